@@ -1,0 +1,1 @@
+"""Documentos PDF (reportlab): dados simples entram, PDF sai. Sem banco, sem Qt."""

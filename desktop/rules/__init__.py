@@ -1,0 +1,1 @@
+"""A lei como código: dataclasses e funções puras. Sem Qt, sem SQL, sem E/S."""

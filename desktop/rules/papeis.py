@@ -1,0 +1,120 @@
+"""Papéis de usuário e as permissões de cada um (quem pode fazer o quê).
+
+As permissões são verificadas nos serviços (desktop.services), de modo que a GUI e a CLI
+obedecem às mesmas regras. O papel "consulta" é só leitura: serve, por exemplo, ao Ministério
+Público e ao juízo, que leem os atendimentos do Conselho Tutelar (Lei 320/2023, art. 21 §4).
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Papel(StrEnum):
+    ADMINISTRADOR = "administrador"
+    FOLHA_RH = "folha_rh"
+    COMISSAO_ELEITORAL = "comissao_eleitoral"
+    CONSELHEIRO_TUTELAR = "conselheiro_tutelar"
+    SECRETARIA_CERTIFICACAO = "secretaria_certificacao"
+    CONSULTA = "consulta"
+
+
+ROTULOS: dict[Papel, str] = {
+    Papel.ADMINISTRADOR: "Administrador",
+    Papel.FOLHA_RH: "Folha / RH",
+    Papel.COMISSAO_ELEITORAL: "Comissão eleitoral / CMDCA",
+    Papel.CONSELHEIRO_TUTELAR: "Conselheiro tutelar",
+    Papel.SECRETARIA_CERTIFICACAO: "Secretaria de certificação",
+    Papel.CONSULTA: "Consulta (somente leitura)",
+}
+
+
+class Permissao(StrEnum):
+    USUARIOS_GERENCIAR = "usuarios.gerenciar"
+    DIARIO_LER = "diario.ler"
+    PARAMETROS_LER = "parametros.ler"
+    PARAMETROS_EDITAR = "parametros.editar"
+    FERIADOS_EDITAR = "feriados.editar"
+    BACKUP_FAZER = "backup.fazer"
+    BACKUP_RESTAURAR = "backup.restaurar"
+    DOCUMENTOS_EMITIR = "documentos.emitir"
+    DOCUMENTOS_CANCELAR = "documentos.cancelar"
+    DOCUMENTOS_VERIFICAR = "documentos.verificar"
+    ESCRITORIO_EDITAR = "escritorio.editar"
+    MAGISTERIO_LER = "magisterio.ler"
+    MAGISTERIO_EDITAR = "magisterio.editar"
+    ELEICAO_LER = "eleicao.ler"
+    ELEICAO_EDITAR = "eleicao.editar"
+    CONSELHO_LER = "conselho.ler"
+    CONSELHO_EDITAR = "conselho.editar"
+    CERTIFICACAO_LER = "certificacao.ler"
+    CERTIFICACAO_EDITAR = "certificacao.editar"
+
+
+_COMUNS = {Permissao.PARAMETROS_LER, Permissao.DOCUMENTOS_VERIFICAR, Permissao.BACKUP_FAZER}
+
+PERMISSOES: dict[Papel, frozenset[Permissao]] = {
+    Papel.ADMINISTRADOR: frozenset(Permissao),
+    Papel.FOLHA_RH: frozenset(
+        _COMUNS
+        | {
+            Permissao.MAGISTERIO_LER,
+            Permissao.MAGISTERIO_EDITAR,
+            Permissao.DOCUMENTOS_EMITIR,
+            Permissao.FERIADOS_EDITAR,
+        }
+    ),
+    Papel.COMISSAO_ELEITORAL: frozenset(
+        _COMUNS | {Permissao.ELEICAO_LER, Permissao.ELEICAO_EDITAR, Permissao.DOCUMENTOS_EMITIR}
+    ),
+    Papel.CONSELHEIRO_TUTELAR: frozenset(
+        _COMUNS
+        | {
+            Permissao.CONSELHO_LER,
+            Permissao.CONSELHO_EDITAR,
+            Permissao.DOCUMENTOS_EMITIR,
+            Permissao.FERIADOS_EDITAR,
+        }
+    ),
+    Papel.SECRETARIA_CERTIFICACAO: frozenset(
+        _COMUNS
+        | {Permissao.CERTIFICACAO_LER, Permissao.CERTIFICACAO_EDITAR, Permissao.DOCUMENTOS_EMITIR}
+    ),
+    Papel.CONSULTA: frozenset(
+        {
+            Permissao.PARAMETROS_LER,
+            Permissao.DOCUMENTOS_VERIFICAR,
+            Permissao.DIARIO_LER,
+            Permissao.MAGISTERIO_LER,
+            Permissao.ELEICAO_LER,
+            Permissao.CONSELHO_LER,
+            Permissao.CERTIFICACAO_LER,
+        }
+    ),
+}
+
+DESCRICOES: dict[Permissao, str] = {
+    Permissao.USUARIOS_GERENCIAR: "gerenciar usuários",
+    Permissao.DIARIO_LER: "ler o diário de auditoria",
+    Permissao.PARAMETROS_LER: "consultar parâmetros legais",
+    Permissao.PARAMETROS_EDITAR: "cadastrar vigências de parâmetros legais",
+    Permissao.FERIADOS_EDITAR: "cadastrar feriados municipais",
+    Permissao.BACKUP_FAZER: "fazer cópias de segurança",
+    Permissao.BACKUP_RESTAURAR: "restaurar cópias de segurança",
+    Permissao.DOCUMENTOS_EMITIR: "emitir documentos",
+    Permissao.DOCUMENTOS_CANCELAR: "cancelar documentos emitidos",
+    Permissao.DOCUMENTOS_VERIFICAR: "verificar documentos",
+    Permissao.ESCRITORIO_EDITAR: "alterar os dados do órgão",
+    Permissao.MAGISTERIO_LER: "consultar o Magistério",
+    Permissao.MAGISTERIO_EDITAR: "alterar dados do Magistério",
+    Permissao.ELEICAO_LER: "consultar o processo de escolha",
+    Permissao.ELEICAO_EDITAR: "alterar o processo de escolha",
+    Permissao.CONSELHO_LER: "consultar o Conselho Tutelar",
+    Permissao.CONSELHO_EDITAR: "registrar no Conselho Tutelar",
+    Permissao.CERTIFICACAO_LER: "consultar a Certificação",
+    Permissao.CERTIFICACAO_EDITAR: "alterar dados da Certificação",
+}
+
+
+def pode(papel: Papel | str, permissao: Permissao) -> bool:
+    """Diz se o papel tem a permissão."""
+    return permissao in PERMISSOES[Papel(papel)]

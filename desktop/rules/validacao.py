@@ -1,0 +1,127 @@
+"""Validação de entradas comuns: CPF, CNPJ, datas dd/mm/aaaa, valores R$ 1.234,56, senhas.
+
+Cada função devolve o valor normalizado ou levanta ``EntradaInvalida`` com a mensagem em
+português que a tela mostra ao lado do campo.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from validate_docbr import CNPJ, CPF
+
+_CPF = CPF()
+_CNPJ = CNPJ()
+
+SENHA_MINIMA = 8
+UFS = (
+    "AC AL AM AP BA CE DF ES GO MA MG MS MT PA PB PE PI PR RJ RN RO RR RS SC SE SP TO".split()
+)
+
+
+class EntradaInvalida(ValueError):
+    """Entrada recusada; ``str(erro)`` é a mensagem para o usuário."""
+
+
+def _digitos(texto: str) -> str:
+    return re.sub(r"\D", "", texto or "")
+
+
+def cpf(texto: str) -> str:
+    """CPF com 11 dígitos e dígitos verificadores corretos; devolve só os dígitos."""
+    d = _digitos(texto)
+    if len(d) != 11:
+        raise EntradaInvalida("CPF deve ter 11 dígitos.")
+    if not _CPF.validate(d):
+        raise EntradaInvalida("CPF inválido: os dígitos verificadores não conferem.")
+    return d
+
+
+def cnpj(texto: str) -> str:
+    """CNPJ com 14 dígitos e dígitos verificadores corretos; devolve só os dígitos."""
+    d = _digitos(texto)
+    if len(d) != 14:
+        raise EntradaInvalida("CNPJ deve ter 14 dígitos.")
+    if not _CNPJ.validate(d):
+        raise EntradaInvalida("CNPJ inválido: os dígitos verificadores não conferem.")
+    return d
+
+
+def formatar_cpf(d: str) -> str:
+    return f"{d[:3]}.{d[3:6]}.{d[6:9]}-{d[9:]}" if len(d) == 11 else d
+
+
+def formatar_cnpj(d: str) -> str:
+    return f"{d[:2]}.{d[2:5]}.{d[5:8]}/{d[8:12]}-{d[12:]}" if len(d) == 14 else d
+
+
+def data_br(texto: str) -> date:
+    """Data no formato dd/mm/aaaa (também aceita aaaa-mm-dd)."""
+    t = (texto or "").strip()
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", t)
+    if m:
+        dia, mes, ano = (int(x) for x in m.groups())
+    else:
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+        if not m:
+            raise EntradaInvalida("Data deve estar no formato dd/mm/aaaa.")
+        ano, mes, dia = (int(x) for x in m.groups())
+    try:
+        return date(ano, mes, dia)
+    except ValueError:
+        raise EntradaInvalida(f"Data inexistente: {t}.") from None
+
+
+def formatar_data(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def dinheiro(texto: str) -> Decimal:
+    """Valor em reais como '1.234,56', 'R$ 1.234,56' ou '1234.56'; devolve Decimal com centavos."""
+    t = (texto or "").replace("R$", "").strip()
+    if not t:
+        raise EntradaInvalida("Informe um valor em reais, por exemplo 1.234,56.")
+    if "," in t:
+        if not re.fullmatch(r"-?\d{1,3}(\.\d{3})*,\d{1,2}|-?\d+,\d{1,2}|-?\d+,?", t):
+            raise EntradaInvalida("Valor inválido; use o formato 1.234,56.")
+        t = t.replace(".", "").replace(",", ".")
+    elif not re.fullmatch(r"-?\d+(\.\d{1,2})?", t):
+        raise EntradaInvalida("Valor inválido; use o formato 1.234,56.")
+    try:
+        v = Decimal(t.rstrip("."))
+    except InvalidOperation:
+        raise EntradaInvalida("Valor inválido; use o formato 1.234,56.") from None
+    return v.quantize(Decimal("0.01"))
+
+
+def uf(texto: str) -> str:
+    t = (texto or "").strip().upper()
+    if t not in UFS:
+        raise EntradaInvalida("UF inválida; use a sigla do estado, por exemplo AM ou BA.")
+    return t
+
+
+def login(texto: str) -> str:
+    t = (texto or "").strip().lower()
+    if not re.fullmatch(r"[a-z][a-z0-9._-]{1,31}", t):
+        raise EntradaInvalida(
+            "Login deve ter de 2 a 32 caracteres: letras minúsculas sem acento, números, "
+            "ponto, hífen ou sublinhado, começando por letra."
+        )
+    return t
+
+
+def senha(texto: str, confirmacao: str | None = None) -> str:
+    if len(texto or "") < SENHA_MINIMA:
+        raise EntradaInvalida(f"A senha deve ter pelo menos {SENHA_MINIMA} caracteres.")
+    if confirmacao is not None and texto != confirmacao:
+        raise EntradaInvalida("A senha e a confirmação não são iguais.")
+    return texto
+
+
+def obrigatorio(texto: str, campo: str) -> str:
+    t = (texto or "").strip()
+    if not t:
+        raise EntradaInvalida(f"Informe {campo}.")
+    return t

@@ -1,0 +1,1 @@
+"""Telas Qt (PySide6): um pacote por fluxo de trabalho, widgets e modelos compartilhados."""

@@ -1,0 +1,1 @@
+"""Armazenamento: SQLite cifrado (SQLCipher) via sqlite-utils — abrir, migrar, diário, cópias."""

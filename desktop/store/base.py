@@ -1,0 +1,153 @@
+"""A base do Paço: um arquivo SQLite cifrado com SQLCipher, aberto por sqlite-utils.
+
+WAL, ``synchronous=FULL`` e chaves estrangeiras ligadas; migrações numeradas de ``db/migrations``
+aplicadas em ordem dentro de uma transação; uma base mais nova que o programa é recusada.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import sqlcipher3
+import sqlite_utils
+
+from desktop import PASTA_DB
+
+from .erros import BaseCorrompida, BaseMaisNova, DiscoCheio, ErroBase
+from .local import Trava, recusar_rede
+
+PASTA_MIGRACOES = PASTA_DB / "migrations"
+_ERROS_SQL = (sqlcipher3.dbapi2.DatabaseError, sqlite3.DatabaseError)
+
+
+def migracoes() -> list[tuple[int, Path]]:
+    """As migrações numeradas ``NNNN_nome.sql``, em ordem."""
+    itens = []
+    for arq in sorted(PASTA_MIGRACOES.glob("*.sql")):
+        m = re.match(r"(\d{4})_", arq.name)
+        if m:
+            itens.append((int(m.group(1)), arq))
+    numeros = [n for n, _ in itens]
+    if numeros != list(range(1, len(numeros) + 1)):
+        raise RuntimeError(f"Migrações fora de sequência em {PASTA_MIGRACOES}: {numeros}")
+    return itens
+
+
+def versao_do_programa() -> int:
+    return len(migracoes())
+
+
+def traduzir_erro(erro: Exception) -> ErroBase | None:
+    """Converte um erro do SQLite numa mensagem para o usuário, quando há uma."""
+    texto = str(erro).lower()
+    if "disk is full" in texto or "database or disk is full" in texto:
+        return DiscoCheio(
+            "Não há espaço livre no disco para gravar. Nada foi gravado desta operação. "
+            "Libere espaço (ou troque o pen drive) e tente de novo."
+        )
+    if "file is not a database" in texto or "malformed" in texto or "not a database" in texto:
+        return BaseCorrompida(
+            "O arquivo da base está danificado ou não é uma base do Paço. "
+            "Você pode restaurar uma cópia de segurança."
+        )
+    return None
+
+
+class Base:
+    """Conexão aberta com a base cifrada. Use ``Base.abrir`` ou ``Base.criar``."""
+
+    def __init__(self, caminho: Path, conexao, trava: Trava, chave: bytes):
+        self.caminho = Path(caminho)
+        self.chave = chave
+        self.conexao = conexao
+        self.db = sqlite_utils.Database(conexao)
+        self._trava = trava
+
+    # -- abrir / criar ---------------------------------------------------------------------
+    @classmethod
+    def _conectar(cls, caminho: Path, chave: bytes, *, nova: bool) -> "Base":
+        caminho = Path(caminho)
+        recusar_rede(caminho)
+        if nova and caminho.exists():
+            raise ErroBase(f"Já existe um arquivo em {caminho}; escolha outro nome ou pasta.")
+        if not nova and not caminho.exists():
+            raise ErroBase(f"A base {caminho} não foi encontrada.")
+        caminho.parent.mkdir(parents=True, exist_ok=True)
+        trava = Trava(caminho)
+        trava.adquirir()
+        try:
+            conexao = sqlcipher3.connect(str(caminho), isolation_level=None, check_same_thread=False)
+            conexao.execute("PRAGMA cipher_log_level = NONE")
+            conexao.execute(f"PRAGMA key = \"x'{chave.hex()}'\"")
+            try:
+                conexao.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                conexao.execute("PRAGMA journal_mode = WAL")
+            except _ERROS_SQL as e:
+                conexao.close()
+                raise traduzir_erro(e) or BaseCorrompida(str(e)) from None
+            conexao.execute("PRAGMA synchronous = FULL")
+            conexao.execute("PRAGMA foreign_keys = ON")
+            conexao.execute("PRAGMA busy_timeout = 5000")
+            base = cls(caminho, conexao, trava, chave)
+            base.migrar()
+            return base
+        except BaseException:
+            trava.soltar()
+            raise
+
+    @classmethod
+    def criar(cls, caminho: Path, chave: bytes) -> "Base":
+        return cls._conectar(caminho, chave, nova=True)
+
+    @classmethod
+    def abrir(cls, caminho: Path, chave: bytes) -> "Base":
+        return cls._conectar(caminho, chave, nova=False)
+
+    def fechar(self) -> None:
+        try:
+            self.conexao.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except _ERROS_SQL:
+            pass
+        self.conexao.close()
+        self._trava.soltar()
+
+    # -- esquema ---------------------------------------------------------------------------
+    @property
+    def versao(self) -> int:
+        return self.conexao.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrar(self) -> list[int]:
+        """Aplica as migrações pendentes, cada uma na sua transação. Devolve as aplicadas."""
+        atual, conhecidas = self.versao, migracoes()
+        if atual > len(conhecidas):
+            raise BaseMaisNova(
+                f"Esta base foi gravada por uma versão mais nova do Paço (esquema {atual}; "
+                f"este programa conhece até o {len(conhecidas)}). Atualize o Paço para abri-la; "
+                "nada foi alterado."
+            )
+        aplicadas = []
+        for numero, arquivo in conhecidas[atual:]:
+            with self.transacao():
+                self.db.executescript(arquivo.read_text(encoding="utf-8"))
+                self.conexao.execute(f"PRAGMA user_version = {numero}")
+            aplicadas.append(numero)
+        return aplicadas
+
+    # -- transações ------------------------------------------------------------------------
+    @contextmanager
+    def transacao(self) -> Iterator[sqlite_utils.Database]:
+        """Uma transação: tudo ou nada. Erros do SQLite viram mensagens para o usuário."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except _ERROS_SQL as e:
+            traduzido = traduzir_erro(e)
+            if traduzido is not None:
+                raise traduzido from e
+            raise
+
+    def verificar_integridade_sqlite(self) -> str:
+        return self.conexao.execute("PRAGMA integrity_check").fetchone()[0]

@@ -1,0 +1,77 @@
+"""Diário de auditoria: uma linha por mudança, na mesma transação, encadeada por SHA-256.
+
+Cada linha guarda quem, quando, em que máquina, que tabela e registro, o antes e o depois, e o
+hash da linha anterior. Alterar ou apagar uma linha do meio quebra a corrente a partir dela, e
+``verificar`` aponta a primeira linha quebrada.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from .ids import agora
+
+GENESE = "0" * 64
+_CAMPOS = ("seq", "momento", "usuario", "maquina", "versao_programa", "tabela", "registro_id",
+           "acao", "antes", "depois", "hash_anterior")
+
+
+def _json(valor) -> str | None:
+    if valor is None:
+        return None
+    return json.dumps(valor, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def calcular_hash(linha: dict) -> str:
+    conteudo = json.dumps({c: linha[c] for c in _CAMPOS}, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(conteudo.encode("utf-8")).hexdigest()
+
+
+def registrar(db: sqlite_utils.Database, *, usuario: str, maquina: str, versao: str, tabela: str,
+              registro_id: str, acao: str, antes=None, depois=None) -> dict:
+    """Acrescenta uma linha ao diário. Chame dentro da transação da mudança."""
+    ultima = db.execute("SELECT seq, hash FROM diario ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, anterior = (ultima[0] + 1, ultima[1]) if ultima else (1, GENESE)
+    linha = {
+        "seq": seq, "momento": agora(), "usuario": usuario, "maquina": maquina,
+        "versao_programa": versao, "tabela": tabela, "registro_id": str(registro_id),
+        "acao": acao, "antes": _json(antes), "depois": _json(depois), "hash_anterior": anterior,
+    }
+    linha["hash"] = calcular_hash(linha)
+    db["diario"].insert(linha)
+    return linha
+
+
+@dataclass(frozen=True)
+class ResultadoIntegridade:
+    linhas: int
+    primeira_quebrada: int | None
+    motivo: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.primeira_quebrada is None
+
+    def mensagem(self) -> str:
+        if self.ok:
+            return f"Diário íntegro: {self.linhas} registros conferidos, corrente de hashes intacta."
+        return (f"Diário ADULTERADO: a linha nº {self.primeira_quebrada} não confere "
+                f"({self.motivo}). As linhas a partir dela não merecem confiança.")
+
+
+def verificar(db: sqlite_utils.Database) -> ResultadoIntegridade:
+    """Recalcula a corrente inteira e aponta a primeira linha quebrada."""
+    anterior, esperado_seq, n = GENESE, None, 0
+    for linha in db.query(f"SELECT {', '.join(_CAMPOS)}, hash FROM diario ORDER BY seq"):
+        n += 1
+        if esperado_seq is not None and linha["seq"] != esperado_seq:
+            return ResultadoIntegridade(n, esperado_seq, "linha apagada: falta na sequência")
+        if linha["hash_anterior"] != anterior:
+            return ResultadoIntegridade(n, linha["seq"], "não aponta para a linha anterior")
+        if calcular_hash(linha) != linha["hash"]:
+            return ResultadoIntegridade(n, linha["seq"], "conteúdo alterado depois de gravado")
+        anterior, esperado_seq = linha["hash"], linha["seq"] + 1
+    return ResultadoIntegridade(n, None, None)

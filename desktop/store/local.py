@@ -1,0 +1,100 @@
+"""Onde a base pode ficar: recusa compartilhamentos de rede e impede duas instâncias na mesma base.
+
+SQLite em compartilhamento de rede (SMB/NFS) perde dados quando dois computadores escrevem ou
+quando a rede cai no meio de uma gravação; por isso o Paço recusa esses caminhos.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .erros import BaseEmRede, BaseEmUso
+
+SISTEMAS_DE_REDE = {
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p",
+    "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "fuse.rclone", "ceph", "glusterfs",
+    "fuse.glusterfs", "lustre", "gfs2", "ocfs2",
+}
+
+
+def _pontos_de_montagem(tabela: str) -> list[tuple[str, str]]:
+    montagens = []
+    for linha in tabela.splitlines():
+        partes = linha.split()
+        if len(partes) >= 3:
+            ponto = partes[1].replace("\\040", " ")
+            montagens.append((ponto, partes[2]))
+    return montagens
+
+
+def sistema_de_arquivos(caminho: Path, tabela_montagens: str | None = None) -> str | None:
+    """Tipo do sistema de arquivos onde está ``caminho`` (Linux: /proc/mounts)."""
+    if tabela_montagens is None:
+        try:
+            tabela_montagens = Path("/proc/mounts").read_text()
+        except OSError:
+            return None
+    alvo = str(Path(caminho).resolve())
+    melhor, tipo = -1, None
+    for ponto, fs in _pontos_de_montagem(tabela_montagens):
+        if (alvo == ponto or alvo.startswith(ponto.rstrip("/") + "/")) and len(ponto) > melhor:
+            melhor, tipo = len(ponto), fs
+    return tipo
+
+
+def _unidade_de_rede_windows(caminho: Path) -> bool:
+    texto = str(caminho)
+    if texto.startswith("\\\\") or texto.startswith("//"):
+        return True
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    raiz = os.path.splitdrive(str(Path(caminho).resolve()))[0] + "\\"
+    return ctypes.windll.kernel32.GetDriveTypeW(raiz) == 4  # DRIVE_REMOTE
+
+
+def recusar_rede(caminho: Path, tabela_montagens: str | None = None) -> None:
+    """Levanta BaseEmRede se ``caminho`` estiver num compartilhamento de rede."""
+    pasta = Path(caminho).parent
+    fs = None if sys.platform == "win32" else sistema_de_arquivos(pasta, tabela_montagens)
+    if _unidade_de_rede_windows(Path(caminho)) or (fs or "") in SISTEMAS_DE_REDE:
+        raise BaseEmRede(
+            f"A pasta {pasta} fica num compartilhamento de rede ({fs or 'unidade de rede'}). "
+            "O Paço só grava a base num disco deste computador, porque em rede uma queda de "
+            "conexão pode corromper os dados. Escolha uma pasta local."
+        )
+
+
+class Trava:
+    """Trava exclusiva do sistema operacional em ``<base>.trava``; solta quando o processo morre."""
+
+    def __init__(self, base: Path):
+        self.caminho = Path(str(base) + ".trava")
+        self._arquivo = None
+
+    def adquirir(self) -> None:
+        f = open(self.caminho, "a+b")
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                f.seek(0)
+                msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            f.close()
+            raise BaseEmUso(
+                "Esta base já está aberta em outra janela do Paço neste computador. "
+                "Feche a outra janela e tente de novo."
+            ) from None
+        self._arquivo = f
+
+    def soltar(self) -> None:
+        if self._arquivo is not None:
+            self._arquivo.close()
+            self._arquivo = None
