@@ -218,8 +218,9 @@ def _linha_usuario(sessao: Sessao, login: str) -> dict:
     return linhas[0]
 
 
-def criar_usuario(sessao: Sessao, *, login: str, nome: str, papel: str, senha: str) -> dict:
-    """Cria um usuário com senha provisória: ele deverá trocá-la ao entrar."""
+def criar_usuario(sessao: Sessao, *, login: str, nome: str, papel: str, senha: str,
+                  trocar_senha: bool = True) -> dict:
+    """Cria um usuário; com senha provisória (o padrão), ele deverá trocá-la ao entrar."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     login = validacao.login(login)
     nome = validacao.obrigatorio(nome, "o nome")
@@ -233,7 +234,7 @@ def criar_usuario(sessao: Sessao, *, login: str, nome: str, papel: str, senha: s
     chaves = ArquivoChaves.ler(sessao.base.caminho)
     momento = agora()
     linha = {"id": novo_id(), "login": login, "nome": nome, "papel": papel.value, "ativo": 1,
-             "trocar_senha": 1, "criado_em": momento, "atualizado_em": momento}
+             "trocar_senha": int(trocar_senha), "criado_em": momento, "atualizado_em": momento}
     with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
         m.db["usuarios"].insert(linha)
         m.registrar("usuarios", linha["id"], "inserir", depois=linha)

@@ -1,0 +1,235 @@
+"""Comandos de terminal do Paço (``paco``): os mesmos serviços da interface gráfica, sem janela.
+
+A senha é pedida no terminal ou lida da variável de ambiente PACO_SENHA (para scripts); o
+usuário vem de --usuario ou de PACO_USUARIO. Nenhum comando importa o Qt.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+# Mensagens do argparse em português.
+_TRADUCOES = {
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos",
+    "options": "opções",
+    "show this help message and exit": "mostra esta ajuda e sai",
+    "the following arguments are required: %s": "faltam os argumentos: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "opção inválida: %(value)r (escolha entre %(choices)s)",
+    "unrecognized arguments: %s": "argumentos não reconhecidos: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: erro: %(message)s\n",
+    "expected one argument": "esperava um valor",
+    "show program's version number and exit": "mostra a versão e sai",
+}
+argparse._ = lambda texto: _TRADUCOES.get(texto, texto)
+
+SAIDA_OK, SAIDA_FALHA, SAIDA_ERRO = 0, 1, 2
+
+
+class ErroCli(Exception):
+    pass
+
+
+def _senha(confirmar: bool = False) -> str:
+    senha = os.environ.get("PACO_SENHA")
+    if senha:
+        return senha
+    if not sys.stdin.isatty():
+        raise ErroCli("Informe a senha na variável de ambiente PACO_SENHA (não há terminal para pedi-la).")
+    senha = getpass.getpass("Senha: ")
+    if confirmar and getpass.getpass("Repita a senha: ") != senha:
+        raise ErroCli("As senhas digitadas não são iguais.")
+    return senha
+
+
+def _caminho_base(args) -> Path:
+    from desktop.services import local
+
+    caminho = Path(args.base) if args.base else local.base_configurada()
+    if caminho is None:
+        raise ErroCli("Nenhuma base configurada. Informe --base CAMINHO ou crie uma com 'paco init'.")
+    return caminho
+
+
+def _usuario(args) -> str:
+    login = args.usuario or os.environ.get("PACO_USUARIO")
+    if not login:
+        if not sys.stdin.isatty():
+            raise ErroCli("Informe o usuário com --usuario ou na variável PACO_USUARIO.")
+        login = input("Usuário: ")
+    return login
+
+
+def _sessao(args):
+    from desktop.services import acesso
+
+    return acesso.entrar(_caminho_base(args), _usuario(args), _senha())
+
+
+# -- comandos ---------------------------------------------------------------------------------
+def cmd_init(args) -> int:
+    from desktop.services import acesso, local
+
+    def pedir(valor, rotulo):
+        if valor:
+            return valor
+        if not sys.stdin.isatty():
+            raise ErroCli(f"Informe {rotulo} (opção de linha de comando).")
+        return input(f"{rotulo}: ")
+
+    caminho = Path(args.base) if args.base else local.pasta_dados_padrao() / local.NOME_BASE
+    escritorio = acesso.DadosEscritorio(
+        nome=pedir(args.orgao, "Nome do órgão"), municipio=pedir(args.municipio, "Município"),
+        uf=pedir(args.uf, "UF"), cnpj=pedir(args.cnpj, "CNPJ"),
+    )
+    login = pedir(args.admin_login, "Login do administrador")
+    nome = pedir(args.admin_nome, "Nome do administrador")
+    sessao, recuperacao = acesso.criar_instalacao(caminho, escritorio, login=login, nome=nome,
+                                                  senha=_senha(confirmar=True))
+    sessao.fechar()
+    local.gravar(base=str(caminho))
+    print(f"Base criada em {caminho}.")
+    print("\nCHAVE DE RECUPERAÇÃO (mostrada só esta vez; imprima ou anote e guarde em local seguro):")
+    print(f"\n    {recuperacao}\n")
+    print("Sem ela, se todas as senhas de administrador se perderem, os dados não podem ser abertos.")
+    return SAIDA_OK
+
+
+def cmd_demo(args) -> int:
+    from desktop.services import demo, local
+
+    caminho = Path(args.base) if args.base else local.caminho_base_demo()
+    if caminho.exists():
+        raise ErroCli(f"Já existe uma base em {caminho}.")
+    demo.criar_demo(caminho)
+    print(f"Base de demonstração criada em {caminho}.")
+    print(f"Entre com o usuário '{demo.LOGIN_DEMO}' e a senha '{demo.SENHA_DEMO}'.")
+    print("Outros usuários (mesma senha): " + ", ".join(u[0] for u in demo.USUARIOS_DEMO) + ".")
+    return SAIDA_OK
+
+
+def cmd_backup(args) -> int:
+    from desktop.services import copias
+
+    sessao = _sessao(args)
+    try:
+        resultado = copias.fazer_copia(sessao)
+    finally:
+        sessao.fechar()
+    print(copias.descrever(resultado))
+    return SAIDA_OK
+
+
+def cmd_restaurar(args) -> int:
+    from desktop.services import copias
+
+    caminho = _caminho_base(args)
+    copia = Path(args.copia)
+    if not args.sim:
+        if not sys.stdin.isatty():
+            raise ErroCli("Para restaurar sem terminal, confirme com --sim.")
+        resposta = input(f"A base atual será guardada à parte e substituída por {copia.name}. Continuar? [s/N] ")
+        if resposta.strip().lower() not in ("s", "sim"):
+            print("Nada foi alterado.")
+            return SAIDA_FALHA
+    guardada = copias.restaurar(caminho, copia, login=_usuario(args), senha=_senha())
+    print(f"Cópia {copia.name} restaurada em {caminho}.")
+    print(f"A base anterior foi guardada em {guardada}.")
+    return SAIDA_OK
+
+
+def cmd_verificar(args) -> int:
+    from desktop.services import documentos
+
+    sessao = _sessao(args)
+    try:
+        alvo = args.documento
+        if alvo.lower().endswith(".pdf") or Path(alvo).is_file():
+            resultado = documentos.verificar_pdf(sessao, Path(alvo))
+        else:
+            resultado = documentos.verificar_codigo(sessao, alvo)
+    finally:
+        sessao.fechar()
+    print(resultado.mensagem())
+    return SAIDA_OK if resultado.situacao == "autentico" else SAIDA_FALHA
+
+
+def cmd_integridade(args) -> int:
+    from desktop.services import auditoria
+
+    sessao = _sessao(args)
+    try:
+        resultado = auditoria.verificar_integridade(sessao)
+        fisica = sessao.base.verificar_integridade_sqlite()
+    finally:
+        sessao.fechar()
+    print(resultado.mensagem())
+    print("Arquivo da base: " + ("íntegro." if fisica == "ok" else f"PROBLEMA: {fisica}"))
+    return SAIDA_OK if resultado.ok and fisica == "ok" else SAIDA_FALHA
+
+
+def montar_parser() -> argparse.ArgumentParser:
+    from desktop import __version__
+
+    p = argparse.ArgumentParser(
+        prog="paco",
+        description="Paço — sistema offline para secretarias municipais. Comandos de terminal.",
+        epilog="A senha vem de PACO_SENHA ou é pedida no terminal; o usuário, de --usuario ou PACO_USUARIO.",
+    )
+    p.add_argument("--versao", action="version", version=f"Paço {__version__}",
+                   help="mostra a versão e sai")
+    sub = p.add_subparsers(dest="comando", metavar="COMANDO", title="comandos")
+
+    def comando(nome, ajuda, funcao, *, base=True, usuario=True):
+        c = sub.add_parser(nome, help=ajuda, description=ajuda)
+        if base:
+            c.add_argument("--base", metavar="CAMINHO", help="arquivo da base (padrão: a configurada)")
+        if usuario:
+            c.add_argument("--usuario", metavar="LOGIN", help="login do usuário (ou PACO_USUARIO)")
+        c.set_defaults(funcao=funcao)
+        return c
+
+    c = comando("init", "cria uma nova instalação (base cifrada e primeiro administrador)", cmd_init, usuario=False)
+    c.add_argument("--orgao", help="nome do órgão")
+    c.add_argument("--municipio", help="município")
+    c.add_argument("--uf", help="sigla do estado, ex.: BA")
+    c.add_argument("--cnpj", help="CNPJ do órgão")
+    c.add_argument("--admin-login", help="login do primeiro administrador")
+    c.add_argument("--admin-nome", help="nome do primeiro administrador")
+    comando("demo", "cria uma base de demonstração com dados fictícios", cmd_demo, usuario=False)
+    comando("backup", "faz uma cópia de segurança agora", cmd_backup)
+    c = comando("restaurar", "restaura uma cópia de segurança (a base atual é guardada à parte)", cmd_restaurar)
+    c.add_argument("copia", metavar="COPIA", help="arquivo da cópia (.db)")
+    c.add_argument("--sim", action="store_true", help="não pergunta confirmação")
+    c = comando("verificar", "verifica se um documento foi emitido por este Paço e não foi alterado", cmd_verificar)
+    c.add_argument("documento", metavar="CODIGO_OU_PDF", help="código de verificação ou arquivo PDF")
+    comando("integridade", "confere a corrente do diário de auditoria e o arquivo da base", cmd_integridade)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = montar_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "funcao", None):
+        parser.print_help()
+        return SAIDA_ERRO
+    from desktop.rules.validacao import EntradaInvalida
+    from desktop.services.sessao import ErroNegocio, SemPermissao
+    from desktop.store.chaves import ErroChaves
+    from desktop.store.erros import ErroBase
+
+    try:
+        return args.funcao(args)
+    except (ErroCli, EntradaInvalida, ErroNegocio, SemPermissao, ErroChaves, ErroBase) as e:
+        print(f"paco: {e}", file=sys.stderr)
+        return SAIDA_ERRO
+    except KeyboardInterrupt:
+        print("\nInterrompido; nada foi alterado pela operação em curso.", file=sys.stderr)
+        return SAIDA_ERRO
+
+
+if __name__ == "__main__":
+    sys.exit(main())

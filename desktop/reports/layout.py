@@ -1,0 +1,314 @@
+"""Diagramação comum dos documentos oficiais: A4, timbre do órgão, rodapé com código e QR.
+
+Cada página leva o timbre (brasão, nome do órgão, município-UF e CNPJ) e o rodapé com
+"Página x de y", o código de verificação, um QR com o código e a instrução para conferir a
+autenticidade no próprio Paço. Os metadados do PDF também levam o código (palavras-chave
+``paco-codigo:XXXX-XXXX-XXXX``), de onde a verificação o lê.
+
+Desempenho (lotes de milhares de contracheques): as fontes são registradas uma vez por processo,
+o QR é desenhado como um único caminho vetorial num Form XObject reutilizado em todas as páginas,
+e o total de páginas vem de um canvas que guarda as páginas e desenha os rodapés no fim.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from typing import Iterable, Sequence
+from xml.sax.saxutils import escape
+
+import segno
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from desktop import __version__
+
+from . import fontes
+from .fontes import MONO, NEGRITO, NORMAL
+
+LARGURA, ALTURA = A4
+MARGEM_LATERAL = 18 * mm
+MARGEM_SUPERIOR = 36 * mm  # abaixo do timbre
+MARGEM_INFERIOR = 34 * mm  # acima do rodapé
+LARGURA_UTIL = LARGURA - 2 * MARGEM_LATERAL
+
+COR_TEXTO = colors.HexColor("#1a1a1a")
+COR_SECUNDARIA = colors.HexColor("#555555")
+COR_LINHA = colors.HexColor("#1f3b5c")
+COR_CABECALHO_TABELA = colors.HexColor("#e4e9f0")
+COR_ZEBRA = colors.HexColor("#f6f7f9")
+
+PREFIXO_CODIGO = "paco-codigo:"
+"""Prefixo do código de verificação nas palavras-chave do PDF."""
+
+
+@dataclass(frozen=True)
+class Cabecalho:
+    """O órgão que emite: vai no timbre de todas as páginas."""
+
+    nome: str
+    municipio: str
+    uf: str
+    cnpj: str  # já formatado: 11.222.333/0001-81
+    brasao: bytes | None = None  # PNG ou JPEG; None: timbre só com o texto
+
+
+@dataclass(frozen=True)
+class Rodape:
+    """Dados do registro do documento: vão no rodapé de todas as páginas e nos metadados."""
+
+    codigo: str  # XXXX-XXXX-XXXX
+    tipo: str  # rótulo legível, por exemplo "Relatório do diário de auditoria"
+    numero: int
+    ano: int
+    via: int
+    emitido_em: datetime
+    emitido_por: str
+    versao: str = __version__
+
+    @property
+    def identificacao(self) -> str:
+        return f"{self.tipo} nº {self.numero}/{self.ano}, {self.via}ª via"
+
+
+def data_hora_local(valor: str | datetime) -> str:
+    """Momento (ISO 8601 ou datetime) na hora local, como dd/mm/aaaa hh:mm."""
+    momento = datetime.fromisoformat(valor) if isinstance(valor, str) else valor
+    if momento.tzinfo is not None:
+        momento = momento.astimezone()
+    return momento.strftime("%d/%m/%Y %H:%M")
+
+
+def data_local(valor: str | datetime) -> str:
+    """Data (ISO 8601 ou datetime) na hora local, como dd/mm/aaaa."""
+    return data_hora_local(valor)[:10]
+
+
+# -- estilos e flowables comuns --------------------------------------------------------------
+ESTILOS: dict[str, ParagraphStyle] = {
+    "titulo": ParagraphStyle("titulo", fontName=NEGRITO, fontSize=14, leading=18,
+                             alignment=TA_CENTER, textColor=COR_TEXTO, spaceAfter=2),
+    "subtitulo": ParagraphStyle("subtitulo", fontName=NORMAL, fontSize=9.5, leading=13,
+                                alignment=TA_CENTER, textColor=COR_SECUNDARIA, spaceAfter=10),
+    "secao": ParagraphStyle("secao", fontName=NEGRITO, fontSize=10.5, leading=14,
+                            textColor=COR_LINHA, spaceBefore=8, spaceAfter=4),
+    "corpo": ParagraphStyle("corpo", fontName=NORMAL, fontSize=10, leading=14,
+                            alignment=TA_JUSTIFY, textColor=COR_TEXTO, spaceAfter=6),
+    "pequeno": ParagraphStyle("pequeno", fontName=NORMAL, fontSize=8, leading=10.5,
+                              alignment=TA_LEFT, textColor=COR_SECUNDARIA, spaceAfter=4),
+    "celula": ParagraphStyle("celula", fontName=NORMAL, fontSize=7.5, leading=9,
+                             textColor=COR_TEXTO),
+}
+
+
+def paragrafo(texto: str, estilo: str = "corpo") -> Paragraph:
+    """Parágrafo de texto simples (sem marcação: ``<`` e ``&`` são escapados)."""
+    return Paragraph(escape(texto), ESTILOS[estilo])
+
+
+def titulo(texto: str, subtitulo: str | None = None) -> list[Flowable]:
+    """O título do documento, centralizado, com uma linha de subtítulo opcional."""
+    itens: list[Flowable] = [paragrafo(texto, "titulo")]
+    if subtitulo:
+        itens.append(paragrafo(subtitulo, "subtitulo"))
+    else:
+        itens.append(Spacer(1, 8))
+    return itens
+
+
+def tabela(cabecalhos: Sequence[str], linhas: Iterable[Sequence], larguras: Sequence[float],
+           *, alinhar_direita: Sequence[int] = (), tamanho: float = 7.5) -> Table:
+    """Tabela de dados: cabeçalho repetido a cada página, linhas zebradas, grade fina.
+
+    Células em texto simples são rápidas; passe ``paragrafo(t, "celula")`` onde o texto deva
+    quebrar linha.
+    """
+    dados = [list(cabecalhos), *(list(l) for l in linhas)]
+    estilo = [
+        ("FONT", (0, 0), (-1, 0), NEGRITO, tamanho),
+        ("FONT", (0, 1), (-1, -1), NORMAL, tamanho),
+        ("TEXTCOLOR", (0, 0), (-1, -1), COR_TEXTO),
+        ("BACKGROUND", (0, 0), (-1, 0), COR_CABECALHO_TABELA),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, COR_LINHA),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#c8ced6")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if len(dados) > 2:
+        estilo.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, COR_ZEBRA]))
+    for col in alinhar_direita:
+        estilo.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
+    t = Table(dados, colWidths=list(larguras), repeatRows=1, hAlign="LEFT")
+    t.setStyle(TableStyle(estilo))
+    return t
+
+
+# -- QR como um único caminho ----------------------------------------------------------------
+def _desenhar_qr(c: rl_canvas.Canvas, dados: str, x: float, y: float, lado: float) -> None:
+    """Desenha o QR (matriz do segno) como um só caminho preenchido: ~3x mais rápido que o widget."""
+    matriz = segno.make(dados, error="m", micro=False).matrix
+    n = len(matriz)
+    modulo = lado / n
+    caminho = c.beginPath()
+    for i, linha in enumerate(matriz):
+        topo = y + lado - (i + 1) * modulo
+        j = 0
+        while j < n:
+            if linha[j]:
+                inicio = j
+                while j < n and linha[j]:
+                    j += 1
+                # leve sobreposição evita frestas brancas entre módulos vizinhos na tela
+                caminho.rect(x + inicio * modulo, topo - 0.05, (j - inicio) * modulo, modulo + 0.1)
+            else:
+                j += 1
+    c.setFillColor(colors.black)
+    c.drawPath(caminho, stroke=0, fill=1)
+
+
+# -- timbre e rodapé -------------------------------------------------------------------------
+def _ajustar(texto: str, fonte: str, maximo: float, largura: float, minimo: float) -> tuple[float, list[str]]:
+    """Maior corpo de letra (até ``maximo``) em que o texto cabe; abaixo de ``minimo``, quebra."""
+    tamanho = maximo
+    while stringWidth(texto, fonte, tamanho) > largura and tamanho > minimo:
+        tamanho -= 0.5
+    return tamanho, simpleSplit(texto, fonte, tamanho, largura)[:2]
+
+
+def _desenhar_timbre(c: rl_canvas.Canvas, cab: Cabecalho, brasao: ImageReader | None) -> None:
+    topo = ALTURA - 11 * mm
+    lado = 20 * mm
+    x = MARGEM_LATERAL
+    c.saveState()
+    if brasao is not None:
+        c.drawImage(brasao, x, topo - lado, lado, lado, preserveAspectRatio=True, anchor="c",
+                    mask="auto")
+        x += lado + 4 * mm
+    largura = LARGURA - MARGEM_LATERAL - x
+    tamanho, linhas = _ajustar(cab.nome, NEGRITO, 13.5, largura, 10)
+    y = topo - tamanho - (1.5 * mm if len(linhas) == 1 else 0)
+    c.setFillColor(COR_TEXTO)
+    c.setFont(NEGRITO, tamanho)
+    for linha in linhas:
+        c.drawString(x, y, linha)
+        y -= tamanho + 2
+    c.setFont(NORMAL, 9.5)
+    c.drawString(x, y - 2, f"Município de {cab.municipio} – {cab.uf}")
+    c.setFillColor(COR_SECUNDARIA)
+    c.setFont(NORMAL, 8.5)
+    c.drawString(x, y - 14, f"CNPJ {cab.cnpj}")
+    c.setStrokeColor(COR_LINHA)
+    c.setLineWidth(1.2)
+    linha_y = ALTURA - 33 * mm
+    c.line(MARGEM_LATERAL, linha_y, LARGURA - MARGEM_LATERAL, linha_y)
+    c.setLineWidth(0.4)
+    c.line(MARGEM_LATERAL, linha_y - 1.6, LARGURA - MARGEM_LATERAL, linha_y - 1.6)
+    c.restoreState()
+
+
+_FORM_QR = "pacoQR"
+_LADO_QR = 19 * mm
+
+
+def _desenhar_rodape(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int) -> None:
+    c.saveState()
+    direita = LARGURA - MARGEM_LATERAL
+    topo = 29 * mm
+    c.setStrokeColor(COR_LINHA)
+    c.setLineWidth(0.5)
+    c.line(MARGEM_LATERAL, topo, direita, topo)
+    c.doForm(_FORM_QR)
+
+    x = MARGEM_LATERAL + _LADO_QR + 4 * mm
+    largura = direita - x
+    y = topo - 5 * mm
+    c.setFillColor(COR_TEXTO)
+    c.setFont(NORMAL, 8)
+    rotulo = "Código de verificação: "
+    c.drawString(x, y, rotulo)
+    c.setFont(MONO, 10)
+    c.drawString(x + stringWidth(rotulo, NORMAL, 8), y, rod.codigo)
+    c.setFont(NEGRITO, 8)
+    c.drawRightString(direita, y, f"Página {pagina} de {total}")
+
+    c.setFont(NORMAL, 7)
+    aviso = ("Documento emitido pelo Paço. Verifique a autenticidade em Paço › Verificar documento "
+             f"com o código {rod.codigo}.")
+    y -= 4.2 * mm
+    for linha in simpleSplit(aviso, NORMAL, 7, largura):
+        c.drawString(x, y, linha)
+        y -= 8.5
+    c.setFillColor(COR_SECUNDARIA)
+    c.setFont(NORMAL, 6.5)
+    dados = (f"{rod.identificacao} · emitido em {data_hora_local(rod.emitido_em)} "
+             f"por {rod.emitido_por} · Paço {rod.versao}")
+    for linha in simpleSplit(dados, NORMAL, 6.5, largura):
+        c.drawString(x, y, linha)
+        y -= 8
+    c.restoreState()
+
+
+class _CanvasNumerado(rl_canvas.Canvas):
+    """Guarda as páginas e só desenha os rodapés no fim, quando o total de páginas é conhecido."""
+
+    def __init__(self, *args, rodape: Rodape, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._rodape = rodape
+        self._paginas: list[dict] = []
+
+    def showPage(self):
+        self._paginas.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        self.beginForm(_FORM_QR)
+        _desenhar_qr(self, f"PACO:{self._rodape.codigo}", MARGEM_LATERAL, 7 * mm, _LADO_QR)
+        self.endForm()
+        total = len(self._paginas)
+        for estado in self._paginas:
+            self.__dict__.update(estado)
+            _desenhar_rodape(self, self._rodape, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+
+def gerar_pdf(cabecalho: Cabecalho, rodape: Rodape, titulo: str,
+              flowables: list[Flowable]) -> bytes:
+    """Monta o PDF oficial: timbre e rodapé em todas as páginas, metadados com o código.
+
+    ``titulo`` vai para os metadados (o título visível é um flowable, veja ``titulo()``).
+    """
+    fontes.registrar()
+    brasao = None
+    if cabecalho.brasao:
+        try:
+            brasao = ImageReader(BytesIO(cabecalho.brasao))
+            brasao.getSize()
+        except Exception:  # imagem ilegível: o documento sai sem o brasão, não deixa de sair
+            brasao = None
+    saida = BytesIO()
+    doc = SimpleDocTemplate(
+        saida, pagesize=A4, leftMargin=MARGEM_LATERAL, rightMargin=MARGEM_LATERAL,
+        topMargin=MARGEM_SUPERIOR, bottomMargin=MARGEM_INFERIOR,
+        title=titulo, author=cabecalho.nome,
+        subject=f"{rodape.identificacao} — código de verificação {rodape.codigo}",
+        keywords=f"{PREFIXO_CODIGO}{rodape.codigo}", creator=f"Paço {rodape.versao}",
+        producer=f"Paço {rodape.versao} (reportlab)", lang="pt-BR",
+    )
+
+    def timbre(c, _doc):
+        _desenhar_timbre(c, cabecalho, brasao)
+
+    doc.build(list(flowables), onFirstPage=timbre, onLaterPages=timbre,
+              canvasmaker=lambda *a, **kw: _CanvasNumerado(*a, rodape=rodape, **kw))
+    return saida.getvalue()

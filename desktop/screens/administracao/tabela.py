@@ -1,0 +1,160 @@
+"""Modelo de tabela genérico (linhas de dicionários) com ordenação e filtro sem acento.
+
+As telas recebem listas de dicionários ou objetos dos serviços e as mostram com
+``ModeloTabela`` + ``ProxyFiltro``; ``criar_visao`` monta a QTableView com o comportamento
+comum (seleção por linha, ordenação pelo cabeçalho, teclado).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+_ESQUERDA = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_DIREITA = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTRO = Qt.AlignmentFlag.AlignCenter
+
+
+def sem_acento(texto: str) -> str:
+    """Minúsculas sem acentos, para comparar o que o usuário digita com o que está na tabela."""
+    decomposto = unicodedata.normalize("NFKD", str(texto))
+    return "".join(c for c in decomposto if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class Coluna:
+    """Uma coluna: título, como mostrar a linha e, opcionalmente, a chave de ordenação."""
+
+    titulo: str
+    mostrar: Callable[[Any], str]
+    ordenar: Callable[[Any], Any] | None = None
+    alinhamento: str = "esquerda"  # "esquerda", "direita" ou "centro"
+    largura: int | None = None
+    cor: Callable[[Any], str | None] | None = None
+    dica: Callable[[Any], str | None] | None = None
+
+
+class ModeloTabela(QAbstractTableModel):
+    """Linhas vindas de um serviço, mostradas segundo a lista de colunas."""
+
+    def __init__(self, colunas: list[Coluna], parent=None):
+        super().__init__(parent)
+        self.colunas = colunas
+        self._linhas: list[Any] = []
+
+    def definir_linhas(self, linhas: list[Any]) -> None:
+        self.beginResetModel()
+        self._linhas = list(linhas)
+        self.endResetModel()
+
+    def linhas(self) -> list[Any]:
+        return list(self._linhas)
+
+    def linha(self, i: int) -> Any:
+        return self._linhas[i]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (nome do Qt)
+        return 0 if parent.isValid() else len(self._linhas)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.colunas)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        linha, coluna = self._linhas[index.row()], self.colunas[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return coluna.mostrar(linha)
+        if role == Qt.ItemDataRole.UserRole:
+            chave = coluna.ordenar(linha) if coluna.ordenar else coluna.mostrar(linha)
+            return sem_acento(chave) if isinstance(chave, str) else chave
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return {"direita": _DIREITA, "centro": _CENTRO}.get(coluna.alinhamento, _ESQUERDA)
+        if role == Qt.ItemDataRole.ForegroundRole and coluna.cor:
+            cor = coluna.cor(linha)
+            return QColor(cor) if cor else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return coluna.dica(linha) if coluna.dica else coluna.mostrar(linha)
+        return None
+
+    def headerData(self, secao: int, orientacao, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientacao == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.colunas[secao].titulo
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                alinhamento = self.colunas[secao].alinhamento
+                return {"direita": _DIREITA, "centro": _CENTRO}.get(alinhamento, _ESQUERDA)
+        return None
+
+
+class ProxyFiltro(QSortFilterProxyModel):
+    """Ordena pela chave de cada coluna e filtra por texto em qualquer coluna, sem acento."""
+
+    def __init__(self, modelo: ModeloTabela, parent=None):
+        super().__init__(parent)
+        self.setSourceModel(modelo)
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+        self._termos: list[str] = []
+
+    def definir_texto(self, texto: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 ou mais novo
+            self.beginFilterChange()
+            self._termos = sem_acento(texto).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._termos = sem_acento(texto).split()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, linha: int, pai: QModelIndex) -> bool:  # noqa: N802
+        if not self._termos:
+            return True
+        modelo = self.sourceModel()
+        texto = " ".join(
+            sem_acento(modelo.data(modelo.index(linha, c, pai)) or "")
+            for c in range(modelo.columnCount())
+        )
+        return all(t in texto for t in self._termos)
+
+    def linha_origem(self, indice_proxy: QModelIndex) -> Any:
+        return self.sourceModel().linha(self.mapToSource(indice_proxy).row())
+
+    def linhas_visiveis(self) -> list[Any]:
+        return [self.linha_origem(self.index(i, 0)) for i in range(self.rowCount())]
+
+
+def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str = "") -> QTableView:
+    """QTableView com seleção de uma linha, ordenação pelo cabeçalho e larguras das colunas."""
+    visao = QTableView(parent)
+    visao.setModel(proxy)
+    visao.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    visao.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    visao.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    visao.setSortingEnabled(True)
+    visao.setAlternatingRowColors(True)
+    visao.setWordWrap(False)
+    visao.setTabKeyNavigation(False)
+    visao.verticalHeader().hide()
+    visao.verticalHeader().setDefaultSectionSize(visao.fontMetrics().height() + 10)
+    cab = visao.horizontalHeader()
+    cab.setHighlightSections(False)
+    cab.setStretchLastSection(True)
+    cab.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for i, coluna in enumerate(proxy.sourceModel().colunas):
+        if coluna.largura:
+            visao.setColumnWidth(i, coluna.largura)
+    if nome:
+        visao.setAccessibleName(nome)
+    visao.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    return visao
+
+
+def linha_selecionada(visao: QTableView) -> Any | None:
+    """A linha (do serviço) selecionada na visão, ou None."""
+    indices = visao.selectionModel().selectedRows()
+    if not indices:
+        return None
+    return visao.model().linha_origem(indices[0])

@@ -1,0 +1,66 @@
+"""Cadastros comuns: pessoas e unidades (escolas, conselho, unidade certificadora), com diário.
+
+Cada módulo usa estes registros em vez de repetir nome, CPF e endereço nas suas tabelas.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.rules import validacao
+from desktop.rules.papeis import Permissao
+from desktop.store.ids import agora, novo_id
+
+from .sessao import ErroNegocio, Sessao
+
+TIPOS_UNIDADE = {
+    "escola": "Escola",
+    "conselho_tutelar": "Conselho Tutelar",
+    "cmdca": "CMDCA",
+    "unidade_certificadora": "Unidade certificadora",
+    "secretaria": "Secretaria",
+}
+
+
+def cadastrar_pessoa(sessao: Sessao, permissao: Permissao, *, nome: str, cpf: str | None = None,
+                     nascimento: date | None = None, **outros) -> dict:
+    """Cadastra uma pessoa. CPF, quando informado, deve ser válido e único."""
+    nome = validacao.obrigatorio(nome, "o nome")
+    cpf = validacao.cpf(cpf) if cpf else None
+    if nascimento and nascimento > date.today():
+        raise validacao.EntradaInvalida("A data de nascimento não pode estar no futuro.")
+    if cpf and list(sessao.db.query("SELECT 1 FROM pessoas WHERE cpf = ?", [cpf])):
+        raise ErroNegocio(f"Já existe uma pessoa com o CPF {validacao.formatar_cpf(cpf)}.")
+    momento = agora()
+    linha = {"id": novo_id(), "nome": nome, "cpf": cpf,
+             "nascimento": nascimento.isoformat() if nascimento else None,
+             **outros, "criado_em": momento, "atualizado_em": momento}
+    with sessao.mudanca(permissao) as m:
+        m.db["pessoas"].insert(linha)
+        m.registrar("pessoas", linha["id"], "inserir", depois=linha)
+    return linha
+
+
+def cadastrar_unidade(sessao: Sessao, *, tipo: str, nome: str, **outros) -> dict:
+    if tipo not in TIPOS_UNIDADE:
+        raise ErroNegocio(f"Tipo de unidade desconhecido: {tipo}.")
+    nome = validacao.obrigatorio(nome, "o nome da unidade")
+    if list(sessao.db.query("SELECT 1 FROM unidades WHERE tipo = ? AND nome = ?", [tipo, nome])):
+        raise ErroNegocio(f"Já existe {TIPOS_UNIDADE[tipo].lower()} com o nome {nome}.")
+    momento = agora()
+    linha = {"id": novo_id(), "tipo": tipo, "nome": nome, **outros,
+             "criado_em": momento, "atualizado_em": momento}
+    with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
+        m.db["unidades"].insert(linha)
+        m.registrar("unidades", linha["id"], "inserir", depois=linha)
+    return linha
+
+
+def listar_unidades(sessao: Sessao, tipo: str | None = None) -> list[dict]:
+    sql, args = "SELECT * FROM unidades WHERE ativo = 1", []
+    if tipo:
+        sql, args = sql + " AND tipo = ?", [tipo]
+    return list(sessao.db.query(sql + " ORDER BY tipo, nome", args))
+
+
+def contar_pessoas(sessao: Sessao) -> int:
+    return sessao.db.execute("SELECT count(*) FROM pessoas").fetchone()[0]

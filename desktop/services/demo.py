@@ -1,0 +1,100 @@
+"""Base de demonstração: um órgão fictício com usuários de cada papel, escolas, conselho tutelar,
+unidade certificadora e pessoas. Cada módulo acrescenta aqui os seus dados de exemplo.
+
+Todos os nomes, CPFs e CNPJs são fictícios (gerados com dígitos verificadores válidos).
+"""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+from desktop.rules.papeis import Papel, Permissao
+
+from . import acesso, cadastros
+
+LOGIN_DEMO = "admin"
+SENHA_DEMO = "demo1234"
+
+USUARIOS_DEMO = [
+    ("rh", "Rita Helena Souza", Papel.FOLHA_RH),
+    ("comissao", "Carlos Eduardo Lima", Papel.COMISSAO_ELEITORAL),
+    ("conselheira", "Joana Batista Ferreira", Papel.CONSELHEIRO_TUTELAR),
+    ("certifica", "Marcos Vinícius Rocha", Papel.SECRETARIA_CERTIFICACAO),
+    ("mp", "Promotoria de Justiça (consulta)", Papel.CONSULTA),
+]
+
+ESCOLAS = [
+    ("Escola Municipal Castro Alves", "Centro", "urbana"),
+    ("Escola Municipal Professora Maria Quitéria", "Joaquim Romão", "urbana"),
+    ("Escola Municipal Rui Barbosa", "Jequiezinho", "urbana"),
+    ("Escola Municipal Anísio Teixeira", "Mandacaru", "urbana"),
+    ("Escola Municipal Irmã Dulce", "São Judas Tadeu", "urbana"),
+    ("Escola Municipal Dois de Julho", "KM 3", "urbana"),
+    ("Escola Municipal Povoado de Itajuru", "Itajuru", "rural"),
+    ("Escola Municipal Fazenda Boa Vista", "Oriente Novo", "rural"),
+]
+
+_NOMES = ("Ana Maria Bruna Carla Daniela Eduarda Fernanda Gabriela Helena Isabel Juliana Larissa "
+          "Mariana Natália Patrícia Renata Sandra Tatiane Vanessa José João Antônio Francisco "
+          "Carlos Paulo Pedro Lucas Luiz Marcos Rafael Daniel Rodrigo Tiago Bruno").split()
+_SOBRENOMES = ("Silva Santos Oliveira Souza Lima Pereira Ferreira Costa Rodrigues Almeida "
+               "Nascimento Carvalho Araújo Ribeiro Barbosa Gomes Rocha Moreira Cardoso Teixeira").split()
+_BAIRROS = ["Centro", "Joaquim Romão", "Jequiezinho", "Mandacaru", "São Judas Tadeu", "KM 3",
+            "Cansanção", "Água Branca"]
+
+
+def _dv(digitos: list[int]) -> int:
+    peso = len(digitos) + 1
+    resto = sum(d * (peso - i) for i, d in enumerate(digitos)) % 11
+    return 0 if resto < 2 else 11 - resto
+
+
+def cpf_ficticio(rnd: random.Random) -> str:
+    base = [rnd.randint(0, 9) for _ in range(9)]
+    base.append(_dv(base))
+    base.append(_dv(base))
+    return "".join(map(str, base))
+
+
+def cnpj_ficticio(rnd: random.Random) -> str:
+    base = [rnd.randint(0, 9) for _ in range(8)] + [0, 0, 0, 1]
+    for _ in range(2):
+        pesos = ([6] if len(base) == 13 else []) + [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]
+        resto = sum(d * p for d, p in zip(base, pesos[-len(base):])) % 11
+        base.append(0 if resto < 2 else 11 - resto)
+    return "".join(map(str, base))
+
+
+def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026) -> None:
+    """Cria a base de demonstração em ``caminho`` (que não pode existir)."""
+    rnd = random.Random(semente)
+    escritorio = acesso.DadosEscritorio(
+        nome="Secretaria Municipal de Educação (DEMONSTRAÇÃO)", municipio="Jequié", uf="BA",
+        cnpj=cnpj_ficticio(rnd),
+    )
+    sessao, _ = acesso.criar_instalacao(
+        caminho, escritorio, login=LOGIN_DEMO, nome="Administrador da Demonstração", senha=SENHA_DEMO
+    )
+    try:
+        for login, nome, papel in USUARIOS_DEMO:
+            acesso.criar_usuario(sessao, login=login, nome=nome, papel=papel, senha=SENHA_DEMO,
+                                 trocar_senha=False)
+        cadastros.cadastrar_unidade(sessao, tipo="secretaria", nome="Secretaria Municipal de Educação")
+        for nome, bairro, zona in ESCOLAS:
+            cadastros.cadastrar_unidade(sessao, tipo="escola", nome=nome, bairro=bairro, zona=zona)
+        cadastros.cadastrar_unidade(sessao, tipo="conselho_tutelar", nome="Conselho Tutelar (demonstração)")
+        cadastros.cadastrar_unidade(sessao, tipo="cmdca", nome="Conselho Municipal dos Direitos da Criança e do Adolescente")
+        cadastros.cadastrar_unidade(sessao, tipo="unidade_certificadora",
+                                    nome="Centro Territorial de Educação Profissional (demonstração)")
+        hoje = date.today()
+        for _ in range(pessoas):
+            nome = f"{rnd.choice(_NOMES)} {rnd.choice(_SOBRENOMES)} {rnd.choice(_SOBRENOMES)}"
+            nascimento = hoje - timedelta(days=rnd.randint(20 * 365, 60 * 365))
+            cadastros.cadastrar_pessoa(
+                sessao, Permissao.ESCRITORIO_EDITAR, nome=nome, cpf=cpf_ficticio(rnd),
+                nascimento=nascimento, sexo=rnd.choice("FM"), bairro=rnd.choice(_BAIRROS),
+                municipio="Jequié", uf="BA",
+            )
+    finally:
+        sessao.fechar()
