@@ -110,7 +110,13 @@ ESTILOS: dict[str, ParagraphStyle] = {
 
 def paragrafo(texto: str, estilo: str = "corpo") -> Paragraph:
     """Parágrafo de texto simples (sem marcação: ``<`` e ``&`` são escapados)."""
-    return Paragraph(escape(texto), ESTILOS[estilo])
+    return marcado(escape(texto), estilo)
+
+
+def marcado(texto: str, estilo: str = "corpo") -> Paragraph:
+    """Parágrafo com marcação do reportlab (``<b>``, ``<i>``, ``<br/>``); escape os dados."""
+    fontes.registrar()  # o parágrafo consulta as fontes já ao ser criado
+    return Paragraph(texto, ESTILOS[estilo])
 
 
 def titulo(texto: str, subtitulo: str | None = None) -> list[Flowable]:
@@ -123,12 +129,24 @@ def titulo(texto: str, subtitulo: str | None = None) -> list[Flowable]:
     return itens
 
 
+def caber(texto: str, largura: float, fonte: str = NORMAL, tamanho: float = 7.5) -> str:
+    """Corta o texto com reticências para caber na largura (células de tabela sem quebra)."""
+    fontes.registrar()
+    texto = texto or ""
+    if stringWidth(texto, fonte, tamanho) <= largura:
+        return texto
+    while texto and stringWidth(texto + "…", fonte, tamanho) > largura:
+        texto = texto[:-1]
+    return texto + "…"
+
+
 def tabela(cabecalhos: Sequence[str], linhas: Iterable[Sequence], larguras: Sequence[float],
-           *, alinhar_direita: Sequence[int] = (), tamanho: float = 7.5) -> Table:
+           *, alinhar_direita: Sequence[int] = (), tamanho: float = 7.5,
+           extra: Sequence[tuple] = ()) -> Table:
     """Tabela de dados: cabeçalho repetido a cada página, linhas zebradas, grade fina.
 
     Células em texto simples são rápidas; passe ``paragrafo(t, "celula")`` onde o texto deva
-    quebrar linha.
+    quebrar linha. ``extra``: comandos de TableStyle a mais (por exemplo, fonte de uma coluna).
     """
     dados = [list(cabecalhos), *(list(l) for l in linhas)]
     estilo = [
@@ -148,8 +166,26 @@ def tabela(cabecalhos: Sequence[str], linhas: Iterable[Sequence], larguras: Sequ
         estilo.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, COR_ZEBRA]))
     for col in alinhar_direita:
         estilo.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
+    estilo.extend(extra)
+    fontes.registrar()
     t = Table(dados, colWidths=list(larguras), repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle(estilo))
+    return t
+
+
+def quadro(conteudo: Flowable | list[Flowable], *, fundo=COR_ZEBRA, borda=COR_LINHA,
+           espaco: float = 7) -> Table:
+    """Um quadro de largura inteira com fundo e filete à esquerda (avisos, conclusões)."""
+    t = Table([[conteudo]], colWidths=[LARGURA_UTIL], hAlign="LEFT")
+    t.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), fundo),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, borda),
+        ("BOX", (0, 0), (-1, -1), 0.4, borda),
+        ("LEFTPADDING", (0, 0), (-1, -1), espaco + 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), espaco),
+        ("TOPPADDING", (0, 0), (-1, -1), espaco),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), espaco),
+    ]))
     return t
 
 

@@ -1,0 +1,73 @@
+"""Relatório do diário de auditoria: as linhas filtradas do diário e o veredito de integridade.
+
+Recebe dados simples (uma lista de dicts com ``seq``, ``momento`` ISO, ``usuario``, ``maquina``,
+``acao``, ``tabela`` e ``registro_id``, e o texto do veredito) e devolve o PDF.
+"""
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.platypus import Spacer
+
+from .fontes import MONO, NORMAL
+from .layout import (Cabecalho, Rodape, caber, data_hora_local, gerar_pdf, marcado, paragrafo,
+                     quadro, tabela, titulo)
+
+TITULO = "Relatório do diário de auditoria"
+
+ACOES = {"inserir": "inclusão", "alterar": "alteração", "excluir": "exclusão", "evento": "evento"}
+
+_COLUNAS = ("Nº", "Momento", "Usuário", "Máquina", "Ação", "Tabela", "Registro")
+_LARGURAS = (30, 72, 58, 70, 46, 66, 151)
+_TAMANHO = 7.5
+
+
+def _linha(d: dict) -> list[str]:
+    def cabe(valor, coluna: int) -> str:
+        return caber(str(valor or ""), _LARGURAS[coluna] - 6, NORMAL, _TAMANHO)
+
+    return [
+        str(d["seq"]),
+        data_hora_local(d["momento"]),
+        cabe(d["usuario"], 2),
+        cabe(d["maquina"], 3),
+        ACOES.get(d["acao"], d["acao"]),
+        cabe(d["tabela"], 5),
+        caber(str(d["registro_id"]), _LARGURAS[6] - 6, MONO, 6.5),
+    ]
+
+
+def gerar(cabecalho: Cabecalho, rodape: Rodape, *, linhas: list[dict], veredito: str,
+          integro: bool, filtros: str, total: int | None = None) -> bytes:
+    """O relatório em PDF.
+
+    ``filtros`` descreve a seleção ("nenhum" para o diário inteiro); ``total`` é o número de
+    linhas que os filtros encontraram, quando maior que as listadas (limite do relatório).
+    """
+    total = len(linhas) if total is None else total
+    itens = titulo(TITULO, f"Filtros: {filtros}")
+
+    if integro:
+        cor_fundo, cor_borda = colors.HexColor("#eaf5ec"), colors.HexColor("#2e7d32")
+    else:
+        cor_fundo, cor_borda = colors.HexColor("#fdecea"), colors.HexColor("#c62828")
+    itens.append(quadro([
+        marcado("<b>Verificação de integridade da corrente de hashes</b>", "corpo"),
+        paragrafo(veredito, "corpo"),
+    ], fundo=cor_fundo, borda=cor_borda))
+    itens.append(Spacer(1, 8))
+
+    if total > len(linhas):
+        resumo = (f"Registros listados: {len(linhas)} de {total} encontrados (limite do relatório). "
+                  "Refine os filtros para listar os demais.")
+    elif linhas:
+        resumo = f"Registros listados: {len(linhas)}, em ordem cronológica. Horários locais."
+    else:
+        resumo = "Nenhum registro do diário atende aos filtros."
+    itens.append(paragrafo(resumo, "pequeno"))
+
+    if linhas:
+        itens.append(tabela(
+            _COLUNAS, (_linha(d) for d in linhas), _LARGURAS, alinhar_direita=(0,),
+            tamanho=_TAMANHO, extra=[("FONT", (6, 1), (6, -1), MONO, 6.5)],
+        ))
+    return gerar_pdf(cabecalho, rodape, TITULO, itens)

@@ -1,0 +1,333 @@
+"""Documentos oficiais: emissão registrada (número, via, código, SHA-256), cancelamento e verificação offline.
+
+Todo documento que o Paço emite é registrado na mesma transação em que é gerado: tipo, número
+por tipo e ano, via, data, quem emitiu, o SHA-256 do PDF e um código de verificação curto, que vai
+no rodapé, no QR e nos metadados. "Verificar documento" recebe um código ou um arquivo e responde,
+sem internet, se o documento é autêntico, se foi cancelado ou se o arquivo foi alterado.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Callable
+
+from desktop.reports import diario as relatorio_diario
+from desktop.reports import recuperacao as folha_recuperacao
+from desktop.reports.layout import PREFIXO_CODIGO, Cabecalho, Rodape, data_local
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida, formatar_cnpj
+from desktop.store import consultas_diario
+from desktop.store import diario as store_diario
+from desktop.store import documentos as registro
+from desktop.store.chaves import ErroChaves, chave_da_base, normalizar_recuperacao
+from desktop.store.consultas_diario import FiltrosDiario
+from desktop.store.ids import agora, novo_id
+
+from .sessao import ErroNegocio, SemPermissao, Sessao
+
+ALFABETO = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # sem I, O, 0 e 1, que se confundem no papel
+TAMANHO_CODIGO = 12
+MOTIVO_MINIMO = 10
+LIMITE_RELATORIO_DIARIO = 5000
+
+AUTENTICO, CANCELADO, ALTERADO, DESCONHECIDO = "autentico", "cancelado", "alterado", "desconhecido"
+
+_CODIGO = f"[{ALFABETO}]{{4}}-[{ALFABETO}]{{4}}-[{ALFABETO}]{{4}}"
+_CODIGO_NOS_BYTES = re.compile(re.escape(PREFIXO_CODIGO).encode() + f"({_CODIGO})".encode())
+_CODIGO_NO_TEXTO = re.compile(rf"c[óo]digo(?: de verificação)?:?\s*({_CODIGO})", re.IGNORECASE)
+_PAGINA = re.compile(rb"/Type\s*/Page\b")
+
+
+@dataclass(frozen=True)
+class Emitido:
+    id: str
+    codigo: str
+    numero: int
+    ano: int
+    via: int
+    sha256: str
+    pdf: bytes
+    paginas: int = 1
+
+
+# -- código de verificação -------------------------------------------------------------------
+def novo_codigo() -> str:
+    """Código aleatório de 12 caracteres (60 bits), mostrado como XXXX-XXXX-XXXX.
+
+    A unicidade na base é garantida por ``emitir`` (sorteia de novo se já existir) e pela
+    restrição UNIQUE da tabela.
+    """
+    t = "".join(secrets.choice(ALFABETO) for _ in range(TAMANHO_CODIGO))
+    return f"{t[:4]}-{t[4:8]}-{t[8:]}"
+
+
+def normalizar_codigo(texto: str) -> str:
+    """Aceita o código com ou sem hífens, em maiúsculas ou minúsculas; devolve XXXX-XXXX-XXXX."""
+    t = "".join(c for c in (texto or "").upper() if c.isalnum())
+    if len(t) != TAMANHO_CODIGO or any(c not in ALFABETO for c in t):
+        raise EntradaInvalida(
+            "Código de verificação inválido: são 12 letras e algarismos, como ABCD-EFGH-JK23, "
+            "impressos no rodapé do documento (não há as letras I e O nem os algarismos 0 e 1)."
+        )
+    return f"{t[:4]}-{t[4:8]}-{t[8:]}"
+
+
+def codigo_no_pdf(dados: bytes) -> str | None:
+    """O código de verificação do Paço dentro de um PDF: metadados, senão o texto das páginas."""
+    achado = _CODIGO_NOS_BYTES.search(dados)
+    if achado:
+        return achado.group(1).decode()
+    if b"%PDF" not in dados[:1024]:
+        return None
+    registro_pypdf = logging.getLogger("pypdf")
+    nivel = registro_pypdf.level
+    registro_pypdf.setLevel(logging.CRITICAL)  # arquivo danificado: sem avisos no terminal
+    try:
+        from pypdf import PdfReader
+
+        leitor = PdfReader(BytesIO(dados), strict=False)
+        palavras = str((leitor.metadata or {}).get("/Keywords") or "")
+        achado = re.search(re.escape(PREFIXO_CODIGO) + f"({_CODIGO})", palavras)
+        if achado:
+            return achado.group(1)
+        for pagina in reversed(leitor.pages):
+            achado = _CODIGO_NO_TEXTO.search(pagina.extract_text() or "")
+            if achado:
+                return achado.group(1).upper()
+    except Exception:  # arquivo danificado: não há código legível
+        return None
+    finally:
+        registro_pypdf.setLevel(nivel)
+    return None
+
+
+def contar_paginas(pdf: bytes) -> int:
+    n = len(_PAGINA.findall(pdf))
+    if n:
+        return n
+    from pypdf import PdfReader
+
+    return len(PdfReader(BytesIO(pdf)).pages)
+
+
+# -- emissão ---------------------------------------------------------------------------------
+def cabecalho_do_orgao(sessao: Sessao) -> Cabecalho:
+    """O timbre a partir dos dados do órgão (tabela escritorio)."""
+    linha = list(sessao.db.query("SELECT nome, municipio, uf, cnpj, brasao FROM escritorio"))
+    if not linha:
+        raise ErroNegocio("Os dados do órgão não foram cadastrados; complete-os em Configurações.")
+    o = linha[0]
+    return Cabecalho(o["nome"], o["municipio"], o["uf"], formatar_cnpj(o["cnpj"]), o["brasao"])
+
+
+def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalho, Rodape], bytes],
+           referencia: str | None = None, via: int = 1,
+           permissao: Permissao = Permissao.DOCUMENTOS_EMITIR) -> Emitido:
+    """Gera e registra um documento numa só transação: número, código, PDF, SHA-256 e diário.
+
+    ``titulo`` é o nome do tipo de documento como o leitor o vê ("Contracheque"); ``referencia``
+    diz de quem ou de quê (nunca dados sigilosos: o registro é listado para conferência). Para a
+    2ª via em diante, ``referencia`` identifica o original, cujo número e ano são repetidos.
+    ``permissao`` troca a exigida para documentos que outros papéis podem emitir.
+    """
+    sessao.exigir(permissao)
+    if not (tipo or "").strip() or not (titulo or "").strip():
+        raise ValueError("emitir() precisa de tipo e título.")
+    if via < 1:
+        raise ErroNegocio("A via deve ser 1 ou maior.")
+    cabecalho = cabecalho_do_orgao(sessao)
+    with sessao.mudanca(permissao) as m:
+        momento = agora()
+        emitido_em = datetime.fromisoformat(momento)
+        ano = emitido_em.astimezone().year
+        if via == 1:
+            numero = registro.proximo_numero(m.db, tipo, ano)
+        else:
+            original = registro.primeira_via(m.db, tipo, referencia) if referencia else None
+            if original is None:
+                raise ErroNegocio(f"Para emitir a {via}ª via, informe a referência de um documento "
+                                  "já emitido deste tipo.")
+            numero, ano = original["numero"], original["ano"]
+            if registro.via_existe(m.db, tipo, ano, numero, via):
+                raise ErroNegocio(f"A {via}ª via de {titulo} nº {numero}/{ano} já foi emitida.")
+        codigo = novo_codigo()
+        while registro.codigo_existe(m.db, codigo):
+            codigo = novo_codigo()
+        rodape = Rodape(codigo, titulo, numero, ano, via, emitido_em, sessao.usuario.login)
+        pdf = montar(cabecalho, rodape)
+        linha = {
+            "id": novo_id(), "tipo": tipo, "numero": numero, "ano": ano, "via": via,
+            "titulo": titulo, "referencia": referencia, "emitido_em": momento,
+            "emitido_por": sessao.usuario.login, "sha256": hashlib.sha256(pdf).hexdigest(),
+            "codigo": codigo, "paginas": contar_paginas(pdf),
+        }
+        registro.inserir(m.db, linha)
+        m.registrar("documentos", linha["id"], "inserir", depois=linha)
+    return Emitido(linha["id"], codigo, numero, ano, via, linha["sha256"], pdf, linha["paginas"])
+
+
+def cancelar(sessao: Sessao, codigo: str, motivo: str) -> dict:
+    """Cancela um documento emitido (ele continua no registro, marcado). Devolve a linha nova."""
+    sessao.exigir(Permissao.DOCUMENTOS_CANCELAR)
+    motivo = " ".join((motivo or "").split())
+    if len(motivo) < MOTIVO_MINIMO:
+        raise EntradaInvalida(f"Explique o motivo do cancelamento (pelo menos {MOTIVO_MINIMO} "
+                              "caracteres), por exemplo: \"emitido com o mês errado\".")
+    codigo = normalizar_codigo(codigo)
+    with sessao.mudanca(Permissao.DOCUMENTOS_CANCELAR) as m:
+        antes = registro.por_codigo(m.db, codigo)
+        if antes is None:
+            raise ErroNegocio(f"Nenhum documento com o código {codigo} foi emitido por este Paço.")
+        if antes["cancelado_em"]:
+            raise ErroNegocio(f"{_identificacao(antes)} já foi cancelado em "
+                              f"{data_local(antes['cancelado_em'])} por {antes['cancelado_por']}.")
+        registro.marcar_cancelado(m.db, antes["id"], momento=agora(), por=sessao.usuario.login,
+                                  motivo=motivo)
+        depois = registro.por_id(m.db, antes["id"])
+        m.registrar("documentos", antes["id"], "alterar", antes=antes, depois=depois)
+    return depois
+
+
+# -- verificação -----------------------------------------------------------------------------
+def _identificacao(doc: dict) -> str:
+    ref = f" ({doc['referencia']})" if doc.get("referencia") else ""
+    return f"{doc['titulo']} nº {doc['numero']}/{doc['ano']}{ref}, {doc['via']}ª via"
+
+
+@dataclass(frozen=True)
+class Verificacao:
+    """Resposta da verificação; ``mensagem()`` é o que a tela e a CLI mostram."""
+
+    situacao: str  # autentico | cancelado | alterado | desconhecido
+    documento: dict | None = None
+    codigo: str | None = None
+    por_arquivo: bool = False
+
+    def mensagem(self) -> str:
+        d = self.documento
+        if d is not None:
+            emissao = f"emitido em {data_local(d['emitido_em'])} por {d['emitido_por']}"
+            cancelamento = (f"cancelado em {data_local(d['cancelado_em'])} por {d['cancelado_por']}. "
+                            f"Motivo: {d['motivo_cancelamento']}" if d["cancelado_em"] else "")
+        if self.situacao == AUTENTICO:
+            conferencia = ("O arquivo é idêntico ao que foi emitido." if self.por_arquivo else
+                           "Confira se o documento em mãos corresponde a esta descrição.")
+            return f"Documento autêntico: {_identificacao(d)}, {emissao}. {conferencia}"
+        if self.situacao == CANCELADO:
+            return (f"Documento CANCELADO: {_identificacao(d)}, {emissao}, foi {cancelamento}. "
+                    "Este documento não tem mais validade.")
+        if self.situacao == ALTERADO:
+            extra = f" Além disso, esse documento foi {cancelamento}." if d["cancelado_em"] else ""
+            return (f"ALTERADO: o arquivo não é o documento emitido. Ele traz o código "
+                    f"{self.codigo}, de {_identificacao(d)}, {emissao}, mas o conteúdo difere do "
+                    f"registrado. Peça uma nova via a quem o emitiu.{extra}")
+        if self.codigo and self.por_arquivo:
+            return (f"O arquivo traz o código {self.codigo}, que não consta no registro deste Paço: "
+                    "o documento não foi emitido por esta instalação.")
+        if self.codigo:
+            return (f"O código {self.codigo} não consta no registro deste Paço: o documento não foi "
+                    "emitido por esta instalação. Confira se o código foi digitado corretamente.")
+        return ("Este arquivo não foi emitido por este Paço: não traz código de verificação do Paço "
+                "e não confere com nenhum documento registrado. Se você tem o documento impresso, "
+                "digite o código que está no rodapé.")
+
+
+def _situacao(doc: dict) -> str:
+    return CANCELADO if doc["cancelado_em"] else AUTENTICO
+
+
+def verificar_codigo(sessao: Sessao, codigo: str) -> Verificacao:
+    """Procura o código no registro (sem internet)."""
+    sessao.exigir(Permissao.DOCUMENTOS_VERIFICAR)
+    codigo = normalizar_codigo(codigo)
+    doc = registro.por_codigo(sessao.db, codigo)
+    if doc is None:
+        return Verificacao(DESCONHECIDO, None, codigo)
+    return Verificacao(_situacao(doc), doc, codigo)
+
+
+def verificar_pdf(sessao: Sessao, caminho_ou_bytes: str | Path | bytes) -> Verificacao:
+    """Confere um arquivo: o SHA-256 idêntico a um registrado prova que é o documento emitido;
+    com o código do Paço mas outro conteúdo, o arquivo foi alterado."""
+    sessao.exigir(Permissao.DOCUMENTOS_VERIFICAR)
+    if isinstance(caminho_ou_bytes, (bytes, bytearray)):
+        dados = bytes(caminho_ou_bytes)
+    else:
+        try:
+            dados = Path(caminho_ou_bytes).read_bytes()
+        except OSError as e:
+            raise ErroNegocio(f"Não foi possível ler o arquivo {caminho_ou_bytes}: "
+                              f"{e.strerror or e}. Confira o caminho e tente de novo.") from None
+    doc = registro.por_sha256(sessao.db, hashlib.sha256(dados).hexdigest())
+    if doc is not None:
+        return Verificacao(_situacao(doc), doc, doc["codigo"], por_arquivo=True)
+    codigo = codigo_no_pdf(dados)
+    doc = registro.por_codigo(sessao.db, codigo) if codigo else None
+    if doc is None:
+        return Verificacao(DESCONHECIDO, None, codigo, por_arquivo=True)
+    return Verificacao(ALTERADO, doc, codigo, por_arquivo=True)
+
+
+# -- consultas e documentos da fundação ------------------------------------------------------
+def listar_documentos(sessao: Sessao, *, tipo: str | None = None, ano: int | None = None,
+                      de: date | None = None, ate: date | None = None, texto: str | None = None,
+                      cancelados: bool | None = None, limite: int = 1000) -> list[dict]:
+    """O registro de documentos emitidos, do mais recente ao mais antigo (datas locais, inclusivas)."""
+    if not (sessao.pode(Permissao.DOCUMENTOS_EMITIR) or sessao.pode(Permissao.DIARIO_LER)):
+        raise SemPermissao(f"O papel {sessao.usuario.rotulo_papel} não permite consultar o "
+                           "registro de documentos emitidos.")
+    return registro.listar(
+        sessao.db, tipo=tipo, ano=ano, texto=(texto or "").strip() or None, cancelados=cancelados,
+        de=consultas_diario.limite_inicial(de) if de else None,
+        ate=consultas_diario.limite_final(ate) if ate else None, limite=limite,
+    )
+
+
+def emitir_relatorio_diario(sessao: Sessao, filtros: FiltrosDiario | None = None, *,
+                            limite: int = LIMITE_RELATORIO_DIARIO) -> Emitido:
+    """Relatório do diário de auditoria (linhas filtradas e veredito de integridade).
+
+    Quem lê o diário pode emiti-lo (por exemplo, o papel de consulta do Ministério Público).
+    Acima de ``limite`` linhas, vão as mais recentes, e o relatório diz quantas ficaram de fora.
+    """
+    sessao.exigir(Permissao.DIARIO_LER)
+    filtros = filtros or FiltrosDiario()
+    campos = dict(usuario=filtros.usuario, tabela=filtros.tabela, de=filtros.de, ate=filtros.ate,
+                  texto=filtros.texto)
+    resultado = store_diario.verificar(sessao.db)
+    linhas = consultas_diario.listar(sessao.db, **campos, limite=limite)[::-1]
+    total = consultas_diario.contar(sessao.db, **campos)
+    descricao = filtros.descricao()
+    referencia = "diário inteiro" if descricao == "nenhum" else f"filtros: {descricao}"
+
+    def montar(cabecalho: Cabecalho, rodape: Rodape) -> bytes:
+        return relatorio_diario.gerar(cabecalho, rodape, linhas=linhas,
+                                      veredito=resultado.mensagem(), integro=resultado.ok,
+                                      filtros=descricao, total=total)
+
+    return emitir(sessao, tipo="relatorio_diario", titulo=relatorio_diario.TITULO, montar=montar,
+                  referencia=referencia, permissao=Permissao.DIARIO_LER)
+
+
+def emitir_folha_recuperacao(sessao: Sessao, chave: str) -> Emitido:
+    """A folha para imprimir a chave de recuperação, mostrada na instalação.
+
+    Registra o documento (código e SHA-256), mas a chave só existe no PDF devolvido: nem o
+    registro nem o diário a guardam. Recusa uma chave que não abre esta base.
+    """
+    try:
+        chave = normalizar_recuperacao(chave)
+        confere = chave_da_base(chave) == sessao.base.chave
+    except ErroChaves:
+        confere = False
+    if not confere:
+        raise ErroNegocio("Esta não é a chave de recuperação desta base; confira a chave mostrada "
+                          "na instalação.")
+    return emitir(sessao, tipo="chave_recuperacao", titulo=folha_recuperacao.TITULO,
+                  montar=lambda cab, rod: folha_recuperacao.gerar(cab, rod, chave))

@@ -1,0 +1,116 @@
+"""Consultas ao diário de auditoria com filtros (usuário, tabela, período, texto), para a tela e o relatório.
+
+O período é dado em datas locais (dd/mm/aaaa na tela) e convertido para os limites em UTC com
+que o diário grava ``momento``; a data final é inclusiva.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+import sqlite_utils
+
+LIMITE_PADRAO = 1000
+_COLUNAS = ("seq, momento, usuario, maquina, versao_programa, tabela, registro_id, acao, antes, "
+            "depois")
+
+
+@dataclass(frozen=True)
+class FiltrosDiario:
+    usuario: str | None = None
+    tabela: str | None = None
+    de: date | datetime | None = None
+    ate: date | datetime | None = None
+    texto: str | None = None
+
+    def descricao(self) -> str:
+        """Os filtros em português, para o relatório ("nenhum" quando é o diário inteiro)."""
+        partes = []
+        if self.usuario:
+            partes.append(f"usuário {self.usuario}")
+        if self.tabela:
+            partes.append(f"tabela {self.tabela}")
+        if self.de and self.ate:
+            partes.append(f"período de {_br(self.de)} a {_br(self.ate)}")
+        elif self.de:
+            partes.append(f"a partir de {_br(self.de)}")
+        elif self.ate:
+            partes.append(f"até {_br(self.ate)}")
+        if self.texto:
+            partes.append(f"texto “{self.texto}”")
+        return " · ".join(partes) if partes else "nenhum"
+
+
+def _br(d: date | datetime) -> str:
+    return d.strftime("%d/%m/%Y %H:%M") if isinstance(d, datetime) else d.strftime("%d/%m/%Y")
+
+
+def _utc(momento: datetime) -> str:
+    if momento.tzinfo is None:
+        momento = momento.astimezone()  # hora local da máquina
+    return momento.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def limite_inicial(de: date | datetime) -> str:
+    """Início do período em ISO UTC (uma data conta desde 00:00 local)."""
+    return _utc(de if isinstance(de, datetime) else datetime.combine(de, time.min))
+
+
+def limite_final(ate: date | datetime) -> str:
+    """Fim exclusivo do período em ISO UTC (uma data inclui o dia inteiro, hora local)."""
+    if isinstance(ate, datetime):
+        return _utc(ate)
+    return _utc(datetime.combine(ate + timedelta(days=1), time.min))
+
+
+def _onde(f: FiltrosDiario) -> tuple[str, list]:
+    condicoes, params = [], []
+    if f.usuario:
+        condicoes.append("usuario = ?")
+        params.append(f.usuario)
+    if f.tabela:
+        condicoes.append("tabela = ?")
+        params.append(f.tabela)
+    if f.de:
+        condicoes.append("momento >= ?")
+        params.append(limite_inicial(f.de))
+    if f.ate:
+        condicoes.append("momento < ?")
+        params.append(limite_final(f.ate))
+    if f.texto:
+        condicoes.append("(registro_id LIKE ? OR coalesce(antes, '') LIKE ? "
+                         "OR coalesce(depois, '') LIKE ? OR maquina LIKE ?)")
+        params.extend([f"%{f.texto}%"] * 4)
+    return (f"WHERE {' AND '.join(condicoes)}" if condicoes else ""), params
+
+
+def listar(db: sqlite_utils.Database, usuario: str | None = None, tabela: str | None = None,
+           de: date | datetime | None = None, ate: date | datetime | None = None,
+           texto: str | None = None, limite: int = LIMITE_PADRAO, *,
+           crescente: bool = False) -> list[dict]:
+    """Linhas do diário que atendem aos filtros: as mais recentes primeiro, até ``limite``.
+
+    Com ``crescente``, as primeiras (mais antigas) em ordem cronológica.
+    """
+    onde, params = _onde(FiltrosDiario(usuario, tabela, de, ate, texto))
+    ordem = "ASC" if crescente else "DESC"
+    return list(db.query(
+        f"SELECT {_COLUNAS} FROM diario {onde} ORDER BY seq {ordem} LIMIT ?", [*params, limite]
+    ))
+
+
+def contar(db: sqlite_utils.Database, usuario: str | None = None, tabela: str | None = None,
+           de: date | datetime | None = None, ate: date | datetime | None = None,
+           texto: str | None = None) -> int:
+    onde, params = _onde(FiltrosDiario(usuario, tabela, de, ate, texto))
+    return db.execute(f"SELECT count(*) FROM diario {onde}", params).fetchone()[0]
+
+
+def usuarios(db: sqlite_utils.Database) -> list[str]:
+    """Logins que aparecem no diário (para o filtro da tela)."""
+    return [r[0] for r in db.execute("SELECT DISTINCT usuario FROM diario ORDER BY usuario")]
+
+
+def tabelas(db: sqlite_utils.Database) -> list[str]:
+    """Tabelas que aparecem no diário (para o filtro da tela)."""
+    return [r[0] for r in db.execute("SELECT DISTINCT tabela FROM diario ORDER BY tabela")]
