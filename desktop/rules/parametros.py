@@ -1,0 +1,220 @@
+"""Parâmetros legais datados: definição, vigências, a vigência em vigor numa data.
+
+Um parâmetro (salário mínimo, tabelas do INSS e do IRRF, piso do magistério...) é um nome com
+vigências; cada vigência tem início, valor, fundamento (ato e artigo) e status da fonte:
+V (texto do ato lido), S (fontes secundárias concordantes), NV (não verificado).
+
+O valor guardado tem a forma do TOML de ``db/parametros`` e do JSON da base: dinheiro como texto
+decimal ("1621.00"), percentual como texto em % ("7.5"), tabela como objeto. ``interpretar``
+converte uma vigência no objeto que as regras usam. Aqui não há leitura de arquivo nem de base:
+recebe-se o dicionário já carregado.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any, Iterable
+
+from .dinheiro import decimal_de, texto_decimal, texto_dinheiro
+from .inss import TabelaINSS
+from .irrf import TabelaIRRF
+from .validacao import EntradaInvalida
+
+TIPOS = ("valor", "percentual", "tabela")
+STATUS = {"V": "texto do ato lido", "S": "fontes secundárias concordantes", "NV": "não verificado"}
+_NOME = re.compile(r"[a-z][a-z0-9_]{1,63}")
+
+
+class SemVigencia(LookupError):
+    """Nenhuma vigência do parâmetro cobre a data; a mensagem é para o usuário."""
+
+
+@dataclass(frozen=True)
+class Definicao:
+    nome: str
+    titulo: str
+    descricao: str
+    tipo: str
+
+
+@dataclass(frozen=True)
+class Vigencia:
+    """Um valor do parâmetro, em vigor de ``inicio`` até o início da vigência seguinte."""
+
+    inicio: date
+    valor: Any
+    fundamento: str
+    status: str = "V"
+
+
+@dataclass(frozen=True)
+class ValorLegal:
+    """Valor (dinheiro ou percentual) em vigor, com seu fundamento."""
+
+    valor: Decimal
+    inicio: date
+    fundamento: str
+    status: str = "V"
+
+
+@dataclass(frozen=True)
+class Parametro:
+    definicao: Definicao
+    vigencias: tuple[Vigencia, ...]
+
+    def vigente_em(self, data: date) -> Vigencia:
+        return vigente_em(self.vigencias, data, self.definicao.titulo)
+
+
+def _br(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def vigente_em(vigencias: Iterable[Vigencia], data: date, titulo: str = "o parâmetro") -> Vigencia:
+    """A vigência em vigor na data: a de maior início que não seja posterior à data."""
+    ordenadas = sorted(vigencias, key=lambda v: v.inicio)
+    escolhida = None
+    for v in ordenadas:
+        if v.inicio <= data:
+            escolhida = v
+    if escolhida is None:
+        if not ordenadas:
+            raise SemVigencia(
+                f"Não há nenhum valor cadastrado para {titulo}. Cadastre uma vigência em Parâmetros."
+            )
+        raise SemVigencia(
+            f"Não há valor de {titulo} em vigor em {_br(data)}: o primeiro cadastrado começa em "
+            f"{_br(ordenadas[0].inicio)}. Cadastre a vigência anterior em Parâmetros."
+        )
+    return escolhida
+
+
+def data_iso(valor, campo: str = "o início da vigência") -> date:
+    """Data do TOML (já ``date``) ou texto aaaa-mm-dd."""
+    if isinstance(valor, date) and not hasattr(valor, "hour"):
+        return valor
+    if isinstance(valor, str):
+        try:
+            return date.fromisoformat(valor.strip())
+        except ValueError:
+            pass
+    raise EntradaInvalida(f"{campo[:1].upper()}{campo[1:]} deve ser uma data (aaaa-mm-dd): {valor!r}.")
+
+
+# -- valores -----------------------------------------------------------------------------------
+def _dinheiro_positivo(valor, titulo: str) -> str:
+    d = decimal_de(valor, f"o valor de {titulo}")
+    if d <= 0:
+        raise EntradaInvalida(f"O valor de {titulo} deve ser maior que zero.")
+    if d != d.quantize(Decimal("0.01")):
+        raise EntradaInvalida(f"O valor de {titulo} deve ter no máximo dois centavos (ex.: 1621.00).")
+    return texto_dinheiro(d)
+
+
+def _percentual(valor, titulo: str) -> str:
+    d = decimal_de(valor, f"o percentual de {titulo}")
+    if not 0 <= d <= 100:
+        raise EntradaInvalida(f"O percentual de {titulo} deve estar entre 0 e 100.")
+    return texto_decimal(d)
+
+
+def _tabela_generica(valor, titulo: str):
+    if not isinstance(valor, (dict, list)) or not valor:
+        raise EntradaInvalida(f"O valor de {titulo} deve ser uma tabela com linhas.")
+    return valor
+
+
+def _tabela_irrf(valor, titulo: str):
+    # o dependente é outro parâmetro; aqui só se valida a forma da tabela
+    return TabelaIRRF.de_valor(valor, dependente=Decimal(1), inicio=date.min, fundamento="").para_valor()
+
+
+VALIDADORES_TABELA = {
+    "inss": lambda valor, titulo: TabelaINSS.de_valor(valor, inicio=date.min, fundamento="").para_valor(),
+    "irrf": _tabela_irrf,
+}
+"""Validação específica por nome de parâmetro de tipo tabela; as demais só precisam ter linhas."""
+
+
+def normalizar_valor(definicao: Definicao, valor) -> Any:
+    """Valida o valor conforme o tipo do parâmetro e devolve a forma gravada (texto decimal)."""
+    titulo = definicao.titulo
+    if definicao.tipo == "valor":
+        return _dinheiro_positivo(valor, titulo)
+    if definicao.tipo == "percentual":
+        return _percentual(valor, titulo)
+    validador = VALIDADORES_TABELA.get(definicao.nome, _tabela_generica)
+    return validador(valor, titulo)
+
+
+def nova_vigencia(definicao: Definicao, inicio, valor, fundamento: str, status: str = "V") -> Vigencia:
+    """Vigência validada: início é data, fundamento obrigatório, status V/S/NV, valor conforme o tipo."""
+    fundamento = (fundamento or "").strip() if isinstance(fundamento, str) else ""
+    if not fundamento:
+        raise EntradaInvalida(
+            f"Informe o fundamento da vigência de {definicao.titulo}: o ato (lei, decreto, portaria) "
+            "e, se houver, o artigo."
+        )
+    if status not in STATUS:
+        raise EntradaInvalida("O status da fonte deve ser V (ato lido), S (fontes secundárias) ou NV.")
+    return Vigencia(data_iso(inicio), normalizar_valor(definicao, valor), fundamento, status)
+
+
+def interpretar(definicao: Definicao, vigencia: Vigencia, *, dependente: Decimal | None = None):
+    """O objeto que as regras usam: ``ValorLegal``, ``TabelaINSS``, ``TabelaIRRF`` ou a vigência.
+
+    Para ``irrf`` informe ``dependente`` (o valor vigente do parâmetro ``irrf_dependente``).
+    """
+    v = vigencia
+    if definicao.tipo in ("valor", "percentual"):
+        return ValorLegal(decimal_de(v.valor), v.inicio, v.fundamento, v.status)
+    if definicao.nome == "inss":
+        return TabelaINSS.de_valor(v.valor, inicio=v.inicio, fundamento=v.fundamento, status=v.status)
+    if definicao.nome == "irrf":
+        if dependente is None:
+            raise ValueError("interpretar('irrf') precisa da dedução por dependente vigente.")
+        return TabelaIRRF.de_valor(v.valor, dependente=dependente, inicio=v.inicio,
+                                   fundamento=v.fundamento, status=v.status)
+    return v
+
+
+def tabela_irrf_em(irrf: Parametro, dependente: Parametro, data: date) -> TabelaIRRF:
+    """A tabela do IRRF em vigor na data, com a dedução por dependente vigente na mesma data."""
+    vig, dep = irrf.vigente_em(data), dependente.vigente_em(data)
+    tabela = interpretar(irrf.definicao, vig, dependente=decimal_de(dep.valor))
+    return replace(tabela, fundamento=f"{vig.fundamento}; dependente: {dep.fundamento}")
+
+
+# -- definição a partir do TOML já carregado ---------------------------------------------------
+def definicao_de(dados: dict) -> Definicao:
+    """A seção [definicao] de um parâmetro."""
+    if not isinstance(dados, dict):
+        raise EntradaInvalida("A definição do parâmetro deve ser uma seção [definicao].")
+    faltam = [c for c in ("nome", "titulo", "descricao", "tipo") if not str(dados.get(c) or "").strip()]
+    if faltam:
+        raise EntradaInvalida(f"A definição do parâmetro está sem: {', '.join(faltam)}.")
+    if not _NOME.fullmatch(dados["nome"]):
+        raise EntradaInvalida(
+            f"Nome de parâmetro inválido: {dados['nome']!r} (use letras minúsculas, números e _)."
+        )
+    if dados["tipo"] not in TIPOS:
+        raise EntradaInvalida(f"Tipo de parâmetro inválido: {dados['tipo']!r} (use valor, percentual ou tabela).")
+    return Definicao(dados["nome"], dados["titulo"].strip(), dados["descricao"].strip(), dados["tipo"])
+
+
+def parametro_de(dados: dict) -> Parametro:
+    """Um parâmetro a partir do TOML carregado: [definicao] e [[vigencia]] (inicio, valor, fundamento, status)."""
+    definicao = definicao_de(dados.get("definicao"))
+    vigencias, vistos = [], set()
+    for n, item in enumerate(dados.get("vigencia") or [], start=1):
+        if not isinstance(item, dict) or "inicio" not in item or "valor" not in item:
+            raise EntradaInvalida(f"{definicao.nome}: a vigência nº {n} precisa de início e valor.")
+        v = nova_vigencia(definicao, item["inicio"], item["valor"], item.get("fundamento", ""),
+                          item.get("status", "V"))
+        if v.inicio in vistos:
+            raise EntradaInvalida(f"{definicao.nome}: há duas vigências começando em {_br(v.inicio)}.")
+        vistos.add(v.inicio)
+        vigencias.append(v)
+    return Parametro(definicao, tuple(sorted(vigencias, key=lambda v: v.inicio)))
