@@ -17,6 +17,7 @@ from desktop.store.base import Base
 from desktop.store.chaves import ArquivoChaves, ErroChaves, SenhaIncorreta, chave_da_base, nova_chave_recuperacao
 from desktop.store.ids import agora, novo_id
 
+from . import parametros
 from .sessao import ErroNegocio, Sessao, Usuario
 
 TENTATIVAS_LIVRES = 3
@@ -122,6 +123,7 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
             m.db["usuarios"].insert(linha)
             m.registrar("usuarios", usuario.id, "inserir", depois=linha)
             chaves.gravar()
+        parametros.semear_padroes(sessao)
     except BaseException:
         base.fechar()
         for sufixo in ("", "-wal", "-shm", ".chaves", ".trava"):
@@ -167,6 +169,7 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
         sessao = Sessao(base, _usuario_da_base(base, login))
         with sessao.mudanca(None) as m:
             m.registrar("sessoes", sessao.usuario.id, "evento", depois={"evento": "entrada"})
+        parametros.semear_padroes(sessao)  # valores novos que uma versão mais nova traz
         return sessao
     except BaseException:
         base.fechar()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop.rules.papeis import Papel, Permissao
 
-from . import acesso, cadastros
+from . import acesso, cadastros, parametros
 
 LOGIN_DEMO = "admin"
 SENHA_DEMO = "demo1234"
@@ -87,6 +87,9 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026) -> None
         cadastros.cadastrar_unidade(sessao, tipo="cmdca", nome="Conselho Municipal dos Direitos da Criança e do Adolescente")
         cadastros.cadastrar_unidade(sessao, tipo="unidade_certificadora",
                                     nome="Centro Territorial de Educação Profissional (demonstração)")
+        # Feriados municipais de exemplo (cadastráveis pelo órgão; tabelas-oficiais.md §6).
+        parametros.adicionar_feriado_municipal(sessao, date(1897, 10, 25), "Aniversário da cidade (demonstração)")
+        parametros.adicionar_feriado_municipal(sessao, date(2000, 6, 13), "Santo Antônio, padroeiro (demonstração)")
         hoje = date.today()
         for _ in range(pessoas):
             nome = f"{rnd.choice(_NOMES)} {rnd.choice(_SOBRENOMES)} {rnd.choice(_SOBRENOMES)}"

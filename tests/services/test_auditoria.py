@@ -13,6 +13,9 @@ from desktop.store.consultas_diario import FiltrosDiario
 from desktop.store.ids import novo_id
 
 
+N0 = 0  # último seq do diário antes do movimento (definido pela fixture)
+
+
 def _outra_sessao(sessao, papel: Papel, login: str) -> Sessao:
     return Sessao(sessao.base, Usuario(novo_id(), login, login.title(), papel))
 
@@ -23,7 +26,10 @@ def _texto(pdf: bytes) -> str:
 
 @pytest.fixture
 def movimento(sessao_admin):
-    """Diário: 1 órgão, 2 admin, 3 entrada do admin, 4 e 5 usuários novos, 6 evento da joana."""
+    """Diário: 1 órgão, 2 admin, depois os parâmetros padrão e a entrada do admin (até N0);
+    N0+1 e N0+2 usuários novos, N0+3 evento da joana."""
+    global N0
+    N0 = sessao_admin.db.execute("SELECT max(seq) FROM diario").fetchone()[0]
     acesso.criar_usuario(sessao_admin, login="joana", nome="Joana", papel="folha_rh", senha="provisoria1")
     acesso.criar_usuario(sessao_admin, login="mp", nome="Promotoria", papel="consulta", senha="provisoria1")
     joana = _outra_sessao(sessao_admin, Papel.FOLHA_RH, "joana")
@@ -36,26 +42,27 @@ def test_listar_sem_filtros_vem_do_mais_recente(movimento):
     linhas = auditoria.listar_diario(movimento)
     assert [l["seq"] for l in linhas] == sorted((l["seq"] for l in linhas), reverse=True)
     assert linhas[0]["usuario"] == "joana" and linhas[0]["acao"] == "evento"
-    assert len(linhas) == auditoria.contar_diario(movimento) == 6
-    assert [l["seq"] for l in auditoria.listar_diario(movimento, limite=2)] == [6, 5]
+    assert len(linhas) == auditoria.contar_diario(movimento) == N0 + 3
+    assert [l["seq"] for l in auditoria.listar_diario(movimento, limite=2)] == [N0 + 3, N0 + 2]
 
 
 def test_filtros_de_usuario_tabela_texto_e_periodo(movimento):
-    assert [l["seq"] for l in auditoria.listar_diario(movimento, usuario="joana")] == [6]
+    assert [l["seq"] for l in auditoria.listar_diario(movimento, usuario="joana")] == [N0 + 3]
     usuarios = auditoria.listar_diario(movimento, tabela="usuarios")
-    assert [l["seq"] for l in usuarios] == [5, 4, 2]
-    assert [l["seq"] for l in auditoria.listar_diario(movimento, texto="Promotoria")] == [5]
+    assert [l["seq"] for l in usuarios] == [N0 + 2, N0 + 1, 2]
+    assert [l["seq"] for l in auditoria.listar_diario(movimento, texto="Promotoria")] == [N0 + 2]
     assert auditoria.listar_diario(movimento, usuario="joana", tabela="usuarios") == []
     assert auditoria.contar_diario(movimento, tabela="usuarios", texto=" joana ") == 1
 
     hoje = date.today()
-    assert len(auditoria.listar_diario(movimento, de=hoje, ate=hoje)) == 6
+    assert len(auditoria.listar_diario(movimento, de=hoje, ate=hoje)) == N0 + 3
     assert auditoria.listar_diario(movimento, de=hoje + timedelta(days=1)) == []
     assert auditoria.listar_diario(movimento, ate=hoje - timedelta(days=1)) == []
     assert auditoria.listar_diario(movimento, ate=datetime.now() - timedelta(hours=1)) == []
 
-    assert auditoria.opcoes_de_filtro(movimento) == (["admin", "joana"],
-                                                     ["escritorio", "sessoes", "usuarios"])
+    assert auditoria.opcoes_de_filtro(movimento) == (
+        ["admin", "joana"],
+        ["escritorio", "parametros", "parametros_definicao", "sessoes", "usuarios"])
 
 
 def test_ler_o_diario_exige_permissao(movimento):
@@ -65,7 +72,7 @@ def test_ler_o_diario_exige_permissao(movimento):
         with pytest.raises(SemPermissao, match="ler o diário"):
             chamada(rh)
     consulta = _outra_sessao(movimento, Papel.CONSULTA, "mp")
-    assert len(auditoria.listar_diario(consulta)) == 6
+    assert len(auditoria.listar_diario(consulta)) == N0 + 3
     assert auditoria.verificar_integridade(consulta).ok
 
 
@@ -75,7 +82,7 @@ def test_relatorio_emitido_por_quem_le_o_diario(movimento):
     texto = _texto(e.pdf)
     assert "Relatório do diário de auditoria" in texto
     assert "Filtros: tabela usuarios" in texto
-    assert "Diário íntegro: 6 registros conferidos" in texto
+    assert f"Diário íntegro: {N0 + 3} registros conferidos" in texto
     assert "Registros listados: 3, em ordem cronológica" in texto
     linha = movimento.db.execute("SELECT tipo, referencia, emitido_por FROM documentos WHERE id = ?",
                                  [e.id]).fetchone()
