@@ -1,0 +1,97 @@
+"""CLI ``paco``: init, demo, verificar, integridade, backup e restaurar, com ajuda em português."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import cli
+from desktop.services import acesso, documentos, local
+
+from .conftest import CNPJ_TESTE
+
+
+@pytest.fixture
+def senha(monkeypatch):
+    monkeypatch.setenv("PACO_SENHA", "senha-da-cli")
+    monkeypatch.setenv("PACO_USUARIO", "chefe")
+    return "senha-da-cli"
+
+
+@pytest.fixture
+def base_cli(tmp_path, senha, capsys):
+    caminho = tmp_path / "cli" / "paco.db"
+    codigo = cli.main(["init", "--base", str(caminho), "--orgao", "Secretaria de Educação",
+                       "--municipio", "Itapiranga", "--uf", "am", "--cnpj", CNPJ_TESTE,
+                       "--admin-login", "chefe", "--admin-nome", "Chefe da Secretaria"])
+    assert codigo == 0
+    saida = capsys.readouterr().out
+    recuperacao = saida.split("CHAVE DE RECUPERAÇÃO", 1)[1].split()
+    chave = next(p for p in recuperacao if p.count("-") == 7)
+    return caminho, chave
+
+
+def test_ajuda_em_portugues():
+    saida = subprocess.run([sys.executable, "-m", "desktop.cli", "--help"], capture_output=True,
+                           text=True, check=True).stdout
+    assert saida.startswith("uso: paco")
+    for palavra in ("comandos", "init", "demo", "backup", "restaurar", "verificar", "integridade",
+                    "mostra esta ajuda"):
+        assert palavra in saida
+    assert "usage" not in saida and "show this help" not in saida
+
+
+def test_init_cria_base_configurada_e_chave_que_abre(base_cli):
+    caminho, chave = base_cli
+    assert local.base_configurada() == caminho
+    s = acesso.entrar_com_recuperacao(caminho, chave, "chefe", "outra-senha-1")
+    assert s.db.execute("SELECT municipio, uf FROM escritorio").fetchone() == ("Itapiranga", "AM")
+    s.fechar()
+
+
+def test_init_com_cnpj_invalido_diz_o_motivo(tmp_path, senha, capsys):
+    codigo = cli.main(["init", "--base", str(tmp_path / "x.db"), "--orgao", "X", "--municipio", "Y",
+                       "--uf", "BA", "--cnpj", "11.111.111/1111-11", "--admin-login", "chefe",
+                       "--admin-nome", "Chefe"])
+    assert codigo == cli.SAIDA_ERRO
+    assert "CNPJ inválido" in capsys.readouterr().err
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_senha_errada_e_base_sem_configuracao(base_cli, monkeypatch, capsys):
+    monkeypatch.setenv("PACO_SENHA", "errada")
+    assert cli.main(["integridade"]) == cli.SAIDA_ERRO
+    assert "Usuário ou senha incorretos" in capsys.readouterr().err
+    local.gravar(base="")
+    assert cli.main(["integridade"]) == cli.SAIDA_ERRO
+    assert "Nenhuma base configurada" in capsys.readouterr().err
+
+
+def test_integridade_e_verificar(base_cli, tmp_path, capsys):
+    caminho, _ = base_cli
+    assert cli.main(["integridade"]) == 0
+    assert "Diário íntegro" in capsys.readouterr().out
+
+    s = acesso.entrar(caminho, "chefe", "senha-da-cli")
+    emitido = documentos.emitir_relatorio_diario(s)
+    s.fechar()
+    pdf = tmp_path / "relatorio.pdf"
+    pdf.write_bytes(emitido.pdf)
+    assert cli.main(["verificar", emitido.codigo.lower()]) == 0
+    assert "Documento autêntico" in capsys.readouterr().out
+    assert cli.main(["verificar", str(pdf)]) == 0
+    capsys.readouterr()
+    pdf.write_bytes(emitido.pdf.replace(b"Relat", b"Relax", 1) if b"Relat" in emitido.pdf
+                    else emitido.pdf + b"%alterado")
+    assert cli.main(["verificar", str(pdf)]) == cli.SAIDA_FALHA
+    assert "ALTERADO" in capsys.readouterr().out.upper()
+
+
+def test_demo_cria_base_com_usuarios_de_cada_papel(tmp_path, monkeypatch, capsys):
+    caminho = tmp_path / "demo" / "paco.db"
+    assert cli.main(["demo", "--base", str(caminho)]) == 0
+    assert "demo1234" in capsys.readouterr().out
+    s = acesso.entrar(caminho, "mp", "demo1234")
+    assert s.usuario.rotulo_papel.startswith("Consulta")
+    s.fechar()
+    assert cli.main(["demo", "--base", str(caminho)]) == cli.SAIDA_ERRO
