@@ -135,9 +135,8 @@ def cmd_restaurar(args) -> int:
         if resposta.strip().lower() not in ("s", "sim"):
             print("Nada foi alterado.")
             return SAIDA_FALHA
-    guardada = copias.restaurar(caminho, copia, login=_usuario(args), senha=_senha())
-    print(f"Cópia {copia.name} restaurada em {caminho}.")
-    print(f"A base anterior foi guardada em {guardada}.")
+    resultado = copias.restaurar(caminho, copia, login=_usuario(args), senha=_senha())
+    print(resultado.mensagem())
     return SAIDA_OK
 
 

@@ -95,3 +95,20 @@ def test_demo_cria_base_com_usuarios_de_cada_papel(tmp_path, monkeypatch, capsys
     assert s.usuario.rotulo_papel.startswith("Consulta")
     s.fechar()
     assert cli.main(["demo", "--base", str(caminho)]) == cli.SAIDA_ERRO
+
+
+def test_backup_e_restaurar(base_cli, capsys):
+    caminho, _ = base_cli
+    assert cli.main(["backup"]) == 0
+    copia = Path(capsys.readouterr().out.split("Cópia de segurança feita em ", 1)[1].split(".db")[0] + ".db")
+    assert copia.exists()
+    s = acesso.entrar(caminho, "chefe", "senha-da-cli")
+    acesso.criar_usuario(s, login="depois", nome="Criado depois da cópia", papel="consulta", senha="provisoria1")
+    s.fechar()
+    assert cli.main(["restaurar", str(copia)]) == cli.SAIDA_ERRO  # sem terminal, exige --sim
+    assert "--sim" in capsys.readouterr().err
+    assert cli.main(["restaurar", str(copia), "--sim"]) == 0
+    assert "base anterior ficou guardada" in capsys.readouterr().out
+    s = acesso.entrar(caminho, "chefe", "senha-da-cli")
+    assert [u["login"] for u in acesso.listar_usuarios(s)] == ["chefe"]
+    s.fechar()

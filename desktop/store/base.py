@@ -56,6 +56,49 @@ def traduzir_erro(erro: Exception) -> ErroBase | None:
     return None
 
 
+CABECALHO_SQLITE = b"SQLite format 3\x00"
+"""Início de um arquivo SQLite sem cifra; numa base cifrada esses bytes são aleatórios."""
+
+
+def _erro_ao_abrir(caminho: Path, erro: Exception) -> ErroBase:
+    """O erro para o usuário quando o arquivo não decifra com a chave dada."""
+    texto = str(erro).lower()
+    if "unable to open" in texto or "readonly" in texto or "read-only" in texto:
+        return ErroBase(
+            f"Não foi possível abrir {caminho} para leitura e gravação: confira se o arquivo e a "
+            "pasta existem e se este usuário do computador pode gravar neles."
+        )
+    traduzido = traduzir_erro(erro)
+    if not isinstance(traduzido, BaseCorrompida):
+        return traduzido or BaseCorrompida(str(erro))
+    try:
+        with open(caminho, "rb") as f:
+            inicio = f.read(len(CABECALHO_SQLITE))
+    except OSError:
+        inicio = b""
+    if inicio == CABECALHO_SQLITE:
+        return BaseCorrompida(
+            f"O arquivo {caminho.name} é uma base SQLite comum, sem cifra: não é uma base do Paço "
+            "(as do Paço são sempre cifradas). Escolha o arquivo certo ou restaure uma cópia de "
+            "segurança."
+        )
+    return BaseCorrompida(
+        f"Não foi possível abrir {caminho.name}: a chave não confere com este arquivo, ou ele está "
+        "danificado ou não é uma base do Paço. Se digitou a chave de recuperação, confira-a; "
+        "senão, restaure uma cópia de segurança."
+    )
+
+
+def _recusar_mais_nova(versao: int) -> None:
+    conhecidas = versao_do_programa()
+    if versao > conhecidas:
+        raise BaseMaisNova(
+            f"Esta base foi gravada por uma versão mais nova do Paço (esquema {versao}; "
+            f"este programa conhece até o {conhecidas}). Atualize o Paço para abri-la; "
+            "nada foi alterado."
+        )
+
+
 class Base:
     """Conexão aberta com a base cifrada. Use ``Base.abrir`` ou ``Base.criar``."""
 
@@ -75,19 +118,36 @@ class Base:
             raise ErroBase(f"Já existe um arquivo em {caminho}; escolha outro nome ou pasta.")
         if not nova and not caminho.exists():
             raise ErroBase(f"A base {caminho} não foi encontrada.")
-        caminho.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            caminho.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise ErroBase(
+                f"Não foi possível criar a pasta {caminho.parent} ({e.strerror}). "
+                "Escolha uma pasta em que este usuário do computador possa gravar."
+            ) from None
         trava = Trava(caminho)
         trava.adquirir()
+        conexao = None
         try:
-            conexao = sqlcipher3.connect(str(caminho), isolation_level=None, check_same_thread=False)
-            conexao.execute("PRAGMA cipher_log_level = NONE")
-            conexao.execute(f"PRAGMA key = \"x'{chave.hex()}'\"")
             try:
+                conexao = sqlcipher3.connect(str(caminho), isolation_level=None, check_same_thread=False)
+                conexao.execute("PRAGMA cipher_log_level = NONE")
+                conexao.execute(f"PRAGMA key = \"x'{chave.hex()}'\"")
                 conexao.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                versao = conexao.execute("PRAGMA user_version").fetchone()[0]
+            except _ERROS_SQL as e:
+                raise _erro_ao_abrir(caminho, e) from None
+            # Antes de qualquer escrita (o modo WAL grava no cabeçalho): recusa o que não é do Paço.
+            if not nova and versao == 0:
+                raise BaseCorrompida(
+                    f"O arquivo {caminho.name} não é uma base do Paço (está vazio ou sem as tabelas "
+                    "do Paço). Escolha o arquivo certo ou restaure uma cópia de segurança."
+                )
+            _recusar_mais_nova(versao)
+            try:
                 conexao.execute("PRAGMA journal_mode = WAL")
             except _ERROS_SQL as e:
-                conexao.close()
-                raise traduzir_erro(e) or BaseCorrompida(str(e)) from None
+                raise _erro_ao_abrir(caminho, e) from None
             conexao.execute("PRAGMA synchronous = FULL")
             conexao.execute("PRAGMA foreign_keys = ON")
             conexao.execute("PRAGMA busy_timeout = 5000")
@@ -95,6 +155,8 @@ class Base:
             base.migrar()
             return base
         except BaseException:
+            if conexao is not None:
+                conexao.close()
             trava.soltar()
             raise
 
@@ -122,12 +184,7 @@ class Base:
     def migrar(self) -> list[int]:
         """Aplica as migrações pendentes, cada uma na sua transação. Devolve as aplicadas."""
         atual, conhecidas = self.versao, migracoes()
-        if atual > len(conhecidas):
-            raise BaseMaisNova(
-                f"Esta base foi gravada por uma versão mais nova do Paço (esquema {atual}; "
-                f"este programa conhece até o {len(conhecidas)}). Atualize o Paço para abri-la; "
-                "nada foi alterado."
-            )
+        _recusar_mais_nova(atual)
         aplicadas = []
         for numero, arquivo in conhecidas[atual:]:
             with self.transacao():

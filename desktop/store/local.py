@@ -6,15 +6,18 @@ quando a rede cai no meio de uma gravação; por isso o Paço recusa esses camin
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
-from .erros import BaseEmRede, BaseEmUso
+from .erros import BaseEmRede, BaseEmUso, ErroBase
 
 SISTEMAS_DE_REDE = {
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p",
     "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "fuse.rclone", "ceph", "glusterfs",
     "fuse.glusterfs", "lustre", "gfs2", "ocfs2",
+    # GNOME/KDE montam compartilhamentos SMB do gerenciador de arquivos por FUSE:
+    "fuse.gvfsd-fuse", "fuse.kio-fuse", "fuse.smbnetfs", "fuse.s3fs", "fuse.curlftpfs",
 }
 
 
@@ -23,7 +26,7 @@ def _pontos_de_montagem(tabela: str) -> list[tuple[str, str]]:
     for linha in tabela.splitlines():
         partes = linha.split()
         if len(partes) >= 3:
-            ponto = partes[1].replace("\\040", " ")
+            ponto = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), partes[1])
             montagens.append((ponto, partes[2]))
     return montagens
 
@@ -37,8 +40,10 @@ def sistema_de_arquivos(caminho: Path, tabela_montagens: str | None = None) -> s
             return None
     alvo = str(Path(caminho).resolve())
     melhor, tipo = -1, None
+    # A montagem mais longa que contém o caminho; no mesmo ponto vale a última (a de cima, como
+    # o autofs que depois monta o cifs/nfs de verdade).
     for ponto, fs in _pontos_de_montagem(tabela_montagens):
-        if (alvo == ponto or alvo.startswith(ponto.rstrip("/") + "/")) and len(ponto) > melhor:
+        if (alvo == ponto or alvo.startswith(ponto.rstrip("/") + "/")) and len(ponto) >= melhor:
             melhor, tipo = len(ponto), fs
     return tipo
 
@@ -75,7 +80,13 @@ class Trava:
         self._arquivo = None
 
     def adquirir(self) -> None:
-        f = open(self.caminho, "a+b")
+        try:
+            f = open(self.caminho, "a+b")
+        except OSError as e:
+            raise ErroBase(
+                f"Não foi possível usar a pasta {self.caminho.parent} ({e.strerror}). "
+                "Confira se ela existe e se este usuário do computador pode gravar nela."
+            ) from None
         try:
             if sys.platform == "win32":
                 import msvcrt

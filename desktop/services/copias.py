@@ -1,0 +1,334 @@
+"""Cópias de segurança (casos de uso): fazer, automáticas, listar, pasta extra e restaurar.
+
+Onde ficam: ``<pasta da base>/copias`` e, se configurada, uma pasta extra (um pen drive, outro
+disco). A pasta extra ausente na hora da cópia gera um aviso, nunca impede a cópia principal.
+Em cada pasta a rotação guarda 7 diárias, 4 semanais, 12 mensais e as 10 mais recentes de cada
+outro tipo (desktop.rules.rotacao).
+
+Permissões: a cópia manual e a escolha da pasta extra exigem ``BACKUP_FAZER``. As automáticas (``copia_automatica``: ao fechar
+e diária) valem para qualquer usuário que entrou — inclusive o papel Consulta —, porque protegem a
+base e não mostram dado algum; ficam registradas no diário como as outras. Restaurar exige um
+administrador *da cópia*: a senha dele abre as fechaduras do ``.chaves`` da cópia. Fluxo na tela:
+o administrador confirma → o programa fecha a sessão → ``restaurar`` → volta ao login. Da tela
+de entrada, com a base danificada (BaseCorrompida), ``restaurar_base_corrompida`` aceita a senha de
+qualquer usuário ativo da cópia mais recente que sirva; ``restaurar_com_recuperacao`` dispensa
+senhas e o ``.chaves``.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from desktop.rules.papeis import Papel, Permissao, pode
+from desktop.rules.rotacao import Politica, precisa_de_diaria
+from desktop.store import copias as armazem
+from desktop.store.base import Base
+from desktop.store.chaves import ArquivoChaves, ErroChaves, SenhaIncorreta, chave_da_base
+from desktop.store.copias import ErroCopia, InfoCopia
+from desktop.store.erros import ErroBase
+
+from .sessao import ErroNegocio, SemPermissao, Sessao, Usuario
+
+NOME_PASTA = "copias"
+CHAVE_PASTA_EXTRA = "copias.pasta_extra"
+MOTIVOS_AUTOMATICOS = ("ao-fechar", "diaria")
+ROTULOS_TIPO = {"manual": "Manual", "diaria": "Diária", "ao-fechar": "Ao fechar"}
+_TABELA_DIARIO = "copias"
+
+
+@dataclass
+class ResultadoCopia:
+    copia: Path                        # a cópia principal
+    extra: Path | None = None          # a cópia na pasta extra, se foi feita
+    avisos: list[str] = field(default_factory=list)  # mostrar ao usuário, sem ser erro
+    removidas: list[Path] = field(default_factory=list)  # apagadas pela rotação
+
+    def mensagem(self) -> str:
+        return descrever(self)
+
+
+@dataclass
+class ResultadoRestauracao:
+    base: Path
+    copia: Path
+    guardada_em: Path | None  # onde ficou a base anterior (None se não havia)
+
+    def mensagem(self) -> str:
+        texto = f"A cópia {self.copia.name} foi restaurada."
+        if self.guardada_em is not None:
+            texto += f" A base anterior ficou guardada em {self.guardada_em}."
+        return texto
+
+
+def descrever(resultado: ResultadoCopia) -> str:
+    """O resultado de uma cópia em texto para o usuário (uma informação por linha)."""
+    linhas = [f"Cópia de segurança feita em {resultado.copia}."]
+    if resultado.extra is not None:
+        linhas.append(f"Também foi gravada em {resultado.extra}.")
+    linhas += resultado.avisos
+    if resultado.removidas:
+        n, p, s = len(resultado.removidas), Politica(), "s" if len(resultado.removidas) > 1 else ""
+        linhas.append(f"{n} cópia{s} antiga{s} apagada{s} pela rotação (ficam {p.diarias} diárias, "
+                      f"{p.semanais} semanais, {p.mensais} mensais).")
+    return "\n".join(linhas)
+
+
+# -- pastas ------------------------------------------------------------------------------------
+def pasta_copias_da_base(caminho_base: Path) -> Path:
+    return Path(caminho_base).parent / NOME_PASTA
+
+
+def pasta_copias(sessao: Sessao) -> Path:
+    return pasta_copias_da_base(sessao.base.caminho)
+
+
+def pasta_extra(sessao: Sessao) -> Path | None:
+    linha = sessao.db.execute(
+        "SELECT valor FROM configuracoes WHERE chave = ?", [CHAVE_PASTA_EXTRA]).fetchone()
+    return Path(linha[0]) if linha and linha[0] else None
+
+
+def definir_pasta_extra(sessao: Sessao, pasta: Path | str | None) -> Path | None:
+    """Define (ou, com None/vazio, remove) a pasta extra das cópias. Devolve a pasta gravada."""
+    sessao.exigir(Permissao.BACKUP_FAZER)
+    nova = None
+    if pasta is not None and str(pasta).strip():
+        nova = Path(str(pasta).strip()).expanduser()
+        _conferir_pasta_extra(sessao, nova)
+    antes = pasta_extra(sessao)
+    if antes == nova:
+        return nova
+    with sessao.mudanca(Permissao.BACKUP_FAZER) as m:
+        tabela = m.db["configuracoes"]
+        if nova is None:
+            tabela.delete(CHAVE_PASTA_EXTRA)
+            acao = "excluir"
+        else:
+            tabela.upsert({"chave": CHAVE_PASTA_EXTRA, "valor": str(nova)}, pk="chave")
+            acao = "inserir" if antes is None else "alterar"
+        m.registrar(
+            "configuracoes", CHAVE_PASTA_EXTRA, acao,
+            antes=None if antes is None else {"chave": CHAVE_PASTA_EXTRA, "valor": str(antes)},
+            depois=None if nova is None else {"chave": CHAVE_PASTA_EXTRA, "valor": str(nova)},
+        )
+    return nova
+
+
+def _conferir_pasta_extra(sessao: Sessao, pasta: Path) -> None:
+    if not pasta.is_absolute():
+        raise ErroNegocio("Escolha a pasta extra pelo caminho completo (por exemplo, E:\\Copias).")
+    if not pasta.is_dir():
+        raise ErroNegocio(
+            f"A pasta {pasta} não existe ou não está acessível. Conecte o pen drive (ou o disco) "
+            "e escolha a pasta de novo.")
+    if pasta.resolve() in (pasta_copias(sessao).resolve(), sessao.base.caminho.parent.resolve()):
+        raise ErroNegocio(
+            "Essa pasta já guarda as cópias principais. Escolha outra, de preferência num pen "
+            "drive ou em outro disco, para que as cópias sobrevivam a uma pane deste.")
+    try:
+        fd, teste = tempfile.mkstemp(prefix=".paco-teste-", dir=pasta)
+        os.close(fd)
+        os.unlink(teste)
+    except OSError as e:
+        raise ErroNegocio(
+            f"Não é possível gravar na pasta {pasta} ({e.strerror}). Escolha outra pasta.") from None
+
+
+def _base_id(sessao: Sessao) -> str:
+    return sessao.db.execute("SELECT base_id FROM escritorio").fetchone()[0]
+
+
+# -- fazer cópias ------------------------------------------------------------------------------
+def fazer_copia(sessao: Sessao, tipo: str = "manual", *, momento: datetime | None = None,
+                progresso: Callable[[int, int], None] | None = None) -> ResultadoCopia:
+    """Cópia manual: exige BACKUP_FAZER. Grava na pasta principal e na extra, se houver."""
+    sessao.exigir(Permissao.BACKUP_FAZER)
+    return _copiar(sessao, tipo, momento, progresso)
+
+
+def copia_automatica(sessao: Sessao, motivo: str, *, momento: datetime | None = None,
+                     progresso: Callable[[int, int], None] | None = None) -> ResultadoCopia | None:
+    """Cópia automática de qualquer usuário que entrou: ``"ao-fechar"`` ou ``"diaria"``.
+
+    A diária só é feita se a última diária for de outro dia (ou de mais de 24 h); senão devolve
+    None. A tela chama ``"diaria"`` ao entrar (e, se quiser, de hora em hora) e ``"ao-fechar"``
+    antes de ``Sessao.fechar``. Se a cópia principal falhar, levanta ErroCopia (a tela avisa e
+    segue: ao fechar, fecha assim mesmo).
+    """
+    if motivo not in MOTIVOS_AUTOMATICOS:
+        raise ValueError(f"motivo de cópia automática desconhecido: {motivo}")
+    momento = momento or datetime.now()
+    if motivo == "diaria":
+        diarias = [c for c in armazem.listar_copias(pasta_copias(sessao), _base_id(sessao))
+                   if c.tipo == "diaria"]
+        if not precisa_de_diaria(diarias[0].momento if diarias else None, momento):
+            return None
+    return _copiar(sessao, motivo, momento, progresso)
+
+
+def _copiar(sessao: Sessao, tipo: str, momento: datetime | None,
+            progresso: Callable[[int, int], None] | None) -> ResultadoCopia:
+    if tipo not in armazem.TIPOS:
+        raise ErroNegocio(f"Tipo de cópia desconhecido: {tipo}.")
+    momento = momento or datetime.now()
+    base_id = _base_id(sessao)
+    principal = pasta_copias(sessao)
+    copia = armazem.fazer_copia(sessao.base, principal, tipo, momento=momento, progresso=progresso)
+    resultado = ResultadoCopia(copia)
+    resultado.removidas += armazem.girar(principal, base_id)
+
+    extra = pasta_extra(sessao)
+    if extra is not None:
+        if not extra.is_dir():
+            resultado.avisos.append(
+                f"A pasta extra de cópias {extra} não está acessível (o pen drive está "
+                f"conectado?). A cópia principal foi feita em {principal}. Conecte o pen drive "
+                "e faça uma cópia manual para ter também a cópia fora deste computador.")
+        else:
+            try:
+                resultado.extra = armazem.fazer_copia(sessao.base, extra, tipo, momento=momento)
+                resultado.removidas += armazem.girar(extra, base_id)
+            except ErroBase as e:
+                resultado.avisos.append(
+                    f"A cópia principal foi feita em {principal}, mas a da pasta extra falhou: {e}")
+
+    with sessao.mudanca(None) as m:
+        m.registrar(_TABELA_DIARIO, copia.name, "evento", depois={
+            "evento": "cópia de segurança", "tipo": tipo, "arquivo": str(copia),
+            "extra": None if resultado.extra is None else str(resultado.extra),
+            "avisos": resultado.avisos, "removidas": [p.name for p in resultado.removidas],
+        })
+    return resultado
+
+
+def listar_copias(sessao: Sessao) -> list[InfoCopia]:
+    """As cópias desta base na pasta principal e na extra (se acessível), da mais nova à mais
+    antiga. Ler a lista não exige permissão; restaurar exige um administrador."""
+    base_id = _base_id(sessao)
+    pastas = [pasta_copias(sessao)]
+    extra = pasta_extra(sessao)
+    if extra is not None and extra.is_dir():
+        pastas.append(extra)
+    todas = [c for p in pastas for c in armazem.listar_copias(p, base_id)]
+    todas.sort(key=armazem.ordem_cronologica, reverse=True)
+    return todas
+
+
+# -- restaurar ---------------------------------------------------------------------------------
+def _chave_da_copia(copia: Path, login: str, senha: str) -> bytes:
+    try:
+        chaves = ArquivoChaves.ler(copia)
+    except ErroChaves:
+        raise ErroChaves(
+            f"O arquivo de chaves da cópia ({copia.name}.chaves) falta ao lado dela ou está "
+            "danificado, então a senha não a abre. Restaure-a com a chave de recuperação.") from None
+    return chaves.abrir(login, senha)
+
+
+def _usuario_da_copia(copia: Path, chave: bytes, login: str) -> Usuario:
+    with armazem.abrir_copia(copia, chave) as db:
+        linhas = list(db.query("SELECT * FROM usuarios WHERE login = ?", [login]))
+    if not linhas or not linhas[0]["ativo"]:
+        raise SenhaIncorreta(f"O usuário {login} não existe ou está desativado na cópia {copia.name}.")
+    u = linhas[0]
+    return Usuario(u["id"], u["login"], u["nome"], Papel(u["papel"]), bool(u["trocar_senha"]))
+
+
+def _restaurar(caminho_base: Path, copia: Path, chave: bytes, usuario: Usuario,
+               evento: str) -> ResultadoRestauracao:
+    guardada = armazem.restaurar(caminho_base, copia, chave)
+    base = Base.abrir(caminho_base, chave)
+    try:
+        with Sessao(base, usuario).mudanca(None) as m:
+            m.registrar(_TABELA_DIARIO, copia.name, "evento", depois={
+                "evento": evento, "copia": str(copia),
+                "base_anterior_guardada_em": None if guardada is None else str(guardada),
+            })
+    finally:
+        base.fechar()
+    return ResultadoRestauracao(Path(caminho_base), Path(copia), guardada)
+
+
+def restaurar(caminho_base: Path, copia: Path, *, login: str, senha: str) -> ResultadoRestauracao:
+    """Restaura ``copia`` no lugar da base (que deve estar fechada), por um administrador.
+
+    A senha é conferida nas fechaduras da cópia (o ``.chaves`` ao lado dela) e o usuário tem de
+    ser administrador ativo na cópia. A base anterior fica guardada ao lado (ver o resultado).
+    """
+    caminho_base, copia = Path(caminho_base), Path(copia)
+    login = (login or "").strip().lower()
+    chave = _chave_da_copia(copia, login, senha)
+    usuario = _usuario_da_copia(copia, chave, login)
+    if not pode(usuario.papel, Permissao.BACKUP_RESTAURAR):
+        raise SemPermissao(
+            f"O papel {usuario.rotulo_papel} não permite restaurar cópias de segurança; peça a um "
+            "administrador.")
+    return _restaurar(caminho_base, copia, chave, usuario, "restauração de cópia de segurança")
+
+
+def restaurar_com_recuperacao(caminho_base: Path, copia: Path, recuperacao: str) -> ResultadoRestauracao:
+    """Restaura com a chave de recuperação impressa na instalação (serve sem o ``.chaves``)."""
+    caminho_base, copia = Path(caminho_base), Path(copia)
+    chave = chave_da_base(recuperacao)
+    usuario = Usuario("chave-de-recuperacao", "chave-de-recuperacao", "Chave de recuperação",
+                      Papel.ADMINISTRADOR)
+    return _restaurar(caminho_base, copia, chave, usuario,
+                      "restauração de cópia de segurança com a chave de recuperação")
+
+
+def copia_mais_recente(caminho_base: Path) -> InfoCopia | None:
+    """A cópia mais recente na pasta de cópias da base, para a tela de entrada oferecer."""
+    copias = armazem.listar_copias(pasta_copias_da_base(caminho_base), _base_id_do_arquivo(caminho_base))
+    return copias[0] if copias else None
+
+
+def _base_id_do_arquivo(caminho_base: Path) -> str | None:
+    try:
+        return ArquivoChaves.ler(Path(caminho_base)).base_id
+    except ErroChaves:
+        return None
+
+
+def restaurar_base_corrompida(caminho_base: Path, *, login: str, senha: str) -> ResultadoRestauracao:
+    """Da tela de entrada, quando a base não abre (BaseCorrompida): restaura a cópia mais recente.
+
+    Qualquer usuário ativo da cópia pode fazê-lo, porque a base atual já não serve e fica
+    guardada ao lado; mas só se ela estiver mesmo danificada ou ausente — se abrir e passar na
+    conferência, recusa. A senha é conferida nas fechaduras de cada cópia, da mais nova para a
+    mais antiga; uma cópia que também esteja danificada é pulada.
+    """
+    caminho_base = Path(caminho_base)
+    login = (login or "").strip().lower()
+    pasta = pasta_copias_da_base(caminho_base)
+    candidatas = armazem.listar_copias(pasta, _base_id_do_arquivo(caminho_base))
+    if not candidatas:
+        raise ErroCopia(
+            f"Não há cópias de segurança em {pasta}. Se houver uma num pen drive, use "
+            "\"Restaurar de um arquivo\" com a senha de um administrador ou a chave de recuperação.")
+    senha_conferida, base_conferida, problemas = False, False, []
+    for info in candidatas:
+        try:
+            chave = _chave_da_copia(info.caminho, login, senha)
+        except ErroChaves:
+            continue
+        senha_conferida = True
+        if not base_conferida:
+            if not armazem.base_danificada(caminho_base, chave):
+                raise ErroNegocio(
+                    "A base abre normalmente e passou na conferência: não há o que restaurar. "
+                    "Para voltar a uma cópia, um administrador usa Cópias de segurança → Restaurar.")
+            base_conferida = True
+        try:
+            usuario = _usuario_da_copia(info.caminho, chave, login)
+        except (ErroCopia, SenhaIncorreta) as e:
+            problemas.append(str(e))
+            continue
+        return _restaurar(caminho_base, info.caminho, chave, usuario,
+                          "restauração da cópia mais recente (base danificada)")
+    if not senha_conferida:
+        raise SenhaIncorreta("Usuário ou senha incorretos (conferidos nas cópias de segurança).")
+    raise ErroCopia("Nenhuma cópia de segurança pôde ser restaurada: " + " ".join(problemas))

@@ -1,0 +1,395 @@
+"""Cópias de segurança da base: cópia online cifrada, lista, rotação, conferência e restauração.
+
+A cópia usa a API de backup online do SQLite (a base pode estar aberta e em uso) para um arquivo
+temporário na pasta de destino, cifrado com a mesma chave; depois confere a cópia, grava em disco
+(fsync) e só então dá o nome definitivo (rename atômico): um apagão no meio deixa no máximo um
+``.paco-copia-*.tmp`` órfão, nunca uma cópia pela metade com nome de cópia boa.
+
+Nome: ``paco-AAAA-MM-DD_HHMMSS-<tipo>.db`` (hora local), com ``<nome>.chaves`` ao lado — as
+fechaduras dos usuários no momento da cópia. Sem o ``.chaves``, a chave de recuperação abre a cópia.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterator
+
+import sqlcipher3
+import sqlite_utils
+
+from desktop.rules.rotacao import Politica, a_manter
+
+from .arquivos import (copiar_para_temporario, fsync_arquivo, fsync_pasta, guardar_sem_mover,
+                       temporario)
+from .base import CABECALHO_SQLITE, Base, versao_do_programa
+from .chaves import ArquivoChaves, ErroChaves
+from .erros import BaseCorrompida, BaseEmUso, BaseMaisNova, ErroBase
+from .local import Trava, recusar_rede
+
+TIPOS = ("manual", "diaria", "ao-fechar")
+_NOME = re.compile(
+    r"^paco-(\d{4})-(\d{2})-(\d{2})_(\d{2})(\d{2})(\d{2})-([a-z]+(?:-[a-z]+)*?)(?:-(\d+))?\.db$"
+)
+_TEMP_COPIA = ".paco-copia-"
+_TEMP_RESTAURACAO = ".paco-restauracao-"
+_ERROS_SQL = (sqlcipher3.dbapi2.DatabaseError,)
+_VELHO_TEMPORARIO = 24 * 3600  # segundos: temporário mais velho que isso é sobra de um apagão
+
+
+class ErroCopia(ErroBase):
+    """Falha ao fazer, conferir ou restaurar uma cópia; a mensagem é para o usuário."""
+
+
+@dataclass(frozen=True)
+class InfoCopia:
+    caminho: Path
+    momento: datetime
+    tipo: str
+    tamanho: int
+    base_id: str | None  # do .chaves ao lado; None se ele falta ou não se lê
+
+    @property
+    def arquivo_chaves(self) -> Path:
+        return ArquivoChaves.caminho_para(self.caminho)
+
+
+def nome_da_copia(momento: datetime, tipo: str, numero: int = 1) -> str:
+    sufixo = f"-{numero}" if numero > 1 else ""
+    return f"paco-{momento:%Y-%m-%d_%H%M%S}-{tipo}{sufixo}.db"
+
+
+def ler_nome(nome: str) -> tuple[datetime, str] | None:
+    """(momento, tipo) de um nome de cópia, ou None se o nome não é de cópia do Paço."""
+    m = _NOME.match(nome)
+    try:
+        return (datetime(*(int(g) for g in m.groups()[:6])), m.group(7)) if m else None
+    except ValueError:  # 31/02, 25h...
+        return None
+
+
+# -- arquivos ----------------------------------------------------------------------------------
+def _livre(caminho: Path) -> Path:
+    n, candidato = 1, caminho
+    while any(p.exists() for p in (candidato, Path(f"{candidato}-wal"),
+                                   ArquivoChaves.caminho_para(candidato))):
+        n += 1
+        candidato = caminho.with_name(f"{caminho.name}-{n}")
+    return candidato
+
+
+def _erro_de_gravacao(pasta: Path, erro: Exception) -> ErroCopia:
+    texto = str(erro).lower()
+    if "full" in texto or "no space" in texto or getattr(erro, "errno", None) == 28:
+        return ErroCopia(
+            f"Não há espaço livre em {pasta} para a cópia de segurança. Nenhuma cópia antiga foi "
+            "apagada. Libere espaço (ou use outro pen drive) e tente de novo."
+        )
+    detalhe = getattr(erro, "strerror", None) or str(erro)
+    return ErroCopia(
+        f"Não foi possível gravar a cópia de segurança em {pasta} ({detalhe}). Confira se a pasta "
+        "existe e se é possível gravar nela."
+    )
+
+
+def _conectar(caminho: Path, chave: bytes, *, so_leitura: bool = False):
+    # Só leitura com immutable=1: o SQLite não cria -wal nem -shm ao lado do arquivo lido.
+    alvo = f"{Path(caminho).resolve().as_uri()}?mode=ro&immutable=1" if so_leitura else str(caminho)
+    conexao = sqlcipher3.connect(alvo, uri=so_leitura, isolation_level=None, check_same_thread=False)
+    conexao.execute("PRAGMA cipher_log_level = NONE")
+    conexao.execute(f"PRAGMA key = \"x'{chave.hex()}'\"")
+    return conexao
+
+
+def _conferir_cifrada(caminho: Path) -> None:
+    with open(caminho, "rb") as f:
+        if f.read(len(CABECALHO_SQLITE)) == CABECALHO_SQLITE:
+            raise ErroCopia(f"O arquivo {Path(caminho).name} não está cifrado: não é cópia do Paço.")
+
+
+# -- fazer -------------------------------------------------------------------------------------
+def fazer_copia(base: Base, pasta: Path, tipo: str, *, momento: datetime | None = None,
+                progresso: Callable[[int, int], None] | None = None) -> Path:
+    """Copia a base aberta para ``pasta`` e devolve o caminho da cópia.
+
+    ``progresso(copiadas, total)`` é chamado com as páginas copiadas, para a barra de progresso;
+    uma exceção levantada nele cancela a cópia. Levanta ErroCopia se não conseguir. Em qualquer
+    falha ou cancelamento não sobra arquivo algum na pasta.
+    """
+    if tipo not in TIPOS:
+        raise ValueError(f"tipo de cópia desconhecido: {tipo}")
+    pasta = Path(pasta)
+    momento = (momento or datetime.now()).replace(microsecond=0)
+    try:
+        pasta.mkdir(parents=True, exist_ok=True)
+        numero, destino = 1, pasta / nome_da_copia(momento, tipo)
+        while destino.exists():
+            numero += 1
+            destino = pasta / nome_da_copia(momento, tipo, numero)
+        tmp = temporario(pasta, _TEMP_COPIA)
+    except OSError as e:
+        raise _erro_de_gravacao(pasta, e) from None
+    tmp_chaves = None
+    try:
+        destino_conexao = _conectar(tmp, base.chave)
+        try:
+            if progresso is None:
+                base.conexao.backup(destino_conexao)
+            else:
+                base.conexao.backup(destino_conexao, pages=256,
+                                    progress=lambda _st, resta, total: progresso(total - resta, total))
+            # Um arquivo só, sem -wal: a cópia se abre em leitura sem criar nada ao lado.
+            destino_conexao.execute("PRAGMA journal_mode = DELETE")
+            conferencia = destino_conexao.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            destino_conexao.close()
+        if conferencia != "ok":
+            raise ErroCopia(
+                "A base tem defeitos (a conferência do SQLite acusou: "
+                f"{conferencia}); a cópia não foi guardada para não substituir cópias boas. "
+                "Restaure a cópia mais recente ou procure o suporte."
+            )
+        _conferir_cifrada(tmp)
+        fsync_arquivo(tmp)
+        chaves = ArquivoChaves.caminho_para(base.caminho)
+        if chaves.exists():
+            tmp_chaves = copiar_para_temporario(chaves, pasta, _TEMP_COPIA)
+            os.replace(tmp_chaves, ArquivoChaves.caminho_para(destino))
+        os.replace(tmp, destino)
+        fsync_pasta(pasta)
+    except (OSError, *_ERROS_SQL) as e:
+        raise _erro_de_gravacao(pasta, e) from None
+    finally:  # se falhou (ou foi cancelada pelo ``progresso``), não sobra nada
+        for sobra in (tmp, tmp_chaves):
+            if sobra is not None:
+                for sufixo in ("", "-journal", "-wal", "-shm"):
+                    Path(f"{sobra}{sufixo}").unlink(missing_ok=True)
+    return destino
+
+
+# -- listar e girar ----------------------------------------------------------------------------
+def _base_id_da_copia(copia: Path) -> str | None:
+    try:
+        return ArquivoChaves.ler(copia).base_id
+    except (ErroChaves, KeyError, TypeError):
+        return None
+
+
+def listar_copias(pasta: Path, base_id: str | None = None) -> list[InfoCopia]:
+    """As cópias em ``pasta``, da mais nova para a mais antiga.
+
+    Com ``base_id``, só as dessa base e as de base desconhecida (sem ``.chaves``).
+    """
+    pasta = Path(pasta)
+    try:
+        arquivos = list(pasta.iterdir())
+    except OSError:
+        return []
+    copias = []
+    for arq in arquivos:
+        lido = ler_nome(arq.name)
+        if lido is None:
+            continue
+        try:
+            info = InfoCopia(arq, lido[0], lido[1], arq.stat().st_size, _base_id_da_copia(arq))
+        except OSError:
+            continue
+        if base_id is None or info.base_id in (base_id, None):
+            copias.append(info)
+    copias.sort(key=ordem_cronologica, reverse=True)
+    return copias
+
+
+def ordem_cronologica(copia: InfoCopia) -> tuple:
+    """Chave de ordenação: momento e, no mesmo segundo, o número ``-2``, ``-3``... do nome."""
+    m = _NOME.match(copia.caminho.name)
+    return copia.momento, int(m.group(8) or 1) if m else 1, copia.caminho.name
+
+
+def girar(pasta: Path, base_id: str, politica: Politica = Politica()) -> list[Path]:
+    """Apaga as cópias de ``base_id`` em ``pasta`` que a política não guarda; devolve as apagadas.
+
+    Cópias de outra base ou sem ``.chaves`` nunca são apagadas. Também some com temporários
+    deixados por um apagão há mais de um dia.
+    """
+    pasta = Path(pasta)
+    minhas = [c for c in listar_copias(pasta, base_id) if c.base_id == base_id]
+    ficam = a_manter((c.caminho, c.momento, c.tipo) for c in minhas)
+    apagadas = []
+    for c in minhas:
+        if c.caminho in ficam:
+            continue
+        try:
+            c.caminho.unlink()
+            c.arquivo_chaves.unlink(missing_ok=True)
+        except OSError:
+            continue  # pen drive protegido contra gravação, por exemplo: fica para a próxima
+        apagadas.append(c.caminho)
+    limite = time.time() - _VELHO_TEMPORARIO
+    for tmp in [*pasta.glob(f"{_TEMP_COPIA}*.tmp"), *pasta.glob(f"{_TEMP_RESTAURACAO}*.tmp")]:
+        with suppress(OSError):
+            if tmp.stat().st_mtime < limite:
+                tmp.unlink()
+    return apagadas
+
+
+# -- conferir e restaurar ----------------------------------------------------------------------
+@contextmanager
+def abrir_copia(copia: Path, chave: bytes) -> Iterator[sqlite_utils.Database]:
+    """Abre uma cópia só para leitura, depois de conferir que decifra, é do Paço e está íntegra."""
+    copia = Path(copia)
+    if not copia.is_file():
+        raise ErroCopia(f"A cópia {copia} não foi encontrada.")
+    _conferir_cifrada(copia)
+    try:
+        conexao = _conectar(copia, chave, so_leitura=True)
+    except _ERROS_SQL as e:
+        raise ErroCopia(f"Não foi possível ler a cópia {copia.name}: {e}.") from None
+    try:
+        try:
+            conexao.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            versao = conexao.execute("PRAGMA user_version").fetchone()[0]
+        except _ERROS_SQL:
+            raise ErroCopia(
+                f"A cópia {copia.name} não abre com esta chave: ou a chave (senha, chave de "
+                "recuperação) não é desta base, ou o arquivo está danificado."
+            ) from None
+        if versao == 0:
+            raise ErroCopia(f"O arquivo {copia.name} não é uma cópia de uma base do Paço.")
+        if versao > versao_do_programa():
+            raise BaseMaisNova(
+                f"A cópia {copia.name} foi feita por uma versão mais nova do Paço (esquema "
+                f"{versao}; este programa conhece até o {versao_do_programa()}). Atualize o "
+                "Paço antes de restaurá-la; nada foi alterado."
+            )
+        try:
+            conferencia = conexao.execute("PRAGMA quick_check").fetchone()[0]
+        except _ERROS_SQL as e:
+            conferencia = str(e)
+        if conferencia != "ok":
+            raise ErroCopia(f"A cópia {copia.name} está danificada ({conferencia}). Escolha outra.")
+        yield sqlite_utils.Database(conexao)
+    finally:
+        conexao.close()
+
+
+def verificar_copia(copia: Path, chave: bytes) -> None:
+    """Levanta ErroCopia (ou BaseMaisNova) se a cópia não serve para restaurar com ``chave``."""
+    with abrir_copia(copia, chave):
+        pass
+
+
+def base_danificada(caminho_base: Path, chave: bytes) -> bool:
+    """Se a base não existe, não abre ou não passa na conferência do SQLite.
+
+    Uma base em uso (BaseEmUso), mais nova que o programa (BaseMaisNova) ou em rede não é
+    "danificada": esses erros sobem como estão.
+    """
+    if not Path(caminho_base).exists():
+        return True
+    try:
+        base = Base.abrir(caminho_base, chave)
+    except BaseCorrompida:
+        return True
+    try:
+        return base.conexao.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+    except _ERROS_SQL:
+        return True
+    finally:
+        base.fechar()
+
+
+def restaurar(caminho_base: Path, copia: Path, chave: bytes) -> Path | None:
+    """Põe a cópia no lugar da base, que deve estar fechada. Devolve onde ficou a base anterior.
+
+    A cópia é primeiro copiada para um temporário ao lado da base e conferida (decifra com
+    ``chave``, é do Paço, íntegra, não mais nova que o programa). A base anterior — com o seu
+    ``-wal`` e ``.chaves`` — fica guardada em ``<base>.antes-da-restauracao-<momento>``; depois a
+    cópia entra no lugar com um rename atômico. O ``.chaves`` da cópia, se houver, substitui o
+    atual. Devolve None se não havia base anterior.
+    """
+    caminho_base, copia = Path(caminho_base), Path(copia)
+    recusar_rede(caminho_base)
+    if copia.resolve() == caminho_base.resolve():
+        raise ErroCopia("Escolha um arquivo de cópia, não a própria base.")
+    try:
+        caminho_base.parent.mkdir(parents=True, exist_ok=True)  # computador novo: pasta vazia
+    except OSError as e:
+        raise _erro_de_gravacao(caminho_base.parent, e) from None
+    trava = Trava(caminho_base)
+    try:
+        trava.adquirir()
+    except BaseEmUso:
+        raise BaseEmUso(
+            "A base está aberta (nesta ou em outra janela do Paço). Feche-a antes de restaurar "
+            "uma cópia."
+        ) from None
+    pasta = caminho_base.parent
+    tmp = tmp_chaves = None
+    try:
+        try:
+            tmp = copiar_para_temporario(copia, pasta, _TEMP_RESTAURACAO)
+            if Path(f"{copia}-wal").exists():  # p.ex. uma base guardada que caiu com a sessão aberta
+                shutil.copyfile(f"{copia}-wal", f"{tmp}-wal")
+            _consolidar(tmp, chave)
+        except OSError as e:
+            raise _erro_de_gravacao(pasta, e) from None
+        verificar_copia(tmp, chave)
+        chaves_copia = ArquivoChaves.caminho_para(copia)
+        chaves_base = ArquivoChaves.caminho_para(caminho_base)
+        try:
+            if chaves_copia.exists():
+                tmp_chaves = copiar_para_temporario(chaves_copia, pasta, _TEMP_RESTAURACAO)
+            guardada = _guardar_anterior(caminho_base, chaves_base)
+            os.replace(tmp, caminho_base)
+            if tmp_chaves is not None:
+                os.replace(tmp_chaves, chaves_base)
+            fsync_pasta(pasta)
+        except OSError as e:
+            raise _erro_de_gravacao(pasta, e) from None
+        return guardada
+    finally:
+        for t in (tmp, tmp_chaves):
+            if t is not None:
+                for sufixo in ("", "-wal", "-shm"):
+                    Path(f"{t}{sufixo}").unlink(missing_ok=True)
+        trava.soltar()
+
+
+def _consolidar(tmp: Path, chave: bytes) -> None:
+    """Junta ao arquivo o -wal que veio com ele e deixa-o sem -wal (um arquivo só), fsync.
+
+    Se não decifrar, deixa como está: ``verificar_copia`` dirá o que há de errado.
+    """
+    conexao = _conectar(tmp, chave)
+    try:
+        conexao.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conexao.execute("PRAGMA journal_mode = DELETE")
+    except _ERROS_SQL:
+        pass
+    finally:
+        conexao.close()
+    fsync_arquivo(tmp)
+
+
+def _guardar_anterior(caminho_base: Path, chaves_base: Path) -> Path | None:
+    """Guarda a base atual (e seu -wal e .chaves) ao lado, com a data; a base fica no lugar."""
+    wal, shm = Path(f"{caminho_base}-wal"), Path(f"{caminho_base}-shm")
+    if not any(p.exists() for p in (caminho_base, wal, chaves_base)):
+        return None
+    guardada = _livre(Path(f"{caminho_base}.antes-da-restauracao-{datetime.now():%Y-%m-%d_%H%M%S}"))
+    if caminho_base.exists():
+        guardar_sem_mover(caminho_base, guardada)
+    if chaves_base.exists():
+        guardar_sem_mover(chaves_base, ArquivoChaves.caminho_para(guardada))
+    # O -wal da base anterior não pode ficar ao lado da cópia restaurada (seria aplicado a ela):
+    # vai junto com a base guardada, que assim abre com tudo o que tinha.
+    if wal.exists():
+        os.replace(wal, Path(f"{guardada}-wal"))
+    shm.unlink(missing_ok=True)
+    return guardada
