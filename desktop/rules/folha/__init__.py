@@ -1,0 +1,1 @@
+"""Motor de folha de pagamento comum aos módulos (Magistério, conselheiros tutelares)."""
