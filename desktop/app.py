@@ -1,0 +1,186 @@
+"""Início da aplicação gráfica do Paço: opções, aparência pt-BR e o fluxo assistente → entrada → janela.
+
+    paco-gui [--base CAMINHO] [--demo-se-vazio] [--versao]
+
+Para abrir depressa, só o Qt e a configuração local são importados antes de a tela de entrada
+aparecer; a cifra, o argon2 e a janela principal vêm depois.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import PASTA_RECURSOS, __version__
+from desktop.services import local
+
+NOME_APP = "Paço"
+ARQUIVO_ESTILO = PASTA_RECURSOS / "estilo.qss"
+
+
+class _Formatador(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="uso: ")
+
+
+class _Analisador(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: argumentos inválidos ({message}). Use --ajuda para ver as opções.\n")
+
+
+def _argumentos(argv: list[str] | None) -> argparse.Namespace:
+    p = _Analisador(prog="paco-gui", description="Paço — sistema para secretarias municipais.",
+                                add_help=False, formatter_class=_Formatador)
+    p.add_argument("-h", "--ajuda", action="help", help="mostra esta ajuda e sai")
+    p.add_argument("--base", metavar="CAMINHO", type=Path,
+                   help="abre esta base (arquivo paco.db ou a pasta que o contém)")
+    p.add_argument("--demo-se-vazio", action="store_true",
+                   help="sem base configurada, cria (se preciso) e abre a base de demonstração")
+    p.add_argument("--versao", action="store_true", help="mostra a versão e sai")
+    p._positionals.title = "argumentos"
+    p._optionals.title = "opções"
+    return p.parse_args(argv)
+
+
+def configurar_aplicacao(app) -> None:
+    """Nome, idioma pt-BR (também nos diálogos padrão do Qt) e a folha de estilo."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    app.setApplicationName(NOME_APP)
+    app.setApplicationVersion(__version__)
+    QLocale.setDefault(QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil))
+    tradutor = QTranslator(app)
+    pasta = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if tradutor.load("qtbase_pt_BR", pasta):
+        app.installTranslator(tradutor)
+    try:
+        estilo = ARQUIVO_ESTILO.read_text(encoding="utf-8")
+        app.setStyleSheet(estilo.replace("@RECURSOS@", PASTA_RECURSOS.as_posix()))
+    except OSError:
+        pass  # sem a folha de estilo o Paço funciona com a aparência padrão do sistema
+
+
+def _caminho_da_base(base: Path) -> Path:
+    base = base.expanduser()
+    return base / local.NOME_BASE if base.is_dir() else base
+
+
+def _precarregar() -> None:
+    """Importa o que a entrada vai usar, com a tela de entrada já visível."""
+    from desktop.services import acesso, instalacao  # noqa: F401
+    from desktop.screens.widgets import tarefa  # noqa: F401
+
+
+class Fluxo:
+    """Conduz as telas: assistente (primeira vez) ou entrada → janela principal → entrada de novo."""
+
+    def __init__(self, app):
+        self.app = app
+        self.login = None
+        self.assistente = None
+        self.principal = None
+
+    # -- telas ---------------------------------------------------------------------------------
+    def mostrar_login(self, caminho: Path, *, gravar: bool = False, mensagem: str = "",
+                      erro: bool = False):
+        from desktop.screens.login import JanelaLogin
+
+        self.login = JanelaLogin(caminho, gravar_ao_entrar=gravar)
+        self.login.sig_entrou.connect(self.mostrar_principal)
+        self.login.rejected.connect(self.app.quit)
+        if mensagem:
+            if erro:
+                self.login.mostrar_erro(mensagem)
+            else:
+                self.login.informar(mensagem)
+        self.login.show()
+        return self.login
+
+    def mostrar_assistente(self):
+        from desktop.screens.assistente import Assistente
+
+        self.assistente = Assistente()
+        self.assistente.sig_concluido.connect(self.mostrar_principal)
+        self.assistente.rejected.connect(self.app.quit)
+        self.assistente.show()
+        return self.assistente
+
+    def mostrar_principal(self, sessao):
+        from desktop.screens.principal import JanelaPrincipal
+
+        self.principal = JanelaPrincipal(sessao)
+        self.principal.sig_voltar_login.connect(self._on_voltar_login)
+        self.principal.show()
+        return self.principal
+
+    def _on_voltar_login(self, mensagem: str, erro: bool) -> None:
+        if not erro:
+            mensagem += " Entre com a senha que valia na data da cópia."
+        self.mostrar_login(self.principal.caminho_base, mensagem=mensagem, erro=erro)
+
+    # -- base de demonstração ------------------------------------------------------------------
+    def preparar_demo(self) -> None:
+        """Cria a base de demonstração (se ainda não existe) e sugere o usuário de demonstração."""
+        from desktop.screens.widgets.tarefa import executar
+        from desktop.services import demo, instalacao
+
+        caminho = local.caminho_base_demo()
+        dica = (f"Base de demonstração, com dados fictícios: entre com o usuário "
+                f"<b>{demo.LOGIN_DEMO}</b> e a senha <b>{demo.SENHA_DEMO}</b>.")
+
+        def pronta(_resultado=None):
+            self.login.setEnabled(True)
+            self.login.sugerir(demo.LOGIN_DEMO, dica)
+
+        def falhou(erro):
+            self.login.setEnabled(True)
+            self.login.mostrar_erro("Não foi possível criar a base de demonstração. " + instalacao.mensagem(erro))
+
+        if caminho.exists():
+            pronta()
+            return
+        self.login.setEnabled(False)
+        tarefa = executar(self.login, "Preparando a base de demonstração…",
+                          lambda _p: demo.criar_demo(caminho))
+        tarefa.dialogo.setCancelButton(None)
+        tarefa.sig_concluida.connect(pronta)
+        tarefa.sig_falhou.connect(falhou)
+        self._tarefa_demo = tarefa
+
+    def iniciar(self, args: argparse.Namespace) -> None:
+        from PySide6.QtCore import QTimer
+
+        if args.base is not None:
+            self.mostrar_login(_caminho_da_base(args.base))
+        elif (configurada := local.base_configurada()) is not None:
+            self.mostrar_login(configurada)
+        elif args.demo_se_vazio:
+            self.mostrar_login(local.caminho_base_demo())
+            QTimer.singleShot(0, self.preparar_demo)
+            return
+        elif (local.pasta_dados_padrao() / local.NOME_BASE).exists():
+            # a configuração se perdeu, mas a base está no lugar de sempre
+            self.mostrar_login(local.pasta_dados_padrao() / local.NOME_BASE, gravar=True)
+        else:
+            self.mostrar_assistente()
+            return
+        QTimer.singleShot(150, _precarregar)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _argumentos(sys.argv[1:] if argv is None else argv)
+    if args.versao:
+        print(f"{NOME_APP} {__version__}")
+        return 0
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "paco"])
+    configurar_aplicacao(app)
+    fluxo = Fluxo(app)
+    fluxo.iniciar(args)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

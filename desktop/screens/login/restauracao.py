@@ -1,0 +1,161 @@
+"""Restaurar cópia de segurança pela tela de entrada, quando a base não abre (danificada, sem chaves).
+
+A base atual nunca é apagada: o serviço de cópias a guarda ao lado, com outro nome, e a mensagem
+final diz onde.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
+
+from desktop.screens.widgets.tarefa import executar
+from desktop.services import copias, instalacao
+
+
+def descrever_copia(caminho: Path, momento, tipo: str) -> str:
+    rotulo = copias.ROTULOS_TIPO.get(tipo, tipo)
+    return f"{momento:%d/%m/%Y às %H:%M} — {rotulo} — {caminho}"
+
+
+def _restaurar(_progresso, caminho: Path, copia: Path | None, login: str, senha: str, chave: str):
+    if chave:
+        return copias.restaurar_com_recuperacao(caminho, copia, chave)
+    if copia is None:
+        return copias.restaurar_base_corrompida(caminho, login=login, senha=senha)
+    return copias.restaurar(caminho, copia, login=login, senha=senha)
+
+
+class DialogoRestaurar(QDialog):
+    """Ao restaurar, emite ``sig_restaurada(mensagem)`` dizendo onde ficou a base anterior."""
+
+    sig_restaurada = Signal(str)
+
+    def __init__(self, caminho: Path, *, login: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._caminho = Path(caminho)
+        self._escolhida: Path | None = None
+        self._tarefa = None
+        self.setWindowTitle("Restaurar cópia de segurança")
+        self.setMinimumWidth(640)
+        explicacao = QLabel(
+            "O Paço pode pôr no lugar da base uma cópia de segurança. Tudo o que foi gravado "
+            "depois da cópia deixará de aparecer. A base atual <b>não é apagada</b>: fica "
+            "guardada ao lado, com outro nome.")
+        explicacao.setWordWrap(True)
+        self.copia = QLabel()
+        self.copia.setWordWrap(True)
+        self.botao_escolher = QPushButton("Escolher outra cópia…")
+        self.botao_escolher.setAutoDefault(False)
+        linha_copia = QHBoxLayout()
+        linha_copia.addWidget(self.copia, 1)
+        linha_copia.addWidget(self.botao_escolher)
+        self.por_senha = QRadioButton("Com a minha senha (como está na cópia)")
+        self.por_chave = QRadioButton("Com a chave de recuperação")
+        self.por_senha.setChecked(True)
+        self.login = QLineEdit(login)
+        self.senha = QLineEdit()
+        self.senha.setEchoMode(QLineEdit.EchoMode.Password)
+        self.chave = QLineEdit()
+        self.chave.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        form = QFormLayout()
+        form.addRow("&Usuário:", self.login)
+        form.addRow("&Senha:", self.senha)
+        form_chave = QFormLayout()
+        form_chave.addRow("&Chave:", self.chave)
+        self.mensagem = QLabel()
+        self.mensagem.setObjectName("erro")
+        self.mensagem.setWordWrap(True)
+        self.mensagem.hide()
+        botoes = QDialogButtonBox()
+        self.botao_restaurar = botoes.addButton("Restaurar", QDialogButtonBox.ButtonRole.AcceptRole)
+        botao_cancelar = botoes.addButton("Cancelar", QDialogButtonBox.ButtonRole.RejectRole)
+        lay = QVBoxLayout(self)
+        lay.addWidget(explicacao)
+        lay.addSpacing(6)
+        lay.addWidget(QLabel("<b>Cópia a restaurar</b>"))
+        lay.addLayout(linha_copia)
+        lay.addSpacing(6)
+        lay.addWidget(self.por_senha)
+        lay.addLayout(form)
+        lay.addWidget(self.por_chave)
+        lay.addLayout(form_chave)
+        lay.addWidget(self.mensagem)
+        lay.addWidget(botoes)
+        self.botao_restaurar.clicked.connect(self._on_restaurar)
+        botao_cancelar.clicked.connect(self.reject)
+        self.botao_escolher.clicked.connect(self._on_escolher)
+        self.por_chave.toggled.connect(self._on_modo)
+        self._on_modo(False)
+        self._descrever()
+
+    def _descrever(self) -> None:
+        if self._escolhida is not None:
+            self.copia.setText(f"Arquivo escolhido: {self._escolhida}")
+            return
+        try:
+            info = copias.copia_mais_recente(self._caminho)
+        except Exception as e:  # noqa: BLE001 — pasta ilegível etc.: dizer e deixar escolher
+            info = None
+            self.copia.setText(instalacao.mensagem(e))
+            return
+        if info is None:
+            self.copia.setText(
+                f"Não há cópias em {copias.pasta_copias_da_base(self._caminho)}. Se houver uma "
+                "num pen drive, use “Escolher outra cópia…”.")
+        else:
+            self.copia.setText("A mais recente: " + descrever_copia(info.caminho, info.momento, info.tipo))
+
+    def _on_modo(self, por_chave: bool) -> None:
+        self.login.setEnabled(not por_chave)
+        self.senha.setEnabled(not por_chave)
+        self.chave.setEnabled(por_chave)
+        (self.chave if por_chave else (self.senha if self.login.text() else self.login)).setFocus()
+
+    def _on_escolher(self) -> None:
+        inicial = copias.pasta_copias_da_base(self._caminho)
+        escolhido, _ = QFileDialog.getOpenFileName(
+            self, "Escolher a cópia de segurança", str(inicial if inicial.exists() else Path.home()),
+            "Cópias do Paço (*.db);;Todos os arquivos (*)")
+        if escolhido:
+            self.escolher(Path(escolhido))
+
+    def escolher(self, copia: Path) -> None:
+        self._escolhida = Path(copia)
+        self._descrever()
+
+    def _on_restaurar(self) -> None:
+        chave = self.chave.text().strip() if self.por_chave.isChecked() else ""
+        copia = self._escolhida
+        if self.por_chave.isChecked():
+            if not chave:
+                return self._dizer("Digite a chave de recuperação.")
+            if copia is None:
+                info = copias.copia_mais_recente(self._caminho)
+                if info is None:
+                    return self._dizer("Não há cópia para restaurar: escolha o arquivo da cópia.")
+                copia = info.caminho
+        elif not self.login.text().strip() or not self.senha.text():
+            return self._dizer("Informe o usuário e a senha.")
+        self.mensagem.hide()
+        self.setEnabled(False)
+        self._tarefa = executar(self, "Restaurando a cópia de segurança…", _restaurar, self._caminho,
+                                copia, self.login.text().strip(), self.senha.text(), chave)
+        self._tarefa.dialogo.setCancelButton(None)
+        self._tarefa.sig_concluida.connect(self._on_restaurada)
+        self._tarefa.sig_falhou.connect(self._on_falhou)
+
+    def _dizer(self, texto: str) -> None:
+        self.mensagem.setText(texto)
+        self.mensagem.show()
+
+    def _on_restaurada(self, resultado) -> None:
+        self.setEnabled(True)
+        self.accept()
+        self.sig_restaurada.emit(resultado.mensagem())
+
+    def _on_falhou(self, erro: BaseException) -> None:
+        self.setEnabled(True)
+        self._dizer(instalacao.mensagem(erro))

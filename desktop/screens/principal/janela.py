@@ -1,0 +1,284 @@
+"""Janela principal: os módulos à esquerda, menus Arquivo/Módulos/Ajuda e a barra de situação.
+
+Faz a cópia automática diária ao abrir e a "ao fechar" ao sair, sempre fora da thread da
+interface; atende ao pedido de restauração vindo da Administração e volta à tela de entrada.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from desktop.rules.papeis import Permissao
+from desktop.screens.login.mensagens import avisar
+from desktop.screens.widgets.tarefa import executar
+from desktop.services import instalacao
+
+from .modulos import (MODULOS, DialogoSobre, estado_indisponivel, estado_sem_permissao,
+                      pagina_centralizada)
+
+ADMINISTRACAO = 3
+
+
+def _copia_automatica(progresso, sessao, motivo: str):
+    from desktop.services import copias
+
+    return copias.copia_automatica(sessao, motivo, progresso=lambda f, t: progresso.informar(f, t))
+
+
+def _copia_manual(progresso, sessao):
+    from desktop.services import copias
+
+    return copias.fazer_copia(sessao, "manual", progresso=lambda f, t: progresso.informar(f, t))
+
+
+class JanelaPrincipal(QMainWindow):
+    """``sig_voltar_login(mensagem, erro)``: a sessão acabou (restauração) e o login deve voltar."""
+
+    sig_voltar_login = Signal(str, bool)
+
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.sessao = sessao
+        self.caminho_base = Path(sessao.base.caminho)
+        self._tarefa = None
+        self._fechar_depois = False
+        self._fechando = False
+        self._dialogo = None
+        self.painel_administracao = None
+        self.diaria_conferida = False  # a cópia diária (feita ou não necessária) já foi tratada
+        orgao = instalacao.resumo_orgao(sessao)
+        local = f" ({orgao['municipio']}-{orgao['uf']})" if orgao["municipio"] else ""
+        self.setWindowTitle(f"Paço — {orgao['nome']}{local}" if orgao["nome"] else "Paço")
+        self.resize(1100, 720)
+
+        self.modulos = QListWidget()
+        self.modulos.setObjectName("modulos")
+        self.pilha = QStackedWidget()
+        for modulo in MODULOS:
+            self.modulos.addItem(modulo.nome)
+            if modulo.chave == "administracao":
+                self._pagina_admin = QWidget()
+                QVBoxLayout(self._pagina_admin).setContentsMargins(0, 0, 0, 0)
+                self.pilha.addWidget(self._pagina_admin)
+            else:
+                self.pilha.addWidget(pagina_centralizada(estado_indisponivel(modulo)))
+        coluna = QWidget()
+        coluna.setObjectName("colunaModulos")
+        coluna.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        coluna.setFixedWidth(230)
+        self.rotulo_orgao = QLabel(orgao["nome"] + (f"\n{orgao['municipio']}-{orgao['uf']}" if local else ""))
+        self.rotulo_orgao.setObjectName("orgao")
+        self.rotulo_orgao.setWordWrap(True)
+        lay_coluna = QVBoxLayout(coluna)
+        lay_coluna.setContentsMargins(0, 0, 0, 0)
+        lay_coluna.setSpacing(0)
+        lay_coluna.addWidget(self.rotulo_orgao)
+        lay_coluna.addWidget(self.modulos, 1)
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(coluna)
+        lay.addWidget(self.pilha, 1)
+        self.setCentralWidget(central)
+        self._criar_menus()
+        self.rotulo_usuario = QLabel(f"{sessao.usuario.nome} · {sessao.usuario.rotulo_papel}")
+        self.rotulo_base = QLabel(f"Base: {self.caminho_base}")
+        self.statusBar().addPermanentWidget(self.rotulo_usuario)
+        self.statusBar().addPermanentWidget(self.rotulo_base)
+        self.modulos.currentRowChanged.connect(self._on_modulo)
+        self.modulos.setCurrentRow(0)
+        self.modulos.setFocus()
+        QTimer.singleShot(0, self._on_copia_diaria)
+
+    # -- menus ---------------------------------------------------------------------------------
+    def _acao(self, menu, texto: str, slot, atalho=None) -> QAction:
+        acao = QAction(texto, self)
+        if atalho is not None:
+            acao.setShortcut(QKeySequence(atalho))
+        acao.triggered.connect(slot)
+        menu.addAction(acao)
+        return acao
+
+    def _criar_menus(self) -> None:
+        arquivo = self.menuBar().addMenu("&Arquivo")
+        self.acao_copia = self._acao(arquivo, "Fazer &cópia de segurança agora", self._on_copia_manual)
+        self.acao_senha = self._acao(arquivo, "&Trocar minha senha…", self._on_trocar_senha)
+        self.acao_verificar = self._acao(arquivo, "&Verificar documento…", self._on_verificar,
+                                         "Ctrl+Shift+V")
+        arquivo.addSeparator()
+        self.acao_sair = self._acao(arquivo, "&Sair", self.close, "Ctrl+Q")
+        menu_modulos = self.menuBar().addMenu("&Módulos")
+        self.acoes_modulos = []
+        for i, modulo in enumerate(MODULOS):
+            self.acoes_modulos.append(self._acao(
+                menu_modulos, modulo.nome, lambda _=False, i=i: self.modulos.setCurrentRow(i),
+                f"Ctrl+{i + 1}"))
+        ajuda = self.menuBar().addMenu("Aj&uda")
+        self.acao_sobre = self._acao(ajuda, "&Sobre o Paço", self._on_sobre)
+
+    # -- módulos -------------------------------------------------------------------------------
+    def _on_modulo(self, indice: int) -> None:
+        if indice == ADMINISTRACAO and not self._pagina_admin.layout().count():
+            self._montar_administracao()
+        self.pilha.setCurrentIndex(indice)
+
+    def _montar_administracao(self) -> None:
+        lay = self._pagina_admin.layout()
+        if not self.sessao.pode(Permissao.USUARIOS_GERENCIAR):
+            lay.addWidget(pagina_centralizada(estado_sem_permissao(self.sessao.usuario.rotulo_papel)))
+            return
+        from desktop.screens.administracao.painel import PainelAdministracao
+
+        self.painel_administracao = PainelAdministracao(self.sessao, self._pagina_admin)
+        self.painel_administracao.sig_restaurar.connect(self._on_restaurar)
+        lay.addWidget(self.painel_administracao)
+
+    def modulo_atual(self) -> str:
+        return MODULOS[self.modulos.currentRow()].nome
+
+    # -- ações do menu -------------------------------------------------------------------------
+    def _abrir(self, dialogo) -> None:
+        self._dialogo = dialogo
+        dialogo.open()
+
+    def _on_sobre(self) -> None:
+        self._abrir(DialogoSobre(self))
+
+    def _on_verificar(self) -> None:
+        from desktop.screens.documentos.verificar import DialogoVerificar
+
+        self._abrir(DialogoVerificar(self.sessao, self))
+
+    def _on_trocar_senha(self) -> None:
+        from desktop.screens.login.senha import DialogoTrocarSenha
+
+        dialogo = DialogoTrocarSenha(self.sessao, parent=self)
+        dialogo.accepted.connect(lambda: self.statusBar().showMessage("Sua senha foi trocada.", 10000))
+        self._abrir(dialogo)
+
+    # -- cópias de segurança -------------------------------------------------------------------
+    def _executar(self, titulo: str, funcao, *args, concluida=None) -> bool:
+        """Uma tarefa de cada vez; ao terminar, fecha a janela se o usuário pediu para sair."""
+        if self._tarefa is not None:
+            self.statusBar().showMessage("Aguarde: há uma operação em andamento.", 5000)
+            return False
+        self._tarefa = executar(self, titulo, funcao, *args)
+
+        def fim(resultado=None, erro=None):
+            self._tarefa = None
+            if concluida is not None:
+                concluida(resultado, erro)
+            if self._fechar_depois:
+                self._fechar_depois = False
+                self.close()
+
+        self._tarefa.sig_concluida.connect(lambda r: fim(r))
+        self._tarefa.sig_falhou.connect(lambda e: fim(erro=e))
+        self._tarefa.sig_cancelada.connect(lambda: fim())
+        return True
+
+    def _on_copia_diaria(self) -> None:
+        if self.sessao is not None:
+            self._executar("Fazendo a cópia de segurança diária…", _copia_automatica, self.sessao,
+                           "diaria", concluida=self._on_copia_diaria_feita)
+
+    def _on_copia_diaria_feita(self, resultado, erro) -> None:
+        self.diaria_conferida = True
+        if erro is not None:
+            self._falha_na_copia("A cópia de segurança diária não foi feita", erro)
+        elif resultado is not None:
+            self.statusBar().showMessage(f"Cópia de segurança diária feita ({resultado.copia.name}).", 15000)
+            self._avisos_da_copia(resultado)
+
+    def _on_copia_manual(self) -> None:
+        self._executar("Fazendo a cópia de segurança…", _copia_manual, self.sessao,
+                       concluida=self._on_copia_manual_feita)
+
+    def _on_copia_manual_feita(self, resultado, erro) -> None:
+        if erro is not None:
+            self._falha_na_copia("A cópia de segurança não foi feita", erro)
+        elif resultado is not None:
+            texto = f"Cópia de segurança feita em {resultado.copia}."
+            if resultado.extra is not None:
+                texto += f" Também foi gravada em {resultado.extra}."
+            self.statusBar().showMessage(texto, 30000)
+            self._avisos_da_copia(resultado)
+
+    def _avisos_da_copia(self, resultado) -> None:
+        if resultado.avisos:
+            avisar(self, "Cópia de segurança", "\n\n".join(resultado.avisos))
+
+    def _falha_na_copia(self, titulo: str, erro: BaseException) -> None:
+        from desktop.screens.widgets.tarefa import Cancelado
+
+        if not isinstance(erro, Cancelado):
+            avisar(self, "Cópia de segurança", f"{titulo}. {instalacao.mensagem(erro)}", erro=True)
+
+    # -- restauração ---------------------------------------------------------------------------
+    def _aguardar_tarefa(self) -> None:
+        """Espera (sem congelar a janela) a operação em andamento, como a cópia diária, terminar."""
+        tarefa = self._tarefa
+        if tarefa is None:
+            return
+        espera = QEventLoop()
+        for sinal in (tarefa.sig_concluida, tarefa.sig_falhou, tarefa.sig_cancelada):
+            sinal.connect(espera.quit)
+        espera.exec()
+
+    def _on_restaurar(self, copia) -> None:
+        """A aba Cópias já confirmou a restauração; aqui se pede a senha e se restaura."""
+        from .restauracao import DialogoSenhaAdministrador, restaurar_copia
+
+        copia = Path(copia)
+        self._aguardar_tarefa()
+        dialogo = DialogoSenhaAdministrador(copia, login=self.sessao.usuario.login, parent=self)
+        if dialogo.exec() != DialogoSenhaAdministrador.DialogCode.Accepted:
+            return
+        self._aguardar_tarefa()
+        self._encerrar_sessao()
+        self._executar("Restaurando a cópia de segurança…", restaurar_copia, self.caminho_base,
+                       copia, *dialogo.valores(), concluida=self._on_restaurada)
+        self._tarefa.dialogo.setCancelButton(None)
+
+    def _on_restaurada(self, mensagem, erro) -> None:
+        if erro is None:
+            self.sig_voltar_login.emit(mensagem, False)
+        else:
+            self.sig_voltar_login.emit(
+                f"A restauração não foi feita: {instalacao.mensagem(erro)} A base continua como "
+                "estava; entre de novo.", True)
+        self._fechando = True
+        self.close()
+
+    # -- fechar --------------------------------------------------------------------------------
+    def _encerrar_sessao(self) -> None:
+        if self.painel_administracao is not None:
+            self.painel_administracao.setEnabled(False)
+        if self.sessao is not None:
+            self.sessao.fechar()
+            self.sessao = None
+
+    def closeEvent(self, evento: QCloseEvent) -> None:
+        if self._tarefa is not None:  # espera a operação em andamento; fecha ao terminar
+            self._fechar_depois = True
+            evento.ignore()
+            return
+        if self.sessao is not None and not self._fechando:
+            self._fechando = True
+            evento.ignore()
+            self._executar("Fazendo a cópia de segurança ao fechar…", _copia_automatica,
+                           self.sessao, "ao-fechar", concluida=self._on_copia_ao_fechar)
+            return
+        self._encerrar_sessao()
+        evento.accept()
+
+    def _on_copia_ao_fechar(self, _resultado, erro) -> None:
+        if erro is not None:
+            self._falha_na_copia("A cópia de segurança ao fechar não foi feita", erro)
+        self._encerrar_sessao()
+        self.close()

@@ -1,0 +1,192 @@
+"""Janela principal: módulos e atalhos, estados vazios honestos, Administração por permissão,
+menus (Sobre, Verificar documento, cópia agora, trocar senha) e a restauração que volta à entrada."""
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from desktop import __version__
+from desktop import app as paco
+from desktop.screens.principal import JanelaPrincipal
+from desktop.services import acesso, copias
+
+from ..conftest import SENHA_ADMIN
+from .apoio_janelas import digitar, esperar_copia_diaria, fechar_principal, quando_modal
+
+
+@pytest.fixture
+def abrir(qtbot, instalacao):
+    """Abre a janela principal para um login; fecha tudo (com a cópia ao fechar) no fim."""
+    caminho, _ = instalacao
+    janelas = []
+
+    def _abrir(login="admin", senha=SENHA_ADMIN):
+        janela = JanelaPrincipal(acesso.entrar(caminho, login, senha))
+        janelas.append(janela)
+        with qtbot.waitExposed(janela):
+            janela.show()
+        esperar_copia_diaria(qtbot, janela)
+        with qtbot.waitActive(janela):  # atalhos (Ctrl+1, Ctrl+Q…) só valem na janela ativa
+            janela.activateWindow()
+        return janela
+
+    yield _abrir
+    for janela in janelas:
+        fechar_principal(qtbot, janela)
+        janela.deleteLater()
+
+
+@pytest.fixture
+def consulta(instalacao):
+    caminho, _ = instalacao
+    s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
+    acesso.criar_usuario(s, login="mp", nome="Promotoria", papel="consulta", senha="provisoria1")
+    s.fechar()
+    s = acesso.entrar(caminho, "mp", "provisoria1")
+    acesso.trocar_propria_senha(s, "provisoria1", "consulta-123", "consulta-123")
+    s.fechar()
+    return "mp", "consulta-123"
+
+
+def test_modulos_e_estados_vazios_honestos(abrir):
+    janela = abrir()
+    nomes = [janela.modulos.item(i).text() for i in range(janela.modulos.count())]
+    assert nomes == ["Magistério", "Conselho Tutelar", "Certificação", "Administração"]
+    assert janela.modulo_atual() == "Magistério"
+    esperado = {
+        0: ("Magistério — Lei 1.613/2004 de Jequié-BA. Este módulo ainda não está disponível nesta "
+            "versão do Paço. Quando estiver, aqui ficarão: cadastro funcional, folha mensal, "
+            "contracheques e histórico funcional."),
+        1: "Conselho Tutelar — Lei Municipal 320/2023 de Itapiranga-AM. Este módulo ainda não está",
+        2: "Certificação — Portaria MEC 902/2024 (Rede Certifica). Este módulo ainda não está",
+    }
+    for indice, texto in esperado.items():
+        pagina = janela.pilha.widget(indice)
+        textos = [r.text() for r in pagina.findChildren(type(janela.rotulo_base))]
+        assert any(t.startswith(texto) for t in textos), textos
+        assert pagina.findChildren(QPushButton) == []  # nada de botões que não fazem nada
+
+
+def test_atalhos_ctrl_1_a_4_trocam_de_modulo(qtbot, abrir):
+    janela = abrir()
+    for tecla, nome in ((Qt.Key.Key_2, "Conselho Tutelar"), (Qt.Key.Key_3, "Certificação"),
+                        (Qt.Key.Key_4, "Administração"), (Qt.Key.Key_1, "Magistério")):
+        qtbot.keyClick(janela.modulos, tecla, Qt.KeyboardModifier.ControlModifier)
+        assert janela.modulo_atual() == nome
+        assert janela.pilha.currentIndex() == janela.modulos.currentRow()
+    assert [a.shortcut().toString() for a in janela.acoes_modulos] == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"]
+
+
+def test_administracao_embute_o_painel_para_o_administrador(qtbot, abrir):
+    from desktop.screens.administracao.painel import PainelAdministracao
+
+    janela = abrir()
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(janela.painel_administracao, PainelAdministracao)
+    assert janela.painel_administracao.isVisible()
+
+
+def test_administracao_para_quem_nao_gerencia_usuarios(qtbot, abrir, consulta):
+    janela = abrir(*consulta)
+    assert janela.rotulo_usuario.text() == "Promotoria · Consulta (somente leitura)"
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert janela.painel_administracao is None
+    pagina = janela.pilha.currentWidget()
+    texto = " ".join(r.text() for r in pagina.findChildren(type(janela.rotulo_base)))
+    assert "reservada a quem pode gerenciar usuários" in texto
+    assert "Consulta (somente leitura)" in texto
+
+
+def test_sobre_mostra_versao_e_as_leis(qtbot, abrir):
+    janela = abrir()
+    janela.acao_sobre.trigger()
+    dialogo = janela._dialogo
+    qtbot.waitUntil(dialogo.isVisible)
+    assert dialogo.windowTitle() == "Sobre o Paço"
+    assert dialogo.versao.text() == f"Versão {__version__}"
+    for lei in ("Lei nº 1.613", "Lei Municipal nº 320", "Portaria MEC nº 902"):
+        assert lei in dialogo.leis.text()
+    dialogo.accept()
+
+
+def test_verificar_documento_ctrl_shift_v(qtbot, abrir, consulta):
+    from desktop.screens.documentos.verificar import DialogoVerificar
+
+    janela = abrir(*consulta)  # disponível a todos os papéis
+    assert janela.acao_verificar.shortcut().toString() == "Ctrl+Shift+V"
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_V,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert isinstance(janela._dialogo, DialogoVerificar)
+    qtbot.waitUntil(janela._dialogo.isVisible)
+    janela._dialogo.reject()
+
+
+def test_fazer_copia_agora(qtbot, abrir, instalacao):
+    caminho, _ = instalacao
+    janela = abrir()
+    janela.acao_copia.trigger()
+    qtbot.waitUntil(lambda: janela._tarefa is None, timeout=15000)
+    manuais = list((caminho.parent / "copias").glob("*-manual.db"))
+    assert len(manuais) == 1
+    assert janela.statusBar().currentMessage() == f"Cópia de segurança feita em {manuais[0]}."
+
+
+def test_trocar_minha_senha_pelo_menu(qtbot, abrir, instalacao):
+    caminho, _ = instalacao
+    janela = abrir()
+    janela.acao_senha.trigger()
+    dialogo = janela._dialogo
+    digitar(qtbot, dialogo.atual.edit, SENHA_ADMIN)
+    digitar(qtbot, dialogo.nova.edit, "nova-senha-do-admin")
+    digitar(qtbot, dialogo.confirmacao.edit, "nova-senha-do-admin")
+    qtbot.mouseClick(dialogo.botao_trocar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialogo.isVisible(), timeout=10000)
+    assert janela.statusBar().currentMessage() == "Sua senha foi trocada."
+    fechar_principal(qtbot, janela)
+    acesso.entrar(caminho, "admin", "nova-senha-do-admin").fechar()
+
+
+def test_sair_ctrl_q_faz_copia_ao_fechar(qtbot, abrir, instalacao):
+    caminho, _ = instalacao
+    janela = abrir()
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: janela.sessao is None and not janela.isVisible(), timeout=15000)
+    assert len(list((caminho.parent / "copias").glob("*-ao-fechar.db"))) == 1
+
+
+def test_restaurar_pede_a_senha_fecha_a_sessao_e_volta_a_entrada(qtbot, qapp, instalacao):
+    caminho, _ = instalacao
+    fluxo = paco.Fluxo(qapp)
+    janela = fluxo.mostrar_principal(acesso.entrar(caminho, "admin", SENHA_ADMIN))
+    esperar_copia_diaria(qtbot, janela)
+    with qtbot.waitActive(janela):
+        janela.activateWindow()
+    copia = copias.fazer_copia(janela.sessao, "manual").copia
+    acesso.criar_usuario(janela.sessao, login="depois", nome="Criado depois da cópia",
+                         papel="consulta", senha="provisoria1")
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+
+    def confirmar(dialogo):
+        assert dialogo.login.text() == "admin"
+        dialogo.senha.setText(SENHA_ADMIN)
+        dialogo.botao_ok.click()
+
+    quando_modal(confirmar)
+    # a aba Cópias emite o sinal depois de o usuário confirmar; aqui ele vem direto do painel
+    janela.painel_administracao.sig_restaurar.emit(copia)
+    qtbot.waitUntil(lambda: fluxo.login is not None and fluxo.login.isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: not janela.isVisible(), timeout=15000)
+    assert janela.sessao is None
+    aviso = fluxo.login.informacao.text()
+    assert f"A cópia {copia.name} foi restaurada." in aviso
+    assert "A base anterior ficou guardada em" in aviso
+    guardada = aviso.split("ficou guardada em ")[1].split(". Entre com a senha que valia")[0]
+    assert Path(guardada).exists()
+    s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
+    try:  # o usuário criado depois da cópia não está na base restaurada
+        assert s.db.execute("SELECT count(*) FROM usuarios WHERE login = 'depois'").fetchone() == (0,)
+    finally:
+        s.fechar()
+        fluxo.login.hide()
+        fluxo.login.deleteLater()
