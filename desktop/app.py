@@ -1,6 +1,6 @@
 """Início da aplicação gráfica do Paço: opções, aparência pt-BR e o fluxo assistente → entrada → janela.
 
-    paco-gui [--base CAMINHO] [--demo-se-vazio] [--versao]
+    paco-gui [--base CAMINHO] [--demo-se-vazio] [--instalar] [--versao]
 
 Para abrir depressa, só o Qt e a configuração local são importados antes de a tela de entrada
 aparecer; a cifra, o argon2 e a janela principal vêm depois.
@@ -37,6 +37,8 @@ def _argumentos(argv: list[str] | None) -> argparse.Namespace:
                    help="abre esta base (arquivo paco.db ou a pasta que o contém)")
     p.add_argument("--demo-se-vazio", action="store_true",
                    help="sem base configurada, cria (se preciso) e abre a base de demonstração")
+    p.add_argument("--instalar", action="store_true",
+                   help="abre o assistente de primeira execução para criar uma nova instalação")
     p.add_argument("--versao", action="store_true", help="mostra a versão e sai")
     p._positionals.title = "argumentos"
     p._optionals.title = "opções"
@@ -151,17 +153,21 @@ class Fluxo:
     def iniciar(self, args: argparse.Namespace) -> None:
         from PySide6.QtCore import QTimer
 
+        padrao = local.pasta_dados_padrao() / local.NOME_BASE
+        if args.instalar:
+            self.mostrar_assistente()
+            return
         if args.base is not None:
             self.mostrar_login(_caminho_da_base(args.base))
         elif (configurada := local.base_configurada()) is not None:
             self.mostrar_login(configurada)
+        elif padrao.exists():
+            # a configuração se perdeu, mas a base está no lugar de sempre
+            self.mostrar_login(padrao, gravar=True)
         elif args.demo_se_vazio:
             self.mostrar_login(local.caminho_base_demo())
             QTimer.singleShot(0, self.preparar_demo)
             return
-        elif (local.pasta_dados_padrao() / local.NOME_BASE).exists():
-            # a configuração se perdeu, mas a base está no lugar de sempre
-            self.mostrar_login(local.pasta_dados_padrao() / local.NOME_BASE, gravar=True)
         else:
             self.mostrar_assistente()
             return

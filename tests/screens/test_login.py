@@ -242,7 +242,8 @@ def test_abrir_outra_base_vira_a_base_configurada(qtbot, fluxo, instalacao, tmp_
 
 # -- o fluxo do aplicativo -------------------------------------------------------------------
 def _args(**kw) -> argparse.Namespace:
-    return argparse.Namespace(**({"base": None, "demo_se_vazio": False, "versao": False} | kw))
+    return argparse.Namespace(**({"base": None, "demo_se_vazio": False, "instalar": False,
+                                  "versao": False} | kw))
 
 
 def test_primeira_execucao_abre_o_assistente(qtbot, fluxo):
@@ -268,6 +269,22 @@ def test_configuracao_perdida_com_base_na_pasta_padrao(qtbot, fluxo, escritorio)
     _entrar(qtbot, fluxo.login, "admin", SENHA_ADMIN)
     qtbot.waitUntil(lambda: fluxo.principal is not None, timeout=10000)
     assert local.base_configurada() == caminho
+
+
+def test_instalar_abre_o_assistente_mesmo_com_base_configurada(qtbot, fluxo, instalacao):
+    caminho, _ = instalacao
+    local.gravar(base=str(caminho))
+    fluxo.iniciar(_args(instalar=True, demo_se_vazio=True))
+    assert fluxo.assistente is not None and fluxo.assistente.isVisible()
+    assert fluxo.login is None
+
+
+def test_demo_nao_esconde_base_real_na_pasta_padrao(qtbot, fluxo, escritorio):
+    caminho = local.pasta_dados_padrao() / local.NOME_BASE
+    sessao, _ = acesso.criar_instalacao(caminho, escritorio, login="admin", nome="Ana", senha=SENHA_ADMIN)
+    sessao.fechar()
+    fluxo.iniciar(_args(demo_se_vazio=True))
+    assert fluxo.login.caminho == caminho
 
 
 def test_opcao_base_aceita_a_pasta(qtbot, fluxo, instalacao):
