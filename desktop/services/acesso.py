@@ -104,6 +104,7 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
     recuperacao = nova_chave_recuperacao()
     chave = chave_da_base(recuperacao)
     base = Base.criar(caminho, chave)
+    sessao = None
     try:
         base_id = novo_id()
         usuario = Usuario(novo_id(), login, nome, Papel.ADMINISTRADOR)
@@ -125,7 +126,7 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
             chaves.gravar()
         parametros.semear_padroes(sessao)
     except BaseException:
-        base.fechar()
+        (sessao or base).fechar()
         for sufixo in ("", "-wal", "-shm", ".chaves", ".trava"):
             Path(str(caminho) + sufixo).unlink(missing_ok=True)
         raise
@@ -165,6 +166,7 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
     if tentativas.pop(login, None) is not None:
         _gravar_tentativas(caminho, tentativas)
     base = Base.abrir(caminho, chave)
+    sessao = None
     try:
         sessao = Sessao(base, _usuario_da_base(base, login))
         with sessao.mudanca(None) as m:
@@ -172,7 +174,7 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
         parametros.semear_padroes(sessao)  # valores novos que uma versão mais nova traz
         return sessao
     except BaseException:
-        base.fechar()
+        (sessao or base).fechar()
         raise
 
 
@@ -184,6 +186,7 @@ def entrar_com_recuperacao(caminho: Path, recuperacao: str, login_admin: str, no
     validacao.senha(nova_senha)
     chave = chave_da_base(recuperacao)
     base = Base.abrir(Path(caminho), chave)
+    sessao = None
     try:
         usuario = _usuario_da_base(base, (login_admin or "").strip().lower())
         if usuario.papel is not Papel.ADMINISTRADOR:
@@ -203,7 +206,7 @@ def entrar_com_recuperacao(caminho: Path, recuperacao: str, login_admin: str, no
             _gravar_tentativas(base.caminho, tentativas)
         return sessao
     except BaseException:
-        base.fechar()
+        (sessao or base).fechar()
         raise
 
 

@@ -6,6 +6,7 @@ transação e acrescenta ao diário, na mesma transação, uma linha por registr
 from __future__ import annotations
 
 import socket
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -61,11 +62,42 @@ class Mudanca:
         )
 
 
+_trava_registro = threading.Lock()
+_paralelas_por_thread: dict[int, list[Base]] = {}
+
+
+def liberar_thread() -> None:
+    """Fecha as conexões que a thread atual abriu; chamado ao fim de cada tarefa em segundo plano."""
+    with _trava_registro:
+        bases = _paralelas_por_thread.pop(threading.get_ident(), [])
+    for b in bases:
+        b.fechar()
+
+
 class Sessao:
+    """A sessão de um usuário. A thread principal usa a conexão principal; cada outra thread
+    (tarefa em segundo plano) recebe a sua própria conexão paralela, fechada por
+    ``liberar_thread`` ao fim da tarefa ou por ``fechar``."""
+
     def __init__(self, base: Base, usuario: Usuario, maquina: str | None = None):
-        self.base = base
+        self._base = base
+        self._locais = threading.local()
+        self._paralelas: list[Base] = []
         self.usuario = usuario
         self.maquina = maquina or maquina_atual()
+
+    @property
+    def base(self) -> Base:
+        if threading.current_thread() is threading.main_thread():
+            return self._base
+        base = getattr(self._locais, "base", None)
+        if base is None or base.fechada:
+            base = self._base.paralela()
+            self._locais.base = base
+            with _trava_registro:
+                self._paralelas.append(base)
+                _paralelas_por_thread.setdefault(threading.get_ident(), []).append(base)
+        return base
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -89,4 +121,8 @@ class Sessao:
             yield Mudanca(db, self)
 
     def fechar(self) -> None:
-        self.base.fechar()
+        with _trava_registro:
+            paralelas, self._paralelas = self._paralelas, []
+        for b in paralelas:
+            b.fechar()
+        self._base.fechar()

@@ -102,12 +102,13 @@ def _recusar_mais_nova(versao: int) -> None:
 class Base:
     """Conexão aberta com a base cifrada. Use ``Base.abrir`` ou ``Base.criar``."""
 
-    def __init__(self, caminho: Path, conexao, trava: Trava, chave: bytes):
+    def __init__(self, caminho: Path, conexao, trava: Trava | None, chave: bytes):
         self.caminho = Path(caminho)
         self.chave = chave
         self.conexao = conexao
         self.db = sqlite_utils.Database(conexao)
-        self._trava = trava
+        self._trava = trava  # None numa conexão paralela: a trava é da conexão principal
+        self.fechada = False
 
     # -- abrir / criar ---------------------------------------------------------------------
     @classmethod
@@ -168,13 +169,33 @@ class Base:
     def abrir(cls, caminho: Path, chave: bytes) -> "Base":
         return cls._conectar(caminho, chave, nova=False)
 
+    def paralela(self) -> "Base":
+        """Outra conexão com a mesma base, para uma thread de trabalho em segundo plano.
+
+        Uma conexão SQLite não pode ser usada por duas threads ao mesmo tempo sem misturar as
+        transações; cada thread usa a sua, e o SQLite serializa as escritas (BEGIN IMMEDIATE,
+        busy_timeout). Não toma a trava do arquivo, que pertence à conexão principal.
+        """
+        conexao = sqlcipher3.connect(str(self.caminho), isolation_level=None, check_same_thread=False)
+        conexao.execute("PRAGMA cipher_log_level = NONE")
+        conexao.execute(f"PRAGMA key = \"x'{self.chave.hex()}'\"")
+        conexao.execute("PRAGMA synchronous = FULL")
+        conexao.execute("PRAGMA foreign_keys = ON")
+        conexao.execute("PRAGMA busy_timeout = 15000")
+        return Base(self.caminho, conexao, None, self.chave)
+
     def fechar(self) -> None:
-        try:
-            self.conexao.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except _ERROS_SQL:
-            pass
+        if self.fechada:
+            return
+        self.fechada = True
+        if self._trava is not None:
+            try:
+                self.conexao.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except _ERROS_SQL:
+                pass
         self.conexao.close()
-        self._trava.soltar()
+        if self._trava is not None:
+            self._trava.soltar()
 
     # -- esquema ---------------------------------------------------------------------------
     @property
@@ -196,10 +217,30 @@ class Base:
     # -- transações ------------------------------------------------------------------------
     @contextmanager
     def transacao(self) -> Iterator[sqlite_utils.Database]:
-        """Uma transação: tudo ou nada. Erros do SQLite viram mensagens para o usuário."""
+        """Uma transação: tudo ou nada. Erros do SQLite viram mensagens para o usuário.
+
+        A transação de fora começa com BEGIN IMMEDIATE: reserva a escrita já no início, de modo
+        que duas conexões (a da tela e a de uma tarefa em segundo plano) nunca leiam o último
+        elo do diário e depois disputem a escrita. Transações aninhadas viram savepoints.
+        """
         try:
-            with self.db.atomic():
+            if self.conexao.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            self.conexao.execute("BEGIN IMMEDIATE")
+            try:
                 yield self.db
+            except BaseException:
+                if self.conexao.in_transaction:
+                    self.conexao.execute("ROLLBACK")
+                raise
+            try:
+                self.conexao.execute("COMMIT")
+            except BaseException:
+                if self.conexao.in_transaction:
+                    self.conexao.execute("ROLLBACK")
+                raise
         except _ERROS_SQL as e:
             traduzido = traduzir_erro(e)
             if traduzido is not None:

@@ -12,6 +12,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.services import parametros as svc
 from desktop.services.sessao import ErroNegocio, SemPermissao, Sessao, Usuario
 from desktop.store import diario
+from desktop.store import parametros as armazem
 
 SALARIOS_MINIMOS = {
     "2019-01-01": "998.00", "2020-01-01": "1039.00", "2020-02-01": "1045.00", "2021-01-01": "1100.00",
@@ -45,16 +46,19 @@ def test_semear_e_completo_idempotente_e_no_diario(sessao_admin):
     ja_havia = _linhas(sessao_admin)  # a instalação ou a entrada podem já ter semeado
     gravadas = svc.semear_padroes(sessao_admin)
     nomes = {d["nome"] for d in svc.listar_definicoes(sessao_admin)}
-    assert nomes == {"salario_minimo", "inss", "irrf", "irrf_dependente", "piso_magisterio"}
+    assert {"salario_minimo", "inss", "irrf", "irrf_dependente", "piso_magisterio"} <= nomes
+    enviados = {p.definicao.nome: len(p.vigencias) for p in armazem.padroes()}  # db/parametros/*.toml
+    assert nomes == set(enviados)
     vig = {v["inicio"]: v for v in svc.listar_vigencias(sessao_admin, "salario_minimo")}
     assert {k: v["valor"] for k, v in vig.items()} == SALARIOS_MINIMOS
     assert vig["2025-01-01"]["status"] == "S" and vig["2026-01-01"]["fundamento"] == "Decreto 12.797/2025"
     assert {v["origem"] for v in vig.values()} == {"padrao"}
     total = sessao_admin.db.execute("SELECT count(*) FROM parametros").fetchone()[0]
-    assert total == 10 + 5 + 5 + 1 + 7
-    assert gravadas + ja_havia == 5 + total
+    assert total == sum(enviados.values())
+    assert [enviados[n] for n in ("salario_minimo", "inss", "irrf", "irrf_dependente", "piso_magisterio")] == [10, 5, 5, 1, 7]
+    assert gravadas + ja_havia == len(enviados) + total
     assert len(_diario(sessao_admin, "parametros")) == total
-    assert len(_diario(sessao_admin, "parametros_definicao")) == 5
+    assert len(_diario(sessao_admin, "parametros_definicao")) == len(enviados)
     assert svc.semear_padroes(sessao_admin) == 0
     assert sessao_admin.db.execute("SELECT count(*) FROM parametros").fetchone()[0] == total
     assert diario.verificar(sessao_admin.db).ok

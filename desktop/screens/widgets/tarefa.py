@@ -13,6 +13,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.services.sessao import liberar_thread
+
 
 class Cancelado(Exception):
     """A tarefa foi cancelada pelo usuário."""
@@ -51,6 +53,8 @@ class _Trabalhador(QThread):
             self.sig_concluido.emit(self._funcao(self._progresso, *self._args, **self._kwargs))
         except BaseException as e:  # a exceção volta para a thread da interface
             self.sig_falhou.emit(e, traceback.format_exc())
+        finally:
+            liberar_thread()  # fecha a conexão paralela que a tarefa abriu (desktop.services.sessao)
 
 
 class Tarefa(QObject):

@@ -1,0 +1,39 @@
+"""Uma tarefa em segundo plano usa a sua própria conexão: a tela continua lendo e gravando ao mesmo
+tempo sem misturar transações, e o diário continua uma corrente só."""
+import threading
+
+from desktop.services import acesso, copias
+from desktop.services.sessao import liberar_thread
+from desktop.store import diario
+
+
+def test_tarefa_em_outra_thread_nao_mistura_transacoes_com_a_tela(sessao_admin):
+    erros: list[BaseException] = []
+    feitas = []
+
+    def trabalho():
+        try:
+            for i in range(15):
+                with sessao_admin.mudanca(None) as m:
+                    m.registrar("sessoes", f"fundo-{i}", "evento", depois={"i": i})
+            feitas.append(copias.fazer_copia(sessao_admin))
+            assert sessao_admin.base is not sessao_admin._base  # conexão paralela
+        except BaseException as e:  # noqa: BLE001 — o teste relata qualquer falha da thread
+            erros.append(e)
+        finally:
+            liberar_thread()
+
+    t = threading.Thread(target=trabalho)
+    t.start()
+    for i in range(15):  # a "tela", na thread principal, lê e grava enquanto isso
+        acesso.listar_usuarios(sessao_admin)
+        acesso.criar_usuario(sessao_admin, login=f"u{i}", nome=f"Usuário {i}", papel="consulta",
+                             senha="provisoria1")
+    t.join(60)
+    assert not t.is_alive() and erros == []
+    assert feitas and feitas[0].copia.exists()
+    assert len(sessao_admin._paralelas) == 1 and sessao_admin._paralelas[0].fechada  # liberar_thread
+    n = sessao_admin.db.execute("SELECT count(*) FROM diario WHERE registro_id LIKE 'fundo-%'").fetchone()[0]
+    assert n == 15
+    assert len(acesso.listar_usuarios(sessao_admin)) == 16
+    assert diario.verificar(sessao_admin.db).ok
