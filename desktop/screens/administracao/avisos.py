@@ -7,24 +7,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.rules.validacao import EntradaInvalida
+from desktop.services import instalacao
 
 
 def previsto(erro: BaseException) -> bool:
-    """Erro que o usuário pode resolver: recusas do Paço (módulos ``desktop.*``) e de arquivo."""
-    return (isinstance(erro, (EntradaInvalida, OSError))
-            or type(erro).__module__.startswith("desktop."))
+    """Erro que o usuário pode resolver: recusas do Paço (regra, permissão, entrada, base) e de
+    arquivo. Os demais são defeitos e seguem para o tratamento geral da aplicação."""
+    return isinstance(erro, (*instalacao.ERROS_PREVISTOS, OSError))
 
 
 def mensagem_de(erro: BaseException) -> str:
-    """O texto para o usuário. Erros do Paço já trazem a mensagem pronta, em português."""
-    if isinstance(erro, EntradaInvalida) or type(erro).__module__.startswith("desktop."):
-        return str(erro)
-    if isinstance(erro, OSError):
-        alvo = f" ({erro.filename})" if getattr(erro, "filename", None) else ""
-        return (f"Não foi possível ler ou gravar o arquivo{alvo}: {erro.strerror or erro}. "
-                "Verifique se a pasta existe, se há espaço livre e se o pen drive está conectado.")
-    return f"Ocorreu um erro inesperado: {erro}. Anote a mensagem e procure o suporte."
+    """O texto para o usuário, em português, dizendo o que fazer."""
+    return instalacao.mensagem(erro)
 
 
 def confirmar(parent: QWidget | None, titulo: str, texto: str, *, sim: str, detalhe: str = "",

@@ -23,10 +23,10 @@ class DialogoFormulario(QDialog):
     """Base dos diálogos de cadastro. ``resultado`` guarda o que ``executar`` devolveu."""
 
     def __init__(self, titulo: str, texto_confirmar: str, parent: QWidget | None = None,
-                 explicacao: str = ""):
+                 explicacao: str = "", texto_voltar: str = "Cancelar"):
         super().__init__(parent)
         self.setWindowTitle(titulo)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
         self.resultado: Any = None
         self._campos: list[CampoValidado] = []
         lay = QVBoxLayout(self)
@@ -44,7 +44,8 @@ class DialogoFormulario(QDialog):
         self.botoes = QDialogButtonBox(self)
         self.botao_ok: QPushButton = self.botoes.addButton(
             texto_confirmar, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.botoes.addButton("Cancelar", QDialogButtonBox.ButtonRole.RejectRole)
+        self.botao_voltar: QPushButton = self.botoes.addButton(
+            texto_voltar, QDialogButtonBox.ButtonRole.RejectRole)
         self.botao_ok.setDefault(True)
         self.botoes.accepted.connect(self._on_confirmar)
         self.botoes.rejected.connect(self.reject)
@@ -68,10 +69,23 @@ class DialogoFormulario(QDialog):
     def _on_mudou(self, *_args) -> None:
         self.rotulo_erro.hide()
         self.atualizar_botao()
+        self._ajustar_altura()
+
+    def _ajustar_altura(self) -> None:
+        """Cresce a janela quando aparece uma mensagem de erro (rótulos com quebra de linha não
+        aumentam sozinhos a altura mínima da janela) e nunca deixa os campos se sobreporem."""
+        lay = self.layout()
+        lay.activate()
+        precisa = (lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth()
+                   else lay.totalMinimumSize().height())
+        self.setMinimumHeight(precisa)
+        if precisa > self.height():
+            self.resize(self.width(), precisa)
 
     def mostrar_erro(self, texto: str) -> None:
         self.rotulo_erro.setText(texto)
         self.rotulo_erro.show()
+        self._ajustar_altura()
 
     def executar(self) -> Any:
         """Chama o serviço com os valores dos campos; levanta erro com mensagem para o usuário."""

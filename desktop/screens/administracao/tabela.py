@@ -36,14 +36,17 @@ class Coluna:
     largura: int | None = None
     cor: Callable[[Any], str | None] | None = None
     dica: Callable[[Any], str | None] | None = None
+    esticar: bool = False  # ocupa a sobra da largura (no lugar da última coluna)
 
 
 class ModeloTabela(QAbstractTableModel):
     """Linhas vindas de um serviço, mostradas segundo a lista de colunas."""
 
-    def __init__(self, colunas: list[Coluna], parent=None):
+    def __init__(self, colunas: list[Coluna], parent=None, *,
+                 cor_linha: Callable[[Any], str | None] | None = None):
         super().__init__(parent)
         self.colunas = colunas
+        self._cor_linha = cor_linha
         self._linhas: list[Any] = []
 
     def definir_linhas(self, linhas: list[Any]) -> None:
@@ -51,11 +54,23 @@ class ModeloTabela(QAbstractTableModel):
         self._linhas = list(linhas)
         self.endResetModel()
 
+    def definir_colunas(self, colunas: list[Coluna]) -> None:
+        """Troca as colunas (por exemplo, conforme o tipo do que é mostrado)."""
+        self.beginResetModel()
+        self.colunas = colunas
+        self.endResetModel()
+
     def linhas(self) -> list[Any]:
         return list(self._linhas)
 
     def linha(self, i: int) -> Any:
         return self._linhas[i]
+
+    def chave(self, linha: int, coluna: int) -> Any:
+        """A chave de ordenação (qualquer valor Python comparável; texto sem acento)."""
+        c, registro = self.colunas[coluna], self._linhas[linha]
+        chave = c.ordenar(registro) if c.ordenar else c.mostrar(registro)
+        return sem_acento(chave) if isinstance(chave, str) else chave
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (nome do Qt)
         return 0 if parent.isValid() else len(self._linhas)
@@ -69,13 +84,11 @@ class ModeloTabela(QAbstractTableModel):
         linha, coluna = self._linhas[index.row()], self.colunas[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return coluna.mostrar(linha)
-        if role == Qt.ItemDataRole.UserRole:
-            chave = coluna.ordenar(linha) if coluna.ordenar else coluna.mostrar(linha)
-            return sem_acento(chave) if isinstance(chave, str) else chave
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return {"direita": _DIREITA, "centro": _CENTRO}.get(coluna.alinhamento, _ESQUERDA)
-        if role == Qt.ItemDataRole.ForegroundRole and coluna.cor:
-            cor = coluna.cor(linha)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            cor = coluna.cor(linha) if coluna.cor else None
+            cor = cor or (self._cor_linha(linha) if self._cor_linha else None)
             return QColor(cor) if cor else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return coluna.dica(linha) if coluna.dica else coluna.mostrar(linha)
@@ -97,7 +110,6 @@ class ProxyFiltro(QSortFilterProxyModel):
     def __init__(self, modelo: ModeloTabela, parent=None):
         super().__init__(parent)
         self.setSourceModel(modelo)
-        self.setSortRole(Qt.ItemDataRole.UserRole)
         self._termos: list[str] = []
 
     def definir_texto(self, texto: str) -> None:
@@ -108,6 +120,18 @@ class ProxyFiltro(QSortFilterProxyModel):
         else:
             self._termos = sem_acento(texto).split()
             self.invalidateRowsFilter()
+
+    def lessThan(self, esquerda: QModelIndex, direita: QModelIndex) -> bool:  # noqa: N802
+        """Compara as chaves em Python (datas, tuplas, números); vazio vem antes."""
+        modelo = self.sourceModel()
+        a = modelo.chave(esquerda.row(), esquerda.column())
+        b = modelo.chave(direita.row(), direita.column())
+        if a is None or b is None:
+            return a is None and b is not None
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
 
     def filterAcceptsRow(self, linha: int, pai: QModelIndex) -> bool:  # noqa: N802
         if not self._termos:
@@ -141,15 +165,24 @@ def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str 
     visao.verticalHeader().setDefaultSectionSize(visao.fontMetrics().height() + 10)
     cab = visao.horizontalHeader()
     cab.setHighlightSections(False)
-    cab.setStretchLastSection(True)
-    cab.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for i, coluna in enumerate(proxy.sourceModel().colunas):
-        if coluna.largura:
-            visao.setColumnWidth(i, coluna.largura)
+    ajustar_colunas(visao)
     if nome:
         visao.setAccessibleName(nome)
     visao.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     return visao
+
+
+def ajustar_colunas(visao: QTableView) -> None:
+    """Larguras das colunas conforme a definição; a coluna ``esticar`` (ou a última) ocupa a sobra."""
+    cab = visao.horizontalHeader()
+    colunas = visao.model().sourceModel().colunas
+    esticada = next((i for i, c in enumerate(colunas) if c.esticar), None)
+    cab.setStretchLastSection(esticada is None)
+    for i, coluna in enumerate(colunas):
+        modo = QHeaderView.ResizeMode.Stretch if i == esticada else QHeaderView.ResizeMode.Interactive
+        cab.setSectionResizeMode(i, modo)
+        if coluna.largura and i != esticada:
+            visao.setColumnWidth(i, coluna.largura)
 
 
 def linha_selecionada(visao: QTableView) -> Any | None:

@@ -1,0 +1,1 @@
+"""Administração: usuários, diário de auditoria, parâmetros legais, cópias de segurança e documentos."""

@@ -1,0 +1,248 @@
+"""Aba Diário: o diário de auditoria filtrado, o antes/depois de cada linha, integridade e relatório PDF.
+
+A verificação da corrente de hashes e a geração do relatório rodam fora da thread da interface.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QFileDialog, QSplitter, QVBoxLayout, QWidget,
+)
+
+from desktop.rules import validacao
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services import auditoria
+
+from . import formato
+from .segundo_plano import rodar
+from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+
+ACOES = {"inserir": "Inclusão", "alterar": "Alteração", "excluir": "Exclusão", "evento": "Evento"}
+TODOS = "(todos)"
+TODAS = "(todas)"
+
+COLUNAS = [
+    Coluna("Nº", lambda d: str(d["seq"]), ordenar=lambda d: d["seq"], alinhamento="direita",
+           largura=60),
+    Coluna("Momento", lambda d: formato.momento(d["momento"]), ordenar=lambda d: d["momento"],
+           largura=150),
+    Coluna("Usuário", lambda d: d["usuario"], largura=110),
+    Coluna("Máquina", lambda d: d["maquina"], largura=120),
+    Coluna("Ação", lambda d: ACOES.get(d["acao"], d["acao"]), largura=90),
+    Coluna("Tabela", lambda d: d["tabela"], largura=175),
+    Coluna("Registro", lambda d: d["registro_id"]),
+]
+
+
+def json_legivel(texto: str | None) -> str:
+    """O JSON gravado no diário, indentado e com acentos; vazio vira um traço."""
+    if not texto:
+        return "—"
+    try:
+        return json.dumps(json.loads(texto), ensure_ascii=False, indent=2, sort_keys=True)
+    except ValueError:
+        return texto
+
+
+class AbaDiario(QWidget):
+    """O diário de auditoria: filtros, tabela, detalhes, integridade e exportação."""
+
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.filtros_aplicados = auditoria.FiltrosDiario()
+
+        caixa = QGroupBox("Filtros", self)
+        self.usuario = QComboBox(caixa)
+        self.tabela_filtro = QComboBox(caixa)
+        self.de = CampoValidado(validacao.data_br, obrigatorio=False, placeholder="dd/mm/aaaa",
+                                parent=caixa)
+        self.ate = CampoValidado(validacao.data_br, obrigatorio=False, placeholder="dd/mm/aaaa",
+                                 parent=caixa)
+        self.texto = QLineEdit(caixa)
+        self.texto.setPlaceholderText("registro, máquina ou conteúdo")
+        self.texto.setClearButtonEnabled(True)
+        self.botao_filtrar = QPushButton("&Filtrar", caixa)
+        self.botao_limpar = QPushButton("&Limpar filtros", caixa)
+        grade = QGridLayout(caixa)
+        for col, (rotulo, campo) in enumerate([("&Usuário:", self.usuario),
+                                               ("&Tabela:", self.tabela_filtro),
+                                               ("&De:", self.de), ("&Até:", self.ate)]):
+            r = QLabel(rotulo, caixa)
+            r.setBuddy(campo.edit if isinstance(campo, CampoValidado) else campo)
+            grade.addWidget(r, 0, 2 * col)
+            grade.addWidget(campo, 0, 2 * col + 1)
+        r = QLabel("Te&xto:", caixa)
+        r.setBuddy(self.texto)
+        grade.addWidget(r, 1, 0)
+        grade.addWidget(self.texto, 1, 1, 1, 3)
+        acoes = QHBoxLayout()
+        acoes.addStretch(1)
+        acoes.addWidget(self.botao_filtrar)
+        acoes.addWidget(self.botao_limpar)
+        grade.addLayout(acoes, 1, 4, 1, 4)
+        grade.setColumnStretch(1, 1)
+        grade.setColumnStretch(3, 1)
+        for campo in (self.de, self.ate):
+            campo.setMinimumWidth(140)
+
+        self.modelo = ModeloTabela(COLUNAS, self)
+        self.proxy = ProxyFiltro(self.modelo, self)
+        self.tabela = criar_visao(self.proxy, self, nome="Diário de auditoria")
+        self.contagem = QLabel(self)
+
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.antes = QPlainTextEdit(self)
+        self.depois = QPlainTextEdit(self)
+        paineis = QWidget(self)
+        lay_paineis = QGridLayout(paineis)
+        lay_paineis.setContentsMargins(0, 0, 0, 0)
+        for col, (titulo, caixa_texto) in enumerate([("Antes", self.antes), ("Depois", self.depois)]):
+            caixa_texto.setReadOnly(True)
+            caixa_texto.setFont(mono)
+            caixa_texto.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            caixa_texto.setAccessibleName(titulo)
+            caixa_texto.setTabChangesFocus(True)
+            lay_paineis.addWidget(QLabel(f"<b>{titulo}</b>", paineis), 0, col)
+            lay_paineis.addWidget(caixa_texto, 1, col)
+        divisor = QSplitter(Qt.Orientation.Vertical, self)
+        divisor.addWidget(self.tabela)
+        divisor.addWidget(paineis)
+        divisor.setStretchFactor(0, 3)
+        divisor.setStretchFactor(1, 2)
+        divisor.setChildrenCollapsible(False)
+
+        self.botao_integridade = QPushButton("&Verificar integridade", self)
+        self.botao_pdf = QPushButton("&Exportar PDF…", self)
+        self.resultado_integridade = QLabel(self)
+        self.resultado_integridade.setWordWrap(True)
+        self.situacao = QLabel(self)
+        self.situacao.setWordWrap(True)
+        self.situacao.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        botoes = QHBoxLayout()
+        botoes.addWidget(self.botao_integridade)
+        botoes.addWidget(self.botao_pdf)
+        botoes.addWidget(self.contagem, 1, Qt.AlignmentFlag.AlignRight)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(caixa)
+        lay.addWidget(divisor, 1)
+        lay.addLayout(botoes)
+        lay.addWidget(self.resultado_integridade)
+        lay.addWidget(self.situacao)
+
+        self.botao_filtrar.clicked.connect(self._on_filtrar)
+        self.botao_limpar.clicked.connect(self._on_limpar)
+        for campo in (self.de.edit, self.ate.edit, self.texto):
+            campo.returnPressed.connect(self._on_filtrar)
+        self.usuario.activated.connect(self._on_filtrar)
+        self.tabela_filtro.activated.connect(self._on_filtrar)
+        self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
+        self.botao_integridade.clicked.connect(self._on_verificar)
+        self.botao_pdf.clicked.connect(self._on_exportar)
+        self.recarregar()
+
+    # -- dados -------------------------------------------------------------------------------
+    def _preencher_opcoes(self) -> None:
+        usuarios, tabelas = auditoria.opcoes_de_filtro(self._sessao)
+        for combo, vazio, itens in ((self.usuario, TODOS, usuarios),
+                                    (self.tabela_filtro, TODAS, tabelas)):
+            atual = combo.currentData()
+            combo.clear()
+            combo.addItem(vazio, None)
+            for item in itens:
+                combo.addItem(item, item)
+            combo.setCurrentIndex(max(0, combo.findData(atual)) if atual else 0)
+
+    def filtros(self) -> auditoria.FiltrosDiario:
+        """Os filtros da tela; levanta EntradaInvalida se uma data estiver errada."""
+        de, ate = self.de.valor(), self.ate.valor()
+        if de and ate and de > ate:
+            raise validacao.EntradaInvalida(
+                "A data inicial do período é posterior à final; troque as datas.")
+        return auditoria.FiltrosDiario(
+            usuario=self.usuario.currentData(), tabela=self.tabela_filtro.currentData(),
+            de=de, ate=ate, texto=self.texto.text().strip() or None)
+
+    def recarregar(self) -> None:
+        self._preencher_opcoes()
+        f = self.filtros_aplicados
+        campos = dict(usuario=f.usuario, tabela=f.tabela, de=f.de, ate=f.ate, texto=f.texto)
+        linhas = auditoria.listar_diario(self._sessao, **campos)
+        total = auditoria.contar_diario(self._sessao, **campos)
+        self.modelo.definir_linhas(linhas)
+        if total > len(linhas):
+            self.contagem.setText(f"Mostrando os {len(linhas)} registros mais recentes de {total}.")
+        else:
+            self.contagem.setText(f"{total} registro{'s' if total != 1 else ''}.")
+        self._on_selecao()
+
+    # -- slots -------------------------------------------------------------------------------
+    def _on_filtrar(self, *_args) -> None:
+        try:
+            self.filtros_aplicados = self.filtros()
+        except validacao.EntradaInvalida as e:
+            for campo in (self.de, self.ate):
+                if not campo.valido():
+                    campo.validar()
+            self.situacao.setText(str(e))
+            return
+        self.situacao.clear()
+        self.recarregar()
+
+    def _on_limpar(self) -> None:
+        self.usuario.setCurrentIndex(0)
+        self.tabela_filtro.setCurrentIndex(0)
+        for campo in (self.de.edit, self.ate.edit, self.texto):
+            campo.clear()
+        self._on_filtrar()
+
+    def _on_selecao(self, *_args) -> None:
+        linha = linha_selecionada(self.tabela)
+        self.antes.setPlainText(json_legivel(linha["antes"]) if linha else "")
+        self.depois.setPlainText(json_legivel(linha["depois"]) if linha else "")
+
+    def _on_verificar(self) -> None:
+        self.resultado_integridade.setText("Verificando a corrente de hashes…")
+        self.resultado_integridade.setStyleSheet("")
+        rodar(self, "Verificando a integridade do diário…",
+              lambda _progresso: auditoria.verificar_integridade(self._sessao),
+              self._on_integridade_verificada, titulo_erro="Verificar integridade",
+              ao_cancelar=self.resultado_integridade.clear)
+
+    def _on_integridade_verificada(self, resultado) -> None:
+        cor, simbolo = ("#2e7d32", "✔") if resultado.ok else ("#c62828", "✖")
+        self.resultado_integridade.setStyleSheet(f"color: {cor}; font-weight: bold;")
+        self.resultado_integridade.setText(f"{simbolo} {resultado.mensagem()}")
+
+    def _on_exportar(self) -> None:
+        filtros = self.filtros_aplicados
+        pasta = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        caminho, _ = QFileDialog.getSaveFileName(
+            self, "Salvar relatório do diário", str(Path(pasta) / "relatorio-diario.pdf"),
+            "Documentos PDF (*.pdf)")
+        if not caminho:
+            return
+        destino = Path(caminho)
+        if destino.suffix.lower() != ".pdf":
+            destino = destino.with_name(destino.name + ".pdf")
+
+        def gerar(_progresso):
+            emitido = auditoria.emitir_relatorio_diario(self._sessao, filtros)
+            destino.write_bytes(emitido.pdf)
+            return emitido
+
+        rodar(self, "Gerando o relatório do diário…", gerar,
+              lambda emitido: self._on_exportado(emitido, destino),
+              titulo_erro="Exportar PDF")
+
+    def _on_exportado(self, emitido, destino: Path) -> None:
+        self.recarregar()
+        self.situacao.setText(
+            f"Relatório nº {emitido.numero}/{emitido.ano} salvo em {destino}. "
+            f"Código de verificação: {emitido.codigo}.")

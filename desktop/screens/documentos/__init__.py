@@ -1,0 +1,1 @@
+"""Documentos: verificação de autenticidade de um documento emitido pelo Paço (código ou PDF)."""

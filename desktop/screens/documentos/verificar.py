@@ -1,0 +1,211 @@
+"""Diálogo "Verificar documento": pelo código impresso no rodapé ou pelo próprio arquivo PDF.
+
+Responde, sem internet, se o Paço emitiu o documento e se ele foi alterado ou cancelado. O
+código é aceito com letras minúsculas, espaços ou sem hífens; o PDF pode ser escolhido ou
+arrastado para a janela.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from desktop.screens.administracao import avisos, formato
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services import documentos
+
+# situação → (título, símbolo, cor)
+APARENCIA = {
+    "autentico": ("Documento autêntico", "✔", "#2e7d32"),
+    "alterado": ("Documento ALTERADO", "✖", "#c62828"),
+    "cancelado": ("Documento CANCELADO", "✖", "#c62828"),
+    "desconhecido": ("Documento desconhecido", "?", "#757575"),
+}
+
+
+def detalhes(doc: dict | None) -> list[tuple[str, str]]:
+    """Os dados do registro do documento, na ordem em que a tela os mostra."""
+    if not doc:
+        return []
+    itens = [
+        ("Documento", doc["titulo"]),
+        ("Número", f"{doc['numero']}/{doc['ano']} — {doc['via']}ª via"),
+        ("Referência", doc.get("referencia") or "—"),
+        ("Emitido em", formato.momento(doc["emitido_em"])),
+        ("Emitido por", doc["emitido_por"]),
+        ("Código", doc["codigo"]),
+        ("Páginas", str(doc["paginas"])),
+    ]
+    if doc.get("cancelado_em"):
+        itens += [
+            ("Cancelado em", formato.momento(doc["cancelado_em"])),
+            ("Cancelado por", doc["cancelado_por"]),
+            ("Motivo", doc["motivo_cancelamento"]),
+        ]
+    return itens
+
+
+class DialogoVerificar(QDialog):
+    """Verificação de autenticidade de um documento emitido por esta base."""
+
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.verificacao = None
+        self.setWindowTitle("Verificar documento")
+        self.setMinimumWidth(560)
+        self.setAcceptDrops(True)
+
+        explicacao = QLabel(
+            "Digite o código de verificação impresso no rodapé do documento (por exemplo "
+            "ABCD-EFGH-JKMN) ou escolha o arquivo PDF. Você também pode arrastar o PDF para "
+            "esta janela.", self)
+        explicacao.setWordWrap(True)
+        self.codigo = CampoValidado(documentos.normalizar_codigo, parent=self,
+                                    placeholder="XXXX-XXXX-XXXX")
+        self.codigo.edit.setAccessibleName("Código de verificação")
+        self.botao_codigo = QPushButton("&Verificar código", self)
+        self.botao_codigo.setDefault(True)
+        self.botao_codigo.setEnabled(False)
+        self.botao_pdf = QPushButton("Escolher arquivo &PDF…", self)
+        rotulo = QLabel("&Código:", self)
+        rotulo.setBuddy(self.codigo.edit)
+        linha = QHBoxLayout()
+        linha.addWidget(rotulo)
+        linha.addWidget(self.codigo, 1)
+        linha.addWidget(self.botao_codigo, 0, Qt.AlignmentFlag.AlignTop)
+        linha.addWidget(self.botao_pdf, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.quadro = QFrame(self)
+        self.quadro.setObjectName("quadroResposta")
+        self.simbolo = QLabel(self.quadro)
+        self.simbolo.setFixedSize(64, 64)
+        self.simbolo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.titulo = QLabel(self.quadro)
+        self.titulo.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.mensagem = QLabel(self.quadro)
+        self.mensagem.setWordWrap(True)
+        self.mensagem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detalhes = QFormLayout()
+        topo = QHBoxLayout()
+        topo.addWidget(self.simbolo, 0, Qt.AlignmentFlag.AlignTop)
+        textos = QVBoxLayout()
+        textos.addWidget(self.titulo)
+        textos.addWidget(self.mensagem)
+        topo.addLayout(textos, 1)
+        lay_quadro = QVBoxLayout(self.quadro)
+        lay_quadro.addLayout(topo)
+        lay_quadro.addLayout(self.detalhes)
+        self.quadro.hide()
+
+        botoes = QDialogButtonBox(self)
+        botoes.addButton("Fechar", QDialogButtonBox.ButtonRole.RejectRole)
+        botoes.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(explicacao)
+        lay.addLayout(linha)
+        lay.addWidget(self.quadro)
+        lay.addStretch(1)
+        lay.addWidget(botoes)
+
+        self.codigo.sig_validade_mudou.connect(self.botao_codigo.setEnabled)
+        self.botao_codigo.clicked.connect(self._on_verificar_codigo)
+        self.botao_pdf.clicked.connect(self._on_escolher_pdf)
+        self.codigo.setFocus()
+
+    # -- verificação -------------------------------------------------------------------------
+    def verificar_codigo(self, texto: str) -> None:
+        """Verifica pelo código (aceita minúsculas, espaços e a falta dos hífens)."""
+        try:
+            self._mostrar(documentos.verificar_codigo(self._sessao, texto))
+        except Exception as e:  # noqa: BLE001
+            if not avisos.previsto(e):
+                raise
+            self._mostrar_falha(avisos.mensagem_de(e))
+
+    def verificar_arquivo(self, caminho: Path) -> None:
+        """Verifica o arquivo PDF: idêntico ao emitido, alterado ou desconhecido."""
+        try:
+            verificacao = documentos.verificar_pdf(self._sessao, Path(caminho))
+        except Exception as e:  # noqa: BLE001
+            if not avisos.previsto(e):
+                raise
+            self._mostrar_falha(avisos.mensagem_de(e))
+            return
+        self._mostrar(verificacao, origem=Path(caminho).name)
+
+    def _mostrar(self, verificacao, origem: str = "") -> None:
+        self.verificacao = verificacao
+        titulo, simbolo, cor = APARENCIA[verificacao.situacao]
+        self._pintar(titulo, simbolo, cor)
+        texto = verificacao.mensagem()
+        self.mensagem.setText(f"Arquivo: {origem}\n{texto}" if origem else texto)
+        self._preencher_detalhes(verificacao)
+        self.quadro.show()
+
+    def _mostrar_falha(self, texto: str) -> None:
+        self.verificacao = None
+        self._pintar("Não foi possível verificar", "!", "#757575")
+        self.mensagem.setText(texto)
+        self._preencher_detalhes(None)
+        self.quadro.show()
+
+    def _pintar(self, titulo: str, simbolo: str, cor: str) -> None:
+        self.titulo.setText(titulo)
+        self.titulo.setStyleSheet(f"font-size: 18pt; font-weight: bold; color: {cor};")
+        self.simbolo.setText(simbolo)
+        self.simbolo.setStyleSheet(
+            f"background: {cor}; color: white; border-radius: 32px; font-size: 28pt; "
+            "font-weight: bold;")
+        self.quadro.setStyleSheet(
+            f"#quadroResposta {{ border: 2px solid {cor}; border-radius: 6px; background: white; }}")
+        self.simbolo.setAccessibleName(titulo)
+
+    def _preencher_detalhes(self, verificacao) -> None:
+        while self.detalhes.rowCount():
+            self.detalhes.removeRow(0)
+        for rotulo, valor in detalhes(verificacao.documento if verificacao else None):
+            campo = QLabel(valor, self.quadro)
+            campo.setWordWrap(True)
+            campo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.detalhes.addRow(f"{rotulo}:", campo)
+
+    # -- slots -------------------------------------------------------------------------------
+    def _on_verificar_codigo(self) -> None:
+        if not self.codigo.validar():
+            return
+        self.verificar_codigo(self.codigo.valor())
+
+    def _on_escolher_pdf(self) -> None:
+        caminho, _ = QFileDialog.getOpenFileName(
+            self, "Escolher documento PDF", str(Path.home()), "Documentos PDF (*.pdf)")
+        if caminho:
+            self.verificar_arquivo(Path(caminho))
+
+    # -- arrastar e soltar -------------------------------------------------------------------
+    @staticmethod
+    def _pdf_arrastado(evento) -> Path | None:
+        dados = evento.mimeData()
+        if not dados.hasUrls():
+            return None
+        for url in dados.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".pdf"):
+                return Path(url.toLocalFile())
+        return None
+
+    def dragEnterEvent(self, evento) -> None:  # noqa: N802 (nome do Qt)
+        if self._pdf_arrastado(evento):
+            evento.acceptProposedAction()
+        else:
+            evento.ignore()
+
+    def dropEvent(self, evento) -> None:  # noqa: N802
+        caminho = self._pdf_arrastado(evento)
+        if caminho:
+            evento.acceptProposedAction()
+            self.verificar_arquivo(caminho)

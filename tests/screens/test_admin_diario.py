@@ -1,0 +1,121 @@
+"""Aba Diário: filtros, detalhes antes/depois, verificação de integridade e relatório em PDF."""
+from datetime import date
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.screens.administracao.diario import AbaDiario
+from desktop.services import acesso, documentos
+
+
+@pytest.fixture
+def aba(qtbot, sessao_admin):
+    acesso.criar_usuario(sessao_admin, login="maria", nome="Maria Souza", papel="folha_rh",
+                         senha="provisoria1")
+    w = AbaDiario(sessao_admin)
+    qtbot.addWidget(w)
+    w.resize(1100, 700)
+    w.show()
+    return w
+
+
+def _visiveis(aba):
+    return aba.proxy.linhas_visiveis()
+
+
+def _escolher(combo, texto):
+    i = combo.findText(texto)
+    assert i >= 0, f"{texto} não está na lista"
+    combo.setCurrentIndex(i)
+
+
+def test_filtros_por_tabela_usuario_periodo_e_texto(qtbot, aba, sessao_admin):
+    total = sessao_admin.db.execute("SELECT count(*) FROM diario").fetchone()[0]
+    assert len(_visiveis(aba)) == total
+    assert aba.contagem.text() == f"{total} registros."
+
+    _escolher(aba.tabela_filtro, "usuarios")
+    qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    linhas = _visiveis(aba)
+    assert linhas and {l["tabela"] for l in linhas} == {"usuarios"}
+
+    qtbot.mouseClick(aba.botao_limpar, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(aba.texto, "maria")
+    qtbot.keyClick(aba.texto, Qt.Key.Key_Return)
+    linhas = _visiveis(aba)
+    assert len(linhas) == 1 and linhas[0]["acao"] == "inserir"
+
+    qtbot.mouseClick(aba.botao_limpar, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(aba.de.edit, "01/01/2000")
+    qtbot.keyClicks(aba.ate.edit, "31/12/2000")
+    qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    assert _visiveis(aba) == [] and aba.contagem.text() == "0 registros."
+    aba.ate.edit.clear()
+    qtbot.keyClicks(aba.ate.edit, date.today().strftime("%d/%m/%Y"))
+    qtbot.keyClick(aba.ate.edit, Qt.Key.Key_Return)
+    assert len(_visiveis(aba)) == total
+
+    _escolher(aba.usuario, "admin")
+    qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    assert {l["usuario"] for l in _visiveis(aba)} == {"admin"}
+
+
+def test_data_errada_avisa_e_nao_filtra(qtbot, aba):
+    antes = len(_visiveis(aba))
+    qtbot.keyClicks(aba.de.edit, "31/02/2026")
+    assert aba.de.erro.text() == "Data inexistente: 31/02/2026."
+    qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    assert "Data inexistente" in aba.situacao.text()
+    assert len(_visiveis(aba)) == antes
+
+
+def test_detalhes_mostram_antes_e_depois_legiveis(qtbot, aba):
+    qtbot.keyClicks(aba.texto, "maria")
+    qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    rect = aba.tabela.visualRect(aba.proxy.index(0, 0))
+    qtbot.mouseClick(aba.tabela.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert aba.antes.toPlainText() == "—"
+    depois = aba.depois.toPlainText()
+    assert '\n  "login": "maria",' in depois and '"nome": "Maria Souza"' in depois
+
+
+def test_integridade_intacta_e_depois_adulterada(qtbot, aba, sessao_admin):
+    qtbot.mouseClick(aba.botao_integridade, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "íntegro" in aba.resultado_integridade.text())
+    n = sessao_admin.db.execute("SELECT count(*) FROM diario").fetchone()[0]
+    assert aba.resultado_integridade.text() == (
+        f"✔ Diário íntegro: {n} registros conferidos, corrente de hashes intacta.")
+    assert aba.botao_integridade.isEnabled()
+
+    # alguém abre a base por fora e muda uma linha antiga
+    sessao_admin.db.execute("DROP TRIGGER diario_sem_alterar")
+    sessao_admin.db.execute("UPDATE diario SET usuario = 'intruso' WHERE seq = 2")
+    qtbot.mouseClick(aba.botao_integridade, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "ADULTERADO" in aba.resultado_integridade.text())
+    assert "a linha nº 2 não confere (conteúdo alterado depois de gravado)" in \
+        aba.resultado_integridade.text()
+    assert "#c62828" in aba.resultado_integridade.styleSheet()
+
+
+def test_exportar_pdf_das_linhas_filtradas(qtbot, aba, sessao_admin, tmp_path, monkeypatch):
+    destino = tmp_path / "saida" / "diario-usuarios"
+    destino.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(destino), "PDF"))
+    _escolher(aba.tabela_filtro, "usuarios")
+    qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    filtradas = len(_visiveis(aba))
+    qtbot.mouseClick(aba.botao_pdf, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "salvo em" in aba.situacao.text())
+    arquivo = destino.with_name("diario-usuarios.pdf")
+    assert arquivo.exists()
+    texto = "\n".join(p.extract_text() for p in PdfReader(BytesIO(arquivo.read_bytes())).pages)
+    assert "Relatório do diário de auditoria" in texto
+    assert "tabela usuarios" in texto
+    assert "Diário íntegro" in texto
+    assert texto.count("usuarios") >= filtradas
+    docs = documentos.listar_documentos(sessao_admin)
+    assert len(docs) == 1 and docs[0]["codigo"] in aba.situacao.text()
+    assert documentos.verificar_pdf(sessao_admin, arquivo).situacao == "autentico"

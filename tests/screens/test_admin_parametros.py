@@ -1,0 +1,206 @@
+"""Aba Parâmetros: vigências (valor e tabela) pelo diálogo, gravadas com diário; feriados municipais."""
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.screens.administracao import avisos
+from desktop.screens.administracao.parametros import AbaParametros
+from desktop.services import parametros
+
+
+@pytest.fixture
+def aba(qtbot, sessao_admin):
+    parametros.semear_padroes(sessao_admin)
+    w = AbaParametros(sessao_admin)
+    qtbot.addWidget(w)
+    w.resize(1200, 760)
+    w.show()
+    return w
+
+
+def _clicar(qtbot, visao, proxy, texto, coluna=0):
+    for i in range(proxy.rowCount()):
+        if proxy.index(i, coluna).data() == texto:
+            rect = visao.visualRect(proxy.index(i, coluna))
+            qtbot.mouseClick(visao.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            return
+    raise AssertionError(f"{texto} não está na tabela")
+
+
+def _abrir_nova(qtbot, aba, titulo):
+    _clicar(qtbot, aba.definicoes, aba.proxy_definicoes, titulo)
+    qtbot.mouseClick(aba.botao_nova, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(aba.dialogo.isVisible)
+    return aba.dialogo
+
+
+def test_vigencias_do_salario_minimo_em_reais(qtbot, aba):
+    _clicar(qtbot, aba.definicoes, aba.proxy_definicoes, "Salário mínimo")
+    primeira = [aba.proxy_vigencias.index(0, c).data() for c in range(5)]
+    assert primeira == ["01/01/2026", "R$ 1.621,00", "Decreto 12.797/2025", "V", "Padrão do Paço"]
+    alinhamento = aba.proxy_vigencias.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert alinhamento & Qt.AlignmentFlag.AlignRight
+    assert aba.faixas.isHidden()
+
+
+def test_nova_vigencia_do_salario_minimo_pelo_dialogo(qtbot, aba, sessao_admin):
+    dlg = _abrir_nova(qtbot, aba, "Salário mínimo")
+    assert "Vigência mais recente: desde 01/01/2026 — R$ 1.621,00" in \
+        dlg.form.itemAt(0, dlg.form.ItemRole.SpanningRole).widget().text()
+    qtbot.keyClicks(dlg.inicio.edit, "01/01/2027")
+    qtbot.keyClicks(dlg.valor.edit, "1.700,50")
+    assert not dlg.botao_ok.isEnabled()  # falta o fundamento
+    qtbot.keyClicks(dlg.fundamento.edit, "Decreto 13.000/2026")
+    dlg.status.setCurrentIndex(dlg.status.findData("S"))
+    assert dlg.botao_ok.isEnabled()
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+
+    vig = parametros.listar_vigencias(sessao_admin, "salario_minimo")[-1]
+    assert (vig["inicio"], vig["valor"], vig["fundamento"], vig["status"], vig["origem"]) == (
+        "2027-01-01", "1700.50", "Decreto 13.000/2026", "S", "usuario")
+    linhas = list(sessao_admin.db.query(
+        "SELECT usuario, acao, depois FROM diario WHERE tabela = 'parametros' AND registro_id = ?",
+        [vig["id"]]))
+    assert len(linhas) == 1 and linhas[0]["usuario"] == "admin" and linhas[0]["acao"] == "inserir"
+    assert json.loads(linhas[0]["depois"])["valor"] == '"1700.50"'
+    # a tela mostra a nova vigência no alto, em reais
+    assert [aba.proxy_vigencias.index(0, c).data() for c in range(2)] == ["01/01/2027", "R$ 1.700,50"]
+    assert aba.situacao.text() == "Vigência gravada: a partir de 01/01/2027."
+    # na data, o valor em vigor é o novo
+    assert parametros.vigente(sessao_admin, "salario_minimo", date(2027, 3, 1)).valor == \
+        Decimal("1700.50")
+
+
+def test_inicio_repetido_recusado_no_dialogo(qtbot, aba, sessao_admin):
+    antes = len(parametros.listar_vigencias(sessao_admin, "salario_minimo"))
+    dlg = _abrir_nova(qtbot, aba, "Salário mínimo")
+    qtbot.keyClicks(dlg.inicio.edit, "01/01/2026")
+    qtbot.keyClicks(dlg.valor.edit, "1.650,00")
+    qtbot.keyClicks(dlg.fundamento.edit, "Decreto qualquer")
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible()
+    assert "Já existe uma vigência de Salário mínimo começando em 01/01/2026" in dlg.rotulo_erro.text()
+    assert len(parametros.listar_vigencias(sessao_admin, "salario_minimo")) == antes
+    dlg.reject()
+
+
+def test_nova_tabela_do_inss_a_partir_da_atual(qtbot, aba, sessao_admin):
+    _clicar(qtbot, aba.definicoes, aba.proxy_definicoes, "Tabela do INSS (segurado empregado)")
+    assert aba.faixas.isVisible()
+    assert aba.proxy_faixas.index(0, 1).data() == "1.621,00"
+    dlg = _abrir_nova(qtbot, aba, "Tabela do INSS (segurado empregado)")
+    grade = dlg.editor.grade
+    assert [grade.item(0, j).text() for j in range(grade.columnCount())] == ["1.621,00", "7,5"]
+    grade.item(0, 0).setText("1.700,00")
+    grade.item(3, 0).setText("9.000,00")
+    qtbot.keyClicks(dlg.inicio.edit, "01/01/2027")
+    qtbot.keyClicks(dlg.fundamento.edit, "EC 103/2019, art. 28; Portaria 1/2027")
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    vig = parametros.listar_vigencias(sessao_admin, "inss")[-1]
+    assert vig["inicio"] == "2027-01-01"
+    assert vig["valor"]["faixas"][0] == {"ate": "1700.00", "percentual": "7.5"}
+    assert vig["valor"]["faixas"][3]["ate"] == "9000.00"
+
+
+def test_tabela_com_faixa_fora_de_ordem_e_recusada(qtbot, aba, sessao_admin):
+    dlg = _abrir_nova(qtbot, aba, "Tabela do INSS (segurado empregado)")
+    dlg.editor.grade.item(1, 0).setText("100,00")
+    qtbot.keyClicks(dlg.inicio.edit, "01/01/2027")
+    qtbot.keyClicks(dlg.fundamento.edit, "Portaria 1/2027")
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and dlg.rotulo_erro.text()
+    assert parametros.listar_vigencias(sessao_admin, "inss")[-1]["inicio"] == "2026-01-01"
+    dlg.reject()
+
+
+def test_feriado_municipal_cadastrar_e_desativar(qtbot, aba, sessao_admin, monkeypatch):
+    secao = aba.feriados
+    aba.secoes.setCurrentWidget(secao)
+    qtbot.mouseClick(secao.botao_novo, Qt.MouseButton.LeftButton)
+    dlg = secao.dialogo
+    qtbot.keyClicks(dlg.data.edit, "20/01/2027")
+    qtbot.keyClicks(dlg.descricao.edit, "Dia do padroeiro ")
+    dlg.descricao.edit.insert("São Sebastião")  # QTest só digita ASCII
+    qtbot.mouseClick(dlg.anual, Qt.MouseButton.LeftButton)
+    assert not dlg.anual.isChecked()
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    feriados = parametros.listar_feriados_municipais(sessao_admin)
+    assert [(f["data"], f["descricao"], f["anual"]) for f in feriados] == [
+        ("2027-01-20", "Dia do padroeiro São Sebastião", 0)]
+    assert [secao.proxy.index(0, c).data() for c in range(4)] == [
+        "20/01/2027", "Dia do padroeiro São Sebastião", "Só em 2027", "Ativo"]
+    assert not parametros.eh_dia_util(sessao_admin, date(2027, 1, 20))
+
+    _clicar(qtbot, secao.tabela, secao.proxy, "20/01/2027")
+    monkeypatch.setattr(avisos, "confirmar", lambda *a, **k: True)
+    qtbot.mouseClick(secao.botao_desativar, Qt.MouseButton.LeftButton)
+    assert parametros.listar_feriados_municipais(sessao_admin) == []
+    assert secao.proxy.rowCount() == 0
+    qtbot.mouseClick(secao.mostrar_inativos, Qt.MouseButton.LeftButton)
+    assert secao.proxy.index(0, 3).data() == "Desativado"
+    assert parametros.eh_dia_util(sessao_admin, date(2027, 1, 20))
+    acoes = [r["acao"] for r in sessao_admin.db.query(
+        "SELECT acao FROM diario WHERE tabela = 'feriados_municipais' ORDER BY seq")]
+    assert acoes == ["inserir", "alterar"]
+
+
+def test_tabelas_sem_mudanca_voltam_identicas(qtbot, aba, sessao_admin):
+    """Abrir "Nova vigência" de cada tabela e gravar sem mexer nos valores grava o mesmo valor:
+    a conversão para o formato brasileiro e de volta não perde nada (números, datas, letras,
+    itens aninhados)."""
+    tabelas = [d for d in parametros.listar_definicoes(sessao_admin) if d["tipo"] == "tabela"]
+    assert {"inss", "irrf"} <= {d["nome"] for d in tabelas}
+    for d in tabelas:
+        anterior = parametros.listar_vigencias(sessao_admin, d["nome"])[-1]
+        dlg = _abrir_nova(qtbot, aba, d["titulo"])
+        qtbot.keyClicks(dlg.inicio.edit, "01/01/2030")
+        qtbot.keyClicks(dlg.fundamento.edit, "Teste de ida e volta")
+        with qtbot.waitSignal(dlg.accepted):
+            qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+        nova = parametros.listar_vigencias(sessao_admin, d["nome"])[-1]
+        assert nova["inicio"] == "2030-01-01"
+        assert nova["valor"] == anterior["valor"], d["nome"]
+
+
+def test_tabela_de_itens_mostra_item_e_valor(qtbot, aba, sessao_admin):
+    nomes = {d["nome"]: d for d in parametros.listar_definicoes(sessao_admin)}
+    if "folha_geral" not in nomes:
+        pytest.skip("o parâmetro folha_geral não está nos padrões")
+    _clicar(qtbot, aba.definicoes, aba.proxy_definicoes, nomes["folha_geral"]["titulo"])
+    assert aba.faixas.isVisible() and not aba.extras.isVisible()
+    itens = {aba.proxy_faixas.index(i, 0).data(): aba.proxy_faixas.index(i, 1).data()
+             for i in range(aba.proxy_faixas.rowCount())}
+    assert itens["Dias do mês comercial"] == "30"
+    assert itens["Fração do adiantamento do 13º"] == "0,5"
+
+
+def test_matriz_editada_na_grade_de_dupla_entrada(qtbot, aba, sessao_admin):
+    nomes = {d["nome"]: d for d in parametros.listar_definicoes(sessao_admin)}
+    if "magisterio_anexo1" not in nomes:
+        pytest.skip("o parâmetro magisterio_anexo1 não está nos padrões")
+    anterior = parametros.listar_vigencias(sessao_admin, "magisterio_anexo1")[-1]["valor"]
+    primeira_linha = next(iter(anterior))
+    dlg = _abrir_nova(qtbot, aba, nomes["magisterio_anexo1"]["titulo"])
+    assert dlg.editor.matriz
+    grade = dlg.editor.grade
+    assert grade.verticalHeaderItem(0).text() == "Nivel 1 20h"
+    assert grade.horizontalHeaderItem(0).text() == "A"
+    grade.item(0, 0).setText("1.310,00")  # maior que a classe B: a regra do Anexo I recusa
+    qtbot.keyClicks(dlg.inicio.edit, "01/01/2031")
+    qtbot.keyClicks(dlg.fundamento.edit, "Lei municipal de reajuste")
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "deve ser maior que a classe A" in dlg.rotulo_erro.text()
+    grade.item(0, 0).setText("301,00")
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    nova = parametros.listar_vigencias(sessao_admin, "magisterio_anexo1")[-1]["valor"]
+    assert nova[primeira_linha]["A"] == "301.00"
+    esperado = {k: dict(v) for k, v in anterior.items()}
+    esperado[primeira_linha]["A"] = "301.00"
+    assert nova == esperado
