@@ -20,6 +20,9 @@ from typing import Any, Iterable
 from .dinheiro import decimal_de, texto_decimal, texto_dinheiro
 from .inss import TabelaINSS
 from .irrf import TabelaIRRF
+from .folha.regras import RegrasFolha
+from .magisterio.folha_gratificacoes import GratificacoesMagisterio
+from .magisterio.tabelas import MatrizVencimentos, ParametrosCarreira, TabelaFG, Valorizacao
 from .validacao import EntradaInvalida
 
 TIPOS = ("valor", "percentual", "tabela")
@@ -131,9 +134,18 @@ def _tabela_irrf(valor, titulo: str):
     return TabelaIRRF.de_valor(valor, dependente=Decimal(1), inicio=date.min, fundamento="").para_valor()
 
 
+TABELAS_MAGISTERIO = {"magisterio_anexo1": MatrizVencimentos, "magisterio_anexo2": Valorizacao,
+                      "magisterio_anexo3": TabelaFG, "magisterio_carreira": ParametrosCarreira}
+"""Tabelas da Lei 1.613/2004: ``de_valor`` valida o valor; ``de_vigencia`` monta o objeto a partir da vigência."""
+
 VALIDADORES_TABELA = {
     "inss": lambda valor, titulo: TabelaINSS.de_valor(valor, inicio=date.min, fundamento="").para_valor(),
     "irrf": _tabela_irrf,
+    **{nome: (lambda valor, titulo, _c=classe: _c.de_valor(valor).para_valor())
+       for nome, classe in TABELAS_MAGISTERIO.items()},
+    # regras da folha e gratificações do magistério: valida e grava como veio (texto decimal)
+    "folha_geral": lambda valor, titulo: RegrasFolha.de_valor(valor) and valor,
+    "magisterio_gratificacoes": lambda valor, titulo: GratificacoesMagisterio.de_valor(valor) and valor,
 }
 """Validação específica por nome de parâmetro de tipo tabela; as demais só precisam ter linhas."""
 

@@ -25,6 +25,7 @@ class ConfiguracaoMagisterio:
     art51: str = "mesma_vantagem"    # "mesma_vantagem" (é o avanço de classe do art. 22) ou "adicional"
     probatorio_nivel: str = "adiar"  # nível requerido no estágio probatório: "adiar" ao fim dele ou "imediato"
     faltas_injustificadas_descontam_tempo: bool = True  # dias de falta injustificada não são efetivo exercício
+    contagem_tempo: str = "aniversario"  # quinquênio: "aniversario" (anos civis desde a admissão) ou "dias_365"
     # Previdência e pagamentos
     previdencia: str = "rpps"        # "rpps" (alíquota do parâmetro rpps_aliquota) ou "inss" (tabela nacional)
     decimo_terceiro_adiantamento_mes: int | None = None  # mês da 1ª parcela do 13º; None = tudo em dezembro
@@ -33,7 +34,8 @@ class ConfiguracaoMagisterio:
         if not Decimal("15") <= self.art41_percentual <= Decimal("30"):
             raise EntradaInvalida("O percentual do art. 41 deve ficar entre 15 % e 30 % (Lei 1.613/2004, art. 41).")
         escolhas = {"fg_fonte": ("art38", "anexo_iii"), "art51": ("mesma_vantagem", "adicional"),
-                    "probatorio_nivel": ("adiar", "imediato"), "previdencia": ("rpps", "inss")}
+                    "probatorio_nivel": ("adiar", "imediato"), "previdencia": ("rpps", "inss"),
+                    "contagem_tempo": ("aniversario", "dias_365")}
         for campo, validos in escolhas.items():
             if getattr(self, campo) not in validos:
                 raise EntradaInvalida(f"Configuração {campo} inválida: use {' ou '.join(validos)}.")
