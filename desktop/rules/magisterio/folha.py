@@ -1,0 +1,217 @@
+"""Contracheque mensal do magistério de Jequié (Lei 1.613/2004): proventos, faltas, férias, 13º e tributos.
+
+``calcular_contracheque(ficha, competencia, parametros, config)`` divide o mês em subperíodos de
+situação e fatos constantes (nível, classe e jornada de ``carreira.periodos_no_mes``; lotação,
+regência, função, afastamentos, cursos e incorporações), paga cada provento fixo proporcional aos
+dias do mês comercial (``folha_rubricas``), desconta as faltas (art. 34), paga o terço de férias
+na folha do mês anterior (art. 57), o adicional noturno (art. 50) e o 13º, e fecha com a
+previdência (RPPS ou INSS, conforme a configuração) e o IRRF pelo motor comum (``rules.folha``).
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from itertools import chain
+
+from desktop.rules.dinheiro import centavos
+from desktop.rules.folha import motor
+from desktop.rules.folha.dias import (avos_no_ano, dias_comerciais, mes_seguinte, primeiro_dia, proporcional,
+                                      ultimo_dia)
+from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
+from desktop.rules.validacao import formatar_data
+
+from .carreira import periodos_no_mes
+from .configuracao import ConfiguracaoMagisterio
+from .folha_historico import menos, regencia_docente, remunerado_no_dia, vigencias_cursos
+from .folha_parametros import ParametrosFolhaMagisterio
+from .folha_rubricas import LEI, Rubricas
+from .tipos import FichaFuncional, Situacao
+
+UM_DIA = timedelta(days=1)
+Pedaco = tuple[date, date, Situacao]
+
+
+def calcular_contracheque(ficha: FichaFuncional, competencia: date, parametros: ParametrosFolhaMagisterio,
+                          config: ConfiguracaoMagisterio, *,
+                          adiantamento_13_pago: Decimal | None = None) -> Contracheque:
+    """O contracheque da ficha na competência (mês de ``competencia``), com o fundamento de cada linha.
+
+    ``parametros``: os valores datados em vigor no dia 1º da competência. ``adiantamento_13_pago``:
+    o valor da 1ª parcela do 13º já paga no ano, a descontar na quitação; se None e houver mês de
+    adiantamento configurado anterior, é recalculado com a remuneração da quitação.
+    Erros de cadastro (sem titulação, sem jornada, célula fora das tabelas) levantam
+    ``EntradaInvalida`` com mensagem para o usuário.
+    """
+    return _Folha(ficha, competencia, parametros, config.validada()).contracheque(adiantamento_13_pago)
+
+
+class _Folha:
+    def __init__(self, ficha: FichaFuncional, competencia: date, parametros: ParametrosFolhaMagisterio,
+                 config: ConfiguracaoMagisterio):
+        self.ficha, self.p, self.config = ficha, parametros, config
+        self.g, self.regras = parametros.gratificacoes, parametros.regras
+        self.previdencia = parametros.previdencia(config)
+        self.mes, self.fim = primeiro_dia(competencia), ultimo_dia(competencia)
+        self.periodos = periodos_no_mes(ficha, self.mes, config, parametros.carreira)
+        self.rub = Rubricas(ficha, parametros, config, self.fim)
+        self.avisos: list[str] = []
+        self.pagos = [pd for pd in self._pedacos() if remunerado_no_dia(ficha, pd[0])]
+
+    # -- subperíodos ---------------------------------------------------------------------------
+    def _pedacos(self) -> list[Pedaco]:
+        """Os subperíodos de ``periodos_no_mes`` cortados onde muda algum fato da ficha."""
+        f = self.ficha
+        cortes = set(self.rub.incorporacoes.values()) | {d for d, _ in vigencias_cursos(f, self.g)}
+        for p in chain(f.lotacoes, f.regencias, f.funcoes, f.afastamentos, f.jornadas):
+            cortes.add(p.inicio)
+            if p.fim is not None:
+                cortes.add(p.fim + UM_DIA)
+        pedacos = []
+        for inicio, fim, s in self.periodos:
+            pontos = sorted({inicio} | {d for d in cortes if inicio < d <= fim})
+            for k, a in enumerate(pontos):
+                b = pontos[k + 1] - UM_DIA if k + 1 < len(pontos) else fim
+                pedacos.append((a, b, s))
+        return pedacos
+
+    def _pago_no_dia(self, dia: date) -> Pedaco | None:
+        return next((pd for pd in self.pagos if pd[0] <= dia <= pd[1]), None)
+
+    def _referencia(self) -> Decimal:
+        """Remuneração mensal (art. 35) no último dia pago do mês, ou no último dia de vínculo."""
+        if self.pagos:
+            a, _b, s = self.pagos[-1]
+        else:
+            a, _b, s = self._pedacos()[-1]
+        return self.rub.remuneracao(a, s)
+
+    # -- proventos fixos -----------------------------------------------------------------------
+    def _proventos(self) -> list[Linha | None]:
+        """Cada rubrica proporcional aos dias do mês comercial em que foi devida (mesma base e
+        percentual somam os dias; mudou o valor, nova linha)."""
+        dias_por: dict[tuple, int] = {}
+        for a, b, s in self.pagos:
+            dias = dias_comerciais(a, b, self.regras)
+            if dias == 0:
+                continue
+            for r in self.rub.no_dia(a, s):
+                chave = (r.codigo, r.descricao, r.fundamento, r.mensal, r.base, r.percentual)
+                dias_por[chave] = dias_por.get(chave, 0) + dias
+        return [motor.linha(cod, desc, Natureza.PROVENTO, proporcional(mensal, dias, self.regras), fund,
+                            base=centavos(base if base is not None else mensal), percentual=pct,
+                            quantidade=Decimal(dias))
+                for (cod, desc, fund, mensal, base, pct), dias in dias_por.items()]
+
+    def _noturno(self) -> Linha | None:
+        """Art. 50: 20 % sobre as horas após as 22 h, em efetiva regência; hora = vencimento /
+        (jornada × semanas do mês) (docs/interpretacoes.md)."""
+        horas = sum((h for d, h in self.ficha.horas_noturnas.items()
+                     if (d.year, d.month) == (self.mes.year, self.mes.month)), Decimal(0))
+        if horas <= 0:
+            return None
+        com_regencia = [pd for pd in self.pagos if regencia_docente(self.ficha, pd[0], pd[2].cargo)]
+        if not com_regencia:
+            self.avisos.append(f"Há {horas} horas noturnas lançadas, mas o servidor não estava em efetiva regência "
+                               "no mês: o adicional noturno não foi pago (art. 50).")
+            return None
+        s = com_regencia[-1][2]
+        hora = self.p.matriz.vencimento(s.nivel, s.classe, s.jornada) / (s.jornada * self.g.art50_semanas_mes)
+        return motor.linha("011", f"Adicional noturno ({horas} h após as 22 h)", Natureza.PROVENTO,
+                           horas * hora * self.g.art50_noturno / 100,
+                           f"{LEI}, art. 50; hora = vencimento / (jornada × semanas do mês) (docs/interpretacoes.md)",
+                           base=centavos(hora), percentual=self.g.art50_noturno, quantidade=horas)
+
+    # -- faltas (art. 34) ----------------------------------------------------------------------
+    def _faltas(self) -> list[Linha | None]:
+        dias: dict[Decimal, int] = {}
+        horas: dict[Decimal, Decimal] = {}
+        for falta in sorted(self.ficha.faltas, key=lambda x: x.data):
+            if not self.mes <= falta.data <= self.fim:
+                continue
+            quando = formatar_data(falta.data)
+            pedaco = self._pago_no_dia(falta.data)
+            if pedaco is None:
+                self.avisos.append(f"Falta de {quando} em dia sem remuneração (fora do vínculo ou em afastamento "
+                                   "não remunerado): não descontada. Confira o lançamento.")
+                continue
+            if falta.justificada:
+                continue
+            if not falta.codigo:
+                self.avisos.append(f"Falta de {quando} sem código de justificativa: descontada como injustificada. "
+                                   "Informe o código antes de fechar a competência.")
+            rem = self.rub.remuneracao(falta.data, pedaco[2])
+            if falta.horas is None:
+                dias[rem] = dias.get(rem, 0) + 1
+            else:
+                horas[rem] = horas.get(rem, Decimal(0)) + Decimal(falta.horas)
+        if sum(dias.values()) > sum(dias_comerciais(a, b, self.regras) for a, b, _ in self.pagos):
+            self.avisos.append("Há mais dias de falta que dias pagos no mês. Confira as faltas lançadas.")
+        fund_dia = (f"{LEI}, art. 34, §1º, I (remuneração do dia = remuneração mensal / "
+                    f"{self.g.art34_divisor_dia})")
+        fund_hora = f"{LEI}, art. 34, §1º, II (1/{self.g.art34_divisor_hora} da remuneração mensal por hora)"
+        return ([motor.linha_faltas_dias(rem, n, self.g.art34_divisor_dia, fund_dia) for rem, n in dias.items()]
+                + [motor.linha_faltas_horas(rem, h, self.g.art34_divisor_hora, fund_hora,
+                                            "Faltas por hora-aula/hora-atividade não cumprida")
+                   for rem, h in horas.items()])
+
+    # -- férias (art. 57) ----------------------------------------------------------------------
+    def _terco(self) -> list[Linha | None]:
+        """Terço das férias que começam no mês seguinte, pago nesta folha (art. 57)."""
+        proximo = mes_seguinte(self.mes)
+        linhas = []
+        for fe in self.ficha.ferias:
+            if (fe.inicio.year, fe.inicio.month) != (proximo.year, proximo.month):
+                continue
+            if self.ficha.desligamento is not None and self.ficha.desligamento < fe.inicio:
+                continue
+            dias = (fe.fim - fe.inicio).days + 1 if fe.fim else self.regras.dias_mes
+            periodo = (f"{formatar_data(fe.inicio)} a {formatar_data(fe.fim)}" if fe.fim
+                       else f"a partir de {formatar_data(fe.inicio)}")
+            linhas.append(motor.linha_terco_ferias(
+                self._referencia(), dias, self.regras, f"{LEI}, art. 57 (pago na folha do mês anterior às férias)",
+                f"Terço constitucional de férias (férias de {periodo})", previdencia=self.previdencia))
+        return linhas
+
+    # -- 13º salário ---------------------------------------------------------------------------
+    def _servico(self, ano: int, ate: date) -> list[tuple[date, date]]:
+        """Dias do ano com vínculo e remuneração (sem afastamentos não remunerados) até ``ate``."""
+        inicio, fim = max(self.ficha.admissao, date(ano, 1, 1)), min(ate, date(ano, 12, 31))
+        if inicio > fim:
+            return []
+        sem = [(a.inicio, a.fim or fim) for a in self.ficha.afastamentos if not a.remunerado]
+        return menos([(inicio, fim)], sem)
+
+    def _decimo_terceiro(self, adiantamento_pago: Decimal | None) -> list[Linha | None]:
+        """Quitação em dezembro ou no mês do desligamento (Lei 4.090/1962, art. 1º; Lei 4.749/1965,
+        art. 1º); 1ª parcela no mês configurado (Lei 4.749/1965, art. 2º)."""
+        ano, mes_num = self.mes.year, self.mes.month
+        deslig = self.ficha.desligamento
+        desliga_agora = deslig is not None and self.mes <= deslig <= self.fim
+        mes_adiant = self.config.decimo_terceiro_adiantamento_mes
+        if desliga_agora or mes_num == 12:
+            avos = avos_no_ano(self._servico(ano, deslig or self.fim), ano, self.regras, ate_mes=mes_num)
+            if avos == 0:
+                return []
+            rem = self._referencia()
+            if adiantamento_pago is None:
+                adiantamento_pago = Decimal("0.00")
+                if (mes_adiant is not None and mes_adiant < mes_num
+                        and self.ficha.admissao <= ultimo_dia(date(ano, mes_adiant, 1))):
+                    projetados = avos_no_ano(self._servico(ano, date(ano, 12, 31)), ano, self.regras)
+                    adiantamento_pago = motor.valor_adiantamento_13(rem, projetados, self.regras)
+            return motor.linhas_decimo_terceiro(rem, avos, self.regras, adiantamento_pago)
+        if mes_adiant == mes_num:
+            projetados = avos_no_ano(self._servico(ano, date(ano, 12, 31)), ano, self.regras)
+            return [motor.linha_adiantamento_13(self._referencia(), projetados, self.regras)]
+        return []
+
+    # -- o contracheque ------------------------------------------------------------------------
+    def contracheque(self, adiantamento_13_pago: Decimal | None) -> Contracheque:
+        if not self.periodos:
+            return Contracheque(self.mes, self.ficha.id, avisos=[
+                f"{self.ficha.nome} não tem vínculo em {self.mes.month:02d}/{self.mes.year}: nada a pagar."])
+        linhas = (self._proventos() + [self._noturno()] + self._faltas() + self._terco()
+                  + self._decimo_terceiro(adiantamento_13_pago))
+        avisos = list(dict.fromkeys(self.rub.avisos + self.avisos))
+        return motor.fechar(self.mes, self.ficha.id, linhas, self.previdencia, self.p.irrf,
+                            self.ficha.dependentes_irrf, avisos)
