@@ -40,7 +40,9 @@ def cadastrar_pessoa(sessao: Sessao, permissao: Permissao, *, nome: str, cpf: st
     return linha
 
 
-def cadastrar_unidade(sessao: Sessao, *, tipo: str, nome: str, **outros) -> dict:
+def cadastrar_unidade(sessao: Sessao, *, tipo: str, nome: str,
+                      permissao: Permissao = Permissao.ESCRITORIO_EDITAR, **outros) -> dict:
+    """Cadastra uma unidade; ``permissao``: a do módulo que cadastra (ex.: escolas pelo Magistério)."""
     if tipo not in TIPOS_UNIDADE:
         raise ErroNegocio(f"Tipo de unidade desconhecido: {tipo}.")
     nome = validacao.obrigatorio(nome, "o nome da unidade")
@@ -49,7 +51,7 @@ def cadastrar_unidade(sessao: Sessao, *, tipo: str, nome: str, **outros) -> dict
     momento = agora()
     linha = {"id": novo_id(), "tipo": tipo, "nome": nome, **outros,
              "criado_em": momento, "atualizado_em": momento}
-    with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
+    with sessao.mudanca(permissao) as m:
         m.db["unidades"].insert(linha)
         m.registrar("unidades", linha["id"], "inserir", depois=linha)
     return linha

@@ -99,5 +99,8 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026) -> None
                 nascimento=nascimento, sexo=rnd.choice("FM"), bairro=rnd.choice(_BAIRROS),
                 municipio="Jequié", uf="BA",
             )
+        from .magisterio.demo import criar_demo_magisterio
+
+        criar_demo_magisterio(sessao, rnd)
     finally:
         sessao.fechar()

@@ -1,0 +1,297 @@
+"""Importação de servidores do magistério de planilhas (CSV ou XLSX), em duas fases.
+
+``analisar`` lê o arquivo e confere linha por linha — formato de cada célula, colunas obrigatórias,
+repetições no arquivo e na base, coerência entre nível e titulação (Lei 1.613/2004, art. 14) — e
+ensaia o cadastro de cada linha numa transação desfeita no fim, para que o relatório aponte
+exatamente as linhas que o ``importar`` recusaria. ``importar`` grava todas as linhas válidas
+numa só transação (tudo ou nada), com diário e progresso; o progresso pode cancelar levantando
+uma exceção, e nada fica gravado. O leiaute está em docs/importacao-magisterio.md.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from desktop.rules.magisterio.tipos import Cargo, Titulo
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida, formatar_cpf
+from desktop.store.ids import novo_id
+from desktop.store.magisterio import escolas as armazem_escolas
+from desktop.store.magisterio import servidores as armazem
+
+from ..sessao import ErroNegocio, Sessao
+from . import cadastro, planilha
+from .comum import ROTULOS_TITULO, dma
+
+
+@dataclass(frozen=True)
+class ErroImportacao:
+    linha: int      # linha da planilha (o cabeçalho é a 1); 0 = o arquivo todo
+    coluna: str     # rótulo da coluna, ou "" quando o problema não é de uma coluna só
+    mensagem: str
+
+    def __str__(self) -> str:
+        onde = [f"linha {self.linha}"] if self.linha else []
+        if self.coluna:
+            onde.append(f"coluna {self.coluna}")
+        return f"{', '.join(onde)}: {self.mensagem}" if onde else self.mensagem
+
+
+@dataclass
+class LinhaImportacao:
+    numero: int
+    dados: dict                 # argumentos de ``cadastro.cadastrar_servidor`` já convertidos
+    erros: list[ErroImportacao] = field(default_factory=list)
+    avisos: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.erros
+
+
+@dataclass
+class RelatorioImportacao:
+    arquivo: str
+    linhas: list[LinhaImportacao] = field(default_factory=list)
+    erros_gerais: list[ErroImportacao] = field(default_factory=list)
+    avisos: list[str] = field(default_factory=list)
+
+    @property
+    def validas(self) -> list[LinhaImportacao]:
+        return [x for x in self.linhas if x.ok] if not self.erros_gerais else []
+
+    @property
+    def com_erro(self) -> list[LinhaImportacao]:
+        return [x for x in self.linhas if not x.ok]
+
+    @property
+    def erros(self) -> list[ErroImportacao]:
+        return self.erros_gerais + [e for x in self.linhas for e in x.erros]
+
+    def resumo(self) -> str:
+        if self.erros_gerais:
+            return "O arquivo não pode ser importado: " + "; ".join(str(e) for e in self.erros_gerais)
+        return (f"{len(self.linhas)} linha(s) lida(s): {len(self.validas)} pronta(s) para importar, "
+                f"{len(self.com_erro)} com erro.")
+
+
+@dataclass(frozen=True)
+class ResultadoImportacao:
+    importados: int
+    ids: tuple[str, ...]
+    ignoradas: int  # linhas com erro, que ficaram de fora
+
+
+# -- análise ----------------------------------------------------------------------------------------
+def _mapear_cabecalho(cabecalho: list, relatorio: RelatorioImportacao) -> dict[str, int]:
+    indices: dict[str, int] = {}
+    for i, nome in enumerate(cabecalho):
+        k = planilha.chave(planilha.texto(nome))
+        coluna = next((c for c in planilha.COLUNAS if k in c.nomes), None)
+        if coluna is None:
+            if k:
+                relatorio.avisos.append(f"A coluna {planilha.texto(nome)!r} não é conhecida e foi ignorada.")
+        elif coluna.chave in indices:
+            relatorio.erros_gerais.append(ErroImportacao(0, coluna.rotulo, "aparece mais de uma vez no cabeçalho."))
+        else:
+            indices[coluna.chave] = i
+    for c in planilha.COLUNAS:
+        if c.obrigatoria and c.chave not in indices:
+            relatorio.erros_gerais.append(ErroImportacao(
+                1, c.rotulo, "coluna obrigatória ausente no cabeçalho (veja o modelo em resources/modelos)."))
+    return indices
+
+
+_CONVERSORES = {
+    "nome": lambda v: " ".join(planilha.texto(v).split()), "cpf": planilha.cpf, "matricula": planilha.texto, "cargo": planilha.cargo,
+    "admissao": planilha.data, "jornada": planilha.jornada, "titulacao": planilha.titulo,
+    "data_titulacao": planilha.data, "nivel": planilha.nivel, "nascimento": planilha.data,
+    "escola": planilha.texto, "data_lotacao": planilha.data, "dependentes_irrf": planilha.inteiro,
+    "sexo": planilha.sexo, "telefone": planilha.texto, "email": planilha.texto,
+}
+
+
+def _converter_linha(numero: int, celulas: list, indices: dict[str, int], escolas: dict[str, str]) -> LinhaImportacao:
+    linha = LinhaImportacao(numero, {})
+    v: dict = {}
+    for chave_, i in indices.items():
+        bruto = celulas[i] if i < len(celulas) else ""
+        col = planilha.POR_CHAVE[chave_]
+        if planilha.texto(bruto) == "":
+            if col.obrigatoria:
+                linha.erros.append(ErroImportacao(numero, col.rotulo, "não preenchida."))
+            continue
+        try:
+            v[chave_] = _CONVERSORES[chave_](bruto)
+        except EntradaInvalida as e:
+            linha.erros.append(ErroImportacao(numero, col.rotulo, str(e)))
+    if "escola" in v:
+        escola_id = escolas.get(planilha.chave(v["escola"]))
+        if escola_id is None:
+            linha.erros.append(ErroImportacao(numero, "Escola", f"escola não cadastrada: {v['escola']!r}. "
+                                              "Cadastre-a antes ou corrija o nome."))
+        v["escola_id"] = escola_id
+    _coerencia(linha, v)
+    linha.dados = {k: v[k] for k in ("nome", "cpf", "matricula", "cargo", "admissao", "jornada", "nascimento",
+                                     "escola_id", "data_lotacao", "sexo", "telefone", "email") if v.get(k) is not None}
+    if "titulacao" in v:
+        linha.dados["titulo"] = v["titulacao"]
+    if "data_titulacao" in v:
+        linha.dados["data_titulacao"] = v["data_titulacao"]
+    linha.dados["dependentes_irrf"] = v.get("dependentes_irrf", 0)
+    return linha
+
+
+def _coerencia(linha: LinhaImportacao, v: dict) -> None:
+    """Conferências entre colunas da mesma linha."""
+    n, hoje = linha.numero, date.today()
+    cargo, titulo = v.get("cargo"), v.get("titulacao")
+    if cargo and cargo != Cargo.AUXILIAR_ENSINO and "titulacao" not in v and not any(
+            e.coluna == "Titulação" for e in linha.erros):
+        linha.erros.append(ErroImportacao(n, "Titulação", "informe a titulação: ela define o nível "
+                                          "(Lei 1.613/2004, art. 14)."))
+    if titulo and "nivel" in v and planilha.NIVEL_DO_TITULO[titulo] != v["nivel"]:
+        linha.erros.append(ErroImportacao(
+            n, "Nível", f"o nível {v['nivel'].value} não corresponde à titulação '{ROTULOS_TITULO[titulo]}', que "
+            f"dá o nível {planilha.NIVEL_DO_TITULO[titulo].value} (Lei 1.613/2004, art. 14)."))
+    if cargo == Cargo.AUXILIAR_ENSINO and titulo and titulo != Titulo.LEIGO:
+        linha.erros.append(ErroImportacao(n, "Cargo", "auxiliar de ensino é o professor leigo (art. 69); com "
+                                          "habilitação, o cargo é professor (art. 70)."))
+    if "admissao" in v:
+        adm = v["admissao"]
+        if adm > hoje:
+            linha.erros.append(ErroImportacao(n, "Admissão", f"a data {dma(adm)} está no futuro."))
+        if v.get("nascimento") and v["nascimento"] >= adm:
+            linha.erros.append(ErroImportacao(n, "Nascimento", "deve ser anterior à admissão."))
+        if v.get("data_lotacao") and v["data_lotacao"] < adm:
+            linha.erros.append(ErroImportacao(n, "Data da lotação", f"anterior à admissão ({dma(adm)})."))
+    if v.get("data_titulacao") and v["data_titulacao"] > hoje:
+        linha.erros.append(ErroImportacao(n, "Data da titulação", f"a data {dma(v['data_titulacao'])} está no futuro."))
+    elif v.get("data_titulacao") and v.get("admissao") and v["data_titulacao"] > v["admissao"]:
+        linha.avisos.append(f"linha {n}: a titulação vale de {dma(v['data_titulacao'])} em diante; o nível de "
+                            f"{dma(v['admissao'])} até lá fica sem registro. Se precisar do histórico, cadastre na "
+                            "ficha a titulação do ingresso.")
+
+
+def _repeticoes(relatorio: RelatorioImportacao, sessao: Sessao) -> None:
+    """Matrícula e CPF repetidos no arquivo ou já na base."""
+    matriculas = armazem.matriculas_existentes(sessao.db)
+    cpfs = armazem.cpfs_existentes(sessao.db)
+    vistas_mat: dict[str, int] = {}
+    vistos_cpf: dict[str, int] = {}
+    for x in relatorio.linhas:
+        d, n = x.dados, x.numero
+        if (mat := d.get("matricula")):
+            if mat in vistas_mat:
+                x.erros.append(ErroImportacao(n, "Matrícula", f"matrícula {mat} repetida (já aparece na linha {vistas_mat[mat]})."))
+            elif mat in matriculas:
+                x.erros.append(ErroImportacao(n, "Matrícula", f"matrícula {mat} já cadastrada, de {matriculas[mat]}."))
+            vistas_mat.setdefault(mat, n)
+        if (c := d.get("cpf")):
+            fmt = formatar_cpf(c)
+            if c in vistos_cpf:
+                x.erros.append(ErroImportacao(n, "CPF", f"CPF {fmt} repetido (já aparece na linha {vistos_cpf[c]})."))
+            elif c in cpfs:
+                existente = cpfs[c]
+                if existente["matricula"]:
+                    x.erros.append(ErroImportacao(n, "CPF", f"CPF {fmt} já cadastrado como servidor ativo (matrícula "
+                                                  f"{existente['matricula']}). Um segundo vínculo se cadastra pela ficha."))
+                elif d.get("nome") and armazem.sem_acento(existente["nome"]) != armazem.sem_acento(d["nome"]):
+                    x.erros.append(ErroImportacao(n, "CPF", f"CPF {fmt} já cadastrado para {existente['nome']}; "
+                                                  "confira o CPF ou o nome."))
+                else:
+                    x.avisos.append(f"linha {n}: {existente['nome']} já está no cadastro de pessoas; o servidor "
+                                    "será ligado a essa pessoa.")
+            vistos_cpf.setdefault(c, n)
+
+
+class _Desfazer(Exception):
+    pass
+
+
+def _ensaiar(sessao: Sessao, relatorio: RelatorioImportacao) -> None:
+    """Cadastra cada linha ainda válida numa transação que é desfeita; anota o que for recusado."""
+    try:
+        with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
+            for x in relatorio.validas:
+                try:
+                    with m.db.atomic():
+                        cadastro.cadastrar_em(m, **x.dados)
+                except (ErroNegocio, EntradaInvalida) as e:
+                    x.erros.append(ErroImportacao(x.numero, "", str(e)))
+            raise _Desfazer
+    except _Desfazer:
+        pass
+
+
+def analisar(sessao: Sessao, arquivo: Path | str) -> RelatorioImportacao:
+    """Lê e confere a planilha inteira; nada é gravado. Veja ``RelatorioImportacao.resumo``."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
+    relatorio = RelatorioImportacao(Path(arquivo).name)
+    try:
+        cabecalho, linhas = planilha.ler(Path(arquivo))
+    except planilha.ArquivoIlegivel as e:
+        relatorio.erros_gerais.append(ErroImportacao(0, "", str(e)))
+        return relatorio
+    indices = _mapear_cabecalho(cabecalho, relatorio)
+    if relatorio.erros_gerais:
+        return relatorio
+    escolas = {planilha.chave(u["nome"]): u["id"] for u in armazem_escolas.escolas(sessao.db)}
+    for numero, celulas in linhas:
+        relatorio.linhas.append(_converter_linha(numero, celulas, indices, escolas))
+    if not relatorio.linhas:
+        relatorio.erros_gerais.append(ErroImportacao(0, "", "O arquivo só tem o cabeçalho; não há servidores."))
+        return relatorio
+    _repeticoes(relatorio, sessao)
+    _ensaiar(sessao, relatorio)
+    relatorio.avisos.extend(a for x in relatorio.linhas if x.ok for a in x.avisos)
+    return relatorio
+
+
+# -- importação -------------------------------------------------------------------------------------
+def importar(sessao: Sessao, relatorio: RelatorioImportacao,
+             progresso: Callable[[int, int], None] | None = None) -> ResultadoImportacao:
+    """Grava todas as linhas válidas numa só transação; um erro ou o cancelamento desfaz tudo.
+
+    ``progresso(feitas, total)`` é chamado após cada linha; se levantar uma exceção (p. ex. o
+    usuário cancelou), ela é repassada e nada fica gravado.
+    """
+    if relatorio.erros_gerais:
+        raise ErroNegocio(relatorio.resumo())
+    validas = relatorio.validas
+    if not validas:
+        raise ErroNegocio("Nenhuma linha válida para importar; corrija a planilha e analise de novo.")
+    total, ids = len(validas), []
+    with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
+        for feitas, x in enumerate(validas, 1):
+            try:
+                ids.append(cadastro.cadastrar_em(m, **x.dados)["id"])
+            except (ErroNegocio, EntradaInvalida) as e:
+                raise ErroNegocio(f"Linha {x.numero}: {e} Nada foi importado; analise o arquivo de novo.") from e
+            if progresso is not None:
+                progresso(feitas, total)
+        m.registrar("magisterio_importacoes", novo_id(), "evento",
+                    depois={"arquivo": relatorio.arquivo, "importados": total,
+                            "linhas_com_erro": [x.numero for x in relatorio.com_erro]})
+    return ResultadoImportacao(total, tuple(ids), len(relatorio.com_erro))
+
+
+def exportar_relatorio(relatorio: RelatorioImportacao, destino: Path | str) -> Path:
+    """Grava o relatório em CSV (;, UTF-8 com BOM, abre direto no Excel): uma linha por problema."""
+    destino = Path(destino)
+    with open(destino, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";")
+        w.writerow(["Linha", "Situação", "Coluna", "Mensagem"])
+        for e in relatorio.erros_gerais:
+            w.writerow([e.linha or "", "erro no arquivo", e.coluna, e.mensagem])
+        for aviso in relatorio.avisos:
+            w.writerow(["", "aviso", "", aviso])
+        for x in relatorio.linhas:
+            if x.ok:
+                w.writerow([x.numero, "pronta", "", x.dados.get("nome", "")])
+            for e in x.erros:
+                w.writerow([x.numero, "erro", e.coluna, e.mensagem])
+    return destino
