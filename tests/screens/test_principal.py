@@ -61,7 +61,12 @@ def test_modulos_e_estados_vazios_honestos(abrir):
         1: "Conselho Tutelar — Lei Municipal 320/2023 de Itapiranga-AM. Este módulo ainda não está",
         2: "Certificação — Portaria MEC 902/2024 (Rede Certifica). Este módulo ainda não está",
     }
+    from desktop.screens.principal.modulos import MODULOS
+
     for indice, texto in esperado.items():
+        if MODULOS[indice].classe_do_painel() is not None:
+            continue  # o módulo já existe nesta versão: o teste dele cobre o painel
+        janela.modulos.setCurrentRow(indice)  # o painel é montado ao abrir o módulo
         pagina = janela.pilha.widget(indice)
         textos = [r.text() for r in pagina.findChildren(type(janela.rotulo_base))]
         assert any(t.startswith(texto) for t in textos), textos

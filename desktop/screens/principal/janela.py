@@ -20,7 +20,6 @@ from desktop.services import instalacao
 from .modulos import (MODULOS, DialogoSobre, estado_indisponivel, estado_sem_permissao,
                       pagina_centralizada)
 
-ADMINISTRACAO = 3
 
 
 def _copia_automatica(progresso, sessao, motivo: str):
@@ -49,6 +48,7 @@ class JanelaPrincipal(QMainWindow):
         self._fechando = False
         self._dialogo = None
         self.painel_administracao = None
+        self.paineis: dict[str, QWidget] = {}
         self.diaria_conferida = False  # a cópia diária (feita ou não necessária) já foi tratada
         orgao = instalacao.resumo_orgao(sessao)
         local = f" ({orgao['municipio']}-{orgao['uf']})" if orgao["municipio"] else ""
@@ -58,14 +58,11 @@ class JanelaPrincipal(QMainWindow):
         self.modulos = QListWidget()
         self.modulos.setObjectName("modulos")
         self.pilha = QStackedWidget()
-        for modulo in MODULOS:
+        for modulo in MODULOS:  # cada painel é montado na primeira vez que o módulo é aberto
             self.modulos.addItem(modulo.nome)
-            if modulo.chave == "administracao":
-                self._pagina_admin = QWidget()
-                QVBoxLayout(self._pagina_admin).setContentsMargins(0, 0, 0, 0)
-                self.pilha.addWidget(self._pagina_admin)
-            else:
-                self.pilha.addWidget(pagina_centralizada(estado_indisponivel(modulo)))
+            pagina = QWidget()
+            QVBoxLayout(pagina).setContentsMargins(0, 0, 0, 0)
+            self.pilha.addWidget(pagina)
         coluna = QWidget()
         coluna.setObjectName("colunaModulos")
         coluna.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -123,20 +120,26 @@ class JanelaPrincipal(QMainWindow):
 
     # -- módulos -------------------------------------------------------------------------------
     def _on_modulo(self, indice: int) -> None:
-        if indice == ADMINISTRACAO and not self._pagina_admin.layout().count():
-            self._montar_administracao()
+        pagina = self.pilha.widget(indice)
+        if not pagina.layout().count():
+            self._montar_modulo(MODULOS[indice], pagina)
         self.pilha.setCurrentIndex(indice)
 
-    def _montar_administracao(self) -> None:
-        lay = self._pagina_admin.layout()
-        if not self.sessao.pode(Permissao.USUARIOS_GERENCIAR):
-            lay.addWidget(pagina_centralizada(estado_sem_permissao(self.sessao.usuario.rotulo_papel)))
+    def _montar_modulo(self, modulo, pagina: QWidget) -> None:
+        lay = pagina.layout()
+        classe = modulo.classe_do_painel()
+        if classe is None:
+            lay.addWidget(pagina_centralizada(estado_indisponivel(modulo)))
             return
-        from desktop.screens.administracao.painel import PainelAdministracao
-
-        self.painel_administracao = PainelAdministracao(self.sessao, self._pagina_admin)
-        self.painel_administracao.sig_restaurar.connect(self._on_restaurar)
-        lay.addWidget(self.painel_administracao)
+        if not any(self.sessao.pode(Permissao(p)) for p in modulo.permissoes):
+            lay.addWidget(pagina_centralizada(estado_sem_permissao(modulo, self.sessao.usuario.rotulo_papel)))
+            return
+        painel = classe(self.sessao, pagina)
+        self.paineis[modulo.chave] = painel
+        if modulo.chave == "administracao":
+            self.painel_administracao = painel
+            painel.sig_restaurar.connect(self._on_restaurar)
+        lay.addWidget(painel)
 
     def modulo_atual(self) -> str:
         return MODULOS[self.modulos.currentRow()].nome

@@ -1,6 +1,7 @@
 """Os módulos da janela principal, o estado "ainda não disponível" de cada um e o diálogo Sobre."""
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -16,20 +17,37 @@ class Modulo:
     nome: str
     fundamento: str
     conteudo: str  # o que o módulo terá (texto do estado vazio)
+    painel: str    # "pacote.modulo:Classe" do painel, construído como Classe(sessao, parent)
+    permissoes: tuple[str, ...]  # quem tem ao menos uma delas vê o painel
+
+    def classe_do_painel(self):
+        """A classe do painel, ou None se o módulo ainda não existe nesta versão."""
+        nome_modulo, nome_classe = self.painel.split(":")
+        try:
+            modulo = importlib.import_module(nome_modulo)
+        except ModuleNotFoundError as e:
+            if e.name and nome_modulo.startswith(e.name):
+                return None  # o pacote do módulo não existe: estado vazio honesto
+            raise
+        return getattr(modulo, nome_classe)
 
 
 MODULOS = (
     Modulo("magisterio", "Magistério", "Lei 1.613/2004 de Jequié-BA",
-           "cadastro funcional, folha mensal, contracheques e histórico funcional"),
+           "cadastro funcional, folha mensal, contracheques e histórico funcional",
+           "desktop.screens.magisterio.painel:PainelMagisterio", ("magisterio.ler",)),
     Modulo("conselho", "Conselho Tutelar", "Lei Municipal 320/2023 de Itapiranga-AM",
            "o processo de escolha dos conselheiros (edital, candidaturas, votação, ata e "
            "resultado oficial), o registro dos atendimentos e plantões, a folha dos conselheiros "
-           "e o relatório trimestral"),
+           "e o relatório trimestral",
+           "desktop.screens.conselho.painel:PainelConselho", ("eleicao.ler", "conselho.ler")),
     Modulo("certificacao", "Certificação", "Portaria MEC 902/2024 (Rede Certifica)",
            "os processos de reconhecimento de saberes dos trabalhadores e a emissão de "
-           "certificados, diplomas, históricos escolares e atestados de reconhecimento"),
+           "certificados, diplomas, históricos escolares e atestados de reconhecimento",
+           "desktop.screens.certificacao.painel:PainelCertificacao", ("certificacao.ler",)),
     Modulo("administracao", "Administração", "",
-           "usuários, parâmetros legais, cópias de segurança, documentos emitidos e diário de auditoria"),
+           "usuários, parâmetros legais, cópias de segurança, documentos emitidos e diário de auditoria",
+           "desktop.screens.administracao.painel:PainelAdministracao", ("usuarios.gerenciar",)),
 )
 
 LEIS = (
@@ -86,7 +104,12 @@ def estado_indisponivel(modulo: Modulo) -> EstadoVazio:
         f"do Paço. Quando estiver, aqui ficarão: {modulo.conteudo}.")
 
 
-def estado_sem_permissao(rotulo_papel: str) -> EstadoVazio:
+def estado_sem_permissao(modulo: Modulo, rotulo_papel: str) -> EstadoVazio:
+    if modulo.chave != "administracao":
+        return EstadoVazio(
+            modulo.nome, modulo.fundamento,
+            f"O módulo {modulo.nome} reúne {modulo.conteudo}. O seu papel ({rotulo_papel}) não dá "
+            "acesso a ele. Se precisar, fale com o administrador do Paço no seu órgão.")
     return EstadoVazio(
         "Administração", "Reservada aos administradores",
         f"A Administração reúne {MODULOS[3].conteudo}. Ela é reservada a quem pode gerenciar "
