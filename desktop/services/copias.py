@@ -332,3 +332,21 @@ def restaurar_base_corrompida(caminho_base: Path, *, login: str, senha: str) -> 
     if not senha_conferida:
         raise SenhaIncorreta("Usuário ou senha incorretos (conferidos nas cópias de segurança).")
     raise ErroCopia("Nenhuma cópia de segurança pôde ser restaurada: " + " ".join(problemas))
+
+
+def restaurar_com_credenciais(caminho_base: Path, copia: Path | None, *, login: str = "",
+                              senha: str = "", chave: str = "") -> ResultadoRestauracao:
+    """Restaura pela chave de recuperação (se dada) ou pela senha; sem ``copia``, a mais recente.
+
+    Sem cópia escolhida e com senha, vale a regra da base danificada (qualquer usuário ativo).
+    """
+    if chave:
+        if copia is None:
+            info = copia_mais_recente(caminho_base)
+            if info is None:
+                raise ErroNegocio("Não há cópia para restaurar: escolha o arquivo da cópia.")
+            copia = info.caminho
+        return restaurar_com_recuperacao(caminho_base, copia, chave)
+    if copia is None:
+        return restaurar_base_corrompida(caminho_base, login=login, senha=senha)
+    return restaurar(caminho_base, copia, login=login, senha=senha)

@@ -205,8 +205,8 @@ def test_base_danificada_restaura_a_copia_mais_recente(qtbot, fluxo, instalacao,
     qtbot.mouseClick(janela.botao_restaurar, Qt.MouseButton.LeftButton)
     dialogo = janela._dialogo
     assert copia.name in dialogo.copia.text()
-    assert dialogo.login.text() == "admin"
-    digitar(qtbot, dialogo.senha, SENHA_ADMIN)
+    assert dialogo.credenciais.login.text() == "admin"
+    digitar(qtbot, dialogo.credenciais.senha, SENHA_ADMIN)
     qtbot.mouseClick(dialogo.botao_restaurar, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: janela.informacao.isVisible(), timeout=15000)
     assert "foi restaurada" in janela.informacao.text()

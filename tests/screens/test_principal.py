@@ -173,8 +173,8 @@ def test_restaurar_pede_a_senha_fecha_a_sessao_e_volta_a_entrada(qtbot, qapp, in
     qtbot.keyClick(janela.modulos, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
 
     def confirmar(dialogo):
-        assert dialogo.login.text() == "admin"
-        dialogo.senha.setText(SENHA_ADMIN)
+        assert dialogo.credenciais.login.text() == "admin"
+        dialogo.credenciais.senha.setText(SENHA_ADMIN)
         dialogo.botao_ok.click()
 
     quando_modal(confirmar)

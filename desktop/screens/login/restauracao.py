@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+                               QPushButton, QVBoxLayout, QWidget)
 
+from desktop.screens.widgets.credenciais import Credenciais
 from desktop.screens.widgets.tarefa import executar
 from desktop.services import copias, instalacao
 
@@ -21,11 +22,7 @@ def descrever_copia(caminho: Path, momento, tipo: str) -> str:
 
 
 def _restaurar(_progresso, caminho: Path, copia: Path | None, login: str, senha: str, chave: str):
-    if chave:
-        return copias.restaurar_com_recuperacao(caminho, copia, chave)
-    if copia is None:
-        return copias.restaurar_base_corrompida(caminho, login=login, senha=senha)
-    return copias.restaurar(caminho, copia, login=login, senha=senha)
+    return copias.restaurar_com_credenciais(caminho, copia, login=login, senha=senha, chave=chave)
 
 
 class DialogoRestaurar(QDialog):
@@ -52,19 +49,7 @@ class DialogoRestaurar(QDialog):
         linha_copia = QHBoxLayout()
         linha_copia.addWidget(self.copia, 1)
         linha_copia.addWidget(self.botao_escolher)
-        self.por_senha = QRadioButton("Com a minha senha (como está na cópia)")
-        self.por_chave = QRadioButton("Com a chave de recuperação")
-        self.por_senha.setChecked(True)
-        self.login = QLineEdit(login)
-        self.senha = QLineEdit()
-        self.senha.setEchoMode(QLineEdit.EchoMode.Password)
-        self.chave = QLineEdit()
-        self.chave.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        form = QFormLayout()
-        form.addRow("&Usuário:", self.login)
-        form.addRow("&Senha:", self.senha)
-        form_chave = QFormLayout()
-        form_chave.addRow("&Chave:", self.chave)
+        self.credenciais = Credenciais(login=login, rotulo_senha="Com a minha senha (como está na cópia)")
         self.mensagem = QLabel()
         self.mensagem.setObjectName("erro")
         self.mensagem.setWordWrap(True)
@@ -78,17 +63,12 @@ class DialogoRestaurar(QDialog):
         lay.addWidget(QLabel("<b>Cópia a restaurar</b>"))
         lay.addLayout(linha_copia)
         lay.addSpacing(6)
-        lay.addWidget(self.por_senha)
-        lay.addLayout(form)
-        lay.addWidget(self.por_chave)
-        lay.addLayout(form_chave)
+        lay.addWidget(self.credenciais)
         lay.addWidget(self.mensagem)
         lay.addWidget(botoes)
         self.botao_restaurar.clicked.connect(self._on_restaurar)
         botao_cancelar.clicked.connect(self.reject)
         self.botao_escolher.clicked.connect(self._on_escolher)
-        self.por_chave.toggled.connect(self._on_modo)
-        self._on_modo(False)
         self._descrever()
 
     def _descrever(self) -> None:
@@ -108,12 +88,6 @@ class DialogoRestaurar(QDialog):
         else:
             self.copia.setText("A mais recente: " + descrever_copia(info.caminho, info.momento, info.tipo))
 
-    def _on_modo(self, por_chave: bool) -> None:
-        self.login.setEnabled(not por_chave)
-        self.senha.setEnabled(not por_chave)
-        self.chave.setEnabled(por_chave)
-        (self.chave if por_chave else (self.senha if self.login.text() else self.login)).setFocus()
-
     def _on_escolher(self) -> None:
         inicial = copias.pasta_copias_da_base(self._caminho)
         escolhido, _ = QFileDialog.getOpenFileName(
@@ -127,22 +101,12 @@ class DialogoRestaurar(QDialog):
         self._descrever()
 
     def _on_restaurar(self) -> None:
-        chave = self.chave.text().strip() if self.por_chave.isChecked() else ""
-        copia = self._escolhida
-        if self.por_chave.isChecked():
-            if not chave:
-                return self._dizer("Digite a chave de recuperação.")
-            if copia is None:
-                info = copias.copia_mais_recente(self._caminho)
-                if info is None:
-                    return self._dizer("Não há cópia para restaurar: escolha o arquivo da cópia.")
-                copia = info.caminho
-        elif not self.login.text().strip() or not self.senha.text():
-            return self._dizer("Informe o usuário e a senha.")
+        if falta := self.credenciais.falta():
+            return self._dizer(falta)
         self.mensagem.hide()
         self.setEnabled(False)
         self._tarefa = executar(self, "Restaurando a cópia de segurança…", _restaurar, self._caminho,
-                                copia, self.login.text().strip(), self.senha.text(), chave)
+                                self._escolhida, *self.credenciais.valores())
         self._tarefa.dialogo.setCancelButton(None)
         self._tarefa.sig_concluida.connect(self._on_restaurada)
         self._tarefa.sig_falhou.connect(self._on_falhou)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from desktop.screens.widgets.credenciais import Credenciais
 
 
 class DialogoSenhaAdministrador(QDialog):
@@ -25,18 +26,8 @@ class DialogoSenhaAdministrador(QDialog):
             f"Para restaurar a cópia <b>{copia.name}</b>, confirme com o login e a senha de um "
             "administrador <i>como eram na data da cópia</i>, ou com a chave de recuperação.")
         texto.setWordWrap(True)
-        self.por_senha = QRadioButton("Com a senha de um administrador")
-        self.por_chave = QRadioButton("Com a chave de recuperação")
-        self.login = QLineEdit(login)
-        self.senha = QLineEdit()
-        self.senha.setEchoMode(QLineEdit.EchoMode.Password)
-        self.chave = QLineEdit()
-        self.chave.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        form = QFormLayout()
-        form.addRow("&Login:", self.login)
-        form.addRow("&Senha:", self.senha)
-        form_chave = QFormLayout()
-        form_chave.addRow("&Chave:", self.chave)
+        self.credenciais = Credenciais(login=login, rotulo_senha="Com a senha de um administrador",
+                                       rotulo_login="&Login:")
         self.mensagem = QLabel()
         self.mensagem.setObjectName("erro")
         self.mensagem.setWordWrap(True)
@@ -49,35 +40,19 @@ class DialogoSenhaAdministrador(QDialog):
         botoes.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(texto)
-        lay.addWidget(self.por_senha)
-        lay.addLayout(form)
-        lay.addWidget(self.por_chave)
-        lay.addLayout(form_chave)
+        lay.addWidget(self.credenciais)
         if not tem_chaves:
             aviso = QLabel("Esta cópia não tem ao lado o arquivo de chaves: só a chave de "
                            "recuperação impressa na instalação a abre.")
             aviso.setObjectName("aviso")
             aviso.setWordWrap(True)
             lay.addWidget(aviso)
-            self.por_senha.setEnabled(False)
+            self.credenciais.somente_chave()
         lay.addWidget(self.mensagem)
         lay.addWidget(botoes)
-        self.por_chave.toggled.connect(self._on_modo)
-        (self.por_senha if tem_chaves else self.por_chave).setChecked(True)
-        self._on_modo(not tem_chaves)
-
-    def _on_modo(self, por_chave: bool) -> None:
-        self.login.setEnabled(not por_chave)
-        self.senha.setEnabled(not por_chave)
-        self.chave.setEnabled(por_chave)
-        (self.chave if por_chave else (self.senha if self.login.text() else self.login)).setFocus()
 
     def _on_ok(self) -> None:
-        if self.por_chave.isChecked():
-            falta = "" if self.chave.text().strip() else "Digite a chave de recuperação."
-        else:
-            falta = "" if self.login.text().strip() and self.senha.text() else "Informe o login e a senha."
-        if falta:
+        if falta := self.credenciais.falta():
             self.mensagem.setText(falta)
             self.mensagem.show()
             return
@@ -85,9 +60,7 @@ class DialogoSenhaAdministrador(QDialog):
 
     def valores(self) -> tuple[str, str, str]:
         """(login, senha, chave de recuperação); a chave vazia quando se usa a senha."""
-        if self.por_chave.isChecked():
-            return "", "", self.chave.text().strip()
-        return self.login.text().strip(), self.senha.text(), ""
+        return self.credenciais.valores()
 
 
 def restaurar_copia(_progresso, caminho_base: Path, copia: Path, login: str, senha: str,
@@ -95,8 +68,5 @@ def restaurar_copia(_progresso, caminho_base: Path, copia: Path, login: str, sen
     """Executada fora da thread da interface; devolve a mensagem final para a tela de entrada."""
     from desktop.services import copias
 
-    if chave:
-        resultado = copias.restaurar_com_recuperacao(caminho_base, copia, chave)
-    else:
-        resultado = copias.restaurar(caminho_base, copia, login=login, senha=senha)
-    return resultado.mensagem()
+    return copias.restaurar_com_credenciais(caminho_base, copia, login=login, senha=senha,
+                                            chave=chave).mensagem()
