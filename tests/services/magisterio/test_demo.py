@@ -1,20 +1,16 @@
 """Demonstração do magistério sobre a base de demonstração: servidores variados e fichas legíveis."""
-import random
 from collections import Counter
 
 from desktop.services import acesso, demo
 from desktop.services.magisterio import cadastro
-from desktop.services.magisterio.demo import criar_demo_magisterio
 from desktop.store import diario
 
 
 def test_demo_do_magisterio(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=5)
+    demo.criar_demo(caminho, pessoas=5)  # a demonstração geral inclui a do magistério
     sessao = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     try:
-        ids = criar_demo_magisterio(sessao, random.Random(2026))
-        assert len(ids) == 40
         fichas = cadastro.fichas(sessao)
         assert len(fichas) == 40
         assert Counter(f.cargo for f in fichas) == {"professor": 32, "pedagogo": 7, "auxiliar_ensino": 1}

@@ -1,0 +1,92 @@
+"""Folha do Magistério com 3.000 servidores na base real: prévia, fechamento e lote de contracheques em PDF.
+
+    .venv/bin/python benchmarks/folha_magisterio.py [--servidores 3000] [--pasta /tmp/x]
+
+Cria uma instalação nova (base cifrada), as escolas da demonstração e N servidores com as carreiras
+variadas de ``services.magisterio.demo`` (titulações, lotações, funções, desdobramento, regência,
+cursos, férias, afastamentos e faltas), todos numa só transação; depois mede, pelos serviços:
+a prévia da competência, o fechamento (recalcula e grava contracheques e rubricas numa transação),
+a emissão do lote de contracheques em PDF (registrado) e, na mesma execução, o script reportlab puro
+de ``benchmarks/folha_pdf.py`` desenhando o mesmo número de páginas. Imprime os segundos e a razão
+PDF do Paço / reportlab puro (issue 3). Não é teste com tempo-limite: só imprime números.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("PACO_KDF_RAPIDO", "1")  # a derivação da senha não é o que se mede aqui
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from folha_pdf import reportlab_puro  # noqa: E402
+
+from desktop.reports import fontes  # noqa: E402
+from desktop.services import acesso, cadastros, demo  # noqa: E402
+from desktop.services.magisterio import documentos as docs_magisterio  # noqa: E402
+from desktop.services.magisterio import folha  # noqa: E402
+from desktop.services.magisterio.demo import criar_demo_magisterio  # noqa: E402
+
+COMPETENCIA = date(2026, 10, 1)
+
+
+def _medir(funcao, *args, **kwargs):
+    inicio = time.perf_counter()
+    resultado = funcao(*args, **kwargs)
+    return time.perf_counter() - inicio, resultado
+
+
+def preparar(pasta: Path, servidores: int):
+    """Instalação nova com as escolas da demonstração e ``servidores`` servidores (uma transação)."""
+    escritorio = acesso.DadosEscritorio(nome="Secretaria Municipal de Educação", municipio="Jequié", uf="BA",
+                                        cnpj="11.222.333/0001-81")
+    sessao, _ = acesso.criar_instalacao(pasta / "paco.db", escritorio, login="admin", nome="Administrador",
+                                        senha="senha-do-benchmark")
+    with sessao.base.transacao():
+        cadastros.cadastrar_unidade(sessao, tipo="secretaria", nome="Secretaria Municipal de Educação")
+        for nome, bairro, zona in demo.ESCOLAS:
+            cadastros.cadastrar_unidade(sessao, tipo="escola", nome=nome, bairro=bairro, zona=zona)
+        criar_demo_magisterio(sessao, random.Random(2026), servidores=servidores)
+    return sessao
+
+
+def main() -> None:
+    argumentos = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    argumentos.add_argument("--servidores", type=int, default=3000)
+    argumentos.add_argument("--pasta", type=Path, default=None, help="onde criar a base (padrão: temporária)")
+    opcoes = argumentos.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        pasta = opcoes.pasta or Path(tmp)
+        pasta.mkdir(parents=True, exist_ok=True)
+        t_cadastro, sessao = _medir(preparar, pasta, opcoes.servidores)
+        try:
+            fontes.registrar()
+            t_previa, previa = _medir(folha.previa, sessao, COMPETENCIA)
+            t_fechar, comp = _medir(folha.fechar, sessao, COMPETENCIA, aceitar_pendencias=True)
+            progresso = []
+            t_lote, emitido = _medir(docs_magisterio.emitir_lote, sessao, COMPETENCIA,
+                                     progresso=lambda f, t: progresso.append(f))
+            itens = folha.contracheques(sessao, COMPETENCIA)
+            t_puro, puro = _medir(reportlab_puro, itens)
+        finally:
+            sessao.fechar()
+    print(f"servidores cadastrados: {opcoes.servidores}  (cadastro numa transação: {t_cadastro:.1f} s)")
+    print(f"competência {COMPETENCIA:%m/%Y}: {len(previa.itens)} contracheques, {len(previa.erros)} erros, "
+          f"{sum(len(i.contracheque.linhas) for i in previa.itens)} rubricas")
+    print(f"prévia (calcular todos):           {t_previa:7.2f} s")
+    print(f"fechar (recalcular + gravar):      {t_fechar:7.2f} s  ({comp['servidores']} contracheques)")
+    print(f"lote de contracheques (emitir):    {t_lote:7.2f} s  {len(emitido.pdf) / 1e6:6.1f} MB  "
+          f"{emitido.paginas} páginas  (progresso chamado {len(progresso)} vezes)")
+    print(f"reportlab puro (mesmas páginas):   {t_puro:7.2f} s  {len(puro) / 1e6:6.1f} MB")
+    print(f"razão PDF Paço / reportlab puro:   {t_lote / t_puro:7.2f}")
+    print(f"total calcular + fechar + PDF:     {t_previa + t_fechar + t_lote:7.2f} s")
+
+
+if __name__ == "__main__":
+    main()

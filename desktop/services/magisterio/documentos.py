@@ -1,0 +1,109 @@
+"""Documentos do Magistério: contracheque avulso e em lote, folha analítica, histórico funcional e CSV.
+
+Os PDFs saem por ``services.documentos.emitir`` (registrados, com código de verificação e QR) e
+sempre a partir do que foi GRAVADO no fechamento: só competência fechada tem contracheque oficial.
+A prévia não é impressa em PDF — confere-se na tela, nas pendências e no CSV (que não é documento
+registrado); ver docs/interpretacoes.md. Emitir exige ``DOCUMENTOS_EMITIR`` e ``MAGISTERIO_LER``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.reports.magisterio import contracheque as relatorio_contracheque
+from desktop.reports.magisterio import csv_folha, folha_analitica
+from desktop.reports.magisterio import historico as relatorio_historico
+from desktop.reports.magisterio.dados import competencia_curta
+from desktop.rules.magisterio.carreira import SemTitulacao, linha_do_tempo, situacao_em
+from desktop.rules.magisterio.tabelas import ParametrosCarreira
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+
+from .. import parametros
+from ..documentos import Emitido, emitir
+from ..sessao import Sessao
+from . import configuracao, folha
+from .cadastro import ficha as carregar_ficha
+from .comum import servidor as obter_servidor
+
+TIPO_CONTRACHEQUE = "magisterio_contracheque"
+TIPO_LOTE = "magisterio_contracheques_lote"
+TIPO_ANALITICA = "magisterio_folha_analitica"
+TIPO_HISTORICO = "magisterio_historico_funcional"
+ANOS_PREVISTOS = 35
+"""Até quantos anos depois da data de referência o histórico mostra as mudanças previstas (a
+carreira inteira: sete classes de cinco anos, art. 16)."""
+
+
+def _pode_ler(sessao: Sessao) -> None:
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
+
+
+def emitir_contracheque(sessao: Sessao, competencia: date | str, servidor_id: str) -> Emitido:
+    """O contracheque gravado de um servidor numa competência fechada, como documento registrado."""
+    _pode_ler(sessao)
+    dia = folha.mes(competencia)
+    item = folha.contracheque(sessao, dia, servidor_id)
+    return emitir(sessao, tipo=TIPO_CONTRACHEQUE, titulo=relatorio_contracheque.TITULO,
+                  referencia=f"competência {competencia_curta(dia)}, matrícula {item.servidor.matricula}",
+                  montar=lambda cab, rod: relatorio_contracheque.gerar(cab, rod, item.servidor, item.contracheque))
+
+
+def emitir_lote(sessao: Sessao, competencia: date | str,
+                progresso: relatorio_contracheque.Progresso | None = None) -> Emitido:
+    """Todos os contracheques da competência fechada num só PDF registrado (um por página).
+
+    ``progresso(feitos, total)`` a cada contracheque desenhado; uma exceção nele cancela: nada é
+    registrado (a emissão é uma transação) e a exceção chega a quem chamou.
+    """
+    _pode_ler(sessao)
+    dia = folha.mes(competencia)
+    itens = folha.contracheques(sessao, dia)
+    return emitir(sessao, tipo=TIPO_LOTE, titulo=relatorio_contracheque.TITULO_LOTE,
+                  referencia=f"competência {competencia_curta(dia)}, {len(itens)} servidores",
+                  montar=lambda cab, rod: relatorio_contracheque.gerar_lote(cab, rod, itens, progresso))
+
+
+def emitir_folha_analitica(sessao: Sessao, competencia: date | str) -> Emitido:
+    """A folha analítica da competência fechada: servidores por escola, totais por rubrica e por escola."""
+    _pode_ler(sessao)
+    dia = folha.mes(competencia)
+    itens = folha.contracheques(sessao, dia)
+    return emitir(sessao, tipo=TIPO_ANALITICA, titulo=folha_analitica.TITULO,
+                  referencia=f"competência {competencia_curta(dia)}",
+                  montar=lambda cab, rod: folha_analitica.gerar(cab, rod, itens, dia))
+
+
+def emitir_historico(sessao: Sessao, servidor_id: str, referencia: date | None = None) -> Emitido:
+    """O histórico funcional do servidor: linha do tempo da carreira (passada e prevista) com os artigos.
+
+    ``referencia`` é a data da posição (padrão: hoje); as mudanças depois dela saem como previstas,
+    até ``ANOS_PREVISTOS`` anos adiante ou até o desligamento.
+    """
+    _pode_ler(sessao)
+    referencia = referencia or date.today()
+    s = obter_servidor(sessao.db, servidor_id)
+    f = carregar_ficha(sessao, servidor_id)
+    config = configuracao.ler(sessao)
+    regras = ParametrosCarreira.de_vigencia(parametros.vigente(sessao, "magisterio_carreira", referencia))
+    ate = f.desligamento or date(referencia.year + ANOS_PREVISTOS, 12, 31)
+    eventos = linha_do_tempo(f, ate, config, regras)
+    try:
+        situacao = situacao_em(f, referencia, config, regras) if f.admissao <= referencia <= ate else None
+    except (SemTitulacao, EntradaInvalida):
+        situacao = None
+    return emitir(sessao, tipo=TIPO_HISTORICO, titulo=relatorio_historico.TITULO,
+                  referencia=f"matrícula {s['matricula']}, posição em {referencia:%d/%m/%Y}",
+                  montar=lambda cab, rod: relatorio_historico.gerar(cab, rod, f, eventos, situacao=situacao,
+                                                                     referencia=referencia))
+
+
+def exportar_csv(sessao: Sessao, competencia: date | str, *, formato: str = "linhas") -> bytes:
+    """O CSV da folha fechada (UTF-8 com BOM, ";" e vírgula decimal); não é documento registrado."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    return csv_folha.gerar(folha.contracheques(sessao, folha.mes(competencia)), formato=formato)
+
+
+def csv_da_previa(previa: folha.Previa, *, formato: str = "linhas") -> bytes:
+    """O CSV da prévia (para conferir numa planilha antes de fechar); mesmo formato do da folha fechada."""
+    return csv_folha.gerar(previa.itens, formato=formato)

@@ -1,0 +1,333 @@
+"""Competência da folha do Magistério: prévia, pendências, fechamento, reabertura e contracheques gravados.
+
+- ``previa`` calcula o contracheque de cada servidor com vínculo no mês (Lei 1.613/2004, pelas regras
+  de ``rules.magisterio.folha``) sem gravar nada; um cadastro com erro vira pendência, não derruba a folha.
+- ``fechar`` recalcula dentro de UMA transação, confere as pendências (``folha_pendencias``), grava
+  todos os contracheques e rubricas, marca a competência fechada com a configuração e a identidade
+  dos parâmetros usados, e escreve UMA linha no diário com os totais e o SHA-256 do conteúdo (as
+  rubricas não vão linha a linha ao diário: ficam imutáveis na base, pelos gatilhos da migração 0004).
+- ``reabrir`` só para administrador, com motivo; apaga os contracheques gravados para recalcular.
+- ``contracheques``/``contracheque`` releem o que foi gravado — exatamente o que foi impresso.
+Leituras exigem ``MAGISTERIO_LER``; fechar, ``MAGISTERIO_EDITAR``; reabrir, o papel administrador.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Callable
+
+from desktop.reports.magisterio.dados import DadosServidorContracheque, ItemFolha
+from desktop.rules.folha.dias import primeiro_dia, ultimo_dia
+from desktop.rules.magisterio.carreira import periodos_no_mes
+from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
+from desktop.rules.magisterio.folha import calcular_contracheque
+from desktop.rules.magisterio.folha_historico import no_dia
+from desktop.rules.magisterio.folha_parametros import NOMES, ParametrosFolhaMagisterio
+from desktop.rules.magisterio.tipos import FichaFuncional
+from desktop.rules.papeis import Papel, Permissao
+from desktop.rules.parametros import ValorLegal
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store.magisterio import fichas as armazem_fichas
+from desktop.store.magisterio import folha as armazem
+from desktop.store.magisterio import servidores as armazem_servidores
+from desktop.store.magisterio.folha import Identificacao
+
+from .. import parametros
+from ..sessao import ErroNegocio, SemPermissao, Sessao
+from . import configuracao
+from .folha_pendencias import ERRO_CALCULO, Pendencia, erro, pendencias
+
+Progresso = Callable[[int, int], None]
+"""``progresso(feitos, total)`` a cada servidor calculado; uma exceção levantada nele cancela (em
+``fechar``, desfaz a transação inteira)."""
+
+MOTIVO_MINIMO = 15
+PISO = "piso_magisterio"
+
+
+class FechamentoRecusado(ErroNegocio):
+    """O fechamento foi recusado por pendências; ``pendencias`` diz quais."""
+
+    def __init__(self, mensagem: str, pendencias: list[Pendencia]):
+        super().__init__(mensagem)
+        self.pendencias = pendencias
+
+
+@dataclass
+class Previa:
+    """O cálculo da competência, sem gravar: contracheques, erros por servidor e o que foi usado."""
+
+    competencia: date
+    itens: list[ItemFolha]
+    erros: list[Pendencia]
+    parametros: ParametrosFolhaMagisterio
+    configuracao: ConfiguracaoMagisterio
+    identidades: dict[str, dict]
+    piso: ValorLegal | None
+    fichas: dict[str, FichaFuncional] = field(repr=False, default_factory=dict)
+
+    @property
+    def fim(self) -> date:
+        return ultimo_dia(self.competencia)
+
+    @property
+    def proventos(self) -> Decimal:
+        return sum((i.contracheque.proventos for i in self.itens), Decimal("0.00"))
+
+    @property
+    def descontos(self) -> Decimal:
+        return sum((i.contracheque.descontos for i in self.itens), Decimal("0.00"))
+
+    @property
+    def liquido(self) -> Decimal:
+        return self.proventos - self.descontos
+
+
+# -- competência e parâmetros ----------------------------------------------------------------------
+def mes(competencia: date | str) -> date:
+    """Dia 1º da competência; aceita ``date``, 'aaaa-mm' ou 'mm/aaaa'."""
+    if isinstance(competencia, date):
+        return primeiro_dia(competencia)
+    texto = str(competencia or "").strip()
+    try:
+        if "/" in texto:
+            m, a = texto.split("/")
+        else:
+            a, m = texto.split("-")[:2]
+        return date(int(a), int(m), 1)
+    except ValueError:
+        raise EntradaInvalida(f"Competência inválida: {texto!r}. Use mês/ano, por exemplo 03/2026.") from None
+
+
+def _vigentes(sessao: Sessao, dia: date) -> dict[str, object]:
+    return {nome: parametros.vigente(sessao, nome, dia) for nome in NOMES}
+
+
+def parametros_da_competencia(sessao: Sessao, competencia: date | str) -> ParametrosFolhaMagisterio:
+    """Os valores datados em vigor no dia 1º da competência (Anexos, gratificações, INSS, IRRF, RPPS)."""
+    dia = mes(competencia)
+    return ParametrosFolhaMagisterio.de_vigentes(dia, _vigentes(sessao, dia))
+
+
+def _identidade(valor) -> dict:
+    return {"inicio": valor.inicio.isoformat(), "fundamento": valor.fundamento}
+
+
+# -- prévia ----------------------------------------------------------------------------------------
+def _fichas(sessao: Sessao) -> tuple[list[FichaFuncional], list[tuple[str, str]]]:
+    """Todas as fichas; se a carga em bloco falha por um cadastro, carrega uma a uma e separa as que falham."""
+    try:
+        return armazem_fichas.carregar_fichas(sessao.db), []
+    except (ValueError, KeyError) as e_bloco:
+        ids = [r["id"] for r in sessao.db.query("SELECT id FROM magisterio_servidores")]
+        boas, ruins = [], []
+        for sid in ids:
+            try:
+                boas.append(armazem_fichas.carregar_ficha(sessao.db, sid))
+            except (ValueError, KeyError) as e:
+                ruins.append((sid, str(e) or str(e_bloco)))
+        boas.sort(key=lambda f: (f.nome, f.matricula))
+        return boas, ruins
+
+
+def _com_vinculo(f: FichaFuncional, inicio: date, fim: date) -> bool:
+    return f.admissao <= fim and (f.desligamento is None or f.desligamento >= inicio)
+
+
+def identificacao(ficha: FichaFuncional, competencia: date, config: ConfiguracaoMagisterio,
+                  p: ParametrosFolhaMagisterio) -> Identificacao:
+    """Nome, CPF, matrícula, cargo, nível, classe, jornada e lotação no último dia de vínculo do mês."""
+    periodos = periodos_no_mes(ficha, competencia, config, p.carreira)
+    _inicio, dia, s = periodos[-1]
+    lotacao = no_dia(ficha.lotacoes, dia)
+    if lotacao is None:
+        anteriores = [x for x in ficha.lotacoes if x.inicio <= dia]
+        lotacao = max(anteriores, key=lambda x: x.inicio) if anteriores else None
+    return Identificacao(ficha.nome, ficha.cpf, ficha.matricula, s.cargo.value, s.nivel.value, s.classe,
+                         s.jornada, lotacao.escola if lotacao else "")
+
+
+def dados_servidor(ident: Identificacao) -> DadosServidorContracheque:
+    return DadosServidorContracheque(ident.nome, ident.cpf, ident.matricula, ident.cargo, ident.nivel,
+                                     ident.classe, ident.jornada, ident.lotacao)
+
+
+def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None) -> tuple[Previa, list[Identificacao]]:
+    fim = ultimo_dia(dia)
+    config = configuracao.ler(sessao)
+    vigentes = _vigentes(sessao, dia)
+    p = ParametrosFolhaMagisterio.de_vigentes(dia, vigentes)
+    identidades = {nome: _identidade(v) for nome, v in vigentes.items()}
+    try:
+        piso = parametros.vigente(sessao, PISO, dia)
+        identidades[PISO] = _identidade(piso)
+    except ErroNegocio:
+        piso = None
+    todas, ruins = _fichas(sessao)
+    fichas = [f for f in todas if _com_vinculo(f, dia, fim)]
+    pagos_13 = armazem.adiantamentos_13(sessao.db, dia)
+    itens, idents, erros = [], [], []
+    for sid, mensagem in ruins:
+        s = armazem_servidores.obter(sessao.db, sid)
+        erros.append(Pendencia(ERRO_CALCULO, f"{s['nome']} (matrícula {s['matricula']}): {mensagem}", sid,
+                               s["nome"], s["matricula"], aceitavel=False))
+    total = len(fichas)
+    for n, f in enumerate(fichas, start=1):
+        try:
+            cc = calcular_contracheque(f, dia, p, config, adiantamento_13_pago=pagos_13.get(f.id))
+            ident = identificacao(f, dia, config, p)
+        except Exception as e:  # um cadastro com erro não derruba a folha: vira pendência
+            erros.append(erro(f, str(e) if isinstance(e, EntradaInvalida) else
+                              f"erro inesperado no cálculo ({type(e).__name__}: {e}). Confira o cadastro."))
+        else:
+            itens.append(ItemFolha(dados_servidor(ident), cc))
+            idents.append(ident)
+        if progresso is not None:
+            progresso(n, total)
+    previa_ = Previa(dia, itens, erros, p, config, identidades, piso, {f.id: f for f in fichas})
+    return previa_, idents
+
+
+def previa(sessao: Sessao, competencia: date | str, progresso: Progresso | None = None) -> Previa:
+    """Calcula a competência de todos os servidores com vínculo no mês, sem gravar.
+
+    A 1ª parcela do 13º já paga vem das competências fechadas do mesmo ano (rubrica 040); sem
+    elas, o cálculo a estima pela configuração (``rules.magisterio.folha``).
+    """
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    return _calcular(sessao, mes(competencia), progresso)[0]
+
+
+# -- fechamento ------------------------------------------------------------------------------------
+def _resumo_pendencias(lista: list[Pendencia], limite: int = 5) -> str:
+    texto = "; ".join(p.mensagem for p in lista[:limite])
+    return texto + (f"; e mais {len(lista) - limite}." if len(lista) > limite else ".")
+
+
+def fechar(sessao: Sessao, competencia: date | str, progresso: Progresso | None = None, *,
+           aceitar_pendencias: bool = False) -> dict:
+    """Recalcula, confere e grava a competência inteira numa só transação; devolve a competência fechada.
+
+    Recusa (``FechamentoRecusado``): erro de cálculo em algum servidor (sempre); outras pendências sem
+    ``aceitar_pendencias=True``. Uma exceção de ``progresso`` desfaz tudo.
+    """
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
+    dia = mes(competencia)
+    with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
+        antes = armazem.competencia(m.db, dia)
+        if antes is not None and antes["situacao"] == "fechada":
+            raise ErroNegocio(f"A competência {dia:%m/%Y} já está fechada (em {antes['fechada_em'][:10]}, por "
+                              f"{antes['fechada_por']}). Para recalculá-la, um administrador deve reabri-la.")
+        p, idents = _calcular(sessao, dia, progresso)
+        lista = pendencias(p)
+        impedem = [x for x in lista if not x.aceitavel]
+        if impedem:
+            raise FechamentoRecusado(f"A competência {dia:%m/%Y} não pode ser fechada: corrija o cadastro de "
+                                     f"{len(impedem)} servidor(es). {_resumo_pendencias(impedem)}", lista)
+        if lista and not aceitar_pendencias:
+            raise FechamentoRecusado(f"Há {len(lista)} pendência(s) na competência {dia:%m/%Y}. Corrija-as ou "
+                                     f"confirme que as aceita. {_resumo_pendencias(lista)}", lista)
+        if not p.itens:
+            raise ErroNegocio(f"Nenhum servidor tem vínculo em {dia:%m/%Y}: não há folha para fechar.")
+        linha = antes or armazem.criar_competencia(m.db, dia)
+        sha = armazem.gravar_contracheques(m.db, linha["id"], zip(idents, (i.contracheque for i in p.itens)))
+        armazem.marcar_fechada(
+            m.db, linha["id"], por=sessao.usuario.login, configuracao=p.configuracao.como_dict(),
+            parametros=p.identidades, pendencias_aceitas=[x.como_dict() for x in lista],
+            servidores=len(p.itens), proventos=p.proventos, descontos=p.descontos, liquido=p.liquido,
+            conteudo_sha256=sha)
+        depois = armazem.competencia(m.db, dia)
+        m.registrar("magisterio_competencias", linha["id"], "alterar" if antes else "inserir",
+                    antes=antes, depois=depois)
+    return _publica(depois)
+
+
+def reabrir(sessao: Sessao, competencia: date | str, motivo: str) -> dict:
+    """Reabre uma competência fechada: só administrador, com motivo (≥ 15 caracteres); vai ao diário.
+
+    Registra a reabertura (o fechamento desfeito, quem, quando, por quê), volta a competência a
+    'aberta' e apaga os contracheques gravados, para que o próximo ``fechar`` recalcule.
+    """
+    if Papel(sessao.usuario.papel) is not Papel.ADMINISTRADOR:
+        raise SemPermissao("Só um administrador pode reabrir uma competência fechada. Peça a um administrador.")
+    motivo = " ".join((motivo or "").split())
+    if len(motivo) < MOTIVO_MINIMO:
+        raise EntradaInvalida(f"Explique o motivo da reabertura (pelo menos {MOTIVO_MINIMO} caracteres), por "
+                              "exemplo: \"falta de 12/03 lançada depois do fechamento\".")
+    dia = mes(competencia)
+    with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
+        antes = armazem.competencia(m.db, dia)
+        if antes is None or antes["situacao"] != "fechada":
+            raise ErroNegocio(f"A competência {dia:%m/%Y} não está fechada: não há o que reabrir.")
+        reabertura = armazem.registrar_reabertura(m.db, antes, por=sessao.usuario.login, motivo=motivo)
+        m.registrar("magisterio_reaberturas", reabertura["id"], "inserir", depois=reabertura)
+        armazem.marcar_aberta(m.db, antes["id"])
+        depois = armazem.competencia(m.db, dia)
+        m.registrar("magisterio_competencias", antes["id"], "alterar", antes=antes,
+                    depois=depois | {"motivo_reabertura": motivo, "contracheques_apagados": antes["servidores"]})
+    return _publica(depois)
+
+
+# -- consultas -------------------------------------------------------------------------------------
+def _publica(linha: dict) -> dict:
+    """A competência para as telas: ``competencia`` como date, totais em Decimal."""
+    r = dict(linha)
+    r["competencia"] = mes(r["competencia"])
+    for campo in ("proventos", "descontos", "liquido"):
+        r[campo] = armazem.de_centavos(r[campo])
+    return r
+
+
+def listar_competencias(sessao: Sessao) -> list[dict]:
+    """Competências gravadas (fechadas ou reabertas), da mais recente: situação, totais, quem fechou."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    return [_publica(r) for r in armazem.competencias(sessao.db)]
+
+
+def obter_competencia(sessao: Sessao, competencia: date | str) -> dict | None:
+    """A competência gravada (None se nunca foi fechada), com as reaberturas."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    linha = armazem.competencia(sessao.db, mes(competencia))
+    if linha is None:
+        return None
+    return _publica(linha) | {"reaberturas": armazem.reaberturas(sessao.db, linha["id"])}
+
+
+def esta_fechada(sessao: Sessao, competencia: date | str) -> bool:
+    linha = obter_competencia(sessao, competencia)
+    return linha is not None and linha["situacao"] == "fechada"
+
+
+def _fechada(sessao: Sessao, dia: date) -> dict:
+    linha = armazem.competencia(sessao.db, dia)
+    if linha is None or linha["situacao"] != "fechada":
+        raise ErroNegocio(f"A competência {dia:%m/%Y} não está fechada: confira a prévia e feche a competência "
+                          "antes de consultar ou imprimir os contracheques.")
+    return linha
+
+
+def contracheques(sessao: Sessao, competencia: date | str) -> list[ItemFolha]:
+    """Os contracheques gravados da competência fechada, como foram impressos (ordem de nome)."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    dia = mes(competencia)
+    linha = _fechada(sessao, dia)
+    return [ItemFolha(dados_servidor(i), cc) for i, cc in armazem.contracheques(sessao.db, linha["id"], dia)]
+
+
+def contracheque(sessao: Sessao, competencia: date | str, servidor_id: str) -> ItemFolha:
+    """O contracheque gravado de um servidor numa competência fechada."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    dia = mes(competencia)
+    linha = _fechada(sessao, dia)
+    achados = armazem.contracheques(sessao.db, linha["id"], dia, servidor_id)
+    if not achados:
+        raise ErroNegocio(f"O servidor não tem contracheque na competência {dia:%m/%Y} (sem vínculo no mês).")
+    i, cc = achados[0]
+    return ItemFolha(dados_servidor(i), cc)
+
+
+def contracheques_do_servidor(sessao: Sessao, servidor_id: str) -> list[dict]:
+    """Competências fechadas em que o servidor tem contracheque: competência e totais (mais recente primeiro)."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    return [_publica(r) for r in armazem.do_servidor(sessao.db, servidor_id)]

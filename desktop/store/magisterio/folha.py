@@ -1,0 +1,211 @@
+"""Competências da folha do Magistério na base: contracheques e rubricas gravados, fechamento e reabertura.
+
+SQL apenas (permissão e diário são dos serviços). Esquema em ``db/migrations/0004_magisterio_folha.sql``:
+os gatilhos da base recusam mudar contracheques e rubricas de competência fechada. Dinheiro entra e
+sai como ``Decimal`` e é gravado em centavos inteiros; percentual e quantidade como texto decimal,
+para que o contracheque relido seja exatamente o impresso.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Iterable
+
+import sqlite_utils
+
+from desktop.rules.folha.motor import ADIANTAMENTO_13, GRUPO_13
+from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
+
+from ..ids import agora, novo_id
+
+CEM = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Identificacao:
+    """O que o contracheque imprime do servidor, gravado como estava na competência."""
+
+    nome: str
+    cpf: str
+    matricula: str
+    cargo: str
+    nivel: str
+    classe: str
+    jornada: int
+    lotacao: str
+
+
+def chave(competencia: date) -> str:
+    """'2026-10' (coluna ``competencia``)."""
+    return f"{competencia.year:04d}-{competencia.month:02d}"
+
+
+def para_centavos(valor: Decimal) -> int:
+    """Decimal em reais → centavos inteiros; recusa frações de centavo (não se arredonda ao gravar)."""
+    c = Decimal(valor) * CEM
+    if c != c.to_integral_value():
+        raise ValueError(f"Valor com fração de centavo não pode ser gravado: {valor}.")
+    return int(c)
+
+
+def de_centavos(c: int | None) -> Decimal | None:
+    return None if c is None else (Decimal(c) / CEM).quantize(Decimal("0.01"))
+
+
+def _decimal_texto(d: Decimal | None) -> str | None:
+    return None if d is None else str(d)
+
+
+# -- competências --------------------------------------------------------------------------------
+def _com_json(r: dict | None) -> dict | None:
+    if r is None:
+        return None
+    r = dict(r)
+    for campo in ("configuracao", "parametros", "pendencias_aceitas"):
+        if r.get(campo):
+            r[campo] = json.loads(r[campo])
+    return r
+
+
+def competencia(db: sqlite_utils.Database, comp: date) -> dict | None:
+    for r in db.query("SELECT * FROM magisterio_competencias WHERE competencia = ?", [chave(comp)]):
+        return _com_json(r)
+    return None
+
+
+def competencias(db: sqlite_utils.Database) -> list[dict]:
+    """Todas, da mais recente à mais antiga, com o número de reaberturas."""
+    return [_com_json(r) for r in db.query(
+        "SELECT k.*, (SELECT count(*) FROM magisterio_reaberturas r WHERE r.competencia_id = k.id) AS reaberturas "
+        "FROM magisterio_competencias k ORDER BY k.competencia DESC")]
+
+
+def criar_competencia(db: sqlite_utils.Database, comp: date) -> dict:
+    momento = agora()
+    linha = {"id": novo_id(), "competencia": chave(comp), "situacao": "aberta", "criado_em": momento,
+             "atualizado_em": momento}
+    db["magisterio_competencias"].insert(linha)
+    return competencia(db, comp)
+
+
+def marcar_fechada(db: sqlite_utils.Database, competencia_id: str, *, por: str, configuracao: dict,
+                   parametros: dict, pendencias_aceitas: list, servidores: int, proventos: Decimal,
+                   descontos: Decimal, liquido: Decimal, conteudo_sha256: str) -> None:
+    momento = agora()
+    db["magisterio_competencias"].update(competencia_id, {
+        "situacao": "fechada", "fechada_em": momento, "fechada_por": por,
+        "configuracao": json.dumps(configuracao, ensure_ascii=False, sort_keys=True),
+        "parametros": json.dumps(parametros, ensure_ascii=False, sort_keys=True),
+        "pendencias_aceitas": json.dumps(pendencias_aceitas, ensure_ascii=False),
+        "servidores": servidores, "proventos": para_centavos(proventos), "descontos": para_centavos(descontos),
+        "liquido": para_centavos(liquido), "conteudo_sha256": conteudo_sha256, "atualizado_em": momento})
+
+
+def registrar_reabertura(db: sqlite_utils.Database, comp: dict, *, por: str, motivo: str) -> dict:
+    linha = {"id": novo_id(), "competencia_id": comp["id"], "fechada_em": comp["fechada_em"],
+             "fechada_por": comp["fechada_por"], "conteudo_sha256": comp["conteudo_sha256"],
+             "servidores": comp["servidores"], "liquido": comp["liquido"], "reaberta_em": agora(),
+             "reaberta_por": por, "motivo": motivo}
+    db["magisterio_reaberturas"].insert(linha)
+    return linha
+
+
+def marcar_aberta(db: sqlite_utils.Database, competencia_id: str) -> None:
+    """Volta a 'aberta' (o gatilho exige a reabertura registrada antes) e apaga os contracheques."""
+    db["magisterio_competencias"].update(competencia_id, {
+        "situacao": "aberta", "fechada_em": None, "fechada_por": None, "configuracao": None, "parametros": None,
+        "pendencias_aceitas": None, "conteudo_sha256": None, "servidores": 0, "proventos": 0, "descontos": 0,
+        "liquido": 0, "atualizado_em": agora()})
+    db.execute("DELETE FROM magisterio_contracheque_linhas WHERE contracheque_id IN "
+               "(SELECT id FROM magisterio_contracheques WHERE competencia_id = ?)", [competencia_id])
+    db.execute("DELETE FROM magisterio_contracheques WHERE competencia_id = ?", [competencia_id])
+
+
+def reaberturas(db: sqlite_utils.Database, competencia_id: str) -> list[dict]:
+    return list(db.query("SELECT * FROM magisterio_reaberturas WHERE competencia_id = ? ORDER BY reaberta_em",
+                         [competencia_id]))
+
+
+# -- contracheques -------------------------------------------------------------------------------
+def _linha_gravada(contracheque_id: str, ordem: int, l: Linha) -> dict:
+    return {"id": novo_id(), "contracheque_id": contracheque_id, "ordem": ordem, "codigo": l.codigo,
+            "descricao": l.descricao, "natureza": Natureza(l.natureza).value, "valor": para_centavos(l.valor),
+            "fundamento": l.fundamento, "base": None if l.base is None else para_centavos(l.base),
+            "percentual": _decimal_texto(l.percentual), "quantidade": _decimal_texto(l.quantidade),
+            "incide_previdencia": int(l.incide_previdencia), "incide_irrf": int(l.incide_irrf), "grupo": l.grupo}
+
+
+def gravar_contracheques(db: sqlite_utils.Database, competencia_id: str,
+                         itens: Iterable[tuple[Identificacao, Contracheque]]) -> str:
+    """Grava contracheques e rubricas (a competência ainda aberta); devolve o SHA-256 do conteúdo."""
+    cabecas, linhas = [], []
+    resumo = hashlib.sha256()
+    for ident, cc in itens:
+        cid = novo_id()
+        cabecas.append({"id": cid, "competencia_id": competencia_id, "servidor_id": cc.pessoa_id,
+                        **ident.__dict__, "proventos": para_centavos(cc.proventos),
+                        "descontos": para_centavos(cc.descontos), "liquido": para_centavos(cc.liquido),
+                        "avisos": json.dumps(list(cc.avisos), ensure_ascii=False)})
+        resumo.update(json.dumps([cc.pessoa_id, list(ident.__dict__.values()), list(cc.avisos)],
+                                 ensure_ascii=False).encode())
+        for ordem, l in enumerate(cc.linhas):
+            g = _linha_gravada(cid, ordem, l)
+            linhas.append(g)
+            resumo.update(json.dumps([v for k, v in g.items() if k not in ("id", "contracheque_id")],
+                                     ensure_ascii=False).encode())
+    db["magisterio_contracheques"].insert_all(cabecas, batch_size=500)
+    db["magisterio_contracheque_linhas"].insert_all(linhas, batch_size=500)
+    return resumo.hexdigest()
+
+
+def _linha(r: dict) -> Linha:
+    return Linha(codigo=r["codigo"], descricao=r["descricao"], natureza=Natureza(r["natureza"]),
+                 valor=de_centavos(r["valor"]), fundamento=r["fundamento"], base=de_centavos(r["base"]),
+                 percentual=None if r["percentual"] is None else Decimal(r["percentual"]),
+                 quantidade=None if r["quantidade"] is None else Decimal(r["quantidade"]),
+                 incide_previdencia=bool(r["incide_previdencia"]), incide_irrf=bool(r["incide_irrf"]),
+                 grupo=r["grupo"])
+
+
+def contracheques(db: sqlite_utils.Database, competencia_id: str, comp: date,
+                  servidor_id: str | None = None) -> list[tuple[Identificacao, Contracheque]]:
+    """Os contracheques gravados, em ordem de nome e matrícula, refeitos como ``Contracheque``."""
+    args: list = [competencia_id]
+    filtro = ""
+    if servidor_id is not None:
+        filtro, args = " AND servidor_id = ?", args + [servidor_id]
+    cabecas = list(db.query(f"SELECT * FROM magisterio_contracheques WHERE competencia_id = ?{filtro} "
+                            "ORDER BY nome, matricula", args))
+    por_cc: dict[str, list[Linha]] = {c["id"]: [] for c in cabecas}
+    for r in db.query(
+        "SELECT l.* FROM magisterio_contracheque_linhas l JOIN magisterio_contracheques c ON c.id = l.contracheque_id "
+        f"WHERE c.competencia_id = ?{filtro.replace('servidor_id', 'c.servidor_id')} ORDER BY l.contracheque_id, l.ordem",
+        args,
+    ):
+        por_cc[r["contracheque_id"]].append(_linha(r))
+    campos = Identificacao.__dataclass_fields__
+    return [(Identificacao(**{k: c[k] for k in campos}),
+             Contracheque(comp, c["servidor_id"], por_cc[c["id"]], json.loads(c["avisos"])))
+            for c in cabecas]
+
+
+def adiantamentos_13(db: sqlite_utils.Database, comp: date) -> dict[str, Decimal]:
+    """Servidor → soma da 1ª parcela do 13º (``motor.ADIANTAMENTO_13``) paga em competências fechadas do mesmo ano, antes de ``comp``."""
+    return {r["servidor_id"]: de_centavos(r["total"]) for r in db.query(
+        "SELECT c.servidor_id, sum(l.valor) AS total FROM magisterio_contracheque_linhas l "
+        "JOIN magisterio_contracheques c ON c.id = l.contracheque_id "
+        "JOIN magisterio_competencias k ON k.id = c.competencia_id "
+        "WHERE k.situacao = 'fechada' AND l.codigo = ? AND l.grupo = ? "
+        "AND k.competencia >= ? AND k.competencia < ? GROUP BY c.servidor_id",
+        [ADIANTAMENTO_13, GRUPO_13, f"{comp.year:04d}-01", chave(comp)])}
+
+
+def do_servidor(db: sqlite_utils.Database, servidor_id: str) -> list[dict]:
+    """Competências fechadas com contracheque do servidor: competência e totais dele (centavos)."""
+    return list(db.query(
+        "SELECT k.competencia, c.proventos, c.descontos, c.liquido FROM magisterio_contracheques c "
+        "JOIN magisterio_competencias k ON k.id = c.competencia_id WHERE c.servidor_id = ? "
+        "AND k.situacao = 'fechada' ORDER BY k.competencia DESC", [servidor_id]))
