@@ -1,0 +1,97 @@
+"""Peças comuns às telas do Magistério: rótulos em português, formatos, salvar e abrir arquivos.
+
+Os rótulos traduzem os valores gravados (``licenciatura_plena``) para o que o usuário lê; a lei
+fica nos serviços e nas regras.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop.rules.dinheiro import reais
+from desktop.rules.validacao import EntradaInvalida, formatar_cpf
+from desktop.screens.administracao import avisos
+from desktop.screens.administracao.formato import data as data_br  # noqa: F401 (usado pelas abas)
+from desktop.services.magisterio.comum import ROTULOS_CARGO, ROTULOS_TITULO  # noqa: F401
+
+ROTULOS_ETAPA = {"educacao_infantil": "educação infantil", "fundamental_iniciais": "fundamental, anos iniciais",
+                 "fundamental_finais": "fundamental, anos finais", "educacao_especial": "educação especial"}
+ROTULOS_PORTE = {"grande": "grande", "medio": "médio", "pequeno": "pequeno", "especial": "especial"}
+ROTULOS_FUNCAO = {"diretor": "diretor(a)", "vice_diretor": "vice-diretor(a)"}
+ROTULOS_MOTIVO_JORNADA = {"base": "jornada do cargo", "desdobramento": "desdobramento",
+                          "regime_diferenciado": "regime diferenciado", "direcao": "direção (art. 39)"}
+ROTULOS_CURSO = {"aperfeicoamento": "atualização / aperfeiçoamento", "especializacao": "especialização",
+                 "mestrado": "mestrado", "doutorado": "doutorado"}
+MESES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+         "outubro", "novembro", "dezembro")
+
+
+def cpf(digitos: str | None) -> str:
+    return formatar_cpf(digitos) if digitos else ""
+
+
+def dinheiro(valor) -> str:
+    """R$ 1.234,56 (vazio para None)."""
+    return "" if valor is None else reais(valor)
+
+
+def competencia_extenso(comp: date) -> str:
+    """"março de 2026"."""
+    return f"{MESES[comp.month - 1]} de {comp.year}"
+
+
+def competencia(texto: str) -> date:
+    """Competência digitada como mm/aaaa → primeiro dia do mês."""
+    m = re.fullmatch(r"\s*(\d{1,2})/(\d{4})\s*", texto or "")
+    if not m or not 1 <= int(m.group(1)) <= 12:
+        raise EntradaInvalida("Competência inválida; use mês/ano, por exemplo 03/2026.")
+    return date(int(m.group(2)), int(m.group(1)), 1)
+
+
+def inteiro(texto: str) -> int:
+    t = (texto or "").strip()
+    if not t.isdigit():
+        raise EntradaInvalida("Informe um número inteiro, sem pontos nem letras.")
+    return int(t)
+
+
+def chamar(parent: QWidget | None, titulo: str, funcao: Callable, *args, **kwargs) -> tuple[bool, Any]:
+    """Chama um serviço; recusas previstas viram um aviso em português. Devolve (deu_certo, resultado)."""
+    try:
+        return True, funcao(*args, **kwargs)
+    except Exception as e:  # noqa: BLE001 — a recusa vai para o usuário
+        if not avisos.previsto(e):
+            raise
+        avisos.erro(parent, titulo, e)
+        return False, None
+
+
+def _pasta_documentos() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
+def escolher_destino(parent: QWidget | None, titulo: str, nome: str, filtro: str) -> Path | None:
+    """Pergunta onde salvar (sugere a pasta Documentos); None se o usuário desistir."""
+    caminho, _ = QFileDialog.getSaveFileName(parent, titulo, str(Path(_pasta_documentos()) / nome), filtro)
+    return Path(caminho) if caminho else None
+
+
+def escolher_arquivo(parent: QWidget | None, titulo: str, filtro: str) -> Path | None:
+    caminho, _ = QFileDialog.getOpenFileName(parent, titulo, _pasta_documentos(), filtro)
+    return Path(caminho) if caminho else None
+
+
+def abrir_arquivo(caminho: Path) -> None:
+    """Abre o arquivo no programa padrão do computador (leitor de PDF, planilha)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(caminho)))
+
+
+def nome_arquivo(texto: str) -> str:
+    """Parte de nome de arquivo sem caracteres problemáticos: "Maria da Silva" → "Maria-da-Silva"."""
+    return re.sub(r"[^\w.-]+", "-", texto, flags=re.UNICODE).strip("-") or "documento"

@@ -1,0 +1,195 @@
+"""Aba Escolas: rede escolar com o porte e o difícil acesso em vigor, nova escola e o histórico datado.
+
+O porte define a FG do diretor e do vice (Lei 1.613/2004, art. 38 §1º e Anexo III); o difícil
+acesso é definido em ato do(a) Secretário(a) (art. 42 §4º); a zona rural, a gratificação do art. 49.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from desktop.rules import validacao
+from desktop.rules.papeis import Permissao
+from desktop.screens.administracao import avisos
+from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services.magisterio import cadastro
+
+from . import comum
+
+_SIM = {True: "sim", False: "não"}
+
+_COLUNAS = [
+    Coluna("Escola", lambda e: e["nome"], largura=330),
+    Coluna("Bairro / localidade", lambda e: e.get("bairro") or "", largura=170),
+    Coluna("Zona", lambda e: e["zona"], largura=80),
+    Coluna("Porte hoje", lambda e: comum.ROTULOS_PORTE.get(e["porte"], "sem porte") if e["porte"] else "sem porte",
+           largura=100, cor=lambda e: None if e["porte"] else "#b00020"),
+    Coluna("Difícil acesso", lambda e: _SIM[e["dificil_acesso"]], alinhamento="centro", largura=110),
+    Coluna("Desde", lambda e: comum.data_br(e["situacao_desde"]), ordenar=lambda e: e["situacao_desde"],
+           esticar=True),
+]
+_COLUNAS_SITUACAO = [
+    Coluna("Início", lambda s: comum.data_br(s["inicio"]), ordenar=lambda s: s["inicio"], largura=100),
+    Coluna("Fim", lambda s: comum.data_br(s["fim"]) or "em vigor", largura=100),
+    Coluna("Porte", lambda s: comum.ROTULOS_PORTE.get(s["porte"], s["porte"]), largura=100),
+    Coluna("Difícil acesso", lambda s: _SIM[bool(s["dificil_acesso"])], alinhamento="centro", largura=110),
+    Coluna("Ato", lambda s: s.get("ato") or "", esticar=True),
+]
+
+
+def _combo_porte(parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    for valor, rotulo in comum.ROTULOS_PORTE.items():
+        combo.addItem(rotulo, valor)
+    return combo
+
+
+class DialogoNovaEscola(DialogoFormulario):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__("Nova escola", "Cadastrar escola", parent,
+                         "O porte (art. 38 §1º) e o difícil acesso (art. 42 §4º) valem a partir da data "
+                         "informada; mudanças futuras se lançam como nova situação.")
+        self._sessao = sessao
+        self.nome = self.adicionar("Nome:", CampoValidado(lambda t: validacao.obrigatorio(t, "o nome da escola"),
+                                                          parent=self, placeholder="Escola Municipal …"))
+        self.bairro = self.adicionar("Bairro ou localidade (opcional):", CampoValidado(
+            lambda t: t.strip(), obrigatorio=False, parent=self))
+        self.zona = QComboBox(self)
+        self.zona.addItem("urbana", "urbana")
+        self.zona.addItem("rural", "rural")
+        self.adicionar("Zona:", self.zona)
+        self.porte = self.adicionar("Porte:", _combo_porte(self))
+        self.dificil = self.adicionar("", QCheckBox("Localidade de difícil acesso (art. 42)", self))
+        self.desde = self.adicionar("Porte válido desde:", CampoValidado(validacao.data_br, parent=self,
+                                                                         placeholder="dd/mm/aaaa"))
+        self.ato = self.adicionar("Ato (opcional):", CampoValidado(lambda t: t.strip(), obrigatorio=False, parent=self))
+        self.nome.setFocus()
+
+    def executar(self) -> dict:
+        return cadastro.cadastrar_escola(
+            self._sessao, nome=self.nome.valor(), zona=self.zona.currentData(), bairro=self.bairro.valor(),
+            porte=self.porte.currentData(), dificil_acesso=self.dificil.isChecked(), desde=self.desde.valor(),
+            ato=self.ato.valor() or "")
+
+
+class DialogoSituacao(DialogoFormulario):
+    def __init__(self, sessao, escola: dict, parent: QWidget | None = None):
+        super().__init__("Porte e difícil acesso", "Gravar situação", parent,
+                         f"Nova situação de {escola['nome']} a partir da data informada. A situação anterior "
+                         "continua valendo para as competências passadas; a mesma data corrige a situação dela.")
+        self._sessao, self._escola = sessao, escola
+        self.inicio = self.adicionar("A partir de:", CampoValidado(validacao.data_br, parent=self,
+                                                                   placeholder="dd/mm/aaaa"))
+        self.porte = self.adicionar("Porte:", _combo_porte(self))
+        if escola.get("porte"):
+            self.porte.setCurrentIndex(self.porte.findData(escola["porte"]))
+        self.dificil = self.adicionar("", QCheckBox("Localidade de difícil acesso (art. 42)", self))
+        self.dificil.setChecked(bool(escola.get("dificil_acesso")))
+        self.ato = self.adicionar("Ato (opcional):", CampoValidado(lambda t: t.strip(), obrigatorio=False, parent=self))
+        self.inicio.setFocus()
+
+    def executar(self) -> dict:
+        return cadastro.definir_situacao(self._sessao, self._escola["id"], inicio=self.inicio.valor(),
+                                         porte=self.porte.currentData(), dificil_acesso=self.dificil.isChecked(),
+                                         ato=self.ato.valor() or "")
+
+
+class AbaEscolas(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.dialogo = None
+        self.modelo = ModeloTabela(_COLUNAS, self)
+        self.proxy = ProxyFiltro(self.modelo, self)
+        self.filtro = QLineEdit(self)
+        self.filtro.setPlaceholderText("Filtrar por nome, bairro, zona ou porte")
+        self.filtro.setClearButtonEnabled(True)
+        self.filtro.textChanged.connect(self.proxy.definir_texto)
+        self.tabela = criar_visao(self.proxy, self, nome="Escolas")
+        self.modelo_situacoes = ModeloTabela(_COLUNAS_SITUACAO, self)
+        self.tabela_situacoes = criar_visao(ProxyFiltro(self.modelo_situacoes, self), self,
+                                            nome="Histórico de porte e difícil acesso")
+        self.botao_nova = QPushButton("&Nova escola…", self)
+        self.botao_situacao = QPushButton("Mudar &porte / difícil acesso…", self)
+        self.botao_excluir = QPushButton("E&xcluir situação…", self)
+        editar = sessao.pode(Permissao.MAGISTERIO_EDITAR)
+        self.botao_nova.setEnabled(editar)
+        barra = QHBoxLayout()
+        for b in (self.botao_nova, self.botao_situacao):
+            barra.addWidget(b)
+        barra.addStretch(1)
+        grupo = QGroupBox("Histórico da escola selecionada (porte: art. 38 §1º; difícil acesso: art. 42 §4º)", self)
+        lay_grupo = QVBoxLayout(grupo)
+        lay_grupo.addWidget(self.tabela_situacoes)
+        barra_sit = QHBoxLayout()
+        barra_sit.addWidget(self.botao_excluir)
+        barra_sit.addStretch(1)
+        lay_grupo.addLayout(barra_sit)
+        self.situacao = QLabel(self)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.filtro)
+        lay.addWidget(self.tabela, 3)
+        lay.addLayout(barra)
+        lay.addWidget(grupo, 2)
+        lay.addWidget(self.situacao)
+        self.botao_nova.clicked.connect(self._on_nova)
+        self.botao_situacao.clicked.connect(self._on_situacao)
+        self.botao_excluir.clicked.connect(self._on_excluir)
+        self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
+        self.tabela_situacoes.selectionModel().selectionChanged.connect(self._on_selecao_situacao)
+        self.recarregar()
+
+    def recarregar(self, selecionar: str | None = None) -> None:
+        atual = selecionar or (self.selecionada() or {}).get("id")
+        self.modelo.definir_linhas(cadastro.listar_escolas(self._sessao))
+        for i in range(self.proxy.rowCount()):
+            if atual and self.proxy.linha_origem(self.proxy.index(i, 0))["id"] == atual:
+                self.tabela.selectRow(i)
+        self._on_selecao()
+
+    def selecionada(self) -> dict | None:
+        return linha_selecionada(self.tabela)
+
+    def _on_selecao(self, *_args) -> None:
+        e = self.selecionada()
+        editar = self._sessao.pode(Permissao.MAGISTERIO_EDITAR)
+        self.botao_situacao.setEnabled(editar and e is not None)
+        self.modelo_situacoes.definir_linhas(cadastro.situacoes_escola(self._sessao, e["id"]) if e else [])
+        self._on_selecao_situacao()
+
+    def _on_selecao_situacao(self, *_args) -> None:
+        self.botao_excluir.setEnabled(self._sessao.pode(Permissao.MAGISTERIO_EDITAR)
+                                      and linha_selecionada(self.tabela_situacoes) is not None)
+
+    def _abrir(self, dialogo: DialogoFormulario, mensagem) -> None:
+        self.dialogo = dialogo
+
+        def _on_aceito() -> None:
+            self.recarregar(dialogo.resultado.get("unidade_id") or dialogo.resultado.get("id"))
+            self.situacao.setText(mensagem)
+
+        dialogo.accepted.connect(_on_aceito)
+        dialogo.finished.connect(lambda _c: setattr(self, "dialogo", None))
+        dialogo.open()
+
+    def _on_nova(self) -> None:
+        self._abrir(DialogoNovaEscola(self._sessao, self), "Escola cadastrada.")
+
+    def _on_situacao(self) -> None:
+        if (e := self.selecionada()):
+            self._abrir(DialogoSituacao(self._sessao, e, self), f"Situação de {e['nome']} gravada.")
+
+    def _on_excluir(self) -> None:
+        s, e = linha_selecionada(self.tabela_situacoes), self.selecionada()
+        if not (s and e):
+            return
+        if not avisos.confirmar(self, "Excluir situação",
+                                f"Excluir a situação de {e['nome']} iniciada em {comum.data_br(s['inicio'])}?",
+                                sim="Excluir", perigoso=True,
+                                detalhe="Use só para um lançamento feito por engano. O diário guarda como era."):
+            return
+        ok, _ = comum.chamar(self, "Excluir situação", cadastro.excluir_situacao, self._sessao, s["id"])
+        if ok:
+            self.recarregar(e["id"])

@@ -1,0 +1,131 @@
+"""Ficha funcional de um servidor: dados, situação de hoje, linha do tempo e os históricos em sub-abas.
+
+A situação e a linha do tempo vêm de ``desktop.services.magisterio.consultas`` (as regras da
+carreira citam o artigo de cada mudança); o histórico funcional em PDF, do serviço de documentos.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from desktop.rules.magisterio.tabelas import nome_nivel
+from desktop.screens.administracao import segundo_plano
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.services.magisterio import cadastro, consultas, documentos
+
+from . import campos_historico as ch
+from . import comum
+from .historicos import AbaHistorico, opcoes_dinamicas
+
+_COLUNAS_TEMPO = [
+    Coluna("Data", lambda m: comum.data_br(m.data), ordenar=lambda m: m.data, largura=100),
+    Coluna("Acontecimento", lambda m: m.descricao, esticar=True,
+           dica=lambda m: m.descricao + (" (previsto, se nada mudar no cadastro)" if m.data > date.today() else "")),
+    Coluna("Fundamento", lambda m: m.fundamento, largura=290),
+]
+
+
+class DialogoFicha(QDialog):
+    """A ficha de um servidor; as mudanças nos históricos atualizam a situação e a linha do tempo."""
+
+    def __init__(self, sessao, servidor_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao, self.servidor_id = sessao, servidor_id
+        self.ultimo_arquivo = None
+        self.servidor = cadastro.obter(sessao, servidor_id)
+        self.setWindowTitle(f"Ficha funcional — {self.servidor['nome']}")
+        self.resize(1100, 680)
+        self.cabecalho = QLabel(self)
+        self.cabecalho.setWordWrap(True)
+        self.cabecalho.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.situacao = QLabel(self)
+        self.situacao.setWordWrap(True)
+        self.abas = QTabWidget(self)
+        self.modelo_tempo = ModeloTabela(_COLUNAS_TEMPO, self,
+                                         cor_linha=lambda m: "#6b6b6b" if m.data > date.today() else None)
+        self.tabela_tempo = criar_visao(ProxyFiltro(self.modelo_tempo, self), self, nome="Linha do tempo")
+        self.tabela_tempo.setSortingEnabled(False)
+        pagina_tempo = QWidget(self)
+        lay_tempo = QVBoxLayout(pagina_tempo)
+        nota = QLabel("Todas as mudanças da carreira, da admissão em diante. As datas futuras (em cinza) são "
+                      "previstas: valem se nada mudar no cadastro.", pagina_tempo)
+        nota.setWordWrap(True)
+        lay_tempo.addWidget(nota)
+        lay_tempo.addWidget(self.tabela_tempo, 1)
+        self.abas.addTab(pagina_tempo, "Linha do &tempo")
+        dinamicas = opcoes_dinamicas(sessao)
+        self.historicos: dict[str, AbaHistorico] = {}
+        for h in ch.HISTORICOS:
+            aba = AbaHistorico(sessao, h, servidor_id, dinamicas, self)
+            aba.sig_alterado.connect(self._on_historico_alterado)
+            self.historicos[h.nome] = aba
+            self.abas.addTab(aba, h.titulo)
+        for i in range(min(self.abas.count(), 9)):
+            atalho = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
+            self.abas.setTabToolTip(i, f"Ctrl+{i + 1}")
+        self.botao_historico = QPushButton("Emitir &histórico funcional (PDF)…", self)
+        self.botao_historico.clicked.connect(self._on_emitir_historico)
+        botoes = QDialogButtonBox(self)
+        botoes.addButton("Fechar", QDialogButtonBox.ButtonRole.RejectRole)
+        botoes.rejected.connect(self.reject)
+        rodape = QHBoxLayout()
+        rodape.addWidget(self.botao_historico)
+        rodape.addStretch(1)
+        rodape.addWidget(botoes)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.cabecalho)
+        lay.addWidget(self.situacao)
+        lay.addWidget(self.abas, 1)
+        lay.addLayout(rodape)
+        self.recarregar()
+
+    def recarregar(self) -> None:
+        s = self.servidor = cadastro.obter(self._sessao, self.servidor_id)
+        desligado = (f" — <b>desligado em {comum.data_br(s['desligamento'])}</b>" if s.get("desligamento") else "")
+        self.cabecalho.setText(
+            f"<span style='font-size:120%'><b>{s['nome']}</b></span>{desligado}<br>"
+            f"CPF {comum.cpf(s['cpf'])} · matrícula {s['matricula']} · {comum.ROTULOS_CARGO[s['cargo']]} · "
+            f"admissão em {comum.data_br(s['admissao'])}")
+        try:
+            sit = consultas.situacao(self._sessao, self.servidor_id)
+            self.situacao.setText(
+                f"Situação em {comum.data_br(sit.data)}: <b>{nome_nivel(sit.nivel)}, classe {sit.classe}, "
+                f"jornada paga de {sit.jornada} h</b>" + (" · em estágio probatório (art. 9º)"
+                                                          if sit.em_estagio_probatorio else ""))
+        except Exception as e:  # noqa: BLE001 — a situação não se calcula: diz por quê
+            if not comum.avisos.previsto(e):
+                raise
+            self.situacao.setText(f"Situação de hoje: {comum.avisos.mensagem_de(e)}")
+        ok, eventos = comum.chamar(self, "Linha do tempo", consultas.linha_do_tempo, self._sessao, self.servidor_id)
+        self.modelo_tempo.definir_linhas(eventos if ok else [])
+
+    def eventos(self) -> list:
+        return self.modelo_tempo.linhas()
+
+    def _on_historico_alterado(self) -> None:
+        self.recarregar()
+
+    def _on_emitir_historico(self) -> None:
+        destino = comum.escolher_destino(
+            self, "Salvar histórico funcional",
+            f"historico-funcional-{comum.nome_arquivo(self.servidor['nome'])}.pdf", "PDF (*.pdf)")
+        if destino is None:
+            return
+        segundo_plano.rodar(
+            self, "Emitindo o histórico funcional…",
+            lambda _p: _gravar(destino, documentos.emitir_historico(self._sessao, self.servidor_id).pdf),
+            self._on_historico_salvo, titulo_erro="Histórico funcional")
+
+    def _on_historico_salvo(self, caminho) -> None:
+        self.ultimo_arquivo = caminho
+        comum.abrir_arquivo(caminho)
+
+
+def _gravar(destino, dados: bytes):
+    destino.write_bytes(dados)
+    return destino

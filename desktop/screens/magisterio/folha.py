@@ -1,0 +1,273 @@
+"""Aba Folha mensal: prévia da competência, pendências, rubricas de cada servidor, fechamento e reabertura.
+
+O cálculo, as conferências e a gravação são de ``desktop.services.magisterio.folha``; cada rubrica
+mostra o artigo da Lei 1.613/2004 que a gerou. Os PDFs e o CSV ficam em ``folha_documentos``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from desktop.rules.folha.tipos import Natureza
+from desktop.rules.papeis import Papel, Permissao
+from desktop.screens.administracao import avisos, segundo_plano
+from desktop.screens.administracao.formato import decimal_br
+from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services.magisterio import folha
+
+from . import comum
+from .folha_documentos import BarraDocumentos
+
+_DIREITA = "direita"
+_COLUNAS_SERVIDORES = [
+    Coluna("Nome", lambda i: i.servidor.nome, largura=240),
+    Coluna("Matrícula", lambda i: i.servidor.matricula, largura=80),
+    Coluna("Lotação", lambda i: i.servidor.lotacao, largura=220),
+    Coluna("Nível / classe", lambda i: i.servidor.nivel_classe, largura=150),
+    Coluna("Jornada", lambda i: f"{i.servidor.jornada} h", alinhamento="centro", largura=65),
+    Coluna("Proventos", lambda i: comum.dinheiro(i.contracheque.proventos), ordenar=lambda i: i.contracheque.proventos,
+           alinhamento=_DIREITA, largura=115),
+    Coluna("Descontos", lambda i: comum.dinheiro(i.contracheque.descontos), ordenar=lambda i: i.contracheque.descontos,
+           alinhamento=_DIREITA, largura=115),
+    Coluna("Líquido", lambda i: comum.dinheiro(i.contracheque.liquido), ordenar=lambda i: i.contracheque.liquido,
+           alinhamento=_DIREITA, largura=115, esticar=True,
+           cor=lambda i: "#b00020" if i.contracheque.liquido < 0 else None),
+]
+_COLUNAS_PENDENCIAS = [
+    Coluna("Pendência", lambda p: p.rotulo, largura=200,
+           cor=lambda p: "#b00020" if not p.aceitavel else "#8a5a00"),
+    Coluna("Servidor", lambda p: f"{p.nome} ({p.matricula})" if p.nome else "toda a folha", largura=240),
+    Coluna("O que fazer", lambda p: p.mensagem, esticar=True, dica=lambda p: p.mensagem + (
+        f" — {p.fundamento}" if p.fundamento else "")),
+]
+_COLUNAS_RUBRICAS = [
+    Coluna("Código", lambda l: l.codigo, largura=60),
+    Coluna("Descrição", lambda l: l.descricao, largura=270),
+    Coluna("Base", lambda l: comum.dinheiro(l.base), alinhamento=_DIREITA, largura=105),
+    Coluna("%", lambda l: decimal_br(l.percentual), alinhamento=_DIREITA, largura=55),
+    Coluna("Qtd.", lambda l: decimal_br(l.quantidade), alinhamento=_DIREITA, largura=55),
+    Coluna("Provento", lambda l: comum.dinheiro(l.valor) if l.natureza is Natureza.PROVENTO else "",
+           alinhamento=_DIREITA, largura=105),
+    Coluna("Desconto", lambda l: comum.dinheiro(l.valor) if l.natureza is Natureza.DESCONTO else "",
+           alinhamento=_DIREITA, largura=105),
+    Coluna("Fundamento", lambda l: l.fundamento, esticar=True),
+]
+
+
+class DialogoReabrir(DialogoFormulario):
+    def __init__(self, sessao, competencia: date, parent: QWidget | None = None):
+        super().__init__("Reabrir competência", "Reabrir competência", parent,
+                         f"Reabrir {comum.competencia_extenso(competencia)} apaga os contracheques gravados para "
+                         "recalcular. Quem reabriu, quando e o motivo ficam no diário de auditoria.")
+        self._sessao, self._competencia = sessao, competencia
+        self.motivo = self.adicionar("Motivo:", CampoValidado(self._motivo, parent=self,
+                                                              placeholder="ex.: falta de 12/03 lançada depois"))
+        self.motivo.setFocus()
+
+    @staticmethod
+    def _motivo(texto: str) -> str:
+        t = " ".join(texto.split())
+        if len(t) < folha.MOTIVO_MINIMO:
+            raise comum.EntradaInvalida(f"Explique o motivo com pelo menos {folha.MOTIVO_MINIMO} caracteres.")
+        return t
+
+    def executar(self) -> dict:
+        return folha.reabrir(self._sessao, self._competencia, self.motivo.valor())
+
+
+class AbaFolha(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.previa: folha.Previa | None = None
+        self.pendencias: list = []
+        self.fechada: dict | None = None
+        self.tarefa = self.dialogo = None
+        hoje = date.today()
+        self.mes = QComboBox(self)
+        for i, nome in enumerate(comum.MESES, start=1):
+            self.mes.addItem(nome, i)
+        self.mes.setCurrentIndex(hoje.month - 1)
+        self.mes.setAccessibleName("Mês da competência")
+        self.ano = QSpinBox(self)
+        self.ano.setRange(2004, 2100)
+        self.ano.setValue(hoje.year)
+        self.ano.setAccessibleName("Ano da competência")
+        self.botao_previa = QPushButton("&Calcular prévia", self)
+        self.botao_fechar = QPushButton("&Fechar competência…", self)
+        self.botao_reabrir = QPushButton("&Reabrir…", self)
+        self.situacao = QLabel(self)
+        self.situacao.setWordWrap(True)
+        self.totais = QLabel(self)
+        rotulo_comp = QLabel("Competência:", self)
+        rotulo_comp.setBuddy(self.mes)
+        topo = QHBoxLayout()
+        for w in (rotulo_comp, self.mes, self.ano, self.botao_previa, self.botao_fechar, self.botao_reabrir):
+            topo.addWidget(w)
+        topo.addStretch(1)
+        self.modelo = ModeloTabela(_COLUNAS_SERVIDORES, self)
+        self.proxy = ProxyFiltro(self.modelo, self)
+        self.filtro = QLineEdit(self)
+        self.filtro.setPlaceholderText("Filtrar por nome, matrícula, lotação ou nível")
+        self.filtro.setClearButtonEnabled(True)
+        self.filtro.textChanged.connect(self.proxy.definir_texto)
+        self.tabela = criar_visao(self.proxy, self, nome="Servidores da folha")
+        self.modelo_pendencias = ModeloTabela(_COLUNAS_PENDENCIAS, self)
+        self.tabela_pendencias = criar_visao(ProxyFiltro(self.modelo_pendencias, self), self, nome="Pendências")
+        self.modelo_rubricas = ModeloTabela(_COLUNAS_RUBRICAS, self)
+        self.tabela_rubricas = criar_visao(ProxyFiltro(self.modelo_rubricas, self), self, nome="Rubricas")
+        self.tabela_rubricas.setSortingEnabled(False)
+        self.titulo_rubricas = QGroupBox("Contracheque do servidor selecionado", self)
+        QVBoxLayout(self.titulo_rubricas).addWidget(self.tabela_rubricas)
+        self.grupo_pendencias = QGroupBox("Pendências (conferidas no fechamento)", self)
+        QVBoxLayout(self.grupo_pendencias).addWidget(self.tabela_pendencias)
+        self.documentos = BarraDocumentos(sessao, self)
+        esquerda = QWidget(self)
+        lay_esq = QVBoxLayout(esquerda)
+        lay_esq.setContentsMargins(0, 0, 0, 0)
+        lay_esq.addWidget(self.filtro)
+        lay_esq.addWidget(self.tabela, 1)
+        lay_esq.addWidget(self.totais)
+        divisor = QSplitter(Qt.Orientation.Vertical, self)
+        divisor.addWidget(esquerda)
+        divisor.addWidget(self.titulo_rubricas)
+        divisor.addWidget(self.grupo_pendencias)
+        divisor.setSizes([380, 260, 140])
+        lay = QVBoxLayout(self)
+        lay.addLayout(topo)
+        lay.addWidget(self.situacao)
+        lay.addWidget(divisor, 1)
+        lay.addWidget(self.documentos)
+        self.botao_previa.clicked.connect(self._on_previa)
+        self.botao_fechar.clicked.connect(self._on_fechar)
+        self.botao_reabrir.clicked.connect(self._on_reabrir)
+        self.mes.currentIndexChanged.connect(lambda *_: self.carregar())
+        self.ano.valueChanged.connect(lambda *_: self.carregar())
+        self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
+        self.tabela_pendencias.doubleClicked.connect(self._on_pendencia)
+        self.carregar()
+
+    # -- estado ------------------------------------------------------------------------------
+    def competencia(self) -> date:
+        return date(self.ano.value(), self.mes.currentData(), 1)
+
+    def definir_competencia(self, comp: date) -> None:
+        self.ano.blockSignals(True)
+        self.ano.setValue(comp.year)
+        self.ano.blockSignals(False)
+        self.mes.setCurrentIndex(comp.month - 1)
+        self.carregar()
+
+    def carregar(self) -> None:
+        """Mostra a competência escolhida: os contracheques gravados, se fechada; senão, nada até a prévia."""
+        comp = self.competencia()
+        self.previa, self.pendencias = None, []
+        ok, self.fechada = comum.chamar(self, "Folha mensal", folha.obter_competencia, self._sessao, comp)
+        itens = []
+        if ok and self.fechada and self.fechada["situacao"] == "fechada":
+            _, itens = comum.chamar(self, "Folha mensal", folha.contracheques, self._sessao, comp)
+            f = self.fechada
+            self.situacao.setText(f"<b>{comum.competencia_extenso(comp).capitalize()}: fechada</b> em "
+                                  f"{comum.data_br(f['fechada_em'])} por {f['fechada_por']}. Os contracheques abaixo "
+                                  "são os gravados e não mudam mais.")
+        else:
+            self.fechada = None
+            self.situacao.setText(f"<b>{comum.competencia_extenso(comp).capitalize()}: aberta.</b> Calcule a prévia "
+                                  "para conferir; nada é gravado até o fechamento.")
+        self._mostrar(itens or [])
+
+    def _mostrar(self, itens: list) -> None:
+        self.modelo.definir_linhas(itens)
+        self.modelo_pendencias.definir_linhas(self.pendencias)
+        self.grupo_pendencias.setTitle(f"Pendências ({len(self.pendencias)}) — conferidas no fechamento")
+        proventos = sum((i.contracheque.proventos for i in itens), start=0)
+        descontos = sum((i.contracheque.descontos for i in itens), start=0)
+        self.totais.setText(f"{len(itens)} servidor(es) · proventos {comum.dinheiro(proventos)} · descontos "
+                            f"{comum.dinheiro(descontos)} · <b>líquido {comum.dinheiro(proventos - descontos)}</b>"
+                            if itens else "")
+        self._on_selecao()
+        self._atualizar_botoes()
+
+    def _atualizar_botoes(self) -> None:
+        editar = self._sessao.pode(Permissao.MAGISTERIO_EDITAR)
+        fechada = self.fechada is not None
+        self.botao_previa.setEnabled(not fechada)
+        self.botao_fechar.setEnabled(editar and not fechada and self.previa is not None)
+        admin = Papel(self._sessao.usuario.papel) is Papel.ADMINISTRADOR
+        self.botao_reabrir.setVisible(admin)
+        self.botao_reabrir.setEnabled(admin and fechada)
+        self.documentos.definir(self.competencia() if fechada else None, self.selecionado())
+
+    def selecionado(self):
+        return linha_selecionada(self.tabela)
+
+    # -- slots -------------------------------------------------------------------------------
+    def _on_selecao(self, *_args) -> None:
+        item = self.selecionado()
+        self.modelo_rubricas.definir_linhas(item.contracheque.linhas if item else [])
+        self.titulo_rubricas.setTitle(f"Contracheque de {item.servidor.nome} — líquido "
+                                      f"{comum.dinheiro(item.contracheque.liquido)}" if item else
+                                      "Contracheque do servidor selecionado (escolha um servidor na lista)")
+        self.documentos.definir(self.competencia() if self.fechada else None, item)
+
+    def _on_pendencia(self, indice) -> None:
+        p = self.tabela_pendencias.model().linha_origem(indice)
+        for i in range(self.proxy.rowCount()):
+            if self.proxy.linha_origem(self.proxy.index(i, 0)).contracheque.pessoa_id == p.servidor_id:
+                self.tabela.selectRow(i)
+                return
+
+    def _on_previa(self) -> None:
+        comp = self.competencia()
+
+        def _trabalho(progresso):
+            p = folha.previa(self._sessao, comp, lambda f, t: progresso.informar(f, t, f"Calculando {f} de {t}…"))
+            return p, folha.pendencias(p)
+
+        self.tarefa = segundo_plano.rodar(self, f"Calculando a prévia de {comum.competencia_extenso(comp)}…",
+                                          _trabalho, self._on_previa_pronta, titulo_erro="Calcular prévia")
+
+    def _on_previa_pronta(self, resultado) -> None:
+        self.tarefa = None
+        self.previa, self.pendencias = resultado
+        self.situacao.setText(f"<b>Prévia de {comum.competencia_extenso(self.previa.competencia)}</b> (nada gravado). "
+                              f"{len(self.pendencias)} pendência(s). Confira e feche a competência.")
+        self._mostrar(self.previa.itens)
+
+    def _on_fechar(self) -> None:
+        if self.previa is None:
+            return
+        comp, n = self.previa.competencia, len(self.pendencias)
+        impedem = [p for p in self.pendencias if not p.aceitavel]
+        if impedem:
+            avisos.erro(self, "Fechar competência", f"{len(impedem)} servidor(es) com erro no cálculo impedem o "
+                        "fechamento. Corrija o cadastro (veja as pendências em vermelho) e calcule a prévia de novo.")
+            return
+        detalhe = ("Depois de fechada, a competência não muda mais; só um administrador pode reabri-la, com motivo.")
+        if n:
+            detalhe = f"As {n} pendência(s) listadas serão aceitas e registradas com o seu nome. " + detalhe
+        if not avisos.confirmar(self, "Fechar competência", f"Fechar a folha de {comum.competencia_extenso(comp)} "
+                                f"com {len(self.previa.itens)} servidor(es)?", sim="Fechar competência",
+                                detalhe=detalhe, perigoso=bool(n)):
+            return
+
+        def _trabalho(progresso):
+            return folha.fechar(self._sessao, comp, lambda f, t: progresso.informar(f, t, f"Fechando {f} de {t}…"),
+                                aceitar_pendencias=bool(n))
+
+        self.tarefa = segundo_plano.rodar(self, "Fechando a competência…", _trabalho, self._on_fechada,
+                                          titulo_erro="Fechar competência")
+
+    def _on_fechada(self, _competencia: dict) -> None:
+        self.tarefa = None
+        self.carregar()
+
+    def _on_reabrir(self) -> None:
+        self.dialogo = DialogoReabrir(self._sessao, self.competencia(), self)
+        self.dialogo.accepted.connect(self.carregar)
+        self.dialogo.open()

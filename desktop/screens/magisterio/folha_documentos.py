@@ -1,0 +1,115 @@
+"""Botões de documentos da competência fechada: contracheque, lote, folha analítica (PDF) e CSV.
+
+Os PDFs são emitidos e registrados por ``desktop.services.magisterio.documentos`` (com código de
+verificação), fora da thread da interface; a tela só pergunta onde salvar e abre o arquivo.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.rules.papeis import Permissao
+from desktop.screens.administracao import segundo_plano
+from desktop.services.magisterio import documentos
+
+from . import comum
+
+
+def _gravar(destino: Path, dados: bytes) -> Path:
+    destino.write_bytes(dados)
+    return destino
+
+
+class BarraDocumentos(QWidget):
+    """Os quatro botões; ficam habilitados só com a competência fechada (e um servidor, para o avulso)."""
+
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self._competencia: date | None = None
+        self._item = None
+        self.tarefa = None
+        self.ultimo_arquivo: Path | None = None
+        self.botao_contracheque = QPushButton("Contracheque do &servidor (PDF)…", self)
+        self.botao_lote = QPushButton("Contracheques de &todos (PDF em lote)…", self)
+        self.botao_analitica = QPushButton("Folha &analítica (PDF)…", self)
+        self.botao_csv = QPushButton("Exportar C&SV…", self)
+        self.aviso = QLabel("Os documentos saem da competência fechada.", self)
+        self.aviso.setObjectName("subtitulo")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for b in (self.botao_contracheque, self.botao_lote, self.botao_analitica, self.botao_csv):
+            lay.addWidget(b)
+        lay.addWidget(self.aviso, 1)
+        self.botao_contracheque.clicked.connect(self._on_contracheque)
+        self.botao_lote.clicked.connect(self._on_lote)
+        self.botao_analitica.clicked.connect(self._on_analitica)
+        self.botao_csv.clicked.connect(self._on_csv)
+        self.definir(None, None)
+
+    def definir(self, competencia: date | None, item) -> None:
+        """``competencia`` None = ainda não fechada (documentos indisponíveis)."""
+        self._competencia, self._item = competencia, item
+        emitir = self._sessao.pode(Permissao.DOCUMENTOS_EMITIR)
+        fechada = competencia is not None
+        self.botao_contracheque.setEnabled(fechada and emitir and item is not None)
+        for b in (self.botao_lote, self.botao_analitica):
+            b.setEnabled(fechada and emitir)
+        self.botao_csv.setEnabled(fechada)
+        self.aviso.setVisible(not fechada)
+
+    def _sufixo(self) -> str:
+        c = self._competencia
+        return f"{c.year}-{c.month:02d}"
+
+    def _emitir(self, titulo: str, nome: str, filtro: str, trabalho: Callable, abrir: bool = True) -> None:
+        destino = comum.escolher_destino(self, titulo, nome, filtro)
+        if destino is None:
+            return
+
+        def _feito(caminho: Path) -> None:
+            self.tarefa = None
+            self.ultimo_arquivo = caminho
+            self.aviso.setText(f"Salvo em {caminho}.")
+            self.aviso.setVisible(True)
+            if abrir:
+                comum.abrir_arquivo(caminho)
+
+        def _cancelado() -> None:
+            self.tarefa = None
+            self.aviso.setText("Emissão cancelada: nenhum documento foi registrado.")
+            self.aviso.setVisible(True)
+
+        self.tarefa = segundo_plano.rodar(self, f"{titulo}…", lambda p: _gravar(destino, trabalho(p)), _feito,
+                                          titulo_erro=titulo, ao_cancelar=_cancelado)
+
+    def _on_contracheque(self) -> None:
+        comp, item = self._competencia, self._item
+        if comp is None or item is None:
+            return
+        self._emitir("Contracheque", f"contracheque-{self._sufixo()}-{comum.nome_arquivo(item.servidor.nome)}.pdf",
+                     "PDF (*.pdf)", lambda _p: documentos.emitir_contracheque(
+                         self._sessao, comp, item.contracheque.pessoa_id).pdf)
+
+    def _on_lote(self) -> None:
+        comp = self._competencia
+        if comp is None:
+            return
+        self._emitir("Contracheques de todos", f"contracheques-{self._sufixo()}.pdf", "PDF (*.pdf)",
+                     lambda p: documentos.emitir_lote(self._sessao, comp, lambda f, t: p.informar(
+                         f, t, f"Contracheque {f} de {t}…")).pdf)
+
+    def _on_analitica(self) -> None:
+        comp = self._competencia
+        if comp is not None:
+            self._emitir("Folha analítica", f"folha-analitica-{self._sufixo()}.pdf", "PDF (*.pdf)",
+                         lambda _p: documentos.emitir_folha_analitica(self._sessao, comp).pdf)
+
+    def _on_csv(self) -> None:
+        comp = self._competencia
+        if comp is not None:
+            self._emitir("Exportar folha em CSV", f"folha-{self._sufixo()}.csv", "CSV (*.csv)",
+                         lambda _p: documentos.exportar_csv(self._sessao, comp), abrir=False)

@@ -1,0 +1,158 @@
+"""Aba Importar planilha: escolher CSV/XLSX, ver o relatório linha a linha, importar as linhas válidas.
+
+A análise e a importação são de ``desktop.services.magisterio.importacao`` e rodam fora da thread
+da interface; a importação é tudo ou nada (cancelar desfaz). O relatório pode ser salvo em CSV.
+"""
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop import PASTA_RECURSOS
+from desktop.rules.papeis import Permissao
+from desktop.screens.administracao import avisos, segundo_plano
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.services.magisterio import importacao
+
+from . import comum
+
+MODELO = PASTA_RECURSOS / "modelos" / "servidores-modelo.csv"
+_CORES = {"erro": "#b00020", "erro no arquivo": "#b00020", "aviso": "#8a5a00"}
+
+_COLUNAS = [
+    Coluna("Linha", lambda r: str(r["linha"] or ""), ordenar=lambda r: r["linha"] or 0, alinhamento="direita",
+           largura=60),
+    Coluna("Situação", lambda r: r["situacao"], largura=120, cor=lambda r: _CORES.get(r["situacao"])),
+    Coluna("Coluna", lambda r: r["coluna"], largura=150),
+    Coluna("Mensagem", lambda r: r["mensagem"], esticar=True),
+]
+
+
+def linhas_do_relatorio(rel: importacao.RelatorioImportacao) -> list[dict]:
+    """Uma linha da tabela por problema (e uma por linha pronta), na ordem da planilha."""
+    linhas = [{"linha": e.linha, "situacao": "erro no arquivo", "coluna": e.coluna, "mensagem": e.mensagem}
+              for e in rel.erros_gerais]
+    linhas += [{"linha": 0, "situacao": "aviso", "coluna": "", "mensagem": a} for a in rel.avisos]
+    for x in rel.linhas:
+        if x.ok:
+            linhas.append({"linha": x.numero, "situacao": "pronta", "coluna": "",
+                           "mensagem": f"{x.dados.get('nome', '')} — será importada"})
+        linhas += [{"linha": x.numero, "situacao": "erro", "coluna": e.coluna, "mensagem": e.mensagem}
+                   for e in x.erros]
+    return linhas
+
+
+class AbaImportar(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.relatorio: importacao.RelatorioImportacao | None = None
+        self.resultado: importacao.ResultadoImportacao | None = None
+        self.tarefa = None
+        explicacao = QLabel(
+            "Traga os servidores de uma planilha (CSV ou XLSX, primeira aba). Cada linha é conferida antes: "
+            "CPF, datas, matrícula e CPF repetidos, escola cadastrada, nível × titulação (Lei 1.613/2004, art. 14). "
+            "Só as linhas sem erro são importadas, todas de uma vez. Baixe o modelo para ver as colunas.", self)
+        explicacao.setWordWrap(True)
+        self.botao_modelo = QPushButton("&Baixar modelo…", self)
+        self.botao_escolher = QPushButton("&Escolher planilha…", self)
+        self.botao_importar = QPushButton("&Importar", self)
+        self.botao_salvar = QPushButton("&Salvar relatório (CSV)…", self)
+        self.resumo = QLabel("Nenhuma planilha analisada.", self)
+        self.resumo.setWordWrap(True)
+        self.modelo = ModeloTabela(_COLUNAS, self)
+        self.tabela = criar_visao(ProxyFiltro(self.modelo, self), self, nome="Relatório da importação")
+        topo = QHBoxLayout()
+        for b in (self.botao_escolher, self.botao_modelo):
+            topo.addWidget(b)
+        topo.addStretch(1)
+        barra = QHBoxLayout()
+        barra.addWidget(self.botao_importar)
+        barra.addWidget(self.botao_salvar)
+        barra.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(explicacao)
+        lay.addLayout(topo)
+        lay.addWidget(self.resumo)
+        lay.addWidget(self.tabela, 1)
+        lay.addLayout(barra)
+        self.botao_modelo.clicked.connect(self._on_modelo)
+        self.botao_escolher.clicked.connect(self._on_escolher)
+        self.botao_importar.clicked.connect(self._on_importar)
+        self.botao_salvar.clicked.connect(self._on_salvar)
+        self.botao_escolher.setEnabled(sessao.pode(Permissao.MAGISTERIO_EDITAR))
+        self._atualizar_botoes()
+
+    def _atualizar_botoes(self) -> None:
+        validas = len(self.relatorio.validas) if self.relatorio else 0
+        self.botao_importar.setText(f"&Importar {validas} linha(s) válida(s)")
+        self.botao_importar.setEnabled(validas > 0 and self.resultado is None)
+        self.botao_salvar.setEnabled(self.relatorio is not None)
+
+    # -- slots -------------------------------------------------------------------------------
+    def _on_modelo(self) -> None:
+        destino = comum.escolher_destino(self, "Salvar modelo de planilha", MODELO.name, "CSV (*.csv)")
+        if destino is None:
+            return
+        ok, _ = comum.chamar(self, "Baixar modelo", shutil.copyfile, MODELO, destino)
+        if ok:
+            self.resumo.setText(f"Modelo salvo em {destino}. Preencha uma linha por servidor e escolha a planilha.")
+
+    def _on_escolher(self) -> None:
+        arquivo = comum.escolher_arquivo(self, "Escolher planilha de servidores",
+                                         "Planilhas (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
+        if arquivo is not None:
+            self.analisar(arquivo)
+
+    def analisar(self, arquivo) -> None:
+        self.resultado = None
+        self.tarefa = segundo_plano.rodar(
+            self, "Conferindo a planilha…", lambda _p: importacao.analisar(self._sessao, arquivo),
+            self._on_analisada, titulo_erro="Importar planilha")
+
+    def _on_analisada(self, relatorio: importacao.RelatorioImportacao) -> None:
+        self.tarefa = None
+        self.relatorio = relatorio
+        self.modelo.definir_linhas(linhas_do_relatorio(relatorio))
+        self.resumo.setText(f"<b>{relatorio.arquivo}</b>: {relatorio.resumo()}")
+        self._atualizar_botoes()
+
+    def _on_importar(self) -> None:
+        rel = self.relatorio
+        if not rel or not rel.validas:
+            return
+        if not avisos.confirmar(self, "Importar servidores",
+                                f"Importar {len(rel.validas)} servidor(es) de {rel.arquivo}?", sim="Importar",
+                                detalhe=f"{len(rel.com_erro)} linha(s) com erro ficam de fora; corrija-as na "
+                                        "planilha e importe depois. A importação vai ao diário de auditoria."):
+            return
+
+        def _trabalho(progresso):
+            return importacao.importar(self._sessao, rel, progresso=lambda f, t: progresso.informar(
+                f, t, f"Importando servidor {f} de {t}…"))
+
+        self.tarefa = segundo_plano.rodar(self, "Importando servidores…", _trabalho, self._on_importado,
+                                          titulo_erro="Importar planilha", ao_cancelar=self._on_cancelado)
+
+    def _on_importado(self, resultado: importacao.ResultadoImportacao) -> None:
+        self.tarefa = None
+        self.resultado = resultado
+        self.resumo.setText(f"<b>{resultado.importados} servidor(es) importado(s).</b> "
+                            f"{resultado.ignoradas} linha(s) com erro ficaram de fora.")
+        self._atualizar_botoes()
+
+    def _on_cancelado(self) -> None:
+        self.tarefa = None
+        self.resumo.setText("Importação cancelada: nenhum servidor foi gravado.")
+
+    def _on_salvar(self) -> None:
+        if not self.relatorio:
+            return
+        destino = comum.escolher_destino(self, "Salvar relatório da importação",
+                                         f"relatorio-{comum.nome_arquivo(self.relatorio.arquivo)}.csv", "CSV (*.csv)")
+        if destino is None:
+            return
+        ok, _ = comum.chamar(self, "Salvar relatório", importacao.exportar_relatorio, self.relatorio, destino)
+        if ok:
+            self.resumo.setText(self.resumo.text() + f"<br>Relatório salvo em {destino}.")

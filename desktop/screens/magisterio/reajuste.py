@@ -1,0 +1,202 @@
+"""Aba Tabelas e reajuste: a matriz do Anexo I em vigor numa data, a simulação de um reajuste e a aplicação.
+
+A simulação (nova base pelos percentuais da lei, percentual linear ou células digitadas), a
+comparação, o aviso de piso e a gravação da nova vigência são de
+``desktop.services.magisterio.tabelas``; a matriz em vigor, de ``consultas.matriz_em``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from desktop.rules import validacao
+from desktop.rules.magisterio.tabelas import JORNADAS, NIVEIS, nome_nivel
+from desktop.rules.magisterio.tipos import CLASSES
+from desktop.rules.papeis import Permissao
+from desktop.screens.administracao import avisos
+from desktop.screens.administracao.formato import decimal_br, numero_digitado
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services.magisterio import consultas, tabelas
+
+from . import comum
+
+_LINHAS = [(n, j) for j in JORNADAS for n in NIVEIS]
+_COLUNAS_DIF = [
+    Coluna("Célula", lambda d: d.descricao, largura=230),
+    Coluna("Antes", lambda d: comum.dinheiro(d.antes), ordenar=lambda d: d.antes, alinhamento="direita", largura=120),
+    Coluna("Depois", lambda d: comum.dinheiro(d.depois), ordenar=lambda d: d.depois, alinhamento="direita",
+           largura=120),
+    Coluna("Diferença", lambda d: comum.dinheiro(d.diferenca), ordenar=lambda d: d.diferenca, alinhamento="direita",
+           largura=120),
+    Coluna("Variação", lambda d: f"{decimal_br(d.percentual)} %" if d.percentual is not None else "",
+           ordenar=lambda d: d.percentual, alinhamento="direita", esticar=True),
+]
+
+
+def _dinheiro_digitado(texto: str):
+    return validacao.dinheiro(texto)
+
+
+class AbaTabelas(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.simulacao: tabelas.SimulacaoReajuste | None = None
+        self.data = CampoValidado(validacao.data_br, placeholder="dd/mm/aaaa", parent=self)
+        self.data.definir_texto(date.today().strftime("%d/%m/%Y"))
+        self.botao_mostrar = QPushButton("&Mostrar tabela", self)
+        self.vigencia = QLabel(self)
+        self.vigencia.setWordWrap(True)
+        self.matriz = QTableWidget(len(_LINHAS), len(CLASSES), self)
+        self.matriz.setHorizontalHeaderLabels([f"Classe {c}" for c in CLASSES])
+        self.matriz.setVerticalHeaderLabels([f"{nome_nivel(n)} — {j} h" for n, j in _LINHAS])
+        self.matriz.setAccessibleName("Matriz de vencimentos do Anexo I")
+        self.matriz.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        topo = QHBoxLayout()
+        rotulo = QLabel("Anexo I em vigor em:", self)
+        rotulo.setBuddy(self.data.edit)
+        topo.addWidget(rotulo)
+        topo.addWidget(self.data)
+        topo.addWidget(self.botao_mostrar)
+        topo.addStretch(1)
+        # simulação
+        grupo = QGroupBox("Simular reajuste (nada é gravado até aplicar)", self)
+        form = QFormLayout(grupo)
+        self.modo_base = QRadioButton("Novo vencimento inicial (Nível 1, classe A, 20 h), demais pela lei", grupo)
+        self.modo_percentual = QRadioButton("Mesmo percentual em toda a tabela", grupo)
+        self.modo_celulas = QRadioButton("Digitar os valores na tabela acima", grupo)
+        self.modos = QButtonGroup(self)
+        for b in (self.modo_base, self.modo_percentual, self.modo_celulas):
+            self.modos.addButton(b)
+        self.modo_base.setChecked(True)
+        self.base = CampoValidado(_dinheiro_digitado, placeholder="R$ 2.500,00", parent=grupo)
+        self.percentual = CampoValidado(numero_digitado, placeholder="ex.: 6,27", parent=grupo)
+        self.inicio = CampoValidado(validacao.data_br, placeholder="dd/mm/aaaa", parent=grupo)
+        self.botao_simular = QPushButton("&Simular", grupo)
+        form.addRow(self.modo_base, self.base)
+        form.addRow(self.modo_percentual, self.percentual)
+        form.addRow(self.modo_celulas)
+        form.addRow("A partir de:", self.inicio)
+        form.addRow(self.botao_simular)
+        self.descricao = QLabel(self)
+        self.descricao.setWordWrap(True)
+        self.alertas = QLabel(self)
+        self.alertas.setWordWrap(True)
+        self.alertas.setStyleSheet("color: #b00020;")
+        self.modelo_dif = ModeloTabela(_COLUNAS_DIF, self)
+        self.tabela_dif = criar_visao(ProxyFiltro(self.modelo_dif, self), self, nome="Diferenças do reajuste")
+        self.fundamento = CampoValidado(lambda t: validacao.obrigatorio(t, "o fundamento (lei do reajuste)"),
+                                        placeholder="Lei Municipal nº …/…, art. …", parent=self)
+        self.botao_aplicar = QPushButton("&Aplicar a partir de …", self)
+        aplicar = QHBoxLayout()
+        aplicar.addWidget(QLabel("Fundamento:", self))
+        aplicar.addWidget(self.fundamento, 1)
+        aplicar.addWidget(self.botao_aplicar)
+        lay = QVBoxLayout(self)
+        lay.addLayout(topo)
+        lay.addWidget(self.vigencia)
+        lay.addWidget(self.matriz, 2)
+        lay.addWidget(grupo)
+        lay.addWidget(self.descricao)
+        lay.addWidget(self.alertas)
+        lay.addWidget(self.tabela_dif, 2)
+        lay.addLayout(aplicar)
+        self.botao_mostrar.clicked.connect(self._on_mostrar)
+        self.botao_simular.clicked.connect(self._on_simular)
+        self.botao_aplicar.clicked.connect(self._on_aplicar)
+        self.modos.buttonToggled.connect(self._on_modo)
+        self._on_mostrar()
+        self._on_modo()
+
+    # -- matriz ------------------------------------------------------------------------------
+    def _on_mostrar(self) -> None:
+        if not self.data.validar():
+            return
+        ok, matriz = comum.chamar(self, "Tabela de vencimentos", consultas.matriz_em, self._sessao, self.data.valor())
+        if not ok:
+            return
+        self.vigencia.setText(f"Vigente desde {comum.data_br(matriz.inicio)} — {matriz.fundamento}. Vencimento "
+                              "básico mensal por nível (titulação, art. 14), classe (tempo, art. 16) e jornada.")
+        for i, (n, j) in enumerate(_LINHAS):
+            for k, c in enumerate(CLASSES):
+                valor = matriz.celulas.get((n, c, j))
+                item = QTableWidgetItem(decimal_br(valor, dinheiro=True) if valor is not None else "")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if valor is None:
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.matriz.setItem(i, k, item)
+        self.matriz.resizeColumnsToContents()
+
+    def _on_modo(self, *_args) -> None:
+        self.base.setEnabled(self.modo_base.isChecked())
+        self.percentual.setEnabled(self.modo_percentual.isChecked())
+        self.matriz.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if self.modo_celulas.isChecked()
+                                    else QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def celulas_digitadas(self) -> dict:
+        celulas = {}
+        for i, (n, j) in enumerate(_LINHAS):
+            for k, c in enumerate(CLASSES):
+                item = self.matriz.item(i, k)
+                if item is not None and item.text().strip():
+                    try:
+                        celulas[(n, c, j)] = validacao.dinheiro(item.text())
+                    except validacao.EntradaInvalida as e:
+                        raise validacao.EntradaInvalida(f"{nome_nivel(n)}, classe {c}, {j} h: {e}") from None
+        return celulas
+
+    # -- simulação ---------------------------------------------------------------------------
+    def _on_simular(self) -> None:
+        if not self.inicio.validar():
+            return
+        kwargs = {}
+        try:
+            if self.modo_base.isChecked():
+                kwargs["base"] = self.base.valor()
+            elif self.modo_percentual.isChecked():
+                kwargs["percentual"] = self.percentual.valor()
+            else:
+                kwargs["celulas"] = self.celulas_digitadas()
+        except validacao.EntradaInvalida as e:
+            avisos.erro(self, "Simular reajuste", str(e))
+            return
+        ok, sim = comum.chamar(self, "Simular reajuste", tabelas.simular_reajuste, self._sessao, self.inicio.valor(),
+                               **kwargs)
+        if not ok:
+            return
+        self.simulacao = sim
+        self.modelo_dif.definir_linhas(sim.diferencas)
+        self.descricao.setText(f"<b>Simulação a partir de {comum.data_br(sim.inicio)}</b> sobre a tabela vigente desde "
+                               f"{comum.data_br(sim.atual.inicio)}. {sim.descricao}")
+        self.alertas.setText("<br>".join([f"⚠ {a.mensagem} ({a.fundamento})" for a in sim.avisos_piso] +
+                                         [f"⚠ {a}" for a in sim.avisos]))
+        self.botao_aplicar.setText(f"&Aplicar a partir de {comum.data_br(sim.inicio)}…")
+        self._atualizar_aplicar()
+
+    def _atualizar_aplicar(self) -> None:
+        self.botao_aplicar.setEnabled(self.simulacao is not None and self._sessao.pode(Permissao.PARAMETROS_EDITAR))
+        if not self._sessao.pode(Permissao.PARAMETROS_EDITAR):
+            self.botao_aplicar.setToolTip("Só quem cadastra parâmetros legais (administrador) aplica o reajuste.")
+
+    def _on_aplicar(self) -> None:
+        sim = self.simulacao
+        if sim is None or not self.fundamento.validar():
+            return
+        piso = f" Atenção: {len(sim.avisos_piso)} aviso(s) de piso." if sim.avisos_piso else ""
+        if not avisos.confirmar(self, "Aplicar reajuste", f"Cadastrar a nova tabela do Anexo I a partir de "
+                                f"{comum.data_br(sim.inicio)}?{piso}", sim="Aplicar reajuste", perigoso=bool(piso),
+                                detalhe="As competências a partir dessa data serão calculadas com ela. A mudança "
+                                        "vai ao diário de auditoria com o fundamento informado."):
+            return
+        ok, _ = comum.chamar(self, "Aplicar reajuste", tabelas.aplicar_reajuste, self._sessao, sim,
+                             self.fundamento.valor())
+        if ok:
+            self.simulacao = None
+            self._atualizar_aplicar()
+            self.data.definir_texto(sim.inicio.strftime("%d/%m/%Y"))
+            self._on_mostrar()
+            self.descricao.setText(f"Nova tabela em vigor a partir de {comum.data_br(sim.inicio)}.")

@@ -1,0 +1,214 @@
+"""Aba Servidores: lista filtrável com a situação de hoje, novo servidor, ficha funcional e desligamento."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from desktop.rules import validacao
+from desktop.rules.papeis import Permissao
+from desktop.screens.administracao import avisos
+from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services.magisterio import cadastro, consultas
+
+from . import comum
+from .ficha import DialogoFicha
+
+_DATA = "dd/mm/aaaa"
+
+
+def _matricula(texto: str) -> str:
+    t = (texto or "").strip()
+    if not t:
+        raise validacao.EntradaInvalida("Informe a matrícula.")
+    if len(t) > 20:
+        raise validacao.EntradaInvalida("A matrícula tem no máximo 20 caracteres.")
+    return t
+
+
+class DialogoNovoServidor(DialogoFormulario):
+    """Cadastro de um servidor com a jornada, a titulação de ingresso e a lotação (arts. 8º, 14 e 23)."""
+
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__("Novo servidor do magistério", "Cadastrar servidor", parent,
+                         "A titulação define o nível (Lei 1.613/2004, art. 14); a classe sai do tempo de "
+                         "exercício. Os demais históricos se lançam depois, na ficha funcional.")
+        self._sessao = sessao
+        self.nome = self.adicionar("Nome completo:", CampoValidado(
+            lambda t: validacao.obrigatorio(t, "o nome"), parent=self, placeholder="como nos documentos"))
+        self.cpf = self.adicionar("CPF:", CampoValidado(validacao.cpf, parent=self, placeholder="000.000.000-00"))
+        self.matricula = self.adicionar("Matrícula:", CampoValidado(_matricula, parent=self))
+        self.cargo = QComboBox(self)
+        for valor, rotulo in comum.ROTULOS_CARGO.items():
+            self.cargo.addItem(rotulo, valor)
+        self.adicionar("Cargo:", self.cargo)
+        self.admissao = self.adicionar("Admissão:", CampoValidado(validacao.data_br, parent=self, placeholder=_DATA))
+        self.jornada = QComboBox(self)
+        self.jornada.addItem("20 horas semanais", 20)
+        self.jornada.addItem("40 horas semanais", 40)
+        self.adicionar("Jornada:", self.jornada)
+        self.titulo = QComboBox(self)
+        for valor, rotulo in comum.ROTULOS_TITULO.items():
+            self.titulo.addItem(rotulo, valor)
+        self.titulo.setCurrentIndex(self.titulo.findData("licenciatura_plena"))
+        self.adicionar("Titulação:", self.titulo)
+        self.data_titulacao = self.adicionar("Data da titulação (opcional):", CampoValidado(
+            validacao.data_br, obrigatorio=False, parent=self, placeholder=f"{_DATA} — em branco = a admissão"))
+        self.escola = QComboBox(self)
+        self.escola.addItem("(sem lotação por enquanto)", None)
+        for e in cadastro.listar_escolas(sessao):
+            self.escola.addItem(e["nome"], e["id"])
+        self.adicionar("Escola:", self.escola)
+        self.nascimento = self.adicionar("Nascimento (opcional):", CampoValidado(
+            validacao.data_br, obrigatorio=False, parent=self, placeholder=_DATA))
+        self.dependentes = self.adicionar("Dependentes para o IRRF:", CampoValidado(comum.inteiro, parent=self))
+        self.dependentes.definir_texto("0")
+        self.atualizar_botao()
+        self.nome.setFocus()
+
+    def executar(self) -> dict:
+        return cadastro.cadastrar_servidor(
+            self._sessao, nome=self.nome.valor(), cpf=self.cpf.valor(), matricula=self.matricula.valor(),
+            cargo=self.cargo.currentData(), admissao=self.admissao.valor(), jornada=self.jornada.currentData(),
+            titulo=self.titulo.currentData(), data_titulacao=self.data_titulacao.valor(),
+            escola_id=self.escola.currentData(), nascimento=self.nascimento.valor(),
+            dependentes_irrf=self.dependentes.valor())
+
+
+class DialogoDesligar(DialogoFormulario):
+    """Desligamento (exoneração, aposentadoria...): os períodos em aberto terminam na data."""
+
+    def __init__(self, sessao, servidor: dict, parent: QWidget | None = None):
+        super().__init__("Desligar servidor", "Desligar…", parent,
+                         f"Desligar {servidor['nome']} (matrícula {servidor['matricula']}). Lotação, jornada e "
+                         "demais períodos em aberto terminam na data do desligamento. Nada é apagado.")
+        self._sessao, self._servidor = sessao, servidor
+        self.data = self.adicionar("Data do desligamento:", CampoValidado(validacao.data_br, parent=self,
+                                                                          placeholder=_DATA))
+        self.motivo = QComboBox(self)
+        for valor, rotulo in cadastro.MOTIVOS_DESLIGAMENTO.items():
+            self.motivo.addItem(rotulo, valor)
+        self.adicionar("Motivo:", self.motivo)
+        self.ato = self.adicionar("Ato (opcional):", CampoValidado(lambda t: t.strip(), obrigatorio=False, parent=self,
+                                                                    placeholder="decreto, portaria"))
+        self.data.setFocus()
+
+    def executar(self) -> dict | None:
+        s = self._servidor
+        if not avisos.confirmar(self, "Desligar servidor",
+                                f"Confirma o desligamento de {s['nome']} em {comum.data_br(self.data.valor())} "
+                                f"({self.motivo.currentText().lower()})?", sim="Desligar", perigoso=True,
+                                detalhe="Ele deixa de entrar nas folhas seguintes. O desligamento fica no diário."):
+            raise validacao.EntradaInvalida("Desligamento não confirmado; nada foi gravado.")
+        return cadastro.desligar(self._sessao, s["id"], data=self.data.valor(), motivo=self.motivo.currentData(),
+                                 ato=self.ato.valor() or "")
+
+
+def _colunas(situacoes: dict[str, str]) -> list[Coluna]:
+    return [
+        Coluna("Nome", lambda s: s["nome"], largura=260),
+        Coluna("CPF", lambda s: comum.cpf(s["cpf"]), largura=120),
+        Coluna("Matrícula", lambda s: s["matricula"], largura=85),
+        Coluna("Escola", lambda s: s.get("unidade_nome") or "", largura=260),
+        Coluna("Cargo", lambda s: s["cargo_rotulo"], largura=120),
+        Coluna("Situação hoje", lambda s: situacoes.get(s["id"], "") if s["ativo"] else
+               f"desligado em {comum.data_br(s['desligamento'])}", esticar=True,
+               cor=lambda s: "#b00020" if situacoes.get(s["id"], "").startswith("sem situação") else None),
+    ]
+
+
+class AbaServidores(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.dialogo = None
+        self._situacoes: dict[str, str] = {}
+        self.modelo = ModeloTabela(_colunas(self._situacoes), self,
+                                   cor_linha=lambda s: None if s["ativo"] else "#8a8a8a")
+        self.proxy = ProxyFiltro(self.modelo, self)
+        self.filtro = QLineEdit(self)
+        self.filtro.setPlaceholderText("Filtrar por nome, CPF, matrícula, escola, cargo ou nível (sem acento também)")
+        self.filtro.setClearButtonEnabled(True)
+        self.filtro.textChanged.connect(self.proxy.definir_texto)
+        self.desligados = QCheckBox("Mostrar também os desligados", self)
+        self.desligados.toggled.connect(lambda *_: self.recarregar())
+        self.tabela = criar_visao(self.proxy, self, nome="Servidores")
+        self.tabela.doubleClicked.connect(lambda *_: self._on_ficha())
+        self.botao_novo = QPushButton("&Novo servidor…", self)
+        self.botao_ficha = QPushButton("Abrir &ficha…", self)
+        self.botao_desligar = QPushButton("&Desligar…", self)
+        self.contagem = QLabel(self)
+        editar = sessao.pode(Permissao.MAGISTERIO_EDITAR)
+        self.botao_novo.setEnabled(editar)
+        topo = QHBoxLayout()
+        topo.addWidget(self.filtro, 1)
+        topo.addWidget(self.desligados)
+        barra = QHBoxLayout()
+        for b in (self.botao_novo, self.botao_ficha, self.botao_desligar):
+            barra.addWidget(b)
+        barra.addStretch(1)
+        barra.addWidget(self.contagem)
+        lay = QVBoxLayout(self)
+        lay.addLayout(topo)
+        lay.addWidget(self.tabela, 1)
+        lay.addLayout(barra)
+        self.botao_novo.clicked.connect(self._on_novo)
+        self.botao_ficha.clicked.connect(self._on_ficha)
+        self.botao_desligar.clicked.connect(self._on_desligar)
+        self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
+        self.proxy.rowsInserted.connect(self._on_contar)
+        self.proxy.rowsRemoved.connect(self._on_contar)
+        self.proxy.modelReset.connect(self._on_contar)
+        self.recarregar()
+
+    def recarregar(self, selecionar: str | None = None) -> None:
+        atual = selecionar or (self.selecionado() or {}).get("id")
+        self._situacoes.clear()
+        self._situacoes.update(consultas.resumo_situacoes(self._sessao))
+        self.modelo.definir_linhas(cadastro.listar_servidores(
+            self._sessao, ativo=None if self.desligados.isChecked() else True))
+        self.selecionar(atual)
+        self._on_selecao()
+        self._on_contar()
+
+    def selecionado(self) -> dict | None:
+        return linha_selecionada(self.tabela)
+
+    def selecionar(self, servidor_id: str | None) -> None:
+        for i in range(self.proxy.rowCount()):
+            if servidor_id and self.proxy.linha_origem(self.proxy.index(i, 0))["id"] == servidor_id:
+                self.tabela.selectRow(i)
+                return
+        self.tabela.clearSelection()
+
+    def _on_contar(self, *_args) -> None:
+        self.contagem.setText(f"{self.proxy.rowCount()} de {self.modelo.rowCount()} servidor(es)")
+
+    def _on_selecao(self, *_args) -> None:
+        s = self.selecionado()
+        self.botao_ficha.setEnabled(s is not None)
+        self.botao_desligar.setEnabled(bool(s and s["ativo"] and self._sessao.pode(Permissao.MAGISTERIO_EDITAR)))
+
+    def _abrir(self, dialogo) -> None:
+        self.dialogo = dialogo
+        dialogo.finished.connect(self._on_dialogo_fechado)
+        dialogo.open()
+
+    def _on_dialogo_fechado(self, _codigo: int) -> None:
+        dialogo, self.dialogo = self.dialogo, None
+        resultado = getattr(dialogo, "resultado", None)
+        sid = resultado["id"] if isinstance(resultado, dict) else getattr(dialogo, "servidor_id", None)
+        self.recarregar(sid)
+        dialogo.deleteLater()
+
+    def _on_novo(self) -> None:
+        self._abrir(DialogoNovoServidor(self._sessao, self))
+
+    def _on_ficha(self) -> None:
+        if (s := self.selecionado()):
+            self._abrir(DialogoFicha(self._sessao, s["id"], self))
+
+    def _on_desligar(self) -> None:
+        if (s := self.selecionado()) and s["ativo"]:
+            self._abrir(DialogoDesligar(self._sessao, s, self))

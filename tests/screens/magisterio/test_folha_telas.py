@@ -1,0 +1,101 @@
+"""Telas da folha e das tabelas: prévia, fechamento, contracheque em PDF (texto lido com pypdf) e reajuste."""
+from datetime import date
+from decimal import Decimal
+
+import pypdf
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.rules.dinheiro import reais
+from desktop.screens.magisterio.painel import PainelMagisterio
+from desktop.services import parametros
+from desktop.services.magisterio import folha
+
+from ..apoio_janelas import clicar_botao, quando_modal
+
+COMPETENCIA = date(2026, 10, 1)  # a demonstração tem servidores, faltas e férias em 2026
+
+
+def _painel(qtbot, sessao):
+    p = PainelMagisterio(sessao)
+    qtbot.addWidget(p)
+    p.resize(1280, 800)
+    p.show()
+    return p
+
+
+def _texto_pdf(caminho) -> str:
+    return "\n".join(pagina.extract_text() for pagina in pypdf.PdfReader(str(caminho)).pages)
+
+
+def test_fechar_competencia_e_abrir_o_contracheque_em_pdf(qtbot, sessao_demo, tmp_path, salvar_em):
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.folha
+    painel.abas.setCurrentWidget(aba)
+    aba.definir_competencia(COMPETENCIA)
+    assert not aba.botao_fechar.isEnabled() and not aba.documentos.botao_lote.isEnabled()
+    qtbot.mouseClick(aba.botao_previa, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.previa is not None, timeout=20000)
+    assert aba.modelo.rowCount() == len(aba.previa.itens) > 0
+    assert {p.rotulo for p in aba.pendencias} == {"Abaixo do piso nacional"}  # a matriz de 2004 da lei
+    assert aba.modelo_pendencias.rowCount() == len(aba.pendencias)
+    # o contracheque de um servidor, linha a linha, com o artigo
+    aba.tabela.selectRow(0)
+    item = aba.selecionado()
+    linhas = aba.modelo_rubricas.linhas()
+    assert linhas == item.contracheque.linhas
+    vencimento = next(l for l in linhas if l.codigo == "001")
+    assert vencimento.fundamento.startswith("Lei 1.613/2004")
+    assert aba.modelo_rubricas.index(0, 7).data() == linhas[0].fundamento
+    # fechar: confirmação (as pendências de piso são aceitas), progresso, e a competência fica imutável
+    quando_modal(lambda caixa: clicar_botao(caixa, "Fechar competência"), tipo=QMessageBox)
+    qtbot.mouseClick(aba.botao_fechar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.fechada is not None, timeout=20000)
+    assert folha.esta_fechada(sessao_demo, COMPETENCIA)
+    assert "fechada" in aba.situacao.text() and not aba.botao_previa.isEnabled()
+    diario = list(sessao_demo.db.query("SELECT usuario FROM diario WHERE tabela = 'magisterio_competencias'"))
+    assert [d["usuario"] for d in diario] == ["admin"]
+    # contracheque do servidor em PDF: salvo onde o usuário escolheu, registrado e aberto
+    i = next(i for i in range(aba.proxy.rowCount())
+             if aba.proxy.linha_origem(aba.proxy.index(i, 0)).servidor.matricula == item.servidor.matricula)
+    aba.tabela.selectRow(i)
+    gravado = aba.selecionado()
+    destino = tmp_path / "contracheque.pdf"
+    salvar_em.append(destino)
+    qtbot.mouseClick(aba.documentos.botao_contracheque, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.documentos.ultimo_arquivo is not None, timeout=20000)
+    assert aba.documentos.ultimo_arquivo == destino
+    texto = _texto_pdf(destino)
+    assert gravado.servidor.nome in texto
+    assert "outubro de 2026" in texto.lower()
+    assert "Lei 1.613/2004, art." in texto
+    assert reais(gravado.contracheque.liquido)[3:] in texto
+    assert any(l.descricao[:20] in texto for l in gravado.contracheque.linhas)
+    documentos = list(sessao_demo.db.query("SELECT tipo FROM documentos"))
+    assert {"magisterio_contracheque"} <= {d["tipo"] for d in documentos}
+
+
+def test_reajuste_simula_diferencas_e_aplica_vigencia(qtbot, sessao_demo):
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.tabelas
+    painel.abas.setCurrentWidget(aba)
+    assert aba.matriz.item(0, 0).text() == "300,00"  # Nível 1, classe A, 20 h do Anexo I da lei
+    qtbot.mouseClick(aba.modo_percentual, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(aba.percentual.edit, "10")
+    qtbot.keyClicks(aba.inicio.edit, "01/01/2027")
+    qtbot.mouseClick(aba.botao_simular, Qt.MouseButton.LeftButton)
+    difs = aba.modelo_dif.linhas()
+    primeira = difs[0]
+    assert (primeira.antes, primeira.depois, primeira.percentual) == (
+        Decimal("300.00"), Decimal("330.00"), Decimal("10.00"))
+    assert [aba.modelo_dif.index(0, c).data() for c in range(5)] == [
+        "Nível 1, classe A, 20 h", "R$ 300,00", "R$ 330,00", "R$ 30,00", "10,00 %"]
+    assert "piso" in aba.alertas.text()  # 330,00 ainda abaixo do piso nacional
+    assert aba.botao_aplicar.text() == "&Aplicar a partir de 01/01/2027…"
+    qtbot.keyClicks(aba.fundamento.edit, "Lei Municipal 2.345/2026, art. 1")
+    quando_modal(lambda caixa: clicar_botao(caixa, "Aplicar reajuste"), tipo=QMessageBox)
+    qtbot.mouseClick(aba.botao_aplicar, Qt.MouseButton.LeftButton)
+    vigencias = parametros.listar_vigencias(sessao_demo, "magisterio_anexo1")
+    nova = vigencias[-1]
+    assert str(nova["inicio"])[:10] == "2027-01-01" and "2.345/2026" in nova["fundamento"]
+    assert aba.matriz.item(0, 0).text() == "330,00"
