@@ -1,6 +1,6 @@
 """Início da aplicação gráfica do Paço: opções, aparência pt-BR e o fluxo assistente → entrada → janela.
 
-    paco-gui [--base CAMINHO] [--demo-se-vazio] [--instalar] [--versao]
+    paco-gui [--base CAMINHO] [--demo-se-vazio] [--instalar] [--versao] [--self-test]
 
 Para abrir depressa, só o Qt e a configuração local são importados antes de a tela de entrada
 aparecer; a cifra, o argon2 e a janela principal vêm depois.
@@ -40,6 +40,9 @@ def _argumentos(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--instalar", action="store_true",
                    help="abre o assistente de primeira execução para criar uma nova instalação")
     p.add_argument("--versao", action="store_true", help="mostra a versão e sai")
+    p.add_argument("--self-test", "--autoteste", dest="autoteste", action="store_true",
+                   help="confere a instalação numa base temporária (sem tela) e sai: 0 se tudo passou")
+    p.add_argument("--medir-partida", action="store_true", help=argparse.SUPPRESS)
     p._positionals.title = "argumentos"
     p._optionals.title = "opções"
     return p.parse_args(argv)
@@ -174,17 +177,57 @@ class Fluxo:
         QTimer.singleShot(150, _precarregar)
 
 
+def _verificar_interface(caminho_base: Path) -> str:
+    """Para o autoteste: a aplicação Qt (plataforma offscreen), a tradução pt_BR e a janela de entrada."""
+    import os
+
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # sem tela: o autoteste roda em qualquer máquina
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "paco"])
+    configurar_aplicacao(app)
+    pasta = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not QTranslator().load("qtbase_pt_BR", pasta):
+        raise RuntimeError(f"a tradução pt_BR do Qt não foi encontrada em {pasta}")
+    fluxo = Fluxo(app)
+    janela = fluxo.mostrar_login(caminho_base)
+    app.processEvents()
+    visivel = janela.isVisible()
+    janela.close()
+    janela.deleteLater()
+    app.processEvents()
+    if not visivel:
+        raise RuntimeError("a janela de entrada não apareceu")
+    return f"plataforma {app.platformName()}, Qt em pt_BR, janela de entrada aberta"
+
+
+def _marcar_partida(app) -> None:
+    """Para o benchmark de partida: avisa quando a janela de entrada está pintada e sai."""
+    print("LOGIN", flush=True)
+    app.quit()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _argumentos(sys.argv[1:] if argv is None else argv)
     if args.versao:
         print(f"{NOME_APP} {__version__}")
         return 0
+    if args.autoteste:
+        from desktop import autoteste
+
+        return autoteste.main(_verificar_interface)
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "paco"])
     configurar_aplicacao(app)
     fluxo = Fluxo(app)
     fluxo.iniciar(args)
+    if args.medir_partida:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: _marcar_partida(app))
     return app.exec()
 
 

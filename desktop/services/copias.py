@@ -36,7 +36,8 @@ from .sessao import ErroNegocio, SemPermissao, Sessao, Usuario
 NOME_PASTA = "copias"
 CHAVE_PASTA_EXTRA = "copias.pasta_extra"
 MOTIVOS_AUTOMATICOS = ("ao-fechar", "diaria")
-ROTULOS_TIPO = {"manual": "Manual", "diaria": "Diária", "ao-fechar": "Ao fechar"}
+ROTULOS_TIPO = {"manual": "Manual", "diaria": "Diária", "ao-fechar": "Ao fechar",
+                "antes-de-atualizar": "Antes de atualizar"}
 _TABELA_DIARIO = "copias"
 
 

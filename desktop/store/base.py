@@ -1,7 +1,9 @@
 """A base do Paço: um arquivo SQLite cifrado com SQLCipher, aberto por sqlite-utils.
 
 WAL, ``synchronous=FULL`` e chaves estrangeiras ligadas; migrações numeradas de ``db/migrations``
-aplicadas em ordem dentro de uma transação; uma base mais nova que o programa é recusada.
+aplicadas em ordem dentro de uma transação; uma base mais nova que o programa é recusada. Ao abrir
+uma base existente de esquema anterior (um Paço novo instalado por cima do antigo), uma cópia de
+segurança ``antes-de-atualizar`` é feita em ``<pasta da base>/copias`` antes de migrar.
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from .erros import BaseCorrompida, BaseMaisNova, DiscoCheio, ErroBase
 from .local import Trava, recusar_rede
 
 PASTA_MIGRACOES = PASTA_DB / "migrations"
+PASTA_COPIAS = "copias"  # a mesma de desktop.services.copias.NOME_PASTA
+TIPO_COPIA_ATUALIZACAO = "antes-de-atualizar"
 _ERROS_SQL = (sqlcipher3.dbapi2.DatabaseError, sqlite3.DatabaseError)
 
 
@@ -153,6 +157,8 @@ class Base:
             conexao.execute("PRAGMA foreign_keys = ON")
             conexao.execute("PRAGMA busy_timeout = 5000")
             base = cls(caminho, conexao, trava, chave)
+            if 0 < versao < versao_do_programa():
+                base.copia_antes_de_atualizar()
             base.migrar()
             return base
         except BaseException:
@@ -201,6 +207,22 @@ class Base:
     @property
     def versao(self) -> int:
         return self.conexao.execute("PRAGMA user_version").fetchone()[0]
+
+    def copia_antes_de_atualizar(self) -> Path:
+        """Cópia de segurança da base no esquema atual, antes de aplicar migrações pendentes.
+
+        Se a cópia falhar (disco cheio, pasta sem permissão), levanta ErroCopia e a base não é
+        migrada: continua como estava, e o Paço antigo ainda a abre.
+        """
+        from .copias import ErroCopia, fazer_copia  # copias importa este módulo
+
+        try:
+            return fazer_copia(self, self.caminho.parent / PASTA_COPIAS, TIPO_COPIA_ATUALIZACAO)
+        except ErroCopia as e:
+            raise ErroCopia(
+                f"Esta base precisa ser atualizada para a versão nova do Paço, mas antes disso a "
+                f"cópia de segurança automática falhou: {e} A base não foi alterada."
+            ) from None
 
     def migrar(self) -> list[int]:
         """Aplica as migrações pendentes, cada uma na sua transação. Devolve as aplicadas."""

@@ -32,7 +32,7 @@ from .chaves import ArquivoChaves, ErroChaves
 from .erros import BaseCorrompida, BaseEmUso, BaseMaisNova, ErroBase
 from .local import Trava, recusar_rede
 
-TIPOS = ("manual", "diaria", "ao-fechar")
+TIPOS = ("manual", "diaria", "ao-fechar", "antes-de-atualizar")
 _NOME = re.compile(
     r"^paco-(\d{4})-(\d{2})-(\d{2})_(\d{2})(\d{2})(\d{2})-([a-z]+(?:-[a-z]+)*?)(?:-(\d+))?\.db$"
 )
