@@ -1,0 +1,197 @@
+"""PDFs do processo de escolha (Lei 320/2023): edital/lista de inscritos, habilitados, boletim de seção, ata de apuração e resultado oficial.
+
+Dados simples entram, PDF sai (``layout.gerar_pdf``: timbre, rodapé com código e QR). Sem base e
+sem Qt: os serviços montam os dados e registram o documento em ``documentos.emitir``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from desktop.reports.layout import (LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, paragrafo, quadro,
+                                    tabela, titulo)
+
+
+def _br(d: date | str | None) -> str:
+    if d is None:
+        return "—"
+    if isinstance(d, str):
+        d = date.fromisoformat(d[:10])
+    return d.strftime("%d/%m/%Y")
+
+
+def _n(v: int) -> str:
+    return f"{v:,}".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class Processo:
+    ano: int
+    eleicao: date
+    posse: date
+    fim_mandato: date
+    datas: list[tuple[str, date]] = field(default_factory=list)  # (etapa, data) do calendário
+
+
+@dataclass(frozen=True)
+class LinhaCandidato:
+    numero: int
+    nome: str
+    situacao: str
+    motivo: str = ""
+
+
+def lista_candidatos(cab: Cabecalho, rod: Rodape, proc: Processo, linhas: list[LinhaCandidato], *,
+                     habilitados: bool) -> bytes:
+    """Edital com a lista de inscritos (art. 11 §2º) ou a lista de habilitados (art. 11 §6º)."""
+    nome = "Relação dos candidatos habilitados" if habilitados else "Edital — relação dos inscritos"
+    itens: list[Flowable] = titulo(nome, f"Processo de escolha dos membros do Conselho Tutelar — {proc.ano}")
+    if habilitados:
+        itens.append(paragrafo(
+            "Esgotada a fase recursal, a comissão especial torna pública a relação dos candidatos "
+            "habilitados, com cópia ao Ministério Público (Lei 320/2023, art. 11 §6º). A propaganda só é "
+            "permitida a partir desta publicação (art. 8º §5º)."))
+    else:
+        itens.append(paragrafo(
+            "A comissão especial torna pública a relação dos pretendentes inscritos. Qualquer cidadão pode "
+            "impugnar, no prazo de 5 (cinco) dias contados desta publicação, candidatos que não atendam aos "
+            "requisitos, indicando os elementos probatórios (Lei 320/2023, art. 11 §2º)."))
+        if proc.datas:
+            itens.append(paragrafo("Calendário (art. 7º §1º)", "secao"))
+            itens.append(tabela(["Etapa", "Data"], [(e, _br(d)) for e, d in proc.datas],
+                                [LARGURA_UTIL - 30 * mm, 30 * mm]))
+    itens.append(paragrafo("Candidatos", "secao"))
+    itens.append(tabela(["Nº", "Nome", "Situação", "Observação"],
+                        [(str(l.numero), l.nome, l.situacao, paragrafo(l.motivo, "celula")) for l in linhas],
+                        [14 * mm, 62 * mm, 24 * mm, LARGURA_UTIL - 100 * mm]))
+    itens.append(Spacer(1, 6))
+    itens.append(paragrafo(f"Total: {len(linhas)} candidato(s). Eleição em {_br(proc.eleicao)}; posse em "
+                           f"{_br(proc.posse)} (Lei 320/2023, arts. 5º I e IV).", "pequeno"))
+    return gerar_pdf(cab, rod, nome, itens)
+
+
+@dataclass(frozen=True)
+class DadosBoletim:
+    secao: int
+    local: str
+    tipo: str  # urna | manual
+    aptos: int
+    comparecimento: int
+    brancos: int
+    nulos: int
+    votos: list[tuple[int, str, int]]  # (número, nome, votos)
+    origem: str  # conferido | supervisor
+    digitadores: list[str]
+    supervisor: str | None = None
+    justificativa: str | None = None
+
+
+def boletim(cab: Cabecalho, rod: Rodape, proc: Processo, b: DadosBoletim) -> bytes:
+    nome = f"Boletim da seção {b.secao}"
+    itens = titulo(nome, f"Processo de escolha do Conselho Tutelar — {proc.ano} — eleição de {_br(proc.eleicao)}")
+    itens.append(paragrafo(f"Local: {b.local}. Apuração: {'urna eletrônica' if b.tipo == 'urna' else 'cédulas (art. 9º §ún.)'}."))
+    itens.append(tabela(["Eleitores aptos", "Comparecimento", "Abstenção", "Brancos", "Nulos"],
+                        [(_n(b.aptos), _n(b.comparecimento), _n(b.aptos - b.comparecimento), _n(b.brancos),
+                          _n(b.nulos))], [LARGURA_UTIL / 5] * 5, alinhar_direita=range(5)))
+    itens.append(paragrafo("Votos por candidato", "secao"))
+    itens.append(tabela(["Nº", "Candidato", "Votos"], [(str(n), nm, _n(v)) for n, nm, v in b.votos],
+                        [16 * mm, LARGURA_UTIL - 46 * mm, 30 * mm], alinhar_direita=[2]))
+    origem = (f"Digitado por {' e '.join(b.digitadores)}; as duas digitações conferem." if b.origem == "conferido"
+              else f"Digitado por {' e '.join(b.digitadores)}; as digitações divergiram e o supervisor "
+                   f"{b.supervisor} decidiu os valores: {b.justificativa}")
+    itens.append(Spacer(1, 6))
+    itens.append(quadro(paragrafo(origem, "pequeno")))
+    return gerar_pdf(cab, rod, nome, itens)
+
+
+@dataclass(frozen=True)
+class LinhaResultado:
+    posicao: int
+    numero: int
+    nome: str
+    votos: int
+    percentual: str
+    situacao: str
+    observacao: str = ""
+
+
+@dataclass(frozen=True)
+class DadosResultado:
+    linhas: list[LinhaResultado]
+    secoes: int
+    aptos: int
+    comparecimento: int
+    brancos: int
+    nulos: int
+    validos: int
+    empates: list[str]
+    impedimentos: list[str]
+    avisos: list[str]
+    fora: list[LinhaCandidato] = field(default_factory=list)  # não habilitados (indeferidos etc.)
+
+
+def _corpo_resultado(d: DadosResultado) -> list[Flowable]:
+    itens: list[Flowable] = [tabela(
+        ["Seções", "Aptos", "Comparec.", "Abstenção", "Brancos", "Nulos", "Válidos"],
+        [(_n(d.secoes), _n(d.aptos), _n(d.comparecimento), _n(d.aptos - d.comparecimento), _n(d.brancos),
+          _n(d.nulos), _n(d.validos))], [LARGURA_UTIL / 7] * 7, alinhar_direita=range(7))]
+    itens.append(paragrafo("Classificação (Lei 320/2023, art. 6º)", "secao"))
+    itens.append(tabela(["Pos.", "Nº", "Candidato", "Votos", "% válidos", "Situação", "Observação"],
+                        [(str(l.posicao), str(l.numero), l.nome, _n(l.votos), l.percentual.replace(".", ","),
+                          l.situacao, paragrafo(l.observacao, "celula")) for l in d.linhas],
+                        [10 * mm, 12 * mm, 52 * mm, 16 * mm, 17 * mm, 20 * mm, LARGURA_UTIL - 127 * mm],
+                        alinhar_direita=[3, 4]))
+    if d.fora:
+        itens.append(paragrafo("Candidatos não habilitados", "secao"))
+        itens.append(tabela(["Nº", "Nome", "Situação", "Motivo"],
+                            [(str(l.numero), l.nome, l.situacao, paragrafo(l.motivo, "celula")) for l in d.fora],
+                            [14 * mm, 55 * mm, 22 * mm, LARGURA_UTIL - 91 * mm]))
+    for rotulo, textos in (("Empates e desempate", d.empates), ("Impedimentos (art. 15)", d.impedimentos),
+                           ("Avisos", d.avisos)):
+        if textos:
+            itens.append(paragrafo(rotulo, "secao"))
+            itens.extend(paragrafo(t) for t in textos)
+    return itens
+
+
+def resultado_oficial(cab: Cabecalho, rod: Rodape, proc: Processo, d: DadosResultado) -> bytes:
+    """Resultado oficial para o Diário Oficial (art. 14 §1º)."""
+    nome = "Resultado oficial do processo de escolha"
+    itens = titulo(nome, f"Conselho Tutelar — eleição de {_br(proc.eleicao)}")
+    itens += _corpo_resultado(d)
+    itens.append(Spacer(1, 6))
+    itens.append(quadro(paragrafo(
+        f"Os cinco mais votados são nomeados e empossados em {_br(proc.posse)}, para mandato até "
+        f"{_br(proc.fim_mandato)}; os demais habilitados são suplentes na ordem acima (Lei 320/2023, "
+        "arts. 5º IV, 6º e 14 §§1º-2º).")))
+    return gerar_pdf(cab, rod, nome, itens)
+
+
+def ata_apuracao(cab: Cabecalho, rod: Rodape, proc: Processo, d: DadosResultado,
+                 boletins: list[DadosBoletim]) -> bytes:
+    """Ata da apuração: as seções uma a uma (origem do boletim) e o resultado que elas produzem."""
+    nome = "Ata de apuração"
+    itens = titulo(nome, f"Processo de escolha do Conselho Tutelar — eleição de {_br(proc.eleicao)}")
+    itens.append(paragrafo(
+        f"A comissão especial apurou {len(boletins)} seção(ões). Cada boletim foi digitado por dois usuários "
+        "diferentes; havendo divergência, um supervisor decidiu os valores, com justificativa. O resultado "
+        "abaixo é reproduzível a partir destes boletins (Lei 320/2023, arts. 9º, 11 §7º e 14 §1º)."))
+    itens.append(tabela(["Seção", "Local", "Aptos", "Comp.", "Brancos", "Nulos", "Conferência"],
+                        [(str(b.secao), b.local, _n(b.aptos), _n(b.comparecimento), _n(b.brancos), _n(b.nulos),
+                          "dupla digitação" if b.origem == "conferido" else f"supervisor ({b.supervisor})")
+                         for b in boletins],
+                        [13 * mm, 58 * mm, 16 * mm, 16 * mm, 16 * mm, 14 * mm, LARGURA_UTIL - 133 * mm],
+                        alinhar_direita=[2, 3, 4, 5]))
+    divergentes = [b for b in boletins if b.origem == "supervisor"]
+    for b in divergentes:
+        itens.append(paragrafo(f"Seção {b.secao}: digitações divergentes; decisão de {b.supervisor}: "
+                               f"{b.justificativa}", "pequeno"))
+    itens.append(paragrafo("Resultado", "secao"))
+    itens += _corpo_resultado(d)
+    itens.append(Spacer(1, 18))
+    itens.append(paragrafo("Comissão especial: ______________________________  "
+                           "Ministério Público: ______________________________"))
+    return gerar_pdf(cab, rod, nome, itens)

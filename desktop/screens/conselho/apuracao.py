@@ -1,0 +1,207 @@
+"""Apuração na tela: dupla digitação dos boletins, divergências lado a lado e resolução pelo supervisor; painel ao vivo.
+
+A tela só chama os serviços (desktop.services.eleicao.votacao e .resultado); as contas e as
+permissões são conferidas lá, e a mensagem de recusa (com o artigo) aparece abaixo do formulário.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.services.eleicao import candidaturas, resultado, votacao
+from desktop.services.sessao import ErroNegocio, SemPermissao
+
+from .grafico import GraficoBarras
+
+_ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
+_DIFERENTE = QBrush(QColor("#f8d7da"))
+
+
+def _item(texto, editavel: bool = False) -> QTableWidgetItem:
+    it = QTableWidgetItem(str(texto))
+    if not editavel:
+        it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return it
+
+
+class DigitacaoBoletim(QWidget):
+    """Digitação de um boletim de seção; a mesma tela mostra a divergência e a resolução do supervisor."""
+
+    sig_apurada = Signal()
+
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao, self._processo_id = sessao, processo_id
+        self.secao = QComboBox()
+        self.secao.setObjectName("secao")
+        self.comparecimento, self.brancos, self.nulos = QLineEdit(), QLineEdit(), QLineEdit()
+        self.votos = QTableWidget(0, 3)
+        self.votos.setHorizontalHeaderLabels(["Nº", "Candidato", "Votos"])
+        self.votos.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.gravar = QPushButton("&Gravar digitação")
+        self.mensagem = QLabel()
+        self.mensagem.setWordWrap(True)
+        self.mensagem.setObjectName("mensagem")
+        self.comparacao = QTableWidget(0, 3)
+        self.justificativa = QLineEdit()
+        self.justificativa.setPlaceholderText("Por que estes valores (ex.: conferido com o boletim impresso)")
+        self.resolver = QPushButton("&Resolver como supervisor")
+        self.grupo_divergencia = QGroupBox("Divergência entre as digitações")
+        gl = QVBoxLayout(self.grupo_divergencia)
+        gl.addWidget(QLabel("Campos em vermelho diferem. O supervisor (quem não digitou a seção) confere o boletim, "
+                            "corrige os valores acima e resolve:"))
+        gl.addWidget(self.comparacao)
+        linha = QHBoxLayout()
+        linha.addWidget(self.justificativa, 1)
+        linha.addWidget(self.resolver)
+        gl.addLayout(linha)
+        form = QFormLayout()
+        form.addRow("&Seção:", self.secao)
+        form.addRow("&Comparecimento:", self.comparecimento)
+        form.addRow("&Brancos:", self.brancos)
+        form.addRow("&Nulos:", self.nulos)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(QLabel("Votos por candidato habilitado (votos para outro número são nulos):"))
+        lay.addWidget(self.votos, 1)
+        lay.addWidget(self.gravar)
+        lay.addWidget(self.mensagem)
+        lay.addWidget(self.grupo_divergencia)
+        pode = sessao.pode(Permissao.ELEICAO_EDITAR)
+        self.gravar.setEnabled(pode)
+        self.secao.currentIndexChanged.connect(self._on_secao)
+        self.gravar.clicked.connect(self._on_gravar)
+        self.resolver.clicked.connect(self._on_resolver)
+        self.recarregar()
+
+    # -- dados ------------------------------------------------------------------------------
+    def recarregar(self) -> None:
+        atual = self.secao.currentData()
+        self.secao.blockSignals(True)
+        self.secao.clear()
+        for s in votacao.listar_secoes(self._sessao, self._processo_id):
+            estado = "apurada" if s["apurada"] else ("divergente" if s["digitacoes"] >= 2 else
+                                                      f"{s['digitacoes']} digitação(ões)")
+            self.secao.addItem(f"Seção {s['numero']} — {s['local']} ({estado})", s["id"])
+        self.secao.blockSignals(False)
+        i = self.secao.findData(atual)
+        self.secao.setCurrentIndex(max(i, 0))
+        self._on_secao()
+
+    def _candidatos(self) -> list[dict]:
+        return candidaturas.listar_candidaturas(self._sessao, self._processo_id, "habilitado")
+
+    def _on_secao(self, *_args) -> None:
+        cands = self._candidatos()
+        self.votos.setRowCount(len(cands))
+        for i, c in enumerate(cands):
+            self.votos.setItem(i, 0, _item(c["numero"]))
+            self.votos.setItem(i, 1, _item(c["nome_urna"]))
+            self.votos.setItem(i, 2, _item("", editavel=True))
+        for campo in (self.comparecimento, self.brancos, self.nulos):
+            campo.clear()
+        self.justificativa.clear()
+        self._mostrar_divergencia()
+
+    def _mostrar_divergencia(self) -> None:
+        secao_id = self.secao.currentData()
+        info = votacao.divergencias(self._sessao, secao_id) if secao_id else None
+        if not info or len(info["digitacoes"]) < 2 or info["boletim"]:
+            self.grupo_divergencia.hide()
+            return
+        d1, d2 = info["digitacoes"]
+        self.comparacao.setHorizontalHeaderLabels(["Campo", f"1ª digitação ({d1['login']})",
+                                                   f"2ª digitação ({d2['login']})"])
+        linhas = [("Comparecimento", d1["comparecimento"], d2["comparecimento"]),
+                  ("Brancos", d1["brancos"], d2["brancos"]), ("Nulos", d1["nulos"], d2["nulos"])]
+        for n in sorted(set(d1["votos"]) | set(d2["votos"])):
+            linhas.append((f"Candidato {n}", d1["votos"].get(n, 0), d2["votos"].get(n, 0)))
+        self.comparacao.setRowCount(len(linhas))
+        for i, (rotulo, a, b) in enumerate(linhas):
+            for j, v in enumerate((rotulo, a, b)):
+                it = _item(v)
+                if a != b:
+                    it.setBackground(_DIFERENTE)
+                self.comparacao.setItem(i, j, it)
+        self.comparacao.resizeColumnsToContents()
+        digitou = self._sessao.usuario.id in (d1["usuario_id"], d2["usuario_id"])
+        self.resolver.setEnabled(self._sessao.pode(Permissao.ELEICAO_EDITAR) and not digitou)
+        self.resolver.setToolTip("Quem digitou a seção não pode resolver a divergência." if digitou else "")
+        self.grupo_divergencia.show()
+
+    def _valores(self) -> dict:
+        votos = {}
+        for i in range(self.votos.rowCount()):
+            texto = (self.votos.item(i, 2).text() if self.votos.item(i, 2) else "").strip()
+            votos[int(self.votos.item(i, 0).text())] = texto or "0"
+        return {"comparecimento": self.comparecimento.text(), "brancos": self.brancos.text(),
+                "nulos": self.nulos.text(), "votos": votos}
+
+    # -- ações ------------------------------------------------------------------------------
+    def _on_gravar(self) -> None:
+        try:
+            r = votacao.digitar(self._sessao, self.secao.currentData(), **self._valores())
+        except _ERROS as e:
+            self.mensagem.setText(str(e))
+            return
+        self.recarregar()
+        self.mensagem.setText(r.mensagem())
+        if r.situacao == votacao.CONFERIDO:
+            self.sig_apurada.emit()
+
+    def _on_resolver(self) -> None:
+        try:
+            votacao.resolver(self._sessao, self.secao.currentData(), **self._valores(),
+                             justificativa=self.justificativa.text())
+        except _ERROS as e:
+            self.mensagem.setText(str(e))
+            return
+        self.recarregar()
+        self.mensagem.setText("Divergência resolvida pelo supervisor: o boletim da seção entrou na apuração.")
+        self.sig_apurada.emit()
+
+
+class PainelApuracao(QWidget):
+    """Seções apuradas, classificação parcial e gráfico; atualiza a cada seção que entra."""
+
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao, self._processo_id = sessao, processo_id
+        self.resumo = QLabel()
+        self.resumo.setObjectName("resumo")
+        self.ranking = QTableWidget(0, 5)
+        self.ranking.setHorizontalHeaderLabels(["Pos.", "Nº", "Candidato", "Votos", "Situação"])
+        self.ranking.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.grafico = GraficoBarras()
+        atualizar = QPushButton("&Atualizar")
+        atualizar.clicked.connect(self.recarregar)
+        lay = QVBoxLayout(self)
+        topo = QHBoxLayout()
+        topo.addWidget(self.resumo, 1)
+        topo.addWidget(atualizar)
+        lay.addLayout(topo)
+        corpo = QHBoxLayout()
+        corpo.addWidget(self.ranking, 1)
+        corpo.addWidget(self.grafico, 1)
+        lay.addLayout(corpo, 1)
+        self.recarregar()
+
+    def recarregar(self) -> None:
+        a = resultado.apurar(self._sessao, self._processo_id)
+        t = a.totais
+        parcial = "" if a.completa else " — resultado PARCIAL"
+        self.resumo.setText(
+            f"Seções apuradas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}). "
+            f"Comparecimento {t.comparecimento}, brancos {t.brancos}, nulos {t.nulos}{parcial}.")
+        cols = a.resultado.colocados
+        self.ranking.setRowCount(len(cols))
+        for i, c in enumerate(cols):
+            situacao = f"{c.ordem}º {c.situacao}" + (" (impedido, art. 15)" if c.impedimento else "")
+            for j, v in enumerate((c.posicao, c.numero, c.nome, c.votos, situacao)):
+                self.ranking.setItem(i, j, _item(v))
+        self.grafico.definir([(f"{c.numero} {c.nome}", c.votos, c.situacao == "titular") for c in cols]
+                             if a.secoes_apuradas else [])

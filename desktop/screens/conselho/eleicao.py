@@ -1,0 +1,187 @@
+"""Aba "Processo de escolha": calendário, candidatos com o checklist, apuração por dupla digitação, painel e documentos."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSplitter, QTableWidget, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.services.eleicao import candidaturas, processo, relatorios
+from desktop.services.sessao import ErroNegocio, SemPermissao
+
+from .apuracao import DigitacaoBoletim, PainelApuracao, _item
+
+_ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
+FASES = {"inscricoes": "Inscrições e análise", "analise": "Análise", "homologado": "Lista homologada",
+         "apuracao": "Apuração", "encerrado": "Encerrado (eleitos passados ao Conselho)"}
+
+
+def _br(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
+
+
+class ProcessoEscolha(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.processos = QComboBox()
+        self.fase = QLabel()
+        self.mensagem = QLabel()
+        self.mensagem.setWordWrap(True)
+        self.abrir = QPushButton("A&brir processo de escolha")
+        self.abrir.setVisible(sessao.pode(Permissao.ELEICAO_EDITAR))
+        self.abas = QTabWidget()
+        topo = QHBoxLayout()
+        topo.addWidget(QLabel("Processo:"))
+        topo.addWidget(self.processos)
+        topo.addWidget(self.fase, 1)
+        topo.addWidget(self.abrir)
+        lay = QVBoxLayout(self)
+        lay.addLayout(topo)
+        lay.addWidget(self.mensagem)
+        lay.addWidget(self.abas, 1)
+        self.digitacao = self.painel = None
+        self.processos.currentIndexChanged.connect(self._on_processo)
+        self.abrir.clicked.connect(self._on_abrir)
+        self.recarregar()
+
+    def recarregar(self) -> None:
+        self.processos.blockSignals(True)
+        self.processos.clear()
+        for p in processo.listar_processos(self._sessao):
+            self.processos.addItem(f"{p['ano']} — eleição em {_br(p['eleicao'])}", p["id"])
+        self.processos.blockSignals(False)
+        self._on_processo()
+
+    def _on_abrir(self) -> None:
+        try:
+            ano = processo.proximo_ano(self._sessao)
+            cal = processo.calendario_sugerido(self._sessao, ano)
+            processo.abrir_processo(self._sessao, cal, nota_corte="60")
+        except _ERROS as e:
+            self.mensagem.setText(str(e))
+            return
+        self.mensagem.setText(f"Processo de {ano} aberto com o calendário que a lei admite; a comissão "
+                              "publica o edital até a data indicada (art. 7º).")
+        self.recarregar()
+
+    def _on_processo(self, *_a) -> None:
+        while self.abas.count():
+            w = self.abas.widget(0)
+            self.abas.removeTab(0)
+            w.deleteLater()
+        pid = self.processos.currentData()
+        if not pid:
+            self.fase.setText("Nenhum processo de escolha cadastrado.")
+            return
+        p = processo.obter_processo(self._sessao, pid)
+        self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {_br(p['posse'])} · mandato até {_br(p['fim_mandato'])}")
+        self.abas.addTab(self._calendario(p), "&Calendário")
+        self.abas.addTab(self._candidatos(pid), "Ca&ndidatos")
+        self.digitacao = DigitacaoBoletim(self._sessao, pid)
+        self.painel = PainelApuracao(self._sessao, pid)
+        self.digitacao.sig_apurada.connect(self.painel.recarregar)
+        self.abas.addTab(self.digitacao, "&Dupla digitação")
+        self.abas.addTab(self.painel, "&Painel da apuração")
+        self.abas.addTab(self._documentos(pid), "D&ocumentos")
+
+    def _calendario(self, p: dict) -> QWidget:
+        cal = processo.calendario(self._sessao, p["id"])
+        problemas = processo.conferir_calendario(self._sessao, cal)
+        from desktop.rules.eleicao.calendario import ETAPAS
+
+        t = QTableWidget(len(ETAPAS), 2)
+        t.setHorizontalHeaderLabels(["Etapa (art. 7º §1º)", "Data"])
+        for i, (campo, rotulo) in enumerate(ETAPAS):
+            t.setItem(i, 0, _item(rotulo.capitalize()))
+            t.setItem(i, 1, _item(_br(p[campo])))
+        t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.addWidget(t)
+        aviso = QLabel("\n".join(str(x) for x in problemas) or "Calendário conforme a Lei 320/2023 (arts. 5º, 7º, 11 §2º e 14 §2º).")
+        aviso.setWordWrap(True)
+        lay.addWidget(aviso)
+        return w
+
+    def _candidatos(self, pid: str) -> QWidget:
+        cands = candidaturas.listar_candidaturas(self._sessao, pid)
+        tabela = QTableWidget(len(cands), 4)
+        tabela.setObjectName("candidatos")
+        tabela.setHorizontalHeaderLabels(["Nº", "Nome", "Situação", "Motivo"])
+        for i, c in enumerate(cands):
+            situacao = c["situacao"] + (" (sub judice)" if c["sub_judice"] else "")
+            for j, v in enumerate((c["numero"], c["nome_urna"], situacao, c["motivo"])):
+                tabela.setItem(i, j, _item(v))
+        tabela.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        checklist = QTableWidget(0, 4)
+        checklist.setHorizontalHeaderLabels(["Requisito", "Documento apresentado", "Situação", "Motivo / artigo"])
+        checklist.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        def _on_linha():
+            linha = tabela.currentRow()
+            if linha < 0:
+                return
+            reqs = candidaturas.checklist(self._sessao, cands[linha]["id"])
+            checklist.setRowCount(len(reqs))
+            for i, r in enumerate(reqs):
+                for j, v in enumerate((r["descricao"], r["documento"] or "—", r["situacao"],
+                                       r["motivo"] or r["artigo"])):
+                    checklist.setItem(i, j, _item(v))
+
+        tabela.itemSelectionChanged.connect(_on_linha)
+        homologar = QPushButton("&Homologar a lista de habilitados")
+        homologar.setVisible(self._sessao.pode(Permissao.ELEICAO_EDITAR))
+
+        def _on_homologar():
+            try:
+                hab = candidaturas.homologar(self._sessao, pid)
+            except _ERROS as e:
+                self.mensagem.setText(str(e))
+                return
+            self.mensagem.setText(f"Lista homologada com {len(hab)} habilitados (art. 11 §6º).")
+            self._on_processo()
+
+        homologar.clicked.connect(_on_homologar)
+        divisor = QSplitter(Qt.Orientation.Vertical)
+        divisor.addWidget(tabela)
+        divisor.addWidget(checklist)
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.addWidget(divisor, 1)
+        lay.addWidget(homologar)
+        return w
+
+    def _documentos(self, pid: str) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.addWidget(QLabel("Documentos registrados e verificáveis pelo código no rodapé:"))
+        acoes = [("Edital — lista de &inscritos", lambda: relatorios.emitir_lista(self._sessao, pid, habilitados=False)),
+                 ("Lista de &habilitados", lambda: relatorios.emitir_lista(self._sessao, pid, habilitados=True)),
+                 ("&Boletim da seção escolhida na dupla digitação",
+                  lambda: relatorios.emitir_boletim(self._sessao, self.digitacao.secao.currentData())),
+                 ("&Ata de apuração", lambda: relatorios.emitir_ata(self._sessao, pid)),
+                 ("&Resultado oficial", lambda: relatorios.emitir_resultado(self._sessao, pid))]
+        for rotulo, acao in acoes:
+            b = QPushButton(rotulo)
+            b.setEnabled(self._sessao.pode(Permissao.DOCUMENTOS_EMITIR))
+            b.clicked.connect(lambda _=False, acao=acao: self._emitir(acao))
+            lay.addWidget(b)
+        lay.addStretch(1)
+        return w
+
+    def _emitir(self, acao) -> None:
+        try:
+            emitido = acao()
+        except _ERROS as e:
+            self.mensagem.setText(str(e))
+            return
+        caminho, _ = QFileDialog.getSaveFileName(self, "Salvar documento", str(Path.home() / f"{emitido.codigo}.pdf"),
+                                                 "PDF (*.pdf)")
+        if caminho:
+            Path(caminho).write_bytes(emitido.pdf)
+        self.mensagem.setText(f"Documento emitido e registrado: código {emitido.codigo}."
+                              + (f" Salvo em {caminho}." if caminho else ""))

@@ -1,0 +1,65 @@
+"""Painel do Conselho Tutelar: abas registradas em ``ABAS`` — a primeira é o Processo de escolha.
+
+Outro módulo (por exemplo, a operação do Conselho) acrescenta a sua aba com
+``registrar_aba(titulo, permissao, fabrica)``, em que ``fabrica(sessao, parent)`` devolve o widget;
+a aba só aparece para quem tem a permissão. Alt+1, Alt+2... trocam de aba.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.rules.papeis import Permissao
+
+
+@dataclass(frozen=True)
+class Aba:
+    titulo: str
+    permissao: Permissao
+    fabrica: Callable  # fabrica(sessao, parent) -> QWidget
+
+
+def _processo_de_escolha(sessao, parent):
+    from .eleicao import ProcessoEscolha
+
+    return ProcessoEscolha(sessao, parent)
+
+
+ABAS: list[Aba] = [Aba("Processo de escolha", Permissao.ELEICAO_LER, _processo_de_escolha)]
+
+
+def registrar_aba(titulo: str, permissao: Permissao, fabrica: Callable) -> None:
+    """Acrescenta uma aba ao painel (uma vez por título)."""
+    if all(a.titulo != titulo for a in ABAS):
+        ABAS.append(Aba(titulo, permissao, fabrica))
+
+
+class PainelConselho(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.abas = QTabWidget(self)
+        self.abas.setDocumentMode(True)
+        self.widgets: dict[str, QWidget] = {}
+        for aba in ABAS:
+            if sessao.pode(aba.permissao):
+                w = aba.fabrica(sessao, self)
+                self.widgets[aba.titulo] = w
+                self.abas.addTab(w, aba.titulo)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        if self.abas.count():
+            lay.addWidget(self.abas)
+        else:
+            aviso = QLabel(f"O papel {sessao.usuario.rotulo_papel} não dá acesso a nenhuma parte do "
+                           "Conselho Tutelar. Peça a um administrador.", self)
+            aviso.setWordWrap(True)
+            lay.addWidget(aviso)
+            self.abas.hide()
+        for i in range(self.abas.count()):
+            atalho = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
+            atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
+            self.abas.setTabToolTip(i, f"Alt+{i + 1}")

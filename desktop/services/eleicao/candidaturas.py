@@ -1,0 +1,191 @@
+"""Candidaturas: inscrição individual, análise documental por requisito, prova, parentesco e homologação (arts. 5º II, 12, 13 e 15)."""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.rules import validacao
+from desktop.rules.eleicao import requisitos as regra_requisitos
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store.eleicao import candidaturas as armazem
+from desktop.store.ids import agora, novo_id
+
+from ..sessao import ErroNegocio, Sessao
+from .comum import candidatura_ou_erro, exigir_fase, processo_ou_erro, recalcular, regras_em
+
+
+def _br(iso: str) -> str:
+    return date.fromisoformat(iso).strftime("%d/%m/%Y")
+
+
+def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimento: date,
+              residencia_desde: date, experiencia_meses: int, numero: int, inscrito_em: date,
+              nome_urna: str | None = None, documentos: dict[str, str] | None = None) -> dict:
+    """Inscreve uma pessoa (candidatura individual, art. 5º II) com o checklist do art. 12 §2º.
+
+    ``documentos``: {requisito: documento apresentado}. Idade, residência e experiência já
+    reprovadas pelas datas informadas são indeferidas na hora, com o artigo no motivo.
+    """
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    exigir_fase(proc, "inscricoes", acao="inscrever candidatos")
+    nome = validacao.obrigatorio(nome, "o nome")
+    cpf = validacao.cpf(cpf)
+    if not isinstance(numero, int) or isinstance(numero, bool) or not 1 <= numero <= 99999:
+        raise EntradaInvalida("O número do candidato deve ser um inteiro de 1 a 99999.")
+    if not isinstance(experiencia_meses, int) or experiencia_meses < 0:
+        raise EntradaInvalida("A experiência deve ser informada em meses (inteiro, zero ou mais).")
+    inicio, fim = date.fromisoformat(proc["inscricao_inicio"]), date.fromisoformat(proc["inscricao_fim"])
+    if not inicio <= inscrito_em <= fim:
+        raise EntradaInvalida(f"A inscrição em {inscrito_em:%d/%m/%Y} está fora do prazo do edital "
+                              f"({inicio:%d/%m/%Y} a {fim:%d/%m/%Y}) (Lei 320/2023, art. 7º §1º a).")
+    if nascimento >= inscrito_em or residencia_desde > inscrito_em:
+        raise EntradaInvalida("Nascimento e início da residência devem ser anteriores à data da inscrição.")
+    documentos = documentos or {}
+    for codigo in documentos:
+        regra_requisitos.requisito(codigo)
+    regras = regras_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    reprovados = regra_requisitos.conferencias_objetivas(
+        nascimento=nascimento, residencia_desde=residencia_desde, experiencia_meses=experiencia_meses,
+        referencia=inscrito_em, regras=regras)
+    db = sessao.db
+    pessoa = armazem.pessoa_por_cpf(db, cpf)
+    if pessoa and list(db.query("SELECT 1 FROM eleicao_candidaturas WHERE processo_id = ? AND pessoa_id = ?",
+                                [processo_id, pessoa["id"]])):
+        raise ErroNegocio(f"{pessoa['nome']} já está inscrito(a) neste processo: a candidatura é "
+                          "individual e única (Lei 320/2023, art. 5º II).")
+    if list(db.query("SELECT 1 FROM eleicao_candidaturas WHERE processo_id = ? AND numero = ?",
+                     [processo_id, numero])):
+        raise ErroNegocio(f"O número {numero} já é de outro candidato deste processo.")
+    momento = agora()
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        if pessoa is None:
+            pessoa = {"id": novo_id(), "nome": nome, "cpf": cpf, "nascimento": nascimento.isoformat(),
+                      "criado_em": momento, "atualizado_em": momento}
+            m.db["pessoas"].insert(pessoa)
+            m.registrar("pessoas", pessoa["id"], "inserir", depois=pessoa)
+        elif pessoa["nascimento"] != nascimento.isoformat():
+            raise ErroNegocio(f"O CPF {validacao.formatar_cpf(cpf)} já está cadastrado com outra data de "
+                              f"nascimento ({_br(pessoa['nascimento'])}); confira os dados.")
+        linha = {"id": novo_id(), "processo_id": processo_id, "pessoa_id": pessoa["id"], "numero": numero,
+                 "nome_urna": (nome_urna or nome).strip(), "inscrito_em": inscrito_em.isoformat(),
+                 "residencia_desde": residencia_desde.isoformat(), "experiencia_meses": experiencia_meses,
+                 "situacao": "inscrito", "motivo": "Análise documental pendente", "sub_judice": 0,
+                 "criado_em": momento, "atualizado_em": momento}
+        m.db["eleicao_candidaturas"].insert(linha)
+        m.registrar("eleicao_candidaturas", linha["id"], "inserir", depois=linha)
+        for r in regra_requisitos.REQUISITOS:
+            motivo = reprovados.get(r.codigo)
+            req = {"id": novo_id(), "candidatura_id": linha["id"], "requisito": r.codigo,
+                   "documento": (documentos.get(r.codigo) or "").strip(),
+                   "situacao": "indeferido" if motivo else "pendente", "motivo": motivo,
+                   "analisado_por": sessao.usuario.id if motivo else None,
+                   "analisado_em": momento if motivo else None}
+            m.db["eleicao_requisitos"].insert(req)
+            m.registrar("eleicao_requisitos", req["id"], "inserir", depois=req)
+        return recalcular(m, linha["id"])
+
+
+def analisar_requisito(sessao: Sessao, candidatura_id: str, requisito: str, *, deferido: bool,
+                       motivo: str | None = None, documento: str | None = None) -> dict:
+    """Análise documental de um requisito (art. 7º §1º II): deferido, ou indeferido com o motivo."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    r = regra_requisitos.requisito(requisito)
+    cand = candidatura_ou_erro(sessao.db, candidatura_id)
+    exigir_fase(processo_ou_erro(sessao.db, cand["processo_id"]), "inscricoes", "analise",
+                acao="analisar documentos")
+    motivo = " ".join((motivo or "").split()) or None
+    if not deferido and not motivo:
+        raise EntradaInvalida(f"Diga o motivo do indeferimento de \"{r.descricao}\" ({r.artigo}).")
+    antes = armazem.requisito(sessao.db, candidatura_id, requisito)
+    doc = (documento if documento is not None else antes["documento"]).strip()
+    if deferido and not doc:
+        raise EntradaInvalida(f"Para deferir \"{r.descricao}\", registre o documento apresentado: "
+                              f"{r.documento} ({r.artigo}).")
+    novos = {"situacao": "deferido" if deferido else "indeferido", "motivo": None if deferido else motivo,
+             "documento": doc, "analisado_por": sessao.usuario.id, "analisado_em": agora()}
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        depois = armazem.atualizar(m.db, "eleicao_requisitos", antes["id"], novos)
+        m.registrar("eleicao_requisitos", antes["id"], "alterar", antes=antes, depois=depois)
+        return recalcular(m, candidatura_id)
+
+
+def lancar_nota(sessao: Sessao, candidatura_id: str, nota) -> dict:
+    """Nota da prova eliminatória (art. 12 §9º); abaixo do corte do edital, o candidato é eliminado."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    valor = regra_requisitos.nota(nota)
+    cand = candidatura_ou_erro(sessao.db, candidatura_id)
+    exigir_fase(processo_ou_erro(sessao.db, cand["processo_id"]), "inscricoes", "analise",
+                acao="lançar notas")
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        armazem.atualizar(m.db, "eleicao_candidaturas", candidatura_id, {"nota_prova": str(valor)})
+        m.registrar("eleicao_candidaturas", candidatura_id, "alterar",
+                    antes={"nota_prova": cand["nota_prova"]}, depois={"nota_prova": str(valor)})
+        return recalcular(m, candidatura_id)
+
+
+def declarar_parentesco(sessao: Sessao, candidatura_a: str, candidatura_b: str, vinculo: str) -> dict:
+    """Registra o parentesco declarado entre dois candidatos do mesmo processo (art. 15)."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    vinculo = validacao.obrigatorio(vinculo, "o vínculo (por exemplo, \"irmãos\", \"cônjuges\")")
+    a, b = candidatura_ou_erro(sessao.db, candidatura_a), candidatura_ou_erro(sessao.db, candidatura_b)
+    if a["id"] == b["id"] or a["processo_id"] != b["processo_id"]:
+        raise ErroNegocio("O parentesco do art. 15 é entre dois candidatos diferentes do mesmo processo.")
+    a, b = sorted((a, b), key=lambda c: c["numero"])
+    if list(sessao.db.query("SELECT 1 FROM eleicao_parentescos WHERE candidatura_a = ? AND candidatura_b = ?",
+                            [a["id"], b["id"]])):
+        raise ErroNegocio(f"O parentesco entre {a['numero']} e {b['numero']} já está registrado.")
+    linha = {"id": novo_id(), "processo_id": a["processo_id"], "candidatura_a": a["id"],
+             "candidatura_b": b["id"], "vinculo": vinculo, "declarado_em": agora()}
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        m.db["eleicao_parentescos"].insert(linha)
+        m.registrar("eleicao_parentescos", linha["id"], "inserir", depois=linha)
+    return linha
+
+
+def listar_candidaturas(sessao: Sessao, processo_id: str, situacao: str | None = None) -> list[dict]:
+    sessao.exigir(Permissao.ELEICAO_LER)
+    return armazem.candidaturas(sessao.db, processo_id, situacao)
+
+
+def checklist(sessao: Sessao, candidatura_id: str) -> list[dict]:
+    """Os requisitos da candidatura com descrição, documento exigido e artigo."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    linhas = armazem.requisitos(sessao.db, candidatura_id)
+    for l in linhas:
+        r = regra_requisitos.POR_CODIGO[l["requisito"]]
+        l.update(descricao=r.descricao, exigido=r.documento, artigo=r.artigo)
+    return linhas
+
+
+def listar_parentescos(sessao: Sessao, processo_id: str) -> list[dict]:
+    sessao.exigir(Permissao.ELEICAO_LER)
+    return armazem.parentescos(sessao.db, processo_id)
+
+
+def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | None = None) -> list[dict]:
+    """Homologa a lista de habilitados (art. 11 §6º). Recusa análise pendente; com menos de dez
+    habilitados, recusa (art. 13) salvo decisão do CMDCA de prosseguir, com justificativa."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    exigir_fase(proc, "inscricoes", "analise", acao="homologar a lista")
+    todos = armazem.candidaturas(sessao.db, processo_id)
+    pendentes = [c for c in todos if c["situacao"] == "inscrito"]
+    if pendentes:
+        raise ErroNegocio("Há candidaturas sem análise concluída: " + ", ".join(
+            f"{c['numero']} ({c['motivo']})" for c in pendentes[:5]) + ". Conclua-as antes de homologar.")
+    habilitados = [c for c in todos if c["situacao"] == "habilitado"]
+    regras = regras_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    justificativa = " ".join((justificativa_minimo or "").split())
+    if len(habilitados) < regras.minimo_habilitados and len(justificativa) < 10:
+        raise ErroNegocio(
+            f"Só {len(habilitados)} habilitados; o processo ocorre com no mínimo {regras.minimo_habilitados} "
+            "(Lei 320/2023, art. 13). Reabra as inscrições (art. 13 §1º) ou registre a decisão do CMDCA "
+            "de prosseguir, com justificativa.")
+    novos = {"fase": "homologado", "atualizado_em": agora()}
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        armazem.atualizar(m.db, "eleicao_processos", processo_id, novos)
+        m.registrar("eleicao_processos", processo_id, "alterar", antes={"fase": proc["fase"]},
+                    depois={"fase": "homologado", "habilitados": [c["numero"] for c in habilitados],
+                            "justificativa_minimo": justificativa or None})
+    return habilitados

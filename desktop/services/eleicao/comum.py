@@ -1,0 +1,73 @@
+"""Apoio comum aos serviços da eleição: as regras vigentes, o processo, o calendário e a situação das candidaturas."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from desktop.rules.eleicao import situacao as regra_situacao
+from desktop.rules.eleicao.calendario import Calendario
+from desktop.rules.eleicao.regras import RegrasEleicao
+from desktop.rules.parametros import SemVigencia
+from desktop.store import parametros as armazem_parametros
+from desktop.store.eleicao import candidaturas as armazem
+from desktop.store.ids import agora
+
+from ..sessao import ErroNegocio
+
+NOME_PARAMETRO = "eleicao_regras"
+
+
+def regras_em(db, data: date) -> RegrasEleicao:
+    """As regras da lei em vigor na data (parâmetro datado ``eleicao_regras``; padrão se a base não tiver)."""
+    p = armazem_parametros.carregar(db, NOME_PARAMETRO) or armazem_parametros.padrao(NOME_PARAMETRO)
+    try:
+        v = p.vigente_em(data)
+    except SemVigencia as e:
+        raise ErroNegocio(str(e)) from e
+    return RegrasEleicao.de_valor(v.valor, v.fundamento)
+
+
+def processo_ou_erro(db, processo_id: str) -> dict:
+    p = armazem.processo(db, processo_id)
+    if p is None:
+        raise ErroNegocio("Processo de escolha não encontrado.")
+    return p
+
+
+def calendario_de(processo: dict) -> Calendario:
+    return Calendario(**{c: date.fromisoformat(processo[c]) for c in Calendario.__dataclass_fields__})
+
+
+def candidatura_ou_erro(db, candidatura_id: str) -> dict:
+    c = armazem.candidatura(db, candidatura_id)
+    if c is None:
+        raise ErroNegocio("Candidatura não encontrada.")
+    return c
+
+
+def exigir_fase(processo: dict, *fases: str, acao: str) -> None:
+    if processo["fase"] not in fases:
+        nomes = {"inscricoes": "inscrições e análise", "analise": "análise", "homologado": "lista homologada",
+                 "apuracao": "apuração", "encerrado": "encerrado"}
+        raise ErroNegocio(f"Não é possível {acao}: o processo de {processo['ano']} está na fase "
+                          f"\"{nomes[processo['fase']]}\".")
+
+
+def recalcular(m, candidatura_id: str) -> dict:
+    """Recalcula e grava (com diário) a situação da candidatura pelas regras (art. 12 e 11)."""
+    db = m.db
+    antes = armazem.candidatura(db, candidatura_id)
+    proc = armazem.processo(db, antes["processo_id"])
+    analises = {r["requisito"]: (r["situacao"], r["motivo"]) for r in armazem.requisitos(db, candidatura_id)}
+    imps = [regra_situacao.Impugnacao(i["decisao"], i["recurso_decisao"], bool(i["recurso"]))
+            for i in armazem.impugnacoes(db, candidatura_id=candidatura_id)]
+    nota = Decimal(antes["nota_prova"]) if antes["nota_prova"] is not None else None
+    s = regra_situacao.situacao(analises, nota, Decimal(proc["nota_corte"]), imps)
+    novos = {"situacao": s.codigo, "motivo": s.motivo, "sub_judice": int(s.sub_judice)}
+    if all(antes[k] == v for k, v in novos.items()):
+        return antes
+    novos["atualizado_em"] = agora()
+    depois = armazem.atualizar(db, "eleicao_candidaturas", candidatura_id, novos)
+    m.registrar("eleicao_candidaturas", candidatura_id, "alterar",
+                antes={k: antes[k] for k in novos}, depois={k: depois[k] for k in novos})
+    return depois

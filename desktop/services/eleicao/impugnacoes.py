@@ -1,0 +1,119 @@
+"""Impugnações e denúncias: prazo, defesa, decisão da comissão especial e recurso ao CMDCA (arts. 8º §§12-13 e 11 §§2º-5º)."""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.rules import validacao
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store.eleicao import candidaturas as armazem
+from desktop.store.ids import agora, novo_id
+
+from ..sessao import ErroNegocio, Sessao
+from .comum import candidatura_ou_erro, processo_ou_erro, recalcular
+
+
+def _texto(valor: str, campo: str) -> str:
+    return validacao.obrigatorio(" ".join((valor or "").split()), campo)
+
+
+def _ou_erro(sessao: Sessao, impugnacao_id: str) -> dict:
+    i = armazem.impugnacao(sessao.db, impugnacao_id)
+    if i is None:
+        raise ErroNegocio("Impugnação não encontrada.")
+    return i
+
+
+def apresentar(sessao: Sessao, candidatura_id: str, *, tipo: str, autor: str, fundamento: str,
+               apresentada_em: date, prazo_defesa: date) -> dict:
+    """Registra a impugnação (no prazo de cinco dias da publicação dos inscritos, art. 11 §2º) ou a
+    denúncia de conduta vedada (art. 8º §12, até a eleição), com o prazo de defesa (art. 11 §3º I)."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    if tipo not in ("impugnacao", "denuncia"):
+        raise EntradaInvalida("Tipo: 'impugnacao' (requisitos, art. 11 §2º) ou 'denuncia' (conduta vedada, art. 8º §12).")
+    cand = candidatura_ou_erro(sessao.db, candidatura_id)
+    proc = processo_ou_erro(sessao.db, cand["processo_id"])
+    pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
+    if tipo == "impugnacao" and not pub <= apresentada_em <= fim:
+        raise EntradaInvalida(f"Impugnação em {apresentada_em:%d/%m/%Y} fora do prazo: são 5 dias contados da "
+                              f"publicação dos inscritos, de {pub:%d/%m/%Y} a {fim:%d/%m/%Y} "
+                              "(Lei 320/2023, art. 11 §2º).")
+    if tipo == "denuncia" and apresentada_em > date.fromisoformat(proc["eleicao"]):
+        raise EntradaInvalida("Denúncia de conduta vedada depois do dia da eleição não cabe neste "
+                              "procedimento (Lei 320/2023, art. 8º §12).")
+    if prazo_defesa <= apresentada_em:
+        raise EntradaInvalida("O prazo de defesa deve terminar depois da apresentação "
+                              "(Lei 320/2023, art. 11 §3º I: ampla defesa e contraditório).")
+    linha = {"id": novo_id(), "candidatura_id": candidatura_id, "tipo": tipo,
+             "autor": _texto(autor, "quem impugna"), "fundamento": _texto(fundamento, "o fundamento e as provas"),
+             "apresentada_em": apresentada_em.isoformat(), "prazo_defesa": prazo_defesa.isoformat(),
+             "criado_em": agora()}
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        m.db["eleicao_impugnacoes"].insert(linha)
+        m.registrar("eleicao_impugnacoes", linha["id"], "inserir", depois=linha)
+        recalcular(m, candidatura_id)
+    return linha
+
+
+def _alterar(sessao: Sessao, antes: dict, novos: dict) -> dict:
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        depois = armazem.atualizar(m.db, "eleicao_impugnacoes", antes["id"], novos)
+        m.registrar("eleicao_impugnacoes", antes["id"], "alterar", antes=antes, depois=depois)
+        recalcular(m, antes["candidatura_id"])
+    return depois
+
+
+def defender(sessao: Sessao, impugnacao_id: str, *, defesa: str, em: date) -> dict:
+    """Defesa do candidato notificado, dentro do prazo (art. 11 §3º I)."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    i = _ou_erro(sessao, impugnacao_id)
+    if i["decisao"]:
+        raise ErroNegocio("A impugnação já foi decidida; a defesa não pode mais ser juntada.")
+    prazo = date.fromisoformat(i["prazo_defesa"])
+    if em > prazo or em < date.fromisoformat(i["apresentada_em"]):
+        raise EntradaInvalida(f"Defesa em {em:%d/%m/%Y} fora do prazo, que vai até {prazo:%d/%m/%Y} "
+                              "(Lei 320/2023, art. 11 §3º I).")
+    return _alterar(sessao, i, {"defesa": _texto(defesa, "o texto da defesa"), "defesa_em": em.isoformat()})
+
+
+def decidir(sessao: Sessao, impugnacao_id: str, *, procedente: bool, motivo: str, em: date) -> dict:
+    """Decisão da comissão especial em reunião (art. 11 §3º II), depois da defesa ou do fim do prazo."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    i = _ou_erro(sessao, impugnacao_id)
+    if i["decisao"]:
+        raise ErroNegocio("A impugnação já foi decidida; cabe recurso ao CMDCA (art. 11 §5º).")
+    if not i["defesa"] and em <= date.fromisoformat(i["prazo_defesa"]):
+        raise ErroNegocio(f"Aguarde a defesa ou o fim do prazo ({date.fromisoformat(i['prazo_defesa']):%d/%m/%Y}) "
+                          "para decidir (Lei 320/2023, art. 11 §3º).")
+    return _alterar(sessao, i, {"decisao": "procedente" if procedente else "improcedente",
+                                "decisao_motivo": _texto(motivo, "o fundamento da decisão"),
+                                "decidida_em": em.isoformat()})
+
+
+def recorrer(sessao: Sessao, impugnacao_id: str, *, razoes: str, em: date) -> dict:
+    """Recurso da decisão da comissão à plenária do CMDCA (arts. 8º §13 e 11 §5º)."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    i = _ou_erro(sessao, impugnacao_id)
+    if not i["decisao"]:
+        raise ErroNegocio("Só cabe recurso depois da decisão da comissão especial (Lei 320/2023, art. 11 §5º).")
+    if i["recurso"]:
+        raise ErroNegocio("Já há recurso registrado contra esta decisão.")
+    if em < date.fromisoformat(i["decidida_em"]):
+        raise EntradaInvalida("O recurso não pode ser anterior à decisão.")
+    return _alterar(sessao, i, {"recurso": _texto(razoes, "as razões do recurso"), "recurso_em": em.isoformat()})
+
+
+def julgar_recurso(sessao: Sessao, impugnacao_id: str, *, provido: bool, motivo: str, em: date) -> dict:
+    """Julgamento do recurso pela plenária do CMDCA (art. 11 §5º)."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    i = _ou_erro(sessao, impugnacao_id)
+    if not i["recurso"] or i["recurso_decisao"]:
+        raise ErroNegocio("Não há recurso pendente de julgamento nesta impugnação.")
+    return _alterar(sessao, i, {"recurso_decisao": "provido" if provido else "desprovido",
+                                "recurso_motivo": _texto(motivo, "o fundamento do julgamento"),
+                                "recurso_julgado_em": em.isoformat()})
+
+
+def listar(sessao: Sessao, processo_id: str) -> list[dict]:
+    sessao.exigir(Permissao.ELEICAO_LER)
+    return armazem.impugnacoes(sessao.db, processo_id=processo_id)

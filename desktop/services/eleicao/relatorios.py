@@ -1,0 +1,112 @@
+"""Emissão registrada (e verificável) dos documentos do processo de escolha: listas, boletim, ata e resultado oficial."""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.reports.eleicao import documentos as pdf
+from desktop.rules.eleicao.calendario import ETAPAS
+from desktop.rules.papeis import Permissao
+from desktop.store.eleicao import candidaturas as armazem_cand
+from desktop.store.eleicao import votacao as armazem
+
+from .. import documentos
+from ..documentos import Emitido
+from ..sessao import ErroNegocio, Sessao
+from .comum import processo_ou_erro
+from .resultado import apurar
+
+SITUACOES = {"inscrito": "Inscrito", "indeferido": "Indeferido", "reprovado": "Reprovado na prova",
+             "impugnado": "Impugnado", "habilitado": "Habilitado"}
+
+
+def _processo(p: dict) -> pdf.Processo:
+    return pdf.Processo(p["ano"], date.fromisoformat(p["eleicao"]), date.fromisoformat(p["posse"]),
+                        date.fromisoformat(p["fim_mandato"]),
+                        [(rotulo.capitalize(), date.fromisoformat(p[c])) for c, rotulo in ETAPAS])
+
+
+def _linha(c: dict) -> pdf.LinhaCandidato:
+    motivo = "" if c["situacao"] == "habilitado" and not c["sub_judice"] else c["motivo"]
+    return pdf.LinhaCandidato(c["numero"], c["nome_urna"], SITUACOES[c["situacao"]], motivo)
+
+
+def emitir_lista(sessao: Sessao, processo_id: str, *, habilitados: bool) -> Emitido:
+    """Edital com a lista de inscritos (art. 11 §2º) ou a lista de habilitados homologada (art. 11 §6º)."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    p = processo_ou_erro(sessao.db, processo_id)
+    if habilitados and p["fase"] in ("inscricoes", "analise"):
+        raise ErroNegocio("A lista de habilitados só é publicada depois da homologação (art. 11 §6º).")
+    cands = armazem_cand.candidaturas(sessao.db, processo_id, "habilitado" if habilitados else None)
+    tipo = "eleicao_habilitados" if habilitados else "eleicao_inscritos"
+    titulo = "Lista de habilitados" if habilitados else "Edital — lista de inscritos"
+    return documentos.emitir(
+        sessao, tipo=tipo, titulo=titulo, referencia=f"Processo de escolha {p['ano']}",
+        montar=lambda cab, rod: pdf.lista_candidatos(cab, rod, _processo(p), [_linha(c) for c in cands],
+                                                     habilitados=habilitados))
+
+
+def _dados_boletim(sessao: Sessao, b: dict, nomes: dict[int, str]) -> pdf.DadosBoletim:
+    ds = armazem.digitacoes(sessao.db, b["secao_id"])
+    supervisor = None
+    if b["resolvido_por"]:
+        supervisor = sessao.db.execute("SELECT nome FROM usuarios WHERE id = ?", [b["resolvido_por"]]).fetchone()[0]
+    return pdf.DadosBoletim(b["secao"], b["local"], b["tipo"], b["aptos"], b["comparecimento"], b["brancos"],
+                            b["nulos"], [(n, nomes.get(n, "?"), v) for n, v in sorted(b["votos"].items())],
+                            b["origem"], [d["usuario_nome"] for d in ds], supervisor, b["justificativa"])
+
+
+def emitir_boletim(sessao: Sessao, secao_id: str) -> Emitido:
+    sessao.exigir(Permissao.ELEICAO_LER)
+    s = armazem.secao(sessao.db, secao_id)
+    if s is None:
+        raise ErroNegocio("Seção não encontrada.")
+    p = processo_ou_erro(sessao.db, s["processo_id"])
+    b = next((x for x in armazem.boletins(sessao.db, p["id"]) if x["secao_id"] == secao_id), None)
+    if b is None:
+        raise ErroNegocio(f"A seção {s['numero']} ainda não foi apurada (falta a dupla digitação ou o supervisor).")
+    nomes = {c["numero"]: c["nome_urna"] for c in armazem_cand.candidaturas(sessao.db, p["id"])}
+    dados = _dados_boletim(sessao, b, nomes)
+    return documentos.emitir(sessao, tipo="eleicao_boletim", titulo="Boletim de seção",
+                             referencia=f"Processo {p['ano']}, seção {s['numero']}",
+                             montar=lambda cab, rod: pdf.boletim(cab, rod, _processo(p), dados))
+
+
+def _dados_resultado(sessao: Sessao, processo_id: str):
+    a = apurar(sessao, processo_id)
+    r, t = a.resultado, a.totais
+    linhas = [pdf.LinhaResultado(c.posicao, c.numero, c.nome, c.votos, str(c.percentual),
+                                 f"{c.ordem}º {c.situacao}",
+                                 "; ".join(x for x in (c.impedimento and "Impedido (art. 15): fica entre os suplentes",
+                                                       c.sub_judice and "Sub judice") if x))
+              for c in r.colocados]
+    fora = [_linha(c) for c in armazem_cand.candidaturas(sessao.db, processo_id) if c["situacao"] != "habilitado"]
+    dados = pdf.DadosResultado(linhas, a.secoes_apuradas, t.aptos, t.comparecimento, t.brancos, t.nulos,
+                               t.validos, [e.explicacao for e in r.empates], list(r.impedimentos),
+                               list(r.avisos), fora)
+    return a, dados
+
+
+def emitir_resultado(sessao: Sessao, processo_id: str) -> Emitido:
+    """Resultado oficial (art. 14 §1º): exige todas as seções apuradas."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    a, dados = _dados_resultado(sessao, processo_id)
+    if not a.completa:
+        raise ErroNegocio(f"Faltam {a.secoes_total - a.secoes_apuradas} seção(ões) por apurar; o resultado "
+                          "oficial só sai com todas.")
+    p = a.processo
+    return documentos.emitir(sessao, tipo="eleicao_resultado", titulo="Resultado oficial do processo de escolha",
+                             referencia=f"Processo de escolha {p['ano']}",
+                             montar=lambda cab, rod: pdf.resultado_oficial(cab, rod, _processo(p), dados))
+
+
+def emitir_ata(sessao: Sessao, processo_id: str) -> Emitido:
+    sessao.exigir(Permissao.ELEICAO_LER)
+    a, dados = _dados_resultado(sessao, processo_id)
+    if not a.completa:
+        raise ErroNegocio(f"Faltam {a.secoes_total - a.secoes_apuradas} seção(ões) por apurar para lavrar a ata.")
+    p = a.processo
+    nomes = {c["numero"]: c["nome_urna"] for c in armazem_cand.candidaturas(sessao.db, processo_id)}
+    boletins = [_dados_boletim(sessao, b, nomes) for b in armazem.boletins(sessao.db, processo_id)]
+    return documentos.emitir(sessao, tipo="eleicao_ata", titulo="Ata de apuração",
+                             referencia=f"Processo de escolha {p['ano']}",
+                             montar=lambda cab, rod: pdf.ata_apuracao(cab, rod, _processo(p), dados, boletins))

@@ -1,0 +1,1 @@
+"""Tabelas do processo de escolha do Conselho Tutelar (migração 0005): leitura e gravação, sem permissão nem diário."""

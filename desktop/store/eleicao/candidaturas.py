@@ -1,0 +1,83 @@
+"""Processos, candidaturas, requisitos, impugnações e parentescos na base (tabelas ``eleicao_*``).
+
+Estas funções não verificam permissão nem escrevem no diário: isso é dos serviços.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+
+
+def _um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
+    linhas = list(db.query(sql, params))
+    return linhas[0] if linhas else None
+
+
+def processo(db: sqlite_utils.Database, processo_id: str) -> dict | None:
+    return _um(db, "SELECT * FROM eleicao_processos WHERE id = ?", [processo_id])
+
+
+def processo_do_ano(db: sqlite_utils.Database, ano: int) -> dict | None:
+    return _um(db, "SELECT * FROM eleicao_processos WHERE ano = ?", [ano])
+
+
+def processos(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("SELECT * FROM eleicao_processos ORDER BY ano DESC"))
+
+
+def candidatura(db: sqlite_utils.Database, candidatura_id: str) -> dict | None:
+    return _um(db, "SELECT c.*, p.nome, p.cpf, p.nascimento FROM eleicao_candidaturas c "
+                   "JOIN pessoas p ON p.id = c.pessoa_id WHERE c.id = ?", [candidatura_id])
+
+
+def candidaturas(db: sqlite_utils.Database, processo_id: str, situacao: str | None = None) -> list[dict]:
+    sql = ("SELECT c.*, p.nome, p.cpf, p.nascimento FROM eleicao_candidaturas c "
+           "JOIN pessoas p ON p.id = c.pessoa_id WHERE c.processo_id = ?")
+    params = [processo_id]
+    if situacao:
+        sql += " AND c.situacao = ?"
+        params.append(situacao)
+    return list(db.query(sql + " ORDER BY c.numero", params))
+
+
+def pessoa_por_cpf(db: sqlite_utils.Database, cpf: str) -> dict | None:
+    return _um(db, "SELECT * FROM pessoas WHERE cpf = ?", [cpf])
+
+
+def requisitos(db: sqlite_utils.Database, candidatura_id: str) -> list[dict]:
+    return list(db.query("SELECT * FROM eleicao_requisitos WHERE candidatura_id = ? ORDER BY rowid",
+                         [candidatura_id]))
+
+
+def requisito(db: sqlite_utils.Database, candidatura_id: str, codigo: str) -> dict | None:
+    return _um(db, "SELECT * FROM eleicao_requisitos WHERE candidatura_id = ? AND requisito = ?",
+               [candidatura_id, codigo])
+
+
+def impugnacao(db: sqlite_utils.Database, impugnacao_id: str) -> dict | None:
+    return _um(db, "SELECT * FROM eleicao_impugnacoes WHERE id = ?", [impugnacao_id])
+
+
+def impugnacoes(db: sqlite_utils.Database, *, candidatura_id: str | None = None,
+                processo_id: str | None = None) -> list[dict]:
+    if candidatura_id:
+        return list(db.query("SELECT * FROM eleicao_impugnacoes WHERE candidatura_id = ? "
+                             "ORDER BY apresentada_em, criado_em", [candidatura_id]))
+    return list(db.query(
+        "SELECT i.*, c.numero, p.nome FROM eleicao_impugnacoes i "
+        "JOIN eleicao_candidaturas c ON c.id = i.candidatura_id JOIN pessoas p ON p.id = c.pessoa_id "
+        "WHERE c.processo_id = ? ORDER BY i.apresentada_em, i.criado_em", [processo_id]))
+
+
+def parentescos(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
+    return list(db.query(
+        "SELECT r.*, a.numero AS numero_a, b.numero AS numero_b FROM eleicao_parentescos r "
+        "JOIN eleicao_candidaturas a ON a.id = r.candidatura_a "
+        "JOIN eleicao_candidaturas b ON b.id = r.candidatura_b WHERE r.processo_id = ? "
+        "ORDER BY r.declarado_em", [processo_id]))
+
+
+def atualizar(db: sqlite_utils.Database, tabela: str, id_: str, valores: dict, pk: str = "id") -> dict:
+    """Atualiza a linha (chave ``pk``) e devolve a linha nova."""
+    db.execute(f"UPDATE {tabela} SET " + ", ".join(f"{k} = ?" for k in valores) + f" WHERE {pk} = ?",
+               [*valores.values(), id_])
+    return _um(db, f"SELECT * FROM {tabela} WHERE {pk} = ?", [id_])

@@ -1,0 +1,66 @@
+"""Seções, digitações, boletins apurados e a composição eleita na base (tabelas ``eleicao_*`` e ``conselheiros_eleitos``).
+
+Sem permissão nem diário: isso é dos serviços. Os votos ficam em JSON {"numero": votos}.
+"""
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+
+def votos_de_json(texto: str) -> dict[int, int]:
+    return {int(k): int(v) for k, v in json.loads(texto).items()}
+
+
+def votos_para_json(votos: dict[int, int]) -> str:
+    return json.dumps({str(k): v for k, v in sorted(votos.items())}, separators=(",", ":"))
+
+
+def secao(db: sqlite_utils.Database, secao_id: str) -> dict | None:
+    linhas = list(db.query("SELECT * FROM eleicao_secoes WHERE id = ?", [secao_id]))
+    return linhas[0] if linhas else None
+
+
+def secoes(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
+    """Seções com a situação da apuração: quantas digitações e se o boletim já conta."""
+    return list(db.query(
+        "SELECT s.*, (SELECT count(*) FROM eleicao_digitacoes d WHERE d.secao_id = s.id) AS digitacoes, "
+        "EXISTS (SELECT 1 FROM eleicao_boletins b WHERE b.secao_id = s.id) AS apurada "
+        "FROM eleicao_secoes s WHERE s.processo_id = ? ORDER BY s.numero", [processo_id]))
+
+
+def digitacoes(db: sqlite_utils.Database, secao_id: str) -> list[dict]:
+    linhas = list(db.query(
+        "SELECT d.*, u.login, u.nome AS usuario_nome FROM eleicao_digitacoes d "
+        "JOIN usuarios u ON u.id = d.usuario_id WHERE d.secao_id = ? ORDER BY d.digitado_em, d.rowid",
+        [secao_id]))
+    for l in linhas:
+        l["votos"] = votos_de_json(l["votos"])
+    return linhas
+
+
+def boletim(db: sqlite_utils.Database, secao_id: str) -> dict | None:
+    linhas = list(db.query("SELECT * FROM eleicao_boletins WHERE secao_id = ?", [secao_id]))
+    if not linhas:
+        return None
+    linhas[0]["votos"] = votos_de_json(linhas[0]["votos"])
+    return linhas[0]
+
+
+def boletins(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
+    """Boletins apurados, com o número e os aptos da seção."""
+    linhas = list(db.query(
+        "SELECT b.*, s.numero AS secao, s.aptos, s.local, s.tipo FROM eleicao_boletins b "
+        "JOIN eleicao_secoes s ON s.id = b.secao_id WHERE s.processo_id = ? ORDER BY s.numero",
+        [processo_id]))
+    for l in linhas:
+        l["votos"] = votos_de_json(l["votos"])
+    return linhas
+
+
+def eleitos(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
+    return list(db.query(
+        "SELECT e.*, p.nome, c.numero FROM conselheiros_eleitos e JOIN pessoas p ON p.id = e.pessoa_id "
+        "JOIN eleicao_candidaturas c ON c.id = e.candidatura_id WHERE e.processo_id = ? "
+        "ORDER BY e.condicao DESC, e.ordem", [processo_id]))

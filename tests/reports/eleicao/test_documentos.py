@@ -1,0 +1,56 @@
+"""PDFs da eleição emitidos pela demonstração de 2027: texto conferido com pypdf e verificação do registro."""
+import random
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.services import documentos
+from desktop.services.eleicao import demo, relatorios, resultado, votacao
+from desktop.services.sessao import ErroNegocio
+
+
+def _texto(pdf: bytes) -> str:
+    return " ".join((p.extract_text() or "") for p in PdfReader(BytesIO(pdf)).pages)
+
+
+@pytest.fixture
+def demo_2027(sessao_admin):
+    return demo.criar_demo_eleicao(sessao_admin, random.Random(11))
+
+
+def test_listas_boletim_ata_e_resultado(sessao_admin, demo_2027):
+    pid = demo_2027["id"]
+    inscritos = relatorios.emitir_lista(sessao_admin, pid, habilitados=False)
+    t = _texto(inscritos.pdf)
+    assert "Edital — relação dos inscritos" in t and "art. 11 §2º" in t and "Diego Sales Monteiro" in t
+    assert "Indeferido" in t and inscritos.codigo in t
+    hab = _texto(relatorios.emitir_lista(sessao_admin, pid, habilitados=True).pdf)
+    assert "Francisca Nogueira Lins" in hab and "Diego Sales Monteiro" not in hab
+
+    secao8 = votacao.listar_secoes(sessao_admin, pid)[7]
+    b = _texto(relatorios.emitir_boletim(sessao_admin, secao8["id"]).pdf)
+    assert "Boletim da seção 8" in b and "supervisor" in b and "Paula Regina Tavares" in b
+
+    a = resultado.apurar(sessao_admin, pid)
+    r = relatorios.emitir_resultado(sessao_admin, pid)
+    t = _texto(r.pdf)
+    primeiro = a.resultado.colocados[0]
+    assert "Resultado oficial do processo de escolha" in t
+    assert f"{primeiro.votos}" in t and str(primeiro.percentual).replace(".", ",") in t
+    assert "1º titular" in t and "1º suplente" in t and "Impedido (art. 15)" in t
+    assert "Empate com 601 votos" in t and f"{a.totais.brancos}" in t
+    assert "10/01/2028" in t and "09/01/2032" in t
+    assert documentos.verificar_pdf(sessao_admin, r.pdf).situacao == documentos.AUTENTICO
+    ata = relatorios.emitir_ata(sessao_admin, pid)
+    t = _texto(ata.pdf)
+    assert "Ata de apuração" in t and "dupla digitação" in t and "Seção 8: digitações divergentes" in t
+    assert documentos.verificar_codigo(sessao_admin, ata.codigo).situacao == documentos.AUTENTICO
+
+
+def test_resultado_oficial_exige_todas_as_secoes(sessao_admin):
+    from desktop.services.eleicao import processo
+
+    p = processo.abrir_processo(sessao_admin, processo.calendario_sugerido(sessao_admin, 2031), nota_corte="50")
+    with pytest.raises(ErroNegocio, match="seção"):
+        relatorios.emitir_resultado(sessao_admin, p["id"])

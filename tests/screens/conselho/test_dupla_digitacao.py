@@ -1,0 +1,74 @@
+"""Tela da dupla digitação: dois usuários digitam, a divergência aparece lado a lado e o supervisor resolve."""
+import random
+
+from PySide6.QtCore import Qt
+
+from desktop.rules.papeis import Papel
+from desktop.services.eleicao import resultado, votacao
+from desktop.screens.conselho.painel import ABAS, PainelConselho
+from tests.services.eleicao.conftest import homologado, proc, sessao_de  # noqa: F401 (fixtures)
+
+
+def _digitar(qtbot, tela, comparecimento, brancos, nulos, votos):
+    for campo, valor in ((tela.comparecimento, comparecimento), (tela.brancos, brancos), (tela.nulos, nulos)):
+        campo.clear()
+        qtbot.keyClicks(campo, str(valor))
+    for i in range(tela.votos.rowCount()):
+        numero = int(tela.votos.item(i, 0).text())
+        tela.votos.item(i, 2).setText(str(votos[numero]))
+    qtbot.mouseClick(tela.gravar, Qt.MouseButton.LeftButton)
+
+
+def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado):  # noqa: F811
+    proc, _ = homologado
+    votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola Municipal", aptos=300)
+    m1, m2 = sessao_de(sessao_admin, "mesa1"), sessao_de(sessao_admin, "mesa2")
+    votos = {n: 10 for n in range(11, 21)}  # 100
+    errado = {**votos, 11: 12, 12: 8}
+
+    p1 = PainelConselho(m1)
+    qtbot.addWidget(p1)
+    assert p1.abas.tabText(0) == "Processo de escolha" and ABAS[0].titulo == "Processo de escolha"
+    t1 = p1.widgets["Processo de escolha"].digitacao
+    _digitar(qtbot, t1, 120, 15, 6, votos)   # 100 + 15 + 6 = 121: recusado
+    assert "diferente do comparecimento" in t1.mensagem.text()
+    _digitar(qtbot, t1, 120, 15, 5, votos)
+    assert "Primeira digitação gravada" in t1.mensagem.text()
+
+    p2 = PainelConselho(m2)
+    qtbot.addWidget(p2)
+    t2 = p2.widgets["Processo de escolha"].digitacao
+    _digitar(qtbot, t2, 120, 15, 5, errado)
+    assert "diferem em 2 campo(s)" in t2.mensagem.text()
+    assert not t2.grupo_divergencia.isHidden() and not t2.resolver.isEnabled()  # quem digitou não resolve
+    linhas = {t2.comparacao.item(i, 0).text(): (t2.comparacao.item(i, 1).text(), t2.comparacao.item(i, 2).text())
+              for i in range(t2.comparacao.rowCount())}
+    assert linhas["Candidato 11"] == ("10", "12") and linhas["Candidato 12"] == ("10", "8")
+    assert t2.comparacao.horizontalHeaderItem(1).text() == "1ª digitação (mesa1)"
+
+    supervisor = sessao_de(sessao_admin, "supervisora")
+    ps = PainelConselho(supervisor)
+    qtbot.addWidget(ps)
+    aba = ps.widgets["Processo de escolha"]
+    ts = aba.digitacao
+    assert not ts.grupo_divergencia.isHidden() and ts.resolver.isEnabled()
+    for campo, valor in ((ts.comparecimento, 120), (ts.brancos, 15), (ts.nulos, 5)):
+        qtbot.keyClicks(campo, str(valor))
+    for i in range(ts.votos.rowCount()):
+        ts.votos.item(i, 2).setText("10")
+    qtbot.keyClicks(ts.justificativa, "Conferido com o boletim impresso da urna")
+    with qtbot.waitSignal(ts.sig_apurada):
+        qtbot.mouseClick(ts.resolver, Qt.MouseButton.LeftButton)
+    assert "resolvida pelo supervisor" in ts.mensagem.text()
+    a = resultado.apurar(sessao_admin, proc["id"])
+    assert a.completa and a.totais.votos[11] == 10 and a.totais.comparecimento == 120
+    assert "Seções apuradas: 1 de 1" in aba.painel.resumo.text()
+    assert aba.painel.ranking.rowCount() == 10 and len(aba.painel.grafico.barras) == 10
+    aba.painel.grafico.grab()  # desenha o gráfico (QPainter)
+
+
+def test_papel_sem_permissao_ve_aviso(qtbot, sessao_admin):
+    rh = sessao_de(sessao_admin, "rh", Papel.FOLHA_RH)
+    p = PainelConselho(rh)
+    qtbot.addWidget(p)
+    assert p.abas.count() == 0

@@ -1,0 +1,47 @@
+"""Fixtures da eleição: processo de 2027 aberto, usuários da comissão para a dupla digitação."""
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from desktop.rules.papeis import Papel
+from desktop.services import acesso
+from desktop.services.demo import cpf_ficticio
+from desktop.services.eleicao import candidaturas, processo
+from desktop.services.sessao import Sessao, Usuario
+
+DOCS = {"idoneidade": "Atestados PF e PC", "idade": "RG", "residencia": "Conta de luz",
+        "direitos_politicos": "Certidão TRE", "ensino_medio": "Certificado", "informatica": "Certificado",
+        "experiencia": "Declaração com CNPJ"}
+
+
+def sessao_de(admin, login: str, papel=Papel.COMISSAO_ELEITORAL) -> Sessao:
+    linha = acesso.criar_usuario(admin, login=login, nome=login.capitalize(), papel=papel,
+                                 senha="senha-123456", trocar_senha=False)
+    return Sessao(admin.base, Usuario(linha["id"], login, linha["nome"], papel), admin.maquina)
+
+
+@pytest.fixture
+def proc(sessao_admin):
+    cal = processo.calendario_sugerido(sessao_admin, 2027)
+    return processo.abrir_processo(sessao_admin, cal, nota_corte="60")
+
+
+def inscrever_habilitado(sessao, proc, numero, rnd, *, votos_nasc=None, nota="70", **extra):
+    inicio = date.fromisoformat(proc["inscricao_inicio"])
+    dados = dict(nome=f"Candidato {numero}", cpf=cpf_ficticio(rnd), nascimento=votos_nasc or date(1980, 1, numero % 28 + 1),
+                 residencia_desde=date(2015, 1, 1), experiencia_meses=36, numero=numero,
+                 inscrito_em=inicio, documentos=DOCS)
+    dados.update(extra)
+    c = candidaturas.inscrever(sessao, proc["id"], **dados)
+    for req in DOCS:
+        c = candidaturas.analisar_requisito(sessao, c["id"], req, deferido=True)
+    return candidaturas.lancar_nota(sessao, c["id"], nota)
+
+
+@pytest.fixture
+def homologado(sessao_admin, proc):
+    rnd = random.Random(7)
+    cands = [inscrever_habilitado(sessao_admin, proc, n, rnd) for n in range(11, 21)]
+    candidaturas.homologar(sessao_admin, proc["id"])
+    return proc, cands
