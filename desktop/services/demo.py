@@ -99,8 +99,10 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026) -> None
                 nascimento=nascimento, sexo=rnd.choice("FM"), bairro=rnd.choice(_BAIRROS),
                 municipio="Jequié", uf="BA",
             )
+        from .eleicao.demo import criar_demo_eleicao
         from .magisterio.demo import criar_demo_magisterio
 
         criar_demo_magisterio(sessao, rnd)
+        criar_demo_eleicao(sessao, rnd)
     finally:
         sessao.fechar()
