@@ -170,14 +170,16 @@ def cmd_integridade(args) -> int:
     return SAIDA_OK if resultado.ok and fisica == "ok" else SAIDA_FALHA
 
 
-def cmd_calcular(args) -> int:
-    """Calculadoras puras, sem base (docs/calculadora.md)."""
-    import json
-    from datetime import date
+# Calculadoras puras (JSON entra, JSON sai, sem base): nome → "módulo:função" (docs/calculadora.md).
+CALCULADORAS = {
+    "eleicao": ("resultado da eleição do Conselho Tutelar", "desktop.services.eleicao.calculadora:calcular"),
+}
 
-    from desktop.rules.eleicao.entrada import calcular
-    from desktop.rules.eleicao.regras import RegrasEleicao
-    from desktop.store.parametros import padrao
+
+def cmd_calcular(args) -> int:
+    """Roda a calculadora escolhida sobre o arquivo JSON de entrada e imprime o JSON de saída."""
+    import importlib
+    import json
 
     try:
         dados = json.loads(Path(args.entrada).read_text(encoding="utf-8"))
@@ -185,8 +187,8 @@ def cmd_calcular(args) -> int:
         raise ErroCli(f"Não foi possível ler {args.entrada}: {e.strerror or e}.") from None
     except json.JSONDecodeError as e:
         raise ErroCli(f"{args.entrada} não é um JSON válido (linha {e.lineno}, coluna {e.colno}).") from None
-    vigencia = padrao("eleicao_regras").vigente_em(date.today())
-    saida = calcular(dados, RegrasEleicao.de_valor(vigencia.valor, vigencia.fundamento))
+    modulo, funcao = CALCULADORAS[args.calculo][1].split(":")
+    saida = getattr(importlib.import_module(modulo), funcao)(dados)
     print(json.dumps(saida, ensure_ascii=False, indent=2))
     return SAIDA_OK
 
@@ -227,9 +229,9 @@ def montar_parser() -> argparse.ArgumentParser:
     c = comando("verificar", "verifica se um documento foi emitido por este Paço e não foi alterado", cmd_verificar)
     c.add_argument("documento", metavar="CODIGO_OU_PDF", help="código de verificação ou arquivo PDF")
     comando("integridade", "confere a corrente do diário de auditoria e o arquivo da base", cmd_integridade)
-    c = comando("calcular", "calculadoras sem base: resultado da eleição do Conselho Tutelar", cmd_calcular,
-                base=False, usuario=False)
-    c.add_argument("calculo", choices=["eleicao"], help="o que calcular")
+    c = comando("calcular", "calculadoras sem base: " + "; ".join(d for d, _ in CALCULADORAS.values()),
+                cmd_calcular, base=False, usuario=False)
+    c.add_argument("calculo", choices=list(CALCULADORAS), help="o que calcular")
     c.add_argument("--entrada", required=True, metavar="ARQUIVO.json", help="arquivo de entrada (docs/calculadora.md)")
     return p
 
