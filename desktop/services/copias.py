@@ -26,14 +26,14 @@ from typing import Callable
 from desktop.rules.papeis import Papel, Permissao, pode
 from desktop.rules.rotacao import Politica, precisa_de_diaria
 from desktop.store import copias as armazem
-from desktop.store.base import Base
+from desktop.store.base import PASTA_COPIAS, Base
 from desktop.store.chaves import ArquivoChaves, ErroChaves, SenhaIncorreta, chave_da_base
 from desktop.store.copias import ErroCopia, InfoCopia
 from desktop.store.erros import ErroBase
 
 from .sessao import ErroNegocio, SemPermissao, Sessao, Usuario
 
-NOME_PASTA = "copias"
+NOME_PASTA = PASTA_COPIAS  # pasta das cópias, ao lado da base (desktop.store.base)
 CHAVE_PASTA_EXTRA = "copias.pasta_extra"
 MOTIVOS_AUTOMATICOS = ("ao-fechar", "diaria")
 ROTULOS_TIPO = {"manual": "Manual", "diaria": "Diária", "ao-fechar": "Ao fechar",

@@ -22,7 +22,7 @@ from .erros import BaseCorrompida, BaseMaisNova, DiscoCheio, ErroBase
 from .local import Trava, recusar_rede
 
 PASTA_MIGRACOES = PASTA_DB / "migrations"
-PASTA_COPIAS = "copias"  # a mesma de desktop.services.copias.NOME_PASTA
+PASTA_COPIAS = "copias"  # pasta das cópias de segurança, ao lado da base
 TIPO_COPIA_ATUALIZACAO = "antes-de-atualizar"
 _ERROS_SQL = (sqlcipher3.dbapi2.DatabaseError, sqlite3.DatabaseError)
 
