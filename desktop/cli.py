@@ -173,6 +173,7 @@ def cmd_integridade(args) -> int:
 # Calculadoras puras (JSON entra, JSON sai, sem base): nome → "módulo:função" (docs/calculadora.md).
 CALCULADORAS = {
     "eleicao": ("resultado da eleição do Conselho Tutelar", "desktop.services.eleicao.calculadora:calcular"),
+    "magisterio": ("contracheque de um servidor do magistério", "desktop.services.magisterio.calculadora:calcular"),
 }
 
 

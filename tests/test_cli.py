@@ -1,5 +1,6 @@
 """CLI ``paco``: init, demo, verificar, integridade, backup e restaurar, com ajuda em português."""
 import subprocess
+from decimal import Decimal
 import sys
 from pathlib import Path
 
@@ -112,3 +113,22 @@ def test_backup_e_restaurar(base_cli, capsys):
     s = acesso.entrar(caminho, "chefe", "senha-da-cli")
     assert [u["login"] for u in acesso.listar_usuarios(s)] == ["chefe"]
     s.fechar()
+
+
+def test_calcular_magisterio_imprime_o_contracheque_em_json(capsys):
+    import json
+
+    exemplo = Path(__file__).parent.parent / "docs" / "exemplos" / "magisterio-professora-n1a.json"
+    assert cli.main(["calcular", "magisterio", "--entrada", str(exemplo)]) == 0
+    saida = json.loads(capsys.readouterr().out)
+    linhas = {l["codigo"]: l for l in saida["linhas"]}
+    assert linhas["001"]["fundamento"].startswith("Lei 1.613/2004")
+    total = sum(Decimal(l["valor"]) * (1 if l["natureza"] == "P" else -1) for l in saida["linhas"])
+    assert Decimal(saida["totais"]["liquido"]) == total
+
+
+def test_calcular_com_entrada_invalida_diz_o_campo(tmp_path, capsys):
+    arquivo = tmp_path / "caso.json"
+    arquivo.write_text('{"competencia": "2026-03", "ficha": {"cargo": "professor"}}', encoding="utf-8")
+    assert cli.main(["calcular", "magisterio", "--entrada", str(arquivo)]) == cli.SAIDA_ERRO
+    assert "ficha.admissao" in capsys.readouterr().err

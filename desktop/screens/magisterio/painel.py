@@ -16,6 +16,7 @@ from .folha import AbaFolha
 from .importar import AbaImportar
 from .reajuste import AbaTabelas
 from .servidores import AbaServidores
+from .simulador import AbaSimulador
 
 
 class PainelMagisterio(QWidget):
@@ -34,6 +35,7 @@ class PainelMagisterio(QWidget):
         self.folha = self._acrescentar(AbaFolha(sessao, self), "Folha mensal")
         self.tabelas = self._acrescentar(AbaTabelas(sessao, self), "Tabelas e reajuste")
         self.configuracao = self._acrescentar(AbaConfiguracao(sessao, self), "Configuração")
+        self.simulador = self._acrescentar(AbaSimulador(sessao, self), "Simulador")
         for i in range(self.abas.count()):
             atalho = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))

@@ -1,0 +1,206 @@
+"""Aba Simulador: o contracheque de um servidor numa data, como está e com mudanças hipotéticas.
+
+"E se eu concluir a especialização?": escolhe-se o servidor e a data, acrescentam-se mudanças de
+uma lista curta e "Simular" mostra as duas colunas (atual e simulado) rubrica a rubrica, com o
+artigo, e a diferença no líquido. O cálculo é de ``desktop.services.magisterio.simulador``; nada
+é gravado.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from desktop.rules.validacao import data_br
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services.magisterio import cadastro, simulador
+
+from . import comum
+
+_DIREITA = "direita"
+# (rótulo, histórico, campos fixos, o que o "detalhe" escolhe)
+TIPOS = [
+    ("Nova titulação", "titulacoes", {}, "titulo"),
+    ("Novo curso (aperfeiçoamento, especialização...)", "cursos", {}, "curso"),
+    ("Jornada de 40 horas", "jornadas", {"horas": 40, "motivo": "base"}, None),
+    ("Desdobramento (40 h)", "jornadas", {"horas": 40, "motivo": "desdobramento"}, None),
+    ("Função de diretor(a)", "funcoes", {"funcao": "diretor"}, "porte"),
+    ("Função de vice-diretor(a)", "funcoes", {"funcao": "vice_diretor"}, "porte"),
+    ("Lotação em escola de difícil acesso", "lotacoes",
+     {"escola": "Escola de difícil acesso", "dificil_acesso": True, "reside_em_local_diverso": True}, "porte"),
+    ("Lotação em escola da zona rural", "lotacoes",
+     {"escola": "Escola da zona rural", "zona_rural": True, "fixou_residencia_rural": True}, "porte"),
+]
+_DETALHES = {"titulo": comum.ROTULOS_TITULO, "curso": comum.ROTULOS_CURSO, "porte": comum.ROTULOS_PORTE}
+_COLUNAS = [
+    Coluna("Código", lambda c: c["codigo"], largura=55),
+    Coluna("Rubrica", lambda c: c["descricao"], largura=280),
+    Coluna("Atual", lambda c: comum.dinheiro(c["atual"]) if c["atual"] else "", alinhamento=_DIREITA, largura=110),
+    Coluna("Simulado", lambda c: comum.dinheiro(c["simulado"]) if c["simulado"] else "", alinhamento=_DIREITA,
+           largura=110),
+    Coluna("Diferença", lambda c: comum.dinheiro(c["diferenca"]) if c["diferenca"] else "", alinhamento=_DIREITA,
+           largura=110, cor=lambda c: "#b00020" if (c["diferenca"] < 0) == (c["natureza"] == "P") and c["diferenca"]
+           else None),
+    Coluna("Fundamento", lambda c: c["fundamento"], esticar=True),
+]
+
+
+def _data(texto: str) -> date:
+    return data_br(texto)
+
+
+class AbaSimulador(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.alteracoes: list[dict] = []
+        self.simulacao: simulador.Simulacao | None = None
+
+        topo = QHBoxLayout()
+        self.servidor = QComboBox(self)
+        self.servidor.setMinimumWidth(320)
+        self.data = CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self)
+        self.data.edit.setText(date.today().strftime("%d/%m/%Y"))
+        topo.addWidget(QLabel("Servidor:"))
+        topo.addWidget(self.servidor, 1)
+        topo.addWidget(QLabel("Data:"))
+        topo.addWidget(self.data)
+
+        caixa = QGroupBox("E se…", self)
+        linha = QHBoxLayout()
+        self.tipo = QComboBox(self)
+        self.tipo.addItems([t[0] for t in TIPOS])
+        self.detalhe = QComboBox(self)
+        self.horas = QSpinBox(self)
+        self.horas.setRange(1, 5000)
+        self.horas.setValue(360)
+        self.horas.setSuffix(" h")
+        self.desde = CampoValidado(_data, placeholder="a partir de dd/mm/aaaa", parent=self)
+        self.botao_acrescentar = QPushButton("&Acrescentar", self)
+        self.botao_remover = QPushButton("Remover", self)
+        for w in (self.tipo, self.detalhe, self.horas, self.desde, self.botao_acrescentar, self.botao_remover):
+            linha.addWidget(w)
+        self.lista = QListWidget(self)
+        self.lista.setMaximumHeight(90)
+        lay_caixa = QVBoxLayout(caixa)
+        lay_caixa.addLayout(linha)
+        lay_caixa.addWidget(self.lista)
+
+        self.botao_simular = QPushButton("&Simular", self)
+        self.resumo = QLabel("Escolha o servidor, a data e as mudanças; depois clique em Simular.", self)
+        self.resumo.setWordWrap(True)
+        self.situacoes = QLabel(self)
+        self.situacoes.setWordWrap(True)
+        self.modelo = ModeloTabela(_COLUNAS, self)
+        self.tabela = criar_visao(ProxyFiltro(self.modelo, self), self, nome="tabela_simulacao")
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(topo)
+        lay.addWidget(caixa)
+        lay.addWidget(self.botao_simular)
+        lay.addWidget(self.situacoes)
+        lay.addWidget(self.tabela, 1)
+        lay.addWidget(self.resumo)
+
+        self.tipo.currentIndexChanged.connect(self._on_tipo_mudou)
+        self.botao_acrescentar.clicked.connect(self._on_acrescentar)
+        self.botao_remover.clicked.connect(self._on_remover)
+        self.botao_simular.clicked.connect(self._on_simular)
+        self._on_tipo_mudou(0)
+        self.recarregar()
+        self.servidor.currentIndexChanged.connect(self._on_servidor_mudou)
+
+    def _on_servidor_mudou(self, _indice: int) -> None:
+        self.alteracoes.clear()
+        self.lista.clear()
+
+    def recarregar(self) -> None:
+        atual = self.servidor.currentData()
+        self.servidor.clear()
+        for s in cadastro.listar_servidores(self._sessao, ativo=None):
+            self.servidor.addItem(f"{s['nome']} — matrícula {s['matricula']}", s["id"])
+        if atual is not None and (i := self.servidor.findData(atual)) >= 0:
+            self.servidor.setCurrentIndex(i)
+
+    def escolher_servidor(self, servidor_id: str) -> None:
+        self.servidor.setCurrentIndex(self.servidor.findData(servidor_id))
+
+    def _on_tipo_mudou(self, indice: int) -> None:
+        _rotulo, _hist, _fixos, detalhe = TIPOS[indice]
+        self.detalhe.clear()
+        for valor, rotulo in _DETALHES.get(detalhe, {}).items():
+            self.detalhe.addItem(rotulo, valor)
+        self.detalhe.setVisible(detalhe is not None)
+        self.horas.setVisible(detalhe == "curso")
+
+    def _alteracao(self) -> dict:
+        rotulo, historico, fixos, detalhe = TIPOS[self.tipo.currentIndex()]
+        desde = self.desde.valor()
+        alt = {"historico": historico, **fixos}
+        escolha = self.detalhe.currentData()
+        if detalhe == "titulo":
+            alt |= {"titulo": escolha, "data_requerimento": desde}
+        elif detalhe == "curso":
+            # concluído e concedido na data (a gratificação vale da concessão, art. 48)
+            alt |= {"tipo": escolha, "conclusao": desde, "concessao": desde, "carga_horaria": self.horas.value()}
+        else:
+            alt["inicio"] = desde
+            if detalhe == "porte":
+                alt["porte"] = escolha
+        if historico == "funcoes":
+            alt["escola"] = "Escola simulada"
+        return alt
+
+    def _on_acrescentar(self) -> None:
+        sid = self.servidor.currentData()
+        if sid is None:
+            comum.avisos.erro(self, "Mudança hipotética", "Escolha um servidor antes de acrescentar mudanças.")
+            return
+        ok, alt = comum.chamar(self, "Mudança hipotética", self._alteracao)
+        if not ok:
+            return
+        ok, descricoes = comum.chamar(self, "Mudança hipotética", simulador.conferir, self._sessao, sid,
+                                      self.alteracoes + [alt])
+        if not ok:
+            return
+        self.alteracoes.append(alt)
+        self.lista.addItem(descricoes[-1])
+
+    def _on_remover(self) -> None:
+        i = self.lista.currentRow()
+        if i >= 0:
+            self.lista.takeItem(i)
+            del self.alteracoes[i]
+
+    def _on_simular(self) -> None:
+        sid = self.servidor.currentData()
+        if sid is None:
+            comum.avisos.erro(self, "Simulador", "Escolha um servidor.")
+            return
+        ok, dia = comum.chamar(self, "Simulador", self.data.valor)
+        if not ok:
+            return
+        ok, s = comum.chamar(self, "Simulador", simulador.simular, self._sessao, sid, dia, self.alteracoes)
+        if not ok:
+            return
+        self.simulacao = s
+        self.modelo.definir_linhas(s.comparacao())
+        a, b = s.atual["situacao"], s.simulado["situacao"]
+        self.situacoes.setText(f"Atual: {_situacao(a)}\nSimulado: {_situacao(b)}")
+        dif = s.diferenca_liquido
+        sinal = "a mais" if dif > 0 else "a menos" if dif < 0 else "sem diferença"
+        self.resumo.setText(
+            f"Líquido atual {comum.dinheiro(Decimal(s.atual['totais']['liquido']))}; simulado "
+            f"{comum.dinheiro(Decimal(s.simulado['totais']['liquido']))}: "
+            f"{comum.dinheiro(abs(dif)) + ' ' + sinal if dif else sinal}. Nada foi gravado."
+            + ("\nAvisos: " + " ".join(s.simulado["avisos"]) if s.simulado["avisos"] else ""))
+
+
+def _situacao(s: dict | None) -> str:
+    if not s:
+        return "sem vínculo"
+    return f"{s['nivel_nome']}, classe {s['classe']}, {s['jornada']} h — " + "; ".join(
+        f"{f['descricao']} ({f['fundamento']})" for f in s["fundamentos"])

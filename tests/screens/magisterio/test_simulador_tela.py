@@ -1,0 +1,48 @@
+"""Aba Simulador: "e se eu concluir a especialização?" mostra a rubrica 009 com 15 % e o art. 47, sem gravar nada."""
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from desktop.screens.magisterio.painel import PainelMagisterio
+from desktop.services.magisterio import cadastro
+
+from ..apoio_janelas import digitar
+
+
+def _servidora(sessao):
+    escola = cadastro.cadastrar_escola(sessao, nome="Escola Municipal Castro Alves", bairro="Centro", porte="grande",
+                                       desde=date(2000, 1, 1))
+    return cadastro.cadastrar_servidor(sessao, nome="Maria da Silva Souza", cpf="529.982.247-25", matricula="1001",
+                                       cargo="professor", admissao=date(2001, 3, 1), jornada=20,
+                                       titulo="licenciatura_plena", escola_id=escola["id"])
+
+
+def test_e_se_eu_concluir_a_especializacao(qtbot, sessao_admin):
+    sid = _servidora(sessao_admin)["id"]
+    diario_antes = sessao_admin.db.execute("SELECT count(*) FROM diario").fetchone()[0]
+    painel = PainelMagisterio(sessao_admin)
+    qtbot.addWidget(painel)
+    painel.show()
+    aba = painel.simulador
+    painel.abas.setCurrentWidget(aba)
+    aba.escolher_servidor(sid)
+    aba.data.edit.clear()
+    digitar(qtbot, aba.data.edit, "10/08/2026")
+    aba.tipo.setCurrentIndex(1)  # novo curso
+    aba.detalhe.setCurrentIndex(aba.detalhe.findData("especializacao"))
+    aba.horas.setValue(360)
+    digitar(qtbot, aba.desde.edit, "01/07/2026")
+    qtbot.mouseClick(aba.botao_acrescentar, Qt.MouseButton.LeftButton)
+    assert aba.lista.count() == 1 and "especializacao (360 h)" in aba.lista.item(0).text()
+    qtbot.mouseClick(aba.botao_simular, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.simulacao is not None)
+    linhas = aba.modelo.linhas()
+    esp = next(l for l in linhas if l["codigo"] == "009")
+    assert esp["atual"] == 0 and esp["simulado"] > 0
+    assert "15 %" in esp["descricao"] and esp["fundamento"] == "Lei 1.613/2004, arts. 46 e 47"
+    i = linhas.index(esp)
+    assert aba.modelo.index(i, 5).data() == "Lei 1.613/2004, arts. 46 e 47"
+    assert "a mais" in aba.resumo.text() and "Nada foi gravado" in aba.resumo.text()
+    assert "Nível 3" in aba.situacoes.text()
+    assert sessao_admin.db.execute("SELECT count(*) FROM diario").fetchone()[0] == diario_antes
+    assert cadastro.itens(sessao_admin, "cursos", sid) == []
