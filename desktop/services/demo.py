@@ -33,7 +33,31 @@ ESCOLAS = [
     ("Escola Municipal Dois de Julho", "KM 3", "urbana"),
     ("Escola Municipal Povoado de Itajuru", "Itajuru", "rural"),
     ("Escola Municipal Fazenda Boa Vista", "Oriente Novo", "rural"),
+    ("Escola Municipal Professor Milton Santos", "Cidade Nova", "urbana"),
+    ("Escola Municipal Paulo Freire", "Barro Preto", "urbana"),
+    ("Escola Municipal Dom Pedro II", "Joaquim Romão", "urbana"),
+    ("Escola Municipal Jorge Amado", "Pompília", "urbana"),
+    ("Escola Municipal Zélia Gattai", "Curral Novo", "urbana"),
+    ("Escola Municipal Cecília Meireles", "Campo do América", "urbana"),
+    ("Escola Municipal Tiradentes", "Cansanção", "urbana"),
+    ("Escola Municipal Carlos Drummond de Andrade", "Suíça", "urbana"),
+    ("Escola Municipal Luiz Gonzaga", "Inocoop", "urbana"),
+    ("Escola Municipal Monteiro Lobato", "Água Branca", "urbana"),
+    ("Escola Municipal Santos Dumont", "KM 4", "urbana"),
+    ("Escola Municipal Professora Aurelina Menezes", "São Luiz", "urbana"),
+    ("Centro Municipal de Educação Infantil Pequeno Príncipe", "Centro", "urbana"),
+    ("Centro Municipal de Educação Infantil Tia Dadá", "Jequiezinho", "urbana"),
+    ("Escola Municipal do Distrito de Florestal", "Florestal", "rural"),
+    ("Escola Municipal do Distrito de Boaçu", "Boaçu", "rural"),
+    ("Escola Municipal do Baixão", "Baixão", "rural"),
+    ("Escola Municipal Monte Branco", "Monte Branco", "rural"),
+    ("Escola Municipal Fazenda Lagoa Seca", "Oriente Novo", "rural"),
+    ("Escola Municipal Povoado de Barra Avenida", "Itajuru", "rural"),
+    ("Escola Municipal Riacho da Onça", "Florestal", "rural"),
+    ("Escola Municipal Fazenda Santa Rita", "Baixão", "rural"),
 ]
+"""As 30 escolas da rede de demonstração (nome, bairro ou localidade, zona); o porte e o difícil acesso
+de cada uma estão em ``desktop.services.magisterio.demo.SITUACAO_ESCOLAS``."""
 
 _NOMES = ("Ana Maria Bruna Carla Daniela Eduarda Fernanda Gabriela Helena Isabel Juliana Larissa "
           "Mariana Natália Patrícia Renata Sandra Tatiane Vanessa José João Antônio Francisco "
@@ -66,8 +90,12 @@ def cnpj_ficticio(rnd: random.Random) -> str:
     return "".join(map(str, base))
 
 
-def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026) -> None:
-    """Cria a base de demonstração em ``caminho`` (que não pode existir)."""
+def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026, servidores: int = 300) -> None:
+    """Cria a base de demonstração em ``caminho`` (que não pode existir).
+
+    ``pessoas``: pessoas avulsas do cadastro comum; ``servidores``: servidores do magistério (os
+    testes usam uma rede menor). Cada módulo grava os seus dados em poucas transações.
+    """
     rnd = random.Random(semente)
     escritorio = acesso.DadosEscritorio(
         nome="Secretaria Municipal de Educação (DEMONSTRAÇÃO)", municipio="Jequié", uf="BA",
@@ -102,7 +130,7 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026) -> None
         from .eleicao.demo import criar_demo_eleicao
         from .magisterio.demo import criar_demo_magisterio
 
-        criar_demo_magisterio(sessao, rnd)
+        criar_demo_magisterio(sessao, rnd, servidores=servidores)
         criar_demo_eleicao(sessao, rnd)
     finally:
         sessao.fechar()

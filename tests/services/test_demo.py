@@ -14,12 +14,25 @@ def test_demo_completa_e_calculavel(tmp_path):
         tipos = {u["tipo"] for u in cadastros.listar_unidades(s)}
         assert tipos == {"secretaria", "escola", "conselho_tutelar", "cmdca", "unidade_certificadora"}
         assert cadastros.contar_pessoas(s) >= 60
+        # a rede da issue 3, item 8: umas 30 escolas e 300 servidores; 1 em cada 100 já se aposentou (2025)
+        escolas = cadastro.listar_escolas(s)
+        assert len(escolas) == len(demo.ESCOLAS) == 30
+        assert all(e["porte"] for e in escolas) and {e["zona"] for e in escolas} == {"urbana", "rural"}
+        assert {e["porte"] for e in escolas} == {"grande", "medio", "pequeno", "especial"}
+        todos = cadastro.listar_servidores(s, ativo=None)
+        assert len(todos) == 300
+        desligados = [x for x in todos if not x["ativo"]]
+        assert len(desligados) == 300 // 100
+        assert {x["motivo_desligamento"] for x in desligados} == {"aposentadoria"}
         servidores = cadastro.listar_servidores(s)
-        assert len(servidores) == 40
+        assert len(servidores) == 300 - 300 // 100
         assert {x["cargo"] for x in servidores} == {"professor", "pedagogo", "auxiliar_ensino"}
+        assert {x["unidade_id"] for x in servidores} >= {e["id"] for e in escolas}  # nenhuma escola vazia
         fichas = cadastro.fichas(s)
         config = configuracao.ler(s)
-        assert all(carreira.situacao_em(f, date(2026, 10, 1), config, _regras(s)) for f in fichas)
+        assert len(fichas) == 300
+        # todos têm situação funcional: os ativos em 01/10/2026, os aposentados no último dia de exercício
+        assert all(carreira.situacao_em(f, f.desligamento or date(2026, 10, 1), config, _regras(s)) for f in fichas)
     finally:
         s.fechar()
 

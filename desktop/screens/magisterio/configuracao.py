@@ -145,13 +145,16 @@ class AbaConfiguracao(QWidget):
                 w.setCurrentIndex(max(w.findData(valor), 0))
 
     def lida(self) -> ConfiguracaoMagisterio:
-        """A configuração como está na tela (Decimal a partir do texto da caixa, nunca do float)."""
+        """A configuração como está na tela (Decimal a partir do texto da caixa, nunca do float). O texto
+        segue o idioma da caixa: "22,50" em português, "22.50" num sistema em inglês."""
         valores = {}
         for campo, w in self.widgets.items():
             if isinstance(w, QCheckBox):
                 valores[campo] = w.isChecked()
             elif isinstance(w, QDoubleSpinBox):
-                valores[campo] = Decimal(w.cleanText().replace(".", "").replace(",", "."))
+                local = w.locale()
+                texto = w.cleanText().replace(local.groupSeparator(), "").replace(local.decimalPoint(), ".")
+                valores[campo] = Decimal(texto)
             else:
                 valores[campo] = w.currentData()
         return replace(ConfiguracaoMagisterio(), **valores)

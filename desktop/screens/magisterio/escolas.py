@@ -21,12 +21,12 @@ from . import comum
 _SIM = {True: "sim", False: "não"}
 
 _COLUNAS = [
-    Coluna("Escola", lambda e: e["nome"], largura=330),
+    Coluna("Escola", lambda e: e["nome"], largura=420),
     Coluna("Bairro / localidade", lambda e: e.get("bairro") or "", largura=170),
     Coluna("Zona", lambda e: e["zona"], largura=80),
     Coluna("Porte hoje", lambda e: comum.ROTULOS_PORTE.get(e["porte"], "sem porte") if e["porte"] else "sem porte",
            largura=100, cor=lambda e: None if e["porte"] else "#b00020"),
-    Coluna("Difícil acesso", lambda e: _SIM[e["dificil_acesso"]], alinhamento="centro", largura=110),
+    Coluna("Difícil acesso", lambda e: _SIM[e["dificil_acesso"]], alinhamento="centro", largura=125),
     Coluna("Desde", lambda e: comum.data_br(e["situacao_desde"]), ordenar=lambda e: e["situacao_desde"],
            esticar=True),
 ]
@@ -34,7 +34,7 @@ _COLUNAS_SITUACAO = [
     Coluna("Início", lambda s: comum.data_br(s["inicio"]), ordenar=lambda s: s["inicio"], largura=100),
     Coluna("Fim", lambda s: comum.data_br(s["fim"]) or "em vigor", largura=100),
     Coluna("Porte", lambda s: comum.ROTULOS_PORTE.get(s["porte"], s["porte"]), largura=100),
-    Coluna("Difícil acesso", lambda s: _SIM[bool(s["dificil_acesso"])], alinhamento="centro", largura=110),
+    Coluna("Difícil acesso", lambda s: _SIM[bool(s["dificil_acesso"])], alinhamento="centro", largura=125),
     Coluna("Ato", lambda s: s.get("ato") or "", esticar=True),
 ]
 

@@ -6,6 +6,7 @@ mostra o artigo da Lei 1.613/2004 que a gerou. Os PDFs e o CSV ficam em ``folha_
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
@@ -26,17 +27,16 @@ from .folha_documentos import BarraDocumentos
 _DIREITA = "direita"
 _COLUNAS_SERVIDORES = [
     Coluna("Nome", lambda i: i.servidor.nome, largura=240),
-    Coluna("Matrícula", lambda i: i.servidor.matricula, largura=80),
-    Coluna("Lotação", lambda i: i.servidor.lotacao, largura=220),
+    Coluna("Matrícula", lambda i: i.servidor.matricula, largura=95),
+    Coluna("Lotação", lambda i: i.servidor.lotacao, largura=220, esticar=True),
     Coluna("Nível / classe", lambda i: i.servidor.nivel_classe, largura=150),
-    Coluna("Jornada", lambda i: f"{i.servidor.jornada} h", alinhamento="centro", largura=65),
+    Coluna("Jornada", lambda i: f"{i.servidor.jornada} h", alinhamento="centro", largura=80),
     Coluna("Proventos", lambda i: comum.dinheiro(i.contracheque.proventos), ordenar=lambda i: i.contracheque.proventos,
            alinhamento=_DIREITA, largura=115),
     Coluna("Descontos", lambda i: comum.dinheiro(i.contracheque.descontos), ordenar=lambda i: i.contracheque.descontos,
            alinhamento=_DIREITA, largura=115),
     Coluna("Líquido", lambda i: comum.dinheiro(i.contracheque.liquido), ordenar=lambda i: i.contracheque.liquido,
-           alinhamento=_DIREITA, largura=115, esticar=True,
-           cor=lambda i: "#b00020" if i.contracheque.liquido < 0 else None),
+           alinhamento=_DIREITA, largura=125, cor=lambda i: "#b00020" if i.contracheque.liquido < 0 else None),
 ]
 _COLUNAS_PENDENCIAS = [
     Coluna("Pendência", lambda p: p.rotulo, largura=200,
@@ -46,10 +46,10 @@ _COLUNAS_PENDENCIAS = [
         f" — {p.fundamento}" if p.fundamento else "")),
 ]
 _COLUNAS_RUBRICAS = [
-    Coluna("Código", lambda l: l.codigo, largura=60),
-    Coluna("Descrição", lambda l: l.descricao, largura=270),
+    Coluna("Código", lambda l: l.codigo, alinhamento="centro", largura=70),
+    Coluna("Descrição", lambda l: l.descricao, largura=360),
     Coluna("Base", lambda l: comum.dinheiro(l.base), alinhamento=_DIREITA, largura=105),
-    Coluna("%", lambda l: decimal_br(l.percentual), alinhamento=_DIREITA, largura=55),
+    Coluna("%", lambda l: _percentual(l.percentual), alinhamento=_DIREITA, largura=65),
     Coluna("Qtd.", lambda l: decimal_br(l.quantidade), alinhamento=_DIREITA, largura=55),
     Coluna("Provento", lambda l: comum.dinheiro(l.valor) if l.natureza is Natureza.PROVENTO else "",
            alinhamento=_DIREITA, largura=105),
@@ -57,6 +57,11 @@ _COLUNAS_RUBRICAS = [
            alinhamento=_DIREITA, largura=105),
     Coluna("Fundamento", lambda l: l.fundamento, esticar=True),
 ]
+
+
+def _percentual(valor) -> str:
+    """Percentual da rubrica sempre com duas casas: 10,00 · 63,12 · 14,00 (vazio se não há)."""
+    return "" if valor is None else decimal_br(Decimal(str(valor)).quantize(Decimal("0.01")))
 
 
 class DialogoReabrir(DialogoFormulario):

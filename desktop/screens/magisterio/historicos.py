@@ -49,11 +49,12 @@ class DialogoItem(DialogoFormulario):
         super().__init__(f"{'Acrescentar' if novo else 'Corrigir'} {historico.singular}",
                          "Acrescentar" if novo else "Salvar correção", parent, historico.artigos)
         self._sessao, self._h, self._sid, self._item = sessao, historico, servidor_id, item
+        self.setMinimumWidth(760)  # rótulos longos e as dicas nos campos cabem inteiros
         self.widgets: dict[str, QWidget] = {}
         for campo in historico.campos:
             valor = item.get(campo.nome) if item else campo.padrao
             self.widgets[campo.nome] = self.adicionar(
-                campo.rotulo + (":" if campo.obrigatorio else " (opcional):"),
+                campo.rotulo + (":" if campo.obrigatorio or campo.tipo == ch.LOGICO else " (opcional):"),
                 self._widget(campo, valor, _opcoes(campo, dinamicas)))
         self.atualizar_botao()
         next(iter(self.widgets.values())).setFocus()
@@ -92,6 +93,8 @@ class DialogoItem(DialogoFormulario):
             elif isinstance(w, QComboBox):
                 dado = w.currentData()
                 v[campo.nome] = int(dado) if campo.nome == "horas" and dado else dado
+            elif campo.tipo == ch.TEXTO:
+                v[campo.nome] = w.valor() or ""  # texto apagado na correção: vazio, não "sem valor"
             else:
                 v[campo.nome] = w.valor()
         return v
@@ -129,7 +132,7 @@ class AbaHistorico(QWidget):
                                                                                   _opcoes(c, dinamicas)),
                           ordenar=(lambda i, n=n: i.get(n)) if por_nome[n].tipo in (ch.DATA, ch.COMPETENCIA,
                                                                                      ch.INTEIRO, ch.DECIMAL) else None,
-                          largura=110 if por_nome[n].tipo in (ch.DATA, ch.COMPETENCIA, ch.INTEIRO) else 200)
+                          largura=self._largura(por_nome[n]))
                    for n in historico.colunas]
         self.modelo = ModeloTabela(colunas, self)
         self.proxy = ProxyFiltro(self.modelo, self)
@@ -158,6 +161,13 @@ class AbaHistorico(QWidget):
         self.tabela.doubleClicked.connect(lambda *_: self._on_corrigir())
         self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
         self.recarregar()
+
+    def _largura(self, campo: ch.Campo) -> int:
+        """Largura da coluna: cabe o título inteiro; escola e setor cabem o nome da escola."""
+        base = {ch.DATA: 100, ch.COMPETENCIA: 100, ch.INTEIRO: 90, ch.DECIMAL: 90, ch.LOGICO: 70}.get(campo.tipo, 200)
+        if campo.opcoes in ("escolas", "lotacoes"):
+            base = 340
+        return max(base, self.fontMetrics().horizontalAdvance(campo.rotulo) * 11 // 10 + 30)  # título em negrito
 
     def recarregar(self) -> None:
         self.modelo.definir_linhas(cadastro.itens(self._sessao, self.historico.nome, self._sid))

@@ -107,13 +107,13 @@ class DialogoDesligar(DialogoFormulario):
 
 def _colunas(situacoes: dict[str, str]) -> list[Coluna]:
     return [
-        Coluna("Nome", lambda s: s["nome"], largura=260),
-        Coluna("CPF", lambda s: comum.cpf(s["cpf"]), largura=120),
-        Coluna("Matrícula", lambda s: s["matricula"], largura=85),
-        Coluna("Escola", lambda s: s.get("unidade_nome") or "", largura=260),
-        Coluna("Cargo", lambda s: s["cargo_rotulo"], largura=120),
+        Coluna("Nome", lambda s: s["nome"], largura=250),
+        Coluna("CPF", lambda s: comum.cpf(s["cpf"]), largura=130),
+        Coluna("Matrícula", lambda s: s["matricula"], largura=95),
+        Coluna("Escola", lambda s: s.get("unidade_nome") or "", esticar=True),
+        Coluna("Cargo", lambda s: s["cargo_rotulo"], largura=140),
         Coluna("Situação hoje", lambda s: situacoes.get(s["id"], "") if s["ativo"] else
-               f"desligado em {comum.data_br(s['desligamento'])}", esticar=True,
+               f"desligado em {comum.data_br(s['desligamento'])}", largura=230,
                cor=lambda s: "#b00020" if situacoes.get(s["id"], "").startswith("sem situação") else None),
     ]
 

@@ -1,31 +1,189 @@
-"""Dados de demonstração do magistério: porte das escolas e uns 40 servidores com carreiras variadas.
+"""Dados de demonstração do magistério: a rede de escolas com porte datado e uns 300 servidores.
 
 Chamado por ``desktop.services.demo`` depois de criar as escolas (unidades de tipo 'escola') e a
-Secretaria de Educação. Nomes e CPFs são fictícios. Há professores dos níveis 1 a 4 admitidos de
-1995 a 2024, pedagogos (um na SMEC), um auxiliar de ensino, diretores e vices, desdobramento,
-regência com alunos com necessidades especiais, cursos, afastamentos, faltas e férias de 2026.
+Secretaria de Educação. Nomes, CPFs e códigos INEP são fictícios. Há professores dos níveis 1 a 4
+admitidos de 1995 a 2024 (alguns em estágio probatório), pedagogos nas escolas e na SMEC,
+auxiliares de ensino, diretores e vices (e ex-diretores com a FG incorporável, art. 40),
+transferências entre escolas, difícil acesso e zona rural, desdobramento, regência com alunos com
+necessidades especiais, cursos, averbações, adicional noturno, afastamentos, faltas, férias de 2026 e
+aposentados.
+
+Tudo numa só transação (``Sessao.mudanca``): o diário continua com uma linha por mudança, como nos
+casos de uso, e a demonstração inteira sai em poucos segundos.
 """
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from desktop.rules.papeis import Permissao
 from desktop.store.magisterio import escolas as armazem_escolas
+from desktop.store.magisterio import servidores as armazem_servidores
 
 from .. import parametros
-from ..sessao import Sessao
+from ..sessao import Mudanca, Sessao
 from . import cadastro
+from .historicos import adicionar_em
 
-_NOMES_F = "Adriana Aline Cláudia Cristiane Denise Edna Elaine Gilvânia Ivone Jaqueline Lúcia Marta Neide Rosângela Sueli Valdete".split()
-_NOMES_M = "Ademir Edson Gilmar Jailson Josué Marcelo Nilton Reginaldo Valter Wellington".split()
+_NOMES_F = ("Adriana Aline Cláudia Cristiane Denise Edna Elaine Gilvânia Ivone Jaqueline Lúcia Marta Neide "
+            "Rosângela Sueli Valdete Ana Bruna Camila Daiane Eliana Fabiana Gislene Ilma Jussara Kátia Lucineide "
+            "Mirian Nádia Patrícia Rejane Simone Tânia Vera Zilda").split()
+_NOMES_M = "Ademir Edson Gilmar Jailson Josué Marcelo Nilton Reginaldo Valter Wellington Caio Everaldo Ivan Roque".split()
 _SOBRENOMES = ("Andrade Barreto Brito Caldas Dantas Farias Guimarães Leal Macedo Matos Meira Novaes Pinheiro "
-               "Queiroz Sampaio Santana Tavares Vieira").split()
-# Porte de cada escola da demonstração, na ordem de desktop.services.demo.ESCOLAS; rurais: difícil acesso.
-_PORTES = ["grande", "grande", "medio", "medio", "medio", "pequeno", "pequeno", "especial"]
+               "Queiroz Sampaio Santana Tavares Vieira Amorim Bittencourt Coutinho Lacerda Moitinho Prates "
+               "Rebouças Sodré Teles").split()
+
+# Situação de cada escola da demonstração (ordem de desktop.services.demo.ESCOLAS): porte desde a lei
+# (art. 38 §1º), difícil acesso por ato da Secretária (art. 42 §4º) e código INEP fictício.
+SITUACAO_ESCOLAS: dict[str, tuple[str, bool]] = {
+    "Escola Municipal Castro Alves": ("grande", False),
+    "Escola Municipal Professora Maria Quitéria": ("grande", False),
+    "Escola Municipal Rui Barbosa": ("medio", False),           # cresce para grande em 2020
+    "Escola Municipal Anísio Teixeira": ("medio", False),
+    "Escola Municipal Irmã Dulce": ("medio", False),
+    "Escola Municipal Dois de Julho": ("pequeno", False),
+    "Escola Municipal Povoado de Itajuru": ("pequeno", True),
+    "Escola Municipal Fazenda Boa Vista": ("pequeno", True),    # encolhe para especial em 2018
+    "Escola Municipal Professor Milton Santos": ("grande", False),
+    "Escola Municipal Paulo Freire": ("grande", False),
+    "Escola Municipal Dom Pedro II": ("grande", False),
+    "Escola Municipal Jorge Amado": ("medio", False),
+    "Escola Municipal Zélia Gattai": ("medio", False),
+    "Escola Municipal Cecília Meireles": ("medio", False),
+    "Escola Municipal Tiradentes": ("medio", False),
+    "Escola Municipal Carlos Drummond de Andrade": ("medio", False),
+    "Escola Municipal Luiz Gonzaga": ("medio", False),
+    "Escola Municipal Monteiro Lobato": ("pequeno", False),
+    "Escola Municipal Santos Dumont": ("pequeno", False),
+    "Escola Municipal Professora Aurelina Menezes": ("pequeno", False),
+    "Centro Municipal de Educação Infantil Pequeno Príncipe": ("pequeno", False),
+    "Centro Municipal de Educação Infantil Tia Dadá": ("pequeno", False),
+    "Escola Municipal do Distrito de Florestal": ("pequeno", True),
+    "Escola Municipal do Distrito de Boaçu": ("pequeno", False),
+    "Escola Municipal do Baixão": ("pequeno", True),
+    "Escola Municipal Monte Branco": ("especial", True),
+    "Escola Municipal Fazenda Lagoa Seca": ("especial", True),
+    "Escola Municipal Povoado de Barra Avenida": ("especial", True),
+    "Escola Municipal Riacho da Onça": ("especial", True),
+    "Escola Municipal Fazenda Santa Rita": ("especial", True),
+}
+_RODIZIO = ["grande", "medio", "medio", "pequeno"]  # escolas fora da lista acima
+_PESO = {"grande": 16, "medio": 11, "pequeno": 6, "especial": 2}  # servidores por escola, em proporção
 _ETAPAS = ["educacao_infantil", "fundamental_iniciais", "fundamental_iniciais", "fundamental_finais",
            "fundamental_finais", "educacao_especial"]
+_LEI = date(2004, 5, 21)
 
 
+@dataclass
+class _Plano:
+    """O que a demonstração decide de um servidor antes de gravá-lo."""
+
+    i: int
+    cargo: str
+    admissao: date
+    titulo: str
+    escola: dict
+    lotacao: dict
+    jornada: int
+    anterior: dict | None = None   # escola de antes da transferência de 2019
+    funcao: str | None = None      # diretor, vice_diretor ou ex_diretor
+    aposentado: bool = False       # aposenta-se em 30/06/2025
+
+    @property
+    def dirigente(self) -> bool:
+        return self.funcao in ("diretor", "vice_diretor")
+
+
+def criar_demo_magisterio(sessao: Sessao, rnd: random.Random, servidores: int = 300) -> list[str]:
+    """Cria os dados de demonstração do magistério; devolve os ids dos servidores criados."""
+    with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
+        escolas, smec, portes = _escolas(sessao)
+        if not escolas:
+            return []
+        planos = _planejar(rnd, escolas, smec, portes, servidores)
+        hoje = date.today()
+        return [_gravar(m, rnd, p, hoje) for p in planos]
+
+
+# -- escolas ----------------------------------------------------------------------------------------
+def _escolas(sessao: Sessao) -> tuple[list[dict], dict | None, dict[str, str]]:
+    """Grava a situação datada de cada escola; devolve as escolas, a SMEC e o porte de hoje de cada uma."""
+    escolas = armazem_escolas.escolas(sessao.db)
+    portes: dict[str, str] = {}
+    for n, e in enumerate(escolas):
+        porte, dificil = SITUACAO_ESCOLAS.get(e["nome"], (_RODIZIO[n % len(_RODIZIO)], e["zona"] == "rural"))
+        cadastro.definir_situacao(sessao, e["id"], inicio=_LEI, porte=porte, dificil_acesso=dificil,
+                                  ato="Portaria SMEC 01/2004 (demonstração)")
+        portes[e["id"]] = porte
+        if e["nome"] == "Escola Municipal Rui Barbosa":
+            cadastro.definir_situacao(sessao, e["id"], inicio=date(2020, 2, 1), porte="grande",
+                                      ato="Portaria SMEC 07/2020 (demonstração): matrícula acima de 800 alunos")
+            portes[e["id"]] = "grande"
+        elif e["nome"] == "Escola Municipal Fazenda Boa Vista":
+            cadastro.definir_situacao(sessao, e["id"], inicio=date(2018, 2, 5), porte="especial", dificil_acesso=True,
+                                      ato="Portaria SMEC 03/2018 (demonstração): turmas multisseriadas")
+            portes[e["id"]] = "especial"
+    smec = next(iter(sessao.db.query("SELECT * FROM unidades WHERE tipo = 'secretaria' ORDER BY nome")), None)
+    return escolas, smec, portes
+
+
+# -- planejamento -----------------------------------------------------------------------------------
+def _planejar(rnd: random.Random, escolas: list[dict], smec: dict | None, portes: dict[str, str],
+              n: int) -> list[_Plano]:
+    """Cargo, admissão, titulação, escola e jornada de cada servidor; depois, direção e vice de cada escola.
+
+    Os primeiros servidores vão um para cada escola (nenhuma fica vazia); os demais, em proporção ao porte.
+    """
+    anos = [1995 + (k * 29) // max(n - 1, 1) for k in range(n)]  # admissões de 1995 a 2024, bem espalhadas
+    resto = anos[1:]
+    rnd.shuffle(resto)
+    anos[1:] = resto
+    pesos = [_PESO[portes[e["id"]]] for e in escolas]
+    planos = []
+    for i in range(n):
+        cargo = "auxiliar_ensino" if i % 150 == 0 else "pedagogo" if i % 6 == 1 else "professor"
+        ano = anos[i]
+        admissao = date(ano, rnd.choice((2, 3, 8)), rnd.randint(1, 28))
+        if cargo == "auxiliar_ensino":  # quadro em extinção: só os admitidos antes da lei (art. 69)
+            admissao, titulo = date(1995 + i % 8, 3, 1), "leigo"
+        elif cargo == "pedagogo":
+            titulo = rnd.choice(("licenciatura_plena", "licenciatura_plena", "pos_lato_sensu"))
+        elif ano < 2005:
+            titulo = rnd.choice(("medio_normal", "medio_normal", "licenciatura_plena"))
+        else:
+            titulo = rnd.choice(("licenciatura_plena", "licenciatura_plena", "pos_lato_sensu")
+                                + (("mestrado",) if ano > 2015 and i % 9 == 0 else ()))
+        escola = escolas[i] if i < len(escolas) else rnd.choices(escolas, pesos)[0]
+        na_smec = cargo == "pedagogo" and smec is not None and i >= len(escolas) and i % 24 == 7
+        jornada = 40 if cargo == "pedagogo" or rnd.random() < 0.45 else 20
+        p = _Plano(i, cargo, admissao, titulo, escola, smec if na_smec else escola, jornada)
+        if i % 9 == 4 and admissao.year <= 2015 and not na_smec and len(escolas) > 1:
+            p.anterior = rnd.choice([e for e in escolas if e is not escola])
+        planos.append(p)
+    _direcao(planos, escolas, portes)
+    livres = [p for p in planos if p.cargo == "professor" and p.funcao is None]
+    for p in sorted(livres, key=lambda p: (p.admissao, p.i))[:n // 100]:  # os mais antigos se aposentam
+        p.aposentado = True
+    return planos
+
+
+def _direcao(planos: list[_Plano], escolas: list[dict], portes: dict[str, str]) -> None:
+    """Em cada escola: diretor e (exceto porte especial, Anexo III) vice entre os professores admitidos até
+    2015; em uma de cada três, um terceiro, admitido até 2007, foi diretor de 2008 a 2019 (FG incorporável,
+    art. 40)."""
+    for n, e in enumerate(escolas):
+        da_escola = [p for p in planos if p.cargo == "professor" and p.lotacao is e and p.admissao.year <= 2015]
+        if da_escola:
+            da_escola[0].funcao = "diretor"
+        if len(da_escola) > 1 and portes[e["id"]] != "especial":
+            da_escola[1].funcao = "vice_diretor"
+        antigos = [p for p in da_escola[2:] if p.admissao < date(2008, 2, 1) and p.anterior is None]
+        if antigos and n % 3 == 0:
+            antigos[0].funcao = "ex_diretor"
+
+
+# -- gravação ---------------------------------------------------------------------------------------
 def _pessoa(rnd: random.Random, admissao: date) -> dict:
     from desktop.services.demo import cpf_ficticio  # aqui: demo.py importa este módulo
 
@@ -36,127 +194,134 @@ def _pessoa(rnd: random.Random, admissao: date) -> dict:
             "municipio": "Jequié", "uf": "BA"}
 
 
-def _dia_util(sessao: Sessao, rnd: random.Random, ano: int, meses: tuple[int, ...]) -> date | None:
-    hoje = date.today()
+def _cpf_livre(m: Mudanca, rnd: random.Random, admissao: date) -> dict:
+    """Dados de uma pessoa nova (sorteia de novo o raro CPF já usado)."""
+    while True:
+        pessoa = _pessoa(rnd, admissao)
+        if armazem_servidores.pessoa_por_cpf(m.db, pessoa["cpf"]) is None:
+            return pessoa
+
+
+def _gravar(m: Mudanca, rnd: random.Random, p: _Plano, hoje: date) -> str:
+    s = cadastro.cadastrar_em(m, matricula=str(10001 + p.i), cargo=p.cargo, admissao=p.admissao, jornada=p.jornada,
+                              titulo=p.titulo, dependentes_irrf=rnd.choice((0, 0, 1, 2, 3)),
+                              **_cpf_livre(m, rnd, p.admissao))
+    sid = s["id"]
+    _lotacoes(m, rnd, sid, p)
+    _carreira(m, rnd, sid, p, hoje)
+    _funcao(m, sid, p)
+    if p.aposentado:
+        _aposentar(m, sid, p)
+        return sid
+    if p.cargo == "professor" and p.jornada == 20 and not p.dirigente and p.i % 5 == 0:
+        fim = min(date(2026, 12, 18), hoje + timedelta(days=30))
+        adicionar_em(m, "jornadas", sid, {"inicio": date(2026, 2, 9), "fim": fim,
+                                          "motivo": "desdobramento", "ato": "Portaria SMEC 15/2026 (demonstração)"})
+    if p.cargo != "pedagogo" and not p.dirigente:
+        etapa = "educacao_infantil" if "Educação Infantil" in p.escola["nome"] else rnd.choice(_ETAPAS)
+        nee = rnd.choice((0, 0, 0, 1, 3, 4)) if etapa != "educacao_especial" else 5
+        adicionar_em(m, "regencias", sid, {"inicio": max(p.admissao, date(2024, 2, 5)), "etapa": etapa,
+                                           "alunos_nee": nee})
+        if p.cargo == "professor" and etapa == "fundamental_finais" and p.i % 4 == 3:  # EJA noturna (art. 50)
+            for mes in (9, 10):
+                if date(2026, mes, 1) >= date(p.admissao.year, p.admissao.month, 1):
+                    adicionar_em(m, "horas_noturnas", sid, {"competencia": date(2026, mes, 1),
+                                                            "horas": rnd.choice((8, 12, 16))})
+    _ano_de_2026(m, rnd, p.i, sid, hoje)
+    return sid
+
+
+def _aposentar(m: Mudanca, sid: str, p: _Plano) -> None:
+    """Aposentadoria em 30/06/2025, depois de um ano letivo de regência: os períodos em aberto terminam na data."""
+    adicionar_em(m, "regencias", sid, {"inicio": date(2024, 2, 5), "etapa": "fundamental_iniciais", "alunos_nee": 0})
+    cadastro.desligar(m.sessao, sid, data=date(2025, 6, 30), motivo="aposentadoria",
+                      ato=f"Decreto de aposentadoria {40 + p.i % 50}/2025 (demonstração)")
+
+
+def _lotacoes(m: Mudanca, rnd: random.Random, sid: str, p: _Plano) -> None:
+    """Lotação desde a admissão; transferidos em 2019. Em escola de difícil acesso, quase todos residem em
+    outro local (art. 42 §3º); na zona rural, alguns fixaram residência lá (art. 49)."""
+    inicio = p.admissao
+    if p.anterior is not None:
+        adicionar_em(m, "lotacoes", sid, {"unidade_id": p.anterior["id"], "inicio": p.admissao})
+        inicio = date(2019, 2, 4)
+    rural = p.lotacao.get("zona") == "rural"
+    adicionar_em(m, "lotacoes", sid, {
+        "unidade_id": p.lotacao["id"], "inicio": inicio, "reside_em_local_diverso": rural and rnd.random() < 0.8,
+        "fixou_residencia_rural": rural and rnd.random() < 0.3,
+        "ato": "Portaria SMEC de remoção 22/2019 (demonstração)" if p.anterior is not None else ""})
+
+
+def _funcao(m: Mudanca, sid: str, p: _Plano) -> None:
+    """Diretor (jornada de 40 h, art. 39), vice ou ex-diretor (2008 a 2019)."""
+    escola = p.escola["id"]
+    if p.funcao == "diretor":
+        adicionar_em(m, "funcoes", sid, {"unidade_id": escola, "funcao": "diretor", "inicio": date(2022, 1, 3),
+                                         "ato": "Decreto 100/2022 (demonstração)"})
+        if p.jornada == 20:  # direção de escola com mais de um turno: 40 h (art. 39)
+            adicionar_em(m, "jornadas", sid, {"inicio": date(2022, 1, 3), "motivo": "direcao",
+                                              "ato": "Decreto 100/2022 (demonstração)"})
+    elif p.funcao == "vice_diretor":
+        adicionar_em(m, "funcoes", sid, {"unidade_id": escola, "funcao": "vice_diretor", "inicio": date(2023, 2, 1),
+                                         "ato": "Decreto 120/2023 (demonstração)"})
+    elif p.funcao == "ex_diretor":
+        adicionar_em(m, "funcoes", sid, {"unidade_id": escola, "funcao": "diretor", "inicio": date(2008, 2, 1),
+                                         "fim": date(2019, 12, 31), "ato": "Decreto 31/2008 (demonstração)"})
+        if p.jornada == 20:
+            adicionar_em(m, "jornadas", sid, {"inicio": date(2008, 2, 1), "fim": date(2019, 12, 31),
+                                              "motivo": "direcao", "ato": "Decreto 31/2008 (demonstração)"})
+
+
+def _carreira(m: Mudanca, rnd: random.Random, sid: str, p: _Plano, hoje: date) -> None:
+    """Progressões por titulação (art. 19), cursos de aperfeiçoamento (arts. 46-47) e averbação (art. 53)."""
+    titulo, admissao = p.titulo, p.admissao
+    if p.cargo == "professor" and titulo == "medio_normal" and rnd.random() < 0.6:
+        quando = min(admissao + timedelta(days=rnd.randint(4, 12) * 365), hoje - timedelta(days=60))
+        adicionar_em(m, "titulacoes", sid, {"titulo": "licenciatura_plena", "data_requerimento": quando,
+                                            "curso": "Licenciatura em Pedagogia", "instituicao": "UESB"})
+        titulo = "licenciatura_plena"
+    if p.cargo != "auxiliar_ensino" and titulo == "licenciatura_plena" and rnd.random() < 0.35:
+        quando = min(admissao + timedelta(days=rnd.randint(10, 20) * 365), hoje - timedelta(days=30))
+        if quando > admissao:
+            adicionar_em(m, "titulacoes", sid, {
+                "titulo": "pos_lato_sensu", "data_requerimento": quando, "curso": "Especialização em Psicopedagogia",
+                "instituicao": "UESB", "carga_horaria": 360})
+    if p.cargo != "auxiliar_ensino" and rnd.random() < 0.5:
+        conclusao = max(admissao, date(2015, 1, 1)) + timedelta(days=rnd.randint(30, 900))
+        if conclusao < hoje - timedelta(days=120):
+            adicionar_em(m, "cursos", sid, {
+                "tipo": "aperfeicoamento", "conclusao": conclusao, "carga_horaria": rnd.choice((80, 120, 180)),
+                "descricao": "Formação continuada em alfabetização", "instituicao": "SMEC Jequié",
+                "concessao": conclusao + timedelta(days=90), "ato": "Portaria SMEC de concessão (demonstração)"})
+    if p.i % 11 == 5 and admissao.year >= 2000:
+        fim = admissao - timedelta(days=rnd.randint(30, 200))
+        inicio = fim - timedelta(days=rnd.randint(2, 6) * 365)
+        adicionar_em(m, "averbacoes", sid, {
+            "dias": (fim - inicio).days + 1, "descricao": "Tempo de magistério na rede estadual (certidão)",
+            "origem_inicio": inicio, "origem_fim": fim, "data_averbacao": admissao + timedelta(days=200),
+            "ato": "Processo SMEC de averbação (demonstração)"})
+
+
+def _dia_util(m: Mudanca, rnd: random.Random, ano: int, meses: tuple[int, ...], hoje: date) -> date | None:
     for _ in range(30):
         d = date(ano, rnd.choice(meses), rnd.randint(1, 28))
-        if d <= hoje and parametros.eh_dia_util(sessao, d):
+        if d <= hoje and parametros.eh_dia_util(m.sessao, d):
             return d
     return None
 
 
-def _escolas(sessao: Sessao) -> tuple[list[dict], dict | None]:
-    """Situação datada das escolas; uma cresceu de porte em 2020 (art. 38 §1º)."""
-    escolas = armazem_escolas.escolas(sessao.db)
-    for i, e in enumerate(escolas):
-        porte = _PORTES[i % len(_PORTES)]
-        rural = e["zona"] == "rural"
-        cadastro.definir_situacao(sessao, e["id"], inicio=date(2004, 5, 21), porte="pequeno" if rural else porte,
-                                  dificil_acesso=rural, ato="Portaria SMEC 01/2004 (demonstração)")
-    if len(escolas) > 2:
-        cadastro.definir_situacao(sessao, escolas[2]["id"], inicio=date(2020, 2, 1), porte="grande",
-                                  ato="Portaria SMEC 07/2020 (demonstração): matrícula acima de 800 alunos")
-    smec = next(iter(sessao.db.query("SELECT * FROM unidades WHERE tipo = 'secretaria' ORDER BY nome")), None)
-    return escolas, smec
-
-
-def criar_demo_magisterio(sessao: Sessao, rnd: random.Random, servidores: int = 40) -> list[str]:
-    """Cria os dados de demonstração do magistério; devolve os ids dos servidores criados."""
-    escolas, smec = _escolas(sessao)
-    if not escolas:
-        return []
-    ids: list[str] = []
-    diretores: set[str] = set()
-    vices: set[str] = set()
-    dirigentes: set[str] = set()  # servidores com função gratificada (sem regência de classe)
-    hoje = date.today()
-    for i in range(servidores):
-        if i == 0:
-            cargo = "auxiliar_ensino"
-        elif i % 6 == 1:
-            cargo = "pedagogo"
-        else:
-            cargo = "professor"
-        ano = 1995 + (i * 29) // max(servidores - 1, 1)  # admissões de 1995 a 2024, bem espalhadas
-        admissao = date(ano, rnd.choice((2, 3, 8)), rnd.randint(1, 28))
-        if cargo == "auxiliar_ensino":
-            admissao, titulo = date(1995, 3, 1), "leigo"
-        elif cargo == "pedagogo":
-            titulo = rnd.choice(("licenciatura_plena", "licenciatura_plena", "pos_lato_sensu"))
-        else:
-            titulo = rnd.choice(("medio_normal", "medio_normal", "licenciatura_plena")) if ano < 2005 else \
-                rnd.choice(("licenciatura_plena", "licenciatura_plena", "pos_lato_sensu"))
-        escola = escolas[i % len(escolas)]
-        lotacao = smec if (cargo == "pedagogo" and smec and i % 12 == 7) else escola
-        jornada = 40 if cargo == "pedagogo" or rnd.random() < 0.45 else 20
-        s = cadastro.cadastrar_servidor(
-            sessao, matricula=str(10001 + i), cargo=cargo, admissao=admissao, jornada=jornada, titulo=titulo,
-            escola_id=lotacao["id"], dependentes_irrf=rnd.choice((0, 0, 1, 2, 3)), **_pessoa(rnd, admissao))
-        sid = s["id"]
-        ids.append(sid)
-        _carreira(sessao, rnd, sid, cargo, titulo, admissao)
-        # Direção: o primeiro professor admitido até 2015 em cada escola com porte; vice nas grandes e médias.
-        pode_dirigir = cargo == "professor" and admissao.year <= 2015 and lotacao is escola
-        if pode_dirigir and escola["id"] not in diretores:
-            diretores.add(escola["id"])
-            dirigentes.add(sid)
-            cadastro.adicionar(sessao, "funcoes", sid, unidade_id=escola["id"], funcao="diretor",
-                               inicio=date(2022, 1, 3), ato="Decreto 100/2022 (demonstração)")
-            if jornada == 20:  # direção de escola com mais de um turno: 40 h (art. 39)
-                cadastro.adicionar(sessao, "jornadas", sid, inicio=date(2022, 1, 3), motivo="direcao",
-                                   ato="Decreto 100/2022 (demonstração)")
-        elif pode_dirigir and escola["id"] not in vices and i % 8 < 5:
-            vices.add(escola["id"])
-            dirigentes.add(sid)
-            cadastro.adicionar(sessao, "funcoes", sid, unidade_id=escola["id"], funcao="vice_diretor",
-                               inicio=date(2023, 2, 1), ato="Decreto 120/2023 (demonstração)")
-        elif cargo == "professor" and jornada == 20 and i % 5 == 0:
-            fim = min(date(2026, 12, 18), hoje + timedelta(days=30))
-            cadastro.adicionar(sessao, "jornadas", sid, inicio=date(2026, 2, 9), fim=fim, motivo="desdobramento",
-                               ato="Portaria SMEC 15/2026 (demonstração)")
-        if cargo != "pedagogo" and sid not in dirigentes:
-            etapa = rnd.choice(_ETAPAS)
-            nee = rnd.choice((0, 0, 0, 1, 3, 4)) if etapa != "educacao_especial" else 5
-            cadastro.adicionar(sessao, "regencias", sid, inicio=max(admissao, date(2024, 2, 5)), etapa=etapa,
-                               alunos_nee=nee)
-        _ano_de_2026(sessao, rnd, i, sid, hoje)
-    return ids
-
-
-def _carreira(sessao: Sessao, rnd: random.Random, sid: str, cargo: str, titulo: str, admissao: date) -> None:
-    """Progressões por titulação (art. 19) e cursos de aperfeiçoamento (arts. 46-47)."""
-    hoje = date.today()
-    if cargo == "professor" and titulo == "medio_normal" and rnd.random() < 0.6:
-        quando = min(admissao + timedelta(days=rnd.randint(4, 12) * 365), hoje - timedelta(days=60))
-        cadastro.adicionar(sessao, "titulacoes", sid, titulo="licenciatura_plena", data_requerimento=quando,
-                           curso="Licenciatura em Pedagogia", instituicao="UESB")
-        titulo = "licenciatura_plena"
-    if cargo != "auxiliar_ensino" and titulo == "licenciatura_plena" and rnd.random() < 0.35:
-        quando = min(admissao + timedelta(days=rnd.randint(10, 20) * 365), hoje - timedelta(days=30))
-        if quando > admissao:
-            cadastro.adicionar(sessao, "titulacoes", sid, titulo="pos_lato_sensu", data_requerimento=quando,
-                               curso="Especialização em Psicopedagogia", instituicao="UESB", carga_horaria=360)
-    if cargo != "auxiliar_ensino" and rnd.random() < 0.5:
-        conclusao = max(admissao, date(2015, 1, 1)) + timedelta(days=rnd.randint(30, 900))
-        if conclusao < hoje - timedelta(days=120):
-            horas = rnd.choice((80, 120, 180))
-            cadastro.adicionar(sessao, "cursos", sid, tipo="aperfeicoamento", conclusao=conclusao, carga_horaria=horas,
-                               descricao="Formação continuada em alfabetização", instituicao="SMEC Jequié",
-                               concessao=conclusao + timedelta(days=90), ato="Portaria SMEC de concessão (demonstração)")
-
-
-def _ano_de_2026(sessao: Sessao, rnd: random.Random, i: int, sid: str, hoje: date) -> None:
-    """Férias em janeiro, alguns afastamentos e faltas de 2026."""
+def _ano_de_2026(m: Mudanca, rnd: random.Random, i: int, sid: str, hoje: date) -> None:
+    """Férias em janeiro (ou julho), alguns afastamentos e faltas de 2026."""
     if i % 3 != 2:
-        cadastro.adicionar(sessao, "ferias", sid, inicio=date(2026, 1, 5), fim=date(2026, 2, 3))
+        inicio = date(2026, 7, 1) if i % 7 == 0 and i % 13 != 6 else date(2026, 1, 5)
+        adicionar_em(m, "ferias", sid, {"inicio": inicio, "fim": inicio + timedelta(days=29)})
     if i % 10 == 4:
-        cadastro.adicionar(sessao, "afastamentos", sid, tipo="LTS", inicio=date(2026, 3, 2), fim=date(2026, 3, 31),
-                           ato="Laudo da junta médica (demonstração)")
+        adicionar_em(m, "afastamentos", sid, {"tipo": "LTS", "inicio": date(2026, 3, 2), "fim": date(2026, 3, 31),
+                                              "ato": "Laudo da junta médica (demonstração)"})
     if i % 13 == 6:
-        cadastro.adicionar(sessao, "afastamentos", sid, tipo="LMA", inicio=date(2026, 5, 4), fim=date(2026, 8, 31))
-    if i % 4 == 1:
-        codigo = rnd.choice(("FI", "AM", "FI", None, "TRE"))
-        if (dia := _dia_util(sessao, rnd, 2026, (9, 10))):
-            cadastro.adicionar(sessao, "faltas", sid, data=dia, codigo=codigo)
-    if i % 7 == 3 and (dia := _dia_util(sessao, rnd, 2026, (11,))):
-        cadastro.adicionar(sessao, "faltas", sid, data=dia, horas=2, codigo="FI")
+        adicionar_em(m, "afastamentos", sid, {"tipo": "LMA", "inicio": date(2026, 5, 4), "fim": date(2026, 8, 31)})
+    if i % 4 == 1 and (dia := _dia_util(m, rnd, 2026, (9, 10), hoje)):
+        adicionar_em(m, "faltas", sid, {"data": dia, "codigo": rnd.choice(("FI", "AM", "FI", None, "TRE"))})
+    if i % 7 == 3 and (dia := _dia_util(m, rnd, 2026, (11,), hoje)):
+        adicionar_em(m, "faltas", sid, {"data": dia, "horas": 2, "codigo": "FI"})
+

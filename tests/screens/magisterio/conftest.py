@@ -3,11 +3,13 @@ import pytest
 
 from desktop.services import acesso, demo
 
+SERVIDORES = 40  # a rede pequena da demonstração (a padrão tem 300): todos ativos, nenhum aposentado
+
 
 @pytest.fixture
 def sessao_demo(tmp_path):
     caminho = tmp_path / "demo" / "paco.db"
-    demo.criar_demo(caminho)
+    demo.criar_demo(caminho, servidores=SERVIDORES)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     yield s
     s.fechar()

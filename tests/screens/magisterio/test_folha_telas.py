@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.rules.dinheiro import reais
 from desktop.screens.magisterio.painel import PainelMagisterio
 from desktop.services import parametros
-from desktop.services.magisterio import folha
+from desktop.services.magisterio import cadastro, folha
 
 from ..apoio_janelas import clicar_botao, quando_modal
 
@@ -37,7 +37,12 @@ def test_fechar_competencia_e_abrir_o_contracheque_em_pdf(qtbot, sessao_demo, tm
     qtbot.mouseClick(aba.botao_previa, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: aba.previa is not None, timeout=20000)
     assert aba.modelo.rowCount() == len(aba.previa.itens) > 0
-    assert {p.rotulo for p in aba.pendencias} == {"Abaixo do piso nacional"}  # a matriz de 2004 da lei
+    # a matriz de 2004 da lei (20 h e 40 h) e cada falta de outubro sem código de justificativa (art. 34)
+    sem_codigo = sorted(f.matricula for f in cadastro.fichas(sessao_demo) for x in f.faltas
+                        if x.codigo is None and (x.data.year, x.data.month) == (2026, 10))
+    assert sem_codigo  # a demonstração tem faltas sem código em outubro
+    assert sorted((p.rotulo, p.matricula) for p in aba.pendencias) == sorted(
+        [("Abaixo do piso nacional", "")] * 2 + [("Falta sem código de justificativa", m) for m in sem_codigo])
     assert aba.modelo_pendencias.rowCount() == len(aba.pendencias)
     # o contracheque de um servidor, linha a linha, com o artigo
     aba.tabela.selectRow(0)

@@ -13,12 +13,13 @@ from desktop.services.magisterio import folha
 from desktop.services.sessao import ErroNegocio
 
 OUTUBRO = date(2026, 10, 1)
+SERVIDORES = 40  # a rede pequena da demonstração (a padrão tem 300): todos ativos, nenhum aposentado
 
 
 @pytest.fixture
 def sessao_fechada(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3)
+    demo.criar_demo(caminho, pessoas=3, servidores=SERVIDORES)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
     yield s
@@ -34,8 +35,8 @@ def test_lote_uma_pagina_por_servidor_e_autentico(sessao_fechada):
     e = docs_magisterio.emitir_lote(sessao_fechada, OUTUBRO, progresso=lambda f, t: vistos.append(f))
     itens = folha.contracheques(sessao_fechada, OUTUBRO)
     paginas = _texto(e.pdf)
-    assert len(paginas) == len(itens) == 40 == e.paginas
-    assert vistos[-1] == 40
+    assert len(paginas) == len(itens) == SERVIDORES == e.paginas
+    assert vistos[-1] == SERVIDORES
     for pagina, item in zip(paginas, sorted(itens, key=lambda i: i.servidor.nome)):
         assert "outubro de 2026" in pagina and e.codigo in pagina
     nomes = {i.servidor.nome for i in itens}
@@ -88,7 +89,7 @@ def test_csv_soma_os_totais_da_competencia(sessao_fechada):
 
     assert soma("Provento") == c["proventos"] and soma("Desconto") == c["descontos"]
     assert soma("Provento") - soma("Desconto") == c["liquido"]
-    assert len({l["Matrícula"] for l in linhas}) == 40
+    assert len({l["Matrícula"] for l in linhas}) == SERVIDORES
     previa = folha.previa(sessao_fechada, date(2026, 11, 1))
     assert docs_magisterio.csv_da_previa(previa, formato="colunas").startswith("\ufeff".encode())
 

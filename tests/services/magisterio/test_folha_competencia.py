@@ -16,12 +16,13 @@ from desktop.store import diario as store_diario
 from .conftest import CPF_JOSE, com_papel, diario
 
 OUTUBRO = date(2026, 10, 1)
+SERVIDORES = 40  # a rede pequena da demonstração (a padrão tem 300): todos ativos, nenhum aposentado
 
 
 @pytest.fixture
 def sessao_demo(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3)
+    demo.criar_demo(caminho, pessoas=3, servidores=SERVIDORES)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     yield s
     s.fechar()
@@ -38,8 +39,8 @@ def _escola(sessao):
 def test_previa_da_demo_calcula_sem_gravar(sessao_demo):
     vistos = []
     p = folha.previa(sessao_demo, "10/2026", progresso=lambda f, t: vistos.append((f, t)))
-    assert len(p.itens) == 40 and p.erros == []
-    assert vistos[-1] == (40, 40)
+    assert len(p.itens) == SERVIDORES and p.erros == []
+    assert vistos[-1] == (SERVIDORES, SERVIDORES)
     assert p.liquido == sum(i.contracheque.liquido for i in p.itens) and p.liquido > 0
     assert all(any(l.codigo == "001" for l in i.contracheque.linhas) for i in p.itens)
     assert p.identidades["magisterio_anexo1"]["inicio"] == "2004-05-21"
@@ -58,7 +59,7 @@ def test_pendencias_servidor_sem_titulacao_e_falta_sem_codigo(sessao_demo):
     cadastro.adicionar(sessao_demo, "faltas", alvo, data=date(2026, 10, 14), codigo=None)
 
     p = folha.previa(sessao_demo, OUTUBRO)
-    assert len(p.itens) == 40  # o servidor com erro fica fora, os outros são calculados
+    assert len(p.itens) == SERVIDORES  # o servidor com erro fica fora, os outros são calculados
     lista = folha.pendencias(p)
     erros = [x for x in lista if x.tipo == ERRO_CALCULO]
     assert [x.servidor_id for x in erros] == [s["id"]]
@@ -81,7 +82,7 @@ def test_fechar_exige_aceite_e_grava_exatamente_a_previa(sessao_demo):
     p = folha.previa(sessao_demo, OUTUBRO)
     c = folha.fechar(sessao_demo, OUTUBRO, aceitar_pendencias=True)
     assert c["situacao"] == "fechada" and c["fechada_por"] == demo.LOGIN_DEMO
-    assert c["servidores"] == 40 and c["liquido"] == p.liquido and c["proventos"] == p.proventos
+    assert c["servidores"] == SERVIDORES and c["liquido"] == p.liquido and c["proventos"] == p.proventos
     assert c["configuracao"] == ConfiguracaoMagisterio().como_dict()
     assert c["parametros"]["magisterio_anexo1"] == {"inicio": "2004-05-21",
                                                     "fundamento": "Lei 1.613/2004, art. 37 e Anexo I"}
@@ -89,7 +90,7 @@ def test_fechar_exige_aceite_e_grava_exatamente_a_previa(sessao_demo):
     assert ABAIXO_DO_PISO in {x["tipo"] for x in c["pendencias_aceitas"]}
 
     gravados = {i.contracheque.pessoa_id: i for i in folha.contracheques(sessao_demo, OUTUBRO)}
-    assert len(gravados) == 40
+    assert len(gravados) == SERVIDORES
     for item in p.itens:
         g = gravados[item.contracheque.pessoa_id]
         assert g.servidor == item.servidor
@@ -153,7 +154,7 @@ def test_reabrir_exige_administrador_e_motivo_e_vai_ao_diario(sessao_demo):
         folha.contracheques(sessao_demo, OUTUBRO)
     r = folha.obter_competencia(sessao_demo, OUTUBRO)["reaberturas"]
     assert len(r) == 1 and r[0]["motivo"] == "falta de 14/10 lançada depois do fechamento"
-    assert r[0]["reaberta_por"] == demo.LOGIN_DEMO and r[0]["servidores"] == 40
+    assert r[0]["reaberta_por"] == demo.LOGIN_DEMO and r[0]["servidores"] == SERVIDORES
     assert [d["acao"] for d in diario(sessao_demo, "magisterio_reaberturas")] == ["inserir"]
     assert [d["acao"] for d in diario(sessao_demo, "magisterio_competencias")] == ["inserir", "alterar"]
     assert "falta de 14/10" in diario(sessao_demo, "magisterio_competencias")[-1]["depois"]
@@ -162,7 +163,7 @@ def test_reabrir_exige_administrador_e_motivo_e_vai_ao_diario(sessao_demo):
 
     # O servidor passa a ser calculado de novo, e o fechamento seguinte usa a mesma linha de competência.
     c2 = folha.fechar(sessao_demo, OUTUBRO, aceitar_pendencias=True)
-    assert c2["id"] == c["id"] and c2["situacao"] == "fechada" and c2["servidores"] == 40
+    assert c2["id"] == c["id"] and c2["situacao"] == "fechada" and c2["servidores"] == SERVIDORES
     assert [d["acao"] for d in diario(sessao_demo, "magisterio_competencias")] == ["inserir", "alterar", "alterar"]
     assert store_diario.verificar(sessao_demo.db).ok
 
@@ -184,7 +185,7 @@ def test_fechar_cancelado_pelo_progresso_nao_grava_nada(sessao_demo):
 def test_folha_rh_fecha_consulta_nao(sessao_demo):
     rh = com_papel(sessao_demo, Papel.FOLHA_RH)
     consulta = com_papel(sessao_demo, Papel.CONSULTA)
-    assert len(folha.previa(consulta, OUTUBRO).itens) == 40
+    assert len(folha.previa(consulta, OUTUBRO).itens) == SERVIDORES
     with pytest.raises(SemPermissao):
         folha.fechar(consulta, OUTUBRO, aceitar_pendencias=True)
     assert folha.fechar(rh, OUTUBRO, aceitar_pendencias=True)["fechada_por"] == rh.usuario.login
@@ -205,7 +206,7 @@ def test_adiantamento_do_13_lido_da_competencia_fechada(sessao_demo):
 def test_competencia_de_2026_com_inss(sessao_demo):
     configuracao.salvar(sessao_demo, ConfiguracaoMagisterio(previdencia="inss"))
     c = folha.fechar(sessao_demo, date(2026, 3, 1), aceitar_pendencias=True)
-    assert c["configuracao"]["previdencia"] == "inss" and c["servidores"] == 40
+    assert c["configuracao"]["previdencia"] == "inss" and c["servidores"] == SERVIDORES
     itens = folha.contracheques(sessao_demo, date(2026, 3, 1))
     previdencia = [l for i in itens for l in i.contracheque.linhas if l.codigo == "201"]
     assert len(previdencia) >= 35
@@ -222,7 +223,7 @@ def test_competencia_invalida():
 def test_demo_com_random_fixo_e_reprodutivel(tmp_path):
     """Duas prévias seguidas dão o mesmo resultado (nada depende de ordem de consulta)."""
     caminho = tmp_path / "d.db"
-    demo.criar_demo(caminho, pessoas=1, semente=7)
+    demo.criar_demo(caminho, pessoas=1, semente=7, servidores=SERVIDORES)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     try:
         a, b = folha.previa(s, OUTUBRO), folha.previa(s, OUTUBRO)

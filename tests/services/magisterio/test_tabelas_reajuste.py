@@ -14,12 +14,13 @@ from desktop.services.sessao import ErroNegocio, SemPermissao
 from .conftest import com_papel, diario
 
 DEZEMBRO = date(2026, 12, 1)
+SERVIDORES = 40  # a rede pequena da demonstração (a padrão tem 300): todos ativos, nenhum aposentado
 
 
 @pytest.fixture
 def sessao_demo(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3)
+    demo.criar_demo(caminho, pessoas=3, servidores=SERVIDORES)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     yield s
     s.fechar()
