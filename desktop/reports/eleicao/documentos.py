@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from desktop.reports.fontes import NEGRITO
 from desktop.reports.layout import (LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, paragrafo, quadro,
                                     tabela, titulo)
 
@@ -34,6 +35,24 @@ class Processo:
     posse: date
     fim_mandato: date
     datas: list[tuple[str, date]] = field(default_factory=list)  # (etapa, data) do calendário
+    impugnacao: tuple[date, date] | None = None  # publicação dos inscritos e último dia para impugnar
+
+
+def _assinaturas(cab: Cabecalho, quem: list[str], junto: list[Flowable] = ()) -> list[Flowable]:
+    """Local e data por extenso e as linhas de assinatura lado a lado (o documento vai ao Diário Oficial)."""
+    hoje = date.today()
+    meses = ("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro").split()
+    local = paragrafo(f"{cab.municipio} – {cab.uf}, {hoje.day} de {meses[hoje.month - 1]} de {hoje.year}.")
+    largura = LARGURA_UTIL / len(quem)
+    traco = "_" * (int(34 * largura / (LARGURA_UTIL / 2)) - 2)
+    linhas = Table([[traco] * len(quem), [paragrafo(q, "pequeno") for q in quem]],
+                   colWidths=[largura] * len(quem), hAlign="CENTER")
+    linhas.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                ("TOPPADDING", (0, 0), (-1, 0), 18)]))
+    return [CondPageBreak(30 * mm), KeepTogether([*junto, Spacer(1, 4), local, linhas])]
+
+
+ASSINAM = ["Presidente da Comissão Especial do Processo de Escolha", "Presidente do CMDCA"]
 
 
 @dataclass(frozen=True)
@@ -55,9 +74,10 @@ def lista_candidatos(cab: Cabecalho, rod: Rodape, proc: Processo, linhas: list[L
             "habilitados, com cópia ao Ministério Público (Lei 320/2023, art. 11 §6º). A propaganda só é "
             "permitida a partir desta publicação (art. 8º §5º)."))
     else:
+        prazo = (f", de {_br(proc.impugnacao[0])} a {_br(proc.impugnacao[1])}," if proc.impugnacao else "")
         itens.append(paragrafo(
             "A comissão especial torna pública a relação dos pretendentes inscritos. Qualquer cidadão pode "
-            "impugnar, no prazo de 5 (cinco) dias contados desta publicação, candidatos que não atendam aos "
+            f"impugnar, no prazo de 5 (cinco) dias contados desta publicação{prazo} candidatos que não atendam aos "
             "requisitos, indicando os elementos probatórios (Lei 320/2023, art. 11 §2º)."))
         if proc.datas:
             itens.append(paragrafo("Calendário (art. 7º §1º)", "secao"))
@@ -70,6 +90,7 @@ def lista_candidatos(cab: Cabecalho, rod: Rodape, proc: Processo, linhas: list[L
     itens.append(Spacer(1, 6))
     itens.append(paragrafo(f"Total: {len(linhas)} candidato(s). Eleição em {_br(proc.eleicao)}; posse em "
                            f"{_br(proc.posse)} (Lei 320/2023, arts. 5º I e IV).", "pequeno"))
+    itens += _assinaturas(cab, ASSINAM[:1])
     return gerar_pdf(cab, rod, nome, itens)
 
 
@@ -97,8 +118,14 @@ def boletim(cab: Cabecalho, rod: Rodape, proc: Processo, b: DadosBoletim) -> byt
                         [(_n(b.aptos), _n(b.comparecimento), _n(b.aptos - b.comparecimento), _n(b.brancos),
                           _n(b.nulos))], [LARGURA_UTIL / 5] * 5, alinhar_direita=range(5)))
     itens.append(paragrafo("Votos por candidato", "secao"))
-    itens.append(tabela(["Nº", "Candidato", "Votos"], [(str(n), nm, _n(v)) for n, nm, v in b.votos],
-                        [16 * mm, LARGURA_UTIL - 46 * mm, 30 * mm], alinhar_direita=[2]))
+    nominais = sum(v for _, _, v in b.votos)
+    linhas = [(str(n), nm, _n(v)) for n, nm, v in b.votos]
+    linhas += [("", "Total de votos nominais", _n(nominais)), ("", "Brancos", _n(b.brancos)), ("", "Nulos", _n(b.nulos)),
+               ("", "Comparecimento (nominais + brancos + nulos)", _n(nominais + b.brancos + b.nulos))]
+    itens.append(tabela(["Nº", "Candidato", "Votos"], linhas, [16 * mm, LARGURA_UTIL - 46 * mm, 30 * mm],
+                        alinhar_direita=[2], extra=[("FONT", (1, len(b.votos) + 1), (-1, -1), NEGRITO, 7.5),
+                                                    ("LINEABOVE", (0, len(b.votos) + 1), (-1, len(b.votos) + 1), 0.8,
+                                                     "#1f3b5c")]))
     origem = (f"Digitado por {' e '.join(b.digitadores)}; as duas digitações conferem." if b.origem == "conferido"
               else f"Digitado por {' e '.join(b.digitadores)}; as digitações divergiram e o supervisor "
                    f"{b.supervisor} decidiu os valores: {b.justificativa}")
@@ -162,11 +189,10 @@ def resultado_oficial(cab: Cabecalho, rod: Rodape, proc: Processo, d: DadosResul
     nome = "Resultado oficial do processo de escolha"
     itens = titulo(nome, f"Conselho Tutelar — eleição de {_br(proc.eleicao)}")
     itens += _corpo_resultado(d)
-    itens.append(Spacer(1, 6))
-    itens.append(quadro(paragrafo(
+    itens += _assinaturas(cab, ASSINAM, [Spacer(1, 6), quadro(paragrafo(
         f"Os cinco mais votados são nomeados e empossados em {_br(proc.posse)}, para mandato até "
         f"{_br(proc.fim_mandato)}; os demais habilitados são suplentes na ordem acima (Lei 320/2023, "
-        "arts. 5º IV, 6º e 14 §§1º-2º).")))
+        "arts. 5º IV, 6º e 14 §§1º-2º)."))])
     return gerar_pdf(cab, rod, nome, itens)
 
 
@@ -191,7 +217,6 @@ def ata_apuracao(cab: Cabecalho, rod: Rodape, proc: Processo, d: DadosResultado,
                                f"{b.justificativa}", "pequeno"))
     itens.append(paragrafo("Resultado", "secao"))
     itens += _corpo_resultado(d)
-    itens.append(Spacer(1, 18))
-    itens.append(paragrafo("Comissão especial: ______________________________  "
-                           "Ministério Público: ______________________________"))
+    itens += _assinaturas(cab, ["Presidente da Comissão Especial", "Membro da Comissão Especial",
+                                "Ministério Público (art. 5º III)"])
     return gerar_pdf(cab, rod, nome, itens)

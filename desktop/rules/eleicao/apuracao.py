@@ -29,30 +29,39 @@ class Boletim:
         return sum(self.votos.values())
 
 
-def inteiro(valor, campo: str) -> int:
-    """Contagem: inteiro ≥ 0. Recusa texto não numérico, fração e negativo."""
+ARTIGO_BOLETIM = "Lei 320/2023, art. 9º e §ún.: boletim da urna eletrônica ou mapa da apuração manual"
+
+
+def inteiro(valor, campo: str, artigo: str | None = None) -> int:
+    """Contagem: inteiro ≥ 0. Recusa texto não numérico, fração e negativo (mensagem com o ``artigo``)."""
+    fim = f" ({artigo})." if artigo else "."
+    rotulo = f"{campo[:1].upper()}{campo[1:]}"
     if isinstance(valor, bool):
         valor = None
     if isinstance(valor, str):
-        valor = valor.strip()
-        valor = int(valor) if valor.isdigit() else valor
+        texto = valor.strip()
+        valor = int(texto) if texto.isdigit() else texto
+        if isinstance(valor, str) and texto.startswith("-") and texto[1:].isdigit():
+            valor = int(texto)
     if not isinstance(valor, int):
-        raise EntradaInvalida(f"{campo[:1].upper()}{campo[1:]}: informe um número inteiro (veio {valor!r}).")
+        raise EntradaInvalida(f"{rotulo}: informe um número inteiro, só com algarismos "
+                              f"(veio {'nada' if valor in (None, '') else repr(valor)}){fim}")
     if valor < 0:
-        raise EntradaInvalida(f"{campo[:1].upper()}{campo[1:]} não pode ser negativo ({valor}).")
+        raise EntradaInvalida(f"{rotulo} não pode ser negativo ({valor}){fim}")
     return valor
 
 
 def montar(secao: int, aptos: int, comparecimento, brancos, nulos, votos: dict) -> Boletim:
     """Boletim com os números validados um a um (chaves de ``votos``: números dos candidatos)."""
+    a = ARTIGO_BOLETIM
     votos_ok = {}
     for numero, v in (votos or {}).items():
-        n = inteiro(numero, "o número do candidato")
-        votos_ok[n] = inteiro(v, f"os votos do candidato {n} na seção {secao}")
-    return Boletim(secao, inteiro(aptos, "os eleitores aptos"),
-                   inteiro(comparecimento, f"o comparecimento da seção {secao}"),
-                   inteiro(brancos, f"os brancos da seção {secao}"),
-                   inteiro(nulos, f"os nulos da seção {secao}"), votos_ok)
+        n = inteiro(numero, "o número do candidato", a)
+        votos_ok[n] = inteiro(v, f"os votos do candidato {n} na seção {secao}", a)
+    return Boletim(secao, inteiro(aptos, "os eleitores aptos", a),
+                   inteiro(comparecimento, f"o comparecimento da seção {secao}", a),
+                   inteiro(brancos, f"os brancos da seção {secao}", a),
+                   inteiro(nulos, f"os nulos da seção {secao}", a), votos_ok)
 
 
 def conferir(b: Boletim, habilitados: set[int]) -> list[str]:

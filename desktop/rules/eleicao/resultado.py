@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from desktop.rules.validacao import EntradaInvalida
 
 CRITERIOS = {"idade": "idade (o mais velho à frente)", "nota": "nota na prova (a maior à frente)"}
-ARTIGO_EMPATE = "Lei 320/2023, art. 6º; critério de desempate do edital (docs/interpretacoes.md)"
+ARTIGO_EMPATE = "Lei 320/2023, art. 6º; critério de desempate do edital"
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,26 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.eleicao import candidaturas, resultado, votacao
 from desktop.services.sessao import ErroNegocio, SemPermissao
 
 from .grafico import GraficoBarras
 
 _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
+_ARTIGO_BOLETIM = "Lei 320/2023, art. 9º e §ún.: boletim da urna ou mapa da apuração manual"
+
+
+def _contagem(rotulo: str):
+    """Validador enquanto se digita: contagem com algarismos, zero ou mais."""
+    def validar(texto: str) -> int:
+        t = (texto or "").strip()
+        if t.startswith("-") and t[1:].isdigit():
+            raise EntradaInvalida(f"{rotulo} não pode ser negativo ({_ARTIGO_BOLETIM}).")
+        if not t.isdigit():
+            raise EntradaInvalida(f"{rotulo}: informe um número inteiro, só com algarismos ({_ARTIGO_BOLETIM}).")
+        return int(t)
+    return validar
 _DIFERENTE = QBrush(QColor("#f8d7da"))
 
 
@@ -38,7 +52,9 @@ class DigitacaoBoletim(QWidget):
         self._sessao, self._processo_id = sessao, processo_id
         self.secao = QComboBox()
         self.secao.setObjectName("secao")
-        self.comparecimento, self.brancos, self.nulos = QLineEdit(), QLineEdit(), QLineEdit()
+        self.comparecimento, self.brancos, self.nulos = (
+            CampoValidado(_contagem(rotulo), placeholder="só algarismos", parent=self)
+            for rotulo in ("O comparecimento", "Os brancos", "Os nulos"))
         self.votos = QTableWidget(0, 3)
         self.votos.setHorizontalHeaderLabels(["Nº", "Candidato", "Votos"])
         self.votos.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -103,7 +119,7 @@ class DigitacaoBoletim(QWidget):
             self.votos.setItem(i, 1, _item(c["nome_urna"]))
             self.votos.setItem(i, 2, _item("", editavel=True))
         for campo in (self.comparecimento, self.brancos, self.nulos):
-            campo.clear()
+            campo.edit.clear()
         self.justificativa.clear()
         self._mostrar_divergencia()
 
@@ -138,8 +154,8 @@ class DigitacaoBoletim(QWidget):
         for i in range(self.votos.rowCount()):
             texto = (self.votos.item(i, 2).text() if self.votos.item(i, 2) else "").strip()
             votos[int(self.votos.item(i, 0).text())] = texto or "0"
-        return {"comparecimento": self.comparecimento.text(), "brancos": self.brancos.text(),
-                "nulos": self.nulos.text(), "votos": votos}
+        return {"comparecimento": self.comparecimento.texto(), "brancos": self.brancos.texto(),
+                "nulos": self.nulos.texto(), "votos": votos}
 
     # -- ações ------------------------------------------------------------------------------
     def _on_gravar(self) -> None:

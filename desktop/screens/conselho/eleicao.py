@@ -1,17 +1,17 @@
-"""Aba "Processo de escolha": calendário, candidatos com o checklist, apuração por dupla digitação, painel e documentos."""
+"""Aba "Processo de escolha": calendário, candidatos, impugnações, seções, apuração por dupla digitação, painel e documentos."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSplitter, QTableWidget, QTabWidget, QVBoxLayout, QWidget)
-from PySide6.QtCore import Qt
+                               QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
-from desktop.services.eleicao import candidaturas, processo, relatorios
+from desktop.services.eleicao import processo, relatorios
 from desktop.services.sessao import ErroNegocio, SemPermissao
 
+from .abas_eleicao import AbaCandidatos, AbaImpugnacoes, AbaSecoes
 from .apuracao import DigitacaoBoletim, PainelApuracao, _item
 
 _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
@@ -43,7 +43,7 @@ class ProcessoEscolha(QWidget):
         lay.addLayout(topo)
         lay.addWidget(self.mensagem)
         lay.addWidget(self.abas, 1)
-        self.digitacao = self.painel = None
+        self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = None
         self.processos.currentIndexChanged.connect(self._on_processo)
         self.abrir.clicked.connect(self._on_abrir)
         self.recarregar()
@@ -80,7 +80,14 @@ class ProcessoEscolha(QWidget):
         p = processo.obter_processo(self._sessao, pid)
         self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {_br(p['posse'])} · mandato até {_br(p['fim_mandato'])}")
         self.abas.addTab(self._calendario(p), "&Calendário")
-        self.abas.addTab(self._candidatos(pid), "Ca&ndidatos")
+        self.candidatos = AbaCandidatos(self._sessao, pid)
+        self.impugnacoes = AbaImpugnacoes(self._sessao, pid)
+        self.secoes = AbaSecoes(self._sessao, pid)
+        for aba in (self.candidatos, self.impugnacoes, self.secoes):
+            aba.sig_mudou.connect(self._on_mudou)
+        self.abas.addTab(self.candidatos, "Ca&ndidatos")
+        self.abas.addTab(self.impugnacoes, "&Impugnações")
+        self.abas.addTab(self.secoes, "&Seções")
         self.digitacao = DigitacaoBoletim(self._sessao, pid)
         self.painel = PainelApuracao(self._sessao, pid)
         self.digitacao.sig_apurada.connect(self.painel.recarregar)
@@ -107,53 +114,15 @@ class ProcessoEscolha(QWidget):
         lay.addWidget(aviso)
         return w
 
-    def _candidatos(self, pid: str) -> QWidget:
-        cands = candidaturas.listar_candidaturas(self._sessao, pid)
-        tabela = QTableWidget(len(cands), 4)
-        tabela.setObjectName("candidatos")
-        tabela.setHorizontalHeaderLabels(["Nº", "Nome", "Situação", "Motivo"])
-        for i, c in enumerate(cands):
-            situacao = c["situacao"] + (" (sub judice)" if c["sub_judice"] else "")
-            for j, v in enumerate((c["numero"], c["nome_urna"], situacao, c["motivo"])):
-                tabela.setItem(i, j, _item(v))
-        tabela.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        checklist = QTableWidget(0, 4)
-        checklist.setHorizontalHeaderLabels(["Requisito", "Documento apresentado", "Situação", "Motivo / artigo"])
-        checklist.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-
-        def _on_linha():
-            linha = tabela.currentRow()
-            if linha < 0:
-                return
-            reqs = candidaturas.checklist(self._sessao, cands[linha]["id"])
-            checklist.setRowCount(len(reqs))
-            for i, r in enumerate(reqs):
-                for j, v in enumerate((r["descricao"], r["documento"] or "—", r["situacao"],
-                                       r["motivo"] or r["artigo"])):
-                    checklist.setItem(i, j, _item(v))
-
-        tabela.itemSelectionChanged.connect(_on_linha)
-        homologar = QPushButton("&Homologar a lista de habilitados")
-        homologar.setVisible(self._sessao.pode(Permissao.ELEICAO_EDITAR))
-
-        def _on_homologar():
-            try:
-                hab = candidaturas.homologar(self._sessao, pid)
-            except _ERROS as e:
-                self.mensagem.setText(str(e))
-                return
-            self.mensagem.setText(f"Lista homologada com {len(hab)} habilitados (art. 11 §6º).")
-            self._on_processo()
-
-        homologar.clicked.connect(_on_homologar)
-        divisor = QSplitter(Qt.Orientation.Vertical)
-        divisor.addWidget(tabela)
-        divisor.addWidget(checklist)
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        lay.addWidget(divisor, 1)
-        lay.addWidget(homologar)
-        return w
+    def _on_mudou(self, mensagem: str) -> None:
+        """Algo foi gravado numa aba: atualiza a fase e as outras abas, sem perder a aba atual."""
+        if mensagem:
+            self.mensagem.setText(mensagem)
+        p = processo.obter_processo(self._sessao, self.processos.currentData())
+        self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {_br(p['posse'])} · mandato até {_br(p['fim_mandato'])}")
+        for aba in (self.candidatos, self.impugnacoes, self.secoes, self.digitacao, self.painel):
+            if aba is not self.sender():
+                aba.recarregar()
 
     def _documentos(self, pid: str) -> QWidget:
         w = QWidget()

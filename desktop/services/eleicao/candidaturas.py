@@ -10,6 +10,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora, novo_id
 
+from .. import cadastros
 from ..sessao import ErroNegocio, Sessao
 from .comum import candidatura_ou_erro, exigir_fase, processo_ou_erro, recalcular, regras_em
 
@@ -32,15 +33,17 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
     nome = validacao.obrigatorio(nome, "o nome")
     cpf = validacao.cpf(cpf)
     if not isinstance(numero, int) or isinstance(numero, bool) or not 1 <= numero <= 99999:
-        raise EntradaInvalida("O número do candidato deve ser um inteiro de 1 a 99999.")
-    if not isinstance(experiencia_meses, int) or experiencia_meses < 0:
-        raise EntradaInvalida("A experiência deve ser informada em meses (inteiro, zero ou mais).")
+        raise EntradaInvalida("O número do candidato deve ser um inteiro de 1 a 99999 (Lei 320/2023, art. 5º II).")
+    if not isinstance(experiencia_meses, int) or isinstance(experiencia_meses, bool) or experiencia_meses < 0:
+        raise EntradaInvalida("A experiência deve ser informada em meses (inteiro, zero ou mais) "
+                              "(Lei 320/2023, art. 12 §2º VII e §8º).")
     inicio, fim = date.fromisoformat(proc["inscricao_inicio"]), date.fromisoformat(proc["inscricao_fim"])
     if not inicio <= inscrito_em <= fim:
         raise EntradaInvalida(f"A inscrição em {inscrito_em:%d/%m/%Y} está fora do prazo do edital "
                               f"({inicio:%d/%m/%Y} a {fim:%d/%m/%Y}) (Lei 320/2023, art. 7º §1º a).")
     if nascimento >= inscrito_em or residencia_desde > inscrito_em:
-        raise EntradaInvalida("Nascimento e início da residência devem ser anteriores à data da inscrição.")
+        raise EntradaInvalida("Nascimento e início da residência devem ser anteriores à data da inscrição "
+                              "(Lei 320/2023, art. 12 §2º II e III).")
     documentos = documentos or {}
     for codigo in documentos:
         regra_requisitos.requisito(codigo)
@@ -59,11 +62,9 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
         raise ErroNegocio(f"O número {numero} já é de outro candidato deste processo.")
     momento = agora()
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        if pessoa is None:
-            pessoa = {"id": novo_id(), "nome": nome, "cpf": cpf, "nascimento": nascimento.isoformat(),
-                      "criado_em": momento, "atualizado_em": momento}
-            m.db["pessoas"].insert(pessoa)
-            m.registrar("pessoas", pessoa["id"], "inserir", depois=pessoa)
+        if pessoa is None:  # mesma transação (savepoint): sem candidatura, sem pessoa
+            pessoa = cadastros.cadastrar_pessoa(sessao, Permissao.ELEICAO_EDITAR, nome=nome, cpf=cpf,
+                                                nascimento=nascimento)
         elif pessoa["nascimento"] != nascimento.isoformat():
             raise ErroNegocio(f"O CPF {validacao.formatar_cpf(cpf)} já está cadastrado com outra data de "
                               f"nascimento ({_br(pessoa['nascimento'])}); confira os dados.")
@@ -84,6 +85,37 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
             m.db["eleicao_requisitos"].insert(req)
             m.registrar("eleicao_requisitos", req["id"], "inserir", depois=req)
         return recalcular(m, linha["id"])
+
+
+def pessoa_por_cpf(sessao: Sessao, cpf: str) -> dict | None:
+    """A pessoa já cadastrada com o CPF (para a inscrição reaproveitar nome e nascimento)."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    return armazem.pessoa_por_cpf(sessao.db, validacao.cpf(cpf))
+
+
+def requisitos_da_lei() -> list[dict]:
+    """O checklist do art. 12 §2º (e ECA art. 133): código, descrição, documento exigido e artigo."""
+    return [{"codigo": r.codigo, "descricao": r.descricao, "documento": r.documento, "artigo": r.artigo}
+            for r in regra_requisitos.REQUISITOS]
+
+
+def previa_requisitos(sessao: Sessao, processo_id: str, *, nascimento: date | None, residencia_desde: date | None,
+                      experiencia_meses: int | None, inscrito_em: date) -> dict[str, str]:
+    """O que as datas informadas já reprovam, antes de gravar: {requisito: motivo com o artigo}."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    regras = regras_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    motivos = {
+        "idade": nascimento and regra_requisitos.conferir_idade(nascimento, inscrito_em, regras),
+        "residencia": residencia_desde and regra_requisitos.conferir_residencia(residencia_desde, inscrito_em, regras),
+        "experiencia": experiencia_meses is not None and regra_requisitos.conferir_experiencia(experiencia_meses, regras),
+    }
+    return {k: v for k, v in motivos.items() if v}
+
+
+def ler_nota(texto: str):
+    """A nota digitada (0 a 100, até duas casas; vírgula ou ponto), ou ``EntradaInvalida`` (art. 12 §9º)."""
+    return regra_requisitos.nota(texto)
 
 
 def analisar_requisito(sessao: Sessao, candidatura_id: str, requisito: str, *, deferido: bool,

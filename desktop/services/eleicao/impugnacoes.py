@@ -85,6 +85,10 @@ def decidir(sessao: Sessao, impugnacao_id: str, *, procedente: bool, motivo: str
     if not i["defesa"] and em <= date.fromisoformat(i["prazo_defesa"]):
         raise ErroNegocio(f"Aguarde a defesa ou o fim do prazo ({date.fromisoformat(i['prazo_defesa']):%d/%m/%Y}) "
                           "para decidir (Lei 320/2023, art. 11 §3º).")
+    desde = max(date.fromisoformat(i["apresentada_em"]), date.fromisoformat(i["defesa_em"] or i["apresentada_em"]))
+    if em < desde:
+        raise EntradaInvalida(f"Decisão em {em:%d/%m/%Y} anterior à {'defesa' if i['defesa'] else 'impugnação'} "
+                              f"({desde:%d/%m/%Y}); confira a data (Lei 320/2023, art. 11 §3º).")
     return _alterar(sessao, i, {"decisao": "procedente" if procedente else "improcedente",
                                 "decisao_motivo": _texto(motivo, "o fundamento da decisão"),
                                 "decidida_em": em.isoformat()})
@@ -99,7 +103,8 @@ def recorrer(sessao: Sessao, impugnacao_id: str, *, razoes: str, em: date) -> di
     if i["recurso"]:
         raise ErroNegocio("Já há recurso registrado contra esta decisão.")
     if em < date.fromisoformat(i["decidida_em"]):
-        raise EntradaInvalida("O recurso não pode ser anterior à decisão.")
+        raise EntradaInvalida(f"O recurso em {em:%d/%m/%Y} não pode ser anterior à decisão da comissão "
+                              f"({date.fromisoformat(i['decidida_em']):%d/%m/%Y}) (Lei 320/2023, art. 11 §5º).")
     return _alterar(sessao, i, {"recurso": _texto(razoes, "as razões do recurso"), "recurso_em": em.isoformat()})
 
 
@@ -109,6 +114,9 @@ def julgar_recurso(sessao: Sessao, impugnacao_id: str, *, provido: bool, motivo:
     i = _ou_erro(sessao, impugnacao_id)
     if not i["recurso"] or i["recurso_decisao"]:
         raise ErroNegocio("Não há recurso pendente de julgamento nesta impugnação.")
+    if em < date.fromisoformat(i["recurso_em"]):
+        raise EntradaInvalida(f"Julgamento em {em:%d/%m/%Y} anterior ao recurso "
+                              f"({date.fromisoformat(i['recurso_em']):%d/%m/%Y}) (Lei 320/2023, art. 11 §5º).")
     return _alterar(sessao, i, {"recurso_decisao": "provido" if provido else "desprovido",
                                 "recurso_motivo": _texto(motivo, "o fundamento do julgamento"),
                                 "recurso_julgado_em": em.isoformat()})
@@ -117,3 +125,16 @@ def julgar_recurso(sessao: Sessao, impugnacao_id: str, *, provido: bool, motivo:
 def listar(sessao: Sessao, processo_id: str) -> list[dict]:
     sessao.exigir(Permissao.ELEICAO_LER)
     return armazem.impugnacoes(sessao.db, processo_id=processo_id)
+
+
+ETAPAS = {"defesa": "Defesa do candidato (art. 11 §3º I)", "decisao": "Decisão da comissão especial (art. 11 §3º II)",
+          "recurso": "Recurso ao CMDCA (art. 11 §5º)", "julgamento": "Julgamento do recurso pelo CMDCA (art. 11 §5º)"}
+
+
+def etapas_possiveis(i: dict) -> list[str]:
+    """O que ainda se pode registrar na impugnação, na ordem do rito (chaves de ``ETAPAS``)."""
+    if not i["decisao"]:
+        return (["defesa"] if not i["defesa"] else []) + ["decisao"]
+    if not i["recurso"]:
+        return ["recurso"]
+    return [] if i["recurso_decisao"] else ["julgamento"]

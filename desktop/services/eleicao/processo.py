@@ -109,3 +109,9 @@ def proximo_ano(sessao: Sessao, hoje: date | None = None) -> int:
     while not regra_calendario.ano_de_pleito(ano, regras):
         ano += 1
     return ano
+
+
+def fim_impugnacao(sessao: Sessao, processo_id: str, publicacao: date) -> date:
+    """Último dia para impugnar se a lista de inscritos sair em ``publicacao`` (art. 11 §2º)."""
+    proc = obter_processo(sessao, processo_id)
+    return regra_calendario.fim_impugnacao(publicacao, regras_em(sessao.db, date.fromisoformat(proc["eleicao"])))

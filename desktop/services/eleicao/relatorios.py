@@ -22,7 +22,8 @@ SITUACOES = {"inscrito": "Inscrito", "indeferido": "Indeferido", "reprovado": "R
 def _processo(p: dict) -> pdf.Processo:
     return pdf.Processo(p["ano"], date.fromisoformat(p["eleicao"]), date.fromisoformat(p["posse"]),
                         date.fromisoformat(p["fim_mandato"]),
-                        [(rotulo.capitalize(), date.fromisoformat(p[c])) for c, rotulo in ETAPAS])
+                        [(rotulo.capitalize(), date.fromisoformat(p[c])) for c, rotulo in ETAPAS],
+                        (date.fromisoformat(p["publicacao_inscritos"]), date.fromisoformat(p["impugnacao_fim"])))
 
 
 def _linha(c: dict) -> pdf.LinhaCandidato:

@@ -42,15 +42,16 @@ def cadastrar_secao(sessao: Sessao, processo_id: str, *, numero: int, local: str
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
     exigir_fase(proc, "inscricoes", "analise", "homologado", acao="cadastrar seções")
-    numero = apuracao.inteiro(numero, "o número da seção")
-    aptos = apuracao.inteiro(aptos, "os eleitores aptos")
+    numero = apuracao.inteiro(numero, "o número da seção", "Lei 320/2023, art. 10 II: locais de votação")
+    aptos = apuracao.inteiro(aptos, "os eleitores aptos", "Lei 320/2023, art. 9º: listas de eleitores")
     if numero == 0:
         raise EntradaInvalida("O número da seção deve ser maior que zero.")
     if tipo not in ("urna", "manual"):
         raise EntradaInvalida("Tipo da seção: 'urna' (eletrônica) ou 'manual' (cédulas, art. 9º §ún.).")
     if list(sessao.db.query("SELECT 1 FROM eleicao_secoes WHERE processo_id = ? AND numero = ?",
                             [processo_id, numero])):
-        raise ErroNegocio(f"A seção {numero} já está cadastrada.")
+        raise ErroNegocio(f"A seção {numero} já está cadastrada neste processo; confira o número "
+                          "(Lei 320/2023, art. 10 II).")
     linha = {"id": novo_id(), "processo_id": processo_id, "numero": numero,
              "local": validacao.obrigatorio(local, "o local de votação"), "aptos": aptos, "tipo": tipo,
              "criado_em": agora()}
@@ -112,7 +113,8 @@ def digitar(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, vo
     anteriores = armazem.digitacoes(sessao.db, secao_id)
     if any(d["usuario_id"] == sessao.usuario.id for d in anteriores):
         raise ErroNegocio(f"Você já digitou a seção {s['numero']}: a segunda digitação deve ser feita por "
-                          "outro usuário (dupla digitação).")
+                          "outro usuário (dupla digitação, para que o resultado publicado seja conferido e "
+                          "reproduzível — Lei 320/2023, arts. 5º III e 14 §1º).")
     if len(anteriores) >= 2:
         raise ErroNegocio(f"A seção {s['numero']} já tem duas digitações divergentes; aguarda o supervisor.")
     linha = {"id": novo_id(), "secao_id": secao_id, "usuario_id": sessao.usuario.id,

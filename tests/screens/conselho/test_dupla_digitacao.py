@@ -11,8 +11,8 @@ from tests.services.eleicao.conftest import homologado, proc, sessao_de  # noqa:
 
 def _digitar(qtbot, tela, comparecimento, brancos, nulos, votos):
     for campo, valor in ((tela.comparecimento, comparecimento), (tela.brancos, brancos), (tela.nulos, nulos)):
-        campo.clear()
-        qtbot.keyClicks(campo, str(valor))
+        campo.edit.clear()
+        qtbot.keyClicks(campo.edit, str(valor))
     for i in range(tela.votos.rowCount()):
         numero = int(tela.votos.item(i, 0).text())
         tela.votos.item(i, 2).setText(str(votos[numero]))
@@ -53,7 +53,7 @@ def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado):  # noq
     ts = aba.digitacao
     assert not ts.grupo_divergencia.isHidden() and ts.resolver.isEnabled()
     for campo, valor in ((ts.comparecimento, 120), (ts.brancos, 15), (ts.nulos, 5)):
-        qtbot.keyClicks(campo, str(valor))
+        qtbot.keyClicks(campo.edit, str(valor))
     for i in range(ts.votos.rowCount()):
         ts.votos.item(i, 2).setText("10")
     qtbot.keyClicks(ts.justificativa, "Conferido com o boletim impresso da urna")
@@ -72,3 +72,23 @@ def test_papel_sem_permissao_ve_aviso(qtbot, sessao_admin):
     p = PainelConselho(rh)
     qtbot.addWidget(p)
     assert p.abas.count() == 0
+
+
+def test_contagem_nao_numerica_na_tela(qtbot, sessao_admin, homologado):  # noqa: F811
+    proc, _ = homologado
+    votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola Municipal", aptos=300)
+    p = PainelConselho(sessao_admin)
+    qtbot.addWidget(p)
+    t = p.widgets["Processo de escolha"].digitacao
+    qtbot.keyClicks(t.comparecimento.edit, "cento e vinte")
+    assert "só com algarismos" in t.comparecimento.erro.text() and "art. 9º" in t.comparecimento.erro.text()
+    assert not t.comparecimento.erro.isHidden()  # o erro aparece enquanto se digita
+    qtbot.keyClicks(t.brancos.edit, "-3")
+    assert "não pode ser negativo" in t.brancos.erro.text()
+    qtbot.keyClicks(t.nulos.edit, "5")
+    assert t.nulos.erro.isHidden()
+    for i in range(t.votos.rowCount()):
+        t.votos.item(i, 2).setText("10")
+    qtbot.mouseClick(t.gravar, Qt.MouseButton.LeftButton)
+    assert "informe um número inteiro" in t.mensagem.text() and "art. 9º" in t.mensagem.text()
+    assert sessao_admin.db.execute("SELECT count(*) FROM eleicao_digitacoes").fetchone()[0] == 0

@@ -1,0 +1,150 @@
+"""Apuração do processo de escolha com 1.000 seções × 30 candidatos: totalizar, classificar e o resultado oficial em PDF.
+
+    .venv/bin/python benchmarks/eleicao.py [--secoes 1000] [--candidatos 30] [--pasta /tmp/x]
+
+Dois caminhos, como na issue 4:
+1. só as regras (``rules.eleicao``): boletins gerados em memória, conferidos um a um, totalizados e
+   classificados (desempate e parentesco incluídos);
+2. pelos serviços, numa base real cifrada: processo de 2027, N candidatos habilitados (pela
+   inscrição, análise documental e prova), M seções com os boletins gravados pela dupla digitação de
+   dois usuários; mede-se ``resultado.apurar`` (lê e totaliza os boletins gravados e classifica), a
+   emissão registrada do resultado oficial e da ata de apuração (uma linha por seção).
+Não é teste com tempo-limite: só imprime números.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("PACO_KDF_RAPIDO", "1")  # a derivação da senha não é o que se mede aqui
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop.reports import fontes  # noqa: E402
+from desktop.rules.eleicao import apuracao  # noqa: E402
+from desktop.rules.eleicao.resultado import Candidato, Parentesco, apurar  # noqa: E402
+from desktop.rules.papeis import Papel  # noqa: E402
+from desktop.services import acesso  # noqa: E402
+from desktop.services.demo import cpf_ficticio  # noqa: E402
+from desktop.services.eleicao import candidaturas, processo, relatorios, resultado, votacao  # noqa: E402
+from desktop.services.sessao import Sessao, Usuario  # noqa: E402
+
+REQUISITOS = ("idoneidade", "idade", "residencia", "direitos_politicos", "ensino_medio", "informatica",
+              "experiencia")
+
+
+def _medir(funcao, *args, **kwargs):
+    inicio = time.perf_counter()
+    r = funcao(*args, **kwargs)
+    return time.perf_counter() - inicio, r
+
+
+def gerar_boletins(rnd: random.Random, secoes: int, numeros: list[int]) -> list[dict]:
+    """Boletins com contas certas: votos por candidato, brancos, nulos, comparecimento ≤ aptos."""
+    pesos = {n: rnd.uniform(0.3, 3.0) for n in numeros}
+    boletins = []
+    for s in range(1, secoes + 1):
+        votos = {n: int(rnd.random() * 10 * pesos[n]) for n in numeros}
+        brancos, nulos = rnd.randint(0, 12), rnd.randint(0, 10)
+        comparecimento = sum(votos.values()) + brancos + nulos
+        boletins.append(dict(secao=s, aptos=comparecimento + rnd.randint(20, 150),
+                             comparecimento=comparecimento, brancos=brancos, nulos=nulos, votos=votos))
+    return boletins
+
+
+def so_regras(boletins: list[dict], numeros: list[int]):
+    """O caminho puro: montar e conferir cada boletim, totalizar, classificar."""
+    habilitados = set(numeros)
+    bs = []
+    for b in boletins:
+        bol = apuracao.montar(b["secao"], b["aptos"], b["comparecimento"], b["brancos"], b["nulos"], b["votos"])
+        apuracao.exigir_certo(bol, habilitados)
+        bs.append(bol)
+    totais = apuracao.totalizar(bs, numeros)
+    cands = [Candidato(n, f"Candidato {n}", totais.votos[n], date(1960 + n % 30, 1 + n % 12, 1 + n % 28))
+             for n in numeros]
+    return apurar(cands, [Parentesco(numeros[0], numeros[1], "irmãos")], minimo_habilitados=10)
+
+
+def _usuario(admin: Sessao, login: str) -> Sessao:
+    linha = acesso.criar_usuario(admin, login=login, nome=login.capitalize(), papel=Papel.COMISSAO_ELEITORAL,
+                                 senha="senha-do-benchmark", trocar_senha=False)
+    return Sessao(admin.base, Usuario(linha["id"], login, linha["nome"], Papel.COMISSAO_ELEITORAL), admin.maquina)
+
+
+def preparar(pasta: Path, numeros: list[int], boletins: list[dict], rnd: random.Random):
+    """Base real: processo, candidatos habilitados, seções e as duas digitações de cada boletim."""
+    escritorio = acesso.DadosEscritorio(nome="Conselho Municipal dos Direitos da Criança e do Adolescente",
+                                        municipio="Itapiranga", uf="AM", cnpj="11.222.333/0001-81")
+    sessao, _ = acesso.criar_instalacao(pasta / "paco.db", escritorio, login="admin", nome="Administrador",
+                                        senha="senha-do-benchmark")
+    cal = processo.calendario_sugerido(sessao, 2027)
+    proc = processo.abrir_processo(sessao, cal, nota_corte="60")
+    docs = {r: "Documento apresentado" for r in REQUISITOS}
+    with sessao.base.transacao():
+        ids = []
+        for n in numeros:
+            c = candidaturas.inscrever(
+                sessao, proc["id"], nome=f"Candidato {n}", cpf=cpf_ficticio(rnd),
+                nascimento=date(1960 + n % 30, 1 + n % 12, 1 + n % 28), residencia_desde=date(2010, 1, 1),
+                experiencia_meses=36, numero=n, inscrito_em=cal.inscricao_inicio + timedelta(days=n % 20),
+                documentos=docs)
+            for r in REQUISITOS:
+                candidaturas.analisar_requisito(sessao, c["id"], r, deferido=True)
+            candidaturas.lancar_nota(sessao, c["id"], "75")
+            ids.append(c["id"])
+        candidaturas.declarar_parentesco(sessao, ids[0], ids[1], "irmãos")
+        candidaturas.homologar(sessao, proc["id"])
+        secoes = [votacao.cadastrar_secao(sessao, proc["id"], numero=b["secao"], local=f"Local {b['secao'] % 40 + 1}",
+                                          aptos=b["aptos"]) for b in boletins]
+    m1, m2 = _usuario(sessao, "mesario1"), _usuario(sessao, "mesario2")
+    inicio = time.perf_counter()
+    with sessao.base.transacao():
+        for s, b in zip(secoes, boletins):
+            dados = {k: b[k] for k in ("comparecimento", "brancos", "nulos", "votos")}
+            votacao.digitar(m1, s["id"], **dados)
+            votacao.digitar(m2, s["id"], **dados)
+    return sessao, proc, time.perf_counter() - inicio
+
+
+def main() -> None:
+    argumentos = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    argumentos.add_argument("--secoes", type=int, default=1000)
+    argumentos.add_argument("--candidatos", type=int, default=30)
+    argumentos.add_argument("--pasta", type=Path, default=None, help="onde criar a base (padrão: temporária)")
+    opcoes = argumentos.parse_args()
+    rnd = random.Random(2027)
+    numeros = list(range(10, 10 + opcoes.candidatos))
+    boletins = gerar_boletins(rnd, opcoes.secoes, numeros)
+    t_regras, r_regras = _medir(so_regras, boletins, numeros)
+    with tempfile.TemporaryDirectory() as tmp:
+        pasta = opcoes.pasta or Path(tmp)
+        pasta.mkdir(parents=True, exist_ok=True)
+        t_preparo, (sessao, proc, t_digitar) = _medir(preparar, pasta, numeros, boletins, rnd)
+        try:
+            fontes.registrar()
+            t_servico, a = _medir(resultado.apurar, sessao, proc["id"])
+            t_pdf, emitido = _medir(relatorios.emitir_resultado, sessao, proc["id"])
+            t_ata, ata = _medir(relatorios.emitir_ata, sessao, proc["id"])
+        finally:
+            sessao.fechar()
+    assert [c.numero for c in a.resultado.colocados] == [c.numero for c in r_regras.colocados]
+    print(f"seções: {opcoes.secoes}  candidatos: {opcoes.candidatos}  votos válidos: {a.totais.validos:,}".replace(",", "."))
+    print(f"regras: conferir + totalizar + classificar:   {t_regras:7.3f} s")
+    print(f"base: preparo total (inscrições, seções, 2 digitações/seção): {t_preparo:6.1f} s "
+          f"(dupla digitação: {t_digitar:.1f} s, {2 * opcoes.secoes} digitações)")
+    print(f"serviço: ler boletins gravados + totalizar + classificar: {t_servico:7.3f} s")
+    print(f"resultado oficial em PDF (emitir e registrar): {t_pdf:7.3f} s  {len(emitido.pdf) / 1e3:7.1f} kB  "
+          f"{emitido.paginas} página(s)")
+    print(f"ata de apuração em PDF (uma linha por seção):  {t_ata:7.3f} s  {len(ata.pdf) / 1e3:7.1f} kB  "
+          f"{ata.paginas} página(s)")
+    print("mesma classificação pelas regras e pelo serviço: sim")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,208 @@
+"""Abas de cadastro do processo de escolha: candidatos (inscrição, análise, prova, parentesco, reabertura, homologação), impugnações e seções.
+
+Os botões abrem os formulários de ``dialogos_candidatura`` e ``dialogos_impugnacao``; depois de
+gravar, a aba recarrega e emite ``sig_mudou`` (a fase do processo pode ter mudado).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
+                               QVBoxLayout, QWidget)
+
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
+from desktop.services.sessao import ErroNegocio, SemPermissao
+
+from .apuracao import _item
+from .dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota, DialogoParentesco,
+                                   DialogoReabertura, _br)
+from .dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao, tabela_impugnacoes
+
+_ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
+
+
+class _Aba(QWidget):
+    sig_mudou = Signal(str)  # a mensagem para a barra do processo
+
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao, self._pid = sessao, processo_id
+        self.pode_editar = sessao.pode(Permissao.ELEICAO_EDITAR)
+        self.botoes = QHBoxLayout()
+
+    def botao(self, rotulo: str, slot) -> QPushButton:
+        b = QPushButton(rotulo, self)
+        b.setVisible(self.pode_editar)
+        b.clicked.connect(slot)
+        self.botoes.addWidget(b)
+        return b
+
+    def exibir(self, dialogo: QDialog, mensagem: str) -> bool:
+        """Abre o formulário; se gravou, recarrega e avisa. (Os testes dirigem o diálogo aberto.)"""
+        self.dialogo = dialogo
+        if dialogo.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.recarregar()
+        self.sig_mudou.emit(mensagem)
+        return True
+
+    def recarregar(self) -> None:
+        raise NotImplementedError
+
+
+class AbaCandidatos(_Aba):
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        super().__init__(sessao, processo_id, parent)
+        self.tabela = QTableWidget(0, 5, self)
+        self.tabela.setObjectName("candidatos")
+        self.tabela.setHorizontalHeaderLabels(["Nº", "Nome", "Situação", "Nota", "Motivo"])
+        self.tabela.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.tabela.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.checklist = QTableWidget(0, 4, self)
+        self.checklist.setHorizontalHeaderLabels(["Requisito", "Documento apresentado", "Situação", "Motivo / artigo"])
+        self.checklist.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.botao("Nova &inscrição…", self._on_inscrever)
+        self.analisar = self.botao("Análise &documental…", self._on_analisar)
+        self.nota = self.botao("Nota da &prova…", self._on_nota)
+        self.botao("Pa&rentesco (art. 15)…", self._on_parentesco)
+        self.botao("Reabrir inscrições (art. 13)…", self._on_reabrir)
+        self.botoes.addStretch(1)
+        self.homologar = self.botao("&Homologar a lista de habilitados", self._on_homologar)
+        divisor = QSplitter(Qt.Orientation.Vertical, self)
+        divisor.addWidget(self.tabela)
+        divisor.addWidget(self.checklist)
+        lay = QVBoxLayout(self)
+        lay.addLayout(self.botoes)
+        lay.addWidget(divisor, 1)
+        self.tabela.itemSelectionChanged.connect(self._on_linha)
+        self.recarregar()
+
+    def recarregar(self) -> None:
+        self.cands = candidaturas.listar_candidaturas(self._sessao, self._pid)
+        self.tabela.setRowCount(len(self.cands))
+        for i, c in enumerate(self.cands):
+            situacao = c["situacao"] + (" (sub judice)" if c["sub_judice"] else "")
+            nota = (c["nota_prova"] or "—").replace(".", ",")
+            for j, v in enumerate((c["numero"], c["nome_urna"], situacao, nota, c["motivo"])):
+                self.tabela.setItem(i, j, _item(v))
+        self.checklist.setRowCount(0)
+        self._on_linha()
+
+    def selecionada(self) -> dict | None:
+        linha = self.tabela.currentRow()
+        return self.cands[linha] if 0 <= linha < len(self.cands) else None
+
+    def _on_linha(self) -> None:
+        c = self.selecionada()
+        self.analisar.setEnabled(c is not None)
+        self.nota.setEnabled(c is not None)
+        if c is None:
+            return
+        reqs = candidaturas.checklist(self._sessao, c["id"])
+        self.checklist.setRowCount(len(reqs))
+        for i, r in enumerate(reqs):
+            for j, v in enumerate((r["descricao"], r["documento"] or "—", r["situacao"], r["motivo"] or r["artigo"])):
+                self.checklist.setItem(i, j, _item(v))
+
+    def _on_inscrever(self) -> None:
+        d = DialogoInscricao(self._sessao, self._pid, self)
+        if self.exibir(d, ""):
+            c = d.resultado
+            self.sig_mudou.emit(f"Candidatura {c['numero']} inscrita: {c['motivo']}.")
+
+    def _on_analisar(self) -> None:
+        if (c := self.selecionada()) and self.exibir(DialogoAnalise(self._sessao, c, self), ""):
+            self.sig_mudou.emit(f"Análise gravada; candidatura {c['numero']}: {self.dialogo.resultado['motivo']}.")
+
+    def _on_nota(self) -> None:
+        if c := self.selecionada():
+            p = processo.obter_processo(self._sessao, self._pid)
+            if self.exibir(DialogoNota(self._sessao, c, p["nota_corte"], self), ""):
+                self.sig_mudou.emit(f"Nota lançada; candidatura {c['numero']}: {self.dialogo.resultado['motivo']}.")
+
+    def _on_parentesco(self) -> None:
+        self.exibir(DialogoParentesco(self._sessao, self._pid, self), "Parentesco registrado (art. 15).")
+
+    def _on_reabrir(self) -> None:
+        self.exibir(DialogoReabertura(self._sessao, self._pid, self),
+                    "Inscrições reabertas (art. 13 §1º); o prazo de impugnação foi recalculado (art. 11 §2º).")
+
+    def _on_homologar(self) -> None:
+        try:
+            hab = candidaturas.homologar(self._sessao, self._pid)
+        except _ERROS as e:
+            self.sig_mudou.emit(str(e))
+            return
+        self.sig_mudou.emit(f"Lista homologada com {len(hab)} habilitados (art. 11 §6º).")
+
+
+class AbaImpugnacoes(_Aba):
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        super().__init__(sessao, processo_id, parent)
+        p = processo.obter_processo(sessao, processo_id)
+        self.prazo = QLabel(f"Prazo de impugnação: de {_br(p['publicacao_inscritos'])} a {_br(p['impugnacao_fim'])} "
+                            "(5 dias contados da publicação dos inscritos, Lei 320/2023, art. 11 §2º).", self)
+        self.prazo.setWordWrap(True)
+        self.botao("&Nova impugnação ou denúncia…", self._on_nova)
+        self.etapa = self.botao("&Próxima etapa da selecionada…", self._on_etapa)
+        self.botoes.addStretch(1)
+        self._lay = QVBoxLayout(self)
+        self._lay.addWidget(self.prazo)
+        self._lay.addLayout(self.botoes)
+        self.tabela: QTableWidget | None = None
+        self.recarregar()
+
+    def recarregar(self) -> None:
+        self.lista = impugnacoes.listar(self._sessao, self._pid)
+        nova = tabela_impugnacoes(self.lista, self)
+        if self.tabela is not None:
+            self._lay.replaceWidget(self.tabela, nova)
+            self.tabela.deleteLater()
+        else:
+            self._lay.addWidget(nova, 1)
+        self.tabela = nova
+        self.tabela.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+
+    def _on_nova(self) -> None:
+        self.exibir(DialogoApresentar(self._sessao, self._pid, self),
+                    "Impugnação registrada; o candidato fica sub judice até a decisão final (art. 11 §§3º-5º).")
+
+    def _on_etapa(self) -> None:
+        linha = self.tabela.currentRow()
+        if not 0 <= linha < len(self.lista):
+            self.sig_mudou.emit("Selecione a impugnação na tabela.")
+            return
+        i = self.lista[linha]
+        if not impugnacoes.etapas_possiveis(i):
+            self.sig_mudou.emit("Esta impugnação já teve decisão final (recurso julgado pelo CMDCA).")
+            return
+        self.exibir(DialogoEtapa(self._sessao, i, self), "Etapa da impugnação registrada.")
+
+
+class AbaSecoes(_Aba):
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        super().__init__(sessao, processo_id, parent)
+        self.tabela = QTableWidget(0, 5, self)
+        self.tabela.setObjectName("secoes")
+        self.tabela.setHorizontalHeaderLabels(["Seção", "Local", "Aptos", "Votação", "Apuração"])
+        self.tabela.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.botao("Nova &seção…", self._on_nova)
+        self.botoes.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(self.botoes)
+        lay.addWidget(self.tabela, 1)
+        self.recarregar()
+
+    def recarregar(self) -> None:
+        secoes = votacao.listar_secoes(self._sessao, self._pid)
+        self.tabela.setRowCount(len(secoes))
+        for i, s in enumerate(secoes):
+            estado = "apurada" if s["apurada"] else ("divergente" if s["digitacoes"] >= 2 else
+                                                      f"{s['digitacoes']} digitação(ões)")
+            for j, v in enumerate((s["numero"], s["local"], f"{s['aptos']:,}".replace(",", "."),
+                                   "urna eletrônica" if s["tipo"] == "urna" else "cédulas", estado)):
+                self.tabela.setItem(i, j, _item(v))
+
+    def _on_nova(self) -> None:
+        self.exibir(DialogoSecao(self._sessao, self._pid, self), "Seção cadastrada.")

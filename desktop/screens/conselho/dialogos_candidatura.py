@@ -1,0 +1,288 @@
+"""Formulários das candidaturas: inscrição com o checklist, análise de um requisito, nota da prova, parentesco e reabertura.
+
+Cada diálogo valida enquanto se digita (``CampoValidado``), só libera o botão com tudo certo e
+chama um serviço de ``desktop.services.eleicao``; a recusa do serviço (com o artigo da Lei
+320/2023) aparece no próprio diálogo, que fica aberto, e nada é gravado pela metade.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget
+
+from desktop.rules import validacao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services.eleicao import candidaturas, processo
+
+_AVISO = "color: #8a5a00;"
+
+
+def _br(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
+
+
+def inteiro(rotulo: str, minimo: int, maximo: int, artigo: str = ""):
+    """Validador de número inteiro para ``CampoValidado`` (mensagem com o artigo, se houver)."""
+    fim = f" ({artigo})." if artigo else "."
+
+    def validar(texto: str) -> int:
+        t = (texto or "").strip()
+        if not t.lstrip("-").isdigit():
+            raise EntradaInvalida(f"{rotulo}: informe um número inteiro, só com algarismos{fim}")
+        n = int(t)
+        if not minimo <= n <= maximo:
+            raise EntradaInvalida(f"{rotulo} deve estar entre {minimo} e {maximo}{fim}")
+        return n
+    return validar
+
+
+def _data(texto: str) -> date:
+    return validacao.data_br(texto)
+
+
+def _nome(texto: str) -> str:
+    return validacao.obrigatorio(texto, "o nome")
+
+
+class DialogoInscricao(DialogoFormulario):
+    """Inscrição individual (art. 5º II): pessoa pelo CPF, datas, número e o documento de cada requisito."""
+
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        self._sessao, self._pid = sessao, processo_id
+        self._proc = processo.obter_processo(sessao, processo_id)
+        p = self._proc
+        super().__init__("Nova inscrição", "&Inscrever", parent, explicacao=(
+            f"Inscrições de {_br(p['inscricao_inicio'])} a {_br(p['inscricao_fim'])} (art. 7º §1º a). Digite o CPF: "
+            "se a pessoa já estiver cadastrada, nome e nascimento vêm do cadastro. Os requisitos de idade, "
+            "residência e experiência são conferidos na data da inscrição (art. 12 §2º)."))
+        self.cpf = self.adicionar("&CPF:", CampoValidado(validacao.cpf, placeholder="000.000.000-00", parent=self))
+        self.nome = self.adicionar("&Nome completo:", CampoValidado(_nome, parent=self))
+        self.nascimento = self.adicionar("Nasci&mento:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.residencia = self.adicionar("&Reside no município desde:",
+                                         CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.experiencia = self.adicionar("&Experiência (meses):", CampoValidado(
+            inteiro("A experiência", 0, 900, "Lei 320/2023, art. 12 §8º"), placeholder="ex.: 36", parent=self))
+        self.numero = self.adicionar("Nú&mero do candidato:", CampoValidado(
+            inteiro("O número do candidato", 1, 99999), placeholder="ex.: 101", parent=self))
+        self.inscrito_em = self.adicionar("&Data da inscrição:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        hoje = date.today()
+        ini, fim = date.fromisoformat(p["inscricao_inicio"]), date.fromisoformat(p["inscricao_fim"])
+        self.inscrito_em.definir_texto(min(max(hoje, ini), fim).strftime("%d/%m/%Y"))
+        self.nome_urna = self.adicionar("Nome de &urna:", QLineEdit(self))
+        self.nome_urna.setPlaceholderText("opcional; se vazio, o nome completo")
+        self.documentos: dict[str, QLineEdit] = {}
+        self.form.addRow(QLabel("<b>Documentos apresentados</b> (art. 12 §§3º-8º; ECA art. 133):"))
+        for r in candidaturas.requisitos_da_lei():
+            campo = QLineEdit(self)
+            campo.setPlaceholderText(r["documento"])
+            campo.setToolTip(r["artigo"])
+            self.documentos[r["codigo"]] = campo
+            self.form.addRow(r["descricao"] + ":", campo)
+        self.previa = QLabel(self)
+        self.previa.setWordWrap(True)
+        self.previa.setStyleSheet(_AVISO)
+        self.form.addRow(self.previa)
+        self.cpf.edit.textChanged.connect(self._on_cpf)
+        for c in (self.nascimento, self.residencia, self.experiencia, self.inscrito_em):
+            c.edit.textChanged.connect(self._on_datas)
+
+    def _on_cpf(self, *_a) -> None:
+        pessoa = candidaturas.pessoa_por_cpf(self._sessao, self.cpf.texto()) if self.cpf.valido() else None
+        for campo in (self.nome, self.nascimento):
+            campo.edit.setReadOnly(pessoa is not None)
+        if pessoa:
+            self.nome.definir_texto(pessoa["nome"])
+            if pessoa["nascimento"]:
+                self.nascimento.definir_texto(_br(pessoa["nascimento"]))
+            self.previa.setText(f"Pessoa já cadastrada: {pessoa['nome']}. " + self.previa.text())
+
+    def _on_datas(self, *_a) -> None:
+        """Mostra, enquanto se digita, o requisito que as datas já reprovam (com o artigo)."""
+        if not self.inscrito_em.valido():
+            self.previa.clear()
+            return
+        valor = lambda c: c.valor() if c.valido() and c.texto().strip() else None  # noqa: E731
+        motivos = candidaturas.previa_requisitos(
+            self._sessao, self._pid, nascimento=valor(self.nascimento), residencia_desde=valor(self.residencia),
+            experiencia_meses=valor(self.experiencia), inscrito_em=self.inscrito_em.valor())
+        self.previa.setText(("A inscrição será gravada com estes requisitos já indeferidos: " + " ".join(motivos.values()))
+                            if motivos else "")
+
+    def executar(self) -> dict:
+        return candidaturas.inscrever(
+            self._sessao, self._pid, nome=self.nome.valor(), cpf=self.cpf.valor(), nascimento=self.nascimento.valor(),
+            residencia_desde=self.residencia.valor(), experiencia_meses=self.experiencia.valor(),
+            numero=self.numero.valor(), inscrito_em=self.inscrito_em.valor(),
+            nome_urna=self.nome_urna.text().strip() or None,
+            documentos={k: c.text() for k, c in self.documentos.items() if c.text().strip()})
+
+
+class DialogoAnalise(DialogoFormulario):
+    """Análise documental de um requisito (art. 7º §1º II): deferido, ou indeferido com o motivo."""
+
+    def __init__(self, sessao, candidatura: dict, parent: QWidget | None = None, requisito: str | None = None):
+        self._sessao, self._cand = sessao, candidatura
+        super().__init__(f"Análise documental — {candidatura['numero']} {candidatura['nome_urna']}",
+                         "&Gravar análise", parent, explicacao=(
+                             "Escolha o requisito, confira o documento apresentado e decida. Indeferimento "
+                             "exige o motivo, que vai à lista publicada (art. 11 §2º)."))
+        self._checklist = {r["requisito"]: r for r in candidaturas.checklist(sessao, candidatura["id"])}
+        self.requisito = QComboBox(self)
+        for codigo, r in self._checklist.items():
+            self.requisito.addItem(f"{r['descricao']} ({r['situacao']})", codigo)
+        self.adicionar("&Requisito:", self.requisito)
+        self.exigido = QLabel(self)
+        self.exigido.setWordWrap(True)
+        self.adicionar("Documento exigido:", self.exigido)
+        self.documento = self.adicionar("Documento &apresentado:", QLineEdit(self))
+        self.deferir, self.indeferir = QRadioButton("&Deferido", self), QRadioButton("&Indeferido", self)
+        grupo = QButtonGroup(self)
+        for b in (self.deferir, self.indeferir):
+            grupo.addButton(b)
+        linha = QWidget(self)
+        lay = QHBoxLayout(linha)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.deferir)
+        lay.addWidget(self.indeferir)
+        lay.addStretch(1)
+        self.adicionar("Decisão:", linha)
+        self.motivo = self.adicionar("&Motivo do indeferimento:", QLineEdit(self))
+        self.motivo.setPlaceholderText("obrigatório se indeferido, ex.: certificado sem histórico escolar")
+        self.requisito.currentIndexChanged.connect(self._on_requisito)
+        for sinal in (self.deferir.toggled, self.indeferir.toggled, self.motivo.textChanged, self.documento.textChanged):
+            sinal.connect(self._on_mudou)
+        if requisito:
+            self.requisito.setCurrentIndex(max(0, self.requisito.findData(requisito)))
+        self._on_requisito()
+
+    def _on_requisito(self, *_a) -> None:
+        r = self._checklist[self.requisito.currentData()]
+        self.exigido.setText(f"{r['exigido']} ({r['artigo']})")
+        self.documento.setText(r["documento"] or "")
+        self._on_mudou()
+
+    def campos_validos(self) -> bool:
+        if self.deferir.isChecked():
+            return bool(self.documento.text().strip())
+        return self.indeferir.isChecked() and bool(self.motivo.text().strip())
+
+    def _on_mudou(self, *_a) -> None:
+        super()._on_mudou()
+        r = self._checklist[self.requisito.currentData()]
+        if self.indeferir.isChecked() and not self.motivo.text().strip():
+            self.mostrar_erro(f"Diga o motivo do indeferimento ({r['artigo']}).")
+        elif self.deferir.isChecked() and not self.documento.text().strip():
+            self.mostrar_erro(f"Para deferir, registre o documento apresentado ({r['artigo']}).")
+
+    def executar(self) -> dict:
+        return candidaturas.analisar_requisito(
+            self._sessao, self._cand["id"], self.requisito.currentData(), deferido=self.deferir.isChecked(),
+            motivo=self.motivo.text() if self.indeferir.isChecked() else None, documento=self.documento.text())
+
+
+class DialogoNota(DialogoFormulario):
+    """Nota da prova eliminatória (art. 12 §9º), com o corte do edital e o efeito da nota à vista."""
+
+    def __init__(self, sessao, candidatura: dict, nota_corte: str, parent: QWidget | None = None):
+        self._sessao, self._cand = sessao, candidatura
+        self._corte = candidaturas.ler_nota(nota_corte)
+        corte = str(self._corte).replace(".", ",")
+        super().__init__(f"Nota da prova — {candidatura['numero']} {candidatura['nome_urna']}", "&Lançar nota", parent,
+                         explicacao=f"Prova de conhecimentos de caráter eliminatório: nota de corte {corte} "
+                                    "(Lei 320/2023, art. 12 §9º).")
+        self.nota = self.adicionar("&Nota (0 a 100):", CampoValidado(candidaturas.ler_nota, placeholder="ex.: 72,5",
+                                                                      parent=self))
+        if candidatura.get("nota_prova"):
+            self.nota.definir_texto(candidatura["nota_prova"].replace(".", ","))
+        self.efeito = QLabel(self)
+        self.adicionar("", self.efeito)
+        self.nota.edit.textChanged.connect(self._on_nota)
+        self._on_nota()
+
+    def _on_nota(self, *_a) -> None:
+        if not self.nota.valido():
+            self.efeito.clear()
+            return
+        n = self.nota.valor()
+        self.efeito.setText(f"Com {str(n).replace('.', ',')}: " + (
+            "aprovado na prova." if n >= self._corte else
+            f"abaixo do corte ({str(self._corte).replace('.', ',')}): eliminado (art. 12 §9º)."))
+
+    def executar(self) -> dict:
+        return candidaturas.lancar_nota(self._sessao, self._cand["id"], self.nota.texto())
+
+
+VINCULOS = ["cônjuges", "companheiros(as)", "pai/mãe e filho(a) (linha reta, 1º grau)",
+            "avô/avó e neto(a) (linha reta, 2º grau)", "irmãos (colateral, 2º grau)",
+            "tio(a) e sobrinho(a) (colateral, 3º grau)", "sogro(a) e genro/nora (afinidade, 1º grau)",
+            "cunhados (afinidade, 2º grau)"]
+
+
+class DialogoParentesco(DialogoFormulario):
+    """Parentesco declarado entre dois candidatos (art. 15): não servem juntos no Conselho."""
+
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        self._sessao = sessao
+        super().__init__("Parentesco entre candidatos", "&Registrar parentesco", parent, explicacao=(
+            "São impedidos de servir juntos cônjuges, companheiros e parentes em linha reta, colateral ou por "
+            "afinidade até o terceiro grau (Lei 320/2023, art. 15). O menos votado do par cede a vaga de titular."))
+        self.a, self.b = QComboBox(self), QComboBox(self)
+        for c in candidaturas.listar_candidaturas(sessao, processo_id):
+            for combo in (self.a, self.b):
+                combo.addItem(f"{c['numero']} — {c['nome_urna']}", c["id"])
+        self.b.setCurrentIndex(min(1, self.b.count() - 1))
+        self.adicionar("Candidato &A:", self.a)
+        self.adicionar("Candidato &B:", self.b)
+        self.vinculo = QComboBox(self)
+        self.vinculo.setEditable(True)
+        self.vinculo.addItems(VINCULOS)
+        self.vinculo.setCurrentIndex(-1)
+        self.vinculo.lineEdit().setPlaceholderText("escolha ou descreva o vínculo")
+        self.adicionar("&Vínculo:", self.vinculo)
+        for sinal in (self.a.currentIndexChanged, self.b.currentIndexChanged, self.vinculo.editTextChanged):
+            sinal.connect(self._on_mudou)
+        self._on_mudou()
+
+    def campos_validos(self) -> bool:
+        return self.a.currentData() != self.b.currentData() and bool(self.vinculo.currentText().strip())
+
+    def _on_mudou(self, *_a) -> None:
+        super()._on_mudou()
+        if self.a.count() and self.a.currentData() == self.b.currentData():
+            self.mostrar_erro("Escolha dois candidatos diferentes (art. 15).")
+
+    def executar(self) -> dict:
+        return candidaturas.declarar_parentesco(self._sessao, self.a.currentData(), self.b.currentData(),
+                                                self.vinculo.currentText())
+
+
+class DialogoReabertura(DialogoFormulario):
+    """Reabertura das inscrições com menos de dez habilitados (art. 13 §1º); o novo prazo de impugnação é calculado."""
+
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        self._sessao, self._pid = sessao, processo_id
+        p = processo.obter_processo(sessao, processo_id)
+        hab = len(candidaturas.listar_candidaturas(sessao, processo_id, "habilitado"))
+        super().__init__("Reabrir as inscrições", "&Reabrir", parent, explicacao=(
+            f"Há {hab} habilitado(s). Com menos de dez, o CMDCA pode suspender o processo e reabrir o prazo de "
+            f"inscrição (Lei 320/2023, art. 13 §1º). Inscrições atuais: até {_br(p['inscricao_fim'])}; lista de "
+            f"inscritos publicada em {_br(p['publicacao_inscritos'])}. As demais datas do calendário continuam."))
+        self.fim = self.adicionar("&Novo fim das inscrições:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.publicacao = self.adicionar("Nova &publicação dos inscritos:",
+                                         CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.prazo = QLabel(self)
+        self.adicionar("Impugnações até:", self.prazo)
+        self.publicacao.edit.textChanged.connect(self._on_publicacao)
+
+    def _on_publicacao(self, *_a) -> None:
+        if self.publicacao.valido():
+            fim = processo.fim_impugnacao(self._sessao, self._pid, self.publicacao.valor())
+            self.prazo.setText(f"{fim:%d/%m/%Y} (5 dias contados da publicação, art. 11 §2º)")
+        else:
+            self.prazo.clear()
+
+    def executar(self) -> dict:
+        return processo.reabrir_inscricoes(self._sessao, self._pid, novo_fim=self.fim.valor(),
+                                           nova_publicacao=self.publicacao.valor())

@@ -1,0 +1,152 @@
+"""Formulários de impugnações (apresentar, defesa, decisão, recurso ao CMDCA, julgamento) com os prazos à vista, e da seção de votação.
+
+O rito é o da Lei 320/2023, arts. 8º §§12-13 e 11 §§2º-5º; as datas e a ordem das etapas são
+conferidas pelo serviço (``desktop.services.eleicao.impugnacoes``), que recusa com o artigo.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QWidget
+
+from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
+
+from .apuracao import _item
+from .dialogos_candidatura import _br, _data, inteiro
+
+
+def _texto(rotulo: str):
+    def validar(t: str) -> str:
+        from desktop.rules.validacao import obrigatorio
+
+        return obrigatorio(t, rotulo)
+    return validar
+
+
+class DialogoApresentar(DialogoFormulario):
+    """Nova impugnação (requisitos, art. 11 §2º) ou denúncia (conduta vedada, art. 8º §12), com o prazo de defesa."""
+
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        self._sessao = sessao
+        p = processo.obter_processo(sessao, processo_id)
+        super().__init__("Nova impugnação ou denúncia", "&Registrar", parent, explicacao=(
+            f"Impugnação: de {_br(p['publicacao_inscritos'])} a {_br(p['impugnacao_fim'])} — 5 dias contados da "
+            f"publicação dos inscritos (Lei 320/2023, art. 11 §2º). Denúncia de conduta vedada: até a eleição "
+            f"({_br(p['eleicao'])}, art. 8º §12). O candidato tem prazo para a defesa (art. 11 §3º I)."))
+        self.candidato = QComboBox(self)
+        for c in candidaturas.listar_candidaturas(sessao, processo_id):
+            self.candidato.addItem(f"{c['numero']} — {c['nome_urna']}", c["id"])
+        self.adicionar("&Candidato:", self.candidato)
+        self.tipo = QComboBox(self)
+        self.tipo.addItem("Impugnação (requisitos, art. 11 §2º)", "impugnacao")
+        self.tipo.addItem("Denúncia (conduta vedada, art. 8º §12)", "denuncia")
+        self.adicionar("&Tipo:", self.tipo)
+        self.autor = self.adicionar("&Quem apresenta:", CampoValidado(_texto("quem apresenta"), parent=self))
+        self.fundamento = self.adicionar("&Fundamento e provas:", CampoValidado(_texto("o fundamento e as provas"),
+                                                                                parent=self))
+        self.apresentada = self.adicionar("&Apresentada em:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.prazo = self.adicionar("&Prazo da defesa até:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.apresentada.edit.textChanged.connect(self._on_apresentada)
+
+    def _on_apresentada(self, *_a) -> None:
+        if self.apresentada.valido() and not self.prazo.texto().strip():
+            self.prazo.definir_texto((self.apresentada.valor() + timedelta(days=5)).strftime("%d/%m/%Y"))
+
+    def executar(self) -> dict:
+        return impugnacoes.apresentar(self._sessao, self.candidato.currentData(), tipo=self.tipo.currentData(),
+                                      autor=self.autor.valor(), fundamento=self.fundamento.valor(),
+                                      apresentada_em=self.apresentada.valor(), prazo_defesa=self.prazo.valor())
+
+
+_RESULTADOS = {"decisao": [("Improcedente", False), ("Procedente", True)],
+               "julgamento": [("Recurso desprovido (mantém a decisão)", False), ("Recurso provido (reforma a decisão)", True)]}
+
+
+class DialogoEtapa(DialogoFormulario):
+    """A próxima etapa de uma impugnação: defesa, decisão, recurso ou julgamento, com o prazo que corre."""
+
+    def __init__(self, sessao, impugnacao: dict, parent: QWidget | None = None):
+        self._sessao, self._i = sessao, impugnacao
+        i = impugnacao
+        prazos = [f"apresentada em {_br(i['apresentada_em'])}", f"defesa até {_br(i['prazo_defesa'])}"]
+        if i["decidida_em"]:
+            prazos.append(f"decidida em {_br(i['decidida_em'])} ({i['decisao']})")
+        if i["recurso_em"]:
+            prazos.append(f"recurso em {_br(i['recurso_em'])}")
+        super().__init__(f"Impugnação contra {i.get('numero', '')} {i.get('nome', '')}".strip(), "&Registrar etapa",
+                         parent, explicacao="Rito (Lei 320/2023, art. 11 §§3º-5º): " + "; ".join(prazos) + ".")
+        self.etapa = QComboBox(self)
+        for e in impugnacoes.etapas_possiveis(i):
+            self.etapa.addItem(impugnacoes.ETAPAS[e], e)
+        self.adicionar("&Etapa:", self.etapa)
+        self.resultado = QComboBox(self)
+        self.adicionar("&Resultado:", self.resultado)
+        self.texto = self.adicionar("&Texto:", CampoValidado(_texto("o texto (defesa, fundamento ou razões)"), parent=self))
+        self.data = self.adicionar("&Data:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.etapa.currentIndexChanged.connect(self._on_etapa)
+        self._on_etapa()
+
+    def _on_etapa(self, *_a) -> None:
+        e = self.etapa.currentData()
+        self.resultado.clear()
+        for rotulo, valor in _RESULTADOS.get(e, []):
+            self.resultado.addItem(rotulo, valor)
+        self.resultado.setEnabled(e in _RESULTADOS)
+        self.botao_ok.setText({"defesa": "Juntar &defesa", "decisao": "Registrar &decisão", "recurso": "Registrar "
+                               "&recurso", "julgamento": "Registrar &julgamento"}.get(e, "&Registrar etapa"))
+        self.atualizar_botao()
+
+    def campos_validos(self) -> bool:
+        return self.etapa.count() > 0 and super().campos_validos()
+
+    def executar(self) -> dict:
+        e, iid, texto, em = self.etapa.currentData(), self._i["id"], self.texto.valor(), self.data.valor()
+        if e == "defesa":
+            return impugnacoes.defender(self._sessao, iid, defesa=texto, em=em)
+        if e == "decisao":
+            return impugnacoes.decidir(self._sessao, iid, procedente=self.resultado.currentData(), motivo=texto, em=em)
+        if e == "recurso":
+            return impugnacoes.recorrer(self._sessao, iid, razoes=texto, em=em)
+        return impugnacoes.julgar_recurso(self._sessao, iid, provido=self.resultado.currentData(), motivo=texto, em=em)
+
+
+def tabela_impugnacoes(lista: list[dict], parent: QWidget | None = None) -> QTableWidget:
+    """Impugnações do processo com as datas e prazos de cada etapa."""
+    t = QTableWidget(len(lista), 7, parent)
+    t.setObjectName("impugnacoes")
+    t.setHorizontalHeaderLabels(["Nº", "Candidato", "Tipo", "Apresentada", "Defesa até", "Decisão", "Recurso ao CMDCA"])
+    for r, i in enumerate(lista):
+        decisao = f"{i['decisao']} em {_br(i['decidida_em'])}" if i["decisao"] else "pendente"
+        recurso = (f"{i['recurso_decisao']} em {_br(i['recurso_julgado_em'])}" if i["recurso_decisao"] else
+                   f"interposto em {_br(i['recurso_em'])}" if i["recurso"] else "—")
+        defesa = _br(i["prazo_defesa"]) + (f" (juntada {_br(i['defesa_em'])})" if i["defesa_em"] else "")
+        for c, v in enumerate((i["numero"], i["nome"], "impugnação" if i["tipo"] == "impugnacao" else "denúncia",
+                               _br(i["apresentada_em"]), defesa, decisao, recurso)):
+            t.setItem(r, c, _item(v))
+    t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    return t
+
+
+class DialogoSecao(DialogoFormulario):
+    """Seção de votação com os eleitores aptos; urna eletrônica ou cédulas (art. 9º e §ún.)."""
+
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        self._sessao, self._pid = sessao, processo_id
+        super().__init__("Nova seção de votação", "&Cadastrar seção", parent, explicacao=(
+            "Locais definidos pelo CMDCA (Lei 320/2023, art. 10 II); eleitores aptos pela lista da Justiça "
+            "Eleitoral (art. 9º). Sem urna eletrônica, a votação é manual, com cédulas (art. 9º §ún.)."))
+        self.numero = self.adicionar("&Número:", CampoValidado(inteiro("O número da seção", 1, 99999), parent=self))
+        self.local = self.adicionar("&Local de votação:", CampoValidado(_texto("o local de votação"), parent=self))
+        self.aptos = self.adicionar("&Eleitores aptos:", CampoValidado(
+            inteiro("Os eleitores aptos", 0, 10_000_000, "Lei 320/2023, art. 9º"), parent=self))
+        self.tipo = QComboBox(self)
+        self.tipo.addItem("Urna eletrônica", "urna")
+        self.tipo.addItem("Cédulas — apuração manual (art. 9º §ún.)", "manual")
+        self.adicionar("&Votação:", self.tipo)
+
+    def executar(self) -> dict:
+        return votacao.cadastrar_secao(self._sessao, self._pid, numero=self.numero.valor(), local=self.local.valor(),
+                                       aptos=self.aptos.valor(), tipo=self.tipo.currentData())
+

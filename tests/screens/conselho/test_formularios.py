@@ -1,0 +1,209 @@
+"""Formulários do processo de escolha dirigidos como o usuário: digitar, ver a recusa com o artigo, gravar; depois a base e o diário."""
+import random
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel
+
+from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
+from desktop.screens.conselho.abas_eleicao import AbaCandidatos
+from desktop.screens.conselho.dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota,
+                                                           DialogoParentesco, DialogoReabertura)
+from desktop.screens.conselho.dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao
+from tests.services.eleicao.conftest import inscrever_habilitado, proc, sessao_de  # noqa: F401 (fixtures)
+
+
+def _conta(sessao, tabela, diario=False):
+    if diario:
+        return sessao.db.execute("SELECT count(*) FROM diario WHERE tabela = ?", [tabela]).fetchone()[0]
+    return sessao.db.execute(f"SELECT count(*) FROM {tabela}").fetchone()[0]
+
+
+def _digitar(qtbot, campo, texto):
+    """Digita no campo (tecla a tecla; acentos pelo texto, que o QTest não tecla no offscreen)."""
+    edit = getattr(campo, "edit", campo)
+    edit.clear()
+    if texto.isascii():
+        qtbot.keyClicks(edit, texto)
+    else:
+        edit.setText(texto)
+
+
+def _br(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def test_inscricao_pelo_formulario(qtbot, sessao_admin, proc):  # noqa: F811
+    inicio = date.fromisoformat(proc["inscricao_inicio"])
+    d = DialogoInscricao(sessao_admin, proc["id"])
+    qtbot.addWidget(d)
+    _digitar(qtbot, d.cpf, "529.982.247-2")
+    assert "11 dígitos" in d.cpf.erro.text() and not d.botao_ok.isEnabled()
+    _digitar(qtbot, d.cpf, "529.982.247-25")
+    _digitar(qtbot, d.nome, "Maria do Socorro Lima")
+    _digitar(qtbot, d.nascimento, "15/13/1980")
+    assert "Data inexistente" in d.nascimento.erro.text()
+    _digitar(qtbot, d.nascimento, _br(date(inicio.year - 20, 1, 1)))  # 20 anos na inscrição
+    _digitar(qtbot, d.residencia, "01/01/2010")
+    _digitar(qtbot, d.experiencia, "-3")
+    assert "art. 12 §8º" in d.experiencia.erro.text()
+    _digitar(qtbot, d.experiencia, "36")
+    _digitar(qtbot, d.numero, "77")
+    _digitar(qtbot, d.inscrito_em, _br(inicio))
+    assert "art. 12 §2º II" in d.previa.text()  # avisa antes de gravar
+    _digitar(qtbot, d.nascimento, "10/05/1980")
+    assert d.previa.text() == "" and d.botao_ok.isEnabled()
+    _digitar(qtbot, d.documentos["idade"], "RG original")
+    _digitar(qtbot, d.documentos["ensino_medio"], "Certificado e histórico")
+    _digitar(qtbot, d.inscrito_em, _br(inicio - timedelta(days=1)))
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    assert "fora do prazo" in d.rotulo_erro.text() and "art. 7º §1º a" in d.rotulo_erro.text()
+    assert _conta(sessao_admin, "eleicao_candidaturas") == 0 and _conta(sessao_admin, "pessoas") == 0
+    _digitar(qtbot, d.inscrito_em, _br(inicio))
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    assert d.result() == d.DialogCode.Accepted
+    c = d.resultado
+    assert c["numero"] == 77 and c["situacao"] == "inscrito"
+    reqs = {r["requisito"]: r for r in candidaturas.checklist(sessao_admin, c["id"])}
+    assert reqs["idade"]["documento"] == "RG original" and reqs["idoneidade"]["documento"] == ""
+    pessoa = sessao_admin.db.execute("SELECT nome, cpf, nascimento FROM pessoas").fetchone()
+    assert pessoa == ("Maria do Socorro Lima", "52998224725", "1980-05-10")
+    assert _conta(sessao_admin, "pessoas", True) == 1 and _conta(sessao_admin, "eleicao_requisitos", True) == 7
+
+    # a mesma pessoa noutro formulário: nome e nascimento vêm do cadastro pelo CPF
+    d2 = DialogoInscricao(sessao_admin, proc["id"])
+    qtbot.addWidget(d2)
+    _digitar(qtbot, d2.cpf, "52998224725")
+    assert d2.nome.texto() == "Maria do Socorro Lima" and d2.nascimento.texto() == "10/05/1980"
+    assert d2.nome.edit.isReadOnly()
+
+
+def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
+    rnd = random.Random(11)
+    a = inscrever_habilitado(sessao_admin, proc, 21, rnd)
+    b = inscrever_habilitado(sessao_admin, proc, 22, rnd)
+    d = DialogoAnalise(sessao_admin, a, requisito="ensino_medio")
+    qtbot.addWidget(d)
+    qtbot.mouseClick(d.indeferir, Qt.MouseButton.LeftButton)
+    assert not d.botao_ok.isEnabled() and "art. 12 §2º V" in d.rotulo_erro.text()
+    _digitar(qtbot, d.motivo, "Só declaração de matrícula, sem certificado")
+    assert d.botao_ok.isEnabled()
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    c = candidaturas.listar_candidaturas(sessao_admin, proc["id"])[0]
+    assert c["situacao"] == "indeferido" and "sem certificado" in c["motivo"]
+    req = [r for r in candidaturas.checklist(sessao_admin, a["id"]) if r["requisito"] == "ensino_medio"][0]
+    assert req["situacao"] == "indeferido" and req["analisado_por"] == sessao_admin.usuario.id
+
+    n = DialogoNota(sessao_admin, b, proc["nota_corte"])
+    qtbot.addWidget(n)
+    _digitar(qtbot, n.nota, "101")
+    assert "art. 12 §9º" in n.nota.erro.text() and not n.botao_ok.isEnabled()
+    _digitar(qtbot, n.nota, "59,5")
+    assert "eliminado" in n.efeito.text()
+    qtbot.mouseClick(n.botao_ok, Qt.MouseButton.LeftButton)
+    c = candidaturas.listar_candidaturas(sessao_admin, proc["id"])[1]
+    assert (c["nota_prova"], c["situacao"]) == ("59.5", "reprovado")
+
+    p = DialogoParentesco(sessao_admin, proc["id"])
+    qtbot.addWidget(p)
+    p.b.setCurrentIndex(0)
+    assert "dois candidatos diferentes" in p.rotulo_erro.text() and not p.botao_ok.isEnabled()
+    p.b.setCurrentIndex(1)
+    p.vinculo.setCurrentIndex(4)
+    qtbot.mouseClick(p.botao_ok, Qt.MouseButton.LeftButton)
+    r = candidaturas.listar_parentescos(sessao_admin, proc["id"])
+    assert [(x["numero_a"], x["numero_b"], x["vinculo"]) for x in r] == [(21, 22, "irmãos (colateral, 2º grau)")]
+    assert _conta(sessao_admin, "eleicao_parentescos", True) == 1
+
+
+def test_impugnacao_do_inicio_ao_julgamento(qtbot, sessao_admin, proc):  # noqa: F811
+    inscrever_habilitado(sessao_admin, proc, 30, random.Random(3))
+    pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
+    d = DialogoApresentar(sessao_admin, proc["id"])
+    qtbot.addWidget(d)
+    assert any(f"a {_br(fim)}" in r.text() for r in d.findChildren(QLabel))  # o prazo aparece no topo
+    _digitar(qtbot, d.autor, "Cidadão Fulano")
+    _digitar(qtbot, d.fundamento, "Residência inferior a dois anos")
+    _digitar(qtbot, d.apresentada, _br(fim + timedelta(days=1)))
+    assert d.prazo.texto() == _br(fim + timedelta(days=6))  # sugerido: 5 dias
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    assert "art. 11 §2º" in d.rotulo_erro.text() and _conta(sessao_admin, "eleicao_impugnacoes") == 0
+    _digitar(qtbot, d.apresentada, _br(pub + timedelta(days=2)))
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    assert d.result() == d.DialogCode.Accepted
+    etapas = [("defesa", "Junta contas de luz desde 2015", fim + timedelta(days=1), None),
+              ("decisao", "Contas não estão em nome dela", fim + timedelta(days=3), 1),
+              ("recurso", "As contas são do cônjuge", fim + timedelta(days=4), None),
+              ("julgamento", "Comprovada a união estável", fim + timedelta(days=6), 1)]
+    for etapa, texto, em, resultado in etapas:
+        i = impugnacoes.listar(sessao_admin, proc["id"])[0]
+        e = DialogoEtapa(sessao_admin, i)
+        qtbot.addWidget(e)
+        e.etapa.setCurrentIndex(e.etapa.findData(etapa))
+        if resultado is not None:
+            e.resultado.setCurrentIndex(resultado)
+        _digitar(qtbot, e.texto, texto)
+        _digitar(qtbot, e.data, _br(em))
+        if etapa == "julgamento":  # data antes do recurso: recusada com o artigo
+            _digitar(qtbot, e.data, _br(fim + timedelta(days=3)))
+            qtbot.mouseClick(e.botao_ok, Qt.MouseButton.LeftButton)
+            assert "art. 11 §5º" in e.rotulo_erro.text()
+            _digitar(qtbot, e.data, _br(em))
+        qtbot.mouseClick(e.botao_ok, Qt.MouseButton.LeftButton)
+        assert e.result() == e.DialogCode.Accepted, e.rotulo_erro.text()
+    i = impugnacoes.listar(sessao_admin, proc["id"])[0]
+    assert (i["decisao"], i["recurso_decisao"]) == ("procedente", "provido")
+    assert impugnacoes.etapas_possiveis(i) == []
+    c = candidaturas.listar_candidaturas(sessao_admin, proc["id"])[0]
+    assert c["situacao"] == "habilitado" and c["sub_judice"] == 0
+    assert _conta(sessao_admin, "eleicao_impugnacoes", True) == 5
+
+
+def test_secao_e_reabertura(qtbot, sessao_admin, proc):  # noqa: F811
+    d = DialogoSecao(sessao_admin, proc["id"])
+    qtbot.addWidget(d)
+    _digitar(qtbot, d.numero, "1")
+    _digitar(qtbot, d.local, "E. M. São Sebastião")
+    _digitar(qtbot, d.aptos, "trezentos")
+    assert "só com algarismos" in d.aptos.erro.text() and not d.botao_ok.isEnabled()
+    _digitar(qtbot, d.aptos, "300")
+    d.tipo.setCurrentIndex(1)
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    s = votacao.listar_secoes(sessao_admin, proc["id"])
+    assert [(x["numero"], x["aptos"], x["tipo"]) for x in s] == [(1, 300, "manual")]
+    d2 = DialogoSecao(sessao_admin, proc["id"])
+    qtbot.addWidget(d2)
+    for campo, texto in ((d2.numero, "1"), (d2.local, "Outro"), (d2.aptos, "10")):
+        _digitar(qtbot, campo, texto)
+    qtbot.mouseClick(d2.botao_ok, Qt.MouseButton.LeftButton)
+    assert "já está cadastrada" in d2.rotulo_erro.text() and _conta(sessao_admin, "eleicao_secoes") == 1
+
+    novo_fim = date.fromisoformat(proc["inscricao_fim"]) + timedelta(days=10)
+    r = DialogoReabertura(sessao_admin, proc["id"])
+    qtbot.addWidget(r)
+    _digitar(qtbot, r.fim, _br(novo_fim))
+    _digitar(qtbot, r.publicacao, _br(novo_fim + timedelta(days=2)))
+    assert r.prazo.text().startswith(_br(novo_fim + timedelta(days=7)))
+    qtbot.mouseClick(r.botao_ok, Qt.MouseButton.LeftButton)
+    p = processo.obter_processo(sessao_admin, proc["id"])
+    assert p["reaberturas"] == 1 and p["impugnacao_fim"] == (novo_fim + timedelta(days=7)).isoformat()
+
+
+def test_botao_da_aba_abre_o_formulario(qtbot, sessao_admin, proc):  # noqa: F811
+    aba = AbaCandidatos(sessao_admin, proc["id"])
+    qtbot.addWidget(aba)
+    mensagens = []
+    aba.sig_mudou.connect(mensagens.append)
+    inicio = date.fromisoformat(proc["inscricao_inicio"])
+
+    def preencher():
+        d = aba.dialogo
+        for campo, texto in ((d.cpf, "11144477735"), (d.nome, "Jovem Demais"), (d.nascimento, _br(inicio.replace(year=inicio.year - 19))),
+                             (d.residencia, "01/01/2010"), (d.experiencia, "30"), (d.numero, "50"), (d.inscrito_em, _br(inicio))):
+            _digitar(qtbot, campo, texto)
+        qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, preencher)
+    qtbot.mouseClick(aba.botoes.itemAt(0).widget(), Qt.MouseButton.LeftButton)
+    assert aba.tabela.rowCount() == 1 and aba.tabela.item(0, 2).text() == "indeferido"
+    assert "art. 12 §2º II" in mensagens[-1]
