@@ -1,0 +1,1 @@
+"""Telas da Certificação profissional (Portaria MEC 902/2024)."""

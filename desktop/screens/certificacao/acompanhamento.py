@@ -1,0 +1,116 @@
+"""Aba Acompanhamento: contagens por perfil, etapa e resultado num período (de/até), gráfico de barras (QPainter) e CSV para o Sistec."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.rules import validacao
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services.certificacao import acompanhamento
+
+from .comum import nova_tabela, preencher
+
+
+class GraficoBarras(QWidget):
+    """Barras horizontais simples desenhadas com QPainter (sem depender do QtCharts)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.valores: dict[str, int] = {}
+        self.setMinimumHeight(180)
+
+    def definir(self, valores: dict[str, int]) -> None:
+        self.valores = dict(valores)
+        self.update()
+
+    def paintEvent(self, _evento) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        if not self.valores:
+            p.drawText(self.rect(), Qt.AlignCenter, "Nenhum processo no período.")
+            return
+        maximo = max(self.valores.values()) or 1
+        altura = max(16, (self.height() - 10) // len(self.valores))
+        rotulo = 160
+        for i, (nome, n) in enumerate(self.valores.items()):
+            y = 5 + i * altura
+            p.setPen(QColor("#1a1a1a"))
+            p.drawText(QRectF(0, y, rotulo - 6, altura - 4), Qt.AlignRight | Qt.AlignVCenter, nome)
+            largura = (self.width() - rotulo - 40) * n / maximo
+            p.fillRect(QRectF(rotulo, y + 2, largura, altura - 6), QColor("#1f3b5c"))
+            p.drawText(QRectF(rotulo + largura + 4, y, 36, altura - 4), Qt.AlignVCenter, str(n))
+        p.end()
+
+
+class AbaAcompanhamento(QWidget):
+    def __init__(self, sessao, parent=None):
+        super().__init__(parent)
+        self.sessao = sessao
+        self.tabela = nova_tabela()
+        self.grafico = GraficoBarras()
+        self.botao_csv = QPushButton("Exportar CSV para o Sistec…")
+        self.botao_csv.clicked.connect(self._on_csv)
+        self.de = CampoValidado(validacao.data_br, obrigatorio=False, placeholder="dd/mm/aaaa", parent=self)
+        self.ate = CampoValidado(validacao.data_br, obrigatorio=False, placeholder="dd/mm/aaaa", parent=self)
+        self.periodo = QLabel(self)
+        for campo in (self.de, self.ate):
+            campo.edit.textChanged.connect(self._on_periodo)
+        filtro = QHBoxLayout()
+        filtro.addWidget(QLabel("Inscritos de:"))
+        filtro.addWidget(self.de)
+        filtro.addWidget(QLabel("até:"))
+        filtro.addWidget(self.ate)
+        filtro.addWidget(self.periodo, 1)
+        barra = QHBoxLayout()
+        barra.addStretch()
+        barra.addWidget(self.botao_csv)
+        lay = QVBoxLayout(self)
+        lay.addLayout(filtro)
+        lay.addWidget(self.grafico)
+        lay.addWidget(self.tabela)
+        lay.addLayout(barra)
+        self.atualizar()
+
+    def intervalo(self):
+        """(de, até) válidos do filtro; ``None`` onde vazio. Levanta EntradaInvalida se errado."""
+        de, ate = self.de.valor(), self.ate.valor()
+        if de and ate and ate < de:
+            raise validacao.EntradaInvalida("O fim do período deve ser depois do início.")
+        return de, ate
+
+    def _on_periodo(self, *_args) -> None:
+        try:
+            self.intervalo()
+        except validacao.EntradaInvalida as e:  # nada de números de outro período na tela
+            self.periodo.setText(str(e))
+            self.grafico.definir({})
+            preencher(self.tabela, ["Agrupamento", "Valor", "Processos"], [])
+            return
+        self.atualizar()
+
+    def atualizar(self) -> None:
+        try:
+            de, ate = self.intervalo()
+        except validacao.EntradaInvalida:
+            return
+        self.periodo.setText("Todos os processos." if not (de or ate) else
+                             f"Inscritos {'de ' + de.strftime('%d/%m/%Y') if de else ''}"
+                             f"{' até ' + ate.strftime('%d/%m/%Y') if ate else ''}.")
+        c = acompanhamento.contagens(self.sessao, de, ate)
+        self.grafico.definir(c["por_etapa"])
+        linhas = [[grupo, chave, n] for grupo, nome in (("Perfil", "por_perfil"), ("Etapa", "por_etapa"),
+                                                          ("Resultado", "por_resultado"), ("Situação", "por_situacao"))
+                  for chave, n in c[nome].items()]
+        preencher(self.tabela, ["Agrupamento", "Valor", "Processos"], linhas)
+
+    def exportar(self, caminho: Path) -> None:
+        de, ate = self.intervalo()
+        Path(caminho).write_text(acompanhamento.csv_sistec(self.sessao, de, ate), encoding="utf-8-sig")
+
+    def _on_csv(self) -> None:
+        caminho, _ = QFileDialog.getSaveFileName(self, "Exportar CSV", "certificacao-sistec.csv", "CSV (*.csv)")
+        if caminho:
+            self.exportar(Path(caminho))

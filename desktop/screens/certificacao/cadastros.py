@@ -1,0 +1,284 @@
+"""Abas de cadastro da Certificação: instituição e adesão, cursos e PPCP, ofertas (com o aviso público).
+
+Listas com ordenação e filtro (``administracao.tabela``) e botões que abrem os diálogos de
+``dialogos_cadastro``, ``dialogo_ppcp`` e ``dialogos_processo``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop.rules.certificacao.tipos import ROTULOS_TIPO, TipoCertificacao
+from desktop.rules.papeis import Permissao
+from desktop.screens.administracao import segundo_plano
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.services.certificacao import cursos, instituicao, ofertas
+
+from .comum import abrir, br
+from .dialogo_ppcp import DialogoAprovarPpcp, DialogoPpcp
+from .dialogos_cadastro import DialogoAdesao, DialogoCurso, DialogoInstituicao, DialogoTurmas, DialogoUnidade
+from .dialogos_processo import DialogoOferta
+
+
+def _tipo(t: str) -> str:
+    return ROTULOS_TIPO[TipoCertificacao(t)]
+
+
+class _Lista:
+    """Modelo, filtro e visão de uma lista."""
+
+    def __init__(self, parent: QWidget, colunas: list[Coluna], nome: str):
+        self.modelo = ModeloTabela(colunas, parent)
+        self.proxy = ProxyFiltro(self.modelo, parent)
+        self.visao = criar_visao(self.proxy, parent, nome=nome)
+
+    def selecionada(self) -> dict | None:
+        return linha_selecionada(self.visao)
+
+    def selecionar(self, id_: str | None, chave: str = "id") -> None:
+        for i in range(self.proxy.rowCount()):
+            if id_ and self.proxy.linha_origem(self.proxy.index(i, 0))[chave] == id_:
+                self.visao.selectRow(i)
+                return
+
+
+def _barra(*botoes: QPushButton) -> QHBoxLayout:
+    lay = QHBoxLayout()
+    for b in botoes:
+        lay.addWidget(b)
+    lay.addStretch(1)
+    return lay
+
+
+class _AbaComDialogo(QWidget):
+    def __init__(self, sessao, parent=None):
+        super().__init__(parent)
+        self.sessao = sessao
+        self.dialogo = None
+        self.editar = sessao.pode(Permissao.CERTIFICACAO_EDITAR)
+        self.situacao = QLabel(self)
+        self.situacao.setWordWrap(True)
+
+    def _informar(self, texto: str) -> None:
+        self.situacao.setText(texto)
+
+
+class AbaInstituicao(_AbaComDialogo):
+    """Instituição, adesão (validade de cinco anos e aviso de 90 dias, art. 27) e unidades certificadoras."""
+
+    def __init__(self, sessao, parent=None):
+        super().__init__(sessao, parent)
+        self.aviso = QLabel(self)
+        self.aviso.setWordWrap(True)
+        self.lista = _Lista(self, [
+            Coluna("Instituição", lambda i: i["nome"], esticar=True),
+            Coluna("Sistema", lambda i: i["sistema_ensino"], largura=90),
+            Coluna("Termo aprovado", lambda i: br(i["termo_aprovado_em"]), ordenar=lambda i: i["termo_aprovado_em"] or "", largura=120),
+            Coluna("Regulamentação", lambda i: br(i["regulamentacao_aprovada_em"]), largura=120),
+            Coluna("Validação Sistec", lambda i: br(i["sistec_validada_em"]), largura=120),
+            Coluna("Adesão", lambda i: i["situacao"].mensagem, largura=320,
+                   cor=lambda i: "#b00020" if not i["situacao"].vigente else ("#8a5a00" if i["situacao"].avisar else None)),
+            Coluna("Unidades certificadoras", lambda i: ", ".join(u["nome"] for u in i["unidades"]), largura=300),
+        ], "Instituições")
+        self.tabela = self.lista.visao
+        self.botao_nova = QPushButton("&Nova instituição…", self)
+        self.botao_adesao = QPushButton("Registrar &adesão…", self)
+        self.botao_unidade = QPushButton("&Vincular unidade…", self)
+        self.botao_nova.clicked.connect(self._on_nova)
+        self.botao_adesao.clicked.connect(self._on_adesao)
+        self.botao_unidade.clicked.connect(self._on_unidade)
+        self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.aviso)
+        lay.addWidget(self.tabela, 1)
+        lay.addLayout(_barra(self.botao_nova, self.botao_adesao, self.botao_unidade))
+        lay.addWidget(self.situacao)
+        self.atualizar()
+
+    def atualizar(self, selecionar: str | None = None) -> None:
+        atual = selecionar or (self.lista.selecionada() or {}).get("id")
+        linhas = instituicao.listar_instituicoes(self.sessao)
+        self.lista.modelo.definir_linhas(linhas)
+        self.lista.selecionar(atual)
+        avisos = [f"{i['nome']}: {i['situacao'].mensagem} ({i['situacao'].fundamento})" for i in linhas
+                  if i["situacao"].avisar or not i["situacao"].vigente]
+        self.aviso.setText("\n".join(avisos) or "Adesões vigentes (Portaria MEC 902/2024, art. 27).")
+        self._on_selecao()
+
+    def _on_selecao(self, *_args) -> None:
+        sel = self.lista.selecionada() is not None
+        self.botao_nova.setEnabled(self.editar)
+        self.botao_adesao.setEnabled(self.editar and sel)
+        self.botao_unidade.setEnabled(self.editar and sel)
+
+    def _on_nova(self) -> None:
+        abrir(self, DialogoInstituicao(self.sessao, self), lambda r: (
+            self.atualizar(r["id"]), self._informar(f"{r['nome']} cadastrada. Registre agora a adesão.")))
+
+    def _on_adesao(self) -> None:
+        inst = self.lista.selecionada()
+        if inst:
+            abrir(self, DialogoAdesao(self.sessao, inst, self), lambda r: (
+                self.atualizar(r["id"]), self._informar("Adesão registrada.")))
+
+    def _on_unidade(self) -> None:
+        inst = self.lista.selecionada()
+        if inst:
+            abrir(self, DialogoUnidade(self.sessao, inst, self), lambda r: (
+                self.atualizar(inst["id"]), self._informar("Unidade certificadora vinculada.")))
+
+
+class AbaCursos(_AbaComDialogo):
+    """Cursos de referência (art. 17) e PPCPs (arts. 19-20)."""
+
+    def __init__(self, sessao, parent=None):
+        super().__init__(sessao, parent)
+        self.lista_cursos = _Lista(self, [
+            Coluna("Curso", lambda c: c["nome"], esticar=True),
+            Coluna("Tipo", lambda c: _tipo(c["tipo"]), largura=220),
+            Coluna("Unidade", lambda c: c["unidade"], largura=260),
+            Coluna("Implantação", lambda c: br(c["implantado_em"]), ordenar=lambda c: c["implantado_em"], largura=100),
+            Coluna("Turmas por ano", lambda c: ", ".join(f"{a}: {n}" for a, n in sorted(c["turmas"].items())), largura=220),
+            Coluna("Conceito e-MEC", lambda c: str(c["conceito_emec"] or ""), alinhamento="centro", largura=110),
+        ], "Cursos de referência")
+        self.lista_ppcps = _Lista(self, [
+            Coluna("Perfil", lambda p: p["perfil"], esticar=True),
+            Coluna("Tipo", lambda p: _tipo(p["tipo"]), largura=220),
+            Coluna("Curso", lambda p: p["curso"], largura=260),
+            Coluna("Carga horária", lambda p: f"{p['carga_horaria_total']} h", ordenar=lambda p: p["carga_horaria_total"],
+                   alinhamento="direita", largura=100),
+            Coluna("Aprovado", lambda p: br(p["aprovado_em"]) or "pendente", largura=90),
+            Coluna("Sistec", lambda p: br(p["sistec_em"]), largura=90),
+            Coluna("Requisito de oferta", lambda p: p["conteudos"].get("fundamento_oferta", ""), largura=260),
+        ], "PPCPs")
+        self.cursos, self.ppcps = self.lista_cursos.visao, self.lista_ppcps.visao
+        self.botao_curso = QPushButton("Novo &curso…", self)
+        self.botao_turmas = QPushButton("Registrar &turmas…", self)
+        self.botao_ppcp = QPushButton("Novo &PPCP…", self)
+        self.botao_aprovar = QPushButton("&Aprovar PPCP…", self)
+        for b, slot in ((self.botao_curso, self._on_curso), (self.botao_turmas, self._on_turmas),
+                        (self.botao_ppcp, self._on_ppcp), (self.botao_aprovar, self._on_aprovar)):
+            b.clicked.connect(slot)
+        self.cursos.selectionModel().selectionChanged.connect(self._on_selecao)
+        self.ppcps.selectionModel().selectionChanged.connect(self._on_selecao)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Cursos de referência (art. 17)"))
+        lay.addWidget(self.cursos, 1)
+        lay.addLayout(_barra(self.botao_curso, self.botao_turmas))
+        lay.addWidget(QLabel("PPCPs (um por perfil, art. 19)"))
+        lay.addWidget(self.ppcps, 1)
+        lay.addLayout(_barra(self.botao_ppcp, self.botao_aprovar))
+        lay.addWidget(self.situacao)
+        self.atualizar()
+
+    def atualizar(self) -> None:
+        c, p = (self.lista_cursos.selecionada() or {}).get("id"), (self.lista_ppcps.selecionada() or {}).get("id")
+        self.lista_cursos.modelo.definir_linhas(cursos.listar_cursos(self.sessao))
+        self.lista_ppcps.modelo.definir_linhas(cursos.listar_ppcps(self.sessao))
+        self.lista_cursos.selecionar(c)
+        self.lista_ppcps.selecionar(p)
+        self._on_selecao()
+
+    def _on_selecao(self, *_args) -> None:
+        self.botao_curso.setEnabled(self.editar)
+        self.botao_ppcp.setEnabled(self.editar)
+        self.botao_turmas.setEnabled(self.editar and self.lista_cursos.selecionada() is not None)
+        self.botao_aprovar.setEnabled(self.editar and self.lista_ppcps.selecionada() is not None)
+
+    def _feito(self, texto: str, selecionar: tuple[_Lista, str] | None = None) -> None:
+        self.atualizar()
+        if selecionar:
+            selecionar[0].selecionar(selecionar[1])
+        self._informar(texto)
+
+    def _on_curso(self) -> None:
+        abrir(self, DialogoCurso(self.sessao, self), lambda r: self._feito(
+            f"Curso {r['nome']} cadastrado.", (self.lista_cursos, r["id"])))
+
+    def _on_turmas(self) -> None:
+        curso = self.lista_cursos.selecionada()
+        if curso:
+            abrir(self, DialogoTurmas(self.sessao, curso, self), lambda r: self._feito(
+                f"{r['turmas']} turma(s) registrada(s) em {r['ano']}.", (self.lista_cursos, r["id"])))
+
+    def _on_ppcp(self) -> None:
+        abrir(self, DialogoPpcp(self.sessao, self), lambda r: self._feito(
+            f"PPCP {r['perfil']} cadastrado. Registre a aprovação pelo órgão competente antes de ofertar.",
+            (self.lista_ppcps, r["id"])))
+
+    def _on_aprovar(self) -> None:
+        ppcp = self.lista_ppcps.selecionada()
+        if ppcp:
+            abrir(self, DialogoAprovarPpcp(self.sessao, ppcp, self), lambda r: self._feito(
+                "Aprovação do PPCP registrada.", (self.lista_ppcps, r["id"])))
+
+
+class AbaOferta(_AbaComDialogo):
+    """Ofertas e a emissão do aviso público (art. 23)."""
+
+    def __init__(self, sessao, parent=None):
+        super().__init__(sessao, parent)
+        self.tarefa = None
+        self.ultimo_arquivo: Path | None = None
+        self.lista = _Lista(self, [
+            Coluna("Oferta", lambda o: o["titulo"], esticar=True),
+            Coluna("Perfil", lambda o: o["perfil"], largura=260),
+            Coluna("Inscrições de", lambda o: br(o["inscricoes_de"]), ordenar=lambda o: o["inscricoes_de"], largura=100),
+            Coluna("até", lambda o: br(o["inscricoes_ate"]), ordenar=lambda o: o["inscricoes_ate"], largura=100),
+            Coluna("Vagas", lambda o: str(o["vagas"] or ""), alinhamento="direita", largura=60),
+            Coluna("Publicada em", lambda o: br(o["publicada_em"]), largura=100),
+        ], "Ofertas")
+        self.tabela = self.lista.visao
+        self.filtro = QLineEdit(self)
+        self.filtro.setPlaceholderText("Filtrar ofertas por título ou perfil")
+        self.filtro.setClearButtonEnabled(True)
+        self.filtro.textChanged.connect(self.lista.proxy.definir_texto)
+        self.botao_nova = QPushButton("&Nova oferta…", self)
+        self.botao_edital = QPushButton("Emitir &aviso público (art. 23)…", self)
+        self.botao_nova.clicked.connect(self._on_nova)
+        self.botao_edital.clicked.connect(self._on_edital)
+        self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.filtro)
+        lay.addWidget(self.tabela, 1)
+        lay.addLayout(_barra(self.botao_nova, self.botao_edital))
+        lay.addWidget(self.situacao)
+        self.atualizar()
+
+    def atualizar(self, selecionar: str | None = None) -> None:
+        atual = selecionar or (self.lista.selecionada() or {}).get("id")
+        self.lista.modelo.definir_linhas(ofertas.listar_ofertas(self.sessao))
+        self.lista.selecionar(atual)
+        self._on_selecao()
+
+    def _on_selecao(self, *_args) -> None:
+        self.botao_nova.setEnabled(self.editar)
+        self.botao_edital.setEnabled(self.editar and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR)
+                                     and self.lista.selecionada() is not None)
+
+    def _on_nova(self) -> None:
+        abrir(self, DialogoOferta(self.sessao, self), lambda r: (
+            self.atualizar(r["id"]), self._informar(f"Oferta {r['titulo']} cadastrada. Emita o aviso público.")))
+
+    def _on_edital(self) -> None:
+        o = self.lista.selecionada()
+        if o is None:
+            return
+        caminho, _ = QFileDialog.getSaveFileName(self, "Salvar aviso público", "aviso-publico-oferta.pdf", "PDF (*.pdf)")
+        if not caminho:
+            return
+        destino = Path(caminho)
+
+        def trabalho(_progresso) -> Path:
+            destino.write_bytes(ofertas.emitir_edital(self.sessao, o["id"]).pdf)
+            return destino
+
+        def feito(c: Path) -> None:
+            self.tarefa, self.ultimo_arquivo = None, c
+            self.atualizar(o["id"])
+            self._informar(f"Aviso público emitido e salvo em {c}.")
+
+        self.tarefa = segundo_plano.rodar(self, "Emitindo o aviso público…", trabalho, feito,
+                                          titulo_erro="Aviso público",
+                                          ao_cancelar=lambda: setattr(self, "tarefa", None))

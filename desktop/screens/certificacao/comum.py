@@ -1,0 +1,76 @@
+"""Peças das telas da Certificação: tabela somente leitura, aviso de erro, validadores e abertura de diálogos."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
+
+
+def preencher(tabela: QTableWidget, cabecalhos: list[str], linhas: list[list]) -> None:
+    tabela.clear()
+    tabela.setColumnCount(len(cabecalhos))
+    tabela.setHorizontalHeaderLabels(cabecalhos)
+    tabela.setRowCount(len(linhas))
+    for i, linha in enumerate(linhas):
+        for j, valor in enumerate(linha):
+            tabela.setItem(i, j, QTableWidgetItem("" if valor is None else str(valor)))
+    tabela.resizeColumnsToContents()
+
+
+def nova_tabela() -> QTableWidget:
+    t = QTableWidget()
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SingleSelection)
+    return t
+
+
+def avisar(parent: QWidget, erro: Exception) -> None:
+    QMessageBox.warning(parent, "Certificação", str(erro))
+
+
+def br(iso: str | None) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else ""
+
+
+# -- formulários ------------------------------------------------------------------------------
+def texto(rotulo: str, minimo: int = 1):
+    """Validador de texto obrigatório (``minimo`` caracteres), com a mensagem em português."""
+    from desktop.rules.validacao import EntradaInvalida
+
+    def validar(t: str) -> str:
+        t = " ".join((t or "").split())
+        if not t:
+            raise EntradaInvalida(f"Informe {rotulo}.")
+        if len(t) < minimo:
+            raise EntradaInvalida(f"Escreva pelo menos {minimo} caracteres em {rotulo}.")
+        return t
+    return validar
+
+
+def inteiro(rotulo: str, minimo: int, maximo: int):
+    """Validador de número inteiro entre ``minimo`` e ``maximo``."""
+    from desktop.rules.validacao import EntradaInvalida
+
+    def validar(t: str) -> int:
+        t = (t or "").strip()
+        if not t.isdigit() or not minimo <= int(t) <= maximo:
+            raise EntradaInvalida(f"{rotulo} deve ser um número inteiro de {minimo} a {maximo}.")
+        return int(t)
+    return validar
+
+
+def abrir(aba, dialogo, ao_aceitar) -> None:
+    """Abre o diálogo sem bloquear (``aba.dialogo`` fica acessível); ao aceitar, chama
+    ``ao_aceitar(dialogo.resultado)``; ao fechar, descarta o diálogo."""
+    aba.dialogo = dialogo
+
+    def _on_aceito() -> None:
+        ao_aceitar(dialogo.resultado)
+
+    def _on_fechado(_codigo: int) -> None:
+        dialogo.deleteLater()
+        if aba.dialogo is dialogo:
+            aba.dialogo = None
+
+    dialogo.accepted.connect(_on_aceito)
+    dialogo.finished.connect(_on_fechado)
+    dialogo.open()

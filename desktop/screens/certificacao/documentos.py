@@ -1,0 +1,127 @@
+"""Aba Documentos: emissões da Certificação com registro (livro, folha, número), nova via com motivo e cancelamento.
+
+A 1ª via é gratuita (art. 26 §2º); a nova via registra o motivo; só a via mais recente ainda
+válida pode ser cancelada. Cancelar exige a permissão de cancelar documentos (o administrador):
+sem ela, a tela explica a quem pedir.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO, TipoDocumento
+from desktop.rules.papeis import Permissao
+from desktop.screens.administracao import avisos
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.services.certificacao import emissao
+
+from .comum import br
+
+SEM_CANCELAR = ("O cancelamento de uma via é feito pelo administrador do Paço (permissão \"cancelar "
+                "documentos emitidos\"). Selecione o documento, anote o código e o motivo e peça a ele.")
+
+
+class AbaDocumentos(QWidget):
+    def __init__(self, sessao, parent=None):
+        super().__init__(parent)
+        self.sessao = sessao
+        self.modelo = ModeloTabela([
+            Coluna("Documento", lambda e: TITULOS_DOCUMENTO[TipoDocumento(e["tipo_documento"])], largura=260),
+            Coluna("Referência", lambda e: e["referencia"], esticar=True),
+            Coluna("Livro", lambda e: e["livro"], alinhamento="centro", largura=50),
+            Coluna("Folha", lambda e: str(e["folha"]), ordenar=lambda e: e["folha"], alinhamento="direita", largura=50),
+            Coluna("Registro", lambda e: str(e["numero_registro"]), ordenar=lambda e: e["numero_registro"],
+                   alinhamento="direita", largura=70),
+            Coluna("Via", lambda e: f"{e['via']}ª", ordenar=lambda e: e["via"], alinhamento="centro", largura=45),
+            Coluna("Código", lambda e: e["codigo"], largura=130),
+            Coluna("Emitido em", lambda e: br(e["emitido_em"]), ordenar=lambda e: e["emitido_em"], largura=90),
+            Coluna("Situação", lambda e: "cancelado" if e["cancelado_em"] else "válido", largura=80,
+                   cor=lambda e: "#b00020" if e["cancelado_em"] else None),
+        ], self)
+        self.proxy = ProxyFiltro(self.modelo, self)
+        self.tabela = criar_visao(self.proxy, self, nome="Documentos emitidos")
+        self.filtro = QLineEdit(self)
+        self.filtro.setPlaceholderText("Filtrar por nome, documento ou código")
+        self.filtro.setClearButtonEnabled(True)
+        self.filtro.textChanged.connect(self.proxy.definir_texto)
+        self.motivo = QLineEdit(self)
+        self.motivo.setPlaceholderText("Motivo da nova via ou do cancelamento (pelo menos 10 caracteres)")
+        self.botao_via = QPushButton("Emitir nova &via", self)
+        self.botao_via.clicked.connect(self._on_nova_via)
+        self.botao_cancelar = QPushButton("&Cancelar via…", self)
+        self.botao_cancelar.clicked.connect(self._on_cancelar)
+        self.pode_cancelar = sessao.pode(Permissao.DOCUMENTOS_CANCELAR)
+        self.explicacao = QLabel("" if self.pode_cancelar else SEM_CANCELAR, self)
+        self.explicacao.setWordWrap(True)
+        self.explicacao.setVisible(not self.pode_cancelar)
+        self.situacao = QLabel(self)
+        self.situacao.setWordWrap(True)
+        barra = QHBoxLayout()
+        for w in (self.motivo, self.botao_via, self.botao_cancelar):
+            barra.addWidget(w)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.filtro)
+        lay.addWidget(self.tabela, 1)
+        lay.addLayout(barra)
+        lay.addWidget(self.explicacao)
+        lay.addWidget(self.situacao)
+        self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
+        self.atualizar()
+
+    def atualizar(self) -> None:
+        self.modelo.definir_linhas(emissao.listar_emissoes(self.sessao))
+        self._on_selecao()
+
+    def selecionar(self, emissao_id: str) -> None:
+        for i in range(self.proxy.rowCount()):
+            if self.proxy.linha_origem(self.proxy.index(i, 0))["id"] == emissao_id:
+                self.tabela.selectRow(i)
+                return
+
+    def _selecionada(self) -> dict | None:
+        return linha_selecionada(self.tabela)
+
+    def _on_selecao(self, *_args) -> None:
+        e = self._selecionada()
+        editar = self.sessao.pode(Permissao.CERTIFICACAO_EDITAR) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR)
+        self.botao_via.setEnabled(bool(e) and editar)
+        self.botao_cancelar.setEnabled(bool(e) and self.pode_cancelar and not (e or {}).get("cancelado_em"))
+        self.botao_cancelar.setToolTip("" if self.pode_cancelar else SEM_CANCELAR)
+
+    def _on_nova_via(self) -> None:
+        e = self._selecionada()
+        if e is None:
+            return
+        try:
+            nova = emissao.emitir_nova_via(self.sessao, e["id"], self.motivo.text())
+        except Exception as erro:  # noqa: BLE001 — recusa com o artigo vai ao usuário
+            if not avisos.previsto(erro):
+                raise
+            avisos.erro(self, "Nova via", erro)
+            return
+        self.motivo.clear()
+        self.atualizar()
+        self.situacao.setText(f"{nova.via}ª via emitida (código {nova.codigo}).")
+
+    def _on_cancelar(self) -> None:
+        e = self._selecionada()
+        if e is None:
+            return
+        if not self.pode_cancelar:
+            avisos.erro(self, "Cancelar via", SEM_CANCELAR)
+            return
+        if not avisos.confirmar(self, "Cancelar via", f"Cancelar a {e['via']}ª via de "
+                                f"{TITULOS_DOCUMENTO[TipoDocumento(e['tipo_documento'])].lower()} ({e['codigo']})?",
+                                sim="Cancelar via", perigoso=True,
+                                detalhe="O documento continua no registro, marcado como cancelado, e a verificação "
+                                        "passa a informar o cancelamento."):
+            return
+        try:
+            emissao.cancelar_via(self.sessao, e["id"], self.motivo.text())
+        except Exception as erro:  # noqa: BLE001
+            if not avisos.previsto(erro):
+                raise
+            avisos.erro(self, "Cancelar via", erro)
+            return
+        self.motivo.clear()
+        self.atualizar()
+        self.situacao.setText(f"{e['via']}ª via cancelada.")

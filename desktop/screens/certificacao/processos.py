@@ -1,0 +1,259 @@
+"""Aba Trabalhadores e processos: lista, cadastro e inscrição, etapas registradas (quem e quando), o
+formulário da próxima etapa (art. 24) e o recurso contra o resultado (art. 13 XI)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from desktop.rules.certificacao.etapas import DECISOES
+from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, Etapa
+from desktop.rules.papeis import Permissao
+from desktop.services.certificacao import processos
+
+from .comum import abrir, avisar, br, nova_tabela, preencher
+from .dialogos_processo import DialogoDecisao, DialogoInscricao, DialogoRecurso, DialogoTrabalhador
+
+
+class AbaProcessos(QWidget):
+    sig_processo_mudou = Signal(str)
+
+    def __init__(self, sessao, parent=None):
+        super().__init__(parent)
+        self.sessao = sessao
+        self.processo_id: str | None = None
+        self.detalhe: dict | None = None
+        self.dialogo = None
+        self.ultimos_emitidos: list = []
+        self.lista = nova_tabela()
+        self.botao_trabalhador = QPushButton("Novo &trabalhador…")
+        self.botao_inscrever = QPushButton("&Inscrever em oferta…")
+        self.botao_recurso = QPushButton("Interpor &recurso…")
+        self.botao_decidir = QPushButton("&Decidir recurso…")
+        self.recursos = QLabel()
+        self.recursos.setWordWrap(True)
+        self.situacao = QLabel()
+        self.situacao.setWordWrap(True)
+        for b, slot in ((self.botao_trabalhador, self._on_trabalhador), (self.botao_inscrever, self._on_inscrever),
+                        (self.botao_recurso, self._on_recurso), (self.botao_decidir, self._on_decidir)):
+            b.clicked.connect(slot)
+        self.lista.itemSelectionChanged.connect(self._on_selecionar)
+        self.etapas = nova_tabela()
+        self.titulo = QLabel("Selecione um processo.")
+        self.formulario = QGroupBox("Próxima etapa")
+        form = QFormLayout(self.formulario)
+        self.campos: dict[str, QWidget] = {
+            "apresentacao": QCheckBox("Etapas apresentadas ao trabalhador (art. 24, II, a)"),
+            "entrevista": QLineEdit(), "memorial": QLineEdit(), "orientacao": QLineEdit(),
+            "decisao": QComboBox(), "documentos": QLineEdit(),
+            "teorico_pratica": QCheckBox("Avaliação teórico-prática realizada (art. 24, §4º)"),
+            "avaliadores": QLineEdit(), "sistec_codigo": QLineEdit(), "orientacao_estudos": QLineEdit(),
+            "sine": QCheckBox("Encaminhado ao Sine"),
+        }
+        for chave, texto in DECISOES.items():
+            self.campos["decisao"].addItem(texto, chave)
+        rotulos = {"entrevista": "Entrevista diagnóstica", "memorial": "Memorial socioprofissional",
+                   "orientacao": "Orientação", "decisao": "Decisão do trabalhador", "documentos": "Documentos conferidos",
+                   "avaliadores": "Avaliadores", "sistec_codigo": "Código Sistec (diploma de técnico)",
+                   "orientacao_estudos": "Orientação de estudos e renda"}
+        self._linhas = {}
+        for chave, w in self.campos.items():
+            form.addRow(rotulos.get(chave, ""), w)
+            self._linhas[chave] = w
+        self.avaliacao = QTableWidget()
+        form.addRow("Competências", self.avaliacao)
+        self.botao_registrar = QPushButton("Registrar etapa")
+        self.botao_registrar.clicked.connect(self._on_registrar)
+        self.botao_salvar = QPushButton("Salvar PDFs emitidos…")
+        self.botao_salvar.clicked.connect(self._on_salvar)
+        self.botao_salvar.setEnabled(False)
+        editar = sessao.pode(Permissao.CERTIFICACAO_EDITAR)
+        self.formulario.setEnabled(editar)
+        direita = QWidget()
+        lay_d = QVBoxLayout(direita)
+        lay_d.addWidget(self.titulo)
+        lay_d.addWidget(QLabel("Etapas registradas (quem e quando)"))
+        lay_d.addWidget(self.etapas)
+        lay_d.addWidget(self.recursos)
+        barra_recurso = QHBoxLayout()
+        barra_recurso.addWidget(self.botao_recurso)
+        barra_recurso.addWidget(self.botao_decidir)
+        barra_recurso.addStretch(1)
+        lay_d.addLayout(barra_recurso)
+        lay_d.addWidget(self.formulario)
+        botoes = QHBoxLayout()
+        botoes.addWidget(self.botao_registrar)
+        botoes.addWidget(self.botao_salvar)
+        lay_d.addLayout(botoes)
+        self.botao_registrar.setEnabled(editar)
+        esquerda = QWidget()
+        lay_e = QVBoxLayout(esquerda)
+        lay_e.addWidget(self.lista)
+        barra = QHBoxLayout()
+        barra.addWidget(self.botao_trabalhador)
+        barra.addWidget(self.botao_inscrever)
+        lay_e.addLayout(barra)
+        lay_e.addWidget(self.situacao)
+        self.botao_trabalhador.setEnabled(editar)
+        self.botao_inscrever.setEnabled(editar)
+        divisor = QSplitter(Qt.Horizontal)
+        divisor.addWidget(esquerda)
+        divisor.addWidget(direita)
+        QVBoxLayout(self).addWidget(divisor)
+        self.atualizar()
+        self._estado_recurso()
+
+    # -- dados ----------------------------------------------------------------------------
+    def atualizar(self) -> None:
+        self._processos = processos.listar_processos(self.sessao)
+        preencher(self.lista, ["Trabalhador", "Perfil", "Etapa", "Situação", "Resultado"],
+                  [[p["nome"], p["perfil"], ROTULOS_ETAPA[Etapa(p["etapa"])], p["situacao"], p["resultado"] or ""]
+                   for p in self._processos])
+        if self.processo_id:
+            self._mostrar(self.processo_id)
+
+    def selecionar(self, processo_id: str) -> None:
+        for i, p in enumerate(self._processos):
+            if p["id"] == processo_id:
+                self.lista.selectRow(i)
+                return
+
+    def _on_selecionar(self) -> None:
+        linha = self.lista.currentRow()
+        if 0 <= linha < len(self._processos):
+            self._mostrar(self._processos[linha]["id"])
+
+    def _mostrar(self, processo_id: str) -> None:
+        self.processo_id = processo_id
+        d = processos.detalhar_processo(self.sessao, processo_id)
+        self.detalhe = d
+        prazo = f" · recurso até {d['prazo_recurso']:%d/%m/%Y}" if d["prazo_recurso"] else ""
+        self.titulo.setText(f"{d['nome']} — {d['perfil']} ({d['situacao']}){prazo}")
+        preencher(self.etapas, ["Etapa", "Realizada em", "Registrada por", "Registrada em"],
+                  [[ROTULOS_ETAPA[Etapa(e["etapa"])], br(e["realizada_em"]), e["registrado_por"],
+                    e["registrado_em"][:16].replace("T", " ")] for e in d["etapas"]])
+        self._estado_recurso()
+        proxima = d["proxima"]
+        self.formulario.setTitle(f"Próxima etapa: {ROTULOS_ETAPA[proxima]}" if proxima else "Processo encerrado")
+        visiveis = {Etapa.ACOLHIMENTO: {"apresentacao", "entrevista", "memorial", "orientacao", "decisao"},
+                    Etapa.MATRICULA: {"documentos"}, Etapa.AVALIACAO: {"teorico_pratica", "avaliadores"},
+                    Etapa.CERTIFICACAO: {"sistec_codigo"}, Etapa.ENCAMINHAMENTO: {"orientacao_estudos", "sine"}}
+        mostrar = visiveis.get(proxima, set())
+        form: QFormLayout = self.formulario.layout()
+        for chave, w in self.campos.items():
+            form.setRowVisible(w, chave in mostrar)
+        form.setRowVisible(self.avaliacao, proxima is Etapa.AVALIACAO)
+        self.botao_registrar.setEnabled(proxima is not None and self.sessao.pode(Permissao.CERTIFICACAO_EDITAR))
+        if proxima is Etapa.AVALIACAO:
+            self.avaliacao.setColumnCount(2)
+            self.avaliacao.setHorizontalHeaderLabels(["Competência", "Reconhecida"])
+            self.avaliacao.setRowCount(len(d["avaliacoes"]))
+            for i, a in enumerate(d["avaliacoes"]):
+                item = QTableWidgetItem(a["nome"])
+                item.setData(Qt.UserRole, a["competencia_id"])
+                self.avaliacao.setItem(i, 0, item)
+                caixa = QTableWidgetItem()
+                caixa.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled)
+                caixa.setCheckState(Qt.Unchecked)
+                self.avaliacao.setItem(i, 1, caixa)
+
+    # -- recurso (art. 13 XI) ----------------------------------------------------------------
+    def recurso_pendente(self) -> dict | None:
+        d = self.detalhe or {}
+        return next((r for r in d.get("recursos", []) if not r["decidido_em"]), None)
+
+    def _estado_recurso(self) -> None:
+        d = self.detalhe
+        editar = self.sessao.pode(Permissao.CERTIFICACAO_EDITAR)
+        na_avaliacao = bool(d and d["etapa"] == Etapa.AVALIACAO.value and d["resultado_em"])
+        self.botao_recurso.setEnabled(editar and na_avaliacao and self.recurso_pendente() is None)
+        self.botao_decidir.setEnabled(editar and na_avaliacao and self.recurso_pendente() is not None)
+        if not d:
+            self.recursos.setText("")
+            return
+        linhas = []
+        for r in d["recursos"]:
+            situacao = ("pendente de decisão" if not r["decidido_em"] else
+                        f"{'deferido' if r['deferido'] else 'indeferido'} em {br(r['decidido_em'])}: {r['decisao']}")
+            linhas.append(f"Recurso de {br(r['interposto_em'])} — {situacao}")
+        if na_avaliacao and d["prazo_recurso"]:
+            linhas.append(f"Prazo de recurso até {d['prazo_recurso']:%d/%m/%Y} (Portaria MEC 902/2024, art. 13, XI).")
+        self.recursos.setText("\n".join(linhas))
+
+    def _depois_do_dialogo(self, texto: str, processo_id: str | None) -> None:
+        self.atualizar()
+        if processo_id:
+            self.selecionar(processo_id)
+            self.sig_processo_mudou.emit(processo_id)
+        self.situacao.setText(texto)
+
+    def _on_trabalhador(self) -> None:
+        def feito(t: dict) -> None:
+            self.situacao.setText(f"{t['nome']} cadastrado(a). Agora inscreva-o(a) numa oferta.")
+        abrir(self, DialogoTrabalhador(self.sessao, self), feito)
+
+    def _on_inscrever(self) -> None:
+        abrir(self, DialogoInscricao(self.sessao, self), lambda p: self._depois_do_dialogo(
+            "Inscrição registrada. A próxima etapa é o acolhimento.", p["id"]))
+
+    def _on_recurso(self) -> None:
+        if self.detalhe:
+            abrir(self, DialogoRecurso(self.sessao, self.detalhe, self), lambda _r: self._depois_do_dialogo(
+                "Recurso registrado; registre a decisão antes da etapa de certificação.", self.processo_id))
+
+    def _on_decidir(self) -> None:
+        r = self.recurso_pendente()
+        if self.detalhe and r:
+            abrir(self, DialogoDecisao(self.sessao, self.detalhe, r, self), lambda _r: self._depois_do_dialogo(
+                "Decisão do recurso registrada.", self.processo_id))
+
+    def _dados(self) -> dict:
+        dados = {}
+        for chave, w in self.campos.items():
+            if isinstance(w, QCheckBox):
+                dados[chave] = w.isChecked()
+            elif isinstance(w, QComboBox):
+                dados[chave] = w.currentData()
+            else:
+                dados[chave] = w.text().strip()
+        return dados
+
+    def _on_registrar(self) -> None:
+        proxima = self.detalhe["proxima"]
+        avaliacoes = None
+        if proxima is Etapa.AVALIACAO:
+            avaliacoes = {self.avaliacao.item(i, 0).data(Qt.UserRole):
+                          self.avaliacao.item(i, 1).checkState() == Qt.Checked for i in range(self.avaliacao.rowCount())}
+        try:
+            r = processos.registrar_etapa(self.sessao, self.processo_id, proxima.value, dados=self._dados(),
+                                          avaliacoes=avaliacoes)
+        except Exception as erro:  # recusa da regra, com o artigo
+            avisar(self, erro)
+            return
+        if r["emitidos"]:
+            self.ultimos_emitidos = r["emitidos"]
+            self.botao_salvar.setEnabled(True)
+        for w in self.campos.values():
+            if isinstance(w, QLineEdit):
+                w.clear()
+            elif isinstance(w, QCheckBox):
+                w.setChecked(False)
+        pid = self.processo_id
+        self.atualizar()
+        self.selecionar(pid)
+        self.sig_processo_mudou.emit(pid)
+
+    def salvar_emitidos(self, pasta: Path) -> list[Path]:
+        caminhos = []
+        for e in self.ultimos_emitidos:
+            c = Path(pasta) / f"certificacao-{e.codigo}.pdf"
+            c.write_bytes(e.pdf)
+            caminhos.append(c)
+        return caminhos
+
+    def _on_salvar(self) -> None:
+        pasta = QFileDialog.getExistingDirectory(self, "Pasta para salvar os documentos")
+        if pasta:
+            self.salvar_emitidos(Path(pasta))

@@ -1,0 +1,56 @@
+"""Acompanhamento (Portaria MEC 902/2024, arts. 4º II e 12): contagens por perfil, etapa, resultado e período; CSV para o Sistec."""
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from datetime import date
+
+from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_TIPO, Etapa, TipoCertificacao
+from desktop.rules.validacao import formatar_cpf
+from desktop.store.certificacao import processos as consultas
+
+from ..sessao import Sessao
+from .comum import LER, iso
+
+ROTULOS_RESULTADO = {"integral": "Certificado (integral)", "parcial": "Atestado (parcial)",
+                     "nenhum": "Sem reconhecimento", "": "Sem resultado"}
+
+
+def contagens(sessao: Sessao, de: date | None = None, ate: date | None = None) -> dict[str, Counter]:
+    """Totais de processos inscritos no período: ``por_perfil``, ``por_etapa``, ``por_resultado``, ``por_situacao``."""
+    sessao.exigir(LER)
+    linhas = consultas.contagens(sessao.db, iso(de), iso(ate))
+    saida = {k: Counter() for k in ("por_perfil", "por_etapa", "por_resultado", "por_situacao")}
+    for l in linhas:
+        saida["por_perfil"][l["perfil"]] += l["n"]
+        saida["por_etapa"][ROTULOS_ETAPA[Etapa(l["etapa"])]] += l["n"]
+        saida["por_resultado"][ROTULOS_RESULTADO[l["resultado"]]] += l["n"]
+        saida["por_situacao"][l["situacao"]] += l["n"]
+    ordem = [ROTULOS_ETAPA[e] for e in Etapa]
+    saida["por_etapa"] = Counter({k: saida["por_etapa"][k] for k in ordem if saida["por_etapa"][k]})
+    return saida
+
+
+COLUNAS_SISTEC = ("cpf", "nome", "data_nascimento", "unidade", "perfil", "tipo_certificacao", "etapa",
+                  "situacao", "resultado", "data_inscricao", "data_resultado", "data_conclusao", "codigo_sistec")
+
+
+def csv_sistec(sessao: Sessao, de: date | None = None, ate: date | None = None) -> str:
+    """Uma linha por processo, separada por ponto e vírgula, datas dd/mm/aaaa, para digitar no Sistec."""
+    sessao.exigir(LER)
+    saida = io.StringIO()
+    w = csv.writer(saida, delimiter=";", lineterminator="\r\n")
+    w.writerow(COLUNAS_SISTEC)
+
+    def br(t):
+        return f"{t[8:10]}/{t[5:7]}/{t[:4]}" if t else ""
+
+    for p in consultas.processos(sessao.db):
+        if (de and p["inscrito_em"] < iso(de)) or (ate and p["inscrito_em"] > iso(ate)):
+            continue
+        w.writerow([formatar_cpf(p["cpf"]), p["nome"], br(p["nascimento"]), p["unidade"], p["perfil"],
+                    ROTULOS_TIPO[TipoCertificacao(p["tipo"])], ROTULOS_ETAPA[Etapa(p["etapa"])], p["situacao"],
+                    p["resultado"] or "", br(p["inscrito_em"]), br(p["resultado_em"]), br(p["concluido_em"]),
+                    p["sistec_codigo"] or ""])
+    return saida.getvalue()

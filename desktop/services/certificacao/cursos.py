@@ -1,0 +1,142 @@
+"""Cursos de referência e PPCPs: requisitos de oferta (art. 17) e conteúdo do PPCP (arts. 19, 20 e 22)."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from desktop.rules.certificacao.oferta import CursoReferencia, verificar_oferta
+from desktop.rules.certificacao.ppcp import Competencia, MembroEquipe, verificar_ppcp
+from desktop.rules.certificacao.tipos import Escolaridade, TipoCertificacao
+from desktop.store.certificacao import cadastro as armazem
+
+from ..sessao import ErroNegocio, Sessao
+from .comum import EDITAR, LER, data_de, iso, obrigatorio, regras, requisitos
+from .instituicao import exigir_adesao
+
+
+def _tipo(valor) -> TipoCertificacao:
+    try:
+        return TipoCertificacao(valor)
+    except ValueError:
+        raise ErroNegocio("Tipo inválido: use qualificacao, tecnico, especializacao ou tecnologia.") from None
+
+
+def cadastrar_curso(sessao: Sessao, *, unidade_id: str, nome: str, tipo: str, implantado_em: date,
+                    turmas_por_ano: dict[int, int] | None = None, certificacao_intermediaria: bool = False,
+                    reconhecido: bool = False, conceito_emec: int | None = None,
+                    codigo_catalogo: str | None = None, eixo: str | None = None) -> dict:
+    """Cadastra o curso de referência ofertado pela unidade certificadora (art. 5º VII)."""
+    if implantado_em is None or implantado_em > date.today():
+        raise ErroNegocio("Informe a data de implantação do curso, que não pode estar no futuro.")
+    dados = {"unidade_id": unidade_id, "nome": obrigatorio(nome, "o nome do curso"), "tipo": _tipo(tipo).value,
+             "implantado_em": iso(implantado_em), "certificacao_intermediaria": int(certificacao_intermediaria),
+             "reconhecido": int(reconhecido), "conceito_emec": conceito_emec, "codigo_catalogo": codigo_catalogo,
+             "eixo": eixo}
+    with sessao.mudanca(EDITAR) as m:
+        if armazem.instituicao_da_unidade(m.db, unidade_id) is None:
+            raise ErroNegocio("Vincule a unidade a uma instituição antes de cadastrar cursos.")
+        linha = armazem.inserir(m.db, "cert_cursos", dados)
+        m.registrar("cert_cursos", linha["id"], "inserir", depois=linha)
+        for ano, n in (turmas_por_ano or {}).items():
+            armazem.gravar_turmas(m.db, linha["id"], int(ano), int(n))
+            m.registrar("cert_curso_turmas", f"{linha['id']}:{ano}", "inserir", depois={"ano": ano, "turmas": n})
+    return linha
+
+
+def registrar_turmas(sessao: Sessao, curso_id: str, ano: int, turmas: int) -> None:
+    """Quantas turmas o curso ofertou no ano (art. 17 I a)."""
+    if turmas < 0:
+        raise ErroNegocio("O número de turmas não pode ser negativo.")
+    with sessao.mudanca(EDITAR) as m:
+        antes = armazem.turmas(m.db, curso_id).get(ano)
+        armazem.gravar_turmas(m.db, curso_id, ano, turmas)
+        m.registrar("cert_curso_turmas", f"{curso_id}:{ano}", "alterar" if antes is not None else "inserir",
+                    antes={"turmas": antes} if antes is not None else None, depois={"ano": ano, "turmas": turmas})
+
+
+def curso_de_referencia(db, curso_id: str) -> CursoReferencia:
+    c = db["cert_cursos"].get(curso_id)
+    return CursoReferencia(c["nome"], TipoCertificacao(c["tipo"]), data_de(c["implantado_em"]),
+                           armazem.turmas(db, curso_id), bool(c["certificacao_intermediaria"]),
+                           bool(c["reconhecido"]), c["conceito_emec"])
+
+
+def verificar_curso(sessao: Sessao, curso_id: str, tipo: str, hoje: date | None = None) -> str:
+    """O fundamento do art. 17 atendido, ou ``Recusa`` com o inciso."""
+    sessao.exigir(LER)
+    with regras():
+        return verificar_oferta(_tipo(tipo), curso_de_referencia(sessao.db, curso_id), hoje or date.today(),
+                                requisitos(sessao, hoje))
+
+
+def cadastrar_ppcp(sessao: Sessao, *, curso_id: str, tipo: str, perfil: str, escolaridade_minima: str,
+                   conteudos: dict[str, str], competencias: list[Competencia], equipe: list[MembroEquipe],
+                   aprovado_em: date | None = None, sistec_em: date | None = None,
+                   hoje: date | None = None) -> dict:
+    """Cadastra o PPCP do perfil (art. 19) com competências, componentes e horas (art. 20 VI) e a
+    equipe (art. 20 XII). Recusa sem adesão vigente (art. 27 §ún), com curso de referência que não
+    cumpre o art. 17, ou com conteúdo faltando (arts. 20 e 22). Nada é gravado se algo falhar."""
+    hoje = hoje or date.today()
+    tipo_ = _tipo(tipo)
+    try:
+        esc = Escolaridade(escolaridade_minima).value
+    except ValueError:
+        raise ErroNegocio("Escolaridade mínima inválida.") from None
+    perfil = obrigatorio(perfil, "o perfil profissional a certificar (art. 19)")
+    req = requisitos(sessao, hoje)
+    with sessao.mudanca(EDITAR) as m:
+        curso = m.db["cert_cursos"].get(curso_id)
+        exigir_adesao(sessao, m.db, curso["unidade_id"], "inserir novo PPCP", hoje)
+        with regras():
+            fund17 = verificar_oferta(tipo_, curso_de_referencia(m.db, curso_id), hoje, req)
+            verificar_ppcp(conteudos, competencias, equipe, req)
+        conteudos = {**conteudos, "fundamento_oferta": fund17}
+        linha = armazem.inserir(m.db, "cert_ppcps", {
+            "curso_id": curso_id, "tipo": tipo_.value, "perfil": perfil, "escolaridade_minima": esc,
+            "carga_horaria_total": sum(c.carga_horaria for c in competencias),
+            "conteudos": json.dumps(conteudos, ensure_ascii=False), "aprovado_em": iso(aprovado_em),
+            "sistec_em": iso(sistec_em)})
+        m.registrar("cert_ppcps", linha["id"], "inserir", depois=linha)
+        for i, c in enumerate(competencias, start=1):
+            lc = armazem.inserir(m.db, "cert_competencias", {"ppcp_id": linha["id"], "ordem": i, "nome": c.nome,
+                                                              "componente": c.componente, "carga_horaria": c.carga_horaria})
+            m.registrar("cert_competencias", lc["id"], "inserir", depois=lc)
+        for e in equipe:
+            le = armazem.inserir(m.db, "cert_equipe", {"ppcp_id": linha["id"], "nome": e.nome, "area": e.area})
+            m.registrar("cert_equipe", le["id"], "inserir", depois=le)
+    return linha
+
+
+def aprovar_ppcp(sessao: Sessao, ppcp_id: str, *, aprovado_em: date, sistec_em: date | None = None) -> dict:
+    """Aprovação pelo órgão competente (art. 11 III) e inserção no Sistec (art. 12 IV)."""
+    if aprovado_em > date.today() or (sistec_em and sistec_em < aprovado_em):
+        raise ErroNegocio("A aprovação não pode estar no futuro, e a inserção no Sistec vem depois dela.")
+    with sessao.mudanca(EDITAR) as m:
+        antes = m.db["cert_ppcps"].get(ppcp_id)
+        depois = armazem.alterar(m.db, "cert_ppcps", ppcp_id, {"aprovado_em": iso(aprovado_em), "sistec_em": iso(sistec_em)})
+        m.registrar("cert_ppcps", ppcp_id, "alterar", antes=antes, depois=depois)
+    return depois
+
+
+def listar_cursos(sessao: Sessao) -> list[dict]:
+    sessao.exigir(LER)
+    linhas = armazem.cursos(sessao.db)
+    for l in linhas:
+        l["turmas"] = armazem.turmas(sessao.db, l["id"])
+    return linhas
+
+
+def listar_ppcps(sessao: Sessao) -> list[dict]:
+    sessao.exigir(LER)
+    return armazem.ppcps(sessao.db)
+
+
+def detalhar_ppcp(sessao: Sessao, ppcp_id: str) -> dict:
+    """O PPCP com ``competencias`` e ``equipe``."""
+    sessao.exigir(LER)
+    p = armazem.ppcp(sessao.db, ppcp_id)
+    if p is None:
+        raise ErroNegocio("PPCP não encontrado.")
+    p["competencias"] = armazem.competencias(sessao.db, ppcp_id)
+    p["equipe"] = armazem.equipe(sessao.db, ppcp_id)
+    return p

@@ -1,0 +1,129 @@
+"""Documentos do processo: certificado ou diploma com histórico, atestado, vias e cancelamento.
+
+Portaria MEC 902/2024: arts. 14, 15, 16, 24 §7º e 26 §2º. Cada documento é registrado e
+verificável (``services.documentos.emitir``) e ganha registro em livro, folha e número.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.reports.certificacao.atestado import TITULO as TITULO_ATESTADO, gerar_atestado
+from desktop.reports.certificacao.dados import DadosAtestado, DadosTitulo, LinhaHistorico, Registro
+from desktop.reports.certificacao.titulos import gerar_historico, gerar_titulo
+from desktop.rules.certificacao import resultado as regras_resultado
+from desktop.rules.certificacao.tipos import DIPLOMAS, TITULOS_DOCUMENTO, TipoDocumento as D
+from desktop.rules.validacao import formatar_cpf
+from desktop.store.certificacao import cadastro as armazem
+from desktop.store.certificacao import processos as consultas
+
+from .. import documentos
+from ..sessao import ErroNegocio, Sessao
+from .comum import EDITAR, LER, data_de, regras
+
+
+def _montador(sessao: Sessao, processo_id: str, doc: D, registro: Registro, data_conclusao: date,
+              principal: D | None = None):
+    """A função que monta o PDF do documento a partir do processo (sem gravar nada)."""
+    p = consultas.processo(sessao.db, processo_id)
+    curso = sessao.db["cert_cursos"].get(armazem.ppcp(sessao.db, p["ppcp_id"])["curso_id"])
+    inst = armazem.instituicao_da_unidade(sessao.db, p["unidade_id"])
+    aval = consultas.avaliacoes(sessao.db, processo_id)
+    linhas = tuple(LinhaHistorico(a["componente"], a["nome"], a["carga_horaria"], bool(a["reconhecida"])) for a in aval)
+    if doc is D.ATESTADO:
+        d = DadosAtestado(p["nome"], formatar_cpf(p["cpf"]), p["perfil"], curso["nome"], p["unidade"], inst["nome"],
+                          data_de(p["resultado_em"]), registro, tuple(l for l in linhas if l.aprovada), len(linhas))
+        return TITULO_ATESTADO, lambda cab, rod: gerar_atestado(cab, rod, d)
+    base = principal or doc
+    d = DadosTitulo(tipo_documento=base.value, titulo=TITULOS_DOCUMENTO[base], nome=p["nome"],
+                    cpf=formatar_cpf(p["cpf"]), nascimento=data_de(p["nascimento"]), curso=curso["nome"],
+                    perfil=p["perfil"], unidade=p["unidade"], instituicao=inst["nome"], data_conclusao=data_conclusao,
+                    registro=registro, linhas=linhas, codigo_catalogo=curso["codigo_catalogo"],
+                    sistec_codigo=p["sistec_codigo"] if base is D.DIPLOMA_TECNICO else None,
+                    eixo=curso["eixo"], diploma=base in DIPLOMAS)
+    if doc is D.HISTORICO:
+        return TITULOS_DOCUMENTO[D.HISTORICO], lambda cab, rod: gerar_historico(cab, rod, d)
+    return TITULOS_DOCUMENTO[doc], lambda cab, rod: gerar_titulo(cab, rod, d)
+
+
+def _emitir(sessao: Sessao, m, processo_id: str, doc: D, registro: Registro, data_conclusao: date,
+            referencia: str, principal: D | None) -> documentos.Emitido:
+    titulo, montar = _montador(sessao, processo_id, doc, registro, data_conclusao, principal)
+    with regras():
+        e = documentos.emitir(sessao, tipo=doc.value, titulo=titulo, montar=montar, referencia=referencia,
+                              via=registro.via)
+    linha = armazem.inserir(m.db, "cert_emissoes", {
+        "processo_id": processo_id, "documento_id": e.id, "tipo_documento": doc.value, "livro": registro.livro,
+        "folha": registro.folha, "numero_registro": registro.numero, "via": registro.via,
+        "observacao_via": registro.observacao_via, "referencia": referencia})
+    m.registrar("cert_emissoes", linha["id"], "inserir", depois=linha)
+    return e
+
+
+def emitir_documentos_do_processo(sessao: Sessao, processo_id: str, data_conclusao: date, *, livro: str = "1",
+                                  sistec_codigo: str | None = None) -> list[documentos.Emitido]:
+    """Emite a 1ª via (gratuita, art. 26 §2º) do que o resultado exige (arts. 14 e 24 §7º):
+    o certificado ou diploma e o histórico (arts. 15-16), ou o atestado. O diploma de técnico exige
+    o código do Sistec (art. 15 §1º). Chamado pela etapa de certificação, na mesma transação."""
+    with sessao.mudanca(EDITAR) as m:
+        p = consultas.processo(m.db, processo_id)
+        if not p["resultado"]:
+            raise ErroNegocio("Registre a avaliação antes de emitir os documentos (Portaria MEC 902/2024, art. 24, IV-V).")
+        if sistec_codigo:
+            m.db["cert_processos"].update(processo_id, {"sistec_codigo": sistec_codigo})
+        devidos = regras_resultado.documentos_devidos(p["tipo"], p["resultado"])
+        principal = devidos.documentos[0] if devidos.documentos and devidos.documentos[0] is not D.ATESTADO else None
+        if principal:
+            with regras():
+                regras_resultado.exigir_codigo_sistec(principal, sistec_codigo or p["sistec_codigo"])
+        emitidos = []
+        for doc in devidos.documentos:
+            numero = consultas.proximo_registro(m.db, doc.value)
+            obs = regras_resultado.verificar_nova_via(1, None)
+            registro = Registro(livro, numero, numero, 1, obs)
+            referencia = f"{p['nome']} — registro nº {numero}, livro {livro}"
+            emitidos.append(_emitir(sessao, m, processo_id, doc, registro, data_conclusao, referencia, principal))
+    return emitidos
+
+
+def _data_conclusao(db, processo_id: str) -> date:
+    for e in consultas.etapas(db, processo_id):
+        if e["etapa"] == "certificacao":
+            return data_de(e["realizada_em"])
+    raise ErroNegocio("O processo ainda não passou pela etapa de certificação.")
+
+
+def emitir_nova_via(sessao: Sessao, emissao_id: str, motivo: str) -> documentos.Emitido:
+    """Emite a via seguinte do mesmo registro (mesmo número do documento), com o motivo (art. 26 §2º)."""
+    with sessao.mudanca(EDITAR) as m:
+        e = consultas.emissao(m.db, emissao_id)
+        if e is None:
+            raise ErroNegocio("Documento não encontrado.")
+        vias = consultas.vias(m.db, e["tipo_documento"], e["numero_registro"])
+        via = max(v["via"] for v in vias) + 1
+        with regras():
+            obs = regras_resultado.verificar_nova_via(via, motivo)
+        doc = D(e["tipo_documento"])
+        p = consultas.processo(m.db, e["processo_id"])
+        principal = None
+        if doc is D.HISTORICO:
+            principal = regras_resultado.documentos_devidos(p["tipo"], p["resultado"]).documentos[0]
+        registro = Registro(e["livro"], e["folha"], e["numero_registro"], via, obs)
+        primeira = next(v for v in vias if v["via"] == 1)
+        return _emitir(sessao, m, e["processo_id"], doc, registro, _data_conclusao(m.db, e["processo_id"]),
+                       primeira["referencia"], principal)
+
+
+def cancelar_via(sessao: Sessao, emissao_id: str, motivo: str) -> dict:
+    """Cancela uma via; só a mais recente ainda válida pode ser cancelada."""
+    e = consultas.emissao(sessao.db, emissao_id)
+    if e is None:
+        raise ErroNegocio("Documento não encontrado.")
+    vias = consultas.vias(sessao.db, e["tipo_documento"], e["numero_registro"])
+    with regras():
+        regras_resultado.verificar_cancelamento_via(e["via"], [v["via"] for v in vias if not v["cancelado_em"]])
+    return documentos.cancelar(sessao, e["codigo"], motivo)
+
+
+def listar_emissoes(sessao: Sessao, processo_id: str | None = None) -> list[dict]:
+    sessao.exigir(LER)
+    return consultas.emissoes(sessao.db, processo_id)

@@ -1,0 +1,216 @@
+"""O processo de certificação nas etapas do art. 24, em ordem, com quem fez e quando; resultado e recurso."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from desktop.rules.certificacao import elegibilidade, etapas as regras_etapas, resultado as regras_resultado
+from desktop.rules.certificacao.tipos import Etapa, Resultado, TipoCertificacao
+from desktop.store.certificacao import cadastro as armazem
+from desktop.store.certificacao import processos as consultas
+from desktop.store.ids import agora
+
+from ..sessao import ErroNegocio, Sessao
+from .comum import EDITAR, LER, Recusa, data_de, iso, prazos, regras, requisitos
+from .instituicao import exigir_adesao
+
+
+def _processo(db, processo_id: str) -> dict:
+    p = consultas.processo(db, processo_id)
+    if p is None:
+        raise ErroNegocio("Processo não encontrado; atualize a lista.")
+    return p
+
+
+def verificar_elegibilidade(sessao: Sessao, db, trabalhador_id: str, ppcp: dict, data: date) -> list[str]:
+    t = armazem.trabalhador(db, trabalhador_id)
+    with regras():
+        return elegibilidade.verificar_elegibilidade(
+            tipo=TipoCertificacao(ppcp["tipo"]), nascimento=data_de(t["nascimento"]), escolaridade=t["escolaridade"],
+            comprovante=t["comprovante"], diploma_tecnico=t["diploma_tecnico"],
+            escolaridade_ppcp=ppcp["escolaridade_minima"], data=data, req=requisitos(sessao, data))
+
+
+def _gravar_etapa(m, processo_id: str, etapa: Etapa, realizada_em: date, dados: dict) -> dict:
+    linha = armazem.inserir(m.db, "cert_etapas", {
+        "processo_id": processo_id, "etapa": etapa.value, "realizada_em": iso(realizada_em),
+        "registrado_por": m.sessao.usuario.login, "registrado_em": agora(),
+        "dados": json.dumps(dados, ensure_ascii=False, default=str)})
+    m.registrar("cert_etapas", linha["id"], "inserir", depois=linha)
+    return linha
+
+
+def inscrever(sessao: Sessao, *, trabalhador_id: str, oferta_id: str, inscrito_em: date | None = None,
+              hoje: date | None = None) -> dict:
+    """Inscrição (art. 24 I): confere adesão vigente (art. 27 §ún), idade e escolaridade (arts. 2º §ún,
+    14 e 24 §3º) e registra a primeira etapa."""
+    hoje = hoje or date.today()
+    inscrito_em = inscrito_em or hoje
+    if inscrito_em > hoje:
+        raise ErroNegocio("A data da inscrição não pode estar no futuro.")
+    with sessao.mudanca(EDITAR) as m:
+        o = armazem.oferta(m.db, oferta_id)
+        ppcp = armazem.ppcp(m.db, o["ppcp_id"])
+        exigir_adesao(sessao, m.db, ppcp["unidade_id"], "inscrever em novo processo de certificação", inscrito_em)
+        if m.db.execute("SELECT 1 FROM cert_processos WHERE trabalhador_id = ? AND oferta_id = ?",
+                        [trabalhador_id, oferta_id]).fetchone():
+            raise ErroNegocio("Este trabalhador já está inscrito nesta oferta.")
+        fundamentos = verificar_elegibilidade(sessao, m.db, trabalhador_id, ppcp, inscrito_em)
+        linha = armazem.inserir(m.db, "cert_processos", {
+            "trabalhador_id": trabalhador_id, "oferta_id": oferta_id, "etapa": Etapa.INSCRICAO.value,
+            "inscrito_em": iso(inscrito_em)})
+        m.registrar("cert_processos", linha["id"], "inserir", depois=linha)
+        _gravar_etapa(m, linha["id"], Etapa.INSCRICAO, inscrito_em, {"elegibilidade": fundamentos})
+    return linha
+
+
+def registrar_etapa(sessao: Sessao, processo_id: str, etapa: str, *, realizada_em: date | None = None,
+                    dados: dict | None = None, avaliacoes: dict[str, bool] | None = None,
+                    livro: str = "1", hoje: date | None = None) -> dict:
+    """Registra a próxima etapa do art. 24 (nunca fora de ordem nem saltando uma).
+
+    ``dados``: o que a etapa exige (``rules.certificacao.etapas.verificar_dados``). Avaliação:
+    ``avaliacoes`` = {competencia_id: reconhecida} para todas as competências do PPCP; o resultado
+    (integral, parcial, nenhum) é calculado. Certificação: emite na mesma transação os documentos
+    devidos (diploma ou certificado com histórico, ou atestado); técnico exige ``dados['sistec_codigo']``.
+    Encaminhamento conclui o processo. Devolve o processo atualizado, com ``emitidos``
+    (os ``documentos.Emitido`` com o PDF, na certificação).
+    """
+    hoje = hoje or date.today()
+    realizada_em = realizada_em or hoje
+    dados = dict(dados or {})
+    try:
+        etapa_ = Etapa(etapa)
+    except ValueError:
+        raise ErroNegocio(f"Etapa desconhecida: {etapa}.") from None
+    with sessao.mudanca(EDITAR) as m:
+        p = _processo(m.db, processo_id)
+        feitas = [e["etapa"] for e in consultas.etapas(m.db, processo_id)]
+        ultima = max((data_de(e["realizada_em"]) for e in consultas.etapas(m.db, processo_id)), default=None)
+        with regras():
+            regras_etapas.verificar_avanco(feitas, etapa_, encerrado=p["situacao"] == "encerrado")
+            regras_etapas.verificar_dados(etapa_, dados, realizada_em, hoje)
+        if ultima and realizada_em < ultima:
+            raise ErroNegocio(f"A data da etapa não pode ser anterior à da etapa anterior ({ultima:%d/%m/%Y}).")
+        emitidos: list = []
+        mudancas: dict = {"etapa": etapa_.value}
+        if etapa_ is Etapa.ACOLHIMENTO and dados["decisao"] != "seguir":
+            mudancas.update(situacao="encerrado", concluido_em=iso(realizada_em))
+        if etapa_ is Etapa.MATRICULA:
+            ppcp = armazem.ppcp(m.db, p["ppcp_id"])
+            dados["elegibilidade"] = verificar_elegibilidade(sessao, m.db, p["trabalhador_id"], ppcp, realizada_em)
+        if etapa_ is Etapa.AVALIACAO:
+            res = _gravar_avaliacoes(m, p, avaliacoes or {})
+            mudancas.update(resultado=res.value, resultado_em=iso(realizada_em))
+            dados["resultado"] = res.value
+        if etapa_ is Etapa.CERTIFICACAO:
+            from .emissao import emitir_documentos_do_processo
+
+            if any(not r["decidido_em"] for r in consultas.recursos(m.db, processo_id)):
+                raise Recusa("Há recurso contra o resultado ainda sem decisão: registre a decisão antes "
+                             "da certificação.", "Portaria MEC 902/2024, art. 13, XI")
+
+            if TipoCertificacao(p["tipo"]) is TipoCertificacao.TECNICO and p["resultado"] == Resultado.INTEGRAL:
+                with regras():
+                    regras_resultado.exigir_codigo_sistec("cert_diploma_tecnico", dados.get("sistec_codigo"))
+            if dados.get("sistec_codigo"):
+                mudancas["sistec_codigo"] = dados["sistec_codigo"].strip()
+            emitidos = emitir_documentos_do_processo(sessao, processo_id, realizada_em, livro=livro,
+                                                     sistec_codigo=mudancas.get("sistec_codigo"))
+            dados["documentos"] = [e.codigo for e in emitidos]
+        if etapa_ is Etapa.ENCAMINHAMENTO:
+            mudancas.update(situacao="concluido", concluido_em=iso(realizada_em))
+        _gravar_etapa(m, processo_id, etapa_, realizada_em, dados)
+        antes = m.db["cert_processos"].get(processo_id)
+        depois = armazem.alterar(m.db, "cert_processos", processo_id, mudancas)
+        m.registrar("cert_processos", processo_id, "alterar", antes=antes, depois=depois)
+    final = consultas.processo(sessao.db, processo_id)
+    final["emitidos"] = emitidos  # documentos.Emitido (com o PDF) da etapa de certificação
+    return final
+
+
+def _gravar_avaliacoes(m, p: dict, avaliacoes: dict[str, bool]) -> Resultado:
+    comps = armazem.competencias(m.db, p["ppcp_id"])
+    faltam = [c["nome"] for c in comps if c["id"] not in avaliacoes]
+    if faltam:
+        raise ErroNegocio("Registre a avaliação de todas as competências do perfil; faltam: " + ", ".join(faltam)
+                          + " (Portaria MEC 902/2024, art. 24, IV).")
+    for c in comps:
+        linha = armazem.inserir(m.db, "cert_avaliacoes", {
+            "processo_id": p["id"], "competencia_id": c["id"], "reconhecida": int(bool(avaliacoes[c["id"]]))})
+        m.registrar("cert_avaliacoes", linha["id"], "inserir", depois=linha)
+    return regras_resultado.classificar(sum(1 for c in comps if avaliacoes[c["id"]]), len(comps))
+
+
+def interpor_recurso(sessao: Sessao, processo_id: str, *, fundamentacao: str, interposto_em: date | None = None) -> dict:
+    """Recurso contra o resultado da avaliação, no prazo da regulamentação interna (art. 13 XI)."""
+    interposto_em = interposto_em or date.today()
+    if len((fundamentacao or "").strip()) < 10:
+        raise ErroNegocio("Descreva os motivos do recurso (pelo menos 10 caracteres).")
+    with sessao.mudanca(EDITAR) as m:
+        p = _processo(m.db, processo_id)
+        if not p["resultado_em"]:
+            raise ErroNegocio("Ainda não há resultado de avaliação para recorrer (Portaria MEC 902/2024, art. 13, XI).")
+        if p["etapa"] != Etapa.AVALIACAO.value:
+            raise ErroNegocio("O recurso deve ser interposto antes da etapa de certificação.")
+        with regras():
+            regras_resultado.verificar_recurso(data_de(p["resultado_em"]), interposto_em, prazos(sessao, interposto_em))
+        if interposto_em > date.today():
+            raise ErroNegocio("A data do recurso não pode estar no futuro.")
+        linha = armazem.inserir(m.db, "cert_recursos", {"processo_id": processo_id, "interposto_em": iso(interposto_em),
+                                                         "fundamentacao": fundamentacao.strip()})
+        m.registrar("cert_recursos", linha["id"], "inserir", depois=linha)
+    return linha
+
+
+def decidir_recurso(sessao: Sessao, recurso_id: str, *, deferido: bool, decisao: str,
+                    reconhecer: list[str] = (), decidido_em: date | None = None) -> dict:
+    """Decisão do recurso; deferido, as competências em ``reconhecer`` passam a reconhecidas e o
+    resultado é recalculado (a etapa de certificação ainda não foi feita)."""
+    if len((decisao or "").strip()) < 10:
+        raise ErroNegocio("Escreva a decisão fundamentada (pelo menos 10 caracteres).")
+    with sessao.mudanca(EDITAR) as m:
+        r = m.db["cert_recursos"].get(recurso_id)
+        if r["decidido_em"]:
+            raise ErroNegocio("Este recurso já foi decidido.")
+        quando = decidido_em or date.today()
+        if quando > date.today() or quando < data_de(r["interposto_em"]):
+            raise ErroNegocio("A data da decisão não pode estar no futuro nem ser anterior ao recurso "
+                              f"({data_de(r['interposto_em']):%d/%m/%Y}).")
+        p = _processo(m.db, r["processo_id"])
+        if p["etapa"] != Etapa.AVALIACAO.value:
+            raise ErroNegocio("O processo já passou da avaliação; o recurso não pode mais alterar o resultado.")
+        depois = armazem.alterar(m.db, "cert_recursos", recurso_id, {
+            "decidido_em": iso(quando), "deferido": int(deferido), "decisao": decisao.strip()})
+        m.registrar("cert_recursos", recurso_id, "alterar", antes=r, depois=depois)
+        if deferido and reconhecer:
+            for cid in reconhecer:
+                m.db.execute("UPDATE cert_avaliacoes SET reconhecida = 1 WHERE processo_id = ? AND competencia_id = ?",
+                             [p["id"], cid])
+                m.registrar("cert_avaliacoes", f"{p['id']}:{cid}", "alterar", depois={"reconhecida": 1})
+            aval = consultas.avaliacoes(m.db, p["id"])
+            res = regras_resultado.classificar(sum(1 for a in aval if a["reconhecida"]), len(aval))
+            antes = m.db["cert_processos"].get(p["id"])
+            novo = armazem.alterar(m.db, "cert_processos", p["id"], {"resultado": res.value})
+            m.registrar("cert_processos", p["id"], "alterar", antes=antes, depois=novo)
+    return depois
+
+
+def listar_processos(sessao: Sessao, *, etapa: str | None = None, texto: str | None = None) -> list[dict]:
+    sessao.exigir(LER)
+    return consultas.processos(sessao.db, etapa=etapa, texto=texto)
+
+
+def detalhar_processo(sessao: Sessao, processo_id: str) -> dict:
+    """O processo com ``etapas`` (quem, quando, o quê), ``avaliacoes``, ``recursos``, ``emissoes``,
+    ``proxima`` etapa e ``prazo_recurso``."""
+    sessao.exigir(LER)
+    p = _processo(sessao.db, processo_id)
+    p["etapas"] = consultas.etapas(sessao.db, processo_id)
+    p["avaliacoes"] = consultas.avaliacoes(sessao.db, processo_id)
+    p["recursos"] = consultas.recursos(sessao.db, processo_id)
+    p["emissoes"] = consultas.emissoes(sessao.db, processo_id)
+    p["proxima"] = None if p["situacao"] != "andamento" else regras_etapas.proxima_etapa([e["etapa"] for e in p["etapas"]])
+    p["prazo_recurso"] = (regras_resultado.prazo_recurso(data_de(p["resultado_em"]), prazos(sessao))
+                          if p["resultado_em"] else None)
+    return p

@@ -1,0 +1,51 @@
+"""Trabalhadores que buscam certificação: pessoa (CPF validado em cadastros), escolaridade e acessibilidade."""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.rules.certificacao.tipos import Escolaridade
+from desktop.store.certificacao import cadastro as armazem
+
+from .. import cadastros
+from ..sessao import ErroNegocio, Sessao
+from .comum import EDITAR, LER, obrigatorio
+
+
+def cadastrar_trabalhador(sessao: Sessao, *, nome: str, cpf: str, nascimento: date, escolaridade: str,
+                          comprovante: str | None = None, diploma_tecnico: str | None = None,
+                          acessibilidade: str | None = None, **pessoa) -> dict:
+    """Cadastra a pessoa (CPF obrigatório e válido, via ``cadastros.cadastrar_pessoa``) e os dados
+    do trabalhador, numa só transação. A idade e a escolaridade exigidas são conferidas na inscrição."""
+    if nascimento is None:
+        raise ErroNegocio("Informe a data de nascimento (Portaria MEC 902/2024, art. 2º, parágrafo único).")
+    obrigatorio(cpf, "o CPF do trabalhador")
+    try:
+        esc = Escolaridade(escolaridade).value
+    except ValueError:
+        raise ErroNegocio("Escolaridade inválida.") from None
+    with sessao.mudanca(EDITAR) as m:
+        p = cadastros.cadastrar_pessoa(sessao, EDITAR, nome=nome, cpf=cpf, nascimento=nascimento, **pessoa)
+        linha = armazem.inserir(m.db, "cert_trabalhadores", {
+            "pessoa_id": p["id"], "escolaridade": esc, "comprovante": comprovante,
+            "diploma_tecnico": diploma_tecnico, "acessibilidade": acessibilidade})
+        m.registrar("cert_trabalhadores", linha["id"], "inserir", depois=linha)
+    return {**linha, "nome": p["nome"], "cpf": p["cpf"], "nascimento": p["nascimento"]}
+
+
+def atualizar_escolaridade(sessao: Sessao, trabalhador_id: str, *, escolaridade: str, comprovante: str | None,
+                           diploma_tecnico: str | None = None) -> dict:
+    try:
+        esc = Escolaridade(escolaridade).value
+    except ValueError:
+        raise ErroNegocio("Escolaridade inválida.") from None
+    with sessao.mudanca(EDITAR) as m:
+        antes = m.db["cert_trabalhadores"].get(trabalhador_id)
+        depois = armazem.alterar(m.db, "cert_trabalhadores", trabalhador_id, {
+            "escolaridade": esc, "comprovante": comprovante, "diploma_tecnico": diploma_tecnico})
+        m.registrar("cert_trabalhadores", trabalhador_id, "alterar", antes=antes, depois=depois)
+    return depois
+
+
+def listar_trabalhadores(sessao: Sessao) -> list[dict]:
+    sessao.exigir(LER)
+    return armazem.trabalhadores(sessao.db)

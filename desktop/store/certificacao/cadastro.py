@@ -1,0 +1,118 @@
+"""Instituição, unidades certificadoras, cursos de referência, PPCPs, ofertas e trabalhadores na base."""
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from ..ids import agora, novo_id
+
+
+def um(db: sqlite_utils.Database, sql: str, params: list | None = None) -> dict | None:
+    linhas = list(db.query(sql, params or []))
+    return linhas[0] if linhas else None
+
+
+def inserir(db: sqlite_utils.Database, tabela: str, dados: dict, *, com_id: bool = True) -> dict:
+    """Insere uma linha com id e carimbos de tempo; devolve-a."""
+    momento = agora()
+    linha = dict(dados)
+    if com_id:
+        linha.setdefault("id", novo_id())
+    colunas = set(db[tabela].columns_dict)
+    for campo in ("criado_em", "atualizado_em"):
+        if campo in colunas:
+            linha.setdefault(campo, momento)
+    db[tabela].insert(linha)
+    return linha
+
+
+def alterar(db: sqlite_utils.Database, tabela: str, id_: str, mudancas: dict) -> dict:
+    if "atualizado_em" in db[tabela].columns_dict:
+        mudancas = {**mudancas, "atualizado_em": agora()}
+    db[tabela].update(id_, mudancas)
+    return db[tabela].get(id_)
+
+
+def instituicoes(db) -> list[dict]:
+    return list(db.query("SELECT * FROM cert_instituicoes ORDER BY nome"))
+
+
+def unidades_certificadoras(db, instituicao_id: str | None = None) -> list[dict]:
+    sql = ("SELECT u.id, u.nome, c.instituicao_id, i.nome AS instituicao FROM cert_unidades c "
+           "JOIN unidades u ON u.id = c.unidade_id JOIN cert_instituicoes i ON i.id = c.instituicao_id")
+    if instituicao_id:
+        return list(db.query(sql + " WHERE c.instituicao_id = ? ORDER BY u.nome", [instituicao_id]))
+    return list(db.query(sql + " ORDER BY u.nome"))
+
+
+def instituicao_da_unidade(db, unidade_id: str) -> dict | None:
+    return um(db, "SELECT i.* FROM cert_unidades c JOIN cert_instituicoes i ON i.id = c.instituicao_id "
+                  "WHERE c.unidade_id = ?", [unidade_id])
+
+
+def cursos(db) -> list[dict]:
+    return list(db.query("SELECT c.*, u.nome AS unidade FROM cert_cursos c JOIN unidades u ON u.id = c.unidade_id "
+                         "ORDER BY c.nome"))
+
+
+def turmas(db, curso_id: str) -> dict[int, int]:
+    return {r["ano"]: r["turmas"] for r in db.query(
+        "SELECT ano, turmas FROM cert_curso_turmas WHERE curso_id = ?", [curso_id])}
+
+
+def gravar_turmas(db, curso_id: str, ano: int, n: int) -> None:
+    db.execute("INSERT INTO cert_curso_turmas (curso_id, ano, turmas) VALUES (?, ?, ?) "
+               "ON CONFLICT (curso_id, ano) DO UPDATE SET turmas = excluded.turmas", [curso_id, ano, n])
+
+
+def ppcps(db) -> list[dict]:
+    return [_ppcp(l) for l in db.query(
+        "SELECT p.*, c.nome AS curso, c.unidade_id, u.nome AS unidade FROM cert_ppcps p "
+        "JOIN cert_cursos c ON c.id = p.curso_id JOIN unidades u ON u.id = c.unidade_id ORDER BY p.perfil")]
+
+
+def _ppcp(l: dict) -> dict:
+    l["conteudos"] = json.loads(l["conteudos"])
+    return l
+
+
+def ppcp(db, ppcp_id: str) -> dict | None:
+    l = um(db, "SELECT p.*, c.nome AS curso, c.unidade_id, u.nome AS unidade FROM cert_ppcps p "
+               "JOIN cert_cursos c ON c.id = p.curso_id JOIN unidades u ON u.id = c.unidade_id WHERE p.id = ?",
+           [ppcp_id])
+    return _ppcp(l) if l else None
+
+
+def competencias(db, ppcp_id: str) -> list[dict]:
+    return list(db.query("SELECT * FROM cert_competencias WHERE ppcp_id = ? ORDER BY ordem", [ppcp_id]))
+
+
+def equipe(db, ppcp_id: str) -> list[dict]:
+    return list(db.query("SELECT * FROM cert_equipe WHERE ppcp_id = ? ORDER BY area, nome", [ppcp_id]))
+
+
+def ofertas(db) -> list[dict]:
+    linhas = list(db.query("SELECT o.*, p.perfil, p.tipo FROM cert_ofertas o JOIN cert_ppcps p ON p.id = o.ppcp_id "
+                           "ORDER BY o.inscricoes_de DESC"))
+    for l in linhas:
+        l["conteudos"] = json.loads(l["conteudos"])
+    return linhas
+
+
+def oferta(db, oferta_id: str) -> dict | None:
+    l = um(db, "SELECT o.*, p.perfil, p.tipo FROM cert_ofertas o JOIN cert_ppcps p ON p.id = o.ppcp_id "
+               "WHERE o.id = ?", [oferta_id])
+    if l:
+        l["conteudos"] = json.loads(l["conteudos"])
+    return l
+
+
+def trabalhadores(db) -> list[dict]:
+    return list(db.query("SELECT t.*, p.nome, p.cpf, p.nascimento FROM cert_trabalhadores t "
+                         "JOIN pessoas p ON p.id = t.pessoa_id ORDER BY p.nome"))
+
+
+def trabalhador(db, trabalhador_id: str) -> dict | None:
+    return um(db, "SELECT t.*, p.nome, p.cpf, p.nascimento FROM cert_trabalhadores t "
+                  "JOIN pessoas p ON p.id = t.pessoa_id WHERE t.id = ?", [trabalhador_id])

@@ -1,0 +1,92 @@
+"""Processos de certificação na base: etapas registradas, avaliações, recursos, emissões e contagens."""
+from __future__ import annotations
+
+import json
+
+from .cadastro import um
+
+_PROCESSO = ("SELECT pr.*, p.nome, p.cpf, p.nascimento, t.escolaridade, o.titulo AS oferta, o.ppcp_id, "
+             "pp.perfil, pp.tipo, c.nome AS curso, c.unidade_id, u.nome AS unidade "
+             "FROM cert_processos pr JOIN cert_trabalhadores t ON t.id = pr.trabalhador_id "
+             "JOIN pessoas p ON p.id = t.pessoa_id JOIN cert_ofertas o ON o.id = pr.oferta_id "
+             "JOIN cert_ppcps pp ON pp.id = o.ppcp_id JOIN cert_cursos c ON c.id = pp.curso_id "
+             "JOIN unidades u ON u.id = c.unidade_id")
+
+
+def processo(db, processo_id: str) -> dict | None:
+    return um(db, _PROCESSO + " WHERE pr.id = ?", [processo_id])
+
+
+def processos(db, *, etapa: str | None = None, texto: str | None = None) -> list[dict]:
+    cond, args = [], []
+    if etapa:
+        cond.append("pr.etapa = ?")
+        args.append(etapa)
+    if texto:
+        cond.append("(p.nome LIKE ? OR p.cpf LIKE ?)")
+        args += [f"%{texto}%", f"%{texto}%"]
+    onde = f" WHERE {' AND '.join(cond)}" if cond else ""
+    return list(db.query(_PROCESSO + onde + " ORDER BY p.nome", args))
+
+
+def etapas(db, processo_id: str) -> list[dict]:
+    # Ordem do art. 24 (não a do relógio: duas etapas podem ser registradas no mesmo instante).
+    linhas = list(db.query("SELECT * FROM cert_etapas WHERE processo_id = ? ORDER BY CASE etapa "
+                           "WHEN 'inscricao' THEN 1 WHEN 'acolhimento' THEN 2 WHEN 'matricula' THEN 3 "
+                           "WHEN 'avaliacao' THEN 4 WHEN 'certificacao' THEN 5 ELSE 6 END", [processo_id]))
+    for l in linhas:
+        l["dados"] = json.loads(l["dados"])
+    return linhas
+
+
+def avaliacoes(db, processo_id: str) -> list[dict]:
+    return list(db.query(
+        "SELECT c.id AS competencia_id, c.ordem, c.nome, c.componente, c.carga_horaria, a.reconhecida, a.observacao "
+        "FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
+        "JOIN cert_competencias c ON c.ppcp_id = o.ppcp_id "
+        "LEFT JOIN cert_avaliacoes a ON a.processo_id = pr.id AND a.competencia_id = c.id "
+        "WHERE pr.id = ? ORDER BY c.ordem", [processo_id]))
+
+
+def recursos(db, processo_id: str) -> list[dict]:
+    return list(db.query("SELECT * FROM cert_recursos WHERE processo_id = ? ORDER BY interposto_em", [processo_id]))
+
+
+def emissoes(db, processo_id: str | None = None) -> list[dict]:
+    sql = ("SELECT e.*, d.codigo, d.numero, d.ano, d.titulo, d.emitido_em, d.emitido_por, d.cancelado_em, "
+           "d.motivo_cancelamento FROM cert_emissoes e JOIN documentos d ON d.id = e.documento_id")
+    if processo_id:
+        return list(db.query(sql + " WHERE e.processo_id = ? ORDER BY e.criado_em", [processo_id]))
+    return list(db.query(sql + " ORDER BY e.criado_em DESC"))
+
+
+def emissao(db, emissao_id: str) -> dict | None:
+    return um(db, "SELECT e.*, d.codigo, d.cancelado_em FROM cert_emissoes e JOIN documentos d "
+                  "ON d.id = e.documento_id WHERE e.id = ?", [emissao_id])
+
+
+def vias(db, tipo_documento: str, numero_registro: int) -> list[dict]:
+    return list(db.query("SELECT e.via, e.referencia, d.codigo, d.cancelado_em FROM cert_emissoes e "
+                         "JOIN documentos d ON d.id = e.documento_id WHERE e.tipo_documento = ? "
+                         "AND e.numero_registro = ? ORDER BY e.via", [tipo_documento, numero_registro]))
+
+
+def proximo_registro(db, tipo_documento: str) -> int:
+    return db.execute("SELECT coalesce(max(numero_registro), 0) + 1 FROM cert_emissoes WHERE tipo_documento = ?",
+                      [tipo_documento]).fetchone()[0]
+
+
+def contagens(db, de: str | None = None, ate: str | None = None) -> list[dict]:
+    """Processos por perfil, tipo, etapa, situação e resultado, inscritos no período (ISO, inclusivo)."""
+    cond, args = [], []
+    if de:
+        cond.append("pr.inscrito_em >= ?")
+        args.append(de)
+    if ate:
+        cond.append("pr.inscrito_em <= ?")
+        args.append(ate)
+    onde = f" WHERE {' AND '.join(cond)}" if cond else ""
+    return list(db.query(
+        "SELECT pp.perfil, pp.tipo, pr.etapa, pr.situacao, coalesce(pr.resultado, '') AS resultado, "
+        "count(*) AS n FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
+        f"JOIN cert_ppcps pp ON pp.id = o.ppcp_id{onde} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3", args))

@@ -1,0 +1,295 @@
+"""Formulários da Certificação pela tela: instituição → curso → PPCP → oferta → trabalhador → inscrição,
+o recurso (art. 13 XI), o filtro de período e o cancelamento de via sem permissão; conferindo a base e o diário."""
+from datetime import date, timedelta
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from desktop.rules.papeis import Papel
+from desktop.screens.certificacao.dialogos_cadastro import NOVA_UNIDADE
+from desktop.screens.certificacao.painel import PainelCertificacao
+from desktop.services import acesso
+from desktop.services.certificacao import processos
+from tests.screens.apoio_janelas import digitar
+from tests.services.certificacao.apoio import (ACOLHIMENTO, AVALIACAO, CONTEUDOS_OFERTA, CONTEUDOS_PPCP, MATRICULA,
+                                               montar_cenario, novo_trabalhador)
+
+HOJE = date.today()
+
+
+def br(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+@pytest.fixture
+def salvar_em(monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    respostas: list = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(respostas.pop(0)), "")))
+    return respostas
+
+
+@pytest.fixture
+def painel(qtbot, sessao_admin):
+    p = PainelCertificacao(sessao_admin)
+    qtbot.addWidget(p)
+    p.resize(1200, 800)
+    p.show()
+    return p
+
+
+def abrir(qtbot, botao, aba):
+    assert botao.isEnabled()
+    qtbot.mouseClick(botao, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible())
+    return aba.dialogo
+
+
+def confirmar(qtbot, dlg):
+    assert dlg.botao_ok.isEnabled(), [c.mensagem_erro() for c in dlg._campos]
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    return dlg.resultado
+
+
+def recusado(qtbot, dlg, trecho):
+    assert dlg.botao_ok.isEnabled()
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and dlg.rotulo_erro.isVisible()
+    assert trecho in dlg.rotulo_erro.text(), dlg.rotulo_erro.text()
+
+
+def conta(s, tabela):
+    return s.db.execute(f"SELECT count(*) FROM {tabela}").fetchone()[0]
+
+
+def test_do_curso_a_inscricao_pelos_dialogos(qtbot, painel, sessao_admin, salvar_em, tmp_path):
+    s = sessao_admin
+    # Instituição, adesão e unidade nova
+    ai = painel.instituicao
+    dlg = abrir(qtbot, ai.botao_nova, ai)
+    digitar(qtbot, dlg.nome.edit, "Instituto Federal de Teste")
+    digitar(qtbot, dlg.orgao.edit, "Ministério da Educação")
+    dlg.sistema.setCurrentIndex(dlg.sistema.findData("federal"))
+    inst = confirmar(qtbot, dlg)
+    dlg = abrir(qtbot, ai.botao_adesao, ai)
+    qtbot.keyClicks(dlg.termo.edit, "31/02/2024")
+    assert dlg.termo.erro.isVisible() and not dlg.botao_ok.isEnabled()  # data inexistente
+    dlg.termo.edit.clear()
+    for campo, d in ((dlg.termo, HOJE - timedelta(days=200)), (dlg.regulamentacao, HOJE - timedelta(days=190)),
+                     (dlg.sistec, HOJE - timedelta(days=180))):
+        qtbot.keyClicks(campo.edit, br(d))
+    confirmar(qtbot, dlg)
+    dlg = abrir(qtbot, ai.botao_unidade, ai)
+    dlg.unidade.setCurrentIndex(dlg.unidade.findData(NOVA_UNIDADE))
+    assert not dlg.botao_ok.isEnabled()
+    digitar(qtbot, dlg.nome.edit, "Campus Jequié")
+    confirmar(qtbot, dlg)
+    [linha] = ai.lista.modelo.linhas()
+    assert [u["nome"] for u in linha["unidades"]] == ["Campus Jequié"] and linha["situacao"].vigente
+
+    # Curso de referência, turmas, PPCP (recusado sem a equipe mínima) e aprovação
+    ac = painel.cursos
+    dlg = abrir(qtbot, ac.botao_curso, ac)
+    digitar(qtbot, dlg.nome.edit, "Curso técnico em Edificações")
+    dlg.tipo.setCurrentIndex(dlg.tipo.findData("tecnico"))
+    qtbot.keyClicks(dlg.implantado.edit, br(date(HOJE.year - 6, 3, 1)))
+    qtbot.keyClicks(dlg.conceito.edit, "7")
+    assert not dlg.botao_ok.isEnabled() and "de 1 a 5" in dlg.conceito.erro.text()
+    dlg.conceito.edit.clear()
+    curso = confirmar(qtbot, dlg)
+    assert ac.lista_cursos.selecionada()["id"] == curso["id"]
+    dlg = abrir(qtbot, ac.botao_turmas, ac)
+    qtbot.keyClicks(dlg.ano.edit, str(HOJE.year - 1))
+    qtbot.keyClicks(dlg.turmas.edit, "2")
+    confirmar(qtbot, dlg)
+    assert ac.lista_cursos.selecionada()["turmas"] == {HOJE.year - 1: 2}
+
+    dlg = abrir(qtbot, ac.botao_ppcp, ac)
+    dlg.tipo.setCurrentIndex(dlg.tipo.findData("tecnico"))
+    dlg.escolaridade.setCurrentIndex(dlg.escolaridade.findData("medio"))
+    digitar(qtbot, dlg.perfil.edit, "Técnico em Edificações")
+    assert not dlg.botao_ok.isEnabled()  # faltam os conteúdos do art. 20
+    for chave, campo in dlg.conteudos.items():
+        digitar(qtbot, campo.edit, CONTEUDOS_PPCP[chave])
+    dlg.nova_linha(dlg.competencias, ("Ler projetos de arquitetura", "Desenho de construção civil", "80"))
+    dlg.nova_linha(dlg.competencias, ("Executar alvenaria", "Técnicas construtivas", "120"))
+    dlg.nova_linha(dlg.equipe, ("Eng. Rui Paz", "especifica"))
+    dlg.nova_linha(dlg.equipe, ("Arq. Ana Lins", "especifica"))
+    assert dlg.resumo_equipe.text() == "0 profissional(is) de educação e 2 da área específica."
+    recusado(qtbot, dlg, "art. 20, XII")
+    assert conta(s, "cert_ppcps") == conta(s, "cert_competencias") == conta(s, "cert_equipe") == 0
+    dlg.nova_linha(dlg.equipe, ("Pedagoga Eva Reis", "educacao"))
+    dlg.competencias.item(1, 2).setText("zero")
+    recusado(qtbot, dlg, "carga horária")
+    dlg.competencias.item(1, 2).setText("120")
+    ppcp = confirmar(qtbot, dlg)
+    assert (ppcp["carga_horaria_total"], ppcp["aprovado_em"]) == (200, None)
+    assert conta(s, "cert_competencias") == 2 and conta(s, "cert_equipe") == 3
+
+    # Oferta recusada antes da aprovação (art. 11 III); aprovação; oferta e aviso público
+    ao = painel.oferta
+    ao.atualizar()
+    dlg = abrir(qtbot, ao.botao_nova, ao)
+    digitar(qtbot, dlg.titulo.edit, "Oferta 1 - Edificações")
+    for chave, campo in dlg.conteudos.items():
+        digitar(qtbot, campo.edit, CONTEUDOS_OFERTA[chave])
+    qtbot.keyClicks(dlg.de.edit, br(HOJE - timedelta(days=5)))
+    qtbot.keyClicks(dlg.ate.edit, br(HOJE + timedelta(days=25)))
+    qtbot.keyClicks(dlg.vagas.edit, "25")
+    recusado(qtbot, dlg, "art. 11, III")
+    dlg.reject()
+    ac.atualizar()
+    ac.lista_ppcps.selecionar(ppcp["id"])
+    dlg = abrir(qtbot, ac.botao_aprovar, ac)
+    qtbot.keyClicks(dlg.aprovado.edit, br(HOJE - timedelta(days=10)))
+    qtbot.keyClicks(dlg.sistec.edit, br(HOJE - timedelta(days=8)))
+    confirmar(qtbot, dlg)
+    dlg = abrir(qtbot, ao.botao_nova, ao)
+    digitar(qtbot, dlg.titulo.edit, "Oferta 1 - Edificações")
+    for chave, campo in dlg.conteudos.items():
+        digitar(qtbot, campo.edit, CONTEUDOS_OFERTA[chave])
+    qtbot.keyClicks(dlg.de.edit, br(HOJE - timedelta(days=5)))
+    qtbot.keyClicks(dlg.ate.edit, br(HOJE + timedelta(days=25)))
+    oferta = confirmar(qtbot, dlg)
+    salvar_em.append(tmp_path / "aviso.pdf")
+    qtbot.mouseClick(ao.botao_edital, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ao.ultimo_arquivo is not None, timeout=10000)
+    texto = " ".join(p.extract_text() for p in PdfReader(BytesIO(ao.ultimo_arquivo.read_bytes())).pages)
+    assert "Oferta 1 - Edificações" in texto and "III – Gratuidade" in texto and "Executar alvenaria" in texto
+    assert ao.lista.selecionada()["publicada_em"] == HOJE.isoformat()
+
+    # Trabalhador (CPF validado ao digitar), menor de idade recusado na inscrição, inscrição
+    ap = painel.processos
+    dlg = abrir(qtbot, ap.botao_trabalhador, ap)
+    digitar(qtbot, dlg.nome.edit, "José Antônio Brito")
+    qtbot.keyClicks(dlg.cpf.edit, "529.982.247-24")
+    assert "dígitos verificadores" in dlg.cpf.erro.text() and not dlg.botao_ok.isEnabled()
+    dlg.cpf.edit.clear()
+    qtbot.keyClicks(dlg.cpf.edit, "529.982.247-25")
+    qtbot.keyClicks(dlg.nascimento.edit, br(HOJE.replace(year=HOJE.year - 17)))
+    dlg.escolaridade.setCurrentIndex(dlg.escolaridade.findData("medio"))
+    digitar(qtbot, dlg.comprovante.edit, "Certificado de conclusão do ensino médio")
+    digitar(qtbot, dlg.acessibilidade.edit, "Intérprete de Libras")
+    jovem = confirmar(qtbot, dlg)
+    assert jovem["acessibilidade"] == "Intérprete de Libras"
+    dlg = abrir(qtbot, ap.botao_inscrever, ap)
+    dlg.trabalhador.setCurrentIndex(dlg.trabalhador.findData(jovem["id"]))
+    dlg.oferta.setCurrentIndex(dlg.oferta.findData(oferta["id"]))
+    recusado(qtbot, dlg, "art. 2º, parágrafo único")
+    assert conta(s, "cert_processos") == 0
+    dlg.reject()
+    adulto = novo_trabalhador(s, cpf="111.444.777-35")
+    dlg = abrir(qtbot, ap.botao_inscrever, ap)
+    dlg.trabalhador.setCurrentIndex(dlg.trabalhador.findData(adulto["id"]))
+    dlg.oferta.setCurrentIndex(dlg.oferta.findData(oferta["id"]))
+    proc = confirmar(qtbot, dlg)
+    assert ap.detalhe["id"] == proc["id"] and ap.detalhe["proxima"].value == "acolhimento"
+
+    # Diário: cada passo registrado por quem fez
+    tabelas = {r["tabela"] for r in s.db.query("SELECT DISTINCT tabela FROM diario WHERE usuario = 'admin'")}
+    assert {"cert_instituicoes", "unidades", "cert_unidades", "cert_cursos", "cert_curso_turmas", "cert_ppcps",
+            "cert_competencias", "cert_equipe", "cert_ofertas", "documentos", "pessoas", "cert_trabalhadores",
+            "cert_processos", "cert_etapas"} <= tabelas
+    assert s.db.execute("SELECT count(*) FROM diario WHERE tabela = 'cert_instituicoes' AND acao = 'alterar'"
+                        ).fetchone()[0] == 1  # a adesão
+
+
+def _ate_resultado(s, c, reconhecidas):
+    t = novo_trabalhador(s)
+    p = processos.inscrever(s, trabalhador_id=t["id"], oferta_id=c["oferta"]["id"])
+    processos.registrar_etapa(s, p["id"], "acolhimento", dados=ACOLHIMENTO)
+    processos.registrar_etapa(s, p["id"], "matricula", dados=MATRICULA)
+    return processos.registrar_etapa(s, p["id"], "avaliacao", dados=AVALIACAO,
+                                     avaliacoes={cid: i < reconhecidas for i, cid in enumerate(c["comps"])})
+
+
+def test_recurso_interposto_e_deferido_pela_tela(qtbot, sessao_admin):
+    s = sessao_admin
+    c = montar_cenario(s)
+    p = _ate_resultado(s, c, 1)
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    ap = painel.processos
+    ap.selecionar(p["id"])
+    assert "Prazo de recurso até" in ap.recursos.text() and "art. 13, XI" in ap.recursos.text()
+    assert not ap.botao_decidir.isEnabled()
+    dlg = abrir(qtbot, ap.botao_recurso, ap)
+    assert "art. 13, XI" in dlg.findChildren(type(ap.recursos))[0].text()
+    dlg.data.edit.clear()
+    qtbot.keyClicks(dlg.data.edit, br(HOJE + timedelta(days=11)))
+    digitar(qtbot, dlg.fundamentacao.edit, "Curto")
+    assert not dlg.botao_ok.isEnabled()  # menos de 10 caracteres
+    digitar(qtbot, dlg.fundamentacao.edit, " demais: peço reavaliação da NR-10")
+    recusado(qtbot, dlg, "art. 13, XI")  # fora do prazo
+    assert conta(s, "cert_recursos") == 0
+    dlg.data.edit.clear()
+    qtbot.keyClicks(dlg.data.edit, br(HOJE))
+    confirmar(qtbot, dlg)
+    assert "pendente de decisão" in ap.recursos.text() and ap.botao_decidir.isEnabled()
+    with pytest.raises(Exception, match=r"art\. 13, XI"):  # certificação espera a decisão
+        processos.registrar_etapa(s, p["id"], "certificacao", dados={"sistec_codigo": "S-1"})
+    dlg = abrir(qtbot, ap.botao_decidir, ap)
+    dlg.deferido.setCurrentIndex(dlg.deferido.findData(True))
+    assert dlg.reconhecer.count() == 2
+    for i in range(dlg.reconhecer.count()):
+        dlg.reconhecer.item(i).setCheckState(Qt.CheckState.Checked)
+    digitar(qtbot, dlg.decisao.edit, "Deferido após reavaliação pela equipe.")
+    confirmar(qtbot, dlg)
+    assert ap.detalhe["resultado"] == "integral" and "deferido em" in ap.recursos.text()
+    r = s.db.execute("SELECT deferido, decidido_em FROM cert_recursos").fetchone()
+    assert tuple(r) == (1, HOJE.isoformat())
+    acoes = [tuple(x.values()) for x in s.db.query("SELECT tabela, acao FROM diario WHERE tabela = 'cert_recursos'")]
+    assert acoes == [("cert_recursos", "inserir"), ("cert_recursos", "alterar")]
+
+
+def test_filtro_de_periodo_no_acompanhamento(qtbot, sessao_admin, tmp_path):
+    s = sessao_admin
+    c = montar_cenario(s)
+    t = novo_trabalhador(s)
+    processos.inscrever(s, trabalhador_id=t["id"], oferta_id=c["oferta"]["id"], inscrito_em=HOJE - timedelta(days=3))
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    aa = painel.acompanhamento
+    assert aa.grafico.valores == {"Inscrição": 1}
+    qtbot.keyClicks(aa.de.edit, br(HOJE - timedelta(days=2)))
+    assert aa.grafico.valores == {} and "Inscritos de" in aa.periodo.text()
+    aa.de.edit.clear()
+    qtbot.keyClicks(aa.de.edit, br(HOJE - timedelta(days=3)))
+    qtbot.keyClicks(aa.ate.edit, br(HOJE - timedelta(days=4)))
+    assert "fim do período" in aa.periodo.text() and aa.grafico.valores == {}
+    aa.ate.edit.clear()
+    qtbot.keyClicks(aa.ate.edit, br(HOJE))
+    assert aa.grafico.valores == {"Inscrição": 1}
+    aa.exportar(tmp_path / "sistec.csv")
+    assert len((tmp_path / "sistec.csv").read_text(encoding="utf-8-sig").splitlines()) == 2
+    aa.de.edit.clear()
+    qtbot.keyClicks(aa.de.edit, br(HOJE))
+    aa.exportar(tmp_path / "vazio.csv")
+    assert len((tmp_path / "vazio.csv").read_text(encoding="utf-8-sig").splitlines()) == 1
+
+
+def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admin, instalacao):
+    s = sessao_admin
+    c = montar_cenario(s)
+    p = _ate_resultado(s, c, 3)
+    processos.registrar_etapa(s, p["id"], "certificacao", dados={"sistec_codigo": "SISTEC-9"})
+    acesso.criar_usuario(s, login="certifica", nome="Marcos Rocha", papel=Papel.SECRETARIA_CERTIFICACAO,
+                         senha="certifica1", trocar_senha=False)
+    s.fechar()
+    sec = acesso.entrar(instalacao[0], "certifica", "certifica1")
+    try:
+        painel = PainelCertificacao(sec)
+        qtbot.addWidget(painel)
+        ad = painel.documentos
+        ad.tabela.selectRow(0)
+        assert not ad.botao_cancelar.isEnabled() and ad.botao_via.isEnabled()
+        assert not ad.explicacao.isHidden() and "administrador" in ad.explicacao.text()
+        assert "administrador" in ad.botao_cancelar.toolTip()
+        qtbot.keyClicks(ad.motivo, "Extravio da primeira via")
+        qtbot.mouseClick(ad.botao_via, Qt.MouseButton.LeftButton)
+        assert ad.modelo.rowCount() == 3 and "2ª via emitida" in ad.situacao.text()
+    finally:
+        sec.fechar()

@@ -1,0 +1,46 @@
+"""Painel da Certificação: um trabalhador percorre as seis etapas pela tela até o diploma, que é verificado."""
+from PySide6.QtCore import Qt
+
+from desktop.screens.certificacao.painel import PainelCertificacao
+from desktop.services import documentos
+from desktop.services.certificacao import processos
+from tests.services.certificacao.apoio import montar_cenario, novo_trabalhador
+
+
+def test_percorre_as_etapas_ate_o_diploma(qtbot, sessao_admin, tmp_path):
+    s = sessao_admin
+    c = montar_cenario(s)
+    t = novo_trabalhador(s)
+    p = processos.inscrever(s, trabalhador_id=t["id"], oferta_id=c["oferta"]["id"])
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    aba = painel.processos
+    aba.selecionar(p["id"])
+    assert aba.detalhe["proxima"].value == "acolhimento"
+    aba.campos["apresentacao"].setChecked(True)
+    for chave, texto in (("entrevista", "Eletricista ha 10 anos"), ("memorial", "Memorial registrado"),
+                         ("orientacao", "Seguir para a avaliacao")):
+        qtbot.keyClicks(aba.campos[chave], texto)
+    qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
+    assert aba.detalhe["proxima"].value == "matricula"
+    qtbot.keyClicks(aba.campos["documentos"], "RG, CPF e certificado do ensino medio")
+    qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
+    aba.campos["teorico_pratica"].setChecked(True)
+    qtbot.keyClicks(aba.campos["avaliadores"], "Paulo; Sergio")
+    for i in range(aba.avaliacao.rowCount()):
+        aba.avaliacao.item(i, 1).setCheckState(Qt.Checked)
+    qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
+    assert aba.detalhe["resultado"] == "integral"
+    qtbot.keyClicks(aba.campos["sistec_codigo"], "SISTEC-445566")
+    qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
+    assert aba.botao_salvar.isEnabled()
+    qtbot.keyClicks(aba.campos["orientacao_estudos"], "Orientado sobre tecnologo e Sine")
+    qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
+    assert aba.detalhe["situacao"] == "concluido" and len(aba.detalhe["etapas"]) == 6
+    pdfs = aba.salvar_emitidos(tmp_path)
+    assert len(pdfs) == 2
+    assert all(documentos.verificar_pdf(s, c).situacao == documentos.AUTENTICO for c in pdfs)
+    assert painel.documentos.modelo.rowCount() == 2
+    assert painel.acompanhamento.grafico.valores == {"Encaminhamento": 1}
+    painel.acompanhamento.exportar(tmp_path / "sistec.csv")
+    assert "SISTEC-445566" in (tmp_path / "sistec.csv").read_text(encoding="utf-8-sig")

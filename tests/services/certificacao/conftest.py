@@ -1,0 +1,1 @@
+from .apoio import migracoes_sem_lacunas  # noqa: F401
