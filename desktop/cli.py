@@ -174,6 +174,8 @@ def cmd_integridade(args) -> int:
 CALCULADORAS = {
     "eleicao": ("resultado da eleição do Conselho Tutelar", "desktop.services.eleicao.calculadora:calcular"),
     "magisterio": ("contracheque de um servidor do magistério", "desktop.services.magisterio.calculadora:calcular"),
+    "certificacao": ("documentos devidos a um trabalhador na certificação",
+                     "desktop.services.certificacao.calculadora:calcular"),
 }
 
 

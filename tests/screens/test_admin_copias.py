@@ -33,7 +33,9 @@ def test_copia_agora_cria_arquivo_e_lista(qtbot, aba, sessao_admin):
     assert Path(aba.situacao.text().removeprefix("Cópia feita: ").rstrip(".")) == info.caminho
     assert [aba.proxy.index(0, c).data() for c in (1, 3, 4)] == [
         "Manual", "Pasta principal", info.caminho.name]
-    assert aba.proxy.index(0, 2).data().endswith("KB")
+    numero, unidade = aba.proxy.index(0, 2).data().split()
+    escala = {"KB": 1024, "MB": 1024 ** 2}[unidade]  # o tamanho real do arquivo, em unidade legível
+    assert abs(float(numero.replace(",", ".")) * escala - info.caminho.stat().st_size) <= 0.05 * escala
     eventos = list(sessao_admin.db.query(
         "SELECT depois FROM diario WHERE tabela = 'copias' AND acao = 'evento'"))
     assert len(eventos) == 1 and info.caminho.name in eventos[0]["depois"]

@@ -1,6 +1,7 @@
 """Telas dos documentos do Magistério: contracheques em lote (progresso, cancelar), folha analítica,
 CSV da folha e histórico funcional pela ficha — arquivos salvos, PDFs lidos com pypdf e verificados."""
 import csv
+import threading
 from datetime import date
 from decimal import Decimal
 from io import StringIO
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QPushButton
 
 from desktop.rules.dinheiro import reais
 from desktop.screens.magisterio.painel import PainelMagisterio
+from desktop.screens.widgets.tarefa import Progresso
 from desktop.services import documentos
 from desktop.services.magisterio import documentos as docs_magisterio
 from desktop.services.magisterio import folha
@@ -34,11 +36,28 @@ def painel(qtbot, sessao_demo):
     return p
 
 
+@pytest.fixture
+def segurar_tarefa(monkeypatch):
+    """Segura a tarefa em segundo plano no primeiro aviso de andamento até o teste soltá-la:
+    assim o diálogo de progresso é visto (e o Cancelar clicado) sem depender da velocidade."""
+    soltar = threading.Event()
+    original = Progresso.informar
+
+    def informar(self, *args):
+        soltar.wait(30)
+        return original(self, *args)
+
+    monkeypatch.setattr(Progresso, "informar", informar)
+    yield soltar
+    soltar.set()
+
+
 def _paginas(caminho) -> list[str]:
     return [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(str(caminho)).pages]
 
 
-def test_lote_de_contracheques_com_progresso_salvo_e_autentico(qtbot, sessao_demo, painel, tmp_path, salvar_em):
+def test_lote_de_contracheques_com_progresso_salvo_e_autentico(qtbot, sessao_demo, painel, tmp_path, salvar_em,
+                                                              segurar_tarefa):
     barra = painel.folha.documentos
     assert barra.botao_lote.isEnabled() and not barra.aviso.isVisible()
     destino = tmp_path / "lote.pdf"
@@ -50,6 +69,7 @@ def test_lote_de_contracheques_com_progresso_salvo_e_autentico(qtbot, sessao_dem
     assert not barra.botao_lote.isEnabled()  # a barra fica travada enquanto o lote é desenhado
     qtbot.waitUntil(tarefa.dialogo.isVisible, timeout=5000)
     assert tarefa.dialogo.windowTitle() == "Paço"
+    segurar_tarefa.set()
     qtbot.waitUntil(lambda: barra.ultimo_arquivo is not None, timeout=60000)
     assert barra.ultimo_arquivo == destino and destino.exists()
     assert andamento[-1] == (SERVIDORES, SERVIDORES, f"Contracheque {SERVIDORES} de {SERVIDORES}…")
@@ -64,8 +84,9 @@ def test_lote_de_contracheques_com_progresso_salvo_e_autentico(qtbot, sessao_dem
     assert all(v.codigo in p for p in paginas)
 
 
-def test_lote_cancelado_nao_registra_nem_salva(qtbot, sessao_demo, painel, tmp_path, salvar_em):
+def test_lote_cancelado_nao_registra_nem_salva(qtbot, sessao_demo, painel, tmp_path, salvar_em, segurar_tarefa):
     barra = painel.folha.documentos
+    antes = len(documentos.listar_documentos(sessao_demo))
     destino = tmp_path / "lote.pdf"
     salvar_em.append(destino)
     qtbot.mouseClick(barra.botao_lote, Qt.MouseButton.LeftButton)
@@ -73,10 +94,12 @@ def test_lote_cancelado_nao_registra_nem_salva(qtbot, sessao_demo, painel, tmp_p
     qtbot.waitUntil(dialogo.isVisible, timeout=5000)
     cancelar = next(b for b in dialogo.findChildren(QPushButton) if b.text() == "Cancelar")
     qtbot.mouseClick(cancelar, Qt.MouseButton.LeftButton)
+    segurar_tarefa.set()
     qtbot.waitUntil(lambda: barra.tarefa is None, timeout=60000)
     assert barra.aviso.text() == "Emissão cancelada: nenhum documento foi registrado."
     assert barra.ultimo_arquivo is None and not destino.exists()
     assert documentos.listar_documentos(sessao_demo, tipo=docs_magisterio.TIPO_LOTE) == []
+    assert len(documentos.listar_documentos(sessao_demo)) == antes
     assert barra.botao_lote.isEnabled()
 
 
@@ -99,6 +122,7 @@ def test_folha_analitica_em_pdf(qtbot, sessao_demo, painel, tmp_path, salvar_em)
 
 def test_csv_da_folha_soma_os_totais(qtbot, sessao_demo, painel, tmp_path, salvar_em):
     aba = painel.folha
+    antes = len(documentos.listar_documentos(sessao_demo))
     destino = tmp_path / "folha.csv"
     salvar_em.append(destino)
     qtbot.mouseClick(aba.documentos.botao_csv, Qt.MouseButton.LeftButton)
@@ -113,7 +137,7 @@ def test_csv_da_folha_soma_os_totais(qtbot, sessao_demo, painel, tmp_path, salva
     assert soma("Provento") - soma("Desconto") == c["liquido"]
     assert len({l["Matrícula"] for l in linhas}) == SERVIDORES == aba.modelo.rowCount()
     assert f"líquido {reais(c['liquido'])}" in aba.totais.text()  # o mesmo total que a tela mostra
-    assert documentos.listar_documentos(sessao_demo) == []  # o CSV não é documento registrado
+    assert len(documentos.listar_documentos(sessao_demo)) == antes  # o CSV não é documento registrado
 
 
 def test_historico_funcional_pela_ficha(qtbot, sessao_demo, painel, tmp_path, salvar_em):
