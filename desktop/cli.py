@@ -176,6 +176,7 @@ CALCULADORAS = {
     "magisterio": ("contracheque de um servidor do magistério", "desktop.services.magisterio.calculadora:calcular"),
     "certificacao": ("documentos devidos a um trabalhador na certificação",
                      "desktop.services.certificacao.calculadora:calcular"),
+    "conselheiro": ("contracheque de um conselheiro tutelar", "desktop.services.conselho.calculadora:calcular"),
 }
 
 

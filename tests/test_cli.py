@@ -132,3 +132,13 @@ def test_calcular_com_entrada_invalida_diz_o_campo(tmp_path, capsys):
     arquivo.write_text('{"competencia": "2026-03", "ficha": {"cargo": "professor"}}', encoding="utf-8")
     assert cli.main(["calcular", "magisterio", "--entrada", str(arquivo)]) == cli.SAIDA_ERRO
     assert "ficha.admissao" in capsys.readouterr().err
+
+
+def test_calcular_conselheiro_presidente_2026(capsys):
+    import json
+
+    exemplo = Path(__file__).parent.parent / "docs" / "exemplos" / "conselheiro-presidente-2026.json"
+    assert cli.main(["calcular", "conselheiro", "--entrada", str(exemplo)]) == 0
+    saida = json.loads(capsys.readouterr().out)
+    # Presidente em março de 2026, calculado à mão em tests/rules/conselho/test_remuneracao.py
+    assert saida["liquido"] == "4592.44"

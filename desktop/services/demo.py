@@ -128,11 +128,13 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026, servido
                 municipio="Jequié", uf="BA",
             )
         from .certificacao.demo import criar_demo_certificacao
+        from .conselho.demo import criar_demo_conselho
         from .eleicao.demo import criar_demo_eleicao
         from .magisterio.demo import criar_demo_magisterio
 
         criar_demo_magisterio(sessao, rnd, servidores=servidores)
         criar_demo_eleicao(sessao, rnd)
+        criar_demo_conselho(sessao, rnd)
         criar_demo_certificacao(sessao, rnd)
     finally:
         sessao.fechar()

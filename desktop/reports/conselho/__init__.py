@@ -1,0 +1,1 @@
+"""Documentos do Conselho Tutelar (PDF): contracheque, escala, relatório trimestral, documentos do caso."""

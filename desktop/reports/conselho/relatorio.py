@@ -1,0 +1,97 @@
+"""Relatório trimestral do Conselho Tutelar (Lei 320/2023, art. 23 §1º): tabelas e gráficos, sem identidade.
+
+Recebe só as contagens anônimas (``rules.conselho.relatorio.Estatisticas``): nenhum nome, data de
+nascimento ou relato (art. 36). Gráficos de barras desenhados pelo reportlab (``reportlab.graphics``).
+Também o CSV por registro, sem nomes, para a digitação posterior no SIPIA.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from desktop.reports import fontes
+from desktop.reports.fontes import NORMAL
+from desktop.reports.layout import (COR_LINHA, LARGURA_UTIL, Cabecalho, Rodape, caber, gerar_pdf, paragrafo,
+                                    quadro, tabela, titulo)
+from desktop.rules.conselho.relatorio import Estatisticas
+from desktop.rules.validacao import formatar_data
+
+TITULO = "Relatório trimestral do Conselho Tutelar"
+CAMPOS_CSV = ("numero", "ano", "data", "tipo", "bairro", "faixa_etaria", "sexo", "direito", "agente", "medidas",
+              "plantao", "situacao")
+
+
+def grafico_barras(titulo_grafico: str, dados: list[tuple[str, int]], *, horizontal: bool = True,
+                   maximo_itens: int = 10) -> Drawing:
+    """Um gráfico de barras (as ``maximo_itens`` maiores), com o título em cima se houver."""
+    fontes.registrar()
+    dados = dados[:maximo_itens] or [("Sem registros", 0)]
+    altura = 40 + 16 * len(dados) if horizontal else 170
+    d = Drawing(LARGURA_UTIL, altura)
+    if titulo_grafico:
+        d.add(String(0, altura - 12, titulo_grafico, fontName=NORMAL, fontSize=9, fillColor=COR_LINHA))
+    g = HorizontalBarChart() if horizontal else VerticalBarChart()
+    if horizontal:
+        g.x, g.y, g.width, g.height = 170, 10, LARGURA_UTIL - 200, altura - 30
+        g.data = [[n for _, n in reversed(dados)]]
+        g.categoryAxis.categoryNames = [caber(r, 160, NORMAL, 7) for r, _ in reversed(dados)]
+    else:
+        g.x, g.y, g.width, g.height = 40, 30, LARGURA_UTIL - 60, altura - 50
+        g.data = [[n for _, n in dados]]
+        g.categoryAxis.categoryNames = [r for r, _ in dados]
+    g.bars[0].fillColor = COR_LINHA
+    g.valueAxis.valueMin = 0
+    g.valueAxis.labels.fontName = NORMAL
+    g.valueAxis.labels.fontSize = 7
+    g.categoryAxis.labels.fontName = NORMAL
+    g.categoryAxis.labels.fontSize = 7
+    g.barLabelFormat = "%d"
+    g.barLabels.fontName = NORMAL
+    g.barLabels.fontSize = 6.5
+    g.barLabels.nudge = 7
+    d.add(g)
+    return d
+
+
+def corpo(e: Estatisticas, observacoes: str = "") -> list[Flowable]:
+    fluxo: list[Flowable] = [*titulo(TITULO, f"Período de {formatar_data(e.inicio)} a {formatar_data(e.fim)} — "
+                                              "Lei 320/2023, art. 23 §1º")]
+    fluxo.append(quadro([paragrafo(
+        f"Registros no período: {e.registros}. Crianças e adolescentes envolvidos: {e.criancas}. Dados anônimos: "
+        "este relatório não identifica nenhuma criança ou adolescente (Lei 320/2023, art. 36; ECA, arts. 17 e 143).",
+        "pequeno")], espaco=5))
+    tabelas = e.tabelas()
+    graficos = {"Registros por mês": False, "Direitos violados (ECA, Título II)": True,
+                "Medidas aplicadas (ECA, arts. 101 e 129)": True, "Crianças e adolescentes por faixa etária": True,
+                "Registros por bairro": True}
+    for nome, linhas in tabelas:
+        bloco: list[Flowable] = [paragrafo(nome, "secao")]
+        if nome in graficos and linhas:
+            bloco.append(grafico_barras("", [(r.split(" — ")[0] if "Art." in r else r, n) for r, n in linhas],
+                                        horizontal=graficos[nome]))
+        bloco.append(tabela(["Categoria", "Quantidade"], [[r, str(n)] for r, n in linhas] or [["Sem registros", "0"]],
+                            [LARGURA_UTIL * 0.82, LARGURA_UTIL * 0.18], alinhar_direita=(1,)))
+        fluxo += [KeepTogether(bloco), Spacer(1, 6)]
+    if observacoes.strip():
+        fluxo += [paragrafo("Demandas e deficiências na implementação das políticas públicas", "secao"),
+                  paragrafo(observacoes.strip())]
+    return fluxo
+
+
+def gerar(cabecalho: Cabecalho, rodape: Rodape, e: Estatisticas, observacoes: str = "") -> bytes:
+    return gerar_pdf(cabecalho, rodape, TITULO, corpo(e, observacoes))
+
+
+def csv_sipia(linhas: list[dict]) -> str:
+    """CSV (separador ;, UTF-8 com BOM para o Excel) com uma linha por criança em cada registro, sem nomes."""
+    saida = io.StringIO()
+    saida.write("\ufeff")
+    w = csv.DictWriter(saida, fieldnames=CAMPOS_CSV, delimiter=";", lineterminator="\r\n")
+    w.writeheader()
+    for l in linhas:
+        w.writerow({k: l.get(k, "") for k in CAMPOS_CSV})
+    return saida.getvalue()

@@ -1,0 +1,1 @@
+"""Conselho Tutelar em funcionamento (Lei 320/2023 de Itapiranga-AM, arts. 16-49): regras puras."""

@@ -1,0 +1,106 @@
+"""Os números da Lei 320/2023 usados pelo Conselho Tutelar, montados a partir dos parâmetros datados.
+
+``conselho_remuneracao`` (art. 40), ``conselho_prazos`` (arts. 16, 21 e 34) e ``conselho_expediente``
+(art. 19) vêm de ``db/parametros``; aqui só se valida e converte o valor de uma vigência.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+from decimal import Decimal
+
+from desktop.rules.dinheiro import decimal_de
+from desktop.rules.validacao import EntradaInvalida
+
+BASES_FUNCAO = ("salario_base", "salario_base_mais_plantao")
+
+
+def _campos(valor, campos: tuple[str, ...], titulo: str) -> dict:
+    if not isinstance(valor, dict) or any(c not in valor for c in campos):
+        raise EntradaInvalida(f"O parâmetro {titulo} precisa de: {', '.join(campos)}.")
+    return valor
+
+
+def _inteiro(valor, campo: str) -> int:
+    d = decimal_de(valor, campo)
+    if d < 0 or d != d.to_integral_value():
+        raise EntradaInvalida(f"{campo} deve ser um número inteiro não negativo.")
+    return int(d)
+
+
+def _hora(texto, campo: str) -> time:
+    try:
+        return time.fromisoformat(str(texto))
+    except ValueError:
+        raise EntradaInvalida(f"{campo} deve ser uma hora hh:mm, por exemplo 08:00.") from None
+
+
+@dataclass(frozen=True)
+class RegrasRemuneracao:
+    """Lei 320/2023, art. 40: subsídio de N salários mínimos, gratificação de plantão e acréscimos (em %)."""
+
+    salarios_minimos: Decimal
+    gratificacao_plantao: Decimal
+    acrescimo_presidente: Decimal
+    acrescimo_vice: Decimal
+    base_acrescimo_funcao: str
+    fundamento: str = "Lei 320/2023, art. 40"
+
+    @classmethod
+    def de_valor(cls, valor, fundamento: str = "Lei 320/2023, art. 40") -> "RegrasRemuneracao":
+        v = _campos(valor, ("salarios_minimos", "gratificacao_plantao", "acrescimo_presidente",
+                            "acrescimo_vice", "base_acrescimo_funcao"), "da remuneração dos conselheiros")
+        base = str(v["base_acrescimo_funcao"])
+        if base not in BASES_FUNCAO:
+            raise EntradaInvalida("A base do acréscimo do presidente e do vice deve ser salario_base ou "
+                                  "salario_base_mais_plantao.")
+        numeros = [decimal_de(v[c], c) for c in ("salarios_minimos", "gratificacao_plantao",
+                                                  "acrescimo_presidente", "acrescimo_vice")]
+        if any(n < 0 for n in numeros):
+            raise EntradaInvalida("Os números da remuneração dos conselheiros não podem ser negativos.")
+        return cls(*numeros, base, fundamento)
+
+
+@dataclass(frozen=True)
+class RegrasPrazos:
+    """Lei 320/2023, arts. 16 §§2º-3º, 21 §§1º-2º e 34 §ún."""
+
+    comunicacao_horas: int
+    ratificacao_dias_uteis: int
+    alerta_suplentes: int
+    anos_finais_indireta: int
+    visitas_meses: int
+    prazo_requisicao_dias: int
+    fundamento: str = "Lei 320/2023, arts. 16, 21 e 34"
+
+    @classmethod
+    def de_valor(cls, valor, fundamento: str = "Lei 320/2023, arts. 16, 21 e 34") -> "RegrasPrazos":
+        campos = ("comunicacao_horas", "ratificacao_dias_uteis", "alerta_suplentes",
+                  "anos_finais_indireta", "visitas_meses", "prazo_requisicao_dias")
+        v = _campos(valor, campos, "de prazos do Conselho Tutelar")
+        return cls(*(_inteiro(v[c], c) for c in campos), fundamento)
+
+
+@dataclass(frozen=True)
+class RegrasExpediente:
+    """Lei 320/2023, art. 19: expediente das 08 às 12 h e das 14 às 18 h, todos os dias."""
+
+    manha_inicio: time
+    manha_fim: time
+    tarde_inicio: time
+    tarde_fim: time
+    fundamento: str = "Lei 320/2023, art. 19"
+
+    @classmethod
+    def de_valor(cls, valor, fundamento: str = "Lei 320/2023, art. 19") -> "RegrasExpediente":
+        campos = ("manha_inicio", "manha_fim", "tarde_inicio", "tarde_fim")
+        v = _campos(valor, campos, "do expediente do Conselho Tutelar")
+        horas = [_hora(v[c], c) for c in campos]
+        if not horas[0] < horas[1] <= horas[2] < horas[3]:
+            raise EntradaInvalida("O expediente deve ter manhã e tarde em ordem (08:00-12:00, 14:00-18:00).")
+        return cls(*horas, fundamento)
+
+    def em_expediente(self, momento) -> bool:
+        """O momento está dentro do expediente da manhã ou da tarde (art. 19)."""
+        h = momento.time()
+        return self.manha_inicio <= h < self.manha_fim or self.tarde_inicio <= h < self.tarde_fim

@@ -1,0 +1,1 @@
+"""Casos de uso do Conselho Tutelar em funcionamento (Lei 320/2023 de Itapiranga-AM, arts. 16-49)."""

@@ -1,0 +1,189 @@
+"""Atendimentos (SIPIA CT): registrar com tudo numa transação, ler e listar com sigilo e diário de leitura.
+
+Sigilo: ``comum.exigir_conteudo`` (conselheiros em exercício e consulta do MP e do juízo, art. 21 §4º;
+impedido ou suspeito fora, art. 44). Toda leitura — o caso aberto, a lista, a busca — entra no diário.
+Registro: sem criança, com nascimento impossível, medida fora do ECA ou direito/agente desconhecido é
+recusado antes de gravar; nada fica pela metade. Medida tomada no plantão vira decisão emergencial com
+ratificação no primeiro dia útil (art. 21 §1º) e comunicação em 48 horas (§2º).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from desktop.rules.conselho import atendimentos as regra
+from desktop.rules.conselho import prazos as regra_prazos
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store.conselho import atendimentos as armazem
+from desktop.store.ids import agora, novo_id
+
+from ..sessao import ErroNegocio, Mudanca, Sessao
+from .comum import agora_local, dia_util, exigir_conteudo, iso_local, registrar_leitura, regras_expediente, regras_prazos
+
+EDITAR = Permissao.CONSELHO_EDITAR
+
+
+def _data(valor, campo: str) -> date | None:
+    if valor in (None, ""):
+        return None
+    if isinstance(valor, datetime):
+        return valor.date()
+    if isinstance(valor, date):
+        return valor
+    try:
+        return date.fromisoformat(str(valor))
+    except ValueError:
+        raise EntradaInvalida(f"{campo}: data inválida ({valor!r}); use dd/mm/aaaa.") from None
+
+
+def _momento(valor, campo: str) -> datetime:
+    if isinstance(valor, datetime):
+        return valor.replace(second=0, microsecond=0, tzinfo=None)
+    try:
+        return datetime.fromisoformat(str(valor)).replace(second=0, microsecond=0, tzinfo=None)
+    except ValueError:
+        raise EntradaInvalida(f"{campo}: data e hora inválidas ({valor!r}).") from None
+
+
+def validar_medidas(medidas: list[dict], n_criancas: int) -> list[dict]:
+    saida = []
+    for md in medidas or []:
+        codigo = regra.validar_medida(md.get("codigo", ""))
+        indice = md.get("crianca")
+        if indice is not None and not (isinstance(indice, int) and 0 <= indice < n_criancas):
+            raise EntradaInvalida("A medida indica uma criança que não está no registro.")
+        saida.append({"codigo": codigo, "destinatario": (md.get("destinatario") or "").strip(), "crianca": indice})
+    return saida
+
+
+def _decisao(m: Mudanca, sessao: Sessao, atendimento_id: str, descricao: str, motivacao: str,
+             decidida_em: datetime, emergencial: bool, conselheiro_id: str | None) -> dict:
+    util = dia_util(m.db)
+    exp, prazos = regras_expediente(m.db, decidida_em.date()), regras_prazos(m.db, decidida_em.date())
+    linha = {"id": novo_id(), "atendimento_id": atendimento_id, "descricao": descricao.strip(),
+             "motivacao": motivacao.strip(), "decidida_em": iso_local(decidida_em), "emergencial": int(emergencial),
+             "ratificar_ate": regra_prazos.ratificar_ate(decidida_em, util, exp, prazos).isoformat() if emergencial else None,
+             "colegiado_em": None, "colegiado": None, "retificacao": None,
+             "comunicar_ate": iso_local(regra_prazos.comunicar_ate(decidida_em, util, exp, prazos)),
+             "comunicada_em": None, "comunicada_a": None, "conselheiro_id": conselheiro_id, "criado_em": agora()}
+    m.db["conselho_decisoes"].insert(linha)
+    m.registrar("conselho_decisoes", linha["id"], "inserir", depois=linha)
+    return linha
+
+
+def _validar_decisao(descricao: str, motivacao: str) -> None:
+    if not (descricao or "").strip():
+        raise EntradaInvalida("Descreva a decisão do colegiado (o que foi decidido).")
+    if not (motivacao or "").strip():
+        raise EntradaInvalida("As decisões são motivadas (Lei 320/2023, art. 21 §2º): escreva a motivação.")
+
+
+def registrar_atendimento(sessao: Sessao, dados: dict) -> dict:
+    """Grava um registro completo numa transação e devolve-o lido de volta.
+
+    ``dados``: tipo ('informacao' | 'denuncia' | 'atendimento'), recebido_em (datetime), origem, relato,
+    bairro, plantao (bool), criancas [{nome, nascimento, sexo}] (ao menos uma), familiares [{nome,
+    vinculo, telefone, endereco}], violacoes [{direito, agente, descricao}], medidas [{codigo ('101-II'),
+    destinatario, crianca (índice)}], decisao {descricao, motivacao} — obrigatória se houver medidas.
+    """
+    c = exigir_conteudo(sessao, editar=True)
+    tipo = regra.validar_tipo(dados.get("tipo", ""))
+    recebido = _momento(dados.get("recebido_em") or agora_local(), "Recebido em")
+    if recebido.date() > date.today():
+        raise EntradaInvalida("A data do registro está no futuro; confira.")
+    criancas_in = dados.get("criancas") or []
+    if not criancas_in:
+        raise EntradaInvalida("Informe ao menos uma criança ou adolescente no registro (nome e, se souber, a data de "
+                              "nascimento).")
+    criancas = [regra.validar_crianca(regra.Crianca(x.get("nome", ""), _data(x.get("nascimento"), "Nascimento"),
+                                                    x.get("sexo")), recebido.date()) for x in criancas_in]
+    for v in dados.get("violacoes") or []:
+        regra.validar_violacao(v.get("direito", ""), v.get("agente", ""))
+    medidas = validar_medidas(dados.get("medidas") or [], len(criancas))
+    decisao = dados.get("decisao")
+    if medidas and not decisao:
+        raise EntradaInvalida("Medidas são decisões do colegiado (art. 21): informe a descrição e a motivação da decisão.")
+    if decisao:
+        _validar_decisao(decisao.get("descricao", ""), decisao.get("motivacao", ""))
+    familiares = [f for f in dados.get("familiares") or [] if (f.get("nome") or "").strip()]
+    plantao = bool(dados.get("plantao"))
+    with sessao.mudanca(EDITAR) as m:
+        momento = agora()
+        at = {"id": novo_id(), "numero": armazem.proximo_numero(m.db, recebido.year), "ano": recebido.year,
+              "tipo": tipo, "recebido_em": iso_local(recebido), "origem": (dados.get("origem") or "").strip(),
+              "relato": (dados.get("relato") or "").strip(), "bairro": " ".join((dados.get("bairro") or "").split()),
+              "situacao": "aberto", "plantao": int(plantao), "registrado_por": c["id"] if c else None,
+              "criado_em": momento, "atualizado_em": momento}
+        m.db["conselho_atendimentos"].insert(at)
+        m.registrar("conselho_atendimentos", at["id"], "inserir", depois=at)
+        ids_criancas = []
+        for cr in criancas:
+            linha = {"id": novo_id(), "atendimento_id": at["id"], "nome": cr.nome,
+                     "nascimento": cr.nascimento.isoformat() if cr.nascimento else None, "sexo": cr.sexo}
+            m.db["conselho_criancas"].insert(linha)
+            m.registrar("conselho_criancas", linha["id"], "inserir", depois=linha)
+            ids_criancas.append(linha["id"])
+        for f in familiares:
+            linha = {"id": novo_id(), "atendimento_id": at["id"], "nome": f["nome"].strip(),
+                     "vinculo": (f.get("vinculo") or "").strip(), "telefone": (f.get("telefone") or "").strip(),
+                     "endereco": (f.get("endereco") or "").strip()}
+            m.db["conselho_familiares"].insert(linha)
+            m.registrar("conselho_familiares", linha["id"], "inserir", depois=linha)
+        for v in dados.get("violacoes") or []:
+            linha = {"id": novo_id(), "atendimento_id": at["id"], "direito": v["direito"], "agente": v["agente"],
+                     "descricao": (v.get("descricao") or "").strip()}
+            m.db["conselho_violacoes"].insert(linha)
+            m.registrar("conselho_violacoes", linha["id"], "inserir", depois=linha)
+        if decisao:
+            d = _decisao(m, sessao, at["id"], decisao["descricao"], decisao["motivacao"], recebido, plantao,
+                         c["id"] if c else None)
+            inserir_medidas(m, at["id"], d["id"], medidas, ids_criancas, recebido)
+        armazem.indexar(m.db, at["id"])
+    return armazem.completo(sessao.db, at["id"])
+
+
+def inserir_medidas(m: Mudanca, atendimento_id: str, decisao_id: str, medidas: list[dict], ids_criancas: list[str],
+                    momento: datetime) -> None:
+    for md in medidas:
+        linha = {"id": novo_id(), "atendimento_id": atendimento_id, "decisao_id": decisao_id,
+                 "crianca_id": ids_criancas[md["crianca"]] if md["crianca"] is not None else None,
+                 "codigo": md["codigo"], "destinatario": md["destinatario"], "aplicada_em": iso_local(momento)}
+        m.db["conselho_medidas"].insert(linha)
+        m.registrar("conselho_medidas", linha["id"], "inserir", depois=linha)
+
+
+def obter_atendimento(sessao: Sessao, atendimento_id: str) -> dict:
+    """O caso completo (crianças, família, violações, decisões, medidas, requisições...). Leitura no diário."""
+    exigir_conteudo(sessao, atendimento_id)
+    a = armazem.completo(sessao.db, atendimento_id)
+    if a is None:
+        raise ErroNegocio("Atendimento não encontrado.")
+    registrar_leitura(sessao, atendimento_id, {"acao": "abrir", "numero": f"{a['numero']}/{a['ano']}"})
+    return a
+
+
+def listar_atendimentos(sessao: Sessao, *, busca: str | None = None, campo: str = "nomes",
+                        situacao: str | None = None, limite: int = 200, deslocamento: int = 0) -> list[dict]:
+    """Página da lista de casos (mais recentes primeiro), com busca por nome ou bairro (``campo``).
+    O impedido não vê os casos em que declarou impedimento. A consulta vai ao diário."""
+    c = exigir_conteudo(sessao)
+    if campo not in ("nomes", "bairro"):
+        raise EntradaInvalida("A busca é por nome ou por bairro.")
+    linhas = armazem.listar(sessao.db, busca=busca, campo=campo, situacao=situacao, excluir_de=c["id"] if c else None,
+                            limite=limite, deslocamento=deslocamento)
+    registrar_leitura(sessao, "lista", {"acao": "listar", "busca": busca, "campo": campo, "situacao": situacao,
+                                        "deslocamento": deslocamento, "resultados": len(linhas)})
+    return linhas
+
+
+def alterar_situacao(sessao: Sessao, atendimento_id: str, situacao: str) -> dict:
+    """Aberto, em acompanhamento ou arquivado."""
+    exigir_conteudo(sessao, atendimento_id, editar=True)
+    if situacao not in regra.SITUACOES:
+        raise EntradaInvalida("Situação deve ser aberto, em acompanhamento ou arquivado.")
+    with sessao.mudanca(EDITAR) as m:
+        antes = m.db["conselho_atendimentos"].get(atendimento_id)
+        m.db["conselho_atendimentos"].update(atendimento_id, {"situacao": situacao, "atualizado_em": agora()})
+        m.registrar("conselho_atendimentos", atendimento_id, "alterar", antes={"situacao": antes["situacao"]},
+                    depois={"situacao": situacao})
+    return armazem.completo(sessao.db, atendimento_id)

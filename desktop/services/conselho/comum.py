@@ -1,0 +1,110 @@
+"""Peças comuns dos serviços do Conselho: parâmetros da data, calendário do órgão, quem pode ver casos.
+
+Conteúdo de caso (nomes, relato, família, medidas) só para conselheiros em exercício vinculados ao
+usuário e para o papel de consulta (Ministério Público e juízo, Lei 320/2023, art. 21 §4º); o
+conselheiro impedido ou suspeito no caso não o vê nem age nele (art. 44). Toda leitura de caso entra
+no diário (``registrar_leitura``).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Callable
+
+from desktop.rules import calendario
+from desktop.rules.conselho.parametros import RegrasExpediente, RegrasPrazos, RegrasRemuneracao
+from desktop.rules.papeis import Papel, Permissao
+from desktop.rules.parametros import SemVigencia
+from desktop.store import parametros as armazem_parametros
+from desktop.store.conselho import atendimentos as armazem_at
+from desktop.store.conselho import mandatos as armazem_m
+
+from ..sessao import ErroNegocio, SemPermissao, Sessao
+
+PAPEIS_CONTEUDO = (Papel.CONSELHEIRO_TUTELAR, Papel.CONSULTA)
+
+
+def _vigencia(db, nome: str, data: date):
+    p = armazem_parametros.carregar(db, nome) or armazem_parametros.padrao(nome)
+    try:
+        return p.vigente_em(data)
+    except SemVigencia as e:
+        raise ErroNegocio(str(e)) from e
+
+
+def regras_remuneracao(db, data: date) -> RegrasRemuneracao:
+    v = _vigencia(db, "conselho_remuneracao", data)
+    return RegrasRemuneracao.de_valor(v.valor, v.fundamento)
+
+
+def regras_prazos(db, data: date) -> RegrasPrazos:
+    v = _vigencia(db, "conselho_prazos", data)
+    return RegrasPrazos.de_valor(v.valor, v.fundamento)
+
+
+def regras_expediente(db, data: date) -> RegrasExpediente:
+    v = _vigencia(db, "conselho_expediente", data)
+    return RegrasExpediente.de_valor(v.valor, v.fundamento)
+
+
+def dia_util(db) -> Callable[[date], bool]:
+    """Dia útil no calendário do órgão: UF do escritório e feriados municipais ativos."""
+    uf = armazem_parametros.uf_do_escritorio(db)
+    if not uf:
+        raise ErroNegocio("Cadastre os dados do órgão (com a UF) antes de usar o calendário do Conselho.")
+    municipais = armazem_parametros.feriados_ativos(db)
+    return lambda d: calendario.eh_dia_util(d, uf, municipais)
+
+
+def feriados(db, inicio: date, fim: date) -> dict[date, str]:
+    uf = armazem_parametros.uf_do_escritorio(db)
+    municipais = armazem_parametros.feriados_ativos(db)
+    saida = {}
+    for ano in range(inicio.year, fim.year + 1):
+        saida.update(calendario.feriados(ano, uf, municipais))
+    return {d: n for d, n in saida.items() if inicio <= d <= fim}
+
+
+def agora_local() -> datetime:
+    """Hora local sem fuso (a dos plantões e dos prazos)."""
+    return datetime.now().replace(second=0, microsecond=0)
+
+
+def iso_local(momento: datetime) -> str:
+    return momento.replace(second=0, microsecond=0).isoformat(timespec="minutes")
+
+
+def conselheiro_da_sessao(sessao: Sessao) -> dict | None:
+    return armazem_m.por_usuario(sessao.db, sessao.usuario.id)
+
+
+def exigir_conteudo(sessao: Sessao, atendimento_id: str | None = None, *, editar: bool = False) -> dict | None:
+    """Recusa quem não pode ver (ou, com ``editar``, registrar) conteúdo de caso; devolve o conselheiro.
+
+    Conselheiro tutelar: precisa estar vinculado a um conselheiro em exercício e não estar impedido ou
+    suspeito no caso (art. 44). Consulta (MP e juízo, art. 21 §4º): só leitura. Outros papéis, inclusive
+    o administrador: nunca.
+    """
+    papel = sessao.usuario.papel
+    sessao.exigir(Permissao.CONSELHO_EDITAR if editar else Permissao.CONSELHO_LER)
+    if papel not in PAPEIS_CONTEUDO:
+        raise SemPermissao(f"O papel {sessao.usuario.rotulo_papel} não permite ver o conteúdo dos atendimentos do "
+                           "Conselho Tutelar: só os conselheiros e a consulta do Ministério Público e do juízo "
+                           "(Lei 320/2023, art. 21 §4º; ECA, art. 17).")
+    if papel == Papel.CONSULTA:
+        if editar:
+            raise SemPermissao("O papel Consulta é só de leitura: não registra nem altera atendimentos.")
+        return None
+    c = conselheiro_da_sessao(sessao)
+    if c is None or c["situacao"] != "em_exercicio":
+        raise SemPermissao("Este usuário não está vinculado a um conselheiro tutelar em exercício: peça ao "
+                           "administrador que vincule o seu usuário ao seu cadastro de conselheiro.")
+    if atendimento_id is not None and armazem_at.impedido(sessao.db, atendimento_id, c["id"]):
+        raise SemPermissao("Você declarou impedimento ou suspeição neste caso (Lei 320/2023, art. 44): não pode "
+                           "vê-lo nem agir nele. Outro conselheiro deve atendê-lo.")
+    return c
+
+
+def registrar_leitura(sessao: Sessao, registro_id: str, detalhe: dict) -> None:
+    """Uma leitura de conteúdo de caso vai ao diário (evento), mesmo feita pela consulta."""
+    with sessao.mudanca(None) as m:
+        m.registrar("conselho_atendimentos", registro_id, "evento", depois={"leitura": detalhe})

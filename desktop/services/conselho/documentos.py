@@ -1,0 +1,123 @@
+"""Documentos registrados do Conselho: notificação, ofício, requisição, termo de medida e escala impressa.
+
+Documentos de caso exigem quem pode agir no caso (``exigir_conteudo``: conselheiro em exercício, não
+impedido). A referência no registro de documentos é só o número do atendimento — nunca nomes.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from desktop.reports.conselho import documentos as pdf
+from desktop.reports.conselho import escala as pdf_escala
+from desktop.rules.conselho.atendimentos import MEDIDAS, fundamento_medida
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.store.conselho import atendimentos as armazem
+from desktop.store.conselho import mandatos as armazem_m
+
+from .. import documentos
+from ..sessao import ErroNegocio, Sessao
+from .comum import exigir_conteudo, feriados, registrar_leitura
+from .escala import carga, listar
+
+
+def _municipio(sessao: Sessao) -> str:
+    o = next(sessao.db.query("SELECT municipio, uf FROM escritorio"))
+    return f"{o['municipio']}-{o['uf']}"
+
+
+def _caso(sessao: Sessao, atendimento_id: str) -> tuple[dict, dict]:
+    c = exigir_conteudo(sessao, atendimento_id, editar=True)
+    a = armazem.completo(sessao.db, atendimento_id)
+    if a is None:
+        raise ErroNegocio("Atendimento não encontrado.")
+    return c, a
+
+
+def _emitir(sessao: Sessao, doc: pdf.DocumentoCaso, registro_id: str) -> documentos.Emitido:
+    e = documentos.emitir(sessao, tipo=doc.tipo, titulo=pdf.TITULOS[doc.tipo],
+                          montar=lambda cab, rod: pdf.gerar(cab, rod, doc), referencia=doc.referencia)
+    registrar_leitura(sessao, registro_id, {"acao": "emitir", "documento": doc.tipo, "codigo": e.codigo})
+    return e
+
+
+def emitir_notificacao(sessao: Sessao, atendimento_id: str, destinatario: str, comparecer_em: datetime,
+                       assunto: str = "") -> documentos.Emitido:
+    """Notificação para comparecer à sede do Conselho (ECA, art. 136; Lei 320/2023, art. 21 §3º)."""
+    c, a = _caso(sessao, atendimento_id)
+    if not (destinatario or "").strip():
+        raise EntradaInvalida("Informe o nome do notificado.")
+    texto = (f"Fica V. Sa. NOTIFICADO(A) a comparecer à sede do Conselho Tutelar em "
+             f"{comparecer_em:%d/%m/%Y às %H:%M}, para tratar de assunto referente ao atendimento nº "
+             f"{a['numero']}/{a['ano']}" + (f": {assunto.strip()}" if assunto.strip() else ".") +
+             " O não comparecimento injustificado pode caracterizar a infração do ECA, art. 249.")
+    doc = pdf.DocumentoCaso("conselho_notificacao", f"Atendimento nº {a['numero']}/{a['ano']}", destinatario.strip(),
+                            (texto,), ("ECA (Lei 8.069/1990), art. 136, I e II", "Lei 320/2023, art. 21"),
+                            _municipio(sessao), date.today(), c["nome"])
+    return _emitir(sessao, doc, atendimento_id)
+
+
+def emitir_oficio(sessao: Sessao, atendimento_id: str, destinatario: str, assunto: str, texto: str) -> documentos.Emitido:
+    """Ofício do Conselho (comunicação da decisão aos interessados, art. 21 §2º, ou à rede)."""
+    c, a = _caso(sessao, atendimento_id)
+    if not (destinatario or "").strip() or not (texto or "").strip():
+        raise EntradaInvalida("Informe o destinatário e o texto do ofício.")
+    doc = pdf.DocumentoCaso("conselho_oficio", f"Atendimento nº {a['numero']}/{a['ano']}", destinatario.strip(),
+                            tuple(x for x in (f"Assunto: {assunto.strip()}" if assunto else "", texto.strip()) if x),
+                            ("Lei 320/2023, art. 21 §2º", "ECA, art. 136"), _municipio(sessao), date.today(), c["nome"])
+    return _emitir(sessao, doc, atendimento_id)
+
+
+def emitir_requisicao(sessao: Sessao, requisicao_id: str) -> documentos.Emitido:
+    """A requisição de serviço gravada (ECA, art. 136, III, a; Lei 320/2023, art. 37), com o prazo."""
+    r = armazem_m.um(sessao.db, "SELECT * FROM conselho_requisicoes WHERE id = ?", [requisicao_id])
+    if r is None:
+        raise ErroNegocio("Requisição não encontrada.")
+    c, a = _caso(sessao, r["atendimento_id"])
+    texto = (f"O Conselho Tutelar, no uso da atribuição do art. 136, III, a, da Lei 8.069/1990, REQUISITA: "
+             f"{r['servico']}. A requisição deve ser cumprida de forma gratuita e prioritária (Lei 320/2023, art. 37) "
+             f"até {formatar_data(date.fromisoformat(r['prazo']))}, com resposta por escrito a este Conselho. O "
+             "descumprimento injustificado pode caracterizar o crime do ECA, art. 236.")
+    doc = pdf.DocumentoCaso("conselho_requisicao", f"Atendimento nº {a['numero']}/{a['ano']}", r["orgao"], (texto,),
+                            ("ECA, art. 136, III, a", "Lei 320/2023, arts. 22 e 37"), _municipio(sessao),
+                            date.fromisoformat(r["emitida_em"]), c["nome"],
+                            (("Prazo", formatar_data(date.fromisoformat(r["prazo"]))),))
+    return _emitir(sessao, doc, r["atendimento_id"])
+
+
+def emitir_termo_medida(sessao: Sessao, decisao_id: str, destinatario: str) -> documentos.Emitido:
+    """Termo das medidas aplicadas na decisão (ECA, arts. 101 e 129), com a motivação (art. 21 §2º)."""
+    d = armazem_m.um(sessao.db, "SELECT * FROM conselho_decisoes WHERE id = ?", [decisao_id])
+    if d is None:
+        raise ErroNegocio("Decisão não encontrada.")
+    c, a = _caso(sessao, d["atendimento_id"])
+    medidas = [mm for mm in a["medidas"] if mm["decisao_id"] == decisao_id]
+    if not medidas:
+        raise ErroNegocio("Esta decisão não aplicou medidas; emita um ofício para comunicá-la.")
+    itens = tuple((f"Art. {mm['codigo'].replace('-', ', ')}", MEDIDAS[mm["codigo"]]) for mm in medidas)
+    texto = [f"O Conselho Tutelar, em decisão de {datetime.fromisoformat(d['decidida_em']):%d/%m/%Y %H:%M}"
+             + (" tomada em plantão, sujeita a ratificação do colegiado (Lei 320/2023, art. 21 §1º)" if d["emergencial"] else "")
+             + f", aplica as medidas acima. Decisão: {d['descricao']}. Motivação: {d['motivacao']}.",
+             "Em caso de discordância, o interessado pode pedir a revisão ao Poder Judiciário (ECA, art. 137)."]
+    doc = pdf.DocumentoCaso("conselho_termo_medida", f"Atendimento nº {a['numero']}/{a['ano']}", destinatario,
+                            tuple(texto), tuple(sorted({fundamento_medida(mm["codigo"]) for mm in medidas})),
+                            _municipio(sessao), date.today(), c["nome"], itens)
+    return _emitir(sessao, doc, d["atendimento_id"])
+
+
+def emitir_escala(sessao: Sessao, inicio: date, fim: date) -> documentos.Emitido:
+    """A escala do período, impressa, com a carga de cada conselheiro (arts. 19 e 20)."""
+    sessao.exigir(Permissao.CONSELHO_LER)
+    plantoes = listar(sessao, inicio, fim)
+    if not plantoes:
+        raise ErroNegocio("Não há escala gravada neste período.")
+    nomes = {p["conselheiro_id"]: p["nome"] for p in plantoes}
+    dias_feriado = feriados(sessao.db, inicio, fim + timedelta(days=1))
+    linhas = [pdf_escala.LinhaEscala(datetime.fromisoformat(p["inicio"]), datetime.fromisoformat(p["fim"]), p["tipo"],
+                                     p["nome"], p["modalidade"], dias_feriado.get(date.fromisoformat(p["inicio"][:10]), ""))
+              for p in plantoes]
+    cg = [(nomes[k], v["noites"], v["dias"], v["horas"]) for k, v in sorted(carga(sessao, inicio, fim).items(),
+                                                                             key=lambda x: nomes[x[0]])]
+    return documentos.emitir(sessao, tipo="conselho_escala", titulo=pdf_escala.TITULO,
+                             montar=lambda cab, rod: pdf_escala.gerar(cab, rod, inicio, fim, linhas, cg),
+                             referencia=f"{formatar_data(inicio)} a {formatar_data(fim)}")

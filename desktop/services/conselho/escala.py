@@ -1,0 +1,166 @@
+"""Escala de plantão e sobreaviso: gerar com carga igual, gravar conferida, trocar, cumprir, plantonista agora.
+
+Lei 320/2023, art. 19 (expediente todos os dias; fora dele, plantão) e art. 20 (mesma carga para todos,
+vedado tratamento desigual). Turnos: cada noite e o dia dos sábados, domingos e feriados nacionais,
+estaduais (UF do órgão) e municipais. Nada é gravado se a escala deixar um turno descoberto ou puser
+alguém em dois plantões ao mesmo tempo; cada troca vai para o diário e para ``conselho_trocas``.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from desktop.rules.conselho import escala as regra
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.store.conselho import escala as armazem
+from desktop.store.conselho import mandatos as armazem_m
+from desktop.store.ids import agora, novo_id
+
+from ..sessao import ErroNegocio, Sessao
+from .comum import agora_local, dia_util, iso_local, regras_expediente
+from .mandatos import periodos
+
+EDITAR, LER = Permissao.CONSELHO_EDITAR, Permissao.CONSELHO_LER
+
+
+def membros(db, inicio: date, fim: date) -> list[regra.Membro]:
+    """Quem pode ser escalado: os em exercício (menos afastamentos) em algum dia do período."""
+    saida = []
+    for c in armazem_m.conselheiros(db):
+        ps = tuple(p for p in periodos(db, c["id"], fim, pagos=False) if p[1] >= inicio and p[0] <= fim)
+        if ps:
+            ordem = c["ordem"] + (0 if c["condicao"] == "titular" else 100)
+            saida.append(regra.Membro(c["id"], c["nome"], ordem, ps))
+    return saida
+
+
+def turnos(sessao: Sessao, inicio: date, fim: date) -> list[regra.Turno]:
+    return regra.turnos(inicio, fim, dia_util(sessao.db), regras_expediente(sessao.db, inicio))
+
+
+def _gravar(sessao: Sessao, inicio: date, fim: date, atribuicoes: list[regra.Atribuicao]) -> dict:
+    if armazem.plantoes(sessao.db, inicio.isoformat(), (fim + timedelta(days=1)).isoformat()):
+        raise ErroNegocio(f"Já há escala gravada entre {formatar_data(inicio)} e {formatar_data(fim)}. "
+                          "Use a troca de plantão para mudar um turno.")
+    momento = agora()
+    with sessao.mudanca(EDITAR) as m:
+        escala = {"id": novo_id(), "inicio": inicio.isoformat(), "fim": fim.isoformat(), "criado_em": momento,
+                  "criado_por": sessao.usuario.login}
+        m.db["conselho_escalas"].insert(escala)
+        m.registrar("conselho_escalas", escala["id"], "inserir", depois=escala)
+        linhas = [{"id": novo_id(), "escala_id": escala["id"], "inicio": iso_local(a.turno.inicio),
+                   "fim": iso_local(a.turno.fim), "tipo": a.turno.tipo, "modalidade": a.modalidade,
+                   "conselheiro_id": a.conselheiro_id, "cumprido": 1, "criado_em": momento,
+                   "atualizado_em": momento} for a in atribuicoes]
+        m.db["conselho_plantoes"].insert_all(linhas, batch_size=500)
+        m.registrar("conselho_plantoes", escala["id"], "inserir",
+                    depois={"escala_id": escala["id"], "plantoes": [(l["inicio"], l["conselheiro_id"]) for l in linhas]})
+    return {"escala": escala, "plantoes": len(linhas), "carga": regra.carga(atribuicoes)}
+
+
+def gerar_escala(sessao: Sessao, inicio: date, fim: date) -> dict:
+    """Gera e grava a escala do período com a mesma carga para todos (art. 20). Devolve a escala,
+    o número de plantões e a carga por conselheiro (noites, dias, horas)."""
+    sessao.exigir(EDITAR)
+    lista = turnos(sessao, inicio, fim)
+    ms = membros(sessao.db, inicio, fim)
+    atribuicoes = regra.gerar(lista, ms)
+    regra.validar(atribuicoes, lista, ms)
+    return _gravar(sessao, inicio, fim, atribuicoes)
+
+
+def gravar_escala(sessao: Sessao, inicio: date, fim: date, plantoes: list[dict]) -> dict:
+    """Grava uma escala montada à mão: ``plantoes`` com inicio e fim (datetime), conselheiro_id e, se
+    quiser, modalidade ('plantao' ou 'sobreaviso'). Recusa turno descoberto ou plantão duplo."""
+    sessao.exigir(EDITAR)
+    lista = turnos(sessao, inicio, fim)
+    tipos = {(t.inicio, t.fim): t.tipo for t in lista}
+    atribuicoes = []
+    for p in plantoes:
+        chave = (p["inicio"], p["fim"])
+        if chave not in tipos:
+            raise EntradaInvalida(f"O turno de {p['inicio']:%d/%m/%Y %H:%M} a {p['fim']:%d/%m/%Y %H:%M} não é um turno "
+                                  "de plantão (noites e dias não úteis, art. 19).")
+        modalidade = p.get("modalidade", "plantao")
+        if modalidade not in regra.MODALIDADES:
+            raise EntradaInvalida("Modalidade deve ser plantão ou sobreaviso.")
+        atribuicoes.append(regra.Atribuicao(regra.Turno(p["inicio"], p["fim"], tipos[chave]), p["conselheiro_id"], modalidade))
+    regra.validar(atribuicoes, lista, membros(sessao.db, inicio, fim))
+    return _gravar(sessao, inicio, fim, atribuicoes)
+
+
+def listar(sessao: Sessao, inicio: date, fim: date, conselheiro_id: str | None = None) -> list[dict]:
+    """Plantões que começam de ``inicio`` a ``fim`` (inclusive), com o nome do plantonista."""
+    sessao.exigir(LER)
+    return armazem.plantoes(sessao.db, inicio.isoformat(), (fim + timedelta(days=1)).isoformat(), conselheiro_id)
+
+
+def carga(sessao: Sessao, inicio: date, fim: date) -> dict[str, dict]:
+    """Noites, dias e horas por conselheiro no período (para conferir a igualdade do art. 20)."""
+    return regra.carga(_atribuicoes(listar(sessao, inicio, fim)))
+
+
+def _atribuicoes(linhas: list[dict]) -> list[regra.Atribuicao]:
+    return [regra.Atribuicao(regra.Turno(datetime.fromisoformat(l["inicio"]), datetime.fromisoformat(l["fim"]), l["tipo"]),
+                             l["conselheiro_id"], l["modalidade"]) for l in linhas]
+
+
+def trocar_plantao(sessao: Sessao, plantao_id: str, para_conselheiro_id: str, motivo: str) -> dict:
+    """Troca o plantonista de um turno (com diário). Recusa quem já está noutro plantão na mesma hora
+    ou não está em exercício na data."""
+    sessao.exigir(EDITAR)
+    p = armazem.plantao(sessao.db, plantao_id)
+    if p is None:
+        raise ErroNegocio("Plantão não encontrado.")
+    motivo = " ".join((motivo or "").split())
+    if len(motivo) < 5:
+        raise EntradaInvalida("Informe o motivo da troca (por exemplo: consulta médica).")
+    if para_conselheiro_id == p["conselheiro_id"]:
+        raise EntradaInvalida("Escolha outro conselheiro: este já é o plantonista do turno.")
+    dia = date.fromisoformat(p["inicio"][:10])
+    aptos = {m.id for m in membros(sessao.db, dia, dia) if m.em_exercicio(dia)}
+    if para_conselheiro_id not in aptos:
+        raise ErroNegocio("O conselheiro escolhido não está em exercício nessa data.")
+    if armazem.sobrepostos(sessao.db, para_conselheiro_id, p["inicio"], p["fim"], p["id"]):
+        raise ErroNegocio("O conselheiro escolhido já está em outro plantão nesse horário: ninguém fica em dois "
+                          "plantões ao mesmo tempo.")
+    with sessao.mudanca(EDITAR) as m:
+        antes = m.db["conselho_plantoes"].get(plantao_id)
+        m.db["conselho_plantoes"].update(plantao_id, {"conselheiro_id": para_conselheiro_id, "atualizado_em": agora()})
+        m.registrar("conselho_plantoes", plantao_id, "alterar", antes=antes, depois=m.db["conselho_plantoes"].get(plantao_id))
+        troca = {"id": novo_id(), "plantao_id": plantao_id, "de_id": p["conselheiro_id"], "para_id": para_conselheiro_id,
+                 "motivo": motivo, "trocado_em": agora(), "trocado_por": sessao.usuario.login}
+        m.db["conselho_trocas"].insert(troca)
+        m.registrar("conselho_trocas", troca["id"], "inserir", depois=troca)
+    return armazem.plantao(sessao.db, plantao_id)
+
+
+def registrar_cumprimento(sessao: Sessao, plantao_id: str, cumprido: bool) -> dict:
+    """Marca se o plantão foi efetivamente prestado (a gratificação do art. 40 paga só os cumpridos)."""
+    sessao.exigir(EDITAR)
+    with sessao.mudanca(EDITAR) as m:
+        antes = armazem.plantao(m.db, plantao_id)
+        if antes is None:
+            raise ErroNegocio("Plantão não encontrado.")
+        m.db["conselho_plantoes"].update(plantao_id, {"cumprido": int(bool(cumprido)), "atualizado_em": agora()})
+        m.registrar("conselho_plantoes", plantao_id, "alterar", antes={"cumprido": antes["cumprido"]},
+                    depois={"cumprido": int(bool(cumprido))})
+    return armazem.plantao(sessao.db, plantao_id)
+
+
+def trocas(sessao: Sessao, plantao_id: str | None = None) -> list[dict]:
+    sessao.exigir(LER)
+    return armazem.trocas(sessao.db, plantao_id)
+
+
+def plantonista_agora(sessao: Sessao, momento: datetime | None = None) -> dict | None:
+    """O plantão em curso (com o nome do plantonista) ou None no expediente dos dias úteis."""
+    sessao.exigir(LER)
+    return armazem.plantao_em(sessao.db, iso_local(momento or agora_local()))
+
+
+def plantoes_no_mes(db, conselheiro_id: str, competencia: date) -> tuple[int, int]:
+    """(escalados, cumpridos) do conselheiro nos plantões que começam no mês."""
+    fim = (competencia.replace(day=28) + timedelta(days=4)).replace(day=1)
+    linhas = armazem.plantoes(db, competencia.isoformat(), fim.isoformat(), conselheiro_id)
+    return len(linhas), sum(l["cumprido"] for l in linhas)

@@ -1,0 +1,139 @@
+"""Fiscalização das entidades de atendimento (ECA, arts. 90 e 95; Lei 320/2023, art. 34).
+
+Plano semestral (uma visita prevista por entidade ativa em cada semestre: periodicidade semestral
+mínima, art. 34 §ún.), registro da visita e comunicação das irregularidades ao CMDCA e ao Ministério
+Público (art. 34 caput; ECA, art. 191) por ofício registrado.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.reports.conselho import documentos as pdf
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.store.conselho import mandatos as armazem_m
+from desktop.store.ids import agora, novo_id
+
+from .. import documentos
+from ..sessao import ErroNegocio, Sessao
+
+EDITAR, LER = Permissao.CONSELHO_EDITAR, Permissao.CONSELHO_LER
+REGIMES = {
+    "orientacao_apoio_sociofamiliar": "Orientação e apoio sociofamiliar (ECA, art. 90, I)",
+    "apoio_socioeducativo_meio_aberto": "Apoio socioeducativo em meio aberto (art. 90, II)",
+    "colocacao_familiar": "Colocação familiar (art. 90, III)",
+    "acolhimento_institucional": "Acolhimento institucional (art. 90, IV)",
+    "prestacao_servicos_comunidade": "Prestação de serviços à comunidade (art. 90, V)",
+    "liberdade_assistida": "Liberdade assistida (art. 90, VI)",
+    "semiliberdade": "Semiliberdade (art. 90, VII)",
+    "internacao": "Internação (art. 90, VIII)",
+}
+
+
+def _semestre(texto: str) -> tuple[int, int]:
+    try:
+        ano, n = texto.split("-")
+        ano, n = int(ano), int(n)
+    except ValueError:
+        raise EntradaInvalida("Semestre no formato aaaa-1 ou aaaa-2, por exemplo 2026-1.") from None
+    if n not in (1, 2):
+        raise EntradaInvalida("Semestre no formato aaaa-1 ou aaaa-2, por exemplo 2026-1.")
+    return ano, n
+
+
+def cadastrar_entidade(sessao: Sessao, nome: str, regime: str, endereco: str = "", bairro: str = "") -> dict:
+    sessao.exigir(EDITAR)
+    if not (nome or "").strip():
+        raise EntradaInvalida("Informe o nome da entidade.")
+    if regime not in REGIMES:
+        raise EntradaInvalida("Regime de atendimento desconhecido: escolha um do ECA, art. 90.")
+    if list(sessao.db.query("SELECT 1 FROM conselho_entidades WHERE nome = ?", [nome.strip()])):
+        raise ErroNegocio(f"A entidade {nome.strip()} já está cadastrada.")
+    linha = {"id": novo_id(), "nome": nome.strip(), "regime": regime, "endereco": endereco.strip(),
+             "bairro": bairro.strip(), "ativo": 1, "criado_em": agora()}
+    with sessao.mudanca(EDITAR) as m:
+        m.db["conselho_entidades"].insert(linha)
+        m.registrar("conselho_entidades", linha["id"], "inserir", depois=linha)
+    return linha
+
+
+def entidades(sessao: Sessao) -> list[dict]:
+    sessao.exigir(LER)
+    return list(sessao.db.query("SELECT * FROM conselho_entidades WHERE ativo = 1 ORDER BY nome"))
+
+
+def planejar_semestre(sessao: Sessao, semestre: str, datas: dict[str, date]) -> list[dict]:
+    """O plano do semestre: ``datas`` {entidade_id: data prevista}; toda entidade ativa precisa de uma
+    visita no semestre (art. 34 §ún.). Recusa plano incompleto ou data fora do semestre."""
+    sessao.exigir(EDITAR)
+    ano, n = _semestre(semestre)
+    inicio, fim = date(ano, 1 if n == 1 else 7, 1), date(ano, 6, 30) if n == 1 else date(ano, 12, 31)
+    ativas = {e["id"]: e["nome"] for e in entidades(sessao)}
+    faltam = [nome for i, nome in ativas.items() if i not in datas]
+    if faltam:
+        raise EntradaInvalida(f"O plano do semestre precisa de uma visita a cada entidade (art. 34 §ún.). Faltam: "
+                              f"{', '.join(sorted(faltam))}.")
+    for i, d in datas.items():
+        if i not in ativas:
+            raise EntradaInvalida("O plano tem uma entidade que não está cadastrada ou está inativa.")
+        if not inicio <= d <= fim:
+            raise EntradaInvalida(f"A visita à {ativas[i]} em {formatar_data(d)} está fora do semestre {semestre}.")
+    if list(sessao.db.query("SELECT 1 FROM conselho_visitas WHERE semestre = ?", [semestre])):
+        raise ErroNegocio(f"O plano do semestre {semestre} já foi gravado.")
+    linhas = [{"id": novo_id(), "entidade_id": i, "semestre": semestre, "prevista_para": d.isoformat(),
+               "realizada_em": None, "conselheiros": "", "relato": "", "irregularidades": "", "comunicada_em": None,
+               "documento_id": None, "criado_em": agora()} for i, d in datas.items()]
+    with sessao.mudanca(EDITAR) as m:
+        for l in linhas:
+            m.db["conselho_visitas"].insert(l)
+            m.registrar("conselho_visitas", l["id"], "inserir", depois=l)
+    return plano(sessao, semestre)
+
+
+def plano(sessao: Sessao, semestre: str) -> list[dict]:
+    sessao.exigir(LER)
+    return list(sessao.db.query("SELECT v.*, e.nome, e.regime FROM conselho_visitas v JOIN conselho_entidades e ON "
+                                "e.id = v.entidade_id WHERE v.semestre = ? ORDER BY v.prevista_para", [semestre]))
+
+
+def registrar_visita(sessao: Sessao, visita_id: str, realizada_em: date, conselheiros: str, relato: str,
+                     irregularidades: str = "") -> dict:
+    sessao.exigir(EDITAR)
+    v = armazem_m.um(sessao.db, "SELECT * FROM conselho_visitas WHERE id = ?", [visita_id])
+    if v is None:
+        raise ErroNegocio("Visita não encontrada no plano.")
+    if not (conselheiros or "").strip() or not (relato or "").strip():
+        raise EntradaInvalida("Informe os conselheiros que visitaram e o relato da visita.")
+    with sessao.mudanca(EDITAR) as m:
+        depois = armazem_m.atualizar(m.db, "conselho_visitas", visita_id, {
+            "realizada_em": realizada_em.isoformat(), "conselheiros": conselheiros.strip(), "relato": relato.strip(),
+            "irregularidades": (irregularidades or "").strip()})
+        m.registrar("conselho_visitas", visita_id, "alterar", antes=v, depois=depois)
+    return depois
+
+
+def comunicar_irregularidades(sessao: Sessao, visita_id: str, assinante: str) -> documentos.Emitido:
+    """Ofício ao CMDCA e ao Ministério Público com as irregularidades da visita (art. 34; ECA, art. 191)."""
+    sessao.exigir(EDITAR)
+    v = armazem_m.um(sessao.db, "SELECT v.*, e.nome FROM conselho_visitas v JOIN conselho_entidades e ON "
+                                "e.id = v.entidade_id WHERE v.id = ?", [visita_id])
+    if v is None:
+        raise ErroNegocio("Visita não encontrada no plano.")
+    if not v["realizada_em"] or not v["irregularidades"]:
+        raise ErroNegocio("Só se comunica irregularidade constatada numa visita já registrada.")
+    if v["comunicada_em"]:
+        raise ErroNegocio("As irregularidades desta visita já foram comunicadas.")
+    o = next(sessao.db.query("SELECT municipio, uf FROM escritorio"))
+    doc = pdf.DocumentoCaso(
+        "conselho_oficio", f"Fiscalização {v['semestre']} — {v['nome']}",
+        "Conselho Municipal dos Direitos da Criança e do Adolescente e Ministério Público",
+        (f"Em visita de fiscalização realizada em {formatar_data(date.fromisoformat(v['realizada_em']))} à entidade "
+         f"{v['nome']} (conselheiros: {v['conselheiros']}), o Conselho Tutelar constatou as irregularidades a seguir.",
+         v["irregularidades"]),
+        ("Lei 320/2023, art. 34", "ECA, arts. 95 e 191"), f"{o['municipio']}-{o['uf']}", date.today(), assinante)
+    with sessao.mudanca(EDITAR) as m:
+        e = documentos.emitir(sessao, tipo=doc.tipo, titulo=pdf.TITULOS[doc.tipo],
+                              montar=lambda cab, rod: pdf.gerar(cab, rod, doc), referencia=doc.referencia)
+        depois = armazem_m.atualizar(m.db, "conselho_visitas", visita_id, {"comunicada_em": agora(), "documento_id": e.id})
+        m.registrar("conselho_visitas", visita_id, "alterar", antes={"comunicada_em": None}, depois=depois)
+    return e

@@ -1,0 +1,337 @@
+"""Conselheiros e mandatos: cadastro (à mão ou dos eleitos), funções, vacância, afastamentos, suplentes, penalidades.
+
+Lei 320/2023: art. 16 (vacância e afastamento chamam o próximo suplente na ordem; alerta com dois ou
+menos; escolha indireta nos dois últimos anos; candidatura afasta), art. 40 §1º (presidente e vice),
+art. 45 (causas de vacância e candidatura), arts. 46-49 (penalidades). Tudo com diário.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from desktop.rules import validacao
+from desktop.rules.conselho import mandatos as regra
+from desktop.rules.conselho.remuneracao import FUNCOES
+from desktop.rules.papeis import Papel, Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store.conselho import mandatos as armazem
+from desktop.store.ids import agora, novo_id
+
+from ..sessao import ErroNegocio, Mudanca, Sessao
+from .comum import regras_prazos
+
+EDITAR = Permissao.CONSELHO_EDITAR
+
+
+def _conselheiro(db, conselheiro_id: str) -> dict:
+    c = armazem.conselheiro(db, conselheiro_id)
+    if c is None:
+        raise ErroNegocio("Conselheiro não encontrado.")
+    return c
+
+
+def _alterar(m: Mudanca, tabela: str, id_: str, valores: dict) -> dict:
+    antes = m.db[tabela].get(id_)
+    depois = armazem.atualizar(m.db, tabela, id_, valores)
+    m.registrar(tabela, id_, "alterar", antes=antes, depois=depois)
+    return depois
+
+
+def _inserir(m: Mudanca, tabela: str, linha: dict) -> dict:
+    m.db[tabela].insert(linha)
+    m.registrar(tabela, linha["id"], "inserir", depois=linha)
+    return linha
+
+
+# -- cadastro -------------------------------------------------------------------------------------
+def cadastrar_conselheiro(sessao: Sessao, *, nome: str, condicao: str, ordem: int, inicio_mandato: date,
+                          fim_mandato: date, cpf: str | None = None, nascimento: date | None = None,
+                          pessoa_id: str | None = None, eleito_id: str | None = None,
+                          servidor_municipal: bool = False, remuneracao_cargo: Decimal | None = None,
+                          dependentes_irrf: int = 0) -> dict:
+    """Cadastra um conselheiro à mão (ou a partir de um eleito). Titular entra em exercício na posse;
+    suplente fica disponível na ordem de classificação (art. 16 §1º)."""
+    sessao.exigir(EDITAR)
+    if condicao not in ("titular", "suplente"):
+        raise EntradaInvalida("Condição deve ser titular ou suplente.")
+    if not isinstance(ordem, int) or ordem < 1:
+        raise EntradaInvalida("A ordem de classificação deve ser um número inteiro a partir de 1.")
+    if fim_mandato <= inicio_mandato:
+        raise EntradaInvalida("O fim do mandato deve ser depois do início.")
+    if remuneracao_cargo is not None and not servidor_municipal:
+        raise EntradaInvalida("Só o servidor público municipal pode optar pela remuneração do cargo (art. 41).")
+    if remuneracao_cargo is not None and Decimal(remuneracao_cargo) <= 0:
+        raise EntradaInvalida("Informe a remuneração do cargo municipal, maior que zero (art. 41).")
+    if list(sessao.db.query("SELECT 1 FROM conselho_conselheiros WHERE inicio_mandato = ? AND condicao = ? AND ordem = ?",
+                            [inicio_mandato.isoformat(), condicao, ordem])):
+        raise ErroNegocio(f"Já há {condicao} nº {ordem} neste mandato.")
+    momento = agora()
+    with sessao.mudanca(EDITAR) as m:
+        if pessoa_id is None:
+            nome = validacao.obrigatorio(nome, "o nome do conselheiro")
+            cpf_ok = validacao.cpf(cpf) if cpf else None
+            if cpf_ok:
+                achada = list(m.db.query("SELECT id FROM pessoas WHERE cpf = ?", [cpf_ok]))
+                pessoa_id = achada[0]["id"] if achada else None
+            if pessoa_id is None:
+                pessoa = {"id": novo_id(), "nome": nome, "cpf": cpf_ok,
+                          "nascimento": nascimento.isoformat() if nascimento else None,
+                          "criado_em": momento, "atualizado_em": momento}
+                _inserir(m, "pessoas", pessoa)
+                pessoa_id = pessoa["id"]
+        linha = {"id": novo_id(), "pessoa_id": pessoa_id, "eleito_id": eleito_id, "usuario_id": None,
+                 "condicao": condicao, "ordem": ordem, "inicio_mandato": inicio_mandato.isoformat(),
+                 "fim_mandato": fim_mandato.isoformat(),
+                 "situacao": "em_exercicio" if condicao == "titular" else "disponivel",
+                 "servidor_municipal": int(bool(servidor_municipal)),
+                 "remuneracao_cargo": str(Decimal(remuneracao_cargo).quantize(Decimal("0.01"))) if remuneracao_cargo else None,
+                 "dependentes_irrf": int(dependentes_irrf), "criado_em": momento, "atualizado_em": momento}
+        _inserir(m, "conselho_conselheiros", linha)
+        if condicao == "titular":
+            _inserir(m, "conselho_exercicios", {"id": novo_id(), "conselheiro_id": linha["id"],
+                                                "inicio": inicio_mandato.isoformat(), "fim": None, "substitui_id": None,
+                                                "motivo": "Posse (titular)", "criado_em": momento})
+    return armazem.conselheiro(sessao.db, linha["id"])
+
+
+def importar_eleitos(sessao: Sessao, processo_id: str) -> list[dict]:
+    """Cadastra a composição entregue pelo processo de escolha (tabela ``conselheiros_eleitos``).
+
+    Quem tem impedimento do art. 15 não é cadastrado. Devolve os conselheiros cadastrados.
+    """
+    sessao.exigir(EDITAR)
+    eleitos = list(sessao.db.query("SELECT e.*, p.nome FROM conselheiros_eleitos e JOIN pessoas p ON p.id = e.pessoa_id "
+                                   "WHERE e.processo_id = ? ORDER BY e.condicao DESC, e.ordem", [processo_id]))
+    if not eleitos:
+        raise ErroNegocio("Este processo de escolha ainda não entregou os eleitos ao Conselho.")
+    feitos = []
+    for e in eleitos:
+        if e["impedimento"] or list(sessao.db.query("SELECT 1 FROM conselho_conselheiros WHERE eleito_id = ?", [e["id"]])):
+            continue
+        feitos.append(cadastrar_conselheiro(
+            sessao, nome=e["nome"], condicao=e["condicao"], ordem=e["ordem"], pessoa_id=e["pessoa_id"],
+            eleito_id=e["id"], inicio_mandato=date.fromisoformat(e["inicio_mandato"]),
+            fim_mandato=date.fromisoformat(e["fim_mandato"])))
+    return feitos
+
+
+def vincular_usuario(sessao: Sessao, conselheiro_id: str, login: str) -> dict:
+    """Liga o usuário (papel conselheiro tutelar) ao conselheiro: é assim que ele vê os casos."""
+    sessao.exigir(Permissao.USUARIOS_GERENCIAR)
+    c = _conselheiro(sessao.db, conselheiro_id)
+    u = list(sessao.db.query("SELECT id, papel FROM usuarios WHERE login = ?", [login]))
+    if not u or u[0]["papel"] != Papel.CONSELHEIRO_TUTELAR:
+        raise ErroNegocio(f"O usuário {login} não existe ou não tem o papel de conselheiro tutelar.")
+    with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
+        _alterar(m, "conselho_conselheiros", c["id"], {"usuario_id": u[0]["id"], "atualizado_em": agora()})
+    return armazem.conselheiro(sessao.db, conselheiro_id)
+
+
+def definir_funcao(sessao: Sessao, conselheiro_id: str, funcao: str, inicio: date) -> dict:
+    """Presidente ou vice a partir de ``inicio`` (art. 40 §1º); encerra a função do anterior na véspera."""
+    sessao.exigir(EDITAR)
+    if funcao not in FUNCOES:
+        raise EntradaInvalida("Função deve ser presidente ou vice.")
+    c = _conselheiro(sessao.db, conselheiro_id)
+    if c["situacao"] != "em_exercicio":
+        raise ErroNegocio(f"{c['nome']} não está em exercício e não pode assumir a função de {FUNCOES[funcao].lower()}.")
+    with sessao.mudanca(EDITAR) as m:
+        for f in m.db.query("SELECT * FROM conselho_funcoes WHERE fim IS NULL AND (funcao = ? OR conselheiro_id = ?)",
+                            [funcao, conselheiro_id]):
+            _alterar(m, "conselho_funcoes", f["id"], {"fim": max(date.fromisoformat(f["inicio"]),
+                                                                  inicio - timedelta(days=1)).isoformat()})
+        return _inserir(m, "conselho_funcoes", {"id": novo_id(), "conselheiro_id": conselheiro_id, "funcao": funcao,
+                                                "inicio": inicio.isoformat(), "fim": None, "criado_em": agora()})
+
+
+# -- suplência ------------------------------------------------------------------------------------
+def _suplentes(db, inicio_mandato: str) -> list[regra.Suplente]:
+    return [regra.Suplente(c["id"], c["nome"], c["ordem"], c["situacao"] == "disponivel")
+            for c in armazem.conselheiros(db, inicio_mandato) if c["condicao"] == "suplente"]
+
+
+def _convocar(m: Mudanca, titular: dict, inicio: date, motivo: str) -> dict | None:
+    s = regra.proximo_suplente(_suplentes(m.db, titular["inicio_mandato"]))
+    if s is None:
+        return None
+    _alterar(m, "conselho_conselheiros", s.id, {"situacao": "em_exercicio", "atualizado_em": agora()})
+    _inserir(m, "conselho_exercicios", {"id": novo_id(), "conselheiro_id": s.id, "inicio": inicio.isoformat(),
+                                        "fim": None, "substitui_id": titular["id"],
+                                        "motivo": f"Convocado(a) na vaga de {titular['nome']}: {motivo}",
+                                        "criado_em": agora()})
+    return armazem.conselheiro(m.db, s.id)
+
+
+def situacao_suplencia(sessao: Sessao, inicio_mandato: date, data: date | None = None) -> dict:
+    """Suplentes disponíveis, alerta do art. 16 §2º e se o suplementar pode ser indireto (§3º)."""
+    sessao.exigir(Permissao.CONSELHO_LER)
+    data = data or date.today()
+    regras = regras_prazos(sessao.db, data)
+    conselheiros = armazem.conselheiros(sessao.db, inicio_mandato.isoformat())
+    if not conselheiros:
+        raise ErroNegocio("Não há conselheiros cadastrados neste mandato.")
+    disponiveis = [c for c in conselheiros if c["condicao"] == "suplente" and c["situacao"] == "disponivel"]
+    fim = date.fromisoformat(conselheiros[0]["fim_mandato"])
+    alerta = regra.alerta_suplentes(len(disponiveis), regras)
+    indireta = regra.escolha_indireta_permitida(data, fim, regras)
+    return {"disponiveis": [c["nome"] for c in disponiveis], "quantidade": len(disponiveis), "alerta": alerta,
+            "indireta_permitida": indireta,
+            "fundamento": "Lei 320/2023, art. 16 §§2º e 3º" + (" — nos dois últimos anos do mandato o processo "
+                                                             "suplementar pode ser indireto" if indireta else "")}
+
+
+def registrar_vacancia(sessao: Sessao, conselheiro_id: str, causa: str, data: date, observacao: str = "") -> dict:
+    """Vacância (art. 45): encerra o exercício na data, a função e convoca o próximo suplente no dia seguinte."""
+    sessao.exigir(EDITAR)
+    if causa not in regra.CAUSAS_VACANCIA:
+        raise EntradaInvalida("Causa de vacância desconhecida: use uma das do art. 45.")
+    c = _conselheiro(sessao.db, conselheiro_id)
+    if c["situacao"] == "vago":
+        raise ErroNegocio(f"A vaga de {c['nome']} já foi registrada.")
+    with sessao.mudanca(EDITAR) as m:
+        suplente = _encerrar_exercicio(m, c, data, "vago")
+        _inserir(m, "conselho_afastamentos", {"id": novo_id(), "conselheiro_id": c["id"], "tipo": "vacancia",
+                                              "causa": causa, "inicio": data.isoformat(), "fim": data.isoformat(),
+                                              "remunerado": 0, "suplente_id": None, "observacao": observacao,
+                                              "criado_em": agora()})
+        if suplente:  # o suplente que já estava na vaga passa a ocupá-la em definitivo
+            novo = suplente
+        elif c["situacao"] in ("em_exercicio", "afastado"):
+            novo = _convocar(m, c, data + timedelta(days=1), regra.CAUSAS_VACANCIA[causa])
+        else:
+            novo = None
+    return {"convocado": novo, **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), data)}
+
+
+def _encerrar_exercicio(m: Mudanca, c: dict, data: date, situacao: str) -> dict | None:
+    ex = armazem.exercicio_aberto(m.db, c["id"])
+    if ex:
+        _alterar(m, "conselho_exercicios", ex["id"], {"fim": max(data, date.fromisoformat(ex["inicio"])).isoformat()})
+    for f in m.db.query("SELECT * FROM conselho_funcoes WHERE conselheiro_id = ? AND fim IS NULL", [c["id"]]):
+        _alterar(m, "conselho_funcoes", f["id"], {"fim": data.isoformat()})
+    _alterar(m, "conselho_conselheiros", c["id"], {"situacao": situacao, "atualizado_em": agora()})
+    sub = armazem.substituto_de(m.db, c["id"])
+    return armazem.conselheiro(m.db, sub["conselheiro_id"]) if sub else None
+
+
+def afastar(sessao: Sessao, conselheiro_id: str, tipo: str, inicio: date, fim: date | None = None,
+            observacao: str = "", convocar: bool = True) -> dict:
+    """Afastamento (férias, licenças, candidatura — art. 16 §4º e 45 §ún. —, liminar, suspensão).
+
+    Convoca o próximo suplente a partir do início (art. 16 caput). Candidatura e licenças mantêm a
+    remuneração; a suspensão não. Devolve o afastamento, o suplente convocado e o alerta de suplência.
+    """
+    sessao.exigir(EDITAR)
+    if tipo not in regra.TIPOS_AFASTAMENTO:
+        raise EntradaInvalida("Tipo de afastamento desconhecido.")
+    if fim is not None and fim < inicio:
+        raise EntradaInvalida("O fim do afastamento é anterior ao início.")
+    c = _conselheiro(sessao.db, conselheiro_id)
+    if c["situacao"] != "em_exercicio":
+        raise ErroNegocio(f"{c['nome']} não está em exercício; não há o que afastar.")
+    t = regra.TIPOS_AFASTAMENTO[tipo]
+    with sessao.mudanca(EDITAR) as m:
+        _alterar(m, "conselho_conselheiros", c["id"], {"situacao": "afastado", "atualizado_em": agora()})
+        suplente = _convocar(m, c, inicio, t.rotulo) if convocar else None
+        afast = _inserir(m, "conselho_afastamentos", {
+            "id": novo_id(), "conselheiro_id": c["id"], "tipo": tipo, "causa": None, "inicio": inicio.isoformat(),
+            "fim": fim.isoformat() if fim else None, "remunerado": int(t.remunerado),
+            "suplente_id": suplente["id"] if suplente else None, "observacao": observacao, "criado_em": agora()})
+    return {"afastamento": afast, "convocado": suplente,
+            **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), inicio)}
+
+
+def registrar_candidatura(sessao: Sessao, conselheiro_id: str, homologada_em: date, cargo: str,
+                          fim: date | None = None) -> dict:
+    """Candidatura homologada a outro cargo eletivo: afastamento remunerado desde a homologação, com
+    convocação do suplente (art. 16 §4º e art. 45 §ún.); não é renúncia."""
+    if not (cargo or "").strip():
+        raise EntradaInvalida("Informe o cargo eletivo a que o conselheiro concorre.")
+    return afastar(sessao, conselheiro_id, "candidatura", homologada_em, fim,
+                   observacao=f"Candidatura a {cargo.strip()} homologada")
+
+
+def encerrar_afastamento(sessao: Sessao, afastamento_id: str, fim: date) -> dict:
+    """O titular volta no dia seguinte a ``fim``; o suplente convocado deixa o exercício em ``fim`` e
+    volta à lista de disponíveis na mesma ordem."""
+    sessao.exigir(EDITAR)
+    a = armazem.um(sessao.db, "SELECT * FROM conselho_afastamentos WHERE id = ?", [afastamento_id])
+    if a is None or a["tipo"] == "vacancia":
+        raise ErroNegocio("Afastamento não encontrado.")
+    if fim < date.fromisoformat(a["inicio"]):
+        raise EntradaInvalida("O fim do afastamento é anterior ao início.")
+    with sessao.mudanca(EDITAR) as m:
+        depois = _alterar(m, "conselho_afastamentos", a["id"], {"fim": fim.isoformat()})
+        _alterar(m, "conselho_conselheiros", a["conselheiro_id"], {"situacao": "em_exercicio", "atualizado_em": agora()})
+        if a["suplente_id"]:
+            ex = armazem.exercicio_aberto(m.db, a["suplente_id"])
+            if ex:
+                _alterar(m, "conselho_exercicios", ex["id"], {"fim": fim.isoformat()})
+                _alterar(m, "conselho_conselheiros", a["suplente_id"], {"situacao": "disponivel", "atualizado_em": agora()})
+    return depois
+
+
+def aplicar_penalidade(sessao: Sessao, conselheiro_id: str, tipo: str, motivo: str, processo: str,
+                       aplicada_em: date, inicio: date | None = None, fim: date | None = None) -> dict:
+    """Penalidade (arts. 46-49). Suspensão afasta sem remuneração no período; destituição gera vacância."""
+    sessao.exigir(EDITAR)
+    regra.validar_penalidade(tipo, motivo, processo, inicio, fim)
+    c = _conselheiro(sessao.db, conselheiro_id)
+    with sessao.mudanca(EDITAR) as m:
+        linha = _inserir(m, "conselho_penalidades", {
+            "id": novo_id(), "conselheiro_id": c["id"], "tipo": tipo, "aplicada_em": aplicada_em.isoformat(),
+            "motivo": motivo.strip(), "processo": processo.strip(), "inicio": inicio.isoformat() if inicio else None,
+            "fim": fim.isoformat() if fim else None, "criado_em": agora()})
+        if tipo == "suspensao":
+            afastar(sessao, c["id"], "suspensao", inicio, fim, observacao=f"Processo {processo}")
+        elif tipo == "destituicao":
+            registrar_vacancia(sessao, c["id"], "destituicao", aplicada_em, f"Processo {processo}")
+    return linha
+
+
+# -- consultas ------------------------------------------------------------------------------------
+def composicao(sessao: Sessao, inicio_mandato: date | None = None, data: date | None = None) -> list[dict]:
+    """Os conselheiros (titulares, depois suplentes) com situação e função na data."""
+    sessao.exigir(Permissao.CONSELHO_LER)
+    data = (data or date.today()).isoformat()
+    saida = []
+    for c in armazem.conselheiros(sessao.db, inicio_mandato.isoformat() if inicio_mandato else None):
+        f = [x["funcao"] for x in armazem.funcoes(sessao.db, c["id"])
+             if x["inicio"] <= data and (x["fim"] is None or x["fim"] >= data)]
+        saida.append({**c, "funcao": f[0] if f else None, "remuneracao_cargo": c["remuneracao_cargo"]})
+    return saida
+
+
+def historico(sessao: Sessao, conselheiro_id: str) -> dict:
+    """Exercícios, afastamentos, funções e penalidades do conselheiro."""
+    sessao.exigir(Permissao.CONSELHO_LER)
+    c = _conselheiro(sessao.db, conselheiro_id)
+    return {"conselheiro": c, "exercicios": armazem.exercicios(sessao.db, c["id"]),
+            "afastamentos": armazem.afastamentos(sessao.db, c["id"]), "funcoes": armazem.funcoes(sessao.db, c["id"]),
+            "penalidades": armazem.penalidades(sessao.db, c["id"])}
+
+
+def periodos(db, conselheiro_id: str, ate: date, *, pagos: bool) -> tuple[tuple[date, date], ...]:
+    """Períodos de exercício até ``ate``, menos os afastamentos (todos, para a escala; só os não
+    remunerados, para a folha)."""
+    saida = []
+    for ex in armazem.exercicios(db, conselheiro_id):
+        a, b = date.fromisoformat(ex["inicio"]), date.fromisoformat(ex["fim"]) if ex["fim"] else ate
+        if b >= a:
+            saida.append((a, b))
+    for af in armazem.afastamentos(db, conselheiro_id):
+        if af["tipo"] == "vacancia" or (pagos and af["remunerado"]):
+            continue
+        ia, ib = date.fromisoformat(af["inicio"]), date.fromisoformat(af["fim"]) if af["fim"] else ate
+        novos = []
+        for a, b in saida:
+            if ib < a or ia > b:
+                novos.append((a, b))
+                continue
+            if a < ia:
+                novos.append((a, ia - timedelta(days=1)))
+            if ib < b:
+                novos.append((ib + timedelta(days=1), b))
+        saida = novos
+    return tuple(sorted(saida))
+

@@ -1,0 +1,90 @@
+"""Rascunhos do plantão: o registro rápido salvo a cada poucos segundos, cifrado, que sobrevive a uma queda.
+
+O conteúdo (JSON) é cifrado com AES-GCM por uma chave derivada (HKDF-SHA256) da chave da base, além da
+cifra da própria base (SQLCipher): nem quem abrir a base como administrador lê o rascunho de um
+conselheiro. Cada gravação é uma transação confirmada (``synchronous=FULL``): acabou a bateria, o
+rascunho está lá ao reabrir. O diário registra a criação e o descarte do rascunho, não cada salvamento
+(sem conteúdo: o rascunho ainda não é um registro do Conselho).
+"""
+from __future__ import annotations
+
+import json
+import os
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store.ids import agora, novo_id
+
+from ..sessao import Sessao
+from .comum import exigir_conteudo
+
+CHAVE_PLANTAO = "plantao"
+"""Chave do rascunho do registro rápido de plantão (um por usuário)."""
+
+
+def _cifra(sessao: Sessao) -> AESGCM:
+    chave = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                 info=b"paco-conselho-rascunho-v1").derive(sessao.base.chave)
+    return AESGCM(chave)
+
+
+def _associado(sessao: Sessao, chave: str) -> bytes:
+    return f"{sessao.usuario.id}:{chave}".encode()
+
+
+def salvar_rascunho(sessao: Sessao, conteudo: dict, chave: str = CHAVE_PLANTAO) -> str:
+    """Grava (ou substitui) o rascunho do usuário; devolve o momento gravado (ISO)."""
+    exigir_conteudo(sessao, editar=True)
+    if not isinstance(conteudo, dict):
+        raise EntradaInvalida("O rascunho deve ser um dicionário de campos.")
+    nonce = os.urandom(12)
+    texto = json.dumps(conteudo, ensure_ascii=False, default=str).encode()
+    blob = nonce + _cifra(sessao).encrypt(nonce, texto, _associado(sessao, chave))
+    momento = agora()
+    with sessao.mudanca(Permissao.CONSELHO_EDITAR) as m:
+        atual = list(m.db.query("SELECT id FROM conselho_rascunhos WHERE usuario_id = ? AND chave = ?",
+                                [sessao.usuario.id, chave]))
+        if atual:
+            m.db["conselho_rascunhos"].update(atual[0]["id"], {"conteudo": blob, "atualizado_em": momento})
+        else:
+            linha = {"id": novo_id(), "usuario_id": sessao.usuario.id, "chave": chave, "conteudo": blob,
+                     "atualizado_em": momento}
+            m.db["conselho_rascunhos"].insert(linha)
+            m.registrar("conselho_rascunhos", linha["id"], "inserir", depois={"chave": chave})
+    return momento
+
+
+def restaurar_rascunho(sessao: Sessao, chave: str = CHAVE_PLANTAO) -> dict | None:
+    """O rascunho do usuário (decifrado) ou None se não houver."""
+    exigir_conteudo(sessao, editar=True)
+    linhas = list(sessao.db.query("SELECT conteudo, atualizado_em FROM conselho_rascunhos WHERE usuario_id = ? "
+                                  "AND chave = ?", [sessao.usuario.id, chave]))
+    if not linhas:
+        return None
+    blob = linhas[0]["conteudo"]
+    texto = _cifra(sessao).decrypt(blob[:12], blob[12:], _associado(sessao, chave))
+    return json.loads(texto)
+
+
+def descartar_rascunho(sessao: Sessao, chave: str = CHAVE_PLANTAO) -> bool:
+    """Apaga o rascunho (depois de salvo o atendimento, ou a pedido). Devolve se havia um."""
+    exigir_conteudo(sessao, editar=True)
+    with sessao.mudanca(Permissao.CONSELHO_EDITAR) as m:
+        linhas = list(m.db.query("SELECT id FROM conselho_rascunhos WHERE usuario_id = ? AND chave = ?",
+                                 [sessao.usuario.id, chave]))
+        if not linhas:
+            return False
+        m.db.execute("DELETE FROM conselho_rascunhos WHERE id = ?", [linhas[0]["id"]])
+        m.registrar("conselho_rascunhos", linhas[0]["id"], "excluir", antes={"chave": chave})
+    return True
+
+
+def rascunhos(sessao: Sessao) -> list[dict]:
+    """Chaves e momentos dos rascunhos do usuário (sem o conteúdo)."""
+    exigir_conteudo(sessao, editar=True)
+    return list(sessao.db.query("SELECT chave, atualizado_em FROM conselho_rascunhos WHERE usuario_id = ? "
+                                "ORDER BY atualizado_em DESC", [sessao.usuario.id]))

@@ -1,0 +1,75 @@
+"""Relatório trimestral (Lei 320/2023, art. 23 §1º): estatísticas anônimas, PDF registrado e CSV para o SIPIA.
+
+As estatísticas não trazem identidade (art. 36): quem tem ``CONSELHO_LER`` as vê (CMDCA, MP, juízo,
+administração). O CSV tem uma linha por criança em cada registro, sem nomes, mas é dado de caso: só para
+quem vê conteúdo de caso (``exigir_conteudo``), e a exportação vai ao diário.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from desktop.reports.conselho import relatorio as pdf
+from desktop.rules.conselho import relatorio as regra
+from desktop.rules.conselho.atendimentos import faixa_etaria
+from desktop.rules.papeis import Permissao
+from desktop.store.conselho import atendimentos as armazem
+
+from .. import documentos
+from ..sessao import Sessao
+from .comum import exigir_conteudo, registrar_leitura
+
+TIPO_DOCUMENTO = "conselho_relatorio_trimestral"
+
+
+def _registros(db, inicio: date, fim: date) -> list[regra.Registro]:
+    saida = []
+    for r in armazem.dados_relatorio(db, inicio.isoformat(), (fim + timedelta(days=1)).isoformat()):
+        nasc = tuple(None if n == "-" else date.fromisoformat(n) for n in (r["nasc"] or "").split(",") if n)
+        saida.append(regra.Registro(date.fromisoformat(r["dia"]), r["tipo"], r["bairro"], nasc,
+                                    tuple((r["direitos"] or "").split(",")) if r["direitos"] else (),
+                                    tuple((r["agentes"] or "").split(",")) if r["agentes"] else (),
+                                    tuple((r["medidas"] or "").split(",")) if r["medidas"] else ()))
+    return saida
+
+
+def estatisticas(sessao: Sessao, ano: int, trimestre: int) -> regra.Estatisticas:
+    """As contagens anônimas do trimestre (por tipo, direito, agente, medida, faixa etária, bairro, mês)."""
+    sessao.exigir(Permissao.CONSELHO_LER)
+    inicio, fim = regra.trimestre(ano, trimestre)
+    return regra.agregar(_registros(sessao.db, inicio, fim), inicio, fim)
+
+
+def emitir_relatorio_trimestral(sessao: Sessao, ano: int, trimestre: int, observacoes: str = "") -> documentos.Emitido:
+    """O PDF do trimestre com gráficos, registrado e verificável, para o CMDCA, o MP e o juízo.
+    ``observacoes``: as demandas e deficiências das políticas públicas (art. 23 §1º)."""
+    e = estatisticas(sessao, ano, trimestre)
+    return documentos.emitir(sessao, tipo=TIPO_DOCUMENTO, titulo=pdf.TITULO,
+                             montar=lambda cab, rod: pdf.gerar(cab, rod, e, observacoes),
+                             referencia=f"{trimestre}º trimestre de {ano}")
+
+
+def csv_sipia(sessao: Sessao, ano: int, trimestre: int) -> str:
+    """O CSV do trimestre para a digitação no SIPIA (uma linha por criança; sem nomes). Vai ao diário."""
+    c = exigir_conteudo(sessao)
+    inicio, fim = regra.trimestre(ano, trimestre)
+    impedidos = armazem.impedidos(sessao.db, c["id"]) if c else set()
+    sql = """
+        SELECT a.id, a.numero, a.ano, substr(a.recebido_em, 1, 10) AS data, a.tipo, a.bairro, a.plantao, a.situacao,
+               cr.id AS crianca_id, cr.nascimento, cr.sexo,
+               (SELECT group_concat(direito, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS direito,
+               (SELECT group_concat(agente, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS agente,
+               (SELECT group_concat(codigo, '|') FROM conselho_medidas m WHERE m.atendimento_id = a.id
+                    AND (m.crianca_id IS NULL OR m.crianca_id = cr.id)) AS medidas
+        FROM conselho_atendimentos a JOIN conselho_criancas cr ON cr.atendimento_id = a.id
+        WHERE a.recebido_em >= ? AND a.recebido_em < ? ORDER BY a.recebido_em, a.numero"""
+    linhas = []
+    for r in sessao.db.query(sql, [inicio.isoformat(), (fim + timedelta(days=1)).isoformat()]):
+        if r["id"] in impedidos:
+            continue
+        nasc = date.fromisoformat(r["nascimento"]) if r["nascimento"] else None
+        linhas.append({**r, "faixa_etaria": faixa_etaria(nasc, date.fromisoformat(r["data"])),
+                       "sexo": r["sexo"] or "", "plantao": "sim" if r["plantao"] else "não",
+                       "direito": r["direito"] or "", "agente": r["agente"] or "", "medidas": r["medidas"] or ""})
+    registrar_leitura(sessao, "exportacao", {"acao": "csv_sipia", "ano": ano, "trimestre": trimestre,
+                                             "linhas": len(linhas)})
+    return pdf.csv_sipia(linhas)

@@ -1,0 +1,103 @@
+"""Folha dos conselheiros tutelares: monta a entrada do mês a partir da base e calcula com o motor comum.
+
+Lei 320/2023, arts. 16 §1º, 39, 40 e 41 (``desktop.rules.conselho.remuneracao``); salário mínimo, INSS e
+IRRF pelos parâmetros datados; os dias de exercício vêm dos exercícios menos os afastamentos não
+remunerados; os plantões escalados e cumpridos, da escala. O contracheque emitido é um documento
+registrado e verificável, guardado em ``conselho_contracheques``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+from decimal import Decimal
+
+from desktop.reports.conselho import contracheque as relatorio
+from desktop.rules.conselho.remuneracao import EntradaConselheiro, calcular
+from desktop.rules.folha.dias import ultimo_dia
+from desktop.rules.folha.regras import RegrasFolha
+from desktop.rules.folha.tipos import Contracheque
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store.conselho import mandatos as armazem_m
+from desktop.store.ids import agora, novo_id
+
+from .. import documentos, parametros
+from ..sessao import ErroNegocio, Sessao
+from .comum import regras_remuneracao
+from .escala import plantoes_no_mes
+from .mandatos import periodos
+
+TIPO_DOCUMENTO = "conselho_contracheque"
+
+
+def entrada_do_mes(db, conselheiro_id: str, competencia: date, *, ferias_dias: int = 0, decimo_terceiro: str = "",
+                   adiantamento_13_pago: Decimal = Decimal("0")) -> EntradaConselheiro:
+    c = armazem_m.conselheiro(db, conselheiro_id)
+    if c is None:
+        raise ErroNegocio("Conselheiro não encontrado.")
+    fim = ultimo_dia(competencia)
+    exercicio = periodos(db, conselheiro_id, fim, pagos=True)
+    funcoes = tuple((date.fromisoformat(f["inicio"]), date.fromisoformat(f["fim"]) if f["fim"] else fim, f["funcao"])
+                    for f in armazem_m.funcoes(db, conselheiro_id))
+    escalados, cumpridos = plantoes_no_mes(db, conselheiro_id, competencia)
+    cargo = Decimal(c["remuneracao_cargo"]) if c["remuneracao_cargo"] else None
+    return EntradaConselheiro(competencia, exercicio, funcoes, escalados, cumpridos, ferias_dias, decimo_terceiro,
+                              Decimal(adiantamento_13_pago), cargo, c["dependentes_irrf"])
+
+
+def calcular_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date, **opcoes) -> Contracheque:
+    """O contracheque do conselheiro na competência (dia 1 do mês), sem gravar.
+
+    ``opcoes``: ferias_dias (terço pago no mês), decimo_terceiro ('' | 'adiantamento' | 'quitacao'),
+    adiantamento_13_pago (Decimal)."""
+    sessao.exigir(Permissao.CONSELHO_LER)
+    if competencia.day != 1:
+        raise EntradaInvalida("A competência é o dia 1º do mês.")
+    e = entrada_do_mes(sessao.db, conselheiro_id, competencia, **opcoes)
+    sm = parametros.vigente(sessao, "salario_minimo", competencia)
+    folha = parametros.vigente(sessao, "folha_geral", competencia)
+    return calcular(e, regras_remuneracao(sessao.db, competencia), sm.valor, sm.fundamento,
+                    RegrasFolha.de_valor(folha.valor, folha.fundamento), parametros.tabela_inss(sessao, competencia),
+                    parametros.tabela_irrf(sessao, competencia), conselheiro_id)
+
+
+def _funcao(db, conselheiro_id: str, competencia: date) -> str:
+    fim = ultimo_dia(competencia).isoformat()
+    for f in armazem_m.funcoes(db, conselheiro_id):
+        if f["inicio"] <= fim and (f["fim"] is None or f["fim"] >= competencia.isoformat()):
+            return "Presidente" if f["funcao"] == "presidente" else "Vice-presidente"
+    return "Conselheiro(a)"
+
+
+def emitir_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date, **opcoes) -> documentos.Emitido:
+    """Calcula e emite o contracheque como documento registrado (PDF verificável) e o guarda."""
+    sessao.exigir(Permissao.CONSELHO_EDITAR)
+    cc = calcular_contracheque(sessao, conselheiro_id, competencia, **opcoes)
+    c = armazem_m.conselheiro(sessao.db, conselheiro_id)
+    dados = relatorio.DadosConselheiro(
+        nome=c["nome"], cpf=c["cpf"] or "", condicao=c["condicao"], ordem=c["ordem"],
+        funcao=_funcao(sessao.db, conselheiro_id, competencia),
+        mandato=f"{date.fromisoformat(c['inicio_mandato']):%d/%m/%Y} a {date.fromisoformat(c['fim_mandato']):%d/%m/%Y}",
+        opcao_cargo=c["remuneracao_cargo"] is not None)
+    with sessao.mudanca(Permissao.CONSELHO_EDITAR) as m:
+        emitido = documentos.emitir(
+            sessao, tipo=TIPO_DOCUMENTO, titulo=relatorio.TITULO,
+            montar=lambda cab, rod: relatorio.gerar(cab, rod, dados, cc),
+            referencia=f"{c['nome']} — {competencia:%m/%Y}")
+        linha = {"id": novo_id(), "conselheiro_id": conselheiro_id, "competencia": competencia.isoformat(),
+                 "linhas": json.dumps([asdict(l) for l in cc.linhas], default=str, ensure_ascii=False),
+                 "proventos": str(cc.proventos), "descontos": str(cc.descontos), "liquido": str(cc.liquido),
+                 "documento_id": emitido.id, "criado_em": agora()}
+        m.db["conselho_contracheques"].insert(linha)
+        m.registrar("conselho_contracheques", linha["id"], "inserir", depois=linha)
+    return emitido
+
+
+def contracheques_emitidos(sessao: Sessao, competencia: date | None = None) -> list[dict]:
+    sessao.exigir(Permissao.CONSELHO_LER)
+    sql, args = ("SELECT cc.*, p.nome, d.codigo FROM conselho_contracheques cc JOIN conselho_conselheiros c ON "
+                 "c.id = cc.conselheiro_id JOIN pessoas p ON p.id = c.pessoa_id JOIN documentos d ON d.id = cc.documento_id"), []
+    if competencia:
+        sql, args = sql + " WHERE cc.competencia = ?", [competencia.isoformat()]
+    return list(sessao.db.query(sql + " ORDER BY cc.competencia, p.nome", args))

@@ -1,0 +1,1 @@
+"""Consultas e gravações do Conselho Tutelar (sem permissão nem diário: isso é dos serviços)."""

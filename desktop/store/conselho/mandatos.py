@@ -1,0 +1,80 @@
+"""Conselheiros, exercícios, afastamentos, funções e penalidades na base."""
+from __future__ import annotations
+
+import sqlite_utils
+
+_CONSELHEIRO = ("SELECT c.*, p.nome, p.cpf, p.nascimento FROM conselho_conselheiros c "
+                "JOIN pessoas p ON p.id = c.pessoa_id")
+
+
+def um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
+    linhas = list(db.query(sql, params))
+    return linhas[0] if linhas else None
+
+
+def atualizar(db: sqlite_utils.Database, tabela: str, id_: str, valores: dict) -> dict:
+    """UPDATE de um registro; devolve a linha nova."""
+    db[tabela].update(id_, valores)
+    return db[tabela].get(id_)
+
+
+def conselheiro(db: sqlite_utils.Database, conselheiro_id: str) -> dict | None:
+    return um(db, _CONSELHEIRO + " WHERE c.id = ?", [conselheiro_id])
+
+
+def por_usuario(db: sqlite_utils.Database, usuario_id: str) -> dict | None:
+    return um(db, _CONSELHEIRO + " WHERE c.usuario_id = ?", [usuario_id])
+
+
+def conselheiros(db: sqlite_utils.Database, inicio_mandato: str | None = None) -> list[dict]:
+    """Titulares e depois suplentes, cada grupo pela ordem; ``inicio_mandato`` filtra o mandato."""
+    sql, args = _CONSELHEIRO, []
+    if inicio_mandato:
+        sql, args = sql + " WHERE c.inicio_mandato = ?", [inicio_mandato]
+    return list(db.query(sql + " ORDER BY c.inicio_mandato, c.condicao DESC, c.ordem", args))
+
+
+def exercicios(db: sqlite_utils.Database, conselheiro_id: str | None = None) -> list[dict]:
+    sql, args = "SELECT * FROM conselho_exercicios", []
+    if conselheiro_id:
+        sql, args = sql + " WHERE conselheiro_id = ?", [conselheiro_id]
+    return list(db.query(sql + " ORDER BY inicio", args))
+
+
+def exercicio_aberto(db: sqlite_utils.Database, conselheiro_id: str) -> dict | None:
+    return um(db, "SELECT * FROM conselho_exercicios WHERE conselheiro_id = ? AND fim IS NULL", [conselheiro_id])
+
+
+def substituto_de(db: sqlite_utils.Database, conselheiro_id: str) -> dict | None:
+    """O exercício aberto do suplente que substitui o conselheiro."""
+    return um(db, "SELECT * FROM conselho_exercicios WHERE substitui_id = ? AND fim IS NULL", [conselheiro_id])
+
+
+def afastamentos(db: sqlite_utils.Database, conselheiro_id: str | None = None) -> list[dict]:
+    sql, args = "SELECT * FROM conselho_afastamentos", []
+    if conselheiro_id:
+        sql, args = sql + " WHERE conselheiro_id = ?", [conselheiro_id]
+    return list(db.query(sql + " ORDER BY inicio", args))
+
+
+def afastamento_aberto(db: sqlite_utils.Database, conselheiro_id: str) -> dict | None:
+    return um(db, "SELECT * FROM conselho_afastamentos WHERE conselheiro_id = ? AND fim IS NULL "
+                  "AND tipo <> 'vacancia'", [conselheiro_id])
+
+
+def funcoes(db: sqlite_utils.Database, conselheiro_id: str | None = None) -> list[dict]:
+    sql, args = "SELECT * FROM conselho_funcoes", []
+    if conselheiro_id:
+        sql, args = sql + " WHERE conselheiro_id = ?", [conselheiro_id]
+    return list(db.query(sql + " ORDER BY inicio", args))
+
+
+def penalidades(db: sqlite_utils.Database, conselheiro_id: str | None = None) -> list[dict]:
+    sql, args = "SELECT * FROM conselho_penalidades", []
+    if conselheiro_id:
+        sql, args = sql + " WHERE conselheiro_id = ?", [conselheiro_id]
+    return list(db.query(sql + " ORDER BY aplicada_em", args))
+
+
+def eleito(db: sqlite_utils.Database, eleito_id: str) -> dict | None:
+    return um(db, "SELECT * FROM conselheiros_eleitos WHERE id = ?", [eleito_id])

@@ -1,0 +1,43 @@
+"""Demonstração do Conselho e calculadora JSON."""
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from desktop.rules.validacao import EntradaInvalida
+from desktop.services.conselho import atendimentos, calculadora, decisoes, mandatos
+from desktop.services.conselho.demo import criar_demo_conselho
+from desktop.services.sessao import Sessao, Usuario
+from desktop.rules.papeis import Papel
+
+EXEMPLO = Path(__file__).parents[3] / "docs" / "exemplos" / "conselheiro-presidente-2026.json"
+
+
+def test_demo(sessao_admin):
+    r = criar_demo_conselho(sessao_admin, random.Random(7))
+    assert r["atendimentos"] == 200
+    comp = mandatos.composicao(sessao_admin)
+    assert [c["condicao"] for c in comp].count("titular") == 5 and len(comp) == 7
+    assert {c["funcao"] for c in comp} >= {"presidente", "vice"}
+    u = next(sessao_admin.db.query("SELECT id FROM usuarios WHERE login = 'conselheira'"))
+    ct = Sessao(sessao_admin.base, Usuario(u["id"], "conselheira", "Joana", Papel.CONSELHEIRO_TUTELAR))
+    assert len(atendimentos.listar_atendimentos(ct, limite=500)) == 200
+    situacoes = {a["situacao"] for a in atendimentos.listar_atendimentos(ct, limite=500)}
+    assert situacoes == {"aberto", "acompanhamento", "arquivado"}
+    decisoes.painel_prazos(ct)
+    tipos = {r[0] for r in sessao_admin.db.execute("SELECT DISTINCT tipo FROM documentos")}
+    assert {"conselho_contracheque", "conselho_relatorio_trimestral"} <= tipos
+
+
+def test_calculadora_exemplo_e_erros():
+    r = calculadora.calcular(json.loads(EXEMPLO.read_text()))
+    assert r["liquido"] == "4592.44" and r["salario_base"] == "3242.00"
+    assert [l["codigo"] for l in r["linhas"]] == ["001", "010", "011", "201", "205"]
+    assert r["linhas"][0]["fundamento"].startswith("Lei 320/2023, art. 40")
+    with pytest.raises(EntradaInvalida, match="desconhecidas"):
+        calculadora.calcular({"competencia": "2026-03-01", "exercicio": [], "salario": 1})
+    with pytest.raises(EntradaInvalida, match=r"exercicio\[0\]\.fim"):
+        calculadora.calcular({"competencia": "2026-03-01", "exercicio": [{"inicio": "2026-01-01", "fim": "ontem"}]})
+    with pytest.raises(EntradaInvalida, match="Não há valor de .* em 01/03/2010"):
+        calculadora.calcular({"competencia": "2010-03-01", "exercicio": [{"inicio": "2010-01-01", "fim": "2010-12-31"}]})
