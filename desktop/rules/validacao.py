@@ -73,6 +73,16 @@ def data_br(texto: str) -> date:
         raise EntradaInvalida(f"Data inexistente: {t}.") from None
 
 
+def data_iso(valor, campo: str) -> date | None:
+    """Data de um JSON de entrada (aaaa-mm-dd); vazio ou ausente dá None."""
+    if valor in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(valor))
+    except ValueError:
+        raise EntradaInvalida(f"{campo}: data inválida {valor!r} (use aaaa-mm-dd).") from None
+
+
 def formatar_data(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.rules.validacao import EntradaInvalida
+from desktop.rules.validacao import EntradaInvalida, data_iso
 
 from . import apuracao
 from .regras import RegrasEleicao
@@ -16,13 +16,7 @@ from .requisitos import nota as ler_nota
 from .resultado import Candidato, Parentesco, apurar, como_dict
 
 
-def _data(valor, campo: str) -> date | None:
-    if valor in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(valor))
-    except ValueError:
-        raise EntradaInvalida(f"{campo}: data inválida {valor!r} (use aaaa-mm-dd).") from None
+_data = data_iso
 
 
 def calcular(dados: dict, regras: RegrasEleicao) -> dict:

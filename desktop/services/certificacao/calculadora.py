@@ -12,17 +12,11 @@ from desktop.rules.certificacao import elegibilidade, resultado as regras_result
 from desktop.rules.certificacao.tipos import (DIPLOMAS, ESCOLARIDADES, FUNDAMENTO, ROTULOS_TIPO, TITULOS_DOCUMENTO,
                                               Impedimento, Prazos, Requisitos, TipoCertificacao,
                                               TipoDocumento)
-from desktop.rules.validacao import EntradaInvalida
+from desktop.rules.validacao import EntradaInvalida, data_iso
 from desktop.store.parametros import padrao
 
 
-def _data(valor, campo: str) -> date | None:
-    if valor in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(valor))
-    except ValueError:
-        raise EntradaInvalida(f"{campo}: data inválida {valor!r} (use aaaa-mm-dd).") from None
+_data = data_iso
 
 
 def _objeto(dados: dict, chave: str) -> dict:
