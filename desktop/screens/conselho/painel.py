@@ -63,3 +63,6 @@ class PainelConselho(QWidget):
             atalho = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
             self.abas.setTabToolTip(i, f"Alt+{i + 1}")
+
+
+from .funcionamento import abas as _abas_funcionamento  # noqa: E402,F401 — registra as abas do Conselho em funcionamento

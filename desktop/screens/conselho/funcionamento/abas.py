@@ -1,0 +1,74 @@
+"""Registro das abas do Conselho em funcionamento no painel do Conselho (``painel.registrar_aba``) e o atalho Ctrl+N.
+
+Importado ao fim de ``desktop.screens.conselho.painel``; cada fábrica importa a sua tela só quando a aba é
+montada. Ctrl+N, em qualquer aba do Conselho, vai ao Modo plantão e abre o registro rápido.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from desktop.rules.papeis import Permissao
+
+from ..painel import registrar_aba
+
+TITULO_PLANTAO = "Modo plantão"
+
+
+def _conselheiros(sessao, parent):
+    from .conselheiros import AbaConselheiros
+    return AbaConselheiros(sessao, parent)
+
+
+def _escala(sessao, parent):
+    from .escala import AbaEscala
+    return AbaEscala(sessao, parent)
+
+
+def _atendimentos(sessao, parent):
+    from .atendimentos import AbaAtendimentos
+    return AbaAtendimentos(sessao, parent)
+
+
+def _prazos(sessao, parent):
+    from .prazos import AbaPrazos
+    return AbaPrazos(sessao, parent)
+
+
+def _plantao(sessao, parent):
+    from .plantao import AbaPlantao
+    aba = AbaPlantao(sessao, parent)
+    if parent is not None and hasattr(parent, "abas"):
+        def _on_ctrl_n():
+            parent.abas.setCurrentWidget(aba)
+            aba.novo()
+        QShortcut(QKeySequence("Ctrl+N"), parent, context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                  activated=_on_ctrl_n)
+    return aba
+
+
+def _relatorio(sessao, parent):
+    from .relatorio import AbaRelatorio
+    return AbaRelatorio(sessao, parent)
+
+
+def _fiscalizacao(sessao, parent):
+    from .fiscalizacao import AbaFiscalizacao
+    return AbaFiscalizacao(sessao, parent)
+
+
+def _remuneracao(sessao, parent):
+    from .remuneracao import AbaRemuneracao
+    return AbaRemuneracao(sessao, parent)
+
+
+for _titulo, _permissao, _fabrica in (
+        (TITULO_PLANTAO, Permissao.CONSELHO_EDITAR, _plantao),
+        ("Atendimentos", Permissao.CONSELHO_LER, _atendimentos),
+        ("Prazos", Permissao.CONSELHO_LER, _prazos),
+        ("Conselheiros", Permissao.CONSELHO_LER, _conselheiros),
+        ("Escala e plantão", Permissao.CONSELHO_LER, _escala),
+        ("Relatório trimestral", Permissao.CONSELHO_LER, _relatorio),
+        ("Fiscalização", Permissao.CONSELHO_LER, _fiscalizacao),
+        ("Remuneração", Permissao.CONSELHO_LER, _remuneracao)):
+    registrar_aba(_titulo, _permissao, _fabrica)

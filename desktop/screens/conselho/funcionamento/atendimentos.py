@@ -1,0 +1,146 @@
+"""Aba Atendimentos: a lista de casos com busca por nome ou bairro, o novo atendimento e o caso aberto.
+
+Só quem vê conteúdo de caso (conselheiro vinculado e em exercício, consulta do MP e do juízo) chega aos
+casos; para os demais a aba diz por quê, sem mostrar linha alguma. A busca roda fora da thread da tela.
+"""
+from __future__ import annotations
+
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop.rules.conselho.atendimentos import SITUACOES, TIPOS
+from desktop.rules.papeis import Permissao
+from desktop.services.conselho import atendimentos
+from desktop.services.sessao import SemPermissao
+from desktop.screens.administracao import avisos
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.tarefa import executar
+
+from .comum import ESTILO_SIGILO, aviso_rotulo, br, combo, tentar
+
+COLUNAS = [
+    Coluna("Nº", lambda r: f"{r['numero']}/{r['ano']}", lambda r: (r["ano"], r["numero"]), largura=80),
+    Coluna("Recebido em", lambda r: br(r["recebido_em"]), lambda r: r["recebido_em"], largura=130),
+    Coluna("Tipo", lambda r: TIPOS[r["tipo"]], largura=100),
+    Coluna("Crianças e adolescentes", lambda r: r["criancas"] or "", esticar=True),
+    Coluna("Bairro", lambda r: r["bairro"] or "", largura=160),
+    Coluna("Situação", lambda r: SITUACOES[r["situacao"]], largura=140),
+    Coluna("Plantão", lambda r: "sim" if r["plantao"] else "", alinhamento="centro", largura=70),
+]
+
+
+class AbaAtendimentos(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self._tarefa = None
+        self.busca = QLineEdit(placeholderText="Buscar (Enter)…")
+        self.campo = combo([("nomes", "por nome"), ("bairro", "por bairro")])
+        self.situacao = combo(SITUACOES, vazio="Todas as situações")
+        self.botao_buscar = QPushButton("&Buscar")
+        self.botao_abrir = QPushButton("&Abrir caso")
+        self.botao_novo = QPushButton("&Novo atendimento")
+        self.contagem = QLabel()
+        self.modelo = ModeloTabela(COLUNAS, self)
+        self.proxy = ProxyFiltro(self.modelo, self)
+        self.visao = criar_visao(self.proxy, self, nome="Atendimentos")
+        topo = QHBoxLayout()
+        for w in (QLabel("Bu&scar:"), self.busca, self.campo, self.situacao, self.botao_buscar):
+            topo.addWidget(w)
+        topo.itemAt(0).widget().setBuddy(self.busca)
+        topo.setStretch(1, 1)
+        baixo = QHBoxLayout()
+        baixo.addWidget(self.contagem, 1)
+        baixo.addWidget(self.botao_novo)
+        baixo.addWidget(self.botao_abrir)
+        lay = QVBoxLayout(self)
+        self.sigilo = aviso_rotulo("", ESTILO_SIGILO)
+        self.sigilo.hide()
+        lay.addWidget(self.sigilo)
+        lay.addLayout(topo)
+        lay.addWidget(self.visao, 1)
+        lay.addLayout(baixo)
+        self.busca.returnPressed.connect(self._on_buscar)
+        self.botao_buscar.clicked.connect(self._on_buscar)
+        self.situacao.currentIndexChanged.connect(self._on_buscar)
+        self.botao_abrir.clicked.connect(self._on_abrir)
+        self.visao.doubleClicked.connect(self._on_abrir)
+        self.visao.activated.connect(self._on_abrir)
+        self.botao_novo.clicked.connect(self._on_novo)
+        self.botao_novo.setVisible(sessao.pode(Permissao.CONSELHO_EDITAR))
+        self.recarregar()
+
+    def _negar(self, erro: SemPermissao) -> None:
+        """Sem acesso ao conteúdo: a aba diz por quê e não mostra nada do caso."""
+        self.modelo.definir_linhas([])
+        self.sigilo.setText("Os atendimentos do Conselho Tutelar são sigilosos (ECA, art. 17; Lei 320/2023, art. 21 "
+                            f"§4º).\n\n{erro}")
+        self.sigilo.show()
+        for w in (self.busca, self.campo, self.situacao, self.botao_buscar, self.botao_abrir, self.botao_novo, self.visao):
+            w.setEnabled(False)
+        self.visao.hide()
+        self.contagem.setText("")
+
+    def recarregar(self) -> None:
+        """Lê a primeira página (sem busca) já; a busca vai para segundo plano."""
+        try:
+            linhas = atendimentos.listar_atendimentos(self._sessao, situacao=self.situacao.currentData())
+        except SemPermissao as e:
+            self._negar(e)
+            return
+        self._mostrar(linhas)
+
+    def _mostrar(self, linhas: list[dict]) -> None:
+        self.modelo.definir_linhas(linhas)
+        self.contagem.setText(f"{len(linhas)} registro(s)" + (" — mostrando os 200 mais recentes; refine a busca."
+                                                              if len(linhas) >= 200 else ""))
+
+    def _on_buscar(self, *_args) -> None:
+        if self._tarefa is not None or not self.busca.isEnabled():
+            return
+        texto, campo, situacao = self.busca.text().strip() or None, self.campo.currentData(), self.situacao.currentData()
+        self.contagem.setText("Buscando…")
+        self.botao_buscar.setEnabled(False)
+        self._tarefa = executar(self, "Buscando atendimentos…", lambda _p: atendimentos.listar_atendimentos(
+            self._sessao, busca=texto, campo=campo, situacao=situacao))
+        self._tarefa.sig_concluida.connect(self._on_busca_pronta)
+        self._tarefa.sig_falhou.connect(self._on_busca_falhou)
+
+    def _fim_busca(self) -> None:
+        self._tarefa.deleteLater()
+        self._tarefa = None
+        self.botao_buscar.setEnabled(True)
+
+    def _on_busca_pronta(self, linhas) -> None:
+        self._fim_busca()
+        self._mostrar(linhas)
+
+    def _on_busca_falhou(self, erro) -> None:
+        self._fim_busca()
+        if isinstance(erro, SemPermissao):
+            self._negar(erro)
+            return
+        if not avisos.previsto(erro):
+            raise erro
+        self.contagem.setText("")
+        avisos.erro(self, "Busca não feita", erro)
+
+    def _on_abrir(self, *_args) -> None:
+        linha = linha_selecionada(self.visao)
+        if linha is None:
+            return
+        from .caso import DialogoCaso
+
+        ok, d = tentar(self, "Caso não aberto", lambda: DialogoCaso(self._sessao, linha["id"], self))
+        if ok:
+            d.exec()
+            self.recarregar()
+
+    def _on_novo(self) -> None:
+        from .novo_caso import DialogoNovoCaso
+
+        d = DialogoNovoCaso(self._sessao, self)
+        if d.exec() and d.resultado:
+            self.recarregar()
+
+

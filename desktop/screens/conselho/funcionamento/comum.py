@@ -1,0 +1,151 @@
+"""Peças comuns das abas do Conselho em funcionamento: diálogo de campos, leitura de valores, PDF salvo, avisos.
+
+Nenhuma regra aqui: os diálogos só juntam o que o usuário digitou e chamam o serviço; a recusa do
+serviço aparece no próprio diálogo, em português.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QDate, QDateTime, QStandardPaths
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFileDialog, QLabel, QLineEdit,
+                               QPlainTextEdit, QSpinBox, QWidget)
+
+from desktop.rules import validacao
+from desktop.screens.administracao import avisos
+from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets.campos import CampoValidado
+
+LARGURA_MAX, ALTURA_MAX = 1366, 720
+"""O menor monitor dos usuários (notebooks antigos): toda aba e diálogo cabe nisto."""
+
+ESTILO_AVISO = "background: #fff4ce; border: 1px solid #e0c060; padding: 8px;"
+ESTILO_SIGILO = "background: #fdecea; border: 1px solid #e0a0a0; padding: 12px; font-size: 110%;"
+
+
+def br(iso: str | None) -> str:
+    """'2026-03-05' ou '2026-03-05T14:30' → '05/03/2026' ou '05/03/2026 14:30'."""
+    if not iso:
+        return ""
+    if len(iso) > 10:
+        return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M")
+    return date.fromisoformat(iso).strftime("%d/%m/%Y")
+
+
+def campo_data(obrigatorio: bool = True, placeholder: str = "dd/mm/aaaa") -> CampoValidado:
+    return CampoValidado(validacao.data_br, placeholder=placeholder, obrigatorio=obrigatorio)
+
+
+def editor_data(d: date | None = None) -> QDateEdit:
+    e = QDateEdit(QDate(d or date.today()))
+    e.setCalendarPopup(True)
+    e.setDisplayFormat("dd/MM/yyyy")
+    return e
+
+
+def editor_momento(m: datetime | None = None) -> QDateTimeEdit:
+    e = QDateTimeEdit(QDateTime(m or datetime.now().replace(second=0, microsecond=0)))
+    e.setCalendarPopup(True)
+    e.setDisplayFormat("dd/MM/yyyy HH:mm")
+    return e
+
+
+def combo(opcoes: dict[str, str] | list[tuple[Any, str]], vazio: str | None = None) -> QComboBox:
+    c = QComboBox()
+    if vazio is not None:
+        c.addItem(vazio, None)
+    for chave, rotulo in (opcoes.items() if isinstance(opcoes, dict) else opcoes):
+        c.addItem(rotulo, chave)
+    return c
+
+
+def texto_longo(placeholder: str = "", altura: int = 70) -> QPlainTextEdit:
+    t = QPlainTextEdit()
+    t.setPlaceholderText(placeholder)
+    t.setTabChangesFocus(True)
+    t.setFixedHeight(altura)
+    return t
+
+
+def valor_de(w: QWidget) -> Any:
+    """O valor de um widget de formulário, no tipo que o serviço espera."""
+    if isinstance(w, CampoValidado):
+        return w.valor()
+    if isinstance(w, QDateTimeEdit) and not isinstance(w, QDateEdit):
+        return w.dateTime().toPython().replace(second=0, microsecond=0)
+    if isinstance(w, QDateEdit):
+        return w.date().toPython()
+    if isinstance(w, QComboBox):
+        return w.currentData()
+    if isinstance(w, QCheckBox):
+        return w.isChecked()
+    if isinstance(w, QSpinBox):
+        return w.value()
+    if isinstance(w, QPlainTextEdit):
+        return w.toPlainText()
+    if isinstance(w, QLineEdit):
+        return w.text()
+    raise TypeError(type(w))
+
+
+class DialogoAcao(DialogoFormulario):
+    """Diálogo com os campos dados: ``acao(valores)`` chama o serviço; a recusa fica no diálogo."""
+
+    def __init__(self, titulo: str, confirmar: str, campos: list[tuple[str, str, QWidget]],
+                 acao: Callable[[dict], Any], parent: QWidget | None = None, explicacao: str = ""):
+        super().__init__(titulo, confirmar, parent, explicacao)
+        self._acao = acao
+        self.widgets: dict[str, QWidget] = {}
+        for chave, rotulo, w in campos:
+            self.widgets[chave] = self.adicionar(rotulo, w)
+        self.atualizar_botao()
+
+    def executar(self) -> Any:
+        return self._acao({k: valor_de(w) for k, w in self.widgets.items()})
+
+
+def salvar_pdf(parent: QWidget, emitido, nome: str) -> Path | None:
+    """Pergunta onde salvar o PDF registrado (sugere Documentos); devolve o caminho ou None."""
+    pasta = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    caminho, _ = QFileDialog.getSaveFileName(parent, "Salvar documento", str(Path(pasta) / nome), "PDF (*.pdf)")
+    if not caminho:
+        return None
+    destino = Path(caminho)
+    destino.write_bytes(emitido.pdf)
+    return destino
+
+
+def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: Callable[[], Any], nome: str) -> Any:
+    """Emite (serviço), pergunta onde salvar e diz o código de verificação no ``rotulo``."""
+    try:
+        emitido = emitir()
+    except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
+        if not avisos.previsto(e):
+            raise
+        avisos.erro(parent, titulo_erro, e)
+        return None
+    destino = salvar_pdf(parent, emitido, f"{nome}-{emitido.codigo}.pdf")
+    rotulo.setText(f"Documento emitido e registrado: código de verificação {emitido.codigo}."
+                   + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; pode ser emitida outra via "
+                      "em Administração › Documentos emitidos.)"))
+    return emitido
+
+
+def tentar(parent: QWidget, titulo: str, funcao: Callable[[], Any]) -> tuple[bool, Any]:
+    """Chama o serviço; recusa prevista vira aviso em português. Devolve (deu_certo, resultado)."""
+    try:
+        return True, funcao()
+    except Exception as e:  # noqa: BLE001
+        if not avisos.previsto(e):
+            raise
+        avisos.erro(parent, titulo, e)
+        return False, None
+
+
+def aviso_rotulo(texto: str, estilo: str = ESTILO_AVISO) -> QLabel:
+    r = QLabel(texto)
+    r.setWordWrap(True)
+    r.setStyleSheet(estilo)
+    return r

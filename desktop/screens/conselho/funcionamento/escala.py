@@ -1,0 +1,133 @@
+"""Aba Escala e plantão: gerar e gravar a escala do período com carga igual (art. 20), trocar, imprimir, quem está agora.
+
+Turnos: cada noite e os dias de sábados, domingos e feriados (art. 19). A carga por conselheiro
+(noites, dias, horas) aparece ao lado da escala; a troca pede o motivo e vai para o diário.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from desktop.rules.conselho.escala import MODALIDADES, TIPOS_TURNO
+from desktop.rules.papeis import Permissao
+from desktop.services.conselho import documentos, escala, mandatos
+from desktop.screens.administracao import avisos
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+
+from .comum import DialogoAcao, br, combo, editor_data, emitir_e_salvar, tentar
+
+DIAS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
+COLUNAS = [
+    Coluna("Início", lambda p: f"{DIAS[datetime.fromisoformat(p['inicio']).weekday()]} {br(p['inicio'])}",
+           lambda p: p["inicio"], largura=160),
+    Coluna("Fim", lambda p: br(p["fim"]), lambda p: p["fim"], largura=130),
+    Coluna("Turno", lambda p: TIPOS_TURNO.get(p["tipo"], p["tipo"]), largura=110),
+    Coluna("Modalidade", lambda p: MODALIDADES.get(p["modalidade"], p["modalidade"]), largura=100),
+    Coluna("Plantonista", lambda p: p["nome"], esticar=True),
+]
+COLUNAS_CARGA = [
+    Coluna("Conselheiro", lambda c: c["nome"], esticar=True),
+    Coluna("Noites", lambda c: str(c["noites"]), lambda c: c["noites"], alinhamento="direita", largura=60),
+    Coluna("Dias", lambda c: str(c["dias"]), lambda c: c["dias"], alinhamento="direita", largura=50),
+    Coluna("Horas", lambda c: str(c["horas"]), lambda c: c["horas"], alinhamento="direita", largura=60),
+]
+
+
+class AbaEscala(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        hoje = date.today()
+        self.inicio = editor_data(hoje.replace(day=1))
+        self.fim = editor_data((hoje.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
+        self.botao_ver = QPushButton("&Ver período")
+        self.botao_gerar = QPushButton("&Gerar e gravar escala")
+        self.botao_trocar = QPushButton("&Trocar plantonista")
+        self.botao_imprimir = QPushButton("&Imprimir (PDF)")
+        self.agora = QLabel()
+        self.agora.setWordWrap(True)
+        self.mensagem = QLabel()
+        self.mensagem.setWordWrap(True)
+        self.modelo = ModeloTabela(COLUNAS, self)
+        self.visao = criar_visao(ProxyFiltro(self.modelo, self), self, nome="Escala")
+        self.modelo_carga = ModeloTabela(COLUNAS_CARGA, self)
+        self.visao_carga = criar_visao(ProxyFiltro(self.modelo_carga, self), self, nome="Carga por conselheiro")
+        topo = QHBoxLayout()
+        for w in (QLabel("De"), self.inicio, QLabel("a"), self.fim, self.botao_ver, self.botao_gerar,
+                  self.botao_trocar, self.botao_imprimir):
+            topo.addWidget(w)
+        topo.addStretch(1)
+        divisor = QSplitter()
+        divisor.addWidget(self.visao)
+        caixa = QWidget()
+        lc = QVBoxLayout(caixa)
+        lc.setContentsMargins(0, 0, 0, 0)
+        lc.addWidget(QLabel("<b>Carga no período</b> (a mesma para todos, art. 20)"))
+        lc.addWidget(self.visao_carga)
+        divisor.addWidget(caixa)
+        divisor.setSizes([800, 360])
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.agora)
+        lay.addLayout(topo)
+        lay.addWidget(divisor, 1)
+        lay.addWidget(self.mensagem)
+        editar = sessao.pode(Permissao.CONSELHO_EDITAR)
+        self.botao_gerar.setVisible(editar)
+        self.botao_trocar.setVisible(editar)
+        self.botao_ver.clicked.connect(self.recarregar)
+        self.botao_gerar.clicked.connect(self._on_gerar)
+        self.botao_trocar.clicked.connect(self._on_trocar)
+        self.botao_imprimir.clicked.connect(self._on_imprimir)
+        self.recarregar()
+
+    def periodo(self) -> tuple[date, date]:
+        return self.inicio.date().toPython(), self.fim.date().toPython()
+
+    def recarregar(self, *_args) -> None:
+        ini, fim = self.periodo()
+        ok, linhas = tentar(self, "Escala não lida", lambda: escala.listar(self._sessao, ini, fim))
+        linhas = linhas or []
+        self.modelo.definir_linhas(linhas)
+        nomes = {p["conselheiro_id"]: p["nome"] for p in linhas}
+        carga = escala.carga(self._sessao, ini, fim) if linhas else {}
+        self.modelo_carga.definir_linhas([{"nome": nomes.get(k, k), **v} for k, v in carga.items()])
+        p = escala.plantonista_agora(self._sessao)
+        self.agora.setText(f"<b>Quem está de plantão agora:</b> {p['nome']} ({br(p['inicio'])} a {br(p['fim'])})" if p
+                           else "<b>Quem está de plantão agora:</b> ninguém — expediente (08-12 e 14-18, art. 19) ou "
+                                "escala não gravada.")
+        if not linhas:
+            self.mensagem.setText("Não há escala gravada neste período. Use “Gerar e gravar escala”.")
+
+    def _on_gerar(self) -> None:
+        ini, fim = self.periodo()
+        if not avisos.confirmar(self, "Gerar escala", f"Gerar e gravar a escala de {br(ini.isoformat())} a "
+                                f"{br(fim.isoformat())}?", sim="Gerar e gravar",
+                                detalhe="Cada noite e cada dia não útil recebe um plantonista, com a mesma carga para "
+                                        "todos os conselheiros em exercício (art. 20). Depois, mude um turno pela troca."):
+            return
+        ok, r = tentar(self, "Escala não gravada", lambda: escala.gerar_escala(self._sessao, ini, fim))
+        if ok:
+            self.recarregar()
+            self.mensagem.setText(f"Escala gravada: {r['plantoes']} turnos.")
+
+    def _on_trocar(self) -> None:
+        p = linha_selecionada(self.visao)
+        if p is None:
+            self.mensagem.setText("Selecione um turno na escala.")
+            return
+        outros = [(c["id"], c["nome"]) for c in mandatos.composicao(self._sessao)
+                  if c["situacao"] == "em_exercicio" and c["id"] != p["conselheiro_id"]]
+        d = DialogoAcao("Trocar plantonista", "Trocar", [("para", "Novo plantonista", combo(outros)),
+                                                         ("motivo", "Motivo", QLineEdit())],
+                        lambda v: escala.trocar_plantao(self._sessao, p["id"], v["para"] or "", v["motivo"]), self,
+                        f"Turno de {br(p['inicio'])} a {br(p['fim'])}, hoje com {p['nome']}. A troca vai para o diário.")
+        if d.exec() == QDialog.DialogCode.Accepted:
+            self.recarregar()
+            self.mensagem.setText(f"Turno trocado: agora com {d.resultado['nome']}.")
+
+    def _on_imprimir(self) -> None:
+        ini, fim = self.periodo()
+        emitir_e_salvar(self, self.mensagem, "Escala não impressa", lambda: documentos.emitir_escala(self._sessao, ini, fim),
+                        f"escala-{ini:%Y-%m}")
+

@@ -1,0 +1,125 @@
+"""Aba Fiscalização das entidades (Lei 320/2023, art. 34; ECA, arts. 90, 95 e 191).
+
+Entidades cadastradas, o plano do semestre (uma visita a cada entidade ativa), o registro da visita e o
+ofício registrado que comunica as irregularidades ao CMDCA e ao Ministério Público.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from desktop.services.conselho import fiscalizacao
+from desktop.services.conselho.fiscalizacao import REGIMES
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+
+from .comum import DialogoAcao, br, campo_data, combo, editor_data, emitir_e_salvar, tentar, texto_longo
+
+COLUNAS_ENTIDADES = [Coluna("Entidade", lambda e: e["nome"], esticar=True),
+                     Coluna("Regime", lambda e: REGIMES[e["regime"]], largura=260),
+                     Coluna("Bairro", lambda e: e["bairro"] or "", largura=120)]
+COLUNAS_VISITAS = [
+    Coluna("Prevista", lambda v: br(v["prevista_para"]), lambda v: v["prevista_para"], largura=90),
+    Coluna("Entidade", lambda v: v["nome"], esticar=True),
+    Coluna("Realizada", lambda v: br(v["realizada_em"]) or "—", largura=90),
+    Coluna("Irregularidades", lambda v: "sim" if v["irregularidades"] else "", largura=110),
+    Coluna("Comunicada", lambda v: br(v["comunicada_em"][:10]) if v["comunicada_em"] else "", largura=100),
+]
+
+
+class AbaFiscalizacao(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        hoje = date.today()
+        self.semestre = combo([(f"{a}-{n}", f"{n}º semestre de {a}") for a in (hoje.year - 1, hoje.year, hoje.year + 1)
+                               for n in (1, 2)])
+        self.semestre.setCurrentIndex(self.semestre.findData(f"{hoje.year}-{1 if hoje.month <= 6 else 2}"))
+        self.modelo_e = ModeloTabela(COLUNAS_ENTIDADES, self)
+        self.visao_e = criar_visao(ProxyFiltro(self.modelo_e, self), self, nome="Entidades")
+        self.modelo_v = ModeloTabela(COLUNAS_VISITAS, self)
+        self.visao_v = criar_visao(ProxyFiltro(self.modelo_v, self), self, nome="Visitas do semestre")
+        self.mensagem = QLabel()
+        self.mensagem.setWordWrap(True)
+        esquerda, direita = QWidget(), QWidget()
+        le, ld = QVBoxLayout(esquerda), QVBoxLayout(direita)
+        le.setContentsMargins(0, 0, 0, 0)
+        ld.setContentsMargins(0, 0, 0, 0)
+        le.addWidget(QLabel("<b>Entidades de atendimento</b>"))
+        le.addWidget(self.visao_e, 1)
+        b_ent = QPushButton("&Cadastrar entidade")
+        le.addWidget(b_ent)
+        topo = QHBoxLayout()
+        topo.addWidget(QLabel("<b>Plano de visitas</b>"))
+        topo.addWidget(self.semestre, 1)
+        ld.addLayout(topo)
+        ld.addWidget(self.visao_v, 1)
+        botoes = QHBoxLayout()
+        b_plano, b_visita, b_oficio = QPushButton("&Planejar semestre"), QPushButton("Registrar &visita"), \
+            QPushButton("C&omunicar irregularidades (PDF)")
+        for b in (b_plano, b_visita, b_oficio):
+            botoes.addWidget(b)
+        ld.addLayout(botoes)
+        divisor = QSplitter()
+        divisor.addWidget(esquerda)
+        divisor.addWidget(direita)
+        divisor.setSizes([520, 680])
+        lay = QVBoxLayout(self)
+        lay.addWidget(divisor, 1)
+        lay.addWidget(self.mensagem)
+        b_ent.clicked.connect(self._on_entidade)
+        b_plano.clicked.connect(self._on_planejar)
+        b_visita.clicked.connect(self._on_visita)
+        b_oficio.clicked.connect(self._on_oficio)
+        self.semestre.currentIndexChanged.connect(self.recarregar)
+        self.recarregar()
+
+    def recarregar(self, *_args) -> None:
+        ok, ents = tentar(self, "Entidades não lidas", lambda: fiscalizacao.entidades(self._sessao))
+        self.modelo_e.definir_linhas(ents or [])
+        ok, vis = tentar(self, "Plano não lido", lambda: fiscalizacao.plano(self._sessao, self.semestre.currentData()))
+        self.modelo_v.definir_linhas(vis or [])
+
+    def _dialogo(self, titulo, confirmar, campos, acao, explicacao="") -> bool:
+        d = DialogoAcao(titulo, confirmar, campos, acao, self, explicacao)
+        if d.exec() == QDialog.DialogCode.Accepted:
+            self.recarregar()
+            self.mensagem.setText(f"{titulo}: registrado.")
+            return True
+        return False
+
+    def _on_entidade(self) -> None:
+        self._dialogo("Cadastrar entidade", "Cadastrar", [
+            ("nome", "Nome", QLineEdit()), ("regime", "Regime (ECA, art. 90)", combo(REGIMES)),
+            ("end", "Endereço", QLineEdit()), ("bairro", "Bairro", QLineEdit())],
+            lambda v: fiscalizacao.cadastrar_entidade(self._sessao, v["nome"], v["regime"], v["end"], v["bairro"]))
+
+    def _on_planejar(self) -> None:
+        semestre = self.semestre.currentData()
+        ents = self.modelo_e.linhas()
+        campos = [(e["id"], e["nome"], campo_data()) for e in ents]
+        self._dialogo(f"Plano do semestre {semestre}", "Gravar plano", campos,
+                      lambda v: fiscalizacao.planejar_semestre(self._sessao, semestre, v),
+                      "Uma visita a cada entidade ativa no semestre (art. 34 §ún.). Datas dd/mm/aaaa.")
+
+    def _on_visita(self) -> None:
+        v = linha_selecionada(self.visao_v)
+        if v is None:
+            self.mensagem.setText("Selecione a visita no plano.")
+            return
+        self._dialogo(f"Visita — {v['nome']}", "Registrar", [
+            ("em", "Realizada em", editor_data()), ("quem", "Conselheiros", QLineEdit()),
+            ("relato", "Relato", texto_longo()), ("irr", "Irregularidades", texto_longo("Deixe vazio se não houve"))],
+            lambda x: fiscalizacao.registrar_visita(self._sessao, v["id"], x["em"], x["quem"], x["relato"], x["irr"]))
+
+    def _on_oficio(self) -> None:
+        v = linha_selecionada(self.visao_v)
+        if v is None:
+            self.mensagem.setText("Selecione a visita no plano.")
+            return
+        d = DialogoAcao("Comunicar irregularidades", "Emitir ofício", [("ass", "Assinado por", QLineEdit())],
+                        lambda x: x, self, "Ofício registrado ao CMDCA e ao Ministério Público (ECA, art. 191).")
+        if d.exec() == QDialog.DialogCode.Accepted:
+            emitir_e_salvar(self, self.mensagem, "Ofício não emitido", lambda: fiscalizacao.comunicar_irregularidades(
+                self._sessao, v["id"], d.resultado["ass"]), "oficio-fiscalizacao")
+            self.recarregar()

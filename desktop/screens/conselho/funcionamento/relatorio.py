@@ -1,0 +1,88 @@
+"""Aba Relatório trimestral (Lei 320/2023, art. 23 §1º): tabelas anônimas, PDF registrado e CSV para o SIPIA.
+
+As tabelas não trazem nenhum nome (art. 36). O CSV é dado de caso (uma linha por criança, sem nomes): o
+serviço só o entrega a quem vê conteúdo de caso, e a exportação vai ao diário.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from desktop.services.conselho import relatorio
+
+from .comum import combo, emitir_e_salvar, tentar, texto_longo
+
+
+class AbaRelatorio(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        hoje = date.today()
+        self.ano = QSpinBox(minimum=2000, maximum=2100, value=hoje.year)
+        self.trimestre = combo([(n, f"{n}º trimestre") for n in (1, 2, 3, 4)])
+        self.trimestre.setCurrentIndex((hoje.month - 1) // 3)
+        self.botao_ver = QPushButton("&Mostrar")
+        self.botao_pdf = QPushButton("Emitir &PDF")
+        self.botao_csv = QPushButton("Exportar CSV (&SIPIA)")
+        self.observacoes = texto_longo("Observações: demandas e deficiências das políticas públicas (art. 23 §1º)", 60)
+        self.tabelas = QTextBrowser()
+        self.mensagem = QLabel()
+        self.mensagem.setWordWrap(True)
+        topo = QHBoxLayout()
+        for w in (QLabel("Ano"), self.ano, self.trimestre, self.botao_ver, self.botao_pdf, self.botao_csv):
+            topo.addWidget(w)
+        topo.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(topo)
+        lay.addWidget(self.tabelas, 1)
+        lay.addWidget(self.observacoes)
+        lay.addWidget(self.mensagem)
+        self.botao_ver.clicked.connect(self.mostrar)
+        self.botao_pdf.clicked.connect(self._on_pdf)
+        self.botao_csv.clicked.connect(self._on_csv)
+        self.mostrar()
+
+    def escolha(self) -> tuple[int, int]:
+        return self.ano.value(), self.trimestre.currentData()
+
+    def mostrar(self, *_args) -> None:
+        ano, tri = self.escolha()
+        ok, e = tentar(self, "Relatório não montado", lambda: relatorio.estatisticas(self._sessao, ano, tri))
+        if not ok:
+            return
+        partes = [f"<h3>{tri}º trimestre de {ano}: {e.registros} registro(s), {e.criancas} criança(s) e "
+                  "adolescente(s)</h3><p style='color:#555'>Sem identificação de pessoas (art. 36).</p>"]
+        for titulo, linhas in e.tabelas():
+            partes.append(f"<h4>{titulo}</h4>")
+            if not linhas:
+                partes.append("<p>—</p>")
+                continue
+            maximo = max(n for _, n in linhas) or 1
+            partes.append("<table cellspacing='2'>" + "".join(
+                f"<tr><td>{rotulo}</td><td align='right'>&nbsp;{n}&nbsp;</td><td>"
+                f"<span style='background:#3a6ea5'>{'&nbsp;' * max(1, round(30 * n / maximo))}</span></td></tr>"
+                for rotulo, n in linhas) + "</table>")
+        self.tabelas.setHtml("".join(partes))
+
+    def _on_pdf(self) -> None:
+        ano, tri = self.escolha()
+        emitir_e_salvar(self, self.mensagem, "Relatório não emitido", lambda: relatorio.emitir_relatorio_trimestral(
+            self._sessao, ano, tri, self.observacoes.toPlainText()), f"relatorio-{ano}-T{tri}")
+
+    def _on_csv(self) -> None:
+        ano, tri = self.escolha()
+        ok, texto = tentar(self, "CSV não exportado", lambda: relatorio.csv_sipia(self._sessao, ano, tri))
+        if not ok:
+            return
+        pasta = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        caminho, _ = QFileDialog.getSaveFileName(self, "Salvar CSV", str(Path(pasta) / f"sipia-{ano}-T{tri}.csv"),
+                                                 "CSV (*.csv)")
+        if caminho:
+            Path(caminho).write_text(texto, encoding="utf-8")
+            self.mensagem.setText(f"CSV salvo em {caminho} ({texto.count(chr(10)) - 1} linha(s) de dados).")
+
+

@@ -1,0 +1,145 @@
+"""As abas do Conselho em funcionamento dirigidas como o usuário: sigilo, novo caso, escala, contracheque e tamanho."""
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem
+from pypdf import PdfReader
+
+from desktop.rules.papeis import Papel
+from desktop.services.conselho import atendimentos, decisoes
+from desktop.screens.conselho.funcionamento.atendimentos import AbaAtendimentos
+from desktop.screens.conselho.funcionamento.caso import DialogoCaso
+from desktop.screens.conselho.funcionamento.comum import ALTURA_MAX, LARGURA_MAX
+from desktop.screens.conselho.funcionamento.escala import AbaEscala
+from desktop.screens.conselho.funcionamento.novo_caso import DialogoNovoCaso
+from desktop.screens.conselho.funcionamento.remuneracao import AbaRemuneracao
+from desktop.screens.conselho.painel import PainelConselho
+from tests.screens.apoio_janelas import clicar_botao, quando_modal
+
+CASO = {"tipo": "denuncia", "recebido_em": datetime(2025, 3, 10, 22, 15), "bairro": "Centro",
+        "criancas": [{"nome": "Lia Souza", "nascimento": date(2015, 1, 2)}]}
+
+
+def _cabe(w):
+    dica = w.minimumSizeHint()
+    assert dica.width() <= LARGURA_MAX and dica.height() <= ALTURA_MAX, (type(w).__name__, dica)
+
+
+def test_admin_nao_ve_conteudo_de_caso(qtbot, sessao_admin, conselheira):
+    atendimentos.registrar_atendimento(conselheira, CASO)
+    aba = AbaAtendimentos(sessao_admin)
+    qtbot.addWidget(aba)
+    assert aba.modelo.rowCount() == 0 and not aba.sigilo.isHidden() and aba.visao.isHidden()
+    assert "sigilosos" in aba.sigilo.text() and "Administrador" in aba.sigilo.text()
+    assert not aba.botao_abrir.isEnabled() and not aba.botao_novo.isEnabled()
+
+
+def test_nao_vinculado_e_impedido_nao_veem(qtbot, conselheira, conselho, entrar):
+    at = atendimentos.registrar_atendimento(conselheira, CASO)
+    solto = entrar("sem_vinculo", Papel.CONSELHEIRO_TUTELAR)
+    aba = AbaAtendimentos(solto)
+    qtbot.addWidget(aba)
+    assert aba.modelo.rowCount() == 0 and "vinculado" in aba.sigilo.text()
+    decisoes.declarar_impedimento(conselheira, at["id"], "impedimento", "Parente da criança (art. 44, I)")
+    aba2 = AbaAtendimentos(conselheira)
+    qtbot.addWidget(aba2)
+    assert aba2.modelo.rowCount() == 0  # o caso some da lista de quem é impedido
+    try:
+        DialogoCaso(conselheira, at["id"])
+        raise AssertionError("o impedido abriu o caso")
+    except Exception as e:  # noqa: BLE001
+        assert "art. 44" in str(e)
+
+
+def test_consulta_le_mas_nao_registra(qtbot, conselheira, entrar):
+    atendimentos.registrar_atendimento(conselheira, CASO)
+    mp = entrar("promotoria", Papel.CONSULTA)
+    aba = AbaAtendimentos(mp)
+    qtbot.addWidget(aba)
+    assert aba.modelo.rowCount() == 1 and aba.sigilo.isHidden() and aba.botao_novo.isHidden()
+
+
+def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
+    d = DialogoNovoCaso(conselheira)
+    qtbot.addWidget(d)
+    _cabe(d)
+    qtbot.keyClicks(d.bairro, "Vila Nova")
+    qtbot.keyClicks(d.relato, "Vizinhos relatam gritos")
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    assert "ao menos uma criança" in d.erro.text()  # sem criança: recusa, nada gravado
+    assert conselheira.db.execute("SELECT count(*) FROM conselho_atendimentos").fetchone()[0] == 0
+    d.criancas.setCurrentCell(0, 0)
+
+    d.criancas.setItem(0, 0, QTableWidgetItem("Caio Lima"))
+    d.criancas.setItem(0, 1, QTableWidgetItem("05/06/2017"))
+    d.familia.setItem(0, 0, QTableWidgetItem("Rosa Lima"))
+    d.familia.setItem(0, 1, QTableWidgetItem("mãe"))
+    d.agente.setCurrentIndex(d.agente.findData("pais_responsaveis"))
+    d._on_violacao()
+    d.medidas.item(1).setCheckState(Qt.CheckState.Checked)  # 101-II
+    qtbot.keyClicks(d.decisao, "Acompanhamento temporario")
+    qtbot.keyClicks(d.motivacao, "Risco de negligencia")
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    assert d.resultado is not None, d.erro.text()
+    db = conselheira.db
+    at = db.execute("SELECT id, bairro FROM conselho_atendimentos").fetchone()
+    assert at[1] == "Vila Nova"
+    assert db.execute("SELECT nome, nascimento FROM conselho_criancas").fetchall() == [("Caio Lima", "2017-06-05")]
+    assert db.execute("SELECT codigo FROM conselho_medidas").fetchall() == [("101-II",)]
+    assert db.execute("SELECT count(*) FROM diario WHERE tabela = 'conselho_atendimentos' AND registro_id = ? "
+                      "AND acao = 'inserir'", [at[0]]).fetchone()[0] == 1
+    caso = DialogoCaso(conselheira, at[0])
+    qtbot.addWidget(caso)
+    _cabe(caso)
+    assert "Caio Lima" in caso.texto.toPlainText() and "comunicar até" in caso.texto.toPlainText()
+
+
+def test_escala_gerada_com_carga_igual(qtbot, conselheira):
+    aba = AbaEscala(conselheira)
+    qtbot.addWidget(aba)
+    aba.inicio.setDate(date(2024, 2, 5))
+    aba.fim.setDate(date(2024, 2, 29))
+    quando_modal(lambda caixa: clicar_botao(caixa, "Gerar e gravar"), tipo=QMessageBox)
+    qtbot.mouseClick(aba.botao_gerar, Qt.MouseButton.LeftButton)
+    assert "Escala gravada" in aba.mensagem.text()
+    carga = aba.modelo_carga.linhas()
+    assert len(carga) == 5
+    noites = [c["noites"] for c in carga]
+    assert sum(noites) == 25 and set(noites) == {5}  # 25 noites para 5 titulares: 5 cada (art. 20)
+
+
+def test_contracheque_emitido_e_registrado(qtbot, conselheira, tmp_path, monkeypatch):
+    destino = tmp_path / "cc.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "PDF (*.pdf)")))
+    aba = AbaRemuneracao(conselheira)
+    qtbot.addWidget(aba)
+    aba.mes.setValue(3)
+    aba.ano.setValue(2024)
+    qtbot.mouseClick(aba.botao_calcular, Qt.MouseButton.LeftButton)
+    assert "Líquido" in aba.previa.toPlainText()
+    qtbot.mouseClick(aba.botao_emitir, Qt.MouseButton.LeftButton)
+    assert destino.read_bytes().startswith(b"%PDF")
+    texto = "".join(p.extract_text() for p in PdfReader(destino).pages)
+    assert "Ana Beatriz Souza" in texto
+    codigo = aba.modelo.linhas()[0]["codigo"]
+    assert codigo in aba.mensagem.text()
+    assert conselheira.db.execute("SELECT tipo FROM documentos WHERE codigo = ?", [codigo]).fetchone()[0] == \
+        "conselho_contracheque"
+
+
+def test_todas_as_abas_cabem_em_1366x720(qtbot, conselheira):
+    atendimentos.registrar_atendimento(conselheira, CASO)
+    painel = PainelConselho(conselheira)
+    qtbot.addWidget(painel)
+    painel.resize(LARGURA_MAX, ALTURA_MAX)
+    painel.show()
+    _cabe(painel)
+    pasta = os.environ.get("PACO_TELAS")
+    for i in range(painel.abas.count()):
+        painel.abas.setCurrentIndex(i)
+        _cabe(painel.abas.widget(i))
+        if pasta:
+            Path(pasta).mkdir(parents=True, exist_ok=True)
+            painel.grab().save(str(Path(pasta) / f"{i:02d}-{painel.abas.tabText(i).replace(' ', '_')}.png"))
