@@ -37,6 +37,7 @@ class Coluna:
     cor: Callable[[Any], str | None] | None = None
     dica: Callable[[Any], str | None] | None = None
     esticar: bool = False  # ocupa a sobra da largura (no lugar da última coluna)
+    titulo_longo: str | None = None  # dica do cabeçalho (o título completo, quando ``titulo`` é curto)
 
 
 class ModeloTabela(QAbstractTableModel):
@@ -98,6 +99,8 @@ class ModeloTabela(QAbstractTableModel):
         if orientacao == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.colunas[secao].titulo
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.colunas[secao].titulo_longo or self.colunas[secao].titulo
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 alinhamento = self.colunas[secao].alinhamento
                 return {"direita": _DIREITA, "centro": _CENTRO}.get(alinhamento, _ESQUERDA)
@@ -173,16 +176,18 @@ def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str 
 
 
 def ajustar_colunas(visao: QTableView) -> None:
-    """Larguras das colunas conforme a definição; a coluna ``esticar`` (ou a última) ocupa a sobra."""
+    """Larguras das colunas conforme a definição, nunca menores que o título (que não sai cortado);
+    a coluna ``esticar`` (ou a última) ocupa a sobra."""
     cab = visao.horizontalHeader()
     colunas = visao.model().sourceModel().colunas
     esticada = next((i for i, c in enumerate(colunas) if c.esticar), None)
+    cab.ensurePolished()  # a fonte do cabeçalho (folha de estilo) já vale para medir os títulos
     cab.setStretchLastSection(esticada is None)
     for i, coluna in enumerate(colunas):
         modo = QHeaderView.ResizeMode.Stretch if i == esticada else QHeaderView.ResizeMode.Interactive
         cab.setSectionResizeMode(i, modo)
         if coluna.largura and i != esticada:
-            visao.setColumnWidth(i, coluna.largura)
+            visao.setColumnWidth(i, max(coluna.largura, cab.sectionSizeHint(i)))
 
 
 def linha_selecionada(visao: QTableView) -> Any | None:

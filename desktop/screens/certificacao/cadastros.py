@@ -72,14 +72,16 @@ class AbaInstituicao(_AbaComDialogo):
         self.aviso = QLabel(self)
         self.aviso.setWordWrap(True)
         self.lista = _Lista(self, [
-            Coluna("Instituição", lambda i: i["nome"], esticar=True),
-            Coluna("Sistema", lambda i: i["sistema_ensino"], largura=90),
-            Coluna("Termo aprovado", lambda i: br(i["termo_aprovado_em"]), ordenar=lambda i: i["termo_aprovado_em"] or "", largura=120),
-            Coluna("Regulamentação", lambda i: br(i["regulamentacao_aprovada_em"]), largura=120),
-            Coluna("Validação Sistec", lambda i: br(i["sistec_validada_em"]), largura=120),
+            Coluna("Instituição", lambda i: i["nome"], largura=280),
+            Coluna("Sistema", lambda i: i["sistema_ensino"], largura=90, titulo_longo="Sistema de ensino"),
+            Coluna("Termo", lambda i: br(i["termo_aprovado_em"]), ordenar=lambda i: i["termo_aprovado_em"] or "",
+                   largura=100, titulo_longo="Termo de adesão aprovado em"),
+            Coluna("Regulamento", lambda i: br(i["regulamentacao_aprovada_em"]), largura=100,
+                   titulo_longo="Regulamentação aprovada em"),
+            Coluna("Sistec", lambda i: br(i["sistec_validada_em"]), largura=100, titulo_longo="Validação no Sistec em"),
             Coluna("Adesão", lambda i: i["situacao"].mensagem, largura=320,
                    cor=lambda i: "#b00020" if not i["situacao"].vigente else ("#8a5a00" if i["situacao"].avisar else None)),
-            Coluna("Unidades certificadoras", lambda i: ", ".join(u["nome"] for u in i["unidades"]), largura=300),
+            Coluna("Unidades certificadoras", lambda i: ", ".join(u["nome"] for u in i["unidades"]), esticar=True),
         ], "Instituições")
         self.tabela = self.lista.visao
         self.botao_nova = QPushButton("&Nova instituição…", self)

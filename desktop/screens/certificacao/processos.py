@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from desktop.rules.certificacao.etapas import DECISOES
 from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, Etapa
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.services.certificacao import processos
 
 from .comum import abrir, avisar, br, nova_tabela, preencher
@@ -42,8 +44,10 @@ class AbaProcessos(QWidget):
         self.lista.itemSelectionChanged.connect(self._on_selecionar)
         self.etapas = nova_tabela()
         self.titulo = QLabel("Selecione um processo.")
+        self.titulo.setWordWrap(True)
         self.formulario = QGroupBox("Próxima etapa")
         form = QFormLayout(self.formulario)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # rótulo em cima quando falta largura
         self.campos: dict[str, QWidget] = {
             "apresentacao": QCheckBox("Etapas apresentadas ao trabalhador (art. 24, II, a)"),
             "entrevista": QLineEdit(), "memorial": QLineEdit(), "orientacao": QLineEdit(),
@@ -71,27 +75,43 @@ class AbaProcessos(QWidget):
         self.botao_salvar.setEnabled(False)
         editar = sessao.pode(Permissao.CERTIFICACAO_EDITAR)
         self.formulario.setEnabled(editar)
-        direita = QWidget()
-        lay_d = QVBoxLayout(direita)
+        # à direita, em cima as etapas registradas e o recurso; embaixo o formulário da próxima etapa,
+        # que rola se a tela for baixa (1366×768), com os botões sempre à vista
+        cima = QWidget()
+        lay_d = QVBoxLayout(cima)
+        lay_d.setContentsMargins(0, 0, 0, 0)
         lay_d.addWidget(self.titulo)
         lay_d.addWidget(QLabel("Etapas registradas (quem e quando)"))
-        lay_d.addWidget(self.etapas)
+        lay_d.addWidget(self.etapas, 1)
         lay_d.addWidget(self.recursos)
-        barra_recurso = QHBoxLayout()
+        barra_recurso = LayoutFluxo()
         barra_recurso.addWidget(self.botao_recurso)
         barra_recurso.addWidget(self.botao_decidir)
-        barra_recurso.addStretch(1)
         lay_d.addLayout(barra_recurso)
-        lay_d.addWidget(self.formulario)
-        botoes = QHBoxLayout()
+        rolagem = QScrollArea()
+        rolagem.setWidgetResizable(True)
+        rolagem.setFrameShape(QFrame.Shape.NoFrame)
+        rolagem.setWidget(self.formulario)
+        baixo = QWidget()
+        lay_b = QVBoxLayout(baixo)
+        lay_b.setContentsMargins(0, 0, 0, 0)
+        lay_b.addWidget(rolagem, 1)
+        botoes = LayoutFluxo()
         botoes.addWidget(self.botao_registrar)
         botoes.addWidget(self.botao_salvar)
-        lay_d.addLayout(botoes)
+        lay_b.addLayout(botoes)
+        direita = QSplitter(Qt.Vertical)
+        direita.setChildrenCollapsible(False)
+        direita.addWidget(cima)
+        direita.addWidget(baixo)
+        direita.setStretchFactor(0, 2)
+        direita.setStretchFactor(1, 3)
+        direita.setSizes([240, 360])
         self.botao_registrar.setEnabled(editar)
         esquerda = QWidget()
         lay_e = QVBoxLayout(esquerda)
         lay_e.addWidget(self.lista)
-        barra = QHBoxLayout()
+        barra = LayoutFluxo()
         barra.addWidget(self.botao_trabalhador)
         barra.addWidget(self.botao_inscrever)
         lay_e.addLayout(barra)
@@ -99,8 +119,12 @@ class AbaProcessos(QWidget):
         self.botao_trabalhador.setEnabled(editar)
         self.botao_inscrever.setEnabled(editar)
         divisor = QSplitter(Qt.Horizontal)
+        divisor.setChildrenCollapsible(False)
         divisor.addWidget(esquerda)
         divisor.addWidget(direita)
+        divisor.setStretchFactor(0, 2)
+        divisor.setStretchFactor(1, 3)
+        divisor.setSizes([440, 660])
         QVBoxLayout(self).addWidget(divisor)
         self.atualizar()
         self._estado_recurso()

@@ -6,11 +6,12 @@ gravar, a aba recarrega e emite ``sig_mudou`` (a fase do processo pode ter mudad
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
+from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
                                QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
 from desktop.services.sessao import ErroNegocio, SemPermissao
 
@@ -22,6 +23,15 @@ from .dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao, 
 _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
 
 
+def _ajustar_colunas(tabela: QTableWidget, maximo: int = 320) -> None:
+    """Colunas na largura do conteúdo e do título, até ``maximo`` (a dica mostra o texto inteiro)."""
+    tabela.resizeColumnsToContents()
+    cab = tabela.horizontalHeader()
+    for j in range(tabela.columnCount()):
+        if cab.sectionResizeMode(j) != QHeaderView.ResizeMode.Stretch and tabela.columnWidth(j) > maximo:
+            tabela.setColumnWidth(j, maximo)
+
+
 class _Aba(QWidget):
     sig_mudou = Signal(str)  # a mensagem para a barra do processo
 
@@ -29,7 +39,7 @@ class _Aba(QWidget):
         super().__init__(parent)
         self._sessao, self._pid = sessao, processo_id
         self.pode_editar = sessao.pode(Permissao.ELEICAO_EDITAR)
-        self.botoes = QHBoxLayout()
+        self.botoes = LayoutFluxo()  # a fileira quebra a linha em telas estreitas (1366×768)
 
     def botao(self, rotulo: str, slot) -> QPushButton:
         b = QPushButton(rotulo, self)
@@ -67,7 +77,6 @@ class AbaCandidatos(_Aba):
         self.nota = self.botao("Nota da &prova…", self._on_nota)
         self.botao("Pa&rentesco (art. 15)…", self._on_parentesco)
         self.botao("Reabrir inscrições (art. 13)…", self._on_reabrir)
-        self.botoes.addStretch(1)
         self.homologar = self.botao("&Homologar a lista de habilitados", self._on_homologar)
         divisor = QSplitter(Qt.Orientation.Vertical, self)
         divisor.addWidget(self.tabela)
@@ -86,7 +95,9 @@ class AbaCandidatos(_Aba):
             nota = (c["nota_prova"] or "—").replace(".", ",")
             for j, v in enumerate((c["numero"], c["nome_urna"], situacao, nota, c["motivo"])):
                 self.tabela.setItem(i, j, _item(v))
+        _ajustar_colunas(self.tabela)
         self.checklist.setRowCount(0)
+        _ajustar_colunas(self.checklist)
         self._on_linha()
 
     def selecionada(self) -> dict | None:
@@ -104,6 +115,7 @@ class AbaCandidatos(_Aba):
         for i, r in enumerate(reqs):
             for j, v in enumerate((r["descricao"], r["documento"] or "—", r["situacao"], r["motivo"] or r["artigo"])):
                 self.checklist.setItem(i, j, _item(v))
+        _ajustar_colunas(self.checklist)
 
     def _on_inscrever(self) -> None:
         d = DialogoInscricao(self._sessao, self._pid, self)
@@ -146,7 +158,6 @@ class AbaImpugnacoes(_Aba):
         self.prazo.setWordWrap(True)
         self.botao("&Nova impugnação ou denúncia…", self._on_nova)
         self.etapa = self.botao("&Próxima etapa da selecionada…", self._on_etapa)
-        self.botoes.addStretch(1)
         self._lay = QVBoxLayout(self)
         self._lay.addWidget(self.prazo)
         self._lay.addLayout(self.botoes)
@@ -188,7 +199,6 @@ class AbaSecoes(_Aba):
         self.tabela.setHorizontalHeaderLabels(["Seção", "Local", "Aptos", "Votação", "Apuração"])
         self.tabela.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.botao("Nova &seção…", self._on_nova)
-        self.botoes.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(self.botoes)
         lay.addWidget(self.tabela, 1)

@@ -39,6 +39,7 @@ def _item(texto, editavel: bool = False) -> QTableWidgetItem:
     it = QTableWidgetItem(str(texto))
     if not editavel:
         it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        it.setToolTip(str(texto))  # o texto inteiro, se a coluna o cortar
     return it
 
 
@@ -189,6 +190,7 @@ class PainelApuracao(QWidget):
         self._sessao, self._processo_id = sessao, processo_id
         self.resumo = QLabel()
         self.resumo.setObjectName("resumo")
+        self.resumo.setWordWrap(True)
         self.ranking = QTableWidget(0, 5)
         self.ranking.setHorizontalHeaderLabels(["Pos.", "Nº", "Candidato", "Votos", "Situação"])
         self.ranking.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                               QRadioButton, QScrollArea, QWidget)
 
 from desktop.rules import validacao
 from desktop.rules.validacao import EntradaInvalida
@@ -74,12 +76,24 @@ class DialogoInscricao(DialogoFormulario):
         self.nome_urna.setPlaceholderText("opcional; se vazio, o nome completo")
         self.documentos: dict[str, QLineEdit] = {}
         self.form.addRow(QLabel("<b>Documentos apresentados</b> (art. 12 §§3º-8º; ECA art. 133):"))
+        # os documentos rolam dentro do diálogo, para ele caber numa tela de 1366×768
+        caixa_documentos = QWidget(self)
+        form_documentos = QFormLayout(caixa_documentos)
+        form_documentos.setContentsMargins(0, 0, 6, 0)
+        form_documentos.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # requisito em cima, campo embaixo
         for r in candidaturas.requisitos_da_lei():
-            campo = QLineEdit(self)
+            campo = QLineEdit(caixa_documentos)
             campo.setPlaceholderText(r["documento"])
             campo.setToolTip(r["artigo"])
             self.documentos[r["codigo"]] = campo
-            self.form.addRow(r["descricao"] + ":", campo)
+            form_documentos.addRow(r["descricao"] + ":", campo)
+        rolagem = QScrollArea(self)
+        rolagem.setWidgetResizable(True)
+        rolagem.setFrameShape(QFrame.Shape.NoFrame)
+        rolagem.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # só rola para baixo
+        rolagem.setWidget(caixa_documentos)
+        rolagem.setMinimumHeight(150)
+        self.form.addRow(rolagem)
         self.previa = QLabel(self)
         self.previa.setWordWrap(True)
         self.previa.setStyleSheet(_AVISO)

@@ -29,6 +29,7 @@ class ProcessoEscolha(QWidget):
         self._sessao = sessao
         self.processos = QComboBox()
         self.fase = QLabel()
+        self.fase.setWordWrap(True)
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
         self.abrir = QPushButton("A&brir processo de escolha")

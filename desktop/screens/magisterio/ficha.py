@@ -38,7 +38,7 @@ class DialogoFicha(QDialog):
         self.ultimo_arquivo = None
         self.servidor = cadastro.obter(sessao, servidor_id)
         self.setWindowTitle(f"Ficha funcional — {self.servidor['nome']}")
-        self.resize(1320, 720)  # as 12 abas cabem sem rolar numa tela de 1366 pontos
+        self.resize(1320, 660)  # as 12 abas cabem sem rolar; com a barra de título, cabe em 1366×768
         self.cabecalho = QLabel(self)
         self.cabecalho.setWordWrap(True)
         self.cabecalho.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

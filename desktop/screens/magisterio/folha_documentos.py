@@ -9,10 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
 from desktop.screens.administracao import segundo_plano
+from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.services.magisterio import documentos
 
 from . import comum
@@ -39,11 +40,14 @@ class BarraDocumentos(QWidget):
         self.botao_csv = QPushButton("Exportar C&SV…", self)
         self.aviso = QLabel("Os documentos saem da competência fechada.", self)
         self.aviso.setObjectName("subtitulo")
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        self.aviso.setWordWrap(True)
+        linha = LayoutFluxo()  # os botões descem para uma segunda linha em telas estreitas
         for b in (self.botao_contracheque, self.botao_lote, self.botao_analitica, self.botao_csv):
-            lay.addWidget(b)
-        lay.addWidget(self.aviso, 1)
+            linha.addWidget(b)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(linha)
+        lay.addWidget(self.aviso)
         self.botao_contracheque.clicked.connect(self._on_contracheque)
         self.botao_lote.clicked.connect(self._on_lote)
         self.botao_analitica.clicked.connect(self._on_analitica)

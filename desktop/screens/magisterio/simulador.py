@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QListW
                                QVBoxLayout, QWidget)
 
 from desktop.rules.validacao import data_br
+from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.magisterio import cadastro, simulador
@@ -70,7 +71,7 @@ class AbaSimulador(QWidget):
         topo.addWidget(self.data)
 
         caixa = QGroupBox("E se…", self)
-        linha = QHBoxLayout()
+        linha = LayoutFluxo()  # desce para a linha de baixo em telas estreitas
         self.tipo = QComboBox(self)
         self.tipo.addItems([t[0] for t in TIPOS])
         self.detalhe = QComboBox(self)

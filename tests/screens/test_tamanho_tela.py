@@ -1,0 +1,125 @@
+"""Tudo cabe numa tela de 1366×768: a janela principal com cada módulo e cada aba aberta, e os
+diálogos principais, com a folha de estilo do Paço (letras de 11 pt), sobram 720 pontos de altura
+(o resto é da barra de tarefas)."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from desktop import app as paco
+from desktop.screens.principal import JanelaPrincipal
+from desktop.services import acesso, demo
+
+from .apoio_janelas import esperar_copia_diaria, fechar_principal
+
+LARGURA, ALTURA = 1366, 720
+
+
+def _cabe(widget, onde: str) -> None:
+    m = widget.minimumSizeHint()
+    assert m.width() <= LARGURA and m.height() <= ALTURA, f"{onde}: mínimo {m.width()}×{m.height()}"
+
+
+@pytest.fixture
+def estilo(qapp):
+    """A folha de estilo da aplicação (os tamanhos dependem dela); desfeita no fim."""
+    anterior = qapp.styleSheet()
+    paco.configurar_aplicacao(qapp)
+    yield
+    qapp.setStyleSheet(anterior)
+
+
+@pytest.fixture
+def sessao_demo(tmp_path):
+    caminho = tmp_path / "demo" / "paco.db"
+    demo.criar_demo(caminho, servidores=40)
+    s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
+    yield s
+    s.fechar()
+
+
+def _abas(widget):
+    """Cada página de cada QTabWidget dentro de ``widget`` (também as abas dentro de abas)."""
+    vistas = set()
+    pendentes = list(widget.findChildren(QTabWidget))
+    while pendentes:
+        abas = pendentes.pop(0)
+        if id(abas) in vistas:
+            continue
+        vistas.add(id(abas))
+        for i in range(abas.count()):
+            abas.setCurrentIndex(i)
+            QApplication.processEvents()
+            yield abas.tabText(i).replace("&", ""), abas.widget(i)
+            pendentes.extend(abas.widget(i).findChildren(QTabWidget))
+
+
+def test_janela_principal_cabe_em_1366x768_com_cada_modulo_e_aba(qtbot, tmp_path, estilo):
+    caminho = tmp_path / "demo" / "paco.db"
+    demo.criar_demo(caminho, servidores=40)
+    janela = JanelaPrincipal(acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO))
+    qtbot.addWidget(janela)
+    janela.resize(LARGURA, ALTURA)
+    with qtbot.waitExposed(janela):
+        janela.show()
+    esperar_copia_diaria(qtbot, janela)
+    try:
+        for indice in range(janela.modulos.count()):
+            janela.modulos.setCurrentRow(indice)
+            QApplication.processEvents()
+            modulo = janela.modulos.item(indice).text()
+            _cabe(janela, modulo)
+            for titulo, pagina in _abas(janela.pilha.widget(indice)):
+                _cabe(janela, f"{modulo} › {titulo}")
+                _cabe(pagina, f"página {modulo} › {titulo}")
+        assert janela.modulos.count() == 4
+    finally:
+        fechar_principal(qtbot, janela)
+
+
+def test_dialogos_principais_cabem_em_1366x768(qtbot, sessao_demo, estilo):
+    from desktop.screens.certificacao.dialogo_ppcp import DialogoPpcp
+    from desktop.screens.certificacao.dialogos_cadastro import DialogoCurso, DialogoInstituicao
+    from desktop.screens.certificacao.dialogos_processo import DialogoInscricao, DialogoOferta, DialogoTrabalhador
+    from desktop.screens.conselho import dialogos_candidatura, dialogos_impugnacao
+    from desktop.screens.magisterio.escolas import DialogoNovaEscola
+    from desktop.screens.magisterio.ficha import DialogoFicha
+    from desktop.screens.magisterio.folha import DialogoReabrir
+    from desktop.screens.magisterio.servidores import DialogoNovoServidor
+    from desktop.screens.principal.modulos import DialogoSobre
+    from desktop.screens.principal.restauracao import DialogoSenhaAdministrador
+    from desktop.services.eleicao import processo
+    from desktop.services.magisterio import cadastro
+
+    s = sessao_demo
+    servidor = cadastro.listar_servidores(s)[0]["id"]
+    pid = processo.listar_processos(s)[0]["id"]
+    fabricas = {
+        "ficha funcional": lambda: DialogoFicha(s, servidor),
+        "PPCP": lambda: DialogoPpcp(s),
+        "instituição": lambda: DialogoInstituicao(s),
+        "curso": lambda: DialogoCurso(s),
+        "oferta": lambda: DialogoOferta(s),
+        "trabalhador": lambda: DialogoTrabalhador(s),
+        "inscrição na oferta": lambda: DialogoInscricao(s),
+        "novo servidor": lambda: DialogoNovoServidor(s),
+        "nova escola": lambda: DialogoNovaEscola(s),
+        "reabrir competência": lambda: DialogoReabrir(s, date(2026, 1, 1)),
+        "inscrição de candidato": lambda: dialogos_candidatura.DialogoInscricao(s, pid),
+        "parentesco": lambda: dialogos_candidatura.DialogoParentesco(s, pid),
+        "impugnação": lambda: dialogos_impugnacao.DialogoApresentar(s, pid),
+        "seção": lambda: dialogos_impugnacao.DialogoSecao(s, pid),
+        "sobre": lambda: DialogoSobre(),
+        "senha do administrador": lambda: DialogoSenhaAdministrador(Path("copia.paco")),
+    }
+    for nome, fabrica in fabricas.items():
+        dialogo = fabrica()
+        qtbot.addWidget(dialogo)
+        dialogo.show()
+        QApplication.processEvents()
+        _cabe(dialogo, f"diálogo {nome}")
+        assert dialogo.height() <= ALTURA and dialogo.width() <= LARGURA, f"{nome}: abre com {dialogo.size()}"
+        for titulo, _pagina in _abas(dialogo):
+            _cabe(dialogo, f"diálogo {nome} › {titulo}")
+        dialogo.close()
