@@ -34,12 +34,14 @@ class AbaAtendimentos(QWidget):
         super().__init__(parent)
         self._sessao = sessao
         self._tarefa = None
-        self.busca = QLineEdit(placeholderText="Buscar (Enter)…")
+        self.busca = QLineEdit(placeholderText="Nome da criança, adolescente ou familiar, ou o bairro — Enter busca")
         self.campo = combo([("nomes", "por nome"), ("bairro", "por bairro")])
         self.situacao = combo(SITUACOES, vazio="Todas as situações")
         self.botao_buscar = QPushButton("&Buscar")
         self.botao_abrir = QPushButton("&Abrir caso")
         self.botao_novo = QPushButton("&Novo atendimento")
+        self.botao_novo.setToolTip("Formulário completo. Para uma emergência no plantão, Ctrl+N abre o "
+                                   "registro rápido.")
         self.contagem = QLabel()
         self.modelo = ModeloTabela(COLUNAS, self)
         self.proxy = ProxyFiltro(self.modelo, self)

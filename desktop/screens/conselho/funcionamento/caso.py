@@ -5,23 +5,24 @@ diálogo pequeno que chama o serviço de ``decisoes`` ou ``documentos``; o caso 
 """
 from __future__ import annotations
 
-
+from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
+from desktop.rules.conselho import prazos as regra_prazos
 from desktop.rules.conselho.atendimentos import AGENTES, DIREITOS, MEDIDAS, SITUACOES, TIPOS
 from desktop.services.conselho import atendimentos, decisoes, documentos
 
-from .comum import DialogoAcao, br, combo, editor_data, editor_momento, emitir_e_salvar, texto_longo
+from .comum import DialogoAcao, br, campo_data, combo, editor_data, editor_momento, emitir_e_salvar, texto_longo
 
 
 def resumo_html(a: dict) -> str:
     """O caso em HTML simples (o que o conselheiro lê antes de agir)."""
     e = escape
-    partes = [f"<h2>Atendimento nº {a['numero']}/{a['ano']} — {TIPOS[a['tipo']]}</h2>",
+    partes = [f"<h2>Nº {a['numero']}/{a['ano']} — {TIPOS[a['tipo']]}</h2>",
               f"<p>Recebido em {br(a['recebido_em'])}{' (plantão)' if a['plantao'] else ''} · "
               f"Situação: <b>{SITUACOES[a['situacao']]}</b> · Bairro: {e(a['bairro'] or '—')} · "
               f"Origem: {e(a['origem'] or '—')}</p>", f"<p>{e(a['relato'] or '')}</p>",
@@ -40,14 +41,19 @@ def resumo_html(a: dict) -> str:
         partes.append("<h3>Decisões</h3><ul>")
         for d in a["decisoes"]:
             meds = [f"art. {m['codigo'].replace('-', ', ')}" for m in a["medidas"] if m["decisao_id"] == d["id"]]
-            colegiado = (f"{d['colegiado']} em {br(d['colegiado_em'])}" if d["colegiado"] else
-                         f"<b>ratificar até {br(d['ratificar_ate'])}</b>") if d["emergencial"] else ""
+            colegiado = (f"{d['colegiado']} em {br(d['colegiado_em'])}" if d["colegiado"] else _prazo(
+                "levar ao colegiado (ratificar) até", date.fromisoformat(d["ratificar_ate"]), d["ratificar_ate"])) \
+                if d["emergencial"] else ""
             comunicada = (f"comunicada a {e(d['comunicada_a'])} em {br(d['comunicada_em'])}" if d["comunicada_em"]
-                          else f"<b>comunicar até {br(d['comunicar_ate'])}</b>")
+                          else _prazo("comunicar até", datetime.fromisoformat(d["comunicar_ate"]), d["comunicar_ate"]))
             partes.append(f"<li>{br(d['decidida_em'])}{' (plantão)' if d['emergencial'] else ''}: {e(d['descricao'])}"
                           f" — {e(d['motivacao'])}{' — medidas: ' + ', '.join(meds) if meds else ''}<br/>"
                           f"{colegiado}{' · ' if colegiado else ''}{comunicada}</li>")
         partes.append("</ul>")
+    else:
+        partes.append("<h3>Decisões</h3><p style='color:#a05a00'>Nenhuma decisão registrada. Registre a decisão do "
+                      "colegiado (ou a medida de plantão) em <b>Nova decisão</b>: os prazos de comunicação e de "
+                      "ratificação começam a contar dela.</p>")
     for chave, titulo, fmt in (
             ("requisicoes", "Requisições", lambda r: f"{e(r['orgao'])}: {e(r['servico'])} — prazo {br(r['prazo'])}"
              + (f" — respondida em {br(r['atendida_em'])}: {e(r['resposta'])}" if r["atendida_em"] else "")),
@@ -57,6 +63,16 @@ def resumo_html(a: dict) -> str:
         if a[chave]:
             partes.append(f"<h3>{titulo}</h3><ul>" + "".join(f"<li>{fmt(r)}</li>" for r in a[chave]) + "</ul>")
     return "".join(partes)
+
+
+def _prazo(texto: str, limite, iso: str) -> str:
+    """O prazo em aberto, em vermelho quando vencido (art. 21 §§1º e 2º)."""
+    sit = regra_prazos.situacao(limite, None, datetime.now())
+    if sit == regra_prazos.VENCIDO:
+        return f"<b style='color:#b00020'>VENCIDO: {texto} {br(iso)}</b>"
+    if sit == regra_prazos.VENCE_HOJE:
+        return f"<b style='color:#a05a00'>{texto} {br(iso)} (vence hoje)</b>"
+    return f"<b>{texto} {br(iso)}</b>"
 
 
 def _lista_medidas() -> QListWidget:
@@ -71,11 +87,6 @@ def _lista_medidas() -> QListWidget:
     return lista
 
 
-def _marcadas(lista: QListWidget) -> list[dict]:
-    return [{"codigo": lista.item(i).data(Qt.ItemDataRole.UserRole), "crianca": None} for i in range(lista.count())
-            if lista.item(i).checkState() == Qt.CheckState.Checked]
-
-
 class DialogoCaso(QDialog):
     def __init__(self, sessao, atendimento_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,6 +96,7 @@ class DialogoCaso(QDialog):
         self.texto = QTextBrowser()
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
+        self.botoes: dict[str, QPushButton] = {}  # pelo rótulo sem o "&" (atalho)
         acoes = QWidget()
         lay_acoes = QVBoxLayout(acoes)
         for titulo, botoes in (
@@ -102,6 +114,7 @@ class DialogoCaso(QDialog):
             for i, (rotulo, slot) in enumerate(botoes):
                 b = QPushButton(rotulo)
                 b.clicked.connect(slot)
+                self.botoes[rotulo.replace("&", "")] = b
                 grade.addWidget(b, i // 2, i % 2)
             lay_acoes.addWidget(g)
         lay_acoes.addWidget(self.mensagem)
@@ -128,6 +141,13 @@ class DialogoCaso(QDialog):
         self.caso = atendimentos.obter_atendimento(self._sessao, self._id)
         self._mostrar()
 
+    def _nada(self, combo_, texto: str) -> bool:
+        """Lista vazia: diz por que não há o que escolher, em vez de abrir um diálogo sem opção."""
+        if combo_.count():
+            return False
+        self.mensagem.setText(texto)
+        return True
+
     def _dialogo(self, titulo: str, confirmar: str, campos, acao, explicacao: str = "") -> bool:
         d = DialogoAcao(titulo, confirmar, campos, acao, self, explicacao)
         ok = d.exec() == QDialog.DialogCode.Accepted
@@ -142,26 +162,34 @@ class DialogoCaso(QDialog):
 
     # -- colegiado ----------------------------------------------------------------------------------
     def _on_decisao(self) -> None:
-        lista = _lista_medidas()
         self._dialogo("Nova decisão", "Registrar decisão",
                       [("descricao", "Decisão", QLineEdit()), ("motivacao", "Motivação", texto_longo()),
                        ("emergencial", "Tomada em plantão?", combo([(False, "Não, pelo colegiado"),
                                                                     (True, "Sim, emergencial de plantão")])),
-                       ("medidas", "Medidas (ECA)", lista)],
-                      lambda v: decisoes.registrar_decisao(self._sessao, self._id, descricao=v["descricao"],
-                                                           motivacao=v["motivacao"], medidas=_marcadas(lista),
-                                                           emergencial=v["emergencial"]))
+                       ("medidas", "Medidas (ECA)", _lista_medidas())],
+                      lambda v: decisoes.registrar_decisao(
+                          self._sessao, self._id, descricao=v["descricao"], motivacao=v["motivacao"],
+                          medidas=[{"codigo": k, "crianca": None} for k in v["medidas"]],
+                          emergencial=v["emergencial"]),
+                      "Registrada agora. A comunicação escrita aos interessados vence em 48 horas (art. 21 §2º); "
+                      "a medida de plantão vai ao colegiado no primeiro dia útil (§1º).")
 
     def _on_deliberar(self) -> None:
+        pendentes = self._combo_decisoes(lambda d: d["emergencial"] and not d["colegiado"])
+        if self._nada(pendentes, "Não há medida de plantão aguardando o colegiado neste caso."):
+            return
         self._dialogo("Colegiado", "Registrar", [
-            ("decisao", "Medida de plantão", self._combo_decisoes(lambda d: d["emergencial"] and not d["colegiado"])),
+            ("decisao", "Medida de plantão", pendentes),
             ("resultado", "Resultado", combo({"ratificada": "Ratificada", "retificada": "Retificada"})),
             ("retificacao", "Retificação", texto_longo("Se retificada, o que mudou"))],
             lambda v: decisoes.deliberar(self._sessao, v["decisao"] or "", v["resultado"], v["retificacao"]))
 
     def _on_comunicar(self) -> None:
+        pendentes = self._combo_decisoes(lambda d: not d["comunicada_em"])
+        if self._nada(pendentes, "Todas as decisões deste caso já têm a comunicação registrada."):
+            return
         self._dialogo("Comunicação da decisão", "Registrar", [
-            ("decisao", "Decisão", self._combo_decisoes(lambda d: not d["comunicada_em"])),
+            ("decisao", "Decisão", pendentes),
             ("a", "Comunicada a", QLineEdit()), ("em", "Em", editor_momento())],
             lambda v: decisoes.registrar_comunicacao(self._sessao, v["decisao"] or "", v["a"], v["em"]),
             "A decisão é comunicada por escrito aos interessados em 48 horas (art. 21 §2º).")
@@ -170,18 +198,22 @@ class DialogoCaso(QDialog):
     def _on_requisicao(self) -> None:
         self._dialogo("Requisição de serviço", "Registrar", [
             ("orgao", "Órgão requisitado", QLineEdit()), ("servico", "Serviço", texto_longo()),
-            ("emitida", "Emitida em", editor_data())],
+            ("emitida", "Emitida em", editor_data()),
+            ("prazo", "Responder até", campo_data(obrigatorio=False, placeholder="vazio: o prazo padrão do Conselho"))],
             lambda v: decisoes.registrar_requisicao(self._sessao, self._id, orgao=v["orgao"], servico=v["servico"],
-                                                    emitida_em=v["emitida"]),
-            "O prazo de resposta vem do parâmetro do Conselho (ECA, art. 136, III, a).")
+                                                    emitida_em=v["emitida"], prazo=v["prazo"]),
+            "Deixe o prazo vazio para usar o prazo padrão do Conselho (parâmetro; ECA, art. 136, III, a).")
 
     def _combo_requisicoes(self, pendentes: bool = True):
         return combo([(r["id"], f"{r['orgao']} — prazo {br(r['prazo'])}") for r in self.caso["requisicoes"]
                       if not (pendentes and r["atendida_em"])])
 
     def _on_resposta(self) -> None:
+        pendentes = self._combo_requisicoes()
+        if self._nada(pendentes, "Não há requisição aguardando resposta neste caso."):
+            return
         self._dialogo("Resposta da requisição", "Registrar", [
-            ("req", "Requisição", self._combo_requisicoes()), ("resposta", "Resposta", texto_longo()),
+            ("req", "Requisição", pendentes), ("resposta", "Resposta", texto_longo()),
             ("em", "Respondida em", editor_data())],
             lambda v: decisoes.responder_requisicao(self._sessao, v["req"] or "", v["resposta"], v["em"]))
 
@@ -229,11 +261,19 @@ class DialogoCaso(QDialog):
                          "oficio")
 
     def _on_pdf_requisicao(self) -> None:
-        self._emitir_com("Requisição", [("req", "Requisição", self._combo_requisicoes(pendentes=False))],
+        todas = self._combo_requisicoes(pendentes=False)
+        if self._nada(todas, "Registre primeiro a requisição (botão Requisição, em Andamento); depois emita o PDF."):
+            return
+        self._emitir_com("Requisição", [("req", "Requisição", todas)],
                          lambda v: documentos.emitir_requisicao(self._sessao, v["req"] or ""), "requisicao")
 
     def _on_termo(self) -> None:
-        self._emitir_com("Termo de medida", [("dec", "Decisão", self._combo_decisoes()),
+        com_medidas = {m["decisao_id"] for m in self.caso["medidas"]}
+        decs = self._combo_decisoes(lambda d: d["id"] in com_medidas)
+        if self._nada(decs, "Nenhuma decisão deste caso aplicou medida do ECA; para comunicar a decisão, emita um "
+                            "ofício."):
+            return
+        self._emitir_com("Termo de medida", [("dec", "Decisão", decs),
                                              ("dest", "Destinatário", QLineEdit())],
                          lambda v: documentos.emitir_termo_medida(self._sessao, v["dec"] or "", v["dest"]),
                          "termo-medida")

@@ -9,9 +9,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QDateTime, QStandardPaths
+from PySide6.QtCore import QDate, QDateTime, QStandardPaths, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFileDialog, QLabel, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QWidget)
+                               QListWidget, QPlainTextEdit, QSpinBox, QWidget)
 
 from desktop.rules import validacao
 from desktop.screens.administracao import avisos
@@ -87,6 +87,9 @@ def valor_de(w: QWidget) -> Any:
         return w.toPlainText()
     if isinstance(w, QLineEdit):
         return w.text()
+    if isinstance(w, QListWidget):  # lista de marcar: os dados (UserRole) dos itens marcados
+        return [w.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.count())
+                if w.item(i).checkState() == Qt.CheckState.Checked]
     raise TypeError(type(w))
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from desktop.screens.widgets.fluxo import LayoutFluxo
 
 from desktop.rules.conselho.mandatos import CAUSAS_VACANCIA, PENALIDADES, TIPOS_AFASTAMENTO
 from desktop.rules.conselho.remuneracao import FUNCOES
@@ -42,17 +44,19 @@ class AbaConselheiros(QWidget):
         self.alerta.setWordWrap(True)
         self.resultado = QLabel()
         self.resultado.setWordWrap(True)
-        grade = QGridLayout()
+        grade = LayoutFluxo()  # os botões quebram de linha em telas de 1366 px
         editar = sessao.pode(Permissao.CONSELHO_EDITAR)
         botoes = [("&Importar eleitos", self._on_importar, editar), ("&Cadastrar", self._on_cadastrar, editar),
                   ("&Função", self._on_funcao, editar), ("&Vacância", self._on_vacancia, editar),
                   ("Afas&tamento", self._on_afastar, editar), ("Can&didatura", self._on_candidatura, editar),
                   ("&Encerrar afastamento", self._on_encerrar, editar), ("&Penalidade", self._on_penalidade, editar),
                   ("Vincular &usuário", self._on_vincular, sessao.pode(Permissao.USUARIOS_GERENCIAR))]
-        for i, (rotulo, slot, pode) in enumerate(b for b in botoes if b[2]):
+        self.botoes: dict[str, QPushButton] = {}  # pelo rótulo sem o "&" (atalho)
+        for rotulo, slot, _pode in (b for b in botoes if b[2]):
             b = QPushButton(rotulo)
             b.clicked.connect(slot)
-            grade.addWidget(b, 0, i)
+            self.botoes[rotulo.replace("&", "")] = b
+            grade.addWidget(b)
         lay = QVBoxLayout(self)
         lay.addWidget(self.alerta)
         lay.addWidget(self.visao, 1)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from desktop.services.conselho import fiscalizacao
 from desktop.services.conselho.fiscalizacao import REGIMES
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
-from .comum import DialogoAcao, br, campo_data, combo, editor_data, emitir_e_salvar, tentar, texto_longo
+from .comum import ALTURA_MAX, DialogoAcao, br, campo_data, combo, editor_data, emitir_e_salvar, tentar, texto_longo
 
 COLUNAS_ENTIDADES = [Coluna("Entidade", lambda e: e["nome"], esticar=True),
                      Coluna("Regime", lambda e: REGIMES[e["regime"]], largura=260),
@@ -25,6 +26,35 @@ COLUNAS_VISITAS = [
     Coluna("Irregularidades", lambda v: "sim" if v["irregularidades"] else "", largura=110),
     Coluna("Comunicada", lambda v: br(v["comunicada_em"][:10]) if v["comunicada_em"] else "", largura=100),
 ]
+
+
+class DialogoPlano(DialogoAcao):
+    """O plano do semestre: uma data por entidade, numa área com rolagem (cabe em 1366×720 com muitas)."""
+
+    def __init__(self, titulo: str, entidades: list[dict], acao, parent: QWidget | None = None, explicacao: str = ""):
+        self._area = QScrollArea()
+        self._area.setWidgetResizable(True)
+        corpo = QWidget()
+        self._form_rolagem = QFormLayout(corpo)
+        self._area.setWidget(corpo)
+        super().__init__(titulo, "Gravar plano", [(e["id"], e["nome"], campo_data()) for e in entidades], acao,
+                         parent, explicacao)
+        lay = self.layout()
+        lay.insertWidget(lay.indexOf(self.rotulo_erro), self._area, 1)
+        self._area.setMinimumHeight(min(300, corpo.sizeHint().height() + 4))
+        self.resize(640, min(ALTURA_MAX - 80, self.sizeHint().height()))
+
+    def adicionar(self, rotulo: str, widget: QWidget) -> QWidget:
+        """As linhas vão para o formulário dentro da rolagem, não para o do diálogo."""
+        form, self.form = self.form, self._form_rolagem
+        try:
+            return super().adicionar(rotulo, widget)
+        finally:
+            self.form = form
+
+    def _ajustar_altura(self) -> None:
+        """A rolagem absorve a altura: a janela nunca passa da tela."""
+        self.setMinimumHeight(min(self.layout().totalMinimumSize().height(), ALTURA_MAX - 80))
 
 
 class AbaFiscalizacao(QWidget):
@@ -97,10 +127,16 @@ class AbaFiscalizacao(QWidget):
     def _on_planejar(self) -> None:
         semestre = self.semestre.currentData()
         ents = self.modelo_e.linhas()
-        campos = [(e["id"], e["nome"], campo_data()) for e in ents]
-        self._dialogo(f"Plano do semestre {semestre}", "Gravar plano", campos,
-                      lambda v: fiscalizacao.planejar_semestre(self._sessao, semestre, v),
-                      "Uma visita a cada entidade ativa no semestre (art. 34 §ún.). Datas dd/mm/aaaa.")
+        if not ents:
+            self.mensagem.setText("Cadastre antes as entidades de atendimento: o plano tem uma visita a cada uma.")
+            return
+        d = DialogoPlano(f"Plano do {self.semestre.currentText()}", ents,
+                         lambda v: fiscalizacao.planejar_semestre(self._sessao, semestre, v), self,
+                         f"Uma visita a cada uma das {len(ents)} entidades ativas no semestre (art. 34 §ún.). "
+                         "Digite a data prevista de cada visita (dd/mm/aaaa); Tab passa para a próxima.")
+        if d.exec() == QDialog.DialogCode.Accepted:
+            self.recarregar()
+            self.mensagem.setText(f"Plano do {self.semestre.currentText()} gravado: {len(ents)} visita(s).")
 
     def _on_visita(self) -> None:
         v = linha_selecionada(self.visao_v)

@@ -5,6 +5,9 @@ Só quem vê conteúdo de caso a vê (os itens dizem o número do atendimento).
 """
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Callable
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -12,9 +15,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from desktop.rules.conselho.prazos import ROTULOS_SITUACAO
 from desktop.services.conselho import decisoes
 from desktop.services.sessao import SemPermissao
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
-from .comum import ESTILO_SIGILO, aviso_rotulo, br
+from .comum import ESTILO_SIGILO, aviso_rotulo, br, tentar
 
 TIPOS = {"comunicacao": "Comunicação (48 h)", "ratificacao": "Ratificação no colegiado", "requisicao": "Requisição"}
 CORES = {"vencido": "#b00020", "vence_hoje": "#a05a00", "no_prazo": "#1e6b2e"}
@@ -30,9 +33,11 @@ COLUNAS = [
 
 
 class AbaPrazos(QWidget):
-    def __init__(self, sessao, parent: QWidget | None = None):
+    def __init__(self, sessao, parent: QWidget | None = None, agora: Callable[[], datetime] | None = None):
+        """``agora``: o relógio do painel (padrão: a hora local do computador)."""
         super().__init__(parent)
         self._sessao = sessao
+        self._agora = agora
         self.resumo = QLabel()
         self.no_prazo = QCheckBox("Mostrar também os que estão no prazo")
         self.no_prazo.setChecked(True)
@@ -49,6 +54,11 @@ class AbaPrazos(QWidget):
         lay.addWidget(self.sigilo)
         lay.addLayout(topo)
         lay.addWidget(self.visao, 1)
+        self.dica = QLabel("Enter ou duplo clique numa linha abre o caso para registrar o que foi feito.")
+        self.dica.setStyleSheet("color: #555;")
+        lay.addWidget(self.dica)
+        self.visao.activated.connect(self._on_abrir)
+        self.visao.doubleClicked.connect(self._on_abrir)
         self.botao.clicked.connect(self.recarregar)
         self.no_prazo.toggled.connect(self.recarregar)
         QShortcut(QKeySequence("F5"), self, activated=self.recarregar)
@@ -58,7 +68,8 @@ class AbaPrazos(QWidget):
 
     def recarregar(self, *_args) -> None:
         try:
-            itens = decisoes.painel_prazos(self._sessao, incluir_no_prazo=self.no_prazo.isChecked())
+            itens = decisoes.painel_prazos(self._sessao, self._agora() if self._agora else None,
+                                           incluir_no_prazo=self.no_prazo.isChecked())
         except SemPermissao as e:
             self.relogio.stop()
             self.sigilo.setText(f"Os prazos mostram números de casos sigilosos.\n\n{e}")
@@ -71,4 +82,18 @@ class AbaPrazos(QWidget):
         conta = {s: sum(1 for i in itens if i["situacao"] == s) for s in CORES}
         self.resumo.setText(f"<b style='color:{CORES['vencido']}'>{conta['vencido']} vencido(s)</b> · "
                             f"<b style='color:{CORES['vence_hoje']}'>{conta['vence_hoje']} vence(m) hoje</b> · "
-                            f"{conta['no_prazo']} no prazo")
+                            f"{conta['no_prazo']} no prazo"
+                            + ("" if itens else " — nada pendente.")
+                            + f" <span style='color:#555'>(atualizado às "
+                            f"{(self._agora() if self._agora else datetime.now()):%H:%M})</span>")
+
+    def _on_abrir(self, *_args) -> None:
+        linha = linha_selecionada(self.visao)
+        if linha is None:
+            return
+        from .caso import DialogoCaso
+
+        ok, d = tentar(self, "Caso não aberto", lambda: DialogoCaso(self._sessao, linha["atendimento_id"], self))
+        if ok:
+            d.exec()
+            self.recarregar()

@@ -44,6 +44,8 @@ class AbaRemuneracao(QWidget):
         self.botao_emitir = QPushButton("&Emitir contracheque (PDF)")
         self.botao_emitir.setVisible(sessao.pode(Permissao.CONSELHO_EDITAR))
         self.previa = QTextBrowser()
+        self.previa.setPlaceholderText("Escolha a competência e o conselheiro e clique em Calcular: a prévia "
+                                        "do contracheque aparece aqui, antes de emitir o PDF.")
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
         self.modelo = ModeloTabela(COLUNAS, self)

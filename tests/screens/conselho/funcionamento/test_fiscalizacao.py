@@ -1,0 +1,120 @@
+"""Aba Fiscalização: entidade cadastrada pela tela, plano do semestre com 30 entidades (rolagem que cabe em
+1366×720), visita com irregularidade e o ofício registrado que a comunica."""
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pypdf import PdfReader
+
+from desktop.services import documentos
+from desktop.services.conselho import fiscalizacao
+from desktop.screens.conselho.funcionamento.comum import ALTURA_MAX, LARGURA_MAX
+from desktop.screens.conselho.funcionamento.fiscalizacao import AbaFiscalizacao, DialogoPlano
+from tests.screens.apoio_janelas import digitar, quando_modal
+
+from .apoio import br, responder, salvar_em
+
+
+def _botao(aba, texto: str) -> QPushButton:
+    return next(b for b in aba.findChildren(QPushButton) if b.text().replace("&", "") == texto)
+
+
+def _clicar(qtbot, aba, texto: str) -> None:
+    qtbot.mouseClick(_botao(aba, texto), Qt.MouseButton.LeftButton)
+
+
+def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monkeypatch):
+    db = conselheira.db
+    salvos = salvar_em(monkeypatch, tmp_path)
+    aba = AbaFiscalizacao(conselheira)
+    qtbot.addWidget(aba)
+    aba.resize(LARGURA_MAX, ALTURA_MAX)
+    aba.show()
+    _clicar(qtbot, aba, "Planejar semestre")
+    assert "Cadastre antes as entidades" in aba.mensagem.text()
+
+    r = responder(qtbot, {"nome": "Casa de Acolhida Esperança", "regime": "acolhimento_institucional",
+                          "end": "Rua das Flores, 10", "bairro": "Centro"})
+    _clicar(qtbot, aba, "Cadastrar entidade")
+    assert r.erro is None, r.erro
+    ent = db.execute("SELECT id, nome, regime, bairro FROM conselho_entidades").fetchone()
+    assert ent[1:] == ("Casa de Acolhida Esperança", "acolhimento_institucional", "Centro")
+    assert db.execute("SELECT count(*) FROM diario WHERE tabela = 'conselho_entidades' AND registro_id = ?",
+                      [ent[0]]).fetchone()[0] == 1
+    for i in range(2, 31):
+        fiscalizacao.cadastrar_entidade(conselheira, f"Entidade de Atendimento nº {i:02d}", "apoio_socioeducativo_meio_aberto",
+                                        bairro="Vila Nova")
+    aba.recarregar()
+    assert aba.modelo_e.rowCount() == 30
+
+    ano = date.today().year
+    aba.semestre.setCurrentIndex(aba.semestre.findData(f"{ano}-1"))
+    ids = [e["id"] for e in aba.modelo_e.linhas()]
+    datas = {i: date(ano, 2, 2) + timedelta(days=4 * n) for n, i in enumerate(ids)}
+    visto = {}
+
+    def _preencher(d: DialogoPlano):
+        d.show()
+        visto["tamanho"] = (d.width(), d.height(), d.minimumSizeHint().height(), d.sizeHint().height())
+        visto["linhas"] = len(d.widgets)
+        # Um dia fora do semestre: recusa no diálogo, que continua aberto.
+        for n, (i, w) in enumerate(d.widgets.items()):
+            digitar(qtbot, w.edit, br(datas[i]) if n else f"01/07/{ano}")
+        d.botao_ok.click()
+        visto["erro"] = d.rotulo_erro.text()
+        visto["tamanho_erro"] = d.height()
+        primeiro = next(iter(d.widgets.values()))
+        primeiro.edit.clear()
+        digitar(qtbot, primeiro.edit, br(datas[ids[0]]))
+        d.botao_ok.click()
+        if d.isVisible():
+            visto["erro2"] = d.rotulo_erro.text()
+            d.reject()
+
+    quando_modal(_preencher, tipo=DialogoPlano)
+    _clicar(qtbot, aba, "Planejar semestre")
+    assert visto["linhas"] == 30
+    largura, altura, minima, sugerida = visto["tamanho"]
+    assert largura <= LARGURA_MAX and altura <= ALTURA_MAX and minima <= ALTURA_MAX and sugerida <= ALTURA_MAX, visto
+    assert "fora do semestre" in visto["erro"] and visto["tamanho_erro"] <= ALTURA_MAX
+    assert "erro2" not in visto, visto.get("erro2")
+    plano = db.execute("SELECT entidade_id, prevista_para FROM conselho_visitas WHERE semestre = ?",
+                       [f"{ano}-1"]).fetchall()
+    assert dict(plano) == {i: d.isoformat() for i, d in datas.items()}
+    assert aba.modelo_v.rowCount() == 30 and "30 visita(s)" in aba.mensagem.text()
+
+    # Visita à primeira entidade, com irregularidade.
+    aba.visao_v.selectRow(0)
+    visita = aba.modelo_v.linhas()[0]
+    assert visita["nome"] == "Casa de Acolhida Esperança"
+    realizada = date(ano, 2, 3)
+    r = responder(qtbot, {"em": realizada, "quem": "Ana Beatriz Souza e Bruno Carvalho Lima",
+                          "relato": "Visita sem aviso prévio; 12 acolhidos.",
+                          "irr": "Extintores vencidos e ausência de plano individual de atendimento."})
+    _clicar(qtbot, aba, "Registrar visita")
+    assert r.erro is None, r.erro
+    assert db.execute("SELECT realizada_em, irregularidades FROM conselho_visitas WHERE id = ?",
+                      [visita["id"]]).fetchone() == (realizada.isoformat(), "Extintores vencidos e ausência de plano "
+                                                                            "individual de atendimento.")
+    linha = next(i for i, v in enumerate(aba.modelo_v.linhas()) if v["id"] == visita["id"])
+    assert aba.visao_v.model().index(linha, 3).data() == "sim"
+
+    # Ofício das irregularidades: PDF registrado, autêntico, com o texto da visita.
+    aba.visao_v.selectRow(linha)
+    r = responder(qtbot, {"ass": "Ana Beatriz Souza"})
+    _clicar(qtbot, aba, "Comunicar irregularidades (PDF)")
+    assert r.erro is None, r.erro
+    arquivo = salvos[-1]
+    assert documentos.verificar_pdf(conselheira, arquivo).situacao == "autentico"
+    texto = " ".join(" ".join(p.extract_text() for p in PdfReader(arquivo).pages).split())
+    for trecho in ("Casa de Acolhida Esperança", "Extintores vencidos", "Ministério Público", br(realizada)):
+        assert trecho in texto, trecho
+    codigo = db.execute("SELECT codigo FROM documentos WHERE tipo = 'conselho_oficio'").fetchone()[0]
+    assert codigo in aba.mensagem.text()
+    assert db.execute("SELECT comunicada_em IS NOT NULL, documento_id IS NOT NULL FROM conselho_visitas WHERE id = ?",
+                      [visita["id"]]).fetchone() == (1, 1)
+
+    # Visita sem seleção: a aba pede a escolha.
+    aba.visao_v.clearSelection()
+    _clicar(qtbot, aba, "Registrar visita")
+    assert "Selecione a visita" in aba.mensagem.text()

@@ -1,0 +1,100 @@
+"""Relatório trimestral (tabelas, PDF sem nomes, CSV do SIPIA) e a busca de Atendimentos fora da thread da tela."""
+import csv
+import io
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from pypdf import PdfReader
+
+from desktop.services import documentos
+from desktop.services.conselho import atendimentos
+from desktop.screens.conselho.funcionamento.atendimentos import AbaAtendimentos
+from desktop.screens.conselho.funcionamento.relatorio import AbaRelatorio
+from tests.screens.apoio_janelas import digitar
+
+from .apoio import salvar_em
+
+NOMES = ["Lia Souza", "Caio Lima", "Davi Rocha", "Maria Clara Pinto"]
+
+
+def _casos(sessao) -> None:
+    """Três registros no 1º trimestre de 2025 e um no 2º (fora)."""
+    for recebido, bairro, criancas, direito in (
+            (datetime(2025, 1, 15, 9, 0), "Centro", [("Lia Souza", date(2015, 1, 2))], "vida_saude"),
+            (datetime(2025, 2, 20, 23, 0), "Vila Nova", [("Caio Lima", date(2010, 6, 5)),
+                                                         ("Davi Rocha", date(2021, 3, 3))], "convivencia_familiar"),
+            (datetime(2025, 3, 5, 14, 0), "Vila Nova", [("Lia Souza Neta", date(2016, 8, 8))], "vida_saude"),
+            (datetime(2025, 4, 2, 10, 0), "São Jorge", [("Maria Clara Pinto", date(2012, 2, 2))], "vida_saude")):
+        atendimentos.registrar_atendimento(sessao, {
+            "tipo": "denuncia", "recebido_em": recebido, "bairro": bairro,
+            "criancas": [{"nome": n, "nascimento": d} for n, d in criancas],
+            "violacoes": [{"direito": direito, "agente": "pais_responsaveis"}],
+            "medidas": [{"codigo": "101-II"}],
+            "decisao": {"descricao": "Orientação", "motivacao": "Relato confirmado"}})
+
+
+def test_relatorio_tabelas_pdf_sem_nomes_e_csv(qtbot, conselheira, tmp_path, monkeypatch):
+    _casos(conselheira)
+    salvos = salvar_em(monkeypatch, tmp_path)
+    aba = AbaRelatorio(conselheira)
+    qtbot.addWidget(aba)
+    aba.ano.setValue(2025)
+    aba.trimestre.setCurrentIndex(0)
+    qtbot.mouseClick(aba.botao_ver, Qt.MouseButton.LeftButton)
+    tabelas = aba.tabelas.toPlainText()
+    assert "1º trimestre de 2025: 3 registro(s), 4 criança(s)" in tabelas
+    assert "Vila Nova" in tabelas and "Centro" in tabelas and "São Jorge" not in tabelas
+    assert not any(n in tabelas for n in NOMES + ["Lia Souza Neta"])
+
+    digitar(qtbot, aba.observacoes, "Falta CAPS infantil no município.")
+    qtbot.mouseClick(aba.botao_pdf, Qt.MouseButton.LeftButton)
+    pdf = salvos[-1]
+    assert pdf.name.startswith("relatorio-2025-T1-")
+    assert documentos.verificar_pdf(conselheira, pdf).situacao == "autentico"
+    texto = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Falta CAPS infantil no município." in texto and "Vila Nova" in texto
+    for nome in NOMES + ["Lia Souza Neta", "Souza", "Rocha"]:
+        assert nome not in texto, nome
+    codigo = conselheira.db.execute("SELECT codigo FROM documentos WHERE tipo = 'conselho_relatorio_trimestral'"
+                                    ).fetchone()[0]
+    assert codigo in aba.mensagem.text()
+
+    qtbot.mouseClick(aba.botao_csv, Qt.MouseButton.LeftButton)
+    arquivo = salvos[-1]
+    assert arquivo.name == "sipia-2025-T1.csv"
+    conteudo = arquivo.read_text(encoding="utf-8")
+    linhas = list(csv.DictReader(io.StringIO(conteudo), delimiter=";" if ";" in conteudo.splitlines()[0] else ","))
+    assert len(linhas) == 4  # uma por criança nos três registros do trimestre
+    assert "4 linha(s) de dados" in aba.mensagem.text()
+    assert not any(n in conteudo for n in NOMES + ["Lia Souza Neta"])
+    assert conselheira.db.execute("SELECT count(*) FROM diario WHERE registro_id = 'exportacao'").fetchone()[0] == 1
+
+
+def _buscar(qtbot, aba: AbaAtendimentos, texto: str, campo: str) -> list[str]:
+    aba.busca.clear()
+    digitar(qtbot, aba.busca, texto)
+    aba.campo.setCurrentIndex(aba.campo.findData(campo))
+    qtbot.keyClick(aba.busca, Qt.Key.Key_Return)
+    assert aba._tarefa is not None and aba.contagem.text() == "Buscando…"  # rodando fora da thread da tela
+    qtbot.waitUntil(lambda: aba._tarefa is None, timeout=10000)
+    m = aba.visao.model()
+    return sorted(m.index(i, 3).data() for i in range(m.rowCount()))
+
+
+def test_busca_por_nome_e_por_bairro_em_segundo_plano(qtbot, conselheira):
+    _casos(conselheira)
+    aba = AbaAtendimentos(conselheira)
+    qtbot.addWidget(aba)
+    assert aba.modelo.rowCount() == 4
+    assert _buscar(qtbot, aba, "Souza", "nomes") == ["Lia Souza", "Lia Souza Neta"]
+    assert "2 registro(s)" in aba.contagem.text()
+    assert _buscar(qtbot, aba, "Vila Nova", "bairro") == ["Caio Lima; Davi Rocha", "Lia Souza Neta"]
+    assert _buscar(qtbot, aba, "Rocha", "nomes") == ["Caio Lima; Davi Rocha"]
+    assert _buscar(qtbot, aba, "Rocha", "bairro") == []
+    assert _buscar(qtbot, aba, "São Jorge", "bairro") == ["Maria Clara Pinto"]
+    assert _buscar(qtbot, aba, "", "nomes") == sorted(["Lia Souza", "Caio Lima; Davi Rocha", "Lia Souza Neta",
+                                                        "Maria Clara Pinto"])
+    assert aba.botao_buscar.isEnabled()
+    # Cada busca é uma leitura de caso no diário.
+    assert conselheira.db.execute("SELECT count(*) FROM diario WHERE acao = 'evento' AND depois LIKE '%busca%'"
+                                  ).fetchone()[0] >= 5
