@@ -37,9 +37,9 @@ exceção para cancelar (nada é devolvido e a exceção chega a quem chamou ``g
 _COLUNAS = (
     Coluna("Cód.", 22, "C"),
     Coluna("Descrição", 114, quebrar=True),
-    Coluna("Fundamento legal", 131, tamanho=6.3, quebrar=True, cor=COR_SECUNDARIA),
+    Coluna("Fundamento legal", 123, tamanho=6.3, quebrar=True, cor=COR_SECUNDARIA),
     Coluna("Base", 52, "D"),
-    Coluna("%", 26, "D"),
+    Coluna("%", 34, "D"),
     Coluna("Qtd.", 26, "D"),
     Coluna("Proventos", 61, "D"),
     Coluna("Descontos", 61, "D"),

@@ -118,7 +118,7 @@ class _Folha:
         hora = self.p.matriz.vencimento(s.nivel, s.classe, s.jornada) / (s.jornada * self.g.art50_semanas_mes)
         return motor.linha("011", f"Adicional noturno ({horas} h após as 22 h)", Natureza.PROVENTO,
                            horas * hora * self.g.art50_noturno / 100,
-                           f"{LEI}, art. 50; hora = vencimento / (jornada × semanas do mês) (docs/interpretacoes.md)",
+                           f"{LEI}, art. 50; hora = vencimento / (jornada × semanas do mês)",
                            base=centavos(hora), percentual=self.g.art50_noturno, quantidade=horas)
 
     # -- faltas (art. 34) ----------------------------------------------------------------------

@@ -91,7 +91,7 @@ class Rubricas:
         fundamento = f"{LEI}, art. 38, {inciso} (FG-D{_PORTES.index(porte) + 1}, {jornada} h)"
         if funcao is Funcao.VICE_DIRETOR:
             pct = pct * self.config.fg_vice_fracao
-            fundamento += "; vice-diretor: fração configurada do percentual do diretor (docs/interpretacoes.md)"
+            fundamento += "; vice-diretor: fração do percentual do diretor definida pelo órgão"
         nivel, classe = self.g.art38_referencia
         base = self.p.matriz.vencimento(nivel, classe, jornada)
         return Rubrica("006", nome, fundamento, base * pct / CEM, base, pct) if pct > 0 else None
