@@ -1,6 +1,7 @@
 """Mandatos: vacância, afastamento, convocação de suplentes e penalidades (Lei 320/2023, arts. 16, 39, 45-49).
 
-Regras puras sobre listas de conselheiros já carregadas: quem é o próximo suplente, quando alertar
+Regras puras sobre listas de conselheiros já carregadas: quem é o próximo suplente (passando quem
+tem parente no mandato, art. 15), quando alertar
 o CMDCA, quando o processo suplementar pode ser indireto, quantos dias alguém exerceu no mês e o
 que cada penalidade exige.
 """
@@ -52,18 +53,59 @@ PENALIDADES: dict[str, str] = {
 }
 
 
+SITUACOES_NO_MANDATO = ("em_exercicio", "afastado")  # quem ocupa o mandato, mesmo afastado temporariamente
+
+
+@dataclass(frozen=True)
+class Parente:
+    """Parente declarado no processo de escolha (art. 15) que também é conselheiro do mandato."""
+    nome: str
+    vinculo: str
+    no_mandato: bool  # em exercício ou afastado temporariamente (ver SITUACOES_NO_MANDATO)
+
+
 @dataclass(frozen=True)
 class Suplente:
     id: str
     nome: str
     ordem: int
-    disponivel: bool  # ainda não convocado em definitivo, nem impedido, nem vago
+    disponivel: bool  # ainda não convocado em definitivo, nem vago
+    parentes: tuple[Parente, ...] = ()
+
+
+def impedimento_atual(s: Suplente) -> str | None:
+    """Por que o suplente não pode ser convocado agora: um parente declarado ocupa o mandato.
+
+    Lei 320/2023, art. 15 (parentes não servem juntos no mesmo Conselho Tutelar). O impedimento dura
+    enquanto o parente ocupa o mandato, mesmo afastado temporariamente; cessa com a vacância dele.
+    """
+    p = next((p for p in s.parentes if p.no_mandato), None)
+    if p is None:
+        return None
+    return (f"{s.nome} (suplente nº {s.ordem}) não foi convocado(a): {p.nome} ({p.vinculo}) ocupa o mandato, "
+            "e parentes não podem servir juntos no Conselho Tutelar (Lei 320/2023, art. 15). "
+            "Volta a ser chamado(a), na sua ordem, quando o parente deixar o mandato.")
+
+
+def convocaveis(suplentes: Iterable[Suplente]) -> list[Suplente]:
+    """Os suplentes disponíveis e sem impedimento atual, pela ordem de classificação (arts. 15 e 16 §1º)."""
+    return sorted((s for s in suplentes if s.disponivel and impedimento_atual(s) is None), key=lambda s: s.ordem)
 
 
 def proximo_suplente(suplentes: Iterable[Suplente]) -> Suplente | None:
-    """O suplente disponível de menor ordem de classificação (Lei 320/2023, art. 16 §1º)."""
-    livres = sorted((s for s in suplentes if s.disponivel), key=lambda s: s.ordem)
+    """O suplente convocável de menor ordem de classificação (Lei 320/2023, art. 16 §1º e art. 15)."""
+    livres = convocaveis(suplentes)
     return livres[0] if livres else None
+
+
+def pulados(suplentes: Iterable[Suplente]) -> list[tuple[Suplente, str]]:
+    """Os disponíveis passados para trás na convocação, com o motivo: impedidos (art. 15) com ordem
+    anterior à do convocado, ou todos os impedidos quando ninguém pode ser convocado."""
+    suplentes = list(suplentes)
+    escolhido = proximo_suplente(suplentes)
+    limite = escolhido.ordem if escolhido else None
+    return [(s, texto) for s in sorted(suplentes, key=lambda s: s.ordem)
+            if s.disponivel and (limite is None or s.ordem < limite) and (texto := impedimento_atual(s))]
 
 
 def alerta_suplentes(disponiveis: int, regras: RegrasPrazos) -> str | None:

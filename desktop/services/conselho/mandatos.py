@@ -97,7 +97,10 @@ def cadastrar_conselheiro(sessao: Sessao, *, nome: str, condicao: str, ordem: in
 def importar_eleitos(sessao: Sessao, processo_id: str) -> list[dict]:
     """Cadastra a composição entregue pelo processo de escolha (tabela ``conselheiros_eleitos``).
 
-    Quem tem impedimento do art. 15 não é cadastrado. Devolve os conselheiros cadastrados.
+    Todos entram, na sua condição e ordem: quem tem impedimento do art. 15 (parente titular) fica entre
+    os suplentes na sua ordem de votação e é passado para trás na convocação enquanto o parente ocupar
+    o mandato (ver ``_convocar``); o texto do impedimento segue no eleito e aparece no cadastro.
+    Devolve os conselheiros cadastrados.
     """
     sessao.exigir(EDITAR)
     eleitos = list(sessao.db.query("SELECT e.*, p.nome FROM conselheiros_eleitos e JOIN pessoas p ON p.id = e.pessoa_id "
@@ -106,7 +109,7 @@ def importar_eleitos(sessao: Sessao, processo_id: str) -> list[dict]:
         raise ErroNegocio("Este processo de escolha ainda não entregou os eleitos ao Conselho.")
     feitos = []
     for e in eleitos:
-        if e["impedimento"] or list(sessao.db.query("SELECT 1 FROM conselho_conselheiros WHERE eleito_id = ?", [e["id"]])):
+        if list(sessao.db.query("SELECT 1 FROM conselho_conselheiros WHERE eleito_id = ?", [e["id"]])):
             continue
         feitos.append(cadastrar_conselheiro(
             sessao, nome=e["nome"], condicao=e["condicao"], ordem=e["ordem"], pessoa_id=e["pessoa_id"],
@@ -146,36 +149,60 @@ def definir_funcao(sessao: Sessao, conselheiro_id: str, funcao: str, inicio: dat
 
 # -- suplência ------------------------------------------------------------------------------------
 def _suplentes(db, inicio_mandato: str) -> list[regra.Suplente]:
-    return [regra.Suplente(c["id"], c["nome"], c["ordem"], c["situacao"] == "disponivel")
-            for c in armazem.conselheiros(db, inicio_mandato) if c["condicao"] == "suplente"]
+    """Os suplentes do mandato, cada um com os parentes declarados no processo de escolha (art. 15)."""
+    todos = {c["id"]: c for c in armazem.conselheiros(db, inicio_mandato)}
+    parentes: dict[str, list[regra.Parente]] = {}
+    for p in armazem.parentescos(db, inicio_mandato):
+        for eu, outro in ((p["a_id"], p["b_id"]), (p["b_id"], p["a_id"])):
+            o = todos[outro]
+            parentes.setdefault(eu, []).append(
+                regra.Parente(o["nome"], p["vinculo"], o["situacao"] in regra.SITUACOES_NO_MANDATO))
+    return [regra.Suplente(c["id"], c["nome"], c["ordem"], c["situacao"] == "disponivel", tuple(parentes.get(c["id"], ())))
+            for c in todos.values() if c["condicao"] == "suplente"]
 
 
-def _convocar(m: Mudanca, titular: dict, inicio: date, motivo: str) -> dict | None:
-    s = regra.proximo_suplente(_suplentes(m.db, titular["inicio_mandato"]))
+def _convocar(m: Mudanca, titular: dict, inicio: date, motivo: str) -> tuple[dict | None, list[str]]:
+    """Convoca o próximo suplente convocável (art. 16 §1º); quem tem parente no mandato é passado para
+    trás (art. 15), com o motivo no diário e no exercício do convocado. Devolve o convocado e os motivos."""
+    suplentes = _suplentes(m.db, titular["inicio_mandato"])
+    s = regra.proximo_suplente(suplentes)
+    pulados = regra.pulados(suplentes)
+    for p, texto in pulados:
+        m.registrar("conselho_conselheiros", p.id, "evento",
+                    depois={"evento": "convocação passada (art. 15)", "vaga_de": titular["id"],
+                            "data": inicio.isoformat(), "motivo": texto})
+    textos = [texto for _, texto in pulados]
     if s is None:
-        return None
+        return None, textos
     _alterar(m, "conselho_conselheiros", s.id, {"situacao": "em_exercicio", "atualizado_em": agora()})
     _inserir(m, "conselho_exercicios", {"id": novo_id(), "conselheiro_id": s.id, "inicio": inicio.isoformat(),
                                         "fim": None, "substitui_id": titular["id"],
-                                        "motivo": f"Convocado(a) na vaga de {titular['nome']}: {motivo}",
+                                        "motivo": f"Convocado(a) na vaga de {titular['nome']}: {motivo}"
+                                                  + "".join(f". {t}" for t in textos),
                                         "criado_em": agora()})
-    return armazem.conselheiro(m.db, s.id)
+    return armazem.conselheiro(m.db, s.id), textos
 
 
 def situacao_suplencia(sessao: Sessao, inicio_mandato: date, data: date | None = None) -> dict:
-    """Suplentes disponíveis, alerta do art. 16 §2º e se o suplementar pode ser indireto (§3º)."""
+    """Suplentes convocáveis, alerta do art. 16 §2º e se o suplementar pode ser indireto (§3º).
+
+    Só conta quem pode ser chamado agora: o suplente com parente no mandato (art. 15) não conta e
+    aparece em ``impedidos`` com o motivo.
+    """
     sessao.exigir(Permissao.CONSELHO_LER)
     data = data or date.today()
     regras = regras_prazos(sessao.db, data)
     conselheiros = armazem.conselheiros(sessao.db, inicio_mandato.isoformat())
     if not conselheiros:
         raise ErroNegocio("Não há conselheiros cadastrados neste mandato.")
-    disponiveis = [c for c in conselheiros if c["condicao"] == "suplente" and c["situacao"] == "disponivel"]
+    suplentes = _suplentes(sessao.db, inicio_mandato.isoformat())
+    disponiveis = regra.convocaveis(suplentes)
+    impedidos = [t for s in sorted(suplentes, key=lambda s: s.ordem) if s.disponivel and (t := regra.impedimento_atual(s))]
     fim = date.fromisoformat(conselheiros[0]["fim_mandato"])
     alerta = regra.alerta_suplentes(len(disponiveis), regras)
     indireta = regra.escolha_indireta_permitida(data, fim, regras)
-    return {"disponiveis": [c["nome"] for c in disponiveis], "quantidade": len(disponiveis), "alerta": alerta,
-            "indireta_permitida": indireta,
+    return {"disponiveis": [s.nome for s in disponiveis], "quantidade": len(disponiveis), "impedidos": impedidos,
+            "alerta": alerta, "indireta_permitida": indireta,
             "fundamento": "Lei 320/2023, art. 16 §§2º e 3º" + (" — nos dois últimos anos do mandato o processo "
                                                              "suplementar pode ser indireto" if indireta else "")}
 
@@ -194,13 +221,11 @@ def registrar_vacancia(sessao: Sessao, conselheiro_id: str, causa: str, data: da
                                               "causa": causa, "inicio": data.isoformat(), "fim": data.isoformat(),
                                               "remunerado": 0, "suplente_id": None, "observacao": observacao,
                                               "criado_em": agora()})
-        if suplente:  # o suplente que já estava na vaga passa a ocupá-la em definitivo
-            novo = suplente
-        elif c["situacao"] in ("em_exercicio", "afastado"):
-            novo = _convocar(m, c, data + timedelta(days=1), regra.CAUSAS_VACANCIA[causa])
-        else:
-            novo = None
-    return {"convocado": novo, **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), data)}
+        novo, pulados = suplente, []  # o suplente que já estava na vaga passa a ocupá-la em definitivo
+        if not suplente and c["situacao"] in ("em_exercicio", "afastado"):
+            novo, pulados = _convocar(m, c, data + timedelta(days=1), regra.CAUSAS_VACANCIA[causa])
+    return {"convocado": novo, "pulados": pulados,
+            **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), data)}
 
 
 def _encerrar_exercicio(m: Mudanca, c: dict, data: date, situacao: str) -> dict | None:
@@ -218,8 +243,9 @@ def afastar(sessao: Sessao, conselheiro_id: str, tipo: str, inicio: date, fim: d
             observacao: str = "", convocar: bool = True) -> dict:
     """Afastamento (férias, licenças, candidatura — art. 16 §4º e 45 §ún. —, liminar, suspensão).
 
-    Convoca o próximo suplente a partir do início (art. 16 caput). Candidatura e licenças mantêm a
-    remuneração; a suspensão não. Devolve o afastamento, o suplente convocado e o alerta de suplência.
+    Convoca o próximo suplente a partir do início (art. 16 caput), passando quem tem parente no mandato
+    (art. 15). Candidatura e licenças mantêm a remuneração; a suspensão não. Devolve o afastamento, o
+    suplente convocado, os motivos dos passados (``pulados``) e o alerta de suplência.
     """
     sessao.exigir(EDITAR)
     if tipo not in regra.TIPOS_AFASTAMENTO:
@@ -232,12 +258,12 @@ def afastar(sessao: Sessao, conselheiro_id: str, tipo: str, inicio: date, fim: d
     t = regra.TIPOS_AFASTAMENTO[tipo]
     with sessao.mudanca(EDITAR) as m:
         _alterar(m, "conselho_conselheiros", c["id"], {"situacao": "afastado", "atualizado_em": agora()})
-        suplente = _convocar(m, c, inicio, t.rotulo) if convocar else None
+        suplente, pulados = _convocar(m, c, inicio, t.rotulo) if convocar else (None, [])
         afast = _inserir(m, "conselho_afastamentos", {
             "id": novo_id(), "conselheiro_id": c["id"], "tipo": tipo, "causa": None, "inicio": inicio.isoformat(),
             "fim": fim.isoformat() if fim else None, "remunerado": int(t.remunerado),
             "suplente_id": suplente["id"] if suplente else None, "observacao": observacao, "criado_em": agora()})
-    return {"afastamento": afast, "convocado": suplente,
+    return {"afastamento": afast, "convocado": suplente, "pulados": pulados,
             **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), inicio)}
 
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import sqlite_utils
 
-_CONSELHEIRO = ("SELECT c.*, p.nome, p.cpf, p.nascimento FROM conselho_conselheiros c "
-                "JOIN pessoas p ON p.id = c.pessoa_id")
+# ``impedimento``: o texto do art. 15 gravado pelo processo de escolha (``conselheiros_eleitos``), se houver.
+_CONSELHEIRO = ("SELECT c.*, p.nome, p.cpf, p.nascimento, e.impedimento FROM conselho_conselheiros c "
+                "JOIN pessoas p ON p.id = c.pessoa_id LEFT JOIN conselheiros_eleitos e ON e.id = c.eleito_id")
 
 
 def um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
@@ -32,6 +33,19 @@ def conselheiros(db: sqlite_utils.Database, inicio_mandato: str | None = None) -
     if inicio_mandato:
         sql, args = sql + " WHERE c.inicio_mandato = ?", [inicio_mandato]
     return list(db.query(sql + " ORDER BY c.inicio_mandato, c.condicao DESC, c.ordem", args))
+
+
+def parentescos(db: sqlite_utils.Database, inicio_mandato: str) -> list[dict]:
+    """Parentescos declarados no processo de escolha (``eleicao_parentescos``, art. 15) entre dois
+    conselheiros do mandato, ligados pela candidatura do eleito: ``a_id``, ``b_id`` e ``vinculo``.
+    Quem foi cadastrado à mão não tem candidatura e não aparece aqui."""
+    return list(db.query(
+        "SELECT ca.id AS a_id, cb.id AS b_id, r.vinculo FROM eleicao_parentescos r "
+        "JOIN conselheiros_eleitos ea ON ea.candidatura_id = r.candidatura_a "
+        "JOIN conselheiros_eleitos eb ON eb.candidatura_id = r.candidatura_b "
+        "JOIN conselho_conselheiros ca ON ca.eleito_id = ea.id "
+        "JOIN conselho_conselheiros cb ON cb.eleito_id = eb.id "
+        "WHERE ca.inicio_mandato = ? AND cb.inicio_mandato = ?", [inicio_mandato, inicio_mandato]))
 
 
 def exercicios(db: sqlite_utils.Database, conselheiro_id: str | None = None) -> list[dict]:

@@ -57,3 +57,31 @@ def test_crianca_e_medidas():
             at.validar_medida(ruim)
     assert at.faixa_etaria(date(2014, 3, 2), date(2026, 3, 1)) == "6 a 11 anos"
     assert at.faixa_etaria(date(2014, 3, 1), date(2026, 3, 1)) == "12 a 14 anos"
+
+
+def test_suplente_com_parente_no_mandato_e_passado():
+    """Art. 15: quem tem parente ocupando o mandato (mesmo afastado) é passado; os motivos vêm em ordem."""
+    irmao = mand.Parente("Raimundo", "irmãos", True)
+    saiu = mand.Parente("Raimundo", "irmãos", False)
+    s = [mand.Suplente("k", "Kelly", 1, True, (irmao,)), mand.Suplente("c", "Conceição", 2, True),
+         mand.Suplente("a", "Antônio", 3, True)]
+    assert mand.proximo_suplente(s).id == "c"
+    assert [x.id for x in mand.convocaveis(s)] == ["c", "a"]
+    ((pulada, texto),) = mand.pulados(s)
+    assert pulada.id == "k" and texto.startswith("Kelly (suplente nº 1) não foi convocado(a): Raimundo (irmãos)")
+    assert "art. 15" in texto
+    # Parente fora do mandato (vago): volta a ser a primeira.
+    s[0] = mand.Suplente("k", "Kelly", 1, True, (saiu,))
+    assert mand.proximo_suplente(s).id == "k" and mand.pulados(s) == []
+    # Impedida depois do convocado não é "passada"; sem ninguém convocável, todos os impedidos aparecem.
+    s = [mand.Suplente("c", "Conceição", 1, True), mand.Suplente("k", "Kelly", 2, True, (irmao,))]
+    assert mand.proximo_suplente(s).id == "c" and mand.pulados(s) == []
+    s = [mand.Suplente("c", "Conceição", 1, False), mand.Suplente("k", "Kelly", 2, True, (irmao,))]
+    assert mand.proximo_suplente(s) is None and [p.id for p, _ in mand.pulados(s)] == ["k"]
+
+
+def test_alerta_conta_so_os_convocaveis():
+    """Três disponíveis, um com parente no mandato: dois convocáveis → alerta do art. 16 §2º."""
+    s = [mand.Suplente("a", "A", 1, True, (mand.Parente("T", "cônjuges", True),)),
+         mand.Suplente("b", "B", 2, True), mand.Suplente("c", "C", 3, True)]
+    assert "Restam 2 suplente(s)" in mand.alerta_suplentes(len(mand.convocaveis(s)), PRAZOS)

@@ -111,8 +111,7 @@ def test_importar_eleitos_do_processo_de_escolha_e_candidatura(sessao_admin):
     proc = criar_demo_eleicao(sessao_admin, random.Random(3))
     eleitos = list(sessao_admin.db.query("SELECT * FROM conselheiros_eleitos WHERE processo_id = ?", [proc["id"]]))
     feitos = mandatos.importar_eleitos(sessao_admin, proc["id"])
-    esperados = [e for e in eleitos if not e["impedimento"]]
-    assert len(feitos) == len(esperados)
+    assert len(feitos) == len(eleitos) == 12  # o impedido do art. 15 também entra, como suplente
     titulares = [c for c in feitos if c["condicao"] == "titular"]
     assert [c["ordem"] for c in titulares] == [1, 2, 3, 4, 5]
     assert all(c["situacao"] == "em_exercicio" and c["inicio_mandato"] == proc["posse"] for c in titulares)
@@ -120,4 +119,6 @@ def test_importar_eleitos_do_processo_de_escolha_e_candidatura(sessao_admin):
     suplentes = sorted((c for c in feitos if c["condicao"] == "suplente"), key=lambda c: c["ordem"])
     posse = date.fromisoformat(proc["posse"])
     r = mandatos.registrar_candidatura(sessao_admin, titulares[0]["id"], posse + timedelta(days=200), "vereador")
-    assert r["convocado"]["id"] == suplentes[0]["id"] and r["afastamento"]["remunerado"] == 1
+    # A suplente nº 1 tem o irmão titular em exercício (art. 15): é passada; vem a nº 2.
+    assert r["convocado"]["id"] == suplentes[1]["id"] and r["afastamento"]["remunerado"] == 1
+    assert len(r["pulados"]) == 1 and suplentes[0]["nome"] in r["pulados"][0]

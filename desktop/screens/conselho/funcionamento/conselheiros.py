@@ -95,7 +95,9 @@ class AbaConselheiros(QWidget):
         if isinstance(r, dict) and "alerta" in r:
             conv = r.get("convocado")
             self.resultado.setText((f"Convocado(a): {conv['nome']} (suplente nº {conv['ordem']})." if conv else
-                                    "Nenhum suplente convocado.") + (f" <b>{r['alerta']}</b>" if r["alerta"] else "")
+                                    "Nenhum suplente convocado.")
+                                   + "".join(f" {p}" for p in r.get("pulados", []))  # art. 15: por que foi passado
+                                   + (f" <b>{r['alerta']}</b>" if r["alerta"] else "")
                                    + (f" {r['fundamento']}." if r["indireta_permitida"] else ""))
         else:
             self.resultado.setText(f"{titulo}: registrado.")

@@ -48,8 +48,9 @@ def test_importar_eleitos_cadastrar_a_mao_e_vincular_usuario(qtbot, sessao_admin
     r = responder(qtbot, {"p": proc["id"]})
     _clicar(qtbot, aba, "Importar eleitos")
     assert r.erro is None and r.opcoes["p"] == ["Processo 2027"]
-    eleitos = db.execute("SELECT count(*) FROM conselheiros_eleitos WHERE processo_id = ? AND impedimento IS NULL",
-                         [proc["id"]]).fetchone()[0]
+    # Todos entram, também a suplente nº 1 impedida pelo art. 15 (fica na sua ordem).
+    eleitos = db.execute("SELECT count(*) FROM conselheiros_eleitos WHERE processo_id = ?", [proc["id"]]).fetchone()[0]
+    assert eleitos == 12
     linhas = aba.modelo.linhas()
     assert len(linhas) == eleitos == db.execute("SELECT count(*) FROM conselho_conselheiros").fetchone()[0]
     titulares = [c for c in linhas if c["condicao"] == "titular"]
@@ -71,6 +72,9 @@ def test_importar_eleitos_cadastrar_a_mao_e_vincular_usuario(qtbot, sessao_admin
     assert (zelia["condicao"], zelia["ordem"], zelia["situacao"], zelia["fim_mandato"]) == \
         ("suplente", 8, "disponivel", "2032-01-09")
     assert "Zélia Braga Costa" in aba.alerta.text()  # entre os suplentes disponíveis
+    # A suplente nº 1, com o irmão titular em exercício, não é convocável: 7 de 8 suplentes (art. 15).
+    assert "Suplentes disponíveis (7)" in aba.alerta.text()
+    assert "Kelly Cristina Batista Cunha" not in aba.alerta.text()
     # A mesma ordem de novo: recusa no diálogo.
     r = responder(qtbot, {"nome": "Outra Pessoa", "condicao": "suplente", "ordem": 8, "inicio": "10/01/2028",
                           "fim": "09/01/2032"})
