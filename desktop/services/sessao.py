@@ -82,7 +82,7 @@ class Sessao:
     def __init__(self, base: Base, usuario: Usuario, maquina: str | None = None):
         self._base = base
         self._locais = threading.local()
-        self._paralelas: list[Base] = []
+        self._paralelas: list[tuple[threading.Thread, Base]] = []
         self.usuario = usuario
         self.maquina = maquina or maquina_atual()
 
@@ -95,7 +95,7 @@ class Sessao:
             base = self._base.paralela()
             self._locais.base = base
             with _trava_registro:
-                self._paralelas.append(base)
+                self._paralelas.append((threading.current_thread(), base))
                 _paralelas_por_thread.setdefault(threading.get_ident(), []).append(base)
         return base
 
@@ -121,8 +121,17 @@ class Sessao:
             yield Mudanca(db, self)
 
     def fechar(self) -> None:
+        """Fecha a conexão principal e as paralelas de threads que já terminaram.
+
+        A conexão de uma tarefa ainda em andamento não é fechada aqui (fechar uma conexão SQLite
+        no meio de uma consulta de outra thread derruba o processo): ``liberar_thread`` a fecha
+        quando a tarefa termina.
+        """
+        atual = threading.current_thread()
         with _trava_registro:
             paralelas, self._paralelas = self._paralelas, []
-        for b in paralelas:
-            b.fechar()
+        for thread, b in paralelas:
+            em_uso = thread is not atual and thread.is_alive()
+            if not em_uso:
+                b.fechar()
         self._base.fechar()

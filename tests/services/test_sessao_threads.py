@@ -32,8 +32,35 @@ def test_tarefa_em_outra_thread_nao_mistura_transacoes_com_a_tela(sessao_admin):
     t.join(60)
     assert not t.is_alive() and erros == []
     assert feitas and feitas[0].copia.exists()
-    assert len(sessao_admin._paralelas) == 1 and sessao_admin._paralelas[0].fechada  # liberar_thread
+    assert len(sessao_admin._paralelas) == 1 and sessao_admin._paralelas[0][1].fechada  # liberar_thread
     n = sessao_admin.db.execute("SELECT count(*) FROM diario WHERE registro_id LIKE 'fundo-%'").fetchone()[0]
     assert n == 15
     assert len(acesso.listar_usuarios(sessao_admin)) == 16
     assert diario.verificar(sessao_admin.db).ok
+
+
+def test_fechar_a_sessao_nao_fecha_a_conexao_de_uma_tarefa_em_andamento(instalacao):
+    """Fechar uma conexão no meio da consulta de outra thread derruba o processo; a tarefa fecha a sua."""
+    caminho, _ = instalacao
+    sessao = acesso.entrar(caminho, "admin", "senha-do-admin")
+    pronta, terminar = threading.Event(), threading.Event()
+    conexoes = []
+
+    def tarefa():
+        try:
+            conexoes.append(sessao.base)
+            sessao.db.execute("SELECT count(*) FROM diario").fetchone()
+            pronta.set()
+            terminar.wait(10)
+            assert sessao.db.execute("SELECT count(*) FROM usuarios").fetchone()[0] == 1  # ainda aberta
+        finally:
+            liberar_thread()
+
+    t = threading.Thread(target=tarefa)
+    t.start()
+    assert pronta.wait(10)
+    sessao.fechar()  # a tela saiu enquanto a tarefa ainda trabalha
+    assert not conexoes[0].fechada
+    terminar.set()
+    t.join(10)
+    assert conexoes[0].fechada  # liberar_thread fechou ao fim da tarefa
