@@ -6,10 +6,10 @@ teclado (Ctrl+Tab também). Ao voltar a uma aba, ela recarrega os dados.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets.abas import atalhos_alt
 
 from .copias import AbaCopias
 from .diario import AbaDiario
@@ -54,7 +54,10 @@ class PainelAdministracao(QWidget):
             aviso.setWordWrap(True)
             lay.addWidget(aviso)
             self.abas.hide()
-        atalhos_alt(self.abas, self)
+        for i in range(self.abas.count()):
+            atalho = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
+            atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
+            self.abas.setTabToolTip(i, f"Alt+{i + 1}")
         self.abas.currentChanged.connect(self._on_aba_mudou)
 
     def _acrescentar(self, aba: QWidget, titulo: str):

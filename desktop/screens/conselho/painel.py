@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets.abas import atalhos_alt
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,10 @@ class PainelConselho(QWidget):
             aviso.setWordWrap(True)
             lay.addWidget(aviso)
             self.abas.hide()
-        atalhos_alt(self.abas, self)
+        for i in range(self.abas.count()):
+            atalho = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
+            atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
+            self.abas.setTabToolTip(i, f"Alt+{i + 1}")
 
 
 from .funcionamento import abas as _abas_funcionamento  # noqa: E402,F401 — registra as abas do Conselho em funcionamento

@@ -5,10 +5,10 @@ os dados (uma escola nova aparece no cadastro do servidor, uma importação na l
 """
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets.abas import atalhos_alt
 
 from .configuracao import AbaConfiguracao
 from .escolas import AbaEscolas
@@ -36,7 +36,10 @@ class PainelMagisterio(QWidget):
         self.tabelas = self._acrescentar(AbaTabelas(sessao, self), "Tabelas e reajuste")
         self.configuracao = self._acrescentar(AbaConfiguracao(sessao, self), "Configuração")
         self.simulador = self._acrescentar(AbaSimulador(sessao, self), "Simulador")
-        atalhos_alt(self.abas, self)
+        for i in range(self.abas.count()):
+            atalho = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
+            atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
+            self.abas.setTabToolTip(i, f"Alt+{i + 1}")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.abas)
