@@ -30,6 +30,7 @@ def _ficha(qtbot, sessao, historico, condicao):
     ficha = aba.dialogo
     qtbot.waitUntil(ficha.isVisible)
     assert ficha.servidor_id == sid
+    ficha.painel_do_teste = painel  # a ficha é filha do painel: ele tem de viver enquanto o teste a usa
     return sid, item, ficha
 
 
