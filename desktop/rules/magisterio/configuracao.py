@@ -30,9 +30,13 @@ class ConfiguracaoMagisterio:
     previdencia: str = "rpps"        # "rpps" (alíquota do parâmetro rpps_aliquota) ou "inss" (tabela nacional)
     decimo_terceiro_adiantamento_mes: int | None = None  # mês da 1ª parcela do 13º; None = tudo em dezembro
 
-    def validada(self) -> "ConfiguracaoMagisterio":
-        if not Decimal("15") <= self.art41_percentual <= Decimal("30"):
-            raise EntradaInvalida("O percentual do art. 41 deve ficar entre 15 % e 30 % (Lei 1.613/2004, art. 41).")
+    def validada(self, faixa_art41: tuple[Decimal, Decimal] | None = None) -> "ConfiguracaoMagisterio":
+        """Confere as escolhas. ``faixa_art41`` (mínimo, máximo) vem do parâmetro datado
+        magisterio_gratificacoes; sem ela, a folha ainda contém o percentual na faixa e avisa."""
+        if faixa_art41 is not None and not faixa_art41[0] <= self.art41_percentual <= faixa_art41[1]:
+            minimo, maximo = (f"{v.normalize():f}".replace(".", ",") for v in faixa_art41)
+            raise EntradaInvalida(f"O percentual do art. 41 deve ficar entre {minimo} % e {maximo} % "
+                                  "(Lei 1.613/2004, art. 41).")
         escolhas = {"fg_fonte": ("art38", "anexo_iii"), "art51": ("mesma_vantagem", "adicional"),
                     "probatorio_nivel": ("adiar", "imediato"), "previdencia": ("rpps", "inss"),
                     "contagem_tempo": ("aniversario", "dias_365")}

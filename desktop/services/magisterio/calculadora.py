@@ -242,11 +242,12 @@ def competencia_de(bruto, caminho: str = "competencia") -> date:
 
 
 # -- configuração e parâmetros ----------------------------------------------------------------------
-def configuracao_de(dados, caminho: str = "configuracao") -> ConfiguracaoMagisterio:
+def configuracao_de(dados, caminho: str = "configuracao",
+                    faixa_art41: tuple[Decimal, Decimal] | None = None) -> ConfiguracaoMagisterio:
     if dados is None:
         return ConfiguracaoMagisterio()
     lido = _objeto(ConfiguracaoMagisterio, dados, caminho)
-    return ConfiguracaoMagisterio(**lido).validada()
+    return ConfiguracaoMagisterio(**lido).validada(faixa_art41)
 
 
 def parametros_de(competencia: date, dados, caminho: str = "parametros") -> ParametrosFolhaMagisterio:
@@ -353,8 +354,9 @@ def calcular(dados: dict) -> dict:
             raise _erro(obrig, "informe o campo.")
     mes = competencia_de(dados["competencia"])
     ficha = ficha_de_dados(dados["ficha"])
-    config = configuracao_de(dados.get("configuracao"))
     p = parametros_de(mes, dados.get("parametros"))
+    config = configuracao_de(dados.get("configuracao"),
+                             faixa_art41=(p.gratificacoes.art41_minimo, p.gratificacoes.art41_maximo))
     data_situacao = None
     if dados.get("data_situacao") is not None:
         data_situacao = valor(date, dados["data_situacao"], "data_situacao")

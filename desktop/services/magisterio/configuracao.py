@@ -6,13 +6,16 @@ Sem nada salvo, valem os padrões da classe.
 """
 from __future__ import annotations
 
+from datetime import date
 from decimal import InvalidOperation
 
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
+from desktop.rules.magisterio.folha_gratificacoes import GratificacoesMagisterio
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.magisterio import tabelas
 
+from ..parametros import vigente
 from ..sessao import ErroNegocio, Sessao
 
 
@@ -31,7 +34,9 @@ def ler(sessao: Sessao) -> ConfiguracaoMagisterio:
 
 def salvar(sessao: Sessao, configuracao: ConfiguracaoMagisterio) -> ConfiguracaoMagisterio:
     """Valida e grava a configuração; o diário guarda a anterior e a nova."""
-    configuracao = configuracao.validada()
+    grat = vigente(sessao, "magisterio_gratificacoes", date.today())
+    faixa = GratificacoesMagisterio.de_valor(grat.valor, grat.fundamento)
+    configuracao = configuracao.validada((faixa.art41_minimo, faixa.art41_maximo))
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         antes = tabelas.ler_configuracao(m.db)
         depois = configuracao.como_dict()
