@@ -8,8 +8,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QWidget)
 
 from desktop.rules import validacao
-from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.campos import CampoValidado, campos_nova_senha
 from desktop.screens.widgets.tarefa import executar
 from desktop.services import acesso, instalacao
 
@@ -39,8 +38,7 @@ class DialogoRecuperacao(QDialog):
         self.chave.edit.setStyleSheet('font-family: "DejaVu Sans Mono", "Consolas", monospace;')
         self.login = CampoValidado(validacao.login, placeholder="login do administrador")
         self.login.definir_texto(login)
-        self.nova = CampoValidado(validacao.senha, senha=True)
-        self.confirmacao = CampoValidado(self._conferir, senha=True)
+        self.nova, self.confirmacao = campos_nova_senha()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("&Chave de recuperação:", self.chave)
@@ -64,18 +62,8 @@ class DialogoRecuperacao(QDialog):
         lay.addWidget(botoes)
         self.botao_ok.clicked.connect(self._on_confirmar)
         botao_cancelar.clicked.connect(self.reject)
-        self.nova.edit.textChanged.connect(self._on_nova_mudou)
         self._tarefa = None
         (self.login if not login else self.chave).setFocus()
-
-    def _conferir(self, texto: str) -> str:
-        if texto != self.nova.texto():
-            raise EntradaInvalida("A senha e a confirmação não são iguais.")
-        return texto
-
-    def _on_nova_mudou(self, _texto: str) -> None:
-        if self.confirmacao.texto():
-            self.confirmacao.validar()
 
     def _on_confirmar(self) -> None:
         if not all([c.validar() for c in (self.chave, self.login, self.nova, self.confirmacao)]):

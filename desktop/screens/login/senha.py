@@ -5,8 +5,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QWidget)
 
 from desktop.rules import validacao
-from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.campos import CampoValidado, campos_nova_senha
 from desktop.screens.widgets.tarefa import executar
 from desktop.services import acesso, instalacao
 
@@ -32,8 +31,7 @@ class DialogoTrocarSenha(QDialog):
         explicacao = QLabel(texto)
         explicacao.setWordWrap(True)
         self.atual = CampoValidado(lambda t: validacao.obrigatorio(t, "a senha atual"), senha=True)
-        self.nova = CampoValidado(validacao.senha, senha=True)
-        self.confirmacao = CampoValidado(self._conferir, senha=True)
+        self.nova, self.confirmacao = campos_nova_senha()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("Senha &atual:", self.atual)
@@ -60,17 +58,7 @@ class DialogoTrocarSenha(QDialog):
         lay.addWidget(self.botoes)
         self.botao_trocar.clicked.connect(self._on_trocar)
         self.botao_cancelar.clicked.connect(self.reject)
-        self.nova.edit.textChanged.connect(self._on_nova_mudou)
         self._tarefa = None
-
-    def _conferir(self, texto: str) -> str:
-        if texto != self.nova.texto():
-            raise EntradaInvalida("A senha e a confirmação não são iguais.")
-        return texto
-
-    def _on_nova_mudou(self, _texto: str) -> None:
-        if self.confirmacao.texto():
-            self.confirmacao.validar()
 
     def _on_trocar(self) -> None:
         if not all([c.validar() for c in (self.atual, self.nova, self.confirmacao)]):

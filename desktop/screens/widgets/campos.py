@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.rules.validacao import EntradaInvalida
+from desktop.rules.validacao import senha as senha_valida
 
 Validador = Callable[[str], Any]
 
@@ -92,3 +93,17 @@ class CampoValidado(QWidget):
 
     def valido(self) -> bool:
         return self._avaliar()[0]
+
+
+def campos_nova_senha() -> tuple[CampoValidado, CampoValidado]:
+    """Nova senha e confirmação: a confirmação confere com a nova e é revalidada quando ela muda."""
+    nova = CampoValidado(senha_valida, senha=True)
+
+    def conferir(texto: str) -> str:
+        if texto != nova.texto():
+            raise EntradaInvalida("A senha e a confirmação não são iguais.")
+        return texto
+
+    confirmacao = CampoValidado(conferir, senha=True)
+    nova.edit.textChanged.connect(lambda _t: confirmacao.texto() and confirmacao.validar())
+    return nova, confirmacao
