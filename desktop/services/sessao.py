@@ -52,14 +52,16 @@ class Mudanca:
     sessao: "Sessao"
     linhas: list[dict] = field(default_factory=list)
 
-    def registrar(self, tabela: str, registro_id: str, acao: str, antes=None, depois=None) -> None:
-        self.linhas.append(
-            diario.registrar(
-                self.db, usuario=self.sessao.usuario.login, maquina=self.sessao.maquina,
-                versao=__version__, tabela=tabela, registro_id=registro_id, acao=acao,
-                antes=antes, depois=depois,
-            )
+    def registrar(self, tabela: str, registro_id: str, acao: str, antes=None, depois=None, *,
+                  esquema: str = "main") -> None:
+        """Uma linha no diário de ``esquema`` (``main`` ou o de uma base anexada, ex. ``sigilo``)."""
+        linha = diario.registrar(
+            self.db, usuario=self.sessao.usuario.login, maquina=self.sessao.maquina,
+            versao=__version__, tabela=tabela, registro_id=registro_id, acao=acao,
+            antes=antes, depois=depois, esquema=esquema,
         )
+        linha["esquema"] = esquema
+        self.linhas.append(linha)
 
 
 _trava_registro = threading.Lock()

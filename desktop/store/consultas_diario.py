@@ -10,6 +10,8 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import sqlite_utils
 
+from .diario import tabela_diario
+
 LIMITE_PADRAO = 1000
 _COLUNAS = ("seq, momento, usuario, maquina, versao_programa, tabela, registro_id, acao, antes, "
             "depois")
@@ -87,7 +89,7 @@ def _onde(f: FiltrosDiario) -> tuple[str, list]:
 def listar(db: sqlite_utils.Database, usuario: str | None = None, tabela: str | None = None,
            de: date | datetime | None = None, ate: date | datetime | None = None,
            texto: str | None = None, limite: int = LIMITE_PADRAO, *,
-           crescente: bool = False) -> list[dict]:
+           crescente: bool = False, esquema: str = "main") -> list[dict]:
     """Linhas do diário que atendem aos filtros: as mais recentes primeiro, até ``limite``.
 
     Com ``crescente``, as primeiras (mais antigas) em ordem cronológica.
@@ -95,22 +97,22 @@ def listar(db: sqlite_utils.Database, usuario: str | None = None, tabela: str | 
     onde, params = _onde(FiltrosDiario(usuario, tabela, de, ate, texto))
     ordem = "ASC" if crescente else "DESC"
     return list(db.query(
-        f"SELECT {_COLUNAS} FROM diario {onde} ORDER BY seq {ordem} LIMIT ?", [*params, limite]
+        f"SELECT {_COLUNAS} FROM {tabela_diario(esquema)} {onde} ORDER BY seq {ordem} LIMIT ?", [*params, limite]
     ))
 
 
 def contar(db: sqlite_utils.Database, usuario: str | None = None, tabela: str | None = None,
            de: date | datetime | None = None, ate: date | datetime | None = None,
-           texto: str | None = None) -> int:
+           texto: str | None = None, *, esquema: str = "main") -> int:
     onde, params = _onde(FiltrosDiario(usuario, tabela, de, ate, texto))
-    return db.execute(f"SELECT count(*) FROM diario {onde}", params).fetchone()[0]
+    return db.execute(f"SELECT count(*) FROM {tabela_diario(esquema)} {onde}", params).fetchone()[0]
 
 
-def usuarios(db: sqlite_utils.Database) -> list[str]:
+def usuarios(db: sqlite_utils.Database, *, esquema: str = "main") -> list[str]:
     """Logins que aparecem no diário (para o filtro da tela)."""
-    return [r[0] for r in db.execute("SELECT DISTINCT usuario FROM diario ORDER BY usuario")]
+    return [r[0] for r in db.execute(f"SELECT DISTINCT usuario FROM {tabela_diario(esquema)} ORDER BY usuario")]
 
 
-def tabelas(db: sqlite_utils.Database) -> list[str]:
+def tabelas(db: sqlite_utils.Database, *, esquema: str = "main") -> list[str]:
     """Tabelas que aparecem no diário (para o filtro da tela)."""
-    return [r[0] for r in db.execute("SELECT DISTINCT tabela FROM diario ORDER BY tabela")]
+    return [r[0] for r in db.execute(f"SELECT DISTINCT tabela FROM {tabela_diario(esquema)} ORDER BY tabela")]

@@ -30,10 +30,22 @@ def calcular_hash(linha: dict) -> str:
     return hashlib.sha256(conteudo.encode("utf-8")).hexdigest()
 
 
+def tabela_diario(esquema: str) -> str:
+    """O nome qualificado da tabela do diário: ``main.diario`` ou o de uma base anexada."""
+    if not esquema.isidentifier():
+        raise ValueError(f"Esquema inválido para o diário: {esquema!r}")
+    return f"{esquema}.diario"
+
+
 def registrar(db: sqlite_utils.Database, *, usuario: str, maquina: str, versao: str, tabela: str,
-              registro_id: str, acao: str, antes=None, depois=None) -> dict:
-    """Acrescenta uma linha ao diário. Chame dentro da transação da mudança."""
-    ultima = db.execute("SELECT seq, hash FROM diario ORDER BY seq DESC LIMIT 1").fetchone()
+              registro_id: str, acao: str, antes=None, depois=None, esquema: str = "main") -> dict:
+    """Acrescenta uma linha ao diário. Chame dentro da transação da mudança.
+
+    ``esquema`` escolhe o diário: ``main`` (a base) ou o de uma base anexada (ex.: ``sigilo``, o
+    arquivo sigiloso do Conselho), cada um com a sua própria corrente de hashes.
+    """
+    alvo = tabela_diario(esquema)
+    ultima = db.execute(f"SELECT seq, hash FROM {alvo} ORDER BY seq DESC LIMIT 1").fetchone()
     seq, anterior = (ultima[0] + 1, ultima[1]) if ultima else (1, GENESE)
     linha = {
         "seq": seq, "momento": agora(), "usuario": usuario, "maquina": maquina,
@@ -41,7 +53,9 @@ def registrar(db: sqlite_utils.Database, *, usuario: str, maquina: str, versao: 
         "acao": acao, "antes": _json(antes), "depois": _json(depois), "hash_anterior": anterior,
     }
     linha["hash"] = calcular_hash(linha)
-    db["diario"].insert(linha)
+    colunas = list(linha)
+    db.execute(f"INSERT INTO {alvo} ({', '.join(colunas)}) VALUES ({', '.join('?' for _ in colunas)})",
+               [linha[c] for c in colunas])
     return linha
 
 
@@ -62,10 +76,10 @@ class ResultadoIntegridade:
                 f"({self.motivo}). As linhas a partir dela não merecem confiança.")
 
 
-def verificar(db: sqlite_utils.Database) -> ResultadoIntegridade:
-    """Recalcula a corrente inteira e aponta a primeira linha quebrada."""
+def verificar(db: sqlite_utils.Database, *, esquema: str = "main") -> ResultadoIntegridade:
+    """Recalcula a corrente inteira (do diário de ``esquema``) e aponta a primeira linha quebrada."""
     anterior, esperado_seq, n = GENESE, None, 0
-    for linha in db.query(f"SELECT {', '.join(_CAMPOS)}, hash FROM diario ORDER BY seq"):
+    for linha in db.query(f"SELECT {', '.join(_CAMPOS)}, hash FROM {tabela_diario(esquema)} ORDER BY seq"):
         n += 1
         if esperado_seq is not None and linha["seq"] != esperado_seq:
             return ResultadoIntegridade(n, esperado_seq, "linha apagada: falta na sequência")
