@@ -20,6 +20,7 @@ from desktop import PASTA_DB
 
 from .erros import BaseCorrompida, BaseMaisNova, DiscoCheio, ErroBase
 from .local import Trava, recusar_rede
+from .migracoes import ErroMigracao, aplicar_migracoes
 
 PASTA_MIGRACOES = PASTA_DB / "migrations"
 PASTA_COPIAS = "copias"  # pasta das cópias de segurança, ao lado da base
@@ -103,6 +104,22 @@ def _recusar_mais_nova(versao: int) -> None:
         )
 
 
+def _erro_de_migracao(erro: ErroMigracao, copia: Path | None) -> ErroBase:
+    """A mensagem para o usuário quando a atualização do esquema falhou (a base ficou intacta)."""
+    if erro.versao_anterior == 0:
+        return ErroBase(
+            f"Não foi possível preparar a base nova: {erro} Reinstale o Paço; se o erro "
+            "continuar, procure quem dá suporte ao Paço no órgão."
+        )
+    onde = (f" A cópia de segurança feita antes da atualização está em {copia}." if copia
+            else "")
+    return ErroBase(
+        f"O Paço não pode abrir esta base: {erro}{onde} Continue usando a versão anterior do "
+        "Paço (ela abre a base como está) e procure quem dá suporte ao Paço no órgão, levando "
+        "esta mensagem e a pasta de registros (Ajuda › Abrir pasta de registros)."
+    )
+
+
 class Base:
     """Conexão aberta com a base cifrada. Use ``Base.abrir`` ou ``Base.criar``."""
 
@@ -157,9 +174,13 @@ class Base:
             conexao.execute("PRAGMA foreign_keys = ON")
             conexao.execute("PRAGMA busy_timeout = 5000")
             base = cls(caminho, conexao, trava, chave)
+            copia = None
             if 0 < versao < versao_do_programa():
-                base.copia_antes_de_atualizar()
-            base.migrar()
+                copia = base.copia_antes_de_atualizar()
+            try:
+                base.migrar()
+            except ErroMigracao as e:
+                raise _erro_de_migracao(e, copia) from e
             return base
         except BaseException:
             if conexao is not None:
@@ -225,16 +246,12 @@ class Base:
             ) from None
 
     def migrar(self) -> list[int]:
-        """Aplica as migrações pendentes, cada uma na sua transação. Devolve as aplicadas."""
-        atual, conhecidas = self.versao, migracoes()
-        _recusar_mais_nova(atual)
-        aplicadas = []
-        for numero, arquivo in conhecidas[atual:]:
-            with self.transacao():
-                self.db.executescript(arquivo.read_text(encoding="utf-8"))
-                self.conexao.execute(f"PRAGMA user_version = {numero}")
-            aplicadas.append(numero)
-        return aplicadas
+        """Aplica as migrações pendentes, todas ou nenhuma (``migracoes.aplicar_migracoes``).
+
+        Devolve as aplicadas; numa falha levanta ``ErroMigracao`` com a base intacta.
+        """
+        _recusar_mais_nova(self.versao)
+        return aplicar_migracoes(self.conexao, "main", migracoes())
 
     # -- transações ------------------------------------------------------------------------
     @contextmanager
