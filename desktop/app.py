@@ -209,6 +209,18 @@ def _marcar_partida(app) -> None:
     app.quit()
 
 
+def _ligar_registros() -> None:
+    """Registro em arquivo e aviso em português para erros inesperados (o .exe não tem console)."""
+    from desktop.screens.widgets.falhas import instalar_ganchos
+    from desktop.services import registros
+
+    try:
+        registros.configurar()
+    except OSError:
+        pass  # sem pasta de registros gravável o Paço funciona; os avisos continuam aparecendo
+    instalar_ganchos()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _argumentos(sys.argv[1:] if argv is None else argv)
     if args.versao:
@@ -222,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "paco"])
     configurar_aplicacao(app)
+    _ligar_registros()
     fluxo = Fluxo(app)
     fluxo.iniciar(args)
     if args.medir_partida:

@@ -17,6 +17,7 @@ def _pastas_isoladas(tmp_path, monkeypatch):
     """Nenhum teste toca a configuração ou os dados reais do usuário."""
     monkeypatch.setenv("PACO_CONFIG", str(tmp_path / "config"))
     monkeypatch.setenv("PACO_DADOS", str(tmp_path / "dados"))
+    monkeypatch.setenv("PACO_LOGS", str(tmp_path / "registros"))
 
 
 @pytest.fixture

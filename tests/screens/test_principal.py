@@ -195,3 +195,26 @@ def test_restaurar_pede_a_senha_fecha_a_sessao_e_volta_a_entrada(qtbot, qapp, in
         s.fechar()
         fluxo.login.hide()
         fluxo.login.deleteLater()
+
+
+def test_ajuda_exporta_os_registros_para_o_suporte(qtbot, abrir, tmp_path):
+    import zipfile
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from .apoio_janelas import clicar_botao
+
+    janela = abrir()
+    destino = tmp_path / "para-o-suporte.zip"
+
+    def escolher(dialogo):
+        dialogo.selectFile(str(destino))
+        dialogo.accept()
+
+    quando_modal(escolher, tipo=QFileDialog)
+    quando_modal(lambda caixa: clicar_botao(caixa, "OK"), tipo=QMessageBox)
+    janela.acao_exportar_registros.trigger()
+    qtbot.waitUntil(destino.exists, timeout=10000)
+    with zipfile.ZipFile(destino) as z:
+        assert "resumo.txt" in z.namelist()
+    assert janela.acao_pasta_registros.text() == "Abrir &pasta de registros"

@@ -116,6 +116,11 @@ class JanelaPrincipal(QMainWindow):
                 menu_modulos, modulo.nome, lambda _=False, i=i: self.modulos.setCurrentRow(i),
                 f"Ctrl+{i + 1}"))
         ajuda = self.menuBar().addMenu("Aj&uda")
+        self.acao_pasta_registros = self._acao(ajuda, "Abrir &pasta de registros",
+                                               self._on_pasta_registros)
+        self.acao_exportar_registros = self._acao(ajuda, "&Exportar registros para o suporte…",
+                                                  self._on_exportar_registros)
+        ajuda.addSeparator()
         self.acao_sobre = self._acao(ajuda, "&Sobre o Paço", self._on_sobre)
 
     # -- módulos -------------------------------------------------------------------------------
@@ -151,6 +156,17 @@ class JanelaPrincipal(QMainWindow):
 
     def _on_sobre(self) -> None:
         self._abrir(DialogoSobre(self))
+
+    def _on_pasta_registros(self) -> None:
+        from .ajuda import abrir_pasta_registros
+
+        if not abrir_pasta_registros(self):
+            self.statusBar().showMessage("Não foi possível abrir a pasta de registros.", 10000)
+
+    def _on_exportar_registros(self) -> None:
+        from .ajuda import exportar_registros
+
+        self._tarefa_registros = exportar_registros(self)
 
     def _on_verificar(self) -> None:
         from desktop.screens.documentos.verificar import DialogoVerificar

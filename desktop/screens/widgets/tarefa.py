@@ -6,6 +6,7 @@ consulta ``progresso.cancelado`` para parar. A janela nunca congela.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from typing import Any, Callable
@@ -13,6 +14,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.services.instalacao import ERROS_PREVISTOS
 from desktop.services.sessao import liberar_thread
 
 
@@ -52,6 +54,9 @@ class _Trabalhador(QThread):
         try:
             self.sig_concluido.emit(self._funcao(self._progresso, *self._args, **self._kwargs))
         except BaseException as e:  # a exceção volta para a thread da interface
+            if not isinstance(e, (Cancelado, *ERROS_PREVISTOS)):
+                logging.getLogger("paco.tarefa").error(
+                    "Tarefa em segundo plano falhou", exc_info=(type(e), e, e.__traceback__))
             self.sig_falhou.emit(e, traceback.format_exc())
         finally:
             liberar_thread()  # fecha a conexão paralela que a tarefa abriu (desktop.services.sessao)
