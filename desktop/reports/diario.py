@@ -1,7 +1,8 @@
 """Relatório do diário de auditoria: as linhas filtradas do diário e o veredito de integridade.
 
 Recebe dados simples (uma lista de dicts com ``seq``, ``momento`` ISO, ``usuario``, ``maquina``,
-``acao``, ``tabela`` e ``registro_id``, e o texto do veredito) e devolve o PDF.
+``acao``, ``tabela``, ``registro_id`` e ``hash``, e o texto do veredito) e devolve o PDF. Só
+metadados: o conteúdo antes/depois de cada linha nunca entra no relatório.
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ TITULO = "Relatório do diário de auditoria"
 
 ACOES = {"inserir": "inclusão", "alterar": "alteração", "excluir": "exclusão", "evento": "evento"}
 
-_COLUNAS = ("Nº", "Momento", "Usuário", "Máquina", "Ação", "Tabela", "Registro")
-_LARGURAS = (30, 72, 58, 70, 46, 66, 151)
+_COLUNAS = ("Nº", "Momento", "Usuário", "Máquina", "Ação", "Tabela", "Registro", "Hash")
+_LARGURAS = (28, 68, 50, 52, 40, 62, 151, 42)
+_HASH_CURTO = 8  # caracteres do hash mostrados (o bastante para conferir com a tela)
 _TAMANHO = 7.5
 
 
@@ -33,6 +35,7 @@ def _linha(d: dict) -> list[str]:
         ACOES.get(d["acao"], d["acao"]),
         cabe(d["tabela"], 5),
         caber(str(d["registro_id"]), _LARGURAS[6] - 6, MONO, 6.5),
+        f"{str(d.get('hash') or '')[:_HASH_CURTO]}…",
     ]
 
 
@@ -68,6 +71,6 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, *, linhas: list[dict], veredito:
     if linhas:
         itens.append(tabela(
             _COLUNAS, (_linha(d) for d in linhas), _LARGURAS, alinhar_direita=(0,),
-            tamanho=_TAMANHO, extra=[("FONT", (6, 1), (6, -1), MONO, 6.5)],
+            tamanho=_TAMANHO, extra=[("FONT", (6, 1), (7, -1), MONO, 6.5)],
         ))
     return gerar_pdf(cabecalho, rodape, TITULO, itens)

@@ -299,8 +299,11 @@ def emitir_relatorio_diario(sessao: Sessao, filtros: FiltrosDiario | None = None
     sessao.exigir(Permissao.DIARIO_LER)
     filtros = filtros or FiltrosDiario()
     campos = dict(usuario=filtros.usuario, tabela=filtros.tabela, de=filtros.de, ate=filtros.ate,
-                  texto=filtros.texto)
-    resultado = store_diario.verificar(sessao.db)
+                  texto=filtros.texto, esquema=filtros.esquema)
+    if filtros.esquema not in store_diario.esquemas(sessao.db):
+        raise SemPermissao("Este diário não está disponível nesta sessão: o diário sigiloso do Conselho "
+                           "Tutelar só se abre com a chave do Conselho (ECA, art. 17).")
+    resultado = store_diario.verificar(sessao.db, esquema=filtros.esquema)
     linhas = consultas_diario.listar(sessao.db, **campos, limite=limite)[::-1]
     total = consultas_diario.contar(sessao.db, **campos)
     descricao = filtros.descricao()

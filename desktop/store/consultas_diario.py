@@ -1,5 +1,8 @@
 """Consultas ao diário de auditoria com filtros (usuário, tabela, período, texto), para a tela e o relatório.
 
+Devolvem só os metadados de cada linha (quem, quando, máquina, tabela, registro, ação, hash), nunca o
+antes e o depois; o texto procura no registro, na máquina, no usuário e na tabela, nunca no conteúdo.
+
 O período é dado em datas locais (dd/mm/aaaa na tela) e convertido para os limites em UTC com
 que o diário grava ``momento``; a data final é inclusiva.
 """
@@ -13,8 +16,10 @@ import sqlite_utils
 from .diario import tabela_diario
 
 LIMITE_PADRAO = 1000
-_COLUNAS = ("seq, momento, usuario, maquina, versao_programa, tabela, registro_id, acao, antes, "
-            "depois")
+ROTULOS_ESQUEMA = {"main": "geral", "sigilo": "sigiloso do Conselho Tutelar"}
+# Só metadados: quem, quando, onde, o quê (tabela e registro), a ação e o hash da linha. O antes e o
+# depois nunca saem daqui: guardam conteúdo (nomes, relatos, telefones) que quem audita não lê.
+_COLUNAS = "seq, momento, usuario, maquina, versao_programa, tabela, registro_id, acao, hash"
 
 
 @dataclass(frozen=True)
@@ -24,10 +29,11 @@ class FiltrosDiario:
     de: date | datetime | None = None
     ate: date | datetime | None = None
     texto: str | None = None
+    esquema: str = "main"  # "main" (diário geral) ou o de uma base anexada (ex.: "sigilo")
 
     def descricao(self) -> str:
         """Os filtros em português, para o relatório ("nenhum" quando é o diário inteiro)."""
-        partes = []
+        partes = [] if self.esquema == "main" else [f"diário {ROTULOS_ESQUEMA.get(self.esquema, self.esquema)}"]
         if self.usuario:
             partes.append(f"usuário {self.usuario}")
         if self.tabela:
@@ -80,8 +86,8 @@ def _onde(f: FiltrosDiario) -> tuple[str, list]:
         condicoes.append("momento < ?")
         params.append(limite_final(f.ate))
     if f.texto:
-        condicoes.append("(registro_id LIKE ? OR coalesce(antes, '') LIKE ? "
-                         "OR coalesce(depois, '') LIKE ? OR maquina LIKE ?)")
+        # Nunca no antes/depois: a busca no conteúdo seria um oráculo sobre ele.
+        condicoes.append("(registro_id LIKE ? OR maquina LIKE ? OR usuario LIKE ? OR tabela LIKE ?)")
         params.extend([f"%{f.texto}%"] * 4)
     return (f"WHERE {' AND '.join(condicoes)}" if condicoes else ""), params
 

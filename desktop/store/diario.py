@@ -59,6 +59,25 @@ def registrar(db: sqlite_utils.Database, *, usuario: str, maquina: str, versao: 
     return linha
 
 
+def esquemas(db: sqlite_utils.Database) -> list[str]:
+    """Os diários que esta conexão enxerga: ``main`` e o de cada base anexada que tenha um."""
+    saida = []
+    for _n, nome, _arq in db.execute("PRAGMA database_list").fetchall():
+        if nome == "temp" or not nome.isidentifier():
+            continue
+        if db.execute(f"SELECT 1 FROM {nome}.sqlite_master WHERE type = 'table' AND name = 'diario'"
+                      ).fetchone():
+            saida.append(nome)
+    return saida
+
+
+def cabeca(db: sqlite_utils.Database, *, esquema: str = "main") -> tuple[int, str] | None:
+    """O elo mais recente da corrente: (seq, hash), ou None num diário vazio."""
+    linha = db.execute(f"SELECT seq, hash FROM {tabela_diario(esquema)} ORDER BY seq DESC LIMIT 1"
+                       ).fetchone()
+    return (linha[0], linha[1]) if linha else None
+
+
 @dataclass(frozen=True)
 class ResultadoIntegridade:
     linhas: int

@@ -1,4 +1,4 @@
-"""Aba Diário: filtros, detalhes antes/depois, verificação de integridade e relatório em PDF."""
+"""Aba Diário: filtros, só metadados e hash (nunca o antes/depois), integridade e relatório em PDF."""
 from datetime import date
 from io import BytesIO
 
@@ -43,10 +43,17 @@ def test_filtros_por_tabela_usuario_periodo_e_texto(qtbot, aba, sessao_admin):
     assert linhas and {l["tabela"] for l in linhas} == {"usuarios"}
 
     qtbot.mouseClick(aba.botao_limpar, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(aba.texto, "maria")
+    id_maria = sessao_admin.db.execute("SELECT id FROM usuarios WHERE login = 'maria'").fetchone()[0]
+    qtbot.keyClicks(aba.texto, id_maria[-10:])
     qtbot.keyClick(aba.texto, Qt.Key.Key_Return)
     linhas = _visiveis(aba)
     assert len(linhas) == 1 and linhas[0]["acao"] == "inserir"
+
+    # o texto não procura no conteúdo (seria um oráculo sobre ele): o nome da Maria não acha nada
+    qtbot.mouseClick(aba.botao_limpar, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(aba.texto, "Maria Souza")
+    qtbot.keyClick(aba.texto, Qt.Key.Key_Return)
+    assert _visiveis(aba) == []
 
     qtbot.mouseClick(aba.botao_limpar, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(aba.de.edit, "01/01/2000")
@@ -72,14 +79,16 @@ def test_data_errada_avisa_e_nao_filtra(qtbot, aba):
     assert len(_visiveis(aba)) == antes
 
 
-def test_detalhes_mostram_antes_e_depois_legiveis(qtbot, aba):
-    qtbot.keyClicks(aba.texto, "maria")
+def test_detalhe_mostra_o_hash_e_nunca_o_conteudo(qtbot, aba, sessao_admin):
+    _escolher(aba.tabela_filtro, "usuarios")
     qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
     rect = aba.tabela.visualRect(aba.proxy.index(0, 0))
     qtbot.mouseClick(aba.tabela.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert aba.antes.toPlainText() == "—"
-    depois = aba.depois.toPlainText()
-    assert '\n  "login": "maria",' in depois and '"nome": "Maria Souza"' in depois
+    seq, hash_ = sessao_admin.db.execute(
+        "SELECT seq, hash FROM diario WHERE tabela = 'usuarios' ORDER BY seq DESC LIMIT 1").fetchone()
+    assert aba.detalhe.text() == f"Linha nº {seq} · hash SHA-256: {hash_}"
+    assert not hasattr(aba, "antes") and not hasattr(aba, "depois")
+    assert all("antes" not in l and "depois" not in l for l in _visiveis(aba))
 
 
 def test_integridade_intacta_e_depois_adulterada(qtbot, aba, sessao_admin):

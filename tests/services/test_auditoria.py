@@ -50,9 +50,15 @@ def test_filtros_de_usuario_tabela_texto_e_periodo(movimento):
     assert [l["seq"] for l in auditoria.listar_diario(movimento, usuario="joana")] == [N0 + 3]
     usuarios = auditoria.listar_diario(movimento, tabela="usuarios")
     assert [l["seq"] for l in usuarios] == [N0 + 2, N0 + 1, 2]
-    assert [l["seq"] for l in auditoria.listar_diario(movimento, texto="Promotoria")] == [N0 + 2]
+    # o texto procura no registro, máquina, usuário e tabela, nunca no conteúdo (antes/depois)
+    assert auditoria.listar_diario(movimento, texto="Promotoria") == []
+    id_mp = movimento.db.execute("SELECT id FROM usuarios WHERE login = 'mp'").fetchone()[0]
+    assert [l["seq"] for l in auditoria.listar_diario(movimento, texto=id_mp)] == [N0 + 2]
+    assert all(set(l) == {"seq", "momento", "usuario", "maquina", "versao_programa", "tabela",
+                          "registro_id", "acao", "hash"} for l in auditoria.listar_diario(movimento))
     assert auditoria.listar_diario(movimento, usuario="joana", tabela="usuarios") == []
-    assert auditoria.contar_diario(movimento, tabela="usuarios", texto=" joana ") == 1
+    assert auditoria.contar_diario(movimento, tabela="usuarios", texto=" joana ") == 0
+    assert auditoria.contar_diario(movimento, texto=" joana ") == 1  # o usuário do evento
 
     hoje = date.today()
     assert len(auditoria.listar_diario(movimento, de=hoje, ate=hoje)) == N0 + 3

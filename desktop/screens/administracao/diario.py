@@ -1,17 +1,18 @@
-"""Aba Diário: o diário de auditoria filtrado, o antes/depois de cada linha, integridade e relatório PDF.
+"""Aba Diário: o diário de auditoria filtrado (só metadados e hash), integridade e relatório PDF.
 
-A verificação da corrente de hashes e a geração do relatório rodam fora da thread da interface.
+Quem audita vê quem, quando, em que máquina, que tabela e registro, a ação e o hash de cada linha,
+nunca o conteúdo antes/depois (nomes, relatos, telefones). A verificação da corrente de hashes e a
+geração do relatório rodam fora da thread da interface.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QFileDialog, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QFileDialog, QVBoxLayout, QWidget,
 )
 
 from desktop.rules import validacao
@@ -36,17 +37,8 @@ COLUNAS = [
     Coluna("Ação", lambda d: ACOES.get(d["acao"], d["acao"]), largura=90),
     Coluna("Tabela", lambda d: d["tabela"], largura=175),
     Coluna("Registro", lambda d: d["registro_id"]),
+    Coluna("Hash", lambda d: f"{d['hash'][:16]}…", largura=140),
 ]
-
-
-def json_legivel(texto: str | None) -> str:
-    """O JSON gravado no diário, indentado e com acentos; vazio vira um traço."""
-    if not texto:
-        return "—"
-    try:
-        return json.dumps(json.loads(texto), ensure_ascii=False, indent=2, sort_keys=True)
-    except ValueError:
-        return texto
 
 
 class AbaDiario(QWidget):
@@ -65,7 +57,11 @@ class AbaDiario(QWidget):
         self.ate = CampoValidado(validacao.data_br, obrigatorio=False, placeholder="dd/mm/aaaa",
                                  parent=caixa)
         self.texto = QLineEdit(caixa)
-        self.texto.setPlaceholderText("registro, máquina ou conteúdo")
+        self.texto.setPlaceholderText("registro, máquina, usuário ou tabela")
+        self.esquema = QComboBox(caixa)
+        self.esquema.setAccessibleName("Diário")
+        for esquema, rotulo in auditoria.diarios_disponiveis(self._sessao):
+            self.esquema.addItem(rotulo, esquema)
         self.texto.setClearButtonEnabled(True)
         self.botao_filtrar = QPushButton("&Filtrar", caixa)
         self.botao_limpar = QPushButton("&Limpar filtros", caixa)
@@ -81,6 +77,13 @@ class AbaDiario(QWidget):
         r.setBuddy(self.texto)
         grade.addWidget(r, 1, 0)
         grade.addWidget(self.texto, 1, 1, 1, 3)
+        if self.esquema.count() > 1:  # o sigiloso só numa sessão do Conselho ou da consulta
+            r = QLabel("Diá&rio:", caixa)
+            r.setBuddy(self.esquema)
+            grade.addWidget(r, 2, 0)
+            grade.addWidget(self.esquema, 2, 1)
+        else:
+            self.esquema.hide()
         acoes = QHBoxLayout()
         acoes.addStretch(1)
         acoes.addWidget(self.botao_filtrar)
@@ -97,25 +100,11 @@ class AbaDiario(QWidget):
         self.contagem = QLabel(self)
 
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.antes = QPlainTextEdit(self)
-        self.depois = QPlainTextEdit(self)
-        paineis = QWidget(self)
-        lay_paineis = QGridLayout(paineis)
-        lay_paineis.setContentsMargins(0, 0, 0, 0)
-        for col, (titulo, caixa_texto) in enumerate([("Antes", self.antes), ("Depois", self.depois)]):
-            caixa_texto.setReadOnly(True)
-            caixa_texto.setFont(mono)
-            caixa_texto.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-            caixa_texto.setAccessibleName(titulo)
-            caixa_texto.setTabChangesFocus(True)
-            lay_paineis.addWidget(QLabel(f"<b>{titulo}</b>", paineis), 0, col)
-            lay_paineis.addWidget(caixa_texto, 1, col)
-        divisor = QSplitter(Qt.Orientation.Vertical, self)
-        divisor.addWidget(self.tabela)
-        divisor.addWidget(paineis)
-        divisor.setStretchFactor(0, 3)
-        divisor.setStretchFactor(1, 2)
-        divisor.setChildrenCollapsible(False)
+        self.detalhe = QLabel(self)
+        self.detalhe.setFont(mono)
+        self.detalhe.setWordWrap(True)
+        self.detalhe.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detalhe.setAccessibleName("Hash da linha selecionada")
 
         self.botao_integridade = QPushButton("&Verificar integridade", self)
         self.botao_pdf = QPushButton("&Exportar PDF…", self)
@@ -131,7 +120,8 @@ class AbaDiario(QWidget):
 
         lay = QVBoxLayout(self)
         lay.addWidget(caixa)
-        lay.addWidget(divisor, 1)
+        lay.addWidget(self.tabela, 1)
+        lay.addWidget(self.detalhe)
         lay.addLayout(botoes)
         lay.addWidget(self.resultado_integridade)
         lay.addWidget(self.situacao)
@@ -141,6 +131,7 @@ class AbaDiario(QWidget):
         for campo in (self.de.edit, self.ate.edit, self.texto):
             campo.returnPressed.connect(self._on_filtrar)
         self.usuario.activated.connect(self._on_filtrar)
+        self.esquema.activated.connect(self._on_filtrar)
         self.tabela_filtro.activated.connect(self._on_filtrar)
         self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
         self.botao_integridade.clicked.connect(self._on_verificar)
@@ -149,7 +140,8 @@ class AbaDiario(QWidget):
 
     # -- dados -------------------------------------------------------------------------------
     def _preencher_opcoes(self) -> None:
-        usuarios, tabelas = auditoria.opcoes_de_filtro(self._sessao)
+        usuarios, tabelas = auditoria.opcoes_de_filtro(self._sessao,
+                                                       esquema=self.filtros_aplicados.esquema)
         for combo, vazio, itens in ((self.usuario, TODOS, usuarios),
                                     (self.tabela_filtro, TODAS, tabelas)):
             atual = combo.currentData()
@@ -167,12 +159,14 @@ class AbaDiario(QWidget):
                 "A data inicial do período é posterior à final; troque as datas.")
         return auditoria.FiltrosDiario(
             usuario=self.usuario.currentData(), tabela=self.tabela_filtro.currentData(),
-            de=de, ate=ate, texto=self.texto.text().strip() or None)
+            de=de, ate=ate, texto=self.texto.text().strip() or None,
+            esquema=self.esquema.currentData() or "main")
 
     def recarregar(self) -> None:
         self._preencher_opcoes()
         f = self.filtros_aplicados
-        campos = dict(usuario=f.usuario, tabela=f.tabela, de=f.de, ate=f.ate, texto=f.texto)
+        campos = dict(usuario=f.usuario, tabela=f.tabela, de=f.de, ate=f.ate, texto=f.texto,
+                      esquema=f.esquema)
         linhas = auditoria.listar_diario(self._sessao, **campos)
         total = auditoria.contar_diario(self._sessao, **campos)
         self.modelo.definir_linhas(linhas)
@@ -204,14 +198,14 @@ class AbaDiario(QWidget):
 
     def _on_selecao(self, *_args) -> None:
         linha = linha_selecionada(self.tabela)
-        self.antes.setPlainText(json_legivel(linha["antes"]) if linha else "")
-        self.depois.setPlainText(json_legivel(linha["depois"]) if linha else "")
+        self.detalhe.setText(f"Linha nº {linha['seq']} · hash SHA-256: {linha['hash']}" if linha else "")
 
     def _on_verificar(self) -> None:
         self.resultado_integridade.setText("Verificando a corrente de hashes…")
         self.resultado_integridade.setStyleSheet("")
         rodar(self, "Verificando a integridade do diário…",
-              lambda _progresso: auditoria.verificar_integridade(self._sessao),
+              lambda _progresso: auditoria.verificar_integridade(
+                  self._sessao, esquema=self.filtros_aplicados.esquema),
               self._on_integridade_verificada, titulo_erro="Verificar integridade",
               ao_cancelar=self.resultado_integridade.clear)
 
