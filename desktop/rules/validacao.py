@@ -1,4 +1,4 @@
-"""Validação de entradas comuns: CPF, CNPJ, datas dd/mm/aaaa, valores R$ 1.234,56, senhas.
+"""Validação de entradas comuns: CPF, CNPJ (também o alfanumérico), datas dd/mm/aaaa, valores R$ 1.234,56, senhas.
 
 Cada função devolve o valor normalizado ou levanta ``EntradaInvalida`` com a mensagem em
 português que a tela mostra ao lado do campo.
@@ -39,21 +39,27 @@ def cpf(texto: str) -> str:
 
 
 def cnpj(texto: str) -> str:
-    """CNPJ com 14 dígitos e dígitos verificadores corretos; devolve só os dígitos."""
-    d = _digitos(texto)
-    if len(d) != 14:
-        raise EntradaInvalida("CNPJ deve ter 14 dígitos.")
-    if not _CNPJ.validate(d):
+    """CNPJ numérico ou alfanumérico (Receita Federal, a partir de julho de 2026), verificado pela
+    validate-docbr; devolve os 14 caracteres sem pontuação, letras em maiúsculas."""
+    t = re.sub(r"[\s./-]", "", texto or "").upper()
+    if not re.fullmatch(r"[A-Z0-9]*", t):
+        raise EntradaInvalida("CNPJ só tem letras, números e a pontuação . / -.")
+    if len(t) != 14:
+        raise EntradaInvalida("CNPJ deve ter 14 caracteres (12 letras ou números e 2 dígitos verificadores).")
+    if not t[12:].isdigit():
+        raise EntradaInvalida("CNPJ inválido: os dois últimos caracteres são dígitos verificadores.")
+    if not _CNPJ.validate(t):
         raise EntradaInvalida("CNPJ inválido: os dígitos verificadores não conferem.")
-    return d
+    return t
 
 
 def formatar_cpf(d: str) -> str:
-    return f"{d[:3]}.{d[3:6]}.{d[6:9]}-{d[9:]}" if len(d) == 11 else d
+    return _CPF.mask(d) if len(d) == 11 else d
 
 
 def formatar_cnpj(d: str) -> str:
-    return f"{d[:2]}.{d[2:5]}.{d[5:8]}/{d[8:12]}-{d[12:]}" if len(d) == 14 else d
+    """00.000.000/0000-00 (também o alfanumérico: 12.ABC.345/01DE-35)."""
+    return _CNPJ.mask(d) if len(d) == 14 else d
 
 
 def data_br(texto: str) -> date:
