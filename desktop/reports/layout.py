@@ -72,10 +72,19 @@ class Rodape:
     emitido_em: datetime
     emitido_por: str
     versao: str = __version__
+    diario: tuple[int, str] | None = None  # âncora: (seq, hash) da cabeça do diário na emissão
 
     @property
     def identificacao(self) -> str:
         return f"{self.tipo} nº {self.numero}/{self.ano}, {self.via}ª via"
+
+    @property
+    def linha_diario(self) -> str | None:
+        """"Diário: nº N, hash XXXXXXXX…", a âncora impressa (ou None se não há)."""
+        if self.diario is None:
+            return None
+        seq, hash_ = self.diario
+        return f"Diário: nº {seq}, hash {hash_[:8]}…"
 
 
 def data_hora_local(valor: str | datetime) -> str:

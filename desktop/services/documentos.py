@@ -22,6 +22,7 @@ from desktop.reports import recuperacao as folha_recuperacao
 from desktop.reports.layout import PREFIXO_CODIGO, Cabecalho, Rodape, data_local
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_cnpj
+from desktop.store import ancoras as store_ancoras
 from desktop.store import consultas_diario
 from desktop.store import diario as store_diario
 from desktop.store import documentos as registro
@@ -159,13 +160,19 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
         codigo = novo_codigo()
         while registro.codigo_existe(m.db, codigo):
             codigo = novo_codigo()
-        rodape = Rodape(codigo, titulo, numero, ano, via, emitido_em, sessao.usuario.login)
+        ancora = store_ancoras.cabeca(m.db)
+        sigilo = store_ancoras.cabeca(m.db, "sigilo") if "sigilo" in store_diario.esquemas(m.db) else None
+        rodape = Rodape(codigo, titulo, numero, ano, via, emitido_em, sessao.usuario.login,
+                        diario=(ancora["seq"], ancora["hash"]) if ancora else None)
         pdf = montar(cabecalho, rodape)
         linha = {
             "id": novo_id(), "tipo": tipo, "numero": numero, "ano": ano, "via": via,
             "titulo": titulo, "referencia": referencia, "emitido_em": momento,
             "emitido_por": sessao.usuario.login, "sha256": hashlib.sha256(pdf).hexdigest(),
             "codigo": codigo, "paginas": contar_paginas(pdf),
+            # âncoras: a cabeça do diário antes desta emissão (integridade as confere)
+            "ancora_seq": ancora and ancora["seq"], "ancora_hash": ancora and ancora["hash"],
+            "ancora_sigilo_seq": sigilo and sigilo["seq"], "ancora_sigilo_hash": sigilo and sigilo["hash"],
         }
         registro.inserir(m.db, linha)
         m.registrar("documentos", linha["id"], "inserir", depois=linha)

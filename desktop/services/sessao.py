@@ -15,7 +15,7 @@ import sqlite_utils
 
 from desktop import __version__
 from desktop.rules.papeis import DESCRICOES, ROTULOS, Papel, Permissao, pode
-from desktop.store import diario
+from desktop.store import ancoras, diario
 from desktop.store.base import Base
 
 
@@ -116,11 +116,20 @@ class Sessao:
 
     @contextmanager
     def mudanca(self, permissao: Permissao | None) -> Iterator[Mudanca]:
-        """Transação com diário. ``permissao`` None só para eventos que todo usuário registra."""
+        """Transação com diário. ``permissao`` None só para eventos que todo usuário registra.
+
+        Depois que a transação de fora confirma, a cabeça de cada diário que ela tocou é ancorada
+        no arquivo de chaves (uma vez por transação; ver ``ancoras.ancorar_sessao``).
+        """
         if permissao is not None:
             self.exigir(permissao)
-        with self.base.transacao() as db:
-            yield Mudanca(db, self)
+        base = self.base
+        externa = not base.conexao.in_transaction
+        with base.transacao() as db:
+            m = Mudanca(db, self)
+            yield m
+        if externa:
+            ancoras.ancorar_base(base)
 
     def fechar(self) -> None:
         """Fecha a conexão principal e as paralelas de threads que já terminaram.

@@ -17,6 +17,7 @@ import json
 import os
 import secrets
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,19 +121,15 @@ class ArquivoChaves:
         return cls(caminho, dados["base_id"], dict(dados.get("fechaduras", {})))
 
     def gravar(self, destino: Path | None = None) -> None:
-        """Grava de forma atômica (arquivo temporário, fsync, rename): nada se perde num apagão."""
+        """Grava de forma atômica (arquivo temporário, fsync, rename): nada se perde num apagão.
+
+        Os campos ``ancora*`` (âncoras do diário) já gravados no destino são preservados.
+        """
         destino = Path(destino or self.caminho)
-        dados = {"formato": FORMATO, "base_id": self.base_id, "fechaduras": self.fechaduras}
-        fd, tmp = tempfile.mkstemp(prefix=".chaves-", dir=destino.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(dados, f, indent=1, sort_keys=True)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, destino)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with _TRAVA_ANCORA:
+            dados = {"formato": FORMATO, "base_id": self.base_id, "fechaduras": self.fechaduras,
+                     **_ancoras_gravadas(destino)}
+            _gravar_json(destino, dados)
 
     def usuarios(self) -> list[str]:
         return sorted(self.fechaduras)
@@ -159,3 +156,63 @@ class ArquivoChaves:
             return AESGCM(chave_senha).decrypt(_unb64(f["nonce"]), _unb64(f["cifrado"]), login.encode())
         except InvalidTag:
             raise SenhaIncorreta("Usuário ou senha incorretos.") from None
+
+
+# -- âncoras do diário -------------------------------------------------------------------------
+# A cabeça da corrente do diário (seq, hash) fica também aqui, fora da base: quem apaga o fim do
+# diário ou o reescreve e recalcula os hashes dentro da base não acerta esta cópia (ver
+# ``desktop.store.integridade`` e docs/seguranca.md, "Diário e âncoras").
+_TRAVA_ANCORA = threading.Lock()  # uma leitura-e-regravação do arquivo de chaves por vez
+
+
+def _gravar_json(destino: Path, dados: dict) -> None:
+    """Arquivo temporário, fsync, rename: o arquivo de chaves nunca fica pela metade."""
+    fd, tmp = tempfile.mkstemp(prefix=".chaves-", dir=destino.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(dados, f, indent=1, sort_keys=True)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, destino)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def campo_ancora(esquema: str = "main") -> str:
+    """O campo do arquivo de chaves com a âncora do diário de ``esquema``."""
+    return "ancora" if esquema == "main" else f"ancora_{esquema}"
+
+
+def _ancoras_gravadas(caminho: Path) -> dict:
+    """Os campos ``ancora*`` já gravados em ``caminho`` (para não perdê-los ao regravar)."""
+    try:
+        dados = json.loads(Path(caminho).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in dados.items() if k.startswith("ancora")} if isinstance(dados, dict) else {}
+
+
+def ancorar(base: Path, cabeca: dict, *, esquema: str = "main", arquivo: Path | None = None) -> bool:
+    """Grava a cabeça do diário (``{"seq", "hash", "momento"}``) no arquivo de chaves da base.
+
+    Lê o JSON, põe ``cabeca`` no campo de ``esquema`` (``ancora`` para o diário geral) e grava de
+    forma atômica, preservando todos os outros campos. Nunca recua: se o arquivo já tem uma âncora
+    de seq maior (outra thread gravou depois), fica a dela. ``arquivo`` grava num outro arquivo de
+    chaves (o de uma cópia de segurança) em vez do ``<base>.chaves``. Devolve se gravou.
+    """
+    caminho = Path(arquivo) if arquivo is not None else ArquivoChaves.caminho_para(base)
+    campo = campo_ancora(esquema)
+    with _TRAVA_ANCORA:
+        try:
+            dados = json.loads(caminho.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        if not isinstance(dados, dict):
+            return False
+        atual = dados.get(campo)
+        if arquivo is None and isinstance(atual, dict) and int(atual.get("seq") or 0) > int(cabeca["seq"]):
+            return False
+        dados[campo] = dict(cabeca)
+        _gravar_json(caminho, dados)
+    return True

@@ -6,7 +6,8 @@ temporário na pasta de destino, cifrado com a mesma chave; depois confere a có
 ``.paco-copia-*.tmp`` órfão, nunca uma cópia pela metade com nome de cópia boa.
 
 Nome: ``paco-AAAA-MM-DD_HHMMSS-<tipo>.db`` (hora local), com ``<nome>.chaves`` ao lado — as
-fechaduras dos usuários no momento da cópia. Sem o ``.chaves``, a chave de recuperação abre a cópia.
+fechaduras dos usuários no momento da cópia e, no campo ``ancora``, a cabeça do diário da cópia
+(âncora conferida por ``integridade``). Sem o ``.chaves``, a chave de recuperação abre a cópia.
 """
 from __future__ import annotations
 
@@ -27,8 +28,9 @@ from desktop.rules.rotacao import Politica, a_manter
 
 from .arquivos import (copiar_para_temporario, fsync_arquivo, fsync_pasta, guardar_sem_mover,
                        temporario)
+from . import ancoras
 from .base import CABECALHO_SQLITE, Base, versao_do_programa
-from .chaves import ArquivoChaves, ErroChaves
+from .chaves import ArquivoChaves, ErroChaves, ancorar
 from .erros import BaseCorrompida, BaseEmUso, BaseMaisNova, ErroBase
 from .local import Trava, recusar_rede
 
@@ -113,6 +115,12 @@ def _conferir_cifrada(caminho: Path) -> None:
 
 
 # -- fazer -------------------------------------------------------------------------------------
+def _cabeca_da_copia(conexao) -> dict | None:
+    """A âncora (seq, hash, momento) do último elo do diário gravado na cópia."""
+    linha = conexao.execute("SELECT seq, hash, momento FROM diario ORDER BY seq DESC LIMIT 1").fetchone()
+    return {"seq": linha[0], "hash": linha[1], "momento": linha[2]} if linha else None
+
+
 def fazer_copia(base: Base, pasta: Path, tipo: str, *, momento: datetime | None = None,
                 progresso: Callable[[int, int], None] | None = None) -> Path:
     """Copia a base aberta para ``pasta`` e devolve o caminho da cópia.
@@ -146,6 +154,7 @@ def fazer_copia(base: Base, pasta: Path, tipo: str, *, momento: datetime | None 
             # Um arquivo só, sem -wal: a cópia se abre em leitura sem criar nada ao lado.
             destino_conexao.execute("PRAGMA journal_mode = DELETE")
             conferencia = destino_conexao.execute("PRAGMA quick_check").fetchone()[0]
+            ancora = _cabeca_da_copia(destino_conexao)
         finally:
             destino_conexao.close()
         if conferencia != "ok":
@@ -159,6 +168,8 @@ def fazer_copia(base: Base, pasta: Path, tipo: str, *, momento: datetime | None 
         chaves = ArquivoChaves.caminho_para(base.caminho)
         if chaves.exists():
             tmp_chaves = copiar_para_temporario(chaves, pasta, _TEMP_COPIA)
+            if ancora is not None:  # a cabeça do diário desta cópia, exata (lida da própria cópia)
+                ancorar(base.caminho, ancora, arquivo=tmp_chaves)
             os.replace(tmp_chaves, ArquivoChaves.caminho_para(destino))
         os.replace(tmp, destino)
         fsync_pasta(pasta)
@@ -352,6 +363,7 @@ def restaurar(caminho_base: Path, copia: Path, chave: bytes) -> Path | None:
             fsync_pasta(pasta)
         except OSError as e:
             raise _erro_de_gravacao(pasta, e) from None
+        ancoras.esquecer(caminho_base)  # o diário voltou ao da cópia: ancorar de novo na próxima
         return guardada
     finally:
         for t in (tmp, tmp_chaves):

@@ -47,8 +47,13 @@ def test_copia_e_restauracao_de_ida_e_volta(instalacao, tmp_path):
 
     assert copia.name == "paco-2026-03-05_140709-manual.db"
     assert copias.ler_nome(copia.name) == (datetime(2026, 3, 5, 14, 7, 9), "manual")
-    assert (tmp_path / "copias" / "paco-2026-03-05_140709-manual.db.chaves").read_bytes() == \
-        (caminho.parent / "paco.db.chaves").read_bytes()
+    # O .chaves da cópia: as fechaduras da base e, em "ancora", a cabeça do diário da própria cópia
+    # (a da base já avançou com "depois-da-copia").
+    chaves_copia = json.loads((tmp_path / "copias" / "paco-2026-03-05_140709-manual.db.chaves").read_text())
+    chaves_base = json.loads((caminho.parent / "paco.db.chaves").read_text())
+    ancora_copia, ancora_base = chaves_copia.pop("ancora"), chaves_base.pop("ancora")
+    assert chaves_copia == chaves_base
+    assert ancora_base["seq"] == ancora_copia["seq"] + 1 and ancora_base["hash"] != ancora_copia["hash"]
     # Um arquivo só: nem -wal nem temporário ao lado.
     assert sorted(p.name for p in (tmp_path / "copias").iterdir()) == [copia.name, copia.name + ".chaves"]
 

@@ -83,7 +83,11 @@ def corpo(e: Estatisticas, observacoes: str = "") -> list[Flowable]:
 
 
 def gerar(cabecalho: Cabecalho, rodape: Rodape, e: Estatisticas, observacoes: str = "") -> bytes:
-    return gerar_pdf(cabecalho, rodape, TITULO, corpo(e, observacoes))
+    itens = corpo(e, observacoes)
+    if rodape.linha_diario:  # âncora do diário de auditoria, impressa (docs/seguranca.md)
+        itens += [Spacer(1, 10), paragrafo(f"{rodape.linha_diario} (âncora do diário de auditoria "
+                                           "na emissão, para a verificação de integridade)", "pequeno")]
+    return gerar_pdf(cabecalho, rodape, TITULO, itens)
 
 
 def csv_sipia(linhas: list[dict]) -> str:

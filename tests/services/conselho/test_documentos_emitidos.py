@@ -43,5 +43,8 @@ def test_escala_e_relatorio_trimestral(sessao_admin, conselho, entrar):
     assert "Convivência familiar" in texto and "Centro" in texto
     assert "Maria" not in texto and "Conceição" not in texto and "Josefa" not in texto
     assert verificar_pdf(sessao_admin, r.pdf).situacao == "autentico"
+    seq, hash_ = sessao_admin.db.execute("SELECT ancora_seq, ancora_hash FROM documentos WHERE id = ?",
+                                         [r.id]).fetchone()
+    assert f"Diário: nº {seq}, hash {hash_[:8]}…" in texto  # a âncora do diário, impressa
     csv = relatorio.csv_sipia(ct, 2026, 1)
     assert len(csv.strip().splitlines()) == 5 and "Maria" not in csv

@@ -99,6 +99,11 @@ def test_folha_analitica_e_historico(sessao_fechada):
     texto = " ".join(_texto(e.pdf))
     assert "Folha analítica" in texto and "Resumo da folha" in texto
     assert documentos.verificar_pdf(sessao_fechada, e.pdf).situacao == documentos.AUTENTICO
+    # a âncora do diário: impressa na folha e gravada no registro do documento
+    seq, hash_ = sessao_fechada.db.execute(
+        "SELECT ancora_seq, ancora_hash FROM documentos WHERE id = ?", [e.id]).fetchone()
+    assert sessao_fechada.db.execute("SELECT hash FROM diario WHERE seq = ?", [seq]).fetchone()[0] == hash_
+    assert f"Diário: nº {seq}, hash {hash_[:8]}…" in texto
 
     item = folha.contracheques(sessao_fechada, OUTUBRO)[2]
     h = docs_magisterio.emitir_historico(sessao_fechada, item.contracheque.pessoa_id, date(2026, 10, 31))
