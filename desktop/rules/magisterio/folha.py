@@ -20,6 +20,7 @@ from desktop.rules.folha.dias import (avos_no_ano, dias_comerciais, mes_seguinte
 from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
 from desktop.rules.validacao import formatar_data
 
+from . import codigos
 from .carreira import periodos_no_mes
 from .configuracao import ConfiguracaoMagisterio
 from .folha_historico import menos, regencia_docente, remunerado_no_dia, vigencias_cursos
@@ -116,7 +117,7 @@ class _Folha:
             return None
         s = com_regencia[-1][2]
         hora = self.p.matriz.vencimento(s.nivel, s.classe, s.jornada) / (s.jornada * self.g.art50_semanas_mes)
-        return motor.linha("011", f"Adicional noturno ({horas} h após as 22 h)", Natureza.PROVENTO,
+        return motor.linha(codigos.ADICIONAL_NOTURNO, f"Adicional noturno ({horas} h após as 22 h)", Natureza.PROVENTO,
                            horas * hora * self.g.art50_noturno / 100,
                            f"{LEI}, art. 50; hora = vencimento / (jornada × semanas do mês)",
                            base=centavos(hora), percentual=self.g.art50_noturno, quantidade=horas)

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from desktop.rules.dinheiro import centavos, texto_decimal
 
+from . import codigos as c
 from .carreira import jornada_paga_em
 from .configuracao import ConfiguracaoMagisterio
 from .folha_historico import (ETAPAS_ART27, aperfeicoamento, cet, datas_incorporacao, dificil_acesso,
@@ -33,12 +34,12 @@ _PORTES = (Porte.GRANDE, Porte.MEDIO, Porte.PEQUENO, Porte.ESPECIAL)  # FG-D1 a 
 _FUNCAO = {Funcao.DIRETOR: "diretor", Funcao.VICE_DIRETOR: "vice-diretor"}
 # vantagem incorporável → (código da incorporação, código da vantagem, nome, fundamento)
 INCORPORAVEIS = {
-    "fg": ("020", "006", "função gratificada de direção", f"{LEI}, arts. 40 e 52, III"),
-    "art41": ("021", "004", "estímulo às atividades de classe", f"{LEI}, art. 52, I"),
-    "art42": ("022", "005", "difícil acesso", f"{LEI}, art. 52, II"),
-    "art44": ("023", "007", "regência com alunos com NEE", f"{LEI}, art. 52, IV"),
-    "art45": ("024", "008", "CET", f"{LEI}, art. 52, V"),
-    "art49": ("025", "010", "zona rural", f"{LEI}, art. 52, VI"),
+    "fg": (c.INCORPORACAO_FG, c.FUNCAO_GRATIFICADA, "função gratificada de direção", f"{LEI}, arts. 40 e 52, III"),
+    "art41": (c.INCORPORACAO_ESTIMULO_CLASSE, c.ESTIMULO_CLASSE, "estímulo às atividades de classe", f"{LEI}, art. 52, I"),
+    "art42": (c.INCORPORACAO_DIFICIL_ACESSO, c.DIFICIL_ACESSO, "difícil acesso", f"{LEI}, art. 52, II"),
+    "art44": (c.INCORPORACAO_NEE, c.NEE, "regência com alunos com NEE", f"{LEI}, art. 52, IV"),
+    "art45": (c.INCORPORACAO_CET, c.CET, "CET", f"{LEI}, art. 52, V"),
+    "art49": (c.INCORPORACAO_ZONA_RURAL, c.ZONA_RURAL, "zona rural", f"{LEI}, art. 52, VI"),
 }
 
 
@@ -78,7 +79,7 @@ class Rubricas:
         nome = f"Função gratificada — {_FUNCAO[funcao]}, escola de porte {porte.value}"
         if self.config.fg_fonte == "anexo_iii":
             valor = self.p.tabela_fg.valor(porte, funcao)
-            return Rubrica("006", nome, f"{LEI}, art. 38 e Anexo III", valor) if valor > 0 else None
+            return Rubrica(c.FUNCAO_GRATIFICADA, nome, f"{LEI}, art. 38 e Anexo III", valor) if valor > 0 else None
         pct = self.g.art38_fg.get(jornada, {}).get(porte)
         if pct is None:
             if avisar:
@@ -94,7 +95,7 @@ class Rubricas:
             fundamento += "; vice-diretor: fração do percentual do diretor definida pelo órgão"
         nivel, classe = self.g.art38_referencia
         base = self.p.matriz.vencimento(nivel, classe, jornada)
-        return Rubrica("006", nome, fundamento, base * pct / CEM, base, pct) if pct > 0 else None
+        return Rubrica(c.FUNCAO_GRATIFICADA, nome, fundamento, base * pct / CEM, base, pct) if pct > 0 else None
 
     def _fg_incorporada(self, ate: date) -> Rubrica | None:
         """Art. 40: a FG percebida; se variou o porte, a de maior valor percebida por ao menos
@@ -120,7 +121,7 @@ class Rubricas:
         base = self.p.matriz.vencimento(s.nivel, s.classe, s.jornada)
         especial = no_dia([j for j in f.jornadas if j.motivo is not MotivoJornada.BASE], dia)
         fund_venc = f"{LEI}, art. 37 e Anexo I" + (f"; jornada: {_JORNADA[especial.motivo]}" if especial else "")
-        rubs = [Rubrica("001", f"Vencimento — {nome_nivel(s.nivel)}, classe {s.classe}, {s.jornada} h",
+        rubs = [Rubrica(c.VENCIMENTO, f"Vencimento — {nome_nivel(s.nivel)}, classe {s.classe}, {s.jornada} h",
                         fund_venc, base)]
 
         def pct(codigo: str, descricao: str, percentual: Decimal, fundamento: str) -> Rubrica:
@@ -128,16 +129,16 @@ class Rubricas:
                            base, percentual)
 
         atuais: dict[str, Rubrica] = {}
-        rubs.append(pct("002", "Gratificação de valorização do magistério",
+        rubs.append(pct(c.VALORIZACAO, "Gratificação de valorização do magistério",
                         self.p.valorizacao.percentual(s.nivel, s.classe), f"{LEI}, art. 36 e Anexo II"))
         reg = regencia_docente(f, dia, s.cargo)
         if cfg.art27_implantado and reg and reg.etapa in ETAPAS_ART27:
-            rubs.append(pct("003", "Atividades pedagógicas complementares", g.art27_atividades_complementares,
+            rubs.append(pct(c.ATIVIDADES_COMPLEMENTARES, "Atividades pedagógicas complementares", g.art27_atividades_complementares,
                             f"{LEI}, art. 27"))
         if reg:
-            atuais["art41"] = pct("004", "Estímulo às atividades de classe", self.pct41, f"{LEI}, art. 41")
+            atuais["art41"] = pct(c.ESTIMULO_CLASSE, "Estímulo às atividades de classe", self.pct41, f"{LEI}, art. 41")
         if dificil_acesso(f, dia, cfg):
-            atuais["art42"] = pct("005", "Incentivo por difícil acesso", g.art42_dificil_acesso,
+            atuais["art42"] = pct(c.DIFICIL_ACESSO, "Incentivo por difícil acesso", g.art42_dificil_acesso,
                                   f"{LEI}, arts. 42 e 43")
         funcao = no_dia(f.funcoes, dia)
         if funcao is not None:
@@ -145,23 +146,23 @@ class Rubricas:
             if fg is not None:
                 atuais["fg"] = fg
         if nee(f, dia, s.cargo, g):
-            atuais["art44"] = pct("007", f"Regência com {reg.alunos_nee} alunos com NEE", g.art44_nee,
+            atuais["art44"] = pct(c.NEE, f"Regência com {reg.alunos_nee} alunos com NEE", g.art44_nee,
                                   f"{LEI}, art. 44")
         if cet(f, dia, s.cargo):
-            atuais["art45"] = pct("008", "Gratificação por Condições Especiais de Trabalho (CET)", g.art45_cet,
+            atuais["art45"] = pct(c.CET, "Gratificação por Condições Especiais de Trabalho (CET)", g.art45_cet,
                                   f"{LEI}, art. 45")
         ap = aperfeicoamento(f, dia, g)
         if ap.percentual > 0:
-            rubs.append(pct("009", "Estímulo ao aperfeiçoamento profissional" + (" (teto)" if ap.limitado else ""),
+            rubs.append(pct(c.APERFEICOAMENTO, "Estímulo ao aperfeiçoamento profissional" + (" (teto)" if ap.limitado else ""),
                             ap.percentual, f"{LEI}, arts. 46 e 47" + (", §1º (teto)" if ap.limitado else "")))
         if zona_rural(f, dia, cfg):
-            atuais["art49"] = pct("010", "Deslocamento para a zona rural", g.art49_zona_rural, f"{LEI}, art. 49")
+            atuais["art49"] = pct(c.ZONA_RURAL, "Deslocamento para a zona rural", g.art49_zona_rural, f"{LEI}, art. 49")
         if cfg.art51 == "adicional":
             quinquenios = CLASSES.index(s.classe)
             percentual = min(quinquenios * self.p.carreira.avanco_classe_percentual,
                              self.p.carreira.avanco_classe_limite)
             if percentual > 0:
-                rubs.append(pct("012", f"Gratificação por tempo de serviço ({quinquenios} quinquênios)", percentual,
+                rubs.append(pct(c.TEMPO_SERVICO, f"Gratificação por tempo de serviço ({quinquenios} quinquênios)", percentual,
                                 f"{LEI}, art. 51 (adicional de {_pct(self.p.carreira.avanco_classe_percentual)} % "
                                 "por quinquênio, como no art. 22; docs/interpretacoes.md)"))
         rubs += self._com_incorporacoes(dia, base, atuais)

@@ -1,0 +1,23 @@
+"""Códigos das rubricas próprias da folha do magistério (catálogo: db/rubricas/magisterio.toml).
+
+Um nome por código, definido só aqui; o catálogo dá a cada um o nome, as incidências, a natureza do
+eSocial e o artigo da Lei 1.613/2004 com o seu texto.
+"""
+VENCIMENTO = "001"
+VALORIZACAO = "002"
+ATIVIDADES_COMPLEMENTARES = "003"
+ESTIMULO_CLASSE = "004"
+DIFICIL_ACESSO = "005"
+FUNCAO_GRATIFICADA = "006"
+NEE = "007"
+CET = "008"
+APERFEICOAMENTO = "009"
+ZONA_RURAL = "010"
+ADICIONAL_NOTURNO = "011"
+TEMPO_SERVICO = "012"
+INCORPORACAO_FG = "020"
+INCORPORACAO_ESTIMULO_CLASSE = "021"
+INCORPORACAO_DIFICIL_ACESSO = "022"
+INCORPORACAO_NEE = "023"
+INCORPORACAO_CET = "024"
+INCORPORACAO_ZONA_RURAL = "025"
