@@ -26,7 +26,7 @@ _TRADUCOES = {
 }
 argparse._ = lambda texto: _TRADUCOES.get(texto, texto)
 
-SAIDA_OK, SAIDA_FALHA, SAIDA_ERRO = 0, 1, 2
+SAIDA_OK, SAIDA_FALHA, SAIDA_ERRO, SAIDA_INTERNA = 0, 1, 2, 3
 
 
 class ErroCli(Exception):
@@ -143,9 +143,11 @@ def cmd_restaurar(args) -> int:
 def cmd_verificar(args) -> int:
     from desktop.services import documentos
 
+    alvo = args.documento
+    if Path(alvo).is_file():
+        documentos.conferir_tamanho_pdf(alvo)  # antes de pedir a senha e de ler o arquivo
     sessao = _sessao(args)
     try:
-        alvo = args.documento
         if alvo.lower().endswith(".pdf") or Path(alvo).is_file():
             resultado = documentos.verificar_pdf(sessao, Path(alvo))
         else:
@@ -181,19 +183,29 @@ CALCULADORAS = {
 
 
 def cmd_calcular(args) -> int:
-    """Roda a calculadora escolhida sobre o arquivo JSON de entrada e imprime o JSON de saída."""
+    """Roda a calculadora escolhida sobre o arquivo JSON de entrada e imprime o JSON de saída.
+
+    Entrada errada: mensagem em português e código 2. Um erro que não seja da entrada (defeito do
+    Paço) não mostra o rastro do Python: diz o que houve e sai com o código 3.
+    """
     import importlib
     import json
 
-    try:
-        dados = json.loads(Path(args.entrada).read_text(encoding="utf-8"))
-    except OSError as e:
-        raise ErroCli(f"Não foi possível ler {args.entrada}: {e.strerror or e}.") from None
-    except json.JSONDecodeError as e:
-        raise ErroCli(f"{args.entrada} não é um JSON válido (linha {e.lineno}, coluna {e.colno}).") from None
+    from desktop.rules.validacao import EntradaInvalida
+    from desktop.services.calculadoras.leitura import ler_json
+
+    dados = ler_json(args.entrada)
     modulo, funcao = CALCULADORAS[args.calculo][1].split(":")
-    saida = getattr(importlib.import_module(modulo), funcao)(dados)
-    print(json.dumps(saida, ensure_ascii=False, indent=2))
+    try:
+        saida = getattr(importlib.import_module(modulo), funcao)(dados)
+    except EntradaInvalida:
+        raise
+    except Exception as e:  # noqa: BLE001 - nenhuma falha interna chega ao usuário como rastro do Python
+        print(f"paco: erro interno da calculadora {args.calculo} ({type(e).__name__}). A entrada não foi "
+              "calculada; envie o arquivo de entrada ao suporte do Paço.", file=sys.stderr)
+        return SAIDA_INTERNA
+    sys.stdout.write(json.dumps(saida, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()  # um cano fechado (``| head``) aparece aqui, dentro do tratamento de main
     return SAIDA_OK
 
 
@@ -259,6 +271,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nInterrompido; nada foi alterado pela operação em curso.", file=sys.stderr)
         return SAIDA_ERRO
+    except BrokenPipeError:
+        # ``paco calcular … | head``: quem lia a saída fechou o cano; nada a dizer. O stdout passa a
+        # apontar para o nulo para que o Python não reclame ao fechar.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return SAIDA_OK
 
 
 if __name__ == "__main__":

@@ -140,5 +140,5 @@ def test_calcular_conselheiro_presidente_2026(capsys):
     exemplo = Path(__file__).parent.parent / "docs" / "exemplos" / "conselheiro-presidente-2026.json"
     assert cli.main(["calcular", "conselheiro", "--entrada", str(exemplo)]) == 0
     saida = json.loads(capsys.readouterr().out)
-    # Presidente em março de 2026, calculado à mão em tests/rules/conselho/test_remuneracao.py
-    assert saida["liquido"] == "4592.44"
+    # Presidente em março de 2026, calculado à mão em tests/rules/conselho/test_remuneracao.py (saída alinhada ao magistério: totais.liquido, issue 17)
+    assert saida["totais"]["liquido"] == "4592.44"

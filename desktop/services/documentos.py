@@ -259,6 +259,19 @@ def verificar_codigo(sessao: Sessao, codigo: str) -> Verificacao:
     return Verificacao(_situacao(doc), doc, codigo)
 
 
+PDF_TAMANHO_MAXIMO = 100 * 1024 * 1024
+"""100 MiB: um lote de mil contracheques do Paço tem menos de 20 MiB."""
+
+
+def conferir_tamanho_pdf(caminho: str | Path) -> None:
+    """Recusa, sem ler o arquivo, um PDF maior que ``PDF_TAMANHO_MAXIMO`` (nenhum documento do Paço chega lá)."""
+    tamanho = Path(caminho).stat().st_size
+    if tamanho > PDF_TAMANHO_MAXIMO:
+        raise ErroNegocio(f"O arquivo {Path(caminho).name} tem {tamanho // (1024 * 1024)} MiB, mais que os "
+                          f"{PDF_TAMANHO_MAXIMO // (1024 * 1024)} MiB de qualquer documento emitido pelo Paço; "
+                          "não é um documento do Paço.")
+
+
 def verificar_pdf(sessao: Sessao, caminho_ou_bytes: str | Path | bytes) -> Verificacao:
     """Confere um arquivo: o SHA-256 idêntico a um registrado prova que é o documento emitido;
     com o código do Paço mas outro conteúdo, o arquivo foi alterado."""
@@ -267,6 +280,7 @@ def verificar_pdf(sessao: Sessao, caminho_ou_bytes: str | Path | bytes) -> Verif
         dados = bytes(caminho_ou_bytes)
     else:
         try:
+            conferir_tamanho_pdf(caminho_ou_bytes)
             dados = Path(caminho_ou_bytes).read_bytes()
         except OSError as e:
             raise ErroNegocio(f"Não foi possível ler o arquivo {caminho_ou_bytes}: "

@@ -12,8 +12,11 @@ from desktop.rules.certificacao import elegibilidade, resultado as regras_result
 from desktop.rules.certificacao.tipos import (DIPLOMAS, ESCOLARIDADES, FUNDAMENTO, ROTULOS_TIPO, TITULOS_DOCUMENTO,
                                               Impedimento, Prazos, Requisitos, TipoCertificacao,
                                               TipoDocumento)
-from desktop.rules.validacao import EntradaInvalida, data_iso
-from desktop.store.parametros import padrao
+from desktop.rules.validacao import EntradaInvalida, data_iso, formatar_data
+
+from ..calculadoras.modelo import VERSAO_SAIDA, validar
+from ..calculadoras.parametros import com_entrada, vigente
+from .calculadora_modelo import PARAMETROS, EntradaCertificacao
 
 
 _data = data_iso
@@ -69,10 +72,6 @@ def _avaliacao(dados: dict, comps: list[dict]) -> dict[str, bool | None]:
     return saida
 
 
-def _vigente(nome: str, data: date):
-    return padrao(nome).vigente_em(data)
-
-
 def calcular(dados: dict) -> dict:
     """O que é devido ao trabalhador (dicionário serializável em JSON), ou ``EntradaInvalida``.
 
@@ -81,9 +80,12 @@ def calcular(dados: dict) -> dict:
     (arts. 14, 15, 16, 24 §7º), o que ainda falta para emiti-los (código Sistec do diploma de
     técnico, art. 15 §1º) e o prazo de recurso (art. 13 XI) quando há data do resultado.
     """
-    if not isinstance(dados, dict):
-        raise EntradaInvalida("A entrada deve ser um objeto JSON (veja docs/calculadora.md, seção Certificação).")
-    hoje = _data(dados.get("data"), "data") or date.today()
+    m = validar(EntradaCertificacao, dados)  # tipos, limites, campos desconhecidos (calculadora_modelo.py)
+    hoje = m.data or date.today()
+    if m.trabalhador.nascimento > hoje:
+        raise EntradaInvalida(f"Entrada inválida em trabalhador.nascimento: {formatar_data(m.trabalhador.nascimento)} "
+                              f"é depois da data do cálculo ({formatar_data(hoje)}).")
+    todos = com_entrada(PARAMETROS, dados.get("parametros"))
     trab, perfil = _objeto(dados, "trabalhador"), _objeto(dados, "perfil")
     try:
         tipo = TipoCertificacao(perfil.get("tipo"))
@@ -96,10 +98,10 @@ def calcular(dados: dict) -> dict:
             raise EntradaInvalida(f"\"{campo}\" deve ser um de: {', '.join(ESCOLARIDADES)}.")
     comps = _competencias(perfil)
     aval = _avaliacao(dados, comps)
-    vreq, vpra = _vigente("certificacao_requisitos", hoje), _vigente("certificacao_prazos", hoje)
+    vreq, vpra = vigente(todos, "certificacao_requisitos", hoje), vigente(todos, "certificacao_prazos", hoje)
     req, prazos = Requisitos.de_valor(vreq.valor), Prazos.de_valor(vpra.valor, vpra.fundamento)
 
-    saida: dict = {"data": hoje.isoformat(), "tipo": tipo.value, "tipo_rotulo": ROTULOS_TIPO[tipo],
+    saida: dict = {"versao": VERSAO_SAIDA, "data": hoje.isoformat(), "tipo": tipo.value, "tipo_rotulo": ROTULOS_TIPO[tipo],
                    "perfil": perfil.get("nome") or ""}
     try:
         fundamentos = elegibilidade.verificar_elegibilidade(
@@ -122,12 +124,13 @@ def calcular(dados: dict) -> dict:
         el = saida["elegibilidade"]
         return {**saida, "resultado": None, "documentos": [],
                 "explicacao": "O trabalhador não pode participar deste processo: " + el["motivo"],
-                "fundamento": el["fundamento"], "pendencias": [], "recurso": None}
+                "fundamento": el["fundamento"], "pendencias": [], "recurso": None, "primeira_via": None}
     if pendentes:
         return {**saida, "resultado": None, "documentos": [],
                 "explicacao": "A avaliação ainda não terminou: avalie todas as competências do perfil antes "
                               "de definir o resultado; faltam " + ", ".join(pendentes) + ".",
-                "fundamento": f"{FUNDAMENTO}, art. 24, IV", "pendencias": [], "recurso": None}
+                "fundamento": f"{FUNDAMENTO}, art. 24, IV", "pendencias": [], "recurso": None,
+                "primeira_via": None}
 
     res = regras_resultado.classificar(len(reconhecidas), len(comps))
     devidos = regras_resultado.documentos_devidos(tipo, res)

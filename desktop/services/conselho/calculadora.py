@@ -8,114 +8,70 @@ linhas, os totais e os avisos em tipos JSON (dinheiro como texto "1234.56"). É 
 """
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from desktop.rules.conselho.parametros import RegrasRemuneracao
 from desktop.rules.conselho.remuneracao import EntradaConselheiro, calcular as regra_calcular, salario_base
 from desktop.rules.folha.regras import RegrasFolha
-from desktop.rules.parametros import SemVigencia, interpretar, tabela_irrf_em
-from desktop.rules.validacao import EntradaInvalida
-from desktop.store.parametros import padrao
+from desktop.rules.parametros import interpretar, tabela_irrf_em
+from desktop.rules.validacao import EntradaInvalida, formatar_data
 
-CHAVES = ("competencia", "exercicio", "funcoes", "plantoes_escalados", "plantoes_cumpridos", "ferias_dias",
-          "decimo_terceiro", "adiantamento_13_pago", "remuneracao_cargo", "dependentes", "base_acrescimo_funcao")
+from ..calculadoras.modelo import VERSAO_SAIDA, validar
+from ..calculadoras.parametros import com_entrada, vigente
+from ..calculadoras.saidas import linha_json
+from .calculadora_modelo import PARAMETROS, EntradaConselheiro as ModeloEntrada
 
 
 def _erro(caminho: str, problema: str) -> EntradaInvalida:
     return EntradaInvalida(f"Entrada inválida em {caminho}: {problema}")
 
 
-def _data(valor, caminho: str) -> date:
-    try:
-        return date.fromisoformat(str(valor))
-    except ValueError:
-        raise _erro(caminho, f"use uma data aaaa-mm-dd (veio {valor!r}).") from None
-
-
-def _inteiro(dados: dict, chave: str) -> int:
-    v = dados.get(chave, 0)
-    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-        raise _erro(chave, "use um número inteiro não negativo.")
-    return v
-
-
-def _decimal(valor, caminho: str) -> Decimal:
-    try:
-        d = Decimal(str(valor))
-    except InvalidOperation:
-        raise _erro(caminho, f"use um número decimal em texto, p. ex. \"2500.00\" (veio {valor!r}).") from None
-    if not d.is_finite() or d < 0:
-        raise _erro(caminho, "o valor deve ser um número não negativo.")
-    return d
-
-
-def _periodos(lista, caminho: str, com_funcao: bool = False) -> tuple:
-    if not isinstance(lista, list):
-        raise _erro(caminho, "use uma lista de {\"inicio\", \"fim\"}.")
-    saida = []
-    for i, p in enumerate(lista):
-        aqui = f"{caminho}[{i}]"
-        if not isinstance(p, dict) or "inicio" not in p or "fim" not in p:
-            raise _erro(aqui, "cada período precisa de inicio e fim.")
-        item = (_data(p["inicio"], f"{aqui}.inicio"), _data(p["fim"], f"{aqui}.fim"))
-        if com_funcao:
-            item += (p.get("funcao", ""),)
-        saida.append(item)
-    return tuple(saida)
-
-
-def entrada(dados: dict) -> tuple[EntradaConselheiro, str | None]:
-    """Converte o JSON na entrada da regra; devolve também a base do acréscimo pedida (ou None)."""
-    if not isinstance(dados, dict):
-        raise EntradaInvalida("A entrada deve ser um objeto JSON.")
-    desconhecidas = sorted(set(dados) - set(CHAVES))
-    if desconhecidas:
-        raise EntradaInvalida(f"Chaves desconhecidas na entrada: {', '.join(desconhecidas)}. Aceitas: {', '.join(CHAVES)}.")
-    if "competencia" not in dados or "exercicio" not in dados:
-        raise EntradaInvalida("Informe competencia (aaaa-mm-01) e exercicio (lista de períodos).")
-    cargo = dados.get("remuneracao_cargo")
+def entrada(dados: dict) -> tuple[EntradaConselheiro, str | None, dict]:
+    """Converte o JSON na entrada da regra; devolve também a base do acréscimo pedida (ou None) e os
+    parâmetros trazidos na entrada (objeto ``parametros``)."""
+    m = validar(ModeloEntrada, dados)
+    for nome, lista in (("exercicio", m.exercicio), ("funcoes", m.funcoes)):
+        for i, p in enumerate(lista, 1):
+            if p.fim < p.inicio:
+                raise _erro(f"{nome}[{i}].fim", f"o fim ({formatar_data(p.fim)}) é anterior ao início "
+                                                f"({formatar_data(p.inicio)}).")
     e = EntradaConselheiro(
-        competencia=_data(dados["competencia"], "competencia"),
-        exercicio=_periodos(dados["exercicio"], "exercicio"),
-        funcoes=_periodos(dados.get("funcoes", []), "funcoes", com_funcao=True),
-        plantoes_escalados=_inteiro(dados, "plantoes_escalados"),
-        plantoes_cumpridos=_inteiro(dados, "plantoes_cumpridos"),
-        ferias_dias=_inteiro(dados, "ferias_dias"),
-        decimo_terceiro=str(dados.get("decimo_terceiro", "") or ""),
-        adiantamento_13_pago=_decimal(dados.get("adiantamento_13_pago", "0"), "adiantamento_13_pago"),
-        remuneracao_cargo=None if cargo is None else _decimal(cargo, "remuneracao_cargo"),
-        dependentes=_inteiro(dados, "dependentes"))
-    return e, dados.get("base_acrescimo_funcao")
-
-
-def _num(v) -> str | None:
-    return None if v is None else str(v)
+        competencia=m.competencia, exercicio=tuple((p.inicio, p.fim) for p in m.exercicio),
+        funcoes=tuple((p.inicio, p.fim, p.funcao) for p in m.funcoes),
+        plantoes_escalados=m.plantoes_escalados, plantoes_cumpridos=m.plantoes_cumpridos,
+        ferias_dias=m.ferias_dias, decimo_terceiro=m.decimo_terceiro,
+        adiantamento_13_pago=m.adiantamento_13_pago, remuneracao_cargo=m.remuneracao_cargo,
+        dependentes=m.dependentes)
+    return e, m.base_acrescimo_funcao, (dados.get("parametros") or {})
 
 
 def calcular(dados: dict) -> dict:
     """O contracheque do conselheiro em JSON: linhas com fundamento, proventos, descontos, líquido, avisos."""
-    e, base_funcao = entrada(dados)
+    e, base_funcao, extras = entrada(dados)
     comp = e.competencia
+    todos = com_entrada(PARAMETROS, extras)
+    v = dict(vigente(todos, "conselho_remuneracao", comp).valor)
+    if base_funcao is not None:
+        v["base_acrescimo_funcao"] = base_funcao
+    sm, folha = vigente(todos, "salario_minimo", comp), vigente(todos, "folha_geral", comp)
+    vigente(todos, "irrf_dependente", comp)
     try:
-        v = dict(padrao("conselho_remuneracao").vigente_em(comp).valor)
-        if base_funcao is not None:
-            v["base_acrescimo_funcao"] = base_funcao
         regras = RegrasRemuneracao.de_valor(v)
-        sm = padrao("salario_minimo").vigente_em(comp)
-        folha = padrao("folha_geral").vigente_em(comp)
-        inss = interpretar(padrao("inss").definicao, padrao("inss").vigente_em(comp))
-        irrf = tabela_irrf_em(padrao("irrf"), padrao("irrf_dependente"), comp)
-    except SemVigencia as erro:
-        raise EntradaInvalida(str(erro)) from None
-    cc = regra_calcular(e, regras, Decimal(sm.valor), sm.fundamento, RegrasFolha.de_valor(folha.valor), inss, irrf)
+        inss = interpretar(todos["inss"].definicao, vigente(todos, "inss", comp))
+        vigente(todos, "irrf", comp)
+        irrf = tabela_irrf_em(todos["irrf"], todos["irrf_dependente"], comp)
+        salario = Decimal(str(sm.valor))
+        cc = regra_calcular(e, regras, salario, sm.fundamento, RegrasFolha.de_valor(folha.valor), inss, irrf)
+    except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError) as erro:
+        if isinstance(erro, EntradaInvalida):
+            raise
+        raise _erro("parametros", "um valor digitado não está no formato do parâmetro (veja db/parametros).") from None
     return {
+        "versao": VERSAO_SAIDA,
         "competencia": comp.isoformat(),
-        "salario_minimo": str(Decimal(sm.valor)), "salario_base": str(salario_base(Decimal(sm.valor), regras)),
+        "salario_minimo": str(salario), "salario_base": str(salario_base(salario, regras)),
         "base_acrescimo_funcao": regras.base_acrescimo_funcao,
-        "linhas": [{"codigo": l.codigo, "descricao": l.descricao, "natureza": "provento" if l.natureza.value == "P" else "desconto",
-                    "valor": str(l.valor), "base": _num(l.base), "percentual": _num(l.percentual),
-                    "quantidade": _num(l.quantidade), "grupo": l.grupo, "fundamento": l.fundamento} for l in cc.linhas],
-        "proventos": str(cc.proventos), "descontos": str(cc.descontos), "liquido": str(cc.liquido),
-        "avisos": cc.avisos,
+        "linhas": [linha_json(l) for l in cc.linhas],
+        "totais": {"proventos": str(cc.proventos), "descontos": str(cc.descontos), "liquido": str(cc.liquido)},
+        "avisos": list(cc.avisos),
     }

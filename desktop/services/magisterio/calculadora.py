@@ -29,9 +29,13 @@ from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.magisterio.folha import calcular_contracheque
 from desktop.rules.magisterio.folha_parametros import NOMES, NOMES_BASE, ParametrosFolhaMagisterio
 from desktop.rules.magisterio.tabelas import nome_nivel
-from desktop.rules.parametros import Parametro, SemVigencia, nova_vigencia
+from desktop.rules.parametros import Parametro, SemVigencia
 from desktop.rules.validacao import EntradaInvalida, formatar_data
-from desktop.store.parametros import padrao
+
+from ..calculadoras.modelo import VERSAO_SAIDA, validar as validar_modelo
+from ..calculadoras.parametros import com_entrada as parametros_com_entrada, conferir_cobertura
+from ..calculadoras.saidas import linha_json
+from .calculadora_modelo import EntradaMagisterio
 
 HISTORICOS: dict[str, type] = {
     "titulacoes": t.Titulacao, "lotacoes": t.Lotacao, "regencias": t.Regencia, "jornadas": t.JornadaPeriodo,
@@ -176,6 +180,9 @@ def conferir_ficha(ficha: t.FichaFuncional, prefixo: str = "ficha") -> None:
         dias = calendar.monthrange(ano, mes)[1]
         if n > dias:
             raise _erro(f"{prefixo}.faltas", f"{n} faltas de dia inteiro em {mes:02d}/{ano}, que tem {dias} dias.")
+    if ficha.nascimento is not None and ficha.nascimento >= ficha.admissao:
+        raise _erro(f"{prefixo}.nascimento", f"o nascimento ({formatar_data(ficha.nascimento)}) deve ser anterior "
+                                             f"à admissão ({formatar_data(ficha.admissao)}).")
     for historico in ("titulacoes", "lotacoes", "regencias", "jornadas", "funcoes", "afastamentos", "faltas",
                       "ferias"):
         for i, item in enumerate(getattr(ficha, historico), 1):
@@ -253,39 +260,20 @@ def configuracao_de(dados, caminho: str = "configuracao",
 def parametros_de(competencia: date, dados, caminho: str = "parametros") -> ParametrosFolhaMagisterio:
     """Os parâmetros distribuídos (db/parametros), com as vigências da entrada somadas (ou no lugar
     das de mesmo início), na vigência do dia 1º da competência."""
-    todos: dict[str, Parametro] = {n: padrao(n) for n in NOMES_BASE}
-    dados = dados or {}
-    if not isinstance(dados, dict):
-        raise _erro(caminho, "esperava um objeto {\"nome_do_parametro\": vigência ou [vigências]}.")
-    for nome, bruto in dados.items():
-        if nome not in todos:
-            raise _erro(f"{caminho}.{nome}", f"parâmetro desconhecido; use um destes: {', '.join(NOMES_BASE)}.")
-        lista = bruto if isinstance(bruto, list) else [bruto]
-        p = todos[nome]
-        novas = {}
-        for i, v in enumerate(lista, 1):
-            aqui = f"{caminho}.{nome}" + (f"[{i}]" if isinstance(bruto, list) else "")
-            if not isinstance(v, dict) or "inicio" not in v or "valor" not in v:
-                raise _erro(aqui, "a vigência precisa de inicio (aaaa-mm-dd), valor e fundamento.")
-            extras = sorted(set(v) - {"inicio", "valor", "fundamento", "status"})
-            if extras:
-                raise _erro(f"{aqui}.{extras[0]}", "campo desconhecido; use inicio, valor, fundamento e status.")
-            if nome == "magisterio_anexo1" and isinstance(v["valor"], dict):
-                _chaves_da_matriz(v["valor"], p, f"{aqui}.valor")
-            try:
-                vig = nova_vigencia(p.definicao, v["inicio"], v["valor"], v.get("fundamento", ""),
-                                    v.get("status", "V"))
-            except EntradaInvalida as e:
-                raise _erro(aqui, str(e)) from None
-            novas[vig.inicio] = vig
-        mantidas = tuple(x for x in p.vigencias if x.inicio not in novas)
-        todos[nome] = Parametro(p.definicao, tuple(sorted(mantidas + tuple(novas.values()), key=lambda x: x.inicio)))
+    def validar(nome, valor_, p, aqui):
+        if nome == "magisterio_anexo1" and isinstance(valor_, dict):
+            _chaves_da_matriz(valor_, p, aqui)
+
+    todos = parametros_com_entrada(NOMES_BASE, dados, caminho, validar)
+    conferir_cobertura(todos, primeiro_dia(competencia), caminho)
     try:
         return ParametrosFolhaMagisterio.de_parametros(competencia, todos)
-    except SemVigencia as e:
+    except SemVigencia as e:  # pragma: no cover - a cobertura já foi conferida
         raise EntradaInvalida(str(e)) from None
     except EntradaInvalida as e:
         raise _erro(caminho, str(e)) from None
+    except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError):
+        raise _erro(caminho, "um valor digitado não está no formato do parâmetro (veja db/parametros).") from None
 
 
 def _chaves_da_matriz(valor: dict, p: Parametro, caminho: str) -> None:
@@ -297,10 +285,6 @@ def _chaves_da_matriz(valor: dict, p: Parametro, caminho: str) -> None:
 
 
 # -- saída ------------------------------------------------------------------------------------------
-def _texto(d: Decimal | None) -> str | None:
-    return None if d is None else str(d)
-
-
 def _situacao(s: t.Situacao) -> dict:
     return {"data": s.data.isoformat(), "cargo": s.cargo.value, "nivel": s.nivel.value,
             "nivel_nome": nome_nivel(s.nivel), "classe": s.classe, "jornada": s.jornada,
@@ -324,15 +308,13 @@ def resultado(ficha: t.FichaFuncional, competencia: date, p: ParametrosFolhaMagi
                                          f"({formatar_data(periodos[0][0])} a {formatar_data(periodos[-1][1])}).")
         situacao = _situacao(situacao_em(ficha, dia, config, p.carreira))
     return {
+        "versao": VERSAO_SAIDA,
         "competencia": f"{mes:%Y-%m}",
         "servidor": {"nome": ficha.nome, "matricula": ficha.matricula, "cpf": ficha.cpf},
         "situacao": situacao,
         "periodos": [{"inicio": a.isoformat(), "fim": b.isoformat(), "nivel": s.nivel.value, "classe": s.classe,
                       "jornada": s.jornada} for a, b, s in periodos],
-        "linhas": [{"codigo": x.codigo, "descricao": x.descricao, "natureza": x.natureza.value,
-                    "base": _texto(x.base), "percentual": _texto(x.percentual), "quantidade": _texto(x.quantidade),
-                    "valor": _texto(centavos(x.valor)), "fundamento": x.fundamento, "grupo": x.grupo,
-                    "incide_previdencia": x.incide_previdencia, "incide_irrf": x.incide_irrf} for x in cc.linhas],
+        "linhas": [linha_json(x, str(centavos(x.valor))) for x in cc.linhas],
         "totais": {"proventos": str(cc.proventos), "descontos": str(cc.descontos), "liquido": str(cc.liquido)},
         "avisos": list(cc.avisos),
         "parametros": {n: {"inicio": getattr(p, a).inicio.isoformat() if getattr(p, a).inicio else None,
@@ -344,8 +326,7 @@ def resultado(ficha: t.FichaFuncional, competencia: date, p: ParametrosFolhaMagi
 
 def calcular(dados: dict) -> dict:
     """O contracheque descrito pela entrada JSON (docs/calculadora.md, seção Magistério). Função sem base."""
-    if not isinstance(dados, dict):
-        raise EntradaInvalida("Entrada inválida: esperava um objeto JSON com competencia e ficha.")
+    validar_modelo(EntradaMagisterio, dados)  # tipos, limites e campos desconhecidos (calculadora_modelo.py)
     desconhecidos = sorted(set(dados) - set(_CHAVES_ENTRADA))
     if desconhecidos:
         raise _erro(desconhecidos[0], f"campo desconhecido; os campos são: {', '.join(_CHAVES_ENTRADA)}.")

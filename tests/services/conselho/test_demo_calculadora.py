@@ -32,12 +32,13 @@ def test_demo(sessao_admin):
 
 def test_calculadora_exemplo_e_erros():
     r = calculadora.calcular(json.loads(EXEMPLO.read_text()))
-    assert r["liquido"] == "4592.44" and r["salario_base"] == "3242.00"
+    assert r["totais"] == {"proventos": "5187.20", "descontos": "594.76", "liquido": "4592.44"}
+    assert r["salario_base"] == "3242.00" and r["versao"] == 1
     assert [l["codigo"] for l in r["linhas"]] == ["001", "010", "011", "201", "205"]
     assert r["linhas"][0]["fundamento"].startswith("Lei 320/2023, art. 40")
-    with pytest.raises(EntradaInvalida, match="desconhecidas"):
+    with pytest.raises(EntradaInvalida, match="em salario: campo desconhecido"):
         calculadora.calcular({"competencia": "2026-03-01", "exercicio": [], "salario": 1})
-    with pytest.raises(EntradaInvalida, match=r"exercicio\[0\]\.fim"):
+    with pytest.raises(EntradaInvalida, match=r"exercicio\[1\]\.fim"):  # itens contados a partir de 1
         calculadora.calcular({"competencia": "2026-03-01", "exercicio": [{"inicio": "2026-01-01", "fim": "ontem"}]})
-    with pytest.raises(EntradaInvalida, match="Não há valor de .* em 01/03/2010"):
+    with pytest.raises(EntradaInvalida, match="Não há valor de .* em 01/03/2010: .* cobrem de .*\"parametros\""):
         calculadora.calcular({"competencia": "2010-03-01", "exercicio": [{"inicio": "2010-01-01", "fim": "2010-12-31"}]})

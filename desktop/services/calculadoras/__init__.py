@@ -1,0 +1,1 @@
+"""Leitura comum das calculadoras sem base (``paco calcular``): arquivo, modelo da entrada, parâmetros, esquemas."""
