@@ -17,7 +17,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Iterable
 
+from .certificacao.tipos import Prazos, Requisitos
+from .conselho.parametros import RegrasExpediente, RegrasPrazos, RegrasRemuneracao
 from .dinheiro import decimal_de, texto_decimal, texto_dinheiro
+from .eleicao.regras import RegrasEleicao
 from .inss import TabelaINSS
 from .irrf import TabelaIRRF
 from .folha.regras import RegrasFolha
@@ -123,12 +126,6 @@ def _percentual(valor, titulo: str) -> str:
     return texto_decimal(d)
 
 
-def _tabela_generica(valor, titulo: str):
-    if not isinstance(valor, (dict, list)) or not valor:
-        raise EntradaInvalida(f"O valor de {titulo} deve ser uma tabela com linhas.")
-    return valor
-
-
 def _tabela_irrf(valor, titulo: str):
     # o dependente é outro parâmetro; aqui só se valida a forma da tabela
     return TabelaIRRF.de_valor(valor, dependente=Decimal(1), inicio=date.min, fundamento="").para_valor()
@@ -138,16 +135,44 @@ TABELAS_MAGISTERIO = {"magisterio_anexo1": MatrizVencimentos, "magisterio_anexo2
                       "magisterio_anexo3": TabelaFG, "magisterio_carreira": ParametrosCarreira}
 """Tabelas da Lei 1.613/2004: ``de_valor`` valida o valor; ``de_vigencia`` monta o objeto a partir da vigência."""
 
+def _sem_campos_a_mais(entrada, canonico, titulo: str, caminho: str = ""):
+    """A forma gravada (``canonico``, devolvida pela classe) tem todos os campos que vieram: um campo
+    desconhecido (p. ex. ``nivel_5_20h`` no Anexo I) é recusado em vez de sumir em silêncio."""
+    if isinstance(entrada, dict) and isinstance(canonico, dict):
+        for k, v in entrada.items():
+            if k not in canonico:
+                raise EntradaInvalida(f"O parâmetro {titulo} não tem o campo {caminho}{k}.")
+            _sem_campos_a_mais(v, canonico[k], titulo, f"{caminho}{k}.")
+    elif isinstance(entrada, list) and isinstance(canonico, list):
+        for i, (a, b) in enumerate(zip(entrada, canonico), start=1):
+            _sem_campos_a_mais(a, b, titulo, f"{caminho}{i}.")
+    return canonico
+
+
+def _canonico(montar):
+    return lambda valor, titulo: _sem_campos_a_mais(valor, montar(valor), titulo)
+
+
 VALIDADORES_TABELA = {
-    "inss": lambda valor, titulo: TabelaINSS.de_valor(valor, inicio=date.min, fundamento="").para_valor(),
-    "irrf": _tabela_irrf,
-    **{nome: (lambda valor, titulo, _c=classe: _c.de_valor(valor).para_valor())
+    "inss": _canonico(lambda valor: TabelaINSS.de_valor(valor, inicio=date.min, fundamento="").para_valor()),
+    "irrf": _canonico(lambda valor: _tabela_irrf(valor, "")),
+    **{nome: _canonico(lambda valor, _c=classe: _c.de_valor(valor).para_valor())
        for nome, classe in TABELAS_MAGISTERIO.items()},
     # regras da folha e gratificações do magistério: valida e grava como veio (texto decimal)
     "folha_geral": lambda valor, titulo: RegrasFolha.de_valor(valor) and valor,
     "magisterio_gratificacoes": lambda valor, titulo: GratificacoesMagisterio.de_valor(valor) and valor,
+    # os números do Conselho Tutelar, da eleição e da certificação: a classe que os lê valida
+    "conselho_remuneracao": lambda valor, titulo: RegrasRemuneracao.de_valor(valor) and valor,
+    "conselho_prazos": lambda valor, titulo: RegrasPrazos.de_valor(valor) and valor,
+    "conselho_expediente": lambda valor, titulo: RegrasExpediente.de_valor(valor) and valor,
+    "eleicao_regras": lambda valor, titulo: RegrasEleicao.de_valor(valor) and valor,
+    "certificacao_prazos": lambda valor, titulo: Prazos.de_valor(valor) and valor,
+    "certificacao_requisitos": lambda valor, titulo: Requisitos.de_valor(valor) and valor,
 }
-"""Validação específica por nome de parâmetro de tipo tabela; as demais só precisam ter linhas."""
+"""O registro dos parâmetros em tabela: cada um tem a sua classe, que valida o valor ao gravar uma
+vigência (a tela Parâmetros, a semeadura e a calculadora passam por aqui). Um parâmetro em tabela
+fora deste registro é recusado (tests/rules/test_registro_parametros.py confere o registro contra
+db/parametros)."""
 
 
 def normalizar_valor(definicao: Definicao, valor) -> Any:
@@ -157,7 +182,10 @@ def normalizar_valor(definicao: Definicao, valor) -> Any:
         return _dinheiro_positivo(valor, titulo)
     if definicao.tipo == "percentual":
         return _percentual(valor, titulo)
-    validador = VALIDADORES_TABELA.get(definicao.nome, _tabela_generica)
+    validador = VALIDADORES_TABELA.get(definicao.nome)
+    if validador is None:
+        raise EntradaInvalida(f"O parâmetro {titulo} ({definicao.nome}) não tem classe que valide o seu valor: "
+                              "não pode ser gravado.")
     return validador(valor, titulo)
 
 

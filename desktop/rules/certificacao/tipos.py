@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desktop.rules.campos import inteiro, tabela
+
 FUNDAMENTO = "Portaria MEC 902/2024"
 
 
@@ -127,8 +129,9 @@ class Prazos:
 
     @classmethod
     def de_valor(cls, valor: dict, fundamento: str | None = None) -> "Prazos":
-        campos = {k: int(str(valor[k])) for k in ("adesao_validade_anos", "adesao_aviso_dias",
-                                                   "guarda_anos", "recurso_dias")}
+        nomes = ("adesao_validade_anos", "adesao_aviso_dias", "guarda_anos", "recurso_dias")
+        v = tabela(valor, nomes, "certificacao_prazos")
+        campos = {k: inteiro(v[k], f"Parâmetro certificacao_prazos: {k}", minimo=1) for k in nomes}
         return cls(**campos, **({"fundamento": fundamento} if fundamento else {}))
 
 
@@ -147,4 +150,6 @@ class Requisitos:
 
     @classmethod
     def de_valor(cls, valor: dict) -> "Requisitos":
-        return cls(**{k: int(str(valor[k])) for k in cls.__dataclass_fields__})
+        nomes = tuple(cls.__dataclass_fields__)
+        v = tabela(valor, nomes, "certificacao_requisitos")
+        return cls(**{k: inteiro(v[k], f"Parâmetro certificacao_requisitos: {k}", minimo=1) for k in nomes})

@@ -9,30 +9,10 @@ from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
 
-from desktop.rules.dinheiro import decimal_de
+from desktop.rules import campos as c
 from desktop.rules.validacao import EntradaInvalida
 
 BASES_FUNCAO = ("salario_base", "salario_base_mais_plantao")
-
-
-def _campos(valor, campos: tuple[str, ...], titulo: str) -> dict:
-    if not isinstance(valor, dict) or any(c not in valor for c in campos):
-        raise EntradaInvalida(f"O parâmetro {titulo} precisa de: {', '.join(campos)}.")
-    return valor
-
-
-def _inteiro(valor, campo: str) -> int:
-    d = decimal_de(valor, campo)
-    if d < 0 or d != d.to_integral_value():
-        raise EntradaInvalida(f"{campo} deve ser um número inteiro não negativo.")
-    return int(d)
-
-
-def _hora(texto, campo: str) -> time:
-    try:
-        return time.fromisoformat(str(texto))
-    except ValueError:
-        raise EntradaInvalida(f"{campo} deve ser uma hora hh:mm, por exemplo 08:00.") from None
 
 
 @dataclass(frozen=True)
@@ -48,17 +28,12 @@ class RegrasRemuneracao:
 
     @classmethod
     def de_valor(cls, valor, fundamento: str = "Lei 320/2023, art. 40") -> "RegrasRemuneracao":
-        v = _campos(valor, ("salarios_minimos", "gratificacao_plantao", "acrescimo_presidente",
-                            "acrescimo_vice", "base_acrescimo_funcao"), "da remuneração dos conselheiros")
-        base = str(v["base_acrescimo_funcao"])
-        if base not in BASES_FUNCAO:
-            raise EntradaInvalida("A base do acréscimo do presidente e do vice deve ser salario_base ou "
-                                  "salario_base_mais_plantao.")
-        numeros = [decimal_de(v[c], c) for c in ("salarios_minimos", "gratificacao_plantao",
-                                                  "acrescimo_presidente", "acrescimo_vice")]
-        if any(n < 0 for n in numeros):
-            raise EntradaInvalida("Os números da remuneração dos conselheiros não podem ser negativos.")
-        return cls(*numeros, base, fundamento)
+        v = c.tabela(valor, ("salarios_minimos", "gratificacao_plantao", "acrescimo_presidente",
+                             "acrescimo_vice", "base_acrescimo_funcao"), "da remuneração dos conselheiros")
+        base = c.opcao(v["base_acrescimo_funcao"], "A base do acréscimo do presidente e do vice", BASES_FUNCAO)
+        return cls(c.decimal_nao_negativo(v["salarios_minimos"], "salarios_minimos"),
+                   *(c.percentual(v[k], k) for k in ("gratificacao_plantao", "acrescimo_presidente",
+                                                     "acrescimo_vice")), base, fundamento)
 
 
 @dataclass(frozen=True)
@@ -77,8 +52,8 @@ class RegrasPrazos:
     def de_valor(cls, valor, fundamento: str = "Lei 320/2023, arts. 16, 21 e 34") -> "RegrasPrazos":
         campos = ("comunicacao_horas", "ratificacao_dias_uteis", "alerta_suplentes",
                   "anos_finais_indireta", "visitas_meses", "prazo_requisicao_dias")
-        v = _campos(valor, campos, "de prazos do Conselho Tutelar")
-        return cls(*(_inteiro(v[c], c) for c in campos), fundamento)
+        v = c.tabela(valor, campos, "de prazos do Conselho Tutelar")
+        return cls(*(c.inteiro(v[k], k) for k in campos), fundamento)
 
 
 @dataclass(frozen=True)
@@ -94,8 +69,8 @@ class RegrasExpediente:
     @classmethod
     def de_valor(cls, valor, fundamento: str = "Lei 320/2023, art. 19") -> "RegrasExpediente":
         campos = ("manha_inicio", "manha_fim", "tarde_inicio", "tarde_fim")
-        v = _campos(valor, campos, "do expediente do Conselho Tutelar")
-        horas = [_hora(v[c], c) for c in campos]
+        v = c.tabela(valor, campos, "do expediente do Conselho Tutelar")
+        horas = [c.hora(v[k], k) for k in campos]
         if not horas[0] < horas[1] <= horas[2] < horas[3]:
             raise EntradaInvalida("O expediente deve ter manhã e tarde em ordem (08:00-12:00, 14:00-18:00).")
         return cls(*horas, fundamento)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from desktop.rules.validacao import EntradaInvalida
+from desktop.rules.campos import inteiro, tabela
 
 
 @dataclass(frozen=True)
@@ -31,22 +31,9 @@ class RegrasEleicao:
     @classmethod
     def de_valor(cls, valor: dict, fundamento: str | None = None) -> "RegrasEleicao":
         """Monta a partir do valor da vigência (números como texto). Recusa campo ausente ou inválido."""
-        if not isinstance(valor, dict):
-            raise EntradaInvalida("O parâmetro eleicao_regras deve ser uma tabela.")
-        dados = {}
-        for f in fields(cls):
-            if f.name == "fundamento":
-                continue
-            bruto = valor.get(f.name)
-            try:
-                n = int(str(bruto).strip())
-            except (TypeError, ValueError):
-                raise EntradaInvalida(
-                    f"Parâmetro eleicao_regras: {f.name} deve ser um número inteiro (veio {bruto!r})."
-                ) from None
-            if n <= 0:
-                raise EntradaInvalida(f"Parâmetro eleicao_regras: {f.name} deve ser maior que zero.")
-            dados[f.name] = n
+        nomes = tuple(f.name for f in fields(cls) if f.name != "fundamento")
+        v = tabela(valor, nomes, "eleicao_regras")
+        dados = {n: inteiro(v[n], f"Parâmetro eleicao_regras: {n}", minimo=1) for n in nomes}
         if fundamento:
             dados["fundamento"] = fundamento
         return cls(**dados)

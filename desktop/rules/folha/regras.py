@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from desktop.rules.campos import tabela
 from desktop.rules.dinheiro import ZERO, centavos, decimal_de, texto_decimal
 from desktop.rules.inss import TabelaINSS, calcular_inss
 from desktop.rules.validacao import EntradaInvalida
@@ -38,11 +39,8 @@ class RegrasFolha:
     def de_valor(cls, valor, fundamento: str = "") -> "RegrasFolha":
         """Monta e valida a partir do valor gravado do parâmetro ``folha_geral``."""
         campos = ("dias_mes", "divisor_terco", "avos_ano", "dias_minimos_avo", "fracao_adiantamento_13")
-        if not isinstance(valor, dict) or any(c not in valor for c in campos):
-            raise EntradaInvalida(
-                "As regras gerais da folha precisam de: dias do mês comercial, divisor do terço de "
-                "férias, avos do 13º, dias mínimos para contar o mês e fração do adiantamento do 13º."
-            )
+        tabela(valor, campos, "folha_geral (regras gerais da folha: dias do mês comercial, divisor do terço de "
+                              "férias, avos do 13º, dias mínimos para contar o mês e fração do adiantamento)")
         dias_mes = _inteiro_positivo(valor["dias_mes"], "o número de dias do mês comercial")
         divisor = decimal_de(valor["divisor_terco"], "o divisor do terço de férias")
         avos = _inteiro_positivo(valor["avos_ano"], "o número de avos do 13º")

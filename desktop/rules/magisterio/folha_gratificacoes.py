@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from desktop.rules.campos import tabela
 from desktop.rules.dinheiro import decimal_de
 from desktop.rules.validacao import EntradaInvalida
 
@@ -95,9 +96,7 @@ class GratificacoesMagisterio:
                   "art41_minimo", "art41_maximo", "art42_dificil_acesso", "art44_nee",
                   "art44_alunos_minimos", "art45_cet", "art47", "art49_zona_rural", "art50_noturno",
                   "art50_semanas_mes", "art52_incorporacao_anos")
-        faltam = [c for c in campos if c not in valor]
-        if faltam:
-            raise EntradaInvalida(f"Faltam campos nas {TITULO}: {', '.join(faltam)}.")
+        tabela(valor, campos, TITULO)
         ref = valor["art38_referencia"]
         try:
             referencia = (Nivel(str(ref["nivel"])), str(ref["classe"]))

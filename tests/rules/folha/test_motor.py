@@ -34,7 +34,7 @@ def test_regras_recusam_valores_sem_sentido():
     with pytest.raises(EntradaInvalida, match="adiantamento"):
         RegrasFolha.de_valor({"dias_mes": "30", "divisor_terco": "3", "avos_ano": "12",
                               "dias_minimos_avo": "15", "fracao_adiantamento_13": "2"})
-    with pytest.raises(EntradaInvalida, match="precisam"):
+    with pytest.raises(EntradaInvalida, match="precisa de: divisor_terco, avos_ano"):
         RegrasFolha.de_valor({"dias_mes": "30"})
 
 
