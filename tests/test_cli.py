@@ -88,6 +88,30 @@ def test_integridade_e_verificar(base_cli, tmp_path, capsys):
     assert "ALTERADO" in capsys.readouterr().out.upper()
 
 
+def test_integridade_acusa_o_fim_apagado_com_o_numero_da_linha(base_cli, capsys):
+    """Um atacante com a chave apaga o fim do diário e acerta o contador: a âncora o denuncia."""
+    import sqlcipher3
+
+    from desktop.store.chaves import chave_da_base
+
+    caminho, recuperacao = base_cli
+    s = acesso.entrar(caminho, "chefe", "senha-da-cli")
+    documentos.emitir_relatorio_diario(s)
+    fim = s.db.execute("SELECT max(seq) FROM diario").fetchone()[0]
+    s.fechar()
+    con = sqlcipher3.connect(str(caminho), isolation_level=None)
+    con.execute(f"PRAGMA key = \"x'{chave_da_base(recuperacao).hex()}'\"")
+    con.execute("DROP TRIGGER diario_sem_excluir")
+    con.execute("DELETE FROM diario WHERE seq > ?", [fim - 3])
+    con.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'diario'", [fim - 3])
+    con.close()
+    capsys.readouterr()
+    assert cli.main(["integridade"]) == cli.SAIDA_FALHA
+    saida = capsys.readouterr().out
+    assert "Diário ADULTERADO" in saida
+    assert "mas a âncora do arquivo de chaves" in saida and "foram apagadas" in saida
+
+
 def test_demo_cria_base_com_usuarios_de_cada_papel(tmp_path, monkeypatch, capsys):
     caminho = tmp_path / "demo" / "paco.db"
     assert cli.main(["demo", "--base", str(caminho)]) == 0

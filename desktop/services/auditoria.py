@@ -14,10 +14,12 @@ from desktop.store import consultas_diario, diario
 from desktop.store.consultas_diario import LIMITE_PADRAO, ROTULOS_ESQUEMA, FiltrosDiario
 from desktop.store.diario import ResultadoIntegridade
 
+from . import integridade
 from .documentos import emitir_relatorio_diario
+from .integridade import RelatorioIntegridade
 from .sessao import SemPermissao, Sessao
 
-__all__ = ["FiltrosDiario", "ResultadoIntegridade", "contar_diario", "diarios_disponiveis",
+__all__ = ["FiltrosDiario", "RelatorioIntegridade", "ResultadoIntegridade", "contar_diario", "diarios_disponiveis",
            "emitir_relatorio_diario", "listar_diario", "opcoes_de_filtro", "verificar_integridade"]
 
 
@@ -66,7 +68,7 @@ def opcoes_de_filtro(sessao: Sessao, *, esquema: str = "main") -> tuple[list[str
             consultas_diario.tabelas(sessao.db, esquema=esquema))
 
 
-def verificar_integridade(sessao: Sessao, *, esquema: str = "main") -> ResultadoIntegridade:
-    """Recalcula a corrente de hashes do diário inteiro e aponta a primeira linha quebrada."""
-    sessao.exigir(Permissao.DIARIO_LER)
-    return diario.verificar(sessao.db, esquema=exigir_esquema(sessao, esquema))
+def verificar_integridade(sessao: Sessao, progresso=None) -> RelatorioIntegridade:
+    """A verificação completa: corrente de cada diário que a sessão enxerga, âncoras de fora da base
+    (arquivo de chaves, cópias, documentos) e tabelas de dados contra o diário (``integridade``)."""
+    return integridade.verificar(sessao, progresso)

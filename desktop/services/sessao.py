@@ -61,6 +61,7 @@ class Mudanca:
             antes=antes, depois=depois, esquema=esquema,
         )
         linha["esquema"] = esquema
+        ancoras.escrita(self.sessao.base.caminho, esquema, linha["seq"])
         self.linhas.append(linha)
 
 

@@ -193,13 +193,15 @@ def _ancoras_gravadas(caminho: Path) -> dict:
     return {k: v for k, v in dados.items() if k.startswith("ancora")} if isinstance(dados, dict) else {}
 
 
-def ancorar(base: Path, cabeca: dict, *, esquema: str = "main", arquivo: Path | None = None) -> bool:
+def ancorar(base: Path, cabeca: dict, *, esquema: str = "main", arquivo: Path | None = None,
+            lacuna: dict | None = None) -> bool:
     """Grava a cabeça do diário (``{"seq", "hash", "momento"}``) no arquivo de chaves da base.
 
     Lê o JSON, põe ``cabeca`` no campo de ``esquema`` (``ancora`` para o diário geral) e grava de
     forma atômica, preservando todos os outros campos. Nunca recua: se o arquivo já tem uma âncora
     de seq maior (outra thread gravou depois), fica a dela. ``arquivo`` grava num outro arquivo de
-    chaves (o de uma cópia de segurança) em vez do ``<base>.chaves``. Devolve se gravou.
+    chaves (o de uma cópia de segurança) em vez do ``<base>.chaves``. ``lacuna`` (linhas que entraram
+    no diário sem passar pelo Paço) é acrescentada à lista ``<campo>_lacunas``. Devolve se gravou.
     """
     caminho = Path(arquivo) if arquivo is not None else ArquivoChaves.caminho_para(base)
     campo = campo_ancora(esquema)
@@ -214,5 +216,8 @@ def ancorar(base: Path, cabeca: dict, *, esquema: str = "main", arquivo: Path | 
         if arquivo is None and isinstance(atual, dict) and int(atual.get("seq") or 0) > int(cabeca["seq"]):
             return False
         dados[campo] = dict(cabeca)
+        if lacuna is not None:
+            lacunas = dados.get(f"{campo}_lacunas")
+            dados[f"{campo}_lacunas"] = [*(lacunas if isinstance(lacunas, list) else []), lacuna][-50:]
         _gravar_json(caminho, dados)
     return True

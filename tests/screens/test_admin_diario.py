@@ -95,8 +95,11 @@ def test_integridade_intacta_e_depois_adulterada(qtbot, aba, sessao_admin):
     qtbot.mouseClick(aba.botao_integridade, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "íntegro" in aba.resultado_integridade.text())
     n = sessao_admin.db.execute("SELECT count(*) FROM diario").fetchone()[0]
-    assert aba.resultado_integridade.text() == (
-        f"✔ Diário íntegro: {n} registros conferidos, corrente de hashes intacta.")
+    # a verificação completa: corrente, âncoras de fora da base e tabelas de dados
+    assert aba.resultado_integridade.text().startswith(
+        f"✔ Diário íntegro: {n} registros conferidos, corrente de hashes intacta; 1 âncora conferida "
+        "(1 no arquivo de chaves); ")
+    assert aba.resultado_integridade.text().endswith("tabelas de dados conferem com o diário.")
     assert aba.botao_integridade.isEnabled()
 
     # alguém abre a base por fora e muda uma linha antiga
@@ -104,7 +107,7 @@ def test_integridade_intacta_e_depois_adulterada(qtbot, aba, sessao_admin):
     sessao_admin.db.execute("UPDATE diario SET usuario = 'intruso' WHERE seq = 2")
     qtbot.mouseClick(aba.botao_integridade, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "ADULTERADO" in aba.resultado_integridade.text())
-    assert "a linha nº 2 não confere (conteúdo alterado depois de gravado)" in \
+    assert "Diário, linha nº 2: a linha nº 2 foi alterada depois de gravada" in \
         aba.resultado_integridade.text()
     assert "#c62828" in aba.resultado_integridade.styleSheet()
 

@@ -201,11 +201,10 @@ class AbaDiario(QWidget):
         self.detalhe.setText(f"Linha nº {linha['seq']} · hash SHA-256: {linha['hash']}" if linha else "")
 
     def _on_verificar(self) -> None:
-        self.resultado_integridade.setText("Verificando a corrente de hashes…")
+        self.resultado_integridade.setText("Verificando a corrente de hashes, as âncoras e as tabelas…")
         self.resultado_integridade.setStyleSheet("")
         rodar(self, "Verificando a integridade do diário…",
-              lambda _progresso: auditoria.verificar_integridade(
-                  self._sessao, esquema=self.filtros_aplicados.esquema),
+              lambda _progresso: auditoria.verificar_integridade(self._sessao),
               self._on_integridade_verificada, titulo_erro="Verificar integridade",
               ao_cancelar=self.resultado_integridade.clear)
 

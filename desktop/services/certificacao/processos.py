@@ -185,9 +185,12 @@ def decidir_recurso(sessao: Sessao, recurso_id: str, *, deferido: bool, decisao:
         m.registrar("cert_recursos", recurso_id, "alterar", antes=r, depois=depois)
         if deferido and reconhecer:
             for cid in reconhecer:
+                ids = [r[0] for r in m.db.execute(
+                    "SELECT id FROM cert_avaliacoes WHERE processo_id = ? AND competencia_id = ?", [p["id"], cid])]
                 m.db.execute("UPDATE cert_avaliacoes SET reconhecida = 1 WHERE processo_id = ? AND competencia_id = ?",
                              [p["id"], cid])
-                m.registrar("cert_avaliacoes", f"{p['id']}:{cid}", "alterar", depois={"reconhecida": 1})
+                for aid in ids:  # uma linha do diário por registro alterado, pelo seu id
+                    m.registrar("cert_avaliacoes", aid, "alterar", depois={"reconhecida": 1})
             aval = consultas.avaliacoes(m.db, p["id"])
             res = regras_resultado.classificar(sum(1 for a in aval if a["reconhecida"]), len(aval))
             antes = m.db["cert_processos"].get(p["id"])

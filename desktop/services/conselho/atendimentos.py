@@ -183,7 +183,8 @@ def alterar_situacao(sessao: Sessao, atendimento_id: str, situacao: str) -> dict
         raise EntradaInvalida("Situação deve ser aberto, em acompanhamento ou arquivado.")
     with sessao.mudanca(EDITAR) as m:
         antes = m.db["conselho_atendimentos"].get(atendimento_id)
-        m.db["conselho_atendimentos"].update(atendimento_id, {"situacao": situacao, "atualizado_em": agora()})
+        novos = {"situacao": situacao, "atualizado_em": agora()}
+        m.db["conselho_atendimentos"].update(atendimento_id, novos)
         m.registrar("conselho_atendimentos", atendimento_id, "alterar", antes={"situacao": antes["situacao"]},
-                    depois={"situacao": situacao})
+                    depois=novos)
     return armazem.completo(sessao.db, atendimento_id)

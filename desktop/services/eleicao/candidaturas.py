@@ -218,6 +218,6 @@ def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | N
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
         armazem.atualizar(m.db, "eleicao_processos", processo_id, novos)
         m.registrar("eleicao_processos", processo_id, "alterar", antes={"fase": proc["fase"]},
-                    depois={"fase": "homologado", "habilitados": [c["numero"] for c in habilitados],
+                    depois={"fase": "homologado", "atualizado_em": novos["atualizado_em"], "habilitados": [c["numero"] for c in habilitados],
                             "justificativa_minimo": justificativa or None})
     return habilitados

@@ -89,7 +89,7 @@ def registrar_eleitos(sessao: Sessao, processo_id: str, resultado_documento_id: 
         m.db.execute("UPDATE eleicao_processos SET fase = 'encerrado', atualizado_em = ? WHERE id = ?",
                      [momento, processo_id])
         m.registrar("eleicao_processos", processo_id, "alterar", antes={"fase": proc["fase"]},
-                    depois={"fase": "encerrado"})
+                    depois={"fase": "encerrado", "atualizado_em": momento})
     return linhas
 
 

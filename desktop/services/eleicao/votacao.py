@@ -93,10 +93,11 @@ def _gravar_boletim(m, s: dict, proc: dict, b: apuracao.Boletim, origem: str, po
     m.db["eleicao_boletins"].insert(linha)
     m.registrar("eleicao_boletins", s["id"], "inserir", depois=linha)
     if proc["fase"] == "homologado":
+        quando = agora()
         m.db.execute("UPDATE eleicao_processos SET fase = 'apuracao', atualizado_em = ? WHERE id = ?",
-                     [agora(), proc["id"]])
+                     [quando, proc["id"]])
         m.registrar("eleicao_processos", proc["id"], "alterar", antes={"fase": "homologado"},
-                    depois={"fase": "apuracao"})
+                    depois={"fase": "apuracao", "atualizado_em": quando})
 
 
 def _para_boletim(d: dict, s: dict) -> apuracao.Boletim:
