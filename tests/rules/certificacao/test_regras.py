@@ -11,7 +11,7 @@ from desktop.rules.certificacao.ppcp import MembroEquipe, verificar_equipe
 from desktop.rules.certificacao.resultado import (classificar, documentos_devidos, verificar_cancelamento_via,
                                                   verificar_nova_via)
 from desktop.rules.certificacao.tipos import Impedimento, Prazos, Requisitos, TipoCertificacao as T, TipoDocumento as D
-from tests.rules.casos_toml import parametro_padrao
+from tests.rules.casos_toml import casos, parametro_padrao
 
 REQ = Requisitos.de_valor(parametro_padrao("certificacao_requisitos").vigencias[-1].valor)
 PRAZOS = Prazos.de_valor(parametro_padrao("certificacao_prazos").vigencias[-1].valor)
@@ -104,15 +104,15 @@ def test_etapas_em_ordem():
         verificar_avanco(["inscricao", "acolhimento"], "matricula", encerrado=True)
 
 
-@pytest.mark.parametrize("tipo, doc, art", [(T.QUALIFICACAO, D.CERTIFICADO_QUALIFICACAO, "art. 14, I;"),
-                                            (T.TECNICO, D.DIPLOMA_TECNICO, "art. 14, II;"),
-                                            (T.ESPECIALIZACAO, D.CERTIFICADO_ESPECIALISTA, "art. 14, III;"),
-                                            (T.TECNOLOGIA, D.DIPLOMA_TECNOLOGO, "art. 14, IV;")])
-def test_documento_por_tipo(tipo, doc, art):
-    d = documentos_devidos(tipo, classificar(4, 4))
-    assert d.documentos == (doc, D.HISTORICO) and art in d.fundamento
-    assert documentos_devidos(tipo, classificar(1, 4)).documentos == (D.ATESTADO,)
-    assert documentos_devidos(tipo, classificar(0, 4)).documentos == ()
+@pytest.mark.parametrize("caso", casos("certificacao/resultado"))
+def test_resultado_e_documentos(caso):
+    resultado = classificar(caso["reconhecidas"], caso["total"])
+    e = caso["esperado"]
+    assert resultado.value == e["resultado"], caso["conta"]
+    d = documentos_devidos(T(caso["tipo"]), resultado)
+    assert [doc.value for doc in d.documentos] == e["documentos"], caso["conta"]
+    for trecho in e["fundamento_cita"]:
+        assert trecho in d.fundamento, (trecho, d.fundamento)
 
 
 def test_vias():

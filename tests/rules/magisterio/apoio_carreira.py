@@ -1,27 +1,18 @@
 """Apoio aos testes da carreira: ficha a partir de um dicionário (TOML) e parâmetros padrão."""
-import tomllib
-from pathlib import Path
-
-import pytest
-
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.magisterio.tabelas import MatrizVencimentos, ParametrosCarreira, TabelaFG, Valorizacao
 from desktop.rules.magisterio.tipos import (Afastamento, Averbacao, Cargo, Falta, FichaFuncional, Funcao,
                                             FuncaoGratificada, JornadaPeriodo, MotivoJornada, Porte, Titulacao,
                                             Titulo)
 
+from ..casos_toml import casos as casos_de
 from ..casos_toml import parametro_padrao
 
-PASTA = Path(__file__).parent / "casos"
 
 
 def casos(nome: str) -> list:
-    """Casos de tests/rules/magisterio/casos/<nome>.toml, com id = descrição."""
-    with open(PASTA / f"{nome}.toml", "rb") as f:
-        lista = tomllib.load(f)["caso"]
-    for c in lista:
-        assert c.get("descricao") and c.get("conta") and c.get("fundamento"), c
-    return [pytest.param(c, id=c["descricao"]) for c in lista]
+    """Casos de tests/rules/magisterio/casos/<nome>.toml, com id = descrição (coletor único)."""
+    return casos_de(f"magisterio/{nome}")
 
 
 def regras() -> ParametrosCarreira:

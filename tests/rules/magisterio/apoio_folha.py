@@ -1,10 +1,8 @@
 """Apoio aos testes da folha do magistério: ficha a partir de TOML e parâmetros padrão + matriz de teste."""
-import tomllib
 from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from pathlib import Path
 
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.magisterio.folha_parametros import NOMES_BASE, ParametrosFolhaMagisterio
@@ -12,17 +10,15 @@ from desktop.rules.magisterio.tipos import (Afastamento, Cargo, Curso, FichaFunc
                                             JornadaPeriodo, Lotacao, Regencia, Titulacao)
 from desktop.rules.parametros import Parametro, Vigencia
 
-from ..casos_toml import parametro_padrao
+from ..casos_toml import ler, parametro_padrao
 
-PASTA = Path(__file__).parent / "casos"
 _HISTORICOS = {"titulacoes": Titulacao, "jornadas": JornadaPeriodo, "lotacoes": Lotacao, "regencias": Regencia,
                "funcoes": FuncaoGratificada, "cursos": Curso, "afastamentos": Afastamento, "faltas": Falta,
                "ferias": Ferias}
 
 
 def ler_casos(nome: str) -> dict:
-    with open(PASTA / f"{nome}.toml", "rb") as f:
-        return tomllib.load(f)
+    return ler(f"magisterio/{nome}")
 
 
 def _objeto(cls, dados: dict):
