@@ -1,7 +1,8 @@
-"""Aba Importar planilha: escolher CSV/XLSX, ver o relatório linha a linha, importar as linhas válidas.
+"""Aba Importar planilha: escolher XLSX/XLS/ODS/CSV, ver o relatório linha a linha, importar as linhas válidas.
 
 A análise e a importação são de ``desktop.services.magisterio.importacao`` e rodam fora da thread
-da interface; a importação é tudo ou nada (cancelar desfaz). O relatório pode ser salvo em CSV.
+da interface, com progresso e Cancelar; a análise não grava nada, a importação é tudo ou nada
+(cancelar desfaz). O relatório pode ser salvo em CSV.
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ class AbaImportar(QWidget):
         self.resultado: importacao.ResultadoImportacao | None = None
         self.tarefa = None
         explicacao = QLabel(
-            "Traga os servidores de uma planilha (CSV ou XLSX, primeira aba). Cada linha é conferida antes: "
+            "Traga os servidores de uma planilha (XLSX, XLS, ODS ou CSV; primeira aba). Cada linha é conferida antes: "
             "CPF, datas, matrícula e CPF repetidos, escola cadastrada, nível × titulação (Lei 1.613/2004, art. 14). "
             "Só as linhas sem erro são importadas, todas de uma vez. Baixe o modelo para ver as colunas.", self)
         explicacao.setWordWrap(True)
@@ -101,15 +102,20 @@ class AbaImportar(QWidget):
 
     def _on_escolher(self) -> None:
         arquivo = comum.escolher_arquivo(self, "Escolher planilha de servidores",
-                                         "Planilhas (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
+                                         "Planilhas (*.xlsx *.xls *.ods *.csv);;Excel (*.xlsx *.xls);;"
+                                         "LibreOffice (*.ods);;CSV (*.csv)")
         if arquivo is not None:
             self.analisar(arquivo)
 
     def analisar(self, arquivo) -> None:
         self.resultado = None
-        self.tarefa = segundo_plano.rodar(
-            self, "Conferindo a planilha…", lambda _p: importacao.analisar(self._sessao, arquivo),
-            self._on_analisada, titulo_erro="Importar planilha")
+
+        def _trabalho(progresso):
+            return importacao.analisar(self._sessao, arquivo, progresso=lambda f, t: progresso.informar(
+                f, t, f"Conferindo a planilha… {100 * f // max(t, 1)} %"))
+
+        self.tarefa = segundo_plano.rodar(self, "Conferindo a planilha…", _trabalho, self._on_analisada,
+                                          titulo_erro="Importar planilha", ao_cancelar=self._on_analise_cancelada)
 
     def _on_analisada(self, relatorio: importacao.RelatorioImportacao) -> None:
         self.tarefa = None
@@ -117,6 +123,10 @@ class AbaImportar(QWidget):
         self.modelo.definir_linhas(linhas_do_relatorio(relatorio))
         self.resumo.setText(f"<b>{relatorio.arquivo}</b>: {relatorio.resumo()}")
         self._atualizar_botoes()
+
+    def _on_analise_cancelada(self) -> None:
+        self.tarefa = None
+        self.resumo.setText("Análise cancelada: nada foi gravado. Escolha a planilha de novo quando quiser.")
 
     def _on_importar(self) -> None:
         rel = self.relatorio

@@ -1,19 +1,24 @@
-"""Leitura de planilhas de servidores (CSV e XLSX) e conversão de cada célula, com mensagens em português.
+"""Leitura de planilhas de servidores (XLSX, XLS, ODS e CSV) e conversão de cada célula, com mensagens em português.
 
-CSV separado por ponto e vírgula, vírgula ou tabulação, em UTF-8 (com ou sem BOM) ou no
-Windows-1252/Latin-1 que o Excel em português grava. XLSX pela primeira aba. Cabeçalhos são
+XLSX, XLS e ODS pela python-calamine (primeira aba, só valores). CSV separado por ponto e vírgula,
+vírgula ou tabulação, com a codificação reconhecida (UTF-8 com ou sem BOM, UTF-16, o Windows-1252
+que o Excel em português grava). Linhas, colunas e células limitadas; caracteres de controle
+recusados; texto que começa como fórmula (=, +, -, @) recusado nas colunas de texto. Cabeçalhos são
 reconhecidos sem distinguir maiúsculas, acentos, espaços e sublinhados. O leiaute está em
 docs/importacao-magisterio.md.
 """
 from __future__ import annotations
 
+import codecs
 import csv
+from functools import lru_cache
 import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop.rules.csv_seguro import parece_formula
 from desktop.rules.magisterio.tipos import Cargo, Nivel, Titulo
 from desktop.rules.validacao import EntradaInvalida, cpf as validar_cpf, data_br
 from desktop.store.magisterio.servidores import sem_acento
@@ -77,7 +82,12 @@ NIVEL_DO_TITULO = {  # Lei 1.613/2004, art. 14 (e art. 69 para o auxiliar de ens
 
 def chave(texto) -> str:
     """Forma comparável de um cabeçalho ou valor: sem acento, minúsculas, só letras e números."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", sem_acento(str(texto or ""))).split())
+    return _chave(str(texto or ""))
+
+
+@lru_cache(maxsize=8192)
+def _chave(texto: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", sem_acento(texto)).split())
 
 
 class ArquivoIlegivel(EntradaInvalida):
@@ -85,57 +95,121 @@ class ArquivoIlegivel(EntradaInvalida):
 
 
 # -- leitura ----------------------------------------------------------------------------------------
+TAMANHO_MAXIMO = 50 * 1024 * 1024
+"""50 MiB: 50.000 servidores em CSV ocupam cerca de 8 MiB."""
+LINHAS_MAXIMAS = 100_000
+"""Linhas de dados (fora o cabeçalho); uma rede municipal tem alguns milhares de servidores."""
+COLUNAS_MAXIMAS = 200
+CELULA_MAXIMA = 1_000
+"""Caracteres de uma célula lida; o nome vai até 200 (``NOME_MAXIMO``)."""
+NOME_MAXIMO = 200
+SUFIXOS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
+_CONTROLE = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def ler(arquivo: Path) -> tuple[list, list[tuple[int, list]]]:
-    """(cabeçalho, [(número da linha na planilha, células)]); linhas vazias são puladas."""
+    """(cabeçalho, [(número da linha na planilha, células)]); linhas vazias são puladas.
+
+    .xlsx, .xls e .ods pela python-calamine (primeira aba, só valores: fórmulas não são calculadas);
+    .csv com o separador e a codificação reconhecidos. Recusa arquivo acima de ``TAMANHO_MAXIMO``,
+    mais de ``LINHAS_MAXIMAS`` linhas ou ``COLUNAS_MAXIMAS`` colunas.
+    """
     arquivo = Path(arquivo)
     sufixo = arquivo.suffix.lower()
     if not arquivo.is_file():
         raise ArquivoIlegivel(f"O arquivo {arquivo} não foi encontrado.")
-    if sufixo in (".xlsx", ".xlsm"):
-        linhas = _ler_xlsx(arquivo)
-    elif sufixo in (".csv", ".txt"):
-        linhas = _ler_csv(arquivo)
-    elif sufixo == ".xls":
-        raise ArquivoIlegivel("Planilhas .xls (Excel 97-2003) não são lidas. No Excel, use Salvar como e "
-                              "escolha Pasta de Trabalho do Excel (.xlsx) ou CSV.")
-    else:
-        raise ArquivoIlegivel("Use uma planilha .xlsx ou um arquivo .csv.")
-    numeradas = [(n, cel) for n, cel in enumerate(linhas, 1) if any(str(c).strip() for c in cel if c is not None)]
+    if sufixo not in SUFIXOS:
+        raise ArquivoIlegivel("Use uma planilha .xlsx, .xls ou .ods, ou um arquivo .csv.")
+    if arquivo.stat().st_size > TAMANHO_MAXIMO:
+        raise ArquivoIlegivel(f"{arquivo.name} passa de {TAMANHO_MAXIMO // (1024 * 1024)} MiB; divida a planilha "
+                              "em arquivos menores.")
+    linhas = _ler_csv(arquivo) if sufixo in (".csv", ".txt") else _ler_calamine(arquivo)
+    numeradas = []
+    for n, cel in enumerate(linhas, 1):
+        if any(c not in (None, "") and str(c).strip() for c in cel):
+            if len(numeradas) > LINHAS_MAXIMAS:
+                raise ArquivoIlegivel(f"A planilha tem mais de {LINHAS_MAXIMAS:,} linhas de servidores; divida-a "
+                                      "em arquivos menores.".replace(",", "."))
+            if len(cel) > COLUNAS_MAXIMAS and any(str(c).strip() for c in cel[COLUNAS_MAXIMAS:]):
+                raise ArquivoIlegivel(f"A linha {n} tem mais de {COLUNAS_MAXIMAS} colunas preenchidas; o modelo "
+                                      "tem 16.")
+            numeradas.append((n, cel[:COLUNAS_MAXIMAS]))
     if not numeradas:
         raise ArquivoIlegivel("O arquivo está vazio.")
     (_, cabecalho), dados = numeradas[0], numeradas[1:]
     return list(cabecalho), dados
 
 
-def _ler_csv(arquivo: Path) -> list[list]:
-    bruto = arquivo.read_bytes()
-    for codificacao in ("utf-8-sig", "cp1252", "latin-1"):
+def decodificar(bruto: bytes) -> str:
+    """O texto de um CSV: pelo BOM (UTF-8, UTF-16, UTF-32); sem BOM, UTF-8 e depois o Windows-1252 que o
+    Excel em português grava ("CSV (separado por vírgulas)"); com NULs (UTF-16 sem BOM), o que o
+    charset-normalizer reconhecer."""
+    for bom, cod in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if bruto.startswith(bom):
+            try:
+                return bruto.decode(cod)
+            except UnicodeDecodeError:
+                raise ArquivoIlegivel(f"O CSV começa como {cod.upper()} mas não está nessa codificação. "
+                                      + _COMO_SALVAR) from None
+    amostra = bruto[:65536]
+    if amostra.count(0) * 10 < len(amostra):  # UTF-16 sem BOM teria um NUL a cada dois bytes de texto latino
+        for cod in ("utf-8", "cp1252"):
+            try:
+                return bruto.decode(cod)
+            except UnicodeDecodeError:
+                pass
+    from charset_normalizer import from_bytes
+
+    melhor = from_bytes(bruto[:1_000_000]).best()
+    if melhor is not None:
         try:
-            texto = bruto.decode(codificacao)
-            break
+            return bruto.decode(melhor.encoding)
         except UnicodeDecodeError:
-            continue
+            pass
+    raise ArquivoIlegivel("Não foi possível reconhecer a codificação do CSV. " + _COMO_SALVAR)
+
+
+_COMO_SALVAR = "No Excel, use Salvar como › \"CSV UTF-8 (delimitado por vírgulas)\"; no LibreOffice, Unicode (UTF-8)."
+
+
+def _ler_csv(arquivo: Path) -> list[list]:
+    texto = decodificar(arquivo.read_bytes())
     primeira = texto.split("\n", 1)[0]
     separador = max(";,\t", key=primeira.count)
-    return [linha for linha in csv.reader(io.StringIO(texto, newline=""), delimiter=separador)]
+    leitor = csv.reader(io.StringIO(texto, newline=""), delimiter=separador)
+    try:
+        return list(leitor)
+    except csv.Error:
+        raise ArquivoIlegivel(f"Linha {leitor.line_num} do CSV: uma célula passa de {csv.field_size_limit() // 1024} "
+                              "KiB ou tem aspas sem fechamento; corrija-a na planilha.") from None
 
 
-def _ler_xlsx(arquivo: Path) -> list[list]:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+def _ler_calamine(arquivo: Path) -> list[list]:
+    from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        livro = load_workbook(arquivo, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError):
-        raise ArquivoIlegivel(f"Não foi possível ler {arquivo.name}: não parece uma planilha .xlsx válida. "
-                              "Abra-a no Excel e salve de novo como .xlsx ou CSV.") from None
-    try:
-        aba = livro.worksheets[0]
-        return [["" if c is None else c for c in linha] for linha in aba.iter_rows(values_only=True)]
-    finally:
-        livro.close()
+        livro = CalamineWorkbook.from_path(str(arquivo))
+        try:
+            return livro.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        finally:
+            livro.close()
+    except (CalamineError, OSError, ValueError, IndexError):
+        raise ArquivoIlegivel(f"Não foi possível ler {arquivo.name}: não parece uma planilha {arquivo.suffix} válida "
+                              "(ou está protegida por senha). Abra-a no Excel ou no LibreOffice e salve de novo "
+                              "como .xlsx, .ods ou CSV.") from None
+
+
+def problema_da_celula(valor) -> str | None:
+    """O que impede de ler a célula como texto: tamanho, caractere de controle (NUL etc.)."""
+    if not isinstance(valor, str):
+        return None
+    if len(valor) > CELULA_MAXIMA:
+        return f"texto longo demais ({len(valor):,} caracteres; no máximo {CELULA_MAXIMA:,}).".replace(",", ".")
+    if (m := _CONTROLE.search(valor.strip())):
+        return (f"caractere de controle (código U+{ord(m.group()):04X}) na célula; apague-o na planilha "
+                "(costuma vir de texto colado de outro sistema).")
+    return None
 
 
 # -- conversão de células ---------------------------------------------------------------------------
@@ -155,6 +229,30 @@ def data(valor) -> date:
     if isinstance(valor, date):
         return valor
     return data_br(texto(valor))
+
+
+def texto_livre(valor) -> str:
+    """Texto de uma coluna livre (matrícula, escola, e-mail): não pode começar como fórmula de planilha."""
+    t = texto(valor)
+    if parece_formula(t):
+        raise EntradaInvalida(f"o texto {t[:40]!r} começa com {t[0]!r}, como uma fórmula de planilha; apague o "
+                              "sinal (se a célula é uma fórmula, copie e cole só o valor).")
+    return t
+
+
+def nome(valor) -> str:
+    t = " ".join(texto_livre(valor).split())
+    if len(t) > NOME_MAXIMO:
+        raise EntradaInvalida(f"nome longo demais ({len(t)} caracteres; no máximo {NOME_MAXIMO}).")
+    return t
+
+
+def telefone(valor) -> str:
+    t = texto(valor)
+    if not re.fullmatch(r"\+?[0-9 ().\-]{8,25}", t):
+        raise EntradaInvalida(f"telefone inválido: {t[:30]!r}; use só algarismos, espaços, parênteses, hífen e "
+                              "o + do código do país.")
+    return t
 
 
 def cpf(valor) -> str:

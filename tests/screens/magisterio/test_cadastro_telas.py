@@ -155,3 +155,29 @@ def test_baixar_modelo(qtbot, sessao_demo, tmp_path, salvar_em):
     salvar_em.append(destino)
     qtbot.mouseClick(painel.importar.botao_modelo, Qt.MouseButton.LeftButton)
     assert destino.read_text(encoding="utf-8-sig").startswith("Nome;CPF;Matrícula;Cargo")
+
+
+def test_analise_da_planilha_com_progresso_e_cancelar(qtbot, sessao_demo, tmp_path):
+    """A análise roda fora da thread da tela com o diálogo de progresso; Cancelar para e nada é gravado."""
+    from desktop.rules.validacao import formatar_cpf
+    from desktop.services.demo import cpf_ficticio
+    import random
+    rnd = random.Random(5)
+    linhas = [f"Pessoa {i};{formatar_cpf(cpf_ficticio(rnd))};{60000 + i};Professor;01/03/2010;20;Licenciatura plena;"
+              for i in range(3000)]
+    planilha = tmp_path / "grande.csv"
+    planilha.write_text("Nome;CPF;Matrícula;Cargo;Admissão;Jornada;Titulação;Escola\n" + "\n".join(linhas),
+                        encoding="utf-8")
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.importar
+    antes = sessao_demo.db.execute("SELECT count(*) FROM diario").fetchone()[0]
+    aba.analisar(planilha)
+    dialogo = aba.tarefa.dialogo
+    assert dialogo.labelText().startswith("Conferindo a planilha")
+    dialogo.canceled.emit()  # o que o botão Cancelar do diálogo emite
+    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=20000)
+    assert aba.relatorio is None and "Análise cancelada" in aba.resumo.text()
+    assert sessao_demo.db.execute("SELECT count(*) FROM diario").fetchone()[0] == antes
+    aba.analisar(planilha)  # sem cancelar: o relatório chega, com o progresso até o fim
+    qtbot.waitUntil(lambda: aba.relatorio is not None, timeout=60000)
+    assert "3000 linha(s) lida(s): 3000 pronta(s)" in aba.resumo.text()
