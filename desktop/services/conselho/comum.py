@@ -14,6 +14,7 @@ from desktop.rules import calendario
 from desktop.rules.conselho.parametros import RegrasExpediente, RegrasPrazos, RegrasRemuneracao
 from desktop.rules.papeis import Papel, Permissao
 from desktop.rules.parametros import SemVigencia
+from desktop.store import diario
 from desktop.store import parametros as armazem_parametros
 from desktop.store.conselho import atendimentos as armazem_at
 from desktop.store.conselho import mandatos as armazem_m
@@ -105,6 +106,11 @@ def exigir_conteudo(sessao: Sessao, atendimento_id: str | None = None, *, editar
 
 
 def registrar_leitura(sessao: Sessao, registro_id: str, detalhe: dict) -> None:
-    """Uma leitura de conteúdo de caso vai ao diário (evento), mesmo feita pela consulta."""
+    """Uma leitura de conteúdo de caso vai ao diário (evento), mesmo feita pela consulta.
+
+    Vai ao diário sigiloso quando a sessão tem a base sigilosa anexada: o detalhe (um termo de busca,
+    por exemplo) pode ser conteúdo.
+    """
+    esquema = "sigilo" if "sigilo" in diario.esquemas(sessao.db) else "main"
     with sessao.mudanca(None) as m:
-        m.registrar("conselho_atendimentos", registro_id, "evento", depois={"leitura": detalhe})
+        m.registrar("conselho_atendimentos", registro_id, "evento", depois={"leitura": detalhe}, esquema=esquema)

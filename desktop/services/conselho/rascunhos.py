@@ -20,7 +20,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.store.ids import agora, novo_id
 
 from ..sessao import Sessao
-from .comum import exigir_conteudo
+from .comum import exigir_conteudo, registrar_leitura
 
 CHAVE_PLANTAO = "plantao"
 """Chave do rascunho do registro rápido de plantão (um por usuário)."""
@@ -67,6 +67,7 @@ def restaurar_rascunho(sessao: Sessao, chave: str = CHAVE_PLANTAO) -> dict | Non
         return None
     blob = linhas[0]["conteudo"]
     texto = _cifra(sessao).decrypt(blob[:12], blob[12:], _associado(sessao, chave))
+    registrar_leitura(sessao, "rascunho", {"acao": "restaurar_rascunho", "chave": chave})
     return json.loads(texto)
 
 

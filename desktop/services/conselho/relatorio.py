@@ -36,7 +36,9 @@ def estatisticas(sessao: Sessao, ano: int, trimestre: int) -> regra.Estatisticas
     """As contagens anônimas do trimestre (por tipo, direito, agente, medida, faixa etária, bairro, mês)."""
     sessao.exigir(Permissao.CONSELHO_LER)
     inicio, fim = regra.trimestre(ano, trimestre)
-    return regra.agregar(_registros(sessao.db, inicio, fim), inicio, fim)
+    saida = regra.agregar(_registros(sessao.db, inicio, fim), inicio, fim)
+    registrar_leitura(sessao, "relatorio", {"acao": "estatisticas", "ano": ano, "trimestre": trimestre})
+    return saida
 
 
 def emitir_relatorio_trimestral(sessao: Sessao, ano: int, trimestre: int, observacoes: str = "") -> documentos.Emitido:
