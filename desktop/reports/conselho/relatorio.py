@@ -17,6 +17,7 @@ from desktop.reports import fontes
 from desktop.reports.fontes import NORMAL
 from desktop.reports.layout import (COR_LINHA, LARGURA_UTIL, Cabecalho, Rodape, caber, gerar_pdf, paragrafo,
                                     quadro, tabela, titulo)
+from desktop.rules import csv_seguro
 from desktop.rules.conselho.relatorio import Estatisticas
 from desktop.rules.validacao import formatar_data
 
@@ -97,5 +98,5 @@ def csv_sipia(linhas: list[dict]) -> str:
     w = csv.DictWriter(saida, fieldnames=CAMPOS_CSV, delimiter=";", lineterminator="\r\n")
     w.writeheader()
     for l in linhas:
-        w.writerow({k: l.get(k, "") for k in CAMPOS_CSV})
+        w.writerow({k: csv_seguro.celula(l.get(k, "")) for k in CAMPOS_CSV})  # texto não vira fórmula
     return saida.getvalue()

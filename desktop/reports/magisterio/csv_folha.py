@@ -16,6 +16,8 @@ import csv
 from io import StringIO
 from typing import Iterable
 
+from desktop.rules import csv_seguro
+
 from .dados import (ItemFolha, chave_rubrica, competencia_curta, decimal_csv, descricao_rubrica,
                     eh_provento, ordenar_linhas, rotulo_nivel)
 from .folha_analitica import ordenar, resumir
@@ -27,8 +29,7 @@ _IDENTIFICACAO = ("Competência", "Matrícula", "Nome", "CPF", "Cargo", "Nível"
 
 
 def _texto(valor: str) -> str:
-    valor = valor or ""
-    return "'" + valor if valor[:1] in ("=", "+", "-", "@", "\t", "\r") else valor
+    return csv_seguro.celula(valor or "")
 
 
 def _identificacao(item: ItemFolha) -> list[str]:

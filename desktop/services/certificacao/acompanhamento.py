@@ -1,11 +1,11 @@
 """Acompanhamento (Portaria MEC 902/2024, arts. 4º II e 12): contagens por perfil, etapa, resultado e período; CSV para o Sistec."""
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter
 from datetime import date
 
+from desktop.rules import csv_seguro
 from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_TIPO, Etapa, TipoCertificacao
 from desktop.rules.validacao import formatar_cpf
 from desktop.store.certificacao import processos as consultas
@@ -40,7 +40,7 @@ def csv_sistec(sessao: Sessao, de: date | None = None, ate: date | None = None) 
     """Uma linha por processo, separada por ponto e vírgula, datas dd/mm/aaaa, para digitar no Sistec."""
     sessao.exigir(LER)
     saida = io.StringIO()
-    w = csv.writer(saida, delimiter=";", lineterminator="\r\n")
+    w = csv_seguro.escritor(saida, delimiter=";", lineterminator="\r\n")  # nome ou perfil não viram fórmula
     w.writerow(COLUNAS_SISTEC)
 
     def br(t):
