@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -215,6 +216,18 @@ def problema(erro: dict, modelo: type[BaseModel]) -> str:
     if "ctx" in erro or tipo in ("data", "decimal") or erro["msg"]:
         return erro["msg"] if not erro["msg"].startswith("Value error, ") else erro["msg"][13:]
     return "valor inválido."  # pragma: no cover
+
+
+@contextmanager
+def no_caminho(caminho: str):
+    """Uma recusa da regra (``EntradaInvalida`` sem caminho) passa a nomear o campo ``caminho``."""
+    try:
+        yield
+    except EntradaInvalida as e:
+        texto_ = str(e)
+        if texto_.startswith("Entrada inválida") or texto_.startswith("Não há valor de "):
+            raise
+        raise EntradaInvalida(f"Entrada inválida em {caminho}: {texto_}") from None
 
 
 def validar(modelo: type[BaseModel], dados, prefixo: str = ""):

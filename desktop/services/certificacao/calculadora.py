@@ -40,9 +40,10 @@ def _competencias(perfil: dict) -> list[dict]:
             c = {"nome": c}
         nome = " ".join(str((c or {}).get("nome") or "").split())
         if not nome:
-            raise EntradaInvalida(f"A competência nº {i} do perfil está sem \"nome\".")
+            raise EntradaInvalida(f"Entrada inválida em perfil.competencias[{i}].nome: informe o nome da competência.")
         if nome in nomes:
-            raise EntradaInvalida(f"A competência \"{nome}\" aparece duas vezes no perfil.")
+            raise EntradaInvalida(f"Entrada inválida em perfil.competencias[{i}].nome: a competência \"{nome}\" "
+                                  "aparece duas vezes no perfil.")
         nomes.add(nome)
         try:
             horas = int(c.get("carga_horaria") or 0)
@@ -61,7 +62,8 @@ def _avaliacao(dados: dict, comps: list[dict]) -> dict[str, bool | None]:
     nomes = {c["nome"] for c in comps}
     estranhas = [n for n in bruto if " ".join(str(n).split()) not in nomes]
     if estranhas:
-        raise EntradaInvalida("A avaliação cita competência que não é do perfil: " + ", ".join(map(str, estranhas)) + ".")
+        raise EntradaInvalida(f"Entrada inválida em avaliacao.{estranhas[0]}: a avaliação cita competência que não é "
+                              "do perfil: " + ", ".join(map(str, estranhas)) + ".")
     normal = {" ".join(str(k).split()): v for k, v in bruto.items()}
     saida = {}
     for n in (c["nome"] for c in comps):

@@ -16,7 +16,7 @@ from desktop.rules.folha.regras import RegrasFolha
 from desktop.rules.parametros import interpretar, tabela_irrf_em
 from desktop.rules.validacao import EntradaInvalida, formatar_data
 
-from ..calculadoras.modelo import VERSAO_SAIDA, validar
+from ..calculadoras.modelo import VERSAO_SAIDA, no_caminho, validar
 from ..calculadoras.parametros import com_entrada, vigente
 from ..calculadoras.saidas import linha_json
 from .calculadora_modelo import PARAMETROS, EntradaConselheiro as ModeloEntrada
@@ -35,6 +35,9 @@ def entrada(dados: dict) -> tuple[EntradaConselheiro, str | None, dict]:
             if p.fim < p.inicio:
                 raise _erro(f"{nome}[{i}].fim", f"o fim ({formatar_data(p.fim)}) é anterior ao início "
                                                 f"({formatar_data(p.inicio)}).")
+    if m.plantoes_cumpridos > m.plantoes_escalados:
+        raise _erro("plantoes_cumpridos", f"{m.plantoes_cumpridos} cumpridos passam dos {m.plantoes_escalados} "
+                                          "escalados (Lei 320/2023, art. 40 §2º).")
     e = EntradaConselheiro(
         competencia=m.competencia, exercicio=tuple((p.inicio, p.fim) for p in m.exercicio),
         funcoes=tuple((p.inicio, p.fim, p.funcao) for p in m.funcoes),
@@ -61,7 +64,8 @@ def calcular(dados: dict) -> dict:
         vigente(todos, "irrf", comp)
         irrf = tabela_irrf_em(todos["irrf"], todos["irrf_dependente"], comp)
         salario = Decimal(str(sm.valor))
-        cc = regra_calcular(e, regras, salario, sm.fundamento, RegrasFolha.de_valor(folha.valor), inss, irrf)
+        with no_caminho("exercicio"):
+            cc = regra_calcular(e, regras, salario, sm.fundamento, RegrasFolha.de_valor(folha.valor), inss, irrf)
     except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError) as erro:
         if isinstance(erro, EntradaInvalida):
             raise

@@ -32,7 +32,7 @@ from desktop.rules.magisterio.tabelas import nome_nivel
 from desktop.rules.parametros import Parametro, SemVigencia
 from desktop.rules.validacao import EntradaInvalida, formatar_data
 
-from ..calculadoras.modelo import VERSAO_SAIDA, validar as validar_modelo
+from ..calculadoras.modelo import VERSAO_SAIDA, no_caminho, validar as validar_modelo
 from ..calculadoras.parametros import com_entrada as parametros_com_entrada, conferir_cobertura
 from ..calculadoras.saidas import linha_json
 from .calculadora_modelo import EntradaMagisterio
@@ -348,7 +348,8 @@ def calcular(dados: dict) -> dict:
         adiantamento = valor(Decimal, dados["adiantamento_13_pago"], "adiantamento_13_pago")
         if adiantamento < 0:
             raise _erro("adiantamento_13_pago", "não pode ser negativo.")
-    return resultado(ficha, mes, p, config, data_situacao=data_situacao, adiantamento_13_pago=adiantamento)
+    with no_caminho("ficha"):  # p. ex. sem titulação que defina o nível no mês (art. 14)
+        return resultado(ficha, mes, p, config, data_situacao=data_situacao, adiantamento_13_pago=adiantamento)
 
 
 __all__ = ["calcular", "resultado", "ficha_de_dados", "item_de_dados", "conferir_ficha", "competencia_de",

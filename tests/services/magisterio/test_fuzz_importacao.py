@@ -36,7 +36,7 @@ def _csv(linhas: list[list[str]], separador: str) -> str:
     return buffer.getvalue()
 
 
-@settings(max_examples=400, deadline=None, database=None,
+@settings(max_examples=400, deadline=None, database=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(linhas=st.lists(st.lists(st.tuples(st.integers(0, len(CABECALHO) - 1), CELULAS), max_size=4),
                        min_size=1, max_size=4),
