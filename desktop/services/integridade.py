@@ -138,6 +138,7 @@ def _localizar_em_copia(sessao: Sessao, esquema: str, reescritas: list[Ancora]) 
 def verificar(sessao: Sessao, progresso: Callable[[int, int], None] | None = None) -> RelatorioIntegridade:
     """A verificação completa (corrente, âncoras, tabelas) de cada diário que a sessão enxerga."""
     sessao.exigir(Permissao.DIARIO_LER)
+    armazem_ancoras.aguardar()  # as âncoras já pedidas estão no arquivo de chaves
     db = sessao.db
     todas = coletar_ancoras(sessao)
     lacunas = armazem_ancoras.lacunas(ArquivoChaves.caminho_para(sessao.base.caminho))

@@ -139,6 +139,7 @@ class Sessao:
         no meio de uma consulta de outra thread derruba o processo): ``liberar_thread`` a fecha
         quando a tarefa termina.
         """
+        ancoras.aguardar()  # as âncoras pedidas por esta sessão chegam ao arquivo de chaves
         atual = threading.current_thread()
         with _trava_registro:
             paralelas, self._paralelas = self._paralelas, []

@@ -8,6 +8,7 @@ alcançou: ``desktop.store.integridade`` as compara com a corrente.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import threading
@@ -22,6 +23,10 @@ _log = logging.getLogger(__name__)
 _ultimas: dict[tuple[str, str], int] = {}  # (arquivo da base, esquema) -> seq já ancorado
 _escritas: dict[tuple[str, str], set[int]] = {}  # seqs que este processo gravou, ainda não ancorados
 _trava = threading.Lock()
+_fila = threading.Condition()  # pedidos de âncora para a thread de fundo
+_pendentes: dict[tuple[str, str], dict] = {}  # (arquivo da base, esquema) -> cabeça mais nova pedida
+_ocupada = False
+_thread: threading.Thread | None = None
 _MAIOR_LACUNA_CONFERIDA = 1_000_000
 
 
@@ -55,40 +60,88 @@ def _lacuna(chave: tuple[str, str], anterior: dict | None, cab: dict) -> dict | 
 
 
 def ancorar_base(base) -> None:
-    """Ancora no arquivo de chaves a cabeça de cada diário que a conexão enxerga, se avançou.
+    """Pede a âncora da cabeça de cada diário que a conexão enxerga, se avançou.
 
-    Chamado depois que uma transação confirma. Antes de avançar, confere se todas as linhas desde a
-    âncora anterior foram gravadas por este processo; as que não foram (acrescentadas com a chave
-    por fora do Paço, ou gravadas por um Paço interrompido antes de ancorar) ficam anotadas como
-    lacuna no arquivo de chaves, e a verificação de integridade as acusa com o número da linha.
-
-    Uma falha de gravação (pen drive cheio, arquivo protegido) não desfaz nada: a mudança já foi
-    confirmada; fica no registro e a próxima tenta de novo. Sem arquivo de chaves (base aberta só
-    com a chave de recuperação), nada a fazer.
+    Chamado depois que uma transação confirma. Lê a cabeça aqui (consultas de microssegundos) e
+    entrega a gravação a uma thread de fundo, que junta os pedidos (só a cabeça mais nova de cada
+    diário é gravada) e faz a gravação atômica com fsync fora do caminho de quem gravou: um lote de
+    mil transações não espera mil fsyncs. ``aguardar`` espera a fila esvaziar (ao fechar a sessão
+    e antes de verificar a integridade).
     """
-    arquivo = ArquivoChaves.caminho_para(base.caminho)
     try:
+        pedidos = []
         for esquema in diario.esquemas(base.db):
             cab = cabeca(base.db, esquema)
-            if cab is None:
+            if cab is not None:
+                pedidos.append(((str(base.caminho), esquema), cab))
+    except Exception as e:  # a conexão fechou no meio, por exemplo: a próxima mudança ancora
+        _log.warning("Não foi possível ler a cabeça do diário para ancorar: %s", e)
+        return
+    with _fila:
+        for chave, cab in pedidos:
+            if _ultimas.get(chave) == cab["seq"]:
                 continue
-            chave = (str(base.caminho), esquema)
+            atual = _pendentes.get(chave)
+            if atual is None or atual["seq"] < cab["seq"]:
+                _pendentes[chave] = cab
+        if _pendentes:
+            _iniciar_thread()
+            _fila.notify_all()
+
+
+def _gravar_pedido(chave: tuple[str, str], cab: dict) -> None:
+    """Confere a lacuna desde a âncora anterior e grava a âncora no arquivo de chaves."""
+    caminho_base, esquema = Path(chave[0]), chave[1]
+    arquivo = ArquivoChaves.caminho_para(caminho_base)
+    try:
+        lacuna = _lacuna(chave, ler(arquivo).get(esquema), cab)
+        if ancorar(caminho_base, cab, esquema=esquema, lacuna=lacuna):
             with _trava:
-                if _ultimas.get(chave) == cab["seq"]:
-                    continue
-            lacuna = _lacuna(chave, ler(arquivo).get(esquema), cab)
-            if ancorar(base.caminho, cab, esquema=esquema, lacuna=lacuna):
-                with _trava:
-                    _ultimas[chave] = cab["seq"]
-                    minhas = _escritas.get(chave)
-                    if minhas:
-                        minhas.difference_update([s for s in minhas if s <= cab["seq"]])
+                _ultimas[chave] = cab["seq"]
+                minhas = _escritas.get(chave)
+                if minhas:
+                    minhas.difference_update([s for s in minhas if s <= cab["seq"]])
     except OSError as e:
         _log.warning("Não foi possível ancorar o diário no arquivo de chaves: %s", e.strerror or e)
 
 
+def _trabalhar() -> None:
+    global _ocupada
+    while True:
+        with _fila:
+            while not _pendentes:
+                _ocupada = False
+                _fila.notify_all()
+                _fila.wait()
+            _ocupada = True
+            lote = list(_pendentes.items())
+            _pendentes.clear()
+        for chave, cab in lote:
+            try:
+                _gravar_pedido(chave, cab)
+            except Exception:  # nunca derruba a thread: a próxima mudança tenta de novo
+                _log.exception("Falha ao ancorar o diário")
+
+
+def _iniciar_thread() -> None:
+    global _thread
+    if _thread is None or not _thread.is_alive():
+        _thread = threading.Thread(target=_trabalhar, name="paco-ancoras", daemon=True)
+        _thread.start()
+
+
+def aguardar(tempo: float = 30.0) -> bool:
+    """Espera as âncoras pedidas serem gravadas; devolve se a fila esvaziou a tempo."""
+    with _fila:
+        return _fila.wait_for(lambda: not _pendentes and not _ocupada, timeout=tempo)
+
+
+atexit.register(aguardar, 10.0)
+
+
 def esquecer(caminho_base: Path) -> None:
     """Esquece o que já foi ancorado para a base (depois de restaurar uma cópia, por exemplo)."""
+    aguardar()
     with _trava:
         for d in (_ultimas, _escritas):
             for chave in [k for k in d if k[0] == str(caminho_base)]:

@@ -11,6 +11,7 @@ import pytest
 import sqlcipher3
 
 from desktop.services import acesso, copias, documentos, integridade
+from desktop.store import ancoras
 from desktop.store.chaves import ArquivoChaves
 from desktop.store.diario import _CAMPOS, calcular_hash
 
@@ -188,6 +189,7 @@ def test_ancora_no_arquivo_de_chaves_acompanha_cada_mudanca(base_movimentada):
     ancora = json.loads(arquivo.read_text())["ancora"]
     assert ancora["seq"] == _ultima(base_movimentada)
     _gravar(base_movimentada, 1000, 3)
+    assert ancoras.aguardar()  # a gravação é feita por uma thread de fundo
     dados = json.loads(arquivo.read_text())
     assert dados["ancora"]["seq"] == _ultima(base_movimentada) == ancora["seq"] + 3  # 3 linhas, 1 transação
     assert "admin" in dados["fechaduras"]  # o resto do arquivo intacto
