@@ -63,8 +63,9 @@ def pastas_temporarias() -> Iterator[Path]:
 
 
 def _brl(valor) -> str:
-    texto = f"{valor:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"R$ {texto}"
+    from desktop.rules.formato import reais
+
+    return reais(valor)
 
 
 class _Autoteste:

@@ -29,6 +29,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop import __version__
+from desktop.rules import formato
 
 from . import fontes
 from .fontes import MONO, NEGRITO, NORMAL
@@ -92,7 +93,7 @@ def data_hora_local(valor: str | datetime) -> str:
     momento = datetime.fromisoformat(valor) if isinstance(valor, str) else valor
     if momento.tzinfo is not None:
         momento = momento.astimezone()
-    return momento.strftime("%d/%m/%Y %H:%M")
+    return formato.momento(momento, hora_local=False)
 
 
 def data_local(valor: str | datetime) -> str:

@@ -52,16 +52,10 @@ def texto_dinheiro(valor: Decimal) -> str:
 
 
 def reais(valor: Decimal) -> str:
-    """Valor para mensagens ao usuário: R$ 1.234,56."""
-    v = centavos(valor)
-    sinal = "-" if v < 0 else ""
-    inteiro, fracao = format(abs(v), "f").split(".")
-    grupos = []
-    while len(inteiro) > 3:
-        grupos.insert(0, inteiro[-3:])
-        inteiro = inteiro[:-3]
-    grupos.insert(0, inteiro)
-    return f"{sinal}R$ {'.'.join(grupos)},{fracao}"
+    """Valor para mensagens ao usuário: R$ 1.234,56 (``formato.reais``)."""
+    from .formato import reais as _reais  # formato importa validacao, como este módulo
+
+    return _reais(valor)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from typing import Any, Iterable
 from .certificacao.tipos import Prazos, Requisitos
 from .conselho.parametros import RegrasExpediente, RegrasPrazos, RegrasRemuneracao
 from .dinheiro import decimal_de, texto_decimal, texto_dinheiro
+from . import formato
 from .eleicao.regras import RegrasEleicao
 from .inss import TabelaINSS
 from .irrf import TabelaIRRF
@@ -75,7 +76,7 @@ class Parametro:
 
 
 def _br(d: date) -> str:
-    return d.strftime("%d/%m/%Y")
+    return formato.data(d)
 
 
 def vigente_em(vigencias: Iterable[Vigencia], data: date, titulo: str = "o parâmetro") -> Vigencia:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from validate_docbr import CNPJ, CPF
 
@@ -63,20 +63,10 @@ def formatar_cnpj(d: str) -> str:
 
 
 def data_br(texto: str) -> date:
-    """Data no formato dd/mm/aaaa (também aceita aaaa-mm-dd)."""
-    t = (texto or "").strip()
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", t)
-    if m:
-        dia, mes, ano = (int(x) for x in m.groups())
-    else:
-        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
-        if not m:
-            raise EntradaInvalida("Data deve estar no formato dd/mm/aaaa.")
-        ano, mes, dia = (int(x) for x in m.groups())
-    try:
-        return date(ano, mes, dia)
-    except ValueError:
-        raise EntradaInvalida(f"Data inexistente: {t}.") from None
+    """Data no formato dd/mm/aaaa (também aceita aaaa-mm-dd): ``formato.ler_data``."""
+    from .formato import ler_data  # formato importa este módulo
+
+    return ler_data(texto)
 
 
 def data_iso(valor, campo: str) -> date | None:
@@ -90,25 +80,16 @@ def data_iso(valor, campo: str) -> date | None:
 
 
 def formatar_data(d: date) -> str:
-    return d.strftime("%d/%m/%Y")
+    from .formato import data
+
+    return data(d)
 
 
 def dinheiro(texto: str) -> Decimal:
-    """Valor em reais como '1.234,56', 'R$ 1.234,56' ou '1234.56'; devolve Decimal com centavos."""
-    t = (texto or "").replace("R$", "").strip()
-    if not t:
-        raise EntradaInvalida("Informe um valor em reais, por exemplo 1.234,56.")
-    if "," in t:
-        if not re.fullmatch(r"-?\d{1,3}(\.\d{3})*,\d{1,2}|-?\d+,\d{1,2}|-?\d+,?", t):
-            raise EntradaInvalida("Valor inválido; use o formato 1.234,56.")
-        t = t.replace(".", "").replace(",", ".")
-    elif not re.fullmatch(r"-?\d+(\.\d{1,2})?", t):
-        raise EntradaInvalida("Valor inválido; use o formato 1.234,56.")
-    try:
-        v = Decimal(t.rstrip("."))
-    except InvalidOperation:
-        raise EntradaInvalida("Valor inválido; use o formato 1.234,56.") from None
-    return v.quantize(Decimal("0.01"))
+    """Valor em reais digitado em pt-BR ("1.621", "R$ 1.621,00", "1,5"): ``formato.ler_dinheiro``."""
+    from .formato import ler_dinheiro
+
+    return ler_dinheiro(texto)
 
 
 def uf(texto: str) -> str:

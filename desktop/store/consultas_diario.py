@@ -13,6 +13,8 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import sqlite_utils
 
+from desktop.rules import formato
+
 from .diario import tabela_diario
 
 LIMITE_PADRAO = 1000
@@ -50,7 +52,7 @@ class FiltrosDiario:
 
 
 def _br(d: date | datetime) -> str:
-    return d.strftime("%d/%m/%Y %H:%M") if isinstance(d, datetime) else d.strftime("%d/%m/%Y")
+    return formato.momento(d, hora_local=False) if isinstance(d, datetime) else formato.data(d)
 
 
 def _utc(momento: datetime) -> str:

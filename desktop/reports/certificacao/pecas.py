@@ -7,12 +7,11 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from desktop.rules import formato
 
 from .. import fontes
 from ..layout import COR_LINHA, ESTILOS, LARGURA_UTIL, paragrafo
 
-_MESES = ("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
-          "dezembro").split()
 
 CELULA = ParagraphStyle("cert_celula", parent=ESTILOS["celula"], fontSize=9, leading=11)
 ROTULO = ParagraphStyle("cert_rotulo", parent=ESTILOS["celula"], fontSize=8, leading=10,
@@ -21,7 +20,8 @@ ASSINATURA = ParagraphStyle("cert_assinatura", parent=ESTILOS["pequeno"], alignm
 
 
 def por_extenso(d: date) -> str:
-    return f"{d.day} de {_MESES[d.month - 1]} de {d.year}"
+    """1º de março de 2026 (``formato.data_extenso``)."""
+    return formato.data_extenso(d)
 
 
 def celula(texto: str) -> Paragraph:

@@ -11,12 +11,12 @@ from datetime import date, datetime
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports.layout import LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, paragrafo, tabela, titulo
+from desktop.rules import formato
 from desktop.rules.validacao import formatar_data
 
 TITULO = "Escala de plantão do Conselho Tutelar"
 _DIAS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
-_MESES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-          "novembro", "dezembro")
+
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def corpo(inicio: date, fim: date, linhas: list[LinhaEscala], carga: list[tuple[
 
     def fechar_bloco():
         if bloco:
-            fluxo.append(paragrafo(f"{_MESES[mes[1] - 1].capitalize()} de {mes[0]}", "secao"))
+            fluxo.append(paragrafo(f"{formato.mes_extenso(mes[1]).capitalize()} de {mes[0]}", "secao"))
             fluxo.append(tabela(["Data", "Turno", "Horário", "Plantonista", "Modalidade"], bloco, larg))
 
     for l in sorted(linhas, key=lambda x: x.inicio):

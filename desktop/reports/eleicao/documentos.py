@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.reports.fontes import NEGRITO
+from desktop.rules import formato
 from desktop.reports.layout import (LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, paragrafo, quadro,
                                     tabela, titulo)
 
@@ -19,13 +20,11 @@ from desktop.reports.layout import (LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, 
 def _br(d: date | str | None) -> str:
     if d is None:
         return "—"
-    if isinstance(d, str):
-        d = date.fromisoformat(d[:10])
-    return d.strftime("%d/%m/%Y")
+    return formato.data(d[:10] if isinstance(d, str) else d)
 
 
 def _n(v: int) -> str:
-    return f"{v:,}".replace(",", ".")
+    return formato.numero(v)
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,7 @@ class Processo:
 def _assinaturas(cab: Cabecalho, quem: list[str], junto: list[Flowable] = ()) -> list[Flowable]:
     """Local e data por extenso e as linhas de assinatura lado a lado (o documento vai ao Diário Oficial)."""
     hoje = date.today()
-    meses = ("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro").split()
-    local = paragrafo(f"{cab.municipio} – {cab.uf}, {hoje.day} de {meses[hoje.month - 1]} de {hoje.year}.")
+    local = paragrafo(f"{cab.municipio} – {cab.uf}, {formato.data_extenso(hoje)}.")
     largura = LARGURA_UTIL / len(quem)
     traco = "_" * (int(34 * largura / (LARGURA_UTIL / 2)) - 2)
     linhas = Table([[traco] * len(quem), [paragrafo(q, "pequeno") for q in quem]],

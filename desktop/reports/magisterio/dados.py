@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from babel.dates import format_date
 
 from desktop.rules.dinheiro import centavos, reais
+from desktop.rules import formato
 from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
 from desktop.rules.magisterio.tipos import Cargo, Nivel
 from desktop.rules.validacao import formatar_cpf
@@ -93,7 +93,7 @@ def rotulo_nivel(nivel: Nivel | str) -> str:
 # -- formatação ------------------------------------------------------------------------------
 def competencia_extenso(competencia: date) -> str:
     """"março de 2026" (nomes dos meses do pt_BR, pelo babel)."""
-    return format_date(competencia, "MMMM 'de' y", locale="pt_BR")
+    return formato.competencia_extenso(competencia)
 
 
 def competencia_curta(competencia: date) -> str:
@@ -101,12 +101,12 @@ def competencia_curta(competencia: date) -> str:
 
 
 def data_br(dia: date | None) -> str:
-    return dia.strftime("%d/%m/%Y") if dia else ""
+    return formato.data(dia)
 
 
 def numero(valor: Decimal) -> str:
     """Dinheiro sem o símbolo, para colunas: 1.234,56."""
-    return reais(valor)[3:] if valor >= 0 else "-" + reais(-valor)[3:]
+    return formato.valor_em_reais(valor)
 
 
 def dinheiro(valor: Decimal) -> str:

@@ -16,6 +16,7 @@ from desktop.reports.layout import COR_SECUNDARIA, Cabecalho, Rodape, gerar_pdf
 from desktop.rules.magisterio.tipos import (Etapa, FichaFuncional, Funcao, MotivoJornada, Mudanca,
                                             Porte, Situacao, TipoCurso, Titulo)
 
+from desktop.rules import formato
 from desktop.rules.validacao import formatar_cpf
 
 from .dados import data_br, rotulo_cargo, rotulo_nivel
@@ -72,7 +73,7 @@ def _fim(d: date | None) -> str:
 
 
 def _dias(n: int) -> str:
-    return f"{n:,}".replace(",", ".") + (" dia" if n == 1 else " dias")
+    return formato.numero(n) + (" dia" if n == 1 else " dias")
 
 
 def _identificacao(ficha: FichaFuncional, situacao: Situacao | None, referencia: date) -> Campos:

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.rules.folha.dias import ultimo_dia
+from desktop.rules import formato
 from desktop.rules.validacao import EntradaInvalida
 
 from .atendimentos import AGENTES, DIREITOS, MEDIDAS, TIPOS, faixa_etaria
 
-MESES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-         "outubro", "novembro", "dezembro")
+MESES = formato.MESES
 
 
 def trimestre(ano: int, numero: int) -> tuple[date, date]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 
 from desktop.rules.validacao import EntradaInvalida
+from desktop.rules import formato
 
 from .regras import RegrasEleicao
 
@@ -66,7 +67,7 @@ class Problema:
 
 
 def _br(d: date) -> str:
-    return d.strftime("%d/%m/%Y")
+    return formato.data(d)
 
 
 def primeiro_domingo(ano: int, mes: int) -> date:

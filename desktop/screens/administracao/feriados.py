@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.rules import validacao
 from desktop.rules.papeis import DESCRICOES, Permissao
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services import parametros
 
 from . import avisos
@@ -45,8 +46,7 @@ class DialogoNovoFeriado(DialogoFormulario):
                          "Cadastre os feriados do município (lei municipal). Os nacionais e os "
                          "do estado já estão no calendário do Paço.")
         self._sessao = sessao
-        self.data = self.adicionar("Data:", CampoValidado(
-            validacao.data_br, placeholder="dd/mm/aaaa", parent=self))
+        self.data = self.adicionar("Data:", CampoData(placeholder="dd/mm/aaaa", parent=self))
         self.descricao = self.adicionar("Descrição:", CampoValidado(
             lambda t: validacao.obrigatorio(t, "a descrição do feriado"),
             placeholder="ex.: Aniversário da cidade", parent=self))

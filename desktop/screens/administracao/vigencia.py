@@ -20,6 +20,7 @@ from desktop.rules import validacao
 from desktop.rules.dinheiro import texto_dinheiro
 from desktop.rules.parametros import STATUS
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services import parametros
 
 from . import formato
@@ -250,8 +251,7 @@ class DialogoNovaVigencia(DialogoFormulario):
             "registrada no diário e não pode ser apagada.")
         self._sessao = sessao
         self.definicao = definicao
-        self.inicio = self.adicionar("Início da vigência:", CampoValidado(
-            validacao.data_br, placeholder="dd/mm/aaaa", parent=self))
+        self.inicio = self.adicionar("Início da vigência:", CampoData(placeholder="dd/mm/aaaa", parent=self))
         tipo = definicao["tipo"]
         self.editor: EditorTabela | None = None
         self.valor: CampoValidado | None = None

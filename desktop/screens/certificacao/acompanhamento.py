@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules import validacao
-from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services.certificacao import acompanhamento
 
 from .comum import nova_tabela, preencher
@@ -53,8 +53,8 @@ class AbaAcompanhamento(QWidget):
         self.grafico = GraficoBarras()
         self.botao_csv = QPushButton("Exportar CSV para o Sistec…")
         self.botao_csv.clicked.connect(self._on_csv)
-        self.de = CampoValidado(validacao.data_br, obrigatorio=False, placeholder="dd/mm/aaaa", parent=self)
-        self.ate = CampoValidado(validacao.data_br, obrigatorio=False, placeholder="dd/mm/aaaa", parent=self)
+        self.de = CampoData(obrigatorio=False, placeholder="dd/mm/aaaa", parent=self)
+        self.ate = CampoData(obrigatorio=False, placeholder="dd/mm/aaaa", parent=self)
         self.periodo = QLabel(self)
         for campo in (self.de, self.ate):
             campo.edit.textChanged.connect(self._on_periodo)

@@ -13,6 +13,7 @@ from desktop.rules import validacao
 from desktop.rules.certificacao.tipos import ROTULOS_CURSO
 from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services.certificacao import cursos, instituicao
 
 from .comum import inteiro, texto
@@ -29,7 +30,7 @@ def combo(pares, parent) -> QComboBox:
 
 
 def campo_data(parent, obrigatorio: bool = True, inicial: date | None = None) -> CampoValidado:
-    c = CampoValidado(validacao.data_br, placeholder="dd/mm/aaaa", obrigatorio=obrigatorio, parent=parent)
+    c = CampoData(placeholder="dd/mm/aaaa", obrigatorio=obrigatorio, parent=parent)
     if inicial:
         c.definir_texto(inicial.strftime("%d/%m/%Y"))
     return c

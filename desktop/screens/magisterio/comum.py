@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.rules.dinheiro import reais
+from desktop.rules import formato
 from desktop.rules.validacao import EntradaInvalida, formatar_cpf
 from desktop.screens.administracao import avisos
 from desktop.screens.administracao.formato import data as data_br  # noqa: F401 (usado pelas abas)
@@ -28,8 +29,7 @@ ROTULOS_MOTIVO_JORNADA = {"base": "jornada do cargo", "desdobramento": "desdobra
                           "regime_diferenciado": "regime diferenciado", "direcao": "direção (art. 39)"}
 ROTULOS_CURSO = {"aperfeicoamento": "atualização / aperfeiçoamento", "especializacao": "especialização",
                  "mestrado": "mestrado", "doutorado": "doutorado"}
-MESES = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-         "outubro", "novembro", "dezembro")
+MESES = formato.MESES
 
 
 def cpf(digitos: str | None) -> str:
@@ -43,7 +43,7 @@ def dinheiro(valor) -> str:
 
 def competencia_extenso(comp: date) -> str:
     """"março de 2026"."""
-    return f"{MESES[comp.month - 1]} de {comp.year}"
+    return formato.competencia_extenso(comp)
 
 
 def competencia(texto: str) -> date:

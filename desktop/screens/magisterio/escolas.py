@@ -14,6 +14,7 @@ from desktop.screens.administracao import avisos
 from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services.magisterio import cadastro
 
 from . import comum
@@ -62,7 +63,7 @@ class DialogoNovaEscola(DialogoFormulario):
         self.adicionar("Zona:", self.zona)
         self.porte = self.adicionar("Porte:", _combo_porte(self))
         self.dificil = self.adicionar("", QCheckBox("Localidade de difícil acesso (art. 42)", self))
-        self.desde = self.adicionar("Porte válido desde:", CampoValidado(validacao.data_br, parent=self,
+        self.desde = self.adicionar("Porte válido desde:", CampoData(parent=self,
                                                                          placeholder="dd/mm/aaaa"))
         self.ato = self.adicionar("Ato (opcional):", CampoValidado(lambda t: t.strip(), obrigatorio=False, parent=self))
         self.nome.setFocus()
@@ -80,7 +81,7 @@ class DialogoSituacao(DialogoFormulario):
                          f"Nova situação de {escola['nome']} a partir da data informada. A situação anterior "
                          "continua valendo para as competências passadas; a mesma data corrige a situação dela.")
         self._sessao, self._escola = sessao, escola
-        self.inicio = self.adicionar("A partir de:", CampoValidado(validacao.data_br, parent=self,
+        self.inicio = self.adicionar("A partir de:", CampoData(parent=self,
                                                                    placeholder="dd/mm/aaaa"))
         self.porte = self.adicionar("Porte:", _combo_porte(self))
         if escola.get("porte"):

@@ -11,11 +11,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import data_br, obrigatorio
+from desktop.rules.validacao import obrigatorio
 from desktop.screens.administracao import avisos
 from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services import cadastros
 from desktop.services.magisterio import cadastro
 
@@ -110,7 +111,7 @@ class DialogoEncerrar(DialogoFormulario):
         super().__init__(f"Encerrar {historico.singular}", "Encerrar", parent,
                          f"Último dia do período iniciado em {comum.data_br(item['inicio'])}.")
         self._sessao, self._h, self._item = sessao, historico, item
-        self.fim = self.adicionar("Fim:", CampoValidado(data_br, placeholder="dd/mm/aaaa", parent=self))
+        self.fim = self.adicionar("Fim:", CampoData(placeholder="dd/mm/aaaa", parent=self))
         self.fim.setFocus()
 
     def executar(self) -> dict:

@@ -20,6 +20,7 @@ from desktop.screens.administracao import avisos
 from desktop.screens.administracao.formato import decimal_br, numero_digitado
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services.magisterio import consultas, tabelas
 
 from . import comum
@@ -46,7 +47,7 @@ class AbaTabelas(QWidget):
         super().__init__(parent)
         self._sessao = sessao
         self.simulacao: tabelas.SimulacaoReajuste | None = None
-        self.data = CampoValidado(validacao.data_br, placeholder="dd/mm/aaaa", parent=self)
+        self.data = CampoData(placeholder="dd/mm/aaaa", parent=self)
         self.data.definir_texto(date.today().strftime("%d/%m/%Y"))
         self.botao_mostrar = QPushButton("&Mostrar tabela", self)
         self.vigencia = QLabel(self)
@@ -75,7 +76,7 @@ class AbaTabelas(QWidget):
         self.modo_base.setChecked(True)
         self.base = CampoValidado(_dinheiro_digitado, placeholder="R$ 2.500,00", parent=grupo)
         self.percentual = CampoValidado(numero_digitado, placeholder="ex.: 6,27", parent=grupo)
-        self.inicio = CampoValidado(validacao.data_br, placeholder="dd/mm/aaaa", parent=grupo)
+        self.inicio = CampoData(placeholder="dd/mm/aaaa", parent=grupo)
         self.botao_simular = QPushButton("&Simular", grupo)
         form.addRow(self.modo_base, self.base)
         form.addRow(self.modo_percentual, self.percentual)

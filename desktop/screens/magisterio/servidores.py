@@ -10,6 +10,7 @@ from desktop.screens.administracao import avisos
 from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services.magisterio import cadastro, consultas
 
 from . import comum
@@ -43,7 +44,7 @@ class DialogoNovoServidor(DialogoFormulario):
         for valor, rotulo in comum.ROTULOS_CARGO.items():
             self.cargo.addItem(rotulo, valor)
         self.adicionar("Cargo:", self.cargo)
-        self.admissao = self.adicionar("Admissão:", CampoValidado(validacao.data_br, parent=self, placeholder=_DATA))
+        self.admissao = self.adicionar("Admissão:", CampoData(parent=self, placeholder=_DATA))
         self.jornada = QComboBox(self)
         self.jornada.addItem("20 horas semanais", 20)
         self.jornada.addItem("40 horas semanais", 40)
@@ -53,15 +54,15 @@ class DialogoNovoServidor(DialogoFormulario):
             self.titulo.addItem(rotulo, valor)
         self.titulo.setCurrentIndex(self.titulo.findData("licenciatura_plena"))
         self.adicionar("Titulação:", self.titulo)
-        self.data_titulacao = self.adicionar("Data da titulação (opcional):", CampoValidado(
-            validacao.data_br, obrigatorio=False, parent=self, placeholder=f"{_DATA} — em branco = a admissão"))
+        self.data_titulacao = self.adicionar("Data da titulação (opcional):", CampoData(
+            obrigatorio=False, parent=self, placeholder=f"{_DATA} — em branco = a admissão"))
         self.escola = QComboBox(self)
         self.escola.addItem("(sem lotação por enquanto)", None)
         for e in cadastro.listar_escolas(sessao):
             self.escola.addItem(e["nome"], e["id"])
         self.adicionar("Escola:", self.escola)
-        self.nascimento = self.adicionar("Nascimento (opcional):", CampoValidado(
-            validacao.data_br, obrigatorio=False, parent=self, placeholder=_DATA))
+        self.nascimento = self.adicionar("Nascimento (opcional):", CampoData(
+            obrigatorio=False, parent=self, placeholder=_DATA))
         self.dependentes = self.adicionar("Dependentes para o IRRF:", CampoValidado(comum.inteiro, parent=self))
         self.dependentes.definir_texto("0")
         self.atualizar_botao()
@@ -84,7 +85,7 @@ class DialogoDesligar(DialogoFormulario):
                          f"Desligar {servidor['nome']} (matrícula {servidor['matricula']}). Lotação, jornada e "
                          "demais períodos em aberto terminam na data do desligamento. Nada é apagado.")
         self._sessao, self._servidor = sessao, servidor
-        self.data = self.adicionar("Data do desligamento:", CampoValidado(validacao.data_br, parent=self,
+        self.data = self.adicionar("Data do desligamento:", CampoData(parent=self,
                                                                           placeholder=_DATA))
         self.motivo = QComboBox(self)
         for valor, rotulo in cadastro.MOTIVOS_DESLIGAMENTO.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.rules import validacao
+from desktop.rules import formato
 from desktop.rules.eleicao import requisitos as regra_requisitos
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
@@ -16,7 +17,7 @@ from .comum import candidatura_ou_erro, exigir_fase, processo_ou_erro, recalcula
 
 
 def _br(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y")
+    return formato.data(iso)
 
 
 def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimento: date,

@@ -6,6 +6,7 @@ from enum import Enum
 
 import sqlite_utils
 
+from desktop.rules import formato
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.magisterio import servidores as armazem_servidores
 
@@ -22,7 +23,7 @@ ROTULOS_TITULO = {
 
 def dma(d: date | None) -> str:
     """Data como dd/mm/aaaa (vazio para None)."""
-    return d.strftime("%d/%m/%Y") if d else ""
+    return formato.data(d)
 
 
 def periodo(inicio: date, fim: date | None) -> str:

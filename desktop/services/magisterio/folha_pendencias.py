@@ -90,4 +90,4 @@ def pendencias(previa) -> list[Pendencia]:
 
 
 def _reais(valor) -> str:
-    return reais(valor) if valor >= 0 else "-" + reais(-valor)
+    return reais(valor)

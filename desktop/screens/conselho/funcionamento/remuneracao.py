@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QS
 
 from desktop.rules.papeis import Permissao
 from desktop.services.conselho import mandatos, remuneracao
-from desktop.screens.administracao.formato import decimal_br
+from desktop.rules.dinheiro import reais
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 
 from .comum import br, combo, emitir_e_salvar, tentar
@@ -20,7 +20,7 @@ from .comum import br, combo, emitir_e_salvar, tentar
 
 
 def moeda(valor) -> str:
-    return "R$ " + decimal_br(valor, dinheiro=True)
+    return reais(valor)
 
 
 COLUNAS = [Coluna("Conselheiro", lambda c: c["nome"], esticar=True),

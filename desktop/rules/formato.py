@@ -1,0 +1,155 @@
+"""Formatar e ler números, dinheiro e datas do jeito brasileiro (pt-BR), num só lugar.
+
+Os dados do idioma vêm do babel (CLDR): nomes dos meses, separadores de milhar e decimal. Regras:
+
+- Dinheiro digitado: "1.621", "1.621,00" e "1621" são R$ 1.621,00; "1,5" é R$ 1,50. O ponto só
+  separa milhares e a vírgula só separa os centavos; o que não segue isso ("1.50", "1621.00",
+  "12.34,00") é recusado em vez de adivinhado (``babel.numbers.parse_decimal(strict=True)``).
+  Mais de duas casas decimais também é recusado. Centavos com ROUND_HALF_UP.
+- Datas: dd/mm/aaaa (também d/m/aaaa e aaaa-mm-dd) para ler; dd/mm/aaaa para mostrar; por
+  extenso "1º de março de 2026" (o primeiro dia do mês em ordinal, como na redação oficial).
+
+Sem Qt, sem banco: serve às telas, aos relatórios e à linha de comando.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import get_month_names
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+
+from .validacao import EntradaInvalida
+
+LOCALE = "pt_BR"
+CENTAVO = Decimal("0.01")
+MESES: tuple[str, ...] = tuple(get_month_names("wide", locale=LOCALE)[m].lower() for m in range(1, 13))
+"""janeiro … dezembro (CLDR, pelo babel)."""
+
+_MSG_DINHEIRO = ("Valor inválido: use o ponto só para os milhares e a vírgula para os centavos, "
+                 "por exemplo 1.621 ou 1.621,00.")
+_MSG_NUMERO = "Número inválido: use a vírgula para os decimais e o ponto só para os milhares, por exemplo 7,5 ou 1.234,56."
+
+
+# -- números e dinheiro -----------------------------------------------------------------------------
+def _limpar(texto: str) -> str:
+    return (texto or "").replace("R$", "").replace("%", "").replace("\u00a0", " ").strip()
+
+
+def ler_numero(texto: str, *, mensagem: str = _MSG_NUMERO) -> Decimal:
+    """Número digitado em pt-BR ("7,5", "1.234,56", "1.518", "0,133145") como Decimal exato."""
+    t = _limpar(texto)
+    if not t:
+        raise EntradaInvalida(mensagem)
+    negativo = t.startswith("-")
+    t = t.lstrip("-").strip()
+    if not re.fullmatch(r"[\d.,]+", t):
+        raise EntradaInvalida(mensagem)
+    try:
+        valor = parse_decimal(t, locale=LOCALE, strict=True)
+    except (NumberFormatError, ValueError):
+        raise EntradaInvalida(mensagem) from None
+    if not valor.is_finite():
+        raise EntradaInvalida(mensagem)
+    return -valor if negativo else valor
+
+
+def ler_dinheiro(texto: str) -> Decimal:
+    """Valor em reais digitado ("1.621", "R$ 1.621,00", "1621", "1,5") em Decimal com centavos."""
+    if not _limpar(texto):
+        raise EntradaInvalida("Informe um valor em reais, por exemplo 1.621,00.")
+    valor = ler_numero(texto, mensagem=_MSG_DINHEIRO)
+    if valor.as_tuple().exponent < -2 and valor != valor.quantize(CENTAVO):
+        raise EntradaInvalida("Valor inválido: o real tem no máximo dois centavos depois da vírgula, "
+                              "por exemplo 1.621,50.")
+    return valor.quantize(CENTAVO, rounding=ROUND_HALF_UP)
+
+
+def numero(valor: Decimal | int | str, casas: int | None = None) -> str:
+    """Número em pt-BR: 1.234,56; com ``casas=None`` mostra as casas que o número tem (7,5; 1.518)."""
+    d = Decimal(str(valor))
+    if casas is None:
+        texto = format(d, "f")
+        casas = len(texto.partition(".")[2])
+    else:
+        d = d.quantize(Decimal(1).scaleb(-casas), rounding=ROUND_HALF_UP)
+    padrao = "#,##0" + ("." + "0" * casas if casas else "")
+    return format_decimal(d, format=padrao, locale=LOCALE, decimal_quantization=False)
+
+
+def reais(valor: Decimal | int | str) -> str:
+    """R$ 1.234,56 (negativo: -R$ 1.234,56), com centavos ROUND_HALF_UP."""
+    v = Decimal(str(valor)).quantize(CENTAVO, rounding=ROUND_HALF_UP)
+    return ("-" if v < 0 else "") + "R$ " + numero(abs(v), 2)
+
+
+def valor_em_reais(valor: Decimal | int | str) -> str:
+    """1.234,56 sem o símbolo (negativo: -1.234,56), para colunas de tabelas."""
+    v = Decimal(str(valor)).quantize(CENTAVO, rounding=ROUND_HALF_UP)
+    return ("-" if v < 0 else "") + numero(abs(v), 2)
+
+
+# -- datas ------------------------------------------------------------------------------------------
+def ler_data(texto: str) -> date:
+    """Data digitada como dd/mm/aaaa (também d/m/aaaa e aaaa-mm-dd)."""
+    t = (texto or "").strip()
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", t)
+    if m:
+        dia, mes, ano = (int(x) for x in m.groups())
+    else:
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+        if not m:
+            raise EntradaInvalida("Data deve estar no formato dd/mm/aaaa.")
+        ano, mes, dia = (int(x) for x in m.groups())
+    try:
+        return date(ano, mes, dia)
+    except ValueError:
+        raise EntradaInvalida(f"Data inexistente: {t}.") from None
+
+
+def _como_data(valor: str | date | datetime) -> date | datetime:
+    if isinstance(valor, (date, datetime)):
+        return valor
+    texto = str(valor)
+    return datetime.fromisoformat(texto) if len(texto) > 10 else date.fromisoformat(texto)
+
+
+def data(valor: str | date | datetime | None) -> str:
+    """dd/mm/aaaa; aceita date, datetime ou texto ISO; vazio para None ou ""."""
+    if not valor:
+        return ""
+    d = _como_data(valor)
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def momento(valor: str | datetime | None, *, hora_local: bool = True) -> str:
+    """dd/mm/aaaa hh:mm; um momento com fuso (UTC, como gravado) vai para a hora local."""
+    if not valor:
+        return ""
+    d = datetime.fromisoformat(valor) if isinstance(valor, str) else valor
+    if not isinstance(d, datetime):
+        return data(d)
+    if hora_local and d.tzinfo is not None:
+        d = d.astimezone()
+    return f"{data(d)} {d.hour:02d}:{d.minute:02d}"
+
+
+def mes_extenso(mes: int) -> str:
+    """Nome do mês em minúsculas: 3 → março."""
+    return MESES[mes - 1]
+
+
+def competencia_extenso(d: date) -> str:
+    """março de 2026."""
+    return f"{mes_extenso(d.month)} de {d.year}"
+
+
+def dia_extenso(dia: int) -> str:
+    """1º, 2, 3 … (o primeiro dia do mês é ordinal na redação oficial)."""
+    return "1º" if dia == 1 else str(dia)
+
+
+def data_extenso(d: date) -> str:
+    """1º de março de 2026; 15 de março de 2026."""
+    return f"{dia_extenso(d.day)} de {mes_extenso(d.month)} de {d.year}"

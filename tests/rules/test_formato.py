@@ -1,0 +1,90 @@
+"""Formato pt-BR: dinheiro e números digitados, datas, meses e "1º de" (desktop.rules.formato)."""
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+import pytest
+
+from desktop.rules import formato, validacao
+from desktop.rules.validacao import EntradaInvalida
+
+
+@pytest.mark.parametrize("digitado, reais", [
+    ("1.621", "1621.00"),          # o salário mínimo como o servidor digita
+    ("1.621,00", "1621.00"),
+    ("1621", "1621.00"),
+    ("R$ 1.621,00", "1621.00"),
+    ("R$\u00a01.621,00", "1621.00"),
+    ("1,5", "1.50"),
+    ("0,01", "0.01"),
+    (",5", "0.50"),
+    ("1.234.567,89", "1234567.89"),
+    ("1.518", "1518.00"),
+    ("-1.234,56", "-1234.56"),
+    ("  98,70 ", "98.70"),
+])
+def test_dinheiro_aceito(digitado, reais):
+    assert formato.ler_dinheiro(digitado) == Decimal(reais)
+    assert validacao.dinheiro(digitado) == Decimal(reais)  # a mesma leitura em toda parte
+    assert formato.ler_dinheiro(digitado).as_tuple().exponent == -2
+
+
+@pytest.mark.parametrize("digitado, trecho", [
+    ("1.50", "ponto só para os milhares"),      # ambíguo: R$ 1,50 ou R$ 150?
+    ("1.5", "ponto só para os milhares"),
+    ("1621.00", "ponto só para os milhares"),
+    ("12.34,00", "ponto só para os milhares"),
+    ("1,621", "no máximo dois centavos"),       # ambíguo: 1.621 com vírgula no lugar do ponto?
+    ("1,555", "no máximo dois centavos"),
+    ("1 621,00", "ponto só para os milhares"),
+    ("abc", "ponto só para os milhares"),
+    ("1,2,3", "ponto só para os milhares"),
+    ("", "Informe um valor em reais"),
+    ("R$", "Informe um valor em reais"),
+])
+def test_dinheiro_recusado(digitado, trecho):
+    with pytest.raises(EntradaInvalida, match=trecho):
+        formato.ler_dinheiro(digitado)
+
+
+def test_numero_digitado():
+    assert formato.ler_numero("7,5") == Decimal("7.5")
+    assert formato.ler_numero("0,133145") == Decimal("0.133145")
+    assert formato.ler_numero("1.518") == Decimal("1518")
+    assert formato.ler_numero("15%") == Decimal("15")
+    for ruim in ("7.5", "1.5180", "x", ""):
+        with pytest.raises(EntradaInvalida, match="vírgula para os decimais"):
+            formato.ler_numero(ruim)
+
+
+def test_formatar_dinheiro_e_numeros():
+    assert formato.reais(Decimal("1621")) == "R$ 1.621,00"
+    assert formato.reais(Decimal("0.005")) == "R$ 0,01"          # ROUND_HALF_UP
+    assert formato.reais(Decimal("-1234.565")) == "-R$ 1.234,57"
+    assert formato.valor_em_reais(Decimal("-5")) == "-5,00"
+    assert formato.numero(Decimal("7.5")) == "7,5"
+    assert formato.numero(Decimal("1518")) == "1.518"
+    assert formato.numero(Decimal("1234567.125"), 2) == "1.234.567,13"
+    for texto in ("1.621,00", "0,01", "1.234.567,89"):  # ida e volta
+        assert formato.reais(formato.ler_dinheiro(texto)) == "R$ " + texto
+
+
+def test_datas():
+    assert formato.ler_data("01/03/2026") == date(2026, 3, 1)
+    assert formato.ler_data("1/3/2026") == date(2026, 3, 1)
+    assert formato.ler_data("2026-03-01") == date(2026, 3, 1)
+    with pytest.raises(EntradaInvalida, match="Data inexistente"):
+        formato.ler_data("31/02/2026")
+    with pytest.raises(EntradaInvalida, match="dd/mm/aaaa"):
+        formato.ler_data("01-03-2026")
+    assert formato.data(date(2026, 3, 1)) == "01/03/2026"
+    assert formato.data("2026-03-01") == "01/03/2026"
+    assert formato.data(None) == ""
+    assert formato.momento(datetime(2026, 3, 1, 9, 5)) == "01/03/2026 09:05"
+    assert formato.momento(datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc), hora_local=False) == "01/03/2026 12:00"
+
+
+def test_meses_e_data_por_extenso_do_babel():
+    assert formato.MESES[0] == "janeiro" and formato.MESES[2] == "março" and len(formato.MESES) == 12
+    assert formato.competencia_extenso(date(2026, 3, 1)) == "março de 2026"
+    assert formato.data_extenso(date(2026, 3, 1)) == "1º de março de 2026"
+    assert formato.data_extenso(date(2026, 3, 15)) == "15 de março de 2026"
