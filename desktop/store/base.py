@@ -7,6 +7,7 @@ segurança ``antes-de-atualizar`` é feita em ``<pasta da base>/copias`` antes d
 """
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 from contextlib import contextmanager
@@ -180,6 +181,9 @@ class Base:
             try:
                 base.migrar()
             except ErroMigracao as e:
+                logging.getLogger("paco.base").error(
+                    "Migração %s (%s) falhou; base intacta no esquema %s", e.numero, e.arquivo.name,
+                    e.versao_anterior, exc_info=(type(e), e, e.__traceback__), extra={"sem_dados": True})
                 raise _erro_de_migracao(e, copia) from e
             return base
         except BaseException:
