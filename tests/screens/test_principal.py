@@ -218,3 +218,49 @@ def test_ajuda_exporta_os_registros_para_o_suporte(qtbot, abrir, tmp_path):
     with zipfile.ZipFile(destino) as z:
         assert "resumo.txt" in z.namelist()
     assert janela.acao_pasta_registros.text() == "Abrir &pasta de registros"
+
+
+def test_ctrl_f_vai_ao_filtro_da_lista_e_f1_mostra_a_ajuda_da_aba(qtbot, abrir):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.screens.principal.atalhos import DialogoAjuda
+
+    janela = abrir()
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    painel = janela.painel_administracao
+    assert painel.abas.tabText(painel.abas.currentIndex()) == "Usuários"
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is painel.usuarios.filtro)
+
+    painel.abas.setCurrentWidget(painel.emitidos)
+    painel.emitidos.tabela.setFocus()
+    qtbot.keyClick(painel.emitidos.tabela, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is painel.emitidos.texto)
+
+    qtbot.keyClick(painel.emitidos.texto, Qt.Key.Key_F1)
+    dialogo = janela._dialogo
+    assert isinstance(dialogo, DialogoAjuda)
+    qtbot.waitUntil(dialogo.isVisible)
+    assert dialogo.windowTitle() == "Ajuda — Administração — Documentos emitidos"
+    assert dialogo.texto.toPlainText().startswith("Tudo o que o Paço emitiu")
+    dialogo.reject()
+
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert "Nenhum documento nesta tela para imprimir" in janela.statusBar().currentMessage()
+
+
+def test_ajuda_atalhos_lista_os_atalhos(qtbot, abrir):
+    from desktop.screens.principal.atalhos import DialogoAtalhos
+
+    janela = abrir()
+    assert janela.acao_imprimir.shortcut().toString() == "Ctrl+P"
+    assert janela.acao_procurar.shortcut().toString() == "Ctrl+F"
+    assert janela.acao_ajuda_tela.shortcut().toString() == "F1"
+    janela.acao_atalhos.trigger()
+    dialogo = janela._dialogo
+    assert isinstance(dialogo, DialogoAtalhos)
+    qtbot.waitUntil(dialogo.isVisible)
+    teclas = dialogo.teclas()
+    for tecla in ("Ctrl+P", "Ctrl+F", "F1", "Ctrl+Shift+V", "Ctrl+Q"):
+        assert tecla in teclas
+    dialogo.reject()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from desktop.rules import validacao
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
+from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services import auditoria
 
 from . import formato
@@ -52,9 +54,9 @@ class AbaDiario(QWidget):
         caixa = QGroupBox("Filtros", self)
         self.usuario = QComboBox(caixa)
         self.tabela_filtro = QComboBox(caixa)
-        self.de = CampoValidado(validacao.data_br, obrigatorio=False, placeholder="dd/mm/aaaa",
+        self.de = CampoData(obrigatorio=False, placeholder="dd/mm/aaaa",
                                 parent=caixa)
-        self.ate = CampoValidado(validacao.data_br, obrigatorio=False, placeholder="dd/mm/aaaa",
+        self.ate = CampoData(obrigatorio=False, placeholder="dd/mm/aaaa",
                                  parent=caixa)
         self.texto = QLineEdit(caixa)
         self.texto.setPlaceholderText("registro, máquina, usuário ou tabela")
@@ -236,6 +238,7 @@ class AbaDiario(QWidget):
 
     def _on_exportado(self, emitido, destino: Path) -> None:
         self.recarregar()
-        self.situacao.setText(
+        oferecer_documento(
+            self.situacao, emitido.pdf, destino,
             f"Relatório nº {emitido.numero}/{emitido.ano} salvo em {destino}. "
             f"Código de verificação: {emitido.codigo}.")

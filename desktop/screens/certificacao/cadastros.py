@@ -13,6 +13,7 @@ from desktop.rules.certificacao.tipos import ROTULOS_TIPO, TipoCertificacao
 from desktop.rules.papeis import Permissao
 from desktop.screens.administracao import segundo_plano
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import cursos, instituicao, ofertas
 
 from .comum import abrir, br
@@ -279,7 +280,7 @@ class AbaOferta(_AbaComDialogo):
         def feito(c: Path) -> None:
             self.tarefa, self.ultimo_arquivo = None, c
             self.atualizar(o["id"])
-            self._informar(f"Aviso público emitido e salvo em {c}.")
+            oferecer_documento(self.situacao, c.read_bytes(), c, f"Aviso público emitido e salvo em {c}.")
 
         self.tarefa = segundo_plano.rodar(self, "Emitindo o aviso público…", trabalho, feito,
                                           titulo_erro="Aviso público",

@@ -13,6 +13,7 @@ from desktop.rules.certificacao.etapas import DECISOES
 from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, Etapa
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets.fluxo import LayoutFluxo
+from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import processos
 
 from .comum import abrir, avisar, br, nova_tabela, preencher
@@ -268,6 +269,10 @@ class AbaProcessos(QWidget):
         self.atualizar()
         self.selecionar(pid)
         self.sig_processo_mudou.emit(pid)
+        if r["emitidos"]:
+            codigos = ", ".join(e.codigo for e in r["emitidos"])
+            oferecer_documento(self.situacao, [e.pdf for e in r["emitidos"]], None,
+                               f"Documento(s) emitido(s) e registrado(s): {codigos}.")
 
     def salvar_emitidos(self, pasta: Path) -> list[Path]:
         caminhos = []
@@ -280,4 +285,6 @@ class AbaProcessos(QWidget):
     def _on_salvar(self) -> None:
         pasta = QFileDialog.getExistingDirectory(self, "Pasta para salvar os documentos")
         if pasta:
-            self.salvar_emitidos(Path(pasta))
+            caminhos = self.salvar_emitidos(Path(pasta))
+            oferecer_documento(self.situacao, [e.pdf for e in self.ultimos_emitidos], pasta,
+                               f"{len(caminhos)} documento(s) salvo(s) em {pasta}.")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
 
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.eleicao import processo, relatorios
 from desktop.services.sessao import ErroNegocio, SemPermissao
 
@@ -153,5 +154,6 @@ class ProcessoEscolha(QWidget):
                                                  "PDF (*.pdf)")
         if caminho:
             Path(caminho).write_bytes(emitido.pdf)
-        self.mensagem.setText(f"Documento emitido e registrado: código {emitido.codigo}."
-                              + (f" Salvo em {caminho}." if caminho else ""))
+        oferecer_documento(self.mensagem, emitido.pdf, caminho or None,
+                           f"Documento emitido e registrado: código {emitido.codigo}."
+                           + (f" Salvo em {caminho}." if caminho else ""))

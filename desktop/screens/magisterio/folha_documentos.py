@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from desktop.rules.papeis import Permissao
 from desktop.screens.administracao import segundo_plano
 from desktop.screens.widgets.fluxo import LayoutFluxo
+from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.magisterio import documentos
 
 from . import comum
@@ -77,7 +78,10 @@ class BarraDocumentos(QWidget):
         def _feito(caminho: Path) -> None:
             self.tarefa = None
             self.ultimo_arquivo = caminho
-            self.aviso.setText(f"Salvo em {caminho}.")
+            if caminho.suffix.lower() == ".pdf":
+                oferecer_documento(self.aviso, caminho.read_bytes(), caminho, f"Salvo em {caminho}.")
+            else:
+                self.aviso.setText(f"Salvo em {caminho}.")
             self.aviso.setVisible(True)
             if abrir:
                 comum.abrir_arquivo(caminho)

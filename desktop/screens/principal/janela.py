@@ -107,6 +107,11 @@ class JanelaPrincipal(QMainWindow):
         self.acao_senha = self._acao(arquivo, "&Trocar minha senha…", self._on_trocar_senha)
         self.acao_verificar = self._acao(arquivo, "&Verificar documento…", self._on_verificar,
                                          "Ctrl+Shift+V")
+        self.acao_imprimir = self._acao(arquivo, "&Imprimir o documento da tela…", self._on_imprimir, "Ctrl+P")
+        self.acao_procurar = QAction("Procurar na lista", self)
+        self.acao_procurar.setShortcut(QKeySequence("Ctrl+F"))
+        self.acao_procurar.triggered.connect(self._on_procurar)
+        self.addAction(self.acao_procurar)
         arquivo.addSeparator()
         self.acao_sair = self._acao(arquivo, "&Sair", self.close, "Ctrl+Q")
         menu_modulos = self.menuBar().addMenu("&Módulos")
@@ -116,6 +121,9 @@ class JanelaPrincipal(QMainWindow):
                 menu_modulos, modulo.nome, lambda _=False, i=i: self.modulos.setCurrentRow(i),
                 f"Ctrl+{i + 1}"))
         ajuda = self.menuBar().addMenu("Aj&uda")
+        self.acao_ajuda_tela = self._acao(ajuda, "&Ajuda desta tela", self._on_ajuda_tela, "F1")
+        self.acao_atalhos = self._acao(ajuda, "A&talhos do teclado", self._on_atalhos)
+        ajuda.addSeparator()
         self.acao_pasta_registros = self._acao(ajuda, "Abrir &pasta de registros",
                                                self._on_pasta_registros)
         self.acao_exportar_registros = self._acao(ajuda, "&Exportar registros para o suporte…",
@@ -156,6 +164,39 @@ class JanelaPrincipal(QMainWindow):
 
     def _on_sobre(self) -> None:
         self._abrir(DialogoSobre(self))
+
+    def _on_imprimir(self) -> None:
+        from desktop.screens.widgets.impressao import documento_da_tela, imprimir_pdfs
+
+        pdf = documento_da_tela(self.pilha.currentWidget())
+        if pdf is None:
+            self.statusBar().showMessage(
+                "Nenhum documento nesta tela para imprimir: emita ou salve um documento antes. "
+                "Para reimprimir um antigo, emita outra via onde ele foi emitido.", 10000)
+            return
+        self._tarefa_impressao = imprimir_pdfs(self, pdf)
+
+    def _on_procurar(self) -> None:
+        from .atalhos import campo_de_busca
+
+        campo = campo_de_busca(self.pilha.currentWidget(), self.focusWidget())
+        if campo is None:
+            self.statusBar().showMessage("Esta tela não tem lista para procurar.", 5000)
+            return
+        campo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        campo.selectAll()
+
+    def _on_ajuda_tela(self) -> None:
+        from .atalhos import DialogoAjuda, aba_atual, texto_de_ajuda
+
+        modulo = MODULOS[self.modulos.currentRow()]
+        titulo, texto = texto_de_ajuda(modulo.chave, aba_atual(self.pilha.currentWidget()))
+        self._abrir(DialogoAjuda(titulo, texto, self))
+
+    def _on_atalhos(self) -> None:
+        from .atalhos import DialogoAtalhos
+
+        self._abrir(DialogoAtalhos(self))
 
     def _on_pasta_registros(self) -> None:
         from .ajuda import abrir_pasta_registros

@@ -73,7 +73,10 @@ def test_lote_de_contracheques_com_progresso_salvo_e_autentico(qtbot, sessao_dem
     qtbot.waitUntil(lambda: barra.ultimo_arquivo is not None, timeout=60000)
     assert barra.ultimo_arquivo == destino and destino.exists()
     assert andamento[-1] == (SERVIDORES, SERVIDORES, f"Contracheque {SERVIDORES} de {SERVIDORES}…")
-    assert barra.botao_lote.isEnabled() and barra.aviso.text() == f"Salvo em {destino}."
+    assert barra.botao_lote.isEnabled() and barra.aviso.text().startswith(f"Salvo em {destino}.")
+    assert '<a href="abrir">Abrir</a>' in barra.aviso.text() and "Imprimir (Ctrl+P)" in barra.aviso.text()
+    from desktop.screens.widgets.impressao import documento_da_tela
+    assert documento_da_tela(barra) == destino.read_bytes()  # o Ctrl+P imprime o lote salvo
     itens = folha.contracheques(sessao_demo, OUTUBRO)
     paginas = _paginas(destino)
     assert len(paginas) == len(itens) == SERVIDORES  # uma página por servidor

@@ -13,10 +13,12 @@ from PySide6.QtCore import QDate, QDateTime, QStandardPaths, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFileDialog, QLabel, QLineEdit,
                                QListWidget, QPlainTextEdit, QSpinBox, QWidget)
 
-from desktop.rules import validacao
+from desktop.rules import formato
 from desktop.screens.administracao import avisos
 from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.impressao import oferecer_documento
+from desktop.screens.widgets.data import CampoData
 
 LARGURA_MAX, ALTURA_MAX = 1366, 720
 """O menor monitor dos usuários (notebooks antigos): toda aba e diálogo cabe nisto."""
@@ -29,13 +31,11 @@ def br(iso: str | None) -> str:
     """'2026-03-05' ou '2026-03-05T14:30' → '05/03/2026' ou '05/03/2026 14:30'."""
     if not iso:
         return ""
-    if len(iso) > 10:
-        return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M")
-    return date.fromisoformat(iso).strftime("%d/%m/%Y")
+    return formato.momento(iso, hora_local=False) if len(iso) > 10 else formato.data(iso)
 
 
 def campo_data(obrigatorio: bool = True, placeholder: str = "dd/mm/aaaa") -> CampoValidado:
-    return CampoValidado(validacao.data_br, placeholder=placeholder, obrigatorio=obrigatorio)
+    return CampoData(placeholder=placeholder, obrigatorio=obrigatorio)
 
 
 def editor_data(d: date | None = None) -> QDateEdit:
@@ -130,9 +130,10 @@ def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: C
         avisos.erro(parent, titulo_erro, e)
         return None
     destino = salvar_pdf(parent, emitido, f"{nome}-{emitido.codigo}.pdf")
-    rotulo.setText(f"Documento emitido e registrado: código de verificação {emitido.codigo}."
-                   + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; pode ser emitida outra via "
-                      "em Administração › Documentos emitidos.)"))
+    oferecer_documento(rotulo, emitido.pdf, destino,
+                       f"Documento emitido e registrado: código de verificação {emitido.codigo}."
+                       + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; pode ser emitida "
+                          "outra via em Administração › Documentos emitidos.)"))
     return emitido
 
 
