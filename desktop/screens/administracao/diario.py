@@ -27,6 +27,7 @@ from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_seleci
 
 ACOES = {"inserir": "Inclusão", "alterar": "Alteração", "excluir": "Exclusão", "evento": "Evento"}
 TODOS = "(todos)"
+MAX_LINHAS_VEREDITO = 12
 TODAS = "(todas)"
 
 COLUNAS = [
@@ -213,7 +214,12 @@ class AbaDiario(QWidget):
     def _on_integridade_verificada(self, resultado) -> None:
         cor, simbolo = ("#2e7d32", "✔") if resultado.ok else ("#c62828", "✖")
         self.resultado_integridade.setStyleSheet(f"color: {cor}; font-weight: bold;")
-        self.resultado_integridade.setText(f"{simbolo} {resultado.mensagem()}")
+        linhas = resultado.mensagem().splitlines()
+        if len(linhas) > MAX_LINHAS_VEREDITO:  # o resto no terminal: paco integridade
+            resto = len(linhas) - MAX_LINHAS_VEREDITO
+            linhas = [*linhas[:MAX_LINHAS_VEREDITO],
+                      f"… e mais {resto} achado{'s' if resto != 1 else ''} (a lista inteira: paco integridade)."]
+        self.resultado_integridade.setText(f"{simbolo} " + "\n".join(linhas))
 
     def _on_exportar(self) -> None:
         filtros = self.filtros_aplicados
