@@ -3,6 +3,10 @@
 As permissões são verificadas nos serviços (desktop.services), de modo que a GUI e a CLI
 obedecem às mesmas regras. O papel "consulta" é só leitura: serve, por exemplo, ao Ministério
 Público e ao juízo, que leem os atendimentos do Conselho Tutelar (Lei 320/2023, art. 21 §4).
+
+O Conselho tem dois domínios: o funcionamento (mandatos, escala, remuneração, fiscalização:
+``CONSELHO_LER``/``CONSELHO_EDITAR``, que o administrador tem) e o conteúdo sigiloso dos casos
+(``CONSELHO_CASOS_LER``/``CONSELHO_CASOS_EDITAR``: só ``PAPEIS_SIGILO``; ECA, arts. 17 e 100).
 """
 from __future__ import annotations
 
@@ -46,14 +50,20 @@ class Permissao(StrEnum):
     ELEICAO_EDITAR = "eleicao.editar"
     CONSELHO_LER = "conselho.ler"
     CONSELHO_EDITAR = "conselho.editar"
+    CONSELHO_CASOS_LER = "conselho.casos.ler"
+    CONSELHO_CASOS_EDITAR = "conselho.casos.editar"
     CERTIFICACAO_LER = "certificacao.ler"
     CERTIFICACAO_EDITAR = "certificacao.editar"
 
 
 _COMUNS = {Permissao.PARAMETROS_LER, Permissao.DOCUMENTOS_VERIFICAR, Permissao.BACKUP_FAZER}
+_CASOS = {Permissao.CONSELHO_CASOS_LER, Permissao.CONSELHO_CASOS_EDITAR}
+
+PAPEIS_SIGILO: frozenset[Papel] = frozenset({Papel.CONSELHEIRO_TUTELAR, Papel.CONSULTA})
+"""Os papéis que recebem a chave do arquivo sigiloso do Conselho (conteúdo dos casos)."""
 
 PERMISSOES: dict[Papel, frozenset[Permissao]] = {
-    Papel.ADMINISTRADOR: frozenset(Permissao),
+    Papel.ADMINISTRADOR: frozenset(set(Permissao) - _CASOS),
     Papel.FOLHA_RH: frozenset(
         _COMUNS
         | {
@@ -71,6 +81,8 @@ PERMISSOES: dict[Papel, frozenset[Permissao]] = {
         | {
             Permissao.CONSELHO_LER,
             Permissao.CONSELHO_EDITAR,
+            Permissao.CONSELHO_CASOS_LER,
+            Permissao.CONSELHO_CASOS_EDITAR,
             Permissao.DOCUMENTOS_EMITIR,
             Permissao.FERIADOS_EDITAR,
         }
@@ -87,6 +99,7 @@ PERMISSOES: dict[Papel, frozenset[Permissao]] = {
             Permissao.MAGISTERIO_LER,
             Permissao.ELEICAO_LER,
             Permissao.CONSELHO_LER,
+            Permissao.CONSELHO_CASOS_LER,
             Permissao.CERTIFICACAO_LER,
         }
     ),
@@ -110,6 +123,8 @@ DESCRICOES: dict[Permissao, str] = {
     Permissao.ELEICAO_EDITAR: "alterar o processo de escolha",
     Permissao.CONSELHO_LER: "consultar o Conselho Tutelar",
     Permissao.CONSELHO_EDITAR: "registrar no Conselho Tutelar",
+    Permissao.CONSELHO_CASOS_LER: "ver o conteúdo sigiloso dos atendimentos do Conselho Tutelar",
+    Permissao.CONSELHO_CASOS_EDITAR: "registrar atendimentos do Conselho Tutelar",
     Permissao.CERTIFICACAO_LER: "consultar a Certificação",
     Permissao.CERTIFICACAO_EDITAR: "alterar dados da Certificação",
 }

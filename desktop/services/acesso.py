@@ -2,6 +2,11 @@
 
 A senha de cada usuário abre a sua fechadura no arquivo de chaves (desktop.store.chaves); depois
 de repetidas senhas erradas, o Paço faz esperar cada vez mais antes de aceitar outra tentativa.
+
+Sigilo do Conselho: a instalação cria uma chave aleatória para o arquivo ``<base>.sigilo``. Só as
+sessões dos papéis de ``PAPEIS_SIGILO`` (conselheiros, consulta do MP/juízo) anexam o arquivo. Provisório,
+até a hierarquia de chaves por papel: a fechadura do administrador também guarda essa chave (sem
+anexá-la: a sessão dele não lê casos) para entregá-la aos usuários do Conselho que ele cria.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.rules import validacao
-from desktop.rules.papeis import Papel, Permissao
+from desktop.rules.papeis import PAPEIS_SIGILO, Papel, Permissao
 from desktop.store.base import Base
 from desktop.store.chaves import ArquivoChaves, ErroChaves, SenhaIncorreta, chave_da_base, nova_chave_recuperacao
 from desktop.store.ids import agora, novo_id
@@ -103,14 +108,18 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
         raise ErroNegocio(f"Já existe uma base em {caminho}. Escolha outra pasta.")
     recuperacao = nova_chave_recuperacao()
     chave = chave_da_base(recuperacao)
+    chave_sigilo = os.urandom(32)
     base = Base.criar(caminho, chave)
     sessao = None
     try:
+        base.paralela(chave_sigilo=chave_sigilo).fechar()  # cria o arquivo sigiloso (vazio)
         base_id = novo_id()
         usuario = Usuario(novo_id(), login, nome, Papel.ADMINISTRADOR)
         sessao = Sessao(base, usuario)
+        sessao.custodia_sigilo = chave_sigilo
         chaves = ArquivoChaves.novo(caminho, base_id)
-        chaves.fechar(login, senha, chave)
+        chaves.fechar(login, senha, chave, chave_sigilo)
+        chaves.guardar_sigilo_recuperacao(recuperacao, chave_sigilo)
         with sessao.mudanca(None) as m:
             momento = agora()
             org = {"id": 1, "nome": escritorio.nome, "municipio": escritorio.municipio,
@@ -127,7 +136,7 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
         parametros.semear_padroes(sessao)
     except BaseException:
         (sessao or base).fechar()
-        for sufixo in ("", "-wal", "-shm", ".chaves", ".trava"):
+        for sufixo in ("", "-wal", "-shm", ".chaves", ".trava", ".sigilo", ".sigilo-wal", ".sigilo-shm"):
             Path(str(caminho) + sufixo).unlink(missing_ok=True)
         raise
     return sessao, recuperacao
@@ -150,7 +159,7 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
         raise MuitasTentativas(espera)
     chaves = ArquivoChaves.ler(caminho)
     try:
-        chave = chaves.abrir(login, senha)
+        chave, chave_sigilo = chaves.abrir_chaves(login, senha)
     except SenhaIncorreta:
         tentativas = _ler_tentativas(caminho)
         t = tentativas.get(login, {"falhas": 0})
@@ -169,6 +178,8 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
     sessao = None
     try:
         sessao = Sessao(base, _usuario_da_base(base, login))
+        chave_sigilo = _sigilo_da_entrada(chaves, sessao, senha, chave, chave_sigilo)
+        _entregar_sigilo(sessao, chave_sigilo)
         with sessao.mudanca(None) as m:
             m.registrar("sessoes", sessao.usuario.id, "evento", depois={"evento": "entrada"})
         parametros.semear_padroes(sessao)  # valores novos que uma versão mais nova traz
@@ -176,6 +187,50 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
     except BaseException:
         (sessao or base).fechar()
         raise
+
+
+def _sigilo_da_entrada(chaves: ArquivoChaves, sessao: Sessao, senha: str, chave: bytes,
+                       chave_sigilo: bytes | None) -> bytes | None:
+    """A chave do sigilo desta entrada. Numa base de antes do sigilo (nenhuma fechadura a tem), a
+    primeira entrada de um administrador ou de um papel do Conselho cria-a e guarda-a na sua fechadura."""
+    papel = sessao.usuario.papel
+    if chave_sigilo is not None or chaves.tem_sigilo():
+        return chave_sigilo
+    if papel is not Papel.ADMINISTRADOR and papel not in PAPEIS_SIGILO:
+        return None
+    chave_sigilo = os.urandom(32)
+    with sessao.mudanca(None) as m:
+        chaves.fechar(sessao.usuario.login, senha, chave, chave_sigilo)
+        m.registrar("usuarios", sessao.usuario.id, "evento", depois={"evento": "chave do sigilo do Conselho criada"})
+        chaves.gravar()
+    return chave_sigilo
+
+
+def _entregar_sigilo(sessao: Sessao, chave_sigilo: bytes | None) -> None:
+    """Anexa o arquivo sigiloso à sessão de um papel do Conselho; guarda a chave (sem anexar) na do
+    administrador, para as fechaduras dos usuários do Conselho que ele criar."""
+    if chave_sigilo is None:
+        return
+    if sessao.usuario.papel in PAPEIS_SIGILO:
+        sessao.base.anexar_sigilo(chave_sigilo)
+    elif sessao.usuario.papel is Papel.ADMINISTRADOR:
+        sessao.custodia_sigilo = chave_sigilo
+
+
+def outra_sessao(sessao: Sessao, login: str, senha: str) -> Sessao:
+    """A sessão de outro usuário na mesma base já aberta (numa conexão própria), com a senha dele:
+    a demonstração e os testes usam-na para agir como a conselheira enquanto o administrador segue
+    com a base aberta. Anexa o arquivo sigiloso se o papel o recebe e a fechadura tem a chave."""
+    login = (login or "").strip().lower()
+    chave, chave_sigilo = ArquivoChaves.ler(sessao.base.caminho).abrir_chaves(login, senha)
+    if chave != sessao.base.chave:
+        raise SenhaIncorreta("A fechadura deste usuário não é desta base.")
+    usuario = _usuario_da_base(sessao.base, login)
+    anexar = chave_sigilo if usuario.papel in PAPEIS_SIGILO else None
+    outra = Sessao(sessao.base.paralela(chave_sigilo=anexar), usuario, sessao.maquina)
+    if usuario.papel is Papel.ADMINISTRADOR:
+        outra.custodia_sigilo = chave_sigilo
+    return outra
 
 
 def entrar_com_recuperacao(caminho: Path, recuperacao: str, login_admin: str, nova_senha: str) -> Sessao:
@@ -197,8 +252,10 @@ def entrar_com_recuperacao(caminho: Path, recuperacao: str, login_admin: str, no
             base_id = base.db.execute("SELECT base_id FROM escritorio").fetchone()[0]
             chaves = ArquivoChaves.novo(base.caminho, base_id)
         sessao = Sessao(base, usuario)
+        chave_sigilo = chaves.sigilo_pela_recuperacao(recuperacao)
+        sessao.custodia_sigilo = chave_sigilo
         with sessao.mudanca(None) as m:
-            chaves.fechar(usuario.login, nova_senha, chave)
+            chaves.fechar(usuario.login, nova_senha, chave, chave_sigilo)
             m.registrar("usuarios", usuario.id, "evento", depois={"evento": "senha redefinida com a chave de recuperação"})
             chaves.gravar()
         tentativas = _ler_tentativas(base.caminho)
@@ -241,12 +298,28 @@ def criar_usuario(sessao: Sessao, *, login: str, nome: str, papel: str, senha: s
     momento = agora()
     linha = {"id": novo_id(), "login": login, "nome": nome, "papel": papel.value, "ativo": 1,
              "trocar_senha": int(trocar_senha), "criado_em": momento, "atualizado_em": momento}
+    chave_sigilo = _sigilo_para(sessao, papel)
     with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
         m.db["usuarios"].insert(linha)
         m.registrar("usuarios", linha["id"], "inserir", depois=linha)
-        chaves.fechar(login, senha, sessao.base.chave)
+        chaves.fechar(login, senha, sessao.base.chave, chave_sigilo)
         chaves.gravar()
     return linha
+
+
+def _sigilo_para(sessao: Sessao, papel: Papel) -> bytes | None:
+    """A chave do sigilo que vai na fechadura de um usuário deste papel (None: papel sem sigilo).
+
+    Recusa criar um usuário do Conselho sem a chave: ele entraria sem poder ver os casos."""
+    if papel not in PAPEIS_SIGILO and papel is not Papel.ADMINISTRADOR:
+        return None
+    chave = sessao.custodia_sigilo or (sessao.base.chave_sigilo if sessao.tem_sigilo else None)
+    if chave is None and papel in PAPEIS_SIGILO:
+        raise ErroNegocio(
+            "Esta sessão não tem a chave do arquivo sigiloso do Conselho Tutelar para entregar ao usuário "
+            f"do papel {papel.value}. Entre com o administrador que instalou o Paço (ou redefina a sua senha "
+            "com a chave de recuperação) e tente de novo.")
+    return chave
 
 
 def _alterar_usuario(sessao: Sessao, login: str, mudancas: dict, *, senha: str | None,
@@ -258,7 +331,12 @@ def _alterar_usuario(sessao: Sessao, login: str, mudancas: dict, *, senha: str |
         m.db["usuarios"].update(antes["id"], {k: depois[k] for k in (*mudancas, "atualizado_em")})
         m.registrar("usuarios", antes["id"], "alterar", antes=antes, depois=depois)
         if senha is not None:
-            chaves.fechar(login, senha, sessao.base.chave)
+            papel = Papel(depois["papel"])
+            if login == sessao.usuario.login:  # a própria senha: a chave do sigilo que já tinha
+                chave_sigilo = sessao.custodia_sigilo or (sessao.base.chave_sigilo if sessao.tem_sigilo else None)
+            else:
+                chave_sigilo = _sigilo_para(sessao, papel)
+            chaves.fechar(login, senha, sessao.base.chave, chave_sigilo)
         if remover_fechadura:
             chaves.remover(login)
         chaves.gravar()

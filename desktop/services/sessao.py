@@ -15,7 +15,7 @@ import sqlite_utils
 
 from desktop import __version__
 from desktop.rules.papeis import DESCRICOES, ROTULOS, Papel, Permissao, pode
-from desktop.store import ancoras, diario
+from desktop.store import ancoras, diario, sigilo
 from desktop.store.base import Base
 
 
@@ -53,8 +53,14 @@ class Mudanca:
     linhas: list[dict] = field(default_factory=list)
 
     def registrar(self, tabela: str, registro_id: str, acao: str, antes=None, depois=None, *,
-                  esquema: str = "main") -> None:
-        """Uma linha no diário de ``esquema`` (``main`` ou o de uma base anexada, ex. ``sigilo``)."""
+                  esquema: str | None = None) -> None:
+        """Uma linha no diário. Sem ``esquema``, pela tabela: as do domínio sigiloso
+        (``desktop.store.sigilo.TABELAS``) vão ao diário do arquivo sigiloso, nunca ao geral — o
+        diário geral não guarda conteúdo de caso; as outras, ao diário geral (``main``)."""
+        if esquema is None:
+            esquema = sigilo.ESQUEMA if tabela in sigilo.TABELAS else "main"
+        if esquema == sigilo.ESQUEMA and not self.sessao.base.tem_sigilo:
+            raise SemPermissao(sigilo.MENSAGEM_SEM_SIGILO)
         linha = diario.registrar(
             self.db, usuario=self.sessao.usuario.login, maquina=self.sessao.maquina,
             versao=__version__, tabela=tabela, registro_id=registro_id, acao=acao,
@@ -88,6 +94,9 @@ class Sessao:
         self._paralelas: list[tuple[threading.Thread, Base]] = []
         self.usuario = usuario
         self.maquina = maquina or maquina_atual()
+        # Provisório (até a hierarquia de chaves por papel): a chave do sigilo que o administrador
+        # guarda, sem anexar, só para fechá-la nas fechaduras dos usuários do Conselho que criar.
+        self.custodia_sigilo: bytes | None = None
 
     @property
     def base(self) -> Base:
@@ -105,6 +114,11 @@ class Sessao:
     @property
     def db(self) -> sqlite_utils.Database:
         return self.base.db
+
+    @property
+    def tem_sigilo(self) -> bool:
+        """Se esta sessão tem a chave do conteúdo dos casos do Conselho (arquivo sigiloso anexado)."""
+        return self._base.tem_sigilo
 
     def pode(self, permissao: Permissao) -> bool:
         return pode(self.usuario.papel, permissao)

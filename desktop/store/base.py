@@ -4,6 +4,9 @@ WAL, ``synchronous=FULL`` e chaves estrangeiras ligadas; migrações numeradas d
 aplicadas em ordem dentro de uma transação; uma base mais nova que o programa é recusada. Ao abrir
 uma base existente de esquema anterior (um Paço novo instalado por cima do antigo), uma cópia de
 segurança ``antes-de-atualizar`` é feita em ``<pasta da base>/copias`` antes de migrar.
+
+Com ``chave_sigilo``, o arquivo ``<base>.sigilo`` (conteúdo dos casos do Conselho, desktop.store.sigilo)
+é criado ou conferido, migrado e anexado como esquema ``sigilo``; sem ela, não é tocado.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import sqlite_utils
 
 from desktop import PASTA_DB
 
+from . import sigilo
 from .erros import BaseCorrompida, BaseMaisNova, DiscoCheio, ErroBase
 from .local import Trava, recusar_rede
 from .migracoes import ErroMigracao, aplicar_migracoes
@@ -124,17 +128,34 @@ def _erro_de_migracao(erro: ErroMigracao, copia: Path | None) -> ErroBase:
 class Base:
     """Conexão aberta com a base cifrada. Use ``Base.abrir`` ou ``Base.criar``."""
 
-    def __init__(self, caminho: Path, conexao, trava: Trava | None, chave: bytes):
+    def __init__(self, caminho: Path, conexao, trava: Trava | None, chave: bytes,
+                 chave_sigilo: bytes | None = None):
         self.caminho = Path(caminho)
         self.chave = chave
+        self._chave_sigilo = chave_sigilo  # só depois de anexado o arquivo sigiloso
         self.conexao = conexao
-        self.db = sqlite_utils.Database(conexao)
+        self.db = sigilo.BancoPaco(conexao)
         self._trava = trava  # None numa conexão paralela: a trava é da conexão principal
         self.fechada = False
 
+    @property
+    def tem_sigilo(self) -> bool:
+        """Se o arquivo sigiloso do Conselho está anexado a esta conexão."""
+        return self._chave_sigilo is not None
+
+    @property
+    def chave_sigilo(self) -> bytes:
+        if self._chave_sigilo is None:
+            raise sigilo.SemSigilo(sigilo.MENSAGEM_SEM_SIGILO)
+        return self._chave_sigilo
+
+    @property
+    def caminho_sigilo(self) -> Path:
+        return sigilo.caminho_para(self.caminho)
+
     # -- abrir / criar ---------------------------------------------------------------------
     @classmethod
-    def _conectar(cls, caminho: Path, chave: bytes, *, nova: bool) -> "Base":
+    def _conectar(cls, caminho: Path, chave: bytes, *, nova: bool, chave_sigilo: bytes | None = None) -> "Base":
         caminho = Path(caminho)
         recusar_rede(caminho)
         if nova and caminho.exists():
@@ -152,6 +173,9 @@ class Base:
         trava.adquirir()
         conexao = None
         try:
+            from .copias_sigilo import concluir_restauracao  # copias_sigilo importa este módulo
+
+            concluir_restauracao(caminho)  # uma restauração que a energia interrompeu
             try:
                 conexao = sqlcipher3.connect(str(caminho), isolation_level=None, check_same_thread=False)
                 conexao.execute("PRAGMA cipher_log_level = NONE")
@@ -185,6 +209,9 @@ class Base:
                     "Migração %s (%s) falhou; base intacta no esquema %s", e.numero, e.arquivo.name,
                     e.versao_anterior, exc_info=(type(e), e, e.__traceback__), extra={"sem_dados": True})
                 raise _erro_de_migracao(e, copia) from e
+            sigilo.descartar_legado_vazio(conexao)
+            if chave_sigilo is not None:
+                base.anexar_sigilo(chave_sigilo)
             return base
         except BaseException:
             if conexao is not None:
@@ -193,19 +220,32 @@ class Base:
             raise
 
     @classmethod
-    def criar(cls, caminho: Path, chave: bytes) -> "Base":
-        return cls._conectar(caminho, chave, nova=True)
+    def criar(cls, caminho: Path, chave: bytes, *, chave_sigilo: bytes | None = None) -> "Base":
+        return cls._conectar(caminho, chave, nova=True, chave_sigilo=chave_sigilo)
 
     @classmethod
-    def abrir(cls, caminho: Path, chave: bytes) -> "Base":
-        return cls._conectar(caminho, chave, nova=False)
+    def abrir(cls, caminho: Path, chave: bytes, *, chave_sigilo: bytes | None = None) -> "Base":
+        return cls._conectar(caminho, chave, nova=False, chave_sigilo=chave_sigilo)
 
-    def paralela(self) -> "Base":
+    def anexar_sigilo(self, chave_sigilo: bytes) -> None:
+        """Cria ou confere o arquivo sigiloso, anexa-o e traz para ele os casos de uma base antiga."""
+        if self.tem_sigilo:
+            return
+        try:
+            sigilo.abrir_ou_criar(self.conexao, self.caminho, chave_sigilo)
+        except _ERROS_SQL as e:
+            raise traduzir_erro(e) or BaseCorrompida(str(e)) from None
+        self._chave_sigilo = chave_sigilo
+        sigilo.mover_para_sigilo(self)
+
+    def paralela(self, *, chave_sigilo: bytes | None = None) -> "Base":
         """Outra conexão com a mesma base, para uma thread de trabalho em segundo plano.
 
         Uma conexão SQLite não pode ser usada por duas threads ao mesmo tempo sem misturar as
         transações; cada thread usa a sua, e o SQLite serializa as escritas (BEGIN IMMEDIATE,
-        busy_timeout). Não toma a trava do arquivo, que pertence à conexão principal.
+        busy_timeout). Não toma a trava do arquivo, que pertence à conexão principal. Anexa o
+        arquivo sigiloso se esta conexão o tem, ou com ``chave_sigilo`` (a sessão de outro usuário
+        na mesma base aberta).
         """
         conexao = sqlcipher3.connect(str(self.caminho), isolation_level=None, check_same_thread=False)
         conexao.execute("PRAGMA cipher_log_level = NONE")
@@ -213,17 +253,28 @@ class Base:
         conexao.execute("PRAGMA synchronous = FULL")
         conexao.execute("PRAGMA foreign_keys = ON")
         conexao.execute("PRAGMA busy_timeout = 15000")
-        return Base(self.caminho, conexao, None, self.chave)
+        nova = Base(self.caminho, conexao, None, self.chave)
+        try:
+            if self._chave_sigilo is not None:
+                sigilo.anexar(conexao, self.caminho_sigilo, self._chave_sigilo)
+                nova._chave_sigilo = self._chave_sigilo
+            elif chave_sigilo is not None:
+                nova.anexar_sigilo(chave_sigilo)
+        except BaseException:
+            conexao.close()
+            raise
+        return nova
 
     def fechar(self) -> None:
         if self.fechada:
             return
         self.fechada = True
         if self._trava is not None:
-            try:
-                self.conexao.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except _ERROS_SQL:
-                pass
+            for esquema in ("main", sigilo.ESQUEMA) if self.tem_sigilo else ("main",):
+                try:
+                    self.conexao.execute(f"PRAGMA {esquema}.wal_checkpoint(TRUNCATE)")
+                except _ERROS_SQL:
+                    pass
         self.conexao.close()
         if self._trava is not None:
             self._trava.soltar()

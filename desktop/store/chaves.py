@@ -9,6 +9,11 @@ cifrada com AES-256-GCM sob uma chave derivada da senha dele por argon2id. Assim
 * a senha certa abre a fechadura e a base; a errada falha na autenticação do AES-GCM;
 * trocar a senha não recifra a base, só reescreve a fechadura;
 * perdido o arquivo de chaves, a chave de recuperação ainda abre a base e as cópias.
+
+Provisório (até a hierarquia de chaves por papel): a chave aleatória do arquivo sigiloso do Conselho
+(``<base>.sigilo``) vai embrulhada, sob a mesma senha, só nas fechaduras de quem a recebeu
+(conselheiros, consulta e o administrador, que a guarda para entregá-la aos usuários novos do
+Conselho), e sob a chave de recuperação (``sigilo_recuperacao``).
 """
 from __future__ import annotations
 
@@ -70,6 +75,11 @@ def chave_da_base(recuperacao: str) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=b"paco-base", info=b"sqlcipher").derive(r)
 
 
+def _chave_recuperacao_sigilo(recuperacao: str) -> bytes:
+    r = normalizar_recuperacao(recuperacao).encode()
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=b"paco-sigilo", info=b"embrulho").derive(r)
+
+
 def _derivar(senha: str, sal: bytes, p: dict) -> bytes:
     return hash_secret_raw(
         senha.encode("utf-8"), sal, time_cost=p["t"], memory_cost=p["m"], parallelism=p["p"],
@@ -92,6 +102,7 @@ class ArquivoChaves:
     caminho: Path
     base_id: str
     fechaduras: dict[str, dict]
+    sigilo_recuperacao: dict | None = None  # a chave do sigilo sob a chave de recuperação
 
     @staticmethod
     def caminho_para(base: Path) -> Path:
@@ -118,7 +129,7 @@ class ArquivoChaves:
             ) from None
         if not isinstance(dados, dict) or dados.get("formato") != FORMATO:
             raise ErroChaves(f"{caminho.name} não é um arquivo de chaves do Paço.")
-        return cls(caminho, dados["base_id"], dict(dados.get("fechaduras", {})))
+        return cls(caminho, dados["base_id"], dict(dados.get("fechaduras", {})), dados.get("sigilo_recuperacao"))
 
     def gravar(self, destino: Path | None = None) -> None:
         """Grava de forma atômica (arquivo temporário, fsync, rename): nada se perde num apagão.
@@ -129,19 +140,61 @@ class ArquivoChaves:
         with _TRAVA_ANCORA:
             dados = {"formato": FORMATO, "base_id": self.base_id, "fechaduras": self.fechaduras,
                      **_ancoras_gravadas(destino)}
+            if self.sigilo_recuperacao:
+                dados["sigilo_recuperacao"] = self.sigilo_recuperacao
             _gravar_json(destino, dados)
 
     def usuarios(self) -> list[str]:
         return sorted(self.fechaduras)
 
-    def fechar(self, login: str, senha: str, chave: bytes) -> None:
-        """Cria ou substitui a fechadura de ``login`` com a senha dada."""
+    def fechar(self, login: str, senha: str, chave: bytes, chave_sigilo: bytes | None = None) -> None:
+        """Cria ou substitui a fechadura de ``login`` com a senha dada (e a chave do sigilo, se dada)."""
         p = _kdf_params()
         sal, nonce = os.urandom(16), os.urandom(12)
-        cifrado = AESGCM(_derivar(senha, sal, p)).encrypt(nonce, chave, login.encode())
-        self.fechaduras[login] = {
+        aes = AESGCM(_derivar(senha, sal, p))
+        cifrado = aes.encrypt(nonce, chave, login.encode())
+        fechadura = {
             "kdf": "argon2id", **p, "sal": _b64(sal), "nonce": _b64(nonce), "cifrado": _b64(cifrado),
         }
+        if chave_sigilo is not None:
+            nonce_s = os.urandom(12)
+            fechadura["sigilo_nonce"] = _b64(nonce_s)
+            fechadura["sigilo_cifrado"] = _b64(aes.encrypt(nonce_s, chave_sigilo, f"{login}|sigilo".encode()))
+        self.fechaduras[login] = fechadura
+
+    def tem_sigilo(self) -> bool:
+        """Se alguma fechadura (ou a recuperação) guarda a chave do sigilo desta base."""
+        return bool(self.sigilo_recuperacao) or any("sigilo_cifrado" in f for f in self.fechaduras.values())
+
+    def abrir_chaves(self, login: str, senha: str) -> tuple[bytes, bytes | None]:
+        """(chave da base, chave do sigilo ou None) se a senha de ``login`` estiver certa."""
+        f = self.fechaduras.get(login)
+        if f is None:
+            raise SenhaIncorreta("Usuário ou senha incorretos.")
+        try:
+            aes = AESGCM(_derivar(senha, _unb64(f["sal"]), f))
+            chave = aes.decrypt(_unb64(f["nonce"]), _unb64(f["cifrado"]), login.encode())
+            sigilo = None
+            if "sigilo_cifrado" in f:
+                sigilo = aes.decrypt(_unb64(f["sigilo_nonce"]), _unb64(f["sigilo_cifrado"]),
+                                     f"{login}|sigilo".encode())
+            return chave, sigilo
+        except InvalidTag:
+            raise SenhaIncorreta("Usuário ou senha incorretos.") from None
+
+    def guardar_sigilo_recuperacao(self, recuperacao: str, chave_sigilo: bytes) -> None:
+        nonce = os.urandom(12)
+        cifrado = AESGCM(_chave_recuperacao_sigilo(recuperacao)).encrypt(nonce, chave_sigilo, b"sigilo")
+        self.sigilo_recuperacao = {"nonce": _b64(nonce), "cifrado": _b64(cifrado)}
+
+    def sigilo_pela_recuperacao(self, recuperacao: str) -> bytes | None:
+        if not self.sigilo_recuperacao:
+            return None
+        try:
+            return AESGCM(_chave_recuperacao_sigilo(recuperacao)).decrypt(
+                _unb64(self.sigilo_recuperacao["nonce"]), _unb64(self.sigilo_recuperacao["cifrado"]), b"sigilo")
+        except InvalidTag:
+            raise ErroChaves("A chave de recuperação não abre a chave do sigilo desta base.") from None
 
     def remover(self, login: str) -> None:
         self.fechaduras.pop(login, None)

@@ -8,6 +8,8 @@ temporário na pasta de destino, cifrado com a mesma chave; depois confere a có
 Nome: ``paco-AAAA-MM-DD_HHMMSS-<tipo>.db`` (hora local), com ``<nome>.chaves`` ao lado — as
 fechaduras dos usuários no momento da cópia e, no campo ``ancora``, a cabeça do diário da cópia
 (âncora conferida por ``integridade``). Sem o ``.chaves``, a chave de recuperação abre a cópia.
+E ``<nome>.sigilo``: o arquivo sigiloso do Conselho da mesma hora (desktop.store.copias_sigilo),
+restaurado junto com a base.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from desktop.rules.rotacao import Politica, a_manter
 from .arquivos import (copiar_para_temporario, fsync_arquivo, fsync_pasta, guardar_sem_mover,
                        temporario)
 from . import ancoras
+from . import copias_sigilo, sigilo
 from .base import CABECALHO_SQLITE, Base, versao_do_programa
 from .chaves import ArquivoChaves, ErroChaves, ancorar
 from .erros import BaseCorrompida, BaseEmUso, BaseMaisNova, ErroBase
@@ -78,7 +81,7 @@ def ler_nome(nome: str) -> tuple[datetime, str] | None:
 # -- arquivos ----------------------------------------------------------------------------------
 def _livre(caminho: Path) -> Path:
     n, candidato = 1, caminho
-    while any(p.exists() for p in (candidato, Path(f"{candidato}-wal"),
+    while any(p.exists() for p in (candidato, Path(f"{candidato}-wal"), sigilo.caminho_para(candidato),
                                    ArquivoChaves.caminho_para(candidato))):
         n += 1
         candidato = caminho.with_name(f"{caminho.name}-{n}")
@@ -142,7 +145,7 @@ def fazer_copia(base: Base, pasta: Path, tipo: str, *, momento: datetime | None 
         tmp = temporario(pasta, _TEMP_COPIA)
     except OSError as e:
         raise _erro_de_gravacao(pasta, e) from None
-    tmp_chaves = None
+    tmp_chaves, tmps_sigilo = None, []
     try:
         destino_conexao = _conectar(tmp, base.chave)
         try:
@@ -165,6 +168,12 @@ def fazer_copia(base: Base, pasta: Path, tipo: str, *, momento: datetime | None 
             )
         _conferir_cifrada(tmp)
         fsync_arquivo(tmp)
+        try:
+            tmps_sigilo = copias_sigilo.copiar(base, pasta, _TEMP_COPIA)
+        except ErroBase as e:
+            raise ErroCopia(str(e)) from None
+        for tmp_s, sufixo in tmps_sigilo:  # antes da base: o nome da base é o que torna a cópia visível
+            os.replace(tmp_s, Path(f"{destino}{sufixo}"))
         chaves = ArquivoChaves.caminho_para(base.caminho)
         if chaves.exists():
             tmp_chaves = copiar_para_temporario(chaves, pasta, _TEMP_COPIA)
@@ -176,7 +185,10 @@ def fazer_copia(base: Base, pasta: Path, tipo: str, *, momento: datetime | None 
     except (OSError, *_ERROS_SQL) as e:
         raise _erro_de_gravacao(pasta, e) from None
     finally:  # se falhou (ou foi cancelada pelo ``progresso``), não sobra nada
-        for sobra in (tmp, tmp_chaves):
+        if not destino.exists():
+            for arq in copias_sigilo.arquivos_da_copia(destino):
+                arq.unlink(missing_ok=True)
+        for sobra in (tmp, tmp_chaves, *(t for t, _ in tmps_sigilo)):
             if sobra is not None:
                 for sufixo in ("", "-journal", "-wal", "-shm"):
                     Path(f"{sobra}{sufixo}").unlink(missing_ok=True)
@@ -238,6 +250,8 @@ def girar(pasta: Path, base_id: str, politica: Politica = Politica()) -> list[Pa
         try:
             c.caminho.unlink()
             c.arquivo_chaves.unlink(missing_ok=True)
+            for arq in copias_sigilo.arquivos_da_copia(c.caminho):
+                arq.unlink(missing_ok=True)
         except OSError:
             continue  # pen drive protegido contra gravação, por exemplo: fica para a próxima
         apagadas.append(c.caminho)
@@ -320,9 +334,11 @@ def restaurar(caminho_base: Path, copia: Path, chave: bytes) -> Path | None:
 
     A cópia é primeiro copiada para um temporário ao lado da base e conferida (decifra com
     ``chave``, é do Paço, íntegra, não mais nova que o programa). A base anterior — com o seu
-    ``-wal`` e ``.chaves`` — fica guardada em ``<base>.antes-da-restauracao-<momento>``; depois a
-    cópia entra no lugar com um rename atômico. O ``.chaves`` da cópia, se houver, substitui o
-    atual. Devolve None se não havia base anterior.
+    ``-wal``, ``.chaves`` e ``.sigilo`` — fica guardada em ``<base>.antes-da-restauracao-<momento>``;
+    depois a cópia, o arquivo sigiloso dela e o ``.chaves`` dela entram no lugar juntos
+    (``copias_sigilo.trocar_juntos``: uma queda no meio é terminada na próxima abertura). Uma cópia
+    sem ``.sigilo`` (de antes do sigilo) tira o arquivo sigiloso atual do lugar (fica guardado).
+    Devolve None se não havia base anterior.
     """
     caminho_base, copia = Path(caminho_base), Path(copia)
     recusar_rede(caminho_base)
@@ -342,6 +358,7 @@ def restaurar(caminho_base: Path, copia: Path, chave: bytes) -> Path | None:
         ) from None
     pasta = caminho_base.parent
     tmp = tmp_chaves = None
+    tmps_sigilo = []
     try:
         try:
             tmp = copiar_para_temporario(copia, pasta, _TEMP_RESTAURACAO)
@@ -356,17 +373,28 @@ def restaurar(caminho_base: Path, copia: Path, chave: bytes) -> Path | None:
         try:
             if chaves_copia.exists():
                 tmp_chaves = copiar_para_temporario(chaves_copia, pasta, _TEMP_RESTAURACAO)
+            try:
+                tmps_sigilo = copias_sigilo.preparar_restauracao(copia, pasta, _TEMP_RESTAURACAO)
+            except ErroBase as e:
+                raise ErroCopia(str(e)) from None
             guardada = _guardar_anterior(caminho_base, chaves_base)
-            os.replace(tmp, caminho_base)
+            destino_sigilo = sigilo.caminho_para(caminho_base)
+            novos = {sufixo: t for t, sufixo in tmps_sigilo}
+            pares = [(novos.get(sigilo.SUFIXO), destino_sigilo),
+                     (novos.get(sigilo.SUFIXO + "-wal"), Path(f"{destino_sigilo}-wal")),
+                     (tmp, caminho_base)]
             if tmp_chaves is not None:
-                os.replace(tmp_chaves, chaves_base)
-            fsync_pasta(pasta)
+                pares.append((tmp_chaves, chaves_base))
+            copias_sigilo.trocar_juntos(caminho_base, pares)
         except OSError as e:
             raise _erro_de_gravacao(pasta, e) from None
         ancoras.esquecer(caminho_base)  # o diário voltou ao da cópia: ancorar de novo na próxima
         return guardada
     finally:
-        for t in (tmp, tmp_chaves):
+        # Com pendências gravadas (a troca parou no meio), os temporários são delas: a próxima
+        # abertura termina a troca (copias_sigilo.concluir_restauracao).
+        pendente = copias_sigilo.caminho_pendencias(caminho_base).exists()
+        for t in () if pendente else (tmp, tmp_chaves, *(t for t, _ in tmps_sigilo)):
             if t is not None:
                 for sufixo in ("", "-wal", "-shm"):
                     Path(f"{t}{sufixo}").unlink(missing_ok=True)
@@ -392,13 +420,14 @@ def _consolidar(tmp: Path, chave: bytes) -> None:
 def _guardar_anterior(caminho_base: Path, chaves_base: Path) -> Path | None:
     """Guarda a base atual (e seu -wal e .chaves) ao lado, com a data; a base fica no lugar."""
     wal, shm = Path(f"{caminho_base}-wal"), Path(f"{caminho_base}-shm")
-    if not any(p.exists() for p in (caminho_base, wal, chaves_base)):
+    if not any(p.exists() for p in (caminho_base, wal, chaves_base, sigilo.caminho_para(caminho_base))):
         return None
     guardada = _livre(Path(f"{caminho_base}.antes-da-restauracao-{datetime.now():%Y-%m-%d_%H%M%S}"))
     if caminho_base.exists():
         guardar_sem_mover(caminho_base, guardada)
     if chaves_base.exists():
         guardar_sem_mover(chaves_base, ArquivoChaves.caminho_para(guardada))
+    copias_sigilo.guardar_anterior(caminho_base, guardada)
     # O -wal da base anterior não pode ficar ao lado da cópia restaurada (seria aplicado a ela):
     # vai junto com a base guardada, que assim abre com tudo o que tinha.
     if wal.exists():

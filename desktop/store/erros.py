@@ -26,3 +26,9 @@ class BaseCorrompida(ErroBase):
 
 class DiscoCheio(ErroBase):
     pass
+
+
+class SigiloInconsistente(ErroBase):
+    """O arquivo sigiloso do Conselho falta ou não é o desta base (restaurar resolve)."""
+
+    oferecer_restauracao = True

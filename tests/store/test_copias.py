@@ -54,8 +54,9 @@ def test_copia_e_restauracao_de_ida_e_volta(instalacao, tmp_path):
     ancora_copia, ancora_base = chaves_copia.pop("ancora"), chaves_base.pop("ancora")
     assert chaves_copia == chaves_base
     assert ancora_base["seq"] == ancora_copia["seq"] + 1 and ancora_base["hash"] != ancora_copia["hash"]
-    # Um arquivo só: nem -wal nem temporário ao lado.
-    assert sorted(p.name for p in (tmp_path / "copias").iterdir()) == [copia.name, copia.name + ".chaves"]
+    # A base, as chaves e o arquivo sigiloso do Conselho: nem -wal nem temporário ao lado.
+    assert sorted(p.name for p in (tmp_path / "copias").iterdir()) == [copia.name, copia.name + ".chaves",
+                                                                       copia.name + ".sigilo"]
 
     guardada = copias.restaurar(caminho, copia, chave)
 
@@ -66,7 +67,8 @@ def test_copia_e_restauracao_de_ida_e_volta(instalacao, tmp_path):
     assert "depois-da-copia" in chaves_gravadas(guardada, chave)
     assert (guardada.parent / (guardada.name + ".chaves")).exists()
     # Ler e restaurar a cópia não criou nada ao lado dela (nem -wal, nem -shm).
-    assert sorted(p.name for p in (tmp_path / "copias").iterdir()) == [copia.name, copia.name + ".chaves"]
+    assert sorted(p.name for p in (tmp_path / "copias").iterdir()) == [copia.name, copia.name + ".chaves",
+                                                                       copia.name + ".sigilo"]
     assert not list(caminho.parent.glob(".paco-*"))
     # A base restaurada abre pela senha, e o diário continua íntegro.
     s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
@@ -146,7 +148,8 @@ def test_copia_danificada_nao_substitui_a_base(instalacao, tmp_path):
         copias.restaurar(caminho, copia, chave)
 
     assert sha(caminho) == antes
-    assert sorted(p.name for p in caminho.parent.iterdir()) == ["paco.db", "paco.db.chaves", "paco.db.trava"]
+    assert sorted(p.name for p in caminho.parent.iterdir()) == ["paco.db", "paco.db.chaves", "paco.db.sigilo",
+                                                              "paco.db.trava"]
 
 
 def test_restaurar_base_que_caiu_guarda_o_wal_junto(instalacao, tmp_path):

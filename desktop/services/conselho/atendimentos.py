@@ -20,7 +20,7 @@ from desktop.store.ids import agora, novo_id
 from ..sessao import ErroNegocio, Mudanca, Sessao
 from .comum import agora_local, dia_util, exigir_conteudo, iso_local, registrar_leitura, regras_expediente, regras_prazos
 
-EDITAR = Permissao.CONSELHO_EDITAR
+EDITAR = Permissao.CONSELHO_CASOS_EDITAR
 
 
 def _data(valor, campo: str) -> date | None:
@@ -109,7 +109,8 @@ def registrar_atendimento(sessao: Sessao, dados: dict) -> dict:
     plantao = bool(dados.get("plantao"))
     with sessao.mudanca(EDITAR) as m:
         momento = agora()
-        at = {"id": novo_id(), "numero": armazem.proximo_numero(m.db, recebido.year), "ano": recebido.year,
+        at = {"id": novo_id(), "busca_rowid": armazem.proximo_busca_rowid(m.db),
+              "numero": armazem.proximo_numero(m.db, recebido.year), "ano": recebido.year,
               "tipo": tipo, "recebido_em": iso_local(recebido), "origem": (dados.get("origem") or "").strip(),
               "relato": (dados.get("relato") or "").strip(), "bairro": " ".join((dados.get("bairro") or "").split()),
               "situacao": "aberto", "plantao": int(plantao), "registrado_por": c["id"] if c else None,

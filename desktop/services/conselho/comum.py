@@ -2,8 +2,10 @@
 
 Conteúdo de caso (nomes, relato, família, medidas) só para conselheiros em exercício vinculados ao
 usuário e para o papel de consulta (Ministério Público e juízo, Lei 320/2023, art. 21 §4º); o
-conselheiro impedido ou suspeito no caso não o vê nem age nele (art. 44). Toda leitura de caso entra
-no diário (``registrar_leitura``).
+conselheiro impedido ou suspeito no caso não o vê nem age nele (art. 44). Ele fica no arquivo
+sigiloso (desktop.store.sigilo), que só se anexa à sessão com a chave do sigilo: sem ela, os serviços
+recusam antes de qualquer consulta. Toda leitura de caso entra no diário sigiloso
+(``registrar_leitura``).
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from typing import Callable
 
 from desktop.rules import calendario
 from desktop.rules.conselho.parametros import RegrasExpediente, RegrasPrazos, RegrasRemuneracao
-from desktop.rules.papeis import Papel, Permissao
+from desktop.rules.papeis import PAPEIS_SIGILO, Papel, Permissao
 from desktop.rules.parametros import SemVigencia
 from desktop.store import diario
 from desktop.store import parametros as armazem_parametros
@@ -21,7 +23,7 @@ from desktop.store.conselho import mandatos as armazem_m
 
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 
-PAPEIS_CONTEUDO = (Papel.CONSELHEIRO_TUTELAR, Papel.CONSULTA)
+PAPEIS_CONTEUDO = tuple(PAPEIS_SIGILO)
 
 
 def _vigencia(db, nome: str, data: date):
@@ -86,11 +88,14 @@ def exigir_conteudo(sessao: Sessao, atendimento_id: str | None = None, *, editar
     o administrador: nunca.
     """
     papel = sessao.usuario.papel
-    sessao.exigir(Permissao.CONSELHO_EDITAR if editar else Permissao.CONSELHO_LER)
-    if papel not in PAPEIS_CONTEUDO:
+    if papel == Papel.CONSULTA and editar:
+        raise SemPermissao("O papel Consulta é só de leitura: não registra nem altera atendimentos.")
+    if papel not in PAPEIS_CONTEUDO or not sessao.pode(Permissao.CONSELHO_CASOS_LER):
         raise SemPermissao(f"O papel {sessao.usuario.rotulo_papel} não permite ver o conteúdo dos atendimentos do "
                            "Conselho Tutelar: só os conselheiros e a consulta do Ministério Público e do juízo "
                            "(Lei 320/2023, art. 21 §4º; ECA, art. 17).")
+    sessao.exigir(Permissao.CONSELHO_CASOS_EDITAR if editar else Permissao.CONSELHO_CASOS_LER)
+    exigir_sigilo(sessao)
     if papel == Papel.CONSULTA:
         if editar:
             raise SemPermissao("O papel Consulta é só de leitura: não registra nem altera atendimentos.")
@@ -103,6 +108,18 @@ def exigir_conteudo(sessao: Sessao, atendimento_id: str | None = None, *, editar
         raise SemPermissao("Você declarou impedimento ou suspeição neste caso (Lei 320/2023, art. 44): não pode "
                            "vê-lo nem agir nele. Outro conselheiro deve atendê-lo.")
     return c
+
+
+def exigir_sigilo(sessao: Sessao) -> None:
+    """Recusa, antes de qualquer consulta, a sessão sem o arquivo sigiloso anexado."""
+    if not sessao.tem_sigilo:
+        raise SemPermissao(MENSAGEM_SEM_CHAVE)
+
+
+MENSAGEM_SEM_CHAVE = (
+    "Esta sessão não tem a chave do arquivo sigiloso do Conselho Tutelar, onde ficam os atendimentos "
+    "(ECA, arts. 17 e 100; Lei 320/2023, art. 21 §4º). Se você é conselheiro(a) ou da consulta do "
+    "Ministério Público e ainda não recebeu a chave, peça ao administrador que redefina a sua senha.")
 
 
 def registrar_leitura(sessao: Sessao, registro_id: str, detalhe: dict) -> None:

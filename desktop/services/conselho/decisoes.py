@@ -20,7 +20,7 @@ from ..sessao import ErroNegocio, Sessao
 from .atendimentos import _decisao, _momento, _validar_decisao, inserir_medidas, validar_medidas
 from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura, regras_prazos
 
-EDITAR = Permissao.CONSELHO_EDITAR
+EDITAR = Permissao.CONSELHO_CASOS_EDITAR
 
 
 def _existe(sessao: Sessao, atendimento_id: str) -> None:
@@ -29,6 +29,7 @@ def _existe(sessao: Sessao, atendimento_id: str) -> None:
 
 
 def _linha(sessao: Sessao, tabela: str, id_: str) -> dict:
+    exigir_conteudo(sessao, editar=True)  # antes de qualquer consulta ao arquivo sigiloso
     r = armazem_m.um(sessao.db, f"SELECT * FROM {tabela} WHERE id = ?", [id_])
     if r is None:
         raise ErroNegocio("Registro não encontrado.")

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from desktop.rules.conselho.atendimentos import AGENTES, DIREITOS, MEDIDAS
 from desktop.rules.papeis import Papel
 
-from ..sessao import Sessao, Usuario
+from ..sessao import Sessao
 from . import atendimentos, decisoes, escala, fiscalizacao, mandatos, relatorio, remuneracao
 
 CONSELHO = [("Joana Batista Ferreira", "titular"), ("Raimundo Nonato Cordeiro", "titular"),
@@ -41,7 +41,9 @@ def _conselheira(sessao: Sessao, conselheiro_id: str) -> Sessao:
                              senha=SENHA_DEMO, trocar_senha=False)
         u = next(sessao.db.query("SELECT id, login, nome FROM usuarios WHERE login = 'conselheira'"))
     mandatos.vincular_usuario(sessao, conselheiro_id, "conselheira")
-    return Sessao(sessao.base, Usuario(u["id"], u["login"], u["nome"], Papel.CONSELHEIRO_TUTELAR), sessao.maquina)
+    from .. import acesso
+    from ..demo import SENHA_DEMO
+    return acesso.outra_sessao(sessao, "conselheira", SENHA_DEMO)  # com o arquivo sigiloso anexado
 
 
 def _caso(rnd: random.Random, quando: datetime) -> dict:
@@ -76,6 +78,13 @@ def criar_demo_conselho(sessao: Sessao, rnd: random.Random) -> dict:
     mandatos.definir_funcao(sessao, ids[1], "vice", inicio)
     escala.gerar_escala(sessao, hoje - timedelta(days=365), date(hoje.year, 12, 31))
     ct = _conselheira(sessao, ids[0])
+    try:
+        return _casos_e_funcionamento(sessao, ct, rnd, ids, hoje)
+    finally:
+        ct.fechar()
+
+
+def _casos_e_funcionamento(sessao: Sessao, ct: Sessao, rnd: random.Random, ids: list[str], hoje: date) -> dict:
     casos = []
     for _ in range(200):
         quando = datetime.combine(hoje - timedelta(days=rnd.randint(1, 364)), datetime.min.time()).replace(
@@ -121,5 +130,5 @@ def criar_demo_conselho(sessao: Sessao, rnd: random.Random) -> dict:
         remuneracao.emitir_contracheque(sessao, cid, anterior)
     tri = (hoje.month - 1) // 3
     ano_tri, tri = (hoje.year, tri) if tri else (hoje.year - 1, 4)
-    relatorio.emitir_relatorio_trimestral(sessao, ano_tri, tri, "Demonstração: falta de vagas em creche e de psicólogo no CAPS.")
+    relatorio.emitir_relatorio_trimestral(ct, ano_tri, tri, "Demonstração: falta de vagas em creche e de psicólogo no CAPS.")
     return {"conselheiros": ids, "atendimentos": len(casos), "trimestre": (ano_tri, tri)}

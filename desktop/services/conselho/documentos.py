@@ -70,6 +70,7 @@ def emitir_oficio(sessao: Sessao, atendimento_id: str, destinatario: str, assunt
 
 def emitir_requisicao(sessao: Sessao, requisicao_id: str) -> documentos.Emitido:
     """A requisição de serviço gravada (ECA, art. 136, III, a; Lei 320/2023, art. 37), com o prazo."""
+    exigir_conteudo(sessao, editar=True)  # antes de qualquer consulta ao arquivo sigiloso
     r = armazem_m.um(sessao.db, "SELECT * FROM conselho_requisicoes WHERE id = ?", [requisicao_id])
     if r is None:
         raise ErroNegocio("Requisição não encontrada.")
@@ -87,6 +88,7 @@ def emitir_requisicao(sessao: Sessao, requisicao_id: str) -> documentos.Emitido:
 
 def emitir_termo_medida(sessao: Sessao, decisao_id: str, destinatario: str) -> documentos.Emitido:
     """Termo das medidas aplicadas na decisão (ECA, arts. 101 e 129), com a motivação (art. 21 §2º)."""
+    exigir_conteudo(sessao, editar=True)
     d = armazem_m.um(sessao.db, "SELECT * FROM conselho_decisoes WHERE id = ?", [decisao_id])
     if d is None:
         raise ErroNegocio("Decisão não encontrada.")

@@ -1,8 +1,8 @@
 """Rascunhos do plantão: o registro rápido salvo a cada poucos segundos, cifrado, que sobrevive a uma queda.
 
-O conteúdo (JSON) é cifrado com AES-GCM por uma chave derivada (HKDF-SHA256) da chave da base, além da
-cifra da própria base (SQLCipher): nem quem abrir a base como administrador lê o rascunho de um
-conselheiro. Cada gravação é uma transação confirmada (``synchronous=FULL``): acabou a bateria, o
+O conteúdo (JSON) é cifrado com AES-GCM por uma chave derivada (HKDF-SHA256) da chave do arquivo
+sigiloso do Conselho, onde o rascunho fica, além da cifra do próprio arquivo (SQLCipher). Rascunhos de
+uma base de antes do sigilo, cifrados pela chave da base geral, ainda se leem. Cada gravação é uma transação confirmada (``synchronous=FULL``): acabou a bateria, o
 rascunho está lá ao reabrir. O diário registra a criação e o descarte do rascunho, não cada salvamento
 (sem conteúdo: o rascunho ainda não é um registro do Conselho).
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -26,10 +27,10 @@ CHAVE_PLANTAO = "plantao"
 """Chave do rascunho do registro rápido de plantão (um por usuário)."""
 
 
-def _cifra(sessao: Sessao) -> AESGCM:
-    chave = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                 info=b"paco-conselho-rascunho-v1").derive(sessao.base.chave)
-    return AESGCM(chave)
+def _cifra(sessao: Sessao, *, legado: bool = False) -> AESGCM:
+    origem = sessao.base.chave if legado else sessao.base.chave_sigilo
+    info = b"paco-conselho-rascunho-v1" if legado else b"paco-conselho-rascunho-v2"
+    return AESGCM(HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(origem))
 
 
 def _associado(sessao: Sessao, chave: str) -> bytes:
@@ -45,7 +46,7 @@ def salvar_rascunho(sessao: Sessao, conteudo: dict, chave: str = CHAVE_PLANTAO) 
     texto = json.dumps(conteudo, ensure_ascii=False, default=str).encode()
     blob = nonce + _cifra(sessao).encrypt(nonce, texto, _associado(sessao, chave))
     momento = agora()
-    with sessao.mudanca(Permissao.CONSELHO_EDITAR) as m:
+    with sessao.mudanca(Permissao.CONSELHO_CASOS_EDITAR) as m:
         atual = list(m.db.query("SELECT id FROM conselho_rascunhos WHERE usuario_id = ? AND chave = ?",
                                 [sessao.usuario.id, chave]))
         if atual:
@@ -66,7 +67,10 @@ def restaurar_rascunho(sessao: Sessao, chave: str = CHAVE_PLANTAO) -> dict | Non
     if not linhas:
         return None
     blob = linhas[0]["conteudo"]
-    texto = _cifra(sessao).decrypt(blob[:12], blob[12:], _associado(sessao, chave))
+    try:
+        texto = _cifra(sessao).decrypt(blob[:12], blob[12:], _associado(sessao, chave))
+    except InvalidTag:  # rascunho gravado antes do arquivo sigiloso (chave da base geral)
+        texto = _cifra(sessao, legado=True).decrypt(blob[:12], blob[12:], _associado(sessao, chave))
     registrar_leitura(sessao, "rascunho", {"acao": "restaurar_rascunho", "chave": chave})
     return json.loads(texto)
 
@@ -74,7 +78,7 @@ def restaurar_rascunho(sessao: Sessao, chave: str = CHAVE_PLANTAO) -> dict | Non
 def descartar_rascunho(sessao: Sessao, chave: str = CHAVE_PLANTAO) -> bool:
     """Apaga o rascunho (depois de salvo o atendimento, ou a pedido). Devolve se havia um."""
     exigir_conteudo(sessao, editar=True)
-    with sessao.mudanca(Permissao.CONSELHO_EDITAR) as m:
+    with sessao.mudanca(Permissao.CONSELHO_CASOS_EDITAR) as m:
         linhas = list(m.db.query("SELECT id FROM conselho_rascunhos WHERE usuario_id = ? AND chave = ?",
                                  [sessao.usuario.id, chave]))
         if not linhas:

@@ -1,7 +1,8 @@
 """Relatório trimestral (Lei 320/2023, art. 23 §1º): estatísticas anônimas, PDF registrado e CSV para o SIPIA.
 
-As estatísticas não trazem identidade (art. 36): quem tem ``CONSELHO_LER`` as vê (CMDCA, MP, juízo,
-administração). O CSV tem uma linha por criança em cada registro, sem nomes, mas é dado de caso: só para
+As estatísticas não trazem identidade (art. 36), mas são calculadas dos casos, que ficam no arquivo
+sigiloso: só uma sessão com ele anexado (conselheiros, consulta do MP e do juízo) as calcula e emite o
+relatório, que depois circula impresso (CMDCA, administração). O CSV tem uma linha por criança em cada registro, sem nomes, mas é dado de caso: só para
 quem vê conteúdo de caso (``exigir_conteudo``), e a exportação vai ao diário.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from desktop.store.conselho import atendimentos as armazem
 
 from .. import documentos
 from ..sessao import Sessao
-from .comum import exigir_conteudo, registrar_leitura
+from .comum import exigir_conteudo, exigir_sigilo, registrar_leitura
 
 TIPO_DOCUMENTO = "conselho_relatorio_trimestral"
 
@@ -35,6 +36,7 @@ def _registros(db, inicio: date, fim: date) -> list[regra.Registro]:
 def estatisticas(sessao: Sessao, ano: int, trimestre: int) -> regra.Estatisticas:
     """As contagens anônimas do trimestre (por tipo, direito, agente, medida, faixa etária, bairro, mês)."""
     sessao.exigir(Permissao.CONSELHO_LER)
+    exigir_sigilo(sessao)
     inicio, fim = regra.trimestre(ano, trimestre)
     saida = regra.agregar(_registros(sessao.db, inicio, fim), inicio, fim)
     registrar_leitura(sessao, "relatorio", {"acao": "estatisticas", "ano": ano, "trimestre": trimestre})

@@ -1,4 +1,9 @@
-"""Atendimentos na base: número do ano, leitura completa, lista, busca (FTS5), prazos e dados do relatório."""
+"""Atendimentos no arquivo sigiloso: número do ano, leitura completa, lista, busca (FTS5), prazos e relatório.
+
+A linha de busca de um caso tem rowid = ``busca_rowid`` do caso: regravá-la é um DELETE pelo rowid
+(sem varrer o índice), e a busca filtra pelos rowids do FTS enquanto percorre o índice da lista na
+ordem da tela (mais recentes primeiro), parando na página pedida.
+"""
 from __future__ import annotations
 
 import re
@@ -15,6 +20,10 @@ _ORDEM = {"conselho_decisoes": "decidida_em", "conselho_requisicoes": "emitida_e
 
 def proximo_numero(db: sqlite_utils.Database, ano: int) -> int:
     return db.execute("SELECT coalesce(max(numero), 0) + 1 FROM conselho_atendimentos WHERE ano = ?", [ano]).fetchone()[0]
+
+
+def proximo_busca_rowid(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT coalesce(max(busca_rowid), 0) + 1 FROM conselho_atendimentos").fetchone()[0]
 
 
 def existe(db: sqlite_utils.Database, atendimento_id: str) -> bool:
@@ -50,10 +59,10 @@ def indexar(db: sqlite_utils.Database, atendimento_id: str) -> None:
     nomes = [r[0] for r in db.execute(
         "SELECT nome FROM conselho_criancas WHERE atendimento_id = ? UNION ALL "
         "SELECT nome FROM conselho_familiares WHERE atendimento_id = ?", [atendimento_id, atendimento_id]).fetchall()]
-    bairro = db.execute("SELECT bairro FROM conselho_atendimentos WHERE id = ?", [atendimento_id]).fetchone()[0]
-    db.execute("DELETE FROM conselho_busca WHERE atendimento_id = ?", [atendimento_id])
-    db.execute("INSERT INTO conselho_busca (atendimento_id, nomes, bairro) VALUES (?, ?, ?)",
-               [atendimento_id, " ".join(nomes), bairro])
+    rowid, bairro = db.execute("SELECT busca_rowid, bairro FROM conselho_atendimentos WHERE id = ?",
+                               [atendimento_id]).fetchone()
+    db.execute("DELETE FROM conselho_busca WHERE rowid = ?", [rowid])
+    db.execute("INSERT INTO conselho_busca (rowid, nomes, bairro) VALUES (?, ?, ?)", [rowid, " ".join(nomes), bairro])
 
 
 def expressao_fts(texto: str) -> str | None:
@@ -78,7 +87,7 @@ def listar(db: sqlite_utils.Database, *, busca: str | None = None, campo: str = 
         if expr is None:
             return []
         coluna = "bairro" if campo == "bairro" else "nomes"
-        onde.append("a.id IN (SELECT atendimento_id FROM conselho_busca WHERE conselho_busca MATCH ?)")
+        onde.append("a.busca_rowid IN (SELECT rowid FROM conselho_busca WHERE conselho_busca MATCH ?)")
         args.append(f"{coluna} : ({expr})")
     if situacao:
         onde.append("a.situacao = ?")

@@ -3,10 +3,9 @@ from datetime import date
 
 import pytest
 
-from desktop.rules.papeis import Papel
 from desktop.services import acesso
-from desktop.services.sessao import Sessao, Usuario
 from desktop.services.conselho import mandatos
+from desktop.services.sessao import Sessao
 
 SENHA = "senha-de-teste-1"
 NOMES = ["Ana Beatriz Souza", "Bruno Carvalho Lima", "Carla Dias Moreira", "Daniel Esteves Nunes",
@@ -28,14 +27,19 @@ def conselho(sessao_admin):
 @pytest.fixture
 def entrar(sessao_admin):
     """Uma sessão de outro usuário na mesma base aberta (usuário criado de verdade; vinculado ao
-    conselheiro quando ``conselheiro_id`` é dado)."""
+    conselheiro quando ``conselheiro_id`` é dado), com a senha dele: conselheiros e consulta recebem o
+    arquivo sigiloso anexado, como numa entrada de verdade."""
+    abertas = []
 
     def _entrar(login: str, papel: str, conselheiro_id: str | None = None) -> Sessao:
         acesso.criar_usuario(sessao_admin, login=login, nome=login.title(), papel=papel, senha=SENHA,
                              trocar_senha=False)
         if conselheiro_id:
             mandatos.vincular_usuario(sessao_admin, conselheiro_id, login)
-        linha = next(sessao_admin.db.query("SELECT id, nome FROM usuarios WHERE login = ?", [login]))
-        return Sessao(sessao_admin.base, Usuario(linha["id"], login, linha["nome"], Papel(papel)), sessao_admin.maquina)
+        s = acesso.outra_sessao(sessao_admin, login, SENHA)
+        abertas.append(s)
+        return s
 
-    return _entrar
+    yield _entrar
+    for s in abertas:
+        s.fechar()

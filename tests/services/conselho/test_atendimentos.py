@@ -84,7 +84,7 @@ def test_busca_por_nome_e_bairro(ct):
 
 
 def _leituras(db):
-    return db.execute("SELECT count(*) FROM diario WHERE tabela = 'conselho_atendimentos' AND acao = 'evento'").fetchone()[0]
+    return db.execute("SELECT count(*) FROM sigilo.diario WHERE tabela = 'conselho_atendimentos' AND acao = 'evento'").fetchone()[0]
 
 
 def test_sigilo_em_todos_os_caminhos(sessao_admin, ct, ct2, entrar):
@@ -129,7 +129,7 @@ def test_sigilo_em_todos_os_caminhos(sessao_admin, ct, ct2, entrar):
     for caminho in caminhos_leitura:
         caminho(consulta)
     assert _leituras(ct.db) == antes + len(caminhos_leitura)  # cada leitura no diário
-    linha = ct.db.execute("SELECT usuario, depois FROM diario WHERE tabela = 'conselho_atendimentos' AND acao = 'evento' "
+    linha = ct.db.execute("SELECT usuario, depois FROM sigilo.diario WHERE tabela = 'conselho_atendimentos' AND acao = 'evento' "
                           "AND registro_id = ? ORDER BY seq DESC LIMIT 1", [a["id"]]).fetchone()
     assert linha[0] == "mp" and "abrir" in linha[1]
     # o impedido (art. 44) não vê nem age; o caso some da lista e do painel dele

@@ -8,8 +8,8 @@ import pytest
 from desktop.rules.validacao import EntradaInvalida
 from desktop.services.conselho import atendimentos, calculadora, decisoes, mandatos
 from desktop.services.conselho.demo import criar_demo_conselho
-from desktop.services.sessao import Sessao, Usuario
-from desktop.rules.papeis import Papel
+from desktop.services import acesso
+from desktop.services.demo import SENHA_DEMO
 
 EXEMPLO = Path(__file__).parents[3] / "docs" / "exemplos" / "conselheiro-presidente-2026.json"
 
@@ -20,8 +20,7 @@ def test_demo(sessao_admin):
     comp = mandatos.composicao(sessao_admin)
     assert [c["condicao"] for c in comp].count("titular") == 5 and len(comp) == 7
     assert {c["funcao"] for c in comp} >= {"presidente", "vice"}
-    u = next(sessao_admin.db.query("SELECT id FROM usuarios WHERE login = 'conselheira'"))
-    ct = Sessao(sessao_admin.base, Usuario(u["id"], "conselheira", "Joana", Papel.CONSELHEIRO_TUTELAR))
+    ct = acesso.outra_sessao(sessao_admin, "conselheira", SENHA_DEMO)  # com o arquivo sigiloso
     assert len(atendimentos.listar_atendimentos(ct, limite=500)) == 200
     situacoes = {a["situacao"] for a in atendimentos.listar_atendimentos(ct, limite=500)}
     assert situacoes == {"aberto", "acompanhamento", "arquivado"}

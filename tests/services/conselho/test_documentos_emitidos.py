@@ -3,10 +3,12 @@ from datetime import date, datetime
 from decimal import Decimal as D
 from io import BytesIO
 
+import pytest
 from pypdf import PdfReader
 
 from desktop.services.conselho import atendimentos, documentos, escala, mandatos, relatorio, remuneracao
 from desktop.services.documentos import verificar_pdf
+from desktop.services.sessao import SemPermissao
 
 from .test_atendimentos import caso
 
@@ -36,9 +38,13 @@ def test_escala_e_relatorio_trimestral(sessao_admin, conselho, entrar):
     ct = entrar("ct1", "conselheiro_tutelar", conselho[0])
     atendimentos.registrar_atendimento(ct, caso(recebido_em=datetime(2026, 2, 10, 9, 0)))
     atendimentos.registrar_atendimento(ct, caso(recebido_em=datetime(2026, 3, 20, 23, 0), bairro="Centro"))
-    est = relatorio.estatisticas(sessao_admin, 2026, 1)  # anônimo: a administração vê as contagens
+    # As contagens são anônimas, mas calculadas dos casos, que ficam no arquivo sigiloso: a administração
+    # não as calcula (recebe o relatório impresso); o conselho emite.
+    with pytest.raises(SemPermissao, match="chave do arquivo sigiloso"):
+        relatorio.estatisticas(sessao_admin, 2026, 1)
+    est = relatorio.estatisticas(ct, 2026, 1)
     assert est.registros == 2 and est.criancas == 4 and est.por_medida["129-VII"] == 2
-    r = relatorio.emitir_relatorio_trimestral(sessao_admin, 2026, 1, "Falta vaga em creche.")
+    r = relatorio.emitir_relatorio_trimestral(ct, 2026, 1, "Falta vaga em creche.")
     texto = _texto(r.pdf)
     assert "Convivência familiar" in texto and "Centro" in texto
     assert "Maria" not in texto and "Conceição" not in texto and "Josefa" not in texto

@@ -63,12 +63,12 @@ def _remuneracao(sessao, parent):
 
 
 for _titulo, _permissao, _fabrica in (
-        (TITULO_PLANTAO, Permissao.CONSELHO_EDITAR, _plantao),
+        (TITULO_PLANTAO, Permissao.CONSELHO_CASOS_EDITAR, _plantao),
         ("Atendimentos", Permissao.CONSELHO_LER, _atendimentos),
         ("Prazos", Permissao.CONSELHO_LER, _prazos),
         ("Conselheiros", Permissao.CONSELHO_LER, _conselheiros),
         ("Escala e plantão", Permissao.CONSELHO_LER, _escala),
-        ("Relatório trimestral", Permissao.CONSELHO_LER, _relatorio),
+        ("Relatório trimestral", Permissao.CONSELHO_CASOS_LER, _relatorio),
         ("Fiscalização", Permissao.CONSELHO_LER, _fiscalizacao),
         ("Remuneração", Permissao.CONSELHO_LER, _remuneracao)):
     registrar_aba(_titulo, _permissao, _fabrica)

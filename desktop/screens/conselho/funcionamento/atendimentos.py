@@ -69,7 +69,7 @@ class AbaAtendimentos(QWidget):
         self.visao.doubleClicked.connect(self._on_abrir)
         self.visao.activated.connect(self._on_abrir)
         self.botao_novo.clicked.connect(self._on_novo)
-        self.botao_novo.setVisible(sessao.pode(Permissao.CONSELHO_EDITAR))
+        self.botao_novo.setVisible(sessao.pode(Permissao.CONSELHO_CASOS_EDITAR))
         self.recarregar()
 
     def _negar(self, erro: SemPermissao) -> None:

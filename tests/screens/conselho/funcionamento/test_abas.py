@@ -88,7 +88,7 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
     assert at[1] == "Vila Nova"
     assert db.execute("SELECT nome, nascimento FROM conselho_criancas").fetchall() == [("Caio Lima", "2017-06-05")]
     assert db.execute("SELECT codigo FROM conselho_medidas").fetchall() == [("101-II",)]
-    assert db.execute("SELECT count(*) FROM diario WHERE tabela = 'conselho_atendimentos' AND registro_id = ? "
+    assert db.execute("SELECT count(*) FROM sigilo.diario WHERE tabela = 'conselho_atendimentos' AND registro_id = ? "
                       "AND acao = 'inserir'", [at[0]]).fetchone()[0] == 1
     caso = DialogoCaso(conselheira, at[0])
     qtbot.addWidget(caso)

@@ -20,7 +20,7 @@ def _clicar(qtbot, caso: DialogoCaso, rotulo: str) -> None:
 
 
 def _diario(db, tabela: str, registro_id: str, acao: str) -> int:
-    return db.execute("SELECT count(*) FROM diario WHERE tabela = ? AND registro_id = ? AND acao = ?",
+    return db.execute("SELECT count(*) FROM sigilo.diario WHERE tabela = ? AND registro_id = ? AND acao = ?",
                       [tabela, registro_id, acao]).fetchone()[0]
 
 

@@ -100,16 +100,12 @@ def test_importar_eleitos_cadastrar_a_mao_e_vincular_usuario(qtbot, sessao_admin
 
 def test_vinculo_da_acesso_aos_casos(qtbot, sessao_admin, conselho, entrar):
     """Sem vínculo o conselheiro não vê casos; vinculado pela aba, passa a ver."""
-    from desktop.services.sessao import Sessao, Usuario
-
     ana = entrar("ana", Papel.CONSELHEIRO_TUTELAR, conselho[0])
     atendimentos.registrar_atendimento(ana, {"tipo": "informacao", "recebido_em": date(2025, 5, 2), "bairro": "Centro",
                                              "criancas": [{"nome": "Téo Ramos"}]})
     acesso.criar_usuario(sessao_admin, login="bruno", nome="Bruno", papel=Papel.CONSELHEIRO_TUTELAR, senha=SENHA,
                          trocar_senha=False)
-    linha = next(sessao_admin.db.query("SELECT id, nome FROM usuarios WHERE login = 'bruno'"))
-    bruno = Sessao(sessao_admin.base, Usuario(linha["id"], "bruno", linha["nome"], Papel.CONSELHEIRO_TUTELAR),
-                   sessao_admin.maquina)
+    bruno = acesso.outra_sessao(sessao_admin, "bruno", SENHA)  # entra com a senha: tem o arquivo sigiloso
     antes = AbaAtendimentos(bruno)
     qtbot.addWidget(antes)
     assert antes.modelo.rowCount() == 0 and "vinculado" in antes.sigilo.text()

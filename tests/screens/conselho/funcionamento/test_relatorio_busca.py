@@ -67,7 +67,7 @@ def test_relatorio_tabelas_pdf_sem_nomes_e_csv(qtbot, conselheira, tmp_path, mon
     assert len(linhas) == 4  # uma por criança nos três registros do trimestre
     assert "4 linha(s) de dados" in aba.mensagem.text()
     assert not any(n in conteudo for n in NOMES + ["Lia Souza Neta"])
-    assert conselheira.db.execute("SELECT count(*) FROM diario WHERE registro_id = 'exportacao'").fetchone()[0] == 1
+    assert conselheira.db.execute("SELECT count(*) FROM sigilo.diario WHERE registro_id = 'exportacao'").fetchone()[0] == 1
 
 
 def _buscar(qtbot, aba: AbaAtendimentos, texto: str, campo: str) -> list[str]:
@@ -96,5 +96,5 @@ def test_busca_por_nome_e_por_bairro_em_segundo_plano(qtbot, conselheira):
                                                         "Maria Clara Pinto"])
     assert aba.botao_buscar.isEnabled()
     # Cada busca é uma leitura de caso no diário.
-    assert conselheira.db.execute("SELECT count(*) FROM diario WHERE acao = 'evento' AND depois LIKE '%busca%'"
+    assert conselheira.db.execute("SELECT count(*) FROM sigilo.diario WHERE acao = 'evento' AND depois LIKE '%busca%'"
                                   ).fetchone()[0] >= 5

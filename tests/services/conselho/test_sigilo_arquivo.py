@@ -1,0 +1,208 @@
+"""O conteúdo dos casos no arquivo sigiloso: fora da base geral (tabelas, diário, bytes, cópias), fora do
+alcance da chave geral e do administrador; visto e buscado pelo conselho e pela consulta; cópia e
+restauração dos dois arquivos juntos."""
+from datetime import datetime
+
+import pytest
+import sqlcipher3
+
+from desktop.services import acesso
+from desktop.services import copias as servico_copias
+from desktop.services.conselho import atendimentos, rascunhos
+from desktop.services.sessao import SemPermissao
+from desktop.store import copias, sigilo
+from desktop.store.base import Base
+from desktop.store.chaves import ArquivoChaves, chave_da_base
+
+from ...conftest import SENHA_ADMIN
+from .conftest import SENHA
+
+CRIANCA = "Yasmin Quitéria Balbino"
+RELATO = "Relato sigiloso: ZZNARRATIVA vizinhos ouviram choro"
+TELEFONE = "(92) 98877-6655"
+MARCAS = (CRIANCA, "ZZNARRATIVA", "98877-6655", "Balbino")
+
+
+def _caso():
+    return {"tipo": "denuncia", "recebido_em": datetime(2026, 3, 6, 22, 30), "bairro": "Jardim Oriente",
+            "relato": RELATO, "criancas": [{"nome": CRIANCA, "nascimento": "2016-04-02", "sexo": "F"}],
+            "familiares": [{"nome": "Rosa Balbino", "vinculo": "mãe", "telefone": TELEFONE}]}
+
+
+def _tem_marca(dados: bytes) -> bool:
+    return any(m.encode(cod) in dados for m in MARCAS for cod in ("utf-8", "utf-16-le"))
+
+
+def _varrer_tabelas(conexao) -> list[str]:
+    """Todo texto de toda tabela de um arquivo (pela chave dada): onde aparece alguma marca."""
+    achados = []
+    tabelas = [r[0] for r in conexao.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for t in tabelas:
+        for linha in conexao.execute(f"SELECT * FROM [{t}]"):
+            for v in linha:
+                if isinstance(v, (str, bytes)) and _tem_marca(v.encode() if isinstance(v, str) else v):
+                    achados.append(t)
+    return achados
+
+
+@pytest.fixture
+def ct(conselho, entrar):
+    return entrar("ct1", "conselheiro_tutelar", conselho[0])
+
+
+def test_base_geral_nao_guarda_conteudo_de_caso(instalacao, sessao_admin, ct, entrar, tmp_path):
+    caminho, recuperacao = instalacao
+    a = atendimentos.registrar_atendimento(ct, _caso())
+    rascunhos.salvar_rascunho(ct, {"relato": RELATO})
+    atendimentos.listar_atendimentos(ct, busca="Balbino")  # a busca (com o nome) vai ao diário sigiloso
+    atendimentos.obter_atendimento(ct, a["id"])
+    copia_admin = servico_copias.fazer_copia(sessao_admin).copia  # sem a chave do sigilo
+    copia_ct = copias.fazer_copia(ct.base, tmp_path / "copias-ct", "manual")  # com ela
+    ct.fechar()
+    sessao_admin.fechar()
+
+    chave = chave_da_base(recuperacao)
+    con = sqlcipher3.connect(str(caminho))
+    con.execute(f"PRAGMA key = \"x'{chave.hex()}'\"")
+    assert _varrer_tabelas(con) == []  # nenhuma tabela da base geral, nem o diário geral
+    nomes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert not nomes & sigilo.TABELAS and not any(n.startswith("legado_") for n in nomes)
+    con.close()
+    for arq in (caminho, copia_admin, copia_ct, sigilo.caminho_para(caminho), sigilo.caminho_para(copia_admin)):
+        assert arq.exists() and not _tem_marca(arq.read_bytes())  # bytes crus: cifrados
+    wal = caminho.with_name(caminho.name + "-wal")
+    assert not wal.exists() or not _tem_marca(wal.read_bytes())
+
+    # O arquivo sigiloso não abre com a chave geral; com a chave do sigilo, o caso está lá.
+    ruim = sqlcipher3.connect(str(sigilo.caminho_para(caminho)))
+    ruim.execute(f"PRAGMA key = \"x'{chave.hex()}'\"")
+    with pytest.raises(sqlcipher3.dbapi2.DatabaseError):
+        ruim.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    ruim.close()
+    _, chave_sigilo = ArquivoChaves.ler(caminho).abrir_chaves("ct1", SENHA)
+    bom = sigilo.conectar(sigilo.caminho_para(caminho), chave_sigilo)
+    assert "conselho_criancas" in _varrer_tabelas(bom) and "diario" in _varrer_tabelas(bom)
+    bom.close()
+
+
+def test_administrador_e_outros_papeis_nao_tem_a_chave(instalacao, sessao_admin, ct, entrar):
+    caminho, _ = instalacao
+    atendimentos.registrar_atendimento(ct, _caso())
+    rh = entrar("rh", "folha_rh")
+    for s in (sessao_admin, rh):
+        assert not s.tem_sigilo
+        with pytest.raises(SemPermissao, match="não permite ver o conteúdo"):
+            atendimentos.listar_atendimentos(s, busca="Balbino")
+        with pytest.raises(Exception, match="no such table"):  # nem por SQL direto na conexão dela
+            s.db.execute("SELECT count(*) FROM conselho_criancas").fetchone()
+    assert ArquivoChaves.ler(caminho).abrir_chaves("rh", SENHA)[1] is None  # a fechadura do RH não tem a chave
+
+
+def test_conselho_e_consulta_veem_e_buscam(ct, entrar):
+    a = atendimentos.registrar_atendimento(ct, _caso())
+    mp = entrar("mp", "consulta")
+    for s in (ct, mp):
+        assert s.tem_sigilo
+        assert [x["id"] for x in atendimentos.listar_atendimentos(s, busca="balbino")] == [a["id"]]
+        assert [x["id"] for x in atendimentos.listar_atendimentos(s, busca="oriente", campo="bairro")] == [a["id"]]
+        assert atendimentos.obter_atendimento(s, a["id"])["relato"] == RELATO
+
+
+def test_entrada_de_verdade_anexa_so_para_o_conselho(instalacao, sessao_admin, conselho):
+    caminho, _ = instalacao
+    from desktop.services.conselho import mandatos
+    acesso.criar_usuario(sessao_admin, login="ct9", nome="Ct", papel="conselheiro_tutelar", senha=SENHA,
+                         trocar_senha=False)
+    mandatos.vincular_usuario(sessao_admin, conselho[0], "ct9")
+    sessao_admin.fechar()
+    s = acesso.entrar(caminho, "ct9", SENHA)
+    try:
+        assert s.tem_sigilo
+        atendimentos.registrar_atendimento(s, _caso())
+    finally:
+        s.fechar()
+    s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
+    try:
+        assert not s.tem_sigilo
+    finally:
+        s.fechar()
+
+
+def test_copia_e_restauracao_levam_os_dois_arquivos(instalacao, sessao_admin, ct, tmp_path):
+    caminho, recuperacao = instalacao
+    chave = chave_da_base(recuperacao)
+    antes = atendimentos.registrar_atendimento(ct, _caso())
+    copia = copias.fazer_copia(ct.base, tmp_path / "copias", "manual")  # API de backup do arquivo sigiloso
+    assert sigilo.caminho_para(copia).exists()
+    depois = atendimentos.registrar_atendimento(ct, _caso() | {"bairro": "Depois"})
+    copia_sem_chave = copias.fazer_copia(sessao_admin.base, tmp_path / "copias2", "manual")  # bytes cifrados
+    ct.fechar()
+    sessao_admin.fechar()
+
+    guardada = copias.restaurar(caminho, copia, chave)
+    assert sigilo.caminho_para(guardada).exists()  # o arquivo sigiloso anterior ficou guardado
+    assert not copias_sigilo_pendente(caminho)
+    s = acesso.entrar(caminho, "ct1", SENHA)
+    try:
+        ids = {x["id"] for x in atendimentos.listar_atendimentos(s)}
+        assert ids == {antes["id"]}  # base e sigilo da mesma hora
+    finally:
+        s.fechar()
+
+    copias.restaurar(caminho, copia_sem_chave, chave)  # a cópia do administrador também serve
+    s = acesso.entrar(caminho, "ct1", SENHA)
+    try:
+        assert {x["id"] for x in atendimentos.listar_atendimentos(s)} == {antes["id"], depois["id"]}
+    finally:
+        s.fechar()
+
+
+def copias_sigilo_pendente(caminho) -> bool:
+    from desktop.store.copias_sigilo import caminho_pendencias
+    return caminho_pendencias(caminho).exists()
+
+
+def test_restauracao_interrompida_termina_ao_abrir(instalacao, sessao_admin, ct, tmp_path):
+    """Queda de energia entre o rename do arquivo sigiloso e o da base: a próxima abertura termina."""
+    from desktop.store import copias_sigilo
+
+    caminho, recuperacao = instalacao
+    chave = chave_da_base(recuperacao)
+    a = atendimentos.registrar_atendimento(ct, _caso())
+    copia = copias.fazer_copia(ct.base, tmp_path / "copias", "manual")
+    atendimentos.registrar_atendimento(ct, _caso() | {"bairro": "Depois"})
+    ct.fechar()
+    sessao_admin.fechar()
+
+    reais = copias_sigilo.concluir_restauracao
+    copias_sigilo.concluir_restauracao = lambda _c: False  # "a energia caiu" logo depois das pendências
+    try:
+        copias.restaurar(caminho, copia, chave)
+    finally:
+        copias_sigilo.concluir_restauracao = reais
+    assert copias_sigilo.caminho_pendencias(caminho).exists()
+    s = acesso.entrar(caminho, "ct1", SENHA)  # abrir termina a troca dos dois arquivos
+    try:
+        assert not copias_sigilo.caminho_pendencias(caminho).exists()
+        assert {x["id"] for x in atendimentos.listar_atendimentos(s)} == {a["id"]}
+    finally:
+        s.fechar()
+
+
+def test_arquivo_sigiloso_sumido_ou_trocado_e_recusado(instalacao, sessao_admin, ct, tmp_path):
+    caminho, _ = instalacao
+    atendimentos.registrar_atendimento(ct, _caso())
+    ct.fechar()
+    sessao_admin.fechar()
+    arq = sigilo.caminho_para(caminho)
+    arq.rename(tmp_path / "guardado.sigilo")
+    with pytest.raises(Exception, match="não foi encontrado"):
+        acesso.entrar(caminho, "ct1", SENHA)
+    assert not arq.exists()  # nada de criar outro vazio
+    (tmp_path / "guardado.sigilo").rename(arq)
+    s = acesso.entrar(caminho, "ct1", SENHA)
+    try:
+        assert len(atendimentos.listar_atendimentos(s)) == 1
+    finally:
+        s.fechar()
+    assert isinstance(Base, type)
