@@ -10,6 +10,7 @@ uma exceção, e nada fica gravado. O leiaute está em docs/importacao-magisteri
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -291,6 +292,20 @@ def analisar(sessao: Sessao, arquivo: Path | str,
 
 
 # -- importação -------------------------------------------------------------------------------------
+@contextmanager
+def _esquema_fixo(db):
+    """Durante a importação nenhuma tabela é criada: o sqlite-utils não precisa perguntar ao
+    ``sqlite_master`` se cada tabela existe e se é uma visão a cada inserção (três consultas por
+    registro, quase metade do tempo de gravar 50.000 servidores)."""
+    vistas, tabelas = db.view_names(), db.table_names()
+    db.view_names = lambda: vistas
+    db.table_names = lambda *a, **k: tabelas
+    try:
+        yield
+    finally:
+        del db.view_names, db.table_names
+
+
 def importar(sessao: Sessao, relatorio: RelatorioImportacao,
              progresso: Callable[[int, int], None] | None = None) -> ResultadoImportacao:
     """Grava todas as linhas válidas numa só transação; um erro ou o cancelamento desfaz tudo.
@@ -304,7 +319,7 @@ def importar(sessao: Sessao, relatorio: RelatorioImportacao,
     if not validas:
         raise ErroNegocio("Nenhuma linha válida para importar; corrija a planilha e analise de novo.")
     total, ids = len(validas), []
-    with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
+    with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m, _esquema_fixo(m.db):
         for feitas, x in enumerate(validas, 1):
             try:
                 ids.append(cadastro.cadastrar_em(m, **x.dados)["id"])

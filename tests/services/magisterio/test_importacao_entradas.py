@@ -73,6 +73,7 @@ def test_ods_com_uma_linha_ruim_relatorio_por_linha(base, tmp_path):
     assert [x.numero for x in rel.validas] == [2, 4]
     importacao.importar(base, rel)
     assert cadastro.listar_servidores(base, matricula="9002")[0]["nome"] == "Servidora 2"
+    assert not {"view_names", "table_names"} & set(vars(base.db))  # o atalho da gravação não fica na base
 
 
 @pytest.mark.parametrize("codificacao", ["utf-8-sig", "utf-16", "utf-16-le", "cp1252", "latin-1"])
