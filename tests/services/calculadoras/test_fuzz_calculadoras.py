@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from .apoio import APAGAR, ENTRADAS, caminhos, exemplo, rodar, texto_do_caminho, trocar, validador
 
-EXEMPLOS_POR_CALCULO = 350
+EXEMPLOS_POR_CALCULO = 400
 _INGLES = re.compile(r"Traceback|Error|Input should|Value error|[Ff]ield required|object has no attribute")
 
 _ESPECIAIS = st.sampled_from([
