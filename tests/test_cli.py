@@ -109,7 +109,7 @@ def test_integridade_acusa_o_fim_apagado_com_o_numero_da_linha(base_cli, capsys)
     assert cli.main(["integridade"]) == cli.SAIDA_FALHA
     saida = capsys.readouterr().out
     assert "Diário ADULTERADO" in saida
-    assert "mas a âncora do arquivo de chaves" in saida and "foram apagadas" in saida
+    assert "mas a âncora no arquivo de chaves" in saida and "foram apagadas" in saida
 
 
 def test_demo_cria_base_com_usuarios_de_cada_papel(tmp_path, monkeypatch, capsys):

@@ -38,6 +38,7 @@ class RelatorioIntegridade:
     achados: list[Achado] = field(default_factory=list)
     omitidos: int = 0
     sem_ancora_no_arquivo: bool = False
+    abandonadas: int = 0  # âncoras de antes de uma restauração (outra linha do tempo), não conferidas
 
     @property
     def ok(self) -> bool:
@@ -67,6 +68,9 @@ class RelatorioIntegridade:
                      f"{self._resumo_ancoras()}; {self.tabelas} tabelas de dados conferem com o diário.")
             if self.sem_ancora_no_arquivo:
                 texto += " O arquivo de chaves ainda não tinha âncora (será gravada na próxima mudança)."
+            if self.abandonadas:
+                texto += (f" {self.abandonadas} âncora(s) de cópias feitas antes da última restauração "
+                          "(de uma base que foi substituída) não foram conferidas.")
             return texto
         n = len(self.achados) + self.omitidos
         linhas = [f"Diário ADULTERADO: {n} problema{'s' if n != 1 else ''} encontrado{'s' if n != 1 else ''} "
@@ -118,6 +122,23 @@ def coletar_ancoras(sessao: Sessao) -> list[Ancora]:
     return do_arquivo + _ancoras_das_copias(sessao) + _ancoras_dos_documentos(sessao)
 
 
+def restauracoes(db) -> list[tuple[int, str]]:
+    """(seq, momento) de cada restauração de cópia registrada no diário geral."""
+    return [(r[0], r[1]) for r in db.execute(
+        "SELECT seq, momento FROM diario WHERE tabela = 'copias' AND acao = 'evento' "
+        "AND json_extract(depois, '$.evento') LIKE 'restauração%' ORDER BY seq")]
+
+
+def outra_linha_do_tempo(a: Ancora, restauracoes_: list[tuple[int, str]]) -> bool:
+    """Âncora feita depois da cópia restaurada e antes da restauração: de uma base abandonada.
+
+    Quem restaura uma cópia volta o diário ao dela (linha R-1); as cópias e o arquivo de chaves de
+    antes da restauração registram linhas nº R em diante de uma história que não existe mais.
+    """
+    return a.esquema == "main" and bool(a.momento) and any(
+        a.seq >= seq and a.momento < momento for seq, momento in restauracoes_)
+
+
 def _tipo_de_origem(a: Ancora) -> str:
     return "no arquivo de chaves" if a.origem == "arquivo de chaves" else (
         "de cópias" if a.origem.startswith("cópia") else "de documentos")
@@ -140,9 +161,13 @@ def verificar(sessao: Sessao, progresso: Callable[[int, int], None] | None = Non
     sessao.exigir(Permissao.DIARIO_LER)
     armazem_ancoras.aguardar()  # as âncoras já pedidas estão no arquivo de chaves
     db = sessao.db
-    todas = coletar_ancoras(sessao)
-    lacunas = armazem_ancoras.lacunas(ArquivoChaves.caminho_para(sessao.base.caminho))
     r = RelatorioIntegridade()
+    todas = coletar_ancoras(sessao)
+    voltas = restauracoes(db)
+    r_abandonadas = [a for a in todas if outra_linha_do_tempo(a, voltas)]
+    todas = [a for a in todas if a not in r_abandonadas]
+    lacunas = armazem_ancoras.lacunas(ArquivoChaves.caminho_para(sessao.base.caminho))
+    r.abandonadas = len(r_abandonadas)
     r.sem_ancora_no_arquivo = not any(a.origem == "arquivo de chaves" and a.esquema == "main" for a in todas)
     esquemas = diario.esquemas(db)
     for i, esquema in enumerate(esquemas):

@@ -368,6 +368,7 @@ def restaurar(caminho_base: Path, copia: Path, chave: bytes) -> Path | None:
         except OSError as e:
             raise _erro_de_gravacao(pasta, e) from None
         verificar_copia(tmp, chave)
+        cabeca_copia = _cabeca_do_arquivo(tmp, chave)
         chaves_copia = ArquivoChaves.caminho_para(copia)
         chaves_base = ArquivoChaves.caminho_para(caminho_base)
         try:
@@ -389,6 +390,11 @@ def restaurar(caminho_base: Path, copia: Path, chave: bytes) -> Path | None:
         except OSError as e:
             raise _erro_de_gravacao(pasta, e) from None
         ancoras.esquecer(caminho_base)  # o diário voltou ao da cópia: ancorar de novo na próxima
+        if cabeca_copia is not None and chaves_base.exists():
+            # A âncora do arquivo de chaves passa a ser a da cópia (restaurar é voltar no tempo, por
+            # decisão de um administrador); as cópias feitas depois dela ficam noutra linha do tempo.
+            with suppress(OSError):
+                ancorar(caminho_base, cabeca_copia, arquivo=chaves_base)
         return guardada
     finally:
         # Com pendências gravadas (a troca parou no meio), os temporários são delas: a próxima
@@ -399,6 +405,20 @@ def restaurar(caminho_base: Path, copia: Path, chave: bytes) -> Path | None:
                 for sufixo in ("", "-wal", "-shm"):
                     Path(f"{t}{sufixo}").unlink(missing_ok=True)
         trava.soltar()
+
+
+def _cabeca_do_arquivo(caminho: Path, chave: bytes) -> dict | None:
+    """A âncora da cabeça do diário de um arquivo de base já conferido (None se não se lê)."""
+    try:
+        conexao = _conectar(caminho, chave, so_leitura=True)
+    except _ERROS_SQL:
+        return None
+    try:
+        return _cabeca_da_copia(conexao)
+    except _ERROS_SQL:
+        return None
+    finally:
+        conexao.close()
 
 
 def _consolidar(tmp: Path, chave: bytes) -> None:

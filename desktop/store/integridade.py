@@ -98,6 +98,11 @@ def percorrer(db: sqlite_utils.Database, esquema: str = "main", interesse: Itera
     return c
 
 
+def _em(origem: str) -> str:
+    """"no arquivo de chaves", "na cópia …", "no documento …"."""
+    return f"na {origem}" if origem.startswith("cópia") else f"no {origem}"
+
+
 def _curto(h: str) -> str:
     return f"{h[:8]}…"
 
@@ -113,7 +118,7 @@ def conferir_ancoras(c: Corrente, ancoras: list[Ancora]) -> list[Ancora]:
         a = max(alem, key=lambda a: a.seq)
         quando = f", de {a.momento[:16].replace('T', ' ')}" if a.momento else ""
         c.achar("truncada", c.ultima + 1,
-                f"o diário termina na linha nº {c.ultima}, mas a âncora do {a.origem}{quando} registra a "
+                f"o diário termina na linha nº {c.ultima}, mas a âncora {_em(a.origem)}{quando} registra a "
                 f"linha nº {a.seq}: as linhas nº {c.ultima + 1} a {a.seq} foram apagadas (ou a base foi "
                 "trocada por uma mais antiga)")
     return sorted((a for a in ancoras if a.seq in c.hashes and c.hashes[a.seq] != a.hash),
@@ -161,5 +166,5 @@ def localizar_reescrita(c: Corrente, reescritas: list[Ancora], conferidas: list[
     desde = (max(boas) + 1) if boas else 1
     c.achar("reescrita", primeira.seq,
             f"o diário foi reescrito com os hashes recalculados em alguma linha entre a nº {desde} e a "
-            f"nº {primeira.seq}: a âncora do {primeira.origem} registra para a linha nº {primeira.seq} "
+            f"nº {primeira.seq}: a âncora {_em(primeira.origem)} registra para a linha nº {primeira.seq} "
             f"o hash {_curto(primeira.hash)}, o diário tem {_curto(c.hashes[primeira.seq])}")

@@ -105,7 +105,7 @@ def test_truncar_o_fim_do_diario(base_movimentada):
     assert corrente_so == fim - 300
     r, achados = _achados(base_movimentada, "truncada")
     assert achados == [("truncada", fim - 299)]
-    assert (f"o diário termina na linha nº {fim - 300}, mas a âncora do arquivo de chaves" in r.mensagem()
+    assert (f"o diário termina na linha nº {fim - 300}, mas a âncora no arquivo de chaves" in r.mensagem()
             and f"as linhas nº {fim - 299} a {fim} foram apagadas" in r.mensagem())
     # a corrente que sobrou é coerente: só as âncoras acusam
     assert not r.achados_do_tipo("alterada", "elo", "apagada")
@@ -194,3 +194,28 @@ def test_ancora_no_arquivo_de_chaves_acompanha_cada_mudanca(base_movimentada):
     assert dados["ancora"]["seq"] == _ultima(base_movimentada) == ancora["seq"] + 3  # 3 linhas, 1 transação
     assert "admin" in dados["fechaduras"]  # o resto do arquivo intacto
     assert ArquivoChaves.ler(base_movimentada.base.caminho).abrir("admin", SENHA_ADMIN) == base_movimentada.base.chave
+
+
+def test_restaurar_uma_copia_antiga_nao_e_adulteracao(base_movimentada):
+    """Voltar a uma cópia (decisão do administrador) não vira alarme: as cópias feitas depois dela são
+    de outra linha do tempo; o que se grava depois da restauração confere com as âncoras novas."""
+    antiga = copias.listar_copias(base_movimentada)[-1].caminho  # a do meio do movimento
+    _gravar(base_movimentada, 2000, 30)
+    copias.fazer_copia(base_movimentada)  # cópia da história que vai ser abandonada
+    caminho = base_movimentada.base.caminho
+    base_movimentada.fechar()
+    copias.restaurar(caminho, antiga, login="admin", senha=SENHA_ADMIN)
+    s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
+    try:
+        _gravar(s, 3000, 25)
+        copias.fazer_copia(s)
+        r = integridade.verificar(s)
+        assert r.ok, r.mensagem()
+        assert r.abandonadas == 1
+        assert "1 âncora(s) de cópias feitas antes da última restauração" in r.mensagem()
+        # e um ataque depois da restauração continua acusado
+        with atacante(s) as con:
+            con.execute("UPDATE diario SET usuario = 'intruso' WHERE seq = 10")
+        assert [(a.tipo, a.seq) for a in integridade.verificar(s).achados] == [("alterada", 10)]
+    finally:
+        s.fechar()
