@@ -81,7 +81,7 @@ class BarraDocumentos(QWidget):
             if caminho.suffix.lower() == ".pdf":
                 oferecer_documento(self.aviso, caminho.read_bytes(), caminho, f"Salvo em {caminho}.")
             else:
-                self.aviso.setText(f"Salvo em {caminho}.")
+                oferecer_documento(self.aviso, None, caminho, f"Salvo em {caminho}.")
             self.aviso.setVisible(True)
             if abrir:
                 comum.abrir_arquivo(caminho)

@@ -18,7 +18,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QRect, QUrl
+from PySide6.QtCore import QObject, QRect, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLabel, QWidget
@@ -171,15 +171,24 @@ def imprimir_pdfs(parent: QWidget | None, pdfs: Sequence[bytes] | bytes, *, titu
 
 
 # -- depois de emitir: Abrir e Imprimir ---------------------------------------------------------------
-def _on_link(rotulo: QLabel, link: str) -> None:
-    if link == "abrir":
-        caminho = rotulo.property("paco_pdf_caminho")
-        if caminho:
-            abrir_arquivo(caminho)
-    elif link == "imprimir":
-        pdf = rotulo.property(PROPRIEDADE_PDF)
-        if pdf:
-            rotulo.setProperty("paco_tarefa", imprimir_pdfs(rotulo.window(), bytes(pdf)))
+class _LinksDoDocumento(QObject):
+    """Filho do rótulo: atende aos links Abrir e Imprimir (vive e morre com o rótulo)."""
+
+    def __init__(self, rotulo: QLabel):
+        super().__init__(rotulo)
+        self.tarefa = None
+        rotulo.linkActivated.connect(self._on_link)
+
+    def _on_link(self, link: str) -> None:
+        rotulo = self.parent()
+        if link == "abrir":
+            caminho = rotulo.property("paco_pdf_caminho")
+            if caminho:
+                abrir_arquivo(caminho)
+        elif link == "imprimir":
+            pdf = rotulo.property(PROPRIEDADE_PDF)
+            if pdf:
+                self.tarefa = imprimir_pdfs(rotulo.window(), bytes(pdf))
 
 
 def oferecer_documento(rotulo: QLabel, pdf: bytes | Sequence[bytes] | None, caminho: Path | str | None,
@@ -201,9 +210,8 @@ def oferecer_documento(rotulo: QLabel, pdf: bytes | Sequence[bytes] | None, cami
     rotulo.setProperty(PROPRIEDADE_PDF, pdf or None)
     rotulo.setProperty("paco_pdf_caminho", str(caminho) if caminho else None)
     rotulo.setProperty(PROPRIEDADE_QUANDO, time.monotonic())
-    if not rotulo.property("paco_links_ligados"):
-        rotulo.setProperty("paco_links_ligados", True)
-        rotulo.linkActivated.connect(lambda link, r=rotulo: _on_link(r, link))
+    if rotulo.findChild(_LinksDoDocumento) is None:
+        _LinksDoDocumento(rotulo)
 
 
 def documento_da_tela(tela: QWidget) -> bytes | None:

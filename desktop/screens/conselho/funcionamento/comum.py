@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QDateTime, QStandardPaths, Qt
+from PySide6.QtCore import QDateTime, QStandardPaths, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFileDialog, QLabel, QLineEdit,
                                QListWidget, QPlainTextEdit, QSpinBox, QWidget)
 
@@ -38,10 +38,10 @@ def campo_data(obrigatorio: bool = True, placeholder: str = "dd/mm/aaaa") -> Cam
     return CampoData(placeholder=placeholder, obrigatorio=obrigatorio)
 
 
-def editor_data(d: date | None = None) -> QDateEdit:
-    e = QDateEdit(QDate(d or date.today()))
-    e.setCalendarPopup(True)
-    e.setDisplayFormat("dd/MM/yyyy")
+def editor_data(d: date | None = None) -> CampoData:
+    """Data já preenchida (hoje, se não for dada), no campo de data único do Paço (dd/mm/aaaa)."""
+    e = CampoData()
+    e.definir_data(d or date.today())
     return e
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushBut
 
 from desktop.rules.conselho.escala import MODALIDADES, TIPOS_TURNO
 from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
 from desktop.services.conselho import documentos, escala, mandatos
 from desktop.screens.administracao import avisos
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
@@ -81,11 +82,18 @@ class AbaEscala(QWidget):
         self.botao_imprimir.clicked.connect(self._on_imprimir)
         self.recarregar()
 
-    def periodo(self) -> tuple[date, date]:
-        return self.inicio.date().toPython(), self.fim.date().toPython()
+    def periodo(self) -> tuple[date, date] | None:
+        """O período digitado; None (e a mensagem ao usuário) se uma das datas estiver errada."""
+        try:
+            return self.inicio.valor(), self.fim.valor()
+        except EntradaInvalida as e:
+            self.mensagem.setText(f"Confira o período: {e}")
+            return None
 
     def recarregar(self, *_args) -> None:
-        ini, fim = self.periodo()
+        if (periodo := self.periodo()) is None:
+            return
+        ini, fim = periodo
         ok, linhas = tentar(self, "Escala não lida", lambda: escala.listar(self._sessao, ini, fim))
         linhas = linhas or []
         self.modelo.definir_linhas(linhas)
@@ -100,7 +108,9 @@ class AbaEscala(QWidget):
             self.mensagem.setText("Não há escala gravada neste período. Use “Gerar e gravar escala”.")
 
     def _on_gerar(self) -> None:
-        ini, fim = self.periodo()
+        if (periodo := self.periodo()) is None:
+            return
+        ini, fim = periodo
         if not avisos.confirmar(self, "Gerar escala", f"Gerar e gravar a escala de {br(ini.isoformat())} a "
                                 f"{br(fim.isoformat())}?", sim="Gerar e gravar",
                                 detalhe="Cada noite e cada dia não útil recebe um plantonista, com a mesma carga para "
@@ -127,7 +137,9 @@ class AbaEscala(QWidget):
             self.mensagem.setText(f"Turno trocado: agora com {d.resultado['nome']}.")
 
     def _on_imprimir(self) -> None:
-        ini, fim = self.periodo()
+        if (periodo := self.periodo()) is None:
+            return
+        ini, fim = periodo
         emitir_e_salvar(self, self.mensagem, "Escala não impressa", lambda: documentos.emitir_escala(self._sessao, ini, fim),
                         f"escala-{ini:%Y-%m}")
 

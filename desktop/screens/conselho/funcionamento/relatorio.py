@@ -12,6 +12,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
                                QVBoxLayout, QWidget)
 
+from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.conselho import relatorio
 
 from .comum import combo, emitir_e_salvar, tentar, texto_longo
@@ -83,6 +84,7 @@ class AbaRelatorio(QWidget):
                                                  "CSV (*.csv)")
         if caminho:
             Path(caminho).write_text(texto, encoding="utf-8")
-            self.mensagem.setText(f"CSV salvo em {caminho} ({texto.count(chr(10)) - 1} linha(s) de dados).")
+            oferecer_documento(self.mensagem, None, caminho,
+                               f"CSV salvo em {caminho} ({texto.count(chr(10)) - 1} linha(s) de dados).")
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QFileDialog, QLineEdit, QListWidget,
                                QPlainTextEdit, QSpinBox)
 
+from desktop.rules import formato
 from desktop.screens.conselho.funcionamento.comum import DialogoAcao
 from desktop.screens.widgets.campos import CampoValidado
 from tests.screens.apoio_janelas import digitar, quando_modal
@@ -16,6 +17,8 @@ from tests.screens.apoio_janelas import digitar, quando_modal
 def definir(qtbot, w, valor) -> None:
     """Põe ``valor`` no widget como o usuário faria (digitando o texto; escolhendo na lista)."""
     if isinstance(w, CampoValidado):
+        if isinstance(valor, date):  # o campo de data único: digita dd/mm/aaaa
+            valor = formato.data(valor)
         w.edit.clear()
         digitar(qtbot, w.edit, valor)
     elif isinstance(w, (QLineEdit, QPlainTextEdit)):

@@ -99,8 +99,8 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
 def test_escala_gerada_com_carga_igual(qtbot, conselheira):
     aba = AbaEscala(conselheira)
     qtbot.addWidget(aba)
-    aba.inicio.setDate(date(2024, 2, 5))
-    aba.fim.setDate(date(2024, 2, 29))
+    aba.inicio.definir_data(date(2024, 2, 5))
+    aba.fim.definir_data(date(2024, 2, 29))
     quando_modal(lambda caixa: clicar_botao(caixa, "Gerar e gravar"), tipo=QMessageBox)
     qtbot.mouseClick(aba.botao_gerar, Qt.MouseButton.LeftButton)
     assert "Escala gravada" in aba.mensagem.text()
