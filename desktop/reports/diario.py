@@ -54,8 +54,8 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, *, linhas: list[dict], veredito:
     else:
         cor_fundo, cor_borda = colors.HexColor("#fdecea"), colors.HexColor("#c62828")
     itens.append(quadro([
-        marcado("<b>Verificação de integridade da corrente de hashes</b>", "corpo"),
-        paragrafo(veredito, "corpo"),
+        marcado("<b>Verificação de integridade: corrente de hashes, âncoras e tabelas de dados</b>", "corpo"),
+        *(paragrafo(linha, "corpo") for linha in veredito.splitlines() if linha.strip()),
     ], fundo=cor_fundo, borda=cor_borda))
     itens.append(Spacer(1, 8))
 

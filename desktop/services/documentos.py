@@ -324,7 +324,9 @@ def emitir_relatorio_diario(sessao: Sessao, filtros: FiltrosDiario | None = None
     if filtros.esquema not in store_diario.esquemas(sessao.db):
         raise SemPermissao("Este diário não está disponível nesta sessão: o diário sigiloso do Conselho "
                            "Tutelar só se abre com a chave do Conselho (ECA, art. 17).")
-    resultado = store_diario.verificar(sessao.db, esquema=filtros.esquema)
+    from .integridade import verificar as verificar_integridade  # integridade -> copias -> documentos
+
+    resultado = verificar_integridade(sessao)  # a mesma verificação completa da tela
     linhas = consultas_diario.listar(sessao.db, **campos, limite=limite)[::-1]
     total = consultas_diario.contar(sessao.db, **campos)
     descricao = filtros.descricao()

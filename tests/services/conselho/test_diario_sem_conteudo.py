@@ -68,3 +68,23 @@ def test_tela_do_diario_sem_conteudo_do_caso(qtbot, caso_gravado, sessao_admin):
     for r in range(min(modelo.rowCount(), 40)):
         aba.tabela.selectRow(r)
         _sem_segredo(aba.detalhe.text())
+
+
+def test_consulta_ve_so_os_metadados_do_diario_sigiloso(caso_gravado, entrar, sessao_admin):
+    """A consulta do MP (que tem a chave do sigilo) lista o diário sigiloso: metadados e hash, sem conteúdo."""
+    ct, a = caso_gravado
+    mp = entrar("mp", "consulta")
+    assert [e for e, _ in auditoria.diarios_disponiveis(mp)] == ["main", "sigilo"]
+    assert [e for e, _ in auditoria.diarios_disponiveis(sessao_admin)] == ["main"]
+    linhas = auditoria.listar_diario(mp, esquema="sigilo", limite=100000)
+    assert {l["tabela"] for l in linhas} >= {"conselho_atendimentos", "conselho_criancas", "conselho_familiares"}
+    assert any(l["registro_id"] == a["id"] and l["usuario"] == "ct1" for l in linhas)
+    _sem_segredo(repr(linhas))
+    assert auditoria.contar_diario(mp, esquema="sigilo", texto="Rosicleide") == 0
+    e = auditoria.emitir_relatorio_diario(mp, FiltrosDiario(esquema="sigilo"))
+    texto = "\n".join(p.extract_text() for p in PdfReader(BytesIO(e.pdf)).pages)
+    assert "diário sigiloso do Conselho Tutelar" in texto
+    _sem_segredo(texto)
+    # e o diário geral não guarda o caso (nem metadado de criança nem conteúdo)
+    geral = auditoria.listar_diario(sessao_admin, limite=100000)
+    assert not any(l["tabela"] == "conselho_criancas" for l in geral)
