@@ -37,6 +37,8 @@ from desktop.services import acesso  # noqa: E402
 from desktop.services.conselho import atendimentos, mandatos, relatorio  # noqa: E402
 from desktop.services.conselho.demo import _BAIRROS, _NOMES, _SOBRENOMES  # noqa: E402
 from desktop.services.sessao import liberar_thread  # noqa: E402
+from desktop.store.conselho import atendimentos as armazem  # noqa: E402
+from desktop.store.conselho.atendimentos import chave_de_ordem  # noqa: E402
 from desktop.store.ids import agora, novo_id  # noqa: E402
 
 SENHA = "senha-do-benchmark"
@@ -69,7 +71,7 @@ def _povoar(db, n: int, rnd: random.Random, registrado_por: str) -> None:
         sobrenome = rnd.choice(_SOBRENOMES)
         raro = i % 2500 == 0  # poucos casos com nomes e bairros raros
         bairro = rnd.choice(BAIRROS_RAROS) if raro else rnd.choice(_BAIRROS)
-        at.append((aid, i + 1, i + 1, quando.year, rnd.choice(("denuncia", "atendimento", "informacao")),
+        at.append((aid, chave_de_ordem(quando, i + 1), i + 1, quando.year, rnd.choice(("denuncia", "atendimento", "informacao")),
                    quando.isoformat(timespec="minutes"), "telefone", "Relato.", bairro,
                    rnd.choice(("aberto", "acompanhamento", "arquivado")), 0, registrado_por, momento, momento))
         for _ in range(rnd.choice((1, 1, 2))):
@@ -94,6 +96,21 @@ def _povoar(db, n: int, rnd: random.Random, registrado_por: str) -> None:
     reindexar_tudo(c)
     c.execute("COMMIT")
     c.execute("ANALYZE sigilo")
+
+
+def _fsyncs(pasta: Path, n: int = 30) -> list[float]:
+    """O piso de uma transação confirmada (synchronous=FULL): um fsync neste disco, agora."""
+    arq = pasta / "fsync.tmp"
+    tempos = []
+    with open(arq, "wb") as f:
+        for _ in range(n):
+            f.write(b"x" * 4096)
+            f.flush()
+            inicio = time.perf_counter()
+            os.fsync(f.fileno())
+            tempos.append(time.perf_counter() - inicio)
+    arq.unlink()
+    return tempos
 
 
 def _consultas(rnd: random.Random, n: int) -> list[tuple[str, str, str]]:
@@ -169,20 +186,25 @@ def _rodar(ct, args, conselheiro_id: str) -> None:
     _medir("Abrir um caso (com diário de leitura)", atendimentos.obter_atendimento, ct, lista[0]["id"])
 
     por_grupo: dict[str, list[float]] = {}
+    so_consulta: list[float] = []
     resultados: dict[str, list[int]] = {}
     for grupo, texto, campo in _consultas(random.Random(7), args.consultas):
         def buscar(texto=texto, campo=campo):
             inicio = time.perf_counter()
             r = atendimentos.listar_atendimentos(ct, busca=texto, campo=campo)
-            return time.perf_counter() - inicio, len(r)
+            meio = time.perf_counter()
+            armazem.listar(ct.db, busca=texto, campo=campo)  # a mesma consulta, sem sigilo nem diário
+            return meio - inicio, time.perf_counter() - meio, len(r)
 
-        dt, n = _na_thread(buscar)
+        dt, dq, n = _na_thread(buscar)
         por_grupo.setdefault(grupo, []).append(dt)
+        so_consulta.append(dq)
         resultados.setdefault(grupo, []).append(n)
     print("\nBusca (serviço numa thread de trabalho, 1ª página de até 200, com a leitura no diário):")
     for grupo, amostras in por_grupo.items():
         _resumo(f"  {grupo} (~{statistics.median(resultados[grupo]):.0f} na página)", amostras)
     p95 = _resumo("  todas", [a for v in por_grupo.values() for a in v])
+    _resumo("  só a consulta (sem o diário de leitura)", so_consulta)
 
     rnd = random.Random(11)
     tempos = []
@@ -197,6 +219,7 @@ def _rodar(ct, args, conselheiro_id: str) -> None:
         tempos.append(time.perf_counter() - inicio)
     print("\nGravar um caso pelo serviço (transação confirmada, diário e índice):")
     p95_gravar = _resumo("  registrar_atendimento", tempos)
+    _resumo("  fsync de 4 KiB neste disco (piso de cada commit)", _fsyncs(Path(ct.base.caminho).parent))
 
     print()
     e = _medir("Estatísticas do 1º trimestre de 2025", relatorio.estatisticas, ct, 2025, 1)

@@ -72,26 +72,32 @@ class Mudanca:
 
 
 _trava_registro = threading.Lock()
-_paralelas_por_thread: dict[int, list[Base]] = {}
+_paralelas_por_thread: dict[int, list[tuple["Sessao", Base]]] = {}
+MAX_OCIOSAS = 2
+"""Conexões paralelas livres que uma sessão guarda para a próxima tarefa: a busca em segundo plano
+reaproveita o cache de páginas já decifradas em vez de abrir (e decifrar de novo) a cada vez."""
 
 
 def liberar_thread() -> None:
-    """Fecha as conexões que a thread atual abriu; chamado ao fim de cada tarefa em segundo plano."""
+    """Fim de uma tarefa em segundo plano: as conexões que a thread usou voltam a ficar livres para a
+    próxima tarefa da mesma sessão (até ``MAX_OCIOSAS``) ou são fechadas."""
     with _trava_registro:
-        bases = _paralelas_por_thread.pop(threading.get_ident(), [])
-    for b in bases:
-        b.fechar()
+        itens = _paralelas_por_thread.pop(threading.get_ident(), [])
+    for sessao, b in itens:
+        sessao._devolver(b)
 
 
 class Sessao:
     """A sessão de um usuário. A thread principal usa a conexão principal; cada outra thread
-    (tarefa em segundo plano) recebe a sua própria conexão paralela, fechada por
-    ``liberar_thread`` ao fim da tarefa ou por ``fechar``."""
+    (tarefa em segundo plano) recebe uma conexão paralela só sua enquanto a tarefa dura — uma livre
+    da tarefa anterior, se houver, ou uma nova —, devolvida por ``liberar_thread`` ao fim da tarefa
+    e fechada por ``fechar``."""
 
     def __init__(self, base: Base, usuario: Usuario, maquina: str | None = None):
         self._base = base
         self._locais = threading.local()
-        self._paralelas: list[tuple[threading.Thread, Base]] = []
+        self._paralelas: dict[Base, threading.Thread | None] = {}  # None: livre para a próxima tarefa
+        self._fechada = False
         self.usuario = usuario
         self.maquina = maquina or maquina_atual()
         # Provisório (até a hierarquia de chaves por papel): a chave do sigilo que o administrador
@@ -104,12 +110,35 @@ class Sessao:
             return self._base
         base = getattr(self._locais, "base", None)
         if base is None or base.fechada:
-            base = self._base.paralela()
+            atual = threading.current_thread()
+            with _trava_registro:
+                livres = [b for b, t in self._paralelas.items() if t is None and not b.fechada]
+                base = livres[-1] if livres else None
+                if base is not None:
+                    self._paralelas[base] = atual
+            if base is None:
+                base = self._base.paralela()
+                with _trava_registro:
+                    self._paralelas[base] = atual
             self._locais.base = base
             with _trava_registro:
-                self._paralelas.append((threading.current_thread(), base))
-                _paralelas_por_thread.setdefault(threading.get_ident(), []).append(base)
+                _paralelas_por_thread.setdefault(threading.get_ident(), []).append((self, base))
         return base
+
+    def _devolver(self, base: Base) -> None:
+        """Chamado na própria thread ao fim da tarefa: a conexão fica livre (ou é fechada)."""
+        if getattr(self._locais, "base", None) is base:
+            self._locais.base = None
+        with _trava_registro:
+            livres = sum(1 for t in self._paralelas.values() if t is None)
+            fechar = (self._fechada or base.fechada or base.conexao.in_transaction
+                      or livres >= MAX_OCIOSAS)
+            if fechar:
+                self._paralelas.pop(base, None)
+            else:
+                self._paralelas[base] = None
+        if fechar:
+            base.fechar()
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -156,9 +185,11 @@ class Sessao:
         ancoras.aguardar()  # as âncoras pedidas por esta sessão chegam ao arquivo de chaves
         atual = threading.current_thread()
         with _trava_registro:
-            paralelas, self._paralelas = self._paralelas, []
-        for thread, b in paralelas:
-            em_uso = thread is not atual and thread.is_alive()
-            if not em_uso:
+            self._fechada = True
+            paralelas = dict(self._paralelas)
+            em_uso = {b for b, t in paralelas.items() if t is not None and t is not atual and t.is_alive()}
+            self._paralelas = {b: t for b, t in paralelas.items() if b in em_uso}
+        for b in paralelas:
+            if b not in em_uso:
                 b.fechar()
         self._base.fechar()

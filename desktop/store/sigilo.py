@@ -231,10 +231,11 @@ def mover_para_sigilo(base) -> dict[str, int] | None:
             comuns = [c for c in destino if c in origem]
             lista = ", ".join(comuns)
             if t == "conselho_atendimentos":
+                from .conselho.atendimentos import CHAVE_DE_ORDEM_SQL  # (store.conselho importa pouco)
+
                 conexao.execute(
                     f"INSERT OR IGNORE INTO {ESQUEMA}.{t} ({lista}, busca_rowid) "
-                    f"SELECT {lista}, (SELECT coalesce(max(busca_rowid), 0) FROM {ESQUEMA}.{t}) "
-                    f"+ row_number() OVER (ORDER BY recebido_em, numero) FROM main.legado_{t} "
+                    f"SELECT {lista}, {CHAVE_DE_ORDEM_SQL} FROM main.legado_{t} "
                     f"WHERE id NOT IN (SELECT id FROM {ESQUEMA}.{t})")
             else:
                 conexao.execute(f"INSERT OR IGNORE INTO {ESQUEMA}.{t} ({lista}) SELECT {lista} FROM main.legado_{t}")

@@ -3,7 +3,7 @@ tempo sem misturar transações, e o diário continua uma corrente só."""
 import threading
 
 from desktop.services import acesso, copias
-from desktop.services.sessao import liberar_thread
+from desktop.services.sessao import MAX_OCIOSAS, liberar_thread
 from desktop.store import diario
 
 
@@ -32,11 +32,45 @@ def test_tarefa_em_outra_thread_nao_mistura_transacoes_com_a_tela(sessao_admin):
     t.join(60)
     assert not t.is_alive() and erros == []
     assert feitas and feitas[0].copia.exists()
-    assert len(sessao_admin._paralelas) == 1 and sessao_admin._paralelas[0][1].fechada  # liberar_thread
+    [(paralela, dona)] = sessao_admin._paralelas.items()
+    assert dona is None and not paralela.fechada  # liberar_thread: livre para a próxima tarefa
     n = sessao_admin.db.execute("SELECT count(*) FROM diario WHERE registro_id LIKE 'fundo-%'").fetchone()[0]
     assert n == 15
     assert len(acesso.listar_usuarios(sessao_admin)) == 16
     assert diario.verificar(sessao_admin.db).ok
+
+
+def test_proxima_tarefa_reaproveita_a_conexao_livre_e_fechar_a_fecha(instalacao):
+    """A busca em segundo plano não reabre (e redecifra) a base a cada vez: a tarefa seguinte usa a
+    conexão livre da anterior; duas tarefas ao mesmo tempo nunca dividem uma conexão."""
+    caminho, _ = instalacao
+    sessao = acesso.entrar(caminho, "admin", "senha-do-admin")
+    usadas, juntas, barreira = [], [], threading.Barrier(2)
+
+    def tarefa(destino, esperar=False):
+        try:
+            destino.append(sessao.base)
+            acesso.listar_usuarios(sessao)
+            if esperar:
+                barreira.wait(10)
+        finally:
+            liberar_thread()
+
+    for _ in range(3):
+        t = threading.Thread(target=tarefa, args=(usadas,))
+        t.start()
+        t.join(30)
+    assert len({id(b) for b in usadas}) == 1 and not usadas[0].fechada
+    ts = [threading.Thread(target=tarefa, args=(juntas, True)) for _ in range(2)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join(30)
+    assert juntas[0] is not juntas[1]
+    assert sum(1 for d in sessao._paralelas.values() if d is None) == len(sessao._paralelas) <= MAX_OCIOSAS
+    livres = list(sessao._paralelas)
+    sessao.fechar()
+    assert all(b.fechada for b in livres)
 
 
 def test_fechar_a_sessao_nao_fecha_a_conexao_de_uma_tarefa_em_andamento(instalacao):

@@ -37,8 +37,9 @@ BEGIN SELECT RAISE(ABORT, 'O diário de auditoria não pode ser alterado.'); END
 CREATE TRIGGER diario_sem_excluir BEFORE DELETE ON diario
 BEGIN SELECT RAISE(ABORT, 'O diário de auditoria não pode ser apagado.'); END;
 
--- ``busca_rowid``: inteiro estável (não muda no VACUUM) que é o rowid da linha do caso em
--- conselho_busca: regravar o índice de um caso é DELETE ... WHERE rowid = ? (sem varredura).
+-- ``busca_rowid``: a ordem da lista como inteiro estável (minuto do recebimento << 20 + número; não
+-- muda no VACUUM) e o rowid da linha do caso em conselho_busca: a busca percorre o FTS na ordem da tela
+-- e para na página; regravar o índice de um caso é DELETE ... WHERE rowid = ? (sem varredura).
 CREATE TABLE conselho_atendimentos (
     id              TEXT PRIMARY KEY,
     busca_rowid     INTEGER NOT NULL UNIQUE,

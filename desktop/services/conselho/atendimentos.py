@@ -66,7 +66,7 @@ def _decisao(m: Mudanca, sessao: Sessao, atendimento_id: str, descricao: str, mo
              "colegiado_em": None, "colegiado": None, "retificacao": None,
              "comunicar_ate": iso_local(regra_prazos.comunicar_ate(decidida_em, util, exp, prazos)),
              "comunicada_em": None, "comunicada_a": None, "conselheiro_id": conselheiro_id, "criado_em": agora()}
-    m.db["conselho_decisoes"].insert(linha)
+    armazem.inserir(m.db, "conselho_decisoes", linha)
     m.registrar("conselho_decisoes", linha["id"], "inserir", depois=linha)
     return linha
 
@@ -109,31 +109,32 @@ def registrar_atendimento(sessao: Sessao, dados: dict) -> dict:
     plantao = bool(dados.get("plantao"))
     with sessao.mudanca(EDITAR) as m:
         momento = agora()
-        at = {"id": novo_id(), "busca_rowid": armazem.proximo_busca_rowid(m.db),
-              "numero": armazem.proximo_numero(m.db, recebido.year), "ano": recebido.year,
+        numero = armazem.proximo_numero(m.db, recebido.year)
+        at = {"id": novo_id(), "busca_rowid": armazem.chave_de_ordem(recebido, numero),
+              "numero": numero, "ano": recebido.year,
               "tipo": tipo, "recebido_em": iso_local(recebido), "origem": (dados.get("origem") or "").strip(),
               "relato": (dados.get("relato") or "").strip(), "bairro": " ".join((dados.get("bairro") or "").split()),
               "situacao": "aberto", "plantao": int(plantao), "registrado_por": c["id"] if c else None,
               "criado_em": momento, "atualizado_em": momento}
-        m.db["conselho_atendimentos"].insert(at)
+        armazem.inserir(m.db, "conselho_atendimentos", at)
         m.registrar("conselho_atendimentos", at["id"], "inserir", depois=at)
         ids_criancas = []
         for cr in criancas:
             linha = {"id": novo_id(), "atendimento_id": at["id"], "nome": cr.nome,
                      "nascimento": cr.nascimento.isoformat() if cr.nascimento else None, "sexo": cr.sexo}
-            m.db["conselho_criancas"].insert(linha)
+            armazem.inserir(m.db, "conselho_criancas", linha)
             m.registrar("conselho_criancas", linha["id"], "inserir", depois=linha)
             ids_criancas.append(linha["id"])
         for f in familiares:
             linha = {"id": novo_id(), "atendimento_id": at["id"], "nome": f["nome"].strip(),
                      "vinculo": (f.get("vinculo") or "").strip(), "telefone": (f.get("telefone") or "").strip(),
                      "endereco": (f.get("endereco") or "").strip()}
-            m.db["conselho_familiares"].insert(linha)
+            armazem.inserir(m.db, "conselho_familiares", linha)
             m.registrar("conselho_familiares", linha["id"], "inserir", depois=linha)
         for v in dados.get("violacoes") or []:
             linha = {"id": novo_id(), "atendimento_id": at["id"], "direito": v["direito"], "agente": v["agente"],
                      "descricao": (v.get("descricao") or "").strip()}
-            m.db["conselho_violacoes"].insert(linha)
+            armazem.inserir(m.db, "conselho_violacoes", linha)
             m.registrar("conselho_violacoes", linha["id"], "inserir", depois=linha)
         if decisao:
             d = _decisao(m, sessao, at["id"], decisao["descricao"], decisao["motivacao"], recebido, plantao,
@@ -149,7 +150,7 @@ def inserir_medidas(m: Mudanca, atendimento_id: str, decisao_id: str, medidas: l
         linha = {"id": novo_id(), "atendimento_id": atendimento_id, "decisao_id": decisao_id,
                  "crianca_id": ids_criancas[md["crianca"]] if md["crianca"] is not None else None,
                  "codigo": md["codigo"], "destinatario": md["destinatario"], "aplicada_em": iso_local(momento)}
-        m.db["conselho_medidas"].insert(linha)
+        armazem.inserir(m.db, "conselho_medidas", linha)
         m.registrar("conselho_medidas", linha["id"], "inserir", depois=linha)
 
 

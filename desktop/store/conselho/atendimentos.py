@@ -1,12 +1,15 @@
 """Atendimentos no arquivo sigiloso: número do ano, leitura completa, lista, busca (FTS5), prazos e relatório.
 
-A linha de busca de um caso tem rowid = ``busca_rowid`` do caso: regravá-la é um DELETE pelo rowid
-(sem varrer o índice), e a busca filtra pelos rowids do FTS enquanto percorre o índice da lista na
-ordem da tela (mais recentes primeiro), parando na página pedida.
+``busca_rowid`` é a chave de ordem do caso (``chave_de_ordem``: minuto do recebimento e número), e
+também o rowid da linha dele no índice de busca. Assim a ordem da tela (mais recentes primeiro) é a
+ordem dos rowids: a busca percorre o FTS5 do rowid maior para o menor e para na página pedida (sem
+juntar e ordenar todos os achados), a lista percorre o índice único de ``busca_rowid``, e regravar a
+linha de busca de um caso é um DELETE pelo rowid (sem varredura).
 """
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import sqlite_utils
 
@@ -22,8 +25,32 @@ def proximo_numero(db: sqlite_utils.Database, ano: int) -> int:
     return db.execute("SELECT coalesce(max(numero), 0) + 1 FROM conselho_atendimentos WHERE ano = ?", [ano]).fetchone()[0]
 
 
-def proximo_busca_rowid(db: sqlite_utils.Database) -> int:
-    return db.execute("SELECT coalesce(max(busca_rowid), 0) + 1 FROM conselho_atendimentos").fetchone()[0]
+_EPOCA = datetime(1900, 1, 1)
+_BITS_NUMERO = 20  # até 1.048.575 registros por ano
+
+
+def chave_de_ordem(recebido: datetime, numero: int) -> int:
+    """A ordem da lista como um inteiro: (minutos desde 1900 << 20) + número do ano. Maior = mais recente;
+    no mesmo minuto, o número maior. Única porque (ano, número) é único e o minuto determina o ano."""
+    if not 0 < numero < 1 << _BITS_NUMERO:
+        raise ValueError(f"número de atendimento fora do limite: {numero}")
+    minutos = int((recebido.replace(second=0, microsecond=0, tzinfo=None) - _EPOCA).total_seconds()) // 60
+    return (minutos << _BITS_NUMERO) + numero
+
+
+CHAVE_DE_ORDEM_SQL = ("((CAST(round((julianday(recebido_em) - julianday('1900-01-01')) * 1440) AS INTEGER) << 20) "
+                      "+ numero)")
+"""``chave_de_ordem`` em SQL (para levar de uma vez os casos de uma base antiga)."""
+
+
+def inserir(db: sqlite_utils.Database, tabela: str, linha: dict) -> None:
+    """INSERT direto de uma linha numa tabela de caso (sem a introspecção do sqlite-utils a cada linha:
+    gravar um caso são uma dúzia de linhas, e cada milissegundo conta no plantão)."""
+    if tabela not in FILHAS and tabela != "conselho_atendimentos":
+        raise ValueError(f"tabela de caso desconhecida: {tabela}")
+    colunas = list(linha)
+    db.execute(f"INSERT INTO {tabela} ({', '.join(colunas)}) VALUES ({', '.join('?' for _ in colunas)})",
+               [linha[c] for c in colunas])
 
 
 def existe(db: sqlite_utils.Database, atendimento_id: str) -> bool:
@@ -73,7 +100,7 @@ def expressao_fts(texto: str) -> str | None:
 
 _LISTA = ("SELECT a.id, a.numero, a.ano, a.tipo, a.recebido_em, a.bairro, a.situacao, a.plantao, "
           "(SELECT group_concat(nome, '; ') FROM conselho_criancas c WHERE c.atendimento_id = a.id) AS criancas "
-          "FROM conselho_atendimentos a")
+          "FROM {origem}")
 
 
 def listar(db: sqlite_utils.Database, *, busca: str | None = None, campo: str = "nomes",
@@ -81,22 +108,25 @@ def listar(db: sqlite_utils.Database, *, busca: str | None = None, campo: str = 
            deslocamento: int = 0) -> list[dict]:
     """Página da lista (mais recentes primeiro). ``busca``: texto em ``campo`` ('nomes' ou 'bairro');
     ``excluir_de``: id do conselheiro impedido, cujos casos não aparecem."""
-    onde, args = [], []
+    onde, args, origem, ordem = [], [], "conselho_atendimentos a", "a.busca_rowid DESC"
     if busca:
         expr = expressao_fts(busca)
         if expr is None:
             return []
         coluna = "bairro" if campo == "bairro" else "nomes"
-        onde.append("a.busca_rowid IN (SELECT rowid FROM conselho_busca WHERE conselho_busca MATCH ?)")
+        # O FTS vem primeiro e na ordem dos rowids (a da tela): o SQLite para ao completar a página.
+        origem = "conselho_busca b JOIN conselho_atendimentos a ON a.busca_rowid = b.rowid"
+        onde.append("conselho_busca MATCH ?")
         args.append(f"{coluna} : ({expr})")
+        ordem = "b.rowid DESC"
     if situacao:
         onde.append("a.situacao = ?")
         args.append(situacao)
     if excluir_de:
         onde.append("a.id NOT IN (SELECT atendimento_id FROM conselho_impedimentos WHERE conselheiro_id = ?)")
         args.append(excluir_de)
-    sql = _LISTA + (" WHERE " + " AND ".join(onde) if onde else "")
-    sql += " ORDER BY a.recebido_em DESC, a.numero DESC LIMIT ? OFFSET ?"
+    sql = _LISTA.format(origem=origem) + (" WHERE " + " AND ".join(onde) if onde else "")
+    sql += f" ORDER BY {ordem} LIMIT ? OFFSET ?"
     return list(db.query(sql, args + [limite, deslocamento]))
 
 

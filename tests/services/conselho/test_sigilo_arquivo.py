@@ -108,6 +108,19 @@ def test_conselho_e_consulta_veem_e_buscam(ct, entrar):
         assert atendimentos.obter_atendimento(s, a["id"])["relato"] == RELATO
 
 
+def test_ordem_da_tela_na_lista_e_na_busca(ct):
+    """Mais recentes primeiro (recebimento, depois número), também para um caso lançado com data antiga."""
+    novo = atendimentos.registrar_atendimento(ct, _caso() | {"recebido_em": datetime(2026, 3, 6, 22, 30)})
+    mesmo_minuto = atendimentos.registrar_atendimento(ct, _caso() | {"recebido_em": datetime(2026, 3, 6, 22, 30)})
+    antigo = atendimentos.registrar_atendimento(ct, _caso() | {"recebido_em": datetime(2025, 11, 2, 8, 0)})
+    meio = atendimentos.registrar_atendimento(ct, _caso() | {"recebido_em": datetime(2026, 1, 15, 9, 45)})
+    esperado = [mesmo_minuto["id"], novo["id"], meio["id"], antigo["id"]]
+    assert [x["id"] for x in atendimentos.listar_atendimentos(ct)] == esperado
+    assert [x["id"] for x in atendimentos.listar_atendimentos(ct, busca="balbino")] == esperado
+    assert [x["id"] for x in atendimentos.listar_atendimentos(ct, busca="balbino", limite=2, deslocamento=1)] == \
+        esperado[1:3]
+
+
 def test_entrada_de_verdade_anexa_so_para_o_conselho(instalacao, sessao_admin, conselho):
     caminho, _ = instalacao
     from desktop.services.conselho import mandatos
