@@ -108,3 +108,27 @@ def test_verificar_recusa_arquivo_enorme_antes_de_ler(tmp_path, capsys):
         f.truncate(PDF_TAMANHO_MAXIMO + 1)
     assert cli.main(["verificar", str(arq), "--base", str(tmp_path / "nao-existe.db")]) == cli.SAIDA_ERRO
     assert "não é um documento do Paço" in capsys.readouterr().err
+
+
+def test_com_parametros_na_entrada_a_data_recusada_e_calculada(tmp_path, capsys):
+    """O caminho que a recusa ensina funciona: as vigências em "parametros" cobrem 2010."""
+    from desktop.services.conselho.calculadora_modelo import PARAMETROS
+    from desktop.store.parametros import padrao
+    dados = {"competencia": "2010-03-01", "exercicio": [{"inicio": "2010-01-01", "fim": "2010-12-31"}],
+             "plantoes_escalados": 8, "plantoes_cumpridos": 8,
+             "parametros": {n: {"inicio": "2010-01-01", "fundamento": "ato de teste",
+                                "valor": json.loads(json.dumps(padrao(n).vigencias[-1].valor, default=str))}
+                            for n in PARAMETROS}}
+    arq = tmp_path / "c.json"
+    arq.write_text(json.dumps(dados), encoding="utf-8")
+    assert cli.main(["calcular", "conselheiro", "--entrada", str(arq)]) == cli.SAIDA_OK
+    saida = json.loads(capsys.readouterr().out)
+    from decimal import Decimal
+    t = saida["totais"]
+    assert saida["competencia"] == "2010-03-01"
+    assert Decimal(saida["salario_minimo"]) == Decimal(str(dados["parametros"]["salario_minimo"]["valor"]))
+    assert Decimal(t["proventos"]) - Decimal(t["descontos"]) == Decimal(t["liquido"]) > 0
+    dados["parametros"]["salario_minimo"]["valorr"] = 1
+    arq.write_text(json.dumps(dados), encoding="utf-8")
+    assert cli.main(["calcular", "conselheiro", "--entrada", str(arq)]) == cli.SAIDA_ERRO
+    assert 'em parametros.salario_minimo.valorr: campo desconhecido. Você quis dizer "valor"?' in capsys.readouterr().err
