@@ -210,7 +210,9 @@ def mover_para_sigilo(base) -> dict[str, int] | None:
     sigiloso anexado. Devolve as contagens movidas, ou None se não havia o que mover.
 
     Seguro contra queda de energia e idempotente: (1) numa transação que só grava no arquivo
-    sigiloso, copia o que falta (INSERT OR IGNORE) e refaz o índice de busca; (2) confere que cada
+    sigiloso, copia o que falta (INSERT OR IGNORE), registra cada linha trazida como inclusão no
+    diário sigiloso (a conferência das tabelas contra o diário vale também para elas) e refaz o
+    índice de busca; (2) confere que cada
     linha da base geral está, igual, no sigilo; (3) só então, noutra transação que só grava na base
     geral, apaga as tabelas legado_* (com ``secure_delete``) e faz VACUUM, para não sobrar página
     com conteúdo de caso no arquivo geral. Uma queda entre (1) e (3) deixa as linhas nos dois
@@ -221,6 +223,10 @@ def mover_para_sigilo(base) -> dict[str, int] | None:
     if not legadas or not base.tem_sigilo:
         return None
     contagens = {}
+    db = sqlite_utils.Database(conexao)
+    from . import diario  # evita import circular no carregamento
+
+    maquina = socket.gethostname() or "desconhecida"
     conexao.execute("BEGIN IMMEDIATE")
     try:
         for t in legadas:
@@ -230,6 +236,8 @@ def mover_para_sigilo(base) -> dict[str, int] | None:
             origem = set(_colunas(conexao, "main", f"legado_{t}"))
             comuns = [c for c in destino if c in origem]
             lista = ", ".join(comuns)
+            novos = [r[0] for r in conexao.execute(
+                f"SELECT id FROM main.legado_{t} WHERE id NOT IN (SELECT id FROM {ESQUEMA}.{t}) ORDER BY rowid")]
             if t == "conselho_atendimentos":
                 from .conselho.atendimentos import CHAVE_DE_ORDEM_SQL  # (store.conselho importa pouco)
 
@@ -239,12 +247,16 @@ def mover_para_sigilo(base) -> dict[str, int] | None:
                     f"WHERE id NOT IN (SELECT id FROM {ESQUEMA}.{t})")
             else:
                 conexao.execute(f"INSERT OR IGNORE INTO {ESQUEMA}.{t} ({lista}) SELECT {lista} FROM main.legado_{t}")
+            # Cada linha trazida entra no diário sigiloso como inclusão (a história dela está no diário
+            # geral antigo): a conferência das tabelas contra o diário continua valendo aqui.
+            for rid in novos:
+                linha = next(db.query(f"SELECT * FROM {ESQUEMA}.{t} WHERE id = ?", [rid]))
+                depois = {"chave": linha["chave"]} if t == "conselho_rascunhos" else linha
+                diario.registrar(db, esquema=ESQUEMA, usuario="paco", maquina=maquina, versao=__version__,
+                                 tabela=t, registro_id=rid, acao="inserir", depois=depois)
             contagens[t] = conexao.execute(f"SELECT count(*) FROM main.legado_{t}").fetchone()[0]
         reindexar_tudo(conexao)
-        from . import diario  # evita import circular no carregamento
-
-        diario.registrar(sqlite_utils.Database(conexao), esquema=ESQUEMA, usuario="paco",
-                         maquina=socket.gethostname() or "desconhecida", versao=__version__,
+        diario.registrar(db, esquema=ESQUEMA, usuario="paco", maquina=maquina, versao=__version__,
                          tabela="sigilo", registro_id="mover_para_sigilo", acao="evento",
                          depois={"evento": "casos trazidos da base geral para o arquivo sigiloso",
                                  "linhas": contagens})

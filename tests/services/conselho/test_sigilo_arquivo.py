@@ -119,6 +119,11 @@ def test_ordem_da_tela_na_lista_e_na_busca(ct):
     assert [x["id"] for x in atendimentos.listar_atendimentos(ct, busca="balbino")] == esperado
     assert [x["id"] for x in atendimentos.listar_atendimentos(ct, busca="balbino", limite=2, deslocamento=1)] == \
         esperado[1:3]
+    atendimentos.alterar_situacao(ct, antigo["id"], "arquivado")
+    # O diário sigiloso tem a última imagem de cada linha de caso: a conferência não acusa nada.
+    from desktop.store.integridade_dados import conferir_tabelas
+    achados, conferidas = conferir_tabelas(ct.db, "sigilo")
+    assert achados == [] and conferidas >= 3
 
 
 def test_entrada_de_verdade_anexa_so_para_o_conselho(instalacao, sessao_admin, conselho):
