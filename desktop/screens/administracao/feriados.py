@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop.rules import validacao
+from desktop.rules import formato, validacao
 from desktop.rules.papeis import DESCRICOES, Permissao
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
@@ -24,7 +24,7 @@ from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_seleci
 
 def _quando(f: dict) -> str:
     d = date.fromisoformat(f["data"])
-    return d.strftime("%d/%m") if f["anual"] else d.strftime("%d/%m/%Y")
+    return d.strftime("%d/%m") if f["anual"] else formato.data(d)
 
 
 def _repete(f: dict) -> str:

@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
+from desktop.rules import formato
 from desktop.rules import validacao
 from desktop.rules.certificacao.tipos import ROTULOS_CURSO
 from desktop.screens.administracao.formulario import DialogoFormulario
@@ -32,7 +33,7 @@ def combo(pares, parent) -> QComboBox:
 def campo_data(parent, obrigatorio: bool = True, inicial: date | None = None) -> CampoValidado:
     c = CampoData(placeholder="dd/mm/aaaa", obrigatorio=obrigatorio, parent=parent)
     if inicial:
-        c.definir_texto(inicial.strftime("%d/%m/%Y"))
+        c.definir_texto(formato.data(inicial))
     return c
 
 

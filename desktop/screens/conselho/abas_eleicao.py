@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
                                QVBoxLayout, QWidget)
 
+from desktop.rules import formato
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets.fluxo import LayoutFluxo
@@ -210,7 +211,7 @@ class AbaSecoes(_Aba):
         for i, s in enumerate(secoes):
             estado = "apurada" if s["apurada"] else ("divergente" if s["digitacoes"] >= 2 else
                                                       f"{s['digitacoes']} digitação(ões)")
-            for j, v in enumerate((s["numero"], s["local"], f"{s['aptos']:,}".replace(",", "."),
+            for j, v in enumerate((s["numero"], s["local"], formato.numero(s['aptos']),
                                    "urna eletrônica" if s["tipo"] == "urna" else "cédulas", estado)):
                 self.tabela.setItem(i, j, _item(v))
 

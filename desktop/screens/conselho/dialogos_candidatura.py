@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QRadioButton, QScrollArea, QWidget)
 
+from desktop.rules import formato
 from desktop.rules import validacao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.administracao.formulario import DialogoFormulario
@@ -71,7 +72,7 @@ class DialogoInscricao(DialogoFormulario):
         self.inscrito_em = self.adicionar("&Data da inscrição:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
         hoje = date.today()
         ini, fim = date.fromisoformat(p["inscricao_inicio"]), date.fromisoformat(p["inscricao_fim"])
-        self.inscrito_em.definir_texto(min(max(hoje, ini), fim).strftime("%d/%m/%Y"))
+        self.inscrito_em.definir_texto(formato.data(min(max(hoje, ini), fim)))
         self.nome_urna = self.adicionar("Nome de &urna:", QLineEdit(self))
         self.nome_urna.setPlaceholderText("opcional; se vazio, o nome completo")
         self.documentos: dict[str, QLineEdit] = {}

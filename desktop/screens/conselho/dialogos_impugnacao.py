@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QWidget
 
+from desktop.rules import formato
 from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
@@ -52,7 +53,7 @@ class DialogoApresentar(DialogoFormulario):
 
     def _on_apresentada(self, *_a) -> None:
         if self.apresentada.valido() and not self.prazo.texto().strip():
-            self.prazo.definir_texto((self.apresentada.valor() + timedelta(days=5)).strftime("%d/%m/%Y"))
+            self.prazo.definir_texto(formato.data(self.apresentada.valor() + timedelta(days=5)))
 
     def executar(self) -> dict:
         return impugnacoes.apresentar(self._sessao, self.candidato.currentData(), tipo=self.tipo.currentData(),

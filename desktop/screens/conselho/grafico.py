@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.rules import formato
+
 COR_TITULAR = QColor("#1f3b5c")
 COR_SUPLENTE = QColor("#8aa4c2")
 
@@ -42,5 +44,5 @@ class GraficoBarras(QWidget):
             largura = max(1.0, area * votos / maximo)
             p.fillRect(QRectF(rotulo_l, y, largura, altura), COR_TITULAR if titular else COR_SUPLENTE)
             p.drawText(QRectF(rotulo_l + largura + 4, y, 66, altura), Qt.AlignmentFlag.AlignVCenter,
-                       f"{votos:,}".replace(",", "."))
+                       formato.numero(votos))
         p.end()

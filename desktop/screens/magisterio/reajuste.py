@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop.rules import formato
 from desktop.rules import validacao
 from desktop.rules.magisterio.tabelas import JORNADAS, NIVEIS, nome_nivel
 from desktop.rules.magisterio.tipos import CLASSES
@@ -48,7 +49,7 @@ class AbaTabelas(QWidget):
         self._sessao = sessao
         self.simulacao: tabelas.SimulacaoReajuste | None = None
         self.data = CampoData(placeholder="dd/mm/aaaa", parent=self)
-        self.data.definir_texto(date.today().strftime("%d/%m/%Y"))
+        self.data.definir_texto(formato.data(date.today()))
         self.botao_mostrar = QPushButton("&Mostrar tabela", self)
         self.vigencia = QLabel(self)
         self.vigencia.setWordWrap(True)
@@ -198,6 +199,6 @@ class AbaTabelas(QWidget):
         if ok:
             self.simulacao = None
             self._atualizar_aplicar()
-            self.data.definir_texto(sim.inicio.strftime("%d/%m/%Y"))
+            self.data.definir_texto(formato.data(sim.inicio))
             self._on_mostrar()
             self.descricao.setText(f"Nova tabela em vigor a partir de {comum.data_br(sim.inicio)}.")

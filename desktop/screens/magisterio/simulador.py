@@ -13,6 +13,7 @@ from decimal import Decimal
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from desktop.rules import formato
 from desktop.rules.validacao import data_br
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
@@ -64,7 +65,7 @@ class AbaSimulador(QWidget):
         self.servidor = QComboBox(self)
         self.servidor.setMinimumWidth(320)
         self.data = CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self)
-        self.data.edit.setText(date.today().strftime("%d/%m/%Y"))
+        self.data.edit.setText(formato.data(date.today()))
         topo.addWidget(QLabel("Servidor:"))
         topo.addWidget(self.servidor, 1)
         topo.addWidget(QLabel("Data:"))
