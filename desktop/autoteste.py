@@ -147,6 +147,56 @@ class _Autoteste:
         return (f"{COMPETENCIA:%m/%Y}, nível 1 classe A 20 h: proventos {_brl(c.proventos)}, "
                 f"descontos {_brl(c.descontos)}, líquido {_brl(c.liquido)}")
 
+    def entradas(self) -> str:
+        """A leitura das calculadoras (pydantic, charset-normalizer) e das planilhas (python-calamine)
+        funciona no pacote: bibliotecas compiladas que o PyInstaller pode deixar para trás."""
+        import zipfile
+        from decimal import Decimal
+
+        from desktop.rules.validacao import EntradaInvalida
+        from desktop.services.calculadoras.leitura import texto_utf8
+        from desktop.services.conselho.calculadora import calcular
+        from desktop.services.magisterio import planilha
+
+        saida = calcular({"competencia": "2026-03-01", "exercicio": [{"inicio": "2026-01-01", "fim": "2026-12-31"}]})
+        if saida["versao"] != 1 or not saida["totais"]["liquido"]:
+            raise _Falhou(f"saída inesperada da calculadora: {saida}")
+        try:
+            calcular({"competencia": "2026-03-01", "exercicio": [], "ferias_dias": -1})
+            raise _Falhou("férias negativas aceitas")
+        except EntradaInvalida as e:
+            if "ferias_dias" not in str(e):
+                raise _Falhou(f"recusa sem o campo: {e}") from None
+        try:
+            texto_utf8("Matrícula".encode("cp1252"), "teste.json")
+            raise _Falhou("Windows-1252 aceito como UTF-8")
+        except EntradaInvalida as e:
+            if "Windows-1252" not in str(e):
+                raise _Falhou(f"codificação não reconhecida: {e}") from None
+        ods = self.pasta / "autoteste.ods"
+        celulas = "".join(f'<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>'
+                          for t in ("Nome", "CPF"))
+        with zipfile.ZipFile(ods, "w") as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                       'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                       '<manifest:file-entry manifest:full-path="/" '
+                       'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                       '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                       '</manifest:manifest>')
+            z.writestr("content.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+                       'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+                       '<office:body><office:spreadsheet>'
+                       f'<table:table table:name="A"><table:table-row>{celulas}</table:table-row>'
+                       f'<table:table-row>{celulas}</table:table-row></table:table></office:spreadsheet>'
+                       '</office:body></office:document-content>')
+        cabecalho, linhas = planilha.ler(ods)
+        if cabecalho != ["Nome", "CPF"] or len(linhas) != 1:
+            raise _Falhou(f"planilha .ods lida como {cabecalho}, {linhas}")
+        return f"calculadora do conselheiro: líquido {_brl(Decimal(saida['totais']['liquido']))}; planilha .ods lida"
+
     def calendario(self) -> str:
         from desktop.reports.magisterio.dados import competencia_extenso
         from desktop.services import parametros
@@ -253,6 +303,7 @@ def executar(escrever: Callable[[str], None] = print,
             base = t.sessao if criada else None
             t.conferir("Migrações aplicadas", t.migracoes, depende=[base])
             t.conferir("Contracheque do magistério calculado", t.contracheque, depende=[base])
+            t.conferir("Calculadoras e planilhas: entradas conferidas", t.entradas)
             t.conferir("Datas e feriados em pt_BR", t.calendario, depende=[base])
             emitido = t.conferir("PDF registrado emitido", t.emitir_pdf, depende=[base]) or None
             t.conferir("Verificação do PDF: autêntico", t.verificar_autentico, depende=[base, emitido])

@@ -30,7 +30,8 @@ from .conftest import SENHA_ADMIN
 RAIZ = Path(desktop.__file__).resolve().parent.parent
 CONFERENCIAS = (
     "Arquivos do programa", "Base cifrada nova criada", "Migrações aplicadas",
-    "Contracheque do magistério calculado", "Datas e feriados em pt_BR", "PDF registrado emitido",
+    "Contracheque do magistério calculado", "Calculadoras e planilhas: entradas conferidas",
+    "Datas e feriados em pt_BR", "PDF registrado emitido",
     "Verificação do PDF: autêntico", "Verificação de cópia alterada: alterado",
     "Diário de auditoria íntegro", "Arquivo da base cifrado", "Base reaberta com a senha",
     "Interface gráfica (Qt)",
@@ -93,7 +94,7 @@ def test_autoteste_falha_com_codigo_1_e_diz_o_que_falhou(capsys):
     assert autoteste.main(interface_quebrada) == 1
     saida = capsys.readouterr().out
     assert "[FALHOU] Interface gráfica (Qt) — RuntimeError: plugin de plataforma do Qt ausente" in saida
-    assert "Autoteste: FALHOU — 1 de 12 conferências falharam" in saida
+    assert "Autoteste: FALHOU — 1 de 13 conferências falharam" in saida
     assert "[  OK  ] Contracheque do magistério calculado" in saida
 
 
