@@ -87,7 +87,9 @@ def instalar_ganchos() -> AvisoDeFalhas:
         _estado["antes"] = (sys.excepthook, threading.excepthook)
     sys.excepthook = _excepthook
     threading.excepthook = _threadhook
-    qInstallMessageHandler(_mensagem_qt)
+    anterior = qInstallMessageHandler(_mensagem_qt)
+    if anterior is not _mensagem_qt:
+        _estado["qt_antes"] = anterior
     return _estado["aviso"]
 
 
@@ -96,7 +98,7 @@ def desinstalar_ganchos() -> None:
     antes = _estado.pop("antes", None)
     if antes is not None:
         sys.excepthook, threading.excepthook = antes
-    qInstallMessageHandler(None)
+    qInstallMessageHandler(_estado.pop("qt_antes", None))
     aviso = _estado.pop("aviso", None)
     if aviso is not None and aviso.aviso is not None:
         aviso.aviso.close()
