@@ -156,8 +156,11 @@ def _localizar_em_copia(sessao: Sessao, esquema: str, reescritas: list[Ancora]) 
     return None
 
 
-def verificar(sessao: Sessao, progresso: Callable[[int, int], None] | None = None) -> RelatorioIntegridade:
-    """A verificação completa (corrente, âncoras, tabelas) de cada diário que a sessão enxerga."""
+def verificar(sessao: Sessao, progresso: Callable[[int, int, str], None] | None = None) -> RelatorioIntegridade:
+    """A verificação completa (corrente, âncoras, tabelas) de cada diário que a sessão enxerga.
+
+    ``progresso(feito, total, texto)`` acompanha o andamento (a tela o usa; uma exceção nele cancela).
+    """
     sessao.exigir(Permissao.DIARIO_LER)
     armazem_ancoras.aguardar()  # as âncoras já pedidas estão no arquivo de chaves
     db = sessao.db
@@ -170,11 +173,17 @@ def verificar(sessao: Sessao, progresso: Callable[[int, int], None] | None = Non
     r.abandonadas = len(r_abandonadas)
     r.sem_ancora_no_arquivo = not any(a.origem == "arquivo de chaves" and a.esquema == "main" for a in todas)
     esquemas = diario.esquemas(db)
+    total = 100 * len(esquemas)
     for i, esquema in enumerate(esquemas):
-        if progresso:
-            progresso(i, len(esquemas))
+        def avisar(parte: float, texto: str, _i=i) -> None:
+            if progresso:
+                progresso(int(100 * _i + parte), total, texto)
+
+        avisar(0, f"{rotulo(esquema)}: conferindo a corrente de hashes…")
         minhas = [a for a in todas if a.esquema == esquema]
-        c = percorrer(db, esquema, {a.seq for a in minhas})
+        c = percorrer(db, esquema, {a.seq for a in minhas},
+                      lambda feitas, n, _r=rotulo(esquema): avisar(
+                          40 * feitas / max(n, 1), f"{_r}: {feitas} de {n} linhas conferidas…"))
         reescritas = conferir_ancoras(c, minhas)
         conferidas = [a for a in minhas if c.hashes.get(a.seq) == a.hash]
         localizada = _localizar_em_copia(sessao, esquema, reescritas) if reescritas else None
@@ -187,7 +196,9 @@ def verificar(sessao: Sessao, progresso: Callable[[int, int], None] | None = Non
                     f"{str(lac.get('notada_em', ''))[:16].replace('T', ' ')}, quando a âncora era a linha nº "
                     f"{lac.get('ancora_anterior', '?')}): foram acrescentadas com a chave por fora do Paço, ou "
                     "gravadas por um Paço interrompido antes de ancorar")
-        dados, n_tabelas = conferir_tabelas(db, esquema)
+        avisar(45, f"{rotulo(esquema)}: conferindo as tabelas de dados…")
+        dados, n_tabelas = conferir_tabelas(db, esquema, lambda feitas, n: avisar(
+            45 + 55 * feitas / max(n, 1), f"{rotulo(esquema)}: tabela {feitas + 1} de {n}…"))
         r.linhas[esquema] = c.linhas
         r.tabelas += n_tabelas
         r.achados += c.achados + dados

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import sqlite_utils
 
@@ -67,12 +67,19 @@ def rotulo(esquema: str) -> str:
     return ROTULO_ESQUEMA.get(esquema, f"Diário {esquema}")
 
 
-def percorrer(db: sqlite_utils.Database, esquema: str = "main", interesse: Iterable[int] = ()) -> Corrente:
-    """Recalcula a corrente inteira; guarda os hashes dos seqs em ``interesse`` (os das âncoras)."""
+def percorrer(db: sqlite_utils.Database, esquema: str = "main", interesse: Iterable[int] = (),
+              progresso: Callable[[int, int], None] | None = None) -> Corrente:
+    """Recalcula a corrente inteira; guarda os hashes dos seqs em ``interesse`` (os das âncoras).
+
+    ``progresso(linhas, total)`` a cada 20.000 linhas (uma exceção nele interrompe).
+    """
     c, querer = Corrente(esquema), set(interesse)
+    total = db.execute(f"SELECT count(*) FROM {tabela_diario(esquema)}").fetchone()[0] if progresso else 0
     anterior_seq, anterior_hash = 0, GENESE
     for linha in db.query(f"SELECT {', '.join(_CAMPOS)}, hash FROM {tabela_diario(esquema)} ORDER BY seq"):
         c.linhas += 1
+        if progresso and c.linhas % 20000 == 0:
+            progresso(c.linhas, total)
         seq = linha["seq"]
         if seq != anterior_seq + 1:
             if anterior_seq == 0:

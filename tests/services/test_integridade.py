@@ -219,3 +219,21 @@ def test_restaurar_uma_copia_antiga_nao_e_adulteracao(base_movimentada):
         assert [(a.tipo, a.seq) for a in integridade.verificar(s).achados] == [("alterada", 10)]
     finally:
         s.fechar()
+
+
+def test_progresso_e_cancelamento(base_movimentada):
+    vistos = []
+    integridade.verificar(base_movimentada, lambda feito, total, texto: vistos.append((feito, total, texto)))
+    assert vistos and all(t == 100 for _f, t, _x in vistos)
+    assert [f for f, _t, _x in vistos] == sorted(f for f, _t, _x in vistos)
+    assert vistos[0][2] == "Diário: conferindo a corrente de hashes…"
+    assert any("tabela" in x for _f, _t, x in vistos)
+
+    class Cancelado(Exception):
+        pass
+
+    def cancelar(*_):
+        raise Cancelado()
+
+    with pytest.raises(Cancelado):
+        integridade.verificar(base_movimentada, cancelar)

@@ -207,7 +207,7 @@ class AbaDiario(QWidget):
         self.resultado_integridade.setText("Verificando a corrente de hashes, as âncoras e as tabelas…")
         self.resultado_integridade.setStyleSheet("")
         rodar(self, "Verificando a integridade do diário…",
-              lambda _progresso: auditoria.verificar_integridade(self._sessao),
+              lambda progresso: auditoria.verificar_integridade(self._sessao, progresso.informar),
               self._on_integridade_verificada, titulo_erro="Verificar integridade",
               ao_cancelar=self.resultado_integridade.clear)
 
