@@ -75,6 +75,13 @@ def test_intervalo_de_paginas_e_cancelar(qapp, tmp_path, dois_documentos):
     impressora.setFromTo(2, 2)
     assert impressao.enviar_para_impressora(impressora, pdfs, rasterizar=True) == 1
     assert len(PdfReader(tmp_path / "so-a-segunda.pdf").pages) == 1
+    impressora = _impressora_pdf(tmp_path / "so-a-segunda-em-arquivo.pdf")  # arquivo PDF: o próprio PDF
+    impressora.setPrintRange(QPrinter.PrintRange.PageRange)
+    impressora.setFromTo(2, 2)
+    assert impressao.enviar_para_impressora(impressora, pdfs) == 1
+    leitor = PdfReader(tmp_path / "so-a-segunda-em-arquivo.pdf")
+    dono = dois_documentos[0] if dois_documentos[0].paginas >= 2 else dois_documentos[1]  # de quem é a 2ª página
+    assert len(leitor.pages) == 1 and dono.codigo in _texto(leitor)
 
     progresso = Progresso()
     progresso.cancelar()

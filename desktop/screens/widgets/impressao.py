@@ -60,12 +60,17 @@ def _imagem(pagina, largura_px: int, altura_px: int) -> QImage:
         bitmap.close()
 
 
-def _juntar_pdfs(pdfs: Sequence[bytes]) -> bytes:
-    from pypdf import PdfWriter
+def _juntar_pdfs(pdfs: Sequence[bytes], primeira: int = 1, ultima: int | None = None) -> bytes:
+    """Os PDFs num só, com as páginas ``primeira``..``ultima`` (contadas no conjunto, a partir de 1)."""
+    from pypdf import PdfReader, PdfWriter
 
     escritor = PdfWriter()
+    numero = 0
     for pdf in pdfs:
-        escritor.append(BytesIO(pdf))
+        for pagina in PdfReader(BytesIO(pdf)).pages:
+            numero += 1
+            if numero >= primeira and (ultima is None or numero <= ultima):
+                escritor.add_page(pagina)
     saida = BytesIO()
     escritor.write(saida)
     return saida.getvalue()
@@ -96,14 +101,15 @@ def enviar_para_impressora(impressora: QPrinter, pdfs: Sequence[bytes], progress
         rasterizar = not (impressora.outputFormat() == QPrinter.OutputFormat.PdfFormat
                           and impressora.outputFileName())
     total = contar_paginas(pdfs)
-    if not rasterizar:
-        Path(impressora.outputFileName()).write_bytes(_juntar_pdfs(pdfs))
-        if progresso is not None:
-            progresso.informar(total, total)
-        return total
     primeira, ultima = 1, total
     if impressora.printRange() == QPrinter.PrintRange.PageRange and impressora.fromPage() > 0:
         primeira, ultima = impressora.fromPage(), min(impressora.toPage() or total, total)
+    if not rasterizar:
+        Path(impressora.outputFileName()).write_bytes(_juntar_pdfs(pdfs, primeira, ultima))
+        enviadas = max(0, ultima - primeira + 1)
+        if progresso is not None:
+            progresso.informar(enviadas, max(enviadas, 1))
+        return enviadas
     resolucao = min(impressora.resolution(), RESOLUCAO_MAXIMA)
     pintor = QPainter()
     enviadas = 0
