@@ -12,6 +12,7 @@ import atexit
 import json
 import logging
 import threading
+import time
 from pathlib import Path
 
 import sqlite_utils
@@ -28,6 +29,7 @@ _pendentes: dict[tuple[str, str], dict] = {}  # (arquivo da base, esquema) -> ca
 _ocupada = False
 _thread: threading.Thread | None = None
 _MAIOR_LACUNA_CONFERIDA = 1_000_000
+_JUNTAR = 0.05  # segundos que a thread espera por mais pedidos antes de gravar
 
 
 def cabeca(db: sqlite_utils.Database, esquema: str = "main") -> dict | None:
@@ -114,6 +116,8 @@ def _trabalhar() -> None:
                 _fila.notify_all()
                 _fila.wait()
             _ocupada = True
+        time.sleep(_JUNTAR)  # junta os pedidos de uma rajada de transações num só fsync
+        with _fila:
             lote = list(_pendentes.items())
             _pendentes.clear()
         for chave, cab in lote:
