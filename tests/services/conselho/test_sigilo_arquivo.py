@@ -8,7 +8,7 @@ import sqlcipher3
 
 from desktop.services import acesso
 from desktop.services import copias as servico_copias
-from desktop.services.conselho import atendimentos, rascunhos
+from desktop.services.conselho import atendimentos, documentos, rascunhos
 from desktop.services.sessao import SemPermissao
 from desktop.store import copias, sigilo
 from desktop.store.base import Base
@@ -56,6 +56,7 @@ def test_base_geral_nao_guarda_conteudo_de_caso(instalacao, sessao_admin, ct, en
     rascunhos.salvar_rascunho(ct, {"relato": RELATO})
     atendimentos.listar_atendimentos(ct, busca="Balbino")  # a busca (com o nome) vai ao diário sigiloso
     atendimentos.obter_atendimento(ct, a["id"])
+    documentos.emitir_notificacao(ct, a["id"], "Rosa Balbino", datetime(2026, 3, 12, 9), "ZZNARRATIVA")
     copia_admin = servico_copias.fazer_copia(sessao_admin).copia  # sem a chave do sigilo
     copia_ct = copias.fazer_copia(ct.base, tmp_path / "copias-ct", "manual")  # com ela
     ct.fechar()
