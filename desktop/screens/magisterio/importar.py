@@ -111,16 +111,18 @@ class AbaImportar(QWidget):
         self.resultado = None
 
         def _trabalho(progresso):
-            return importacao.analisar(self._sessao, arquivo, progresso=lambda f, t: progresso.informar(
+            rel = importacao.analisar(self._sessao, arquivo, progresso=lambda f, t: progresso.informar(
                 f, t, f"Conferindo a planilha… {100 * f // max(t, 1)} %"))
+            return rel, linhas_do_relatorio(rel)  # as linhas da tabela também fora da tela (50.000 linhas)
 
         self.tarefa = segundo_plano.rodar(self, "Conferindo a planilha…", _trabalho, self._on_analisada,
                                           titulo_erro="Importar planilha", ao_cancelar=self._on_analise_cancelada)
 
-    def _on_analisada(self, relatorio: importacao.RelatorioImportacao) -> None:
+    def _on_analisada(self, resultado: tuple[importacao.RelatorioImportacao, list[dict]]) -> None:
         self.tarefa = None
+        relatorio, linhas = resultado
         self.relatorio = relatorio
-        self.modelo.definir_linhas(linhas_do_relatorio(relatorio))
+        self.modelo.definir_linhas(linhas)
         self.resumo.setText(f"<b>{relatorio.arquivo}</b>: {relatorio.resumo()}")
         self._atualizar_botoes()
 
