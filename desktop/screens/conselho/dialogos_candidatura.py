@@ -17,6 +17,7 @@ from desktop.rules import validacao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services.eleicao import candidaturas, processo
 
 _AVISO = "color: #8a5a00;"
@@ -41,10 +42,6 @@ def inteiro(rotulo: str, minimo: int, maximo: int, artigo: str = ""):
     return validar
 
 
-def _data(texto: str) -> date:
-    return validacao.data_br(texto)
-
-
 def _nome(texto: str) -> str:
     return validacao.obrigatorio(texto, "o nome")
 
@@ -62,14 +59,14 @@ class DialogoInscricao(DialogoFormulario):
             "residência e experiência são conferidos na data da inscrição (art. 12 §2º)."))
         self.cpf = self.adicionar("&CPF:", CampoValidado(validacao.cpf, placeholder="000.000.000-00", parent=self))
         self.nome = self.adicionar("&Nome completo:", CampoValidado(_nome, parent=self))
-        self.nascimento = self.adicionar("Nasci&mento:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.nascimento = self.adicionar("Nasci&mento:", CampoData(parent=self))
         self.residencia = self.adicionar("&Reside no município desde:",
-                                         CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+                                         CampoData(parent=self))
         self.experiencia = self.adicionar("&Experiência (meses):", CampoValidado(
             inteiro("A experiência", 0, 900, "Lei 320/2023, art. 12 §8º"), placeholder="ex.: 36", parent=self))
         self.numero = self.adicionar("Nú&mero do candidato:", CampoValidado(
             inteiro("O número do candidato", 1, 99999), placeholder="ex.: 101", parent=self))
-        self.inscrito_em = self.adicionar("&Data da inscrição:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.inscrito_em = self.adicionar("&Data da inscrição:", CampoData(parent=self))
         hoje = date.today()
         ini, fim = date.fromisoformat(p["inscricao_inicio"]), date.fromisoformat(p["inscricao_fim"])
         self.inscrito_em.definir_texto(formato.data(min(max(hoje, ini), fim)))
@@ -284,9 +281,9 @@ class DialogoReabertura(DialogoFormulario):
             f"Há {hab} habilitado(s). Com menos de dez, o CMDCA pode suspender o processo e reabrir o prazo de "
             f"inscrição (Lei 320/2023, art. 13 §1º). Inscrições atuais: até {_br(p['inscricao_fim'])}; lista de "
             f"inscritos publicada em {_br(p['publicacao_inscritos'])}. As demais datas do calendário continuam."))
-        self.fim = self.adicionar("&Novo fim das inscrições:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.fim = self.adicionar("&Novo fim das inscrições:", CampoData(parent=self))
         self.publicacao = self.adicionar("Nova &publicação dos inscritos:",
-                                         CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+                                         CampoData(parent=self))
         self.prazo = QLabel(self)
         self.adicionar("Impugnações até:", self.prazo)
         self.publicacao.edit.textChanged.connect(self._on_publicacao)

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QWidget
 from desktop.rules import formato
 from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
 
 from .apuracao import _item
-from .dialogos_candidatura import _br, _data, inteiro
+from .dialogos_candidatura import _br, inteiro
 
 
 def _texto(rotulo: str):
@@ -47,8 +48,8 @@ class DialogoApresentar(DialogoFormulario):
         self.autor = self.adicionar("&Quem apresenta:", CampoValidado(_texto("quem apresenta"), parent=self))
         self.fundamento = self.adicionar("&Fundamento e provas:", CampoValidado(_texto("o fundamento e as provas"),
                                                                                 parent=self))
-        self.apresentada = self.adicionar("&Apresentada em:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
-        self.prazo = self.adicionar("&Prazo da defesa até:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.apresentada = self.adicionar("&Apresentada em:", CampoData(parent=self))
+        self.prazo = self.adicionar("&Prazo da defesa até:", CampoData(parent=self))
         self.apresentada.edit.textChanged.connect(self._on_apresentada)
 
     def _on_apresentada(self, *_a) -> None:
@@ -85,7 +86,7 @@ class DialogoEtapa(DialogoFormulario):
         self.resultado = QComboBox(self)
         self.adicionar("&Resultado:", self.resultado)
         self.texto = self.adicionar("&Texto:", CampoValidado(_texto("o texto (defesa, fundamento ou razões)"), parent=self))
-        self.data = self.adicionar("&Data:", CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self))
+        self.data = self.adicionar("&Data:", CampoData(parent=self))
         self.etapa.currentIndexChanged.connect(self._on_etapa)
         self._on_etapa()
 

@@ -80,7 +80,10 @@ class DialogoItem(DialogoFormulario):
         placeholder = {ch.DATA: "dd/mm/aaaa", ch.COMPETENCIA: "mm/aaaa"}.get(campo.tipo, "")
         if campo.dica:
             placeholder = f"{placeholder} — {campo.dica}" if placeholder else campo.dica
-        editor = CampoValidado(valida, placeholder=placeholder, obrigatorio=campo.obrigatorio, parent=self)
+        if campo.tipo == ch.DATA:  # o campo de data único (barras ao digitar)
+            editor = CampoData(placeholder=placeholder, obrigatorio=campo.obrigatorio, parent=self)
+        else:
+            editor = CampoValidado(valida, placeholder=placeholder, obrigatorio=campo.obrigatorio, parent=self)
         if valor is not None and valor != "":
             editor.definir_texto(ch.para_texto(campo, valor))
         return editor

@@ -14,10 +14,9 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QListW
                                QVBoxLayout, QWidget)
 
 from desktop.rules import formato
-from desktop.rules.validacao import data_br
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
-from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
 from desktop.services.magisterio import cadastro, simulador
 
 from . import comum
@@ -50,10 +49,6 @@ _COLUNAS = [
 ]
 
 
-def _data(texto: str) -> date:
-    return data_br(texto)
-
-
 class AbaSimulador(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,7 +59,7 @@ class AbaSimulador(QWidget):
         topo = QHBoxLayout()
         self.servidor = QComboBox(self)
         self.servidor.setMinimumWidth(320)
-        self.data = CampoValidado(_data, placeholder="dd/mm/aaaa", parent=self)
+        self.data = CampoData(parent=self)
         self.data.edit.setText(formato.data(date.today()))
         topo.addWidget(QLabel("Servidor:"))
         topo.addWidget(self.servidor, 1)
@@ -80,7 +75,7 @@ class AbaSimulador(QWidget):
         self.horas.setRange(1, 5000)
         self.horas.setValue(360)
         self.horas.setSuffix(" h")
-        self.desde = CampoValidado(_data, placeholder="a partir de dd/mm/aaaa", parent=self)
+        self.desde = CampoData(placeholder="a partir de dd/mm/aaaa", parent=self)
         self.botao_acrescentar = QPushButton("&Acrescentar", self)
         self.botao_remover = QPushButton("Remover", self)
         for w in (self.tipo, self.detalhe, self.horas, self.desde, self.botao_acrescentar, self.botao_remover):
