@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QS
 
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.conselho import relatorio
+from desktop.services.conselho.comum import MENSAGEM_SEM_CHAVE
 
 from .comum import combo, emitir_e_salvar, tentar, texto_longo
 
@@ -45,6 +46,11 @@ class AbaRelatorio(QWidget):
         self.botao_ver.clicked.connect(self.mostrar)
         self.botao_pdf.clicked.connect(self._on_pdf)
         self.botao_csv.clicked.connect(self._on_csv)
+        if not sessao.tem_sigilo:  # as contagens vêm dos casos, no arquivo sigiloso: diz por quê, sem erro
+            self.tabelas.setPlainText(MENSAGEM_SEM_CHAVE)
+            for w in (self.botao_ver, self.botao_pdf, self.botao_csv, self.ano, self.trimestre):
+                w.setEnabled(False)
+            return
         self.mostrar()
 
     def escolha(self) -> tuple[int, int]:

@@ -143,3 +143,19 @@ def test_todas_as_abas_cabem_em_1366x720(qtbot, conselheira):
         if pasta:
             Path(pasta).mkdir(parents=True, exist_ok=True)
             painel.grab().save(str(Path(pasta) / f"{i:02d}-{painel.abas.tabText(i).replace(' ', '_')}.png"))
+
+
+def test_conselheiro_sem_a_chave_do_sigilo_le_o_porque_sem_erro(qtbot, sessao_admin, conselho):
+    """Um usuário do Conselho cuja sessão não tem o arquivo sigiloso anexado: as abas de casos dizem por
+    quê (sem diálogo de erro e sem consultar tabela de caso)."""
+    from desktop.screens.conselho.funcionamento.relatorio import AbaRelatorio
+    from desktop.services.sessao import Sessao, Usuario
+
+    sem_chave = Sessao(sessao_admin.base, Usuario("u-x", "ct-x", "Ct X", Papel.CONSELHEIRO_TUTELAR))
+    assert not sem_chave.tem_sigilo
+    rel = AbaRelatorio(sem_chave)
+    qtbot.addWidget(rel)
+    assert "chave do arquivo sigiloso" in rel.tabelas.toPlainText() and not rel.botao_pdf.isEnabled()
+    aba = AbaAtendimentos(sem_chave)
+    qtbot.addWidget(aba)
+    assert aba.modelo.rowCount() == 0 and "chave do arquivo sigiloso" in aba.sigilo.text()
