@@ -2,8 +2,10 @@
 
 Cada rubrica sai com código, descrição, fundamento legal (o artigo que a produziu), base,
 percentual, quantidade e valor; depois os totais, as bases de previdência e IRRF e os avisos do
-cálculo. O lote é UM documento registrado (um código de verificação em todos os rodapés, "Página
-x de y" do lote): cada contracheque começa numa página nova. Um contracheque pedido avulso é outro
+cálculo (os avisos do cálculo ficam na prévia: o contracheque oficial é de competência fechada). O
+lote é UM documento registrado (um código de verificação em todos os rodapés); cada contracheque
+começa numa página nova, com numeração própria ("Página 1 de 2") e a identificação (nome,
+matrícula, CPF, competência) repetida no alto de cada página. Um contracheque pedido avulso é outro
 documento registrado, com o seu próprio código.
 
 Desempenho: as tabelas são desenhadas direto no canvas (``grade.Grade``), as fontes registradas uma
@@ -12,19 +14,18 @@ vez, o documento montado numa só passada e o QR desenhado como caminho (``layou
 from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from desktop.reports import fontes
 from desktop.reports.fontes import NEGRITO, NORMAL
 from desktop.reports.layout import (COR_CABECALHO_TABELA, COR_LINHA, COR_SECUNDARIA,
-                                    LARGURA_UTIL, Cabecalho, Rodape, caber, gerar_pdf, marcado,
-                                    quadro)
+                                    LARGURA_UTIL, Cabecalho, Rodape, Segmento, caber, gerar_pdf)
 from desktop.rules.folha.tipos import Contracheque
 
 from .dados import (DadosServidorContracheque, ItemFolha, bases_de_calculo, competencia_extenso,
-                    decimal_curto, descricao_rubrica, dinheiro, eh_provento, numero, ordenar_linhas)
+                    decimal_curto, descricao_rubrica, dinheiro, eh_provento, numero, ordenar_linhas,
+                    percentual_legivel)
 from .grade import Campos, Coluna, Escrita, Grade, Nota, Titulo
 
 TITULO = "Contracheque"
@@ -58,7 +59,8 @@ def titulo_documento(competencia) -> str:
 
 def _identificacao(s: DadosServidorContracheque) -> Campos:
     linhas = [
-        [("Nome", s.nome, 0.72), ("CPF", s.cpf_formatado, 0.28)],
+        [("Nome", s.nome, 0.72), ("CPF", s.cpf_formatado, 0.28)] if not s.nit else
+        [("Nome", s.nome, 0.5), ("CPF", s.cpf_formatado, 0.24), ("PIS/PASEP/NIT", s.nit, 0.26)],
         [("Matrícula", s.matricula, 0.17), ("Cargo", s.cargo_rotulo, 0.27),
          ("Nível e classe", s.nivel_classe, 0.31), ("Jornada", s.jornada_rotulo, 0.25)],
         [("Lotação", s.lotacao, 1.0)],
@@ -82,7 +84,7 @@ def _grade(cc: Contracheque, s: DadosServidorContracheque) -> Grade:
         grade.dado([
             l.codigo, descricao_rubrica(l), l.fundamento,
             numero(l.base) if l.base is not None else "",
-            decimal_curto(l.percentual), decimal_curto(l.quantidade),
+            percentual_legivel(l.percentual), decimal_curto(l.quantidade),
             valor if provento else "", "" if provento else valor,
         ])
     if not linhas:
@@ -159,15 +161,18 @@ class _Marco(Flowable):
         self.progresso(self.feito, self.total)
 
 
+def identificacao_da_pagina(servidor: DadosServidorContracheque, cc: Contracheque) -> str:
+    """Repetida no alto de cada página do contracheque (a 2ª página não fica sem dono)."""
+    return (f"{servidor.nome} · matrícula {servidor.matricula} · CPF {servidor.cpf_formatado} · "
+            f"competência {competencia_extenso(cc.competencia)}")
+
+
 def _corpo(servidor: DadosServidorContracheque, cc: Contracheque) -> list[Flowable]:
-    itens: list[Flowable] = [Titulo(titulo_documento(cc.competencia), _SUBTITULO),
-                             _identificacao(servidor), Spacer(1, 8), _grade(cc, servidor), _Resumo(cc)]
-    if cc.avisos:
-        texto = "<br/>".join(f"• {escape(a)}" for a in cc.avisos)
-        itens += [Spacer(1, 6), quadro([marcado("<b>Avisos do cálculo</b>", "pequeno"),
-                                        marcado(texto, "pequeno")], espaco=5)]
-    itens += [Spacer(1, 6), Nota(_LEGENDA)]
-    return itens
+    """O contracheque oficial (só de competência fechada): sem os avisos do cálculo, que são para quem
+    confere a prévia (tela de pendências), não para o servidor."""
+    return [Segmento(identificacao_da_pagina(servidor, cc)), Titulo(titulo_documento(cc.competencia), _SUBTITULO),
+            _identificacao(servidor), Spacer(1, 8), _grade(cc, servidor), _Resumo(cc), Spacer(1, 6),
+            Nota(_LEGENDA)]
 
 
 def gerar(cabecalho: Cabecalho, rodape: Rodape, servidor: DadosServidorContracheque,

@@ -45,6 +45,7 @@ class DadosServidorContracheque:
     banco: str = ""
     agencia: str = ""
     conta: str = ""
+    nit: str = ""  # PIS/PASEP/NIT, quando o cadastro o tem
 
     @property
     def cpf_formatado(self) -> str:
@@ -141,6 +142,22 @@ def eh_provento(linha: Linha) -> bool:
 def chave_rubrica(linha: Linha) -> tuple[str, str, str]:
     """Identidade da rubrica na folha: (código, natureza, grupo); o 13º é somado à parte."""
     return (linha.codigo, "P" if eh_provento(linha) else "D", linha.grupo)
+
+
+def descricao_neutra(linha: Linha) -> str:
+    """A descrição da rubrica sem o que é de cada servidor ("Vencimento — Nível 3, classe B" →
+    "Vencimento"): é a que nomeia a rubrica nos totais da folha."""
+    base = linha.descricao.split(" — ")[0].strip() or linha.descricao
+    if linha.grupo == "13" and "13" not in base:
+        return f"{base} (13º)"
+    return base
+
+
+def percentual_legivel(valor: Decimal | None) -> str:
+    """Percentual inteiro na coluna (até duas casas, arredondado): 63,16 em vez de 63,1578…"""
+    if valor is None:
+        return ""
+    return decimal_curto(valor.quantize(Decimal("0.01")) if -valor.as_tuple().exponent > 2 else valor)
 
 
 def descricao_rubrica(linha: Linha) -> str:

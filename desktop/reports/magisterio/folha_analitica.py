@@ -22,8 +22,8 @@ from desktop.reports.layout import (COR_CABECALHO_TABELA, COR_LINHA, COR_SECUNDA
 from desktop.rules.folha.tipos import Contracheque, Linha
 
 from .dados import (DadosServidorContracheque, ItemFolha, chave_rubrica, competencia_extenso,
-                    decimal_curto, descricao_rubrica, dinheiro, eh_provento, numero, ordenar_linhas,
-                    rotulo_nivel)
+                    decimal_curto, descricao_neutra, descricao_rubrica, dinheiro, eh_provento, numero,
+                    ordenar_linhas, percentual_legivel, rotulo_nivel)
 from .grade import COR_FILETE, Campos, Coluna, Escrita, Faixa, Grade, Titulo, linhas_de
 
 TITULO = "Folha analítica"
@@ -34,7 +34,7 @@ _CORPO = 7.0
 _PASSO = 9.0
 _METADE = (LARGURA_UTIL - 12) / 2
 # colunas de cada metade do bloco: código, descrição, referência, valor
-_COLS = ((0, 20), (20, _METADE - 100), (_METADE - 80, 28), (_METADE - 52, 52))
+_COLS = ((0, 20), (20, _METADE - 110), (_METADE - 90, 38), (_METADE - 52, 52))
 
 
 @dataclass
@@ -89,7 +89,7 @@ def _somar(total: TotalEscola, cc: Contracheque) -> None:
         chave = chave_rubrica(linha)
         r = total.rubricas.get(chave)
         if r is None:
-            r = total.rubricas[chave] = TotalRubrica(linha.codigo, descricao_rubrica(linha),
+            r = total.rubricas[chave] = TotalRubrica(linha.codigo, descricao_neutra(linha),
                                                      eh_provento(linha), linha.grupo)
         r.valor += linha.valor
         if chave not in vistas:
@@ -118,7 +118,7 @@ def resumir(itens: Iterable[ItemFolha]) -> ResumoFolha:
 # -- blocos ------------------------------------------------------------------------------------
 def _celulas_linha(l: Linha) -> tuple[str, str, str, str]:
     if l.percentual is not None:
-        ref = f"{decimal_curto(l.percentual)}%"
+        ref = f"{percentual_legivel(l.percentual)}%"
     else:
         ref = decimal_curto(l.quantidade)
     return (l.codigo, descricao_rubrica(l), ref, numero(l.valor))

@@ -347,7 +347,7 @@ def linha_do_tempo(ficha: FichaFuncional, ate: date, config: ConfiguracaoMagiste
             eventos.append((dia, 5, Mudanca(dia, m.descricao, m.fundamento)))
         jornada_antes = jornada
     for f in ficha.funcoes:
-        nome = f"{_FUNCAO[f.funcao.value]}" + (f" — {f.escola}" if f.escola else "") + f" (porte {f.porte.value})"
+        nome = f"{_FUNCAO[f.funcao.value]}" + (f" — {f.escola}" if f.escola else "") + f" (porte {f.porte.rotulo})"
         eventos.append((f.inicio, 6, Mudanca(f.inicio, f"Início da função de {nome}", f"{LEI}, art. 38 e Anexo III")))
         if f.fim is not None:
             eventos.append((f.fim + UM_DIA, 6, Mudanca(f.fim + UM_DIA, f"Fim da função de {nome}", f"{LEI}, art. 38")))

@@ -76,14 +76,14 @@ class Rubricas:
     def valor_fg(self, funcao: Funcao, porte: Porte, jornada: int, avisar: bool = True) -> Rubrica | None:
         """FG de ``funcao`` em escola de ``porte`` para a jornada: pelo art. 38 (percentual sobre o
         Nível 3 classe A da jornada; vice = fração configurada) ou pelo Anexo III (valor)."""
-        nome = f"Função gratificada — {_FUNCAO[funcao]}, escola de porte {porte.value}"
+        nome = f"Função gratificada — {_FUNCAO[funcao]}, escola de porte {porte.rotulo}"
         if self.config.fg_fonte == "anexo_iii":
             valor = self.p.tabela_fg.valor(porte, funcao)
             return Rubrica(c.FUNCAO_GRATIFICADA, nome, f"{LEI}, art. 38 e Anexo III", valor) if valor > 0 else None
         pct = self.g.art38_fg.get(jornada, {}).get(porte)
         if pct is None:
             if avisar:
-                self.avisos.append(f"O art. 38 não tem percentual de FG para escola de porte {porte.value} em "
+                self.avisos.append(f"O art. 38 não tem percentual de FG para escola de porte {porte.rotulo} em "
                                    f"{jornada} h: a função não foi paga. Confira o porte e a jornada, ou use "
                                    "o Anexo III.")
             return None

@@ -55,6 +55,11 @@ class Porte(StrEnum):
     PEQUENO = "pequeno"
     ESPECIAL = "especial"
 
+    @property
+    def rotulo(self) -> str:
+        """O porte escrito para o leitor, com acento ("médio"); o valor fica sem acento (código)."""
+        return "médio" if self is Porte.MEDIO else self.value
+
 
 class Funcao(StrEnum):
     DIRETOR = "diretor"

@@ -111,7 +111,7 @@ def descrever(historico: str, item) -> str:
         return f"Jornada de {item.horas} h{motivo} a partir de {dma(item.inicio)}"
     if isinstance(item, t.FuncaoGratificada):
         nome = "diretor(a)" if item.funcao is t.Funcao.DIRETOR else "vice-diretor(a)"
-        return f"Função de {nome} em escola de porte {item.porte.value} a partir de {dma(item.inicio)}"
+        return f"Função de {nome} em escola de porte {item.porte.rotulo} a partir de {dma(item.inicio)}"
     if isinstance(item, t.Lotacao):
         marcas = [m for m, sim in (("difícil acesso", item.dificil_acesso), ("zona rural", item.zona_rural)) if sim]
         return f"Lotação em {item.escola or 'escola'}{' (' + ', '.join(marcas) + ')' if marcas else ''} " \

@@ -47,10 +47,11 @@ def test_contracheque_mostra_servidor_rubricas_com_artigo_e_totais():
     assert "Total de descontos R$ 1.361,41" in t
     assert "Líquido a receber R$ 4.638,66" in t
     assert "Totais 6.000,07 1.361,41" in t
-    # bases da previdência e do IRRF (as das linhas 2xx) e o aviso do cálculo
+    # bases da previdência e do IRRF (as das linhas 2xx); os avisos do cálculo ficam na prévia, não no
+    # contracheque oficial (issue 11: "no calculation warnings on closed payslips")
     assert "Base — Contribuição previdenciária (RPPS) R$ 4.766,41" in t
     assert "Base — Imposto de renda retido na fonte R$ 5.226,72" in t
-    assert "Avisos do cálculo" in t and "férias de 01/04/2026 a 30/04/2026" in t
+    assert "Avisos do cálculo" not in t and "férias de 01/04/2026 a 30/04/2026" not in t
     assert "Página 1 de 1" in t and a.CODIGO in t
     meta = PdfReader(BytesIO(pdf)).metadata
     assert meta["/Title"] == "Contracheque — competência março de 2026"
@@ -101,6 +102,10 @@ def test_rubricas_demais_continuam_na_pagina_seguinte_com_o_nome():
         assert f"Rubrica de teste número {n} Lei 1.613/2004, art. {n} " in junto
     assert "Líquido a receber R$ 700,00" in textos[1]
     assert "Página 2 de 2" in textos[1]
+    # a 2ª página repete a identificação no alto: nome, matrícula, CPF e competência
+    for t in textos:
+        assert "Maria da Conceição Araújo · matrícula 004512 · CPF " in t
+        assert "competência março de 2026" in t
 
 
 def _lote(n: int) -> list[ItemFolha]:
@@ -118,7 +123,7 @@ def test_lote_de_50_tem_50_paginas_um_codigo_e_progresso_a_cada_servidor():
     for i, t in enumerate(textos, start=1):
         assert f"Servidora Número {i} Ávila" in t and f"{i:05d}" in t
         assert f"Servidora Número {i + 1} Ávila" not in t
-        assert f"Página {i} de 50" in t
+        assert "Página 1 de 1" in t and f"folha {i} de 50 do lote" in t  # numeração de cada contracheque
         assert f"Código de verificação: {a.CODIGO}" in t
         assert "Contracheque — competência março de 2026" in t
         venc = D("1621.00") + i
@@ -158,3 +163,18 @@ def test_dados_do_servidor_aceitam_texto_e_cpf_sem_pontuacao():
     assert s.cargo_rotulo == "Coordenador" and s.nivel_classe == "Nível 4 · Classe G"
     assert s.cpf_formatado == "529.982.247-25"
     assert a.servidora().cpf_formatado == "529.982.247-25"
+
+
+def test_lote_com_contracheque_de_duas_paginas_numera_por_documento():
+    longas = [Linha(f"{n:03d}", f"Rubrica de teste número {n}", a.P, D("10.00"), f"Lei 1.613/2004, art. {n}")
+              for n in range(1, 71)]
+    itens = [ItemFolha(a.servidora(nome="Ana Ávila", matricula="00001"), a.contracheque_simples(1)),
+             ItemFolha(a.servidora(nome="Bruno Brandão", matricula="00002"), Contracheque(date(2026, 3, 1), "p", longas)),
+             ItemFolha(a.servidora(nome="Célia Câmara", matricula="00003"), a.contracheque_simples(3))]
+    textos = _textos(contracheque.gerar_lote(a.cabecalho(), a.rodape("Contracheques da folha"), itens))
+    assert len(textos) == 4
+    esperado = [("Ana Ávila", 1, 1), ("Bruno Brandão", 1, 2), ("Bruno Brandão", 2, 2), ("Célia Câmara", 1, 1)]
+    for n, (t, (nome, pagina, total)) in enumerate(zip(textos, esperado), start=1):
+        assert f"{nome} · matrícula" in t and "competência março de 2026" in t
+        assert f"Página {pagina} de {total}" in t and f"folha {n} de 4 do lote" in t
+    assert "Ana Ávila" not in textos[2] and "Célia Câmara" not in textos[2]

@@ -106,3 +106,27 @@ def test_lotacao_vazia_e_folha_vazia():
     assert "Sem lotação informada" in _textos(folha_analitica.gerar(a.cabecalho(), a.rodape(), itens))[0]
     with pytest.raises(ValueError, match="vazia"):
         folha_analitica.gerar(a.cabecalho(), a.rodape(), [])
+
+
+def test_resumo_por_codigo_com_descricao_neutra_e_percentual_inteiro():
+    from datetime import date
+
+    from desktop.rules.folha.tipos import Contracheque, Linha
+
+    def cc(n, nivel, classe, pct):
+        venc = D("1621.00") + n
+        return Contracheque(date(2026, 3, 1), f"p{n}", [
+            Linha("001", f"Vencimento — Nível {nivel}, classe {classe}", a.P, venc, "Lei 1.613/2004, art. 20"),
+            Linha("006", "Função gratificada — diretor, escola de porte médio", a.P, D("500.00"),
+                  "Lei 1.613/2004, art. 38", base=venc, percentual=pct)])
+
+    itens = [ItemFolha(a.servidora(nome="Ana", matricula="1", lotacao=a.ESCOLAS[0]), cc(0, "Especial", "F", D("63.157894"))),
+             ItemFolha(a.servidora(nome="Bia", matricula="2", lotacao=a.ESCOLAS[0]), cc(1, "3", "B", D("38.16")))]
+    resumo = folha_analitica.resumir(itens)
+    assert [(r.codigo, r.descricao, r.servidores) for r in resumo.rubricas] == [
+        ("001", "Vencimento", 2), ("006", "Função gratificada", 2)]
+    texto = " ".join(_textos(folha_analitica.gerar(a.cabecalho(), a.rodape("Folha analítica"), itens)))
+    assert "63,16%" in texto and "38,16%" in texto and "63,1…" not in texto
+    assert "Vencimento — Nível Especial" in texto  # o bloco de cada servidor mantém a descrição dele
+    resumo_txt = texto[texto.index("Resumo por rubrica") if "Resumo por rubrica" in texto else texto.index("Resumo da folha"):]
+    assert "001 Vencimento Provento 2" in resumo_txt and "Nível Especial" not in resumo_txt
