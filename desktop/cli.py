@@ -140,22 +140,62 @@ def cmd_restaurar(args) -> int:
     return SAIDA_OK
 
 
+def _ler_chaves(caminhos) -> list[bytes]:
+    dados = []
+    for c in caminhos or []:
+        try:
+            dados.append(Path(c).read_bytes())
+        except OSError as e:
+            raise ErroCli(f"Não foi possível ler a chave {c}: {e.strerror or e}.") from None
+    return dados
+
+
 def cmd_verificar(args) -> int:
-    from desktop.services import documentos
+    """Confere com a base (se houver base e usuário) e, sem ela, pelo selo assinado e as chaves importadas."""
+    from desktop.services import documentos, local, verificacao
 
     alvo = args.documento
     if Path(alvo).is_file():
         documentos.conferir_tamanho_pdf(alvo)  # antes de pedir a senha e de ler o arquivo
-    sessao = _sessao(args)
+    extras = _ler_chaves(args.chave)
+    usar_base = not args.sem_base and bool(args.usuario or os.environ.get("PACO_USUARIO")) and bool(
+        args.base or local.base_configurada())
+    sessao = _sessao(args) if usar_base else None
     try:
         if alvo.lower().endswith(".pdf") or Path(alvo).is_file():
-            resultado = documentos.verificar_pdf(sessao, Path(alvo))
+            resultado = verificacao.verificar_pdf(sessao, Path(alvo), chaves_extras=extras)
         else:
-            resultado = documentos.verificar_codigo(sessao, alvo)
+            resultado = verificacao.verificar_codigo(sessao, alvo, chaves_extras=extras)
     finally:
-        sessao.fechar()
+        if sessao is not None:
+            sessao.fechar()
     print(resultado.mensagem())
     return SAIDA_OK if resultado.situacao == "autentico" else SAIDA_FALHA
+
+
+def cmd_chave(args) -> int:
+    """Exporta a chave pública desta base (com login) ou importa a de outro órgão (sem login)."""
+    from desktop.services import documentos, selo
+
+    if args.acao == "importar":
+        try:
+            d = selo.importar_chave(Path(args.arquivo).read_bytes())
+        except OSError as e:
+            raise ErroCli(f"Não foi possível ler {args.arquivo}: {e.strerror or e}.") from None
+        except selo.ErroChavePublica as e:
+            raise ErroCli(str(e)) from None
+        from desktop.rules.selo import impressao_legivel
+
+        print(f"Chave de {d.get('emissor', '')} (CNPJ {d.get('cnpj', '')}) importada: {impressao_legivel(d['impressao'])}.")
+        return SAIDA_OK
+    sessao = _sessao(args)
+    try:
+        dados = documentos.exportar_chave_publica(sessao)
+    finally:
+        sessao.fechar()
+    Path(args.arquivo).write_bytes(dados)
+    print(f"Chave pública exportada em {args.arquivo}.")
+    return SAIDA_OK
 
 
 def cmd_integridade(args) -> int:
@@ -242,8 +282,18 @@ def montar_parser() -> argparse.ArgumentParser:
     c = comando("restaurar", "restaura uma cópia de segurança (a base atual é guardada à parte)", cmd_restaurar)
     c.add_argument("copia", metavar="COPIA", help="arquivo da cópia (.db)")
     c.add_argument("--sim", action="store_true", help="não pergunta confirmação")
-    c = comando("verificar", "verifica se um documento foi emitido por este Paço e não foi alterado", cmd_verificar)
-    c.add_argument("documento", metavar="CODIGO_OU_PDF", help="código de verificação ou arquivo PDF")
+    c = comando("verificar", "verifica se um documento do Paço é autêntico e não foi alterado (com ou sem a base)",
+                cmd_verificar)
+    c.add_argument("documento", metavar="CODIGO_QR_OU_PDF",
+                   help="código de verificação, texto lido do QR (PACO1.…) ou arquivo PDF")
+    c.add_argument("--chave", action="append", metavar="ARQ.pacochave",
+                   help="chave pública do emissor a usar além das importadas (pode repetir)")
+    c.add_argument("--sem-base", action="store_true",
+                   help="não abre a base: confere só o selo assinado (qualquer instalação, sem login)")
+    c = comando("chave", "exporta a chave pública deste órgão ou importa a de outro (para verificar sem a base)",
+                cmd_chave)
+    c.add_argument("acao", choices=["exportar", "importar"], help="exportar (pede login) ou importar (sem login)")
+    c.add_argument("arquivo", metavar="ARQ.pacochave", help="arquivo da chave pública")
     comando("integridade", "confere a corrente do diário de auditoria e o arquivo da base", cmd_integridade)
     c = comando("calcular", "calculadoras sem base: " + "; ".join(d for d, _ in CALCULADORAS.values()),
                 cmd_calcular, base=False, usuario=False)

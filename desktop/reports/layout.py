@@ -11,6 +11,7 @@ e o total de páginas vem de um canvas que guarda as páginas e desenha os rodap
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -30,6 +31,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from desktop import __version__
 from desktop.rules import formato
+from desktop.rules.selo import MARCA_VAZIA, PREFIXO_ASSINATURA, PREFIXO_SELO, impressao_legivel
 
 from . import fontes
 from .fontes import MONO, NEGRITO, NORMAL
@@ -59,6 +61,7 @@ class Cabecalho:
     uf: str
     cnpj: str  # já formatado: 11.222.333/0001-81
     brasao: bytes | None = None  # PNG ou JPEG; None: timbre só com o texto
+    endereco: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,9 @@ class Rodape:
     emitido_por: str
     versao: str = __version__
     diario: tuple[int, str] | None = None  # âncora: (seq, hash) da cabeça do diário na emissão
+    selo: str = ""  # texto do QR assinado (rules.selo); vazio: QR só com o código
+    impressao: str = ""  # impressão da chave pública do emissor, mostrada no rodapé
+    reservar_assinatura: bool = False  # deixa livre a CAIXA_ASSINATURA (assinatura PAdES visível)
 
     @property
     def identificacao(self) -> str:
@@ -252,7 +258,8 @@ def _desenhar_timbre(c: rl_canvas.Canvas, cab: Cabecalho, brasao: ImageReader | 
     c.drawString(x, y - 2, f"Município de {cab.municipio} – {cab.uf}")
     c.setFillColor(COR_SECUNDARIA)
     c.setFont(NORMAL, 8.5)
-    c.drawString(x, y - 14, f"CNPJ {cab.cnpj}")
+    c.drawString(x, y - 14, simpleSplit(f"CNPJ {cab.cnpj}" + (f" · {cab.endereco}" if cab.endereco else ""),
+                                        NORMAL, 8.5, largura)[0])
     c.setStrokeColor(COR_LINHA)
     c.setLineWidth(1.2)
     linha_y = ALTURA - 33 * mm
@@ -262,11 +269,41 @@ def _desenhar_timbre(c: rl_canvas.Canvas, cab: Cabecalho, brasao: ImageReader | 
     c.restoreState()
 
 
+CAIXA_ASSINATURA = (LARGURA - MARGEM_LATERAL - 56 * mm, 5 * mm, LARGURA - MARGEM_LATERAL, 23 * mm)
+"""Onde a assinatura digital visível é desenhada (x1, y1, x2, y2), à direita do rodapé."""
+
 _FORM_QR = "pacoQR"
 _LADO_QR = 19 * mm
 
 
-def _desenhar_rodape(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int) -> None:
+class Segmento(Flowable):
+    """Início de um documento dentro de um lote (um contracheque): as páginas dele têm numeração
+    própria ("Página 1 de 2") e a ``identificacao`` repetida no alto de cada uma."""
+
+    def __init__(self, identificacao: str):
+        super().__init__()
+        self.identificacao = identificacao
+
+    def wrap(self, *_):
+        return 0, 0
+
+    def draw(self):
+        self.canv._paco_segmento = (id(self), self.identificacao)
+
+
+def _desenhar_identificacao(c: rl_canvas.Canvas, texto: str) -> None:
+    """A identificação do documento no alto da página, à direita, logo acima do filete do timbre."""
+    c.saveState()
+    c.setFillColor(COR_SECUNDARIA)
+    c.setFont(NORMAL, 7.5)
+    largura = LARGURA - 2 * MARGEM_LATERAL
+    c.drawRightString(LARGURA - MARGEM_LATERAL, ALTURA - 31 * mm,
+                      simpleSplit(texto, NORMAL, 7.5, largura)[0] if texto else "")
+    c.restoreState()
+
+
+def _desenhar_rodape(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int,
+                     lote: tuple[int, int] | None = None) -> None:
     c.saveState()
     direita = LARGURA - MARGEM_LATERAL
     topo = 29 * mm
@@ -276,7 +313,7 @@ def _desenhar_rodape(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int) 
     c.doForm(_FORM_QR)
 
     x = MARGEM_LATERAL + _LADO_QR + 4 * mm
-    largura = direita - x
+    largura = direita - x - (58 * mm if rod.reservar_assinatura else 0)
     y = topo - 5 * mm
     c.setFillColor(COR_TEXTO)
     c.setFont(NORMAL, 8)
@@ -289,7 +326,8 @@ def _desenhar_rodape(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int) 
 
     c.setFont(NORMAL, 7)
     aviso = ("Documento emitido pelo Paço. Verifique a autenticidade em Paço › Verificar documento "
-             f"com o código {rod.codigo}.")
+             f"com o código {rod.codigo}." + (" Em qualquer lugar, confira o QR ou o arquivo com a chave "
+             f"pública do emissor, de impressão {impressao_legivel(rod.impressao)}." if rod.impressao else ""))
     y -= 4.2 * mm
     for linha in simpleSplit(aviso, NORMAL, 7, largura):
         c.drawString(x, y, linha)
@@ -298,6 +336,8 @@ def _desenhar_rodape(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int) 
     c.setFont(NORMAL, 6.5)
     dados = (f"{rod.identificacao} · emitido em {data_hora_local(rod.emitido_em)} "
              f"por {rod.emitido_por} · Paço {rod.versao}")
+    if lote:
+        dados += f" · folha {lote[0]} de {lote[1]} do lote"
     for linha in simpleSplit(dados, NORMAL, 6.5, largura):
         c.drawString(x, y, linha)
         y -= 8
@@ -318,14 +358,33 @@ class _CanvasNumerado(rl_canvas.Canvas):
 
     def save(self):
         self.beginForm(_FORM_QR)
-        _desenhar_qr(self, f"PACO:{self._rodape.codigo}", MARGEM_LATERAL, 7 * mm, _LADO_QR)
+        _desenhar_qr(self, self._rodape.selo or f"PACO:{self._rodape.codigo}", MARGEM_LATERAL, 7 * mm,
+                     _LADO_QR)
         self.endForm()
         total = len(self._paginas)
-        for estado in self._paginas:
+        segmentos = [estado.get("_paco_segmento") for estado in self._paginas]
+        paginas_do = Counter(s[0] for s in segmentos if s)
+        lote = len(paginas_do) > 1
+        vistas: Counter = Counter()
+        for estado, segmento in zip(self._paginas, segmentos):
             self.__dict__.update(estado)
-            _desenhar_rodape(self, self._rodape, self._pageNumber, total)
+            if segmento:  # numeração do documento dentro do lote e identificação repetida
+                vistas[segmento[0]] += 1
+                _desenhar_identificacao(self, segmento[1])
+                _desenhar_rodape(self, self._rodape, vistas[segmento[0]], paginas_do[segmento[0]],
+                                 (self._pageNumber, total) if lote else None)
+            else:
+                _desenhar_rodape(self, self._rodape, self._pageNumber, total)
             super().showPage()
         super().save()
+
+
+def palavras_chave(rodape: Rodape) -> str:
+    """Metadados lidos pela verificação: o código e, com selo, o selo e o bloco da assinatura."""
+    texto = f"{PREFIXO_CODIGO}{rodape.codigo}"
+    if rodape.selo:
+        texto += f" {PREFIXO_SELO}{rodape.selo} {PREFIXO_ASSINATURA}{MARCA_VAZIA}"
+    return texto
 
 
 def gerar_pdf(cabecalho: Cabecalho, rodape: Rodape, titulo: str,
@@ -348,7 +407,7 @@ def gerar_pdf(cabecalho: Cabecalho, rodape: Rodape, titulo: str,
         topMargin=MARGEM_SUPERIOR, bottomMargin=MARGEM_INFERIOR,
         title=titulo, author=cabecalho.nome,
         subject=f"{rodape.identificacao} — código de verificação {rodape.codigo}",
-        keywords=f"{PREFIXO_CODIGO}{rodape.codigo}", creator=f"Paço {rodape.versao}",
+        keywords=palavras_chave(rodape), creator=f"Paço {rodape.versao}",
         producer=f"Paço {rodape.versao} (reportlab)", lang="pt-BR",
     )
 

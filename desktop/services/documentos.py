@@ -20,8 +20,9 @@ from typing import Callable
 from desktop.reports import diario as relatorio_diario
 from desktop.reports import recuperacao as folha_recuperacao
 from desktop.reports.layout import PREFIXO_CODIGO, Cabecalho, Rodape, data_local
+from desktop.rules import selo
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida, formatar_cnpj
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store import ancoras as store_ancoras
 from desktop.store import consultas_diario
 from desktop.store import diario as store_diario
@@ -30,6 +31,8 @@ from desktop.store.chaves import ErroChaves, chave_da_base, normalizar_recuperac
 from desktop.store.consultas_diario import FiltrosDiario
 from desktop.store.ids import agora, novo_id
 
+from . import emissores, pades
+from . import selo as selo_svc
 from .sessao import ErroNegocio, SemPermissao, Sessao
 
 ALFABETO = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # sem I, O, 0 e 1, que se confundem no papel
@@ -38,6 +41,7 @@ MOTIVO_MINIMO = 10
 LIMITE_RELATORIO_DIARIO = 5000
 
 AUTENTICO, CANCELADO, ALTERADO, DESCONHECIDO = "autentico", "cancelado", "alterado", "desconhecido"
+SUBSTITUIDO = "substituido"
 
 _CODIGO = f"[{ALFABETO}]{{4}}-[{ALFABETO}]{{4}}-[{ALFABETO}]{{4}}"
 _CODIGO_NOS_BYTES = re.compile(re.escape(PREFIXO_CODIGO).encode() + f"({_CODIGO})".encode())
@@ -120,29 +124,34 @@ def contar_paginas(pdf: bytes) -> int:
 # -- emissão ---------------------------------------------------------------------------------
 def cabecalho_do_orgao(sessao: Sessao) -> Cabecalho:
     """O timbre a partir dos dados do órgão (tabela escritorio)."""
-    linha = list(sessao.db.query("SELECT nome, municipio, uf, cnpj, brasao FROM escritorio"))
-    if not linha:
-        raise ErroNegocio("Os dados do órgão não foram cadastrados; complete-os em Configurações.")
-    o = linha[0]
-    return Cabecalho(o["nome"], o["municipio"], o["uf"], formatar_cnpj(o["cnpj"]), o["brasao"])
+    return emissores.obter(sessao.db, emissores.ORGAO).cabecalho()
 
 
 def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalho, Rodape], bytes],
            referencia: str | None = None, via: int = 1,
-           permissao: Permissao = Permissao.DOCUMENTOS_EMITIR) -> Emitido:
+           permissao: Permissao = Permissao.DOCUMENTOS_EMITIR, titular: str | None = None,
+           cpf: str | None = None, assunto: str | None = None,
+           dominio: str = registro.DOMINIO_GERAL, emissor_id: str | None = None) -> Emitido:
     """Gera e registra um documento numa só transação: número, código, PDF, SHA-256 e diário.
 
     ``titulo`` é o nome do tipo de documento como o leitor o vê ("Contracheque"); ``referencia``
     diz de quem ou de quê (nunca dados sigilosos: o registro é listado para conferência). Para a
     2ª via em diante, ``referencia`` identifica o original, cujo número e ano são repetidos.
     ``permissao`` troca a exigida para documentos que outros papéis podem emitir.
+
+    ``titular`` e ``cpf`` (mascarado) vão no selo assinado do QR; ``assunto`` diz de que fatos o
+    documento depende (a substituição o procura) e liga-o aos substituídos do mesmo tipo, assunto e
+    referência; ``dominio`` decide onde o PDF é guardado. O PDF guardado é o devolvido, byte a byte.
+    O emissor (timbre, CNPJ, chave do selo) é ``emissor_id`` (unidade certificadora) ou o do módulo
+    do ``tipo`` (services.emissores).
     """
     sessao.exigir(permissao)
     if not (tipo or "").strip() or not (titulo or "").strip():
         raise ValueError("emitir() precisa de tipo e título.")
     if via < 1:
         raise ErroNegocio("A via deve ser 1 ou maior.")
-    cabecalho = cabecalho_do_orgao(sessao)
+    emissor = emissores.resolver(sessao.db, tipo=tipo, emissor_id=emissor_id)
+    cabecalho = emissor.cabecalho()
     with sessao.mudanca(permissao) as m:
         momento = agora()
         emitido_em = datetime.fromisoformat(momento)
@@ -162,9 +171,19 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
             codigo = novo_codigo()
         ancora = store_ancoras.cabeca(m.db)
         sigilo = store_ancoras.cabeca(m.db, "sigilo") if "sigilo" in store_diario.esquemas(m.db) else None
+        chave = selo_svc.chave_do_emissor(m, emissor.id)
+        dados = {"k": chave.impressao, "c": codigo, "t": titulo, "n": numero, "a": ano, "w": via,
+                 "d": emitido_em.astimezone().date().isoformat(), "h": titular or "",
+                 "p": selo.mascarar_cpf(cpf), "e": cabecalho.cnpj}
+        dados_b64 = selo.dados_b64(dados)
+        texto_selo = selo.Selo(dados, dados_b64, chave.assinar(f"{selo.VERSAO}.{dados_b64}".encode())).texto
+        certificado = emissores.certificado(m.db, emissor.id)
         rodape = Rodape(codigo, titulo, numero, ano, via, emitido_em, sessao.usuario.login,
-                        diario=(ancora["seq"], ancora["hash"]) if ancora else None)
-        pdf = montar(cabecalho, rodape)
+                        diario=(ancora["seq"], ancora["hash"]) if ancora else None,
+                        selo=texto_selo, impressao=chave.impressao, reservar_assinatura=certificado is not None)
+        pdf = _selar(montar(cabecalho, rodape), chave, dados_b64)
+        if certificado is not None:
+            pdf = _assinar_pades(pdf, certificado, emissor)
         linha = {
             "id": novo_id(), "tipo": tipo, "numero": numero, "ano": ano, "via": via,
             "titulo": titulo, "referencia": referencia, "emitido_em": momento,
@@ -173,10 +192,49 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
             # âncoras: a cabeça do diário antes desta emissão (integridade as confere)
             "ancora_seq": ancora and ancora["seq"], "ancora_hash": ancora and ancora["hash"],
             "ancora_sigilo_seq": sigilo and sigilo["seq"], "ancora_sigilo_hash": sigilo and sigilo["hash"],
+            "assunto": assunto, "emissor_id": emissor.id,
         }
         registro.inserir(m.db, linha)
+        registro.guardar_pdf(m.db, linha["id"], dominio, pdf)
         m.registrar("documentos", linha["id"], "inserir", depois=linha)
+        if assunto:
+            for antigo in registro.sem_substituto(m.db, tipo, assunto):
+                registro.ligar_substituto(m.db, antigo["id"], linha["id"])
+                m.registrar("documentos", antigo["id"], "alterar", antes=antigo,
+                            depois=registro.por_id(m.db, antigo["id"]))
+    if not (selo_svc.pasta_chaveiro() / f"{chave.impressao}{selo_svc.EXTENSAO}").exists():
+        selo_svc.importar_chave(selo_svc.arquivo_chave_publica(sessao.db, emissor.id))  # confere sem login
     return Emitido(linha["id"], codigo, numero, ano, via, linha["sha256"], pdf, linha["paginas"])
+
+
+def exportar_chave_publica(sessao: Sessao, emissor_id: str = emissores.ORGAO) -> bytes:
+    """O arquivo .pacochave do emissor (chave pública Ed25519 do selo), para outras instalações."""
+    sessao.exigir(Permissao.DOCUMENTOS_VERIFICAR)
+    emissores.obter(sessao.db, emissor_id)
+    with sessao.mudanca(None) as m:
+        selo_svc.chave_do_emissor(m, emissor_id)
+        dados = selo_svc.arquivo_chave_publica(m.db, emissor_id)
+    selo_svc.importar_chave(dados)
+    return dados
+
+
+def _selar(pdf: bytes, chave: selo_svc.ChaveEmissor, dados_b64: str) -> bytes:
+    """Assina o arquivo (bloco de tamanho fixo nas palavras-chave; ver rules.selo)."""
+    try:
+        pdf, sha = selo.preparar_pdf(pdf)
+    except ValueError:  # PDF montado sem o layout comum: sai sem a assinatura de arquivo
+        return pdf
+    return selo.selar_pdf(pdf, chave.assinar(selo.mensagem_pdf(dados_b64, sha)))
+
+
+def _assinar_pades(pdf: bytes, certificado, emissor) -> bytes:
+    from desktop.reports.layout import CAIXA_ASSINATURA
+
+    try:
+        return pades.assinar(pdf, certificado, local=f"{emissor.municipio}-{emissor.uf}", caixa=CAIXA_ASSINATURA)
+    except Exception as e:  # noqa: BLE001 — certificado vencido, chave inválida: nada é registrado
+        raise ErroNegocio(f"O documento não foi emitido: a assinatura digital com o certificado de "
+                          f"{certificado.titular} falhou ({e}). Confira o certificado em Emissores.") from None
 
 
 def cancelar(sessao: Sessao, codigo: str, motivo: str) -> dict:
@@ -201,64 +259,6 @@ def cancelar(sessao: Sessao, codigo: str, motivo: str) -> dict:
     return depois
 
 
-# -- verificação -----------------------------------------------------------------------------
-def _identificacao(doc: dict) -> str:
-    ref = f" ({doc['referencia']})" if doc.get("referencia") else ""
-    return f"{doc['titulo']} nº {doc['numero']}/{doc['ano']}{ref}, {doc['via']}ª via"
-
-
-@dataclass(frozen=True)
-class Verificacao:
-    """Resposta da verificação; ``mensagem()`` é o que a tela e a CLI mostram."""
-
-    situacao: str  # autentico | cancelado | alterado | desconhecido
-    documento: dict | None = None
-    codigo: str | None = None
-    por_arquivo: bool = False
-
-    def mensagem(self) -> str:
-        d = self.documento
-        if d is not None:
-            emissao = f"emitido em {data_local(d['emitido_em'])} por {d['emitido_por']}"
-            cancelamento = (f"cancelado em {data_local(d['cancelado_em'])} por {d['cancelado_por']}. "
-                            f"Motivo: {d['motivo_cancelamento']}" if d["cancelado_em"] else "")
-        if self.situacao == AUTENTICO:
-            conferencia = ("O arquivo é idêntico ao que foi emitido." if self.por_arquivo else
-                           "Confira se o documento em mãos corresponde a esta descrição.")
-            return f"Documento autêntico: {_identificacao(d)}, {emissao}. {conferencia}"
-        if self.situacao == CANCELADO:
-            return (f"Documento CANCELADO: {_identificacao(d)}, {emissao}, foi {cancelamento}. "
-                    "Este documento não tem mais validade.")
-        if self.situacao == ALTERADO:
-            extra = f" Além disso, esse documento foi {cancelamento}." if d["cancelado_em"] else ""
-            return (f"ALTERADO: o arquivo não é o documento emitido. Ele traz o código "
-                    f"{self.codigo}, de {_identificacao(d)}, {emissao}, mas o conteúdo difere do "
-                    f"registrado. Peça uma nova via a quem o emitiu.{extra}")
-        if self.codigo and self.por_arquivo:
-            return (f"O arquivo traz o código {self.codigo}, que não consta no registro deste Paço: "
-                    "o documento não foi emitido por esta instalação.")
-        if self.codigo:
-            return (f"O código {self.codigo} não consta no registro deste Paço: o documento não foi "
-                    "emitido por esta instalação. Confira se o código foi digitado corretamente.")
-        return ("Este arquivo não foi emitido por este Paço: não traz código de verificação do Paço "
-                "e não confere com nenhum documento registrado. Se você tem o documento impresso, "
-                "digite o código que está no rodapé.")
-
-
-def _situacao(doc: dict) -> str:
-    return CANCELADO if doc["cancelado_em"] else AUTENTICO
-
-
-def verificar_codigo(sessao: Sessao, codigo: str) -> Verificacao:
-    """Procura o código no registro (sem internet)."""
-    sessao.exigir(Permissao.DOCUMENTOS_VERIFICAR)
-    codigo = normalizar_codigo(codigo)
-    doc = registro.por_codigo(sessao.db, codigo)
-    if doc is None:
-        return Verificacao(DESCONHECIDO, None, codigo)
-    return Verificacao(_situacao(doc), doc, codigo)
-
-
 PDF_TAMANHO_MAXIMO = 100 * 1024 * 1024
 """100 MiB: um lote de mil contracheques do Paço tem menos de 20 MiB."""
 
@@ -270,29 +270,6 @@ def conferir_tamanho_pdf(caminho: str | Path) -> None:
         raise ErroNegocio(f"O arquivo {Path(caminho).name} tem {tamanho // (1024 * 1024)} MiB, mais que os "
                           f"{PDF_TAMANHO_MAXIMO // (1024 * 1024)} MiB de qualquer documento emitido pelo Paço; "
                           "não é um documento do Paço.")
-
-
-def verificar_pdf(sessao: Sessao, caminho_ou_bytes: str | Path | bytes) -> Verificacao:
-    """Confere um arquivo: o SHA-256 idêntico a um registrado prova que é o documento emitido;
-    com o código do Paço mas outro conteúdo, o arquivo foi alterado."""
-    sessao.exigir(Permissao.DOCUMENTOS_VERIFICAR)
-    if isinstance(caminho_ou_bytes, (bytes, bytearray)):
-        dados = bytes(caminho_ou_bytes)
-    else:
-        try:
-            conferir_tamanho_pdf(caminho_ou_bytes)
-            dados = Path(caminho_ou_bytes).read_bytes()
-        except OSError as e:
-            raise ErroNegocio(f"Não foi possível ler o arquivo {caminho_ou_bytes}: "
-                              f"{e.strerror or e}. Confira o caminho e tente de novo.") from None
-    doc = registro.por_sha256(sessao.db, hashlib.sha256(dados).hexdigest())
-    if doc is not None:
-        return Verificacao(_situacao(doc), doc, doc["codigo"], por_arquivo=True)
-    codigo = codigo_no_pdf(dados)
-    doc = registro.por_codigo(sessao.db, codigo) if codigo else None
-    if doc is None:
-        return Verificacao(DESCONHECIDO, None, codigo, por_arquivo=True)
-    return Verificacao(ALTERADO, doc, codigo, por_arquivo=True)
 
 
 # -- consultas e documentos da fundação ------------------------------------------------------
@@ -357,3 +334,7 @@ def emitir_folha_recuperacao(sessao: Sessao, chave: str) -> Emitido:
                           "na instalação.")
     return emitir(sessao, tipo="chave_recuperacao", titulo=folha_recuperacao.TITULO,
                   montar=lambda cab, rod: folha_recuperacao.gerar(cab, rod, chave))
+
+
+# A verificação mora em services.verificacao; os nomes continuam acessíveis por aqui.
+from .verificacao import Verificacao, identificacao as _identificacao, verificar_codigo, verificar_pdf  # noqa: E402,F401

@@ -1,7 +1,12 @@
-"""Registro dos documentos emitidos (tabela ``documentos``): numeração, inclusão, buscas, cancelamento.
+"""Registro dos documentos emitidos (tabela ``documentos``): numeração, inclusão, buscas, cancelamento,
+substituição e o PDF guardado de cada um (``documentos_pdf``).
 
 Um documento emitido nunca é apagado (um gatilho recusa o DELETE): o erro se corrige cancelando,
-com data, autor e motivo, e emitindo outro.
+com data, autor e motivo, e emitindo outro. Quando os fatos de que ele depende mudam (reabertura
+da competência, nova via), é marcado substituído e ligado ao documento que o substitui.
+
+O PDF vai para a tabela do seu ``dominio``: hoje todos em ``documentos_pdf`` da base cifrada; um
+domínio guardado à parte (o caso do Conselho, em arquivo cifrado próprio) muda só ``_tabela_pdf``.
 """
 from __future__ import annotations
 
@@ -9,7 +14,8 @@ import sqlite_utils
 
 COLUNAS = ("id", "tipo", "numero", "ano", "via", "titulo", "referencia", "emitido_em",
            "emitido_por", "sha256", "codigo", "paginas", "cancelado_em", "cancelado_por",
-           "motivo_cancelamento", "ancora_seq", "ancora_hash", "ancora_sigilo_seq", "ancora_sigilo_hash")
+           "motivo_cancelamento", "ancora_seq", "ancora_hash", "ancora_sigilo_seq", "ancora_sigilo_hash",
+           "assunto", "emissor_id")
 
 
 def _um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
@@ -66,7 +72,7 @@ def listar(db: sqlite_utils.Database, *, tipo: str | None = None, ano: int | Non
 
     ``de``/``ate``: limites ISO (UTC) de ``emitido_em``, ``ate`` exclusivo. ``texto`` procura no
     título, na referência, no código e em quem emitiu. ``cancelados``: True só os cancelados,
-    False só os válidos, None todos.
+    False só os válidos (nem cancelados nem substituídos), None todos.
     """
     condicoes, params = [], []
     if tipo:
@@ -88,7 +94,7 @@ def listar(db: sqlite_utils.Database, *, tipo: str | None = None, ano: int | Non
     if cancelados is True:
         condicoes.append("cancelado_em IS NOT NULL")
     elif cancelados is False:
-        condicoes.append("cancelado_em IS NULL")
+        condicoes.append("cancelado_em IS NULL AND substituido_em IS NULL")
     onde = f"WHERE {' AND '.join(condicoes)}" if condicoes else ""
     return list(db.query(
         f"SELECT * FROM documentos {onde} ORDER BY emitido_em DESC, numero DESC LIMIT ?",
@@ -108,3 +114,81 @@ def marcar_cancelado(db: sqlite_utils.Database, id_: str, *, momento: str, por: 
         "WHERE id = ? AND cancelado_em IS NULL",
         [momento, por, motivo, id_],
     )
+
+
+# -- PDF guardado ------------------------------------------------------------------------------
+DOMINIO_GERAL = "geral"
+
+
+def _tabela_pdf(dominio: str) -> str:
+    """A tabela que guarda os PDFs do domínio (um ponto só para desviar um domínio sigiloso)."""
+    return "documentos_pdf"
+
+
+def guardar_pdf(db: sqlite_utils.Database, documento_id: str, dominio: str, pdf: bytes) -> None:
+    db[_tabela_pdf(dominio)].insert({"documento_id": documento_id, "dominio": dominio, "pdf": pdf})
+
+
+def pdf_de(db: sqlite_utils.Database, documento_id: str) -> bytes | None:
+    """O PDF guardado do documento (None: emitido antes de o Paço guardar os PDFs)."""
+    linha = db.execute("SELECT pdf FROM documentos_pdf WHERE documento_id = ?", [documento_id]).fetchone()
+    return bytes(linha[0]) if linha else None
+
+
+# -- substituição ------------------------------------------------------------------------------
+def validos_do_assunto(db: sqlite_utils.Database, prefixo: str) -> list[dict]:
+    """Documentos ainda válidos (nem cancelados nem substituídos) cujo assunto começa com ``prefixo``."""
+    return list(db.query("SELECT * FROM documentos WHERE (assunto = ? OR assunto LIKE ? ESCAPE '\\') "
+                         "AND cancelado_em IS NULL AND substituido_em IS NULL ORDER BY emitido_em",
+                         [prefixo, _sem_curinga(prefixo) + ":%"]))
+
+
+def _sem_curinga(texto: str) -> str:
+    return texto.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def marcar_substituido(db: sqlite_utils.Database, id_: str, *, momento: str, por: str, motivo: str,
+                       substituto_id: str | None = None) -> None:
+    db.execute(
+        "UPDATE documentos SET substituido_em = ?, substituido_por = ?, motivo_substituicao = ?, "
+        "substituto_id = ? WHERE id = ? AND substituido_em IS NULL AND cancelado_em IS NULL",
+        [momento, por, motivo, substituto_id, id_],
+    )
+
+
+def sem_substituto(db: sqlite_utils.Database, tipo: str, assunto: str) -> list[dict]:
+    """Substituídos do mesmo tipo e assunto que ainda esperam o documento novo."""
+    return list(db.query(
+        "SELECT * FROM documentos WHERE tipo = ? AND assunto = ? "
+        "AND substituido_em IS NOT NULL AND substituto_id IS NULL", [tipo, assunto]))
+
+
+def ligar_substituto(db: sqlite_utils.Database, id_: str, substituto_id: str) -> None:
+    db.execute("UPDATE documentos SET substituto_id = ? WHERE id = ? AND substituto_id IS NULL",
+               [substituto_id, id_])
+
+
+# -- chaves Ed25519 --------------------------------------------------------------------------
+def chave_atual(db: sqlite_utils.Database, emissor_id: str = "orgao") -> dict | None:
+    return _um(db, "SELECT * FROM documentos_chaves WHERE emissor_id = ? ORDER BY criada_em DESC LIMIT 1",
+               [emissor_id])
+
+
+def chaves(db: sqlite_utils.Database) -> list[dict]:
+    """Todas as chaves desta base (de todos os emissores)."""
+    return list(db.query("SELECT * FROM documentos_chaves ORDER BY criada_em"))
+
+
+def inserir_chave(db: sqlite_utils.Database, linha: dict) -> None:
+    db["documentos_chaves"].insert(linha)
+
+
+def substituidos_por(db: sqlite_utils.Database, substituto_id: str) -> list[dict]:
+    return list(db.query("SELECT * FROM documentos WHERE substituto_id = ? AND cancelado_em IS NULL",
+                         [substituto_id]))
+
+
+def desfazer_substituicao(db: sqlite_utils.Database, id_: str) -> None:
+    """O substituto foi cancelado por erro: o documento anterior volta a valer."""
+    db.execute("UPDATE documentos SET substituido_em = NULL, substituido_por = NULL, motivo_substituicao = NULL, "
+               "substituto_id = NULL WHERE id = ?", [id_])

@@ -129,10 +129,10 @@ def carregar(db: sqlite_utils.Database, nome: str) -> Parametro | None:
 
 # -- feriados municipais -----------------------------------------------------------------------
 def feriados_linhas(db: sqlite_utils.Database, *, incluir_inativos: bool = False) -> list[dict]:
-    filtro = "" if incluir_inativos else "WHERE ativo = 1 "
-    return list(db.query(
+    filtro = "" if incluir_inativos else "AND ativo = 1 "
+    return list(db.query(  # só os do órgão; os de outros emissores, em store.emissores
         "SELECT id, data, descricao, anual, ativo, criado_em FROM feriados_municipais "
-        f"{filtro}ORDER BY substr(data, 6), data"))
+        f"WHERE coalesce(emissor_id, 'orgao') = 'orgao' {filtro}ORDER BY substr(data, 6), data"))
 
 
 def feriado_linha(db: sqlite_utils.Database, feriado_id: str) -> dict | None:

@@ -96,3 +96,32 @@ def test_clicar_no_cabecalho_ordena_por_numero(qtbot, aba, emitidos):
     numero_1_antes = [primeiro.codigo, segundo.codigo]
     assert ordem == (numero_1_antes if crescente else numero_1_antes[::-1])
     assert inversa == ordem[::-1]
+
+
+def test_abrir_pdf_grava_os_bytes_emitidos_e_abre(qtbot, aba, emitidos, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    primeiro, _ = emitidos
+    destino = tmp_path / "reimpresso.pdf"
+    abertos = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(destino), "PDF (*.pdf)"))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: abertos.append(url.toLocalFile()))
+    _clicar_codigo(qtbot, aba, primeiro.codigo)
+    qtbot.mouseClick(aba.botao_abrir, Qt.MouseButton.LeftButton)
+    assert destino.read_bytes() == primeiro.pdf and abertos == [str(destino)]
+    assert "idêntico ao emitido" in aba.situacao.text()
+
+
+def test_substituido_aparece_na_situacao(qtbot, aba, emitidos, sessao_admin):
+    from desktop.services import documentos_vias
+
+    primeiro, _ = emitidos
+    with sessao_admin.mudanca(None) as m:
+        m.db.execute("UPDATE documentos SET assunto = 'teste:x' WHERE id = ?", [primeiro.id])
+        documentos_vias.substituir_assunto(m, "teste", "fatos corrigidos no cadastro")
+    aba.recarregar()
+    _clicar_codigo(qtbot, aba, primeiro.codigo)
+    linha = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.index(i, 6).data() == primeiro.codigo)
+    assert aba.proxy.index(linha, 7).data() == "Substituído"
+    assert "Substituído" in aba.detalhe.text() and "fatos corrigidos" in aba.detalhe.text()

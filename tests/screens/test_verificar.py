@@ -116,3 +116,28 @@ def test_arrastar_arquivo_que_nao_e_pdf_e_recusado(qtbot, dialogo, tmp_path):
     entrada = _entrar_arrastando(dados)
     QApplication.sendEvent(dialogo, entrada)
     assert not entrada.isAccepted()
+
+
+def test_sem_login_importa_a_chave_e_confere_pdf_e_qr(qtbot, sessao_admin, emitido, tmp_path, monkeypatch):
+    import re
+
+    doc, arquivo = emitido
+    chave = tmp_path / "orgao.pacochave"
+    chave.write_bytes(documentos.exportar_chave_publica(sessao_admin))
+    monkeypatch.setenv("PACO_DADOS", str(tmp_path / "outra-maquina"))  # outra instalação, chaveiro vazio
+    d = DialogoVerificar(None)
+    qtbot.addWidget(d)
+    d.show()
+    d.verificar_arquivo(arquivo)
+    assert d.titulo.text() == "Chave desconhecida"
+    d.importar_chave(chave)
+    assert d.titulo.text() == "Chave importada" and "Secretaria Municipal de Educação" in d.mensagem.text()
+    d.verificar_arquivo(arquivo)
+    assert d.titulo.text() == "Documento autêntico" and "inalterado" in d.mensagem.text()
+    rotulos = [d.detalhes.itemAt(i, d.detalhes.ItemRole.LabelRole).widget().text() for i in range(d.detalhes.rowCount())]
+    assert "Emissor:" in rotulos and "Chave:" in rotulos
+    qr = re.search(rb"paco-selo:(PACO1\.[A-Za-z0-9_.-]+)", doc.pdf).group(1).decode()
+    _digitar_codigo(qtbot, d, qr)
+    assert d.titulo.text() == "Documento autêntico" and "Confira se o papel" in d.mensagem.text()
+    _digitar_codigo(qtbot, d, doc.codigo)
+    assert d.titulo.text() == "Não foi possível verificar" and "Sem a base" in d.mensagem.text()

@@ -50,7 +50,7 @@ def test_emitir_registra_e_verifica_por_codigo_e_por_arquivo(sessao_admin, tmp_p
     assert (e.numero, e.ano, e.via, e.paginas) == (1, ano, 1, 1)
     assert len(e.codigo) == 14 and e.codigo.count("-") == 2
     assert e.codigo in _texto(e.pdf)
-    assert PdfReader(BytesIO(e.pdf)).metadata["/Keywords"] == f"paco-codigo:{e.codigo}"
+    assert PdfReader(BytesIO(e.pdf)).metadata["/Keywords"].startswith(f"paco-codigo:{e.codigo} paco-selo:PACO1.")
 
     linha = sessao_admin.db.execute(
         "SELECT tipo, numero, ano, sha256, paginas, emitido_por FROM documentos WHERE id = ?",

@@ -5,18 +5,21 @@ e no diário) e emite-se outro. "Verificar documento" abre o diálogo de autenti
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.rules.papeis import DESCRICOES, Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
 from desktop.screens.documentos.verificar import DialogoVerificar
 from desktop.screens.widgets.campos import CampoValidado
-from desktop.services import documentos
+from desktop.services import documentos, documentos_vias, selo
 
-from . import formato
+from . import avisos, formato
 from .formulario import DialogoFormulario
 from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
@@ -33,9 +36,15 @@ COLUNAS = [
            alinhamento="direita", largura=150),
     Coluna("Por", lambda d: d["emitido_por"], largura=90),
     Coluna("Código", lambda d: d["codigo"], largura=155),
-    Coluna("Situação", lambda d: "Cancelado" if d["cancelado_em"] else "Válido", largura=105,
-           cor=lambda d: "#c62828" if d["cancelado_em"] else "#2e7d32"),
+    Coluna("Situação", lambda d: situacao(d), largura=105,
+           cor=lambda d: "#2e7d32" if situacao(d) == "Válido" else "#c62828"),
 ]
+
+
+def situacao(d: dict) -> str:
+    if d["cancelado_em"]:
+        return "Cancelado"
+    return "Substituído" if d.get("substituido_em") else "Válido"
 
 
 def motivo_valido(texto: str) -> str:
@@ -101,6 +110,12 @@ class AbaEmitidos(QWidget):
         self.contagem = QLabel(self)
         self.botao_cancelar = QPushButton("&Cancelar documento…", self)
         self.botao_verificar = QPushButton("&Verificar documento…", self)
+        self.botao_abrir = QPushButton("&Abrir PDF…", self)
+        self.botao_abrir.setToolTip("Salva e abre o PDF exatamente como foi emitido (mesmo SHA-256).")
+        self.botao_chave = QPushButton("E&xportar chave pública…", self)
+        self.botao_chave.setToolTip("O arquivo .pacochave que outras instalações e o verificador.html importam "
+                                    "para conferir os documentos deste órgão sem acesso a esta base.")
+        self.ultimo_arquivo = None
         self._pode_cancelar = sessao.pode(Permissao.DOCUMENTOS_CANCELAR)
         if not self._pode_cancelar:
             self.botao_cancelar.setToolTip(
@@ -108,8 +123,10 @@ class AbaEmitidos(QWidget):
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
         botoes = QHBoxLayout()
+        botoes.addWidget(self.botao_abrir)
         botoes.addWidget(self.botao_cancelar)
         botoes.addWidget(self.botao_verificar)
+        botoes.addWidget(self.botao_chave)
         botoes.addWidget(self.contagem, 1, Qt.AlignmentFlag.AlignRight)
 
         lay = QVBoxLayout(self)
@@ -129,6 +146,8 @@ class AbaEmitidos(QWidget):
         self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
         self.botao_cancelar.clicked.connect(self._on_cancelar)
         self.botao_verificar.clicked.connect(self._on_verificar)
+        self.botao_abrir.clicked.connect(self._on_abrir)
+        self.botao_chave.clicked.connect(self._on_exportar_chave)
         self.recarregar()
 
     # -- dados -------------------------------------------------------------------------------
@@ -167,7 +186,13 @@ class AbaEmitidos(QWidget):
     def _on_selecao(self, *_args) -> None:
         d = self.selecionado()
         self.botao_cancelar.setEnabled(self._pode_cancelar and bool(d) and not d["cancelado_em"])
-        if d and d["cancelado_em"]:
+        self.botao_abrir.setEnabled(bool(d))
+        if d and d.get("substituido_em") and not d["cancelado_em"]:
+            self.detalhe.setText(
+                f"<span style='color:#c62828'><b>Substituído</b> em "
+                f"{formato.momento(d['substituido_em'])} por {d['substituido_por']}. Motivo: "
+                f"{d['motivo_substituicao']}</span>")
+        elif d and d["cancelado_em"]:
             self.detalhe.setText(
                 f"<span style='color:#c62828'><b>Cancelado</b> em "
                 f"{formato.momento(d['cancelado_em'])} por {d['cancelado_por']}. Motivo: "
@@ -177,6 +202,30 @@ class AbaEmitidos(QWidget):
                                  f"SHA-256 {d['sha256']}")
         else:
             self.detalhe.clear()
+
+    def _on_abrir(self) -> None:
+        d = self.selecionado()
+        if not d:
+            return
+        try:
+            pdf = documentos_vias.pdf_emitido(self._sessao, d["id"])
+        except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
+            if not avisos.previsto(e):
+                raise
+            avisos.erro(self, "Abrir PDF", e)
+            return
+        destino = salvar_e_abrir(self, nome_sugerido(d), pdf)
+        if destino is not None:
+            self.ultimo_arquivo = destino
+            self.situacao.setText(f"Salvo em {destino} (idêntico ao emitido).")
+
+    def _on_exportar_chave(self) -> None:
+        caminho, _ = QFileDialog.getSaveFileName(self, "Exportar chave pública", "chave-publica" + selo.EXTENSAO,
+                                                 f"Chave pública do Paço (*{selo.EXTENSAO})")
+        if not caminho:
+            return
+        Path(caminho).write_bytes(documentos.exportar_chave_publica(self._sessao))
+        self.situacao.setText(f"Chave pública exportada em {caminho}. Entregue-a a quem vai conferir os documentos.")
 
     def _on_cancelar(self) -> None:
         d = self.selecionado()

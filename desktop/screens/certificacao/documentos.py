@@ -6,18 +6,26 @@ sem ela, a tela explica a quem pedir.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO, TipoDocumento
 from desktop.rules.papeis import Permissao
 from desktop.screens.administracao import avisos
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
+from desktop.services import documentos_vias
 from desktop.services.certificacao import emissao
 
 from .comum import br
 
 SEM_CANCELAR = ("O cancelamento de uma via é feito pelo administrador do Paço (permissão \"cancelar "
                 "documentos emitidos\"). Selecione o documento, anote o código e o motivo e peça a ele.")
+
+
+def situacao(e: dict) -> str:
+    if e["cancelado_em"]:
+        return "cancelado"
+    return "substituído" if e.get("substituido_em") else "válido"
 
 
 class AbaDocumentos(QWidget):
@@ -34,8 +42,7 @@ class AbaDocumentos(QWidget):
             Coluna("Via", lambda e: f"{e['via']}ª", ordenar=lambda e: e["via"], alinhamento="centro", largura=45),
             Coluna("Código", lambda e: e["codigo"], largura=130),
             Coluna("Emitido em", lambda e: br(e["emitido_em"]), ordenar=lambda e: e["emitido_em"], largura=90),
-            Coluna("Situação", lambda e: "cancelado" if e["cancelado_em"] else "válido", largura=80,
-                   cor=lambda e: "#b00020" if e["cancelado_em"] else None),
+            Coluna("Situação", situacao, largura=90, cor=lambda e: None if situacao(e) == "válido" else "#b00020"),
         ], self)
         self.proxy = ProxyFiltro(self.modelo, self)
         self.tabela = criar_visao(self.proxy, self, nome="Documentos emitidos")
@@ -47,6 +54,12 @@ class AbaDocumentos(QWidget):
         self.motivo.setPlaceholderText("Motivo da nova via ou do cancelamento (pelo menos 10 caracteres)")
         self.botao_via = QPushButton("Emitir nova &via", self)
         self.botao_via.clicked.connect(self._on_nova_via)
+        self.perdida = QCheckBox("A via anterior foi &perdida (cancelá-la)", self)
+        self.perdida.setToolTip("Extravio: a via anterior é cancelada no mesmo ato. Sem marcar, ela fica "
+                                "\"substituída\" pela nova. Só uma via vale de cada vez.")
+        self.botao_abrir = QPushButton("&Abrir PDF…", self)
+        self.botao_abrir.clicked.connect(self._on_abrir)
+        self.ultimo_arquivo = None
         self.botao_cancelar = QPushButton("&Cancelar via…", self)
         self.botao_cancelar.clicked.connect(self._on_cancelar)
         self.pode_cancelar = sessao.pode(Permissao.DOCUMENTOS_CANCELAR)
@@ -56,7 +69,7 @@ class AbaDocumentos(QWidget):
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
         barra = QHBoxLayout()
-        for w in (self.motivo, self.botao_via, self.botao_cancelar):
+        for w in (self.motivo, self.perdida, self.botao_via, self.botao_abrir, self.botao_cancelar):
             barra.addWidget(w)
         lay = QVBoxLayout(self)
         lay.addWidget(self.filtro)
@@ -84,6 +97,7 @@ class AbaDocumentos(QWidget):
         e = self._selecionada()
         editar = self.sessao.pode(Permissao.CERTIFICACAO_EDITAR) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR)
         self.botao_via.setEnabled(bool(e) and editar)
+        self.botao_abrir.setEnabled(bool(e))
         self.botao_cancelar.setEnabled(bool(e) and self.pode_cancelar and not (e or {}).get("cancelado_em"))
         self.botao_cancelar.setToolTip("" if self.pode_cancelar else SEM_CANCELAR)
 
@@ -92,15 +106,37 @@ class AbaDocumentos(QWidget):
         if e is None:
             return
         try:
-            nova = emissao.emitir_nova_via(self.sessao, e["id"], self.motivo.text())
+            nova = emissao.emitir_nova_via(self.sessao, e["id"], self.motivo.text(), perdida=self.perdida.isChecked())
         except Exception as erro:  # noqa: BLE001 — recusa com o artigo vai ao usuário
             if not avisos.previsto(erro):
                 raise
             avisos.erro(self, "Nova via", erro)
             return
         self.motivo.clear()
+        anterior = "cancelada (perdida)" if self.perdida.isChecked() else "substituída"
+        self.perdida.setChecked(False)
         self.atualizar()
-        self.situacao.setText(f"{nova.via}ª via emitida (código {nova.codigo}).")
+        self.situacao.setText(f"{nova.via}ª via emitida (código {nova.codigo}); a anterior ficou {anterior}.")
+        destino = salvar_e_abrir(self, nome_sugerido({**e, "via": nova.via, "codigo": nova.codigo}), nova.pdf)
+        if destino is not None:
+            self.ultimo_arquivo = destino
+            self.situacao.setText(self.situacao.text() + f" Salva em {destino}.")
+
+    def _on_abrir(self) -> None:
+        e = self._selecionada()
+        if e is None:
+            return
+        try:
+            pdf = documentos_vias.pdf_emitido(self.sessao, e["documento_id"])
+        except Exception as erro:  # noqa: BLE001
+            if not avisos.previsto(erro):
+                raise
+            avisos.erro(self, "Abrir PDF", erro)
+            return
+        destino = salvar_e_abrir(self, nome_sugerido(e), pdf)
+        if destino is not None:
+            self.ultimo_arquivo = destino
+            self.situacao.setText(f"Salvo em {destino} (idêntico ao emitido).")
 
     def _on_cancelar(self) -> None:
         e = self._selecionada()

@@ -1,8 +1,9 @@
-"""Diálogo "Verificar documento": pelo código impresso no rodapé ou pelo próprio arquivo PDF.
+"""Diálogo "Verificar documento": pelo código impresso no rodapé, pelo texto do QR ou pelo arquivo PDF.
 
-Responde, sem internet, se o Paço emitiu o documento e se ele foi alterado ou cancelado. O
-código é aceito com letras minúsculas, espaços ou sem hífens; o PDF pode ser escolhido ou
-arrastado para a janela.
+Responde, sem internet, se o Paço emitiu o documento e se ele foi alterado, cancelado ou
+substituído. O código é aceito com letras minúsculas, espaços ou sem hífens; o PDF pode ser
+escolhido ou arrastado para a janela. Sem login (``sessao=None``, na tela de entrada de qualquer
+instalação), confere o selo assinado do QR ou do PDF contra as chaves públicas importadas.
 """
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from desktop.screens.administracao import avisos, formato
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.rules import selo
 from desktop.services import documentos
+from desktop.services import selo as selo_svc
 
 # situação → (título, símbolo, cor)
 APARENCIA = {
@@ -24,7 +27,30 @@ APARENCIA = {
     "alterado": ("Documento ALTERADO", "✖", "#c62828"),
     "cancelado": ("Documento CANCELADO", "✖", "#c62828"),
     "desconhecido": ("Documento desconhecido", "?", "#757575"),
+    "substituido": ("Documento SUBSTITUÍDO", "✖", "#c62828"),
+    "chave_desconhecida": ("Chave desconhecida", "?", "#757575"),
+    "sem_selo": ("Sem selo assinado", "?", "#757575"),
 }
+
+
+def _codigo_ou_selo(texto: str) -> str:
+    """O texto do QR (PACO1.…) passa como está; senão, tem de ser um código de verificação."""
+    t = (texto or "").strip()
+    return t if t.startswith("PACO1.") else documentos.normalizar_codigo(t)
+
+
+def detalhes_do_selo(conferencia) -> list[tuple[str, str]]:
+    """O que o selo assinado declara, quando o registro do emissor não está nesta base."""
+    if conferencia is None or not conferencia.dados:
+        return []
+    d, e = conferencia.dados, conferencia.emissor or {}
+    itens = [("Documento", str(d.get("t", ""))), ("Número", f"{d.get('n')}/{d.get('a')} — {d.get('w')}ª via"),
+             ("Titular", d.get("h") or "—"), ("CPF", d.get("p") or "—"),
+             ("Emitido em", "/".join(reversed(str(d.get("d", "")).split("-")))), ("Código", str(d.get("c", "")))]
+    if e:
+        itens.append(("Emissor", f"{e.get('emissor', '')} — CNPJ {e.get('cnpj', '')}"))
+    itens.append(("Chave", selo.impressao_legivel(str(d.get("k", "")))))
+    return itens
 
 
 def detalhes(doc: dict | None) -> list[tuple[str, str]]:
@@ -40,6 +66,12 @@ def detalhes(doc: dict | None) -> list[tuple[str, str]]:
         ("Código", doc["codigo"]),
         ("Páginas", str(doc["paginas"])),
     ]
+    if doc.get("substituido_em") and not doc.get("cancelado_em"):
+        itens += [
+            ("Substituído em", formato.momento(doc["substituido_em"])),
+            ("Substituído por", doc["substituido_por"]),
+            ("Motivo", doc["motivo_substituicao"]),
+        ]
     if doc.get("cancelado_em"):
         itens += [
             ("Cancelado em", formato.momento(doc["cancelado_em"])),
@@ -50,9 +82,9 @@ def detalhes(doc: dict | None) -> list[tuple[str, str]]:
 
 
 class DialogoVerificar(QDialog):
-    """Verificação de autenticidade de um documento emitido por esta base."""
+    """Verificação de autenticidade: do registro desta base e, sem ele, do selo assinado."""
 
-    def __init__(self, sessao, parent: QWidget | None = None):
+    def __init__(self, sessao=None, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
         self.verificacao = None
@@ -61,17 +93,21 @@ class DialogoVerificar(QDialog):
         self.setAcceptDrops(True)
 
         explicacao = QLabel(
-            "Digite o código de verificação impresso no rodapé do documento (por exemplo "
-            "ABCD-EFGH-JKMN) ou escolha o arquivo PDF. Você também pode arrastar o PDF para "
-            "esta janela.", self)
+            ("Digite o código de verificação impresso no rodapé do documento (por exemplo "
+             "ABCD-EFGH-JKMN), cole o texto lido do QR ou escolha o arquivo PDF. Você também pode "
+             "arrastar o PDF para esta janela." if sessao is not None else
+             "Sem entrar no Paço, confira o arquivo PDF ou o texto lido do QR (começa com PACO1.) "
+             "contra as chaves públicas importadas. Para um documento de outro órgão, importe antes "
+             "a chave pública dele (arquivo .pacochave)."), self)
         explicacao.setWordWrap(True)
-        self.codigo = CampoValidado(documentos.normalizar_codigo, parent=self,
-                                    placeholder="XXXX-XXXX-XXXX")
+        self.codigo = CampoValidado(_codigo_ou_selo, parent=self,
+                                    placeholder="XXXX-XXXX-XXXX ou PACO1.…")
         self.codigo.edit.setAccessibleName("Código de verificação")
         self.botao_codigo = QPushButton("&Verificar código", self)
         self.botao_codigo.setDefault(True)
         self.botao_codigo.setEnabled(False)
         self.botao_pdf = QPushButton("Escolher arquivo &PDF…", self)
+        self.botao_importar = QPushButton("&Importar chave pública…", self)
         rotulo = QLabel("&Código:", self)
         rotulo.setBuddy(self.codigo.edit)
         linha = QHBoxLayout()
@@ -103,6 +139,7 @@ class DialogoVerificar(QDialog):
         self.quadro.hide()
 
         botoes = QDialogButtonBox(self)
+        botoes.addButton(self.botao_importar, QDialogButtonBox.ButtonRole.ActionRole)
         botoes.addButton("Fechar", QDialogButtonBox.ButtonRole.RejectRole)
         botoes.rejected.connect(self.reject)
 
@@ -116,6 +153,7 @@ class DialogoVerificar(QDialog):
         self.codigo.sig_validade_mudou.connect(self.botao_codigo.setEnabled)
         self.botao_codigo.clicked.connect(self._on_verificar_codigo)
         self.botao_pdf.clicked.connect(self._on_escolher_pdf)
+        self.botao_importar.clicked.connect(self._on_importar_chave)
         self.codigo.setFocus()
 
     # -- verificação -------------------------------------------------------------------------
@@ -169,7 +207,10 @@ class DialogoVerificar(QDialog):
     def _preencher_detalhes(self, verificacao) -> None:
         while self.detalhes.rowCount():
             self.detalhes.removeRow(0)
-        for rotulo, valor in detalhes(verificacao.documento if verificacao else None):
+        itens = detalhes(verificacao.documento if verificacao else None)
+        if verificacao is not None and verificacao.documento is None:
+            itens = detalhes_do_selo(verificacao.conferencia)
+        for rotulo, valor in itens:
             campo = QLabel(valor, self.quadro)
             campo.setWordWrap(True)
             campo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -186,6 +227,25 @@ class DialogoVerificar(QDialog):
             self, "Escolher documento PDF", str(Path.home()), "Documentos PDF (*.pdf)")
         if caminho:
             self.verificar_arquivo(Path(caminho))
+
+    def importar_chave(self, caminho: Path) -> None:
+        try:
+            d = selo_svc.importar_chave(Path(caminho).read_bytes())
+        except (OSError, selo_svc.ErroChavePublica) as e:
+            self._mostrar_falha(f"Chave não importada: {getattr(e, 'strerror', None) or e}")
+            return
+        self._pintar("Chave importada", "✔", "#2e7d32")
+        self.mensagem.setText(f"Chave pública de {d.get('emissor', '')} (CNPJ {d.get('cnpj', '')}), impressão "
+                              f"{selo.impressao_legivel(d['impressao'])}, importada: os documentos desse emissor "
+                              "já podem ser conferidos nesta instalação.")
+        self._preencher_detalhes(None)
+        self.quadro.show()
+
+    def _on_importar_chave(self) -> None:
+        caminho, _ = QFileDialog.getOpenFileName(self, "Importar chave pública", str(Path.home()),
+                                                 f"Chave pública do Paço (*{selo_svc.EXTENSAO})")
+        if caminho:
+            self.importar_chave(Path(caminho))
 
     # -- arrastar e soltar -------------------------------------------------------------------
     @staticmethod

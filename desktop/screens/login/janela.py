@@ -85,7 +85,12 @@ class JanelaLogin(QDialog):
         self.botao_entrar.setDefault(True)
         self.botao_sair = QPushButton("Sair")
         self.botao_sair.setAutoDefault(False)
+        self.botao_verificar = QPushButton("&Verificar documento…")
+        self.botao_verificar.setAutoDefault(False)
+        self.botao_verificar.setToolTip("Confere um documento do Paço (deste ou de outro órgão) sem entrar, "
+                                        "pelo selo assinado e as chaves públicas importadas.")
         botoes = QHBoxLayout()
+        botoes.addWidget(self.botao_verificar)
         botoes.addStretch(1)
         botoes.addWidget(self.botao_sair)
         botoes.addWidget(self.botao_entrar)
@@ -124,6 +129,7 @@ class JanelaLogin(QDialog):
         self.link_outra.clicked.connect(self._on_outra_base)
         self.botao_recuperacao.clicked.connect(self._on_esqueci)
         self.botao_restaurar.clicked.connect(self._on_restaurar)
+        self.botao_verificar.clicked.connect(self._on_verificar)
         self._mostrar_base()
         (self.senha if login else self.login).setFocus()
 
@@ -280,6 +286,12 @@ class JanelaLogin(QDialog):
         self._dizer("")
         self._mostrar_base()
         self.login.setFocus()
+
+    def _on_verificar(self) -> None:
+        from desktop.screens.documentos.verificar import DialogoVerificar
+
+        self._dialogo = DialogoVerificar(None, self)
+        self._dialogo.open()
 
     def _on_restaurar(self) -> None:
         from .restauracao import DialogoRestaurar

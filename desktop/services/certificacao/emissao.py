@@ -12,11 +12,12 @@ from desktop.reports.certificacao.dados import DadosAtestado, DadosTitulo, Linha
 from desktop.reports.certificacao.titulos import gerar_historico, gerar_titulo
 from desktop.rules.certificacao import resultado as regras_resultado
 from desktop.rules.certificacao.tipos import DIPLOMAS, TITULOS_DOCUMENTO, TipoDocumento as D
+from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import formatar_cpf
 from desktop.store.certificacao import cadastro as armazem
 from desktop.store.certificacao import processos as consultas
 
-from .. import documentos
+from .. import documentos, documentos_vias, emissores
 from ..sessao import ErroNegocio, Sessao
 from .comum import EDITAR, LER, data_de, regras
 
@@ -49,8 +50,10 @@ def _emitir(sessao: Sessao, m, processo_id: str, doc: D, registro: Registro, dat
             referencia: str, principal: D | None) -> documentos.Emitido:
     titulo, montar = _montador(sessao, processo_id, doc, registro, data_conclusao, principal)
     with regras():
+        p = consultas.processo(m.db, processo_id)
         e = documentos.emitir(sessao, tipo=doc.value, titulo=titulo, montar=montar, referencia=referencia,
-                              via=registro.via)
+                              via=registro.via, titular=p["nome"], cpf=p["cpf"],
+                              emissor_id=emissores.da_unidade(m.db, p["unidade_id"]))
     linha = armazem.inserir(m.db, "cert_emissoes", {
         "processo_id": processo_id, "documento_id": e.id, "tipo_documento": doc.value, "livro": registro.livro,
         "folha": registro.folha, "numero_registro": registro.numero, "via": registro.via,
@@ -92,8 +95,12 @@ def _data_conclusao(db, processo_id: str) -> date:
     raise ErroNegocio("O processo ainda não passou pela etapa de certificação.")
 
 
-def emitir_nova_via(sessao: Sessao, emissao_id: str, motivo: str) -> documentos.Emitido:
-    """Emite a via seguinte do mesmo registro (mesmo número do documento), com o motivo (art. 26 §2º)."""
+def emitir_nova_via(sessao: Sessao, emissao_id: str, motivo: str, *, perdida: bool = False) -> documentos.Emitido:
+    """Emite a via seguinte do mesmo registro (mesmo número do documento), com o motivo (art. 26 §2º).
+
+    As vias anteriores ainda válidas deixam de valer no mesmo ato: ``perdida`` (extravio) as cancela;
+    senão ficam "substituídas" pela nova. Só uma via vale de cada vez, e repetir o pedido não deixa
+    duas válidas."""
     with sessao.mudanca(EDITAR) as m:
         e = consultas.emissao(m.db, emissao_id)
         if e is None:
@@ -109,8 +116,18 @@ def emitir_nova_via(sessao: Sessao, emissao_id: str, motivo: str) -> documentos.
             principal = regras_resultado.documentos_devidos(p["tipo"], p["resultado"]).documentos[0]
         registro = Registro(e["livro"], e["folha"], e["numero_registro"], via, obs)
         primeira = next(v for v in vias if v["via"] == 1)
-        return _emitir(sessao, m, e["processo_id"], doc, registro, _data_conclusao(m.db, e["processo_id"]),
+        nova = _emitir(sessao, m, e["processo_id"], doc, registro, _data_conclusao(m.db, e["processo_id"]),
                        primeira["referencia"], principal)
+        for v in vias:
+            if v["cancelado_em"] or v["substituido_em"]:
+                continue
+            if perdida:
+                documentos_vias.cancelar_no_ato(m, v["documento_id"], f"{v['via']}ª via extraviada: cancelada ao "
+                                                f"emitir a {via}ª via (código {nova.codigo}). {' '.join(motivo.split())}")
+            else:
+                documentos_vias.substituir_por(m, v["documento_id"], nova.id,
+                                               f"substituída pela {via}ª via: {' '.join(motivo.split())}")
+        return nova
 
 
 def cancelar_via(sessao: Sessao, emissao_id: str, motivo: str) -> dict:
@@ -121,7 +138,10 @@ def cancelar_via(sessao: Sessao, emissao_id: str, motivo: str) -> dict:
     vias = consultas.vias(sessao.db, e["tipo_documento"], e["numero_registro"])
     with regras():
         regras_resultado.verificar_cancelamento_via(e["via"], [v["via"] for v in vias if not v["cancelado_em"]])
-    return documentos.cancelar(sessao, e["codigo"], motivo)
+    with sessao.mudanca(Permissao.DOCUMENTOS_CANCELAR) as m:
+        cancelado = documentos.cancelar(sessao, e["codigo"], motivo)
+        documentos_vias.restaurar_substituidos(m, cancelado["id"])  # a via anterior volta a valer
+    return cancelado
 
 
 def listar_emissoes(sessao: Sessao, processo_id: str | None = None) -> list[dict]:

@@ -21,6 +21,7 @@ from desktop.store import parametros as armazem_parametros
 from desktop.store.conselho import atendimentos as armazem_at
 from desktop.store.conselho import mandatos as armazem_m
 
+from .. import emissores
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 
 PAPEIS_CONTEUDO = tuple(PAPEIS_SIGILO)
@@ -50,17 +51,13 @@ def regras_expediente(db, data: date) -> RegrasExpediente:
 
 
 def dia_util(db) -> Callable[[date], bool]:
-    """Dia útil no calendário do órgão: UF do escritório e feriados municipais ativos."""
-    uf = armazem_parametros.uf_do_escritorio(db)
-    if not uf:
-        raise ErroNegocio("Cadastre os dados do órgão (com a UF) antes de usar o calendário do Conselho.")
-    municipais = armazem_parametros.feriados_ativos(db)
+    """Dia útil no calendário do emissor do Conselho (a UF e os feriados do município dele)."""
+    uf, municipais = emissores.calendario_do_modulo(db, "conselho")
     return lambda d: calendario.eh_dia_util(d, uf, municipais)
 
 
 def feriados(db, inicio: date, fim: date) -> dict[date, str]:
-    uf = armazem_parametros.uf_do_escritorio(db)
-    municipais = armazem_parametros.feriados_ativos(db)
+    uf, municipais = emissores.calendario_do_modulo(db, "conselho")
     saida = {}
     for ano in range(inicio.year, fim.year + 1):
         saida.update(calendario.feriados(ano, uf, municipais))

@@ -15,15 +15,15 @@ from desktop.rules.validacao import EntradaInvalida, formatar_data
 from desktop.store.conselho import atendimentos as armazem
 from desktop.store.conselho import mandatos as armazem_m
 
-from .. import documentos
+from .. import documentos, emissores
 from ..sessao import ErroNegocio, Sessao
 from .comum import exigir_conteudo, feriados, registrar_leitura
 from .escala import carga, listar
 
 
 def _municipio(sessao: Sessao) -> str:
-    o = next(sessao.db.query("SELECT municipio, uf FROM escritorio"))
-    return f"{o['municipio']}-{o['uf']}"
+    e = emissores.do_modulo(sessao.db, "conselho")
+    return f"{e.municipio}-{e.uf}"
 
 
 def _caso(sessao: Sessao, atendimento_id: str) -> tuple[dict, dict]:
@@ -34,9 +34,14 @@ def _caso(sessao: Sessao, atendimento_id: str) -> tuple[dict, dict]:
     return c, a
 
 
+DOMINIO_CASO = "conselho_caso"
+"""Os PDFs do caso são conteúdo sigiloso (ECA, art. 143): guardados no domínio do caso."""
+
+
 def _emitir(sessao: Sessao, doc: pdf.DocumentoCaso, registro_id: str) -> documentos.Emitido:
     e = documentos.emitir(sessao, tipo=doc.tipo, titulo=pdf.TITULOS[doc.tipo],
-                          montar=lambda cab, rod: pdf.gerar(cab, rod, doc), referencia=doc.referencia)
+                          montar=lambda cab, rod: pdf.gerar(cab, rod, doc), referencia=doc.referencia,
+                          dominio=DOMINIO_CASO)
     registrar_leitura(sessao, registro_id, {"acao": "emitir", "documento": doc.tipo, "codigo": e.codigo})
     return e
 

@@ -14,7 +14,7 @@ from desktop.rules.validacao import EntradaInvalida, formatar_data
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
 
-from .. import documentos
+from .. import documentos, emissores
 from ..sessao import ErroNegocio, Sessao
 
 EDITAR, LER = Permissao.CONSELHO_EDITAR, Permissao.CONSELHO_LER
@@ -123,7 +123,8 @@ def comunicar_irregularidades(sessao: Sessao, visita_id: str, assinante: str) ->
         raise ErroNegocio("Só se comunica irregularidade constatada numa visita já registrada.")
     if v["comunicada_em"]:
         raise ErroNegocio("As irregularidades desta visita já foram comunicadas.")
-    o = next(sessao.db.query("SELECT municipio, uf FROM escritorio"))
+    e = emissores.do_modulo(sessao.db, "conselho")
+    o = {"municipio": e.municipio, "uf": e.uf}
     doc = pdf.DocumentoCaso(
         "conselho_oficio", f"Fiscalização {v['semestre']} — {v['nome']}",
         "Conselho Municipal dos Direitos da Criança e do Adolescente e Ministério Público",

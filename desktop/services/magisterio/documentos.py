@@ -34,6 +34,11 @@ ANOS_PREVISTOS = 35
 carreira inteira: sete classes de cinco anos, art. 16)."""
 
 
+def assunto_competencia(dia: date) -> str:
+    """O assunto dos documentos da competência (a reabertura substitui todos os que começam assim)."""
+    return f"magisterio:competencia:{dia:%Y-%m}"
+
+
 def _pode_ler(sessao: Sessao) -> None:
     sessao.exigir(Permissao.MAGISTERIO_LER)
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
@@ -46,6 +51,8 @@ def emitir_contracheque(sessao: Sessao, competencia: date | str, servidor_id: st
     item = folha.contracheque(sessao, dia, servidor_id)
     return emitir(sessao, tipo=TIPO_CONTRACHEQUE, titulo=relatorio_contracheque.TITULO,
                   referencia=f"competência {competencia_curta(dia)}, matrícula {item.servidor.matricula}",
+                  titular=item.servidor.nome, cpf=item.servidor.cpf,
+                  assunto=f"{assunto_competencia(dia)}:servidor:{servidor_id}",
                   montar=lambda cab, rod: relatorio_contracheque.gerar(cab, rod, item.servidor, item.contracheque))
 
 
@@ -61,6 +68,7 @@ def emitir_lote(sessao: Sessao, competencia: date | str,
     itens = folha.contracheques(sessao, dia)
     return emitir(sessao, tipo=TIPO_LOTE, titulo=relatorio_contracheque.TITULO_LOTE,
                   referencia=f"competência {competencia_curta(dia)}, {len(itens)} servidores",
+                  assunto=f"{assunto_competencia(dia)}:lote",
                   montar=lambda cab, rod: relatorio_contracheque.gerar_lote(cab, rod, itens, progresso))
 
 
@@ -70,7 +78,7 @@ def emitir_folha_analitica(sessao: Sessao, competencia: date | str) -> Emitido:
     dia = folha.mes(competencia)
     itens = folha.contracheques(sessao, dia)
     return emitir(sessao, tipo=TIPO_ANALITICA, titulo=folha_analitica.TITULO,
-                  referencia=f"competência {competencia_curta(dia)}",
+                  referencia=f"competência {competencia_curta(dia)}", assunto=f"{assunto_competencia(dia)}:analitica",
                   montar=lambda cab, rod: folha_analitica.gerar(cab, rod, itens, dia))
 
 
@@ -94,6 +102,7 @@ def emitir_historico(sessao: Sessao, servidor_id: str, referencia: date | None =
         situacao = None
     return emitir(sessao, tipo=TIPO_HISTORICO, titulo=relatorio_historico.TITULO,
                   referencia=f"matrícula {s['matricula']}, posição em {referencia:%d/%m/%Y}",
+                  titular=s["nome"], cpf=s.get("cpf"),
                   montar=lambda cab, rod: relatorio_historico.gerar(cab, rod, f, eventos, situacao=situacao,
                                                                      referencia=referencia))
 

@@ -33,7 +33,7 @@ from desktop.store.magisterio import folha as armazem
 from desktop.store.magisterio import servidores as armazem_servidores
 from desktop.store.magisterio.folha import Identificacao
 
-from .. import parametros
+from .. import documentos_vias, parametros
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from . import configuracao
 from .folha_pendencias import ERRO_CALCULO, Pendencia, erro, pendencias
@@ -247,7 +247,10 @@ def reabrir(sessao: Sessao, competencia: date | str, motivo: str) -> dict:
     """Reabre uma competência fechada: só administrador, com motivo (≥ 15 caracteres); vai ao diário.
 
     Registra a reabertura (o fechamento desfeito, quem, quando, por quê), volta a competência a
-    'aberta' e apaga os contracheques gravados, para que o próximo ``fechar`` recalcule.
+    'aberta' e apaga os contracheques gravados, para que o próximo ``fechar`` recalcule. Todos os
+    documentos emitidos da competência (contracheques, lotes, folha analítica) ficam "substituídos"
+    com o motivo; os PDFs continuam guardados e os novos, emitidos depois do novo fechamento, ligam-se
+    a eles.
     """
     if Papel(sessao.usuario.papel) is not Papel.ADMINISTRADOR:
         raise SemPermissao("Só um administrador pode reabrir uma competência fechada. Peça a um administrador.")
@@ -263,9 +266,12 @@ def reabrir(sessao: Sessao, competencia: date | str, motivo: str) -> dict:
         reabertura = armazem.registrar_reabertura(m.db, antes, por=sessao.usuario.login, motivo=motivo)
         m.registrar("magisterio_reaberturas", reabertura["id"], "inserir", depois=reabertura)
         armazem.marcar_aberta(m.db, antes["id"])
+        substituidos = documentos_vias.substituir_assunto(
+            m, f"magisterio:competencia:{dia:%Y-%m}", f"competência {dia:%m/%Y} reaberta: {motivo}")
         depois = armazem.competencia(m.db, dia)
         m.registrar("magisterio_competencias", antes["id"], "alterar", antes=antes,
-                    depois=depois | {"motivo_reabertura": motivo, "contracheques_apagados": antes["servidores"]})
+                    depois=depois | {"motivo_reabertura": motivo, "contracheques_apagados": antes["servidores"],
+                                         "documentos_substituidos": len(substituidos)})
     return _publica(depois)
 
 

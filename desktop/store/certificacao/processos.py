@@ -54,7 +54,8 @@ def recursos(db, processo_id: str) -> list[dict]:
 
 def emissoes(db, processo_id: str | None = None) -> list[dict]:
     sql = ("SELECT e.*, d.codigo, d.numero, d.ano, d.titulo, d.emitido_em, d.emitido_por, d.cancelado_em, "
-           "d.motivo_cancelamento FROM cert_emissoes e JOIN documentos d ON d.id = e.documento_id")
+           "d.motivo_cancelamento, d.substituido_em, d.motivo_substituicao FROM cert_emissoes e "
+           "JOIN documentos d ON d.id = e.documento_id")
     if processo_id:
         return list(db.query(sql + " WHERE e.processo_id = ? ORDER BY e.criado_em", [processo_id]))
     return list(db.query(sql + " ORDER BY e.criado_em DESC"))
@@ -66,7 +67,8 @@ def emissao(db, emissao_id: str) -> dict | None:
 
 
 def vias(db, tipo_documento: str, numero_registro: int) -> list[dict]:
-    return list(db.query("SELECT e.via, e.referencia, d.codigo, d.cancelado_em FROM cert_emissoes e "
+    return list(db.query("SELECT e.via, e.referencia, d.codigo, d.cancelado_em, d.id AS documento_id, "
+                         "d.substituido_em FROM cert_emissoes e "
                          "JOIN documentos d ON d.id = e.documento_id WHERE e.tipo_documento = ? "
                          "AND e.numero_registro = ? ORDER BY e.via", [tipo_documento, numero_registro]))
 

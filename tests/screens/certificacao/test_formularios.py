@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from desktop.rules.papeis import Papel
 from desktop.screens.certificacao.dialogos_cadastro import NOVA_UNIDADE
 from desktop.screens.certificacao.painel import PainelCertificacao
-from desktop.services import acesso
+from desktop.services import acesso, documentos
 from desktop.services.certificacao import processos
 from tests.screens.apoio_janelas import digitar
 from tests.services.certificacao.apoio import (ACOLHIMENTO, AVALIACAO, CONTEUDOS_OFERTA, CONTEUDOS_PPCP, MATRICULA,
@@ -271,7 +271,14 @@ def test_filtro_de_periodo_no_acompanhamento(qtbot, sessao_admin, tmp_path):
     assert len((tmp_path / "vazio.csv").read_text(encoding="utf-8-sig").splitlines()) == 1
 
 
-def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admin, instalacao):
+def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admin, instalacao, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    salvo = tmp_path / "nova-via.pdf"
+    abertos = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(salvo), "PDF (*.pdf)"))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: abertos.append(url.toLocalFile()))
     s = sessao_admin
     c = montar_cenario(s)
     p = _ate_resultado(s, c, 3)
@@ -291,5 +298,10 @@ def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admi
         qtbot.keyClicks(ad.motivo, "Extravio da primeira via")
         qtbot.mouseClick(ad.botao_via, Qt.MouseButton.LeftButton)
         assert ad.modelo.rowCount() == 3 and "2ª via emitida" in ad.situacao.text()
+        # a nova via produz, guarda e abre o seu próprio PDF; a anterior fica substituída
+        assert abertos == [str(salvo)] and salvo.read_bytes()[:5] == b"%PDF-"
+        assert documentos.verificar_pdf(sec, salvo.read_bytes()).situacao == documentos.AUTENTICO
+        assert "a anterior ficou substituída" in ad.situacao.text()
+        assert sorted(ad.modelo.index(i, 8).data() for i in range(3)) == ["substituído", "válido", "válido"]
     finally:
         sec.fechar()

@@ -132,8 +132,8 @@ def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: C
     destino = salvar_pdf(parent, emitido, f"{nome}-{emitido.codigo}.pdf")
     oferecer_documento(rotulo, emitido.pdf, destino,
                        f"Documento emitido e registrado: código de verificação {emitido.codigo}."
-                       + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; pode ser emitida "
-                          "outra via em Administração › Documentos emitidos.)"))
+                       + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; o PDF ficou guardado e "
+                          "pode ser aberto de novo, idêntico, em Administração › Documentos emitidos.)"))
     return emitido
 
 

@@ -1,0 +1,70 @@
+"""Emissores (tabelas ``emissores*``): quem emite cada documento, com timbre, CNPJ, calendário e signatários.
+
+O emissor ``'orgao'`` é o órgão da instalação (tabela ``escritorio``); os outros são linhas de
+``emissores``. ``emissores_modulos`` diz o emissor de cada módulo; ``emissores_unidades``, o de cada
+unidade certificadora (que prevalece sobre o do módulo).
+"""
+from __future__ import annotations
+
+import sqlite_utils
+
+ORGAO = "orgao"
+
+
+def _um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
+    linhas = list(db.query(sql, params))
+    return linhas[0] if linhas else None
+
+
+def obter(db: sqlite_utils.Database, emissor_id: str) -> dict | None:
+    """O emissor como dicionário (id, nome, cnpj, municipio, uf, endereco, brasao)."""
+    if emissor_id == ORGAO:
+        o = _um(db, "SELECT nome, cnpj, municipio, uf, brasao FROM escritorio WHERE id = 1", [])
+        return None if o is None else {"id": ORGAO, "endereco": "", **o}
+    return _um(db, "SELECT id, nome, cnpj, municipio, uf, endereco, brasao FROM emissores WHERE id = ?", [emissor_id])
+
+
+def listar(db: sqlite_utils.Database) -> list[dict]:
+    orgao = obter(db, ORGAO)
+    outros = list(db.query("SELECT id, nome, cnpj, municipio, uf, endereco, brasao FROM emissores ORDER BY nome"))
+    return ([orgao] if orgao else []) + outros
+
+
+def inserir(db: sqlite_utils.Database, linha: dict) -> None:
+    db["emissores"].insert(linha)
+
+
+def do_modulo(db: sqlite_utils.Database, modulo: str) -> str:
+    linha = db.execute("SELECT emissor_id FROM emissores_modulos WHERE modulo = ?", [modulo]).fetchone()
+    return linha[0] if linha else ORGAO
+
+
+def atribuir_modulo(db: sqlite_utils.Database, modulo: str, emissor_id: str) -> None:
+    db["emissores_modulos"].upsert({"modulo": modulo, "emissor_id": emissor_id}, pk="modulo")
+
+
+def da_unidade(db: sqlite_utils.Database, unidade_id: str) -> str | None:
+    linha = db.execute("SELECT emissor_id FROM emissores_unidades WHERE unidade_id = ?", [unidade_id]).fetchone()
+    return linha[0] if linha else None
+
+
+def atribuir_unidade(db: sqlite_utils.Database, unidade_id: str, emissor_id: str) -> None:
+    db["emissores_unidades"].upsert({"unidade_id": unidade_id, "emissor_id": emissor_id}, pk="unidade_id")
+
+
+def signatarios(db: sqlite_utils.Database, emissor_id: str) -> list[dict]:
+    return list(db.query("SELECT * FROM emissores_signatarios WHERE emissor_id = ? AND ativo = 1 ORDER BY ordem, nome",
+                         [emissor_id]))
+
+
+def inserir_signatario(db: sqlite_utils.Database, linha: dict) -> None:
+    db["emissores_signatarios"].insert(linha)
+
+
+def feriados_ativos(db: sqlite_utils.Database, emissor_id: str) -> list[dict]:
+    """Feriados municipais ativos do emissor (os do órgão têm ``emissor_id`` nulo)."""
+    if emissor_id == ORGAO:
+        return list(db.query("SELECT * FROM feriados_municipais WHERE ativo = 1 AND "
+                             "coalesce(emissor_id, 'orgao') = 'orgao' ORDER BY data"))
+    return list(db.query("SELECT * FROM feriados_municipais WHERE ativo = 1 AND emissor_id = ? ORDER BY data",
+                         [emissor_id]))

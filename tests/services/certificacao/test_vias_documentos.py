@@ -1,0 +1,44 @@
+"""Nova via guardada e aberta, substituindo a anterior; via perdida cancelada no mesmo ato (issue 11)."""
+from desktop.services import documentos, documentos_vias
+from desktop.services.certificacao import emissao, processos
+
+from .apoio import montar_cenario
+from .test_processo import _ate_avaliacao
+
+
+def _diploma(s):
+    c = montar_cenario(s)
+    p = _ate_avaliacao(s, c, 3)
+    processos.registrar_etapa(s, p["id"], "certificacao", dados={"sistec_codigo": "SISTEC-1"})
+    return p, next(e for e in emissao.listar_emissoes(s, p["id"]) if e["tipo_documento"] == "cert_diploma_tecnico")
+
+
+def test_nova_via_tem_pdf_proprio_e_substitui_a_anterior(sessao_admin):
+    s = sessao_admin
+    p, dip = _diploma(s)
+    primeira = documentos_vias.pdf_emitido(s, dip["documento_id"])  # o PDF da 1ª via não ficou só na memória
+    v2 = emissao.emitir_nova_via(s, dip["id"], "Documento danificado por umidade")
+    assert documentos_vias.pdf_emitido(s, v2.id) == v2.pdf != primeira
+    assert f"{v2.codigo}" in documentos.codigo_no_pdf(v2.pdf)
+    v = documentos.verificar_pdf(s, primeira)
+    assert v.situacao == documentos.SUBSTITUIDO and v.substituto["id"] == v2.id
+    assert "substituída pela 2ª via" in v.mensagem()
+    # repetir o pedido não deixa duas vias válidas
+    v3 = emissao.emitir_nova_via(s, dip["id"], "Documento danificado por umidade")
+    validas = [e for e in emissao.listar_emissoes(s, p["id"])
+               if e["tipo_documento"] == "cert_diploma_tecnico" and not e["cancelado_em"] and not e["substituido_em"]]
+    assert [e["documento_id"] for e in validas] == [v3.id]
+    # a 3ª via cancelada por erro: a 2ª volta a valer
+    e3 = next(e for e in emissao.listar_emissoes(s, p["id"]) if e["documento_id"] == v3.id)
+    emissao.cancelar_via(s, e3["id"], "emitida com erro de digitação")
+    assert documentos.verificar_codigo(s, v2.codigo).situacao == documentos.AUTENTICO
+
+
+def test_via_perdida_cancela_a_anterior_no_mesmo_ato(sessao_admin):
+    s = sessao_admin
+    p, dip = _diploma(s)
+    v2 = emissao.emitir_nova_via(s, dip["id"], "Extravio da 1ª via, boletim 123/2026", perdida=True)
+    v = documentos.verificar_codigo(s, dip["codigo"])
+    assert v.situacao == documentos.CANCELADO
+    assert f"extraviada: cancelada ao emitir a 2ª via (código {v2.codigo})" in v.mensagem()
+    assert documentos.verificar_codigo(s, v2.codigo).situacao == documentos.AUTENTICO
