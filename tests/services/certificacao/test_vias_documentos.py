@@ -42,3 +42,23 @@ def test_via_perdida_cancela_a_anterior_no_mesmo_ato(sessao_admin):
     assert v.situacao == documentos.CANCELADO
     assert f"extraviada: cancelada ao emitir a 2ª via (código {v2.codigo})" in v.mensagem()
     assert documentos.verificar_codigo(s, v2.codigo).situacao == documentos.AUTENTICO
+
+
+def test_unidade_certificadora_emite_com_o_seu_emissor(sessao_admin):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from desktop.services import emissores
+
+    s = sessao_admin
+    c = montar_cenario(s)
+    p = _ate_avaliacao(s, c, 3)
+    instituto = emissores.criar(s, nome="Instituto Federal de Teste — Campus Jequié", cnpj="34.028.316/0001-03",
+                                municipio="Jequié", uf="BA")
+    emissores.atribuir_unidade(s, p["unidade_id"], instituto.id)
+    processos.registrar_etapa(s, p["id"], "certificacao", dados={"sistec_codigo": "SISTEC-1"})
+    dip = next(e for e in emissao.listar_emissoes(s, p["id"]) if e["tipo_documento"] == "cert_diploma_tecnico")
+    texto = PdfReader(BytesIO(documentos_vias.pdf_emitido(s, dip["documento_id"]))).pages[0].extract_text()
+    assert "Instituto Federal de Teste — Campus Jequié" in texto and "CNPJ 34.028.316/0001-03" in texto
+    assert "Secretaria Municipal de Educação" not in texto.split("\n", 3)[0]
