@@ -120,19 +120,34 @@ def marcar_cancelado(db: sqlite_utils.Database, id_: str, *, momento: str, por: 
 DOMINIO_GERAL = "geral"
 
 
-def _tabela_pdf(dominio: str) -> str:
-    """A tabela que guarda os PDFs do domínio (um ponto só para desviar um domínio sigiloso)."""
-    return "documentos_pdf"
+DOMINIOS_SIGILOSOS = {"conselho_caso"}
+
+
+def _tem_sigilo(db: sqlite_utils.Database) -> bool:
+    nomes = {linha[1] for linha in db.execute("PRAGMA database_list").fetchall()}
+    return "sigilo" in nomes and db.execute(
+        "SELECT 1 FROM sigilo.sqlite_master WHERE type = 'table' AND name = 'documentos_pdf'").fetchone() is not None
+
+
+def _tabela_pdf(db: sqlite_utils.Database, dominio: str) -> str:
+    """A tabela que guarda os PDFs do domínio: a do arquivo sigiloso anexado, quando ele a tem."""
+    return "sigilo.documentos_pdf" if dominio in DOMINIOS_SIGILOSOS and _tem_sigilo(db) else "main.documentos_pdf"
 
 
 def guardar_pdf(db: sqlite_utils.Database, documento_id: str, dominio: str, pdf: bytes) -> None:
-    db[_tabela_pdf(dominio)].insert({"documento_id": documento_id, "dominio": dominio, "pdf": pdf})
+    db.execute(f"INSERT INTO {_tabela_pdf(db, dominio)} (documento_id, dominio, pdf) VALUES (?, ?, ?)",
+               [documento_id, dominio, pdf])
 
 
 def pdf_de(db: sqlite_utils.Database, documento_id: str) -> bytes | None:
-    """O PDF guardado do documento (None: emitido antes de o Paço guardar os PDFs)."""
-    linha = db.execute("SELECT pdf FROM documentos_pdf WHERE documento_id = ?", [documento_id]).fetchone()
-    return bytes(linha[0]) if linha else None
+    """O PDF guardado do documento (None: emitido antes de o Paço guardar os PDFs, ou sigiloso sem a
+    chave do domínio nesta sessão)."""
+    tabelas = ["main.documentos_pdf"] + (["sigilo.documentos_pdf"] if _tem_sigilo(db) else [])
+    for tabela in tabelas:
+        linha = db.execute(f"SELECT pdf FROM {tabela} WHERE documento_id = ?", [documento_id]).fetchone()
+        if linha:
+            return bytes(linha[0])
+    return None
 
 
 # -- substituição ------------------------------------------------------------------------------
