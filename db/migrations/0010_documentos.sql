@@ -16,6 +16,7 @@ BEGIN SELECT RAISE(ABORT, 'O PDF de um documento emitido não pode ser alterado.
 -- assunto: os fatos de que o documento depende (p. ex. 'magisterio:competencia:2026-03');
 -- quando eles mudam, os documentos válidos do assunto são marcados substituídos.
 ALTER TABLE documentos ADD COLUMN assunto TEXT;
+ALTER TABLE documentos ADD COLUMN dominio TEXT;   -- onde está o PDF: 'geral' (esta base) ou 'conselho_caso' (.sigilo)
 ALTER TABLE documentos ADD COLUMN substituido_em TEXT;
 ALTER TABLE documentos ADD COLUMN substituido_por TEXT;
 ALTER TABLE documentos ADD COLUMN motivo_substituicao TEXT;

@@ -192,7 +192,7 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
             # âncoras: a cabeça do diário antes desta emissão (integridade as confere)
             "ancora_seq": ancora and ancora["seq"], "ancora_hash": ancora and ancora["hash"],
             "ancora_sigilo_seq": sigilo and sigilo["seq"], "ancora_sigilo_hash": sigilo and sigilo["hash"],
-            "assunto": assunto, "emissor_id": emissor.id,
+            "assunto": assunto, "emissor_id": emissor.id, "dominio": dominio,
         }
         registro.inserir(m.db, linha)
         registro.guardar_pdf(m.db, linha["id"], dominio, pdf)

@@ -28,6 +28,10 @@ def pdf_emitido(sessao: Sessao, documento_id: str) -> bytes:
     if doc is None:
         raise ErroNegocio("Documento não encontrado no registro.")
     pdf = registro.pdf_de(sessao.db, documento_id)
+    if pdf is None and doc.get("dominio") in registro.DOMINIOS_SIGILOSOS:
+        raise SemPermissao(f"{doc['titulo']} nº {doc['numero']}/{doc['ano']} é documento de caso do Conselho "
+                           "Tutelar: o PDF está no arquivo sigiloso e só se abre numa sessão com a chave do "
+                           "Conselho (ECA, art. 17).")
     if pdf is None:
         raise ErroNegocio(f"{doc['titulo']} nº {doc['numero']}/{doc['ano']} foi emitido antes de o Paço guardar os "
                           "PDFs: não há cópia para reimprimir. Emita uma nova via.")

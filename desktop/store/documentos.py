@@ -15,7 +15,7 @@ import sqlite_utils
 COLUNAS = ("id", "tipo", "numero", "ano", "via", "titulo", "referencia", "emitido_em",
            "emitido_por", "sha256", "codigo", "paginas", "cancelado_em", "cancelado_por",
            "motivo_cancelamento", "ancora_seq", "ancora_hash", "ancora_sigilo_seq", "ancora_sigilo_hash",
-           "assunto", "emissor_id")
+           "assunto", "emissor_id", "dominio")
 
 
 def _um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
