@@ -74,6 +74,11 @@ def aba_atual(tela: QWidget) -> str:
     return ""
 
 
+def _paragrafos(texto: str) -> str:
+    """Junta as linhas quebradas no arquivo; parágrafos separados por linha em branco."""
+    return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", texto.strip()) if p.strip())
+
+
 def texto_de_ajuda(chave: str, aba: str = "") -> tuple[str, str]:
     """(título, texto) da ajuda do módulo ``chave``; com ``aba``, a seção dela primeiro."""
     arquivo = PASTA_AJUDA / f"{chave}.txt"
@@ -83,11 +88,11 @@ def texto_de_ajuda(chave: str, aba: str = "") -> tuple[str, str]:
     partes = re.split(r"^## +", conteudo, flags=re.MULTILINE)
     inicio = partes[0].strip()
     titulo = inicio.splitlines()[0].lstrip("# ").strip() if inicio else "Paço"
-    corpo = "\n".join(inicio.splitlines()[1:]).strip()
+    corpo = _paragrafos("\n".join(inicio.splitlines()[1:]))
     secoes = {}
     for parte in partes[1:]:
         nome, _, texto = parte.partition("\n")
-        secoes[nome.strip()] = texto.strip()
+        secoes[nome.strip()] = _paragrafos(texto)
     if aba and aba in secoes:
         return f"{titulo} — {aba}", secoes[aba] + "\n\n" + corpo
     return titulo, corpo + "".join(f"\n\n{n}: {t}" for n, t in secoes.items())
@@ -126,7 +131,7 @@ class DialogoAtalhos(QDialog):
             self.tabela.setItem(i, 1, QTableWidgetItem(descricao))
         self.tabela.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tabela.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tabela.setMinimumSize(560, 320)
+        self.tabela.setMinimumSize(760, 330)
         botoes = QDialogButtonBox(self)
         botoes.addButton("Fechar", QDialogButtonBox.ButtonRole.RejectRole)
         botoes.rejected.connect(self.reject)
