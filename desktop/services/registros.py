@@ -17,6 +17,7 @@ import logging.handlers
 import os
 import platform
 import re
+import sys
 import traceback
 import zipfile
 from datetime import datetime
@@ -118,9 +119,10 @@ def configurar(pasta: Path | None = None) -> Path:
     log = logging.getLogger(LOGGER)
     log.setLevel(logging.INFO)
     log.addHandler(manipulador)
+    ligado_antes = faulthandler.is_enabled()
     falhas = open(pasta / ARQUIVO_FALHAS, "a", encoding="utf-8")  # fica aberto: faulthandler escreve nele
     faulthandler.enable(file=falhas, all_threads=True)
-    _configurado.update(pasta=pasta, manipulador=manipulador, falhas=falhas)
+    _configurado.update(pasta=pasta, manipulador=manipulador, falhas=falhas, ligado_antes=ligado_antes)
     log.info("Paço %s iniciado (Python %s, %s)", __version__, platform.python_version(), platform.system(),
              extra={"sem_dados": True})
     return pasta
@@ -136,6 +138,8 @@ def desligar() -> None:
     if falhas is not None:
         faulthandler.disable()
         falhas.close()
+        if _configurado.pop("ligado_antes", False) and sys.__stderr__ is not None:
+            faulthandler.enable(file=sys.__stderr__)  # como estava (por exemplo, o do pytest)
     _configurado.pop("pasta", None)
 
 

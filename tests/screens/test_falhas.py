@@ -117,3 +117,24 @@ def test_mensagens_do_qt_vao_ao_registro(ganchos):
     pasta, _ = ganchos
     qWarning("aviso de teste do Qt")
     assert "WARNING paco.qt: aviso de teste do Qt" in _log(pasta)
+
+
+def test_a_aplicacao_liga_registro_e_ganchos_ao_iniciar(qapp, tmp_path, monkeypatch):
+    import faulthandler
+    import sys
+
+    from desktop import app
+
+    monkeypatch.setenv("PACO_LOGS", str(tmp_path / "logs"))
+    antes = sys.excepthook
+    try:
+        app._ligar_registros()
+        assert sys.excepthook is falhas._excepthook and threading.excepthook is falhas._threadhook
+        assert faulthandler.is_enabled()
+        assert registros._configurado["falhas"].name == str(tmp_path / "logs" / registros.ARQUIVO_FALHAS)
+        assert "iniciado" in (tmp_path / "logs" / registros.ARQUIVO_LOG).read_text(encoding="utf-8")
+        assert (tmp_path / "logs" / registros.ARQUIVO_FALHAS).exists()
+    finally:
+        falhas.desinstalar_ganchos()
+        registros.desligar()
+    assert sys.excepthook is antes
