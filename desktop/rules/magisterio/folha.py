@@ -34,26 +34,30 @@ Pedaco = tuple[date, date, Situacao]
 
 def calcular_contracheque(ficha: FichaFuncional, competencia: date, parametros: ParametrosFolhaMagisterio,
                           config: ConfiguracaoMagisterio, *,
-                          adiantamento_13_pago: Decimal | None = None) -> Contracheque:
+                          adiantamento_13_pago: Decimal | None = None,
+                          periodos: list[Pedaco] | None = None) -> Contracheque:
     """O contracheque da ficha na competência (mês de ``competencia``), com o fundamento de cada linha.
 
     ``parametros``: os valores datados em vigor no dia 1º da competência. ``adiantamento_13_pago``:
     o valor da 1ª parcela do 13º já paga no ano, a descontar na quitação; se None e houver mês de
     adiantamento configurado anterior, é recalculado com a remuneração da quitação.
     Erros de cadastro (sem titulação, sem jornada, célula fora das tabelas) levantam
-    ``EntradaInvalida`` com mensagem para o usuário.
+    ``EntradaInvalida`` com mensagem para o usuário. ``periodos``: o resultado de
+    ``carreira.periodos_no_mes`` para esta ficha e competência, se quem chama já o calculou (a folha
+    o usa também na identificação do servidor: a carreira é montada uma vez por servidor).
     """
-    return _Folha(ficha, competencia, parametros, config.validada()).contracheque(adiantamento_13_pago)
+    return _Folha(ficha, competencia, parametros, config.validada(), periodos).contracheque(adiantamento_13_pago)
 
 
 class _Folha:
     def __init__(self, ficha: FichaFuncional, competencia: date, parametros: ParametrosFolhaMagisterio,
-                 config: ConfiguracaoMagisterio):
+                 config: ConfiguracaoMagisterio, periodos: list[Pedaco] | None = None):
         self.ficha, self.p, self.config = ficha, parametros, config
         self.g, self.regras = parametros.gratificacoes, parametros.regras
         self.previdencia = parametros.previdencia(config)
         self.mes, self.fim = primeiro_dia(competencia), ultimo_dia(competencia)
-        self.periodos = periodos_no_mes(ficha, self.mes, config, parametros.carreira)
+        self.periodos = (periodos if periodos is not None else
+                         periodos_no_mes(ficha, self.mes, config, parametros.carreira))
         self.rub = Rubricas(ficha, parametros, config, self.fim)
         self.avisos: list[str] = []
         self.pagos = [pd for pd in self._pedacos() if remunerado_no_dia(ficha, pd[0])]

@@ -3,11 +3,17 @@
 Uso: ``executar(parent, "Fazendo cópia…", funcao, *args)``. ``funcao`` recebe um objeto
 ``Progresso`` como primeiro argumento: chama ``progresso.informar(feito, total, texto)`` e
 consulta ``progresso.cancelado`` para parar. A janela nunca congela.
+
+O andamento chega à interface no máximo uma vez a cada ``INTERVALO_ANDAMENTO`` segundos (mais o
+primeiro e o último aviso): um sinal por item de um lote de milhares enche a fila de eventos da
+thread da interface e a trava por segundos (NOTAS-TECNICAS, issue 16). O cancelamento é conferido
+em todo ``informar``, emitido ou não.
 """
 from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from typing import Any, Callable
 
@@ -22,12 +28,17 @@ class Cancelado(Exception):
     """A tarefa foi cancelada pelo usuário."""
 
 
+INTERVALO_ANDAMENTO = 0.05
+"""Segundos mínimos entre dois avisos de andamento enviados à thread da interface."""
+
+
 class Progresso(QObject):
     sig_andamento = Signal(int, int, str)
 
     def __init__(self):
         super().__init__()
         self._cancelar = threading.Event()
+        self._ultimo_aviso = float("-inf")
 
     @property
     def cancelado(self) -> bool:
@@ -39,6 +50,10 @@ class Progresso(QObject):
     def informar(self, feito: int, total: int, texto: str = "") -> None:
         if self.cancelado:
             raise Cancelado()
+        agora = time.monotonic()
+        if feito < total and agora - self._ultimo_aviso < INTERVALO_ANDAMENTO:
+            return  # o próximo aviso leva o número atualizado
+        self._ultimo_aviso = agora
         self.sig_andamento.emit(feito, total, texto)
 
 

@@ -136,9 +136,12 @@ def _com_vinculo(f: FichaFuncional, inicio: date, fim: date) -> bool:
 
 
 def identificacao(ficha: FichaFuncional, competencia: date, config: ConfiguracaoMagisterio,
-                  p: ParametrosFolhaMagisterio) -> Identificacao:
-    """Nome, CPF, matrícula, cargo, nível, classe, jornada e lotação no último dia de vínculo do mês."""
-    periodos = periodos_no_mes(ficha, competencia, config, p.carreira)
+                  p: ParametrosFolhaMagisterio, periodos: list | None = None) -> Identificacao:
+    """Nome, CPF, matrícula, cargo, nível, classe, jornada e lotação no último dia de vínculo do mês.
+
+    ``periodos``: ``periodos_no_mes`` já calculado para a ficha (a folha o calcula uma vez por servidor)."""
+    if periodos is None:
+        periodos = periodos_no_mes(ficha, competencia, config, p.carreira)
     _inicio, dia, s = periodos[-1]
     lotacao = no_dia(ficha.lotacoes, dia)
     if lotacao is None:
@@ -175,8 +178,10 @@ def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None) -> tuple[P
     total = len(fichas)
     for n, f in enumerate(fichas, start=1):
         try:
-            cc = calcular_contracheque(f, dia, p, config, adiantamento_13_pago=pagos_13.get(f.id))
-            ident = identificacao(f, dia, config, p)
+            periodos = periodos_no_mes(f, dia, config, p.carreira)  # a carreira, uma vez por servidor
+            cc = calcular_contracheque(f, dia, p, config, adiantamento_13_pago=pagos_13.get(f.id),
+                                       periodos=periodos)
+            ident = identificacao(f, dia, config, p, periodos)
         except Exception as e:  # um cadastro com erro não derruba a folha: vira pendência
             erros.append(erro(f, str(e) if isinstance(e, EntradaInvalida) else
                               f"erro inesperado no cálculo ({type(e).__name__}: {e}). Confira o cadastro."))

@@ -49,6 +49,30 @@ def test_previa_da_demo_calcula_sem_gravar(sessao_demo):
     assert _contar(sessao_demo, "magisterio_contracheques") == 0
 
 
+def test_fechar_monta_a_carreira_uma_vez_por_servidor(sessao_demo, monkeypatch):
+    """Issue 16: a carreira (``periodos_no_mes``) é montada uma vez por servidor, não uma para o
+    cálculo e outra para a identificação; o resultado é o mesmo da identificação calculada à parte."""
+    from desktop.rules.magisterio import carreira
+    from desktop.rules.magisterio import folha as regras_folha
+
+    chamadas = []
+
+    def contar(*args, **kwargs):
+        chamadas.append(args[0].id)
+        return carreira.periodos_no_mes(*args, **kwargs)
+
+    monkeypatch.setattr(folha, "periodos_no_mes", contar)
+    monkeypatch.setattr(regras_folha, "periodos_no_mes", contar)
+    folha.fechar(sessao_demo, OUTUBRO, aceitar_pendencias=True)
+    assert len(chamadas) == SERVIDORES and len(set(chamadas)) == SERVIDORES
+    monkeypatch.undo()
+    p = folha.previa(sessao_demo, OUTUBRO)
+    gravados = {i.contracheque.pessoa_id: i.servidor for i in folha.contracheques(sessao_demo, OUTUBRO)}
+    for item in p.itens:  # a identificação à parte (sem os períodos prontos) dá o mesmo
+        ident = folha.identificacao(p.fichas[item.contracheque.pessoa_id], OUTUBRO, p.configuracao, p.parametros)
+        assert folha.dados_servidor(ident) == item.servidor == gravados[item.contracheque.pessoa_id]
+
+
 def test_pendencias_servidor_sem_titulacao_e_falta_sem_codigo(sessao_demo):
     s = cadastro.cadastrar_servidor(sessao_demo, nome="José Sem Título", cpf=CPF_JOSE, matricula="99001",
                                     cargo="professor", admissao=date(2020, 3, 2), jornada=20,

@@ -1,0 +1,46 @@
+"""Tarefa em segundo plano: o andamento chega à interface com folga (não um sinal por item) e o
+último aviso e o cancelamento nunca se perdem (issue 16)."""
+import threading
+
+from desktop.screens.widgets import tarefa as modulo_tarefa
+from desktop.screens.widgets.tarefa import Cancelado, executar
+
+ITENS = 20000
+
+
+def _muitos_avisos(progresso):
+    for n in range(1, ITENS + 1):
+        progresso.informar(n, ITENS, f"Item {n} de {ITENS}")
+    return "pronto"
+
+
+def test_andamento_limitado_e_ultimo_aviso_entregue(qtbot):
+    t = executar(None, "Trabalhando…", _muitos_avisos)
+    recebidos = []
+    t.progresso.sig_andamento.connect(lambda f, tot, texto: recebidos.append((f, tot, texto)))
+    with qtbot.waitSignal(t.sig_concluida, timeout=30000) as sinal:
+        pass
+    assert sinal.args == ["pronto"]
+    qtbot.waitUntil(lambda: recebidos and recebidos[-1][0] == ITENS, timeout=5000)
+    assert recebidos[-1] == (ITENS, ITENS, f"Item {ITENS} de {ITENS}")
+    # no máximo um aviso a cada 50 ms (mais o primeiro e o último): bem menos que um por item
+    assert len(recebidos) < ITENS / 20
+    assert [f for f, *_ in recebidos] == sorted(f for f, *_ in recebidos)
+
+
+def test_cancelar_vale_mesmo_entre_avisos_nao_emitidos(qtbot, monkeypatch):
+    monkeypatch.setattr(modulo_tarefa, "INTERVALO_ANDAMENTO", 3600)  # só o primeiro aviso é emitido
+    comecou, vistos = threading.Event(), []
+
+    def trabalho(progresso):
+        for n in range(1, 10**7):
+            progresso.informar(n, 10**7)
+            vistos.append(n)
+            comecou.set()
+        return "não devia terminar"
+
+    t = executar(None, "Trabalhando…", trabalho)
+    qtbot.waitUntil(comecou.is_set, timeout=10000)
+    with qtbot.waitSignal(t.sig_cancelada, timeout=10000):
+        t.dialogo.canceled.emit()  # o botão Cancelar do diálogo
+    assert isinstance(t.erro, Cancelado) and t.resultado is None and len(vistos) < 10**7 - 1
