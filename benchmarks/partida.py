@@ -1,11 +1,14 @@
-"""Partida a frio: até a janela de entrada e até a janela principal, comparada a uma janela PySide6
-vazia na mesma execução; memória (RSS) depois da entrada.
+"""Partida a frio até a janela de entrada, comparada a uma janela PySide6 vazia, lados alternados na mesma execução.
 
-    .venv/bin/python benchmarks/partida.py [--vezes 5]
+    .venv/bin/python benchmarks/partida.py [--pares 10] [--principal]
 
-Cada medida é um processo novo (o tempo conta desde o lançamento do processo até a janela estar
-pintada). A base é criada com o custo real do argon2id, como numa instalação de verdade.
-Imprime números; não é um teste com tempo-limite.
+Cada medida é um processo novo, do lançamento até a janela estar na tela: o Paço pelo caminho real
+(``desktop.app.main(["--base", ..., "--medir-partida"])``, que imprime LOGIN no primeiro giro do laço
+de eventos depois de a janela de entrada aparecer) e uma janela vazia pelo mesmo caminho (QApplication,
+um QWidget mostrado, a marca no primeiro giro do laço). Os lados se alternam par a par (A B, B A...),
+com ≥ 10 pares; imprime mediana, mínimo, máximo e IQR de cada lado e uma linha com a razão (meta da
+issue 16: ≤ 1,3×). Com ``--principal``, mede também (à parte, sem comparação) o tempo até a janela
+principal, com o argon2id de verdade, e a memória. Imprime números; não é um teste com tempo-limite.
 """
 from __future__ import annotations
 
@@ -18,18 +21,24 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from comparar import alternar, linha, razao  # noqa: E402
+
 RAIZ = Path(__file__).resolve().parent.parent
 SENHA = "senha-do-benchmark"
 
 JANELA_VAZIA = """
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 app = QApplication([])
-w = QWidget(); w.resize(400, 300); w.show()
-app.processEvents()
-print("PRONTO", flush=True)
+w = QWidget(); w.resize(600, 400); w.show()
+QTimer.singleShot(0, lambda: (print("LOGIN", flush=True), app.quit()))
+app.exec()
 """
 
-PACO = """
+FONTE = "import sys; from desktop import app; sys.exit(app.main(sys.argv[1:]))"
+
+PRINCIPAL = """
 import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
@@ -54,51 +63,65 @@ while principal.isVisible() or principal._tarefa is not None:
 """
 
 
-def _medir(codigo: str, *args: str) -> dict[str, float]:
-    """Roda ``codigo`` num processo novo; devolve o instante (s) de cada marca impressa."""
+def _medir(codigo: str, *args: str, executavel: str | None = None) -> dict[str, float]:
+    """Roda ``codigo`` (ou ``executavel args``) num processo novo; devolve o instante (s) de cada marca."""
     ambiente = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                             "PYTHONPATH": str(RAIZ)}
+    comando = [executavel, *args] if executavel else [sys.executable, "-c", codigo, *args]
     inicio = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", codigo, *args], stdout=subprocess.PIPE,
-                            text=True, env=ambiente, cwd=RAIZ)
+    proc = subprocess.Popen(comando, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=ambiente,
+                            cwd=RAIZ)
     marcas: dict[str, float] = {}
-    for linha in proc.stdout:
-        partes = linha.split()
+    for texto in proc.stdout:
+        partes = texto.split()
         if partes and partes[0] == "RSS":
             marcas["RSS_kB"] = float(partes[1])
         elif partes:
-            marcas[partes[0]] = time.perf_counter() - inicio
+            marcas.setdefault(partes[0], time.perf_counter() - inicio)
     proc.wait()
     if proc.returncode:
-        raise SystemExit(f"o processo de medida falhou (código {proc.returncode})")
+        raise SystemExit(f"o processo de medida falhou (código {proc.returncode}): {comando[:3]}")
     return marcas
+
+
+def criar_base(pasta: Path) -> Path:
+    from desktop.services import acesso
+
+    caminho = pasta / "paco.db"
+    escritorio = acesso.DadosEscritorio("Secretaria de Benchmark", "Jequié", "BA", "11.222.333/0001-81")
+    sessao, _ = acesso.criar_instalacao(caminho, escritorio, login="admin", nome="Admin", senha=SENHA)
+    sessao.fechar()
+    return caminho
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--vezes", type=int, default=5)
+    p.add_argument("--pares", type=int, default=10)
+    p.add_argument("--principal", action="store_true", help="mede também até a janela principal e a memória")
     args = p.parse_args()
     os.environ.pop("PACO_KDF_RAPIDO", None)
     sys.path.insert(0, str(RAIZ))
-    from desktop.services import acesso
 
-    with tempfile.TemporaryDirectory() as pasta:
+    with tempfile.TemporaryDirectory(prefix="paco-partida-") as pasta:
         os.environ["PACO_CONFIG"] = os.environ["PACO_DADOS"] = pasta
-        caminho = Path(pasta) / "paco.db"
-        escritorio = acesso.DadosEscritorio("Secretaria de Benchmark", "Jequié", "BA", "11.222.333/0001-81")
-        sessao, _ = acesso.criar_instalacao(caminho, escritorio, login="admin", nome="Admin", senha=SENHA)
-        sessao.fechar()
-        _medir(JANELA_VAZIA)  # aquece o cache de disco do sistema para as duas medidas
-        vazia = [_medir(JANELA_VAZIA)["PRONTO"] for _ in range(args.vezes)]
-        paco = [_medir(PACO, str(caminho), SENHA) for _ in range(args.vezes)]
+        caminho = criar_base(Path(pasta))
+        opcoes = ("--base", str(caminho), "--medir-partida")
+        _medir(JANELA_VAZIA)  # aquece o cache de disco para os dois lados
+        _medir(FONTE, *opcoes)
+        paco, vazia = alternar(lambda: _medir(FONTE, *opcoes)["LOGIN"], lambda: _medir(JANELA_VAZIA)["LOGIN"],
+                               args.pares)
+        principal = [_medir(PRINCIPAL, str(caminho), SENHA) for _ in range(3)] if args.principal else []
 
-    med = statistics.median
-    login, principal = med(m["LOGIN"] for m in paco), med(m["PRINCIPAL"] for m in paco)
-    print(f"Partida a frio (mediana de {args.vezes} processos, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}):")
-    print(f"  janela PySide6 vazia ............ {med(vazia) * 1000:7.0f} ms")
-    print(f"  Paço até a janela de entrada .... {login * 1000:7.0f} ms  ({login / med(vazia):.2f}× a janela vazia)")
-    print(f"  Paço até a janela principal ..... {principal * 1000:7.0f} ms  (inclui argon2id e abrir a base)")
-    print(f"  RSS depois da entrada ........... {med(m['RSS_kB'] for m in paco) / 1024:7.1f} MiB")
+    print(f"Partida a frio até a janela na tela ({args.pares} pares alternados, "
+          f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, {os.cpu_count()} núcleos):")
+    print(linha("janela PySide6 vazia", vazia))
+    print(linha("Paço até a janela de entrada", paco))
+    if principal:
+        med = statistics.median
+        print(f"  Paço até a janela principal (inclui argon2id e abrir a base; 3 processos): "
+              f"{med(m['PRINCIPAL'] for m in principal) * 1000:.0f} ms; RSS depois da entrada "
+              f"{med(m['RSS_kB'] for m in principal) / 1024:.1f} MiB")
+    print(razao("Paço até a entrada", paco, "janela vazia", vazia, meta=1.3))
 
 
 if __name__ == "__main__":

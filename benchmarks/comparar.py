@@ -1,0 +1,60 @@
+"""Apoio dos benchmarks: medir dois lados alternados na mesma execução e resumir com mediana e dispersão.
+
+Cada par mede os dois lados um logo depois do outro, invertendo a ordem a cada par (A B, B A, A B...):
+a carga da máquina, o cache de disco e o aquecimento pesam igualmente nos dois. O resumo dá, de cada
+lado, a mediana, o mínimo, o máximo e o intervalo interquartil, e UMA linha com a razão das medianas
+(e a mediana das razões par a par, que resiste melhor a um par ruim).
+"""
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Callable
+
+
+def cronometrar(funcao: Callable, *args, **kwargs) -> tuple[float, object]:
+    """(segundos, resultado) de uma chamada."""
+    inicio = time.perf_counter()
+    resultado = funcao(*args, **kwargs)
+    return time.perf_counter() - inicio, resultado
+
+
+def alternar(a: Callable[[], float], b: Callable[[], float], pares: int) -> tuple[list[float], list[float]]:
+    """Mede ``a`` e ``b`` (cada chamada devolve a sua medida) ``pares`` vezes, alternando a ordem."""
+    amostras_a, amostras_b = [], []
+    for i in range(pares):
+        if i % 2 == 0:
+            amostras_a.append(a())
+            amostras_b.append(b())
+        else:
+            amostras_b.append(b())
+            amostras_a.append(a())
+    return amostras_a, amostras_b
+
+
+def dispersao(amostras: list[float]) -> tuple[float, float, float, float]:
+    """(mediana, mínimo, máximo, intervalo interquartil)."""
+    med = statistics.median(amostras)
+    if len(amostras) >= 4:
+        q = statistics.quantiles(amostras, n=4)
+        iqr = q[2] - q[0]
+    else:
+        iqr = max(amostras) - min(amostras)
+    return med, min(amostras), max(amostras), iqr
+
+
+def linha(rotulo: str, amostras: list[float], unidade: str = "ms", escala: float = 1000.0) -> str:
+    med, mi, ma, iqr = dispersao(amostras)
+    return (f"  {rotulo:<38} mediana {med * escala:8.1f} {unidade}   mín {mi * escala:8.1f}   "
+            f"máx {ma * escala:8.1f}   IQR {iqr * escala:7.1f}   (n={len(amostras)})")
+
+
+def razao(rotulo_a: str, a: list[float], rotulo_b: str, b: list[float], meta: float | None = None) -> str:
+    """A linha de resumo: razão das medianas a/b, mediana das razões par a par e a meta, se houver."""
+    r = statistics.median(a) / statistics.median(b)
+    por_par = statistics.median(x / y for x, y in zip(a, b))
+    texto = (f"RESUMO: {rotulo_a} / {rotulo_b} = {r:.2f}× (mediana das razões por par {por_par:.2f}×, "
+             f"{len(a)} pares alternados)")
+    if meta is not None:
+        texto += f" — meta ≤ {meta:.2f}×: {'atingida' if r <= meta else 'NÃO atingida'}"
+    return texto
