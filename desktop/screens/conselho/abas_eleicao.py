@@ -6,7 +6,7 @@ gravar, a aba recarrega e emite ``sig_mudou`` (a fase do processo pode ter mudad
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
+from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QVBoxLayout, QWidget)
 
 from desktop.rules import formato
@@ -15,6 +15,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
 from desktop.services.sessao import ErroNegocio, SemPermissao
+from desktop.screens.widgets.divisor import criar_divisor
 
 from .apuracao import _item
 from .dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota, DialogoParentesco,
@@ -79,7 +80,7 @@ class AbaCandidatos(_Aba):
         self.botao("Pa&rentesco (art. 15)…", self._on_parentesco)
         self.botao("Reabrir inscrições (art. 13)…", self._on_reabrir)
         self.homologar = self.botao("&Homologar a lista de habilitados", self._on_homologar)
-        divisor = QSplitter(Qt.Orientation.Vertical, self)
+        divisor = criar_divisor(Qt.Orientation.Vertical, self)
         divisor.addWidget(self.tabela)
         divisor.addWidget(self.checklist)
         lay = QVBoxLayout(self)

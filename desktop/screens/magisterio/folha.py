@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from desktop.rules.folha.tipos import Natureza
 from desktop.rules.papeis import Papel, Permissao
@@ -20,6 +20,7 @@ from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.magisterio import folha
+from desktop.screens.widgets.divisor import criar_divisor
 
 from . import comum
 from .folha_documentos import BarraDocumentos
@@ -138,7 +139,7 @@ class AbaFolha(QWidget):
         lay_esq.addWidget(self.filtro)
         lay_esq.addWidget(self.tabela, 1)
         lay_esq.addWidget(self.totais)
-        divisor = QSplitter(Qt.Orientation.Vertical, self)
+        divisor = criar_divisor(Qt.Orientation.Vertical, self)
         divisor.addWidget(esquerda)
         divisor.addWidget(self.titulo_rubricas)
         divisor.addWidget(self.grupo_pendencias)

@@ -17,9 +17,9 @@ from desktop.screens.login.mensagens import avisar
 from desktop.screens.widgets.tarefa import executar
 from desktop.services import instalacao
 
+from . import geometria
 from .modulos import (MODULOS, DialogoSobre, estado_indisponivel, estado_sem_permissao,
                       pagina_centralizada)
-
 
 
 def _copia_automatica(progresso, sessao, motivo: str):
@@ -53,7 +53,8 @@ class JanelaPrincipal(QMainWindow):
         orgao = instalacao.resumo_orgao(sessao)
         local = f" ({orgao['municipio']}-{orgao['uf']})" if orgao["municipio"] else ""
         self.setWindowTitle(f"Paço — {orgao['nome']}{local}" if orgao["nome"] else "Paço")
-        self.resize(1100, 720)
+        self.resize(1100, 720)  # o tamanho ao sair da maximização no primeiro uso
+        geometria.restaurar(self)
 
         self.modulos = QListWidget()
         self.modulos.setObjectName("modulos")
@@ -324,6 +325,7 @@ class JanelaPrincipal(QMainWindow):
             self.sessao = None
 
     def closeEvent(self, evento: QCloseEvent) -> None:
+        geometria.guardar(self)
         if self._tarefa is not None:  # espera a operação em andamento; fecha ao terminar
             self._fechar_depois = True
             evento.ignore()

@@ -10,11 +10,12 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QTextBrowser, QVBoxLayout, QWidget)
 
 from desktop.rules.conselho import prazos as regra_prazos
 from desktop.rules.conselho.atendimentos import AGENTES, DIREITOS, MEDIDAS, SITUACOES, TIPOS
 from desktop.services.conselho import atendimentos, decisoes, documentos
+from desktop.screens.widgets.divisor import criar_divisor
 
 from .comum import DialogoAcao, br, campo_data, combo, editor_data, editor_momento, emitir_e_salvar, texto_longo
 
@@ -122,7 +123,7 @@ class DialogoCaso(QDialog):
         rolagem = QScrollArea()
         rolagem.setWidgetResizable(True)
         rolagem.setWidget(acoes)
-        divisor = QSplitter()
+        divisor = criar_divisor()
         divisor.addWidget(self.texto)
         divisor.addWidget(rolagem)
         divisor.setSizes([620, 380])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.rules.conselho.escala import MODALIDADES, TIPOS_TURNO
 from desktop.rules.papeis import Permissao
@@ -15,6 +15,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.services.conselho import documentos, escala, mandatos
 from desktop.screens.administracao import avisos
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.divisor import criar_divisor
 
 from .comum import DialogoAcao, br, combo, editor_data, emitir_e_salvar, tentar
 
@@ -59,7 +60,7 @@ class AbaEscala(QWidget):
                   self.botao_trocar, self.botao_imprimir):
             topo.addWidget(w)
         topo.addStretch(1)
-        divisor = QSplitter()
+        divisor = criar_divisor()
         divisor.addWidget(self.visao)
         caixa = QWidget()
         lc = QVBoxLayout(caixa)

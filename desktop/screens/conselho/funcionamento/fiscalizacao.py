@@ -8,11 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from desktop.services.conselho import fiscalizacao
 from desktop.services.conselho.fiscalizacao import REGIMES
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.divisor import criar_divisor
 
 from .comum import ALTURA_MAX, DialogoAcao, br, campo_data, combo, editor_data, emitir_e_salvar, tentar, texto_longo
 
@@ -90,7 +91,7 @@ class AbaFiscalizacao(QWidget):
         for b in (b_plano, b_visita, b_oficio):
             botoes.addWidget(b)
         ld.addLayout(botoes)
-        divisor = QSplitter()
+        divisor = criar_divisor()
         divisor.addWidget(esquerda)
         divisor.addWidget(direita)
         divisor.setSizes([520, 680])

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter, QTextBrowser,
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Permissao
 from desktop.services.conselho import mandatos, remuneracao
 from desktop.rules.dinheiro import reais
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.widgets.divisor import criar_divisor
 
 from .comum import br, combo, emitir_e_salvar, tentar
 
@@ -70,7 +71,7 @@ class AbaRemuneracao(QWidget):
         le.addWidget(self.mensagem)
         le.addWidget(QLabel("<b>Emitidos na competência</b>"))
         le.addWidget(self.visao, 1)
-        divisor = QSplitter()
+        divisor = criar_divisor()
         divisor.addWidget(esquerda)
         divisor.addWidget(self.previa)
         divisor.setSizes([560, 640])
