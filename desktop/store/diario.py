@@ -37,6 +37,12 @@ def tabela_diario(esquema: str) -> str:
     return f"{esquema}.diario"
 
 
+def ultima_seq(db: sqlite_utils.Database) -> int:
+    """O número da última linha do diário (0 se vazio): muda a cada alteração feita por um serviço."""
+    linha = db.execute("SELECT seq FROM main.diario ORDER BY seq DESC LIMIT 1").fetchone()
+    return linha[0] if linha else 0
+
+
 def registrar(db: sqlite_utils.Database, *, usuario: str, maquina: str, versao: str, tabela: str,
               registro_id: str, acao: str, antes=None, depois=None, esquema: str = "main") -> dict:
     """Acrescenta uma linha ao diário. Chame dentro da transação da mudança.

@@ -55,6 +55,11 @@ class ModeloTabela(QAbstractTableModel):
         self._linhas = list(linhas)
         self.endResetModel()
 
+    def coluna_mudou(self, coluna: int) -> None:
+        """Os valores de uma coluna mudaram (calculados depois, em segundo plano): redesenha e refiltra."""
+        if self._linhas:
+            self.dataChanged.emit(self.index(0, coluna), self.index(len(self._linhas) - 1, coluna))
+
     def definir_colunas(self, colunas: list[Coluna]) -> None:
         """Troca as colunas (por exemplo, conforme o tipo do que é mostrado)."""
         self.beginResetModel()

@@ -1,4 +1,9 @@
-"""Aba Servidores: lista filtrável com a situação de hoje, novo servidor, ficha funcional e desligamento."""
+"""Aba Servidores: lista filtrável com a situação de hoje, novo servidor, ficha funcional e desligamento.
+
+Com milhares de servidores, a situação de hoje (a carreira de cada um) é calculada em segundo plano e
+aparece na coluna quando fica pronta; a lista e as situações só são relidas quando a base mudou
+(``consultas.versao_dos_dados``): voltar à aba não recalcula nada (issue 16).
+"""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
@@ -11,6 +16,7 @@ from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
+from desktop.screens.widgets.leitura import ler
 from desktop.services.magisterio import cadastro, consultas
 
 from . import comum
@@ -106,6 +112,10 @@ class DialogoDesligar(DialogoFormulario):
                                  ato=self.ato.valor() or "")
 
 
+CALCULANDO = "calculando…"
+COLUNA_SITUACAO = 5
+
+
 def _colunas(situacoes: dict[str, str]) -> list[Coluna]:
     return [
         Coluna("Nome", lambda s: s["nome"], largura=250),
@@ -113,7 +123,7 @@ def _colunas(situacoes: dict[str, str]) -> list[Coluna]:
         Coluna("Matrícula", lambda s: s["matricula"], largura=95),
         Coluna("Escola", lambda s: s.get("unidade_nome") or "", esticar=True),
         Coluna("Cargo", lambda s: s["cargo_rotulo"], largura=140),
-        Coluna("Situação hoje", lambda s: situacoes.get(s["id"], "") if s["ativo"] else
+        Coluna("Situação hoje", lambda s: situacoes.get(s["id"], CALCULANDO) if s["ativo"] else
                f"desligado em {comum.data_br(s['desligamento'])}", largura=230,
                cor=lambda s: "#b00020" if situacoes.get(s["id"], "").startswith("sem situação") else None),
     ]
@@ -125,6 +135,8 @@ class AbaServidores(QWidget):
         self._sessao = sessao
         self.dialogo = None
         self._situacoes: dict[str, str] = {}
+        self._versao_lista = self._versao_situacoes = self._versao_pedida = None
+        self.carregando = False  # a situação de hoje está sendo calculada em segundo plano
         self.modelo = ModeloTabela(_colunas(self._situacoes), self,
                                    cor_linha=lambda s: None if s["ativo"] else "#8a8a8a")
         self.proxy = ProxyFiltro(self.modelo, self)
@@ -164,14 +176,45 @@ class AbaServidores(QWidget):
         self.recarregar()
 
     def recarregar(self, selecionar: str | None = None) -> None:
+        """Relê a lista se a base mudou desde a última leitura; a situação de hoje vem depois."""
         atual = selecionar or (self.selecionado() or {}).get("id")
-        self._situacoes.clear()
-        self._situacoes.update(consultas.resumo_situacoes(self._sessao))
-        self.modelo.definir_linhas(cadastro.listar_servidores(
-            self._sessao, ativo=None if self.desligados.isChecked() else True))
-        self.selecionar(atual)
+        versao = consultas.versao_dos_dados(self._sessao)
+        chave = (versao, self.desligados.isChecked())
+        if chave != self._versao_lista:
+            self._versao_lista = chave
+            self.modelo.definir_linhas(cadastro.listar_servidores(
+                self._sessao, ativo=None if self.desligados.isChecked() else True))
+            self.selecionar(atual)
+        elif selecionar:
+            self.selecionar(selecionar)
+        self._calcular_situacoes(versao)
         self._on_selecao()
         self._on_contar()
+
+    def _calcular_situacoes(self, versao) -> None:
+        if versao in (self._versao_situacoes, self._versao_pedida):
+            return  # já calculadas (ou a caminho) para este estado da base
+        self._versao_pedida = versao
+        self.carregando = True
+        sessao = self._sessao
+        ler(self, lambda: consultas.resumo_situacoes(sessao, versao[0]),
+            lambda resumo: self._on_situacoes(versao, resumo), self._on_situacoes_falharam)
+
+    def _on_situacoes(self, versao, resumo: dict[str, str]) -> None:
+        if versao != self._versao_pedida:
+            return  # a base mudou enquanto calculava: a leitura mais nova é que vale
+        self._situacoes.clear()
+        self._situacoes.update(resumo)
+        self._versao_situacoes, self._versao_pedida, self.carregando = versao, None, False
+        self.modelo.coluna_mudou(COLUNA_SITUACAO)
+
+    def _on_situacoes_falharam(self, erro: BaseException) -> None:
+        self._versao_pedida, self.carregando = None, False
+        if not avisos.previsto(erro):
+            raise erro
+        self._situacoes.clear()
+        self._situacoes.update({s["id"]: f"sem situação: {avisos.mensagem_de(erro)}" for s in self.modelo.linhas()})
+        self.modelo.coluna_mudou(COLUNA_SITUACAO)
 
     def selecionado(self) -> dict | None:
         return linha_selecionada(self.tabela)

@@ -14,6 +14,8 @@ from desktop.rules.magisterio.tipos import Mudanca, Situacao
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 
+from desktop.store import diario
+
 from .. import parametros
 from ..sessao import ErroNegocio, Sessao
 from . import cadastro, configuracao
@@ -32,6 +34,14 @@ def situacao(sessao: Sessao, servidor_id: str, data: date | None = None) -> Situ
                                     _regras(sessao, dia))
     except EntradaInvalida as e:
         raise ErroNegocio(str(e)) from None
+
+
+def versao_dos_dados(sessao: Sessao) -> tuple[date, int]:
+    """Muda quando muda o que as listas do magistério mostram: o dia (a situação de hoje) e a última
+    linha do diário (toda alteração feita por um serviço acrescenta uma). Consulta de um índice: as
+    telas a usam para não recalcular o que não mudou."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    return date.today(), diario.ultima_seq(sessao.db)
 
 
 def resumo_situacoes(sessao: Sessao, data: date | None = None) -> dict[str, str]:

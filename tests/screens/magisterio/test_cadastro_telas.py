@@ -59,6 +59,9 @@ def test_novo_servidor_pelo_dialogo_grava_e_vai_ao_diario(qtbot, sessao_demo):
     # a lista mostra o servidor novo, selecionado, com a situação de hoje (licenciatura plena = Nível 3)
     assert aba.selecionado()["id"] == s["id"]
     i = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.linha_origem(aba.proxy.index(i, 0))["id"] == s["id"])
+    # a situação é calculada em segundo plano (issue 16): "calculando…" até chegar
+    assert aba.proxy.index(i, 5).data() in ("calculando…",) or aba.proxy.index(i, 5).data().startswith("Nível 3")
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
     assert aba.proxy.index(i, 5).data().startswith("Nível 3 · classe")
     # o filtro ignora acentos
     qtbot.keyClicks(aba.filtro, "luiza conceicao")

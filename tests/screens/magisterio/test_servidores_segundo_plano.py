@@ -1,0 +1,50 @@
+"""Aba Servidores com a situação de hoje calculada em segundo plano e guardada enquanto a base não muda
+(issue 16: voltar à aba não recalcula a carreira de todos na thread da interface)."""
+import threading
+from datetime import date
+
+from desktop.screens.magisterio.painel import PainelMagisterio
+from desktop.services.magisterio import cadastro, consultas
+
+from .conftest import SERVIDORES
+
+
+def _painel(qtbot, sessao):
+    p = PainelMagisterio(sessao)
+    qtbot.addWidget(p)
+    p.resize(1280, 800)
+    p.show()
+    return p
+
+
+def test_situacoes_fora_da_thread_da_interface_e_so_quando_a_base_muda(qtbot, sessao_demo, monkeypatch):
+    threads, original = [], consultas.resumo_situacoes
+
+    def contar(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(consultas, "resumo_situacoes", contar)
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.servidores
+    assert aba.modelo.rowCount() == SERVIDORES  # a lista já está lá; a situação vem depois
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
+    assert threads == [False]  # calculada uma vez, fora da thread da interface
+    situacoes = {aba.proxy.index(i, 5).data() for i in range(aba.proxy.rowCount())}
+    assert "calculando…" not in situacoes and any(s.startswith("Nível ") for s in situacoes)
+
+    painel.abas.setCurrentWidget(painel.escolas)
+    painel.abas.setCurrentWidget(painel.servidores)  # voltar à aba: nada mudou, nada recalculado
+    assert not aba.carregando and threads == [False]
+
+    escola = cadastro.listar_escolas(sessao_demo)[0]["id"]
+    novo = cadastro.cadastrar_servidor(sessao_demo, nome="Zélia Nova", cpf="529.982.247-25", matricula="77001",
+                                       cargo="professor", admissao=date(2015, 3, 2), jornada=20,
+                                       titulo="licenciatura_plena", escola_id=escola)
+    painel.abas.setCurrentWidget(painel.escolas)
+    painel.abas.setCurrentWidget(painel.servidores)  # a base mudou: relê a lista e recalcula
+    assert aba.modelo.rowCount() == SERVIDORES + 1
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
+    assert threads == [False, False]
+    linha = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.linha_origem(aba.proxy.index(i, 0))["id"] == novo["id"])
+    assert aba.proxy.index(linha, 5).data().startswith("Nível 3 · classe")
