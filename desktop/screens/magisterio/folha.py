@@ -19,6 +19,7 @@ from desktop.screens.administracao.formato import decimal_br
 from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.leitura import ler
 from desktop.services.magisterio import folha
 from desktop.screens.widgets.divisor import criar_divisor
 
@@ -60,6 +61,12 @@ _COLUNAS_RUBRICAS = [
 ]
 
 
+def _totais(itens: list) -> tuple[Decimal, Decimal]:
+    """(proventos, descontos) da lista de contracheques."""
+    return (sum((i.contracheque.proventos for i in itens), Decimal("0.00")),
+            sum((i.contracheque.descontos for i in itens), Decimal("0.00")))
+
+
 def _percentual(valor) -> str:
     """Percentual da rubrica sempre com duas casas: 10,00 · 63,12 · 14,00 (vazio se não há)."""
     return "" if valor is None else decimal_br(Decimal(str(valor)).quantize(Decimal("0.01")))
@@ -94,6 +101,8 @@ class AbaFolha(QWidget):
         self.pendencias: list = []
         self.fechada: dict | None = None
         self.tarefa = self.dialogo = None
+        self.carregando = False  # os contracheques gravados estão sendo lidos em segundo plano
+        self._pedido = 0  # cada carga nova invalida a resposta de uma leitura anterior
         hoje = date.today()
         self.mes = QComboBox(self)
         for i, nome in enumerate(comum.MESES, start=1):
@@ -170,32 +179,59 @@ class AbaFolha(QWidget):
         self.carregar()
 
     def carregar(self) -> None:
-        """Mostra a competência escolhida: os contracheques gravados, se fechada; senão, nada até a prévia."""
+        """Mostra a competência escolhida: os contracheques gravados, se fechada; senão, nada até a prévia.
+
+        A situação da competência vem já; os contracheques gravados (milhares) são lidos em segundo
+        plano e aparecem quando chegam (``carregando`` enquanto isso)."""
         comp = self.competencia()
         self.previa, self.pendencias = None, []
-        ok, self.fechada = comum.chamar(self, "Folha mensal", folha.obter_competencia, self._sessao, comp)
-        itens = []
-        if ok and self.fechada and self.fechada["situacao"] == "fechada":
-            _, itens = comum.chamar(self, "Folha mensal", folha.contracheques, self._sessao, comp)
-            f = self.fechada
-            self.situacao.setText(f"<b>{comum.competencia_extenso(comp).capitalize()}: fechada</b> em "
-                                  f"{comum.data_br(f['fechada_em'])} por {f['fechada_por']}. Os contracheques abaixo "
-                                  "são os gravados e não mudam mais.")
+        self._pedido += 1
+        ok, fechada = comum.chamar(self, "Folha mensal", folha.obter_competencia, self._sessao, comp)
+        if ok and fechada and fechada["situacao"] == "fechada":
+            self._exibir_fechada(fechada, None)
+            pedido, sessao = self._pedido, self._sessao
+            self.carregando = True
+            ler(self, lambda: folha.contracheques(sessao, comp),
+                lambda itens: self._on_gravados(pedido, fechada, itens), self._on_gravados_falharam)
         else:
             self.fechada = None
+            self.carregando = False
             self.situacao.setText(f"<b>{comum.competencia_extenso(comp).capitalize()}: aberta.</b> Calcule a prévia "
                                   "para conferir; nada é gravado até o fechamento.")
-        self._mostrar(itens or [])
+            self._mostrar([])
 
-    def _mostrar(self, itens: list) -> None:
+    def _exibir_fechada(self, f: dict, itens: list | None) -> None:
+        self.fechada = f
+        self.situacao.setText(f"<b>{comum.competencia_extenso(f['competencia']).capitalize()}: fechada</b> em "
+                              f"{comum.data_br(f['fechada_em'])} por {f['fechada_por']}. Os contracheques abaixo "
+                              "são os gravados e não mudam mais.")
+        self._mostrar(itens or [], (f["proventos"], f["descontos"]) if itens else None)
+
+    def _on_gravados(self, pedido: int, fechada: dict, itens: list) -> None:
+        if pedido != self._pedido:
+            return  # o usuário já trocou de competência
+        self.carregando = False
+        self._exibir_fechada(fechada, itens)
+
+    def _on_gravados_falharam(self, erro: BaseException) -> None:
+        self.carregando = False
+        if not avisos.previsto(erro):
+            raise erro
+        avisos.erro(self, "Folha mensal", erro)
+
+    def _mostrar(self, itens: list, totais: tuple | None = None) -> None:
+        """``totais`` (proventos, descontos), se já somados fora da thread da interface."""
         self.modelo.definir_linhas(itens)
         self.modelo_pendencias.definir_linhas(self.pendencias)
         self.grupo_pendencias.setTitle(f"Pendências ({len(self.pendencias)}) — conferidas no fechamento")
-        proventos = sum((i.contracheque.proventos for i in itens), start=0)
-        descontos = sum((i.contracheque.descontos for i in itens), start=0)
-        self.totais.setText(f"{len(itens)} servidor(es) · proventos {comum.dinheiro(proventos)} · descontos "
-                            f"{comum.dinheiro(descontos)} · <b>líquido {comum.dinheiro(proventos - descontos)}</b>"
-                            if itens else "")
+        if itens and totais is None:
+            totais = _totais(itens)
+        if itens:
+            proventos, descontos = totais
+            self.totais.setText(f"{len(itens)} servidor(es) · proventos {comum.dinheiro(proventos)} · descontos "
+                                f"{comum.dinheiro(descontos)} · <b>líquido {comum.dinheiro(proventos - descontos)}</b>")
+        else:
+            self.totais.setText("")
         self._on_selecao()
         self._atualizar_botoes()
 
@@ -233,17 +269,18 @@ class AbaFolha(QWidget):
 
         def _trabalho(progresso):
             p = folha.previa(self._sessao, comp, lambda f, t: progresso.informar(f, t, f"Calculando {f} de {t}…"))
-            return p, folha.pendencias(p)
+            return p, folha.pendencias(p), _totais(p.itens)  # tudo fora da thread da interface
 
         self.tarefa = segundo_plano.rodar(self, f"Calculando a prévia de {comum.competencia_extenso(comp)}…",
                                           _trabalho, self._on_previa_pronta, titulo_erro="Calcular prévia")
 
     def _on_previa_pronta(self, resultado) -> None:
         self.tarefa = None
-        self.previa, self.pendencias = resultado
+        self._pedido += 1
+        self.previa, self.pendencias, totais = resultado
         self.situacao.setText(f"<b>Prévia de {comum.competencia_extenso(self.previa.competencia)}</b> (nada gravado). "
                               f"{len(self.pendencias)} pendência(s). Confira e feche a competência.")
-        self._mostrar(self.previa.itens)
+        self._mostrar(self.previa.itens, totais)
 
     def _on_fechar(self) -> None:
         if self.previa is None:
@@ -263,15 +300,20 @@ class AbaFolha(QWidget):
             return
 
         def _trabalho(progresso):
-            return folha.fechar(self._sessao, comp, lambda f, t: progresso.informar(f, t, f"Fechando {f} de {t}…"),
-                                aceitar_pendencias=bool(n))
+            folha.fechar(self._sessao, comp, lambda f, t: progresso.informar(f, t, f"Fechando {f} de {t}…"),
+                         aceitar_pendencias=bool(n))
+            # os gravados, relidos ainda fora da thread da interface: a tela mostra o que foi gravado
+            return folha.obter_competencia(self._sessao, comp), folha.contracheques(self._sessao, comp)
 
         self.tarefa = segundo_plano.rodar(self, "Fechando a competência…", _trabalho, self._on_fechada,
                                           titulo_erro="Fechar competência")
 
-    def _on_fechada(self, _competencia: dict) -> None:
+    def _on_fechada(self, resultado) -> None:
         self.tarefa = None
-        self.carregar()
+        self._pedido += 1
+        self.previa, self.pendencias = None, []
+        fechada, itens = resultado
+        self._exibir_fechada(fechada, itens)
 
     def _on_reabrir(self) -> None:
         self.dialogo = DialogoReabrir(self._sessao, self.competencia(), self)

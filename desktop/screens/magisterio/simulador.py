@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QListW
 from desktop.rules import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.administracao import avisos
 from desktop.screens.widgets.data import CampoData
+from desktop.screens.widgets.leitura import ler
 from desktop.services.magisterio import cadastro, simulador
 
 from . import comum
@@ -55,6 +57,8 @@ class AbaSimulador(QWidget):
         self._sessao = sessao
         self.alteracoes: list[dict] = []
         self.simulacao: simulador.Simulacao | None = None
+        self.carregando = False
+        self._desejado: str | None = None
 
         topo = QHBoxLayout()
         self.servidor = QComboBox(self)
@@ -115,14 +119,36 @@ class AbaSimulador(QWidget):
         self.lista.clear()
 
     def recarregar(self) -> None:
-        atual = self.servidor.currentData()
+        """Relê a lista de servidores em segundo plano (milhares: ~150 ms de consulta)."""
+        self.carregando = True
+        sessao = self._sessao
+        ler(self, lambda: cadastro.listar_servidores(sessao, ativo=None), self._on_servidores,
+            self._on_servidores_falharam)
+
+    def _on_servidores(self, servidores: list[dict]) -> None:
+        atual = self._desejado or self.servidor.currentData()
+        self.servidor.blockSignals(True)  # repovoar não é o usuário trocando de servidor
         self.servidor.clear()
-        for s in cadastro.listar_servidores(self._sessao, ativo=None):
+        for s in servidores:
             self.servidor.addItem(f"{s['nome']} — matrícula {s['matricula']}", s["id"])
         if atual is not None and (i := self.servidor.findData(atual)) >= 0:
             self.servidor.setCurrentIndex(i)
+        self.servidor.blockSignals(False)
+        self._desejado, self.carregando = None, False
+
+    def _on_servidores_falharam(self, erro: BaseException) -> None:
+        self.carregando = False
+        if not avisos.previsto(erro):
+            raise erro
+        avisos.erro(self, "Simulador", erro)
+
+    def servidor_escolhido(self) -> str | None:
+        """O id do servidor escolhido (o pedido antes de a lista chegar, se ela ainda vem)."""
+        return self._desejado if self.carregando and self._desejado else self.servidor.currentData()
 
     def escolher_servidor(self, servidor_id: str) -> None:
+        if self.carregando:
+            self._desejado = servidor_id  # a lista ainda vem: escolhido quando chegar
         self.servidor.setCurrentIndex(self.servidor.findData(servidor_id))
 
     def _on_tipo_mudou(self, indice: int) -> None:
@@ -152,7 +178,7 @@ class AbaSimulador(QWidget):
         return alt
 
     def _on_acrescentar(self) -> None:
-        sid = self.servidor.currentData()
+        sid = self.servidor_escolhido()
         if sid is None:
             comum.avisos.erro(self, "Mudança hipotética", "Escolha um servidor antes de acrescentar mudanças.")
             return
@@ -173,7 +199,7 @@ class AbaSimulador(QWidget):
             del self.alteracoes[i]
 
     def _on_simular(self) -> None:
-        sid = self.servidor.currentData()
+        sid = self.servidor_escolhido()
         if sid is None:
             comum.avisos.erro(self, "Simulador", "Escolha um servidor.")
             return

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from desktop.screens.widgets.coleta import congelar_vivos
 from desktop.services.sessao import liberar_thread
 
 _em_andamento: set["_Leitor"] = set()  # a referência mantém a thread viva até ela terminar
@@ -28,6 +29,7 @@ class _Leitor(QThread):
         self._funcao = funcao
 
     def run(self) -> None:
+        congelar_vivos()  # as coletas completas do coletor de lixo travariam a interface
         try:
             resultado = self._funcao()
         except BaseException as e:  # a exceção volta para a thread da interface

@@ -15,6 +15,7 @@ def _painel(qtbot, sessao):
     qtbot.addWidget(p)
     p.resize(1280, 800)
     p.show()
+    qtbot.waitUntil(lambda: not p.servidores.carregando, timeout=15000)  # a lista chega em segundo plano
     return p
 
 
@@ -57,7 +58,7 @@ def test_novo_servidor_pelo_dialogo_grava_e_vai_ao_diario(qtbot, sessao_demo):
         [s["id"]]))
     assert [d["usuario"] for d in diario] == ["admin"]
     # a lista mostra o servidor novo, selecionado, com a situação de hoje (licenciatura plena = Nível 3)
-    assert aba.selecionado()["id"] == s["id"]
+    qtbot.waitUntil(lambda: aba.selecionado() is not None and aba.selecionado()["id"] == s["id"], timeout=15000)
     i = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.linha_origem(aba.proxy.index(i, 0))["id"] == s["id"])
     # a situação é calculada em segundo plano (issue 16): "calculando…" até chegar
     assert aba.proxy.index(i, 5).data() in ("calculando…",) or aba.proxy.index(i, 5).data().startswith("Nível 3")
@@ -75,6 +76,7 @@ def test_titulacao_na_ficha_atualiza_linha_do_tempo(qtbot, sessao_demo):
     painel = _painel(qtbot, sessao_demo)
     aba = painel.servidores
     aba.recarregar(sid)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
     qtbot.mouseClick(aba.botao_ficha, Qt.MouseButton.LeftButton)
     ficha = aba.dialogo
     qtbot.waitUntil(ficha.isVisible)
@@ -118,6 +120,7 @@ def test_desligar_pede_confirmacao(qtbot, sessao_demo):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
     s = cadastro.obter(sessao_demo, alvo["id"])
     assert s["desligamento"] == date(2026, 10, 31) and s["motivo_desligamento"] == "aposentadoria"
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)  # a lista é relida em segundo plano
     assert all(x["id"] != alvo["id"] for x in aba.modelo.linhas())  # sai da lista de ativos
 
 

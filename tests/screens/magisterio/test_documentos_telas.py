@@ -33,6 +33,7 @@ def painel(qtbot, sessao_demo):
     p.show()
     p.abas.setCurrentWidget(p.folha)
     p.folha.definir_competencia(OUTUBRO)
+    qtbot.waitUntil(lambda: not p.folha.carregando, timeout=15000)  # os gravados chegam em segundo plano
     return p
 
 
@@ -149,6 +150,7 @@ def test_historico_funcional_pela_ficha(qtbot, sessao_demo, painel, tmp_path, sa
     diretor = next(s for s in sessao_demo.db.query(
         "SELECT servidor_id FROM magisterio_funcoes WHERE funcao = 'diretor' AND fim IS NULL ORDER BY inicio"))
     aba.recarregar(diretor["servidor_id"])
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
     qtbot.mouseClick(aba.botao_ficha, Qt.MouseButton.LeftButton)
     ficha = aba.dialogo
     qtbot.waitUntil(ficha.isVisible)

@@ -26,6 +26,7 @@ def _ficha(qtbot, sessao, historico, condicao):
     painel.show()
     aba = painel.servidores
     aba.recarregar(sid)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
     qtbot.mouseClick(aba.botao_ficha, Qt.MouseButton.LeftButton)
     ficha = aba.dialogo
     qtbot.waitUntil(ficha.isVisible)

@@ -21,6 +21,7 @@ def _painel(qtbot, sessao):
     p.show()
     p.abas.setCurrentWidget(p.folha)
     p.folha.definir_competencia(OUTUBRO)
+    qtbot.waitUntil(lambda: not p.folha.carregando, timeout=15000)  # os gravados chegam em segundo plano
     return p
 
 

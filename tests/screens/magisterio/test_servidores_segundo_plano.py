@@ -27,8 +27,9 @@ def test_situacoes_fora_da_thread_da_interface_e_so_quando_a_base_muda(qtbot, se
     monkeypatch.setattr(consultas, "resumo_situacoes", contar)
     painel = _painel(qtbot, sessao_demo)
     aba = painel.servidores
-    assert aba.modelo.rowCount() == SERVIDORES  # a lista já está lá; a situação vem depois
+    assert aba.carregando  # a lista e a situação vêm em segundo plano: a janela já está de pé
     qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
+    assert aba.modelo.rowCount() == SERVIDORES
     assert threads == [False]  # calculada uma vez, fora da thread da interface
     situacoes = {aba.proxy.index(i, 5).data() for i in range(aba.proxy.rowCount())}
     assert "calculando…" not in situacoes and any(s.startswith("Nível ") for s in situacoes)
@@ -43,8 +44,8 @@ def test_situacoes_fora_da_thread_da_interface_e_so_quando_a_base_muda(qtbot, se
                                        titulo="licenciatura_plena", escola_id=escola)
     painel.abas.setCurrentWidget(painel.escolas)
     painel.abas.setCurrentWidget(painel.servidores)  # a base mudou: relê a lista e recalcula
-    assert aba.modelo.rowCount() == SERVIDORES + 1
     qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
+    assert aba.modelo.rowCount() == SERVIDORES + 1
     assert threads == [False, False]
     linha = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.linha_origem(aba.proxy.index(i, 0))["id"] == novo["id"])
     assert aba.proxy.index(linha, 5).data().startswith("Nível 3 · classe")
