@@ -7,9 +7,11 @@ Dois caminhos, como na issue 4:
    classificados (desempate e parentesco incluídos);
 2. pelos serviços, numa base real cifrada: processo de 2027, N candidatos habilitados (pela
    inscrição, análise documental e prova), M seções com os boletins gravados pela dupla digitação de
-   dois usuários; mede-se ``resultado.apurar`` (lê e totaliza os boletins gravados e classifica), a
+   dois usuários — cada digitação na sua transação, como a tela de apuração faz (o tempo de uma
+   digitação, com o seu commit, é medido); mede-se ``resultado.apurar`` (lê e totaliza os boletins gravados e classifica), a
    emissão registrada do resultado oficial e da ata de apuração (uma linha por seção).
-Não é teste com tempo-limite: só imprime números.
+Regras e serviço se alternam par a par (≥ 5 pares); imprime mediana e dispersão e a razão
+serviço / regras. Não é teste com tempo-limite: só imprime números.
 """
 from __future__ import annotations
 
@@ -24,6 +26,9 @@ from pathlib import Path
 
 os.environ.setdefault("PACO_KDF_RAPIDO", "1")  # a derivação da senha não é o que se mede aqui
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from comparar import alternar, linha, razao  # noqa: E402
 
 from desktop.reports import fontes  # noqa: E402
 from desktop.rules.eleicao import apuracao  # noqa: E402
@@ -103,47 +108,63 @@ def preparar(pasta: Path, numeros: list[int], boletins: list[dict], rnd: random.
         secoes = [votacao.cadastrar_secao(sessao, proc["id"], numero=b["secao"], local=f"Local {b['secao'] % 40 + 1}",
                                           aptos=b["aptos"]) for b in boletins]
     m1, m2 = _usuario(sessao, "mesario1"), _usuario(sessao, "mesario2")
-    inicio = time.perf_counter()
-    with sessao.base.transacao():
-        for s, b in zip(secoes, boletins):
-            dados = {k: b[k] for k in ("comparecimento", "brancos", "nulos", "votos")}
-            votacao.digitar(m1, s["id"], **dados)
-            votacao.digitar(m2, s["id"], **dados)
-    return sessao, proc, time.perf_counter() - inicio
+    por_digitacao = []
+    for s, b in zip(secoes, boletins):  # como a tela de apuração: cada digitação é uma transação (um commit)
+        dados = {k: b[k] for k in ("comparecimento", "brancos", "nulos", "votos")}
+        for mesario in (m1, m2):
+            inicio = time.perf_counter()
+            votacao.digitar(mesario, s["id"], **dados)
+            por_digitacao.append(time.perf_counter() - inicio)
+    return sessao, proc, por_digitacao
 
 
 def main() -> None:
     argumentos = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     argumentos.add_argument("--secoes", type=int, default=1000)
     argumentos.add_argument("--candidatos", type=int, default=30)
+    argumentos.add_argument("--pares", type=int, default=5)
     argumentos.add_argument("--pasta", type=Path, default=None, help="onde criar a base (padrão: temporária)")
     opcoes = argumentos.parse_args()
     rnd = random.Random(2027)
     numeros = list(range(10, 10 + opcoes.candidatos))
     boletins = gerar_boletins(rnd, opcoes.secoes, numeros)
-    t_regras, r_regras = _medir(so_regras, boletins, numeros)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix="paco-eleicao-") as tmp:
         pasta = opcoes.pasta or Path(tmp)
         pasta.mkdir(parents=True, exist_ok=True)
-        t_preparo, (sessao, proc, t_digitar) = _medir(preparar, pasta, numeros, boletins, rnd)
+        t_preparo, (sessao, proc, digitacoes) = _medir(preparar, pasta, numeros, boletins, rnd)
         try:
             fontes.registrar()
-            t_servico, a = _medir(resultado.apurar, sessao, proc["id"])
-            t_pdf, emitido = _medir(relatorios.emitir_resultado, sessao, proc["id"])
-            t_ata, ata = _medir(relatorios.emitir_ata, sessao, proc["id"])
+            resultados = {}
+
+            def regras():
+                t, resultados["regras"] = _medir(so_regras, boletins, numeros)
+                return t
+
+            def servico():
+                t, resultados["servico"] = _medir(resultado.apurar, sessao, proc["id"])
+                return t
+
+            t_servico, t_regras = alternar(servico, regras, opcoes.pares)
+            pdfs, atas = [], []
+            for _ in range(opcoes.pares):
+                t_pdf, emitido = _medir(relatorios.emitir_resultado, sessao, proc["id"])
+                t_ata, ata = _medir(relatorios.emitir_ata, sessao, proc["id"])
+                pdfs.append(t_pdf)
+                atas.append(t_ata)
         finally:
             sessao.fechar()
+    a, r_regras = resultados["servico"], resultados["regras"]
     assert [c.numero for c in a.resultado.colocados] == [c.numero for c in r_regras.colocados]
     print(f"seções: {opcoes.secoes}  candidatos: {opcoes.candidatos}  votos válidos: {a.totais.validos:,}".replace(",", "."))
-    print(f"regras: conferir + totalizar + classificar:   {t_regras:7.3f} s")
-    print(f"base: preparo total (inscrições, seções, 2 digitações/seção): {t_preparo:6.1f} s "
-          f"(dupla digitação: {t_digitar:.1f} s, {2 * opcoes.secoes} digitações)")
-    print(f"serviço: ler boletins gravados + totalizar + classificar: {t_servico:7.3f} s")
-    print(f"resultado oficial em PDF (emitir e registrar): {t_pdf:7.3f} s  {len(emitido.pdf) / 1e3:7.1f} kB  "
-          f"{emitido.paginas} página(s)")
-    print(f"ata de apuração em PDF (uma linha por seção):  {t_ata:7.3f} s  {len(ata.pdf) / 1e3:7.1f} kB  "
-          f"{ata.paginas} página(s)")
+    print(f"base: preparo total {t_preparo:.1f} s; dupla digitação como na tela (um commit por digitação):")
+    print(linha(f"uma digitação ({len(digitacoes)} no total)", digitacoes))
+    print(f"Apuração, {opcoes.pares} pares alternados:")
+    print(linha("regras: conferir + totalizar + classificar", t_regras))
+    print(linha("serviço: ler boletins gravados + apurar", t_servico))
+    print(linha(f"resultado oficial em PDF ({emitido.paginas} pág.)", pdfs))
+    print(linha(f"ata de apuração em PDF ({ata.paginas} pág.)", atas))
     print("mesma classificação pelas regras e pelo serviço: sim")
+    print(razao("serviço (ler + apurar)", t_servico, "só as regras", t_regras))
 
 
 if __name__ == "__main__":

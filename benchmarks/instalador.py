@@ -1,18 +1,19 @@
-"""Partida a frio do pacote congelado (PyInstaller) até a janela de entrada, contra o código-fonte, e o tamanho do pacote.
+"""Partida a frio do Paço empacotado (PyInstaller) contra uma janela PySide6 vazia empacotada do mesmo jeito, e o tamanho do pacote.
 
-    .venv/bin/python benchmarks/instalador.py [--vezes 5] [--pacote dist/paco]
+    .venv/bin/python benchmarks/instalador.py [--pares 10] [--pacote dist/paco] [--vazia PASTA]
 
-Sem ``--pacote`` e sem ``dist/paco``, gera o pacote numa pasta temporária com installer.spec.
-Cada medida é um processo novo, como em benchmarks/partida.py (de onde vêm as funções de medida):
-do lançamento até a janela de entrada pintada (``--medir-partida`` imprime LOGIN e sai). O
-executável congelado é lançado por um ``python -c`` que faz ``exec`` nele; o custo desse Python
-(medido à parte, na mesma execução) é descontado. Imprime números; não é um teste com tempo-limite.
+Os dois lados são pacotes de uma pasta do PyInstaller, lançados direto (sem Python na frente):
+o Paço (installer.spec; sem ``--pacote`` e sem ``dist/paco``, é gerado numa pasta temporária) até a
+janela de entrada (``--medir-partida`` imprime LOGIN no primeiro giro do laço de eventos), e uma
+janela vazia (QApplication + QWidget, a marca no primeiro giro do laço), empacotada aqui com o
+mesmo PyInstaller (sem ``--vazia``, gerada numa pasta temporária: ~1-3 min). Os lados se alternam
+par a par; imprime mediana e dispersão e a razão (meta da issue 16: ≤ 1,3×). Imprime números;
+não é um teste com tempo-limite.
 """
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tarfile
@@ -20,19 +21,28 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from partida import JANELA_VAZIA, RAIZ, SENHA, _medir  # noqa: E402
-
-FONTE = "import sys; from desktop import app; sys.exit(app.main(sys.argv[1:]))"
-LANCAR = "import os, sys; os.execv(sys.argv[1], sys.argv[1:])"
-SO_PYTHON = "import os, sys; print('PRONTO', flush=True)"
+from comparar import alternar, linha, razao  # noqa: E402
+from partida import JANELA_VAZIA, RAIZ, _medir, criar_base  # noqa: E402
 
 
 def _gerar_pacote(pasta: Path) -> Path:
-    print("Gerando o pacote com o PyInstaller...", flush=True)
+    print("Gerando o pacote do Paço com o PyInstaller...", flush=True)
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(pasta / "dist"), "--workpath", str(pasta / "trabalho"),
                     "installer.spec"], cwd=RAIZ, check=True)
     return pasta / "dist" / "paco"
+
+
+def _gerar_vazia(pasta: Path) -> Path:
+    """A janela vazia num pacote de uma pasta, pelo mesmo PyInstaller (só o PySide6 que ela usa)."""
+    print("Gerando o pacote da janela vazia com o PyInstaller...", flush=True)
+    script = pasta / "janela_vazia.py"
+    script.write_text(JANELA_VAZIA, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--onedir",
+                    "--name", "janela_vazia", "--distpath", str(pasta / "dist"),
+                    "--workpath", str(pasta / "trabalho-vazia"), "--specpath", str(pasta), str(script)],
+                   cwd=pasta, check=True)
+    return pasta / "dist" / "janela_vazia"
 
 
 def _tamanhos(pacote: Path, pasta: Path) -> tuple[float, float, int]:
@@ -46,46 +56,35 @@ def _tamanhos(pacote: Path, pasta: Path) -> tuple[float, float, int]:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--vezes", type=int, default=5)
-    p.add_argument("--pacote", type=Path, help="pasta do pacote (padrão: dist/paco, ou gera um)")
+    p.add_argument("--pares", type=int, default=10)
+    p.add_argument("--pacote", type=Path, help="pasta do pacote do Paço (padrão: dist/paco, ou gera um)")
+    p.add_argument("--vazia", type=Path, help="pasta do pacote da janela vazia (padrão: gera um)")
     args = p.parse_args()
     os.environ.pop("PACO_KDF_RAPIDO", None)
     sys.path.insert(0, str(RAIZ))
-    from desktop.services import acesso
 
-    with tempfile.TemporaryDirectory() as pasta:
+    with tempfile.TemporaryDirectory(prefix="paco-instalador-") as pasta:
         pasta = Path(pasta)
         pacote = args.pacote or (RAIZ / "dist" / "paco")
         if not (pacote / "paco").exists():
             pacote = _gerar_pacote(pasta)
-        executavel = str(pacote.resolve() / "paco")
+        vazia = args.vazia if args.vazia and (args.vazia / "janela_vazia").exists() else _gerar_vazia(pasta)
+        exe_paco, exe_vazia = str(pacote.resolve() / "paco"), str(vazia.resolve() / "janela_vazia")
         os.environ["PACO_CONFIG"] = os.environ["PACO_DADOS"] = str(pasta)
-        caminho = pasta / "paco.db"
-        escritorio = acesso.DadosEscritorio("Secretaria de Benchmark", "Jequié", "BA", "11.222.333/0001-81")
-        sessao, _ = acesso.criar_instalacao(caminho, escritorio, login="admin", nome="Admin", senha=SENHA)
-        sessao.fechar()
+        caminho = criar_base(pasta)
         opcoes = ("--base", str(caminho), "--medir-partida")
-        _medir(JANELA_VAZIA)  # aquece o cache de disco para todas as medidas
-        _medir(FONTE, *opcoes)
-        _medir(LANCAR, executavel, *opcoes)
-        vazia, python, fonte, congelado = [], [], [], []
-        for _ in range(args.vezes):  # intercaladas: a mesma condição da máquina para todas
-            vazia.append(_medir(JANELA_VAZIA)["PRONTO"])
-            python.append(_medir(SO_PYTHON)["PRONTO"])
-            fonte.append(_medir(FONTE, *opcoes)["LOGIN"])
-            congelado.append(_medir(LANCAR, executavel, *opcoes)["LOGIN"])
+        _medir("", executavel=exe_vazia)  # aquece o cache de disco para os dois lados
+        _medir("", *opcoes, executavel=exe_paco)
+        paco, janela = alternar(lambda: _medir("", *opcoes, executavel=exe_paco)["LOGIN"],
+                                lambda: _medir("", executavel=exe_vazia)["LOGIN"], args.pares)
         pasta_mb, tar_mb, n = _tamanhos(pacote, pasta)
 
-    med = statistics.median
-    lancador = med(python)
-    c = med(congelado) - lancador
-    print(f"Partida a frio até a janela de entrada (mediana de {args.vezes} processos, "
+    print(f"Partida a frio dos pacotes até a janela na tela ({args.pares} pares alternados, "
           f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}):")
-    print(f"  janela PySide6 vazia (código-fonte) .... {med(vazia) * 1000:7.0f} ms")
-    print(f"  Paço do código-fonte ................... {med(fonte) * 1000:7.0f} ms")
-    print(f"  Paço do pacote congelado ............... {c * 1000:7.0f} ms  ({c / med(fonte):.2f}× o código-fonte; "
-          f"descontados {lancador * 1000:.0f} ms do Python lançador)")
+    print(linha("janela vazia empacotada", janela))
+    print(linha("Paço empacotado até a entrada", paco))
     print(f"Tamanho do pacote {pacote}: pasta {pasta_mb:.1f} MB ({n} arquivos), .tar.gz {tar_mb:.1f} MB")
+    print(razao("Paço empacotado", paco, "janela vazia empacotada", janela, meta=1.3))
 
 
 if __name__ == "__main__":

@@ -122,7 +122,7 @@ def _responder_dialogos(pasta: Path) -> list[str]:
 
 def _carregando(painel) -> bool:
     """Alguma aba do Magistério ainda carregando em segundo plano."""
-    return any(getattr(aba, "carregando", False) for aba in (painel.servidores, painel.folha))
+    return any(getattr(aba, "carregando", False) for aba in (painel.servidores, painel.folha, painel.simulador))
 
 
 def main() -> None:
