@@ -20,6 +20,7 @@ from desktop.screens.administracao.formulario import DialogoFormulario
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.leitura import ler
+from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.services.magisterio import folha
 from desktop.screens.widgets.divisor import criar_divisor
 
@@ -116,9 +117,9 @@ class AbaFolha(QWidget):
         self.botao_previa = QPushButton("&Calcular prévia", self)
         self.botao_fechar = QPushButton("&Fechar competência…", self)
         self.botao_reabrir = QPushButton("&Reabrir…", self)
-        self.situacao = QLabel(self)
+        self.situacao = reservar_linhas(QLabel(self), 2)  # o texto muda; a tabela e os botões não pulam
         self.situacao.setWordWrap(True)
-        self.totais = QLabel(self)
+        self.totais = reservar_linhas(QLabel(self), 1)
         rotulo_comp = QLabel("Competência:", self)
         rotulo_comp.setBuddy(self.mes)
         topo = QHBoxLayout()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from desktop.rules.papeis import Permissao
 from desktop.screens.administracao import segundo_plano
 from desktop.screens.widgets.fluxo import LayoutFluxo
+from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.magisterio import documentos
 
@@ -42,6 +43,7 @@ class BarraDocumentos(QWidget):
         self.aviso = QLabel("Os documentos saem da competência fechada.", self)
         self.aviso.setObjectName("subtitulo")
         self.aviso.setWordWrap(True)
+        reservar_linhas(self.aviso, 2)  # aparecer e sumir não empurra os botões
         linha = LayoutFluxo()  # os botões descem para uma segunda linha em telas estreitas
         for b in (self.botao_contracheque, self.botao_lote, self.botao_analitica, self.botao_csv):
             linha.addWidget(b)
