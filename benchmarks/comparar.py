@@ -45,7 +45,7 @@ def dispersao(amostras: list[float]) -> tuple[float, float, float, float]:
 
 def linha(rotulo: str, amostras: list[float], unidade: str = "ms", escala: float = 1000.0) -> str:
     med, mi, ma, iqr = dispersao(amostras)
-    return (f"  {rotulo:<38} mediana {med * escala:8.1f} {unidade}   mín {mi * escala:8.1f}   "
+    return (f"  {rotulo:<44} mediana {med * escala:8.1f} {unidade}   mín {mi * escala:8.1f}   "
             f"máx {ma * escala:8.1f}   IQR {iqr * escala:7.1f}   (n={len(amostras)})")
 
 

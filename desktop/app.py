@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 
 from desktop import PASTA_RECURSOS, __version__
@@ -71,10 +72,29 @@ def _caminho_da_base(base: Path) -> Path:
     return base / local.NOME_BASE if base.is_dir() else base
 
 
-def _precarregar() -> None:
-    """Importa o que a entrada vai usar, com a tela de entrada já visível."""
-    from desktop.services import acesso, instalacao  # noqa: F401
-    from desktop.screens.widgets import tarefa  # noqa: F401
+PRECARREGAR = ("desktop.services.acesso", "desktop.services.instalacao", "desktop.services.copias",
+               "desktop.screens.widgets.tarefa", "desktop.screens.principal", "desktop.screens.magisterio.painel")
+"""O que a entrada e a janela principal vão usar, importado enquanto a pessoa digita a senha."""
+
+
+def precarregar() -> threading.Thread:
+    """Importa ``PRECARREGAR`` numa thread, com a tela de entrada já visível.
+
+    Importar é caro com o PySide6 (para cada módulo novo ele lê o código-fonte à procura de
+    ``__feature__``): as telas do Magistério e o que elas usam levavam segundos na thread da
+    interface ao abrir a janela principal (issue 16). Só importa: nenhum objeto Qt é criado aqui."""
+    import importlib
+
+    def _importar():
+        for nome in PRECARREGAR:
+            try:
+                importlib.import_module(nome)
+            except Exception:  # noqa: BLE001 — a importação de verdade, depois, mostra o erro
+                return
+
+    fio = threading.Thread(target=_importar, name="precarregar", daemon=True)
+    fio.start()
+    return fio
 
 
 class Fluxo:
@@ -174,7 +194,7 @@ class Fluxo:
         else:
             self.mostrar_assistente()
             return
-        QTimer.singleShot(150, _precarregar)
+        QTimer.singleShot(150, precarregar)
 
 
 def _verificar_interface(caminho_base: Path) -> str:
@@ -209,16 +229,45 @@ def _marcar_partida(app) -> None:
     app.quit()
 
 
-def _ligar_registros() -> None:
-    """Registro em arquivo e aviso em português para erros inesperados (o .exe não tem console)."""
-    from desktop.screens.widgets.falhas import instalar_ganchos
+def _preparar_registros() -> None:
+    """Importa os módulos de registro e prepara o arquivo (pode rodar numa thread: não cria objeto Qt)."""
+    from desktop.screens.widgets import falhas  # noqa: F401 — importado aqui, fora da thread da interface
     from desktop.services import registros
 
     try:
         registros.configurar()
     except OSError:
         pass  # sem pasta de registros gravável o Paço funciona; os avisos continuam aparecendo
+
+
+def _ligar_registros() -> None:
+    """Registro em arquivo e aviso em português para erros inesperados (o .exe não tem console)."""
+    from desktop.screens.widgets.falhas import instalar_ganchos
+
+    _preparar_registros()
     instalar_ganchos()
+
+
+def _ligar_registros_depois() -> threading.Thread:
+    """Liga os registros com a tela de entrada já na tela: importar e preparar o registro (logging, a
+    pasta, a rotação) custava ~1/3 da partida (issue 16). A preparação roda numa thread; os ganchos
+    (que criam um objeto Qt) entram na thread da interface quando ela termina. Um erro antes disso
+    ainda aparece no terminal, só não vai ao arquivo."""
+    from PySide6.QtCore import QTimer
+
+    fio = threading.Thread(target=_preparar_registros, name="registros", daemon=True)
+    fio.start()
+
+    def _instalar_quando_pronto() -> None:
+        if fio.is_alive():
+            QTimer.singleShot(50, _instalar_quando_pronto)
+            return
+        from desktop.screens.widgets.falhas import instalar_ganchos
+
+        instalar_ganchos()
+
+    QTimer.singleShot(50, _instalar_quando_pronto)
+    return fio
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -234,13 +283,13 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "paco"])
     configurar_aplicacao(app)
-    _ligar_registros()
     fluxo = Fluxo(app)
     fluxo.iniciar(args)
-    if args.medir_partida:
-        from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer
 
+    if args.medir_partida:
         QTimer.singleShot(0, lambda: _marcar_partida(app))
+    QTimer.singleShot(0, _ligar_registros_depois)
     return app.exec()
 
 

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import platform
 import re
 import sys
 import traceback
-import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -113,6 +111,8 @@ def configurar(pasta: Path | None = None) -> Path:
         return pasta
     desligar()
     pasta.mkdir(parents=True, exist_ok=True)
+    import logging.handlers  # só aqui: importar logging.handlers (socket...) pesa na partida
+
     manipulador = logging.handlers.RotatingFileHandler(
         pasta / ARQUIVO_LOG, maxBytes=TAMANHO_MAXIMO, backupCount=QUANTOS_ANTIGOS, encoding="utf-8")
     manipulador.setFormatter(_Formatador("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -160,6 +160,8 @@ def exportar(destino: Path | str) -> Path:
     resumo = (f"Paço {__version__}\nPython {platform.python_version()}\n"
               f"Sistema {platform.system()} {platform.release()} {platform.machine()}\n"
               f"Exportado em {datetime.now():%d/%m/%Y %H:%M}\n")
+    import zipfile
+
     with zipfile.ZipFile(destino, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr("resumo.txt", resumo)
         for arquivo in arquivos:
