@@ -44,3 +44,19 @@ def test_cancelar_vale_mesmo_entre_avisos_nao_emitidos(qtbot, monkeypatch):
     with qtbot.waitSignal(t.sig_cancelada, timeout=10000):
         t.dialogo.canceled.emit()  # o botão Cancelar do diálogo
     assert isinstance(t.erro, Cancelado) and t.resultado is None and len(vistos) < 10**7 - 1
+
+
+def test_sem_coleta_automatica_durante_o_trabalho_e_de_volta_no_fim(qtbot):
+    """Uma coleta completa do coletor de lixo, disparada na thread do trabalho, seguraria o GIL e
+    travaria a interface: durante o trabalho ela fica suspensa; no fim, volta."""
+    import gc
+
+    assert gc.isenabled()
+    t = executar(None, "Trabalhando…", lambda _p: gc.isenabled())
+    with qtbot.waitSignal(t.sig_concluida, timeout=30000) as sinal:
+        pass
+    assert sinal.args == [False] and gc.isenabled()
+    t = executar(None, "Falhando…", lambda _p: 1 / 0)
+    with qtbot.waitSignal(t.sig_falhou, timeout=30000):
+        pass
+    assert gc.isenabled()

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.screens.widgets.coleta import congelar_vivos
+from desktop.screens.widgets.coleta import durante_trabalho
 from desktop.services.sessao import liberar_thread
 
 _em_andamento: set["_Leitor"] = set()  # a referência mantém a thread viva até ela terminar
@@ -29,9 +29,9 @@ class _Leitor(QThread):
         self._funcao = funcao
 
     def run(self) -> None:
-        congelar_vivos()  # as coletas completas do coletor de lixo travariam a interface
         try:
-            resultado = self._funcao()
+            with durante_trabalho():  # uma coleta completa do coletor de lixo travaria a interface
+                resultado = self._funcao()
         except BaseException as e:  # a exceção volta para a thread da interface
             self.sig_falhou.emit(e)
         else:

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.screens.widgets.coleta import congelar_vivos
+from desktop.screens.widgets.coleta import durante_trabalho
 from desktop.services.instalacao import ERROS_PREVISTOS
 from desktop.services.sessao import liberar_thread
 
@@ -67,9 +67,10 @@ class _Trabalhador(QThread):
         self._funcao, self._progresso, self._args, self._kwargs = funcao, progresso, args, kwargs
 
     def run(self) -> None:
-        congelar_vivos()  # as coletas completas do coletor de lixo travariam a interface
         try:
-            self.sig_concluido.emit(self._funcao(self._progresso, *self._args, **self._kwargs))
+            with durante_trabalho():  # uma coleta completa do coletor de lixo travaria a interface
+                resultado = self._funcao(self._progresso, *self._args, **self._kwargs)
+            self.sig_concluido.emit(resultado)
         except BaseException as e:  # a exceção volta para a thread da interface
             if not isinstance(e, (Cancelado, *ERROS_PREVISTOS)):
                 logging.getLogger("paco.tarefa").error(
