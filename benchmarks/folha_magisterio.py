@@ -7,8 +7,9 @@ variadas de ``services.magisterio.demo`` (titulações, lotações, funções, d
 cursos, férias, afastamentos e faltas), todos numa só transação; depois mede, pelos serviços:
 a prévia da competência, o fechamento (recalcula e grava contracheques e rubricas numa transação),
 a emissão do lote de contracheques em PDF (registrado) e, na mesma execução, o script reportlab puro
-de ``benchmarks/folha_pdf.py`` desenhando o mesmo número de páginas. Imprime os segundos e a razão
-PDF do Paço / reportlab puro (issue 3). Não é teste com tempo-limite: só imprime números.
+de ``benchmarks/folha_pdf.py`` desenhando as mesmas páginas, os dois alternados par a par (≥ 5
+pares). Imprime os segundos, mediana e dispersão do lote e a razão PDF do Paço / reportlab puro.
+Não é teste com tempo-limite: só imprime números.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ os.environ.setdefault("PACO_KDF_RAPIDO", "1")  # a derivação da senha não é 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from comparar import alternar, linha, razao  # noqa: E402
 from folha_pdf import reportlab_puro  # noqa: E402
 
 from desktop.reports import fontes  # noqa: E402
@@ -59,6 +61,7 @@ def preparar(pasta: Path, servidores: int):
 def main() -> None:
     argumentos = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     argumentos.add_argument("--servidores", type=int, default=3000)
+    argumentos.add_argument("--pares", type=int, default=5)
     argumentos.add_argument("--pasta", type=Path, default=None, help="onde criar a base (padrão: temporária)")
     opcoes = argumentos.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,10 +73,20 @@ def main() -> None:
             t_previa, previa = _medir(folha.previa, sessao, COMPETENCIA)
             t_fechar, comp = _medir(folha.fechar, sessao, COMPETENCIA, aceitar_pendencias=True)
             progresso = []
-            t_lote, emitido = _medir(docs_magisterio.emitir_lote, sessao, COMPETENCIA,
-                                     progresso=lambda f, t: progresso.append(f))
             itens = folha.contracheques(sessao, COMPETENCIA)
-            t_puro, puro = _medir(reportlab_puro, itens)
+            lotes, puros = {}, {}
+
+            def lote():
+                t, lotes["ultimo"] = _medir(docs_magisterio.emitir_lote, sessao, COMPETENCIA,
+                                            progresso=lambda f, t: progresso.append(f))
+                return t
+
+            def puro_():
+                t, puros["ultimo"] = _medir(reportlab_puro, itens)
+                return t
+
+            t_lotes, t_puros = alternar(lote, puro_, opcoes.pares)
+            emitido, puro = lotes["ultimo"], puros["ultimo"]
         finally:
             sessao.fechar()
     print(f"servidores cadastrados: {opcoes.servidores}  (cadastro numa transação: {t_cadastro:.1f} s)")
@@ -81,11 +94,11 @@ def main() -> None:
           f"{sum(len(i.contracheque.linhas) for i in previa.itens)} rubricas")
     print(f"prévia (calcular todos):           {t_previa:7.2f} s")
     print(f"fechar (recalcular + gravar):      {t_fechar:7.2f} s  ({comp['servidores']} contracheques)")
-    print(f"lote de contracheques (emitir):    {t_lote:7.2f} s  {len(emitido.pdf) / 1e6:6.1f} MB  "
-          f"{emitido.paginas} páginas  (progresso chamado {len(progresso)} vezes)")
-    print(f"reportlab puro (mesmas páginas):   {t_puro:7.2f} s  {len(puro) / 1e6:6.1f} MB")
-    print(f"razão PDF Paço / reportlab puro:   {t_lote / t_puro:7.2f}")
-    print(f"total calcular + fechar + PDF:     {t_previa + t_fechar + t_lote:7.2f} s")
+    print(f"lote de contracheques, emitido e registrado ({emitido.paginas} páginas, {len(emitido.pdf) / 1e6:.1f} MB) "
+          f"e a âncora reportlab puro desenhando as mesmas páginas ({len(puro) / 1e6:.1f} MB), {opcoes.pares} pares:")
+    print(linha("lote do Paço (emitir_lote)", t_lotes, "s", 1))
+    print(linha("reportlab puro (a mesma página)", t_puros, "s", 1))
+    print(razao("lote do Paço (com registro)", t_lotes, "reportlab puro", t_puros, meta=1.0))
 
 
 if __name__ == "__main__":
