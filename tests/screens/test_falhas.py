@@ -138,3 +138,23 @@ def test_a_aplicacao_liga_registro_e_ganchos_ao_iniciar(qapp, tmp_path, monkeypa
         falhas.desinstalar_ganchos()
         registros.desligar()
     assert sys.excepthook is antes
+
+
+def test_na_partida_os_registros_ligam_depois_da_tela_de_entrada(qapp, qtbot, tmp_path, monkeypatch):
+    """Issue 16: a partida não espera o registro; ele é preparado numa thread e os ganchos entram na
+    thread da interface logo depois."""
+    import sys
+
+    from desktop import app
+
+    monkeypatch.setenv("PACO_LOGS", str(tmp_path / "logs"))
+    antes = sys.excepthook
+    try:
+        fio = app._ligar_registros_depois()
+        qtbot.waitUntil(lambda: not fio.is_alive() and sys.excepthook is falhas._excepthook, timeout=15000)
+        assert threading.excepthook is falhas._threadhook
+        assert "iniciado" in (tmp_path / "logs" / registros.ARQUIVO_LOG).read_text(encoding="utf-8")
+    finally:
+        falhas.desinstalar_ganchos()
+        registros.desligar()
+    assert sys.excepthook is antes
