@@ -6,7 +6,7 @@ os.environ["PACO_KDF_RAPIDO"] = "1"  # argon2id barato só nos testes (NOTAS-TEC
 
 import pytest
 
-from desktop.services import acesso
+from desktop.services import acesso, chaveiro
 
 SENHA_ADMIN = "senha-do-admin"
 CNPJ_TESTE = "11.222.333/0001-81"
@@ -42,5 +42,17 @@ def instalacao(tmp_path, escritorio):
 def sessao_admin(instalacao):
     caminho, _ = instalacao
     s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
+    # Como na demonstração: a sessão de teste do administrador usa também a chave de recuperação,
+    # para criar conselheiros e consultas já com o sigilo (sem ela, ficariam aguardando liberação;
+    # tests/services/test_chaves.py testa esse caminho).
+    chaveiro.usar_recuperacao(s, instalacao[1])
     yield s
     s.fechar()
+
+
+def chave_geral(caminho, recuperacao) -> bytes:
+    """A chave do arquivo principal (domínio geral), aberta pela chave de recuperação no arquivo
+    de chaves ao lado de ``caminho`` (base ou cópia)."""
+    from desktop.store.chaves import ArquivoChaves
+
+    return ArquivoChaves.ler(caminho).abrir_recuperacao(recuperacao).chaves["geral"]

@@ -21,7 +21,8 @@ from desktop import __version__, autoteste
 from desktop.services import acesso, documentos
 from desktop.store import base as store_base
 from desktop.store import diario
-from desktop.store.chaves import ArquivoChaves, chave_da_base
+from desktop.store.chaves import ArquivoChaves
+from tests.conftest import chave_geral
 from desktop.store.copias import abrir_copia, listar_copias
 from desktop.store.erros import ErroBase
 
@@ -146,8 +147,8 @@ def test_base_do_esquema_anterior_e_copiada_e_migrada_sem_perder_dados(tmp_path,
     copias = listar_copias(caminho.parent / "copias")
     assert [c.tipo for c in copias] == ["antes-de-atualizar"]
     copia = copias[0].caminho
-    chave = chave_da_base(recuperacao)
-    assert ArquivoChaves.ler(copia).abrir("admin", SENHA_ADMIN) == chave  # a senha de antes abre a cópia
+    chave = chave_geral(copia, recuperacao)
+    assert ArquivoChaves.ler(copia).abrir("admin", SENHA_ADMIN).chaves["geral"] == chave  # a senha de antes abre a cópia
     with abrir_copia(copia, chave) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == anterior
         assert db["escritorio"].get(1)["nome"] == escritorio.nome
@@ -172,7 +173,7 @@ def test_sem_a_copia_de_seguranca_a_base_antiga_nao_e_migrada(tmp_path, escritor
         acesso.entrar(caminho, "admin", SENHA_ADMIN)
     base = store_base.Base  # a base continua no esquema anterior e abre no programa anterior
     monkeypatch.setattr(store_base, "PASTA_MIGRACOES", tmp_path / "migracoes-anteriores")
-    b = base.abrir(caminho, chave_da_base(recuperacao))
+    b = base.abrir(caminho, chave_geral(caminho, recuperacao))
     try:
         assert b.versao == programa_anterior
     finally:

@@ -133,3 +133,27 @@ DESCRICOES: dict[Permissao, str] = {
 def pode(papel: Papel | str, permissao: Permissao) -> bool:
     """Diz se o papel tem a permissão."""
     return permissao in PERMISSOES[Papel(papel)]
+
+
+class Dominio(StrEnum):
+    """Domínios de chave (docs/seguranca.md, "Chaves e domínios")."""
+
+    GERAL = "geral"    # o arquivo principal da base: todo papel tem
+    SIGILO = "sigilo"  # conteúdo sigiloso do Conselho Tutelar (ECA arts. 17 e 100; LGPD art. 14)
+    ADMIN = "admin"    # sem arquivo: autentica os registros de usuários (só administradores)
+
+
+DOMINIOS: dict[Papel, frozenset[Dominio]] = {
+    Papel.ADMINISTRADOR: frozenset({Dominio.GERAL, Dominio.ADMIN}),
+    Papel.FOLHA_RH: frozenset({Dominio.GERAL}),
+    Papel.COMISSAO_ELEITORAL: frozenset({Dominio.GERAL}),
+    Papel.CONSELHEIRO_TUTELAR: frozenset({Dominio.GERAL, Dominio.SIGILO}),
+    Papel.SECRETARIA_CERTIFICACAO: frozenset({Dominio.GERAL}),
+    Papel.CONSULTA: frozenset({Dominio.GERAL, Dominio.SIGILO}),
+}
+"""Quais chaves cada papel recebe na sua fechadura. O administrador NÃO recebe a do sigilo: gerencia
+usuários, mas não lê o conteúdo dos atendimentos (Lei 320/2023, art. 21 §4; ECA art. 17)."""
+
+
+def dominios(papel: Papel | str) -> frozenset[Dominio]:
+    return DOMINIOS[Papel(papel)]

@@ -2,11 +2,6 @@
 
 A senha de cada usuário abre a sua fechadura no arquivo de chaves (desktop.store.chaves); depois
 de repetidas senhas erradas, o Paço faz esperar cada vez mais antes de aceitar outra tentativa.
-
-Sigilo do Conselho: a instalação cria uma chave aleatória para o arquivo ``<base>.sigilo``. Só as
-sessões dos papéis de ``PAPEIS_SIGILO`` (conselheiros, consulta do MP/juízo) anexam o arquivo. Provisório,
-até a hierarquia de chaves por papel: a fechadura do administrador também guarda essa chave (sem
-anexá-la: a sessão dele não lê casos) para entregá-la aos usuários do Conselho que ele cria.
 """
 from __future__ import annotations
 
@@ -17,12 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.rules import validacao
-from desktop.rules.papeis import PAPEIS_SIGILO, Papel, Permissao
+from desktop.rules.papeis import DOMINIOS, Papel, Permissao
+from desktop.store import selagem
 from desktop.store.base import Base
-from desktop.store.chaves import ArquivoChaves, ErroChaves, SenhaIncorreta, chave_da_base, nova_chave_recuperacao
+from desktop.store.chaves import (ArquivoChaves, ErroChaves, SenhaIncorreta, nova_chave_recuperacao,
+                                  par_da_recuperacao)
 from desktop.store.ids import agora, novo_id
 
-from . import parametros
+from . import chaveiro, parametros
+from .chaveiro import ADMIN, GERAL, SIGILO
 from .sessao import ErroNegocio, Sessao, Usuario
 
 TENTATIVAS_LIVRES = 3
@@ -107,19 +105,21 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
     if caminho.exists() or ArquivoChaves.caminho_para(caminho).exists():
         raise ErroNegocio(f"Já existe uma base em {caminho}. Escolha outra pasta.")
     recuperacao = nova_chave_recuperacao()
-    chave = chave_da_base(recuperacao)
-    chave_sigilo = os.urandom(32)
-    base = Base.criar(caminho, chave)
+    todas = {d: selagem.nova_chave() for d in (GERAL, SIGILO, ADMIN)}
+    base = chaveiro.criar_base(caminho, todas)
     sessao = None
     try:
-        base.paralela(chave_sigilo=chave_sigilo).fechar()  # cria o arquivo sigiloso (vazio)
         base_id = novo_id()
         usuario = Usuario(novo_id(), login, nome, Papel.ADMINISTRADOR)
         sessao = Sessao(base, usuario)
-        sessao.custodia_sigilo = chave_sigilo
-        chaves = ArquivoChaves.novo(caminho, base_id)
-        chaves.fechar(login, senha, chave, chave_sigilo)
-        chaves.guardar_sigilo_recuperacao(recuperacao, chave_sigilo)
+        chaves = ArquivoChaves.novo(caminho, base_id, par_da_recuperacao(recuperacao)[1])
+        for d, k in todas.items():
+            chaves.dados["versoes"][d] = 1
+            chaves.selar_recuperacao(d, k)
+        chaves.fixar_admin(selagem.publica_de_assinatura(todas[ADMIN]), todas)
+        meus = {d: todas[d] for d in DOMINIOS[Papel.ADMINISTRADOR]}
+        chaves.definir_usuario(login, Papel.ADMINISTRADOR.value, senha, meus)
+        sessao.chaves = meus
         with sessao.mudanca(None) as m:
             momento = agora()
             org = {"id": 1, "nome": escritorio.nome, "municipio": escritorio.municipio,
@@ -130,6 +130,7 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
             m.registrar("escritorio", "1", "inserir", depois={k: v for k, v in org.items() if k != "brasao"})
             linha = {"id": usuario.id, "login": login, "nome": nome, "papel": usuario.papel.value,
                      "ativo": 1, "trocar_senha": 0, "criado_em": momento, "atualizado_em": momento}
+            chaveiro.assinar_linha(chaves, todas[ADMIN], linha)
             m.db["usuarios"].insert(linha)
             m.registrar("usuarios", usuario.id, "inserir", depois=linha)
             chaves.gravar()
@@ -159,7 +160,7 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
         raise MuitasTentativas(espera)
     chaves = ArquivoChaves.ler(caminho)
     try:
-        chave, chave_sigilo = chaves.abrir_chaves(login, senha)
+        fech = chaves.abrir(login, senha)
     except SenhaIncorreta:
         tentativas = _ler_tentativas(caminho)
         t = tentativas.get(login, {"falhas": 0})
@@ -174,14 +175,19 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
     tentativas = _ler_tentativas(caminho)
     if tentativas.pop(login, None) is not None:
         _gravar_tentativas(caminho, tentativas)
-    base = Base.abrir(caminho, chave)
+    base = chaveiro.abrir_base(caminho, fech)
     sessao = None
     try:
-        sessao = Sessao(base, _usuario_da_base(base, login))
-        chave_sigilo = _sigilo_da_entrada(chaves, sessao, senha, chave, chave_sigilo)
-        _entregar_sigilo(sessao, chave_sigilo)
+        usuario, alertas = chaveiro.conferir_entrada(base, chaves, fech)
+        sessao = Sessao(base, usuario)
+        sessao.chaves, sessao.alertas = dict(fech.chaves), alertas
         with sessao.mudanca(None) as m:
             m.registrar("sessoes", sessao.usuario.id, "evento", depois={"evento": "entrada"})
+        if fech.anteriores:  # uma troca de chave caiu no meio: a base abriu, conclui o arquivo
+            for d in list(fech.anteriores):
+                chaves.concluir_giro(d)
+            chaves.gravar()
+        chaveiro.ao_entrar(sessao)
         parametros.semear_padroes(sessao)  # valores novos que uma versão mais nova traz
         return sessao
     except BaseException:
@@ -189,75 +195,48 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
         raise
 
 
-def _sigilo_da_entrada(chaves: ArquivoChaves, sessao: Sessao, senha: str, chave: bytes,
-                       chave_sigilo: bytes | None) -> bytes | None:
-    """A chave do sigilo desta entrada. Numa base de antes do sigilo (nenhuma fechadura a tem), a
-    primeira entrada de um administrador ou de um papel do Conselho cria-a e guarda-a na sua fechadura."""
-    papel = sessao.usuario.papel
-    if chave_sigilo is not None or chaves.tem_sigilo():
-        return chave_sigilo
-    if papel is not Papel.ADMINISTRADOR and papel not in PAPEIS_SIGILO:
-        return None
-    chave_sigilo = os.urandom(32)
-    with sessao.mudanca(None) as m:
-        chaves.fechar(sessao.usuario.login, senha, chave, chave_sigilo)
-        m.registrar("usuarios", sessao.usuario.id, "evento", depois={"evento": "chave do sigilo do Conselho criada"})
-        chaves.gravar()
-    return chave_sigilo
-
-
-def _entregar_sigilo(sessao: Sessao, chave_sigilo: bytes | None) -> None:
-    """Anexa o arquivo sigiloso à sessão de um papel do Conselho; guarda a chave (sem anexar) na do
-    administrador, para as fechaduras dos usuários do Conselho que ele criar."""
-    if chave_sigilo is None:
-        return
-    if sessao.usuario.papel in PAPEIS_SIGILO:
-        sessao.base.anexar_sigilo(chave_sigilo)
-    elif sessao.usuario.papel is Papel.ADMINISTRADOR:
-        sessao.custodia_sigilo = chave_sigilo
-
-
 def outra_sessao(sessao: Sessao, login: str, senha: str) -> Sessao:
     """A sessão de outro usuário na mesma base já aberta (numa conexão própria), com a senha dele:
     a demonstração e os testes usam-na para agir como a conselheira enquanto o administrador segue
-    com a base aberta. Anexa o arquivo sigiloso se o papel o recebe e a fechadura tem a chave."""
+    com a base aberta. Confere a entrada como ``entrar`` e anexa o sigilo se a fechadura o traz."""
     login = (login or "").strip().lower()
-    chave, chave_sigilo = ArquivoChaves.ler(sessao.base.caminho).abrir_chaves(login, senha)
-    if chave != sessao.base.chave:
+    arquivo = ArquivoChaves.ler(sessao.base.caminho)
+    fech = arquivo.abrir(login, senha)
+    if fech.chaves.get(GERAL) != sessao.base.chave:
         raise SenhaIncorreta("A fechadura deste usuário não é desta base.")
-    usuario = _usuario_da_base(sessao.base, login)
-    anexar = chave_sigilo if usuario.papel in PAPEIS_SIGILO else None
-    outra = Sessao(sessao.base.paralela(chave_sigilo=anexar), usuario, sessao.maquina)
-    if usuario.papel is Papel.ADMINISTRADOR:
-        outra.custodia_sigilo = chave_sigilo
+    usuario, alertas = chaveiro.conferir_entrada(sessao.base, arquivo, fech)
+    outra = Sessao(sessao.base.paralela(chave_sigilo=fech.chaves.get(SIGILO)), usuario, sessao.maquina)
+    outra.chaves, outra.alertas = dict(fech.chaves), alertas
     return outra
 
 
 def entrar_com_recuperacao(caminho: Path, recuperacao: str, login_admin: str, nova_senha: str) -> Sessao:
-    """Abre a base com a chave de recuperação e dá nova senha a um administrador.
-
-    Também recria o arquivo de chaves se ele se perdeu (a base guarda o seu identificador).
+    """Abre a base com a chave de recuperação e dá nova senha (e nova fechadura) a um
+    administrador. A recuperação abre os envelopes dela no arquivo de chaves; sem o arquivo, uma
+    cópia de segurança ao lado da base (a mais recente cujo arquivo de chaves abre a base) serve.
     """
     validacao.senha(nova_senha)
-    chave = chave_da_base(recuperacao)
-    base = Base.abrir(Path(caminho), chave)
+    caminho = Path(caminho)
+    from . import chaves_v1
+
+    if chaves_v1.precisa_atualizar(caminho):  # formato antigo: esta entrada o atualiza
+        return chaves_v1.atualizar_chaves(caminho, login_admin, None, recuperacao, nova_senha=nova_senha)
+    chaves = _chaves_para_recuperacao(caminho, recuperacao)
+    fech = chaves.abrir_recuperacao(recuperacao)
+    base = chaveiro.abrir_base(caminho, fech)
     sessao = None
     try:
         usuario = _usuario_da_base(base, (login_admin or "").strip().lower())
         if usuario.papel is not Papel.ADMINISTRADOR:
             raise ErroNegocio("A chave de recuperação só redefine a senha de um administrador.")
-        try:
-            chaves = ArquivoChaves.ler(base.caminho)
-        except ErroChaves:
-            base_id = base.db.execute("SELECT base_id FROM escritorio").fetchone()[0]
-            chaves = ArquivoChaves.novo(base.caminho, base_id)
+        meus = {d: fech.chaves[d] for d in DOMINIOS[Papel.ADMINISTRADOR]}
         sessao = Sessao(base, usuario)
-        chave_sigilo = chaves.sigilo_pela_recuperacao(recuperacao)
-        sessao.custodia_sigilo = chave_sigilo
-        with sessao.mudanca(None) as m:
-            chaves.fechar(usuario.login, nova_senha, chave, chave_sigilo)
-            m.registrar("usuarios", usuario.id, "evento", depois={"evento": "senha redefinida com a chave de recuperação"})
-            chaves.gravar()
+        sessao.chaves = meus
+        _refazer_fechadura(sessao, chaves, usuario.login, nova_senha, {"trocar_senha": 0},
+                           evento="senha redefinida com a chave de recuperação", permissao=None)
+        for d in list(fech.anteriores):
+            chaves.concluir_giro(d)
+        chaves.gravar()
         tentativas = _ler_tentativas(base.caminho)
         if tentativas.pop(usuario.login, None) is not None:
             _gravar_tentativas(base.caminho, tentativas)
@@ -265,6 +244,27 @@ def entrar_com_recuperacao(caminho: Path, recuperacao: str, login_admin: str, no
     except BaseException:
         (sessao or base).fechar()
         raise
+
+
+def _chaves_para_recuperacao(caminho: Path, recuperacao: str) -> ArquivoChaves:
+    try:
+        return ArquivoChaves.ler(caminho)
+    except ErroChaves as e:
+        perdido = e
+    from desktop.store import copias as armazem  # só neste caso raro
+
+    for info in armazem.listar_copias(caminho.parent / "copias"):
+        try:
+            arquivo = ArquivoChaves.ler(info.caminho)
+            fech = arquivo.abrir_recuperacao(recuperacao)
+            chaveiro.abrir_base(caminho, fech).fechar()
+        except Exception:  # noqa: BLE001 - cópia que não serve: tenta a próxima
+            continue
+        arquivo.caminho = ArquivoChaves.caminho_para(caminho)
+        return arquivo
+    raise ErroChaves(f"{perdido} E nenhuma cópia de segurança na pasta das cópias tem um arquivo "
+                     "de chaves que abra a base atual com esta chave de recuperação. Restaure "
+                     "uma cópia (com o arquivo .chaves ao lado) usando a chave de recuperação.") from None
 
 
 # -- usuários --------------------------------------------------------------------------------
@@ -283,7 +283,10 @@ def _linha_usuario(sessao: Sessao, login: str) -> dict:
 
 def criar_usuario(sessao: Sessao, *, login: str, nome: str, papel: str, senha: str,
                   trocar_senha: bool = True) -> dict:
-    """Cria um usuário; com senha provisória (o padrão), ele deverá trocá-la ao entrar."""
+    """Cria um usuário; com senha provisória (o padrão), ele deverá trocá-la ao entrar.
+
+    A fechadura recebe as chaves do papel que esta sessão tem; o sigilo, que o administrador não
+    tem, é liberado na próxima entrada de quem o tem (chaveiro.ao_entrar)."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     login = validacao.login(login)
     nome = validacao.obrigatorio(nome, "o nome")
@@ -292,59 +295,65 @@ def criar_usuario(sessao: Sessao, *, login: str, nome: str, papel: str, senha: s
         papel = Papel(papel)
     except ValueError:
         raise ErroNegocio(f"Papel desconhecido: {papel}.") from None
+    chave_admin = chaveiro.exigir_admin(sessao)
     if list(sessao.db.query("SELECT 1 FROM usuarios WHERE login = ?", [login])):
         raise ErroNegocio(f"Já existe um usuário com o login {login}.")
     chaves = ArquivoChaves.ler(sessao.base.caminho)
     momento = agora()
+    chaves.definir_usuario(login, papel.value, senha, _chaves_do_papel(sessao, papel))
     linha = {"id": novo_id(), "login": login, "nome": nome, "papel": papel.value, "ativo": 1,
              "trocar_senha": int(trocar_senha), "criado_em": momento, "atualizado_em": momento}
-    chave_sigilo = _sigilo_para(sessao, papel)
+    chaveiro.assinar_linha(chaves, chave_admin, linha)
     with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
         m.db["usuarios"].insert(linha)
         m.registrar("usuarios", linha["id"], "inserir", depois=linha)
-        chaves.fechar(login, senha, sessao.base.chave, chave_sigilo)
         chaves.gravar()
     return linha
 
 
-def _sigilo_para(sessao: Sessao, papel: Papel) -> bytes | None:
-    """A chave do sigilo que vai na fechadura de um usuário deste papel (None: papel sem sigilo).
-
-    Recusa criar um usuário do Conselho sem a chave: ele entraria sem poder ver os casos."""
-    if papel not in PAPEIS_SIGILO and papel is not Papel.ADMINISTRADOR:
-        return None
-    chave = sessao.custodia_sigilo or (sessao.base.chave_sigilo if sessao.tem_sigilo else None)
-    if chave is None and papel in PAPEIS_SIGILO:
-        raise ErroNegocio(
-            "Esta sessão não tem a chave do arquivo sigiloso do Conselho Tutelar para entregar ao usuário "
-            f"do papel {papel.value}. Entre com o administrador que instalou o Paço (ou redefina a sua senha "
-            "com a chave de recuperação) e tente de novo.")
-    return chave
+def _chaves_do_papel(sessao: Sessao, papel: Papel) -> dict[str, bytes]:
+    return {d: k for d, k in sessao.chaves.items() if d in DOMINIOS[papel]}
 
 
-def _alterar_usuario(sessao: Sessao, login: str, mudancas: dict, *, senha: str | None,
-                     remover_fechadura: bool = False, permissao=Permissao.USUARIOS_GERENCIAR) -> dict:
+def _refazer_fechadura(sessao: Sessao, chaves: ArquivoChaves, login: str, senha: str | None,
+                       mudancas: dict, *, evento: str | None = None, remover: bool = False,
+                       permissao=Permissao.USUARIOS_GERENCIAR) -> dict:
+    """Muda o registro do usuário, refaz (ou remove) a fechadura e reassina o registro."""
     antes = _linha_usuario(sessao, login)
     depois = antes | mudancas | {"atualizado_em": agora()}
-    chaves = ArquivoChaves.ler(sessao.base.caminho)
+    if remover:
+        chaves.remover(login)
+    if senha is not None:
+        chaves.definir_usuario(login, antes["papel"], senha, _chaves_do_papel(sessao, Papel(antes["papel"])))
+    chaveiro.assinar_linha(chaves, chaveiro.exigir_admin(sessao), depois)
     with sessao.mudanca(permissao) as m:
-        m.db["usuarios"].update(antes["id"], {k: depois[k] for k in (*mudancas, "atualizado_em")})
+        campos = (*mudancas, "atualizado_em")
+        m.db["usuarios"].update(antes["id"], {k: depois[k] for k in campos})
         m.registrar("usuarios", antes["id"], "alterar", antes=antes, depois=depois)
-        if senha is not None:
-            papel = Papel(depois["papel"])
-            if login == sessao.usuario.login:  # a própria senha: a chave do sigilo que já tinha
-                chave_sigilo = sessao.custodia_sigilo or (sessao.base.chave_sigilo if sessao.tem_sigilo else None)
-            else:
-                chave_sigilo = _sigilo_para(sessao, papel)
-            chaves.fechar(login, senha, sessao.base.chave, chave_sigilo)
-        if remover_fechadura:
-            chaves.remover(login)
+        if evento:
+            m.registrar("usuarios", antes["id"], "evento", depois={"evento": evento})
         chaves.gravar()
     return depois
 
 
-def desativar_usuario(sessao: Sessao, login: str) -> dict:
-    """Desativa: a fechadura do usuário é removida e ele não entra mais. O registro fica."""
+def _revogar(sessao: Sessao, login: str, mudancas: dict, senha: str | None, motivo: str, *,
+             remover: bool, progresso=None) -> dict:
+    """Muda o usuário e troca as chaves: a fechadura antiga (em cópias, pen drives) não abre mais
+    a base atual nem as cópias feitas depois. O sigilo, se o administrador não o tem, fica com a
+    troca pendente para a próxima entrada de quem o tem."""
+    chaves = ArquivoChaves.ler(sessao.base.caminho)
+    tinha = chaves.dominios_de(login)
+    depois = _refazer_fechadura(sessao, chaves, login, senha, mudancas, remover=remover)
+    admin = Papel(depois["papel"]) is Papel.ADMINISTRADOR
+    if SIGILO in tinha and SIGILO not in sessao.chaves:
+        chaveiro.marcar_rotacao_sigilo(chaves, motivo)
+        chaves.gravar()
+    chaveiro.girar(sessao, motivo, trocar_admin=admin, progresso=progresso)
+    return depois
+
+
+def desativar_usuario(sessao: Sessao, login: str, progresso=None) -> dict:
+    """Desativa: a fechadura é removida e as chaves trocadas (revogação). O registro fica."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     if login == sessao.usuario.login:
         raise ErroNegocio("Você não pode desativar o seu próprio usuário.")
@@ -354,29 +363,39 @@ def desativar_usuario(sessao: Sessao, login: str) -> dict:
             "SELECT count(*) FROM usuarios WHERE papel = 'administrador' AND ativo = 1").fetchone()[0]
         if ativos <= 1:
             raise ErroNegocio("Não é possível desativar o único administrador ativo.")
-    return _alterar_usuario(sessao, login, {"ativo": 0}, senha=None, remover_fechadura=True)
+    return _revogar(sessao, login, {"ativo": 0}, None, f"desativação de {login}", remover=True,
+                    progresso=progresso)
 
 
 def reativar_usuario(sessao: Sessao, login: str, senha_provisoria: str) -> dict:
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     validacao.senha(senha_provisoria)
-    return _alterar_usuario(sessao, login, {"ativo": 1, "trocar_senha": 1}, senha=senha_provisoria)
+    chaves = ArquivoChaves.ler(sessao.base.caminho)
+    return _refazer_fechadura(sessao, chaves, login, senha_provisoria, {"ativo": 1, "trocar_senha": 1})
 
 
-def redefinir_senha(sessao: Sessao, login: str, senha_provisoria: str) -> dict:
-    """O administrador dá uma senha provisória; o usuário a troca ao entrar."""
+def redefinir_senha(sessao: Sessao, login: str, senha_provisoria: str, progresso=None) -> dict:
+    """O administrador dá uma senha provisória (fechadura nova) e as chaves são trocadas."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     validacao.senha(senha_provisoria)
     if not _linha_usuario(sessao, login)["ativo"]:
         raise ErroNegocio(f"O usuário {login} está desativado; reative-o com uma senha provisória.")
-    return _alterar_usuario(sessao, login, {"trocar_senha": 1}, senha=senha_provisoria)
+    return _revogar(sessao, login, {"trocar_senha": 1}, senha_provisoria,
+                    f"senha de {login} redefinida", remover=True, progresso=progresso)
 
 
 def trocar_propria_senha(sessao: Sessao, senha_atual: str, nova: str, confirmacao: str) -> None:
+    """Reembrulha a chave privada da fechadura sob a nova senha (as chaves não mudam: para
+    revogar uma senha vazada, o administrador a redefine)."""
     validacao.senha(nova, confirmacao)
     chaves = ArquivoChaves.ler(sessao.base.caminho)
-    chaves.abrir(sessao.usuario.login, senha_atual)  # SenhaIncorreta se errada
+    chaves.trocar_senha(sessao.usuario.login, senha_atual, nova)  # SenhaIncorreta se errada
     if nova == senha_atual:
         raise ErroNegocio("A nova senha deve ser diferente da atual.")
-    _alterar_usuario(sessao, sessao.usuario.login, {"trocar_senha": 0}, senha=nova, permissao=None)
+    antes = _linha_usuario(sessao, sessao.usuario.login)
+    with sessao.mudanca(None) as m:
+        m.db["usuarios"].update(antes["id"], {"trocar_senha": 0, "atualizado_em": agora()})
+        m.registrar("usuarios", antes["id"], "alterar", antes=antes,
+                    depois=antes | {"trocar_senha": 0})
+        chaves.gravar()
     sessao.usuario.trocar_senha = False

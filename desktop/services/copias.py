@@ -27,10 +27,12 @@ from desktop.rules.papeis import Papel, Permissao, pode
 from desktop.rules.rotacao import Politica, precisa_de_diaria
 from desktop.store import copias as armazem
 from desktop.store.base import PASTA_COPIAS, Base
-from desktop.store.chaves import ArquivoChaves, ErroChaves, SenhaIncorreta, chave_da_base
+from desktop.store.chaves import ArquivoChaves, ErroChaves, Fechadura, SenhaIncorreta
 from desktop.store.copias import ErroCopia, InfoCopia
 from desktop.store.erros import ErroBase
 
+from . import chaveiro
+from .chaveiro import ADMIN, GERAL, SIGILO
 from .sessao import ErroNegocio, SemPermissao, Sessao, Usuario
 
 NOME_PASTA = PASTA_COPIAS  # pasta das cópias, ao lado da base (desktop.store.base)
@@ -220,7 +222,7 @@ def listar_copias(sessao: Sessao) -> list[InfoCopia]:
 
 
 # -- restaurar ---------------------------------------------------------------------------------
-def _chave_da_copia(copia: Path, login: str, senha: str) -> bytes:
+def _chave_da_copia(copia: Path, login: str, senha: str) -> Fechadura:
     try:
         chaves = ArquivoChaves.ler(copia)
     except ErroChaves:
@@ -239,16 +241,26 @@ def _usuario_da_copia(copia: Path, chave: bytes, login: str) -> Usuario:
     return Usuario(u["id"], u["login"], u["nome"], Papel(u["papel"]), bool(u["trocar_senha"]))
 
 
-def _restaurar(caminho_base: Path, copia: Path, chave: bytes, usuario: Usuario,
+def _restaurar(caminho_base: Path, copia: Path, fech: Fechadura, usuario: Usuario,
                evento: str) -> ResultadoRestauracao:
-    guardada = armazem.restaurar(caminho_base, copia, chave)
-    base = Base.abrir(caminho_base, chave)
+    """Restaura e troca as chaves da base restaurada (com as credenciais válidas na cópia): as
+    fechaduras antigas continuam abrindo só as cópias antigas, nunca a base restaurada."""
+    guardada = armazem.restaurar(caminho_base, copia, fech.chaves[GERAL])
+    base = chaveiro.abrir_base(caminho_base, fech)
     try:
-        with Sessao(base, usuario).mudanca(None) as m:
+        sessao = Sessao(base, usuario)
+        sessao.chaves = dict(fech.chaves)
+        with sessao.mudanca(None) as m:
             m.registrar(_TABELA_DIARIO, copia.name, "evento", depois={
                 "evento": evento, "copia": str(copia),
                 "base_anterior_guardada_em": None if guardada is None else str(guardada),
             })
+        if ArquivoChaves.caminho_para(caminho_base).exists():
+            arquivo = ArquivoChaves.ler(caminho_base)
+            if SIGILO not in fech.chaves and any(SIGILO in arquivo.dominios_de(u) for u in arquivo.usuarios()):
+                chaveiro.marcar_rotacao_sigilo(arquivo, "restauração de cópia")
+                arquivo.gravar()
+            chaveiro.girar(sessao, "restauração de cópia de segurança", trocar_admin=ADMIN in fech.chaves)
     finally:
         base.fechar()
     return ResultadoRestauracao(Path(caminho_base), Path(copia), guardada)
@@ -262,22 +274,38 @@ def restaurar(caminho_base: Path, copia: Path, *, login: str, senha: str) -> Res
     """
     caminho_base, copia = Path(caminho_base), Path(copia)
     login = (login or "").strip().lower()
-    chave = _chave_da_copia(copia, login, senha)
-    usuario = _usuario_da_copia(copia, chave, login)
+    fech = _chave_da_copia(copia, login, senha)
+    usuario = _usuario_da_copia(copia, fech.chaves[GERAL], login)
     if not pode(usuario.papel, Permissao.BACKUP_RESTAURAR):
         raise SemPermissao(
             f"O papel {usuario.rotulo_papel} não permite restaurar cópias de segurança; peça a um "
             "administrador.")
-    return _restaurar(caminho_base, copia, chave, usuario, "restauração de cópia de segurança")
+    return _restaurar(caminho_base, copia, fech, usuario, "restauração de cópia de segurança")
 
 
 def restaurar_com_recuperacao(caminho_base: Path, copia: Path, recuperacao: str) -> ResultadoRestauracao:
-    """Restaura com a chave de recuperação impressa na instalação (serve sem o ``.chaves``)."""
+    """Restaura com a chave de recuperação impressa na instalação: ela abre os envelopes da
+    recuperação no ``.chaves`` da cópia (ou no da base, se a cópia não tem o seu)."""
     caminho_base, copia = Path(caminho_base), Path(copia)
-    chave = chave_da_base(recuperacao)
+    fech = None
+    for origem in (copia, caminho_base):
+        try:
+            fech = ArquivoChaves.ler(origem).abrir_recuperacao(recuperacao)
+        except ErroChaves:
+            continue
+        try:
+            armazem.verificar_copia(copia, fech.chaves[GERAL])
+            break
+        except ErroBase:
+            fech = None
+    if fech is None:
+        raise ErroChaves(
+            f"A chave de recuperação não abre a cópia {copia.name}: o arquivo de chaves dela "
+            f"({copia.name}.chaves) falta ou não confere, e o da base atual não abre esta cópia. "
+            "Copie o .chaves que acompanha a cópia para a mesma pasta e tente de novo.")
     usuario = Usuario("chave-de-recuperacao", "chave-de-recuperacao", "Chave de recuperação",
                       Papel.ADMINISTRADOR)
-    return _restaurar(caminho_base, copia, chave, usuario,
+    return _restaurar(caminho_base, copia, fech, usuario,
                       "restauração de cópia de segurança com a chave de recuperação")
 
 
@@ -292,6 +320,19 @@ def _base_id_do_arquivo(caminho_base: Path) -> str | None:
         return ArquivoChaves.ler(Path(caminho_base)).base_id
     except ErroChaves:
         return None
+
+
+def _chave_atual(caminho_base: Path, login: str, senha: str) -> bytes | None:
+    """A chave da base atual pela fechadura atual do usuário (None se o arquivo de chaves
+    falta ou está danificado). Uma senha que não vale mais na base atual (revogada) é recusada:
+    uma fechadura antiga não serve para trocar a base atual por uma cópia antiga."""
+    try:
+        arquivo = ArquivoChaves.ler(caminho_base)
+    except ErroChaves:
+        return None
+    if arquivo.usuario(login) is None and not Path(caminho_base).exists():
+        return None
+    return arquivo.abrir(login, senha).chaves.get(GERAL)  # SenhaIncorreta se revogada
 
 
 def restaurar_base_corrompida(caminho_base: Path, *, login: str, senha: str) -> ResultadoRestauracao:
@@ -313,12 +354,14 @@ def restaurar_base_corrompida(caminho_base: Path, *, login: str, senha: str) -> 
     senha_conferida, base_conferida, problemas = False, False, []
     for info in candidatas:
         try:
-            chave = _chave_da_copia(info.caminho, login, senha)
+            fech = _chave_da_copia(info.caminho, login, senha)
         except ErroChaves:
             continue
+        chave = fech.chaves[GERAL]
         senha_conferida = True
         if not base_conferida:
-            if not armazem.base_danificada(caminho_base, chave):
+            atual = _chave_atual(caminho_base, login, senha)
+            if atual is not None and not armazem.base_danificada(caminho_base, atual):
                 raise ErroNegocio(
                     "A base abre normalmente e passou na conferência: não há o que restaurar. "
                     "Para voltar a uma cópia, um administrador usa Cópias de segurança → Restaurar.")
@@ -328,7 +371,7 @@ def restaurar_base_corrompida(caminho_base: Path, *, login: str, senha: str) -> 
         except (ErroCopia, SenhaIncorreta) as e:
             problemas.append(str(e))
             continue
-        return _restaurar(caminho_base, info.caminho, chave, usuario,
+        return _restaurar(caminho_base, info.caminho, fech, usuario,
                           "restauração da cópia mais recente (base danificada)")
     if not senha_conferida:
         raise SenhaIncorreta("Usuário ou senha incorretos (conferidos nas cópias de segurança).")

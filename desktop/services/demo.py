@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from desktop.rules.papeis import Papel, Permissao
+from desktop.store.chaves import ArquivoChaves
 
 from . import acesso, cadastros, parametros
 
@@ -101,10 +102,13 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026, servido
         nome="Secretaria Municipal de Educação (DEMONSTRAÇÃO)", municipio="Jequié", uf="BA",
         cnpj=cnpj_ficticio(rnd),
     )
-    sessao, _ = acesso.criar_instalacao(
+    sessao, recuperacao = acesso.criar_instalacao(
         caminho, escritorio, login=LOGIN_DEMO, nome="Administrador da Demonstração", senha=SENHA_DEMO
     )
     try:
+        # A criação da demonstração tem todas as chaves (as da recuperação): cada usuário recebe a
+        # fechadura completa do seu papel, sem sigilo pendente. A sessão é descartada ao fim.
+        sessao.chaves = dict(ArquivoChaves.ler(caminho).abrir_recuperacao(recuperacao).chaves)
         for login, nome, papel in USUARIOS_DEMO:
             acesso.criar_usuario(sessao, login=login, nome=nome, papel=papel, senha=SENHA_DEMO,
                                  trocar_senha=False)

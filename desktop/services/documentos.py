@@ -27,7 +27,7 @@ from desktop.store import ancoras as store_ancoras
 from desktop.store import consultas_diario
 from desktop.store import diario as store_diario
 from desktop.store import documentos as registro
-from desktop.store.chaves import ErroChaves, chave_da_base, normalizar_recuperacao
+from desktop.store.chaves import ArquivoChaves, ErroChaves, normalizar_recuperacao
 from desktop.store.consultas_diario import FiltrosDiario
 from desktop.store.ids import agora, novo_id
 
@@ -326,7 +326,7 @@ def emitir_folha_recuperacao(sessao: Sessao, chave: str) -> Emitido:
     """
     try:
         chave = normalizar_recuperacao(chave)
-        confere = chave_da_base(chave) == sessao.base.chave
+        confere = ArquivoChaves.ler(sessao.base.caminho).e_a_recuperacao(chave)
     except ErroChaves:
         confere = False
     if not confere:

@@ -100,9 +100,27 @@ class Sessao:
         self._fechada = False
         self.usuario = usuario
         self.maquina = maquina or maquina_atual()
-        # Provisório (até a hierarquia de chaves por papel): a chave do sigilo que o administrador
-        # guarda, sem anexar, só para fechá-la nas fechaduras dos usuários do Conselho que criar.
-        self.custodia_sigilo: bytes | None = None
+        self.chaves: dict[str, bytes] = {}  # chaves dos domínios que a fechadura abriu (acesso.entrar)
+        self.alertas: list[str] = []  # avisos da entrada (p.ex. usuário alterado fora do Paço)
+
+    @property
+    def base_principal(self) -> Base:
+        """A conexão principal, de qualquer thread: só para a troca de chave (a tela espera)."""
+        return self._base
+
+    def renovar_paralelas(self) -> None:
+        """Depois de trocar a chave: fecha as conexões paralelas (estão na chave antiga); cada
+        thread abre outra, já na nova, quando precisar."""
+        atual = threading.current_thread()
+        with _trava_registro:
+            paralelas, self._paralelas = self._paralelas, []
+        for thread, b in paralelas:
+            if thread is atual or not thread.is_alive():
+                b.fechar()
+            else:
+                with _trava_registro:
+                    self._paralelas.append((thread, b))
+        self._locais = threading.local()
 
     @property
     def base(self) -> Base:

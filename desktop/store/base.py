@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import sqlcipher3
 import sqlite_utils
@@ -340,6 +341,66 @@ class Base:
             if traduzido is not None:
                 raise traduzido from e
             raise
+
+    # -- troca de chave -------------------------------------------------------------------
+    def recifrar(self, nova_chave: bytes | None, nova_chave_sigilo: bytes | None = None,
+                 progresso: Callable[[int, int], None] | None = None) -> None:
+        """Recifra a base com ``nova_chave`` (e o arquivo do sigilo, se anexado, com
+        ``nova_chave_sigilo``); None deixa aquele arquivo como está.
+
+        ``PRAGMA rekey`` funciona em modo WAL com o sqlcipher3 (testado): todas as páginas são
+        regravadas numa só transação do WAL, então uma queda no meio deixa a base na chave antiga,
+        e depois do COMMIT ela está inteira na nova. Em seguida um checkpoint TRUNCATE põe tudo
+        no arquivo principal: nada fica no disco sob a chave antiga. Chame-o na conexão principal,
+        sem conexões paralelas abertas (elas continuariam com a chave antiga).
+        ``progresso(feito, total)`` recebe bytes regravados (o tamanho do -wal), de outra thread.
+        """
+        alvos = []
+        if nova_chave is not None:
+            alvos.append(("main", nova_chave))
+        if nova_chave_sigilo is not None:
+            if not getattr(self, "tem_sigilo", False):
+                raise ErroBase("O arquivo do sigilo não está aberto nesta sessão; não há o que recifrar.")
+            alvos.append(("sigilo", nova_chave_sigilo))
+        if not alvos:
+            return
+        total = sum(int(self.conexao.execute(f"PRAGMA {e}.page_count").fetchone()[0])
+                    * int(self.conexao.execute(f"PRAGMA {e}.page_size").fetchone()[0]) for e, _ in alvos)
+        self.conexao.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        feito, parar, arquivos = [0], threading.Event(), self._arquivos(alvos)
+
+        def acompanhar():
+            while not parar.wait(0.2):
+                try:
+                    atual = sum(Path(f"{a}-wal").stat().st_size for a in arquivos)
+                except OSError:
+                    continue
+                progresso(min(feito[0] + atual, total), total)
+
+        vigia = threading.Thread(target=acompanhar, daemon=True) if progresso else None
+        if vigia:
+            progresso(0, total)
+            vigia.start()
+        try:
+            for esquema, chave in alvos:
+                try:
+                    self.conexao.execute(f"PRAGMA {esquema}.rekey = \"x'{chave.hex()}'\"")
+                except _ERROS_SQL as e:
+                    raise traduzir_erro(e) or ErroBase(f"Não foi possível trocar a chave da base: {e}") from e
+                if esquema == "main":
+                    self.chave = chave
+                else:
+                    self._chave_sigilo = chave  # lido por ``chave_sigilo`` e por ``paralela()``
+            self.conexao.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            parar.set()
+            if vigia:
+                vigia.join()
+                progresso(total, total)
+
+    def _arquivos(self, alvos) -> list[str]:
+        nomes = {r[1]: r[2] for r in self.conexao.execute("PRAGMA database_list")}
+        return [nomes[e] for e, _ in alvos if nomes.get(e)]
 
     def verificar_integridade_sqlite(self) -> str:
         return self.conexao.execute("PRAGMA integrity_check").fetchone()[0]

@@ -109,6 +109,8 @@ def test_desativar_pergunta_antes_e_impede_entrada(qtbot, aba, sessao_admin, ins
     assert {u["login"]: u["ativo"] for u in acesso.listar_usuarios(sessao_admin)}["joao"] == 1
     monkeypatch.setattr(avisos, "confirmar", lambda *a, **k: True)
     qtbot.mouseClick(aba.botao_desativar, Qt.MouseButton.LeftButton)
+    # desativar troca as chaves numa tarefa em segundo plano (diálogo de progresso)
+    qtbot.waitUntil(lambda: "desativado" in aba.situacao.text(), timeout=20000)
     assert {u["login"]: u["ativo"] for u in acesso.listar_usuarios(sessao_admin)}["joao"] == 0
     assert aba.botao_reativar.isEnabled() and not aba.botao_desativar.isEnabled()
     assert aba.proxy.index(_linha_de(aba, "joao"), 3).data() == "Não"
@@ -134,6 +136,7 @@ def test_desativar_a_si_mesmo_mostra_erro(qtbot, aba, monkeypatch):
     monkeypatch.setattr(avisos, "confirmar", lambda *a, **k: True)
     monkeypatch.setattr(avisos, "erro", lambda _p, _t, e: erros.append(avisos.mensagem_de(e)))
     qtbot.mouseClick(aba.botao_desativar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(erros), timeout=20000)
     assert erros == ["Você não pode desativar o seu próprio usuário."]
 
 
@@ -153,3 +156,23 @@ def test_redefinir_senha(qtbot, aba, sessao_admin, instalacao):
     with pytest.raises(SenhaIncorreta):
         acesso.entrar(caminho, "ana", "provisoria1")
     acesso.entrar(caminho, "ana", "nova-provisoria").fechar()
+
+
+def test_conselheira_aguarda_o_sigilo_e_a_chave_de_recuperacao_o_libera(qtbot, aba, sessao_admin, instalacao):
+    caminho, recuperacao = instalacao
+    sessao_admin.chaves.pop("sigilo")  # como um administrador comum: sem o sigilo
+    acesso.criar_usuario(sessao_admin, login="bia", nome="Bia Conselheira", papel="conselheiro_tutelar",
+                         senha="provisoria1")
+    aba.recarregar()
+    assert "Aguardando a liberação do sigilo: bia." in aba.situacao_chaves.text()
+    qtbot.mouseClick(aba.botao_sigilo, Qt.MouseButton.LeftButton)
+    dlg = aba.dialogo
+    qtbot.keyClicks(dlg.chave, recuperacao)
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    assert aba.situacao.text() == "Sigilo liberado para: bia."
+    assert not aba.situacao_chaves.isVisible()
+    sessao_admin.fechar()
+    s = acesso.entrar(caminho, "bia", "provisoria1")
+    assert "sigilo" in s.chaves
+    s.fechar()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from desktop import __version__
 from desktop import app as paco
 from desktop.screens.principal import JanelaPrincipal
-from desktop.services import acesso, copias
+from desktop.services import acesso, chaveiro, copias
 
 from ..conftest import SENHA_ADMIN
 from .apoio_janelas import digitar, esperar_copia_diaria, fechar_principal, quando_modal
@@ -39,8 +39,9 @@ def abrir(qtbot, instalacao):
 
 @pytest.fixture
 def consulta(instalacao):
-    caminho, _ = instalacao
+    caminho, recuperacao = instalacao
     s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
+    chaveiro.usar_recuperacao(s, recuperacao)  # a consulta (MP) recebe o sigilo já na criação
     acesso.criar_usuario(s, login="mp", nome="Promotoria", papel="consulta", senha="provisoria1")
     s.fechar()
     s = acesso.entrar(caminho, "mp", "provisoria1")

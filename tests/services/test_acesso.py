@@ -2,9 +2,9 @@
 import pytest
 
 from desktop.rules.validacao import EntradaInvalida
-from desktop.services import acesso
+from desktop.services import acesso, copias
 from desktop.services.sessao import ErroNegocio, SemPermissao
-from desktop.store.chaves import SenhaIncorreta
+from desktop.store.chaves import ErroChaves, SenhaIncorreta
 from desktop.store import diario
 
 from ..conftest import SENHA_ADMIN
@@ -69,7 +69,16 @@ def test_espera_cresce_apos_falhas(instalacao):
 
 
 def test_chave_de_recuperacao_redefine_admin_mesmo_sem_arquivo_de_chaves(instalacao):
+    """Chaves aleatórias (paco-chaves/2): sem o arquivo de chaves, a recuperação usa o de uma
+    cópia de segurança ao lado da base, se ele abre a base atual; sem nenhum, diz o que fazer."""
     caminho, recuperacao = instalacao
+    (caminho.parent / (caminho.name + ".chaves")).rename(caminho.parent / "guardado.chaves")
+    with pytest.raises(ErroChaves, match="nenhuma cópia de segurança"):
+        acesso.entrar_com_recuperacao(caminho, recuperacao, "admin", "nova-senha-9")
+    (caminho.parent / "guardado.chaves").rename(caminho.parent / (caminho.name + ".chaves"))
+    s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
+    copias.fazer_copia(s)
+    s.fechar()
     (caminho.parent / (caminho.name + ".chaves")).unlink()
     s = acesso.entrar_com_recuperacao(caminho, recuperacao.lower().replace("-", " "), "admin", "nova-senha-9")
     s.fechar()

@@ -26,7 +26,8 @@ def _texto(pdf: bytes) -> str:
 
 @pytest.fixture
 def movimento(sessao_admin):
-    """Diário: 1 órgão, 2 admin, depois os parâmetros padrão e a entrada do admin (até N0);
+    """Diário: 1 órgão, 2 admin, depois os parâmetros padrão, a entrada do admin e o uso da chave de
+    recuperação pela sessão de teste (tabela ``chaves``, até N0);
     N0+1 e N0+2 usuários novos, N0+3 evento da joana."""
     global N0
     N0 = sessao_admin.db.execute("SELECT max(seq) FROM diario").fetchone()[0]
@@ -68,7 +69,7 @@ def test_filtros_de_usuario_tabela_texto_e_periodo(movimento):
 
     assert auditoria.opcoes_de_filtro(movimento) == (
         ["admin", "joana"],
-        ["escritorio", "parametros", "parametros_definicao", "sessoes", "usuarios"])
+        ["chaves", "escritorio", "parametros", "parametros_definicao", "sessoes", "usuarios"])
 
 
 def test_ler_o_diario_exige_permissao(movimento):

@@ -8,7 +8,8 @@ from desktop.services import acesso
 from desktop.services import copias as servico
 from desktop.store import copias
 from desktop.store.base import Base
-from desktop.store.chaves import ErroChaves, chave_da_base
+from desktop.store.chaves import ErroChaves
+from tests.conftest import chave_geral
 from desktop.store.erros import BaseCorrompida
 
 from ..conftest import CNPJ_TESTE, SENHA_ADMIN
@@ -87,7 +88,7 @@ def test_chave_de_recuperacao_abre_a_copia_sem_o_arquivo_de_chaves(instalacao_ma
     s.fechar()
     copia.with_name(copia.name + ".chaves").unlink()
 
-    with copias.abrir_copia(copia, chave_da_base(recuperacao.replace("-", ""))) as db:
+    with copias.abrir_copia(copia, chave_geral(caminho, recuperacao.replace("-", ""))) as db:
         assert db.execute("SELECT nome FROM escritorio").fetchone()[0] == f"Prefeitura {MARCA}"
     with pytest.raises(ErroChaves, match="chave de recuperação"):
         servico.restaurar(caminho, copia, login="admin", senha=SENHA_ADMIN)

@@ -11,7 +11,7 @@ import pytest
 from desktop.services import acesso
 from desktop.store import copias, diario
 from desktop.store.base import Base
-from desktop.store.chaves import chave_da_base
+from tests.conftest import chave_geral
 from desktop.store.erros import BaseEmUso
 
 from ..conftest import SENHA_ADMIN
@@ -38,7 +38,7 @@ def sha(caminho):
 
 def test_copia_e_restauracao_de_ida_e_volta(instalacao, tmp_path):
     caminho, recuperacao = instalacao
-    chave = chave_da_base(recuperacao)
+    chave = chave_geral(caminho, recuperacao)
     s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
     gravar(s, "antes-da-copia")
     copia = copias.fazer_copia(s.base, tmp_path / "copias", "manual", momento=datetime(2026, 3, 5, 14, 7, 9))
@@ -129,13 +129,13 @@ def test_restaurar_com_a_base_aberta_e_recusado(sessao_admin, instalacao, tmp_pa
     caminho, recuperacao = instalacao
     copia = copias.fazer_copia(sessao_admin.base, tmp_path / "copias", "manual")
     with pytest.raises(BaseEmUso, match="Feche-a antes de restaurar"):
-        copias.restaurar(caminho, copia, chave_da_base(recuperacao))
+        copias.restaurar(caminho, copia, chave_geral(caminho, recuperacao))
     assert not list(caminho.parent.glob("*antes-da-restauracao*"))
 
 
 def test_copia_danificada_nao_substitui_a_base(instalacao, tmp_path):
     caminho, recuperacao = instalacao
-    chave = chave_da_base(recuperacao)
+    chave = chave_geral(caminho, recuperacao)
     s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
     copia = copias.fazer_copia(s.base, tmp_path / "copias", "manual")
     s.fechar()
@@ -155,7 +155,7 @@ def test_copia_danificada_nao_substitui_a_base(instalacao, tmp_path):
 def test_restaurar_base_que_caiu_guarda_o_wal_junto(instalacao, tmp_path):
     """Base de um computador que desligou com a sessão aberta: o -wal tem dados confirmados."""
     caminho, recuperacao = instalacao
-    chave = chave_da_base(recuperacao)
+    chave = chave_geral(caminho, recuperacao)
     s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
     copia = copias.fazer_copia(s.base, tmp_path / "copias", "manual")
     gravar(s, "so-no-wal")

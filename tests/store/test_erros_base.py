@@ -12,7 +12,7 @@ from desktop import RAIZ
 from desktop.services import acesso
 from desktop.store import diario
 from desktop.store.base import Base
-from desktop.store.chaves import chave_da_base
+from tests.conftest import chave_geral
 from desktop.store.erros import BaseCorrompida, BaseEmRede, BaseEmUso, BaseMaisNova, DiscoCheio
 from desktop.store.local import recusar_rede, sistema_de_arquivos
 
@@ -155,7 +155,7 @@ def test_disco_cheio_desfaz_a_transacao_inteira(sessao_admin):
 # -- base mais nova que o programa -------------------------------------------------------------
 def test_base_mais_nova_e_recusada_sem_ser_tocada(instalacao):
     caminho, recuperacao = instalacao
-    base = Base.abrir(caminho, chave_da_base(recuperacao))
+    base = Base.abrir(caminho, chave_geral(caminho, recuperacao))
     base.conexao.execute("PRAGMA user_version = 99")
     base.fechar()
     antes = retrato(caminho.parent)
@@ -166,4 +166,4 @@ def test_base_mais_nova_e_recusada_sem_ser_tocada(instalacao):
     assert retrato(caminho.parent) == antes
     # A trava foi solta: tentar de novo dá o mesmo aviso, não "base em uso".
     with pytest.raises(BaseMaisNova):
-        Base.abrir(caminho, chave_da_base(recuperacao))
+        Base.abrir(caminho, chave_geral(caminho, recuperacao))

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 from desktop.rules import validacao
 from desktop.rules.papeis import ROTULOS, Papel
 from desktop.screens.widgets.campos import CampoValidado
-from desktop.services import acesso
+from desktop.screens.widgets import tarefa
+from desktop.services import acesso, chaveiro
 
 from . import avisos
 from .formulario import DialogoFormulario
@@ -101,6 +102,34 @@ class DialogoSenhaProvisoria(DialogoFormulario):
         return self._acao(self.senhas.valor())
 
 
+def _informar_sem_cancelar(progresso) -> Callable[[int, int], None]:
+    """O progresso da troca de chave: a recifragem não se interrompe no meio (é uma transação)."""
+    def informar(feito: int, total: int) -> None:
+        progresso.sig_andamento.emit(feito, total, "Recifrando a base com a chave nova…")
+    return informar
+
+
+class DialogoLiberarSigilo(DialogoFormulario):
+    """A chave de recuperação libera o sigilo a quem aguarda (p.ex. os primeiros conselheiros)."""
+
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(
+            "Liberar o sigilo do Conselho", "Liberar", parent,
+            "O administrador não tem a chave do sigilo. Quando ainda não há nenhum conselheiro "
+            "ou consulta com acesso para liberá-lo, digite a chave de recuperação impressa na "
+            "instalação: o sigilo é liberado a quem aguarda e fica registrado no diário.")
+        self._sessao = sessao
+        self.chave = QLineEdit(self)
+        self.chave.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.adicionar("Chave de recuperação:", self.chave)
+        self.chave.textChanged.connect(self._on_mudou)
+        self.chave.setFocus()
+        self.atualizar_botao()
+
+    def executar(self) -> dict:
+        return {"login": None, "liberados": chaveiro.usar_recuperacao(self._sessao, self.chave.text())}
+
+
 class AbaUsuarios(QWidget):
     """Lista dos usuários da base e as ações do administrador sobre eles."""
 
@@ -108,6 +137,7 @@ class AbaUsuarios(QWidget):
         super().__init__(parent)
         self._sessao = sessao
         self.dialogo: DialogoFormulario | None = None
+        self.tarefa = None
         self.modelo = ModeloTabela(COLUNAS, self,
                                    cor_linha=lambda u: None if u["ativo"] else "#8a8a8a")
         self.proxy = ProxyFiltro(self.modelo, self)
@@ -120,11 +150,15 @@ class AbaUsuarios(QWidget):
         self.botao_desativar = QPushButton("&Desativar…", self)
         self.botao_reativar = QPushButton("&Reativar…", self)
         self.botao_senha = QPushButton("Redefinir &senha…", self)
+        self.botao_sigilo = QPushButton("&Liberar o sigilo…", self)
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        self.situacao_chaves = QLabel(self)  # "rotação pendente", quem aguarda o sigilo
+        self.situacao_chaves.setWordWrap(True)
 
         botoes = QHBoxLayout()
-        for b in (self.botao_novo, self.botao_desativar, self.botao_reativar, self.botao_senha):
+        for b in (self.botao_novo, self.botao_desativar, self.botao_reativar, self.botao_senha,
+                  self.botao_sigilo):
             botoes.addWidget(b)
         botoes.addStretch(1)
         lay = QVBoxLayout(self)
@@ -132,11 +166,13 @@ class AbaUsuarios(QWidget):
         lay.addWidget(self.tabela, 1)
         lay.addLayout(botoes)
         lay.addWidget(self.situacao)
+        lay.addWidget(self.situacao_chaves)
 
         self.botao_novo.clicked.connect(self._on_novo)
         self.botao_desativar.clicked.connect(self._on_desativar)
         self.botao_reativar.clicked.connect(self._on_reativar)
         self.botao_senha.clicked.connect(self._on_redefinir)
+        self.botao_sigilo.clicked.connect(self._on_liberar_sigilo)
         self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
         self.recarregar()
 
@@ -144,6 +180,9 @@ class AbaUsuarios(QWidget):
     def recarregar(self, login_selecionar: str | None = None) -> None:
         atual = login_selecionar or (self.selecionado() or {}).get("login")
         self.modelo.definir_linhas(acesso.listar_usuarios(self._sessao))
+        texto = chaveiro.situacao(self._sessao)
+        self.situacao_chaves.setText(texto)
+        self.situacao_chaves.setVisible(bool(texto))
         self.selecionar(atual)
         self._on_selecao()
 
@@ -197,15 +236,26 @@ class AbaUsuarios(QWidget):
                 detalhe="Ele não conseguirá mais entrar no Paço. O cadastro e tudo o que ele "
                         "registrou continuam guardados; é possível reativá-lo depois."):
             return
-        try:
-            acesso.desativar_usuario(self._sessao, u["login"])
-        except Exception as e:  # noqa: BLE001
-            if not avisos.previsto(e):
-                raise
-            avisos.erro(self, "Desativar usuário", e)
-            return
-        self.recarregar(u["login"])
-        self._informar(f"Usuário {u['login']} desativado.")
+        # Desativar troca as chaves e recifra a base (pode levar segundos numa base grande):
+        # fora da thread da interface, com o diálogo de progresso.
+        self.tarefa = tarefa.executar(
+            self, "Desativando e trocando as chaves da base…",
+            lambda progresso: acesso.desativar_usuario(
+                self._sessao, u["login"], progresso=_informar_sem_cancelar(progresso)))
+        self.tarefa.sig_concluida.connect(lambda _r: self._on_desativado(u["login"]))
+        self.tarefa.sig_falhou.connect(self._on_desativar_falhou)
+
+    def _on_desativado(self, login: str) -> None:
+        self.recarregar(login)
+        pendente = chaveiro.rotacao_pendente(self._sessao.base.caminho)
+        extra = (" A troca da chave do sigilo ficou pendente (rotação pendente): será feita na "
+                 "próxima entrada de um conselheiro ou da consulta.") if pendente else ""
+        self._informar(f"Usuário {login} desativado; as chaves da base foram trocadas.{extra}")
+
+    def _on_desativar_falhou(self, erro: BaseException) -> None:
+        if not avisos.previsto(erro):
+            raise erro
+        avisos.erro(self, "Desativar usuário", erro)
 
     def _on_reativar(self) -> None:
         u = self.selecionado()
@@ -217,6 +267,11 @@ class AbaUsuarios(QWidget):
             "Ele a trocará no primeiro acesso.", "Reativar",
             lambda senha: acesso.reativar_usuario(self._sessao, u["login"], senha), self),
             lambda r: f"Usuário {r['login']} reativado com senha provisória.")
+
+    def _on_liberar_sigilo(self) -> None:
+        self._abrir(DialogoLiberarSigilo(self._sessao, self),
+                    lambda r: ("Sigilo liberado para: " + ", ".join(r["liberados"]) + ".")
+                    if r["liberados"] else "Ninguém aguardava a liberação do sigilo.")
 
     def _on_redefinir(self) -> None:
         u = self.selecionado()

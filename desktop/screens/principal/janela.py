@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+                               QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Permissao
@@ -92,6 +93,14 @@ class JanelaPrincipal(QMainWindow):
         self.modulos.setCurrentRow(0)
         self.modulos.setFocus()
         QTimer.singleShot(0, self._on_copia_diaria)
+        self.aviso_chaves = None
+        if getattr(sessao, "alertas", None):  # p.ex. "usuário alterado fora do Paço" (chaveiro)
+            QTimer.singleShot(0, self._on_alertas_de_chaves)
+
+    def _on_alertas_de_chaves(self) -> None:
+        self.aviso_chaves = QMessageBox(QMessageBox.Icon.Warning, "Paço — atenção",
+                                        "\n\n".join(self.sessao.alertas), parent=self)
+        self.aviso_chaves.open()
 
     # -- menus ---------------------------------------------------------------------------------
     def _acao(self, menu, texto: str, slot, atalho=None) -> QAction:

@@ -27,10 +27,35 @@ CHAVE_PLANTAO = "plantao"
 """Chave do rascunho do registro rápido de plantão (um por usuário)."""
 
 
-def _cifra(sessao: Sessao, *, legado: bool = False) -> AESGCM:
-    origem = sessao.base.chave if legado else sessao.base.chave_sigilo
+DOMINIO_DA_CHAVE = "sigilo"
+"""O domínio de cuja chave a cifra dos rascunhos deriva; quando ela é trocada (revogação), o
+chaveiro chama ``recifrar`` antes do rekey, para que nenhum rascunho se perca."""
+
+
+def _cifra_de(origem: bytes, *, legado: bool = False) -> AESGCM:
     info = b"paco-conselho-rascunho-v1" if legado else b"paco-conselho-rascunho-v2"
     return AESGCM(HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(origem))
+
+
+def _cifra(sessao: Sessao, *, legado: bool = False) -> AESGCM:
+    return _cifra_de(sessao.base.chave if legado else sessao.base.chave_sigilo, legado=legado)
+
+
+def recifrar(db, antiga: bytes, nova: bytes) -> int:
+    """Recifra todos os rascunhos da chave ``antiga`` do sigilo para a ``nova`` (na transação de
+    quem chama); devolve quantos. Um rascunho que não decifra (legado, estragado) fica como está."""
+    de, para, n = _cifra_de(antiga), _cifra_de(nova), 0
+    for linha in list(db.query("SELECT id, chave, conteudo, usuario_id FROM conselho_rascunhos")):
+        ad, blob = f"{linha['usuario_id']}:{linha['chave']}".encode(), linha["conteudo"]
+        try:
+            texto = de.decrypt(blob[:12], blob[12:], ad)
+        except InvalidTag:
+            continue
+        nonce = os.urandom(12)
+        db.execute("UPDATE conselho_rascunhos SET conteudo = ? WHERE id = ?",
+                   [nonce + para.encrypt(nonce, texto, ad), linha["id"]])
+        n += 1
+    return n
 
 
 def _associado(sessao: Sessao, chave: str) -> bytes:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from desktop.rules.validacao import EntradaInvalida
-from desktop.services import acesso
+from desktop.services import acesso, chaveiro
 from desktop.services.conselho import fiscalizacao, mandatos, rascunhos
 from desktop.services.sessao import ErroNegocio
 
@@ -15,8 +15,9 @@ from .conftest import SENHA
 
 
 def test_rascunho_sobrevive_a_processo_morto(instalacao, tmp_path):
-    caminho, _ = instalacao
+    caminho, recuperacao = instalacao
     admin = acesso.entrar(caminho, "admin", "senha-do-admin")
+    chaveiro.usar_recuperacao(admin, recuperacao)  # o primeiro conselheiro recebe o sigilo já
     c = mandatos.cadastrar_conselheiro(admin, nome="Ana Beatriz Souza", condicao="titular", ordem=1,
                                        inicio_mandato=date(2024, 1, 10), fim_mandato=date(2028, 1, 9))
     acesso.criar_usuario(admin, login="ct1", nome="Ana", papel="conselheiro_tutelar", senha=SENHA, trocar_senha=False)
