@@ -92,7 +92,7 @@ def test_integridade_acusa_o_fim_apagado_com_o_numero_da_linha(base_cli, capsys)
     """Um atacante com a chave apaga o fim do diário e acerta o contador: a âncora o denuncia."""
     import sqlcipher3
 
-    from desktop.store.chaves import chave_da_base
+    from tests.conftest import chave_geral
 
     caminho, recuperacao = base_cli
     s = acesso.entrar(caminho, "chefe", "senha-da-cli")
@@ -100,7 +100,7 @@ def test_integridade_acusa_o_fim_apagado_com_o_numero_da_linha(base_cli, capsys)
     fim = s.db.execute("SELECT max(seq) FROM diario").fetchone()[0]
     s.fechar()
     con = sqlcipher3.connect(str(caminho), isolation_level=None)
-    con.execute(f"PRAGMA key = \"x'{chave_da_base(recuperacao).hex()}'\"")
+    con.execute(f"PRAGMA key = \"x'{chave_geral(caminho, recuperacao).hex()}'\"")
     con.execute("DROP TRIGGER diario_sem_excluir")
     con.execute("DELETE FROM diario WHERE seq > ?", [fim - 3])
     con.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'diario'", [fim - 3])

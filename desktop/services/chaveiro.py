@@ -62,7 +62,7 @@ def abrir_base(caminho: Path, fech: Fechadura) -> Base:
 def criar_base(caminho: Path, chaves: dict) -> Base:
     """Cria a base e o arquivo do sigilo (vazio); a conexão devolvida não o tem anexado."""
     base = Base.criar(caminho, chaves[GERAL])
-    if base_tem_sigilo() and SIGILO in chaves:
+    if base_tem_sigilo() and SIGILO in chaves and "sigilo_arquivo" in base.db.table_names():
         try:
             base.paralela(chave_sigilo=chaves[SIGILO]).fechar()
         except BaseException:

@@ -276,13 +276,19 @@ def test_arquivo_de_chaves_ausente_de_outra_base_ou_editado(todos, tmp_path, esc
 def test_campos_desconhecidos_do_arquivo_sao_preservados(todos):
     arq = ArquivoChaves.caminho_para(todos)
     dados = json.loads(arq.read_text())
-    dados["ancora"] = {"seq": 7, "hash": "abc"}
+    dados["campo_futuro"] = {"seq": 7, "hash": "abc"}
     arq.write_text(json.dumps(dados))
     s = acesso.entrar(todos, "admin", SENHA_ADMIN)
     acesso.desativar_usuario(s, "comissao")
     s.fechar()
-    assert json.loads(arq.read_text())["ancora"] == {"seq": 7, "hash": "abc"}
-    assert json.loads(arq.read_text())["formato"] == "paco-chaves/2"
+    depois = json.loads(arq.read_text())
+    assert depois["campo_futuro"] == {"seq": 7, "hash": "abc"}
+    assert depois["formato"] == "paco-chaves/2"
+    # a âncora do diário (gravada por outra thread) sobrevive às regravações da troca de chaves
+    s = acesso.entrar(todos, "admin", SENHA_ADMIN)
+    fim = s.db.execute("SELECT max(seq) FROM diario").fetchone()[0]
+    s.fechar()
+    assert json.loads(arq.read_text())["ancora"]["seq"] == fim
 
 
 # -- atualização de paco-chaves/1 -------------------------------------------------------------
@@ -302,7 +308,7 @@ def _rebaixar_para_v1(caminho, recuperacao, senhas: dict):
         e = selagem.embrulhar(senha, antiga, login.encode())
         fechaduras[login] = e
     ArquivoChaves.caminho_para(caminho).write_text(json.dumps(
-        {"formato": "paco-chaves/1", "base_id": base_id, "fechaduras": fechaduras, "ancora": {"seq": 1}}))
+        {"formato": "paco-chaves/1", "base_id": base_id, "fechaduras": fechaduras, "campo_futuro": {"seq": 1}}))
     Base.abrir(caminho, antiga).fechar()  # abre com a chave antiga
     return antiga
 
@@ -322,7 +328,7 @@ def test_atualizacao_do_formato_1(todos):
     acesso.redefinir_senha(s, "rh", "provisoria-rh-1")
     s.fechar()
     assert not abre_com_sqlcipher(todos, antiga)  # a chave antiga não abre mais
-    assert json.loads(ArquivoChaves.caminho_para(todos).read_text())["ancora"] == {"seq": 1}
+    assert json.loads(ArquivoChaves.caminho_para(todos).read_text())["campo_futuro"] == {"seq": 1}
     acesso.entrar(todos, "rh", "provisoria-rh-1").fechar()
     acesso.entrar(todos, "admin", SENHA_ADMIN).fechar()
 
@@ -381,3 +387,57 @@ def test_queda_no_meio_da_troca_nao_tranca_ninguem_e_a_troca_termina_na_entrada(
     acesso.entrar(todos, "admin", SENHA_ADMIN).fechar()
     with pytest.raises(SenhaIncorreta):
         acesso.entrar(todos, "certifica", SENHA)
+
+
+# -- o conteúdo do caso, abaixo dos serviços ------------------------------------------------------
+def test_nome_relato_e_telefone_do_caso_so_com_as_chaves_do_conselho_e_da_consulta(instalacao, sessao_admin):
+    """Cada papel entra com a sua senha, pega as chaves que a fechadura dá e lê, com sqlcipher3,
+    toda tabela de todo arquivo que elas abrem: o nome da criança, o relato e o telefone gravados
+    pela conselheira só aparecem para a conselheira e a consulta (MP/juízo)."""
+    from datetime import date, datetime
+
+    from desktop.services.conselho import atendimentos, mandatos, rascunhos
+    from desktop.store import sigilo
+
+    caminho = instalacao[0]
+    c = mandatos.cadastrar_conselheiro(sessao_admin, nome="Joana Batista Ferreira", condicao="titular", ordem=1,
+                                       inicio_mandato=date(2024, 1, 10), fim_mandato=date(2028, 1, 9))
+    for papel, login in LOGINS.items():
+        acesso.criar_usuario(sessao_admin, login=login, nome=login.title(), papel=papel, senha=SENHA,
+                             trocar_senha=False)
+    mandatos.vincular_usuario(sessao_admin, c["id"], "conselheira")
+    sessao_admin.fechar()
+    marcas = ("Yasmin ZZQuitéria Balbino", "ZZNARRATIVA", "98877-6655")
+    s = acesso.entrar(caminho, "conselheira", SENHA)
+    atendimentos.registrar_atendimento(s, {
+        "tipo": "denuncia", "recebido_em": datetime(2026, 3, 6, 22, 30), "bairro": "Jardim Oriente",
+        "relato": "Relato ZZNARRATIVA: vizinhos ouviram choro",
+        "criancas": [{"nome": marcas[0], "nascimento": "2016-04-02", "sexo": "F"}],
+        "familiares": [{"nome": "Rosa Balbino", "vinculo": "mãe", "telefone": "(92) 98877-6655"}]})
+    rascunhos.salvar_rascunho(s, {"relato": "ZZNARRATIVA no rascunho"})
+    s.fechar()
+
+    def varrer(arquivo, chave) -> set[str]:
+        if not abre_com_sqlcipher(arquivo, chave):
+            return set()
+        con = sqlcipher3.connect(f"file:{arquivo}?mode=ro", uri=True)
+        con.execute(f"PRAGMA key = \"x'{chave.hex()}'\"")
+        achados = set()
+        for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            for linha in con.execute(f"SELECT * FROM [{t}]"):
+                for v in linha:
+                    texto = v if isinstance(v, str) else v.decode("utf-8", "ignore") if isinstance(v, bytes) else ""
+                    achados |= {m for m in marcas if m in texto}
+        con.close()
+        return achados
+
+    for papel in Papel:
+        login = LOGINS.get(papel, "admin")
+        chaves = chaves_de(caminho, login, SENHA_ADMIN if login == "admin" else SENHA)
+        vistos = set()
+        for chave in chaves.values():  # cada chave contra cada arquivo
+            vistos |= varrer(caminho, chave) | varrer(sigilo.caminho_para(caminho), chave)
+        if papel in (Papel.CONSELHEIRO_TUTELAR, Papel.CONSULTA):
+            assert vistos == set(marcas), papel
+        else:
+            assert vistos == set(), papel

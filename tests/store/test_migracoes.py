@@ -6,7 +6,7 @@ import pytest
 from desktop.services import acesso
 from desktop.store import base as store_base
 from desktop.store.base import Base
-from desktop.store.chaves import chave_da_base
+from tests.conftest import chave_geral
 from desktop.store.copias import listar_copias
 from desktop.store.erros import ErroBase
 from desktop.store.migracoes import dividir_sql
@@ -42,7 +42,7 @@ def test_dividir_sql_respeita_gatilhos_e_texto_com_ponto_e_virgula():
 
 def test_migracao_que_falha_no_meio_deixa_a_base_como_estava(instalacao, tmp_path, monkeypatch):
     caminho, recuperacao = instalacao
-    chave = chave_da_base(recuperacao)
+    chave = chave_geral(caminho, recuperacao)
     b = Base.abrir(caminho, chave)
     versao_antes, esquema_antes = b.versao, _esquema(b.conexao)
     nome_antes = b.db["escritorio"].get(1)["nome"]
@@ -89,7 +89,7 @@ def test_migracao_correta_aplica_tudo_com_a_versao(instalacao, tmp_path, monkeyp
     (pasta / f"{n:04d}_boa.sql").write_text(MIGRACAO_QUEBRADA.split("INSERT INTO tabela_que")[0],
                                            encoding="utf-8")
     monkeypatch.setattr(store_base, "PASTA_MIGRACOES", pasta)
-    b = Base.abrir(caminho, chave_da_base(recuperacao))
+    b = Base.abrir(caminho, chave_geral(caminho, recuperacao))
     try:
         assert b.versao == n
         assert b.db["sobra_da_migracao"].get(1)["texto"] == "ponto; e vírgula dentro do texto"

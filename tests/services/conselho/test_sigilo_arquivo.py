@@ -12,7 +12,8 @@ from desktop.services.conselho import atendimentos, documentos, rascunhos
 from desktop.services.sessao import SemPermissao
 from desktop.store import copias, sigilo
 from desktop.store.base import Base
-from desktop.store.chaves import ArquivoChaves, chave_da_base
+from desktop.store.chaves import ArquivoChaves
+from tests.conftest import chave_geral
 
 from ...conftest import SENHA_ADMIN
 from .conftest import SENHA
@@ -62,7 +63,7 @@ def test_base_geral_nao_guarda_conteudo_de_caso(instalacao, sessao_admin, ct, en
     ct.fechar()
     sessao_admin.fechar()
 
-    chave = chave_da_base(recuperacao)
+    chave = chave_geral(caminho, recuperacao)
     con = sqlcipher3.connect(str(caminho))
     con.execute(f"PRAGMA key = \"x'{chave.hex()}'\"")
     assert _varrer_tabelas(con) == []  # nenhuma tabela da base geral, nem o diário geral
@@ -80,7 +81,7 @@ def test_base_geral_nao_guarda_conteudo_de_caso(instalacao, sessao_admin, ct, en
     with pytest.raises(sqlcipher3.dbapi2.DatabaseError):
         ruim.execute("SELECT count(*) FROM sqlite_master").fetchone()
     ruim.close()
-    _, chave_sigilo = ArquivoChaves.ler(caminho).abrir_chaves("ct1", SENHA)
+    chave_sigilo = ArquivoChaves.ler(caminho).abrir("ct1", SENHA).chaves["sigilo"]
     bom = sigilo.conectar(sigilo.caminho_para(caminho), chave_sigilo)
     assert "conselho_criancas" in _varrer_tabelas(bom) and "diario" in _varrer_tabelas(bom)
     bom.close()
@@ -96,7 +97,7 @@ def test_administrador_e_outros_papeis_nao_tem_a_chave(instalacao, sessao_admin,
             atendimentos.listar_atendimentos(s, busca="Balbino")
         with pytest.raises(Exception, match="no such table"):  # nem por SQL direto na conexão dela
             s.db.execute("SELECT count(*) FROM conselho_criancas").fetchone()
-    assert ArquivoChaves.ler(caminho).abrir_chaves("rh", SENHA)[1] is None  # a fechadura do RH não tem a chave
+    assert "sigilo" not in ArquivoChaves.ler(caminho).abrir("rh", SENHA).chaves  # a fechadura do RH não tem a chave
 
 
 def test_conselho_e_consulta_veem_e_buscam(ct, entrar):
@@ -149,7 +150,7 @@ def test_entrada_de_verdade_anexa_so_para_o_conselho(instalacao, sessao_admin, c
 
 def test_copia_e_restauracao_levam_os_dois_arquivos(instalacao, sessao_admin, ct, tmp_path):
     caminho, recuperacao = instalacao
-    chave = chave_da_base(recuperacao)
+    chave = chave_geral(caminho, recuperacao)
     antes = atendimentos.registrar_atendimento(ct, _caso())
     copia = copias.fazer_copia(ct.base, tmp_path / "copias", "manual")  # API de backup do arquivo sigiloso
     assert sigilo.caminho_para(copia).exists()
@@ -186,7 +187,7 @@ def test_restauracao_interrompida_termina_ao_abrir(instalacao, sessao_admin, ct,
     from desktop.store import copias_sigilo
 
     caminho, recuperacao = instalacao
-    chave = chave_da_base(recuperacao)
+    chave = chave_geral(caminho, recuperacao)
     a = atendimentos.registrar_atendimento(ct, _caso())
     copia = copias.fazer_copia(ct.base, tmp_path / "copias", "manual")
     atendimentos.registrar_atendimento(ct, _caso() | {"bairro": "Depois"})
