@@ -33,7 +33,7 @@ os.environ.setdefault("PACO_KDF_RAPIDO", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop.rules.conselho.atendimentos import AGENTES, DIREITOS, MEDIDAS  # noqa: E402
-from desktop.services import acesso  # noqa: E402
+from desktop.services import acesso, chaveiro  # noqa: E402
 from desktop.services.conselho import atendimentos, mandatos, relatorio  # noqa: E402
 from desktop.services.conselho.demo import _BAIRROS, _NOMES, _SOBRENOMES  # noqa: E402
 from desktop.services.sessao import liberar_thread  # noqa: E402
@@ -158,10 +158,11 @@ def main() -> None:
     os.environ.setdefault("PACO_DADOS", str(pasta / "dados"))
     caminho = pasta / "paco.db"
     try:
-        sessao, _ = acesso.criar_instalacao(caminho, acesso.DadosEscritorio(
+        sessao, recuperacao = acesso.criar_instalacao(caminho, acesso.DadosEscritorio(
             nome="Conselho Tutelar (benchmark)", municipio="Itapiranga", uf="AM", cnpj="11.222.333/0001-81"),
             login="admin", nome="Administrador", senha=SENHA)
         try:
+            chaveiro.usar_recuperacao(sessao, recuperacao)  # o primeiro conselheiro recebe o sigilo já
             c = mandatos.cadastrar_conselheiro(sessao, nome="Joana Batista Ferreira", condicao="titular", ordem=1,
                                                inicio_mandato=date(2024, 1, 10), fim_mandato=date(2028, 1, 9))
             acesso.criar_usuario(sessao, login="ct", nome="Joana", papel="conselheiro_tutelar", senha=SENHA,

@@ -109,18 +109,21 @@ class Sessao:
         return self._base
 
     def renovar_paralelas(self) -> None:
-        """Depois de trocar a chave: fecha as conexões paralelas (estão na chave antiga); cada
-        thread abre outra, já na nova, quando precisar."""
+        """Depois de trocar a chave: fecha as conexões paralelas livres e a da thread atual (estão
+        na chave antiga); as de outras tarefas em andamento são fechadas ao serem devolvidas
+        (``_devolver`` e ``base`` não reaproveitam conexão de outra chave)."""
         atual = threading.current_thread()
         with _trava_registro:
-            paralelas, self._paralelas = self._paralelas, []
-        for thread, b in paralelas:
-            if thread is atual or not thread.is_alive():
-                b.fechar()
-            else:
-                with _trava_registro:
-                    self._paralelas.append((thread, b))
+            fechar = [b for b, t in self._paralelas.items() if t is None or t is atual or not t.is_alive()]
+            for b in fechar:
+                self._paralelas.pop(b, None)
+        for b in fechar:
+            b.fechar()
         self._locais = threading.local()
+
+    def _mesma_chave(self, base: Base) -> bool:
+        return base.chave == self._base.chave and \
+            getattr(base, "_chave_sigilo", None) == getattr(self._base, "_chave_sigilo", None)
 
     @property
     def base(self) -> Base:
@@ -130,7 +133,8 @@ class Sessao:
         if base is None or base.fechada:
             atual = threading.current_thread()
             with _trava_registro:
-                livres = [b for b, t in self._paralelas.items() if t is None and not b.fechada]
+                livres = [b for b, t in self._paralelas.items()
+                          if t is None and not b.fechada and self._mesma_chave(b)]
                 base = livres[-1] if livres else None
                 if base is not None:
                     self._paralelas[base] = atual
@@ -150,7 +154,7 @@ class Sessao:
         with _trava_registro:
             livres = sum(1 for t in self._paralelas.values() if t is None)
             fechar = (self._fechada or base.fechada or base.conexao.in_transaction
-                      or livres >= MAX_OCIOSAS)
+                      or livres >= MAX_OCIOSAS or not self._mesma_chave(base))
             if fechar:
                 self._paralelas.pop(base, None)
             else:
