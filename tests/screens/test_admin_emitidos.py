@@ -125,3 +125,31 @@ def test_substituido_aparece_na_situacao(qtbot, aba, emitidos, sessao_admin):
     linha = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.index(i, 6).data() == primeiro.codigo)
     assert aba.proxy.index(linha, 7).data() == "Substituído"
     assert "Substituído" in aba.detalhe.text() and "fatos corrigidos" in aba.detalhe.text()
+
+
+def test_imprimir_o_documento_emitido_e_ctrl_p_pegam_o_selecionado(qtbot, aba, emitidos, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from desktop.screens.widgets.impressao import documento_da_tela
+
+    _, segundo = emitidos
+    _clicar_codigo(qtbot, aba, segundo.codigo)
+    assert aba.botao_imprimir.isEnabled()
+    assert documento_da_tela(aba) == segundo.pdf  # o Ctrl+P da janela imprime o selecionado
+    saida = tmp_path / "impresso.pdf"
+
+    def escolher_impressora_pdf(dialogo):  # o usuário escolhe "imprimir em arquivo" e confirma
+        dialogo.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialogo.printer().setOutputFileName(str(saida))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", escolher_impressora_pdf)
+    qtbot.mouseClick(aba.botao_imprimir, Qt.MouseButton.LeftButton)
+    tarefa = aba.tarefa_impressao
+    with qtbot.waitSignal(tarefa.sig_concluida, timeout=20000) as sinal:
+        pass
+    assert sinal.args == [segundo.paginas]
+    leitor = PdfReader(saida)
+    assert len(leitor.pages) == segundo.paginas
+    assert segundo.codigo in "".join(p.extract_text() for p in leitor.pages)

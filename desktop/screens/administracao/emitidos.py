@@ -17,6 +17,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
 from desktop.screens.documentos.verificar import DialogoVerificar
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
 from desktop.services import documentos, documentos_vias, selo
 
 from . import avisos, formato
@@ -112,6 +113,8 @@ class AbaEmitidos(QWidget):
         self.botao_verificar = QPushButton("&Verificar documento…", self)
         self.botao_abrir = QPushButton("&Abrir PDF…", self)
         self.botao_abrir.setToolTip("Salva e abre o PDF exatamente como foi emitido (mesmo SHA-256).")
+        self.botao_imprimir = QPushButton("&Imprimir…", self)
+        self.botao_imprimir.setToolTip("Imprime o PDF exatamente como foi emitido (Ctrl+P).")
         self.botao_chave = QPushButton("E&xportar chave pública…", self)
         self.botao_chave.setToolTip("O arquivo .pacochave que outras instalações e o verificador.html importam "
                                     "para conferir os documentos deste órgão sem acesso a esta base.")
@@ -124,6 +127,7 @@ class AbaEmitidos(QWidget):
         self.situacao.setWordWrap(True)
         botoes = QHBoxLayout()
         botoes.addWidget(self.botao_abrir)
+        botoes.addWidget(self.botao_imprimir)
         botoes.addWidget(self.botao_cancelar)
         botoes.addWidget(self.botao_verificar)
         botoes.addWidget(self.botao_chave)
@@ -147,6 +151,7 @@ class AbaEmitidos(QWidget):
         self.botao_cancelar.clicked.connect(self._on_cancelar)
         self.botao_verificar.clicked.connect(self._on_verificar)
         self.botao_abrir.clicked.connect(self._on_abrir)
+        self.botao_imprimir.clicked.connect(self._on_imprimir)
         self.botao_chave.clicked.connect(self._on_exportar_chave)
         self.recarregar()
 
@@ -187,6 +192,7 @@ class AbaEmitidos(QWidget):
         d = self.selecionado()
         self.botao_cancelar.setEnabled(self._pode_cancelar and bool(d) and not d["cancelado_em"])
         self.botao_abrir.setEnabled(bool(d))
+        self.botao_imprimir.setEnabled(bool(d))
         if d and d.get("substituido_em") and not d["cancelado_em"]:
             self.detalhe.setText(
                 f"<span style='color:#c62828'><b>Substituído</b> em "
@@ -203,21 +209,36 @@ class AbaEmitidos(QWidget):
         else:
             self.detalhe.clear()
 
-    def _on_abrir(self) -> None:
+    def _pdf_selecionado(self, titulo: str) -> bytes | None:
         d = self.selecionado()
         if not d:
-            return
+            return None
         try:
-            pdf = documentos_vias.pdf_emitido(self._sessao, d["id"])
+            return documentos_vias.pdf_emitido(self._sessao, d["id"])
         except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
             if not avisos.previsto(e):
                 raise
-            avisos.erro(self, "Abrir PDF", e)
+            avisos.erro(self, titulo, e)
+            return None
+
+    def documento_para_imprimir(self) -> bytes | None:
+        """Para o Ctrl+P da janela principal: o PDF do documento selecionado."""
+        return self._pdf_selecionado("Imprimir") if self.selecionado() else None
+
+    def _on_imprimir(self) -> None:
+        pdf = self._pdf_selecionado("Imprimir")
+        if pdf is not None:
+            self.tarefa_impressao = imprimir_pdfs(self, pdf, nome_trabalho=nome_sugerido(self.selecionado()))
+
+    def _on_abrir(self) -> None:
+        d = self.selecionado()
+        pdf = self._pdf_selecionado("Abrir PDF")
+        if pdf is None:
             return
         destino = salvar_e_abrir(self, nome_sugerido(d), pdf)
         if destino is not None:
             self.ultimo_arquivo = destino
-            self.situacao.setText(f"Salvo em {destino} (idêntico ao emitido).")
+            oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
 
     def _on_exportar_chave(self) -> None:
         caminho, _ = QFileDialog.getSaveFileName(self, "Exportar chave pública", "chave-publica" + selo.EXTENSAO,

@@ -21,9 +21,16 @@ from typing import Sequence
 from PySide6.QtCore import QObject, QRect, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from desktop.services.sessao import ErroNegocio
 
 from .tarefa import Progresso, executar
+
+
+class ErroImpressao(ErroNegocio):
+    """A impressora recusou o trabalho; a mensagem diz o que conferir."""
+
 
 RESOLUCAO_MAXIMA = 300
 """Acima disso o desenho só fica maior na memória, não mais nítido no papel de um ofício."""
@@ -135,10 +142,11 @@ def enviar_para_impressora(impressora: QPrinter, pdfs: Sequence[bytes], progress
                         pagina.close()
                     if enviadas == 0:
                         if not pintor.begin(impressora):
-                            raise OSError("a impressora recusou o trabalho (confira se está ligada e "
-                                          "instalada no computador)")
+                            raise ErroImpressao("A impressora recusou o trabalho: confira se ela está ligada "
+                                                "e instalada no computador e tente de novo.")
                     elif not impressora.newPage():
-                        raise OSError("a impressora parou de aceitar páginas")
+                        raise ErroImpressao("A impressora parou de aceitar páginas no meio do trabalho: "
+                                            "confira o papel e a conexão e imprima de novo.")
                     escala = min(alvo_w / imagem.width(), alvo_h / imagem.height())
                     w, h = int(imagem.width() * escala), int(imagem.height() * escala)
                     pintor.drawImage(QRect(0, 0, w, h), imagem)
@@ -170,10 +178,20 @@ def imprimir_pdfs(parent: QWidget | None, pdfs: Sequence[bytes] | bytes, *, titu
     if dialogo.exec() != QPrintDialog.DialogCode.Accepted:
         return None
     inicio = time.monotonic()
-    tarefa = executar(parent, "Imprimindo…", enviar_para_impressora, impressora, list(pdfs))
+    pdfs = list(pdfs)
+    tarefa = executar(parent, "Imprimindo…", lambda progresso: enviar_para_impressora(impressora, pdfs, progresso))
     tarefa.impressora = impressora  # vive até a tarefa acabar
     tarefa.inicio = inicio
+    tarefa.sig_falhou.connect(lambda erro: _avisar_falha(parent, erro))
     return tarefa
+
+
+def _avisar_falha(parent: QWidget | None, erro: BaseException) -> None:
+    from desktop.services.instalacao import mensagem
+
+    caixa = QMessageBox(QMessageBox.Icon.Warning, "Imprimir",
+                        f"O documento não foi impresso. {mensagem(erro)}", QMessageBox.StandardButton.Ok, parent)
+    caixa.open()
 
 
 # -- depois de emitir: Abrir e Imprimir ---------------------------------------------------------------
@@ -221,7 +239,14 @@ def oferecer_documento(rotulo: QLabel, pdf: bytes | Sequence[bytes] | None, cami
 
 
 def documento_da_tela(tela: QWidget) -> bytes | None:
-    """O último documento oferecido num rótulo visível de ``tela`` (para o Ctrl+P)."""
+    """O documento para o Ctrl+P: o de uma lista visível que o oferece (``documento_para_imprimir``,
+    como o selecionado em Documentos emitidos) ou o último oferecido num rótulo visível de ``tela``."""
+    for w in [tela, *tela.findChildren(QWidget)]:
+        oferece = getattr(w, "documento_para_imprimir", None)
+        if callable(oferece) and w.isVisible():
+            pdf = oferece()
+            if pdf:
+                return pdf
     melhor, quando = None, -1.0
     for rotulo in tela.findChildren(QLabel):
         pdf = rotulo.property(PROPRIEDADE_PDF)
