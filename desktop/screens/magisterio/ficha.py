@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 from desktop.rules.magisterio.tabelas import nome_nivel
 from desktop.screens.administracao import segundo_plano
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.pagamento.dados import DialogoPagamento
 from desktop.services.magisterio import cadastro, consultas, documentos
+from desktop.services.pagamento import dados as dados_pagamento
 
 from . import campos_historico as ch
 from . import comum
@@ -70,11 +72,14 @@ class DialogoFicha(QDialog):
             self.abas.setTabToolTip(i, f"Ctrl+{i + 1}")
         self.botao_historico = QPushButton("Emitir &histórico funcional (PDF)…", self)
         self.botao_historico.clicked.connect(self._on_emitir_historico)
+        self.botao_pagamento = QPushButton("Dados de &pagamento (banco e PIS)…", self)
+        self.botao_pagamento.clicked.connect(self._on_pagamento)
         botoes = QDialogButtonBox(self)
         botoes.addButton("Fechar", QDialogButtonBox.ButtonRole.RejectRole)
         botoes.rejected.connect(self.reject)
         rodape = QHBoxLayout()
         rodape.addWidget(self.botao_historico)
+        rodape.addWidget(self.botao_pagamento)
         rodape.addStretch(1)
         rodape.addWidget(botoes)
         lay = QVBoxLayout(self)
@@ -120,6 +125,16 @@ class DialogoFicha(QDialog):
             self, "Emitindo o histórico funcional…",
             lambda _p: _gravar(destino, documentos.emitir_historico(self._sessao, self.servidor_id).pdf),
             self._on_historico_salvo, titulo_erro="Histórico funcional")
+
+    def _on_pagamento(self) -> None:
+        ok, atuais = comum.chamar(self, "Dados de pagamento", dados_pagamento.do_servidor, self._sessao,
+                                  self.servidor_id)
+        if not ok:
+            return
+        self.dialogo_pagamento = DialogoPagamento(
+            self.servidor["nome"], atuais,
+            lambda **v: dados_pagamento.definir_do_servidor(self._sessao, self.servidor_id, **v), self)
+        self.dialogo_pagamento.open()
 
     def _on_historico_salvo(self, caminho) -> None:
         self.ultimo_arquivo = caminho

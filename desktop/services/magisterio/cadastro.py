@@ -20,6 +20,7 @@ from desktop.store.magisterio import historicos as armazem_historicos
 from desktop.store.magisterio import servidores as armazem
 
 from .. import cadastros
+from ..pagamento import dados as dados_pagamento
 from ..sessao import ErroNegocio, Mudanca, Sessao
 from .comum import ROTULOS_CARGO, dma, escolha, servidor as obter_servidor
 from .escolas import (  # noqa: F401 (reexportados)
@@ -72,8 +73,10 @@ def pessoa_do_servidor(sessao: Sessao, *, nome: str, cpf: str, nascimento: date 
 def cadastrar_em(m: Mudanca, *, nome: str, cpf: str, matricula: str, cargo: Cargo | str, admissao: date,
                  jornada: int = 20, titulo: Titulo | str | None = None, data_titulacao: date | None = None,
                  escola_id: str | None = None, data_lotacao: date | None = None, nascimento: date | None = None,
-                 dependentes_irrf: int = 0, **outros_pessoa) -> dict:
-    """Cadastra dentro de uma transação aberta (usado também pela importação)."""
+                 dependentes_irrf: int = 0, pagamento: dict | None = None, **outros_pessoa) -> dict:
+    """Cadastra dentro de uma transação aberta (usado também pela importação).
+
+    ``pagamento``: banco, agencia, agencia_dv, conta, conta_dv, tipo_conta e pis (``services.pagamento.dados``)."""
     sessao = m.sessao
     cargo = escolha(Cargo, cargo, "cargo")
     matricula = _matricula(matricula)
@@ -104,6 +107,8 @@ def cadastrar_em(m: Mudanca, *, nome: str, cpf: str, matricula: str, cargo: Carg
     adicionar_em(m, "titulacoes", linha["id"], {"titulo": titulo, "data_requerimento": inicio_titulo})
     if escola_id:
         adicionar_em(m, "lotacoes", linha["id"], {"unidade_id": escola_id, "inicio": data_lotacao or admissao})
+    if pagamento and any(pagamento.values()):
+        dados_pagamento.gravar_em(m, pessoa_id, pagamento)
     return linha
 
 
@@ -111,7 +116,7 @@ def cadastrar_servidor(sessao: Sessao, *, nome: str, cpf: str, matricula: str, c
                        admissao: date, jornada: int = 20, titulo: Titulo | str | None = None,
                        data_titulacao: date | None = None, escola_id: str | None = None,
                        data_lotacao: date | None = None, nascimento: date | None = None,
-                       dependentes_irrf: int = 0, **outros_pessoa) -> dict:
+                       dependentes_irrf: int = 0, pagamento: dict | None = None, **outros_pessoa) -> dict:
     """Cadastra o servidor com a jornada base, a titulação de ingresso e, se dada, a lotação.
 
     A pessoa é reaproveitada pelo CPF (se o nome confere) ou criada; ``outros_pessoa``: sexo,
@@ -121,7 +126,7 @@ def cadastrar_servidor(sessao: Sessao, *, nome: str, cpf: str, matricula: str, c
         return cadastrar_em(m, nome=nome, cpf=cpf, matricula=matricula, cargo=cargo, admissao=admissao,
                             jornada=jornada, titulo=titulo, data_titulacao=data_titulacao, escola_id=escola_id,
                             data_lotacao=data_lotacao, nascimento=nascimento, dependentes_irrf=dependentes_irrf,
-                            **outros_pessoa)
+                            pagamento=pagamento, **outros_pessoa)
 
 
 def alterar(sessao: Sessao, servidor_id: str, **campos) -> dict:

@@ -22,8 +22,10 @@ from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_cpf
 from desktop.store.ids import novo_id
 from desktop.store.magisterio import escolas as armazem_escolas
+from desktop.store import pagamento as armazem_pagamento
 from desktop.store.magisterio import servidores as armazem
 
+from ..pagamento import dados as dados_pagamento
 from ..sessao import ErroNegocio, Sessao
 from . import cadastro, planilha, validacoes
 from .comum import ROTULOS_TITULO, dma
@@ -113,7 +115,10 @@ _CONVERSORES = {
     "data_titulacao": planilha.data, "nivel": planilha.nivel, "nascimento": planilha.data,
     "escola": planilha.texto_livre, "data_lotacao": planilha.data, "dependentes_irrf": planilha.inteiro,
     "sexo": planilha.sexo, "telefone": planilha.telefone, "email": planilha.texto_livre,
+    **{k: planilha.texto_livre for k in dados_pagamento.CAMPOS},
 }
+_ROTULO_PAGAMENTO = {"banco": "Banco", "agencia": "Agência", "agencia_dv": "Dígito da agência", "conta": "Conta",
+                     "conta_dv": "Dígito da conta", "tipo_conta": "Tipo de conta", "pis": "PIS/PASEP/NIT"}
 
 
 def _converter_linha(numero: int, celulas: list, indices: dict[str, int], escolas: dict[str, str]) -> LinhaImportacao:
@@ -147,7 +152,20 @@ def _converter_linha(numero: int, celulas: list, indices: dict[str, int], escola
     if "data_titulacao" in v:
         linha.dados["data_titulacao"] = v["data_titulacao"]
     linha.dados["dependentes_irrf"] = v.get("dependentes_irrf", 0)
+    _pagamento(linha, v)
     return linha
+
+
+def _pagamento(linha: LinhaImportacao, v: dict) -> None:
+    """Conta bancária e PIS conferidos como na ficha (dígitos verificadores do banco, validate-docbr)."""
+    brutos = {k: v.get(k) for k in dados_pagamento.CAMPOS if v.get(k)}
+    if not brutos:
+        return
+    try:
+        linha.dados["pagamento"] = dados_pagamento.normalizar(brutos)
+    except EntradaInvalida as e:
+        coluna = _ROTULO_PAGAMENTO.get(getattr(e, "campo", ""), "PIS/PASEP/NIT")
+        linha.erros.append(ErroImportacao(linha.numero, coluna, str(e)))
 
 
 def _coerencia(linha: LinhaImportacao, v: dict) -> None:
@@ -187,6 +205,7 @@ def _repeticoes(relatorio: RelatorioImportacao, sessao: Sessao) -> None:
     cpfs = armazem.cpfs_existentes(sessao.db)
     vistas_mat: dict[str, int] = {}
     vistos_cpf: dict[str, int] = {}
+    vistas_contas: dict[tuple, tuple[int, str]] = {}
     for x in relatorio.linhas:
         d, n = x.dados, x.numero
         if (mat := d.get("matricula")):
@@ -211,6 +230,25 @@ def _repeticoes(relatorio: RelatorioImportacao, sessao: Sessao) -> None:
                     x.avisos.append(f"linha {n}: {existente['nome']} já está no cadastro de pessoas; o servidor "
                                     "será ligado a essa pessoa.")
             vistos_cpf.setdefault(c, n)
+        _conta_repetida(x, d.get("pagamento"), vistas_contas, sessao)
+
+
+def _conta_repetida(x: LinhaImportacao, pag: dict | None, vistas: dict, sessao: Sessao) -> None:
+    """Uma conta bancária em duas linhas, ou já de outra pessoa na base, é recusada com os dois nomes."""
+    if not pag or not pag.get("banco"):
+        return
+    chave = (pag["banco"], pag["agencia"], pag["conta"])
+    nome = x.dados.get("nome", "")
+    if chave in vistas:
+        linha_antes, nome_antes = vistas[chave]
+        x.erros.append(ErroImportacao(x.numero, "Conta", f"a conta {pag['conta']}-{pag['conta_dv']} já aparece na "
+                                      f"linha {linha_antes}, de {nome_antes}; não pode ser também de {nome}."))
+        return
+    vistas[chave] = (x.numero, nome)
+    dono = armazem_pagamento.dono_da_conta(sessao.db, *chave)
+    if dono and armazem.sem_acento(dono["nome"]) != armazem.sem_acento(nome):
+        x.erros.append(ErroImportacao(x.numero, "Conta", f"a conta {pag['conta']}-{pag['conta_dv']} já é de "
+                                      f"{dono['nome']}; não pode ser também de {nome}."))
 
 
 class _ContextoEnsaio:

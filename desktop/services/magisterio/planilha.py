@@ -50,6 +50,13 @@ COLUNAS = (
     Coluna("sexo", "Sexo", False, ("sexo",)),
     Coluna("telefone", "Telefone", False, ("telefone", "fone", "celular")),
     Coluna("email", "E-mail", False, ("email", "e mail", "correio eletronico")),
+    Coluna("banco", "Banco", False, ("banco", "codigo do banco", "cod banco")),
+    Coluna("agencia", "Agência", False, ("agencia", "ag")),
+    Coluna("agencia_dv", "Dígito da agência", False, ("digito da agencia", "dv agencia", "dv da agencia")),
+    Coluna("conta", "Conta", False, ("conta", "numero da conta", "conta bancaria")),
+    Coluna("conta_dv", "Dígito da conta", False, ("digito da conta", "dv conta", "dv da conta")),
+    Coluna("tipo_conta", "Tipo de conta", False, ("tipo de conta", "tipo conta", "tipo da conta")),
+    Coluna("pis", "PIS/PASEP/NIT", False, ("pis", "pasep", "nit", "pis pasep", "pis pasep nit", "pis/pasep/nit")),
 )
 POR_CHAVE = {c.chave: c for c in COLUNAS}
 

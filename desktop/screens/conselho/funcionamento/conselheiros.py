@@ -16,6 +16,8 @@ from desktop.rules.conselho.mandatos import CAUSAS_VACANCIA, PENALIDADES, TIPOS_
 from desktop.rules.conselho.remuneracao import FUNCOES
 from desktop.rules.papeis import Permissao
 from desktop.services.conselho import mandatos
+from desktop.services.pagamento import dados as dados_pagamento
+from desktop.screens.pagamento.dados import DialogoPagamento
 from desktop.services.eleicao import processo
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
@@ -50,6 +52,7 @@ class AbaConselheiros(QWidget):
                   ("&Função", self._on_funcao, editar), ("&Vacância", self._on_vacancia, editar),
                   ("Afas&tamento", self._on_afastar, editar), ("Can&didatura", self._on_candidatura, editar),
                   ("&Encerrar afastamento", self._on_encerrar, editar), ("&Penalidade", self._on_penalidade, editar),
+                  ("Dados de pa&gamento", self._on_pagamento, editar),
                   ("Vincular &usuário", self._on_vincular, sessao.pode(Permissao.USUARIOS_GERENCIAR))]
         self.botoes: dict[str, QPushButton] = {}  # pelo rótulo sem o "&" (atalho)
         for rotulo, slot, _pode in (b for b in botoes if b[2]):
@@ -172,6 +175,17 @@ class AbaConselheiros(QWidget):
                 lambda v: mandatos.aplicar_penalidade(self._sessao, c["id"], v["tipo"], v["motivo"], v["processo"],
                                                       v["em"], v["inicio"], v["fim"]),
                 "Arts. 46-49: exige processo com contraditório e ampla defesa.")
+
+    def _on_pagamento(self) -> None:
+        if not (c := self._sel()):
+            return
+        ok, atuais = tentar(self, "Dados de pagamento", lambda: dados_pagamento.do_conselheiro(self._sessao, c["id"]))
+        if not ok:
+            return
+        d = DialogoPagamento(c["nome"], atuais,
+                             lambda **v: dados_pagamento.definir_do_conselheiro(self._sessao, c["id"], **v), self)
+        if d.exec() == QDialog.DialogCode.Accepted:
+            self.resultado.setText(f"Dados de pagamento de {c['nome']} gravados.")
 
     def _on_vincular(self) -> None:
         if c := self._sel():

@@ -1,0 +1,1 @@
+"""Telas do pagamento das folhas: dados bancários e arquivo do banco."""

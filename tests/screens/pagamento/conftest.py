@@ -1,0 +1,1 @@
+from tests.screens.magisterio.conftest import salvar_em, sessao_demo  # noqa: F401

@@ -1,0 +1,1 @@
+from tests.services.magisterio.conftest import escolas, sessao  # noqa: F401
