@@ -13,6 +13,7 @@ from desktop.rules.papeis import Permissao
 from desktop.screens.administracao import avisos
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
+from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
 from desktop.services import documentos_vias
 from desktop.services.certificacao import emissao
 
@@ -59,6 +60,9 @@ class AbaDocumentos(QWidget):
                                 "\"substituída\" pela nova. Só uma via vale de cada vez.")
         self.botao_abrir = QPushButton("&Abrir PDF…", self)
         self.botao_abrir.clicked.connect(self._on_abrir)
+        self.botao_imprimir = QPushButton("&Imprimir…", self)
+        self.botao_imprimir.setToolTip("Imprime o PDF exatamente como foi emitido (Ctrl+P).")
+        self.botao_imprimir.clicked.connect(self._on_imprimir)
         self.ultimo_arquivo = None
         self.botao_cancelar = QPushButton("&Cancelar via…", self)
         self.botao_cancelar.clicked.connect(self._on_cancelar)
@@ -69,7 +73,8 @@ class AbaDocumentos(QWidget):
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
         barra = QHBoxLayout()
-        for w in (self.motivo, self.perdida, self.botao_via, self.botao_abrir, self.botao_cancelar):
+        for w in (self.motivo, self.perdida, self.botao_via, self.botao_abrir, self.botao_imprimir,
+                  self.botao_cancelar):
             barra.addWidget(w)
         lay = QVBoxLayout(self)
         lay.addWidget(self.filtro)
@@ -98,6 +103,7 @@ class AbaDocumentos(QWidget):
         editar = self.sessao.pode(Permissao.CERTIFICACAO_EDITAR) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR)
         self.botao_via.setEnabled(bool(e) and editar)
         self.botao_abrir.setEnabled(bool(e))
+        self.botao_imprimir.setEnabled(bool(e))
         self.botao_cancelar.setEnabled(bool(e) and self.pode_cancelar and not (e or {}).get("cancelado_em"))
         self.botao_cancelar.setToolTip("" if self.pode_cancelar else SEM_CANCELAR)
 
@@ -116,27 +122,43 @@ class AbaDocumentos(QWidget):
         anterior = "cancelada (perdida)" if self.perdida.isChecked() else "substituída"
         self.perdida.setChecked(False)
         self.atualizar()
-        self.situacao.setText(f"{nova.via}ª via emitida (código {nova.codigo}); a anterior ficou {anterior}.")
+        texto = f"{nova.via}ª via emitida (código {nova.codigo}); a anterior ficou {anterior}."
+        oferecer_documento(self.situacao, nova.pdf, None, texto)
         destino = salvar_e_abrir(self, nome_sugerido({**e, "via": nova.via, "codigo": nova.codigo}), nova.pdf)
         if destino is not None:
             self.ultimo_arquivo = destino
-            self.situacao.setText(self.situacao.text() + f" Salva em {destino}.")
+            oferecer_documento(self.situacao, nova.pdf, destino, texto + f" Salva em {destino}.")
 
-    def _on_abrir(self) -> None:
+    def _pdf_selecionado(self, titulo: str) -> bytes | None:
         e = self._selecionada()
         if e is None:
-            return
+            return None
         try:
-            pdf = documentos_vias.pdf_emitido(self.sessao, e["documento_id"])
+            return documentos_vias.pdf_emitido(self.sessao, e["documento_id"])
         except Exception as erro:  # noqa: BLE001
             if not avisos.previsto(erro):
                 raise
-            avisos.erro(self, "Abrir PDF", erro)
+            avisos.erro(self, titulo, erro)
+            return None
+
+    def documento_para_imprimir(self) -> bytes | None:
+        """Para o Ctrl+P da janela principal: o PDF do documento selecionado."""
+        return self._pdf_selecionado("Imprimir") if self._selecionada() else None
+
+    def _on_imprimir(self) -> None:
+        pdf = self._pdf_selecionado("Imprimir")
+        if pdf is not None:
+            self.tarefa_impressao = imprimir_pdfs(self, pdf, nome_trabalho=nome_sugerido(self._selecionada()))
+
+    def _on_abrir(self) -> None:
+        e = self._selecionada()
+        pdf = self._pdf_selecionado("Abrir PDF")
+        if pdf is None:
             return
         destino = salvar_e_abrir(self, nome_sugerido(e), pdf)
         if destino is not None:
             self.ultimo_arquivo = destino
-            self.situacao.setText(f"Salvo em {destino} (idêntico ao emitido).")
+            oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
 
     def _on_cancelar(self) -> None:
         e = self._selecionada()
