@@ -189,3 +189,9 @@ def certificado(db, emissor_id: str) -> pades.Certificado | None:
     linha = db.execute("SELECT pfx, senha, titular, validade FROM emissores_certificados WHERE emissor_id = ?",
                        [emissor_id]).fetchone()
     return None if linha is None else pades.Certificado(linha[2], linha[3], bytes(linha[0]), linha[1])
+
+
+def modulos(sessao: Sessao) -> dict[str, str]:
+    """Módulo → emissor que assina os documentos dele."""
+    sessao.exigir(Permissao.DOCUMENTOS_VERIFICAR)
+    return {m: armazem.do_modulo(sessao.db, m) for m in MODULOS}

@@ -17,7 +17,7 @@ def test_administrador_ve_todas_as_abas_e_troca_pelo_teclado(qtbot, sessao_admin
         painel.show()
         painel.activateWindow()
     assert _titulos(painel) == ["Usuários", "Diário de auditoria", "Parâmetros",
-                                "Cópias de segurança", "Documentos emitidos"]
+                                "Cópias de segurança", "Documentos emitidos", "Emissores"]
     qtbot.keyClick(painel.abas, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert painel.abas.currentWidget() is painel.parametros
     qtbot.keyClick(painel.abas, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)

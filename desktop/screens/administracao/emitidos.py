@@ -5,11 +5,9 @@ e no diário) e emite-se outro. "Verificar documento" abre o diálogo de autenti
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.rules.papeis import DESCRICOES, Permissao
@@ -18,7 +16,7 @@ from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
 from desktop.screens.documentos.verificar import DialogoVerificar
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
-from desktop.services import documentos, documentos_vias, selo
+from desktop.services import documentos, documentos_vias
 
 from . import avisos, formato
 from .formulario import DialogoFormulario
@@ -115,9 +113,6 @@ class AbaEmitidos(QWidget):
         self.botao_abrir.setToolTip("Salva e abre o PDF exatamente como foi emitido (mesmo SHA-256).")
         self.botao_imprimir = QPushButton("&Imprimir…", self)
         self.botao_imprimir.setToolTip("Imprime o PDF exatamente como foi emitido (Ctrl+P).")
-        self.botao_chave = QPushButton("E&xportar chave pública…", self)
-        self.botao_chave.setToolTip("O arquivo .pacochave que outras instalações e o verificador.html importam "
-                                    "para conferir os documentos deste órgão sem acesso a esta base.")
         self.ultimo_arquivo = None
         self._pode_cancelar = sessao.pode(Permissao.DOCUMENTOS_CANCELAR)
         if not self._pode_cancelar:
@@ -130,7 +125,6 @@ class AbaEmitidos(QWidget):
         botoes.addWidget(self.botao_imprimir)
         botoes.addWidget(self.botao_cancelar)
         botoes.addWidget(self.botao_verificar)
-        botoes.addWidget(self.botao_chave)
         botoes.addWidget(self.contagem, 1, Qt.AlignmentFlag.AlignRight)
 
         lay = QVBoxLayout(self)
@@ -152,7 +146,6 @@ class AbaEmitidos(QWidget):
         self.botao_verificar.clicked.connect(self._on_verificar)
         self.botao_abrir.clicked.connect(self._on_abrir)
         self.botao_imprimir.clicked.connect(self._on_imprimir)
-        self.botao_chave.clicked.connect(self._on_exportar_chave)
         self.recarregar()
 
     # -- dados -------------------------------------------------------------------------------
@@ -239,14 +232,6 @@ class AbaEmitidos(QWidget):
         if destino is not None:
             self.ultimo_arquivo = destino
             oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
-
-    def _on_exportar_chave(self) -> None:
-        caminho, _ = QFileDialog.getSaveFileName(self, "Exportar chave pública", "chave-publica" + selo.EXTENSAO,
-                                                 f"Chave pública do Paço (*{selo.EXTENSAO})")
-        if not caminho:
-            return
-        Path(caminho).write_bytes(documentos.exportar_chave_publica(self._sessao))
-        self.situacao.setText(f"Chave pública exportada em {caminho}. Entregue-a a quem vai conferir os documentos.")
 
     def _on_cancelar(self) -> None:
         d = self.selecionado()

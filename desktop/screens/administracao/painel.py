@@ -13,6 +13,7 @@ from desktop.rules.papeis import Permissao
 
 from .copias import AbaCopias
 from .diario import AbaDiario
+from .emissores import AbaEmissores
 from .emitidos import AbaEmitidos
 from .parametros import AbaParametros
 from .usuarios import AbaUsuarios
@@ -32,7 +33,7 @@ class PainelAdministracao(QWidget):
         self._sessao = sessao
         self.abas = QTabWidget(self)
         self.abas.setDocumentMode(True)
-        self.usuarios = self.diario = self.parametros = self.copias = self.emitidos = None
+        self.usuarios = self.diario = self.parametros = self.copias = self.emitidos = self.emissores = None
         if sessao.pode(Permissao.USUARIOS_GERENCIAR):
             self.usuarios = self._acrescentar(AbaUsuarios(sessao, self), "Usuários")
         if sessao.pode(Permissao.DIARIO_LER):
@@ -44,6 +45,8 @@ class PainelAdministracao(QWidget):
             self.copias.sig_restaurar.connect(self.sig_restaurar)
         if sessao.pode(Permissao.DOCUMENTOS_EMITIR) or sessao.pode(Permissao.DIARIO_LER):
             self.emitidos = self._acrescentar(AbaEmitidos(sessao, self), "Documentos emitidos")
+        if sessao.pode(Permissao.ESCRITORIO_EDITAR):
+            self.emissores = self._acrescentar(AbaEmissores(sessao, self), "Emissores")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         if self.abas.count():

@@ -1,0 +1,162 @@
+"""Aba Emissores: quem emite os documentos de cada módulo (timbre, CNPJ, calendário), certificado A1
+para a assinatura PAdES e a chave pública do selo para quem confere os documentos fora daqui."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from desktop.rules import validacao
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import formatar_cnpj
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.services import documentos, emissores, selo
+
+from . import avisos
+from .formulario import DialogoFormulario
+from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+
+
+def _obrigatorio(rotulo: str):
+    return lambda t: validacao.obrigatorio(t, rotulo)
+
+
+class DialogoNovoEmissor(DialogoFormulario):
+    """Cadastra um emissor (conselho, instituto, outra secretaria) com o seu município e a sua UF."""
+
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__("Novo emissor", "Cadastrar emissor", parent,
+                         "O município e a UF decidem os feriados e os prazos dos documentos deste emissor.")
+        self._sessao = sessao
+        self.nome = self.adicionar("Nome:", CampoValidado(_obrigatorio("o nome"), parent=self,
+                                                          placeholder="Conselho Tutelar de …"))
+        self.cnpj = self.adicionar("CNPJ:", CampoValidado(validacao.cnpj, parent=self, placeholder="00.000.000/0000-00"))
+        self.municipio = self.adicionar("Município:", CampoValidado(_obrigatorio("o município"), parent=self))
+        self.uf = self.adicionar("UF:", CampoValidado(validacao.uf, parent=self, placeholder="BA"))
+        self.endereco = self.adicionar("Endereço:", QLineEdit(self))
+
+    def executar(self):
+        return emissores.criar(self._sessao, nome=self.nome.valor(), cnpj=self.cnpj.valor(),
+                               municipio=self.municipio.valor(), uf=self.uf.valor(), endereco=self.endereco.text())
+
+
+class AbaEmissores(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.dialogo: DialogoNovoEmissor | None = None
+        self._modulos: dict[str, str] = {}
+        self.modelo = ModeloTabela([
+            Coluna("Emissor", lambda e: e.nome, esticar=True),
+            Coluna("CNPJ", lambda e: formatar_cnpj(e.cnpj), largura=140),
+            Coluna("Município", lambda e: f"{e.municipio} – {e.uf}", largura=160),
+            Coluna("Módulos", lambda e: ", ".join(emissores.MODULOS[m] for m, x in self._modulos.items() if x == e.id),
+                   largura=280),
+        ], self)
+        self.proxy = ProxyFiltro(self.modelo, self)
+        self.tabela = criar_visao(self.proxy, self, nome="Emissores")
+        editar = sessao.pode(Permissao.ESCRITORIO_EDITAR)
+        self.botao_novo = QPushButton("&Novo emissor…", self)
+        self.modulo = QComboBox(self)
+        for chave, rotulo in emissores.MODULOS.items():
+            self.modulo.addItem(rotulo, chave)
+        self.botao_atribuir = QPushButton("Emite os documentos do &módulo", self)
+        self.botao_certificado = QPushButton("&Certificado A1 (.pfx)…", self)
+        self.botao_chave = QPushButton("E&xportar chave pública…", self)
+        for b in (self.botao_novo, self.botao_atribuir, self.botao_certificado):
+            b.setEnabled(editar)
+        self.situacao = QLabel(self)
+        self.situacao.setWordWrap(True)
+        barra = QHBoxLayout()
+        for w in (self.botao_novo, self.botao_certificado, self.botao_chave):
+            barra.addWidget(w)
+        barra.addStretch(1)
+        barra_modulo = QHBoxLayout()
+        barra_modulo.addWidget(self.modulo)
+        barra_modulo.addWidget(self.botao_atribuir)
+        barra_modulo.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.tabela, 1)
+        lay.addLayout(barra)
+        lay.addLayout(barra_modulo)
+        lay.addWidget(self.situacao)
+        self.botao_novo.clicked.connect(self._on_novo)
+        self.botao_atribuir.clicked.connect(self._on_atribuir)
+        self.botao_certificado.clicked.connect(self._on_certificado)
+        self.botao_chave.clicked.connect(self._on_exportar_chave)
+        self.atualizar()
+
+    def atualizar(self) -> None:
+        atual = self.selecionado() if hasattr(self, "tabela") and self.tabela.selectionModel() else None
+        self._modulos = emissores.modulos(self._sessao)
+        self.modelo.definir_linhas(emissores.listar(self._sessao))
+        for i in range(self.proxy.rowCount()):  # mantém a seleção
+            if atual is not None and self.proxy.linha_origem(self.proxy.index(i, 0)).id == atual.id:
+                self.tabela.selectRow(i)
+
+    def selecionado(self):
+        return linha_selecionada(self.tabela)
+
+    def _tentar(self, titulo: str, funcao) -> bool:
+        try:
+            funcao()
+            return True
+        except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
+            if not avisos.previsto(e):
+                raise
+            avisos.erro(self, titulo, e)
+            return False
+
+    def _on_novo(self) -> None:
+        self.dialogo = DialogoNovoEmissor(self._sessao, self)
+        self.dialogo.accepted.connect(self._on_criado)
+        self.dialogo.open()
+
+    def _on_criado(self) -> None:
+        self.atualizar()
+        self.situacao.setText(f"Emissor {self.dialogo.resultado.nome} cadastrado.")
+
+    def _on_atribuir(self) -> None:
+        e = self.selecionado()
+        if e is None:
+            return
+        modulo = self.modulo.currentData()
+        if self._tentar("Emissor do módulo", lambda: emissores.atribuir_modulo(self._sessao, modulo, e.id)):
+            self.atualizar()
+            self.situacao.setText(f"{emissores.MODULOS[modulo]}: os próximos documentos saem como {e.nome}.")
+
+    def instalar_certificado(self, caminho: Path, senha: str) -> bool:
+        e = self.selecionado()
+        if e is None:
+            return False
+        try:
+            dados = Path(caminho).read_bytes()
+        except OSError as erro:
+            avisos.erro(self, "Certificado A1", f"Não foi possível ler {caminho}: {erro.strerror or erro}.")
+            return False
+        ok = self._tentar("Certificado A1", lambda: emissores.instalar_certificado(self._sessao, e.id, dados, senha))
+        if ok:
+            self.situacao.setText(f"Certificado instalado: os documentos de {e.nome} saem com assinatura digital PAdES.")
+        return ok
+
+    def _on_certificado(self) -> None:
+        if self.selecionado() is None:
+            return
+        caminho, _ = QFileDialog.getOpenFileName(self, "Certificado A1", str(Path.home()), "Certificado (*.pfx *.p12)")
+        if not caminho:
+            return
+        senha, ok = QInputDialog.getText(self, "Certificado A1", "Senha do certificado:", QLineEdit.EchoMode.Password)
+        if ok:
+            self.instalar_certificado(Path(caminho), senha)
+
+    def _on_exportar_chave(self) -> None:
+        e = self.selecionado()
+        if e is None:
+            return
+        caminho, _ = QFileDialog.getSaveFileName(self, "Exportar chave pública", f"chave-publica{selo.EXTENSAO}",
+                                                 f"Chave pública do Paço (*{selo.EXTENSAO})")
+        if caminho and self._tentar("Exportar chave pública", lambda: Path(caminho).write_bytes(
+                documentos.exportar_chave_publica(self._sessao, e.id))):
+            self.situacao.setText(f"Chave pública de {e.nome} exportada em {caminho}.")
