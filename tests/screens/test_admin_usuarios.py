@@ -151,6 +151,8 @@ def test_redefinir_senha(qtbot, aba, sessao_admin, instalacao):
     qtbot.keyClicks(dlg.senhas.confirmacao.edit, "nova-provisoria")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    # redefinir troca as chaves numa tarefa em segundo plano (diálogo de progresso)
+    qtbot.waitUntil(lambda: "redefinida" in aba.situacao.text(), timeout=20000)
     caminho, _ = instalacao
     sessao_admin.fechar()
     with pytest.raises(SenhaIncorreta):

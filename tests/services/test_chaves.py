@@ -441,3 +441,20 @@ def test_nome_relato_e_telefone_do_caso_so_com_as_chaves_do_conselho_e_da_consul
             assert vistos == set(marcas), papel
         else:
             assert vistos == set(), papel
+
+
+def test_restaurar_uma_copia_troca_as_chaves_da_base_restaurada(todos):
+    s = acesso.entrar(todos, "admin", SENHA_ADMIN)
+    velha = copias.fazer_copia(s).copia
+    s.fechar()
+    geral_da_copia = ArquivoChaves.ler(velha).abrir("rh", SENHA).chaves["geral"]
+    r = copias.restaurar(todos, velha, login="admin", senha=SENHA_ADMIN)  # credenciais válidas na cópia
+    assert r.guardada_em is not None
+    assert abre_com_sqlcipher(velha, geral_da_copia)  # a cópia continua abrindo com as fechaduras dela
+    assert not abre_com_sqlcipher(todos, geral_da_copia)  # a base restaurada, não
+    assert chaveiro.rotacao_pendente(todos) == "restauração de cópia"  # o sigilo: o admin não o tem
+    sigilo_da_copia = ArquivoChaves.ler(velha).abrir("mp", SENHA).chaves["sigilo"]
+    for login in ("rh", "conselheira", "mp"):
+        acesso.entrar(todos, login, SENHA).fechar()
+    assert chaveiro.rotacao_pendente(todos) is None  # feita na entrada da conselheira
+    assert chaves_de(todos, "mp")["sigilo"] != sigilo_da_copia

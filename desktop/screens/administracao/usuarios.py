@@ -243,7 +243,7 @@ class AbaUsuarios(QWidget):
             lambda progresso: acesso.desativar_usuario(
                 self._sessao, u["login"], progresso=_informar_sem_cancelar(progresso)))
         self.tarefa.sig_concluida.connect(lambda _r: self._on_desativado(u["login"]))
-        self.tarefa.sig_falhou.connect(self._on_desativar_falhou)
+        self.tarefa.sig_falhou.connect(lambda e: self._on_tarefa_falhou("Desativar usuário", e))
 
     def _on_desativado(self, login: str) -> None:
         self.recarregar(login)
@@ -252,10 +252,10 @@ class AbaUsuarios(QWidget):
                  "próxima entrada de um conselheiro ou da consulta.") if pendente else ""
         self._informar(f"Usuário {login} desativado; as chaves da base foram trocadas.{extra}")
 
-    def _on_desativar_falhou(self, erro: BaseException) -> None:
+    def _on_tarefa_falhou(self, titulo: str, erro: BaseException) -> None:
         if not avisos.previsto(erro):
             raise erro
-        avisos.erro(self, "Desativar usuário", erro)
+        avisos.erro(self, titulo, erro)
 
     def _on_reativar(self) -> None:
         u = self.selecionado()
@@ -277,9 +277,28 @@ class AbaUsuarios(QWidget):
         u = self.selecionado()
         if not u:
             return
+
+        def conferir(senha: str) -> dict:
+            validacao.senha(senha)  # a regra da senha responde no próprio diálogo
+            return {"login": u["login"], "senha": senha}
+
         self._abrir(DialogoSenhaProvisoria(
             "Redefinir senha",
             f"Nova senha provisória para {u['nome']} ({u['login']}). A senha antiga deixa de "
             "valer agora; ele escolherá uma nova no próximo acesso.", "Redefinir senha",
-            lambda senha: acesso.redefinir_senha(self._sessao, u["login"], senha), self),
-            lambda r: f"Senha de {r['login']} redefinida. Entregue a senha provisória ao usuário.")
+            conferir, self),
+            lambda r: self._redefinir_em_tarefa(r["login"], r["senha"]))
+
+    def _redefinir_em_tarefa(self, login: str, senha: str) -> str:
+        """Redefinir troca as chaves e recifra a base: fora da thread da interface."""
+        self.tarefa = tarefa.executar(
+            self, "Redefinindo a senha e trocando as chaves da base…",
+            lambda progresso: acesso.redefinir_senha(
+                self._sessao, login, senha, progresso=_informar_sem_cancelar(progresso)))
+        self.tarefa.sig_concluida.connect(lambda _r: self._on_redefinida(login))
+        self.tarefa.sig_falhou.connect(lambda e: self._on_tarefa_falhou("Redefinir senha", e))
+        return "Redefinindo a senha e trocando as chaves da base…"
+
+    def _on_redefinida(self, login: str) -> None:
+        self.recarregar(login)
+        self._informar(f"Senha de {login} redefinida. Entregue a senha provisória ao usuário.")
