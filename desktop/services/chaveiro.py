@@ -6,6 +6,7 @@ Desenho e modelo de ameaças: docs/seguranca.md, "Chaves e domínios".
 from __future__ import annotations
 
 import inspect
+import json
 from pathlib import Path
 from typing import Callable
 
@@ -249,8 +250,10 @@ def ao_entrar(sessao: Sessao) -> None:
         sessao.alertas.append(
             "A chave de administração no arquivo de chaves foi trocada fora do Paço (não é a que o "
             "sigilo conhece). Avise o administrador: alguém pode estar se passando por ele.")
+    antes = json.dumps(arquivo.dados, sort_keys=True)
     liberados, recusados = liberar_sigilo(sessao, arquivo)
-    arquivo.gravar()
+    if json.dumps(arquivo.dados, sort_keys=True) != antes:  # só regrava se algo mudou
+        arquivo.gravar()
     for login in liberados:
         with sessao.mudanca(None) as m:
             m.registrar("chaves", login, "evento", depois={"evento": "sigilo liberado", "usuario": login})

@@ -123,7 +123,9 @@ def embrulhar(senha: str, segredo: bytes, associado: bytes) -> dict:
 def desembrulhar(senha: str, embrulho: dict, associado: bytes) -> bytes:
     try:
         p = {k: int(embrulho[k]) for k in ("t", "m", "p")}
-        if embrulho.get("kdf") != "argon2id" or p["m"] > 4 * 1024 * 1024 or p["t"] > 64:
+        # Parâmetros editados à mão não podem pedir memória ou tempo absurdos (negação de serviço).
+        if embrulho.get("kdf") != "argon2id" or not (8 <= p["m"] <= 1024 * 1024) \
+                or not (1 <= p["t"] <= 16) or not (1 <= p["p"] <= 16):
             raise FalhaDeSelo("parâmetros de derivação inválidos")
         chave = _derivar(senha, unb64(embrulho["sal"]), p)
         return AESGCM(chave).decrypt(unb64(embrulho["nonce"]), unb64(embrulho["cifrado"]), associado)
