@@ -192,8 +192,9 @@ def test_ancora_no_arquivo_de_chaves_acompanha_cada_mudanca(base_movimentada):
     assert ancoras.aguardar()  # a gravação é feita por uma thread de fundo
     dados = json.loads(arquivo.read_text())
     assert dados["ancora"]["seq"] == _ultima(base_movimentada) == ancora["seq"] + 3  # 3 linhas, 1 transação
-    assert "admin" in dados["fechaduras"]  # o resto do arquivo intacto
-    assert ArquivoChaves.ler(base_movimentada.base.caminho).abrir("admin", SENHA_ADMIN) == base_movimentada.base.chave
+    assert "admin" in dados["usuarios"]  # o resto do arquivo intacto (formato paco-chaves/2)
+    assert ArquivoChaves.ler(base_movimentada.base.caminho).abrir("admin", SENHA_ADMIN).chaves["geral"] == \
+        base_movimentada.base.chave
 
 
 def test_restaurar_uma_copia_antiga_nao_e_adulteracao(base_movimentada):
