@@ -123,6 +123,8 @@ def reportlab_puro(itens: list[ItemFolha], cab: Cabecalho | None = None, rod: Ro
         c.setFillColor(COR_SECUNDARIA)
         c.setFont(fontes.NORMAL, 8.5)
         c.drawString(x0, altura - 78, f"CNPJ {cab.cnpj}")
+        c.setFont(fontes.NORMAL, 7.5)
+        c.drawRightString(direita, altura - 87.9, contracheque.identificacao_da_pagina(s, cc))
         c.setStrokeColor(COR_LINHA)
         c.setLineWidth(1.2)
         c.line(x0, altura - 93.5, direita, altura - 93.5)
@@ -267,7 +269,7 @@ def reportlab_puro(itens: list[ItemFolha], cab: Cabecalho | None = None, rod: Ro
         c.setFont(fontes.MONO, 10)
         c.drawString(xr + c.stringWidth(rotulo, fontes.NORMAL, 8), 68, rod.codigo)
         c.setFont(fontes.NEGRITO, 8)
-        c.drawRightString(direita, 68, f"Página {n} de {total}")
+        c.drawRightString(direita, 68, "Página 1 de 1")  # a numeração é a de cada contracheque
         c.setFont(fontes.NORMAL, 7)
         yr = 56
         aviso = ("Documento emitido pelo Paço. Verifique a autenticidade em Paço › Verificar documento "
@@ -278,7 +280,7 @@ def reportlab_puro(itens: list[ItemFolha], cab: Cabecalho | None = None, rod: Ro
         c.setFillColor(COR_SECUNDARIA)
         c.setFont(fontes.NORMAL, 6.5)
         dados_doc = (f"{rod.identificacao} · emitido em {data_hora_local(rod.emitido_em)} por {rod.emitido_por} "
-                     f"· Paço {rod.versao}")
+                     f"· Paço {rod.versao} · folha {n} de {total} do lote")
         for t in simpleSplit(dados_doc, fontes.NORMAL, 6.5, direita - xr):
             c.drawString(xr, yr, t)
             yr -= 8

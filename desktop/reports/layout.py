@@ -5,9 +5,11 @@ Cada página leva o timbre (brasão, nome do órgão, município-UF e CNPJ) e o 
 autenticidade no próprio Paço. Os metadados do PDF também levam o código (palavras-chave
 ``paco-codigo:XXXX-XXXX-XXXX``), de onde a verificação o lê.
 
-Desempenho (lotes de milhares de contracheques): as fontes são registradas uma vez por processo,
-o QR é desenhado como um único caminho vetorial num Form XObject reutilizado em todas as páginas,
-e o total de páginas vem de um canvas que guarda as páginas e desenha os rodapés no fim.
+Desempenho (lotes de milhares de contracheques, issue 16): as fontes são registradas uma vez por
+processo; o timbre e o rodapé fixo (com o QR, um único caminho vetorial) são desenhados uma vez,
+cada um num Form XObject referenciado em todas as páginas; cada página vai para o documento assim
+que termina (nada de guardar as páginas até o fim): só o que depende do total de páginas ("Página x
+de y") é um Form XObject pequeno por página, definido no fim.
 """
 from __future__ import annotations
 
@@ -272,8 +274,10 @@ def _desenhar_timbre(c: rl_canvas.Canvas, cab: Cabecalho, brasao: ImageReader | 
 CAIXA_ASSINATURA = (LARGURA - MARGEM_LATERAL - 56 * mm, 5 * mm, LARGURA - MARGEM_LATERAL, 23 * mm)
 """Onde a assinatura digital visível é desenhada (x1, y1, x2, y2), à direita do rodapé."""
 
-_FORM_QR = "pacoQR"
+_FORM_RODAPE = "pacoRodape"
+_FORM_TIMBRE = "pacoTimbre"
 _LADO_QR = 19 * mm
+_TOPO_RODAPE = 29 * mm
 
 
 class Segmento(Flowable):
@@ -302,18 +306,28 @@ def _desenhar_identificacao(c: rl_canvas.Canvas, texto: str) -> None:
     c.restoreState()
 
 
-def _desenhar_rodape(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int,
-                     lote: tuple[int, int] | None = None) -> None:
+def _largura_texto_rodape(rod: Rodape) -> tuple[float, float]:
+    """(x, largura) do texto do rodapé, à direita do QR (e à esquerda da assinatura, se reservada)."""
+    x = MARGEM_LATERAL + _LADO_QR + 4 * mm
+    return x, LARGURA - MARGEM_LATERAL - x - (58 * mm if rod.reservar_assinatura else 0)
+
+
+def _aviso(rod: Rodape) -> str:
+    return ("Documento emitido pelo Paço. Verifique a autenticidade em Paço › Verificar documento "
+            f"com o código {rod.codigo}." + (" Em qualquer lugar, confira o QR ou o arquivo com a chave "
+            f"pública do emissor, de impressão {impressao_legivel(rod.impressao)}." if rod.impressao else ""))
+
+
+def _desenhar_rodape_fixo(c: rl_canvas.Canvas, rod: Rodape) -> None:
+    """O que o rodapé tem de igual em todas as páginas: filete, QR, código e aviso."""
     c.saveState()
     direita = LARGURA - MARGEM_LATERAL
-    topo = 29 * mm
+    topo = _TOPO_RODAPE
     c.setStrokeColor(COR_LINHA)
     c.setLineWidth(0.5)
     c.line(MARGEM_LATERAL, topo, direita, topo)
-    c.doForm(_FORM_QR)
-
-    x = MARGEM_LATERAL + _LADO_QR + 4 * mm
-    largura = direita - x - (58 * mm if rod.reservar_assinatura else 0)
+    _desenhar_qr(c, rod.selo or f"PACO:{rod.codigo}", MARGEM_LATERAL, 7 * mm, _LADO_QR)
+    x, largura = _largura_texto_rodape(rod)
     y = topo - 5 * mm
     c.setFillColor(COR_TEXTO)
     c.setFont(NORMAL, 8)
@@ -321,17 +335,24 @@ def _desenhar_rodape(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int,
     c.drawString(x, y, rotulo)
     c.setFont(MONO, 10)
     c.drawString(x + stringWidth(rotulo, NORMAL, 8), y, rod.codigo)
-    c.setFont(NEGRITO, 8)
-    c.drawRightString(direita, y, f"Página {pagina} de {total}")
-
     c.setFont(NORMAL, 7)
-    aviso = ("Documento emitido pelo Paço. Verifique a autenticidade em Paço › Verificar documento "
-             f"com o código {rod.codigo}." + (" Em qualquer lugar, confira o QR ou o arquivo com a chave "
-             f"pública do emissor, de impressão {impressao_legivel(rod.impressao)}." if rod.impressao else ""))
     y -= 4.2 * mm
-    for linha in simpleSplit(aviso, NORMAL, 7, largura):
+    for linha in simpleSplit(_aviso(rod), NORMAL, 7, largura):
         c.drawString(x, y, linha)
         y -= 8.5
+    c.restoreState()
+
+
+def _desenhar_rodape_da_pagina(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int,
+                               lote: tuple[int, int] | None = None) -> None:
+    """O que muda de página a página: "Página x de y" e a identificação do documento (com a folha do lote)."""
+    c.saveState()
+    x, largura = _largura_texto_rodape(rod)
+    y = _TOPO_RODAPE - 5 * mm
+    c.setFillColor(COR_TEXTO)
+    c.setFont(NEGRITO, 8)
+    c.drawRightString(LARGURA - MARGEM_LATERAL, y, f"Página {pagina} de {total}")
+    y -= 4.2 * mm + 8.5 * len(simpleSplit(_aviso(rod), NORMAL, 7, largura))
     c.setFillColor(COR_SECUNDARIA)
     c.setFont(NORMAL, 6.5)
     dados = (f"{rod.identificacao} · emitido em {data_hora_local(rod.emitido_em)} "
@@ -344,38 +365,65 @@ def _desenhar_rodape(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int,
     c.restoreState()
 
 
+def _desenhar_rodape(c: rl_canvas.Canvas, rod: Rodape, pagina: int, total: int,
+                     lote: tuple[int, int] | None = None) -> None:
+    _desenhar_rodape_fixo(c, rod)
+    _desenhar_rodape_da_pagina(c, rod, pagina, total, lote)
+
+
+def _form_pagina(pagina: int) -> str:
+    return f"pacoPagina{pagina}"
+
+
 class _CanvasNumerado(rl_canvas.Canvas):
-    """Guarda as páginas e só desenha os rodapés no fim, quando o total de páginas é conhecido."""
+    """Fecha cada página com o rodapé e a entrega logo ao documento (não guarda as páginas até o fim).
+
+    O que se repete em todas as páginas — o timbre e o rodapé fixo (filete, QR, código, aviso) — é
+    desenhado uma vez num Form XObject e só referenciado nas páginas, sem recodificar a fonte a cada
+    página. O que depende do total ("Página x de y" do documento ou do contracheque no lote, "folha p
+    de T do lote") só se conhece no fim: é um Form XObject pequeno por página, referenciado na página
+    e definido em ``save`` (o PDF permite a referência adiante). De cada página só se guarda a que
+    segmento (contracheque) ela pertence."""
 
     def __init__(self, *args, rodape: Rodape, **kwargs):
         super().__init__(*args, **kwargs)
         self._rodape = rodape
-        self._paginas: list[dict] = []
+        self._formularios: set[str] = set()
+        self._segmentos: list = []  # por página: a chave do segmento (Segmento) ou None
+        self._paco_segmento = None
+
+    def formulario(self, nome: str, desenhar) -> None:
+        """Desenha ``desenhar(canvas)`` num Form XObject na primeira vez; depois só o referencia."""
+        if nome not in self._formularios:
+            self.beginForm(nome)
+            desenhar(self)
+            self.endForm()
+            self._formularios.add(nome)
+        self.doForm(nome)
 
     def showPage(self):
-        self._paginas.append(dict(self.__dict__))
-        self._startPage()
+        segmento = self._paco_segmento
+        if segmento:  # a identificação do documento repetida no alto da página
+            _desenhar_identificacao(self, segmento[1])
+        self._segmentos.append(segmento[0] if segmento else None)
+        self.formulario(_FORM_RODAPE, lambda c: _desenhar_rodape_fixo(c, self._rodape))
+        self.doForm(_form_pagina(self._pageNumber))
+        super().showPage()
 
     def save(self):
-        self.beginForm(_FORM_QR)
-        _desenhar_qr(self, self._rodape.selo or f"PACO:{self._rodape.codigo}", MARGEM_LATERAL, 7 * mm,
-                     _LADO_QR)
-        self.endForm()
-        total = len(self._paginas)
-        segmentos = [estado.get("_paco_segmento") for estado in self._paginas]
-        paginas_do = Counter(s[0] for s in segmentos if s)
+        total = len(self._segmentos)
+        paginas_do = Counter(s for s in self._segmentos if s is not None)
         lote = len(paginas_do) > 1
         vistas: Counter = Counter()
-        for estado, segmento in zip(self._paginas, segmentos):
-            self.__dict__.update(estado)
-            if segmento:  # numeração do documento dentro do lote e identificação repetida
-                vistas[segmento[0]] += 1
-                _desenhar_identificacao(self, segmento[1])
-                _desenhar_rodape(self, self._rodape, vistas[segmento[0]], paginas_do[segmento[0]],
-                                 (self._pageNumber, total) if lote else None)
+        for n, segmento in enumerate(self._segmentos, start=1):
+            self.beginForm(_form_pagina(n))
+            if segmento is not None:  # numeração do documento dentro do lote
+                vistas[segmento] += 1
+                _desenhar_rodape_da_pagina(self, self._rodape, vistas[segmento], paginas_do[segmento],
+                                           (n, total) if lote else None)
             else:
-                _desenhar_rodape(self, self._rodape, self._pageNumber, total)
-            super().showPage()
+                _desenhar_rodape_da_pagina(self, self._rodape, n, total)
+            self.endForm()
         super().save()
 
 
@@ -411,8 +459,8 @@ def gerar_pdf(cabecalho: Cabecalho, rodape: Rodape, titulo: str,
         producer=f"Paço {rodape.versao} (reportlab)", lang="pt-BR",
     )
 
-    def timbre(c, _doc):
-        _desenhar_timbre(c, cabecalho, brasao)
+    def timbre(c, _doc):  # o mesmo em todas as páginas: desenhado uma vez (Form XObject)
+        c.formulario(_FORM_TIMBRE, lambda cv: _desenhar_timbre(cv, cabecalho, brasao))
 
     doc.build(list(flowables), onFirstPage=timbre, onLaterPages=timbre,
               canvasmaker=lambda *a, **kw: _CanvasNumerado(*a, rodape=rodape, **kw))

@@ -139,3 +139,24 @@ def test_caber_corta_com_reticencias(texto, largura):
     cortado = layout.caber(texto, largura)
     assert stringWidth(cortado, fontes.NORMAL, 7.5) <= largura
     assert cortado == texto or cortado.endswith("…")
+
+
+def test_timbre_e_rodape_desenhados_uma_vez_e_referenciados_em_cada_pagina():
+    """Issue 16: o que se repete (timbre, QR e texto fixo do rodapé) é um Form XObject só, referenciado
+    por todas as páginas; só o "Página x de y" é próprio de cada página."""
+    corpo = [layout.paragrafo(f"Parágrafo {i} do documento longo, com acentuação: ação, mês, três. " * 6)
+             for i in range(40)]
+    pdf = layout.gerar_pdf(_cabecalho(), _rodape(), "Longo", corpo)
+    leitor, textos = _ler(pdf)
+    n = len(leitor.pages)
+    assert n >= 3
+    comuns = None
+    for i, pagina in enumerate(leitor.pages, start=1):
+        formularios = {nome: ref.idnum for nome, ref in pagina["/Resources"]["/XObject"].items()}
+        fixos = {k: v for k, v in formularios.items() if "pacoTimbre" in k or "pacoRodape" in k}
+        assert len(fixos) == 2
+        comuns = comuns or fixos
+        assert fixos == comuns  # os mesmos objetos em todas as páginas
+        assert sum("pacoPagina" in k for k in formularios) == 1  # e o número, próprio da página
+        assert f"Página {i} de {n}" in textos[i - 1] and CODIGO in textos[i - 1]
+        assert "Secretaria Municipal de Educação" in textos[i - 1]
