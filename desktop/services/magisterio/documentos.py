@@ -7,12 +7,13 @@ registrado); ver docs/interpretacoes.md. Emitir exige ``DOCUMENTOS_EMITIR`` e ``
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from desktop.reports.magisterio import contracheque as relatorio_contracheque
 from desktop.reports.magisterio import csv_folha, folha_analitica
 from desktop.reports.magisterio import historico as relatorio_historico
-from desktop.reports.magisterio.dados import competencia_curta
+from desktop.reports.magisterio.dados import ItemFolha, competencia_curta
 from desktop.rules.magisterio.carreira import SemTitulacao, linha_do_tempo, situacao_em
 from desktop.rules.magisterio.tabelas import ParametrosCarreira
 from desktop.rules.papeis import Permissao
@@ -39,6 +40,20 @@ def assunto_competencia(dia: date) -> str:
     return f"magisterio:competencia:{dia:%Y-%m}"
 
 
+def _pis(d: str) -> str:
+    """PIS/PASEP/NIT como se imprime: 123.45678.90-1."""
+    return f"{d[:3]}.{d[3:8]}.{d[8:10]}-{d[10]}" if len(d) == 11 else d
+
+
+def _com_pis(sessao: Sessao, itens: list[ItemFolha]) -> list[ItemFolha]:
+    """O PIS/PASEP/NIT do cadastro de pagamento de cada servidor, quando houver, para o contracheque."""
+    pis = dict(sessao.db.execute(  # o contracheque guarda o id do servidor; o PIS é da pessoa
+        "SELECT s.id, d.pis FROM magisterio_servidores s JOIN pagamento_dados d ON d.pessoa_id = s.pessoa_id "
+        "WHERE d.pis IS NOT NULL").fetchall())
+    return [ItemFolha(replace(i.servidor, nit=_pis(pis[i.contracheque.pessoa_id])), i.contracheque)
+            if i.contracheque.pessoa_id in pis else i for i in itens]
+
+
 def _pode_ler(sessao: Sessao) -> None:
     sessao.exigir(Permissao.MAGISTERIO_LER)
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
@@ -48,7 +63,7 @@ def emitir_contracheque(sessao: Sessao, competencia: date | str, servidor_id: st
     """O contracheque gravado de um servidor numa competência fechada, como documento registrado."""
     _pode_ler(sessao)
     dia = folha.mes(competencia)
-    item = folha.contracheque(sessao, dia, servidor_id)
+    item = _com_pis(sessao, [folha.contracheque(sessao, dia, servidor_id)])[0]
     return emitir(sessao, tipo=TIPO_CONTRACHEQUE, titulo=relatorio_contracheque.TITULO,
                   referencia=f"competência {competencia_curta(dia)}, matrícula {item.servidor.matricula}",
                   titular=item.servidor.nome, cpf=item.servidor.cpf,
@@ -65,7 +80,7 @@ def emitir_lote(sessao: Sessao, competencia: date | str,
     """
     _pode_ler(sessao)
     dia = folha.mes(competencia)
-    itens = folha.contracheques(sessao, dia)
+    itens = _com_pis(sessao, folha.contracheques(sessao, dia))
     return emitir(sessao, tipo=TIPO_LOTE, titulo=relatorio_contracheque.TITULO_LOTE,
                   referencia=f"competência {competencia_curta(dia)}, {len(itens)} servidores",
                   assunto=f"{assunto_competencia(dia)}:lote",

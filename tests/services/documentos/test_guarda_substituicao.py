@@ -87,3 +87,22 @@ def test_reabrir_e_fechar_substitui_todos_os_documentos_da_competencia(sessao_fe
     diario = s.db.execute("SELECT count(*) FROM diario WHERE tabela = 'documentos' AND registro_id = ? "
                           "AND acao = 'alterar'", [cc.id]).fetchone()[0]
     assert diario == 2  # marcado substituído; depois, ligado ao substituto
+
+
+def test_pis_do_cadastro_de_pagamento_no_contracheque(sessao_fechada):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from desktop.services.pagamento import dados as pagamento
+
+    s = sessao_fechada
+    itens = folha.contracheques(s, OUTUBRO)
+    com, sem = itens[0], itens[1]
+    pagamento.definir_do_servidor(s, com.contracheque.pessoa_id, pis="408.84561.36-3")
+    lote = docs_magisterio.emitir_lote(s, OUTUBRO)
+    paginas = [p.extract_text() for p in PdfReader(BytesIO(lote.pdf)).pages]
+    texto_com = next(t for t in paginas if com.servidor.nome in t)
+    texto_sem = next(t for t in paginas if sem.servidor.nome in t)
+    assert "PIS/PASEP/NIT" in texto_com and "408.84561.36-3" in texto_com
+    assert "PIS/PASEP/NIT" not in texto_sem
