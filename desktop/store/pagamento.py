@@ -49,3 +49,39 @@ def de_pessoas(db: sqlite_utils.Database, pessoa_ids: list[str]) -> dict[str, di
     if len(pessoa_ids) > 900:
         return {r["pessoa_id"]: r for r in db.query("SELECT * FROM pagamento_dados") if r["pessoa_id"] in set(pessoa_ids)}
     return {r["pessoa_id"]: r for r in db.query(f"SELECT * FROM pagamento_dados WHERE pessoa_id IN ({marcas})", pessoa_ids)}
+
+
+# -- líquidos a pagar ------------------------------------------------------------------------------------
+_DADOS = ("d.banco, d.agencia, d.agencia_dv, d.conta, d.conta_dv, d.tipo_conta, d.pis")
+
+
+def liquidos_magisterio(db: sqlite_utils.Database, competencia: str) -> list[dict]:
+    """Contracheques da competência FECHADA ('aaaa-mm') com a conta de cada um (None se não há);
+    ``liquido`` em centavos."""
+    return list(db.query(
+        f"SELECT c.servidor_id AS vinculo_id, s.pessoa_id, c.nome, c.cpf, c.matricula AS identificacao, c.liquido, "
+        f"{_DADOS} FROM magisterio_contracheques c JOIN magisterio_competencias k ON k.id = c.competencia_id "
+        "JOIN magisterio_servidores s ON s.id = c.servidor_id LEFT JOIN pagamento_dados d ON d.pessoa_id = s.pessoa_id "
+        "WHERE k.competencia = ? AND k.situacao = 'fechada' ORDER BY c.nome, c.matricula", [competencia]))
+
+
+def liquidos_conselho(db: sqlite_utils.Database, competencia: str) -> list[dict]:
+    """O último contracheque emitido de cada conselheiro na competência ('aaaa-mm-01'); ``liquido`` em texto decimal."""
+    return list(db.query(
+        f"SELECT cc.conselheiro_id AS vinculo_id, c.pessoa_id, p.nome, p.cpf, c.ordem, c.condicao, cc.liquido, "
+        f"{_DADOS} FROM conselho_contracheques cc JOIN conselho_conselheiros c ON c.id = cc.conselheiro_id "
+        "JOIN pessoas p ON p.id = c.pessoa_id LEFT JOIN pagamento_dados d ON d.pessoa_id = c.pessoa_id "
+        "WHERE cc.competencia = ? AND cc.criado_em = (SELECT max(x.criado_em) FROM conselho_contracheques x "
+        "WHERE x.conselheiro_id = cc.conselheiro_id AND x.competencia = cc.competencia) ORDER BY p.nome",
+        [competencia]))
+
+
+def configuracao(db: sqlite_utils.Database, chave: str) -> str | None:
+    r = db.execute("SELECT valor FROM configuracoes WHERE chave = ?", [chave]).fetchone()
+    return r[0] if r else None
+
+
+def gravar_configuracao(db: sqlite_utils.Database, chave: str, valor: str) -> str | None:
+    antes = configuracao(db, chave)
+    db["configuracoes"].upsert({"chave": chave, "valor": valor}, pk="chave")
+    return antes

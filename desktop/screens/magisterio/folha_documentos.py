@@ -12,7 +12,9 @@ from typing import Callable
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
+from desktop.rules import formato
 from desktop.screens.administracao import segundo_plano
+from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets.impressao import oferecer_documento
@@ -40,12 +42,17 @@ class BarraDocumentos(QWidget):
         self.botao_lote = QPushButton("Contracheques de &todos (PDF em lote)…", self)
         self.botao_analitica = QPushButton("Folha &analítica (PDF)…", self)
         self.botao_csv = QPushButton("Exportar C&SV…", self)
+        self.botao_banco = QPushButton("Gerar arquivo do &banco…", self)
+        self.botao_banco.setToolTip("CNAB 240 de pagamento de salários (Banco do Brasil ou Caixa) com o líquido "
+                                    "de cada servidor da competência fechada")
+        self.gerador: GeradorRemessa | None = None
         self.aviso = QLabel("Os documentos saem da competência fechada.", self)
         self.aviso.setObjectName("subtitulo")
         self.aviso.setWordWrap(True)
         reservar_linhas(self.aviso, 2)  # aparecer e sumir não empurra os botões
         linha = LayoutFluxo()  # os botões descem para uma segunda linha em telas estreitas
-        for b in (self.botao_contracheque, self.botao_lote, self.botao_analitica, self.botao_csv):
+        for b in (self.botao_contracheque, self.botao_lote, self.botao_analitica, self.botao_csv,
+                  self.botao_banco):
             linha.addWidget(b)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -55,6 +62,7 @@ class BarraDocumentos(QWidget):
         self.botao_lote.clicked.connect(self._on_lote)
         self.botao_analitica.clicked.connect(self._on_analitica)
         self.botao_csv.clicked.connect(self._on_csv)
+        self.botao_banco.clicked.connect(self._on_banco)
         self.definir(None, None)
 
     def definir(self, competencia: date | None, item) -> None:
@@ -66,6 +74,7 @@ class BarraDocumentos(QWidget):
         for b in (self.botao_lote, self.botao_analitica):
             b.setEnabled(fechada and emitir)
         self.botao_csv.setEnabled(fechada)
+        self.botao_banco.setEnabled(fechada and self._sessao.pode(Permissao.MAGISTERIO_EDITAR))
         self.aviso.setVisible(not fechada)
 
     def _sufixo(self) -> str:
@@ -123,3 +132,23 @@ class BarraDocumentos(QWidget):
         if comp is not None:
             self._emitir("Exportar folha em CSV", f"folha-{self._sufixo()}.csv", "CSV (*.csv)",
                          lambda _p: documentos.exportar_csv(self._sessao, comp), abrir=False)
+
+    def _on_banco(self) -> None:
+        comp = self._competencia
+        if comp is None:
+            return
+
+        def _salvo(caminho: Path, gerado) -> None:
+            self.ultimo_arquivo = caminho
+            fora = (f" Ficaram de fora (sem conta): {', '.join(gerado.deixados_de_fora)}."
+                    if gerado.deixados_de_fora else "")
+            oferecer_documento(self.aviso, None, caminho,
+                               f"Arquivo do banco nº {gerado.nsa} salvo em {caminho}: {gerado.creditos} crédito(s), "
+                               f"total {formato.reais(gerado.total)}.{fora}")
+            self.aviso.setVisible(True)
+
+        self.gerador = GeradorRemessa(
+            self, self._sessao, "magisterio", comp,
+            lambda nome: comum.escolher_destino(self, "Salvar arquivo do banco", nome, "Remessa CNAB 240 (*.rem *.txt)"),
+            _salvo)
+        self.gerador.iniciar()

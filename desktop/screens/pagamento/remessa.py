@@ -1,0 +1,150 @@
+"""Gerar o arquivo do banco (CNAB 240, pagamento de salários) de uma folha: convênio, data, onde salvar.
+
+O diálogo pede o banco, o convênio do órgão (guardado por folha e banco; dígitos conferidos ao
+digitar) e a data do pagamento; depois se escolhe onde salvar. A geração roda fora da thread da
+interface. Se houver quem não tenha conta cadastrada, a tela lista os nomes e pergunta se ficam de
+fora; só com o "sim" o arquivo sai sem eles.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
+
+from desktop.rules import formato
+from desktop.rules.pagamento import banco as regras
+from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.administracao import segundo_plano
+from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.data import CampoData
+from desktop.services.pagamento import remessa
+
+_BANCOS = (("001", "001 — Banco do Brasil"), ("104", "104 — Caixa Econômica Federal"))
+
+
+class DialogoRemessa(DialogoFormulario):
+    """Banco, convênio, conta debitada e data do pagamento; ``executar`` grava o convênio e devolve a escolha."""
+
+    def __init__(self, sessao, folha: str, competencia: date, parent: QWidget | None = None):
+        super().__init__(f"Arquivo do banco — {competencia:%m/%Y}", "Continuar…", parent,
+                         "Arquivo CNAB 240 (leiaute FEBRABAN) de pagamento de salários com o líquido de cada um. "
+                         "Informe o convênio que o banco deu ao órgão e a conta de onde sai o pagamento.")
+        self._sessao, self._folha = sessao, folha
+        self.banco = QComboBox(self)
+        for codigo, rotulo in _BANCOS:
+            self.banco.addItem(rotulo, codigo)
+        self.adicionar("&Banco:", self.banco)
+        self.convenio = self.adicionar("&Convênio:", CampoValidado(self._convenio, parent=self,
+                                                                   placeholder="como o banco informou (até 20)"))
+        self.agencia = self.adicionar("&Agência do órgão:", CampoValidado(
+            lambda t: regras.agencia(self.codigo(), t, self._dv_agencia(t))[0], parent=self))
+        self.agencia_dv = self.adicionar("Dígito da a&gência:", CampoValidado(
+            lambda t: regras.agencia(self.codigo(), self.agencia.texto(), t)[1], obrigatorio=False, parent=self))
+        self.conta = self.adicionar("C&onta debitada:", CampoValidado(
+            lambda t: regras.conta(self.codigo(), t, self._dv_conta(t))[0], parent=self))
+        self.conta_dv = self.adicionar("&Dígito da conta:", CampoValidado(
+            lambda t: regras.conta(self.codigo(), self.conta.texto(), t)[1], parent=self))
+        self.data = self.adicionar("Data do &pagamento:", CampoData(parent=self))
+        self.data.definir_data(date.today() + timedelta(days=2))
+        self.banco.currentIndexChanged.connect(self._on_banco)
+        for origem, destino in ((self.agencia, self.agencia_dv), (self.conta, self.conta_dv)):
+            origem.edit.textChanged.connect(lambda _t, d=destino: d.texto() and d.validar())
+        self._on_banco()
+
+    def codigo(self) -> str:
+        return self.banco.currentData()
+
+    @staticmethod
+    def _convenio(texto: str) -> str:
+        t = " ".join(texto.split())
+        if not t:
+            raise EntradaInvalida("Informe o código do convênio.")
+        if len(t) > 20:
+            raise EntradaInvalida("O convênio tem no máximo 20 caracteres.")
+        return t
+
+    def _dv_agencia(self, t: str) -> str:
+        t = t.strip()
+        return regras.dv_modulo11_bb(t.zfill(4)) if self.codigo() == "001" and t.isdigit() and len(t) <= 4 else ""
+
+    def _dv_conta(self, t: str) -> str:
+        t = t.strip()
+        return regras.dv_modulo11_bb(t.zfill(8)) if self.codigo() == "001" and t.isdigit() and len(t) <= 8 else "0"
+
+    def _on_banco(self, *_args) -> None:
+        atual = remessa.convenio(self._sessao, self._folha, self.codigo()) or {}
+        for campo, chave in ((self.convenio, "convenio"), (self.agencia, "agencia"), (self.agencia_dv, "agencia_dv"),
+                             (self.conta, "conta"), (self.conta_dv, "conta_dv")):
+            campo.definir_texto(atual.get(chave, ""))
+        self.atualizar_botao()
+
+    def executar(self) -> dict:
+        remessa.definir_convenio(self._sessao, self._folha, self.codigo(), convenio=self.convenio.valor(),
+                                 agencia=self.agencia.texto(), agencia_dv=self.agencia_dv.texto(),
+                                 conta=self.conta.texto(), conta_dv=self.conta_dv.texto())
+        return {"banco": self.codigo(), "data_pagamento": self.data.valor()}
+
+
+class GeradorRemessa:
+    """Conduz a geração: diálogo → onde salvar → segundo plano → (confirmação de quem fica de fora) → arquivo.
+
+    ``escolher_destino(nome_sugerido)`` devolve o caminho ou None; ``ao_salvar(caminho, gerado)`` é chamado no fim."""
+
+    def __init__(self, parent: QWidget, sessao, folha: str, competencia: date,
+                 escolher_destino: Callable[[str], Path | None], ao_salvar: Callable[[Path, object], None]):
+        self._parent, self._sessao, self._folha, self._comp = parent, sessao, folha, competencia
+        self._escolher, self._ao_salvar = escolher_destino, ao_salvar
+        self.dialogo: DialogoRemessa | None = None
+        self.pergunta: QMessageBox | None = None
+        self.tarefa = None
+        self._escolha: dict = {}
+        self._destino: Path | None = None
+
+    def iniciar(self) -> None:
+        self.dialogo = DialogoRemessa(self._sessao, self._folha, self._comp, self._parent)
+        self.dialogo.accepted.connect(self._on_dialogo_aceito)
+        self.dialogo.open()
+
+    def _on_dialogo_aceito(self) -> None:
+        self._escolha = self.dialogo.resultado
+        destino = self._escolher(f"remessa-{self._folha}-{self._comp:%Y-%m}-banco{self._escolha['banco']}.rem")
+        if destino is None:
+            return
+        self._destino = destino
+        self._rodar(False)
+
+    def _rodar(self, deixar_de_fora: bool) -> None:
+        destino, escolha = self._destino, self._escolha
+
+        def _trabalho(_p):
+            try:
+                g = remessa.gerar(self._sessao, self._folha, self._comp, banco=escolha["banco"],
+                                  data_pagamento=escolha["data_pagamento"], deixar_de_fora_sem_conta=deixar_de_fora)
+            except remessa.FaltamDadosBancarios as e:
+                return e
+            destino.write_bytes(g.conteudo)
+            return g
+
+        self.tarefa = segundo_plano.rodar(self._parent, "Gerando o arquivo do banco…", _trabalho, self._on_pronto,
+                                          titulo_erro="Arquivo do banco")
+
+    def _on_pronto(self, resultado) -> None:
+        self.tarefa = None
+        if isinstance(resultado, remessa.FaltamDadosBancarios):
+            self.pergunta = QMessageBox(QMessageBox.Icon.Question, "Pessoas sem conta bancária",
+                                        str(resultado) + "\n\nGerar o arquivo sem elas?",
+                                        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self._parent)
+            self.pergunta.setDefaultButton(QMessageBox.StandardButton.No)
+            self.pergunta.setDetailedText("\n".join(f"{p['nome']} ({p['identificacao']}): {formato.reais(p['liquido'])}"
+                                                    for p in resultado.pessoas))
+            self.pergunta.finished.connect(self._on_resposta)
+            self.pergunta.open()
+            return
+        self._ao_salvar(self._destino, resultado)
+
+    def _on_resposta(self, resposta: int) -> None:
+        if resposta == QMessageBox.StandardButton.Yes:
+            self._rodar(True)

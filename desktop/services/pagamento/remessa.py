@@ -1,0 +1,216 @@
+"""Arquivo do banco (CNAB 240, pagamento de salários) a partir da folha fechada do Magistério ou da
+folha dos conselheiros tutelares.
+
+- ``convenio``/``definir_convenio``: o convênio do órgão com o banco (código de 20 posições, agência e
+  conta debitada), guardado em ``configuracoes`` por folha e banco, com diário.
+- ``conferir`` diz, sem gravar nada, quem entra no arquivo, quem fica de fora por não ter conta
+  (``sem_conta``) e quem não tem líquido a receber.
+- ``gerar`` monta o arquivo (``rules.pagamento.cnab240``). Havendo servidores sem conta, recusa com
+  ``FaltamDadosBancarios`` (que traz a lista) até que ``deixar_de_fora_sem_conta=True`` confirme; o
+  número sequencial do arquivo (NSA) avança por banco e folha, e a geração vai ao diário com o total
+  e o SHA-256 do arquivo. O total do arquivo é a soma dos líquidos de quem entrou.
+Magistério: só de competência FECHADA (``MAGISTERIO_LER`` para conferir, ``MAGISTERIO_EDITAR`` para
+gerar). Conselho: os contracheques emitidos no mês (``CONSELHO_LER``/``CONSELHO_EDITAR``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Callable
+
+from desktop.rules import formato
+from desktop.rules.pagamento import banco as regras_banco
+from desktop.rules.pagamento import cnab240
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store import pagamento as armazem
+from desktop.store.ids import novo_id
+
+from .. import emissores
+from ..sessao import ErroNegocio, Sessao
+
+FOLHAS = {"magisterio": (Permissao.MAGISTERIO_LER, Permissao.MAGISTERIO_EDITAR),
+          "conselho": (Permissao.CONSELHO_LER, Permissao.CONSELHO_EDITAR)}
+BANCOS_CNAB = ("001", "104")
+
+
+class FaltamDadosBancarios(ErroNegocio):
+    """Há quem não tenha conta cadastrada; ``pessoas`` lista (nome, identificação, líquido)."""
+
+    def __init__(self, mensagem: str, pessoas: list[dict]):
+        super().__init__(mensagem)
+        self.pessoas = pessoas
+
+
+@dataclass
+class Conferencia:
+    folha: str
+    competencia: date
+    creditos: list[cnab240.Credito] = field(default_factory=list)
+    sem_conta: list[dict] = field(default_factory=list)      # {nome, identificacao, liquido}
+    sem_liquido: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((c.valor for c in self.creditos), Decimal("0.00"))
+
+
+@dataclass(frozen=True)
+class ArquivoGerado:
+    conteudo: bytes
+    nome_sugerido: str
+    nsa: int
+    total: Decimal
+    creditos: int
+    deixados_de_fora: tuple[str, ...]
+    sha256: str
+
+
+def _folha(folha: str) -> tuple[Permissao, Permissao]:
+    if folha not in FOLHAS:
+        raise EntradaInvalida(f"Folha desconhecida: {folha!r}; use magisterio ou conselho.")
+    return FOLHAS[folha]
+
+
+def _competencia(competencia) -> date:
+    if isinstance(competencia, date):
+        return competencia.replace(day=1)
+    texto = str(competencia or "").strip()
+    try:
+        if "/" in texto:
+            m, a = texto.split("/")
+        else:
+            a, m = texto.split("-")[:2]
+        return date(int(a), int(m), 1)
+    except ValueError:
+        raise EntradaInvalida(f"Competência inválida: {texto!r}. Use mês/ano, por exemplo 03/2026.") from None
+
+
+def _linhas(sessao: Sessao, folha: str, comp: date) -> list[dict]:
+    if folha == "magisterio":
+        k = sessao.db.execute("SELECT situacao FROM magisterio_competencias WHERE competencia = ?",
+                              [f"{comp:%Y-%m}"]).fetchone()
+        if k is None or k[0] != "fechada":
+            raise ErroNegocio(f"A competência {comp:%m/%Y} do Magistério não está fechada: o arquivo do banco sai "
+                              "só da folha fechada (o que foi pago é o que foi gravado).")
+        linhas = armazem.liquidos_magisterio(sessao.db, f"{comp:%Y-%m}")
+        for r in linhas:
+            r["liquido"] = Decimal(r["liquido"]) / 100
+        return linhas
+    linhas = armazem.liquidos_conselho(sessao.db, comp.isoformat())
+    if not linhas:
+        raise ErroNegocio(f"Nenhum contracheque de conselheiro emitido em {comp:%m/%Y}: emita os contracheques "
+                          "antes de gerar o arquivo do banco.")
+    for r in linhas:
+        r["liquido"] = Decimal(r["liquido"]).quantize(Decimal("0.01"))
+        r["identificacao"] = f"CT {r['condicao'][:3].upper()} {r['ordem']}"
+    return linhas
+
+
+def conferir(sessao: Sessao, folha: str, competencia) -> Conferencia:
+    """Quem entra no arquivo e quem fica de fora, sem gravar nada."""
+    ler, _editar = _folha(folha)
+    sessao.exigir(ler)
+    comp = _competencia(competencia)
+    c = Conferencia(folha, comp)
+    for r in _linhas(sessao, folha, comp):
+        if r["liquido"] <= 0:
+            c.sem_liquido.append(r["nome"])
+        elif not r["banco"]:
+            c.sem_conta.append({"nome": r["nome"], "identificacao": r["identificacao"], "liquido": r["liquido"]})
+        else:
+            c.creditos.append(cnab240.Credito(
+                r["nome"], r["cpf"] or "", r["banco"], r["agencia"], r["agencia_dv"] or "", r["conta"],
+                r["conta_dv"] or "", r["tipo_conta"], r["liquido"], f"{r['identificacao']} {comp:%m%Y}"))
+    return c
+
+
+# -- convênio ------------------------------------------------------------------------------------------
+def _chave(folha: str, banco: str) -> str:
+    return f"pagamento.convenio.{folha}.{banco}"
+
+
+def convenio(sessao: Sessao, folha: str, banco: str) -> dict | None:
+    """O convênio gravado ({convenio, agencia, agencia_dv, conta, conta_dv}) ou None."""
+    sessao.exigir(_folha(folha)[0])
+    valor = armazem.configuracao(sessao.db, _chave(folha, regras_banco.banco(banco)))
+    return json.loads(valor) if valor else None
+
+
+def definir_convenio(sessao: Sessao, folha: str, banco: str, *, convenio: str, agencia: str, agencia_dv: str,
+                     conta: str, conta_dv: str) -> dict:
+    """Grava o convênio e a conta debitada do órgão para a folha e o banco (dígitos conferidos)."""
+    _ler, editar = _folha(folha)
+    b = regras_banco.banco(banco)
+    if b not in BANCOS_CNAB:
+        raise EntradaInvalida("O arquivo do banco é gerado para o Banco do Brasil (001) e a Caixa (104).")
+    conv = " ".join(str(convenio or "").split())
+    if not conv:
+        raise EntradaInvalida("Informe o código do convênio que o banco deu ao órgão.")
+    if len(conv) > 20:
+        raise EntradaInvalida("O código do convênio tem no máximo 20 caracteres (posições 33 a 52 do arquivo).")
+    ag, agdv = regras_banco.agencia(b, agencia, agencia_dv)
+    cc, ccdv = regras_banco.conta(b, conta, conta_dv)
+    dados = {"convenio": conv, "agencia": ag, "agencia_dv": agdv, "conta": cc, "conta_dv": ccdv}
+    with sessao.mudanca(editar) as m:
+        antes = armazem.gravar_configuracao(m.db, _chave(folha, b), json.dumps(dados, sort_keys=True))
+        m.registrar("configuracoes", _chave(folha, b), "alterar" if antes else "inserir",
+                    antes=json.loads(antes) if antes else None, depois=dados)
+    return dados
+
+
+# -- geração -------------------------------------------------------------------------------------------
+def _lista(pessoas: list[dict], limite: int = 8) -> str:
+    nomes = [f"{p['nome']} ({p['identificacao']})" for p in pessoas[:limite]]
+    resto = len(pessoas) - limite
+    return ", ".join(nomes) + (f" e mais {resto}" if resto > 0 else "")
+
+
+def gerar(sessao: Sessao, folha: str, competencia, *, banco: str, data_pagamento: date,
+          deixar_de_fora_sem_conta: bool = False, agora: Callable[[], datetime] = datetime.now) -> ArquivoGerado:
+    """O arquivo CNAB 240 de pagamento de salários da folha; vai ao diário (total, NSA, SHA-256)."""
+    _ler, editar = _folha(folha)
+    sessao.exigir(editar)
+    b = regras_banco.banco(banco)
+    if b not in BANCOS_CNAB:
+        raise EntradaInvalida("O arquivo do banco é gerado para o Banco do Brasil (001) e a Caixa (104).")
+    if not isinstance(data_pagamento, date):
+        raise EntradaInvalida("Informe a data do pagamento (dd/mm/aaaa).")
+    if data_pagamento < agora().date():
+        raise ErroNegocio(f"A data do pagamento ({data_pagamento:%d/%m/%Y}) já passou: o banco recusa crédito "
+                          "com data anterior ao envio do arquivo.")
+    conf = conferir(sessao, folha, competencia)
+    if conf.sem_conta and not deixar_de_fora_sem_conta:
+        total = sum((p["liquido"] for p in conf.sem_conta), Decimal("0"))
+        raise FaltamDadosBancarios(
+            f"{len(conf.sem_conta)} pessoa(s) sem conta bancária cadastrada ({formato.reais(total)} de líquido): "
+            f"{_lista(conf.sem_conta)}. Cadastre os dados de pagamento ou confirme que ficam de fora do arquivo "
+            "(o pagamento delas terá de ser feito à parte).", conf.sem_conta)
+    if not conf.creditos:
+        raise ErroNegocio("Ninguém desta folha tem conta cadastrada e líquido a receber: não há o que enviar ao banco.")
+    conv = convenio(sessao, folha, b)
+    if conv is None:
+        raise ErroNegocio(f"Cadastre antes o convênio do órgão com o banco {b} (código, agência e conta debitada).")
+    modulo = "magisterio" if folha == "magisterio" else "conselho"
+    orgao = emissores.do_modulo(sessao.db, modulo)
+    pagador = cnab240.Pagador(b, orgao.cnpj, orgao.nome, conv["convenio"], conv["agencia"], conv["agencia_dv"],
+                              conv["conta"], conv["conta_dv"], orgao.municipio, orgao.uf)
+    chave_nsa = f"pagamento.nsa.{folha}.{b}"
+    with sessao.mudanca(editar) as m:
+        nsa = int(armazem.configuracao(m.db, chave_nsa) or 0) + 1
+        try:
+            remessa = cnab240.gerar(pagador, conf.creditos, data_pagamento, nsa, agora())
+        except cnab240.ErroRemessa as e:
+            raise ErroNegocio(f"O arquivo não pôde ser montado: {e}") from None
+        armazem.gravar_configuracao(m.db, chave_nsa, str(nsa))
+        sha = hashlib.sha256(remessa.conteudo).hexdigest()
+        m.registrar("pagamento_remessas", novo_id(), "evento", depois={
+            "folha": folha, "competencia": f"{conf.competencia:%Y-%m}", "banco": b, "nsa": nsa,
+            "data_pagamento": data_pagamento.isoformat(), "creditos": remessa.creditos, "total": str(remessa.total),
+            "deixados_de_fora": [p["nome"] for p in conf.sem_conta], "sha256": sha})
+    nome = f"remessa-{folha}-{conf.competencia:%Y-%m}-banco{b}-{nsa:06d}.rem"
+    return ArquivoGerado(remessa.conteudo, nome, nsa, remessa.total, remessa.creditos,
+                         tuple(p["nome"] for p in conf.sem_conta), sha)

@@ -1,0 +1,65 @@
+"""Tela da folha fechada: "Gerar arquivo do banco" — convênio digitado, quem não tem conta listado e
+deixado de fora só depois do "sim", arquivo salvo onde o usuário escolheu e lido de volta."""
+from datetime import date, timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.rules.pagamento.cnab240 import alfa
+from desktop.screens.magisterio.painel import PainelMagisterio
+from desktop.services.magisterio import folha
+
+from ..apoio_janelas import digitar
+from tests.services.pagamento.leitor_cnab240 import ler
+from tests.services.pagamento.test_remessa import contas_para_todos
+
+OUTUBRO = date(2026, 10, 1)
+
+
+def test_gerar_arquivo_do_banco_pela_tela(qtbot, sessao_demo, tmp_path, salvar_em):
+    s = sessao_demo
+    folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
+    contas_para_todos(s, exceto=1)
+    p = PainelMagisterio(s)
+    qtbot.addWidget(p)
+    p.resize(1280, 800)
+    p.show()
+    p.abas.setCurrentWidget(p.folha)
+    p.folha.definir_competencia(OUTUBRO)
+    qtbot.waitUntil(lambda: not p.folha.carregando, timeout=15000)
+    barra = p.folha.documentos
+    qtbot.waitUntil(barra.botao_banco.isEnabled)
+    qtbot.mouseClick(barra.botao_banco, Qt.MouseButton.LeftButton)
+    dlg = barra.gerador.dialogo
+    qtbot.waitUntil(dlg.isVisible)
+    digitar(qtbot, dlg.convenio.edit, "000123456 0126")
+    digitar(qtbot, dlg.agencia.edit, "0001")
+    digitar(qtbot, dlg.agencia_dv.edit, "8")
+    assert "dá 9" in dlg.agencia_dv.erro.text()  # dígito conferido ao digitar
+    dlg.agencia_dv.edit.clear()
+    digitar(qtbot, dlg.agencia_dv.edit, "9")
+    digitar(qtbot, dlg.conta.edit, "210169")
+    digitar(qtbot, dlg.conta_dv.edit, "6")
+    pagamento = date.today() + timedelta(days=3)
+    dlg.data.edit.clear()
+    digitar(qtbot, dlg.data.edit, f"{pagamento:%d/%m/%Y}")
+    destino = tmp_path / "remessa.rem"
+    salvar_em.append(destino)
+    qtbot.waitUntil(dlg.botao_ok.isEnabled)
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: barra.gerador.pergunta is not None and barra.gerador.pergunta.isVisible(), timeout=20000)
+    pergunta = barra.gerador.pergunta
+    assert "1 pessoa(s) sem conta" in pergunta.text()
+    assert not destino.exists()  # nada salvo antes da confirmação
+    qtbot.mouseClick(pergunta.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: barra.ultimo_arquivo == destino, timeout=20000)
+    arq = ler(destino.read_bytes())
+    itens = folha.contracheques(s, OUTUBRO)
+    com_liquido = {alfa(i.servidor.nome, 30).strip(): i.contracheque.liquido for i in itens if i.contracheque.liquido > 0}
+    lidos = {x.nome: x.valor for x in arq.pagamentos}
+    assert len(lidos) == len(com_liquido) - 1
+    assert all(com_liquido[n] == v for n, v in lidos.items())
+    assert arq.total == sum(lidos.values(), Decimal("0")) > 0
+    assert all(x.data == pagamento for x in arq.pagamentos)
+    assert "salvo em" in barra.aviso.text() and "Ficaram de fora" in barra.aviso.text()

@@ -1,0 +1,119 @@
+"""Arquivo do banco (CNAB 240) da competência fechada e da folha do Conselho, lido de volta por um leitor
+independente (tests/services/pagamento/leitor_cnab240.py): totais e o valor de cada servidor."""
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from validate_docbr import PIS
+
+from desktop.rules.pagamento.banco import dv_modulo11_bb
+from desktop.services import acesso, demo
+from desktop.services.magisterio import cadastro, folha
+from desktop.services.pagamento import dados, remessa
+from desktop.services.sessao import ErroNegocio
+
+from .leitor_cnab240 import ler
+
+OUTUBRO = date(2026, 10, 1)
+PAGAMENTO = date(2026, 11, 5)
+AGORA = lambda: datetime(2026, 11, 1, 9, 30)  # noqa: E731
+
+
+def contas_para_todos(s, exceto: int = 0) -> list[dict]:
+    """Conta BB para uns, Caixa poupança para outros (TED); os ``exceto`` últimos ficam sem conta."""
+    servidores = cadastro.listar_servidores(s, ativo=None)
+    pis = PIS()
+    for n, sv in enumerate(servidores[:len(servidores) - exceto]):
+        if n % 3 == 2:
+            dados.definir_do_servidor(s, sv["id"], banco="104", agencia="2345", conta=f"013{n:08d}", conta_dv="1",
+                                      tipo_conta="poupanca", pis=pis.generate())
+        else:
+            conta = f"{100000 + n}"
+            dados.definir_do_servidor(s, sv["id"], banco="001", agencia="1234", agencia_dv="3", conta=conta,
+                                      conta_dv=dv_modulo11_bb(conta.zfill(8)), tipo_conta="corrente",
+                                      pis=pis.generate())
+    return servidores
+
+
+@pytest.fixture
+def sessao_fechada(tmp_path):
+    caminho = tmp_path / "demo.db"
+    demo.criar_demo(caminho, pessoas=3, servidores=30)
+    s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
+    folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
+    yield s
+    s.fechar()
+
+
+def _convenio(s, folha_="magisterio", banco="001"):
+    remessa.definir_convenio(s, folha_, banco, convenio="000123456 0126", agencia="0001", agencia_dv="9" if banco == "001" else "",
+                             conta="210169", conta_dv="6")
+
+
+def test_remessa_do_magisterio_lida_de_volta(sessao_fechada):
+    s = sessao_fechada
+    contas_para_todos(s, exceto=2)
+    _convenio(s)
+    conf = remessa.conferir(s, "magisterio", OUTUBRO)
+    assert len(conf.sem_conta) == 2
+    with pytest.raises(remessa.FaltamDadosBancarios, match="2 pessoa\\(s\\) sem conta") as e:
+        remessa.gerar(s, "magisterio", OUTUBRO, banco="001", data_pagamento=PAGAMENTO, agora=AGORA)
+    assert [p["nome"] for p in e.value.pessoas] == [p["nome"] for p in conf.sem_conta]
+    g = remessa.gerar(s, "magisterio", OUTUBRO, banco="001", data_pagamento=PAGAMENTO,
+                      deixar_de_fora_sem_conta=True, agora=AGORA)
+    arq = ler(g.conteudo)
+    itens = {i.servidor.nome: i.contracheque.liquido for i in folha.contracheques(s, OUTUBRO)}
+    fora = {p["nome"] for p in conf.sem_conta}
+    esperado = {n: v for n, v in itens.items() if n not in fora and v > 0}
+    lidos = {p.nome: p.valor for p in arq.pagamentos}
+    from desktop.rules.pagamento.cnab240 import alfa
+    assert lidos == {alfa(n, 30).strip(): v for n, v in esperado.items()}  # cada servidor com o seu líquido
+    assert arq.total == sum(esperado.values()) == g.total
+    assert sum(arq.somas_lotes) == g.total
+    assert {p.forma for p in arq.pagamentos} == {"01", "41"}  # BB em conta; Caixa por TED
+    assert all(p.data == PAGAMENTO for p in arq.pagamentos)
+    assert arq.header["nsa"] == "000001" and arq.header["inscricao"] == demo_cnpj(s)
+    assert set(g.deixados_de_fora) == fora
+    # o próximo arquivo tem o número seguinte
+    g2 = remessa.gerar(s, "magisterio", OUTUBRO, banco="001", data_pagamento=PAGAMENTO,
+                       deixar_de_fora_sem_conta=True, agora=AGORA)
+    assert ler(g2.conteudo).header["nsa"] == "000002"
+    eventos = list(s.db.query("SELECT * FROM diario WHERE tabela = 'pagamento_remessas'"))
+    assert len(eventos) == 2
+
+
+def demo_cnpj(s):
+    from desktop.services import emissores
+    return emissores.do_modulo(s.db, "magisterio").cnpj
+
+
+def test_competencia_aberta_recusada(sessao_fechada):
+    with pytest.raises(ErroNegocio, match="não está fechada"):
+        remessa.conferir(sessao_fechada, "magisterio", date(2026, 9, 1))
+
+
+def test_sem_convenio_recusado(sessao_fechada):
+    contas_para_todos(sessao_fechada)
+    with pytest.raises(ErroNegocio, match="Cadastre antes o convênio"):
+        remessa.gerar(sessao_fechada, "magisterio", OUTUBRO, banco="104", data_pagamento=PAGAMENTO, agora=AGORA)
+
+
+def test_remessa_do_conselho(sessao_admin):
+    from desktop.services.conselho import mandatos, remuneracao
+
+    s = sessao_admin
+    ids = [mandatos.cadastrar_conselheiro(s, nome=n, condicao="titular", ordem=i + 1, inicio_mandato=date(2024, 1, 10),
+                                          fim_mandato=date(2028, 1, 9))["id"]
+           for i, n in enumerate(["Ana Beatriz Souza", "Bruno Carvalho Lima"])]
+    comp = date(2026, 3, 1)
+    for n, cid in enumerate(ids):
+        conta = f"{500 + n}"
+        dados.definir_do_conselheiro(s, cid, banco="001", agencia="1234", agencia_dv="3", conta=conta,
+                                     conta_dv=dv_modulo11_bb(conta.zfill(8)), tipo_conta="corrente")
+        remuneracao.emitir_contracheque(s, cid, comp)
+    _convenio(s, "conselho")
+    g = remessa.gerar(s, "conselho", comp, banco="001", data_pagamento=PAGAMENTO, agora=AGORA)
+    arq = ler(g.conteudo)
+    liquidos = {r["nome"].upper(): Decimal(r["liquido"]) for r in remuneracao.contracheques_emitidos(s, comp)}
+    assert {p.nome: p.valor for p in arq.pagamentos} == liquidos
+    assert arq.total == sum(liquidos.values()) > 0
