@@ -348,7 +348,7 @@ def _revogar(sessao: Sessao, login: str, mudancas: dict, senha: str | None, moti
     if SIGILO in tinha and SIGILO not in sessao.chaves:
         chaveiro.marcar_rotacao_sigilo(chaves, motivo)
         chaves.gravar()
-    chaveiro.girar(sessao, motivo, trocar_admin=admin, progresso=progresso)
+    chaveiro.trocar_chaves(sessao, motivo, trocar_admin=admin, progresso=progresso)
     return depois
 
 

@@ -10,14 +10,14 @@ import json
 from pathlib import Path
 from typing import Callable
 
-from desktop.rules.papeis import DOMINIOS, Dominio, Papel
+from desktop.rules.papeis import DOMINIOS, Dominio, Papel, Permissao
 from desktop.store import selagem
 from desktop.store.base import Base
 from desktop.store.chaves import ArquivoChaves, ErroChaves, Fechadura, FechaduraAlterada, SenhaIncorreta
 from desktop.store.erros import BaseCorrompida
 from desktop.store.ids import agora
 
-from .sessao import ErroNegocio, Sessao, Usuario
+from .sessao import ErroNegocio, SemPermissao, Sessao, Usuario
 
 GERAL, SIGILO, ADMIN = Dominio.GERAL.value, Dominio.SIGILO.value, Dominio.ADMIN.value
 
@@ -145,14 +145,25 @@ def conferir_entrada(base: Base, arquivo: ArquivoChaves, fech: Fechadura) -> tup
 
 
 # -- giro de chaves (revogação) ----------------------------------------------------------------
-def girar(sessao: Sessao, motivo: str, *, dominios: set[str] | None = None, trocar_admin: bool = False,
+def trocar_chaves(sessao: Sessao, motivo: str, *, dominios: set[str] | None = None, trocar_admin: bool = False,
+                  confiar_recuperacao: bool = False, progresso: Callable[[int, int], None] | None = None) -> dict:
+    """A troca de chaves pedida por um serviço: quem gerencia usuários troca as que tem; os demais,
+    só a do sigilo (a troca pendente, ao entrar). Ver ``_trocar``."""
+    alvo = set(sessao.chaves) & (dominios or {GERAL, SIGILO, ADMIN})
+    if not sessao.pode(Permissao.USUARIOS_GERENCIAR) and not alvo <= {SIGILO}:
+        raise SemPermissao(f"O papel {sessao.usuario.rotulo_papel} não permite trocar as chaves da base.")
+    return _trocar(sessao, motivo, dominios=dominios, trocar_admin=trocar_admin,
+                   confiar_recuperacao=confiar_recuperacao, progresso=progresso)
+
+
+def _trocar(sessao: Sessao, motivo: str, *, dominios: set[str] | None = None, trocar_admin: bool = False,
           confiar_recuperacao: bool = False, progresso: Callable[[int, int], None] | None = None) -> dict:
     """Troca as chaves dos domínios que a sessão tem (ou os ``dominios`` dados, dentre eles):
     nova chave aleatória, selada para cada fechadura que confere e para a recuperação, e a base
     recifrada. Roda na conexão principal (a tela espera com o diálogo de progresso)."""
+    alvo = set(sessao.chaves) & (dominios or {GERAL, SIGILO, ADMIN})
     base = sessao.base_principal
     arquivo = ArquivoChaves.ler(base.caminho)
-    alvo = set(sessao.chaves) & (dominios or {GERAL, SIGILO, ADMIN})
     if not trocar_admin:
         alvo.discard(ADMIN)
     if SIGILO in alvo and not getattr(base, "tem_sigilo", False) and base_tem_sigilo():
@@ -223,7 +234,7 @@ def liberar_sigilo(sessao: Sessao, arquivo: ArquivoChaves, chaves: dict | None =
     pública se confere pelo selo do sigilo). Devolve (liberados, recusados)."""
     chaves = chaves or sessao.chaves
     if SIGILO not in chaves:
-        return [], []
+        raise SemPermissao("Só quem tem a chave do sigilo (conselheiro tutelar ou consulta) o libera.")
     publica = arquivo.admin_publica(SIGILO, chaves[SIGILO])
     liberados, recusados = [], []
     for login in aguardando_sigilo(arquivo, sessao.db):
@@ -263,12 +274,13 @@ def ao_entrar(sessao: Sessao) -> None:
     if pendente:
         publica = arquivo.admin_publica(SIGILO, sessao.chaves[SIGILO])
         confiar = publica is not None and arquivo.recuperacao_assinada(publica)
-        girar(sessao, f"troca pendente: {pendente['motivo']}", dominios={SIGILO}, confiar_recuperacao=confiar)
+        trocar_chaves(sessao, f"troca pendente: {pendente['motivo']}", dominios={SIGILO}, confiar_recuperacao=confiar)
 
 
 def exigir_admin(sessao: Sessao) -> bytes:
+    """A chave de administração da sessão; SemPermissao se a fechadura não a trouxe."""
     if ADMIN not in sessao.chaves:
-        raise ErroNegocio("Esta sessão não tem a chave de administração: entre como administrador.")
+        raise SemPermissao("Esta sessão não tem a chave de administração: entre como administrador.")
     return sessao.chaves[ADMIN]
 
 
@@ -277,8 +289,6 @@ def usar_recuperacao(sessao: Sessao, recuperacao: str) -> list[str]:
     os primeiros conselheiros, quando ainda não há quem tenha o sigilo) e fazer a troca pendente
     da chave do sigilo. A sessão passa a ter todas as chaves até fechar; fica no diário.
     Devolve os logins liberados."""
-    from desktop.rules.papeis import Permissao
-
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     exigir_admin(sessao)
     arquivo = ArquivoChaves.ler(sessao.base.caminho)
@@ -299,7 +309,6 @@ def trocar_chave_recuperacao(sessao: Sessao, progresso: Callable[[int, int], Non
     antiga não abre mais a base atual nem as cópias feitas depois. A pública nova vai assinada
     pela administração; o sigilo (que o administrador não tem) é selado para ela na troca pendente
     feita na próxima entrada de quem tem o sigilo."""
-    from desktop.rules.papeis import Permissao
     from desktop.store.chaves import nova_chave_recuperacao, par_da_recuperacao
 
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
@@ -310,7 +319,7 @@ def trocar_chave_recuperacao(sessao: Sessao, progresso: Callable[[int, int], Non
     if SIGILO not in sessao.chaves:
         marcar_rotacao_sigilo(arquivo, "troca da chave de recuperação")
     arquivo.gravar()
-    girar(sessao, "troca da chave de recuperação", trocar_admin=True, confiar_recuperacao=True,
+    trocar_chaves(sessao, "troca da chave de recuperação", trocar_admin=True, confiar_recuperacao=True,
           progresso=progresso)
     arquivo = ArquivoChaves.ler(sessao.base.caminho)
     arquivo.assinar_recuperacao(sessao.chaves[ADMIN])  # a chave de administração nova
@@ -320,6 +329,7 @@ def trocar_chave_recuperacao(sessao: Sessao, progresso: Callable[[int, int], Non
 
 def situacao(sessao: Sessao) -> str:
     """Para a tela de usuários: troca do sigilo pendente e quem aguarda a liberação do sigilo."""
+    sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     try:
         arquivo = ArquivoChaves.ler(sessao.base.caminho)
     except ErroChaves as e:

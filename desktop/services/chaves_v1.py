@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.rules.papeis import DOMINIOS, Papel
+from desktop.rules.papeis import DOMINIOS, Papel, Permissao
 from desktop.store import selagem
 from desktop.store.base import Base
 from desktop.store.chaves import (FORMATO, ArquivoChaves, ErroChaves, SenhaIncorreta, chave_da_base_v1,
@@ -88,6 +88,7 @@ def atualizar_chaves(caminho: Path, login: str, senha: str | None, recuperacao: 
 
 def usuarios_sem_fechadura(sessao: Sessao) -> list[str]:
     """Usuários ativos sem fechadura (depois da atualização): precisam de senha provisória."""
+    sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     arquivo = ArquivoChaves.ler(sessao.base.caminho)
     return [r[0] for r in sessao.db.execute("SELECT login FROM usuarios WHERE ativo = 1 ORDER BY login")
             if arquivo.usuario(r[0]) is None]

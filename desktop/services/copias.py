@@ -260,7 +260,9 @@ def _restaurar(caminho_base: Path, copia: Path, fech: Fechadura, usuario: Usuari
             if SIGILO not in fech.chaves and any(SIGILO in arquivo.dominios_de(u) for u in arquivo.usuarios()):
                 chaveiro.marcar_rotacao_sigilo(arquivo, "restauração de cópia")
                 arquivo.gravar()
-            chaveiro.girar(sessao, "restauração de cópia de segurança", trocar_admin=ADMIN in fech.chaves)
+            # a restauração já conferiu quem pode fazê-la (administrador, ou qualquer usuário ativo
+            # quando a base está danificada): a troca de chaves faz parte dela
+            chaveiro._trocar(sessao, "restauração de cópia de segurança", trocar_admin=ADMIN in fech.chaves)
     finally:
         base.fechar()
     return ResultadoRestauracao(Path(caminho_base), Path(copia), guardada)

@@ -458,3 +458,19 @@ def test_restaurar_uma_copia_troca_as_chaves_da_base_restaurada(todos):
         acesso.entrar(todos, login, SENHA).fechar()
     assert chaveiro.rotacao_pendente(todos) is None  # feita na entrada da conselheira
     assert chaves_de(todos, "mp")["sigilo"] != sigilo_da_copia
+
+
+def test_so_quem_gerencia_usuarios_troca_as_chaves_e_so_quem_tem_o_sigilo_o_libera(todos):
+    from desktop.services.sessao import SemPermissao
+
+    rh = acesso.entrar(todos, "rh", SENHA)
+    try:
+        with pytest.raises(SemPermissao, match="não permite trocar as chaves"):
+            chaveiro.trocar_chaves(rh, "tentativa")
+        with pytest.raises(SemPermissao):
+            chaveiro.liberar_sigilo(rh, ArquivoChaves.ler(todos))
+        with pytest.raises(SemPermissao):
+            chaveiro.situacao(rh)
+    finally:
+        rh.fechar()
+    assert abre_com_sqlcipher(todos, chaves_de(todos, "rh")["geral"])  # nada mudou
