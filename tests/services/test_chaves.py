@@ -206,6 +206,11 @@ def test_revogar_quem_tem_sigilo_deixa_troca_pendente_feita_na_entrada_de_quem_o
     evento = s.db.execute("SELECT depois FROM diario WHERE tabela = 'chaves' ORDER BY seq DESC LIMIT 1").fetchone()[0]
     s.fechar()
     assert "troca pendente" in evento and "sigilo" in evento
+    from desktop.store import sigilo
+
+    arquivo_sigilo = sigilo.caminho_para(todos)  # o arquivo sigiloso foi recifrado
+    assert not abre_com_sqlcipher(arquivo_sigilo, sigilo_antigo)
+    assert abre_com_sqlcipher(arquivo_sigilo, chaves_de(todos, "mp")["sigilo"])
     # A recuperação recebeu a chave nova também.
     assert ArquivoChaves.ler(todos).abrir_recuperacao(_recuperacao(todos)).chaves["sigilo"] == chaves_de(todos, "mp")["sigilo"]
 
