@@ -51,6 +51,8 @@ def atualizar_chaves(caminho: Path, login: str, senha: str | None, recuperacao: 
         u = linhas[0]
         base_id = base.db.execute("SELECT base_id FROM escritorio").fetchone()[0]
         todas = {d: selagem.nova_chave() for d in (GERAL, SIGILO, ADMIN)}
+        if antigo.dados.get("sigilo_recuperacao"):  # o arquivo sigiloso já existe: a chave dele fica
+            todas[SIGILO] = _sigilo_do_formato_1(recuperacao, antigo.dados["sigilo_recuperacao"])
         novo = ArquivoChaves.novo(caminho, base_id, par_da_recuperacao(recuperacao)[1])
         for campo, valor in antigo.dados.items():  # campos de topo que não são do formato 1
             if campo not in ("formato", "base_id", "fechaduras"):
@@ -84,6 +86,22 @@ def atualizar_chaves(caminho: Path, login: str, senha: str | None, recuperacao: 
     except BaseException:
         (sessao or base).fechar()
         raise
+
+
+def _sigilo_do_formato_1(recuperacao: str, embrulho: dict) -> bytes:
+    """A chave do arquivo sigiloso guardada sob a recuperação no formato 1 (regime provisório)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    from desktop.store.chaves import normalizar_recuperacao
+
+    chave = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"paco-sigilo", info=b"embrulho").derive(
+        normalizar_recuperacao(recuperacao).encode())
+    try:
+        return AESGCM(chave).decrypt(selagem.unb64(embrulho["nonce"]), selagem.unb64(embrulho["cifrado"]), b"sigilo")
+    except Exception:  # noqa: BLE001
+        raise ErroChaves("A chave de recuperação não abre a chave do arquivo sigiloso desta base.") from None
 
 
 def usuarios_sem_fechadura(sessao: Sessao) -> list[str]:

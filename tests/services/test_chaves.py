@@ -1,6 +1,7 @@
 """Chaves que seguem os papéis (paco-chaves/2): cada senha abre só os domínios do seu papel,
 ninguém se passa por outro reescrevendo fechaduras, e revogar troca as chaves."""
 import json
+import os
 import shutil
 
 import pytest
@@ -297,12 +298,13 @@ def test_campos_desconhecidos_do_arquivo_sao_preservados(todos):
 
 
 # -- atualização de paco-chaves/1 -------------------------------------------------------------
-def _rebaixar_para_v1(caminho, recuperacao, senhas: dict):
+def _rebaixar_para_v1(caminho, recuperacao, senhas: dict, com_sigilo: bool = False):
     """Deixa a base como o Paço antigo a deixava: uma chave derivada da recuperação, aberta por
     todas as fechaduras (formato 1)."""
     from desktop.store.base import Base
     from desktop.store.chaves import chave_da_base_v1
 
+    sigilo_atual = ArquivoChaves.ler(caminho).abrir_recuperacao(recuperacao).chaves["sigilo"]
     base = chaveiro.abrir_base(caminho, ArquivoChaves.ler(caminho).abrir_recuperacao(recuperacao))
     antiga = chave_da_base_v1(recuperacao)
     base.recifrar(antiga)
@@ -312,8 +314,18 @@ def _rebaixar_para_v1(caminho, recuperacao, senhas: dict):
     for login, senha in senhas.items():
         e = selagem.embrulhar(senha, antiga, login.encode())
         fechaduras[login] = e
-    ArquivoChaves.caminho_para(caminho).write_text(json.dumps(
-        {"formato": "paco-chaves/1", "base_id": base_id, "fechaduras": fechaduras, "campo_futuro": {"seq": 1}}))
+    dados = {"formato": "paco-chaves/1", "base_id": base_id, "fechaduras": fechaduras, "campo_futuro": {"seq": 1}}
+    if com_sigilo:  # o regime provisório do sigilo: a chave dele sob a recuperação
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+        k = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"paco-sigilo", info=b"embrulho").derive(
+            recuperacao.encode())
+        nonce = os.urandom(12)
+        dados["sigilo_recuperacao"] = {"nonce": selagem.b64(nonce),
+                                       "cifrado": selagem.b64(AESGCM(k).encrypt(nonce, sigilo_atual, b"sigilo"))}
+    ArquivoChaves.caminho_para(caminho).write_text(json.dumps(dados))
     Base.abrir(caminho, antiga).fechar()  # abre com a chave antiga
     return antiga
 
@@ -479,3 +491,15 @@ def test_so_quem_gerencia_usuarios_troca_as_chaves_e_so_quem_tem_o_sigilo_o_libe
     finally:
         rh.fechar()
     assert abre_com_sqlcipher(todos, chaves_de(todos, "rh")["geral"])  # nada mudou
+
+
+def test_atualizacao_do_formato_1_com_o_arquivo_sigiloso_do_regime_provisorio(todos):
+    rec = _recuperacao(todos)
+    _rebaixar_para_v1(todos, rec, {"admin": SENHA_ADMIN}, com_sigilo=True)
+    s = acesso.entrar_com_recuperacao(todos, rec, "admin", "senha-nova-456")
+    acesso.redefinir_senha(s, "mp", "provisoria-mp-1")
+    assert chaveiro.usar_recuperacao(s, rec) == ["mp"]
+    s.fechar()
+    s = acesso.entrar(todos, "mp", "provisoria-mp-1")
+    assert s.tem_sigilo  # a chave do arquivo sigiloso existente foi mantida
+    s.fechar()
