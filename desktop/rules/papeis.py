@@ -157,3 +157,33 @@ usuários, mas não lê o conteúdo dos atendimentos (Lei 320/2023, art. 21 §4;
 
 def dominios(papel: Papel | str) -> frozenset[Dominio]:
     return DOMINIOS[Papel(papel)]
+
+
+class FuncaoApuracao(StrEnum):
+    """Funções da apuração, que a comissão especial designa por processo (não são papéis de usuário).
+
+    A comissão especial conduz o processo de escolha (Lei 320/2023, art. 7º §1º d e art. 11 §2º) e
+    designa, para a apuração dos boletins (art. 9º e §ún.), quem digita e quem resolve:
+    - o **mesário** digita os boletins das seções (dupla digitação: dois mesários diferentes);
+    - o **supervisor** resolve as divergências (com a recontagem do boletim de papel registrada),
+      libera os boletins da fila de auditoria e registra recontagens — nunca de uma seção que ele
+      mesmo digitou.
+    O usuário precisa do papel com ``ELEICAO_EDITAR`` e da designação no processo.
+    """
+
+    MESARIO = "mesario"
+    SUPERVISOR = "supervisor"
+
+
+ROTULOS_FUNCAO: dict[FuncaoApuracao, str] = {
+    FuncaoApuracao.MESARIO: "Mesário (digita boletins)",
+    FuncaoApuracao.SUPERVISOR: "Supervisor da apuração (resolve divergências, auditoria e recontagem)",
+}
+
+ACOES_FUNCAO: dict[str, FuncaoApuracao] = {
+    "digitar boletins": FuncaoApuracao.MESARIO,
+    "resolver divergências": FuncaoApuracao.SUPERVISOR,
+    "liberar boletins da auditoria": FuncaoApuracao.SUPERVISOR,
+    "recontar boletins": FuncaoApuracao.SUPERVISOR,
+}
+"""Cada ação da apuração e a função designada que ela exige."""

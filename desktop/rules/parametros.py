@@ -21,6 +21,7 @@ from .certificacao.tipos import Prazos, Requisitos
 from .conselho.parametros import RegrasExpediente, RegrasPrazos, RegrasRemuneracao
 from .dinheiro import decimal_de, texto_decimal, texto_dinheiro
 from . import formato
+from .eleicao.auditoria import RegrasApuracao
 from .eleicao.regras import RegrasEleicao
 from .inss import TabelaINSS
 from .irrf import TabelaIRRF
@@ -167,6 +168,7 @@ VALIDADORES_TABELA = {
     "conselho_prazos": lambda valor, titulo: RegrasPrazos.de_valor(valor) and valor,
     "conselho_expediente": lambda valor, titulo: RegrasExpediente.de_valor(valor) and valor,
     "eleicao_regras": lambda valor, titulo: RegrasEleicao.de_valor(valor) and valor,
+    "eleicao_apuracao": lambda valor, titulo: RegrasApuracao.de_valor(valor) and valor,
     "certificacao_prazos": lambda valor, titulo: Prazos.de_valor(valor) and valor,
     "certificacao_requisitos": lambda valor, titulo: Requisitos.de_valor(valor) and valor,
 }

@@ -79,19 +79,54 @@ def cadastrar_conselheiro(sessao: Sessao, *, nome: str, condicao: str, ordem: in
                           "criado_em": momento, "atualizado_em": momento}
                 _inserir(m, "pessoas", pessoa)
                 pessoa_id = pessoa["id"]
-        linha = {"id": novo_id(), "pessoa_id": pessoa_id, "eleito_id": eleito_id, "usuario_id": None,
-                 "condicao": condicao, "ordem": ordem, "inicio_mandato": inicio_mandato.isoformat(),
-                 "fim_mandato": fim_mandato.isoformat(),
-                 "situacao": "em_exercicio" if condicao == "titular" else "disponivel",
-                 "servidor_municipal": int(bool(servidor_municipal)),
-                 "remuneracao_cargo": str(Decimal(remuneracao_cargo).quantize(Decimal("0.01"))) if remuneracao_cargo else None,
-                 "dependentes_irrf": int(dependentes_irrf), "criado_em": momento, "atualizado_em": momento}
-        _inserir(m, "conselho_conselheiros", linha)
-        if condicao == "titular":
-            _inserir(m, "conselho_exercicios", {"id": novo_id(), "conselheiro_id": linha["id"],
-                                                "inicio": inicio_mandato.isoformat(), "fim": None, "substitui_id": None,
-                                                "motivo": "Posse (titular)", "criado_em": momento})
+        linha = _gravar_conselheiro(m, pessoa_id=pessoa_id, eleito_id=eleito_id, condicao=condicao, ordem=ordem,
+                                    inicio_mandato=inicio_mandato, fim_mandato=fim_mandato,
+                                    servidor_municipal=servidor_municipal, remuneracao_cargo=remuneracao_cargo,
+                                    dependentes_irrf=dependentes_irrf)
     return armazem.conselheiro(sessao.db, linha["id"])
+
+
+def _gravar_conselheiro(m: Mudanca, *, pessoa_id: str, eleito_id: str | None, condicao: str, ordem: int,
+                        inicio_mandato: date, fim_mandato: date, servidor_municipal: bool = False,
+                        remuneracao_cargo: Decimal | None = None, dependentes_irrf: int = 0) -> dict:
+    """Grava o conselheiro (e, se titular, o exercício desde a posse) na transação ``m``."""
+    momento = agora()
+    linha = {"id": novo_id(), "pessoa_id": pessoa_id, "eleito_id": eleito_id, "usuario_id": None,
+             "condicao": condicao, "ordem": ordem, "inicio_mandato": inicio_mandato.isoformat(),
+             "fim_mandato": fim_mandato.isoformat(),
+             "situacao": "em_exercicio" if condicao == "titular" else "disponivel",
+             "servidor_municipal": int(bool(servidor_municipal)),
+             "remuneracao_cargo": str(Decimal(remuneracao_cargo).quantize(Decimal("0.01"))) if remuneracao_cargo else None,
+             "dependentes_irrf": int(dependentes_irrf), "criado_em": momento, "atualizado_em": momento}
+    _inserir(m, "conselho_conselheiros", linha)
+    if condicao == "titular":
+        _inserir(m, "conselho_exercicios", {"id": novo_id(), "conselheiro_id": linha["id"],
+                                            "inicio": inicio_mandato.isoformat(), "fim": None, "substitui_id": None,
+                                            "motivo": "Posse (titular)", "criado_em": momento})
+    return linha
+
+
+def posse_dos_eleitos(m: Mudanca, processo_id: str) -> list[dict]:
+    """Cria no Conselho os mandatos da composição eleita, na transação ``m`` de quem dá a posse.
+
+    Gancho do "Encerrar e dar posse" do processo de escolha (services.eleicao.resultado): a comissão
+    especial/administração conferiu a permissão do processo de escolha antes; aqui só se grava. Os
+    eleitos já cadastrados (por ``importar_eleitos``) são pulados. Devolve os conselheiros criados.
+    """
+    eleitos = list(m.db.query("SELECT * FROM conselheiros_eleitos WHERE processo_id = ? "
+                              "ORDER BY condicao DESC, ordem", [processo_id]))
+    feitos = []
+    for e in eleitos:
+        if list(m.db.query("SELECT 1 FROM conselho_conselheiros WHERE eleito_id = ?", [e["id"]])):
+            continue
+        if list(m.db.query("SELECT 1 FROM conselho_conselheiros WHERE inicio_mandato = ? AND condicao = ? "
+                           "AND ordem = ?", [e["inicio_mandato"], e["condicao"], e["ordem"]])):
+            raise ErroNegocio(f"Já há {e['condicao']} nº {e['ordem']} cadastrado à mão no mandato que começa em "
+                              f"{date.fromisoformat(e['inicio_mandato']):%d/%m/%Y}; confira o cadastro do Conselho.")
+        feitos.append(_gravar_conselheiro(
+            m, pessoa_id=e["pessoa_id"], eleito_id=e["id"], condicao=e["condicao"], ordem=e["ordem"],
+            inicio_mandato=date.fromisoformat(e["inicio_mandato"]), fim_mandato=date.fromisoformat(e["fim_mandato"])))
+    return feitos
 
 
 def importar_eleitos(sessao: Sessao, processo_id: str) -> list[dict]:

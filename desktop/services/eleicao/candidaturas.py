@@ -119,14 +119,42 @@ def ler_nota(texto: str):
     return regra_requisitos.nota(texto)
 
 
+def reprovacao_automatica(db, cand: dict, proc: dict) -> dict[str, str]:
+    """O que as datas da candidatura reprovam (idade, residência, experiência), pela regra vigente."""
+    regras = regras_em(db, date.fromisoformat(proc["eleicao"]))
+    return regra_requisitos.conferencias_objetivas(
+        nascimento=date.fromisoformat(cand["nascimento"]), residencia_desde=date.fromisoformat(cand["residencia_desde"]),
+        experiencia_meses=cand["experiencia_meses"], referencia=date.fromisoformat(cand["inscrito_em"]),
+        regras=regras)
+
+
 def analisar_requisito(sessao: Sessao, candidatura_id: str, requisito: str, *, deferido: bool,
-                       motivo: str | None = None, documento: str | None = None) -> dict:
-    """Análise documental de um requisito (art. 7º §1º II): deferido, ou indeferido com o motivo."""
+                       motivo: str | None = None, documento: str | None = None,
+                       decisao_comissao: str | None = None, fundamento_decisao: str | None = None) -> dict:
+    """Análise documental de um requisito (art. 7º §1º II): deferido, ou indeferido com o motivo.
+
+    Requisito que as datas informadas reprovam (residência, experiência) só se defere com a decisão
+    da comissão especial registrada (``decisao_comissao``: a ata/deliberação), a sua base legal
+    (``fundamento_decisao``) e o documento que prova o requisito. A idade nunca: ter mais de 21 anos
+    é requisito da lei federal que nenhuma decisão supre (ECA art. 133 II; Lei 320/2023, art. 12 §2º II).
+    """
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     r = regra_requisitos.requisito(requisito)
     cand = candidatura_ou_erro(sessao.db, candidatura_id)
-    exigir_fase(processo_ou_erro(sessao.db, cand["processo_id"]), "inscricoes", "analise",
-                acao="analisar documentos")
+    proc = processo_ou_erro(sessao.db, cand["processo_id"])
+    exigir_fase(proc, "inscricoes", "analise", acao="analisar documentos")
+    falha = reprovacao_automatica(sessao.db, cand, proc).get(requisito) if deferido else None
+    if falha and requisito == "idade":
+        raise ErroNegocio(f"A idade não pode ser deferida: {falha} Nenhuma decisão da comissão supre a idade "
+                          "mínima da lei federal; corrija a data de nascimento se ela foi digitada errada.")
+    decisao = None
+    if falha:
+        decisao_comissao = " ".join((decisao_comissao or "").split())
+        fundamento_decisao = " ".join((fundamento_decisao or "").split())
+        if len(decisao_comissao) < 10 or len(fundamento_decisao) < 5:
+            raise ErroNegocio(f"\"{r.descricao}\" foi reprovado pelas datas informadas: {falha} Só a comissão "
+                              "especial pode reverter, com a decisão registrada (ata ou deliberação), a base "
+                              "legal e o documento que prova o requisito (Lei 320/2023, arts. 7º §1º b e 11 §3º II).")
     motivo = " ".join((motivo or "").split()) or None
     if not deferido and not motivo:
         raise EntradaInvalida(f"Diga o motivo do indeferimento de \"{r.descricao}\" ({r.artigo}).")
@@ -135,12 +163,30 @@ def analisar_requisito(sessao: Sessao, candidatura_id: str, requisito: str, *, d
     if deferido and not doc:
         raise EntradaInvalida(f"Para deferir \"{r.descricao}\", registre o documento apresentado: "
                               f"{r.documento} ({r.artigo}).")
+    if falha and documento is None:
+        raise ErroNegocio(f"Para reverter a reprovação de \"{r.descricao}\", informe o documento que prova o "
+                          f"requisito ({r.documento}) junto com a decisão da comissão ({r.artigo}).")
+    if falha:
+        decisao = {"id": novo_id(), "requisito_id": antes["id"], "decisao": decisao_comissao,
+                   "fundamento": fundamento_decisao, "documento": doc, "motivo_automatico": falha,
+                   "decidido_por": sessao.usuario.id, "decidido_em": agora()}
     novos = {"situacao": "deferido" if deferido else "indeferido", "motivo": None if deferido else motivo,
              "documento": doc, "analisado_por": sessao.usuario.id, "analisado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
         depois = armazem.atualizar(m.db, "eleicao_requisitos", antes["id"], novos)
         m.registrar("eleicao_requisitos", antes["id"], "alterar", antes=antes, depois=depois)
+        if decisao:
+            m.db["eleicao_decisoes_requisito"].insert(decisao)
+            m.registrar("eleicao_decisoes_requisito", decisao["id"], "inserir", depois=decisao)
         return recalcular(m, candidatura_id)
+
+
+def decisoes_da_comissao(sessao: Sessao, candidatura_id: str) -> list[dict]:
+    """As decisões da comissão que reverteram reprovações automáticas desta candidatura."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    return list(sessao.db.query(
+        "SELECT d.*, r.requisito FROM eleicao_decisoes_requisito d JOIN eleicao_requisitos r "
+        "ON r.id = d.requisito_id WHERE r.candidatura_id = ? ORDER BY d.decidido_em", [candidatura_id]))
 
 
 def lancar_nota(sessao: Sessao, candidatura_id: str, nota) -> dict:
@@ -208,6 +254,10 @@ def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | N
         raise ErroNegocio("Há candidaturas sem análise concluída: " + ", ".join(
             f"{c['numero']} ({c['motivo']})" for c in pendentes[:5]) + ". Conclua-as antes de homologar.")
     habilitados = [c for c in todos if c["situacao"] == "habilitado"]
+    sem_idade = [(c, f) for c in habilitados if (f := reprovacao_automatica(sessao.db, c, proc).get("idade"))]
+    if sem_idade:  # defesa em profundidade: a idade nunca se defere (ECA art. 133 II)
+        c, f = sem_idade[0]
+        raise ErroNegocio(f"O candidato {c['numero']} ({c['nome_urna']}) não pode ser homologado: {f}")
     regras = regras_em(sessao.db, date.fromisoformat(proc["eleicao"]))
     justificativa = " ".join((justificativa_minimo or "").split())
     if len(habilitados) < regras.minimo_habilitados and len(justificativa) < 10:

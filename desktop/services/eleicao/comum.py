@@ -1,20 +1,63 @@
 """Apoio comum aos serviços da eleição: as regras vigentes, o processo, o calendário e a situação das candidaturas."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
 
 from desktop.rules.eleicao import situacao as regra_situacao
+from desktop.rules.eleicao.auditoria import RegrasApuracao
 from desktop.rules.eleicao.calendario import Calendario
 from desktop.rules.eleicao.regras import RegrasEleicao
+from desktop.rules.papeis import ROTULOS_FUNCAO, FuncaoApuracao
 from desktop.rules.parametros import SemVigencia
 from desktop.store import parametros as armazem_parametros
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora
 
-from ..sessao import ErroNegocio
+from ..sessao import ErroNegocio, SemPermissao
 
 NOME_PARAMETRO = "eleicao_regras"
+NOME_APURACAO = "eleicao_apuracao"
+
+_dia_simulado: ContextVar[date | None] = ContextVar("eleicao_dia_simulado", default=None)
+
+
+def hoje() -> date:
+    """A data de hoje para as travas de data do processo (boletins, resultado, recursos, posse)."""
+    return _dia_simulado.get() or date.today()
+
+
+@contextmanager
+def simulando_dia(dia: date):
+    """Faz ``hoje()`` valer ``dia`` dentro do bloco: só para a demonstração e os testes, que
+    percorrem o calendário inteiro de um processo futuro (nenhuma tela nem a CLI usa isto)."""
+    marca = _dia_simulado.set(dia)
+    try:
+        yield
+    finally:
+        _dia_simulado.reset(marca)
+
+
+def regras_apuracao_em(db, data: date) -> RegrasApuracao:
+    """Limites da auditoria e prazos de recurso/contestação vigentes na data (parâmetro ``eleicao_apuracao``)."""
+    p = armazem_parametros.carregar(db, NOME_APURACAO) or armazem_parametros.padrao(NOME_APURACAO)
+    try:
+        v = p.vigente_em(data)
+    except SemVigencia as e:
+        raise ErroNegocio(str(e)) from e
+    return RegrasApuracao.de_valor(v.valor, v.fundamento)
+
+
+def exigir_funcao(sessao, processo_id: str, funcao: FuncaoApuracao, acao: str) -> None:
+    """Recusa quem a comissão especial não designou para a função neste processo (Lei 320/2023, art. 9º)."""
+    if not list(sessao.db.query(
+            "SELECT 1 FROM eleicao_designacoes WHERE processo_id = ? AND usuario_id = ? AND funcao = ?",
+            [processo_id, sessao.usuario.id, str(funcao)])):
+        raise SemPermissao(f"Para {acao} é preciso ser designado pela comissão especial como "
+                           f"{ROTULOS_FUNCAO[funcao].split(' (')[0].lower()} deste processo "
+                           "(Lei 320/2023, arts. 7º §1º d e 9º). Peça a designação na aba Apuração.")
 
 
 def regras_em(db, data: date) -> RegrasEleicao:

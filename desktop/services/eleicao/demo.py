@@ -8,13 +8,14 @@ Chamado por ``desktop.services.demo`` com a sessão do administrador. Cria os us
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from desktop.rules.papeis import Papel
 
 from .. import acesso
 from ..sessao import Sessao, Usuario
-from . import candidaturas, impugnacoes, processo, resultado, votacao
+from . import auditoria, candidaturas, designacoes, impugnacoes, processo, resultado, votacao
+from .comum import simulando_dia
 
 _NOMES = ["Francisca Nogueira Lins", "Raimundo Batista Cunha", "Eliane Souza Prado", "Manoel Ferreira Dias",
           "Socorro Alves Maciel", "Benedito Rocha Lima", "Conceição Pires Melo", "Antônio Castro Paiva",
@@ -113,15 +114,33 @@ def criar_demo_eleicao(sessao: Sessao, rnd: random.Random) -> dict:
         boletins.append((s, dict(comparecimento=comparecimento, brancos=brancos, nulos=nulos, votos=votos)))
     m1 = _usuario(sessao, "mesario1", "Paula Regina Tavares")
     m2 = _usuario(sessao, "mesario2", "Otávio Lins Cordeiro")
-    for k, (s, dados) in enumerate(boletins):
-        votacao.digitar(m1, s["id"], **dados)
-        if k == 7:  # segunda digitação passa 5 votos de 102 para 101 (erro de digitação): vai ao supervisor
-            errado = dict(dados["votos"])
-            errado[101], errado[102] = errado[101] + 5, errado[102] - 5
-            votacao.digitar(m2, s["id"], **{**dados, "votos": errado})
-            votacao.resolver(sessao, s["id"], **dados,
-                             justificativa="Conferido com o boletim impresso da urna da seção.")
-        else:
-            votacao.digitar(m2, s["id"], **dados)
-    resultado.registrar_eleitos(sessao, pid)
+    ato = "Resolução 03/2027 da Comissão Especial (designação da apuração)"
+    designacoes.designar(sessao, pid, login="mesario1", funcao="mesario", ato=ato)
+    designacoes.designar(sessao, pid, login="mesario2", funcao="mesario", ato=ato)
+    designacoes.designar(sessao, pid, login=sessao.usuario.login, funcao="supervisor", ato=ato)
+    with simulando_dia(cal.eleicao):  # a demonstração percorre o dia da eleição de 2027
+        resultado.registrar_sessao_apuracao(
+            sessao, pid, inicio=datetime.combine(cal.eleicao, time(17, 30)),
+            fim=datetime.combine(cal.eleicao, time(23, 40)), local="Escola Municipal São José, Centro",
+            membros=["Maria do Socorro Lima — presidente da Comissão Especial",
+                     "João Batista Freitas — membro da Comissão Especial",
+                     "Ana Cláudia Moura — membro da Comissão Especial",
+                     "Dr. Paulo Henrique Sales — Promotor de Justiça (fiscalização, art. 7º §3º)"])
+        for k, (s, dados) in enumerate(boletins):
+            votacao.digitar(m1, s["id"], **dados)
+            if k == 7:  # segunda digitação passa 5 votos de 102 para 101 (erro de digitação): vai ao supervisor
+                errado = dict(dados["votos"])
+                errado[101], errado[102] = errado[101] + 5, errado[102] - 5
+                votacao.digitar(m2, s["id"], **{**dados, "votos": errado})
+                votacao.resolver(sessao, s["id"], **dados,
+                                 justificativa="Conferido com o boletim impresso da urna da seção.",
+                                 boletim_papel="Boletim impresso da urna da seção 8, via da comissão")
+            else:
+                votacao.digitar(m2, s["id"], **dados)
+        for item in auditoria.fila(sessao, pid, pendentes=True):
+            auditoria.liberar(sessao, item["id"], motivo="Conferido com o boletim de papel e a lista de "
+                                                         "votação assinada da seção.")
+        publicado = resultado.publicar_resultado(sessao, pid)
+    with simulando_dia(date.fromisoformat(publicado["contestacao_fim"]) + timedelta(days=1)):
+        resultado.registrar_eleitos(sessao, pid)
     return processo.obter_processo(sessao, pid)

@@ -4,13 +4,14 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.rules import validacao
+from desktop.rules.eleicao import auditoria as regra_auditoria
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora, novo_id
 
 from ..sessao import ErroNegocio, Sessao
-from .comum import candidatura_ou_erro, processo_ou_erro, recalcular
+from .comum import candidatura_ou_erro, processo_ou_erro, recalcular, regras_apuracao_em
 
 
 def _texto(valor: str, campo: str) -> str:
@@ -105,6 +106,15 @@ def recorrer(sessao: Sessao, impugnacao_id: str, *, razoes: str, em: date) -> di
     if em < date.fromisoformat(i["decidida_em"]):
         raise EntradaInvalida(f"O recurso em {em:%d/%m/%Y} não pode ser anterior à decisão da comissão "
                               f"({date.fromisoformat(i['decidida_em']):%d/%m/%Y}) (Lei 320/2023, art. 11 §5º).")
+    cand = candidatura_ou_erro(sessao.db, i["candidatura_id"])
+    proc = processo_ou_erro(sessao.db, cand["processo_id"])
+    regras = regras_apuracao_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    limite = regra_auditoria.fim_recurso(date.fromisoformat(i["decidida_em"]), regras)
+    if em > limite:
+        raise EntradaInvalida(
+            f"Recurso em {em:%d/%m/%Y} fora do prazo: a decisão da comissão é de "
+            f"{date.fromisoformat(i['decidida_em']):%d/%m/%Y} e o prazo de {regras.prazo_recurso_dias} dias "
+            f"terminou em {limite:%d/%m/%Y} (Lei 320/2023, arts. 8º §13 e 11 §5º; prazo do edital, art. 7º §1º a).")
     return _alterar(sessao, i, {"recurso": _texto(razoes, "as razões do recurso"), "recurso_em": em.isoformat()})
 
 

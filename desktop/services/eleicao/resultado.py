@@ -1,23 +1,32 @@
-"""Resultado reproduzível a partir dos boletins gravados, painel ao vivo e passagem dos eleitos ao Conselho (arts. 6º, 14 e 15).
+"""Resultado reproduzível a partir dos boletins gravados, painel ao vivo, publicação e posse (arts. 6º, 14 e 15).
 
-``registrar_eleitos`` grava a tabela ``conselheiros_eleitos``, que o módulo de operação do
-Conselho Tutelar lê: titulares (ordem 1-5) e suplentes (ordem 1..n), com o mandato.
+O rito: todas as seções aceitas (sem divergência nem auditoria pendente) → ``publicar_resultado``
+(abre o prazo de contestação, art. 14 §1º) → terminado o prazo, ``encerrar_e_dar_posse`` grava a
+composição eleita (``conselheiros_eleitos``: titulares 1-5 e suplentes 1..n, com o mandato), cria os
+mandatos no Conselho (services.conselho.mandatos.posse_dos_eleitos) e encerra o processo — feito
+pela comissão especial/administração, sem o conselheiro precisar consultar o processo de escolha.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
+from desktop.rules import validacao
 from desktop.rules.eleicao import apuracao
+from desktop.rules.eleicao import auditoria as regra_auditoria
 from desktop.rules.eleicao.resultado import Candidato, Parentesco, Resultado, apurar as regra_apurar
 from desktop.rules.papeis import Permissao
 from desktop.store.eleicao import candidaturas as armazem_cand
 from desktop.store.eleicao import votacao as armazem
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store.ids import agora, novo_id
 
 from ..sessao import ErroNegocio, Sessao
-from .comum import exigir_fase, processo_ou_erro, regras_em
+from ..conselho import mandatos
+from .comum import exigir_fase, hoje, processo_ou_erro, regras_apuracao_em, regras_em
+from .votacao import exigir_dia_da_eleicao
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,7 @@ class Apuracao:
     secoes_apuradas: int
     secoes_divergentes: int
     candidatos: dict[int, dict]  # número -> candidatura
+    secoes_em_auditoria: int = 0
 
     @property
     def completa(self) -> bool:
@@ -58,7 +68,75 @@ def apurar(sessao: Sessao, processo_id: str) -> Apuracao:
                              titulares=regras.titulares, minimo_habilitados=regras.minimo_habilitados)
     divergentes = sum(1 for s in secoes if not s["apurada"] and s["digitacoes"] >= 2)
     return Apuracao(proc, resultado, totais, len(secoes), len(boletins), divergentes,
-                    {c["numero"]: c for c in cands})
+                    {c["numero"]: c for c in cands}, sum(1 for s in secoes if s["em_auditoria"]))
+
+
+def exigir_completa(a: Apuracao, acao: str) -> None:
+    """Recusa enquanto faltar seção aceita: sem boletim, divergente ou na fila de auditoria (art. 14 §1º)."""
+    if not a.completa:
+        partes = [f"{a.secoes_total - a.secoes_apuradas} seção(ões) ainda não aceita(s)"]
+        if a.secoes_divergentes:
+            partes.append(f"{a.secoes_divergentes} com divergência para o supervisor")
+        if a.secoes_em_auditoria:
+            partes.append(f"{a.secoes_em_auditoria} na fila de auditoria")
+        raise ErroNegocio(f"Não é possível {acao}: " + ", ".join(partes) + "; o resultado só é oficial com "
+                          "todas as seções aceitas (Lei 320/2023, art. 14 §1º).")
+
+
+def registrar_sessao_apuracao(sessao: Sessao, processo_id: str, *, inicio: datetime, fim: datetime | None,
+                              local: str, membros: list[str]) -> dict:
+    """Registra a sessão pública de apuração para a ata: início e fim (hora), local e membros presentes."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    exigir_fase(proc, "homologado", "apuracao", acao="registrar a sessão de apuração")
+    if inicio.date() < date.fromisoformat(proc["eleicao"]):
+        raise ErroNegocio(f"A apuração não começa antes do dia da eleição ({date.fromisoformat(proc['eleicao']):%d/%m/%Y}) "
+                          "(Lei 320/2023, art. 5º I).")
+    if inicio.date() > hoje():
+        raise ErroNegocio("O início da sessão de apuração não pode ser no futuro.")
+    if fim is not None and fim < inicio:
+        raise EntradaInvalida("O fim da sessão de apuração deve ser depois do início.")
+    presentes = [" ".join(str(x).split()) for x in membros if str(x).strip()]
+    if len(presentes) < 2:
+        raise EntradaInvalida("Informe os membros da comissão especial presentes (pelo menos dois), um por linha, "
+                              "com a função (Lei 320/2023, art. 7º §1º d).")
+    novos = {"apuracao_inicio": inicio.isoformat(timespec="minutes"),
+             "apuracao_fim": fim.isoformat(timespec="minutes") if fim else None,
+             "apuracao_local": validacao.obrigatorio(local, "o local da apuração"),
+             "apuracao_membros": json.dumps(presentes, ensure_ascii=False), "atualizado_em": agora()}
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        depois = armazem_cand.atualizar(m.db, "eleicao_processos", processo_id, novos)
+        m.registrar("eleicao_processos", processo_id, "alterar", antes={k: proc.get(k) for k in novos}, depois=novos)
+    return depois
+
+
+def publicar_resultado(sessao: Sessao, processo_id: str) -> dict:
+    """Publica o resultado (art. 14 §1º): só com todas as seções aceitas; abre o prazo de contestação."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    exigir_fase(proc, "apuracao", acao="publicar o resultado")
+    exigir_dia_da_eleicao(proc, "publicar o resultado")
+    if proc["resultado_publicado_em"]:
+        raise ErroNegocio(f"O resultado já foi publicado em {date.fromisoformat(proc['resultado_publicado_em']):%d/%m/%Y}.")
+    exigir_completa(apurar(sessao, processo_id), "publicar o resultado")
+    dia = hoje()
+    regras = regras_apuracao_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    novos = {"resultado_publicado_em": dia.isoformat(),
+             "contestacao_fim": regra_auditoria.fim_contestacao(dia, regras).isoformat(), "atualizado_em": agora()}
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        depois = armazem_cand.atualizar(m.db, "eleicao_processos", processo_id, novos)
+        m.registrar("eleicao_processos", processo_id, "alterar", antes={k: proc.get(k) for k in novos}, depois=novos)
+    return depois
+
+
+def _exigir_prazo_vencido(proc: dict, acao: str) -> None:
+    if not proc["resultado_publicado_em"]:
+        raise ErroNegocio(f"Não é possível {acao}: publique antes o resultado, que abre o prazo de contestação "
+                          "(Lei 320/2023, art. 14 §1º).")
+    fim = date.fromisoformat(proc["contestacao_fim"])
+    if hoje() <= fim:
+        raise ErroNegocio(f"Não é possível {acao} antes de terminar o prazo de contestação do resultado, "
+                          f"que vai até {fim:%d/%m/%Y} (Lei 320/2023, art. 14 §1º).")
 
 
 def registrar_eleitos(sessao: Sessao, processo_id: str, resultado_documento_id: str | None = None) -> list[dict]:
@@ -69,28 +147,61 @@ def registrar_eleitos(sessao: Sessao, processo_id: str, resultado_documento_id: 
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
     exigir_fase(proc, "apuracao", acao="registrar os eleitos")
+    _exigir_prazo_vencido(proc, "registrar os eleitos")
     a = apurar(sessao, processo_id)
-    if not a.completa:
-        raise ErroNegocio(f"Faltam {a.secoes_total - a.secoes_apuradas} seção(ões) por apurar; o resultado "
-                          "só é oficial com todas (Lei 320/2023, art. 14 §1º).")
+    exigir_completa(a, "registrar os eleitos")
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        return _gravar_eleitos(m, proc, a, resultado_documento_id)
+
+
+def _gravar_eleitos(m, proc: dict, a: Apuracao, resultado_documento_id: str | None) -> list[dict]:
+    processo_id = proc["id"]
     momento = agora()
     linhas = []
-    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        for c in a.resultado.colocados:
-            cand = a.candidatos[c.numero]
-            linha = {"id": novo_id(), "processo_id": processo_id, "candidatura_id": cand["id"],
-                     "pessoa_id": cand["pessoa_id"], "condicao": c.situacao, "ordem": c.ordem,
-                     "votos": c.votos, "inicio_mandato": proc["posse"], "fim_mandato": proc["fim_mandato"],
-                     "impedimento": c.impedimento, "sub_judice": int(c.sub_judice),
-                     "resultado_documento_id": resultado_documento_id, "criado_em": momento}
-            m.db["conselheiros_eleitos"].insert(linha)
-            m.registrar("conselheiros_eleitos", linha["id"], "inserir", depois=linha)
-            linhas.append(linha)
-        m.db.execute("UPDATE eleicao_processos SET fase = 'encerrado', atualizado_em = ? WHERE id = ?",
-                     [momento, processo_id])
-        m.registrar("eleicao_processos", processo_id, "alterar", antes={"fase": proc["fase"]},
-                    depois={"fase": "encerrado", "atualizado_em": momento})
+    for c in a.resultado.colocados:
+        cand = a.candidatos[c.numero]
+        linha = {"id": novo_id(), "processo_id": processo_id, "candidatura_id": cand["id"],
+                 "pessoa_id": cand["pessoa_id"], "condicao": c.situacao, "ordem": c.ordem,
+                 "votos": c.votos, "inicio_mandato": proc["posse"], "fim_mandato": proc["fim_mandato"],
+                 "impedimento": c.impedimento, "sub_judice": int(c.sub_judice),
+                 "resultado_documento_id": resultado_documento_id, "criado_em": momento}
+        m.db["conselheiros_eleitos"].insert(linha)
+        m.registrar("conselheiros_eleitos", linha["id"], "inserir", depois=linha)
+        linhas.append(linha)
+    m.db.execute("UPDATE eleicao_processos SET fase = 'encerrado', atualizado_em = ? WHERE id = ?",
+                 [momento, processo_id])
+    m.registrar("eleicao_processos", processo_id, "alterar", antes={"fase": proc["fase"]},
+                depois={"fase": "encerrado", "atualizado_em": momento})
     return linhas
+
+
+def encerrar_e_dar_posse(sessao: Sessao, processo_id: str) -> list[dict]:
+    """Encerra o processo e dá posse: grava a composição eleita e cria os mandatos no Conselho.
+
+    Pela comissão especial ou pela administração (permissão do processo de escolha), depois do prazo
+    de contestação do resultado publicado (art. 14 §1º); a posse é a do calendário (arts. 5º IV e
+    14 §2º). Numa só transação: eleitos, mandatos (titulares em exercício, suplentes na ordem) e fim
+    do processo. Devolve os conselheiros criados no Conselho.
+    """
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    exigir_fase(proc, "apuracao", "encerrado", acao="encerrar e dar posse")
+    if proc["posse_dada_em"]:
+        raise ErroNegocio(f"A posse deste processo já foi dada em {proc['posse_dada_em'][:10]}.")
+    _exigir_prazo_vencido(proc, "encerrar e dar posse")
+    a = apurar(sessao, processo_id) if proc["fase"] == "apuracao" else None
+    if a is not None:
+        exigir_completa(a, "encerrar e dar posse")
+    momento = agora()
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        if a is not None:
+            _gravar_eleitos(m, proc, a, None)
+        feitos = mandatos.posse_dos_eleitos(m, processo_id)
+        m.db.execute("UPDATE eleicao_processos SET posse_dada_em = ?, atualizado_em = ? WHERE id = ?",
+                     [momento, momento, processo_id])
+        m.registrar("eleicao_processos", processo_id, "alterar", antes={"posse_dada_em": None},
+                    depois={"posse_dada_em": momento, "conselheiros": [c["id"] for c in feitos]})
+    return feitos
 
 
 def eleitos(sessao: Sessao, processo_id: str) -> list[dict]:

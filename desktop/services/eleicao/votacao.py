@@ -1,23 +1,29 @@
-"""Seções e apuração por dupla digitação: dois usuários digitam cada boletim; diferenças vão ao supervisor (art. 9º).
+"""Seções e apuração por dupla digitação: dois mesários digitam cada boletim; diferenças vão ao supervisor (art. 9º).
 
 O boletim só conta quando as duas digitações são iguais ("conferido") ou quando um supervisor —
-um terceiro usuário, que não digitou a seção — decide os valores, com justificativa ("supervisor").
-Contas e votos só para habilitados são conferidos já na digitação (rules.eleicao.apuracao).
+designado pela comissão, que não digitou a seção — decide os valores depois de recontar o boletim
+de papel, com justificativa ("supervisor"). Contas e votos só para habilitados são conferidos já na
+digitação (rules.eleicao.apuracao); boletim fora dos limites de plausibilidade vai à fila de
+auditoria (rules.eleicao.auditoria; serviços em ``auditoria``). Nada se digita antes do dia da
+eleição (art. 5º I).
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import date
 
 from desktop.rules import validacao
 from desktop.rules.eleicao import apuracao
-from desktop.rules.papeis import Permissao
+from desktop.rules.eleicao import auditoria as regra_auditoria
+from desktop.rules.papeis import FuncaoApuracao, Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.eleicao import candidaturas as armazem_cand
 from desktop.store.eleicao import votacao as armazem
 from desktop.store.ids import agora, novo_id
 
 from ..sessao import ErroNegocio, Sessao
-from .comum import exigir_fase, processo_ou_erro
+from .comum import exigir_fase, exigir_funcao, hoje, processo_ou_erro, regras_apuracao_em
 
 AGUARDANDO, CONFERIDO, DIVERGENTE = "aguardando_segunda", "conferido", "divergente"
 
@@ -76,7 +82,17 @@ def _secao_e_processo(sessao: Sessao, secao_id: str) -> tuple[dict, dict]:
         raise ErroNegocio("Seção não encontrada.")
     proc = processo_ou_erro(sessao.db, s["processo_id"])
     exigir_fase(proc, "homologado", "apuracao", acao="apurar boletins")
+    exigir_dia_da_eleicao(proc, "digitar ou decidir boletins")
     return s, proc
+
+
+def exigir_dia_da_eleicao(proc: dict, acao: str) -> None:
+    """Recusa boletim, ata ou resultado antes do dia da eleição (Lei 320/2023, art. 5º I)."""
+    eleicao, dia = date.fromisoformat(proc["eleicao"]), hoje()
+    if dia < eleicao:
+        raise ErroNegocio(f"Não é possível {acao} em {dia:%d/%m/%Y}: a eleição de {proc['ano']} é em "
+                          f"{eleicao:%d/%m/%Y}, e a apuração só começa no dia da eleição "
+                          "(Lei 320/2023, arts. 5º I e 9º).")
 
 
 def _boletim(sessao: Sessao, s: dict, comparecimento, brancos, nulos, votos) -> apuracao.Boletim:
@@ -92,12 +108,25 @@ def _gravar_boletim(m, s: dict, proc: dict, b: apuracao.Boletim, origem: str, po
              "justificativa": justificativa, "apurado_em": agora()}
     m.db["eleicao_boletins"].insert(linha)
     m.registrar("eleicao_boletins", s["id"], "inserir", depois=linha)
+    auditar(m, s, proc, b)
     if proc["fase"] == "homologado":
         quando = agora()
         m.db.execute("UPDATE eleicao_processos SET fase = 'apuracao', atualizado_em = ? WHERE id = ?",
                      [quando, proc["id"]])
         m.registrar("eleicao_processos", proc["id"], "alterar", antes={"fase": "homologado"},
                     depois={"fase": "apuracao", "atualizado_em": quando})
+
+
+def auditar(m, s: dict, proc: dict, b: apuracao.Boletim) -> list[regra_auditoria.Alerta]:
+    """Confere a plausibilidade do boletim; fora dos limites, abre um item na fila de auditoria."""
+    alertas = regra_auditoria.verificar(b, regras_apuracao_em(m.db, date.fromisoformat(proc["eleicao"])))
+    if alertas:
+        item = {"id": novo_id(), "secao_id": s["id"], "situacao": "pendente", "aberta_em": agora(),
+                "alertas": json.dumps([{"codigo": a.codigo, "mensagem": a.mensagem} for a in alertas],
+                                      ensure_ascii=False)}
+        m.db["eleicao_auditorias"].insert(item)
+        m.registrar("eleicao_auditorias", item["id"], "inserir", depois=item)
+    return alertas
 
 
 def _para_boletim(d: dict, s: dict) -> apuracao.Boletim:
@@ -108,6 +137,7 @@ def digitar(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, vo
     """Grava a digitação do boletim pelo usuário da sessão; na segunda, compara com a primeira."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     s, proc = _secao_e_processo(sessao, secao_id)
+    exigir_funcao(sessao, proc["id"], FuncaoApuracao.MESARIO, "digitar boletins")
     b = _boletim(sessao, s, comparecimento, brancos, nulos, votos)
     if armazem.boletim(sessao.db, secao_id):
         raise ErroNegocio(f"A seção {s['numero']} já foi apurada; o boletim não pode ser digitado de novo.")
@@ -145,10 +175,15 @@ def divergencias(sessao: Sessao, secao_id: str) -> dict:
 
 
 def resolver(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, votos: dict,
-             justificativa: str) -> None:
-    """O supervisor decide os valores de uma seção divergente (não pode ter digitado a seção)."""
+             justificativa: str, boletim_papel: str) -> None:
+    """O supervisor decide os valores de uma seção divergente (não pode ter digitado a seção).
+
+    Os valores são os da recontagem do boletim de papel (``boletim_papel``: qual papel foi conferido,
+    por exemplo "boletim impresso da urna 0012, via da comissão"), gravada em ``eleicao_recontagens``.
+    """
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     s, proc = _secao_e_processo(sessao, secao_id)
+    exigir_funcao(sessao, proc["id"], FuncaoApuracao.SUPERVISOR, "resolver divergências")
     ds = armazem.digitacoes(sessao.db, secao_id)
     if armazem.boletim(sessao.db, secao_id) or len(ds) < 2:
         raise ErroNegocio(f"A seção {s['numero']} não tem divergência a resolver.")
@@ -159,6 +194,28 @@ def resolver(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, v
     if len(justificativa) < 10:
         raise EntradaInvalida("Explique a decisão (pelo menos 10 caracteres), por exemplo: "
                               "\"conferido com o boletim impresso da urna\".")
+    papel = " ".join((boletim_papel or "").split())
+    if len(papel) < 5:
+        raise EntradaInvalida("Registre a recontagem do boletim de papel: qual boletim foi conferido "
+                              "(por exemplo, \"boletim impresso da urna, via da comissão\") — a divergência "
+                              "só se resolve pelo papel (Lei 320/2023, art. 9º e §ún.).")
     b = _boletim(sessao, s, comparecimento, brancos, nulos, votos)
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
         _gravar_boletim(m, s, proc, b, "supervisor", sessao.usuario.id, justificativa)
+        registrar_recontagem(m, s, "divergencia", None, b, papel, justificativa)
+
+
+def registrar_recontagem(m, s: dict, tipo: str, antes: dict | None, b: apuracao.Boletim, papel: str,
+                         motivo: str) -> dict:
+    """Grava a recontagem do boletim de papel (trilha: quem, quando, o que contava e o que ficou)."""
+    def numeros(x):
+        return {"comparecimento": x["comparecimento"], "brancos": x["brancos"], "nulos": x["nulos"],
+                "votos": {str(k): v for k, v in sorted(x["votos"].items())}}
+    linha = {"id": novo_id(), "secao_id": s["id"], "tipo": tipo,
+             "antes": json.dumps(numeros(antes)) if antes else None,
+             "depois": json.dumps(numeros({"comparecimento": b.comparecimento, "brancos": b.brancos,
+                                           "nulos": b.nulos, "votos": b.votos})),
+             "boletim_papel": papel, "motivo": motivo, "feita_por": m.sessao.usuario.id, "feita_em": agora()}
+    m.db["eleicao_recontagens"].insert(linha)
+    m.registrar("eleicao_recontagens", linha["id"], "inserir", depois=linha)
+    return linha

@@ -26,7 +26,11 @@ def secoes(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
     """Seções com a situação da apuração: quantas digitações e se o boletim já conta."""
     return list(db.query(
         "SELECT s.*, (SELECT count(*) FROM eleicao_digitacoes d WHERE d.secao_id = s.id) AS digitacoes, "
-        "EXISTS (SELECT 1 FROM eleicao_boletins b WHERE b.secao_id = s.id) AS apurada "
+        "EXISTS (SELECT 1 FROM eleicao_boletins b WHERE b.secao_id = s.id) "
+        "AND NOT EXISTS (SELECT 1 FROM eleicao_auditorias a WHERE a.secao_id = s.id AND a.situacao = 'pendente') "
+        "AS apurada, "
+        "EXISTS (SELECT 1 FROM eleicao_auditorias a WHERE a.secao_id = s.id AND a.situacao = 'pendente') "
+        "AS em_auditoria "
         "FROM eleicao_secoes s WHERE s.processo_id = ? ORDER BY s.numero", [processo_id]))
 
 
@@ -49,10 +53,12 @@ def boletim(db: sqlite_utils.Database, secao_id: str) -> dict | None:
 
 
 def boletins(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
-    """Boletins apurados, com o número e os aptos da seção."""
+    """Boletins que contam na apuração (fora da fila de auditoria), com o número e os aptos da seção."""
     linhas = list(db.query(
         "SELECT b.*, s.numero AS secao, s.aptos, s.local, s.tipo FROM eleicao_boletins b "
-        "JOIN eleicao_secoes s ON s.id = b.secao_id WHERE s.processo_id = ? ORDER BY s.numero",
+        "JOIN eleicao_secoes s ON s.id = b.secao_id WHERE s.processo_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM eleicao_auditorias a WHERE a.secao_id = s.id AND a.situacao = 'pendente') "
+        "ORDER BY s.numero",
         [processo_id]))
     for l in linhas:
         l["votos"] = votos_de_json(l["votos"])
@@ -64,3 +70,26 @@ def eleitos(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
         "SELECT e.*, p.nome, c.numero FROM conselheiros_eleitos e JOIN pessoas p ON p.id = e.pessoa_id "
         "JOIN eleicao_candidaturas c ON c.id = e.candidatura_id WHERE e.processo_id = ? "
         "ORDER BY e.condicao DESC, e.ordem", [processo_id]))
+
+
+def auditorias(db: sqlite_utils.Database, processo_id: str, *, pendentes: bool = False) -> list[dict]:
+    """A fila de auditoria do processo (com o número da seção), as pendentes primeiro."""
+    linhas = list(db.query(
+        "SELECT a.*, s.numero AS secao, u.nome AS liberada_por_nome FROM eleicao_auditorias a "
+        "JOIN eleicao_secoes s ON s.id = a.secao_id LEFT JOIN usuarios u ON u.id = a.liberada_por "
+        "WHERE s.processo_id = ?" + (" AND a.situacao = 'pendente'" if pendentes else "")
+        + " ORDER BY a.situacao DESC, s.numero, a.aberta_em", [processo_id]))
+    for l in linhas:
+        l["alertas"] = json.loads(l["alertas"])
+    return linhas
+
+
+def recontagens(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
+    linhas = list(db.query(
+        "SELECT r.*, s.numero AS secao, u.nome AS feita_por_nome FROM eleicao_recontagens r "
+        "JOIN eleicao_secoes s ON s.id = r.secao_id JOIN usuarios u ON u.id = r.feita_por "
+        "WHERE s.processo_id = ? ORDER BY r.feita_em", [processo_id]))
+    for l in linhas:
+        l["depois"] = json.loads(l["depois"])
+        l["antes"] = json.loads(l["antes"]) if l["antes"] else None
+    return linhas

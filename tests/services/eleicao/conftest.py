@@ -7,7 +7,8 @@ import pytest
 from desktop.rules.papeis import Papel
 from desktop.services import acesso
 from desktop.services.demo import cpf_ficticio
-from desktop.services.eleicao import candidaturas, processo
+from desktop.services.eleicao import candidaturas, designacoes, processo
+from desktop.services.eleicao.comum import simulando_dia
 from desktop.services.sessao import Sessao, Usuario
 
 DOCS = {"idoneidade": "Atestados PF e PC", "idade": "RG", "residencia": "Conta de luz",
@@ -45,3 +46,18 @@ def homologado(sessao_admin, proc):
     cands = [inscrever_habilitado(sessao_admin, proc, n, rnd) for n in range(11, 21)]
     candidaturas.homologar(sessao_admin, proc["id"])
     return proc, cands
+
+
+def designar(admin, proc_id, sessao, *funcoes):
+    """A comissão designa o usuário da ``sessao`` para as funções da apuração (mesario, supervisor)."""
+    for f in funcoes:
+        designacoes.designar(admin, proc_id, login=sessao.usuario.login, funcao=f,
+                             ato="Resolução 01/2027 da Comissão Especial")
+    return sessao
+
+
+@pytest.fixture
+def dia_eleicao(proc):
+    """O teste corre no dia da eleição de 2027 (boletins só a partir dele, art. 5º I)."""
+    with simulando_dia(date.fromisoformat(proc["eleicao"])):
+        yield date.fromisoformat(proc["eleicao"])

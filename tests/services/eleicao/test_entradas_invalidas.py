@@ -9,7 +9,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
 from desktop.services.sessao import ErroNegocio
 
-from .conftest import DOCS, inscrever_habilitado, sessao_de
+from .conftest import DOCS, designar, inscrever_habilitado, sessao_de
 
 VOTOS = {n: 10 for n in range(11, 21)}  # 100 votos nominais
 
@@ -19,8 +19,9 @@ def _linhas(sessao, *tabelas):
 
 
 @pytest.fixture
-def secao(sessao_admin, homologado):
+def secao(sessao_admin, homologado, dia_eleicao):
     proc, cands = homologado
+    designar(sessao_admin, proc["id"], sessao_admin, "mesario")
     return votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola A", aptos=300)
 
 
@@ -50,7 +51,7 @@ def test_aptos_negativos_na_secao(sessao_admin, homologado):
 
 
 def test_secao_digitada_duas_vezes_pelo_mesmo_usuario(sessao_admin, secao):
-    m1 = sessao_de(sessao_admin, "mesa1")
+    m1 = designar(sessao_admin, secao["processo_id"], sessao_de(sessao_admin, "mesa1"), "mesario")
     dados = dict(comparecimento=115, brancos=10, nulos=5, votos=VOTOS)
     votacao.digitar(m1, secao["id"], **dados)
     antes = _linhas(sessao_admin, "eleicao_digitacoes", "eleicao_boletins")
@@ -70,7 +71,7 @@ def test_totais_que_nao_fecham(sessao_admin, secao):
     assert _linhas(sessao_admin, "eleicao_digitacoes") == antes
 
 
-def test_votos_para_candidato_indeferido(sessao_admin, proc):
+def test_votos_para_candidato_indeferido(sessao_admin, proc, dia_eleicao):
     rnd = random.Random(9)
     for n in range(11, 21):
         inscrever_habilitado(sessao_admin, proc, n, rnd)
@@ -82,6 +83,7 @@ def test_votos_para_candidato_indeferido(sessao_admin, proc):
         candidaturas.analisar_requisito(sessao_admin, ruim["id"], req, deferido=req != "informatica",
                                         motivo="Certificado sem carga horária")
     candidaturas.homologar(sessao_admin, proc["id"])
+    designar(sessao_admin, proc["id"], sessao_admin, "mesario")
     s = votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola A", aptos=300)
     antes = _linhas(sessao_admin, "eleicao_digitacoes")
     with pytest.raises(EntradaInvalida, match=r"número\(s\) 21, que não são de candidatos habilitados.*art\. 11 §6º"):

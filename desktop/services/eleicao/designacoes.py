@@ -1,0 +1,50 @@
+"""Designação de mesários e supervisores da apuração pela comissão especial (Lei 320/2023, arts. 7º §1º d e 9º)."""
+from __future__ import annotations
+
+from desktop.rules import validacao
+from desktop.rules.papeis import ROTULOS_FUNCAO, FuncaoApuracao, Permissao, pode
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store.ids import agora, novo_id
+
+from ..sessao import ErroNegocio, Sessao
+from .comum import exigir_fase, processo_ou_erro
+
+
+def designar(sessao: Sessao, processo_id: str, *, login: str, funcao: str, ato: str) -> dict:
+    """A comissão designa ``login`` como mesário ou supervisor da apuração, pelo ``ato`` (resolução/portaria).
+
+    Só usuários cujo papel altera o processo de escolha podem ser designados (os que digitam e
+    decidem precisam gravar); a mesma pessoa pode ser mesário e supervisor, mas nunca supervisiona
+    uma seção que ela digitou (verificado em cada ação).
+    """
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    exigir_fase(proc, "inscricoes", "analise", "homologado", "apuracao", acao="designar a apuração")
+    try:
+        f = FuncaoApuracao(funcao)
+    except ValueError:
+        raise EntradaInvalida("Função da apuração: 'mesario' ou 'supervisor'.") from None
+    ato = validacao.obrigatorio(" ".join((ato or "").split()), "o ato de designação (resolução ou portaria da comissão)")
+    achado = list(sessao.db.query("SELECT id, nome, papel, ativo FROM usuarios WHERE login = ?", [(login or "").strip()]))
+    if not achado or not achado[0]["ativo"]:
+        raise ErroNegocio(f"Usuário {login!r} não encontrado ou inativo.")
+    u = achado[0]
+    if not pode(u["papel"], Permissao.ELEICAO_EDITAR):
+        raise ErroNegocio(f"{u['nome']} tem um papel que não grava no processo de escolha; designe um "
+                          "usuário da comissão eleitoral.")
+    if list(sessao.db.query("SELECT 1 FROM eleicao_designacoes WHERE processo_id = ? AND usuario_id = ? "
+                            "AND funcao = ?", [processo_id, u["id"], str(f)])):
+        raise ErroNegocio(f"{u['nome']} já é {ROTULOS_FUNCAO[f].split(' (')[0].lower()} deste processo.")
+    linha = {"id": novo_id(), "processo_id": processo_id, "usuario_id": u["id"], "funcao": str(f), "ato": ato,
+             "designado_por": sessao.usuario.id, "designado_em": agora()}
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        m.db["eleicao_designacoes"].insert(linha)
+        m.registrar("eleicao_designacoes", linha["id"], "inserir", depois=linha)
+    return linha
+
+
+def listar(sessao: Sessao, processo_id: str) -> list[dict]:
+    sessao.exigir(Permissao.ELEICAO_LER)
+    return list(sessao.db.query(
+        "SELECT d.*, u.login, u.nome FROM eleicao_designacoes d JOIN usuarios u ON u.id = d.usuario_id "
+        "WHERE d.processo_id = ? ORDER BY d.funcao, u.nome", [processo_id]))
