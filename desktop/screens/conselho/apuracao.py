@@ -64,14 +64,20 @@ class DigitacaoBoletim(QWidget):
         self.mensagem.setWordWrap(True)
         self.mensagem.setObjectName("mensagem")
         self.comparacao = QTableWidget(0, 3)
+        self.boletim_papel = QLineEdit()
+        self.boletim_papel.setObjectName("boletim_papel")
+        self.boletim_papel.setPlaceholderText("Boletim de papel recontado (ex.: boletim impresso da urna, via da comissão)")
         self.justificativa = QLineEdit()
         self.justificativa.setPlaceholderText("Por que estes valores (ex.: conferido com o boletim impresso)")
         self.resolver = QPushButton("&Resolver como supervisor")
         self.grupo_divergencia = QGroupBox("Divergência entre as digitações")
         gl = QVBoxLayout(self.grupo_divergencia)
-        gl.addWidget(QLabel("Campos em vermelho diferem. O supervisor (quem não digitou a seção) confere o boletim, "
-                            "corrige os valores acima e resolve:"))
+        explica = QLabel("Campos em vermelho diferem. O supervisor designado (quem não digitou a seção) reconta o "
+                         "boletim de papel, digita acima os valores recontados, diz qual papel conferiu e resolve:")
+        explica.setWordWrap(True)
+        gl.addWidget(explica)
         gl.addWidget(self.comparacao)
+        gl.addWidget(self.boletim_papel)
         linha = QHBoxLayout()
         linha.addWidget(self.justificativa, 1)
         linha.addWidget(self.resolver)
@@ -90,6 +96,8 @@ class DigitacaoBoletim(QWidget):
         lay.addWidget(self.grupo_divergencia)
         pode = sessao.pode(Permissao.ELEICAO_EDITAR)
         self.gravar.setEnabled(pode)
+        self.gravar.setVisible(pode)  # consulta (MP, juízo): só leitura
+        self.resolver.setVisible(pode)
         self.secao.currentIndexChanged.connect(self._on_secao)
         self.gravar.clicked.connect(self._on_gravar)
         self.resolver.clicked.connect(self._on_resolver)
@@ -101,8 +109,8 @@ class DigitacaoBoletim(QWidget):
         self.secao.blockSignals(True)
         self.secao.clear()
         for s in votacao.listar_secoes(self._sessao, self._processo_id):
-            estado = "apurada" if s["apurada"] else ("divergente" if s["digitacoes"] >= 2 else
-                                                      f"{s['digitacoes']} digitação(ões)")
+            estado = ("na fila de auditoria" if s["em_auditoria"] else "apurada" if s["apurada"] else
+                      "divergente" if s["digitacoes"] >= 2 else f"{s['digitacoes']} digitação(ões)")
             self.secao.addItem(f"Seção {s['numero']} — {s['local']} ({estado})", s["id"])
         self.secao.blockSignals(False)
         i = self.secao.findData(atual)
@@ -122,6 +130,7 @@ class DigitacaoBoletim(QWidget):
         for campo in (self.comparecimento, self.brancos, self.nulos):
             campo.edit.clear()
         self.justificativa.clear()
+        self.boletim_papel.clear()
         self._mostrar_divergencia()
 
     def _mostrar_divergencia(self) -> None:
@@ -166,14 +175,20 @@ class DigitacaoBoletim(QWidget):
             self.mensagem.setText(str(e))
             return
         self.recarregar()
-        self.mensagem.setText(r.mensagem())
+        self.mensagem.setText(r.mensagem() + (" Atenção: o boletim foi à fila de auditoria (limites de "
+                                              "plausibilidade); conta depois que o supervisor o liberar."
+                                              if r.situacao == votacao.CONFERIDO and self._em_auditoria() else ""))
         if r.situacao == votacao.CONFERIDO:
             self.sig_apurada.emit()
+
+    def _em_auditoria(self) -> bool:
+        return any(s["em_auditoria"] for s in votacao.listar_secoes(self._sessao, self._processo_id)
+                   if s["id"] == self.secao.currentData())
 
     def _on_resolver(self) -> None:
         try:
             votacao.resolver(self._sessao, self.secao.currentData(), **self._valores(),
-                             justificativa=self.justificativa.text())
+                             justificativa=self.justificativa.text(), boletim_papel=self.boletim_papel.text())
         except _ERROS as e:
             self.mensagem.setText(str(e))
             return
@@ -213,7 +228,8 @@ class PainelApuracao(QWidget):
         t = a.totais
         parcial = "" if a.completa else " — resultado PARCIAL"
         self.resumo.setText(
-            f"Seções apuradas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}). "
+            f"Seções apuradas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}; "
+            f"na fila de auditoria: {a.secoes_em_auditoria}). "
             f"Comparecimento {t.comparecimento}, brancos {t.brancos}, nulos {t.nulos}{parcial}.")
         cols = a.resultado.colocados
         self.ranking.setRowCount(len(cols))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from contextvars import ContextVar
 from datetime import date
 from decimal import Decimal
 
@@ -21,23 +20,23 @@ from ..sessao import ErroNegocio, SemPermissao
 NOME_PARAMETRO = "eleicao_regras"
 NOME_APURACAO = "eleicao_apuracao"
 
-_dia_simulado: ContextVar[date | None] = ContextVar("eleicao_dia_simulado", default=None)
+_dia_simulado: list[date] = []  # pilha; global de propósito: vale também nas threads das telas
 
 
 def hoje() -> date:
     """A data de hoje para as travas de data do processo (boletins, resultado, recursos, posse)."""
-    return _dia_simulado.get() or date.today()
+    return _dia_simulado[-1] if _dia_simulado else date.today()
 
 
 @contextmanager
 def simulando_dia(dia: date):
     """Faz ``hoje()`` valer ``dia`` dentro do bloco: só para a demonstração e os testes, que
     percorrem o calendário inteiro de um processo futuro (nenhuma tela nem a CLI usa isto)."""
-    marca = _dia_simulado.set(dia)
+    _dia_simulado.append(dia)
     try:
         yield
     finally:
-        _dia_simulado.reset(marca)
+        _dia_simulado.pop()
 
 
 def regras_apuracao_em(db, data: date) -> RegrasApuracao:

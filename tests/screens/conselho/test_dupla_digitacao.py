@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from desktop.rules.papeis import Papel
 from desktop.services.eleicao import resultado, votacao
 from desktop.screens.conselho.painel import ABAS, PainelConselho
-from tests.services.eleicao.conftest import homologado, proc, sessao_de  # noqa: F401 (fixtures)
+from tests.services.eleicao.conftest import dia_eleicao, designar, homologado, proc, sessao_de  # noqa: F401 (fixtures)
 
 
 def _digitar(qtbot, tela, comparecimento, brancos, nulos, votos):
@@ -19,10 +19,11 @@ def _digitar(qtbot, tela, comparecimento, brancos, nulos, votos):
     qtbot.mouseClick(tela.gravar, Qt.MouseButton.LeftButton)
 
 
-def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado):  # noqa: F811
+def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado, dia_eleicao):  # noqa: F811
     proc, _ = homologado
     votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola Municipal", aptos=300)
-    m1, m2 = sessao_de(sessao_admin, "mesa1"), sessao_de(sessao_admin, "mesa2")
+    m1 = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "mesa1"), "mesario")
+    m2 = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "mesa2"), "mesario")
     votos = {n: 10 for n in range(11, 21)}  # 100
     errado = {**votos, 11: 12, 12: 8}
 
@@ -46,7 +47,7 @@ def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado):  # noq
     assert linhas["Candidato 11"] == ("10", "12") and linhas["Candidato 12"] == ("10", "8")
     assert t2.comparacao.horizontalHeaderItem(1).text() == "1ª digitação (mesa1)"
 
-    supervisor = sessao_de(sessao_admin, "supervisora")
+    supervisor = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "supervisora"), "supervisor")
     ps = PainelConselho(supervisor)
     qtbot.addWidget(ps)
     aba = ps.widgets["Processo de escolha"]
@@ -57,6 +58,9 @@ def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado):  # noq
     for i in range(ts.votos.rowCount()):
         ts.votos.item(i, 2).setText("10")
     qtbot.keyClicks(ts.justificativa, "Conferido com o boletim impresso da urna")
+    qtbot.mouseClick(ts.resolver, Qt.MouseButton.LeftButton)  # sem dizer qual papel foi recontado: recusa
+    assert "boletim de papel" in ts.mensagem.text()
+    qtbot.keyClicks(ts.boletim_papel, "Boletim impresso da urna, via da comissao")
     with qtbot.waitSignal(ts.sig_apurada):
         qtbot.mouseClick(ts.resolver, Qt.MouseButton.LeftButton)
     assert "resolvida pelo supervisor" in ts.mensagem.text()
@@ -74,8 +78,9 @@ def test_papel_sem_permissao_ve_aviso(qtbot, sessao_admin):
     assert p.abas.count() == 0
 
 
-def test_contagem_nao_numerica_na_tela(qtbot, sessao_admin, homologado):  # noqa: F811
+def test_contagem_nao_numerica_na_tela(qtbot, sessao_admin, homologado, dia_eleicao):  # noqa: F811
     proc, _ = homologado
+    designar(sessao_admin, proc["id"], sessao_admin, "mesario")
     votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola Municipal", aptos=300)
     p = PainelConselho(sessao_admin)
     qtbot.addWidget(p)
