@@ -1,0 +1,228 @@
+"""Eventos periódicos do eSocial de uma folha fechada, gerados offline e validados nos XSD oficiais S-1.3.
+
+- Magistério (competência FECHADA): S-1202 por servidor quando a competência foi fechada com RPPS
+  (``configuracao.previdencia == 'rpps'``), S-1200 quando com INSS; categoria 301.
+- Conselho Tutelar: S-1200 por conselheiro (categoria 771, RGPS), do último contracheque emitido no mês.
+- Em ambos: S-1210 com o líquido de cada demonstrativo na data do pagamento, S-1299 de fechamento e
+  S-1010 com cada rubrica do catálogo (natureza e incidências de ``db/rubricas``).
+Cada evento é validado contra o XSD do leiaute ``v_S_01_03_00`` (lxml); com um certificado A1 (.pfx) os
+eventos saem assinados (signxml, RSA-SHA256, como o eSocial pede). Sem certificado, saem sem assinatura
+— o XSD oficial exige ``ds:Signature``, e essa é a única falta tolerada, dita no resultado — para o
+programa de transmissão do órgão assinar. A transmissão fica fora do Paço.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Callable
+
+from lxml import etree
+
+from desktop import PASTA_RECURSOS
+from desktop.rules.pagamento import esocial as ev
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store import rubricas as armazem_rubricas
+from desktop.store.ids import novo_id
+
+from .. import emissores
+from ..sessao import ErroNegocio, Sessao
+
+ENV_XSD = "PACO_ESOCIAL_XSD"
+_FALTA_ASSINATURA = "Missing child element(s). Expected is ( {http://www.w3.org/2000/09/xmldsig#}Signature )"
+Progresso = Callable[[int, int], None]
+
+
+def pasta_xsd() -> Path | None:
+    """Onde estão os XSD do leiaute: ``PACO_ESOCIAL_XSD``, ``resources/esocial/xsd/v_S_01_03_00`` ou None."""
+    for candidato in (os.environ.get(ENV_XSD), PASTA_RECURSOS / "esocial" / "xsd" / ev.VERSAO):
+        if candidato and (Path(candidato) / "tipos.xsd").is_file():
+            return Path(candidato)
+    return None
+
+
+@cache
+def _esquema(pasta: str, evento: str) -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(Path(pasta) / f"{ev.EVENTOS[evento]}.xsd")))
+
+
+def validar(evento: str, xml: bytes) -> list[str]:
+    """Erros do XML contra o XSD oficial do evento (lista vazia = válido). A falta da assinatura não
+    conta como erro (o evento sem certificado é assinado por quem transmite)."""
+    pasta = pasta_xsd()
+    if pasta is None:
+        raise ErroNegocio("Os esquemas XSD do eSocial (leiaute S-1.3, v_S_01_03_00) não estão instalados: veja "
+                          "resources/esocial/xsd/README.md. Sem eles os eventos não são validados.")
+    esquema = _esquema(str(pasta), evento)
+    esquema.validate(etree.fromstring(xml))
+    return [f"linha {e.line}: {e.message}" for e in esquema.error_log if _FALTA_ASSINATURA not in e.message]
+
+
+@dataclass
+class LoteESocial:
+    competencia: date
+    eventos: list[tuple[str, bytes]] = field(default_factory=list)   # (nome do arquivo, XML)
+    assinados: bool = False
+    sem_cpf: list[str] = field(default_factory=list)
+    validados: int = 0
+
+    def zip(self) -> bytes:
+        saida = io.BytesIO()
+        with zipfile.ZipFile(saida, "w", zipfile.ZIP_DEFLATED) as z:
+            for nome, xml in self.eventos:
+                z.writestr(nome, xml)
+        return saida.getvalue()
+
+    def contagem(self) -> dict[str, int]:
+        c: dict[str, int] = {}
+        for nome, _x in self.eventos:
+            tipo = nome.split("-")[0] + "-" + nome.split("-")[1]
+            c[tipo] = c.get(tipo, 0) + 1
+        return c
+
+
+class _Assinador:
+    def __init__(self, pfx: bytes, senha: str):
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.serialization import pkcs12
+
+        try:
+            chave, cert, _outros = pkcs12.load_key_and_certificates(pfx, (senha or "").encode() or None)
+        except (ValueError, TypeError):
+            raise EntradaInvalida("Não foi possível abrir o certificado A1: confira o arquivo .pfx e a senha.") from None
+        if chave is None or cert is None:
+            raise EntradaInvalida("O arquivo .pfx não traz a chave e o certificado.")
+        self.chave = chave.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                         serialization.NoEncryption())
+        self.cert = cert.public_bytes(serialization.Encoding.PEM)
+
+    def assinar(self, raiz):
+        from signxml import XMLSigner, methods
+
+        signer = XMLSigner(method=methods.enveloped, signature_algorithm="rsa-sha256", digest_algorithm="sha256",
+                           c14n_algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315")
+        return signer.sign(raiz, key=self.chave, cert=self.cert)
+
+
+def _rubricas(folha: str) -> list[ev.Rubrica]:
+    cat = armazem_rubricas.catalogo(folha)
+    saida = []
+    for r in cat.rubricas.values():
+        treze = r.incide_irrf == "13" or ("13º" in r.nome and r.natureza_esocial in ("9201", "9203"))
+        saida.append(ev.Rubrica(r.codigo, cat.tabela, r.nome, r.natureza, r.natureza_esocial, r.incide_previdencia,
+                                r.incide_irrf, treze))
+    return saida
+
+
+def _demonstrativos_magisterio(sessao: Sessao, comp: date) -> tuple[list[ev.Demonstrativo], str, list[str]]:
+    k = sessao.db.execute("SELECT id, situacao, configuracao FROM magisterio_competencias WHERE competencia = ?",
+                          [f"{comp:%Y-%m}"]).fetchone()
+    if k is None or k[1] != "fechada":
+        raise ErroNegocio(f"A competência {comp:%m/%Y} do Magistério não está fechada: os eventos do eSocial saem só "
+                          "da folha fechada.")
+    previdencia = json.loads(k[2]).get("previdencia", "rpps")
+    origem = "S-1202" if previdencia == "rpps" else "S-1200"
+    tabela = armazem_rubricas.catalogo("magisterio").tabela
+    cabecas = list(sessao.db.query("SELECT id, cpf, matricula, liquido FROM magisterio_contracheques "
+                                   "WHERE competencia_id = ? ORDER BY nome, matricula", [k[0]]))
+    itens: dict[str, list[ev.ItemRemuneracao]] = {c["id"]: [] for c in cabecas}
+    for r in sessao.db.query("SELECT l.contracheque_id, l.codigo, l.valor FROM magisterio_contracheque_linhas l "
+                             "JOIN magisterio_contracheques c ON c.id = l.contracheque_id WHERE c.competencia_id = ? "
+                             "ORDER BY l.contracheque_id, l.ordem", [k[0]]):
+        itens[r["contracheque_id"]].append(ev.ItemRemuneracao(r["codigo"], tabela, Decimal(r["valor"]) / 100))
+    dms, sem_cpf = [], []
+    for c in cabecas:
+        if not c["cpf"]:
+            sem_cpf.append(c["matricula"])
+            continue
+        dms.append(ev.Demonstrativo(c["cpf"], f"MAG{c['matricula']}{comp:%Y%m}"[:30], ev.CATEGORIA_ESTATUTARIO,
+                                    tuple(_somar(itens[c["id"]])), Decimal(c["liquido"]) / 100, c["matricula"],
+                                    "MAGISTERIO"))
+    return dms, origem, sem_cpf
+
+
+def _somar(itens: list[ev.ItemRemuneracao]) -> list[ev.ItemRemuneracao]:
+    """Uma rubrica por código no demonstrativo (o eSocial recusa a mesma rubrica duas vezes)."""
+    soma: dict[tuple[str, str], Decimal] = {}
+    for i in itens:
+        soma[(i.codigo, i.tabela)] = soma.get((i.codigo, i.tabela), Decimal("0")) + i.valor
+    return [ev.ItemRemuneracao(c, t, v) for (c, t), v in soma.items()]
+
+
+def _demonstrativos_conselho(sessao: Sessao, comp: date) -> tuple[list[ev.Demonstrativo], str, list[str]]:
+    from desktop.store import pagamento as armazem_pagamento
+
+    linhas = armazem_pagamento.liquidos_conselho(sessao.db, comp.isoformat())
+    if not linhas:
+        raise ErroNegocio(f"Nenhum contracheque de conselheiro emitido em {comp:%m/%Y}.")
+    tabela = armazem_rubricas.catalogo("conselho").tabela
+    dms, sem_cpf = [], []
+    for r in linhas:
+        if not r["cpf"]:
+            sem_cpf.append(r["nome"])
+            continue
+        cc = sessao.db.execute("SELECT linhas FROM conselho_contracheques WHERE conselheiro_id = ? AND competencia = ? "
+                               "ORDER BY criado_em DESC LIMIT 1", [r["vinculo_id"], comp.isoformat()]).fetchone()
+        itens = [ev.ItemRemuneracao(l["codigo"], tabela, Decimal(str(l["valor"]))) for l in json.loads(cc[0])]
+        dms.append(ev.Demonstrativo(r["cpf"], f"CT{r['ordem']}{r['condicao'][:3].upper()}{comp:%Y%m}",
+                                    ev.CATEGORIA_CONSELHEIRO, tuple(_somar(itens)), Decimal(r["liquido"]),
+                                    None, "CONSELHO"))
+    return dms, "S-1200", sem_cpf
+
+
+def gerar(sessao: Sessao, folha: str, competencia: date, *, data_pagamento: date, pfx: bytes | None = None,
+          senha: str = "", ambiente: str = "2", progresso: Progresso | None = None,
+          agora: Callable[[], datetime] = datetime.now) -> LoteESocial:
+    """Os eventos do mês (S-1010, S-1200/S-1202, S-1210, S-1299), cada um validado no XSD; vai ao diário.
+
+    ``ambiente``: 1 produção, 2 produção restrita. Um evento inválido interrompe com a mensagem do XSD."""
+    permissoes = {"magisterio": Permissao.MAGISTERIO_EDITAR, "conselho": Permissao.CONSELHO_EDITAR}
+    if folha not in permissoes:
+        raise EntradaInvalida("Folha desconhecida; use magisterio ou conselho.")
+    sessao.exigir(permissoes[folha])
+    if ambiente not in ("1", "2"):
+        raise EntradaInvalida("Ambiente do eSocial: 1 (produção) ou 2 (produção restrita).")
+    comp = competencia.replace(day=1)
+    dms, origem, sem_cpf = (_demonstrativos_magisterio if folha == "magisterio" else _demonstrativos_conselho)(
+        sessao, comp)
+    assinador = _Assinador(pfx, senha) if pfx else None
+    orgao = emissores.do_modulo(sessao.db, folha)
+    emp = ev.Empregador(orgao.cnpj, ambiente)
+    per = f"{comp:%Y-%m}"
+    quando = agora()
+    lote = LoteESocial(comp, assinados=assinador is not None, sem_cpf=sem_cpf)
+    seq = 0
+    tarefas: list[tuple[str, str, Callable[[str], object]]] = []
+    for r in _rubricas(folha):
+        tarefas.append(("S-1010", f"rubrica{r.codigo}", lambda i, r=r: ev.s1010(emp, r, per, i)))
+    for d in dms:
+        construtor = ev.s1202 if origem == "S-1202" else ev.s1200
+        tarefas.append((origem, d.ide_dm_dev, lambda i, d=d: construtor(emp, per, d, i)))
+    for d in dms:
+        tarefas.append(("S-1210", d.ide_dm_dev, lambda i, d=d: ev.s1210(emp, per, d, origem, data_pagamento, i)))
+    tarefas.append(("S-1299", per, lambda i: ev.s1299(emp, per, bool(dms), bool(dms), i)))
+    for n, (evento, rotulo, montar) in enumerate(tarefas, 1):
+        seq += 1
+        raiz = montar(ev.id_evento(emp.cnpj, quando, seq))
+        if assinador:
+            raiz = assinador.assinar(raiz)
+        xml = ev.bytes_xml(raiz)
+        erros = validar(evento, xml)
+        if erros:
+            raise ErroNegocio(f"O evento {evento} ({rotulo}) não passou no XSD oficial do eSocial: {erros[0]}")
+        lote.eventos.append((f"{evento}-{seq:05d}-{rotulo}.xml", xml))
+        lote.validados += 1
+        if progresso is not None and n % 50 == 0:
+            progresso(n, len(tarefas))
+    with sessao.mudanca(permissoes[folha]) as m:
+        m.registrar("pagamento_esocial", novo_id(), "evento", depois={
+            "folha": folha, "competencia": per, "eventos": lote.contagem(), "assinados": lote.assinados,
+            "ambiente": ambiente, "data_pagamento": data_pagamento.isoformat(), "sem_cpf": sem_cpf})
+    return lote
