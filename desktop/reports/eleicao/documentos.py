@@ -156,6 +156,8 @@ class DadosResultado:
     impedimentos: list[str]
     avisos: list[str]
     fora: list[LinhaCandidato] = field(default_factory=list)  # não habilitados (indeferidos etc.)
+    publicado_em: date | None = None       # publicação do resultado (art. 14 §1º)
+    contestacao_fim: date | None = None    # último dia para contestar
 
 
 def _corpo_resultado(d: DadosResultado) -> list[Flowable]:
@@ -186,6 +188,13 @@ def resultado_oficial(cab: Cabecalho, rod: Rodape, proc: Processo, d: DadosResul
     """Resultado oficial para o Diário Oficial (art. 14 §1º)."""
     nome = "Resultado oficial do processo de escolha"
     itens = titulo(nome, f"Conselho Tutelar — eleição de {_br(proc.eleicao)}")
+    if d.publicado_em:
+        itens.append(quadro(paragrafo(
+            f"Resultado publicado em {_br(d.publicado_em)}. Qualquer interessado pode contestá-lo perante a "
+            f"comissão especial, com recurso à plenária do CMDCA, até {_br(d.contestacao_fim)} (Lei 320/2023, "
+            "arts. 11 §5º e 14 §1º; prazo do edital, art. 7º §1º a). Só depois desse prazo a comissão encerra "
+            "o processo e dá posse.")))
+        itens.append(Spacer(1, 4))
     itens += _corpo_resultado(d)
     itens += _assinaturas(cab, ASSINAM, [Spacer(1, 6), quadro(paragrafo(
         f"Os cinco mais votados são nomeados e empossados em {_br(proc.posse)}, para mandato até "
@@ -194,25 +203,52 @@ def resultado_oficial(cab: Cabecalho, rod: Rodape, proc: Processo, d: DadosResul
     return gerar_pdf(cab, rod, nome, itens)
 
 
+@dataclass(frozen=True)
+class DadosSessaoApuracao:
+    """A sessão pública de apuração: horário, local, membros presentes e o que se decidiu nela."""
+
+    inicio: str                 # "03/10/2027, 17h30"
+    fim: str | None
+    local: str
+    membros: list[str]
+    designados: list[str] = field(default_factory=list)    # "Nome — mesário (ato)"
+    ocorrencias: list[str] = field(default_factory=list)   # divergências, auditoria e recontagens, com a decisão
+
+
 def ata_apuracao(cab: Cabecalho, rod: Rodape, proc: Processo, d: DadosResultado,
-                 boletins: list[DadosBoletim]) -> bytes:
-    """Ata da apuração: as seções uma a uma (origem do boletim) e o resultado que elas produzem."""
+                 boletins: list[DadosBoletim], sessao: DadosSessaoApuracao) -> bytes:
+    """Ata da apuração: horário, local e membros presentes; as seções uma a uma (origem do boletim);
+    as divergências, a fila de auditoria e as recontagens com a decisão de cada uma; o resultado."""
     nome = "Ata de apuração"
     itens = titulo(nome, f"Processo de escolha do Conselho Tutelar — eleição de {_br(proc.eleicao)}")
+    fim = f" e encerrou-se em {sessao.fim}" if sessao.fim else ""
     itens.append(paragrafo(
-        f"A comissão especial apurou {len(boletins)} seção(ões). Cada boletim foi digitado por dois usuários "
-        "diferentes; havendo divergência, um supervisor decidiu os valores, com justificativa. O resultado "
-        "abaixo é reproduzível a partir destes boletins (Lei 320/2023, arts. 9º, 11 §7º e 14 §1º)."))
+        f"A sessão pública de apuração começou em {sessao.inicio}{fim}, em {sessao.local}, com a presença "
+        "dos membros abaixo. A comissão especial apurou "
+        f"{len(boletins)} seção(ões). Cada boletim foi digitado por dois mesários diferentes; havendo "
+        "divergência, um supervisor designado recontou o boletim de papel e decidiu os valores, com "
+        "justificativa; boletins fora dos limites de plausibilidade foram à fila de auditoria e só contaram "
+        "depois de liberados por um supervisor. O resultado abaixo é reproduzível a partir destes boletins "
+        "(Lei 320/2023, arts. 9º, 11 §7º e 14 §1º)."))
+    itens.append(paragrafo("Presentes", "secao"))
+    itens.extend(paragrafo(f"• {m}") for m in sessao.membros)
+    if sessao.designados:
+        itens.append(paragrafo("Mesários e supervisores designados pela comissão especial", "secao"))
+        itens.extend(paragrafo(f"• {m}", "pequeno") for m in sessao.designados)
+    itens.append(paragrafo("Seções apuradas", "secao"))
     itens.append(tabela(["Seção", "Local", "Aptos", "Comp.", "Brancos", "Nulos", "Conferência"],
-                        [(str(b.secao), b.local, _n(b.aptos), _n(b.comparecimento), _n(b.brancos), _n(b.nulos),
-                          "dupla digitação" if b.origem == "conferido" else f"supervisor ({b.supervisor})")
+                        [(str(b.secao), paragrafo(b.local, "celula"), _n(b.aptos), _n(b.comparecimento),
+                          _n(b.brancos), _n(b.nulos),
+                          paragrafo("dupla digitação" if b.origem == "conferido" else f"supervisor ({b.supervisor})",
+                                    "celula"))
                          for b in boletins],
-                        [13 * mm, 58 * mm, 16 * mm, 16 * mm, 16 * mm, 14 * mm, LARGURA_UTIL - 133 * mm],
+                        [13 * mm, 55 * mm, 16 * mm, 16 * mm, 16 * mm, 14 * mm, LARGURA_UTIL - 130 * mm],
                         alinhar_direita=[2, 3, 4, 5]))
-    divergentes = [b for b in boletins if b.origem == "supervisor"]
-    for b in divergentes:
-        itens.append(paragrafo(f"Seção {b.secao}: digitações divergentes; decisão de {b.supervisor}: "
-                               f"{b.justificativa}", "pequeno"))
+    itens.append(paragrafo("Divergências, auditoria e recontagens — decisões", "secao"))
+    if sessao.ocorrencias:
+        itens.extend(paragrafo(f"{i}. {t}", "pequeno") for i, t in enumerate(sessao.ocorrencias, 1))
+    else:
+        itens.append(paragrafo("Não houve divergência, boletim em auditoria nem recontagem.", "pequeno"))
     itens.append(paragrafo("Resultado", "secao"))
     itens += _corpo_resultado(d)
     itens += _assinaturas(cab, ["Presidente da Comissão Especial", "Membro da Comissão Especial",

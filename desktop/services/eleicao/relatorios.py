@@ -1,9 +1,11 @@
 """Emissão registrada (e verificável) dos documentos do processo de escolha: listas, boletim, ata e resultado oficial."""
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, datetime
 
 from desktop.reports.eleicao import documentos as pdf
+from desktop.reports.layout import data_hora_local
 from desktop.rules.eleicao.calendario import ETAPAS
 from desktop.rules.papeis import Permissao
 from desktop.store.eleicao import candidaturas as armazem_cand
@@ -13,7 +15,8 @@ from .. import documentos
 from ..documentos import Emitido
 from ..sessao import ErroNegocio, Sessao
 from .comum import processo_ou_erro
-from .resultado import apurar
+from . import designacoes
+from .resultado import apurar, exigir_completa
 
 SITUACOES = {"inscrito": "Inscrito", "indeferido": "Indeferido", "reprovado": "Reprovado na prova",
              "impugnado": "Impugnado", "habilitado": "Habilitado"}
@@ -81,33 +84,77 @@ def _dados_resultado(sessao: Sessao, processo_id: str):
                                                        c.sub_judice and "Sub judice") if x))
               for c in r.colocados]
     fora = [_linha(c) for c in armazem_cand.candidaturas(sessao.db, processo_id) if c["situacao"] != "habilitado"]
+    p = a.processo
     dados = pdf.DadosResultado(linhas, a.secoes_apuradas, t.aptos, t.comparecimento, t.brancos, t.nulos,
                                t.validos, [e.explicacao for e in r.empates], list(r.impedimentos),
-                               list(r.avisos), fora)
+                               list(r.avisos), fora,
+                               date.fromisoformat(p["resultado_publicado_em"]) if p["resultado_publicado_em"] else None,
+                               date.fromisoformat(p["contestacao_fim"]) if p["contestacao_fim"] else None)
     return a, dados
 
 
 def emitir_resultado(sessao: Sessao, processo_id: str) -> Emitido:
-    """Resultado oficial (art. 14 §1º): exige todas as seções apuradas."""
+    """Resultado oficial (art. 14 §1º): exige todas as seções aceitas e o resultado publicado (com o prazo de contestação)."""
     sessao.exigir(Permissao.ELEICAO_LER)
     a, dados = _dados_resultado(sessao, processo_id)
-    if not a.completa:
-        raise ErroNegocio(f"Faltam {a.secoes_total - a.secoes_apuradas} seção(ões) por apurar; o resultado "
-                          "oficial só sai com todas.")
+    exigir_completa(a, "emitir o resultado oficial")
     p = a.processo
+    if not p["resultado_publicado_em"]:
+        raise ErroNegocio("Publique o resultado antes (aba Apuração › Publicar resultado): a publicação abre o "
+                          "prazo de contestação que o documento oficial informa (Lei 320/2023, art. 14 §1º).")
     return documentos.emitir(sessao, tipo="eleicao_resultado", titulo="Resultado oficial do processo de escolha",
                              referencia=f"Processo de escolha {p['ano']}",
                              montar=lambda cab, rod: pdf.resultado_oficial(cab, rod, _processo(p), dados))
 
 
+def _hora(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    d = datetime.fromisoformat(iso)
+    return f"{d:%d/%m/%Y}, às {d:%H}h{d:%M}"
+
+
+def _sessao_apuracao(sessao: Sessao, p: dict) -> pdf.DadosSessaoApuracao:
+    db = sessao.db
+    rotulo = {"mesario": "mesário", "supervisor": "supervisor da apuração"}
+    designados = [f"{d['nome']} — {rotulo[d['funcao']]} ({d['ato']})" for d in designacoes.listar(sessao, p["id"])]
+    ocorrencias = []
+    for b in armazem.boletins(db, p["id"]):
+        if b["origem"] == "supervisor":
+            sup = db.execute("SELECT nome FROM usuarios WHERE id = ?", [b["resolvido_por"]]).fetchone()[0]
+            ocorrencias.append(f"Seção {b['secao']}: digitações divergentes; o supervisor {sup} decidiu os "
+                               f"valores: {b['justificativa']}")
+    for r in armazem.recontagens(db, p["id"]):
+        quando = data_hora_local(r["feita_em"])  # gravado em UTC; na ata, a hora local
+        if r["tipo"] == "divergencia":
+            ocorrencias.append(f"Seção {r['secao']}: recontagem do papel ({r['boletim_papel']}) por "
+                               f"{r['feita_por_nome']} em {quando}, para resolver a divergência.")
+        else:
+            ocorrencias.append(f"Seção {r['secao']}: boletim aceito recontado por {r['feita_por_nome']} em {quando} "
+                               f"({r['boletim_papel']}): {r['motivo']}. Comparecimento {r['antes']['comparecimento']} → "
+                               f"{r['depois']['comparecimento']}; votos antes {r['antes']['votos']}, depois "
+                               f"{r['depois']['votos']}.")
+    for i in armazem.auditorias(db, p["id"]):
+        alertas = "; ".join(x["mensagem"] for x in i["alertas"])
+        decisao = (f"liberado por {i['liberada_por_nome']}: {i['motivo']}" if i["situacao"] == "liberada"
+                   else "ainda pendente")
+        ocorrencias.append(f"Seção {i['secao']} na fila de auditoria ({alertas}); {decisao}.")
+    return pdf.DadosSessaoApuracao(_hora(p["apuracao_inicio"]), _hora(p["apuracao_fim"]), p["apuracao_local"],
+                                   json.loads(p["apuracao_membros"]), designados, ocorrencias)
+
+
 def emitir_ata(sessao: Sessao, processo_id: str) -> Emitido:
+    """Ata da apuração: exige as seções todas aceitas e a sessão de apuração registrada (hora, local, presentes)."""
     sessao.exigir(Permissao.ELEICAO_LER)
     a, dados = _dados_resultado(sessao, processo_id)
-    if not a.completa:
-        raise ErroNegocio(f"Faltam {a.secoes_total - a.secoes_apuradas} seção(ões) por apurar para lavrar a ata.")
+    exigir_completa(a, "lavrar a ata")
     p = a.processo
+    if not p["apuracao_inicio"]:
+        raise ErroNegocio("Registre a sessão de apuração (início, local e membros presentes) antes de lavrar a ata.")
     nomes = {c["numero"]: c["nome_urna"] for c in armazem_cand.candidaturas(sessao.db, processo_id)}
     boletins = [_dados_boletim(sessao, b, nomes) for b in armazem.boletins(sessao.db, processo_id)]
+    dados_sessao = _sessao_apuracao(sessao, p)
     return documentos.emitir(sessao, tipo="eleicao_ata", titulo="Ata de apuração",
                              referencia=f"Processo de escolha {p['ano']}",
-                             montar=lambda cab, rod: pdf.ata_apuracao(cab, rod, _processo(p), dados, boletins))
+                             montar=lambda cab, rod: pdf.ata_apuracao(cab, rod, _processo(p), dados, boletins,
+                                                                      dados_sessao))

@@ -41,10 +41,16 @@ def test_listas_boletim_ata_e_resultado(sessao_admin, demo_2027):
     assert "1º titular" in t and "1º suplente" in t and "Impedido (art. 15)" in t
     assert "Empate com 601 votos" in t and f"{a.totais.brancos}" in t
     assert "10/01/2028" in t and "09/01/2032" in t
+    assert "Resultado publicado em 03/10/2027" in t and "até 08/10/2027" in t
     assert documentos.verificar_pdf(sessao_admin, r.pdf).situacao == documentos.AUTENTICO
     ata = relatorios.emitir_ata(sessao_admin, pid)
     t = _texto(ata.pdf)
     assert "Ata de apuração" in t and "dupla digitação" in t and "Seção 8: digitações divergentes" in t
+    # horário, presentes, designados e a recontagem do papel que resolveu a divergência (issue 14)
+    assert "03/10/2027, às 17h30" in t and "03/10/2027, às 23h40" in t
+    assert "Maria do Socorro Lima — presidente da Comissão Especial" in t
+    assert "Paula Regina Tavares — mesário" in t and "supervisor da apuração" in t
+    assert "recontagem do papel (Boletim impresso da urna da seção 8" in t
     assert documentos.verificar_codigo(sessao_admin, ata.codigo).situacao == documentos.AUTENTICO
 
 
@@ -54,3 +60,40 @@ def test_resultado_oficial_exige_todas_as_secoes(sessao_admin):
     p = processo.abrir_processo(sessao_admin, processo.calendario_sugerido(sessao_admin, 2031), nota_corte="50")
     with pytest.raises(ErroNegocio, match="seção"):
         relatorios.emitir_resultado(sessao_admin, p["id"])
+
+
+def _fora_da_pagina(pdf: bytes) -> list[str]:
+    """Trechos de texto que passam da borda direita da página (posição + largura pela métrica da fonte)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desktop.reports.fontes import NEGRITO, NORMAL, registrar
+
+    registrar()
+
+    fora = []
+    for pagina in PdfReader(BytesIO(pdf)).pages:
+        largura = float(pagina.mediabox.width)
+
+        def visitar(texto, cm, tm, fonte, tamanho):
+            if not texto.strip() or not fonte:
+                return
+            nome = NEGRITO if "Bold" in str(fonte.get("/BaseFont", "")) else NORMAL
+            escala = (tm[0] * cm[0]) or 1
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            fim = x + stringWidth(texto.rstrip(), nome, tamanho) * escala
+            if fim > largura - 5:
+                fora.append(f"{texto!r} termina em {fim:.0f} > {largura:.0f}")
+
+        pagina.extract_text(visitor_text=visitar)
+    return fora
+
+
+def test_ata_com_nomes_longos_fica_dentro_da_pagina(sessao_admin, demo_2027):
+    pid = demo_2027["id"]
+    sessao_admin.db.execute("UPDATE eleicao_secoes SET local = ? WHERE numero = 3",
+                            ["Escola Municipal Professora Maria Auxiliadora de Souza Albuquerque, Comunidade "
+                             "Nossa Senhora do Perpétuo Socorro, Rio Uatumã"])
+    ata = relatorios.emitir_ata(sessao_admin, pid)
+    t = _texto(ata.pdf)
+    assert "Perpétuo" in t and "Rio Uatumã" in t
+    assert _fora_da_pagina(ata.pdf) == []
