@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from desktop.rules.papeis import Permissao
 from desktop.rules import formato
 from desktop.screens.administracao import segundo_plano
+from desktop.screens.pagamento.esocial import GeradorESocial
 from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.situacao import reservar_linhas
@@ -46,13 +47,17 @@ class BarraDocumentos(QWidget):
         self.botao_banco.setToolTip("CNAB 240 de pagamento de salários (Banco do Brasil ou Caixa) com o líquido "
                                     "de cada servidor da competência fechada")
         self.gerador: GeradorRemessa | None = None
+        self.botao_esocial = QPushButton("Eventos do e&Social…", self)
+        self.botao_esocial.setToolTip("S-1010, S-1202/S-1200, S-1210 e S-1299 da competência fechada, validados nos "
+                                      "XSD oficiais (arquivo .zip)")
+        self.gerador_esocial: GeradorESocial | None = None
         self.aviso = QLabel("Os documentos saem da competência fechada.", self)
         self.aviso.setObjectName("subtitulo")
         self.aviso.setWordWrap(True)
         reservar_linhas(self.aviso, 2)  # aparecer e sumir não empurra os botões
         linha = LayoutFluxo()  # os botões descem para uma segunda linha em telas estreitas
         for b in (self.botao_contracheque, self.botao_lote, self.botao_analitica, self.botao_csv,
-                  self.botao_banco):
+                  self.botao_banco, self.botao_esocial):
             linha.addWidget(b)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -63,6 +68,7 @@ class BarraDocumentos(QWidget):
         self.botao_analitica.clicked.connect(self._on_analitica)
         self.botao_csv.clicked.connect(self._on_csv)
         self.botao_banco.clicked.connect(self._on_banco)
+        self.botao_esocial.clicked.connect(self._on_esocial)
         self.definir(None, None)
 
     def definir(self, competencia: date | None, item) -> None:
@@ -75,6 +81,7 @@ class BarraDocumentos(QWidget):
             b.setEnabled(fechada and emitir)
         self.botao_csv.setEnabled(fechada)
         self.botao_banco.setEnabled(fechada and self._sessao.pode(Permissao.MAGISTERIO_EDITAR))
+        self.botao_esocial.setEnabled(fechada and self._sessao.pode(Permissao.MAGISTERIO_EDITAR))
         self.aviso.setVisible(not fechada)
 
     def _sufixo(self) -> str:
@@ -152,3 +159,21 @@ class BarraDocumentos(QWidget):
             lambda nome: comum.escolher_destino(self, "Salvar arquivo do banco", nome, "Remessa CNAB 240 (*.rem *.txt)"),
             _salvo)
         self.gerador.iniciar()
+
+    def _on_esocial(self) -> None:
+        comp = self._competencia
+        if comp is None:
+            return
+
+        def _salvo(caminho: Path, lote) -> None:
+            self.ultimo_arquivo = caminho
+            contagem = ", ".join(f"{n} {t}" for t, n in sorted(lote.contagem().items()))
+            assinatura = "assinados com o certificado A1" if lote.assinados else "sem assinatura (o transmissor assina)"
+            oferecer_documento(self.aviso, None, caminho, f"Eventos do eSocial salvos em {caminho}: {contagem}; "
+                                                          f"todos validados nos XSD oficiais, {assinatura}.")
+            self.aviso.setVisible(True)
+
+        self.gerador_esocial = GeradorESocial(
+            self, self._sessao, "magisterio", comp,
+            lambda nome: comum.escolher_destino(self, "Salvar eventos do eSocial", nome, "Arquivo ZIP (*.zip)"), _salvo)
+        self.gerador_esocial.iniciar()

@@ -63,3 +63,39 @@ def test_gerar_arquivo_do_banco_pela_tela(qtbot, sessao_demo, tmp_path, salvar_e
     assert arq.total == sum(lidos.values(), Decimal("0")) > 0
     assert all(x.data == pagamento for x in arq.pagamentos)
     assert "salvo em" in barra.aviso.text() and "Ficaram de fora" in barra.aviso.text()
+
+
+def test_eventos_do_esocial_pela_tela(qtbot, sessao_demo, tmp_path, salvar_em, monkeypatch):
+    import os
+    import zipfile
+    from pathlib import Path
+
+    from desktop.services.pagamento import esocial
+
+    xsd = Path(os.environ.get(esocial.ENV_XSD) or "/work/shared/referencias/esocial/v_S_01_03_00")
+    if not (xsd / "tipos.xsd").is_file():
+        import pytest
+        pytest.skip("XSD do eSocial ausentes")
+    monkeypatch.setenv(esocial.ENV_XSD, str(xsd))
+    s = sessao_demo
+    folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
+    p = PainelMagisterio(s)
+    qtbot.addWidget(p)
+    p.show()
+    p.abas.setCurrentWidget(p.folha)
+    p.folha.definir_competencia(OUTUBRO)
+    qtbot.waitUntil(lambda: not p.folha.carregando, timeout=15000)
+    barra = p.folha.documentos
+    qtbot.waitUntil(barra.botao_esocial.isEnabled)
+    qtbot.mouseClick(barra.botao_esocial, Qt.MouseButton.LeftButton)
+    dlg = barra.gerador_esocial.dialogo
+    qtbot.waitUntil(dlg.isVisible)
+    destino = tmp_path / "esocial.zip"
+    salvar_em.append(destino)
+    qtbot.waitUntil(dlg.botao_ok.isEnabled)
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: barra.ultimo_arquivo == destino, timeout=60000)
+    with zipfile.ZipFile(destino) as z:
+        nomes = z.namelist()
+    assert sum(n.startswith("S-1202") for n in nomes) == len(folha.contracheques(s, OUTUBRO))
+    assert "validados nos XSD oficiais" in barra.aviso.text()

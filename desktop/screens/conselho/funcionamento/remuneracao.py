@@ -1,18 +1,23 @@
 """Aba Remuneração (Lei 320/2023, arts. 39-41): contracheques dos conselheiros de uma competência.
 
 Escolhe a competência e as opções (dias de férias com o terço, 13º), vê o contracheque calculado pelo motor
-comum e emite o PDF registrado; embaixo, os contracheques já emitidos na competência.
+comum e emite o PDF registrado; embaixo, os contracheques já emitidos na competência. Do que foi emitido no mês
+saem o arquivo do banco (CNAB 240) e os eventos do eSocial, pelos mesmos caminhos da folha do Magistério.
 """
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Callable
 
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Permissao
 from desktop.services.conselho import mandatos, remuneracao
 from desktop.rules.dinheiro import reais
+from desktop.screens.pagamento.esocial import GeradorESocial
+from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.widgets.divisor import criar_divisor
 
@@ -44,6 +49,13 @@ class AbaRemuneracao(QWidget):
         self.botao_calcular = QPushButton("&Calcular")
         self.botao_emitir = QPushButton("&Emitir contracheque (PDF)")
         self.botao_emitir.setVisible(sessao.pode(Permissao.CONSELHO_EDITAR))
+        self.botao_banco = QPushButton("Arquivo do &banco…")
+        self.botao_banco.setToolTip("CNAB 240 de pagamento de salários com o líquido dos contracheques emitidos no mês")
+        self.botao_esocial = QPushButton("Eventos do e&Social…")
+        self.botao_esocial.setToolTip("S-1010, S-1200 (categoria 771), S-1210 e S-1299 do mês, validados nos XSD")
+        for b in (self.botao_banco, self.botao_esocial):
+            b.setVisible(sessao.pode(Permissao.CONSELHO_EDITAR))
+        self.gerador = None
         self.previa = QTextBrowser()
         self.previa.setPlaceholderText("Escolha a competência e o conselheiro e clique em Calcular: a prévia "
                                         "do contracheque aparece aqui, antes de emitir o PDF.")
@@ -64,6 +76,8 @@ class AbaRemuneracao(QWidget):
         botoes = QHBoxLayout()
         botoes.addWidget(self.botao_calcular)
         botoes.addWidget(self.botao_emitir)
+        botoes.addWidget(self.botao_banco)
+        botoes.addWidget(self.botao_esocial)
         esquerda = QWidget()
         le = QVBoxLayout(esquerda)
         le.addLayout(form)
@@ -79,6 +93,8 @@ class AbaRemuneracao(QWidget):
         lay.addWidget(divisor)
         self.botao_calcular.clicked.connect(self._on_calcular)
         self.botao_emitir.clicked.connect(self._on_emitir)
+        self.botao_banco.clicked.connect(self._on_banco)
+        self.botao_esocial.clicked.connect(self._on_esocial)
         self.mes.valueChanged.connect(self.recarregar)
         self.ano.valueChanged.connect(self.recarregar)
         self.recarregar()
@@ -115,3 +131,28 @@ class AbaRemuneracao(QWidget):
             f"contracheque-{self.competencia():%Y-%m}")
         if e:
             self.recarregar()
+
+    def _destino(self, titulo: str, filtro: str) -> Callable[[str], Path | None]:
+        def escolher(nome: str) -> Path | None:
+            caminho, _ = QFileDialog.getSaveFileName(self, titulo, str(Path.home() / nome), filtro)
+            return Path(caminho) if caminho else None
+        return escolher
+
+    def _on_banco(self) -> None:
+        def _salvo(caminho: Path, g) -> None:
+            fora = f" Ficaram de fora (sem conta): {', '.join(g.deixados_de_fora)}." if g.deixados_de_fora else ""
+            self.mensagem.setText(f"Arquivo do banco nº {g.nsa} salvo em {caminho}: {g.creditos} crédito(s), total "
+                                  f"{moeda(g.total)}.{fora}")
+
+        self.gerador = GeradorRemessa(self, self._sessao, "conselho", self.competencia(),
+                                      self._destino("Salvar arquivo do banco", "Remessa CNAB 240 (*.rem *.txt)"), _salvo)
+        self.gerador.iniciar()
+
+    def _on_esocial(self) -> None:
+        def _salvo(caminho: Path, lote) -> None:
+            contagem = ", ".join(f"{n} {t}" for t, n in sorted(lote.contagem().items()))
+            self.mensagem.setText(f"Eventos do eSocial salvos em {caminho}: {contagem}; validados nos XSD oficiais.")
+
+        self.gerador = GeradorESocial(self, self._sessao, "conselho", self.competencia(),
+                                      self._destino("Salvar eventos do eSocial", "Arquivo ZIP (*.zip)"), _salvo)
+        self.gerador.iniciar()
