@@ -265,3 +265,21 @@ def test_ajuda_atalhos_lista_os_atalhos(qtbot, abrir):
     for tecla in ("Ctrl+P", "Ctrl+F", "F1", "Ctrl+Shift+V", "Ctrl+Q"):
         assert tecla in teclas
     dialogo.reject()
+
+
+def test_administrador_e_avisado_de_usuario_alterado_fora_do_paco(qtbot, abrir, instalacao):
+    """Uma fechadura trocada por fora (aqui, a de um usuário da folha) aparece num aviso ao entrar."""
+    from desktop.store.chaves import ArquivoChaves
+
+    caminho, _ = instalacao
+    s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
+    acesso.criar_usuario(s, login="rh", nome="Rita", papel="folha_rh", senha="provisoria1", trocar_senha=False)
+    s.fechar()
+    arquivo = ArquivoChaves.ler(caminho)
+    minhas = arquivo.abrir("rh", "provisoria1").chaves
+    arquivo.definir_usuario("rh", "folha_rh", "outra-senha-1", minhas)  # por fora do Paço
+    arquivo.gravar()
+    janela = abrir()
+    qtbot.waitUntil(lambda: janela.aviso_chaves is not None and janela.aviso_chaves.isVisible(), timeout=5000)
+    assert "Usuário alterado fora do Paço: rh" in janela.aviso_chaves.text()
+    janela.aviso_chaves.close()
