@@ -77,6 +77,16 @@ PRECARREGAR = ("desktop.services.acesso", "desktop.services.instalacao", "deskto
 """O que a entrada e a janela principal vão usar, importado enquanto a pessoa digita a senha."""
 
 
+_FIOS: list[threading.Thread] = []
+"""Threads de preparo da partida: o processo espera por elas antes de sair (uma thread ainda
+importando o PySide6 quando o interpretador se desfaz derruba o processo)."""
+
+
+def _esperar_fios() -> None:
+    for fio in _FIOS:
+        fio.join(10)
+
+
 def precarregar() -> threading.Thread:
     """Importa ``PRECARREGAR`` numa thread, com a tela de entrada já visível.
 
@@ -94,6 +104,7 @@ def precarregar() -> threading.Thread:
 
     fio = threading.Thread(target=_importar, name="precarregar", daemon=True)
     fio.start()
+    _FIOS.append(fio)
     return fio
 
 
@@ -257,6 +268,7 @@ def _ligar_registros_depois() -> threading.Thread:
 
     fio = threading.Thread(target=_preparar_registros, name="registros", daemon=True)
     fio.start()
+    _FIOS.append(fio)
 
     def _instalar_quando_pronto() -> None:
         if fio.is_alive():
@@ -290,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.medir_partida:
         QTimer.singleShot(0, lambda: _marcar_partida(app))
     QTimer.singleShot(0, _ligar_registros_depois)
-    return app.exec()
+    codigo = app.exec()
+    _esperar_fios()
+    return codigo
 
 
 if __name__ == "__main__":
