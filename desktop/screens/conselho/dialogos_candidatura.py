@@ -162,8 +162,15 @@ class DialogoAnalise(DialogoFormulario):
         self.adicionar("Decisão:", linha)
         self.motivo = self.adicionar("&Motivo do indeferimento:", QLineEdit(self))
         self.motivo.setPlaceholderText("obrigatório se indeferido, ex.: certificado sem histórico escolar")
+        # Reverter uma reprovação automática (residência, experiência) exige a decisão da comissão
+        # registrada, com a base legal; a idade nunca se defere (ECA art. 133 II).
+        self.decisao = self.adicionar("Decisão da &comissão:", QLineEdit(self))
+        self.decisao.setPlaceholderText("só para reverter reprovação pelas datas: ata/deliberação da comissão")
+        self.fundamento = self.adicionar("&Base legal:", QLineEdit(self))
+        self.fundamento.setPlaceholderText("ex.: Lei 320/2023, art. 12 §5º")
         self.requisito.currentIndexChanged.connect(self._on_requisito)
-        for sinal in (self.deferir.toggled, self.indeferir.toggled, self.motivo.textChanged, self.documento.textChanged):
+        for sinal in (self.deferir.toggled, self.indeferir.toggled, self.motivo.textChanged, self.documento.textChanged,
+                      self.decisao.textChanged, self.fundamento.textChanged):
             sinal.connect(self._on_mudou)
         if requisito:
             self.requisito.setCurrentIndex(max(0, self.requisito.findData(requisito)))
@@ -175,8 +182,17 @@ class DialogoAnalise(DialogoFormulario):
         self.documento.setText(r["documento"] or "")
         self._on_mudou()
 
+    def _reprovado_pelas_datas(self) -> bool:
+        r = self._checklist[self.requisito.currentData()]
+        return r["situacao"] == "indeferido" and r["requisito"] in ("idade", "residencia", "experiencia")
+
     def campos_validos(self) -> bool:
         if self.deferir.isChecked():
+            if self._reprovado_pelas_datas():
+                if self.requisito.currentData() == "idade":
+                    return False
+                return bool(self.documento.text().strip() and self.decisao.text().strip()
+                            and self.fundamento.text().strip())
             return bool(self.documento.text().strip())
         return self.indeferir.isChecked() and bool(self.motivo.text().strip())
 
@@ -187,11 +203,19 @@ class DialogoAnalise(DialogoFormulario):
             self.mostrar_erro(f"Diga o motivo do indeferimento ({r['artigo']}).")
         elif self.deferir.isChecked() and not self.documento.text().strip():
             self.mostrar_erro(f"Para deferir, registre o documento apresentado ({r['artigo']}).")
+        elif self.deferir.isChecked() and self._reprovado_pelas_datas():
+            if r["requisito"] == "idade":
+                self.mostrar_erro("A idade mínima não se defere por decisão: é requisito da lei federal "
+                                  "(ECA art. 133 II; Lei 320/2023, art. 12 §2º II).")
+            elif not (self.decisao.text().strip() and self.fundamento.text().strip()):
+                self.mostrar_erro("Reprovado pelas datas informadas: só se defere com a decisão da comissão "
+                                  "registrada e a base legal, além do documento que prova o requisito.")
 
     def executar(self) -> dict:
         return candidaturas.analisar_requisito(
             self._sessao, self._cand["id"], self.requisito.currentData(), deferido=self.deferir.isChecked(),
-            motivo=self.motivo.text() if self.indeferir.isChecked() else None, documento=self.documento.text())
+            motivo=self.motivo.text() if self.indeferir.isChecked() else None, documento=self.documento.text(),
+            decisao_comissao=self.decisao.text() or None, fundamento_decisao=self.fundamento.text() or None)
 
 
 class DialogoNota(DialogoFormulario):

@@ -14,10 +14,12 @@ from desktop.services.sessao import ErroNegocio, SemPermissao
 
 from .abas_eleicao import AbaCandidatos, AbaImpugnacoes, AbaSecoes
 from .apuracao import DigitacaoBoletim, PainelApuracao, _item
+from .encerramento import AbaEncerramento
 
 _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
 FASES = {"inscricoes": "Inscrições e análise", "analise": "Análise", "homologado": "Lista homologada",
          "apuracao": "Apuração", "encerrado": "Encerrado (eleitos passados ao Conselho)"}
+# "Encerrar e dar posse" fica na aba "Auditoria e posse" (encerramento.py).
 
 
 def _br(iso: str) -> str:
@@ -45,7 +47,7 @@ class ProcessoEscolha(QWidget):
         lay.addLayout(topo)
         lay.addWidget(self.mensagem)
         lay.addWidget(self.abas, 1)
-        self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = None
+        self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
         self.processos.currentIndexChanged.connect(self._on_processo)
         self.abrir.clicked.connect(self._on_abrir)
         self.recarregar()
@@ -93,8 +95,12 @@ class ProcessoEscolha(QWidget):
         self.digitacao = DigitacaoBoletim(self._sessao, pid)
         self.painel = PainelApuracao(self._sessao, pid)
         self.digitacao.sig_apurada.connect(self.painel.recarregar)
+        self.digitacao.sig_apurada.connect(lambda: self.encerramento.recarregar())
         self.abas.addTab(self.digitacao, "&Dupla digitação")
         self.abas.addTab(self.painel, "&Painel da apuração")
+        self.encerramento = AbaEncerramento(self._sessao, pid)
+        self.encerramento.sig_mudou.connect(self._on_mudou)
+        self.abas.addTab(self.encerramento, "&Auditoria e posse")
         self.abas.addTab(self._documentos(pid), "D&ocumentos")
 
     def _calendario(self, p: dict) -> QWidget:
@@ -122,7 +128,7 @@ class ProcessoEscolha(QWidget):
             self.mensagem.setText(mensagem)
         p = processo.obter_processo(self._sessao, self.processos.currentData())
         self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {_br(p['posse'])} · mandato até {_br(p['fim_mandato'])}")
-        for aba in (self.candidatos, self.impugnacoes, self.secoes, self.digitacao, self.painel):
+        for aba in (self.candidatos, self.impugnacoes, self.secoes, self.digitacao, self.painel, self.encerramento):
             if aba is not self.sender():
                 aba.recarregar()
 

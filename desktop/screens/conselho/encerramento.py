@@ -1,0 +1,263 @@
+"""Aba "Auditoria e posse" do processo de escolha: designações, sessão de apuração, fila de auditoria,
+recontagem de boletim aceito, publicação do resultado e "Encerrar e dar posse".
+
+Só chama os serviços (desktop.services.eleicao.*); as travas de data, de função designada e de prazo
+estão lá, e a recusa (com o artigo) aparece na mensagem. Quem só consulta (MP, juízo) vê as tabelas e
+a situação, sem os botões de gravar.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
+                               QVBoxLayout, QWidget)
+
+from desktop.rules.papeis import ROTULOS_FUNCAO, FuncaoApuracao, Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.services.eleicao import auditoria, candidaturas, designacoes, processo, resultado, votacao
+from desktop.services.sessao import ErroNegocio, SemPermissao
+
+from .apuracao import _item
+
+_ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
+
+
+def _tabela(cabecalhos: list[str], esticar: int) -> QTableWidget:
+    t = QTableWidget(0, len(cabecalhos))
+    t.setHorizontalHeaderLabels(cabecalhos)
+    t.horizontalHeader().setSectionResizeMode(esticar, QHeaderView.ResizeMode.Stretch)
+    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    t.setMinimumHeight(70)
+    return t
+
+
+class AbaEncerramento(QWidget):
+    sig_mudou = Signal(str)
+
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao, self._pid = sessao, processo_id
+        self.pode_editar = sessao.pode(Permissao.ELEICAO_EDITAR)
+        self.mensagem = QLabel()
+        self.mensagem.setObjectName("mensagem")
+        self.mensagem.setWordWrap(True)
+        self.botoes: list[QPushButton] = []
+
+        # designações
+        self.designados = _tabela(["Usuário", "Função", "Ato"], 2)
+        self.login, self.funcao, self.ato = QLineEdit(), QComboBox(), QLineEdit()
+        self.login.setPlaceholderText("login")
+        for f in FuncaoApuracao:
+            self.funcao.addItem(ROTULOS_FUNCAO[f].split(" (")[0], str(f))
+        self.ato.setPlaceholderText("ato da comissão, ex.: Resolução 03/2027")
+        self.designar = self._botao("&Designar", self._on_designar)
+        g1 = QGroupBox("Mesários e supervisores da apuração (art. 9º)")
+        l1 = QVBoxLayout(g1)
+        l1.addWidget(self.designados)
+        linha = QHBoxLayout()
+        for w in (self.login, self.funcao, self.ato):
+            linha.addWidget(w, 1 if w is self.ato else 0)
+            w.setVisible(self.pode_editar)
+        linha.addWidget(self.designar)
+        l1.addLayout(linha)
+
+        # sessão de apuração
+        self.inicio, self.fim = QDateTimeEdit(), QDateTimeEdit()
+        for w in (self.inicio, self.fim):
+            w.setDisplayFormat("dd/MM/yyyy HH:mm")
+            w.setCalendarPopup(True)
+        self.local = QLineEdit()
+        self.membros = QPlainTextEdit()
+        self.membros.setPlaceholderText("um por linha: nome — função (presidente da comissão, membro, MP...)")
+        self.membros.setMaximumHeight(60)
+        self.registrar_sessao = self._botao("Registrar &sessão", self._on_sessao)
+        g2 = QGroupBox("Sessão de apuração (para a ata)")
+        f2 = QFormLayout(g2)
+        horas = QHBoxLayout()
+        horas.addWidget(self.inicio)
+        horas.addWidget(QLabel("até"))
+        horas.addWidget(self.fim)
+        f2.addRow("Início e fim:", horas)
+        f2.addRow("Local:", self.local)
+        f2.addRow("Presentes:", self.membros)
+        f2.addRow("", self.registrar_sessao)
+        g2.setEnabled(self.pode_editar)
+
+        # fila de auditoria
+        self.fila = _tabela(["Seção", "Alertas", "Situação / decisão"], 1)
+        self.motivo_auditoria = QLineEdit()
+        self.motivo_auditoria.setPlaceholderText("motivo da liberação, ex.: conferido com o boletim de papel")
+        self.motivo_auditoria.setVisible(self.pode_editar)
+        self.liberar = self._botao("&Liberar boletim", self._on_liberar)
+        g3 = QGroupBox("Fila de auditoria (limites de plausibilidade)")
+        l3 = QVBoxLayout(g3)
+        l3.addWidget(self.fila)
+        linha3 = QHBoxLayout()
+        linha3.addWidget(self.motivo_auditoria, 1)
+        linha3.addWidget(self.liberar)
+        l3.addLayout(linha3)
+
+        # recontagem
+        self.secao = QComboBox()
+        self.recontagem = QLineEdit()
+        self.recontagem.setPlaceholderText("comparecimento; brancos; nulos; nº=votos … ex.: 200; 10; 5; 11=45; 12=45")
+        self.papel, self.motivo_recontagem = QLineEdit(), QLineEdit()
+        self.papel.setPlaceholderText("boletim de papel recontado")
+        self.motivo_recontagem.setPlaceholderText("motivo (quem pediu, o que se conferiu)")
+        self.recontar = self._botao("&Recontar boletim aceito", self._on_recontar)
+        g4 = QGroupBox("Recontagem de boletim aceito (supervisor)")
+        f4 = QFormLayout(g4)
+        f4.addRow("Seção:", self.secao)
+        f4.addRow("Números:", self.recontagem)
+        f4.addRow("Papel:", self.papel)
+        f4.addRow("Motivo:", self.motivo_recontagem)
+        f4.addRow("", self.recontar)
+        g4.setVisible(self.pode_editar)
+
+        # resultado e posse
+        self.situacao = QLabel()
+        self.situacao.setObjectName("situacao")
+        self.situacao.setWordWrap(True)
+        self.publicar = self._botao("&Publicar resultado", self._on_publicar)
+        self.posse = self._botao("&Encerrar e dar posse", self._on_posse)
+        g5 = QGroupBox("Resultado e posse (art. 14)")
+        l5 = QVBoxLayout(g5)
+        l5.addWidget(self.situacao)
+        linha5 = QHBoxLayout()
+        linha5.addWidget(self.publicar)
+        linha5.addWidget(self.posse)
+        linha5.addStretch(1)
+        l5.addLayout(linha5)
+
+        colunas = QHBoxLayout()
+        esquerda, direita = QVBoxLayout(), QVBoxLayout()
+        esquerda.addWidget(g1, 1)
+        esquerda.addWidget(g2)
+        direita.addWidget(g3, 1)
+        direita.addWidget(g4)
+        direita.addWidget(g5)
+        colunas.addLayout(esquerda, 1)
+        colunas.addLayout(direita, 1)
+        corpo = QWidget()
+        corpo.setLayout(colunas)
+        rolagem = QScrollArea()  # em 1366×768 o conteúdo rola em vez de empurrar a janela
+        rolagem.setWidgetResizable(True)
+        rolagem.setFrameShape(QScrollArea.Shape.NoFrame)
+        rolagem.setWidget(corpo)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.mensagem)
+        lay.addWidget(rolagem, 1)
+        self.recarregar()
+
+    def _botao(self, rotulo: str, slot) -> QPushButton:
+        b = QPushButton(rotulo)
+        b.setVisible(self.pode_editar)  # consulta (MP, juízo): só leitura
+        b.clicked.connect(slot)
+        self.botoes.append(b)
+        return b
+
+    # -- dados ------------------------------------------------------------------------------
+    def recarregar(self) -> None:
+        ds = designacoes.listar(self._sessao, self._pid)
+        self.designados.setRowCount(len(ds))
+        for i, d in enumerate(ds):
+            for j, v in enumerate((f"{d['nome']} ({d['login']})", ROTULOS_FUNCAO[FuncaoApuracao(d["funcao"])].split(" (")[0],
+                                   d["ato"])):
+                self.designados.setItem(i, j, _item(v))
+        fila = auditoria.fila(self._sessao, self._pid)
+        self.fila.setRowCount(len(fila))
+        for i, a in enumerate(fila):
+            decisao = ("pendente" if a["situacao"] == "pendente"
+                       else f"liberada por {a['liberada_por_nome']}: {a['motivo']}")
+            for j, v in enumerate((a["secao"], "; ".join(x["mensagem"] for x in a["alertas"]), decisao)):
+                self.fila.setItem(i, j, _item(v))
+        atual = self.secao.currentData()
+        self.secao.clear()
+        for s in votacao.listar_secoes(self._sessao, self._pid):
+            if s["apurada"] or s["em_auditoria"]:
+                self.secao.addItem(f"Seção {s['numero']} — {s['local']}", s["id"])
+        self.secao.setCurrentIndex(max(0, self.secao.findData(atual)))
+        p = processo.obter_processo(self._sessao, self._pid)
+        eleicao = datetime.fromisoformat(p["eleicao"] + "T17:00")
+        if p["apuracao_inicio"]:
+            self.inicio.setDateTime(QDateTime(datetime.fromisoformat(p["apuracao_inicio"])))
+            self.local.setText(p["apuracao_local"] or "")
+        else:
+            self.inicio.setDateTime(QDateTime(eleicao))
+        self.fim.setDateTime(QDateTime(datetime.fromisoformat(p["apuracao_fim"]) if p["apuracao_fim"] else eleicao))
+        a = resultado.apurar(self._sessao, self._pid)
+        partes = [f"Seções aceitas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}; "
+                  f"na auditoria: {a.secoes_em_auditoria})."]
+        if p["resultado_publicado_em"]:
+            partes.append(f"Resultado publicado em {p['resultado_publicado_em'][8:10]}/{p['resultado_publicado_em'][5:7]}/"
+                          f"{p['resultado_publicado_em'][:4]}; contestação até {p['contestacao_fim'][8:10]}/"
+                          f"{p['contestacao_fim'][5:7]}/{p['contestacao_fim'][:4]}.")
+        if p["posse_dada_em"]:
+            partes.append("Posse dada: os mandatos estão no cadastro do Conselho.")
+        self.situacao.setText(" ".join(partes))
+
+    def _fazer(self, acao, mensagem: str) -> None:
+        try:
+            r = acao()
+        except _ERROS as e:
+            self.mensagem.setText(str(e))
+            return
+        self.recarregar()
+        texto = mensagem(r) if callable(mensagem) else mensagem
+        self.mensagem.setText(texto)
+        self.sig_mudou.emit(texto)
+
+    # -- ações ------------------------------------------------------------------------------
+    def _on_designar(self) -> None:
+        self._fazer(lambda: designacoes.designar(self._sessao, self._pid, login=self.login.text(),
+                                                 funcao=self.funcao.currentData(), ato=self.ato.text()),
+                    "Designação registrada (Lei 320/2023, art. 9º).")
+
+    def _on_sessao(self) -> None:
+        membros = [m for m in self.membros.toPlainText().splitlines() if m.strip()]
+        self._fazer(lambda: resultado.registrar_sessao_apuracao(
+            self._sessao, self._pid, inicio=self.inicio.dateTime().toPython(), fim=self.fim.dateTime().toPython(),
+            local=self.local.text(), membros=membros), "Sessão de apuração registrada; ela vai à ata.")
+
+    def _on_liberar(self) -> None:
+        linha = self.fila.currentRow()
+        itens = auditoria.fila(self._sessao, self._pid)
+        if linha < 0 or linha >= len(itens):
+            self.mensagem.setText("Escolha na tabela o boletim da fila de auditoria.")
+            return
+        self._fazer(lambda: auditoria.liberar(self._sessao, itens[linha]["id"], motivo=self.motivo_auditoria.text()),
+                    "Boletim liberado da auditoria: entrou na apuração.")
+
+    def _numeros(self) -> dict:
+        partes = [p.strip() for p in self.recontagem.text().split(";") if p.strip()]
+        if len(partes) < 3:
+            raise EntradaInvalida("Informe comparecimento; brancos; nulos; e os votos como número=votos "
+                                  "(Lei 320/2023, art. 9º).")
+        votos = {}
+        for p in partes[3:]:
+            numero, _, v = p.partition("=")
+            votos[numero.strip()] = v.strip()
+        habilitados = {str(c["numero"]) for c in candidaturas.listar_candidaturas(self._sessao, self._pid, "habilitado")}
+        return {"comparecimento": partes[0], "brancos": partes[1], "nulos": partes[2],
+                "votos": {n: votos.get(n, "0") for n in habilitados} | votos}
+
+    def _on_recontar(self) -> None:
+        self._fazer(lambda: auditoria.recontar(self._sessao, self.secao.currentData(), **self._numeros(),
+                                               boletim_papel=self.papel.text(), motivo=self.motivo_recontagem.text()),
+                    "Recontagem registrada: os números recontados passaram a contar (com trilha no diário).")
+
+    def _on_publicar(self) -> None:
+        self._fazer(lambda: resultado.publicar_resultado(self._sessao, self._pid),
+                    lambda p: f"Resultado publicado; prazo de contestação até {p['contestacao_fim'][8:10]}/"
+                              f"{p['contestacao_fim'][5:7]}/{p['contestacao_fim'][:4]} (art. 14 §1º).")
+
+    def _on_posse(self) -> None:
+        if QMessageBox.question(self, "Encerrar e dar posse",
+                                "Encerrar o processo de escolha e criar os mandatos no Conselho Tutelar? "
+                                "Isso não se desfaz.") != QMessageBox.StandardButton.Yes:
+            return
+        self._fazer(lambda: resultado.encerrar_e_dar_posse(self._sessao, self._pid),
+                    lambda feitos: f"Processo encerrado e posse dada: {len(feitos)} conselheiro(s) cadastrados no "
+                                   "Conselho, titulares em exercício e suplentes na ordem (arts. 6º e 14 §2º).")

@@ -1,0 +1,151 @@
+"""Telas da eleição (issue 14): MP/consulta só lê; a aba "Auditoria e posse" publica e dá posse;
+cada diálogo da eleição cabe em 1366×768 com os botões à vista."""
+import random
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from desktop import app as paco
+from desktop.rules.papeis import Papel
+from desktop.screens.conselho import dialogos_candidatura, dialogos_impugnacao
+from desktop.screens.conselho.eleicao import ProcessoEscolha
+from desktop.services.eleicao import candidaturas, demo, impugnacoes, votacao
+from desktop.services.eleicao.comum import simulando_dia
+from tests.services.eleicao.conftest import dia_eleicao, designar, homologado, proc, sessao_de  # noqa: F401
+
+VOTOS = {11: 50, 12: 40, 13: 30, 14: 20, 15: 10, 16: 9, 17: 8, 18: 7, 19: 6, 20: 5}
+LARGURA, ALTURA = 1366, 720
+
+
+def _botoes_de_escrita(tela) -> list[str]:
+    """Botões à vista e habilitados em todas as abas, menos os que só leem ("Atualizar")."""
+    achados = []
+    for i in range(tela.abas.count()):
+        tela.abas.setCurrentIndex(i)
+        QApplication.processEvents()
+        for b in tela.abas.widget(i).findChildren(QPushButton):
+            if b.isVisibleTo(tela) and b.isEnabled() and b.text().replace("&", "") != "Atualizar":
+                achados.append(f"{tela.abas.tabText(i)} › {b.text()}")
+    return achados
+
+
+def test_consulta_ve_a_eleicao_sem_acao_de_escrita(qtbot, sessao_admin):
+    demo.criar_demo_eleicao(sessao_admin, random.Random(5))
+    mp = sessao_de(sessao_admin, "promotora", Papel.CONSULTA)
+    tela = ProcessoEscolha(mp)
+    qtbot.addWidget(tela)
+    tela.show()
+    assert tela.abas.count() == 8 and not tela.abrir.isVisible()
+    assert _botoes_de_escrita(tela) == []
+    assert "Resultado publicado" in tela.encerramento.situacao.text()  # lê a situação
+    comissao = ProcessoEscolha(sessao_admin)  # a comissão/administração vê os botões
+    qtbot.addWidget(comissao)
+    comissao.show()
+    assert any("Encerrar e dar posse" in b for b in _botoes_de_escrita(comissao))
+
+
+def test_publicar_e_dar_posse_pela_tela(qtbot, sessao_admin, homologado, dia_eleicao, monkeypatch):  # noqa: F811
+    proc, _ = homologado
+    m1 = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "mesa1"), "mesario")
+    m2 = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "mesa2"), "mesario")
+    s1 = votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola A", aptos=300)
+    s2 = votacao.cadastrar_secao(sessao_admin, proc["id"], numero=2, local="Escola B", aptos=300)
+    for m in (m1, m2):
+        votacao.digitar(m, s1["id"], comparecimento=200, brancos=10, nulos=5, votos=VOTOS)
+    tela = ProcessoEscolha(sessao_admin)
+    qtbot.addWidget(tela)
+    aba = tela.encerramento
+    qtbot.mouseClick(aba.publicar, Qt.MouseButton.LeftButton)
+    assert "1 seção(ões) ainda não aceita(s)" in aba.mensagem.text()
+    for m in (m1, m2):
+        votacao.digitar(m, s2["id"], comparecimento=200, brancos=10, nulos=5, votos=VOTOS)
+    aba.recarregar()
+    qtbot.mouseClick(aba.publicar, Qt.MouseButton.LeftButton)
+    assert "contestação até 08/10/2027" in aba.mensagem.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(aba.posse, Qt.MouseButton.LeftButton)
+    assert "08/10/2027" in aba.mensagem.text()  # ainda no prazo de contestação
+    with simulando_dia(date(2027, 10, 9)):
+        qtbot.mouseClick(aba.posse, Qt.MouseButton.LeftButton)
+    assert "10 conselheiro(s) cadastrados" in aba.mensagem.text(), aba.mensagem.text()
+    assert sessao_admin.db.execute("SELECT count(*) FROM conselho_conselheiros").fetchone()[0] == 10
+    assert "Posse dada" in aba.situacao.text() and "Encerrado" in tela.fase.text()
+
+
+@pytest.fixture
+def estilo(qapp):
+    anterior = qapp.styleSheet()
+    paco.configurar_aplicacao(qapp)
+    yield
+    qapp.setStyleSheet(anterior)
+
+
+def test_dialogos_e_aba_da_eleicao_cabem_em_1366x768(qtbot, sessao_admin, proc, estilo):  # noqa: F811
+    rnd = random.Random(2)
+    inicio = date.fromisoformat(proc["inscricao_inicio"])
+    c = candidaturas.inscrever(sessao_admin, proc["id"], nome="Fulana de Tal", cpf="52998224725",
+                               nascimento=date(1980, 1, 1), residencia_desde=inicio - timedelta(days=300),
+                               experiencia_meses=30, numero=40, inscrito_em=inicio)
+    impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
+                               apresentada_em=date.fromisoformat(proc["publicacao_inscritos"]),
+                               prazo_defesa=date.fromisoformat(proc["impugnacao_fim"]) + timedelta(days=3))
+    pid = proc["id"]
+    fabricas = {
+        "inscrição": lambda: dialogos_candidatura.DialogoInscricao(sessao_admin, pid),
+        "análise (reversão)": lambda: dialogos_candidatura.DialogoAnalise(sessao_admin, c, requisito="residencia"),
+        "nota": lambda: dialogos_candidatura.DialogoNota(sessao_admin, c, "60"),
+        "parentesco": lambda: dialogos_candidatura.DialogoParentesco(sessao_admin, pid),
+        "reabertura": lambda: dialogos_candidatura.DialogoReabertura(sessao_admin, pid),
+        "impugnação": lambda: dialogos_impugnacao.DialogoApresentar(sessao_admin, pid),
+        "etapa da impugnação": lambda: dialogos_impugnacao.DialogoEtapa(sessao_admin, impugnacoes.listar(sessao_admin, pid)[0]),
+        "seção": lambda: dialogos_impugnacao.DialogoSecao(sessao_admin, pid),
+    }
+    for nome, fabrica in fabricas.items():
+        d = fabrica()
+        qtbot.addWidget(d)
+        d.show()
+        QApplication.processEvents()
+        m = d.minimumSizeHint()
+        assert m.width() <= LARGURA and m.height() <= ALTURA, f"{nome}: mínimo {m.width()}×{m.height()}"
+        assert d.height() <= ALTURA and d.width() <= LARGURA, f"{nome}: abre com {d.size()}"
+        for b in d.findChildren(QPushButton):
+            if b.isVisible():  # cada botão à vista fica dentro do diálogo
+                canto = b.mapTo(d, b.rect().bottomRight())
+                assert canto.y() <= d.height() and canto.x() <= d.width(), f"{nome}: botão {b.text()} fora"
+        d.close()
+    tela = ProcessoEscolha(sessao_admin)
+    qtbot.addWidget(tela)
+    tela.resize(LARGURA, ALTURA)
+    tela.show()
+    tela.abas.setCurrentWidget(tela.encerramento)
+    QApplication.processEvents()
+    m = tela.minimumSizeHint()
+    assert m.width() <= LARGURA and m.height() <= ALTURA, f"aba Auditoria e posse: mínimo {m.width()}×{m.height()}"
+    del rnd
+
+
+def test_analise_so_reverte_reprovacao_com_decisao_e_nunca_a_idade(qtbot, sessao_admin, proc):  # noqa: F811
+    inicio = date.fromisoformat(proc["inscricao_inicio"])
+    c = candidaturas.inscrever(sessao_admin, proc["id"], nome="Recém Chegada", cpf="52998224725",
+                               nascimento=date(2006, 6, 1), residencia_desde=inicio - timedelta(days=300),
+                               experiencia_meses=30, numero=40, inscrito_em=inicio)
+    d = dialogos_candidatura.DialogoAnalise(sessao_admin, c, requisito="idade")
+    qtbot.addWidget(d)
+    d.documento.setText("RG")
+    d.deferir.setChecked(True)
+    d.decisao.setText("Ata 07/2027 da comissão")
+    d.fundamento.setText("art. 11 §3º II")
+    assert not d.botao_ok.isEnabled()  # idade: nunca
+    d = dialogos_candidatura.DialogoAnalise(sessao_admin, c, requisito="residencia")
+    qtbot.addWidget(d)
+    d.documento.setText("Contas de energia desde 2019")
+    d.deferir.setChecked(True)
+    assert not d.botao_ok.isEnabled()  # sem a decisão da comissão
+    d.decisao.setText("Ata 07/2027: residência anterior comprovada")
+    d.fundamento.setText("Lei 320/2023, art. 12 §5º")
+    assert d.botao_ok.isEnabled()
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    decisao, = candidaturas.decisoes_da_comissao(sessao_admin, c["id"])
+    assert decisao["requisito"] == "residencia" and decisao["documento"] == "Contas de energia desde 2019"
