@@ -149,3 +149,16 @@ def test_analise_so_reverte_reprovacao_com_decisao_e_nunca_a_idade(qtbot, sessao
     qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
     decisao, = candidaturas.decisoes_da_comissao(sessao_admin, c["id"])
     assert decisao["requisito"] == "residencia" and decisao["documento"] == "Contas de energia desde 2019"
+
+
+def test_conselheira_nao_ve_importar_eleitos_e_sabe_quem_da_posse(qtbot, sessao_admin):
+    from desktop.screens.conselho.funcionamento.conselheiros import AbaConselheiros
+
+    conselheira = sessao_de(sessao_admin, "conselheira", Papel.CONSELHEIRO_TUTELAR)
+    aba = AbaConselheiros(conselheira)
+    qtbot.addWidget(aba)
+    assert "Importar eleitos" not in aba.botoes and "Cadastrar" in aba.botoes
+    assert "Encerrar e dar posse" in aba.alerta.text()
+    admin = AbaConselheiros(sessao_admin)
+    qtbot.addWidget(admin)
+    assert "Importar eleitos" in admin.botoes

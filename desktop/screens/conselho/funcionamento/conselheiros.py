@@ -48,7 +48,10 @@ class AbaConselheiros(QWidget):
         self.resultado.setWordWrap(True)
         grade = LayoutFluxo()  # os botões quebram de linha em telas de 1366 px
         editar = sessao.pode(Permissao.CONSELHO_EDITAR)
-        botoes = [("&Importar eleitos", self._on_importar, editar), ("&Cadastrar", self._on_cadastrar, editar),
+        # Importar eleitos lê o processo de escolha: só quem o consulta (administração). A posse normal é
+        # dada pela comissão/administração em Processo de escolha › Auditoria e posse › Encerrar e dar posse.
+        self._le_eleicao = sessao.pode(Permissao.ELEICAO_LER)
+        botoes = [("&Importar eleitos", self._on_importar, editar and self._le_eleicao), ("&Cadastrar", self._on_cadastrar, editar),
                   ("&Função", self._on_funcao, editar), ("&Vacância", self._on_vacancia, editar),
                   ("Afas&tamento", self._on_afastar, editar), ("Can&didatura", self._on_candidatura, editar),
                   ("&Encerrar afastamento", self._on_encerrar, editar), ("&Penalidade", self._on_penalidade, editar),
@@ -71,8 +74,11 @@ class AbaConselheiros(QWidget):
         ok, linhas = tentar(self, "Composição não lida", lambda: mandatos.composicao(self._sessao))
         self.modelo.definir_linhas(linhas or [])
         if not linhas:
-            self.alerta.setText("Nenhum conselheiro cadastrado: importe os eleitos do processo de escolha ou cadastre "
-                                "à mão.")
+            self.alerta.setText(
+                "Nenhum conselheiro cadastrado: importe os eleitos do processo de escolha ou cadastre à mão."
+                if self._le_eleicao else
+                "Nenhum conselheiro cadastrado. A comissão especial ou a administração dá a posse aos eleitos em "
+                "Processo de escolha › Auditoria e posse › Encerrar e dar posse; os mandatos aparecem aqui.")
             return
         s = mandatos.situacao_suplencia(self._sessao, date.fromisoformat(linhas[-1]["inicio_mandato"]))
         texto = f"Suplentes disponíveis ({s['quantidade']}): {', '.join(s['disponiveis']) or 'nenhum'}."
