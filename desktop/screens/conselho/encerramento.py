@@ -27,7 +27,9 @@ _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
 def _tabela(cabecalhos: list[str], esticar: int) -> QTableWidget:
     t = QTableWidget(0, len(cabecalhos))
     t.setHorizontalHeaderLabels(cabecalhos)
-    t.horizontalHeader().setSectionResizeMode(esticar, QHeaderView.ResizeMode.Stretch)
+    for j in range(len(cabecalhos)):
+        t.horizontalHeader().setSectionResizeMode(j, QHeaderView.ResizeMode.Stretch if j >= esticar
+                                                  else QHeaderView.ResizeMode.ResizeToContents)
     t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     t.setMinimumHeight(70)
     return t
@@ -47,6 +49,7 @@ class AbaEncerramento(QWidget):
 
         # designações
         self.designados = _tabela(["Usuário", "Função", "Ato"], 2)
+        self.designados.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.login, self.funcao, self.ato = QLineEdit(), QComboBox(), QLineEdit()
         self.login.setPlaceholderText("login")
         for f in FuncaoApuracao:
@@ -56,12 +59,15 @@ class AbaEncerramento(QWidget):
         g1 = QGroupBox("Mesários e supervisores da apuração (art. 9º)")
         l1 = QVBoxLayout(g1)
         l1.addWidget(self.designados)
-        linha = QHBoxLayout()
+        linha, linha_ato = QHBoxLayout(), QHBoxLayout()
+        linha.addWidget(self.login, 1)
+        linha.addWidget(self.funcao, 1)
+        linha_ato.addWidget(self.ato, 1)
+        linha_ato.addWidget(self.designar)
         for w in (self.login, self.funcao, self.ato):
-            linha.addWidget(w, 1 if w is self.ato else 0)
             w.setVisible(self.pode_editar)
-        linha.addWidget(self.designar)
         l1.addLayout(linha)
+        l1.addLayout(linha_ato)
 
         # sessão de apuração
         self.inicio, self.fim = QDateTimeEdit(), QDateTimeEdit()
