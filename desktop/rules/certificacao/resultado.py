@@ -2,7 +2,8 @@
 
 Portaria MEC 902/2024: documento por tipo (art. 14), histórico (arts. 15 e 16), código Sistec do
 diploma de técnico (art. 15 §1º), silêncio sobre a forma e a modalidade (arts. 15 §2º e 16 §ún),
-atestado (art. 24 §7º), primeira via gratuita (art. 26 §2º), recurso (art. 13 XI).
+atestado (art. 24 §7º), primeira via gratuita (art. 26 §2º), recurso (art. 13 XI) e o prazo
+em dias úteis (Lei 9.784/1999, art. 66).
 """
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable, Iterable
+
+import holidays
+from dateutil.easter import easter
+
+from desktop.rules import calendario
+from desktop.rules.calendario import FeriadoMunicipal
 
 from .tipos import (DIPLOMAS, FUNDAMENTO, Impedimento, Prazos, Resultado, TipoCertificacao as T,
                     TipoDocumento as D)
@@ -105,15 +113,76 @@ def verificar_cancelamento_via(via: int, vias_validas: list[int]) -> None:
                           "via não.", f"{FUNDAMENTO}, art. 26, §2º (numeração das vias)")
 
 
-def prazo_recurso(resultado_em: date, prazos: Prazos) -> date:
-    """Último dia para recorrer do resultado (art. 13 XI; prazo da regulamentação interna)."""
-    return resultado_em + timedelta(days=prazos.recurso_dias)
+def _dia_util(uf: str | None, municipais: Iterable[FeriadoMunicipal]) -> Callable[[date], bool]:
+    """Dia útil no calendário do emissor; sem UF (calculadora sem base), só os feriados nacionais."""
+    if uf:
+        return lambda d: calendario.eh_dia_util(d, uf, municipais)
+    nacionais: dict[int, set[date]] = {}
+
+    def util(d: date) -> bool:
+        if d.year not in nacionais:
+            nacionais[d.year] = set(holidays.Brazil(years=d.year)) | {easter(d.year) - timedelta(days=2)}
+        return d.weekday() < 5 and d not in nacionais[d.year]
+    return util
 
 
-def verificar_recurso(resultado_em: date, interposto_em: date, prazos: Prazos) -> None:
-    limite = prazo_recurso(resultado_em, prazos)
+def prazo_recurso(resultado_em: date, prazos: Prazos, uf: str | None = None,
+                  municipais: Iterable[FeriadoMunicipal] = ()) -> date:
+    """Último dia para recorrer do resultado (art. 13 XI; prazo em dias da regulamentação interna).
+
+    Conta-se em dias úteis do calendário do emissor, excluído o dia do resultado (Lei 9.784/1999,
+    art. 66, caput): o prazo nunca termina em sábado, domingo ou feriado (art. 66 §1º). Ver
+    docs/interpretacoes.md (Certificação: prazo de recurso em dias úteis)."""
+    util = _dia_util(uf, municipais)
+    d, faltam = resultado_em, prazos.recurso_dias
+    while faltam:
+        d += timedelta(days=1)
+        if util(d):
+            faltam -= 1
+    return d
+
+
+FUNDAMENTO_PRAZO = f"{FUNDAMENTO}, art. 13, XI; Lei 9.784/1999, art. 66"
+
+
+def verificar_recurso(resultado_em: date, interposto_em: date, prazos: Prazos, uf: str | None = None,
+                      municipais: Iterable[FeriadoMunicipal] = (), renuncia_em: date | None = None) -> None:
+    """O recurso cabe do dia do resultado até o último dia do prazo, salvo renúncia escrita registrada."""
+    if renuncia_em:
+        raise Impedimento(f"O trabalhador renunciou por escrito ao recurso em {renuncia_em:%d/%m/%Y}.",
+                          f"{FUNDAMENTO}, art. 13, XI; Lei 9.784/1999, art. 51")
+    limite = prazo_recurso(resultado_em, prazos, uf, municipais)
     if interposto_em > limite:
-        raise Impedimento(f"O prazo de recurso terminou em {limite:%d/%m/%Y} ({prazos.recurso_dias} dias "
-                          "após o resultado).", f"{FUNDAMENTO}, art. 13, XI")
+        raise Impedimento(f"O prazo de recurso terminou em {limite:%d/%m/%Y} ({prazos.recurso_dias} dias úteis "
+                          "após o resultado).", FUNDAMENTO_PRAZO)
     if interposto_em < resultado_em:
         raise Impedimento("O recurso não pode ser anterior ao resultado.", f"{FUNDAMENTO}, art. 13, XI")
+
+
+def verificar_emissao(resultado_em: date, emitir_em: date, limite: date, recursos: list[tuple[date, date | None]],
+                      renuncia_em: date | None = None) -> str:
+    """Os documentos de um resultado só saem depois que o direito de recurso (art. 13 XI) se esgotou:
+    recurso decidido, prazo vencido sem recurso, ou renúncia escrita registrada (Lei 9.784/1999, art. 51).
+
+    ``recursos``: (interposto_em, decidido_em) de cada recurso. Recurso sem decisão suspende a
+    emissão. Devolve o motivo pelo qual a emissão pode acontecer."""
+    pendentes = [i for i, decidido in recursos if decidido is None]
+    if pendentes:
+        raise Impedimento(f"Há recurso contra o resultado, interposto em {pendentes[0]:%d/%m/%Y}, ainda sem decisão: "
+                          "a emissão fica suspensa até a decisão.", f"{FUNDAMENTO}, art. 13, XI")
+    if recursos:
+        ultima = max(decidido for _, decidido in recursos)
+        if emitir_em < ultima:
+            raise Impedimento(f"A emissão não pode ser anterior à decisão do recurso ({ultima:%d/%m/%Y}).",
+                              f"{FUNDAMENTO}, art. 13, XI")
+        return f"recurso decidido em {ultima:%d/%m/%Y}"
+    if renuncia_em:
+        if emitir_em < renuncia_em:
+            raise Impedimento(f"A emissão não pode ser anterior à renúncia ao recurso ({renuncia_em:%d/%m/%Y}).",
+                              f"{FUNDAMENTO}, art. 13, XI")
+        return f"renúncia escrita ao recurso em {renuncia_em:%d/%m/%Y}"
+    if emitir_em <= limite:
+        raise Impedimento(f"O prazo de recurso contra o resultado de {resultado_em:%d/%m/%Y} vai até {limite:%d/%m/%Y}: "
+                          "os documentos só podem ser emitidos a partir do dia útil seguinte, depois da decisão de "
+                          "um recurso ou com a renúncia escrita do trabalhador registrada.", FUNDAMENTO_PRAZO)
+    return f"prazo de recurso vencido em {limite:%d/%m/%Y} sem recurso"

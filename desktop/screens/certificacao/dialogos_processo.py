@@ -124,6 +124,25 @@ class DialogoRecurso(DialogoFormulario):
                                           interposto_em=self.data.valor())
 
 
+class DialogoRenuncia(DialogoFormulario):
+    """Renúncia escrita do trabalhador ao recurso (Lei 9.784/1999, art. 51): libera a emissão antes do prazo."""
+
+    def __init__(self, sessao, processo: dict, parent: QWidget | None = None):
+        prazo = processo.get("prazo_recurso")
+        super().__init__(f"Renúncia ao recurso — {processo['nome']}", "Registrar renúncia", parent,
+                         "Só com o termo escrito e assinado pelo trabalhador. Sem ele, os documentos do resultado "
+                         f"saem depois de {prazo:%d/%m/%Y}, último dia do recurso (Portaria MEC 902/2024, art. 13, XI)."
+                         if prazo else "Ainda não há resultado de avaliação.")
+        self._sessao, self._processo = sessao, processo
+        self.data = self.adicionar("Assinado em:", campo_data(self, inicial=date.today()))
+        self.termo = self.adicionar("Termo (o que foi assinado e onde está arquivado):", CampoValidado(
+            texto("o termo de renúncia", 10), parent=self))
+
+    def executar(self) -> dict:
+        return processos.registrar_renuncia(self._sessao, self._processo["id"], termo=self.termo.valor(),
+                                            renunciado_em=self.data.valor())
+
+
 class DialogoDecisao(DialogoFormulario):
     """Decisão do recurso; deferido, as competências marcadas passam a reconhecidas."""
 

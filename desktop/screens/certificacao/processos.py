@@ -15,9 +15,10 @@ from desktop.rules.papeis import Permissao
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import processos
+from desktop.services.certificacao.comunicado import emitir_comunicado
 
 from .comum import abrir, avisar, br, nova_tabela, preencher
-from .dialogos_processo import DialogoDecisao, DialogoInscricao, DialogoRecurso, DialogoTrabalhador
+from .dialogos_processo import DialogoDecisao, DialogoInscricao, DialogoRecurso, DialogoRenuncia, DialogoTrabalhador
 
 
 class AbaProcessos(QWidget):
@@ -35,12 +36,15 @@ class AbaProcessos(QWidget):
         self.botao_inscrever = QPushButton("&Inscrever em oferta…")
         self.botao_recurso = QPushButton("Interpor &recurso…")
         self.botao_decidir = QPushButton("&Decidir recurso…")
+        self.botao_renuncia = QPushButton("Registrar re&núncia ao recurso…")
+        self.botao_comunicado = QPushButton("Co&municado do resultado (PDF)")
         self.recursos = QLabel()
         self.recursos.setWordWrap(True)
         self.situacao = QLabel()
         self.situacao.setWordWrap(True)
         for b, slot in ((self.botao_trabalhador, self._on_trabalhador), (self.botao_inscrever, self._on_inscrever),
-                        (self.botao_recurso, self._on_recurso), (self.botao_decidir, self._on_decidir)):
+                        (self.botao_recurso, self._on_recurso), (self.botao_decidir, self._on_decidir),
+                        (self.botao_renuncia, self._on_renuncia), (self.botao_comunicado, self._on_comunicado)):
             b.clicked.connect(slot)
         self.lista.itemSelectionChanged.connect(self._on_selecionar)
         self.etapas = nova_tabela()
@@ -88,6 +92,8 @@ class AbaProcessos(QWidget):
         barra_recurso = LayoutFluxo()
         barra_recurso.addWidget(self.botao_recurso)
         barra_recurso.addWidget(self.botao_decidir)
+        barra_recurso.addWidget(self.botao_renuncia)
+        barra_recurso.addWidget(self.botao_comunicado)
         lay_d.addLayout(barra_recurso)
         rolagem = QScrollArea()
         rolagem.setWidgetResizable(True)
@@ -195,6 +201,9 @@ class AbaProcessos(QWidget):
         na_avaliacao = bool(d and d["etapa"] == Etapa.AVALIACAO.value and d["resultado_em"])
         self.botao_recurso.setEnabled(editar and na_avaliacao and self.recurso_pendente() is None)
         self.botao_decidir.setEnabled(editar and na_avaliacao and self.recurso_pendente() is not None)
+        self.botao_renuncia.setEnabled(editar and na_avaliacao and self.recurso_pendente() is None
+                                       and not (d or {}).get("renuncia_recurso_em"))
+        self.botao_comunicado.setEnabled(bool(d and d["resultado_em"]) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR))
         if not d:
             self.recursos.setText("")
             return
@@ -203,8 +212,13 @@ class AbaProcessos(QWidget):
             situacao = ("pendente de decisão" if not r["decidido_em"] else
                         f"{'deferido' if r['deferido'] else 'indeferido'} em {br(r['decidido_em'])}: {r['decisao']}")
             linhas.append(f"Recurso de {br(r['interposto_em'])} — {situacao}")
+        if d.get("renuncia_recurso_em"):
+            linhas.append(f"Renúncia escrita ao recurso em {br(d['renuncia_recurso_em'])}: "
+                          f"{d['renuncia_recurso_termo']} (Lei 9.784/1999, art. 51).")
         if na_avaliacao and d["prazo_recurso"]:
-            linhas.append(f"Prazo de recurso até {d['prazo_recurso']:%d/%m/%Y} (Portaria MEC 902/2024, art. 13, XI).")
+            linhas.append(f"Prazo de recurso até {d['prazo_recurso']:%d/%m/%Y}, em dias úteis (Portaria MEC 902/2024, "
+                          "art. 13, XI; Lei 9.784/1999, art. 66). Os documentos do resultado saem depois do prazo, "
+                          "da decisão do recurso ou da renúncia escrita.")
         self.recursos.setText("\n".join(linhas))
 
     def _depois_do_dialogo(self, texto: str, processo_id: str | None) -> None:
@@ -227,6 +241,23 @@ class AbaProcessos(QWidget):
         if self.detalhe:
             abrir(self, DialogoRecurso(self.sessao, self.detalhe, self), lambda _r: self._depois_do_dialogo(
                 "Recurso registrado; registre a decisão antes da etapa de certificação.", self.processo_id))
+
+    def _on_renuncia(self) -> None:
+        if self.detalhe:
+            abrir(self, DialogoRenuncia(self.sessao, self.detalhe, self), lambda _r: self._depois_do_dialogo(
+                "Renúncia ao recurso registrada; a etapa de certificação já pode emitir os documentos.",
+                self.processo_id))
+
+    def _on_comunicado(self) -> None:
+        if not self.detalhe:
+            return
+        try:
+            e = emitir_comunicado(self.sessao, self.processo_id)
+        except Exception as erro:
+            avisar(self, erro)
+            return
+        oferecer_documento(self.situacao, [e.pdf], None, f"Comunicado do resultado emitido ({e.codigo}), com o "
+                           "prazo de recurso.")
 
     def _on_decidir(self) -> None:
         r = self.recurso_pendente()

@@ -148,9 +148,9 @@ def calcular(dados: dict) -> dict:
     resultado_em = _data(dados.get("resultado_em"), "resultado_em")
     recurso = None
     if resultado_em:
-        recurso = {"prazo_dias": prazos.recurso_dias,
+        recurso = {"prazo_dias": prazos.recurso_dias,  # dias úteis; sem base, só feriados nacionais
                    "ate": regras_resultado.prazo_recurso(resultado_em, prazos).isoformat(),
-                   "fundamento": f"{FUNDAMENTO}, art. 13, XI"}
+                   "fundamento": regras_resultado.FUNDAMENTO_PRAZO}
     return {**saida, "resultado": res.value, "documentos": documentos, "explicacao": devidos.explicacao,
             "fundamento": devidos.fundamento, "pendencias": pendencias, "recurso": recurso,
             "primeira_via": regras_resultado.verificar_nova_via(1, None) if documentos else None}

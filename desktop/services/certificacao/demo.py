@@ -144,7 +144,7 @@ def _trabalhador(sessao, rnd: random.Random, k: int, tipo: str, oferta_id: str, 
         nascimento=date(hoje.year - rnd.randint(22, 58), rnd.randint(1, 12), rnd.randint(1, 28)),
         escolaridade=esc, comprovante="Certificado de conclusão e histórico escolar",
         acessibilidade=_ACESSIBILIDADE[k % 3] if k % 11 == 0 else None, municipio="Jequié", uf="BA")
-    d0 = hoje - timedelta(days=120 - rnd.randint(0, 40))
+    d0 = hoje - timedelta(days=150 - rnd.randint(0, 40))
     proc = processos.inscrever(sessao, trabalhador_id=t["id"], oferta_id=oferta_id, inscrito_em=d0)
     reconhecer = {"todas": len(comp_ids), "parte": max(1, len(comp_ids) // 2), "nenhuma": 0}.get(aval, 0)
     avaliacoes = {c: i < reconhecer for i, c in enumerate(comp_ids)}
@@ -162,6 +162,10 @@ def _trabalhador(sessao, rnd: random.Random, k: int, tipo: str, oferta_id: str, 
     dia = d0
     for j, (etapa, dados) in enumerate(passos[:n]):
         dia = dia + timedelta(days=7 + rnd.randint(0, 5))
+        if etapa == "certificacao":  # os documentos saem depois do prazo de recurso ou da decisão (art. 13 XI)
+            det = processos.detalhar_processo(sessao, proc["id"])
+            if not det["recursos"]:
+                dia = max(dia, det["prazo_recurso"] + timedelta(days=1 + rnd.randint(0, 3)))
         processos.registrar_etapa(sessao, proc["id"], etapa, realizada_em=dia, dados=dados,
                                   avaliacoes=avaliacoes if etapa == "avaliacao" else None)
         if etapa == "avaliacao" and extra in ("recurso", "deferido", "indeferido"):

@@ -70,7 +70,9 @@ def dados_edital(sessao: Sessao, oferta_id: str) -> DadosEdital:
         etapas=tuple(ROTULOS_ETAPA[e] for e in ETAPAS), cronograma=c["cronograma"],
         criterios_aprovacao=c["criterios_aprovacao"],
         recurso=c.get("recurso") or (f"O trabalhador pode recorrer do resultado da avaliação em até {dias} dias "
-                                     "corridos após a divulgação, por escrito, à secretaria da unidade."),
+                                     "úteis após a divulgação, por escrito, à secretaria da unidade; os "
+                                     "documentos só são emitidos depois do prazo, da decisão do recurso ou da "
+                                     "renúncia escrita (Lei 9.784/1999, arts. 51 e 66)."),
         documentos=(f"{TITULOS_DOCUMENTO[doc]} com histórico escolar, quando todas as competências forem "
                     f"reconhecidas; {TITULOS_DOCUMENTO[TipoDocumento.ATESTADO].lower()}, quando parte delas."),
         inscricoes_de=data_de(o["inscricoes_de"]), inscricoes_ate=data_de(o["inscricoes_ate"]), vagas=o["vagas"],

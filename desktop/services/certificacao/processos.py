@@ -10,6 +10,7 @@ from desktop.store.certificacao import cadastro as armazem
 from desktop.store.certificacao import processos as consultas
 from desktop.store.ids import agora
 
+from .. import emissores
 from ..sessao import ErroNegocio, Sessao
 from .comum import EDITAR, LER, Recusa, data_de, iso, prazos, regras, requisitos
 from .instituicao import exigir_adesao
@@ -20,6 +21,22 @@ def _processo(db, processo_id: str) -> dict:
     if p is None:
         raise ErroNegocio("Processo não encontrado; atualize a lista.")
     return p
+
+
+def _calendario(db, p: dict) -> tuple[str | None, tuple]:
+    """UF e feriados municipais do emissor da unidade (ou do módulo): contam os dias úteis do prazo."""
+    emissor_id = emissores.da_unidade(db, p["unidade_id"])
+    try:
+        return (emissores.calendario_de(db, emissor_id) if emissor_id
+                else emissores.calendario_do_modulo(db, "certificacao"))
+    except ErroNegocio:  # órgão ainda sem cadastro: só os feriados nacionais
+        return None, ()
+
+
+def _prazo(sessao: Sessao, db, p: dict):
+    """Último dia do recurso contra o resultado (art. 13 XI), em dias úteis do emissor (Lei 9.784, art. 66)."""
+    resultado_em = data_de(p["resultado_em"])
+    return regras_resultado.prazo_recurso(resultado_em, prazos(sessao, resultado_em), *_calendario(db, p))
 
 
 def verificar_elegibilidade(sessao: Sessao, db, trabalhador_id: str, ppcp: dict, data: date) -> list[str]:
@@ -106,9 +123,11 @@ def registrar_etapa(sessao: Sessao, processo_id: str, etapa: str, *, realizada_e
         if etapa_ is Etapa.CERTIFICACAO:
             from .emissao import emitir_documentos_do_processo
 
-            if any(not r["decidido_em"] for r in consultas.recursos(m.db, processo_id)):
-                raise Recusa("Há recurso contra o resultado ainda sem decisão: registre a decisão antes "
-                             "da certificação.", "Portaria MEC 902/2024, art. 13, XI")
+            with regras():
+                dados["liberacao"] = regras_resultado.verificar_emissao(
+                    data_de(p["resultado_em"]), realizada_em, _prazo(sessao, m.db, p),
+                    [(data_de(r["interposto_em"]), data_de(r["decidido_em"])) for r in consultas.recursos(m.db, processo_id)],
+                    data_de(p["renuncia_recurso_em"]))
 
             if TipoCertificacao(p["tipo"]) is TipoCertificacao.TECNICO and p["resultado"] == Resultado.INTEGRAL:
                 with regras():
@@ -152,15 +171,46 @@ def interpor_recurso(sessao: Sessao, processo_id: str, *, fundamentacao: str, in
         if not p["resultado_em"]:
             raise ErroNegocio("Ainda não há resultado de avaliação para recorrer (Portaria MEC 902/2024, art. 13, XI).")
         if p["etapa"] != Etapa.AVALIACAO.value:
-            raise ErroNegocio("O recurso deve ser interposto antes da etapa de certificação.")
+            raise ErroNegocio("Os documentos do resultado já foram emitidos (prazo vencido, recurso decidido ou "
+                              "renúncia escrita): o recurso não cabe mais (Portaria MEC 902/2024, art. 13, XI).")
         with regras():
-            regras_resultado.verificar_recurso(data_de(p["resultado_em"]), interposto_em, prazos(sessao, interposto_em))
+            regras_resultado.verificar_recurso(data_de(p["resultado_em"]), interposto_em,
+                                               prazos(sessao, data_de(p["resultado_em"])), *_calendario(m.db, p),
+                                               renuncia_em=data_de(p["renuncia_recurso_em"]))
         if interposto_em > date.today():
             raise ErroNegocio("A data do recurso não pode estar no futuro.")
         linha = armazem.inserir(m.db, "cert_recursos", {"processo_id": processo_id, "interposto_em": iso(interposto_em),
                                                          "fundamentacao": fundamentacao.strip()})
         m.registrar("cert_recursos", linha["id"], "inserir", depois=linha)
     return linha
+
+
+def registrar_renuncia(sessao: Sessao, processo_id: str, *, termo: str, renunciado_em: date | None = None) -> dict:
+    """Registra a renúncia escrita do trabalhador ao recurso (Lei 9.784/1999, art. 51): libera a emissão
+    dos documentos antes do fim do prazo (art. 13 XI) e impede recurso posterior. ``termo`` descreve o
+    documento assinado e onde está guardado."""
+    renunciado_em = renunciado_em or date.today()
+    termo = " ".join((termo or "").split())
+    if len(termo) < 10:
+        raise ErroNegocio("Descreva o termo de renúncia assinado pelo trabalhador (pelo menos 10 caracteres), "
+                          "por exemplo \"termo assinado em 12/03, arquivado na pasta\" (Lei 9.784/1999, art. 51).")
+    with sessao.mudanca(EDITAR) as m:
+        p = _processo(m.db, processo_id)
+        if not p["resultado_em"] or p["etapa"] != Etapa.AVALIACAO.value:
+            raise ErroNegocio("A renúncia ao recurso só cabe depois do resultado e antes da emissão dos documentos "
+                              "(Portaria MEC 902/2024, art. 13, XI).")
+        if p["renuncia_recurso_em"]:
+            raise ErroNegocio(f"A renúncia já foi registrada em {data_de(p['renuncia_recurso_em']):%d/%m/%Y}.")
+        if any(not r["decidido_em"] for r in consultas.recursos(m.db, processo_id)):
+            raise ErroNegocio("Há recurso pendente de decisão: registre a decisão em vez da renúncia.")
+        if renunciado_em > date.today() or renunciado_em < data_de(p["resultado_em"]):
+            raise ErroNegocio("A data da renúncia não pode estar no futuro nem ser anterior ao resultado "
+                              f"({data_de(p['resultado_em']):%d/%m/%Y}).")
+        antes = m.db["cert_processos"].get(processo_id)
+        depois = armazem.alterar(m.db, "cert_processos", processo_id, {
+            "renuncia_recurso_em": iso(renunciado_em), "renuncia_recurso_termo": termo})
+        m.registrar("cert_processos", processo_id, "alterar", antes=antes, depois=depois)
+    return depois
 
 
 def decidir_recurso(sessao: Sessao, recurso_id: str, *, deferido: bool, decisao: str,
@@ -214,6 +264,5 @@ def detalhar_processo(sessao: Sessao, processo_id: str) -> dict:
     p["recursos"] = consultas.recursos(sessao.db, processo_id)
     p["emissoes"] = consultas.emissoes(sessao.db, processo_id)
     p["proxima"] = None if p["situacao"] != "andamento" else regras_etapas.proxima_etapa([e["etapa"] for e in p["etapas"]])
-    p["prazo_recurso"] = (regras_resultado.prazo_recurso(data_de(p["resultado_em"]), prazos(sessao))
-                          if p["resultado_em"] else None)
+    p["prazo_recurso"] = _prazo(sessao, sessao.db, p) if p["resultado_em"] else None
     return p

@@ -14,7 +14,7 @@ from desktop.services import acesso, documentos
 from desktop.services.certificacao import processos
 from tests.screens.apoio_janelas import digitar
 from tests.services.certificacao.apoio import (ACOLHIMENTO, AVALIACAO, CONTEUDOS_OFERTA, CONTEUDOS_PPCP, MATRICULA,
-                                               montar_cenario, novo_trabalhador)
+                                               ate_avaliacao, montar_cenario, novo_trabalhador)
 
 HOJE = date.today()
 
@@ -197,19 +197,15 @@ def test_do_curso_a_inscricao_pelos_dialogos(qtbot, painel, sessao_admin, salvar
                         ).fetchone()[0] == 1  # a adesão
 
 
-def _ate_resultado(s, c, reconhecidas):
-    t = novo_trabalhador(s)
-    p = processos.inscrever(s, trabalhador_id=t["id"], oferta_id=c["oferta"]["id"])
-    processos.registrar_etapa(s, p["id"], "acolhimento", dados=ACOLHIMENTO)
-    processos.registrar_etapa(s, p["id"], "matricula", dados=MATRICULA)
-    return processos.registrar_etapa(s, p["id"], "avaliacao", dados=AVALIACAO,
-                                     avaliacoes={cid: i < reconhecidas for i, cid in enumerate(c["comps"])})
+def _ate_resultado(s, c, reconhecidas, resultado_em=None):
+    """Até a avaliação; sem ``resultado_em``, 35 dias atrás (prazo de recurso vencido, art. 13 XI)."""
+    return ate_avaliacao(s, c, reconhecidas, resultado_em)
 
 
 def test_recurso_interposto_e_deferido_pela_tela(qtbot, sessao_admin):
     s = sessao_admin
     c = montar_cenario(s)
-    p = _ate_resultado(s, c, 1)
+    p = _ate_resultado(s, c, 1, resultado_em=HOJE)
     painel = PainelCertificacao(s)
     qtbot.addWidget(painel)
     ap = painel.processos
@@ -219,7 +215,7 @@ def test_recurso_interposto_e_deferido_pela_tela(qtbot, sessao_admin):
     dlg = abrir(qtbot, ap.botao_recurso, ap)
     assert "art. 13, XI" in dlg.findChildren(type(ap.recursos))[0].text()
     dlg.data.edit.clear()
-    qtbot.keyClicks(dlg.data.edit, br(HOJE + timedelta(days=11)))
+    qtbot.keyClicks(dlg.data.edit, br(HOJE + timedelta(days=30)))
     digitar(qtbot, dlg.fundamentacao.edit, "Curto")
     assert not dlg.botao_ok.isEnabled()  # menos de 10 caracteres
     digitar(qtbot, dlg.fundamentacao.edit, " demais: peço reavaliação da NR-10")
@@ -243,6 +239,30 @@ def test_recurso_interposto_e_deferido_pela_tela(qtbot, sessao_admin):
     assert tuple(r) == (1, HOJE.isoformat())
     acoes = [tuple(x.values()) for x in s.db.query("SELECT tabela, acao FROM diario WHERE tabela = 'cert_recursos'")]
     assert acoes == [("cert_recursos", "inserir"), ("cert_recursos", "alterar")]
+
+
+def test_renuncia_ao_recurso_e_comunicado_pela_tela(qtbot, sessao_admin):
+    """No dia do resultado o atestado não sai; o comunicado diz o prazo; a renúncia escrita libera (art. 13 XI)."""
+    s = sessao_admin
+    c = montar_cenario(s)
+    p = _ate_resultado(s, c, 1, resultado_em=HOJE)
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    ap = painel.processos
+    ap.selecionar(p["id"])
+    limite = ap.detalhe["prazo_recurso"]
+    assert f"Prazo de recurso até {br(limite)}, em dias úteis" in ap.recursos.text()
+    with pytest.raises(Exception, match=r"vai até"):
+        processos.registrar_etapa(s, p["id"], "certificacao", dados={})
+    qtbot.mouseClick(ap.botao_comunicado, Qt.MouseButton.LeftButton)
+    assert "Comunicado do resultado emitido" in ap.situacao.text()
+    assert conta(s, "documentos") == 1
+    dlg = abrir(qtbot, ap.botao_renuncia, ap)
+    digitar(qtbot, dlg.termo.edit, "Termo assinado pela trabalhadora, arquivado na pasta do processo.")
+    confirmar(qtbot, dlg)
+    assert "Renúncia escrita ao recurso em" in ap.recursos.text()
+    assert not ap.botao_renuncia.isEnabled()
+    processos.registrar_etapa(s, p["id"], "certificacao", dados={})  # agora o atestado sai
 
 
 def test_filtro_de_periodo_no_acompanhamento(qtbot, sessao_admin, tmp_path):

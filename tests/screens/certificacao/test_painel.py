@@ -31,6 +31,14 @@ def test_percorre_as_etapas_ate_o_diploma(qtbot, sessao_admin, tmp_path):
         aba.avaliacao.item(i, 1).setCheckState(Qt.Checked)
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
     assert aba.detalhe["resultado"] == "integral"
+    # no dia do resultado o diploma só sai com a renúncia escrita ao recurso (art. 13 XI; issue 12)
+    qtbot.mouseClick(aba.botao_renuncia, Qt.LeftButton)
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible())
+    dlg = aba.dialogo
+    qtbot.keyClicks(dlg.termo.edit, "Termo de renuncia assinado, arquivado na pasta")
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.botao_ok, Qt.LeftButton)
+    assert aba.detalhe["renuncia_recurso_em"]
     qtbot.keyClicks(aba.campos["sistec_codigo"], "SISTEC-445566")
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
     assert aba.botao_salvar.isEnabled()

@@ -69,3 +69,19 @@ ACOLHIMENTO = {"apresentacao": True, "entrevista": "Eletricista há 10 anos.", "
 MATRICULA = {"documentos": "RG, CPF, certificado do ensino médio."}
 AVALIACAO = {"teorico_pratica": True, "avaliadores": "Paulo; Sérgio"}
 ENCAMINHAMENTO = {"orientacao_estudos": "Orientado sobre tecnólogo; encaminhado ao Sine.", "sine": True}
+
+
+def ate_avaliacao(s, c: dict, reconhecidas: int, resultado_em: date | None = None) -> dict:
+    """Inscrição, acolhimento, matrícula e avaliação de um trabalhador novo, com o resultado em
+    ``resultado_em`` (padrão: 35 dias atrás, prazo de recurso do art. 13 XI já vencido)."""
+    from desktop.services.certificacao import processos
+
+    resultado_em = resultado_em or HOJE - timedelta(days=35)
+    t = novo_trabalhador(s)
+    p = processos.inscrever(s, trabalhador_id=t["id"], oferta_id=c["oferta"]["id"],
+                            inscrito_em=resultado_em - timedelta(days=3))
+    processos.registrar_etapa(s, p["id"], "acolhimento", dados=ACOLHIMENTO, realizada_em=resultado_em - timedelta(days=2))
+    processos.registrar_etapa(s, p["id"], "matricula", dados=MATRICULA, realizada_em=resultado_em - timedelta(days=1))
+    aval = {cid: i < reconhecidas for i, cid in enumerate(c["comps"])}
+    return processos.registrar_etapa(s, p["id"], "avaliacao", dados=AVALIACAO, avaliacoes=aval,
+                                     realizada_em=resultado_em)

@@ -80,8 +80,10 @@ def test_avaliacao_incompleta_e_prazo_de_recurso():
     assert r["fundamento"].endswith("art. 24, IV")
     d = caso(reconhecidas=(True, False, False))
     d["resultado_em"] = "2026-06-10"
-    assert calcular(d)["recurso"] == {"prazo_dias": 10, "ate": "2026-06-20",
-                                      "fundamento": "Portaria MEC 902/2024, art. 13, XI"}
+    # 10 dias úteis (Lei 9.784/1999, art. 66; issue 12): de 11/06 (quinta, Corpus Christi é só ponto
+    # facultativo) a 24/06 (quarta); contado em dias corridos terminaria no sábado 20/06.
+    assert calcular(d)["recurso"] == {"prazo_dias": 10, "ate": "2026-06-24",
+                                      "fundamento": "Portaria MEC 902/2024, art. 13, XI; Lei 9.784/1999, art. 66"}
 
 
 @pytest.mark.parametrize("mexer, msg", [
@@ -103,5 +105,5 @@ def test_entrada_invalida(mexer, msg):
 def test_exemplo_da_documentacao():
     exemplo = Path(__file__).parents[3] / "docs" / "exemplos" / "certificacao.json"
     r = calcular(json.loads(exemplo.read_text(encoding="utf-8")))
-    assert r["resultado"] == "integral" and r["recurso"]["ate"] == "2026-06-20"
+    assert r["resultado"] == "integral" and r["recurso"]["ate"] == "2026-06-24"  # 10 dias úteis (art. 66 da Lei 9.784)
     assert [d["titulo"] for d in r["documentos"]] == ["Diploma de técnico de nível médio", "Histórico escolar"]

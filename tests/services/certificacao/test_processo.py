@@ -9,16 +9,11 @@ from desktop.services.certificacao.comum import Recusa
 from desktop.services.sessao import ErroNegocio
 from desktop.store.erros import ErroBase
 
-from .apoio import (ACOLHIMENTO, AVALIACAO, ENCAMINHAMENTO, HOJE, MATRICULA, montar_cenario, novo_trabalhador)
+from .apoio import (ENCAMINHAMENTO, HOJE, MATRICULA, ate_avaliacao, montar_cenario, novo_trabalhador)
 
 
-def _ate_avaliacao(s, c, reconhecidas):
-    t = novo_trabalhador(s)
-    p = processos.inscrever(s, trabalhador_id=t["id"], oferta_id=c["oferta"]["id"])
-    processos.registrar_etapa(s, p["id"], "acolhimento", dados=ACOLHIMENTO)
-    processos.registrar_etapa(s, p["id"], "matricula", dados=MATRICULA)
-    aval = {cid: i < reconhecidas for i, cid in enumerate(c["comps"])}
-    return processos.registrar_etapa(s, p["id"], "avaliacao", dados=AVALIACAO, avaliacoes=aval)
+def _ate_avaliacao(s, c, reconhecidas, resultado_em=None):
+    return ate_avaliacao(s, c, reconhecidas, resultado_em)
 
 
 def test_da_inscricao_ao_diploma(sessao_admin):
@@ -71,12 +66,14 @@ def test_menor_de_18_e_tecnico_sem_ensino_medio(sessao_admin):
 def test_parcial_gera_atestado_e_recurso_no_prazo(sessao_admin):
     s = sessao_admin
     c = montar_cenario(s)
-    p = _ate_avaliacao(s, c, 1)
+    p = _ate_avaliacao(s, c, 1, resultado_em=HOJE)
     assert p["resultado"] == "parcial"
+    with pytest.raises(Recusa, match=r"vai até .*art\. 13, XI"):  # no dia do resultado o atestado não sai
+        processos.registrar_etapa(s, p["id"], "certificacao", dados={})
     r = processos.interpor_recurso(s, p["id"], fundamentacao="Peço reavaliação da NR-10.")
     with pytest.raises(Recusa, match=r"art\. 13, XI"):
         processos.interpor_recurso(s, p["id"], fundamentacao="Fora do prazo, muito tarde.",
-                                   interposto_em=HOJE + timedelta(days=11))
+                                   interposto_em=HOJE + timedelta(days=30))
     processos.decidir_recurso(s, r["id"], deferido=False, decisao="Indeferido: avaliação mantida.")
     p = processos.registrar_etapa(s, p["id"], "certificacao", dados={})
     emis = emissao.listar_emissoes(s, p["id"])
