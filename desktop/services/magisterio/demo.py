@@ -17,6 +17,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from desktop.rules.pagamento.banco import dv_modulo11_bb
 from desktop.rules.papeis import Permissao
 from desktop.store.magisterio import escolas as armazem_escolas
 from desktop.store.magisterio import servidores as armazem_servidores
@@ -202,10 +203,24 @@ def _cpf_livre(m: Mudanca, rnd: random.Random, admissao: date) -> dict:
             return pessoa
 
 
+def _conta_demo(i: int) -> dict | None:
+    """Conta fictícia (sem sortear: a sequência aleatória da demonstração não muda): Banco do Brasil na
+    maioria, poupança na Caixa a cada quatro, e um servidor em 25 sem conta (para ver o arquivo do banco
+    pedir confirmação)."""
+    if i % 25 == 24:
+        return None
+    if i % 4 == 3:
+        return {"banco": "104", "agencia": "0063", "conta": f"013{i:08d}", "conta_dv": str(i % 10),
+                "tipo_conta": "poupanca"}
+    conta = str(300000 + i)
+    return {"banco": "001", "agencia": "1234", "agencia_dv": "3", "conta": conta,
+            "conta_dv": dv_modulo11_bb(conta.zfill(8)), "tipo_conta": "corrente"}
+
+
 def _gravar(m: Mudanca, rnd: random.Random, p: _Plano, hoje: date) -> str:
     s = cadastro.cadastrar_em(m, matricula=str(10001 + p.i), cargo=p.cargo, admissao=p.admissao, jornada=p.jornada,
                               titulo=p.titulo, dependentes_irrf=rnd.choice((0, 0, 1, 2, 3)),
-                              **_cpf_livre(m, rnd, p.admissao))
+                              pagamento=_conta_demo(p.i), **_cpf_livre(m, rnd, p.admissao))
     sid = s["id"]
     _lotacoes(m, rnd, sid, p)
     _carreira(m, rnd, sid, p, hoje)

@@ -23,6 +23,8 @@ def contas_para_todos(s, exceto: int = 0) -> list[dict]:
     """Conta BB para uns, Caixa poupança para outros (TED); os ``exceto`` últimos ficam sem conta."""
     servidores = cadastro.listar_servidores(s, ativo=None)
     pis = PIS()
+    for sv in servidores[len(servidores) - exceto:]:  # a demonstração dá conta a quase todos: estes ficam sem
+        dados.definir_do_servidor(s, sv["id"], banco="", agencia="", conta="", tipo_conta="")
     for n, sv in enumerate(servidores[:len(servidores) - exceto]):
         if n % 3 == 2:
             dados.definir_do_servidor(s, sv["id"], banco="104", agencia="2345", conta=f"013{n:08d}", conta_dv="1",
