@@ -46,6 +46,7 @@ class DadosTitulo:
     sistec_codigo: str | None = None
     eixo: str | None = None
     diploma: bool = False        # diplomas: histórico por componente com avaliação (art. 15)
+    signatarios: tuple[tuple[str, str], ...] = ()  # (nome, cargo) do emissor, na ordem de assinatura
 
 
 @dataclass(frozen=True)

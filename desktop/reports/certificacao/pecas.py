@@ -50,7 +50,8 @@ def local_e_data(local: str, d: date) -> Paragraph:
 
 
 def assinaturas(*cargos: str) -> KeepTogether:
-    """Linhas de assinatura lado a lado (filete acima do cargo), separadas por um espaço."""
+    """Linhas de assinatura lado a lado (filete acima do cargo), separadas por um espaço; "nome\ncargo"
+    põe o nome do signatário em cima do cargo."""
     fontes.registrar()
     vao = 18
     largura = (LARGURA_UTIL - vao * (len(cargos) - 1)) / len(cargos)
@@ -60,7 +61,7 @@ def assinaturas(*cargos: str) -> KeepTogether:
             linha.append("")
             larguras.append(vao)
         estilo.append(("LINEABOVE", (len(linha), 0), (len(linha), 0), 0.6, COR_LINHA))
-        linha.append(Paragraph(escape(c), ASSINATURA))
+        linha.append(Paragraph("<br/>".join(escape(x) for x in c.split("\n")), ASSINATURA))
         larguras.append(largura)
     t = Table([linha], colWidths=larguras, hAlign="CENTER")
     t.setStyle(TableStyle(estilo))

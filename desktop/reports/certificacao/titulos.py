@@ -1,8 +1,9 @@
 """Certificado de qualificação, diploma de técnico, certificado de especialista, diploma de tecnólogo
 e o histórico escolar (Portaria MEC 902/2024, arts. 14, 15 e 16).
 
-O texto não diz como o título foi obtido nem a modalidade (art. 15 §2º e art. 16 §ún): antes de
-montar o PDF, ``exigir_texto_limpo`` recusa qualquer termo vedado vindo dos cadastros.
+O texto não diz como o título foi obtido nem a modalidade (art. 15 §2º e art. 16 §ún): nem o texto
+fixo (sem Portaria, sem "unidade certificadora") nem os dados: antes de montar o PDF,
+``exigir_texto_limpo`` recusa qualquer termo vedado vindo dos cadastros, da via ou dos signatários.
 """
 from __future__ import annotations
 
@@ -32,7 +33,16 @@ def _registro(d: DadosTitulo) -> list:
 
 def _textos(d: DadosTitulo) -> list[str]:
     return [d.titulo, d.nome, d.curso, d.perfil, d.unidade, d.instituicao, d.eixo or "",
-            d.codigo_catalogo or "", *(f"{l.componente} {l.competencia}" for l in d.linhas)]
+            d.codigo_catalogo or "", d.registro.observacao_via, *(f"{l.componente} {l.competencia}" for l in d.linhas),
+            *(f"{n} {c}" for n, c in d.signatarios)]
+
+
+SIGNATARIOS_PADRAO = (("", "Diretor(a)"), ("", "Secretário(a) escolar"))
+"""Sem signatários cadastrados no emissor: só os cargos, sem nomear a forma de obtenção (art. 15 §2º)."""
+
+
+def _assinam(d: DadosTitulo, *extra: str) -> list[str]:
+    return [f"{n}\n{c}" if n else c for n, c in (d.signatarios or SIGNATARIOS_PADRAO)] + list(extra)
 
 
 def gerar_titulo(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
@@ -50,7 +60,7 @@ def gerar_titulo(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
         itens.append(paragrafo(f"Código do curso no catálogo: {d.codigo_catalogo}.", "pequeno"))
     titular = "Diplomado(a)" if d.diploma else "Certificado(a)"
     itens += [Spacer(1, 24), local_e_data(d.unidade, rod.emitido_em.date()),
-              assinaturas("Dirigente da unidade certificadora", "Secretaria acadêmica", titular),
+              assinaturas(*_assinam(d, titular)),
               Spacer(1, 28), quadro(_registro(d))]
     return gerar_pdf(cab, rod, d.titulo, itens)
 
@@ -81,6 +91,6 @@ def gerar_historico(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
     total = sum(l.carga_horaria for l in d.linhas)
     itens += [Spacer(1, 6), paragrafo(f"Carga horária total: {total} horas."), Spacer(1, 8),
               local_e_data(d.unidade, rod.emitido_em.date()),
-              assinaturas("Secretaria acadêmica", "Dirigente da unidade certificadora"),
+              assinaturas(*_assinam(d)),
               Spacer(1, 20), quadro(_registro(d))]
     return gerar_pdf(cab, rod, "Histórico escolar", itens)

@@ -31,8 +31,9 @@ DOCUMENTO_POR_TIPO = {
 
 TERMOS_VEDADOS = ("reconhecimento", "reconhecid", "saberes", "experiencia", "previa", "previo",
                   "modalidade", "distancia", "presencial", "ead", "semipresencial", "rede certifica",
-                  "certificacao profissional", "portaria")
-"""Palavras que denunciam a forma de obtenção ou a modalidade (arts. 15 §2º e 16 §ún), sem acentos."""
+                  "certificacao", "unidade certificadora", "certificador", "portaria")
+"""Palavras que denunciam a forma de obtenção ou a modalidade (arts. 15 §2º e 16 §ún), sem acentos.
+Casam no início da palavra: "certificação" é vedada, "certificado" (o nome do título) não."""
 
 
 def classificar(reconhecidas: int, total: int) -> Resultado:
@@ -80,27 +81,40 @@ def _sem_acento(texto: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", texto.lower()) if unicodedata.category(c) != "Mn")
 
 
-def termos_vedados(texto: str) -> list[str]:
-    """Os termos vedados presentes no texto (arts. 15 §2º e 16 §ún); lista vazia se está limpo."""
+def termos_vedados(texto: str, palavra_inteira: bool = False) -> list[str]:
+    """Os termos vedados presentes no texto (arts. 15 §2º e 16 §ún); lista vazia se está limpo.
+
+    ``palavra_inteira`` (nomes de pessoas): só a palavra toda, para não recusar "Previato"."""
     limpo = _sem_acento(texto)
-    return [t for t in TERMOS_VEDADOS if re.search(rf"\b{re.escape(t)}", limpo)]
+    fim = r"\b" if palavra_inteira else ""
+    return [t for t in TERMOS_VEDADOS if re.search(rf"\b{re.escape(t)}{fim}", limpo)]
 
 
-def exigir_texto_limpo(texto: str) -> None:
-    achados = termos_vedados(texto)
+def exigir_texto_limpo(texto: str, onde: str = "O texto do documento", palavra_inteira: bool = False) -> None:
+    """Recusa, nomeando a palavra, o texto de título ou histórico que revela a forma de obtenção."""
+    achados = termos_vedados(texto, palavra_inteira)
     if achados:
-        raise Impedimento("O texto do documento não pode mencionar a forma de obtenção nem a "
-                          f"modalidade (encontrado: {', '.join(achados)}); ajuste os nomes cadastrados.",
-                          f"{FUNDAMENTO}, art. 15, §2º e art. 16, parágrafo único")
+        raise Impedimento(f"{onde} vai impresso no certificado, diploma ou histórico e não pode mencionar a forma "
+                          f"de obtenção nem a modalidade (encontrado: {', '.join(achados)}); reescreva sem essa "
+                          "palavra.", f"{FUNDAMENTO}, art. 15, §2º e art. 16, parágrafo único")
+
+
+def exigir_campos_limpos(campos: dict[str, str | None], palavra_inteira: bool = False) -> None:
+    """Confere no cadastro (não só na emissão) os campos que vão impressos nos títulos e históricos:
+    {rótulo: valor}; a recusa diz o campo e a palavra (arts. 15 §2º e 16 §ún)."""
+    for rotulo, valor in campos.items():
+        if valor:
+            exigir_texto_limpo(valor, f"O campo {rotulo} (\"{' '.join(valor.split())}\")", palavra_inteira)
 
 
 def verificar_nova_via(via: int, motivo: str | None) -> str:
     """A 1ª via é gratuita (art. 26 §2º); da 2ª em diante registra-se o motivo. Devolve a observação."""
-    if via <= 1:
-        return "1ª via, sem cobrança de taxa (Portaria MEC 902/2024, art. 26, §2º)."
+    if via <= 1:  # impresso no título: sem citar a Portaria (arts. 15 §2º e 16 §ún)
+        return "1ª via, sem cobrança de taxa."
     if len(" ".join((motivo or "").split())) < 10:
         raise Impedimento(f"Explique o motivo da {via}ª via (pelo menos 10 caracteres), por exemplo "
                           "\"extravio da 1ª via\".", f"{FUNDAMENTO}, art. 26, §2º")
+    exigir_texto_limpo(motivo, "O motivo da via")
     return f"{via}ª via: {' '.join(motivo.split())}"
 
 

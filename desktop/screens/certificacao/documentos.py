@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop.rules.certificacao.resultado import termos_vedados
 from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO, TipoDocumento
 from desktop.rules.papeis import Permissao
 from desktop.screens.administracao import avisos
@@ -53,6 +54,11 @@ class AbaDocumentos(QWidget):
         self.filtro.textChanged.connect(self.proxy.definir_texto)
         self.motivo = QLineEdit(self)
         self.motivo.setPlaceholderText("Motivo da nova via ou do cancelamento (pelo menos 10 caracteres)")
+        self.aviso_motivo = QLabel(self)  # palavra vedada no motivo, dita enquanto se digita (art. 15 §2º)
+        self.aviso_motivo.setWordWrap(True)
+        self.aviso_motivo.setStyleSheet("color: #b00020;")
+        self.aviso_motivo.hide()
+        self.motivo.textChanged.connect(self._on_selecao)
         self.botao_via = QPushButton("Emitir nova &via", self)
         self.botao_via.clicked.connect(self._on_nova_via)
         self.perdida = QCheckBox("A via anterior foi &perdida (cancelá-la)", self)
@@ -80,6 +86,7 @@ class AbaDocumentos(QWidget):
         lay.addWidget(self.filtro)
         lay.addWidget(self.tabela, 1)
         lay.addLayout(barra)
+        lay.addWidget(self.aviso_motivo)
         lay.addWidget(self.explicacao)
         lay.addWidget(self.situacao)
         self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
@@ -101,7 +108,11 @@ class AbaDocumentos(QWidget):
     def _on_selecao(self, *_args) -> None:
         e = self._selecionada()
         editar = self.sessao.pode(Permissao.CERTIFICACAO_EDITAR) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR)
-        self.botao_via.setEnabled(bool(e) and editar)
+        vedadas = termos_vedados(self.motivo.text()) if e and e["tipo_documento"] != "cert_atestado" else []
+        self.aviso_motivo.setText(f"O motivo vai impresso no documento e não pode ter: {', '.join(vedadas)} "
+                                  "(Portaria MEC 902/2024, art. 15, §2º e art. 16, parágrafo único)." if vedadas else "")
+        self.aviso_motivo.setVisible(bool(vedadas))
+        self.botao_via.setEnabled(bool(e) and editar and not vedadas)
         self.botao_abrir.setEnabled(bool(e))
         self.botao_imprimir.setEnabled(bool(e))
         self.botao_cancelar.setEnabled(bool(e) and self.pode_cancelar and not (e or {}).get("cancelado_em"))

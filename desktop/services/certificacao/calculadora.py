@@ -153,7 +153,8 @@ def calcular(dados: dict) -> dict:
                    "fundamento": regras_resultado.FUNDAMENTO_PRAZO}
     return {**saida, "resultado": res.value, "documentos": documentos, "explicacao": devidos.explicacao,
             "fundamento": devidos.fundamento, "pendencias": pendencias, "recurso": recurso,
-            "primeira_via": regras_resultado.verificar_nova_via(1, None) if documentos else None}
+            "primeira_via": (f"{regras_resultado.verificar_nova_via(1, None)} ({FUNDAMENTO}, art. 26, §2º)"
+                             if documentos else None)}
 
 
 def _fund_doc(tipo: TipoCertificacao, doc: TipoDocumento) -> str:

@@ -6,6 +6,7 @@ from datetime import date
 
 from desktop.rules.certificacao.oferta import CursoReferencia, verificar_oferta
 from desktop.rules.certificacao.ppcp import Competencia, MembroEquipe, verificar_ppcp
+from desktop.rules.certificacao.resultado import exigir_campos_limpos
 from desktop.rules.certificacao.tipos import Escolaridade, TipoCertificacao
 from desktop.store.certificacao import cadastro as armazem
 
@@ -28,6 +29,8 @@ def cadastrar_curso(sessao: Sessao, *, unidade_id: str, nome: str, tipo: str, im
     """Cadastra o curso de referência ofertado pela unidade certificadora (art. 5º VII)."""
     if implantado_em is None or implantado_em > date.today():
         raise ErroNegocio("Informe a data de implantação do curso, que não pode estar no futuro.")
+    with regras():
+        exigir_campos_limpos({"nome do curso": nome, "eixo tecnológico": eixo, "código do catálogo": codigo_catalogo})
     dados = {"unidade_id": unidade_id, "nome": obrigatorio(nome, "o nome do curso"), "tipo": _tipo(tipo).value,
              "implantado_em": iso(implantado_em), "certificacao_intermediaria": int(certificacao_intermediaria),
              "reconhecido": int(reconhecido), "conceito_emec": conceito_emec, "codigo_catalogo": codigo_catalogo,
@@ -83,6 +86,10 @@ def cadastrar_ppcp(sessao: Sessao, *, curso_id: str, tipo: str, perfil: str, esc
     except ValueError:
         raise ErroNegocio("Escolaridade mínima inválida.") from None
     perfil = obrigatorio(perfil, "o perfil profissional a certificar (art. 19)")
+    with regras():  # perfil, competências e componentes vão impressos no título e no histórico
+        exigir_campos_limpos({"perfil profissional": perfil,
+                              **{f"competência {i}": c.nome for i, c in enumerate(competencias, 1)},
+                              **{f"componente da competência {i}": c.componente for i, c in enumerate(competencias, 1)}})
     req = requisitos(sessao, hoje)
     with sessao.mudanca(EDITAR) as m:
         curso = m.db["cert_cursos"].get(curso_id)

@@ -22,6 +22,12 @@ from ..sessao import ErroNegocio, Sessao
 from .comum import EDITAR, LER, data_de, regras
 
 
+def _signatarios(db, unidade_id: str) -> tuple[tuple[str, str], ...]:
+    """Nome e cargo dos signatários do emissor da unidade (sem o ato de designação, que cita portarias)."""
+    emissor_id = emissores.resolver(db, tipo="cert_", emissor_id=emissores.da_unidade(db, unidade_id)).id
+    return tuple((s["nome"], s["cargo"]) for s in emissores.signatarios(db, emissor_id))[:2]
+
+
 def _montador(sessao: Sessao, processo_id: str, doc: D, registro: Registro, data_conclusao: date,
               principal: D | None = None):
     """A função que monta o PDF do documento a partir do processo (sem gravar nada)."""
@@ -40,7 +46,7 @@ def _montador(sessao: Sessao, processo_id: str, doc: D, registro: Registro, data
                     perfil=p["perfil"], unidade=p["unidade"], instituicao=inst["nome"], data_conclusao=data_conclusao,
                     registro=registro, linhas=linhas, codigo_catalogo=curso["codigo_catalogo"],
                     sistec_codigo=p["sistec_codigo"] if base is D.DIPLOMA_TECNICO else None,
-                    eixo=curso["eixo"], diploma=base in DIPLOMAS)
+                    eixo=curso["eixo"], diploma=base in DIPLOMAS, signatarios=_signatarios(sessao.db, p["unidade_id"]))
     if doc is D.HISTORICO:
         return TITULOS_DOCUMENTO[D.HISTORICO], lambda cab, rod: gerar_historico(cab, rod, d)
     return TITULOS_DOCUMENTO[doc], lambda cab, rod: gerar_titulo(cab, rod, d)

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.rules.certificacao.resultado import exigir_campos_limpos
 from desktop.rules.certificacao.tipos import Escolaridade
 from desktop.store.certificacao import cadastro as armazem
 
 from .. import cadastros
 from ..sessao import ErroNegocio, Sessao
-from .comum import EDITAR, LER, obrigatorio
+from .comum import EDITAR, LER, obrigatorio, regras
 
 
 def cadastrar_trabalhador(sessao: Sessao, *, nome: str, cpf: str, nascimento: date, escolaridade: str,
@@ -19,6 +20,8 @@ def cadastrar_trabalhador(sessao: Sessao, *, nome: str, cpf: str, nascimento: da
     if nascimento is None:
         raise ErroNegocio("Informe a data de nascimento (Portaria MEC 902/2024, art. 2º, parágrafo único).")
     obrigatorio(cpf, "o CPF do trabalhador")
+    with regras():  # o nome vai impresso no título (arts. 15 §2º e 16 §ún)
+        exigir_campos_limpos({"nome do trabalhador": nome}, palavra_inteira=True)
     try:
         esc = Escolaridade(escolaridade).value
     except ValueError:

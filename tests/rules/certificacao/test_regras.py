@@ -116,9 +116,12 @@ def test_resultado_e_documentos(caso):
 
 
 def test_vias():
-    assert "art. 26, §2º" in verificar_nova_via(1, None)
+    # a observação vai impressa no título: sem citar a Portaria (arts. 15 §2º e 16 §ún; issue 12)
+    assert verificar_nova_via(1, None) == "1ª via, sem cobrança de taxa."
     with pytest.raises(Impedimento):
         verificar_nova_via(2, "curto")
+    with pytest.raises(Impedimento, match=r"motivo da via.*encontrado: reconhecimento, saberes, modalidade, ead"):
+        verificar_nova_via(2, "reconhecimento de saberes na modalidade EaD")
     verificar_cancelamento_via(3, [1, 2, 3])
     with pytest.raises(Impedimento, match="mais recente"):
         verificar_cancelamento_via(2, [1, 2, 3])

@@ -315,6 +315,11 @@ def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admi
         assert not ad.botao_cancelar.isEnabled() and ad.botao_via.isEnabled()
         assert not ad.explicacao.isHidden() and "administrador" in ad.explicacao.text()
         assert "administrador" in ad.botao_cancelar.toolTip()
+        qtbot.keyClicks(ad.motivo, "reconhecimento de saberes na modalidade EaD")  # art. 15 §2º, ao digitar
+        assert not ad.botao_via.isEnabled() and not ad.aviso_motivo.isHidden()
+        assert "reconhecimento, saberes, modalidade, ead" in ad.aviso_motivo.text()
+        ad.motivo.clear()
+        assert ad.aviso_motivo.isHidden()
         qtbot.keyClicks(ad.motivo, "Extravio da primeira via")
         qtbot.mouseClick(ad.botao_via, Qt.MouseButton.LeftButton)
         assert ad.modelo.rowCount() == 3 and "2ª via emitida" in ad.situacao.text()

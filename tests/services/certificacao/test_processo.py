@@ -34,7 +34,7 @@ def test_da_inscricao_ao_diploma(sessao_admin):
     assert tipos == ["cert_diploma_tecnico", "cert_historico"]
     diploma = next(e for e in det["emissoes"] if e["tipo_documento"] == "cert_diploma_tecnico")
     assert (diploma["livro"], diploma["folha"], diploma["numero_registro"], diploma["via"]) == ("1", 1, 1, 1)
-    assert "art. 26, §2º" in diploma["observacao_via"]
+    assert diploma["observacao_via"] == "1ª via, sem cobrança de taxa."  # impressa: sem a Portaria (art. 15 §2º)
     assert documentos.verificar_codigo(s, diploma["codigo"]).situacao == documentos.AUTENTICO
     diario = list(s.db.query("SELECT tabela FROM diario WHERE tabela LIKE 'cert_%'"))
     assert {"cert_processos", "cert_etapas", "cert_avaliacoes", "cert_emissoes"} <= {d["tabela"] for d in diario}
