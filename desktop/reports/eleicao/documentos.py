@@ -106,6 +106,7 @@ class DadosBoletim:
     digitadores: list[str]
     supervisor: str | None = None
     justificativa: str | None = None
+    recontagens: list[str] = field(default_factory=list)  # recontagens do boletim já aceito, com a trilha
 
 
 def boletim(cab: Cabecalho, rod: Rodape, proc: Processo, b: DadosBoletim) -> bytes:
@@ -128,7 +129,7 @@ def boletim(cab: Cabecalho, rod: Rodape, proc: Processo, b: DadosBoletim) -> byt
               else f"Digitado por {' e '.join(b.digitadores)}; as digitações divergiram e o supervisor "
                    f"{b.supervisor} decidiu os valores: {b.justificativa}")
     itens.append(Spacer(1, 6))
-    itens.append(quadro(paragrafo(origem, "pequeno")))
+    itens.append(quadro([paragrafo(origem, "pequeno")] + [paragrafo(r, "pequeno") for r in b.recontagens]))
     return gerar_pdf(cab, rod, nome, itens)
 
 

@@ -54,9 +54,14 @@ def _dados_boletim(sessao: Sessao, b: dict, nomes: dict[int, str]) -> pdf.DadosB
     supervisor = None
     if b["resolvido_por"]:
         supervisor = sessao.db.execute("SELECT nome FROM usuarios WHERE id = ?", [b["resolvido_por"]]).fetchone()[0]
+    recontagens = [f"Recontado por {r['feita_por_nome']} em {data_hora_local(r['feita_em'])} ({r['boletim_papel']}): "
+                   f"{r['motivo']}. Os números acima são os da recontagem (Lei 320/2023, art. 9º)."
+                   for r in armazem.recontagens(sessao.db, b["processo_id"])
+                   if r["secao_id"] == b["secao_id"] and r["tipo"] == "recontagem"]
     return pdf.DadosBoletim(b["secao"], b["local"], b["tipo"], b["aptos"], b["comparecimento"], b["brancos"],
                             b["nulos"], [(n, nomes.get(n, "?"), v) for n, v in sorted(b["votos"].items())],
-                            b["origem"], [d["usuario_nome"] for d in ds], supervisor, b["justificativa"])
+                            b["origem"], [d["usuario_nome"] for d in ds], supervisor, b["justificativa"],
+                            recontagens)
 
 
 def emitir_boletim(sessao: Sessao, secao_id: str) -> Emitido:

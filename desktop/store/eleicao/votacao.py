@@ -55,7 +55,7 @@ def boletim(db: sqlite_utils.Database, secao_id: str) -> dict | None:
 def boletins(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
     """Boletins que contam na apuração (fora da fila de auditoria), com o número e os aptos da seção."""
     linhas = list(db.query(
-        "SELECT b.*, s.numero AS secao, s.aptos, s.local, s.tipo FROM eleicao_boletins b "
+        "SELECT b.*, s.numero AS secao, s.aptos, s.local, s.tipo, s.processo_id FROM eleicao_boletins b "
         "JOIN eleicao_secoes s ON s.id = b.secao_id WHERE s.processo_id = ? AND NOT EXISTS "
         "(SELECT 1 FROM eleicao_auditorias a WHERE a.secao_id = s.id AND a.situacao = 'pendente') "
         "ORDER BY s.numero",

@@ -144,6 +144,14 @@ def test_recontagem_de_boletim_aceito_com_trilha(sessao_admin, apuracao_pronta, 
     r, = [x for x in sessao_admin.db.query("SELECT * FROM eleicao_recontagens WHERE tipo = 'recontagem'")]
     assert '"11": 50' in r["antes"] and '"11": 45' in r["depois"] and r["feita_por"] == sup.usuario.id
     assert _conta(sessao_admin, "diario", "tabela = 'eleicao_boletins' AND acao = 'alterar'") == 1
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from desktop.services.eleicao import relatorios
+    pdf = relatorios.emitir_boletim(sessao_admin, s1["id"]).pdf
+    texto = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+    assert "Recontado por Supervisora" in texto and "Cédulas da urna de lona da seção 1" in texto
     resultado.publicar_resultado(sessao_admin, proc["id"])
     with pytest.raises(ErroNegocio, match="já foi publicado"):
         auditoria.recontar(sup, s1["id"], comparecimento=200, brancos=10, nulos=5, votos=VOTOS,
