@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
-from desktop.services import acesso, documentos, local
+from desktop.services import acesso, demo, documentos, local
 
 from .conftest import CNPJ_TESTE
 
@@ -115,8 +115,8 @@ def test_integridade_acusa_o_fim_apagado_com_o_numero_da_linha(base_cli, capsys)
 def test_demo_cria_base_com_usuarios_de_cada_papel(tmp_path, monkeypatch, capsys):
     caminho = tmp_path / "demo" / "paco.db"
     assert cli.main(["demo", "--base", str(caminho)]) == 0
-    assert "demo1234" in capsys.readouterr().out
-    s = acesso.entrar(caminho, "mp", "demo1234")
+    assert demo.SENHA_DEMO in capsys.readouterr().out
+    s = acesso.entrar(caminho, "mp", demo.SENHA_DEMO)
     assert s.usuario.rotulo_papel.startswith("Consulta")
     s.fechar()
     assert cli.main(["demo", "--base", str(caminho)]) == cli.SAIDA_ERRO

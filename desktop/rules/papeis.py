@@ -39,13 +39,17 @@ class Permissao(StrEnum):
     PARAMETROS_EDITAR = "parametros.editar"
     FERIADOS_EDITAR = "feriados.editar"
     BACKUP_FAZER = "backup.fazer"
+    BACKUP_AUTOMATICO = "backup.automatico"
+    BACKUP_CONFIGURAR = "backup.configurar"
     BACKUP_RESTAURAR = "backup.restaurar"
     DOCUMENTOS_EMITIR = "documentos.emitir"
     DOCUMENTOS_CANCELAR = "documentos.cancelar"
     DOCUMENTOS_VERIFICAR = "documentos.verificar"
     ESCRITORIO_EDITAR = "escritorio.editar"
+    PESSOAS_CADASTRAR = "pessoas.cadastrar"
     MAGISTERIO_LER = "magisterio.ler"
     MAGISTERIO_EDITAR = "magisterio.editar"
+    MAGISTERIO_REABRIR = "magisterio.reabrir"
     ELEICAO_LER = "eleicao.ler"
     ELEICAO_EDITAR = "eleicao.editar"
     CONSELHO_LER = "conselho.ler"
@@ -56,7 +60,8 @@ class Permissao(StrEnum):
     CERTIFICACAO_EDITAR = "certificacao.editar"
 
 
-_COMUNS = {Permissao.PARAMETROS_LER, Permissao.DOCUMENTOS_VERIFICAR, Permissao.BACKUP_FAZER}
+_COMUNS = {Permissao.PARAMETROS_LER, Permissao.DOCUMENTOS_VERIFICAR, Permissao.BACKUP_FAZER,
+           Permissao.BACKUP_AUTOMATICO}
 _CASOS = {Permissao.CONSELHO_CASOS_LER, Permissao.CONSELHO_CASOS_EDITAR}
 
 PAPEIS_SIGILO: frozenset[Papel] = frozenset({Papel.CONSELHEIRO_TUTELAR, Papel.CONSULTA})
@@ -69,12 +74,14 @@ PERMISSOES: dict[Papel, frozenset[Permissao]] = {
         | {
             Permissao.MAGISTERIO_LER,
             Permissao.MAGISTERIO_EDITAR,
+            Permissao.PESSOAS_CADASTRAR,
             Permissao.DOCUMENTOS_EMITIR,
             Permissao.FERIADOS_EDITAR,
         }
     ),
     Papel.COMISSAO_ELEITORAL: frozenset(
-        _COMUNS | {Permissao.ELEICAO_LER, Permissao.ELEICAO_EDITAR, Permissao.DOCUMENTOS_EMITIR}
+        _COMUNS | {Permissao.ELEICAO_LER, Permissao.ELEICAO_EDITAR, Permissao.PESSOAS_CADASTRAR,
+                   Permissao.DOCUMENTOS_EMITIR}
     ),
     Papel.CONSELHEIRO_TUTELAR: frozenset(
         _COMUNS
@@ -89,12 +96,14 @@ PERMISSOES: dict[Papel, frozenset[Permissao]] = {
     ),
     Papel.SECRETARIA_CERTIFICACAO: frozenset(
         _COMUNS
-        | {Permissao.CERTIFICACAO_LER, Permissao.CERTIFICACAO_EDITAR, Permissao.DOCUMENTOS_EMITIR}
+        | {Permissao.CERTIFICACAO_LER, Permissao.CERTIFICACAO_EDITAR, Permissao.PESSOAS_CADASTRAR,
+           Permissao.DOCUMENTOS_EMITIR}
     ),
     Papel.CONSULTA: frozenset(
         {
             Permissao.PARAMETROS_LER,
             Permissao.DOCUMENTOS_VERIFICAR,
+            Permissao.BACKUP_AUTOMATICO,
             Permissao.DIARIO_LER,
             Permissao.MAGISTERIO_LER,
             Permissao.ELEICAO_LER,
@@ -112,13 +121,17 @@ DESCRICOES: dict[Permissao, str] = {
     Permissao.PARAMETROS_EDITAR: "cadastrar vigências de parâmetros legais",
     Permissao.FERIADOS_EDITAR: "cadastrar feriados municipais",
     Permissao.BACKUP_FAZER: "fazer cópias de segurança",
+    Permissao.BACKUP_AUTOMATICO: "fazer as cópias de segurança automáticas (ao fechar e diária)",
+    Permissao.BACKUP_CONFIGURAR: "escolher onde ficam as cópias de segurança",
     Permissao.BACKUP_RESTAURAR: "restaurar cópias de segurança",
     Permissao.DOCUMENTOS_EMITIR: "emitir documentos",
     Permissao.DOCUMENTOS_CANCELAR: "cancelar documentos emitidos",
     Permissao.DOCUMENTOS_VERIFICAR: "verificar documentos",
     Permissao.ESCRITORIO_EDITAR: "alterar os dados do órgão",
+    Permissao.PESSOAS_CADASTRAR: "cadastrar pessoas",
     Permissao.MAGISTERIO_LER: "consultar o Magistério",
     Permissao.MAGISTERIO_EDITAR: "alterar dados do Magistério",
+    Permissao.MAGISTERIO_REABRIR: "reabrir uma competência fechada da folha",
     Permissao.ELEICAO_LER: "consultar o processo de escolha",
     Permissao.ELEICAO_EDITAR: "alterar o processo de escolha",
     Permissao.CONSELHO_LER: "consultar o Conselho Tutelar",

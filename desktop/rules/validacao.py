@@ -14,7 +14,10 @@ from validate_docbr import CNPJ, CPF
 _CPF = CPF()
 _CNPJ = CNPJ()
 
-SENHA_MINIMA = 8
+SENHA_MINIMA = 10
+SENHA_FORCA_MINIMA = 3  # nota do zxcvbn (0 a 4): abaixo disso a senha é das que se adivinham
+_PALAVRAS_DO_PACO = ("paco", "paço", "senha", "conselho", "tutelar", "magisterio", "jequie",
+                     "itapiranga", "certificacao", "admin", "administrador")
 UFS = (
     "AC AL AM AP BA CE DF ES GO MA MG MS MT PA PB PE PI PR RJ RN RO RR RS SC SE SP TO".split()
 )
@@ -110,8 +113,16 @@ def login(texto: str) -> str:
 
 
 def senha(texto: str, confirmacao: str | None = None) -> str:
+    """Pelo menos ``SENHA_MINIMA`` caracteres e não ser das senhas comuns ou fáceis de adivinhar,
+    avaliada pelo zxcvbn (listas de senhas vazadas, palavras, datas, sequências e repetições)."""
     if len(texto or "") < SENHA_MINIMA:
         raise EntradaInvalida(f"A senha deve ter pelo menos {SENHA_MINIMA} caracteres.")
+    from zxcvbn import zxcvbn  # carrega as listas só quando uma senha é conferida
+
+    if zxcvbn(texto[:100], user_inputs=list(_PALAVRAS_DO_PACO))["score"] < SENHA_FORCA_MINIMA:
+        raise EntradaInvalida(
+            "Essa senha é comum ou fácil de adivinhar. Use uma frase de três ou quatro palavras "
+            "que só você saiba, separadas por hífen (por exemplo: janela-caju-barco-lua).")
     if confirmacao is not None and texto != confirmacao:
         raise EntradaInvalida("A senha e a confirmação não são iguais.")
     return texto

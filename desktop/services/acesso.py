@@ -5,9 +5,6 @@ de repetidas senhas erradas, o Paço faz esperar cada vez mais antes de aceitar 
 """
 from __future__ import annotations
 
-import json
-import os
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +16,11 @@ from desktop.store.chaves import (ArquivoChaves, ErroChaves, SenhaIncorreta, nov
                                   par_da_recuperacao)
 from desktop.store.ids import agora, novo_id
 
-from . import chaveiro, parametros
+from . import chaveiro, parametros, tentativas
 from .chaveiro import ADMIN, GERAL, SIGILO
 from .sessao import ErroNegocio, Sessao, Usuario
+from .tentativas import ESPERA_MAXIMA, TENTATIVAS_LIVRES, MuitasTentativas, espera_apos, espera_restante  # noqa: F401
 
-TENTATIVAS_LIVRES = 3
-ESPERA_MAXIMA = 300  # segundos
 
 
 @dataclass
@@ -45,48 +41,6 @@ class DadosEscritorio:
             brasao=self.brasao,
             brasao_tipo=self.brasao_tipo,
         )
-
-
-class MuitasTentativas(ErroNegocio):
-    def __init__(self, segundos: int):
-        self.segundos = segundos
-        super().__init__(
-            f"Muitas tentativas com senha errada. Aguarde {segundos} s antes de tentar de novo."
-        )
-
-
-# -- tentativas de entrada -------------------------------------------------------------------
-def _arquivo_tentativas(base: Path) -> Path:
-    return Path(str(base) + ".tentativas")
-
-
-def _ler_tentativas(base: Path) -> dict:
-    try:
-        return json.loads(_arquivo_tentativas(base).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _gravar_tentativas(base: Path, dados: dict) -> None:
-    arq = _arquivo_tentativas(base)
-    tmp = arq.with_name(arq.name + ".tmp")
-    tmp.write_text(json.dumps(dados), encoding="utf-8")
-    os.replace(tmp, arq)
-
-
-def espera_apos(falhas: int) -> int:
-    """Segundos de espera depois de ``falhas`` senhas erradas seguidas: 0, 0, 0, 2, 4, 8, ..."""
-    if falhas < TENTATIVAS_LIVRES:
-        return 0
-    return min(2 ** (falhas - TENTATIVAS_LIVRES + 1), ESPERA_MAXIMA)
-
-
-def espera_restante(base: Path, login: str, agora_s: float | None = None) -> int:
-    t = _ler_tentativas(base).get(login)
-    if not t:
-        return 0
-    agora_s = time.time() if agora_s is None else agora_s
-    return max(0, int(t["ultima"] + espera_apos(t["falhas"]) - agora_s + 0.999))
 
 
 # -- instalação e entrada --------------------------------------------------------------------
@@ -134,10 +88,11 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
             m.db["usuarios"].insert(linha)
             m.registrar("usuarios", usuario.id, "inserir", depois=linha)
             chaves.gravar()
+        tentativas._criar(caminho)  # o contador nasce com a base: se sumir, a entrada espera
         parametros.semear_padroes(sessao)
     except BaseException:
         (sessao or base).fechar()
-        for sufixo in ("", "-wal", "-shm", ".chaves", ".trava", ".sigilo", ".sigilo-wal", ".sigilo-shm"):
+        for sufixo in ("", "-wal", "-shm", ".chaves", ".trava", ".sigilo", ".sigilo-wal", ".sigilo-shm", ".tentativas"):
             Path(str(caminho) + sufixo).unlink(missing_ok=True)
         raise
     return sessao, recuperacao
@@ -155,26 +110,9 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
     """Abre a base com a senha do usuário. Senha errada: mensagem e espera crescente."""
     caminho = Path(caminho)
     login = (login or "").strip().lower()
-    espera = espera_restante(caminho, login)
-    if espera:
-        raise MuitasTentativas(espera)
     chaves = ArquivoChaves.ler(caminho)
-    try:
+    with tentativas._tentativa(caminho, login):  # espera crescente; conta a senha errada
         fech = chaves.abrir(login, senha)
-    except SenhaIncorreta:
-        tentativas = _ler_tentativas(caminho)
-        t = tentativas.get(login, {"falhas": 0})
-        tentativas[login] = {"falhas": t["falhas"] + 1, "ultima": time.time()}
-        _gravar_tentativas(caminho, tentativas)
-        espera = espera_apos(t["falhas"] + 1)
-        if espera:
-            raise SenhaIncorreta(
-                f"Usuário ou senha incorretos. Aguarde {espera} s antes de tentar de novo."
-            ) from None
-        raise
-    tentativas = _ler_tentativas(caminho)
-    if tentativas.pop(login, None) is not None:
-        _gravar_tentativas(caminho, tentativas)
     base = chaveiro.abrir_base(caminho, fech)
     sessao = None
     try:
@@ -237,9 +175,7 @@ def entrar_com_recuperacao(caminho: Path, recuperacao: str, login_admin: str, no
         for d in list(fech.anteriores):
             chaves.concluir_giro(d)
         chaves.gravar()
-        tentativas = _ler_tentativas(base.caminho)
-        if tentativas.pop(usuario.login, None) is not None:
-            _gravar_tentativas(base.caminho, tentativas)
+        tentativas._limpar(base.caminho, usuario.login)  # a chave de recuperação vale pela senha
         return sessao
     except BaseException:
         (sessao or base).fechar()
@@ -371,7 +307,9 @@ def reativar_usuario(sessao: Sessao, login: str, senha_provisoria: str) -> dict:
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     validacao.senha(senha_provisoria)
     chaves = ArquivoChaves.ler(sessao.base.caminho)
-    return _refazer_fechadura(sessao, chaves, login, senha_provisoria, {"ativo": 1, "trocar_senha": 1})
+    linha = _refazer_fechadura(sessao, chaves, login, senha_provisoria, {"ativo": 1, "trocar_senha": 1})
+    tentativas.zerar(sessao, login)
+    return linha
 
 
 def redefinir_senha(sessao: Sessao, login: str, senha_provisoria: str, progresso=None) -> dict:
@@ -380,8 +318,10 @@ def redefinir_senha(sessao: Sessao, login: str, senha_provisoria: str, progresso
     validacao.senha(senha_provisoria)
     if not _linha_usuario(sessao, login)["ativo"]:
         raise ErroNegocio(f"O usuário {login} está desativado; reative-o com uma senha provisória.")
-    return _revogar(sessao, login, {"trocar_senha": 1}, senha_provisoria,
+    linha = _revogar(sessao, login, {"trocar_senha": 1}, senha_provisoria,
                     f"senha de {login} redefinida", remover=True, progresso=progresso)
+    tentativas.zerar(sessao, login)  # a redefinição libera quem esperava
+    return linha
 
 
 def trocar_propria_senha(sessao: Sessao, senha_atual: str, nova: str, confirmacao: str) -> None:
@@ -389,7 +329,8 @@ def trocar_propria_senha(sessao: Sessao, senha_atual: str, nova: str, confirmaca
     revogar uma senha vazada, o administrador a redefine)."""
     validacao.senha(nova, confirmacao)
     chaves = ArquivoChaves.ler(sessao.base.caminho)
-    chaves.trocar_senha(sessao.usuario.login, senha_atual, nova)  # SenhaIncorreta se errada
+    with tentativas._tentativa(sessao.base.caminho, sessao.usuario.login):  # conta como as outras
+        chaves.trocar_senha(sessao.usuario.login, senha_atual, nova)  # SenhaIncorreta se errada
     if nova == senha_atual:
         raise ErroNegocio("A nova senha deve ser diferente da atual.")
     antes = _linha_usuario(sessao, sessao.usuario.login)

@@ -12,6 +12,15 @@ from desktop.store.ids import agora, novo_id
 
 from .sessao import ErroNegocio, Sessao
 
+# Quem cadastra cada tipo de unidade: a permissão vem do tipo, nunca de quem chama.
+PERMISSAO_DA_UNIDADE = {
+    "escola": Permissao.MAGISTERIO_EDITAR,
+    "conselho_tutelar": Permissao.ESCRITORIO_EDITAR,
+    "cmdca": Permissao.ESCRITORIO_EDITAR,
+    "unidade_certificadora": Permissao.CERTIFICACAO_EDITAR,
+    "secretaria": Permissao.ESCRITORIO_EDITAR,
+}
+
 TIPOS_UNIDADE = {
     "escola": "Escola",
     "conselho_tutelar": "Conselho Tutelar",
@@ -21,9 +30,13 @@ TIPOS_UNIDADE = {
 }
 
 
-def cadastrar_pessoa(sessao: Sessao, permissao: Permissao, *, nome: str, cpf: str | None = None,
+def cadastrar_pessoa(sessao: Sessao, *, nome: str, cpf: str | None = None,
                      nascimento: date | None = None, **outros) -> dict:
-    """Cadastra uma pessoa. CPF, quando informado, deve ser válido e único."""
+    """Cadastra uma pessoa. CPF, quando informado, deve ser válido e único.
+
+    Exige ``PESSOAS_CADASTRAR`` do papel da sessão (nunca uma permissão dada por quem chama).
+    """
+    sessao.exigir(Permissao.PESSOAS_CADASTRAR)
     nome = validacao.obrigatorio(nome, "o nome")
     cpf = validacao.cpf(cpf) if cpf else None
     if nascimento and nascimento > date.today():
@@ -34,17 +47,19 @@ def cadastrar_pessoa(sessao: Sessao, permissao: Permissao, *, nome: str, cpf: st
     linha = {"id": novo_id(), "nome": nome, "cpf": cpf,
              "nascimento": nascimento.isoformat() if nascimento else None,
              **outros, "criado_em": momento, "atualizado_em": momento}
-    with sessao.mudanca(permissao) as m:
+    with sessao.mudanca(Permissao.PESSOAS_CADASTRAR) as m:
         m.db["pessoas"].insert(linha)
         m.registrar("pessoas", linha["id"], "inserir", depois=linha)
     return linha
 
 
-def cadastrar_unidade(sessao: Sessao, *, tipo: str, nome: str,
-                      permissao: Permissao = Permissao.ESCRITORIO_EDITAR, **outros) -> dict:
-    """Cadastra uma unidade; ``permissao``: a do módulo que cadastra (ex.: escolas pelo Magistério)."""
+def cadastrar_unidade(sessao: Sessao, *, tipo: str, nome: str, **outros) -> dict:
+    """Cadastra uma unidade; a permissão exigida é a do módulo dono do tipo (``PERMISSAO_DA_UNIDADE``:
+    escolas pelo Magistério, unidades certificadoras pela Certificação, as demais pelo órgão)."""
     if tipo not in TIPOS_UNIDADE:
         raise ErroNegocio(f"Tipo de unidade desconhecido: {tipo}.")
+    permissao = PERMISSAO_DA_UNIDADE[tipo]
+    sessao.exigir(permissao)
     nome = validacao.obrigatorio(nome, "o nome da unidade")
     if list(sessao.db.query("SELECT 1 FROM unidades WHERE tipo = ? AND nome = ?", [tipo, nome])):
         raise ErroNegocio(f"Já existe {TIPOS_UNIDADE[tipo].lower()} com o nome {nome}.")

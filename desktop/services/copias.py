@@ -5,9 +5,11 @@ disco). A pasta extra ausente na hora da cópia gera um aviso, nunca impede a c�
 Em cada pasta a rotação guarda 7 diárias, 4 semanais, 12 mensais e as 10 mais recentes de cada
 outro tipo (desktop.rules.rotacao).
 
-Permissões: a cópia manual e a escolha da pasta extra exigem ``BACKUP_FAZER``. As automáticas (``copia_automatica``: ao fechar
-e diária) valem para qualquer usuário que entrou — inclusive o papel Consulta —, porque protegem a
-base e não mostram dado algum; ficam registradas no diário como as outras. Restaurar exige um
+Permissões (a matriz de docs/seguranca.md): a cópia manual exige ``BACKUP_FAZER``; escolher a pasta
+extra (para onde as cópias vão) exige ``BACKUP_CONFIGURAR``, só do administrador. As automáticas
+(``copia_automatica``: ao fechar e diária) exigem ``BACKUP_AUTOMATICO``, que a matriz dá a todos os
+papéis — inclusive o Consulta —, porque protegem a base, vão só às pastas já escolhidas pelo
+administrador e não mostram dado algum; ficam registradas no diário como as outras. Restaurar exige um
 administrador *da cópia*: a senha dele abre as fechaduras do ``.chaves`` da cópia. Fluxo na tela:
 o administrador confirma → o programa fecha a sessão → ``restaurar`` → volta ao login. Da tela
 de entrada, com a base danificada (BaseCorrompida), ``restaurar_base_corrompida`` aceita a senha de
@@ -33,6 +35,7 @@ from desktop.store.erros import ErroBase
 
 from . import chaveiro
 from .chaveiro import ADMIN, GERAL, SIGILO
+from . import tentativas
 from .sessao import ErroNegocio, SemPermissao, Sessao, Usuario
 
 NOME_PASTA = PASTA_COPIAS  # pasta das cópias, ao lado da base (desktop.store.base)
@@ -96,8 +99,10 @@ def pasta_extra(sessao: Sessao) -> Path | None:
 
 
 def definir_pasta_extra(sessao: Sessao, pasta: Path | str | None) -> Path | None:
-    """Define (ou, com None/vazio, remove) a pasta extra das cópias. Devolve a pasta gravada."""
-    sessao.exigir(Permissao.BACKUP_FAZER)
+    """Define (ou, com None/vazio, remove) a pasta extra das cópias. Devolve a pasta gravada.
+
+    Só o administrador (``BACKUP_CONFIGURAR``): quem muda o destino leva as cópias consigo."""
+    sessao.exigir(Permissao.BACKUP_CONFIGURAR)
     nova = None
     if pasta is not None and str(pasta).strip():
         nova = Path(str(pasta).strip()).expanduser()
@@ -105,7 +110,7 @@ def definir_pasta_extra(sessao: Sessao, pasta: Path | str | None) -> Path | None
     antes = pasta_extra(sessao)
     if antes == nova:
         return nova
-    with sessao.mudanca(Permissao.BACKUP_FAZER) as m:
+    with sessao.mudanca(Permissao.BACKUP_CONFIGURAR) as m:
         tabela = m.db["configuracoes"]
         if nova is None:
             tabela.delete(CHAVE_PASTA_EXTRA)
@@ -162,6 +167,7 @@ def copia_automatica(sessao: Sessao, motivo: str, *, momento: datetime | None = 
     antes de ``Sessao.fechar``. Se a cópia principal falhar, levanta ErroCopia (a tela avisa e
     segue: ao fechar, fecha assim mesmo).
     """
+    sessao.exigir(Permissao.BACKUP_AUTOMATICO)
     if motivo not in MOTIVOS_AUTOMATICOS:
         raise ValueError(f"motivo de cópia automática desconhecido: {motivo}")
     momento = momento or datetime.now()
@@ -246,6 +252,7 @@ def _restaurar(caminho_base: Path, copia: Path, fech: Fechadura, usuario: Usuari
     """Restaura e troca as chaves da base restaurada (com as credenciais válidas na cópia): as
     fechaduras antigas continuam abrindo só as cópias antigas, nunca a base restaurada."""
     guardada = armazem.restaurar(caminho_base, copia, fech.chaves[GERAL])
+    tentativas._garantir(caminho_base)  # computador novo: o contador nasce com a base restaurada
     base = chaveiro.abrir_base(caminho_base, fech)
     try:
         sessao = Sessao(base, usuario)
@@ -276,7 +283,8 @@ def restaurar(caminho_base: Path, copia: Path, *, login: str, senha: str) -> Res
     """
     caminho_base, copia = Path(caminho_base), Path(copia)
     login = (login or "").strip().lower()
-    fech = _chave_da_copia(copia, login, senha)
+    with tentativas._tentativa(caminho_base, login):  # a mesma espera da entrada
+        fech = _chave_da_copia(copia, login, senha)
     usuario = _usuario_da_copia(copia, fech.chaves[GERAL], login)
     if not pode(usuario.papel, Permissao.BACKUP_RESTAURAR):
         raise SemPermissao(
@@ -347,6 +355,11 @@ def restaurar_base_corrompida(caminho_base: Path, *, login: str, senha: str) -> 
     """
     caminho_base = Path(caminho_base)
     login = (login or "").strip().lower()
+    with tentativas._tentativa(caminho_base, login):  # a mesma espera da entrada; conta uma vez
+        return _restaurar_base_corrompida(caminho_base, login, senha)
+
+
+def _restaurar_base_corrompida(caminho_base: Path, login: str, senha: str) -> ResultadoRestauracao:
     pasta = pasta_copias_da_base(caminho_base)
     candidatas = armazem.listar_copias(pasta, _base_id_do_arquivo(caminho_base))
     if not candidatas:

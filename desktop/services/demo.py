@@ -15,7 +15,7 @@ from desktop.store.chaves import ArquivoChaves
 from . import acesso, cadastros, parametros
 
 LOGIN_DEMO = "admin"
-SENHA_DEMO = "demo1234"
+SENHA_DEMO = "caju-jabuti-demo"  # passa na regra de senha (10+ caracteres, zxcvbn)
 
 USUARIOS_DEMO = [
     ("rh", "Rita Helena Souza", Papel.FOLHA_RH),
@@ -127,7 +127,7 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026, servido
             nome = f"{rnd.choice(_NOMES)} {rnd.choice(_SOBRENOMES)} {rnd.choice(_SOBRENOMES)}"
             nascimento = hoje - timedelta(days=rnd.randint(20 * 365, 60 * 365))
             cadastros.cadastrar_pessoa(
-                sessao, Permissao.ESCRITORIO_EDITAR, nome=nome, cpf=cpf_ficticio(rnd),
+                sessao, nome=nome, cpf=cpf_ficticio(rnd),
                 nascimento=nascimento, sexo=rnd.choice("FM"), bairro=rnd.choice(_BAIRROS),
                 municipio="Jequié", uf="BA",
             )

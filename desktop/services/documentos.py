@@ -127,9 +127,33 @@ def cabecalho_do_orgao(sessao: Sessao) -> Cabecalho:
     return emissores.obter(sessao.db, emissores.ORGAO).cabecalho()
 
 
+# Quem emite cada tipo de documento: a permissão vem do tipo, nunca de quem chama. Um tipo fora
+# destas listas é recusado (ninguém emite uma "Certidão" que o Paço não conhece).
+_PERMISSOES_POR_TIPO: dict[str, tuple[Permissao, ...]] = {
+    "relatorio_diario": (Permissao.DIARIO_LER,),
+    "chave_recuperacao": (Permissao.USUARIOS_GERENCIAR,),
+}
+_PERMISSOES_POR_PREFIXO: tuple[tuple[str, tuple[Permissao, ...]], ...] = (
+    ("magisterio_", (Permissao.DOCUMENTOS_EMITIR, Permissao.MAGISTERIO_LER)),
+    ("conselho_", (Permissao.DOCUMENTOS_EMITIR, Permissao.CONSELHO_LER)),
+    ("eleicao_", (Permissao.DOCUMENTOS_EMITIR, Permissao.ELEICAO_LER)),
+    ("cert_", (Permissao.DOCUMENTOS_EMITIR, Permissao.CERTIFICACAO_LER)),
+)
+
+
+def permissoes_do_tipo(tipo: str) -> tuple[Permissao, ...]:
+    """As permissões que emitir um documento do ``tipo`` exige; ErroNegocio se o tipo é desconhecido."""
+    if tipo in _PERMISSOES_POR_TIPO:
+        return _PERMISSOES_POR_TIPO[tipo]
+    for prefixo, permissoes in _PERMISSOES_POR_PREFIXO:
+        if tipo.startswith(prefixo):
+            return permissoes
+    raise ErroNegocio(f"O Paço não emite documentos do tipo {tipo!r}.")
+
+
 def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalho, Rodape], bytes],
            referencia: str | None = None, via: int = 1,
-           permissao: Permissao = Permissao.DOCUMENTOS_EMITIR, titular: str | None = None,
+           titular: str | None = None,
            cpf: str | None = None, assunto: str | None = None,
            dominio: str = registro.DOMINIO_GERAL, emissor_id: str | None = None) -> Emitido:
     """Gera e registra um documento numa só transação: número, código, PDF, SHA-256 e diário.
@@ -137,7 +161,7 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
     ``titulo`` é o nome do tipo de documento como o leitor o vê ("Contracheque"); ``referencia``
     diz de quem ou de quê (nunca dados sigilosos: o registro é listado para conferência). Para a
     2ª via em diante, ``referencia`` identifica o original, cujo número e ano são repetidos.
-    ``permissao`` troca a exigida para documentos que outros papéis podem emitir.
+    As permissões exigidas vêm do ``tipo`` (``permissoes_do_tipo``) e do papel da sessão.
 
     ``titular`` e ``cpf`` (mascarado) vão no selo assinado do QR; ``assunto`` diz de que fatos o
     documento depende (a substituição o procura) e liga-o aos substituídos do mesmo tipo, assunto e
@@ -145,14 +169,16 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
     O emissor (timbre, CNPJ, chave do selo) é ``emissor_id`` (unidade certificadora) ou o do módulo
     do ``tipo`` (services.emissores).
     """
-    sessao.exigir(permissao)
     if not (tipo or "").strip() or not (titulo or "").strip():
         raise ValueError("emitir() precisa de tipo e título.")
+    permissoes = permissoes_do_tipo(tipo)
+    for permissao in permissoes:
+        sessao.exigir(permissao)
     if via < 1:
         raise ErroNegocio("A via deve ser 1 ou maior.")
     emissor = emissores.resolver(sessao.db, tipo=tipo, emissor_id=emissor_id)
     cabecalho = emissor.cabecalho()
-    with sessao.mudanca(permissao) as m:
+    with sessao.mudanca(permissoes[0]) as m:
         momento = agora()
         emitido_em = datetime.fromisoformat(momento)
         ano = emitido_em.astimezone().year
@@ -277,6 +303,7 @@ def listar_documentos(sessao: Sessao, *, tipo: str | None = None, ano: int | Non
                       de: date | None = None, ate: date | None = None, texto: str | None = None,
                       cancelados: bool | None = None, limite: int = 1000) -> list[dict]:
     """O registro de documentos emitidos, do mais recente ao mais antigo (datas locais, inclusivas)."""
+    sessao.exigir(Permissao.DOCUMENTOS_VERIFICAR)
     if not (sessao.pode(Permissao.DOCUMENTOS_EMITIR) or sessao.pode(Permissao.DIARIO_LER)):
         raise SemPermissao(f"O papel {sessao.usuario.rotulo_papel} não permite consultar o "
                            "registro de documentos emitidos.")
@@ -315,7 +342,7 @@ def emitir_relatorio_diario(sessao: Sessao, filtros: FiltrosDiario | None = None
                                       filtros=descricao, total=total)
 
     return emitir(sessao, tipo="relatorio_diario", titulo=relatorio_diario.TITULO, montar=montar,
-                  referencia=referencia, permissao=Permissao.DIARIO_LER)
+                  referencia=referencia)
 
 
 def emitir_folha_recuperacao(sessao: Sessao, chave: str) -> Emitido:
@@ -324,6 +351,7 @@ def emitir_folha_recuperacao(sessao: Sessao, chave: str) -> Emitido:
     Registra o documento (código e SHA-256), mas a chave só existe no PDF devolvido: nem o
     registro nem o diário a guardam. Recusa uma chave que não abre esta base.
     """
+    sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     try:
         chave = normalizar_recuperacao(chave)
         confere = ArquivoChaves.ler(sessao.base.caminho).e_a_recuperacao(chave)

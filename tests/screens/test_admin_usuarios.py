@@ -77,13 +77,13 @@ def test_dialogo_valida_enquanto_digita(qtbot, aba):
     dlg = _criar_pelo_dialogo(qtbot, aba, login="Maria Souza", senha="curta")
     assert not dlg.botao_ok.isEnabled()
     assert "Login deve ter" in dlg.login.erro.text() and dlg.login.erro.isVisible()
-    assert "pelo menos 8" in dlg.senhas.senha.erro.text()
+    assert "pelo menos 10" in dlg.senhas.senha.erro.text()
     dlg.login.edit.clear()
     qtbot.keyClicks(dlg.login.edit, "maria")
-    qtbot.keyClicks(dlg.senhas.senha.edit, "123")  # "curta123"; a confirmação ficou diferente
+    qtbot.keyClicks(dlg.senhas.senha.edit, "-jabuti-caju")  # "curta-jabuti-caju"; a confirmação ficou diferente
     assert "não são iguais" in dlg.senhas.confirmacao.erro.text()
     assert not dlg.botao_ok.isEnabled()
-    qtbot.keyClicks(dlg.senhas.confirmacao.edit, "123")
+    qtbot.keyClicks(dlg.senhas.confirmacao.edit, "-jabuti-caju")
     assert dlg.botao_ok.isEnabled()
 
 

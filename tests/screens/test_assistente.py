@@ -115,7 +115,7 @@ def test_instalacao_completa_pelo_assistente(qtbot, assistente, brasao_png, tmp_
     _digitar(qtbot, a.login, "ana.adm")
     _digitar(qtbot, a.senha, "curta")
     _digitar(qtbot, a.confirmacao, "outra")
-    assert a.senha.erro.text() == "A senha deve ter pelo menos 8 caracteres."
+    assert a.senha.erro.text() == "A senha deve ter pelo menos 10 caracteres."
     assert a.confirmacao.erro.text() == "A senha e a confirmação não são iguais."
     _avancar(qtbot, w)
     assert w.currentId() == 1

@@ -20,7 +20,7 @@ def _montar(texto="Declaramos que a servidora Conceição exerce a função."):
     return montar
 
 
-def _emitir(sessao, tipo="declaracao", titulo="Declaração", **kw):
+def _emitir(sessao, tipo="magisterio_declaracao", titulo="Declaração", **kw):
     return docs.emitir(sessao, tipo=tipo, titulo=titulo, montar=_montar(), **kw)
 
 
@@ -55,7 +55,7 @@ def test_emitir_registra_e_verifica_por_codigo_e_por_arquivo(sessao_admin, tmp_p
     linha = sessao_admin.db.execute(
         "SELECT tipo, numero, ano, sha256, paginas, emitido_por FROM documentos WHERE id = ?",
         [e.id]).fetchone()
-    assert linha == ("declaracao", 1, ano, e.sha256, 1, "admin")
+    assert linha == ("magisterio_declaracao", 1, ano, e.sha256, 1, "admin")
     assert sessao_admin.db.execute(
         "SELECT count(*) FROM diario WHERE tabela = 'documentos' AND registro_id = ? "
         "AND acao = 'inserir'", [e.id]).fetchone()[0] == 1
@@ -160,7 +160,7 @@ def test_cancelar_e_emitir_exigem_permissao(sessao_admin):
 
 def test_numeracao_por_tipo_e_ano_e_segunda_via(sessao_admin):
     assert [_emitir(sessao_admin).numero for _ in range(3)] == [1, 2, 3]
-    assert _emitir(sessao_admin, tipo="atestado", titulo="Atestado").numero == 1
+    assert _emitir(sessao_admin, tipo="magisterio_atestado", titulo="Atestado").numero == 1
     original = _emitir(sessao_admin, referencia="Processo 12/2026")
     assert original.numero == 4
     segunda = _emitir(sessao_admin, referencia="Processo 12/2026", via=2)
@@ -181,7 +181,7 @@ def test_falha_ao_montar_nao_registra_nada(sessao_admin):
         raise RuntimeError("falha na geração")
 
     with pytest.raises(RuntimeError):
-        docs.emitir(sessao_admin, tipo="declaracao", titulo="Declaração", montar=quebra)
+        docs.emitir(sessao_admin, tipo="magisterio_declaracao", titulo="Declaração", montar=quebra)
     assert sessao_admin.db.execute("SELECT count(*) FROM documentos").fetchone()[0] == 0
     assert sessao_admin.db.execute("SELECT count(*) FROM diario").fetchone()[0] == antes
 
@@ -195,10 +195,10 @@ def test_documento_emitido_nao_pode_ser_apagado(sessao_admin):
 
 def test_listar_documentos_com_filtros(sessao_admin):
     a = _emitir(sessao_admin, referencia="Maria")
-    _emitir(sessao_admin, tipo="atestado", titulo="Atestado", referencia="José")
+    _emitir(sessao_admin, tipo="magisterio_atestado", titulo="Atestado", referencia="José")
     docs.cancelar(sessao_admin, a.codigo, "emitido com o nome errado")
-    assert [d["tipo"] for d in docs.listar_documentos(sessao_admin)] == ["atestado", "declaracao"]
-    assert [d["referencia"] for d in docs.listar_documentos(sessao_admin, tipo="atestado")] == ["José"]
+    assert [d["tipo"] for d in docs.listar_documentos(sessao_admin)] == ["magisterio_atestado", "magisterio_declaracao"]
+    assert [d["referencia"] for d in docs.listar_documentos(sessao_admin, tipo="magisterio_atestado")] == ["José"]
     assert [d["id"] for d in docs.listar_documentos(sessao_admin, cancelados=True)] == [a.id]
     assert [d["referencia"] for d in docs.listar_documentos(sessao_admin, texto="mar")] == ["Maria"]
     assert len(docs.listar_documentos(sessao_admin, de=date.today(), ate=date.today())) == 2
@@ -221,3 +221,18 @@ def test_folha_de_recuperacao_registrada_sem_guardar_a_chave(sessao_admin, insta
         for linha in sessao_admin.db.execute(f"SELECT * FROM {tabela}").fetchall():
             conteudo = " ".join(str(c) for c in linha).replace("-", "")
             assert compacta not in conteudo
+
+
+def test_tipo_desconhecido_e_papel_sem_modulo_recusados(sessao_admin):
+    """Ninguém emite um tipo que o Paço não conhece (a "Certidão" forjada pelo mp), e a permissão
+    vem do tipo: Folha/RH não emite documento do Conselho nem da Certificação."""
+    with pytest.raises(ErroNegocio, match="não emite documentos do tipo"):
+        _emitir(sessao_admin, tipo="certidao", titulo="Certidão")
+    rh = _outra_sessao(sessao_admin, Papel.FOLHA_RH, "rh")
+    for tipo in ("conselho_oficio", "cert_certificado_qualificacao", "eleicao_ata"):
+        with pytest.raises(SemPermissao):
+            _emitir(rh, tipo=tipo, titulo="Forjado")
+    mp = _outra_sessao(sessao_admin, Papel.CONSULTA, "mp")
+    with pytest.raises(SemPermissao):
+        _emitir(mp, tipo="magisterio_certidao", titulo="Certidão")
+    assert sessao_admin.db.execute("SELECT count(*) FROM documentos").fetchone()[0] == 0

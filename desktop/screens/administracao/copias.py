@@ -60,6 +60,12 @@ class AbaCopias(QWidget):
             motivo = f"O seu papel não permite {DESCRICOES[Permissao.BACKUP_RESTAURAR]}."
             self.botao_restaurar.setToolTip(motivo)
             self.botao_outro.setToolTip(motivo)
+        self._pode_configurar = sessao.pode(Permissao.BACKUP_CONFIGURAR)
+        if not self._pode_configurar:
+            motivo = f"O seu papel não permite {DESCRICOES[Permissao.BACKUP_CONFIGURAR]}."
+            for b in (self.botao_extra, self.botao_sem_extra):
+                b.setEnabled(False)
+                b.setToolTip(motivo)
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
         self.situacao.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -97,7 +103,7 @@ class AbaCopias(QWidget):
             texto += (f" A pasta extra <b>{extra}</b> não está acessível agora: conecte o pen "
                       "drive.")
         self.pastas.setText(texto)
-        self.botao_sem_extra.setEnabled(extra is not None)
+        self.botao_sem_extra.setEnabled(extra is not None and self._pode_configurar)
         self.modelo.definir_linhas(copias.listar_copias(self._sessao))
         self._on_selecao()
 

@@ -48,7 +48,8 @@ class PaginaAdministrador(QWizardPage):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(_texto(
-            f"A senha deve ter pelo menos {validacao.SENHA_MINIMA} caracteres. Ela abre a base "
+            f"A senha deve ter pelo menos {validacao.SENHA_MINIMA} caracteres e não ser comum — uma "
+            "frase de três ou quatro palavras serve bem. Ela abre a base "
             "cifrada: sem a senha de um usuário, ou sem a chave de recuperação mostrada no fim "
             "deste assistente, ninguém consegue ler os dados.", "dica"))
         lay.addStretch(1)

@@ -51,8 +51,10 @@ class DialogoTrocarSenha(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(explicacao)
         lay.addLayout(form)
-        dica = QLabel(f"A nova senha deve ter pelo menos {validacao.SENHA_MINIMA} caracteres.")
+        dica = QLabel(f"A nova senha deve ter pelo menos {validacao.SENHA_MINIMA} caracteres e não ser "
+                      "comum: uma frase de três ou quatro palavras serve bem.")
         dica.setObjectName("dica")
+        dica.setWordWrap(True)
         lay.addWidget(dica)
         lay.addWidget(self.mensagem)
         lay.addWidget(self.botoes)

@@ -43,11 +43,13 @@ def _vigente(sessao: Sessao, nome: str, data: date):
 
 
 def prazos(sessao: Sessao, data: date | None = None) -> Prazos:
+    sessao.exigir(Permissao.CERTIFICACAO_LER)
     v = _vigente(sessao, "certificacao_prazos", data or date.today())
     return Prazos.de_valor(v.valor, v.fundamento)
 
 
 def requisitos(sessao: Sessao, data: date | None = None) -> Requisitos:
+    sessao.exigir(Permissao.CERTIFICACAO_LER)
     return Requisitos.de_valor(_vigente(sessao, "certificacao_requisitos", data or date.today()).valor)
 
 

@@ -27,6 +27,7 @@ def cadastrar_curso(sessao: Sessao, *, unidade_id: str, nome: str, tipo: str, im
                     reconhecido: bool = False, conceito_emec: int | None = None,
                     codigo_catalogo: str | None = None, eixo: str | None = None) -> dict:
     """Cadastra o curso de referência ofertado pela unidade certificadora (art. 5º VII)."""
+    sessao.exigir(EDITAR)
     if implantado_em is None or implantado_em > date.today():
         raise ErroNegocio("Informe a data de implantação do curso, que não pode estar no futuro.")
     with regras():
@@ -79,6 +80,7 @@ def cadastrar_ppcp(sessao: Sessao, *, curso_id: str, tipo: str, perfil: str, esc
     """Cadastra o PPCP do perfil (art. 19) com competências, componentes e horas (art. 20 VI) e a
     equipe (art. 20 XII). Recusa sem adesão vigente (art. 27 §ún), com curso de referência que não
     cumpre o art. 17, ou com conteúdo faltando (arts. 20 e 22). Nada é gravado se algo falhar."""
+    sessao.exigir(EDITAR)
     hoje = hoje or date.today()
     tipo_ = _tipo(tipo)
     try:

@@ -138,6 +138,7 @@ def emitir_nova_via(sessao: Sessao, emissao_id: str, motivo: str, *, perdida: bo
 
 def cancelar_via(sessao: Sessao, emissao_id: str, motivo: str) -> dict:
     """Cancela uma via; só a mais recente ainda válida pode ser cancelada."""
+    sessao.exigir(EDITAR)
     e = consultas.emissao(sessao.db, emissao_id)
     if e is None:
         raise ErroNegocio("Documento não encontrado.")

@@ -16,6 +16,7 @@ SISTEMAS = ("federal", "estadual", "municipal")
 def cadastrar_instituicao(sessao: Sessao, *, nome: str, sistema_ensino: str, orgao_competente: str,
                           sigla: str | None = None) -> dict:
     """Cadastra a instituição de ensino que adere à Rede Certifica (art. 5º I)."""
+    sessao.exigir(EDITAR)
     if sistema_ensino not in SISTEMAS:
         raise ErroNegocio("Sistema de ensino deve ser federal, estadual ou municipal.")
     dados = {"nome": obrigatorio(nome, "o nome da instituição"), "sigla": sigla,
@@ -69,7 +70,7 @@ def cadastrar_unidade_certificadora(sessao: Sessao, instituicao_id: str, *, nome
     with sessao.mudanca(EDITAR) as m:
         if m.db["cert_instituicoes"].count_where("id = ?", [instituicao_id]) == 0:
             raise ErroNegocio("Instituição não encontrada; atualize a lista.")
-        u = cadastros.cadastrar_unidade(sessao, tipo="unidade_certificadora", nome=nome, permissao=EDITAR, **outros)
+        u = cadastros.cadastrar_unidade(sessao, tipo="unidade_certificadora", nome=nome, **outros)
         linha = vincular_unidade(sessao, instituicao_id, u["id"])
     return {**linha, "nome": u["nome"]}
 
@@ -99,6 +100,7 @@ def unidades_disponiveis(sessao: Sessao) -> list[dict]:
 
 def exigir_adesao(sessao: Sessao, db, unidade_id: str, acao: str, hoje: date | None = None) -> None:
     """Recusa a ação se a instituição da unidade não tem adesão vigente (art. 27 §ún)."""
+    sessao.exigir(EDITAR)
     inst = armazem.instituicao_da_unidade(db, unidade_id)
     if inst is None:
         raise ErroNegocio("A unidade não está vinculada a uma instituição com adesão à Rede Certifica.")

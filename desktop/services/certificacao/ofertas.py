@@ -30,6 +30,7 @@ def cadastrar_oferta(sessao: Sessao, *, ppcp_id: str, titulo: str, conteudos: di
                      hoje: date | None = None) -> dict:
     """Cadastra a oferta de um PPCP aprovado (art. 11 III), com o que o art. 23 manda publicar.
     Recusa sem adesão vigente (art. 27 §ún)."""
+    sessao.exigir(EDITAR)
     faltam = [d for c, d in CAMPOS_ART_23.items() if not str(conteudos.get(c) or "").strip()]
     if faltam:
         raise ErroNegocio("Para publicar a oferta, informe " + "; ".join(faltam) + ".")
@@ -55,6 +56,7 @@ def listar_ofertas(sessao: Sessao) -> list[dict]:
 
 
 def dados_edital(sessao: Sessao, oferta_id: str) -> DadosEdital:
+    sessao.exigir(LER)
     o = armazem.oferta(sessao.db, oferta_id)
     p = armazem.ppcp(sessao.db, o["ppcp_id"])
     inst = armazem.instituicao_da_unidade(sessao.db, p["unidade_id"])

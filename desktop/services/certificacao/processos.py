@@ -40,6 +40,7 @@ def _prazo(sessao: Sessao, db, p: dict):
 
 
 def verificar_elegibilidade(sessao: Sessao, db, trabalhador_id: str, ppcp: dict, data: date) -> list[str]:
+    sessao.exigir(LER)
     t = armazem.trabalhador(db, trabalhador_id)
     with regras():
         return elegibilidade.verificar_elegibilidade(
@@ -93,6 +94,7 @@ def registrar_etapa(sessao: Sessao, processo_id: str, etapa: str, *, realizada_e
     Encaminhamento conclui o processo. Devolve o processo atualizado, com ``emitidos``
     (os ``documentos.Emitido`` com o PDF, na certificação).
     """
+    sessao.exigir(EDITAR)
     hoje = hoje or date.today()
     realizada_em = realizada_em or hoje
     dados = dict(dados or {})
@@ -163,6 +165,7 @@ def _gravar_avaliacoes(m, p: dict, avaliacoes: dict[str, bool]) -> Resultado:
 
 def interpor_recurso(sessao: Sessao, processo_id: str, *, fundamentacao: str, interposto_em: date | None = None) -> dict:
     """Recurso contra o resultado da avaliação, no prazo da regulamentação interna (art. 13 XI)."""
+    sessao.exigir(EDITAR)
     interposto_em = interposto_em or date.today()
     if len((fundamentacao or "").strip()) < 10:
         raise ErroNegocio("Descreva os motivos do recurso (pelo menos 10 caracteres).")
@@ -217,6 +220,7 @@ def decidir_recurso(sessao: Sessao, recurso_id: str, *, deferido: bool, decisao:
                     reconhecer: list[str] = (), decidido_em: date | None = None) -> dict:
     """Decisão do recurso; deferido, as competências em ``reconhecer`` passam a reconhecidas e o
     resultado é recalculado (a etapa de certificação ainda não foi feita)."""
+    sessao.exigir(EDITAR)
     if len((decisao or "").strip()) < 10:
         raise ErroNegocio("Escreva a decisão fundamentada (pelo menos 10 caracteres).")
     with sessao.mudanca(EDITAR) as m:

@@ -17,6 +17,7 @@ def cadastrar_trabalhador(sessao: Sessao, *, nome: str, cpf: str, nascimento: da
                           acessibilidade: str | None = None, **pessoa) -> dict:
     """Cadastra a pessoa (CPF obrigatório e válido, via ``cadastros.cadastrar_pessoa``) e os dados
     do trabalhador, numa só transação. A idade e a escolaridade exigidas são conferidas na inscrição."""
+    sessao.exigir(EDITAR)
     if nascimento is None:
         raise ErroNegocio("Informe a data de nascimento (Portaria MEC 902/2024, art. 2º, parágrafo único).")
     obrigatorio(cpf, "o CPF do trabalhador")
@@ -27,7 +28,7 @@ def cadastrar_trabalhador(sessao: Sessao, *, nome: str, cpf: str, nascimento: da
     except ValueError:
         raise ErroNegocio("Escolaridade inválida.") from None
     with sessao.mudanca(EDITAR) as m:
-        p = cadastros.cadastrar_pessoa(sessao, EDITAR, nome=nome, cpf=cpf, nascimento=nascimento, **pessoa)
+        p = cadastros.cadastrar_pessoa(sessao, nome=nome, cpf=cpf, nascimento=nascimento, **pessoa)
         linha = armazem.inserir(m.db, "cert_trabalhadores", {
             "pessoa_id": p["id"], "escolaridade": esc, "comprovante": comprovante,
             "diploma_tecnico": diploma_tecnico, "acessibilidade": acessibilidade})
@@ -37,6 +38,7 @@ def cadastrar_trabalhador(sessao: Sessao, *, nome: str, cpf: str, nascimento: da
 
 def atualizar_escolaridade(sessao: Sessao, trabalhador_id: str, *, escolaridade: str, comprovante: str | None,
                            diploma_tecnico: str | None = None) -> dict:
+    sessao.exigir(EDITAR)
     try:
         esc = Escolaridade(escolaridade).value
     except ValueError:

@@ -71,6 +71,7 @@ def registrar_decisao(sessao: Sessao, atendimento_id: str, *, descricao: str, mo
 def deliberar(sessao: Sessao, decisao_id: str, resultado: str, retificacao: str = "",
               em: datetime | None = None) -> dict:
     """O colegiado ratifica ou retifica a medida emergencial de plantão (art. 21 §1º)."""
+    exigir_conteudo(sessao, editar=True)
     d = _linha(sessao, "conselho_decisoes", decisao_id)
     exigir_conteudo(sessao, d["atendimento_id"], editar=True)
     if not d["emergencial"]:
@@ -88,6 +89,7 @@ def deliberar(sessao: Sessao, decisao_id: str, resultado: str, retificacao: str 
 
 def registrar_comunicacao(sessao: Sessao, decisao_id: str, comunicada_a: str, em: datetime | None = None) -> dict:
     """A decisão foi comunicada por escrito aos interessados (art. 21 §2º)."""
+    exigir_conteudo(sessao, editar=True)
     d = _linha(sessao, "conselho_decisoes", decisao_id)
     exigir_conteudo(sessao, d["atendimento_id"], editar=True)
     if not (comunicada_a or "").strip():
@@ -116,6 +118,7 @@ def registrar_requisicao(sessao: Sessao, atendimento_id: str, *, orgao: str, ser
 
 
 def responder_requisicao(sessao: Sessao, requisicao_id: str, resposta: str, em: date | None = None) -> dict:
+    exigir_conteudo(sessao, editar=True)
     r = _linha(sessao, "conselho_requisicoes", requisicao_id)
     exigir_conteudo(sessao, r["atendimento_id"], editar=True)
     if not (resposta or "").strip():

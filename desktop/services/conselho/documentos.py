@@ -114,6 +114,7 @@ def emitir_termo_medida(sessao: Sessao, decisao_id: str, destinatario: str) -> d
 
 def emitir_escala(sessao: Sessao, inicio: date, fim: date) -> documentos.Emitido:
     """A escala do período, impressa, com a carga de cada conselheiro (arts. 19 e 20)."""
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     sessao.exigir(Permissao.CONSELHO_LER)
     plantoes = listar(sessao, inicio, fim)
     if not plantoes:

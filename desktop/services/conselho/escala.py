@@ -35,6 +35,7 @@ def membros(db, inicio: date, fim: date) -> list[regra.Membro]:
 
 
 def turnos(sessao: Sessao, inicio: date, fim: date) -> list[regra.Turno]:
+    sessao.exigir(Permissao.CONSELHO_LER)
     return regra.turnos(inicio, fim, dia_util(sessao.db), regras_expediente(sessao.db, inicio))
 
 

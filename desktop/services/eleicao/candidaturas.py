@@ -64,7 +64,7 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
     momento = agora()
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
         if pessoa is None:  # mesma transação (savepoint): sem candidatura, sem pessoa
-            pessoa = cadastros.cadastrar_pessoa(sessao, Permissao.ELEICAO_EDITAR, nome=nome, cpf=cpf,
+            pessoa = cadastros.cadastrar_pessoa(sessao, nome=nome, cpf=cpf,
                                                 nascimento=nascimento)
         elif pessoa["nascimento"] != nascimento.isoformat():
             raise ErroNegocio(f"O CPF {validacao.formatar_cpf(cpf)} já está cadastrado com outra data de "

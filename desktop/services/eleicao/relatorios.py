@@ -36,6 +36,7 @@ def _linha(c: dict) -> pdf.LinhaCandidato:
 
 def emitir_lista(sessao: Sessao, processo_id: str, *, habilitados: bool) -> Emitido:
     """Edital com a lista de inscritos (art. 11 §2º) ou a lista de habilitados homologada (art. 11 §6º)."""
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     sessao.exigir(Permissao.ELEICAO_LER)
     p = processo_ou_erro(sessao.db, processo_id)
     if habilitados and p["fase"] in ("inscricoes", "analise"):
@@ -65,6 +66,7 @@ def _dados_boletim(sessao: Sessao, b: dict, nomes: dict[int, str]) -> pdf.DadosB
 
 
 def emitir_boletim(sessao: Sessao, secao_id: str) -> Emitido:
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     sessao.exigir(Permissao.ELEICAO_LER)
     s = armazem.secao(sessao.db, secao_id)
     if s is None:
@@ -100,6 +102,7 @@ def _dados_resultado(sessao: Sessao, processo_id: str):
 
 def emitir_resultado(sessao: Sessao, processo_id: str) -> Emitido:
     """Resultado oficial (art. 14 §1º): exige todas as seções aceitas e o resultado publicado (com o prazo de contestação)."""
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     sessao.exigir(Permissao.ELEICAO_LER)
     a, dados = _dados_resultado(sessao, processo_id)
     exigir_completa(a, "emitir o resultado oficial")
@@ -150,6 +153,7 @@ def _sessao_apuracao(sessao: Sessao, p: dict) -> pdf.DadosSessaoApuracao:
 
 def emitir_ata(sessao: Sessao, processo_id: str) -> Emitido:
     """Ata da apuração: exige as seções todas aceitas e a sessão de apuração registrada (hora, local, presentes)."""
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     sessao.exigir(Permissao.ELEICAO_LER)
     a, dados = _dados_resultado(sessao, processo_id)
     exigir_completa(a, "lavrar a ata")

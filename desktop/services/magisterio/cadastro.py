@@ -56,6 +56,7 @@ def _mesmo_nome(a: str, b: str) -> bool:
 
 def pessoa_do_servidor(sessao: Sessao, *, nome: str, cpf: str, nascimento: date | None = None, **outros) -> str:
     """Id da pessoa com o CPF (reaproveitada se o nome confere) ou de uma pessoa nova."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     nome = validacao.obrigatorio(nome, "o nome do servidor")
     if not (cpf or "").strip():
         raise validacao.EntradaInvalida("Informe o CPF do servidor.")
@@ -66,7 +67,7 @@ def pessoa_do_servidor(sessao: Sessao, *, nome: str, cpf: str, nascimento: date 
             raise ErroNegocio(f"O CPF {validacao.formatar_cpf(digitos)} já está cadastrado para "
                               f"{existente['nome']}. Confira o CPF ou o nome.")
         return existente["id"]
-    return cadastros.cadastrar_pessoa(sessao, Permissao.MAGISTERIO_EDITAR, nome=nome, cpf=digitos,
+    return cadastros.cadastrar_pessoa(sessao, nome=nome, cpf=digitos,
                                       nascimento=nascimento, **outros)["id"]
 
 
@@ -226,6 +227,7 @@ def _nada_antes(m: Mudanca, servidor_id: str, admissao: date) -> None:
 
 def desligar(sessao: Sessao, servidor_id: str, *, data: date, motivo: str, ato: str = "") -> dict:
     """Registra o desligamento; os períodos em aberto (ou que passam da data) terminam nela."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     if motivo not in MOTIVOS_DESLIGAMENTO:
         raise validacao.EntradaInvalida(f"Motivo do desligamento inválido; use um destes: {', '.join(MOTIVOS_DESLIGAMENTO)}.")
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:

@@ -52,7 +52,7 @@ def cadastrar_escola(sessao: Sessao, *, nome: str, zona: str = "urbana", bairro:
         raise EntradaInvalida("Informe o porte da escola junto com o difícil acesso.")
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR):
         escola = cadastros.cadastrar_unidade(
-            sessao, tipo="escola", nome=nome, permissao=Permissao.MAGISTERIO_EDITAR, zona=zona, bairro=bairro,
+            sessao, tipo="escola", nome=nome, zona=zona, bairro=bairro,
             endereco=endereco, codigo_inep=codigo_inep)
         if porte is not None:
             definir_situacao(sessao, escola["id"], inicio=desde or date.today(), porte=porte,
@@ -91,6 +91,7 @@ def _escola(sessao: Sessao, escola_id: str) -> dict:
 def definir_situacao(sessao: Sessao, escola_id: str, *, inicio: date, porte: Porte | str,
                      dificil_acesso: bool = False, ato: str = "") -> dict:
     """Porte e difícil acesso da escola a partir de ``inicio``; a mesma data corrige a situação dela."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     porte = escolha(Porte, porte, "porte")
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         escola = _escola(sessao, escola_id)
@@ -153,6 +154,7 @@ def salvar_tipo_afastamento(sessao: Sessao, *, codigo: str, descricao: str, remu
                             conta_exercicio: bool, suspende_dificil_acesso: bool, fundamento: str,
                             ativo: bool = True) -> dict:
     """Cadastra ou altera um tipo de afastamento (a mudança vale para todos os afastamentos do tipo)."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     valores = {"codigo": _codigo(codigo), "descricao": obrigatorio(descricao, "a descrição"),
                "remunerado": bool(remunerado), "conta_exercicio": bool(conta_exercicio),
                "suspende_dificil_acesso": bool(suspende_dificil_acesso),
@@ -168,6 +170,7 @@ def salvar_tipo_afastamento(sessao: Sessao, *, codigo: str, descricao: str, remu
 def salvar_codigo_falta(sessao: Sessao, *, codigo: str, descricao: str, justificada: bool, fundamento: str,
                         ativo: bool = True) -> dict:
     """Cadastra ou altera um código de justificativa de falta."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     valores = {"codigo": _codigo(codigo), "descricao": obrigatorio(descricao, "a descrição"),
                "justificada": bool(justificada), "fundamento": obrigatorio(fundamento, "o fundamento (ato e artigo)"),
                "ativo": bool(ativo)}

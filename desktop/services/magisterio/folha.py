@@ -25,7 +25,7 @@ from desktop.rules.magisterio.folha import calcular_contracheque
 from desktop.rules.magisterio.folha_historico import no_dia
 from desktop.rules.magisterio.folha_parametros import NOMES, ParametrosFolhaMagisterio
 from desktop.rules.magisterio.tipos import FichaFuncional
-from desktop.rules.papeis import Papel, Permissao
+from desktop.rules.papeis import Permissao
 from desktop.rules.parametros import ValorLegal
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.magisterio import fichas as armazem_fichas
@@ -106,6 +106,7 @@ def _vigentes(sessao: Sessao, dia: date) -> dict[str, object]:
 
 def parametros_da_competencia(sessao: Sessao, competencia: date | str) -> ParametrosFolhaMagisterio:
     """Os valores datados em vigor no dia 1º da competência (Anexos, gratificações, INSS, IRRF, RPPS)."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
     dia = mes(competencia)
     return ParametrosFolhaMagisterio.de_vigentes(dia, _vigentes(sessao, dia))
 
@@ -257,8 +258,7 @@ def reabrir(sessao: Sessao, competencia: date | str, motivo: str) -> dict:
     com o motivo; os PDFs continuam guardados e os novos, emitidos depois do novo fechamento, ligam-se
     a eles.
     """
-    if Papel(sessao.usuario.papel) is not Papel.ADMINISTRADOR:
-        raise SemPermissao("Só um administrador pode reabrir uma competência fechada. Peça a um administrador.")
+    sessao.exigir(Permissao.MAGISTERIO_REABRIR)  # só o administrador (matriz em docs/seguranca.md)
     motivo = " ".join((motivo or "").split())
     if len(motivo) < MOTIVO_MINIMO:
         raise EntradaInvalida(f"Explique o motivo da reabertura (pelo menos {MOTIVO_MINIMO} caracteres), por "

@@ -184,6 +184,7 @@ def corrigir(sessao: Sessao, historico: str, item_id: str, **campos) -> dict:
 
 def encerrar(sessao: Sessao, historico: str, item_id: str, fim: date) -> dict:
     """Encerra um período em aberto em ``fim``; jornada temporária encerrada devolve à base (art. 29 §2º)."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     h = _historico(historico)
     if not h.periodo:
         raise ErroNegocio(f"{h.rotulo[0].upper() + h.rotulo[1:]} não é um período; use corrigir.")
@@ -203,6 +204,7 @@ def encerrar(sessao: Sessao, historico: str, item_id: str, fim: date) -> dict:
 
 def excluir(sessao: Sessao, historico: str, item_id: str) -> None:
     """Exclui um item lançado por engano (o diário guarda como era)."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     h = _historico(historico)
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         atual = _item(m, h, item_id)

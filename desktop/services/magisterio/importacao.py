@@ -351,6 +351,7 @@ def importar(sessao: Sessao, relatorio: RelatorioImportacao,
     ``progresso(feitas, total)`` é chamado após cada linha; se levantar uma exceção (p. ex. o
     usuário cancelou), ela é repassada e nada fica gravado.
     """
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     if relatorio.erros_gerais:
         raise ErroNegocio(relatorio.resumo())
     validas = relatorio.validas

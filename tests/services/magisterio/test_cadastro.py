@@ -39,7 +39,7 @@ def test_titulo_anterior_a_admissao_vale_desde_a_admissao(sessao, escolas):
 
 
 def test_pessoa_reaproveitada_pelo_cpf_se_o_nome_confere(sessao, escolas):
-    p = cadastros.cadastrar_pessoa(sessao, Permissao.ESCRITORIO_EDITAR, nome="JOSÉ CARLOS PEREIRA", cpf=CPF_JOSE)
+    p = cadastros.cadastrar_pessoa(sessao, nome="JOSÉ CARLOS PEREIRA", cpf=CPF_JOSE)
     s = cadastro.cadastrar_servidor(sessao, nome="Jose Carlos Pereira", cpf="11144477735", matricula="2002",
                                     cargo="pedagogo", admissao=date(2010, 2, 1), jornada=40, titulo="licenciatura_plena")
     assert s["pessoa_id"] == p["id"]

@@ -53,7 +53,7 @@ ERROS_ESPERADOS = [
 @pytest.fixture
 def base(sessao, escolas):
     maria(sessao, escolas)
-    cadastros.cadastrar_pessoa(sessao, Permissao.ESCRITORIO_EDITAR, nome="José Carlos Pereira", cpf=CPF_JOSE)
+    cadastros.cadastrar_pessoa(sessao, nome="José Carlos Pereira", cpf=CPF_JOSE)
     return sessao
 
 
@@ -212,3 +212,4 @@ def test_modelo_distribuido_e_importavel(sessao):
     joao = cadastro.ficha(sessao, cadastro.listar_servidores(sessao, matricula="10877")[0]["id"])
     assert [(t.titulo, t.data_requerimento) for t in joao.titulacoes] == [("licenciatura_plena", date(2012, 6, 14))]
     assert (joao.lotacoes[0].inicio, joao.lotacoes[0].escola) == (date(2014, 2, 3), "Escola Municipal Rui Barbosa")
+
