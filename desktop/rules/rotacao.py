@@ -1,7 +1,13 @@
 """Rotação das cópias de segurança: quais cópias guardar, dadas as suas datas e tipos.
 
-Lógica pura, sem arquivos nem relógio: recebe ``(chave, momento, tipo)`` de cada cópia e devolve
-as chaves das que ficam. As demais podem ser apagadas por quem chamou.
+Lógica pura, sem arquivos nem relógio: recebe ``(chave, momento, tipo, sequência)`` de cada cópia e
+devolve as chaves das que ficam. As demais podem ser apagadas por quem chamou.
+
+"Mais nova" é pela **sequência** — um número que só cresce, gravado no nome de cada cópia —, não
+pelo relógio: uma cópia feita com o relógio do computador atrasado é a mais nova mesmo com data
+antiga, e a mais nova de todas nunca é apagada. O momento só decide o dia, a semana e o mês de
+cada cópia (as faixas abaixo). Cópias antigas, sem sequência (0), são mais velhas que as com
+sequência e se ordenam entre si pelo momento.
 
 Política (avô-pai-filho, como ``restic forget --keep-daily 7 --keep-weekly 4 --keep-monthly 12``):
 
@@ -47,9 +53,10 @@ def _mais_nova_por_periodo(ordem: list[tuple[K, datetime]], periodo: Callable[[d
     return escolhidas
 
 
-def escalonadas(copias: Iterable[tuple[K, datetime]], politica: Politica = Politica()) -> set[K]:
-    """Das cópias diárias, as que ficam pelas faixas diária, semanal e mensal."""
-    ordem = sorted(copias, key=lambda c: c[1], reverse=True)
+def escalonadas(copias: Iterable[tuple], politica: Politica = Politica()) -> set[K]:
+    """Das cópias diárias ``(chave, momento[, sequência])``, as que ficam pelas faixas diária,
+    semanal e mensal; em cada faixa vale a mais nova pela sequência."""
+    ordem = [(c[0], c[1]) for c in sorted(copias, key=_ordem, reverse=True)]
     return (
         _mais_nova_por_periodo(ordem, lambda m: m.date(), politica.diarias)
         | _mais_nova_por_periodo(ordem, lambda m: tuple(m.isocalendar())[:2], politica.semanais)
@@ -57,18 +64,30 @@ def escalonadas(copias: Iterable[tuple[K, datetime]], politica: Politica = Polit
     )
 
 
-def a_manter(copias: Iterable[tuple[K, datetime, str]], politica: Politica = Politica()) -> set[K]:
-    """Chaves das cópias que a política manda guardar."""
-    por_tipo: dict[str, list[tuple[K, datetime]]] = {}
-    for chave, momento, tipo in copias:
-        por_tipo.setdefault(tipo, []).append((chave, momento))
+def _ordem(copia: tuple) -> tuple:
+    """Da mais velha para a mais nova: sequência (0 se não tem) e, no empate, o momento."""
+    return (copia[2] if len(copia) > 2 else 0) or 0, copia[1]
+
+
+def a_manter(copias: Iterable[tuple], politica: Politica = Politica()) -> set[K]:
+    """Chaves das cópias ``(chave, momento, tipo[, sequência])`` que a política manda guardar.
+
+    A mais nova pela sequência fica sempre, seja qual for a data dela."""
+    por_tipo: dict[str, list[tuple]] = {}
+    todas: list[tuple] = []
+    for chave, momento, tipo, *resto in copias:
+        item = (chave, momento, resto[0] if resto else 0)
+        por_tipo.setdefault(tipo, []).append(item)
+        todas.append(item)
     manter: set[K] = set()
     for tipo, itens in por_tipo.items():
         if tipo == TIPO_ESCALONADO:
             manter |= escalonadas(itens, politica)
         else:
-            itens.sort(key=lambda c: c[1], reverse=True)
-            manter |= {chave for chave, _ in itens[: politica.recentes]}
+            itens.sort(key=_ordem, reverse=True)
+            manter |= {c[0] for c in itens[: politica.recentes]}
+    if todas:
+        manter.add(max(todas, key=_ordem)[0])
     return manter
 
 

@@ -16,7 +16,7 @@ from desktop.store.chaves import (ArquivoChaves, ErroChaves, SenhaIncorreta, nov
                                   par_da_recuperacao)
 from desktop.store.ids import agora, novo_id
 
-from . import chaveiro, parametros, tentativas
+from . import chaveiro, copias, parametros, tentativas
 from .chaveiro import ADMIN, GERAL, SIGILO
 from .sessao import ErroNegocio, Sessao, Usuario
 from .tentativas import ESPERA_MAXIMA, TENTATIVAS_LIVRES, MuitasTentativas, espera_apos, espera_restante  # noqa: F401
@@ -127,6 +127,7 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
             chaves.gravar()
         chaveiro.ao_entrar(sessao)
         parametros.semear_padroes(sessao)  # valores novos que uma versão mais nova traz
+        copias.limpar_sobras(sessao)  # temporários de uma cópia interrompida na vez anterior
         return sessao
     except BaseException:
         (sessao or base).fechar()

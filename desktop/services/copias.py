@@ -186,11 +186,22 @@ def _copiar(sessao: Sessao, tipo: str, momento: datetime | None,
     momento = momento or datetime.now()
     base_id = _base_id(sessao)
     principal = pasta_copias(sessao)
-    copia = armazem.fazer_copia(sessao.base, principal, tipo, momento=momento, progresso=progresso)
-    resultado = ResultadoCopia(copia)
-    resultado.removidas += armazem.girar(principal, base_id)
-
     extra = pasta_extra(sessao)
+    # A sequência (não o relógio) diz qual cópia é a mais nova: a mesma nas duas pastas.
+    sequencia = armazem.proxima_sequencia(principal, *([extra] if extra is not None else []))
+    copia = armazem.fazer_copia(sessao.base, principal, tipo, momento=momento, progresso=progresso,
+                                sequencia=sequencia)
+    resultado = ResultadoCopia(copia)
+    atrasada = armazem.relogio_atrasado(principal, base_id, copia)
+    if atrasada is not None:
+        resultado.avisos.append(
+            f"O relógio deste computador parece atrasado: esta cópia ficou com data "
+            f"{momento:%d/%m/%Y %H:%M}, anterior à de uma cópia feita antes dela "
+            f"({atrasada.momento:%d/%m/%Y %H:%M}). Nenhuma cópia antiga foi apagada desta vez. "
+            "Acerte a data e a hora do computador (e confira a bateria do relógio).")
+    else:
+        resultado.removidas += armazem.girar(principal, base_id)
+
     if extra is not None:
         if not extra.is_dir():
             resultado.avisos.append(
@@ -199,8 +210,10 @@ def _copiar(sessao: Sessao, tipo: str, momento: datetime | None,
                 "e faça uma cópia manual para ter também a cópia fora deste computador.")
         else:
             try:
-                resultado.extra = armazem.fazer_copia(sessao.base, extra, tipo, momento=momento)
-                resultado.removidas += armazem.girar(extra, base_id)
+                resultado.extra = armazem.fazer_copia(sessao.base, extra, tipo, momento=momento,
+                                                      sequencia=sequencia)
+                if atrasada is None:
+                    resultado.removidas += armazem.girar(extra, base_id)
             except ErroBase as e:
                 resultado.avisos.append(
                     f"A cópia principal foi feita em {principal}, mas a da pasta extra falhou: {e}")
@@ -212,6 +225,18 @@ def _copiar(sessao: Sessao, tipo: str, momento: datetime | None,
             "avisos": resultado.avisos, "removidas": [p.name for p in resultado.removidas],
         })
     return resultado
+
+
+def limpar_sobras(sessao: Sessao) -> list[Path]:
+    """Apaga os temporários de cópias e restaurações interrompidas (apagão, programa fechado à
+    força) ao lado da base, na pasta de cópias e na pasta extra. Chamada na entrada, com a base
+    travada: nenhuma cópia desta base está em andamento."""
+    sessao.exigir(Permissao.BACKUP_AUTOMATICO)
+    pastas = [sessao.base.caminho.parent, pasta_copias(sessao)]
+    extra = pasta_extra(sessao)
+    if extra is not None and extra.is_dir():
+        pastas.append(extra)
+    return [p for pasta in pastas for p in armazem.remover_temporarios(pasta)]
 
 
 def listar_copias(sessao: Sessao) -> list[InfoCopia]:

@@ -5,9 +5,12 @@ temporário na pasta de destino, cifrado com a mesma chave; depois confere a có
 (fsync) e só então dá o nome definitivo (rename atômico): um apagão no meio deixa no máximo um
 ``.paco-copia-*.tmp`` órfão, nunca uma cópia pela metade com nome de cópia boa.
 
-Nome: ``paco-AAAA-MM-DD_HHMMSS-<tipo>.db`` (hora local), com ``<nome>.chaves`` ao lado — as
-fechaduras dos usuários no momento da cópia e, no campo ``ancora``, a cabeça do diário da cópia
-(âncora conferida por ``integridade``). Sem o ``.chaves``, a chave de recuperação abre a cópia.
+Nome: ``paco-AAAA-MM-DD_HHMMSS-<tipo>.sNNNNNN.db`` (hora local e **sequência**), com ``<nome>.chaves``
+ao lado — as fechaduras dos usuários no momento da cópia e, no campo ``ancora``, a cabeça do diário
+da cópia (âncora conferida por ``integridade``). Sem o ``.chaves``, a chave de recuperação abre a
+cópia. A sequência só cresce (a maior das pastas de destino + 1): é ela, e não o relógio, que diz
+qual cópia é a mais nova (ordem, rotação). Temporários de uma cópia interrompida por um apagão são
+apagados na próxima entrada (``remover_temporarios``).
 E ``<nome>.sigilo``: o arquivo sigiloso do Conselho da mesma hora (desktop.store.copias_sigilo),
 restaurado junto com a base.
 """
@@ -16,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import time
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,12 +41,11 @@ from .local import Trava, recusar_rede
 
 TIPOS = ("manual", "diaria", "ao-fechar", "antes-de-atualizar")
 _NOME = re.compile(
-    r"^paco-(\d{4})-(\d{2})-(\d{2})_(\d{2})(\d{2})(\d{2})-([a-z]+(?:-[a-z]+)*?)(?:-(\d+))?\.db$"
+    r"^paco-(\d{4})-(\d{2})-(\d{2})_(\d{2})(\d{2})(\d{2})-([a-z]+(?:-[a-z]+)*?)(?:-(\d+))?(?:\.s(\d+))?\.db$"
 )
 _TEMP_COPIA = ".paco-copia-"
 _TEMP_RESTAURACAO = ".paco-restauracao-"
 _ERROS_SQL = (sqlcipher3.dbapi2.DatabaseError,)
-_VELHO_TEMPORARIO = 24 * 3600  # segundos: temporário mais velho que isso é sobra de um apagão
 
 
 class ErroCopia(ErroBase):
@@ -58,15 +59,35 @@ class InfoCopia:
     tipo: str
     tamanho: int
     base_id: str | None  # do .chaves ao lado; None se ele falta ou não se lê
+    sequencia: int = 0  # do nome; 0 nas cópias de antes da sequência
 
     @property
     def arquivo_chaves(self) -> Path:
         return ArquivoChaves.caminho_para(self.caminho)
 
 
-def nome_da_copia(momento: datetime, tipo: str, numero: int = 1) -> str:
+def nome_da_copia(momento: datetime, tipo: str, numero: int = 1, sequencia: int = 0) -> str:
     sufixo = f"-{numero}" if numero > 1 else ""
-    return f"paco-{momento:%Y-%m-%d_%H%M%S}-{tipo}{sufixo}.db"
+    seq = f".s{sequencia:06d}" if sequencia else ""
+    return f"paco-{momento:%Y-%m-%d_%H%M%S}-{tipo}{sufixo}{seq}.db"
+
+
+def sequencia_do_nome(nome: str) -> int:
+    """A sequência gravada no nome da cópia (0 se não há)."""
+    m = _NOME.match(nome)
+    return int(m.group(9)) if m and m.group(9) else 0
+
+
+def proxima_sequencia(*pastas: Path) -> int:
+    """Um número maior que o de toda cópia nas ``pastas`` (as que não se leem são puladas)."""
+    maior = 0
+    for pasta in pastas:
+        try:
+            nomes = [p.name for p in Path(pasta).iterdir()]
+        except OSError:
+            continue
+        maior = max([maior, *(sequencia_do_nome(n) for n in nomes)])
+    return maior + 1
 
 
 def ler_nome(nome: str) -> tuple[datetime, str] | None:
@@ -125,12 +146,13 @@ def _cabeca_da_copia(conexao) -> dict | None:
 
 
 def fazer_copia(base: Base, pasta: Path, tipo: str, *, momento: datetime | None = None,
-                progresso: Callable[[int, int], None] | None = None) -> Path:
+                progresso: Callable[[int, int], None] | None = None, sequencia: int | None = None) -> Path:
     """Copia a base aberta para ``pasta`` e devolve o caminho da cópia.
 
     ``progresso(copiadas, total)`` é chamado com as páginas copiadas, para a barra de progresso;
     uma exceção levantada nele cancela a cópia. Levanta ErroCopia se não conseguir. Em qualquer
-    falha ou cancelamento não sobra arquivo algum na pasta.
+    falha ou cancelamento não sobra arquivo algum na pasta. ``sequencia``: a da cópia (sem ela, a
+    próxima da pasta).
     """
     if tipo not in TIPOS:
         raise ValueError(f"tipo de cópia desconhecido: {tipo}")
@@ -138,10 +160,11 @@ def fazer_copia(base: Base, pasta: Path, tipo: str, *, momento: datetime | None 
     momento = (momento or datetime.now()).replace(microsecond=0)
     try:
         pasta.mkdir(parents=True, exist_ok=True)
-        numero, destino = 1, pasta / nome_da_copia(momento, tipo)
+        sequencia = sequencia or proxima_sequencia(pasta)
+        numero, destino = 1, pasta / nome_da_copia(momento, tipo, sequencia=sequencia)
         while destino.exists():
             numero += 1
-            destino = pasta / nome_da_copia(momento, tipo, numero)
+            destino = pasta / nome_da_copia(momento, tipo, numero, sequencia)
         tmp = temporario(pasta, _TEMP_COPIA)
     except OSError as e:
         raise _erro_de_gravacao(pasta, e) from None
@@ -219,7 +242,8 @@ def listar_copias(pasta: Path, base_id: str | None = None) -> list[InfoCopia]:
         if lido is None:
             continue
         try:
-            info = InfoCopia(arq, lido[0], lido[1], arq.stat().st_size, _base_id_da_copia(arq))
+            info = InfoCopia(arq, lido[0], lido[1], arq.stat().st_size, _base_id_da_copia(arq),
+                             sequencia_do_nome(arq.name))
         except OSError:
             continue
         if base_id is None or info.base_id in (base_id, None):
@@ -229,20 +253,21 @@ def listar_copias(pasta: Path, base_id: str | None = None) -> list[InfoCopia]:
 
 
 def ordem_cronologica(copia: InfoCopia) -> tuple:
-    """Chave de ordenação: momento e, no mesmo segundo, o número ``-2``, ``-3``... do nome."""
+    """Chave de ordenação da mais velha para a mais nova: a sequência (não o relógio); entre cópias
+    sem sequência, o momento e, no mesmo segundo, o número ``-2``, ``-3``... do nome."""
     m = _NOME.match(copia.caminho.name)
-    return copia.momento, int(m.group(8) or 1) if m else 1, copia.caminho.name
+    return copia.sequencia, copia.momento, int(m.group(8) or 1) if m else 1, copia.caminho.name
 
 
 def girar(pasta: Path, base_id: str, politica: Politica = Politica()) -> list[Path]:
     """Apaga as cópias de ``base_id`` em ``pasta`` que a política não guarda; devolve as apagadas.
 
-    Cópias de outra base ou sem ``.chaves`` nunca são apagadas. Também some com temporários
-    deixados por um apagão há mais de um dia.
+    Cópias de outra base ou sem ``.chaves`` nunca são apagadas; a mais nova pela sequência também
+    não (desktop.rules.rotacao).
     """
     pasta = Path(pasta)
     minhas = [c for c in listar_copias(pasta, base_id) if c.base_id == base_id]
-    ficam = a_manter((c.caminho, c.momento, c.tipo) for c in minhas)
+    ficam = a_manter((c.caminho, c.momento, c.tipo, c.sequencia) for c in minhas)
     apagadas = []
     for c in minhas:
         if c.caminho in ficam:
@@ -255,12 +280,35 @@ def girar(pasta: Path, base_id: str, politica: Politica = Politica()) -> list[Pa
         except OSError:
             continue  # pen drive protegido contra gravação, por exemplo: fica para a próxima
         apagadas.append(c.caminho)
-    limite = time.time() - _VELHO_TEMPORARIO
-    for tmp in [*pasta.glob(f"{_TEMP_COPIA}*.tmp"), *pasta.glob(f"{_TEMP_RESTAURACAO}*.tmp")]:
-        with suppress(OSError):
-            if tmp.stat().st_mtime < limite:
-                tmp.unlink()
     return apagadas
+
+
+def relogio_atrasado(pasta: Path, base_id: str, copia: Path) -> InfoCopia | None:
+    """Uma cópia mais velha (sequência menor) de ``base_id`` com data posterior à de ``copia``
+    — sinal de que o relógio do computador foi atrasado —, ou None."""
+    minhas = [c for c in listar_copias(pasta, base_id) if c.base_id == base_id]
+    nova = next((c for c in minhas if c.caminho == Path(copia)), None)
+    if nova is None:
+        return None
+    return next((c for c in minhas if c.sequencia < nova.sequencia and c.momento > nova.momento), None)
+
+
+def remover_temporarios(pasta: Path) -> list[Path]:
+    """Apaga os temporários de cópias e restaurações interrompidas (apagão, processo morto).
+
+    Chamar só com a base travada (na entrada): nenhuma cópia desta base está em andamento então.
+    """
+    removidos = []
+    try:
+        candidatos = [p for p in Path(pasta).iterdir()
+                      if p.name.startswith((_TEMP_COPIA, _TEMP_RESTAURACAO)) and ".tmp" in p.name]
+    except OSError:
+        return removidos
+    for tmp in candidatos:
+        with suppress(OSError):
+            tmp.unlink()
+            removidos.append(tmp)
+    return removidos
 
 
 # -- conferir e restaurar ----------------------------------------------------------------------

@@ -136,6 +136,7 @@ EXIGE: dict = {
     "copias.copia_automatica": P.BACKUP_AUTOMATICO,
     "copias.definir_pasta_extra": P.BACKUP_CONFIGURAR,
     "copias.fazer_copia": P.BACKUP_FAZER,
+    "copias.limpar_sobras": P.BACKUP_AUTOMATICO,
     "copias.listar_copias": LIVRE,  # nomes, datas e tamanhos das cópias; restaurar exige administrador
     "copias.pasta_copias": LIVRE,
     "copias.pasta_extra": LIVRE,

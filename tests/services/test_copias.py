@@ -46,7 +46,7 @@ def test_copia_manual_vai_para_a_pasta_da_base_e_entra_no_diario(sessao_admin, i
     r = copias.fazer_copia(sessao_admin, momento=datetime(2026, 4, 1, 9, 30, 0))
 
     assert copias.pasta_copias(sessao_admin) == caminho.parent / "copias"
-    assert r.copia == caminho.parent / "copias" / "paco-2026-04-01_093000-manual.db"
+    assert r.copia == caminho.parent / "copias" / "paco-2026-04-01_093000-manual.s000001.db"
     assert r.extra is None and r.avisos == []
     assert [c.caminho for c in copias.listar_copias(sessao_admin)] == [r.copia]
     [evento] = eventos_de_copia(sessao_admin)
@@ -62,7 +62,7 @@ def test_consulta_nao_faz_copia_manual_mas_a_automatica_sim(sessao_admin, instal
         with pytest.raises(SemPermissao, match="fazer cópias de segurança"):
             copias.fazer_copia(s)
         r = copias.copia_automatica(s, "ao-fechar")
-        assert r.copia.name.endswith("-ao-fechar.db") and r.copia.exists()
+        assert "-ao-fechar.s" in r.copia.name and r.copia.exists()
         assert eventos_de_copia(s)[-1]["usuario"] == "mp"
     finally:
         s.fechar()
@@ -87,7 +87,7 @@ def test_rotacao_aplicada_a_cada_copia(sessao_admin):
     datas = sorted(c.momento.date().isoformat() for c in copias.listar_copias(sessao_admin))
     assert datas == ["2024-01-21", "2024-01-28", "2024-01-31"] + [f"2024-02-0{d}" for d in range(3, 10)]
     # A última (09/02) empurrou 02/02 para fora das 7 diárias; a semana dela guarda 04/02.
-    assert eventos_de_copia(sessao_admin)[-1]["removidas"] == ["paco-2024-02-02_070000-diaria.db"]
+    assert eventos_de_copia(sessao_admin)[-1]["removidas"] == ["paco-2024-02-02_070000-diaria.s000033.db"]
     r = copias.copia_automatica(sessao_admin, "diaria", momento=datetime(2024, 2, 10, 7, 0, 0))
     assert r.mensagem().endswith("1 cópia antiga apagada pela rotação (ficam 7 diárias, 4 semanais, 12 mensais).")
 
@@ -101,7 +101,8 @@ def test_pasta_extra_recebe_a_copia_e_e_registrada(sessao_admin, tmp_path):
     r = copias.fazer_copia(sessao_admin, momento=datetime(2026, 6, 2, 17, 0, 0))
 
     assert copias.pasta_extra(sessao_admin) == pen
-    assert r.extra == pen / "paco-2026-06-02_170000-manual.db"
+    assert r.extra == pen / "paco-2026-06-02_170000-manual.s000001.db"  # a mesma sequência nas duas
+    assert r.extra.name == r.copia.name
     assert r.extra.read_bytes() != b"" and (pen / (r.extra.name + ".chaves")).exists()
     assert r.avisos == []
     assert {c.caminho for c in copias.listar_copias(sessao_admin)} == {r.copia, r.extra}
@@ -249,3 +250,32 @@ def test_restaurar_num_computador_novo(sessao_admin, tmp_path):
 
     assert r.guardada_em is None
     assert configuracoes(nova) == {"do-computador-velho", "copias.pasta_extra"}
+
+
+def test_relogio_atrasado_nao_apaga_e_diz_a_verdade(sessao_admin):
+    inicio = datetime(2026, 1, 1, 7, 0, 0)
+    for d in range(12):
+        copias.fazer_copia(sessao_admin, momento=inicio + timedelta(days=d))
+    antes = {c.caminho for c in copias.listar_copias(sessao_admin)}
+    r = copias.fazer_copia(sessao_admin, momento=datetime(2020, 1, 1, 7, 0, 0))  # relógio atrasado
+    assert r.removidas == [] and r.copia.exists()
+    assert {c.caminho for c in copias.listar_copias(sessao_admin)} == antes | {r.copia}
+    assert "relógio deste computador parece atrasado" in r.mensagem()
+    assert copias.listar_copias(sessao_admin)[0].caminho == r.copia
+    # Com o relógio certo de novo, a rotação volta e guarda a de relógio atrasado (a sequência
+    # dela é maior que a das antigas).
+    r2 = copias.fazer_copia(sessao_admin, momento=datetime(2026, 1, 20, 7, 0, 0))
+    assert r2.removidas and r.copia.exists()
+
+
+def test_entrada_apaga_temporarios_de_copia_interrompida(sessao_admin, instalacao):
+    caminho, _ = instalacao
+    pasta = copias.pasta_copias(sessao_admin)
+    pasta.mkdir(parents=True, exist_ok=True)
+    sobra = pasta / ".paco-copia-interrompida.tmp"
+    sobra.write_bytes(b"meia copia")
+    restauracao = caminho.parent / ".paco-restauracao-x.tmp"
+    restauracao.write_bytes(b"meia base")
+    sessao_admin.fechar()
+    acesso.entrar(caminho, "admin", SENHA_ADMIN).fechar()
+    assert not sobra.exists() and not restauracao.exists()

@@ -45,11 +45,11 @@ def test_copia_e_restauracao_de_ida_e_volta(instalacao, tmp_path):
     gravar(s, "depois-da-copia")
     s.fechar()
 
-    assert copia.name == "paco-2026-03-05_140709-manual.db"
+    assert copia.name == "paco-2026-03-05_140709-manual.s000001.db"  # data, tipo e sequência
     assert copias.ler_nome(copia.name) == (datetime(2026, 3, 5, 14, 7, 9), "manual")
     # O .chaves da cópia: as fechaduras da base e, em "ancora", a cabeça do diário da própria cópia
     # (a da base já avançou com "depois-da-copia").
-    chaves_copia = json.loads((tmp_path / "copias" / "paco-2026-03-05_140709-manual.db.chaves").read_text())
+    chaves_copia = json.loads((tmp_path / "copias" / "paco-2026-03-05_140709-manual.s000001.db.chaves").read_text())
     chaves_base = json.loads((caminho.parent / "paco.db.chaves").read_text())
     ancora_copia, ancora_base = chaves_copia.pop("ancora"), chaves_base.pop("ancora")
     assert chaves_copia == chaves_base
@@ -86,7 +86,7 @@ def test_lista_traz_momento_tipo_tamanho_e_base(sessao_admin, tmp_path):
 
     lista = copias.listar_copias(pasta)
 
-    assert c.name == "paco-2026-01-03_180000-ao-fechar-2.db"  # mesmo segundo: não sobrescreve
+    assert c.name == "paco-2026-01-03_180000-ao-fechar.s000003.db"  # mesmo segundo: a sequência distingue
     assert [x.caminho for x in lista] == [c, b, a]
     assert [x.tipo for x in lista] == ["ao-fechar", "ao-fechar", "diaria"]
     assert lista[2].momento == datetime(2026, 1, 2, 3, 4, 5)
@@ -119,7 +119,7 @@ def test_rotacao_no_disco_so_apaga_copias_desta_base(sessao_admin, tmp_path):
     assert restantes == {"2024-01-21", "2024-01-28", "2024-01-31"} | {f"2024-02-0{d}" for d in range(3, 10)}
     assert len(apagadas) == 30
     assert estranha.exists()
-    assert not velho.exists() and novo.exists()
+    assert velho.exists() and novo.exists()  # a rotação não mexe em temporários: a entrada os apaga
     # Nenhum .chaves órfão ficou para trás.
     dbs = {p.name for p in pasta.glob("*.db")}
     assert {p.name[: -len(".chaves")] for p in pasta.glob("*.db.chaves")} == dbs
@@ -149,6 +149,7 @@ def test_copia_danificada_nao_substitui_a_base(instalacao, tmp_path):
 
     assert sha(caminho) == antes
     assert sorted(p.name for p in caminho.parent.iterdir()) == ["paco.db", "paco.db.chaves", "paco.db.sigilo",
+                                                              "paco.db.tentativas",
                                                               "paco.db.trava"]
 
 
@@ -195,3 +196,32 @@ def test_progresso_e_cancelamento(sessao_admin, tmp_path):
     with pytest.raises(Cancelada):
         copias.fazer_copia(sessao_admin.base, tmp_path / "canceladas", "manual", progresso=cancelar)
     assert list((tmp_path / "canceladas").iterdir()) == []
+
+
+def test_sequencia_e_nao_relogio_decide_a_mais_nova(sessao_admin, tmp_path):
+    """Com o relógio atrasado, a cópia nova é a mais nova (sequência) e a rotação não a apaga."""
+    pasta = tmp_path / "copias"
+    base_id = sessao_admin.db.execute("SELECT base_id FROM escritorio").fetchone()[0]
+    inicio = datetime(2026, 1, 1, 3, 0, 0)
+    for d in range(12):
+        copias.fazer_copia(sessao_admin.base, pasta, "manual", momento=inicio + timedelta(days=d))
+    atrasada = copias.fazer_copia(sessao_admin.base, pasta, "manual", momento=datetime(2019, 5, 1))
+    assert copias.listar_copias(pasta)[0].caminho == atrasada  # a mais nova, apesar da data
+    assert copias.relogio_atrasado(pasta, base_id, atrasada).momento > datetime(2026, 1, 1)
+    apagadas = copias.girar(pasta, base_id)
+    assert atrasada.exists() and atrasada not in apagadas
+    ficam = [c.sequencia for c in copias.listar_copias(pasta)]
+    assert ficam == list(range(13, 3, -1))  # as 10 de maior sequência (política: 10 por tipo)
+
+
+def test_temporarios_de_copia_interrompida_sao_removidos(tmp_path):
+    pasta = tmp_path / "copias"
+    pasta.mkdir()
+    sobras = [pasta / ".paco-copia-abc.tmp", pasta / ".paco-copia-abc.tmp-journal",
+              pasta / ".paco-restauracao-x.tmp", pasta / ".paco-restauracao-x.tmp-wal"]
+    for s in sobras:
+        s.write_bytes(b"meia copia")
+    outro = pasta / "anotacoes.tmp"
+    outro.write_bytes(b"do usuario")
+    assert sorted(copias.remover_temporarios(pasta)) == sorted(sobras)
+    assert outro.exists() and not any(s.exists() for s in sobras)
