@@ -28,6 +28,8 @@ EXIGE: dict = {
     "acesso.redefinir_senha": P.USUARIOS_GERENCIAR,
     "acesso.trocar_propria_senha": LIVRE,
     "auditoria.contar_diario": P.DIARIO_LER,
+    "auditoria.diarios_disponiveis": P.DIARIO_LER,
+    "auditoria.exigir_esquema": LIVRE,  # com "main"; o sigiloso só na sessão que o tem anexado
     "auditoria.listar_diario": P.DIARIO_LER,
     "auditoria.opcoes_de_filtro": P.DIARIO_LER,
     "auditoria.verificar_integridade": P.DIARIO_LER,
@@ -186,7 +188,9 @@ EXIGE: dict = {
     "eleicao.votacao.divergencias": P.ELEICAO_LER,
     "eleicao.votacao.listar_secoes": P.ELEICAO_LER,
     "eleicao.votacao.resolver": P.ELEICAO_EDITAR,
-    "instalacao.resumo_orgao": LIVRE,  # nome e município do órgão, para a tela inicial
+    "instalacao.resumo_orgao": LIVRE,
+    "integridade.coletar_ancoras": LIVRE,  # só números de sequência e hashes, sem conteúdo
+    "integridade.verificar": P.DIARIO_LER,  # nome e município do órgão, para a tela inicial
     "magisterio.cadastro.alterar": P.MAGISTERIO_EDITAR,
     "magisterio.cadastro.cadastrar_servidor": (P.MAGISTERIO_EDITAR, P.PESSOAS_CADASTRAR),
     "magisterio.cadastro.cancelar_desligamento": P.MAGISTERIO_EDITAR,
@@ -260,9 +264,50 @@ EXIGE: dict = {
 _CREDENCIAL = "não recebe sessão: abre a base com a credencial que recebe (senha conferida no .chaves pelo argon2id, chave de recuperação), contada em tentativas"
 _PURA = "função pura (cálculo, formatação ou leitura de arquivo do próprio usuário): não toca a base"
 _CONEXAO = "recebe a conexão ou a transação (Mudanca) de um serviço que já conferiu a permissão; só existe dentro dele"
+_REGISTROS = "registro de erros do programa (log local saneado, sem conteúdo): não toca a base"
 _LOCAL = "configuração local da máquina (pasta e caminho da base), lida antes de qualquer entrada"
 
 ISENTAS: dict[str, str] = {
+    "calculadoras.esquemas.esquema": _PURA,
+    "calculadoras.esquemas.gerados": _PURA,
+    "calculadoras.esquemas.gravar": _PURA,
+    "calculadoras.esquemas.modelos": _PURA,
+    "calculadoras.leitura.json_de_texto": _PURA,
+    "calculadoras.leitura.ler_bytes": _PURA,
+    "calculadoras.leitura.ler_json": _PURA,
+    "calculadoras.leitura.nome_codificacao": _PURA,
+    "calculadoras.leitura.profundidade": _PURA,
+    "calculadoras.leitura.texto_utf8": _PURA,
+    "calculadoras.modelo.caminho": _PURA,
+    "calculadoras.modelo.decimal_texto": _PURA,
+    "calculadoras.modelo.inteiro": _PURA,
+    "calculadoras.modelo.no_caminho": _PURA,
+    "calculadoras.modelo.opcoes": _PURA,
+    "calculadoras.modelo.parametros_entrada": _PURA,
+    "calculadoras.modelo.problema": _PURA,
+    "calculadoras.modelo.texto": _PURA,
+    "calculadoras.modelo.validar": _PURA,
+    "calculadoras.parametros.com_entrada": _PURA,
+    "calculadoras.parametros.conferir_cobertura": _PURA,
+    "calculadoras.parametros.parecido": _PURA,
+    "calculadoras.parametros.sem_vigencia": _PURA,
+    "calculadoras.parametros.vigente": _PURA,
+    "calculadoras.saidas.linha_json": _PURA,
+    "documentos.conferir_tamanho_pdf": _PURA,
+    "magisterio.calculadora_modelo.modelo_de": _PURA,
+    "magisterio.planilha.decodificar": _PURA,
+    "magisterio.planilha.nome": _PURA,
+    "magisterio.planilha.problema_da_celula": _PURA,
+    "magisterio.planilha.telefone": _PURA,
+    "magisterio.planilha.texto_livre": _PURA,
+    "registros.configurar": _REGISTROS,
+    "registros.descrever_excecao": _REGISTROS,
+    "registros.desligar": _REGISTROS,
+    "registros.excecao_em_thread": _REGISTROS,
+    "registros.exportar": _REGISTROS,
+    "registros.pasta_registros": _REGISTROS,
+    "registros.registrar_excecao": _REGISTROS,
+    "registros.sanear": _REGISTROS,
     "acesso.criar_instalacao": "cria uma base nova: o primeiro administrador ainda não existe",
     "acesso.entrar": _CREDENCIAL,
     "acesso.entrar_com_recuperacao": _CREDENCIAL,
@@ -385,6 +430,7 @@ ISENTAS: dict[str, str] = {
 }
 
 ARGUMENTOS: dict = {
+    "auditoria.exigir_esquema": lambda ctx: (["main"], {}),
     # o tipo decide a permissão: com um tipo desconhecido, a recusa seria por outro motivo
     "cadastros.cadastrar_unidade": lambda ctx: ([], {"tipo": "secretaria", "nome": "Unidade da matriz"}),
     "documentos.emitir": lambda ctx: ([], {"tipo": "magisterio_teste", "titulo": "Teste",
