@@ -166,7 +166,7 @@ def test_competencia_fechada_e_imutavel_no_servico_e_na_base(sessao_demo):
 def test_reabrir_exige_administrador_e_motivo_e_vai_ao_diario(sessao_demo):
     folha.fechar(sessao_demo, OUTUBRO, aceitar_pendencias=True)
     rh = com_papel(sessao_demo, Papel.FOLHA_RH)
-    with pytest.raises(SemPermissao, match="administrador"):
+    with pytest.raises(SemPermissao, match="reabrir uma competência fechada"):
         folha.reabrir(rh, OUTUBRO, "falta lançada depois do fechamento")
     with pytest.raises(EntradaInvalida, match="15 caracteres"):
         folha.reabrir(sessao_demo, OUTUBRO, "erro")
