@@ -100,6 +100,7 @@ def criar(sessao: Sessao, *, nome: str, cnpj: str, municipio: str, uf: str, ende
 
 
 def atribuir_modulo(sessao: Sessao, modulo: str, emissor_id: str) -> None:
+    sessao.exigir(Permissao.ESCRITORIO_EDITAR)
     if modulo not in MODULOS:
         raise EntradaInvalida(f"Módulo desconhecido: {modulo}.")
     obter(sessao.db, emissor_id)
@@ -111,6 +112,7 @@ def atribuir_modulo(sessao: Sessao, modulo: str, emissor_id: str) -> None:
 
 def atribuir_unidade(sessao: Sessao, unidade_id: str, emissor_id: str) -> None:
     """A unidade certificadora passa a emitir os seus certificados como ``emissor_id``."""
+    sessao.exigir(Permissao.ESCRITORIO_EDITAR)
     obter(sessao.db, emissor_id)
     with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
         armazem.atribuir_unidade(m.db, unidade_id, emissor_id)
@@ -119,6 +121,7 @@ def atribuir_unidade(sessao: Sessao, unidade_id: str, emissor_id: str) -> None:
 
 def adicionar_signatario(sessao: Sessao, emissor_id: str, *, nome: str, cargo: str, ato: str = "",
                          ordem: int = 0) -> dict:
+    sessao.exigir(Permissao.ESCRITORIO_EDITAR)
     obter(sessao.db, emissor_id)
     if len(" ".join((nome or "").split())) < 3 or not (cargo or "").strip():
         raise EntradaInvalida("Informe o nome e o cargo do signatário.")
@@ -136,6 +139,7 @@ def signatarios(db, emissor_id: str) -> list[dict]:
 
 def adicionar_feriado(sessao: Sessao, emissor_id: str, dia: date, descricao: str, anual: bool = True) -> dict:
     """Feriado municipal do emissor (o do órgão continua em Configurações › Feriados)."""
+    sessao.exigir(Permissao.FERIADOS_EDITAR)
     obter(sessao.db, emissor_id)
     linha = {"id": novo_id(), "data": dia.isoformat(), "descricao": " ".join((descricao or "").split()),
              "anual": int(anual), "ativo": 1, "criado_em": agora(),

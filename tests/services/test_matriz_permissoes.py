@@ -27,7 +27,7 @@ import pytest
 
 import desktop.services
 from desktop.rules.papeis import PERMISSOES, ROTULOS, Papel, Permissao, pode
-from desktop.services import acesso
+from desktop.services import acesso, chaveiro
 from desktop.services.conselho import mandatos
 from desktop.services.sessao import SemPermissao, Sessao, Usuario
 
@@ -81,12 +81,15 @@ def test_nenhuma_funcao_recebe_permissao_papel_ou_usuario_de_quem_chama():
     proibidos = {"permissao", "permissoes", "papel_da_sessao", "usuario_id", "autor_login", "como"}
     alvo_de_admin = {"acesso.criar_usuario", "acesso.desativar_usuario", "acesso.reativar_usuario",
                      "acesso.redefinir_senha", "tentativas.zerar", "conselho.mandatos.vincular_usuario"}
+    credencial = {"acesso.outra_sessao"}
+    alvo_da_comissao = {"eleicao.designacoes.designar"}  # designa um usuário como mesário (alvo)  # login e senha conferidos no arquivo de chaves
     for nome, f in FUNCOES.items():
         parametros = set(inspect.signature(f).parameters)
         assert not parametros & proibidos, f"{nome} recebe {parametros & proibidos}"
-        if nome in EXIGE and ({"login", "papel"} & parametros):
-            assert nome in alvo_de_admin, f"{nome} recebe login/papel de quem chama"
-            assert EXIGE[nome] == Permissao.USUARIOS_GERENCIAR, nome
+        if nome in EXIGE and ({"login", "papel"} & parametros) and nome not in credencial:
+            assert nome in alvo_de_admin or nome in alvo_da_comissao, f"{nome} recebe login/papel de quem chama"
+            assert EXIGE[nome] == (Permissao.USUARIOS_GERENCIAR if nome in alvo_de_admin
+                                   else Permissao.ELEICAO_EDITAR), nome
 
 
 # -- a matriz em docs/seguranca.md --------------------------------------------------------------
@@ -127,23 +130,29 @@ def contexto(tmp_path_factory):
     pasta = tmp_path_factory.mktemp("matriz")
     escritorio = acesso.DadosEscritorio(nome="Prefeitura de Teste", municipio="Itapiranga", uf="AM",
                                         cnpj="11.222.333/0001-81")
-    admin, _ = acesso.criar_instalacao(pasta / "base" / "paco.db", escritorio, login="admin",
-                                       nome="Administradora", senha=SENHA)
-    sessoes = {Papel.ADMINISTRADOR: admin}
+    admin, recuperacao = acesso.criar_instalacao(pasta / "base" / "paco.db", escritorio, login="admin",
+                                                 nome="Administradora", senha=SENHA)
+    # como a demonstração e tests/conftest: com a recuperação, conselheiro e consulta já recebem o sigilo
+    chaveiro.usar_recuperacao(admin, recuperacao)
+    sessoes = {}
     conselheiro = mandatos.cadastrar_conselheiro(
         admin, nome="Conselheira de Teste", condicao="titular", ordem=1,
         inicio_mandato=date(2024, 1, 10), fim_mandato=date(2028, 1, 9))
     for papel in Papel:
         if papel is Papel.ADMINISTRADOR:
+            # o administrador testado entra com a senha (sem a chave de recuperação desta sessão)
+            sessoes[papel] = acesso.outra_sessao(admin, "admin", SENHA)
             continue
         login = papel.value.replace("_", "")[:20]
         u = acesso.criar_usuario(admin, login=login, nome=ROTULOS[papel], papel=papel.value,
                                  senha=SENHA, trocar_senha=False)
         if papel is Papel.CONSELHEIRO_TUTELAR:
             mandatos.vincular_usuario(admin, conselheiro["id"], login)
-        # a trava impede abrir a base duas vezes: a mesma conexão, outro usuário de verdade
-        sessoes[papel] = Sessao(admin.base, Usuario(u["id"], login, u["nome"], papel))
+        # a trava impede abrir a base duas vezes: outra conexão, com a senha e as chaves do usuário
+        sessoes[papel] = acesso.outra_sessao(admin, login, SENHA)
     yield Contexto(sessoes, pasta, admin)
+    for s in sessoes.values():
+        s.base.fechar()
     admin.fechar()
 
 

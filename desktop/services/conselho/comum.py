@@ -125,7 +125,7 @@ def registrar_leitura(sessao: Sessao, registro_id: str, detalhe: dict) -> None:
     Vai ao diário sigiloso quando a sessão tem a base sigilosa anexada: o detalhe (um termo de busca,
     por exemplo) pode ser conteúdo.
     """
-    esquema = "sigilo" if "sigilo" in diario.esquemas(sessao.db) else "main"
     sessao.exigir(Permissao.CONSELHO_LER)  # só quem lê o Conselho registra uma leitura nele
+    esquema = "sigilo" if "sigilo" in diario.esquemas(sessao.db) else "main"
     with sessao.mudanca(None) as m:
         m.registrar("conselho_atendimentos", registro_id, "evento", depois={"leitura": detalhe}, esquema=esquema)

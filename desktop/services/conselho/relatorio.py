@@ -46,6 +46,7 @@ def estatisticas(sessao: Sessao, ano: int, trimestre: int) -> regra.Estatisticas
 def emitir_relatorio_trimestral(sessao: Sessao, ano: int, trimestre: int, observacoes: str = "") -> documentos.Emitido:
     """O PDF do trimestre com gráficos, registrado e verificável, para o CMDCA, o MP e o juízo.
     ``observacoes``: as demandas e deficiências das políticas públicas (art. 23 §1º)."""
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     e = estatisticas(sessao, ano, trimestre)
     return documentos.emitir(sessao, tipo=TIPO_DOCUMENTO, titulo=pdf.TITULO,
                              montar=lambda cab, rod: pdf.gerar(cab, rod, e, observacoes),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from desktop.rules.papeis import Papel
+from desktop.rules.papeis import Papel, Permissao
 
 from .. import acesso
 from ..sessao import Sessao, Usuario
@@ -47,6 +47,7 @@ def _repartir(rnd: random.Random, total: int, partes: int) -> list[int]:
 
 def criar_demo_eleicao(sessao: Sessao, rnd: random.Random) -> dict:
     """Cria o processo de 2027 inteiro, até a passagem dos eleitos; devolve o processo."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
     from desktop.services.demo import cpf_ficticio
 
     cal = processo.calendario_sugerido(sessao, 2027)

@@ -144,6 +144,7 @@ def definir_convenio(sessao: Sessao, folha: str, banco: str, *, convenio: str, a
                      conta: str, conta_dv: str) -> dict:
     """Grava o convênio e a conta debitada do órgão para a folha e o banco (dígitos conferidos)."""
     _ler, editar = _folha(folha)
+    sessao.exigir(editar)
     b = regras_banco.banco(banco)
     if b not in BANCOS_CNAB:
         raise EntradaInvalida("O arquivo do banco é gerado para o Banco do Brasil (001) e a Caixa (104).")
