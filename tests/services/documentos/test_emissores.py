@@ -36,7 +36,7 @@ def test_dois_emissores_timbres_chaves_feriados_e_prazos(sessao_admin):
     assert [x["nome"] for x in emissores.signatarios(s.db, ct.id)] == ["Joana Prado"]
 
     oficio = documentos.emitir(s, tipo="conselho_oficio", titulo="Ofício", montar=_montar())
-    declaracao = documentos.emitir(s, tipo="declaracao", titulo="Declaração", montar=_montar())
+    declaracao = documentos.emitir(s, tipo="magisterio_declaracao", titulo="Declaração", montar=_montar())
     t_of, t_dec = _texto(oficio.pdf), _texto(declaracao.pdf)
     assert "Conselho Tutelar de Manaus — Zona Sul" in t_of and "Município de Manaus – AM" in t_of
     assert "CNPJ 34.028.316/0001-03 · Rua das Flores, 10" in t_of and "Secretaria Municipal" not in t_of
