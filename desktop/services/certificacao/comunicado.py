@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from desktop.reports.certificacao.comunicado import TITULO, DadosComunicado, gerar_comunicado
 from desktop.reports.certificacao.dados import LinhaHistorico
+from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import formatar_cpf
 
 from .. import documentos, emissores
@@ -14,6 +15,7 @@ from .processos import detalhar_processo
 def emitir_comunicado(sessao: Sessao, processo_id: str) -> documentos.Emitido:
     """Emite (registrado e verificável) o comunicado do resultado com o último dia do recurso, contado
     em dias úteis do calendário do emissor da unidade (Lei 9.784/1999, art. 66)."""
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     p = detalhar_processo(sessao, processo_id)
     if not p["resultado_em"]:
         raise ErroNegocio("Ainda não há resultado de avaliação a comunicar (Portaria MEC 902/2024, art. 24, IV).")

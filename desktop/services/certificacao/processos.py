@@ -192,6 +192,7 @@ def registrar_renuncia(sessao: Sessao, processo_id: str, *, termo: str, renuncia
     """Registra a renúncia escrita do trabalhador ao recurso (Lei 9.784/1999, art. 51): libera a emissão
     dos documentos antes do fim do prazo (art. 13 XI) e impede recurso posterior. ``termo`` descreve o
     documento assinado e onde está guardado."""
+    sessao.exigir(EDITAR)
     renunciado_em = renunciado_em or date.today()
     termo = " ".join((termo or "").split())
     if len(termo) < 10:
