@@ -89,9 +89,12 @@ class LoteESocial:
 
 
 class _Assinador:
+    """O certificado A1 aberto uma vez. A chave vai à signxml como objeto já carregado: em PEM, ela é
+    relida e conferida a cada evento (~65 ms por assinatura aqui, contra ~0,5 ms)."""
+
     def __init__(self, pfx: bytes, senha: str):
-        from cryptography.hazmat.primitives import serialization
         from cryptography.hazmat.primitives.serialization import pkcs12
+        from signxml import XMLSigner, methods
 
         try:
             chave, cert, _outros = pkcs12.load_key_and_certificates(pfx, (senha or "").encode() or None)
@@ -99,16 +102,12 @@ class _Assinador:
             raise EntradaInvalida("Não foi possível abrir o certificado A1: confira o arquivo .pfx e a senha.") from None
         if chave is None or cert is None:
             raise EntradaInvalida("O arquivo .pfx não traz a chave e o certificado.")
-        self.chave = chave.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                         serialization.NoEncryption())
-        self.cert = cert.public_bytes(serialization.Encoding.PEM)
+        self.chave, self.cert = chave, [cert]
+        self._signer = XMLSigner(method=methods.enveloped, signature_algorithm="rsa-sha256", digest_algorithm="sha256",
+                                 c14n_algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315")
 
     def assinar(self, raiz):
-        from signxml import XMLSigner, methods
-
-        signer = XMLSigner(method=methods.enveloped, signature_algorithm="rsa-sha256", digest_algorithm="sha256",
-                           c14n_algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315")
-        return signer.sign(raiz, key=self.chave, cert=self.cert)
+        return self._signer.sign(raiz, key=self.chave, cert=self.cert)
 
 
 def _rubricas(folha: str) -> list[ev.Rubrica]:
