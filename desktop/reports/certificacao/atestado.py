@@ -33,6 +33,7 @@ def gerar_atestado(cab: Cabecalho, rod: Rodape, d: DadosAtestado) -> bytes:
              Spacer(1, 8), local_e_data(d.unidade, rod.emitido_em.date()),
              assinaturas("Dirigente da unidade certificadora", "Secretaria acadêmica"),
              Spacer(1, 20),
-             quadro([paragrafo(f"Registro nº {d.registro.numero}, livro {d.registro.livro}, folha {d.registro.folha}.",
+             quadro([paragrafo(f"Registro nº {d.registro.numero}, livro {d.registro.livro}, folha {d.registro.folha}"
+                               + (f", em {d.registro.registrado_em:%d/%m/%Y}." if d.registro.registrado_em else "."),
                                "pequeno"), paragrafo(d.registro.observacao_via, "pequeno")])]
     return gerar_pdf(cab, rod, TITULO, itens)

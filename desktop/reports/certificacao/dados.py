@@ -24,6 +24,7 @@ class Registro:
     numero: int
     via: int = 1
     observacao_via: str = ""
+    registrado_em: date | None = None   # data do registro no livro
 
 
 @dataclass(frozen=True)

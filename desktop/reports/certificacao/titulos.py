@@ -25,7 +25,8 @@ def _e(t: str) -> str:
 
 def _registro(d: DadosTitulo) -> list:
     r = d.registro
-    itens = [f"Registro nº {r.numero}, livro {r.livro}, folha {r.folha}.", r.observacao_via]
+    em = f", em {r.registrado_em:%d/%m/%Y}" if r.registrado_em else ""
+    itens = [f"Registro nº {r.numero}, livro {r.livro}, folha {r.folha}{em}.", r.observacao_via]
     if d.sistec_codigo:
         itens.append(f"Código autenticador do registro no Sistec: {d.sistec_codigo}.")
     return [paragrafo(i, "pequeno") for i in itens if i]

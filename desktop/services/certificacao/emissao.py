@@ -18,6 +18,7 @@ from desktop.store.certificacao import cadastro as armazem
 from desktop.store.certificacao import processos as consultas
 
 from .. import documentos, documentos_vias, emissores
+from . import livros
 from ..sessao import ErroNegocio, Sessao
 from .comum import EDITAR, LER, data_de, regras
 
@@ -53,7 +54,7 @@ def _montador(sessao: Sessao, processo_id: str, doc: D, registro: Registro, data
 
 
 def _emitir(sessao: Sessao, m, processo_id: str, doc: D, registro: Registro, data_conclusao: date,
-            referencia: str, principal: D | None) -> documentos.Emitido:
+            referencia: str, principal: D | None, registro_id: str | None = None) -> documentos.Emitido:
     titulo, montar = _montador(sessao, processo_id, doc, registro, data_conclusao, principal)
     with regras():
         p = consultas.processo(m.db, processo_id)
@@ -63,16 +64,17 @@ def _emitir(sessao: Sessao, m, processo_id: str, doc: D, registro: Registro, dat
     linha = armazem.inserir(m.db, "cert_emissoes", {
         "processo_id": processo_id, "documento_id": e.id, "tipo_documento": doc.value, "livro": registro.livro,
         "folha": registro.folha, "numero_registro": registro.numero, "via": registro.via,
-        "observacao_via": registro.observacao_via, "referencia": referencia})
+        "observacao_via": registro.observacao_via, "referencia": referencia, "registro_id": registro_id})
     m.registrar("cert_emissoes", linha["id"], "inserir", depois=linha)
     return e
 
 
-def emitir_documentos_do_processo(sessao: Sessao, processo_id: str, data_conclusao: date, *, livro: str = "1",
+def emitir_documentos_do_processo(sessao: Sessao, processo_id: str, data_conclusao: date, *,
                                   sistec_codigo: str | None = None) -> list[documentos.Emitido]:
     """Emite a 1ª via (gratuita, art. 26 §2º) do que o resultado exige (arts. 14 e 24 §7º):
     o certificado ou diploma e o histórico (arts. 15-16), ou o atestado. O diploma de técnico exige
-    o código do Sistec (art. 15 §1º). Chamado pela etapa de certificação, na mesma transação."""
+    o código do Sistec (art. 15 §1º). Chamado pela etapa de certificação, na mesma transação. O título
+    ganha um registro no livro aberto do emissor (``livros.registrar_titulo``); o histórico, o mesmo."""
     with sessao.mudanca(EDITAR) as m:
         p = consultas.processo(m.db, processo_id)
         if not p["resultado"]:
@@ -85,12 +87,16 @@ def emitir_documentos_do_processo(sessao: Sessao, processo_id: str, data_conclus
             with regras():
                 regras_resultado.exigir_codigo_sistec(principal, sistec_codigo or p["sistec_codigo"])
         emitidos = []
-        for doc in devidos.documentos:
-            numero = consultas.proximo_registro(m.db, doc.value)
-            obs = regras_resultado.verificar_nova_via(1, None)
-            registro = Registro(livro, numero, numero, 1, obs)
-            referencia = f"{p['nome']} — registro nº {numero}, livro {livro}"
-            emitidos.append(_emitir(sessao, m, processo_id, doc, registro, data_conclusao, referencia, principal))
+        registro = None
+        for doc in devidos.documentos:  # o histórico vai no registro do seu título (não é registrado à parte)
+            if registro is None:
+                lanc = livros.registrar_titulo(m, p, doc, data_conclusao)
+                registro = Registro(str(lanc.livro), lanc.folha, lanc.numero, 1,
+                                    regras_resultado.verificar_nova_via(1, None), lanc.registrado_em)
+                registro_id = lanc.id
+            referencia = f"{p['nome']} — registro nº {registro.numero}, livro {registro.livro}, folha {registro.folha}"
+            emitidos.append(_emitir(sessao, m, processo_id, doc, registro, data_conclusao, referencia, principal,
+                                    registro_id))
     return emitidos
 
 
@@ -120,10 +126,12 @@ def emitir_nova_via(sessao: Sessao, emissao_id: str, motivo: str, *, perdida: bo
         principal = None
         if doc is D.HISTORICO:
             principal = regras_resultado.documentos_devidos(p["tipo"], p["resultado"]).documentos[0]
-        registro = Registro(e["livro"], e["folha"], e["numero_registro"], via, obs)
+        lanc = m.db["cert_registros"].get(e["registro_id"]) if e.get("registro_id") else None
+        registro = Registro(e["livro"], e["folha"], e["numero_registro"], via, obs,
+                            data_de(lanc["registrado_em"]) if lanc else None)
         primeira = next(v for v in vias if v["via"] == 1)
         nova = _emitir(sessao, m, e["processo_id"], doc, registro, _data_conclusao(m.db, e["processo_id"]),
-                       primeira["referencia"], principal)
+                       primeira["referencia"], principal, e.get("registro_id"))
         for v in vias:
             if v["cancelado_em"] or v["substituido_em"]:
                 continue

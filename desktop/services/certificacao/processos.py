@@ -84,7 +84,7 @@ def inscrever(sessao: Sessao, *, trabalhador_id: str, oferta_id: str, inscrito_e
 
 def registrar_etapa(sessao: Sessao, processo_id: str, etapa: str, *, realizada_em: date | None = None,
                     dados: dict | None = None, avaliacoes: dict[str, bool] | None = None,
-                    livro: str = "1", hoje: date | None = None) -> dict:
+                    hoje: date | None = None) -> dict:
     """Registra a próxima etapa do art. 24 (nunca fora de ordem nem saltando uma).
 
     ``dados``: o que a etapa exige (``rules.certificacao.etapas.verificar_dados``). Avaliação:
@@ -136,7 +136,7 @@ def registrar_etapa(sessao: Sessao, processo_id: str, etapa: str, *, realizada_e
                     regras_resultado.exigir_codigo_sistec("cert_diploma_tecnico", dados.get("sistec_codigo"))
             if dados.get("sistec_codigo"):
                 mudancas["sistec_codigo"] = dados["sistec_codigo"].strip()
-            emitidos = emitir_documentos_do_processo(sessao, processo_id, realizada_em, livro=livro,
+            emitidos = emitir_documentos_do_processo(sessao, processo_id, realizada_em,
                                                      sistec_codigo=mudancas.get("sistec_codigo"))
             dados["documentos"] = [e.codigo for e in emitidos]
         if etapa_ is Etapa.ENCAMINHAMENTO:

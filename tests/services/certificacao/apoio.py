@@ -71,13 +71,23 @@ AVALIACAO = {"teorico_pratica": True, "avaliadores": "Paulo; Sérgio"}
 ENCAMINHAMENTO = {"orientacao_estudos": "Orientado sobre tecnólogo; encaminhado ao Sine.", "sine": True}
 
 
-def ate_avaliacao(s, c: dict, reconhecidas: int, resultado_em: date | None = None) -> dict:
+def cpf_valido(base: int) -> str:
+    """Um CPF com dígitos verificadores certos a partir de 9 dígitos (para vários trabalhadores no teste)."""
+    d = [int(x) for x in f"{base:09d}"]
+    for n in (10, 11):
+        r = sum(v * p for v, p in zip(d, range(n, 1, -1))) * 10 % 11
+        d.append(0 if r == 10 else r)
+    t = "".join(map(str, d))
+    return f"{t[:3]}.{t[3:6]}.{t[6:9]}-{t[9:]}"
+
+
+def ate_avaliacao(s, c: dict, reconhecidas: int, resultado_em: date | None = None, cpf: str | None = None) -> dict:
     """Inscrição, acolhimento, matrícula e avaliação de um trabalhador novo, com o resultado em
     ``resultado_em`` (padrão: 35 dias atrás, prazo de recurso do art. 13 XI já vencido)."""
     from desktop.services.certificacao import processos
 
     resultado_em = resultado_em or HOJE - timedelta(days=35)
-    t = novo_trabalhador(s)
+    t = novo_trabalhador(s, cpf=cpf) if cpf else novo_trabalhador(s)
     p = processos.inscrever(s, trabalhador_id=t["id"], oferta_id=c["oferta"]["id"],
                             inscrito_em=resultado_em - timedelta(days=3))
     processos.registrar_etapa(s, p["id"], "acolhimento", dados=ACOLHIMENTO, realizada_em=resultado_em - timedelta(days=2))
