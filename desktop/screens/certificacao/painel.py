@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from .acompanhamento import AbaAcompanhamento
 from .cadastros import AbaCursos, AbaInstituicao, AbaOferta
 from .documentos import AbaDocumentos
+from .livros import AbaLivros
 from .processos import AbaProcessos
 
 
@@ -21,14 +22,17 @@ class PainelCertificacao(QWidget):
         self.oferta = AbaOferta(sessao)
         self.processos = AbaProcessos(sessao)
         self.documentos = AbaDocumentos(sessao)
+        self.livros = AbaLivros(sessao)
         self.acompanhamento = AbaAcompanhamento(sessao)
         for aba, nome in ((self.instituicao, "Instituição e adesão"), (self.cursos, "Cursos e PPCP"),
                           (self.oferta, "Oferta"), (self.processos, "Trabalhadores e processos"),
-                          (self.documentos, "Documentos"), (self.acompanhamento, "Acompanhamento")):
+                          (self.documentos, "Documentos"), (self.livros, "Livros de registro"),
+                          (self.acompanhamento, "Acompanhamento")):
             self.abas.addTab(aba, nome)
         self.processos.sig_processo_mudou.connect(self._on_processo_mudou)
         QVBoxLayout(self).addWidget(self.abas)
 
     def _on_processo_mudou(self, _processo_id: str) -> None:
         self.documentos.atualizar()
+        self.livros.atualizar()
         self.acompanhamento.atualizar()

@@ -1,0 +1,102 @@
+"""Aba Livros de registro: livros por emissor e tipo de título, abrir, encerrar e imprimir com os termos."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from desktop.rules.certificacao.livros import FOLHAS_PADRAO, REGISTRAVEIS
+from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO
+from desktop.rules.papeis import Permissao
+from desktop.screens.widgets.impressao import oferecer_documento
+from desktop.services.certificacao import instituicao, livros
+
+from .comum import avisar, br, nova_tabela, preencher
+
+
+class AbaLivros(QWidget):
+    def __init__(self, sessao, parent=None):
+        super().__init__(parent)
+        self.sessao = sessao
+        self.tabela = nova_tabela()
+        self.unidade = QComboBox(self)
+        self.tipo = QComboBox(self)
+        for t in REGISTRAVEIS:
+            self.tipo.addItem(TITULOS_DOCUMENTO[t], t.value)
+        self.folhas = QSpinBox(self)
+        self.folhas.setRange(1, 2000)
+        self.folhas.setValue(FOLHAS_PADRAO)
+        self.folhas.setSuffix(" folhas")
+        self.botao_abrir = QPushButton("Abrir &livro", self)
+        self.botao_encerrar = QPushButton("&Encerrar livro…", self)
+        self.botao_imprimir = QPushButton("Imprimir livro (&PDF)", self)
+        self.situacao = QLabel(self)
+        self.situacao.setWordWrap(True)
+        self.botao_abrir.clicked.connect(self._on_abrir)
+        self.botao_encerrar.clicked.connect(self._on_encerrar)
+        self.botao_imprimir.clicked.connect(self._on_imprimir)
+        self.tabela.itemSelectionChanged.connect(self._on_selecao)
+        editar = sessao.pode(Permissao.CERTIFICACAO_EDITAR)
+        barra = QHBoxLayout()
+        for w in (QLabel("Unidade:"), self.unidade, QLabel("Tipo:"), self.tipo, self.folhas, self.botao_abrir,
+                  self.botao_encerrar, self.botao_imprimir):
+            barra.addWidget(w)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Cada título ocupa uma folha do livro do seu tipo; o histórico vai no registro do "
+                             "seu título. Livro completo: encerre-o e abra o seguinte."))
+        lay.addWidget(self.tabela, 1)
+        lay.addLayout(barra)
+        lay.addWidget(self.situacao)
+        self.botao_abrir.setEnabled(editar)
+        self.atualizar()
+
+    def atualizar(self) -> None:
+        self.unidade.clear()
+        self.unidade.addItem("(emissor do módulo)", None)
+        for u in instituicao.listar_unidades_certificadoras(self.sessao):
+            self.unidade.addItem(u["nome"], u["id"])
+        self.livros = livros.listar_livros(self.sessao)
+        preencher(self.tabela, ["Livro", "Tipo", "Folhas", "Usadas", "Aberto em", "Encerrado em"],
+                  [[l["numero"], TITULOS_DOCUMENTO.get(l["tipo_documento"], l["tipo_documento"]), l["folhas"],
+                    l["usadas"], br(l["aberto_em"]), br(l["encerrado_em"])] for l in self.livros])
+        self._on_selecao()
+
+    def _selecionado(self) -> dict | None:
+        linhas = self.tabela.selectionModel().selectedRows() if self.tabela.selectionModel() else []
+        return self.livros[linhas[0].row()] if linhas else None
+
+    def _on_selecao(self) -> None:
+        l = self._selecionado()
+        self.botao_encerrar.setEnabled(bool(l) and not l["encerrado_em"] and self.sessao.pode(Permissao.CERTIFICACAO_EDITAR))
+        self.botao_imprimir.setEnabled(bool(l) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR))
+
+    def _on_abrir(self) -> None:
+        try:
+            l = livros.abrir_livro(self.sessao, tipo_documento=self.tipo.currentData(), folhas=self.folhas.value(),
+                                   unidade_id=self.unidade.currentData())
+        except Exception as erro:  # recusa com o motivo
+            avisar(self, erro)
+            return
+        self.atualizar()
+        self.situacao.setText(f"Livro nº {l['numero']} aberto: {l['termo_abertura']}")
+
+    def _on_encerrar(self) -> None:
+        l = self._selecionado()
+        if not l:
+            return
+        try:
+            l = livros.encerrar_livro(self.sessao, l["id"])
+        except Exception as erro:
+            avisar(self, erro)
+            return
+        self.atualizar()
+        self.situacao.setText(l["termo_encerramento"])
+
+    def _on_imprimir(self) -> None:
+        l = self._selecionado()
+        if not l:
+            return
+        try:
+            e = livros.emitir_livro(self.sessao, l["id"])
+        except Exception as erro:
+            avisar(self, erro)
+            return
+        oferecer_documento(self.situacao, [e.pdf], None, f"Livro nº {l['numero']} emitido ({e.codigo}).")

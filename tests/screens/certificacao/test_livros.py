@@ -1,0 +1,31 @@
+"""Aba Livros de registro: abrir um livro com as folhas escolhidas, o título lançado nele, encerrar e imprimir."""
+from PySide6.QtCore import Qt
+
+from desktop.screens.certificacao.painel import PainelCertificacao
+from desktop.services.certificacao import processos
+from tests.services.certificacao.apoio import ate_avaliacao, montar_cenario
+
+
+def test_abrir_encerrar_e_imprimir_livro_pela_tela(qtbot, sessao_admin):
+    s = sessao_admin
+    c = montar_cenario(s)
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    al = painel.livros
+    al.unidade.setCurrentIndex(al.unidade.findData(c["unidade"]["id"]))
+    al.tipo.setCurrentIndex(al.tipo.findData("cert_diploma_tecnico"))
+    al.folhas.setValue(3)
+    qtbot.mouseClick(al.botao_abrir, Qt.MouseButton.LeftButton)
+    assert al.tabela.rowCount() == 1 and "3 folhas" in al.situacao.text()
+    p = ate_avaliacao(s, c, 3)
+    processos.registrar_etapa(s, p["id"], "certificacao", dados={"sistec_codigo": "SISTEC-7"})
+    painel._on_processo_mudou(p["id"])
+    assert al.tabela.item(0, 3).text() == "1"  # uma folha usada
+    al.tabela.selectRow(0)
+    assert al.botao_encerrar.isEnabled()
+    qtbot.mouseClick(al.botao_encerrar, Qt.MouseButton.LeftButton)
+    assert "1 de 3 folhas utilizadas; as folhas 2 a 3 ficam inutilizadas" in al.situacao.text()
+    al.tabela.selectRow(0)
+    assert not al.botao_encerrar.isEnabled() and al.botao_imprimir.isEnabled()
+    qtbot.mouseClick(al.botao_imprimir, Qt.MouseButton.LeftButton)
+    assert "Livro nº 1 emitido" in al.situacao.text()
