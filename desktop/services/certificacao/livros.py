@@ -12,6 +12,7 @@ from datetime import date
 from desktop.reports.certificacao.livro import DadosLivro, LinhaLivro, gerar_livro
 from desktop.rules.certificacao import livros as regras_livros
 from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO, TipoDocumento as D
+from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import formatar_cpf
 from desktop.store.certificacao import cadastro as armazem
 from desktop.store.certificacao import livros as consultas
@@ -50,6 +51,7 @@ def _abrir(m, emissor, tipo: D, folhas: int, termo: str | None, quando: date) ->
 def abrir_livro(sessao: Sessao, *, tipo_documento: str, folhas: int = regras_livros.FOLHAS_PADRAO,
                 termo_abertura: str | None = None, unidade_id: str | None = None, aberto_em: date | None = None) -> dict:
     """Abre o livro seguinte do emissor da unidade (ou do módulo) para o tipo de título."""
+    sessao.exigir(EDITAR)
     with regras():
         tipo = regras_livros.exigir_registravel(tipo_documento)
         regras_livros.exigir_folhas(folhas)
@@ -63,6 +65,7 @@ def abrir_livro(sessao: Sessao, *, tipo_documento: str, folhas: int = regras_liv
 
 
 def encerrar_livro(sessao: Sessao, livro_id: str, *, encerrado_em: date | None = None) -> dict:
+    sessao.exigir(EDITAR)
     with sessao.mudanca(EDITAR) as m:
         l = consultas.livro(m.db, livro_id)
         if l is None or l["encerrado_em"]:
@@ -103,6 +106,8 @@ def listar_livros(sessao: Sessao) -> list[dict]:
 
 def emitir_livro(sessao: Sessao, livro_id: str) -> documentos.Emitido:
     """O livro de registro em PDF: termo de abertura, um registro por folha e termo de encerramento."""
+    sessao.exigir(LER)
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     l = consultas.livro(sessao.db, livro_id)
     if l is None:
         raise ErroNegocio("Livro não encontrado.")
