@@ -30,15 +30,19 @@ def dono_do_pis(db: sqlite_utils.Database, pis: str) -> dict | None:
 
 
 def gravar(db: sqlite_utils.Database, pessoa_id: str, valores: dict) -> tuple[dict | None, dict]:
-    """Insere ou substitui os dados da pessoa; devolve (antes, depois)."""
+    """Insere ou substitui os dados da pessoa (uma instrução, sem a introspecção do sqlite-utils: a
+    importação grava milhares); devolve (antes, depois)."""
     antes = obter(db, pessoa_id)
     agora_ = agora()
-    linha = {k: valores.get(k) for k in CAMPOS} | {"pessoa_id": pessoa_id, "atualizado_em": agora_,
-                                                   "criado_em": antes["criado_em"] if antes else agora_}
+    linha = {"pessoa_id": pessoa_id} | {k: valores.get(k) for k in CAMPOS} | {
+        "criado_em": antes["criado_em"] if antes else agora_, "atualizado_em": agora_}
     linha["agencia_dv"] = linha["agencia_dv"] or ""
     linha["conta_dv"] = linha["conta_dv"] or ""
-    db["pagamento_dados"].upsert(linha, pk="pessoa_id")
-    return antes, obter(db, pessoa_id)
+    colunas = ", ".join(linha)
+    db.execute(f"INSERT INTO pagamento_dados ({colunas}) VALUES ({', '.join('?' * len(linha))}) "
+               f"ON CONFLICT (pessoa_id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in linha if c != 'pessoa_id')}",
+               list(linha.values()))
+    return antes, linha
 
 
 def de_pessoas(db: sqlite_utils.Database, pessoa_ids: list[str]) -> dict[str, dict]:

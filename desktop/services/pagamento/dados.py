@@ -52,18 +52,21 @@ def _com_campo(e: EntradaInvalida, v: dict) -> EntradaInvalida:
 def gravar_em(m: Mudanca, pessoa_id: str, valores: dict) -> dict:
     """Grava dentro de uma transação aberta (cadastro, importação); confere conta e PIS repetidos."""
     dados = normalizar(valores)
-    nome = (armazem_servidores.obter_pessoa(m.db, pessoa_id) or {}).get("nome", "")
+
+    def nome() -> str:
+        return (armazem_servidores.obter_pessoa(m.db, pessoa_id) or {}).get("nome", "")
+
     if dados["banco"]:
         dono = armazem.dono_da_conta(m.db, dados["banco"], dados["agencia"], dados["conta"])
         if dono and dono["pessoa_id"] != pessoa_id:
             raise ErroNegocio(f"A conta {dados['conta']}-{dados['conta_dv']} da agência {dados['agencia']} "
-                              f"(banco {dados['banco']}) já é de {dono['nome']}; não pode ser também de {nome}. "
+                              f"(banco {dados['banco']}) já é de {dono['nome']}; não pode ser também de {nome()}. "
                               "Cada servidor recebe na própria conta.")
     if dados["pis"]:
         dono = armazem.dono_do_pis(m.db, dados["pis"])
         if dono and dono["pessoa_id"] != pessoa_id:
             raise ErroNegocio(f"O PIS/PASEP/NIT {regras.formatar_pis(dados['pis'])} já é de {dono['nome']}; "
-                              f"não pode ser também de {nome}.")
+                              f"não pode ser também de {nome()}.")
     antes, depois = armazem.gravar(m.db, pessoa_id, dados)
     m.registrar("pagamento_dados", pessoa_id, "alterar" if antes else "inserir", antes=antes, depois=depois)
     return depois
