@@ -157,10 +157,16 @@ def definir_convenio(sessao: Sessao, folha: str, banco: str, *, convenio: str, a
     cc, ccdv = regras_banco.conta(b, conta, conta_dv)
     dados = {"convenio": conv, "agencia": ag, "agencia_dv": agdv, "conta": cc, "conta_dv": ccdv}
     with sessao.mudanca(editar) as m:
-        antes = armazem.gravar_configuracao(m.db, _chave(folha, b), json.dumps(dados, sort_keys=True))
-        m.registrar("configuracoes", _chave(folha, b), "alterar" if antes else "inserir",
-                    antes=json.loads(antes) if antes else None, depois=dados)
+        _gravar_configuracao(m, _chave(folha, b), json.dumps(dados, sort_keys=True))
     return dados
+
+
+def _gravar_configuracao(m, chave: str, valor: str) -> None:
+    """Grava em ``configuracoes`` e registra no diário a linha inteira (a conferência das tabelas contra o
+    diário compara a linha atual com a última imagem)."""
+    antes = armazem.gravar_configuracao(m.db, chave, valor)
+    m.registrar("configuracoes", chave, "alterar" if antes is not None else "inserir",
+                antes=None if antes is None else {"chave": chave, "valor": antes}, depois={"chave": chave, "valor": valor})
 
 
 # -- geração -------------------------------------------------------------------------------------------
@@ -206,7 +212,7 @@ def gerar(sessao: Sessao, folha: str, competencia, *, banco: str, data_pagamento
             remessa = cnab240.gerar(pagador, conf.creditos, data_pagamento, nsa, agora())
         except cnab240.ErroRemessa as e:
             raise ErroNegocio(f"O arquivo não pôde ser montado: {e}") from None
-        armazem.gravar_configuracao(m.db, chave_nsa, str(nsa))
+        _gravar_configuracao(m, chave_nsa, str(nsa))
         sha = hashlib.sha256(remessa.conteudo).hexdigest()
         m.registrar("pagamento_remessas", novo_id(), "evento", depois={
             "folha": folha, "competencia": f"{conf.competencia:%Y-%m}", "banco": b, "nsa": nsa,

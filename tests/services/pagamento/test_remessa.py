@@ -119,3 +119,32 @@ def test_remessa_do_conselho(sessao_admin):
     liquidos = {r["nome"].upper(): Decimal(r["liquido"]) for r in remuneracao.contracheques_emitidos(s, comp)}
     assert {p.nome: p.valor for p in arq.pagamentos} == liquidos
     assert arq.total == sum(liquidos.values()) > 0
+
+
+def test_conferencia_das_tabelas_contra_o_diario_fica_limpa(sessao_admin):
+    """Convênio, NSA e dados de pagamento vão ao diário com a linha inteira: a verificação de integridade
+    não acusa nada gravado pelo pagamento."""
+    from desktop.services.conselho import mandatos, remuneracao
+    from desktop.store.integridade_dados import conferir_tabelas
+
+    s = sessao_admin
+    c = mandatos.cadastrar_conselheiro(s, nome="Ana Beatriz Souza", condicao="titular", ordem=1,
+                                       inicio_mandato=date(2024, 1, 10), fim_mandato=date(2028, 1, 9))
+    dados.definir_do_conselheiro(s, c["id"], banco="001", agencia="1234", agencia_dv="3", conta="500",
+                                 conta_dv=dv_modulo11_bb("00000500"), tipo_conta="corrente")
+    dados.definir_do_conselheiro(s, c["id"], banco="001", agencia="1234", agencia_dv="3", conta="501",
+                                 conta_dv=dv_modulo11_bb("00000501"), tipo_conta="salario")
+    remuneracao.emitir_contracheque(s, c["id"], date(2026, 3, 1))
+    _convenio(s, "conselho")
+    _convenio(s, "conselho")
+    for _ in range(2):
+        remessa.gerar(s, "conselho", date(2026, 3, 1), banco="001", data_pagamento=PAGAMENTO, agora=AGORA)
+    achados, _n = conferir_tabelas(s.db)
+    assert [a.mensagem for a in achados if "configuracoes" in a.mensagem or "pagamento" in a.mensagem] == []
+    import json
+
+    for chave, valor in s.db.execute("SELECT chave, valor FROM configuracoes WHERE chave LIKE 'pagamento.%'"):
+        ultima = s.db.execute("SELECT depois FROM diario WHERE tabela = 'configuracoes' AND registro_id = ? "
+                              "ORDER BY seq DESC LIMIT 1", [chave]).fetchone()
+        assert ultima is not None and json.loads(ultima[0]) == {"chave": chave, "valor": valor}
+    assert s.db.execute("SELECT valor FROM configuracoes WHERE chave = 'pagamento.nsa.conselho.001'").fetchone()[0] == "2"
