@@ -51,7 +51,7 @@ def test_pasta_extra_recebe_a_copia_e_pode_ser_retirada(qtbot, aba, sessao_admin
     assert str(pendrive) in aba.pastas.text() and aba.botao_sem_extra.isEnabled()
     _copiar(qtbot, aba)
     assert "Também gravada em" in aba.situacao.text()
-    assert len(list(pendrive.glob("paco-*-manual.db"))) == 1
+    assert len(list(pendrive.glob("paco-*-manual.s*.db"))) == 1
     assert sorted(aba.proxy.index(i, 3).data() for i in range(2)) == ["Pasta extra", "Pasta principal"]
 
     monkeypatch.setattr(avisos, "confirmar", lambda *a, **k: True)

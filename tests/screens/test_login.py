@@ -70,10 +70,10 @@ def test_senha_certa_abre_a_janela_principal(qtbot, fluxo, instalacao):
     # a cópia diária é feita ao entrar, fora da thread da interface
     copias = caminho.parent / "copias"
     esperar_copia_diaria(qtbot, principal)
-    assert len(list(copias.glob("*-diaria.db"))) == 1
+    assert len(list(copias.glob("*-diaria.s*.db"))) == 1
     # ao fechar: cópia "ao fechar" e a sessão é encerrada (a base pode ser aberta de novo)
     fechar_principal(qtbot, principal)
-    assert any(copias.glob("*-ao-fechar.db"))
+    assert any(copias.glob("*-ao-fechar.s*.db"))
     acesso.entrar(caminho, "admin", SENHA_ADMIN).fechar()
 
 

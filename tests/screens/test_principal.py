@@ -133,7 +133,7 @@ def test_fazer_copia_agora(qtbot, abrir, instalacao):
     janela = abrir()
     janela.acao_copia.trigger()
     qtbot.waitUntil(lambda: janela._tarefa is None, timeout=15000)
-    manuais = list((caminho.parent / "copias").glob("*-manual.db"))
+    manuais = list((caminho.parent / "copias").glob("*-manual.s*.db"))
     assert len(manuais) == 1
     assert janela.statusBar().currentMessage() == f"Cópia de segurança feita em {manuais[0]}."
 
@@ -158,7 +158,7 @@ def test_sair_ctrl_q_faz_copia_ao_fechar(qtbot, abrir, instalacao):
     janela = abrir()
     qtbot.keyClick(janela.modulos, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: janela.sessao is None and not janela.isVisible(), timeout=15000)
-    assert len(list((caminho.parent / "copias").glob("*-ao-fechar.db"))) == 1
+    assert len(list((caminho.parent / "copias").glob("*-ao-fechar.s*.db"))) == 1
 
 
 def test_restaurar_pede_a_senha_fecha_a_sessao_e_volta_a_entrada(qtbot, qapp, instalacao):
