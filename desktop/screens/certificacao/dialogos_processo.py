@@ -143,6 +143,25 @@ class DialogoRenuncia(DialogoFormulario):
                                             renunciado_em=self.data.valor())
 
 
+class DialogoCorrecao(DialogoFormulario):
+    """Correção do nome do trabalhador, com motivo; títulos já emitidos ganham nova via (a anterior é substituída)."""
+
+    def __init__(self, sessao, processo: dict, parent: QWidget | None = None):
+        super().__init__(f"Corrigir cadastro — {processo['nome']}", "Corrigir", parent,
+                         "A correção fica no diário com o motivo. Se já houver certificado, diploma, histórico ou "
+                         "atestado emitido, sai uma nova via com o dado certo e a anterior fica substituída.")
+        self._sessao, self._processo = sessao, processo
+        self.nome = self.adicionar("Nome correto:", CampoValidado(texto("o nome completo", 3), parent=self))
+        self.nome.edit.setText(processo["nome"])
+        self.motivo = self.adicionar("Motivo:", CampoValidado(texto("o motivo da correção", 10), parent=self))
+
+    def executar(self) -> dict:
+        from desktop.services.certificacao import correcoes
+
+        return correcoes.corrigir_trabalhador(self._sessao, self._processo["trabalhador_id"], motivo=self.motivo.valor(),
+                                              nome=self.nome.valor())
+
+
 class DialogoDecisao(DialogoFormulario):
     """Decisão do recurso; deferido, as competências marcadas passam a reconhecidas."""
 

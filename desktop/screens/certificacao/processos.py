@@ -18,7 +18,8 @@ from desktop.services.certificacao import processos
 from desktop.services.certificacao.comunicado import emitir_comunicado
 
 from .comum import abrir, avisar, br, nova_tabela, preencher
-from .dialogos_processo import DialogoDecisao, DialogoInscricao, DialogoRecurso, DialogoRenuncia, DialogoTrabalhador
+from .dialogos_processo import (DialogoCorrecao, DialogoDecisao, DialogoInscricao, DialogoRecurso, DialogoRenuncia,
+                                DialogoTrabalhador)
 
 
 class AbaProcessos(QWidget):
@@ -37,6 +38,7 @@ class AbaProcessos(QWidget):
         self.botao_recurso = QPushButton("Interpor &recurso…")
         self.botao_decidir = QPushButton("&Decidir recurso…")
         self.botao_renuncia = QPushButton("Registrar re&núncia ao recurso…")
+        self.botao_corrigir = QPushButton("Corri&gir cadastro…")
         self.botao_comunicado = QPushButton("Co&municado do resultado (PDF)")
         self.recursos = QLabel()
         self.recursos.setWordWrap(True)
@@ -44,7 +46,8 @@ class AbaProcessos(QWidget):
         self.situacao.setWordWrap(True)
         for b, slot in ((self.botao_trabalhador, self._on_trabalhador), (self.botao_inscrever, self._on_inscrever),
                         (self.botao_recurso, self._on_recurso), (self.botao_decidir, self._on_decidir),
-                        (self.botao_renuncia, self._on_renuncia), (self.botao_comunicado, self._on_comunicado)):
+                        (self.botao_renuncia, self._on_renuncia), (self.botao_comunicado, self._on_comunicado),
+                        (self.botao_corrigir, self._on_corrigir)):
             b.clicked.connect(slot)
         self.lista.itemSelectionChanged.connect(self._on_selecionar)
         self.etapas = nova_tabela()
@@ -121,6 +124,7 @@ class AbaProcessos(QWidget):
         barra = LayoutFluxo()
         barra.addWidget(self.botao_trabalhador)
         barra.addWidget(self.botao_inscrever)
+        barra.addWidget(self.botao_corrigir)
         lay_e.addLayout(barra)
         lay_e.addWidget(self.situacao)
         self.botao_trabalhador.setEnabled(editar)
@@ -203,6 +207,7 @@ class AbaProcessos(QWidget):
         self.botao_decidir.setEnabled(editar and na_avaliacao and self.recurso_pendente() is not None)
         self.botao_renuncia.setEnabled(editar and na_avaliacao and self.recurso_pendente() is None
                                        and not (d or {}).get("renuncia_recurso_em"))
+        self.botao_corrigir.setEnabled(bool(d) and editar)
         self.botao_comunicado.setEnabled(bool(d and d["resultado_em"]) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR))
         if not d:
             self.recursos.setText("")
@@ -247,6 +252,11 @@ class AbaProcessos(QWidget):
             abrir(self, DialogoRenuncia(self.sessao, self.detalhe, self), lambda _r: self._depois_do_dialogo(
                 "Renúncia ao recurso registrada; a etapa de certificação já pode emitir os documentos.",
                 self.processo_id))
+
+    def _on_corrigir(self) -> None:
+        if self.detalhe:
+            abrir(self, DialogoCorrecao(self.sessao, self.detalhe, self), lambda r: self._depois_do_dialogo(
+                f"Cadastro corrigido; {len(r['emitidos'])} documento(s) reemitido(s) em nova via.", self.processo_id))
 
     def _on_comunicado(self) -> None:
         if not self.detalhe:

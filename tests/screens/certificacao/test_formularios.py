@@ -330,3 +330,23 @@ def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admi
         assert sorted(ad.modelo.index(i, 8).data() for i in range(3)) == ["substituído", "válido", "válido"]
     finally:
         sec.fechar()
+
+
+def test_corrigir_nome_pela_tela_reemite_o_diploma(qtbot, sessao_admin):
+    s = sessao_admin
+    c = montar_cenario(s)
+    p = _ate_resultado(s, c, 3)
+    processos.registrar_etapa(s, p["id"], "certificacao", dados={"sistec_codigo": "SISTEC-3"})
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    ap = painel.processos
+    ap.selecionar(p["id"])
+    dlg = abrir(qtbot, ap.botao_corrigir, ap)
+    dlg.nome.edit.clear()
+    digitar(qtbot, dlg.nome.edit, "Maria José da Silva Santos")
+    digitar(qtbot, dlg.motivo.edit, "Erro de digitação no sobrenome")
+    confirmar(qtbot, dlg)
+    assert "2 documento(s) reemitido(s)" in ap.situacao.text()
+    assert ap.detalhe["nome"] == "Maria José da Silva Santos"
+    vias = sorted(e["via"] for e in ap.detalhe["emissoes"])
+    assert vias == [1, 1, 2, 2]

@@ -1,0 +1,147 @@
+"""Correção dos cadastros que vão nos títulos (trabalhador, curso, PPCP), com motivo e diário.
+
+Corrigido um dado depois da emissão, os documentos válidos dos processos afetados são substituídos
+por uma nova via com o dado certo (``emissao.emitir_nova_via``: a anterior fica "substituída", com a
+ligação à nova). Passado o prazo de guarda do processo (Portaria MEC 902/2024, art. 12 XIV), a
+correção é recusada. Palavras que revelam a forma de obtenção são recusadas (arts. 15 §2º e 16 §ún).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.rules.certificacao.resultado import exigir_campos_limpos
+from desktop.rules.certificacao.tipos import Escolaridade
+from desktop.store.certificacao import cadastro as armazem
+from desktop.store.certificacao import processos as consultas
+
+from ..sessao import ErroNegocio, Sessao
+from . import emissao
+from .comum import EDITAR, Recusa, data_de, iso, prazos, regras
+
+
+def _motivo(motivo: str) -> str:
+    t = " ".join((motivo or "").split())
+    if len(t) < 10:
+        raise ErroNegocio("Explique o motivo da correção (pelo menos 10 caracteres), por exemplo "
+                          "\"erro de digitação no nome\".")
+    with regras():
+        exigir_campos_limpos({"motivo da correção": t})
+    return t
+
+
+def _exigir_guarda(sessao: Sessao, db, processo_ids: list[str], hoje: date) -> None:
+    anos = prazos(sessao, hoje).guarda_anos
+    for pid in processo_ids:
+        concluido = data_de(db["cert_processos"].get(pid)["concluido_em"])
+        if concluido and date(concluido.year + anos, concluido.month, min(concluido.day, 28)) < hoje:
+            raise Recusa(f"O processo foi concluído em {concluido:%d/%m/%Y}; passados os {anos} anos de guarda, "
+                         "os registros não podem mais ser corrigidos.", "Portaria MEC 902/2024, art. 12, XIV")
+
+
+def _reemitir(sessao: Sessao, m, processo_ids: list[str], motivo: str) -> list:
+    """Nova via de cada documento válido dos processos; a anterior fica substituída por ela."""
+    novas = []
+    for pid in processo_ids:
+        for e in consultas.emissoes(m.db, pid):
+            if not e["cancelado_em"] and not e["substituido_em"]:
+                novas.append(emissao.emitir_nova_via(sessao, e["id"], f"Correção do cadastro: {motivo}"))
+    return novas
+
+
+def _alterar(m, tabela: str, id_: str, mudancas: dict, motivo: str) -> dict:
+    antes = m.db[tabela].get(id_)
+    depois = armazem.alterar(m.db, tabela, id_, mudancas)
+    m.registrar(tabela, id_, "alterar", antes=antes, depois={**depois, "motivo_correcao": motivo})
+    return depois
+
+
+def _ids(db, sql: str, args: list) -> list[str]:
+    return [r[0] for r in db.execute(sql, args)]
+
+
+def corrigir_trabalhador(sessao: Sessao, trabalhador_id: str, *, motivo: str, nome: str | None = None,
+                         nascimento: date | None = None, escolaridade: str | None = None,
+                         comprovante: str | None = None, hoje: date | None = None) -> dict:
+    """Corrige nome, nascimento, escolaridade ou comprovante; devolve ``emitidos`` (novas vias)."""
+    sessao.exigir(EDITAR)
+    hoje = hoje or date.today()
+    motivo = _motivo(motivo)
+    with sessao.mudanca(EDITAR) as m:
+        t = armazem.trabalhador(m.db, trabalhador_id)
+        if t is None:
+            raise ErroNegocio("Trabalhador não encontrado; atualize a lista.")
+        pids = _ids(m.db, "SELECT id FROM cert_processos WHERE trabalhador_id = ?", [trabalhador_id])
+        _exigir_guarda(sessao, m.db, pids, hoje)
+        pessoa = {}
+        if nome is not None:
+            nome = " ".join(nome.split())
+            if len(nome) < 3:
+                raise ErroNegocio("Informe o nome completo.")
+            with regras():
+                exigir_campos_limpos({"nome do trabalhador": nome}, palavra_inteira=True)
+            pessoa["nome"] = nome
+        if nascimento is not None:
+            if nascimento > hoje:
+                raise ErroNegocio("A data de nascimento não pode estar no futuro.")
+            pessoa["nascimento"] = iso(nascimento)
+        if pessoa:
+            _alterar(m, "pessoas", t["pessoa_id"], pessoa, motivo)
+        proprio = {}
+        if escolaridade is not None:
+            try:
+                proprio["escolaridade"] = Escolaridade(escolaridade).value
+            except ValueError:
+                raise ErroNegocio("Escolaridade inválida.") from None
+        if comprovante is not None:
+            proprio["comprovante"] = " ".join(comprovante.split()) or None
+        if proprio:
+            _alterar(m, "cert_trabalhadores", trabalhador_id, proprio, motivo)
+        if not pessoa and not proprio:
+            raise ErroNegocio("Nada a corrigir: informe o dado novo.")
+        emitidos = _reemitir(sessao, m, pids, motivo) if pessoa else []
+    return {**armazem.trabalhador(sessao.db, trabalhador_id), "emitidos": emitidos}
+
+
+def corrigir_curso(sessao: Sessao, curso_id: str, *, motivo: str, nome: str | None = None, eixo: str | None = None,
+                   codigo_catalogo: str | None = None, hoje: date | None = None) -> dict:
+    """Corrige o nome, o eixo ou o código do catálogo do curso de referência; reemite os títulos dele."""
+    sessao.exigir(EDITAR)
+    hoje = hoje or date.today()
+    motivo = _motivo(motivo)
+    mud = {k: " ".join(v.split()) for k, v in (("nome", nome), ("eixo", eixo), ("codigo_catalogo", codigo_catalogo))
+           if v is not None}
+    if not mud or mud.get("nome") == "":
+        raise ErroNegocio("Informe o dado novo do curso (o nome não pode ficar vazio).")
+    with regras():
+        exigir_campos_limpos({"nome do curso": mud.get("nome"), "eixo tecnológico": mud.get("eixo"),
+                              "código do catálogo": mud.get("codigo_catalogo")})
+    with sessao.mudanca(EDITAR) as m:
+        if m.db["cert_cursos"].count_where("id = ?", [curso_id]) == 0:
+            raise ErroNegocio("Curso não encontrado; atualize a lista.")
+        pids = _ids(m.db, "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
+                          "JOIN cert_ppcps pp ON pp.id = o.ppcp_id WHERE pp.curso_id = ?", [curso_id])
+        _exigir_guarda(sessao, m.db, pids, hoje)
+        depois = _alterar(m, "cert_cursos", curso_id, mud, motivo)
+        emitidos = _reemitir(sessao, m, pids, motivo)
+    return {**depois, "emitidos": emitidos}
+
+
+def corrigir_ppcp(sessao: Sessao, ppcp_id: str, *, motivo: str, perfil: str, hoje: date | None = None) -> dict:
+    """Corrige o perfil profissional (a habilitação impressa no título); reemite os títulos do PPCP."""
+    sessao.exigir(EDITAR)
+    hoje = hoje or date.today()
+    motivo = _motivo(motivo)
+    perfil = " ".join((perfil or "").split())
+    if not perfil:
+        raise ErroNegocio("Informe o perfil profissional (art. 19).")
+    with regras():
+        exigir_campos_limpos({"perfil profissional": perfil})
+    with sessao.mudanca(EDITAR) as m:
+        if m.db["cert_ppcps"].count_where("id = ?", [ppcp_id]) == 0:
+            raise ErroNegocio("PPCP não encontrado; atualize a lista.")
+        pids = _ids(m.db, "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
+                          "WHERE o.ppcp_id = ?", [ppcp_id])
+        _exigir_guarda(sessao, m.db, pids, hoje)
+        depois = _alterar(m, "cert_ppcps", ppcp_id, {"perfil": perfil}, motivo)
+        emitidos = _reemitir(sessao, m, pids, motivo)
+    return {**depois, "emitidos": emitidos}
