@@ -1,11 +1,12 @@
 """Aba Livros de registro: livros por emissor e tipo de título, abrir, encerrar e imprimir com os termos."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from desktop.rules.certificacao.livros import FOLHAS_PADRAO, REGISTRAVEIS
 from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import instituicao, livros
 
@@ -35,13 +36,15 @@ class AbaLivros(QWidget):
         self.botao_imprimir.clicked.connect(self._on_imprimir)
         self.tabela.itemSelectionChanged.connect(self._on_selecao)
         editar = sessao.pode(Permissao.CERTIFICACAO_EDITAR)
-        barra = QHBoxLayout()
+        barra = LayoutFluxo()
         for w in (QLabel("Unidade:"), self.unidade, QLabel("Tipo:"), self.tipo, self.folhas, self.botao_abrir,
                   self.botao_encerrar, self.botao_imprimir):
             barra.addWidget(w)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Cada título ocupa uma folha do livro do seu tipo; o histórico vai no registro do "
-                             "seu título. Livro completo: encerre-o e abra o seguinte."))
+        explica = QLabel("Cada título ocupa uma folha do livro do seu tipo; o histórico vai no registro do "
+                         "seu título. Livro completo: encerre-o e abra o seguinte.")
+        explica.setWordWrap(True)
+        lay.addWidget(explica)
         lay.addWidget(self.tabela, 1)
         lay.addLayout(barra)
         lay.addWidget(self.situacao)
