@@ -20,6 +20,7 @@ from desktop.screens.pagamento.esocial import GeradorESocial
 from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.widgets.divisor import criar_divisor
+from desktop.screens.widgets.fluxo import LayoutFluxo
 
 from .comum import br, combo, emitir_e_salvar, tentar
 
@@ -73,7 +74,7 @@ class AbaRemuneracao(QWidget):
         form.addRow("Co&nselheiro", self.conselheiro)
         form.addRow("&Férias no mês (terço)", self.ferias)
         form.addRow("&13º salário", self.decimo)
-        botoes = QHBoxLayout()
+        botoes = LayoutFluxo()  # os botões descem de linha em telas estreitas (1366 px)
         botoes.addWidget(self.botao_calcular)
         botoes.addWidget(self.botao_emitir)
         botoes.addWidget(self.botao_banco)
