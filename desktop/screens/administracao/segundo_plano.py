@@ -31,9 +31,7 @@ def rodar(aba: QWidget, titulo: str, funcao: Callable, ao_concluir: Callable[[An
 
     def _reabilitar() -> None:
         for w in travados:
-            w.setEnabled(True)
-        tarefa.dialogo.deleteLater()
-        tarefa.deleteLater()
+            w.setEnabled(True)  # a tarefa e o diálogo se descartam sozinhos (widgets.descarte)
 
     def _on_concluida(resultado: Any) -> None:
         _reabilitar()

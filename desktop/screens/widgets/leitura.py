@@ -14,6 +14,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.screens.widgets.coleta import durante_trabalho
+from desktop.screens.widgets.descarte import descartar
 from desktop.services.sessao import liberar_thread
 
 _em_andamento: set["_Leitor"] = set()  # a referência mantém a thread viva até ela terminar
@@ -50,21 +51,30 @@ class _Receptor(QObject):
 
     @Slot(object)
     def _on_pronto(self, resultado: Any) -> None:
-        self.deleteLater()
+        descartar(self)
         self._ao_concluir(resultado)
 
     @Slot(object)
     def _on_falhou(self, erro: BaseException) -> None:
-        self.deleteLater()
+        descartar(self)
         if self._ao_falhar is None:
             raise erro
         self._ao_falhar(erro)
 
 
-def _on_terminou(leitor: _Leitor) -> None:
-    leitor.wait()
-    with _trava:
-        _em_andamento.discard(leitor)
+class _Guardiao(QObject):
+    """Solta a referência a cada leitor depois que o ``finished`` dele chega à thread da interface
+    (um slot de QObject, não um lambda: conexões de threads com funções soltas derrubam o PySide ≥ 6.8)."""
+
+    @Slot()
+    def _on_terminou(self) -> None:
+        leitor = self.sender()
+        leitor.wait()
+        with _trava:
+            _em_andamento.discard(leitor)
+
+
+_guardiao: _Guardiao | None = None
 
 
 def ler(dono: QObject, funcao: Callable[[], Any], ao_concluir: Callable[[Any], None],
@@ -74,7 +84,10 @@ def ler(dono: QObject, funcao: Callable[[], Any], ao_concluir: Callable[[Any], N
     receptor = _Receptor(dono, ao_concluir, ao_falhar)
     leitor.sig_pronto.connect(receptor._on_pronto)
     leitor.sig_falhou.connect(receptor._on_falhou)
-    leitor.finished.connect(lambda: _on_terminou(leitor))
+    global _guardiao
+    if _guardiao is None:
+        _guardiao = _Guardiao()
+    leitor.finished.connect(_guardiao._on_terminou)
     with _trava:
         _em_andamento.add(leitor)
     leitor.start()

@@ -14,13 +14,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import traceback
+import warnings
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QThread, Qt, Signal
+from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.screens.widgets.coleta import durante_trabalho
+from desktop.screens.widgets.descarte import descartar
 from desktop.services.instalacao import ERROS_PREVISTOS
 from desktop.services.sessao import liberar_thread
 
@@ -59,25 +60,58 @@ class Progresso(QObject):
 
 
 class _Trabalhador(QThread):
-    sig_concluido = Signal(object)
-    sig_falhou = Signal(object, str)
+    """Roda a função; guarda o resultado ou o erro nos próprios atributos. Nenhum objeto Python
+    atravessa threads por sinal: a thread da interface os lê depois de ``finished``."""
 
     def __init__(self, funcao: Callable, progresso: Progresso, args, kwargs):
         super().__init__()
         self._funcao, self._progresso, self._args, self._kwargs = funcao, progresso, args, kwargs
+        self.resultado: Any = None
+        self.erro: BaseException | None = None
 
     def run(self) -> None:
         try:
-            with durante_trabalho():  # uma coleta completa do coletor de lixo travaria a interface
-                resultado = self._funcao(self._progresso, *self._args, **self._kwargs)
-            self.sig_concluido.emit(resultado)
+            self.resultado = self._funcao(self._progresso, *self._args, **self._kwargs)
         except BaseException as e:  # a exceção volta para a thread da interface
             if not isinstance(e, (Cancelado, *ERROS_PREVISTOS)):
                 logging.getLogger("paco.tarefa").error(
                     "Tarefa em segundo plano falhou", exc_info=(type(e), e, e.__traceback__))
-            self.sig_falhou.emit(e, traceback.format_exc())
+            self.erro = e
         finally:
-            liberar_thread()  # fecha a conexão paralela que a tarefa abriu (desktop.services.sessao)
+            liberar_thread()  # devolve a conexão paralela que a tarefa usou (desktop.services.sessao)
+
+
+class _Guardiao(QObject):
+    """Mantém vivas (referência Python) as threads em execução até o ``finished`` de cada uma chegar
+    à thread da interface; só então a thread pode ser destruída, sempre na thread da interface."""
+
+    def __init__(self):
+        super().__init__()
+        self._vivas: set[_Trabalhador] = set()
+
+    def segurar(self, trabalhador: _Trabalhador) -> None:
+        self._vivas.add(trabalhador)
+        trabalhador.finished.connect(self._on_terminou, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _on_terminou(self) -> None:
+        trabalhador = self.sender()
+        if trabalhador in self._vivas:
+            trabalhador.wait()
+            self._vivas.discard(trabalhador)
+
+    def em_execucao(self) -> int:
+        return len(self._vivas)
+
+
+_GUARDIAO: _Guardiao | None = None
+
+
+def _guardiao() -> _Guardiao:
+    global _GUARDIAO
+    if _GUARDIAO is None:
+        _GUARDIAO = _Guardiao()
+    return _GUARDIAO
 
 
 class Tarefa(QObject):
@@ -96,9 +130,13 @@ class Tarefa(QObject):
         self.dialogo.setMinimumDuration(300)
         self.dialogo.canceled.connect(self._on_cancelar)
         self.progresso.sig_andamento.connect(self._on_andamento)
+        # A tarefa termina quando o ``finished`` da thread chega à thread da interface; o guardião
+        # segura a thread até lá, mesmo que a tela (e a tarefa) seja fechada antes: nunca um QThread
+        # apagado em execução ou com eventos ainda a caminho (a queda intermitente da busca do
+        # Conselho em segundo plano).
         self._trabalhador = _Trabalhador(funcao, self.progresso, args, kwargs)
-        self._trabalhador.sig_concluido.connect(self._on_concluido)
-        self._trabalhador.sig_falhou.connect(self._on_falhou)
+        self._trabalhador.finished.connect(self._on_terminado, Qt.ConnectionType.QueuedConnection)
+        _guardiao().segurar(self._trabalhador)
         self.resultado: Any = None
         self.erro: BaseException | None = None
 
@@ -106,32 +144,51 @@ class Tarefa(QObject):
         self._trabalhador.start()
         return self
 
+    @Slot(int, int, str)
     def _on_andamento(self, feito: int, total: int, texto: str) -> None:
         self.dialogo.setMaximum(total)
         self.dialogo.setValue(feito)
         if texto:
             self.dialogo.setLabelText(texto)
 
+    @Slot()
     def _on_cancelar(self) -> None:
         self.progresso.cancelar()
 
-    def _encerrar(self) -> None:
+    @Slot()
+    def _on_terminado(self) -> None:
+        # Desliga o que liga objetos de posse do Python (progresso, thread) a esta tarefa antes que
+        # ela possa ser apagada (deleteLater de quem a criou): se um deles fosse liberado dentro do
+        # destrutor da tarefa, o ~QObject percorreria uma conexão já desfeita e derrubaria o processo.
+        self.progresso.sig_andamento.disconnect(self._on_andamento)
+        self._trabalhador.finished.disconnect(self._on_terminado)
         self._trabalhador.wait()
         self.dialogo.reset()
         self.dialogo.hide()
+        erro = self._trabalhador.erro
+        try:
+            if erro is None:
+                self.resultado = self._trabalhador.resultado
+                self.sig_concluida.emit(self.resultado)
+            else:
+                self.erro = erro
+                if isinstance(erro, Cancelado):
+                    self.sig_cancelada.emit()
+                else:
+                    self.sig_falhou.emit(erro)
+        finally:
+            self._descartar()
 
-    def _on_concluido(self, resultado: Any) -> None:
-        self._encerrar()
-        self.resultado = resultado
-        self.sig_concluida.emit(resultado)
-
-    def _on_falhou(self, erro: BaseException, _tb: str) -> None:
-        self._encerrar()
-        self.erro = erro
-        if isinstance(erro, Cancelado):
-            self.sig_cancelada.emit()
-        else:
-            self.sig_falhou.emit(erro)
+    def _descartar(self) -> None:
+        """A tarefa acabou: desliga as suas conexões e se descarta (e ao seu diálogo) com segurança
+        — quem a criou não a apaga (ver ``widgets.descarte``); ela vive enquanto alguém a referir."""
+        with warnings.catch_warnings():  # desligar um sinal sem conexões só gera aviso
+            warnings.simplefilter("ignore", RuntimeWarning)
+            for sinal in (self.sig_concluida, self.sig_falhou, self.sig_cancelada):
+                sinal.disconnect()
+            self.dialogo.canceled.disconnect(self._on_cancelar)
+        descartar(self.dialogo)
+        descartar(self)
 
 
 def executar(parent: QWidget | None, titulo: str, funcao: Callable, *args: Any, **kwargs: Any) -> Tarefa:

@@ -109,8 +109,7 @@ class AbaAtendimentos(QWidget):
         self._tarefa.sig_falhou.connect(self._on_busca_falhou)
 
     def _fim_busca(self) -> None:
-        self._tarefa.deleteLater()
-        self._tarefa = None
+        self._tarefa = None  # a tarefa se descarta sozinha (widgets.descarte)
         self.botao_buscar.setEnabled(True)
 
     def _on_busca_pronta(self, linhas) -> None:
