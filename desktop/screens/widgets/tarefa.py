@@ -71,7 +71,8 @@ class _Trabalhador(QThread):
 
     def run(self) -> None:
         try:
-            self.resultado = self._funcao(self._progresso, *self._args, **self._kwargs)
+            with durante_trabalho():  # uma coleta completa do coletor de lixo travaria a interface
+                self.resultado = self._funcao(self._progresso, *self._args, **self._kwargs)
         except BaseException as e:  # a exceção volta para a thread da interface
             if not isinstance(e, (Cancelado, *ERROS_PREVISTOS)):
                 logging.getLogger("paco.tarefa").error(
