@@ -113,8 +113,10 @@ def programa_anterior(tmp_path, monkeypatch):
     monkeypatch.setattr(store_base, "PASTA_MIGRACOES", store_base.PASTA_DB / "migrations")
 
 
-def _tabelas(db) -> set[str]:
-    return {r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+def _esquema(db) -> set[str]:
+    """O esquema como texto (tabelas, colunas, índices, gatilhos): muda a cada migração, seja ela de
+    tabela nova, coluna nova ou tabela removida."""
+    return {r["sql"] for r in db.query("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")}
 
 
 def test_base_do_esquema_anterior_e_copiada_e_migrada_sem_perder_dados(tmp_path, escritorio, programa_anterior,
@@ -136,7 +138,7 @@ def test_base_do_esquema_anterior_e_copiada_e_migrada_sem_perder_dados(tmp_path,
     sessao = acesso.entrar(caminho, "admin", SENHA_ADMIN)
     try:
         assert sessao.base.versao == atual
-        novas = _tabelas(sessao.db)
+        novo = _esquema(sessao.db)
         assert sessao.db["escritorio"].get(1)["nome"] == escritorio.nome
         assert {u["login"] for u in acesso.listar_usuarios(sessao)} == {"admin", "bruno"}
         assert sessao.db.execute("SELECT count(*) FROM diario").fetchone()[0] > linhas_diario
@@ -154,7 +156,7 @@ def test_base_do_esquema_anterior_e_copiada_e_migrada_sem_perder_dados(tmp_path,
         assert db["escritorio"].get(1)["nome"] == escritorio.nome
         assert db.execute("SELECT count(*) FROM usuarios").fetchone()[0] == 2
         assert db.execute("SELECT count(*) FROM diario").fetchone()[0] == linhas_diario
-        assert _tabelas(db) < novas  # a última migração ainda não estava nela
+        assert _esquema(db) != novo  # a última migração ainda não estava nela
 
     # abrir de novo, já atualizada, não faz outra cópia
     acesso.entrar(caminho, "admin", SENHA_ADMIN).fechar()
