@@ -29,6 +29,7 @@ from .parametros import RegrasRemuneracao
 SUBSIDIO, REMUNERACAO_CARGO, GRATIFICACAO_PLANTAO, ACRESCIMO_FUNCAO = "001", "002", "010", "011"
 FUNCOES = {"presidente": "Presidente", "vice": "Vice-presidente"}
 CEM = Decimal(100)
+DIAS_FERIAS_PERIODO = 30  # férias anuais (art. 39, II): 30 dias por período aquisitivo de 12 meses
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ def validar(e: EntradaConselheiro) -> None:
         raise EntradaInvalida("Os plantões cumpridos não podem passar dos escalados nem ser negativos.")
     if e.ferias_dias < 0 or e.dependentes < 0:
         raise EntradaInvalida("Dias de férias e dependentes não podem ser negativos.")
+    if e.ferias_dias > DIAS_FERIAS_PERIODO:
+        raise EntradaInvalida(f"Férias de {e.ferias_dias} dias passam do período aquisitivo: as férias são anuais, "
+                              f"até {DIAS_FERIAS_PERIODO} dias por 12 meses de exercício (Lei 320/2023, art. 39, II).")
     if e.decimo_terceiro not in ("", "adiantamento", "quitacao"):
         raise EntradaInvalida("13º salário: deixe vazio, 'adiantamento' ou 'quitacao'.")
     for a, b in e.exercicio:
@@ -68,6 +72,12 @@ def validar(e: EntradaConselheiro) -> None:
     for a, b, f in e.funcoes:
         if f not in FUNCOES or b < a:
             raise EntradaInvalida("Função deve ser presidente ou vice, com o fim depois do início.")
+    funcoes = sorted(e.funcoes)
+    for (a1, b1, f1), (a2, b2, f2) in zip(funcoes, funcoes[1:]):
+        if a2 <= b1:
+            raise EntradaInvalida(f"Duas funções ao mesmo tempo ({FUNCOES[f1].lower()} até {b1:%d/%m/%Y} e "
+                                  f"{FUNCOES[f2].lower()} desde {a2:%d/%m/%Y}): cada conselheiro exerce uma função "
+                                  "por vez e recebe um só acréscimo (Lei 320/2023, art. 40 §1º).")
     if e.remuneracao_cargo is not None and e.remuneracao_cargo <= 0:
         raise EntradaInvalida("A remuneração do cargo municipal (art. 41) deve ser maior que zero.")
 
@@ -77,9 +87,18 @@ def salario_base(salario_minimo: Decimal, regras: RegrasRemuneracao) -> Decimal:
     return centavos(salario_minimo * regras.salarios_minimos)
 
 
-def _funcao_do_mes(e: EntradaConselheiro) -> list[tuple[str, date, date]]:
+def _funcao_do_mes(e: EntradaConselheiro, regras_folha: RegrasFolha) -> list[tuple[str, int]]:
+    """Cada função do mês com os dias em que foi exercida: só os dias de exercício pago contam (art. 40
+    §1º: o acréscimo é "sobre a sua remuneração"; sem exercício, ou na suspensão, não há remuneração)."""
     mes = (primeiro_dia(e.competencia), ultimo_dia(e.competencia))
-    return [(f, *i) for a, b, f in e.funcoes if (i := intersecao((a, b), mes))]
+    saida = []
+    for a, b, f in e.funcoes:
+        if (i := intersecao((a, b), mes)) is None:
+            continue
+        dias = dias_no_mes([p for x in e.exercicio if (p := intersecao(x, i))], e.competencia, regras_folha)
+        if dias:
+            saida.append((f, dias))
+    return saida
 
 
 def calcular(e: EntradaConselheiro, regras: RegrasRemuneracao, salario_minimo: Decimal, fund_sm: str,
@@ -91,6 +110,12 @@ def calcular(e: EntradaConselheiro, regras: RegrasRemuneracao, salario_minimo: D
     opcao = e.remuneracao_cargo is not None
     base_mensal = centavos(e.remuneracao_cargo) if opcao else base
     dias = dias_no_mes(e.exercicio, e.competencia, regras_folha)
+    previdencia = PrevidenciaINSS(tabela_inss)
+    if not dias:
+        # Sem exercício no mês (antes da posse, depois do fim do mandato, suspensão no mês inteiro): nenhuma
+        # rubrica, nem plantão escalado, nem acréscimo, terço ou 13º (arts. 16 §1º e 40).
+        return motor.fechar(e.competencia, pessoa_id, [], previdencia, tabela_irrf, e.dependentes,
+                            avisos=("Sem dias de exercício no mês: nada a pagar (Lei 320/2023, arts. 16 §1º e 40).",))
     linhas = []
     if opcao:
         linhas.append(motor.linha(REMUNERACAO_CARGO, f"Remuneração do cargo municipal (opção) — {dias} dias",
@@ -101,26 +126,25 @@ def calcular(e: EntradaConselheiro, regras: RegrasRemuneracao, salario_minimo: D
                                   proporcional(base, dias, regras_folha),
                                   f"Lei 320/2023, art. 40 e art. 16 §1º; salário mínimo: {fund_sm}",
                                   base=base, quantidade=Decimal(dias)))
-    grat = ZERO
+    grat = cheia = ZERO
     if e.plantoes_escalados:
-        grat = centavos(base * regras.gratificacao_plantao / CEM * e.plantoes_cumpridos / e.plantoes_escalados)
+        cheia = centavos(base * regras.gratificacao_plantao / CEM * e.plantoes_cumpridos / e.plantoes_escalados)
+        grat = proporcional(cheia, dias, regras_folha)
         linhas.append(motor.linha(GRATIFICACAO_PLANTAO,
                                   f"Gratificação de plantão/sobreaviso ({e.plantoes_cumpridos} de "
-                                  f"{e.plantoes_escalados} cumpridos)", Natureza.PROVENTO, grat,
-                                  "Lei 320/2023, art. 40 caput e §2º", base=base,
+                                  f"{e.plantoes_escalados} cumpridos; {dias} dias)", Natureza.PROVENTO, grat,
+                                  "Lei 320/2023, art. 40 caput e §2º e art. 16 §1º", base=base,
                                   percentual=regras.gratificacao_plantao, quantidade=Decimal(e.plantoes_cumpridos)))
-    base_funcao = base_mensal + (grat if regras.base_acrescimo_funcao == "salario_base_mais_plantao" else ZERO)
+    base_funcao = base_mensal + (cheia if regras.base_acrescimo_funcao == "salario_base_mais_plantao" else ZERO)
     acrescimo_mensal = ZERO
-    for funcao, a, b in _funcao_do_mes(e):
+    for funcao, dias_f in _funcao_do_mes(e, regras_folha):
         pct = regras.acrescimo_presidente if funcao == "presidente" else regras.acrescimo_vice
-        dias_f = dias_no_mes([(a, b)], e.competencia, regras_folha)
         valor = proporcional(centavos(base_funcao * pct / CEM), dias_f, regras_folha)
         acrescimo_mensal = max(acrescimo_mensal, centavos(base_mensal * pct / CEM))
         linhas.append(motor.linha(ACRESCIMO_FUNCAO, f"Acréscimo de {FUNCOES[funcao].lower()} — {dias_f} dias",
                                   Natureza.PROVENTO, valor, "Lei 320/2023, art. 40 §1º", base=base_funcao,
                                   percentual=pct, quantidade=Decimal(dias_f)))
     remuneracao = base_mensal + acrescimo_mensal
-    previdencia = PrevidenciaINSS(tabela_inss)
     if e.ferias_dias:
         linhas.append(motor.linha_terco_ferias(remuneracao, e.ferias_dias, regras_folha, "Lei 320/2023, art. 39, II",
                                                "Terço constitucional de férias", previdencia=previdencia))

@@ -60,3 +60,22 @@ def test_entrada_invalida():
         _calc(EntradaConselheiro(date(2026, 3, 1), MANDATO, (), 2, 3))
     with pytest.raises(EntradaInvalida):
         _calc(EntradaConselheiro(date(2026, 3, 2), MANDATO))
+
+
+def test_ferias_alem_do_periodo_aquisitivo_recusadas():
+    with pytest.raises(EntradaInvalida, match=r"art\. 39, II"):
+        _calc(EntradaConselheiro(date(2026, 7, 1), MANDATO, ferias_dias=400))
+    with pytest.raises(EntradaInvalida, match=r"art\. 39, II"):
+        _calc(EntradaConselheiro(date(2026, 7, 1), MANDATO, ferias_dias=31))
+    assert any(l.codigo == "030" for l in _calc(EntradaConselheiro(date(2026, 7, 1), MANDATO, ferias_dias=30)).linhas)
+
+
+def test_presidente_e_vice_ao_mesmo_tempo_recusados():
+    funcoes = ((date(2026, 1, 1), date(2026, 12, 31), "presidente"), (date(2026, 3, 15), date(2026, 12, 31), "vice"))
+    with pytest.raises(EntradaInvalida, match=r"uma função por vez.*art\. 40 §1º"):
+        _calc(EntradaConselheiro(date(2026, 3, 1), MANDATO, funcoes))
+    # em sequência (vice até 14/03, presidente desde 15/03) é permitido e paga cada uma pelos seus dias
+    seguidas = ((date(2026, 1, 1), date(2026, 3, 14), "vice"), (date(2026, 3, 15), date(2026, 12, 31), "presidente"))
+    acrescimos = [l.valor for l in _calc(EntradaConselheiro(date(2026, 3, 1), MANDATO, seguidas)).linhas
+                  if l.codigo == "011"]
+    assert sorted(acrescimos) == [D("75.65"), D("172.91")]  # 162,10 × 14/30 e 324,20 × 16/30
