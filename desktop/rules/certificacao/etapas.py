@@ -67,3 +67,29 @@ def verificar_dados(etapa: Etapa | str, dados: dict, realizada_em: date, hoje: d
     elif etapa is Etapa.ENCAMINHAMENTO:
         texto("orientacao_estudos", "a orientação sobre continuidade de estudos e geração de renda",
               "art. 24, VI")
+
+
+_CAMPOS = (("entrevista", "Entrevista diagnóstica"), ("memorial", "Memorial socioprofissional"),
+           ("orientacao", "Orientação"), ("documentos", "Documentos conferidos"), ("avaliadores", "Avaliadores"),
+           ("resultado", "Resultado"), ("sistec_codigo", "Código Sistec"), ("liberacao", "Emissão liberada por"),
+           ("orientacao_estudos", "Orientação de estudos e renda"))
+
+
+def resumo(etapa: Etapa | str, dados: dict, avaliacoes: list[dict] = ()) -> str:
+    """O que a etapa registrou, em uma linha legível (para a tela do processo e a pasta do processo)."""
+    etapa = Etapa(etapa)
+    partes = [f"{rotulo}: {dados[c]}" for c, rotulo in _CAMPOS if str(dados.get(c) or "").strip()]
+    if etapa is Etapa.ACOLHIMENTO and dados.get("decisao") in DECISOES:
+        partes.append(f"Decisão do trabalhador: {DECISOES[dados['decisao']]}")
+    if etapa is Etapa.AVALIACAO and avaliacoes:
+        sim = [a["nome"] for a in avaliacoes if a.get("reconhecida")]
+        nao = [a["nome"] for a in avaliacoes if not a.get("reconhecida")]
+        partes.append(f"Competências reconhecidas ({len(sim)} de {len(avaliacoes)}): {', '.join(sim) or 'nenhuma'}")
+        if nao:
+            partes.append(f"Não reconhecidas: {', '.join(nao)}")
+    if dados.get("documentos") and isinstance(dados["documentos"], list):
+        partes = [p for p in partes if not p.startswith("Documentos conferidos")]
+        partes.append(f"Documentos emitidos: {', '.join(dados['documentos'])}")
+    if dados.get("sine"):
+        partes.append("Encaminhado ao Sine")
+    return "; ".join(partes)

@@ -33,6 +33,15 @@ class AbaProcessos(QWidget):
         self.dialogo = None
         self.ultimos_emitidos: list = []
         self.lista = nova_tabela()
+        self.busca = QLineEdit()
+        self.busca.setPlaceholderText("Buscar por nome, CPF, curso ou perfil")
+        self.busca.setClearButtonEnabled(True)
+        self.filtro_situacao = QComboBox()
+        for rotulo, valor in (("Todas as situações", None), ("Em andamento", "andamento"), ("Concluídos", "concluido"),
+                              ("Encerrados no acolhimento", "encerrado")):
+            self.filtro_situacao.addItem(rotulo, valor)
+        self.busca.textChanged.connect(self._on_buscar)
+        self.filtro_situacao.currentIndexChanged.connect(self._on_buscar)
         self.botao_trabalhador = QPushButton("Novo &trabalhador…")
         self.botao_inscrever = QPushButton("&Inscrever em oferta…")
         self.botao_recurso = QPushButton("Interpor &recurso…")
@@ -120,6 +129,10 @@ class AbaProcessos(QWidget):
         self.botao_registrar.setEnabled(editar)
         esquerda = QWidget()
         lay_e = QVBoxLayout(esquerda)
+        busca = LayoutFluxo()
+        busca.addWidget(self.busca)
+        busca.addWidget(self.filtro_situacao)
+        lay_e.addLayout(busca)
         lay_e.addWidget(self.lista)
         barra = LayoutFluxo()
         barra.addWidget(self.botao_trabalhador)
@@ -142,12 +155,16 @@ class AbaProcessos(QWidget):
 
     # -- dados ----------------------------------------------------------------------------
     def atualizar(self) -> None:
-        self._processos = processos.listar_processos(self.sessao)
+        self._processos = processos.listar_processos(self.sessao, texto=self.busca.text(),
+                                                     situacao=self.filtro_situacao.currentData())
         preencher(self.lista, ["Trabalhador", "Perfil", "Etapa", "Situação", "Resultado"],
                   [[p["nome"], p["perfil"], ROTULOS_ETAPA[Etapa(p["etapa"])], p["situacao"], p["resultado"] or ""]
                    for p in self._processos])
         if self.processo_id:
             self._mostrar(self.processo_id)
+
+    def _on_buscar(self, *_args) -> None:
+        self.atualizar()
 
     def selecionar(self, processo_id: str) -> None:
         for i, p in enumerate(self._processos):
@@ -166,9 +183,12 @@ class AbaProcessos(QWidget):
         self.detalhe = d
         prazo = f" · recurso até {d['prazo_recurso']:%d/%m/%Y}" if d["prazo_recurso"] else ""
         self.titulo.setText(f"{d['nome']} — {d['perfil']} ({d['situacao']}){prazo}")
-        preencher(self.etapas, ["Etapa", "Realizada em", "Registrada por", "Registrada em"],
+        preencher(self.etapas, ["Etapa", "Realizada em", "Registrada por", "Registrada em", "O que foi registrado"],
                   [[ROTULOS_ETAPA[Etapa(e["etapa"])], br(e["realizada_em"]), e["registrado_por"],
-                    e["registrado_em"][:16].replace("T", " ")] for e in d["etapas"]])
+                    e["registrado_em"][:16].replace("T", " "), e["resumo"]] for e in d["etapas"]])
+        for i, e in enumerate(d["etapas"]):  # o texto inteiro na dica, para ler sem alargar a coluna
+            self.etapas.item(i, 4).setToolTip(e["resumo"])
+        self.etapas.setColumnWidth(4, min(self.etapas.columnWidth(4), 420))
         self._estado_recurso()
         proxima = d["proxima"]
         self.formulario.setTitle(f"Próxima etapa: {ROTULOS_ETAPA[proxima]}" if proxima else "Processo encerrado")

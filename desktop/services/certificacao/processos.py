@@ -254,9 +254,11 @@ def decidir_recurso(sessao: Sessao, recurso_id: str, *, deferido: bool, decisao:
     return depois
 
 
-def listar_processos(sessao: Sessao, *, etapa: str | None = None, texto: str | None = None) -> list[dict]:
+def listar_processos(sessao: Sessao, *, etapa: str | None = None, texto: str | None = None,
+                     situacao: str | None = None) -> list[dict]:
+    """Busca por nome, CPF, curso ou perfil (``texto``), etapa e situação (andamento, encerrado, concluido)."""
     sessao.exigir(LER)
-    return consultas.processos(sessao.db, etapa=etapa, texto=texto)
+    return consultas.processos(sessao.db, etapa=etapa, texto=texto, situacao=situacao)
 
 
 def detalhar_processo(sessao: Sessao, processo_id: str) -> dict:
@@ -266,6 +268,8 @@ def detalhar_processo(sessao: Sessao, processo_id: str) -> dict:
     p = _processo(sessao.db, processo_id)
     p["etapas"] = consultas.etapas(sessao.db, processo_id)
     p["avaliacoes"] = consultas.avaliacoes(sessao.db, processo_id)
+    for e in p["etapas"]:  # o que cada etapa registrou, legível (entrevista, memorial, avaliadores, resultados)
+        e["resumo"] = regras_etapas.resumo(e["etapa"], e["dados"], p["avaliacoes"] if e["etapa"] == "avaliacao" else ())
     p["recursos"] = consultas.recursos(sessao.db, processo_id)
     p["emissoes"] = consultas.emissoes(sessao.db, processo_id)
     p["proxima"] = None if p["situacao"] != "andamento" else regras_etapas.proxima_etapa([e["etapa"] for e in p["etapas"]])

@@ -17,14 +17,19 @@ def processo(db, processo_id: str) -> dict | None:
     return um(db, _PROCESSO + " WHERE pr.id = ?", [processo_id])
 
 
-def processos(db, *, etapa: str | None = None, texto: str | None = None) -> list[dict]:
+def processos(db, *, etapa: str | None = None, texto: str | None = None, situacao: str | None = None) -> list[dict]:
+    """Processos filtrados pela etapa, pela situação e por um texto (nome, CPF com ou sem pontos, curso, perfil)."""
     cond, args = [], []
     if etapa:
         cond.append("pr.etapa = ?")
         args.append(etapa)
-    if texto:
-        cond.append("(p.nome LIKE ? OR p.cpf LIKE ?)")
-        args += [f"%{texto}%", f"%{texto}%"]
+    if situacao:
+        cond.append("pr.situacao = ?")
+        args.append(situacao)
+    if texto and texto.strip():
+        digitos = "".join(ch for ch in texto if ch.isdigit())
+        cond.append("(p.nome LIKE ? OR c.nome LIKE ? OR pp.perfil LIKE ?" + (" OR p.cpf LIKE ?)" if digitos else ")"))
+        args += [f"%{texto.strip()}%"] * 3 + ([f"%{digitos}%"] if digitos else [])
     onde = f" WHERE {' AND '.join(cond)}" if cond else ""
     return list(db.query(_PROCESSO + onde + " ORDER BY p.nome", args))
 

@@ -1,0 +1,43 @@
+"""Tela do processo: cada etapa com o que foi registrado (entrevista, memorial, avaliadores, resultado por
+competência, datas reais) e a lista buscável por nome, CPF, curso e situação (issue 12, item 6)."""
+from datetime import timedelta
+
+from desktop.screens.certificacao.painel import PainelCertificacao
+from desktop.services.certificacao import processos
+from tests.services.certificacao.apoio import (ENCAMINHAMENTO, HOJE, ate_avaliacao, cpf_valido, montar_cenario)
+
+
+def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admin):
+    s = sessao_admin
+    c = montar_cenario(s)
+    p = ate_avaliacao(s, c, 2, resultado_em=HOJE - timedelta(days=40))
+    processos.registrar_etapa(s, p["id"], "certificacao", dados={}, realizada_em=HOJE - timedelta(days=10))
+    processos.registrar_etapa(s, p["id"], "encaminhamento", dados=ENCAMINHAMENTO, realizada_em=HOJE - timedelta(days=9))
+    outro = ate_avaliacao(s, c, 3, cpf=cpf_valido(987654321))
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    ap = painel.processos
+    ap.selecionar(p["id"])
+    linhas = {ap.etapas.item(i, 0).text(): [ap.etapas.item(i, j).text() for j in range(5)]
+              for i in range(ap.etapas.rowCount())}
+    assert linhas["Acolhimento"][1] == (HOJE - timedelta(days=42)).strftime("%d/%m/%Y")  # a data real da etapa
+    assert "Entrevista diagnóstica: Eletricista há 10 anos." in linhas["Acolhimento"][4]
+    assert "Memorial socioprofissional: Memorial registrado." in linhas["Acolhimento"][4]
+    assert "Decisão do trabalhador: seguir para a matrícula" in linhas["Acolhimento"][4]
+    assert "Avaliadores: Paulo; Sérgio" in linhas["Avaliação"][4]
+    assert "Competências reconhecidas (2 de 3): Interpretar projetos elétricos, Executar instalações" in linhas["Avaliação"][4]
+    assert "Não reconhecidas: Aplicar normas de segurança (NR-10)" in linhas["Avaliação"][4]
+    assert "Documentos emitidos:" in linhas["Certificação"][4] and "prazo de recurso vencido" in linhas["Certificação"][4]
+    assert ap.etapas.item(3, 4).toolTip() == linhas["Avaliação"][4]
+    # busca: CPF com pontos, curso, situação
+    assert ap.lista.rowCount() == 2
+    qtbot.keyClicks(ap.busca, cpf_valido(987654321))
+    assert ap.lista.rowCount() == 1 and ap._processos[0]["id"] == outro["id"]
+    ap.busca.clear()
+    qtbot.keyClicks(ap.busca, "Eletrot")  # parte do nome do curso
+    assert ap.lista.rowCount() == 2
+    ap.filtro_situacao.setCurrentIndex(ap.filtro_situacao.findData("concluido"))
+    assert ap.lista.rowCount() == 1 and ap._processos[0]["id"] == p["id"]
+    ap.busca.clear()
+    qtbot.keyClicks(ap.busca, "Fulano Inexistente")
+    assert ap.lista.rowCount() == 0
