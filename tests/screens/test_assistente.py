@@ -1,11 +1,12 @@
 """Assistente de primeira execução: campos validados, brasão, pasta de dados, chave e a base criada."""
+import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QDesktopServices, QImage
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from desktop.screens.assistente import Assistente
 from desktop.services import acesso, local
@@ -158,9 +159,29 @@ def test_instalacao_completa_pelo_assistente(qtbot, assistente, brasao_png, tmp_
     assert concluir.text() == "Concluir" and not concluir.isEnabled()
     assert not w.button(QWizard.WizardButton.BackButton).isVisible()
 
-    # folha da chave em PDF, gravada onde o usuário escolheu e aberta para imprimir
+    # imprimir: a folha vai à impressora sem que arquivo algum seja gravado
+    from desktop.screens.assistente import conclusao as modulo_conclusao
+    impressos = []
+    monkeypatch.setattr(modulo_conclusao, "imprimir_pdfs", lambda parent, pdf, **k: impressos.append(pdf) or object())
+    antes = set(tmp_path.rglob("*.pdf"))
+    qtbot.mouseClick(c.botao_imprimir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(impressos), timeout=15000)
+    impresso = "".join(pg.extract_text() for pg in PdfReader(io.BytesIO(impressos[0])).pages)
+    assert chave.split("-")[0] in impresso and chave.split("-")[7] in impresso
+    assert set(tmp_path.rglob("*.pdf")) == antes and "impressora" in c.situacao_pdf.text()
+
+    # salvar em arquivo: primeiro o aviso; recusado, nada é gravado nem perguntado
+    avisos, perguntas = [], []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda *a, **k: avisos.append(a[2]) or QMessageBox.StandardButton.No))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: perguntas.append(a) or ("", "")))
+    qtbot.mouseClick(c.botao_pdf, Qt.MouseButton.LeftButton)
+    assert "abre a base inteira" in avisos[0] and not perguntas and c.pdf_salvo is None
+
+    # aceito o aviso: folha gravada onde o usuário escolheu e aberta para imprimir
     pdf = tmp_path / "folha"
     abertos = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), "")))
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: abertos.append(url) or True))
     qtbot.mouseClick(c.botao_pdf, Qt.MouseButton.LeftButton)

@@ -1,14 +1,16 @@
-"""Página "Chave de recuperação": mostra a chave uma única vez, oferece a folha em PDF e exige confirmação."""
+"""Página "Chave de recuperação": mostra a chave uma única vez, imprime a folha (ou a salva em PDF onde
+o usuário escolher, depois de avisado) e exige confirmação."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget, QWizardPage)
 
 from desktop.screens.login.mensagens import avisar
+from desktop.screens.widgets.impressao import imprimir_pdfs
 from desktop.screens.widgets.tarefa import Cancelado, executar
 from desktop.services import documentos, instalacao
 
@@ -20,6 +22,22 @@ def _gerar_folha(progresso, sessao, chave: str, destino: Path) -> Path:
         raise Cancelado()
     destino.write_bytes(emitido.pdf)
     return destino
+
+
+def _folha_em_memoria(progresso, sessao, chave: str) -> bytes:
+    """A folha para a impressora: o PDF fica só na memória, nenhum arquivo é gravado."""
+    emitido = documentos.emitir_folha_recuperacao(sessao, chave)
+    if progresso.cancelado:
+        raise Cancelado()
+    return emitido.pdf
+
+
+AVISO_ARQUIVO = (
+    "O arquivo da folha contém a chave de recuperação: quem tiver esse arquivo abre a base inteira e "
+    "todas as cópias de segurança, com os dados sigilosos do Conselho Tutelar. Prefira imprimir.\n\n"
+    "Salve o PDF só num lugar que você mesmo escolher e que vá para o cofre (por exemplo, um pen drive "
+    "usado só para isso) — nunca na pasta das cópias, num compartilhamento ou na nuvem — e apague o "
+    "arquivo depois de imprimir.\n\nSalvar mesmo assim?")
 
 
 TEXTO_CONFIRMACAO = "Imprimi ou anotei a chave de recuperação e a guardei em local seguro"
@@ -53,11 +71,15 @@ class PaginaConclusao(QWizardPage):
             "<li>Não fotografe a chave, não a envie por e-mail ou aplicativo de mensagens e não a "
             "grave no computador ou no pen drive das cópias.</li></ol>")
         instrucoes.setWordWrap(True)
-        self.botao_pdf = QPushButton("Imprimir / salvar PDF da chave…")
+        self.botao_imprimir = QPushButton("Imprimir a folha da chave… (Ctrl+P)")
+        self.botao_imprimir.setDefault(True)
+        self.botao_pdf = QPushButton("Salvar em PDF…")
+        self.botao_pdf.setToolTip("Grava um arquivo com a chave: só onde você escolher, e apague-o depois.")
         self.situacao_pdf = QLabel()
         self.situacao_pdf.setObjectName("dica")
         self.situacao_pdf.setWordWrap(True)
         linha = QHBoxLayout()
+        linha.addWidget(self.botao_imprimir)
         linha.addWidget(self.botao_pdf)
         linha.addWidget(self.situacao_pdf, 1)
         self.confirmacao = QCheckBox(TEXTO_CONFIRMACAO)
@@ -70,8 +92,11 @@ class PaginaConclusao(QWizardPage):
         lay.addLayout(linha)
         lay.addStretch(1)
         lay.addWidget(self.confirmacao)
+        self.botao_imprimir.clicked.connect(self._on_imprimir)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self._on_imprimir)
         self.botao_pdf.clicked.connect(self._on_salvar_pdf)
         self.confirmacao.toggled.connect(self.completeChanged)
+        self.impressao = None
 
     def mostrar_chave(self, chave: str, sessao) -> None:
         self._chave, self._sessao = chave, sessao
@@ -85,7 +110,37 @@ class PaginaConclusao(QWizardPage):
     def isComplete(self) -> bool:
         return bool(self._chave) and self.confirmado()
 
+    def _on_imprimir(self) -> None:
+        """Gera a folha em memória (segundo plano) e abre o diálogo de impressão do sistema."""
+        if not self._chave or not self.botao_imprimir.isEnabled():
+            return
+        self.botao_imprimir.setEnabled(False)
+        self.situacao_pdf.setText("Preparando a folha para imprimir…")
+        self._tarefa = executar(self, "Preparando a folha da chave de recuperação…", _folha_em_memoria,
+                                self._sessao, self._chave)
+        self._tarefa.sig_concluida.connect(self._on_folha_pronta)
+        self._tarefa.sig_falhou.connect(self._on_impressao_falhou)
+
+    def _on_folha_pronta(self, pdf: bytes) -> None:
+        self.botao_imprimir.setEnabled(True)
+        self.situacao_pdf.clear()
+        self.impressao = imprimir_pdfs(self, pdf, titulo="Imprimir a folha da chave de recuperação",
+                                       nome_trabalho="Chave de recuperação - Paço")
+        if self.impressao is not None:
+            self.situacao_pdf.setText("Folha enviada à impressora. Guarde-a no cofre.")
+
+    def _on_impressao_falhou(self, erro: BaseException) -> None:
+        self.botao_imprimir.setEnabled(True)
+        self.situacao_pdf.clear()
+        if not isinstance(erro, Cancelado):
+            avisar(self, "Folha da chave de recuperação", instalacao.mensagem(erro), erro=True)
+
     def _on_salvar_pdf(self) -> None:
+        resposta = QMessageBox.warning(self, "Salvar a chave num arquivo", AVISO_ARQUIVO,
+                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                       QMessageBox.StandardButton.No)
+        if resposta != QMessageBox.StandardButton.Yes:
+            return
         sugestao = Path.home() / "Folha da chave de recuperação - Paço.pdf"
         destino, _ = QFileDialog.getSaveFileName(self, "Salvar a folha da chave de recuperação",
                                                  str(sugestao), "Documento PDF (*.pdf)")
