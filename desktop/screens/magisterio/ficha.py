@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from desktop.rules.magisterio.tabelas import nome_nivel
+from desktop.rules.pagamento.banco import DadosBancarios, formatar_pis
 from desktop.screens.administracao import segundo_plano
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.pagamento.dados import DialogoPagamento
@@ -95,7 +96,7 @@ class DialogoFicha(QDialog):
         self.cabecalho.setText(
             f"<span style='font-size:120%'><b>{s['nome']}</b></span>{desligado}<br>"
             f"CPF {comum.cpf(s['cpf'])} · matrícula {s['matricula']} · {comum.ROTULOS_CARGO[s['cargo']]} · "
-            f"admissão em {comum.data_br(s['admissao'])}")
+            f"admissão em {comum.data_br(s['admissao'])}<br>{self._texto_pagamento()}")
         try:
             sit = consultas.situacao(self._sessao, self.servidor_id)
             self.situacao.setText(
@@ -108,6 +109,19 @@ class DialogoFicha(QDialog):
             self.situacao.setText(f"Situação de hoje: {comum.avisos.mensagem_de(e)}")
         ok, eventos = comum.chamar(self, "Linha do tempo", consultas.linha_do_tempo, self._sessao, self.servidor_id)
         self.modelo_tempo.definir_linhas(eventos if ok else [])
+
+    def _texto_pagamento(self) -> str:
+        ok, d = comum.chamar(self, "Dados de pagamento", dados_pagamento.do_servidor, self._sessao, self.servidor_id)
+        if not ok:
+            return ""
+        partes = []
+        if d.get("banco"):
+            partes.append(DadosBancarios(d["banco"], d["agencia"], d["agencia_dv"], d["conta"], d["conta_dv"],
+                                         d["tipo_conta"]).descricao)
+        else:
+            partes.append("<b>sem conta bancária</b> (fica fora do arquivo do banco)")
+        partes.append(f"PIS/PASEP/NIT {formatar_pis(d['pis'])}" if d.get("pis") else "sem PIS/PASEP/NIT")
+        return " · ".join(partes)
 
     def eventos(self) -> list:
         return self.modelo_tempo.linhas()
@@ -134,6 +148,7 @@ class DialogoFicha(QDialog):
         self.dialogo_pagamento = DialogoPagamento(
             self.servidor["nome"], atuais,
             lambda **v: dados_pagamento.definir_do_servidor(self._sessao, self.servidor_id, **v), self)
+        self.dialogo_pagamento.accepted.connect(self.recarregar)
         self.dialogo_pagamento.open()
 
     def _on_historico_salvo(self, caminho) -> None:

@@ -13,6 +13,7 @@ def test_dados_de_pagamento_pela_ficha(qtbot, sessao_demo):
     ficha = DialogoFicha(sessao_demo, s["id"])
     qtbot.addWidget(ficha)
     ficha.show()
+    assert "sem conta bancária" in ficha.cabecalho.text() or "agência" in ficha.cabecalho.text()
     qtbot.mouseClick(ficha.botao_pagamento, Qt.MouseButton.LeftButton)
     dlg = ficha.dialogo_pagamento
     qtbot.waitUntil(dlg.isVisible)
@@ -26,6 +27,7 @@ def test_dados_de_pagamento_pela_ficha(qtbot, sessao_demo):
     dlg.agencia_dv.edit.clear()
     digitar(qtbot, dlg.agencia_dv.edit, "3")
     assert not dlg.agencia_dv.erro.isVisible()
+    dlg.tipo.setCurrentIndex(dlg.tipo.findData("corrente"))
     digitar(qtbot, dlg.conta.edit, "210169")
     digitar(qtbot, dlg.conta_dv.edit, "6")
     digitar(qtbot, dlg.pis.edit, "408.84561.36-4")
@@ -38,3 +40,5 @@ def test_dados_de_pagamento_pela_ficha(qtbot, sessao_demo):
     d = dados.do_servidor(sessao_demo, s["id"])
     assert (d["banco"], d["agencia"], d["agencia_dv"], d["conta"], d["conta_dv"], d["pis"]) == (
         "001", "1234", "3", "210169", "6", "40884561363")
+    qtbot.waitUntil(lambda: "conta-corrente 210169-6" in ficha.cabecalho.text())
+    assert "PIS/PASEP/NIT 408.84561.36-3" in ficha.cabecalho.text()
