@@ -51,7 +51,7 @@ def gerar_matriz(base: Decimal, regras: ParametrosCarreira, *, base_ne: Decimal 
 
     - classe A de cada nível: a do nível anterior × (1 + diferença do art. 20), ao centavo;
     - classe k: classe A × (1 + 5 %)^k, limitado a 35 % (art. 22), arredondado uma só vez;
-    - 40 h: o dobro da classe A de 20 h (art. 37 §4º), com o mesmo fator, arredondado uma vez;
+    - 40 h: o dobro exato da célula de 20 h já arredondada (art. 37 §4º);
     - Nível Especial (art. 69): ``base_ne`` (classe A 20 h) ou, se omitido, a proporção
       NE A / Nível 1 A da matriz ``referencia`` (a vigente) aplicada à nova base.
     Arredondamento ao centavo, metade para cima. Ver docs/interpretacoes.md.
@@ -70,23 +70,27 @@ def gerar_matriz(base: Decimal, regras: ParametrosCarreira, *, base_ne: Decimal 
     celulas = {}
     for n in NIVEIS:
         ultima = CLASSES.index(regras.ultima_classe(n))
-        for j in JORNADAS:
-            for k, c in enumerate(CLASSES[:ultima + 1]):
-                celulas[(n, c, j)] = centavos(classe_a[n] * j / JORNADAS[0] * fator_classe(k, regras))
-    if fundamento is None:
-        fundamento = (f"Lei 1.613/2004, arts. 20, 22 e 37 §4º: matriz gerada a partir de {reais(base)} "
-                      f"(Nível 1, classe A, 20 h)")
-    return matriz_digitada(celulas, inicio=inicio, fundamento=fundamento)
+        for k, c in enumerate(CLASSES[:ultima + 1]):
+            celulas[(n, c, 20)] = centavos(classe_a[n] * fator_classe(k, regras))
+    return matriz_digitada(_com_dobro_de_40h(celulas), inicio=inicio, fundamento=fundamento
+                           or (f"Lei 1.613/2004, arts. 20, 22 e 37 §4º: matriz gerada a partir de {reais(base)} "
+                               f"(Nível 1, classe A, 20 h)"))
+
+
+def _com_dobro_de_40h(celulas_20h: dict) -> dict:
+    """As células de 20 h mais as de 40 h, cada uma o dobro exato da de 20 h já arredondada (art. 37 §4º)."""
+    celulas = {(n, c, 20): v for (n, c, j), v in celulas_20h.items() if j == 20}
+    return celulas | {(n, c, 40): v * 2 for (n, c, _), v in celulas.items()}
 
 
 def reajuste_linear(matriz: MatrizVencimentos, percentual: Decimal, *, inicio: date | None = None,
                     fundamento: str) -> MatrizVencimentos:
-    """Todas as células × (1 + percentual), ao centavo: revisão geral (art. 37 §3º)."""
+    """Células de 20 h × (1 + percentual), ao centavo (revisão geral, art. 37 §3º); 40 h = o dobro (§4º)."""
     if not percentual > 0:
         raise EntradaInvalida("O percentual de reajuste deve ser maior que zero: o vencimento é irredutível "
                               "(Constituição, art. 37, XV).")
-    novas = {(n, c, j): centavos(v * (1 + percentual / CEM)) for n, c, j, v in matriz.itens()}
-    return matriz_digitada(novas, inicio=inicio, fundamento=fundamento)
+    novas = {(n, c, j): centavos(v * (1 + percentual / CEM)) for n, c, j, v in matriz.itens() if j == 20}
+    return matriz_digitada(_com_dobro_de_40h(novas), inicio=inicio, fundamento=fundamento)
 
 
 @dataclass(frozen=True)
