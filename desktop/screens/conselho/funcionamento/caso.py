@@ -247,7 +247,8 @@ class DialogoCaso(QDialog):
     def _emitir_com(self, titulo: str, campos, emitir, nome: str) -> None:
         d = DialogoAcao(titulo, "Emitir", campos, lambda v: v, self)
         if d.exec() == QDialog.DialogCode.Accepted:
-            emitir_e_salvar(self, self.mensagem, f"{titulo} não emitido(a)", lambda: emitir(d.resultado), nome)
+            emitir_e_salvar(self, self.mensagem, f"{titulo} não emitido(a)", lambda: emitir(d.resultado), nome,
+                            sigiloso=True)
 
     def _on_notificacao(self) -> None:
         self._emitir_com("Notificação", [("dest", "Notificado(a)", QLineEdit()),

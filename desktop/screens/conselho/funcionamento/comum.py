@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QDateTime, QStandardPaths, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFileDialog, QLabel, QLineEdit,
-                               QListWidget, QPlainTextEdit, QSpinBox, QWidget)
+                               QListWidget, QMessageBox, QPlainTextEdit, QSpinBox, QWidget)
 
 from desktop.rules import formato
 from desktop.screens.administracao import avisos
@@ -120,8 +120,27 @@ def salvar_pdf(parent: QWidget, emitido, nome: str) -> Path | None:
     return destino
 
 
-def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: Callable[[], Any], nome: str) -> Any:
-    """Emite (serviço), pergunta onde salvar e diz o código de verificação no ``rotulo``."""
+AVISO_SIGILOSO = (
+    "Este documento identifica a criança ou o adolescente e a família (ECA, arts. 17 e 100; LGPD, "
+    "art. 14). Dentro do Paço ele fica guardado cifrado e pode ser aberto e impresso de novo a "
+    "qualquer hora; um arquivo PDF salvo fica SEM cifra, e quem o tiver pode lê-lo.\n\n"
+    "Salvar uma cópia em arquivo, num lugar que você vai escolher?")
+
+
+def confirmar_arquivo_sigiloso(parent: QWidget) -> bool:
+    """Pergunta antes de gravar fora da base um documento com conteúdo sigiloso (padrão: não)."""
+    resposta = QMessageBox.warning(parent, "Salvar documento sigiloso em arquivo", AVISO_SIGILOSO,
+                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                   QMessageBox.StandardButton.No)
+    return resposta == QMessageBox.StandardButton.Yes
+
+
+def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: Callable[[], Any], nome: str,
+                    *, sigiloso: bool = False) -> Any:
+    """Emite (serviço), pergunta onde salvar e diz o código de verificação no ``rotulo``.
+
+    ``sigiloso``: documento de um caso (identifica criança e família): antes de gravar um arquivo sem
+    cifra, o usuário é avisado e decide; recusando, o documento fica só na base, para abrir e imprimir."""
     try:
         emitido = emitir()
     except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
@@ -129,7 +148,9 @@ def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: C
             raise
         avisos.erro(parent, titulo_erro, e)
         return None
-    destino = salvar_pdf(parent, emitido, f"{nome}-{emitido.codigo}.pdf")
+    destino = None
+    if not sigiloso or confirmar_arquivo_sigiloso(parent):
+        destino = salvar_pdf(parent, emitido, f"{nome}-{emitido.codigo}.pdf")
     oferecer_documento(rotulo, emitido.pdf, destino,
                        f"Documento emitido e registrado: código de verificação {emitido.codigo}."
                        + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; o PDF ficou guardado e "

@@ -214,3 +214,22 @@ def test_documentos_do_caso_registrados_e_autenticos(qtbot, conselheira, tmp_pat
     alterado = tmp_path / "alterado.pdf"
     alterado.write_bytes(salvos[0].read_bytes() + b"\n% acrescentado depois\n")
     assert documentos.verificar_pdf(conselheira, alterado).situacao == "alterado"
+
+
+def test_documento_do_caso_so_vai_para_arquivo_depois_do_aviso(qtbot, conselheira, tmp_path, monkeypatch):
+    """Documento de caso identifica a criança: recusado o aviso, nenhum arquivo sem cifra é gravado e o
+    documento fica só na base (registrado, para abrir e imprimir de novo)."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    perguntas, avisos = [], []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: perguntas.append(a) or ("", "")))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda *a, **k: avisos.append(a[2]) or QMessageBox.StandardButton.No))
+    at = atendimentos.registrar_atendimento(conselheira, CASO)
+    caso = _abrir(qtbot, conselheira, at["id"])
+    r = responder(qtbot, {"dest": "Escola Municipal São José", "assunto": "Matrícula", "texto": "Solicitamos."})
+    _clicar(qtbot, caso, "Ofício")
+    assert r.erro is None and avisos and "SEM cifra" in avisos[0]
+    assert not perguntas and not list(tmp_path.rglob("*.pdf"))
+    codigo = conselheira.db.execute("SELECT codigo FROM documentos WHERE tipo = 'conselho_oficio'").fetchone()[0]
+    assert codigo in caso.mensagem.text() and "Não foi salvo em arquivo" in caso.mensagem.text()
