@@ -84,6 +84,7 @@ EXIGE: dict = {
     "certificacao.comum.prazos": P.CERTIFICACAO_LER,
     "certificacao.comum.requisitos": P.CERTIFICACAO_LER,
     "certificacao.comunicado.emitir_comunicado": (P.CERTIFICACAO_LER, P.DOCUMENTOS_EMITIR),
+    "certificacao.comunicado.emitir_pasta": (P.CERTIFICACAO_LER, P.DOCUMENTOS_EMITIR),
     "certificacao.cursos.aprovar_ppcp": P.CERTIFICACAO_EDITAR,
     "certificacao.cursos.cadastrar_curso": P.CERTIFICACAO_EDITAR,
     "certificacao.cursos.cadastrar_ppcp": P.CERTIFICACAO_EDITAR,

@@ -15,7 +15,7 @@ from desktop.rules.papeis import Permissao
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import processos
-from desktop.services.certificacao.comunicado import emitir_comunicado
+from desktop.services.certificacao.comunicado import emitir_comunicado, emitir_pasta
 
 from .comum import abrir, avisar, br, nova_tabela, preencher
 from .dialogos_processo import (DialogoCorrecao, DialogoDecisao, DialogoInscricao, DialogoRecurso, DialogoRenuncia,
@@ -48,6 +48,7 @@ class AbaProcessos(QWidget):
         self.botao_decidir = QPushButton("&Decidir recurso…")
         self.botao_renuncia = QPushButton("Registrar re&núncia ao recurso…")
         self.botao_corrigir = QPushButton("Corri&gir cadastro…")
+        self.botao_pasta = QPushButton("Imprimir &pasta do processo")
         self.botao_comunicado = QPushButton("Co&municado do resultado (PDF)")
         self.recursos = QLabel()
         self.recursos.setWordWrap(True)
@@ -56,7 +57,7 @@ class AbaProcessos(QWidget):
         for b, slot in ((self.botao_trabalhador, self._on_trabalhador), (self.botao_inscrever, self._on_inscrever),
                         (self.botao_recurso, self._on_recurso), (self.botao_decidir, self._on_decidir),
                         (self.botao_renuncia, self._on_renuncia), (self.botao_comunicado, self._on_comunicado),
-                        (self.botao_corrigir, self._on_corrigir)):
+                        (self.botao_corrigir, self._on_corrigir), (self.botao_pasta, self._on_pasta)):
             b.clicked.connect(slot)
         self.lista.itemSelectionChanged.connect(self._on_selecionar)
         self.etapas = nova_tabela()
@@ -106,6 +107,7 @@ class AbaProcessos(QWidget):
         barra_recurso.addWidget(self.botao_decidir)
         barra_recurso.addWidget(self.botao_renuncia)
         barra_recurso.addWidget(self.botao_comunicado)
+        barra_recurso.addWidget(self.botao_pasta)
         lay_d.addLayout(barra_recurso)
         rolagem = QScrollArea()
         rolagem.setWidgetResizable(True)
@@ -228,6 +230,7 @@ class AbaProcessos(QWidget):
         self.botao_renuncia.setEnabled(editar and na_avaliacao and self.recurso_pendente() is None
                                        and not (d or {}).get("renuncia_recurso_em"))
         self.botao_corrigir.setEnabled(bool(d) and editar)
+        self.botao_pasta.setEnabled(bool(d) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR))
         self.botao_comunicado.setEnabled(bool(d and d["resultado_em"]) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR))
         if not d:
             self.recursos.setText("")
@@ -277,6 +280,16 @@ class AbaProcessos(QWidget):
         if self.detalhe:
             abrir(self, DialogoCorrecao(self.sessao, self.detalhe, self), lambda r: self._depois_do_dialogo(
                 f"Cadastro corrigido; {len(r['emitidos'])} documento(s) reemitido(s) em nova via.", self.processo_id))
+
+    def _on_pasta(self) -> None:
+        if not self.detalhe:
+            return
+        try:
+            e = emitir_pasta(self.sessao, self.processo_id)
+        except Exception as erro:
+            avisar(self, erro)
+            return
+        oferecer_documento(self.situacao, [e.pdf], None, f"Pasta do processo emitida ({e.codigo}).")
 
     def _on_comunicado(self) -> None:
         if not self.detalhe:

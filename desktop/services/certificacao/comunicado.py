@@ -1,4 +1,5 @@
-"""Comunicado do resultado ao trabalhador, com o prazo de recurso (Portaria MEC 902/2024, art. 13 XI)."""
+"""Comunicado do resultado ao trabalhador, com o prazo de recurso (Portaria MEC 902/2024, art. 13 XI), e a
+pasta do processo impressa (art. 12 XIV)."""
 from __future__ import annotations
 
 from desktop.reports.certificacao.comunicado import TITULO, DadosComunicado, gerar_comunicado
@@ -30,3 +31,36 @@ def emitir_comunicado(sessao: Sessao, processo_id: str) -> documentos.Emitido:
                              montar=lambda cab, rod: gerar_comunicado(cab, rod, d),
                              referencia=f"{p['nome']} — resultado de {resultado_em:%d/%m/%Y}", titular=p["nome"],
                              cpf=p["cpf"], emissor_id=emissores.da_unidade(sessao.db, p["unidade_id"]))
+
+
+def emitir_pasta(sessao: Sessao, processo_id: str) -> documentos.Emitido:
+    """A pasta do processo inteira em PDF (registrado): etapas com o que registraram, recursos, documentos."""
+    from desktop.reports.certificacao.pasta import TITULO as TITULO_PASTA, DadosPasta, gerar_pasta
+    from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, TITULOS_DOCUMENTO, Etapa, TipoDocumento
+
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
+    p = detalhar_processo(sessao, processo_id)
+
+    def br(iso: str | None) -> str:
+        return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else ""
+
+    recursos = [f"Interposto em {br(r['interposto_em'])}: {r['fundamentacao'].rstrip('.')}. "
+                + (f"{'Deferido' if r['deferido'] else 'Indeferido'} em {br(r['decidido_em'])}: {r['decisao']}."
+                   if r["decidido_em"] else "Sem decisão.") for r in p["recursos"]]
+    if p.get("renuncia_recurso_em"):
+        recursos.append(f"Renúncia escrita ao recurso em {br(p['renuncia_recurso_em'])}: {p['renuncia_recurso_termo']}.")
+    d = DadosPasta(
+        identificacao=(("Trabalhador", p["nome"]), ("CPF", formatar_cpf(p["cpf"])), ("Perfil", p["perfil"]),
+                       ("Curso", p["curso"]), ("Unidade", p["unidade"]), ("Situação", p["situacao"]),
+                       ("Inscrito em", br(p["inscrito_em"])), ("Resultado", p["resultado"] or "—")),
+        etapas=tuple((ROTULOS_ETAPA[Etapa(e["etapa"])], br(e["realizada_em"]), e["registrado_por"], e["resumo"] or "—")
+                     for e in p["etapas"]),
+        recursos=tuple(recursos),
+        documentos=tuple((TITULOS_DOCUMENTO.get(TipoDocumento(e["tipo_documento"]), e["tipo_documento"]), f"{e['via']}ª",
+                          f"nº {e['numero_registro']}, livro {e['livro']}, folha {e['folha']}",
+                          "cancelado" if e["cancelado_em"] else "substituído" if e["substituido_em"] else "válido")
+                         for e in p["emissoes"]))
+    return documentos.emitir(sessao, tipo="cert_pasta_processo", titulo=TITULO_PASTA,
+                             montar=lambda cab, rod: gerar_pasta(cab, rod, d),
+                             referencia=f"{p['nome']} — pasta do processo", titular=p["nome"], cpf=p["cpf"],
+                             emissor_id=emissores.da_unidade(sessao.db, p["unidade_id"]))

@@ -41,3 +41,27 @@ def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admi
     ap.busca.clear()
     qtbot.keyClicks(ap.busca, "Fulano Inexistente")
     assert ap.lista.rowCount() == 0
+
+
+def test_pasta_do_processo_impressa_pela_tela(qtbot, sessao_admin):
+    from io import BytesIO
+
+    from PySide6.QtCore import Qt
+    from pypdf import PdfReader
+
+    from desktop.services.certificacao.comunicado import emitir_pasta
+
+    s = sessao_admin
+    c = montar_cenario(s)
+    p = ate_avaliacao(s, c, 2, resultado_em=HOJE)
+    processos.interpor_recurso(s, p["id"], fundamentacao="Peço reavaliação da NR-10.")
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    ap = painel.processos
+    ap.selecionar(p["id"])
+    qtbot.mouseClick(ap.botao_pasta, Qt.MouseButton.LeftButton)
+    assert "Pasta do processo emitida" in ap.situacao.text()
+    t = " ".join(" ".join(pg.extract_text() for pg in PdfReader(BytesIO(emitir_pasta(s, p["id"]).pdf)).pages).split())
+    assert "PASTA DO PROCESSO" in t and "Maria José da Silva" in t
+    assert "Entrevista diagnóstica: Eletricista há 10 anos." in t and "Avaliadores: Paulo; Sérgio" in t
+    assert "Peço reavaliação da NR-10. Sem decisão." in t and "Nenhum documento emitido." in t
