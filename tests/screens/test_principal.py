@@ -283,3 +283,43 @@ def test_administrador_e_avisado_de_usuario_alterado_fora_do_paco(qtbot, abrir, 
     qtbot.waitUntil(lambda: janela.aviso_chaves is not None and janela.aviso_chaves.isVisible(), timeout=5000)
     assert "Usuário alterado fora do Paço: rh" in janela.aviso_chaves.text()
     janela.aviso_chaves.close()
+
+
+@pytest.fixture
+def conselheira_login(instalacao):
+    """Uma conselheira titular com usuário vinculado ao seu cadastro (recebe o sigilo na criação)."""
+    from datetime import date
+
+    from desktop.services.conselho import mandatos
+
+    caminho, recuperacao = instalacao
+    s = acesso.entrar(caminho, "admin", SENHA_ADMIN)
+    chaveiro.usar_recuperacao(s, recuperacao)
+    c = mandatos.cadastrar_conselheiro(s, nome="Ana Conselheira", condicao="titular", ordem=1,
+                                       inicio_mandato=date(2024, 1, 10), fim_mandato=date(2028, 1, 9))
+    acesso.criar_usuario(s, login="ana", nome="Ana Conselheira", papel="conselheiro_tutelar",
+                         senha="plantao-123", trocar_senha=False)
+    mandatos.vincular_usuario(s, c["id"], "ana")
+    s.fechar()
+    return "ana", "plantao-123"
+
+
+def test_conselheira_abre_no_conselho_e_ctrl_n_da_lista_de_modulos_abre_o_plantao(qtbot, abrir, conselheira_login):
+    janela = abrir(*conselheira_login)
+    assert janela.modulo_atual() == "Conselho Tutelar"  # o módulo dela, não o Magistério
+    painel = janela.paineis["conselho"]
+    aba = painel.widgets["Modo plantão"]
+    painel.abas.setCurrentWidget(painel.widgets["Atendimentos"])  # outra aba; o foco vai para a lista de módulos
+    assert aba.form is None
+    janela.modulos.setFocus()
+    assert janela.modulos.hasFocus()
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert painel.abas.currentWidget() is aba and aba.form is not None
+    aba.form.parar()
+
+
+def test_ctrl_n_fora_do_conselho_nao_abre_plantao(qtbot, abrir):
+    janela = abrir()
+    assert janela.modulo_atual() == "Magistério"
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert "Conselho Tutelar" in janela.statusBar().currentMessage()

@@ -28,6 +28,8 @@ def _processo_de_escolha(sessao, parent):
     return ProcessoEscolha(sessao, parent)
 
 
+TITULO_PLANTAO = "Modo plantão"  # a aba do registro rápido de emergência (Ctrl+N)
+
 ABAS: list[Aba] = [Aba("Processo de escolha", Permissao.ELEICAO_LER, _processo_de_escolha)]
 
 
@@ -63,6 +65,15 @@ class PainelConselho(QWidget):
             atalho = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
             self.abas.setTabToolTip(i, f"Alt+{i + 1}")
+
+    def novo_plantao(self) -> bool:
+        """Vai ao Modo plantão e abre o registro rápido de emergência (Ctrl+N); False se o papel não registra casos."""
+        aba = self.widgets.get(TITULO_PLANTAO)
+        if aba is None:
+            return False
+        self.abas.setCurrentWidget(aba)
+        aba.novo()
+        return True
 
 
 from .funcionamento import abas as _abas_funcionamento  # noqa: E402,F401 — registra as abas do Conselho em funcionamento

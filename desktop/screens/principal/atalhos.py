@@ -21,7 +21,7 @@ ATALHOS: tuple[tuple[str, str], ...] = (
     ("Ctrl+F", "Vai para o campo de procurar ou filtrar da lista na tela"),
     ("Ctrl+P", "Imprime o documento que acabou de ser emitido ou salvo na tela"),
     ("F1", "Ajuda da tela aberta"),
-    ("Ctrl+N", "Novo registro de plantão (Conselho Tutelar, aba Plantão)"),
+    ("Ctrl+N", "Novo atendimento de plantão, de qualquer ponto do Conselho Tutelar (vai ao Modo plantão)"),
     ("Ctrl+Shift+V", "Verificar documento"),
     ("Ctrl+Q", "Sair (faz a cópia de segurança ao fechar)"),
     ("Enter / Esc", "Confirma / fecha o diálogo"),

@@ -90,7 +90,7 @@ class JanelaPrincipal(QMainWindow):
         self.statusBar().addPermanentWidget(self.rotulo_usuario)
         self.statusBar().addPermanentWidget(self.rotulo_base)
         self.modulos.currentRowChanged.connect(self._on_modulo)
-        self.modulos.setCurrentRow(0)
+        self.modulos.setCurrentRow(self._modulo_inicial())
         self.modulos.setFocus()
         QTimer.singleShot(0, self._on_copia_diaria)
         self.aviso_chaves = None
@@ -122,6 +122,10 @@ class JanelaPrincipal(QMainWindow):
         self.acao_procurar.setShortcut(QKeySequence("Ctrl+F"))
         self.acao_procurar.triggered.connect(self._on_procurar)
         self.addAction(self.acao_procurar)
+        self.acao_novo_plantao = QAction("Novo atendimento de plantão (Conselho Tutelar)", self)
+        self.acao_novo_plantao.setShortcut(QKeySequence("Ctrl+N"))
+        self.acao_novo_plantao.triggered.connect(self._on_novo_plantao)
+        self.addAction(self.acao_novo_plantao)
         arquivo.addSeparator()
         self.acao_sair = self._acao(arquivo, "&Sair", self.close, "Ctrl+Q")
         menu_modulos = self.menuBar().addMenu("&Módulos")
@@ -142,6 +146,13 @@ class JanelaPrincipal(QMainWindow):
         self.acao_sobre = self._acao(ajuda, "&Sobre o Paço", self._on_sobre)
 
     # -- módulos -------------------------------------------------------------------------------
+    def _modulo_inicial(self) -> int:
+        """O módulo do próprio usuário: o primeiro que o papel pode abrir (a conselheira abre no Conselho)."""
+        for i, modulo in enumerate(MODULOS):
+            if any(self.sessao.pode(Permissao(p)) for p in modulo.permissoes):
+                return i
+        return 0
+
     def _on_modulo(self, indice: int) -> None:
         pagina = self.pilha.widget(indice)
         if not pagina.layout().count():
@@ -159,6 +170,8 @@ class JanelaPrincipal(QMainWindow):
             return
         painel = classe(self.sessao, pagina)
         self.paineis[modulo.chave] = painel
+        if getattr(painel, "atalho_plantao", None) is not None:
+            painel.atalho_plantao.setEnabled(False)  # Ctrl+N é da janela (_on_novo_plantao)
         if modulo.chave == "administracao":
             self.painel_administracao = painel
             painel.sig_restaurar.connect(self._on_restaurar)
@@ -185,6 +198,13 @@ class JanelaPrincipal(QMainWindow):
                 "Para reimprimir um antigo, emita outra via onde ele foi emitido.", 10000)
             return
         self._tarefa_impressao = imprimir_pdfs(self, pdf)
+
+    def _on_novo_plantao(self) -> None:
+        """Ctrl+N em qualquer ponto do módulo Conselho Tutelar (inclusive na lista de módulos)."""
+        painel = self.paineis.get("conselho")
+        if MODULOS[self.modulos.currentRow()].chave != "conselho" or painel is None or not painel.novo_plantao():
+            self.statusBar().showMessage("Ctrl+N abre um atendimento de plantão no Conselho Tutelar, para quem "
+                                         "registra casos.", 5000)
 
     def _on_procurar(self) -> None:
         from .atalhos import campo_de_busca

@@ -10,9 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 
 from desktop.rules.papeis import Permissao
 
-from ..painel import registrar_aba
-
-TITULO_PLANTAO = "Modo plantão"
+from ..painel import TITULO_PLANTAO, registrar_aba
 
 
 def _conselheiros(sessao, parent):
@@ -38,12 +36,12 @@ def _prazos(sessao, parent):
 def _plantao(sessao, parent):
     from .plantao import AbaPlantao
     aba = AbaPlantao(sessao, parent)
-    if parent is not None and hasattr(parent, "abas"):
-        def _on_ctrl_n():
-            parent.abas.setCurrentWidget(aba)
-            aba.novo()
-        QShortcut(QKeySequence("Ctrl+N"), parent, context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-                  activated=_on_ctrl_n)
+    if parent is not None and hasattr(parent, "novo_plantao"):
+        # Painel avulso: Ctrl+N dentro dele. Na janela principal, o atalho é da janela (vale também com o foco
+        # na lista de módulos) e este fica desligado para não haver dois atalhos iguais ativos.
+        parent.atalho_plantao = QShortcut(QKeySequence("Ctrl+N"), parent,
+                                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                                          activated=parent.novo_plantao)
     return aba
 
 
