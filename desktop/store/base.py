@@ -25,7 +25,7 @@ from desktop import PASTA_DB
 
 from . import sigilo
 from .erros import BaseCorrompida, BaseMaisNova, DiscoCheio, ErroBase
-from .local import Trava, recusar_rede
+from .local import Trava, recusar_atalho, recusar_rede
 from .migracoes import ErroMigracao, aplicar_migracoes
 
 PASTA_MIGRACOES = PASTA_DB / "migrations"
@@ -159,6 +159,7 @@ class Base:
     def _conectar(cls, caminho: Path, chave: bytes, *, nova: bool, chave_sigilo: bytes | None = None) -> "Base":
         caminho = Path(caminho)
         recusar_rede(caminho)
+        recusar_atalho(caminho)
         if nova and caminho.exists():
             raise ErroBase(f"Já existe um arquivo em {caminho}; escolha outro nome ou pasta.")
         if not nova and not caminho.exists():

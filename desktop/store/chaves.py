@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from . import selagem as s
 from .selagem import FalhaDeSelo
+from .local import recusar_atalho
 
 FORMATO = "paco-chaves/2"
 FORMATO_V1 = "paco-chaves/1"
@@ -128,6 +129,7 @@ class ArquivoChaves:
 
     @classmethod
     def ler(cls, base: Path, *, aceitar_v1: bool = False) -> "ArquivoChaves":
+        recusar_atalho(base)
         caminho = cls.caminho_para(base)
         try:
             dados = json.loads(caminho.read_text(encoding="utf-8"))

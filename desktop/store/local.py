@@ -72,6 +72,17 @@ def recusar_rede(caminho: Path, tabela_montagens: str | None = None) -> None:
         )
 
 
+def recusar_atalho(caminho: Path) -> None:
+    """Levanta ErroBase se a base (ou o seu arquivo de chaves) for um atalho (link simbólico)."""
+    for arquivo in (Path(caminho), Path(str(caminho) + ".chaves")):
+        if arquivo.is_symlink():
+            raise ErroBase(
+                f"{arquivo} é um atalho (link simbólico) para {arquivo.resolve()}: o Paço não abre a base por "
+                "atalho, porque a trava, o arquivo de chaves e as cópias ficariam ao lado do atalho e não do "
+                "arquivo verdadeiro (duas janelas poderiam gravar a mesma base). Abra o arquivo verdadeiro ou "
+                "mova a base para a pasta desejada. Nada foi alterado.")
+
+
 class Trava:
     """Trava exclusiva do sistema operacional em ``<base>.trava``; solta quando o processo morre."""
 

@@ -167,3 +167,17 @@ def test_base_mais_nova_e_recusada_sem_ser_tocada(instalacao):
     # A trava foi solta: tentar de novo dá o mesmo aviso, não "base em uso".
     with pytest.raises(BaseMaisNova):
         Base.abrir(caminho, chave_geral(caminho, recuperacao))
+
+
+def test_atalho_para_a_base_recusado_sem_tocar_em_nada(instalacao, tmp_path):
+    """Um link simbólico para a base: recusado com mensagem clara, sem criar trava, WAL nem chaves ao
+    lado do atalho, e a base verdadeira continua abrindo pelo caminho dela."""
+    caminho, _ = instalacao
+    atalho = tmp_path / "atalho" / "paco.db"
+    atalho.parent.mkdir()
+    atalho.symlink_to(caminho)
+    with pytest.raises(Exception, match="atalho") as erro:
+        acesso.entrar(atalho, "admin", SENHA_ADMIN)
+    assert "Nada foi alterado" in str(erro.value)
+    assert sorted(p.name for p in atalho.parent.iterdir()) == ["paco.db"]
+    acesso.entrar(caminho, "admin", SENHA_ADMIN).fechar()
