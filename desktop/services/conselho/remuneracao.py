@@ -37,7 +37,11 @@ def entrada_do_mes(db, conselheiro_id: str, competencia: date, *, ferias_dias: i
     if c is None:
         raise ErroNegocio("Conselheiro não encontrado.")
     fim = ultimo_dia(competencia)
-    exercicio = periodos(db, conselheiro_id, fim, pagos=True)
+    # Nada depois do fim do mandato (art. 40 §3º: "durante o período que perdurar o mandato"): o exercício
+    # aberto (sem data de fim) termina no último dia do mandato.
+    fim_mandato = date.fromisoformat(c["fim_mandato"])
+    exercicio = tuple((a, min(b, fim_mandato)) for a, b in periodos(db, conselheiro_id, fim, pagos=True)
+                      if a <= fim_mandato)
     funcoes = tuple((date.fromisoformat(f["inicio"]), date.fromisoformat(f["fim"]) if f["fim"] else fim, f["funcao"])
                     for f in armazem_m.funcoes(db, conselheiro_id))
     escalados, cumpridos = plantoes_no_mes(db, conselheiro_id, competencia)
