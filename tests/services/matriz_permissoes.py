@@ -81,6 +81,8 @@ EXIGE: dict = {
     "cadastros.listar_unidades": LIVRE,  # nomes de escolas e unidades: públicos
     "certificacao.acompanhamento.contagens": P.CERTIFICACAO_LER,
     "certificacao.acompanhamento.csv_sistec": P.CERTIFICACAO_LER,
+    "certificacao.acompanhamento.codigos_sistec": P.CERTIFICACAO_LER,
+    "certificacao.acompanhamento.definir_codigo_sistec": P.CERTIFICACAO_EDITAR,
     "certificacao.comum.prazos": P.CERTIFICACAO_LER,
     "certificacao.comum.requisitos": P.CERTIFICACAO_LER,
     "certificacao.comunicado.emitir_comunicado": (P.CERTIFICACAO_LER, P.DOCUMENTOS_EMITIR),

@@ -53,6 +53,8 @@ class AbaAcompanhamento(QWidget):
         self.grafico = GraficoBarras()
         self.botao_csv = QPushButton("Exportar CSV para o Sistec…")
         self.botao_csv.clicked.connect(self._on_csv)
+        self.botao_codigos = QPushButton("Códigos do &Sistec…")
+        self.botao_codigos.clicked.connect(self._on_codigos)
         self.de = CampoData(obrigatorio=False, placeholder="dd/mm/aaaa", parent=self)
         self.ate = CampoData(obrigatorio=False, placeholder="dd/mm/aaaa", parent=self)
         self.periodo = QLabel(self)
@@ -67,6 +69,7 @@ class AbaAcompanhamento(QWidget):
         barra = QHBoxLayout()
         barra.addStretch()
         barra.addWidget(self.botao_csv)
+        barra.addWidget(self.botao_codigos)
         lay = QVBoxLayout(self)
         lay.addLayout(filtro)
         lay.addWidget(self.grafico)
@@ -109,6 +112,11 @@ class AbaAcompanhamento(QWidget):
     def exportar(self, caminho: Path) -> None:
         de, ate = self.intervalo()
         Path(caminho).write_text(acompanhamento.csv_sistec(self.sessao, de, ate), encoding="utf-8-sig")
+
+    def _on_codigos(self) -> None:
+        from .sistec import DialogoCodigosSistec
+
+        DialogoCodigosSistec(self.sessao, self).exec()
 
     def _on_csv(self) -> None:
         caminho, _ = QFileDialog.getSaveFileName(self, "Exportar CSV", "certificacao-sistec.csv", "CSV (*.csv)")

@@ -10,8 +10,10 @@ from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_TIPO, Etapa,
 from desktop.rules.validacao import formatar_cpf
 from desktop.store.certificacao import processos as consultas
 
-from ..sessao import Sessao
-from .comum import LER, iso
+from desktop.store.ids import agora
+
+from ..sessao import ErroNegocio, Sessao
+from .comum import EDITAR, LER, iso
 
 ROTULOS_RESULTADO = {"integral": "Certificado (integral)", "parcial": "Atestado (parcial)",
                      "nenhum": "Sem reconhecimento", "": "Sem resultado"}
@@ -32,12 +34,39 @@ def contagens(sessao: Sessao, de: date | None = None, ate: date | None = None) -
     return saida
 
 
-COLUNAS_SISTEC = ("cpf", "nome", "data_nascimento", "unidade", "perfil", "tipo_certificacao", "etapa",
-                  "situacao", "resultado", "data_inscricao", "data_resultado", "data_conclusao", "codigo_sistec")
+COLUNAS_SISTEC = ("cpf", "nome", "data_nascimento", "codigo_unidade_sistec", "codigo_curso_sistec",
+                  "codigo_ciclo_sistec", "unidade", "perfil", "tipo_certificacao", "etapa", "situacao", "resultado",
+                  "data_inscricao", "data_resultado", "data_conclusao", "codigo_sistec")
+TIPOS_CODIGO = {"unidade": "unidade certificadora", "curso": "curso", "ciclo": "ciclo de matrícula (oferta)"}
+
+
+def codigos_sistec(sessao: Sessao) -> list[dict]:
+    """A tabela de códigos do Sistec a preencher uma vez: unidades, cursos e ciclos, com o código ou vazio."""
+    sessao.exigir(LER)
+    return consultas.referencias_sistec(sessao.db)
+
+
+def definir_codigo_sistec(sessao: Sessao, tipo: str, referencia_id: str, codigo: str) -> dict:
+    """Grava (ou troca) o código do Sistec da unidade, do curso ou do ciclo; só dígitos, como o Sistec usa."""
+    sessao.exigir(EDITAR)
+    if tipo not in TIPOS_CODIGO:
+        raise ErroNegocio(f"Tipo de código do Sistec desconhecido: {tipo}.")
+    codigo = "".join((codigo or "").split())
+    if not codigo.isdigit() or len(codigo) > 12:
+        raise ErroNegocio(f"O código do Sistec do(a) {TIPOS_CODIGO[tipo]} tem só dígitos (até 12); veio {codigo!r}.")
+    if not any(r["tipo"] == tipo and r["referencia_id"] == referencia_id for r in consultas.referencias_sistec(sessao.db)):
+        raise ErroNegocio("Cadastro não encontrado; atualize a lista.")
+    with sessao.mudanca(EDITAR) as m:
+        antes = consultas.codigos_sistec(m.db).get((tipo, referencia_id))
+        linha = {"tipo": tipo, "referencia_id": referencia_id, "codigo": codigo, "atualizado_em": agora()}
+        m.db["cert_sistec_codigos"].upsert(linha, pk=("tipo", "referencia_id"))
+        m.registrar("cert_sistec_codigos", f"{tipo}:{referencia_id}", "alterar", antes={"codigo": antes}, depois=linha)
+    return linha
 
 
 def csv_sistec(sessao: Sessao, de: date | None = None, ate: date | None = None) -> str:
-    """Uma linha por processo, separada por ponto e vírgula, datas dd/mm/aaaa, para digitar no Sistec."""
+    """Uma linha por processo, separada por ponto e vírgula, datas dd/mm/aaaa, com os códigos do Sistec da
+    unidade, do curso e do ciclo (``definir_codigo_sistec``; vazios enquanto não preenchidos) e os nomes."""
     sessao.exigir(LER)
     saida = io.StringIO()
     w = csv_seguro.escritor(saida, delimiter=";", lineterminator="\r\n")  # nome ou perfil não viram fórmula
@@ -46,10 +75,13 @@ def csv_sistec(sessao: Sessao, de: date | None = None, ate: date | None = None) 
     def br(t):
         return f"{t[8:10]}/{t[5:7]}/{t[:4]}" if t else ""
 
+    codigos = consultas.codigos_sistec(sessao.db)
     for p in consultas.processos(sessao.db):
         if (de and p["inscrito_em"] < iso(de)) or (ate and p["inscrito_em"] > iso(ate)):
             continue
-        w.writerow([formatar_cpf(p["cpf"]), p["nome"], br(p["nascimento"]), p["unidade"], p["perfil"],
+        w.writerow([formatar_cpf(p["cpf"]), p["nome"], br(p["nascimento"]), codigos.get(("unidade", p["unidade_id"]), ""),
+                    codigos.get(("curso", p["curso_id"]), ""), codigos.get(("ciclo", p["oferta_id"]), ""),
+                    p["unidade"], p["perfil"],
                     ROTULOS_TIPO[TipoCertificacao(p["tipo"])], ROTULOS_ETAPA[Etapa(p["etapa"])], p["situacao"],
                     p["resultado"] or "", br(p["inscrito_em"]), br(p["resultado_em"]), br(p["concluido_em"]),
                     p["sistec_codigo"] or ""])

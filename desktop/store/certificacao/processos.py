@@ -6,7 +6,7 @@ import json
 from .cadastro import um
 
 _PROCESSO = ("SELECT pr.*, p.nome, p.cpf, p.nascimento, t.escolaridade, o.titulo AS oferta, o.ppcp_id, "
-             "pp.perfil, pp.tipo, c.nome AS curso, c.unidade_id, u.nome AS unidade "
+             "pp.perfil, pp.tipo, pp.curso_id, c.nome AS curso, c.unidade_id, u.nome AS unidade "
              "FROM cert_processos pr JOIN cert_trabalhadores t ON t.id = pr.trabalhador_id "
              "JOIN pessoas p ON p.id = t.pessoa_id JOIN cert_ofertas o ON o.id = pr.oferta_id "
              "JOIN cert_ppcps pp ON pp.id = o.ppcp_id JOIN cert_cursos c ON c.id = pp.curso_id "
@@ -97,3 +97,19 @@ def contagens(db, de: str | None = None, ate: str | None = None) -> list[dict]:
         "SELECT pp.perfil, pp.tipo, pr.etapa, pr.situacao, coalesce(pr.resultado, '') AS resultado, "
         "count(*) AS n FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
         f"JOIN cert_ppcps pp ON pp.id = o.ppcp_id{onde} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3", args))
+
+
+def codigos_sistec(db) -> dict[tuple[str, str], str]:
+    return {(r["tipo"], r["referencia_id"]): r["codigo"] for r in db.query("SELECT * FROM cert_sistec_codigos")}
+
+
+def referencias_sistec(db) -> list[dict]:
+    """Unidades certificadoras, cursos e ofertas (ciclos), com o código do Sistec já preenchido ou vazio."""
+    return list(db.query(
+        "SELECT 'unidade' AS tipo, u.id AS referencia_id, u.nome AS nome, s.codigo FROM cert_unidades cu "
+        "JOIN unidades u ON u.id = cu.unidade_id LEFT JOIN cert_sistec_codigos s ON s.tipo = 'unidade' "
+        "AND s.referencia_id = u.id UNION ALL "
+        "SELECT 'curso', c.id, c.nome, s.codigo FROM cert_cursos c LEFT JOIN cert_sistec_codigos s "
+        "ON s.tipo = 'curso' AND s.referencia_id = c.id UNION ALL "
+        "SELECT 'ciclo', o.id, o.titulo, s.codigo FROM cert_ofertas o LEFT JOIN cert_sistec_codigos s "
+        "ON s.tipo = 'ciclo' AND s.referencia_id = o.id ORDER BY 1 DESC, 3"))
