@@ -7,15 +7,21 @@ fixo (sem Portaria, sem "unidade certificadora") nem os dados: antes de montar o
 """
 from __future__ import annotations
 
-from reportlab.platypus import Spacer
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Spacer
 
 from desktop.rules.certificacao.resultado import exigir_texto_limpo
 
-from ..layout import Cabecalho, LARGURA_UTIL, Rodape, gerar_pdf, marcado, paragrafo, quadro, tabela, titulo
+from .. import fontes
+from ..layout import ESTILOS, Cabecalho, LARGURA_UTIL, Rodape, gerar_pdf, marcado, paragrafo, quadro, tabela, titulo
 from .dados import DadosTitulo
 from .pecas import assinaturas, celula, identificacao, local_e_data, por_extenso
 
 __all__ = ["gerar_historico", "gerar_titulo", "por_extenso"]
+
+REPUBLICA = ParagraphStyle("cert_republica", parent=ESTILOS["secao"], alignment=TA_CENTER, fontSize=11,
+                           spaceAfter=4)
 
 
 def _e(t: str) -> str:
@@ -42,6 +48,11 @@ SIGNATARIOS_PADRAO = (("", "Diretor(a)"), ("", "Secretário(a) escolar"))
 """Sem signatários cadastrados no emissor: só os cargos, sem nomear a forma de obtenção (art. 15 §2º)."""
 
 
+def _local(cab: Cabecalho, d: DadosTitulo) -> str:
+    """O lugar da expedição é o município do emissor (não o nome da unidade)."""
+    return f"{cab.municipio}/{cab.uf}" if cab.municipio else d.unidade
+
+
 def _assinam(d: DadosTitulo, *extra: str) -> list[str]:
     return [f"{n}\n{c}" if n else c for n, c in (d.signatarios or SIGNATARIOS_PADRAO)] + list(extra)
 
@@ -55,12 +66,14 @@ def gerar_titulo(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
              f"<b>{_e(d.nome)}</b>, CPF {_e(d.cpf)}, nascido(a) em {d.nascimento:%d/%m/%Y}, por ter concluído "
              f"o {_e(d.curso)}, conferindo-lhe {habil} <b>{_e(d.perfil)}</b>, com carga horária de "
              f"{horas} horas, em {por_extenso(d.data_conclusao)}.")
-    itens = [*titulo(d.titulo.upper(), d.eixo and f"Eixo tecnológico: {d.eixo}"), Spacer(1, 18),
+    fontes.registrar()
+    itens = [Paragraph("REPÚBLICA FEDERATIVA DO BRASIL", REPUBLICA),
+             *titulo(d.titulo.upper(), d.eixo and f"Eixo tecnológico: {d.eixo}"), Spacer(1, 18),
              marcado(corpo), Spacer(1, 6)]
     if d.codigo_catalogo:
         itens.append(paragrafo(f"Código do curso no catálogo: {d.codigo_catalogo}.", "pequeno"))
     titular = "Diplomado(a)" if d.diploma else "Certificado(a)"
-    itens += [Spacer(1, 24), local_e_data(d.unidade, rod.emitido_em.date()),
+    itens += [Spacer(1, 24), local_e_data(_local(cab, d), rod.emitido_em.date()),
               assinaturas(*_assinam(d, titular)),
               Spacer(1, 28), quadro(_registro(d))]
     return gerar_pdf(cab, rod, d.titulo, itens)
@@ -91,7 +104,7 @@ def gerar_historico(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
                          [LARGURA_UTIL * 0.5, LARGURA_UTIL * 0.32, LARGURA_UTIL * 0.18], alinhar_direita=(2,), tamanho=9)]
     total = sum(l.carga_horaria for l in d.linhas)
     itens += [Spacer(1, 6), paragrafo(f"Carga horária total: {total} horas."), Spacer(1, 8),
-              local_e_data(d.unidade, rod.emitido_em.date()),
+              local_e_data(_local(cab, d), rod.emitido_em.date()),
               assinaturas(*_assinam(d)),
               Spacer(1, 20), quadro(_registro(d))]
     return gerar_pdf(cab, rod, "Histórico escolar", itens)

@@ -59,6 +59,8 @@ def test_nenhum_titulo_nem_historico_revela_a_forma_de_obtencao(doc, registro, s
                         "experiência", "modalidade", "a distância", "presencial", "EaD"):
             assert palavra.lower() not in t.lower(), (nome, palavra)
     t = texto(gerar_titulo(CAB, _rod(doc), d))
+    assert t.index("REPÚBLICA FEDERATIVA DO BRASIL") < t.index(TITULOS_DOCUMENTO[doc].upper())
+    assert "Jequié/BA, 23 de março de 2026." in t  # o lugar é o município do emissor, não o nome da unidade
     if signatarios:
         assert "Ana Cláudia Nascimento Reis Diretora-geral" in t and "José Carlos Bittencourt" in t
     else:
