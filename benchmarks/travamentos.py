@@ -124,7 +124,8 @@ def _responder_dialogos(pasta: Path) -> list[str]:
 
 def _carregando(painel) -> bool:
     """Alguma aba do Magistério ainda carregando em segundo plano."""
-    return any(getattr(aba, "carregando", False) for aba in (painel.servidores, painel.folha, painel.simulador))
+    return any(getattr(painel.aba(c), "carregando", False)  # só as já montadas (a aba nasce na 1ª visita)
+               for c in ("servidores", "folha", "simulador") if painel.montada(c))
 
 
 def main() -> None:

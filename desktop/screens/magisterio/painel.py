@@ -1,7 +1,10 @@
 """Painel do Magistério (Lei 1.613/2004 de Jequié-BA): as abas do cadastro funcional, da folha e das tabelas.
 
-Alt+1 … Alt+6 trocam de aba pelo teclado (Ctrl+Tab também). Ao voltar a uma aba, ela recarrega
-os dados (uma escola nova aparece no cadastro do servidor, uma importação na lista, etc.).
+Alt+1 … Alt+7 trocam de aba pelo teclado (Ctrl+Tab também). Cada aba é montada na primeira visita
+(até lá, um marcador leve ocupa o lugar dela): abrir a janela principal montava as sete de uma vez
+e segurava a thread da interface (issue 16). ``painel.folha`` etc. montam a aba ao serem lidos.
+Ao voltar a uma aba já montada, ela recarrega os dados (uma escola nova aparece no cadastro do
+servidor, uma importação na lista, etc.).
 """
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
 
+# importadas aqui (e não na primeira visita) para que app.precarregar as traga em segundo plano
 from .configuracao import AbaConfiguracao
 from .escolas import AbaEscolas
 from .folha import AbaFolha
@@ -18,6 +22,25 @@ from .reajuste import AbaTabelas
 from .servidores import AbaServidores
 from .simulador import AbaSimulador
 
+_ABAS = (  # (atributo, título, classe, permissão exigida ou None)
+    ("servidores", "Servidores", AbaServidores, None),
+    ("escolas", "Escolas", AbaEscolas, None),
+    ("importar", "Importar planilha", AbaImportar, Permissao.MAGISTERIO_EDITAR),
+    ("folha", "Folha mensal", AbaFolha, None),
+    ("tabelas", "Tabelas e reajuste", AbaTabelas, None),
+    ("configuracao", "Configuração", AbaConfiguracao, None),
+    ("simulador", "Simulador", AbaSimulador, None),
+)
+_RECARREGAM = ("servidores", "escolas")
+
+
+class _AbaAMontar(QWidget):
+    """Marcador vazio no lugar de uma aba ainda não visitada."""
+
+    def __init__(self, chave: str, parent: QWidget):
+        super().__init__(parent)
+        self.chave = chave
+
 
 class PainelMagisterio(QWidget):
     """Construído pela janela principal como ``PainelMagisterio(sessao, parent)``."""
@@ -25,17 +48,14 @@ class PainelMagisterio(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
+        self._montadas: dict[str, QWidget] = {}
+        self._classes: dict[str, type] = {}
         self.abas = QTabWidget(self)
         self.abas.setDocumentMode(True)
-        self.servidores = self._acrescentar(AbaServidores(sessao, self), "Servidores")
-        self.escolas = self._acrescentar(AbaEscolas(sessao, self), "Escolas")
-        self.importar = None
-        if sessao.pode(Permissao.MAGISTERIO_EDITAR):
-            self.importar = self._acrescentar(AbaImportar(sessao, self), "Importar planilha")
-        self.folha = self._acrescentar(AbaFolha(sessao, self), "Folha mensal")
-        self.tabelas = self._acrescentar(AbaTabelas(sessao, self), "Tabelas e reajuste")
-        self.configuracao = self._acrescentar(AbaConfiguracao(sessao, self), "Configuração")
-        self.simulador = self._acrescentar(AbaSimulador(sessao, self), "Simulador")
+        for chave, titulo, classe, permissao in _ABAS:
+            if permissao is None or sessao.pode(permissao):
+                self._classes[chave] = classe
+                self.abas.addTab(_AbaAMontar(chave, self), titulo)
         for i in range(self.abas.count()):
             atalho = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
@@ -44,12 +64,42 @@ class PainelMagisterio(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.abas)
         self.abas.currentChanged.connect(self._on_aba_mudou)
+        self._on_aba_mudou(self.abas.currentIndex())  # a primeira aba (Servidores) já aparece
 
-    def _acrescentar(self, aba: QWidget, titulo: str):
-        self.abas.addTab(aba, titulo)
+    def montada(self, chave: str) -> bool:
+        return chave in self._montadas
+
+    def aba(self, chave: str) -> QWidget | None:
+        """A aba ``chave`` (montando-a, se ainda não foi); None se o papel não a tem (Importar)."""
+        if chave in self._montadas:
+            return self._montadas[chave]
+        if chave not in self._classes:
+            return None
+        indice = next(i for i in range(self.abas.count())
+                      if getattr(self.abas.widget(i), "chave", None) == chave)
+        aba = self._classes[chave](self._sessao, self)
+        self._montadas[chave] = aba
+        marcador = self.abas.widget(indice)
+        atual, titulo = self.abas.currentIndex(), self.abas.tabText(indice)
+        self.abas.blockSignals(True)  # trocar o marcador pela aba não é uma troca de aba
+        try:
+            self.abas.removeTab(indice)
+            self.abas.insertTab(indice, aba, titulo)
+            self.abas.setTabToolTip(indice, f"Alt+{indice + 1}")
+            self.abas.setCurrentIndex(atual)
+        finally:
+            self.abas.blockSignals(False)
+        marcador.deleteLater()
         return aba
 
     def _on_aba_mudou(self, indice: int) -> None:
-        aba = self.abas.widget(indice)
-        if aba in (self.servidores, self.escolas):
-            aba.recarregar()
+        widget = self.abas.widget(indice)
+        chave = getattr(widget, "chave", None)
+        if chave is not None:  # primeira visita: montar (a aba carrega os dados ao nascer)
+            self.aba(chave)
+        elif widget in (self._montadas.get(c) for c in _RECARREGAM):
+            widget.recarregar()
+
+
+for _chave, *_resto in _ABAS:  # painel.servidores, painel.folha…: a aba, montada na primeira leitura
+    setattr(PainelMagisterio, _chave, property(lambda self, c=_chave: self.aba(c)))

@@ -49,3 +49,18 @@ def test_situacoes_fora_da_thread_da_interface_e_so_quando_a_base_muda(qtbot, se
     assert threads == [False, False]
     linha = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.linha_origem(aba.proxy.index(i, 0))["id"] == novo["id"])
     assert aba.proxy.index(linha, 5).data().startswith("Nível 3 · classe")
+
+
+def test_abas_montadas_so_na_primeira_visita(qtbot, sessao_demo):
+    from desktop.screens.magisterio.folha import AbaFolha
+
+    painel = _painel(qtbot, sessao_demo)
+    assert painel.montada("servidores")  # a aba que aparece ao abrir
+    assert not any(painel.montada(c) for c in ("escolas", "folha", "tabelas", "configuracao", "simulador"))
+    indice = next(i for i in range(painel.abas.count()) if painel.abas.tabText(i) == "Folha mensal")
+    painel.abas.setCurrentIndex(indice)  # o que Alt+N faz
+    assert painel.montada("folha") and not painel.montada("escolas")
+    assert isinstance(painel.abas.currentWidget(), AbaFolha)
+    assert painel.abas.currentWidget() is painel.folha  # montada uma vez só
+    assert painel.abas.tabToolTip(indice) == f"Alt+{indice + 1}"
+    qtbot.waitUntil(lambda: not painel.servidores.carregando and not painel.folha.carregando, timeout=20000)
