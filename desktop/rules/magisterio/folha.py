@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import chain
 
 from desktop.rules.dinheiro import centavos
-from desktop.rules.folha import motor
+from desktop.rules.folha import motor, piso_teto
 from desktop.rules.folha.dias import (avos_no_ano, dias_comerciais, mes_seguinte, primeiro_dia, proporcional,
                                       ultimo_dia)
 from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
@@ -217,6 +217,9 @@ class _Folha:
                 f"{self.ficha.nome} não tem vínculo em {self.mes.month:02d}/{self.mes.year}: nada a pagar."])
         linhas = (self._proventos() + [self._noturno()] + self._faltas() + self._terco()
                   + self._decimo_terceiro(adiantamento_13_pago))
+        dias_pagos = sum(dias_comerciais(a, b, self.regras) for a, b, _ in self.pagos)
+        linhas.append(piso_teto.complemento_minimo(linhas, self.p.salario_minimo, dias_pagos, self.regras.dias_mes))
+        linhas.append(piso_teto.abate_teto(linhas, self.p.teto_remuneratorio))
         avisos = list(dict.fromkeys(self.rub.avisos + self.avisos))
         return motor.fechar(self.mes, self.ficha.id, linhas, self.previdencia, self.p.irrf,
                             self.ficha.dependentes_irrf, avisos)

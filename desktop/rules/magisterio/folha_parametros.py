@@ -17,7 +17,7 @@ from desktop.rules.dinheiro import decimal_de
 from desktop.rules.folha.regras import Previdencia, PrevidenciaINSS, PrevidenciaRPPS, RegrasFolha
 from desktop.rules.inss import TabelaINSS
 from desktop.rules.irrf import TabelaIRRF
-from desktop.rules.parametros import Parametro, ValorLegal, Vigencia, vigente_em
+from desktop.rules.parametros import Parametro, SemVigencia, ValorLegal, Vigencia, vigente_em
 from desktop.rules.validacao import EntradaInvalida
 
 from .configuracao import ConfiguracaoMagisterio
@@ -27,6 +27,9 @@ from .tabelas import MatrizVencimentos, ParametrosCarreira, TabelaFG, Valorizaca
 NOMES = ("magisterio_anexo1", "magisterio_anexo2", "magisterio_anexo3", "magisterio_carreira",
          "magisterio_gratificacoes", "folha_geral", "inss", "irrf", "rpps_aliquota")
 """Parâmetros que ``de_vigentes`` precisa (o ``irrf`` já vem com a dedução por dependente)."""
+
+NOMES_OPCIONAIS = ("salario_minimo", "teto_remuneratorio")
+"""Piso (CF, art. 7º, IV) e teto (art. 37, XI) da remuneração total: sem eles, não se aplicam."""
 
 NOMES_BASE = NOMES + ("irrf_dependente",)
 """Parâmetros que ``de_parametros`` precisa (vigências cruas: o dependente é outro parâmetro)."""
@@ -44,6 +47,8 @@ class ParametrosFolhaMagisterio:
     inss: TabelaINSS
     irrf: TabelaIRRF
     rpps_aliquota: ValorLegal
+    salario_minimo: ValorLegal | None = None
+    teto_remuneratorio: ValorLegal | None = None
 
     def previdencia(self, config: ConfiguracaoMagisterio) -> Previdencia:
         """RPPS pela alíquota do parâmetro ou INSS pela tabela nacional (configuração do órgão)."""
@@ -75,6 +80,7 @@ class ParametrosFolhaMagisterio:
             gratificacoes=GratificacoesMagisterio.de_valor(grat.valor, grat.fundamento),
             regras=RegrasFolha.de_valor(folha.valor, folha.fundamento),
             inss=v["inss"], irrf=v["irrf"], rpps_aliquota=rpps,
+            **{n: _valor_legal(v[n], n) for n in NOMES_OPCIONAIS if v.get(n) is not None},
         )
 
     @classmethod
@@ -94,6 +100,12 @@ class ParametrosFolhaMagisterio:
             return vigente_em(tuple(p), dia, nome)
 
         vigentes: dict[str, object] = {n: vig(n) for n in NOMES if n not in ("inss", "irrf")}
+        for n in NOMES_OPCIONAIS:  # piso e teto: sem vigência no dia, não se aplicam
+            if n in parametros:
+                try:
+                    vigentes[n] = vig(n)
+                except SemVigencia:
+                    pass
         i = vig("inss")
         vigentes["inss"] = TabelaINSS.de_valor(i.valor, inicio=i.inicio, fundamento=i.fundamento, status=i.status)
         r, dep = vig("irrf"), vig("irrf_dependente")
@@ -101,3 +113,9 @@ class ParametrosFolhaMagisterio:
                                                fundamento=f"{r.fundamento}; dependente: {dep.fundamento}",
                                                status=r.status)
         return cls.de_vigentes(dia, vigentes)
+
+
+def _valor_legal(v, nome: str) -> ValorLegal:
+    if isinstance(v, ValorLegal):
+        return v
+    return ValorLegal(decimal_de(v.valor, nome), v.inicio, v.fundamento, v.status)

@@ -27,7 +27,7 @@ from desktop.rules.magisterio import tipos as t
 from desktop.rules.magisterio.carreira import periodos_no_mes, situacao_em
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.magisterio.folha import calcular_contracheque
-from desktop.rules.magisterio.folha_parametros import NOMES, NOMES_BASE, ParametrosFolhaMagisterio
+from desktop.rules.magisterio.folha_parametros import NOMES, NOMES_BASE, NOMES_OPCIONAIS, ParametrosFolhaMagisterio
 from desktop.rules.magisterio.tabelas import nome_nivel
 from desktop.rules.parametros import Parametro, SemVigencia
 from desktop.rules.validacao import EntradaInvalida, formatar_data
@@ -264,8 +264,8 @@ def parametros_de(competencia: date, dados, caminho: str = "parametros") -> Para
         if nome == "magisterio_anexo1" and isinstance(valor_, dict):
             _chaves_da_matriz(valor_, p, aqui)
 
-    todos = parametros_com_entrada(NOMES_BASE, dados, caminho, validar)
-    conferir_cobertura(todos, primeiro_dia(competencia), caminho)
+    todos = parametros_com_entrada(NOMES_BASE + NOMES_OPCIONAIS, dados, caminho, validar)
+    conferir_cobertura({n: p for n, p in todos.items() if n in NOMES_BASE}, primeiro_dia(competencia), caminho)
     try:
         return ParametrosFolhaMagisterio.de_parametros(competencia, todos)
     except SemVigencia as e:  # pragma: no cover - a cobertura já foi conferida

@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from desktop.rules.magisterio import tipos as t
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
-from desktop.rules.magisterio.folha_parametros import NOMES_BASE
+from desktop.rules.magisterio.folha_parametros import NOMES_BASE, NOMES_OPCIONAIS
 
 from ..calculadoras.modelo import (Data, Logico, Modelo, parametros_entrada, Percentual, Dinheiro, Horas, inteiro,
                                    opcoes, texto)
@@ -143,5 +143,5 @@ class EntradaMagisterio(Modelo):
     ficha: Ficha
     data_situacao: Optional[Data] = None
     configuracao: Optional[Configuracao] = None
-    parametros: Optional[parametros_entrada(NOMES_BASE)] = None
+    parametros: Optional[parametros_entrada(NOMES_BASE + NOMES_OPCIONAIS)] = None
     adiantamento_13_pago: Optional[Dinheiro] = None

@@ -23,7 +23,7 @@ from desktop.rules.magisterio.carreira import periodos_no_mes
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.magisterio.folha import calcular_contracheque
 from desktop.rules.magisterio.folha_historico import no_dia
-from desktop.rules.magisterio.folha_parametros import NOMES, ParametrosFolhaMagisterio
+from desktop.rules.magisterio.folha_parametros import NOMES, NOMES_OPCIONAIS, ParametrosFolhaMagisterio
 from desktop.rules.magisterio.tipos import FichaFuncional
 from desktop.rules.papeis import Permissao
 from desktop.rules.parametros import ValorLegal
@@ -101,7 +101,13 @@ def mes(competencia: date | str) -> date:
 
 
 def _vigentes(sessao: Sessao, dia: date) -> dict[str, object]:
-    return {nome: parametros.vigente(sessao, nome, dia) for nome in NOMES}
+    vigentes = {nome: parametros.vigente(sessao, nome, dia) for nome in NOMES}
+    for nome in NOMES_OPCIONAIS:  # piso e teto: sem vigência na data, não se aplicam
+        try:
+            vigentes[nome] = parametros.vigente(sessao, nome, dia)
+        except ErroNegocio:
+            pass
+    return vigentes
 
 
 def parametros_da_competencia(sessao: Sessao, competencia: date | str) -> ParametrosFolhaMagisterio:

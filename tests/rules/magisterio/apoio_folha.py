@@ -5,7 +5,7 @@ from decimal import Decimal
 from enum import Enum
 
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
-from desktop.rules.magisterio.folha_parametros import NOMES_BASE, ParametrosFolhaMagisterio
+from desktop.rules.magisterio.folha_parametros import NOMES_BASE, NOMES_OPCIONAIS, ParametrosFolhaMagisterio
 from desktop.rules.magisterio.tipos import (Afastamento, Cargo, Curso, FichaFuncional, Falta, Ferias, FuncaoGratificada,
                                             JornadaPeriodo, Lotacao, Regencia, Titulacao)
 from desktop.rules.parametros import Parametro, Vigencia
@@ -56,7 +56,7 @@ ARQUIVO_ANEXO1 = ler_casos("folha")["anexo1_teste"]
 
 def parametros(competencia: date, anexo1_extra: dict | None = None) -> ParametrosFolhaMagisterio:
     """Os parâmetros padrão de db/parametros, com uma vigência a mais no Anexo I (matriz de teste)."""
-    todos: dict[str, Parametro] = {n: parametro_padrao(n) for n in NOMES_BASE}
+    todos: dict[str, Parametro] = {n: parametro_padrao(n) for n in NOMES_BASE + NOMES_OPCIONAIS}
     if anexo1_extra is not None:
         p = todos["magisterio_anexo1"]
         extra = Vigencia(anexo1_extra["inicio"], anexo1_extra["valor"], anexo1_extra["fundamento"],

@@ -1,10 +1,13 @@
 """Contracheques do magistério calculados à mão (tests/rules/magisterio/casos/folha.toml)."""
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from desktop.rules.folha.tipos import Natureza
 from desktop.rules.magisterio.folha import calcular_contracheque
+from desktop.rules.parametros import ValorLegal
 
 from .apoio_folha import config_de, ficha_de, ler_casos, parametros
 
@@ -15,8 +18,11 @@ CASOS = [pytest.param(c, id=c["descricao"]) for c in ARQUIVO["caso"]]
 @pytest.mark.parametrize("caso", CASOS)
 def test_caso(caso):
     assert caso["conta"].strip() and caso["fundamento"].strip()
-    c = calcular_contracheque(ficha_de(caso["ficha"]), caso["competencia"],
-                              parametros(caso["competencia"], ARQUIVO["anexo1_teste"]), config_de(caso.get("config")))
+    p = parametros(caso["competencia"], None if caso.get("anexo1") == "lei" else ARQUIVO["anexo1_teste"])
+    if "teto" in caso:  # teto de teste (subsídio do Prefeito), para o abate-teto caber na matriz × 10
+        p = replace(p, teto_remuneratorio=ValorLegal(Decimal(caso["teto"]), date(2026, 1, 1),
+                                                     "Lei municipal de teste", "NV"))
+    c = calcular_contracheque(ficha_de(caso["ficha"]), caso["competencia"], p, config_de(caso.get("config")))
     e = caso["esperado"]
     assert [(l.codigo, str(l.valor)) for l in c.linhas] == [tuple(x) for x in e["linhas"]], caso["conta"]
     assert (c.proventos, c.descontos, c.liquido) == (

@@ -38,7 +38,16 @@ def _entrada(caso: dict) -> dict:
     # a ficha do TOML traz "escola" e "porte" nas lotações e funções: são campos de Lotacao/FuncaoGratificada
     return json.loads(json.dumps({"competencia": f"{caso['competencia']:%Y-%m}", "ficha": ficha,
                                   "configuracao": caso.get("config"),
-                                  "parametros": {"magisterio_anexo1": _anexo1_teste()}}))
+                                  "parametros": _parametros(caso)}))
+
+
+def _parametros(caso: dict) -> dict:
+    """A matriz de teste (salvo ``anexo1 = "lei"``) e o teto de teste do caso, se houver."""
+    p = {} if caso.get("anexo1") == "lei" else {"magisterio_anexo1": _anexo1_teste()}
+    if "teto" in caso:
+        p["teto_remuneratorio"] = {"inicio": "2026-01-01", "valor": caso["teto"],
+                                   "fundamento": "Lei municipal de teste", "status": "NV"}
+    return p
 
 
 @pytest.mark.parametrize("caso", [pytest.param(c, id=c["descricao"]) for c in CASOS_FOLHA["caso"]])
