@@ -17,12 +17,13 @@ from cryptography.x509.oid import NameOID
 from lxml import etree
 from signxml import XMLVerifier
 
+from desktop import RAIZ
 from desktop.services import acesso, demo
 from desktop.services.magisterio import folha
 from desktop.services.pagamento import esocial
 from desktop.services.sessao import ErroNegocio
 
-XSD = Path(os.environ.get(esocial.ENV_XSD) or "/work/shared/referencias/esocial/v_S_01_03_00")
+XSD = Path(os.environ.get(esocial.ENV_XSD) or RAIZ.parent / "shared" / "referencias" / "esocial" / "v_S_01_03_00")
 OUTUBRO = date(2026, 10, 1)
 PAGAMENTO = date(2026, 11, 5)
 NS = "{http://www.esocial.gov.br/schema/evt/%s/v_S_01_03_00}"
