@@ -11,7 +11,6 @@ Com ``chave_sigilo``, o arquivo ``<base>.sigilo`` (conteúdo dos casos do Consel
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from desktop import PASTA_DB
 from . import sigilo
 from .erros import BaseCorrompida, BaseMaisNova, DiscoCheio, ErroBase
 from .local import Trava, recusar_atalho, recusar_rede
-from .migracoes import ErroMigracao, aplicar_migracoes
+from .migracoes import ErroMigracao, aplicar_migracoes, listar
 
 PASTA_MIGRACOES = PASTA_DB / "migrations"
 PASTA_COPIAS = "copias"  # pasta das cópias de segurança, ao lado da base
@@ -36,15 +35,7 @@ _ERROS_SQL = (sqlcipher3.dbapi2.DatabaseError, sqlite3.DatabaseError)
 
 def migracoes() -> list[tuple[int, Path]]:
     """As migrações numeradas ``NNNN_nome.sql``, em ordem."""
-    itens = []
-    for arq in sorted(PASTA_MIGRACOES.glob("*.sql")):
-        m = re.match(r"(\d{4})_", arq.name)
-        if m:
-            itens.append((int(m.group(1)), arq))
-    numeros = [n for n, _ in itens]
-    if numeros != list(range(1, len(numeros) + 1)):
-        raise RuntimeError(f"Migrações fora de sequência em {PASTA_MIGRACOES}: {numeros}")
-    return itens
+    return listar(PASTA_MIGRACOES)
 
 
 def versao_do_programa() -> int:

@@ -32,6 +32,19 @@ class ErroMigracao(ErroBase):
 _SO_COMENTARIOS = re.compile(r"(\s+|--[^\n]*(\n|$)|/\*.*?\*/)*", re.DOTALL)
 
 
+def listar(pasta: Path, rotulo: str = "Migrações") -> list[tuple[int, Path]]:
+    """As migrações numeradas ``NNNN_nome.sql`` da pasta, em ordem; recusa um buraco na sequência."""
+    itens = []
+    for arq in sorted(pasta.glob("*.sql")):
+        m = re.match(r"(\d{4})_", arq.name)
+        if m:
+            itens.append((int(m.group(1)), arq))
+    numeros = [n for n, _ in itens]
+    if numeros != list(range(1, len(numeros) + 1)):
+        raise RuntimeError(f"{rotulo} fora de sequência em {pasta}: {numeros}")
+    return itens
+
+
 def _vazio(texto: str) -> bool:
     """Só espaços e comentários."""
     return _SO_COMENTARIOS.fullmatch(texto) is not None

@@ -12,7 +12,6 @@ está anexado (nada de criar, por engano, uma tabela de caso na base geral).
 """
 from __future__ import annotations
 
-import re
 import socket
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from desktop import PASTA_DB, __version__
 
 from .erros import BaseCorrompida, BaseMaisNova, ErroBase, SigiloInconsistente
 from .ids import agora
-from .migracoes import ErroMigracao, aplicar_migracoes
+from .migracoes import ErroMigracao, aplicar_migracoes, listar
 
 ESQUEMA = "sigilo"
 SUFIXO = ".sigilo"
@@ -56,15 +55,7 @@ def caminho_para(base: Path) -> Path:
 
 
 def migracoes() -> list[tuple[int, Path]]:
-    itens = []
-    for arq in sorted(PASTA_MIGRACOES.glob("*.sql")):
-        m = re.match(r"(\d{4})_", arq.name)
-        if m:
-            itens.append((int(m.group(1)), arq))
-    numeros = [n for n, _ in itens]
-    if numeros != list(range(1, len(numeros) + 1)):
-        raise RuntimeError(f"Migrações do sigilo fora de sequência em {PASTA_MIGRACOES}: {numeros}")
-    return itens
+    return listar(PASTA_MIGRACOES, "Migrações do sigilo")
 
 
 def versao_do_programa() -> int:
