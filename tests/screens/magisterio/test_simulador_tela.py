@@ -1,4 +1,5 @@
-"""Aba Simulador: "e se eu concluir a especialização?" mostra a rubrica 009 com 15 % e o art. 47, sem gravar nada."""
+"""Aba Simulador: "e se eu concluir a especialização?" mostra a rubrica 009 com 15 % e o art. 47 (e o complemento do
+salário mínimo que ela absorve), sem gravar nada."""
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -42,7 +43,12 @@ def test_e_se_eu_concluir_a_especializacao(qtbot, sessao_admin):
     assert "15 %" in esp["descricao"] and esp["fundamento"] == "Lei 1.613/2004, arts. 46 e 47"
     i = linhas.index(esp)
     assert aba.modelo.index(i, 5).data() == "Lei 1.613/2004, arts. 46 e 47"
-    assert "a mais" in aba.resumo.text() and "Nada foi gravado" in aba.resumo.text()
+    # Na tabela de 2004, a servidora de 20 h está abaixo do salário mínimo de 2026: o complemento (050,
+    # CF art. 7º IV; STF, Súmula Vinculante 16) diminui exatamente o que a especialização acrescenta, e o
+    # líquido não muda — a tela mostra as duas linhas e diz que não há diferença.
+    comp = [l for l in linhas if l["codigo"] == "050"]
+    assert sum(l["atual"] for l in comp) - sum(l["simulado"] for l in comp) == esp["simulado"], comp
+    assert "sem diferença" in aba.resumo.text() and "Nada foi gravado" in aba.resumo.text()
     assert "Nível 3" in aba.situacoes.text()
     assert sessao_admin.db.execute("SELECT count(*) FROM diario").fetchone()[0] == diario_antes
     assert cadastro.itens(sessao_admin, "cursos", sid) == []
