@@ -205,9 +205,12 @@ def resolver(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, v
         registrar_recontagem(m, s, "divergencia", None, b, papel, justificativa)
 
 
-def registrar_recontagem(m, s: dict, tipo: str, antes: dict | None, b: apuracao.Boletim, papel: str,
+def registrar_recontagem(m, s: dict, tipo: str, antes: dict | None, b: apuracao.Boletim, boletim_papel: str,
                          motivo: str) -> dict:
-    """Grava a recontagem do boletim de papel (trilha: quem, quando, o que contava e o que ficou)."""
+    """Grava a recontagem do boletim de papel (trilha: quem, quando, o que contava e o que ficou).
+
+    ``boletim_papel`` descreve o boletim impresso conferido (não é papel de usuário: quem recontou
+    vem da sessão da mudança ``m``)."""
     def numeros(x):
         return {"comparecimento": x["comparecimento"], "brancos": x["brancos"], "nulos": x["nulos"],
                 "votos": {str(k): v for k, v in sorted(x["votos"].items())}}
@@ -215,7 +218,7 @@ def registrar_recontagem(m, s: dict, tipo: str, antes: dict | None, b: apuracao.
              "antes": json.dumps(numeros(antes)) if antes else None,
              "depois": json.dumps(numeros({"comparecimento": b.comparecimento, "brancos": b.brancos,
                                            "nulos": b.nulos, "votos": b.votos})),
-             "boletim_papel": papel, "motivo": motivo, "feita_por": m.sessao.usuario.id, "feita_em": agora()}
+             "boletim_papel": boletim_papel, "motivo": motivo, "feita_por": m.sessao.usuario.id, "feita_em": agora()}
     m.db["eleicao_recontagens"].insert(linha)
     m.registrar("eleicao_recontagens", linha["id"], "inserir", depois=linha)
     return linha
