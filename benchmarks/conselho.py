@@ -32,7 +32,10 @@ from pathlib import Path
 os.environ.setdefault("PACO_KDF_RAPIDO", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.rules.conselho.atendimentos import AGENTES, DIREITOS, MEDIDAS  # noqa: E402
+from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS  # noqa: E402
+from desktop.store.conselho.sipia import taxonomia  # noqa: E402
+
+_ESPECIFICOS = [codigo for codigo, _ in taxonomia().opcoes()]
 from desktop.services import acesso, chaveiro  # noqa: E402
 from desktop.services.conselho import atendimentos, mandatos, relatorio  # noqa: E402
 from desktop.services.conselho.demo import _BAIRROS, _NOMES, _SOBRENOMES  # noqa: E402
@@ -79,7 +82,8 @@ def _povoar(db, n: int, rnd: random.Random, registrado_por: str) -> None:
             cr.append((novo_id(), aid, f"{primeiro} {rnd.choice(_SOBRENOMES)} {sobrenome}",
                        (quando.date() - timedelta(days=rnd.randint(100, 6000))).isoformat(), rnd.choice("FM")))
         fa.append((novo_id(), aid, f"{rnd.choice(_NOMES)} {sobrenome}", "mãe", "", ""))
-        vi.append((novo_id(), aid, rnd.choice(list(DIREITOS)), rnd.choice(list(AGENTES)), ""))
+        esp = taxonomia().especifico(rnd.choice(_ESPECIFICOS))
+        vi.append((novo_id(), aid, esp.direito, rnd.choice(list(AGENTES)), "", esp.grupo, esp.codigo))
         if rnd.random() < 0.6:
             me.append((novo_id(), aid, None, None, rnd.choice(list(MEDIDAS)), "", quando.isoformat(timespec="minutes")))
     c = db.conn
@@ -87,9 +91,10 @@ def _povoar(db, n: int, rnd: random.Random, registrado_por: str) -> None:
     c.executemany("INSERT INTO conselho_atendimentos (id, busca_rowid, numero, ano, tipo, recebido_em, origem, relato, "
                   "bairro, situacao, plantao, registrado_por, criado_em, atualizado_em) "
                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", at)
-    c.executemany("INSERT INTO conselho_criancas VALUES (?,?,?,?,?)", cr)
+    c.executemany("INSERT INTO conselho_criancas (id, atendimento_id, nome, nascimento, sexo) VALUES (?,?,?,?,?)", cr)
     c.executemany("INSERT INTO conselho_familiares VALUES (?,?,?,?,?,?)", fa)
-    c.executemany("INSERT INTO conselho_violacoes VALUES (?,?,?,?,?)", vi)
+    c.executemany("INSERT INTO conselho_violacoes (id, atendimento_id, direito, agente, descricao, grupo, especifico) "
+                  "VALUES (?,?,?,?,?,?,?)", vi)
     c.executemany("INSERT INTO conselho_medidas (id, atendimento_id, decisao_id, crianca_id, codigo, destinatario, "
                   "aplicada_em) VALUES (?,?,?,?,?,?,?)", me)
     from desktop.store.sigilo import reindexar_tudo
@@ -214,7 +219,7 @@ def _rodar(ct, args, conselheiro_id: str) -> None:
                  "bairro": rnd.choice(_BAIRROS), "relato": "Relato do benchmark.",
                  "criancas": [{"nome": f"{rnd.choice(_NOMES)} {rnd.choice(_SOBRENOMES)}", "nascimento": "2015-02-03"}],
                  "familiares": [{"nome": f"{rnd.choice(_NOMES)} {rnd.choice(_SOBRENOMES)}", "vinculo": "mãe"}],
-                 "violacoes": [{"direito": "convivencia_familiar", "agente": "pais_responsaveis"}]}
+                 "violacoes": [{"especifico": "CFC.1.1", "agente": "pais_responsaveis"}]}
         inicio = time.perf_counter()
         atendimentos.registrar_atendimento(ct, dados)
         tempos.append(time.perf_counter() - inicio)

@@ -32,7 +32,7 @@ PASTA_MIGRACOES = PASTA_DB / "migrations" / "sigilo"
 # Em ordem de dependência (pais antes dos filhos): é a ordem da cópia; a exclusão é a inversa.
 TABELAS_CASOS = ("conselho_atendimentos", "conselho_criancas", "conselho_familiares", "conselho_violacoes",
                  "conselho_decisoes", "conselho_medidas", "conselho_requisicoes", "conselho_encaminhamentos",
-                 "conselho_acompanhamentos", "conselho_impedimentos", "conselho_rascunhos")
+                 "conselho_acompanhamentos", "conselho_impedimentos", "conselho_rascunhos", "conselho_emendas")
 BUSCA = "conselho_busca"
 TABELAS = frozenset(TABELAS_CASOS + (BUSCA,))
 """As tabelas do domínio sigiloso: o único lugar que diz o que é conteúdo de caso."""
@@ -259,7 +259,8 @@ def mover_para_sigilo(base) -> dict[str, int] | None:
     for t in legadas:
         if t == BUSCA:
             continue
-        comuns = ", ".join(c for c in _colunas(conexao, ESQUEMA, t) if c != "busca_rowid")
+        origem = set(_colunas(conexao, "main", f"legado_{t}"))  # colunas novas do sigilo não existiam antes
+        comuns = ", ".join(c for c in _colunas(conexao, ESQUEMA, t) if c != "busca_rowid" and c in origem)
         faltam = conexao.execute(f"SELECT count(*) FROM (SELECT {comuns} FROM main.legado_{t} "
                                  f"EXCEPT SELECT {comuns} FROM {ESQUEMA}.{t})").fetchone()[0]
         if faltam:

@@ -22,7 +22,8 @@ DIREITOS: dict[str, str] = {
     "educacao_cultura_esporte_lazer": "Educação, cultura, esporte e lazer (ECA, arts. 53-59)",
     "profissionalizacao_trabalho": "Profissionalização e proteção no trabalho (ECA, arts. 60-69)",
 }
-"""Os direitos fundamentais do ECA (Título II), os grupos de direitos do SIPIA CT."""
+"""Os direitos fundamentais do ECA (Título II): o primeiro nível da tabela do SIPIA CT (grupos e direitos
+específicos em ``db/sipia/direitos_violados.toml``, ``rules.conselho.sipia``)."""
 
 AGENTES: dict[str, str] = {
     "pais_responsaveis": "Pais ou responsável",
@@ -116,13 +117,6 @@ def validar_crianca(c: Crianca, fato_em: date) -> Crianca:
                                   f"{IDADE_MAXIMA_ATENDIMENTO} anos: o Conselho Tutelar atende crianças e "
                                   "adolescentes (ECA, art. 2º). Confira a data.")
     return Crianca(nome, c.nascimento, c.sexo or None)
-
-
-def validar_violacao(direito: str, agente: str) -> None:
-    if direito not in DIREITOS:
-        raise EntradaInvalida("Direito violado desconhecido: escolha um dos direitos fundamentais do ECA da lista.")
-    if agente not in AGENTES:
-        raise EntradaInvalida("Agente violador desconhecido: escolha um da lista (ECA, art. 98).")
 
 
 def validar_tipo(tipo: str) -> str:

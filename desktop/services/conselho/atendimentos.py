@@ -15,6 +15,7 @@ from desktop.rules.conselho import prazos as regra_prazos
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import atendimentos as armazem
+from desktop.store.conselho import sipia
 from desktop.store.ids import agora, novo_id
 
 from ..sessao import ErroNegocio, Mudanca, Sessao
@@ -43,6 +44,39 @@ def _momento(valor, campo: str) -> datetime:
         return datetime.fromisoformat(str(valor)).replace(second=0, microsecond=0, tzinfo=None)
     except ValueError:
         raise EntradaInvalida(f"{campo}: data e hora inválidas ({valor!r}).") from None
+
+
+def tabela_sipia():
+    """A tabela de direitos violados do SIPIA CT (dado do programa, com a fonte): para as listas da tela."""
+    return sipia.taxonomia()
+
+
+def validar_violacao(v: dict) -> dict:
+    """Direito violado pela tabela do SIPIA CT (direito específico, que diz o grupo e o direito fundamental)
+    e o agente violador (ECA, art. 98); devolve a linha pronta (sem id)."""
+    if not (v.get("especifico") or "").strip():
+        raise EntradaInvalida("Escolha o direito violado na tabela do SIPIA CT: direito fundamental, grupo e direito "
+                              "específico.")
+    e = sipia.taxonomia().validar(v["especifico"])
+    if v.get("agente") not in regra.AGENTES:
+        raise EntradaInvalida("Agente violador desconhecido: escolha um da lista (ECA, art. 98).")
+    return {"direito": e.direito, "grupo": e.grupo, "especifico": e.codigo, "agente": v["agente"],
+            "descricao": (v.get("descricao") or "").strip()}
+
+
+def validar_crianca(x: dict, fato_em: date) -> dict:
+    """Nome, nascimento possível, sexo e a filiação (mãe, pai, responsável — ECA, art. 101 §3º, I)."""
+    cr = regra.validar_crianca(regra.Crianca(x.get("nome", ""), _data(x.get("nascimento"), "Nascimento"),
+                                             x.get("sexo")), fato_em)
+    return {"nome": cr.nome, "nascimento": cr.nascimento.isoformat() if cr.nascimento else None, "sexo": cr.sexo,
+            **{k: " ".join((x.get(k) or "").split()) for k in ("mae", "pai", "responsavel")}}
+
+
+def validar_familiar(f: dict) -> dict:
+    nome = " ".join((f.get("nome") or "").split())
+    if len(nome) < 2:
+        raise EntradaInvalida("Informe o nome do familiar.")
+    return {"nome": nome, **{k: (f.get(k) or "").strip() for k in ("vinculo", "telefone", "endereco")}}
 
 
 def validar_medidas(medidas: list[dict], n_criancas: int) -> list[dict]:
@@ -82,8 +116,8 @@ def registrar_atendimento(sessao: Sessao, dados: dict) -> dict:
     """Grava um registro completo numa transação e devolve-o lido de volta.
 
     ``dados``: tipo ('informacao' | 'denuncia' | 'atendimento'), recebido_em (datetime), origem, relato,
-    bairro, plantao (bool), criancas [{nome, nascimento, sexo}] (ao menos uma), familiares [{nome,
-    vinculo, telefone, endereco}], violacoes [{direito, agente, descricao}], medidas [{codigo ('101-II'),
+    bairro, plantao (bool), criancas [{nome, nascimento, sexo, mae, pai, responsavel}] (ao menos uma),
+    familiares [{nome, vinculo, telefone, endereco}], violacoes [{especifico (código SIPIA CT), agente, descricao}], medidas [{codigo ('101-II'),
     destinatario, crianca (índice)}], decisao {descricao, motivacao} — obrigatória se houver medidas.
     """
     c = exigir_conteudo(sessao, editar=True)
@@ -95,17 +129,15 @@ def registrar_atendimento(sessao: Sessao, dados: dict) -> dict:
     if not criancas_in:
         raise EntradaInvalida("Informe ao menos uma criança ou adolescente no registro (nome e, se souber, a data de "
                               "nascimento).")
-    criancas = [regra.validar_crianca(regra.Crianca(x.get("nome", ""), _data(x.get("nascimento"), "Nascimento"),
-                                                    x.get("sexo")), recebido.date()) for x in criancas_in]
-    for v in dados.get("violacoes") or []:
-        regra.validar_violacao(v.get("direito", ""), v.get("agente", ""))
+    criancas = [validar_crianca(x, recebido.date()) for x in criancas_in]
+    violacoes = [validar_violacao(v) for v in dados.get("violacoes") or []]
     medidas = validar_medidas(dados.get("medidas") or [], len(criancas))
     decisao = dados.get("decisao")
     if medidas and not decisao:
         raise EntradaInvalida("Medidas são decisões do colegiado (art. 21): informe a descrição e a motivação da decisão.")
     if decisao:
         _validar_decisao(decisao.get("descricao", ""), decisao.get("motivacao", ""))
-    familiares = [f for f in dados.get("familiares") or [] if (f.get("nome") or "").strip()]
+    familiares = [validar_familiar(f) for f in dados.get("familiares") or [] if (f.get("nome") or "").strip()]
     plantao = bool(dados.get("plantao"))
     with sessao.mudanca(EDITAR) as m:
         momento = agora()
@@ -120,20 +152,16 @@ def registrar_atendimento(sessao: Sessao, dados: dict) -> dict:
         m.registrar("conselho_atendimentos", at["id"], "inserir", depois=at)
         ids_criancas = []
         for cr in criancas:
-            linha = {"id": novo_id(), "atendimento_id": at["id"], "nome": cr.nome,
-                     "nascimento": cr.nascimento.isoformat() if cr.nascimento else None, "sexo": cr.sexo}
+            linha = {"id": novo_id(), "atendimento_id": at["id"], **cr}
             armazem.inserir(m.db, "conselho_criancas", linha)
             m.registrar("conselho_criancas", linha["id"], "inserir", depois=linha)
             ids_criancas.append(linha["id"])
         for f in familiares:
-            linha = {"id": novo_id(), "atendimento_id": at["id"], "nome": f["nome"].strip(),
-                     "vinculo": (f.get("vinculo") or "").strip(), "telefone": (f.get("telefone") or "").strip(),
-                     "endereco": (f.get("endereco") or "").strip()}
+            linha = {"id": novo_id(), "atendimento_id": at["id"], **f}
             armazem.inserir(m.db, "conselho_familiares", linha)
             m.registrar("conselho_familiares", linha["id"], "inserir", depois=linha)
-        for v in dados.get("violacoes") or []:
-            linha = {"id": novo_id(), "atendimento_id": at["id"], "direito": v["direito"], "agente": v["agente"],
-                     "descricao": (v.get("descricao") or "").strip()}
+        for v in violacoes:
+            linha = {"id": novo_id(), "atendimento_id": at["id"], **v}
             armazem.inserir(m.db, "conselho_violacoes", linha)
             m.registrar("conselho_violacoes", linha["id"], "inserir", depois=linha)
         if decisao:

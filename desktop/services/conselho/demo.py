@@ -12,7 +12,8 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from desktop.rules.conselho.atendimentos import AGENTES, DIREITOS, MEDIDAS
+from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS
+from desktop.store.conselho import sipia
 from desktop.rules.papeis import Papel
 
 from ..sessao import Sessao
@@ -28,6 +29,7 @@ _SOBRENOMES = ["Silva", "Santos", "Oliveira", "Souza", "Lima", "Pereira", "Costa
 _BAIRROS = ["Centro", "Joaquim Romão", "Jequiezinho", "Mandacaru", "São Judas Tadeu", "KM 3", "Cidade Nova",
             "Itajuru", "Barro Preto", "Pompília"]
 _ORIGENS = ["telefone", "presencial", "Disque 100", "escola", "unidade de saúde", "polícia"]
+_ESPECIFICOS = [codigo for codigo, _ in sipia.taxonomia().opcoes()]
 _DESTINOS = ["CRAS", "CREAS", "CAPS", "Unidade Básica de Saúde", "Secretaria de Educação", "Defensoria Pública"]
 
 
@@ -56,7 +58,7 @@ def _caso(rnd: random.Random, quando: datetime) -> dict:
     dados = {"tipo": tipo, "recebido_em": quando, "bairro": rnd.choice(_BAIRROS), "origem": rnd.choice(_ORIGENS),
              "plantao": plantao, "relato": "Relato fictício da demonstração.", "criancas": criancas,
              "familiares": [{"nome": f"{rnd.choice(_NOMES)} {sobrenome}", "vinculo": rnd.choice(("mãe", "pai", "avó", "tio"))}],
-             "violacoes": [{"direito": rnd.choice(list(DIREITOS)), "agente": rnd.choice(list(AGENTES))}
+             "violacoes": [{"especifico": rnd.choice(_ESPECIFICOS), "agente": rnd.choice(list(AGENTES))}
                            for _ in range(rnd.choice((1, 1, 2)))]}
     if tipo != "informacao" and rnd.random() < 0.7:
         dados["medidas"] = [{"codigo": rnd.choice(list(MEDIDAS)), "crianca": 0} for _ in range(rnd.choice((1, 2)))]

@@ -15,10 +15,11 @@ import sqlite_utils
 
 FILHAS = ("conselho_criancas", "conselho_familiares", "conselho_violacoes", "conselho_decisoes",
           "conselho_medidas", "conselho_requisicoes", "conselho_encaminhamentos", "conselho_acompanhamentos",
-          "conselho_impedimentos")
+          "conselho_impedimentos", "conselho_emendas")
 _ORDEM = {"conselho_decisoes": "decidida_em", "conselho_requisicoes": "emitida_em",
           "conselho_encaminhamentos": "encaminhado_em", "conselho_acompanhamentos": "registrado_em",
-          "conselho_impedimentos": "declarado_em", "conselho_medidas": "aplicada_em"}
+          "conselho_impedimentos": "declarado_em", "conselho_medidas": "aplicada_em",
+          "conselho_emendas": "momento"}
 
 
 def proximo_numero(db: sqlite_utils.Database, ano: int) -> int:

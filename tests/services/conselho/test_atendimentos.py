@@ -18,7 +18,7 @@ def caso(**troca):
             "criancas": [{"nome": "Maria José da Conceição", "nascimento": "2016-04-02", "sexo": "F"},
                          {"nome": "Pedro Henrique da Conceição", "nascimento": "2019-01-20", "sexo": "M"}],
             "familiares": [{"nome": "Josefa da Conceição", "vinculo": "mãe"}],
-            "violacoes": [{"direito": "convivencia_familiar", "agente": "pais_responsaveis"}],
+            "violacoes": [{"especifico": "CFC.1.1", "agente": "pais_responsaveis"}],
             "medidas": [{"codigo": "101-I", "crianca": 0}, {"codigo": "129-VII", "destinatario": "Josefa"}],
             "decisao": {"descricao": "Entrega à avó materna mediante termo", "motivacao": "Risco imediato"}}
     return base | troca
@@ -64,7 +64,8 @@ def test_registro_de_plantao_com_prazos(ct):
     ({"criancas": [{"nome": "Ana", "nascimento": "2016-02-30"}]}, "data inválida"),
     ({"medidas": [{"codigo": "129-X"}]}, "ECA"),
     ({"medidas": [{"codigo": "101-VIII"}]}, "ECA"),
-    ({"violacoes": [{"direito": "moradia", "agente": "estado"}]}, "Direito violado"),
+    ({"violacoes": [{"especifico": "XX.9.9", "agente": "estado"}]}, "tabela do SIPIA CT"),
+    ({"violacoes": [{"direito": "convivencia_familiar", "agente": "estado"}]}, "direito específico"),  # só o grupo amplo: recusado (issue 14)
     ({"decisao": None}, "colegiado"),
 ])
 def test_entrada_ruim_recusada_sem_gravar_nada(ct, troca, mensagem):

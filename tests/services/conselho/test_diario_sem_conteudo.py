@@ -26,7 +26,7 @@ def caso_gravado(conselho, entrar):
         "criancas": [{"nome": NOME, "nascimento": "2015-05-05", "sexo": "F"}],
         "familiares": [{"nome": "Edinalva Batalha", "vinculo": "mãe", "telefone": TELEFONE,
                         "endereco": "Beco Tarumã, 12"}],
-        "violacoes": [{"direito": "convivencia_familiar", "agente": "pais_responsaveis"}],
+        "violacoes": [{"especifico": "CFC.1.1", "agente": "pais_responsaveis"}],
     })
     lido = atendimentos.obter_atendimento(ct, a["id"])  # a conselheira lê (leitura vai ao diário)
     assert NOME in repr(lido) and TELEFONE in repr(lido) and RELATO in repr(lido)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QGridLayout, QGroupBox, QLabel, QLineEdi
                                QPushButton, QScrollArea, QTextBrowser, QVBoxLayout, QWidget)
 
 from desktop.rules.conselho import prazos as regra_prazos
-from desktop.rules.conselho.atendimentos import AGENTES, DIREITOS, MEDIDAS, SITUACOES, TIPOS
+from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, SITUACOES, TIPOS
 from desktop.services.conselho import atendimentos, decisoes, documentos
 from desktop.screens.widgets.divisor import criar_divisor
 
@@ -37,7 +37,9 @@ def resumo_html(a: dict) -> str:
             for f in a["familiares"]) + "</ul>")
     if a["violacoes"]:
         partes.append("<h3>Direitos violados</h3><ul>" + "".join(
-            f"<li>{DIREITOS[v['direito']]} — agente: {AGENTES[v['agente']]}</li>" for v in a["violacoes"]) + "</ul>")
+            f"<li>{e(atendimentos.tabela_sipia().rotulo(v['direito'], v.get('grupo'), v.get('especifico')))} — agente: "
+            f"{AGENTES[v['agente']]}{' — ' + e(v['descricao']) if v['descricao'] else ''}</li>" for v in a["violacoes"])
+            + "</ul>")
     if a["decisoes"]:
         partes.append("<h3>Decisões</h3><ul>")
         for d in a["decisoes"]:

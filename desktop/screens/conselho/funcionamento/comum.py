@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QDateTime, QStandardPaths, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFileDialog, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QFileDialog, QLabel, QLineEdit,
                                QListWidget, QMessageBox, QPlainTextEdit, QSpinBox, QWidget)
 
 from desktop.rules import formato
@@ -58,6 +58,22 @@ def combo(opcoes: dict[str, str] | list[tuple[Any, str]], vazio: str | None = No
         c.addItem(vazio, None)
     for chave, rotulo in (opcoes.items() if isinstance(opcoes, dict) else opcoes):
         c.addItem(rotulo, chave)
+    return c
+
+
+def combo_sipia(vazio: str | None = None) -> QComboBox:
+    """Os direitos violados do SIPIA CT (direito fundamental › grupo › direito específico) numa lista que se
+    filtra pelo que se digita (qualquer parte do texto: "sexual", "vaga em creche")."""
+    from desktop.services.conselho.atendimentos import tabela_sipia
+
+    c = combo(tabela_sipia().opcoes(), vazio)
+    c.setEditable(True)
+    c.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    c.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    c.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+    c.setMinimumContentsLength(40)
+    c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    c.lineEdit().setPlaceholderText("digite parte do direito violado (SIPIA CT)")
     return c
 
 

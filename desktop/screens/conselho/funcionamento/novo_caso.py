@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout, QWidget)
 
 from desktop.rules import validacao
-from desktop.rules.conselho.atendimentos import AGENTES, DIREITOS, MEDIDAS, TIPOS
+from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, TIPOS
 from desktop.services.conselho import atendimentos
 from desktop.screens.administracao import avisos
 
-from .comum import combo, editor_momento, texto_longo
+from .comum import combo, combo_sipia, editor_momento, texto_longo
 
 
 def _tabela(titulos: list[str]) -> QTableWidget:
@@ -53,7 +53,7 @@ class DialogoNovoCaso(QDialog):
         self.criancas.setColumnWidth(1, 170)
         self.familia = _tabela(["Nome", "Vínculo", "Telefone", "Endereço"])
         self.familia.setColumnWidth(0, 240)
-        self.direito, self.agente = combo(DIREITOS), combo(AGENTES)
+        self.direito, self.agente = combo_sipia(), combo(AGENTES)
         self.violacoes = QListWidget()
         self.violacoes.setFixedHeight(60)
         self.medidas = QListWidget()
@@ -130,7 +130,7 @@ class DialogoNovoCaso(QDialog):
             criancas.append({"nome": nome, "nascimento": validacao.data_br(nasc) if nasc else None,
                              "sexo": sexo.upper() or None})
         familiares = [dict(zip(("nome", "vinculo", "telefone", "endereco"), l)) for l in _celulas(self.familia)]
-        violacoes = [dict(zip(("direito", "agente"), self.violacoes.item(i).data(Qt.ItemDataRole.UserRole)))
+        violacoes = [dict(zip(("especifico", "agente"), self.violacoes.item(i).data(Qt.ItemDataRole.UserRole)))
                      for i in range(self.violacoes.count())]
         medidas = [{"codigo": self.medidas.item(i).data(Qt.ItemDataRole.UserRole), "crianca": None}
                    for i in range(self.medidas.count())

@@ -14,12 +14,12 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from desktop.rules.conselho.atendimentos import AGENTES, DIREITOS, MEDIDAS, TIPOS
+from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, TIPOS
 from desktop.services.conselho import atendimentos, escala, rascunhos
 from desktop.services.sessao import SemPermissao
 from desktop.screens.administracao import avisos
 
-from .comum import ESTILO_AVISO, ESTILO_SIGILO, aviso_rotulo, br, campo_data, combo, tentar, texto_longo
+from .comum import ESTILO_AVISO, ESTILO_SIGILO, aviso_rotulo, br, campo_data, combo, combo_sipia, tentar, texto_longo
 
 INTERVALO_AUTOSALVAR_MS = 5000
 ESPERA_APOS_TECLA_MS = 500
@@ -42,7 +42,7 @@ class FormPlantao(QWidget):
         self.bairro = QLineEdit(placeholderText="Bairro ou comunidade")
         self.origem = QLineEdit(placeholderText="Quem comunicou (telefone, escola, vizinho...)")
         self.relato = texto_longo("O que aconteceu, onde está a criança agora", 90)
-        self.direito = combo(DIREITOS, vazio="(não informado)")
+        self.direito = combo_sipia(vazio="(não informado)")
         self.agente = combo(AGENTES, vazio="(não informado)")
         self.medida = combo({k: f"Art. {k.replace('-', ', ')} — {v}" for k, v in MEDIDAS.items()},
                             vazio="(nenhuma medida agora)")
@@ -142,7 +142,7 @@ class FormPlantao(QWidget):
                  "criancas": [{"nome": c["crianca"], "nascimento": self.nascimento.valor(), "sexo": c["sexo"]}]
                  if c["crianca"].strip() else []}
         if c["direito"] or c["agente"]:
-            dados["violacoes"] = [{"direito": c["direito"] or "", "agente": c["agente"] or ""}]
+            dados["violacoes"] = [{"especifico": c["direito"] or "", "agente": c["agente"] or ""}]
         if c["medida"]:
             dados["medidas"] = [{"codigo": c["medida"], "crianca": 0}]
         if c["medida"] or c["decisao"].strip() or c["motivacao"].strip():

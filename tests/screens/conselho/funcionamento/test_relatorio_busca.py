@@ -20,15 +20,15 @@ NOMES = ["Lia Souza", "Caio Lima", "Davi Rocha", "Maria Clara Pinto"]
 def _casos(sessao) -> None:
     """Três registros no 1º trimestre de 2025 e um no 2º (fora)."""
     for recebido, bairro, criancas, direito in (
-            (datetime(2025, 1, 15, 9, 0), "Centro", [("Lia Souza", date(2015, 1, 2))], "vida_saude"),
+            (datetime(2025, 1, 15, 9, 0), "Centro", [("Lia Souza", date(2015, 1, 2))], "VS.1.1"),
             (datetime(2025, 2, 20, 23, 0), "Vila Nova", [("Caio Lima", date(2010, 6, 5)),
-                                                         ("Davi Rocha", date(2021, 3, 3))], "convivencia_familiar"),
-            (datetime(2025, 3, 5, 14, 0), "Vila Nova", [("Lia Souza Neta", date(2016, 8, 8))], "vida_saude"),
-            (datetime(2025, 4, 2, 10, 0), "São Jorge", [("Maria Clara Pinto", date(2012, 2, 2))], "vida_saude")):
+                                                         ("Davi Rocha", date(2021, 3, 3))], "CFC.1.1"),
+            (datetime(2025, 3, 5, 14, 0), "Vila Nova", [("Lia Souza Neta", date(2016, 8, 8))], "VS.1.1"),
+            (datetime(2025, 4, 2, 10, 0), "São Jorge", [("Maria Clara Pinto", date(2012, 2, 2))], "VS.1.1")):
         atendimentos.registrar_atendimento(sessao, {
             "tipo": "denuncia", "recebido_em": recebido, "bairro": bairro,
             "criancas": [{"nome": n, "nascimento": d} for n, d in criancas],
-            "violacoes": [{"direito": direito, "agente": "pais_responsaveis"}],
+            "violacoes": [{"especifico": direito, "agente": "pais_responsaveis"}],
             "medidas": [{"codigo": "101-II"}],
             "decisao": {"descricao": "Orientação", "motivacao": "Relato confirmado"}})
 

@@ -1,0 +1,210 @@
+"""Emendas a um caso já gravado: incluir criança, familiar ou violação (com o agente), corrigir nome e
+filiação, reclassificar a violação pelo SIPIA CT e dizer a hora real da chamada.
+
+Cada emenda é uma transação: a mudança, a linha do histórico (``conselho_emendas``, com o motivo) e o
+diário — tudo no arquivo sigiloso (o diário geral não recebe conteúdo de caso). Só o conselheiro em
+exercício, não impedido, emenda (``exigir_conteudo(editar=True)``): a consulta do MP e do juízo só lê.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
+from desktop.store.conselho import atendimentos as armazem
+from desktop.store.conselho import mandatos as armazem_m
+from desktop.store.ids import agora, novo_id
+
+from ..sessao import ErroNegocio, Mudanca, Sessao
+from .atendimentos import _momento, validar_crianca, validar_familiar, validar_violacao
+from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura
+
+EDITAR = Permissao.CONSELHO_CASOS_EDITAR
+TIPOS = {"crianca_incluida": "Criança ou adolescente incluído", "familiar_incluido": "Familiar incluído",
+         "violacao_incluida": "Violação (e agente) incluída", "violacao_reclassificada": "Violação reclassificada",
+         "nome_corrigido": "Nome corrigido", "filiacao_corrigida": "Filiação corrigida",
+         "momento_da_chamada": "Data e hora reais da chamada"}
+
+
+def _motivo(motivo: str) -> str:
+    m = " ".join((motivo or "").split())
+    if len(m) < 3:
+        raise EntradaInvalida("Diga o motivo da emenda (fica no histórico do caso).")
+    return m
+
+
+def _caso(sessao: Sessao, atendimento_id: str) -> tuple[dict | None, dict]:
+    c = exigir_conteudo(sessao, atendimento_id, editar=True)
+    a = armazem_m.um(sessao.db, "SELECT * FROM conselho_atendimentos WHERE id = ?", [atendimento_id])
+    if a is None:
+        raise ErroNegocio("Atendimento não encontrado.")
+    return c, a
+
+
+def _da_linha(sessao: Sessao, tabela: str, registro_id: str) -> tuple[dict | None, dict, dict]:
+    exigir_conteudo(sessao, editar=True)  # antes de qualquer consulta ao arquivo sigiloso
+    r = armazem_m.um(sessao.db, f"SELECT * FROM {tabela} WHERE id = ?", [registro_id])
+    if r is None:
+        raise ErroNegocio("Registro não encontrado neste caso.")
+    c, a = _caso(sessao, r["atendimento_id"])
+    return c, a, r
+
+
+def _historico(m: Mudanca, c: dict | None, atendimento_id: str, tipo: str, tabela: str, registro_id: str,
+               antes, depois, motivo: str) -> None:
+    linha = {"id": novo_id(), "atendimento_id": atendimento_id, "momento": agora(),
+             "conselheiro_id": c["id"] if c else None, "tipo": tipo, "tabela": tabela, "registro_id": registro_id,
+             "antes": json.dumps(antes, ensure_ascii=False) if antes is not None else None,
+             "depois": json.dumps(depois, ensure_ascii=False) if depois is not None else None, "motivo": motivo}
+    armazem.inserir(m.db, "conselho_emendas", linha)
+    m.registrar("conselho_emendas", linha["id"], "inserir", depois=linha)
+    m.db.execute("UPDATE conselho_atendimentos SET atualizado_em = ? WHERE id = ?", [linha["momento"], atendimento_id])
+
+
+def _fato(a: dict) -> datetime:
+    return datetime.fromisoformat(a["recebido_em"])
+
+
+def incluir_crianca(sessao: Sessao, atendimento_id: str, crianca: dict, motivo: str) -> dict:
+    """Mais uma criança ou adolescente no registro (nome, nascimento, sexo, filiação)."""
+    c, a = _caso(sessao, atendimento_id)
+    motivo = _motivo(motivo)
+    linha = {"id": novo_id(), "atendimento_id": atendimento_id, **validar_crianca(crianca, _fato(a).date())}
+    with sessao.mudanca(EDITAR) as m:
+        armazem.inserir(m.db, "conselho_criancas", linha)
+        m.registrar("conselho_criancas", linha["id"], "inserir", depois=linha)
+        _historico(m, c, atendimento_id, "crianca_incluida", "conselho_criancas", linha["id"], None, linha, motivo)
+        armazem.indexar(m.db, atendimento_id)
+    return armazem.completo(sessao.db, atendimento_id)
+
+
+def incluir_familiar(sessao: Sessao, atendimento_id: str, familiar: dict, motivo: str) -> dict:
+    """Mais um familiar ou responsável (nome, vínculo, telefone, endereço)."""
+    c, _a = _caso(sessao, atendimento_id)
+    motivo = _motivo(motivo)
+    linha = {"id": novo_id(), "atendimento_id": atendimento_id, **validar_familiar(familiar)}
+    with sessao.mudanca(EDITAR) as m:
+        armazem.inserir(m.db, "conselho_familiares", linha)
+        m.registrar("conselho_familiares", linha["id"], "inserir", depois=linha)
+        _historico(m, c, atendimento_id, "familiar_incluido", "conselho_familiares", linha["id"], None, linha, motivo)
+        armazem.indexar(m.db, atendimento_id)
+    return armazem.completo(sessao.db, atendimento_id)
+
+
+def incluir_violacao(sessao: Sessao, atendimento_id: str, violacao: dict, motivo: str) -> dict:
+    """Mais um direito violado (SIPIA CT) com o seu agente violador (ECA, art. 98)."""
+    c, _a = _caso(sessao, atendimento_id)
+    motivo = _motivo(motivo)
+    linha = {"id": novo_id(), "atendimento_id": atendimento_id, **validar_violacao(violacao)}
+    with sessao.mudanca(EDITAR) as m:
+        armazem.inserir(m.db, "conselho_violacoes", linha)
+        m.registrar("conselho_violacoes", linha["id"], "inserir", depois=linha)
+        _historico(m, c, atendimento_id, "violacao_incluida", "conselho_violacoes", linha["id"], None, linha, motivo)
+    return armazem.completo(sessao.db, atendimento_id)
+
+
+def reclassificar_violacao(sessao: Sessao, violacao_id: str, especifico: str, agente: str, motivo: str) -> dict:
+    """Outro direito específico do SIPIA CT ou outro agente (p.ex. completar um registro anterior à tabela)."""
+    c, a, antes = _da_linha(sessao, "conselho_violacoes", violacao_id)
+    motivo = _motivo(motivo)
+    v = validar_violacao({"especifico": especifico, "agente": agente, "descricao": antes["descricao"]})
+    novos = {k: v[k] for k in ("direito", "grupo", "especifico", "agente")}
+    if all(antes[k] == novos[k] for k in novos):
+        raise EntradaInvalida("A classificação escolhida é a mesma que já está gravada.")
+    with sessao.mudanca(EDITAR) as m:
+        depois = armazem_m.atualizar(m.db, "conselho_violacoes", violacao_id, novos)
+        m.registrar("conselho_violacoes", violacao_id, "alterar", antes={k: antes[k] for k in novos}, depois=novos)
+        _historico(m, c, a["id"], "violacao_reclassificada", "conselho_violacoes", violacao_id,
+                   {k: antes[k] for k in novos}, novos, motivo)
+    return depois
+
+
+def corrigir_nome(sessao: Sessao, registro_id: str, nome: str, motivo: str) -> dict:
+    """Corrige o nome de uma criança ou de um familiar do caso (o antigo fica no histórico)."""
+    exigir_conteudo(sessao, editar=True)
+    tabela = next((t for t in ("conselho_criancas", "conselho_familiares")
+                   if armazem_m.um(sessao.db, f"SELECT 1 AS x FROM {t} WHERE id = ?", [registro_id])), None)
+    if tabela is None:
+        raise ErroNegocio("Pessoa não encontrada neste caso.")
+    c, a, antes = _da_linha(sessao, tabela, registro_id)
+    motivo = _motivo(motivo)
+    novo = " ".join((nome or "").split())
+    if len(novo) < 2:
+        raise EntradaInvalida("Informe o nome corrigido.")
+    if novo == antes["nome"]:
+        raise EntradaInvalida("O nome corrigido é igual ao gravado.")
+    with sessao.mudanca(EDITAR) as m:
+        depois = armazem_m.atualizar(m.db, tabela, registro_id, {"nome": novo})
+        m.registrar(tabela, registro_id, "alterar", antes={"nome": antes["nome"]}, depois={"nome": novo})
+        _historico(m, c, a["id"], "nome_corrigido", tabela, registro_id, {"nome": antes["nome"]}, {"nome": novo},
+                   motivo)
+        armazem.indexar(m.db, a["id"])
+    return depois
+
+
+def corrigir_filiacao(sessao: Sessao, crianca_id: str, *, mae: str = "", pai: str = "", responsavel: str = "",
+                      motivo: str) -> dict:
+    """Mãe, pai e responsável da criança (ECA, art. 101 §3º, I: qualificação dos pais, se conhecidos)."""
+    c, a, antes = _da_linha(sessao, "conselho_criancas", crianca_id)
+    motivo = _motivo(motivo)
+    novos = {k: " ".join((v or "").split()) for k, v in (("mae", mae), ("pai", pai), ("responsavel", responsavel))}
+    velhos = {k: antes[k] for k in novos}
+    if novos == velhos:
+        raise EntradaInvalida("A filiação informada é igual à gravada.")
+    with sessao.mudanca(EDITAR) as m:
+        depois = armazem_m.atualizar(m.db, "conselho_criancas", crianca_id, novos)
+        m.registrar("conselho_criancas", crianca_id, "alterar", antes=velhos, depois=novos)
+        _historico(m, c, a["id"], "filiacao_corrigida", "conselho_criancas", crianca_id, velhos, novos, motivo)
+    return depois
+
+
+def _gravado_em_local(a: dict) -> datetime:
+    """O momento em que o caso foi gravado (UTC na base), na hora local sem fuso, como ``recebido_em``."""
+    return datetime.fromisoformat(a["criado_em"]).astimezone().replace(tzinfo=None, second=0, microsecond=0)
+
+
+def definir_momento_da_chamada(sessao: Sessao, atendimento_id: str, momento: datetime, motivo: str) -> dict:
+    """A data e a hora reais da chamada ou da denúncia (distintas da hora em que o caso foi gravado).
+
+    Não pode ser depois da gravação nem no futuro. A ordem da lista e o índice de busca seguem a hora nova;
+    o número do caso não muda. O momento anterior fica no histórico."""
+    c, a = _caso(sessao, atendimento_id)
+    motivo = _motivo(motivo)
+    novo = _momento(momento, "Data e hora da chamada")
+    if novo > agora_local():
+        raise EntradaInvalida("A data e a hora da chamada estão no futuro: confira.")
+    gravado = _gravado_em_local(a)
+    if novo > gravado:
+        raise EntradaInvalida(f"A chamada não pode ser depois da gravação do caso ({gravado:%d/%m/%Y %H:%M}): "
+                              "confira a data e a hora.")
+    if iso_local(novo) == a["recebido_em"]:
+        raise EntradaInvalida("A data e a hora informadas são as já gravadas.")
+    rowid = armazem.chave_de_ordem(novo, a["numero"])
+    if armazem_m.um(sessao.db, "SELECT id FROM conselho_atendimentos WHERE busca_rowid = ? AND id <> ?",
+                    [rowid, atendimento_id]):
+        raise ErroNegocio("Outro caso já ocupa esta data e hora na ordem da lista; ajuste um minuto.")
+    antes = {"recebido_em": a["recebido_em"], "busca_rowid": a["busca_rowid"]}
+    novos = {"recebido_em": iso_local(novo), "busca_rowid": rowid}
+    with sessao.mudanca(EDITAR) as m:
+        m.db.execute("DELETE FROM conselho_busca WHERE rowid = ?", [a["busca_rowid"]])
+        armazem_m.atualizar(m.db, "conselho_atendimentos", atendimento_id, novos)
+        m.registrar("conselho_atendimentos", atendimento_id, "alterar", antes=antes, depois=novos)
+        _historico(m, c, atendimento_id, "momento_da_chamada", "conselho_atendimentos", atendimento_id,
+                   {"recebido_em": a["recebido_em"]}, {"recebido_em": novos["recebido_em"]}, motivo)
+        armazem.indexar(m.db, atendimento_id)
+    return armazem.completo(sessao.db, atendimento_id)
+
+
+def historico(sessao: Sessao, atendimento_id: str) -> list[dict]:
+    """As emendas do caso, da mais antiga à mais recente, com antes/depois já lidos. Leitura no diário."""
+    exigir_conteudo(sessao, atendimento_id)
+    linhas = list(sessao.db.query("SELECT * FROM conselho_emendas WHERE atendimento_id = ? ORDER BY momento, rowid",
+                                  [atendimento_id]))
+    for l in linhas:
+        l["antes"] = json.loads(l["antes"]) if l["antes"] else None
+        l["depois"] = json.loads(l["depois"]) if l["depois"] else None
+        l["rotulo"] = TIPOS[l["tipo"]]
+    registrar_leitura(sessao, atendimento_id, {"acao": "historico_emendas", "emendas": len(linhas)})
+    return linhas
+
