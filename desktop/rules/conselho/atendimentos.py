@@ -8,7 +8,7 @@ adolescente) e art. 129 (aos pais ou responsável), que o Conselho aplica (ECA, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from desktop.rules.validacao import EntradaInvalida, formatar_data
 
@@ -123,3 +123,37 @@ def validar_tipo(tipo: str) -> str:
     if tipo not in TIPOS:
         raise EntradaInvalida("Tipo de registro deve ser informação, denúncia ou atendimento (SIPIA CT).")
     return tipo
+
+
+def nome_pessoa(texto: str) -> str:
+    """Nome de criança, familiar ou agente: ao menos duas letras, espaços normalizados."""
+    nome = " ".join((texto or "").split())
+    if len(nome) < 2 or not any(ch.isalpha() for ch in nome):
+        raise EntradaInvalida("Informe o nome (ao menos duas letras).")
+    return nome
+
+
+def motivo_emenda(texto: str) -> str:
+    """O motivo de uma emenda ao caso (fica no histórico)."""
+    m = " ".join((texto or "").split())
+    if len(m) < 3:
+        raise EntradaInvalida("Diga o motivo da emenda (fica no histórico do caso).")
+    return m
+
+
+def momento_br(texto: str) -> datetime:
+    """'dd/mm/aaaa hh:mm' → datetime (hora local, sem segundos)."""
+    try:
+        return datetime.strptime(" ".join((texto or "").split()), "%d/%m/%Y %H:%M")
+    except ValueError:
+        raise EntradaInvalida("Data e hora no formato dd/mm/aaaa hh:mm, por exemplo 06/03/2026 21:50.") from None
+
+
+def validar_momento_chamada(momento: datetime, gravado_em: datetime, agora: datetime) -> datetime:
+    """A hora real da chamada ou da denúncia: não no futuro, nem depois da gravação do caso."""
+    if momento > agora:
+        raise EntradaInvalida("A data e a hora da chamada estão no futuro: confira.")
+    if momento > gravado_em:
+        raise EntradaInvalida(f"A chamada não pode ser depois da gravação do caso ({gravado_em:%d/%m/%Y %H:%M}): "
+                              "confira a data e a hora.")
+    return momento

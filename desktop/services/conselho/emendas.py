@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from desktop.rules.conselho import atendimentos as regra
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import atendimentos as armazem
@@ -28,10 +29,7 @@ TIPOS = {"crianca_incluida": "Criança ou adolescente incluído", "familiar_incl
 
 
 def _motivo(motivo: str) -> str:
-    m = " ".join((motivo or "").split())
-    if len(m) < 3:
-        raise EntradaInvalida("Diga o motivo da emenda (fica no histórico do caso).")
-    return m
+    return regra.motivo_emenda(motivo)
 
 
 def _caso(sessao: Sessao, atendimento_id: str) -> tuple[dict | None, dict]:
@@ -129,9 +127,7 @@ def corrigir_nome(sessao: Sessao, registro_id: str, nome: str, motivo: str) -> d
         raise ErroNegocio("Pessoa não encontrada neste caso.")
     c, a, antes = _da_linha(sessao, tabela, registro_id)
     motivo = _motivo(motivo)
-    novo = " ".join((nome or "").split())
-    if len(novo) < 2:
-        raise EntradaInvalida("Informe o nome corrigido.")
+    novo = regra.nome_pessoa(nome)
     if novo == antes["nome"]:
         raise EntradaInvalida("O nome corrigido é igual ao gravado.")
     with sessao.mudanca(EDITAR) as m:
@@ -159,7 +155,7 @@ def corrigir_filiacao(sessao: Sessao, crianca_id: str, *, mae: str = "", pai: st
     return depois
 
 
-def _gravado_em_local(a: dict) -> datetime:
+def gravado_em_local(a: dict) -> datetime:
     """O momento em que o caso foi gravado (UTC na base), na hora local sem fuso, como ``recebido_em``."""
     return datetime.fromisoformat(a["criado_em"]).astimezone().replace(tzinfo=None, second=0, microsecond=0)
 
@@ -172,12 +168,7 @@ def definir_momento_da_chamada(sessao: Sessao, atendimento_id: str, momento: dat
     c, a = _caso(sessao, atendimento_id)
     motivo = _motivo(motivo)
     novo = _momento(momento, "Data e hora da chamada")
-    if novo > agora_local():
-        raise EntradaInvalida("A data e a hora da chamada estão no futuro: confira.")
-    gravado = _gravado_em_local(a)
-    if novo > gravado:
-        raise EntradaInvalida(f"A chamada não pode ser depois da gravação do caso ({gravado:%d/%m/%Y %H:%M}): "
-                              "confira a data e a hora.")
+    regra.validar_momento_chamada(novo, gravado_em_local(a), agora_local())
     if iso_local(novo) == a["recebido_em"]:
         raise EntradaInvalida("A data e a hora informadas são as já gravadas.")
     rowid = armazem.chave_de_ordem(novo, a["numero"])

@@ -69,7 +69,9 @@ class AbaAtendimentos(QWidget):
         self.visao.doubleClicked.connect(self._on_abrir)
         self.visao.activated.connect(self._on_abrir)
         self.botao_novo.clicked.connect(self._on_novo)
-        self.botao_novo.setVisible(sessao.pode(Permissao.CONSELHO_CASOS_EDITAR))
+        pode_registrar = sessao.pode(Permissao.CONSELHO_CASOS_EDITAR)  # a consulta do MP e do juízo só lê
+        self.botao_novo.setVisible(pode_registrar)
+        self.botao_novo.setEnabled(pode_registrar)
         self.recarregar()
 
     def _negar(self, erro: SemPermissao) -> None:

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (QDialog, QGridLayout, QGroupBox, QLabel, QLineEdi
 
 from desktop.rules.conselho import prazos as regra_prazos
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, SITUACOES, TIPOS
+from desktop.rules.papeis import Permissao
 from desktop.services.conselho import atendimentos, decisoes, documentos
 from desktop.screens.widgets.divisor import criar_divisor
 
+from . import emendas as tela_emendas
 from .comum import DialogoAcao, br, campo_data, combo, editor_data, editor_momento, emitir_e_salvar, texto_longo
 
 
@@ -29,7 +31,8 @@ def resumo_html(a: dict) -> str:
               f"Origem: {e(a['origem'] or '—')}</p>", f"<p>{e(a['relato'] or '')}</p>",
               "<h3>Crianças e adolescentes</h3><ul>"]
     partes += [f"<li>{e(c['nome'])} — nasc. {br(c['nascimento']) or 'não informado'}"
-               f"{' — ' + c['sexo'] if c['sexo'] else ''}</li>" for c in a["criancas"]]
+               f"{' — ' + c['sexo'] if c['sexo'] else ''}"
+               f"{' — filiação: ' + e(_filiacao(c)) if _filiacao(c) else ''}</li>" for c in a["criancas"]]
     partes.append("</ul>")
     if a["familiares"]:
         partes.append("<h3>Família</h3><ul>" + "".join(
@@ -65,7 +68,13 @@ def resumo_html(a: dict) -> str:
             ("acompanhamentos", "Acompanhamento", lambda r: f"{br(r['registrado_em'])} — {e(r['texto'])}")):
         if a[chave]:
             partes.append(f"<h3>{titulo}</h3><ul>" + "".join(f"<li>{fmt(r)}</li>" for r in a[chave]) + "</ul>")
+    partes.append(tela_emendas.historico_html(a, e))
     return "".join(partes)
+
+
+def _filiacao(c: dict) -> str:
+    return "; ".join(f"{r} {c[k]}" for k, r in (("mae", "mãe"), ("pai", "pai"), ("responsavel", "responsável"))
+                     if c.get(k))
 
 
 def _prazo(texto: str, limite, iso: str) -> str:
@@ -111,7 +120,9 @@ class DialogoCaso(QDialog):
                                ("Declarar &impedimento (art. 44)", self._on_impedimento)]),
                 ("Documentos registrados (PDF)", [("Notificação", self._on_notificacao), ("Ofício", self._on_oficio),
                                                   ("Requisição (PDF)", self._on_pdf_requisicao),
-                                                  ("Termo de medida", self._on_termo)])):
+                                                  ("Termo de medida", self._on_termo)]),
+                ("Emendas ao registro (com motivo, no histórico)",
+                 [(acao, lambda _c=False, a=acao: self._on_emenda(a)) for acao in tela_emendas.ACOES])):
             g = QGroupBox(titulo)
             grade = QGridLayout(g)
             for i, (rotulo, slot) in enumerate(botoes):
@@ -120,6 +131,15 @@ class DialogoCaso(QDialog):
                 self.botoes[rotulo.replace("&", "")] = b
                 grade.addWidget(b, i // 2, i % 2)
             lay_acoes.addWidget(g)
+        self.somente_leitura = not sessao.pode(Permissao.CONSELHO_CASOS_EDITAR)
+        if self.somente_leitura:  # consulta do MP e do juízo: lê o caso, não age nele (Lei 320/2023, art. 21 §4º)
+            for b in self.botoes.values():
+                b.setEnabled(False)
+                b.setToolTip("Somente leitura: o papel Consulta (Ministério Público e juízo) não registra nem altera.")
+            aviso = QLabel("<b>Somente leitura.</b> O papel Consulta (Ministério Público e juízo) lê o caso; quem "
+                           "registra e altera são os conselheiros em exercício.")
+            aviso.setWordWrap(True)
+            lay_acoes.insertWidget(0, aviso)
         lay_acoes.addWidget(self.mensagem)
         lay_acoes.addStretch(1)
         rolagem = QScrollArea()
@@ -244,6 +264,15 @@ class DialogoCaso(QDialog):
             "Depois de declarado, você não verá mais este caso: outro conselheiro o atende.")
         if d.exec() == QDialog.DialogCode.Accepted:
             self.accept()
+
+    # -- emendas -----------------------------------------------------------------------------------
+    def _on_emenda(self, acao: str) -> None:
+        if acao in ("Filiação",) and self._nada(self._combo_criancas(), "Não há criança no registro."):
+            return
+        tela_emendas.abrir(self, acao)
+
+    def _combo_criancas(self):
+        return combo([(c["id"], c["nome"]) for c in self.caso["criancas"]])
 
     # -- documentos ---------------------------------------------------------------------------------
     def _emitir_com(self, titulo: str, campos, emitir, nome: str) -> None:

@@ -14,14 +14,22 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
+from desktop.rules.conselho import atendimentos as regra
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, TIPOS
 from desktop.services.conselho import atendimentos, escala, rascunhos
 from desktop.services.sessao import SemPermissao
 from desktop.screens.administracao import avisos
+from desktop.screens.widgets.campos import CampoValidado
 
 from .comum import ESTILO_AVISO, ESTILO_SIGILO, aviso_rotulo, br, campo_data, combo, combo_sipia, tentar, texto_longo
 
 INTERVALO_AUTOSALVAR_MS = 5000
+
+
+def _momento_da_chamada(texto: str) -> datetime:
+    """A hora real da chamada, conferida enquanto se digita (formato; nem no futuro)."""
+    m = regra.momento_br(texto)
+    return regra.validar_momento_chamada(m, datetime.now(), datetime.now())
 ESPERA_APOS_TECLA_MS = 500
 
 
@@ -36,6 +44,9 @@ class FormPlantao(QWidget):
         self._sujo = False
         self.tipo = combo(TIPOS)
         self.tipo.setCurrentIndex(self.tipo.findData("denuncia"))
+        self.chamada = CampoValidado(_momento_da_chamada, placeholder="dd/mm/aaaa hh:mm")
+        self.chamada.definir_texto(datetime.now().strftime("%d/%m/%Y %H:%M"))  # a hora em que a chamada chegou
+        self.chamada.setToolTip("Quando a chamada ou a denúncia chegou (não a hora de gravar); corrija se preciso.")
         self.crianca = QLineEdit(placeholderText="Nome da criança ou do adolescente")
         self.nascimento = campo_data(obrigatorio=False, placeholder="dd/mm/aaaa (se souber)")
         self.sexo = combo([("F", "Feminino"), ("M", "Masculino")], vazio="Não informado")
@@ -55,7 +66,7 @@ class FormPlantao(QWidget):
         self.botao_salvar = QPushButton("Gravar atendimento (Ctrl+S)")
         self.botao_descartar = QPushButton("Descartar rascunho")
         form = QFormLayout()
-        for rotulo, w in (("&Tipo", self.tipo), ("&Criança/adolescente", self.crianca),
+        for rotulo, w in (("&Tipo", self.tipo), ("C&hamada em", self.chamada), ("&Criança/adolescente", self.crianca),
                           ("Nasci&mento", self.nascimento), ("Se&xo", self.sexo), ("&Bairro", self.bairro),
                           ("&Origem", self.origem), ("&Relato", self.relato), ("&Direito violado", self.direito),
                           ("&Agente violador", self.agente), ("Medida (ECA)", self.medida),
@@ -71,6 +82,7 @@ class FormPlantao(QWidget):
         for w in (self.crianca, self.bairro, self.origem, self.decisao):
             w.textChanged.connect(self._on_mudou)
         self.nascimento.edit.textChanged.connect(self._on_mudou)
+        self.chamada.edit.textChanged.connect(self._on_mudou)
         for w in (self.relato, self.motivacao):
             w.textChanged.connect(self._on_mudou)
         for w in (self.tipo, self.sexo, self.direito, self.agente, self.medida):
@@ -86,7 +98,8 @@ class FormPlantao(QWidget):
 
     # -- rascunho -------------------------------------------------------------------------------
     def conteudo(self) -> dict:
-        return {"tipo": self.tipo.currentData(), "crianca": self.crianca.text(), "nascimento": self.nascimento.texto(),
+        return {"tipo": self.tipo.currentData(), "chamada": self.chamada.texto(), "crianca": self.crianca.text(),
+                "nascimento": self.nascimento.texto(),
                 "sexo": self.sexo.currentData(), "bairro": self.bairro.text(), "origem": self.origem.text(),
                 "relato": self.relato.toPlainText(), "direito": self.direito.currentData(),
                 "agente": self.agente.currentData(), "medida": self.medida.currentData(),
@@ -98,6 +111,8 @@ class FormPlantao(QWidget):
                         ("medida", self.medida)):
             i = w.findData(c.get(nome))
             w.setCurrentIndex(max(i, 0))
+        if c.get("chamada"):
+            self.chamada.definir_texto(c["chamada"])
         self.crianca.setText(c.get("crianca", ""))
         self.nascimento.definir_texto(c.get("nascimento", ""))
         self.bairro.setText(c.get("bairro", ""))
@@ -137,7 +152,7 @@ class FormPlantao(QWidget):
     # -- gravar ---------------------------------------------------------------------------------
     def dados(self) -> dict:
         c = self.conteudo()
-        dados = {"tipo": c["tipo"], "recebido_em": datetime.now().replace(second=0, microsecond=0), "plantao": True,
+        dados = {"tipo": c["tipo"], "recebido_em": self.chamada.valor(), "plantao": True,
                  "origem": c["origem"], "relato": c["relato"], "bairro": c["bairro"],
                  "criancas": [{"nome": c["crianca"], "nascimento": self.nascimento.valor(), "sexo": c["sexo"]}]
                  if c["crianca"].strip() else []}
