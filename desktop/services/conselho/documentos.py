@@ -91,8 +91,48 @@ def emitir_requisicao(sessao: Sessao, requisicao_id: str) -> documentos.Emitido:
     return _emitir(sessao, doc, r["atendimento_id"])
 
 
+def _filiacao(c: dict, familiares: list[dict]) -> str:
+    """Mãe, pai e responsável da criança; na falta, os familiares do caso com esse vínculo (ECA, art. 101 §3º, I:
+    qualificação dos pais ou do responsável, se conhecidos)."""
+    partes = [f"{rot}: {c[k]}" for k, rot in (("mae", "mãe"), ("pai", "pai"), ("responsavel", "responsável"))
+              if c.get(k)]
+    if not partes:
+        partes = [f"{(f['vinculo'] or 'familiar').strip()}: {f['nome']}" for f in familiares
+                  if (f["vinculo"] or "").strip().lower() in ("mãe", "mae", "pai", "responsável", "responsavel")]
+    return "; ".join(partes) or "não conhecida"
+
+
+def _identificacao(medidas: list[dict], criancas: list[dict], familiares: list[dict]) -> tuple[tuple[str, str], ...]:
+    """Quem a medida alcança: cada criança indicada nas medidas (ou todas as do caso, se a medida não indica uma),
+    com nome, nascimento e filiação."""
+    ids = {mm["crianca_id"] for mm in medidas if mm["crianca_id"]}
+    alvo = [c for c in criancas if c["id"] in ids] if ids and all(mm["crianca_id"] for mm in medidas) else criancas
+    linhas: list[tuple[str, str]] = []
+    for c in alvo:
+        nasc = formatar_data(date.fromisoformat(c["nascimento"])) if c["nascimento"] else "não informado"
+        linhas += [("Criança/adolescente", c["nome"]), ("Nascimento", nasc), ("Filiação", _filiacao(c, familiares))]
+    return tuple(linhas)
+
+
+def _situacao_colegiado(d: dict) -> str:
+    """O que o termo diz da ratificação (Lei 320/2023, art. 21 §1º), conforme o que está gravado agora."""
+    if not d["emergencial"]:
+        return ""
+    if d["colegiado"] == "ratificada":
+        return (f" tomada em plantão e RATIFICADA pelo colegiado em "
+                f"{datetime.fromisoformat(d['colegiado_em']):%d/%m/%Y} (Lei 320/2023, art. 21 §1º)")
+    if d["colegiado"] == "retificada":
+        return (f" tomada em plantão e RETIFICADA pelo colegiado em "
+                f"{datetime.fromisoformat(d['colegiado_em']):%d/%m/%Y} (Lei 320/2023, art. 21 §1º): "
+                f"{d['retificacao']}")
+    return (f" tomada em plantão, sujeita a ratificação do colegiado até "
+            f"{formatar_data(date.fromisoformat(d['ratificar_ate']))} (Lei 320/2023, art. 21 §1º)")
+
+
 def emitir_termo_medida(sessao: Sessao, decisao_id: str, destinatario: str) -> documentos.Emitido:
-    """Termo das medidas aplicadas na decisão (ECA, arts. 101 e 129), com a motivação (art. 21 §2º)."""
+    """Termo das medidas aplicadas na decisão (ECA, arts. 101 e 129), com a motivação (art. 21 §2º), quem a
+    medida alcança (nome, nascimento e filiação — no acolhimento, ECA, art. 101 §3º, I) e a situação da
+    ratificação. Documento sigiloso: o PDF fica no arquivo do sigilo (``DOMINIO_CASO``)."""
     exigir_conteudo(sessao, editar=True)
     d = armazem_m.um(sessao.db, "SELECT * FROM conselho_decisoes WHERE id = ?", [decisao_id])
     if d is None:
@@ -101,11 +141,17 @@ def emitir_termo_medida(sessao: Sessao, decisao_id: str, destinatario: str) -> d
     medidas = [mm for mm in a["medidas"] if mm["decisao_id"] == decisao_id]
     if not medidas:
         raise ErroNegocio("Esta decisão não aplicou medidas; emita um ofício para comunicá-la.")
-    itens = tuple((f"Art. {mm['codigo'].replace('-', ', ')}", MEDIDAS[mm["codigo"]]) for mm in medidas)
+    itens = _identificacao(medidas, a["criancas"], a["familiares"]) + tuple(
+        (f"Art. {mm['codigo'].replace('-', ', ')}", MEDIDAS[mm["codigo"]]) for mm in medidas)
     texto = [f"O Conselho Tutelar, em decisão de {datetime.fromisoformat(d['decidida_em']):%d/%m/%Y %H:%M}"
-             + (" tomada em plantão, sujeita a ratificação do colegiado (Lei 320/2023, art. 21 §1º)" if d["emergencial"] else "")
+             + _situacao_colegiado(d)
              + f", aplica as medidas acima. Decisão: {d['descricao']}. Motivação: {d['motivacao']}.",
              "Em caso de discordância, o interessado pode pedir a revisão ao Poder Judiciário (ECA, art. 137)."]
+    if any(mm["codigo"] == "101-VII" for mm in medidas):
+        texto.append("Acolhimento institucional em caráter excepcional e de urgência (ECA, art. 93): a entidade "
+                     "comunica o fato ao juízo da infância e da juventude em até 24 horas. A identificação da criança "
+                     "ou do adolescente e a qualificação dos pais ou do responsável, se conhecidos, estão acima "
+                     "(ECA, art. 101 §3º, I).")
     doc = pdf.DocumentoCaso("conselho_termo_medida", f"Atendimento nº {a['numero']}/{a['ano']}", destinatario,
                             tuple(texto), tuple(sorted({fundamento_medida(mm["codigo"]) for mm in medidas})),
                             _municipio(sessao), date.today(), c["nome"], itens)
