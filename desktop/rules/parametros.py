@@ -18,7 +18,8 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from .certificacao.tipos import Prazos, Requisitos
-from .conselho.parametros import RegrasExpediente, RegrasPrazos, RegrasRemuneracao
+from .conselho.parametros import (RegrasExpediente, RegrasFiscalizacao, RegrasPrazos, RegrasRelatorio,
+                                  RegrasRemuneracao)
 from .dinheiro import decimal_de, texto_decimal, texto_dinheiro
 from . import formato
 from .eleicao.auditoria import RegrasApuracao
@@ -167,6 +168,8 @@ VALIDADORES_TABELA = {
     "conselho_remuneracao": lambda valor, titulo: RegrasRemuneracao.de_valor(valor) and valor,
     "conselho_prazos": lambda valor, titulo: RegrasPrazos.de_valor(valor) and valor,
     "conselho_expediente": lambda valor, titulo: RegrasExpediente.de_valor(valor) and valor,
+    "conselho_relatorio": lambda valor, titulo: RegrasRelatorio.de_valor(valor) and valor,
+    "conselho_fiscalizacao": lambda valor, titulo: RegrasFiscalizacao.de_valor(valor) and valor,
     "eleicao_regras": lambda valor, titulo: RegrasEleicao.de_valor(valor) and valor,
     "eleicao_apuracao": lambda valor, titulo: RegrasApuracao.de_valor(valor) and valor,
     "certificacao_prazos": lambda valor, titulo: Prazos.de_valor(valor) and valor,

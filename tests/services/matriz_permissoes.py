@@ -194,6 +194,8 @@ EXIGE: dict = {
     "conselho.relatorio.csv_sipia": CASOS_LER,
     "conselho.relatorio.emitir_relatorio_trimestral": CASOS_EDITAR,  # estatísticas do sigilo + documentos.emitir
     "conselho.relatorio.estatisticas": CASOS_LER,  # contadas no arquivo sigiloso
+    "conselho.relatorio.publicacao": CASOS_LER,  # as estatísticas, suprimidas
+    "conselho.relatorio.limiar_supressao": P.CONSELHO_LER,  # parâmetro público
     "conselho.remuneracao.calcular_contracheque": P.CONSELHO_LER,
     "conselho.remuneracao.contracheques_emitidos": P.CONSELHO_LER,
     "conselho.remuneracao.emitir_contracheque": (P.CONSELHO_EDITAR, P.DOCUMENTOS_EMITIR),
@@ -482,6 +484,8 @@ ISENTAS: dict[str, str] = {
     "conselho.comum.regras_remuneracao": _CONEXAO,
     "conselho.comum.regras_prazos": _CONEXAO,
     "conselho.comum.regras_expediente": _CONEXAO,
+    "conselho.comum.regras_relatorio": _CONEXAO,
+    "conselho.comum.regras_fiscalizacao": _CONEXAO,
     "conselho.comum.dia_util": _CONEXAO,
     "conselho.comum.feriados": _CONEXAO,
     "conselho.comum.agora_local": _PURA,

@@ -18,7 +18,7 @@ from desktop.reports.fontes import NORMAL
 from desktop.reports.layout import (COR_LINHA, LARGURA_UTIL, Cabecalho, Rodape, caber, gerar_pdf, paragrafo,
                                     quadro, tabela, titulo)
 from desktop.rules import csv_seguro
-from desktop.rules.conselho.relatorio import Estatisticas
+from desktop.rules.conselho.relatorio import Estatisticas, publicar, total_publicado
 from desktop.rules.validacao import formatar_data
 
 TITULO = "Relatório trimestral do Conselho Tutelar"
@@ -58,23 +58,34 @@ def grafico_barras(titulo_grafico: str, dados: list[tuple[str, int]], *, horizon
     return d
 
 
-def corpo(e: Estatisticas, observacoes: str = "") -> list[Flowable]:
+def corpo(e: Estatisticas, observacoes: str = "", limiar: int = 5) -> list[Flowable]:
+    """O relatório com as contagens pequenas suprimidas (``limiar``: parâmetro ``conselho_relatorio``)."""
     fluxo: list[Flowable] = [*titulo(TITULO, f"Período de {formatar_data(e.inicio)} a {formatar_data(e.fim)} — "
                                               "Lei 320/2023, art. 23 §1º")]
     fluxo.append(quadro([paragrafo(
-        f"Registros no período: {e.registros}. Crianças e adolescentes envolvidos: {e.criancas}. Dados anônimos: "
-        "este relatório não identifica nenhuma criança ou adolescente (Lei 320/2023, art. 36; ECA, arts. 17 e 143).",
+        f"Registros no período: {total_publicado(e.registros, limiar)}. Crianças e adolescentes envolvidos: "
+        f"{total_publicado(e.criancas, limiar)}. Dados anônimos: este relatório não identifica nenhuma criança ou "
+        "adolescente (Lei 320/2023, art. 36; ECA, arts. 17 e 143)"
+        + (f": contagens de 1 a {limiar - 1} aparecem como \"< {limiar}\"; \"*\" é uma contagem omitida para que os "
+           "totais não revelem outra; tabela pequena demais é omitida inteira; nenhuma tabela cruza bairro, data, "
+           "idade e sexo." if limiar > 1 else "."),
         "pequeno")], espaco=5))
-    tabelas = e.tabelas()
     graficos = {"Registros por mês": False, "Direitos violados (ECA, Título II)": True,
                 "Medidas aplicadas (ECA, arts. 101 e 129)": True, "Crianças e adolescentes por faixa etária": True,
                 "Registros por bairro": True}
-    for nome, linhas in tabelas:
-        bloco: list[Flowable] = [paragrafo(nome, "secao")]
-        if nome in graficos and linhas:
-            bloco.append(grafico_barras("", [(r.split(" — ")[0] if "Art." in r else r, n) for r, n in linhas],
-                                        horizontal=graficos[nome]))
-        bloco.append(tabela(["Categoria", "Quantidade"], [[r, str(n)] for r, n in linhas] or [["Sem registros", "0"]],
+    for t in publicar(e, limiar):
+        bloco: list[Flowable] = [paragrafo(t.nome, "secao")]
+        if t.omitida:
+            bloco.append(paragrafo(f"Tabela omitida: com contagens abaixo de {limiar}, publicá-la permitiria "
+                                   "identificar crianças ou adolescentes (Lei 320/2023, art. 36).", "pequeno"))
+            fluxo += [KeepTogether(bloco), Spacer(1, 6)]
+            continue
+        visiveis = [(c.rotulo, c.valor) for c in t.celulas if c.valor is not None]
+        if t.nome in graficos and visiveis:  # o gráfico só mostra o que a tabela mostra
+            bloco.append(grafico_barras("", [(r.split(" — ")[0] if "Art." in r else r, n) for r, n in visiveis],
+                                        horizontal=graficos[t.nome]))
+        bloco.append(tabela(["Categoria", "Quantidade"], [[c.rotulo, c.texto(limiar)] for c in t.celulas]
+                            or [["Sem registros", "0"]],
                             [LARGURA_UTIL * 0.82, LARGURA_UTIL * 0.18], alinhar_direita=(1,)))
         fluxo += [KeepTogether(bloco), Spacer(1, 6)]
     if observacoes.strip():
@@ -83,8 +94,8 @@ def corpo(e: Estatisticas, observacoes: str = "") -> list[Flowable]:
     return fluxo
 
 
-def gerar(cabecalho: Cabecalho, rodape: Rodape, e: Estatisticas, observacoes: str = "") -> bytes:
-    itens = corpo(e, observacoes)
+def gerar(cabecalho: Cabecalho, rodape: Rodape, e: Estatisticas, observacoes: str = "", limiar: int = 5) -> bytes:
+    itens = corpo(e, observacoes, limiar)
     if rodape.linha_diario:  # âncora do diário de auditoria, impressa (docs/seguranca.md)
         itens += [Spacer(1, 10), paragrafo(f"{rodape.linha_diario} (âncora do diário de auditoria "
                                            "na emissão, para a verificação de integridade)", "pequeno")]

@@ -79,3 +79,34 @@ class RegrasExpediente:
         """O momento está dentro do expediente da manhã ou da tarde (art. 19)."""
         h = momento.time()
         return self.manha_inicio <= h < self.manha_fim or self.tarde_inicio <= h < self.tarde_fim
+
+
+@dataclass(frozen=True)
+class RegrasRelatorio:
+    """Lei 320/2023, arts. 23 §1º e 36: o limiar de supressão das contagens pequenas do relatório."""
+
+    limiar_supressao: int
+    fundamento: str = "Lei 320/2023, arts. 23 §1º e 36"
+
+    @classmethod
+    def de_valor(cls, valor, fundamento: str = "Lei 320/2023, arts. 23 §1º e 36") -> "RegrasRelatorio":
+        v = c.tabela(valor, ("limiar_supressao",), "do relatório trimestral do Conselho Tutelar")
+        limiar = c.inteiro(v["limiar_supressao"], "limiar_supressao")
+        if not 1 <= limiar <= 50:
+            raise EntradaInvalida("O limiar de supressão do relatório deve ficar entre 1 (sem supressão) e 50.")
+        return cls(limiar, fundamento)
+
+
+@dataclass(frozen=True)
+class RegrasFiscalizacao:
+    """Lei 320/2023, art. 34: tolerância da visita prevista e prazo da comunicação de irregularidade."""
+
+    visita_tolerancia_dias: int
+    comunicacao_irregularidade_horas: int
+    fundamento: str = "Lei 320/2023, art. 34"
+
+    @classmethod
+    def de_valor(cls, valor, fundamento: str = "Lei 320/2023, art. 34") -> "RegrasFiscalizacao":
+        campos = ("visita_tolerancia_dias", "comunicacao_irregularidade_horas")
+        v = c.tabela(valor, campos, "dos prazos da fiscalização do Conselho Tutelar")
+        return cls(*(c.inteiro(v[k], k) for k in campos), fundamento)

@@ -18,6 +18,7 @@ from desktop.rules.validacao import EntradaInvalida
 from .atendimentos import AGENTES, DIREITOS, MEDIDAS, TIPOS, faixa_etaria
 
 MESES = formato.MESES
+SEXOS = {"F": "Feminino", "M": "Masculino", "-": "Não informado"}
 
 
 def trimestre(ano: int, numero: int) -> tuple[date, date]:
@@ -39,6 +40,7 @@ class Registro:
     direitos: tuple[str, ...]
     agentes: tuple[str, ...]
     medidas: tuple[str, ...]
+    sexos: tuple[str | None, ...] = ()
 
 
 @dataclass
@@ -54,6 +56,7 @@ class Estatisticas:
     por_faixa: Counter = field(default_factory=Counter)
     por_bairro: Counter = field(default_factory=Counter)
     por_mes: Counter = field(default_factory=Counter)
+    por_sexo: Counter = field(default_factory=Counter)
 
     def tabelas(self) -> list[tuple[str, list[tuple[str, int]]]]:
         """As tabelas do relatório, com rótulos legíveis, na ordem de impressão."""
@@ -69,8 +72,15 @@ class Estatisticas:
              [(f"Art. {k.replace('-', ', ')} — {MEDIDAS[k]}", n) for k, n in
               sorted(self.por_medida.items(), key=lambda x: (-x[1], x[0]))]),
             ("Crianças e adolescentes por faixa etária", rot(self.por_faixa)),
+            ("Crianças e adolescentes por sexo", rot(self.por_sexo, SEXOS)),
             ("Registros por bairro", rot(self.por_bairro)),
         ]
+
+    def totais(self) -> dict[str, int | None]:
+        """O total que cada tabela soma (o publicado no resumo), ou None se a tabela conta ocorrências."""
+        return {"Registros por tipo (SIPIA CT)": self.registros, "Registros por mês": self.registros,
+                "Registros por bairro": self.registros, "Crianças e adolescentes por faixa etária": self.criancas,
+                "Crianças e adolescentes por sexo": self.criancas}
 
 
 def agregar(registros, inicio: date, fim: date) -> Estatisticas:
@@ -83,10 +93,84 @@ def agregar(registros, inicio: date, fim: date) -> Estatisticas:
         e.por_tipo[r.tipo] += 1
         e.por_bairro[r.bairro or "Não informado"] += 1
         e.por_mes[(r.recebido_em.year, r.recebido_em.month)] += 1
-        for n in r.nascimentos:
+        for i, n in enumerate(r.nascimentos):
             e.criancas += 1
             e.por_faixa[faixa_etaria(n, r.recebido_em)] += 1
+            e.por_sexo[(r.sexos[i] if i < len(r.sexos) else None) or "-"] += 1
         e.por_direito.update(r.direitos)
         e.por_agente.update(r.agentes)
         e.por_medida.update(r.medidas)
     return e
+
+
+# -- publicação sem identificar ninguém (Lei 320/2023, art. 36; ECA, arts. 17 e 143) ----------------
+PRIMARIA, COMPLEMENTAR = "primaria", "complementar"
+
+
+@dataclass(frozen=True)
+class Celula:
+    rotulo: str
+    valor: int | None  # None: suprimida
+    marca: str = ""  # '' | PRIMARIA (mostrada "<k") | COMPLEMENTAR (mostrada "*")
+
+    def texto(self, limiar: int) -> str:
+        return str(self.valor) if self.marca == "" else (f"< {limiar}" if self.marca == PRIMARIA else "*")
+
+
+@dataclass(frozen=True)
+class TabelaPublicada:
+    nome: str
+    celulas: tuple[Celula, ...]
+    omitida: bool = False  # pequena demais: nada dela se publica (nem as categorias)
+
+
+def _intervalo_fechado(suprimidas: list[tuple[int, str]], soma: int, limiar: int) -> bool:
+    """Alguma célula primária fica determinada pela soma conhecida? Cada primária vale de 1 a limiar-1;
+    cada complementar, limiar ou mais (quem lê sabe a marca). Fechado = o menor e o maior valor possíveis
+    coincidem."""
+    inf = soma + 1
+    lims = [(1, limiar - 1) if m == PRIMARIA else (limiar, inf) for _, m in suprimidas]
+    for i, (_v, m) in enumerate(suprimidas):
+        if m != PRIMARIA:
+            continue
+        outros_max = sum(b for j, (_a, b) in enumerate(lims) if j != i)
+        outros_min = sum(a for j, (a, _b) in enumerate(lims) if j != i)
+        lo = max(1, soma - outros_max)
+        hi = min(limiar - 1, soma - outros_min)
+        if hi <= lo:
+            return True
+    return False
+
+
+def suprimir(nome: str, linhas: list[tuple[str, int]], limiar: int, total: int | None) -> TabelaPublicada:
+    """Supressão de células pequenas: contagem de 1 a ``limiar``-1 vira "< limiar" (primária). Se a tabela
+    soma um total publicado, suprime-se mais células (as menores, "*", complementares) até que nenhuma
+    primária possa ser deduzida do total; não havendo como, a tabela inteira é omitida."""
+    if limiar <= 1:
+        return TabelaPublicada(nome, tuple(Celula(r, n) for r, n in linhas))
+    marcas = {r: (PRIMARIA if 0 < n < limiar else "") for r, n in linhas}
+    if total is not None and any(marcas.values()):
+        if total < limiar:
+            return TabelaPublicada(nome, (), omitida=True)
+        valores = dict(linhas)
+        while True:
+            sup = [(valores[r], m) for r, m in marcas.items() if m]
+            soma = sum(v for v, _ in sup)  # = total menos as visíveis: quem lê sabe
+            if not _intervalo_fechado(sup, soma, limiar):
+                break
+            livres = sorted((n, r) for r, n in linhas if not marcas[r] and n > 0)
+            if not livres:
+                return TabelaPublicada(nome, (), omitida=True)
+            marcas[livres[0][1]] = COMPLEMENTAR
+    return TabelaPublicada(nome, tuple(Celula(r, None if marcas[r] else n, marcas[r]) for r, n in linhas))
+
+
+def publicar(e: Estatisticas, limiar: int) -> list[TabelaPublicada]:
+    """As tabelas do relatório como podem ser publicadas (só marginais: nenhum cruzamento de bairro, data,
+    idade e sexo; células pequenas suprimidas)."""
+    totais = e.totais()
+    return [suprimir(nome, linhas, limiar, totais.get(nome)) for nome, linhas in e.tabelas()]
+
+
+def total_publicado(n: int, limiar: int) -> str:
+    return f"< {limiar}" if 0 < n < limiar else str(n)

@@ -13,7 +13,8 @@ from datetime import date, datetime
 from typing import Callable
 
 from desktop.rules import calendario
-from desktop.rules.conselho.parametros import RegrasExpediente, RegrasPrazos, RegrasRemuneracao
+from desktop.rules.conselho.parametros import (RegrasExpediente, RegrasFiscalizacao, RegrasPrazos, RegrasRelatorio,
+                                               RegrasRemuneracao)
 from desktop.rules.papeis import PAPEIS_SIGILO, Papel, Permissao
 from desktop.rules.parametros import SemVigencia
 from desktop.store import diario
@@ -43,6 +44,16 @@ def regras_remuneracao(db, data: date) -> RegrasRemuneracao:
 def regras_prazos(db, data: date) -> RegrasPrazos:
     v = _vigencia(db, "conselho_prazos", data)
     return RegrasPrazos.de_valor(v.valor, v.fundamento)
+
+
+def regras_relatorio(db, data: date) -> RegrasRelatorio:
+    v = _vigencia(db, "conselho_relatorio", data)
+    return RegrasRelatorio.de_valor(v.valor, v.fundamento)
+
+
+def regras_fiscalizacao(db, data: date) -> RegrasFiscalizacao:
+    v = _vigencia(db, "conselho_fiscalizacao", data)
+    return RegrasFiscalizacao.de_valor(v.valor, v.fundamento)
 
 
 def regras_expediente(db, data: date) -> RegrasExpediente:

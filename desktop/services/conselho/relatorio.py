@@ -17,7 +17,7 @@ from desktop.store.conselho import atendimentos as armazem
 
 from .. import documentos
 from ..sessao import Sessao
-from .comum import exigir_conteudo, exigir_sigilo, registrar_leitura
+from .comum import exigir_conteudo, exigir_sigilo, registrar_leitura, regras_relatorio
 
 TIPO_DOCUMENTO = "conselho_relatorio_trimestral"
 
@@ -26,10 +26,11 @@ def _registros(db, inicio: date, fim: date) -> list[regra.Registro]:
     saida = []
     for r in armazem.dados_relatorio(db, inicio.isoformat(), (fim + timedelta(days=1)).isoformat()):
         nasc = tuple(None if n == "-" else date.fromisoformat(n) for n in (r["nasc"] or "").split(",") if n)
+        sexos = tuple(None if s == "-" else s for s in (r["sexos"] or "").split(",") if s)
         saida.append(regra.Registro(date.fromisoformat(r["dia"]), r["tipo"], r["bairro"], nasc,
                                     tuple((r["direitos"] or "").split(",")) if r["direitos"] else (),
                                     tuple((r["agentes"] or "").split(",")) if r["agentes"] else (),
-                                    tuple((r["medidas"] or "").split(",")) if r["medidas"] else ()))
+                                    tuple((r["medidas"] or "").split(",")) if r["medidas"] else (), sexos))
     return saida
 
 
@@ -43,13 +44,27 @@ def estatisticas(sessao: Sessao, ano: int, trimestre: int) -> regra.Estatisticas
     return saida
 
 
-def emitir_relatorio_trimestral(sessao: Sessao, ano: int, trimestre: int, observacoes: str = "") -> documentos.Emitido:
-    """O PDF do trimestre com gráficos, registrado e verificável, para o CMDCA, o MP e o juízo.
-    ``observacoes``: as demandas e deficiências das políticas públicas (art. 23 §1º)."""
-    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
+def limiar_supressao(sessao: Sessao, ano: int, trimestre: int) -> int:
+    """O limiar de supressão vigente no fim do trimestre (parâmetro datado ``conselho_relatorio``)."""
+    sessao.exigir(Permissao.CONSELHO_LER)
+    return regras_relatorio(sessao.db, regra.trimestre(ano, trimestre)[1]).limiar_supressao
+
+
+def publicacao(sessao: Sessao, ano: int, trimestre: int) -> tuple[regra.Estatisticas, list[regra.TabelaPublicada], int]:
+    """As estatísticas do trimestre e as tabelas como se publicam (contagens pequenas suprimidas; só
+    marginais, nenhum cruzamento de bairro, data, idade e sexo — Lei 320/2023, art. 36)."""
     e = estatisticas(sessao, ano, trimestre)
+    limiar = limiar_supressao(sessao, ano, trimestre)
+    return e, regra.publicar(e, limiar), limiar
+
+
+def emitir_relatorio_trimestral(sessao: Sessao, ano: int, trimestre: int, observacoes: str = "") -> documentos.Emitido:
+    """O PDF do trimestre com gráficos, registrado e verificável, para o CMDCA, o MP e o juízo, com as contagens
+    pequenas suprimidas. ``observacoes``: as demandas e deficiências das políticas públicas (art. 23 §1º)."""
+    sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
+    e, _tabelas, limiar = publicacao(sessao, ano, trimestre)
     return documentos.emitir(sessao, tipo=TIPO_DOCUMENTO, titulo=pdf.TITULO,
-                             montar=lambda cab, rod: pdf.gerar(cab, rod, e, observacoes),
+                             montar=lambda cab, rod: pdf.gerar(cab, rod, e, observacoes, limiar),
                              referencia=f"{trimestre}º trimestre de {ano}")
 
 

@@ -155,6 +155,7 @@ def dados_relatorio(db: sqlite_utils.Database, inicio: str, fim: str) -> list[di
     sql = """
         SELECT a.id, a.tipo, substr(a.recebido_em, 1, 10) AS dia, a.bairro,
                (SELECT group_concat(coalesce(nascimento, '-'), ',') FROM conselho_criancas c WHERE c.atendimento_id = a.id) AS nasc,
+               (SELECT group_concat(coalesce(sexo, '-'), ',') FROM conselho_criancas c WHERE c.atendimento_id = a.id) AS sexos,
                (SELECT group_concat(direito, ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS direitos,
                (SELECT group_concat(agente, ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS agentes,
                (SELECT group_concat(codigo, ',') FROM conselho_medidas m WHERE m.atendimento_id = a.id) AS medidas

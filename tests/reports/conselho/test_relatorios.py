@@ -36,15 +36,25 @@ def test_contagens_do_trimestre():
 
 
 def test_relatorio_trimestral_com_graficos_e_sem_identidade():
-    pdf = relatorio.gerar(CAB, ROD, _estatisticas(), "Falta psicólogo no CAPS.")
+    # limiar 1 (sem supressão): confere tabelas e gráficos; a supressão tem o teste abaixo (issue 14)
+    pdf = relatorio.gerar(CAB, ROD, _estatisticas(), "Falta psicólogo no CAPS.", limiar=1)
     texto = _texto(pdf)
     for trecho in ("Relatório trimestral do Conselho Tutelar", "01/01/2026 a 31/03/2026", "Direitos violados",
                    "Vida e saúde", "Registros por bairro", "São João", "Falta psicólogo", "art. 36"):
         assert trecho in texto, trecho
     assert pdf.count(b"/Type /Page") >= 1
-    blocos = [f for f in relatorio.corpo(_estatisticas()) if isinstance(f, KeepTogether)]
+    blocos = [f for f in relatorio.corpo(_estatisticas(), limiar=1) if isinstance(f, KeepTogether)]
     graficos = [x for b in blocos for x in b._content if isinstance(x, Drawing)]
     assert len(graficos) == 5  # mês, direitos, medidas, faixa etária e bairro
+
+
+def test_relatorio_com_limiar_suprime_contagens_pequenas():
+    """Com o limiar 5 (padrão), o trimestre de 2 registros não mostra contagem de 1 a 4 nem bairro."""
+    texto = _texto(relatorio.gerar(CAB, ROD, _estatisticas(), "", limiar=5))
+    assert "Registros no período: < 5" in texto and "São João" not in texto and "Centro" not in texto
+    assert "Tabela omitida" in texto and "< 5" in texto
+    blocos = [f for f in relatorio.corpo(_estatisticas(), limiar=5) if isinstance(f, KeepTogether)]
+    assert [x for b in blocos for x in b._content if isinstance(x, Drawing)] == []  # nenhum gráfico revela o número
 
 
 def test_csv_sipia_sem_nomes():

@@ -46,7 +46,8 @@ def test_escala_e_relatorio_trimestral(sessao_admin, conselho, entrar):
     assert est.registros == 2 and est.criancas == 4 and est.por_medida["129-VII"] == 2
     r = relatorio.emitir_relatorio_trimestral(ct, 2026, 1, "Falta vaga em creche.")
     texto = _texto(r.pdf)
-    assert "Convivência familiar" in texto and "Centro" in texto
+    # dois registros num trimestre: o bairro não se publica (Centro seria 1 — issue 14, supressão)
+    assert "Convivência familiar" in texto and "Centro" not in texto and "Tabela omitida" in texto
     assert "Maria" not in texto and "Conceição" not in texto and "Josefa" not in texto
     assert verificar_pdf(sessao_admin, r.pdf).situacao == "autentico"
     seq, hash_ = sessao_admin.db.execute("SELECT ancora_seq, ancora_hash FROM documentos WHERE id = ?",

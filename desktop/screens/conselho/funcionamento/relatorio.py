@@ -6,12 +6,14 @@ serviço só o entrega a quem vê conteúdo de caso, e a exportação vai ao di�
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
                                QVBoxLayout, QWidget)
 
+from desktop.rules.conselho.relatorio import total_publicado
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.conselho import relatorio
 from desktop.services.conselho.comum import MENSAGEM_SEM_CHAVE
@@ -58,21 +60,27 @@ class AbaRelatorio(QWidget):
 
     def mostrar(self, *_args) -> None:
         ano, tri = self.escolha()
-        ok, e = tentar(self, "Relatório não montado", lambda: relatorio.estatisticas(self._sessao, ano, tri))
+        ok, r = tentar(self, "Relatório não montado", lambda: relatorio.publicacao(self._sessao, ano, tri))
         if not ok:
             return
-        partes = [f"<h3>{tri}º trimestre de {ano}: {e.registros} registro(s), {e.criancas} criança(s) e "
-                  "adolescente(s)</h3><p style='color:#555'>Sem identificação de pessoas (art. 36).</p>"]
-        for titulo, linhas in e.tabelas():
-            partes.append(f"<h4>{titulo}</h4>")
-            if not linhas:
+        e, tabelas, limiar = r
+        partes = [f"<h3>{tri}º trimestre de {ano}: {escape(total_publicado(e.registros, limiar))} registro(s), "
+                  f"{escape(total_publicado(e.criancas, limiar))} criança(s) e adolescente(s)</h3><p style='color:#555'>Como "
+                  f"será publicado: sem identificação de pessoas (art. 36); contagens abaixo de {limiar} aparecem como "
+                  "\"&lt; " + str(limiar) + "\" e \"*\" é uma contagem omitida para proteger outra.</p>"]
+        for t in tabelas:
+            partes.append(f"<h4>{escape(t.nome)}</h4>")
+            if t.omitida:
+                partes.append(f"<p>Tabela omitida: contagens abaixo de {limiar} identificariam crianças.</p>")
+                continue
+            if not t.celulas:
                 partes.append("<p>—</p>")
                 continue
-            maximo = max(n for _, n in linhas) or 1
+            maximo = max((c.valor or 0 for c in t.celulas), default=0) or 1
             partes.append("<table cellspacing='2'>" + "".join(
-                f"<tr><td>{rotulo}</td><td align='right'>&nbsp;{n}&nbsp;</td><td>"
-                f"<span style='background:#3a6ea5'>{'&nbsp;' * max(1, round(30 * n / maximo))}</span></td></tr>"
-                for rotulo, n in linhas) + "</table>")
+                f"<tr><td>{escape(c.rotulo)}</td><td align='right'>&nbsp;{escape(c.texto(limiar))}&nbsp;</td><td>"
+                f"<span style='background:#3a6ea5'>{'&nbsp;' * max(1, round(30 * (c.valor or 0) / maximo))}"
+                "</span></td></tr>" for c in t.celulas) + "</table>")
         self.tabelas.setHtml("".join(partes))
 
     def _on_pdf(self) -> None:
