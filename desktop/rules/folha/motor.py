@@ -8,6 +8,7 @@ dos proventos. Nenhuma linha é negativa; o líquido é proventos − descontos.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Iterable
@@ -15,6 +16,7 @@ from typing import Iterable
 from desktop.rules.dinheiro import ZERO, centavos, reais
 from desktop.rules.irrf import TabelaIRRF, calcular_irrf
 
+from . import descontos
 from .dias import fracao
 from .regras import Previdencia, PrevidenciaINSS, RegrasFolha
 from .tipos import Contracheque, Linha, Natureza
@@ -135,7 +137,7 @@ def bases(linhas: Iterable[Linha], grupo: str) -> tuple[Decimal, Decimal]:
 
 
 def _tributos(linhas: list[Linha], grupo: str, previdencia: Previdencia, tabela_irrf: TabelaIRRF,
-              dependentes: int) -> tuple[list[Linha], list[str]]:
+              dependentes: int, extras: "_Extras | None" = None) -> tuple[list[Linha], list[str]]:
     base_prev, base_irrf = bases(linhas, grupo)
     novas, avisos = [], []
     nome = "do 13º salário" if grupo == GRUPO_13 else "do mês"
@@ -149,8 +151,31 @@ def _tributos(linhas: list[Linha], grupo: str, previdencia: Previdencia, tabela_
                        contribuicao.valor, fund_prev, base=centavos(contribuicao.base),
                        percentual=contribuicao.percentual, incide_previdencia=False,
                        incide_irrf=False, grupo=grupo))
-    r = calcular_irrf(centavos(max(ZERO, base_irrf)), contribuicao.valor, dependentes, tabela_irrf)
+
+    def irrf_com(deducao: Decimal):
+        return calcular_irrf(centavos(max(ZERO, base_irrf)), contribuicao.valor, dependentes, tabela_irrf,
+                             outras_deducoes=deducao)
+
+    pensao = ZERO
+    if extras is not None and grupo == GRUPO_MENSAL:
+        bruto = descontos.bruto(linhas)
+        rp = descontos.pensoes(extras.d.pensoes, bruto, contribuicao.valor, irrf_com, extras.salario_minimo)
+        r, pensao = rp.irrf, rp.total
+        novas += rp.linhas
+        avisos += rp.avisos
+        sind = descontos.sindicais(extras.d.sindicais, bruto)
+        novas += sind
+        compulsorios = contribuicao.valor + r.valor + pensao + sum((l.valor for l in sind), ZERO)
+        m = (descontos.margem(bruto, compulsorios, extras.margem.valor, extras.margem.fundamento)
+             if extras.margem is not None else None)
+        cons, av = descontos.consignacoes(extras.d.consignacoes, m)
+        novas += cons
+        avisos += av
+    else:
+        r = irrf_com(ZERO)
     fund_irrf = f"{FUND_IRRF}; {r.fundamento}" + (f"; {FUND_IRRF_13}" if grupo == GRUPO_13 else "")
+    if pensao > 0:
+        fund_irrf += f"; base deduzida da pensão alimentícia de {reais(pensao)} (Lei 9.250/1995, art. 4º, II)"
     descricao = "Imposto de renda retido na fonte" + sufixo
     if r.reducao > 0:
         descricao += f" (com redução de {reais(r.reducao)})"
@@ -160,14 +185,25 @@ def _tributos(linhas: list[Linha], grupo: str, previdencia: Previdencia, tabela_
     return [l for l in novas if l is not None], avisos
 
 
+@dataclass(frozen=True)
+class _Extras:
+    d: "descontos.Descontos"
+    salario_minimo: Decimal | None
+    margem: object | None  # ValorLegal (percentual) da margem consignável
+
+
 def fechar(competencia: date, pessoa_id: str, linhas: Iterable[Linha | None], previdencia: Previdencia,
-           tabela_irrf: TabelaIRRF, dependentes: int, avisos: Iterable[str] = ()) -> Contracheque:
+           tabela_irrf: TabelaIRRF, dependentes: int, avisos: Iterable[str] = (), *,
+           descontos_: "descontos.Descontos | None" = None, salario_minimo=None, margem=None) -> Contracheque:
     """O contracheque com a previdência e o IRRF de cada grupo (mensal e 13º, cada um à parte).
 
-    Linhas None (valor zero) são omitidas. Se os descontos passam dos proventos, o líquido fica
+    ``descontos_``: pensões, sindical, consignações e avulsas do mês (``rules.folha.descontos``), com o
+    ``salario_minimo`` e a ``margem`` (percentual) vigentes (``ValorLegal``). Linhas None (valor zero) são omitidas. Se os descontos passam dos proventos, o líquido fica
     negativo e há aviso para o fechamento conferir — nenhuma linha é negativa.
     """
-    proprias = [l for l in linhas if l is not None]
+    proprias = [l for l in linhas if l is not None] + descontos.linhas_avulsas(descontos_)
+    extras = (_Extras(descontos_, None if salario_minimo is None else salario_minimo.valor, margem)
+              if descontos_ else None)
     for l in proprias:
         if l.valor < 0:
             raise ValueError(f"Rubrica {l.codigo} com valor negativo: {l.valor}.")
@@ -175,7 +211,7 @@ def fechar(competencia: date, pessoa_id: str, linhas: Iterable[Linha | None], pr
     tributos = []
     for grupo in (GRUPO_MENSAL, GRUPO_13):
         if any(l.grupo == grupo for l in proprias):
-            novas, av = _tributos(proprias, grupo, previdencia, tabela_irrf, dependentes)
+            novas, av = _tributos(proprias, grupo, previdencia, tabela_irrf, dependentes, extras)
             tributos += novas
             todos_avisos += av
     c = Contracheque(competencia=competencia, pessoa_id=pessoa_id,

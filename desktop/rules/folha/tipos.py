@@ -37,6 +37,7 @@ class Linha:
     incide_previdencia: bool = True
     incide_irrf: bool = True
     grupo: str = "mensal"  # "mensal" ou "13" (o 13º é tributado à parte)
+    referencia: str | None = None  # o lançamento que gerou a linha (pensão, consignação, avulsa, diferença)
 
 
 @dataclass

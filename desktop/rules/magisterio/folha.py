@@ -15,6 +15,7 @@ from itertools import chain
 
 from desktop.rules.dinheiro import centavos
 from desktop.rules.folha import motor, piso_teto
+from desktop.rules.folha.descontos import Descontos
 from desktop.rules.folha.dias import (avos_no_ano, dias_comerciais, mes_seguinte, primeiro_dia, proporcional,
                                       ultimo_dia)
 from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
@@ -35,7 +36,8 @@ Pedaco = tuple[date, date, Situacao]
 def calcular_contracheque(ficha: FichaFuncional, competencia: date, parametros: ParametrosFolhaMagisterio,
                           config: ConfiguracaoMagisterio, *,
                           adiantamento_13_pago: Decimal | None = None,
-                          periodos: list[Pedaco] | None = None) -> Contracheque:
+                          periodos: list[Pedaco] | None = None,
+                          descontos: Descontos | None = None) -> Contracheque:
     """O contracheque da ficha na competência (mês de ``competencia``), com o fundamento de cada linha.
 
     ``parametros``: os valores datados em vigor no dia 1º da competência. ``adiantamento_13_pago``:
@@ -45,8 +47,10 @@ def calcular_contracheque(ficha: FichaFuncional, competencia: date, parametros: 
     ``EntradaInvalida`` com mensagem para o usuário. ``periodos``: o resultado de
     ``carreira.periodos_no_mes`` para esta ficha e competência, se quem chama já o calculou (a folha
     o usa também na identificação do servidor: a carreira é montada uma vez por servidor).
+    ``descontos``: pensões, sindical, consignações e rubricas avulsas do mês (``rules.folha.descontos``).
     """
-    return _Folha(ficha, competencia, parametros, config.validada(), periodos).contracheque(adiantamento_13_pago)
+    return _Folha(ficha, competencia, parametros, config.validada(), periodos).contracheque(adiantamento_13_pago,
+                                                                                             descontos)
 
 
 class _Folha:
@@ -211,7 +215,7 @@ class _Folha:
         return []
 
     # -- o contracheque ------------------------------------------------------------------------
-    def contracheque(self, adiantamento_13_pago: Decimal | None) -> Contracheque:
+    def contracheque(self, adiantamento_13_pago: Decimal | None, descontos: Descontos | None = None) -> Contracheque:
         if not self.periodos:
             return Contracheque(self.mes, self.ficha.id, avisos=[
                 f"{self.ficha.nome} não tem vínculo em {self.mes.month:02d}/{self.mes.year}: nada a pagar."])
@@ -222,4 +226,5 @@ class _Folha:
         linhas.append(piso_teto.abate_teto(linhas, self.p.teto_remuneratorio))
         avisos = list(dict.fromkeys(self.rub.avisos + self.avisos))
         return motor.fechar(self.mes, self.ficha.id, linhas, self.previdencia, self.p.irrf,
-                            self.ficha.dependentes_irrf, avisos)
+                            self.ficha.dependentes_irrf, avisos, descontos_=descontos,
+                            salario_minimo=self.p.salario_minimo, margem=self.p.margem_consignavel)

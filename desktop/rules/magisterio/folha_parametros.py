@@ -28,8 +28,9 @@ NOMES = ("magisterio_anexo1", "magisterio_anexo2", "magisterio_anexo3", "magiste
          "magisterio_gratificacoes", "folha_geral", "inss", "irrf", "rpps_aliquota")
 """Parâmetros que ``de_vigentes`` precisa (o ``irrf`` já vem com a dedução por dependente)."""
 
-NOMES_OPCIONAIS = ("salario_minimo", "teto_remuneratorio")
-"""Piso (CF, art. 7º, IV) e teto (art. 37, XI) da remuneração total: sem eles, não se aplicam."""
+NOMES_OPCIONAIS = ("salario_minimo", "teto_remuneratorio", "margem_consignavel")
+"""Piso (CF, art. 7º, IV) e teto (art. 37, XI) da remuneração total e a margem consignável: sem eles,
+não se aplicam (sem margem, nenhuma consignação é descontada, com aviso)."""
 
 NOMES_BASE = NOMES + ("irrf_dependente",)
 """Parâmetros que ``de_parametros`` precisa (vigências cruas: o dependente é outro parâmetro)."""
@@ -49,6 +50,7 @@ class ParametrosFolhaMagisterio:
     rpps_aliquota: ValorLegal
     salario_minimo: ValorLegal | None = None
     teto_remuneratorio: ValorLegal | None = None
+    margem_consignavel: ValorLegal | None = None
 
     def previdencia(self, config: ConfiguracaoMagisterio) -> Previdencia:
         """RPPS pela alíquota do parâmetro ou INSS pela tabela nacional (configuração do órgão)."""

@@ -69,6 +69,7 @@ class Demonstrativo:
 # Códigos das rubricas que são o próprio desconto previdenciário e o IRRF (catálogo comum).
 _DESCONTO_PREVIDENCIA = {"9201"}
 _DESCONTO_IRRF = {"9203"}
+_PENSAO_ALIMENTICIA = {"9213"}  # dedução da base do IRRF (Lei 9.250/1995, art. 4º, II): codIncIRRF 51/52
 
 
 def incidencias(r: Rubrica) -> dict[str, str]:
@@ -76,7 +77,7 @@ def incidencias(r: Rubrica) -> dict[str, str]:
 
     Proventos e descontos que mexem na base (faltas): 11 mensal / 12 13º; 'regime' (terço de férias):
     base do INSS, não do RPPS; os descontos da própria contribuição: 31/32 (CP e RPPS) e 41/42 no IRRF
-    (previdência oficial, dedutível); o IRRF retido: 31/32. FGTS: 00 (estatutários e conselheiros)."""
+    (previdência oficial, dedutível); o IRRF retido: 31/32; a pensão alimentícia (9213): 51/52 no IRRF. FGTS: 00 (estatutários e conselheiros)."""
     treze = r.grupo_13
     if r.natureza_esocial in _DESCONTO_PREVIDENCIA:
         cp = rp = "32" if treze else "31"
@@ -84,6 +85,9 @@ def incidencias(r: Rubrica) -> dict[str, str]:
     elif r.natureza_esocial in _DESCONTO_IRRF:
         cp = rp = "00"
         ir = "32" if treze else "31"
+    elif r.natureza_esocial in _PENSAO_ALIMENTICIA:
+        cp = rp = "00"
+        ir = "52" if treze else "51"
     else:
         base = "12" if treze else "11"
         cp = base if r.incide_previdencia in ("sim", "regime") else "00"

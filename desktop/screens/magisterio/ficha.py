@@ -21,6 +21,7 @@ from desktop.services.magisterio import cadastro, consultas, documentos
 from desktop.services.pagamento import dados as dados_pagamento
 
 from . import campos_historico as ch
+from .descontos import DialogoDescontos
 from . import comum
 from .historicos import AbaHistorico, opcoes_dinamicas
 
@@ -75,12 +76,15 @@ class DialogoFicha(QDialog):
         self.botao_historico.clicked.connect(self._on_emitir_historico)
         self.botao_pagamento = QPushButton("Dados de &pagamento (banco e PIS)…", self)
         self.botao_pagamento.clicked.connect(self._on_pagamento)
+        self.botao_descontos = QPushButton("&Descontos e rubricas avulsas…", self)
+        self.botao_descontos.clicked.connect(self._on_descontos)
         botoes = QDialogButtonBox(self)
         botoes.addButton("Fechar", QDialogButtonBox.ButtonRole.RejectRole)
         botoes.rejected.connect(self.reject)
         rodape = QHBoxLayout()
         rodape.addWidget(self.botao_historico)
         rodape.addWidget(self.botao_pagamento)
+        rodape.addWidget(self.botao_descontos)
         rodape.addStretch(1)
         rodape.addWidget(botoes)
         lay = QVBoxLayout(self)
@@ -150,6 +154,12 @@ class DialogoFicha(QDialog):
             lambda **v: dados_pagamento.definir_do_servidor(self._sessao, self.servidor_id, **v), self)
         self.dialogo_pagamento.accepted.connect(self.recarregar)
         self.dialogo_pagamento.open()
+
+    def _on_descontos(self) -> None:
+        hoje = date.today()
+        self.dialogo_descontos = DialogoDescontos(self._sessao, self.servidor_id, self.servidor["nome"],
+                                                  f"{hoje.month:02d}/{hoje.year}", self)
+        self.dialogo_descontos.open()
 
     def _on_historico_salvo(self, caminho) -> None:
         self.ultimo_arquivo = caminho

@@ -28,6 +28,7 @@ from desktop.rules.magisterio.tipos import FichaFuncional
 from desktop.rules.papeis import Permissao
 from desktop.rules.parametros import ValorLegal
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store.magisterio import descontos as armazem_descontos
 from desktop.store.magisterio import fichas as armazem_fichas
 from desktop.store.magisterio import folha as armazem
 from desktop.store.magisterio import servidores as armazem_servidores
@@ -177,6 +178,7 @@ def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None) -> tuple[P
     todas, ruins = _fichas(sessao)
     fichas = [f for f in todas if _com_vinculo(f, dia, fim)]
     pagos_13 = armazem.adiantamentos_13(sessao.db, dia)
+    descontos = armazem_descontos.do_mes(sessao.db, armazem.chave(dia))
     itens, idents, erros = [], [], []
     for sid, mensagem in ruins:
         s = armazem_servidores.obter(sessao.db, sid)
@@ -187,7 +189,7 @@ def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None) -> tuple[P
         try:
             periodos = periodos_no_mes(f, dia, config, p.carreira)  # a carreira, uma vez por servidor
             cc = calcular_contracheque(f, dia, p, config, adiantamento_13_pago=pagos_13.get(f.id),
-                                       periodos=periodos)
+                                       periodos=periodos, descontos=descontos.get(f.id))
             ident = identificacao(f, dia, config, p, periodos)
         except Exception as e:  # um cadastro com erro não derruba a folha: vira pendência
             erros.append(erro(f, str(e) if isinstance(e, EntradaInvalida) else

@@ -8,7 +8,8 @@ folha dos conselheiros tutelares.
 - ``gerar`` monta o arquivo (``rules.pagamento.cnab240``). Havendo servidores sem conta, recusa com
   ``FaltamDadosBancarios`` (que traz a lista) até que ``deixar_de_fora_sem_conta=True`` confirme; o
   número sequencial do arquivo (NSA) avança por banco e folha, e a geração vai ao diário com o total
-  e o SHA-256 do arquivo. O total do arquivo é a soma dos líquidos de quem entrou.
+  e o SHA-256 do arquivo. O total do arquivo é a soma dos líquidos de quem entrou e das pensões
+  alimentícias descontadas, cada uma creditada na conta do beneficiário.
 Magistério: só de competência FECHADA (``MAGISTERIO_LER`` para conferir, ``MAGISTERIO_EDITAR`` para
 gerar). Conselho: os contracheques emitidos no mês (``CONSELHO_LER``/``CONSELHO_EDITAR``).
 """
@@ -27,6 +28,7 @@ from desktop.rules.pagamento import cnab240
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import pagamento as armazem
+from desktop.store.magisterio import descontos as armazem_descontos
 from desktop.store.ids import novo_id
 
 from .. import emissores
@@ -125,7 +127,24 @@ def conferir(sessao: Sessao, folha: str, competencia) -> Conferencia:
             c.creditos.append(cnab240.Credito(
                 r["nome"], r["cpf"] or "", r["banco"], r["agencia"], r["agencia_dv"] or "", r["conta"],
                 r["conta_dv"] or "", r["tipo_conta"], r["liquido"], f"{r['identificacao']} {comp:%m%Y}"))
+    if folha == "magisterio":
+        _pensoes(sessao, comp, c)
     return c
+
+
+def _pensoes(sessao: Sessao, comp: date, c: Conferencia) -> None:
+    """O beneficiário de pensão alimentícia recebe o valor descontado na sua própria conta (crédito à parte
+    do líquido do servidor); sem conta cadastrada, fica de fora como quem não tem conta."""
+    for r in armazem_descontos.pensoes_pagas(sessao.db, f"{comp:%Y-%m}"):
+        valor = Decimal(r["valor"]) / 100
+        ident = f"PA {r['matricula']}"
+        if not r["banco"]:
+            c.sem_conta.append({"nome": r["nome"], "identificacao": f"{ident} (pensão de {r['servidor']})",
+                                "liquido": valor})
+            continue
+        c.creditos.append(cnab240.Credito(r["nome"], r["cpf"] or "", r["banco"], r["agencia"], r["agencia_dv"] or "",
+                                          r["conta"], r["conta_dv"] or "", r["tipo_conta"], valor,
+                                          f"{ident} {comp:%m%Y}"))
 
 
 # -- convênio ------------------------------------------------------------------------------------------

@@ -135,7 +135,8 @@ def _linha_gravada(contracheque_id: str, ordem: int, l: Linha) -> dict:
             "descricao": l.descricao, "natureza": Natureza(l.natureza).value, "valor": para_centavos(l.valor),
             "fundamento": l.fundamento, "base": None if l.base is None else para_centavos(l.base),
             "percentual": _decimal_texto(l.percentual), "quantidade": _decimal_texto(l.quantidade),
-            "incide_previdencia": int(l.incide_previdencia), "incide_irrf": int(l.incide_irrf), "grupo": l.grupo}
+            "incide_previdencia": int(l.incide_previdencia), "incide_irrf": int(l.incide_irrf), "grupo": l.grupo,
+            "referencia": l.referencia}
 
 
 def gravar_contracheques(db: sqlite_utils.Database, competencia_id: str,
@@ -167,7 +168,7 @@ def _linha(r: dict) -> Linha:
                  percentual=None if r["percentual"] is None else Decimal(r["percentual"]),
                  quantidade=None if r["quantidade"] is None else Decimal(r["quantidade"]),
                  incide_previdencia=bool(r["incide_previdencia"]), incide_irrf=bool(r["incide_irrf"]),
-                 grupo=r["grupo"])
+                 grupo=r["grupo"], referencia=r.get("referencia"))
 
 
 def contracheques(db: sqlite_utils.Database, competencia_id: str, comp: date,

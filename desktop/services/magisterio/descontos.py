@@ -1,0 +1,216 @@
+"""Descontos do servidor do Magistério: pensão alimentícia, contribuição sindical, consignações e rubricas avulsas.
+
+Cada lançamento tem vigência por competência (a avulsa, um mês só) e entra no cálculo da folha pelas regras
+de ``rules.folha.descontos``. Ao cadastrar, o serviço calcula o contracheque do servidor na primeira
+competência com o lançamento novo e recusa, com os números:
+- a consignação que não cabe na margem consignável (parâmetro datado ``margem_consignavel``);
+- a pensão que passa do líquido depois da previdência e do IRRF;
+- a rubrica avulsa sem fundamento legal, e qualquer lançamento numa competência já fechada.
+A pensão leva a conta do beneficiário (dígitos conferidos), que recebe crédito próprio no arquivo do banco.
+Ler exige ``MAGISTERIO_LER``; gravar, ``MAGISTERIO_EDITAR``; tudo vai ao diário. Nada é apagado: encerra-se.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from desktop.rules.dinheiro import reais
+from desktop.rules.folha import descontos as regras
+from desktop.rules.folha.tipos import Contracheque
+from desktop.rules.magisterio.folha import calcular_contracheque
+from desktop.rules.pagamento import banco as regras_banco
+from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida, cpf as validar_cpf
+from desktop.store.magisterio import descontos as armazem
+from desktop.store.magisterio import fichas as armazem_fichas
+from desktop.store.magisterio import folha as armazem_folha
+from desktop.store.magisterio import servidores as armazem_servidores
+
+from ..sessao import ErroNegocio, Sessao
+from . import configuracao, folha
+
+TIPOS = {"pensao": "Pensão alimentícia", "sindical": "Contribuição sindical", "consignacao": "Consignação",
+         "avulsa": "Rubrica avulsa"}
+
+
+def _decimal(valor, campo: str) -> Decimal:
+    try:
+        d = Decimal(str(valor).strip().replace("R$", "").replace(" ", "").replace(".", "").replace(",", ".")
+                    if isinstance(valor, str) and "," in valor else str(valor).strip())
+    except (InvalidOperation, ValueError):
+        raise EntradaInvalida(f"{campo}: número inválido ({valor!r}).") from None
+    if not d.is_finite():
+        raise EntradaInvalida(f"{campo}: número inválido ({valor!r}).")
+    return d
+
+
+def _texto(valor, campo: str, minimo: int = 1) -> str:
+    t = " ".join(str(valor or "").split())
+    if len(t) < minimo:
+        raise EntradaInvalida(f"Informe {campo}.")
+    return t
+
+
+def _servidor(sessao: Sessao, servidor_id: str) -> dict:
+    r = armazem_servidores.obter(sessao.db, servidor_id)
+    if r is None:
+        raise ErroNegocio("Servidor não encontrado.")
+    return r
+
+
+def _aberta(sessao: Sessao, competencia) -> date:
+    dia = folha.mes(competencia)
+    if folha.esta_fechada(sessao, dia):
+        raise ErroNegocio(f"A competência {dia:%m/%Y} já está fechada: o lançamento começa na próxima competência "
+                          "aberta (o que foi pago não muda sem reabertura).")
+    return dia
+
+
+def _contracheque(sessao: Sessao, servidor_id: str, dia: date, linhas: list[dict]) -> Contracheque:
+    """O contracheque do servidor na competência com os lançamentos ``linhas`` (sem gravar nada)."""
+    ficha = armazem_fichas.carregar_ficha(sessao.db, servidor_id)
+    p = folha.parametros_da_competencia(sessao, dia)
+    pago = armazem_folha.adiantamentos_13(sessao.db, dia).get(servidor_id)
+    return calcular_contracheque(ficha, dia, p, configuracao.ler(sessao), adiantamento_13_pago=pago,
+                                 descontos=armazem.como_regra(linhas))
+
+
+def _conferir(sessao: Sessao, valores: dict, dia: date) -> Contracheque:
+    """Calcula com o lançamento novo e recusa o que a regra não desconta inteiro (com os números)."""
+    existentes = armazem.do_servidor_no_mes(sessao.db, valores["servidor_id"], f"{dia:%Y-%m}")
+    novo = valores | {"id": "novo"}
+    cc = _contracheque(sessao, valores["servidor_id"], dia, existentes + [novo])
+    if valores["tipo"] == "consignacao":
+        recusa = [a for a in cc.avisos if a.startswith(f"Consignação {valores['descricao']}") and "não descontada" in a]
+        if recusa or not any(l.referencia == "novo" for l in cc.linhas):
+            motivo = recusa[0] if recusa else "não há margem consignável vigente no mês."
+            raise EntradaInvalida(f"Consignação recusada em {dia:%m/%Y}: {motivo}")
+    if valores["tipo"] == "pensao":
+        acima = [a for a in cc.avisos if "passam do líquido" in a]
+        if acima:
+            raise EntradaInvalida(f"Pensão recusada em {dia:%m/%Y}: {acima[0]}")
+    return cc
+
+
+def _gravar(sessao: Sessao, valores: dict, dia: date, fim) -> dict:
+    valores["inicio"] = f"{dia:%Y-%m}"
+    if fim not in (None, ""):
+        ultima = folha.mes(fim)
+        if ultima < dia:
+            raise EntradaInvalida(f"A última competência ({ultima:%m/%Y}) é anterior à primeira ({dia:%m/%Y}).")
+        valores["fim"] = f"{ultima:%Y-%m}"
+    cc = _conferir(sessao, valores, dia)
+    with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
+        linha = armazem.inserir(m.db, valores, sessao.usuario.login)
+        m.registrar("magisterio_descontos", linha["id"], "inserir", depois=linha)
+    novo = [l for l in cc.linhas if l.referencia == "novo"]
+    return linha | {"valor_no_mes": sum((l.valor for l in novo), Decimal("0.00")), "liquido_no_mes": cc.liquido}
+
+
+# -- consultas ---------------------------------------------------------------------------------------
+def listar(sessao: Sessao, servidor_id: str) -> list[dict]:
+    """Os lançamentos do servidor (vigentes e encerrados), com o nome do tipo."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    return [r | {"tipo_nome": TIPOS[r["tipo"]]} for r in armazem.do_servidor(sessao.db, servidor_id)]
+
+
+# -- cadastros ---------------------------------------------------------------------------------------
+def cadastrar_pensao(sessao: Sessao, servidor_id: str, *, beneficiario: str, cpf: str, forma: str, quantidade,
+                     processo: str, inicio, fim=None, banco: str = "", agencia: str = "", agencia_dv: str = "",
+                     conta: str = "", conta_dv: str = "", tipo_conta: str = "") -> dict:
+    """Pensão alimentícia por ordem judicial: ``forma`` bruto | liquido (percentual), fixo (R$) ou
+    salarios_minimos (quantos); a conta do beneficiário é conferida (sem conta, fica de fora do arquivo
+    do banco, como o servidor sem conta). Recusa a pensão que passa do líquido do mês."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
+    _servidor(sessao, servidor_id)
+    q = _decimal(quantidade, "Percentual, valor ou salários mínimos da pensão")
+    regras.validar_pensao(forma, q)
+    valores = {"servidor_id": servidor_id, "tipo": "pensao", "descricao": _texto(beneficiario, "o nome do beneficiário", 3),
+               "forma": forma, "quantidade": str(q), "documento": _texto(processo, "o número do processo ou do ofício judicial"),
+               "beneficiario_cpf": validar_cpf(cpf)}
+    if any(str(x or "").strip() for x in (banco, agencia, conta, tipo_conta)):
+        d = regras_banco.dados_bancarios(banco, agencia, agencia_dv, conta, conta_dv, tipo_conta)
+        valores |= {"banco": d.banco, "agencia": d.agencia, "agencia_dv": d.agencia_dv, "conta": d.conta,
+                    "conta_dv": d.conta_dv, "tipo_conta": d.tipo_conta}
+    return _gravar(sessao, valores, _aberta(sessao, inicio), fim)
+
+
+def cadastrar_sindical(sessao: Sessao, servidor_id: str, *, entidade: str, forma: str, quantidade, inicio,
+                       fim=None) -> dict:
+    """Mensalidade sindical autorizada (CF, art. 8º, IV; Lei 1.613/2004, art. 78): fixo (R$) ou percentual do bruto."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
+    _servidor(sessao, servidor_id)
+    q = _decimal(quantidade, "Valor ou percentual da contribuição sindical")
+    regras.validar_sindical(forma, q)
+    valores = {"servidor_id": servidor_id, "tipo": "sindical", "descricao": _texto(entidade, "a entidade sindical", 3),
+               "forma": forma, "quantidade": str(q)}
+    return _gravar(sessao, valores, _aberta(sessao, inicio), fim)
+
+
+def cadastrar_consignacao(sessao: Sessao, servidor_id: str, *, consignataria: str, valor, prioridade: int,
+                          contrato: str = "", inicio, fim=None) -> dict:
+    """Consignação (parcela mensal) com prioridade (1 = primeira). Recusada, com os números, se na primeira
+    competência ela não cabe na margem consignável que sobra depois das de prioridade igual ou maior."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
+    _servidor(sessao, servidor_id)
+    v = _decimal(valor, "Valor da parcela")
+    if v <= 0 or v != v.quantize(Decimal("0.01")):
+        raise EntradaInvalida("O valor da parcela deve ser maior que zero, em reais e centavos.")
+    try:
+        prio = int(prioridade)
+    except (TypeError, ValueError):
+        raise EntradaInvalida("A prioridade é um número inteiro (1 = a primeira a ser descontada).") from None
+    if prio < 1:
+        raise EntradaInvalida("A prioridade é um número inteiro a partir de 1 (1 = a primeira a ser descontada).")
+    valores = {"servidor_id": servidor_id, "tipo": "consignacao", "descricao": _texto(consignataria, "a consignatária", 3),
+               "forma": "fixo", "quantidade": str(v), "prioridade": prio, "documento": " ".join(str(contrato or "").split())}
+    return _gravar(sessao, valores, _aberta(sessao, inicio), fim)
+
+
+def lancar_avulsa(sessao: Sessao, servidor_id: str, *, natureza: str, descricao: str, fundamento: str, valor,
+                  incide_previdencia: bool, incide_irrf: bool, competencia) -> dict:
+    """Provento ou desconto de um mês só, com descrição, fundamento legal (obrigatório) e incidências."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
+    _servidor(sessao, servidor_id)
+    if natureza not in ("provento", "desconto"):
+        raise EntradaInvalida("A rubrica avulsa é um provento ou um desconto.")
+    v = _decimal(valor, "Valor da rubrica")
+    if v <= 0 or v != v.quantize(Decimal("0.01")):
+        raise EntradaInvalida("O valor da rubrica deve ser maior que zero, em reais e centavos.")
+    fund = " ".join(str(fundamento or "").split())
+    if len(fund) < 5:
+        raise EntradaInvalida("Informe o fundamento legal da rubrica avulsa (a norma e o artigo, ou o ato que a "
+                              "determinou): sem ele a rubrica não entra na folha.")
+    valores = {"servidor_id": servidor_id, "tipo": "avulsa", "descricao": _texto(descricao, "a descrição da rubrica", 3),
+               "forma": natureza, "quantidade": str(v), "fundamento": fund,
+               "incide_previdencia": bool(incide_previdencia), "incide_irrf": bool(incide_irrf)}
+    dia = _aberta(sessao, competencia)
+    return _gravar(sessao, valores, dia, dia)
+
+
+def encerrar(sessao: Sessao, desconto_id: str, ultima_competencia) -> dict:
+    """Põe fim a um lançamento (pensão revogada, contrato quitado): a última competência descontada."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
+    antes = armazem.obter(sessao.db, desconto_id)
+    if antes is None:
+        raise ErroNegocio("Lançamento não encontrado.")
+    ultima = folha.mes(ultima_competencia)
+    if f"{ultima:%Y-%m}" < antes["inicio"]:
+        raise EntradaInvalida(f"A última competência ({ultima:%m/%Y}) é anterior ao início do lançamento.")
+    if folha.esta_fechada(sessao, folha.mes(date(ultima.year + ultima.month // 12, ultima.month % 12 + 1, 1))):
+        raise ErroNegocio(f"A competência seguinte a {ultima:%m/%Y} já está fechada com o desconto: encerre numa "
+                          "competência ainda aberta.")
+    with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
+        depois = armazem.encerrar(m.db, desconto_id, f"{ultima:%Y-%m}")
+        m.registrar("magisterio_descontos", desconto_id, "alterar", antes=antes, depois=depois)
+    return depois
+
+
+def texto_valor(r: dict) -> str:
+    """O valor do lançamento como o usuário o lê: "30 % do líquido", "R$ 350,00", "1,5 salário(s) mínimo(s)"."""
+    q = Decimal(r["quantidade"])
+    if r["forma"] in ("bruto", "liquido", "percentual"):
+        return f"{str(q).replace('.', ',')} % do {'líquido' if r['forma'] == 'liquido' else 'bruto'}"
+    if r["forma"] == "salarios_minimos":
+        return f"{str(q).replace('.', ',')} salário(s) mínimo(s)"
+    return reais(q)

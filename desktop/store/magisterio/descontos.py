@@ -1,0 +1,103 @@
+"""Descontos da folha do Magistério na base (tabela ``magisterio_descontos``, migração 0016): SQL apenas.
+
+Lê os lançamentos vigentes numa competência e os devolve como os tipos de ``rules.folha.descontos``;
+grava e encerra (permissão e diário são dos serviços). Vigência por competência 'aaaa-mm'.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import sqlite_utils
+
+from desktop.rules.folha.descontos import (Consignacao, ContribuicaoSindical, Descontos, PensaoAlimenticia,
+                                           RubricaAvulsa)
+from desktop.rules.folha.tipos import Natureza
+
+from ..ids import agora, novo_id
+
+CAMPOS = ("servidor_id", "tipo", "descricao", "forma", "quantidade", "prioridade", "documento", "fundamento",
+          "incide_previdencia", "incide_irrf", "inicio", "fim", "beneficiario_cpf", "banco", "agencia", "agencia_dv",
+          "conta", "conta_dv", "tipo_conta")
+
+
+def obter(db: sqlite_utils.Database, desconto_id: str) -> dict | None:
+    for r in db.query("SELECT * FROM magisterio_descontos WHERE id = ?", [desconto_id]):
+        return r
+    return None
+
+
+def do_servidor(db: sqlite_utils.Database, servidor_id: str) -> list[dict]:
+    """Todos os lançamentos do servidor, dos mais recentes aos mais antigos."""
+    return list(db.query("SELECT * FROM magisterio_descontos WHERE servidor_id = ? ORDER BY inicio DESC, criado_em DESC",
+                         [servidor_id]))
+
+
+def inserir(db: sqlite_utils.Database, valores: dict, por: str) -> dict:
+    momento = agora()
+    linha = {"id": novo_id()} | {k: valores.get(k) for k in CAMPOS} | {
+        "criado_por": por, "criado_em": momento, "atualizado_em": momento}
+    linha["agencia_dv"] = linha["agencia_dv"] or ""
+    linha["conta_dv"] = linha["conta_dv"] or ""
+    linha["documento"] = linha["documento"] or ""
+    linha["fundamento"] = linha["fundamento"] or ""
+    linha["incide_previdencia"] = int(bool(linha["incide_previdencia"]))
+    linha["incide_irrf"] = int(bool(linha["incide_irrf"]))
+    db["magisterio_descontos"].insert(linha)
+    return obter(db, linha["id"])
+
+
+def encerrar(db: sqlite_utils.Database, desconto_id: str, fim: str) -> dict:
+    db.execute("UPDATE magisterio_descontos SET fim = ?, atualizado_em = ? WHERE id = ?", [fim, agora(), desconto_id])
+    return obter(db, desconto_id)
+
+
+def _linhas_do_mes(db: sqlite_utils.Database, competencia: str, servidor_id: str | None = None) -> list[dict]:
+    filtro, args = "", [competencia, competencia]
+    if servidor_id is not None:
+        filtro, args = " AND servidor_id = ?", args + [servidor_id]
+    return list(db.query("SELECT * FROM magisterio_descontos WHERE inicio <= ? AND (fim IS NULL OR fim >= ?)"
+                         f"{filtro} ORDER BY criado_em, id", args))
+
+
+def como_regra(linhas: list[dict], excluir: str | None = None) -> Descontos:
+    """Os lançamentos como ``rules.folha.descontos.Descontos`` (``excluir``: um id a deixar de fora)."""
+    pensoes, sindicais, consignacoes, avulsas = [], [], [], []
+    for r in linhas:
+        if r["id"] == excluir:
+            continue
+        q = Decimal(r["quantidade"])
+        if r["tipo"] == "pensao":
+            pensoes.append(PensaoAlimenticia(r["id"], r["descricao"], r["forma"], q, r["documento"]))
+        elif r["tipo"] == "sindical":
+            sindicais.append(ContribuicaoSindical(r["id"], r["descricao"], r["forma"], q))
+        elif r["tipo"] == "consignacao":
+            consignacoes.append(Consignacao(r["id"], r["descricao"], q, r["prioridade"], r["documento"]))
+        else:
+            avulsas.append(RubricaAvulsa(r["id"], Natureza.PROVENTO if r["forma"] == "provento" else Natureza.DESCONTO,
+                                         r["descricao"], r["fundamento"], q, bool(r["incide_previdencia"]),
+                                         bool(r["incide_irrf"])))
+    return Descontos(tuple(pensoes), tuple(sindicais), tuple(consignacoes), tuple(avulsas))
+
+
+def do_mes(db: sqlite_utils.Database, competencia: str) -> dict[str, Descontos]:
+    """Servidor → descontos vigentes na competência 'aaaa-mm' (numa consulta)."""
+    por: dict[str, list[dict]] = {}
+    for r in _linhas_do_mes(db, competencia):
+        por.setdefault(r["servidor_id"], []).append(r)
+    return {sid: como_regra(linhas) for sid, linhas in por.items()}
+
+
+def do_servidor_no_mes(db: sqlite_utils.Database, servidor_id: str, competencia: str) -> list[dict]:
+    return _linhas_do_mes(db, competencia, servidor_id)
+
+
+def pensoes_pagas(db: sqlite_utils.Database, competencia: str) -> list[dict]:
+    """As pensões descontadas na competência FECHADA, com o beneficiário e a conta dele; ``valor`` em centavos."""
+    return list(db.query(
+        "SELECT l.valor, d.id AS desconto_id, d.descricao AS nome, d.beneficiario_cpf AS cpf, d.documento, "
+        "d.banco, d.agencia, d.agencia_dv, d.conta, d.conta_dv, d.tipo_conta, c.matricula, c.nome AS servidor "
+        "FROM magisterio_contracheque_linhas l JOIN magisterio_contracheques c ON c.id = l.contracheque_id "
+        "JOIN magisterio_competencias k ON k.id = c.competencia_id "
+        "JOIN magisterio_descontos d ON d.id = l.referencia "
+        "WHERE k.competencia = ? AND k.situacao = 'fechada' AND d.tipo = 'pensao' AND l.natureza = 'D' "
+        "ORDER BY d.descricao, c.matricula", [competencia]))
