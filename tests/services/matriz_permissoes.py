@@ -169,6 +169,7 @@ EXIGE: dict = {
     "conselho.escala.trocar_plantao": P.CONSELHO_EDITAR,
     "conselho.escala.trocas": P.CONSELHO_LER,
     "conselho.escala.turnos": P.CONSELHO_LER,
+    "conselho.fiscalizacao.alertas": P.CONSELHO_LER,
     "conselho.fiscalizacao.cadastrar_entidade": P.CONSELHO_EDITAR,
     "conselho.fiscalizacao.comunicar_irregularidades": P.CONSELHO_EDITAR,
     "conselho.fiscalizacao.entidades": P.CONSELHO_LER,

@@ -6,9 +6,10 @@ Público (art. 34 caput; ECA, art. 191) por ofício registrado.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from desktop.reports.conselho import documentos as pdf
+from desktop.rules.conselho import fiscalizacao as regra
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_data
 from desktop.store.conselho import mandatos as armazem_m
@@ -16,6 +17,7 @@ from desktop.store.ids import agora, novo_id
 
 from .. import documentos, emissores
 from ..sessao import ErroNegocio, Sessao
+from .comum import regras_fiscalizacao
 
 EDITAR, LER = Permissao.CONSELHO_EDITAR, Permissao.CONSELHO_LER
 REGIMES = {
@@ -138,3 +140,45 @@ def comunicar_irregularidades(sessao: Sessao, visita_id: str, assinante: str) ->
         depois = armazem_m.atualizar(m.db, "conselho_visitas", visita_id, {"comunicada_em": agora(), "documento_id": e.id})
         m.registrar("conselho_visitas", visita_id, "alterar", antes={"comunicada_em": None}, depois=depois)
     return e
+
+
+def alertas(sessao: Sessao, hoje: date | None = None) -> dict:
+    """Visitas de fiscalização atrasadas ou vencidas e irregularidades não comunicadas no prazo (art. 34),
+    com as contagens; e se falta o plano do semestre corrente. Sem conteúdo de caso (base geral)."""
+    sessao.exigir(LER)
+    hoje = hoje or date.today()
+    regras = regras_fiscalizacao(sessao.db, hoje)
+    itens = []
+    for v in sessao.db.query("SELECT v.*, e.nome FROM conselho_visitas v JOIN conselho_entidades e ON "
+                             "e.id = v.entidade_id ORDER BY v.prevista_para"):
+        realizada = date.fromisoformat(v["realizada_em"]) if v["realizada_em"] else None
+        sv = regra.situacao_visita(date.fromisoformat(v["prevista_para"]), v["semestre"], realizada, hoje,
+                                   regras.visita_tolerancia_dias)
+        if sv:
+            itens.append({"tipo": "visita", "situacao": sv, "visita_id": v["id"], "entidade": v["nome"],
+                          "limite": v["prevista_para"] if sv == regra.ATRASADA
+                          else regra.limites_do_semestre(v["semestre"])[1].isoformat(),
+                          "descricao": (f"Visita à {v['nome']} prevista para "
+                                        f"{formatar_data(date.fromisoformat(v['prevista_para']))} não registrada"
+                                        + (" — o semestre acabou (art. 34 §ún.)" if sv == regra.VENCIDA else ""))})
+        comunicada = (datetime.fromisoformat(v["comunicada_em"]).astimezone().replace(tzinfo=None)
+                      if v["comunicada_em"] else None)
+        sc = regra.situacao_comunicacao(realizada, v["irregularidades"], comunicada, hoje,
+                                        regras.comunicacao_irregularidade_horas)
+        if sc:
+            limite = regra.limite_comunicacao(realizada, regras.comunicacao_irregularidade_horas)
+            itens.append({"tipo": "comunicacao", "situacao": sc, "visita_id": v["id"], "entidade": v["nome"],
+                          "limite": limite.isoformat(),
+                          "descricao": (f"Irregularidade na {v['nome']} (visita de {formatar_data(realizada)}) "
+                                        + ("ainda não comunicada ao CMDCA e ao Ministério Público (art. 34)"
+                                           if sc == regra.ATRASADA else "comunicada depois do prazo"))})
+    ativas = sessao.db.execute("SELECT count(*) FROM conselho_entidades WHERE ativo = 1").fetchone()[0]
+    semestre = regra.semestre_de(hoje)
+    sem_plano = bool(ativas) and not sessao.db.execute(
+        "SELECT count(*) FROM conselho_visitas WHERE semestre = ?", [semestre]).fetchone()[0]
+    return {"itens": itens, "sem_plano": sem_plano, "semestre": semestre,
+            "visitas_atrasadas": sum(1 for i in itens if i["tipo"] == "visita"),
+            "comunicacoes_atrasadas": sum(1 for i in itens if i["tipo"] == "comunicacao"
+                                          and i["situacao"] == regra.ATRASADA),
+            "comunicadas_fora_do_prazo": sum(1 for i in itens if i["situacao"] == regra.FORA_DO_PRAZO),
+            "fundamento": regras.fundamento}

@@ -6,6 +6,8 @@ ofício registrado que comunica as irregularidades ao CMDCA e ao Ministério Pú
 from __future__ import annotations
 
 from datetime import date
+from html import escape
+from typing import Callable
 
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -58,11 +60,28 @@ class DialogoPlano(DialogoAcao):
         self.setMinimumHeight(min(self.layout().totalMinimumSize().height(), ALTURA_MAX - 80))
 
 
+def resumo_alertas(r: dict) -> str:
+    """A linha de alertas da fiscalização (HTML), com as contagens (Lei 320/2023, art. 34)."""
+    partes = []
+    if r["visitas_atrasadas"]:
+        partes.append(f"<b style='color:#b00020'>{r['visitas_atrasadas']} visita(s) atrasada(s)</b>")
+    if r["comunicacoes_atrasadas"]:
+        partes.append(f"<b style='color:#b00020'>{r['comunicacoes_atrasadas']} irregularidade(s) não comunicada(s) "
+                      "no prazo</b>")
+    if r["comunicadas_fora_do_prazo"]:
+        partes.append(f"{r['comunicadas_fora_do_prazo']} comunicada(s) fora do prazo")
+    if r["sem_plano"]:
+        partes.append(f"<b style='color:#a05a00'>sem plano de visitas no semestre {r['semestre']}</b>")
+    return ("Fiscalização das entidades (art. 34): " + (" · ".join(partes) if partes else "nada atrasado."))
+
+
 class AbaFiscalizacao(QWidget):
-    def __init__(self, sessao, parent: QWidget | None = None):
+    def __init__(self, sessao, parent: QWidget | None = None, hoje: Callable[[], date] | None = None):
+        """``hoje``: a data dos alertas (padrão: a do computador)."""
         super().__init__(parent)
         self._sessao = sessao
-        hoje = date.today()
+        self._hoje = hoje or date.today
+        hoje = self._hoje()
         self.semestre = combo([(f"{a}-{n}", f"{n}º semestre de {a}") for a in (hoje.year - 1, hoje.year, hoje.year + 1)
                                for n in (1, 2)])
         self.semestre.setCurrentIndex(self.semestre.findData(f"{hoje.year}-{1 if hoje.month <= 6 else 2}"))
@@ -95,7 +114,14 @@ class AbaFiscalizacao(QWidget):
         divisor.addWidget(esquerda)
         divisor.addWidget(direita)
         divisor.setSizes([520, 680])
+        self.alertas = QLabel()
+        self.alertas.setWordWrap(True)
+        self.lista_alertas = QLabel()
+        self.lista_alertas.setWordWrap(True)
+        self.lista_alertas.setStyleSheet("color: #444;")
         lay = QVBoxLayout(self)
+        lay.addWidget(self.alertas)
+        lay.addWidget(self.lista_alertas)
         lay.addWidget(divisor, 1)
         lay.addWidget(self.mensagem)
         b_ent.clicked.connect(self._on_entidade)
@@ -110,6 +136,14 @@ class AbaFiscalizacao(QWidget):
         self.modelo_e.definir_linhas(ents or [])
         ok, vis = tentar(self, "Plano não lido", lambda: fiscalizacao.plano(self._sessao, self.semestre.currentData()))
         self.modelo_v.definir_linhas(vis or [])
+        ok, r = tentar(self, "Alertas não lidos", lambda: fiscalizacao.alertas(self._sessao, self._hoje()))
+        if ok:
+            self.alertas.setText(resumo_alertas(r))
+            itens = r["itens"][:6]
+            self.lista_alertas.setText("<br>".join(
+                f"• {escape(i['descricao'])} (limite {br(i['limite'])})" for i in itens)
+                + (f"<br>… e mais {len(r['itens']) - 6}." if len(r["itens"]) > 6 else ""))
+            self.lista_alertas.setVisible(bool(itens))
 
     def _dialogo(self, titulo, confirmar, campos, acao, explicacao="") -> bool:
         d = DialogoAcao(titulo, confirmar, campos, acao, self, explicacao)

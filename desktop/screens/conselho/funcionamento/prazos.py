@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.conselho.prazos import ROTULOS_SITUACAO
-from desktop.services.conselho import decisoes
+from desktop.services.conselho import decisoes, fiscalizacao
 from desktop.services.sessao import SemPermissao
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
@@ -53,6 +53,9 @@ class AbaPrazos(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.sigilo)
         lay.addLayout(topo)
+        self.fiscalizacao = QLabel()  # visitas e comunicações da fiscalização das entidades (art. 34)
+        self.fiscalizacao.setWordWrap(True)
+        lay.addWidget(self.fiscalizacao)
         lay.addWidget(self.visao, 1)
         self.dica = QLabel("Enter ou duplo clique numa linha abre o caso para registrar o que foi feito.")
         self.dica.setStyleSheet("color: #555;")
@@ -67,6 +70,11 @@ class AbaPrazos(QWidget):
         self.recarregar()
 
     def recarregar(self, *_args) -> None:
+        from .fiscalizacao import resumo_alertas
+
+        agora = self._agora() if self._agora else datetime.now()
+        ok, r = tentar(self, "Alertas da fiscalização não lidos", lambda: fiscalizacao.alertas(self._sessao, agora.date()))
+        self.fiscalizacao.setText(resumo_alertas(r) + " <span style='color:#555'>(aba Fiscalização)</span>" if ok else "")
         try:
             itens = decisoes.painel_prazos(self._sessao, self._agora() if self._agora else None,
                                            incluir_no_prazo=self.no_prazo.isChecked())

@@ -118,3 +118,32 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
     aba.visao_v.clearSelection()
     _clicar(qtbot, aba, "Registrar visita")
     assert "Selecione a visita" in aba.mensagem.text()
+
+
+def test_alertas_de_visita_e_de_comunicacao_no_painel(qtbot, conselheira, sessao_admin):
+    """Visita atrasada e irregularidade não comunicada aparecem, contadas, na aba Fiscalização e na aba Prazos."""
+    from datetime import datetime
+
+    from desktop.screens.conselho.funcionamento.prazos import AbaPrazos
+
+    a = fiscalizacao.cadastrar_entidade(sessao_admin, "Casa de Acolhida Esperança", "acolhimento_institucional")
+    b = fiscalizacao.cadastrar_entidade(sessao_admin, "Projeto Crescer", "apoio_socioeducativo_meio_aberto")
+    plano = {v["nome"]: v["id"] for v in fiscalizacao.planejar_semestre(
+        sessao_admin, "2026-2", {a["id"]: date(2026, 8, 3), b["id"]: date(2026, 10, 5)})}
+    fiscalizacao.registrar_visita(sessao_admin, plano["Casa de Acolhida Esperança"], date(2026, 8, 3), "Ana",
+                                  "Visita", "Extintores vencidos")
+    aba = AbaFiscalizacao(conselheira, hoje=lambda: date(2026, 10, 20))
+    qtbot.addWidget(aba)
+    aba.show()
+    texto = aba.alertas.text()
+    assert "1 visita(s) atrasada(s)" in texto and "1 irregularidade(s) não comunicada(s)" in texto
+    assert "Projeto Crescer prevista para 05/10/2026" in aba.lista_alertas.text()
+    assert "limite 05/08/2026" in aba.lista_alertas.text()
+
+    prazos = AbaPrazos(conselheira, agora=lambda: datetime(2026, 10, 20, 9, 0))
+    qtbot.addWidget(prazos)
+    assert "1 visita(s) atrasada(s)" in prazos.fiscalizacao.text()
+
+    aba_em_dia = AbaFiscalizacao(conselheira, hoje=lambda: date(2026, 8, 4))
+    qtbot.addWidget(aba_em_dia)
+    assert "nada atrasado" in aba_em_dia.alertas.text()
