@@ -71,6 +71,7 @@ def corpo(e: Estatisticas, observacoes: str = "", limiar: int = 5) -> list[Flowa
            "idade e sexo." if limiar > 1 else "."),
         "pequeno")], espaco=5))
     graficos = {"Registros por mês": False, "Direitos violados (ECA, Título II)": True,
+                "Direitos violados por grupo (SIPIA CT)": True,
                 "Medidas aplicadas (ECA, arts. 101 e 129)": True, "Crianças e adolescentes por faixa etária": True,
                 "Registros por bairro": True}
     for t in publicar(e, limiar):

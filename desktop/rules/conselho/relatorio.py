@@ -41,6 +41,7 @@ class Registro:
     agentes: tuple[str, ...]
     medidas: tuple[str, ...]
     sexos: tuple[str | None, ...] = ()
+    grupos: tuple[str | None, ...] = ()  # grupo do SIPIA CT de cada violação (None: registro anterior à tabela)
 
 
 @dataclass
@@ -57,6 +58,8 @@ class Estatisticas:
     por_bairro: Counter = field(default_factory=Counter)
     por_mes: Counter = field(default_factory=Counter)
     por_sexo: Counter = field(default_factory=Counter)
+    por_grupo: Counter = field(default_factory=Counter)
+    rotulos_grupos: dict = field(default_factory=dict)  # código → "Direito › grupo" (da tabela do SIPIA CT)
 
     def tabelas(self) -> list[tuple[str, list[tuple[str, int]]]]:
         """As tabelas do relatório, com rótulos legíveis, na ordem de impressão."""
@@ -67,6 +70,8 @@ class Estatisticas:
             ("Registros por tipo (SIPIA CT)", rot(self.por_tipo, TIPOS)),
             ("Registros por mês", [(f"{MESES[m - 1]}/{a}", n) for (a, m), n in meses]),
             ("Direitos violados (ECA, Título II)", rot(self.por_direito, DIREITOS)),
+            ("Direitos violados por grupo (SIPIA CT)", rot(self.por_grupo, {**self.rotulos_grupos,
+                                                                             "-": "Grupo não informado (registro anterior)"})),
             ("Agente violador (ECA, art. 98)", rot(self.por_agente, AGENTES)),
             ("Medidas aplicadas (ECA, arts. 101 e 129)",
              [(f"Art. {k.replace('-', ', ')} — {MEDIDAS[k]}", n) for k, n in
@@ -83,9 +88,9 @@ class Estatisticas:
                 "Crianças e adolescentes por sexo": self.criancas}
 
 
-def agregar(registros, inicio: date, fim: date) -> Estatisticas:
+def agregar(registros, inicio: date, fim: date, rotulos_grupos: dict | None = None) -> Estatisticas:
     """Conta os registros recebidos de ``inicio`` a ``fim`` (inclusive)."""
-    e = Estatisticas(inicio, fim)
+    e = Estatisticas(inicio, fim, rotulos_grupos=dict(rotulos_grupos or {}))
     for r in registros:
         if not inicio <= r.recebido_em <= fim:
             continue
@@ -98,6 +103,7 @@ def agregar(registros, inicio: date, fim: date) -> Estatisticas:
             e.por_faixa[faixa_etaria(n, r.recebido_em)] += 1
             e.por_sexo[(r.sexos[i] if i < len(r.sexos) else None) or "-"] += 1
         e.por_direito.update(r.direitos)
+        e.por_grupo.update(g or "-" for g in r.grupos)
         e.por_agente.update(r.agentes)
         e.por_medida.update(r.medidas)
     return e

@@ -14,6 +14,7 @@ from desktop.rules.conselho import relatorio as regra
 from desktop.rules.conselho.atendimentos import faixa_etaria
 from desktop.rules.papeis import Permissao
 from desktop.store.conselho import atendimentos as armazem
+from desktop.store.conselho import sipia
 
 from .. import documentos
 from ..sessao import Sessao
@@ -30,7 +31,8 @@ def _registros(db, inicio: date, fim: date) -> list[regra.Registro]:
         saida.append(regra.Registro(date.fromisoformat(r["dia"]), r["tipo"], r["bairro"], nasc,
                                     tuple((r["direitos"] or "").split(",")) if r["direitos"] else (),
                                     tuple((r["agentes"] or "").split(",")) if r["agentes"] else (),
-                                    tuple((r["medidas"] or "").split(",")) if r["medidas"] else (), sexos))
+                                    tuple((r["medidas"] or "").split(",")) if r["medidas"] else (), sexos,
+                                    tuple(None if g == "-" else g for g in (r["grupos"] or "").split(",") if g)))
     return saida
 
 
@@ -39,7 +41,9 @@ def estatisticas(sessao: Sessao, ano: int, trimestre: int) -> regra.Estatisticas
     sessao.exigir(Permissao.CONSELHO_LER)
     exigir_sigilo(sessao)
     inicio, fim = regra.trimestre(ano, trimestre)
-    saida = regra.agregar(_registros(sessao.db, inicio, fim), inicio, fim)
+    tab = sipia.taxonomia()
+    rotulos = {g.codigo: f"{d.nome} › {g.nome}" for d in tab.direitos for g in d.grupos}
+    saida = regra.agregar(_registros(sessao.db, inicio, fim), inicio, fim, rotulos)
     registrar_leitura(sessao, "relatorio", {"acao": "estatisticas", "ano": ano, "trimestre": trimestre})
     return saida
 

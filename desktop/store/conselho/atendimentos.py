@@ -158,6 +158,8 @@ def dados_relatorio(db: sqlite_utils.Database, inicio: str, fim: str) -> list[di
                (SELECT group_concat(coalesce(sexo, '-'), ',') FROM conselho_criancas c WHERE c.atendimento_id = a.id) AS sexos,
                (SELECT group_concat(direito, ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS direitos,
                (SELECT group_concat(agente, ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS agentes,
+               (SELECT group_concat(coalesce(grupo, '-'), ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id)
+                   AS grupos,
                (SELECT group_concat(codigo, ',') FROM conselho_medidas m WHERE m.atendimento_id = a.id) AS medidas
         FROM conselho_atendimentos a WHERE a.recebido_em >= ? AND a.recebido_em < ?"""
     return list(db.query(sql, [inicio, fim]))

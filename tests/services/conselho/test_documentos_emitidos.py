@@ -44,6 +44,9 @@ def test_escala_e_relatorio_trimestral(sessao_admin, conselho, entrar):
         relatorio.estatisticas(sessao_admin, 2026, 1)
     est = relatorio.estatisticas(ct, 2026, 1)
     assert est.registros == 2 and est.criancas == 4 and est.por_medida["129-VII"] == 2
+    assert dict(est.por_grupo) == {"CFC.1": 2}  # grupo do SIPIA CT (issue 14)
+    assert ("Convivência familiar e comunitária › Privação ou dificuldade de convívio familiar", 2) in dict(
+        est.tabelas())["Direitos violados por grupo (SIPIA CT)"]
     r = relatorio.emitir_relatorio_trimestral(ct, 2026, 1, "Falta vaga em creche.")
     texto = _texto(r.pdf)
     # dois registros num trimestre: o bairro não se publica (Centro seria 1 — issue 14, supressão)

@@ -83,7 +83,7 @@ def abrir(dlg, acao: str) -> bool:
             lambda v: emendas.incluir_familiar(s, aid, v, v["motivo"]))
     if acao == "Incluir violação e agente":
         return dlg._dialogo("Incluir direito violado e agente", "Incluir", [
-            ("especifico", "Direito violado (SIPIA CT)", combo_sipia()), ("agente", "Agente violador", combo(AGENTES)),
+            ("especifico", "Direito violado", combo_sipia()), ("agente", "Agente violador", combo(AGENTES)),
             ("descricao", "Quem / observação", QLineEdit()), ("motivo", "Motivo", campo_motivo())],
             lambda v: emendas.incluir_violacao(s, aid, v, v["motivo"]),
             "Direito fundamental › grupo › direito específico, pela tabela do SIPIA CT; digite parte do nome para "

@@ -12,6 +12,7 @@ from typing import Callable
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
+from desktop.rules.papeis import Permissao
 from desktop.services.conselho import fiscalizacao
 from desktop.services.conselho.fiscalizacao import REGIMES
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
@@ -124,6 +125,10 @@ class AbaFiscalizacao(QWidget):
         lay.addWidget(self.lista_alertas)
         lay.addWidget(divisor, 1)
         lay.addWidget(self.mensagem)
+        if not sessao.pode(Permissao.CONSELHO_EDITAR):  # consulta do MP e do juízo: só lê o plano e os alertas
+            for b in (b_ent, b_plano, b_visita, b_oficio):
+                b.setEnabled(False)
+                b.setToolTip("Somente leitura para este papel.")
         b_ent.clicked.connect(self._on_entidade)
         b_plano.clicked.connect(self._on_planejar)
         b_visita.clicked.connect(self._on_visita)

@@ -48,9 +48,12 @@ class DialogoNovoCaso(QDialog):
         self.origem = QLineEdit(placeholderText="Quem trouxe a informação ou a denúncia")
         self.bairro = QLineEdit(placeholderText="Bairro ou comunidade")
         self.relato = texto_longo("Relato do fato", 70)
-        self.criancas = _tabela(["Nome da criança ou adolescente", "Nascimento (dd/mm/aaaa)", "Sexo (F/M)"])
-        self.criancas.setColumnWidth(0, 300)
-        self.criancas.setColumnWidth(1, 170)
+        self.criancas = _tabela(["Nome da criança ou adolescente", "Nascimento (dd/mm/aaaa)", "Sexo (F/M)", "Mãe",
+                                 "Pai"])
+        self.criancas.setColumnWidth(0, 240)
+        self.criancas.setColumnWidth(1, 150)
+        self.criancas.setColumnWidth(2, 80)
+        self.criancas.setColumnWidth(3, 170)
         self.familia = _tabela(["Nome", "Vínculo", "Telefone", "Endereço"])
         self.familia.setColumnWidth(0, 240)
         self.direito, self.agente = combo_sipia(), combo(AGENTES)
@@ -126,9 +129,9 @@ class DialogoNovoCaso(QDialog):
 
     def dados(self) -> dict:
         criancas = []
-        for nome, nasc, sexo in _celulas(self.criancas):
+        for nome, nasc, sexo, mae, pai in _celulas(self.criancas):  # filiação: ECA, art. 101 §3º, I
             criancas.append({"nome": nome, "nascimento": validacao.data_br(nasc) if nasc else None,
-                             "sexo": sexo.upper() or None})
+                             "sexo": sexo.upper() or None, "mae": mae, "pai": pai})
         familiares = [dict(zip(("nome", "vinculo", "telefone", "endereco"), l)) for l in _celulas(self.familia)]
         violacoes = [dict(zip(("especifico", "agente"), self.violacoes.item(i).data(Qt.ItemDataRole.UserRole)))
                      for i in range(self.violacoes.count())]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QS
                                QVBoxLayout, QWidget)
 
 from desktop.rules.conselho.relatorio import total_publicado
+from desktop.rules.papeis import Permissao
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.conselho import relatorio
 from desktop.services.conselho.comum import MENSAGEM_SEM_CHAVE
@@ -48,6 +49,10 @@ class AbaRelatorio(QWidget):
         self.botao_ver.clicked.connect(self.mostrar)
         self.botao_pdf.clicked.connect(self._on_pdf)
         self.botao_csv.clicked.connect(self._on_csv)
+        if not sessao.pode(Permissao.CONSELHO_CASOS_EDITAR):  # a consulta do MP e do juízo lê; quem emite é o Conselho
+            self.botao_pdf.setEnabled(False)
+            self.observacoes.setReadOnly(True)
+            self.botao_pdf.setToolTip("Somente leitura: o relatório é emitido pelo Conselho Tutelar (art. 23 §1º).")
         if not sessao.tem_sigilo:  # as contagens vêm dos casos, no arquivo sigiloso: diz por quê, sem erro
             self.tabelas.setPlainText(MENSAGEM_SEM_CHAVE)
             for w in (self.botao_ver, self.botao_pdf, self.botao_csv, self.ano, self.trimestre):

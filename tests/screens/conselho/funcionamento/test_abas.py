@@ -74,6 +74,7 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
 
     d.criancas.setItem(0, 0, QTableWidgetItem("Caio Lima"))
     d.criancas.setItem(0, 1, QTableWidgetItem("05/06/2017"))
+    d.criancas.setItem(0, 3, QTableWidgetItem("Rosa Lima"))  # filiação (issue 14)
     d.familia.setItem(0, 0, QTableWidgetItem("Rosa Lima"))
     d.familia.setItem(0, 1, QTableWidgetItem("mãe"))
     d.agente.setCurrentIndex(d.agente.findData("pais_responsaveis"))
@@ -86,7 +87,8 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
     db = conselheira.db
     at = db.execute("SELECT id, bairro FROM conselho_atendimentos").fetchone()
     assert at[1] == "Vila Nova"
-    assert db.execute("SELECT nome, nascimento FROM conselho_criancas").fetchall() == [("Caio Lima", "2017-06-05")]
+    assert db.execute("SELECT nome, nascimento, mae FROM conselho_criancas").fetchall() == [
+        ("Caio Lima", "2017-06-05", "Rosa Lima")]
     assert db.execute("SELECT codigo FROM conselho_medidas").fetchall() == [("101-II",)]
     assert db.execute("SELECT count(*) FROM sigilo.diario WHERE tabela = 'conselho_atendimentos' AND registro_id = ? "
                       "AND acao = 'inserir'", [at[0]]).fetchone()[0] == 1

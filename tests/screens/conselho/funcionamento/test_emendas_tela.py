@@ -149,3 +149,31 @@ def test_plantao_grava_a_hora_real_da_chamada(qtbot, conselheira):
     assert r[0] == chamada.isoformat(timespec="minutes")
     v = conselheira.db.execute("SELECT grupo, especifico FROM conselho_violacoes").fetchone()
     assert tuple(v) == ("LRD.6", "LRD.6.1")
+
+
+def test_consulta_sem_acao_de_escrita_nas_abas_de_casos(qtbot, conselheira, entrar):
+    """MP/juízo: Relatório (ver e CSV sim; emitir não), Fiscalização (só lê) e Prazos: nenhum botão de escrita
+    ligado; e o serviço recusa a emissão abaixo da tela."""
+    import pytest
+
+    from desktop.screens.conselho.funcionamento.fiscalizacao import AbaFiscalizacao
+    from desktop.screens.conselho.funcionamento.prazos import AbaPrazos
+    from desktop.screens.conselho.funcionamento.relatorio import AbaRelatorio
+    from desktop.services.conselho import relatorio
+    from desktop.services.sessao import SemPermissao
+    from PySide6.QtWidgets import QPushButton
+
+    atendimentos.registrar_atendimento(conselheira, CASO)
+    mp = entrar("mp", "consulta")
+    rel = AbaRelatorio(mp)
+    qtbot.addWidget(rel)
+    assert rel.botao_ver.isEnabled() and rel.botao_csv.isEnabled() and not rel.botao_pdf.isEnabled()
+    with pytest.raises(SemPermissao):
+        relatorio.emitir_relatorio_trimestral(mp, 2026, 1)
+    fis = AbaFiscalizacao(mp)
+    qtbot.addWidget(fis)
+    ligados = [b.text() for b in fis.findChildren(QPushButton) if b.isEnabled()]
+    assert ligados == [], ligados
+    prazos = AbaPrazos(mp)
+    qtbot.addWidget(prazos)
+    assert [b.text() for b in prazos.findChildren(QPushButton) if b.isEnabled()] == ["&Atualizar (F5)"]
