@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from .certificacao.tipos import Prazos, Requisitos
+from .conselho.colegiado import RegrasColegiado
 from .conselho.parametros import (RegrasExpediente, RegrasFiscalizacao, RegrasPrazos, RegrasRelatorio,
                                   RegrasRemuneracao)
 from .dinheiro import decimal_de, texto_decimal, texto_dinheiro
@@ -170,6 +171,7 @@ VALIDADORES_TABELA = {
     "conselho_expediente": lambda valor, titulo: RegrasExpediente.de_valor(valor) and valor,
     "conselho_relatorio": lambda valor, titulo: RegrasRelatorio.de_valor(valor) and valor,
     "conselho_fiscalizacao": lambda valor, titulo: RegrasFiscalizacao.de_valor(valor) and valor,
+    "conselho_colegiado": lambda valor, titulo: RegrasColegiado.de_valor(valor) and valor,
     "eleicao_regras": lambda valor, titulo: RegrasEleicao.de_valor(valor) and valor,
     "eleicao_apuracao": lambda valor, titulo: RegrasApuracao.de_valor(valor) and valor,
     "certificacao_prazos": lambda valor, titulo: Prazos.de_valor(valor) and valor,

@@ -32,7 +32,9 @@ PASTA_MIGRACOES = PASTA_DB / "migrations" / "sigilo"
 # Em ordem de dependência (pais antes dos filhos): é a ordem da cópia; a exclusão é a inversa.
 TABELAS_CASOS = ("conselho_atendimentos", "conselho_criancas", "conselho_familiares", "conselho_violacoes",
                  "conselho_decisoes", "conselho_medidas", "conselho_requisicoes", "conselho_encaminhamentos",
-                 "conselho_acompanhamentos", "conselho_impedimentos", "conselho_rascunhos", "conselho_emendas")
+                 "conselho_acompanhamentos", "conselho_impedimentos", "conselho_rascunhos", "conselho_emendas",
+                 "conselho_sessoes", "conselho_sessao_presencas", "conselho_sessao_itens", "conselho_sessao_votos",
+                 "conselho_comunicacoes_juizo")
 BUSCA = "conselho_busca"
 TABELAS = frozenset(TABELAS_CASOS + (BUSCA,))
 """As tabelas do domínio sigiloso: o único lugar que diz o que é conteúdo de caso."""

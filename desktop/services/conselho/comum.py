@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Callable
 
 from desktop.rules import calendario
+from desktop.rules.conselho.colegiado import RegrasColegiado
 from desktop.rules.conselho.parametros import (RegrasExpediente, RegrasFiscalizacao, RegrasPrazos, RegrasRelatorio,
                                                RegrasRemuneracao)
 from desktop.rules.papeis import PAPEIS_SIGILO, Papel, Permissao
@@ -140,3 +141,8 @@ def registrar_leitura(sessao: Sessao, registro_id: str, detalhe: dict) -> None:
     esquema = "sigilo" if "sigilo" in diario.esquemas(sessao.db) else "main"
     with sessao.mudanca(None) as m:
         m.registrar("conselho_atendimentos", registro_id, "evento", depois={"leitura": detalhe}, esquema=esquema)
+
+
+def regras_colegiado(db, data: date) -> RegrasColegiado:
+    v = _vigencia(db, "conselho_colegiado", data)
+    return RegrasColegiado.de_valor(v.valor, v.fundamento)

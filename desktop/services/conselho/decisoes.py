@@ -1,5 +1,6 @@
-"""Decisões do colegiado e o andamento do caso: ratificação, comunicação, requisições, encaminhamentos,
-acompanhamento, impedimentos e o painel de prazos.
+"""Decisões e o andamento do caso: comunicação, requisições, encaminhamentos, acompanhamento, impedimentos
+e o painel de prazos. A ratificação ou retificação é do colegiado, em sessão com quórum
+(``services.conselho.colegiado``); a comunicação do acolhimento ao juiz, em ``acolhimento``.
 
 Lei 320/2023, art. 21 §1º (medida de plantão ratificada ou retificada no primeiro dia útil), §2º
 (comunicação escrita em 48 horas), art. 44 (impedimento e suspeição); ECA, art. 136, III, a
@@ -18,6 +19,7 @@ from desktop.store.ids import agora, novo_id
 
 from ..sessao import ErroNegocio, Sessao
 from .atendimentos import _decisao, _momento, _validar_decisao, inserir_medidas, validar_medidas
+from . import acolhimento
 from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura, regras_prazos
 
 EDITAR = Permissao.CONSELHO_CASOS_EDITAR
@@ -66,25 +68,6 @@ def registrar_decisao(sessao: Sessao, atendimento_id: str, *, descricao: str, mo
         d = _decisao(m, sessao, atendimento_id, descricao, motivacao, quando, emergencial, c["id"])
         inserir_medidas(m, atendimento_id, d["id"], medidas_ok, criancas, quando)
     return d
-
-
-def deliberar(sessao: Sessao, decisao_id: str, resultado: str, retificacao: str = "",
-              em: datetime | None = None) -> dict:
-    """O colegiado ratifica ou retifica a medida emergencial de plantão (art. 21 §1º)."""
-    exigir_conteudo(sessao, editar=True)
-    d = _linha(sessao, "conselho_decisoes", decisao_id)
-    exigir_conteudo(sessao, d["atendimento_id"], editar=True)
-    if not d["emergencial"]:
-        raise ErroNegocio("Só a medida emergencial de plantão vai ao colegiado para ratificação (art. 21 §1º).")
-    if d["colegiado"]:
-        raise ErroNegocio(f"Esta medida já foi {d['colegiado']} pelo colegiado.")
-    if resultado not in ("ratificada", "retificada"):
-        raise EntradaInvalida("O colegiado ratifica ou retifica a medida.")
-    if resultado == "retificada" and not (retificacao or "").strip():
-        raise EntradaInvalida("Descreva a retificação decidida pelo colegiado.")
-    return _alterar(sessao, "conselho_decisoes", decisao_id, {
-        "colegiado": resultado, "colegiado_em": iso_local(em or agora_local()),
-        "retificacao": retificacao.strip() or None})
 
 
 def registrar_comunicacao(sessao: Sessao, decisao_id: str, comunicada_a: str, em: datetime | None = None) -> dict:
@@ -170,9 +153,10 @@ def declarar_impedimento(sessao: Sessao, atendimento_id: str, tipo: str, motivo:
 
 
 def painel_prazos(sessao: Sessao, momento: datetime | None = None, *, incluir_no_prazo: bool = True) -> list[dict]:
-    """O que está por vencer e o que venceu: comunicação (48 h), ratificação de plantão e requisições.
+    """O que está por vencer e o que venceu: comunicação (48 h), ratificação de plantão, requisições e a
+    comunicação do acolhimento ao juiz (24 h, ECA art. 93).
 
-    Cada item: tipo ('comunicacao' | 'ratificacao' | 'requisicao'), atendimento (nº/ano), atendimento_id,
+    Cada item: tipo ('comunicacao' | 'ratificacao' | 'requisicao' | 'juizo'), atendimento (nº/ano), atendimento_id,
     registro_id, limite (texto ISO), situacao ('no_prazo' | 'vence_hoje' | 'vencido') e a descrição.
     """
     c = exigir_conteudo(sessao)
@@ -189,6 +173,9 @@ def painel_prazos(sessao: Sessao, momento: datetime | None = None, *, incluir_no
         if r["emergencial"] and r["colegiado"] is None:
             itens.append(("ratificacao", r, date.fromisoformat(r["ratificar_ate"]),
                           "Levar a medida de plantão ao colegiado (art. 21 §1º)"))
+    for r in acolhimento.a_comunicar(sessao.db, excluir_de=c["id"] if c else None):
+        itens.append(("juizo", {**r, "atendimento_id": r["atendimento_id"]}, datetime.fromisoformat(r["limite"]),
+                      "Comunicar o acolhimento ao juiz em 24 horas (ECA, art. 93)"))
     saida = []
     for tipo, r, limite, descricao in itens:
         sit = regra_prazos.situacao(limite, None, agora_)

@@ -17,7 +17,7 @@ from desktop.store.conselho import sipia
 from desktop.rules.papeis import Papel
 
 from ..sessao import Sessao
-from . import atendimentos, decisoes, escala, fiscalizacao, mandatos, relatorio, remuneracao
+from . import atendimentos, colegiado, decisoes, escala, fiscalizacao, mandatos, relatorio, remuneracao
 
 CONSELHO = [("Joana Batista Ferreira", "titular"), ("Raimundo Nonato Cordeiro", "titular"),
             ("Luzia Helena Tavares", "titular"), ("Francisco das Chagas Pinto", "titular"),
@@ -67,6 +67,20 @@ def _caso(rnd: random.Random, quando: datetime) -> dict:
     return dados
 
 
+def _sessoes_semanais(ct: Sessao, ids: list[str], pauta: dict[date, list[str]], hoje: date) -> None:
+    """Uma sessão ordinária às segundas, 9 h, com os cinco titulares: ratifica as decisões individuais da
+    semana anterior (art. 21 §1º) e emite a ata; só as das últimas semanas ficam com a ata pendente."""
+    for segunda, decisoes_ids in sorted(pauta.items()):
+        if segunda >= hoje:
+            continue
+        s = colegiado.abrir_sessao(ct, tipo="ordinaria", realizada_em=datetime.combine(segunda, datetime.min.time())
+                                   .replace(hour=9), presentes=ids[:5], local="Sede do Conselho Tutelar")
+        for did in decisoes_ids:
+            colegiado.deliberar_item(ct, s["id"], did, {cid: "ratificar" for cid in ids[:5]})
+        if segunda < hoje - timedelta(days=21):
+            colegiado.encerrar_sessao(ct, s["id"], datetime.combine(segunda, datetime.min.time()).replace(hour=10))
+
+
 def criar_demo_conselho(sessao: Sessao, rnd: random.Random) -> dict:
     """Cria os dados de demonstração do Conselho; devolve um resumo (ids e contagens)."""
     hoje = date.today()
@@ -93,13 +107,15 @@ def _casos_e_funcionamento(sessao: Sessao, ct: Sessao, rnd: random.Random, ids: 
             hour=rnd.randint(0, 23), minute=rnd.choice((0, 15, 30, 45)))
         casos.append(atendimentos.registrar_atendimento(ct, _caso(rnd, quando)))
     limite = datetime.combine(hoje - timedelta(days=10), datetime.min.time())
+    pauta: dict[date, list[str]] = {}
     for a in casos:
         for d in a["decisoes"]:
             decidida = datetime.fromisoformat(d["decidida_em"])
             if decidida > limite and rnd.random() < 0.5:
                 continue  # alguns recentes ficam pendentes no painel de prazos
-            if d["emergencial"]:
-                decisoes.deliberar(ct, d["id"], "ratificada", em=decidida + timedelta(days=1))
+            if d["emergencial"] or any(m["decisao_id"] == d["id"] for m in a["medidas"]):
+                segunda = decidida.date() + timedelta(days=7 - decidida.weekday())
+                pauta.setdefault(segunda, []).append(d["id"])
             decisoes.registrar_comunicacao(ct, d["id"], "Mãe ou responsável, por ofício",
                                            decidida + timedelta(hours=rnd.choice((5, 20, 40, 60))))
         sorte = rnd.random()
@@ -113,6 +129,7 @@ def _casos_e_funcionamento(sessao: Sessao, ct: Sessao, rnd: random.Random, ids: 
             decisoes.registrar_encaminhamento(ct, a["id"], rnd.choice(_DESTINOS), "Acompanhamento da família", recebido)
         if recebido < hoje - timedelta(days=90):
             atendimentos.alterar_situacao(ct, a["id"], rnd.choice(("arquivado", "acompanhamento")))
+    _sessoes_semanais(ct, ids, pauta, hoje)
     decisoes.declarar_impedimento(ct, casos[0]["id"], "impedimento", "Parente da família atendida (art. 44, I)", ids[1])
     e1 = fiscalizacao.cadastrar_entidade(sessao, "Casa de Acolhimento Recanto (demonstração)", "acolhimento_institucional",
                                          bairro="Centro")

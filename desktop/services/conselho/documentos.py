@@ -115,18 +115,17 @@ def _identificacao(medidas: list[dict], criancas: list[dict], familiares: list[d
 
 
 def _situacao_colegiado(d: dict) -> str:
-    """O que o termo diz da ratificação (Lei 320/2023, art. 21 §1º), conforme o que está gravado agora."""
-    if not d["emergencial"]:
-        return ""
-    if d["colegiado"] == "ratificada":
-        return (f" tomada em plantão e RATIFICADA pelo colegiado em "
-                f"{datetime.fromisoformat(d['colegiado_em']):%d/%m/%Y} (Lei 320/2023, art. 21 §1º)")
-    if d["colegiado"] == "retificada":
-        return (f" tomada em plantão e RETIFICADA pelo colegiado em "
-                f"{datetime.fromisoformat(d['colegiado_em']):%d/%m/%Y} (Lei 320/2023, art. 21 §1º): "
-                f"{d['retificacao']}")
-    return (f" tomada em plantão, sujeita a ratificação do colegiado até "
-            f"{formatar_data(date.fromisoformat(d['ratificar_ate']))} (Lei 320/2023, art. 21 §1º)")
+    """O que o termo diz da ratificação (Lei 320/2023, art. 21 §1º e art. 43 §ún., XII), conforme o que está
+    gravado agora: a ratificação ou retificação só existe votada em sessão do colegiado, com quórum."""
+    origem = " tomada em plantão" if d["emergencial"] else " individual"
+    if d["colegiado"] in ("ratificada", "retificada"):
+        texto = (f"{origem} e {d['colegiado'].upper()} pelo colegiado em "
+                 f"{datetime.fromisoformat(d['colegiado_em']):%d/%m/%Y}, em sessão com quórum (Lei 320/2023, art. 21)")
+        return texto + (f": {d['retificacao']}" if d["colegiado"] == "retificada" else "")
+    if d["emergencial"]:
+        return (f" tomada em plantão, sujeita a ratificação do colegiado até "
+                f"{formatar_data(date.fromisoformat(d['ratificar_ate']))} (Lei 320/2023, art. 21 §1º)")
+    return " individual, sujeita a ratificação do colegiado na próxima sessão (Lei 320/2023, art. 43 §ún., XII)"
 
 
 def emitir_termo_medida(sessao: Sessao, decisao_id: str, destinatario: str) -> documentos.Emitido:

@@ -4,7 +4,7 @@ from datetime import date, datetime
 import pytest
 
 from desktop.rules.validacao import EntradaInvalida
-from desktop.services.conselho import atendimentos, decisoes, documentos, rascunhos, relatorio
+from desktop.services.conselho import atendimentos, colegiado, decisoes, documentos, rascunhos, relatorio
 from desktop.services.documentos import verificar_codigo
 from desktop.services.sessao import SemPermissao
 
@@ -38,7 +38,7 @@ def ct2(conselho, entrar):
     return entrar("ct2", "conselheiro_tutelar", conselho[1])
 
 
-def test_registro_de_plantao_com_prazos(ct):
+def test_registro_de_plantao_com_prazos(ct, conselho):
     a = atendimentos.registrar_atendimento(ct, caso())
     assert a["numero"] == 1 and a["ano"] == 2026 and len(a["criancas"]) == 2 and len(a["medidas"]) == 2
     d = a["decisoes"][0]
@@ -49,7 +49,9 @@ def test_registro_de_plantao_com_prazos(ct):
     painel = decisoes.painel_prazos(ct, datetime(2026, 3, 7, 10, 0))
     assert {p["situacao"] for p in painel} == {"no_prazo"}
     assert decisoes.painel_prazos(ct, datetime(2026, 3, 7, 10, 0), incluir_no_prazo=False) == []
-    decisoes.deliberar(ct, d["id"], "ratificada", em=datetime(2026, 3, 9, 9, 0))
+    # A ratificação é do colegiado, em sessão com quórum (Lei 320/2023, art. 21; issue 14).
+    s = colegiado.abrir_sessao(ct, tipo="ordinaria", realizada_em=datetime(2026, 3, 9, 9, 0), presentes=conselho[:3])
+    colegiado.deliberar_item(ct, s["id"], d["id"], {cid: "ratificar" for cid in conselho[:3]})
     decisoes.registrar_comunicacao(ct, d["id"], "Josefa da Conceição (mãe)", datetime(2026, 3, 9, 11, 0))
     r = decisoes.registrar_requisicao(ct, a["id"], orgao="CRAS São João", servico="Acompanhamento familiar (PAIF)",
                                       emitida_em=date(2026, 3, 9))
@@ -88,9 +90,11 @@ def _leituras(db):
     return db.execute("SELECT count(*) FROM sigilo.diario WHERE tabela = 'conselho_atendimentos' AND acao = 'evento'").fetchone()[0]
 
 
-def test_sigilo_em_todos_os_caminhos(sessao_admin, ct, ct2, entrar):
+def test_sigilo_em_todos_os_caminhos(sessao_admin, ct, ct2, entrar, conselho):
     a = atendimentos.registrar_atendimento(ct, caso())
     dec = a["decisoes"][0]
+    sessao_col = colegiado.abrir_sessao(ct, tipo="ordinaria", realizada_em=datetime(2026, 3, 9, 9),
+                                        presentes=conselho[:3])
     req = decisoes.registrar_requisicao(ct, a["id"], orgao="CRAS", servico="PAIF", emitida_em=date(2026, 3, 9))
     folha = entrar("rh", "folha_rh")
     consulta = entrar("mp", "consulta")
@@ -105,7 +109,7 @@ def test_sigilo_em_todos_os_caminhos(sessao_admin, ct, ct2, entrar):
         lambda s: atendimentos.registrar_atendimento(s, caso()),
         lambda s: atendimentos.alterar_situacao(s, a["id"], "acompanhamento"),
         lambda s: decisoes.registrar_decisao(s, a["id"], descricao="x", motivacao="y"),
-        lambda s: decisoes.deliberar(s, dec["id"], "ratificada"),
+        lambda s: colegiado.deliberar_item(s, sessao_col["id"], dec["id"], {}),
         lambda s: decisoes.registrar_comunicacao(s, dec["id"], "mãe"),
         lambda s: decisoes.registrar_requisicao(s, a["id"], orgao="CRAS", servico="PAIF"),
         lambda s: decisoes.responder_requisicao(s, req["id"], "ok"),

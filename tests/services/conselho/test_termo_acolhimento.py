@@ -6,7 +6,7 @@ from io import BytesIO
 
 from pypdf import PdfReader
 
-from desktop.services.conselho import atendimentos, decisoes, documentos
+from desktop.services.conselho import atendimentos, colegiado, decisoes, documentos
 
 NOME, MAE, PAI = "Maria Eduarda Queiroz Batista", "Rosilene Queiroz", "Juarez Batista"
 
@@ -38,7 +38,9 @@ def test_termo_de_acolhimento_identifica_a_crianca_e_diz_a_ratificacao(conselho,
     registro = ct.db.execute("SELECT * FROM main.documentos WHERE id = ?", [e.id]).fetchone()
     assert NOME not in repr(registro) and "Queiroz" not in repr(registro)
 
-    decisoes.deliberar(ct, d["id"], "ratificada", em=datetime(2026, 3, 9, 9, 0))
+    # a ratificação é do colegiado, em sessão com quórum (issue 14: não há mais ratificação fora de sessão)
+    s = colegiado.abrir_sessao(ct, tipo="ordinaria", realizada_em=datetime(2026, 3, 9, 9, 0), presentes=conselho[:3])
+    colegiado.deliberar_item(ct, s["id"], d["id"], {cid: "ratificar" for cid in conselho[:3]})
     t2 = _texto(documentos.emitir_termo_medida(ct, d["id"], "Casa Abrigo Municipal").pdf)
     assert "RATIFICADA pelo colegiado em 09/03/2026" in t2 and "sujeita a ratificação" not in t2
 

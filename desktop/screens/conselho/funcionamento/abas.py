@@ -45,6 +45,11 @@ def _plantao(sessao, parent):
     return aba
 
 
+def _colegiado(sessao, parent):
+    from .colegiado import AbaColegiado
+    return AbaColegiado(sessao, parent)
+
+
 def _relatorio(sessao, parent):
     from .relatorio import AbaRelatorio
     return AbaRelatorio(sessao, parent)
@@ -64,6 +69,7 @@ for _titulo, _permissao, _fabrica in (
         (TITULO_PLANTAO, Permissao.CONSELHO_CASOS_EDITAR, _plantao),
         ("Atendimentos", Permissao.CONSELHO_LER, _atendimentos),
         ("Prazos", Permissao.CONSELHO_LER, _prazos),
+        ("Colegiado", Permissao.CONSELHO_CASOS_LER, _colegiado),
         ("Conselheiros", Permissao.CONSELHO_LER, _conselheiros),
         ("Escala e plantão", Permissao.CONSELHO_LER, _escala),
         ("Relatório trimestral", Permissao.CONSELHO_CASOS_LER, _relatorio),

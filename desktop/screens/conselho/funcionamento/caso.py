@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QDialog, QGridLayout, QGroupBox, QLabel, QLineEdi
 from desktop.rules.conselho import prazos as regra_prazos
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, SITUACOES, TIPOS
 from desktop.rules.papeis import Permissao
-from desktop.services.conselho import atendimentos, decisoes, documentos
+from desktop.services.conselho import acolhimento, atendimentos, decisoes, documentos
 from desktop.screens.widgets.divisor import criar_divisor
 
 from . import emendas as tela_emendas
@@ -47,9 +47,13 @@ def resumo_html(a: dict) -> str:
         partes.append("<h3>Decisões</h3><ul>")
         for d in a["decisoes"]:
             meds = [f"art. {m['codigo'].replace('-', ', ')}" for m in a["medidas"] if m["decisao_id"] == d["id"]]
-            colegiado = (f"{d['colegiado']} em {br(d['colegiado_em'])}" if d["colegiado"] else _prazo(
-                "levar ao colegiado (ratificar) até", date.fromisoformat(d["ratificar_ate"]), d["ratificar_ate"])) \
-                if d["emergencial"] else ""
+            if d["colegiado"]:
+                colegiado = f"{d['colegiado']} pelo colegiado em sessão de {br(d['colegiado_em'])}"
+            elif d["emergencial"]:
+                colegiado = _prazo("levar ao colegiado (ratificar) até", date.fromisoformat(d["ratificar_ate"]),
+                                   d["ratificar_ate"])
+            else:
+                colegiado = "aguarda a ratificação do colegiado (aba Colegiado)" if meds else ""
             comunicada = (f"comunicada a {e(d['comunicada_a'])} em {br(d['comunicada_em'])}" if d["comunicada_em"]
                           else _prazo("comunicar até", datetime.fromisoformat(d["comunicar_ate"]), d["comunicar_ate"]))
             partes.append(f"<li>{br(d['decidida_em'])}{' (plantão)' if d['emergencial'] else ''}: {e(d['descricao'])}"
@@ -112,7 +116,7 @@ class DialogoCaso(QDialog):
         acoes = QWidget()
         lay_acoes = QVBoxLayout(acoes)
         for titulo, botoes in (
-                ("Colegiado (art. 21)", [("&Nova decisão", self._on_decisao), ("Ra&tificar/retificar", self._on_deliberar),
+                ("Colegiado (art. 21)", [("&Nova decisão", self._on_decisao), ("Comunicação ao &juiz (art. 93)", self._on_juizo),
                                          ("&Comunicação feita", self._on_comunicar)]),
                 ("Andamento", [("&Requisição", self._on_requisicao), ("Res&posta da requisição", self._on_resposta),
                                ("&Encaminhamento", self._on_encaminhamento), ("Acompan&hamento", self._on_acompanhar),
@@ -187,7 +191,7 @@ class DialogoCaso(QDialog):
     def _on_decisao(self) -> None:
         self._dialogo("Nova decisão", "Registrar decisão",
                       [("descricao", "Decisão", QLineEdit()), ("motivacao", "Motivação", texto_longo()),
-                       ("emergencial", "Tomada em plantão?", combo([(False, "Não, pelo colegiado"),
+                       ("emergencial", "Tomada em plantão?", combo([(False, "Não (fora do plantão)"),
                                                                     (True, "Sim, emergencial de plantão")])),
                        ("medidas", "Medidas (ECA)", _lista_medidas())],
                       lambda v: decisoes.registrar_decisao(
@@ -197,15 +201,21 @@ class DialogoCaso(QDialog):
                       "Registrada agora. A comunicação escrita aos interessados vence em 48 horas (art. 21 §2º); "
                       "a medida de plantão vai ao colegiado no primeiro dia útil (§1º).")
 
-    def _on_deliberar(self) -> None:
-        pendentes = self._combo_decisoes(lambda d: d["emergencial"] and not d["colegiado"])
-        if self._nada(pendentes, "Não há medida de plantão aguardando o colegiado neste caso."):
+    def _on_juizo(self) -> None:
+        acolhimentos = {m["decisao_id"] for m in self.caso["medidas"] if m["codigo"] == "101-VII"}
+        pendentes = self._combo_decisoes(lambda d: d["id"] in acolhimentos)
+        if self._nada(pendentes, "Não há acolhimento institucional (ECA, art. 101, VII) neste caso: nada a comunicar "
+                                 "ao juiz pelo art. 93."):
             return
-        self._dialogo("Colegiado", "Registrar", [
-            ("decisao", "Medida de plantão", pendentes),
-            ("resultado", "Resultado", combo({"ratificada": "Ratificada", "retificada": "Retificada"})),
-            ("retificacao", "Retificação", texto_longo("Se retificada, o que mudou"))],
-            lambda v: decisoes.deliberar(self._sessao, v["decisao"] or "", v["resultado"], v["retificacao"]))
+        self._dialogo("Comunicação do acolhimento ao juiz", "Registrar", [
+            ("decisao", "Acolhimento", pendentes), ("em", "Comunicado em", editor_momento()),
+            ("oficio", "Ofício nº", QLineEdit()), ("juizo", "Juízo", QLineEdit()),
+            ("codigo", "Código do ofício emitido (se houver)", QLineEdit())],
+            lambda v: acolhimento.registrar_comunicacao_juizo(
+                self._sessao, v["decisao"] or "", comunicada_em=v["em"], oficio=v["oficio"], juizo=v["juizo"],
+                codigo_documento=v["codigo"]),
+            "O acolhimento emergencial é comunicado ao Juiz da Infância e da Juventude em até 24 horas (ECA, "
+            "art. 93). A ratificação da medida é do colegiado, em sessão com quórum: aba Colegiado.")
 
     def _on_comunicar(self) -> None:
         pendentes = self._combo_decisoes(lambda d: not d["comunicada_em"])

@@ -1,4 +1,5 @@
-"""Aba Prazos: o que vence hoje, o que venceu e o que está no prazo (comunicação em 48 h, ratificação, requisições).
+"""Aba Prazos: o que vence hoje, o que venceu e o que está no prazo (comunicação em 48 h, ratificação, requisições
+e a comunicação do acolhimento ao juiz em 24 h, ECA art. 93).
 
 Lei 320/2023, art. 21 §§1º e 2º; ECA, art. 136, III, a. Relê sozinha a cada minuto; F5 relê já.
 Só quem vê conteúdo de caso a vê (os itens dizem o número do atendimento).
@@ -19,7 +20,8 @@ from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFilt
 
 from .comum import ESTILO_SIGILO, aviso_rotulo, br, tentar
 
-TIPOS = {"comunicacao": "Comunicação (48 h)", "ratificacao": "Ratificação no colegiado", "requisicao": "Requisição"}
+TIPOS = {"comunicacao": "Comunicação (48 h)", "ratificacao": "Ratificação no colegiado", "requisicao": "Requisição",
+         "juizo": "Acolhimento ao juiz (24 h)"}
 CORES = {"vencido": "#b00020", "vence_hoje": "#a05a00", "no_prazo": "#1e6b2e"}
 INTERVALO_MS = 5 * 60_000  # cada atualização é uma leitura registrada no diário: a cada 5 min (F5 atualiza já)
 

@@ -42,8 +42,8 @@ def test_decisoes_plantao_colegiado_e_comunicacao(qtbot, conselheira):
     caso = _abrir(qtbot, conselheira, at["id"])
 
     # Sem decisão, os botões que dependem de uma dizem por quê (não abrem diálogo vazio).
-    _clicar(qtbot, caso, "Ratificar/retificar")
-    assert "Não há medida de plantão" in caso.mensagem.text()
+    _clicar(qtbot, caso, "Comunicação ao juiz (art. 93)")
+    assert "Não há acolhimento institucional" in caso.mensagem.text()
     _clicar(qtbot, caso, "Comunicação feita")
     assert "já têm a comunicação" in caso.mensagem.text()
 
@@ -84,24 +84,23 @@ def test_decisoes_plantao_colegiado_e_comunicacao(qtbot, conselheira):
     assert fila == set(emerg.values())
     assert "levar ao colegiado (ratificar) até" in caso.texto.toPlainText()
 
-    # Ratificar uma; retificar a outra (sem texto, recusa; com texto, grava).
-    r = responder(qtbot, {"decisao": emerg["Acolhimento emergencial"], "resultado": "ratificada"})
-    _clicar(qtbot, caso, "Ratificar/retificar")
-    assert r.erro is None and len(r.opcoes["decisao"]) == 2
-    r = responder(qtbot, {"decisao": emerg["Entrega à avó materna"], "resultado": "retificada"})
-    _clicar(qtbot, caso, "Ratificar/retificar")
-    assert "retificação" in r.erro
-    r = responder(qtbot, {"decisao": emerg["Entrega à avó materna"], "resultado": "retificada",
-                          "retificacao": "Entrega ao pai, com acompanhamento"})
-    _clicar(qtbot, caso, "Ratificar/retificar")
-    assert r.erro is None and r.opcoes["decisao"] == [o for o in r.opcoes["decisao"] if "Entrega" in o]
-    assert dict(db.execute("SELECT descricao, colegiado FROM conselho_decisoes WHERE emergencial = 1").fetchall()) == \
-        {"Acolhimento emergencial": "ratificada", "Entrega à avó materna": "retificada"}
-    assert db.execute("SELECT retificacao FROM conselho_decisoes WHERE id = ?",
-                      [emerg["Entrega à avó materna"]]).fetchone()[0] == "Entrega ao pai, com acompanhamento"
-    assert _diario(db, "conselho_decisoes", emerg["Entrega à avó materna"], "alterar") == 1
-    assert not [p for p in decisoes.painel_prazos(conselheira) if p["tipo"] == "ratificacao"]
-    assert "ratificada em" in caso.texto.toPlainText() and "retificada em" in caso.texto.toPlainText()
+    # A ratificação não é mais feita no caso, por uma conselheira sozinha: é do colegiado, em sessão com quórum
+    # (aba Colegiado, tests/screens/conselho/funcionamento/test_colegiado.py). Aqui, o acolhimento é comunicado
+    # ao juiz (ECA, art. 93): só o acolhimento é oferecido; sem ofício, recusa; com ofício, grava.
+    assert not [b for b in caso.botoes if "Ratificar" in b]
+    r = responder(qtbot, {"decisao": emerg["Acolhimento emergencial"], "oficio": ""})
+    _clicar(qtbot, caso, "Comunicação ao juiz (art. 93)")
+    assert "ofício" in r.erro and len(r.opcoes["decisao"]) == 1 and "Acolhimento" in r.opcoes["decisao"][0]
+    quando = datetime.now().replace(second=0, microsecond=0)
+    r = responder(qtbot, {"decisao": emerg["Acolhimento emergencial"], "em": quando, "oficio": "Ofício 7/2025-CT",
+                          "juizo": "Vara da Infância"})
+    _clicar(qtbot, caso, "Comunicação ao juiz (art. 93)")
+    assert r.erro is None, r.erro
+    assert db.execute("SELECT oficio, juizo, comunicada_em FROM conselho_comunicacoes_juizo").fetchall() == [
+        ("Ofício 7/2025-CT", "Vara da Infância", quando.isoformat(timespec="minutes"))]
+    assert not [p for p in decisoes.painel_prazos(conselheira) if p["tipo"] == "juizo"]
+    assert {p["registro_id"] for p in decisoes.painel_prazos(conselheira) if p["tipo"] == "ratificacao"} == \
+        set(emerg.values())
 
     # Comunicação escrita (48 h) da primeira decisão.
     quando = datetime.now().replace(second=0, microsecond=0)

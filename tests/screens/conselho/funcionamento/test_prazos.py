@@ -30,36 +30,39 @@ def test_painel_de_prazos_com_o_relogio_movido(qtbot, conselheira):
     aba = AbaPrazos(conselheira, agora=lambda: relogio[0])
     qtbot.addWidget(aba)
     aba.show()
-    # Terça 10 h: a ratificação vence hoje (primeiro dia útil, art. 21 §1º); comunicações até quarta 22:15 (48 h).
+    # Terça 10 h: a ratificação vence hoje (primeiro dia útil, art. 21 §1º); comunicações até quarta 22:15 (48 h);
+    # o acolhimento é comunicado ao juiz até terça 22:15 (24 h, ECA art. 93 — linha nova, issue 14).
     assert _linhas(aba) == [
         ("Vence hoje", "11/03/2025", "1/2025", "Ratificação no colegiado"),
+        ("Vence hoje", "11/03/2025 22:15", "1/2025", "Acolhimento ao juiz (24 h)"),
         ("No prazo", "12/03/2025 22:15", "1/2025", "Comunicação (48 h)"),
         ("No prazo", "12/03/2025 22:15", "1/2025", "Comunicação (48 h)"),
         ("No prazo", "13/03/2025", "1/2025", "Requisição"),
     ]
-    assert "0 vencido(s)" in aba.resumo.text() and "1 vence(m) hoje" in aba.resumo.text()
+    assert "0 vencido(s)" in aba.resumo.text() and "2 vence(m) hoje" in aba.resumo.text()
     assert "3 no prazo" in aba.resumo.text() and "atualizado às 10:00" in aba.resumo.text()
 
-    # Quarta 23 h, F5: as comunicações e a ratificação venceram; a requisição segue no prazo.
+    # Quarta 23 h, F5: as comunicações, a ratificação e a comunicação ao juiz venceram; a requisição segue no prazo.
     relogio[0] = datetime(2025, 3, 12, 23, 0)
     aba.activateWindow()
     qtbot.waitUntil(aba.isActiveWindow)
     qtbot.keyClick(aba.visao, Qt.Key.Key_F5)
-    assert [l[0] for l in _linhas(aba)] == ["Vencido", "Vencido", "Vencido", "No prazo"]
-    assert "3 vencido(s)" in aba.resumo.text() and "atualizado às 23:00" in aba.resumo.text()
+    assert [l[0] for l in _linhas(aba)] == ["Vencido", "Vencido", "Vencido", "Vencido", "No prazo"]
+    assert "4 vencido(s)" in aba.resumo.text() and "atualizado às 23:00" in aba.resumo.text()
     cores = {aba.visao.model().index(i, 0).data(Qt.ItemDataRole.ForegroundRole).name()
-             for i in range(3)}
+             for i in range(4)}
     assert cores == {"#b00020"}
 
     # Só o que pede ação: sem os que estão no prazo.
     qtbot.mouseClick(aba.no_prazo, Qt.MouseButton.LeftButton)
-    assert [l[0] for l in _linhas(aba)] == ["Vencido"] * 3
+    assert [l[0] for l in _linhas(aba)] == ["Vencido"] * 4
 
     # Comunicação registrada fora da aba: F5 tira a linha.
     d = conselheira.db.execute("SELECT id FROM conselho_decisoes WHERE emergencial = 0").fetchone()[0]
     decisoes.registrar_comunicacao(conselheira, d, "Rosa Lima", datetime(2025, 3, 12, 9, 0))
     qtbot.keyClick(aba.visao, Qt.Key.Key_F5)
-    assert [l[3] for l in _linhas(aba)] == ["Ratificação no colegiado", "Comunicação (48 h)"]
+    assert [l[3] for l in _linhas(aba)] == ["Ratificação no colegiado", "Acolhimento ao juiz (24 h)",
+                                           "Comunicação (48 h)"]
 
     # Enter na linha abre o caso.
     aba.visao.selectRow(0)

@@ -1,0 +1,212 @@
+"""Aba Colegiado: sessões deliberativas, quórum, pauta de ratificação, voto de cada conselheiro e a ata.
+
+Lei 320/2023, art. 21 caput e §1º (as medidas de plantão e as decisões individuais dos arts. 101 e 129 do
+ECA vão ao colegiado, art. 43 §ún., XII); art. 44 (o impedido não vota). A ratificação só acontece aqui,
+numa sessão com quórum e por maioria. A consulta (MP e juízo) lê; os botões de registrar ficam
+desligados para ela.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from desktop.rules.conselho.atendimentos import MEDIDAS
+from desktop.rules.conselho.colegiado import RESULTADOS, TIPOS_SESSAO, VOTOS
+from desktop.rules.papeis import Permissao
+from desktop.services.conselho import colegiado, mandatos
+from desktop.services.sessao import SemPermissao
+from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.divisor import criar_divisor
+
+from .comum import (ESTILO_SIGILO, DialogoAcao, aviso_rotulo, br, combo, editor_momento, emitir_e_salvar, tentar,
+                    texto_longo)
+
+COLUNAS_SESSOES = [
+    Coluna("Data e hora", lambda s: br(s["realizada_em"]), lambda s: s["realizada_em"], largura=130),
+    Coluna("Tipo", lambda s: TIPOS_SESSAO[s["tipo"]], largura=110),
+    Coluna("Presentes", lambda s: f"{s['presentes']} de {s['membros']}", largura=80),
+    Coluna("Itens", lambda s: str(s["itens"]), largura=50),
+    Coluna("Situação", lambda s: "Aberta" if s["situacao"] == "aberta" else "Ata emitida", esticar=True),
+]
+COLUNAS_PAUTA = [
+    Coluna("Atendimento", lambda p: p["atendimento"], largura=95),
+    Coluna("Decidida em", lambda p: br(p["decidida_em"]), lambda p: p["decidida_em"], largura=120),
+    Coluna("Origem", lambda p: "Plantão" if p["emergencial"] else "Individual", largura=80),
+    Coluna("Decisão", lambda p: p["descricao"], esticar=True),
+    Coluna("Medidas", lambda p: ", ".join(p["medidas"]), largura=120),
+    Coluna("Impedidos (art. 44)", lambda p: ", ".join(p["impedidos"]), largura=140),
+]
+
+
+def _lista_presentes(membros: list[dict], marcado: str | None) -> QListWidget:
+    lista = QListWidget()
+    for c in membros:
+        item = QListWidgetItem(f"{c['nome']} ({c['condicao']})")
+        item.setData(Qt.ItemDataRole.UserRole, c["id"])
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if c["id"] == marcado else Qt.CheckState.Unchecked)
+        lista.addItem(item)
+    lista.setFixedHeight(min(160, 24 * max(3, len(membros)) + 6))
+    return lista
+
+
+class AbaColegiado(QWidget):
+    def __init__(self, sessao, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._sessao = sessao
+        self.pode_registrar = sessao.pode(Permissao.CONSELHO_CASOS_EDITAR)
+        self.sigilo = aviso_rotulo("", ESTILO_SIGILO)
+        self.sigilo.hide()
+        self.modelo_s = ModeloTabela(COLUNAS_SESSOES, self)
+        self.visao_s = criar_visao(ProxyFiltro(self.modelo_s, self), self, nome="Sessões do colegiado")
+        self.modelo_p = ModeloTabela(COLUNAS_PAUTA, self)
+        self.visao_p = criar_visao(ProxyFiltro(self.modelo_p, self), self, nome="Pauta")
+        self.detalhe = QTextBrowser()
+        self.mensagem = QLabel()
+        self.mensagem.setWordWrap(True)
+        self.mensagem.setOpenExternalLinks(False)
+        self.b_nova = QPushButton("&Nova sessão…")
+        self.b_votar = QPushButton("&Votar item da pauta…")
+        self.b_encerrar = QPushButton("&Encerrar e emitir a ata")
+        for b in (self.b_nova, self.b_votar, self.b_encerrar):
+            b.setEnabled(self.pode_registrar)
+            if not self.pode_registrar:
+                b.setToolTip("Só leitura: quem registra as sessões são os conselheiros em exercício.")
+        esquerda, direita = QWidget(), QWidget()
+        le, ld = QVBoxLayout(esquerda), QVBoxLayout(direita)
+        le.setContentsMargins(0, 0, 0, 0)
+        ld.setContentsMargins(0, 0, 0, 0)
+        le.addWidget(QLabel("<b>Sessões do colegiado</b> (Lei 320/2023, art. 21)"))
+        le.addWidget(self.visao_s, 2)
+        le.addWidget(self.detalhe, 1)
+        ld.addWidget(QLabel("<b>Pauta da sessão selecionada</b>: decisões individuais e medidas de plantão "
+                            "aguardando ratificação"))
+        ld.addWidget(self.visao_p, 1)
+        botoes = QHBoxLayout()
+        for b in (self.b_nova, self.b_votar, self.b_encerrar):
+            botoes.addWidget(b)
+        ld.addLayout(botoes)
+        divisor = criar_divisor()
+        divisor.addWidget(esquerda)
+        divisor.addWidget(direita)
+        divisor.setSizes([520, 680])
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.sigilo)
+        lay.addWidget(divisor, 1)
+        lay.addWidget(self.mensagem)
+        self.divisor = divisor
+        self.b_nova.clicked.connect(self._on_nova)
+        self.b_votar.clicked.connect(self._on_votar)
+        self.b_encerrar.clicked.connect(self._on_encerrar)
+        self.visao_s.selectionModel().selectionChanged.connect(self._on_selecionar)
+        self.recarregar()
+
+    # -- leitura ------------------------------------------------------------------------------------
+    def recarregar(self, *_args, manter: str | None = None) -> None:
+        try:
+            linhas = colegiado.sessoes(self._sessao)
+        except SemPermissao as e:
+            self.sigilo.setText(f"As sessões do colegiado citam casos sigilosos.\n\n{e}")
+            self.sigilo.show()
+            self.divisor.hide()
+            return
+        self.modelo_s.definir_linhas(linhas)
+        alvo = manter or (linhas[0]["id"] if linhas else None)
+        for i, s in enumerate(linhas):
+            if s["id"] == alvo:
+                self.visao_s.selectRow(self.visao_s.model().mapFromSource(self.modelo_s.index(i, 0)).row())
+                break
+        self._on_selecionar()
+
+    def _selecionada(self) -> dict | None:
+        return linha_selecionada(self.visao_s)
+
+    def _on_selecionar(self, *_args) -> None:
+        s = self._selecionada()
+        if s is None:
+            self.modelo_p.definir_linhas([])
+            self.detalhe.setHtml("<p>Nenhuma sessão registrada. Registre a sessão em <b>Nova sessão</b> com os "
+                                 "membros presentes; a pauta traz as medidas que aguardam o colegiado.</p>")
+            return
+        ok, completa = tentar(self, "Sessão não lida", lambda: colegiado.obter_sessao(self._sessao, s["id"]))
+        ok2, pauta = tentar(self, "Pauta não lida", lambda: colegiado.pauta(self._sessao, s["id"])) \
+            if s["situacao"] == "aberta" else (True, [])
+        self.modelo_p.definir_linhas(pauta or [])
+        if ok and completa:
+            self.detalhe.setHtml(self._html(completa))
+
+    @staticmethod
+    def _html(s: dict) -> str:
+        nomes = {p["conselheiro_id"]: p["nome"] for p in s["presentes"]}
+        partes = [f"<h3>Sessão {TIPOS_SESSAO[s['tipo']].lower()} de {br(s['realizada_em'])}</h3>",
+                  f"<p>Presentes ({len(nomes)} de {s['membros']}; quórum {s['quorum']}): {', '.join(nomes.values())}"
+                  f"{'<br/>Local: ' + s['local'] if s['local'] else ''}</p>"]
+        for it in s["itens"]:
+            votos = ", ".join(f"{nomes.get(v['conselheiro_id'], '—')}: {VOTOS[v['voto']].lower()}" for v in it["votos"])
+            partes.append(f"<p><b>Atendimento nº {it['numero']}/{it['ano']}</b> — {it['descricao']}<br/>"
+                          f"<b>{RESULTADOS[it['resultado']]}</b> ({it['apuracao']})"
+                          f"{'<br/>Retificação: ' + it['retificacao'] if it['retificacao'] else ''}<br/>{votos}</p>")
+        partes.append("<p><b>Ata emitida.</b> Reimpressão em Administração › Documentos emitidos.</p>"
+                      if s["situacao"] == "encerrada" else "<p>Sessão aberta: vote os itens da pauta e encerre para "
+                                                           "emitir a ata.</p>")
+        return "".join(partes)
+
+    # -- registro -----------------------------------------------------------------------------------
+    def _on_nova(self) -> None:
+        ok, membros = tentar(self, "Conselheiros não lidos", lambda: mandatos.composicao(self._sessao))
+        if not ok:
+            return
+        em_exercicio = [c for c in membros if c["situacao"] == "em_exercicio"]
+        from desktop.services.conselho.comum import conselheiro_da_sessao
+
+        eu = conselheiro_da_sessao(self._sessao)
+        d = DialogoAcao("Nova sessão do colegiado", "Registrar sessão", [
+            ("tipo", "Sessão", combo(TIPOS_SESSAO)),
+            ("em", "Realizada em", editor_momento()),
+            ("local", "Local", QLineEdit("Sede do Conselho Tutelar")),
+            ("presentes", "Presentes", _lista_presentes(em_exercicio, eu["id"] if eu else None))],
+            lambda v: colegiado.abrir_sessao(self._sessao, tipo=v["tipo"], realizada_em=v["em"],
+                                             presentes=v["presentes"], local=v["local"]),
+            self, "Marque os membros presentes. O colegiado só delibera com quórum (maioria absoluta dos membros, "
+                  "Regimento Interno; Lei 320/2023, art. 21).")
+        if d.exec() == QDialog.DialogCode.Accepted:
+            self.recarregar(manter=d.resultado["id"])
+            self.mensagem.setText("Sessão registrada: vote os itens da pauta.")
+
+    def _on_votar(self) -> None:
+        s = self._selecionada()
+        item = linha_selecionada(self.visao_p)
+        if s is None or s["situacao"] != "aberta":
+            self.mensagem.setText("Selecione uma sessão aberta (ou registre uma nova).")
+            return
+        if item is None:
+            self.mensagem.setText("Selecione na pauta a decisão a votar.")
+            return
+        completa = colegiado.obter_sessao(self._sessao, s["id"])
+        nomes = {p["conselheiro_id"]: p["nome"] for p in completa["presentes"]}
+        campos = [(cid, nomes[cid], combo(VOTOS)) for cid in item["aptos"]]
+        campos.append(("retificacao", "Retificação (se a maioria retificar)", texto_longo("O que o colegiado mudou")))
+        medidas = "; ".join(f"art. {k.replace('-', ', ')} — {MEDIDAS[k]}" for k in item["medidas"])
+        d = DialogoAcao(f"Votação — atendimento nº {item['atendimento']}", "Registrar votos", campos,
+                        lambda v: colegiado.deliberar_item(
+                            self._sessao, s["id"], item["decisao_id"],
+                            {cid: v[cid] for cid in item["aptos"]}, v["retificacao"]),
+                        self, f"{item['descricao']} ({br(item['decidida_em'])}, por {item['decidida_por']})."
+                              + (f" Medidas: {medidas}." if medidas else "")
+                              + (f" Impedidos, não votam: {', '.join(item['impedidos'])}." if item["impedidos"] else ""))
+        if d.exec() == QDialog.DialogCode.Accepted:
+            self.recarregar(manter=s["id"])
+            self.mensagem.setText(f"Atendimento nº {item['atendimento']}: {RESULTADOS[d.resultado['resultado']]}.")
+
+    def _on_encerrar(self) -> None:
+        s = self._selecionada()
+        if s is None or s["situacao"] != "aberta":
+            self.mensagem.setText("Selecione uma sessão aberta para encerrar e emitir a ata.")
+            return
+        emitir_e_salvar(self, self.mensagem, "Ata não emitida",
+                        lambda: colegiado.encerrar_sessao(self._sessao, s["id"], datetime.now()),
+                        "ata-colegiado", sigiloso=True)
+        self.recarregar(manter=s["id"])

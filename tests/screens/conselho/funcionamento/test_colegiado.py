@@ -1,0 +1,95 @@
+"""Aba Colegiado dirigida como o usuário: sem quórum a sessão é recusada; com quórum, a pauta traz a medida de
+plantão, cada presente vota, a maioria ratifica, a ata sai em PDF; a consulta (MP) só lê."""
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pypdf import PdfReader
+
+from desktop.rules.papeis import Papel
+from desktop.services.conselho import atendimentos
+from desktop.screens.conselho.funcionamento.colegiado import AbaColegiado
+from desktop.screens.conselho.funcionamento.comum import ALTURA_MAX, LARGURA_MAX, DialogoAcao
+from tests.screens.apoio_janelas import quando_modal
+
+from .apoio import responder, salvar_em
+
+CASO = {"tipo": "denuncia", "recebido_em": datetime(2025, 3, 10, 22, 15), "bairro": "Centro", "plantao": True,
+        "criancas": [{"nome": "Lia Souza", "nascimento": "2015-01-02"}],
+        "medidas": [{"codigo": "101-VII", "crianca": 0}],
+        "decisao": {"descricao": "Acolhimento emergencial na Casa Esperança", "motivacao": "Criança sozinha à noite"}}
+
+
+def _clicar(qtbot, aba, texto: str) -> None:
+    b = next(b for b in aba.findChildren(QPushButton) if b.text().replace("&", "") == texto)
+    qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+
+
+def _cabe(w) -> None:
+    dica = w.minimumSizeHint()
+    assert dica.width() <= LARGURA_MAX and dica.height() <= ALTURA_MAX, (type(w).__name__, dica)
+
+
+def test_ratificacao_so_em_sessao_com_quorum_e_ata(qtbot, conselheira, conselho, entrar, tmp_path, monkeypatch):
+    db = conselheira.db
+    salvos = salvar_em(monkeypatch, tmp_path)
+    decisao = atendimentos.registrar_atendimento(conselheira, CASO)["decisoes"][0]
+    aba = AbaColegiado(conselheira)
+    qtbot.addWidget(aba)
+    aba.resize(LARGURA_MAX, ALTURA_MAX)
+    aba.show()
+    _cabe(aba)
+    assert "Nenhuma sessão" in aba.detalhe.toPlainText()
+
+    # Sozinha, a conselheira não abre sessão (nem ratifica a própria medida): recusa no diálogo, nada gravado.
+    r = responder(qtbot, {"tipo": "extraordinaria", "em": datetime(2025, 3, 11, 4, 16), "presentes": [conselho[0]]})
+    _clicar(qtbot, aba, "Nova sessão…")
+    assert r.erro and "Sem quórum" in r.erro
+    assert db.execute("SELECT count(*) FROM conselho_sessoes").fetchone()[0] == 0
+
+    r = responder(qtbot, {"tipo": "ordinaria", "em": datetime(2025, 3, 11, 9, 0), "presentes": conselho[:3]})
+    _clicar(qtbot, aba, "Nova sessão…")
+    assert r.erro is None, r.erro
+    assert db.execute("SELECT tipo, realizada_em, quorum FROM conselho_sessoes").fetchall() == [
+        ("ordinaria", "2025-03-11T09:00", 3)]
+    assert aba.modelo_s.rowCount() == 1 and aba.modelo_p.rowCount() == 1
+    assert aba.modelo_p.linha(0)["decisao_id"] == decisao["id"]
+
+    # Votação: um combo por presente apto; a dialog cabe em 1366×720; 2 de 3 ratificam.
+    tamanhos = []
+    quando_modal(lambda d: tamanhos.append(d.minimumSizeHint()), tipo=DialogoAcao)
+    r = responder(qtbot, {conselho[0]: "ratificar", conselho[1]: "ratificar", conselho[2]: "abstencao"})
+    aba.visao_p.selectRow(0)
+    _clicar(qtbot, aba, "Votar item da pauta…")
+    assert r.erro is None, r.erro
+    assert tamanhos and all(t.height() <= ALTURA_MAX and t.width() <= LARGURA_MAX for t in tamanhos)
+    assert db.execute("SELECT colegiado, colegiado_em FROM conselho_decisoes WHERE id = ?",
+                      [decisao["id"]]).fetchone() == ("ratificada", "2025-03-11T09:00")
+    assert sorted(db.execute("SELECT voto FROM conselho_sessao_votos").fetchall()) == [
+        ("abstencao",), ("ratificar",), ("ratificar",)]
+    assert aba.modelo_p.rowCount() == 0 and "Ratificada" in aba.detalhe.toPlainText()
+
+    # Encerrar: a ata é emitida, registrada e salva (depois do aviso de documento sigiloso).
+    _clicar(qtbot, aba, "Encerrar e emitir a ata")
+    assert len(salvos) == 1 and salvos[0].exists()
+    texto = " ".join(" ".join(p.extract_text() for p in PdfReader(salvos[0]).pages).split())
+    for trecho in ("Ata de sessão do colegiado", "Sessão ordinária de 11/03/2025 às 09:00", "Ana Beatriz Souza",
+                   "Bruno Carvalho Lima", "Carla Dias Moreira", "Acolhimento emergencial na Casa Esperança",
+                   "Ratificada", "2 por ratificar"):
+        assert trecho in texto, trecho
+    assert db.execute("SELECT situacao FROM conselho_sessoes").fetchone()[0] == "encerrada"
+    assert "código de verificação" in aba.mensagem.text()
+
+    # A consulta do MP lê a sessão e a ata, mas não tem botão de registrar habilitado.
+    mp = entrar("mp", Papel.CONSULTA)
+    leitura = AbaColegiado(mp)
+    qtbot.addWidget(leitura)
+    assert leitura.modelo_s.rowCount() == 1 and "Ratificada" in leitura.detalhe.toPlainText()
+    assert not any(b.isEnabled() for b in (leitura.b_nova, leitura.b_votar, leitura.b_encerrar))
+
+
+def test_admin_nao_ve_o_colegiado(qtbot, sessao_admin, conselheira):
+    aba = AbaColegiado(sessao_admin)
+    qtbot.addWidget(aba)
+    assert not aba.sigilo.isHidden() and "sigilosos" in aba.sigilo.text()
+    assert aba.modelo_s.rowCount() == 0
