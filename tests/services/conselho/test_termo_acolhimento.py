@@ -54,4 +54,6 @@ def test_filiacao_desconhecida_e_familiares_do_caso(conselho, entrar):
         "decisao": {"descricao": "Acompanhamento", "motivacao": "Pedido da escola"}})
     t = _texto(documentos.emitir_termo_medida(ct, a["decisoes"][0]["id"], "Joana Lima").pdf)
     assert "Caio Lima" in t and "Nascimento não informado" in t and "mãe: Joana Lima" in t
-    assert "ratifica" not in t  # decisão do colegiado: nada de plantão
+    # decisão individual com medida do art. 101 fora do plantão: também vai ao colegiado (Lei 320/2023, art. 43
+    # §ún., XII; issue 14) — o termo diz que ainda depende da sessão
+    assert "individual, sujeita a ratificação do colegiado na próxima sessão" in t and "plantão" not in t
