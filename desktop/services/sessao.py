@@ -15,7 +15,7 @@ import sqlite_utils
 
 from desktop import __version__
 from desktop.rules.papeis import DESCRICOES, ROTULOS, Papel, Permissao, pode
-from desktop.store import ancoras, diario, sigilo
+from desktop.store import ancoras, diario, sigilo, sync_registro
 from desktop.store.base import Base
 
 
@@ -51,6 +51,8 @@ class Mudanca:
     db: sqlite_utils.Database
     sessao: "Sessao"
     linhas: list[dict] = field(default_factory=list)
+    capturas: list[tuple] = field(default_factory=list)  # para o registro de sincronização (issue 15)
+    sincronizando: bool = False  # aplicando um pacote: o que chega não é alteração local
 
     def registrar(self, tabela: str, registro_id: str, acao: str, antes=None, depois=None, *,
                   esquema: str | None = None) -> None:
@@ -69,6 +71,7 @@ class Mudanca:
         linha["esquema"] = esquema
         ancoras.escrita(self.sessao.base.caminho, esquema, linha["seq"])
         self.linhas.append(linha)
+        self.capturas.append((esquema, tabela, str(registro_id), acao, depois))
 
 
 _trava_registro = threading.Lock()
@@ -194,6 +197,8 @@ class Sessao:
         with base.transacao() as db:
             m = Mudanca(db, self)
             yield m
+            if m.capturas and not m.sincronizando:
+                sync_registro.capturar(db, m.capturas, self.usuario.login)
         if externa:
             ancoras.ancorar_base(base)
 
