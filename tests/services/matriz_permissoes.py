@@ -336,6 +336,18 @@ EXIGE: dict = {
     "parametros.tabela_irrf": P.PARAMETROS_LER,
     "parametros.vigente": P.PARAMETROS_LER,
     "tentativas.zerar": P.USUARIOS_GERENCIAR,
+    # Várias máquinas (issue 15): réplicas são ato do administrador; trocar pacotes, de quem faz cópias
+    "replicas.convidar": P.USUARIOS_GERENCIAR,
+    "replicas.iniciar": P.USUARIOS_GERENCIAR,
+    "replicas.juntar": P.USUARIOS_GERENCIAR,  # com a chave de recuperação do órgão, conferida no .chaves
+    "replicas.remover_replica": P.USUARIOS_GERENCIAR,
+    "replicas.replicas": LIVRE,  # nomes e domínios das máquinas, sem chaves
+    "sincronizacao.conferir": LIVRE,  # somas por tabela (SHA-256), só do que a sessão lê
+    "sincronizacao.conflitos": P.BACKUP_FAZER,
+    # decidir: trocar pacotes e editar o módulo da tabela; a tabela genérica do teste é do órgão
+    "sincronizacao.decidir": (P.BACKUP_FAZER, P.ESCRITORIO_EDITAR),
+    "sincronizacao.exportar": P.BACKUP_FAZER,
+    "sincronizacao.importar": P.BACKUP_FAZER,
 }
 
 _CREDENCIAL = "não recebe sessão: abre a base com a credencial que recebe (senha conferida no .chaves pelo argon2id, chave de recuperação), contada em tentativas"

@@ -1,0 +1,168 @@
+"""Réplicas do órgão (issue 15): a primeira (a sede), o convite e a entrada de uma máquina nova, a remoção.
+
+* ``iniciar`` faz desta base a primeira réplica (a sede), com todos os domínios;
+* ``convidar`` registra uma réplica nova (o registro viaja às outras nos pacotes) e grava o convite,
+  com as chaves privadas dela seladas para a chave de recuperação do órgão;
+* ``juntar``, na máquina nova — uma cópia de segurança da sede feita depois do convite, aberta pelo
+  administrador —, confere a chave de recuperação e assume a identidade do convite;
+* ``remover_replica``: os pacotes dela passam a ser recusados e nada mais é enviado a ela.
+
+Ver docs/sincronizacao.md.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from desktop.rules.papeis import Permissao
+from desktop.store import selagem, sigilo, sync_pacote
+from desktop.store import sync_registro as reg
+from desktop.store.chaves import ArquivoChaves, par_da_recuperacao
+from desktop.store.ids import agora, novo_id
+
+from .sessao import ErroNegocio, Sessao
+
+FORMATO_CONVITE = "paco-convite/1"
+
+
+def _orgao(sessao: Sessao) -> str:
+    return sessao.db.execute("SELECT base_id FROM escritorio WHERE id = 1").fetchone()[0]
+
+
+def _eu(sessao: Sessao) -> dict:
+    linha = sessao.db.execute("SELECT replica_id, privada_x25519, privada_ed25519 FROM main.sync_local "
+                              "WHERE id = 1").fetchone()
+    if linha is None:
+        raise ErroNegocio("Esta base ainda não é uma réplica: um administrador precisa iniciar a sincronização "
+                          "(na sede) ou juntar esta máquina com um convite.")
+    return {"id": linha[0], "privada_x25519": linha[1], "privada_ed25519": linha[2]}
+
+
+def _replica(sessao: Sessao, id_ou_nome: str) -> dict | None:
+    linha = sessao.db.execute("SELECT * FROM sync_replicas WHERE id = ? OR nome = ? ORDER BY ativa DESC LIMIT 1",
+                              [id_ou_nome, id_ou_nome]).fetchone()
+    if linha is None:
+        return None
+    cols = [c[0] for c in sessao.db.execute("SELECT * FROM sync_replicas LIMIT 0").description]
+    return dict(zip(cols, linha))
+
+
+def _nova_replica(m, nome: str, dominios: str) -> tuple[dict, bytes, bytes]:
+    privada_x, publica_x = sync_pacote.par_x25519()
+    privada_ed, publica_ed = sync_pacote.par_ed25519()
+    linha = {"id": novo_id(), "nome": nome, "dominios": dominios, "publica_x25519": publica_x,
+             "publica_ed25519": publica_ed, "publica_sigilo_x25519": None, "ativa": 1, "criada_em": agora(),
+             "removida_em": None}
+    m.db["sync_replicas"].insert(linha)
+    m.registrar("sync_replicas", linha["id"], "inserir", depois={k: v for k, v in linha.items()
+                                                                   if not isinstance(v, bytes)})
+    return linha, privada_x, privada_ed
+
+
+def replicas(sessao: Sessao) -> list[dict]:
+    """As réplicas do órgão (nome, domínios, ativa), sem chaves."""
+    return [dict(r) for r in sessao.db.query(
+        "SELECT id, nome, dominios, ativa, criada_em, removida_em, "
+        "(SELECT replica_id FROM main.sync_local WHERE id = 1) = id AS esta FROM sync_replicas ORDER BY criada_em")]
+
+
+def iniciar(sessao: Sessao, nome: str) -> dict:
+    """Faz desta base a primeira réplica do órgão (a sede), com todos os domínios."""
+    sessao.exigir(Permissao.USUARIOS_GERENCIAR)
+    nome = (nome or "").strip()
+    if not nome:
+        raise ErroNegocio("Dê um nome a esta máquina (p.ex. 'Sede').")
+    if reg.local(sessao.db):
+        raise ErroNegocio("Esta base já é uma réplica; nada foi feito.")
+    with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
+        privada_x, publica_x = sync_pacote.par_x25519()
+        privada_ed, publica_ed = sync_pacote.par_ed25519()
+        rid = novo_id()
+        m.db.execute("INSERT INTO main.sync_local (id, replica_id, privada_x25519, privada_ed25519, hlc) "
+                     "VALUES (1, ?, ?, ?, ?)", [rid, privada_x, privada_ed, reg.hlc_inicial()])
+        linha = {"id": rid, "nome": nome, "dominios": "geral,sigilo", "publica_x25519": publica_x,
+                 "publica_ed25519": publica_ed, "ativa": 1, "criada_em": agora()}
+        m.db["sync_replicas"].insert(linha)
+        m.registrar("sync_replicas", rid, "inserir", depois={"id": rid, "nome": nome, "dominios": "geral,sigilo"})
+    return {"id": rid, "nome": nome}
+
+
+def convidar(sessao: Sessao, nome: str, sigilo_tambem: bool, pasta: Path) -> Path:
+    """Registra uma réplica nova e grava o convite dela em ``pasta``. O convite leva as chaves privadas
+    da réplica seladas para a chave de recuperação do órgão: só quem a digita na máquina nova o abre."""
+    sessao.exigir(Permissao.USUARIOS_GERENCIAR)
+    _eu(sessao)
+    nome = (nome or "").strip()
+    if not nome:
+        raise ErroNegocio("Dê um nome à máquina nova (p.ex. 'Notebook do plantão').")
+    if _replica(sessao, nome):
+        raise ErroNegocio(f"Já existe uma réplica chamada {nome}.")
+    publica_rec = selagem.unb64(ArquivoChaves.ler(sessao.base.caminho).dados["recuperacao"]["publica"])
+    orgao = _orgao(sessao)
+    with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
+        linha, privada_x, privada_ed = _nova_replica(m, nome, "geral,sigilo" if sigilo_tambem else "geral")
+    segredo = json.dumps({"replica_id": linha["id"], "privada_x25519": selagem.b64(privada_x),
+                          "privada_ed25519": selagem.b64(privada_ed)}).encode()
+    convite = {"formato": FORMATO_CONVITE, "orgao": orgao, "replica_id": linha["id"], "nome": nome,
+               "dominios": linha["dominios"],
+               "envelope": selagem.selar(publica_rec, segredo, f"paco-convite|{orgao}|{linha['id']}".encode())}
+    pasta = Path(pasta)
+    pasta.mkdir(parents=True, exist_ok=True)
+    destino = pasta / f"convite-{linha['id']}.pacoconvite"
+    sync_pacote.gravar_atomico(destino, json.dumps(convite, ensure_ascii=False, indent=1).encode())
+    return destino
+
+
+def juntar(sessao: Sessao, convite: Path, recuperacao: str) -> dict:
+    """Na máquina nova: a base é uma cópia de segurança da sede (feita depois do convite), aberta por um
+    administrador; com a chave de recuperação do órgão, ela assume a identidade de réplica do convite."""
+    sessao.exigir(Permissao.USUARIOS_GERENCIAR)
+    try:
+        dados = json.loads(Path(convite).read_bytes())
+        assert dados.get("formato") == FORMATO_CONVITE
+    except (OSError, ValueError, AssertionError):
+        raise ErroNegocio("O arquivo não é um convite de réplica do Paço.") from None
+    orgao = _orgao(sessao)
+    if dados["orgao"] != orgao:
+        raise ErroNegocio("Este convite é de outro órgão (outra base): nada foi feito.")
+    arquivo = ArquivoChaves.ler(sessao.base.caminho)
+    if not arquivo.e_a_recuperacao(recuperacao):
+        raise ErroNegocio("A chave de recuperação não é a deste órgão; nada foi feito.")
+    try:
+        segredo = json.loads(selagem.abrir_envelope(
+            par_da_recuperacao(recuperacao)[0], dados["envelope"],
+            f"paco-convite|{orgao}|{dados['replica_id']}".encode()))
+    except selagem.FalhaDeSelo:
+        raise ErroNegocio("O convite foi alterado ou não abre com esta chave de recuperação; nada foi feito.") from None
+    if segredo["replica_id"] != dados["replica_id"]:
+        raise ErroNegocio("O convite foi alterado; nada foi feito.")
+    linha = _replica(sessao, dados["replica_id"])
+    if linha is None:
+        raise ErroNegocio("Esta cópia foi feita antes do convite: faça uma cópia de segurança da sede depois "
+                          "de convidar a máquina e junte de novo.")
+    if not linha["ativa"]:
+        raise ErroNegocio(f"A réplica {linha['nome']} foi removida; peça um convite novo.")
+    anterior = reg.local(sessao.db)
+    with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
+        m.sincronizando = True  # trocar de identidade não é alteração de dado
+        m.db.execute("DELETE FROM main.sync_local")
+        m.db.execute("INSERT INTO main.sync_local (id, replica_id, privada_x25519, privada_ed25519, hlc) "
+                     "VALUES (1, ?, ?, ?, ?)", [dados["replica_id"], selagem.unb64(segredo["privada_x25519"]),
+                                               selagem.unb64(segredo["privada_ed25519"]),
+                                               max(reg.hlc_inicial(), anterior[1] if anterior else "")])
+        if sessao.tem_sigilo:
+            m.db.execute(f"DELETE FROM {sigilo.ESQUEMA}.sync_local")
+        m.registrar("sync_replicas", dados["replica_id"], "evento", depois={"evento": "máquina juntada como réplica"})
+    return {"id": dados["replica_id"], "nome": linha["nome"], "dominios": linha["dominios"]}
+
+
+def remover_replica(sessao: Sessao, replica_id: str) -> None:
+    """Remove uma réplica (máquina perdida, roubada, devolvida): os pacotes dela passam a ser recusados."""
+    sessao.exigir(Permissao.USUARIOS_GERENCIAR)
+    linha = _replica(sessao, replica_id)
+    if linha is None:
+        raise ErroNegocio("Réplica não encontrada.")
+    with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
+        momento = agora()
+        m.db.execute("UPDATE sync_replicas SET ativa = 0, removida_em = ? WHERE id = ?", [momento, linha["id"]])
+        m.registrar("sync_replicas", linha["id"], "alterar", depois={"ativa": 0, "removida_em": momento})

@@ -1,0 +1,52 @@
+"""``paco sincronizar`` de ponta a ponta: iniciar, convidar, juntar, exportar, importar, conferir."""
+import pytest
+
+from desktop import cli
+from desktop.services import acesso, cadastros
+
+from ...conftest import SENHA_ADMIN
+from .conftest import copiar_base
+
+
+@pytest.fixture
+def admin(monkeypatch):
+    monkeypatch.setenv("PACO_SENHA", SENHA_ADMIN)
+    monkeypatch.setenv("PACO_USUARIO", "admin")
+
+
+def _paco(capsys, *args) -> tuple[int, str]:
+    codigo = cli.main(["sincronizar", *map(str, args)])
+    saida = capsys.readouterr()
+    return codigo, saida.out + saida.err
+
+
+def test_sincronizar_pelo_terminal(tmp_path, escritorio, admin, capsys, monkeypatch):
+    sede = tmp_path / "sede" / "paco.db"
+    s, recuperacao = acesso.criar_instalacao(sede, escritorio, login="admin", nome="Ana", senha=SENHA_ADMIN)
+    s.fechar()
+    assert _paco(capsys, "--base", sede, "--iniciar", "Sede")[0] == 0
+    codigo, saida = _paco(capsys, "--base", sede, "--convidar", "Notebook", "--saida", tmp_path / "convite")
+    assert codigo == 0 and "Convite gravado" in saida
+    convite = next((tmp_path / "convite").iterdir())
+    note = tmp_path / "note" / "paco.db"
+    copiar_base(sede, note, com_sigilo=True)
+    monkeypatch.setenv("PACO_RECUPERACAO", "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA")
+    codigo, saida = _paco(capsys, "--base", note, "--juntar", convite)
+    assert codigo == 2 and "recuperação" in saida  # chave errada: nada feito
+    monkeypatch.setenv("PACO_RECUPERACAO", recuperacao)
+    assert _paco(capsys, "--base", note, "--juntar", convite) == (0, "Esta máquina é agora a réplica Notebook (geral).\n")
+
+    s = acesso.entrar(sede, "admin", SENHA_ADMIN)
+    cadastros.cadastrar_pessoa(s, nome="Pessoa pelo terminal")
+    s.fechar()
+    codigo, saida = _paco(capsys, "--base", sede, "--exportar", tmp_path / "pen", "--para", "Notebook")
+    assert codigo == 0 and "Pacote gravado" in saida
+    pacote = next((tmp_path / "pen").iterdir())
+    codigo, saida = _paco(capsys, "--base", note, "--importar", pacote)
+    assert codigo == 0 and "Pacote de Sede" in saida and "1 aplicadas" in saida
+    codigo, saida = _paco(capsys, "--base", note, "--importar", tmp_path / "nao-existe.pacosync")
+    assert codigo == 2 and "Nada foi aplicado" in saida
+    somas = [_paco(capsys, "--base", b, "--conferir")[1] for b in (sede, note)]
+    assert somas[0] == somas[1] and "pessoas" in somas[0]
+    codigo, saida = _paco(capsys, "--base", note, "--replicas")
+    assert "Notebook" in saida and "(esta máquina)" in saida
