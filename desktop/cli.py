@@ -212,6 +212,16 @@ def cmd_integridade(args) -> int:
     return SAIDA_OK if resultado.ok and fisica == "ok" else SAIDA_FALHA
 
 
+def cmd_sincronizar(args) -> int:
+    from desktop import cli_sincronizar
+
+    sessao = _sessao(args)
+    try:
+        return cli_sincronizar.executar(args, sessao, ErroCli)
+    finally:
+        sessao.fechar()
+
+
 # Calculadoras puras (JSON entra, JSON sai, sem base): nome → "módulo:função" (docs/calculadora.md).
 CALCULADORAS = {
     "eleicao": ("resultado da eleição do Conselho Tutelar", "desktop.services.eleicao.calculadora:calcular"),
@@ -295,6 +305,10 @@ def montar_parser() -> argparse.ArgumentParser:
     c.add_argument("acao", choices=["exportar", "importar"], help="exportar (pede login) ou importar (sem login)")
     c.add_argument("arquivo", metavar="ARQ.pacochave", help="arquivo da chave pública")
     comando("integridade", "confere a corrente do diário de auditoria e o arquivo da base", cmd_integridade)
+    from desktop import cli_sincronizar
+
+    cli_sincronizar.configurar(comando(
+        "sincronizar", "troca pacotes de alterações com as outras máquinas do órgão (réplicas)", cmd_sincronizar))
     c = comando("calcular", "calculadoras sem base: " + "; ".join(d for d, _ in CALCULADORAS.values()),
                 cmd_calcular, base=False, usuario=False)
     c.add_argument("calculo", choices=list(CALCULADORAS), help="o que calcular")

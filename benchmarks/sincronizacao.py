@@ -1,0 +1,101 @@
+"""Sincronização entre réplicas: 10.000 alterações exportadas e aplicadas; tamanho do pacote.
+
+    .venv/bin/python benchmarks/sincronizacao.py [--alteracoes 10000] [--pasta /tmp/x]
+
+Monta a sede (iniciada) e um notebook juntado com convite e chave de recuperação sobre uma cópia da
+sede, como na vida real; grava na sede ``--alteracoes`` alterações pelo caminho dos serviços (metade
+inclusões de pessoas, metade edições de um campo delas, em transações de 500) e mede, pelos serviços,
+``exportar`` na sede e ``importar`` no notebook (a aplicação inclui o diário de cada registro mudado).
+Confere que as duas máquinas ficaram com as mesmas somas. Meta (issue 15): exportar + aplicar < 30 s.
+Não é teste.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("PACO_KDF_RAPIDO", "1")  # a derivação da senha não é o que se mede aqui
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop.services import acesso, chaveiro, replicas  # noqa: E402
+from desktop.services import sincronizacao as sx  # noqa: E402
+from desktop.store.ids import agora, novo_id  # noqa: E402
+
+SENHA = "senha-do-benchmark"
+
+
+def _copiar(origem: Path, destino: Path) -> None:
+    destino.parent.mkdir(parents=True, exist_ok=True)
+    for f in origem.parent.iterdir():
+        if f.is_file() and f.name.startswith(origem.name) and not f.name.endswith(".trava"):
+            shutil.copy2(f, destino.parent / f.name)
+
+
+def _gravar(sessao, n: int) -> None:
+    """Metade inclusões, depois a outra metade edições (cada edição num registro diferente, noutra transação:
+    a captura junta numa alteração só o que a mesma transação faz no mesmo registro)."""
+    ids: list[str] = []
+    for inicio in range(0, n - n // 2, 500):
+        with sessao.mudanca(None) as m:
+            for i in range(inicio, min(inicio + 500, n - n // 2)):
+                momento = agora()
+                linha = {"id": novo_id(), "nome": f"Servidor {i}", "telefone": None, "bairro": "Centro",
+                         "criado_em": momento, "atualizado_em": momento}
+                m.db["pessoas"].insert(linha)
+                m.registrar("pessoas", linha["id"], "inserir", depois=linha)
+                ids.append(linha["id"])
+    for inicio in range(0, n // 2, 500):
+        with sessao.mudanca(None) as m:
+            for i in range(inicio, min(inicio + 500, n // 2)):
+                telefone = f"(73) 9{i:04d}-0000"
+                m.db.execute("UPDATE pessoas SET telefone = ? WHERE id = ?", [telefone, ids[i % len(ids)]])
+                m.registrar("pessoas", ids[i % len(ids)], "alterar", depois={"telefone": telefone})
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--alteracoes", type=int, default=10000)
+    p.add_argument("--pasta", type=Path)
+    a = p.parse_args()
+    pasta = a.pasta or Path(tempfile.mkdtemp(prefix="paco-sinc-"))
+    sede, note = pasta / "sede" / "paco.db", pasta / "note" / "paco.db"
+    escritorio = acesso.DadosEscritorio(nome="Prefeitura", municipio="Jequié", uf="BA", cnpj="11.222.333/0001-81")
+    s, recuperacao = acesso.criar_instalacao(sede, escritorio, login="admin", nome="Admin", senha=SENHA)
+    chaveiro.usar_recuperacao(s, recuperacao)
+    replicas.iniciar(s, "Sede")
+    convite = replicas.convidar(s, "Notebook", True, pasta / "convite")
+    s.fechar()
+    _copiar(sede, note)
+    sn = acesso.entrar(note, "admin", SENHA)
+    replicas.juntar(sn, convite, recuperacao)
+    s = acesso.entrar(sede, "admin", SENHA)
+
+    t = time.perf_counter()
+    _gravar(s, a.alteracoes)
+    gravar = time.perf_counter() - t
+    t = time.perf_counter()
+    pacote = sx.exportar(s, pasta / "pen", "Notebook")
+    exportar = time.perf_counter() - t
+    t = time.perf_counter()
+    resumo = sx.importar(sn, pacote)
+    importar = time.perf_counter() - t
+    iguais = [x for x in sx.conferir(s) if x[1] == "pessoas"] == [x for x in sx.conferir(sn) if x[1] == "pessoas"]
+    print(f"alterações gravadas na sede: {a.alteracoes} em {gravar:.1f} s (com o registro de sincronização)")
+    print(f"pacote: {pacote.stat().st_size / 1024:.0f} KiB ({pacote.stat().st_size / max(1, a.alteracoes):.0f} bytes "
+          f"por alteração); recebidas {resumo['recebidas']}, aplicadas {resumo['aplicadas']}")
+    print(f"exportar: {exportar:.2f} s; importar e aplicar: {importar:.2f} s; total {exportar + importar:.2f} s "
+          f"(meta < 30 s: {'ok' if exportar + importar < 30 else 'ACIMA'})")
+    print(f"somas de pessoas iguais nas duas máquinas: {'sim' if iguais else 'NÃO'}")
+    s.fechar()
+    sn.fechar()
+    if not a.pasta:
+        shutil.rmtree(pasta, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""``paco sincronizar``: réplicas e pacotes de sincronização pelo terminal (issue 15, docs/sincronizacao.md)."""
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+
+def configurar(c) -> None:
+    """As opções do comando (uma ação por vez)."""
+    g = c.add_mutually_exclusive_group(required=True)
+    g.add_argument("--exportar", metavar="PASTA", help="grava na PASTA o pacote para a réplica de --para")
+    g.add_argument("--importar", metavar="ARQ", help="confere e aplica um pacote (tudo ou nada)")
+    g.add_argument("--conferir", action="store_true", help="imprime a soma (SHA-256) de cada tabela sincronizada")
+    g.add_argument("--conflitos", action="store_true", help="lista os campos em conflito, com todos os valores")
+    g.add_argument("--replicas", action="store_true", help="lista as máquinas (réplicas) do órgão")
+    g.add_argument("--iniciar", metavar="NOME", help="faz desta base a primeira réplica (a sede)")
+    g.add_argument("--convidar", metavar="NOME", help="registra uma máquina nova e grava o convite em --saida")
+    g.add_argument("--juntar", metavar="CONVITE", help="nesta cópia da sede, assume a réplica do convite "
+                   "(pede a chave de recuperação, ou PACO_RECUPERACAO)")
+    g.add_argument("--remover", metavar="REPLICA", help="remove uma réplica (os pacotes dela passam a ser recusados)")
+    c.add_argument("--para", metavar="REPLICA", help="nome (ou id) da réplica que vai receber o pacote")
+    c.add_argument("--saida", metavar="PASTA", help="pasta onde gravar o convite")
+    c.add_argument("--sigilo", action="store_true", help="com --convidar: a máquina recebe também o conteúdo "
+                   "sigiloso do Conselho (só para máquinas de conselheiros)")
+
+
+def _recuperacao(erro) -> str:
+    chave = os.environ.get("PACO_RECUPERACAO")
+    if chave:
+        return chave
+    if not sys.stdin.isatty():
+        raise erro("Informe a chave de recuperação em PACO_RECUPERACAO (não há terminal para pedi-la).")
+    return getpass.getpass("Chave de recuperação do órgão: ")
+
+
+def executar(args, sessao, erro) -> int:
+    from desktop.services import replicas
+    from desktop.services import sincronizacao as sx
+
+    if args.exportar:
+        if not args.para:
+            raise erro("Diga para qual réplica é o pacote: --para NOME.")
+        arquivo = sx.exportar(sessao, Path(args.exportar), args.para)
+        print(f"Pacote gravado: {arquivo} ({arquivo.stat().st_size:,} bytes).".replace(",", "."))
+    elif args.importar:
+        r = sx.importar(sessao, Path(args.importar))
+        print(f"Pacote de {r['origem']}: {r['recebidas']} alterações recebidas, {r['aplicadas']} aplicadas; "
+              f"{r['conflitos']} campo(s) em conflito nesta máquina.")
+        for aviso in r["avisos"]:
+            print(f"Aviso: {aviso}")
+    elif args.conferir:
+        for dominio, tabela, linhas, soma in sx.conferir(sessao):
+            print(f"{dominio:6} {tabela:40} {linhas:8d}  {soma}")
+    elif args.conflitos:
+        achados = sx.conflitos(sessao)
+        for c in achados:
+            valores = "; ".join(f"{'(excluído)' if h['excluido'] else repr(h['valor'])} por {h['usuario']}"
+                                for h in c["cabecas"])
+            print(f"{c['tabela']} {c['registro_id']} {c['coluna']}: {valores}")
+        print(f"{len(achados)} conflito(s).")
+    elif args.replicas:
+        for r in replicas.replicas(sessao):
+            situacao = "ativa" if r["ativa"] else f"removida em {r['removida_em'][:10]}"
+            print(f"{r['nome']:30} {r['dominios']:14} {situacao}{'  (esta máquina)' if r['esta'] else ''}")
+    elif args.iniciar:
+        r = replicas.iniciar(sessao, args.iniciar)
+        print(f"Esta base é agora a réplica {r['nome']} (a sede).")
+    elif args.convidar:
+        if not args.saida:
+            raise erro("Diga onde gravar o convite: --saida PASTA.")
+        arquivo = replicas.convidar(sessao, args.convidar, args.sigilo, Path(args.saida))
+        print(f"Convite gravado: {arquivo}. Leve-o à máquina nova com uma cópia de segurança feita AGORA "
+              "e a chave de recuperação do órgão.")
+    elif args.juntar:
+        r = replicas.juntar(sessao, Path(args.juntar), _recuperacao(erro))
+        print(f"Esta máquina é agora a réplica {r['nome']} ({r['dominios']}).")
+    elif args.remover:
+        replicas.remover_replica(sessao, args.remover)
+        print(f"Réplica {args.remover} removida: os pacotes dela passam a ser recusados.")
+    return 0
