@@ -22,8 +22,8 @@ from desktop.rules.conselho.relatorio import Estatisticas, publicar, total_publi
 from desktop.rules.validacao import formatar_data
 
 TITULO = "Relatório trimestral do Conselho Tutelar"
-CAMPOS_CSV = ("numero", "ano", "data", "tipo", "bairro", "faixa_etaria", "sexo", "direito", "agente", "medidas",
-              "plantao", "situacao")
+CAMPOS_CSV = ("numero", "ano", "data", "tipo", "bairro", "faixa_etaria", "sexo", "direito", "direito_especifico",
+              "agente", "medidas", "plantao", "situacao")
 
 
 def grafico_barras(titulo_grafico: str, dados: list[tuple[str, int]], *, horizontal: bool = True,

@@ -13,6 +13,7 @@ from desktop.reports.conselho import relatorio as pdf
 from desktop.rules.conselho import relatorio as regra
 from desktop.rules.conselho.atendimentos import faixa_etaria
 from desktop.rules.papeis import Permissao
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import atendimentos as armazem
 from desktop.store.conselho import sipia
 
@@ -72,6 +73,16 @@ def emitir_relatorio_trimestral(sessao: Sessao, ano: int, trimestre: int, observ
                              referencia=f"{trimestre}º trimestre de {ano}")
 
 
+def _especifico(codigo_ou_direito: str) -> str:
+    """'Grupo › direito específico' do SIPIA CT (ou o aviso do registro anterior à tabela)."""
+    tab = sipia.taxonomia()
+    try:
+        e = tab.especifico(codigo_ou_direito)
+    except EntradaInvalida:  # registro anterior à tabela: só o direito fundamental
+        return tab.rotulo(codigo_ou_direito, None, None)
+    return tab.rotulo(e.direito, e.grupo, e.codigo).split(" › ", 1)[-1]
+
+
 def csv_sipia(sessao: Sessao, ano: int, trimestre: int) -> str:
     """O CSV do trimestre para a digitação no SIPIA (uma linha por criança; sem nomes). Vai ao diário."""
     c = exigir_conteudo(sessao)
@@ -82,6 +93,8 @@ def csv_sipia(sessao: Sessao, ano: int, trimestre: int) -> str:
                cr.id AS crianca_id, cr.nascimento, cr.sexo,
                (SELECT group_concat(direito, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS direito,
                (SELECT group_concat(agente, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS agente,
+               (SELECT group_concat(coalesce(especifico, direito), '|') FROM conselho_violacoes v
+                    WHERE v.atendimento_id = a.id) AS especificos,
                (SELECT group_concat(codigo, '|') FROM conselho_medidas m WHERE m.atendimento_id = a.id
                     AND (m.crianca_id IS NULL OR m.crianca_id = cr.id)) AS medidas
         FROM conselho_atendimentos a JOIN conselho_criancas cr ON cr.atendimento_id = a.id
@@ -91,7 +104,9 @@ def csv_sipia(sessao: Sessao, ano: int, trimestre: int) -> str:
         if r["id"] in impedidos:
             continue
         nasc = date.fromisoformat(r["nascimento"]) if r["nascimento"] else None
-        linhas.append({**r, "faixa_etaria": faixa_etaria(nasc, date.fromisoformat(r["data"])),
+        especificos = "|".join(_especifico(x) for x in (r["especificos"] or "").split("|") if x)
+        linhas.append({**r, "direito_especifico": especificos,
+                       "faixa_etaria": faixa_etaria(nasc, date.fromisoformat(r["data"])),
                        "sexo": r["sexo"] or "", "plantao": "sim" if r["plantao"] else "não",
                        "direito": r["direito"] or "", "agente": r["agente"] or "", "medidas": r["medidas"] or ""})
     registrar_leitura(sessao, "exportacao", {"acao": "csv_sipia", "ano": ano, "trimestre": trimestre,

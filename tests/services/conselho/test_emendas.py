@@ -137,3 +137,13 @@ def test_historico_nao_se_apaga(ct, caso):
     import sqlcipher3
     with pytest.raises(sqlcipher3.dbapi2.IntegrityError, match="não pode ser apagado"):
         ct.db.execute("DELETE FROM conselho_emendas")
+
+
+def test_csv_do_sipia_traz_o_direito_especifico(ct, caso):
+    from desktop.services.conselho import relatorio
+
+    emendas.incluir_violacao(ct, caso["id"], {"especifico": "LRD.5.3", "agente": "familiares"}, "relato da escola")
+    texto = relatorio.csv_sipia(ct, 2026, 1)
+    assert "direito_especifico" in texto.splitlines()[0]
+    assert "Negligência familiar › Omissão no cuidado com a saúde" in texto and "Violência física › Castigo corporal" in texto
+    assert "Kaua" not in texto
