@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .certificacao.tipos import Prazos, Requisitos
 from .conselho.colegiado import RegrasColegiado
@@ -130,15 +130,6 @@ def _percentual(valor, titulo: str) -> str:
     return texto_decimal(d)
 
 
-def _tabela_irrf(valor, titulo: str):
-    # o dependente é outro parâmetro; aqui só se valida a forma da tabela
-    return TabelaIRRF.de_valor(valor, dependente=Decimal(1), inicio=date.min, fundamento="").para_valor()
-
-
-TABELAS_MAGISTERIO = {"magisterio_anexo1": MatrizVencimentos, "magisterio_anexo2": Valorizacao,
-                      "magisterio_anexo3": TabelaFG, "magisterio_carreira": ParametrosCarreira}
-"""Tabelas da Lei 1.613/2004: ``de_valor`` valida o valor; ``de_vigencia`` monta o objeto a partir da vigência."""
-
 def _sem_campos_a_mais(entrada, canonico, titulo: str, caminho: str = ""):
     """A forma gravada (``canonico``, devolvida pela classe) tem todos os campos que vieram: um campo
     desconhecido (p. ex. ``nivel_5_20h`` no Anexo I) é recusado em vez de sumir em silêncio."""
@@ -153,34 +144,74 @@ def _sem_campos_a_mais(entrada, canonico, titulo: str, caminho: str = ""):
     return canonico
 
 
-def _canonico(montar):
-    return lambda valor, titulo: _sem_campos_a_mais(valor, montar(valor), titulo)
+@dataclass(frozen=True)
+class TipoParametro:
+    """Um parâmetro em tabela: a classe que as regras usam, como ela lê uma vigência e como valida um valor.
+
+    ``ler(vigencia)`` devolve o objeto da ``classe`` (com o fundamento da vigência); ``validar(valor,
+    titulo)`` recusa com ``EntradaInvalida`` e devolve a forma gravada. ``canonica``: a forma gravada é a
+    que a classe devolve (``para_valor``); senão, o valor é gravado como veio (texto decimal)."""
+
+    classe: type
+    ler: Callable[[Vigencia], Any]
+    canonica: bool = False
+
+    def validar(self, valor, titulo: str):
+        objeto = self.ler(Vigencia(date.min, valor, "", "V"))
+        if not self.canonica:
+            return valor
+        return _sem_campos_a_mais(valor, objeto.para_valor(), titulo)
 
 
-VALIDADORES_TABELA = {
-    "inss": _canonico(lambda valor: TabelaINSS.de_valor(valor, inicio=date.min, fundamento="").para_valor()),
-    "irrf": _canonico(lambda valor: _tabela_irrf(valor, "")),
-    **{nome: _canonico(lambda valor, _c=classe: _c.de_valor(valor).para_valor())
-       for nome, classe in TABELAS_MAGISTERIO.items()},
-    # regras da folha e gratificações do magistério: valida e grava como veio (texto decimal)
-    "folha_geral": lambda valor, titulo: RegrasFolha.de_valor(valor) and valor,
-    "magisterio_gratificacoes": lambda valor, titulo: GratificacoesMagisterio.de_valor(valor) and valor,
-    # os números do Conselho Tutelar, da eleição e da certificação: a classe que os lê valida
-    "conselho_remuneracao": lambda valor, titulo: RegrasRemuneracao.de_valor(valor) and valor,
-    "conselho_prazos": lambda valor, titulo: RegrasPrazos.de_valor(valor) and valor,
-    "conselho_expediente": lambda valor, titulo: RegrasExpediente.de_valor(valor) and valor,
-    "conselho_relatorio": lambda valor, titulo: RegrasRelatorio.de_valor(valor) and valor,
-    "conselho_fiscalizacao": lambda valor, titulo: RegrasFiscalizacao.de_valor(valor) and valor,
-    "conselho_colegiado": lambda valor, titulo: RegrasColegiado.de_valor(valor) and valor,
-    "eleicao_regras": lambda valor, titulo: RegrasEleicao.de_valor(valor) and valor,
-    "eleicao_apuracao": lambda valor, titulo: RegrasApuracao.de_valor(valor) and valor,
-    "certificacao_prazos": lambda valor, titulo: Prazos.de_valor(valor) and valor,
-    "certificacao_requisitos": lambda valor, titulo: Requisitos.de_valor(valor) and valor,
+def _datado(objeto, inicio: date):
+    """O objeto com o início da vigência, quando a classe o guarda (a folha registra de onde veio cada valor)."""
+    return replace(objeto, inicio=inicio) if "inicio" in getattr(objeto, "__dataclass_fields__", {}) else objeto
+
+
+def _com_fundamento(classe) -> TipoParametro:
+    return TipoParametro(classe, lambda v: _datado(classe.de_valor(v.valor, v.fundamento), v.inicio))
+
+
+def _irrf_sem_dependente(v: Vigencia) -> TabelaIRRF:
+    # só para validar a forma: quem lê o IRRF usa ``tabela_irrf_em`` (o dependente é outro parâmetro)
+    return TabelaIRRF.de_valor(v.valor, dependente=Decimal(1), inicio=v.inicio, fundamento=v.fundamento,
+                               status=v.status)
+
+
+REGISTRO: dict[str, TipoParametro] = {
+    "inss": TipoParametro(TabelaINSS, lambda v: TabelaINSS.de_valor(
+        v.valor, inicio=v.inicio, fundamento=v.fundamento, status=v.status), canonica=True),
+    "irrf": TipoParametro(TabelaIRRF, _irrf_sem_dependente, canonica=True),
+    # as tabelas da Lei 1.613/2004 (Anexos I, II e III e regras da carreira)
+    "magisterio_anexo1": TipoParametro(MatrizVencimentos, MatrizVencimentos.de_vigencia, canonica=True),
+    "magisterio_anexo2": TipoParametro(Valorizacao, Valorizacao.de_vigencia, canonica=True),
+    "magisterio_anexo3": TipoParametro(TabelaFG, TabelaFG.de_vigencia, canonica=True),
+    "magisterio_carreira": TipoParametro(ParametrosCarreira, ParametrosCarreira.de_vigencia, canonica=True),
+    # regras da folha e gratificações do magistério
+    "folha_geral": _com_fundamento(RegrasFolha),
+    "magisterio_gratificacoes": _com_fundamento(GratificacoesMagisterio),
+    # os números do Conselho Tutelar, da eleição e da certificação
+    "conselho_remuneracao": _com_fundamento(RegrasRemuneracao),
+    "conselho_prazos": _com_fundamento(RegrasPrazos),
+    "conselho_expediente": _com_fundamento(RegrasExpediente),
+    "conselho_relatorio": _com_fundamento(RegrasRelatorio),
+    "conselho_fiscalizacao": _com_fundamento(RegrasFiscalizacao),
+    "conselho_colegiado": _com_fundamento(RegrasColegiado),
+    "eleicao_regras": _com_fundamento(RegrasEleicao),
+    "eleicao_apuracao": _com_fundamento(RegrasApuracao),
+    "certificacao_prazos": _com_fundamento(Prazos),
+    "certificacao_requisitos": TipoParametro(Requisitos, lambda v: Requisitos.de_valor(v.valor)),
 }
-"""O registro dos parâmetros em tabela: cada um tem a sua classe, que valida o valor ao gravar uma
-vigência (a tela Parâmetros, a semeadura e a calculadora passam por aqui). Um parâmetro em tabela
-fora deste registro é recusado (tests/rules/test_registro_parametros.py confere o registro contra
-db/parametros)."""
+"""O registro dos parâmetros em tabela: uma classe para cada um, que o lê (``services.parametros.vigente``)
+e valida o valor ao gravar uma vigência (a tela Parâmetros, a semeadura e a calculadora passam por aqui).
+Um parâmetro em tabela fora deste registro é recusado (tests/rules/test_registro_parametros.py confere o
+registro contra db/parametros)."""
+
+TABELAS_MAGISTERIO = {nome: REGISTRO[nome].classe for nome in
+                      ("magisterio_anexo1", "magisterio_anexo2", "magisterio_anexo3", "magisterio_carreira")}
+"""Tabelas da Lei 1.613/2004: ``de_valor`` valida o valor; ``de_vigencia`` monta o objeto a partir da vigência."""
+
+VALIDADORES_TABELA = {nome: tipo.validar for nome, tipo in REGISTRO.items()}
 
 
 def normalizar_valor(definicao: Definicao, valor) -> Any:
@@ -211,21 +242,23 @@ def nova_vigencia(definicao: Definicao, inicio, valor, fundamento: str, status: 
 
 
 def interpretar(definicao: Definicao, vigencia: Vigencia, *, dependente: Decimal | None = None):
-    """O objeto que as regras usam: ``ValorLegal``, ``TabelaINSS``, ``TabelaIRRF`` ou a vigência.
+    """O objeto que as regras usam: ``ValorLegal`` para valores e percentuais; para as tabelas, o objeto
+    da classe do registro (``TabelaINSS``, ``MatrizVencimentos``, ``RegrasPrazos``…).
 
     Para ``irrf`` informe ``dependente`` (o valor vigente do parâmetro ``irrf_dependente``).
     """
     v = vigencia
     if definicao.tipo in ("valor", "percentual"):
         return ValorLegal(decimal_de(v.valor), v.inicio, v.fundamento, v.status)
-    if definicao.nome == "inss":
-        return TabelaINSS.de_valor(v.valor, inicio=v.inicio, fundamento=v.fundamento, status=v.status)
     if definicao.nome == "irrf":
         if dependente is None:
             raise ValueError("interpretar('irrf') precisa da dedução por dependente vigente.")
         return TabelaIRRF.de_valor(v.valor, dependente=dependente, inicio=v.inicio,
                                    fundamento=v.fundamento, status=v.status)
-    return v
+    tipo = REGISTRO.get(definicao.nome)
+    if tipo is None:
+        raise EntradaInvalida(f"O parâmetro {definicao.titulo} ({definicao.nome}) não tem classe que o leia.")
+    return tipo.ler(v)
 
 
 def tabela_irrf_em(irrf: Parametro, dependente: Parametro, data: date) -> TabelaIRRF:

@@ -69,19 +69,38 @@ def listar_vigencias(sessao: Sessao, nome: str) -> list[dict]:
 
 
 def vigente(sessao: Sessao, nome: str, data: date):
-    """O valor em vigor na data, pronto para as regras.
+    """O valor em vigor na data, pronto para as regras — a única leitura de parâmetro dos serviços.
 
-    ``ValorLegal`` para valores e percentuais, ``TabelaINSS`` para ``inss``, ``TabelaIRRF`` para
-    ``irrf`` (com a dedução por dependente vigente na mesma data); os demais, a ``Vigencia``.
+    ``ValorLegal`` para valores e percentuais; para as tabelas, o objeto da classe do registro
+    (``rules.parametros.REGISTRO``): ``TabelaINSS``, ``TabelaIRRF`` (com a dedução por dependente
+    vigente na mesma data), ``MatrizVencimentos``, ``RegrasPrazos``, ``RegrasEleicao``, ``Prazos``…
+    Um parâmetro que a base ainda não tem (base de uma versão anterior, antes da semeadura) é lido
+    dos padrões de ``db/parametros``.
     """
     sessao.exigir(Permissao.PARAMETROS_LER)
-    p = _parametro(sessao, nome)
+    return vigente_na_conexao(sessao.db, nome, data)
+
+
+def vigente_na_conexao(db, nome: str, data: date):
+    """``vigente`` para o trecho de um serviço que só tem a conexão (ou a ``Mudanca``) e já conferiu a
+    permissão; a mesma leitura, sem conferir de novo."""
+    p = _parametro_ou_padrao(db, nome)
     try:
         if nome == "irrf":
-            return tabela_irrf_em(p, _parametro(sessao, "irrf_dependente"), data)
+            return tabela_irrf_em(p, _parametro_ou_padrao(db, "irrf_dependente"), data)
         return interpretar(p.definicao, p.vigente_em(data))
     except SemVigencia as e:
         raise ErroNegocio(str(e)) from e
+
+
+def _parametro_ou_padrao(db, nome: str) -> Parametro:
+    p = armazem.carregar(db, nome)
+    if p is not None:
+        return p
+    try:
+        return armazem.padrao(nome)
+    except KeyError:
+        raise ErroNegocio(f"Parâmetro desconhecido: {nome}.") from None
 
 
 def tabela_inss(sessao: Sessao, data: date) -> TabelaINSS:

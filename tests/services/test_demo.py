@@ -38,7 +38,6 @@ def test_demo_completa_e_calculavel(tmp_path):
 
 
 def _regras(sessao):
-    from desktop.rules.magisterio.tabelas import ParametrosCarreira
     from desktop.services.parametros import vigente
 
-    return ParametrosCarreira.de_vigencia(vigente(sessao, "magisterio_carreira", date(2026, 10, 1)))
+    return vigente(sessao, "magisterio_carreira", date(2026, 10, 1))

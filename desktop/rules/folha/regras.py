@@ -9,6 +9,7 @@ e ``PrevidenciaINSS`` (tabela progressiva nacional) dizem como se calcula a cont
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from desktop.rules.campos import tabela
@@ -34,6 +35,7 @@ class RegrasFolha:
     dias_minimos_avo: int           # 15
     fracao_adiantamento_13: Decimal  # 0,5
     fundamento: str = ""
+    inicio: date | None = None       # início da vigência lida (services.parametros.vigente)
 
     @classmethod
     def de_valor(cls, valor, fundamento: str = "") -> "RegrasFolha":

@@ -85,6 +85,7 @@ class GratificacoesMagisterio:
     art50_semanas_mes: Decimal
     art52_incorporacao_anos: int
     fundamento: str = ""
+    inicio: date | None = None  # início da vigência lida (services.parametros.vigente)
 
     @classmethod
     def de_valor(cls, valor, fundamento: str = "") -> "GratificacoesMagisterio":

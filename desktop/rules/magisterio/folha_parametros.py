@@ -8,7 +8,7 @@ testes e a calculadora, com ``de_parametros`` a partir das vigências (sem base)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Iterable, Mapping
@@ -61,8 +61,8 @@ class ParametrosFolhaMagisterio:
     @classmethod
     def de_vigentes(cls, competencia: date, vigentes: Mapping[str, object]) -> "ParametrosFolhaMagisterio":
         """A partir dos valores em vigor, como ``services.parametros.vigente(sessao, nome, data)``
-        devolve: ``Vigencia`` para as tabelas do magistério e ``folha_geral``, ``TabelaINSS``,
-        ``TabelaIRRF`` (com o dependente) e ``ValorLegal`` para ``rpps_aliquota``."""
+        devolve (os objetos do registro: ``MatrizVencimentos``, ``RegrasFolha``, ``TabelaINSS``,
+        ``TabelaIRRF`` com o dependente, ``ValorLegal``…); aceita também a ``Vigencia`` crua das tabelas."""
         faltam = [n for n in NOMES if n not in vigentes]
         if faltam:
             raise EntradaInvalida(f"Faltam parâmetros para calcular a folha: {', '.join(faltam)}. "
@@ -71,16 +71,18 @@ class ParametrosFolhaMagisterio:
         rpps = v["rpps_aliquota"]
         if isinstance(rpps, Vigencia):
             rpps = ValorLegal(decimal_de(rpps.valor, "a alíquota do RPPS"), rpps.inicio, rpps.fundamento, rpps.status)
-        folha = v["folha_geral"]
-        grat = v["magisterio_gratificacoes"]
+        folha, grat = v["folha_geral"], v["magisterio_gratificacoes"]
+        if isinstance(folha, Vigencia):
+            folha = replace(RegrasFolha.de_valor(folha.valor, folha.fundamento), inicio=folha.inicio)
+        if isinstance(grat, Vigencia):
+            grat = replace(GratificacoesMagisterio.de_valor(grat.valor, grat.fundamento), inicio=grat.inicio)
         return cls(
             competencia=competencia.replace(day=1),
             matriz=MatrizVencimentos.de_vigencia(v["magisterio_anexo1"]),
             valorizacao=Valorizacao.de_vigencia(v["magisterio_anexo2"]),
             tabela_fg=TabelaFG.de_vigencia(v["magisterio_anexo3"]),
             carreira=ParametrosCarreira.de_vigencia(v["magisterio_carreira"]),
-            gratificacoes=GratificacoesMagisterio.de_valor(grat.valor, grat.fundamento),
-            regras=RegrasFolha.de_valor(folha.valor, folha.fundamento),
+            gratificacoes=grat, regras=folha,
             inss=v["inss"], irrf=v["irrf"], rpps_aliquota=rpps,
             **{n: _valor_legal(v[n], n) for n in NOMES_OPCIONAIS if v.get(n) is not None},
         )

@@ -109,6 +109,8 @@ class MatrizVencimentos:
 
     @classmethod
     def de_vigencia(cls, vigencia) -> "MatrizVencimentos":
+        if isinstance(vigencia, cls):  # já lida por services.parametros.vigente
+            return vigencia
         return cls.de_valor(vigencia.valor, inicio=vigencia.inicio, fundamento=vigencia.fundamento,
                             status=vigencia.status)
 
@@ -184,6 +186,8 @@ class Valorizacao:
 
     @classmethod
     def de_vigencia(cls, vigencia) -> "Valorizacao":
+        if isinstance(vigencia, cls):  # já lida por services.parametros.vigente
+            return vigencia
         return cls.de_valor(vigencia.valor, inicio=vigencia.inicio, fundamento=vigencia.fundamento,
                             status=vigencia.status)
 
@@ -233,6 +237,8 @@ class TabelaFG:
 
     @classmethod
     def de_vigencia(cls, vigencia) -> "TabelaFG":
+        if isinstance(vigencia, cls):  # já lida por services.parametros.vigente
+            return vigencia
         return cls.de_valor(vigencia.valor, inicio=vigencia.inicio, fundamento=vigencia.fundamento,
                             status=vigencia.status)
 
@@ -291,6 +297,8 @@ class ParametrosCarreira:
 
     @classmethod
     def de_vigencia(cls, vigencia) -> "ParametrosCarreira":
+        if isinstance(vigencia, cls):  # já lida por services.parametros.vigente
+            return vigencia
         return cls.de_valor(vigencia.valor, inicio=vigencia.inicio, fundamento=vigencia.fundamento,
                             status=vigencia.status)
 

@@ -5,10 +5,9 @@ from contextlib import contextmanager
 from datetime import date
 
 from desktop.rules.certificacao.tipos import Impedimento, Prazos, Requisitos
-from desktop.rules.parametros import SemVigencia
 from desktop.rules.papeis import Permissao
-from desktop.store import parametros as armazem_parametros
 
+from .. import parametros
 from ..sessao import ErroNegocio, Sessao
 
 EDITAR = Permissao.CERTIFICACAO_EDITAR
@@ -32,25 +31,16 @@ def regras():
         raise Recusa(e.mensagem, e.fundamento) from None
 
 
-def _vigente(sessao: Sessao, nome: str, data: date):
-    p = armazem_parametros.carregar(sessao.db, nome)
-    if p is None:
-        p = armazem_parametros.padrao(nome)
-    try:
-        return p.vigente_em(data)
-    except SemVigencia as e:
-        raise ErroNegocio(str(e)) from None
-
-
 def prazos(sessao: Sessao, data: date | None = None) -> Prazos:
+    """Prazos da Portaria vigentes na data (parâmetro ``certificacao_prazos``, pelo leitor único)."""
     sessao.exigir(Permissao.CERTIFICACAO_LER)
-    v = _vigente(sessao, "certificacao_prazos", data or date.today())
-    return Prazos.de_valor(v.valor, v.fundamento)
+    return parametros.vigente(sessao, "certificacao_prazos", data or date.today())
 
 
 def requisitos(sessao: Sessao, data: date | None = None) -> Requisitos:
+    """Requisitos da Portaria vigentes na data (parâmetro ``certificacao_requisitos``, pelo leitor único)."""
     sessao.exigir(Permissao.CERTIFICACAO_LER)
-    return Requisitos.de_valor(_vigente(sessao, "certificacao_requisitos", data or date.today()).valor)
+    return parametros.vigente(sessao, "certificacao_requisitos", data or date.today())
 
 
 def iso(d: date | None) -> str | None:

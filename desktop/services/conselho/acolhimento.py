@@ -16,15 +16,16 @@ from desktop.store import documentos as registro
 from desktop.store.conselho import colegiado as armazem
 from desktop.store.ids import agora, novo_id
 
+from .. import parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import agora_local, exigir_conteudo, iso_local, regras_colegiado, registrar_leitura
+from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura
 
 FUNDAMENTO = "ECA (Lei 8.069/1990), art. 93 e art. 136, parágrafo único"
 
 
 def _com_limite(db, linha: dict) -> dict:
     decidida = datetime.fromisoformat(linha["decidida_em"])
-    horas = regras_colegiado(db, decidida.date()).comunicacao_juizo_horas
+    horas = parametros.vigente_na_conexao(db, "conselho_colegiado", decidida.date()).comunicacao_juizo_horas
     return {**linha, "limite": iso_local(decidida + timedelta(hours=horas)), "atendimento": f"{linha['numero']}/{linha['ano']}"}
 
 

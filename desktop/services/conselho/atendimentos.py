@@ -18,8 +18,9 @@ from desktop.store.conselho import atendimentos as armazem
 from desktop.store.conselho import sipia
 from desktop.store.ids import agora, novo_id
 
+from .. import parametros
 from ..sessao import ErroNegocio, Mudanca, Sessao
-from .comum import agora_local, dia_util, exigir_conteudo, iso_local, registrar_leitura, regras_expediente, regras_prazos
+from .comum import agora_local, dia_util, exigir_conteudo, iso_local, registrar_leitura
 
 EDITAR = Permissao.CONSELHO_CASOS_EDITAR
 
@@ -93,7 +94,9 @@ def validar_medidas(medidas: list[dict], n_criancas: int) -> list[dict]:
 def _decisao(m: Mudanca, sessao: Sessao, atendimento_id: str, descricao: str, motivacao: str,
              decidida_em: datetime, emergencial: bool, conselheiro_id: str | None) -> dict:
     util = dia_util(m.db)
-    exp, prazos = regras_expediente(m.db, decidida_em.date()), regras_prazos(m.db, decidida_em.date())
+    dia = decidida_em.date()
+    exp, prazos = (parametros.vigente(sessao, "conselho_expediente", dia),
+                   parametros.vigente(sessao, "conselho_prazos", dia))
     linha = {"id": novo_id(), "atendimento_id": atendimento_id, "descricao": descricao.strip(),
              "motivacao": motivacao.strip(), "decidida_em": iso_local(decidida_em), "emergencial": int(emergencial),
              "ratificar_ate": regra_prazos.ratificar_ate(decidida_em, util, exp, prazos).isoformat() if emergencial else None,

@@ -21,9 +21,9 @@ from desktop.store.conselho import colegiado as armazem
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
 
-from .. import documentos, emissores
+from .. import documentos, emissores, parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import agora_local, exigir_conteudo, iso_local, regras_colegiado, registrar_leitura
+from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura
 from .documentos import DOMINIO_CASO
 from .mandatos import periodos
 
@@ -67,7 +67,7 @@ def abrir_sessao(sessao: Sessao, *, tipo: str, realizada_em: datetime, presentes
         if not _em_exercicio(sessao.db, pid, quando.date()):
             raise EntradaInvalida(f"{_nome(sessao.db, pid)} não estava em exercício em {quando:%d/%m/%Y} e não "
                                   "integra o colegiado nessa data.")
-    regras = regras_colegiado(sessao.db, quando.date())
+    regras = parametros.vigente(sessao, "conselho_colegiado", quando.date())
     regra.exigir_quorum(len(presentes), regras, "abrir a sessão")
     linha = {"id": novo_id(), "tipo": tipo, "realizada_em": iso_local(quando), "local": (local or "").strip(),
              "quorum": regras.quorum, "membros": regras.membros, "situacao": "aberta", "encerrada_em": None,
@@ -144,7 +144,7 @@ def deliberar_item(sessao: Sessao, sessao_id: str, decisao_id: str, votos: dict[
         raise ErroNegocio("Esta decisão já foi votada nesta sessão.")
     presentes = armazem.presencas(sessao.db, sessao_id)
     item_pauta = _item_de_pauta(sessao.db, d, presentes)
-    regras = regras_colegiado(sessao.db, date.fromisoformat(s["realizada_em"][:10]))
+    regras = parametros.vigente(sessao, "conselho_colegiado", date.fromisoformat(s["realizada_em"][:10]))
     apuracao = regra.apurar(dict(votos or {}), set(item_pauta["aptos"]), regras, retificacao)
     momento = agora()
     item = {"id": novo_id(), "sessao_id": sessao_id, "decisao_id": decisao_id, "resultado": apuracao.resultado,

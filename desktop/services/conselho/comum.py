@@ -1,4 +1,8 @@
-"""Peças comuns dos serviços do Conselho: parâmetros da data, calendário do órgão, quem pode ver casos.
+"""Peças comuns dos serviços do Conselho: calendário do órgão, quem pode ver casos.
+
+Os parâmetros (``conselho_remuneracao``, ``conselho_prazos``, ``conselho_expediente``) são lidos pelo
+leitor único, ``services.parametros.vigente(sessao, nome, data)``, que devolve ``RegrasRemuneracao``,
+``RegrasPrazos`` e ``RegrasExpediente``.
 
 Conteúdo de caso (nomes, relato, família, medidas) só para conselheiros em exercício vinculados ao
 usuário e para o papel de consulta (Ministério Público e juízo, Lei 320/2023, art. 21 §4º); o
@@ -13,53 +17,15 @@ from datetime import date, datetime
 from typing import Callable
 
 from desktop.rules import calendario
-from desktop.rules.conselho.colegiado import RegrasColegiado
-from desktop.rules.conselho.parametros import (RegrasExpediente, RegrasFiscalizacao, RegrasPrazos, RegrasRelatorio,
-                                               RegrasRemuneracao)
 from desktop.rules.papeis import PAPEIS_SIGILO, Papel, Permissao
-from desktop.rules.parametros import SemVigencia
 from desktop.store import diario
-from desktop.store import parametros as armazem_parametros
 from desktop.store.conselho import atendimentos as armazem_at
 from desktop.store.conselho import mandatos as armazem_m
 
 from .. import emissores
-from ..sessao import ErroNegocio, SemPermissao, Sessao
+from ..sessao import SemPermissao, Sessao
 
 PAPEIS_CONTEUDO = tuple(PAPEIS_SIGILO)
-
-
-def _vigencia(db, nome: str, data: date):
-    p = armazem_parametros.carregar(db, nome) or armazem_parametros.padrao(nome)
-    try:
-        return p.vigente_em(data)
-    except SemVigencia as e:
-        raise ErroNegocio(str(e)) from e
-
-
-def regras_remuneracao(db, data: date) -> RegrasRemuneracao:
-    v = _vigencia(db, "conselho_remuneracao", data)
-    return RegrasRemuneracao.de_valor(v.valor, v.fundamento)
-
-
-def regras_prazos(db, data: date) -> RegrasPrazos:
-    v = _vigencia(db, "conselho_prazos", data)
-    return RegrasPrazos.de_valor(v.valor, v.fundamento)
-
-
-def regras_relatorio(db, data: date) -> RegrasRelatorio:
-    v = _vigencia(db, "conselho_relatorio", data)
-    return RegrasRelatorio.de_valor(v.valor, v.fundamento)
-
-
-def regras_fiscalizacao(db, data: date) -> RegrasFiscalizacao:
-    v = _vigencia(db, "conselho_fiscalizacao", data)
-    return RegrasFiscalizacao.de_valor(v.valor, v.fundamento)
-
-
-def regras_expediente(db, data: date) -> RegrasExpediente:
-    v = _vigencia(db, "conselho_expediente", data)
-    return RegrasExpediente.de_valor(v.valor, v.fundamento)
 
 
 def dia_util(db) -> Callable[[date], bool]:
@@ -141,8 +107,3 @@ def registrar_leitura(sessao: Sessao, registro_id: str, detalhe: dict) -> None:
     esquema = "sigilo" if "sigilo" in diario.esquemas(sessao.db) else "main"
     with sessao.mudanca(None) as m:
         m.registrar("conselho_atendimentos", registro_id, "evento", depois={"leitura": detalhe}, esquema=esquema)
-
-
-def regras_colegiado(db, data: date) -> RegrasColegiado:
-    v = _vigencia(db, "conselho_colegiado", data)
-    return RegrasColegiado.de_valor(v.valor, v.fundamento)

@@ -17,10 +17,11 @@ from desktop.store.conselho import atendimentos as armazem
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
 
+from .. import parametros
 from ..sessao import ErroNegocio, Sessao
 from .atendimentos import _decisao, _momento, _validar_decisao, inserir_medidas, validar_medidas
 from . import acolhimento
-from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura, regras_prazos
+from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura
 
 EDITAR = Permissao.CONSELHO_CASOS_EDITAR
 
@@ -91,7 +92,7 @@ def registrar_requisicao(sessao: Sessao, atendimento_id: str, *, orgao: str, ser
     if not (orgao or "").strip() or not (servico or "").strip():
         raise EntradaInvalida("Informe o órgão requisitado e o serviço requisitado.")
     emitida = emitida_em or date.today()
-    prazo = prazo or emitida + timedelta(days=regras_prazos(sessao.db, emitida).prazo_requisicao_dias)
+    prazo = prazo or emitida + timedelta(days=parametros.vigente(sessao, "conselho_prazos", emitida).prazo_requisicao_dias)
     if prazo < emitida:
         raise EntradaInvalida("O prazo da requisição não pode ser anterior à emissão.")
     return _inserir(sessao, "conselho_requisicoes", {

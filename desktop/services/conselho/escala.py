@@ -16,8 +16,9 @@ from desktop.store.conselho import escala as armazem
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
 
+from .. import parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import agora_local, dia_util, iso_local, regras_expediente
+from .comum import agora_local, dia_util, iso_local
 from .mandatos import periodos
 
 EDITAR, LER = Permissao.CONSELHO_EDITAR, Permissao.CONSELHO_LER
@@ -36,7 +37,7 @@ def membros(db, inicio: date, fim: date) -> list[regra.Membro]:
 
 def turnos(sessao: Sessao, inicio: date, fim: date) -> list[regra.Turno]:
     sessao.exigir(Permissao.CONSELHO_LER)
-    return regra.turnos(inicio, fim, dia_util(sessao.db), regras_expediente(sessao.db, inicio))
+    return regra.turnos(inicio, fim, dia_util(sessao.db), parametros.vigente(sessao, "conselho_expediente", inicio))
 
 
 def _gravar(sessao: Sessao, inicio: date, fim: date, atribuicoes: list[regra.Atribuicao]) -> dict:

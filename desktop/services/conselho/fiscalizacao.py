@@ -15,9 +15,8 @@ from desktop.rules.validacao import EntradaInvalida, formatar_data
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
 
-from .. import documentos, emissores
+from .. import documentos, emissores, parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import regras_fiscalizacao
 
 EDITAR, LER = Permissao.CONSELHO_EDITAR, Permissao.CONSELHO_LER
 REGIMES = {
@@ -147,7 +146,7 @@ def alertas(sessao: Sessao, hoje: date | None = None) -> dict:
     com as contagens; e se falta o plano do semestre corrente. Sem conteúdo de caso (base geral)."""
     sessao.exigir(LER)
     hoje = hoje or date.today()
-    regras = regras_fiscalizacao(sessao.db, hoje)
+    regras = parametros.vigente(sessao, "conselho_fiscalizacao", hoje)
     itens = []
     for v in sessao.db.query("SELECT v.*, e.nome FROM conselho_visitas v JOIN conselho_entidades e ON "
                              "e.id = v.entidade_id ORDER BY v.prevista_para"):

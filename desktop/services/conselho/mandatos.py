@@ -17,8 +17,8 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import mandatos as armazem
 from desktop.store.ids import agora, novo_id
 
+from .. import parametros
 from ..sessao import ErroNegocio, Mudanca, Sessao
-from .comum import regras_prazos
 
 EDITAR = Permissao.CONSELHO_EDITAR
 
@@ -226,7 +226,7 @@ def situacao_suplencia(sessao: Sessao, inicio_mandato: date, data: date | None =
     """
     sessao.exigir(Permissao.CONSELHO_LER)
     data = data or date.today()
-    regras = regras_prazos(sessao.db, data)
+    regras = parametros.vigente(sessao, "conselho_prazos", data)
     conselheiros = armazem.conselheiros(sessao.db, inicio_mandato.isoformat())
     if not conselheiros:
         raise ErroNegocio("Não há conselheiros cadastrados neste mandato.")

@@ -17,9 +17,9 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import atendimentos as armazem
 from desktop.store.conselho import sipia
 
-from .. import documentos
+from .. import documentos, parametros
 from ..sessao import Sessao
-from .comum import exigir_conteudo, exigir_sigilo, registrar_leitura, regras_relatorio
+from .comum import exigir_conteudo, exigir_sigilo, registrar_leitura
 
 TIPO_DOCUMENTO = "conselho_relatorio_trimestral"
 
@@ -52,7 +52,7 @@ def estatisticas(sessao: Sessao, ano: int, trimestre: int) -> regra.Estatisticas
 def limiar_supressao(sessao: Sessao, ano: int, trimestre: int) -> int:
     """O limiar de supressão vigente no fim do trimestre (parâmetro datado ``conselho_relatorio``)."""
     sessao.exigir(Permissao.CONSELHO_LER)
-    return regras_relatorio(sessao.db, regra.trimestre(ano, trimestre)[1]).limiar_supressao
+    return parametros.vigente(sessao, "conselho_relatorio", regra.trimestre(ano, trimestre)[1]).limiar_supressao
 
 
 def publicacao(sessao: Sessao, ano: int, trimestre: int) -> tuple[regra.Estatisticas, list[regra.TabelaPublicada], int]:

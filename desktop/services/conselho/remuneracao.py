@@ -15,7 +15,6 @@ from decimal import Decimal
 from desktop.reports.conselho import contracheque as relatorio
 from desktop.rules.conselho.remuneracao import EntradaConselheiro, calcular
 from desktop.rules.folha.dias import ultimo_dia
-from desktop.rules.folha.regras import RegrasFolha
 from desktop.rules.folha.tipos import Contracheque
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
@@ -24,7 +23,6 @@ from desktop.store.ids import agora, novo_id
 
 from .. import documentos, parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import regras_remuneracao
 from .escala import plantoes_no_mes
 from .mandatos import periodos
 
@@ -59,10 +57,11 @@ def calcular_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date
     if competencia.day != 1:
         raise EntradaInvalida("A competência é o dia 1º do mês.")
     e = entrada_do_mes(sessao.db, conselheiro_id, competencia, **opcoes)
-    sm = parametros.vigente(sessao, "salario_minimo", competencia)
-    folha = parametros.vigente(sessao, "folha_geral", competencia)
-    return calcular(e, regras_remuneracao(sessao.db, competencia), sm.valor, sm.fundamento,
-                    RegrasFolha.de_valor(folha.valor, folha.fundamento), parametros.tabela_inss(sessao, competencia),
+    def vigente(nome):
+        return parametros.vigente(sessao, nome, competencia)
+    sm = vigente("salario_minimo")
+    return calcular(e, vigente("conselho_remuneracao"), sm.valor, sm.fundamento,
+                    vigente("folha_geral"), parametros.tabela_inss(sessao, competencia),
                     parametros.tabela_irrf(sessao, competencia), conselheiro_id)
 
 

@@ -11,9 +11,9 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora, novo_id
 
-from .. import cadastros
+from .. import cadastros, parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import candidatura_ou_erro, exigir_fase, processo_ou_erro, recalcular, regras_em
+from .comum import candidatura_ou_erro, exigir_fase, processo_ou_erro, recalcular
 
 
 def _br(iso: str) -> str:
@@ -48,7 +48,7 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
     documentos = documentos or {}
     for codigo in documentos:
         regra_requisitos.requisito(codigo)
-    regras = regras_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    regras = parametros.vigente(sessao, "eleicao_regras", date.fromisoformat(proc["eleicao"]))
     reprovados = regra_requisitos.conferencias_objetivas(
         nascimento=nascimento, residencia_desde=residencia_desde, experiencia_meses=experiencia_meses,
         referencia=inscrito_em, regras=regras)
@@ -105,7 +105,7 @@ def previa_requisitos(sessao: Sessao, processo_id: str, *, nascimento: date | No
     """O que as datas informadas já reprovam, antes de gravar: {requisito: motivo com o artigo}."""
     sessao.exigir(Permissao.ELEICAO_LER)
     proc = processo_ou_erro(sessao.db, processo_id)
-    regras = regras_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    regras = parametros.vigente(sessao, "eleicao_regras", date.fromisoformat(proc["eleicao"]))
     motivos = {
         "idade": nascimento and regra_requisitos.conferir_idade(nascimento, inscrito_em, regras),
         "residencia": residencia_desde and regra_requisitos.conferir_residencia(residencia_desde, inscrito_em, regras),
@@ -119,9 +119,9 @@ def ler_nota(texto: str):
     return regra_requisitos.nota(texto)
 
 
-def reprovacao_automatica(db, cand: dict, proc: dict) -> dict[str, str]:
+def _reprovacao_automatica(sessao: Sessao, cand: dict, proc: dict) -> dict[str, str]:
     """O que as datas da candidatura reprovam (idade, residência, experiência), pela regra vigente."""
-    regras = regras_em(db, date.fromisoformat(proc["eleicao"]))
+    regras = parametros.vigente(sessao, "eleicao_regras", date.fromisoformat(proc["eleicao"]))
     return regra_requisitos.conferencias_objetivas(
         nascimento=date.fromisoformat(cand["nascimento"]), residencia_desde=date.fromisoformat(cand["residencia_desde"]),
         experiencia_meses=cand["experiencia_meses"], referencia=date.fromisoformat(cand["inscrito_em"]),
@@ -143,7 +143,7 @@ def analisar_requisito(sessao: Sessao, candidatura_id: str, requisito: str, *, d
     cand = candidatura_ou_erro(sessao.db, candidatura_id)
     proc = processo_ou_erro(sessao.db, cand["processo_id"])
     exigir_fase(proc, "inscricoes", "analise", acao="analisar documentos")
-    falha = reprovacao_automatica(sessao.db, cand, proc).get(requisito) if deferido else None
+    falha = _reprovacao_automatica(sessao, cand, proc).get(requisito) if deferido else None
     if falha and requisito == "idade":
         raise ErroNegocio(f"A idade não pode ser deferida: {falha} Nenhuma decisão da comissão supre a idade "
                           "mínima da lei federal; corrija a data de nascimento se ela foi digitada errada.")
@@ -254,11 +254,11 @@ def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | N
         raise ErroNegocio("Há candidaturas sem análise concluída: " + ", ".join(
             f"{c['numero']} ({c['motivo']})" for c in pendentes[:5]) + ". Conclua-as antes de homologar.")
     habilitados = [c for c in todos if c["situacao"] == "habilitado"]
-    sem_idade = [(c, f) for c in habilitados if (f := reprovacao_automatica(sessao.db, c, proc).get("idade"))]
+    sem_idade = [(c, f) for c in habilitados if (f := _reprovacao_automatica(sessao, c, proc).get("idade"))]
     if sem_idade:  # defesa em profundidade: a idade nunca se defere (ECA art. 133 II)
         c, f = sem_idade[0]
         raise ErroNegocio(f"O candidato {c['numero']} ({c['nome_urna']}) não pode ser homologado: {f}")
-    regras = regras_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    regras = parametros.vigente(sessao, "eleicao_regras", date.fromisoformat(proc["eleicao"]))
     justificativa = " ".join((justificativa_minimo or "").split())
     if len(habilitados) < regras.minimo_habilitados and len(justificativa) < 10:
         raise ErroNegocio(

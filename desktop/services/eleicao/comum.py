@@ -1,4 +1,8 @@
-"""Apoio comum aos serviços da eleição: as regras vigentes, o processo, o calendário e a situação das candidaturas."""
+"""Apoio comum aos serviços da eleição: o processo, o calendário e a situação das candidaturas.
+
+As regras vigentes (``eleicao_regras``, ``eleicao_apuracao``) são lidas pelo leitor único,
+``services.parametros.vigente(sessao, nome, data)``, que devolve ``RegrasEleicao`` e ``RegrasApuracao``.
+"""
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -6,19 +10,12 @@ from datetime import date
 from decimal import Decimal
 
 from desktop.rules.eleicao import situacao as regra_situacao
-from desktop.rules.eleicao.auditoria import RegrasApuracao
 from desktop.rules.eleicao.calendario import Calendario
-from desktop.rules.eleicao.regras import RegrasEleicao
 from desktop.rules.papeis import ROTULOS_FUNCAO, FuncaoApuracao
-from desktop.rules.parametros import SemVigencia
-from desktop.store import parametros as armazem_parametros
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora
 
 from ..sessao import ErroNegocio, SemPermissao
-
-NOME_PARAMETRO = "eleicao_regras"
-NOME_APURACAO = "eleicao_apuracao"
 
 _dia_simulado: list[date] = []  # pilha; global de propósito: vale também nas threads das telas
 
@@ -39,16 +36,6 @@ def simulando_dia(dia: date):
         _dia_simulado.pop()
 
 
-def regras_apuracao_em(db, data: date) -> RegrasApuracao:
-    """Limites da auditoria e prazos de recurso/contestação vigentes na data (parâmetro ``eleicao_apuracao``)."""
-    p = armazem_parametros.carregar(db, NOME_APURACAO) or armazem_parametros.padrao(NOME_APURACAO)
-    try:
-        v = p.vigente_em(data)
-    except SemVigencia as e:
-        raise ErroNegocio(str(e)) from e
-    return RegrasApuracao.de_valor(v.valor, v.fundamento)
-
-
 def exigir_funcao(sessao, processo_id: str, funcao: FuncaoApuracao, acao: str) -> None:
     """Recusa quem a comissão especial não designou para a função neste processo (Lei 320/2023, art. 9º)."""
     if not list(sessao.db.query(
@@ -57,16 +44,6 @@ def exigir_funcao(sessao, processo_id: str, funcao: FuncaoApuracao, acao: str) -
         raise SemPermissao(f"Para {acao} é preciso ser designado pela comissão especial como "
                            f"{ROTULOS_FUNCAO[funcao].split(' (')[0].lower()} deste processo "
                            "(Lei 320/2023, arts. 7º §1º d e 9º). Peça a designação na aba Apuração.")
-
-
-def regras_em(db, data: date) -> RegrasEleicao:
-    """As regras da lei em vigor na data (parâmetro datado ``eleicao_regras``; padrão se a base não tiver)."""
-    p = armazem_parametros.carregar(db, NOME_PARAMETRO) or armazem_parametros.padrao(NOME_PARAMETRO)
-    try:
-        v = p.vigente_em(data)
-    except SemVigencia as e:
-        raise ErroNegocio(str(e)) from e
-    return RegrasEleicao.de_valor(v.valor, v.fundamento)
 
 
 def processo_ou_erro(db, processo_id: str) -> dict:

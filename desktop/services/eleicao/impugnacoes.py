@@ -10,8 +10,9 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora, novo_id
 
+from .. import parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import candidatura_ou_erro, processo_ou_erro, recalcular, regras_apuracao_em
+from .comum import candidatura_ou_erro, processo_ou_erro, recalcular
 
 
 def _texto(valor: str, campo: str) -> str:
@@ -108,7 +109,7 @@ def recorrer(sessao: Sessao, impugnacao_id: str, *, razoes: str, em: date) -> di
                               f"({date.fromisoformat(i['decidida_em']):%d/%m/%Y}) (Lei 320/2023, art. 11 §5º).")
     cand = candidatura_ou_erro(sessao.db, i["candidatura_id"])
     proc = processo_ou_erro(sessao.db, cand["processo_id"])
-    regras = regras_apuracao_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    regras = parametros.vigente(sessao, "eleicao_apuracao", date.fromisoformat(proc["eleicao"]))
     limite = regra_auditoria.fim_recurso(date.fromisoformat(i["decidida_em"]), regras)
     if em > limite:
         raise EntradaInvalida(

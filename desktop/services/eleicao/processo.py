@@ -14,20 +14,21 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora, novo_id
 
+from .. import parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import calendario_de, exigir_fase, processo_ou_erro, regras_em
+from .comum import calendario_de, exigir_fase, processo_ou_erro
 
 
 def calendario_sugerido(sessao: Sessao, ano: int) -> Calendario:
     """Um calendário admitido pela lei para o pleito do ano (art. 5º I; art. 7º)."""
     sessao.exigir(Permissao.ELEICAO_LER)
     eleicao = regra_calendario.primeiro_domingo(ano, 10)
-    return regra_calendario.sugerido(ano, regras_em(sessao.db, eleicao))
+    return regra_calendario.sugerido(ano, parametros.vigente(sessao, "eleicao_regras", eleicao))
 
 
 def conferir_calendario(sessao: Sessao, cal: Calendario) -> list[Problema]:
     sessao.exigir(Permissao.ELEICAO_LER)
-    return regra_calendario.conferir(cal, regras_em(sessao.db, cal.eleicao))
+    return regra_calendario.conferir(cal, parametros.vigente(sessao, "eleicao_regras", cal.eleicao))
 
 
 def abrir_processo(sessao: Sessao, cal: Calendario, *, nota_corte, criterio_desempate: str = "idade") -> dict:
@@ -39,7 +40,7 @@ def abrir_processo(sessao: Sessao, cal: Calendario, *, nota_corte, criterio_dese
     if criterio_desempate not in CRITERIOS:
         raise EntradaInvalida("Critério de desempate: 'idade' (o mais velho) ou 'nota' (a maior nota na prova).")
     corte = ler_nota(nota_corte)
-    regras = regras_em(sessao.db, cal.eleicao)
+    regras = parametros.vigente(sessao, "eleicao_regras", cal.eleicao)
     cal = regra_calendario.com_impugnacao_calculada(cal, regras)
     regra_calendario.exigir_admitido(cal, regras)
     if armazem.processo_do_ano(sessao.db, cal.eleicao.year):
@@ -78,7 +79,7 @@ def reabrir_inscricoes(sessao: Sessao, processo_id: str, *, novo_fim: date, nova
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
     exigir_fase(proc, "inscricoes", "analise", acao="reabrir as inscrições")
-    regras = regras_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    regras = parametros.vigente(sessao, "eleicao_regras", date.fromisoformat(proc["eleicao"]))
     habilitados = len(armazem.candidaturas(sessao.db, processo_id, "habilitado"))
     if habilitados >= regras.minimo_habilitados:
         raise ErroNegocio(f"Há {habilitados} habilitados; a reabertura do art. 13 §1º só cabe com menos "
@@ -104,7 +105,7 @@ def proximo_ano(sessao: Sessao, hoje: date | None = None) -> int:
     """O próximo ano de pleito a partir de hoje (art. 5º I): o seguinte ao de uma eleição presidencial."""
     sessao.exigir(Permissao.ELEICAO_LER)
     hoje = hoje or date.today()
-    regras = regras_em(sessao.db, hoje)
+    regras = parametros.vigente(sessao, "eleicao_regras", hoje)
     ano = hoje.year
     while not regra_calendario.ano_de_pleito(ano, regras):
         ano += 1
@@ -114,4 +115,4 @@ def proximo_ano(sessao: Sessao, hoje: date | None = None) -> int:
 def fim_impugnacao(sessao: Sessao, processo_id: str, publicacao: date) -> date:
     """Último dia para impugnar se a lista de inscritos sair em ``publicacao`` (art. 11 §2º)."""
     proc = obter_processo(sessao, processo_id)
-    return regra_calendario.fim_impugnacao(publicacao, regras_em(sessao.db, date.fromisoformat(proc["eleicao"])))
+    return regra_calendario.fim_impugnacao(publicacao, parametros.vigente(sessao, "eleicao_regras", date.fromisoformat(proc["eleicao"])))

@@ -23,9 +23,10 @@ from desktop.store.eleicao import votacao as armazem
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.ids import agora, novo_id
 
+from .. import parametros
 from ..sessao import ErroNegocio, Sessao
 from ..conselho import mandatos
-from .comum import exigir_fase, hoje, processo_ou_erro, regras_apuracao_em, regras_em
+from .comum import exigir_fase, hoje, processo_ou_erro
 from .votacao import exigir_dia_da_eleicao
 
 
@@ -50,7 +51,7 @@ def apurar(sessao: Sessao, processo_id: str) -> Apuracao:
     sessao.exigir(Permissao.ELEICAO_LER)
     db = sessao.db
     proc = processo_ou_erro(db, processo_id)
-    regras = regras_em(db, date.fromisoformat(proc["eleicao"]))
+    regras = parametros.vigente(sessao, "eleicao_regras", date.fromisoformat(proc["eleicao"]))
     cands = armazem_cand.candidaturas(db, processo_id, "habilitado")
     secoes = armazem.secoes(db, processo_id)
     boletins = [apuracao.Boletim(b["secao"], b["aptos"], b["comparecimento"], b["brancos"], b["nulos"],
@@ -120,7 +121,7 @@ def publicar_resultado(sessao: Sessao, processo_id: str) -> dict:
         raise ErroNegocio(f"O resultado já foi publicado em {date.fromisoformat(proc['resultado_publicado_em']):%d/%m/%Y}.")
     exigir_completa(apurar(sessao, processo_id), "publicar o resultado")
     dia = hoje()
-    regras = regras_apuracao_em(sessao.db, date.fromisoformat(proc["eleicao"]))
+    regras = parametros.vigente(sessao, "eleicao_apuracao", date.fromisoformat(proc["eleicao"]))
     novos = {"resultado_publicado_em": dia.isoformat(),
              "contestacao_fim": regra_auditoria.fim_contestacao(dia, regras).isoformat(), "atualizado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:

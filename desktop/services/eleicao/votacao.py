@@ -22,8 +22,9 @@ from desktop.store.eleicao import candidaturas as armazem_cand
 from desktop.store.eleicao import votacao as armazem
 from desktop.store.ids import agora, novo_id
 
+from .. import parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import exigir_fase, exigir_funcao, hoje, processo_ou_erro, regras_apuracao_em
+from .comum import exigir_fase, exigir_funcao, hoje, processo_ou_erro
 
 AGUARDANDO, CONFERIDO, DIVERGENTE = "aguardando_segunda", "conferido", "divergente"
 
@@ -119,7 +120,8 @@ def _gravar_boletim(m, s: dict, proc: dict, b: apuracao.Boletim, origem: str, po
 
 def auditar(m, s: dict, proc: dict, b: apuracao.Boletim) -> list[regra_auditoria.Alerta]:
     """Confere a plausibilidade do boletim; fora dos limites, abre um item na fila de auditoria."""
-    alertas = regra_auditoria.verificar(b, regras_apuracao_em(m.db, date.fromisoformat(proc["eleicao"])))
+    regras = parametros.vigente(m.sessao, "eleicao_apuracao", date.fromisoformat(proc["eleicao"]))
+    alertas = regra_auditoria.verificar(b, regras)
     if alertas:
         item = {"id": novo_id(), "secao_id": s["id"], "situacao": "pendente", "aberta_em": agora(),
                 "alertas": json.dumps([{"codigo": a.codigo, "mensagem": a.mensagem} for a in alertas],

@@ -35,8 +35,7 @@ def ler(sessao: Sessao) -> ConfiguracaoMagisterio:
 def salvar(sessao: Sessao, configuracao: ConfiguracaoMagisterio) -> ConfiguracaoMagisterio:
     """Valida e grava a configuração; o diário guarda a anterior e a nova."""
     sessao.exigir(Permissao.MAGISTERIO_EDITAR)
-    grat = vigente(sessao, "magisterio_gratificacoes", date.today())
-    faixa = GratificacoesMagisterio.de_valor(grat.valor, grat.fundamento)
+    faixa: GratificacoesMagisterio = vigente(sessao, "magisterio_gratificacoes", date.today())
     configuracao = configuracao.validada((faixa.art41_minimo, faixa.art41_maximo))
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         antes = tabelas.ler_configuracao(m.db)

@@ -22,7 +22,7 @@ from . import cadastro, configuracao
 
 
 def _regras(sessao: Sessao, data: date) -> ParametrosCarreira:
-    return ParametrosCarreira.de_vigencia(parametros.vigente(sessao, "magisterio_carreira", data))
+    return parametros.vigente(sessao, "magisterio_carreira", data)
 
 
 def situacao(sessao: Sessao, servidor_id: str, data: date | None = None) -> Situacao:
@@ -79,4 +79,4 @@ def linha_do_tempo(sessao: Sessao, servidor_id: str, ate: date | None = None) ->
 def matriz_em(sessao: Sessao, data: date | None = None) -> MatrizVencimentos:
     """A matriz de vencimentos (Anexo I, parâmetro ``magisterio_anexo1``) em vigor na data (hoje)."""
     sessao.exigir(Permissao.MAGISTERIO_LER)
-    return MatrizVencimentos.de_vigencia(parametros.vigente(sessao, "magisterio_anexo1", data or date.today()))
+    return parametros.vigente(sessao, "magisterio_anexo1", data or date.today())

@@ -15,7 +15,6 @@ from desktop.reports.magisterio import csv_folha, folha_analitica
 from desktop.reports.magisterio import historico as relatorio_historico
 from desktop.reports.magisterio.dados import ItemFolha, competencia_curta
 from desktop.rules.magisterio.carreira import SemTitulacao, linha_do_tempo, situacao_em
-from desktop.rules.magisterio.tabelas import ParametrosCarreira
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 
@@ -108,7 +107,7 @@ def emitir_historico(sessao: Sessao, servidor_id: str, referencia: date | None =
     s = obter_servidor(sessao.db, servidor_id)
     f = carregar_ficha(sessao, servidor_id)
     config = configuracao.ler(sessao)
-    regras = ParametrosCarreira.de_vigencia(parametros.vigente(sessao, "magisterio_carreira", referencia))
+    regras = parametros.vigente(sessao, "magisterio_carreira", referencia)
     ate = f.desligamento or date(referencia.year + ANOS_PREVISTOS, 12, 31)
     eventos = linha_do_tempo(f, ate, config, regras)
     try:

@@ -18,7 +18,7 @@ from typing import Mapping
 
 from desktop.rules.dinheiro import decimal_de
 from desktop.rules.magisterio import reajuste
-from desktop.rules.magisterio.tabelas import MatrizVencimentos, ParametrosCarreira
+from desktop.rules.magisterio.tabelas import MatrizVencimentos
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_data
 from desktop.store.magisterio import folha as armazem_folha
@@ -69,11 +69,11 @@ def simular_reajuste(sessao: Sessao, inicio: date, *, base: Decimal | str | None
         raise EntradaInvalida("Informe uma só forma de reajuste: o novo vencimento inicial (Nível 1, classe A, "
                               "20 h), um percentual para toda a tabela, ou a tabela digitada.")
     modo = informados[0]
-    atual = MatrizVencimentos.de_vigencia(parametros.vigente(sessao, ANEXO1, inicio))
+    atual = parametros.vigente(sessao, ANEXO1, inicio)
     fund = (fundamento or "").strip() or "Simulação de reajuste (informe a lei municipal ao aplicar)"
     descricao = ""
     if modo == "base":
-        regras = ParametrosCarreira.de_vigencia(parametros.vigente(sessao, "magisterio_carreira", inicio))
+        regras = parametros.vigente(sessao, "magisterio_carreira", inicio)
         nova = reajuste.gerar_matriz(
             decimal_de(base, "o vencimento inicial"), regras, referencia=atual, inicio=inicio, fundamento=fundamento,
             base_ne=None if base_ne is None else decimal_de(base_ne, "o vencimento do Nível Especial"))
@@ -113,6 +113,6 @@ def aplicar_reajuste(sessao: Sessao, simulacao: SimulacaoReajuste, fundamento: s
         raise EntradaInvalida("Informe o fundamento do reajuste: a lei municipal que fixou a nova tabela, "
                               "por exemplo \"Lei Municipal 2.345/2026, art. 1º e Anexo\".")
     vigente = parametros.vigente(sessao, ANEXO1, simulacao.inicio)
-    if MatrizVencimentos.de_vigencia(vigente).celulas != simulacao.atual.celulas or vigente.inicio != simulacao.atual.inicio:
+    if vigente.celulas != simulacao.atual.celulas or vigente.inicio != simulacao.atual.inicio:
         raise ErroNegocio("A tabela em vigor mudou depois da simulação. Simule o reajuste de novo antes de aplicar.")
     return parametros.adicionar_vigencia(sessao, ANEXO1, simulacao.inicio, simulacao.nova.para_valor(), fundamento)

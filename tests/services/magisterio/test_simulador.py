@@ -51,7 +51,7 @@ def test_jornada_de_40_horas_troca_o_vencimento(sessao, escolas):
     s = simulador.simular(sessao, sid, dia, [{"historico": "jornadas", "inicio": dia, "horas": 40}])
     assert (s.atual["situacao"]["jornada"], s.simulado["situacao"]["jornada"]) == (20, 40)
     classe = s.atual["situacao"]["classe"]
-    matriz = parametros.vigente(sessao, "magisterio_anexo1", dia).valor
+    matriz = parametros.vigente(sessao, "magisterio_anexo1", dia).para_valor()
     assert next(l for l in s.simulado["linhas"] if l["codigo"] == "001")["valor"] == matriz["nivel_3_40h"][classe]
 
 
