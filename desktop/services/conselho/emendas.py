@@ -57,7 +57,10 @@ def _historico(m: Mudanca, c: dict | None, atendimento_id: str, tipo: str, tabel
              "depois": json.dumps(depois, ensure_ascii=False) if depois is not None else None, "motivo": motivo}
     armazem.inserir(m.db, "conselho_emendas", linha)
     m.registrar("conselho_emendas", linha["id"], "inserir", depois=linha)
+    antes = m.db.execute("SELECT atualizado_em FROM conselho_atendimentos WHERE id = ?", [atendimento_id]).fetchone()[0]
     m.db.execute("UPDATE conselho_atendimentos SET atualizado_em = ? WHERE id = ?", [linha["momento"], atendimento_id])
+    m.registrar("conselho_atendimentos", atendimento_id, "alterar", antes={"atualizado_em": antes},
+                depois={"atualizado_em": linha["momento"]})
 
 
 def _fato(a: dict) -> datetime:

@@ -147,3 +147,17 @@ def test_csv_do_sipia_traz_o_direito_especifico(ct, caso):
     assert "direito_especifico" in texto.splitlines()[0]
     assert "Negligência familiar › Omissão no cuidado com a saúde" in texto and "Violência física › Castigo corporal" in texto
     assert "Kaua" not in texto
+
+
+def test_emendas_conferem_na_verificacao_de_integridade(ct, caso, entrar):
+    """Toda mudança de uma emenda está no diário sigiloso: a conferência das tabelas não acusa nada."""
+    from desktop.services import integridade
+
+    emendas.incluir_crianca(ct, caso["id"], {"nome": "Yasmin Tavares"}, "irmã")
+    emendas.corrigir_nome(ct, caso["criancas"][0]["id"], NOME, "certidão")
+    emendas.corrigir_filiacao(ct, caso["criancas"][0]["id"], mae="Rosa Tavares", motivo="certidão")
+    emendas.definir_momento_da_chamada(ct, caso["id"], datetime(2026, 3, 6, 21, 0), "hora real")
+    v = caso["violacoes"][0]
+    emendas.reclassificar_violacao(ct, v["id"], "CFC.2.2", "pais_responsaveis", "classificação")
+    r = integridade.verificar(entrar("mp", "consulta"))  # a consulta confere o diário sigiloso
+    assert r.ok, r.mensagem()
