@@ -505,6 +505,7 @@ ISENTAS: dict[str, str] = {
     "conselho.atendimentos.validar_familiar": _PURA,
     "conselho.atendimentos.tabela_sipia": _PURA,
     "conselho.emendas.gravado_em_local": _PURA,
+    "conselho.documentos.assunto_termo": _PURA,
     "conselho.atendimentos.inserir_medidas": _CONEXAO,
     "conselho.calculadora.entrada": _PURA,
     "conselho.calculadora.calcular": _PURA,

@@ -38,10 +38,16 @@ DOMINIO_CASO = "conselho_caso"
 """Os PDFs do caso são conteúdo sigiloso (ECA, art. 143): guardados no domínio do caso."""
 
 
-def _emitir(sessao: Sessao, doc: pdf.DocumentoCaso, registro_id: str) -> documentos.Emitido:
+def assunto_termo(atendimento_id: str, decisao_id: str | None = None) -> str:
+    """O assunto (só ids, nunca conteúdo) dos termos de medida de um caso: uma emenda que muda quem o termo
+    identifica (nome, filiação, crianças) marca-os substituídos (``documentos_vias.substituir_assunto``)."""
+    return f"conselho_caso:{atendimento_id}:termo" + (f":{decisao_id}" if decisao_id else "")
+
+
+def _emitir(sessao: Sessao, doc: pdf.DocumentoCaso, registro_id: str, assunto: str | None = None) -> documentos.Emitido:
     e = documentos.emitir(sessao, tipo=doc.tipo, titulo=pdf.TITULOS[doc.tipo],
                           montar=lambda cab, rod: pdf.gerar(cab, rod, doc), referencia=doc.referencia,
-                          dominio=DOMINIO_CASO)
+                          dominio=DOMINIO_CASO, assunto=assunto)
     registrar_leitura(sessao, registro_id, {"acao": "emitir", "documento": doc.tipo, "codigo": e.codigo})
     return e
 
@@ -154,7 +160,7 @@ def emitir_termo_medida(sessao: Sessao, decisao_id: str, destinatario: str) -> d
     doc = pdf.DocumentoCaso("conselho_termo_medida", f"Atendimento nº {a['numero']}/{a['ano']}", destinatario,
                             tuple(texto), tuple(sorted({fundamento_medida(mm["codigo"]) for mm in medidas})),
                             _municipio(sessao), date.today(), c["nome"], itens)
-    return _emitir(sessao, doc, d["atendimento_id"])
+    return _emitir(sessao, doc, d["atendimento_id"], assunto_termo(d["atendimento_id"], decisao_id))
 
 
 def emitir_escala(sessao: Sessao, inicio: date, fim: date) -> documentos.Emitido:

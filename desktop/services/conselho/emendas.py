@@ -17,9 +17,11 @@ from desktop.store.conselho import atendimentos as armazem
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
 
+from .. import documentos_vias
 from ..sessao import ErroNegocio, Mudanca, Sessao
 from .atendimentos import _momento, validar_crianca, validar_familiar, validar_violacao
 from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura
+from .documentos import assunto_termo
 
 EDITAR = Permissao.CONSELHO_CASOS_EDITAR
 TIPOS = {"crianca_incluida": "Criança ou adolescente incluído", "familiar_incluido": "Familiar incluído",
@@ -49,6 +51,11 @@ def _da_linha(sessao: Sessao, tabela: str, registro_id: str) -> tuple[dict | Non
     return c, a, r
 
 
+MUDAM_O_TERMO = ("crianca_incluida", "familiar_incluido", "nome_corrigido", "filiacao_corrigida")
+"""Emendas que mudam quem o termo de medida identifica (nome, nascimento, filiação): os termos já emitidos
+do caso ficam substituídos (continuam legíveis; o novo termo os substitui)."""
+
+
 def _historico(m: Mudanca, c: dict | None, atendimento_id: str, tipo: str, tabela: str, registro_id: str,
                antes, depois, motivo: str) -> None:
     linha = {"id": novo_id(), "atendimento_id": atendimento_id, "momento": agora(),
@@ -61,6 +68,9 @@ def _historico(m: Mudanca, c: dict | None, atendimento_id: str, tipo: str, tabel
     m.db.execute("UPDATE conselho_atendimentos SET atualizado_em = ? WHERE id = ?", [linha["momento"], atendimento_id])
     m.registrar("conselho_atendimentos", atendimento_id, "alterar", antes={"atualizado_em": antes},
                 depois={"atualizado_em": linha["momento"]})
+    if tipo in MUDAM_O_TERMO:  # o motivo do registro geral não leva conteúdo do caso: só o tipo da emenda
+        documentos_vias.substituir_assunto(m, assunto_termo(atendimento_id),
+                                           f"Emenda ao caso ({TIPOS[tipo].lower()}): emita o termo de novo.")
 
 
 def _fato(a: dict) -> datetime:

@@ -57,3 +57,27 @@ def test_filiacao_desconhecida_e_familiares_do_caso(conselho, entrar):
     # decisão individual com medida do art. 101 fora do plantão: também vai ao colegiado (Lei 320/2023, art. 43
     # §ún., XII; issue 14) — o termo diz que ainda depende da sessão
     assert "individual, sujeita a ratificação do colegiado na próxima sessão" in t and "plantão" not in t
+
+
+def test_emenda_no_nome_substitui_o_termo_emitido(conselho, entrar, sessao_admin):
+    """O termo identifica a criança: corrigido o nome (ou a filiação), o termo já emitido fica substituído (não
+    apagado) e o novo o substitui; o registro geral não leva conteúdo do caso."""
+    from desktop.services.conselho import emendas
+    from desktop.services.documentos import verificar_pdf
+
+    ct = entrar("ct1", "conselheiro_tutelar", conselho[0])
+    a = atendimentos.registrar_atendimento(ct, {
+        "tipo": "atendimento", "recebido_em": datetime(2026, 3, 10, 10, 0), "bairro": "Centro",
+        "criancas": [{"nome": "Caio Lima", "mae": "Joana Lima"}], "medidas": [{"codigo": "101-II", "crianca": 0}],
+        "decisao": {"descricao": "Acompanhamento", "motivacao": "Pedido da escola"}})
+    d = a["decisoes"][0]["id"]
+    velho = documentos.emitir_termo_medida(ct, d, "Joana Lima")
+    assert verificar_pdf(sessao_admin, velho.pdf).situacao == "autentico"
+    emendas.corrigir_nome(ct, a["criancas"][0]["id"], "Caio Lima Pereira", "certidão")
+    assert verificar_pdf(sessao_admin, velho.pdf).situacao == "substituido"
+    linha = sessao_admin.db.execute("SELECT referencia, assunto, motivo_substituicao FROM documentos WHERE id = ?",
+                                    [velho.id]).fetchone()
+    assert "Caio" not in repr(linha) and "certidão" not in repr(linha)
+    novo = documentos.emitir_termo_medida(ct, d, "Joana Lima")
+    assert "Caio Lima Pereira" in _texto(novo.pdf)
+    assert sessao_admin.db.execute("SELECT substituto_id FROM documentos WHERE id = ?", [velho.id]).fetchone()[0] == novo.id
