@@ -54,6 +54,7 @@ class Permissao(StrEnum):
     ELEICAO_EDITAR = "eleicao.editar"
     CONSELHO_LER = "conselho.ler"
     CONSELHO_EDITAR = "conselho.editar"
+    CONSELHO_MANDATOS = "conselho.mandatos"
     CONSELHO_CASOS_LER = "conselho.casos.ler"
     CONSELHO_CASOS_EDITAR = "conselho.casos.editar"
     CERTIFICACAO_LER = "certificacao.ler"
@@ -136,6 +137,8 @@ DESCRICOES: dict[Permissao, str] = {
     Permissao.ELEICAO_EDITAR: "alterar o processo de escolha",
     Permissao.CONSELHO_LER: "consultar o Conselho Tutelar",
     Permissao.CONSELHO_EDITAR: "registrar no Conselho Tutelar",
+    Permissao.CONSELHO_MANDATOS: "registrar vacância, afastamentos e penalidades dos conselheiros tutelares "
+                                 "(administração municipal, Lei 320/2023, arts. 16 e 49)",
     Permissao.CONSELHO_CASOS_LER: "ver o conteúdo sigiloso dos atendimentos do Conselho Tutelar",
     Permissao.CONSELHO_CASOS_EDITAR: "registrar atendimentos do Conselho Tutelar",
     Permissao.CERTIFICACAO_LER: "consultar a Certificação",

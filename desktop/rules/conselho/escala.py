@@ -77,20 +77,28 @@ def turnos(inicio: date, fim: date, dia_util: Callable[[date], bool], exp: Regra
     return saida
 
 
-def gerar(lista_turnos: Iterable[Turno], membros: Iterable[Membro]) -> list[Atribuicao]:
+def gerar(lista_turnos: Iterable[Turno], membros: Iterable[Membro],
+          fixos: dict[tuple[datetime, datetime], str] | None = None) -> list[Atribuicao]:
     """Distribui os turnos com a mesma carga (Lei 320/2023, art. 20).
 
     Para cada turno, entre os membros em exercício na data: o de menos turnos daquele tipo, depois o
     de menos horas no total, evitando quem acabou de sair do turno anterior, depois a ordem. Um turno
-    sem ninguém em exercício é recusado: nenhuma noite fica descoberta.
+    sem ninguém em exercício é recusado: nenhuma noite fica descoberta. ``fixos`` (início, fim) →
+    conselheiro: turnos que ficam com quem já está (troca registrada, escala já gravada), se ele estiver
+    em exercício na data; contam na carga dele.
     """
+    fixos = fixos or {}
     membros = sorted(membros, key=lambda m: m.ordem)
+    por_id = {m.id: m for m in membros}
     contagem: dict[tuple[str, str], int] = defaultdict(int)
     horas: dict[str, float] = defaultdict(float)
     saida: list[Atribuicao] = []
     anterior: str | None = None
     for t in sorted(lista_turnos, key=lambda t: t.inicio):
         aptos = [m for m in membros if m.em_exercicio(t.inicio.date())]
+        fixo = por_id.get(fixos.get((t.inicio, t.fim), ""))
+        if fixo is not None and fixo.em_exercicio(t.inicio.date()):
+            aptos = [fixo]
         if not aptos:
             raise EntradaInvalida(f"Não há conselheiro em exercício para a {t.rotulo()}: a escala deixaria o "
                                   "turno descoberto. Convoque um suplente ou ajuste o período.")

@@ -40,35 +40,106 @@ def turnos(sessao: Sessao, inicio: date, fim: date) -> list[regra.Turno]:
     return regra.turnos(inicio, fim, dia_util(sessao.db), parametros.vigente(sessao, "conselho_expediente", inicio))
 
 
+def _inserir_escala(m, sessao: Sessao, inicio: date, fim: date, atribuicoes: list[regra.Atribuicao]) -> dict:
+    momento = agora()
+    escala = {"id": novo_id(), "inicio": inicio.isoformat(), "fim": fim.isoformat(), "criado_em": momento,
+              "criado_por": sessao.usuario.login}
+    m.db["conselho_escalas"].insert(escala)
+    m.registrar("conselho_escalas", escala["id"], "inserir", depois=escala)
+    linhas = [{"id": novo_id(), "escala_id": escala["id"], "inicio": iso_local(a.turno.inicio),
+               "fim": iso_local(a.turno.fim), "tipo": a.turno.tipo, "modalidade": a.modalidade,
+               "conselheiro_id": a.conselheiro_id, "cumprido": 1, "criado_em": momento,
+               "atualizado_em": momento} for a in atribuicoes]
+    m.db["conselho_plantoes"].insert_all(linhas, batch_size=500)
+    m.registrar("conselho_plantoes", escala["id"], "inserir",
+                depois={"escala_id": escala["id"], "plantoes": [(l["inicio"], l["conselheiro_id"]) for l in linhas]})
+    return escala
+
+
 def _gravar(sessao: Sessao, inicio: date, fim: date, atribuicoes: list[regra.Atribuicao]) -> dict:
     if armazem.plantoes(sessao.db, inicio.isoformat(), (fim + timedelta(days=1)).isoformat()):
         raise ErroNegocio(f"Já há escala gravada entre {formatar_data(inicio)} e {formatar_data(fim)}. "
-                          "Use a troca de plantão para mudar um turno.")
-    momento = agora()
+                          "Use a troca de plantão para mudar um turno, ou 'Gerar e gravar escala', que completa o "
+                          "período e refaz só os turnos de quem não está mais em exercício.")
     with sessao.mudanca(EDITAR) as m:
-        escala = {"id": novo_id(), "inicio": inicio.isoformat(), "fim": fim.isoformat(), "criado_em": momento,
-                  "criado_por": sessao.usuario.login}
-        m.db["conselho_escalas"].insert(escala)
-        m.registrar("conselho_escalas", escala["id"], "inserir", depois=escala)
-        linhas = [{"id": novo_id(), "escala_id": escala["id"], "inicio": iso_local(a.turno.inicio),
-                   "fim": iso_local(a.turno.fim), "tipo": a.turno.tipo, "modalidade": a.modalidade,
-                   "conselheiro_id": a.conselheiro_id, "cumprido": 1, "criado_em": momento,
-                   "atualizado_em": momento} for a in atribuicoes]
-        m.db["conselho_plantoes"].insert_all(linhas, batch_size=500)
-        m.registrar("conselho_plantoes", escala["id"], "inserir",
-                    depois={"escala_id": escala["id"], "plantoes": [(l["inicio"], l["conselheiro_id"]) for l in linhas]})
-    return {"escala": escala, "plantoes": len(linhas), "carga": regra.carga(atribuicoes)}
+        escala = _inserir_escala(m, sessao, inicio, fim, atribuicoes)
+    return {"escala": escala, "plantoes": len(atribuicoes), "carga": regra.carga(atribuicoes)}
+
+
+def _chave(linha: dict) -> tuple[datetime, datetime]:
+    return datetime.fromisoformat(linha["inicio"]), datetime.fromisoformat(linha["fim"])
+
+
+def _reatribuir(m, existentes: list[dict], atribuicoes: list[regra.Atribuicao], motivo: str) -> int:
+    """Grava o novo plantonista dos turnos já gravados que mudaram, um registro no diário por turno."""
+    novo = {(a.turno.inicio, a.turno.fim): a.conselheiro_id for a in atribuicoes}
+    mudados = 0
+    momento = agora()
+    for linha in existentes:
+        para = novo.get(_chave(linha))
+        if para is None or para == linha["conselheiro_id"]:
+            continue
+        m.db.execute("UPDATE conselho_plantoes SET conselheiro_id = ?, atualizado_em = ? WHERE id = ?",
+                     [para, momento, linha["id"]])
+        m.registrar("conselho_plantoes", linha["id"], "alterar", antes={"conselheiro_id": linha["conselheiro_id"]},
+                    depois={"conselheiro_id": para, "atualizado_em": momento, "motivo": motivo})
+        mudados += 1
+    return mudados
 
 
 def gerar_escala(sessao: Sessao, inicio: date, fim: date) -> dict:
     """Gera e grava a escala do período com a mesma carga para todos (art. 20). Devolve a escala,
-    o número de plantões e a carga por conselheiro (noites, dias, horas)."""
+    o número de plantões e a carga por conselheiro (noites, dias, horas).
+
+    Se parte do período já tem escala gravada, não recusa: os turnos gravados ficam com quem está, se
+    ainda estiver em exercício na data; os de quem saiu (vacância, afastamento) são redistribuídos e os
+    que faltam são gerados — tudo com a carga igual e no diário."""
     sessao.exigir(EDITAR)
     lista = turnos(sessao, inicio, fim)
     ms = membros(sessao.db, inicio, fim)
-    atribuicoes = regra.gerar(lista, ms)
-    regra.validar(atribuicoes, lista, ms)
-    return _gravar(sessao, inicio, fim, atribuicoes)
+    existentes = armazem.plantoes(sessao.db, inicio.isoformat(), (fim + timedelta(days=1)).isoformat())
+    if not existentes:
+        atribuicoes = regra.gerar(lista, ms)
+        regra.validar(atribuicoes, lista, ms)
+        return _gravar(sessao, inicio, fim, atribuicoes)
+    gravados = {_chave(l): l for l in existentes}
+    atribuicoes = regra.gerar(lista, ms, {k: l["conselheiro_id"] for k, l in gravados.items()})
+    faltam = [a for a in atribuicoes if (a.turno.inicio, a.turno.fim) not in gravados]
+    with sessao.mudanca(EDITAR) as m:
+        mudados = _reatribuir(m, existentes, atribuicoes, "escala completada: turno de quem não está em exercício")
+        escala = _inserir_escala(m, sessao, inicio, fim, faltam) if faltam else None
+    return {"escala": escala, "plantoes": len(faltam), "refeitos": mudados, "carga": carga(sessao, inicio, fim)}
+
+
+def refazer_na_transacao(m, desde: date, motivo: str) -> dict:
+    """Na transação ``m`` de quem mudou o exercício (vacância, afastamento, retorno, convocação): refaz os
+    turnos gravados que começam em ``desde`` ou depois, com quem está em exercício em cada data e a carga
+    igual; os turnos trocados à mão ficam com quem os recebeu enquanto ele estiver em exercício.
+    Devolve {'refeitos': n, 'aviso': texto ou ''}."""
+    existentes = armazem.plantoes(m.db, datetime.combine(desde, datetime.min.time()).isoformat(timespec="minutes"),
+                                  "9999-12-31")
+    if not existentes:
+        return {"refeitos": 0, "aviso": ""}
+    fim = date.fromisoformat(existentes[-1]["inicio"][:10])
+    lista = [regra.Turno(*_chave(l), l["tipo"]) for l in existentes]
+    trocados = {t["plantao_id"] for t in armazem.trocas(m.db)}
+    fixos = {_chave(l): l["conselheiro_id"] for l in existentes if l["id"] in trocados}
+    try:
+        atribuicoes = regra.gerar(lista, membros(m.db, desde, fim), fixos)
+    except EntradaInvalida as e:
+        return {"refeitos": 0, "aviso": f"A escala a partir de {formatar_data(desde)} não pôde ser refeita: {e}"}
+    return {"refeitos": _reatribuir(m, existentes, atribuicoes, motivo), "aviso": ""}
+
+
+def refazer_escala(sessao: Sessao, desde: date, motivo: str = "") -> dict:
+    """Refaz a escala gravada a partir de ``desde`` (por exemplo, a data de uma vacância): quem não está
+    em exercício sai de todos os turnos futuros; a carga volta a ser igual (art. 20); trocas mantidas."""
+    sessao.exigir(EDITAR)
+    with sessao.mudanca(EDITAR) as m:
+        r = refazer_na_transacao(m, desde, (motivo or "").strip() or f"escala refeita a partir de {desde:%d/%m/%Y}")
+    if r["aviso"]:
+        raise ErroNegocio(r["aviso"])
+    return r
 
 
 def gravar_escala(sessao: Sessao, inicio: date, fim: date, plantoes: list[dict]) -> dict:

@@ -19,8 +19,10 @@ from desktop.store.ids import agora, novo_id
 
 from .. import parametros
 from ..sessao import ErroNegocio, Mudanca, Sessao
+from . import exercicio
 
 EDITAR = Permissao.CONSELHO_EDITAR
+MANDATO = Permissao.CONSELHO_MANDATOS  # vacância, afastamentos, penalidades: administração municipal (arts. 16 e 49)
 
 
 def _conselheiro(db, conselheiro_id: str) -> dict:
@@ -243,14 +245,17 @@ def situacao_suplencia(sessao: Sessao, inicio_mandato: date, data: date | None =
 
 
 def registrar_vacancia(sessao: Sessao, conselheiro_id: str, causa: str, data: date, observacao: str = "") -> dict:
-    """Vacância (art. 45): encerra o exercício na data, a função e convoca o próximo suplente no dia seguinte."""
-    sessao.exigir(EDITAR)
+    """Vacância (art. 45): encerra o exercício na data, a função e convoca o próximo suplente no dia seguinte;
+    a escala gravada é refeita a partir do dia seguinte, sem quem saiu. Ato da administração municipal
+    (art. 16 caput: o Poder Executivo convoca o suplente; art. 49: disciplina)."""
+    sessao.exigir(MANDATO)
     if causa not in regra.CAUSAS_VACANCIA:
         raise EntradaInvalida("Causa de vacância desconhecida: use uma das do art. 45.")
     c = _conselheiro(sessao.db, conselheiro_id)
     if c["situacao"] == "vago":
         raise ErroNegocio(f"A vaga de {c['nome']} já foi registrada.")
-    with sessao.mudanca(EDITAR) as m:
+    with sessao.mudanca(MANDATO) as m:
+        exercicio.sincronizar(m, date.today())
         suplente = _encerrar_exercicio(m, c, data, "vago")
         _inserir(m, "conselho_afastamentos", {"id": novo_id(), "conselheiro_id": c["id"], "tipo": "vacancia",
                                               "causa": causa, "inicio": data.isoformat(), "fim": data.isoformat(),
@@ -259,7 +264,8 @@ def registrar_vacancia(sessao: Sessao, conselheiro_id: str, causa: str, data: da
         novo, pulados = suplente, []  # o suplente que já estava na vaga passa a ocupá-la em definitivo
         if not suplente and c["situacao"] in ("em_exercicio", "afastado"):
             novo, pulados = _convocar(m, c, data + timedelta(days=1), regra.CAUSAS_VACANCIA[causa])
-    return {"convocado": novo, "pulados": pulados,
+        escala = exercicio.refazer(m, data + timedelta(days=1), f"vacância de {c['nome']} em {data:%d/%m/%Y}")
+    return {"convocado": novo, "pulados": pulados, "escala": escala,
             **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), data)}
 
 
@@ -270,7 +276,11 @@ def _encerrar_exercicio(m: Mudanca, c: dict, data: date, situacao: str) -> dict 
     for f in m.db.query("SELECT * FROM conselho_funcoes WHERE conselheiro_id = ? AND fim IS NULL", [c["id"]]):
         _alterar(m, "conselho_funcoes", f["id"], {"fim": data.isoformat()})
     _alterar(m, "conselho_conselheiros", c["id"], {"situacao": situacao, "atualizado_em": agora()})
-    sub = armazem.substituto_de(m.db, c["id"])
+    sub = armazem.substituto_de(m.db, c["id"]) or armazem.um(
+        m.db, "SELECT * FROM conselho_exercicios WHERE substitui_id = ? AND fim >= ? ORDER BY inicio DESC LIMIT 1",
+        [c["id"], data.isoformat()])
+    if sub and sub["fim"]:  # cobria um afastamento com fim marcado: com a vaga, segue no exercício
+        _alterar(m, "conselho_exercicios", sub["id"], {"fim": None})
     return armazem.conselheiro(m.db, sub["conselheiro_id"]) if sub else None
 
 
@@ -279,26 +289,32 @@ def afastar(sessao: Sessao, conselheiro_id: str, tipo: str, inicio: date, fim: d
     """Afastamento (férias, licenças, candidatura — art. 16 §4º e 45 §ún. —, liminar, suspensão).
 
     Convoca o próximo suplente a partir do início (art. 16 caput), passando quem tem parente no mandato
-    (art. 15). Candidatura e licenças mantêm a remuneração; a suspensão não. Devolve o afastamento, o
-    suplente convocado, os motivos dos passados (``pulados``) e o alerta de suplência.
+    (art. 15). Candidatura e licenças mantêm a remuneração; a suspensão não. Com ``fim`` (férias de 30
+    dias, por exemplo), o exercício do suplente termina nesse dia: depois dele não é pago nem escalado, e o
+    titular volta no dia seguinte. A escala gravada é refeita desde o início. Devolve o afastamento, o
+    suplente convocado, os motivos dos passados (``pulados``), a escala refeita e o alerta de suplência.
     """
-    sessao.exigir(EDITAR)
+    sessao.exigir(MANDATO)
     if tipo not in regra.TIPOS_AFASTAMENTO:
         raise EntradaInvalida("Tipo de afastamento desconhecido.")
     if fim is not None and fim < inicio:
         raise EntradaInvalida("O fim do afastamento é anterior ao início.")
     c = _conselheiro(sessao.db, conselheiro_id)
-    if c["situacao"] != "em_exercicio":
+    if c["situacao"] != "em_exercicio" and exercicio.situacao_em(sessao.db, c, inicio) != "em_exercicio":
         raise ErroNegocio(f"{c['nome']} não está em exercício; não há o que afastar.")
     t = regra.TIPOS_AFASTAMENTO[tipo]
-    with sessao.mudanca(EDITAR) as m:
+    with sessao.mudanca(MANDATO) as m:
+        exercicio.sincronizar(m, date.today())
         _alterar(m, "conselho_conselheiros", c["id"], {"situacao": "afastado", "atualizado_em": agora()})
         suplente, pulados = _convocar(m, c, inicio, t.rotulo) if convocar else (None, [])
         afast = _inserir(m, "conselho_afastamentos", {
             "id": novo_id(), "conselheiro_id": c["id"], "tipo": tipo, "causa": None, "inicio": inicio.isoformat(),
             "fim": fim.isoformat() if fim else None, "remunerado": int(t.remunerado),
             "suplente_id": suplente["id"] if suplente else None, "observacao": observacao, "criado_em": agora()})
-    return {"afastamento": afast, "convocado": suplente, "pulados": pulados,
+        if fim is not None:
+            exercicio.fechar_suplencia(m, afast, fim, date.today())
+        escala = exercicio.refazer(m, inicio, f"{t.rotulo} de {c['nome']} desde {inicio:%d/%m/%Y}")
+    return {"afastamento": afast, "convocado": suplente, "pulados": pulados, "escala": escala,
             **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), inicio)}
 
 
@@ -314,31 +330,36 @@ def registrar_candidatura(sessao: Sessao, conselheiro_id: str, homologada_em: da
 
 def encerrar_afastamento(sessao: Sessao, afastamento_id: str, fim: date) -> dict:
     """O titular volta no dia seguinte a ``fim``; o suplente convocado deixa o exercício em ``fim`` e
-    volta à lista de disponíveis na mesma ordem."""
-    sessao.exigir(EDITAR)
+    volta à lista de disponíveis na mesma ordem. A escala é refeita a partir do retorno."""
+    sessao.exigir(MANDATO)
     a = armazem.um(sessao.db, "SELECT * FROM conselho_afastamentos WHERE id = ?", [afastamento_id])
     if a is None or a["tipo"] == "vacancia":
         raise ErroNegocio("Afastamento não encontrado.")
     if fim < date.fromisoformat(a["inicio"]):
         raise EntradaInvalida("O fim do afastamento é anterior ao início.")
-    with sessao.mudanca(EDITAR) as m:
+    with sessao.mudanca(MANDATO) as m:
         depois = _alterar(m, "conselho_afastamentos", a["id"], {"fim": fim.isoformat()})
         _alterar(m, "conselho_conselheiros", a["conselheiro_id"], {"situacao": "em_exercicio", "atualizado_em": agora()})
         if a["suplente_id"]:
-            ex = armazem.exercicio_aberto(m.db, a["suplente_id"])
+            ex = exercicio.exercicio_do_suplente(m.db, a)
             if ex:
-                _alterar(m, "conselho_exercicios", ex["id"], {"fim": fim.isoformat()})
-                _alterar(m, "conselho_conselheiros", a["suplente_id"], {"situacao": "disponivel", "atualizado_em": agora()})
+                _alterar(m, "conselho_exercicios", ex["id"], {"fim": max(fim, date.fromisoformat(ex["inicio"])).isoformat()})
+                if armazem.exercicio_aberto(m.db, a["suplente_id"]) is None:
+                    _alterar(m, "conselho_conselheiros", a["suplente_id"],
+                             {"situacao": "disponivel", "atualizado_em": agora()})
+        exercicio.refazer(m, fim + timedelta(days=1), f"retorno de afastamento em {fim + timedelta(days=1):%d/%m/%Y}")
     return depois
 
 
 def aplicar_penalidade(sessao: Sessao, conselheiro_id: str, tipo: str, motivo: str, processo: str,
                        aplicada_em: date, inicio: date | None = None, fim: date | None = None) -> dict:
-    """Penalidade (arts. 46-49). Suspensão afasta sem remuneração no período; destituição gera vacância."""
-    sessao.exigir(EDITAR)
+    """Penalidade (arts. 46-49). Suspensão afasta sem remuneração no período; destituição gera vacância.
+    Só a administração municipal aplica (art. 49 §§1º e 3º: processo por membros do serviço público
+    municipal); um conselheiro não pune um colega."""
+    sessao.exigir(MANDATO)
     regra.validar_penalidade(tipo, motivo, processo, inicio, fim)
     c = _conselheiro(sessao.db, conselheiro_id)
-    with sessao.mudanca(EDITAR) as m:
+    with sessao.mudanca(MANDATO) as m:
         linha = _inserir(m, "conselho_penalidades", {
             "id": novo_id(), "conselheiro_id": c["id"], "tipo": tipo, "aplicada_em": aplicada_em.isoformat(),
             "motivo": motivo.strip(), "processo": processo.strip(), "inicio": inicio.isoformat() if inicio else None,

@@ -62,8 +62,14 @@ def test_escala_gerada_igual_com_feriados_e_trocas(sessao_admin, conselho):
     junho = escala.listar(sessao_admin, date(2026, 6, 13), date(2026, 6, 13))
     assert {p["tipo"] for p in junho} == {"dia", "noite"}  # sábado e feriado municipal
     assert any(p["tipo"] == "dia" for p in escala.listar(sessao_admin, date(2026, 7, 2), date(2026, 7, 2)))  # 2 de Julho (BA)
-    with pytest.raises(ErroNegocio, match="Já há escala"):
-        escala.gerar_escala(sessao_admin, date(2026, 12, 1), date(2027, 1, 31))
+    # Período que já tem escala: não há mais o beco "Já há escala" (issue 14) — dezembro fica como está
+    # (todos em exercício), janeiro de 2027 é gerado.
+    dezembro = [(p["inicio"], p["conselheiro_id"]) for p in escala.listar(sessao_admin, date(2026, 12, 1),
+                                                                        date(2026, 12, 31))]
+    r2 = escala.gerar_escala(sessao_admin, date(2026, 12, 1), date(2027, 1, 31))
+    assert r2["refeitos"] == 0 and r2["plantoes"] == len(escala.listar(sessao_admin, date(2027, 1, 1), date(2027, 1, 31)))
+    assert [(p["inicio"], p["conselheiro_id"]) for p in escala.listar(sessao_admin, date(2026, 12, 1),
+                                                                      date(2026, 12, 31))] == dezembro
     noite = escala.listar(sessao_admin, date(2026, 3, 2), date(2026, 3, 2))[0]
     vizinha = escala.listar(sessao_admin, date(2026, 3, 3), date(2026, 3, 3))[0]
     # quem já está de plantão na mesma hora não pode receber a troca; outro dia não conflita

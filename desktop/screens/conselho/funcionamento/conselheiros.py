@@ -51,10 +51,13 @@ class AbaConselheiros(QWidget):
         # Importar eleitos lê o processo de escolha: só quem o consulta (administração). A posse normal é
         # dada pela comissão/administração em Processo de escolha › Auditoria e posse › Encerrar e dar posse.
         self._le_eleicao = sessao.pode(Permissao.ELEICAO_LER)
+        # Vacância, afastamentos e penalidades: a administração municipal (Lei 320/2023, art. 16 caput — o Poder
+        # Executivo convoca o suplente — e art. 49 §§1º e 3º); o conselheiro não os registra para si nem para colegas.
+        mandato = sessao.pode(Permissao.CONSELHO_MANDATOS)
         botoes = [("&Importar eleitos", self._on_importar, editar and self._le_eleicao), ("&Cadastrar", self._on_cadastrar, editar),
-                  ("&Função", self._on_funcao, editar), ("&Vacância", self._on_vacancia, editar),
-                  ("Afas&tamento", self._on_afastar, editar), ("Can&didatura", self._on_candidatura, editar),
-                  ("&Encerrar afastamento", self._on_encerrar, editar), ("&Penalidade", self._on_penalidade, editar),
+                  ("&Função", self._on_funcao, editar), ("&Vacância", self._on_vacancia, mandato),
+                  ("Afas&tamento", self._on_afastar, mandato), ("Can&didatura", self._on_candidatura, mandato),
+                  ("&Encerrar afastamento", self._on_encerrar, mandato), ("&Penalidade", self._on_penalidade, mandato),
                   ("Dados de pa&gamento", self._on_pagamento, editar),
                   ("Vincular &usuário", self._on_vincular, sessao.pode(Permissao.USUARIOS_GERENCIAR))]
         self.botoes: dict[str, QPushButton] = {}  # pelo rótulo sem o "&" (atalho)
@@ -107,6 +110,10 @@ class AbaConselheiros(QWidget):
                                     "Nenhum suplente convocado.")
                                    + "".join(f" {p}" for p in r.get("pulados", []))  # art. 15: por que foi passado
                                    + (f" <b>{r['alerta']}</b>" if r["alerta"] else "")
+                                   + (f" Escala refeita: {r['escala']['refeitos']} turno(s) redistribuído(s) entre "
+                                      "quem está em exercício (art. 20)." if (r.get("escala") or {}).get("refeitos")
+                                      else "")
+                                   + (f" {r['escala']['aviso']}" if (r.get("escala") or {}).get("aviso") else "")
                                    + (f" {r['fundamento']}." if r["indireta_permitida"] else ""))
         else:
             self.resultado.setText(f"{titulo}: registrado.")

@@ -120,7 +120,9 @@ class AbaEscala(QWidget):
         ok, r = tentar(self, "Escala não gravada", lambda: escala.gerar_escala(self._sessao, ini, fim))
         if ok:
             self.recarregar()
-            self.mensagem.setText(f"Escala gravada: {r['plantoes']} turnos.")
+            self.mensagem.setText(f"Escala gravada: {r['plantoes']} turnos novos"
+                                  + (f"; {r['refeitos']} turno(s) de quem não está mais em exercício redistribuído(s)."
+                                     if r.get("refeitos") else "."))
 
     def _on_trocar(self) -> None:
         p = linha_selecionada(self.visao)

@@ -174,3 +174,24 @@ def test_afastamento_vacancia_e_penalidade(qtbot, sessao_admin, conselho):
     aba.visao.clearSelection()
     _clicar(qtbot, aba, "Vacância")
     assert "Selecione um conselheiro" in aba.resultado.text()
+
+
+def test_vacancia_pela_tela_refaz_a_escala_e_conselheira_nao_registra(qtbot, sessao_admin, conselho, conselheira):
+    from desktop.services.conselho import escala
+
+    # A conselheira não vê os atos da administração municipal (arts. 16 e 49): nem sobre si, nem sobre colegas.
+    dela = _aba(qtbot, conselheira)
+    assert not {"Vacância", "Afastamento", "Candidatura", "Encerrar afastamento", "Penalidade"} & set(dela.botoes)
+
+    hoje = date.today()
+    from datetime import timedelta
+    escala.gerar_escala(sessao_admin, hoje, hoje + timedelta(days=60))
+    assert escala.listar(sessao_admin, hoje + timedelta(days=2), hoje + timedelta(days=60), conselho[2])
+    aba = _aba(qtbot, sessao_admin)
+    _selecionar(aba, "Carla Dias Moreira")
+    r = responder(qtbot, {"causa": "falecimento", "data": hoje, "obs": "Certidão de óbito"})
+    _clicar(qtbot, aba, "Vacância")
+    assert r.erro is None, r.erro
+    assert escala.listar(sessao_admin, hoje + timedelta(days=1), hoje + timedelta(days=60), conselho[2]) == []
+    assert escala.listar(sessao_admin, hoje + timedelta(days=1), hoje + timedelta(days=60), conselho[5])
+    assert "Escala refeita" in aba.resultado.text() and "Fábio Gomes Reis (suplente nº 1)" in aba.resultado.text()

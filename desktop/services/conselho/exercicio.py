@@ -1,0 +1,87 @@
+"""O exercício no tempo: afastamento com data de fim, retorno, situação na data e escala refeita.
+
+Lei 320/2023, art. 16 caput e §1º (o suplente é convocado enquanto dura o afastamento e recebe pelos dias
+em que atua) e art. 45 (vacância). O afastamento registrado com fim (férias de 30 dias, licença) fecha o
+exercício do suplente convocado nesse dia: ele deixa de ser pago e escalado depois dele, e o titular
+volta no dia seguinte, sem depender de alguém lembrar de "encerrar o afastamento". As situações gravadas
+(em exercício, afastado, disponível) são acertadas quando a data passa (``sincronizar``), e toda mudança
+de exercício refaz a escala gravada a partir da data (``refazer``).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.store.conselho import mandatos as armazem
+from desktop.store.ids import agora
+
+from ..sessao import Mudanca
+
+
+def _alterar(m: Mudanca, tabela: str, id_: str, valores: dict) -> dict:
+    antes = m.db[tabela].get(id_)
+    depois = armazem.atualizar(m.db, tabela, id_, valores)
+    m.registrar(tabela, id_, "alterar", antes=antes, depois=depois)
+    return depois
+
+
+def exercicio_do_suplente(db, afastamento: dict) -> dict | None:
+    """O exercício do suplente convocado para cobrir o afastamento (o aberto, ou o fechado na data dele)."""
+    if not afastamento["suplente_id"]:
+        return None
+    return armazem.um(db, "SELECT * FROM conselho_exercicios WHERE conselheiro_id = ? AND substitui_id = ? "
+                          "AND inicio = ? ORDER BY criado_em DESC LIMIT 1",
+                      [afastamento["suplente_id"], afastamento["conselheiro_id"], afastamento["inicio"]])
+
+
+def fechar_suplencia(m: Mudanca, afastamento: dict, fim: date, hoje: date) -> None:
+    """O suplente que cobre o afastamento deixa o exercício em ``fim``; se a data já passou, titular e
+    suplente voltam já às suas situações (em exercício; disponível)."""
+    ex = exercicio_do_suplente(m.db, afastamento)
+    if ex is not None:
+        _alterar(m, "conselho_exercicios", ex["id"], {"fim": max(fim, date.fromisoformat(ex["inicio"])).isoformat()})
+    if fim < hoje:
+        _voltar(m, afastamento["conselheiro_id"], afastamento["suplente_id"])
+
+
+def _voltar(m: Mudanca, titular_id: str, suplente_id: str | None) -> None:
+    t = armazem.conselheiro(m.db, titular_id)
+    if t and t["situacao"] == "afastado":
+        _alterar(m, "conselho_conselheiros", titular_id, {"situacao": "em_exercicio", "atualizado_em": agora()})
+    if suplente_id:
+        s = armazem.conselheiro(m.db, suplente_id)
+        if s and s["situacao"] == "em_exercicio" and armazem.exercicio_aberto(m.db, suplente_id) is None:
+            _alterar(m, "conselho_conselheiros", suplente_id, {"situacao": "disponivel", "atualizado_em": agora()})
+
+
+def sincronizar(m: Mudanca, hoje: date) -> None:
+    """Acerta as situações gravadas dos afastamentos com fim já passado (o titular volta; o suplente
+    fica disponível), com diário. Chamado antes de cada ato sobre o mandato."""
+    for a in m.db.query("SELECT a.* FROM conselho_afastamentos a JOIN conselho_conselheiros c ON c.id = a.conselheiro_id "
+                        "WHERE a.tipo <> 'vacancia' AND a.fim IS NOT NULL AND a.fim < ? AND c.situacao = 'afastado' "
+                        "AND NOT EXISTS (SELECT 1 FROM conselho_afastamentos b WHERE b.conselheiro_id = a.conselheiro_id "
+                        "AND b.tipo <> 'vacancia' AND b.inicio <= ? AND (b.fim IS NULL OR b.fim >= ?))",
+                        [hoje.isoformat(), hoje.isoformat(), hoje.isoformat()]):
+        _voltar(m, a["conselheiro_id"], a["suplente_id"])
+
+
+def situacao_em(db, c: dict, data: date) -> str:
+    """A situação do conselheiro na data pelos períodos gravados (a coluna ``situacao`` é a do último ato)."""
+    if c["situacao"] in ("vago",):
+        return c["situacao"]
+    d = data.isoformat()
+    afastado = armazem.um(db, "SELECT 1 FROM conselho_afastamentos WHERE conselheiro_id = ? AND tipo <> 'vacancia' "
+                              "AND inicio <= ? AND (fim IS NULL OR fim >= ?)", [c["id"], d, d])
+    exercendo = armazem.um(db, "SELECT 1 FROM conselho_exercicios WHERE conselheiro_id = ? AND inicio <= ? "
+                               "AND (fim IS NULL OR fim >= ?)", [c["id"], d, d])
+    if afastado:
+        return "afastado"
+    if exercendo:
+        return "em_exercicio"
+    return "disponivel" if c["condicao"] == "suplente" else c["situacao"]
+
+
+def refazer(m: Mudanca, desde: date, motivo: str) -> dict:
+    """A escala gravada refeita a partir de ``desde`` na mesma transação (services.conselho.escala)."""
+    from .escala import refazer_na_transacao  # escala importa mandatos
+
+    return refazer_na_transacao(m, desde, motivo)
