@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.screens.widgets.coleta import durante_trabalho
+from desktop.screens.widgets.coleta import durante_trabalho, vigiar
 from desktop.screens.widgets.descarte import descartar
 from desktop.services.sessao import liberar_thread
 
@@ -90,6 +90,7 @@ def ler(dono: QObject, funcao: Callable[[], Any], ao_concluir: Callable[[Any], N
     leitor.finished.connect(_guardiao._on_terminou)
     with _trava:
         _em_andamento.add(leitor)
+    vigiar()  # o lixo da leitura é coletado aos poucos, nesta thread (widgets.coleta)
     leitor.start()
     return leitor
 

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.screens.widgets.coleta import durante_trabalho
+from desktop.screens.widgets.coleta import durante_trabalho, vigiar
 from desktop.screens.widgets.descarte import descartar
 from desktop.services.instalacao import ERROS_PREVISTOS
 from desktop.services.sessao import liberar_thread
@@ -142,6 +142,7 @@ class Tarefa(QObject):
         self.erro: BaseException | None = None
 
     def iniciar(self) -> "Tarefa":
+        vigiar()  # o lixo do trabalho é coletado aos poucos, nesta thread (widgets.coleta)
         self._trabalhador.start()
         return self
 
