@@ -27,6 +27,7 @@ from typing import Callable
 
 from desktop.rules.papeis import Papel, Permissao, pode
 from desktop.rules.rotacao import Politica, precisa_de_diaria
+from desktop.store import ancoras
 from desktop.store import copias as armazem
 from desktop.store.base import PASTA_COPIAS, Base
 from desktop.store.chaves import ArquivoChaves, ErroChaves, Fechadura, SenhaIncorreta
@@ -176,7 +177,13 @@ def copia_automatica(sessao: Sessao, motivo: str, *, momento: datetime | None = 
                    if c.tipo == "diaria"]
         if not precisa_de_diaria(diarias[0].momento if diarias else None, momento):
             return None
-    return _copiar(sessao, motivo, momento, progresso)
+    resultado = _copiar(sessao, motivo, momento, progresso)
+    if motivo == "ao-fechar":
+        # Sessao.fechar, logo depois, espera a âncora do registro desta cópia chegar ao arquivo de
+        # chaves (a thread junta pedidos por 50 ms e faz um fsync): esperada aqui, no trabalho em
+        # segundo plano, ela não trava a janela ao fechar (issue 16)
+        ancoras.aguardar()
+    return resultado
 
 
 def _copiar(sessao: Sessao, tipo: str, momento: datetime | None,

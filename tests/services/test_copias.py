@@ -279,3 +279,17 @@ def test_entrada_apaga_temporarios_de_copia_interrompida(sessao_admin, instalaca
     sessao_admin.fechar()
     acesso.entrar(caminho, "admin", SENHA_ADMIN).fechar()
     assert not sobra.exists() and not restauracao.exists()
+
+
+def test_copia_ao_fechar_volta_com_a_ancora_do_seu_registro_ja_gravada(sessao_admin):
+    """Sessao.fechar, logo depois da cópia ao fechar, espera as âncoras pendentes: se a cópia (que roda
+    em segundo plano) voltasse com a âncora do seu registro ainda na fila, essa espera (~60 ms: a
+    thread junta pedidos por 50 ms e faz um fsync) cairia na thread da interface (issue 16)."""
+    from desktop.store import ancoras
+
+    gravar(sessao_admin, "antes-da-copia")
+    r = copias.copia_automatica(sessao_admin, "ao-fechar")
+    assert r.copia.exists()
+    assert ancoras.aguardar(0), "a âncora do registro da cópia ainda estava na fila"
+    r = copias.copia_automatica(sessao_admin, "diaria")  # a diária não espera: a janela segue aberta
+    assert r is not None and not ancoras.aguardar(0)
