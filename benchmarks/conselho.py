@@ -134,6 +134,11 @@ def _consultas(rnd: random.Random, n: int) -> list[tuple[str, str, str]]:
     return saida
 
 
+def _leituras_no_diario(ct) -> int:
+    return ct.db.execute("SELECT count(*) FROM sigilo.diario WHERE tabela = 'conselho_atendimentos' "
+                         "AND acao = 'evento'").fetchone()[0]
+
+
 def _na_thread(funcao):
     """Roda como a tela roda a busca: numa thread de trabalho (conexão paralela da sessão)."""
     caixa = {}
@@ -193,24 +198,46 @@ def _rodar(ct, args, conselheiro_id: str) -> None:
 
     por_grupo: dict[str, list[float]] = {}
     so_consulta: list[float] = []
+    esperando: list[float] = []
     resultados: dict[str, list[int]] = {}
-    for grupo, texto, campo in _consultas(random.Random(7), args.consultas):
-        def buscar(texto=texto, campo=campo):
-            inicio = time.perf_counter()
-            r = atendimentos.listar_atendimentos(ct, busca=texto, campo=campo)
-            meio = time.perf_counter()
-            armazem.listar(ct.db, busca=texto, campo=campo)  # a mesma consulta, sem sigilo nem diário
-            return meio - inicio, time.perf_counter() - meio, len(r)
+    leituras_antes = _leituras_no_diario(ct)
+    consultas = _consultas(random.Random(7), args.consultas)
+    for i, (grupo, texto, campo) in enumerate(consultas):
+        def buscar(texto=texto, campo=campo, primeiro_a_tela=i % 2 == 0):
+            def tela():  # como a tela: a leitura vai ao diário pela thread de gravações da sessão
+                inicio = time.perf_counter()
+                r = atendimentos.listar_atendimentos(ct, busca=texto, campo=campo, diario_depois=True)
+                return time.perf_counter() - inicio, len(r)
 
-        dt, dq, n = _na_thread(buscar)
+            def esperar():  # o diário gravado antes de devolver a página (como era antes)
+                inicio = time.perf_counter()
+                atendimentos.listar_atendimentos(ct, busca=texto, campo=campo)
+                return time.perf_counter() - inicio
+
+            if primeiro_a_tela:  # lados alternados a cada consulta
+                (dt, n), de = tela(), esperar()
+            else:
+                de = esperar()
+                dt, n = tela()
+            inicio = time.perf_counter()
+            armazem.listar(ct.db, busca=texto, campo=campo)  # a mesma consulta, sem sigilo nem diário
+            return dt, time.perf_counter() - inicio, de, n
+
+        dt, dq, de, n = _na_thread(buscar)
         por_grupo.setdefault(grupo, []).append(dt)
         so_consulta.append(dq)
+        esperando.append(de)
         resultados.setdefault(grupo, []).append(n)
-    print("\nBusca (serviço numa thread de trabalho, 1ª página de até 200, com a leitura no diário):")
+    ct.aguardar_gravacoes()
+    gravadas = _leituras_no_diario(ct) - leituras_antes
+    print("\nBusca (serviço numa thread de trabalho, 1ª página de até 200, leitura ao diário como a tela):")
     for grupo, amostras in por_grupo.items():
         _resumo(f"  {grupo} (~{statistics.median(resultados[grupo]):.0f} na página)", amostras)
     p95 = _resumo("  todas", [a for v in por_grupo.values() for a in v])
+    _resumo("  esperando o diário gravar (alternado)", esperando)
     _resumo("  só a consulta (sem o diário de leitura)", so_consulta)
+    print(f"  leituras no diário sigiloso: {gravadas} de {2 * len(consultas)} buscas "
+          f"({'todas' if gravadas == 2 * len(consultas) else 'FALTAM'})")
 
     rnd = random.Random(11)
     tempos = []

@@ -101,6 +101,7 @@ class Sessao:
         self._locais = threading.local()
         self._paralelas: dict[Base, threading.Thread | None] = {}  # None: livre para a próxima tarefa
         self._fechada = False
+        self._escritor = None  # gravações pedidas com ``depois`` (criado no primeiro pedido)
         self.usuario = usuario
         self.maquina = maquina or maquina_atual()
         self.chaves: dict[str, bytes] = {}  # chaves dos domínios que a fechadura abriu (acesso.entrar)
@@ -202,6 +203,22 @@ class Sessao:
         if externa:
             ancoras.ancorar_base(base)
 
+    def depois(self, gravacao) -> None:
+        """Pede ``gravacao()`` (uma transação da sessão, p.ex. o registro de uma leitura no diário) à
+        thread de gravações da sessão e volta já; ``fechar`` espera as pedidas (ver ``escritor``)."""
+        if self._fechada:
+            raise ErroNegocio("A sessão já foi encerrada.")
+        if self._escritor is None:
+            from .escritor import Escritor
+
+            self._escritor = Escritor("paco-gravacoes", liberar_thread, lambda: self.mudanca(None))
+        self._escritor.pedir(gravacao)
+
+    def aguardar_gravacoes(self) -> None:
+        """Espera as gravações pedidas com ``depois`` chegarem à base."""
+        if self._escritor is not None:
+            self._escritor.aguardar()
+
     def fechar(self) -> None:
         """Fecha a conexão principal e as paralelas de threads que já terminaram.
 
@@ -209,6 +226,7 @@ class Sessao:
         no meio de uma consulta de outra thread derruba o processo): ``liberar_thread`` a fecha
         quando a tarefa termina.
         """
+        self.aguardar_gravacoes()  # o que ``depois`` pediu chega à base antes de ela fechar
         ancoras.aguardar()  # as âncoras pedidas por esta sessão chegam ao arquivo de chaves
         atual = threading.current_thread()
         with _trava_registro:

@@ -196,16 +196,19 @@ def obter_atendimento(sessao: Sessao, atendimento_id: str) -> dict:
 
 
 def listar_atendimentos(sessao: Sessao, *, busca: str | None = None, campo: str = "nomes",
-                        situacao: str | None = None, limite: int = 200, deslocamento: int = 0) -> list[dict]:
+                        situacao: str | None = None, limite: int = 200, deslocamento: int = 0,
+                        diario_depois: bool = False) -> list[dict]:
     """Página da lista de casos (mais recentes primeiro), com busca por nome ou bairro (``campo``).
-    O impedido não vê os casos em que declarou impedimento. A consulta vai ao diário."""
+    O impedido não vê os casos em que declarou impedimento. A consulta vai ao diário; com
+    ``diario_depois`` (a busca da tela), pela thread de gravações da sessão, sem esperar o disco."""
     c = exigir_conteudo(sessao)
     if campo not in ("nomes", "bairro"):
         raise EntradaInvalida("A busca é por nome ou por bairro.")
     linhas = armazem.listar(sessao.db, busca=busca, campo=campo, situacao=situacao, excluir_de=c["id"] if c else None,
                             limite=limite, deslocamento=deslocamento)
     registrar_leitura(sessao, "lista", {"acao": "listar", "busca": busca, "campo": campo, "situacao": situacao,
-                                        "deslocamento": deslocamento, "resultados": len(linhas)})
+                                        "deslocamento": deslocamento, "resultados": len(linhas)},
+                     depois=diario_depois)
     return linhas
 
 

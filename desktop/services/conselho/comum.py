@@ -97,13 +97,22 @@ MENSAGEM_SEM_CHAVE = (
     "Ministério Público e ainda não recebeu a chave, peça ao administrador que redefina a sua senha.")
 
 
-def registrar_leitura(sessao: Sessao, registro_id: str, detalhe: dict) -> None:
+def registrar_leitura(sessao: Sessao, registro_id: str, detalhe: dict, *, depois: bool = False) -> None:
     """Uma leitura de conteúdo de caso vai ao diário (evento), mesmo feita pela consulta.
 
     Vai ao diário sigiloso quando a sessão tem a base sigilosa anexada: o detalhe (um termo de busca,
-    por exemplo) pode ser conteúdo.
+    por exemplo) pode ser conteúdo. Com ``depois``, a permissão é conferida já e a transação vai à
+    thread de gravações da sessão (``Sessao.depois``): a busca da tela devolve a página sem esperar o
+    disco (issue 16); ``Sessao.fechar`` espera o registro chegar.
     """
     sessao.exigir(Permissao.CONSELHO_LER)  # só quem lê o Conselho registra uma leitura nele
+    if depois:
+        sessao.depois(lambda: _gravar_leitura(sessao, registro_id, detalhe))
+    else:
+        _gravar_leitura(sessao, registro_id, detalhe)
+
+
+def _gravar_leitura(sessao: Sessao, registro_id: str, detalhe: dict) -> None:
     esquema = "sigilo" if "sigilo" in diario.esquemas(sessao.db) else "main"
     with sessao.mudanca(None) as m:
         m.registrar("conselho_atendimentos", registro_id, "evento", depois={"leitura": detalhe}, esquema=esquema)

@@ -88,7 +88,8 @@ class AbaAtendimentos(QWidget):
     def recarregar(self) -> None:
         """Lê a primeira página (sem busca) já; a busca vai para segundo plano."""
         try:
-            linhas = atendimentos.listar_atendimentos(self._sessao, situacao=self.situacao.currentData())
+            linhas = atendimentos.listar_atendimentos(self._sessao, situacao=self.situacao.currentData(),
+                                                      diario_depois=True)  # a leitura vai ao diário sem travar
         except SemPermissao as e:
             self._negar(e)
             return
@@ -106,7 +107,7 @@ class AbaAtendimentos(QWidget):
         self.contagem.setText("Buscando…")
         self.botao_buscar.setEnabled(False)
         self._tarefa = executar(self, "Buscando atendimentos…", lambda _p: atendimentos.listar_atendimentos(
-            self._sessao, busca=texto, campo=campo, situacao=situacao))
+            self._sessao, busca=texto, campo=campo, situacao=situacao, diario_depois=True))
         self._tarefa.sig_concluida.connect(self._on_busca_pronta)
         self._tarefa.sig_falhou.connect(self._on_busca_falhou)
 

@@ -98,6 +98,8 @@ def test_busca_por_nome_e_por_bairro_em_segundo_plano(qtbot, conselheira):
     assert _buscar(qtbot, aba, "", "nomes") == sorted(["Lia Souza", "Caio Lima; Davi Rocha", "Lia Souza Neta",
                                                         "Maria Clara Pinto"])
     assert aba.botao_buscar.isEnabled()
-    # Cada busca é uma leitura de caso no diário.
+    # Cada busca é uma leitura de caso no diário — gravada pela thread de gravações da sessão, sem a busca
+    # esperar o disco (issue 16); fechar a sessão (ou aguardar_gravacoes) espera a fila.
+    conselheira.aguardar_gravacoes()
     assert conselheira.db.execute("SELECT count(*) FROM sigilo.diario WHERE acao = 'evento' AND depois LIKE '%busca%'"
                                   ).fetchone()[0] >= 5
