@@ -142,7 +142,9 @@ EXIGE: dict = {
     "conselho.emendas.incluir_crianca": CASOS_EDITAR,
     "conselho.emendas.incluir_familiar": CASOS_EDITAR,
     "conselho.emendas.incluir_violacao": CASOS_EDITAR,
-    "conselho.emendas.reclassificar_violacao": CASOS_EDITAR,  # o próprio vínculo do usuário da sessão
+    "conselho.emendas.reclassificar_violacao": CASOS_EDITAR,
+    "conselho.emendas.retirar_familiar": CASOS_EDITAR,
+    "conselho.emendas.retirar_violacao": CASOS_EDITAR,  # o próprio vínculo do usuário da sessão
     "conselho.comum.exigir_conteudo": CASOS_LER,
     "conselho.comum.registrar_leitura": P.CONSELHO_LER,
     "conselho.decisoes.declarar_impedimento": CASOS_EDITAR,

@@ -27,7 +27,8 @@ EDITAR = Permissao.CONSELHO_CASOS_EDITAR
 TIPOS = {"crianca_incluida": "Criança ou adolescente incluído", "familiar_incluido": "Familiar incluído",
          "violacao_incluida": "Violação (e agente) incluída", "violacao_reclassificada": "Violação reclassificada",
          "nome_corrigido": "Nome corrigido", "filiacao_corrigida": "Filiação corrigida",
-         "momento_da_chamada": "Data e hora reais da chamada"}
+         "momento_da_chamada": "Data e hora reais da chamada", "familiar_retirado": "Familiar retirado",
+         "violacao_retirada": "Violação retirada"}
 
 
 def _motivo(motivo: str) -> str:
@@ -51,7 +52,7 @@ def _da_linha(sessao: Sessao, tabela: str, registro_id: str) -> tuple[dict | Non
     return c, a, r
 
 
-MUDAM_O_TERMO = ("crianca_incluida", "familiar_incluido", "nome_corrigido", "filiacao_corrigida")
+MUDAM_O_TERMO = ("crianca_incluida", "familiar_incluido", "nome_corrigido", "filiacao_corrigida", "familiar_retirado")
 """Emendas que mudam quem o termo de medida identifica (nome, nascimento, filiação): os termos já emitidos
 do caso ficam substituídos (continuam legíveis; o novo termo os substitui)."""
 
@@ -118,6 +119,8 @@ def incluir_violacao(sessao: Sessao, atendimento_id: str, violacao: dict, motivo
 def reclassificar_violacao(sessao: Sessao, violacao_id: str, especifico: str, agente: str, motivo: str) -> dict:
     """Outro direito específico do SIPIA CT ou outro agente (p.ex. completar um registro anterior à tabela)."""
     c, a, antes = _da_linha(sessao, "conselho_violacoes", violacao_id)
+    if antes["removido_em"]:
+        raise ErroNegocio("Esta violação foi retirada do caso.")
     motivo = _motivo(motivo)
     v = validar_violacao({"especifico": especifico, "agente": agente, "descricao": antes["descricao"]})
     novos = {k: v[k] for k in ("direito", "grupo", "especifico", "agente")}
@@ -131,6 +134,30 @@ def reclassificar_violacao(sessao: Sessao, violacao_id: str, especifico: str, ag
     return depois
 
 
+def _retirar(sessao: Sessao, tabela: str, registro_id: str, tipo: str, motivo: str) -> dict:
+    c, a, antes = _da_linha(sessao, tabela, registro_id)
+    motivo = _motivo(motivo)
+    if antes["removido_em"]:
+        raise ErroNegocio("Este registro já foi retirado do caso.")
+    with sessao.mudanca(EDITAR) as m:
+        depois = armazem_m.atualizar(m.db, tabela, registro_id, {"removido_em": agora()})
+        m.registrar(tabela, registro_id, "alterar", antes={"removido_em": None},
+                    depois={"removido_em": depois["removido_em"]})
+        _historico(m, c, a["id"], tipo, tabela, registro_id, antes, None, motivo)
+        armazem.indexar(m.db, a["id"])
+    return armazem.completo(sessao.db, a["id"])
+
+
+def retirar_familiar(sessao: Sessao, familiar_id: str, motivo: str) -> dict:
+    """Retira do caso um familiar registrado por engano: a linha fica (marcada), o histórico guarda quem era."""
+    return _retirar(sessao, "conselho_familiares", familiar_id, "familiar_retirado", motivo)
+
+
+def retirar_violacao(sessao: Sessao, violacao_id: str, motivo: str) -> dict:
+    """Retira do caso uma violação (e o seu agente) registrada por engano; sai das estatísticas e do CSV."""
+    return _retirar(sessao, "conselho_violacoes", violacao_id, "violacao_retirada", motivo)
+
+
 def corrigir_nome(sessao: Sessao, registro_id: str, nome: str, motivo: str) -> dict:
     """Corrige o nome de uma criança ou de um familiar do caso (o antigo fica no histórico)."""
     exigir_conteudo(sessao, editar=True)
@@ -139,6 +166,8 @@ def corrigir_nome(sessao: Sessao, registro_id: str, nome: str, motivo: str) -> d
     if tabela is None:
         raise ErroNegocio("Pessoa não encontrada neste caso.")
     c, a, antes = _da_linha(sessao, tabela, registro_id)
+    if antes.get("removido_em"):
+        raise ErroNegocio("Esta pessoa foi retirada do caso.")
     motivo = _motivo(motivo)
     novo = regra.nome_pessoa(nome)
     if novo == antes["nome"]:

@@ -91,10 +91,10 @@ def csv_sipia(sessao: Sessao, ano: int, trimestre: int) -> str:
     sql = """
         SELECT a.id, a.numero, a.ano, substr(a.recebido_em, 1, 10) AS data, a.tipo, a.bairro, a.plantao, a.situacao,
                cr.id AS crianca_id, cr.nascimento, cr.sexo,
-               (SELECT group_concat(direito, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS direito,
-               (SELECT group_concat(agente, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS agente,
+               (SELECT group_concat(direito, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS direito,
+               (SELECT group_concat(agente, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS agente,
                (SELECT group_concat(coalesce(especifico, direito), '|') FROM conselho_violacoes v
-                    WHERE v.atendimento_id = a.id) AS especificos,
+                    WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS especificos,
                (SELECT group_concat(codigo, '|') FROM conselho_medidas m WHERE m.atendimento_id = a.id
                     AND (m.crianca_id IS NULL OR m.crianca_id = cr.id)) AS medidas
         FROM conselho_atendimentos a JOIN conselho_criancas cr ON cr.atendimento_id = a.id

@@ -22,6 +22,10 @@ _ORDEM = {"conselho_decisoes": "decidida_em", "conselho_requisicoes": "emitida_e
           "conselho_emendas": "momento"}
 
 
+RETIRAVEIS = ("conselho_familiares", "conselho_violacoes")
+"""Linhas que uma emenda retira do caso (registradas por engano) sem apagar: ``removido_em`` preenchido."""
+
+
 def proximo_numero(db: sqlite_utils.Database, ano: int) -> int:
     return db.execute("SELECT coalesce(max(numero), 0) + 1 FROM conselho_atendimentos WHERE ano = ?", [ano]).fetchone()[0]
 
@@ -66,8 +70,9 @@ def completo(db: sqlite_utils.Database, atendimento_id: str) -> dict | None:
     a = linhas[0]
     for t in FILHAS:
         ordem = _ORDEM.get(t, "rowid")
-        a[t.removeprefix("conselho_")] = list(db.query(f"SELECT * FROM {t} WHERE atendimento_id = ? ORDER BY {ordem}",
-                                                       [atendimento_id]))
+        vigentes = " AND removido_em IS NULL" if t in RETIRAVEIS else ""  # retirados por emenda: só no histórico
+        a[t.removeprefix("conselho_")] = list(db.query(
+            f"SELECT * FROM {t} WHERE atendimento_id = ?{vigentes} ORDER BY {ordem}", [atendimento_id]))
     return a
 
 
@@ -86,7 +91,8 @@ def indexar(db: sqlite_utils.Database, atendimento_id: str) -> None:
     """Refaz a linha de busca do atendimento: nomes das crianças e da família, e o bairro."""
     nomes = [r[0] for r in db.execute(
         "SELECT nome FROM conselho_criancas WHERE atendimento_id = ? UNION ALL "
-        "SELECT nome FROM conselho_familiares WHERE atendimento_id = ?", [atendimento_id, atendimento_id]).fetchall()]
+        "SELECT nome FROM conselho_familiares WHERE atendimento_id = ? AND removido_em IS NULL",
+        [atendimento_id, atendimento_id]).fetchall()]
     rowid, bairro = db.execute("SELECT busca_rowid, bairro FROM conselho_atendimentos WHERE id = ?",
                                [atendimento_id]).fetchone()
     db.execute("DELETE FROM conselho_busca WHERE rowid = ?", [rowid])
@@ -156,9 +162,9 @@ def dados_relatorio(db: sqlite_utils.Database, inicio: str, fim: str) -> list[di
         SELECT a.id, a.tipo, substr(a.recebido_em, 1, 10) AS dia, a.bairro,
                (SELECT group_concat(coalesce(nascimento, '-'), ',') FROM conselho_criancas c WHERE c.atendimento_id = a.id) AS nasc,
                (SELECT group_concat(coalesce(sexo, '-'), ',') FROM conselho_criancas c WHERE c.atendimento_id = a.id) AS sexos,
-               (SELECT group_concat(direito, ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS direitos,
-               (SELECT group_concat(agente, ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id) AS agentes,
-               (SELECT group_concat(coalesce(grupo, '-'), ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id)
+               (SELECT group_concat(direito, ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS direitos,
+               (SELECT group_concat(agente, ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS agentes,
+               (SELECT group_concat(coalesce(grupo, '-'), ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL)
                    AS grupos,
                (SELECT group_concat(codigo, ',') FROM conselho_medidas m WHERE m.atendimento_id = a.id) AS medidas
         FROM conselho_atendimentos a WHERE a.recebido_em >= ? AND a.recebido_em < ?"""

@@ -10,7 +10,7 @@ import pytest
 from desktop.rules.validacao import EntradaInvalida
 from desktop.services import auditoria
 from desktop.services.conselho import atendimentos, emendas
-from desktop.services.sessao import SemPermissao
+from desktop.services.sessao import ErroNegocio, SemPermissao
 
 NOME = "Kauã Matheus Tavares"
 
@@ -161,3 +161,32 @@ def test_emendas_conferem_na_verificacao_de_integridade(ct, caso, entrar):
     emendas.reclassificar_violacao(ct, v["id"], "CFC.2.2", "pais_responsaveis", "classificação")
     r = integridade.verificar(entrar("mp", "consulta"))  # a consulta confere o diário sigiloso
     assert r.ok, r.mensagem()
+
+
+def test_retirar_familiar_e_violacao_sem_apagar(ct, caso, entrar):
+    from desktop.services import integridade
+    from desktop.services.conselho import relatorio
+
+    a = emendas.incluir_familiar(ct, caso["id"], {"nome": "Fulano Engano", "vinculo": "tio"}, "informado pela escola")
+    f = a["familiares"][0]
+    a = emendas.incluir_violacao(ct, caso["id"], {"especifico": "LRD.5.3", "agente": "familiares"}, "relato")
+    v = [x for x in a["violacoes"] if x["especifico"] == "LRD.5.3"][0]
+    a = emendas.retirar_familiar(ct, f["id"], "não é parente; homônimo")
+    a = emendas.retirar_violacao(ct, v["id"], "relato não confirmado na diligência")
+    assert a["familiares"] == [] and [x["especifico"] for x in a["violacoes"]] == ["CFC.3.1"]
+    # nada se apaga: as linhas ficam marcadas, o histórico guarda quem era e por quê
+    assert ct.db.execute("SELECT count(*) FROM conselho_familiares WHERE removido_em IS NOT NULL").fetchone()[0] == 1
+    h = emendas.historico(ct, caso["id"])
+    assert [x["tipo"] for x in h][-2:] == ["familiar_retirado", "violacao_retirada"]
+    assert h[-2]["antes"]["nome"] == "Fulano Engano" and h[-1]["motivo"] == "relato não confirmado na diligência"
+    assert atendimentos.listar_atendimentos(ct, busca="Fulano") == []  # sai da busca
+    est = relatorio.estatisticas(ct, 2026, 1)
+    assert dict(est.por_grupo) == {"CFC.3": 1}  # sai das estatísticas
+    assert "Castigo corporal" not in relatorio.csv_sipia(ct, 2026, 1)
+    with pytest.raises(ErroNegocio, match="já foi retirado"):
+        emendas.retirar_violacao(ct, v["id"], "de novo")
+    with pytest.raises(ErroNegocio, match="retirada"):
+        emendas.reclassificar_violacao(ct, v["id"], "LRD.5.2", "familiares", "motivo")
+    with pytest.raises(SemPermissao, match="só de leitura"):
+        emendas.retirar_violacao(entrar("mp", "consulta"), caso["violacoes"][0]["id"], "motivo")
+    assert integridade.verificar(entrar("mp2", "consulta")).ok

@@ -279,6 +279,12 @@ class DialogoCaso(QDialog):
     def _on_emenda(self, acao: str) -> None:
         if acao in ("Filiação",) and self._nada(self._combo_criancas(), "Não há criança no registro."):
             return
+        if acao in ("Retirar familiar",) and not self.caso["familiares"]:
+            self.mensagem.setText("Não há familiar no registro.")
+            return
+        if acao in ("Retirar violação", "Reclassificar violação") and not self.caso["violacoes"]:
+            self.mensagem.setText("Não há violação no registro.")
+            return
         tela_emendas.abrir(self, acao)
 
     def _combo_criancas(self):

@@ -60,7 +60,7 @@ def _violacoes(caso: dict, rotulo) -> list[tuple[str, str]]:
 
 
 ACOES = ("Incluir criança", "Incluir familiar", "Incluir violação e agente", "Corrigir nome", "Filiação",
-         "Reclassificar violação", "Hora real da chamada")
+         "Reclassificar violação", "Hora real da chamada", "Retirar familiar", "Retirar violação")
 
 
 def abrir(dlg, acao: str) -> bool:
@@ -132,6 +132,22 @@ def abrir(dlg, acao: str) -> bool:
             lambda v: emendas.definir_momento_da_chamada(s, aid, v["momento"], v["motivo"]),
             f"O caso foi gravado em {br(emendas.gravado_em_local(caso).isoformat(timespec='minutes'))}. Informe "
             "quando a chamada ou a denúncia chegou de fato; o número do caso não muda.")
+    if acao == "Retirar familiar":
+        return dlg._dialogo("Retirar familiar registrado por engano", "Retirar", [
+            ("familiar", "Familiar", combo([(f["id"], f"{f['nome']} ({f['vinculo'] or '—'})")
+                                            for f in caso["familiares"]])), ("motivo", "Motivo", campo_motivo())],
+            lambda v: emendas.retirar_familiar(s, v["familiar"] or "", v["motivo"]),
+            "Nada se apaga: o familiar sai do caso e da busca, e o histórico guarda quem era e o motivo.")
+    if acao == "Retirar violação":
+        from desktop.services.conselho.atendimentos import tabela_sipia
+
+        tab = tabela_sipia()
+        return dlg._dialogo("Retirar violação registrada por engano", "Retirar", [
+            ("violacao", "Violação", combo(_violacoes(caso, lambda v: tab.rotulo(v["direito"], v.get("grupo"),
+                                                                                  v.get("especifico"))))),
+            ("motivo", "Motivo", campo_motivo())],
+            lambda v: emendas.retirar_violacao(s, v["violacao"] or "", v["motivo"]),
+            "A violação sai do caso, das estatísticas e do CSV; o histórico guarda o que era e o motivo.")
     raise EntradaInvalida(f"Emenda desconhecida: {acao}")
 
 

@@ -177,3 +177,17 @@ def test_consulta_sem_acao_de_escrita_nas_abas_de_casos(qtbot, conselheira, entr
     prazos = AbaPrazos(mp)
     qtbot.addWidget(prazos)
     assert [b.text() for b in prazos.findChildren(QPushButton) if b.isEnabled()] == ["&Atualizar (F5)"]
+
+
+def test_retirar_violacao_pela_tela(qtbot, conselheira):
+    at = atendimentos.registrar_atendimento(conselheira, CASO)
+    caso = _abrir(qtbot, conselheira, at["id"])
+    _clicar(qtbot, caso, "Retirar familiar")
+    assert "Não há familiar" in caso.mensagem.text()
+    r = responder(qtbot, {"motivo": "registrada no caso errado"})
+    _clicar(qtbot, caso, "Retirar violação")
+    assert r.erro is None, r.erro
+    assert conselheira.db.execute("SELECT count(*) FROM conselho_violacoes WHERE removido_em IS NOT NULL"
+                                  ).fetchone()[0] == 1
+    assert "Violação retirada: registrada no caso errado" in caso.texto.toPlainText()
+    assert "Negligência familiar" not in caso.texto.toPlainText().split("Histórico de emendas")[0]
