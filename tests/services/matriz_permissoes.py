@@ -210,7 +210,7 @@ EXIGE: dict = {
     "conselho.relatorio.limiar_supressao": P.CONSELHO_LER,  # parâmetro público
     "conselho.remuneracao.calcular_contracheque": P.CONSELHO_LER,
     "conselho.remuneracao.contracheques_emitidos": P.CONSELHO_LER,
-    "conselho.remuneracao.emitir_contracheque": (P.CONSELHO_EDITAR, P.DOCUMENTOS_EMITIR),
+    "conselho.remuneracao.emitir_contracheque": (P.CONSELHO_MANDATOS, P.DOCUMENTOS_EMITIR),
     "copias.copia_automatica": P.BACKUP_AUTOMATICO,
     "copias.definir_pasta_extra": P.BACKUP_CONFIGURAR,
     "copias.fazer_copia": P.BACKUP_FAZER,

@@ -16,13 +16,13 @@ from desktop.reports.conselho import contracheque as relatorio
 from desktop.rules.conselho.remuneracao import EntradaConselheiro, calcular
 from desktop.rules.folha.dias import ultimo_dia
 from desktop.rules.folha.tipos import Contracheque
-from desktop.rules.papeis import Permissao
+from desktop.rules.papeis import Papel, Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
 
 from .. import documentos, parametros
-from ..sessao import ErroNegocio, Sessao
+from ..sessao import ErroNegocio, SemPermissao, Sessao
 from .escala import plantoes_no_mes
 from .mandatos import periodos
 
@@ -52,8 +52,9 @@ def calcular_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date
     """O contracheque do conselheiro na competência (dia 1 do mês), sem gravar.
 
     ``opcoes``: ferias_dias (terço pago no mês), decimo_terceiro ('' | 'adiantamento' | 'quitacao'),
-    adiantamento_13_pago (Decimal)."""
+    adiantamento_13_pago (Decimal). O conselheiro tutelar vê só o próprio (a folha é da administração)."""
     sessao.exigir(Permissao.CONSELHO_LER)
+    _so_o_proprio(sessao, conselheiro_id)
     if competencia.day != 1:
         raise EntradaInvalida("A competência é o dia 1º do mês.")
     e = entrada_do_mes(sessao.db, conselheiro_id, competencia, **opcoes)
@@ -65,6 +66,18 @@ def calcular_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date
                     parametros.tabela_irrf(sessao, competencia), conselheiro_id)
 
 
+def _so_o_proprio(sessao: Sessao, conselheiro_id: str) -> None:
+    """O conselheiro tutelar consulta o próprio contracheque, não o dos colegas (LGPD, art. 6º, III)."""
+    if sessao.usuario.papel != Papel.CONSELHEIRO_TUTELAR:
+        return
+    if armazem_m.conselheiro(sessao.db, conselheiro_id) is None:
+        raise ErroNegocio("Conselheiro não encontrado.")
+    eu = armazem_m.por_usuario(sessao.db, sessao.usuario.id)
+    if eu is None or eu["id"] != conselheiro_id:
+        raise SemPermissao("Cada conselheiro tutelar consulta só o próprio contracheque; a folha dos conselheiros é "
+                           "da administração municipal.")
+
+
 def _funcao(db, conselheiro_id: str, competencia: date) -> str:
     fim = ultimo_dia(competencia).isoformat()
     for f in armazem_m.funcoes(db, conselheiro_id):
@@ -74,8 +87,9 @@ def _funcao(db, conselheiro_id: str, competencia: date) -> str:
 
 
 def emitir_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date, **opcoes) -> documentos.Emitido:
-    """Calcula e emite o contracheque como documento registrado (PDF verificável) e o guarda."""
-    sessao.exigir(Permissao.CONSELHO_EDITAR)
+    """Calcula e emite o contracheque como documento registrado (PDF verificável) e o guarda. Só a
+    administração municipal (quem paga, Lei 320/2023, art. 40): o conselheiro não emite o próprio."""
+    sessao.exigir(Permissao.CONSELHO_MANDATOS)
     cc = calcular_contracheque(sessao, conselheiro_id, competencia, **opcoes)
     c = armazem_m.conselheiro(sessao.db, conselheiro_id)
     dados = relatorio.DadosConselheiro(
@@ -83,7 +97,7 @@ def emitir_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date, 
         funcao=_funcao(sessao.db, conselheiro_id, competencia),
         mandato=f"{date.fromisoformat(c['inicio_mandato']):%d/%m/%Y} a {date.fromisoformat(c['fim_mandato']):%d/%m/%Y}",
         opcao_cargo=c["remuneracao_cargo"] is not None)
-    with sessao.mudanca(Permissao.CONSELHO_EDITAR) as m:
+    with sessao.mudanca(Permissao.CONSELHO_MANDATOS) as m:
         emitido = documentos.emitir(
             sessao, tipo=TIPO_DOCUMENTO, titulo=relatorio.TITULO,
             montar=lambda cab, rod: relatorio.gerar(cab, rod, dados, cc),
@@ -98,9 +112,14 @@ def emitir_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date, 
 
 
 def contracheques_emitidos(sessao: Sessao, competencia: date | None = None) -> list[dict]:
+    """Os contracheques emitidos (da competência, se dada); o conselheiro tutelar vê só os seus."""
     sessao.exigir(Permissao.CONSELHO_LER)
     sql, args = ("SELECT cc.*, p.nome, d.codigo FROM conselho_contracheques cc JOIN conselho_conselheiros c ON "
-                 "c.id = cc.conselheiro_id JOIN pessoas p ON p.id = c.pessoa_id JOIN documentos d ON d.id = cc.documento_id"), []
+                 "c.id = cc.conselheiro_id JOIN pessoas p ON p.id = c.pessoa_id JOIN documentos d ON d.id = cc.documento_id"
+                 " WHERE 1 = 1"), []
     if competencia:
-        sql, args = sql + " WHERE cc.competencia = ?", [competencia.isoformat()]
+        sql, args = sql + " AND cc.competencia = ?", [competencia.isoformat()]
+    if sessao.usuario.papel == Papel.CONSELHEIRO_TUTELAR:
+        eu = armazem_m.por_usuario(sessao.db, sessao.usuario.id)
+        sql, args = sql + " AND cc.conselheiro_id = ?", args + [eu["id"] if eu else ""]
     return list(sessao.db.query(sql + " ORDER BY cc.competencia, p.nome", args))

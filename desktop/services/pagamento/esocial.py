@@ -182,7 +182,7 @@ def gerar(sessao: Sessao, folha: str, competencia: date, *, data_pagamento: date
     """Os eventos do mês (S-1010, S-1200/S-1202, S-1210, S-1299), cada um validado no XSD; vai ao diário.
 
     ``ambiente``: 1 produção, 2 produção restrita. Um evento inválido interrompe com a mensagem do XSD."""
-    permissoes = {"magisterio": Permissao.MAGISTERIO_EDITAR, "conselho": Permissao.CONSELHO_EDITAR}
+    permissoes = {"magisterio": Permissao.MAGISTERIO_EDITAR, "conselho": Permissao.CONSELHO_MANDATOS}
     if folha not in permissoes:
         raise EntradaInvalida("Folha desconhecida; use magisterio ou conselho.")
     sessao.exigir(permissoes[folha])

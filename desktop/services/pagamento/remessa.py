@@ -35,7 +35,7 @@ from .. import emissores
 from ..sessao import ErroNegocio, Sessao
 
 FOLHAS = {"magisterio": (Permissao.MAGISTERIO_LER, Permissao.MAGISTERIO_EDITAR),
-          "conselho": (Permissao.CONSELHO_LER, Permissao.CONSELHO_EDITAR)}
+          "conselho": (Permissao.CONSELHO_LER, Permissao.CONSELHO_MANDATOS)}  # a folha é da administração
 BANCOS_CNAB = ("001", "104")
 
 

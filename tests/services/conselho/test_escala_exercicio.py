@@ -119,3 +119,16 @@ def test_vacancia_afastamento_e_penalidade_sao_da_administracao(sessao_admin, co
     mandatos.aplicar_penalidade(sessao_admin, conselho[1], "advertencia", "Faltou a dois plantões",
                                 "PAD 1/2026", date(2026, 7, 1))
     assert sessao_admin.db.execute("SELECT count(*) FROM conselho_penalidades").fetchone()[0] == 1
+
+
+def test_folha_da_administracao_e_conselheiro_ve_so_o_proprio(sessao_admin, conselho, entrar):
+    ct = entrar("ct1", "conselheiro_tutelar", conselho[0])
+    with pytest.raises(SemPermissao):
+        remuneracao.emitir_contracheque(ct, conselho[0], date(2026, 3, 1))  # nem o próprio
+    with pytest.raises(SemPermissao, match="só o próprio"):
+        remuneracao.calcular_contracheque(ct, conselho[1], date(2026, 3, 1))
+    assert remuneracao.calcular_contracheque(ct, conselho[0], date(2026, 3, 1)).proventos == D("3242.00")
+    for cid in conselho[:2]:
+        remuneracao.emitir_contracheque(sessao_admin, cid, date(2026, 3, 1))
+    assert len(remuneracao.contracheques_emitidos(sessao_admin, date(2026, 3, 1))) == 2
+    assert [c["conselheiro_id"] for c in remuneracao.contracheques_emitidos(ct, date(2026, 3, 1))] == [conselho[0]]

@@ -127,9 +127,12 @@ class AbaColegiado(QWidget):
     def _on_selecionar(self, *_args) -> None:
         s = self._selecionada()
         if s is None:
-            self.modelo_p.definir_linhas([])
-            self.detalhe.setHtml("<p>Nenhuma sessão registrada. Registre a sessão em <b>Nova sessão</b> com os "
-                                 "membros presentes; a pauta traz as medidas que aguardam o colegiado.</p>")
+            ok, pendentes = tentar(self, "Pendências não lidas",
+                                   lambda: colegiado.pendentes_de_ratificacao(self._sessao))
+            self.modelo_p.definir_linhas(pendentes or [])
+            self.detalhe.setHtml(f"<p>Nenhuma sessão registrada. {len(pendentes or [])} decisão(ões) aguardam o "
+                                 "colegiado (à direita). Registre a sessão em <b>Nova sessão</b> com os membros "
+                                 "presentes; a pauta dela traz as decisões tomadas até a hora da sessão.</p>")
             return
         ok, completa = tentar(self, "Sessão não lida", lambda: colegiado.obter_sessao(self._sessao, s["id"]))
         ok2, pauta = tentar(self, "Pauta não lida", lambda: colegiado.pauta(self._sessao, s["id"])) \

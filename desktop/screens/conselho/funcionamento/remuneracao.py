@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QP
 
 from desktop.rules.papeis import Permissao
 from desktop.services.conselho import mandatos, remuneracao
+from desktop.services.conselho.comum import conselheiro_da_sessao
 from desktop.rules.dinheiro import reais
 from desktop.screens.pagamento.esocial import GeradorESocial
 from desktop.screens.pagamento.remessa import GeradorRemessa
@@ -44,18 +45,22 @@ class AbaRemuneracao(QWidget):
         self.mes = QSpinBox(minimum=1, maximum=12, value=hoje.month)
         self.ano = QSpinBox(minimum=2000, maximum=2100, value=hoje.year)
         ok, comp = tentar(self, "Composição não lida", lambda: mandatos.composicao(sessao))
+        folha = sessao.pode(Permissao.CONSELHO_MANDATOS)  # a folha é da administração municipal
+        if not folha:  # o conselheiro vê só o próprio contracheque
+            eu = conselheiro_da_sessao(sessao)
+            comp = [c for c in comp or [] if eu and c["id"] == eu["id"]]
         self.conselheiro = combo([(c["id"], f"{c['nome']} ({c['condicao']} nº {c['ordem']})") for c in comp or []])
         self.ferias = QSpinBox(minimum=0, maximum=30, suffix=" dia(s)")
         self.decimo = combo([("", "Sem 13º"), ("adiantamento", "13º: adiantamento"), ("quitacao", "13º: quitação")])
         self.botao_calcular = QPushButton("&Calcular")
         self.botao_emitir = QPushButton("&Emitir contracheque (PDF)")
-        self.botao_emitir.setVisible(sessao.pode(Permissao.CONSELHO_EDITAR))
+        self.botao_emitir.setVisible(folha)
         self.botao_banco = QPushButton("Arquivo do &banco…")
         self.botao_banco.setToolTip("CNAB 240 de pagamento de salários com o líquido dos contracheques emitidos no mês")
         self.botao_esocial = QPushButton("Eventos do e&Social…")
         self.botao_esocial.setToolTip("S-1010, S-1200 (categoria 771), S-1210 e S-1299 do mês, validados nos XSD")
         for b in (self.botao_banco, self.botao_esocial):
-            b.setVisible(sessao.pode(Permissao.CONSELHO_EDITAR))
+            b.setVisible(folha)
         self.gerador = None
         self.previa = QTextBrowser()
         self.previa.setPlaceholderText("Escolha a competência e o conselheiro e clique em Calcular: a prévia "

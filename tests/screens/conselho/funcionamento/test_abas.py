@@ -112,13 +112,16 @@ def test_escala_gerada_com_carga_igual(qtbot, conselheira):
     assert sum(noites) == 25 and set(noites) == {5}  # 25 noites para 5 titulares: 5 cada (art. 20)
 
 
-def test_contracheque_emitido_e_registrado(qtbot, conselheira, tmp_path, monkeypatch):
+def test_contracheque_emitido_e_registrado(qtbot, sessao_admin, conselheira, conselho, tmp_path, monkeypatch):
+    """A folha é da administração municipal (issue 14): o administrador emite; a conselheira calcula e vê só o
+    próprio contracheque, sem botão de emitir (antes ela emitia o próprio; comportamento novo)."""
     destino = tmp_path / "cc.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "PDF (*.pdf)")))
-    aba = AbaRemuneracao(conselheira)
+    aba = AbaRemuneracao(sessao_admin)
     qtbot.addWidget(aba)
     aba.mes.setValue(3)
     aba.ano.setValue(2024)
+    aba.conselheiro.setCurrentIndex(aba.conselheiro.findData(conselho[0]))
     qtbot.mouseClick(aba.botao_calcular, Qt.MouseButton.LeftButton)
     assert "Líquido" in aba.previa.toPlainText()
     qtbot.mouseClick(aba.botao_emitir, Qt.MouseButton.LeftButton)
@@ -127,8 +130,21 @@ def test_contracheque_emitido_e_registrado(qtbot, conselheira, tmp_path, monkeyp
     assert "Ana Beatriz Souza" in texto
     codigo = aba.modelo.linhas()[0]["codigo"]
     assert codigo in aba.mensagem.text()
-    assert conselheira.db.execute("SELECT tipo FROM documentos WHERE codigo = ?", [codigo]).fetchone()[0] == \
+    assert sessao_admin.db.execute("SELECT tipo FROM documentos WHERE codigo = ?", [codigo]).fetchone()[0] == \
         "conselho_contracheque"
+    from desktop.services.conselho import remuneracao
+    remuneracao.emitir_contracheque(sessao_admin, conselho[1], date(2024, 3, 1))  # o do colega
+
+    dela = AbaRemuneracao(conselheira)
+    qtbot.addWidget(dela)
+    dela.mes.setValue(3)
+    dela.ano.setValue(2024)
+    assert dela.conselheiro.count() == 1 and dela.conselheiro.currentData() == conselho[0]
+    assert dela.botao_emitir.isHidden() and dela.botao_banco.isHidden()
+    qtbot.mouseClick(dela.botao_calcular, Qt.MouseButton.LeftButton)
+    assert "Líquido" in dela.previa.toPlainText()
+    dela.recarregar()
+    assert [c["codigo"] for c in dela.modelo.linhas()] == [codigo]  # só o dela
 
 
 def test_todas_as_abas_cabem_em_1366x720(qtbot, conselheira):

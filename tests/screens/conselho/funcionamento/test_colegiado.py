@@ -39,7 +39,8 @@ def test_ratificacao_so_em_sessao_com_quorum_e_ata(qtbot, conselheira, conselho,
     aba.resize(LARGURA_MAX, ALTURA_MAX)
     aba.show()
     _cabe(aba)
-    assert "Nenhuma sessão" in aba.detalhe.toPlainText()
+    assert "Nenhuma sessão" in aba.detalhe.toPlainText() and "1 decisão(ões) aguardam" in aba.detalhe.toPlainText()
+    assert [p["decisao_id"] for p in aba.modelo_p.linhas()] == [decisao["id"]]  # o que espera, já à vista
 
     # Sozinha, a conselheira não abre sessão (nem ratifica a própria medida): recusa no diálogo, nada gravado.
     r = responder(qtbot, {"tipo": "extraordinaria", "em": datetime(2025, 3, 11, 4, 16), "presentes": [conselho[0]]})
