@@ -48,9 +48,12 @@ def test_ratificacao_so_em_sessao_com_quorum_e_ata(qtbot, conselheira, conselho,
     assert r.erro and "Sem quórum" in r.erro
     assert db.execute("SELECT count(*) FROM conselho_sessoes").fetchone()[0] == 0
 
+    tamanhos_sessao = []
+    quando_modal(lambda d: tamanhos_sessao.append(d.minimumSizeHint()), tipo=DialogoAcao)
     r = responder(qtbot, {"tipo": "ordinaria", "em": datetime(2025, 3, 11, 9, 0), "presentes": conselho[:3]})
     _clicar(qtbot, aba, "Nova sessão…")
     assert r.erro is None, r.erro
+    assert tamanhos_sessao and all(t.height() <= ALTURA_MAX and t.width() <= LARGURA_MAX for t in tamanhos_sessao)
     assert db.execute("SELECT tipo, realizada_em, quorum FROM conselho_sessoes").fetchall() == [
         ("ordinaria", "2025-03-11T09:00", 3)]
     assert aba.modelo_s.rowCount() == 1 and aba.modelo_p.rowCount() == 1
