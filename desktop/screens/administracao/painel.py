@@ -1,4 +1,4 @@
-"""Painel de Administração: abas de usuários, diário, parâmetros, cópias de segurança e documentos.
+"""Painel de Administração: abas de usuários, diário, parâmetros, cópias de segurança, documentos e conflitos.
 
 Cada aba só aparece para quem tem a permissão correspondente. Alt+1 … Alt+5 trocam de aba pelo
 teclado (Ctrl+Tab também). Ao voltar a uma aba, ela recarrega os dados.
@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
 
+from desktop.services import replicas
+
+from .conflitos import AbaConflitos
 from .copias import AbaCopias
 from .diario import AbaDiario
 from .emissores import AbaEmissores
@@ -34,6 +37,7 @@ class PainelAdministracao(QWidget):
         self.abas = QTabWidget(self)
         self.abas.setDocumentMode(True)
         self.usuarios = self.diario = self.parametros = self.copias = self.emitidos = self.emissores = None
+        self.conflitos = None
         if sessao.pode(Permissao.USUARIOS_GERENCIAR):
             self.usuarios = self._acrescentar(AbaUsuarios(sessao, self), "Usuários")
         if sessao.pode(Permissao.DIARIO_LER):
@@ -47,6 +51,8 @@ class PainelAdministracao(QWidget):
             self.emitidos = self._acrescentar(AbaEmitidos(sessao, self), "Documentos emitidos")
         if sessao.pode(Permissao.ESCRITORIO_EDITAR):
             self.emissores = self._acrescentar(AbaEmissores(sessao, self), "Emissores")
+        if sessao.pode(Permissao.BACKUP_FAZER) and any(r["esta"] for r in replicas.replicas(sessao)):
+            self.conflitos = self._acrescentar(AbaConflitos(sessao, self), "Conflitos")  # só numa réplica
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         if self.abas.count():
