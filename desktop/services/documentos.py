@@ -221,8 +221,9 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
             "assunto": assunto, "emissor_id": emissor.id, "dominio": dominio,
         }
         registro.inserir(m.db, linha)
-        registro.guardar_pdf(m.db, linha["id"], dominio, pdf)
+        esquema_pdf = registro.guardar_pdf(m.db, linha["id"], dominio, pdf)
         m.registrar("documentos", linha["id"], "inserir", depois=linha)
+        m.sincronizar("documentos_pdf", linha["id"], "inserir", esquema=esquema_pdf)  # o PDF viaja às réplicas
         if assunto:
             for antigo in registro.sem_substituto(m.db, tipo, assunto):
                 registro.ligar_substituto(m.db, antigo["id"], linha["id"])

@@ -4,7 +4,8 @@
 * ``convidar`` registra uma réplica nova (o registro viaja às outras nos pacotes) e grava o convite,
   com as chaves privadas dela seladas para a chave de recuperação do órgão;
 * ``juntar``, na máquina nova — uma cópia de segurança da sede feita depois do convite, aberta pelo
-  administrador —, confere a chave de recuperação e assume a identidade do convite;
+  administrador —, confere a chave de recuperação, assume a identidade do convite e troca as chaves
+  (a máquina passa a ter as suas; o arquivo de chaves da sede não a abre mais);
 * ``remover_replica``: os pacotes dela passam a ser recusados e nada mais é enviado a ela.
 
 Ver docs/sincronizacao.md.
@@ -20,6 +21,7 @@ from desktop.store import sync_registro as reg
 from desktop.store.chaves import ArquivoChaves, par_da_recuperacao
 from desktop.store.ids import agora, novo_id
 
+from . import chaveiro
 from .sessao import ErroNegocio, Sessao
 
 FORMATO_CONVITE = "paco-convite/1"
@@ -50,9 +52,12 @@ def _replica(sessao: Sessao, id_ou_nome: str) -> dict | None:
 def _nova_replica(m, nome: str, dominios: str) -> tuple[dict, bytes, bytes]:
     privada_x, publica_x = sync_pacote.par_x25519()
     privada_ed, publica_ed = sync_pacote.par_ed25519()
+    faixa = m.db.execute("SELECT coalesce(max(faixa), 0) + 1 FROM sync_replicas").fetchone()[0]
+    if faixa > 99:
+        raise ErroNegocio("O órgão já tem o número máximo de réplicas (99).")
     linha = {"id": novo_id(), "nome": nome, "dominios": dominios, "publica_x25519": publica_x,
              "publica_ed25519": publica_ed, "publica_sigilo_x25519": None, "ativa": 1, "criada_em": agora(),
-             "removida_em": None}
+             "removida_em": None, "faixa": faixa}
     m.db["sync_replicas"].insert(linha)
     m.registrar("sync_replicas", linha["id"], "inserir", depois={k: v for k, v in linha.items()
                                                                    if not isinstance(v, bytes)})
@@ -153,7 +158,21 @@ def juntar(sessao: Sessao, convite: Path, recuperacao: str) -> dict:
         if sessao.tem_sigilo:
             m.db.execute(f"DELETE FROM {sigilo.ESQUEMA}.sync_local")
         m.registrar("sync_replicas", dados["replica_id"], "evento", depois={"evento": "máquina juntada como réplica"})
+    _chaves_proprias(sessao)
     return {"id": dados["replica_id"], "nome": linha["nome"], "dominios": linha["dominios"]}
+
+
+def _chaves_proprias(sessao: Sessao) -> None:
+    """A máquina juntada deixa de usar as chaves da cópia da sede: troca a geral e a de administração (e
+    marca a do sigilo, que o administrador não tem, para a próxima entrada de um conselheiro aqui). As
+    fechaduras dos usuários e a recuperação recebem as novas; o arquivo de chaves da sede (ou de uma
+    cópia dela) não abre mais esta base."""
+    motivo = "máquina juntada como réplica: chaves próprias desta máquina"
+    if sigilo.caminho_para(sessao.base.caminho).exists() and not sessao.tem_sigilo:
+        arquivo = ArquivoChaves.ler(sessao.base.caminho)
+        chaveiro.marcar_rotacao_sigilo(arquivo, motivo)
+        arquivo.gravar()
+    chaveiro.trocar_chaves(sessao, motivo, trocar_admin=True)
 
 
 def remover_replica(sessao: Sessao, replica_id: str) -> None:
@@ -166,3 +185,13 @@ def remover_replica(sessao: Sessao, replica_id: str) -> None:
         momento = agora()
         m.db.execute("UPDATE sync_replicas SET ativa = 0, removida_em = ? WHERE id = ?", [momento, linha["id"]])
         m.registrar("sync_replicas", linha["id"], "alterar", depois={"ativa": 0, "removida_em": momento})
+
+
+def exigir_designada(db, ato: str) -> None:
+    """Atos que acontecem uma vez só no órgão (fechar ou reabrir a competência da folha, publicar e homologar o
+    resultado da eleição, abrir livro e lançar registro da Certificação) são da réplica designada — a sede;
+    em outra réplica, recusados com o motivo (issue 15, item 4)."""
+    quem = reg.designada(db)
+    if quem is not None:
+        raise ErroNegocio(f"{ato} é ato único do órgão: só a máquina designada ({quem[0]}) o faz, e esta é a "
+                          f"réplica {quem[1]}. Faça-o lá; o que foi lançado aqui chega a ela no próximo pacote.")

@@ -73,6 +73,12 @@ class Mudanca:
         self.linhas.append(linha)
         self.capturas.append((esquema, tabela, str(registro_id), acao, depois))
 
+    def sincronizar(self, tabela: str, registro_id: str, acao: str, *, esquema: str = "main") -> None:
+        """Só para a sincronização (sem linha no diário): um registro gravado que deve viajar às outras
+        réplicas, cuja integridade já está no diário por outro caminho (p.ex. o PDF de um documento,
+        conferido pelo SHA-256 do registro do documento)."""
+        self.capturas.append((esquema, tabela, str(registro_id), acao, None))
+
 
 _trava_registro = threading.Lock()
 _paralelas_por_thread: dict[int, list[tuple["Sessao", Base]]] = {}

@@ -164,6 +164,7 @@ def importar(sessao: Sessao, arquivo: Path) -> dict:
     for parte in partes.values():
         _conferir_relogio(origem, parte["alteracoes"])
     resumo = {"origem": origem["nome"], "aplicadas": 0, "avisos": avisos}
+    tocadas: set[str] = set()
     with sessao.mudanca(Permissao.BACKUP_FAZER) as m:
         m.sincronizando = True
         m.db.execute("PRAGMA defer_foreign_keys = ON")
@@ -180,6 +181,7 @@ def importar(sessao: Sessao, arquivo: Path) -> dict:
                 if mudou is None:
                     continue
                 resumo["aplicadas"] += 1
+                tocadas.add(alt["tabela"])
                 acao, antes, depois = mudou
                 m.registrar(alt["tabela"], alt["registro_id"], acao, antes=_sem_bytes(antes), depois=_sem_bytes(depois))
                 if esquema == sigilo.ESQUEMA:
@@ -193,6 +195,9 @@ def importar(sessao: Sessao, arquivo: Path) -> dict:
         m.registrar("sync_replicas", origem["id"], "evento", depois={"evento": "pacote de sincronização importado",
                                                                     "pacote": lido.cabecalho["id"],
                                                                       "aplicadas": resumo["aplicadas"]})
+    if "eleicao_digitacoes" in tocadas and sessao.pode(Permissao.ELEICAO_EDITAR):
+        from .eleicao import votacao  # noite da eleição: no PC da comissão, as seções conferidas entram
+        resumo["boletins_conferidos"] = votacao.conferir_recebidas(sessao)
     total = sum(len(p["alteracoes"]) for p in partes.values())
     resumo["conflitos"] = len(_todos_conflitos(sessao))
     resumo["recebidas"] = total

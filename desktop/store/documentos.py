@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from . import sync_registro
+
 COLUNAS = ("id", "tipo", "numero", "ano", "via", "titulo", "referencia", "emitido_em",
            "emitido_por", "sha256", "codigo", "paginas", "cancelado_em", "cancelado_por",
            "motivo_cancelamento", "ancora_seq", "ancora_hash", "ancora_sigilo_seq", "ancora_sigilo_hash",
@@ -23,12 +25,16 @@ def _um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
     return linhas[0] if linhas else None
 
 
+FAIXA = 1_000_000
+"""Documentos de uma série (tipo e ano) que cada réplica numera: a sede de 1 a 1.000.000 (os contracheques
+de um ano cabem com folga), a 1ª réplica de 1.000.001 a 2.000.000…"""
+
+
 def proximo_numero(db: sqlite_utils.Database, tipo: str, ano: int) -> int:
-    """O próximo número da série (tipo, ano); a numeração recomeça em 1 a cada ano."""
-    return db.execute(
-        "SELECT coalesce(max(numero), 0) + 1 FROM documentos WHERE tipo = ? AND ano = ?",
-        [tipo, ano],
-    ).fetchone()[0]
+    """O próximo número da série (tipo, ano); a numeração recomeça em 1 a cada ano. Numa réplica, dentro da
+    faixa dela (duas máquinas nunca dão o mesmo número)."""
+    return sync_registro.proximo_da_faixa(db, "documentos", "tipo = ? AND ano = ?", [tipo, ano], "este documento",
+                                          tamanho=FAIXA)
 
 
 def primeira_via(db: sqlite_utils.Database, tipo: str, referencia: str) -> dict | None:
@@ -134,9 +140,11 @@ def _tabela_pdf(db: sqlite_utils.Database, dominio: str) -> str:
     return "sigilo.documentos_pdf" if dominio in DOMINIOS_SIGILOSOS and _tem_sigilo(db) else "main.documentos_pdf"
 
 
-def guardar_pdf(db: sqlite_utils.Database, documento_id: str, dominio: str, pdf: bytes) -> None:
-    db.execute(f"INSERT INTO {_tabela_pdf(db, dominio)} (documento_id, dominio, pdf) VALUES (?, ?, ?)",
-               [documento_id, dominio, pdf])
+def guardar_pdf(db: sqlite_utils.Database, documento_id: str, dominio: str, pdf: bytes) -> str:
+    """Guarda o PDF; devolve o esquema onde ele ficou (``main`` ou ``sigilo``), para o diário."""
+    tabela = _tabela_pdf(db, dominio)
+    db.execute(f"INSERT INTO {tabela} (documento_id, dominio, pdf) VALUES (?, ?, ?)", [documento_id, dominio, pdf])
+    return tabela.split(".")[0]
 
 
 def pdf_de(db: sqlite_utils.Database, documento_id: str) -> bytes | None:

@@ -21,6 +21,8 @@ import hashlib
 import json
 import time
 
+from .erros import ErroBase
+
 EXISTE = "_existe"
 ESQUEMAS = ("main", "sigilo")
 _NAO_SINCRONIZADAS = {"diario", "usuarios", "sync_local", "sync_alteracoes", "sync_campos",
@@ -114,6 +116,39 @@ def local(db) -> tuple[str, str] | None:
     """(replica_id, hlc) desta máquina, ou None se a base não é uma réplica."""
     linha = db.execute("SELECT replica_id, hlc FROM main.sync_local WHERE id = 1").fetchone()
     return (linha[0], linha[1]) if linha else None
+
+
+def faixa_de_numeros(db, tamanho: int) -> tuple[int, int]:
+    """(primeiro, último) número que esta base pode emitir numa série: a réplica de faixa k emite de
+    k·tamanho + 1 a (k+1)·tamanho, e duas réplicas nunca dão o mesmo número (issue 15, item 4); fora de
+    uma réplica, sem limite."""
+    linha = db.execute("SELECT r.faixa FROM main.sync_local l JOIN main.sync_replicas r ON r.id = l.replica_id"
+                       ).fetchone()
+    if linha is None:
+        return 1, 1 << 62
+    return linha[0] * tamanho + 1, (linha[0] + 1) * tamanho
+
+
+def proximo_da_faixa(db, tabela: str, onde: str, params: list, rotulo: str, *, tamanho: int) -> int:
+    """O próximo número da série (``onde``) dentro da faixa desta réplica."""
+    primeiro, ultimo = faixa_de_numeros(db, tamanho)
+    n = db.execute(f"SELECT coalesce(max(numero), ?) + 1 FROM {tabela} WHERE {onde} AND numero BETWEEN ? AND ?",
+                   [primeiro - 1, *params, primeiro, ultimo]).fetchone()[0]
+    if n > ultimo:
+        raise ErroBase(f"Esta máquina já emitiu todos os números da sua faixa para {rotulo} "
+                       f"({primeiro} a {ultimo}); peça à sede uma faixa nova.")
+    return n
+
+
+def designada(db) -> tuple[str, str] | None:
+    """None se esta base pode fazer os atos únicos do órgão (não é réplica, ou é a designada — a sede,
+    faixa 0); senão (nome da designada, nome desta réplica)."""
+    linha = db.execute("SELECT r.faixa, r.nome FROM main.sync_local l JOIN main.sync_replicas r ON r.id = l.replica_id"
+                       ).fetchone()
+    if linha is None or linha[0] == 0:
+        return None
+    sede = db.execute("SELECT nome FROM main.sync_replicas WHERE faixa = 0 ORDER BY criada_em LIMIT 1").fetchone()
+    return (sede[0] if sede else "a sede"), linha[1]
 
 
 def gravar_hlc(db, valor: str) -> None:

@@ -39,6 +39,7 @@ EXIGE: dict = {
     "eleicao.candidaturas.decisoes_da_comissao": P.ELEICAO_LER,
     "eleicao.comum.exigir_funcao": LIVRE,
     "eleicao.designacoes.designar": P.ELEICAO_EDITAR,
+    "eleicao.votacao.conferir_recebidas": P.ELEICAO_EDITAR,  # noite da eleição, no PC da comissão
     "eleicao.designacoes.listar": P.ELEICAO_LER,
     "eleicao.resultado.encerrar_e_dar_posse": P.ELEICAO_EDITAR,
     "eleicao.resultado.publicar_resultado": P.ELEICAO_EDITAR,
@@ -383,6 +384,7 @@ ISENTAS: dict[str, str] = {
     "emissores.signatarios": _CONEXAO,
     "emissores.somar_dias_uteis": _CONEXAO,
     "integridade.restauracoes": _CONEXAO,
+    "replicas.exigir_designada": _CONEXAO,
     "pagamento.dados.gravar_em": _CONEXAO,
     "selo.arquivo_chave_publica": _CONEXAO,
     "selo.chave_do_emissor": _CONEXAO,

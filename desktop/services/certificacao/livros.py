@@ -18,7 +18,7 @@ from desktop.store.certificacao import cadastro as armazem
 from desktop.store.certificacao import livros as consultas
 from desktop.store.ids import agora
 
-from .. import documentos, emissores
+from .. import documentos, emissores, replicas
 from ..sessao import ErroNegocio, Sessao
 from .comum import EDITAR, LER, Recusa, data_de, iso, regras
 
@@ -52,6 +52,7 @@ def abrir_livro(sessao: Sessao, *, tipo_documento: str, folhas: int = regras_liv
                 termo_abertura: str | None = None, unidade_id: str | None = None, aberto_em: date | None = None) -> dict:
     """Abre o livro seguinte do emissor da unidade (ou do módulo) para o tipo de título."""
     sessao.exigir(EDITAR)
+    replicas.exigir_designada(sessao.db, "Abrir um livro de registro")
     with regras():
         tipo = regras_livros.exigir_registravel(tipo_documento)
         regras_livros.exigir_folhas(folhas)
@@ -81,6 +82,7 @@ def encerrar_livro(sessao: Sessao, livro_id: str, *, encerrado_em: date | None =
 
 def registrar_titulo(m, processo: dict, tipo: D, registrado_em: date) -> Lancamento:
     """Lança o título no livro aberto do emissor (dentro da transação da emissão): folha e número novos."""
+    replicas.exigir_designada(m.db, "Lançar um título no livro de registro")
     emissor = _emissor_da_unidade(m.db, processo["unidade_id"])
     with regras():
         tipo = regras_livros.exigir_registravel(tipo)

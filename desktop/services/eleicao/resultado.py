@@ -23,7 +23,7 @@ from desktop.store.eleicao import votacao as armazem
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.ids import agora, novo_id
 
-from .. import parametros
+from .. import parametros, replicas
 from ..sessao import ErroNegocio, Sessao
 from ..conselho import mandatos
 from .comum import exigir_fase, hoje, processo_ou_erro
@@ -114,6 +114,7 @@ def registrar_sessao_apuracao(sessao: Sessao, processo_id: str, *, inicio: datet
 def publicar_resultado(sessao: Sessao, processo_id: str) -> dict:
     """Publica o resultado (art. 14 §1º): só com todas as seções aceitas; abre o prazo de contestação."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
+    replicas.exigir_designada(sessao.db, "Publicar o resultado da eleição")
     proc = processo_ou_erro(sessao.db, processo_id)
     exigir_fase(proc, "apuracao", acao="publicar o resultado")
     exigir_dia_da_eleicao(proc, "publicar o resultado")
@@ -185,6 +186,7 @@ def encerrar_e_dar_posse(sessao: Sessao, processo_id: str) -> list[dict]:
     do processo. Devolve os conselheiros criados no Conselho.
     """
     sessao.exigir(Permissao.ELEICAO_EDITAR)
+    replicas.exigir_designada(sessao.db, "Encerrar o processo e dar posse")
     proc = processo_ou_erro(sessao.db, processo_id)
     exigir_fase(proc, "apuracao", "encerrado", acao="encerrar e dar posse")
     if proc["posse_dada_em"]:

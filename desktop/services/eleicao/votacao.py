@@ -19,14 +19,16 @@ from desktop.rules.eleicao import auditoria as regra_auditoria
 from desktop.rules.papeis import FuncaoApuracao, Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.eleicao import candidaturas as armazem_cand
+from desktop.store import sync_registro
 from desktop.store.eleicao import votacao as armazem
 from desktop.store.ids import agora, novo_id
 
-from .. import parametros
+from .. import parametros, replicas
 from ..sessao import ErroNegocio, Sessao
 from .comum import exigir_fase, exigir_funcao, hoje, processo_ou_erro
 
 AGUARDANDO, CONFERIDO, DIVERGENTE = "aguardando_segunda", "conferido", "divergente"
+CONFERE_ENVIAR = "confere_enviar"  # numa máquina de mesário (réplica): o boletim entra no PC da comissão
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,9 @@ class Digitacao:
             return "Primeira digitação gravada. A seção conta depois da digitação de outro usuário."
         if self.situacao == CONFERIDO:
             return "As duas digitações conferem: o boletim da seção entrou na apuração."
+        if self.situacao == CONFERE_ENVIAR:
+            return ("As duas digitações conferem. O boletim entra na apuração no PC da comissão quando ele "
+                    "receber o pacote desta máquina.")
         return (f"As digitações diferem em {len(self.diferencas)} campo(s). Um supervisor (outro usuário) "
                 "deve decidir os valores antes de a seção contar.")
 
@@ -161,8 +166,35 @@ def digitar(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, vo
         difs = apuracao.comparar(_para_boletim(anteriores[0], s), b)
         if difs:
             return Digitacao(DIVERGENTE, tuple(difs))
+        if sync_registro.designada(m.db) is not None:
+            return Digitacao(CONFERE_ENVIAR)  # o boletim é gravado só na máquina da comissão (ato único)
         _gravar_boletim(m, s, proc, b, "conferido", None, None)
     return Digitacao(CONFERIDO)
+
+
+def conferir_recebidas(sessao: Sessao) -> int:
+    """No PC da comissão (a réplica designada): as seções cujas duas digitações — feitas por usuários
+    diferentes, em máquinas diferentes — chegaram em pacotes e conferem entram na apuração; as que
+    divergem esperam o supervisor (``divergencias``/``resolver``). Devolve quantas entraram."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    if sync_registro.designada(sessao.db) is not None:
+        return 0
+    secoes = [r[0] for r in sessao.db.execute(
+        "SELECT d.secao_id FROM eleicao_digitacoes d WHERE NOT EXISTS "
+        "(SELECT 1 FROM eleicao_boletins b WHERE b.secao_id = d.secao_id) "
+        "GROUP BY d.secao_id HAVING count(DISTINCT d.usuario_id) >= 2")]
+    feitas = 0
+    for secao_id in secoes:
+        s, proc = _secao_e_processo(sessao, secao_id)
+        ds = armazem.digitacoes(sessao.db, secao_id)
+        segunda = next(d for d in ds[1:] if d["usuario_id"] != ds[0]["usuario_id"])
+        primeira, b = _para_boletim(ds[0], s), _para_boletim(segunda, s)
+        if len(ds) > 2 or apuracao.comparar(primeira, b):
+            continue  # divergem (ou mais de duas): o supervisor decide
+        with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+            _gravar_boletim(m, s, proc, b, "conferido", None, None)
+        feitas += 1
+    return feitas
 
 
 def divergencias(sessao: Sessao, secao_id: str) -> dict:
@@ -184,6 +216,7 @@ def resolver(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, v
     por exemplo "boletim impresso da urna 0012, via da comissão"), gravada em ``eleicao_recontagens``.
     """
     sessao.exigir(Permissao.ELEICAO_EDITAR)
+    replicas.exigir_designada(sessao.db, "Resolver a divergência de um boletim")
     s, proc = _secao_e_processo(sessao, secao_id)
     exigir_funcao(sessao, proc["id"], FuncaoApuracao.SUPERVISOR, "resolver divergências")
     ds = armazem.digitacoes(sessao.db, secao_id)

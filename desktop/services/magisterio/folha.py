@@ -34,7 +34,7 @@ from desktop.store.magisterio import folha as armazem
 from desktop.store.magisterio import servidores as armazem_servidores
 from desktop.store.magisterio.folha import Identificacao
 
-from .. import documentos_vias, parametros
+from .. import documentos_vias, parametros, replicas
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from . import configuracao
 from .folha_pendencias import ERRO_CALCULO, Pendencia, erro, pendencias
@@ -228,6 +228,7 @@ def fechar(sessao: Sessao, competencia: date | str, progresso: Progresso | None 
     """
     sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     dia = mes(competencia)
+    replicas.exigir_designada(sessao.db, f"Fechar a competência {dia:%m/%Y}")
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         antes = armazem.competencia(m.db, dia)
         if antes is not None and antes["situacao"] == "fechada":
@@ -272,6 +273,7 @@ def reabrir(sessao: Sessao, competencia: date | str, motivo: str) -> dict:
         raise EntradaInvalida(f"Explique o motivo da reabertura (pelo menos {MOTIVO_MINIMO} caracteres), por "
                               "exemplo: \"falta de 12/03 lançada depois do fechamento\".")
     dia = mes(competencia)
+    replicas.exigir_designada(sessao.db, f"Reabrir a competência {dia:%m/%Y}")
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         antes = armazem.competencia(m.db, dia)
         if antes is None or antes["situacao"] != "fechada":

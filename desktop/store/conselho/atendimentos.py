@@ -13,6 +13,8 @@ from datetime import datetime
 
 import sqlite_utils
 
+from .. import sync_registro
+
 FILHAS = ("conselho_criancas", "conselho_familiares", "conselho_violacoes", "conselho_decisoes",
           "conselho_medidas", "conselho_requisicoes", "conselho_encaminhamentos", "conselho_acompanhamentos",
           "conselho_impedimentos", "conselho_emendas")
@@ -25,9 +27,15 @@ _ORDEM = {"conselho_decisoes": "decidida_em", "conselho_requisicoes": "emitida_e
 RETIRAVEIS = ("conselho_familiares", "conselho_violacoes")
 """Linhas que uma emenda retira do caso (registradas por engano) sem apagar: ``removido_em`` preenchido."""
 
+FAIXA = 10_000
+"""Atendimentos por ano que cada réplica numera (a sede de 1 a 10.000, a 1ª réplica de 10.001 a 20.000…):
+cabe nos 20 bits do número na chave de ordem até a 99ª réplica."""
+
 
 def proximo_numero(db: sqlite_utils.Database, ano: int) -> int:
-    return db.execute("SELECT coalesce(max(numero), 0) + 1 FROM conselho_atendimentos WHERE ano = ?", [ano]).fetchone()[0]
+    """O próximo número do ano; numa réplica, dentro da faixa dela (duas máquinas nunca dão o mesmo)."""
+    return sync_registro.proximo_da_faixa(db, "conselho_atendimentos", "ano = ?", [ano], "os atendimentos",
+                                          tamanho=FAIXA)
 
 
 _EPOCA = datetime(1900, 1, 1)

@@ -57,7 +57,7 @@ def copiar_base(origem: Path, destino: Path, *, com_sigilo: bool) -> None:
 
 
 def montar_orgao(pasta: Path, escritorio, replicas: dict[str, bool], *, conselheira: bool = False,
-                 pessoas: int = 0) -> Orgao:
+                 pessoas: int = 0, preparar=None) -> Orgao:
     """A sede (iniciada) e as réplicas ``nome → recebe o sigilo``, cada uma juntada com o convite e a chave
     de recuperação sobre uma cópia da sede feita depois do convite."""
     sede = pasta / "Sede" / "paco.db"
@@ -70,6 +70,8 @@ def montar_orgao(pasta: Path, escritorio, replicas: dict[str, bool], *, conselhe
         acesso.criar_usuario(s, login="ct1", nome="Conselheira Um", papel="conselheiro_tutelar", senha=SENHA_CT,
                              trocar_senha=False)
         mandatos.vincular_usuario(s, c["id"], "ct1")
+    if preparar:  # o que a sede tem antes das cópias (p.ex. a eleição homologada e os mesários)
+        preparar(s)
     for i in range(pessoas):  # já em todas as réplicas (vão na cópia)
         cadastros.cadastrar_pessoa(s, nome=f"Pessoa comum {i + 1}")
     convites = {nome: servico_replicas.convidar(s, nome, sigilo, pasta / "convites") for nome, sigilo in replicas.items()}

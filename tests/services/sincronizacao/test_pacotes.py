@@ -198,3 +198,77 @@ def test_versao_diferente_e_relogio_adiantado(par, tmp_path, monkeypatch):
     adiantado = sx.exportar(sede, tmp_path / "pen", "Notebook")
     _recusado(note, adiantado, "relógio")
     assert note.db.execute("SELECT 1 FROM pessoas WHERE id = ?", [p["id"]]).fetchone() is None
+
+
+def test_duas_maquinas_numeram_atendimentos_e_documentos_sem_colidir(tmp_path, escritorio):
+    """Item 4: cada réplica numera na sua faixa; casos e documentos feitos ao mesmo tempo na sede e no
+    plantão juntam-se sem colisão (antes, o mesmo nº do ano travaria a importação)."""
+    from datetime import datetime
+
+    from desktop.reports import layout
+    from desktop.services import documentos
+    from desktop.services.conselho import atendimentos
+
+    from .conftest import montar_orgao
+
+    o = montar_orgao(tmp_path / "orgao", escritorio, {"Plantao": True}, conselheira=True)
+    try:
+        sede, plantao = o.entrar("Sede", "ct1"), o.entrar("Plantao", "ct1")
+        sx.importar(sede, sx.exportar(plantao, tmp_path / "pen", "Sede"))  # chave do sigilo do plantão
+        caso = {"tipo": "denuncia", "recebido_em": datetime(2026, 3, 6, 22, 30), "relato": "Relato",
+                "criancas": [{"nome": "Criança Um", "nascimento": "2016-04-02", "sexo": "F"}]}
+        a1 = atendimentos.registrar_atendimento(sede, caso)
+        a2 = atendimentos.registrar_atendimento(plantao, caso)
+        assert (a1["numero"], a2["numero"]) == (1, 10001)
+        def montar(cab, rod):
+            return layout.gerar_pdf(cab, rod, rod.tipo, layout.titulo(rod.tipo) + [layout.paragrafo("Ofício.")])
+
+        d1 = documentos.emitir(sede, tipo="conselho_oficio_teste", titulo="Ofício", montar=montar)
+        d2 = documentos.emitir(plantao, tipo="conselho_oficio_teste", titulo="Ofício", montar=montar)
+        assert (d1.numero, d2.numero) == (1, 1_000_001)
+        _trocar(sede, plantao, tmp_path / "pen", "Sede", "Plantao")
+        numeros = sorted(n for (n,) in plantao.db.execute("SELECT numero FROM conselho_atendimentos"))
+        assert numeros == [1, 10001]
+        assert sx.conferir(sede) == sx.conferir(plantao)
+    finally:
+        o.fechar()
+
+
+def test_atos_unicos_so_na_replica_designada(orgao):
+    """Item 4: fechar/reabrir a folha, publicar o resultado e dar posse, abrir livro de registro — só na
+    sede; noutra réplica, recusados com o motivo antes de tocar em qualquer coisa."""
+    from desktop.services.certificacao import livros
+    from desktop.services.eleicao import resultado
+    from desktop.services.magisterio import folha
+
+    sede, note = orgao.entrar("Sede"), orgao.entrar("Notebook")
+    atos = [lambda s: folha.fechar(s, "2026-03"),
+            lambda s: folha.reabrir(s, "2026-03", "falta lançada depois do fechamento"),
+            lambda s: resultado.publicar_resultado(s, "01900000-0000-7000-8000-000000000000"),
+            lambda s: resultado.encerrar_e_dar_posse(s, "01900000-0000-7000-8000-000000000000"),
+            lambda s: livros.abrir_livro(s, tipo_documento="certificado")]
+    for ato in atos:
+        antes = _estado(note)
+        with pytest.raises(ErroNegocio, match="ato único do órgão: só a máquina designada \\(Sede\\)"):
+            ato(note)
+        assert _estado(note) == antes
+        try:  # na sede o ato segue (e pode ser recusado por outro motivo, nunca por este)
+            ato(sede)
+        except Exception as e:  # noqa: BLE001
+            assert "ato único" not in str(e)
+
+
+def test_maquina_juntada_tem_chaves_proprias(orgao):
+    """Item 1: ao juntar, a máquina troca as chaves da cópia: o arquivo de chaves da sede não abre a base
+    do notebook; a recuperação do órgão abre as duas; a do sigilo fica para o 1º conselheiro que entrar lá."""
+    from desktop.services import chaveiro
+    from desktop.store.chaves import ArquivoChaves
+    from tests.conftest import chave_geral
+
+    sede, note = orgao.caminhos["Sede"], orgao.caminhos["Notebook"]
+    assert chave_geral(sede, orgao.recuperacao) != chave_geral(note, orgao.recuperacao)
+    assert chaveiro.rotacao_pendente(note)
+    chave_sede = ArquivoChaves.ler(sede).abrir("admin", SENHA_ADMIN).chaves["geral"]
+    assert chave_sede != ArquivoChaves.ler(note).abrir("admin", SENHA_ADMIN).chaves["geral"]
+    s = orgao.entrar("Notebook")  # a senha do administrador continua valendo na máquina nova
+    assert [r["nome"] for r in replicas.replicas(s) if r["esta"]] == ["Notebook"]
