@@ -6,7 +6,7 @@ from datetime import datetime
 import pytest
 
 from desktop.services import sincronizacao as sx
-from desktop.services.conselho import atendimentos
+from desktop.services.conselho import atendimentos, documentos
 from desktop.store import sync_pacote
 
 from .conftest import montar_orgao
@@ -38,6 +38,8 @@ def test_replica_da_folha_nao_recebe_conteudo_de_caso(conselho, tmp_path):
     ct = conselho.entrar("Sede", "ct1")
     assert ct.tem_sigilo
     caso = atendimentos.registrar_atendimento(ct, _caso())
+    # um documento do caso: o registro (geral) viaja; o PDF, com o nome da família, fica no sigilo
+    documentos.emitir_notificacao(ct, caso["id"], "Rosa Balbino", datetime(2026, 3, 12, 9), "ZZNARRATIVA")
     pacote = sx.exportar(ct, tmp_path / "pen", "Folha")  # mesmo exportado por quem tem o sigilo
     bruto = pacote.read_bytes()
     assert not _tem_marca(bruto)
@@ -47,6 +49,7 @@ def test_replica_da_folha_nao_recebe_conteudo_de_caso(conselho, tmp_path):
     privada = folha.db.execute("SELECT privada_x25519 FROM sync_local").fetchone()[0]
     claro = lido.abrir("geral", privada)  # tudo o que a máquina da folha consegue decifrar
     assert b"conselho_atendimentos" not in claro and not _tem_marca(claro)
+    assert b'"documentos"' in claro and b"documentos_pdf" not in claro  # o registro vai; o PDF do caso, não
     sx.importar(folha, pacote)
     assert not folha.tem_sigilo
     with pytest.raises(Exception, match="no such table"):
@@ -62,6 +65,7 @@ def test_replica_do_plantao_recebe_o_caso_so_numa_sessao_com_sigilo(conselho, tm
     # a 1ª sessão com sigilo no plantão publica a chave do sigilo dele; a sede a recebe num pacote
     sx.importar(ct_sede, sx.exportar(ct_plantao, tmp_path / "pen", "Sede"))
     caso = atendimentos.registrar_atendimento(ct_sede, _caso())
+    doc = documentos.emitir_notificacao(ct_sede, caso["id"], "Rosa Balbino", datetime(2026, 3, 12, 9))
     pacote = sx.exportar(ct_sede, tmp_path / "pen", "Plantao")
     lido = sync_pacote.ler(pacote.read_bytes())
     assert set(lido.secoes) == {"geral", "sigilo"}
@@ -75,6 +79,9 @@ def test_replica_do_plantao_recebe_o_caso_so_numa_sessao_com_sigilo(conselho, tm
     sx.importar(ct_plantao, pacote)  # a conselheira, no plantão, aplica a parte sigilosa
     visto = atendimentos.obter_atendimento(ct_plantao, caso["id"])
     assert visto["relato"] == RELATO
+    # o PDF do documento do caso chegou (no arquivo sigiloso), idêntico: a 2ª via sai igual no plantão
+    pdf = ct_plantao.db.execute("SELECT pdf FROM sigilo.documentos_pdf WHERE documento_id = ?", [doc.id]).fetchone()
+    assert pdf is not None and bytes(pdf[0]) == doc.pdf
     # o índice de busca não viaja no pacote: é refeito no plantão
     assert [x["id"] for x in atendimentos.listar_atendimentos(ct_plantao, busca="balbino")] == [caso["id"]]
     assert [d for d, *_ in sx.conferir(ct_sede)].count("sigilo") > 0
