@@ -1,6 +1,7 @@
 """Sincronização entre réplicas: 10.000 alterações exportadas e aplicadas; tamanho do pacote.
 
     .venv/bin/python benchmarks/sincronizacao.py [--alteracoes 10000] [--pasta /tmp/x]
+    .venv/bin/python benchmarks/sincronizacao.py --conselho    # a semana de um conselho
 
 Monta a sede (iniciada) e um notebook juntado com convite e chave de recuperação sobre uma cópia da
 sede, como na vida real; grava na sede ``--alteracoes`` alterações pelo caminho dos serviços (metade
@@ -57,12 +58,70 @@ def _gravar(sessao, n: int) -> None:
                 m.registrar("pessoas", ids[i % len(ids)], "alterar", depois={"telefone": telefone})
 
 
+def semana_do_conselho(pasta: Path, casos: int, notas: int) -> None:
+    """A semana de um conselho: o plantão registra ``casos`` atendimentos (com criança e família) e ``notas``
+    acompanhamentos, e manda tudo à sede (a parte sigilosa cifrada para a chave do sigilo da sede)."""
+    from datetime import date, datetime, timedelta
+
+    from desktop.services.conselho import atendimentos, decisoes, mandatos
+
+    sede, plantao = pasta / "sede" / "paco.db", pasta / "plantao" / "paco.db"
+    escritorio = acesso.DadosEscritorio(nome="Conselho", municipio="Itapiranga", uf="AM", cnpj="11.222.333/0001-81")
+    s, recuperacao = acesso.criar_instalacao(sede, escritorio, login="admin", nome="Admin", senha=SENHA)
+    chaveiro.usar_recuperacao(s, recuperacao)
+    replicas.iniciar(s, "Sede")
+    c = mandatos.cadastrar_conselheiro(s, nome="Conselheira", condicao="titular", ordem=1,
+                                       inicio_mandato=date(2024, 1, 10), fim_mandato=date(2028, 1, 9))
+    acesso.criar_usuario(s, login="ct1", nome="Conselheira", papel="conselheiro_tutelar", senha=SENHA,
+                         trocar_senha=False)
+    mandatos.vincular_usuario(s, c["id"], "ct1")
+    convite = replicas.convidar(s, "Plantao", True, pasta / "convite")
+    s.fechar()
+    _copiar(sede, plantao)
+    sp = acesso.entrar(plantao, "admin", SENHA)
+    replicas.juntar(sp, convite, recuperacao)
+    sp.fechar()
+    ct_sede, ct_plantao = acesso.entrar(sede, "ct1", SENHA), acesso.entrar(plantao, "ct1", SENHA)
+    sx.importar(ct_sede, sx.exportar(ct_plantao, pasta / "pen", "Sede"))  # chaves do sigilo publicadas
+    sx.importar(ct_plantao, sx.exportar(ct_sede, pasta / "pen", "Plantao"))
+    inicio = datetime(2026, 3, 2, 8, 0)
+    ids = []
+    for i in range(casos):
+        a = atendimentos.registrar_atendimento(ct_plantao, {
+            "tipo": "denuncia", "recebido_em": inicio + timedelta(minutes=37 * i), "bairro": f"Bairro {i % 12}",
+            "relato": f"Relato do atendimento {i}: " + "texto do relato " * 20,
+            "criancas": [{"nome": f"Criança {i}", "nascimento": "2015-05-01", "sexo": "F"}],
+            "familiares": [{"nome": f"Responsável {i}", "vinculo": "mãe", "telefone": "(92) 99999-0000"}]})
+        ids.append(a["id"])
+    for i in range(notas):
+        decisoes.registrar_acompanhamento(ct_plantao, ids[i % len(ids)], f"Visita {i}: " + "anotação " * 15,
+                                          inicio + timedelta(days=1, minutes=7 * i))
+    t = time.perf_counter()
+    pacote = sx.exportar(ct_plantao, pasta / "pen", "Sede")
+    exportar = time.perf_counter() - t
+    t = time.perf_counter()
+    resumo = sx.importar(ct_sede, pacote)
+    importar = time.perf_counter() - t
+    iguais = sx.conferir(ct_sede) == sx.conferir(ct_plantao)
+    print(f"semana do conselho: {casos} casos e {notas} acompanhamentos; {resumo['recebidas']} alterações")
+    print(f"pacote: {pacote.stat().st_size / 1024:.0f} KiB; exportar {exportar:.2f} s; importar e aplicar "
+          f"{importar:.2f} s; as duas máquinas iguais: {'sim' if iguais else 'NÃO'}")
+    ct_sede.fechar()
+    ct_plantao.fechar()
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--alteracoes", type=int, default=10000)
+    p.add_argument("--conselho", action="store_true", help="a semana de um conselho (200 casos, 1.000 notas)")
     p.add_argument("--pasta", type=Path)
     a = p.parse_args()
     pasta = a.pasta or Path(tempfile.mkdtemp(prefix="paco-sinc-"))
+    if a.conselho:
+        semana_do_conselho(pasta, 200, 1000)
+        if not a.pasta:
+            shutil.rmtree(pasta, ignore_errors=True)
+        return
     sede, note = pasta / "sede" / "paco.db", pasta / "note" / "paco.db"
     escritorio = acesso.DadosEscritorio(nome="Prefeitura", municipio="Jequié", uf="BA", cnpj="11.222.333/0001-81")
     s, recuperacao = acesso.criar_instalacao(sede, escritorio, login="admin", nome="Admin", senha=SENHA)
