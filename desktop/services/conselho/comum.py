@@ -24,6 +24,7 @@ from desktop.store.conselho import mandatos as armazem_m
 
 from .. import emissores
 from ..sessao import SemPermissao, Sessao
+from . import exercicio
 
 PAPEIS_CONTEUDO = tuple(PAPEIS_SIGILO)
 
@@ -76,7 +77,9 @@ def exigir_conteudo(sessao: Sessao, atendimento_id: str | None = None, *, editar
             raise SemPermissao("O papel Consulta é só de leitura: não registra nem altera atendimentos.")
         return None
     c = conselheiro_da_sessao(sessao)
-    if c is None or c["situacao"] != "em_exercicio":
+    # A situação na data pelos períodos gravados (férias registradas com fim: o suplente perde o acesso quando
+    # a cobertura acaba, e a titular só o perde quando as férias começam).
+    if c is None or exercicio.situacao_em(sessao.db, c, date.today()) != "em_exercicio":
         raise SemPermissao("Este usuário não está vinculado a um conselheiro tutelar em exercício: peça ao "
                            "administrador que vincule o seu usuário ao seu cadastro de conselheiro.")
     if atendimento_id is not None and armazem_at.impedido(sessao.db, atendimento_id, c["id"]):

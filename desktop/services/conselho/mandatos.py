@@ -373,14 +373,16 @@ def aplicar_penalidade(sessao: Sessao, conselheiro_id: str, tipo: str, motivo: s
 
 # -- consultas ------------------------------------------------------------------------------------
 def composicao(sessao: Sessao, inicio_mandato: date | None = None, data: date | None = None) -> list[dict]:
-    """Os conselheiros (titulares, depois suplentes) com situação e função na data."""
+    """Os conselheiros (titulares, depois suplentes) com situação e função na data; ``situacao`` é a do último
+    ato e ``situacao_na_data`` a dos períodos gravados (férias registradas com fim, por exemplo)."""
     sessao.exigir(Permissao.CONSELHO_LER)
     data = (data or date.today()).isoformat()
     saida = []
     for c in armazem.conselheiros(sessao.db, inicio_mandato.isoformat() if inicio_mandato else None):
         f = [x["funcao"] for x in armazem.funcoes(sessao.db, c["id"])
              if x["inicio"] <= data and (x["fim"] is None or x["fim"] >= data)]
-        saida.append({**c, "funcao": f[0] if f else None, "remuneracao_cargo": c["remuneracao_cargo"]})
+        saida.append({**c, "funcao": f[0] if f else None, "remuneracao_cargo": c["remuneracao_cargo"],
+                      "situacao_na_data": exercicio.situacao_em(sessao.db, c, date.fromisoformat(data))})
     return saida
 
 

@@ -132,3 +132,24 @@ def test_folha_da_administracao_e_conselheiro_ve_so_o_proprio(sessao_admin, cons
         remuneracao.emitir_contracheque(sessao_admin, cid, date(2026, 3, 1))
     assert len(remuneracao.contracheques_emitidos(sessao_admin, date(2026, 3, 1))) == 2
     assert [c["conselheiro_id"] for c in remuneracao.contracheques_emitidos(ct, date(2026, 3, 1))] == [conselho[0]]
+
+
+def test_acesso_aos_casos_segue_os_periodos(sessao_admin, conselho, entrar):
+    """A titular com férias marcadas para a semana que vem ainda atende (antes, o registro antecipado já
+    a tirava dos casos); o suplente que cobriu uma licença já terminada não vê mais os casos (ECA, art. 17)."""
+    from datetime import timedelta
+
+    from desktop.services.conselho import atendimentos
+
+    hoje = date.today()
+    titular = entrar("ct1", "conselheiro_tutelar", conselho[0])
+    mandatos.afastar(sessao_admin, conselho[0], "ferias", hoje + timedelta(days=7), hoje + timedelta(days=36))
+    assert atendimentos.listar_atendimentos(titular) == []  # ainda em exercício: lê
+    comp = {c["id"]: c for c in mandatos.composicao(sessao_admin)}
+    assert comp[conselho[0]]["situacao_na_data"] == "em_exercicio"
+    assert comp[conselho[5]]["situacao_na_data"] == "disponivel"  # a cobertura ainda não começou
+
+    mandatos.afastar(sessao_admin, conselho[1], "licenca", hoje - timedelta(days=20), hoje - timedelta(days=5))
+    suplente2 = entrar("sup2", "conselheiro_tutelar", conselho[6])
+    with pytest.raises(SemPermissao, match="em exercício"):
+        atendimentos.listar_atendimentos(suplente2)

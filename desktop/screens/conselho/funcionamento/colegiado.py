@@ -162,7 +162,7 @@ class AbaColegiado(QWidget):
         ok, membros = tentar(self, "Conselheiros não lidos", lambda: mandatos.composicao(self._sessao))
         if not ok:
             return
-        em_exercicio = [c for c in membros if c["situacao"] == "em_exercicio"]
+        em_exercicio = [c for c in membros if c["situacao_na_data"] == "em_exercicio"]
         from desktop.services.conselho.comum import conselheiro_da_sessao
 
         eu = conselheiro_da_sessao(self._sessao)
