@@ -99,7 +99,7 @@ def reportlab_puro(itens: list[ItemFolha], cab: Cabecalho | None = None, rod: Ro
     from desktop.reports.layout import (COR_CABECALHO_TABELA, COR_LINHA, COR_SECUNDARIA, COR_TEXTO, MARGEM_LATERAL,
                                         data_hora_local)
     from desktop.reports.magisterio import dados as d
-    from desktop.reports.magisterio.grade import linhas_de
+    from desktop.reports.grade import linhas_de
 
     cab = cab or Cabecalho("Secretaria Municipal de Educação", "Jequié", "BA", "11.222.333/0001-81")
     rod = rod or Rodape("ABCD-EFGH-JK23", contracheque.TITULO_LOTE, 1, 2026, 1, datetime.now(timezone.utc),

@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import get_month_names
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
-from .validacao import EntradaInvalida
+from .entrada import EntradaInvalida
 
 LOCALE = "pt_BR"
 CENTAVO = Decimal("0.01")

@@ -11,6 +11,9 @@ from decimal import Decimal
 
 from validate_docbr import CNPJ, CPF
 
+from .entrada import EntradaInvalida
+from .formato import data as _data_br, ler_data, ler_dinheiro
+
 _CPF = CPF()
 _CNPJ = CNPJ()
 
@@ -21,10 +24,6 @@ _PALAVRAS_DO_PACO = ("paco", "paço", "senha", "conselho", "tutelar", "magisteri
 UFS = (
     "AC AL AM AP BA CE DF ES GO MA MG MS MT PA PB PE PI PR RJ RN RO RR RS SC SE SP TO".split()
 )
-
-
-class EntradaInvalida(ValueError):
-    """Entrada recusada; ``str(erro)`` é a mensagem para o usuário."""
 
 
 def _digitos(texto: str) -> str:
@@ -67,7 +66,6 @@ def formatar_cnpj(d: str) -> str:
 
 def data_br(texto: str) -> date:
     """Data no formato dd/mm/aaaa (também aceita aaaa-mm-dd): ``formato.ler_data``."""
-    from .formato import ler_data  # formato importa este módulo
 
     return ler_data(texto)
 
@@ -83,15 +81,11 @@ def data_iso(valor, campo: str) -> date | None:
 
 
 def formatar_data(d: date) -> str:
-    from .formato import data
-
-    return data(d)
+    return _data_br(d)
 
 
 def dinheiro(texto: str) -> Decimal:
     """Valor em reais digitado em pt-BR ("1.621", "R$ 1.621,00", "1,5"): ``formato.ler_dinheiro``."""
-    from .formato import ler_dinheiro
-
     return ler_dinheiro(texto)
 
 

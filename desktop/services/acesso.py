@@ -242,8 +242,7 @@ def criar_usuario(sessao: Sessao, *, login: str, nome: str, papel: str, senha: s
              "trocar_senha": int(trocar_senha), "criado_em": momento, "atualizado_em": momento}
     chaveiro.assinar_linha(chaves, chave_admin, linha)
     with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
-        m.db["usuarios"].insert(linha)
-        m.registrar("usuarios", linha["id"], "inserir", depois=linha)
+        m.inserir("usuarios", linha)
         chaves.gravar()
     return linha
 

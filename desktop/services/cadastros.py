@@ -48,8 +48,7 @@ def cadastrar_pessoa(sessao: Sessao, *, nome: str, cpf: str | None = None,
              "nascimento": nascimento.isoformat() if nascimento else None,
              **outros, "criado_em": momento, "atualizado_em": momento}
     with sessao.mudanca(Permissao.PESSOAS_CADASTRAR) as m:
-        m.db["pessoas"].insert(linha)
-        m.registrar("pessoas", linha["id"], "inserir", depois=linha)
+        m.inserir("pessoas", linha)
     return linha
 
 
@@ -67,8 +66,7 @@ def cadastrar_unidade(sessao: Sessao, *, tipo: str, nome: str, **outros) -> dict
     linha = {"id": novo_id(), "tipo": tipo, "nome": nome, **outros,
              "criado_em": momento, "atualizado_em": momento}
     with sessao.mudanca(permissao) as m:
-        m.db["unidades"].insert(linha)
-        m.registrar("unidades", linha["id"], "inserir", depois=linha)
+        m.inserir("unidades", linha)
     return linha
 
 

@@ -14,8 +14,7 @@ from desktop.store.chaves import ArquivoChaves
 
 from . import acesso, cadastros, parametros
 
-LOGIN_DEMO = "admin"
-SENHA_DEMO = "caju-jabuti-demo"  # passa na regra de senha (10+ caracteres, zxcvbn)
+from .demo_comum import LOGIN_DEMO, SENHA_DEMO, cnpj_ficticio, cpf_ficticio  # noqa: F401 — testes e CLI os leem daqui
 
 USUARIOS_DEMO = [
     ("rh", "Rita Helena Souza", Papel.FOLHA_RH),
@@ -67,28 +66,6 @@ _SOBRENOMES = ("Silva Santos Oliveira Souza Lima Pereira Ferreira Costa Rodrigue
                "Nascimento Carvalho Araújo Ribeiro Barbosa Gomes Rocha Moreira Cardoso Teixeira").split()
 _BAIRROS = ["Centro", "Joaquim Romão", "Jequiezinho", "Mandacaru", "São Judas Tadeu", "KM 3",
             "Cansanção", "Água Branca"]
-
-
-def _dv(digitos: list[int]) -> int:
-    peso = len(digitos) + 1
-    resto = sum(d * (peso - i) for i, d in enumerate(digitos)) % 11
-    return 0 if resto < 2 else 11 - resto
-
-
-def cpf_ficticio(rnd: random.Random) -> str:
-    base = [rnd.randint(0, 9) for _ in range(9)]
-    base.append(_dv(base))
-    base.append(_dv(base))
-    return "".join(map(str, base))
-
-
-def cnpj_ficticio(rnd: random.Random) -> str:
-    base = [rnd.randint(0, 9) for _ in range(8)] + [0, 0, 0, 1]
-    for _ in range(2):
-        pesos = ([6] if len(base) == 13 else []) + [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]
-        resto = sum(d * p for d, p in zip(base, pesos[-len(base):])) % 11
-        base.append(0 if resto < 2 else 11 - resto)
-    return "".join(map(str, base))
 
 
 def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026, servidores: int = 300) -> None:

@@ -147,8 +147,7 @@ def adicionar_feriado(sessao: Sessao, emissor_id: str, dia: date, descricao: str
     if not linha["descricao"]:
         raise EntradaInvalida("Informe a descrição do feriado.")
     with sessao.mudanca(Permissao.FERIADOS_EDITAR) as m:
-        m.db["feriados_municipais"].insert(linha)
-        m.registrar("feriados_municipais", linha["id"], "inserir", depois=linha)
+        m.inserir("feriados_municipais", linha)
     return linha
 
 

@@ -16,6 +16,7 @@ import sqlite_utils
 from desktop import __version__
 from desktop.rules.papeis import DESCRICOES, ROTULOS, Papel, Permissao, pode
 from desktop.store import ancoras, diario, sigilo, sync_registro
+from desktop.store import linhas as armazem_linhas
 from desktop.store.base import Base
 
 
@@ -78,6 +79,20 @@ class Mudanca:
         réplicas, cuja integridade já está no diário por outro caminho (p.ex. o PDF de um documento,
         conferido pelo SHA-256 do registro do documento)."""
         self.capturas.append((esquema, tabela, str(registro_id), acao, None))
+
+    def inserir(self, tabela: str, linha: dict, *, pk: str = "id", esquema: str | None = None) -> dict:
+        """INSERT da linha e a sua linha no diário ('inserir', depois = a linha), na mesma transação."""
+        armazem_linhas.inserir(self.db, tabela, linha)
+        self.registrar(tabela, linha[pk], "inserir", depois=linha, esquema=esquema)
+        return linha
+
+    def alterar(self, tabela: str, id_: str, valores: dict, *, pk: str = "id",
+                esquema: str | None = None) -> dict:
+        """UPDATE dos ``valores`` e a linha no diário ('alterar', antes e depois inteiros); devolve a linha nova."""
+        antes = armazem_linhas.por_chave(self.db, tabela, id_, pk)
+        depois = armazem_linhas.atualizar(self.db, tabela, id_, valores, pk)
+        self.registrar(tabela, id_, "alterar", antes=antes, depois=depois, esquema=esquema)
+        return depois
 
 
 _trava_registro = threading.Lock()

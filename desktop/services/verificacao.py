@@ -19,7 +19,7 @@ from desktop.store import documentos as registro
 from desktop.store import emissores as armazem_emissores
 
 from . import selo
-from .documentos import (ALTERADO, AUTENTICO, CANCELADO, DESCONHECIDO, SUBSTITUIDO, codigo_no_pdf,
+from .codigos import (ALTERADO, AUTENTICO, CANCELADO, DESCONHECIDO, SUBSTITUIDO, codigo_no_pdf,
                          conferir_tamanho_pdf, normalizar_codigo)
 from .sessao import ErroNegocio, Sessao
 

@@ -10,6 +10,9 @@ import tempfile
 from contextlib import suppress
 from pathlib import Path
 
+CABECALHO_SQLITE = b"SQLite format 3\x00"
+"""Os primeiros bytes de um arquivo SQLite sem cifra (uma base ou cópia do Paço nunca começa assim)."""
+
 
 def fsync_arquivo(caminho: Path) -> None:
     with open(caminho, "r+b") as f:

@@ -23,6 +23,9 @@ import sqlite_utils
 from desktop import PASTA_DB
 
 from . import sigilo
+from .arquivos import CABECALHO_SQLITE
+from .copia_online import ErroCopia, fazer_copia
+from .copias_sigilo import concluir_restauracao
 from .erros import BaseCorrompida, BaseMaisNova, DiscoCheio, ErroBase
 from .local import Trava, recusar_atalho, recusar_rede
 from .migracoes import ErroMigracao, aplicar_migracoes, listar
@@ -58,7 +61,6 @@ def traduzir_erro(erro: Exception) -> ErroBase | None:
     return None
 
 
-CABECALHO_SQLITE = b"SQLite format 3\x00"
 """Início de um arquivo SQLite sem cifra; numa base cifrada esses bytes são aleatórios."""
 
 
@@ -166,8 +168,6 @@ class Base:
         trava.adquirir()
         conexao = None
         try:
-            from .copias_sigilo import concluir_restauracao  # copias_sigilo importa este módulo
-
             concluir_restauracao(caminho)  # uma restauração que a energia interrompeu
             try:
                 conexao = sqlcipher3.connect(str(caminho), isolation_level=None, check_same_thread=False)
@@ -283,8 +283,6 @@ class Base:
         Se a cópia falhar (disco cheio, pasta sem permissão), levanta ErroCopia e a base não é
         migrada: continua como estava, e o Paço antigo ainda a abre.
         """
-        from .copias import ErroCopia, fazer_copia  # copias importa este módulo
-
         try:
             return fazer_copia(self, self.caminho.parent / PASTA_COPIAS, TIPO_COPIA_ATUALIZACAO)
         except ErroCopia as e:

@@ -19,8 +19,8 @@ import shutil
 from pathlib import Path
 
 from . import sigilo
-from .arquivos import copiar_para_temporario, fsync_arquivo, fsync_pasta, guardar_sem_mover, temporario
-from .base import CABECALHO_SQLITE
+from .arquivos import (CABECALHO_SQLITE, copiar_para_temporario, fsync_arquivo, fsync_pasta, guardar_sem_mover,
+                       temporario)
 from .erros import ErroBase
 
 SUFIXO_WAL = "-wal"

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from .linhas import um as _um
+
 ORGAO = "orgao"
-
-
-def _um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
-    linhas = list(db.query(sql, params))
-    return linhas[0] if linhas else None
 
 
 def obter(db: sqlite_utils.Database, emissor_id: str) -> dict | None:

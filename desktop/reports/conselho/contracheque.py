@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.reports.layout import Cabecalho, Rodape, gerar_pdf, marcado, quadro
 from desktop.reports.magisterio.contracheque import _grade, _Resumo
 from desktop.reports.magisterio.dados import competencia_extenso
-from desktop.reports.magisterio.grade import Campos, Nota, Titulo
+from desktop.reports.grade import Campos, Nota, Titulo
 from desktop.rules.folha.tipos import Contracheque
 from desktop.rules.validacao import formatar_cpf
 

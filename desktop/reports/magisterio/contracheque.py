@@ -26,7 +26,7 @@ from desktop.rules.folha.tipos import Contracheque
 from .dados import (DadosServidorContracheque, ItemFolha, bases_de_calculo, competencia_extenso,
                     decimal_curto, descricao_rubrica, dinheiro, eh_provento, numero, ordenar_linhas,
                     percentual_legivel)
-from .grade import Campos, Coluna, Escrita, Grade, Nota, Titulo
+from desktop.reports.grade import Campos, Coluna, Escrita, Grade, Nota, Titulo
 
 TITULO = "Contracheque"
 TITULO_LOTE = "Contracheques da folha"

@@ -24,7 +24,7 @@ from desktop.rules.folha.tipos import Contracheque, Linha
 from .dados import (DadosServidorContracheque, ItemFolha, chave_rubrica, competencia_extenso,
                     decimal_curto, descricao_neutra, descricao_rubrica, dinheiro, eh_provento, numero,
                     ordenar_linhas, percentual_legivel, rotulo_nivel)
-from .grade import COR_FILETE, Campos, Coluna, Escrita, Faixa, Grade, Titulo, linhas_de
+from desktop.reports.grade import COR_FILETE, Campos, Coluna, Escrita, Faixa, Grade, Titulo, linhas_de
 
 TITULO = "Folha analítica"
 SEM_LOTACAO = "Sem lotação informada"

@@ -20,8 +20,8 @@ from desktop.rules import formato
 from desktop.rules.validacao import formatar_cpf
 
 from .dados import data_br, rotulo_cargo, rotulo_nivel
-from .grade import Campos, Coluna, Faixa, Grade, Nota
-from .grade import Titulo as TituloDoc
+from desktop.reports.grade import Campos, Coluna, Faixa, Grade, Nota
+from desktop.reports.grade import Titulo as TituloDoc
 
 TITULO = "Histórico funcional"
 

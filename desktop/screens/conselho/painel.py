@@ -6,37 +6,10 @@ a aba só aparece para quem tem a permissão. Alt+1, Alt+2... trocam de aba.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from desktop.rules.papeis import Permissao
-
-
-@dataclass(frozen=True)
-class Aba:
-    titulo: str
-    permissao: Permissao
-    fabrica: Callable  # fabrica(sessao, parent) -> QWidget
-
-
-def _processo_de_escolha(sessao, parent):
-    from .eleicao import ProcessoEscolha
-
-    return ProcessoEscolha(sessao, parent)
-
-
-TITULO_PLANTAO = "Modo plantão"  # a aba do registro rápido de emergência (Ctrl+N)
-
-ABAS: list[Aba] = [Aba("Processo de escolha", Permissao.ELEICAO_LER, _processo_de_escolha)]
-
-
-def registrar_aba(titulo: str, permissao: Permissao, fabrica: Callable) -> None:
-    """Acrescenta uma aba ao painel (uma vez por título)."""
-    if all(a.titulo != titulo for a in ABAS):
-        ABAS.append(Aba(titulo, permissao, fabrica))
+from .registro_abas import ABAS, TITULO_PLANTAO, Aba, registrar_aba  # noqa: F401 — o painel as expõe
 
 
 class PainelConselho(QWidget):

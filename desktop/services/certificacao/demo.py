@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from desktop.rules.certificacao.adesao import somar_anos
 from desktop.rules.certificacao.ppcp import Competencia, MembroEquipe
 
-from ..demo import cpf_ficticio
+from ..demo_comum import cpf_ficticio
 from . import cursos, emissao, instituicao, ofertas, processos, trabalhadores
 
 UNIDADE_DEMO = "Centro Territorial de Educação Profissional (demonstração)"

@@ -41,17 +41,12 @@ def _linha(sessao: Sessao, tabela: str, id_: str) -> dict:
 
 def _inserir(sessao: Sessao, tabela: str, linha: dict) -> dict:
     with sessao.mudanca(EDITAR) as m:
-        m.db[tabela].insert(linha)
-        m.registrar(tabela, linha["id"], "inserir", depois=linha)
-    return linha
+        return m.inserir(tabela, linha)
 
 
 def _alterar(sessao: Sessao, tabela: str, id_: str, valores: dict) -> dict:
     with sessao.mudanca(EDITAR) as m:
-        antes = m.db[tabela].get(id_)
-        depois = armazem_m.atualizar(m.db, tabela, id_, valores)
-        m.registrar(tabela, id_, "alterar", antes=antes, depois=depois)
-    return depois
+        return m.alterar(tabela, id_, valores)
 
 
 def registrar_decisao(sessao: Sessao, atendimento_id: str, *, descricao: str, motivacao: str,

@@ -38,13 +38,13 @@ def _conselheira(sessao: Sessao, conselheiro_id: str) -> Sessao:
     u = next(sessao.db.query("SELECT id, login, nome FROM usuarios WHERE login = 'conselheira'"), None)
     if u is None:
         from .. import acesso
-        from ..demo import SENHA_DEMO
+        from ..demo_comum import SENHA_DEMO
         acesso.criar_usuario(sessao, login="conselheira", nome=CONSELHO[0][0], papel=Papel.CONSELHEIRO_TUTELAR,
                              senha=SENHA_DEMO, trocar_senha=False)
         u = next(sessao.db.query("SELECT id, login, nome FROM usuarios WHERE login = 'conselheira'"))
     mandatos.vincular_usuario(sessao, conselheiro_id, "conselheira")
     from .. import acesso
-    from ..demo import SENHA_DEMO
+    from ..demo_comum import SENHA_DEMO
     return acesso.outra_sessao(sessao, "conselheira", SENHA_DEMO)  # com o arquivo sigiloso anexado
 
 

@@ -17,13 +17,6 @@ from desktop.store.ids import agora
 from ..sessao import Mudanca
 
 
-def _alterar(m: Mudanca, tabela: str, id_: str, valores: dict) -> dict:
-    antes = m.db[tabela].get(id_)
-    depois = armazem.atualizar(m.db, tabela, id_, valores)
-    m.registrar(tabela, id_, "alterar", antes=antes, depois=depois)
-    return depois
-
-
 def exercicio_do_suplente(db, afastamento: dict) -> dict | None:
     """O exercício do suplente convocado para cobrir o afastamento (o aberto, ou o fechado na data dele)."""
     if not afastamento["suplente_id"]:
@@ -38,7 +31,7 @@ def fechar_suplencia(m: Mudanca, afastamento: dict, fim: date, hoje: date) -> No
     suplente voltam já às suas situações (em exercício; disponível)."""
     ex = exercicio_do_suplente(m.db, afastamento)
     if ex is not None:
-        _alterar(m, "conselho_exercicios", ex["id"], {"fim": max(fim, date.fromisoformat(ex["inicio"])).isoformat()})
+        m.alterar("conselho_exercicios", ex["id"], {"fim": max(fim, date.fromisoformat(ex["inicio"])).isoformat()})
     if fim < hoje:
         _voltar(m, afastamento["conselheiro_id"], afastamento["suplente_id"])
 
@@ -46,11 +39,11 @@ def fechar_suplencia(m: Mudanca, afastamento: dict, fim: date, hoje: date) -> No
 def _voltar(m: Mudanca, titular_id: str, suplente_id: str | None) -> None:
     t = armazem.conselheiro(m.db, titular_id)
     if t and t["situacao"] == "afastado":
-        _alterar(m, "conselho_conselheiros", titular_id, {"situacao": "em_exercicio", "atualizado_em": agora()})
+        m.alterar("conselho_conselheiros", titular_id, {"situacao": "em_exercicio", "atualizado_em": agora()})
     if suplente_id:
         s = armazem.conselheiro(m.db, suplente_id)
         if s and s["situacao"] == "em_exercicio" and armazem.exercicio_aberto(m.db, suplente_id) is None:
-            _alterar(m, "conselho_conselheiros", suplente_id, {"situacao": "disponivel", "atualizado_em": agora()})
+            m.alterar("conselho_conselheiros", suplente_id, {"situacao": "disponivel", "atualizado_em": agora()})
 
 
 def sincronizar(m: Mudanca, hoje: date) -> None:

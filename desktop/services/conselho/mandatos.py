@@ -32,19 +32,6 @@ def _conselheiro(db, conselheiro_id: str) -> dict:
     return c
 
 
-def _alterar(m: Mudanca, tabela: str, id_: str, valores: dict) -> dict:
-    antes = m.db[tabela].get(id_)
-    depois = armazem.atualizar(m.db, tabela, id_, valores)
-    m.registrar(tabela, id_, "alterar", antes=antes, depois=depois)
-    return depois
-
-
-def _inserir(m: Mudanca, tabela: str, linha: dict) -> dict:
-    m.db[tabela].insert(linha)
-    m.registrar(tabela, linha["id"], "inserir", depois=linha)
-    return linha
-
-
 # -- cadastro -------------------------------------------------------------------------------------
 def cadastrar_conselheiro(sessao: Sessao, *, nome: str, condicao: str, ordem: int, inicio_mandato: date,
                           fim_mandato: date, cpf: str | None = None, nascimento: date | None = None,
@@ -79,7 +66,7 @@ def cadastrar_conselheiro(sessao: Sessao, *, nome: str, condicao: str, ordem: in
                 pessoa = {"id": novo_id(), "nome": nome, "cpf": cpf_ok,
                           "nascimento": nascimento.isoformat() if nascimento else None,
                           "criado_em": momento, "atualizado_em": momento}
-                _inserir(m, "pessoas", pessoa)
+                m.inserir("pessoas", pessoa)
                 pessoa_id = pessoa["id"]
         linha = _gravar_conselheiro(m, pessoa_id=pessoa_id, eleito_id=eleito_id, condicao=condicao, ordem=ordem,
                                     inicio_mandato=inicio_mandato, fim_mandato=fim_mandato,
@@ -100,9 +87,9 @@ def _gravar_conselheiro(m: Mudanca, *, pessoa_id: str, eleito_id: str | None, co
              "servidor_municipal": int(bool(servidor_municipal)),
              "remuneracao_cargo": str(Decimal(remuneracao_cargo).quantize(Decimal("0.01"))) if remuneracao_cargo else None,
              "dependentes_irrf": int(dependentes_irrf), "criado_em": momento, "atualizado_em": momento}
-    _inserir(m, "conselho_conselheiros", linha)
+    m.inserir("conselho_conselheiros", linha)
     if condicao == "titular":
-        _inserir(m, "conselho_exercicios", {"id": novo_id(), "conselheiro_id": linha["id"],
+        m.inserir("conselho_exercicios", {"id": novo_id(), "conselheiro_id": linha["id"],
                                             "inicio": inicio_mandato.isoformat(), "fim": None, "substitui_id": None,
                                             "motivo": "Posse (titular)", "criado_em": momento})
     return linha
@@ -163,7 +150,7 @@ def vincular_usuario(sessao: Sessao, conselheiro_id: str, login: str) -> dict:
     if not u or u[0]["papel"] != Papel.CONSELHEIRO_TUTELAR:
         raise ErroNegocio(f"O usuário {login} não existe ou não tem o papel de conselheiro tutelar.")
     with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
-        _alterar(m, "conselho_conselheiros", c["id"], {"usuario_id": u[0]["id"], "atualizado_em": agora()})
+        m.alterar("conselho_conselheiros", c["id"], {"usuario_id": u[0]["id"], "atualizado_em": agora()})
     return armazem.conselheiro(sessao.db, conselheiro_id)
 
 
@@ -178,9 +165,9 @@ def definir_funcao(sessao: Sessao, conselheiro_id: str, funcao: str, inicio: dat
     with sessao.mudanca(EDITAR) as m:
         for f in m.db.query("SELECT * FROM conselho_funcoes WHERE fim IS NULL AND (funcao = ? OR conselheiro_id = ?)",
                             [funcao, conselheiro_id]):
-            _alterar(m, "conselho_funcoes", f["id"], {"fim": max(date.fromisoformat(f["inicio"]),
+            m.alterar("conselho_funcoes", f["id"], {"fim": max(date.fromisoformat(f["inicio"]),
                                                                   inicio - timedelta(days=1)).isoformat()})
-        return _inserir(m, "conselho_funcoes", {"id": novo_id(), "conselheiro_id": conselheiro_id, "funcao": funcao,
+        return m.inserir("conselho_funcoes", {"id": novo_id(), "conselheiro_id": conselheiro_id, "funcao": funcao,
                                                 "inicio": inicio.isoformat(), "fim": None, "criado_em": agora()})
 
 
@@ -211,8 +198,8 @@ def _convocar(m: Mudanca, titular: dict, inicio: date, motivo: str) -> tuple[dic
     textos = [texto for _, texto in pulados]
     if s is None:
         return None, textos
-    _alterar(m, "conselho_conselheiros", s.id, {"situacao": "em_exercicio", "atualizado_em": agora()})
-    _inserir(m, "conselho_exercicios", {"id": novo_id(), "conselheiro_id": s.id, "inicio": inicio.isoformat(),
+    m.alterar("conselho_conselheiros", s.id, {"situacao": "em_exercicio", "atualizado_em": agora()})
+    m.inserir("conselho_exercicios", {"id": novo_id(), "conselheiro_id": s.id, "inicio": inicio.isoformat(),
                                         "fim": None, "substitui_id": titular["id"],
                                         "motivo": f"Convocado(a) na vaga de {titular['nome']}: {motivo}"
                                                   + "".join(f". {t}" for t in textos),
@@ -257,7 +244,7 @@ def registrar_vacancia(sessao: Sessao, conselheiro_id: str, causa: str, data: da
     with sessao.mudanca(MANDATO) as m:
         exercicio.sincronizar(m, date.today())
         suplente = _encerrar_exercicio(m, c, data, "vago")
-        _inserir(m, "conselho_afastamentos", {"id": novo_id(), "conselheiro_id": c["id"], "tipo": "vacancia",
+        m.inserir("conselho_afastamentos", {"id": novo_id(), "conselheiro_id": c["id"], "tipo": "vacancia",
                                               "causa": causa, "inicio": data.isoformat(), "fim": data.isoformat(),
                                               "remunerado": 0, "suplente_id": None, "observacao": observacao,
                                               "criado_em": agora()})
@@ -272,15 +259,15 @@ def registrar_vacancia(sessao: Sessao, conselheiro_id: str, causa: str, data: da
 def _encerrar_exercicio(m: Mudanca, c: dict, data: date, situacao: str) -> dict | None:
     ex = armazem.exercicio_aberto(m.db, c["id"])
     if ex:
-        _alterar(m, "conselho_exercicios", ex["id"], {"fim": max(data, date.fromisoformat(ex["inicio"])).isoformat()})
+        m.alterar("conselho_exercicios", ex["id"], {"fim": max(data, date.fromisoformat(ex["inicio"])).isoformat()})
     for f in m.db.query("SELECT * FROM conselho_funcoes WHERE conselheiro_id = ? AND fim IS NULL", [c["id"]]):
-        _alterar(m, "conselho_funcoes", f["id"], {"fim": data.isoformat()})
-    _alterar(m, "conselho_conselheiros", c["id"], {"situacao": situacao, "atualizado_em": agora()})
+        m.alterar("conselho_funcoes", f["id"], {"fim": data.isoformat()})
+    m.alterar("conselho_conselheiros", c["id"], {"situacao": situacao, "atualizado_em": agora()})
     sub = armazem.substituto_de(m.db, c["id"]) or armazem.um(
         m.db, "SELECT * FROM conselho_exercicios WHERE substitui_id = ? AND fim >= ? ORDER BY inicio DESC LIMIT 1",
         [c["id"], data.isoformat()])
     if sub and sub["fim"]:  # cobria um afastamento com fim marcado: com a vaga, segue no exercício
-        _alterar(m, "conselho_exercicios", sub["id"], {"fim": None})
+        m.alterar("conselho_exercicios", sub["id"], {"fim": None})
     return armazem.conselheiro(m.db, sub["conselheiro_id"]) if sub else None
 
 
@@ -305,9 +292,9 @@ def afastar(sessao: Sessao, conselheiro_id: str, tipo: str, inicio: date, fim: d
     t = regra.TIPOS_AFASTAMENTO[tipo]
     with sessao.mudanca(MANDATO) as m:
         exercicio.sincronizar(m, date.today())
-        _alterar(m, "conselho_conselheiros", c["id"], {"situacao": "afastado", "atualizado_em": agora()})
+        m.alterar("conselho_conselheiros", c["id"], {"situacao": "afastado", "atualizado_em": agora()})
         suplente, pulados = _convocar(m, c, inicio, t.rotulo) if convocar else (None, [])
-        afast = _inserir(m, "conselho_afastamentos", {
+        afast = m.inserir("conselho_afastamentos", {
             "id": novo_id(), "conselheiro_id": c["id"], "tipo": tipo, "causa": None, "inicio": inicio.isoformat(),
             "fim": fim.isoformat() if fim else None, "remunerado": int(t.remunerado),
             "suplente_id": suplente["id"] if suplente else None, "observacao": observacao, "criado_em": agora()})
@@ -338,14 +325,14 @@ def encerrar_afastamento(sessao: Sessao, afastamento_id: str, fim: date) -> dict
     if fim < date.fromisoformat(a["inicio"]):
         raise EntradaInvalida("O fim do afastamento é anterior ao início.")
     with sessao.mudanca(MANDATO) as m:
-        depois = _alterar(m, "conselho_afastamentos", a["id"], {"fim": fim.isoformat()})
-        _alterar(m, "conselho_conselheiros", a["conselheiro_id"], {"situacao": "em_exercicio", "atualizado_em": agora()})
+        depois = m.alterar("conselho_afastamentos", a["id"], {"fim": fim.isoformat()})
+        m.alterar("conselho_conselheiros", a["conselheiro_id"], {"situacao": "em_exercicio", "atualizado_em": agora()})
         if a["suplente_id"]:
             ex = exercicio.exercicio_do_suplente(m.db, a)
             if ex:
-                _alterar(m, "conselho_exercicios", ex["id"], {"fim": max(fim, date.fromisoformat(ex["inicio"])).isoformat()})
+                m.alterar("conselho_exercicios", ex["id"], {"fim": max(fim, date.fromisoformat(ex["inicio"])).isoformat()})
                 if armazem.exercicio_aberto(m.db, a["suplente_id"]) is None:
-                    _alterar(m, "conselho_conselheiros", a["suplente_id"],
+                    m.alterar("conselho_conselheiros", a["suplente_id"],
                              {"situacao": "disponivel", "atualizado_em": agora()})
         exercicio.refazer(m, fim + timedelta(days=1), f"retorno de afastamento em {fim + timedelta(days=1):%d/%m/%Y}")
     return depois
@@ -360,7 +347,7 @@ def aplicar_penalidade(sessao: Sessao, conselheiro_id: str, tipo: str, motivo: s
     regra.validar_penalidade(tipo, motivo, processo, inicio, fim)
     c = _conselheiro(sessao.db, conselheiro_id)
     with sessao.mudanca(MANDATO) as m:
-        linha = _inserir(m, "conselho_penalidades", {
+        linha = m.inserir("conselho_penalidades", {
             "id": novo_id(), "conselheiro_id": c["id"], "tipo": tipo, "aplicada_em": aplicada_em.isoformat(),
             "motivo": motivo.strip(), "processo": processo.strip(), "inicio": inicio.isoformat() if inicio else None,
             "fim": fim.isoformat() if fim else None, "criado_em": agora()})

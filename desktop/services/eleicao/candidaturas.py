@@ -74,8 +74,7 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
                  "residencia_desde": residencia_desde.isoformat(), "experiencia_meses": experiencia_meses,
                  "situacao": "inscrito", "motivo": "Análise documental pendente", "sub_judice": 0,
                  "criado_em": momento, "atualizado_em": momento}
-        m.db["eleicao_candidaturas"].insert(linha)
-        m.registrar("eleicao_candidaturas", linha["id"], "inserir", depois=linha)
+        m.inserir("eleicao_candidaturas", linha)
         for r in regra_requisitos.REQUISITOS:
             motivo = reprovados.get(r.codigo)
             req = {"id": novo_id(), "candidatura_id": linha["id"], "requisito": r.codigo,
@@ -83,8 +82,7 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
                    "situacao": "indeferido" if motivo else "pendente", "motivo": motivo,
                    "analisado_por": sessao.usuario.id if motivo else None,
                    "analisado_em": momento if motivo else None}
-            m.db["eleicao_requisitos"].insert(req)
-            m.registrar("eleicao_requisitos", req["id"], "inserir", depois=req)
+            m.inserir("eleicao_requisitos", req)
         return recalcular(m, linha["id"])
 
 
@@ -176,8 +174,7 @@ def analisar_requisito(sessao: Sessao, candidatura_id: str, requisito: str, *, d
         depois = armazem.atualizar(m.db, "eleicao_requisitos", antes["id"], novos)
         m.registrar("eleicao_requisitos", antes["id"], "alterar", antes=antes, depois=depois)
         if decisao:
-            m.db["eleicao_decisoes_requisito"].insert(decisao)
-            m.registrar("eleicao_decisoes_requisito", decisao["id"], "inserir", depois=decisao)
+            m.inserir("eleicao_decisoes_requisito", decisao)
         return recalcular(m, candidatura_id)
 
 
@@ -217,8 +214,7 @@ def declarar_parentesco(sessao: Sessao, candidatura_a: str, candidatura_b: str, 
     linha = {"id": novo_id(), "processo_id": a["processo_id"], "candidatura_a": a["id"],
              "candidatura_b": b["id"], "vinculo": vinculo, "declarado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        m.db["eleicao_parentescos"].insert(linha)
-        m.registrar("eleicao_parentescos", linha["id"], "inserir", depois=linha)
+        m.inserir("eleicao_parentescos", linha)
     return linha
 
 

@@ -29,7 +29,7 @@ _LOCAIS = ["E. E. Dom Paulo McHugh", "E. M. São Sebastião", "E. M. Tancredo Ne
 
 
 def _usuario(sessao: Sessao, login: str, nome: str) -> Sessao:
-    from desktop.services.demo import SENHA_DEMO  # aqui: demo.py importa este módulo
+    from desktop.services.demo_comum import SENHA_DEMO
 
     linha = acesso.criar_usuario(sessao, login=login, nome=nome, papel=Papel.COMISSAO_ELEITORAL,
                                  senha=SENHA_DEMO, trocar_senha=False)
@@ -48,7 +48,7 @@ def _repartir(rnd: random.Random, total: int, partes: int) -> list[int]:
 def criar_demo_eleicao(sessao: Sessao, rnd: random.Random) -> dict:
     """Cria o processo de 2027 inteiro, até a passagem dos eleitos; devolve o processo."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
-    from desktop.services.demo import cpf_ficticio
+    from desktop.services.demo_comum import cpf_ficticio
 
     cal = processo.calendario_sugerido(sessao, 2027)
     proc = processo.abrir_processo(sessao, cal, nota_corte="60", criterio_desempate="idade")

@@ -38,8 +38,7 @@ def designar(sessao: Sessao, processo_id: str, *, login: str, funcao: str, ato: 
     linha = {"id": novo_id(), "processo_id": processo_id, "usuario_id": u["id"], "funcao": str(f), "ato": ato,
              "designado_por": sessao.usuario.id, "designado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        m.db["eleicao_designacoes"].insert(linha)
-        m.registrar("eleicao_designacoes", linha["id"], "inserir", depois=linha)
+        m.inserir("eleicao_designacoes", linha)
     return linha
 
 

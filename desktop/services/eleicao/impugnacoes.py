@@ -51,8 +51,7 @@ def apresentar(sessao: Sessao, candidatura_id: str, *, tipo: str, autor: str, fu
              "apresentada_em": apresentada_em.isoformat(), "prazo_defesa": prazo_defesa.isoformat(),
              "criado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        m.db["eleicao_impugnacoes"].insert(linha)
-        m.registrar("eleicao_impugnacoes", linha["id"], "inserir", depois=linha)
+        m.inserir("eleicao_impugnacoes", linha)
         recalcular(m, candidatura_id)
     return linha
 

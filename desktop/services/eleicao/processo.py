@@ -52,8 +52,7 @@ def abrir_processo(sessao: Sessao, cal: Calendario, *, nota_corte, criterio_dese
              "nota_corte": str(corte), "criterio_desempate": criterio_desempate, "fase": "inscricoes",
              "reaberturas": 0, "criado_em": momento, "atualizado_em": momento}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        m.db["eleicao_processos"].insert(linha)
-        m.registrar("eleicao_processos", linha["id"], "inserir", depois=linha)
+        m.inserir("eleicao_processos", linha)
     return linha
 
 

@@ -167,8 +167,7 @@ def _gravar_eleitos(m, proc: dict, a: Apuracao, resultado_documento_id: str | No
                  "votos": c.votos, "inicio_mandato": proc["posse"], "fim_mandato": proc["fim_mandato"],
                  "impedimento": c.impedimento, "sub_judice": int(c.sub_judice),
                  "resultado_documento_id": resultado_documento_id, "criado_em": momento}
-        m.db["conselheiros_eleitos"].insert(linha)
-        m.registrar("conselheiros_eleitos", linha["id"], "inserir", depois=linha)
+        m.inserir("conselheiros_eleitos", linha)
         linhas.append(linha)
     m.db.execute("UPDATE eleicao_processos SET fase = 'encerrado', atualizado_em = ? WHERE id = ?",
                  [momento, processo_id])

@@ -68,8 +68,7 @@ def cadastrar_secao(sessao: Sessao, processo_id: str, *, numero: int, local: str
              "local": validacao.obrigatorio(local, "o local de votação"), "aptos": aptos, "tipo": tipo,
              "criado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        m.db["eleicao_secoes"].insert(linha)
-        m.registrar("eleicao_secoes", linha["id"], "inserir", depois=linha)
+        m.inserir("eleicao_secoes", linha)
     return linha
 
 
@@ -131,8 +130,7 @@ def auditar(m, s: dict, proc: dict, b: apuracao.Boletim) -> list[regra_auditoria
         item = {"id": novo_id(), "secao_id": s["id"], "situacao": "pendente", "aberta_em": agora(),
                 "alertas": json.dumps([{"codigo": a.codigo, "mensagem": a.mensagem} for a in alertas],
                                       ensure_ascii=False)}
-        m.db["eleicao_auditorias"].insert(item)
-        m.registrar("eleicao_auditorias", item["id"], "inserir", depois=item)
+        m.inserir("eleicao_auditorias", item)
     return alertas
 
 
@@ -159,8 +157,7 @@ def digitar(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, vo
              "comparecimento": b.comparecimento, "brancos": b.brancos, "nulos": b.nulos,
              "votos": armazem.votos_para_json(b.votos), "digitado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        m.db["eleicao_digitacoes"].insert(linha)
-        m.registrar("eleicao_digitacoes", linha["id"], "inserir", depois=linha)
+        m.inserir("eleicao_digitacoes", linha)
         if not anteriores:
             return Digitacao(AGUARDANDO)
         difs = apuracao.comparar(_para_boletim(anteriores[0], s), b)
@@ -254,6 +251,5 @@ def registrar_recontagem(m, s: dict, tipo: str, antes: dict | None, b: apuracao.
              "depois": json.dumps(numeros({"comparecimento": b.comparecimento, "brancos": b.brancos,
                                            "nulos": b.nulos, "votos": b.votos})),
              "boletim_papel": boletim_papel, "motivo": motivo, "feita_por": m.sessao.usuario.id, "feita_em": agora()}
-    m.db["eleicao_recontagens"].insert(linha)
-    m.registrar("eleicao_recontagens", linha["id"], "inserir", depois=linha)
+    m.inserir("eleicao_recontagens", linha)
     return linha

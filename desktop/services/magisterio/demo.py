@@ -186,7 +186,7 @@ def _direcao(planos: list[_Plano], escolas: list[dict], portes: dict[str, str]) 
 
 # -- gravação ---------------------------------------------------------------------------------------
 def _pessoa(rnd: random.Random, admissao: date) -> dict:
-    from desktop.services.demo import cpf_ficticio  # aqui: demo.py importa este módulo
+    from desktop.services.demo_comum import cpf_ficticio
 
     feminino = rnd.random() < 0.75
     nome = " ".join([rnd.choice(_NOMES_F if feminino else _NOMES_M), *rnd.sample(_SOBRENOMES, 2)])

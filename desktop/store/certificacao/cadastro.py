@@ -6,11 +6,7 @@ import json
 import sqlite_utils
 
 from ..ids import agora, novo_id
-
-
-def um(db: sqlite_utils.Database, sql: str, params: list | None = None) -> dict | None:
-    linhas = list(db.query(sql, params or []))
-    return linhas[0] if linhas else None
+from ..linhas import um  # noqa: F401 — livros e processos da certificação a usam por aqui
 
 
 def inserir(db: sqlite_utils.Database, tabela: str, dados: dict, *, com_id: bool = True) -> dict:

@@ -3,20 +3,11 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from ..linhas import atualizar, um  # noqa: F401 — os serviços do Conselho as usam por aqui
+
 # ``impedimento``: o texto do art. 15 gravado pelo processo de escolha (``conselheiros_eleitos``), se houver.
 _CONSELHEIRO = ("SELECT c.*, p.nome, p.cpf, p.nascimento, e.impedimento FROM conselho_conselheiros c "
                 "JOIN pessoas p ON p.id = c.pessoa_id LEFT JOIN conselheiros_eleitos e ON e.id = c.eleito_id")
-
-
-def um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
-    linhas = list(db.query(sql, params))
-    return linhas[0] if linhas else None
-
-
-def atualizar(db: sqlite_utils.Database, tabela: str, id_: str, valores: dict) -> dict:
-    """UPDATE de um registro; devolve a linha nova."""
-    db[tabela].update(id_, valores)
-    return db[tabela].get(id_)
 
 
 def conselheiro(db: sqlite_utils.Database, conselheiro_id: str) -> dict | None:

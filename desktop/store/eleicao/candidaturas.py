@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-
-def _um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
-    linhas = list(db.query(sql, params))
-    return linhas[0] if linhas else None
+from ..linhas import atualizar, um as _um  # noqa: F401 — atualizar: os serviços da eleição a usam por aqui
 
 
 def processo(db: sqlite_utils.Database, processo_id: str) -> dict | None:
@@ -74,10 +71,3 @@ def parentescos(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
         "JOIN eleicao_candidaturas a ON a.id = r.candidatura_a "
         "JOIN eleicao_candidaturas b ON b.id = r.candidatura_b WHERE r.processo_id = ? "
         "ORDER BY r.declarado_em", [processo_id]))
-
-
-def atualizar(db: sqlite_utils.Database, tabela: str, id_: str, valores: dict, pk: str = "id") -> dict:
-    """Atualiza a linha (chave ``pk``) e devolve a linha nova."""
-    db.execute(f"UPDATE {tabela} SET " + ", ".join(f"{k} = ?" for k in valores) + f" WHERE {pk} = ?",
-               [*valores.values(), id_])
-    return _um(db, f"SELECT * FROM {tabela} WHERE {pk} = ?", [id_])

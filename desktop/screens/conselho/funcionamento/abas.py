@@ -1,4 +1,4 @@
-"""Registro das abas do Conselho em funcionamento no painel do Conselho (``painel.registrar_aba``) e o atalho Ctrl+N.
+"""Registro das abas do Conselho em funcionamento no painel do Conselho (``registro_abas.registrar_aba``) e o atalho Ctrl+N.
 
 Importado ao fim de ``desktop.screens.conselho.painel``; cada fábrica importa a sua tela só quando a aba é
 montada. Ctrl+N, em qualquer aba do Conselho, vai ao Modo plantão e abre o registro rápido.
@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 
 from desktop.rules.papeis import Permissao
 
-from ..painel import TITULO_PLANTAO, registrar_aba
+from ..registro_abas import TITULO_PLANTAO, registrar_aba
 
 
 def _conselheiros(sessao, parent):

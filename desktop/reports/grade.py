@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
@@ -30,6 +30,15 @@ _ENTRELINHA = 1.18
 _CORPO_CABECALHO = 7.0
 
 DADO, GRUPO, TOTAL, CABECALHO = "dado", "grupo", "total", "cabecalho"
+
+
+class LinhaMedida(NamedTuple):
+    """Uma linha da grade já medida: o tipo (DADO, GRUPO, TOTAL, CABECALHO), as linhas de texto de cada
+    célula e a altura em pontos."""
+
+    tipo: str
+    textos: list[tuple[str, ...]]
+    altura: float
 
 
 @lru_cache(maxsize=50_000)
@@ -105,16 +114,16 @@ class Grade(Flowable):
         self.continuacao = continuacao  # rótulo impresso acima do cabeçalho nas páginas seguintes
         self.verticais = verticais
         self.largura = sum(c.largura for c in self.colunas)
-        self._linhas: list[tuple[str, list[tuple[str, ...]], float]] = []  # (tipo, textos por célula, altura)
+        self._linhas: list[LinhaMedida] = []
         self._cabecalho = self._medir(CABECALHO, [c.titulo for c in self.colunas])
         self._continuada = False
 
     # -- montagem --------------------------------------------------------------------------
-    def _medir(self, tipo: str, celulas: Sequence[str]):
+    def _medir(self, tipo: str, celulas: Sequence[str]) -> LinhaMedida:
         if tipo == GRUPO:
             tamanho = self.colunas[0].tamanho + 0.5
             partes = [linhas_de(celulas[0], self.largura - 2 * _PAD_H, NEGRITO, tamanho, False)]
-            return (tipo, partes, tamanho * _ENTRELINHA + 2 * _PAD_V + 1)
+            return LinhaMedida(tipo, partes, tamanho * _ENTRELINHA + 2 * _PAD_V + 1)
         partes = []
         altura = 0.0
         for texto, col in zip(celulas, self.colunas):
@@ -126,7 +135,7 @@ class Grade(Flowable):
             linhas = linhas_de(str(texto or ""), col.largura - 2 * _PAD_H, fonte, tamanho, quebrar)
             partes.append(linhas)
             altura = max(altura, len(linhas) * tamanho * _ENTRELINHA)
-        return (tipo, partes, altura + 2 * _PAD_V)
+        return LinhaMedida(tipo, partes, altura + 2 * _PAD_V)
 
     def dado(self, celulas: Sequence[str]) -> None:
         self._linhas.append(self._medir(DADO, celulas))
@@ -143,11 +152,11 @@ class Grade(Flowable):
     # -- platypus --------------------------------------------------------------------------
     def _altura_topo(self) -> float:
         extra = 11 if self._continuada and self.continuacao else 0
-        return self._cabecalho[2] + extra
+        return self._cabecalho.altura + extra
 
     def wrap(self, largura_disponivel, altura_disponivel):
         self.width = self.largura
-        self.height = self._altura_topo() + sum(l[2] for l in self._linhas)
+        self.height = self._altura_topo() + sum(l.altura for l in self._linhas)
         return self.width, self.height
 
     def split(self, largura_disponivel, altura_disponivel):
@@ -158,7 +167,7 @@ class Grade(Flowable):
                 break
             resta -= altura
             cabem += 1
-        while cabem > 1 and self._linhas[cabem - 1][0] == GRUPO:  # título de grupo não fica sozinho
+        while cabem > 1 and self._linhas[cabem - 1].tipo == GRUPO:  # título de grupo não fica sozinho
             cabem -= 1
         if cabem == 0 or cabem == len(self._linhas):
             return []
@@ -183,9 +192,9 @@ class Grade(Flowable):
             y -= 11
         topo_grade = y
         # fundos: cabeçalho, zebra, grupos e totais
-        y_linha = y - self._cabecalho[2]
+        y_linha = y - self._cabecalho.altura
         c.setFillColor(COR_CABECALHO_TABELA)
-        c.rect(0, y_linha, self.largura, self._cabecalho[2], stroke=0, fill=1)
+        c.rect(0, y_linha, self.largura, self._cabecalho.altura, stroke=0, fill=1)
         posicoes = []
         zebra = False
         for tipo, _, altura in self._linhas:
@@ -222,7 +231,7 @@ class Grade(Flowable):
                         c.line(x, de, x, ate)
         c.setStrokeColor(COR_LINHA)
         c.setLineWidth(0.8)
-        c.line(0, topo_grade - self._cabecalho[2], self.largura, topo_grade - self._cabecalho[2])
+        c.line(0, topo_grade - self._cabecalho.altura, self.largura, topo_grade - self._cabecalho.altura)
         for (tipo, _, _), topo in zip(self._linhas, posicoes):
             if tipo in (GRUPO, TOTAL):
                 c.line(0, topo, self.largura, topo)
@@ -231,18 +240,18 @@ class Grade(Flowable):
         # textos, num só objeto de texto
         self._textos(escrita, self._cabecalho, topo_grade)
         for linha, topo in zip(self._linhas, posicoes):
-            if linha[0] == GRUPO:
+            if linha.tipo == GRUPO:
                 tamanho = self.colunas[0].tamanho + 0.5
                 escrita.fonte(NEGRITO, tamanho, COR_LINHA)
-                escrita.esquerda(_PAD_H, topo - _PAD_V - 1 - tamanho * _SUBIDA - 0.5, linha[1][0][0])
+                escrita.esquerda(_PAD_H, topo - _PAD_V - 1 - tamanho * _SUBIDA - 0.5, linha.textos[0][0])  # o título do grupo: a primeira linha da única célula
             else:
                 self._textos(escrita, linha, topo)
         escrita.fim()
 
-    def _textos(self, escrita: Escrita, linha, topo: float) -> None:
-        tipo = linha[0]
+    def _textos(self, escrita: Escrita, linha: LinhaMedida, topo: float) -> None:
+        tipo = linha.tipo
         x = 0.0
-        for col, textos in zip(self.colunas, linha[1]):
+        for col, textos in zip(self.colunas, linha.textos):
             if tipo == CABECALHO:
                 escrita.fonte(NEGRITO, _CORPO_CABECALHO)
             elif tipo == TOTAL:

@@ -1,0 +1,36 @@
+"""Linhas de qualquer tabela: ler uma, inserir, alterar — as peças genéricas que as consultas de cada domínio usam.
+
+Não conferem permissão nem escrevem no diário: isso é dos serviços (``services.sessao.Mudanca.inserir`` e
+``Mudanca.alterar`` gravam e registram no diário numa chamada só).
+"""
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.db import jsonify_if_needed
+
+
+def um(db: sqlite_utils.Database, sql: str, params: list | None = None) -> dict | None:
+    """A primeira linha da consulta, ou None."""
+    linhas = list(db.query(sql, params or []))
+    return linhas[0] if linhas else None
+
+
+def por_chave(db: sqlite_utils.Database, tabela: str, id_: str, pk: str = "id") -> dict | None:
+    """A linha da tabela com a chave ``pk`` igual a ``id_``, ou None."""
+    return um(db, f"SELECT * FROM {tabela} WHERE {pk} = ?", [id_])
+
+
+def inserir(db: sqlite_utils.Database, tabela: str, linha: dict) -> dict:
+    """INSERT da linha como veio; devolve-a."""
+    db[tabela].insert(linha)
+    return linha
+
+
+def atualizar(db: sqlite_utils.Database, tabela: str, id_: str, valores: dict, pk: str = "id") -> dict:
+    """UPDATE dos ``valores`` na linha de chave ``pk``; devolve a linha nova (None se não houver).
+
+    Listas e dicionários vão como JSON, como no ``update`` do sqlite-utils."""
+    if valores:
+        db.execute(f"UPDATE {tabela} SET " + ", ".join(f"{k} = ?" for k in valores) + f" WHERE {pk} = ?",
+                   [*(jsonify_if_needed(v) for v in valores.values()), id_])
+    return por_chave(db, tabela, id_, pk)
