@@ -25,7 +25,7 @@ from .. import documentos, emissores, parametros
 from ..sessao import ErroNegocio, Sessao
 from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura
 from .documentos import DOMINIO_CASO
-from .mandatos import periodos
+from .exercicio import periodos
 
 EDITAR_SIGILO = Permissao.CONSELHO_CASOS_EDITAR
 TIPO_ATA = "conselho_ata_colegiado"

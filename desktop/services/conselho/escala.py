@@ -19,7 +19,7 @@ from desktop.store.ids import agora, novo_id
 from .. import parametros
 from ..sessao import ErroNegocio, Sessao
 from .comum import agora_local, dia_util, iso_local
-from .mandatos import periodos
+from .exercicio import periodos
 
 EDITAR, LER = Permissao.CONSELHO_EDITAR, Permissao.CONSELHO_LER
 

@@ -9,7 +9,7 @@ de exercício refaz a escala gravada a partir da data (``refazer``).
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from desktop.store.conselho import mandatos as armazem
 from desktop.store.ids import agora
@@ -73,8 +73,26 @@ def situacao_em(db, c: dict, data: date) -> str:
     return "disponivel" if c["condicao"] == "suplente" else c["situacao"]
 
 
-def refazer(m: Mudanca, desde: date, motivo: str) -> dict:
-    """A escala gravada refeita a partir de ``desde`` na mesma transação (services.conselho.escala)."""
-    from .escala import refazer_na_transacao  # escala importa mandatos
-
-    return refazer_na_transacao(m, desde, motivo)
+def periodos(db, conselheiro_id: str, ate: date, *, pagos: bool) -> tuple[tuple[date, date], ...]:
+    """Períodos de exercício até ``ate``, menos os afastamentos (todos, para a escala; só os não
+    remunerados, para a folha)."""
+    saida = []
+    for ex in armazem.exercicios(db, conselheiro_id):
+        a, b = date.fromisoformat(ex["inicio"]), date.fromisoformat(ex["fim"]) if ex["fim"] else ate
+        if b >= a:
+            saida.append((a, b))
+    for af in armazem.afastamentos(db, conselheiro_id):
+        if af["tipo"] == "vacancia" or (pagos and af["remunerado"]):
+            continue
+        ia, ib = date.fromisoformat(af["inicio"]), date.fromisoformat(af["fim"]) if af["fim"] else ate
+        novos = []
+        for a, b in saida:
+            if ib < a or ia > b:
+                novos.append((a, b))
+                continue
+            if a < ia:
+                novos.append((a, ia - timedelta(days=1)))
+            if ib < b:
+                novos.append((ib + timedelta(days=1), b))
+        saida = novos
+    return tuple(sorted(saida))

@@ -19,7 +19,8 @@ from desktop.store.ids import agora, novo_id
 
 from .. import parametros
 from ..sessao import ErroNegocio, Mudanca, Sessao
-from . import exercicio
+from . import escala as servico_escala, exercicio
+from .exercicio import periodos  # noqa: F401 — quem lia mandatos.periodos
 
 EDITAR = Permissao.CONSELHO_EDITAR
 MANDATO = Permissao.CONSELHO_MANDATOS  # vacância, afastamentos, penalidades: administração municipal (arts. 16 e 49)
@@ -251,7 +252,7 @@ def registrar_vacancia(sessao: Sessao, conselheiro_id: str, causa: str, data: da
         novo, pulados = suplente, []  # o suplente que já estava na vaga passa a ocupá-la em definitivo
         if not suplente and c["situacao"] in ("em_exercicio", "afastado"):
             novo, pulados = _convocar(m, c, data + timedelta(days=1), regra.CAUSAS_VACANCIA[causa])
-        escala = exercicio.refazer(m, data + timedelta(days=1), f"vacância de {c['nome']} em {data:%d/%m/%Y}")
+        escala = servico_escala.refazer_na_transacao(m, data + timedelta(days=1), f"vacância de {c['nome']} em {data:%d/%m/%Y}")
     return {"convocado": novo, "pulados": pulados, "escala": escala,
             **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), data)}
 
@@ -300,7 +301,7 @@ def afastar(sessao: Sessao, conselheiro_id: str, tipo: str, inicio: date, fim: d
             "suplente_id": suplente["id"] if suplente else None, "observacao": observacao, "criado_em": agora()})
         if fim is not None:
             exercicio.fechar_suplencia(m, afast, fim, date.today())
-        escala = exercicio.refazer(m, inicio, f"{t.rotulo} de {c['nome']} desde {inicio:%d/%m/%Y}")
+        escala = servico_escala.refazer_na_transacao(m, inicio, f"{t.rotulo} de {c['nome']} desde {inicio:%d/%m/%Y}")
     return {"afastamento": afast, "convocado": suplente, "pulados": pulados, "escala": escala,
             **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), inicio)}
 
@@ -334,7 +335,7 @@ def encerrar_afastamento(sessao: Sessao, afastamento_id: str, fim: date) -> dict
                 if armazem.exercicio_aberto(m.db, a["suplente_id"]) is None:
                     m.alterar("conselho_conselheiros", a["suplente_id"],
                              {"situacao": "disponivel", "atualizado_em": agora()})
-        exercicio.refazer(m, fim + timedelta(days=1), f"retorno de afastamento em {fim + timedelta(days=1):%d/%m/%Y}")
+        servico_escala.refazer_na_transacao(m, fim + timedelta(days=1), f"retorno de afastamento em {fim + timedelta(days=1):%d/%m/%Y}")
     return depois
 
 
@@ -380,29 +381,4 @@ def historico(sessao: Sessao, conselheiro_id: str) -> dict:
     return {"conselheiro": c, "exercicios": armazem.exercicios(sessao.db, c["id"]),
             "afastamentos": armazem.afastamentos(sessao.db, c["id"]), "funcoes": armazem.funcoes(sessao.db, c["id"]),
             "penalidades": armazem.penalidades(sessao.db, c["id"])}
-
-
-def periodos(db, conselheiro_id: str, ate: date, *, pagos: bool) -> tuple[tuple[date, date], ...]:
-    """Períodos de exercício até ``ate``, menos os afastamentos (todos, para a escala; só os não
-    remunerados, para a folha)."""
-    saida = []
-    for ex in armazem.exercicios(db, conselheiro_id):
-        a, b = date.fromisoformat(ex["inicio"]), date.fromisoformat(ex["fim"]) if ex["fim"] else ate
-        if b >= a:
-            saida.append((a, b))
-    for af in armazem.afastamentos(db, conselheiro_id):
-        if af["tipo"] == "vacancia" or (pagos and af["remunerado"]):
-            continue
-        ia, ib = date.fromisoformat(af["inicio"]), date.fromisoformat(af["fim"]) if af["fim"] else ate
-        novos = []
-        for a, b in saida:
-            if ib < a or ia > b:
-                novos.append((a, b))
-                continue
-            if a < ia:
-                novos.append((a, ia - timedelta(days=1)))
-            if ib < b:
-                novos.append((ib + timedelta(days=1), b))
-        saida = novos
-    return tuple(sorted(saida))
 

@@ -24,7 +24,7 @@ from desktop.store.ids import agora, novo_id
 from .. import documentos, parametros
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from .escala import plantoes_no_mes
-from .mandatos import periodos
+from .exercicio import periodos
 
 TIPO_DOCUMENTO = "conselho_contracheque"
 
