@@ -29,25 +29,34 @@ JUNTAR = 1.0
 class Escritor:
     """A fila de gravações de uma sessão e a thread que a esvazia (criada no primeiro pedido).
 
-    ``transacao()`` envolve cada lote (uma transação para todos os pedidos juntados); ``ao_esvaziar``
-    roda na thread depois de cada lote (p.ex. devolver a conexão paralela que ela usou)."""
+    ``transacao()`` envolve cada lote (uma transação para todos os pedidos juntados); ``ao_encerrar``
+    roda na thread quando ela termina (``encerrar``), p.ex. devolver a conexão paralela que ela usou. A
+    thread fica com a sua conexão enquanto vive: as buscas continuam reaproveitando sempre a mesma
+    conexão de trabalho, com o cache de páginas decifradas dela."""
 
-    def __init__(self, nome: str, ao_esvaziar: Callable[[], None],
+    def __init__(self, nome: str, ao_encerrar: Callable[[], None],
                  transacao: Callable[[], ContextManager] = nullcontext):
         self._nome = nome
-        self._ao_esvaziar = ao_esvaziar
+        self._ao_encerrar = ao_encerrar
         self._transacao = transacao
         self._fila: queue.Queue = queue.Queue()
         self._pressa = threading.Event()
         self._thread: threading.Thread | None = None
         self._trava = threading.Lock()
+        self._encerrado = False
 
     def pedir(self, funcao: Callable[[], None]) -> None:
         with self._trava:
-            self._fila.put(funcao)
-            if self._thread is None or not self._thread.is_alive():
+            if self._encerrado:  # a sessão está fechando: grava aqui mesmo, ainda com a base aberta
+                sincrono = True
+            else:
+                sincrono = False
+                self._fila.put(funcao)
+            if not sincrono and (self._thread is None or not self._thread.is_alive()):
                 self._thread = threading.Thread(target=self._trabalhar, name=self._nome, daemon=True)
                 self._thread.start()
+        if sincrono:
+            funcao()
 
     def aguardar(self) -> None:
         """Grava já o que está na fila e espera terminar."""
@@ -56,36 +65,52 @@ class Escritor:
         self._pressa.set()
         self._fila.join()
 
-    def _trabalhar(self) -> None:
-        while True:
-            lote = [self._fila.get()]
-            self._pressa.wait(JUNTAR)
-            self._pressa.clear()
-            while True:
-                try:
-                    lote.append(self._fila.get_nowait())
-                except queue.Empty:
-                    break
-            try:
-                self._gravar(lote)
-            finally:
-                for _ in lote:
-                    self._fila.task_done()
+    def encerrar(self) -> None:
+        """Grava o que está na fila e termina a thread (que solta a sua conexão)."""
+        with self._trava:
+            self._encerrado = True
+            thread = self._thread
+            if thread is None or not thread.is_alive() or threading.current_thread() is thread:
+                return
+            self._fila.put(None)
+        self._pressa.set()
+        thread.join()
 
-    def _gravar(self, lote: list[Callable[[], None]]) -> None:
+    def _trabalhar(self) -> None:
         try:
-            try:
-                with self._transacao():
-                    for funcao in lote:
-                        funcao()
-            except Exception:  # noqa: BLE001 — o lote voltou atrás: cada pedido de novo, sozinho
-                for funcao in lote:
+            while True:
+                lote = [self._fila.get()]
+                if lote[0] is not None:
+                    self._pressa.wait(JUNTAR)
+                self._pressa.clear()
+                while True:
                     try:
-                        funcao()
-                    except Exception:  # noqa: BLE001 — quem pediu já seguiu; a falha vai ao registro
-                        _log.exception("Falha numa gravação em segundo plano")
+                        lote.append(self._fila.get_nowait())
+                    except queue.Empty:
+                        break
+                try:
+                    self._gravar([f for f in lote if f is not None])
+                finally:
+                    for _ in lote:
+                        self._fila.task_done()
+                if None in lote:
+                    return
         finally:
             try:
-                self._ao_esvaziar()
+                self._ao_encerrar()
             except Exception:  # noqa: BLE001
                 _log.exception("Falha ao devolver a conexão da gravação em segundo plano")
+
+    def _gravar(self, lote: list[Callable[[], None]]) -> None:
+        if not lote:
+            return
+        try:
+            with self._transacao():
+                for funcao in lote:
+                    funcao()
+        except Exception:  # noqa: BLE001 — o lote voltou atrás: cada pedido de novo, sozinho
+            for funcao in lote:
+                try:
+                    funcao()
+                except Exception:  # noqa: BLE001 — quem pediu já seguiu; a falha vai ao registro
+                    _log.exception("Falha numa gravação em segundo plano")

@@ -247,7 +247,8 @@ class Sessao:
         no meio de uma consulta de outra thread derruba o processo): ``liberar_thread`` a fecha
         quando a tarefa termina.
         """
-        self.aguardar_gravacoes()  # o que ``depois`` pediu chega à base antes de ela fechar
+        if self._escritor is not None:  # o que ``depois`` pediu chega à base antes de ela fechar
+            self._escritor.encerrar()
         ancoras.aguardar()  # as âncoras pedidas por esta sessão chegam ao arquivo de chaves
         atual = threading.current_thread()
         with _trava_registro:
