@@ -75,7 +75,7 @@ def semana_do_conselho(pasta: Path, casos: int, notas: int) -> None:
     acesso.criar_usuario(s, login="ct1", nome="Conselheira", papel="conselheiro_tutelar", senha=SENHA,
                          trocar_senha=False)
     mandatos.vincular_usuario(s, c["id"], "ct1")
-    convite = replicas.convidar(s, "Plantao", True, pasta / "convite")
+    convite = replicas.convidar(s, "Plantao", True, pasta / "convite").arquivo
     s.fechar()
     _copiar(sede, plantao)
     sp = acesso.entrar(plantao, "admin", SENHA)
@@ -127,7 +127,7 @@ def main() -> None:
     s, recuperacao = acesso.criar_instalacao(sede, escritorio, login="admin", nome="Admin", senha=SENHA)
     chaveiro.usar_recuperacao(s, recuperacao)
     replicas.iniciar(s, "Sede")
-    convite = replicas.convidar(s, "Notebook", True, pasta / "convite")
+    convite = replicas.convidar(s, "Notebook", True, pasta / "convite").arquivo
     s.fechar()
     _copiar(sede, note)
     sn = acesso.entrar(note, "admin", SENHA)

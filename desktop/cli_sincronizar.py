@@ -18,7 +18,7 @@ def configurar(c) -> None:
     g.add_argument("--iniciar", metavar="NOME", help="faz desta base a primeira réplica (a sede)")
     g.add_argument("--convidar", metavar="NOME", help="registra uma máquina nova e grava o convite em --saida")
     g.add_argument("--juntar", metavar="CONVITE", help="nesta cópia da sede, assume a réplica do convite "
-                   "(pede a chave de recuperação, ou PACO_RECUPERACAO)")
+                   "(pede o código do convite ou a chave de recuperação; ou PACO_CODIGO / PACO_RECUPERACAO)")
     g.add_argument("--remover", metavar="REPLICA", help="remove uma réplica (os pacotes dela passam a ser recusados)")
     c.add_argument("--para", metavar="REPLICA", help="nome (ou id) da réplica que vai receber o pacote")
     c.add_argument("--saida", metavar="PASTA", help="pasta onde gravar o convite")
@@ -26,13 +26,14 @@ def configurar(c) -> None:
                    "sigiloso do Conselho (só para máquinas de conselheiros)")
 
 
-def _recuperacao(erro) -> str:
-    chave = os.environ.get("PACO_RECUPERACAO")
+def _codigo(erro) -> str:
+    chave = os.environ.get("PACO_CODIGO") or os.environ.get("PACO_RECUPERACAO")
     if chave:
         return chave
     if not sys.stdin.isatty():
-        raise erro("Informe a chave de recuperação em PACO_RECUPERACAO (não há terminal para pedi-la).")
-    return getpass.getpass("Chave de recuperação do órgão: ")
+        raise erro("Informe o código do convite em PACO_CODIGO (ou a chave de recuperação em PACO_RECUPERACAO): "
+                   "não há terminal para pedi-lo.")
+    return getpass.getpass("Código do convite (ou a chave de recuperação do órgão): ")
 
 
 def executar(args, sessao, erro) -> int:
@@ -70,11 +71,11 @@ def executar(args, sessao, erro) -> int:
     elif args.convidar:
         if not args.saida:
             raise erro("Diga onde gravar o convite: --saida PASTA.")
-        arquivo = replicas.convidar(sessao, args.convidar, args.sigilo, Path(args.saida))
-        print(f"Convite gravado: {arquivo}. Leve-o à máquina nova com uma cópia de segurança feita AGORA "
-              "e a chave de recuperação do órgão.")
+        convite = replicas.convidar(sessao, args.convidar, args.sigilo, Path(args.saida))
+        print(f"Convite gravado: {convite.arquivo}. Leve-o à máquina nova com uma cópia de segurança feita AGORA.")
+        print(f"Código do convite (anote e leve por outro caminho; não fica gravado): {convite.codigo}")
     elif args.juntar:
-        r = replicas.juntar(sessao, Path(args.juntar), _recuperacao(erro))
+        r = replicas.juntar(sessao, Path(args.juntar), _codigo(erro))
         print(f"Esta máquina é agora a réplica {r['nome']} ({r['dominios']}).")
     elif args.remover:
         replicas.remover_replica(sessao, args.remover)

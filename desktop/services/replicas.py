@@ -13,18 +13,21 @@ Ver docs/sincronizacao.md.
 from __future__ import annotations
 
 import json
+import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.rules.papeis import Permissao
 from desktop.store import selagem, sigilo, sync_pacote
 from desktop.store import sync_registro as reg
-from desktop.store.chaves import ArquivoChaves, par_da_recuperacao
+from desktop.store.chaves import ArquivoChaves, ErroChaves, par_da_recuperacao
 from desktop.store.ids import agora, novo_id
 
 from . import chaveiro
 from .sessao import ErroNegocio, Sessao
 
 FORMATO_CONVITE = "paco-convite/1"
+_ALFABETO_CODIGO = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # sem 0/O e 1/I, como a chave de recuperação
 
 
 def _orgao(sessao: Sessao) -> str:
@@ -92,9 +95,23 @@ def iniciar(sessao: Sessao, nome: str) -> dict:
     return {"id": rid, "nome": nome}
 
 
-def convidar(sessao: Sessao, nome: str, sigilo_tambem: bool, pasta: Path) -> Path:
-    """Registra uma réplica nova e grava o convite dela em ``pasta``. O convite leva as chaves privadas
-    da réplica seladas para a chave de recuperação do órgão: só quem a digita na máquina nova o abre."""
+@dataclass(frozen=True)
+class Convite:
+    """O convite gravado e o código de uso único que o abre (mostrado uma vez; não fica gravado)."""
+
+    arquivo: Path
+    codigo: str
+
+
+def _normal_codigo(texto: str) -> str:
+    return "".join(c for c in (texto or "").upper() if c.isalnum())
+
+
+def convidar(sessao: Sessao, nome: str, sigilo_tambem: bool, pasta: Path) -> Convite:
+    """Registra uma réplica nova e grava o convite dela em ``pasta`` (a aprovação do administrador). O
+    convite leva as chaves privadas da réplica seladas duas vezes: para a chave de recuperação do órgão e
+    sob um código de uso único (argon2id), que o administrador passa à máquina nova por outro caminho —
+    assim juntar não exige digitar a chave de recuperação no notebook."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     _eu(sessao)
     nome = (nome or "").strip()
@@ -108,19 +125,22 @@ def convidar(sessao: Sessao, nome: str, sigilo_tambem: bool, pasta: Path) -> Pat
         linha, privada_x, privada_ed = _nova_replica(m, nome, "geral,sigilo" if sigilo_tambem else "geral")
     segredo = json.dumps({"replica_id": linha["id"], "privada_x25519": selagem.b64(privada_x),
                           "privada_ed25519": selagem.b64(privada_ed)}).encode()
+    associado = f"paco-convite|{orgao}|{linha['id']}".encode()
+    codigo = "".join(secrets.choice(_ALFABETO_CODIGO) for _ in range(16))
     convite = {"formato": FORMATO_CONVITE, "orgao": orgao, "replica_id": linha["id"], "nome": nome,
-               "dominios": linha["dominios"],
-               "envelope": selagem.selar(publica_rec, segredo, f"paco-convite|{orgao}|{linha['id']}".encode())}
+               "dominios": linha["dominios"], "envelope": selagem.selar(publica_rec, segredo, associado),
+               "codigo": selagem.embrulhar(codigo, segredo, associado)}
     pasta = Path(pasta)
     pasta.mkdir(parents=True, exist_ok=True)
     destino = pasta / f"convite-{linha['id']}.pacoconvite"
     sync_pacote.gravar_atomico(destino, json.dumps(convite, ensure_ascii=False, indent=1).encode())
-    return destino
+    return Convite(destino, "-".join(codigo[i:i + 4] for i in range(0, 16, 4)))
 
 
-def juntar(sessao: Sessao, convite: Path, recuperacao: str) -> dict:
+def juntar(sessao: Sessao, convite: Path, chave: str) -> dict:
     """Na máquina nova: a base é uma cópia de segurança da sede (feita depois do convite), aberta por um
-    administrador; com a chave de recuperação do órgão, ela assume a identidade de réplica do convite."""
+    administrador; com o código do convite (ou a chave de recuperação do órgão), ela assume a identidade
+    de réplica do convite e troca as chaves."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     try:
         dados = json.loads(Path(convite).read_bytes())
@@ -128,17 +148,24 @@ def juntar(sessao: Sessao, convite: Path, recuperacao: str) -> dict:
     except (OSError, ValueError, AssertionError):
         raise ErroNegocio("O arquivo não é um convite de réplica do Paço.") from None
     orgao = _orgao(sessao)
-    if dados["orgao"] != orgao:
-        raise ErroNegocio("Este convite é de outro órgão (outra base): nada foi feito.")
-    arquivo = ArquivoChaves.ler(sessao.base.caminho)
-    if not arquivo.e_a_recuperacao(recuperacao):
-        raise ErroNegocio("A chave de recuperação não é a deste órgão; nada foi feito.")
+    if not isinstance(dados, dict) or dados.get("orgao") != orgao or not isinstance(dados.get("replica_id"), str):
+        raise ErroNegocio("Este convite é de outro órgão (outra base) ou foi alterado: nada foi feito.")
+    associado = f"paco-convite|{orgao}|{dados['replica_id']}".encode()
+    segredo = None
     try:
-        segredo = json.loads(selagem.abrir_envelope(
-            par_da_recuperacao(recuperacao)[0], dados["envelope"],
-            f"paco-convite|{orgao}|{dados['replica_id']}".encode()))
-    except selagem.FalhaDeSelo:
-        raise ErroNegocio("O convite foi alterado ou não abre com esta chave de recuperação; nada foi feito.") from None
+        if ArquivoChaves.ler(sessao.base.caminho).e_a_recuperacao(chave):
+            segredo = selagem.abrir_envelope(par_da_recuperacao(chave)[0], dados["envelope"], associado)
+    except (ErroChaves, selagem.FalhaDeSelo, KeyError, TypeError):
+        segredo = None
+    if segredo is None and isinstance(dados.get("codigo"), dict):
+        try:
+            segredo = selagem.desembrulhar(_normal_codigo(chave), dados["codigo"], associado)
+        except selagem.FalhaDeSelo:
+            segredo = None
+    if segredo is None:
+        raise ErroNegocio("Nem o código deste convite nem a chave de recuperação do órgão conferem (ou o convite "
+                          "foi alterado); nada foi feito.")
+    segredo = json.loads(segredo)
     if segredo["replica_id"] != dados["replica_id"]:
         raise ErroNegocio("O convite foi alterado; nada foi feito.")
     linha = _replica(sessao, dados["replica_id"])

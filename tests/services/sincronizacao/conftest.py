@@ -74,7 +74,8 @@ def montar_orgao(pasta: Path, escritorio, replicas: dict[str, bool], *, conselhe
         preparar(s)
     for i in range(pessoas):  # já em todas as réplicas (vão na cópia)
         cadastros.cadastrar_pessoa(s, nome=f"Pessoa comum {i + 1}")
-    convites = {nome: servico_replicas.convidar(s, nome, sigilo, pasta / "convites") for nome, sigilo in replicas.items()}
+    convites = {nome: servico_replicas.convidar(s, nome, sigilo, pasta / "convites").arquivo
+                for nome, sigilo in replicas.items()}
     s.fechar()
     caminhos = {"Sede": sede}
     for nome, sigilo in replicas.items():

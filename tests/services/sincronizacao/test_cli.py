@@ -27,13 +27,16 @@ def test_sincronizar_pelo_terminal(tmp_path, escritorio, admin, capsys, monkeypa
     assert _paco(capsys, "--base", sede, "--iniciar", "Sede")[0] == 0
     codigo, saida = _paco(capsys, "--base", sede, "--convidar", "Notebook", "--saida", tmp_path / "convite")
     assert codigo == 0 and "Convite gravado" in saida
+    codigo_convite = saida.split("não fica gravado): ")[1].strip()
+    assert codigo_convite.encode() not in next((tmp_path / "convite").iterdir()).read_bytes()
     convite = next((tmp_path / "convite").iterdir())
     note = tmp_path / "note" / "paco.db"
     copiar_base(sede, note, com_sigilo=True)
     monkeypatch.setenv("PACO_RECUPERACAO", "AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA")
     codigo, saida = _paco(capsys, "--base", note, "--juntar", convite)
-    assert codigo == 2 and "recuperação" in saida  # chave errada: nada feito
-    monkeypatch.setenv("PACO_RECUPERACAO", recuperacao)
+    assert codigo == 2 and "nada foi feito" in saida  # chave errada: nada feito
+    monkeypatch.delenv("PACO_RECUPERACAO")
+    monkeypatch.setenv("PACO_CODIGO", codigo_convite.lower())  # o código do convite basta (sem a recuperação)
     assert _paco(capsys, "--base", note, "--juntar", convite) == (0, "Esta máquina é agora a réplica Notebook (geral).\n")
 
     s = acesso.entrar(sede, "admin", SENHA_ADMIN)

@@ -272,3 +272,26 @@ def test_maquina_juntada_tem_chaves_proprias(orgao):
     assert chave_sede != ArquivoChaves.ler(note).abrir("admin", SENHA_ADMIN).chaves["geral"]
     s = orgao.entrar("Notebook")  # a senha do administrador continua valendo na máquina nova
     assert [r["nome"] for r in replicas.replicas(s) if r["esta"]] == ["Notebook"]
+
+
+def test_juntar_com_o_codigo_do_convite_ou_a_recuperacao(orgao, tmp_path):
+    """A aprovação do administrador (o convite) abre com o código de uso único dele — sem digitar a chave de
+    recuperação na máquina nova — ou com a recuperação; um código errado ou de outro convite é recusado."""
+    from .conftest import copiar_base
+
+    sede = orgao.entrar("Sede")
+    tablet = replicas.convidar(sede, "Tablet", False, tmp_path / "convites")
+    outro = replicas.convidar(sede, "Outro", False, tmp_path / "convites")
+    assert tablet.codigo.encode() not in tablet.arquivo.read_bytes()
+    orgao.fechar()
+    copiar_base(orgao.caminhos["Sede"], tmp_path / "tablet" / "paco.db", com_sigilo=False)
+    s = acesso.entrar(tmp_path / "tablet" / "paco.db", "admin", SENHA_ADMIN)
+    try:
+        for errado in (outro.codigo, "AAAA-BBBB-CCCC-DDDD", ""):
+            with pytest.raises(ErroNegocio, match="nada foi feito"):
+                replicas.juntar(s, tablet.arquivo, errado)
+        assert reg.local(s.db)[0] != tablet.arquivo.stem.removeprefix("convite-")
+        assert replicas.juntar(s, tablet.arquivo, tablet.codigo)["nome"] == "Tablet"
+        assert [r["nome"] for r in replicas.replicas(s) if r["esta"]] == ["Tablet"]
+    finally:
+        s.fechar()
