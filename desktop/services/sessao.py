@@ -72,7 +72,7 @@ class Mudanca:
         linha["esquema"] = esquema
         ancoras.escrita(self.sessao.base.caminho, esquema, linha["seq"])
         self.linhas.append(linha)
-        self.capturas.append((esquema, tabela, str(registro_id), acao, depois))
+        self.capturas.append((esquema, tabela, str(registro_id), acao, _mudados(antes, depois)))
 
     def sincronizar(self, tabela: str, registro_id: str, acao: str, *, esquema: str = "main") -> None:
         """Só para a sincronização (sem linha no diário): um registro gravado que deve viajar às outras
@@ -93,6 +93,15 @@ class Mudanca:
         depois = armazem_linhas.atualizar(self.db, tabela, id_, valores, pk)
         self.registrar(tabela, id_, "alterar", antes=antes, depois=depois, esquema=esquema)
         return depois
+
+
+def _mudados(antes, depois):
+    """Para a sincronização: os campos que uma alteração mudou — com antes e depois inteiros (p.ex.
+    ``Mudanca.alterar``), só os diferentes; senão, os que o depois traz. A junção é por campo: dizer que
+    mudou o que não mudou criaria conflitos falsos com edições de outros campos em outra máquina."""
+    if isinstance(antes, dict) and isinstance(depois, dict):
+        return {k: v for k, v in depois.items() if k not in antes or antes[k] != v}
+    return depois
 
 
 _trava_registro = threading.Lock()

@@ -28,6 +28,9 @@ ESQUEMAS = ("main", "sigilo")
 _NAO_SINCRONIZADAS = {"diario", "usuarios", "sync_local", "sync_alteracoes", "sync_campos",
                       "sync_conflitos", "sync_confirmadas"}
 _COLUNAS: dict[tuple[str, str], tuple[str, list[str]] | None] = {}
+SO_O_ULTIMO = frozenset({"atualizado_em"})
+"""Colunas de controle que toda edição carimba: valem a de maior HLC, sem conflito (senão, duas máquinas que
+editam campos diferentes do mesmo registro entrariam em conflito só pelo carimbo)."""
 
 
 # -- valores ------------------------------------------------------------------------------------
@@ -225,6 +228,8 @@ def aplicar_versoes(db, esquema: str, alt: dict) -> set[str]:
         db.execute(f"INSERT INTO {esquema}.sync_campos (tabela, registro_id, coluna, versao, hlc) VALUES (?, ?, ?, ?, ?) "
                    "ON CONFLICT (tabela, registro_id, coluna) DO UPDATE SET versao = excluded.versao, hlc = excluded.hlc",
                    [tabela, rid, coluna, vencedora["versao"], vencedora["hlc"]])
+        if coluna in SO_O_ULTIMO:
+            novas = [vencedora]  # carimbo de controle: o maior HLC vale, sem conflito (o máximo não depende da ordem)
         if len(novas) > 1:  # todas guardadas (mesmo com valores iguais: o conjunto não depende da ordem)
             novas = [c if "valor" in c else _detalhe(db, esquema, c["versao"], coluna) for c in novas]
             novas.sort(key=lambda c: (c["hlc"], c["versao"]))

@@ -295,3 +295,19 @@ def test_juntar_com_o_codigo_do_convite_ou_a_recuperacao(orgao, tmp_path):
         assert [r["nome"] for r in replicas.replicas(s) if r["esta"]] == ["Tablet"]
     finally:
         s.fechar()
+
+
+def test_alteracao_com_a_linha_inteira_so_conta_os_campos_mudados(orgao, tmp_path):
+    """Mudanca.alterar grava no diário o antes e o depois inteiros; a junção continua por campo: nome
+    mudado numa máquina e telefone na outra não viram conflito."""
+    sede, note = orgao.entrar("Sede"), orgao.entrar("Notebook")
+    p = cadastros.cadastrar_pessoa(sede, nome="Pessoa Inteira")
+    sx.importar(note, sx.exportar(sede, tmp_path / "pen", "Notebook"))
+    with sede.mudanca(None) as m:  # cada edição carimba atualizado_em: não vira conflito
+        m.alterar("pessoas", p["id"], {"nome": "Pessoa Inteira Silva", "atualizado_em": "2026-03-02T10:00:00"})
+    with note.mudanca(None) as m:
+        m.alterar("pessoas", p["id"], {"telefone": "(92) 3232-0000", "atualizado_em": "2026-03-02T10:05:00"})
+    _trocar(sede, note, tmp_path / "pen", "Sede", "Notebook")
+    assert sx.conflitos(sede) == [] == sx.conflitos(note)
+    for s in (sede, note):
+        assert _pessoa(s, p["id"]) == ("Pessoa Inteira Silva", "(92) 3232-0000")
