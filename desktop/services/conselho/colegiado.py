@@ -21,10 +21,10 @@ from desktop.store.conselho import colegiado as armazem
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
 
-from .. import documentos, emissores, parametros
+from .. import documentos, documentos_vias, emissores, parametros
 from ..sessao import ErroNegocio, Sessao
 from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura
-from .documentos import DOMINIO_CASO
+from .documentos import DOMINIO_CASO, assunto_termo
 from .exercicio import periodos
 
 EDITAR_SIGILO = Permissao.CONSELHO_CASOS_EDITAR
@@ -164,6 +164,13 @@ def deliberar_item(sessao: Sessao, sessao_id: str, decisao_id: str, votos: dict[
                 "retificacao": item["retificacao"], "sessao_id": sessao_id})
             m.registrar("conselho_decisoes", decisao_id, "alterar", antes=antes,
                         depois=m.db["conselho_decisoes"].get(decisao_id))
+            # o termo emitido "sujeito a ratificação" deixa de dizer a verdade: fica substituído (não apagado)
+            # e o próximo termo da decisão, que diz RATIFICADA/RETIFICADA, o substitui (motivo sem conteúdo)
+            documentos_vias.substituir_assunto(
+                m, assunto_termo(d["atendimento_id"], decisao_id),
+                f"Medida {apuracao.resultado.upper()} pelo colegiado em sessão de "
+                f"{datetime.fromisoformat(s['realizada_em']):%d/%m/%Y} (Lei 320/2023, art. 21 §1º); "
+                "emita o termo novo da decisão")
     return {**item, "contagem": apuracao.contagem}
 
 

@@ -168,3 +168,44 @@ def test_acolhimento_comunicado_ao_juiz_em_24_horas(ct, conselho):
     assert situacoes == {d["id"]: "cumprido_com_atraso"}  # 08/03 08:00 passou das 24 h
     with pytest.raises(ErroNegocio, match="já foi registrada"):
         acolhimento.registrar_comunicacao_juizo(ct, d["id"], comunicada_em=datetime(2026, 3, 8, 9, 0), oficio="2")
+
+
+def test_termo_sujeito_a_ratificacao_fica_substituido_pelo_termo_da_sessao(ct, conselho, medida, sessao_admin):
+    """Ratificada em sessão com quórum, o termo emitido no plantão ('sujeita a ratificação') fica substituído
+    (quem, quando, por quê) e o termo novo, que diz RATIFICADA, é o que vale em seu lugar; sem maioria, nada muda."""
+    from desktop.services.documentos import verificar_pdf
+
+    velho = documentos.emitir_termo_medida(ct, medida["id"], "Josefa da Conceição")
+    assert verificar_pdf(sessao_admin, velho.pdf).situacao == "autentico"
+    s = colegiado.abrir_sessao(ct, tipo="ordinaria", realizada_em=SEGUNDA, presentes=conselho[:4])
+    colegiado.deliberar_item(ct, s["id"], medida["id"], {conselho[0]: "ratificar", conselho[1]: "ratificar",
+                                                         conselho[2]: "retificar", conselho[3]: "abstencao"})
+    assert verificar_pdf(sessao_admin, velho.pdf).situacao == "autentico"  # sem maioria: o termo segue valendo
+    s2 = colegiado.abrir_sessao(ct, tipo="extraordinaria", realizada_em=datetime(2026, 3, 10, 14, 0),
+                                presentes=conselho[:3])
+    colegiado.deliberar_item(ct, s2["id"], medida["id"], {c: "ratificar" for c in conselho[:3]})
+    v = verificar_pdf(sessao_admin, velho.pdf)
+    assert v.situacao == "substituido" and v.substituto is None
+    assert "RATIFICADA pelo colegiado em sessão de 10/03/2026" in v.documento["motivo_substituicao"]
+    assert v.documento["substituido_por"] == "ct1" and v.documento["substituido_em"]
+    assert "ainda não foi emitido" in v.mensagem()
+    assert "Maria" not in repr(v.documento) and "Josefa" not in repr(v.documento)  # o registro geral só leva ids
+    novo = documentos.emitir_termo_medida(ct, medida["id"], "Josefa da Conceição")
+    assert "RATIFICADA pelo colegiado em 10/03/2026" in _texto(novo.pdf)
+    v = verificar_pdf(sessao_admin, velho.pdf)
+    assert v.situacao == "substituido" and v.substituto["id"] == novo.id
+    assert f"código {novo.codigo}" in v.mensagem()
+    assert verificar_pdf(sessao_admin, novo.pdf).situacao == "autentico"
+
+
+def test_termo_substituido_tambem_na_retificacao(ct, conselho, medida, sessao_admin):
+    from desktop.services.documentos import verificar_pdf
+
+    velho = documentos.emitir_termo_medida(ct, medida["id"], "Josefa da Conceição")
+    s = colegiado.abrir_sessao(ct, tipo="ordinaria", realizada_em=SEGUNDA, presentes=conselho[:3])
+    colegiado.deliberar_item(ct, s["id"], medida["id"], {c: "retificar" for c in conselho[:3]}, "Entrega ao pai")
+    assert "RETIFICADA" in verificar_pdf(sessao_admin, velho.pdf).documento["motivo_substituicao"]
+    novo = documentos.emitir_termo_medida(ct, medida["id"], "Josefa da Conceição")
+    assert "RETIFICADA pelo colegiado em 09/03/2026, em sessão com quórum (Lei 320/2023, art. 21): Entrega ao pai" \
+        in _texto(novo.pdf)
+    assert verificar_pdf(sessao_admin, velho.pdf).substituto["id"] == novo.id
