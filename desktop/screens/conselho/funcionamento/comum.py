@@ -190,3 +190,15 @@ def aviso_rotulo(texto: str, estilo: str = ESTILO_AVISO) -> QLabel:
     r.setWordWrap(True)
     r.setStyleSheet(estilo)
     return r
+
+
+DICA_SOMENTE_LEITURA = "Somente leitura: o papel Consulta (Ministério Público e juízo) não registra nem altera."
+
+
+def somente_leitura(botoes, texto: str) -> QLabel:
+    """Desliga os botões que gravam (consulta do MP e do juízo, Lei 320/2023, art. 21 §4º) e devolve o aviso."""
+    for b in botoes:
+        b.setVisible(True)
+        b.setEnabled(False)
+        b.setToolTip(DICA_SOMENTE_LEITURA)
+    return aviso_rotulo(f"<b>Somente leitura.</b> {texto}")

@@ -21,7 +21,7 @@ from desktop.screens.pagamento.dados import DialogoPagamento
 from desktop.services.eleicao import processo
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
-from .comum import ESTILO_AVISO, DialogoAcao, br, campo_data, combo, editor_data, tentar, texto_longo
+from .comum import ESTILO_AVISO, DialogoAcao, br, campo_data, combo, editor_data, somente_leitura, tentar, texto_longo
 
 SITUACOES = {"em_exercicio": "Em exercício", "disponivel": "Suplente disponível", "afastado": "Afastado(a)",
              "vago": "Vaga (vacância)"}
@@ -60,13 +60,19 @@ class AbaConselheiros(QWidget):
                   ("&Encerrar afastamento", self._on_encerrar, mandato), ("&Penalidade", self._on_penalidade, mandato),
                   ("Dados de pa&gamento", self._on_pagamento, editar),
                   ("Vincular &usuário", self._on_vincular, sessao.pode(Permissao.USUARIOS_GERENCIAR))]
+        # a consulta do MP e do juízo vê os atos, desligados (art. 21 §4º); os outros papéis só veem os seus
+        self.somente_leitura = not (editar or mandato)
         self.botoes: dict[str, QPushButton] = {}  # pelo rótulo sem o "&" (atalho)
-        for rotulo, slot, _pode in (b for b in botoes if b[2]):
+        for rotulo, slot, _pode in (b for b in botoes if b[2] or (self.somente_leitura and b[1] != self._on_vincular)):
             b = QPushButton(rotulo)
             b.clicked.connect(slot)
             self.botoes[rotulo.replace("&", "")] = b
             grade.addWidget(b)
         lay = QVBoxLayout(self)
+        if self.somente_leitura:
+            lay.addWidget(somente_leitura(self.botoes.values(), "A consulta vê a composição e os mandatos; quem "
+                                          "registra posse, função, vacância, afastamento e penalidade é a administração "
+                                          "municipal (Lei 320/2023, arts. 16 e 49)."))
         lay.addWidget(self.alerta)
         lay.addWidget(self.visao, 1)
         lay.addWidget(self.resultado)

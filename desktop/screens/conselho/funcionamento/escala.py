@@ -17,7 +17,7 @@ from desktop.screens.administracao import avisos
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.divisor import criar_divisor
 
-from .comum import DialogoAcao, br, combo, editor_data, emitir_e_salvar, tentar
+from .comum import DialogoAcao, br, combo, editor_data, emitir_e_salvar, somente_leitura, tentar
 
 DIAS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
 COLUNAS = [
@@ -77,6 +77,12 @@ class AbaEscala(QWidget):
         editar = sessao.pode(Permissao.CONSELHO_EDITAR)
         self.botao_gerar.setVisible(editar)
         self.botao_trocar.setVisible(editar)
+        self.botao_imprimir.setVisible(sessao.pode(Permissao.DOCUMENTOS_EMITIR))
+        self.somente_leitura = not editar and not sessao.pode(Permissao.CONSELHO_MANDATOS)
+        if self.somente_leitura:  # consulta do MP e do juízo: vê a escala e a carga, não gera, troca nem emite
+            lay.insertWidget(0, somente_leitura((self.botao_gerar, self.botao_trocar, self.botao_imprimir),
+                                                "A consulta vê a escala, a carga e quem está de plantão; quem gera, "
+                                                "troca e imprime a escala é o Conselho Tutelar (arts. 19 e 20)."))
         self.botao_ver.clicked.connect(self.recarregar)
         self.botao_gerar.clicked.connect(self._on_gerar)
         self.botao_trocar.clicked.connect(self._on_trocar)

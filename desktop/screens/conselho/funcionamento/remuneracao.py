@@ -13,7 +13,7 @@ from typing import Callable
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from desktop.rules.papeis import Permissao
+from desktop.rules.papeis import Papel, Permissao
 from desktop.services.conselho import mandatos, remuneracao
 from desktop.services.conselho.comum import conselheiro_da_sessao
 from desktop.rules.dinheiro import reais
@@ -23,7 +23,7 @@ from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFilt
 from desktop.screens.widgets.divisor import criar_divisor
 from desktop.screens.widgets.fluxo import LayoutFluxo
 
-from .comum import br, combo, emitir_e_salvar, tentar
+from .comum import br, combo, emitir_e_salvar, somente_leitura, tentar
 
 
 
@@ -46,7 +46,7 @@ class AbaRemuneracao(QWidget):
         self.ano = QSpinBox(minimum=2000, maximum=2100, value=hoje.year)
         ok, comp = tentar(self, "Composição não lida", lambda: mandatos.composicao(sessao))
         folha = sessao.pode(Permissao.CONSELHO_MANDATOS)  # a folha é da administração municipal
-        if not folha:  # o conselheiro vê só o próprio contracheque
+        if not folha and sessao.usuario.papel == Papel.CONSELHEIRO_TUTELAR:  # o conselheiro vê só o próprio
             eu = conselheiro_da_sessao(sessao)
             comp = [c for c in comp or [] if eu and c["id"] == eu["id"]]
         self.conselheiro = combo([(c["id"], f"{c['nome']} ({c['condicao']} nº {c['ordem']})") for c in comp or []])
@@ -96,6 +96,12 @@ class AbaRemuneracao(QWidget):
         divisor.addWidget(self.previa)
         divisor.setSizes([560, 640])
         lay = QVBoxLayout(self)
+        self.somente_leitura = not folha and not sessao.pode(Permissao.CONSELHO_EDITAR)
+        if self.somente_leitura:  # consulta do MP e do juízo: calcula e vê os emitidos; não emite nem gera arquivos
+            lay.addWidget(somente_leitura((self.botao_emitir, self.botao_banco, self.botao_esocial),
+                                          "A consulta calcula e vê os contracheques; quem emite o contracheque, o "
+                                          "arquivo do banco e o eSocial é a administração municipal (Lei 320/2023, "
+                                          "art. 40)."))
         lay.addWidget(divisor)
         self.botao_calcular.clicked.connect(self._on_calcular)
         self.botao_emitir.clicked.connect(self._on_emitir)
