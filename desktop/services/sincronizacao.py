@@ -239,6 +239,22 @@ def conferir(sessao: Sessao) -> list[tuple[str, str, int, str]]:
     return saida
 
 
+_EVENTOS_TROCA = {"pacote de sincronização exportado": "enviado", "pacote de sincronização importado": "recebido"}
+
+
+def trocas(sessao: Sessao) -> dict[str, dict[str, str]]:
+    """Por réplica (id): o momento do último pacote enviado a ela e do último recebido dela, segundo o
+    diário desta máquina (``{"enviado": momento, "recebido": momento}``; a chave falta se nunca houve)."""
+    sessao.exigir(Permissao.BACKUP_FAZER)
+    saida: dict[str, dict[str, str]] = {}
+    for replica_id, evento, momento in sessao.db.execute(
+            "SELECT registro_id, json_extract(depois, '$.evento') AS evento, max(momento) FROM diario "
+            "WHERE tabela = 'sync_replicas' AND acao = 'evento' GROUP BY registro_id, evento"):
+        if evento in _EVENTOS_TROCA:
+            saida.setdefault(replica_id, {})[_EVENTOS_TROCA[evento]] = momento
+    return saida
+
+
 def _todos_conflitos(sessao: Sessao) -> list[dict]:
     saida = reg.conflitos(sessao.db, "main")
     if sessao.tem_sigilo:

@@ -352,6 +352,7 @@ EXIGE: dict = {
     "sincronizacao.decidir": (P.BACKUP_FAZER, P.ESCRITORIO_EDITAR),
     "sincronizacao.exportar": P.BACKUP_FAZER,
     "sincronizacao.importar": P.BACKUP_FAZER,
+    "sincronizacao.trocas": P.BACKUP_FAZER,  # datas dos últimos pacotes, do diário
 }
 
 _CREDENCIAL = "não recebe sessão: abre a base com a credencial que recebe (senha conferida no .chaves pelo argon2id, chave de recuperação), contada em tentativas"

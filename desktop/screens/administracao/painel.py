@@ -1,4 +1,5 @@
-"""Painel de Administração: abas de usuários, diário, parâmetros, cópias de segurança, documentos e conflitos.
+"""Painel de Administração: abas de usuários, diário, parâmetros, cópias de segurança, documentos, sincronização
+e conflitos.
 
 Cada aba só aparece para quem tem a permissão correspondente. Alt+1 … Alt+5 trocam de aba pelo
 teclado (Ctrl+Tab também). Ao voltar a uma aba, ela recarrega os dados.
@@ -19,6 +20,7 @@ from .diario import AbaDiario
 from .emissores import AbaEmissores
 from .emitidos import AbaEmitidos
 from .parametros import AbaParametros
+from .sincronizacao import AbaSincronizacao
 from .usuarios import AbaUsuarios
 
 
@@ -30,6 +32,7 @@ class PainelAdministracao(QWidget):
     """
 
     sig_restaurar = Signal(object)
+    sig_pacote_importado = Signal(object)  # resumo da importação: telas com dados recebidos recarregam
 
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,7 +40,7 @@ class PainelAdministracao(QWidget):
         self.abas = QTabWidget(self)
         self.abas.setDocumentMode(True)
         self.usuarios = self.diario = self.parametros = self.copias = self.emitidos = self.emissores = None
-        self.conflitos = None
+        self.conflitos = self.sincronizacao = None
         if sessao.pode(Permissao.USUARIOS_GERENCIAR):
             self.usuarios = self._acrescentar(AbaUsuarios(sessao, self), "Usuários")
         if sessao.pode(Permissao.DIARIO_LER):
@@ -51,8 +54,11 @@ class PainelAdministracao(QWidget):
             self.emitidos = self._acrescentar(AbaEmitidos(sessao, self), "Documentos emitidos")
         if sessao.pode(Permissao.ESCRITORIO_EDITAR):
             self.emissores = self._acrescentar(AbaEmissores(sessao, self), "Emissores")
-        if sessao.pode(Permissao.BACKUP_FAZER) and any(r["esta"] for r in replicas.replicas(sessao)):
-            self.conflitos = self._acrescentar(AbaConflitos(sessao, self), "Conflitos")  # só numa réplica
+        if sessao.pode(Permissao.BACKUP_FAZER) and any(r["esta"] for r in replicas.replicas(sessao)):  # só numa réplica
+            self.sincronizacao = self._acrescentar(AbaSincronizacao(sessao, self), "Sincronização")
+            self.conflitos = self._acrescentar(AbaConflitos(sessao, self), "Conflitos")
+            self.sincronizacao.sig_pacote_importado.connect(self._on_pacote_importado)
+            self.sincronizacao.sig_ver_conflitos.connect(self._on_ver_conflitos)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         if self.abas.count():
@@ -72,6 +78,13 @@ class PainelAdministracao(QWidget):
     def _acrescentar(self, aba: QWidget, titulo: str):
         self.abas.addTab(aba, titulo)
         return aba
+
+    def _on_pacote_importado(self, resumo: dict) -> None:
+        self.conflitos.recarregar()
+        self.sig_pacote_importado.emit(resumo)
+
+    def _on_ver_conflitos(self) -> None:
+        self.abas.setCurrentWidget(self.conflitos)
 
     def _on_aba_mudou(self, indice: int) -> None:
         aba = self.abas.widget(indice)
