@@ -76,9 +76,9 @@ def abrir_sessao(sessao: Sessao, *, tipo: str, realizada_em: datetime, presentes
         m.db["conselho_sessoes"].insert(linha)
         m.registrar("conselho_sessoes", linha["id"], "inserir", depois=linha)
         for pid in presentes:
-            p = {"sessao_id": linha["id"], "conselheiro_id": pid, "nome": _nome(m.db, pid)}
-            m.db["conselho_sessao_presencas"].insert(p)
-            m.registrar("conselho_sessao_presencas", f"{linha['id']}:{pid}", "inserir", depois=p)
+            # id próprio (migração sigilosa 0007): a sincronização leva cada presença às outras réplicas
+            m.inserir("conselho_sessao_presencas", {"id": novo_id(), "sessao_id": linha["id"], "conselheiro_id": pid,
+                                                    "nome": _nome(m.db, pid)})
     return obter_sessao(sessao, linha["id"])
 
 
@@ -153,10 +153,9 @@ def deliberar_item(sessao: Sessao, sessao_id: str, decisao_id: str, votos: dict[
     with sessao.mudanca(EDITAR_SIGILO) as m:
         m.db["conselho_sessao_itens"].insert(item)
         m.registrar("conselho_sessao_itens", item["id"], "inserir", depois=item)
-        for cid, voto in votos.items():
-            v = {"item_id": item["id"], "conselheiro_id": cid, "voto": voto}
-            m.db["conselho_sessao_votos"].insert(v)
-        m.registrar("conselho_sessao_votos", item["id"], "inserir", depois={"votos": dict(votos)})
+        for cid, voto in votos.items():  # um voto, uma linha no diário sigiloso e na sincronização
+            m.inserir("conselho_sessao_votos", {"id": novo_id(), "item_id": item["id"], "conselheiro_id": cid,
+                                                "voto": voto})
         if apuracao.resultado != "sem_maioria":
             antes = m.db["conselho_decisoes"].get(decisao_id)
             m.db["conselho_decisoes"].update(decisao_id, {
