@@ -145,3 +145,41 @@ def test_convidar_maquina_mostra_o_codigo_uma_vez(qtbot, duas, monkeypatch):
     aba.dialogo_codigo.accept()
     assert aba.dialogo_codigo.codigo.text() == ""
 
+
+
+def test_juntar_a_maquina_nova_pela_tela_com_o_codigo(qtbot, tmp_path, escritorio, monkeypatch):
+    from desktop.services import acesso, chaveiro
+    from tests.conftest import SENHA_ADMIN
+    from tests.services.sincronizacao.conftest import copiar_base
+
+    caminho_sede = tmp_path / "Sede" / "paco.db"
+    sede, recuperacao = acesso.criar_instalacao(caminho_sede, escritorio, login="admin", nome="Ana",
+                                                senha=SENHA_ADMIN)
+    chaveiro.usar_recuperacao(sede, recuperacao)
+    replicas.iniciar(sede, "Sede")
+    convite = replicas.convidar(sede, "Notebook", False, tmp_path / "convites")
+    sede.fechar()
+    caminho_note = tmp_path / "Notebook" / "paco.db"
+    copiar_base(caminho_sede, caminho_note, com_sigilo=False)  # a cópia de segurança restaurada no notebook
+    note = acesso.entrar(caminho_note, "admin", SENHA_ADMIN)
+    try:
+        painel = PainelAdministracao(note)
+        qtbot.addWidget(painel)
+        aba = painel.sincronizacao
+        qtbot.waitUntil(lambda: "Sede" in aba.esta.text())  # a cópia ainda se diz a sede
+        erros = []
+        monkeypatch.setattr(avisos, "erro", lambda p, t, problema: erros.append(avisos.mensagem_de(problema)))
+        monkeypatch.setattr(aba, "pedir_juntar", lambda: (convite.arquivo, "AAAA-BBBB-CCCC-DDDD"))
+        qtbot.mouseClick(aba.botao_juntar, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(erros), timeout=20000)
+        assert "conferem" in erros[0] and "nada foi feito" in erros[0]
+        monkeypatch.setattr(aba, "pedir_juntar", lambda: (convite.arquivo, convite.codigo.lower()))
+        qtbot.mouseClick(aba.botao_juntar, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "agora é a réplica Notebook" in aba.situacao.text(), timeout=30000)
+        qtbot.waitUntil(lambda: "Notebook" in aba.esta.text())
+        assert next(r for r in replicas.replicas(note) if r["esta"])["nome"] == "Notebook"
+        assert aba.modelo.index(0, 0).data() == "Sede"
+    finally:
+        note.fechar()
+    # depois da troca das chaves (feita fora da thread da interface) a senha do administrador continua valendo
+    acesso.entrar(caminho_note, "admin", SENHA_ADMIN).fechar()

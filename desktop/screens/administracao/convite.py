@@ -129,3 +129,60 @@ class DialogoCodigo(QDialog):
         self.codigo.clear()
         self._codigo = ""
         super().accept()
+
+
+class DialogoJuntar(QDialog):
+    """Na máquina nova (uma cópia de segurança da sede feita depois do convite, já restaurada aqui): o
+    arquivo do convite e o código de uso único — ou a chave de recuperação do órgão."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Juntar esta máquina ao órgão")
+        self.arquivo = QLineEdit(self)
+        self.arquivo.setReadOnly(True)
+        escolher = QPushButton("&Escolher…", self)
+        escolher.clicked.connect(self._on_escolher_convite)
+        linha = QHBoxLayout()
+        linha.addWidget(self.arquivo, 1)
+        linha.addWidget(escolher)
+        self.codigo = QLineEdit(self)
+        self.codigo.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
+        self.codigo.setEchoMode(QLineEdit.EchoMode.Password)
+        explicacao = QLabel("Use isto na máquina nova, depois de restaurar nela a cópia de segurança da sede feita "
+                            "depois do convite. Esta base passa a ser a réplica do convite e troca as suas chaves: "
+                            "o arquivo de chaves da sede não a abre mais. Digite o código que o administrador "
+                            "da sede recebeu ao convidar (ou a chave de recuperação do órgão).", self)
+        explicacao.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Convite:", linha)
+        form.addRow("Có&digo ou chave de recuperação:", self.codigo)
+        self.botoes = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                       self)
+        self.botoes.button(QDialogButtonBox.StandardButton.Ok).setText("Juntar")
+        self.botoes.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancelar")
+        self.botoes.accepted.connect(self.accept)
+        self.botoes.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(explicacao)
+        lay.addLayout(form)
+        lay.addWidget(self.botoes)
+        self.codigo.textChanged.connect(self._on_mudou)
+        self._on_mudou()
+
+    def _on_escolher_convite(self) -> None:
+        caminho, _ = QFileDialog.getOpenFileName(self, "Convite da máquina", "", "Convites do Paço (*.pacoconvite)")
+        if caminho:
+            self.arquivo.setText(caminho)
+            self._on_mudou()
+
+    def _on_mudou(self, *_args) -> None:
+        self.botoes.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.arquivo.text() and self.codigo.text().strip()))
+
+    def pedir(self) -> tuple[Path, str] | None:
+        try:
+            if self.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return Path(self.arquivo.text()), self.codigo.text().strip()
+        finally:
+            self.codigo.clear()

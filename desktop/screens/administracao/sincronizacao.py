@@ -23,7 +23,7 @@ from desktop.screens.widgets.leitura import ler
 from desktop.services import replicas, sincronizacao
 
 from . import avisos, formato
-from .convite import DialogoCodigo, DialogoConvite, imprimir_html
+from .convite import DialogoCodigo, DialogoConvite, DialogoJuntar, imprimir_html
 from .segundo_plano import rodar
 from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
@@ -82,6 +82,7 @@ class AbaSincronizacao(QWidget):
         self.botao_conferir = QPushButton("C&onferir", self)
         self.botao_imprimir = QPushButton("Im&primir conferência…", self)
         self.botao_convidar = QPushButton("Con&vidar máquina…", self)
+        self.botao_juntar = QPushButton("&Juntar esta máquina com um convite…", self)
         self.botao_conflitos = QPushButton("Ver &conflitos", self)
         self.modelo_conferencia = ModeloTabela(COLUNAS_CONFERENCIA, self)
         self.conferencia = criar_visao(ProxyFiltro(self.modelo_conferencia, self), self,
@@ -90,7 +91,8 @@ class AbaSincronizacao(QWidget):
         self.situacao.setWordWrap(True)
         self.situacao.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if not sessao.pode(Permissao.USUARIOS_GERENCIAR):
-            self.botao_convidar.hide()  # convidar é a aprovação do administrador
+            self.botao_convidar.hide()  # convidar e juntar são do administrador
+            self.botao_juntar.hide()
         self.botao_conflitos.hide()
         self.botao_imprimir.setEnabled(False)
         self.botao_gerar.setEnabled(False)
@@ -101,6 +103,7 @@ class AbaSincronizacao(QWidget):
             linha.addWidget(b)
         linha.addStretch(1)
         linha.addWidget(self.botao_convidar)
+        linha.addWidget(self.botao_juntar)
         lay = QVBoxLayout(self)
         lay.addWidget(self.esta)
         lay.addWidget(self.tabela, 2)
@@ -117,6 +120,7 @@ class AbaSincronizacao(QWidget):
         self.botao_conferir.clicked.connect(self._on_conferir)
         self.botao_imprimir.clicked.connect(self._on_imprimir)
         self.botao_convidar.clicked.connect(self._on_convidar)
+        self.botao_juntar.clicked.connect(self._on_juntar)
         self.botao_conflitos.clicked.connect(self.sig_ver_conflitos)
         self.recarregar()
 
@@ -165,6 +169,13 @@ class AbaSincronizacao(QWidget):
 
     def pedir_convite(self) -> tuple[str, bool, Path] | None:
         dialogo = DialogoConvite(self)
+        try:
+            return dialogo.pedir()
+        finally:
+            descartar(dialogo)
+
+    def pedir_juntar(self) -> tuple[Path, str] | None:
+        dialogo = DialogoJuntar(self)
         try:
             return dialogo.pedir()
         finally:
@@ -274,6 +285,26 @@ class AbaSincronizacao(QWidget):
                        "cópia e o convite à máquina nova; o código vai por outro caminho (papel, telefone).")
         self.dialogo_codigo = DialogoCodigo(nome, arquivo, codigo, self)
         self.dialogo_codigo.show()
+        self.recarregar()
+
+    # -- juntar (na máquina nova) ---------------------------------------------------------------------
+    def _on_juntar(self) -> None:
+        pedido = self.pedir_juntar()
+        if pedido is None:
+            return
+        convite, chave = pedido
+        sessao = self._sessao
+
+        def juntar(progresso):
+            progresso.informar(0, 1, "Juntando esta máquina e trocando as chaves da base…")
+            return replicas.juntar(sessao, convite, chave)
+
+        self._informar("Juntando esta máquina…")
+        rodar(self, "Juntando esta máquina ao órgão…", juntar, self._on_juntada, titulo_erro="Juntar máquina")
+
+    def _on_juntada(self, r: dict) -> None:
+        self._informar(f"Esta máquina agora é a réplica {r['nome']} do órgão, com chaves próprias. Importe o "
+                       "próximo pacote da sede e mande os seus por aqui.")
         self.recarregar()
 
 
