@@ -64,6 +64,7 @@ class Cabecalho:
     cnpj: str  # já formatado: 11.222.333/0001-81
     brasao: bytes | None = None  # PNG ou JPEG; None: timbre só com o texto
     endereco: str = ""
+    signatarios: tuple[tuple[str, str, str], ...] = ()  # (nome, cargo, ato de designação) do emissor
 
 
 @dataclass(frozen=True)

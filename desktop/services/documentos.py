@@ -8,8 +8,9 @@ sem internet, se o documento é autêntico, se foi cancelado ou se o arquivo foi
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from io import BytesIO
 from typing import Callable
@@ -96,19 +97,22 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
            referencia: str | None = None, via: int = 1,
            titular: str | None = None,
            cpf: str | None = None, assunto: str | None = None,
-           dominio: str = registro.DOMINIO_GERAL, emissor_id: str | None = None) -> Emitido:
+           dominio: str = registro.DOMINIO_GERAL, emissor_id: str | None = None,
+           original_id: str | None = None, receita: dict | None = None) -> Emitido:
     """Gera e registra um documento numa só transação: número, código, PDF, SHA-256 e diário.
 
     ``titulo`` é o nome do tipo de documento como o leitor o vê ("Contracheque"); ``referencia``
     diz de quem ou de quê (nunca dados sigilosos: o registro é listado para conferência). Para a
-    2ª via em diante, ``referencia`` identifica o original, cujo número e ano são repetidos.
+    2ª via em diante, ``original_id`` (ou, sem ele, ``referencia``) identifica o original, cujo número e
+    ano são repetidos.
     As permissões exigidas vêm do ``tipo`` (``permissoes_do_tipo``) e do papel da sessão.
 
     ``titular`` e ``cpf`` (mascarado) vão no selo assinado do QR; ``assunto`` diz de que fatos o
     documento depende (a substituição o procura) e liga-o aos substituídos do mesmo tipo, assunto e
     referência; ``dominio`` decide onde o PDF é guardado. O PDF guardado é o devolvido, byte a byte.
     O emissor (timbre, CNPJ, chave do selo) é ``emissor_id`` (unidade certificadora) ou o do módulo
-    do ``tipo`` (services.emissores).
+    do ``tipo`` (services.emissores). ``receita`` (JSON simples) são os dados de que o documento foi
+    montado, guardados no domínio do PDF para a nova via sair igual (``documentos_vias.emitir_nova_via``).
     """
     if not (tipo or "").strip() or not (titulo or "").strip():
         raise ValueError("emitir() precisa de tipo e título.")
@@ -118,7 +122,8 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
     if via < 1:
         raise ErroNegocio("A via deve ser 1 ou maior.")
     emissor = emissores.resolver(sessao.db, tipo=tipo, emissor_id=emissor_id)
-    cabecalho = emissor.cabecalho()
+    cabecalho = replace(emissor.cabecalho(), signatarios=tuple(  # impressos no fim dos documentos que se assinam
+        (s["nome"], s["cargo"], s["ato"]) for s in emissores.signatarios(sessao.db, emissor.id)))
     with sessao.mudanca(permissoes[0]) as m:
         momento = agora()
         emitido_em = datetime.fromisoformat(momento)
@@ -126,7 +131,11 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
         if via == 1:
             numero = registro.proximo_numero(m.db, tipo, ano)
         else:
-            original = registro.primeira_via(m.db, tipo, referencia) if referencia else None
+            if original_id:
+                original = registro.por_id(m.db, original_id)
+                original = original if original and original["tipo"] == tipo else None
+            else:
+                original = registro.primeira_via(m.db, tipo, referencia) if referencia else None
             if original is None:
                 raise ErroNegocio(f"Para emitir a {via}ª via, informe a referência de um documento "
                                   "já emitido deste tipo.")
@@ -163,8 +172,12 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
         }
         registro.inserir(m.db, linha)
         esquema_pdf = registro.guardar_pdf(m.db, linha["id"], dominio, pdf)
+        if receita is not None:
+            registro.guardar_receita(m.db, linha["id"], dominio, json.dumps(receita, ensure_ascii=False, default=str))
         m.registrar("documentos", linha["id"], "inserir", depois=linha)
         m.sincronizar("documentos_pdf", linha["id"], "inserir", esquema=esquema_pdf)  # o PDF viaja às réplicas
+        if receita is not None:  # e a receita, para a nova via sair igual em qualquer réplica
+            m.sincronizar("documentos_receitas", linha["id"], "inserir", esquema=esquema_pdf)
         if assunto:
             for antigo in registro.sem_substituto(m.db, tipo, assunto):
                 registro.ligar_substituto(m.db, antigo["id"], linha["id"])

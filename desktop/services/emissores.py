@@ -6,8 +6,10 @@ como ele. Os prazos de um módulo contam os feriados do município e da UF do em
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
+from io import BytesIO
 
 from desktop.reports.layout import Cabecalho
 from desktop.rules import calendario
@@ -135,6 +137,63 @@ def adicionar_signatario(sessao: Sessao, emissor_id: str, *, nome: str, cargo: s
 
 def signatarios(db, emissor_id: str) -> list[dict]:
     return armazem.signatarios(db, emissor_id)
+
+
+def listar_signatarios(sessao: Sessao, emissor_id: str) -> list[dict]:
+    """Os signatários ativos do emissor, na ordem em que assinam (impressos nos documentos dele)."""
+    sessao.exigir(Permissao.DOCUMENTOS_VERIFICAR)
+    obter(sessao.db, emissor_id)
+    return armazem.signatarios(sessao.db, emissor_id)
+
+
+def remover_signatario(sessao: Sessao, signatario_id: str) -> dict:
+    """Tira o signatário dos próximos documentos (os já emitidos continuam com o nome dele)."""
+    sessao.exigir(Permissao.ESCRITORIO_EDITAR)
+    antes = armazem.signatario(sessao.db, signatario_id)
+    if antes is None or not antes["ativo"]:
+        raise ErroNegocio("Signatário não encontrado; atualize a lista.")
+    with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
+        armazem.desativar_signatario(m.db, signatario_id)
+        depois = armazem.signatario(m.db, signatario_id)
+        m.registrar("emissores_signatarios", signatario_id, "alterar", antes=antes, depois=depois)
+    return depois
+
+
+BRASAO_MAXIMO = 1024 * 1024
+"""1 MiB: o brasão vai em toda página de todo documento (e em cada PDF guardado)."""
+
+
+def definir_brasao(sessao: Sessao, emissor_id: str, imagem: bytes | None) -> Emissor:
+    """O brasão (PNG ou JPEG) impresso no timbre dos documentos do emissor; ``None`` o retira.
+    Devolve o emissor como ficou."""
+    sessao.exigir(Permissao.ESCRITORIO_EDITAR)
+    obter(sessao.db, emissor_id)
+    tipo = None
+    if imagem is not None:
+        if len(imagem) > BRASAO_MAXIMO:
+            raise EntradaInvalida(f"O brasão tem {len(imagem) // 1024} KiB; use uma imagem de até "
+                                  f"{BRASAO_MAXIMO // 1024} KiB (PNG ou JPEG, por exemplo 300 × 300 pixels).")
+        tipo = "png" if imagem[:8] == b"\x89PNG\r\n\x1a\n" else "jpeg" if imagem[:3] == b"\xff\xd8\xff" else None
+        try:
+            from reportlab.lib.utils import ImageReader
+
+            largura, altura = ImageReader(BytesIO(imagem)).getSize()
+        except Exception:  # noqa: BLE001 — arquivo que não é imagem
+            largura = altura = 0
+        if tipo is None or not (largura and altura):
+            raise EntradaInvalida("O arquivo não é uma imagem PNG ou JPEG legível; exporte o brasão como PNG.")
+    with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
+        armazem.definir_brasao(m.db, emissor_id, imagem, tipo, agora())
+        m.registrar("emissores", emissor_id, "alterar", depois={  # a imagem não vai ao diário: o seu SHA-256
+            "brasao_sha256": hashlib.sha256(imagem).hexdigest() if imagem else None})
+    return obter(sessao.db, emissor_id)
+
+
+def listar_feriados(sessao: Sessao, emissor_id: str) -> list[dict]:
+    """Os feriados municipais ativos do emissor (contam nos prazos dos documentos dele)."""
+    sessao.exigir(Permissao.PARAMETROS_LER)
+    obter(sessao.db, emissor_id)
+    return armazem.feriados_ativos(sessao.db, emissor_id)
 
 
 def adicionar_feriado(sessao: Sessao, emissor_id: str, dia: date, descricao: str, anual: bool = True) -> dict:

@@ -158,12 +158,44 @@ def pdf_de(db: sqlite_utils.Database, documento_id: str) -> bytes | None:
     return None
 
 
+def _tabela_receita(db: sqlite_utils.Database, dominio: str) -> str:
+    return _tabela_pdf(db, dominio).replace("documentos_pdf", "documentos_receitas")
+
+
+def guardar_receita(db: sqlite_utils.Database, documento_id: str, dominio: str, receita: str) -> None:
+    """Os dados (JSON) de que o documento foi montado, no mesmo domínio do PDF (nova via igual)."""
+    db.execute(f"INSERT INTO {_tabela_receita(db, dominio)} (documento_id, receita) VALUES (?, ?)",
+               [documento_id, receita])
+
+
+def receita_de(db: sqlite_utils.Database, documento_id: str) -> str | None:
+    tabelas = ["main.documentos_receitas"] + (["sigilo.documentos_receitas"] if _tem_sigilo(db) else [])
+    for tabela in tabelas:
+        linha = db.execute(f"SELECT receita FROM {tabela} WHERE documento_id = ?", [documento_id]).fetchone()
+        if linha:
+            return linha[0]
+    return None
+
+
 # -- substituição ------------------------------------------------------------------------------
 def validos_do_assunto(db: sqlite_utils.Database, prefixo: str) -> list[dict]:
     """Documentos ainda válidos (nem cancelados nem substituídos) cujo assunto começa com ``prefixo``."""
     return list(db.query("SELECT * FROM documentos WHERE (assunto = ? OR assunto LIKE ? ESCAPE '\\') "
                          "AND cancelado_em IS NULL AND substituido_em IS NULL ORDER BY emitido_em",
                          [prefixo, _sem_curinga(prefixo) + ":%"]))
+
+
+def do_assunto(db: sqlite_utils.Database, prefixo: str, limite: int = 200) -> list[dict]:
+    """Todos os documentos (válidos, substituídos, cancelados) cujo assunto começa com ``prefixo``,
+    do mais recente ao mais antigo."""
+    return list(db.query("SELECT * FROM documentos WHERE (assunto = ? OR assunto LIKE ? ESCAPE '\\') "
+                         "ORDER BY emitido_em DESC, via DESC LIMIT ?", [prefixo, _sem_curinga(prefixo) + ":%", limite]))
+
+
+def vias(db: sqlite_utils.Database, tipo: str, ano: int, numero: int) -> list[dict]:
+    """As vias de um documento (mesmo tipo, número e ano), da 1ª à última."""
+    return list(db.query("SELECT * FROM documentos WHERE tipo = ? AND ano = ? AND numero = ? ORDER BY via",
+                         [tipo, ano, numero]))
 
 
 def _sem_curinga(texto: str) -> str:

@@ -65,3 +65,20 @@ def feriados_ativos(db: sqlite_utils.Database, emissor_id: str) -> list[dict]:
                              "coalesce(emissor_id, 'orgao') = 'orgao' ORDER BY data"))
     return list(db.query("SELECT * FROM feriados_municipais WHERE ativo = 1 AND emissor_id = ? ORDER BY data",
                          [emissor_id]))
+
+
+def signatario(db: sqlite_utils.Database, signatario_id: str) -> dict | None:
+    return _um(db, "SELECT * FROM emissores_signatarios WHERE id = ?", [signatario_id])
+
+
+def desativar_signatario(db: sqlite_utils.Database, signatario_id: str) -> None:
+    db.execute("UPDATE emissores_signatarios SET ativo = 0 WHERE id = ?", [signatario_id])
+
+
+def definir_brasao(db: sqlite_utils.Database, emissor_id: str, imagem: bytes | None, tipo: str | None,
+                   momento: str) -> None:
+    """O brasão do emissor (o do órgão fica na tabela ``escritorio``)."""
+    if emissor_id == ORGAO:
+        db.execute("UPDATE escritorio SET brasao = ?, brasao_tipo = ? WHERE id = 1", [imagem, tipo])
+    else:
+        db.execute("UPDATE emissores SET brasao = ?, atualizado_em = ? WHERE id = ?", [imagem, momento, emissor_id])

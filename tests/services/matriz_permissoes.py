@@ -33,6 +33,13 @@ EXIGE: dict = {
     "conselho.comum.exigir_sigilo": CASOS_LER,
     "documentos.exportar_chave_publica": LIVRE,  # chave pública do selo: feita para ser distribuída
     "documentos_vias.pdf_emitido": P.DOCUMENTOS_VERIFICAR,
+    "documentos_vias.do_assunto": P.DOCUMENTOS_VERIFICAR,  # como pdf_emitido: quem emite ou lê o diário
+    "documentos_vias.emitir_nova_via": P.DOCUMENTOS_EMITIR,  # e as do tipo do documento (documentos.emitir)
+    "magisterio.documentos.reemitir": (P.MAGISTERIO_LER, P.DOCUMENTOS_EMITIR),
+    # a lista do registro: MAGISTERIO_LER e quem emite ou lê o diário (documentos_vias.do_assunto)
+    "magisterio.documentos.emitidos_da_competencia": (P.MAGISTERIO_LER, P.DOCUMENTOS_VERIFICAR),
+    "magisterio.documentos.emitidos_do_servidor": (P.MAGISTERIO_LER, P.DOCUMENTOS_VERIFICAR),
+    "conselho.documentos_vias.reemitir": (P.DOCUMENTOS_EMITIR, P.CONSELHO_LER),
     "eleicao.auditoria.fila": P.ELEICAO_LER,
     "eleicao.auditoria.liberar": P.ELEICAO_EDITAR,
     "eleicao.auditoria.recontar": P.ELEICAO_EDITAR,
@@ -51,6 +58,10 @@ EXIGE: dict = {
     "emissores.criar": P.ESCRITORIO_EDITAR,
     "emissores.instalar_certificado": P.ESCRITORIO_EDITAR,
     "emissores.listar": P.DOCUMENTOS_VERIFICAR,
+    "emissores.listar_signatarios": P.DOCUMENTOS_VERIFICAR,
+    "emissores.listar_feriados": P.PARAMETROS_LER,
+    "emissores.remover_signatario": P.ESCRITORIO_EDITAR,
+    "emissores.definir_brasao": P.ESCRITORIO_EDITAR,
     "emissores.modulos": P.DOCUMENTOS_VERIFICAR,
     "magisterio.consultas.versao_dos_dados": P.MAGISTERIO_LER,
     "pagamento.dados.definir_do_conselheiro": P.CONSELHO_EDITAR,
@@ -373,6 +384,7 @@ ISENTAS: dict[str, str] = {
     "documentos_vias.restaurar_substituidos": _CONEXAO,
     "documentos_vias.substituir_assunto": _CONEXAO,
     "documentos_vias.substituir_por": _CONEXAO,
+    "magisterio.comum.substituir_documentos_da_ficha": _CONEXAO,
     "eleicao.votacao.auditar": _CONEXAO,
     "eleicao.votacao.registrar_recontagem": _CONEXAO,
     "emissores.calendario_de": _CONEXAO,
@@ -397,6 +409,9 @@ ISENTAS: dict[str, str] = {
     "integridade.outra_linha_do_tempo": _PURA,
     "magisterio.documentos.assunto_competencia": _PURA,
     "magisterio.descontos.texto_valor": _PURA,
+    "magisterio.comum.assunto_servidor": _PURA,
+    "conselho.documentos.assunto_atendimento": _PURA,
+    "conselho.documentos.receita_caso": _PURA,
     "pades.assinar": _PURA,
     "pades.ler_pfx": _PURA,
     "pades.validar": _PURA,

@@ -11,6 +11,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.reports import assinaturas
 from desktop.reports.layout import (LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, paragrafo, quadro, tabela,
                                     titulo)
 from desktop.rules.validacao import formatar_data
@@ -55,4 +56,5 @@ def corpo(d: DocumentoCaso) -> list[Flowable]:
 
 
 def gerar(cabecalho: Cabecalho, rodape: Rodape, documento: DocumentoCaso) -> bytes:
-    return gerar_pdf(cabecalho, rodape, f"{TITULOS[documento.tipo]} — {documento.referencia}", corpo(documento))
+    return gerar_pdf(cabecalho, rodape, f"{TITULOS[documento.tipo]} — {documento.referencia}",
+                     corpo(documento) + assinaturas.bloco(cabecalho, 14))

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.reports import assinaturas
 from desktop.reports.layout import LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, paragrafo, tabela, titulo
 from desktop.rules import formato
 from desktop.rules.validacao import formatar_data
@@ -59,4 +60,4 @@ def corpo(inicio: date, fim: date, linhas: list[LinhaEscala], carga: list[tuple[
 
 def gerar(cabecalho: Cabecalho, rodape: Rodape, inicio: date, fim: date, linhas: list[LinhaEscala],
           carga: list[tuple[str, int, int, float]]) -> bytes:
-    return gerar_pdf(cabecalho, rodape, TITULO, corpo(inicio, fim, linhas, carga))
+    return gerar_pdf(cabecalho, rodape, TITULO, corpo(inicio, fim, linhas, carga) + assinaturas.bloco(cabecalho))

@@ -13,6 +13,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from desktop.reports import assinaturas
 from desktop.reports import fontes
 from desktop.reports.fontes import NORMAL
 from desktop.reports.layout import (COR_LINHA, LARGURA_UTIL, Cabecalho, Rodape, caber, gerar_pdf, paragrafo,
@@ -96,7 +97,7 @@ def corpo(e: Estatisticas, observacoes: str = "", limiar: int = 5) -> list[Flowa
 
 
 def gerar(cabecalho: Cabecalho, rodape: Rodape, e: Estatisticas, observacoes: str = "", limiar: int = 5) -> bytes:
-    itens = corpo(e, observacoes, limiar)
+    itens = corpo(e, observacoes, limiar) + assinaturas.bloco(cabecalho)
     if rodape.linha_diario:  # âncora do diário de auditoria, impressa (docs/seguranca.md)
         itens += [Spacer(1, 10), paragrafo(f"{rodape.linha_diario} (âncora do diário de auditoria "
                                            "na emissão, para a verificação de integridade)", "pequeno")]

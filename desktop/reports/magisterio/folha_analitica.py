@@ -15,6 +15,7 @@ from typing import Iterable
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from desktop.reports import assinaturas
 from desktop.reports import fontes
 from desktop.reports.fontes import NEGRITO, NORMAL
 from desktop.reports.layout import (COR_CABECALHO_TABELA, COR_LINHA, COR_SECUNDARIA, LARGURA_UTIL,
@@ -275,7 +276,7 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, itens: Iterable[ItemFolha],
         fluxo.append(_bloco_servidor(servidor, cc))
     fluxo.append(_bloco_escola(resumo.escolas[atual]))
     fluxo += [PageBreak(), Titulo("Resumo da folha", f"Competência {competencia_extenso(competencia)}"),
-              _grade_rubricas(resumo), Spacer(1, 14), _grade_escolas(resumo)]
+              _grade_rubricas(resumo), Spacer(1, 14), _grade_escolas(resumo), *assinaturas.bloco(cabecalho)]
     if rodape.linha_diario:  # âncora do diário de auditoria, impressa (docs/seguranca.md)
         fluxo += [Spacer(1, 10), paragrafo(f"{rodape.linha_diario} (âncora do diário de auditoria "
                                            "na emissão, para a verificação de integridade)", "pequeno")]

@@ -12,6 +12,7 @@ from typing import Sequence
 
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.reports import assinaturas
 from desktop.reports.layout import COR_SECUNDARIA, Cabecalho, Rodape, gerar_pdf
 from desktop.rules.magisterio.tipos import (Etapa, FichaFuncional, Funcao, MotivoJornada, Mudanca,
                                             Porte, Situacao, TipoCurso, Titulo)
@@ -203,4 +204,5 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, ficha: FichaFuncional, eventos: 
     else:
         fluxo.append(Nota("Nenhuma mudança registrada.", 8))
     fluxo += _historicos(ficha)
+    fluxo += assinaturas.bloco(cabecalho)
     return gerar_pdf(cabecalho, rodape, f"{TITULO} — {ficha.nome}", fluxo)

@@ -15,6 +15,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.services import documentos, emissores, selo
 
 from . import avisos
+from .emissor_detalhe import PainelEmissor
 from .formulario import DialogoFormulario
 from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
@@ -77,15 +78,19 @@ class AbaEmissores(QWidget):
         barra_modulo.addWidget(self.modulo)
         barra_modulo.addWidget(self.botao_atribuir)
         barra_modulo.addStretch(1)
+        self.detalhe = PainelEmissor(sessao, self)
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabela, 1)
         lay.addLayout(barra)
         lay.addLayout(barra_modulo)
         lay.addWidget(self.situacao)
+        lay.addWidget(self.detalhe, 2)
         self.botao_novo.clicked.connect(self._on_novo)
         self.botao_atribuir.clicked.connect(self._on_atribuir)
         self.botao_certificado.clicked.connect(self._on_certificado)
         self.botao_chave.clicked.connect(self._on_exportar_chave)
+        self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
+        self.detalhe.sig_alterado.connect(self.atualizar)
         self.atualizar()
 
     def atualizar(self) -> None:
@@ -95,6 +100,12 @@ class AbaEmissores(QWidget):
         for i in range(self.proxy.rowCount()):  # mantém a seleção
             if atual is not None and self.proxy.linha_origem(self.proxy.index(i, 0)).id == atual.id:
                 self.tabela.selectRow(i)
+        self._on_selecao()
+
+    def _on_selecao(self, *_args) -> None:
+        atual = self.selecionado()
+        if getattr(self.detalhe, "emissor", None) != atual:
+            self.detalhe.definir(atual)
 
     def selecionado(self):
         return linha_selecionada(self.tabela)

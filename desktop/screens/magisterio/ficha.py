@@ -16,6 +16,7 @@ from desktop.rules.magisterio.tabelas import nome_nivel
 from desktop.rules.pagamento.banco import DadosBancarios, formatar_pis
 from desktop.screens.administracao import segundo_plano
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.pagamento.dados import DialogoPagamento
 from desktop.services.magisterio import cadastro, consultas, documentos
 from desktop.services.pagamento import dados as dados_pagamento
@@ -68,6 +69,18 @@ class DialogoFicha(QDialog):
             aba.sig_alterado.connect(self._on_historico_alterado)
             self.historicos[h.nome] = aba
             self.abas.addTab(aba, h.titulo)
+        self.emitidos = QuadroEmitidos(sessao, lambda: documentos.emitidos_do_servidor(sessao, servidor_id), self,
+                                       "Históricos funcionais emitidos (reabrir, reimprimir, nova via)")
+        pagina_emitidos = QWidget(self)
+        lay_emitidos = QVBoxLayout(pagina_emitidos)
+        nota_emitidos = QLabel("Corrigir a ficha deixa \"substituídos\" os históricos já emitidos (a verificação "
+                               "avisa quem os conferir); emita um novo com os dados corrigidos.", pagina_emitidos)
+        nota_emitidos.setWordWrap(True)
+        lay_emitidos.addWidget(nota_emitidos)
+        lay_emitidos.addWidget(self.emitidos)
+        lay_emitidos.addStretch(1)
+        self.pagina_emitidos = pagina_emitidos
+        self.abas.addTab(pagina_emitidos, "Documentos &emitidos")
         for i in range(min(self.abas.count(), 9)):
             atalho = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
@@ -132,6 +145,7 @@ class DialogoFicha(QDialog):
 
     def _on_historico_alterado(self) -> None:
         self.recarregar()
+        self.emitidos.atualizar()  # a correção substitui os históricos emitidos
 
     def _on_emitir_historico(self) -> None:
         destino = comum.escolher_destino(
@@ -163,6 +177,7 @@ class DialogoFicha(QDialog):
 
     def _on_historico_salvo(self, caminho) -> None:
         self.ultimo_arquivo = caminho
+        self.emitidos.atualizar()
         comum.abrir_arquivo(caminho)
 
 

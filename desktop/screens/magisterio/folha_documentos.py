@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from desktop.rules.papeis import Permissao
 from desktop.rules import formato
 from desktop.screens.administracao import segundo_plano
+from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.pagamento.esocial import GeradorESocial
 from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.widgets.fluxo import LayoutFluxo
@@ -59,10 +60,13 @@ class BarraDocumentos(QWidget):
         for b in (self.botao_contracheque, self.botao_lote, self.botao_analitica, self.botao_csv,
                   self.botao_banco, self.botao_esocial):
             linha.addWidget(b)
+        self.emitidos = QuadroEmitidos(sessao, self._consultar_emitidos, self,
+                                       "Documentos emitidos desta competência (reabrir, reimprimir, nova via)")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(linha)
         lay.addWidget(self.aviso)
+        lay.addWidget(self.emitidos)
         self.botao_contracheque.clicked.connect(self._on_contracheque)
         self.botao_lote.clicked.connect(self._on_lote)
         self.botao_analitica.clicked.connect(self._on_analitica)
@@ -83,6 +87,15 @@ class BarraDocumentos(QWidget):
         self.botao_banco.setEnabled(fechada and self._sessao.pode(Permissao.MAGISTERIO_EDITAR))
         self.botao_esocial.setEnabled(fechada and self._sessao.pode(Permissao.MAGISTERIO_EDITAR))
         self.aviso.setVisible(not fechada)
+        self.emitidos.setVisible(fechada)
+        if fechada:
+            self.emitidos.atualizar()
+
+    def _consultar_emitidos(self) -> list[dict]:
+        if self._competencia is None:
+            return []
+        servidor_id = self._item.contracheque.pessoa_id if self._item is not None else None
+        return documentos.emitidos_da_competencia(self._sessao, self._competencia, servidor_id)
 
     def _sufixo(self) -> str:
         c = self._competencia
@@ -96,6 +109,7 @@ class BarraDocumentos(QWidget):
         def _feito(caminho: Path) -> None:
             self.tarefa = None
             self.ultimo_arquivo = caminho
+            self.emitidos.atualizar()
             if caminho.suffix.lower() == ".pdf":
                 oferecer_documento(self.aviso, caminho.read_bytes(), caminho, f"Salvo em {caminho}.")
             else:

@@ -5,6 +5,7 @@ impedido). A referência no registro de documentos é só o número do atendimen
 """
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime, timedelta
 
 from desktop.reports.conselho import documentos as pdf
@@ -34,6 +35,8 @@ def _caso(sessao: Sessao, atendimento_id: str) -> tuple[dict, dict]:
     return c, a
 
 
+ASSUNTO_ESCALA = "conselho:escala"
+"""Assunto das escalas impressas (``conselho:escala:<início>:<fim>``): a troca de plantão as substitui."""
 DOMINIO_CASO = "conselho_caso"
 """Os PDFs do caso são conteúdo sigiloso (ECA, art. 143): guardados no domínio do caso."""
 
@@ -41,13 +44,27 @@ DOMINIO_CASO = "conselho_caso"
 def assunto_termo(atendimento_id: str, decisao_id: str | None = None) -> str:
     """O assunto (só ids, nunca conteúdo) dos termos de medida de um caso: uma emenda que muda quem o termo
     identifica (nome, filiação, crianças) marca-os substituídos (``documentos_vias.substituir_assunto``)."""
-    return f"conselho_caso:{atendimento_id}:termo" + (f":{decisao_id}" if decisao_id else "")
+    return f"{assunto_atendimento(atendimento_id)}:termo" + (f":{decisao_id}" if decisao_id else "")
 
 
-def _emitir(sessao: Sessao, doc: pdf.DocumentoCaso, registro_id: str, assunto: str | None = None) -> documentos.Emitido:
+def assunto_atendimento(atendimento_id: str) -> str:
+    """O prefixo do assunto de todos os documentos de um atendimento (a tela do caso os lista para reabrir e
+    pedir nova via); cada documento acrescenta o seu tipo (``:notificacao``, ``:termo:<decisão>``...)."""
+    return f"conselho_caso:{atendimento_id}"
+
+
+def receita_caso(doc: pdf.DocumentoCaso, atendimento_id: str | None) -> dict:
+    """Os dados do documento, guardados com ele (no arquivo sigiloso, se de caso) para a nova via."""
+    return {"modelo": "caso", "atendimento_id": atendimento_id, "doc": asdict(doc)}
+
+
+def _emitir(sessao: Sessao, doc: pdf.DocumentoCaso, registro_id: str, assunto: str | None = None, *, via: int = 1,
+            original_id: str | None = None) -> documentos.Emitido:
+    assunto = assunto or f"{assunto_atendimento(registro_id)}:{doc.tipo.removeprefix('conselho_')}"
     e = documentos.emitir(sessao, tipo=doc.tipo, titulo=pdf.TITULOS[doc.tipo],
                           montar=lambda cab, rod: pdf.gerar(cab, rod, doc), referencia=doc.referencia,
-                          dominio=DOMINIO_CASO, assunto=assunto)
+                          dominio=DOMINIO_CASO, assunto=assunto,
+                          receita=receita_caso(doc, registro_id), via=via, original_id=original_id)
     registrar_leitura(sessao, registro_id, {"acao": "emitir", "documento": doc.tipo, "codigo": e.codigo})
     return e
 
@@ -163,7 +180,8 @@ def emitir_termo_medida(sessao: Sessao, decisao_id: str, destinatario: str) -> d
     return _emitir(sessao, doc, d["atendimento_id"], assunto_termo(d["atendimento_id"], decisao_id))
 
 
-def emitir_escala(sessao: Sessao, inicio: date, fim: date) -> documentos.Emitido:
+def emitir_escala(sessao: Sessao, inicio: date, fim: date, *, via: int = 1,
+                  original_id: str | None = None) -> documentos.Emitido:
     """A escala do período, impressa, com a carga de cada conselheiro (arts. 19 e 20)."""
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     sessao.exigir(Permissao.CONSELHO_LER)
@@ -179,4 +197,7 @@ def emitir_escala(sessao: Sessao, inicio: date, fim: date) -> documentos.Emitido
                                                                              key=lambda x: nomes[x[0]])]
     return documentos.emitir(sessao, tipo="conselho_escala", titulo=pdf_escala.TITULO,
                              montar=lambda cab, rod: pdf_escala.gerar(cab, rod, inicio, fim, linhas, cg),
-                             referencia=f"{formatar_data(inicio)} a {formatar_data(fim)}")
+                             referencia=f"{formatar_data(inicio)} a {formatar_data(fim)}",
+                             assunto=f"{ASSUNTO_ESCALA}:{inicio.isoformat()}:{fim.isoformat()}",
+                             receita={"modelo": "escala", "inicio": inicio.isoformat(), "fim": fim.isoformat()},
+                             via=via, original_id=original_id)

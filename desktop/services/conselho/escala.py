@@ -16,7 +16,7 @@ from desktop.store.conselho import escala as armazem
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
 
-from .. import parametros
+from .. import documentos_vias, parametros
 from ..sessao import ErroNegocio, Sessao
 from .comum import agora_local, dia_util, iso_local
 from .exercicio import periodos
@@ -205,6 +205,9 @@ def trocar_plantao(sessao: Sessao, plantao_id: str, para_conselheiro_id: str, mo
                  "motivo": motivo, "trocado_em": agora(), "trocado_por": sessao.usuario.login}
         m.db["conselho_trocas"].insert(troca)
         m.registrar("conselho_trocas", troca["id"], "inserir", depois=troca)
+        documentos_vias.substituir_assunto(  # a escala impressa que mostra este turno deixa de valer
+            m, "conselho:escala", f"plantão de {dia:%d/%m/%Y} trocado: {motivo}",
+            filtro=lambda d: d["assunto"].split(":")[2] <= dia.isoformat() <= d["assunto"].split(":")[3])
     return armazem.plantao(sessao.db, plantao_id)
 
 

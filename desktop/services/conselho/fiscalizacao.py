@@ -6,6 +6,7 @@ Público (art. 34 caput; ECA, art. 191) por ofício registrado.
 """
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime
 
 from desktop.reports.conselho import documentos as pdf
@@ -135,7 +136,9 @@ def comunicar_irregularidades(sessao: Sessao, visita_id: str, assinante: str) ->
         ("Lei 320/2023, art. 34", "ECA, arts. 95 e 191"), f"{o['municipio']}-{o['uf']}", date.today(), assinante)
     with sessao.mudanca(EDITAR) as m:
         e = documentos.emitir(sessao, tipo=doc.tipo, titulo=pdf.TITULOS[doc.tipo],
-                              montar=lambda cab, rod: pdf.gerar(cab, rod, doc), referencia=doc.referencia)
+                              montar=lambda cab, rod: pdf.gerar(cab, rod, doc), referencia=doc.referencia,
+                              assunto=f"conselho:fiscalizacao:{visita_id}",
+                              receita={"modelo": "caso", "atendimento_id": None, "doc": asdict(doc)})
         depois = armazem_m.atualizar(m.db, "conselho_visitas", visita_id, {"comunicada_em": agora(), "documento_id": e.id})
         m.registrar("conselho_visitas", visita_id, "alterar", antes={"comunicada_em": None}, depois=depois)
     return e

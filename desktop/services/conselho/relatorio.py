@@ -22,6 +22,8 @@ from ..sessao import Sessao
 from .comum import exigir_conteudo, exigir_sigilo, registrar_leitura
 
 TIPO_DOCUMENTO = "conselho_relatorio_trimestral"
+ASSUNTO = "conselho:relatorio"
+"""Assunto dos relatórios emitidos (``conselho:relatorio:2026-T1``): a aba os lista para reabrir e nova via."""
 
 
 def _registros(db, inicio: date, fim: date) -> list[regra.Registro]:
@@ -63,14 +65,18 @@ def publicacao(sessao: Sessao, ano: int, trimestre: int) -> tuple[regra.Estatist
     return e, regra.publicar(e, limiar), limiar
 
 
-def emitir_relatorio_trimestral(sessao: Sessao, ano: int, trimestre: int, observacoes: str = "") -> documentos.Emitido:
+def emitir_relatorio_trimestral(sessao: Sessao, ano: int, trimestre: int, observacoes: str = "", *, via: int = 1,
+                                original_id: str | None = None) -> documentos.Emitido:
     """O PDF do trimestre com gráficos, registrado e verificável, para o CMDCA, o MP e o juízo, com as contagens
     pequenas suprimidas. ``observacoes``: as demandas e deficiências das políticas públicas (art. 23 §1º)."""
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     e, _tabelas, limiar = publicacao(sessao, ano, trimestre)
     return documentos.emitir(sessao, tipo=TIPO_DOCUMENTO, titulo=pdf.TITULO,
                              montar=lambda cab, rod: pdf.gerar(cab, rod, e, observacoes, limiar),
-                             referencia=f"{trimestre}º trimestre de {ano}")
+                             referencia=f"{trimestre}º trimestre de {ano}",
+                             assunto=f"{ASSUNTO}:{ano}-T{trimestre}", via=via, original_id=original_id,
+                             receita={"modelo": "relatorio", "ano": ano, "trimestre": trimestre,
+                                      "observacoes": observacoes})
 
 
 def _especifico(codigo_ou_direito: str) -> str:

@@ -22,7 +22,7 @@ from desktop.store.magisterio import servidores as armazem
 from .. import cadastros
 from ..pagamento import dados as dados_pagamento
 from ..sessao import ErroNegocio, Mudanca, Sessao
-from .comum import ROTULOS_CARGO, dma, escolha, servidor as obter_servidor
+from .comum import ROTULOS_CARGO, dma, escolha, servidor as obter_servidor, substituir_documentos_da_ficha
 from .escolas import (  # noqa: F401 (reexportados)
     alterar_escola, cadastrar_escola, definir_situacao, excluir_situacao, listar_codigos_falta, listar_escolas,
     listar_tipos_afastamento, salvar_codigo_falta, salvar_tipo_afastamento, situacoes_escola,
@@ -153,6 +153,8 @@ def alterar(sessao: Sessao, servidor_id: str, **campos) -> dict:
             antes = armazem.obter_pessoa(m.db, atual["pessoa_id"])
             depois = armazem.atualizar_pessoa(m.db, atual["pessoa_id"], pessoais)
             m.registrar("pessoas", atual["pessoa_id"], "alterar", antes=antes, depois=depois)
+        if mudancas or pessoais:
+            substituir_documentos_da_ficha(m, servidor_id, "cadastro: " + ", ".join(sorted({*mudancas, *pessoais})))
     return armazem.obter(sessao.db, servidor_id)
 
 

@@ -30,6 +30,19 @@ def periodo(inicio: date, fim: date | None) -> str:
     return f"de {dma(inicio)} a {dma(fim)}" if fim else f"de {dma(inicio)} em diante"
 
 
+def assunto_servidor(servidor_id: str) -> str:
+    """O assunto dos documentos feitos da ficha do servidor (histórico funcional): corrigir a ficha os
+    substitui (``substituir_documentos_da_ficha``)."""
+    return f"magisterio:servidor:{servidor_id}"
+
+
+def substituir_documentos_da_ficha(m, servidor_id: str, o_que: str) -> None:
+    """Na transação da correção: os documentos válidos feitos da ficha ficam "substituídos", com o motivo."""
+    from .. import documentos_vias
+
+    documentos_vias.substituir_assunto(m, assunto_servidor(servidor_id), f"ficha funcional corrigida ({o_que})")
+
+
 def servidor(db: sqlite_utils.Database, servidor_id: str) -> dict:
     """O servidor (com nome e CPF), ou ErroNegocio se não existe."""
     s = armazem_servidores.obter(db, servidor_id)

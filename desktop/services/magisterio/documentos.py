@@ -7,6 +7,7 @@ registrado); ver docs/interpretacoes.md. Emitir exige ``DOCUMENTOS_EMITIR`` e ``
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -18,12 +19,12 @@ from desktop.rules.magisterio.carreira import SemTitulacao, linha_do_tempo, situ
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 
-from .. import parametros
+from .. import documentos_vias, parametros
 from ..documentos import Emitido, emitir
-from ..sessao import Sessao
+from ..sessao import ErroNegocio, Sessao
 from . import configuracao, folha
 from .cadastro import ficha as carregar_ficha
-from .comum import servidor as obter_servidor
+from .comum import assunto_servidor, servidor as obter_servidor
 
 TIPO_CONTRACHEQUE = "magisterio_contracheque"
 TIPO_LOTE = "magisterio_contracheques_lote"
@@ -58,7 +59,8 @@ def _pode_ler(sessao: Sessao) -> None:
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
 
 
-def emitir_contracheque(sessao: Sessao, competencia: date | str, servidor_id: str) -> Emitido:
+def emitir_contracheque(sessao: Sessao, competencia: date | str, servidor_id: str, *, via: int = 1,
+                        original_id: str | None = None) -> Emitido:
     """O contracheque gravado de um servidor numa competência fechada, como documento registrado."""
     _pode_ler(sessao)
     dia = folha.mes(competencia)
@@ -67,11 +69,13 @@ def emitir_contracheque(sessao: Sessao, competencia: date | str, servidor_id: st
                   referencia=f"competência {competencia_curta(dia)}, matrícula {item.servidor.matricula}",
                   titular=item.servidor.nome, cpf=item.servidor.cpf,
                   assunto=f"{assunto_competencia(dia)}:servidor:{servidor_id}",
-                  montar=lambda cab, rod: relatorio_contracheque.gerar(cab, rod, item.servidor, item.contracheque))
+                  montar=lambda cab, rod: relatorio_contracheque.gerar(cab, rod, item.servidor, item.contracheque),
+                  via=via, original_id=original_id)
 
 
 def emitir_lote(sessao: Sessao, competencia: date | str,
-                progresso: relatorio_contracheque.Progresso | None = None) -> Emitido:
+                progresso: relatorio_contracheque.Progresso | None = None, *, via: int = 1,
+                original_id: str | None = None) -> Emitido:
     """Todos os contracheques da competência fechada num só PDF registrado (um por página).
 
     ``progresso(feitos, total)`` a cada contracheque desenhado; uma exceção nele cancela: nada é
@@ -83,20 +87,23 @@ def emitir_lote(sessao: Sessao, competencia: date | str,
     return emitir(sessao, tipo=TIPO_LOTE, titulo=relatorio_contracheque.TITULO_LOTE,
                   referencia=f"competência {competencia_curta(dia)}, {len(itens)} servidores",
                   assunto=f"{assunto_competencia(dia)}:lote",
-                  montar=lambda cab, rod: relatorio_contracheque.gerar_lote(cab, rod, itens, progresso))
+                  montar=lambda cab, rod: relatorio_contracheque.gerar_lote(cab, rod, itens, progresso),
+                  via=via, original_id=original_id)
 
 
-def emitir_folha_analitica(sessao: Sessao, competencia: date | str) -> Emitido:
+def emitir_folha_analitica(sessao: Sessao, competencia: date | str, *, via: int = 1,
+                           original_id: str | None = None) -> Emitido:
     """A folha analítica da competência fechada: servidores por escola, totais por rubrica e por escola."""
     _pode_ler(sessao)
     dia = folha.mes(competencia)
     itens = folha.contracheques(sessao, dia)
     return emitir(sessao, tipo=TIPO_ANALITICA, titulo=folha_analitica.TITULO,
                   referencia=f"competência {competencia_curta(dia)}", assunto=f"{assunto_competencia(dia)}:analitica",
-                  montar=lambda cab, rod: folha_analitica.gerar(cab, rod, itens, dia))
+                  montar=lambda cab, rod: folha_analitica.gerar(cab, rod, itens, dia), via=via, original_id=original_id)
 
 
-def emitir_historico(sessao: Sessao, servidor_id: str, referencia: date | None = None) -> Emitido:
+def emitir_historico(sessao: Sessao, servidor_id: str, referencia: date | None = None, *, via: int = 1,
+                     original_id: str | None = None) -> Emitido:
     """O histórico funcional do servidor: linha do tempo da carreira (passada e prevista) com os artigos.
 
     ``referencia`` é a data da posição (padrão: hoje); as mudanças depois dela saem como previstas,
@@ -116,9 +123,47 @@ def emitir_historico(sessao: Sessao, servidor_id: str, referencia: date | None =
         situacao = None
     return emitir(sessao, tipo=TIPO_HISTORICO, titulo=relatorio_historico.TITULO,
                   referencia=f"matrícula {s['matricula']}, posição em {referencia:%d/%m/%Y}",
-                  titular=s["nome"], cpf=s.get("cpf"),
+                  titular=s["nome"], cpf=s.get("cpf"), assunto=f"{assunto_servidor(servidor_id)}:historico",
                   montar=lambda cab, rod: relatorio_historico.gerar(cab, rod, f, eventos, situacao=situacao,
-                                                                     referencia=referencia))
+                                                                     referencia=referencia),
+                  via=via, original_id=original_id)
+
+
+def emitidos_da_competencia(sessao: Sessao, competencia: date | str, servidor_id: str | None = None) -> list[dict]:
+    """Os documentos emitidos da competência (lotes e folhas analíticas e, com ``servidor_id``, os
+    contracheques dele), em todas as vias e situações, do mais recente: a tela os reabre e pede nova via."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    prefixo = assunto_competencia(folha.mes(competencia))
+    return [d for d in documentos_vias.do_assunto(sessao, prefixo)
+            if ":servidor:" not in d["assunto"] or d["assunto"] == f"{prefixo}:servidor:{servidor_id}"]
+
+
+def emitidos_do_servidor(sessao: Sessao, servidor_id: str) -> list[dict]:
+    """Os documentos feitos da ficha do servidor (históricos funcionais), do mais recente."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    return documentos_vias.do_assunto(sessao, assunto_servidor(servidor_id))
+
+
+def reemitir(sessao: Sessao, doc: dict, *, via: int, original_id: str) -> Emitido:
+    """Nova via (``services.documentos_vias.emitir_nova_via``): o documento montado de novo dos dados
+    gravados — a competência fechada, ou a ficha na mesma data de posição do original."""
+    _pode_ler(sessao)
+    partes = (doc.get("assunto") or "").split(":")
+    kw = {"via": via, "original_id": original_id}
+    if doc["tipo"] == TIPO_HISTORICO and len(partes) == 4:
+        posicao = re.search(r"posição em (\d{2})/(\d{2})/(\d{4})", doc.get("referencia") or "")
+        dia = date(int(posicao[3]), int(posicao[2]), int(posicao[1])) if posicao else None
+        return emitir_historico(sessao, partes[2], dia, **kw)
+    if len(partes) >= 4 and partes[1] == "competencia":
+        competencia = date.fromisoformat(partes[2] + "-01")
+        if doc["tipo"] == TIPO_CONTRACHEQUE and len(partes) == 5:
+            return emitir_contracheque(sessao, competencia, partes[4], **kw)
+        if doc["tipo"] == TIPO_LOTE:
+            return emitir_lote(sessao, competencia, **kw)
+        if doc["tipo"] == TIPO_ANALITICA:
+            return emitir_folha_analitica(sessao, competencia, **kw)
+    raise ErroNegocio(f"{doc['titulo']} nº {doc['numero']}/{doc['ano']} foi emitido antes de o Paço registrar de "
+                      "que dados ele sai: emita o documento de novo.")
 
 
 def exportar_csv(sessao: Sessao, competencia: date | str, *, formato: str = "linhas") -> bytes:

@@ -26,7 +26,7 @@ from desktop.store.magisterio.historicos import COMPETENCIA, DATA, DECIMAL, INTE
 
 from ..sessao import ErroNegocio, Mudanca, Sessao
 from . import validacoes
-from .comum import dma, servidor as obter_servidor
+from .comum import dma, servidor as obter_servidor, substituir_documentos_da_ficha
 
 NOMES = tuple(armazem.HISTORICOS)
 _ENCADEADOS = ("lotacoes", "funcoes", "jornadas")
@@ -151,6 +151,7 @@ def corrigir_em(m: Mudanca, historico: str, item_id: str, campos: dict) -> dict:
     validacoes.VALIDADORES[h.nome](ctx, valores, atual)
     depois = armazem.atualizar(m.db, h, item_id, valores)
     m.registrar(h.tabela, item_id, "alterar", antes=armazem.linha(h, atual), depois=armazem.linha(h, depois))
+    substituir_documentos_da_ficha(m, atual["servidor_id"], f"registro de {h.rotulo} corrigido")
     return depois
 
 
@@ -210,3 +211,4 @@ def excluir(sessao: Sessao, historico: str, item_id: str) -> None:
         atual = _item(m, h, item_id)
         armazem.excluir(m.db, h, item_id)
         m.registrar(h.tabela, item_id, "excluir", antes=armazem.linha(h, atual))
+        substituir_documentos_da_ficha(m, atual["servidor_id"], f"registro de {h.rotulo} excluído por engano")

@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (QDialog, QGridLayout, QGroupBox, QLabel, QLineEdi
 from desktop.rules.conselho import prazos as regra_prazos
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, SITUACOES, TIPOS
 from desktop.rules.papeis import Permissao
+from desktop.services import documentos_vias
 from desktop.services.conselho import acolhimento, atendimentos, decisoes, documentos
+from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.widgets.divisor import criar_divisor
 
+from . import comum
 from . import emendas as tela_emendas
 from .comum import DialogoAcao, br, campo_data, combo, editor_data, editor_momento, emitir_e_salvar, texto_longo
 
@@ -144,6 +147,11 @@ class DialogoCaso(QDialog):
                            "registra e altera são os conselheiros em exercício.")
             aviso.setWordWrap(True)
             lay_acoes.insertWidget(0, aviso)
+        self.emitidos = QuadroEmitidos(
+            sessao, lambda: documentos_vias.do_assunto(sessao, documentos.assunto_atendimento(atendimento_id)), acoes,
+            "Documentos emitidos deste caso",
+            confirmar_gravacao=lambda pai: comum.confirmar_arquivo_sigiloso(pai))  # ECA, arts. 17 e 100
+        lay_acoes.addWidget(self.emitidos)
         lay_acoes.addWidget(self.mensagem)
         lay_acoes.addStretch(1)
         rolagem = QScrollArea()
@@ -296,6 +304,7 @@ class DialogoCaso(QDialog):
         if d.exec() == QDialog.DialogCode.Accepted:
             emitir_e_salvar(self, self.mensagem, f"{titulo} não emitido(a)", lambda: emitir(d.resultado), nome,
                             sigiloso=True)
+            self.emitidos.atualizar()
 
     def _on_notificacao(self) -> None:
         self._emitir_com("Notificação", [("dest", "Notificado(a)", QLineEdit()),

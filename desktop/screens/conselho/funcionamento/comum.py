@@ -170,7 +170,7 @@ def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: C
     oferecer_documento(rotulo, emitido.pdf, destino,
                        f"Documento emitido e registrado: código de verificação {emitido.codigo}."
                        + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; o PDF ficou guardado e "
-                          "pode ser aberto de novo, idêntico, em Administração › Documentos emitidos.)"))
+                          "pode ser aberto de novo, idêntico, em Documentos emitidos desta tela.)"))
     return emitido
 
 

@@ -15,6 +15,8 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.services.conselho import documentos, escala, mandatos
 from desktop.screens.administracao import avisos
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.documentos.emitidos import QuadroEmitidos
+from desktop.services import documentos_vias
 from desktop.screens.widgets.divisor import criar_divisor
 
 from .comum import DialogoAcao, br, combo, editor_data, emitir_e_salvar, somente_leitura, tentar
@@ -74,6 +76,9 @@ class AbaEscala(QWidget):
         lay.addLayout(topo)
         lay.addWidget(divisor, 1)
         lay.addWidget(self.mensagem)
+        self.emitidos = QuadroEmitidos(sessao, lambda: documentos_vias.do_assunto(sessao, documentos.ASSUNTO_ESCALA),
+                                       self, "Escalas impressas (reabrir, reimprimir, nova via)")
+        lay.addWidget(self.emitidos)
         editar = sessao.pode(Permissao.CONSELHO_EDITAR)
         self.botao_gerar.setVisible(editar)
         self.botao_trocar.setVisible(editar)
@@ -151,4 +156,5 @@ class AbaEscala(QWidget):
         ini, fim = periodo
         emitir_e_salvar(self, self.mensagem, "Escala não impressa", lambda: documentos.emitir_escala(self._sessao, ini, fim),
                         f"escala-{ini:%Y-%m}")
+        self.emitidos.atualizar()
 

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QS
 
 from desktop.rules.conselho.relatorio import total_publicado
 from desktop.rules.papeis import Permissao
+from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.widgets.impressao import oferecer_documento
+from desktop.services import documentos_vias
 from desktop.services.conselho import relatorio
 from desktop.services.conselho.comum import MENSAGEM_SEM_CHAVE
 
@@ -46,6 +48,9 @@ class AbaRelatorio(QWidget):
         lay.addWidget(self.tabelas, 1)
         lay.addWidget(self.observacoes)
         lay.addWidget(self.mensagem)
+        self.emitidos = QuadroEmitidos(sessao, lambda: documentos_vias.do_assunto(sessao, relatorio.ASSUNTO), self,
+                                       "Relatórios emitidos (reabrir, reimprimir, nova via)")
+        lay.addWidget(self.emitidos)
         self.botao_ver.clicked.connect(self.mostrar)
         self.botao_pdf.clicked.connect(self._on_pdf)
         self.botao_csv.clicked.connect(self._on_csv)
@@ -92,6 +97,7 @@ class AbaRelatorio(QWidget):
         ano, tri = self.escolha()
         emitir_e_salvar(self, self.mensagem, "Relatório não emitido", lambda: relatorio.emitir_relatorio_trimestral(
             self._sessao, ano, tri, self.observacoes.toPlainText()), f"relatorio-{ano}-T{tri}")
+        self.emitidos.atualizar()
 
     def _on_csv(self) -> None:
         ano, tri = self.escolha()

@@ -232,3 +232,45 @@ def test_documento_do_caso_so_vai_para_arquivo_depois_do_aviso(qtbot, conselheir
     assert not perguntas and not list(tmp_path.rglob("*.pdf"))
     codigo = conselheira.db.execute("SELECT codigo FROM documentos WHERE tipo = 'conselho_oficio'").fetchone()[0]
     assert codigo in caso.mensagem.text() and "Não foi salvo em arquivo" in caso.mensagem.text()
+
+
+def test_caso_reabre_o_termo_emitido_e_emite_nova_via(qtbot, conselheira, tmp_path, monkeypatch):
+    """Issue 11: o quadro "Documentos emitidos deste caso" reabre o PDF guardado (no arquivo sigiloso) byte a
+    byte e emite a nova via com o seu PDF; a via perdida é cancelada no mesmo ato."""
+    import hashlib
+
+    from PySide6.QtGui import QDesktopServices
+
+    abertos = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: abertos.append(url.toLocalFile()) or True))
+    salvos = salvar_em(monkeypatch, tmp_path)
+    db = conselheira.db
+    at = atendimentos.registrar_atendimento(conselheira, CASO)
+    decisoes.registrar_decisao(conselheira, at["id"], descricao="Matrícula obrigatória", motivacao="Fora da escola",
+                               medidas=[{"codigo": "101-III"}])
+    caso = _abrir(qtbot, conselheira, at["id"])
+    quadro = caso.emitidos
+    assert quadro.documentos() == [] and not quadro.botao_abrir.isEnabled()
+    r = responder(qtbot, {"dest": "Rosa Lima"})
+    _clicar(qtbot, caso, "Termo de medida")
+    assert r.erro is None, r.erro
+    original = salvos[-1].read_bytes()
+    [doc] = quadro.documentos()
+    assert doc["tipo"] == "conselho_termo_medida" and "1ª via · válido" in quadro.lista.currentText()
+    qtbot.mouseClick(quadro.botao_abrir, Qt.MouseButton.LeftButton)
+    reaberto = salvos[-1]
+    assert reaberto.read_bytes() == original and abertos[-1] == str(reaberto)
+    sha = db.execute("SELECT sha256 FROM documentos WHERE id = ?", [doc["id"]]).fetchone()[0]
+    assert hashlib.sha256(reaberto.read_bytes()).hexdigest() == sha
+    qtbot.keyClicks(quadro.motivo, "a familia perdeu o termo entregue")
+    quadro.perdida.setChecked(True)
+    qtbot.mouseClick(quadro.botao_via, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(quadro.documentos()) == 2 and quadro.ultimo_arquivo == salvos[-1], timeout=30000)
+    nova = salvos[-1]
+    assert abertos[-1] == str(nova) and nova.read_bytes() != original
+    texto = _texto(nova)
+    assert "2ª via" in texto and "Rosa Lima" in texto and "Matrícula obrigatória" in texto
+    v = documentos.verificar_pdf(conselheira, nova)
+    assert v.situacao == "autentico" and v.documento["via"] == 2 and v.documento["numero"] == doc["numero"]
+    assert documentos.verificar_codigo(conselheira, doc["codigo"]).situacao == "cancelado"
+    assert "2ª via · válido" in quadro.lista.currentText()

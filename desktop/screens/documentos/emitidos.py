@@ -1,0 +1,199 @@
+"""Quadro "Documentos emitidos" das telas que emitem: reabrir e reimprimir o PDF guardado e emitir nova via.
+
+O PDF reaberto é o guardado na emissão, byte a byte (o SHA-256 é conferido pelo serviço). A nova via é
+montada e registrada em segundo plano, com o seu próprio PDF, que se abre em seguida; marcada "a via
+anterior foi perdida", a anterior é cancelada no mesmo ato (senão fica substituída pela nova).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from desktop.rules import formato
+from desktop.rules.papeis import Permissao
+from desktop.screens.administracao import avisos, segundo_plano
+from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
+from desktop.services import documentos_vias
+
+from .abrir import nome_sugerido, salvar_e_abrir
+
+
+def situacao(doc: dict) -> str:
+    if doc.get("cancelado_em"):
+        return "cancelado"
+    return "substituído" if doc.get("substituido_em") else "válido"
+
+
+def rotulo(doc: dict) -> str:
+    return (f"{doc['titulo']} nº {doc['numero']}/{doc['ano']} · {doc['via']}ª via · {situacao(doc)} · "
+            f"{formato.momento(doc['emitido_em'])} · {doc['codigo']}")
+
+
+def _plano(emitido) -> dict:
+    """O resultado da tarefa como dados simples (nada de objetos Python entre threads)."""
+    return {"id": emitido.id, "codigo": emitido.codigo, "numero": emitido.numero, "ano": emitido.ano,
+            "via": emitido.via, "pdf": emitido.pdf}
+
+
+class QuadroEmitidos(QGroupBox):
+    """``consultar()`` devolve os documentos da tela (linhas do registro, do mais recente).
+
+    ``confirmar_gravacao(parent)``: documento sigiloso (caso do Conselho) — pergunta antes de gravar um
+    arquivo sem cifra; recusando, o PDF não sai da base (reimprimir continua possível)."""
+
+    sig_nova_via = Signal(str)  # id do documento da nova via
+
+    def __init__(self, sessao, consultar: Callable[[], list[dict]], parent: QWidget | None = None,
+                 titulo: str = "Documentos emitidos",
+                 confirmar_gravacao: Callable[[QWidget], bool] | None = None):
+        super().__init__(titulo, parent)
+        self._sessao = sessao
+        self._consultar = consultar
+        self._confirmar_gravacao = confirmar_gravacao
+        self._docs: list[dict] = []
+        self.tarefa = None
+        self.tarefa_impressao = None
+        self.ultimo_arquivo = None
+        self.lista = QComboBox(self)
+        self.lista.setMinimumContentsLength(40)
+        self.botao_abrir = QPushButton("Abrir documento &emitido…", self)
+        self.botao_abrir.setToolTip("Salva e abre o PDF exatamente como foi emitido (mesmo SHA-256).")
+        self.botao_imprimir = QPushButton("Reim&primir…", self)
+        self.motivo = QLineEdit(self)
+        self.motivo.setPlaceholderText("Motivo da nova via (pelo menos 10 caracteres)")
+        self.perdida = QCheckBox("A via anterior foi perdida (cancelá-la)", self)
+        self.perdida.setToolTip("Extravio: a via anterior é cancelada no mesmo ato. Sem marcar, ela fica "
+                                "\"substituída\" pela nova. Só uma via vale de cada vez.")
+        self.botao_via = QPushButton("Emitir nova &via", self)
+        self.situacao = QLabel(self)
+        self.situacao.setWordWrap(True)
+        linha1, linha2 = QHBoxLayout(), QHBoxLayout()
+        linha1.addWidget(self.lista, 1)
+        linha1.addWidget(self.botao_abrir)
+        linha1.addWidget(self.botao_imprimir)
+        linha2.addWidget(self.motivo, 1)
+        linha2.addWidget(self.perdida)
+        linha2.addWidget(self.botao_via)
+        lay = QVBoxLayout(self)
+        lay.addLayout(linha1)
+        lay.addLayout(linha2)
+        lay.addWidget(self.situacao)
+        self.lista.currentIndexChanged.connect(self._on_selecao)
+        self.motivo.textChanged.connect(self._on_selecao)
+        self.botao_abrir.clicked.connect(self._on_abrir)
+        self.botao_imprimir.clicked.connect(self._on_imprimir)
+        self.botao_via.clicked.connect(self._on_nova_via)
+        self.atualizar()
+
+    # -- dados ---------------------------------------------------------------------------------
+    def atualizar(self, selecionar_id: str | None = None) -> None:
+        atual = selecionar_id or (self.selecionado() or {}).get("id")
+        try:
+            self._docs = list(self._consultar())
+        except Exception as e:  # noqa: BLE001 — sem permissão ou sem dados: quadro vazio, com o motivo
+            if not avisos.previsto(e):
+                raise
+            self._docs = []
+            self.situacao.setText(avisos.mensagem_de(e))
+        self.lista.blockSignals(True)
+        self.lista.clear()
+        for d in self._docs:
+            self.lista.addItem(rotulo(d))
+        indice = next((i for i, d in enumerate(self._docs) if d["id"] == atual), 0 if self._docs else -1)
+        self.lista.setCurrentIndex(indice)
+        self.lista.blockSignals(False)
+        if not self._docs:
+            self.lista.addItem("Nenhum documento emitido aqui ainda")
+        self.lista.setEnabled(bool(self._docs))
+        self._on_selecao()
+
+    def documentos(self) -> list[dict]:
+        return list(self._docs)
+
+    def selecionar(self, documento_id: str) -> None:
+        i = next((i for i, d in enumerate(self._docs) if d["id"] == documento_id), -1)
+        if i >= 0:
+            self.lista.setCurrentIndex(i)
+
+    def selecionado(self) -> dict | None:
+        i = self.lista.currentIndex() if hasattr(self, "lista") else -1
+        return self._docs[i] if 0 <= i < len(self._docs) else None
+
+    # -- slots ---------------------------------------------------------------------------------
+    def _on_selecao(self, *_args) -> None:
+        d = self.selecionado()
+        self.botao_abrir.setEnabled(d is not None)
+        self.botao_imprimir.setEnabled(d is not None)
+        pode = self._sessao.pode(Permissao.DOCUMENTOS_EMITIR)
+        self.botao_via.setEnabled(pode and d is not None and situacao(d) == "válido" and self.tarefa is None)
+        self.perdida.setEnabled(self.botao_via.isEnabled())
+
+    def _pdf(self, titulo: str) -> bytes | None:
+        d = self.selecionado()
+        if d is None:
+            return None
+        try:
+            return documentos_vias.pdf_emitido(self._sessao, d["id"])
+        except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
+            if not avisos.previsto(e):
+                raise
+            avisos.erro(self, titulo, e)
+            return None
+
+    def documento_para_imprimir(self) -> bytes | None:
+        return self._pdf("Imprimir")
+
+    def _on_abrir(self) -> None:
+        d, pdf = self.selecionado(), self._pdf("Abrir documento emitido")
+        if pdf is None:
+            return
+        destino = self._salvar(nome_sugerido(d), pdf)
+        if destino is not None:
+            self.ultimo_arquivo = destino
+            oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
+
+    def _salvar(self, nome: str, pdf: bytes):
+        if self._confirmar_gravacao is not None and not self._confirmar_gravacao(self):
+            self.situacao.setText("O PDF não foi gravado em arquivo: continua só na base cifrada "
+                                  "(use Reimprimir para imprimi-lo).")
+            return None
+        return salvar_e_abrir(self, nome, pdf)
+
+    def _on_imprimir(self) -> None:
+        pdf = self._pdf("Reimprimir")
+        if pdf is not None:
+            self.tarefa_impressao = imprimir_pdfs(self, pdf, nome_trabalho=nome_sugerido(self.selecionado()))
+
+    def _on_nova_via(self) -> None:
+        d = self.selecionado()
+        if d is None:
+            return
+        motivo, perdida, sessao = self.motivo.text(), self.perdida.isChecked(), self._sessao
+        self.tarefa = segundo_plano.rodar(
+            self, "Emitindo nova via…",
+            lambda _p: _plano(documentos_vias.emitir_nova_via(sessao, d["id"], motivo, perdida=perdida)),
+            lambda r: self._on_via_emitida(d, r, perdida), titulo_erro="Nova via",
+            ao_cancelar=self._on_fim_tarefa)
+        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
+
+    def _on_fim_tarefa(self, *_args) -> None:
+        self.tarefa = None
+        self._on_selecao()
+
+    def _on_via_emitida(self, original: dict, r: dict, perdida: bool) -> None:
+        self.tarefa = None
+        self.motivo.clear()
+        self.perdida.setChecked(False)
+        self.atualizar(r["id"])
+        anterior = "cancelada (perdida)" if perdida else "substituída"
+        texto = f"{r['via']}ª via emitida (código {r['codigo']}); a anterior ficou {anterior}."
+        oferecer_documento(self.situacao, r["pdf"], None, texto)
+        destino = self._salvar(nome_sugerido({**original, "via": r["via"], "codigo": r["codigo"]}), r["pdf"])
+        if destino is not None:
+            self.ultimo_arquivo = destino
+            oferecer_documento(self.situacao, r["pdf"], destino, texto + f" Salva em {destino}.")
+        self.sig_nova_via.emit(r["id"])
