@@ -58,3 +58,27 @@ def test_troca_de_plantao_substitui_a_escala_impressa_e_a_nova_via_repete_o_peri
     nova = docs_conselho.emitir_escala(sessao_admin, date(2026, 3, 1), date(2026, 3, 31))
     v = documentos.verificar_codigo(sessao_admin, marco.codigo)
     assert v.substituto["id"] == nova.id and nova.codigo in v.mensagem()
+
+
+def test_emenda_do_caso_substitui_o_termo_emitido_sem_expor_o_conteudo(sessao_admin, conselho, entrar):
+    from desktop.services import auditoria
+    from desktop.services.conselho import emendas
+
+    ct = entrar("ct1", "conselheiro_tutelar", conselho[0])
+    a = atendimentos.registrar_atendimento(ct, caso(recebido_em=datetime(2026, 3, 10, 9, 0)))
+    termo = docs_conselho.emitir_termo_medida(ct, a["decisoes"][0]["id"], "Josefa da Conceição")
+    outro = atendimentos.registrar_atendimento(ct, caso(recebido_em=datetime(2026, 3, 11, 9, 0)))
+    oficio = docs_conselho.emitir_oficio(ct, outro["id"], "Escola", "Vaga", "Solicitamos a vaga.")
+    crianca = a["criancas"][0]
+    emendas.corrigir_nome(ct, crianca["id"], "Nome Certo da Criança", "grafia conforme a certidão")
+    v = documentos.verificar_codigo(ct, termo.codigo)
+    assert v.situacao == documentos.SUBSTITUIDO and "Emenda ao caso (nome corrigido)" in v.mensagem()
+    assert v.documento["substituido_por"] == "ct1"
+    assert documentos.verificar_codigo(ct, oficio.codigo).situacao == documentos.AUTENTICO  # outro caso
+    # o registro e o diário gerais não levam o nome (nem o antigo nem o novo) nem o motivo da emenda
+    geral = repr(auditoria.listar_diario(sessao_admin, limite=100000)) + repr(v.documento)
+    assert crianca["nome"] not in geral and "Nome Certo" not in geral and "certidão" not in geral
+    # o termo de novo, com o nome corrigido, substitui o antigo e a verificação o aponta
+    novo = docs_conselho.emitir_termo_medida(ct, a["decisoes"][0]["id"], "Josefa da Conceição")
+    v = documentos.verificar_codigo(ct, termo.codigo)
+    assert v.substituto["id"] == novo.id and novo.codigo in v.mensagem()
