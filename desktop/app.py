@@ -147,8 +147,12 @@ class Fluxo:
 
         self.principal = JanelaPrincipal(sessao)
         self.principal.sig_voltar_login.connect(self._on_voltar_login)
+        self.principal.sig_trocar_usuario.connect(self._on_trocar_usuario)
         self.principal.show()
         return self.principal
+
+    def _on_trocar_usuario(self, mensagem: str) -> None:
+        self.mostrar_login(self.principal.caminho_base, mensagem=mensagem)
 
     def _on_voltar_login(self, mensagem: str, erro: bool) -> None:
         if not erro:

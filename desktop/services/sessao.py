@@ -195,6 +195,8 @@ class Sessao:
                 self._paralelas[base] = None
         if fechar:
             base.fechar()
+            if self._fechada:
+                base.esquecer_chaves()
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -254,7 +256,8 @@ class Sessao:
 
         A conexão de uma tarefa ainda em andamento não é fechada aqui (fechar uma conexão SQLite
         no meio de uma consulta de outra thread derruba o processo): ``liberar_thread`` a fecha
-        quando a tarefa termina.
+        quando a tarefa termina. As chaves saem da memória da sessão e das conexões fechadas
+        (``Base.esquecer_chaves``): depois de uma troca de usuário, nada da sessão anterior abre a base.
         """
         if self._escritor is not None:  # o que ``depois`` pediu chega à base antes de ela fechar
             self._escritor.encerrar()
@@ -268,4 +271,7 @@ class Sessao:
         for b in paralelas:
             if b not in em_uso:
                 b.fechar()
+                b.esquecer_chaves()
         self._base.fechar()
+        self._base.esquecer_chaves()
+        self.chaves.clear()  # as chaves dos domínios que a senha abriu saem da sessão (troca de usuário)

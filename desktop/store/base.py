@@ -272,6 +272,16 @@ class Base:
         if self._trava is not None:
             self._trava.soltar()
 
+    def esquecer_chaves(self) -> None:
+        """Depois de fechada: o objeto não guarda mais as chaves (fim da sessão, troca de usuário).
+
+        A conexão SQLCipher já apagou a sua cópia da chave ao fechar; aqui saem as referências do Python
+        (o objeto ``bytes`` é liberado; o CPython não permite apagá-lo no lugar — docs/seguranca.md)."""
+        if not self.fechada:
+            raise RuntimeError("Feche a conexão antes de esquecer as chaves dela.")
+        self.chave = None
+        self._chave_sigilo = None
+
     # -- esquema ---------------------------------------------------------------------------
     @property
     def versao(self) -> int:

@@ -23,6 +23,7 @@ ATALHOS: tuple[tuple[str, str], ...] = (
     ("F1", "Ajuda da tela aberta"),
     ("Ctrl+N", "Novo atendimento de plantão, de qualquer ponto do Conselho Tutelar (vai ao Modo plantão)"),
     ("Ctrl+Shift+V", "Verificar documento"),
+    ("Ctrl+Shift+U", "Trocar usuário (encerra a sessão sem fechar o programa)"),
     ("Ctrl+Q", "Sair (faz a cópia de segurança ao fechar)"),
     ("Enter / Esc", "Confirma / fecha o diálogo"),
 )

@@ -39,6 +39,7 @@ class JanelaPrincipal(QMainWindow):
     """``sig_voltar_login(mensagem, erro)``: a sessão acabou (restauração) e o login deve voltar."""
 
     sig_voltar_login = Signal(str, bool)
+    sig_trocar_usuario = Signal(str)  # a sessão foi encerrada (chaves esquecidas); a entrada volta com a mensagem
 
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
@@ -127,6 +128,7 @@ class JanelaPrincipal(QMainWindow):
         self.acao_novo_plantao.triggered.connect(self._on_novo_plantao)
         self.addAction(self.acao_novo_plantao)
         arquivo.addSeparator()
+        self.acao_trocar_usuario = self._acao(arquivo, "Trocar &usuário…", self._on_trocar_usuario, "Ctrl+Shift+U")
         self.acao_sair = self._acao(arquivo, "&Sair", self.close, "Ctrl+Q")
         menu_modulos = self.menuBar().addMenu("&Módulos")
         self.acoes_modulos = []
@@ -343,6 +345,19 @@ class JanelaPrincipal(QMainWindow):
                 f"A restauração não foi feita: {instalacao.mensagem(erro)} A base continua como "
                 "estava; entre de novo.", True)
         self._fechando = True
+        self.close()
+
+    # -- trocar de usuário ----------------------------------------------------------------------
+    def _on_trocar_usuario(self) -> None:
+        """Encerra a sessão sem fechar o programa: espera a operação em andamento, fecha as conexões e
+        esquece as chaves da sessão (``Sessao.fechar``) e volta à entrada, para outro usuário entrar."""
+        if self.sessao is None:
+            return
+        self._aguardar_tarefa()
+        nome = self.sessao.usuario.nome
+        self._encerrar_sessao()
+        self._fechando = True
+        self.sig_trocar_usuario.emit(f"A sessão de {nome} foi encerrada. Entre com o seu usuário.")
         self.close()
 
     # -- fechar --------------------------------------------------------------------------------
