@@ -20,6 +20,8 @@ from .. import documentos, emissores, parametros
 from ..sessao import ErroNegocio, Sessao
 
 EDITAR, LER = Permissao.CONSELHO_EDITAR, Permissao.CONSELHO_LER
+ASSUNTO = "conselho:fiscalizacao"
+"""Assunto dos ofícios de fiscalização (``conselho:fiscalizacao:<visita>``): a aba os lista para reabrir."""
 REGIMES = {
     "orientacao_apoio_sociofamiliar": "Orientação e apoio sociofamiliar (ECA, art. 90, I)",
     "apoio_socioeducativo_meio_aberto": "Apoio socioeducativo em meio aberto (art. 90, II)",
@@ -137,7 +139,7 @@ def comunicar_irregularidades(sessao: Sessao, visita_id: str, assinante: str) ->
     with sessao.mudanca(EDITAR) as m:
         e = documentos.emitir(sessao, tipo=doc.tipo, titulo=pdf.TITULOS[doc.tipo],
                               montar=lambda cab, rod: pdf.gerar(cab, rod, doc), referencia=doc.referencia,
-                              assunto=f"conselho:fiscalizacao:{visita_id}",
+                              assunto=f"{ASSUNTO}:{visita_id}",
                               receita={"modelo": "caso", "atendimento_id": None, "doc": asdict(doc)})
         depois = armazem_m.atualizar(m.db, "conselho_visitas", visita_id, {"comunicada_em": agora(), "documento_id": e.id})
         m.registrar("conselho_visitas", visita_id, "alterar", antes={"comunicada_em": None}, depois=depois)

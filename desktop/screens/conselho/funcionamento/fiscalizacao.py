@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
                                QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Permissao
+from desktop.services import documentos_vias
 from desktop.services.conselho import fiscalizacao
 from desktop.services.conselho.fiscalizacao import REGIMES
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.widgets.divisor import criar_divisor
 
 from .comum import ALTURA_MAX, DialogoAcao, br, campo_data, combo, editor_data, emitir_e_salvar, tentar, texto_longo
@@ -129,6 +131,9 @@ class AbaFiscalizacao(QWidget):
             for b in (b_ent, b_plano, b_visita, b_oficio):
                 b.setEnabled(False)
                 b.setToolTip("Somente leitura para este papel.")
+        self.emitidos = QuadroEmitidos(sessao, lambda: documentos_vias.do_assunto(sessao, fiscalizacao.ASSUNTO), self,
+                                       "Ofícios de fiscalização emitidos (reabrir, reimprimir, nova via)")
+        lay.addWidget(self.emitidos)
         b_ent.clicked.connect(self._on_entidade)
         b_plano.clicked.connect(self._on_planejar)
         b_visita.clicked.connect(self._on_visita)
@@ -199,3 +204,4 @@ class AbaFiscalizacao(QWidget):
             emitir_e_salvar(self, self.mensagem, "Ofício não emitido", lambda: fiscalizacao.comunicar_irregularidades(
                 self._sessao, v["id"], d.resultado["ass"]), "oficio-fiscalizacao")
             self.recarregar()
+            self.emitidos.atualizar()

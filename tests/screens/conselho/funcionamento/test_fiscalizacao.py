@@ -113,6 +113,21 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
     assert codigo in aba.mensagem.text()
     assert db.execute("SELECT comunicada_em IS NOT NULL, documento_id IS NOT NULL FROM conselho_visitas WHERE id = ?",
                       [visita["id"]]).fetchone() == (1, 1)
+    # o quadro de emitidos da aba reabre o ofício idêntico e emite a 2ª via (issue 11)
+    from PySide6.QtGui import QDesktopServices
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: True))
+    [doc] = aba.emitidos.documentos()
+    assert doc["codigo"] == codigo
+    qtbot.mouseClick(aba.emitidos.botao_abrir, Qt.MouseButton.LeftButton)
+    assert salvos[-1].read_bytes() == arquivo.read_bytes()
+    qtbot.keyClicks(aba.emitidos.motivo, "via para o arquivo do CMDCA")
+    qtbot.mouseClick(aba.emitidos.botao_via, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(aba.emitidos.documentos()) == 2, timeout=30000)
+    qtbot.waitUntil(lambda: aba.emitidos.ultimo_arquivo == salvos[-1], timeout=10000)
+    v2 = documentos.verificar_pdf(conselheira, salvos[-1])
+    assert v2.situacao == "autentico" and v2.documento["via"] == 2
+    assert "Extintores vencidos" in " ".join(" ".join(p.extract_text() for p in PdfReader(salvos[-1]).pages).split())
+    assert documentos.verificar_codigo(conselheira, codigo).situacao == "substituido"
 
     # Visita sem seleção: a aba pede a escolha.
     aba.visao_v.clearSelection()
