@@ -323,3 +323,23 @@ def test_ctrl_n_fora_do_conselho_nao_abre_plantao(qtbot, abrir):
     assert janela.modulo_atual() == "Magistério"
     qtbot.keyClick(janela.modulos, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert "Conselho Tutelar" in janela.statusBar().currentMessage()
+
+
+def test_pacote_importado_avisa_as_telas_abertas(qtbot, abrir):
+    """A importação de um pacote (Administração › Sincronização) faz recarregar as telas com ``dados_recebidos``
+    (o painel da apuração na noite da eleição; ver tests/screens/conselho/test_dupla_digitacao.py)."""
+    from PySide6.QtWidgets import QWidget
+
+    class Sonda(QWidget):
+        def __init__(self, parent):
+            super().__init__(parent)
+            self.avisos = 0
+
+        def dados_recebidos(self):
+            self.avisos += 1
+
+    janela = abrir()
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    sonda = Sonda(janela.pilha.widget(0))
+    janela.painel_administracao.sig_pacote_importado.emit({"aplicadas": 1, "conflitos": 0})
+    assert sonda.avisos == 1

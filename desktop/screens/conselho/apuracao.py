@@ -223,6 +223,10 @@ class PainelApuracao(QWidget):
         lay.addLayout(corpo, 1)
         self.recarregar()
 
+    def dados_recebidos(self) -> None:
+        """Um pacote de sincronização foi importado (a janela avisa): as seções que ele trouxe entram no painel."""
+        self.recarregar()
+
     def recarregar(self) -> None:
         a = resultado.apurar(self._sessao, self._processo_id)
         t = a.totais

@@ -177,7 +177,14 @@ class JanelaPrincipal(QMainWindow):
         if modulo.chave == "administracao":
             self.painel_administracao = painel
             painel.sig_restaurar.connect(self._on_restaurar)
+            painel.sig_pacote_importado.connect(self._on_pacote_importado)
         lay.addWidget(painel)
+
+    def _on_pacote_importado(self, _resumo) -> None:
+        """Um pacote de sincronização foi aplicado: as telas abertas com dados recebidos recarregam."""
+        from desktop.screens.widgets.recebidos import avisar_dados_recebidos
+
+        avisar_dados_recebidos(self)
 
     def modulo_atual(self) -> str:
         return MODULOS[self.modulos.currentRow()].nome

@@ -97,3 +97,24 @@ def test_contagem_nao_numerica_na_tela(qtbot, sessao_admin, homologado, dia_elei
     qtbot.mouseClick(t.gravar, Qt.MouseButton.LeftButton)
     assert "informe um número inteiro" in t.mensagem.text() and "art. 9º" in t.mensagem.text()
     assert sessao_admin.db.execute("SELECT count(*) FROM eleicao_digitacoes").fetchone()[0] == 0
+
+
+def test_painel_da_apuracao_recarrega_quando_chega_um_pacote(qtbot, sessao_admin, homologado, dia_eleicao):  # noqa: F811
+    """O painel aberto não vê as seções que entram por fora da tela (um pacote importado) até o aviso que a
+    janela principal dá ao receber ``sig_pacote_importado`` do painel de Administração."""
+    from desktop.screens.widgets.recebidos import avisar_dados_recebidos
+
+    proc, _ = homologado
+    s = votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola Municipal", aptos=300)
+    m1 = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "mesa1"), "mesario")
+    m2 = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "mesa2"), "mesario")
+    p = PainelConselho(sessao_admin)
+    qtbot.addWidget(p)
+    painel = p.widgets["Processo de escolha"].painel
+    assert "Seções apuradas: 0 de 1" in painel.resumo.text()
+    votos = {n: 10 for n in range(11, 21)}
+    for m in (m1, m2):  # as duas digitações que conferem chegam sem passar por esta tela
+        votacao.digitar(m, s["id"], comparecimento=120, brancos=15, nulos=5, votos=votos)
+    assert "Seções apuradas: 0 de 1" in painel.resumo.text()
+    assert avisar_dados_recebidos(p) >= 1
+    assert "Seções apuradas: 1 de 1" in painel.resumo.text()
