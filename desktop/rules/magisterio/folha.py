@@ -37,7 +37,8 @@ def calcular_contracheque(ficha: FichaFuncional, competencia: date, parametros: 
                           config: ConfiguracaoMagisterio, *,
                           adiantamento_13_pago: Decimal | None = None,
                           periodos: list[Pedaco] | None = None,
-                          descontos: Descontos | None = None) -> Contracheque:
+                          descontos: Descontos | None = None,
+                          diferencas: list[Linha] = ()) -> Contracheque:
     """O contracheque da ficha na competência (mês de ``competencia``), com o fundamento de cada linha.
 
     ``parametros``: os valores datados em vigor no dia 1º da competência. ``adiantamento_13_pago``:
@@ -48,9 +49,19 @@ def calcular_contracheque(ficha: FichaFuncional, competencia: date, parametros: 
     ``carreira.periodos_no_mes`` para esta ficha e competência, se quem chama já o calculou (a folha
     o usa também na identificação do servidor: a carreira é montada uma vez por servidor).
     ``descontos``: pensões, sindical, consignações e rubricas avulsas do mês (``rules.folha.descontos``).
+    ``diferencas``: linhas de meses anteriores a acertar neste mês (``faltas_de_mes_fechado``).
     """
     return _Folha(ficha, competencia, parametros, config.validada(), periodos).contracheque(adiantamento_13_pago,
-                                                                                             descontos)
+                                                                                             descontos, list(diferencas))
+
+
+def faltas_de_mes_fechado(ficha: FichaFuncional, mes_da_falta: date, parametros: ParametrosFolhaMagisterio,
+                          config: ConfiguracaoMagisterio, liquidar_em: date) -> list[Linha]:
+    """As faltas de ``mes_da_falta`` (competência já fechada quando foram lançadas) a descontar na competência
+    ``liquidar_em``: rubrica 105, pelo art. 34, §1º, com a remuneração e os ``parametros`` do mês da falta
+    (o que teria sido descontado se a falta tivesse sido lançada a tempo)."""
+    folha = _Folha(ficha, primeiro_dia(mes_da_falta), parametros, config.validada())
+    return folha.diferenca_faltas(primeiro_dia(liquidar_em)) if folha.periodos else []
 
 
 class _Folha:
@@ -131,11 +142,13 @@ class _Folha:
                            base=centavos(hora), percentual=self.g.art50_noturno, quantidade=horas)
 
     # -- faltas (art. 34) ----------------------------------------------------------------------
-    def _faltas(self) -> list[Linha | None]:
+    def _faltas(self, liquidar_em: date | None = None) -> list[Linha | None]:
+        """As faltas do mês; com ``liquidar_em``, só as lançadas depois do fechamento e a descontar
+        nessa competência (as demais com ``liquidar_em`` nunca se descontam no próprio mês)."""
         dias: dict[Decimal, int] = {}
         horas: dict[Decimal, Decimal] = {}
         for falta in sorted(self.ficha.faltas, key=lambda x: x.data):
-            if not self.mes <= falta.data <= self.fim:
+            if not self.mes <= falta.data <= self.fim or falta.liquidar_em != liquidar_em:
                 continue
             quando = formatar_data(falta.data)
             pedaco = self._pago_no_dia(falta.data)
@@ -162,6 +175,20 @@ class _Folha:
                 + [motor.linha_faltas_horas(rem, h, self.g.art34_divisor_hora, fund_hora,
                                             "Faltas por hora-aula/hora-atividade não cumprida")
                    for rem, h in horas.items()])
+
+    def diferenca_faltas(self, liquidar_em: date) -> list[Linha]:
+        """As faltas deste mês lançadas depois do fechamento, como rubrica 105 da competência ``liquidar_em``."""
+        saida = []
+        for l in self._faltas(liquidar_em):
+            if l is None:
+                continue
+            unidade = "dia(s)" if l.codigo == motor.FALTAS_DIAS else "hora(s)"
+            saida.append(Linha(codigos.FALTAS_MES_ANTERIOR,
+                               f"Diferença de mês anterior: faltas de {self.mes:%m/%Y} lançadas após o fechamento "
+                               f"({l.quantidade} {unidade})", Natureza.DESCONTO, l.valor,
+                               f"{l.fundamento}; desconto na competência seguinte aberta ({liquidar_em:%m/%Y})",
+                               base=l.base, quantidade=l.quantidade))
+        return saida
 
     # -- férias (art. 57) ----------------------------------------------------------------------
     def _terco(self) -> list[Linha | None]:
@@ -215,7 +242,8 @@ class _Folha:
         return []
 
     # -- o contracheque ------------------------------------------------------------------------
-    def contracheque(self, adiantamento_13_pago: Decimal | None, descontos: Descontos | None = None) -> Contracheque:
+    def contracheque(self, adiantamento_13_pago: Decimal | None, descontos: Descontos | None = None,
+                     diferencas: list[Linha] = ()) -> Contracheque:
         if not self.periodos:
             return Contracheque(self.mes, self.ficha.id, avisos=[
                 f"{self.ficha.nome} não tem vínculo em {self.mes.month:02d}/{self.mes.year}: nada a pagar."])
@@ -224,6 +252,7 @@ class _Folha:
         dias_pagos = sum(dias_comerciais(a, b, self.regras) for a, b, _ in self.pagos)
         linhas.append(piso_teto.complemento_minimo(linhas, self.p.salario_minimo, dias_pagos, self.regras.dias_mes))
         linhas.append(piso_teto.abate_teto(linhas, self.p.teto_remuneratorio))
+        linhas += diferencas
         avisos = list(dict.fromkeys(self.rub.avisos + self.avisos))
         return motor.fechar(self.mes, self.ficha.id, linhas, self.previdencia, self.p.irrf,
                             self.ficha.dependentes_irrf, avisos, descontos_=descontos,

@@ -171,12 +171,15 @@ class Falta:
 
     ``codigo`` de justificativa (p. ex. "FI" injustificada, "AM" atestado médico); falta sem
     código é apontada no fechamento. ``justificada`` = motivo legal: não desconta (art. 34 §1 I).
+    ``liquidar_em``: falta lançada depois do fechamento da sua competência — descontada como diferença
+    de mês anterior nessa competência (dia 1º), não na do mês da falta.
     """
 
     data: date
     horas: int | None = None  # None = dia inteiro
     codigo: str | None = None
     justificada: bool = False
+    liquidar_em: date | None = None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets.roda import ComboSemRoda, DecimalSemRoda
 from desktop.services.magisterio import configuracao
 
 from . import comum
@@ -93,7 +94,7 @@ class AbaConfiguracao(QWidget):
             form.addRow(texto)
             lay_conteudo.addWidget(grupo)
         lay_conteudo.addStretch(1)
-        rolagem = QScrollArea(self)
+        rolagem = self.rolagem = QScrollArea(self)
         rolagem.setWidgetResizable(True)
         rolagem.setWidget(conteudo)
         self.botao_salvar = QPushButton("&Salvar configuração", self)
@@ -118,13 +119,13 @@ class AbaConfiguracao(QWidget):
         if tipo == "logico":
             return QCheckBox("Implantado / aplicar", parent)
         if tipo in ("percentual", "fracao"):
-            caixa = QDoubleSpinBox(parent)
+            caixa = DecimalSemRoda(parent)  # a roda do mouse só muda o valor com foco
             caixa.setDecimals(2)
             caixa.setRange(15, 30) if tipo == "percentual" else caixa.setRange(0, 1)
             caixa.setSingleStep(1 if tipo == "percentual" else 0.05)
             caixa.setSuffix(" %" if tipo == "percentual" else "")
             return caixa
-        combo = QComboBox(parent)
+        combo = ComboSemRoda(parent)
         for valor, rotulo in (opcoes or {}).items():
             combo.addItem(rotulo, valor)
         return combo

@@ -154,8 +154,13 @@ class AbaHistorico(QWidget):
         barra.addStretch(1)
         nota = QLabel(historico.artigos + " (Lei 1.613/2004).", self)
         nota.setObjectName("subtitulo")
+        self.aviso = QLabel(self)  # p. ex. falta de competência fechada: descontada na seguinte
+        self.aviso.setWordWrap(True)
+        self.aviso.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.aviso.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(nota)
+        lay.addWidget(self.aviso)
         lay.addWidget(self.tabela, 1)
         lay.addLayout(barra)
         self.botao_adicionar.clicked.connect(self._on_adicionar)
@@ -189,11 +194,15 @@ class AbaHistorico(QWidget):
 
     def _abrir(self, dialogo: DialogoFormulario) -> None:
         self.dialogo = dialogo
-        dialogo.accepted.connect(self._on_gravado)
+        dialogo.accepted.connect(lambda d=dialogo: self._on_gravado(d))
         dialogo.finished.connect(lambda _c: setattr(self, "dialogo", None))
         dialogo.open()
 
-    def _on_gravado(self) -> None:
+    def _on_gravado(self, dialogo: DialogoFormulario | None = None) -> None:
+        resultado = dialogo.resultado if dialogo is not None else None
+        texto = resultado.get("aviso") if isinstance(resultado, dict) else None
+        self.aviso.setText(texto or "")
+        self.aviso.setVisible(bool(texto))
         self.recarregar()
         self.sig_alterado.emit()
 

@@ -1,8 +1,9 @@
 """Painel do Magistério (Lei 1.613/2004 de Jequié-BA): as abas do cadastro funcional, da folha e das tabelas.
 
-Alt+1 … Alt+7 trocam de aba pelo teclado (Ctrl+Tab também). Cada aba é montada na primeira visita
+Alt+1 … Alt+8 trocam de aba pelo teclado (Ctrl+Tab também). Cada aba é montada na primeira visita
 (até lá, um marcador leve ocupa o lugar dela): abrir a janela principal montava as sete de uma vez
-e segurava a thread da interface (issue 16). ``painel.folha`` etc. montam a aba ao serem lidos.
+e segurava a thread da interface (issue 16). "Lançamentos do mês" é a grade de faltas e horas noturnas
+por escola (issue 13, item 7). ``painel.folha`` etc. montam a aba ao serem lidos.
 Ao voltar a uma aba já montada, ela recarrega os dados (uma escola nova aparece no cadastro do
 servidor, uma importação na lista, etc.).
 """
@@ -18,6 +19,7 @@ from .configuracao import AbaConfiguracao
 from .escolas import AbaEscolas
 from .folha import AbaFolha
 from .importar import AbaImportar
+from .lancamentos import AbaLancamentos
 from .reajuste import AbaTabelas
 from .servidores import AbaServidores
 from .simulador import AbaSimulador
@@ -30,6 +32,7 @@ _ABAS = (  # (atributo, título, classe, permissão exigida ou None)
     ("tabelas", "Tabelas e reajuste", AbaTabelas, None),
     ("configuracao", "Configuração", AbaConfiguracao, None),
     ("simulador", "Simulador", AbaSimulador, None),
+    ("lancamentos", "Lançamentos do mês", AbaLancamentos, None),
 )
 _RECARREGAM = ("servidores", "escolas")
 

@@ -22,7 +22,8 @@ from desktop.screens.administracao.formato import decimal_br, numero_digitado
 from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
-from desktop.services.magisterio import consultas, tabelas
+from desktop.screens.administracao import segundo_plano
+from desktop.services.magisterio import consultas, documentos, tabelas
 
 from . import comum
 
@@ -94,7 +95,13 @@ class AbaTabelas(QWidget):
         self.fundamento = CampoValidado(lambda t: validacao.obrigatorio(t, "o fundamento (lei do reajuste)"),
                                         placeholder="Lei Municipal nº …/…, art. …", parent=self)
         self.botao_aplicar = QPushButton("&Aplicar a partir de …", self)
+        self.botao_impacto = QPushButton("Relatório de &impacto (PDF)…", self)
+        self.botao_impacto.setToolTip("Custo do reajuste simulado na folha: totais mensal e anual, servidores e "
+                                      "diferenças de competências já fechadas (nada é aplicado).")
+        self.botao_impacto.setEnabled(False)
+        self.ultimo_relatorio = None
         aplicar = QHBoxLayout()
+        aplicar.addWidget(self.botao_impacto)
         aplicar.addWidget(QLabel("Fundamento:", self))
         aplicar.addWidget(self.fundamento, 1)
         aplicar.addWidget(self.botao_aplicar)
@@ -110,6 +117,7 @@ class AbaTabelas(QWidget):
         self.botao_mostrar.clicked.connect(self._on_mostrar)
         self.botao_simular.clicked.connect(self._on_simular)
         self.botao_aplicar.clicked.connect(self._on_aplicar)
+        self.botao_impacto.clicked.connect(self._on_impacto)
         self.modos.buttonToggled.connect(self._on_modo)
         self._on_mostrar()
         self._on_modo()
@@ -179,7 +187,28 @@ class AbaTabelas(QWidget):
         self.botao_aplicar.setText(f"&Aplicar a partir de {comum.data_br(sim.inicio)}…")
         self._atualizar_aplicar()
 
+    def _on_impacto(self) -> None:
+        sim = self.simulacao
+        if sim is None:
+            return
+        destino = comum.escolher_destino(self, "Salvar relatório de impacto do reajuste",
+                                         f"impacto-reajuste-{sim.inicio:%Y-%m}.pdf", "PDF (*.pdf)")
+        if destino is None:
+            return
+
+        def gerar(progresso):
+            destino.write_bytes(documentos.emitir_impacto_reajuste(self._sessao, sim, progresso.informar).pdf)
+            return destino
+
+        segundo_plano.rodar(self, "Calculando o impacto do reajuste na folha…", gerar, self._on_impacto_salvo,
+                            titulo_erro="Impacto do reajuste")
+
+    def _on_impacto_salvo(self, caminho) -> None:
+        self.ultimo_relatorio = caminho
+        comum.abrir_arquivo(caminho)
+
     def _atualizar_aplicar(self) -> None:
+        self.botao_impacto.setEnabled(self.simulacao is not None)
         self.botao_aplicar.setEnabled(self.simulacao is not None and self._sessao.pode(Permissao.PARAMETROS_EDITAR))
         if not self._sessao.pode(Permissao.PARAMETROS_EDITAR):
             self.botao_aplicar.setToolTip("Só quem cadastra parâmetros legais (administrador) aplica o reajuste.")

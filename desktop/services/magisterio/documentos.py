@@ -14,15 +14,16 @@ from datetime import date
 from desktop.reports.magisterio import contracheque as relatorio_contracheque
 from desktop.reports.magisterio import csv_folha, folha_analitica
 from desktop.reports.magisterio import historico as relatorio_historico
+from desktop.reports.magisterio import impacto_reajuste as relatorio_impacto
 from desktop.reports.magisterio.dados import ItemFolha, competencia_curta
 from desktop.rules.magisterio.carreira import SemTitulacao, linha_do_tempo, situacao_em
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida
+from desktop.rules.validacao import EntradaInvalida, formatar_data
 
 from .. import documentos_vias, parametros
 from ..documentos import Emitido, emitir
 from ..sessao import ErroNegocio, Sessao
-from . import configuracao, folha
+from . import configuracao, folha, tabelas
 from .cadastro import ficha as carregar_ficha
 from .comum import assunto_servidor, servidor as obter_servidor
 
@@ -30,6 +31,7 @@ TIPO_CONTRACHEQUE = "magisterio_contracheque"
 TIPO_LOTE = "magisterio_contracheques_lote"
 TIPO_ANALITICA = "magisterio_folha_analitica"
 TIPO_HISTORICO = "magisterio_historico_funcional"
+TIPO_IMPACTO = "magisterio_impacto_reajuste"
 ANOS_PREVISTOS = 35
 """Até quantos anos depois da data de referência o histórico mostra as mudanças previstas (a
 carreira inteira: sete classes de cinco anos, art. 16)."""
@@ -100,6 +102,17 @@ def emitir_folha_analitica(sessao: Sessao, competencia: date | str, *, via: int 
     return emitir(sessao, tipo=TIPO_ANALITICA, titulo=folha_analitica.TITULO,
                   referencia=f"competência {competencia_curta(dia)}", assunto=f"{assunto_competencia(dia)}:analitica",
                   montar=lambda cab, rod: folha_analitica.gerar(cab, rod, itens, dia), via=via, original_id=original_id)
+
+
+def emitir_impacto_reajuste(sessao: Sessao, simulacao, progresso=None) -> Emitido:
+    """O relatório (PDF registrado) do custo do reajuste simulado, antes de aplicá-lo
+    (``tabelas.impacto_reajuste``): totais mensal e anual, servidores, meses fechados alcançados."""
+    _pode_ler(sessao)
+    imp = tabelas.impacto_reajuste(sessao, simulacao, progresso)
+    return emitir(sessao, tipo=TIPO_IMPACTO, titulo=relatorio_impacto.TITULO,
+                  referencia=f"reajuste a partir de {formatar_data(simulacao.inicio)}",
+                  montar=lambda cab, rod: relatorio_impacto.gerar(cab, rod, imp, simulacao.descricao,
+                                                                  simulacao.fundamento))
 
 
 def emitir_historico(sessao: Sessao, servidor_id: str, referencia: date | None = None, *, via: int = 1,

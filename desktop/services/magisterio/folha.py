@@ -12,7 +12,7 @@ Leituras exigem ``MAGISTERIO_LER``; fechar, ``MAGISTERIO_EDITAR``; reabrir, o pa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Callable
@@ -21,9 +21,11 @@ from desktop.reports.magisterio.dados import DadosServidorContracheque, ItemFolh
 from desktop.rules.folha.dias import primeiro_dia, ultimo_dia
 from desktop.rules.magisterio.carreira import periodos_no_mes
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
-from desktop.rules.magisterio.folha import calcular_contracheque
+from desktop.rules.magisterio.folha import calcular_contracheque, faltas_de_mes_fechado
 from desktop.rules.magisterio.folha_historico import no_dia
 from desktop.rules.magisterio.folha_parametros import NOMES, NOMES_OPCIONAIS, ParametrosFolhaMagisterio
+from desktop.rules.magisterio.reajuste_impacto import diferenca_reajuste, remuneracao_bruta
+from desktop.rules.magisterio.tabelas import MatrizVencimentos
 from desktop.rules.magisterio.tipos import FichaFuncional
 from desktop.rules.papeis import Permissao
 from desktop.rules.parametros import ValorLegal
@@ -164,11 +166,17 @@ def dados_servidor(ident: Identificacao) -> DadosServidorContracheque:
                                      ident.classe, ident.jornada, ident.lotacao)
 
 
-def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None) -> tuple[Previa, list[Identificacao]]:
+def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None, *, matriz: MatrizVencimentos | None = None,
+              retroativos: bool = True) -> tuple[Previa, list[Identificacao]]:
+    """A folha do mês. ``matriz``: outra matriz no lugar da vigente (simulação de reajuste);
+    ``retroativos``: pagar as diferenças de reajuste de competências fechadas (não ao recalcular estas)."""
     fim = ultimo_dia(dia)
     config = configuracao.ler(sessao)
     vigentes = _vigentes(sessao, dia)
     p = ParametrosFolhaMagisterio.de_vigentes(dia, vigentes)
+    if matriz is not None:
+        p = replace(p, matriz=matriz)
+    reajustes = _reajustes_retroativos(sessao, dia) if retroativos and matriz is None else {}
     identidades = {nome: _identidade(v) for nome, v in vigentes.items()}
     try:
         piso = parametros.vigente(sessao, PISO, dia)
@@ -178,6 +186,7 @@ def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None) -> tuple[P
     todas, ruins = _fichas(sessao)
     fichas = [f for f in todas if _com_vinculo(f, dia, fim)]
     pagos_13 = armazem.adiantamentos_13(sessao.db, dia)
+    meses: dict[date, ParametrosFolhaMagisterio] = {}
     descontos = armazem_descontos.do_mes(sessao.db, armazem.chave(dia))
     itens, idents, erros = [], [], []
     for sid, mensagem in ruins:
@@ -189,7 +198,8 @@ def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None) -> tuple[P
         try:
             periodos = periodos_no_mes(f, dia, config, p.carreira)  # a carreira, uma vez por servidor
             cc = calcular_contracheque(f, dia, p, config, adiantamento_13_pago=pagos_13.get(f.id),
-                                       periodos=periodos, descontos=descontos.get(f.id))
+                                       periodos=periodos, descontos=descontos.get(f.id),
+                                       diferencas=_diferencas(sessao, f, dia, config, meses) + reajustes.get(f.id, []))
             ident = identificacao(f, dia, config, p, periodos)
         except Exception as e:  # um cadastro com erro não derruba a folha: vira pendência
             erros.append(erro(f, str(e) if isinstance(e, EntradaInvalida) else
@@ -201,6 +211,49 @@ def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None) -> tuple[P
             progresso(n, total)
     previa_ = Previa(dia, itens, erros, p, config, identidades, piso, {f.id: f for f in fichas})
     return previa_, idents
+
+
+def _diferencas(sessao: Sessao, f: FichaFuncional, dia: date, config: ConfiguracaoMagisterio,
+                meses: dict[date, ParametrosFolhaMagisterio]) -> list:
+    """As faltas de competências fechadas lançadas depois do fechamento, a descontar nesta (rubrica 105),
+    cada uma com os parâmetros do mês da falta."""
+    saida = []
+    for mes_falta in sorted({primeiro_dia(x.data) for x in f.faltas if x.liquidar_em == dia}):
+        if mes_falta not in meses:
+            meses[mes_falta] = ParametrosFolhaMagisterio.de_vigentes(mes_falta, _vigentes(sessao, mes_falta))
+        saida += faltas_de_mes_fechado(f, mes_falta, meses[mes_falta], config, dia)
+    return saida
+
+
+def _gravados(sessao: Sessao, dia: date) -> dict[str, list]:
+    """Servidor → linhas gravadas da competência fechada ``dia`` ({} se não está fechada)."""
+    linha = armazem.competencia(sessao.db, dia)
+    if linha is None or linha["situacao"] != "fechada":
+        return {}
+    return {cc.pessoa_id: cc.linhas for _i, cc in armazem.contracheques(sessao.db, linha["id"], dia)}
+
+
+def _reajustes_retroativos(sessao: Sessao, dia: date) -> dict[str, list]:
+    """Diferenças de reajuste (rubrica 065) das competências fechadas antes de ``dia`` que uma vigência do
+    Anexo I cadastrada depois do fechamento alcançou: devido (recalculado) − gravado − já pago."""
+    meses = [k for k in armazem.reajustadas_depois_do_fechamento(sessao.db) if k < armazem.chave(dia)]
+    if not meses:
+        return {}
+    pagos = armazem.diferencas_reajuste_pagas(sessao.db)
+    saida: dict[str, list] = {}
+    for k in meses:
+        mes_k = mes(k)
+        pago = _gravados(sessao, mes_k)
+        recalculo, _ = _calcular(sessao, mes_k, None, retroativos=False)
+        for item in recalculo.itens:
+            sid = item.contracheque.pessoa_id
+            if sid not in pago:
+                continue
+            l = diferenca_reajuste(mes_k, remuneracao_bruta(item.contracheque.linhas), remuneracao_bruta(pago[sid]),
+                                   pagos.get((sid, k), Decimal("0.00")))
+            if l is not None:
+                saida.setdefault(sid, []).append(l)
+    return saida
 
 
 def previa(sessao: Sessao, competencia: date | str, progresso: Progresso | None = None) -> Previa:

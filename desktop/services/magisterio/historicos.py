@@ -21,10 +21,12 @@ from enum import Enum
 
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, data_br
+from desktop.store.magisterio import folha as armazem_folha
 from desktop.store.magisterio import historicos as armazem
 from desktop.store.magisterio.historicos import COMPETENCIA, DATA, DECIMAL, INTEIRO, LOGICO, OBRIGATORIO
 
 from ..sessao import ErroNegocio, Mudanca, Sessao
+
 from . import validacoes
 from .comum import dma, servidor as obter_servidor, substituir_documentos_da_ficha
 
@@ -111,7 +113,37 @@ def adicionar_em(m: Mudanca, historico: str, servidor_id: str, campos: dict) -> 
     validacoes.VALIDADORES[h.nome](ctx, valores, None)
     novo = armazem.inserir(m.db, h, servidor_id, valores)
     m.registrar(h.tabela, novo["id"], "inserir", depois=armazem.linha(h, novo))
+    if h.nome == "faltas":
+        return _falta_de_mes_fechado(m, h, novo)
     return novo
+
+
+def _falta_de_mes_fechado(m: Mudanca, h: armazem.Historico, item: dict) -> dict:
+    """Falta cuja competência já foi fechada: aceita, com aviso, e marcada para ser descontada como
+    diferença de mês anterior na primeira competência aberta depois dela (Lei 1.613/2004, art. 34);
+    continua na ficha com a sua data (conta no tempo de serviço). Falta movida para mês aberto: desmarca."""
+    data = item["data"]
+    fechadas = armazem_folha.fechadas(m.db)
+    mes = f"{data.year:04d}-{data.month:02d}"
+    if item.get("liquidar_em") in fechadas:  # já descontada como diferença numa competência fechada
+        return item
+    alvo = None
+    if mes in fechadas:
+        ano, num = data.year, data.month
+        while f"{ano:04d}-{num:02d}" in fechadas:
+            ano, num = (ano + 1, 1) if num == 12 else (ano, num + 1)
+        alvo = f"{ano:04d}-{num:02d}"
+    if item.get("liquidar_em") == alvo:
+        return item
+    antes = dict(item)
+    armazem_folha.marcar_liquidacao_falta(m.db, item["id"], alvo)
+    depois = armazem.obter(m.db, h, item["id"])
+    m.registrar(h.tabela, item["id"], "alterar", antes=armazem.linha(h, antes), depois=armazem.linha(h, depois))
+    if alvo is not None:
+        depois["aviso"] = (f"A competência {data.month:02d}/{data.year} já está fechada: a falta de {dma(data)} fica "
+                           f"registrada (e conta no tempo de serviço) e será descontada como diferença de mês "
+                           f"anterior na competência {alvo[5:]}/{alvo[:4]} (Lei 1.613/2004, art. 34).")
+    return depois
 
 
 def _encadear(ctx: validacoes.Contexto, h: armazem.Historico, v: dict) -> None:
@@ -152,6 +184,8 @@ def corrigir_em(m: Mudanca, historico: str, item_id: str, campos: dict) -> dict:
     depois = armazem.atualizar(m.db, h, item_id, valores)
     m.registrar(h.tabela, item_id, "alterar", antes=armazem.linha(h, atual), depois=armazem.linha(h, depois))
     substituir_documentos_da_ficha(m, atual["servidor_id"], f"registro de {h.rotulo} corrigido")
+    if h.nome == "faltas":
+        return _falta_de_mes_fechado(m, h, depois)
     return depois
 
 

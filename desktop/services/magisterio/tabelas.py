@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Mapping
+from typing import Callable, Mapping
 
 from desktop.rules.dinheiro import decimal_de
 from desktop.rules.magisterio import reajuste
+from desktop.rules.magisterio.reajuste_impacto import Impacto, ImpactoMes, impacto, remuneracao_bruta
 from desktop.rules.magisterio.tabelas import MatrizVencimentos
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_data
@@ -25,6 +26,7 @@ from desktop.store.magisterio import folha as armazem_folha
 
 from .. import parametros
 from ..sessao import ErroNegocio, Sessao
+from . import folha
 
 ANEXO1 = "magisterio_anexo1"
 
@@ -96,9 +98,35 @@ def simular_reajuste(sessao: Sessao, inicio: date, *, base: Decimal | str | None
     if fechadas:
         meses = ", ".join(f"{c[5:]}/{c[:4]}" for c in sorted(fechadas))
         avisos.append(f"Já há competências fechadas a partir de {formatar_data(inicio)} ({meses}): elas continuam "
-                      "com os valores gravados; diferenças retroativas precisam de reabertura ou de pagamento à parte.")
+                      "com os valores gravados; depois de aplicado o reajuste, as diferenças de cada servidor e mês "
+                      "são pagas na próxima competência aberta (rubrica 065, \"Diferenças de reajuste\").")
     return SimulacaoReajuste(inicio, modo, atual, nova, reajuste.diferencas(atual, nova), avisos_piso,
                              nova.fundamento, avisos, descricao)
+
+
+def impacto_reajuste(sessao: Sessao, simulacao: SimulacaoReajuste,
+                     progresso: Callable[[int, int], None] | None = None) -> Impacto:
+    """O custo do reajuste simulado, antes de aplicá-lo (nada é gravado): a folha da competência de início
+    com a matriz vigente e com a nova, servidor a servidor — total mensal, número de servidores, custo anual
+    (12 meses + 13º + terço de férias) — e, se o início cai em competências já fechadas, a diferença de cada
+    uma (o gravado × o recalculado com a tabela nova), que seria paga na competência aberta seguinte."""
+    sessao.exigir(Permissao.MAGISTERIO_LER)
+    comp = date(simulacao.inicio.year, simulacao.inicio.month, 1)
+    antes, idents = folha._calcular(sessao, comp, progresso, retroativos=False)
+    depois, _ = folha._calcular(sessao, comp, None, matriz=simulacao.nova, retroativos=False)
+    novos = {i.contracheque.pessoa_id: i.contracheque.linhas for i in depois.itens}
+    linhas = [(i.contracheque.pessoa_id, ident.nome, ident.matricula, ident.lotacao, i.contracheque.linhas)
+              for i, ident in zip(antes.itens, idents)]
+    retro = []
+    for k in sorted(_competencias_fechadas_desde(sessao, simulacao.inicio)):
+        mes_k = folha.mes(k)
+        pago = folha._gravados(sessao, mes_k)
+        recalc, _ = folha._calcular(sessao, mes_k, None, matriz=simulacao.nova, retroativos=False)
+        devido = {i.contracheque.pessoa_id: remuneracao_bruta(i.contracheque.linhas) for i in recalc.itens}
+        comuns = [sid for sid in pago if sid in devido]
+        retro.append(ImpactoMes(mes_k, len(comuns), sum((remuneracao_bruta(pago[s]) for s in comuns), Decimal("0.00")),
+                                sum((devido[s] for s in comuns), Decimal("0.00"))))
+    return impacto(comp, simulacao.inicio, linhas, novos, retro)
 
 
 def aplicar_reajuste(sessao: Sessao, simulacao: SimulacaoReajuste, fundamento: str) -> dict:

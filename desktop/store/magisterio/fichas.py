@@ -72,7 +72,9 @@ def carregar_fichas(db: sqlite_utils.Database, ids: list[str] | None = None) -> 
                           c["area_educacao"], c["usado_para_nivel"], c["concessao"]) for c in h["cursos"]],
             afastamentos=[_afastamento(a, tipos[a["tipo"]]) for a in h["afastamentos"]],
             faltas=[Falta(f["data"], f["horas"], f["codigo"],
-                          bool(f["codigo"] and codigos[f["codigo"]]["justificada"])) for f in h["faltas"]],
+                          bool(f["codigo"] and codigos[f["codigo"]]["justificada"]),
+                          date.fromisoformat(f["liquidar_em"] + "-01") if f.get("liquidar_em") else None)
+                    for f in h["faltas"]],
             ferias=[Ferias(f["inicio"], f["fim"]) for f in h["ferias"]],
             averbacoes=[Averbacao(a["dias"], a["descricao"], a["data_averbacao"]) for a in h["averbacoes"]],
             horas_noturnas={n["competencia"]: n["horas"] for n in h["horas_noturnas"]},

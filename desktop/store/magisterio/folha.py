@@ -83,6 +83,41 @@ def competencias(db: sqlite_utils.Database) -> list[dict]:
         "FROM magisterio_competencias k ORDER BY k.competencia DESC")]
 
 
+def fechadas(db: sqlite_utils.Database) -> set[str]:
+    """As competências fechadas ('aaaa-mm')."""
+    return {r["competencia"] for r in db.query("SELECT competencia FROM magisterio_competencias WHERE situacao = 'fechada'")}
+
+
+def marcar_liquidacao_falta(db: sqlite_utils.Database, falta_id: str, competencia: str | None) -> None:
+    """A competência ('aaaa-mm') em que a falta lançada depois do fechamento é descontada (ou None)."""
+    db.execute("UPDATE magisterio_faltas SET liquidar_em = ?, atualizado_em = ? WHERE id = ?",
+               [competencia, agora(), falta_id])
+
+
+def faltas_a_liquidar(db: sqlite_utils.Database, competencia: str) -> list[dict]:
+    """As faltas a descontar como diferença na competência 'aaaa-mm': servidor e data."""
+    return list(db.query("SELECT servidor_id, data FROM magisterio_faltas WHERE liquidar_em = ?", [competencia]))
+
+
+def reajustadas_depois_do_fechamento(db: sqlite_utils.Database) -> list[str]:
+    """Competências fechadas ('aaaa-mm') alcançadas por uma vigência do Anexo I cadastrada depois do
+    fechamento (reajuste retroativo), em ordem."""
+    return [r["competencia"] for r in db.query(
+        "SELECT k.competencia FROM magisterio_competencias k WHERE k.situacao = 'fechada' AND EXISTS ("
+        "SELECT 1 FROM parametros p WHERE p.nome = 'magisterio_anexo1' AND p.inicio <= k.competencia || '-31' "
+        "AND p.criado_em > k.fechada_em) ORDER BY k.competencia")]
+
+
+def diferencas_reajuste_pagas(db: sqlite_utils.Database) -> dict[tuple[str, str], Decimal]:
+    """(servidor, 'aaaa-mm') → diferenças de reajuste (rubrica 065) já pagas em competências fechadas."""
+    return {(r["servidor_id"], r["referencia"].removeprefix("reajuste:")): de_centavos(r["total"]) for r in db.query(
+        "SELECT c.servidor_id, l.referencia, sum(l.valor) AS total FROM magisterio_contracheque_linhas l "
+        "JOIN magisterio_contracheques c ON c.id = l.contracheque_id "
+        "JOIN magisterio_competencias k ON k.id = c.competencia_id "
+        "WHERE k.situacao = 'fechada' AND l.codigo = '065' AND l.referencia LIKE 'reajuste:%' "
+        "GROUP BY c.servidor_id, l.referencia")}
+
+
 def criar_competencia(db: sqlite_utils.Database, comp: date) -> dict:
     momento = agora()
     linha = {"id": novo_id(), "competencia": chave(comp), "situacao": "aberta", "criado_em": momento,

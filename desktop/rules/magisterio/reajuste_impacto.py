@@ -1,0 +1,120 @@
+"""Custo de um reajuste e diferenças retroativas (Lei 1.613/2004, art. 37 §3º: os vencimentos são
+reajustados na forma da lei; a vigência pode alcançar competências já fechadas).
+
+- ``impacto``: a folha da competência com a matriz vigente e com a nova, servidor a servidor (remuneração
+  bruta do mês: proventos menos faltas e abate-teto, sem 13º), o total mensal, o número de servidores e
+  o custo anual estimado — 12 meses, o 13º e o terço de férias (12 + 1 + 1/3 da diferença mensal;
+  docs/interpretacoes.md).
+- ``diferenca_reajuste``: a linha "Diferenças de reajuste" (rubrica 065) de uma competência fechada,
+  paga na competência aberta seguinte: devido (o mês recalculado com a tabela nova) − pago (o gravado) −
+  o que já foi pago de diferença desse mês. Sem E/S.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Iterable
+
+from desktop.rules.dinheiro import ZERO, centavos, reais
+from desktop.rules.folha.descontos import bruto
+from desktop.rules.folha.tipos import Linha, Natureza
+
+from . import codigos
+
+MESES_ANO = Decimal(12) + 1 + Decimal(1) / 3  # 12 meses + 13º + terço de férias
+FUND_DIFERENCA = "Lei 1.613/2004, art. 37, §3º (reajuste com vigência em competência já fechada, pago depois)"
+
+
+@dataclass(frozen=True)
+class ImpactoServidor:
+    servidor_id: str
+    nome: str
+    matricula: str
+    lotacao: str
+    antes: Decimal
+    depois: Decimal
+
+    @property
+    def diferenca(self) -> Decimal:
+        return self.depois - self.antes
+
+
+@dataclass(frozen=True)
+class ImpactoMes:
+    """Diferença de uma competência já fechada (o gravado × o recalculado com a tabela nova)."""
+
+    competencia: date
+    servidores: int
+    pago: Decimal
+    devido: Decimal
+
+    @property
+    def diferenca(self) -> Decimal:
+        return self.devido - self.pago
+
+
+@dataclass(frozen=True)
+class Impacto:
+    competencia: date
+    inicio: date
+    itens: tuple[ImpactoServidor, ...]
+    retroativos: tuple[ImpactoMes, ...] = ()
+
+    @property
+    def servidores(self) -> int:
+        return len(self.itens)
+
+    @property
+    def afetados(self) -> int:
+        return sum(1 for i in self.itens if i.diferenca != 0)
+
+    @property
+    def total_antes(self) -> Decimal:
+        return sum((i.antes for i in self.itens), ZERO)
+
+    @property
+    def total_depois(self) -> Decimal:
+        return sum((i.depois for i in self.itens), ZERO)
+
+    @property
+    def mensal(self) -> Decimal:
+        return self.total_depois - self.total_antes
+
+    @property
+    def anual(self) -> Decimal:
+        return centavos(self.mensal * MESES_ANO)
+
+    @property
+    def retroativo(self) -> Decimal:
+        return sum((m.diferenca for m in self.retroativos), ZERO)
+
+    @property
+    def percentual(self) -> Decimal | None:
+        return None if self.total_antes == 0 else (self.mensal * 100 / self.total_antes).quantize(Decimal("0.01"))
+
+
+def remuneracao_bruta(linhas: Iterable[Linha]) -> Decimal:
+    """A remuneração do mês que o reajuste muda: proventos mensais menos faltas e abate-teto, sem as
+    diferenças pagas de meses anteriores (065), que não são do mês."""
+    return bruto(l for l in linhas if l.codigo != codigos.DIFERENCA_REAJUSTE)
+
+
+def impacto(competencia: date, inicio: date, antes: Iterable[tuple[str, str, str, str, list[Linha]]],
+            depois: dict[str, list[Linha]], retroativos: Iterable[ImpactoMes] = ()) -> Impacto:
+    """``antes``: (servidor_id, nome, matrícula, lotação, linhas com a matriz vigente); ``depois``: servidor_id →
+    linhas com a matriz nova."""
+    itens = tuple(ImpactoServidor(sid, nome, mat, lot, remuneracao_bruta(linhas), remuneracao_bruta(depois.get(sid, [])))
+                  for sid, nome, mat, lot, linhas in antes)
+    return Impacto(competencia, inicio, itens, tuple(retroativos))
+
+
+def diferenca_reajuste(mes: date, devido: Decimal, pago: Decimal, ja_pago: Decimal) -> Linha | None:
+    """A diferença de ``mes`` ainda não paga; None se não há (ou se a tabela nova paga menos: o que foi
+    pago a mais não é descontado aqui — docs/interpretacoes.md)."""
+    falta = centavos(devido - pago - ja_pago)
+    if falta <= 0:
+        return None
+    return Linha(codigos.DIFERENCA_REAJUSTE, f"Diferenças de reajuste — competência {mes:%m/%Y} (devido {reais(devido)}; "
+                 f"pago {reais(pago + ja_pago)})", Natureza.PROVENTO, falta, FUND_DIFERENCA, base=centavos(devido),
+                 referencia=f"reajuste:{mes:%Y-%m}")
