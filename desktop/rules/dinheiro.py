@@ -1,7 +1,7 @@
 """Dinheiro em Decimal (centavos, ROUND_HALF_UP) e o resultado fundamentado de uma regra.
 
 Todo valor em reais é ``decimal.Decimal``; nunca float. ``centavos`` arredonda para o centavo
-com ROUND_HALF_UP, nos pontos em que a lei manda arredondar. ``Resultado`` é a base dos
+com ROUND_HALF_UP, nos pontos em que a lei manda arredondar. ``ValorFundamentado`` é a base dos
 resultados das regras: o valor e o ato (``fundamento``) que o produziu.
 """
 from __future__ import annotations
@@ -59,7 +59,7 @@ def reais(valor: Decimal) -> str:
 
 
 @dataclass(frozen=True)
-class Resultado:
+class ValorFundamentado:
     """Valor calculado por uma regra e o ato (lei, portaria, artigo) que o fundamenta."""
 
     valor: Decimal

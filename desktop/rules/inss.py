@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .dinheiro import ZERO, Resultado, centavos, decimal_de, texto_decimal, texto_dinheiro
+from .dinheiro import ZERO, ValorFundamentado, centavos, decimal_de, texto_decimal, texto_dinheiro
 from .validacao import EntradaInvalida
 
 CEM = Decimal(100)
@@ -79,7 +79,7 @@ class ParcelaINSS:
 
 
 @dataclass(frozen=True)
-class ResultadoINSS(Resultado):
+class ResultadoINSS(ValorFundamentado):
     """``valor`` é a contribuição arredondada; ``base_contribuicao`` já limitada ao teto."""
 
     base: Decimal

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .dinheiro import ZERO, Resultado, centavos, decimal_de, texto_decimal, texto_dinheiro
+from .dinheiro import ZERO, ValorFundamentado, centavos, decimal_de, texto_decimal, texto_dinheiro
 from .validacao import EntradaInvalida
 
 CEM = Decimal(100)
@@ -156,7 +156,7 @@ def _reducao_de(valor) -> ReducaoIRRF:
 
 
 @dataclass(frozen=True)
-class ResultadoIRRF(Resultado):
+class ResultadoIRRF(ValorFundamentado):
     """``valor`` é o imposto a reter; os demais campos mostram a conta."""
 
     rendimento_tributavel: Decimal

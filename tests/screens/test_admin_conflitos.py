@@ -5,7 +5,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.screens.administracao import avisos
+from desktop.screens.widgets import avisos
 from desktop.screens.administracao.painel import PainelAdministracao
 from desktop.services import cadastros
 from desktop.services import sincronizacao as sx

@@ -1,7 +1,7 @@
 """Aba Emissores: novo emissor pela tela, emissor do módulo, certificado A1 (senha errada recusada)."""
 from PySide6.QtCore import Qt
 
-from desktop.screens.administracao import avisos
+from desktop.screens.widgets import avisos
 from desktop.screens.administracao.emissores import AbaEmissores
 from desktop.screens.administracao.painel import PainelAdministracao
 from desktop.services import emissores

@@ -1,7 +1,7 @@
 """Painel de Administração: abas conforme o papel, troca pelo teclado e o pedido de restauração."""
 from PySide6.QtCore import Qt
 
-from desktop.screens.administracao import avisos
+from desktop.screens.widgets import avisos
 from desktop.screens.administracao.painel import PainelAdministracao
 from desktop.services import acesso, copias
 

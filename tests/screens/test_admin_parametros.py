@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.screens.administracao import avisos
+from desktop.screens.widgets import avisos
 from desktop.screens.administracao.parametros import AbaParametros
 from desktop.services import parametros
 

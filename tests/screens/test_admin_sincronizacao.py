@@ -7,7 +7,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.screens.administracao import avisos
+from desktop.screens.widgets import avisos
 from desktop.screens.administracao.painel import PainelAdministracao
 from desktop.services import cadastros, replicas
 from desktop.services import sincronizacao as sx

@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.screens.administracao import avisos
+from desktop.screens.widgets import avisos
 from desktop.screens.administracao.usuarios import AbaUsuarios
 from desktop.services import acesso
 from desktop.store.chaves import SenhaIncorreta

@@ -31,7 +31,7 @@ from desktop.reports.grade import Campos, Coluna, Escrita, Grade, Nota, Titulo
 TITULO = "Contracheque"
 TITULO_LOTE = "Contracheques da folha"
 
-Progresso = Callable[[int, int], None]
+Andamento = Callable[[int, int], None]  # andamento(feito, total); o Progresso das telas (widgets.tarefa) é outra coisa
 """``progresso(feitos, total)``: chamado depois de desenhar cada contracheque; pode levantar uma
 exceção para cancelar (nada é devolvido e a exceção chega a quem chamou ``gerar_lote``)."""
 
@@ -150,7 +150,7 @@ class _Resumo(Flowable):
 class _Marco(Flowable):
     """Marca sem tamanho: ao ser desenhada, avisa o progresso do lote."""
 
-    def __init__(self, feito: int, total: int, progresso: Progresso):
+    def __init__(self, feito: int, total: int, progresso: Andamento):
         super().__init__()
         self.feito, self.total, self.progresso = feito, total, progresso
 
@@ -184,7 +184,7 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, servidor: DadosServidorContrache
 
 def gerar_lote(cabecalho: Cabecalho, rodape: Rodape,
                itens: Iterable[ItemFolha | tuple[DadosServidorContracheque, Contracheque]],
-               progresso: Progresso | None = None) -> bytes:
+               progresso: Andamento | None = None) -> bytes:
     """Todos os contracheques da folha num só PDF, um por página (mais, se as rubricas não couberem).
 
     O lote inteiro é um documento registrado: o mesmo código em todos os rodapés. ``progresso``

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports import assinaturas
 from desktop.reports.layout import COR_SECUNDARIA, Cabecalho, Rodape, gerar_pdf
-from desktop.rules.magisterio.tipos import (Etapa, FichaFuncional, Funcao, MotivoJornada, Mudanca,
+from desktop.rules.magisterio.tipos import (Etapa, FichaFuncional, Funcao, MotivoJornada, EventoCarreira,
                                             Porte, Situacao, TipoCurso, Titulo)
 
 from desktop.rules import formato
@@ -100,7 +100,7 @@ def _cpf(cpf: str) -> str:
     return formatar_cpf(digitos) if len(digitos) == 11 else cpf
 
 
-def _linha_do_tempo(eventos: Sequence[Mudanca], referencia: date) -> Grade:
+def _linha_do_tempo(eventos: Sequence[EventoCarreira], referencia: date) -> Grade:
     g = Grade((Coluna("Data", 58, "C"), Coluna("Acontecimento", 255, quebrar=True),
                Coluna("Fundamento legal", 180, quebrar=True, tamanho=7, cor=COR_SECUNDARIA)),
               continuacao="Linha do tempo da carreira — continuação")
@@ -185,11 +185,11 @@ def _condicoes(l) -> str:
     return "; ".join(partes)
 
 
-def gerar(cabecalho: Cabecalho, rodape: Rodape, ficha: FichaFuncional, eventos: Sequence[Mudanca],
+def gerar(cabecalho: Cabecalho, rodape: Rodape, ficha: FichaFuncional, eventos: Sequence[EventoCarreira],
           *, situacao: Situacao | None = None, referencia: date | None = None) -> bytes:
     """O histórico funcional do servidor.
 
-    ``eventos``: a linha do tempo (``Mudanca`` com data, descrição e artigo), em qualquer ordem;
+    ``eventos``: a linha do tempo (``EventoCarreira`` com data, descrição e artigo), em qualquer ordem;
     ``referencia``: a data do "hoje" do documento (as mudanças depois dela saem como previstas;
     padrão: a data da ``situacao`` ou a de hoje); ``situacao``: nível, classe e jornada nessa data.
     """

@@ -58,7 +58,7 @@ class Empate:
 
 
 @dataclass(frozen=True)
-class Resultado:
+class ResultadoEleicao:
     colocados: tuple[Colocado, ...]
     empates: tuple[Empate, ...]
     impedimentos: tuple[str, ...]
@@ -112,7 +112,7 @@ def _explicar(grupo: list[Candidato], criterio: str) -> str:
 
 
 def apurar(candidatos: list[Candidato], parentescos: list[Parentesco] = (), *,
-           criterio: str = "idade", titulares: int = 5, minimo_habilitados: int | None = None) -> Resultado:
+           criterio: str = "idade", titulares: int = 5, minimo_habilitados: int | None = None) -> ResultadoEleicao:
     """Classifica os candidatos habilitados e distribui titulares e suplentes (arts. 6º e 15)."""
     if criterio not in CRITERIOS:
         raise EntradaInvalida(f"Critério de desempate desconhecido: {criterio!r}; use 'idade' ou 'nota'.")
@@ -184,11 +184,11 @@ def apurar(candidatos: list[Candidato], parentescos: list[Parentesco] = (), *,
     if any(c.sub_judice for c in candidatos):
         avisos.append("Há candidatos sub judice (impugnação sem decisão final): a situação deles pode "
                       "mudar (Lei 320/2023, art. 11 §§3º-5º).")
-    return Resultado(tuple(colocados), tuple(empates), tuple(impedimentos), tuple(avisos), validos,
-                     criterio)
+    return ResultadoEleicao(tuple(colocados), tuple(empates), tuple(impedimentos), tuple(avisos), validos,
+                            criterio)
 
 
-def como_dict(r: Resultado) -> dict:
+def como_dict(r: ResultadoEleicao) -> dict:
     """O resultado em tipos de JSON (para a CLI e os documentos)."""
     def col(c: Colocado) -> dict:
         return {"posicao": c.posicao, "numero": c.numero, "nome": c.nome, "votos": c.votos,

@@ -19,7 +19,7 @@ from desktop.rules.validacao import EntradaInvalida, formatar_data
 from .configuracao import ConfiguracaoMagisterio
 from .tabelas import JORNADAS, ParametrosCarreira, nome_nivel
 from .tempo import ContagemTempo, somar_anos
-from .tipos import CLASSES, Cargo, FichaFuncional, MotivoJornada, Mudanca, Nivel, Situacao
+from .tipos import CLASSES, Cargo, FichaFuncional, MotivoJornada, EventoCarreira, Nivel, Situacao
 from .titulacao import LEI, PUBLICACAO, artigos, descricao_titulo, nivel_do_titulo
 
 UM_DIA = timedelta(days=1)
@@ -49,13 +49,13 @@ def tempo_exercicio(ficha: FichaFuncional, data: date, config: ConfiguracaoMagis
     return ContagemTempo(ficha, config).dias(data)
 
 
-def _jornada(ficha: FichaFuncional, dia: date) -> tuple[int, Mudanca]:
+def _jornada(ficha: FichaFuncional, dia: date) -> tuple[int, EventoCarreira]:
     """Jornada paga na data e a mudança que a fundamenta (arts. 23, 29, 37 §5º e 39)."""
     especiais = [j for j in ficha.jornadas if j.motivo is not MotivoJornada.BASE and j.contem(dia)]
     if especiais:
         j = max(especiais, key=lambda j: j.inicio)
         texto, arts = _JORNADA_ESPECIAL[j.motivo]
-        return JORNADAS[-1], Mudanca(j.inicio, f"{texto}: paga como {JORNADAS[-1]} h", f"{LEI}, {arts}")
+        return JORNADAS[-1], EventoCarreira(j.inicio, f"{texto}: paga como {JORNADAS[-1]} h", f"{LEI}, {arts}")
     base = [j for j in ficha.jornadas if j.motivo is MotivoJornada.BASE and j.contem(dia)]
     if not base:
         raise EntradaInvalida(f"{ficha.nome}: não há jornada cadastrada em {formatar_data(dia)}. Cadastre a "
@@ -64,14 +64,14 @@ def _jornada(ficha: FichaFuncional, dia: date) -> tuple[int, Mudanca]:
     if j.horas not in JORNADAS:
         raise EntradaInvalida(f"{ficha.nome}: jornada de {j.horas} h inválida; use 20 ou 40 horas (art. 23).")
     inciso = "I" if j.horas == JORNADAS[-1] else "II"
-    return j.horas, Mudanca(j.inicio, f"Jornada de {j.horas} h", f"{LEI}, art. 23 {inciso}")
+    return j.horas, EventoCarreira(j.inicio, f"Jornada de {j.horas} h", f"{LEI}, art. 23 {inciso}")
 
 
 @dataclass(frozen=True)
 class _Passo:
     inicio: date
     valor: Any
-    mudanca: Mudanca
+    mudanca: EventoCarreira
 
 
 class _Historia:
@@ -84,7 +84,7 @@ class _Historia:
         self.ficha, self.config, self.regras = ficha, config, regras
         self.tempo = ContagemTempo(ficha, config)
         self.fim_estagio = fim_estagio_probatorio(ficha, regras)
-        self.notas: list[Mudanca] = []
+        self.notas: list[EventoCarreira] = []
         self.niveis = self._passos_nivel()
         self.quinquenios = self._quinquenios()
 
@@ -93,16 +93,16 @@ class _Historia:
         ficha, adm = self.ficha, self.ficha.admissao
         candidatos = []
         if ficha.cargo is Cargo.AUXILIAR_ENSINO:
-            candidatos.append((adm, Nivel.NE, Mudanca(adm, "Auxiliar de ensino no Nível Especial",
-                                                      f"{LEI}, art. 69 §ún")))
+            candidatos.append((adm, Nivel.NE, EventoCarreira(adm, "Auxiliar de ensino no Nível Especial",
+                                                             f"{LEI}, art. 69 §ún")))
         for t in sorted(ficha.titulacoes, key=lambda t: t.data_requerimento):
             if ficha.desligamento is not None and t.data_requerimento > ficha.desligamento:
                 continue
             nivel, arts, motivo = nivel_do_titulo(t, ficha, self.regras)
             desc = descricao_titulo(t)
             if nivel is None:
-                self.notas.append(Mudanca(max(t.data_requerimento, adm),
-                                          f"Título de {desc} não altera o nível: {motivo}", artigos(*arts)))
+                self.notas.append(EventoCarreira(max(t.data_requerimento, adm),
+                                                 f"Título de {desc} não altera o nível: {motivo}", artigos(*arts)))
                 continue
             if t.data_requerimento <= adm:
                 efetivo, texto = adm, f"{nome_nivel(nivel)} no ingresso ({desc})"
@@ -119,15 +119,15 @@ class _Historia:
                 efetivo = t.data_requerimento
                 texto = f"{nome_nivel(nivel)} ({desc}), a partir do requerimento"
                 fundamento = artigos(*arts, "19 §2º")
-            candidatos.append((efetivo, nivel, Mudanca(efetivo, texto, fundamento)))
+            candidatos.append((efetivo, nivel, EventoCarreira(efetivo, texto, fundamento)))
         passos: list[_Passo] = []
         for efetivo, nivel, mudanca in sorted(candidatos, key=lambda c: (c[0], _ORDEM[c[1]])):
             atual = passos[-1].valor if passos else None
             if atual is not None and _ORDEM[nivel] <= _ORDEM[atual]:
                 continue
             if ficha.cargo is Cargo.AUXILIAR_ENSINO and atual is Nivel.NE:
-                mudanca = Mudanca(efetivo, f"{mudanca.descricao}; com a habilitação, passa à carreira do "
-                                  "magistério como professor", f"{LEI}, art. 70")
+                mudanca = EventoCarreira(efetivo, f"{mudanca.descricao}; com a habilitação, passa à carreira do "
+                                         "magistério como professor", f"{LEI}, art. 70")
             if passos and passos[-1].inicio == efetivo:
                 passos.pop()
             passos.append(_Passo(efetivo, nivel, mudanca))
@@ -157,7 +157,7 @@ class _Historia:
             return 365 * anos
         return (somar_anos(self.ficha.admissao, anos) - self.ficha.admissao).days
 
-    def _quinquenios(self) -> list[tuple[date, date, Mudanca]]:
+    def _quinquenios(self) -> list[tuple[date, date, EventoCarreira]]:
         """Para cada interstício cumprido: (dia em que completou, dia em que a classe muda, mudança)."""
         lista = []
         for k in range(1, len(CLASSES)):
@@ -170,27 +170,27 @@ class _Historia:
             if efetivo <= self.fim_estagio:
                 efetivo, fundamento = self.fim_estagio + UM_DIA, f"{LEI}, arts. 16, 22 §3º e 9º §2º"
                 texto += "; a progressão espera o fim do estágio probatório"
-            lista.append((completou, efetivo, Mudanca(efetivo, texto[:1].upper() + texto[1:], fundamento)))
+            lista.append((completou, efetivo, EventoCarreira(efetivo, texto[:1].upper() + texto[1:], fundamento)))
         return lista
 
-    def classe(self, dia: date, nivel: Nivel) -> tuple[str, Mudanca]:
+    def classe(self, dia: date, nivel: Nivel) -> tuple[str, EventoCarreira]:
         """Classe na data e a mudança que a fundamenta; o teto é a última classe do nível (G; F no NE)."""
         cumpridos = [q for q in self.quinquenios if q[1] <= dia]
         indice = min(len(cumpridos), CLASSES.index(self.regras.ultima_classe(nivel)))
         if indice == 0:
-            return "A", Mudanca(self.ficha.admissao, "Classe A: ingresso na classe inicial", artigos("8º §ún", "16 I"))
+            return "A", EventoCarreira(self.ficha.admissao, "Classe A: ingresso na classe inicial", artigos("8º §ún", "16 I"))
         mudanca = cumpridos[indice - 1][2]
         if indice < len(cumpridos):
-            mudanca = Mudanca(mudanca.data, f"{mudanca.descricao}; o {nome_nivel(nivel)} termina nesta classe",
-                              f"{LEI}, art. 69 §ún; Anexo I, tabelas C e D")
+            mudanca = EventoCarreira(mudanca.data, f"{mudanca.descricao}; o {nome_nivel(nivel)} termina nesta classe",
+                                     f"{LEI}, art. 69 §ún; Anexo I, tabelas C e D")
         elif self.ficha.cargo is Cargo.AUXILIAR_ENSINO and nivel is not Nivel.NE:
             habilitacao = next(p.inicio for p in self.niveis if p.valor is not Nivel.NE)
             if mudanca.data < habilitacao and indice > CLASSES.index(self.regras.ultima_classe(Nivel.NE)):
-                mudanca = Mudanca(habilitacao, f"Classe {CLASSES[indice]} pelo tempo de serviço, com a habilitação",
-                                  artigos("70"))
+                mudanca = EventoCarreira(habilitacao, f"Classe {CLASSES[indice]} pelo tempo de serviço, com a habilitação",
+                                         artigos("70"))
         return CLASSES[indice], mudanca
 
-    def jornada(self, dia: date) -> tuple[int, Mudanca]:
+    def jornada(self, dia: date) -> tuple[int, EventoCarreira]:
         return _jornada(self.ficha, dia)
 
     # -- situação ------------------------------------------------------------------------------
@@ -208,8 +208,8 @@ class _Historia:
         em_estagio = dia <= self.fim_estagio
         fundamentos = [passo.mudanca, m_classe, m_jornada]
         if em_estagio:
-            fundamentos.append(Mudanca(ficha.admissao, f"Em estágio probatório até {formatar_data(self.fim_estagio)}: "
-                                       "sem progressão funcional", f"{LEI}, art. 9º §2º"))
+            fundamentos.append(EventoCarreira(ficha.admissao, f"Em estágio probatório até {formatar_data(self.fim_estagio)}: "
+                                              "sem progressão funcional", f"{LEI}, art. 9º §2º"))
         return Situacao(dia, self.cargo(passo.valor), passo.valor, classe, horas, self.tempo.dias(dia), em_estagio,
                         tuple(fundamentos))
 
@@ -282,7 +282,7 @@ _CARGO = {Cargo.PROFESSOR: "professor", Cargo.PEDAGOGO: "pedagogo", Cargo.AUXILI
 _FUNCAO = {"diretor": "diretor", "vice_diretor": "vice-diretor"}
 
 
-def _admissao(h: _Historia) -> Mudanca:
+def _admissao(h: _Historia) -> EventoCarreira:
     ficha, partes = h.ficha, []
     try:
         passo = h.passo_nivel(ficha.admissao)
@@ -294,12 +294,12 @@ def _admissao(h: _Historia) -> Mudanca:
     except EntradaInvalida:
         partes.append("jornada não cadastrada")
     anos = h.regras.estagio_probatorio_anos
-    return Mudanca(ficha.admissao, f"Admissão {', '.join(partes)}; início do estágio probatório de {anos} anos "
-                   f"(até {formatar_data(h.fim_estagio)})", f"{LEI}, arts. 8º §ún e 9º")
+    return EventoCarreira(ficha.admissao, f"Admissão {', '.join(partes)}; início do estágio probatório de {anos} anos "
+                          f"(até {formatar_data(h.fim_estagio)})", f"{LEI}, arts. 8º §ún e 9º")
 
 
 def linha_do_tempo(ficha: FichaFuncional, ate: date, config: ConfiguracaoMagisterio,
-                   regras: ParametrosCarreira) -> list[Mudanca]:
+                   regras: ParametrosCarreira) -> list[EventoCarreira]:
     """Cada mudança da carreira da admissão até ``ate``, passadas e previstas, em ordem, com o artigo.
 
     Admissão, fim do estágio probatório (art. 9º), enquadramento na publicação da lei para quem já era
@@ -309,12 +309,12 @@ def linha_do_tempo(ficha: FichaFuncional, ate: date, config: ConfiguracaoMagiste
     supõem que nada mais mude além do que já está cadastrado (afastamentos futuros contam).
     """
     h = _Historia(ficha, config, regras)
-    eventos: list[tuple[date, int, Mudanca]] = [(ficha.admissao, 0, _admissao(h))]
+    eventos: list[tuple[date, int, EventoCarreira]] = [(ficha.admissao, 0, _admissao(h))]
     fim = ficha.desligamento
     if fim is None or h.fim_estagio < fim:
         dia = h.fim_estagio + UM_DIA
-        eventos.append((dia, 2, Mudanca(dia, f"Fim do estágio probatório ({regras.estagio_probatorio_anos} anos "
-                                        f"completados em {formatar_data(h.fim_estagio)})", f"{LEI}, art. 9º")))
+        eventos.append((dia, 2, EventoCarreira(dia, f"Fim do estágio probatório ({regras.estagio_probatorio_anos} anos "
+                                               f"completados em {formatar_data(h.fim_estagio)})", f"{LEI}, art. 9º")))
     eventos += [(p.inicio, 3, p.mudanca) for p in h.niveis if p.inicio > ficha.admissao]
     eventos += [(m.data, 7, m) for m in h.notas]
     classe_antes, jornada_antes = "A", None
@@ -329,11 +329,11 @@ def linha_do_tempo(ficha: FichaFuncional, ate: date, config: ConfiguracaoMagiste
             classe = classe_antes
         else:
             if classe != classe_antes:
-                eventos.append((dia, 4, Mudanca(dia, m.descricao, m.fundamento)))
+                eventos.append((dia, 4, EventoCarreira(dia, m.descricao, m.fundamento)))
             elif any(q[1] == dia for q in h.quinquenios) and dia > h.fim_estagio:
-                eventos.append((dia, 7, Mudanca(dia, f"Interstício de classe cumprido, sem nova classe: o "
-                                                f"{nome_nivel(h.passo_nivel(dia).valor)} termina na classe {classe}",
-                                                f"{LEI}, art. 69 §ún; Anexo I, tabelas C e D")))
+                eventos.append((dia, 7, EventoCarreira(dia, f"Interstício de classe cumprido, sem nova classe: o "
+                                                       f"{nome_nivel(h.passo_nivel(dia).valor)} termina na classe {classe}",
+                                                       f"{LEI}, art. 69 §ún; Anexo I, tabelas C e D")))
         classe_antes = classe
         try:
             jornada = _jornada(ficha, dia)
@@ -343,14 +343,14 @@ def linha_do_tempo(ficha: FichaFuncional, ate: date, config: ConfiguracaoMagiste
             m = jornada[1]
             if jornada_antes is not None and not jornada_antes[1].descricao.startswith("Jornada de") \
                     and m.descricao.startswith("Jornada de"):
-                m = Mudanca(dia, f"Volta à jornada de {jornada[0]} h", f"{LEI}, art. 29 §2º")
-            eventos.append((dia, 5, Mudanca(dia, m.descricao, m.fundamento)))
+                m = EventoCarreira(dia, f"Volta à jornada de {jornada[0]} h", f"{LEI}, art. 29 §2º")
+            eventos.append((dia, 5, EventoCarreira(dia, m.descricao, m.fundamento)))
         jornada_antes = jornada
     for f in ficha.funcoes:
         nome = f"{_FUNCAO[f.funcao.value]}" + (f" — {f.escola}" if f.escola else "") + f" (porte {f.porte.rotulo})"
-        eventos.append((f.inicio, 6, Mudanca(f.inicio, f"Início da função de {nome}", f"{LEI}, art. 38 e Anexo III")))
+        eventos.append((f.inicio, 6, EventoCarreira(f.inicio, f"Início da função de {nome}", f"{LEI}, art. 38 e Anexo III")))
         if f.fim is not None:
-            eventos.append((f.fim + UM_DIA, 6, Mudanca(f.fim + UM_DIA, f"Fim da função de {nome}", f"{LEI}, art. 38")))
+            eventos.append((f.fim + UM_DIA, 6, EventoCarreira(f.fim + UM_DIA, f"Fim da função de {nome}", f"{LEI}, art. 38")))
     if ficha.admissao < PUBLICACAO and (fim is None or PUBLICACAO <= fim):
         eventos = [e for e in eventos if e[0] > PUBLICACAO or e[1] in (0, 6, 7)]
         try:
@@ -359,8 +359,8 @@ def linha_do_tempo(ficha: FichaFuncional, ate: date, config: ConfiguracaoMagiste
         except EntradaInvalida as e:
             s, texto = None, str(e)
         arts = ("66", "67", "69 §ún") if s is not None and s.nivel is Nivel.NE else ("66", "67")
-        eventos.append((PUBLICACAO, 1, Mudanca(PUBLICACAO, f"Enquadramento na publicação da lei: {texto}",
-                                               artigos(*arts))))
+        eventos.append((PUBLICACAO, 1, EventoCarreira(PUBLICACAO, f"Enquadramento na publicação da lei: {texto}",
+                                                      artigos(*arts))))
     if fim is not None:
-        eventos.append((fim, 9, Mudanca(fim, "Desligamento do cargo", "Estatuto do Magistério Público Municipal")))
+        eventos.append((fim, 9, EventoCarreira(fim, "Desligamento do cargo", "Estatuto do Magistério Público Municipal")))
     return [m for d, _, m in sorted(eventos, key=lambda e: (e[0], e[1])) if d <= ate]

@@ -221,7 +221,7 @@ class FichaFuncional:
 
 
 @dataclass(frozen=True)
-class Mudanca:
+class EventoCarreira:
     """Um acontecimento da carreira: o que mudou, quando vale e o artigo."""
 
     data: date
@@ -240,4 +240,4 @@ class Situacao:
     jornada: int                 # jornada paga (40 em desdobramento, art. 37 §5)
     tempo_exercicio_dias: int    # efetivo exercício + averbações até a data
     em_estagio_probatorio: bool  # art. 9
-    fundamentos: tuple[Mudanca, ...] = ()
+    fundamentos: tuple[EventoCarreira, ...] = ()

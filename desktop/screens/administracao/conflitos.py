@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.screens.widgets.leitura import ler
 from desktop.services import replicas, sincronizacao
 
-from . import avisos
-from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import avisos
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 _CAMPO_EXCLUSAO = "_existe"
 

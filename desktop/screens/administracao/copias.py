@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from desktop.rules.papeis import DESCRICOES, Permissao
 from desktop.services import copias
 
-from . import avisos, formato
-from .segundo_plano import rodar
-from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import avisos, formato
+from desktop.screens.widgets.servicos import operacao
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 _ESTILO_OK = "color: #2e7d32;"
 _ESTILO_ALERTA = "color: #a15c00; font-weight: bold;"
@@ -122,9 +122,9 @@ class AbaCopias(QWidget):
                 self._sessao, "manual",
                 progresso=lambda feito, total: progresso.informar(feito, total, "Copiando a base…"))
 
-        rodar(self, "Fazendo a cópia de segurança…", copiar, self._on_copia_feita,
-              titulo_erro="Cópia de segurança",
-              ao_cancelar=lambda: self._informar("Cópia cancelada; nenhum arquivo foi criado.", True))
+        operacao(self, "Fazendo a cópia de segurança…", copiar, self._on_copia_feita,
+                 titulo_erro="Cópia de segurança",
+                 ao_cancelar=lambda: self._informar("Cópia cancelada; nenhum arquivo foi criado.", True))
 
     def _on_copia_feita(self, resultado) -> None:
         self.recarregar()

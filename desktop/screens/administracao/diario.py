@@ -21,9 +21,9 @@ from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services import auditoria
 
-from . import formato
-from .segundo_plano import rodar
-from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import formato
+from desktop.screens.widgets.servicos import operacao
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 ACOES = {"inserir": "Inclusão", "alterar": "Alteração", "excluir": "Exclusão", "evento": "Evento"}
 TODOS = "(todos)"
@@ -206,10 +206,10 @@ class AbaDiario(QWidget):
     def _on_verificar(self) -> None:
         self.resultado_integridade.setText("Verificando a corrente de hashes, as âncoras e as tabelas…")
         self.resultado_integridade.setStyleSheet("")
-        rodar(self, "Verificando a integridade do diário…",
-              lambda progresso: auditoria.verificar_integridade(self._sessao, progresso.informar),
-              self._on_integridade_verificada, titulo_erro="Verificar integridade",
-              ao_cancelar=self.resultado_integridade.clear)
+        operacao(self, "Verificando a integridade do diário…",
+                 lambda progresso: auditoria.verificar_integridade(self._sessao, progresso.informar),
+                 self._on_integridade_verificada, titulo_erro="Verificar integridade",
+                 ao_cancelar=self.resultado_integridade.clear)
 
     def _on_integridade_verificada(self, resultado) -> None:
         cor, simbolo = ("#2e7d32", "✔") if resultado.ok else ("#c62828", "✖")
@@ -238,9 +238,9 @@ class AbaDiario(QWidget):
             destino.write_bytes(emitido.pdf)
             return emitido
 
-        rodar(self, "Gerando o relatório do diário…", gerar,
-              lambda emitido: self._on_exportado(emitido, destino),
-              titulo_erro="Exportar PDF")
+        operacao(self, "Gerando o relatório do diário…", gerar,
+                 lambda emitido: self._on_exportado(emitido, destino),
+                 titulo_erro="Exportar PDF")
 
     def _on_exportado(self, emitido, destino: Path) -> None:
         self.recarregar()

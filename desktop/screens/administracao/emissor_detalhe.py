@@ -21,8 +21,8 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.services import emissores, parametros
 
-from . import avisos
-from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import avisos
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 _COLUNAS_SIGNATARIOS = [
     Coluna("Nome", lambda s: s["nome"], esticar=True),

@@ -14,10 +14,10 @@ from desktop.rules.validacao import formatar_cnpj
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services import documentos, emissores, selo
 
-from . import avisos
+from desktop.screens.widgets import avisos
 from .emissor_detalhe import PainelEmissor
-from .formulario import DialogoFormulario
-from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.formulario import DialogoFormulario
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 
 def _obrigatorio(rotulo: str):

@@ -18,9 +18,9 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
 from desktop.services import documentos, documentos_vias
 
-from . import avisos, formato
-from .formulario import DialogoFormulario
-from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import avisos, formato
+from desktop.screens.widgets.formulario import DialogoFormulario
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 SITUACOES = [("Todos", None), ("Válidos", False), ("Cancelados", True)]
 

@@ -15,9 +15,9 @@ from desktop.rules.papeis import DESCRICOES, Permissao
 from desktop.rules.parametros import STATUS
 from desktop.services import parametros
 
-from . import formato
+from desktop.screens.widgets import formato
 from .feriados import SecaoFeriados
-from .tabela import (Coluna, ModeloTabela, ProxyFiltro, ajustar_colunas, criar_visao,
+from desktop.screens.widgets.tabela import (Coluna, ModeloTabela, ProxyFiltro, ajustar_colunas, criar_visao,
                      linha_selecionada)
 from .valores import (ORIGENS, TIPOS, chaves_das_faixas, colunas_da_matriz, eh_matriz,
                       extras_em_texto, folhas, resumo, rotulo, rotulo_caminho, tem_faixas,

@@ -22,10 +22,11 @@ from desktop.screens.widgets.descarte import descartar
 from desktop.screens.widgets.leitura import ler
 from desktop.services import replicas, sincronizacao
 
-from . import avisos, formato
+from desktop.screens.widgets import avisos, formato
+from desktop.screens.widgets.servicos import operacao
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+
 from .convite import DialogoCodigo, DialogoConvite, DialogoJuntar, imprimir_html
-from .segundo_plano import rodar
-from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 _ESTILO_OK = "color: #2e7d32;"
 _ESTILO_ALERTA = "color: #a15c00; font-weight: bold;"
@@ -198,9 +199,9 @@ class AbaSincronizacao(QWidget):
             return str(arquivo)
 
         self._informar(f"Gerando o pacote para {r['nome']}…")
-        rodar(self, f"Gerando o pacote para {r['nome']}…", gerar,
-              lambda arquivo: self._on_gerado(r["nome"], arquivo), titulo_erro="Gerar pacote",
-              ao_cancelar=lambda: self._informar("Geração do pacote cancelada; nada foi gravado.", alerta=True))
+        operacao(self, f"Gerando o pacote para {r['nome']}…", gerar,
+                 lambda arquivo: self._on_gerado(r["nome"], arquivo), titulo_erro="Gerar pacote",
+                 ao_cancelar=lambda: self._informar("Geração do pacote cancelada; nada foi gravado.", alerta=True))
 
     def _on_gerado(self, nome: str, arquivo: str) -> None:
         self._informar(f"Pacote para {nome} gravado em {arquivo}. Leve-o à outra máquina e importe-o lá "
@@ -220,8 +221,8 @@ class AbaSincronizacao(QWidget):
 
         self._informar(f"Importando {arquivo.name}…")
         self.botao_conflitos.hide()
-        rodar(self, "Importando o pacote…", importar, self._on_importado, titulo_erro="Importar pacote",
-              ao_cancelar=lambda: self._informar("Importação cancelada; nada foi aplicado.", alerta=True))
+        operacao(self, "Importando o pacote…", importar, self._on_importado, titulo_erro="Importar pacote",
+                 ao_cancelar=lambda: self._informar("Importação cancelada; nada foi aplicado.", alerta=True))
 
     def _on_importado(self, resumo: dict) -> None:
         self._ultimo_resumo = resumo
@@ -277,8 +278,8 @@ class AbaSincronizacao(QWidget):
             c = replicas.convidar(sessao, nome, com_sigilo, pasta)
             return str(c.arquivo), c.codigo
 
-        rodar(self, "Gravando o convite…", convidar, lambda r: self._on_convidado(nome, *r),
-              titulo_erro="Convidar máquina")
+        operacao(self, "Gravando o convite…", convidar, lambda r: self._on_convidado(nome, *r),
+                 titulo_erro="Convidar máquina")
 
     def _on_convidado(self, nome: str, arquivo: str, codigo: str) -> None:
         self._informar(f"Convite de {nome} gravado em {arquivo}. Faça agora uma cópia de segurança e leve a "
@@ -300,7 +301,7 @@ class AbaSincronizacao(QWidget):
             return replicas.juntar(sessao, convite, chave)
 
         self._informar("Juntando esta máquina…")
-        rodar(self, "Juntando esta máquina ao órgão…", juntar, self._on_juntada, titulo_erro="Juntar máquina")
+        operacao(self, "Juntando esta máquina ao órgão…", juntar, self._on_juntada, titulo_erro="Juntar máquina")
 
     def _on_juntada(self, r: dict) -> None:
         self._informar(f"Esta máquina agora é a réplica {r['nome']} do órgão, com chaves próprias. Importe o "

@@ -16,9 +16,9 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets import tarefa
 from desktop.services import acesso, chaveiro
 
-from . import avisos
-from .formulario import DialogoFormulario
-from .tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import avisos
+from desktop.screens.widgets.formulario import DialogoFormulario
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 _SIM_NAO = {True: "Sim", False: "Não"}
 

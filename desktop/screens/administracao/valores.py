@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.rules.dinheiro import reais
 
-from . import formato
+from desktop.screens.widgets import formato
 
 # chave gravada → (rótulo na tela, é dinheiro?)
 CHAVES = {

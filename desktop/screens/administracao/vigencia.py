@@ -23,8 +23,8 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.services import parametros
 
-from . import formato
-from .formulario import DialogoFormulario
+from desktop.screens.widgets import formato
+from desktop.screens.widgets.formulario import DialogoFormulario
 from .valores import (Caminho, chaves_das_faixas, colunas_da_matriz, eh_data, eh_dinheiro,
                       eh_matriz, eh_numero, folhas, resumo, rotulo, rotulo_caminho, rotulo_curto,
                       tem_faixas, texto_campo)

@@ -1,6 +1,6 @@
 """Abas de cadastro da Certificação: instituição e adesão, cursos e PPCP, ofertas (com o aviso público).
 
-Listas com ordenação e filtro (``administracao.tabela``) e botões que abrem os diálogos de
+Listas com ordenação e filtro (``widgets.tabela``) e botões que abrem os diálogos de
 ``dialogos_cadastro``, ``dialogo_ppcp`` e ``dialogos_processo``.
 """
 from __future__ import annotations
@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPush
 
 from desktop.rules.certificacao.tipos import ROTULOS_TIPO, TipoCertificacao
 from desktop.rules.papeis import Permissao
-from desktop.screens.administracao import segundo_plano
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import servicos
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import cursos, instituicao, ofertas
 
@@ -282,6 +282,6 @@ class AbaOferta(_AbaComDialogo):
             self.atualizar(o["id"])
             oferecer_documento(self.situacao, c.read_bytes(), c, f"Aviso público emitido e salvo em {c}.")
 
-        self.tarefa = segundo_plano.rodar(self, "Emitindo o aviso público…", trabalho, feito,
-                                          titulo_erro="Aviso público",
-                                          ao_cancelar=lambda: setattr(self, "tarefa", None))
+        self.tarefa = servicos.operacao(self, "Emitindo o aviso público…", trabalho, feito,
+                                        titulo_erro="Aviso público",
+                                        ao_cancelar=lambda: setattr(self, "tarefa", None))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTableWidget, Q
 from desktop.rules.certificacao.ppcp import CONTEUDOS_ART_20, Competencia, MembroEquipe
 from desktop.rules.certificacao.tipos import ROTULOS_ESCOLARIDADE, ROTULOS_TIPO
 from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.certificacao import cursos
 

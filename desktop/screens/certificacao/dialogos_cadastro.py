@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from desktop.rules import formato
 from desktop.rules import validacao
 from desktop.rules.certificacao.tipos import ROTULOS_CURSO
-from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.services.certificacao import cursos, instituicao

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 from desktop.rules import validacao
 from desktop.rules.certificacao.tipos import ROTULOS_ESCOLARIDADE
 from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.certificacao import cursos, ofertas, processos, trabalhadores
 

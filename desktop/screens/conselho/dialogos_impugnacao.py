@@ -10,7 +10,7 @@ from datetime import timedelta
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QWidget
 
 from desktop.rules import formato
-from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao

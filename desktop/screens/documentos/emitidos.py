@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.rules import formato
 from desktop.rules.papeis import Permissao
-from desktop.screens.administracao import avisos, segundo_plano
+from desktop.screens.widgets import avisos, servicos
 from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
 from desktop.services import documentos_vias
 
@@ -173,7 +173,7 @@ class QuadroEmitidos(QGroupBox):
         if d is None:
             return
         motivo, perdida, sessao = self.motivo.text(), self.perdida.isChecked(), self._sessao
-        self.tarefa = segundo_plano.rodar(
+        self.tarefa = servicos.operacao(
             self, "Emitindo nova via…",
             lambda _p: _plano(documentos_vias.emitir_nova_via(sessao, d["id"], motivo, perdida=perdida)),
             lambda r: self._on_via_emitida(d, r, perdida), titulo_erro="Nova via",

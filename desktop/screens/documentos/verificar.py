@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop.screens.administracao import avisos, formato
+from desktop.screens.widgets import avisos, formato
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.rules import selo
 from desktop.services import documentos

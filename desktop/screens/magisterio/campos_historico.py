@@ -11,7 +11,7 @@ from typing import Callable
 from desktop.rules.validacao import data_br
 
 from . import comum as c
-from desktop.screens.administracao.formato import decimal_br, numero_digitado
+from desktop.screens.widgets.formato import decimal_br, numero_digitado
 
 # tipos de campo
 DATA, TEXTO, INTEIRO, DECIMAL, LOGICO, ESCOLHA, COMPETENCIA = (

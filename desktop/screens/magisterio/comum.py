@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop.rules.dinheiro import reais
 from desktop.rules import formato
 from desktop.rules.validacao import EntradaInvalida, formatar_cpf
-from desktop.screens.administracao import avisos
-from desktop.screens.administracao.formato import data as data_br  # noqa: F401 (usado pelas abas)
+from desktop.screens.widgets import avisos
+from desktop.screens.widgets.formato import data as data_br  # noqa: F401 (usado pelas abas)
 from desktop.services.magisterio.comum import ROTULOS_CARGO, ROTULOS_TITULO  # noqa: F401
 
 ROTULOS_ETAPA = {"educacao_infantil": "educação infantil", "fundamental_iniciais": "fundamental, anos iniciais",

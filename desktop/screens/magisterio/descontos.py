@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from desktop.rules.pagamento import banco as regras_banco
 from desktop.rules.validacao import EntradaInvalida, cpf as validar_cpf
-from desktop.screens.administracao.formulario import DialogoFormulario
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.widgets.formulario import DialogoFormulario
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.magisterio import descontos
 

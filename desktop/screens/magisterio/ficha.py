@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 
 from desktop.rules.magisterio.tabelas import nome_nivel
 from desktop.rules.pagamento.banco import DadosBancarios, formatar_pis
-from desktop.screens.administracao import segundo_plano
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.widgets import servicos
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.pagamento.dados import DialogoPagamento
 from desktop.services.magisterio import cadastro, consultas, documentos
@@ -153,7 +153,7 @@ class DialogoFicha(QDialog):
             f"historico-funcional-{comum.nome_arquivo(self.servidor['nome'])}.pdf", "PDF (*.pdf)")
         if destino is None:
             return
-        segundo_plano.rodar(
+        servicos.operacao(
             self, "Emitindo o histórico funcional…",
             lambda _p: _gravar(destino, documentos.emitir_historico(self._sessao, self.servidor_id).pdf),
             self._on_historico_salvo, titulo_erro="Histórico funcional")

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
 
 from desktop.rules.folha.tipos import Natureza
 from desktop.rules.papeis import Papel, Permissao
-from desktop.screens.administracao import avisos, segundo_plano
-from desktop.screens.administracao.formato import decimal_br
-from desktop.screens.administracao.formulario import DialogoFormulario
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import avisos, servicos
+from desktop.screens.widgets.formato import decimal_br
+from desktop.screens.widgets.formulario import DialogoFormulario
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.leitura import ler
 from desktop.screens.widgets.situacao import reservar_linhas
@@ -272,8 +272,8 @@ class AbaFolha(QWidget):
             p = folha.previa(self._sessao, comp, lambda f, t: progresso.informar(f, t, f"Calculando {f} de {t}…"))
             return p, folha.pendencias(p), _totais(p.itens)  # tudo fora da thread da interface
 
-        self.tarefa = segundo_plano.rodar(self, f"Calculando a prévia de {comum.competencia_extenso(comp)}…",
-                                          _trabalho, self._on_previa_pronta, titulo_erro="Calcular prévia")
+        self.tarefa = servicos.operacao(self, f"Calculando a prévia de {comum.competencia_extenso(comp)}…",
+                                        _trabalho, self._on_previa_pronta, titulo_erro="Calcular prévia")
 
     def _on_previa_pronta(self, resultado) -> None:
         self.tarefa = None
@@ -306,8 +306,8 @@ class AbaFolha(QWidget):
             # os gravados, relidos ainda fora da thread da interface: a tela mostra o que foi gravado
             return folha.obter_competencia(self._sessao, comp), folha.contracheques(self._sessao, comp)
 
-        self.tarefa = segundo_plano.rodar(self, "Fechando a competência…", _trabalho, self._on_fechada,
-                                          titulo_erro="Fechar competência")
+        self.tarefa = servicos.operacao(self, "Fechando a competência…", _trabalho, self._on_fechada,
+                                        titulo_erro="Fechar competência")
 
     def _on_fechada(self, resultado) -> None:
         self.tarefa = None

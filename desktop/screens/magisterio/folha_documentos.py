@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
 from desktop.rules import formato
-from desktop.screens.administracao import segundo_plano
+from desktop.screens.widgets import servicos
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.pagamento.esocial import GeradorESocial
 from desktop.screens.pagamento.remessa import GeradorRemessa
@@ -123,8 +123,8 @@ class BarraDocumentos(QWidget):
             self.aviso.setText("Emissão cancelada: nenhum documento foi registrado.")
             self.aviso.setVisible(True)
 
-        self.tarefa = segundo_plano.rodar(self, f"{titulo}…", lambda p: _gravar(destino, trabalho(p)), _feito,
-                                          titulo_erro=titulo, ao_cancelar=_cancelado)
+        self.tarefa = servicos.operacao(self, f"{titulo}…", lambda p: _gravar(destino, trabalho(p)), _feito,
+                                        titulo_erro=titulo, ao_cancelar=_cancelado)
 
     def _on_contracheque(self) -> None:
         comp, item = self._competencia, self._item

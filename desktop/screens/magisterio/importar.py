@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop import PASTA_RECURSOS
 from desktop.rules.papeis import Permissao
-from desktop.screens.administracao import avisos, segundo_plano
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.widgets import avisos, servicos
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.services.magisterio import importacao
 
 from . import comum
@@ -115,8 +115,8 @@ class AbaImportar(QWidget):
                 f, t, f"Conferindo a planilha… {100 * f // max(t, 1)} %"))
             return rel, linhas_do_relatorio(rel)  # as linhas da tabela também fora da tela (50.000 linhas)
 
-        self.tarefa = segundo_plano.rodar(self, "Conferindo a planilha…", _trabalho, self._on_analisada,
-                                          titulo_erro="Importar planilha", ao_cancelar=self._on_analise_cancelada)
+        self.tarefa = servicos.operacao(self, "Conferindo a planilha…", _trabalho, self._on_analisada,
+                                        titulo_erro="Importar planilha", ao_cancelar=self._on_analise_cancelada)
 
     def _on_analisada(self, resultado: tuple[importacao.RelatorioImportacao, list[dict]]) -> None:
         self.tarefa = None
@@ -144,8 +144,8 @@ class AbaImportar(QWidget):
             return importacao.importar(self._sessao, rel, progresso=lambda f, t: progresso.informar(
                 f, t, f"Importando servidor {f} de {t}…"))
 
-        self.tarefa = segundo_plano.rodar(self, "Importando servidores…", _trabalho, self._on_importado,
-                                          titulo_erro="Importar planilha", ao_cancelar=self._on_cancelado)
+        self.tarefa = servicos.operacao(self, "Importando servidores…", _trabalho, self._on_importado,
+                                        titulo_erro="Importar planilha", ao_cancelar=self._on_cancelado)
 
     def _on_importado(self, resultado: importacao.ResultadoImportacao) -> None:
         self.tarefa = None

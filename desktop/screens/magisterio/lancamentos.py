@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from desktop.rules.magisterio import lancamento_mensal as regras
 from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.administracao import segundo_plano
+from desktop.screens.widgets import servicos
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.magisterio import cadastro, folha, lancamentos
 
@@ -173,9 +173,9 @@ class AbaLancamentos(QWidget):
                    "horas": self.tabela.item(i, COL_HORAS).text(), "noturnas": self.tabela.item(i, COL_NOTURNAS).text()}
                   for i, l in enumerate(self.linhas)]
         escola, comp = self.escola.currentData(), self.competencia.valor()
-        segundo_plano.rodar(self, "Gravando os lançamentos do mês…",
-                            lambda _p: lancamentos.gravar_grade(self._sessao, escola, comp, pedido),
-                            self._on_gravado, titulo_erro="Lançamentos do mês")
+        servicos.operacao(self, "Gravando os lançamentos do mês…",
+                          lambda _p: lancamentos.gravar_grade(self._sessao, escola, comp, pedido),
+                          self._on_gravado, titulo_erro="Lançamentos do mês")
 
     def _on_gravado(self, resultado: dict) -> None:
         self._on_carregar()

@@ -17,12 +17,12 @@ from desktop.rules import validacao
 from desktop.rules.magisterio.tabelas import JORNADAS, NIVEIS, nome_nivel
 from desktop.rules.magisterio.tipos import CLASSES
 from desktop.rules.papeis import Permissao
-from desktop.screens.administracao import avisos
-from desktop.screens.administracao.formato import decimal_br, numero_digitado
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.widgets import avisos
+from desktop.screens.widgets.formato import decimal_br, numero_digitado
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
-from desktop.screens.administracao import segundo_plano
+from desktop.screens.widgets import servicos
 from desktop.services.magisterio import consultas, documentos, tabelas
 
 from . import comum
@@ -200,8 +200,8 @@ class AbaTabelas(QWidget):
             destino.write_bytes(documentos.emitir_impacto_reajuste(self._sessao, sim, progresso.informar).pdf)
             return destino
 
-        segundo_plano.rodar(self, "Calculando o impacto do reajuste na folha…", gerar, self._on_impacto_salvo,
-                            titulo_erro="Impacto do reajuste")
+        servicos.operacao(self, "Calculando o impacto do reajuste na folha…", gerar, self._on_impacto_salvo,
+                          titulo_erro="Impacto do reajuste")
 
     def _on_impacto_salvo(self, caminho) -> None:
         self.ultimo_relatorio = caminho

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QListW
 
 from desktop.rules import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
-from desktop.screens.administracao import avisos
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.widgets import avisos
 from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets.leitura import ler
 from desktop.services.magisterio import cadastro, simulador

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.rules.pagamento import banco as regras
 from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 
 _EXPLICACAO = ("Conta em que a pessoa recebe o líquido da folha (arquivo CNAB 240 do banco) e o PIS/PASEP/NIT "

@@ -14,8 +14,8 @@ from typing import Callable
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.administracao import segundo_plano
-from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets import servicos
+from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.data import CampoData
 from desktop.services.pagamento import esocial
 
@@ -94,5 +94,5 @@ class GeradorESocial:
             self.tarefa = None
             self._ao_salvar(destino, lote)
 
-        self.tarefa = segundo_plano.rodar(self._parent, "Gerando e validando os eventos do eSocial…", _trabalho,
-                                          _pronto, titulo_erro="Eventos do eSocial")
+        self.tarefa = servicos.operacao(self._parent, "Gerando e validando os eventos do eSocial…", _trabalho,
+                                        _pronto, titulo_erro="Eventos do eSocial")

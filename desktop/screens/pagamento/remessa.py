@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from desktop.rules import formato
 from desktop.rules.pagamento import banco as regras
 from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.administracao import segundo_plano
-from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets import servicos
+from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.services.pagamento import remessa
@@ -128,8 +128,8 @@ class GeradorRemessa:
             destino.write_bytes(g.conteudo)
             return g
 
-        self.tarefa = segundo_plano.rodar(self._parent, "Gerando o arquivo do banco…", _trabalho, self._on_pronto,
-                                          titulo_erro="Arquivo do banco")
+        self.tarefa = servicos.operacao(self._parent, "Gerando o arquivo do banco…", _trabalho, self._on_pronto,
+                                        titulo_erro="Arquivo do banco")
 
     def _on_pronto(self, resultado) -> None:
         self.tarefa = None

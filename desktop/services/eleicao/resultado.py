@@ -16,7 +16,7 @@ from decimal import Decimal
 from desktop.rules import validacao
 from desktop.rules.eleicao import apuracao
 from desktop.rules.eleicao import auditoria as regra_auditoria
-from desktop.rules.eleicao.resultado import Candidato, Parentesco, Resultado, apurar as regra_apurar
+from desktop.rules.eleicao.resultado import Candidato, Parentesco, ResultadoEleicao, apurar as regra_apurar
 from desktop.rules.papeis import Permissao
 from desktop.store.eleicao import candidaturas as armazem_cand
 from desktop.store.eleicao import votacao as armazem
@@ -33,7 +33,7 @@ from .votacao import exigir_dia_da_eleicao
 @dataclass(frozen=True)
 class Apuracao:
     processo: dict
-    resultado: Resultado
+    resultado: ResultadoEleicao
     totais: apuracao.Totais
     secoes_total: int
     secoes_apuradas: int

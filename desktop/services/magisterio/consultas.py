@@ -10,7 +10,7 @@ from datetime import date
 
 from desktop.rules.magisterio import carreira
 from desktop.rules.magisterio.tabelas import MatrizVencimentos, ParametrosCarreira, nome_nivel
-from desktop.rules.magisterio.tipos import Mudanca, Situacao
+from desktop.rules.magisterio.tipos import EventoCarreira, Situacao
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 
@@ -63,7 +63,7 @@ def resumo_situacoes(sessao: Sessao, data: date | None = None) -> dict[str, str]
     return resumo
 
 
-def linha_do_tempo(sessao: Sessao, servidor_id: str, ate: date | None = None) -> list[Mudanca]:
+def linha_do_tempo(sessao: Sessao, servidor_id: str, ate: date | None = None) -> list[EventoCarreira]:
     """Cada mudança da carreira do servidor (passadas e previstas até ``ate``; padrão: daqui a 10 anos),
     com a data, o que mudou e o artigo (Lei 1.613/2004)."""
     sessao.exigir(Permissao.MAGISTERIO_LER)

@@ -76,7 +76,7 @@ def emitir_contracheque(sessao: Sessao, competencia: date | str, servidor_id: st
 
 
 def emitir_lote(sessao: Sessao, competencia: date | str,
-                progresso: relatorio_contracheque.Progresso | None = None, *, via: int = 1,
+                progresso: relatorio_contracheque.Andamento | None = None, *, via: int = 1,
                 original_id: str | None = None) -> Emitido:
     """Todos os contracheques da competência fechada num só PDF registrado (um por página).
 

@@ -37,7 +37,7 @@ from ..sessao import ErroNegocio, Sessao
 
 ENV_XSD = "PACO_ESOCIAL_XSD"
 _FALTA_ASSINATURA = "Missing child element(s). Expected is ( {http://www.w3.org/2000/09/xmldsig#}Signature )"
-Progresso = Callable[[int, int], None]
+Andamento = Callable[[int, int], None]  # andamento(feito, total); o Progresso das telas (widgets.tarefa) é outra coisa
 
 
 def pasta_xsd() -> Path | None:
@@ -177,7 +177,7 @@ def _demonstrativos_conselho(sessao: Sessao, comp: date) -> tuple[list[ev.Demons
 
 
 def gerar(sessao: Sessao, folha: str, competencia: date, *, data_pagamento: date, pfx: bytes | None = None,
-          senha: str = "", ambiente: str = "2", progresso: Progresso | None = None,
+          senha: str = "", ambiente: str = "2", progresso: Andamento | None = None,
           agora: Callable[[], datetime] = datetime.now) -> LoteESocial:
     """Os eventos do mês (S-1010, S-1200/S-1202, S-1210, S-1299), cada um validado no XSD; vai ao diário.
 

@@ -119,12 +119,12 @@ def ficha_maria():
 
 def linha_do_tempo_maria():
     """Fora de ordem de propósito: o documento ordena por data."""
-    from desktop.rules.magisterio.tipos import Mudanca
+    from desktop.rules.magisterio.tipos import EventoCarreira
 
     return [
-        Mudanca(date(2014, 5, 20), "Nível 1 → Nível 3 (licenciatura plena)", f"{LEI}, art. 19 §2º"),
-        Mudanca(date(2010, 2, 1), "Admissão: Professor, Nível 1, Classe A, 40 h", f"{LEI}, arts. 9º e 16"),
-        Mudanca(date(2029, 2, 2), "Classe B → Classe C (3º quinquênio)", f"{LEI}, arts. 16 e 22 §3º"),
-        Mudanca(date(2013, 2, 1), "Fim do estágio probatório", f"{LEI}, art. 9º §2º"),
-        Mudanca(date(2024, 2, 2), "Classe A → Classe B (2º quinquênio, com averbação)", f"{LEI}, arts. 16, 22 §3º e 53"),
+        EventoCarreira(date(2014, 5, 20), "Nível 1 → Nível 3 (licenciatura plena)", f"{LEI}, art. 19 §2º"),
+        EventoCarreira(date(2010, 2, 1), "Admissão: Professor, Nível 1, Classe A, 40 h", f"{LEI}, arts. 9º e 16"),
+        EventoCarreira(date(2029, 2, 2), "Classe B → Classe C (3º quinquênio)", f"{LEI}, arts. 16 e 22 §3º"),
+        EventoCarreira(date(2013, 2, 1), "Fim do estágio probatório", f"{LEI}, art. 9º §2º"),
+        EventoCarreira(date(2024, 2, 2), "Classe A → Classe B (2º quinquênio, com averbação)", f"{LEI}, arts. 16, 22 §3º e 53"),
     ]

@@ -5,7 +5,7 @@ from io import BytesIO
 from pypdf import PdfReader
 
 from desktop.reports.magisterio import historico
-from desktop.rules.magisterio.tipos import Cargo, FichaFuncional, Mudanca, Nivel, Situacao
+from desktop.rules.magisterio.tipos import Cargo, FichaFuncional, EventoCarreira, Nivel, Situacao
 
 from . import amostras as a
 
@@ -73,8 +73,8 @@ def test_ficha_sem_historicos_diz_nenhum_registro():
 
 def test_eventos_do_mesmo_dia_mantem_a_ordem_dada():
     dia = date(2020, 1, 1)
-    eventos = [Mudanca(dia, "Primeiro do dia", "art. 1"), Mudanca(date(2019, 1, 1), "Antes", "art. 2"),
-               Mudanca(dia, "Segundo do dia", "art. 3")]
+    eventos = [EventoCarreira(dia, "Primeiro do dia", "art. 1"), EventoCarreira(date(2019, 1, 1), "Antes", "art. 2"),
+               EventoCarreira(dia, "Segundo do dia", "art. 3")]
     t = _texto(historico.gerar(a.cabecalho(), a.rodape(), a.ficha_maria(), eventos,
                                referencia=date(2026, 1, 1)))
     assert t.index("Antes") < t.index("Primeiro do dia") < t.index("Segundo do dia")

@@ -12,8 +12,8 @@ from desktop.rules.conselho.atendimentos import SITUACOES, TIPOS
 from desktop.rules.papeis import Permissao
 from desktop.services.conselho import atendimentos
 from desktop.services.sessao import SemPermissao
-from desktop.screens.administracao import avisos
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import avisos
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.tarefa import executar
 
 from .comum import ESTILO_SIGILO, aviso_rotulo, br, combo, tentar

@@ -18,7 +18,7 @@ from desktop.rules.conselho.colegiado import RESULTADOS, TIPOS_SESSAO, VOTOS
 from desktop.rules.papeis import Permissao
 from desktop.services.conselho import colegiado, mandatos
 from desktop.services.sessao import SemPermissao
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.divisor import criar_divisor
 
 from .comum import (ESTILO_SIGILO, DialogoAcao, aviso_rotulo, br, combo, editor_momento, emitir_e_salvar, tentar,

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDateEdit, QDat
                                QListWidget, QMessageBox, QPlainTextEdit, QSpinBox, QWidget)
 
 from desktop.rules import formato
-from desktop.screens.administracao import avisos
-from desktop.screens.administracao.formulario import DialogoFormulario
+from desktop.screens.widgets import avisos
+from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.screens.widgets.data import CampoData

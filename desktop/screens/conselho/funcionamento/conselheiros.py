@@ -19,7 +19,7 @@ from desktop.services.conselho import mandatos
 from desktop.services.pagamento import dados as dados_pagamento
 from desktop.screens.pagamento.dados import DialogoPagamento
 from desktop.services.eleicao import processo
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 from .comum import ESTILO_AVISO, DialogoAcao, br, campo_data, combo, editor_data, somente_leitura, tentar, texto_longo
 

@@ -13,8 +13,8 @@ from desktop.rules.conselho.escala import MODALIDADES, TIPOS_TURNO
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.services.conselho import documentos, escala, mandatos
-from desktop.screens.administracao import avisos
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import avisos
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.services import documentos_vias
 from desktop.screens.widgets.divisor import criar_divisor

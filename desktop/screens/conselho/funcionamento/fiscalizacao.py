@@ -16,7 +16,7 @@ from desktop.rules.papeis import Permissao
 from desktop.services import documentos_vias
 from desktop.services.conselho import fiscalizacao
 from desktop.services.conselho.fiscalizacao import REGIMES
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.widgets.divisor import criar_divisor
 

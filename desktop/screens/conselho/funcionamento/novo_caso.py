@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 from desktop.rules import validacao
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, TIPOS
 from desktop.services.conselho import atendimentos
-from desktop.screens.administracao import avisos
+from desktop.screens.widgets import avisos
 
 from .comum import combo, combo_sipia, editor_momento, texto_longo
 

@@ -18,7 +18,7 @@ from desktop.rules.conselho import atendimentos as regra
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, TIPOS
 from desktop.services.conselho import atendimentos, escala, rascunhos
 from desktop.services.sessao import SemPermissao
-from desktop.screens.administracao import avisos
+from desktop.screens.widgets import avisos
 from desktop.screens.widgets.campos import CampoValidado
 
 from .comum import ESTILO_AVISO, ESTILO_SIGILO, aviso_rotulo, br, campo_data, combo, combo_sipia, tentar, texto_longo

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from desktop.rules.conselho.prazos import ROTULOS_SITUACAO
 from desktop.services.conselho import decisoes, fiscalizacao
 from desktop.services.sessao import SemPermissao
-from desktop.screens.administracao.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 from .comum import ESTILO_SIGILO, aviso_rotulo, br, tentar
 

@@ -1,4 +1,4 @@
-"""Como as telas de administração mostram e leem datas, momentos, números e tamanhos (pt-BR)."""
+"""Como as telas mostram e leem datas, momentos, números e tamanhos (pt-BR)."""
 from __future__ import annotations
 
 from datetime import date, datetime

@@ -1,4 +1,4 @@
-"""Perguntas de confirmação e avisos de erro das telas de administração, com botões em português.
+"""Perguntas de confirmação e avisos de erro de todas as telas, com botões em português.
 
 As telas chamam ``avisos.confirmar`` e ``avisos.erro`` pelo módulo (não importam as funções
 soltas), para que haja um só ponto onde a pergunta é feita.

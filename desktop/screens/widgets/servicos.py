@@ -1,0 +1,78 @@
+"""Como as telas chamam os serviços: ``consulta`` (ler) e ``operacao`` (gravar), ambas fora da thread da interface.
+
+No espírito do QueryOp/CollectionOp do Anki: o serviço roda noutra thread e o resultado volta à interface
+num callback; uma recusa prevista do Paço (regra, permissão, entrada, base, arquivo) vira aviso em
+português; um defeito sobe para o tratamento geral da aplicação.
+
+- ``consulta(dono, funcao, ao_concluir, titulo_erro=...)``: leitura sem diálogo (``widgets.leitura``);
+  o callback só roda se o ``dono`` ainda existir.
+- ``operacao(aba, titulo, funcao, ao_concluir, titulo_erro=...)``: escrita ou trabalho demorado, com
+  diálogo de progresso e Cancelar (``widgets.tarefa``); ``funcao(progresso)`` informa o andamento com
+  ``progresso.informar(feito, total, texto)``. Enquanto roda, os campos e botões da aba ficam travados:
+  nenhum outro clique usa a base ao mesmo tempo.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QWidget
+
+from . import avisos
+from .leitura import ler
+from .tarefa import Tarefa, executar
+
+
+def consulta(dono: QWidget, funcao: Callable[[], Any], ao_concluir: Callable[[Any], None], *,
+             titulo_erro: str, ao_falhar: Callable[[BaseException], None] | None = None) -> QObject:
+    """Lê fora da thread da interface: ``funcao()`` noutra thread, ``ao_concluir(resultado)`` na interface.
+
+    Recusa prevista: aviso com ``titulo_erro`` (e depois ``ao_falhar(erro)``, se dado)."""
+    def _on_falhou(erro: BaseException) -> None:
+        if not avisos.previsto(erro):
+            raise erro
+        avisos.erro(dono, titulo_erro, erro)
+        if ao_falhar is not None:
+            ao_falhar(erro)
+
+    return ler(dono, funcao, ao_concluir, _on_falhou)
+
+
+def operacao(aba: QWidget, titulo: str, funcao: Callable, ao_concluir: Callable[[Any], None],
+             *, titulo_erro: str, ao_cancelar: Callable[[], None] | None = None) -> Tarefa:
+    """Executa ``funcao(progresso)`` em segundo plano com diálogo de progresso e Cancelar; chama
+    ``ao_concluir(resultado)`` na interface (``ao_cancelar()`` se o usuário cancelou)."""
+    # Trava os widgets da aba, não a aba: o diálogo de progresso (filho dela) tem de continuar
+    # habilitado para o botão Cancelar funcionar.
+    travados = [w for w in aba.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                if not w.isWindow() and w.isEnabled()]
+    for w in travados:
+        w.setEnabled(False)
+    tarefa = executar(aba, titulo, funcao)
+    # O diálogo (modal para a janela) aparece já: nada mais na janela usa a base enquanto a
+    # tarefa trabalha na outra thread, nem no intervalo antes de ele aparecer.
+    tarefa.dialogo.setMinimumDuration(0)
+
+    def _reabilitar() -> None:
+        for w in travados:
+            w.setEnabled(True)  # a tarefa e o diálogo se descartam sozinhos (widgets.descarte)
+
+    def _on_concluida(resultado: Any) -> None:
+        _reabilitar()
+        ao_concluir(resultado)
+
+    def _on_falhou(erro: BaseException) -> None:
+        _reabilitar()
+        if not avisos.previsto(erro):
+            raise erro
+        avisos.erro(aba, titulo_erro, erro)
+
+    def _on_cancelada() -> None:
+        _reabilitar()
+        if ao_cancelar:
+            ao_cancelar()
+
+    tarefa.sig_concluida.connect(_on_concluida)
+    tarefa.sig_falhou.connect(_on_falhou)
+    tarefa.sig_cancelada.connect(_on_cancelada)
+    return tarefa
