@@ -1,0 +1,56 @@
+"""Como as telas chamam os serviços (widgets.servicos): a leitura e a operação rodam fora da thread da
+interface, o resultado volta num callback na thread da interface, a recusa prevista vira aviso em
+português e a aba fica travada enquanto a operação trabalha."""
+import threading
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from desktop.screens.widgets import avisos, servicos
+from desktop.services.sessao import ErroNegocio
+
+
+def _aba(qtbot):
+    aba = QWidget()
+    botao = QPushButton("Gravar", aba)
+    qtbot.addWidget(aba)
+    return aba, botao
+
+
+def test_consulta_roda_fora_da_interface_e_entrega_o_resultado(qtbot):
+    aba, _ = _aba(qtbot)
+    interface = threading.get_ident()
+    recebido = []
+    servicos.consulta(aba, lambda: ("lido", threading.get_ident()), recebido.append, titulo_erro="Ler")
+    qtbot.waitUntil(lambda: bool(recebido), timeout=10000)
+    valor, thread = recebido[0]
+    assert valor == "lido" and thread != interface
+
+
+def test_consulta_recusada_vira_aviso_e_chama_ao_falhar(qtbot, monkeypatch):
+    aba, _ = _aba(qtbot)
+    mostrados, falhas = [], []
+    monkeypatch.setattr(avisos, "erro", lambda parent, titulo, erro: mostrados.append((titulo, str(erro))))
+
+    def recusa():
+        raise ErroNegocio("Processo de escolha não encontrado.")
+
+    servicos.consulta(aba, recusa, lambda r: None, titulo_erro="Abrir processo", ao_falhar=falhas.append)
+    qtbot.waitUntil(lambda: bool(falhas), timeout=10000)
+    assert mostrados == [("Abrir processo", "Processo de escolha não encontrado.")]
+
+
+def test_operacao_trava_a_aba_e_devolve_o_resultado(qtbot):
+    aba, botao = _aba(qtbot)
+    liberar = threading.Event()
+    recebido = []
+
+    def gravar(progresso):
+        progresso.informar(1, 2, "Gravando…")
+        liberar.wait(10)
+        return 42
+
+    servicos.operacao(aba, "Gravando…", gravar, recebido.append, titulo_erro="Gravar")
+    assert not botao.isEnabled()  # nenhum outro clique usa a base enquanto a operação trabalha
+    liberar.set()
+    qtbot.waitUntil(lambda: bool(recebido), timeout=10000)
+    assert recebido == [42] and botao.isEnabled()
