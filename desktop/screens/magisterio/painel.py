@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets.roda import ignorar_roda_em
 
 # importadas aqui (e não na primeira visita) para que app.precarregar as traga em segundo plano
 from .configuracao import AbaConfiguracao
@@ -81,6 +82,7 @@ class PainelMagisterio(QWidget):
         indice = next(i for i in range(self.abas.count())
                       if getattr(self.abas.widget(i), "chave", None) == chave)
         aba = self._classes[chave](self._sessao, self)
+        ignorar_roda_em(aba)  # competência, simulador, filtros: a roda sem foco não muda nada (issue 13)
         self._montadas[chave] = aba
         marcador = self.abas.widget(indice)
         atual, titulo = self.abas.currentIndex(), self.abas.tabText(indice)

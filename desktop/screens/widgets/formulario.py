@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.roda import ignorar_roda_em
 
 from . import avisos
 
@@ -55,6 +56,7 @@ class DialogoFormulario(QDialog):
     def adicionar(self, rotulo: str, widget: QWidget) -> QWidget:
         """Acrescenta uma linha ao formulário; campos validados passam a controlar o botão."""
         self.form.addRow(rotulo, widget)
+        ignorar_roda_em(widget)  # listas e caixas de número não mudam com a roda sem foco
         if isinstance(widget, CampoValidado):
             self._campos.append(widget)
             widget.edit.textChanged.connect(self._on_mudou)
