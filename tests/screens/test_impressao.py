@@ -113,3 +113,22 @@ def test_rotulo_oferece_abrir_e_imprimir_e_ctrl_p_acha_o_documento(qtbot, tmp_pa
     assert PdfReader(BytesIO(impressao.documento_da_tela(tela))).pages
     outro.setText("Outra mensagem, sem documento.")
     assert impressao.documento_da_tela(tela) == primeiro.pdf
+
+
+def test_pagina_em_paisagem_e_girada_para_ocupar_o_papel_em_retrato(qapp, tmp_path):
+    """Diploma em A4 paisagem (issue 12): na folha A4 em retrato a página é girada 90°, não encolhida."""
+    from reportlab.lib.pagesizes import A4 as A4_RL, landscape
+    from reportlab.pdfgen import canvas
+
+    buf = BytesIO()
+    c = canvas.Canvas(buf, pagesize=landscape(A4_RL))
+    c.drawString(100, 300, "Diploma em paisagem")
+    c.showPage()
+    c.save()
+    saida = tmp_path / "paisagem.pdf"
+    impressora = _impressora_pdf(saida)
+    assert impressao.enviar_para_impressora(impressora, [buf.getvalue()], rasterizar=True) == 1
+    imagem = list(PdfReader(saida).pages[0].images)[0].image
+    area = impressora.pageLayout().paintRectPixels(impressora.resolution())
+    assert imagem.height > imagem.width  # girada: em pé, como o papel
+    assert imagem.height > 0.9 * area.height()  # ocupa a altura da folha (encolhida teria ~70% da largura)

@@ -48,6 +48,20 @@ class DadosTitulo:
     eixo: str | None = None
     diploma: bool = False        # diplomas: histórico por componente com avaliação (art. 15)
     signatarios: tuple[tuple[str, str], ...] = ()  # (nome, cargo) do emissor, na ordem de assinatura
+    nacionalidade: str = ""
+    naturalidade: str = ""       # "Jequié/BA" (ou o país, para estrangeiro)
+    rg: str = ""                 # número do documento de identidade
+    rg_orgao: str = ""           # órgão expedidor (SSP/BA)
+    ato_autorizacao: str = ""    # ato do órgão competente que autoriza o curso
+    componentes: tuple[tuple[str, int], ...] = ()  # matriz curricular do curso de referência (nome, horas)
+    carga_horaria: int | None = None               # horas do curso de referência (soma da matriz)
+    carga_horaria_minima: int | None = None        # mínimo do catálogo (CNCT/CNCST)
+    catalogo: str = ""           # "Catálogo Nacional de Cursos Técnicos (CNCT)"
+
+    @property
+    def horas(self) -> int:
+        """A carga horária impressa: a do curso de referência; sem matriz, a soma das linhas."""
+        return self.carga_horaria if self.carga_horaria else sum(l.carga_horaria for l in self.linhas)
 
 
 @dataclass(frozen=True)

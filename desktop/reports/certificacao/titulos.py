@@ -11,11 +11,13 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer
 
+from desktop.rules.certificacao.curriculo import horas
 from desktop.rules.certificacao.resultado import exigir_texto_limpo
 
 from .. import fontes
-from ..layout import ESTILOS, Cabecalho, LARGURA_UTIL, Rodape, gerar_pdf, marcado, paragrafo, quadro, tabela, titulo
+from ..layout import ESTILOS, Cabecalho, LARGURA_UTIL, Rodape, gerar_pdf, paragrafo, quadro, tabela, titulo
 from .dados import DadosTitulo
+from .diploma import gerar_titulo_paisagem, textos_do_titulo
 from .pecas import assinaturas, celula, identificacao, local_e_data, por_extenso
 
 __all__ = ["gerar_historico", "gerar_titulo", "por_extenso"]
@@ -39,9 +41,7 @@ def _registro(d: DadosTitulo) -> list:
 
 
 def _textos(d: DadosTitulo) -> list[str]:
-    return [d.titulo, d.nome, d.curso, d.perfil, d.unidade, d.instituicao, d.eixo or "",
-            d.codigo_catalogo or "", d.registro.observacao_via, *(f"{l.componente} {l.competencia}" for l in d.linhas),
-            *(f"{n} {c}" for n, c in d.signatarios)]
+    return textos_do_titulo(d)
 
 
 SIGNATARIOS_PADRAO = (("", "Diretor(a)"), ("", "Secretário(a) escolar"))
@@ -58,37 +58,31 @@ def _assinam(d: DadosTitulo, *extra: str) -> list[str]:
 
 
 def gerar_titulo(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
-    """O certificado ou diploma: quem, qual habilitação, qual curso, onde e quando, registro."""
-    exigir_texto_limpo(" ".join(_textos(d)))
-    horas = sum(l.carga_horaria for l in d.linhas)
-    habil = "o título de" if d.diploma else "a qualificação de"
-    corpo = (f"{_e(d.instituicao)}, por meio de {_e(d.unidade)}, confere o presente {_e(d.titulo.lower())} a "
-             f"<b>{_e(d.nome)}</b>, CPF {_e(d.cpf)}, nascido(a) em {d.nascimento:%d/%m/%Y}, por ter concluído "
-             f"o {_e(d.curso)}, conferindo-lhe {habil} <b>{_e(d.perfil)}</b>, com carga horária de "
-             f"{horas} horas, em {por_extenso(d.data_conclusao)}.")
-    fontes.registrar()
-    itens = [Paragraph("REPÚBLICA FEDERATIVA DO BRASIL", REPUBLICA),
-             *titulo(d.titulo.upper(), d.eixo and f"Eixo tecnológico: {d.eixo}"), Spacer(1, 18),
-             marcado(corpo), Spacer(1, 6)]
-    if d.codigo_catalogo:
-        itens.append(paragrafo(f"Código do curso no catálogo: {d.codigo_catalogo}.", "pequeno"))
-    titular = "Diplomado(a)" if d.diploma else "Certificado(a)"
-    itens += [Spacer(1, 24), local_e_data(_local(cab, d), rod.emitido_em.date()),
-              assinaturas(*_assinam(d, titular)),
-              Spacer(1, 28), quadro(_registro(d))]
-    return gerar_pdf(cab, rod, d.titulo, itens)
+    """O certificado ou diploma em A4 paisagem, frente e verso (``diploma.gerar_titulo_paisagem``)."""
+    return gerar_titulo_paisagem(cab, rod, d)
 
 
 def gerar_historico(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
     """Histórico escolar: nos diplomas, componentes curriculares, cargas horárias e avaliação (art. 15);
     nos certificados, competências do perfil de conclusão, unidade curricular e cargas horárias (art. 16)."""
     exigir_texto_limpo(" ".join(_textos(d)))
-    itens = [*titulo("HISTÓRICO ESCOLAR", d.titulo),
+    fontes.registrar()
+    rg = f"{d.rg} — {d.rg_orgao}" if d.rg and d.rg_orgao else d.rg
+    itens = [Paragraph("REPÚBLICA FEDERATIVA DO BRASIL", REPUBLICA), *titulo("HISTÓRICO ESCOLAR", d.titulo),
              identificacao([("Nome", d.nome), ("CPF", d.cpf), ("Data de nascimento", f"{d.nascimento:%d/%m/%Y}"),
-                            ("Data de conclusão", f"{d.data_conclusao:%d/%m/%Y}"), ("Curso", d.curso),
-                            ("Habilitação / perfil de conclusão", d.perfil), ("Unidade", d.unidade),
+                            ("Nacionalidade", d.nacionalidade), ("Naturalidade", d.naturalidade),
+                            ("Documento de identidade", rg), ("Curso", d.curso),
+                            ("Habilitação / perfil de conclusão", d.perfil), ("Eixo tecnológico", d.eixo or ""),
+                            ("Ato de autorização do curso", d.ato_autorizacao),
+                            ("Código no catálogo", d.codigo_catalogo or ""),
+                            ("Data de conclusão", f"{d.data_conclusao:%d/%m/%Y}"), ("Unidade", d.unidade),
                             ("Instituição", d.instituicao)])]
-    if d.diploma:
+    if d.diploma and d.componentes:  # art. 15: componentes do curso de referência, horas e avaliação
+        itens += [paragrafo("Componentes curriculares", "secao"),
+                  tabela(["Componente curricular", "Carga horária (h)", "Avaliação"],
+                         [(celula(n), horas(h), "Aprovado") for n, h in d.componentes],
+                         [LARGURA_UTIL * 0.6, LARGURA_UTIL * 0.2, LARGURA_UTIL * 0.2], alinhar_direita=(1,), tamanho=9)]
+    elif d.diploma:
         grupos: dict[str, list] = {}
         for l in d.linhas:
             grupos.setdefault(l.componente, []).append(l)
@@ -97,13 +91,14 @@ def gerar_historico(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
         itens += [paragrafo("Componentes curriculares", "secao"),
                   tabela(["Componente curricular", "Carga horária (h)", "Avaliação"], linhas,
                          [LARGURA_UTIL * 0.6, LARGURA_UTIL * 0.2, LARGURA_UTIL * 0.2], alinhar_direita=(1,), tamanho=9)]
-    else:
+    else:  # art. 16: competências do perfil de conclusão, unidade curricular e horas
         linhas = [(celula(l.competencia), celula(l.componente), str(l.carga_horaria)) for l in d.linhas]
         itens += [paragrafo("Competências profissionais do perfil de conclusão", "secao"),
                   tabela(["Competência profissional", "Unidade curricular / módulo", "Carga horária (h)"], linhas,
                          [LARGURA_UTIL * 0.5, LARGURA_UTIL * 0.32, LARGURA_UTIL * 0.18], alinhar_direita=(2,), tamanho=9)]
-    total = sum(l.carga_horaria for l in d.linhas)
-    itens += [Spacer(1, 6), paragrafo(f"Carga horária total: {total} horas."), Spacer(1, 8),
+    minimo = (f" Carga horária mínima do curso no {d.catalogo or 'catálogo nacional'}: "
+              f"{horas(d.carga_horaria_minima)} horas." if d.carga_horaria_minima else "")
+    itens += [Spacer(1, 6), paragrafo(f"Carga horária total do curso: {horas(d.horas)} horas.{minimo}"), Spacer(1, 8),
               local_e_data(_local(cab, d), rod.emitido_em.date()),
               assinaturas(*_assinam(d)),
               Spacer(1, 20), quadro(_registro(d))]

@@ -69,6 +69,20 @@ def verificar_dados(etapa: Etapa | str, dados: dict, realizada_em: date, hoje: d
               "art. 24, VI")
 
 
+def verificar_avaliadores(avaliadores: str, equipe: list[str]) -> list[str]:
+    """Os avaliadores ("Paulo; Sérgio") são da equipe multiprofissional do PPCP (arts. 20 XII e 24 §1º);
+    devolve a lista. Recusa nome fora da equipe, nomeando-o."""
+    nomes = [" ".join(n.split()) for n in (avaliadores or "").split(";") if n.strip()]
+    if not nomes:
+        raise Impedimento("Registre os avaliadores da equipe multiprofissional.", f"{FUNDAMENTO}, art. 24, §1º")
+    conhecidos = {" ".join(e.split()).lower() for e in equipe}
+    fora = [n for n in nomes if n.lower() not in conhecidos]
+    if fora:
+        raise Impedimento(f"{', '.join(fora)} não é da equipe multiprofissional do PPCP ({', '.join(equipe)}); "
+                          "a avaliação é feita pela equipe.", f"{FUNDAMENTO}, arts. 20, XII e 24, §1º")
+    return nomes
+
+
 _CAMPOS = (("entrevista", "Entrevista diagnóstica"), ("memorial", "Memorial socioprofissional"),
            ("orientacao", "Orientação"), ("documentos", "Documentos conferidos"), ("avaliadores", "Avaliadores"),
            ("resultado", "Resultado"), ("sistec_codigo", "Código Sistec"), ("liberacao", "Emissão liberada por"),

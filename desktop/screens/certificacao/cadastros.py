@@ -17,8 +17,9 @@ from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import cursos, instituicao, ofertas
 
 from .comum import abrir, br
-from .dialogo_ppcp import DialogoAprovarPpcp, DialogoPpcp
-from .dialogos_cadastro import DialogoAdesao, DialogoCurso, DialogoInstituicao, DialogoTurmas, DialogoUnidade
+from .dialogo_ppcp import DialogoAprovarPpcp, DialogoCompetencias, DialogoPpcp
+from .dialogos_cadastro import (DialogoAdesao, DialogoCurso, DialogoInstituicao, DialogoMatriz, DialogoTurmas,
+                                DialogoUnidade)
 from .dialogos_processo import DialogoOferta
 
 
@@ -144,6 +145,9 @@ class AbaCursos(_AbaComDialogo):
             Coluna("Implantação", lambda c: br(c["implantado_em"]), ordenar=lambda c: c["implantado_em"], largura=100),
             Coluna("Turmas por ano", lambda c: ", ".join(f"{a}: {n}" for a, n in sorted(c["turmas"].items())), largura=220),
             Coluna("Conceito e-MEC", lambda c: str(c["conceito_emec"] or ""), alinhamento="centro", largura=110),
+            Coluna("Carga horária (matriz / mínimo)", lambda c: (f"{sum(m['carga_horaria'] for m in c['matriz'])} h"
+                   + (f" / {c['carga_horaria_minima']} h" if c["carga_horaria_minima"] else "")) if c["matriz"]
+                   else "sem matriz", largura=200),
         ], "Cursos de referência")
         self.lista_ppcps = _Lista(self, [
             Coluna("Perfil", lambda p: p["perfil"], esticar=True),
@@ -158,20 +162,24 @@ class AbaCursos(_AbaComDialogo):
         self.cursos, self.ppcps = self.lista_cursos.visao, self.lista_ppcps.visao
         self.botao_curso = QPushButton("Novo &curso…", self)
         self.botao_turmas = QPushButton("Registrar &turmas…", self)
+        self.botao_matriz = QPushButton("&Matriz curricular…", self)
         self.botao_ppcp = QPushButton("Novo &PPCP…", self)
         self.botao_aprovar = QPushButton("&Aprovar PPCP…", self)
+        self.botao_competencias = QPushButton("Corrigir co&mpetências…", self)
         for b, slot in ((self.botao_curso, self._on_curso), (self.botao_turmas, self._on_turmas),
-                        (self.botao_ppcp, self._on_ppcp), (self.botao_aprovar, self._on_aprovar)):
+                        (self.botao_matriz, self._on_matriz),
+                        (self.botao_ppcp, self._on_ppcp), (self.botao_aprovar, self._on_aprovar),
+                        (self.botao_competencias, self._on_competencias)):
             b.clicked.connect(slot)
         self.cursos.selectionModel().selectionChanged.connect(self._on_selecao)
         self.ppcps.selectionModel().selectionChanged.connect(self._on_selecao)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Cursos de referência (art. 17)"))
         lay.addWidget(self.cursos, 1)
-        lay.addLayout(_barra(self.botao_curso, self.botao_turmas))
+        lay.addLayout(_barra(self.botao_curso, self.botao_turmas, self.botao_matriz))
         lay.addWidget(QLabel("PPCPs (um por perfil, art. 19)"))
         lay.addWidget(self.ppcps, 1)
-        lay.addLayout(_barra(self.botao_ppcp, self.botao_aprovar))
+        lay.addLayout(_barra(self.botao_ppcp, self.botao_aprovar, self.botao_competencias))
         lay.addWidget(self.situacao)
         self.atualizar()
 
@@ -187,7 +195,9 @@ class AbaCursos(_AbaComDialogo):
         self.botao_curso.setEnabled(self.editar)
         self.botao_ppcp.setEnabled(self.editar)
         self.botao_turmas.setEnabled(self.editar and self.lista_cursos.selecionada() is not None)
+        self.botao_matriz.setEnabled(self.editar and self.lista_cursos.selecionada() is not None)
         self.botao_aprovar.setEnabled(self.editar and self.lista_ppcps.selecionada() is not None)
+        self.botao_competencias.setEnabled(self.editar and self.lista_ppcps.selecionada() is not None)
 
     def _feito(self, texto: str, selecionar: tuple[_Lista, str] | None = None) -> None:
         self.atualizar()
@@ -204,6 +214,21 @@ class AbaCursos(_AbaComDialogo):
         if curso:
             abrir(self, DialogoTurmas(self.sessao, curso, self), lambda r: self._feito(
                 f"{r['turmas']} turma(s) registrada(s) em {r['ano']}.", (self.lista_cursos, r["id"])))
+
+    def _on_competencias(self) -> None:
+        ppcp = self.lista_ppcps.selecionada()
+        if ppcp:
+            abrir(self, DialogoCompetencias(self.sessao, ppcp, self), lambda r: self._feito(
+                f"Competências de {r['perfil']} corrigidas; {len(r['emitidos'])} documento(s) em nova via.",
+                (self.lista_ppcps, r["id"])))
+
+    def _on_matriz(self) -> None:
+        curso = self.lista_cursos.selecionada()
+        if curso:
+            abrir(self, DialogoMatriz(self.sessao, curso, self), lambda r: self._feito(
+                f"Matriz curricular gravada: {r['carga_horaria']} horas"
+                + (f"; {len(r['emitidos'])} título(s) reemitido(s) em nova via." if r["emitidos"] else "."),
+                (self.lista_cursos, r["id"])))
 
     def _on_ppcp(self) -> None:
         abrir(self, DialogoPpcp(self.sessao, self), lambda r: self._feito(

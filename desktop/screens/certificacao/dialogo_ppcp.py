@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTableWidget, Q
                                QVBoxLayout, QWidget, QFormLayout, QHeaderView)
 
 from desktop.rules.certificacao.ppcp import CONTEUDOS_ART_20, Competencia, MembroEquipe
+from desktop.rules.certificacao.resultado import termos_vedados
 from desktop.rules.certificacao.tipos import ROTULOS_ESCOLARIDADE, ROTULOS_TIPO
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets.formulario import DialogoFormulario
@@ -58,7 +59,12 @@ class DialogoPpcp(DialogoFormulario):
         # Competências (VI)
         self.competencias = self._tabela(["Competência profissional", "Componente / unidade curricular",
                                           "Carga horária (h)"])
-        abas.addTab(self._aba_tabela(self.competencias, "Adicionar competência"), "Competências (VI)")
+        self.aviso_termos = QLabel()
+        self.aviso_termos.setWordWrap(True)
+        self.aviso_termos.setStyleSheet("color: #b00020;")
+        abas.addTab(self._aba_tabela(self.competencias, "Adicionar competência", self.aviso_termos),
+                    "Competências (VI)")
+        self.competencias.itemChanged.connect(self._on_competencias)
         # Equipe (XII)
         self.equipe = self._tabela(["Nome", "Área", "Formação"])
         self.resumo_equipe = QLabel()
@@ -138,6 +144,14 @@ class DialogoPpcp(DialogoFormulario):
                 saida.append(MembroEquipe(nome, area.currentData()))
         return saida
 
+    def _on_competencias(self, *_args) -> None:
+        """Ao digitar: a palavra que revela a forma de obtenção, nomeada, desabilita o botão (arts. 15 §2º, 16 §ún)."""
+        self.aviso_termos.setText(termos_na_tabela(self.competencias))
+        self.atualizar_botao()
+
+    def campos_validos(self) -> bool:
+        return not termos_na_tabela(self.competencias) and super().campos_validos()
+
     def _on_equipe(self, *_args) -> None:
         membros = self.lista_equipe()
         edu = sum(1 for m in membros if m.area == "educacao")
@@ -151,6 +165,62 @@ class DialogoPpcp(DialogoFormulario):
             escolaridade_minima=self.escolaridade.currentData(),
             conteudos={k: c.valor() for k, c in self.conteudos.items()},
             competencias=self.lista_competencias(), equipe=self.lista_equipe())
+
+
+def termos_na_tabela(tabela: QTableWidget) -> str:
+    """A primeira célula com palavra vedada (vai impressa no histórico e no atestado), ou ""."""
+    for i in range(tabela.rowCount()):
+        for j in range(min(2, tabela.columnCount())):
+            item = tabela.item(i, j)
+            achados = termos_vedados(item.text()) if item else []
+            if achados:
+                return (f"Linha {i + 1}: \"{item.text().strip()}\" vai impresso no histórico e não pode mencionar a forma "
+                        f"de obtenção nem a modalidade (encontrado: {', '.join(achados)}) — Portaria MEC 902/2024, "
+                        "art. 15, §2º e art. 16, parágrafo único.")
+    return ""
+
+
+class DialogoCompetencias(DialogoFormulario):
+    """Correção das competências do PPCP (texto, componente e horas), com motivo e nova via dos documentos."""
+
+    def __init__(self, sessao, ppcp: dict, parent: QWidget | None = None):
+        super().__init__(f"Corrigir competências — {ppcp['perfil']}", "Corrigir competências", parent,
+                         "Cada linha substitui a competência da mesma ordem. Competências já avaliadas em processos "
+                         "não podem ser acrescentadas nem retiradas, só corrigidas. Documentos já emitidos saem em "
+                         "nova via; a correção fica no diário com o motivo.")
+        self.setMinimumWidth(720)
+        self._sessao, self._ppcp = sessao, ppcp
+        self.competencias = DialogoPpcp._tabela(["Competência profissional", "Componente / unidade curricular",
+                                                 "Carga horária (h)"])
+        for c in cursos.detalhar_ppcp(sessao, ppcp["id"])["competencias"]:
+            i = self.competencias.rowCount()
+            self.competencias.insertRow(i)
+            for j, v in enumerate((c["nome"], c["componente"], c["carga_horaria"])):
+                self.competencias.setItem(i, j, QTableWidgetItem(str(v)))
+        self.adicionar("", self.competencias)
+        self.aviso_termos = self.adicionar("", QLabel(self))
+        self.aviso_termos.setWordWrap(True)
+        self.aviso_termos.setStyleSheet("color: #b00020;")
+        self.motivo = self.adicionar("Motivo:", CampoValidado(texto("o motivo da correção", 10), parent=self))
+        self.competencias.itemChanged.connect(self._on_competencias)
+
+    def _on_competencias(self, *_args) -> None:
+        self.aviso_termos.setText(termos_na_tabela(self.competencias))
+        self.atualizar_botao()
+
+    def campos_validos(self) -> bool:
+        return not termos_na_tabela(self.competencias) and super().campos_validos()
+
+    _celula = staticmethod(DialogoPpcp._celula)
+
+    def lista_competencias(self) -> list[Competencia]:
+        return DialogoPpcp.lista_competencias(self)
+
+    def executar(self) -> dict:
+        from desktop.services.certificacao import correcoes_ppcp
+
+        return correcoes_ppcp.corrigir_competencias(self._sessao, self._ppcp["id"], motivo=self.motivo.valor(),
+                                                    competencias=self.lista_competencias())
 
 
 class DialogoAprovarPpcp(DialogoFormulario):

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from desktop.rules import formato
 from desktop.rules import validacao
+from desktop.rules.certificacao.curriculo import Componente
 from desktop.rules.certificacao.tipos import ROTULOS_CURSO
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
@@ -158,3 +159,67 @@ class DialogoTurmas(DialogoFormulario):
     def executar(self) -> dict:
         cursos.registrar_turmas(self._sessao, self._curso["id"], self.ano.valor(), self.turmas.valor())
         return {"id": self._curso["id"], "ano": self.ano.valor(), "turmas": self.turmas.valor()}
+
+
+def ler_matriz(texto_matriz: str) -> list[Componente]:
+    """Uma linha por componente: "Nome do componente; horas" (ou "Nome — horas")."""
+    componentes = []
+    for n, linha in enumerate((texto_matriz or "").splitlines(), start=1):
+        if not linha.strip():
+            continue
+        nome, sep, horas_ = linha.replace("—", ";").replace("\t", ";").rpartition(";")
+        if not sep or not horas_.strip().isdigit():
+            raise validacao.EntradaInvalida(f"Linha {n}: escreva \"componente; horas\", por exemplo "
+                                            "\"Instalações elétricas; 360\".")
+        componentes.append(Componente(" ".join(nome.split()), int(horas_.strip())))
+    return componentes
+
+
+class DialogoMatriz(DialogoFormulario):
+    """Matriz curricular do curso de referência (componentes e horas), o mínimo do catálogo e o ato de
+    autorização: a carga horária do título e o histórico do diploma saem daqui (arts. 14, 15 e 18)."""
+
+    def __init__(self, sessao, curso: dict, parent: QWidget | None = None):
+        super().__init__(f"Matriz curricular — {curso['nome']}", "Gravar matriz", parent,
+                         "Uma linha por componente curricular: \"componente; horas\". A soma não pode ficar abaixo "
+                         "da carga horária mínima do curso no CNCT (técnico) ou no CNCST (tecnólogo). Se o curso já "
+                         "tem títulos emitidos, informe o motivo: eles saem em nova via.")
+        self._sessao, self._curso = sessao, curso
+        self.ato = self.adicionar("Ato de autorização do curso:", CampoValidado(
+            str, obrigatorio=False, parent=self, placeholder="ex.: Resolução CEE nº 45/2017"))
+        self.minimo = self.adicionar("Carga horária mínima do catálogo (h):", CampoValidado(
+            inteiro("A carga horária mínima", 1, 9999), obrigatorio=curso["tipo"] in ("tecnico", "tecnologia"),
+            parent=self, placeholder="ex.: 1200"))
+        self.matriz = QPlainTextEdit(self)
+        self.matriz.setPlaceholderText("Desenho técnico; 120\nInstalações elétricas; 360")
+        self.adicionar("Componentes curriculares:", self.matriz)
+        self.total = self.adicionar("", QLabel("", self))
+        self.motivo = self.adicionar("Motivo (se já há títulos):", CampoValidado(str, obrigatorio=False, parent=self))
+        self.matriz.textChanged.connect(self._on_matriz)
+        if curso.get("ato_autorizacao"):
+            self.ato.definir_texto(curso["ato_autorizacao"])
+        if curso.get("carga_horaria_minima"):
+            self.minimo.definir_texto(str(curso["carga_horaria_minima"]))
+        self.matriz.setPlainText("\n".join(f"{m['nome']}; {m['carga_horaria']}" for m in curso.get("matriz") or []))
+        self._on_matriz()
+
+    def _on_matriz(self) -> None:
+        try:
+            comps = ler_matriz(self.matriz.toPlainText())
+            self.total.setText(f"Total: {sum(c.carga_horaria for c in comps)} horas em {len(comps)} componente(s).")
+        except validacao.EntradaInvalida as e:
+            self.total.setText(str(e))
+        self.atualizar_botao()
+
+    def campos_validos(self) -> bool:
+        try:
+            return bool(ler_matriz(self.matriz.toPlainText())) and super().campos_validos()
+        except validacao.EntradaInvalida:
+            return False
+
+    def executar(self) -> dict:
+        from desktop.services.certificacao import correcoes
+
+        return correcoes.definir_matriz_curricular(
+            self._sessao, self._curso["id"], componentes=ler_matriz(self.matriz.toPlainText()),
+            carga_horaria_minima=self.minimo.valor(), ato_autorizacao=self.ato.valor(), motivo=self.motivo.valor())

@@ -1,4 +1,5 @@
-"""Diálogos da oferta (art. 23), do trabalhador (arts. 2º, 14, 22 e 24 §3º), da inscrição e do recurso (art. 13 XI).
+"""Diálogos da oferta (art. 23), do trabalhador (arts. 2º, 14, 22 e 24 §3º, com a identificação que o título
+imprime), da inscrição e do recurso (art. 13 XI).
 
 Validação enquanto se digita (CPF, datas, textos); as recusas dos serviços, com o artigo, aparecem
 no diálogo e nada fica gravado pela metade.
@@ -11,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from desktop.rules import validacao
-from desktop.rules.certificacao.tipos import ROTULOS_ESCOLARIDADE
+from desktop.rules.certificacao.curriculo import normalizar_identificacao
+from desktop.rules.certificacao.tipos import ROTULOS_ESCOLARIDADE, Impedimento
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
@@ -72,12 +74,47 @@ class DialogoTrabalhador(DialogoFormulario):
             str, obrigatorio=False, parent=self, placeholder="curso do diploma, para especialização técnica"))
         self.acessibilidade = self.adicionar("Atendimento especializado (art. 22):", CampoValidado(
             str, obrigatorio=False, parent=self, placeholder="ex.: intérprete de Libras, prova ampliada"))
+        self.identificacao = campos_identificacao(self)
 
     def executar(self) -> dict:
         return trabalhadores.cadastrar_trabalhador(
             self._sessao, nome=self.nome.valor(), cpf=self.cpf.valor(), nascimento=self.nascimento.valor(),
             escolaridade=self.escolaridade.currentData(), comprovante=self.comprovante.valor(),
-            diploma_tecnico=self.diploma.valor(), acessibilidade=self.acessibilidade.valor())
+            diploma_tecnico=self.diploma.valor(), acessibilidade=self.acessibilidade.valor(),
+            **{c: w.valor() for c, w in self.identificacao.items()})
+
+
+def _so(campo: str):
+    """Validador de um campo da identificação pela regra que o serviço aplica (UF, RG, palavras vedadas)."""
+    def validar(t: str) -> str:
+        try:
+            return normalizar_identificacao(**{campo: t})[campo]
+        except Impedimento as e:
+            raise EntradaInvalida(e.mensagem) from None
+    return validar
+
+
+def campos_identificacao(dialogo: DialogoFormulario, atual: dict | None = None) -> dict[str, CampoValidado]:
+    """Nacionalidade, naturalidade (município e UF) e documento de identidade com órgão expedidor, que o
+    título imprime; validados enquanto se digita e obrigatórios (sem eles o título não é emitido)."""
+    atual = atual or {}
+    campos = {
+        "nacionalidade": dialogo.adicionar("Nacionalidade:", CampoValidado(_so("nacionalidade"), parent=dialogo,
+                                                                           placeholder="brasileira")),
+        "naturalidade": dialogo.adicionar("Naturalidade (município):", CampoValidado(
+            _so("naturalidade"), parent=dialogo, placeholder="município onde nasceu (estrangeiro: o país)")),
+        "naturalidade_uf": dialogo.adicionar("UF de nascimento:", CampoValidado(
+            _so("naturalidade_uf"), obrigatorio=False, parent=dialogo, placeholder="BA")),
+        "rg": dialogo.adicionar("Documento de identidade (RG):", CampoValidado(_so("rg"), parent=dialogo,
+                                                                               placeholder="00.000.000-00")),
+        "rg_orgao": dialogo.adicionar("Órgão expedidor / UF:", CampoValidado(_so("rg_orgao"), parent=dialogo,
+                                                                             placeholder="SSP/BA")),
+    }
+    campos["nacionalidade"].definir_texto(atual.get("nacionalidade") or "brasileira")
+    for c, w in campos.items():
+        if atual.get(c):
+            w.definir_texto(atual[c])
+    return campos
 
 
 class DialogoInscricao(DialogoFormulario):
@@ -153,13 +190,18 @@ class DialogoCorrecao(DialogoFormulario):
         self._sessao, self._processo = sessao, processo
         self.nome = self.adicionar("Nome correto:", CampoValidado(texto("o nome completo", 3), parent=self))
         self.nome.edit.setText(processo["nome"])
+        atual = next((t for t in trabalhadores.listar_trabalhadores(sessao) if t["id"] == processo["trabalhador_id"]), {})
+        self._atual = atual
+        self.identificacao = campos_identificacao(self, atual)
         self.motivo = self.adicionar("Motivo:", CampoValidado(texto("o motivo da correção", 10), parent=self))
 
     def executar(self) -> dict:
         from desktop.services.certificacao import correcoes
 
+        mudou = {c: w.valor() or "" for c, w in self.identificacao.items() if (w.valor() or "") != (self._atual.get(c) or "")}
+        nome = self.nome.valor()
         return correcoes.corrigir_trabalhador(self._sessao, self._processo["trabalhador_id"], motivo=self.motivo.valor(),
-                                              nome=self.nome.valor())
+                                              nome=nome if nome != self._processo["nome"] or not mudou else None, **mudou)
 
 
 class DialogoDecisao(DialogoFormulario):

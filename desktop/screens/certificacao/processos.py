@@ -2,12 +2,13 @@
 formulário da próxima etapa (art. 24) e o recurso contra o resultado (art. 13 XI)."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.rules.certificacao.etapas import DECISOES
 from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, Etapa
@@ -18,6 +19,7 @@ from desktop.services.certificacao import processos
 from desktop.services.certificacao.comunicado import emitir_comunicado, emitir_pasta
 
 from .comum import abrir, avisar, br, nova_tabela, preencher
+from .dialogos_cadastro import campo_data
 from .dialogos_processo import (DialogoCorrecao, DialogoDecisao, DialogoInscricao, DialogoRecurso, DialogoRenuncia,
                                 DialogoTrabalhador)
 
@@ -49,6 +51,7 @@ class AbaProcessos(QWidget):
         self.botao_renuncia = QPushButton("Registrar re&núncia ao recurso…")
         self.botao_corrigir = QPushButton("Corri&gir cadastro…")
         self.botao_pasta = QPushButton("Imprimir &pasta do processo")
+        self.botao_anexos = QPushButton("Ane&xos…")
         self.botao_comunicado = QPushButton("Co&municado do resultado (PDF)")
         self.recursos = QLabel()
         self.recursos.setWordWrap(True)
@@ -57,7 +60,8 @@ class AbaProcessos(QWidget):
         for b, slot in ((self.botao_trabalhador, self._on_trabalhador), (self.botao_inscrever, self._on_inscrever),
                         (self.botao_recurso, self._on_recurso), (self.botao_decidir, self._on_decidir),
                         (self.botao_renuncia, self._on_renuncia), (self.botao_comunicado, self._on_comunicado),
-                        (self.botao_corrigir, self._on_corrigir), (self.botao_pasta, self._on_pasta)):
+                        (self.botao_corrigir, self._on_corrigir), (self.botao_pasta, self._on_pasta),
+                        (self.botao_anexos, self._on_anexos)):
             b.clicked.connect(slot)
         self.lista.itemSelectionChanged.connect(self._on_selecionar)
         self.etapas = nova_tabela()
@@ -66,19 +70,22 @@ class AbaProcessos(QWidget):
         self.formulario = QGroupBox("Próxima etapa")
         form = QFormLayout(self.formulario)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # rótulo em cima quando falta largura
+        # a data em que a etapa de fato aconteceu (não só hoje): vai para a pasta do processo (art. 12 XIV)
+        self.data_etapa = campo_data(self.formulario, inicial=date.today())
+        form.addRow("Realizada em", self.data_etapa)
         self.campos: dict[str, QWidget] = {
             "apresentacao": QCheckBox("Etapas apresentadas ao trabalhador (art. 24, II, a)"),
             "entrevista": QLineEdit(), "memorial": QLineEdit(), "orientacao": QLineEdit(),
             "decisao": QComboBox(), "documentos": QLineEdit(),
             "teorico_pratica": QCheckBox("Avaliação teórico-prática realizada (art. 24, §4º)"),
-            "avaliadores": QLineEdit(), "sistec_codigo": QLineEdit(), "orientacao_estudos": QLineEdit(),
+            "avaliadores": QListWidget(), "sistec_codigo": QLineEdit(), "orientacao_estudos": QLineEdit(),
             "sine": QCheckBox("Encaminhado ao Sine"),
         }
         for chave, texto in DECISOES.items():
             self.campos["decisao"].addItem(texto, chave)
         rotulos = {"entrevista": "Entrevista diagnóstica", "memorial": "Memorial socioprofissional",
                    "orientacao": "Orientação", "decisao": "Decisão do trabalhador", "documentos": "Documentos conferidos",
-                   "avaliadores": "Avaliadores", "sistec_codigo": "Código Sistec (diploma de técnico)",
+                   "avaliadores": "Avaliadores (equipe do PPCP)", "sistec_codigo": "Código Sistec (diploma de técnico)",
                    "orientacao_estudos": "Orientação de estudos e renda"}
         self._linhas = {}
         for chave, w in self.campos.items():
@@ -108,6 +115,7 @@ class AbaProcessos(QWidget):
         barra_recurso.addWidget(self.botao_renuncia)
         barra_recurso.addWidget(self.botao_comunicado)
         barra_recurso.addWidget(self.botao_pasta)
+        barra_recurso.addWidget(self.botao_anexos)
         lay_d.addLayout(barra_recurso)
         rolagem = QScrollArea()
         rolagem.setWidgetResizable(True)
@@ -198,10 +206,13 @@ class AbaProcessos(QWidget):
                     Etapa.MATRICULA: {"documentos"}, Etapa.AVALIACAO: {"teorico_pratica", "avaliadores"},
                     Etapa.CERTIFICACAO: {"sistec_codigo"}, Etapa.ENCAMINHAMENTO: {"orientacao_estudos", "sine"}}
         mostrar = visiveis.get(proxima, set())
+        self.data_etapa.definir_texto(date.today().strftime("%d/%m/%Y"))
+        self._preencher_avaliadores(d.get("equipe", []))
         form: QFormLayout = self.formulario.layout()
         for chave, w in self.campos.items():
             form.setRowVisible(w, chave in mostrar)
         form.setRowVisible(self.avaliacao, proxima is Etapa.AVALIACAO)
+        form.setRowVisible(self.data_etapa, proxima is not None)
         self.botao_registrar.setEnabled(proxima is not None and self.sessao.pode(Permissao.CERTIFICACAO_EDITAR))
         if proxima is Etapa.AVALIACAO:
             self.avaliacao.setColumnCount(2)
@@ -215,6 +226,24 @@ class AbaProcessos(QWidget):
                 caixa.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled)
                 caixa.setCheckState(Qt.Unchecked)
                 self.avaliacao.setItem(i, 1, caixa)
+
+    def _preencher_avaliadores(self, equipe: list[dict]) -> None:
+        """A equipe multiprofissional do PPCP, para marcar quem avaliou (arts. 20 XII e 24 §1º)."""
+        lista: QListWidget = self.campos["avaliadores"]
+        lista.clear()
+        for e in equipe:
+            item = QListWidgetItem(f"{e['nome']} ({'educação' if e['area'] == 'educacao' else 'área específica'})")
+            item.setData(Qt.UserRole, e["nome"])
+            item.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled)
+            item.setCheckState(Qt.Unchecked)
+            lista.addItem(item)
+        lista.setMaximumHeight(90)
+
+    def marcar_avaliadores(self, *nomes: str) -> None:
+        lista: QListWidget = self.campos["avaliadores"]
+        for i in range(lista.count()):
+            if lista.item(i).data(Qt.UserRole) in nomes:
+                lista.item(i).setCheckState(Qt.Checked)
 
     # -- recurso (art. 13 XI) ----------------------------------------------------------------
     def recurso_pendente(self) -> dict | None:
@@ -231,6 +260,7 @@ class AbaProcessos(QWidget):
                                        and not (d or {}).get("renuncia_recurso_em"))
         self.botao_corrigir.setEnabled(bool(d) and editar)
         self.botao_pasta.setEnabled(bool(d) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR))
+        self.botao_anexos.setEnabled(bool(d))
         self.botao_comunicado.setEnabled(bool(d and d["resultado_em"]) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR))
         if not d:
             self.recursos.setText("")
@@ -281,6 +311,13 @@ class AbaProcessos(QWidget):
             abrir(self, DialogoCorrecao(self.sessao, self.detalhe, self), lambda r: self._depois_do_dialogo(
                 f"Cadastro corrigido; {len(r['emitidos'])} documento(s) reemitido(s) em nova via.", self.processo_id))
 
+    def _on_anexos(self) -> None:
+        if self.detalhe:
+            from .anexos import DialogoAnexos  # só quem abre os anexos paga o pypdfium2
+
+            self.dialogo = DialogoAnexos(self.sessao, self.detalhe, self)
+            self.dialogo.open()
+
     def _on_pasta(self) -> None:
         if not self.detalhe:
             return
@@ -315,6 +352,9 @@ class AbaProcessos(QWidget):
                 dados[chave] = w.isChecked()
             elif isinstance(w, QComboBox):
                 dados[chave] = w.currentData()
+            elif isinstance(w, QListWidget):  # avaliadores marcados, "Paulo; Sérgio"
+                dados[chave] = "; ".join(w.item(i).data(Qt.UserRole) for i in range(w.count())
+                                         if w.item(i).checkState() == Qt.Checked)
             else:
                 dados[chave] = w.text().strip()
         return dados
@@ -327,7 +367,7 @@ class AbaProcessos(QWidget):
                           self.avaliacao.item(i, 1).checkState() == Qt.Checked for i in range(self.avaliacao.rowCount())}
         try:
             r = processos.registrar_etapa(self.sessao, self.processo_id, proxima.value, dados=self._dados(),
-                                          avaliacoes=avaliacoes)
+                                          avaliacoes=avaliacoes, realizada_em=self.data_etapa.valor())
         except Exception as erro:  # recusa da regra, com o artigo
             avisar(self, erro)
             return

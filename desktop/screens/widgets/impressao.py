@@ -56,10 +56,14 @@ def nova_impressora() -> QPrinter:
 
 
 def _imagem(pagina, largura_px: int, altura_px: int) -> QImage:
-    """A página desenhada pelo pdfium no tamanho de destino, como QImage (cópia própria)."""
+    """A página desenhada pelo pdfium no tamanho de destino, como QImage (cópia própria). Página em
+    paisagem (diploma) num papel em retrato é girada 90° para ocupar a folha, não encolhida."""
     largura_pt, altura_pt = pagina.get_size()
+    girar = (largura_pt > altura_pt) != (largura_px > altura_px)
+    if girar:
+        largura_pt, altura_pt = altura_pt, largura_pt
     escala = min(largura_px / largura_pt, altura_px / altura_pt)
-    bitmap = pagina.render(scale=escala, prefer_bgrx=True, draw_annots=True)
+    bitmap = pagina.render(scale=escala, rotation=90 if girar else 0, prefer_bgrx=True, draw_annots=True)
     try:
         imagem = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32)
         return imagem.copy()  # o buffer é do pdfium e some com o bitmap

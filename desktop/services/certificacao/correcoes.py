@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.rules.certificacao.curriculo import (Componente, exigir_ato_limpo, normalizar_identificacao,
+                                                  verificar_matriz)
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
 from desktop.rules.certificacao.tipos import Escolaridade
 from desktop.store.certificacao import cadastro as armazem
@@ -61,8 +63,9 @@ def _ids(db, sql: str, args: list) -> list[str]:
 
 def corrigir_trabalhador(sessao: Sessao, trabalhador_id: str, *, motivo: str, nome: str | None = None,
                          nascimento: date | None = None, escolaridade: str | None = None,
-                         comprovante: str | None = None, hoje: date | None = None) -> dict:
-    """Corrige nome, nascimento, escolaridade ou comprovante; devolve ``emitidos`` (novas vias)."""
+                         comprovante: str | None = None, hoje: date | None = None, **identificacao) -> dict:
+    """Corrige nome, nascimento, escolaridade, comprovante ou a identificação impressa no título
+    (nacionalidade, naturalidade, naturalidade_uf, rg, rg_orgao); devolve ``emitidos`` (novas vias)."""
     sessao.exigir(EDITAR)
     hoje = hoje or date.today()
     motivo = _motivo(motivo)
@@ -94,11 +97,14 @@ def corrigir_trabalhador(sessao: Sessao, trabalhador_id: str, *, motivo: str, no
                 raise ErroNegocio("Escolaridade inválida.") from None
         if comprovante is not None:
             proprio["comprovante"] = " ".join(comprovante.split()) or None
+        with regras():
+            ident = normalizar_identificacao(**identificacao)
+        proprio.update(ident)
         if proprio:
             _alterar(m, "cert_trabalhadores", trabalhador_id, proprio, motivo)
         if not pessoa and not proprio:
             raise ErroNegocio("Nada a corrigir: informe o dado novo.")
-        emitidos = _reemitir(sessao, m, pids, motivo) if pessoa else []
+        emitidos = _reemitir(sessao, m, pids, motivo) if pessoa or ident else []
     return {**armazem.trabalhador(sessao.db, trabalhador_id), "emitidos": emitidos}
 
 
@@ -145,3 +151,44 @@ def corrigir_ppcp(sessao: Sessao, ppcp_id: str, *, motivo: str, perfil: str, hoj
         depois = _alterar(m, "cert_ppcps", ppcp_id, {"perfil": perfil}, motivo)
         emitidos = _reemitir(sessao, m, pids, motivo)
     return {**depois, "emitidos": emitidos}
+
+
+def _com_titulos(db, processo_ids: list[str]) -> bool:
+    return any(not e["cancelado_em"] and not e["substituido_em"] and e["tipo_documento"] != "cert_atestado"
+               for pid in processo_ids for e in consultas.emissoes(db, pid))
+
+
+def definir_matriz_curricular(sessao: Sessao, curso_id: str, *, componentes: list[Componente],
+                              carga_horaria_minima: int | None, ato_autorizacao: str | None = None,
+                              motivo: str | None = None, hoje: date | None = None) -> dict:
+    """Grava a matriz curricular do curso de referência (componentes e horas), o mínimo do catálogo e o ato
+    de autorização, de onde saem a carga horária do título e o histórico do diploma (arts. 14, 15 e 18).
+    Abaixo do mínimo do CNCT/CNCST, recusa com os números. Se o curso já tem títulos válidos, é uma
+    correção: exige o motivo, respeita a guarda (art. 12 XIV) e reemite os títulos em nova via."""
+    sessao.exigir(EDITAR)
+    hoje = hoje or date.today()
+    ato = " ".join((ato_autorizacao or "").split()) or None
+    limpos = [Componente(" ".join((c.nome or "").split()), c.carga_horaria) for c in componentes]
+    with sessao.mudanca(EDITAR) as m:
+        curso = m.db["cert_cursos"].get(curso_id) if m.db["cert_cursos"].count_where("id = ?", [curso_id]) else None
+        if curso is None:
+            raise ErroNegocio("Curso não encontrado; atualize a lista.")
+        with regras():
+            exigir_campos_limpos({f"componente curricular {i}": c.nome for i, c in enumerate(limpos, 1)})
+            exigir_ato_limpo(ato)
+            total = verificar_matriz(curso["tipo"], limpos, carga_horaria_minima)
+        pids = _ids(m.db, "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
+                          "JOIN cert_ppcps pp ON pp.id = o.ppcp_id WHERE pp.curso_id = ?", [curso_id])
+        reemitir = _com_titulos(m.db, pids)
+        if reemitir:
+            motivo = _motivo(motivo)
+            _exigir_guarda(sessao, m.db, pids, hoje)
+        antes = armazem.componentes_curso(m.db, curso_id)
+        novas = armazem.trocar_componentes_curso(m.db, curso_id, [(c.nome, c.carga_horaria) for c in limpos])
+        m.registrar("cert_curso_componentes", curso_id, "alterar" if antes else "inserir",
+                    antes={"componentes": antes} if antes else None,
+                    depois={"componentes": novas, **({"motivo_correcao": motivo} if reemitir else {})})
+        depois = _alterar(m, "cert_cursos", curso_id, {"carga_horaria_minima": carga_horaria_minima,
+                                                       "ato_autorizacao": ato}, motivo or "matriz curricular")
+        emitidos = _reemitir(sessao, m, pids, motivo) if reemitir else []
+    return {**depois, "matriz": novas, "carga_horaria": total, "emitidos": emitidos}

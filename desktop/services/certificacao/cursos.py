@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from desktop.rules.certificacao.curriculo import Componente, exigir_ato_limpo, verificar_matriz
 from desktop.rules.certificacao.oferta import CursoReferencia, verificar_oferta
 from desktop.rules.certificacao.ppcp import Competencia, MembroEquipe, verificar_ppcp
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
@@ -25,17 +26,25 @@ def _tipo(valor) -> TipoCertificacao:
 def cadastrar_curso(sessao: Sessao, *, unidade_id: str, nome: str, tipo: str, implantado_em: date,
                     turmas_por_ano: dict[int, int] | None = None, certificacao_intermediaria: bool = False,
                     reconhecido: bool = False, conceito_emec: int | None = None,
-                    codigo_catalogo: str | None = None, eixo: str | None = None) -> dict:
-    """Cadastra o curso de referência ofertado pela unidade certificadora (art. 5º VII)."""
+                    codigo_catalogo: str | None = None, eixo: str | None = None, ato_autorizacao: str | None = None,
+                    carga_horaria_minima: int | None = None, componentes: list[Componente] | None = None) -> dict:
+    """Cadastra o curso de referência ofertado pela unidade certificadora (art. 5º VII), com o ato que o
+    autoriza e, se já informada, a matriz curricular (componentes e horas), que não fica abaixo do mínimo
+    do catálogo (CNCT/CNCST; arts. 14 e 18)."""
     sessao.exigir(EDITAR)
     if implantado_em is None or implantado_em > date.today():
         raise ErroNegocio("Informe a data de implantação do curso, que não pode estar no futuro.")
+    ato_autorizacao = " ".join((ato_autorizacao or "").split()) or None
     with regras():
         exigir_campos_limpos({"nome do curso": nome, "eixo tecnológico": eixo, "código do catálogo": codigo_catalogo})
+        exigir_ato_limpo(ato_autorizacao)
+        if componentes:
+            exigir_campos_limpos({f"componente curricular {i}": c.nome for i, c in enumerate(componentes, 1)})
+            verificar_matriz(_tipo(tipo), componentes, carga_horaria_minima)
     dados = {"unidade_id": unidade_id, "nome": obrigatorio(nome, "o nome do curso"), "tipo": _tipo(tipo).value,
              "implantado_em": iso(implantado_em), "certificacao_intermediaria": int(certificacao_intermediaria),
              "reconhecido": int(reconhecido), "conceito_emec": conceito_emec, "codigo_catalogo": codigo_catalogo,
-             "eixo": eixo}
+             "eixo": eixo, "ato_autorizacao": ato_autorizacao, "carga_horaria_minima": carga_horaria_minima}
     with sessao.mudanca(EDITAR) as m:
         if armazem.instituicao_da_unidade(m.db, unidade_id) is None:
             raise ErroNegocio("Vincule a unidade a uma instituição antes de cadastrar cursos.")
@@ -44,6 +53,9 @@ def cadastrar_curso(sessao: Sessao, *, unidade_id: str, nome: str, tipo: str, im
         for ano, n in (turmas_por_ano or {}).items():
             armazem.gravar_turmas(m.db, linha["id"], int(ano), int(n))
             m.registrar("cert_curso_turmas", f"{linha['id']}:{ano}", "inserir", depois={"ano": ano, "turmas": n})
+        for lc in armazem.trocar_componentes_curso(m.db, linha["id"], [(" ".join(c.nome.split()), c.carga_horaria)
+                                                                        for c in componentes or []]):
+            m.registrar("cert_curso_componentes", lc["id"], "inserir", depois=lc)
     return linha
 
 
@@ -128,10 +140,12 @@ def aprovar_ppcp(sessao: Sessao, ppcp_id: str, *, aprovado_em: date, sistec_em: 
 
 
 def listar_cursos(sessao: Sessao) -> list[dict]:
+    """Os cursos com ``turmas`` por ano e a ``matriz`` curricular (componentes e horas)."""
     sessao.exigir(LER)
     linhas = armazem.cursos(sessao.db)
     for l in linhas:
         l["turmas"] = armazem.turmas(sessao.db, l["id"])
+        l["matriz"] = armazem.componentes_curso(sessao.db, l["id"])
     return linhas
 
 

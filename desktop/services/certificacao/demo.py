@@ -11,6 +11,7 @@ import random
 from datetime import date, timedelta
 
 from desktop.rules.certificacao.adesao import somar_anos
+from desktop.rules.certificacao.curriculo import Componente
 from desktop.rules.certificacao.ppcp import Competencia, MembroEquipe
 
 from ..demo_comum import cpf_ficticio
@@ -61,6 +62,18 @@ PERFIS = [
       Competencia("Implantar sistema de gestão ambiental", "Sistemas de gestão", 180),
       Competencia("Conduzir educação ambiental", "Educação ambiental", 120)]),
 ]
+
+MATRIZES = {  # matriz curricular do curso de referência e o mínimo do catálogo (CNCT/CNCST)
+    "tecnico": ([("Desenho técnico", 120), ("Eletricidade básica", 240), ("Instalações elétricas", 360),
+                 ("Máquinas elétricas", 320), ("Segurança do trabalho", 160)], 1200,
+                "Resolução CEE nº 45/2017, de 12 de junho de 2017"),
+    "qualificacao": ([("Módulo I – Instalações básicas", 80), ("Módulo II – Quadros e proteção", 60),
+                      ("Módulo III – Segurança", 20), ("Módulo IV – Orçamento e atendimento", 40)], None,
+                     "Resolução do Conselho Diretor nº 12/2018"),
+    "tecnologia": ([("Diagnóstico e licenciamento ambiental", 400), ("Gestão de resíduos", 320),
+                    ("Sistemas de gestão", 360), ("Educação ambiental", 240), ("Legislação ambiental", 280)], 1600,
+                   "Portaria SERES nº 456/2022"),
+}
 
 _NOMES = ("Adriano Benedita Cláudio Dalva Edson Fátima Geraldo Hilda Ivan Jussara Lourival Marlene Nilton "
           "Odete Raimundo Solange Valdir Zenaide Josué Rosângela Aurelino Creuza Davi Elza").split()
@@ -116,7 +129,9 @@ def criar_demo_certificacao(sessao, rnd: random.Random) -> None:
             implantado_em=date(hoje.year - 8 + i, 2, 1), turmas_por_ano=anos, reconhecido=tipo == "tecnologia",
             conceito_emec=4 if tipo == "tecnologia" else None,
             codigo_catalogo={"tecnico": "CNCT 2023", "qualificacao": "CBO 7156-10", "tecnologia": "CNCST 2024"}[tipo],
-            eixo="Ambiente e Saúde" if tipo == "tecnologia" else "Controle e Processos Industriais")
+            eixo="Ambiente e Saúde" if tipo == "tecnologia" else "Controle e Processos Industriais",
+            ato_autorizacao=MATRIZES[tipo][2], carga_horaria_minima=MATRIZES[tipo][1],
+            componentes=[Componente(n, h) for n, h in MATRIZES[tipo][0]])
         ppcp = cursos.cadastrar_ppcp(sessao, curso_id=curso["id"], tipo=tipo, perfil=perfil, escolaridade_minima=esc,
                                      conteudos=CONTEUDOS_PPCP, competencias=comps, equipe=_equipe(i),
                                      aprovado_em=hoje - timedelta(days=220 - i), sistec_em=hoje - timedelta(days=200 - i))
@@ -143,7 +158,10 @@ def _trabalhador(sessao, rnd: random.Random, k: int, tipo: str, oferta_id: str, 
         sessao, nome=nome, cpf=_cpf_livre(sessao, rnd),
         nascimento=date(hoje.year - rnd.randint(22, 58), rnd.randint(1, 12), rnd.randint(1, 28)),
         escolaridade=esc, comprovante="Certificado de conclusão e histórico escolar",
-        acessibilidade=_ACESSIBILIDADE[k % 3] if k % 11 == 0 else None, municipio="Jequié", uf="BA")
+        acessibilidade=_ACESSIBILIDADE[k % 3] if k % 11 == 0 else None, municipio="Jequié", uf="BA",
+        nacionalidade="brasileira", naturalidade=rnd.choice(["Jequié", "Jaguaquara", "Ipiaú", "Vitória da Conquista"]),
+        naturalidade_uf="BA", rg=f"{rnd.randint(10, 99)}.{rnd.randint(100, 999)}.{rnd.randint(100, 999)}-{rnd.randint(10, 99)}",
+        rg_orgao="SSP/BA")
     d0 = hoje - timedelta(days=150 - rnd.randint(0, 40))
     proc = processos.inscrever(sessao, trabalhador_id=t["id"], oferta_id=oferta_id, inscrito_em=d0)
     reconhecer = {"todas": len(comp_ids), "parte": max(1, len(comp_ids) // 2), "nenhuma": 0}.get(aval, 0)
@@ -154,7 +172,8 @@ def _trabalhador(sessao, rnd: random.Random, k: int, tipo: str, oferta_id: str, 
                          "orientacao": "Explicadas as etapas, os critérios e as alternativas de formação.",
                          "decisao": extra if extra in ("curso", "desistir") else "seguir"}),
         ("matricula", {"documentos": "Identidade, CPF, comprovante de escolaridade e de residência."}),
-        ("avaliacao", {"teorico_pratica": True, "avaliadores": "Equipe multiprofissional do PPCP"}),
+        ("avaliacao", {"teorico_pratica": True, "avaliadores": "; ".join(
+            e["nome"] for e in processos.detalhar_processo(sessao, proc["id"])["equipe"] if e["area"] == "especifica")}),
         ("certificacao", {"sistec_codigo": f"SISTEC-{rnd.randint(100000, 999999)}"} if tipo == "tecnico" else {}),
         ("encaminhamento", {"orientacao_estudos": "Orientado sobre continuidade de estudos; encaminhado ao Sine.",
                             "sine": True}),

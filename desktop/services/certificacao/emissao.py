@@ -10,8 +10,8 @@ from datetime import date
 from desktop.reports.certificacao.atestado import TITULO as TITULO_ATESTADO, gerar_atestado
 from desktop.reports.certificacao.dados import DadosAtestado, DadosTitulo, LinhaHistorico, Registro
 from desktop.reports.certificacao.titulos import gerar_historico, gerar_titulo
-from desktop.rules.certificacao import resultado as regras_resultado
-from desktop.rules.certificacao.tipos import DIPLOMAS, TITULOS_DOCUMENTO, TipoDocumento as D
+from desktop.rules.certificacao import curriculo, resultado as regras_resultado
+from desktop.rules.certificacao.tipos import DIPLOMAS, TITULOS_DOCUMENTO, TipoCertificacao, TipoDocumento as D
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import formatar_cpf
 from desktop.store.certificacao import cadastro as armazem
@@ -42,12 +42,26 @@ def _montador(sessao: Sessao, processo_id: str, doc: D, registro: Registro, data
                           data_de(p["resultado_em"]), registro, tuple(l for l in linhas if l.aprovada), len(linhas))
         return TITULO_ATESTADO, lambda cab, rod: gerar_atestado(cab, rod, d)
     base = principal or doc
+    t = armazem.trabalhador(sessao.db, p["trabalhador_id"])
+    matriz = armazem.componentes_curso(sessao.db, curso["id"])
+    with regras():
+        curriculo.exigir_identificacao(t)
+        carga = None
+        if curso["tipo"] == p["tipo"]:  # o título é do próprio curso: horas da matriz (arts. 14-17)
+            carga = curriculo.verificar_matriz(curso["tipo"], [curriculo.Componente(m["nome"], m["carga_horaria"])
+                                                              for m in matriz], curso["carga_horaria_minima"])
+    naturalidade = f"{t['naturalidade']}/{t['naturalidade_uf']}" if t["naturalidade_uf"] else t["naturalidade"]
     d = DadosTitulo(tipo_documento=base.value, titulo=TITULOS_DOCUMENTO[base], nome=p["nome"],
                     cpf=formatar_cpf(p["cpf"]), nascimento=data_de(p["nascimento"]), curso=curso["nome"],
                     perfil=p["perfil"], unidade=p["unidade"], instituicao=inst["nome"], data_conclusao=data_conclusao,
                     registro=registro, linhas=linhas, codigo_catalogo=curso["codigo_catalogo"],
                     sistec_codigo=p["sistec_codigo"] if base is D.DIPLOMA_TECNICO else None,
-                    eixo=curso["eixo"], diploma=base in DIPLOMAS, signatarios=_signatarios(sessao.db, p["unidade_id"]))
+                    eixo=curso["eixo"], diploma=base in DIPLOMAS, signatarios=_signatarios(sessao.db, p["unidade_id"]),
+                    nacionalidade=t["nacionalidade"] or "", naturalidade=naturalidade or "", rg=t["rg"] or "",
+                    rg_orgao=t["rg_orgao"] or "", ato_autorizacao=curso["ato_autorizacao"] or "",
+                    componentes=tuple((m["nome"], m["carga_horaria"]) for m in matriz) if carga else (),
+                    carga_horaria=carga, carga_horaria_minima=curso["carga_horaria_minima"] if carga else None,
+                    catalogo=curriculo.CATALOGO.get(TipoCertificacao(curso["tipo"]), ""))
     if doc is D.HISTORICO:
         return TITULOS_DOCUMENTO[D.HISTORICO], lambda cab, rod: gerar_historico(cab, rod, d)
     return TITULOS_DOCUMENTO[doc], lambda cab, rod: gerar_titulo(cab, rod, d)

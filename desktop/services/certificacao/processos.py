@@ -119,6 +119,9 @@ def registrar_etapa(sessao: Sessao, processo_id: str, etapa: str, *, realizada_e
             ppcp = armazem.ppcp(m.db, p["ppcp_id"])
             dados["elegibilidade"] = verificar_elegibilidade(sessao, m.db, p["trabalhador_id"], ppcp, realizada_em)
         if etapa_ is Etapa.AVALIACAO:
+            with regras():
+                regras_etapas.verificar_avaliadores(dados.get("avaliadores"),
+                                                    [e["nome"] for e in armazem.equipe(m.db, p["ppcp_id"])])
             res = _gravar_avaliacoes(m, p, avaliacoes or {})
             mudancas.update(resultado=res.value, resultado_em=iso(realizada_em))
             dados["resultado"] = res.value
@@ -263,7 +266,7 @@ def listar_processos(sessao: Sessao, *, etapa: str | None = None, texto: str | N
 
 def detalhar_processo(sessao: Sessao, processo_id: str) -> dict:
     """O processo com ``etapas`` (quem, quando, o quê), ``avaliacoes``, ``recursos``, ``emissoes``,
-    ``proxima`` etapa e ``prazo_recurso``."""
+    ``equipe`` do PPCP, ``proxima`` etapa e ``prazo_recurso``."""
     sessao.exigir(LER)
     p = _processo(sessao.db, processo_id)
     p["etapas"] = consultas.etapas(sessao.db, processo_id)
@@ -272,6 +275,7 @@ def detalhar_processo(sessao: Sessao, processo_id: str) -> dict:
         e["resumo"] = regras_etapas.resumo(e["etapa"], e["dados"], p["avaliacoes"] if e["etapa"] == "avaliacao" else ())
     p["recursos"] = consultas.recursos(sessao.db, processo_id)
     p["emissoes"] = consultas.emissoes(sessao.db, processo_id)
+    p["equipe"] = armazem.equipe(sessao.db, p["ppcp_id"])  # de onde vêm os avaliadores (art. 24 §1º)
     p["proxima"] = None if p["situacao"] != "andamento" else regras_etapas.proxima_etapa([e["etapa"] for e in p["etapas"]])
     p["prazo_recurso"] = _prazo(sessao, sessao.db, p) if p["resultado_em"] else None
     return p

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.rules.certificacao.curriculo import normalizar_identificacao
+
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
 from desktop.rules.certificacao.tipos import Escolaridade
 from desktop.store.certificacao import cadastro as armazem
@@ -14,15 +16,21 @@ from .comum import EDITAR, LER, obrigatorio, regras
 
 def cadastrar_trabalhador(sessao: Sessao, *, nome: str, cpf: str, nascimento: date, escolaridade: str,
                           comprovante: str | None = None, diploma_tecnico: str | None = None,
-                          acessibilidade: str | None = None, **pessoa) -> dict:
+                          acessibilidade: str | None = None, nacionalidade: str | None = None,
+                          naturalidade: str | None = None, naturalidade_uf: str | None = None, rg: str | None = None,
+                          rg_orgao: str | None = None, **pessoa) -> dict:
     """Cadastra a pessoa (CPF obrigatório e válido, via ``cadastros.cadastrar_pessoa``) e os dados
-    do trabalhador, numa só transação. A idade e a escolaridade exigidas são conferidas na inscrição."""
+    do trabalhador, numa só transação. A idade e a escolaridade exigidas são conferidas na inscrição;
+    nacionalidade, naturalidade e RG com órgão expedidor são exigidos na emissão do título."""
     sessao.exigir(EDITAR)
     if nascimento is None:
         raise ErroNegocio("Informe a data de nascimento (Portaria MEC 902/2024, art. 2º, parágrafo único).")
     obrigatorio(cpf, "o CPF do trabalhador")
     with regras():  # o nome vai impresso no título (arts. 15 §2º e 16 §ún)
         exigir_campos_limpos({"nome do trabalhador": nome}, palavra_inteira=True)
+    with regras():
+        ident = normalizar_identificacao(nacionalidade=nacionalidade, naturalidade=naturalidade,
+                                         naturalidade_uf=naturalidade_uf, rg=rg, rg_orgao=rg_orgao)
     try:
         esc = Escolaridade(escolaridade).value
     except ValueError:
@@ -31,7 +39,7 @@ def cadastrar_trabalhador(sessao: Sessao, *, nome: str, cpf: str, nascimento: da
         p = cadastros.cadastrar_pessoa(sessao, nome=nome, cpf=cpf, nascimento=nascimento, **pessoa)
         linha = armazem.inserir(m.db, "cert_trabalhadores", {
             "pessoa_id": p["id"], "escolaridade": esc, "comprovante": comprovante,
-            "diploma_tecnico": diploma_tecnico, "acessibilidade": acessibilidade})
+            "diploma_tecnico": diploma_tecnico, "acessibilidade": acessibilidade, **ident})
         m.registrar("cert_trabalhadores", linha["id"], "inserir", depois=linha)
     return {**linha, "nome": p["nome"], "cpf": p["cpf"], "nascimento": p["nascimento"]}
 

@@ -112,3 +112,16 @@ def trabalhadores(db) -> list[dict]:
 def trabalhador(db, trabalhador_id: str) -> dict | None:
     return um(db, "SELECT t.*, p.nome, p.cpf, p.nascimento FROM cert_trabalhadores t "
                   "JOIN pessoas p ON p.id = t.pessoa_id WHERE t.id = ?", [trabalhador_id])
+
+
+def componentes_curso(db, curso_id: str) -> list[dict]:
+    """A matriz curricular do curso de referência, na ordem."""
+    return list(db.query("SELECT * FROM cert_curso_componentes WHERE curso_id = ? ORDER BY ordem", [curso_id]))
+
+
+def trocar_componentes_curso(db, curso_id: str, componentes: list[tuple[str, int]]) -> list[dict]:
+    """Substitui a matriz inteira (a anterior vai ao diário pelo serviço); devolve as linhas novas."""
+    db.execute("DELETE FROM cert_curso_componentes WHERE curso_id = ?", [curso_id])
+    return [inserir(db, "cert_curso_componentes", {"curso_id": curso_id, "ordem": i, "nome": nome,
+                                                   "carga_horaria": horas})
+            for i, (nome, horas) in enumerate(componentes, start=1)]

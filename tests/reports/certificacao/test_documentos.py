@@ -42,7 +42,7 @@ def test_titulo_e_historico_sem_termos_vedados(doc):
     d = dados(doc, sistec_codigo="SISTEC-998877" if doc is D.DIPLOMA_TECNICO else None)
     t = texto(gerar_titulo(CAB, rod(), d))
     assert "Maria José da Silva" in t and "Técnico em Eletrotécnica" in t and "220 horas" in t
-    assert "Registro nº 37, livro 2, folha 15" in t
+    assert "registrado sob o nº 37, no livro nº 2, folha 15" in t  # no verso do título (issue 12, item 3)
     if doc is D.DIPLOMA_TECNICO:
         assert "SISTEC-998877" in t
     h = texto(gerar_historico(CAB, rod(), d))

@@ -27,6 +27,8 @@ PERFIS = {D.CERTIFICADO_QUALIFICACAO: ("Curso de qualificação em Eletricista I
                                        "Especialista técnico em Sistemas Fotovoltaicos", None),
           D.DIPLOMA_TECNOLOGO: ("Curso Superior de Tecnologia em Automação Industrial",
                                 "Tecnólogo em Automação Industrial", None)}
+MATRIZ = (("Desenho técnico", 120), ("Eletricidade básica", 240), ("Instalações elétricas", 400),
+          ("Máquinas elétricas", 320), ("Segurança do trabalho", 160))
 VIAS = [Registro("3", 42, 1187, 1, verificar_nova_via(1, None)),
         Registro("3", 42, 1187, 2, verificar_nova_via(2, "Extravio da 1ª via, boletim de ocorrência 4512/2026"))]
 SIGNATARIOS = (("Ana Cláudia Nascimento Reis", "Diretora-geral"), ("José Carlos Bittencourt", "Secretário escolar"))
@@ -43,7 +45,11 @@ def dados(doc: D, registro: Registro, signatarios=SIGNATARIOS) -> DadosTitulo:
                        unidade="Campus Jequié", instituicao="Instituto Federal Baiano",
                        data_conclusao=date(2026, 3, 20), registro=registro, linhas=LINHAS,
                        codigo_catalogo="CNCT 3104" if doc in DIPLOMAS else None, sistec_codigo=sistec,
-                       eixo="Controle e Processos Industriais", diploma=doc in DIPLOMAS, signatarios=signatarios)
+                       eixo="Controle e Processos Industriais", diploma=doc in DIPLOMAS, signatarios=signatarios,
+                       nacionalidade="brasileira", naturalidade="Jequié/BA", rg="12.345.678-90", rg_orgao="SSP/BA",
+                       ato_autorizacao="Resolução CEE-BA nº 45/2019", componentes=MATRIZ, carga_horaria=1240,
+                       carga_horaria_minima=1200 if doc in DIPLOMAS else None,
+                       catalogo="Catálogo Nacional de Cursos Técnicos (CNCT)" if doc in DIPLOMAS else "")
 
 
 @pytest.mark.parametrize("registro", VIAS, ids=["1a-via", "2a-via"])
@@ -59,7 +65,8 @@ def test_nenhum_titulo_nem_historico_revela_a_forma_de_obtencao(doc, registro, s
                         "experiência", "modalidade", "a distância", "presencial", "EaD"):
             assert palavra.lower() not in t.lower(), (nome, palavra)
     t = texto(gerar_titulo(CAB, _rod(doc), d))
-    assert t.index("REPÚBLICA FEDERATIVA DO BRASIL") < t.index(TITULOS_DOCUMENTO[doc].upper())
+    grande, _, resto = TITULOS_DOCUMENTO[doc].partition(" ")  # "DIPLOMA" em letras grandes, "de técnico…" embaixo
+    assert t.index("REPÚBLICA FEDERATIVA DO BRASIL") < t.index(grande.upper()) < t.index(resto)
     assert "Jequié/BA, 23 de março de 2026." in t  # o lugar é o município do emissor, não o nome da unidade
     if signatarios:
         assert "Ana Cláudia Nascimento Reis Diretora-geral" in t and "José Carlos Bittencourt" in t

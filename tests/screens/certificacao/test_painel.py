@@ -26,7 +26,7 @@ def test_percorre_as_etapas_ate_o_diploma(qtbot, sessao_admin, tmp_path):
     qtbot.keyClicks(aba.campos["documentos"], "RG, CPF e certificado do ensino medio")
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
     aba.campos["teorico_pratica"].setChecked(True)
-    qtbot.keyClicks(aba.campos["avaliadores"], "Paulo; Sergio")
+    aba.marcar_avaliadores("Paulo", "Sérgio")  # da equipe do PPCP (art. 24 §1º; issue 12)
     for i in range(aba.avaliacao.rowCount()):
         aba.avaliacao.item(i, 1).setCheckState(Qt.Checked)
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)

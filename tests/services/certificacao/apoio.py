@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.rules.certificacao.curriculo import Componente
 from desktop.rules.certificacao.ppcp import Competencia, MembroEquipe
 from desktop.services import cadastros
 from desktop.services.certificacao import cursos, instituicao, ofertas, trabalhadores
@@ -35,6 +36,12 @@ HOJE = date.today()
 COMPETENCIAS = [Competencia("Interpretar projetos elétricos", "Desenho técnico", 60),
                 Competencia("Executar instalações elétricas prediais", "Instalações elétricas", 120),
                 Competencia("Aplicar normas de segurança (NR-10)", "Segurança do trabalho", 40)]
+MATRIZ = [Componente("Desenho técnico", 120), Componente("Eletricidade básica", 240),
+          Componente("Instalações elétricas", 360), Componente("Máquinas elétricas", 320),
+          Componente("Segurança do trabalho", 160)]
+"""Matriz curricular do curso de referência: 1.200 h, o mínimo do CNCT para Eletrotécnica."""
+IDENTIFICACAO = {"nacionalidade": "brasileira", "naturalidade": "Jequié", "naturalidade_uf": "BA",
+                 "rg": "12.345.678-90", "rg_orgao": "SSP/BA"}
 EQUIPE = [MembroEquipe("Lúcia", "educacao"), MembroEquipe("Paulo", "especifica"), MembroEquipe("Sérgio", "especifica")]
 
 
@@ -47,7 +54,9 @@ def montar_cenario(sessao, tipo: str = "tecnico", validada_dias: int = 100) -> d
     u = cadastros.cadastrar_unidade(sessao, tipo="unidade_certificadora", nome="Unidade de Teste")
     instituicao.vincular_unidade(sessao, inst["id"], u["id"])
     curso = cursos.cadastrar_curso(sessao, unidade_id=u["id"], nome="Curso técnico em Eletrotécnica", tipo="tecnico",
-                                   implantado_em=date(HOJE.year - 6, 1, 1), eixo="Controle e Processos Industriais")
+                                   implantado_em=date(HOJE.year - 6, 1, 1), eixo="Controle e Processos Industriais",
+                                   ato_autorizacao="Resolução CEE-BA nº 45/2019", carga_horaria_minima=1200,
+                                   componentes=MATRIZ)
     ppcp = cursos.cadastrar_ppcp(sessao, curso_id=curso["id"], tipo=tipo, perfil="Técnico em Eletrotécnica",
                                  escolaridade_minima="medio", conteudos=CONTEUDOS_PPCP, competencias=COMPETENCIAS,
                                  equipe=EQUIPE, aprovado_em=HOJE - timedelta(days=30))
@@ -61,7 +70,8 @@ def montar_cenario(sessao, tipo: str = "tecnico", validada_dias: int = 100) -> d
 def novo_trabalhador(sessao, cpf: str = "529.982.247-25", nascimento: date = date(1980, 5, 1),
                      escolaridade: str = "medio") -> dict:
     return trabalhadores.cadastrar_trabalhador(sessao, nome="Maria José da Silva", cpf=cpf, nascimento=nascimento,
-                                               escolaridade=escolaridade, comprovante="Certificado do ensino médio")
+                                               escolaridade=escolaridade, comprovante="Certificado do ensino médio",
+                                               **IDENTIFICACAO)
 
 
 ACOLHIMENTO = {"apresentacao": True, "entrevista": "Eletricista há 10 anos.", "memorial": "Memorial registrado.",

@@ -1,0 +1,181 @@
+"""Anexos do processo na tela: anexar (PDF, PNG ou JPEG), ver e imprimir sem gravar o arquivo no disco.
+
+O arquivo escolhido é lido para a memória e guardado na base cifrada (``services.certificacao.anexos``);
+ver desenha as páginas em memória (pypdfium2 para PDF, QImage para imagem) e imprimir manda os bytes à
+impressão do Paço. Nada é escrito em pasta temporária (Portaria MEC 902/2024, art. 12 XIV; LGPD).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
+
+from desktop.screens.widgets.impressao import imprimir_pdfs
+from desktop.services.certificacao import anexos
+
+from .comum import avisar, nova_tabela, preencher
+
+PAGINAS_NA_TELA = 8
+"""Páginas desenhadas no visualizador (o resto, na impressão): a tela não trava com um PDF grande."""
+
+
+def imagens_do_anexo(conteudo: bytes, formato: str, largura: int = 900) -> list[QImage]:
+    """As páginas do anexo como imagens, desenhadas em memória."""
+    if formato != "pdf":
+        imagem = QImage.fromData(conteudo)
+        return [imagem] if not imagem.isNull() else []
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(conteudo)
+    imagens = []
+    try:
+        for i in range(min(len(doc), PAGINAS_NA_TELA)):
+            pagina = doc[i]
+            try:
+                bitmap = pagina.render(scale=largura / pagina.get_size()[0], prefer_bgrx=True)
+                try:
+                    imagens.append(QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                                          QImage.Format.Format_RGB32).copy())
+                finally:
+                    bitmap.close()
+            finally:
+                pagina.close()
+    finally:
+        doc.close()
+    return imagens
+
+
+class VisualizadorAnexo(QDialog):
+    """O anexo na tela, página a página, com Imprimir."""
+
+    def __init__(self, sessao, anexo: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"{anexos.TIPOS[anexo['tipo']]} — {anexo['descricao']}")
+        self.resize(980, 720)
+        self._sessao, self._anexo = sessao, anexo
+        self.tarefa = None
+        corpo = QWidget()
+        lay_corpo = QVBoxLayout(corpo)
+        self.paginas: list[QLabel] = []
+        for imagem in imagens_do_anexo(anexo["conteudo"], anexo["formato"]):
+            rotulo = QLabel(corpo)
+            rotulo.setPixmap(QPixmap.fromImage(imagem))
+            rotulo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            lay_corpo.addWidget(rotulo)
+            self.paginas.append(rotulo)
+        rolagem = QScrollArea(self)
+        rolagem.setWidgetResizable(True)
+        rolagem.setWidget(corpo)
+        self.botao_imprimir = QPushButton("&Imprimir…", self)
+        self.botao_imprimir.clicked.connect(self._on_imprimir)
+        fechar = QPushButton("Fechar", self)
+        fechar.clicked.connect(self.accept)
+        barra = QHBoxLayout()
+        barra.addWidget(QLabel(f"{anexo['nome_arquivo']} · {anexo['tamanho'] // 1024} KB · anexado em "
+                               f"{anexo['anexado_em'][:10]} por {anexo['anexado_por']}", self), 1)
+        barra.addWidget(self.botao_imprimir)
+        barra.addWidget(fechar)
+        lay = QVBoxLayout(self)
+        lay.addWidget(rolagem, 1)
+        lay.addLayout(barra)
+
+    def _on_imprimir(self) -> None:
+        try:
+            self.tarefa = imprimir_pdfs(self, anexos.anexo_para_imprimir(self._sessao, self._anexo["id"]),
+                                        titulo="Imprimir anexo")
+        except Exception as erro:  # noqa: BLE001 — a recusa do serviço aparece na tela
+            avisar(self, erro)
+
+
+class DialogoAnexos(QDialog):
+    """Lista dos anexos do processo, com Anexar, Ver e Imprimir."""
+
+    def __init__(self, sessao, processo: dict, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Anexos — {processo['nome']}")
+        self.resize(760, 420)
+        self._sessao, self._processo = sessao, processo
+        self.visualizador: VisualizadorAnexo | None = None
+        self.lista = nova_tabela()
+        self.tipo = QComboBox(self)
+        for valor, rotulo in anexos.TIPOS.items():
+            self.tipo.addItem(rotulo, valor)
+        self.descricao = QLineEdit(self)
+        self.descricao.setPlaceholderText("o que é o documento, ex.: certificado de conclusão do ensino médio")
+        self.botao_anexar = QPushButton("&Anexar arquivo…", self)
+        self.botao_ver = QPushButton("&Ver", self)
+        self.botao_imprimir = QPushButton("&Imprimir…", self)
+        self.situacao = QLabel(self)
+        self.situacao.setWordWrap(True)
+        self.botao_anexar.clicked.connect(self._on_anexar)
+        self.botao_ver.clicked.connect(self._on_ver)
+        self.botao_imprimir.clicked.connect(self._on_imprimir)
+        self.lista.doubleClicked.connect(self._on_ver)
+        from desktop.rules.papeis import Permissao
+
+        self.botao_anexar.setEnabled(sessao.pode(Permissao.CERTIFICACAO_EDITAR))
+        novo = QHBoxLayout()
+        novo.addWidget(self.tipo)
+        novo.addWidget(self.descricao, 1)
+        novo.addWidget(self.botao_anexar)
+        barra = QHBoxLayout()
+        barra.addWidget(self.botao_ver)
+        barra.addWidget(self.botao_imprimir)
+        barra.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Documentos digitalizados guardados na base cifrada (PDF, PNG ou JPEG, até 10 MB); "
+                             "não se apagam (Portaria MEC 902/2024, art. 12, XIV).", self))
+        lay.addWidget(self.lista, 1)
+        lay.addLayout(barra)
+        lay.addLayout(novo)
+        lay.addWidget(self.situacao)
+        self.atualizar()
+
+    def atualizar(self) -> None:
+        self._anexos = anexos.listar_anexos(self._sessao, self._processo["id"])
+        preencher(self.lista, ["Tipo", "Descrição", "Arquivo", "Tamanho", "Anexado em", "Por"],
+                  [[anexos.TIPOS[a["tipo"]], a["descricao"], a["nome_arquivo"], f"{max(1, a['tamanho'] // 1024)} KB",
+                    a["anexado_em"][:16].replace("T", " "), a["anexado_por"]] for a in self._anexos])
+        tem = bool(self._anexos)
+        self.botao_ver.setEnabled(tem)
+        self.botao_imprimir.setEnabled(tem)
+        if tem and self.lista.currentRow() < 0:
+            self.lista.selectRow(len(self._anexos) - 1)
+
+    def _selecionado(self) -> dict | None:
+        i = self.lista.currentRow()
+        return self._anexos[i] if 0 <= i < len(self._anexos) else None
+
+    def anexar_arquivo(self, caminho: Path) -> dict | None:
+        """Lê o arquivo para a memória e o guarda na base; devolve o anexo ou None (recusa na tela)."""
+        try:
+            a = anexos.anexar(self._sessao, self._processo["id"], tipo=self.tipo.currentData(),
+                              descricao=self.descricao.text(), nome_arquivo=Path(caminho).name,
+                              conteudo=Path(caminho).read_bytes())
+        except Exception as erro:  # noqa: BLE001 — a recusa do serviço aparece na tela
+            self.situacao.setText(str(erro))
+            return None
+        self.descricao.clear()
+        self.atualizar()
+        self.situacao.setText(f"{a['nome_arquivo']} anexado ({a['tamanho'] // 1024} KB, SHA-256 {a['sha256'][:12]}…).")
+        return a
+
+    def _on_anexar(self) -> None:
+        caminho, _filtro = QFileDialog.getOpenFileName(self, "Anexar documento digitalizado", "",
+                                                       "Documentos (*.pdf *.png *.jpg *.jpeg)")
+        if caminho:
+            self.anexar_arquivo(Path(caminho))
+
+    def _on_ver(self, *_args) -> None:
+        a = self._selecionado()
+        if a:
+            self.visualizador = VisualizadorAnexo(self._sessao, anexos.abrir_anexo(self._sessao, a["id"]), self)
+            self.visualizador.open()
+
+    def _on_imprimir(self) -> None:
+        a = self._selecionado()
+        if a:
+            self.tarefa = imprimir_pdfs(self, anexos.anexo_para_imprimir(self._sessao, a["id"]), titulo="Imprimir anexo")

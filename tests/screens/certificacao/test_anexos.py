@@ -1,0 +1,53 @@
+"""Anexos pela tela do processo (issue 12, item 6): anexar um PDF escolhido no disco, ver as páginas desenhadas
+em memória e imprimir pela impressão do Paço — o arquivo fica na base, não numa pasta temporária."""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from reportlab.pdfgen import canvas
+
+from desktop.screens.certificacao.painel import PainelCertificacao
+from tests.services.certificacao.apoio import ate_avaliacao, montar_cenario
+
+
+def _pdf(caminho):
+    c = canvas.Canvas(str(caminho))
+    c.drawString(72, 720, "Certificado de conclusao do ensino medio")
+    c.showPage()
+    c.drawString(72, 720, "Historico escolar do ensino medio")
+    c.showPage()
+    c.save()
+
+
+def test_anexar_ver_e_imprimir_pela_tela(qtbot, sessao_admin, tmp_path, monkeypatch):
+    s = sessao_admin
+    c = montar_cenario(s)
+    p = ate_avaliacao(s, c, 3)
+    origem = tmp_path / "digitalizado.pdf"
+    _pdf(origem)
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    ap = painel.processos
+    ap.selecionar(p["id"])
+    qtbot.mouseClick(ap.botao_anexos, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ap.dialogo is not None and ap.dialogo.isVisible())
+    dlg = ap.dialogo
+    assert dlg.lista.rowCount() == 0 and not dlg.botao_ver.isEnabled()
+    dlg.tipo.setCurrentIndex(dlg.tipo.findData("escolaridade"))
+    qtbot.keyClicks(dlg.descricao, "Certificado e histórico do ensino médio")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(origem), "")))
+    qtbot.mouseClick(dlg.botao_anexar, Qt.MouseButton.LeftButton)
+    assert dlg.lista.rowCount() == 1 and "digitalizado.pdf anexado" in dlg.situacao.text()
+    guardado = s.db.execute("SELECT conteudo, tipo FROM cert_anexos WHERE processo_id = ?", [p["id"]]).fetchone()
+    assert bytes(guardado[0]) == origem.read_bytes() and guardado[1] == "escolaridade"
+    qtbot.mouseClick(dlg.botao_ver, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.visualizador is not None and dlg.visualizador.isVisible())
+    assert len(dlg.visualizador.paginas) == 2
+    assert all(not r.pixmap().isNull() and r.pixmap().width() > 500 for r in dlg.visualizador.paginas)
+    impressos = []
+    monkeypatch.setattr("desktop.screens.certificacao.anexos.imprimir_pdfs",
+                        lambda _p, pdf, **k: impressos.append(pdf))
+    qtbot.mouseClick(dlg.visualizador.botao_imprimir, Qt.MouseButton.LeftButton)
+    assert impressos == [origem.read_bytes()]
+    dlg.visualizador.accept()
+    origem.unlink()  # o original some do disco; o anexo continua na base
+    qtbot.mouseClick(dlg.botao_imprimir, Qt.MouseButton.LeftButton)
+    assert len(impressos) == 2 and impressos[1].startswith(b"%PDF")

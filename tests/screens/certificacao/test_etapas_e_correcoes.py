@@ -1,0 +1,107 @@
+"""Tela do processo e dos cadastros (issue 12, itens 5 e 6): a etapa registrada com a data em que de fato
+aconteceu e os avaliadores marcados na equipe do PPCP; competências do PPCP corrigidas pela tela, com a
+palavra vedada recusada ao digitar e a correção no diário; matriz curricular abaixo do CNCT recusada."""
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidgetItem
+
+from desktop.screens.certificacao.painel import PainelCertificacao
+from desktop.services.certificacao import processos
+from tests.services.certificacao.apoio import (ACOLHIMENTO, HOJE, MATRICULA, montar_cenario, novo_trabalhador)
+
+
+def _abrir(qtbot, botao, aba):
+    assert botao.isEnabled()
+    qtbot.mouseClick(botao, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible())
+    return aba.dialogo
+
+
+def test_etapa_com_data_real_e_avaliadores_da_equipe(qtbot, sessao_admin, monkeypatch):
+    s = sessao_admin
+    avisos = []  # a recusa da regra, que a tela mostra numa caixa de aviso
+    monkeypatch.setattr("desktop.screens.certificacao.processos.avisar", lambda _p, erro: avisos.append(str(erro)))
+    c = montar_cenario(s)
+    t = novo_trabalhador(s)
+    p = processos.inscrever(s, trabalhador_id=t["id"], oferta_id=c["oferta"]["id"], inscrito_em=HOJE - timedelta(days=12))
+    processos.registrar_etapa(s, p["id"], "acolhimento", dados=ACOLHIMENTO, realizada_em=HOJE - timedelta(days=10))
+    processos.registrar_etapa(s, p["id"], "matricula", dados=MATRICULA, realizada_em=HOJE - timedelta(days=9))
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    ap = painel.processos
+    ap.selecionar(p["id"])
+    assert ap.detalhe["proxima"].value == "avaliacao"
+    lista = ap.campos["avaliadores"]
+    assert [lista.item(i).data(Qt.UserRole) for i in range(lista.count())] == ["Lúcia", "Paulo", "Sérgio"]
+    ap.campos["teorico_pratica"].setChecked(True)
+    for i in range(ap.avaliacao.rowCount()):
+        ap.avaliacao.item(i, 1).setCheckState(Qt.Checked)
+    quando = HOJE - timedelta(days=5)
+    ap.data_etapa.edit.clear()
+    qtbot.keyClicks(ap.data_etapa.edit, quando.strftime("%d/%m/%Y"))
+    qtbot.mouseClick(ap.botao_registrar, Qt.LeftButton)  # sem avaliador marcado: recusado, nada gravado
+    assert s.db["cert_avaliacoes"].count == 0 and ap.detalhe["proxima"].value == "avaliacao"
+    assert "Registre os avaliadores da equipe multiprofissional" in avisos[-1]
+    ap.data_etapa.edit.clear()
+    qtbot.keyClicks(ap.data_etapa.edit, quando.strftime("%d/%m/%Y"))
+    ap.campos["teorico_pratica"].setChecked(True)
+    for i in range(ap.avaliacao.rowCount()):
+        ap.avaliacao.item(i, 1).setCheckState(Qt.Checked)
+    ap.marcar_avaliadores("Paulo", "Sérgio")
+    qtbot.mouseClick(ap.botao_registrar, Qt.LeftButton)
+    etapa = s.db.execute("SELECT realizada_em, dados FROM cert_etapas WHERE processo_id = ? AND etapa = 'avaliacao'",
+                         [p["id"]]).fetchone()
+    assert etapa[0] == quando.isoformat() and '"avaliadores": "Paulo; Sérgio"' in etapa[1]
+    assert s.db.execute("SELECT resultado_em FROM cert_processos WHERE id = ?", [p["id"]]).fetchone()[0] == quando.isoformat()
+    linha = {ap.etapas.item(i, 0).text(): ap.etapas.item(i, 1).text() for i in range(ap.etapas.rowCount())}
+    assert linha["Avaliação"] == quando.strftime("%d/%m/%Y")
+
+
+def test_competencias_corrigidas_pela_tela_com_palavra_vedada_recusada_ao_digitar(qtbot, sessao_admin):
+    s = sessao_admin
+    c = montar_cenario(s)
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    aba = painel.cursos
+    aba.lista_ppcps.selecionar(c["ppcp"]["id"])
+    dlg = _abrir(qtbot, aba.botao_competencias, aba)
+    tabela = dlg.competencias
+    assert tabela.rowCount() == 3 and tabela.item(0, 0).text() == "Interpretar projetos elétricos"
+    qtbot.keyClicks(dlg.motivo.edit, "Erro de digitação na competência 1")
+    tabela.setItem(0, 0, QTableWidgetItem("Interpretar projetos elétricos (saberes prévios)"))
+    assert not dlg.botao_ok.isEnabled()
+    assert "Linha 1" in dlg.aviso_termos.text() and "saberes" in dlg.aviso_termos.text()
+    tabela.setItem(0, 0, QTableWidgetItem("Interpretar projetos elétricos prediais"))
+    tabela.setItem(0, 2, QTableWidgetItem("80"))
+    assert dlg.aviso_termos.text() == "" and dlg.botao_ok.isEnabled()
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    linha = s.db.execute("SELECT nome, carga_horaria FROM cert_competencias WHERE ppcp_id = ? AND ordem = 1",
+                         [c["ppcp"]["id"]]).fetchone()
+    assert tuple(linha) == ("Interpretar projetos elétricos prediais", 80)
+    assert s.db.execute("SELECT carga_horaria_total FROM cert_ppcps WHERE id = ?", [c["ppcp"]["id"]]).fetchone()[0] == 240
+    diario = s.db.execute("SELECT depois FROM diario WHERE tabela = 'cert_competencias' ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    assert "Erro de digitação na competência 1" in diario
+
+
+def test_matriz_curricular_pela_tela_recusa_abaixo_do_cnct(qtbot, sessao_admin):
+    s = sessao_admin
+    c = montar_cenario(s)
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    aba = painel.cursos
+    aba.lista_cursos.selecionar(c["curso"]["id"])
+    dlg = _abrir(qtbot, aba.botao_matriz, aba)
+    assert dlg.minimo.texto() == "1200" and "Instalações elétricas; 360" in dlg.matriz.toPlainText()
+    dlg.matriz.setPlainText("Desenho técnico; 120\nInstalações elétricas; 800")
+    assert "Total: 920 horas" in dlg.total.text()
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "abaixo das 1.200 horas mínimas" in dlg.rotulo_erro.text()
+    assert s.db.execute("SELECT sum(carga_horaria) FROM cert_curso_componentes WHERE curso_id = ?",
+                        [c["curso"]["id"]]).fetchone()[0] == 1200
+    dlg.matriz.setPlainText(dlg.matriz.toPlainText() + "\nMáquinas elétricas; 400")
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    assert s.db.execute("SELECT sum(carga_horaria) FROM cert_curso_componentes WHERE curso_id = ?",
+                        [c["curso"]["id"]]).fetchone()[0] == 1320
