@@ -17,6 +17,7 @@ class DadosPasta:
     etapas: tuple[tuple[str, str, str, str], ...]      # etapa, realizada em, por, o que registrou
     recursos: tuple[str, ...]
     documentos: tuple[tuple[str, str, str, str], ...]  # documento, via, registro, situação
+    anexos: tuple[tuple[str, str, str, str], ...] = ()  # tipo, descrição, arquivo (tamanho), anexado em/por · SHA-256
 
 
 def gerar_pasta(cab: Cabecalho, rod: Rodape, d: DadosPasta) -> bytes:
@@ -28,6 +29,13 @@ def gerar_pasta(cab: Cabecalho, rod: Rodape, d: DadosPasta) -> bytes:
                     [LARGURA_UTIL * x for x in (0.15, 0.12, 0.13, 0.6)], tamanho=8)]
     itens += [Spacer(1, 6), paragrafo("Recurso (art. 13, XI)", "secao")]
     itens += [paragrafo(r) for r in d.recursos] or [paragrafo("Nenhum recurso interposto.")]
+    itens += [Spacer(1, 6), paragrafo("Anexos guardados na base (documentação comprobatória)", "secao")]
+    if d.anexos:
+        itens.append(tabela(["Tipo", "Descrição", "Arquivo", "Anexado / SHA-256"], [tuple(celula(x) for x in l)
+                                                                                     for l in d.anexos],
+                            [LARGURA_UTIL * x for x in (0.2, 0.32, 0.2, 0.28)], tamanho=8))
+    else:
+        itens.append(paragrafo("Nenhum anexo."))
     itens += [Spacer(1, 6), paragrafo("Documentos emitidos", "secao")]
     if d.documentos:
         itens.append(tabela(["Documento", "Via", "Registro", "Situação"], [tuple(celula(x) for x in l) for l in d.documentos],

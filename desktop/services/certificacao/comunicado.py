@@ -38,6 +38,8 @@ def emitir_pasta(sessao: Sessao, processo_id: str) -> documentos.Emitido:
     from desktop.reports.certificacao.pasta import TITULO as TITULO_PASTA, DadosPasta, gerar_pasta
     from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, TITULOS_DOCUMENTO, Etapa, TipoDocumento
 
+    from .anexos import TIPOS as TIPOS_ANEXO, listar_anexos
+
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     p = detalhar_processo(sessao, processo_id)
 
@@ -59,7 +61,10 @@ def emitir_pasta(sessao: Sessao, processo_id: str) -> documentos.Emitido:
         documentos=tuple((TITULOS_DOCUMENTO.get(TipoDocumento(e["tipo_documento"]), e["tipo_documento"]), f"{e['via']}ª",
                           f"nº {e['numero_registro']}, livro {e['livro']}, folha {e['folha']}",
                           "cancelado" if e["cancelado_em"] else "substituído" if e["substituido_em"] else "válido")
-                         for e in p["emissoes"]))
+                         for e in p["emissoes"]),
+        anexos=tuple((TIPOS_ANEXO[a["tipo"]], a["descricao"], f"{a['nome_arquivo']} ({max(1, a['tamanho'] // 1024)} KB)",
+                      f"{br(a['anexado_em'][:10])} por {a['anexado_por']} · {a['sha256'][:16]}…")
+                     for a in listar_anexos(sessao, processo_id)))
     return documentos.emitir(sessao, tipo="cert_pasta_processo", titulo=TITULO_PASTA,
                              montar=lambda cab, rod: gerar_pasta(cab, rod, d),
                              referencia=f"{p['nome']} — pasta do processo", titular=p["nome"], cpf=p["cpf"],

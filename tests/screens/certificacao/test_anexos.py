@@ -51,3 +51,13 @@ def test_anexar_ver_e_imprimir_pela_tela(qtbot, sessao_admin, tmp_path, monkeypa
     origem.unlink()  # o original some do disco; o anexo continua na base
     qtbot.mouseClick(dlg.botao_imprimir, Qt.MouseButton.LeftButton)
     assert len(impressos) == 2 and impressos[1].startswith(b"%PDF")
+
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from desktop.services.certificacao.comunicado import emitir_pasta
+
+    t = " ".join(" ".join(pg.extract_text() for pg in PdfReader(BytesIO(emitir_pasta(s, p["id"]).pdf)).pages).split())
+    assert "Anexos guardados na base" in t and "Certificado e histórico do ensino médio" in t
+    assert "digitalizado.pdf" in t

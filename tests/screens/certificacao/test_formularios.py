@@ -173,8 +173,24 @@ def test_do_curso_a_inscricao_pelos_dialogos(qtbot, painel, sessao_admin, salvar
     dlg.escolaridade.setCurrentIndex(dlg.escolaridade.findData("medio"))
     digitar(qtbot, dlg.comprovante.edit, "Certificado de conclusão do ensino médio")
     digitar(qtbot, dlg.acessibilidade.edit, "Intérprete de Libras")
+    # a identificação que o título imprime (issue 12, item 3): obrigatória e validada ao digitar
+    ident = dlg.identificacao
+    assert ident["nacionalidade"].texto() == "brasileira" and not dlg.botao_ok.isEnabled()
+    digitar(qtbot, ident["naturalidade"].edit, "Jequié")
+    qtbot.keyClicks(ident["naturalidade_uf"].edit, "XX")
+    assert "UF inválida" in ident["naturalidade_uf"].erro.text() and not dlg.botao_ok.isEnabled()
+    ident["naturalidade_uf"].edit.clear()
+    qtbot.keyClicks(ident["naturalidade_uf"].edit, "ba")
+    qtbot.keyClicks(ident["rg"].edit, "12#34")
+    assert "documento de identidade inválido" in ident["rg"].erro.text()
+    ident["rg"].edit.clear()
+    qtbot.keyClicks(ident["rg"].edit, "12.345.678-90")
+    digitar(qtbot, ident["rg_orgao"].edit, "SSP/BA")
     jovem = confirmar(qtbot, dlg)
     assert jovem["acessibilidade"] == "Intérprete de Libras"
+    assert tuple(s.db.execute("SELECT nacionalidade, naturalidade, naturalidade_uf, rg, rg_orgao FROM cert_trabalhadores "
+                              "WHERE id = ?", [jovem["id"]]).fetchone()) == ("brasileira", "Jequié", "BA",
+                                                                             "12.345.678-90", "SSP/BA")
     dlg = abrir(qtbot, ap.botao_inscrever, ap)
     dlg.trabalhador.setCurrentIndex(dlg.trabalhador.findData(jovem["id"]))
     dlg.oferta.setCurrentIndex(dlg.oferta.findData(oferta["id"]))

@@ -75,7 +75,7 @@ def test_matriz_abaixo_do_minimo_do_cnct_e_recusada_com_os_numeros(sessao_admin)
     s = sessao_admin
     c = montar_cenario(s)
     curto = [Componente("Desenho técnico", 120), Componente("Instalações elétricas", 800)]
-    with pytest.raises(ErroNegocio, match=r"soma 920 horas, abaixo das 1\.200 horas mínimas .* CNCT.*faltam 280"):
+    with pytest.raises(ErroNegocio, match=r"soma 920 horas, abaixo das 1\.200 horas mínimas .*CNCT.*faltam 280"):
         correcoes.definir_matriz_curricular(s, c["curso"]["id"], componentes=curto, carga_horaria_minima=1200)
     with pytest.raises(ErroNegocio, match="Informe a carga horária mínima do curso no Catálogo Nacional"):
         correcoes.definir_matriz_curricular(s, c["curso"]["id"], componentes=curto, carga_horaria_minima=None)
