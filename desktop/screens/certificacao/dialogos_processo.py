@@ -85,8 +85,11 @@ class DialogoTrabalhador(DialogoFormulario):
 
 
 def _so(campo: str):
-    """Validador de um campo da identificação pela regra que o serviço aplica (UF, RG, palavras vedadas)."""
+    """Validador de um campo da identificação pela regra que o serviço aplica (UF, RG, palavras vedadas);
+    vazio é recusado (o título não sai sem ele; a UF, opcional, não chega aqui vazia)."""
     def validar(t: str) -> str:
+        if not t.strip():
+            raise EntradaInvalida("Preencha este campo: ele vai impresso no diploma ou certificado.")
         try:
             return normalizar_identificacao(**{campo: t})[campo]
         except Impedimento as e:
