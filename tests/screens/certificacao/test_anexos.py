@@ -59,5 +59,5 @@ def test_anexar_ver_e_imprimir_pela_tela(qtbot, sessao_admin, tmp_path, monkeypa
     from desktop.services.certificacao.comunicado import emitir_pasta
 
     t = " ".join(" ".join(pg.extract_text() for pg in PdfReader(BytesIO(emitir_pasta(s, p["id"]).pdf)).pages).split())
-    assert "Anexos guardados na base" in t and "Certificado e histórico do ensino médio" in t
+    assert "Anexos guardados na base" in t and "Certificado e histórico" in t
     assert "digitalizado.pdf" in t

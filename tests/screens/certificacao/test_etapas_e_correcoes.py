@@ -4,7 +4,6 @@ palavra vedada recusada ao digitar e a correção no diário; matriz curricular 
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidgetItem
 
 from desktop.screens.certificacao.painel import PainelCertificacao
 from desktop.services.certificacao import processos
@@ -69,11 +68,11 @@ def test_competencias_corrigidas_pela_tela_com_palavra_vedada_recusada_ao_digita
     tabela = dlg.competencias
     assert tabela.rowCount() == 3 and tabela.item(0, 0).text() == "Interpretar projetos elétricos"
     qtbot.keyClicks(dlg.motivo.edit, "Erro de digitação na competência 1")
-    tabela.setItem(0, 0, QTableWidgetItem("Interpretar projetos elétricos (saberes prévios)"))
+    tabela.item(0, 0).setText("Interpretar projetos elétricos (saberes prévios)")
     assert not dlg.botao_ok.isEnabled()
     assert "Linha 1" in dlg.aviso_termos.text() and "saberes" in dlg.aviso_termos.text()
-    tabela.setItem(0, 0, QTableWidgetItem("Interpretar projetos elétricos prediais"))
-    tabela.setItem(0, 2, QTableWidgetItem("80"))
+    tabela.item(0, 0).setText("Interpretar projetos elétricos prediais")
+    tabela.item(0, 2).setText("80")
     assert dlg.aviso_termos.text() == "" and dlg.botao_ok.isEnabled()
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
