@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QFileDialog
 from reportlab.pdfgen import canvas
 
 from desktop.screens.certificacao.painel import PainelCertificacao
+from tests.screens.apoio_janelas import digitar
 from tests.services.certificacao.apoio import ate_avaliacao, montar_cenario
 
 
@@ -32,7 +33,7 @@ def test_anexar_ver_e_imprimir_pela_tela(qtbot, sessao_admin, tmp_path, monkeypa
     dlg = ap.dialogo
     assert dlg.lista.rowCount() == 0 and not dlg.botao_ver.isEnabled()
     dlg.tipo.setCurrentIndex(dlg.tipo.findData("escolaridade"))
-    qtbot.keyClicks(dlg.descricao, "Certificado e histórico do ensino médio")
+    digitar(qtbot, dlg.descricao, "Certificado e histórico do ensino médio")  # acentos: keyClicks aborta o Qt
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(origem), "")))
     qtbot.mouseClick(dlg.botao_anexar, Qt.MouseButton.LeftButton)
     assert dlg.lista.rowCount() == 1 and "digitalizado.pdf anexado" in dlg.situacao.text()
