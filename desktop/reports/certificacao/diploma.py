@@ -165,6 +165,9 @@ def _frente(c: rl_canvas.Canvas, cab: Cabecalho, rod: Rodape, d: DadosTitulo, br
     for i, linha in enumerate(_linhas_do_emissor(cab, d)):
         _centro(c, linha, y, NEGRITO if i == 0 else NORMAL, 11 if i == 0 else 10)
         y -= 5 * mm
+    if cab.cnpj:  # o emissor identificado pelo CNPJ, como no timbre dos demais documentos
+        _centro(c, f"CNPJ {cab.cnpj}", y + 1 * mm, NORMAL, 8.5, COR_SECUNDARIA)
+        y -= 3.5 * mm
     grande, resto = _titulo_grande(d)
     y -= 9 * mm
     _centro(c, grande, y, NEGRITO, 30, COR_LINHA, espaco=6)
