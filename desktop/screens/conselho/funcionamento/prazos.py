@@ -74,6 +74,9 @@ class AbaPrazos(QWidget):
     def recarregar(self, *_args) -> None:
         from .fiscalizacao import resumo_alertas
 
+        if self._sessao.base.fechada:  # o relógio de uma aba que sobreviveu à sessão (trocar usuário, sair)
+            self.relogio.stop()
+            return
         agora = self._agora() if self._agora else datetime.now()
         ok, r = tentar(self, "Alertas da fiscalização não lidos", lambda: fiscalizacao.alertas(self._sessao, agora.date()))
         self.fiscalizacao.setText(resumo_alertas(r) + " <span style='color:#555'>(aba Fiscalização)</span>" if ok else "")
