@@ -31,7 +31,35 @@ def imprimir_html(parent: QWidget | None, titulo: str, conteudo: str) -> bool:
     return True
 
 
-class DialogoConvite(QDialog):
+class _DialogoArquivo(QDialog):
+    """Base dos dois diálogos: explicação, formulário com um caminho escolhido por botão e OK/Cancelar."""
+
+    def _linha_caminho(self, campo: QLineEdit, ao_escolher) -> QHBoxLayout:
+        """O caminho (só leitura) e o botão Escolher… ao lado."""
+        campo.setReadOnly(True)
+        escolher = QPushButton("&Escolher…", self)
+        escolher.clicked.connect(ao_escolher)
+        linha = QHBoxLayout()
+        linha.addWidget(campo, 1)
+        linha.addWidget(escolher)
+        return linha
+
+    def _montar(self, explicacao: str, form: QFormLayout, texto_ok: str) -> None:
+        rotulo = QLabel(explicacao, self)
+        rotulo.setWordWrap(True)
+        self.botoes = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                       self)
+        self.botoes.button(QDialogButtonBox.StandardButton.Ok).setText(texto_ok)
+        self.botoes.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancelar")
+        self.botoes.accepted.connect(self.accept)
+        self.botoes.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(rotulo)
+        lay.addLayout(form)
+        lay.addWidget(self.botoes)
+
+
+class DialogoConvite(_DialogoArquivo):
     """Nome da máquina nova, domínios que ela recebe e a pasta do convite."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -41,30 +69,13 @@ class DialogoConvite(QDialog):
         self.nome.setPlaceholderText("p.ex. Notebook do plantão")
         self.sigilo = QCheckBox("Recebe o conteúdo sigiloso do Conselho Tutelar (máquina de conselheiros)", self)
         self.pasta = QLineEdit(self)
-        self.pasta.setReadOnly(True)
-        escolher = QPushButton("&Escolher…", self)
-        escolher.clicked.connect(self._on_escolher_pasta)
-        linha_pasta = QHBoxLayout()
-        linha_pasta.addWidget(self.pasta, 1)
-        linha_pasta.addWidget(escolher)
-        explicacao = QLabel("O convite registra a máquina nova no órgão (a sua aprovação) e leva as chaves dela, "
-                            "seladas por um código de uso único que aparece uma vez só. Sem o sigilo, a máquina "
-                            "nunca recebe conteúdo de caso (folha, comissão eleitoral).", self)
-        explicacao.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Nome da máquina:", self.nome)
         form.addRow("", self.sigilo)
-        form.addRow("&Gravar o convite em:", linha_pasta)
-        self.botoes = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                       self)
-        self.botoes.button(QDialogButtonBox.StandardButton.Ok).setText("Convidar")
-        self.botoes.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancelar")
-        self.botoes.accepted.connect(self.accept)
-        self.botoes.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(explicacao)
-        lay.addLayout(form)
-        lay.addWidget(self.botoes)
+        form.addRow("&Gravar o convite em:", self._linha_caminho(self.pasta, self._on_escolher_pasta))
+        self._montar("O convite registra a máquina nova no órgão (a sua aprovação) e leva as chaves dela, "
+                     "seladas por um código de uso único que aparece uma vez só. Sem o sigilo, a máquina "
+                     "nunca recebe conteúdo de caso (folha, comissão eleitoral).", form, "Convidar")
         self.nome.textChanged.connect(self._on_mudou)
         self._on_mudou()
 
@@ -131,7 +142,7 @@ class DialogoCodigo(QDialog):
         super().accept()
 
 
-class DialogoJuntar(QDialog):
+class DialogoJuntar(_DialogoArquivo):
     """Na máquina nova (uma cópia de segurança da sede feita depois do convite, já restaurada aqui): o
     arquivo do convite e o código de uso único — ou a chave de recuperação do órgão."""
 
@@ -139,33 +150,17 @@ class DialogoJuntar(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Juntar esta máquina ao órgão")
         self.arquivo = QLineEdit(self)
-        self.arquivo.setReadOnly(True)
-        escolher = QPushButton("&Escolher…", self)
-        escolher.clicked.connect(self._on_escolher_convite)
-        linha = QHBoxLayout()
-        linha.addWidget(self.arquivo, 1)
-        linha.addWidget(escolher)
+        linha = self._linha_caminho(self.arquivo, self._on_escolher_convite)  # antes do código: ordem do Tab
         self.codigo = QLineEdit(self)
         self.codigo.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
         self.codigo.setEchoMode(QLineEdit.EchoMode.Password)
-        explicacao = QLabel("Use isto na máquina nova, depois de restaurar nela a cópia de segurança da sede feita "
-                            "depois do convite. Esta base passa a ser a réplica do convite e troca as suas chaves: "
-                            "o arquivo de chaves da sede não a abre mais. Digite o código que o administrador "
-                            "da sede recebeu ao convidar (ou a chave de recuperação do órgão).", self)
-        explicacao.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Convite:", linha)
         form.addRow("Có&digo ou chave de recuperação:", self.codigo)
-        self.botoes = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                       self)
-        self.botoes.button(QDialogButtonBox.StandardButton.Ok).setText("Juntar")
-        self.botoes.button(QDialogButtonBox.StandardButton.Cancel).setText("Cancelar")
-        self.botoes.accepted.connect(self.accept)
-        self.botoes.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(explicacao)
-        lay.addLayout(form)
-        lay.addWidget(self.botoes)
+        self._montar("Use isto na máquina nova, depois de restaurar nela a cópia de segurança da sede feita "
+                     "depois do convite. Esta base passa a ser a réplica do convite e troca as suas chaves: "
+                     "o arquivo de chaves da sede não a abre mais. Digite o código que o administrador "
+                     "da sede recebeu ao convidar (ou a chave de recuperação do órgão).", form, "Juntar")
         self.codigo.textChanged.connect(self._on_mudou)
         self._on_mudou()
 

@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (
 
 from desktop.rules.papeis import DESCRICOES, Permissao
 from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
+from desktop.screens.documentos.emitidos import AcoesDoEmitido, situacao as situacao_documento
 from desktop.screens.documentos.verificar import DialogoVerificar
 from desktop.screens.widgets.campos import CampoValidado
-from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
-from desktop.services import documentos, documentos_vias
+from desktop.services import documentos
 
-from desktop.screens.widgets import avisos, formato
+from desktop.screens.widgets import formato
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
@@ -41,9 +40,7 @@ COLUNAS = [
 
 
 def situacao(d: dict) -> str:
-    if d["cancelado_em"]:
-        return "Cancelado"
-    return "Substituído" if d.get("substituido_em") else "Válido"
+    return situacao_documento(d).capitalize()
 
 
 def motivo_valido(texto: str) -> str:
@@ -75,8 +72,10 @@ class DialogoCancelar(DialogoFormulario):
         return documentos.cancelar(self._sessao, self.doc["codigo"], self.motivo.valor())
 
 
-class AbaEmitidos(QWidget):
-    """Registro dos documentos emitidos por esta base."""
+class AbaEmitidos(AcoesDoEmitido, QWidget):
+    """Registro dos documentos emitidos por esta base (abrir e imprimir: ``AcoesDoEmitido``)."""
+
+    _TITULO_ABRIR, _TITULO_IMPRIMIR = "Abrir PDF", "Imprimir"
 
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
@@ -201,37 +200,6 @@ class AbaEmitidos(QWidget):
                                  f"SHA-256 {d['sha256']}")
         else:
             self.detalhe.clear()
-
-    def _pdf_selecionado(self, titulo: str) -> bytes | None:
-        d = self.selecionado()
-        if not d:
-            return None
-        try:
-            return documentos_vias.pdf_emitido(self._sessao, d["id"])
-        except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
-            if not avisos.previsto(e):
-                raise
-            avisos.erro(self, titulo, e)
-            return None
-
-    def documento_para_imprimir(self) -> bytes | None:
-        """Para o Ctrl+P da janela principal: o PDF do documento selecionado."""
-        return self._pdf_selecionado("Imprimir") if self.selecionado() else None
-
-    def _on_imprimir(self) -> None:
-        pdf = self._pdf_selecionado("Imprimir")
-        if pdf is not None:
-            self.tarefa_impressao = imprimir_pdfs(self, pdf, nome_trabalho=nome_sugerido(self.selecionado()))
-
-    def _on_abrir(self) -> None:
-        d = self.selecionado()
-        pdf = self._pdf_selecionado("Abrir PDF")
-        if pdf is None:
-            return
-        destino = salvar_e_abrir(self, nome_sugerido(d), pdf)
-        if destino is not None:
-            self.ultimo_arquivo = destino
-            oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
 
     def _on_cancelar(self) -> None:
         d = self.selecionado()

@@ -39,7 +39,51 @@ def _plano(emitido) -> dict:
             "via": emitido.via, "pdf": emitido.pdf}
 
 
-class QuadroEmitidos(QGroupBox):
+class AcoesDoEmitido:
+    """Abrir (salvar em arquivo) e reimprimir o PDF guardado do documento selecionado, byte a byte.
+
+    Comum ao quadro das telas que emitem e à aba Administração › Documentos emitidos. Quem herda (antes
+    do widget Qt) tem ``_sessao``, o rótulo ``situacao`` e ``selecionado()``; ``_salvar`` pode ser trocado
+    (o quadro pergunta antes de gravar um documento sigiloso)."""
+
+    _TITULO_ABRIR = "Abrir documento emitido"
+    _TITULO_IMPRIMIR = "Reimprimir"
+
+    def _pdf(self, titulo: str) -> bytes | None:
+        d = self.selecionado()
+        if d is None:
+            return None
+        try:
+            return documentos_vias.pdf_emitido(self._sessao, d["id"])
+        except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
+            if not avisos.previsto(e):
+                raise
+            avisos.erro(self, titulo, e)
+            return None
+
+    def documento_para_imprimir(self) -> bytes | None:
+        """Para o Ctrl+P da janela principal: o PDF do documento selecionado."""
+        return self._pdf("Imprimir")
+
+    def _salvar(self, nome: str, pdf: bytes):
+        return salvar_e_abrir(self, nome, pdf)
+
+    def _on_abrir(self) -> None:
+        d, pdf = self.selecionado(), self._pdf(self._TITULO_ABRIR)
+        if pdf is None:
+            return
+        destino = self._salvar(nome_sugerido(d), pdf)
+        if destino is not None:
+            self.ultimo_arquivo = destino
+            oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
+
+    def _on_imprimir(self) -> None:
+        pdf = self._pdf(self._TITULO_IMPRIMIR)
+        if pdf is not None:
+            self.tarefa_impressao = imprimir_pdfs(self, pdf, nome_trabalho=nome_sugerido(self.selecionado()))
+
+
+class QuadroEmitidos(AcoesDoEmitido, QGroupBox):
     """``consultar()`` devolve os documentos da tela (linhas do registro, do mais recente).
 
     ``confirmar_gravacao(parent)``: documento sigiloso (caso do Conselho) — pergunta antes de gravar um
@@ -132,41 +176,12 @@ class QuadroEmitidos(QGroupBox):
         self.botao_via.setEnabled(pode and d is not None and situacao(d) == "válido" and self.tarefa is None)
         self.perdida.setEnabled(self.botao_via.isEnabled())
 
-    def _pdf(self, titulo: str) -> bytes | None:
-        d = self.selecionado()
-        if d is None:
-            return None
-        try:
-            return documentos_vias.pdf_emitido(self._sessao, d["id"])
-        except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
-            if not avisos.previsto(e):
-                raise
-            avisos.erro(self, titulo, e)
-            return None
-
-    def documento_para_imprimir(self) -> bytes | None:
-        return self._pdf("Imprimir")
-
-    def _on_abrir(self) -> None:
-        d, pdf = self.selecionado(), self._pdf("Abrir documento emitido")
-        if pdf is None:
-            return
-        destino = self._salvar(nome_sugerido(d), pdf)
-        if destino is not None:
-            self.ultimo_arquivo = destino
-            oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
-
     def _salvar(self, nome: str, pdf: bytes):
         if self._confirmar_gravacao is not None and not self._confirmar_gravacao(self):
             self.situacao.setText("O PDF não foi gravado em arquivo: continua só na base cifrada "
                                   "(use Reimprimir para imprimi-lo).")
             return None
-        return salvar_e_abrir(self, nome, pdf)
-
-    def _on_imprimir(self) -> None:
-        pdf = self._pdf("Reimprimir")
-        if pdf is not None:
-            self.tarefa_impressao = imprimir_pdfs(self, pdf, nome_trabalho=nome_sugerido(self.selecionado()))
+        return super()._salvar(nome, pdf)
 
     def _on_nova_via(self) -> None:
         d = self.selecionado()
