@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
-from .certificacao.tipos import Prazos, Requisitos
+from .certificacao.tipos import PisosCargaHoraria, Prazos, Requisitos
 from .conselho.colegiado import RegrasColegiado
 from .conselho.parametros import (RegrasExpediente, RegrasFiscalizacao, RegrasPrazos, RegrasRelatorio,
                                   RegrasRemuneracao)
@@ -201,6 +201,7 @@ REGISTRO: dict[str, TipoParametro] = {
     "eleicao_apuracao": _com_fundamento(RegrasApuracao),
     "certificacao_prazos": _com_fundamento(Prazos),
     "certificacao_requisitos": TipoParametro(Requisitos, lambda v: Requisitos.de_valor(v.valor)),
+    "certificacao_carga_horaria": _com_fundamento(PisosCargaHoraria),
 }
 """O registro dos parâmetros em tabela: uma classe para cada um, que o lê (``services.parametros.vigente``)
 e valida o valor ao gravar uma vigência (a tela Parâmetros, a semeadura e a calculadora passam por aqui).

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desktop.rules import validacao
 
 from .resultado import TERMOS_VEDADOS, _sem_acento, exigir_campos_limpos
-from .tipos import FUNDAMENTO, Impedimento, TipoCertificacao
+from .tipos import FUNDAMENTO, Impedimento, PisosCargaHoraria, TipoCertificacao
 
 CATALOGO = {TipoCertificacao.TECNICO: "Catálogo Nacional de Cursos Técnicos (CNCT)",
             TipoCertificacao.TECNOLOGIA: "Catálogo Nacional de Cursos Superiores de Tecnologia (CNCST)"}
@@ -36,9 +36,26 @@ def horas(horas_: int) -> str:
     return f"{horas_:,}".replace(",", ".")
 
 
-def verificar_matriz(tipo: TipoCertificacao | str, componentes: list[Componente], minimo: int | None) -> int:
+ROTULO_PISO = {TipoCertificacao.TECNICO: "curso técnico de nível médio",
+               TipoCertificacao.TECNOLOGIA: "curso superior de tecnologia"}
+
+
+def verificar_minimo(tipo: TipoCertificacao | str, minimo: int | None, pisos: PisosCargaHoraria | None) -> None:
+    """O mínimo do curso no catálogo informado no cadastro não fica abaixo do piso nacional do tipo
+    (CNCT: 800 h; CNCST: 1.600 h — parâmetro ``certificacao_carga_horaria``)."""
+    tipo = TipoCertificacao(tipo)
+    piso = pisos.piso(tipo) if pisos else None
+    if piso and minimo is not None and minimo < piso:
+        raise Impedimento(f"A carga horária mínima informada para o curso ({horas(minimo)} horas) está abaixo do piso "
+                          f"nacional de {horas(piso)} horas para {ROTULO_PISO[tipo]} no {CATALOGO[tipo]}; "
+                          "confira o mínimo do curso no catálogo.", pisos.fundamento)
+
+
+def verificar_matriz(tipo: TipoCertificacao | str, componentes: list[Componente], minimo: int | None,
+                     pisos: PisosCargaHoraria | None = None) -> int:
     """A soma das horas da matriz, ou ``Impedimento`` se está vazia, tem componente sem nome ou sem horas,
-    falta o mínimo do catálogo (técnico e tecnólogo) ou a soma fica abaixo dele — com os números."""
+    falta o mínimo do catálogo (técnico e tecnólogo), o mínimo fica abaixo do piso nacional (``pisos``) ou
+    a soma fica abaixo do mínimo — com os números."""
     tipo = TipoCertificacao(tipo)
     if not componentes:
         raise Impedimento("Cadastre a matriz curricular do curso de referência (componentes e cargas horárias): "
@@ -58,6 +75,7 @@ def verificar_matriz(tipo: TipoCertificacao | str, componentes: list[Componente]
     if tipo in CATALOGO:
         if not minimo:
             raise Impedimento(f"Informe a carga horária mínima do curso no {CATALOGO[tipo]}.", FUNDAMENTO_CATALOGO)
+        verificar_minimo(tipo, minimo, pisos)
         if total < minimo:
             raise Impedimento(f"A matriz curricular soma {horas(total)} horas, abaixo das {horas(minimo)} horas "
                               f"mínimas do curso no {CATALOGO[tipo]}; faltam {horas(minimo - total)} horas.",

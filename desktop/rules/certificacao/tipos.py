@@ -1,7 +1,8 @@
 """Tipos da certificação profissional: tipos de certificação, etapas, escolaridade e parâmetros.
 
 Portaria MEC 902/2024: tipos e documentos (art. 14), etapas (art. 24), números datados
-(``db/parametros/certificacao_prazos.toml`` e ``certificacao_requisitos.toml``).
+(``db/parametros/certificacao_prazos.toml``, ``certificacao_requisitos.toml`` e
+``certificacao_carga_horaria.toml``).
 """
 from __future__ import annotations
 
@@ -133,6 +134,28 @@ class Prazos:
         v = tabela(valor, nomes, "certificacao_prazos")
         campos = {k: inteiro(v[k], f"Parâmetro certificacao_prazos: {k}", minimo=1) for k in nomes}
         return cls(**campos, **({"fundamento": fundamento} if fundamento else {}))
+
+
+@dataclass(frozen=True)
+class PisosCargaHoraria:
+    """``certificacao_carga_horaria``: a menor carga horária mínima do CNCT (técnico) e do CNCST
+    (tecnologia); o mínimo do curso no catálogo nunca fica abaixo dela."""
+
+    tecnico_minimo_horas: int
+    tecnologia_minimo_horas: int
+    fundamento: str = "Resolução CNE/CP 1/2021 e CNCT (técnico: 800 h); CNCST (tecnologia: 1.600 h)"
+
+    @classmethod
+    def de_valor(cls, valor: dict, fundamento: str | None = None) -> "PisosCargaHoraria":
+        nomes = ("tecnico_minimo_horas", "tecnologia_minimo_horas")
+        v = tabela(valor, nomes, "certificacao_carga_horaria")
+        campos = {k: inteiro(v[k], f"Parâmetro certificacao_carga_horaria: {k}", minimo=1) for k in nomes}
+        return cls(**campos, **({"fundamento": fundamento} if fundamento else {}))
+
+    def piso(self, tipo: "TipoCertificacao") -> int | None:
+        """O piso nacional do tipo de curso (None para qualificação e especialização, sem catálogo de horas)."""
+        return {TipoCertificacao.TECNICO: self.tecnico_minimo_horas,
+                TipoCertificacao.TECNOLOGIA: self.tecnologia_minimo_horas}.get(TipoCertificacao(tipo))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import date
 
-from desktop.rules.certificacao.tipos import Impedimento, Prazos, Requisitos
+from desktop.rules.certificacao.tipos import Impedimento, PisosCargaHoraria, Prazos, Requisitos
 from desktop.rules.papeis import Permissao
 
 from .. import parametros
@@ -41,6 +41,12 @@ def requisitos(sessao: Sessao, data: date | None = None) -> Requisitos:
     """Requisitos da Portaria vigentes na data (parâmetro ``certificacao_requisitos``, pelo leitor único)."""
     sessao.exigir(Permissao.CERTIFICACAO_LER)
     return parametros.vigente(sessao, "certificacao_requisitos", data or date.today())
+
+
+def pisos(sessao: Sessao, data: date | None = None) -> PisosCargaHoraria:
+    """Pisos nacionais de carga horária do CNCT e do CNCST vigentes na data (``certificacao_carga_horaria``)."""
+    sessao.exigir(Permissao.CERTIFICACAO_LER)
+    return parametros.vigente(sessao, "certificacao_carga_horaria", data or date.today())
 
 
 def iso(d: date | None) -> str | None:

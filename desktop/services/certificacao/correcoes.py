@@ -18,7 +18,7 @@ from desktop.store.certificacao import processos as consultas
 
 from ..sessao import ErroNegocio, Sessao
 from . import emissao
-from .comum import EDITAR, Recusa, data_de, iso, prazos, regras
+from .comum import EDITAR, Recusa, data_de, iso, pisos, prazos, regras
 
 
 def _motivo(motivo: str) -> str:
@@ -176,7 +176,7 @@ def definir_matriz_curricular(sessao: Sessao, curso_id: str, *, componentes: lis
         with regras():
             exigir_campos_limpos({f"componente curricular {i}": c.nome for i, c in enumerate(limpos, 1)})
             exigir_ato_limpo(ato)
-            total = verificar_matriz(curso["tipo"], limpos, carga_horaria_minima)
+            total = verificar_matriz(curso["tipo"], limpos, carga_horaria_minima, pisos(sessao, hoje))
         pids = _ids(m.db, "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
                           "JOIN cert_ppcps pp ON pp.id = o.ppcp_id WHERE pp.curso_id = ?", [curso_id])
         reemitir = _com_titulos(m.db, pids)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from desktop.rules.certificacao.curriculo import Componente, exigir_ato_limpo, verificar_matriz
+from desktop.rules.certificacao.curriculo import Componente, exigir_ato_limpo, verificar_matriz, verificar_minimo
 from desktop.rules.certificacao.oferta import CursoReferencia, verificar_oferta
 from desktop.rules.certificacao.ppcp import Competencia, MembroEquipe, verificar_ppcp
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
@@ -12,7 +12,7 @@ from desktop.rules.certificacao.tipos import Escolaridade, TipoCertificacao
 from desktop.store.certificacao import cadastro as armazem
 
 from ..sessao import ErroNegocio, Sessao
-from .comum import EDITAR, LER, data_de, iso, obrigatorio, regras, requisitos
+from .comum import EDITAR, LER, data_de, iso, obrigatorio, pisos, regras, requisitos
 from .instituicao import exigir_adesao
 
 
@@ -38,9 +38,10 @@ def cadastrar_curso(sessao: Sessao, *, unidade_id: str, nome: str, tipo: str, im
     with regras():
         exigir_campos_limpos({"nome do curso": nome, "eixo tecnológico": eixo, "código do catálogo": codigo_catalogo})
         exigir_ato_limpo(ato_autorizacao)
+        verificar_minimo(_tipo(tipo), carga_horaria_minima, pisos(sessao))
         if componentes:
             exigir_campos_limpos({f"componente curricular {i}": c.nome for i, c in enumerate(componentes, 1)})
-            verificar_matriz(_tipo(tipo), componentes, carga_horaria_minima)
+            verificar_matriz(_tipo(tipo), componentes, carga_horaria_minima, pisos(sessao))
     dados = {"unidade_id": unidade_id, "nome": obrigatorio(nome, "o nome do curso"), "tipo": _tipo(tipo).value,
              "implantado_em": iso(implantado_em), "certificacao_intermediaria": int(certificacao_intermediaria),
              "reconhecido": int(reconhecido), "conceito_emec": conceito_emec, "codigo_catalogo": codigo_catalogo,

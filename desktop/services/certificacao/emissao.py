@@ -20,7 +20,7 @@ from desktop.store.certificacao import processos as consultas
 from .. import documentos, documentos_vias, emissores
 from . import livros
 from ..sessao import ErroNegocio, Sessao
-from .comum import EDITAR, LER, data_de, regras
+from .comum import EDITAR, LER, data_de, pisos, regras
 
 
 def _signatarios(db, unidade_id: str) -> tuple[tuple[str, str], ...]:
@@ -49,7 +49,8 @@ def _montador(sessao: Sessao, processo_id: str, doc: D, registro: Registro, data
         carga = None
         if curso["tipo"] == p["tipo"]:  # o título é do próprio curso: horas da matriz (arts. 14-17)
             carga = curriculo.verificar_matriz(curso["tipo"], [curriculo.Componente(m["nome"], m["carga_horaria"])
-                                                              for m in matriz], curso["carga_horaria_minima"])
+                                                              for m in matriz], curso["carga_horaria_minima"],
+                                              pisos(sessao))
     naturalidade = f"{t['naturalidade']}/{t['naturalidade_uf']}" if t["naturalidade_uf"] else t["naturalidade"]
     d = DadosTitulo(tipo_documento=base.value, titulo=TITULOS_DOCUMENTO[base], nome=p["nome"],
                     cpf=formatar_cpf(p["cpf"]), nascimento=data_de(p["nascimento"]), curso=curso["nome"],
