@@ -10,7 +10,9 @@ from pathlib import Path
 
 from desktop.rules import validacao
 from desktop.rules.papeis import DOMINIOS, Papel, Permissao
+from desktop.store import escritorio as armazem_escritorio
 from desktop.store import selagem
+from desktop.store import usuarios as armazem_usuarios
 from desktop.store.base import Base
 from desktop.store.chaves import (ArquivoChaves, ErroChaves, SenhaIncorreta, nova_chave_recuperacao,
                                   par_da_recuperacao)
@@ -80,13 +82,12 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
                    "uf": escritorio.uf, "cnpj": escritorio.cnpj, "brasao": escritorio.brasao,
                    "brasao_tipo": escritorio.brasao_tipo, "base_id": base_id,
                    "criado_em": momento, "atualizado_em": momento}
-            m.db["escritorio"].insert(org)
+            armazem_escritorio.inserir(m.db, org)  # no diário sem o brasão (imagem)
             m.registrar("escritorio", "1", "inserir", depois={k: v for k, v in org.items() if k != "brasao"})
             linha = {"id": usuario.id, "login": login, "nome": nome, "papel": usuario.papel.value,
                      "ativo": 1, "trocar_senha": 0, "criado_em": momento, "atualizado_em": momento}
             chaveiro.assinar_linha(chaves, todas[ADMIN], linha)
-            m.db["usuarios"].insert(linha)
-            m.registrar("usuarios", usuario.id, "inserir", depois=linha)
+            m.inserir("usuarios", linha)
             chaves.gravar()
         tentativas._criar(caminho)  # o contador nasce com a base: se sumir, a entrada espera
         parametros.semear_padroes(sessao)
@@ -99,10 +100,9 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
 
 
 def _usuario_da_base(base: Base, login: str) -> Usuario:
-    linhas = list(base.db.query("SELECT * FROM usuarios WHERE login = ?", [login]))
-    if not linhas or not linhas[0]["ativo"]:
+    u = armazem_usuarios.por_login(base.db, login)
+    if not u or not u["ativo"]:
         raise SenhaIncorreta("Usuário desativado ou inexistente nesta base.")
-    u = linhas[0]
     return Usuario(u["id"], u["login"], u["nome"], Papel(u["papel"]), bool(u["trocar_senha"]))
 
 
@@ -207,15 +207,14 @@ def _chaves_para_recuperacao(caminho: Path, recuperacao: str) -> ArquivoChaves:
 # -- usuários --------------------------------------------------------------------------------
 def listar_usuarios(sessao: Sessao) -> list[dict]:
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
-    return list(sessao.db.query(
-        "SELECT id, login, nome, papel, ativo, trocar_senha, criado_em FROM usuarios ORDER BY nome"))
+    return armazem_usuarios.para_listagem(sessao.db)
 
 
 def _linha_usuario(sessao: Sessao, login: str) -> dict:
-    linhas = list(sessao.db.query("SELECT * FROM usuarios WHERE login = ?", [login]))
-    if not linhas:
+    linha = armazem_usuarios.por_login(sessao.db, login)
+    if not linha:
         raise ErroNegocio(f"Usuário {login} não existe.")
-    return linhas[0]
+    return linha
 
 
 def criar_usuario(sessao: Sessao, *, login: str, nome: str, papel: str, senha: str,
@@ -233,7 +232,7 @@ def criar_usuario(sessao: Sessao, *, login: str, nome: str, papel: str, senha: s
     except ValueError:
         raise ErroNegocio(f"Papel desconhecido: {papel}.") from None
     chave_admin = chaveiro.exigir_admin(sessao)
-    if list(sessao.db.query("SELECT 1 FROM usuarios WHERE login = ?", [login])):
+    if armazem_usuarios.login_existe(sessao.db, login):
         raise ErroNegocio(f"Já existe um usuário com o login {login}.")
     chaves = ArquivoChaves.ler(sessao.base.caminho)
     momento = agora()
@@ -264,8 +263,7 @@ def _refazer_fechadura(sessao: Sessao, chaves: ArquivoChaves, login: str, senha:
     chaveiro.assinar_linha(chaves, chaveiro.exigir_admin(sessao), depois)
     with sessao.mudanca(permissao) as m:
         campos = (*mudancas, "atualizado_em")
-        m.db["usuarios"].update(antes["id"], {k: depois[k] for k in campos})
-        m.registrar("usuarios", antes["id"], "alterar", antes=antes, depois=depois)
+        m.alterar("usuarios", antes["id"], {k: depois[k] for k in campos})
         if evento:
             m.registrar("usuarios", antes["id"], "evento", depois={"evento": evento})
         chaves.gravar()
@@ -295,9 +293,7 @@ def desativar_usuario(sessao: Sessao, login: str, progresso=None) -> dict:
         raise ErroNegocio("Você não pode desativar o seu próprio usuário.")
     alvo = _linha_usuario(sessao, login)
     if alvo["papel"] == Papel.ADMINISTRADOR and alvo["ativo"]:
-        ativos = sessao.db.execute(
-            "SELECT count(*) FROM usuarios WHERE papel = 'administrador' AND ativo = 1").fetchone()[0]
-        if ativos <= 1:
+        if armazem_usuarios.administradores_ativos(sessao.db) <= 1:
             raise ErroNegocio("Não é possível desativar o único administrador ativo.")
     return _revogar(sessao, login, {"ativo": 0}, None, f"desativação de {login}", remover=True,
                     progresso=progresso)
@@ -335,8 +331,6 @@ def trocar_propria_senha(sessao: Sessao, senha_atual: str, nova: str, confirmaca
         raise ErroNegocio("A nova senha deve ser diferente da atual.")
     antes = _linha_usuario(sessao, sessao.usuario.login)
     with sessao.mudanca(None) as m:
-        m.db["usuarios"].update(antes["id"], {"trocar_senha": 0, "atualizado_em": agora()})
-        m.registrar("usuarios", antes["id"], "alterar", antes=antes,
-                    depois=antes | {"trocar_senha": 0})
+        m.alterar("usuarios", antes["id"], {"trocar_senha": 0, "atualizado_em": agora()})
         chaves.gravar()
     sessao.usuario.trocar_senha = False

@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop.rules import validacao
 from desktop.rules.papeis import Permissao
+from desktop.store import cadastros as armazem
 from desktop.store.ids import agora, novo_id
 
 from .sessao import ErroNegocio, Sessao
@@ -41,7 +42,7 @@ def cadastrar_pessoa(sessao: Sessao, *, nome: str, cpf: str | None = None,
     cpf = validacao.cpf(cpf) if cpf else None
     if nascimento and nascimento > date.today():
         raise validacao.EntradaInvalida("A data de nascimento não pode estar no futuro.")
-    if cpf and list(sessao.db.query("SELECT 1 FROM pessoas WHERE cpf = ?", [cpf])):
+    if cpf and armazem.cpf_em_uso(sessao.db, cpf):
         raise ErroNegocio(f"Já existe uma pessoa com o CPF {validacao.formatar_cpf(cpf)}.")
     momento = agora()
     linha = {"id": novo_id(), "nome": nome, "cpf": cpf,
@@ -60,7 +61,7 @@ def cadastrar_unidade(sessao: Sessao, *, tipo: str, nome: str, **outros) -> dict
     permissao = PERMISSAO_DA_UNIDADE[tipo]
     sessao.exigir(permissao)
     nome = validacao.obrigatorio(nome, "o nome da unidade")
-    if list(sessao.db.query("SELECT 1 FROM unidades WHERE tipo = ? AND nome = ?", [tipo, nome])):
+    if armazem.nome_de_unidade_em_uso(sessao.db, tipo, nome):
         raise ErroNegocio(f"Já existe {TIPOS_UNIDADE[tipo].lower()} com o nome {nome}.")
     momento = agora()
     linha = {"id": novo_id(), "tipo": tipo, "nome": nome, **outros,
@@ -71,11 +72,8 @@ def cadastrar_unidade(sessao: Sessao, *, tipo: str, nome: str, **outros) -> dict
 
 
 def listar_unidades(sessao: Sessao, tipo: str | None = None) -> list[dict]:
-    sql, args = "SELECT * FROM unidades WHERE ativo = 1", []
-    if tipo:
-        sql, args = sql + " AND tipo = ?", [tipo]
-    return list(sessao.db.query(sql + " ORDER BY tipo, nome", args))
+    return armazem.unidades_ativas(sessao.db, tipo)
 
 
 def contar_pessoas(sessao: Sessao) -> int:
-    return sessao.db.execute("SELECT count(*) FROM pessoas").fetchone()[0]
+    return armazem.contar_pessoas(sessao.db)

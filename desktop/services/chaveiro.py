@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.rules.papeis import DOMINIOS, Dominio, Papel, Permissao
+from desktop.store import escritorio as armazem_escritorio
 from desktop.store import selagem
+from desktop.store import usuarios as armazem_usuarios
 from desktop.store.base import Base
 from desktop.store.chaves import ArquivoChaves, ErroChaves, Fechadura, FechaduraAlterada, SenhaIncorreta
 from desktop.store.erros import BaseCorrompida
@@ -96,21 +98,19 @@ def linha_confere(arquivo: ArquivoChaves, publica_admin: bytes, linha: dict) -> 
 def alterados(db, arquivo: ArquivoChaves, publica_admin: bytes) -> list[str]:
     """Logins cujo registro (login, papel, ativo) ou fechadura não confere com a assinatura da
     administração: foram alterados fora do Paço."""
-    return [linha["login"] for linha in db.query("SELECT * FROM usuarios ORDER BY login")
+    return [linha["login"] for linha in armazem_usuarios.todos(db)
             if not linha_confere(arquivo, publica_admin, linha)]
 
 
 # -- entrada -----------------------------------------------------------------------------------
 def conferir_entrada(base: Base, arquivo: ArquivoChaves, fech: Fechadura) -> tuple[Usuario, list[str]]:
     """O usuário da base que a fechadura pode ser, e os alertas; recusa personificação."""
-    base_id = base.db.execute("SELECT base_id FROM escritorio").fetchone()[0]
-    if base_id != arquivo.base_id:
+    if armazem_escritorio.base_id(base.db) != arquivo.base_id:
         raise ErroChaves("O arquivo de chaves é de outra base. Restaure o arquivo certo ou use a "
                          "chave de recuperação.")
-    linhas = list(base.db.query("SELECT * FROM usuarios WHERE login = ?", [fech.login]))
-    if not linhas or not linhas[0]["ativo"]:
+    u = armazem_usuarios.por_login(base.db, fech.login)
+    if not u or not u["ativo"]:
         raise SenhaIncorreta("Usuário desativado ou inexistente nesta base.")
-    u = linhas[0]
     login = u["login"]
     recusa = (f"A fechadura de {login} foi alterada fora do Paço (usuário alterado fora do Paço). "
               f"Entrada recusada; nada foi registrado em nome de {login}. Um administrador deve "
@@ -178,7 +178,7 @@ def _trocar(sessao: Sessao, motivo: str, *, dominios: set[str] | None = None, tr
     depois = sessao.chaves | novas
     if ADMIN in novas:
         arquivo.suceder_admin(sessao.chaves[ADMIN], novas[ADMIN], {k: v for k, v in depois.items() if k != ADMIN})
-        for linha in list(base.db.query("SELECT * FROM usuarios")):
+        for linha in armazem_usuarios.todos(base.db):
             if linha_confere(arquivo, selagem.publica_de_assinatura(sessao.chaves[ADMIN]), linha):
                 assinar_linha(arquivo, novas[ADMIN], linha)
     elif GERAL in novas and ADMIN in sessao.chaves:
@@ -222,7 +222,7 @@ def rotacao_pendente(caminho: Path) -> str | None:
 def aguardando_sigilo(arquivo: ArquivoChaves, db) -> list[str]:
     """Usuários ativos cujo papel tem o sigilo mas cuja fechadura ainda não o recebeu."""
     saida = []
-    for linha in db.query("SELECT login, papel FROM usuarios WHERE ativo = 1 ORDER BY login"):
+    for linha in armazem_usuarios.ativos(db):
         if Dominio.SIGILO in DOMINIOS[Papel(linha["papel"])] and arquivo.usuario(linha["login"]) \
                 and SIGILO not in arquivo.dominios_de(linha["login"]):
             saida.append(linha["login"])
@@ -238,8 +238,7 @@ def liberar_sigilo(sessao: Sessao, arquivo: ArquivoChaves, chaves: dict | None =
     publica = arquivo.admin_publica(SIGILO, chaves[SIGILO])
     liberados, recusados = [], []
     for login in aguardando_sigilo(arquivo, sessao.db):
-        linha = sessao.db.execute("SELECT * FROM usuarios WHERE login = ?", [login])
-        linha = dict(zip([c[0] for c in linha.description], linha.fetchone()))
+        linha = armazem_usuarios.por_login(sessao.db, login)
         if publica is not None and linha_confere(arquivo, publica, linha):
             arquivo.selar_para(login, SIGILO, chaves[SIGILO])
             liberados.append(login)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.rules.papeis import DOMINIOS, Papel, Permissao
+from desktop.store import escritorio as armazem_escritorio
 from desktop.store import selagem
+from desktop.store import usuarios as armazem_usuarios
 from desktop.store.base import Base
 from desktop.store.chaves import (FORMATO, ArquivoChaves, ErroChaves, SenhaIncorreta, chave_da_base_v1,
                                   par_da_recuperacao)
@@ -45,11 +47,10 @@ def atualizar_chaves(caminho: Path, login: str, senha: str | None, recuperacao: 
     base = Base.abrir(caminho, chave_antiga)
     sessao = None
     try:
-        linhas = list(base.db.query("SELECT * FROM usuarios WHERE login = ?", [login]))
-        if not linhas or not linhas[0]["ativo"] or linhas[0]["papel"] != Papel.ADMINISTRADOR:
+        u = armazem_usuarios.por_login(base.db, login)
+        if not u or not u["ativo"] or u["papel"] != Papel.ADMINISTRADOR:
             raise ErroNegocio("Só um administrador ativo atualiza as chaves da base.")
-        u = linhas[0]
-        base_id = base.db.execute("SELECT base_id FROM escritorio").fetchone()[0]
+        base_id = armazem_escritorio.base_id(base.db)
         todas = {d: selagem.nova_chave() for d in (GERAL, SIGILO, ADMIN)}
         if antigo.dados.get("sigilo_recuperacao"):  # o arquivo sigiloso já existe: a chave dele fica
             todas[SIGILO] = _sigilo_do_formato_1(recuperacao, antigo.dados["sigilo_recuperacao"])
@@ -67,7 +68,7 @@ def atualizar_chaves(caminho: Path, login: str, senha: str | None, recuperacao: 
         pub = novo.publica(login)
         novo.dados["usuarios"][login]["anteriores"] = {GERAL: selagem.selar(
             pub, chave_antiga, selagem._junta(("paco-envelope/2", base_id, login, u["papel"], GERAL, 0))) | {"versao": 0}}
-        for linha in base.db.query("SELECT * FROM usuarios"):
+        for linha in armazem_usuarios.todos(base.db):
             chaveiro.assinar_linha(novo, todas[ADMIN], linha)
         novo.gravar()
         base.recifrar(todas[GERAL])
@@ -77,8 +78,7 @@ def atualizar_chaves(caminho: Path, login: str, senha: str | None, recuperacao: 
         base = chaveiro.abrir_base(caminho, novo.abrir(login, senha))
         sessao = Sessao(base, Usuario(u["id"], login, u["nome"], Papel.ADMINISTRADOR, bool(u["trocar_senha"])))
         sessao.chaves = meus
-        outros = [r[0] for r in base.db.execute(
-            "SELECT login FROM usuarios WHERE ativo = 1 AND login != ?", [login])]
+        outros = armazem_usuarios.logins_ativos(base.db, exceto=login)
         with sessao.mudanca(None) as m:
             m.registrar("chaves", base_id, "evento", depois={
                 "evento": "chaves atualizadas para paco-chaves/2", "sem_fechadura": outros})
@@ -108,5 +108,4 @@ def usuarios_sem_fechadura(sessao: Sessao) -> list[str]:
     """Usuários ativos sem fechadura (depois da atualização): precisam de senha provisória."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     arquivo = ArquivoChaves.ler(sessao.base.caminho)
-    return [r[0] for r in sessao.db.execute("SELECT login FROM usuarios WHERE ativo = 1 ORDER BY login")
-            if arquivo.usuario(r[0]) is None]
+    return [login for login in armazem_usuarios.logins_ativos(sessao.db) if arquivo.usuario(login) is None]

@@ -28,6 +28,9 @@ from typing import Callable
 from desktop.rules.papeis import Papel, Permissao, pode
 from desktop.rules.rotacao import Politica, precisa_de_diaria
 from desktop.store import ancoras
+from desktop.store import configuracoes as armazem_configuracoes
+from desktop.store import escritorio as armazem_escritorio
+from desktop.store import usuarios as armazem_usuarios
 from desktop.store import copias as armazem
 from desktop.store.base import PASTA_COPIAS, Base
 from desktop.store.chaves import ArquivoChaves, ErroChaves, Fechadura, SenhaIncorreta
@@ -94,9 +97,8 @@ def pasta_copias(sessao: Sessao) -> Path:
 
 
 def pasta_extra(sessao: Sessao) -> Path | None:
-    linha = sessao.db.execute(
-        "SELECT valor FROM configuracoes WHERE chave = ?", [CHAVE_PASTA_EXTRA]).fetchone()
-    return Path(linha[0]) if linha and linha[0] else None
+    valor = armazem_configuracoes.valor(sessao.db, CHAVE_PASTA_EXTRA)
+    return Path(valor) if valor else None
 
 
 def definir_pasta_extra(sessao: Sessao, pasta: Path | str | None) -> Path | None:
@@ -112,12 +114,11 @@ def definir_pasta_extra(sessao: Sessao, pasta: Path | str | None) -> Path | None
     if antes == nova:
         return nova
     with sessao.mudanca(Permissao.BACKUP_CONFIGURAR) as m:
-        tabela = m.db["configuracoes"]
         if nova is None:
-            tabela.delete(CHAVE_PASTA_EXTRA)
+            armazem_configuracoes.apagar(m.db, CHAVE_PASTA_EXTRA)
             acao = "excluir"
         else:
-            tabela.upsert({"chave": CHAVE_PASTA_EXTRA, "valor": str(nova)}, pk="chave")
+            armazem_configuracoes.gravar(m.db, CHAVE_PASTA_EXTRA, str(nova))
             acao = "inserir" if antes is None else "alterar"
         m.registrar(
             "configuracoes", CHAVE_PASTA_EXTRA, acao,
@@ -148,7 +149,7 @@ def _conferir_pasta_extra(sessao: Sessao, pasta: Path) -> None:
 
 
 def _base_id(sessao: Sessao) -> str:
-    return sessao.db.execute("SELECT base_id FROM escritorio").fetchone()[0]
+    return armazem_escritorio.base_id(sessao.db)
 
 
 # -- fazer cópias ------------------------------------------------------------------------------
@@ -272,10 +273,9 @@ def _chave_da_copia(copia: Path, login: str, senha: str) -> Fechadura:
 
 def _usuario_da_copia(copia: Path, chave: bytes, login: str) -> Usuario:
     with armazem.abrir_copia(copia, chave) as db:
-        linhas = list(db.query("SELECT * FROM usuarios WHERE login = ?", [login]))
-    if not linhas or not linhas[0]["ativo"]:
+        u = armazem_usuarios.por_login(db, login)
+    if not u or not u["ativo"]:
         raise SenhaIncorreta(f"O usuário {login} não existe ou está desativado na cópia {copia.name}.")
-    u = linhas[0]
     return Usuario(u["id"], u["login"], u["nome"], Papel(u["papel"]), bool(u["trocar_senha"]))
 
 

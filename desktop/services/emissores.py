@@ -130,8 +130,7 @@ def adicionar_signatario(sessao: Sessao, emissor_id: str, *, nome: str, cargo: s
     linha = {"id": novo_id(), "emissor_id": emissor_id, "nome": " ".join(nome.split()), "cargo": cargo.strip(),
              "ato": (ato or "").strip(), "ordem": ordem, "ativo": 1}
     with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
-        armazem.inserir_signatario(m.db, linha)
-        m.registrar("emissores_signatarios", linha["id"], "inserir", depois=linha)
+        m.inserir("emissores_signatarios", linha)
     return linha
 
 
@@ -153,9 +152,7 @@ def remover_signatario(sessao: Sessao, signatario_id: str) -> dict:
     if antes is None or not antes["ativo"]:
         raise ErroNegocio("Signatário não encontrado; atualize a lista.")
     with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
-        armazem.desativar_signatario(m.db, signatario_id)
-        depois = armazem.signatario(m.db, signatario_id)
-        m.registrar("emissores_signatarios", signatario_id, "alterar", antes=antes, depois=depois)
+        depois = m.alterar("emissores_signatarios", signatario_id, {"ativo": 0})
     return depois
 
 
@@ -241,16 +238,16 @@ def instalar_certificado(sessao: Sessao, emissor_id: str, pfx: bytes, senha: str
     linha = {"emissor_id": emissor_id, "pfx": c.pfx, "senha": c.senha, "titular": c.titular,
              "validade": c.validade, "criado_em": agora()}
     with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
-        m.db["emissores_certificados"].upsert(linha, pk="emissor_id")
+        armazem.gravar_certificado(m.db, linha)
         m.registrar("emissores_certificados", emissor_id, "alterar",
                     depois={"titular": c.titular, "validade": c.validade})  # nunca o .pfx nem a senha
     return c
 
 
 def certificado(db, emissor_id: str) -> pades.Certificado | None:
-    linha = db.execute("SELECT pfx, senha, titular, validade FROM emissores_certificados WHERE emissor_id = ?",
-                       [emissor_id]).fetchone()
-    return None if linha is None else pades.Certificado(linha[2], linha[3], bytes(linha[0]), linha[1])
+    linha = armazem.certificado(db, emissor_id)
+    return None if linha is None else pades.Certificado(linha["titular"], linha["validade"], bytes(linha["pfx"]),
+                                                        linha["senha"])
 
 
 def modulos(sessao: Sessao) -> dict[str, str]:

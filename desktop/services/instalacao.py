@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store import escritorio as armazem_escritorio
 from desktop.store.chaves import ErroChaves, SenhaIncorreta, normalizar_recuperacao
 from desktop.store.erros import ErroBase
 from desktop.store.local import recusar_rede
@@ -81,10 +82,7 @@ def validar_chave_recuperacao(texto: str) -> str:
 
 def resumo_orgao(sessao: Sessao) -> dict:
     """Nome, município e UF do órgão dono da base, para o título da janela."""
-    linha = sessao.db.execute("SELECT nome, municipio, uf FROM escritorio WHERE id = 1").fetchone()
-    if linha is None:
-        return {"nome": "", "municipio": "", "uf": ""}
-    return {"nome": linha[0], "municipio": linha[1], "uf": linha[2]}
+    return armazem_escritorio.resumo(sessao.db) or {"nome": "", "municipio": "", "uf": ""}
 
 
 def senha_incorreta(erro: BaseException) -> bool:

@@ -15,7 +15,9 @@ from typing import Callable
 from desktop.rules.papeis import Permissao
 from desktop.store import ancoras as armazem_ancoras
 from desktop.store import copias as armazem_copias
-from desktop.store import diario
+from desktop.store import consultas_diario, diario
+from desktop.store import documentos as armazem_documentos
+from desktop.store import escritorio as armazem_escritorio
 from desktop.store.chaves import ArquivoChaves
 from desktop.store.erros import ErroBase
 from desktop.store.integridade import (Achado, Ancora, conferir_ancoras, conferir_forjadas,
@@ -86,7 +88,7 @@ class RelatorioIntegridade:
 def _ancoras_das_copias(sessao: Sessao) -> list[Ancora]:
     from . import copias  # serviço: pastas principal e extra
 
-    base_id = sessao.db.execute("SELECT base_id FROM escritorio").fetchone()[0]
+    base_id = armazem_escritorio.base_id(sessao.db)
     pastas = [copias.pasta_copias(sessao)]
     extra = copias.pasta_extra(sessao)
     if extra is not None and extra.is_dir():
@@ -104,9 +106,7 @@ def _ancoras_das_copias(sessao: Sessao) -> list[Ancora]:
 
 def _ancoras_dos_documentos(sessao: Sessao) -> list[Ancora]:
     saida = []
-    for tipo, numero, ano, via, seq, h, seq_s, h_s in sessao.db.execute(
-            "SELECT titulo, numero, ano, via, ancora_seq, ancora_hash, ancora_sigilo_seq, ancora_sigilo_hash "
-            "FROM documentos WHERE ancora_seq IS NOT NULL OR ancora_sigilo_seq IS NOT NULL"):
+    for tipo, numero, ano, via, seq, h, seq_s, h_s in armazem_documentos.ancoras(sessao.db):
         origem = f"documento {tipo} nº {numero}/{ano}, {via}ª via"
         if seq is not None and h:
             saida.append(Ancora(origem, "main", seq, h))
@@ -120,13 +120,6 @@ def coletar_ancoras(sessao: Sessao) -> list[Ancora]:
     do_arquivo = [Ancora("arquivo de chaves", e, a["seq"], a["hash"], a["momento"])
                   for e, a in armazem_ancoras.ler(ArquivoChaves.caminho_para(sessao.base.caminho)).items()]
     return do_arquivo + _ancoras_das_copias(sessao) + _ancoras_dos_documentos(sessao)
-
-
-def restauracoes(db) -> list[tuple[int, str]]:
-    """(seq, momento) de cada restauração de cópia registrada no diário geral."""
-    return [(r[0], r[1]) for r in db.execute(
-        "SELECT seq, momento FROM diario WHERE tabela = 'copias' AND acao = 'evento' "
-        "AND json_extract(depois, '$.evento') LIKE 'restauração%' ORDER BY seq")]
 
 
 def outra_linha_do_tempo(a: Ancora, restauracoes_: list[tuple[int, str]]) -> bool:
@@ -166,7 +159,7 @@ def verificar(sessao: Sessao, progresso: Callable[[int, int, str], None] | None 
     db = sessao.db
     r = RelatorioIntegridade()
     todas = coletar_ancoras(sessao)
-    voltas = restauracoes(db)
+    voltas = consultas_diario.restauracoes(db)
     r_abandonadas = [a for a in todas if outra_linha_do_tempo(a, voltas)]
     todas = [a for a in todas if a not in r_abandonadas]
     lacunas = armazem_ancoras.lacunas(ArquivoChaves.caminho_para(sessao.base.caminho))

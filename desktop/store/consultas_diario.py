@@ -124,3 +124,10 @@ def usuarios(db: sqlite_utils.Database, *, esquema: str = "main") -> list[str]:
 def tabelas(db: sqlite_utils.Database, *, esquema: str = "main") -> list[str]:
     """Tabelas que aparecem no diário (para o filtro da tela)."""
     return [r[0] for r in db.execute(f"SELECT DISTINCT tabela FROM {tabela_diario(esquema)} ORDER BY tabela")]
+
+
+def restauracoes(db: sqlite_utils.Database) -> list[tuple[int, str]]:
+    """(seq, momento) de cada restauração de cópia registrada no diário geral."""
+    return [(r[0], r[1]) for r in db.execute(
+        "SELECT seq, momento FROM diario WHERE tabela = 'copias' AND acao = 'evento' "
+        "AND json_extract(depois, '$.evento') LIKE 'restauração%' ORDER BY seq")]

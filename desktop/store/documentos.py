@@ -13,16 +13,12 @@ from __future__ import annotations
 import sqlite_utils
 
 from . import sync_registro
+from .linhas import um as _um
 
 COLUNAS = ("id", "tipo", "numero", "ano", "via", "titulo", "referencia", "emitido_em",
            "emitido_por", "sha256", "codigo", "paginas", "cancelado_em", "cancelado_por",
            "motivo_cancelamento", "ancora_seq", "ancora_hash", "ancora_sigilo_seq", "ancora_sigilo_hash",
            "assunto", "emissor_id", "dominio")
-
-
-def _um(db: sqlite_utils.Database, sql: str, params: list) -> dict | None:
-    linhas = list(db.query(sql, params))
-    return linhas[0] if linhas else None
 
 
 FAIXA = 1_000_000
@@ -247,3 +243,11 @@ def desfazer_substituicao(db: sqlite_utils.Database, id_: str) -> None:
     """O substituto foi cancelado por erro: o documento anterior volta a valer."""
     db.execute("UPDATE documentos SET substituido_em = NULL, substituido_por = NULL, motivo_substituicao = NULL, "
                "substituto_id = NULL WHERE id = ?", [id_])
+
+
+def ancoras(db: sqlite_utils.Database) -> list[tuple]:
+    """(título, número, ano, via, seq e hash da âncora geral, seq e hash da sigilosa) dos documentos que
+    levam âncora do diário."""
+    return db.execute(
+        "SELECT titulo, numero, ano, via, ancora_seq, ancora_hash, ancora_sigilo_seq, ancora_sigilo_hash "
+        "FROM documentos WHERE ancora_seq IS NOT NULL OR ancora_sigilo_seq IS NOT NULL").fetchall()

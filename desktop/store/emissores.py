@@ -54,10 +54,6 @@ def signatarios(db: sqlite_utils.Database, emissor_id: str) -> list[dict]:
                          [emissor_id]))
 
 
-def inserir_signatario(db: sqlite_utils.Database, linha: dict) -> None:
-    db["emissores_signatarios"].insert(linha)
-
-
 def feriados_ativos(db: sqlite_utils.Database, emissor_id: str) -> list[dict]:
     """Feriados municipais ativos do emissor (os do órgão têm ``emissor_id`` nulo)."""
     if emissor_id == ORGAO:
@@ -71,10 +67,6 @@ def signatario(db: sqlite_utils.Database, signatario_id: str) -> dict | None:
     return _um(db, "SELECT * FROM emissores_signatarios WHERE id = ?", [signatario_id])
 
 
-def desativar_signatario(db: sqlite_utils.Database, signatario_id: str) -> None:
-    db.execute("UPDATE emissores_signatarios SET ativo = 0 WHERE id = ?", [signatario_id])
-
-
 def definir_brasao(db: sqlite_utils.Database, emissor_id: str, imagem: bytes | None, tipo: str | None,
                    momento: str) -> None:
     """O brasão do emissor (o do órgão fica na tabela ``escritorio``)."""
@@ -82,3 +74,13 @@ def definir_brasao(db: sqlite_utils.Database, emissor_id: str, imagem: bytes | N
         db.execute("UPDATE escritorio SET brasao = ?, brasao_tipo = ? WHERE id = 1", [imagem, tipo])
     else:
         db.execute("UPDATE emissores SET brasao = ?, atualizado_em = ? WHERE id = ?", [imagem, momento, emissor_id])
+
+
+def gravar_certificado(db: sqlite_utils.Database, linha: dict) -> None:
+    """O .pfx (e a sua senha) do emissor, no lugar do anterior — na base cifrada, nunca no diário."""
+    db["emissores_certificados"].upsert(linha, pk="emissor_id")
+
+
+def certificado(db: sqlite_utils.Database, emissor_id: str) -> dict | None:
+    """pfx, senha, titular e validade do certificado A1 do emissor, ou None."""
+    return _um(db, "SELECT pfx, senha, titular, validade FROM emissores_certificados WHERE emissor_id = ?", [emissor_id])

@@ -407,7 +407,6 @@ ISENTAS: dict[str, str] = {
     "emissores.resolver": _CONEXAO,
     "emissores.signatarios": _CONEXAO,
     "emissores.somar_dias_uteis": _CONEXAO,
-    "integridade.restauracoes": _CONEXAO,
     "replicas.exigir_designada": _CONEXAO,
     "pagamento.dados.gravar_em": _CONEXAO,
     "selo.arquivo_chave_publica": _CONEXAO,

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from desktop.rules.pagamento.banco import dv_modulo11_bb
 from desktop.rules.papeis import Permissao
+from desktop.store import cadastros as armazem_cadastros
 from desktop.store.magisterio import escolas as armazem_escolas
 from desktop.store.magisterio import servidores as armazem_servidores
 
@@ -125,7 +126,7 @@ def _escolas(sessao: Sessao) -> tuple[list[dict], dict | None, dict[str, str]]:
             cadastro.definir_situacao(sessao, e["id"], inicio=date(2018, 2, 5), porte="especial", dificil_acesso=True,
                                       ato="Portaria SMEC 03/2018 (demonstração): turmas multisseriadas")
             portes[e["id"]] = "especial"
-    smec = next(iter(sessao.db.query("SELECT * FROM unidades WHERE tipo = 'secretaria' ORDER BY nome")), None)
+    smec = armazem_cadastros.primeira_unidade(sessao.db, "secretaria")
     return escolas, smec, portes
 
 

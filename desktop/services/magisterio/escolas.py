@@ -12,6 +12,7 @@ from datetime import date
 from desktop.rules.magisterio.tipos import Porte
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, obrigatorio
+from desktop.store import cadastros as armazem_cadastros
 from desktop.store.magisterio import escolas as armazem
 from desktop.store.magisterio import tabelas
 
@@ -73,8 +74,8 @@ def alterar_escola(sessao: Sessao, escola_id: str, **campos) -> dict:
         campos["ativo"] = 1 if campos["ativo"] else 0
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         antes = _escola(sessao, escola_id)
-        if "nome" in campos and list(m.db.query(
-                "SELECT 1 FROM unidades WHERE tipo = 'escola' AND nome = ? AND id <> ?", [campos["nome"], escola_id])):
+        if "nome" in campos and armazem_cadastros.nome_de_unidade_em_uso(m.db, "escola", campos["nome"],
+                                                                         exceto=escola_id):
             raise ErroNegocio(f"Já existe escola com o nome {campos['nome']}.")
         depois = armazem.atualizar_unidade(m.db, escola_id, campos)
         m.registrar("unidades", escola_id, "alterar", antes=antes, depois=depois)
