@@ -101,6 +101,7 @@ EXIGE: dict = {
     "certificacao.anexos.anexo_para_imprimir": P.CERTIFICACAO_LER,
     "certificacao.comum.prazos": P.CERTIFICACAO_LER,
     "certificacao.comum.requisitos": P.CERTIFICACAO_LER,
+    "certificacao.comum.pisos": P.CERTIFICACAO_LER,
     "certificacao.comunicado.emitir_comunicado": (P.CERTIFICACAO_LER, P.DOCUMENTOS_EMITIR),
     "certificacao.comunicado.emitir_pasta": (P.CERTIFICACAO_LER, P.DOCUMENTOS_EMITIR),
     "certificacao.cursos.aprovar_ppcp": P.CERTIFICACAO_EDITAR,
