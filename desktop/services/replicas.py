@@ -23,7 +23,7 @@ from desktop.store import sync_registro as reg
 from desktop.store.chaves import ArquivoChaves, ErroChaves, par_da_recuperacao
 from desktop.store.ids import agora, novo_id
 
-from . import chaveiro
+from . import acesso, chaveiro, copias, instalacao
 from .sessao import ErroNegocio, Sessao
 
 FORMATO_CONVITE = "paco-convite/1"
@@ -187,6 +187,29 @@ def juntar(sessao: Sessao, convite: Path, chave: str) -> dict:
         m.registrar("sync_replicas", dados["replica_id"], "evento", depois={"evento": "máquina juntada como réplica"})
     _chaves_proprias(sessao)
     return {"id": dados["replica_id"], "nome": linha["nome"], "dominios": linha["dominios"]}
+
+
+def juntar_nova_instalacao(pasta_dados: Path | str, copia: Path, login: str, senha: str, convite: Path,
+                           chave: str) -> Sessao:
+    """Primeira execução de uma máquina nova ("Juntar-se a um órgão existente"): restaura na pasta de dados a
+    cópia de segurança da sede feita depois do convite (senha de um administrador da cópia), entra com ele e
+    junta a máquina com o convite e o código (ou a chave de recuperação). Devolve a sessão do administrador.
+    Se algo for recusado, os arquivos restaurados são apagados (a pasta não tinha base antes) e a pasta fica
+    como estava: pode-se tentar de novo."""
+    caminho = instalacao.verificar_pasta_dados(pasta_dados)  # recusa pasta que já tem uma base
+    sessao = None
+    try:
+        copias.restaurar(caminho, Path(copia), login=login, senha=senha)
+        sessao = acesso.entrar(caminho, login, senha)
+        juntar(sessao, Path(convite), chave)
+    except BaseException:
+        if sessao is not None:
+            sessao.fechar()
+        for arquivo in caminho.parent.glob(caminho.name + "*"):  # a base restaurada e os arquivos dela
+            if arquivo.is_file():
+                arquivo.unlink()
+        raise
+    return sessao
 
 
 def _chaves_proprias(sessao: Sessao) -> None:

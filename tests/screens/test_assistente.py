@@ -250,3 +250,39 @@ def test_sair_sem_confirmar_a_chave_pergunta_antes(qtbot, assistente, tmp_path):
     with qtbot.waitSignal(w.rejected, timeout=5000):
         w.reject()
     assert w.sessao is None
+
+
+def test_juntar_se_a_um_orgao_existente(qtbot, assistente, tmp_path, escritorio):
+    """Máquina nova: a cópia de segurança da sede feita depois do convite, o convite e o código; a base fica
+    na pasta de dados, é a réplica do convite e a janela principal abre com o administrador."""
+    from desktop.services import chaveiro, copias, replicas
+    from tests.conftest import SENHA_ADMIN
+
+    sede, recuperacao = acesso.criar_instalacao(tmp_path / "sede" / "paco.db", escritorio, login="admin",
+                                                nome="Ana", senha=SENHA_ADMIN)
+    chaveiro.usar_recuperacao(sede, recuperacao)
+    replicas.iniciar(sede, "Sede")
+    convite = replicas.convidar(sede, "Notebook", False, tmp_path / "pen")
+    copia = copias.fazer_copia(sede, "manual").copia
+    sede.fechar()
+    concluidas = []
+    assistente.sig_concluido.connect(concluidas.append)
+    qtbot.mouseClick(assistente.botao_juntar, Qt.MouseButton.LeftButton)
+    d = assistente.dialogo_juntar
+    qtbot.waitExposed(d)
+    d.copia.edit.setText(str(copia))
+    d.pasta.edit.setText(str(tmp_path / "notebook"))
+    d.login.setText("admin")
+    d.senha.setText(SENHA_ADMIN)
+    d.convite.edit.setText(str(convite.arquivo))
+    d.codigo.setText("AAAA-BBBB-CCCC-DDDD")
+    qtbot.mouseClick(d.botoes.button(d.botoes.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: d.isEnabled() and "conferem" in d.erro.text(), timeout=30000)
+    assert assistente.sessao is None and local.base_configurada() is None
+    assert not list((tmp_path / "notebook").glob("paco.db*"))  # a cópia restaurada foi desfeita: tenta-se de novo
+    d.codigo.setText(convite.codigo)
+    qtbot.mouseClick(d.botoes.button(d.botoes.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: assistente.sessao is not None, timeout=30000)
+    assert concluidas == [assistente.sessao]
+    assert local.base_configurada() == tmp_path / "notebook" / "paco.db"
+    assert next(r for r in replicas.replicas(assistente.sessao) if r["esta"])["nome"] == "Notebook"

@@ -495,6 +495,7 @@ ISENTAS: dict[str, str] = {
     "copias.restaurar_com_recuperacao": _CREDENCIAL,
     "copias.restaurar_base_corrompida": _CREDENCIAL + "; só com a base danificada",
     "copias.restaurar_com_credenciais": _CREDENCIAL,
+    "replicas.juntar_nova_instalacao": _CREDENCIAL + "; a cópia da sede restaurada e juntar, que exige USUARIOS_GERENCIAR da sessão aberta",
     "copias.copia_mais_recente": "lista a cópia mais recente ao lado da base para a tela de entrada (nome e data)",
     "copias.pasta_copias_da_base": _PURA,
     "copias.descrever": _PURA,

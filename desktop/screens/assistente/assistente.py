@@ -4,13 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget, QWizard
 
 from desktop.screens.login.mensagens import perguntar
 from desktop.screens.widgets.tarefa import executar
 from desktop.services import acesso, instalacao, local
 
 from .conclusao import PaginaConclusao
+from .juntar import DialogoJuntarOrgao
 from .orgao import PaginaOrgao
 from .paginas import PaginaAdministrador, PaginaPasta
 
@@ -60,6 +61,12 @@ class Assistente(QWizard):
         lay.addWidget(titulo)
         lay.addWidget(self._etapas)
         lay.addStretch(1)
+        self.botao_juntar = QPushButton("&Juntar-se a um órgão existente…")
+        self.botao_juntar.setToolTip("Esta máquina é mais uma do órgão (notebook do plantão, PC da folha): "
+                                     "use a cópia da sede e o convite, em vez de criar uma base nova.")
+        self.botao_juntar.clicked.connect(self._on_juntar)
+        lay.addWidget(self.botao_juntar)
+        self.dialogo_juntar: DialogoJuntarOrgao | None = None
         lateral.setMinimumWidth(230)
         self.setSideWidget(lateral)
         self.currentIdChanged.connect(self._on_pagina_mudou)
@@ -76,6 +83,16 @@ class Assistente(QWizard):
                 marca = "✓ " if i < indice else ""
                 linhas.append(f"<p style='color:{cor}'>{marca}{i + 1}. {nome}</p>")
         self._etapas.setText("".join(linhas))
+
+    def _on_juntar(self) -> None:
+        self.dialogo_juntar = DialogoJuntarOrgao(self)
+        self.dialogo_juntar.sig_juntada.connect(self._on_juntada)
+        self.dialogo_juntar.open()
+
+    def _on_juntada(self, sessao) -> None:
+        self.sessao = sessao
+        self.caminho = self.dialogo_juntar.caminho
+        self.accept()  # a janela principal abre com o administrador, na máquina já juntada
 
     def _criar(self, pasta: str) -> bool:
         """Cria a base cifrada fora da thread da interface; devolve True se deu certo."""
