@@ -129,7 +129,7 @@ class Assistente(QWizard):
         super().accept()
 
     def reject(self) -> None:
-        if self.sessao is None:
+        if self.sessao is None or self.result() == QWizard.DialogCode.Accepted:  # nada a perder, ou já concluído
             super().reject()
             return
         if self.pagina_conclusao.confirmado():
