@@ -284,5 +284,8 @@ def test_juntar_se_a_um_orgao_existente(qtbot, assistente, tmp_path, escritorio)
     qtbot.mouseClick(d.botoes.button(d.botoes.StandardButton.Ok), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: assistente.sessao is not None, timeout=30000)
     assert concluidas == [assistente.sessao]
+    # o assistente fecha de verdade (antes ficava aberto: o QWizard validava a página do órgão, vazia)
+    qtbot.waitUntil(lambda: not assistente.isVisible(), timeout=5000)
+    assert assistente.result() == QWizard.DialogCode.Accepted
     assert local.base_configurada() == tmp_path / "notebook" / "paco.db"
     assert next(r for r in replicas.replicas(assistente.sessao) if r["esta"])["nome"] == "Notebook"

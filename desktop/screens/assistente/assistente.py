@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard
 
 from desktop.screens.login.mensagens import perguntar
 from desktop.screens.widgets.tarefa import executar
@@ -92,7 +92,11 @@ class Assistente(QWizard):
     def _on_juntada(self, sessao) -> None:
         self.sessao = sessao
         self.caminho = self.dialogo_juntar.caminho
-        self.accept()  # a janela principal abre com o administrador, na máquina já juntada
+        # a janela principal abre com o administrador, na máquina já juntada. Não por self.accept(): o
+        # QWizard.done valida a página atual (a do órgão, vazia) e não fecharia — o assistente ficava aberto
+        # com a sessão, e fechá-lo depois perguntava pela chave de recuperação de uma base que não criou
+        self.sig_concluido.emit(sessao)
+        QDialog.done(self, QDialog.DialogCode.Accepted)
 
     def _criar(self, pasta: str) -> bool:
         """Cria a base cifrada fora da thread da interface; devolve True se deu certo."""
@@ -129,7 +133,7 @@ class Assistente(QWizard):
         super().accept()
 
     def reject(self) -> None:
-        if self.sessao is None or self.result() == QWizard.DialogCode.Accepted:  # nada a perder, ou já concluído
+        if self.sessao is None or self.result() == QDialog.DialogCode.Accepted:  # nada a perder, ou já concluído
             super().reject()
             return
         if self.pagina_conclusao.confirmado():
