@@ -17,6 +17,7 @@ from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import cursos, instituicao, ofertas
 
 from .comum import abrir, br
+from .dialogo_instituicao import DialogoCorrigirInstituicao
 from .dialogo_ppcp import DialogoAprovarPpcp, DialogoCompetencias, DialogoPpcp
 from .dialogos_cadastro import (DialogoAdesao, DialogoCurso, DialogoInstituicao, DialogoMatriz, DialogoTurmas,
                                 DialogoUnidade)
@@ -89,14 +90,16 @@ class AbaInstituicao(_AbaComDialogo):
         self.botao_nova = QPushButton("&Nova instituição…", self)
         self.botao_adesao = QPushButton("Registrar &adesão…", self)
         self.botao_unidade = QPushButton("&Vincular unidade…", self)
+        self.botao_corrigir = QPushButton("&Corrigir instituição e adesão…", self)
         self.botao_nova.clicked.connect(self._on_nova)
+        self.botao_corrigir.clicked.connect(self._on_corrigir)
         self.botao_adesao.clicked.connect(self._on_adesao)
         self.botao_unidade.clicked.connect(self._on_unidade)
         self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
         lay = QVBoxLayout(self)
         lay.addWidget(self.aviso)
         lay.addWidget(self.tabela, 1)
-        lay.addLayout(_barra(self.botao_nova, self.botao_adesao, self.botao_unidade))
+        lay.addLayout(_barra(self.botao_nova, self.botao_adesao, self.botao_unidade, self.botao_corrigir))
         lay.addWidget(self.situacao)
         self.atualizar()
 
@@ -115,6 +118,7 @@ class AbaInstituicao(_AbaComDialogo):
         self.botao_nova.setEnabled(self.editar)
         self.botao_adesao.setEnabled(self.editar and sel)
         self.botao_unidade.setEnabled(self.editar and sel)
+        self.botao_corrigir.setEnabled(self.editar and sel)
 
     def _on_nova(self) -> None:
         abrir(self, DialogoInstituicao(self.sessao, self), lambda r: (
@@ -125,6 +129,12 @@ class AbaInstituicao(_AbaComDialogo):
         if inst:
             abrir(self, DialogoAdesao(self.sessao, inst, self), lambda r: (
                 self.atualizar(r["id"]), self._informar("Adesão registrada.")))
+
+    def _on_corrigir(self) -> None:
+        inst = self.lista.selecionada()
+        if inst:
+            abrir(self, DialogoCorrigirInstituicao(self.sessao, inst, self), lambda r: (
+                self.atualizar(r["id"]), self._informar(DialogoCorrigirInstituicao.resumo(r))))
 
     def _on_unidade(self) -> None:
         inst = self.lista.selecionada()

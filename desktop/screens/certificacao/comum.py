@@ -74,3 +74,53 @@ def abrir(aba, dialogo, ao_aceitar) -> None:
     dialogo.accepted.connect(_on_aceito)
     dialogo.finished.connect(_on_fechado)
     dialogo.open()
+
+
+class DialogoServico:
+    """Mistura para ``DialogoFormulario``: o serviço roda fora da thread da interface
+    (``widgets.servicos.operacao``, com diálogo de progresso) e a recusa aparece no próprio diálogo,
+    que continua aberto para o usuário corrigir. A subclasse implementa ``chamada()``, que lê os campos
+    (na thread da interface) e devolve a função sem argumentos que chama o serviço; ``executar`` fica
+    para quem chama o diálogo sem tela (testes antigos, CLI). ``tarefa`` é a operação em andamento."""
+
+    titulo_operacao = "Gravando…"
+    tarefa = None
+
+    def chamada(self):
+        raise NotImplementedError
+
+    def executar(self):
+        return self.chamada()()
+
+    def _on_confirmar(self) -> None:
+        from desktop.screens.widgets import avisos, servicos
+
+        if self.tarefa is not None:
+            return
+        if not all([c.validar() for c in self._campos]):
+            self.mostrar_erro("Corrija os campos indicados em vermelho.")
+            return
+        try:
+            funcao = self.chamada()
+        except Exception as e:  # noqa: BLE001 — entrada recusada ao ler os campos: fica no diálogo
+            if not avisos.previsto(e):
+                raise
+            self.mostrar_erro(avisos.mensagem_de(e))
+            return
+        self.tarefa = servicos.operacao(self, self.titulo_operacao, lambda _progresso: funcao(), self._on_gravado,
+                                        titulo_erro=self.windowTitle(), ao_recusar=self._on_recusado,
+                                        ao_cancelar=self._on_fim_da_tarefa)
+
+    def _on_fim_da_tarefa(self) -> None:
+        self.tarefa = None
+
+    def _on_gravado(self, resultado) -> None:
+        self.tarefa, self.resultado = None, resultado
+        self.accept()
+
+    def _on_recusado(self, erro: BaseException) -> None:
+        from desktop.screens.widgets import avisos
+
+        self.tarefa = None
+        self.mostrar_erro(avisos.mensagem_de(erro))
+        self.atualizar_botao()

@@ -39,9 +39,12 @@ def consulta(dono: QWidget, funcao: Callable[[], Any], ao_concluir: Callable[[An
 
 
 def operacao(aba: QWidget, titulo: str, funcao: Callable, ao_concluir: Callable[[Any], None],
-             *, titulo_erro: str, ao_cancelar: Callable[[], None] | None = None) -> Tarefa:
+             *, titulo_erro: str, ao_cancelar: Callable[[], None] | None = None,
+             ao_recusar: Callable[[BaseException], None] | None = None) -> Tarefa:
     """Executa ``funcao(progresso)`` em segundo plano com diálogo de progresso e Cancelar; chama
-    ``ao_concluir(resultado)`` na interface (``ao_cancelar()`` se o usuário cancelou)."""
+    ``ao_concluir(resultado)`` na interface (``ao_cancelar()`` se o usuário cancelou). Uma recusa
+    prevista vira aviso com ``titulo_erro`` — ou vai para ``ao_recusar(erro)``, se dado (o diálogo de
+    formulário a mostra dentro dele e continua aberto)."""
     # Trava os widgets da aba, não a aba: o diálogo de progresso (filho dela) tem de continuar
     # habilitado para o botão Cancelar funcionar.
     travados = [w for w in aba.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
@@ -65,7 +68,10 @@ def operacao(aba: QWidget, titulo: str, funcao: Callable, ao_concluir: Callable[
         _reabilitar()
         if not avisos.previsto(erro):
             raise erro
-        avisos.erro(aba, titulo_erro, erro)
+        if ao_recusar is not None:
+            ao_recusar(erro)
+        else:
+            avisos.erro(aba, titulo_erro, erro)
 
     def _on_cancelada() -> None:
         _reabilitar()

@@ -17,6 +17,7 @@ from desktop.store.certificacao import cadastro as armazem
 from ..sessao import ErroNegocio, Sessao
 from .comum import EDITAR, iso, regras
 from .correcoes import _alterar, _exigir_guarda, _ids, _motivo, _reemitir
+from .instituicao import SISTEMAS
 
 
 def _limpas(competencias: list[Competencia]) -> list[Competencia]:
@@ -83,11 +84,13 @@ def corrigir_competencias(sessao: Sessao, ppcp_id: str, *, motivo: str, competen
 
 
 def corrigir_instituicao(sessao: Sessao, instituicao_id: str, *, motivo: str, nome: str | None = None,
+                         sigla: str | None = None, sistema_ensino: str | None = None,
                          orgao_competente: str | None = None, termo_aprovado_em: date | None = None,
                          regulamentacao_aprovada_em: date | None = None, sistec_validada_em: date | None = None,
                          hoje: date | None = None) -> dict:
-    """Corrige o nome (impresso nos títulos: reemite-os), o órgão competente ou as datas da adesão
-    (arts. 10, 11 e 27: a validação no Sistec vem depois das aprovações; nada no futuro)."""
+    """Corrige o nome (impresso nos títulos: reemite-os), a sigla, o sistema de ensino, o órgão competente
+    ou as datas da adesão (arts. 5º, 10, 11 e 27: a validação no Sistec vem depois das aprovações; nada no
+    futuro). ``None`` não mexe no campo. Devolve a instituição com ``emitidos`` (as novas vias)."""
     sessao.exigir(EDITAR)
     hoje = hoje or date.today()
     motivo = _motivo(motivo)
@@ -104,6 +107,14 @@ def corrigir_instituicao(sessao: Sessao, instituicao_id: str, *, motivo: str, no
             with regras():
                 exigir_campos_limpos({"nome da instituição": nome})
             mud["nome"] = nome
+        if sigla is not None:
+            mud["sigla"] = " ".join(sigla.split()) or None
+            with regras():
+                exigir_campos_limpos({"sigla da instituição": mud["sigla"]})
+        if sistema_ensino is not None:
+            if sistema_ensino not in SISTEMAS:
+                raise ErroNegocio("Sistema de ensino deve ser federal, estadual ou municipal.")
+            mud["sistema_ensino"] = sistema_ensino
         if orgao_competente is not None:
             mud["orgao_competente"] = " ".join(orgao_competente.split()) or inst["orgao_competente"]
         for campo, valor in (("termo_aprovado_em", termo_aprovado_em),

@@ -80,3 +80,26 @@ def test_correcao_depois_da_guarda_de_dez_anos_recusada(sessao_admin):
                                        nome="Maria José da Silva Santos")
     assert s.db.execute("SELECT count(*) FROM documentos").fetchone()[0] == n
     assert processos.detalhar_processo(s, p["id"])["nome"] == "Maria José da Silva"
+
+
+def test_correcao_da_instituicao_e_da_adesao(sessao_admin):
+    from desktop.services.certificacao import correcoes_ppcp
+
+    s = sessao_admin
+    c = montar_cenario(s)
+    iid = c["inst"]["id"]
+    with pytest.raises(ErroNegocio, match="motivo da correção"):
+        correcoes_ppcp.corrigir_instituicao(s, iid, motivo="sigla", sigla="IETE")
+    with pytest.raises(ErroNegocio, match="federal, estadual ou municipal"):
+        correcoes_ppcp.corrigir_instituicao(s, iid, motivo="Sistema de ensino conforme o ato", sistema_ensino="privado")
+    with pytest.raises(Recusa, match=r"sigla da instituição.*saberes"):
+        correcoes_ppcp.corrigir_instituicao(s, iid, motivo="Sigla conforme o estatuto", sigla="SABERES")
+    with pytest.raises(ErroNegocio, match="não podem estar no futuro"):
+        correcoes_ppcp.corrigir_instituicao(s, iid, motivo="Data conforme a ata do conselho",
+                                            termo_aprovado_em=HOJE + timedelta(days=1))
+    assert s.db["cert_instituicoes"].get(iid)["sigla"] is None
+    r = correcoes_ppcp.corrigir_instituicao(s, iid, motivo="Sigla e sistema conforme o estatuto", sigla="IETE",
+                                            sistema_ensino="municipal")
+    assert (r["sigla"], r["sistema_ensino"], r["emitidos"]) == ("IETE", "municipal", [])
+    diario = s.db.execute("SELECT depois FROM diario WHERE tabela = 'cert_instituicoes' ORDER BY seq DESC").fetchone()[0]
+    assert "Sigla e sistema conforme o estatuto" in diario
