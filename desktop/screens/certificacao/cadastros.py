@@ -18,6 +18,7 @@ from desktop.services.certificacao import cursos, instituicao, ofertas
 
 from .comum import abrir, br
 from .dialogo_instituicao import DialogoCorrigirInstituicao
+from .dialogos_correcao import DialogoCorrigirCurso, DialogoCorrigirPerfil, resumo
 from .dialogo_ppcp import DialogoAprovarPpcp, DialogoCompetencias, DialogoPpcp
 from .dialogos_cadastro import (DialogoAdesao, DialogoCurso, DialogoInstituicao, DialogoMatriz, DialogoTurmas,
                                 DialogoUnidade)
@@ -176,8 +177,11 @@ class AbaCursos(_AbaComDialogo):
         self.botao_ppcp = QPushButton("Novo &PPCP…", self)
         self.botao_aprovar = QPushButton("&Aprovar PPCP…", self)
         self.botao_competencias = QPushButton("Corrigir co&mpetências…", self)
+        self.botao_corrigir_curso = QPushButton("Corrigir curs&o…", self)
+        self.botao_corrigir_perfil = QPushButton("Corrigir perf&il…", self)
         for b, slot in ((self.botao_curso, self._on_curso), (self.botao_turmas, self._on_turmas),
-                        (self.botao_matriz, self._on_matriz),
+                        (self.botao_matriz, self._on_matriz), (self.botao_corrigir_curso, self._on_corrigir_curso),
+                        (self.botao_corrigir_perfil, self._on_corrigir_perfil),
                         (self.botao_ppcp, self._on_ppcp), (self.botao_aprovar, self._on_aprovar),
                         (self.botao_competencias, self._on_competencias)):
             b.clicked.connect(slot)
@@ -186,10 +190,10 @@ class AbaCursos(_AbaComDialogo):
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Cursos de referência (art. 17)"))
         lay.addWidget(self.cursos, 1)
-        lay.addLayout(_barra(self.botao_curso, self.botao_turmas, self.botao_matriz))
+        lay.addLayout(_barra(self.botao_curso, self.botao_turmas, self.botao_matriz, self.botao_corrigir_curso))
         lay.addWidget(QLabel("PPCPs (um por perfil, art. 19)"))
         lay.addWidget(self.ppcps, 1)
-        lay.addLayout(_barra(self.botao_ppcp, self.botao_aprovar, self.botao_competencias))
+        lay.addLayout(_barra(self.botao_ppcp, self.botao_aprovar, self.botao_competencias, self.botao_corrigir_perfil))
         lay.addWidget(self.situacao)
         self.atualizar()
 
@@ -208,6 +212,8 @@ class AbaCursos(_AbaComDialogo):
         self.botao_matriz.setEnabled(self.editar and self.lista_cursos.selecionada() is not None)
         self.botao_aprovar.setEnabled(self.editar and self.lista_ppcps.selecionada() is not None)
         self.botao_competencias.setEnabled(self.editar and self.lista_ppcps.selecionada() is not None)
+        self.botao_corrigir_curso.setEnabled(self.editar and self.lista_cursos.selecionada() is not None)
+        self.botao_corrigir_perfil.setEnabled(self.editar and self.lista_ppcps.selecionada() is not None)
 
     def _feito(self, texto: str, selecionar: tuple[_Lista, str] | None = None) -> None:
         self.atualizar()
@@ -231,6 +237,18 @@ class AbaCursos(_AbaComDialogo):
             abrir(self, DialogoCompetencias(self.sessao, ppcp, self), lambda r: self._feito(
                 f"Competências de {r['perfil']} corrigidas; {len(r['emitidos'])} documento(s) em nova via.",
                 (self.lista_ppcps, r["id"])))
+
+    def _on_corrigir_curso(self) -> None:
+        curso = self.lista_cursos.selecionada()
+        if curso:
+            abrir(self, DialogoCorrigirCurso(self.sessao, curso, self), lambda r: self._feito(
+                resumo(r, f"Curso {r['nome']}"), (self.lista_cursos, r["id"])))
+
+    def _on_corrigir_perfil(self) -> None:
+        ppcp = self.lista_ppcps.selecionada()
+        if ppcp:
+            abrir(self, DialogoCorrigirPerfil(self.sessao, ppcp, self), lambda r: self._feito(
+                resumo(r, f"Perfil {r['perfil']}"), (self.lista_ppcps, r["id"])))
 
     def _on_matriz(self) -> None:
         curso = self.lista_cursos.selecionada()
