@@ -109,7 +109,7 @@ def _competencia_aberta(sessao) -> date:
 
 def _responder_dialogos(pasta: Path) -> list[str]:
     """Os diálogos modais esperariam um clique: o benchmark responde como o usuário responderia."""
-    from desktop.screens.administracao import avisos
+    from desktop.screens.widgets import avisos
     from desktop.screens.magisterio import comum
     from desktop.screens.principal import janela
 
