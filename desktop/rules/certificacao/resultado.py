@@ -118,6 +118,24 @@ def verificar_nova_via(via: int, motivo: str | None) -> str:
     return f"{via}ª via: {' '.join(motivo.split())}"
 
 
+def exigir_titulo_valido(numero_registro: int, vias: list[dict]) -> None:
+    """Nova via só de título que ainda vale: com todas as vias canceladas (``cancelado_em``), o título foi
+    cancelado e não renasce por uma via nova. Uma via substituída tem a sucessora válida (ou volta a valer
+    quando a sucessora é cancelada), então basta uma via nem cancelada nem substituída."""
+    if any(not v.get("cancelado_em") and not v.get("substituido_em") for v in vias):
+        return
+    canceladas = sorted((v for v in vias if v.get("cancelado_em")), key=lambda v: v["via"])
+    ultima = canceladas[-1] if canceladas else None
+    quando = ""
+    if ultima:
+        d = str(ultima["cancelado_em"])[:10]
+        quando = f": a {ultima['via']}ª via foi cancelada em {d[8:10]}/{d[5:7]}/{d[:4]}" + (
+            f" ({' '.join(str(ultima['motivo_cancelamento']).split())})" if ultima.get("motivo_cancelamento") else "")
+    raise Impedimento(f"O documento de registro nº {numero_registro} está cancelado{quando} e nenhuma via vale. "
+                      "Não se emite nova via de documento cancelado: o cancelamento é definitivo e fica na "
+                      "verificação do código.", f"{FUNDAMENTO}, art. 26, §2º")
+
+
 def verificar_cancelamento_via(via: int, vias_validas: list[int]) -> None:
     """Só a via mais recente ainda válida pode ser cancelada (a anterior foi substituída por ela)."""
     if via not in vias_validas:

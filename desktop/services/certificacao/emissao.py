@@ -135,6 +135,7 @@ def emitir_nova_via(sessao: Sessao, emissao_id: str, motivo: str, *, perdida: bo
         vias = consultas.vias(m.db, e["tipo_documento"], e["numero_registro"])
         via = max(v["via"] for v in vias) + 1
         with regras():
+            regras_resultado.exigir_titulo_valido(e["numero_registro"], vias)
             obs = regras_resultado.verificar_nova_via(via, motivo)
         doc = D(e["tipo_documento"])
         p = consultas.processo(m.db, e["processo_id"])

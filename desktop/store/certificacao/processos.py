@@ -73,7 +73,7 @@ def emissao(db, emissao_id: str) -> dict | None:
 
 def vias(db, tipo_documento: str, numero_registro: int) -> list[dict]:
     return list(db.query("SELECT e.via, e.referencia, d.codigo, d.cancelado_em, d.id AS documento_id, "
-                         "d.substituido_em FROM cert_emissoes e "
+                         "d.substituido_em, d.motivo_cancelamento FROM cert_emissoes e "
                          "JOIN documentos d ON d.id = e.documento_id WHERE e.tipo_documento = ? "
                          "AND e.numero_registro = ? ORDER BY e.via", [tipo_documento, numero_registro]))
 

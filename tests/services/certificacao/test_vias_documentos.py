@@ -1,6 +1,9 @@
 """Nova via guardada e aberta, substituindo a anterior; via perdida cancelada no mesmo ato (issue 11)."""
+import pytest
+
 from desktop.services import documentos, documentos_vias
 from desktop.services.certificacao import emissao, processos
+from desktop.services.certificacao.comum import Recusa
 
 from .apoio import montar_cenario
 from .test_processo import _ate_avaliacao
@@ -62,3 +65,19 @@ def test_unidade_certificadora_emite_com_o_seu_emissor(sessao_admin):
     texto = PdfReader(BytesIO(documentos_vias.pdf_emitido(s, dip["documento_id"]))).pages[0].extract_text()
     assert "Instituto Federal de Teste — Campus Jequié" in texto and "CNPJ 34.028.316/0001-03" in texto
     assert "Secretaria Municipal de Educação" not in texto.split("\n", 3)[0]
+
+
+def test_nova_via_de_titulo_cancelado_recusada_sem_gravar(sessao_admin):
+    """Bad input da issue 12: "a via for a cancelled title" — recusada com o artigo, nada gravado."""
+    s = sessao_admin
+    p, dip = _diploma(s)
+    emissao.cancelar_via(s, dip["id"], "Certificação anulada por fraude documental")
+    antes = s.db.execute("SELECT count(*) FROM documentos").fetchone()[0]
+    with pytest.raises(Recusa, match=r"está cancelado: a 1ª via foi cancelada em \d\d/\d\d/\d{4} \(Certificação "
+                                     r"anulada por fraude documental\).*art\. 26, §2º"):
+        emissao.emitir_nova_via(s, dip["id"], "Extravio da 1ª via, boletim 55/2026")
+    assert s.db.execute("SELECT count(*) FROM documentos").fetchone()[0] == antes
+    assert documentos.verificar_codigo(s, dip["codigo"]).situacao == documentos.CANCELADO
+    # com uma via ainda válida (a 2ª substituiu a 1ª), a nova via sai normalmente
+    h = next(e for e in emissao.listar_emissoes(s, p["id"]) if e["tipo_documento"] == "cert_historico")
+    assert emissao.emitir_nova_via(s, h["id"], "Documento danificado por umidade").via == 2
