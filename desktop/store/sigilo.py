@@ -277,8 +277,8 @@ def mover_para_sigilo(base) -> dict[str, int] | None:
 
 # -- índice de busca ------------------------------------------------------------------------------
 _NOMES_DO_CASO = ("(SELECT group_concat(nome, ' ') FROM (SELECT nome FROM conselho_criancas c "
-                  "WHERE c.atendimento_id = a.id UNION ALL SELECT nome FROM conselho_familiares f "
-                  "WHERE f.atendimento_id = a.id))")
+                  "WHERE c.atendimento_id = a.id AND c.removido_em IS NULL UNION ALL SELECT nome "
+                  "FROM conselho_familiares f WHERE f.atendimento_id = a.id AND f.removido_em IS NULL))")
 
 
 def reindexar_tudo(conexao) -> None:

@@ -163,6 +163,7 @@ EXIGE: dict = {
     "conselho.emendas.incluir_familiar": CASOS_EDITAR,
     "conselho.emendas.incluir_violacao": CASOS_EDITAR,
     "conselho.emendas.reclassificar_violacao": CASOS_EDITAR,
+    "conselho.emendas.retirar_crianca": CASOS_EDITAR,
     "conselho.emendas.retirar_familiar": CASOS_EDITAR,
     "conselho.emendas.retirar_violacao": CASOS_EDITAR,  # o próprio vínculo do usuário da sessão
     "conselho.comum.exigir_conteudo": CASOS_LER,

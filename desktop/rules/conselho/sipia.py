@@ -86,6 +86,22 @@ class Taxonomia:
         return [(e.codigo, f"{self._direitos[e.direito].nome} › {self._grupos[e.grupo].nome} › {e.nome}")
                 for d in self.direitos for g in d.grupos for e in g.especificos if e.ativo]
 
+    def conferir_faixa(self, codigo: str, idades: list[int | None]) -> None:
+        """A violação cabe na faixa etária do grupo para ao menos uma das crianças do caso (idade na data do
+        fato). Recusa, com a faixa, quando nenhuma cabe; passa quando alguma tem a idade não informada (não
+        há como conferir) ou tem 18 anos ou mais (ECA, art. 2º §ún.: fora da tabela, que vai até 17).
+        Ver docs/interpretacoes.md, "Faixa etária do grupo do SIPIA CT"."""
+        e = self.especifico(codigo)
+        g = self._grupos[e.grupo]
+        a, b = g.faixa
+        if not idades or any(i is None or i > 17 or a <= i <= b for i in idades):
+            return
+        quem = ", ".join(f"{i} ano{'s' if i != 1 else ''}" for i in idades)
+        raise EntradaInvalida(
+            f"O grupo «{g.nome}» do SIPIA CT vale para crianças e adolescentes de {a} a {b} anos; "
+            f"{'a criança do caso tinha' if len(idades) == 1 else 'as crianças do caso tinham'} {quem} na data do "
+            "fato. Escolha o direito específico que corresponde à idade (ou corrija o nascimento).")
+
     def citacao(self) -> str:
         return f"{self.fonte.get('titulo', 'SIPIA CT')} — {self.fonte.get('documento', '')}"
 

@@ -65,6 +65,16 @@ def validar_violacao(v: dict) -> dict:
             "descricao": (v.get("descricao") or "").strip()}
 
 
+def _conferir_faixas(violacoes: list[dict], nascimentos: list[str | None], fato_em: date) -> None:
+    """Cada violação cabe na faixa etária do seu grupo no SIPIA CT para ao menos uma criança do caso (idade na
+    data do fato); recusa com a faixa nomeada. Nascimentos em ISO ou None (não informado)."""
+    tab = sipia.taxonomia()
+    idades = [regra.idade(date.fromisoformat(n), fato_em) if n else None for n in nascimentos]
+    for v in violacoes:
+        if v.get("especifico"):
+            tab.conferir_faixa(v["especifico"], idades)
+
+
 def validar_crianca(x: dict, fato_em: date) -> dict:
     """Nome, nascimento possível, sexo e a filiação (mãe, pai, responsável — ECA, art. 101 §3º, I)."""
     cr = regra.validar_crianca(regra.Crianca(x.get("nome", ""), _data(x.get("nascimento"), "Nascimento"),
@@ -134,6 +144,7 @@ def registrar_atendimento(sessao: Sessao, dados: dict) -> dict:
                               "nascimento).")
     criancas = [validar_crianca(x, recebido.date()) for x in criancas_in]
     violacoes = [validar_violacao(v) for v in dados.get("violacoes") or []]
+    _conferir_faixas(violacoes, [cr["nascimento"] for cr in criancas], recebido.date())
     medidas = validar_medidas(dados.get("medidas") or [], len(criancas))
     decisao = dados.get("decisao")
     if medidas and not decisao:

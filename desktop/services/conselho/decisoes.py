@@ -57,7 +57,7 @@ def registrar_decisao(sessao: Sessao, atendimento_id: str, *, descricao: str, mo
     _existe(sessao, atendimento_id)
     _validar_decisao(descricao, motivacao)
     criancas = [x["id"] for x in sessao.db.query("SELECT id FROM conselho_criancas WHERE atendimento_id = ? "
-                                                   "ORDER BY rowid", [atendimento_id])]
+                                                   "AND removido_em IS NULL ORDER BY rowid", [atendimento_id])]
     medidas_ok = validar_medidas(medidas or [], len(criancas))
     quando = _momento(decidida_em or agora_local(), "Decidida em")
     with sessao.mudanca(EDITAR) as m:

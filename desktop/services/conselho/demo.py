@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS
+from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, idade
 from desktop.store.conselho import sipia
 from desktop.rules.papeis import Papel
 
@@ -30,6 +30,13 @@ _BAIRROS = ["Centro", "Joaquim Romão", "Jequiezinho", "Mandacaru", "São Judas 
             "Itajuru", "Barro Preto", "Pompília"]
 _ORIGENS = ["telefone", "presencial", "Disque 100", "escola", "unidade de saúde", "polícia"]
 _ESPECIFICOS = [codigo for codigo, _ in sipia.taxonomia().opcoes()]
+
+
+def _especificos_da_idade(anos: int) -> list[str]:
+    """Os direitos específicos cujo grupo vale para a idade (faixa etária do SIPIA CT)."""
+    tab = sipia.taxonomia()
+    return [c for c in _ESPECIFICOS if tab.grupo(tab.especifico(c).grupo).faixa[0] <= anos
+            <= tab.grupo(tab.especifico(c).grupo).faixa[1]]
 _DESTINOS = ["CRAS", "CREAS", "CAPS", "Unidade Básica de Saúde", "Secretaria de Educação", "Defensoria Pública"]
 
 
@@ -58,7 +65,8 @@ def _caso(rnd: random.Random, quando: datetime) -> dict:
     dados = {"tipo": tipo, "recebido_em": quando, "bairro": rnd.choice(_BAIRROS), "origem": rnd.choice(_ORIGENS),
              "plantao": plantao, "relato": "Relato fictício da demonstração.", "criancas": criancas,
              "familiares": [{"nome": f"{rnd.choice(_NOMES)} {sobrenome}", "vinculo": rnd.choice(("mãe", "pai", "avó", "tio"))}],
-             "violacoes": [{"especifico": rnd.choice(_ESPECIFICOS), "agente": rnd.choice(list(AGENTES))}
+             "violacoes": [{"especifico": rnd.choice(_especificos_da_idade(idade(date.fromisoformat(
+                 criancas[0]["nascimento"]), quando.date()))), "agente": rnd.choice(list(AGENTES))}
                            for _ in range(rnd.choice((1, 1, 2)))]}
     if tipo != "informacao" and rnd.random() < 0.7:
         dados["medidas"] = [{"codigo": rnd.choice(list(MEDIDAS)), "crianca": 0} for _ in range(rnd.choice((1, 2)))]

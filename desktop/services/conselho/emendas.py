@@ -1,5 +1,5 @@
-"""Emendas a um caso já gravado: incluir criança, familiar ou violação (com o agente), corrigir nome e
-filiação, reclassificar a violação pelo SIPIA CT e dizer a hora real da chamada.
+"""Emendas a um caso já gravado: incluir ou retirar criança, familiar ou violação (com o agente), corrigir
+nome e filiação, reclassificar a violação pelo SIPIA CT e dizer a hora real da chamada.
 
 Cada emenda é uma transação: a mudança, a linha do histórico (``conselho_emendas``, com o motivo) e o
 diário — tudo no arquivo sigiloso (o diário geral não recebe conteúdo de caso). Só o conselheiro em
@@ -19,7 +19,7 @@ from desktop.store.ids import agora, novo_id
 
 from .. import documentos_vias
 from ..sessao import ErroNegocio, Mudanca, Sessao
-from .atendimentos import _momento, validar_crianca, validar_familiar, validar_violacao
+from .atendimentos import _conferir_faixas, _momento, validar_crianca, validar_familiar, validar_violacao
 from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura
 from .documentos import assunto_termo
 
@@ -28,7 +28,7 @@ TIPOS = {"crianca_incluida": "Criança ou adolescente incluído", "familiar_incl
          "violacao_incluida": "Violação (e agente) incluída", "violacao_reclassificada": "Violação reclassificada",
          "nome_corrigido": "Nome corrigido", "filiacao_corrigida": "Filiação corrigida",
          "momento_da_chamada": "Data e hora reais da chamada", "familiar_retirado": "Familiar retirado",
-         "violacao_retirada": "Violação retirada"}
+         "violacao_retirada": "Violação retirada", "crianca_retirada": "Criança ou adolescente retirado"}
 
 
 def _motivo(motivo: str) -> str:
@@ -52,7 +52,8 @@ def _da_linha(sessao: Sessao, tabela: str, registro_id: str) -> tuple[dict | Non
     return c, a, r
 
 
-MUDAM_O_TERMO = ("crianca_incluida", "familiar_incluido", "nome_corrigido", "filiacao_corrigida", "familiar_retirado")
+MUDAM_O_TERMO = ("crianca_incluida", "familiar_incluido", "nome_corrigido", "filiacao_corrigida", "familiar_retirado",
+                 "crianca_retirada")
 """Emendas que mudam quem o termo de medida identifica (nome, nascimento, filiação): os termos já emitidos
 do caso ficam substituídos (continuam legíveis; o novo termo os substitui)."""
 
@@ -76,6 +77,13 @@ def _historico(m: Mudanca, c: dict | None, atendimento_id: str, tipo: str, tabel
 
 def _fato(a: dict) -> datetime:
     return datetime.fromisoformat(a["recebido_em"])
+
+
+def _nascimentos(sessao: Sessao, atendimento_id: str, sem: str | None = None) -> list[str | None]:
+    """Os nascimentos das crianças do caso que não foram retiradas (menos ``sem``), para a faixa do SIPIA CT."""
+    return [r[0] for r in sessao.db.execute(
+        "SELECT nascimento FROM conselho_criancas WHERE atendimento_id = ? AND removido_em IS NULL AND id <> ?",
+        [atendimento_id, sem or ""]).fetchall()]
 
 
 def incluir_crianca(sessao: Sessao, atendimento_id: str, crianca: dict, motivo: str) -> dict:
@@ -106,9 +114,10 @@ def incluir_familiar(sessao: Sessao, atendimento_id: str, familiar: dict, motivo
 
 def incluir_violacao(sessao: Sessao, atendimento_id: str, violacao: dict, motivo: str) -> dict:
     """Mais um direito violado (SIPIA CT) com o seu agente violador (ECA, art. 98)."""
-    c, _a = _caso(sessao, atendimento_id)
+    c, a = _caso(sessao, atendimento_id)
     motivo = _motivo(motivo)
     linha = {"id": novo_id(), "atendimento_id": atendimento_id, **validar_violacao(violacao)}
+    _conferir_faixas([linha], _nascimentos(sessao, atendimento_id), _fato(a).date())
     with sessao.mudanca(EDITAR) as m:
         armazem.inserir(m.db, "conselho_violacoes", linha)
         m.registrar("conselho_violacoes", linha["id"], "inserir", depois=linha)
@@ -126,6 +135,7 @@ def reclassificar_violacao(sessao: Sessao, violacao_id: str, especifico: str, ag
     novos = {k: v[k] for k in ("direito", "grupo", "especifico", "agente")}
     if all(antes[k] == novos[k] for k in novos):
         raise EntradaInvalida("A classificação escolhida é a mesma que já está gravada.")
+    _conferir_faixas([novos], _nascimentos(sessao, a["id"]), _fato(a).date())
     with sessao.mudanca(EDITAR) as m:
         depois = armazem_m.atualizar(m.db, "conselho_violacoes", violacao_id, novos)
         m.registrar("conselho_violacoes", violacao_id, "alterar", antes={k: antes[k] for k in novos}, depois=novos)
@@ -158,6 +168,34 @@ def retirar_violacao(sessao: Sessao, violacao_id: str, motivo: str) -> dict:
     return _retirar(sessao, "conselho_violacoes", violacao_id, "violacao_retirada", motivo)
 
 
+def retirar_crianca(sessao: Sessao, crianca_id: str, motivo: str) -> dict:
+    """Retira do caso uma criança ou adolescente incluído por engano (homônimo, caso errado).
+
+    A linha fica (marcada com ``removido_em``) e o histórico guarda quem era e o motivo; a criança sai da lista
+    do caso, da busca, das estatísticas, do relatório, do CSV do SIPIA e dos documentos emitidos depois. O caso
+    fica com ao menos uma criança; a criança a quem uma medida foi aplicada não sai (a medida é decisão do
+    colegiado, ECA arts. 101 e 136, I) — se o erro é de identidade, corrija o nome."""
+    c, a, antes = _da_linha(sessao, "conselho_criancas", crianca_id)
+    motivo = _motivo(motivo)
+    if antes["removido_em"]:
+        raise ErroNegocio("Esta criança já foi retirada do caso.")
+    restantes = _nascimentos(sessao, a["id"], sem=crianca_id)
+    if not restantes:
+        raise ErroNegocio("O caso precisa ter ao menos uma criança ou adolescente: inclua a criança certa antes de "
+                          "retirar esta (ou corrija o nome, se o erro é só de identificação).")
+    if armazem_m.um(sessao.db, "SELECT id FROM conselho_medidas WHERE crianca_id = ?", [crianca_id]):
+        raise ErroNegocio("Há medida do ECA aplicada a esta criança (decisão do colegiado, arts. 101 e 136, I): ela "
+                          "não pode ser retirada do caso. Se o erro é de identificação, corrija o nome.")
+    vigentes = list(sessao.db.query("SELECT especifico FROM conselho_violacoes WHERE atendimento_id = ? "
+                                    "AND removido_em IS NULL", [a["id"]]))
+    try:
+        _conferir_faixas(vigentes, restantes, _fato(a).date())
+    except EntradaInvalida as e:
+        raise ErroNegocio(f"Sem esta criança, uma violação do caso fica fora da faixa etária do SIPIA CT: {e} "
+                          "Reclassifique ou retire a violação antes.") from None
+    return _retirar(sessao, "conselho_criancas", crianca_id, "crianca_retirada", motivo)
+
+
 def corrigir_nome(sessao: Sessao, registro_id: str, nome: str, motivo: str) -> dict:
     """Corrige o nome de uma criança ou de um familiar do caso (o antigo fica no histórico)."""
     exigir_conteudo(sessao, editar=True)
@@ -185,6 +223,8 @@ def corrigir_filiacao(sessao: Sessao, crianca_id: str, *, mae: str = "", pai: st
                       motivo: str) -> dict:
     """Mãe, pai e responsável da criança (ECA, art. 101 §3º, I: qualificação dos pais, se conhecidos)."""
     c, a, antes = _da_linha(sessao, "conselho_criancas", crianca_id)
+    if antes["removido_em"]:
+        raise ErroNegocio("Esta criança foi retirada do caso.")
     motivo = _motivo(motivo)
     novos = {k: " ".join((v or "").split()) for k, v in (("mae", mae), ("pai", pai), ("responsavel", responsavel))}
     velhos = {k: antes[k] for k in novos}

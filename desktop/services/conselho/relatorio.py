@@ -104,7 +104,8 @@ def csv_sipia(sessao: Sessao, ano: int, trimestre: int) -> str:
                (SELECT group_concat(codigo, '|') FROM conselho_medidas m WHERE m.atendimento_id = a.id
                     AND (m.crianca_id IS NULL OR m.crianca_id = cr.id)) AS medidas
         FROM conselho_atendimentos a JOIN conselho_criancas cr ON cr.atendimento_id = a.id
-        WHERE a.recebido_em >= ? AND a.recebido_em < ? ORDER BY a.recebido_em, a.numero"""
+        WHERE a.recebido_em >= ? AND a.recebido_em < ? AND cr.removido_em IS NULL
+        ORDER BY a.recebido_em, a.numero"""
     linhas = []
     for r in sessao.db.query(sql, [inicio.isoformat(), (fim + timedelta(days=1)).isoformat()]):
         if r["id"] in impedidos:

@@ -24,7 +24,7 @@ _ORDEM = {"conselho_decisoes": "decidida_em", "conselho_requisicoes": "emitida_e
           "conselho_emendas": "momento"}
 
 
-RETIRAVEIS = ("conselho_familiares", "conselho_violacoes")
+RETIRAVEIS = ("conselho_criancas", "conselho_familiares", "conselho_violacoes")
 """Linhas que uma emenda retira do caso (registradas por engano) sem apagar: ``removido_em`` preenchido."""
 
 FAIXA = 10_000
@@ -98,7 +98,7 @@ def impedido(db: sqlite_utils.Database, atendimento_id: str, conselheiro_id: str
 def indexar(db: sqlite_utils.Database, atendimento_id: str) -> None:
     """Refaz a linha de busca do atendimento: nomes das crianças e da família, e o bairro."""
     nomes = [r[0] for r in db.execute(
-        "SELECT nome FROM conselho_criancas WHERE atendimento_id = ? UNION ALL "
+        "SELECT nome FROM conselho_criancas WHERE atendimento_id = ? AND removido_em IS NULL UNION ALL "
         "SELECT nome FROM conselho_familiares WHERE atendimento_id = ? AND removido_em IS NULL",
         [atendimento_id, atendimento_id]).fetchall()]
     rowid, bairro = db.execute("SELECT busca_rowid, bairro FROM conselho_atendimentos WHERE id = ?",
@@ -114,7 +114,8 @@ def expressao_fts(texto: str) -> str | None:
 
 
 _LISTA = ("SELECT a.id, a.numero, a.ano, a.tipo, a.recebido_em, a.bairro, a.situacao, a.plantao, "
-          "(SELECT group_concat(nome, '; ') FROM conselho_criancas c WHERE c.atendimento_id = a.id) AS criancas "
+          "(SELECT group_concat(nome, '; ') FROM conselho_criancas c WHERE c.atendimento_id = a.id "
+          "AND c.removido_em IS NULL) AS criancas "
           "FROM {origem}")
 
 
@@ -168,8 +169,10 @@ def dados_relatorio(db: sqlite_utils.Database, inicio: str, fim: str) -> list[di
     """Para o relatório trimestral: só tipo, data, bairro, nascimentos, direitos, agentes e medidas."""
     sql = """
         SELECT a.id, a.tipo, substr(a.recebido_em, 1, 10) AS dia, a.bairro,
-               (SELECT group_concat(coalesce(nascimento, '-'), ',') FROM conselho_criancas c WHERE c.atendimento_id = a.id) AS nasc,
-               (SELECT group_concat(coalesce(sexo, '-'), ',') FROM conselho_criancas c WHERE c.atendimento_id = a.id) AS sexos,
+               (SELECT group_concat(coalesce(nascimento, '-'), ',') FROM conselho_criancas c WHERE c.atendimento_id = a.id
+                    AND c.removido_em IS NULL) AS nasc,
+               (SELECT group_concat(coalesce(sexo, '-'), ',') FROM conselho_criancas c WHERE c.atendimento_id = a.id
+                    AND c.removido_em IS NULL) AS sexos,
                (SELECT group_concat(direito, ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS direitos,
                (SELECT group_concat(agente, ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS agentes,
                (SELECT group_concat(coalesce(grupo, '-'), ',') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL)

@@ -287,6 +287,10 @@ class DialogoCaso(QDialog):
     def _on_emenda(self, acao: str) -> None:
         if acao in ("Filiação",) and self._nada(self._combo_criancas(), "Não há criança no registro."):
             return
+        if acao == "Retirar criança" and len(self.caso["criancas"]) < 2:
+            self.mensagem.setText("O caso precisa ter ao menos uma criança ou adolescente: inclua a criança certa "
+                                  "antes de retirar esta (ou corrija o nome, se o erro é só de identificação).")
+            return
         if acao in ("Retirar familiar",) and not self.caso["familiares"]:
             self.mensagem.setText("Não há familiar no registro.")
             return

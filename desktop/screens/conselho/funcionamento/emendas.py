@@ -1,5 +1,5 @@
-"""Emendas ao caso aberto: incluir criança, familiar ou violação, corrigir nome e filiação, reclassificar
-a violação pelo SIPIA CT e informar a hora real da chamada.
+"""Emendas ao caso aberto: incluir ou retirar criança, familiar ou violação, corrigir nome e filiação,
+reclassificar a violação pelo SIPIA CT e informar a hora real da chamada.
 
 Cada diálogo valida enquanto se digita (nome, data, data e hora, motivo) e chama ``services.conselho.emendas``;
 a recusa do serviço aparece no próprio diálogo. Sem a permissão de editar casos (a consulta do MP e do
@@ -60,7 +60,7 @@ def _violacoes(caso: dict, rotulo) -> list[tuple[str, str]]:
 
 
 ACOES = ("Incluir criança", "Incluir familiar", "Incluir violação e agente", "Corrigir nome", "Filiação",
-         "Reclassificar violação", "Hora real da chamada", "Retirar familiar", "Retirar violação")
+         "Reclassificar violação", "Hora real da chamada", "Retirar criança", "Retirar familiar", "Retirar violação")
 
 
 def abrir(dlg, acao: str) -> bool:
@@ -132,6 +132,14 @@ def abrir(dlg, acao: str) -> bool:
             lambda v: emendas.definir_momento_da_chamada(s, aid, v["momento"], v["motivo"]),
             f"O caso foi gravado em {br(emendas.gravado_em_local(caso).isoformat(timespec='minutes'))}. Informe "
             "quando a chamada ou a denúncia chegou de fato; o número do caso não muda.")
+    if acao == "Retirar criança":
+        return dlg._dialogo("Retirar criança ou adolescente incluído por engano", "Retirar", [
+            ("crianca", "Criança/adolescente", combo([(c["id"], f"{c['nome']} — nasc. {br(c['nascimento']) or '—'}")
+                                                      for c in caso["criancas"]])),
+            ("motivo", "Motivo", campo_motivo())],
+            lambda v: emendas.retirar_crianca(s, v["crianca"] or "", v["motivo"]),
+            "Nada se apaga: a criança sai do caso, da busca, das estatísticas, do CSV do SIPIA e dos documentos "
+            "emitidos depois; o histórico guarda quem era e o motivo. O caso fica com ao menos uma criança.")
     if acao == "Retirar familiar":
         return dlg._dialogo("Retirar familiar registrado por engano", "Retirar", [
             ("familiar", "Familiar", combo([(f["id"], f"{f['nome']} ({f['vinculo'] or '—'})")

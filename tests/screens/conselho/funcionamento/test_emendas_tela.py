@@ -191,3 +191,40 @@ def test_retirar_violacao_pela_tela(qtbot, conselheira):
                                   ).fetchone()[0] == 1
     assert "Violação retirada: registrada no caso errado" in caso.texto.toPlainText()
     assert "Negligência familiar" not in caso.texto.toPlainText().split("Histórico de emendas")[0]
+
+
+def test_retirar_crianca_pelo_teclado(qtbot, conselheira):
+    """Retirar a criança incluída por engano: o caso de uma criança só recusa com a razão; com duas, o diálogo
+    (aberto pelo teclado) grava a retirada, que some do resumo e fica no histórico; a violação fora da faixa
+    etária do grupo do SIPIA CT é recusada no próprio diálogo."""
+    from desktop.services.conselho import emendas
+
+    at = atendimentos.registrar_atendimento(conselheira, CASO)
+    caso = _abrir(qtbot, conselheira, at["id"])
+    botao = caso.botoes["Retirar criança"]
+    assert botao.focusPolicy() & Qt.FocusPolicy.TabFocus  # alcançável pelo Tab
+    botao.setFocus()
+    qtbot.keyClick(botao, Qt.Key.Key_Space)
+    assert "ao menos uma criança" in caso.mensagem.text()
+
+    a = emendas.incluir_crianca(conselheira, at["id"], {"nome": "Yasmin Engano", "nascimento": "2012-05-01"},
+                                "informada pela escola")
+    yasmin = a["criancas"][1]["id"]
+    caso.recarregar()
+    r = responder(qtbot, {"crianca": yasmin, "motivo": "homônima: é de outro caso"})
+    botao.setFocus()
+    qtbot.keyClick(botao, Qt.Key.Key_Space)
+    assert r.erro is None, r.erro
+    assert any("Yasmin Engano" in o for o in r.opcoes["crianca"])
+    linha = conselheira.db.execute("SELECT removido_em FROM conselho_criancas WHERE id = ?", [yasmin]).fetchone()
+    assert linha[0] is not None
+    h = conselheira.db.execute("SELECT tipo, motivo FROM conselho_emendas ORDER BY rowid").fetchall()
+    assert [tuple(x) for x in h][-1] == ("crianca_retirada", "homônima: é de outro caso")
+    resumo, historico = caso.texto.toPlainText().split("Histórico de emendas")
+    assert "Yasmin" not in resumo and "Kaua Tavares" in resumo
+    assert "Criança ou adolescente retirado: homônima: é de outro caso" in historico
+
+    r = responder(qtbot, {"especifico": "ECEL.1.1", "agente": "familiares", "motivo": "relato da escola"})
+    _clicar(qtbot, caso, "Incluir violação e agente")
+    assert r.erro and "0 a 5 anos" in r.erro, r.erro
+    assert conselheira.db.execute("SELECT count(*) FROM conselho_violacoes WHERE grupo = 'ECEL.1'").fetchone()[0] == 0
