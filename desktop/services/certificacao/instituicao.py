@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.rules.certificacao import adesao
+from desktop.rules.certificacao.resultado import exigir_campos_limpos
 from desktop.store.certificacao import cadastro as armazem
 
 from .. import cadastros
@@ -19,6 +20,8 @@ def cadastrar_instituicao(sessao: Sessao, *, nome: str, sistema_ensino: str, org
     sessao.exigir(EDITAR)
     if sistema_ensino not in SISTEMAS:
         raise ErroNegocio("Sistema de ensino deve ser federal, estadual ou municipal.")
+    with regras():  # o nome vai impresso nos títulos (arts. 15 §2º e 16 §ún)
+        exigir_campos_limpos({"nome da instituição": nome, "sigla da instituição": sigla})
     dados = {"nome": obrigatorio(nome, "o nome da instituição"), "sigla": sigla,
              "sistema_ensino": sistema_ensino,
              "orgao_competente": obrigatorio(orgao_competente, "o órgão competente do sistema de ensino (art. 5º IV)")}
@@ -51,13 +54,16 @@ def registrar_adesao(sessao: Sessao, instituicao_id: str, *, termo_aprovado_em: 
 
 
 def vincular_unidade(sessao: Sessao, instituicao_id: str, unidade_id: str) -> dict:
-    """Torna a unidade (tipo unidade_certificadora) certificadora da instituição (art. 10 §ún)."""
+    """Torna a unidade (tipo unidade_certificadora) certificadora da instituição (art. 10 §ún). O nome da
+    unidade vai impresso nos títulos: palavra que revela a forma de obtenção é recusada já aqui."""
     with sessao.mudanca(EDITAR) as m:
         u = m.db["unidades"].get(unidade_id)
         if u["tipo"] != "unidade_certificadora":
             raise ErroNegocio(f"{u['nome']} não é uma unidade certificadora; cadastre-a com esse tipo.")
         if armazem.instituicao_da_unidade(m.db, unidade_id):
             raise ErroNegocio(f"{u['nome']} já está vinculada a uma instituição.")
+        with regras():  # o nome da unidade vai impresso nos títulos (arts. 15 §2º e 16 §ún)
+            exigir_campos_limpos({"nome da unidade": u["nome"]})
         linha = armazem.inserir(m.db, "cert_unidades", {"unidade_id": unidade_id, "instituicao_id": instituicao_id},
                                 com_id=False)
         m.registrar("cert_unidades", unidade_id, "inserir", depois=linha)

@@ -53,3 +53,24 @@ def test_motivo_da_via_vedado_recusado_ao_digitar(sessao_admin):
     with pytest.raises(Recusa, match=r"motivo da via .*encontrado: reconhecimento, saberes, modalidade, ead"):
         emissao.emitir_nova_via(s, dip["id"], "reconhecimento de saberes na modalidade EaD")
     assert s.db.execute("SELECT count(*) FROM documentos").fetchone()[0] == n
+
+
+def test_instituicao_e_unidade_com_palavra_vedada_recusadas_no_cadastro(sessao_admin):
+    """O nome da instituição e o da unidade vão impressos nos títulos ("…, por meio de …, confere a …")."""
+    from desktop.services import cadastros
+    from desktop.services.certificacao import instituicao
+
+    s = sessao_admin
+    with pytest.raises(Recusa, match=r"nome da instituição .*encontrado: certificacao.*art\. 15, §2º"):
+        instituicao.cadastrar_instituicao(s, nome="Instituto de Certificação Profissional", sistema_ensino="estadual",
+                                          orgao_competente="Conselho Estadual de Educação")
+    assert s.db["cert_instituicoes"].count == 0
+    inst = instituicao.cadastrar_instituicao(s, nome="Instituto de Educação Profissional", sistema_ensino="estadual",
+                                             orgao_competente="Conselho Estadual de Educação")
+    u = cadastros.cadastrar_unidade(s, tipo="unidade_certificadora", nome="Centro de Educação a Distância")
+    with pytest.raises(Recusa, match=r"nome da unidade .*encontrado: distancia"):
+        instituicao.vincular_unidade(s, inst["id"], u["id"])
+    n = s.db["unidades"].count
+    with pytest.raises(Recusa, match=r"nome da unidade .*encontrado: saberes"):
+        instituicao.cadastrar_unidade_certificadora(s, inst["id"], nome="Casa dos Saberes")
+    assert s.db["cert_unidades"].count == 0 and s.db["unidades"].count == n  # nada pela metade
