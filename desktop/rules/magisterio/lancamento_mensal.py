@@ -4,6 +4,8 @@
   vírgula ou espaço, p. ex. "3, 7 21"; intervalos com hífen, "10-12".
 - Faltas por hora-aula/hora-atividade (art. 34, §1º, II): "dia:horas", p. ex. "14:2, 15:3" (1 a 8 horas).
 - Horas noturnas após as 22 h (art. 50): um número de horas do mês, p. ex. "6" ou "7,5".
+- Rubrica avulsa do mês: o valor em reais, com "-" na frente para desconto ("150,00", "-80"), e as
+  incidências "P" (previdência), "I" (IRRF), "PI" ou vazio (nenhuma).
 Cada função devolve o valor normalizado ou levanta ``EntradaInvalida`` com a mensagem para a célula.
 """
 from __future__ import annotations
@@ -82,3 +84,36 @@ def noturnas(texto: str) -> Decimal | None:
 def conflito(dias_: list[int], horas_: dict[int, int]) -> int | None:
     """Um dia que está nas duas colunas (falta do dia inteiro e por hora), ou None."""
     return next((d for d in dias_ if d in horas_), None)
+
+
+def _reais(texto: str, rotulo: str) -> Decimal | None:
+    t = (texto or "").strip().replace("R$", "").replace(" ", "").replace("\u2212", "-")
+    if not t:
+        return None
+    if "," in t:
+        t = t.replace(".", "").replace(",", ".")
+    try:
+        v = Decimal(t)
+    except InvalidOperation:
+        raise EntradaInvalida(f"{rotulo}: \"{texto}\" não é um valor em reais (p. ex. 150,00 ou -80,00).") from None
+    if not v.is_finite():
+        raise EntradaInvalida(f"{rotulo}: \"{texto}\" não é um valor em reais (p. ex. 150,00 ou -80,00).")
+    return v
+
+
+def avulsa(texto: str) -> tuple[str, Decimal] | None:
+    """"150,00" → ("provento", 150.00); "-80" → ("desconto", 80.00); em branco → None."""
+    v = _reais(texto, "Rubrica avulsa")
+    if v is None:
+        return None
+    if v == 0 or v != v.quantize(Decimal("0.01")):
+        raise EntradaInvalida("Rubrica avulsa: valor diferente de zero, em reais e centavos (− na frente para desconto).")
+    return ("desconto" if v < 0 else "provento"), abs(v)
+
+
+def incidencias(texto: str) -> tuple[bool, bool]:
+    """"PI" → (incide previdência, incide IRRF); em branco → nenhuma."""
+    t = re.sub(r"[\s,/+]", "", texto or "").upper()
+    if set(t) - {"P", "I"}:
+        raise EntradaInvalida("Incidências: P para previdência, I para IRRF, PI para as duas, em branco para nenhuma.")
+    return "P" in t, "I" in t

@@ -172,6 +172,15 @@ def lancar_avulsa(sessao: Sessao, servidor_id: str, *, natureza: str, descricao:
     """Provento ou desconto de um mês só, com descrição, fundamento legal (obrigatório) e incidências."""
     sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     _servidor(sessao, servidor_id)
+    valores = valores_avulsa(servidor_id, natureza=natureza, descricao=descricao, fundamento=fundamento, valor=valor,
+                             incide_previdencia=incide_previdencia, incide_irrf=incide_irrf)
+    dia = _aberta(sessao, competencia)
+    return _gravar(sessao, valores, dia, dia)
+
+
+def valores_avulsa(servidor_id: str, *, natureza: str, descricao: str, fundamento: str, valor,
+                   incide_previdencia: bool, incide_irrf: bool) -> dict:
+    """Os campos da rubrica avulsa conferidos, sem ler nem gravar a base (usado também pela grade do mês)."""
     if natureza not in ("provento", "desconto"):
         raise EntradaInvalida("A rubrica avulsa é um provento ou um desconto.")
     v = _decimal(valor, "Valor da rubrica")
@@ -184,8 +193,7 @@ def lancar_avulsa(sessao: Sessao, servidor_id: str, *, natureza: str, descricao:
     valores = {"servidor_id": servidor_id, "tipo": "avulsa", "descricao": _texto(descricao, "a descrição da rubrica", 3),
                "forma": natureza, "quantidade": str(v), "fundamento": fund,
                "incide_previdencia": bool(incide_previdencia), "incide_irrf": bool(incide_irrf)}
-    dia = _aberta(sessao, competencia)
-    return _gravar(sessao, valores, dia, dia)
+    return valores
 
 
 def encerrar(sessao: Sessao, desconto_id: str, ultima_competencia) -> dict:
