@@ -1,31 +1,35 @@
-"""Aba "Lançamentos do mês": a grade de uma escola numa competência — faltas do dia inteiro, faltas por hora
-e horas noturnas de todos os lotados numa tabela, pelo teclado, conferidas enquanto se digita.
+"""Aba "Lançamentos do mês": a grade de uma escola numa competência — faltas do dia inteiro e por hora, horas
+noturnas e uma rubrica avulsa (valor, descrição, fundamento legal, incidências) de todos os lotados, pelo teclado.
 
-Setas e Tab andam pelas células; digitar começa a editar; Enter confirma. A célula com erro fica vermelha
-com a mensagem ao lado (e na dica); "Gravar grade" só se habilita sem erros e grava tudo de uma vez
-(``desktop.services.magisterio.lancamentos``). Sem SQL e sem regra aqui.
+Digitar começa a editar, Tab e Shift+Tab andam pelas células, Enter confirma e desce, Ctrl+S grava. Cada
+linha editada é conferida pelo serviço (``lancamentos.conferir``, as mesmas validações da ficha) fora da
+thread da interface: a célula com problema fica vermelha, com a mensagem e o artigo embaixo e na dica.
+Gravar manda as linhas alteradas de uma vez (tudo ou nada); carregar outra escola ou competência, ou sair
+da aba, com alterações não gravadas pergunta se grava. Sem SQL e sem regra aqui.
 """
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QLabel,
+                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop.rules.magisterio import lancamento_mensal as regras
+from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.magisterio import cadastro, folha, lancamentos
 
-from . import comum
-
-COL_NOME, COL_MATRICULA, COL_DIAS, COL_HORAS, COL_NOTURNAS, COL_OUTRAS = range(6)
+(COL_NOME, COL_MATRICULA, COL_DIAS, COL_HORAS, COL_NOTURNAS, COL_VALOR, COL_DESCRICAO, COL_FUNDAMENTO,
+ COL_INCIDENCIAS, COL_AVULSAS, COL_OUTRAS) = range(11)
 _TITULOS = ("Servidor", "Matrícula", "Faltas — dias (3, 7, 10-12)", "Faltas — horas (dia:horas)",
-            "Horas noturnas (art. 50)", "Outras faltas (na ficha)")
-_EDITAVEIS = (COL_DIAS, COL_HORAS, COL_NOTURNAS)
+            "Horas noturnas (art. 50)", "Avulsa R$ (− desconto)", "Descrição da avulsa", "Fundamento legal",
+            "Incide (P, I)", "Avulsas já lançadas", "Outras faltas (na ficha)")
+CHAVES = {COL_DIAS: "dias", COL_HORAS: "horas", COL_NOTURNAS: "noturnas", COL_VALOR: "avulsa_valor",
+          COL_DESCRICAO: "avulsa_descricao", COL_FUNDAMENTO: "avulsa_fundamento", COL_INCIDENCIAS: "avulsa_incidencias"}
+_COLUNA = {chave: c for c, chave in CHAVES.items()}
 _VERMELHO = QBrush(QColor("#f8d7da"))
 
 
@@ -36,29 +40,64 @@ def _competencia(texto: str) -> date:
         raise EntradaInvalida("Competência no formato mm/aaaa, por exemplo 10/2026.") from None
 
 
+class _Tabela(QTableWidget):
+    """Enter confirma a célula e desce para a linha de baixo, como na planilha."""
+
+    def _descer(self) -> None:
+        i = self.currentIndex()
+        if i.isValid() and i.row() + 1 < self.rowCount():
+            self.setCurrentCell(i.row() + 1, i.column())
+
+    def keyPressEvent(self, evento) -> None:  # noqa: N802 — nome do Qt
+        if evento.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            self._descer()
+            return
+        super().keyPressEvent(evento)
+
+    def closeEditor(self, editor, dica) -> None:  # noqa: N802 — Enter no editor confirma e desce
+        super().closeEditor(editor, dica)
+        if dica == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self._descer()
+
+    def confirmar_edicao(self) -> None:
+        """Grava na célula o que está no editor aberto (Ctrl+S no meio da digitação) e fecha o editor."""
+        if self.state() != self.State.EditingState:
+            return
+        editor = QApplication.focusWidget()
+        if editor is not None and editor is not self:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
 class AbaLancamentos(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
+        self.editar = sessao.pode(Permissao.MAGISTERIO_EDITAR)
         self.linhas: list[lancamentos.LinhaGrade] = []
         self.erros: dict[tuple[int, int], str] = {}
+        self.alteradas: set[int] = set()
+        self._carga = None            # (escola, competência) da grade mostrada
+        self._versao: dict[int, int] = {}  # conferências em andamento: só vale a resposta da última de cada linha
         self.escola = QComboBox(self)
-        for e in cadastro.listar_escolas(sessao):
-            self.escola.addItem(e["nome"], e["id"])
+        self.escola.setAccessibleName("Escola")
         hoje = date.today()
         self.competencia = CampoValidado(_competencia, placeholder="mm/aaaa", parent=self)
         self.competencia.definir_texto(f"{hoje.month:02d}/{hoje.year}")
         self.botao_carregar = QPushButton("&Carregar", self)
-        self.tabela = QTableWidget(0, len(_TITULOS), self)
+        self.tabela = _Tabela(0, len(_TITULOS), self)
+        self.tabela.setAccessibleName("Grade dos lançamentos do mês")
         self.tabela.setHorizontalHeaderLabels(_TITULOS)
         self.tabela.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                     | QAbstractItemView.EditTrigger.DoubleClicked
                                     | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tabela.setTabKeyNavigation(True)
         self.tabela.horizontalHeader().setStretchLastSection(True)
+        self.aviso = QLabel(self)
+        self.aviso.setWordWrap(True)
         self.mensagem = QLabel(self)
         self.mensagem.setWordWrap(True)
-        self.botao_gravar = QPushButton("&Gravar grade", self)
+        self.botao_gravar = QPushButton("&Gravar grade (Ctrl+S)", self)
         self.botao_gravar.setEnabled(False)
         topo = QHBoxLayout()
         rotulo_escola = QLabel("&Escola:", self)
@@ -71,9 +110,10 @@ class AbaLancamentos(QWidget):
         topo.addWidget(self.competencia)
         topo.addWidget(self.botao_carregar)
         topo.addStretch(1)
-        nota = QLabel("Faltas injustificadas (código FI; Lei 1.613/2004, art. 34, §1º, I e II) e horas após as 22 h em "
-                      "regência (art. 50) de todos os lotados na escola no mês. Faltas justificadas e outros códigos: "
-                      "na ficha do servidor. Falta de competência já fechada é descontada na seguinte.", self)
+        nota = QLabel("Faltas injustificadas (código FI; Lei 1.613/2004, art. 34, §1º, I e II), horas após as 22 h em "
+                      "regência (art. 50) e uma rubrica avulsa do mês (com fundamento legal) de todos os lotados na "
+                      "escola no mês. Faltas justificadas e outros códigos: na ficha do servidor. Falta de competência "
+                      "já fechada é descontada na seguinte. Tab anda, digitar edita, Enter desce, Ctrl+S grava.", self)
         nota.setWordWrap(True)
         nota.setObjectName("subtitulo")
         baixo = QHBoxLayout()
@@ -82,36 +122,51 @@ class AbaLancamentos(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(topo)
         lay.addWidget(nota)
+        lay.addWidget(self.aviso)
         lay.addWidget(self.tabela, 1)
         lay.addLayout(baixo)
+        QShortcut(QKeySequence.StandardKey.Save, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                  activated=self._on_salvar_atalho)
         self.botao_carregar.clicked.connect(self._on_carregar)
         self.botao_gravar.clicked.connect(self._on_gravar)
         self.tabela.itemChanged.connect(self._on_celula)
+        servicos.consulta(self, lambda: cadastro.listar_escolas(sessao), self._on_escolas, titulo_erro="Escolas")
+
+    def _on_escolas(self, escolas: list[dict]) -> None:
+        for e in escolas:
+            self.escola.addItem(e["nome"], e["id"])
 
     # -- carga -------------------------------------------------------------------------------------
     def _on_carregar(self) -> None:
-        if not self.competencia.validar() or self.escola.currentData() is None:
+        if not self.competencia.validar() or self.escola.currentData() is None or not self.pode_sair():
             return
-        ok, linhas = comum.chamar(self, "Lançamentos do mês", lancamentos.grade, self._sessao,
-                                  self.escola.currentData(), self.competencia.valor())
-        if ok:
-            self.mostrar(linhas)
+        self.recarregar(self.escola.currentData(), self.competencia.valor())
 
-    def mostrar(self, linhas: list[lancamentos.LinhaGrade]) -> None:
-        self.linhas, self.erros = linhas, {}
+    def recarregar(self, escola: str, comp: date) -> None:
+        sessao = self._sessao
+        servicos.consulta(self, lambda: (lancamentos.grade(sessao, escola, comp), lancamentos.situacao(sessao, comp)),
+                          lambda r: self.mostrar(r[0], r[1], (escola, comp)), titulo_erro="Lançamentos do mês")
+
+    def mostrar(self, linhas: list[lancamentos.LinhaGrade], aviso: str = "", carga=None) -> None:
+        self.linhas, self.erros, self._carga = linhas, {}, carga
+        self.alteradas.clear()
+        self._versao.clear()
         self.tabela.blockSignals(True)
         try:
             self.tabela.setRowCount(len(linhas))
             for i, l in enumerate(linhas):
-                valores = (l.nome, l.matricula, l.texto_dias, l.texto_horas, l.texto_noturnas, l.outras)
-                for c, v in enumerate(valores):
-                    item = QTableWidgetItem(v)
-                    if c not in _EDITAVEIS:
+                valores = {COL_NOME: l.nome, COL_MATRICULA: l.matricula, COL_DIAS: l.texto_dias,
+                           COL_HORAS: l.texto_horas, COL_NOTURNAS: l.texto_noturnas, COL_AVULSAS: l.avulsas,
+                           COL_OUTRAS: l.outras}
+                for c in range(len(_TITULOS)):
+                    item = QTableWidgetItem(valores.get(c, ""))
+                    if c not in CHAVES or not self.editar:
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     self.tabela.setItem(i, c, item)
         finally:
             self.tabela.blockSignals(False)
         self.tabela.resizeColumnsToContents()
+        self.aviso.setText(f"<span style='color:#8a5300'>{aviso}</span>" if aviso else "")
         self.mensagem.setText(f"{len(linhas)} servidor(es) lotado(s) no mês." if linhas else
                               "Ninguém lotado nesta escola no último dia da competência.")
         if linhas:
@@ -120,66 +175,106 @@ class AbaLancamentos(QWidget):
         self._atualizar()
 
     # -- conferência enquanto se digita ---------------------------------------------------------------
+    def linha_da_tela(self, r: int) -> dict:
+        return {"servidor_id": self.linhas[r].servidor_id} | {
+            chave: self.tabela.item(r, c).text() for c, chave in CHAVES.items()}
+
     def _on_celula(self, item: QTableWidgetItem) -> None:
-        c = item.column()
-        if c not in _EDITAVEIS:
+        if item.column() not in CHAVES or self._carga is None:
             return
-        erro = self._conferir(item.row())
+        r = item.row()
+        self.alteradas.add(r)
+        self._atualizar()
+        versao = self._versao[r] = self._versao.get(r, 0) + 1
+        carga, sessao, linha = self._carga, self._sessao, self.linha_da_tela(r)
+        servicos.consulta(self, lambda: lancamentos.conferir(sessao, carga[0], carga[1], linha),
+                          lambda erros: self._on_conferida(carga, r, versao, erros), titulo_erro="Lançamentos do mês")
+
+    def _on_conferida(self, carga, r: int, versao: int, erros: dict[str, str]) -> None:
+        if carga != self._carga or self._versao.get(r) != versao:
+            return  # a grade mudou ou a linha foi editada de novo: vale a conferência mais nova
+        del self._versao[r]
         self.tabela.blockSignals(True)
         try:
-            for col in _EDITAVEIS:
-                celula = self.tabela.item(item.row(), col)
-                problema = erro if erro and erro[0] == col else None
+            for c, chave in CHAVES.items():
+                problema = erros.get(chave)
+                celula = self.tabela.item(r, c)
                 celula.setBackground(_VERMELHO if problema else QBrush())
-                celula.setToolTip(problema[1] if problema else "")
+                celula.setToolTip(problema or "")
                 if problema:
-                    self.erros[(item.row(), col)] = problema[1]
+                    self.erros[(r, c)] = problema
                 else:
-                    self.erros.pop((item.row(), col), None)
+                    self.erros.pop((r, c), None)
         finally:
             self.tabela.blockSignals(False)
         self._atualizar()
 
-    def _conferir(self, linha: int) -> tuple[int, str] | None:
-        comp = self.competencia.valor()
-        texto = {c: self.tabela.item(linha, c).text() for c in _EDITAVEIS}
-        try:
-            dias = regras.dias(texto[COL_DIAS], comp)
-        except EntradaInvalida as e:
-            return COL_DIAS, str(e)
-        try:
-            horas = regras.horas(texto[COL_HORAS], comp)
-        except EntradaInvalida as e:
-            return COL_HORAS, str(e)
-        try:
-            regras.noturnas(texto[COL_NOTURNAS])
-        except EntradaInvalida as e:
-            return COL_NOTURNAS, str(e)
-        if (d := regras.conflito(dias, horas)) is not None:
-            return COL_HORAS, f"O dia {d} já está como falta do dia inteiro."
-        return None
+    def conferindo(self) -> bool:
+        """Há conferência de linha ainda em andamento."""
+        return bool(self._versao)
 
     def _atualizar(self) -> None:
         if self.erros:
             (linha, _c), texto = sorted(self.erros.items())[0]
             self.mensagem.setText(f"<span style='color:#b00020'><b>{self.linhas[linha].nome}:</b> {texto}</span>")
-        self.botao_gravar.setEnabled(bool(self.linhas) and not self.erros)
+        self.botao_gravar.setEnabled(self.editar and bool(self.alteradas) and not self.erros)
 
     # -- gravação ------------------------------------------------------------------------------------
-    def _on_gravar(self) -> None:
-        if self.erros or not self.linhas:
+    def _on_salvar_atalho(self) -> None:
+        self.tabela.confirmar_edicao()  # Ctrl+S no meio da edição: a célula digitada entra
+        if self.erros:
+            (linha, _c), texto = sorted(self.erros.items())[0]
+            self.mensagem.setText(f"<span style='color:#b00020'>Há células em vermelho (linha {linha + 1}, "
+                                  f"{self.linhas[linha].nome}): corrija antes de gravar. {texto}</span>")
             return
-        pedido = [{"servidor_id": l.servidor_id, "dias": self.tabela.item(i, COL_DIAS).text(),
-                   "horas": self.tabela.item(i, COL_HORAS).text(), "noturnas": self.tabela.item(i, COL_NOTURNAS).text()}
-                  for i, l in enumerate(self.linhas)]
-        escola, comp = self.escola.currentData(), self.competencia.valor()
-        servicos.operacao(self, "Gravando os lançamentos do mês…",
-                          lambda _p: lancamentos.gravar_grade(self._sessao, escola, comp, pedido),
-                          self._on_gravado, titulo_erro="Lançamentos do mês")
+        self._on_gravar()
 
-    def _on_gravado(self, resultado: dict) -> None:
-        self._on_carregar()
-        texto = f"Grade gravada: {resultado['alterados']} alteração(ões)."
+    def _on_gravar(self, depois=None) -> None:
+        if self.erros or not self.alteradas or self._carga is None or not self.editar:
+            return
+        pedido = [self.linha_da_tela(r) for r in sorted(self.alteradas)]
+        (escola, comp), sessao = self._carga, self._sessao
+        servicos.operacao(self, "Gravando os lançamentos do mês…",
+                          lambda _p: lancamentos.gravar_grade(sessao, escola, comp, pedido),
+                          lambda r: self._on_gravado(r, depois), titulo_erro="Lançamentos do mês")
+
+    def _on_gravado(self, resultado: dict, depois=None) -> None:
+        self.alteradas.clear()
+        texto = (f"Grade gravada: {resultado['faltas']} falta(s), {resultado['horas_noturnas']} lançamento(s) de "
+                 f"horas noturnas, {resultado['avulsas']} rubrica(s) avulsa(s).")
         if resultado["avisos"]:
             texto += " " + " ".join(resultado["avisos"])
-        self.mensagem.setText(texto)
+        escola, comp = self._carga
+        sessao = self._sessao
+
+        def _on_relida(r) -> None:
+            self.mostrar(r[0], r[1], (escola, comp))
+            self.mensagem.setText(texto)
+            if depois is not None:
+                depois()
+
+        servicos.consulta(self, lambda: (lancamentos.grade(sessao, escola, comp), lancamentos.situacao(sessao, comp)),
+                          _on_relida, titulo_erro="Lançamentos do mês")
+
+    # -- sair com alterações -------------------------------------------------------------------------
+    def pode_sair(self, depois=None) -> bool:
+        """True se pode trocar a grade (nada alterado, ou o usuário descartou); com "Gravar", grava e chama
+        ``depois()`` quando terminar (e devolve False: a troca espera a gravação)."""
+        if not self.alteradas:
+            return True
+        caixa = QMessageBox(QMessageBox.Icon.Question, "Lançamentos do mês",
+                            f"Há {len(self.alteradas)} linha(s) alterada(s) e não gravada(s). Gravar agora?",
+                            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                            | QMessageBox.StandardButton.Cancel, self)
+        caixa.setDefaultButton(QMessageBox.StandardButton.Save)
+        resposta = caixa.exec()
+        if resposta == QMessageBox.StandardButton.Discard:
+            self.alteradas.clear()
+            self._atualizar()
+            return True
+        if resposta == QMessageBox.StandardButton.Save:
+            if self.erros:
+                self._on_salvar_atalho()  # mostra o que falta corrigir
+            else:
+                self._on_gravar(depois or self._on_carregar)
+        return False

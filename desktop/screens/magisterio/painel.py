@@ -98,12 +98,21 @@ class PainelMagisterio(QWidget):
         return aba
 
     def _on_aba_mudou(self, indice: int) -> None:
+        anterior = getattr(self, "_atual", None)
+        sair = getattr(anterior, "pode_sair", None)  # a grade do mês pergunta se grava o que foi alterado
+        if sair is not None and anterior is not self.abas.widget(indice) \
+                and not sair(lambda: self.abas.setCurrentIndex(indice)):
+            self.abas.blockSignals(True)
+            self.abas.setCurrentWidget(anterior)
+            self.abas.blockSignals(False)
+            return
         widget = self.abas.widget(indice)
         chave = getattr(widget, "chave", None)
         if chave is not None:  # primeira visita: montar (a aba carrega os dados ao nascer)
             self.aba(chave)
         elif widget in (self._montadas.get(c) for c in _RECARREGAM):
             widget.recarregar()
+        self._atual = self.abas.widget(indice)
 
 
 for _chave, *_resto in _ABAS:  # painel.servidores, painel.folha…: a aba, montada na primeira leitura

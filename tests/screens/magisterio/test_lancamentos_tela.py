@@ -1,41 +1,131 @@
-"""Aba Lançamentos do mês: a grade da escola — célula errada fica vermelha e trava o Gravar;
-corrigida, grava todos de uma vez (conferido na base)."""
+"""Aba Lançamentos do mês: a grade da escola dirigida só pelo teclado (digitar edita, Tab anda, Enter confirma e
+desce, Ctrl+S grava): a célula errada fica vermelha com o artigo e nada é gravado; corrigida, grava as faltas, as
+horas noturnas e a rubrica avulsa de uma vez (conferido na base e na prévia, em centavos); sair da aba com
+alterações pergunta e grava."""
+from datetime import date
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
-from desktop.screens.magisterio.lancamentos import COL_DIAS, COL_HORAS, COL_NOTURNAS
+from desktop.screens.magisterio.lancamentos import CHAVES, COL_AVULSAS, COL_DIAS, COL_HORAS, COL_NOTURNAS
 from desktop.screens.magisterio.painel import PainelMagisterio
-from desktop.services.magisterio import lancamentos
+from desktop.services.magisterio import folha, historicos, lancamentos
+
+from ..apoio_janelas import digitar, quando_modal
+
+OUTUBRO = date(2026, 10, 1)  # 04/10/2026 é domingo; 06 a 08, terça a quinta
+ACEITA = {"dias": "6-7", "horas": "8:2", "noturnas": "3", "avulsa_valor": "150,00", "avulsa_descricao": "Abono",
+          "avulsa_fundamento": "Decreto 10/2026, art. 2", "avulsa_incidencias": "PI"}
 
 
-def test_grade_confere_e_grava(qtbot, sessao_demo):
-    painel = PainelMagisterio(sessao_demo)
+def _editor(tabela):
+    editores = [w for w in tabela.viewport().findChildren(QLineEdit) if w.isVisible()]
+    return editores[0] if len(editores) == 1 else None
+
+
+def _celula(qtbot, tabela, texto: str, tecla=Qt.Key.Key_Tab) -> None:
+    """Digita na célula atual como o usuário: se o Tab anterior já abriu o editor desta célula, nele; senão a
+    primeira tecla na tabela abre o editor. Depois, Tab (ou a ``tecla``)."""
+    editor = _editor(tabela)
+    if editor is None:
+        qtbot.keyClicks(tabela, texto[0])
+        editor = _editor(tabela)
+        assert editor is not None and editor.text() == texto[0]  # digitar abriu o editor
+        texto = texto[1:]
+    digitar(qtbot, editor, texto)
+    qtbot.keyClick(editor, tecla)
+
+
+def _grade_aberta(qtbot, sessao):
+    painel = PainelMagisterio(sessao)
     qtbot.addWidget(painel)
     painel.resize(1280, 800)
     painel.show()
     aba = painel.lancamentos
     painel.abas.setCurrentWidget(aba)
-    indice = next(i for i in range(aba.escola.count())
-                  if lancamentos.grade(sessao_demo, aba.escola.itemData(i), "10/2026"))
-    aba.escola.setCurrentIndex(indice)
-    aba.competencia.edit.clear()
+    painel.activateWindow()
+    qtbot.waitUntil(painel.isActiveWindow)
+    qtbot.waitUntil(lambda: aba.escola.count() > 0)  # as escolas chegam da leitura em segundo plano
+    return painel, aba
+
+
+def test_grade_pelo_teclado_grava_tudo_e_pergunta_ao_sair(qtbot, sessao_demo):
+    painel, aba = _grade_aberta(qtbot, sessao_demo)
+    escola, servidor = next((aba.escola.itemData(i), g.servidor_id) for i in range(aba.escola.count())
+                            for g in lancamentos.grade(sessao_demo, aba.escola.itemData(i), OUTUBRO)
+                            if not g.dias and not lancamentos.conferir(sessao_demo, aba.escola.itemData(i), OUTUBRO,
+                                                                       {"servidor_id": g.servidor_id} | ACEITA))
+    aba.escola.setCurrentIndex(aba.escola.findData(escola))
+    aba.competencia.edit.setFocus()
+    aba.competencia.edit.selectAll()
     qtbot.keyClicks(aba.competencia.edit, "10/2026")
-    qtbot.mouseClick(aba.botao_carregar, Qt.MouseButton.LeftButton)
-    assert aba.tabela.rowCount() >= 1
+    qtbot.keyClick(aba.competencia.edit, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # &Carregar
+    qtbot.waitUntil(lambda: aba.tabela.rowCount() > 0 and aba._carga == (escola, OUTUBRO), timeout=30000)
+    r = next(i for i, l in enumerate(aba.linhas) if l.servidor_id == servidor)
     t = aba.tabela
-    t.item(0, COL_DIAS).setText("")
-    t.item(0, COL_DIAS).setText("40")  # o mesmo sinal (itemChanged) que a edição confirmada com Enter
-    assert (0, COL_DIAS) in aba.erros and "Dia 40 não existe" in aba.erros[(0, COL_DIAS)]
-    assert not aba.botao_gravar.isEnabled() and "Dia 40" in aba.mensagem.text()
-    t.item(0, COL_DIAS).setText("6, 20")
-    t.item(0, COL_HORAS).setText("6:2")
-    assert "já está como falta do dia inteiro" in aba.erros[(0, COL_HORAS)]
-    t.item(0, COL_HORAS).setText("21:3")
-    t.item(0, COL_NOTURNAS).setText("")
-    assert not aba.erros and aba.botao_gravar.isEnabled()
-    sid = aba.linhas[0].servidor_id
-    escola = aba.escola.currentData()
-    qtbot.mouseClick(aba.botao_gravar, Qt.MouseButton.LeftButton)
+    t.setFocus()
+    t.setCurrentCell(r, COL_DIAS)
+
+    _celula(qtbot, t, "4")  # domingo
+    qtbot.waitUntil(lambda: (r, COL_DIAS) in aba.erros, timeout=30000)
+    item = t.item(r, COL_DIAS)
+    assert "domingo" in item.toolTip() and "Lei 1.613/2004, art. 34, §1º, I" in item.toolTip()
+    assert item.background().color().name() == "#f8d7da" and "domingo" in aba.mensagem.text()
+    assert t.currentColumn() == COL_HORAS and not aba.botao_gravar.isEnabled()  # Tab andou; gravar travado
+    qtbot.keyClick(t, Qt.Key.Key_Escape)
+    qtbot.keyClick(t, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "vermelho" in aba.mensagem.text()
+    assert historicos.itens(sessao_demo, "faltas", servidor) == []  # nada gravado com erro
+
+    t.setCurrentCell(r, COL_DIAS)
+    colunas = sorted(CHAVES)
+    for c in colunas:
+        assert t.currentColumn() == c
+        _celula(qtbot, t, ACEITA[CHAVES[c]])
+    qtbot.waitUntil(lambda: not aba.conferindo(), timeout=30000)
+    assert aba.erros == {} and item.toolTip() == "" and aba.botao_gravar.isEnabled()
+    qtbot.keyClick(t, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Grade gravada" in aba.mensagem.text(), timeout=30000)
-    gravada = {l.servidor_id: l for l in lancamentos.grade(sessao_demo, escola, "10/2026")}[sid]
-    assert gravada.dias[:2] == [6, 20] or set([6, 20]) <= set(gravada.dias)
-    assert gravada.horas.get(21) == 3
+    assert aba.mensagem.text().startswith("Grade gravada: 3 falta(s), 1 lançamento(s) de horas noturnas, 1 rubrica")
+    faltas = historicos.itens(sessao_demo, "faltas", servidor)
+    assert [(f["data"].day, f["horas"], f["codigo"]) for f in faltas] == [(6, None, "FI"), (7, None, "FI"), (8, 2, "FI")]
+    assert t.item(r, COL_DIAS).text() == "6, 7" and "+R$ 150,00 Abono" in t.item(r, COL_AVULSAS).text()
+
+    cc = next(i.contracheque for i in folha.previa(sessao_demo, OUTUBRO).itens if i.contracheque.pessoa_id == servidor)
+    por = {l.codigo: l for l in cc.linhas}
+    assert int(por["060"].valor * 100) == 15000 and por["011"].quantidade == 3
+    assert por["101"].quantidade == 2 and por["102"].quantidade == 2
+    assert int(por["101"].valor * 100) == round(por["101"].base * 2 / 30 * 100)  # art. 34, §1º, I
+
+    # alterar sem gravar e sair da aba: pergunta; "Gravar" grava e a troca de aba acontece depois
+    t.setFocus()
+    t.setCurrentCell(r, COL_NOTURNAS)
+    _celula(qtbot, t, "5", Qt.Key.Key_Return)  # Enter confirma e desce
+    qtbot.waitUntil(lambda: aba.alteradas == {r})
+    assert t.currentRow() == min(r + 1, t.rowCount() - 1) and t.currentColumn() == COL_NOTURNAS
+    quando_modal(lambda caixa: caixa.button(QMessageBox.StandardButton.Save).click(), tipo=QMessageBox)
+    painel.abas.setCurrentWidget(painel.folha)
+    qtbot.waitUntil(lambda: painel.abas.currentWidget() is painel.folha, timeout=30000)
+    assert [str(n["horas"]) for n in historicos.itens(sessao_demo, "horas_noturnas", servidor)] == ["5"]
+    assert not aba.alteradas
+
+
+def test_linha_com_erro_trava_e_celula_de_horas_confere_o_dia(qtbot, sessao_demo):
+    painel, aba = _grade_aberta(qtbot, sessao_demo)
+    aba.competencia.definir_texto("10/2026")
+    qtbot.mouseClick(aba.botao_carregar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.tabela.rowCount() > 0 or "Ninguém" in aba.mensagem.text(), timeout=30000)
+    if not aba.tabela.rowCount():
+        indice = next(i for i in range(aba.escola.count())
+                      if lancamentos.grade(sessao_demo, aba.escola.itemData(i), "10/2026"))
+        aba.escola.setCurrentIndex(indice)
+        qtbot.mouseClick(aba.botao_carregar, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: aba.tabela.rowCount() > 0, timeout=30000)
+    t = aba.tabela
+    t.item(0, COL_DIAS).setText("40")  # o mesmo sinal (itemChanged) que a edição confirmada com Enter
+    qtbot.waitUntil(lambda: (0, COL_DIAS) in aba.erros, timeout=30000)
+    assert "Dia 40 não existe" in aba.erros[(0, COL_DIAS)] and not aba.botao_gravar.isEnabled()
+    t.item(0, COL_DIAS).setText("6")
+    t.item(0, COL_HORAS).setText("6:2")
+    qtbot.waitUntil(lambda: (0, COL_HORAS) in aba.erros and not aba.conferindo(), timeout=30000)
+    assert "um dia tem uma falta só" in aba.erros[(0, COL_HORAS)] and (0, COL_DIAS) not in aba.erros
