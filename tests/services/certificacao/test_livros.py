@@ -57,3 +57,36 @@ def test_numeracao_sem_colisao_livro_completo_e_impressao(sessao_admin):
     assert "LIVRO DE REGISTRO Nº 1" in t and "Termo de abertura" in t and "Termo de encerramento" in t
     assert "Encerra-se este livro nº 1 com 2 de 2 folhas utilizadas." in t
     assert t.count("Maria José da Silva") == 2
+
+
+def test_numeracao_sem_colisao_entre_todos_os_tipos(sessao_admin):
+    """Issue 12, "register numbering across all types with no collision": a demonstração emite diploma de
+    técnico, certificado de qualificação, diploma de tecnólogo, atestado e históricos em duas unidades; cada
+    título tem um registro próprio (número único na instalação) numa folha própria de um livro do seu emissor
+    e do seu tipo, e o histórico fica no registro do seu título."""
+    import random
+
+    from desktop.services import cadastros
+    from desktop.services.certificacao.demo import UNIDADE_DEMO, criar_demo_certificacao
+
+    s = sessao_admin
+    cadastros.cadastrar_unidade(s, tipo="unidade_certificadora", nome=UNIDADE_DEMO)
+    criar_demo_certificacao(s, random.Random(2026))
+    q = lambda sql: [tuple(r.values()) for r in s.db.query(sql)]  # noqa: E731
+    titulos = q("SELECT l.emissor_id, l.numero, r.folha, r.numero, l.tipo_documento, e.tipo_documento "
+                "FROM cert_emissoes e JOIN cert_registros r ON r.id = e.registro_id "
+                "JOIN cert_livros l ON l.id = r.livro_id WHERE e.via = 1 AND e.tipo_documento != 'cert_historico'")
+    assert {t[5] for t in titulos} == {"cert_diploma_tecnico", "cert_certificado_qualificacao",
+                                       "cert_diploma_tecnologo", "cert_atestado"}
+    assert all(livro_tipo == tipo for *_, livro_tipo, tipo in titulos)  # cada tipo no seu livro
+    assert len({(em, livro, folha) for em, livro, folha, *_ in titulos}) == len(titulos)  # nunca a mesma folha
+    assert len({t[3] for t in titulos}) == len(titulos)  # número de registro único entre todos os tipos
+    livros_por_emissor = q("SELECT emissor_id, numero, count(DISTINCT tipo_documento) FROM cert_livros "
+                           "GROUP BY emissor_id, numero")
+    assert all(n == 1 for *_, n in livros_por_emissor)  # um número de livro nunca serve a dois tipos
+    historicos = q("SELECT h.registro_id, h.livro, h.folha, h.numero_registro, d.registro_id, d.livro, d.folha, "
+                   "d.numero_registro FROM cert_emissoes h JOIN cert_emissoes d ON d.processo_id = h.processo_id "
+                   "AND d.via = h.via AND d.tipo_documento IN ('cert_diploma_tecnico', 'cert_diploma_tecnologo') "
+                   "WHERE h.tipo_documento = 'cert_historico'")
+    assert historicos and all(h[:4] == h[4:] for h in historicos)
+    assert q("SELECT count(*) FROM cert_registros WHERE tipo_documento = 'cert_historico'") == [(0,)]
