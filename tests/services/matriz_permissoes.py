@@ -230,6 +230,14 @@ EXIGE: dict = {
     "conselho.relatorio.publicacao": CASOS_LER,  # as estatísticas, suprimidas
     "conselho.relatorio.limiar_supressao": P.CONSELHO_LER,  # parâmetro público
     "conselho.remuneracao.calcular_contracheque": P.CONSELHO_LER,
+    "conselho.remuneracao.contracheque_com": P.CONSELHO_LER,
+    # descontos da folha dos conselheiros: a folha é da administração (Lei 320/2023, art. 40)
+    "conselho.descontos.cadastrar_consignacao": P.CONSELHO_MANDATOS,
+    "conselho.descontos.cadastrar_pensao": P.CONSELHO_MANDATOS,
+    "conselho.descontos.cadastrar_sindical": P.CONSELHO_MANDATOS,
+    "conselho.descontos.encerrar": P.CONSELHO_MANDATOS,
+    "conselho.descontos.lancar_avulsa": P.CONSELHO_MANDATOS,
+    "conselho.descontos.listar": P.CONSELHO_MANDATOS,
     "conselho.remuneracao.contracheques_emitidos": P.CONSELHO_LER,
     "conselho.remuneracao.emitir_contracheque": (P.CONSELHO_MANDATOS, P.DOCUMENTOS_EMITIR),
     "copias.copia_automatica": P.BACKUP_AUTOMATICO,

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from desktop.rules.dinheiro import ZERO, centavos
 from desktop.rules.folha import motor
+from desktop.rules.folha.descontos import Descontos
 from desktop.rules.folha.dias import Intervalo, avos_no_ano, intersecao, primeiro_dia, proporcional, ultimo_dia
 from desktop.rules.folha.regras import PrevidenciaINSS, RegrasFolha
 from desktop.rules.folha.tipos import Contracheque, Natureza
@@ -103,8 +104,15 @@ def _funcao_do_mes(e: EntradaConselheiro, regras_folha: RegrasFolha) -> list[tup
 
 def calcular(e: EntradaConselheiro, regras: RegrasRemuneracao, salario_minimo: Decimal, fund_sm: str,
              regras_folha: RegrasFolha, tabela_inss: TabelaINSS, tabela_irrf: TabelaIRRF,
-             pessoa_id: str = "") -> Contracheque:
-    """O contracheque do mês: rubricas do art. 40 (ou 41), férias, 13º, INSS e IRRF à parte no 13º."""
+             pessoa_id: str = "", *, descontos_: Descontos | None = None, salario_minimo_legal=None,
+             margem=None) -> Contracheque:
+    """O contracheque do mês: rubricas do art. 40 (ou 41), férias, 13º, INSS e IRRF à parte no 13º.
+
+    ``descontos_``: pensão alimentícia, sindical, consignações e avulsas do mês, pelas mesmas regras da
+    folha do Magistério (``rules.folha.descontos``, aplicadas por ``motor.fechar``), com o salário mínimo
+    (``salario_minimo_legal``, ``ValorLegal``, para a pensão em salários mínimos) e a ``margem``
+    consignável (``ValorLegal`` percentual) vigentes."""
+    extras = {"descontos_": descontos_, "salario_minimo": salario_minimo_legal, "margem": margem}
     validar(e)
     base = salario_base(salario_minimo, regras)
     opcao = e.remuneracao_cargo is not None
@@ -114,7 +122,7 @@ def calcular(e: EntradaConselheiro, regras: RegrasRemuneracao, salario_minimo: D
     if not dias:
         # Sem exercício no mês (antes da posse, depois do fim do mandato, suspensão no mês inteiro): nenhuma
         # rubrica, nem plantão escalado, nem acréscimo, terço ou 13º (arts. 16 §1º e 40).
-        return motor.fechar(e.competencia, pessoa_id, [], previdencia, tabela_irrf, e.dependentes,
+        return motor.fechar(e.competencia, pessoa_id, [], previdencia, tabela_irrf, e.dependentes, **extras,
                             avisos=("Sem dias de exercício no mês: nada a pagar (Lei 320/2023, arts. 16 §1º e 40).",))
     linhas = []
     if opcao:
@@ -154,4 +162,4 @@ def calcular(e: EntradaConselheiro, regras: RegrasRemuneracao, salario_minimo: D
     elif e.decimo_terceiro == "quitacao":
         linhas += motor.linhas_decimo_terceiro(remuneracao, avos, regras_folha, e.adiantamento_13_pago,
                                                "Lei 320/2023, art. 39, V")
-    return motor.fechar(e.competencia, pessoa_id, linhas, previdencia, tabela_irrf, e.dependentes)
+    return motor.fechar(e.competencia, pessoa_id, linhas, previdencia, tabela_irrf, e.dependentes, **extras)

@@ -40,6 +40,7 @@ FORMAS_PENSAO = {"bruto": "% do bruto", "liquido": "% do líquido", "fixo": "val
 FORMAS_SINDICAL = {"fixo": "valor fixo", "percentual": "% do bruto"}
 FUND_PENSAO = "Ordem judicial (CPC, art. 529; Código Civil, art. 1.694); dedutível do IRRF (Lei 9.250/1995, art. 4º, II)"
 FUND_SINDICAL = "CF, art. 8º, IV; Lei 1.613/2004, art. 78 (mensalidade autorizada pelo servidor)"
+FUND_SINDICAL_CONSELHO = "CF, art. 8º, IV (mensalidade autorizada pelo conselheiro filiado)"
 FUND_CONSIGNACAO = "Consignação autorizada pelo servidor, dentro da margem consignável"
 CEM = Decimal(100)
 MAX_VOLTAS = 60
@@ -60,6 +61,7 @@ class ContribuicaoSindical:
     entidade: str
     forma: str            # fixo | percentual
     quantidade: Decimal
+    fundamento: str = FUND_SINDICAL  # o da carreira (a folha do Conselho passa FUND_SINDICAL_CONSELHO)
 
 
 @dataclass(frozen=True)
@@ -221,7 +223,7 @@ def sindicais(lista: Iterable[ContribuicaoSindical], bruto_: Decimal) -> list[Li
             v, base, pct, como = centavos(s.quantidade), None, None, "valor fixo"
         if v > 0:
             saida.append(Linha(CONTRIBUICAO_SINDICAL, f"Contribuição sindical — {s.entidade} ({como})", Natureza.DESCONTO,
-                               v, FUND_SINDICAL, base=base, percentual=pct, incide_previdencia=False,
+                               v, s.fundamento, base=base, percentual=pct, incide_previdencia=False,
                                incide_irrf=False, referencia=s.id))
     return saida
 

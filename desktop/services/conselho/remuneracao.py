@@ -2,7 +2,9 @@
 
 Lei 320/2023, arts. 16 §1º, 39, 40 e 41 (``desktop.rules.conselho.remuneracao``); salário mínimo, INSS e
 IRRF pelos parâmetros datados; os dias de exercício vêm dos exercícios menos os afastamentos não
-remunerados; os plantões escalados e cumpridos, da escala. O contracheque emitido é um documento
+remunerados; os plantões escalados e cumpridos, da escala. Os descontos cadastrados para o mês (pensão
+alimentícia, contribuição sindical, consignações na margem consignável, rubricas avulsas:
+``services.conselho.descontos``) entram pelas mesmas regras da folha do Magistério. O contracheque emitido é um documento
 registrado e verificável, guardado em ``conselho_contracheques``.
 """
 from __future__ import annotations
@@ -19,6 +21,7 @@ from desktop.rules.folha.tipos import Contracheque
 from desktop.rules.papeis import Papel, Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import mandatos as armazem_m
+from desktop.store.magisterio import descontos as armazem_d
 from desktop.store.ids import agora, novo_id
 
 from .. import documentos, parametros
@@ -57,13 +60,31 @@ def calcular_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date
     _so_o_proprio(sessao, conselheiro_id)
     if competencia.day != 1:
         raise EntradaInvalida("A competência é o dia 1º do mês.")
+    lancamentos = armazem_d.do_servidor_no_mes(sessao.db, conselheiro_id, f"{competencia:%Y-%m}", "conselho")
+    return contracheque_com(sessao, conselheiro_id, competencia, lancamentos, **opcoes)
+
+
+def contracheque_com(sessao: Sessao, conselheiro_id: str, competencia: date, lancamentos: list[dict],
+                     **opcoes) -> Contracheque:
+    """O contracheque com os ``lancamentos`` de desconto dados (linhas de ``conselho_descontos``), sem
+    gravar: é como ``services.conselho.descontos`` confere um lançamento novo antes de gravá-lo."""
+    sessao.exigir(Permissao.CONSELHO_LER)
+    _so_o_proprio(sessao, conselheiro_id)
     e = entrada_do_mes(sessao.db, conselheiro_id, competencia, **opcoes)
     def vigente(nome):
         return parametros.vigente(sessao, nome, competencia)
     sm = vigente("salario_minimo")
+    margem = None
+    if lancamentos:
+        try:
+            margem = vigente("margem_consignavel")
+        except ErroNegocio:  # sem margem vigente: as consignações ficam de fora, com aviso (rules.folha.descontos)
+            margem = None
     return calcular(e, vigente("conselho_remuneracao"), sm.valor, sm.fundamento,
                     vigente("folha_geral"), parametros.tabela_inss(sessao, competencia),
-                    parametros.tabela_irrf(sessao, competencia), conselheiro_id)
+                    parametros.tabela_irrf(sessao, competencia), conselheiro_id,
+                    descontos_=armazem_d.como_regra(lancamentos, folha="conselho"), salario_minimo_legal=sm,
+                    margem=margem)
 
 
 def _so_o_proprio(sessao: Sessao, conselheiro_id: str) -> None:

@@ -12,15 +12,13 @@ Ler exige ``MAGISTERIO_LER``; gravar, ``MAGISTERIO_EDITAR``; tudo vai ao diário
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from desktop.rules.dinheiro import reais
-from desktop.rules.folha import descontos as regras
+from desktop.rules.folha import entrada_descontos as entrada
 from desktop.rules.folha.tipos import Contracheque
 from desktop.rules.magisterio.folha import calcular_contracheque
-from desktop.rules.pagamento import banco as regras_banco
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida, cpf as validar_cpf
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store.magisterio import descontos as armazem
 from desktop.store.magisterio import fichas as armazem_fichas
 from desktop.store.magisterio import folha as armazem_folha
@@ -29,26 +27,7 @@ from desktop.store.magisterio import servidores as armazem_servidores
 from ..sessao import ErroNegocio, Sessao
 from . import configuracao, folha
 
-TIPOS = {"pensao": "Pensão alimentícia", "sindical": "Contribuição sindical", "consignacao": "Consignação",
-         "avulsa": "Rubrica avulsa"}
-
-
-def _decimal(valor, campo: str) -> Decimal:
-    try:
-        d = Decimal(str(valor).strip().replace("R$", "").replace(" ", "").replace(".", "").replace(",", ".")
-                    if isinstance(valor, str) and "," in valor else str(valor).strip())
-    except (InvalidOperation, ValueError):
-        raise EntradaInvalida(f"{campo}: número inválido ({valor!r}).") from None
-    if not d.is_finite():
-        raise EntradaInvalida(f"{campo}: número inválido ({valor!r}).")
-    return d
-
-
-def _texto(valor, campo: str, minimo: int = 1) -> str:
-    t = " ".join(str(valor or "").split())
-    if len(t) < minimo:
-        raise EntradaInvalida(f"Informe {campo}.")
-    return t
+TIPOS = entrada.TIPOS
 
 
 def _servidor(sessao: Sessao, servidor_id: str) -> dict:
@@ -80,15 +59,9 @@ def _conferir(sessao: Sessao, valores: dict, dia: date) -> Contracheque:
     existentes = armazem.do_servidor_no_mes(sessao.db, valores["servidor_id"], f"{dia:%Y-%m}")
     novo = valores | {"id": "novo"}
     cc = _contracheque(sessao, valores["servidor_id"], dia, existentes + [novo])
-    if valores["tipo"] == "consignacao":
-        recusa = [a for a in cc.avisos if a.startswith(f"Consignação {valores['descricao']}") and "não descontada" in a]
-        if recusa or not any(l.referencia == "novo" for l in cc.linhas):
-            motivo = recusa[0] if recusa else "não há margem consignável vigente no mês."
-            raise EntradaInvalida(f"Consignação recusada em {dia:%m/%Y}: {motivo}")
-    if valores["tipo"] == "pensao":
-        acima = [a for a in cc.avisos if "passam do líquido" in a]
-        if acima:
-            raise EntradaInvalida(f"Pensão recusada em {dia:%m/%Y}: {acima[0]}")
+    motivo = entrada.recusa(valores, cc.avisos, [l.referencia for l in cc.linhas], dia)
+    if motivo:
+        raise EntradaInvalida(motivo)
     return cc
 
 
@@ -123,15 +96,9 @@ def cadastrar_pensao(sessao: Sessao, servidor_id: str, *, beneficiario: str, cpf
     do banco, como o servidor sem conta). Recusa a pensão que passa do líquido do mês."""
     sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     _servidor(sessao, servidor_id)
-    q = _decimal(quantidade, "Percentual, valor ou salários mínimos da pensão")
-    regras.validar_pensao(forma, q)
-    valores = {"servidor_id": servidor_id, "tipo": "pensao", "descricao": _texto(beneficiario, "o nome do beneficiário", 3),
-               "forma": forma, "quantidade": str(q), "documento": _texto(processo, "o número do processo ou do ofício judicial"),
-               "beneficiario_cpf": validar_cpf(cpf)}
-    if any(str(x or "").strip() for x in (banco, agencia, conta, tipo_conta)):
-        d = regras_banco.dados_bancarios(banco, agencia, agencia_dv, conta, conta_dv, tipo_conta)
-        valores |= {"banco": d.banco, "agencia": d.agencia, "agencia_dv": d.agencia_dv, "conta": d.conta,
-                    "conta_dv": d.conta_dv, "tipo_conta": d.tipo_conta}
+    valores = {"servidor_id": servidor_id} | entrada.pensao(
+        beneficiario=beneficiario, cpf=cpf, forma=forma, quantidade=quantidade, processo=processo, banco=banco,
+        agencia=agencia, agencia_dv=agencia_dv, conta=conta, conta_dv=conta_dv, tipo_conta=tipo_conta)
     return _gravar(sessao, valores, _aberta(sessao, inicio), fim)
 
 
@@ -140,10 +107,7 @@ def cadastrar_sindical(sessao: Sessao, servidor_id: str, *, entidade: str, forma
     """Mensalidade sindical autorizada (CF, art. 8º, IV; Lei 1.613/2004, art. 78): fixo (R$) ou percentual do bruto."""
     sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     _servidor(sessao, servidor_id)
-    q = _decimal(quantidade, "Valor ou percentual da contribuição sindical")
-    regras.validar_sindical(forma, q)
-    valores = {"servidor_id": servidor_id, "tipo": "sindical", "descricao": _texto(entidade, "a entidade sindical", 3),
-               "forma": forma, "quantidade": str(q)}
+    valores = {"servidor_id": servidor_id} | entrada.sindical(entidade=entidade, forma=forma, quantidade=quantidade)
     return _gravar(sessao, valores, _aberta(sessao, inicio), fim)
 
 
@@ -153,17 +117,8 @@ def cadastrar_consignacao(sessao: Sessao, servidor_id: str, *, consignataria: st
     competência ela não cabe na margem consignável que sobra depois das de prioridade igual ou maior."""
     sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     _servidor(sessao, servidor_id)
-    v = _decimal(valor, "Valor da parcela")
-    if v <= 0 or v != v.quantize(Decimal("0.01")):
-        raise EntradaInvalida("O valor da parcela deve ser maior que zero, em reais e centavos.")
-    try:
-        prio = int(prioridade)
-    except (TypeError, ValueError):
-        raise EntradaInvalida("A prioridade é um número inteiro (1 = a primeira a ser descontada).") from None
-    if prio < 1:
-        raise EntradaInvalida("A prioridade é um número inteiro a partir de 1 (1 = a primeira a ser descontada).")
-    valores = {"servidor_id": servidor_id, "tipo": "consignacao", "descricao": _texto(consignataria, "a consignatária", 3),
-               "forma": "fixo", "quantidade": str(v), "prioridade": prio, "documento": " ".join(str(contrato or "").split())}
+    valores = {"servidor_id": servidor_id} | entrada.consignacao(consignataria=consignataria, valor=valor,
+                                                                 prioridade=prioridade, contrato=contrato)
     return _gravar(sessao, valores, _aberta(sessao, inicio), fim)
 
 
@@ -181,19 +136,9 @@ def lancar_avulsa(sessao: Sessao, servidor_id: str, *, natureza: str, descricao:
 def valores_avulsa(servidor_id: str, *, natureza: str, descricao: str, fundamento: str, valor,
                    incide_previdencia: bool, incide_irrf: bool) -> dict:
     """Os campos da rubrica avulsa conferidos, sem ler nem gravar a base (usado também pela grade do mês)."""
-    if natureza not in ("provento", "desconto"):
-        raise EntradaInvalida("A rubrica avulsa é um provento ou um desconto.")
-    v = _decimal(valor, "Valor da rubrica")
-    if v <= 0 or v != v.quantize(Decimal("0.01")):
-        raise EntradaInvalida("O valor da rubrica deve ser maior que zero, em reais e centavos.")
-    fund = " ".join(str(fundamento or "").split())
-    if len(fund) < 5:
-        raise EntradaInvalida("Informe o fundamento legal da rubrica avulsa (a norma e o artigo, ou o ato que a "
-                              "determinou): sem ele a rubrica não entra na folha.")
-    valores = {"servidor_id": servidor_id, "tipo": "avulsa", "descricao": _texto(descricao, "a descrição da rubrica", 3),
-               "forma": natureza, "quantidade": str(v), "fundamento": fund,
-               "incide_previdencia": bool(incide_previdencia), "incide_irrf": bool(incide_irrf)}
-    return valores
+    return {"servidor_id": servidor_id} | entrada.avulsa(
+        natureza=natureza, descricao=descricao, fundamento=fundamento, valor=valor,
+        incide_previdencia=incide_previdencia, incide_irrf=incide_irrf)
 
 
 def encerrar(sessao: Sessao, desconto_id: str, ultima_competencia) -> dict:
@@ -216,9 +161,4 @@ def encerrar(sessao: Sessao, desconto_id: str, ultima_competencia) -> dict:
 
 def texto_valor(r: dict) -> str:
     """O valor do lançamento como o usuário o lê: "30 % do líquido", "R$ 350,00", "1,5 salário(s) mínimo(s)"."""
-    q = Decimal(r["quantidade"])
-    if r["forma"] in ("bruto", "liquido", "percentual"):
-        return f"{str(q).replace('.', ',')} % do {'líquido' if r['forma'] == 'liquido' else 'bruto'}"
-    if r["forma"] == "salarios_minimos":
-        return f"{str(q).replace('.', ',')} salário(s) mínimo(s)"
-    return reais(q)
+    return entrada.texto_valor(r)

@@ -9,7 +9,7 @@ folha dos conselheiros tutelares.
   ``FaltamDadosBancarios`` (que traz a lista) até que ``deixar_de_fora_sem_conta=True`` confirme; o
   número sequencial do arquivo (NSA) avança por banco e folha, e a geração vai ao diário com o total
   e o SHA-256 do arquivo. O total do arquivo é a soma dos líquidos de quem entrou e das pensões
-  alimentícias descontadas, cada uma creditada na conta do beneficiário.
+  alimentícias descontadas (nas duas folhas), cada uma creditada na conta do beneficiário.
 Magistério: só de competência FECHADA (``MAGISTERIO_LER`` para conferir, ``MAGISTERIO_EDITAR`` para
 gerar). Conselho: os contracheques emitidos no mês (``CONSELHO_LER``/``CONSELHO_EDITAR``).
 """
@@ -127,17 +127,22 @@ def conferir(sessao: Sessao, folha: str, competencia) -> Conferencia:
             c.creditos.append(cnab240.Credito(
                 r["nome"], r["cpf"] or "", r["banco"], r["agencia"], r["agencia_dv"] or "", r["conta"],
                 r["conta_dv"] or "", r["tipo_conta"], r["liquido"], f"{r['identificacao']} {comp:%m%Y}"))
-    if folha == "magisterio":
-        _pensoes(sessao, comp, c)
+    _pensoes(sessao, folha, comp, c)
     return c
 
 
-def _pensoes(sessao: Sessao, comp: date, c: Conferencia) -> None:
+def _pensoes(sessao: Sessao, folha: str, comp: date, c: Conferencia) -> None:
     """O beneficiário de pensão alimentícia recebe o valor descontado na sua própria conta (crédito à parte
-    do líquido do servidor); sem conta cadastrada, fica de fora como quem não tem conta."""
-    for r in armazem_descontos.pensoes_pagas(sessao.db, f"{comp:%Y-%m}"):
-        valor = Decimal(r["valor"]) / 100
-        ident = f"PA {r['matricula']}"
+    do líquido do servidor ou do conselheiro); sem conta cadastrada, fica de fora como quem não tem conta."""
+    if folha == "magisterio":
+        pagas = [r | {"valor": Decimal(r["valor"]) / 100, "ident": f"PA {r['matricula']}"}
+                 for r in armazem_descontos.pensoes_pagas(sessao.db, f"{comp:%Y-%m}")]
+    else:
+        pagas = [r | {"valor": Decimal(str(r["valor"])).quantize(Decimal("0.01")),
+                      "ident": f"PA CT {r['condicao'][:3].upper()} {r['ordem']}"}
+                 for r in armazem_descontos.pensoes_pagas_conselho(sessao.db, comp.isoformat())]
+    for r in pagas:
+        valor, ident = r["valor"], r["ident"]
         if not r["banco"]:
             c.sem_conta.append({"nome": r["nome"], "identificacao": f"{ident} (pensão de {r['servidor']})",
                                 "liquido": valor})

@@ -1,4 +1,6 @@
-"""Descontos da folha do Magistério na base (tabela ``magisterio_descontos``, migração 0016): SQL apenas.
+"""Descontos da folha na base: SQL apenas. Magistério em ``magisterio_descontos`` (migração 0016, dono
+``servidor_id``); conselheiros tutelares em ``conselho_descontos`` (migração 0022, dono ``conselheiro_id``),
+com as mesmas colunas — ``folha`` escolhe a tabela; o código é um só.
 
 Lê os lançamentos vigentes numa competência e os devolve como os tipos de ``rules.folha.descontos``;
 grava e encerra (permissão e diário são dos serviços). Vigência por competência 'aaaa-mm'.
@@ -9,32 +11,41 @@ from decimal import Decimal
 
 import sqlite_utils
 
-from desktop.rules.folha.descontos import (Consignacao, ContribuicaoSindical, Descontos, PensaoAlimenticia,
-                                           RubricaAvulsa)
+from desktop.rules.folha.descontos import (FUND_SINDICAL, FUND_SINDICAL_CONSELHO, Consignacao, ContribuicaoSindical,
+                                           Descontos, PensaoAlimenticia, RubricaAvulsa)
 from desktop.rules.folha.tipos import Natureza
 
 from ..ids import agora, novo_id
 
-CAMPOS = ("servidor_id", "tipo", "descricao", "forma", "quantidade", "prioridade", "documento", "fundamento",
+FOLHAS = {"magisterio": ("magisterio_descontos", "servidor_id"), "conselho": ("conselho_descontos", "conselheiro_id")}
+CAMPOS = ("tipo", "descricao", "forma", "quantidade", "prioridade", "documento", "fundamento",
           "incide_previdencia", "incide_irrf", "inicio", "fim", "beneficiario_cpf", "banco", "agencia", "agencia_dv",
           "conta", "conta_dv", "tipo_conta")
 
 
-def obter(db: sqlite_utils.Database, desconto_id: str) -> dict | None:
-    for r in db.query("SELECT * FROM magisterio_descontos WHERE id = ?", [desconto_id]):
+def _tabela(folha: str) -> tuple[str, str]:
+    if folha not in FOLHAS:
+        raise ValueError(f"Folha desconhecida: {folha!r}.")
+    return FOLHAS[folha]
+
+
+def obter(db: sqlite_utils.Database, desconto_id: str, folha: str = "magisterio") -> dict | None:
+    for r in db.query(f"SELECT * FROM {_tabela(folha)[0]} WHERE id = ?", [desconto_id]):
         return r
     return None
 
 
-def do_servidor(db: sqlite_utils.Database, servidor_id: str) -> list[dict]:
-    """Todos os lançamentos do servidor, dos mais recentes aos mais antigos."""
-    return list(db.query("SELECT * FROM magisterio_descontos WHERE servidor_id = ? ORDER BY inicio DESC, criado_em DESC",
+def do_servidor(db: sqlite_utils.Database, servidor_id: str, folha: str = "magisterio") -> list[dict]:
+    """Todos os lançamentos do servidor (ou conselheiro), dos mais recentes aos mais antigos."""
+    tabela, dono = _tabela(folha)
+    return list(db.query(f"SELECT * FROM {tabela} WHERE {dono} = ? ORDER BY inicio DESC, criado_em DESC",
                          [servidor_id]))
 
 
-def inserir(db: sqlite_utils.Database, valores: dict, por: str) -> dict:
+def inserir(db: sqlite_utils.Database, valores: dict, por: str, folha: str = "magisterio") -> dict:
+    tabela, dono = _tabela(folha)
     momento = agora()
-    linha = {"id": novo_id()} | {k: valores.get(k) for k in CAMPOS} | {
+    linha = {"id": novo_id(), dono: valores[dono]} | {k: valores.get(k) for k in CAMPOS} | {
         "criado_por": por, "criado_em": momento, "atualizado_em": momento}
     linha["agencia_dv"] = linha["agencia_dv"] or ""
     linha["conta_dv"] = linha["conta_dv"] or ""
@@ -42,25 +53,28 @@ def inserir(db: sqlite_utils.Database, valores: dict, por: str) -> dict:
     linha["fundamento"] = linha["fundamento"] or ""
     linha["incide_previdencia"] = int(bool(linha["incide_previdencia"]))
     linha["incide_irrf"] = int(bool(linha["incide_irrf"]))
-    db["magisterio_descontos"].insert(linha)
-    return obter(db, linha["id"])
+    db[tabela].insert(linha)
+    return obter(db, linha["id"], folha)
 
 
-def encerrar(db: sqlite_utils.Database, desconto_id: str, fim: str) -> dict:
-    db.execute("UPDATE magisterio_descontos SET fim = ?, atualizado_em = ? WHERE id = ?", [fim, agora(), desconto_id])
-    return obter(db, desconto_id)
+def encerrar(db: sqlite_utils.Database, desconto_id: str, fim: str, folha: str = "magisterio") -> dict:
+    db.execute(f"UPDATE {_tabela(folha)[0]} SET fim = ?, atualizado_em = ? WHERE id = ?", [fim, agora(), desconto_id])
+    return obter(db, desconto_id, folha)
 
 
-def _linhas_do_mes(db: sqlite_utils.Database, competencia: str, servidor_id: str | None = None) -> list[dict]:
+def _linhas_do_mes(db: sqlite_utils.Database, competencia: str, servidor_id: str | None = None,
+                   folha: str = "magisterio") -> list[dict]:
+    tabela, dono = _tabela(folha)
     filtro, args = "", [competencia, competencia]
     if servidor_id is not None:
-        filtro, args = " AND servidor_id = ?", args + [servidor_id]
-    return list(db.query("SELECT * FROM magisterio_descontos WHERE inicio <= ? AND (fim IS NULL OR fim >= ?)"
+        filtro, args = f" AND {dono} = ?", args + [servidor_id]
+    return list(db.query(f"SELECT * FROM {tabela} WHERE inicio <= ? AND (fim IS NULL OR fim >= ?)"
                          f"{filtro} ORDER BY criado_em, id", args))
 
 
-def como_regra(linhas: list[dict], excluir: str | None = None) -> Descontos:
+def como_regra(linhas: list[dict], excluir: str | None = None, folha: str = "magisterio") -> Descontos:
     """Os lançamentos como ``rules.folha.descontos.Descontos`` (``excluir``: um id a deixar de fora)."""
+    fund_sindical = FUND_SINDICAL_CONSELHO if folha == "conselho" else FUND_SINDICAL
     pensoes, sindicais, consignacoes, avulsas = [], [], [], []
     for r in linhas:
         if r["id"] == excluir:
@@ -69,7 +83,7 @@ def como_regra(linhas: list[dict], excluir: str | None = None) -> Descontos:
         if r["tipo"] == "pensao":
             pensoes.append(PensaoAlimenticia(r["id"], r["descricao"], r["forma"], q, r["documento"]))
         elif r["tipo"] == "sindical":
-            sindicais.append(ContribuicaoSindical(r["id"], r["descricao"], r["forma"], q))
+            sindicais.append(ContribuicaoSindical(r["id"], r["descricao"], r["forma"], q, fund_sindical))
         elif r["tipo"] == "consignacao":
             consignacoes.append(Consignacao(r["id"], r["descricao"], q, r["prioridade"], r["documento"]))
         else:
@@ -87,8 +101,9 @@ def do_mes(db: sqlite_utils.Database, competencia: str) -> dict[str, Descontos]:
     return {sid: como_regra(linhas) for sid, linhas in por.items()}
 
 
-def do_servidor_no_mes(db: sqlite_utils.Database, servidor_id: str, competencia: str) -> list[dict]:
-    return _linhas_do_mes(db, competencia, servidor_id)
+def do_servidor_no_mes(db: sqlite_utils.Database, servidor_id: str, competencia: str,
+                       folha: str = "magisterio") -> list[dict]:
+    return _linhas_do_mes(db, competencia, servidor_id, folha)
 
 
 def pensoes_pagas(db: sqlite_utils.Database, competencia: str) -> list[dict]:
@@ -101,3 +116,20 @@ def pensoes_pagas(db: sqlite_utils.Database, competencia: str) -> list[dict]:
         "JOIN magisterio_descontos d ON d.id = l.referencia "
         "WHERE k.competencia = ? AND k.situacao = 'fechada' AND d.tipo = 'pensao' AND l.natureza = 'D' "
         "ORDER BY d.descricao, c.matricula", [competencia]))
+
+
+def pensoes_pagas_conselho(db: sqlite_utils.Database, competencia: str) -> list[dict]:
+    """As pensões descontadas no último contracheque EMITIDO de cada conselheiro na competência
+    ('aaaa-mm-01'), com o beneficiário e a conta dele; ``valor`` em texto decimal (as linhas do
+    contracheque do Conselho ficam em JSON, cada uma com a ``referencia`` do lançamento)."""
+    return list(db.query(
+        "SELECT json_extract(j.value, '$.valor') AS valor, d.id AS desconto_id, d.descricao AS nome, "
+        "d.beneficiario_cpf AS cpf, d.documento, d.banco, d.agencia, d.agencia_dv, d.conta, d.conta_dv, d.tipo_conta, "
+        "c.ordem, c.condicao, p.nome AS servidor "
+        "FROM conselho_contracheques cc JOIN json_each(cc.linhas) j "
+        "JOIN conselho_descontos d ON d.id = json_extract(j.value, '$.referencia') "
+        "JOIN conselho_conselheiros c ON c.id = cc.conselheiro_id JOIN pessoas p ON p.id = c.pessoa_id "
+        "WHERE cc.competencia = ? AND d.tipo = 'pensao' AND json_extract(j.value, '$.codigo') = '170' "
+        "AND cc.criado_em = (SELECT max(x.criado_em) FROM conselho_contracheques x "
+        "WHERE x.conselheiro_id = cc.conselheiro_id AND x.competencia = cc.competencia) "
+        "ORDER BY d.descricao, c.ordem", [competencia]))

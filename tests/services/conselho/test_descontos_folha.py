@@ -1,0 +1,164 @@
+"""Descontos na folha dos conselheiros tutelares (issue 13, capacidade 8): as mesmas regras da folha do
+Magistério — consignação dentro da margem consignável, pensão alimentícia sobre o bruto e sobre o líquido
+com a dedução na base do IRRF, rubrica avulsa com fundamento — e as recusas com os números.
+
+Caso à mão (todos os testes): conselheira titular que optou pela remuneração do cargo municipal
+(Lei 320/2023, art. 41) de R$ 6.000,00, mês inteiro de junho de 2025 (30 dias de exercício).
+- INSS 2025 (Portaria Interministerial MPS/MF 6/2025), faixa a faixa, soma arredondada no fim:
+  1.518,00 × 7,5 % = 113,85; (2.793,88 − 1.518,00) × 9 % = 114,8292; (4.190,83 − 2.793,88) × 12 % = 167,634;
+  (6.000,00 − 4.190,83) × 14 % = 253,2838 → 649,5970 → **649,60**.
+- IRRF (tabela de 05/2025; deduções legais 649,60 > simplificado 607,20): base 6.000,00 − 649,60 = 5.350,40;
+  5.350,40 × 27,5 % − 908,73 = 1.471,36 − 908,73 = **562,63**.
+- Líquido sem descontos: 6.000,00 − 649,60 − 562,63 = **4.787,77**.
+"""
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from desktop.services.conselho import descontos, mandatos, remuneracao
+from desktop.rules.validacao import EntradaInvalida
+
+JUNHO = date(2025, 6, 1)
+CPF_BENEFICIARIO = "111.444.777-35"
+
+
+@pytest.fixture
+def carla(sessao_admin):
+    return mandatos.cadastrar_conselheiro(
+        sessao_admin, nome="Carla Dias Moreira", condicao="titular", ordem=1, inicio_mandato=date(2024, 1, 10),
+        fim_mandato=date(2028, 1, 9), cpf="529.982.247-25", servidor_municipal=True,
+        remuneracao_cargo=Decimal("6000.00"))["id"]
+
+
+def _valores(cc) -> dict[str, Decimal]:
+    soma: dict[str, Decimal] = {}
+    for l in cc.linhas:
+        soma[l.codigo] = soma.get(l.codigo, Decimal("0")) + l.valor
+    return soma
+
+
+def _quantos(s) -> int:
+    return s.db.execute("SELECT count(*) FROM conselho_descontos").fetchone()[0]
+
+
+def test_caso_base_sem_descontos(sessao_admin, carla):
+    cc = remuneracao.calcular_contracheque(sessao_admin, carla, JUNHO)
+    assert _valores(cc) == {"002": Decimal("6000.00"), "201": Decimal("649.60"), "205": Decimal("562.63")}
+    assert cc.liquido == Decimal("4787.77")
+
+
+def test_consignacao_no_limite_e_alem_da_margem(sessao_admin, carla):
+    """Margem (parâmetro margem_consignavel, 30 %): 30 % × (6.000,00 − 649,60 − 562,63) = 30 % × 4.787,77
+    = 1.436,331 → R$ 1.436,33. Uma parcela de 1.436,34 passa 1 centavo: recusada com os números, nada
+    gravado; a de 1.436,33 cabe exatamente: líquido 4.787,77 − 1.436,33 = 3.351,44. Uma segunda, de
+    R$ 0,01, já não cabe (comprometidos 1.436,33, disponível 0,00)."""
+    s = sessao_admin
+    with pytest.raises(EntradaInvalida) as e:
+        descontos.cadastrar_consignacao(s, carla, consignataria="Banco A", valor="1.436,34", prioridade=1,
+                                        inicio="06/2025")
+    msg = str(e.value)
+    assert "R$ 1.436,34" in msg and "margem consignável de R$ 1.436,33" in msg and "30 % de R$ 4.787,77" in msg
+    assert _quantos(s) == 0
+    r = descontos.cadastrar_consignacao(s, carla, consignataria="Banco A", valor="1436.33", prioridade=1,
+                                        contrato="123/2025", inicio="06/2025")
+    assert r["valor_no_mes"] == Decimal("1436.33") and r["liquido_no_mes"] == Decimal("3351.44")
+    with pytest.raises(EntradaInvalida, match=r"já comprometidos R\$ 1\.436,33, disponível R\$ 0,00"):
+        descontos.cadastrar_consignacao(s, carla, consignataria="Banco B", valor="0,01", prioridade=2,
+                                        inicio="06/2025")
+    assert _quantos(s) == 1
+    cc = remuneracao.calcular_contracheque(s, carla, JUNHO)
+    assert _valores(cc)["180"] == Decimal("1436.33") and cc.liquido == Decimal("3351.44")
+    # no mês seguinte continua (sem fim); encerrado em 06/2025, julho volta ao líquido cheio (mesmo mês comercial)
+    descontos.encerrar(s, r["id"], "06/2025")
+    assert "180" not in _valores(remuneracao.calcular_contracheque(s, carla, date(2025, 7, 1)))
+
+
+def test_pensao_sobre_o_bruto_deduzida_na_base_do_irrf(sessao_admin, carla):
+    """20 % do bruto: 6.000,00 × 20 % = 1.200,00. Dedutível da base do IRRF (Lei 9.250/1995, art. 4º, II):
+    base 6.000,00 − 649,60 − 1.200,00 = 4.150,40 → 4.150,40 × 22,5 % − 675,49 = 933,84 − 675,49 = 258,35
+    (sem a dedução seria 562,63: a pensão baixa o IRRF em 304,28). Líquido: 6.000,00 − 649,60 − 1.200,00
+    − 258,35 = 3.892,05."""
+    s = sessao_admin
+    r = descontos.cadastrar_pensao(s, carla, beneficiario="João Pedro Moreira", cpf=CPF_BENEFICIARIO, forma="bruto",
+                                   quantidade="20", processo="0000123-45.2025.8.04.4700", inicio="06/2025")
+    assert r["valor_no_mes"] == Decimal("1200.00") and r["liquido_no_mes"] == Decimal("3892.05")
+    cc = remuneracao.calcular_contracheque(s, carla, JUNHO)
+    v = _valores(cc)
+    assert v["170"] == Decimal("1200.00") and v["205"] == Decimal("258.35") and v["201"] == Decimal("649.60")
+    assert cc.liquido == Decimal("3892.05")
+    irrf = next(l for l in cc.linhas if l.codigo == "205")
+    assert "pensão alimentícia de R$ 1.200,00 (Lei 9.250/1995, art. 4º, II)" in irrf.fundamento
+    pensao = next(l for l in cc.linhas if l.codigo == "170")
+    assert "0000123-45.2025.8.04.4700" in pensao.fundamento
+
+
+def test_pensao_sobre_o_liquido_ponto_fixo(sessao_admin, carla):
+    """30 % do líquido (bruto − INSS − IRRF), com o IRRF já deduzido da própria pensão: o ponto fixo
+    P = 30 % × (5.350,40 − IR(P)), IR(P) = (5.350,40 − P) × 22,5 % − 675,49.
+    P = 1.551,33: base 5.350,40 − 1.551,33 = 3.799,07 → 854,79075 − 675,49 = 179,30075 → IR 179,30;
+    líquido 5.350,40 − 179,30 = 5.171,10 → 30 % = 1.551,33 (confere: é ponto fixo; 1.551,32 e 1.551,34 dão
+    1.551,33, não a si mesmos). Líquido final: 5.171,10 − 1.551,33 = 3.619,77."""
+    s = sessao_admin
+    descontos.cadastrar_pensao(s, carla, beneficiario="João Pedro Moreira", cpf=CPF_BENEFICIARIO, forma="liquido",
+                               quantidade="30", processo="0000123-45.2025.8.04.4700", inicio=JUNHO)
+    cc = remuneracao.calcular_contracheque(s, carla, JUNHO)
+    v = _valores(cc)
+    assert v["170"] == Decimal("1551.33") and v["205"] == Decimal("179.30")
+    assert cc.liquido == Decimal("3619.77")
+
+
+def test_pensao_acima_do_liquido_recusada(sessao_admin, carla):
+    """Fixa de R$ 5.400,00: deduzida, zera a base do IRRF (5.350,40 − 5.400,00 < 0 → IR 0,00); o líquido
+    depois dos tributos é 6.000,00 − 649,60 − 0,00 = 5.350,40 < 5.400,00: recusada com as contas."""
+    s = sessao_admin
+    with pytest.raises(EntradaInvalida) as e:
+        descontos.cadastrar_pensao(s, carla, beneficiario="João Pedro Moreira", cpf=CPF_BENEFICIARIO, forma="fixo",
+                                   quantidade="5400", processo="0000123-45.2025.8.04.4700", inicio="06/2025")
+    assert "Pensão recusada em 06/2025" in str(e.value)
+    assert "R$ 6.000,00 − R$ 649,60 − R$ 0,00 = R$ 5.350,40" in str(e.value)
+    assert _quantos(s) == 0
+
+
+def test_desconto_avulso_e_avulsa_sem_fundamento(sessao_admin, carla):
+    """Reposição ao erário de R$ 250,00, sem incidência: não mexe no INSS nem no IRRF; líquido
+    4.787,77 − 250,00 = 4.537,77. Sem fundamento legal: recusada, nada gravado."""
+    s = sessao_admin
+    with pytest.raises(EntradaInvalida, match="fundamento legal"):
+        descontos.lancar_avulsa(s, carla, natureza="desconto", descricao="Reposição ao erário", fundamento=" ",
+                                valor="250", incide_previdencia=False, incide_irrf=False, competencia="06/2025")
+    assert _quantos(s) == 0
+    descontos.lancar_avulsa(s, carla, natureza="desconto", descricao="Reposição ao erário",
+                            fundamento="Lei 8.112/1990, art. 46 (por analogia); Processo adm. 12/2025", valor="250",
+                            incide_previdencia=False, incide_irrf=False, competencia="06/2025")
+    cc = remuneracao.calcular_contracheque(s, carla, JUNHO)
+    v = _valores(cc)
+    assert v["160"] == Decimal("250.00") and v["201"] == Decimal("649.60") and v["205"] == Decimal("562.63")
+    assert cc.liquido == Decimal("4537.77")
+    # um mês só: julho sem a rubrica
+    assert "160" not in _valores(remuneracao.calcular_contracheque(s, carla, date(2025, 7, 1)))
+    lista = descontos.listar(s, carla)
+    assert [(r["tipo_nome"], r["valor_texto"]) for r in lista] == [("Rubrica avulsa", "R$ 250,00")]
+
+
+def test_sindical_do_conselheiro_com_o_fundamento_dele(sessao_admin, carla):
+    """Mensalidade de 1 % do bruto: 6.000,00 × 1 % = 60,00; fundamento da CF (não o estatuto do Magistério)."""
+    s = sessao_admin
+    descontos.cadastrar_sindical(s, carla, entidade="Associação dos Conselheiros Tutelares do Amazonas",
+                                 forma="percentual", quantidade="1", inicio="06/2025")
+    cc = remuneracao.calcular_contracheque(s, carla, JUNHO)
+    linha = next(l for l in cc.linhas if l.codigo == "190")
+    assert linha.valor == Decimal("60.00") and "1.613" not in linha.fundamento and "art. 8º, IV" in linha.fundamento
+    assert cc.liquido == Decimal("4727.77")
+
+
+def test_contracheque_emitido_guarda_os_descontos(sessao_admin, carla):
+    s = sessao_admin
+    descontos.cadastrar_pensao(s, carla, beneficiario="João Pedro Moreira", cpf=CPF_BENEFICIARIO, forma="bruto",
+                               quantidade="20", processo="0000123-45.2025.8.04.4700", inicio="06/2025")
+    remuneracao.emitir_contracheque(s, carla, JUNHO)
+    (emitido,) = remuneracao.contracheques_emitidos(s, JUNHO)
+    assert Decimal(emitido["liquido"]) == Decimal("3892.05") and Decimal(emitido["descontos"]) == Decimal("2107.95")
+    r = descontos.cadastrar_sindical(s, carla, entidade="Associação dos Conselheiros", forma="fixo", quantidade="10",
+                                     inicio="06/2025")
+    assert r["reemitir"] is True
