@@ -107,10 +107,13 @@ def _lista_medidas() -> QListWidget:
 
 
 class DialogoCaso(QDialog):
-    def __init__(self, sessao, atendimento_id: str, parent: QWidget | None = None):
+    def __init__(self, sessao, atendimento_id: str, parent: QWidget | None = None, caso: dict | None = None):
+        """``caso``: o atendimento já lido por ``atendimentos.obter_atendimento`` (fora da thread da interface,
+        ``widgets.servicos.consulta``); sem ele, lê aqui."""
         super().__init__(parent)
         self._sessao, self._id = sessao, atendimento_id
-        self.caso = atendimentos.obter_atendimento(sessao, atendimento_id)  # sigilo: recusa antes de mostrar
+        # sigilo: recusa antes de mostrar
+        self.caso = caso if caso is not None else atendimentos.obter_atendimento(sessao, atendimento_id)
         self.setWindowTitle(f"Atendimento nº {self.caso['numero']}/{self.caso['ano']}")
         self.texto = QTextBrowser()
         self.mensagem = QLabel()

@@ -1,7 +1,8 @@
 """Aba Prazos: o que vence hoje, o que venceu e o que está no prazo (comunicação em 48 h, ratificação, requisições
 e a comunicação do acolhimento ao juiz em 24 h, ECA art. 93).
 
-Lei 320/2023, art. 21 §§1º e 2º; ECA, art. 136, III, a. Relê sozinha a cada minuto; F5 relê já.
+Lei 320/2023, art. 21 §§1º e 2º; ECA, art. 136, III, a. Relê sozinha a cada 5 minutos; F5 relê já. As
+leituras (e a abertura do caso) rodam fora da thread da interface (``widgets.servicos.consulta``).
 Só quem vê conteúdo de caso a vê (os itens dizem o número do atendimento).
 """
 from __future__ import annotations
@@ -14,11 +15,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.conselho.prazos import ROTULOS_SITUACAO
-from desktop.services.conselho import decisoes, fiscalizacao
+from desktop.services.conselho import atendimentos, decisoes, fiscalizacao
 from desktop.services.sessao import SemPermissao
+from desktop.screens.widgets import avisos
+from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
-from .comum import ESTILO_SIGILO, aviso_rotulo, br, tentar
+from .comum import ESTILO_SIGILO, aviso_rotulo, br
 
 TIPOS = {"comunicacao": "Comunicação (48 h)", "ratificacao": "Ratificação no colegiado", "requisicao": "Requisição",
          "juizo": "Acolhimento ao juiz (24 h)"}
@@ -40,6 +43,7 @@ class AbaPrazos(QWidget):
         super().__init__(parent)
         self._sessao = sessao
         self._agora = agora
+        self.lendo, self._reler = False, False  # uma leitura em andamento (fora da thread da interface)
         self.resumo = QLabel()
         self.no_prazo = QCheckBox("Mostrar também os que estão no prazo")
         self.no_prazo.setChecked(True)
@@ -72,33 +76,63 @@ class AbaPrazos(QWidget):
         self.recarregar()
 
     def recarregar(self, *_args) -> None:
-        from .fiscalizacao import resumo_alertas
-
+        """Relê os prazos e os alertas da fiscalização fora da thread da interface (``widgets.servicos``).
+        Uma leitura já em andamento não é repetida: ao terminar, relê uma vez mais com o que mudou."""
         if self._sessao.base.fechada:  # o relógio de uma aba que sobreviveu à sessão (trocar usuário, sair)
             self.relogio.stop()
             return
-        agora = self._agora() if self._agora else datetime.now()
-        ok, r = tentar(self, "Alertas da fiscalização não lidos", lambda: fiscalizacao.alertas(self._sessao, agora.date()))
-        self.fiscalizacao.setText(resumo_alertas(r) + " <span style='color:#555'>(aba Fiscalização)</span>" if ok else "")
-        try:
-            itens = decisoes.painel_prazos(self._sessao, self._agora() if self._agora else None,
-                                           incluir_no_prazo=self.no_prazo.isChecked())
-        except SemPermissao as e:
+        if self.lendo:
+            self._reler = True
+            return
+        self.lendo, self._reler = True, False
+        sessao, agora, no_prazo = self._sessao, self._agora() if self._agora else datetime.now(), self.no_prazo.isChecked()
+        hoje_relogio = self._agora() if self._agora else None
+
+        def _ler() -> dict:
+            saida = {"agora": agora}
+            try:
+                saida["alertas"] = fiscalizacao.alertas(sessao, agora.date())
+            except Exception as e:  # noqa: BLE001 — a recusa prevista vai ao rótulo; o resto é defeito
+                if not avisos.previsto(e):
+                    raise
+                saida["alertas_erro"] = avisos.mensagem_de(e)
+            try:
+                saida["itens"] = decisoes.painel_prazos(sessao, hoje_relogio, incluir_no_prazo=no_prazo)
+            except SemPermissao as e:
+                saida["sem_permissao"] = str(e)
+            return saida
+
+        consulta(self, _ler, self._on_lido, titulo_erro="Prazos não lidos", ao_falhar=self._on_falhou)
+
+    def _on_falhou(self, _erro: BaseException) -> None:
+        self.lendo = False
+
+    def _on_lido(self, r: dict) -> None:
+        from .fiscalizacao import resumo_alertas
+
+        self.lendo = False
+        if "alertas" in r:
+            self.fiscalizacao.setText(resumo_alertas(r["alertas"]) + " <span style='color:#555'>(aba Fiscalização)</span>")
+        else:
+            self.fiscalizacao.setText(f"Alertas da fiscalização não lidos: {r['alertas_erro']}")
+        if "sem_permissao" in r:
             self.relogio.stop()
-            self.sigilo.setText(f"Os prazos mostram números de casos sigilosos.\n\n{e}")
+            self.sigilo.setText(f"Os prazos mostram números de casos sigilosos.\n\n{r['sem_permissao']}")
             self.sigilo.show()
             for w in (self.visao, self.botao, self.no_prazo):
                 w.setEnabled(False)
             self.visao.hide()
             return
+        itens = r["itens"]
         self.modelo.definir_linhas(itens)
         conta = {s: sum(1 for i in itens if i["situacao"] == s) for s in CORES}
         self.resumo.setText(f"<b style='color:{CORES['vencido']}'>{conta['vencido']} vencido(s)</b> · "
                             f"<b style='color:{CORES['vence_hoje']}'>{conta['vence_hoje']} vence(m) hoje</b> · "
                             f"{conta['no_prazo']} no prazo"
                             + ("" if itens else " — nada pendente.")
-                            + f" <span style='color:#555'>(atualizado às "
-                            f"{(self._agora() if self._agora else datetime.now()):%H:%M})</span>")
+                            + f" <span style='color:#555'>(atualizado às {r['agora']:%H:%M})</span>")
+        if self._reler:
+            self.recarregar()
 
     def _on_abrir(self, *_args) -> None:
         linha = linha_selecionada(self.visao)
@@ -106,7 +140,10 @@ class AbaPrazos(QWidget):
             return
         from .caso import DialogoCaso
 
-        ok, d = tentar(self, "Caso não aberto", lambda: DialogoCaso(self._sessao, linha["atendimento_id"], self))
-        if ok:
-            d.exec()
+        sessao, aid = self._sessao, linha["atendimento_id"]
+
+        def _on_aberto(caso: dict) -> None:
+            DialogoCaso(sessao, aid, self, caso=caso).exec()
             self.recarregar()
+
+        consulta(self, lambda: atendimentos.obter_atendimento(sessao, aid), _on_aberto, titulo_erro="Caso não aberto")

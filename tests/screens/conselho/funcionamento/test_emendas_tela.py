@@ -176,6 +176,7 @@ def test_consulta_sem_acao_de_escrita_nas_abas_de_casos(qtbot, conselheira, entr
     assert ligados == [], ligados
     prazos = AbaPrazos(mp)
     qtbot.addWidget(prazos)
+    qtbot.waitUntil(lambda: not prazos.lendo, timeout=10000)  # lê fora da thread da interface
     assert [b.text() for b in prazos.findChildren(QPushButton) if b.isEnabled()] == ["&Atualizar (F5)"]
 
 

@@ -156,6 +156,7 @@ def test_alertas_de_visita_e_de_comunicacao_no_painel(qtbot, conselheira, sessao
     assert "limite 05/08/2026" in aba.lista_alertas.text()
 
     prazos = AbaPrazos(conselheira, agora=lambda: datetime(2026, 10, 20, 9, 0))
+    qtbot.waitUntil(lambda: not prazos.lendo, timeout=10000)  # lê fora da thread da interface
     qtbot.addWidget(prazos)
     assert "1 visita(s) atrasada(s)" in prazos.fiscalizacao.text()
 

@@ -13,6 +13,12 @@ CASO = {"tipo": "denuncia", "recebido_em": datetime(2025, 3, 10, 21, 0), "bairro
 DECIDIDA = datetime(2025, 3, 10, 22, 15)  # segunda-feira, à noite
 
 
+def _lida(qtbot, aba: AbaPrazos) -> AbaPrazos:
+    """A aba lê fora da thread da interface (widgets.servicos.consulta): espera a leitura chegar."""
+    qtbot.waitUntil(lambda: not aba.lendo, timeout=10000)
+    return aba
+
+
 def _linhas(aba: AbaPrazos) -> list[tuple]:
     m = aba.visao.model()
     return [tuple(m.index(i, j).data() for j in range(4)) for i in range(m.rowCount())]
@@ -30,6 +36,7 @@ def test_painel_de_prazos_com_o_relogio_movido(qtbot, conselheira):
     aba = AbaPrazos(conselheira, agora=lambda: relogio[0])
     qtbot.addWidget(aba)
     aba.show()
+    _lida(qtbot, aba)
     # Terça 10 h: a ratificação vence hoje (primeiro dia útil, art. 21 §1º); comunicações até quarta 22:15 (48 h);
     # o acolhimento é comunicado ao juiz até terça 22:15 (24 h, ECA art. 93 — linha nova, issue 14).
     assert _linhas(aba) == [
@@ -47,6 +54,7 @@ def test_painel_de_prazos_com_o_relogio_movido(qtbot, conselheira):
     aba.activateWindow()
     qtbot.waitUntil(aba.isActiveWindow)
     qtbot.keyClick(aba.visao, Qt.Key.Key_F5)
+    _lida(qtbot, aba)
     assert [l[0] for l in _linhas(aba)] == ["Vencido", "Vencido", "Vencido", "Vencido", "No prazo"]
     assert "4 vencido(s)" in aba.resumo.text() and "atualizado às 23:00" in aba.resumo.text()
     cores = {aba.visao.model().index(i, 0).data(Qt.ItemDataRole.ForegroundRole).name()
@@ -55,12 +63,14 @@ def test_painel_de_prazos_com_o_relogio_movido(qtbot, conselheira):
 
     # Só o que pede ação: sem os que estão no prazo.
     qtbot.mouseClick(aba.no_prazo, Qt.MouseButton.LeftButton)
+    _lida(qtbot, aba)
     assert [l[0] for l in _linhas(aba)] == ["Vencido"] * 4
 
     # Comunicação registrada fora da aba: F5 tira a linha.
     d = conselheira.db.execute("SELECT id FROM conselho_decisoes WHERE emergencial = 0").fetchone()[0]
     decisoes.registrar_comunicacao(conselheira, d, "Rosa Lima", datetime(2025, 3, 12, 9, 0))
     qtbot.keyClick(aba.visao, Qt.Key.Key_F5)
+    _lida(qtbot, aba)
     assert [l[3] for l in _linhas(aba)] == ["Ratificação no colegiado", "Acolhimento ao juiz (24 h)",
                                            "Comunicação (48 h)"]
 
@@ -75,12 +85,13 @@ def test_painel_de_prazos_com_o_relogio_movido(qtbot, conselheira):
     quando_modal(_fechar, tipo=DialogoCaso)
     aba.visao.setFocus()
     qtbot.keyClick(aba.visao, Qt.Key.Key_Return)
-    assert abertos == ["Atendimento nº 1/2025"]
+    qtbot.waitUntil(lambda: abertos == ["Atendimento nº 1/2025"], timeout=10000)
 
 
 def test_sem_itens_diz_que_nada_esta_pendente(qtbot, conselheira):
     aba = AbaPrazos(conselheira, agora=lambda: datetime(2025, 3, 11, 10, 0))
     qtbot.addWidget(aba)
+    _lida(qtbot, aba)
     assert aba.modelo.rowCount() == 0 and "nada pendente" in aba.resumo.text()
 
 
