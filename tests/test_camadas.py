@@ -1,5 +1,6 @@
 """As camadas do DESIGN.md: rules, store, reports e services não carregam o Qt; rules não faz E/S."""
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,54 @@ def test_reports_nao_importa_banco_nem_qt():
     ruins = {(a, m) for a, m in _importados(RAIZ / "reports")
              if m.startswith(("PySide6", "desktop.store", "desktop.services", "sqlite"))}
     assert ruins == set()
+
+
+# -- SQL só no store (issue 18, item 4) ---------------------------------------------------------
+_SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA|CREATE|ALTER|DROP|ATTACH|DETACH)\s", re.I)
+_METODOS_DE_BANCO = {"execute", "executemany", "executescript", "query", "table", "insert_all", "upsert",
+                     "upsert_all", "rows_where", "count_where"}
+SERVICOS_AINDA_COM_SQL = (  # em limpeza (cada um sai daqui quando as suas consultas forem para o store)
+    "conselho/", "certificacao/", "pagamento/", "magisterio/folha.py", "replicas.py", "sincronizacao.py",
+)
+
+
+def sql_cru(fonte: str) -> list[tuple[int, str]]:
+    """(linha, o quê) de cada acesso direto ao banco num módulo: ``.execute``/``.query``/… , ``db[tabela]``
+    e textos que começam por um comando SQL (docstrings não contam)."""
+    arvore = ast.parse(fonte)
+    docstrings = {id(no.body[0].value) for no in ast.walk(arvore)
+                  if isinstance(no, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and no.body and isinstance(no.body[0], ast.Expr) and isinstance(no.body[0].value, ast.Constant)}
+    achados = []
+    for no in ast.walk(arvore):
+        if isinstance(no, ast.Call) and isinstance(no.func, ast.Attribute) and no.func.attr in _METODOS_DE_BANCO:
+            achados.append((no.lineno, f".{no.func.attr}(…)"))
+        elif isinstance(no, ast.Subscript) and (
+                (isinstance(no.value, ast.Attribute) and no.value.attr == "db")
+                or (isinstance(no.value, ast.Name) and no.value.id == "db")):
+            achados.append((no.lineno, "db[…]"))
+        elif (isinstance(no, ast.Constant) and isinstance(no.value, str) and id(no) not in docstrings
+              and _SQL.match(no.value)):
+            achados.append((no.lineno, repr(no.value[:40])))
+    return sorted(achados)
+
+
+def test_sql_cru_acha_os_acessos_diretos():
+    fonte = ('"""SELECT na docstring não conta."""\n'
+             'def f(db, m):\n'
+             '    db.execute("SELECT 1")\n'
+             '    m.db["pessoas"].insert({})\n'
+             '    return "UPDATE x SET y = 1", "Selecione a pessoa"\n')
+    assert set(sql_cru(fonte)) == {(3, ".execute(…)"), (3, "'SELECT 1'"), (4, "db[…]"), (5, "'UPDATE x SET y = 1'")}
+
+
+def test_servicos_nao_tem_sql():
+    """Os serviços chamam funções com nome do store; gravar com diário é ``Mudanca.inserir``/``alterar``."""
+    ruins = {}
+    for arq in sorted((RAIZ / "services").rglob("*.py")):
+        nome = arq.relative_to(RAIZ / "services").as_posix()
+        if nome.startswith(SERVICOS_AINDA_COM_SQL):
+            continue
+        if achados := sql_cru(arq.read_text(encoding="utf-8")):
+            ruins[nome] = achados
+    assert ruins == {}

@@ -87,11 +87,16 @@ class Mudanca:
         return linha
 
     def alterar(self, tabela: str, id_: str, valores: dict, *, pk: str = "id",
-                esquema: str | None = None) -> dict:
-        """UPDATE dos ``valores`` e a linha no diário ('alterar', antes e depois inteiros); devolve a linha nova."""
+                esquema: str | None = None, so_os_campos: bool = False) -> dict:
+        """UPDATE dos ``valores`` e a linha no diário ('alterar', antes e depois inteiros — com
+        ``so_os_campos``, só os campos de ``valores``); devolve a linha nova."""
         antes = armazem_linhas.por_chave(self.db, tabela, id_, pk)
         depois = armazem_linhas.atualizar(self.db, tabela, id_, valores, pk)
-        self.registrar(tabela, id_, "alterar", antes=antes, depois=depois, esquema=esquema)
+        if so_os_campos:
+            self.registrar(tabela, id_, "alterar", antes={k: (antes or {}).get(k) for k in valores},
+                           depois={k: (depois or {}).get(k) for k in valores}, esquema=esquema)
+        else:
+            self.registrar(tabela, id_, "alterar", antes=antes, depois=depois, esquema=esquema)
         return depois
 
 

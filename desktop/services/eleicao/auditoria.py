@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from desktop.rules.papeis import FuncaoApuracao, Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store import linhas as armazem_linhas
 from desktop.store.eleicao import votacao as armazem
 from desktop.store.ids import agora
 
@@ -40,10 +41,9 @@ def fila(sessao: Sessao, processo_id: str, *, pendentes: bool = False) -> list[d
 def liberar(sessao: Sessao, auditoria_id: str, *, motivo: str) -> dict:
     """O supervisor libera o boletim da auditoria: ele passa a contar na apuração."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
-    linhas = list(sessao.db.query("SELECT * FROM eleicao_auditorias WHERE id = ?", [auditoria_id]))
-    if not linhas:
+    item = armazem.auditoria(sessao.db, auditoria_id)
+    if item is None:
         raise ErroNegocio("Item da fila de auditoria não encontrado.")
-    item = linhas[0]
     if item["situacao"] != "pendente":
         raise ErroNegocio("Este boletim já foi liberado da auditoria.")
     s, proc = _secao_e_processo(sessao, item["secao_id"])
@@ -53,9 +53,7 @@ def liberar(sessao: Sessao, auditoria_id: str, *, motivo: str) -> dict:
              "motivo": _motivo(motivo, "conferido com o boletim impresso; comparecimento confirmado pela lista"),
              "liberada_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        m.db["eleicao_auditorias"].update(auditoria_id, novos)
-        m.registrar("eleicao_auditorias", auditoria_id, "alterar", antes=item, depois={**item, **novos})
-    return {**item, **novos}
+        return m.alterar("eleicao_auditorias", auditoria_id, novos)
 
 
 def recontar(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, votos: dict,
@@ -84,15 +82,12 @@ def recontar(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, v
     novos = {"comparecimento": b.comparecimento, "brancos": b.brancos, "nulos": b.nulos,
              "votos": armazem.votos_para_json(b.votos), "apurado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        m.db["eleicao_boletins"].update(secao_id, novos)
+        armazem_linhas.atualizar(m.db, "eleicao_boletins", secao_id, novos, pk="secao_id")
         m.registrar("eleicao_boletins", secao_id, "alterar",
                     antes={**antes, "votos": armazem.votos_para_json(antes["votos"])}, depois={**antes, **novos})
         linha = registrar_recontagem(m, s, "recontagem", antes, b, papel, motivo)
-        pend = list(m.db.query("SELECT * FROM eleicao_auditorias WHERE secao_id = ? AND situacao = 'pendente'",
-                               [secao_id]))
-        for item in pend:
+        for item in armazem.auditorias_pendentes_da_secao(m.db, secao_id):
             fim = {"situacao": "liberada", "liberada_por": sessao.usuario.id,
                    "motivo": f"Recontagem do boletim de papel: {motivo}", "liberada_em": agora()}
-            m.db["eleicao_auditorias"].update(item["id"], fim)
-            m.registrar("eleicao_auditorias", item["id"], "alterar", antes=item, depois={**item, **fim})
+            m.alterar("eleicao_auditorias", item["id"], fim)
     return linha

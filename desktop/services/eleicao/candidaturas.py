@@ -54,12 +54,10 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
         referencia=inscrito_em, regras=regras)
     db = sessao.db
     pessoa = armazem.pessoa_por_cpf(db, cpf)
-    if pessoa and list(db.query("SELECT 1 FROM eleicao_candidaturas WHERE processo_id = ? AND pessoa_id = ?",
-                                [processo_id, pessoa["id"]])):
+    if pessoa and armazem.inscrito_no_processo(db, processo_id, pessoa["id"]):
         raise ErroNegocio(f"{pessoa['nome']} já está inscrito(a) neste processo: a candidatura é "
                           "individual e única (Lei 320/2023, art. 5º II).")
-    if list(db.query("SELECT 1 FROM eleicao_candidaturas WHERE processo_id = ? AND numero = ?",
-                     [processo_id, numero])):
+    if armazem.numero_em_uso(db, processo_id, numero):
         raise ErroNegocio(f"O número {numero} já é de outro candidato deste processo.")
     momento = agora()
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
@@ -181,9 +179,7 @@ def analisar_requisito(sessao: Sessao, candidatura_id: str, requisito: str, *, d
 def decisoes_da_comissao(sessao: Sessao, candidatura_id: str) -> list[dict]:
     """As decisões da comissão que reverteram reprovações automáticas desta candidatura."""
     sessao.exigir(Permissao.ELEICAO_LER)
-    return list(sessao.db.query(
-        "SELECT d.*, r.requisito FROM eleicao_decisoes_requisito d JOIN eleicao_requisitos r "
-        "ON r.id = d.requisito_id WHERE r.candidatura_id = ? ORDER BY d.decidido_em", [candidatura_id]))
+    return armazem.decisoes_da_comissao(sessao.db, candidatura_id)
 
 
 def lancar_nota(sessao: Sessao, candidatura_id: str, nota) -> dict:
@@ -194,9 +190,7 @@ def lancar_nota(sessao: Sessao, candidatura_id: str, nota) -> dict:
     exigir_fase(processo_ou_erro(sessao.db, cand["processo_id"]), "inscricoes", "analise",
                 acao="lançar notas")
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        armazem.atualizar(m.db, "eleicao_candidaturas", candidatura_id, {"nota_prova": str(valor)})
-        m.registrar("eleicao_candidaturas", candidatura_id, "alterar",
-                    antes={"nota_prova": cand["nota_prova"]}, depois={"nota_prova": str(valor)})
+        m.alterar("eleicao_candidaturas", candidatura_id, {"nota_prova": str(valor)}, so_os_campos=True)
         return recalcular(m, candidatura_id)
 
 
@@ -208,8 +202,7 @@ def declarar_parentesco(sessao: Sessao, candidatura_a: str, candidatura_b: str, 
     if a["id"] == b["id"] or a["processo_id"] != b["processo_id"]:
         raise ErroNegocio("O parentesco do art. 15 é entre dois candidatos diferentes do mesmo processo.")
     a, b = sorted((a, b), key=lambda c: c["numero"])
-    if list(sessao.db.query("SELECT 1 FROM eleicao_parentescos WHERE candidatura_a = ? AND candidatura_b = ?",
-                            [a["id"], b["id"]])):
+    if armazem.parentesco_registrado(sessao.db, a["id"], b["id"]):
         raise ErroNegocio(f"O parentesco entre {a['numero']} e {b['numero']} já está registrado.")
     linha = {"id": novo_id(), "processo_id": a["processo_id"], "candidatura_a": a["id"],
              "candidatura_b": b["id"], "vinculo": vinculo, "declarado_em": agora()}

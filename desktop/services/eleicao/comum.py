@@ -13,6 +13,7 @@ from desktop.rules.eleicao import situacao as regra_situacao
 from desktop.rules.eleicao.calendario import Calendario
 from desktop.rules.papeis import ROTULOS_FUNCAO, FuncaoApuracao
 from desktop.store.eleicao import candidaturas as armazem
+from desktop.store.eleicao import designacoes as armazem_designacoes
 from desktop.store.ids import agora
 
 from ..sessao import ErroNegocio, SemPermissao
@@ -38,9 +39,7 @@ def simulando_dia(dia: date):
 
 def exigir_funcao(sessao, processo_id: str, funcao: FuncaoApuracao, acao: str) -> None:
     """Recusa quem a comissão especial não designou para a função neste processo (Lei 320/2023, art. 9º)."""
-    if not list(sessao.db.query(
-            "SELECT 1 FROM eleicao_designacoes WHERE processo_id = ? AND usuario_id = ? AND funcao = ?",
-            [processo_id, sessao.usuario.id, str(funcao)])):
+    if not armazem_designacoes.designado(sessao.db, processo_id, sessao.usuario.id, str(funcao)):
         raise SemPermissao(f"Para {acao} é preciso ser designado pela comissão especial como "
                            f"{ROTULOS_FUNCAO[funcao].split(' (')[0].lower()} deste processo "
                            "(Lei 320/2023, arts. 7º §1º d e 9º). Peça a designação na aba Apuração.")
@@ -86,7 +85,4 @@ def recalcular(m, candidatura_id: str) -> dict:
     if all(antes[k] == v for k, v in novos.items()):
         return antes
     novos["atualizado_em"] = agora()
-    depois = armazem.atualizar(db, "eleicao_candidaturas", candidatura_id, novos)
-    m.registrar("eleicao_candidaturas", candidatura_id, "alterar",
-                antes={k: antes[k] for k in novos}, depois={k: depois[k] for k in novos})
-    return depois
+    return m.alterar("eleicao_candidaturas", candidatura_id, novos, so_os_campos=True)

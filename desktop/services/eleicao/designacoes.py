@@ -4,6 +4,8 @@ from __future__ import annotations
 from desktop.rules import validacao
 from desktop.rules.papeis import ROTULOS_FUNCAO, FuncaoApuracao, Permissao, pode
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store import usuarios as armazem_usuarios
+from desktop.store.eleicao import designacoes as armazem
 from desktop.store.ids import agora, novo_id
 
 from ..sessao import ErroNegocio, Sessao
@@ -25,15 +27,13 @@ def designar(sessao: Sessao, processo_id: str, *, login: str, funcao: str, ato: 
     except ValueError:
         raise EntradaInvalida("Função da apuração: 'mesario' ou 'supervisor'.") from None
     ato = validacao.obrigatorio(" ".join((ato or "").split()), "o ato de designação (resolução ou portaria da comissão)")
-    achado = list(sessao.db.query("SELECT id, nome, papel, ativo FROM usuarios WHERE login = ?", [(login or "").strip()]))
-    if not achado or not achado[0]["ativo"]:
+    u = armazem_usuarios.por_login(sessao.db, (login or "").strip())
+    if not u or not u["ativo"]:
         raise ErroNegocio(f"Usuário {login!r} não encontrado ou inativo.")
-    u = achado[0]
     if not pode(u["papel"], Permissao.ELEICAO_EDITAR):
         raise ErroNegocio(f"{u['nome']} tem um papel que não grava no processo de escolha; designe um "
                           "usuário da comissão eleitoral.")
-    if list(sessao.db.query("SELECT 1 FROM eleicao_designacoes WHERE processo_id = ? AND usuario_id = ? "
-                            "AND funcao = ?", [processo_id, u["id"], str(f)])):
+    if armazem.designado(sessao.db, processo_id, u["id"], str(f)):
         raise ErroNegocio(f"{u['nome']} já é {ROTULOS_FUNCAO[f].split(' (')[0].lower()} deste processo.")
     linha = {"id": novo_id(), "processo_id": processo_id, "usuario_id": u["id"], "funcao": str(f), "ato": ato,
              "designado_por": sessao.usuario.id, "designado_em": agora()}
@@ -44,6 +44,4 @@ def designar(sessao: Sessao, processo_id: str, *, login: str, funcao: str, ato: 
 
 def listar(sessao: Sessao, processo_id: str) -> list[dict]:
     sessao.exigir(Permissao.ELEICAO_LER)
-    return list(sessao.db.query(
-        "SELECT d.*, u.login, u.nome FROM eleicao_designacoes d JOIN usuarios u ON u.id = d.usuario_id "
-        "WHERE d.processo_id = ? ORDER BY d.funcao, u.nome", [processo_id]))
+    return armazem.do_processo(sessao.db, processo_id)

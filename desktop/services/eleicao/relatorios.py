@@ -8,6 +8,7 @@ from desktop.reports.eleicao import documentos as pdf
 from desktop.reports.layout import data_hora_local
 from desktop.rules.eleicao.calendario import ETAPAS
 from desktop.rules.papeis import Permissao
+from desktop.store import usuarios as armazem_usuarios
 from desktop.store.eleicao import candidaturas as armazem_cand
 from desktop.store.eleicao import votacao as armazem
 
@@ -54,7 +55,7 @@ def _dados_boletim(sessao: Sessao, b: dict, nomes: dict[int, str]) -> pdf.DadosB
     ds = armazem.digitacoes(sessao.db, b["secao_id"])
     supervisor = None
     if b["resolvido_por"]:
-        supervisor = sessao.db.execute("SELECT nome FROM usuarios WHERE id = ?", [b["resolvido_por"]]).fetchone()[0]
+        supervisor = armazem_usuarios.nome_por_id(sessao.db, b["resolvido_por"])
     recontagens = [f"Recontado por {r['feita_por_nome']} em {data_hora_local(r['feita_em'])} ({r['boletim_papel']}): "
                    f"{r['motivo']}. Os números acima são os da recontagem (Lei 320/2023, art. 9º)."
                    for r in armazem.recontagens(sessao.db, b["processo_id"])
@@ -129,7 +130,7 @@ def _sessao_apuracao(sessao: Sessao, p: dict) -> pdf.DadosSessaoApuracao:
     ocorrencias = []
     for b in armazem.boletins(db, p["id"]):
         if b["origem"] == "supervisor":
-            sup = db.execute("SELECT nome FROM usuarios WHERE id = ?", [b["resolvido_por"]]).fetchone()[0]
+            sup = armazem_usuarios.nome_por_id(db, b["resolvido_por"])
             ocorrencias.append(f"Seção {b['secao']}: digitações divergentes; o supervisor {sup} decidiu os "
                                f"valores: {b['justificativa']}")
     for r in armazem.recontagens(db, p["id"]):

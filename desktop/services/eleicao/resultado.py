@@ -106,9 +106,7 @@ def registrar_sessao_apuracao(sessao: Sessao, processo_id: str, *, inicio: datet
              "apuracao_local": validacao.obrigatorio(local, "o local da apuração"),
              "apuracao_membros": json.dumps(presentes, ensure_ascii=False), "atualizado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        depois = armazem_cand.atualizar(m.db, "eleicao_processos", processo_id, novos)
-        m.registrar("eleicao_processos", processo_id, "alterar", antes={k: proc.get(k) for k in novos}, depois=novos)
-    return depois
+        return m.alterar("eleicao_processos", processo_id, novos, so_os_campos=True)
 
 
 def publicar_resultado(sessao: Sessao, processo_id: str) -> dict:
@@ -126,9 +124,7 @@ def publicar_resultado(sessao: Sessao, processo_id: str) -> dict:
     novos = {"resultado_publicado_em": dia.isoformat(),
              "contestacao_fim": regra_auditoria.fim_contestacao(dia, regras).isoformat(), "atualizado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        depois = armazem_cand.atualizar(m.db, "eleicao_processos", processo_id, novos)
-        m.registrar("eleicao_processos", processo_id, "alterar", antes={k: proc.get(k) for k in novos}, depois=novos)
-    return depois
+        return m.alterar("eleicao_processos", processo_id, novos, so_os_campos=True)
 
 
 def _exigir_prazo_vencido(proc: dict, acao: str) -> None:
@@ -169,10 +165,7 @@ def _gravar_eleitos(m, proc: dict, a: Apuracao, resultado_documento_id: str | No
                  "resultado_documento_id": resultado_documento_id, "criado_em": momento}
         m.inserir("conselheiros_eleitos", linha)
         linhas.append(linha)
-    m.db.execute("UPDATE eleicao_processos SET fase = 'encerrado', atualizado_em = ? WHERE id = ?",
-                 [momento, processo_id])
-    m.registrar("eleicao_processos", processo_id, "alterar", antes={"fase": proc["fase"]},
-                depois={"fase": "encerrado", "atualizado_em": momento})
+    m.alterar("eleicao_processos", processo_id, {"fase": "encerrado", "atualizado_em": momento}, so_os_campos=True)
     return linhas
 
 
@@ -199,8 +192,8 @@ def encerrar_e_dar_posse(sessao: Sessao, processo_id: str) -> list[dict]:
         if a is not None:
             _gravar_eleitos(m, proc, a, None)
         feitos = mandatos.posse_dos_eleitos(m, processo_id)
-        m.db.execute("UPDATE eleicao_processos SET posse_dada_em = ?, atualizado_em = ? WHERE id = ?",
-                     [momento, momento, processo_id])
+        armazem_cand.atualizar(m.db, "eleicao_processos", processo_id,
+                               {"posse_dada_em": momento, "atualizado_em": momento})
         m.registrar("eleicao_processos", processo_id, "alterar", antes={"posse_dada_em": None},
                     depois={"posse_dada_em": momento, "conselheiros": [c["id"] for c in feitos]})
     return feitos

@@ -60,8 +60,7 @@ def cadastrar_secao(sessao: Sessao, processo_id: str, *, numero: int, local: str
         raise EntradaInvalida("O número da seção deve ser maior que zero.")
     if tipo not in ("urna", "manual"):
         raise EntradaInvalida("Tipo da seção: 'urna' (eletrônica) ou 'manual' (cédulas, art. 9º §ún.).")
-    if list(sessao.db.query("SELECT 1 FROM eleicao_secoes WHERE processo_id = ? AND numero = ?",
-                            [processo_id, numero])):
+    if armazem.numero_de_secao_em_uso(sessao.db, processo_id, numero):
         raise ErroNegocio(f"A seção {numero} já está cadastrada neste processo; confira o número "
                           "(Lei 320/2023, art. 10 II).")
     linha = {"id": novo_id(), "processo_id": processo_id, "numero": numero,
@@ -111,15 +110,10 @@ def _gravar_boletim(m, s: dict, proc: dict, b: apuracao.Boletim, origem: str, po
     linha = {"secao_id": s["id"], "comparecimento": b.comparecimento, "brancos": b.brancos, "nulos": b.nulos,
              "votos": armazem.votos_para_json(b.votos), "origem": origem, "resolvido_por": por,
              "justificativa": justificativa, "apurado_em": agora()}
-    m.db["eleicao_boletins"].insert(linha)
-    m.registrar("eleicao_boletins", s["id"], "inserir", depois=linha)
+    m.inserir("eleicao_boletins", linha, pk="secao_id")
     auditar(m, s, proc, b)
     if proc["fase"] == "homologado":
-        quando = agora()
-        m.db.execute("UPDATE eleicao_processos SET fase = 'apuracao', atualizado_em = ? WHERE id = ?",
-                     [quando, proc["id"]])
-        m.registrar("eleicao_processos", proc["id"], "alterar", antes={"fase": "homologado"},
-                    depois={"fase": "apuracao", "atualizado_em": quando})
+        m.alterar("eleicao_processos", proc["id"], {"fase": "apuracao", "atualizado_em": agora()}, so_os_campos=True)
 
 
 def auditar(m, s: dict, proc: dict, b: apuracao.Boletim) -> list[regra_auditoria.Alerta]:
@@ -176,10 +170,7 @@ def conferir_recebidas(sessao: Sessao) -> int:
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     if sync_registro.designada(sessao.db) is not None:
         return 0
-    secoes = [r[0] for r in sessao.db.execute(
-        "SELECT d.secao_id FROM eleicao_digitacoes d WHERE NOT EXISTS "
-        "(SELECT 1 FROM eleicao_boletins b WHERE b.secao_id = d.secao_id) "
-        "GROUP BY d.secao_id HAVING count(DISTINCT d.usuario_id) >= 2")]
+    secoes = armazem.secoes_com_duas_digitacoes(sessao.db)
     feitas = 0
     for secao_id in secoes:
         s, proc = _secao_e_processo(sessao, secao_id)

@@ -19,6 +19,7 @@ from desktop.reports.magisterio.dados import ItemFolha, competencia_curta
 from desktop.rules.magisterio.carreira import SemTitulacao, linha_do_tempo, situacao_em
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.store.magisterio import servidores as armazem_servidores
 
 from .. import documentos_vias, parametros
 from ..documentos import Emitido, emitir
@@ -49,9 +50,7 @@ def _pis(d: str) -> str:
 
 def _com_pis(sessao: Sessao, itens: list[ItemFolha]) -> list[ItemFolha]:
     """O PIS/PASEP/NIT do cadastro de pagamento de cada servidor, quando houver, para o contracheque."""
-    pis = dict(sessao.db.execute(  # o contracheque guarda o id do servidor; o PIS é da pessoa
-        "SELECT s.id, d.pis FROM magisterio_servidores s JOIN pagamento_dados d ON d.pessoa_id = s.pessoa_id "
-        "WHERE d.pis IS NOT NULL").fetchall())
+    pis = armazem_servidores.pis_por_servidor(sessao.db)  # o contracheque guarda o id do servidor; o PIS é da pessoa
     return [ItemFolha(replace(i.servidor, nit=_pis(pis[i.contracheque.pessoa_id])), i.contracheque)
             if i.contracheque.pessoa_id in pis else i for i in itens]
 

@@ -71,3 +71,25 @@ def parentescos(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
         "JOIN eleicao_candidaturas a ON a.id = r.candidatura_a "
         "JOIN eleicao_candidaturas b ON b.id = r.candidatura_b WHERE r.processo_id = ? "
         "ORDER BY r.declarado_em", [processo_id]))
+
+
+def inscrito_no_processo(db: sqlite_utils.Database, processo_id: str, pessoa_id: str) -> bool:
+    return _um(db, "SELECT 1 AS x FROM eleicao_candidaturas WHERE processo_id = ? AND pessoa_id = ?",
+               [processo_id, pessoa_id]) is not None
+
+
+def numero_em_uso(db: sqlite_utils.Database, processo_id: str, numero: int) -> bool:
+    return _um(db, "SELECT 1 AS x FROM eleicao_candidaturas WHERE processo_id = ? AND numero = ?",
+               [processo_id, numero]) is not None
+
+
+def decisoes_da_comissao(db: sqlite_utils.Database, candidatura_id: str) -> list[dict]:
+    """As decisões da comissão sobre requisitos da candidatura (com o código do requisito), na ordem."""
+    return list(db.query(
+        "SELECT d.*, r.requisito FROM eleicao_decisoes_requisito d JOIN eleicao_requisitos r "
+        "ON r.id = d.requisito_id WHERE r.candidatura_id = ? ORDER BY d.decidido_em", [candidatura_id]))
+
+
+def parentesco_registrado(db: sqlite_utils.Database, candidatura_a: str, candidatura_b: str) -> bool:
+    return _um(db, "SELECT 1 AS x FROM eleicao_parentescos WHERE candidatura_a = ? AND candidatura_b = ?",
+               [candidatura_a, candidatura_b]) is not None

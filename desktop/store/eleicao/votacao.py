@@ -93,3 +93,27 @@ def recontagens(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
         l["depois"] = json.loads(l["depois"])
         l["antes"] = json.loads(l["antes"]) if l["antes"] else None
     return linhas
+
+
+def numero_de_secao_em_uso(db: sqlite_utils.Database, processo_id: str, numero: int) -> bool:
+    return bool(db.execute("SELECT 1 FROM eleicao_secoes WHERE processo_id = ? AND numero = ?",
+                           [processo_id, numero]).fetchone())
+
+
+def secoes_com_duas_digitacoes(db: sqlite_utils.Database) -> list[str]:
+    """Seções ainda sem boletim que já têm digitações de pelo menos dois usuários diferentes."""
+    return [r[0] for r in db.execute(
+        "SELECT d.secao_id FROM eleicao_digitacoes d WHERE NOT EXISTS "
+        "(SELECT 1 FROM eleicao_boletins b WHERE b.secao_id = d.secao_id) "
+        "GROUP BY d.secao_id HAVING count(DISTINCT d.usuario_id) >= 2")]
+
+
+def auditoria(db: sqlite_utils.Database, auditoria_id: str) -> dict | None:
+    """O item da fila de auditoria como gravado (alertas em JSON)."""
+    linhas = list(db.query("SELECT * FROM eleicao_auditorias WHERE id = ?", [auditoria_id]))
+    return linhas[0] if linhas else None
+
+
+def auditorias_pendentes_da_secao(db: sqlite_utils.Database, secao_id: str) -> list[dict]:
+    return list(db.query("SELECT * FROM eleicao_auditorias WHERE secao_id = ? AND situacao = 'pendente'",
+                         [secao_id]))

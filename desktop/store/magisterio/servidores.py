@@ -168,3 +168,10 @@ def listar(db: sqlite_utils.Database, *, data: date, nome: str | None = None, cp
         ORDER BY paco_sem_acento(p.nome), s.matricula
     """
     return [_com_datas(r) for r in db.query(sql, args)]
+
+
+def pis_por_servidor(db: sqlite_utils.Database) -> dict[str, str]:
+    """id do servidor → PIS/PASEP/NIT (só dígitos) do cadastro de pagamento da pessoa, quando houver."""
+    return dict(db.execute(
+        "SELECT s.id, d.pis FROM magisterio_servidores s JOIN pagamento_dados d ON d.pessoa_id = s.pessoa_id "
+        "WHERE d.pis IS NOT NULL").fetchall())
