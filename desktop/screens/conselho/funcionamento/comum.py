@@ -164,6 +164,11 @@ def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: C
             raise
         avisos.erro(parent, titulo_erro, e)
         return None
+    _salvar_e_oferecer(parent, rotulo, emitido, nome, sigiloso)
+    return emitido
+
+
+def _salvar_e_oferecer(parent: QWidget, rotulo: QLabel, emitido, nome: str, sigiloso: bool) -> None:
     destino = None
     if not sigiloso or confirmar_arquivo_sigiloso(parent):
         destino = salvar_pdf(parent, emitido, f"{nome}-{emitido.codigo}.pdf")
@@ -171,7 +176,27 @@ def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: C
                        f"Documento emitido e registrado: código de verificação {emitido.codigo}."
                        + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; o PDF ficou guardado e "
                           "pode ser aberto de novo, idêntico, em Documentos emitidos desta tela.)"))
-    return emitido
+
+
+def emitir_em_segundo_plano(aba: QWidget, rotulo: QLabel, titulo_erro: str, emitir: Callable[[], Any], nome: str,
+                            *, sigiloso: bool = False, ao_terminar: Callable[[Any], None] | None = None):
+    """Como ``emitir_e_salvar``, com a emissão (montar o PDF, registrar) fora da thread da interface
+    (``widgets.servicos.operacao``, com progresso); salvar o arquivo é na interface, depois. ``ao_terminar``
+    recebe o documento emitido, ou None se a emissão foi recusada (já avisada) ou cancelada."""
+    from desktop.screens.widgets.servicos import operacao
+
+    def _on_emitido(emitido) -> None:
+        _salvar_e_oferecer(aba, rotulo, emitido, nome, sigiloso)
+        if ao_terminar:
+            ao_terminar(emitido)
+
+    def _on_recusado(erro: BaseException) -> None:
+        avisos.erro(aba, titulo_erro, erro)
+        if ao_terminar:
+            ao_terminar(None)
+
+    return operacao(aba, "Emitindo o documento…", lambda _p: emitir(), _on_emitido, titulo_erro=titulo_erro,
+                    ao_recusar=_on_recusado, ao_cancelar=lambda: ao_terminar(None) if ao_terminar else None)
 
 
 def tentar(parent: QWidget, titulo: str, funcao: Callable[[], Any]) -> tuple[bool, Any]:

@@ -2,6 +2,9 @@
 
 As tabelas não trazem nenhum nome (art. 36). O CSV é dado de caso (uma linha por criança, sem nomes): o
 serviço só o entrega a quem vê conteúdo de caso, e a exportação vai ao diário.
+
+Montar as tabelas e o CSV roda fora da thread da interface (``widgets.servicos.consulta``); emitir o PDF, com
+progresso (``operacao``). ``ocupada`` diz se há uma dessas em andamento (os botões esperam).
 """
 from __future__ import annotations
 
@@ -21,13 +24,16 @@ from desktop.services import documentos_vias
 from desktop.services.conselho import relatorio
 from desktop.services.conselho.comum import MENSAGEM_SEM_CHAVE
 
-from .comum import combo, emitir_e_salvar, tentar, texto_longo
+from desktop.screens.widgets.servicos import consulta
+
+from .comum import combo, emitir_em_segundo_plano, texto_longo
 
 
 class AbaRelatorio(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
+        self.ocupada, self._pendente = False, None
         hoje = date.today()
         self.ano = QSpinBox(minimum=2000, maximum=2100, value=hoje.year)
         self.trimestre = combo([(n, f"{n}º trimestre") for n in (1, 2, 3, 4)])
@@ -68,11 +74,31 @@ class AbaRelatorio(QWidget):
     def escolha(self) -> tuple[int, int]:
         return self.ano.value(), self.trimestre.currentData()
 
+    def _comecar(self, acao) -> bool:
+        """Uma leitura ou emissão por vez; o pedido feito durante outra roda quando ela terminar."""
+        if self.ocupada:
+            self._pendente = acao
+            return False
+        self.ocupada = True
+        return True
+
+    def _terminar(self, *_args) -> None:
+        self.ocupada = False
+        acao, self._pendente = self._pendente, None
+        if acao is not None:
+            acao()
+
     def mostrar(self, *_args) -> None:
-        ano, tri = self.escolha()
-        ok, r = tentar(self, "Relatório não montado", lambda: relatorio.publicacao(self._sessao, ano, tri))
-        if not ok:
+        if not self._comecar(self.mostrar):
             return
+        ano, tri = self.escolha()
+        sessao = self._sessao
+        consulta(self, lambda: (ano, tri, relatorio.publicacao(sessao, ano, tri)), self._on_montado,
+                 titulo_erro="Relatório não montado", ao_falhar=self._terminar)
+
+    def _on_montado(self, dados) -> None:
+        self._terminar()
+        ano, tri, r = dados
         e, tabelas, limiar = r
         partes = [f"<h3>{tri}º trimestre de {ano}: {escape(total_publicado(e.registros, limiar))} registro(s), "
                   f"{escape(total_publicado(e.criancas, limiar))} criança(s) e adolescente(s)</h3><p style='color:#555'>Como "
@@ -94,16 +120,31 @@ class AbaRelatorio(QWidget):
         self.tabelas.setHtml("".join(partes))
 
     def _on_pdf(self) -> None:
+        if not self._comecar(self._on_pdf):
+            return
         ano, tri = self.escolha()
-        emitir_e_salvar(self, self.mensagem, "Relatório não emitido", lambda: relatorio.emitir_relatorio_trimestral(
-            self._sessao, ano, tri, self.observacoes.toPlainText()), f"relatorio-{ano}-T{tri}")
-        self.emitidos.atualizar()
+        sessao, obs = self._sessao, self.observacoes.toPlainText()
+
+        def _on_emitido(emitido) -> None:
+            self._terminar()
+            if emitido is not None:
+                self.emitidos.atualizar()
+
+        emitir_em_segundo_plano(self, self.mensagem, "Relatório não emitido",
+                                lambda: relatorio.emitir_relatorio_trimestral(sessao, ano, tri, obs),
+                                f"relatorio-{ano}-T{tri}", ao_terminar=_on_emitido)
 
     def _on_csv(self) -> None:
-        ano, tri = self.escolha()
-        ok, texto = tentar(self, "CSV não exportado", lambda: relatorio.csv_sipia(self._sessao, ano, tri))
-        if not ok:
+        if not self._comecar(self._on_csv):
             return
+        ano, tri = self.escolha()
+        sessao = self._sessao
+        consulta(self, lambda: (ano, tri, relatorio.csv_sipia(sessao, ano, tri)), self._on_csv_lido,
+                 titulo_erro="CSV não exportado", ao_falhar=self._terminar)
+
+    def _on_csv_lido(self, dados) -> None:
+        self._terminar()
+        ano, tri, texto = dados
         pasta = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         caminho, _ = QFileDialog.getSaveFileName(self, "Salvar CSV", str(Path(pasta) / f"sipia-{ano}-T{tri}.csv"),
                                                  "CSV (*.csv)")
@@ -111,5 +152,3 @@ class AbaRelatorio(QWidget):
             Path(caminho).write_text(texto, encoding="utf-8")
             oferecer_documento(self.mensagem, None, caminho,
                                f"CSV salvo em {caminho} ({texto.count(chr(10)) - 1} linha(s) de dados).")
-
-

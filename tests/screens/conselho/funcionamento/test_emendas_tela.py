@@ -167,6 +167,7 @@ def test_consulta_sem_acao_de_escrita_nas_abas_de_casos(qtbot, conselheira, entr
     mp = entrar("mp", "consulta")
     rel = AbaRelatorio(mp)
     qtbot.addWidget(rel)
+    qtbot.waitUntil(lambda: not rel.ocupada, timeout=10000)  # monta fora da thread da interface
     assert rel.botao_ver.isEnabled() and rel.botao_csv.isEnabled() and not rel.botao_pdf.isEnabled()
     with pytest.raises(SemPermissao):
         relatorio.emitir_relatorio_trimestral(mp, 2026, 1)

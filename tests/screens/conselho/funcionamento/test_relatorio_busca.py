@@ -33,6 +33,11 @@ def _casos(sessao) -> None:
             "decisao": {"descricao": "Orientação", "motivacao": "Relato confirmado"}})
 
 
+def _pronta(qtbot, aba: AbaRelatorio) -> None:
+    """A aba monta, emite e exporta fora da thread da interface (widgets.servicos): espera terminar."""
+    qtbot.waitUntil(lambda: not aba.ocupada, timeout=20000)
+
+
 def test_relatorio_tabelas_pdf_sem_nomes_e_csv(qtbot, conselheira, tmp_path, monkeypatch):
     _casos(conselheira)
     salvos = salvar_em(monkeypatch, tmp_path)
@@ -41,6 +46,7 @@ def test_relatorio_tabelas_pdf_sem_nomes_e_csv(qtbot, conselheira, tmp_path, mon
     aba.ano.setValue(2025)
     aba.trimestre.setCurrentIndex(0)
     qtbot.mouseClick(aba.botao_ver, Qt.MouseButton.LeftButton)
+    _pronta(qtbot, aba)
     tabelas = aba.tabelas.toPlainText()
     # contagens pequenas não se publicam (issue 14): 3 registros e 4 crianças aparecem como "< 5" e a tabela de
     # bairros (que somaria 3) é omitida inteira
@@ -51,6 +57,7 @@ def test_relatorio_tabelas_pdf_sem_nomes_e_csv(qtbot, conselheira, tmp_path, mon
 
     digitar(qtbot, aba.observacoes, "Falta CAPS infantil no município.")
     qtbot.mouseClick(aba.botao_pdf, Qt.MouseButton.LeftButton)
+    _pronta(qtbot, aba)
     pdf = salvos[-1]
     assert pdf.name.startswith("relatorio-2025-T1-")
     assert documentos.verificar_pdf(conselheira, pdf).situacao == "autentico"
@@ -63,6 +70,7 @@ def test_relatorio_tabelas_pdf_sem_nomes_e_csv(qtbot, conselheira, tmp_path, mon
     assert codigo in aba.mensagem.text()
 
     qtbot.mouseClick(aba.botao_csv, Qt.MouseButton.LeftButton)
+    _pronta(qtbot, aba)
     arquivo = salvos[-1]
     assert arquivo.name == "sipia-2025-T1.csv"
     conteudo = arquivo.read_text(encoding="utf-8")
