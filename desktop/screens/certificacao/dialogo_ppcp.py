@@ -6,6 +6,8 @@ diálogo, e nada é gravado.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget, QFormLayout, QHeaderView)
 
@@ -17,13 +19,13 @@ from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.certificacao import cursos
 
-from .comum import texto
+from .comum import DialogoServico, texto
 from .dialogos_cadastro import campo_data, combo
 
 AREAS = {"educacao": "Profissional de educação", "especifica": "Profissional da área"}
 
 
-class DialogoPpcp(DialogoFormulario):
+class DialogoPpcp(DialogoServico, DialogoFormulario):
     """PPCP de um perfil (art. 19) sobre um curso de referência (art. 17)."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -157,10 +159,10 @@ class DialogoPpcp(DialogoFormulario):
         edu = sum(1 for m in membros if m.area == "educacao")
         self.resumo_equipe.setText(f"{edu} profissional(is) de educação e {len(membros) - edu} da área específica.")
 
-    def executar(self) -> dict:
+    def chamada(self):
         if self.curso.currentData() is None:
             raise EntradaInvalida("Cadastre antes o curso de referência.")
-        return cursos.cadastrar_ppcp(
+        return partial(cursos.cadastrar_ppcp,
             self._sessao, curso_id=self.curso.currentData(), tipo=self.tipo.currentData(), perfil=self.perfil.valor(),
             escolaridade_minima=self.escolaridade.currentData(),
             conteudos={k: c.valor() for k, c in self.conteudos.items()},
@@ -180,7 +182,7 @@ def termos_na_tabela(tabela: QTableWidget) -> str:
     return ""
 
 
-class DialogoCompetencias(DialogoFormulario):
+class DialogoCompetencias(DialogoServico, DialogoFormulario):
     """Correção das competências do PPCP (texto, componente e horas), com motivo e nova via dos documentos."""
 
     def __init__(self, sessao, ppcp: dict, parent: QWidget | None = None):
@@ -216,14 +218,14 @@ class DialogoCompetencias(DialogoFormulario):
     def lista_competencias(self) -> list[Competencia]:
         return DialogoPpcp.lista_competencias(self)
 
-    def executar(self) -> dict:
+    def chamada(self):
         from desktop.services.certificacao import correcoes_ppcp
 
-        return correcoes_ppcp.corrigir_competencias(self._sessao, self._ppcp["id"], motivo=self.motivo.valor(),
-                                                    competencias=self.lista_competencias())
+        return partial(correcoes_ppcp.corrigir_competencias,
+                self._sessao, self._ppcp["id"], motivo=self.motivo.valor(), competencias=self.lista_competencias())
 
 
-class DialogoAprovarPpcp(DialogoFormulario):
+class DialogoAprovarPpcp(DialogoServico, DialogoFormulario):
     """Aprovação pelo órgão competente (art. 11 III) e inserção no Sistec (art. 12 IV)."""
 
     def __init__(self, sessao, ppcp: dict, parent: QWidget | None = None):
@@ -234,6 +236,6 @@ class DialogoAprovarPpcp(DialogoFormulario):
         self.aprovado = self.adicionar("Aprovado em:", campo_data(self))
         self.sistec = self.adicionar("Inserido no Sistec em:", campo_data(self, obrigatorio=False))
 
-    def executar(self) -> dict:
-        return cursos.aprovar_ppcp(self._sessao, self._ppcp["id"], aprovado_em=self.aprovado.valor(),
-                                   sistec_em=self.sistec.valor())
+    def chamada(self):
+        return partial(cursos.aprovar_ppcp,
+                self._sessao, self._ppcp["id"], aprovado_em=self.aprovado.valor(), sistec_em=self.sistec.valor())

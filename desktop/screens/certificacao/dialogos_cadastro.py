@@ -6,6 +6,7 @@ artigo da Portaria MEC 902/2024, aparecem dentro do próprio diálogo e nada é 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QWidget
 
@@ -18,7 +19,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.services.certificacao import cursos, instituicao
 
-from .comum import inteiro, texto
+from .comum import DialogoServico, inteiro, texto
 
 SISTEMAS = {"federal": "Federal", "estadual": "Estadual", "municipal": "Municipal"}
 
@@ -38,7 +39,7 @@ def campo_data(parent, obrigatorio: bool = True, inicial: date | None = None) ->
     return c
 
 
-class DialogoInstituicao(DialogoFormulario):
+class DialogoInstituicao(DialogoServico, DialogoFormulario):
     """Instituição de ensino que adere à Rede Certifica (art. 5º I e IV)."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -53,13 +54,13 @@ class DialogoInstituicao(DialogoFormulario):
             texto("o órgão competente do sistema de ensino"), parent=self,
             placeholder="ex.: Conselho Estadual de Educação"))
 
-    def executar(self) -> dict:
-        return instituicao.cadastrar_instituicao(
+    def chamada(self):
+        return partial(instituicao.cadastrar_instituicao,
             self._sessao, nome=self.nome.valor(), sigla=self.sigla.valor(),
             sistema_ensino=self.sistema.currentData(), orgao_competente=self.orgao.valor())
 
 
-class DialogoAdesao(DialogoFormulario):
+class DialogoAdesao(DialogoServico, DialogoFormulario):
     """Termo de adesão, regulamentação interna e validação no Sistec (arts. 10, 11, 13 e 27)."""
 
     def __init__(self, sessao, inst: dict, parent: QWidget | None = None):
@@ -71,8 +72,8 @@ class DialogoAdesao(DialogoFormulario):
         self.regulamentacao = self.adicionar("Regulamentação interna aprovada em:", campo_data(self))
         self.sistec = self.adicionar("Validação no Sistec em:", campo_data(self))
 
-    def executar(self) -> dict:
-        return instituicao.registrar_adesao(
+    def chamada(self):
+        return partial(instituicao.registrar_adesao,
             self._sessao, self._inst["id"], termo_aprovado_em=self.termo.valor(),
             regulamentacao_aprovada_em=self.regulamentacao.valor(), sistec_validada_em=self.sistec.valor())
 
@@ -80,7 +81,7 @@ class DialogoAdesao(DialogoFormulario):
 NOVA_UNIDADE = "__nova__"
 
 
-class DialogoUnidade(DialogoFormulario):
+class DialogoUnidade(DialogoServico, DialogoFormulario):
     """Vincula uma unidade certificadora existente ou cadastra uma nova (art. 10 §ún)."""
 
     def __init__(self, sessao, inst: dict, parent: QWidget | None = None):
@@ -102,14 +103,14 @@ class DialogoUnidade(DialogoFormulario):
     def campos_validos(self) -> bool:
         return self.unidade.currentData() != NOVA_UNIDADE or bool(self.nome.texto().strip())
 
-    def executar(self) -> dict:
+    def chamada(self):
         if self.unidade.currentData() == NOVA_UNIDADE:
-            return instituicao.cadastrar_unidade_certificadora(self._sessao, self._inst["id"],
-                                                                nome=texto("o nome da nova unidade")(self.nome.texto()))
-        return instituicao.vincular_unidade(self._sessao, self._inst["id"], self.unidade.currentData())
+            return partial(instituicao.cadastrar_unidade_certificadora,
+                    self._sessao, self._inst["id"], nome=texto("o nome da nova unidade")(self.nome.texto()))
+        return partial(instituicao.vincular_unidade, self._sessao, self._inst["id"], self.unidade.currentData())
 
 
-class DialogoCurso(DialogoFormulario):
+class DialogoCurso(DialogoServico, DialogoFormulario):
     """Curso de referência da unidade (art. 5º VII) com o que o art. 17 confere."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -134,17 +135,17 @@ class DialogoCurso(DialogoFormulario):
     def campos_validos(self) -> bool:
         return self.unidade.count() > 0 and super().campos_validos()
 
-    def executar(self) -> dict:
+    def chamada(self):
         if self.unidade.currentData() is None:
             raise validacao.EntradaInvalida("Vincule antes uma unidade certificadora à instituição.")
-        return cursos.cadastrar_curso(
+        return partial(cursos.cadastrar_curso,
             self._sessao, unidade_id=self.unidade.currentData(), nome=self.nome.valor(), tipo=self.tipo.currentData(),
             implantado_em=self.implantado.valor(), certificacao_intermediaria=self.intermediaria.isChecked(),
             reconhecido=self.reconhecido.isChecked(), conceito_emec=self.conceito.valor(),
             codigo_catalogo=self.catalogo.valor(), eixo=self.eixo.valor())
 
 
-class DialogoTurmas(DialogoFormulario):
+class DialogoTurmas(DialogoServico, DialogoFormulario):
     """Turmas ofertadas pelo curso num ano (art. 17, I, a)."""
 
     def __init__(self, sessao, curso: dict, parent: QWidget | None = None):
@@ -156,9 +157,13 @@ class DialogoTurmas(DialogoFormulario):
         self.turmas = self.adicionar("Turmas ofertadas:", CampoValidado(inteiro("O número de turmas", 0, 99),
                                                                         parent=self))
 
-    def executar(self) -> dict:
-        cursos.registrar_turmas(self._sessao, self._curso["id"], self.ano.valor(), self.turmas.valor())
-        return {"id": self._curso["id"], "ano": self.ano.valor(), "turmas": self.turmas.valor()}
+    def chamada(self):
+        sessao, curso_id, ano, turmas = self._sessao, self._curso["id"], self.ano.valor(), self.turmas.valor()
+
+        def gravar() -> dict:
+            cursos.registrar_turmas(sessao, curso_id, ano, turmas)
+            return {"id": curso_id, "ano": ano, "turmas": turmas}
+        return gravar
 
 
 def ler_matriz(texto_matriz: str) -> list[Componente]:
@@ -175,7 +180,7 @@ def ler_matriz(texto_matriz: str) -> list[Componente]:
     return componentes
 
 
-class DialogoMatriz(DialogoFormulario):
+class DialogoMatriz(DialogoServico, DialogoFormulario):
     """Matriz curricular do curso de referência (componentes e horas), o mínimo do catálogo e o ato de
     autorização: a carga horária do título e o histórico do diploma saem daqui (arts. 14, 15 e 18)."""
 
@@ -217,9 +222,9 @@ class DialogoMatriz(DialogoFormulario):
         except validacao.EntradaInvalida:
             return False
 
-    def executar(self) -> dict:
+    def chamada(self):
         from desktop.services.certificacao import correcoes
 
-        return correcoes.definir_matriz_curricular(
+        return partial(correcoes.definir_matriz_curricular,
             self._sessao, self._curso["id"], componentes=ler_matriz(self.matriz.toPlainText()),
             carga_horaria_minima=self.minimo.valor(), ato_autorizacao=self.ato.valor(), motivo=self.motivo.valor())

@@ -7,6 +7,7 @@ no diálogo e nada fica gravado pela metade.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
@@ -19,11 +20,11 @@ from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.certificacao import cursos, ofertas, processos, trabalhadores
 
-from .comum import inteiro, texto
+from .comum import DialogoServico, inteiro, texto
 from .dialogos_cadastro import campo_data, combo
 
 
-class DialogoOferta(DialogoFormulario):
+class DialogoOferta(DialogoServico, DialogoFormulario):
     """Oferta de um PPCP aprovado com o que o art. 23 manda tornar público."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -44,18 +45,18 @@ class DialogoOferta(DialogoFormulario):
         self.vagas = self.adicionar("Vagas:", CampoValidado(inteiro("O número de vagas", 1, 9999), obrigatorio=False,
                                                             parent=self))
 
-    def executar(self) -> dict:
+    def chamada(self):
         if self.ppcp.currentData() is None:
             raise EntradaInvalida("Cadastre e aprove antes um PPCP.")
         conteudos = {c: w.valor() for c, w in self.conteudos.items()}
         if self.recurso.valor():
             conteudos["recurso"] = self.recurso.valor()
-        return ofertas.cadastrar_oferta(self._sessao, ppcp_id=self.ppcp.currentData(), titulo=self.titulo.valor(),
-                                        conteudos=conteudos, inscricoes_de=self.de.valor(),
-                                        inscricoes_ate=self.ate.valor(), vagas=self.vagas.valor())
+        return partial(ofertas.cadastrar_oferta,
+                self._sessao, ppcp_id=self.ppcp.currentData(), titulo=self.titulo.valor(), conteudos=conteudos,
+                inscricoes_de=self.de.valor(), inscricoes_ate=self.ate.valor(), vagas=self.vagas.valor())
 
 
-class DialogoTrabalhador(DialogoFormulario):
+class DialogoTrabalhador(DialogoServico, DialogoFormulario):
     """Trabalhador: CPF, nascimento, escolaridade com comprovante, diploma de técnico e acessibilidade."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -76,8 +77,8 @@ class DialogoTrabalhador(DialogoFormulario):
             str, obrigatorio=False, parent=self, placeholder="ex.: intérprete de Libras, prova ampliada"))
         self.identificacao = campos_identificacao(self)
 
-    def executar(self) -> dict:
-        return trabalhadores.cadastrar_trabalhador(
+    def chamada(self):
+        return partial(trabalhadores.cadastrar_trabalhador,
             self._sessao, nome=self.nome.valor(), cpf=self.cpf.valor(), nascimento=self.nascimento.valor(),
             escolaridade=self.escolaridade.currentData(), comprovante=self.comprovante.valor(),
             diploma_tecnico=self.diploma.valor(), acessibilidade=self.acessibilidade.valor(),
@@ -120,7 +121,7 @@ def campos_identificacao(dialogo: DialogoFormulario, atual: dict | None = None) 
     return campos
 
 
-class DialogoInscricao(DialogoFormulario):
+class DialogoInscricao(DialogoServico, DialogoFormulario):
     """Inscrição de um trabalhador numa oferta (art. 24, I)."""
 
     def __init__(self, sessao, parent: QWidget | None = None, trabalhador_id: str | None = None):
@@ -138,14 +139,15 @@ class DialogoInscricao(DialogoFormulario):
         self.data = self.adicionar("Inscrito em:", campo_data(self, inicial=date.today()))
         self.atualizar_botao()
 
-    def executar(self) -> dict:
+    def chamada(self):
         if self.trabalhador.currentData() is None or self.oferta.currentData() is None:
             raise EntradaInvalida("Cadastre antes o trabalhador e a oferta.")
-        return processos.inscrever(self._sessao, trabalhador_id=self.trabalhador.currentData(),
-                                   oferta_id=self.oferta.currentData(), inscrito_em=self.data.valor())
+        return partial(processos.inscrever,
+                self._sessao, trabalhador_id=self.trabalhador.currentData(), oferta_id=self.oferta.currentData(),
+                inscrito_em=self.data.valor())
 
 
-class DialogoRecurso(DialogoFormulario):
+class DialogoRecurso(DialogoServico, DialogoFormulario):
     """Recurso do trabalhador contra o resultado da avaliação, no prazo (art. 13, XI)."""
 
     def __init__(self, sessao, processo: dict, parent: QWidget | None = None):
@@ -159,12 +161,13 @@ class DialogoRecurso(DialogoFormulario):
         self.fundamentacao = self.adicionar("Motivos do recurso:", CampoValidado(
             texto("os motivos do recurso", 10), parent=self))
 
-    def executar(self) -> dict:
-        return processos.interpor_recurso(self._sessao, self._processo["id"], fundamentacao=self.fundamentacao.valor(),
-                                          interposto_em=self.data.valor())
+    def chamada(self):
+        return partial(processos.interpor_recurso,
+                self._sessao, self._processo["id"], fundamentacao=self.fundamentacao.valor(),
+                interposto_em=self.data.valor())
 
 
-class DialogoRenuncia(DialogoFormulario):
+class DialogoRenuncia(DialogoServico, DialogoFormulario):
     """Renúncia escrita do trabalhador ao recurso (Lei 9.784/1999, art. 51): libera a emissão antes do prazo."""
 
     def __init__(self, sessao, processo: dict, parent: QWidget | None = None):
@@ -178,12 +181,12 @@ class DialogoRenuncia(DialogoFormulario):
         self.termo = self.adicionar("Termo (o que foi assinado e onde está arquivado):", CampoValidado(
             texto("o termo de renúncia", 10), parent=self))
 
-    def executar(self) -> dict:
-        return processos.registrar_renuncia(self._sessao, self._processo["id"], termo=self.termo.valor(),
-                                            renunciado_em=self.data.valor())
+    def chamada(self):
+        return partial(processos.registrar_renuncia,
+                self._sessao, self._processo["id"], termo=self.termo.valor(), renunciado_em=self.data.valor())
 
 
-class DialogoCorrecao(DialogoFormulario):
+class DialogoCorrecao(DialogoServico, DialogoFormulario):
     """Correção do nome do trabalhador, com motivo; títulos já emitidos ganham nova via (a anterior é substituída)."""
 
     def __init__(self, sessao, processo: dict, parent: QWidget | None = None):
@@ -198,16 +201,17 @@ class DialogoCorrecao(DialogoFormulario):
         self.identificacao = campos_identificacao(self, atual)
         self.motivo = self.adicionar("Motivo:", CampoValidado(texto("o motivo da correção", 10), parent=self))
 
-    def executar(self) -> dict:
+    def chamada(self):
         from desktop.services.certificacao import correcoes
 
         mudou = {c: w.valor() or "" for c, w in self.identificacao.items() if (w.valor() or "") != (self._atual.get(c) or "")}
         nome = self.nome.valor()
-        return correcoes.corrigir_trabalhador(self._sessao, self._processo["trabalhador_id"], motivo=self.motivo.valor(),
-                                              nome=nome if nome != self._processo["nome"] or not mudou else None, **mudou)
+        return partial(correcoes.corrigir_trabalhador,
+                self._sessao, self._processo["trabalhador_id"], motivo=self.motivo.valor(),
+                nome=nome if nome != self._processo["nome"] or not mudou else None, **mudou)
 
 
-class DialogoDecisao(DialogoFormulario):
+class DialogoDecisao(DialogoServico, DialogoFormulario):
     """Decisão do recurso; deferido, as competências marcadas passam a reconhecidas."""
 
     def __init__(self, sessao, processo: dict, recurso: dict, parent: QWidget | None = None):
@@ -236,10 +240,10 @@ class DialogoDecisao(DialogoFormulario):
         return [self.reconhecer.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.reconhecer.count())
                 if self.reconhecer.item(i).checkState() == Qt.CheckState.Checked]
 
-    def executar(self) -> dict:
+    def chamada(self):
         deferido = bool(self.deferido.currentData())
         if not deferido and self.marcadas():
             raise EntradaInvalida("Recurso indeferido não reconhece competências: desmarque-as ou defira o recurso.")
-        return processos.decidir_recurso(self._sessao, self._recurso["id"], deferido=deferido,
-                                         decisao=self.decisao.valor(), reconhecer=self.marcadas(),
-                                         decidido_em=self.data.valor())
+        return partial(processos.decidir_recurso,
+                self._sessao, self._recurso["id"], deferido=deferido, decisao=self.decisao.valor(),
+                reconhecer=self.marcadas(), decidido_em=self.data.valor())

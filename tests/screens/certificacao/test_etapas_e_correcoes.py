@@ -75,7 +75,7 @@ def test_competencias_corrigidas_pela_tela_com_palavra_vedada_recusada_ao_digita
     tabela.item(0, 0).setText("Interpretar projetos elétricos prediais")
     tabela.item(0, 2).setText("80")
     assert dlg.aviso_termos.text() == "" and dlg.botao_ok.isEnabled()
-    with qtbot.waitSignal(dlg.accepted):
+    with qtbot.waitSignal(dlg.accepted, timeout=60_000):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
     linha = s.db.execute("SELECT nome, carga_horaria FROM cert_competencias WHERE ppcp_id = ? AND ordem = 1",
                          [c["ppcp"]["id"]]).fetchone()
@@ -96,12 +96,13 @@ def test_matriz_curricular_pela_tela_recusa_abaixo_do_cnct(qtbot, sessao_admin):
     assert dlg.minimo.texto() == "1200" and "Instalações elétricas; 360" in dlg.matriz.toPlainText()
     dlg.matriz.setPlainText("Desenho técnico; 120\nInstalações elétricas; 800")
     assert "Total: 920 horas" in dlg.total.text()
-    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)  # o serviço roda fora da thread da interface
+    qtbot.waitUntil(lambda: dlg.tarefa is None and dlg.rotulo_erro.isVisible(), timeout=60_000)
     assert dlg.isVisible() and "abaixo das 1.200 horas mínimas" in dlg.rotulo_erro.text()
     assert s.db.execute("SELECT sum(carga_horaria) FROM cert_curso_componentes WHERE curso_id = ?",
                         [c["curso"]["id"]]).fetchone()[0] == 1200
     dlg.matriz.setPlainText(dlg.matriz.toPlainText() + "\nMáquinas elétricas; 400")
-    with qtbot.waitSignal(dlg.accepted):
+    with qtbot.waitSignal(dlg.accepted, timeout=60_000):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
     assert s.db.execute("SELECT sum(carga_horaria) FROM cert_curso_componentes WHERE curso_id = ?",
                         [c["curso"]["id"]]).fetchone()[0] == 1320

@@ -17,6 +17,7 @@ from tests.services.certificacao.apoio import (ACOLHIMENTO, AVALIACAO, CONTEUDOS
                                                ate_avaliacao, montar_cenario, novo_trabalhador)
 
 HOJE = date.today()
+ESPERA = 60_000  # ms: os diálogos gravam fora da thread da interface (DialogoServico); a máquina de testes é lenta
 
 
 def br(d: date) -> str:
@@ -49,7 +50,7 @@ def abrir(qtbot, botao, aba):
 
 def confirmar(qtbot, dlg):
     assert dlg.botao_ok.isEnabled(), [c.mensagem_erro() for c in dlg._campos]
-    with qtbot.waitSignal(dlg.accepted):
+    with qtbot.waitSignal(dlg.accepted, timeout=ESPERA):  # o serviço roda fora da thread da interface
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
     return dlg.resultado
 
@@ -57,6 +58,7 @@ def confirmar(qtbot, dlg):
 def recusado(qtbot, dlg, trecho):
     assert dlg.botao_ok.isEnabled()
     qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.tarefa is None and dlg.rotulo_erro.isVisible(), timeout=ESPERA)
     assert dlg.isVisible() and dlg.rotulo_erro.isVisible()
     assert trecho in dlg.rotulo_erro.text(), dlg.rotulo_erro.text()
 

@@ -36,7 +36,7 @@ def test_percorre_as_etapas_ate_o_diploma(qtbot, sessao_admin, tmp_path):
     qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible())
     dlg = aba.dialogo
     qtbot.keyClicks(dlg.termo.edit, "Termo de renuncia assinado, arquivado na pasta")
-    with qtbot.waitSignal(dlg.accepted):
+    with qtbot.waitSignal(dlg.accepted, timeout=60_000):  # grava fora da thread da interface
         qtbot.mouseClick(dlg.botao_ok, Qt.LeftButton)
     assert aba.detalhe["renuncia_recurso_em"]
     qtbot.keyClicks(aba.campos["sistec_codigo"], "SISTEC-445566")
