@@ -98,7 +98,7 @@ def reportlab_puro(itens: list[ItemFolha], cab: Cabecalho | None = None, rod: Ro
 
     from desktop.reports.layout import (COR_CABECALHO_TABELA, COR_LINHA, COR_SECUNDARIA, COR_TEXTO, MARGEM_LATERAL,
                                         data_hora_local)
-    from desktop.reports.magisterio import dados as d
+    from desktop.reports import folha as d
     from desktop.reports.grade import linhas_de
 
     cab = cab or Cabecalho("Secretaria Municipal de Educação", "Jequié", "BA", "11.222.333/0001-81")
@@ -112,7 +112,7 @@ def reportlab_puro(itens: list[ItemFolha], cab: Cabecalho | None = None, rod: Ro
     matriz = segno.make(f"PACO:{rod.codigo}", error="m", micro=False).matrix
     lado_qr = 19 * 2.8346
     total = len(itens)
-    colunas = contracheque._COLUNAS
+    colunas = d.COLUNAS_RUBRICAS
     for n, (s, cc) in enumerate(itens, start=1):
         # timbre
         c.setFillColor(COR_TEXTO)

@@ -198,7 +198,7 @@ class _Autoteste:
         return f"calculadora do conselheiro: líquido {_brl(Decimal(saida['totais']['liquido']))}; planilha .ods lida"
 
     def calendario(self) -> str:
-        from desktop.reports.magisterio.dados import competencia_extenso
+        from desktop.reports.folha import competencia_extenso
         from desktop.services import parametros
 
         mes = competencia_extenso(COMPETENCIA)

@@ -1,7 +1,7 @@
-"""Contracheque do conselheiro tutelar: a identificação do mandato e a grade e o resumo do Magistério.
+"""Contracheque do conselheiro tutelar: a identificação do mandato e as peças comuns às folhas.
 
 A grade das rubricas (código, descrição, fundamento, base, %, qtd., proventos, descontos) e o quadro de
-bases e totais são os do contracheque do Magistério (``reports.magisterio.contracheque``), importados.
+bases e totais são os de ``reports.folha``, os mesmos do contracheque do Magistério.
 """
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports.layout import Cabecalho, Rodape, gerar_pdf, marcado, quadro
-from desktop.reports.magisterio.contracheque import _grade, _Resumo
-from desktop.reports.magisterio.dados import competencia_extenso
+from desktop.reports.folha import Resumo, competencia_extenso, grade_de_rubricas
 from desktop.reports.grade import Campos, Nota, Titulo
 from desktop.rules.folha.tipos import Contracheque
 from desktop.rules.validacao import formatar_cpf
@@ -34,7 +33,7 @@ class DadosConselheiro:
     opcao_cargo: bool = False
 
     @property
-    def matricula(self) -> str:  # a grade do Magistério usa nome e matrícula na continuação
+    def matricula(self) -> str:  # na continuação da grade, como a matrícula no contracheque do Magistério
         return f"{self.condicao} nº {self.ordem}"
 
 
@@ -49,7 +48,8 @@ def corpo(c: DadosConselheiro, cc: Contracheque) -> list[Flowable]:
                       ("Mandato", c.mandato, 0.3),
                       ("Remuneração", "Do cargo municipal (art. 41)" if c.opcao_cargo else "Subsídio (art. 40)", 0.2)]])
     itens: list[Flowable] = [Titulo(titulo_documento(cc.competencia), _SUBTITULO), campos, Spacer(1, 8),
-                             _grade(cc, c), _Resumo(cc)]
+                             grade_de_rubricas(cc, f"Contracheque de {c.nome} (matrícula {c.matricula}) — continuação"),
+                             Resumo(cc)]
     if cc.avisos:
         texto = "<br/>".join(f"• {escape(a)}" for a in cc.avisos)
         itens += [Spacer(1, 6), quadro([marcado("<b>Avisos do cálculo</b>", "pequeno"), marcado(texto, "pequeno")], espaco=5)]

@@ -8,6 +8,8 @@ começa numa página nova, com numeração própria ("Página 1 de 2") e a ident
 matrícula, CPF, competência) repetida no alto de cada página. Um contracheque pedido avulso é outro
 documento registrado, com o seu próprio código.
 
+A grade das rubricas e o quadro de bases e totais são os comuns às folhas (``reports.folha``).
+
 Desempenho: as tabelas são desenhadas direto no canvas (``grade.Grade``), as fontes registradas uma
 vez, o documento montado numa só passada e o QR desenhado como caminho (``layout``).
 """
@@ -17,16 +19,12 @@ from typing import Callable, Iterable, Sequence
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from desktop.reports import fontes
-from desktop.reports.fontes import NEGRITO, NORMAL
-from desktop.reports.layout import (COR_CABECALHO_TABELA, COR_LINHA, COR_SECUNDARIA,
-                                    LARGURA_UTIL, Cabecalho, Rodape, Segmento, caber, gerar_pdf)
+from desktop.reports.folha import Resumo, competencia_extenso, grade_de_rubricas
+from desktop.reports.grade import Campos, Nota, Titulo
+from desktop.reports.layout import Cabecalho, Rodape, Segmento, gerar_pdf
 from desktop.rules.folha.tipos import Contracheque
 
-from .dados import (DadosServidorContracheque, ItemFolha, bases_de_calculo, competencia_extenso,
-                    decimal_curto, descricao_rubrica, dinheiro, eh_provento, numero, ordenar_linhas,
-                    percentual_legivel)
-from desktop.reports.grade import Campos, Coluna, Escrita, Grade, Nota, Titulo
+from .dados import DadosServidorContracheque, ItemFolha
 
 TITULO = "Contracheque"
 TITULO_LOTE = "Contracheques da folha"
@@ -34,17 +32,6 @@ TITULO_LOTE = "Contracheques da folha"
 Andamento = Callable[[int, int], None]  # andamento(feito, total); o Progresso das telas (widgets.tarefa) é outra coisa
 """``progresso(feitos, total)``: chamado depois de desenhar cada contracheque; pode levantar uma
 exceção para cancelar (nada é devolvido e a exceção chega a quem chamou ``gerar_lote``)."""
-
-_COLUNAS = (
-    Coluna("Cód.", 22, "C"),
-    Coluna("Descrição", 114, quebrar=True),
-    Coluna("Fundamento legal", 123, tamanho=6.3, quebrar=True, cor=COR_SECUNDARIA),
-    Coluna("Base", 52, "D"),
-    Coluna("%", 34, "D"),
-    Coluna("Qtd.", 26, "D"),
-    Coluna("Proventos", 61, "D"),
-    Coluna("Descontos", 61, "D"),
-)
 
 _SUBTITULO = "Plano de Carreira e Remuneração do Magistério Público Municipal — Lei nº 1.613/2004"
 _LEGENDA = ("Valores em reais (R$). Base: valor sobre o qual incide o percentual. "
@@ -68,83 +55,6 @@ def _identificacao(s: DadosServidorContracheque) -> Campos:
     if s.banco or s.agencia or s.conta:
         linhas.append([("Banco", s.banco, 0.5), ("Agência", s.agencia, 0.22), ("Conta", s.conta, 0.28)])
     return Campos(linhas)
-
-
-def _grade(cc: Contracheque, s: DadosServidorContracheque) -> Grade:
-    grade = Grade(_COLUNAS, continuacao=f"Contracheque de {s.nome} (matrícula {s.matricula}) — continuação")
-    linhas = ordenar_linhas(cc.linhas)
-    tem_13 = any(l.grupo == "13" for l in linhas)
-    grupo_atual = None
-    for l in linhas:
-        if tem_13 and l.grupo != grupo_atual:
-            grupo_atual = l.grupo
-            grade.grupo("13º salário" if l.grupo == "13" else "Remuneração do mês")
-        valor = numero(l.valor)
-        provento = eh_provento(l)
-        grade.dado([
-            l.codigo, descricao_rubrica(l), l.fundamento,
-            numero(l.base) if l.base is not None else "",
-            percentual_legivel(l.percentual), decimal_curto(l.quantidade),
-            valor if provento else "", "" if provento else valor,
-        ])
-    if not linhas:
-        grade.dado(["", "Nenhuma rubrica nesta competência.", "", "", "", "", "", ""])
-    grade.total(["", "Totais", "", "", "", "", numero(cc.proventos), numero(cc.descontos)])
-    return grade
-
-
-class _Resumo(Flowable):
-    """Bases de cálculo à esquerda; totais e líquido a receber à direita, num quadro."""
-
-    _LINHA = 13.0
-
-    def __init__(self, cc: Contracheque):
-        super().__init__()
-        fontes.registrar()
-        self.bases = [(caber(r, 215, NORMAL, 7.5), dinheiro(v)) for r, v in bases_de_calculo(cc)]
-        self.totais = [("Total de proventos", dinheiro(cc.proventos)),
-                       ("Total de descontos", dinheiro(cc.descontos))]
-        self.liquido = dinheiro(cc.liquido)
-
-    def wrap(self, *_):
-        self.width = LARGURA_UTIL
-        self.height = max(len(self.bases) * self._LINHA + 14, 3 * self._LINHA + 10) + 6
-        return self.width, self.height
-
-    def draw(self):
-        c = self.canv
-        e = Escrita(c)
-        topo = self.height - 6
-        if self.bases:  # bases, à esquerda
-            e.fonte(NEGRITO, 7.5, COR_LINHA)
-            e.esquerda(0, topo - 8, "Bases de cálculo")
-            y = topo - 8 - self._LINHA
-            e.fonte(NORMAL, 7.5)
-            for rotulo, valor in self.bases:
-                e.esquerda(0, y, rotulo)
-                e.direita(285, y, valor)
-                y -= self._LINHA
-        largura = 190  # totais, à direita, num quadro
-        x = LARGURA_UTIL - largura
-        altura = 3 * self._LINHA + 10
-        base = topo - altura
-        c.setFillColor(COR_CABECALHO_TABELA)
-        c.rect(x, base, largura, self._LINHA + 5, stroke=0, fill=1)
-        c.setStrokeColor(COR_LINHA)
-        c.setLineWidth(0.8)
-        c.rect(x, base, largura, altura, stroke=1, fill=0)
-        c.setLineWidth(1.2)
-        c.line(x, base + self._LINHA + 5, x + largura, base + self._LINHA + 5)
-        y = topo - 10
-        e.fonte(NORMAL, 8)
-        for rotulo, valor in self.totais:
-            e.esquerda(x + 6, y, rotulo)
-            e.direita(x + largura - 6, y, valor)
-            y -= self._LINHA
-        e.fonte(NEGRITO, 10)
-        e.esquerda(x + 6, base + 5.5, "Líquido a receber")
-        e.direita(x + largura - 6, base + 5.5, self.liquido)
-        e.fim()
 
 
 class _Marco(Flowable):
@@ -171,8 +81,9 @@ def _corpo(servidor: DadosServidorContracheque, cc: Contracheque) -> list[Flowab
     """O contracheque oficial (só de competência fechada): sem os avisos do cálculo, que são para quem
     confere a prévia (tela de pendências), não para o servidor."""
     return [Segmento(identificacao_da_pagina(servidor, cc)), Titulo(titulo_documento(cc.competencia), _SUBTITULO),
-            _identificacao(servidor), Spacer(1, 8), _grade(cc, servidor), _Resumo(cc), Spacer(1, 6),
-            Nota(_LEGENDA)]
+            _identificacao(servidor), Spacer(1, 8),
+            grade_de_rubricas(cc, f"Contracheque de {servidor.nome} (matrícula {servidor.matricula}) — continuação"),
+            Resumo(cc), Spacer(1, 6), Nota(_LEGENDA)]
 
 
 def gerar(cabecalho: Cabecalho, rodape: Rodape, servidor: DadosServidorContracheque,

@@ -18,8 +18,10 @@ from typing import Iterable
 
 from desktop.rules import csv_seguro
 
-from .dados import (ItemFolha, chave_rubrica, competencia_curta, decimal_csv, descricao_rubrica,
-                    eh_provento, ordenar_linhas, rotulo_nivel)
+from desktop.reports.folha import (chave_rubrica, competencia_curta, decimal_csv, descricao_rubrica, eh_provento,
+                                   ordenar_linhas)
+
+from .dados import ItemFolha, rotulo_nivel
 from .folha_analitica import ordenar, resumir
 
 FORMATOS = ("linhas", "colunas")

@@ -1,4 +1,4 @@
-"""Dados do servidor que os documentos do Magistério imprimem, e a formatação comum (R$, %, datas).
+"""Dados do servidor que os documentos do Magistério imprimem (a formatação comum às folhas está em ``reports.folha``).
 
 ``DadosServidorContracheque`` é texto pronto para o papel (o serviço já escolheu a lotação e a
 situação da competência); ``ItemFolha`` junta o servidor ao seu ``Contracheque``. Os valores
@@ -7,14 +7,10 @@ monetários seguem o padrão brasileiro: 1.234,56 nas colunas, R$ 1.234,56 nos t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from typing import NamedTuple
 
 
-from desktop.rules.dinheiro import centavos, reais
-from desktop.rules import formato
-from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
+from desktop.rules.folha.tipos import Contracheque
 from desktop.rules.magisterio.tipos import Cargo, Nivel
 from desktop.rules.validacao import formatar_cpf
 
@@ -89,97 +85,3 @@ def rotulo_nivel(nivel: Nivel | str) -> str:
     if texto.upper() == Nivel.NE.value:
         return "Nível Especial"
     return texto if texto.lower().startswith("nível") else f"Nível {texto}"
-
-
-# -- formatação ------------------------------------------------------------------------------
-def competencia_extenso(competencia: date) -> str:
-    """"março de 2026" (nomes dos meses do pt_BR, pelo babel)."""
-    return formato.competencia_extenso(competencia)
-
-
-def competencia_curta(competencia: date) -> str:
-    return competencia.strftime("%m/%Y")
-
-
-def data_br(dia: date | None) -> str:
-    return formato.data(dia)
-
-
-def numero(valor: Decimal) -> str:
-    """Dinheiro sem o símbolo, para colunas: 1.234,56."""
-    return formato.valor_em_reais(valor)
-
-
-def dinheiro(valor: Decimal) -> str:
-    """Dinheiro com o símbolo, para totais: R$ 1.234,56."""
-    return reais(valor)
-
-
-def decimal_curto(valor: Decimal | None) -> str:
-    """Percentual ou quantidade com vírgula e sem zeros inúteis: 15, 7,5, 0,25."""
-    if valor is None:
-        return ""
-    texto = format(valor.normalize(), "f")
-    if "." in texto:
-        texto = texto.rstrip("0").rstrip(".")
-    return texto.replace(".", ",")
-
-
-def decimal_csv(valor: Decimal | None, casas: int | None = None) -> str:
-    """Número para planilha pt-BR: vírgula decimal, sem separador de milhar (1234,56)."""
-    if valor is None:
-        return ""
-    if casas == 2:
-        return format(centavos(valor), "f").replace(".", ",")
-    return decimal_curto(valor)
-
-
-# -- agregados de um contracheque ------------------------------------------------------------
-def eh_provento(linha: Linha) -> bool:
-    return linha.natureza is Natureza.PROVENTO or linha.natureza == "P"
-
-
-def chave_rubrica(linha: Linha) -> tuple[str, str, str]:
-    """Identidade da rubrica na folha: (código, natureza, grupo); o 13º é somado à parte."""
-    return (linha.codigo, "P" if eh_provento(linha) else "D", linha.grupo)
-
-
-def descricao_neutra(linha: Linha) -> str:
-    """A descrição da rubrica sem o que é de cada servidor ("Vencimento — Nível 3, classe B" →
-    "Vencimento"): é a que nomeia a rubrica nos totais da folha."""
-    base = linha.descricao.split(" — ")[0].strip() or linha.descricao
-    if linha.grupo == "13" and "13" not in base:
-        return f"{base} (13º)"
-    return base
-
-
-def percentual_legivel(valor: Decimal | None) -> str:
-    """Percentual inteiro na coluna (até duas casas, arredondado): 63,16 em vez de 63,1578…"""
-    if valor is None:
-        return ""
-    return decimal_curto(valor.quantize(Decimal("0.01")) if -valor.as_tuple().exponent > 2 else valor)
-
-
-def descricao_rubrica(linha: Linha) -> str:
-    """Descrição; as linhas do 13º que não o dizem ganham " (13º)"."""
-    if linha.grupo == "13" and "13" not in linha.descricao:
-        return f"{linha.descricao} (13º)"
-    return linha.descricao
-
-
-def ordenar_linhas(linhas: list[Linha]) -> list[Linha]:
-    """Mensal antes do 13º; dentro de cada grupo, pelo código da rubrica (estável)."""
-    return sorted(linhas, key=lambda l: (l.grupo == "13", l.codigo))
-
-
-def bases_de_calculo(contracheque: Contracheque) -> list[tuple[str, Decimal]]:
-    """As bases da previdência e do IRRF: a ``base`` de cada linha 200-299 que a traz.
-
-    Pela convenção das rubricas, 200-299 são previdência e IRRF; a base de cada uma é a que a regra
-    usou (salário de contribuição, base tributável), não um recálculo do relatório.
-    """
-    bases = []
-    for linha in ordenar_linhas(contracheque.linhas):
-        if linha.codigo[:1] == "2" and linha.base is not None:
-            bases.append((f"Base — {descricao_rubrica(linha)}", linha.base))
-    return bases

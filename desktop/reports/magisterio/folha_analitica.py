@@ -22,9 +22,11 @@ from desktop.reports.layout import (COR_CABECALHO_TABELA, COR_LINHA, COR_SECUNDA
                                     Cabecalho, Rodape, gerar_pdf, paragrafo)
 from desktop.rules.folha.tipos import Contracheque, Linha
 
-from .dados import (DadosServidorContracheque, ItemFolha, chave_rubrica, competencia_extenso,
-                    decimal_curto, descricao_neutra, descricao_rubrica, dinheiro, eh_provento, numero,
-                    ordenar_linhas, percentual_legivel, rotulo_nivel)
+from desktop.reports.folha import (chave_rubrica, competencia_extenso, decimal_curto, descricao_neutra,
+                                   descricao_rubrica, dinheiro, eh_provento, numero, ordenar_linhas,
+                                   percentual_legivel)
+
+from .dados import DadosServidorContracheque, ItemFolha, rotulo_nivel
 from desktop.reports.grade import COR_FILETE, Campos, Coluna, Escrita, Faixa, Grade, Titulo, linhas_de
 
 TITULO = "Folha analítica"

@@ -20,7 +20,9 @@ from desktop.rules.magisterio.tipos import (Etapa, FichaFuncional, Funcao, Motiv
 from desktop.rules import formato
 from desktop.rules.validacao import formatar_cpf
 
-from .dados import data_br, rotulo_cargo, rotulo_nivel
+from desktop.reports.folha import data_br
+
+from .dados import rotulo_cargo, rotulo_nivel
 from desktop.reports.grade import Campos, Coluna, Faixa, Grade, Nota
 from desktop.reports.grade import Titulo as TituloDoc
 

@@ -8,7 +8,7 @@ from desktop.reports.layout import LARGURA_UTIL, Cabecalho, Rodape, caber, gerar
 from desktop.rules.magisterio.reajuste_impacto import Impacto
 from desktop.rules.validacao import formatar_data
 
-from .dados import competencia_extenso, dinheiro, numero
+from desktop.reports.folha import competencia_extenso, dinheiro, numero
 
 TITULO = "Impacto do reajuste na folha"
 

@@ -15,7 +15,8 @@ from desktop.reports.magisterio import contracheque as relatorio_contracheque
 from desktop.reports.magisterio import csv_folha, folha_analitica
 from desktop.reports.magisterio import historico as relatorio_historico
 from desktop.reports.magisterio import impacto_reajuste as relatorio_impacto
-from desktop.reports.magisterio.dados import ItemFolha, competencia_curta
+from desktop.reports.folha import competencia_curta
+from desktop.reports.magisterio.dados import ItemFolha
 from desktop.rules.magisterio.carreira import SemTitulacao, linha_do_tempo, situacao_em
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_data
