@@ -16,7 +16,7 @@ from typing import Iterable
 from desktop.rules.dinheiro import ZERO, centavos, reais
 from desktop.rules.irrf import TabelaIRRF, calcular_irrf
 
-from . import descontos
+from . import descontos, rra
 from .dias import fracao
 from .regras import Previdencia, PrevidenciaINSS, RegrasFolha
 from .tipos import Contracheque, Linha, Natureza
@@ -152,9 +152,12 @@ def _tributos(linhas: list[Linha], grupo: str, previdencia: Previdencia, tabela_
                        percentual=contribuicao.percentual, incide_previdencia=False,
                        incide_irrf=False, grupo=grupo))
 
+    # a contribuição sobre rendimentos recebidos acumuladamente (RRA) deduz-se do RRA, não do mês
+    parcela_rra = rra.parcela_previdencia(linhas, grupo, contribuicao.valor)
+
     def irrf_com(deducao: Decimal):
-        return calcular_irrf(centavos(max(ZERO, base_irrf)), contribuicao.valor, dependentes, tabela_irrf,
-                             outras_deducoes=deducao)
+        return calcular_irrf(centavos(max(ZERO, base_irrf)), contribuicao.valor - parcela_rra, dependentes,
+                             tabela_irrf, outras_deducoes=deducao)
 
     pensao = ZERO
     if extras is not None and grupo == GRUPO_MENSAL:
@@ -182,6 +185,7 @@ def _tributos(linhas: list[Linha], grupo: str, previdencia: Previdencia, tabela_
     novas.append(linha(IRRF[grupo], descricao, Natureza.DESCONTO, r.valor, fund_irrf,
                        base=r.base, percentual=r.aliquota, quantidade=Decimal(dependentes) if dependentes else None,
                        incide_previdencia=False, incide_irrf=False, grupo=grupo))
+    novas.append(rra.linha_irrf([l for l in linhas if l.grupo == grupo], tabela_irrf, parcela_rra))
     return [l for l in novas if l is not None], avisos
 
 

@@ -17,12 +17,16 @@ from decimal import Decimal
 from typing import Iterable
 
 from desktop.rules.dinheiro import ZERO, centavos, reais
+from desktop.rules.folha import motor
+from desktop.rules.folha import rra as rra_mod
 from desktop.rules.folha.descontos import bruto
 from desktop.rules.folha.tipos import Linha, Natureza
 
 from . import codigos
 
+DIFERENCAS = {codigos.DIFERENCA_REAJUSTE, codigos.DIFERENCA_REAJUSTE_RRA, codigos.DIFERENCA_13, codigos.DIFERENCA_13_RRA}
 MESES_ANO = Decimal(12) + 1 + Decimal(1) / 3  # 12 meses + 13º + terço de férias
+FUND_RRA = "Lei 7.713/1988, art. 12-A (ano-calendário anterior: tributação exclusiva, em separado)"
 FUND_DIFERENCA = "Lei 1.613/2004, art. 37, §3º (reajuste com vigência em competência já fechada, pago depois)"
 
 
@@ -97,7 +101,7 @@ class Impacto:
 def remuneracao_bruta(linhas: Iterable[Linha]) -> Decimal:
     """A remuneração do mês que o reajuste muda: proventos mensais menos faltas e abate-teto, sem as
     diferenças pagas de meses anteriores (065), que não são do mês."""
-    return bruto(l for l in linhas if l.codigo != codigos.DIFERENCA_REAJUSTE)
+    return bruto(l for l in linhas if l.codigo not in DIFERENCAS)
 
 
 def impacto(competencia: date, inicio: date, antes: Iterable[tuple[str, str, str, str, list[Linha]]],
@@ -109,12 +113,42 @@ def impacto(competencia: date, inicio: date, antes: Iterable[tuple[str, str, str
     return Impacto(competencia, inicio, itens, tuple(retroativos))
 
 
-def diferenca_reajuste(mes: date, devido: Decimal, pago: Decimal, ja_pago: Decimal) -> Linha | None:
+def diferenca_reajuste(mes: date, devido: Decimal, pago: Decimal, ja_pago: Decimal, *, rra: bool = False) -> Linha | None:
     """A diferença de ``mes`` ainda não paga; None se não há (ou se a tabela nova paga menos: o que foi
-    pago a mais não é descontado aqui — docs/interpretacoes.md)."""
+    pago a mais não é descontado aqui — docs/interpretacoes.md).
+
+    ``rra``: ``mes`` é de ano-calendário anterior ao do pagamento — rubrica 066, fora do IRRF do mês,
+    tributada em separado (Lei 7.713/1988, art. 12-A; ``rules.folha.rra``)."""
     falta = centavos(devido - pago - ja_pago)
     if falta <= 0:
         return None
+    if rra:
+        return Linha(codigos.DIFERENCA_REAJUSTE_RRA, f"Diferenças de reajuste — competência {mes:%m/%Y}, ano anterior "
+                     f"(RRA; devido {reais(devido)}; pago {reais(pago + ja_pago)})", Natureza.PROVENTO, falta,
+                     f"{FUND_DIFERENCA}; {FUND_RRA}", base=centavos(devido), incide_irrf=False,
+                     referencia=f"{rra_mod.PREFIXO}{mes:%Y-%m}")
     return Linha(codigos.DIFERENCA_REAJUSTE, f"Diferenças de reajuste — competência {mes:%m/%Y} (devido {reais(devido)}; "
                  f"pago {reais(pago + ja_pago)})", Natureza.PROVENTO, falta, FUND_DIFERENCA, base=centavos(devido),
                  referencia=f"reajuste:{mes:%Y-%m}")
+
+
+def decimo_terceiro(linhas: Iterable[Linha]) -> Decimal:
+    """O 13º integral pago numa competência (rubrica 041; a 1ª parcela, 040, é compensada na quitação)."""
+    return sum((l.valor for l in linhas if l.codigo == motor.DECIMO_TERCEIRO), ZERO)
+
+
+def diferenca_13(mes: date, devido: Decimal, pago: Decimal, ja_pago: Decimal, *, rra: bool = False) -> Linha | None:
+    """A diferença do 13º quitado em ``mes`` (competência fechada que o reajuste alcançou): o 13º recalculado
+    (avos × remuneração nova ÷ 12, Lei 4.090/1962, art. 1º §1º) − o pago − o já pago de diferença. No mesmo
+    ano, rubrica 067, tributada à parte com o 13º (Lei 8.134/1990, art. 16); de ano anterior, 068, como RRA."""
+    falta = centavos(devido - pago - ja_pago)
+    if falta <= 0:
+        return None
+    texto = f"13º salário quitado em {mes:%m/%Y} (devido {reais(devido)}; pago {reais(pago + ja_pago)})"
+    if rra:
+        return Linha(codigos.DIFERENCA_13_RRA, f"Diferença de {texto} — ano anterior (RRA)", Natureza.PROVENTO, falta,
+                     f"{FUND_DIFERENCA}; {motor.FUND_13}; {FUND_RRA}", base=centavos(devido), incide_irrf=False,
+                     referencia=f"{rra_mod.PREFIXO}{mes:%Y-%m}:13")
+    return Linha(codigos.DIFERENCA_13, f"Diferença de {texto}", Natureza.PROVENTO, falta,
+                 f"{FUND_DIFERENCA}; {motor.FUND_13}; {motor.FUND_IRRF_13}", base=centavos(devido),
+                 grupo=motor.GRUPO_13, referencia=f"13:{mes:%Y-%m}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Sequence
 
 from lxml import etree
 
@@ -24,7 +25,10 @@ NS = "http://www.esocial.gov.br/schema/evt/{evento}/" + VERSAO
 EVENTOS = {"S-1010": "evtTabRubrica", "S-1200": "evtRemun", "S-1202": "evtRmnRPPS", "S-1210": "evtPgtos",
            "S-1299": "evtFechaEvPer"}
 CATEGORIA_ESTATUTARIO = "301"   # servidor titular de cargo efetivo (Tabela 01)
-CATEGORIA_CONSELHEIRO = "771"   # membro de conselho tutelar (Lei 8.069/1990) — contribuinte individual
+CATEGORIA_CONSELHEIRO = "771"
+CR_MENSAL = "056107"            # IRRF mensal, 13º e férias do trabalho assalariado (TS_CR_IR)
+CR_RRA = "188901"               # rendimentos recebidos acumuladamente
+TP_REND_RRA = "18"   # membro de conselho tutelar (Lei 8.069/1990) — contribuinte individual
 TP_PGTO = {"S-1200": "1", "S-1202": "4"}
 
 
@@ -56,7 +60,28 @@ class ItemRemuneracao:
 
 
 @dataclass(frozen=True)
+class PensaoIR:
+    """Pensão alimentícia descontada no demonstrativo e deduzida da base do IRRF (Lei 9.250/1995, art. 4º, II):
+    vai ao S-1210 em ``infoIRComplem/infoIRCR/penAlim`` e o alimentando em ``infoDep``."""
+    cpf: str                # do alimentando (11 dígitos)
+    nome: str
+    valor: Decimal
+    tp_rend: str = "11"     # 11 mensal, 12 13º, 13 férias, 14 PLR; num demonstrativo de RRA vira 18
+
+
+@dataclass(frozen=True)
+class InfoRRA:
+    """Demonstrativo de rendimentos recebidos acumuladamente (Lei 7.713/1988, art. 12-A): ``indRRA`` e
+    ``infoRRA`` no S-1200/S-1202, código de receita 188901 no S-1210."""
+    descricao: str
+    meses: int
+    tp_proc: str = "1"            # 1 administrativo, 2 judicial
+    nr_proc: str | None = None    # obrigatório no judicial (20 dígitos)
+
+
+@dataclass(frozen=True)
 class Demonstrativo:
+    """Um demonstrativo de valores devidos (dmDev), de qualquer folha (magistério, conselho)."""
     cpf: str
     ide_dm_dev: str
     categoria: str
@@ -64,6 +89,8 @@ class Demonstrativo:
     liquido: Decimal
     matricula: str | None = None
     lotacao: str = ""       # codLotacao (S-1200): o código da tabela S-1020 do órgão
+    pensoes: tuple[PensaoIR, ...] = ()
+    rra: InfoRRA | None = None
 
 
 # Códigos das rubricas que são o próprio desconto previdenciário e o IRRF (catálogo comum).
@@ -176,60 +203,124 @@ def _itens(pai, d: Demonstrativo) -> None:
         _q(it, "indApurIR", "0")
 
 
-def s1200(emp: Empregador, per_apur: str, d: Demonstrativo, id_: str):
+def _lista(d: "Demonstrativo | Sequence[Demonstrativo]") -> list["Demonstrativo"]:
+    dms = [d] if isinstance(d, Demonstrativo) else list(d)
+    if not dms or len({x.cpf for x in dms}) != 1:
+        raise ValueError("Informe os demonstrativos de UM trabalhador.")
+    return dms
+
+
+def s1200(emp: Empregador, per_apur: str, d: Demonstrativo | Sequence[Demonstrativo], id_: str):
     """Remuneração de trabalhador vinculado ao RGPS (aqui: o conselheiro tutelar, ou o servidor quando a
-    folha do magistério recolhe ao INSS)."""
+    folha do magistério recolhe ao INSS). Um evento por trabalhador e período, com todos os demonstrativos."""
+    dms = _lista(d)
     raiz, ev = _novo("S-1200", id_)
     _ide_folha(ev, emp, per_apur)
     _empregador(ev, emp)
-    _q(_q(ev, "ideTrabalhador"), "cpfTrab", d.cpf)
-    dm = _q(ev, "dmDev")
-    _q(dm, "ideDmDev", d.ide_dm_dev)
-    _q(dm, "codCateg", d.categoria)
-    estab = _q(_q(dm, "infoPerApur"), "ideEstabLot")
-    _q(estab, "tpInsc", "1")
-    _q(estab, "nrInsc", emp.cnpj)
-    _q(estab, "codLotacao", d.lotacao or "1")
-    remun = _q(estab, "remunPerApur")
-    if d.matricula and d.categoria != CATEGORIA_CONSELHEIRO:
-        _q(remun, "matricula", d.matricula)
-    _itens(remun, d)
+    _q(_q(ev, "ideTrabalhador"), "cpfTrab", dms[0].cpf)
+    for x in dms:
+        dm = _q(ev, "dmDev")
+        _q(dm, "ideDmDev", x.ide_dm_dev)
+        _q(dm, "codCateg", x.categoria)
+        _rra(dm, x)
+        estab = _q(_q(dm, "infoPerApur"), "ideEstabLot")
+        _q(estab, "tpInsc", "1")
+        _q(estab, "nrInsc", emp.cnpj)
+        _q(estab, "codLotacao", x.lotacao or "1")
+        remun = _q(estab, "remunPerApur")
+        if x.matricula and x.categoria != CATEGORIA_CONSELHEIRO:
+            _q(remun, "matricula", x.matricula)
+        _itens(remun, x)
     return raiz
 
 
-def s1202(emp: Empregador, per_apur: str, d: Demonstrativo, id_: str):
-    """Remuneração de servidor vinculado a RPPS."""
+def s1202(emp: Empregador, per_apur: str, d: Demonstrativo | Sequence[Demonstrativo], id_: str):
+    """Remuneração de servidor vinculado a RPPS: um evento por servidor e período, com todos os demonstrativos."""
+    dms = _lista(d)
     raiz, ev = _novo("S-1202", id_)
     _ide_folha(ev, emp, per_apur)
     _empregador(ev, emp)
-    _q(_q(ev, "ideTrabalhador"), "cpfTrab", d.cpf)
-    dm = _q(ev, "dmDev")
-    _q(dm, "ideDmDev", d.ide_dm_dev)
-    _q(dm, "codCateg", d.categoria)
-    estab = _q(_q(dm, "infoPerApur"), "ideEstab")
-    _q(estab, "tpInsc", "1")
-    _q(estab, "nrInsc", emp.cnpj)
-    remun = _q(estab, "remunPerApur")
-    if d.matricula:
-        _q(remun, "matricula", d.matricula)
-    _itens(remun, d)
+    _q(_q(ev, "ideTrabalhador"), "cpfTrab", dms[0].cpf)
+    for x in dms:
+        dm = _q(ev, "dmDev")
+        _q(dm, "ideDmDev", x.ide_dm_dev)
+        _q(dm, "codCateg", x.categoria)
+        _rra(dm, x)
+        estab = _q(_q(dm, "infoPerApur"), "ideEstab")
+        _q(estab, "tpInsc", "1")
+        _q(estab, "nrInsc", emp.cnpj)
+        remun = _q(estab, "remunPerApur")
+        if x.matricula:
+            _q(remun, "matricula", x.matricula)
+        _itens(remun, x)
     return raiz
 
 
-def s1210(emp: Empregador, per_apur: str, d: Demonstrativo, origem: str, data_pagamento: date, id_: str):
-    """Pagamento do líquido do demonstrativo (``origem``: S-1200 ou S-1202)."""
+def _rra(dm, d: Demonstrativo) -> None:
+    if d.rra is None:
+        return
+    _q(dm, "indRRA", "S")
+    info = _q(dm, "infoRRA")
+    _q(info, "tpProcRRA", d.rra.tp_proc)
+    if d.rra.nr_proc:
+        _q(info, "nrProcRRA", d.rra.nr_proc)
+    _q(info, "descRRA", d.rra.descricao[:50])
+    _q(info, "qtdMesesRRA", str(max(1, d.rra.meses)))
+
+
+def s1210(emp: Empregador, per_apur: str, d: Demonstrativo | Sequence[Demonstrativo], origem: str,
+          data_pagamento: date, id_: str):
+    """Pagamento do líquido de cada demonstrativo do beneficiário (``origem``: S-1200 ou S-1202) — um
+    evento por CPF e período, com todos os demonstrativos dele (o mensal, o de RRA, o de uma folha
+    complementar). Havendo pensão alimentícia, ``infoIRComplem``: o alimentando em ``infoDep`` e a
+    dedução em ``infoIRCR/penAlim`` (obrigatórios desde 2025-01, quando a rubrica tem codIncIRRF 51-54),
+    no código de receita do demonstrativo (056107 ou, no RRA, 188901 com tpRend 18)."""
+    dms = _lista(d)
     raiz, ev = _novo("S-1210", id_)
     _ide_folha(ev, emp, per_apur, apuracao=False)
     _empregador(ev, emp)
     benef = _q(ev, "ideBenef")
-    _q(benef, "cpfBenef", d.cpf)
-    pg = _q(benef, "infoPgto")
-    _q(pg, "dtPgto", data_pagamento.isoformat())
-    _q(pg, "tpPgto", TP_PGTO[origem])
-    _q(pg, "perRef", per_apur)
-    _q(pg, "ideDmDev", d.ide_dm_dev)
-    _q(pg, "vrLiq", _valor(max(d.liquido, Decimal("0"))))
+    _q(benef, "cpfBenef", dms[0].cpf)
+    for x in dms:
+        pg = _q(benef, "infoPgto")
+        _q(pg, "dtPgto", data_pagamento.isoformat())
+        _q(pg, "tpPgto", TP_PGTO[origem])
+        _q(pg, "perRef", per_apur)
+        _q(pg, "ideDmDev", x.ide_dm_dev)
+        _q(pg, "vrLiq", _valor(max(x.liquido, Decimal("0"))))
+    _ir_complementar(benef, dms)
     return raiz
+
+
+def _ir_complementar(benef, dms: list[Demonstrativo]) -> None:
+    """``infoIRComplem`` com as pensões alimentícias dos demonstrativos (somadas por CR, tipo e alimentando)."""
+    por_cr: dict[str, dict[tuple[str, str], Decimal]] = {}
+    nomes: dict[str, str] = {}
+    for x in dms:
+        cr = CR_RRA if x.rra is not None else CR_MENSAL
+        for p in x.pensoes:
+            if p.valor <= 0:
+                continue
+            tp = TP_REND_RRA if x.rra is not None else p.tp_rend
+            chave = (tp, p.cpf)
+            por_cr.setdefault(cr, {})[chave] = por_cr.get(cr, {}).get(chave, Decimal("0")) + p.valor
+            nomes.setdefault(p.cpf, p.nome)
+    if not por_cr:
+        return
+    comp = _q(benef, "infoIRComplem")
+    for cpf, nome in nomes.items():
+        dep = _q(comp, "infoDep")
+        _q(dep, "cpfDep", cpf)
+        if nome and len(nome.strip()) >= 2:
+            _q(dep, "nome", nome.strip()[:70])
+    for cr in sorted(por_cr):
+        ircr = _q(comp, "infoIRCR")
+        _q(ircr, "tpCR", cr)
+        for (tp, cpf), valor in sorted(por_cr[cr].items()):
+            pen = _q(ircr, "penAlim")
+            _q(pen, "tpRend", tp)
+            _q(pen, "cpfDep", cpf)
+            _q(pen, "vlrDedPenAlim", _valor(valor))
 
 
 def s1299(emp: Empregador, per_apur: str, remuneracao: bool, pagamentos: bool, id_: str):

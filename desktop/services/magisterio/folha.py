@@ -24,7 +24,8 @@ from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.magisterio.folha import calcular_contracheque, faltas_de_mes_fechado
 from desktop.rules.magisterio.folha_historico import no_dia
 from desktop.rules.magisterio.folha_parametros import NOMES, NOMES_OPCIONAIS, ParametrosFolhaMagisterio
-from desktop.rules.magisterio.reajuste_impacto import diferenca_reajuste, remuneracao_bruta
+from desktop.rules.magisterio.reajuste_impacto import (decimo_terceiro, diferenca_13, diferenca_reajuste,
+                                                       remuneracao_bruta)
 from desktop.rules.magisterio.tabelas import MatrizVencimentos
 from desktop.rules.magisterio.tipos import FichaFuncional
 from desktop.rules.papeis import Permissao
@@ -234,26 +235,33 @@ def _gravados(sessao: Sessao, dia: date) -> dict[str, list]:
 
 
 def _reajustes_retroativos(sessao: Sessao, dia: date) -> dict[str, list]:
-    """Diferenças de reajuste (rubrica 065) das competências fechadas antes de ``dia`` que uma vigência do
-    Anexo I cadastrada depois do fechamento alcançou: devido (recalculado) − gravado − já pago."""
+    """Diferenças de reajuste das competências fechadas antes de ``dia`` que uma vigência do Anexo I
+    cadastrada depois do fechamento alcançou: devido (recalculado) − gravado − já pago, por servidor e mês.
+
+    Do mês: rubrica 065 (mesmo ano) ou 066 (ano anterior: RRA, Lei 7.713/1988, art. 12-A). Do 13º quitado
+    num mês alcançado (a remuneração do 13º é a do mês da quitação): 067 (mesmo ano) ou 068 (RRA)."""
     meses = [k for k in armazem.reajustadas_depois_do_fechamento(sessao.db) if k < armazem.chave(dia)]
     if not meses:
         return {}
-    pagos = armazem.diferencas_reajuste_pagas(sessao.db)
+    pagos = armazem.diferencas_retroativas_pagas(sessao.db)
+    zero = Decimal("0.00")
     saida: dict[str, list] = {}
     for k in meses:
         mes_k = mes(k)
+        rra = mes_k.year < dia.year
         pago = _gravados(sessao, mes_k)
         recalculo, _ = _calcular(sessao, mes_k, None, retroativos=False)
         for item in recalculo.itens:
             sid = item.contracheque.pessoa_id
             if sid not in pago:
                 continue
-            l = diferenca_reajuste(mes_k, remuneracao_bruta(item.contracheque.linhas), remuneracao_bruta(pago[sid]),
-                                   pagos.get((sid, k), Decimal("0.00")))
-            if l is not None:
-                saida.setdefault(sid, []).append(l)
-    return saida
+            linhas = item.contracheque.linhas
+            novas = [diferenca_reajuste(mes_k, remuneracao_bruta(linhas), remuneracao_bruta(pago[sid]),
+                                        pagos.get((sid, "mensal", k), zero), rra=rra),
+                     diferenca_13(mes_k, decimo_terceiro(linhas), decimo_terceiro(pago[sid]),
+                                  pagos.get((sid, "13", k), zero), rra=rra)]
+            saida.setdefault(sid, []).extend(l for l in novas if l is not None)
+    return {sid: ls for sid, ls in saida.items() if ls}
 
 
 def previa(sessao: Sessao, competencia: date | str, progresso: Progresso | None = None) -> Previa:

@@ -18,7 +18,8 @@ from typing import Callable, Mapping
 
 from desktop.rules.dinheiro import decimal_de
 from desktop.rules.magisterio import reajuste
-from desktop.rules.magisterio.reajuste_impacto import Impacto, ImpactoMes, impacto, remuneracao_bruta
+from desktop.rules.magisterio.reajuste_impacto import (Impacto, ImpactoMes, decimo_terceiro, impacto,
+                                                       remuneracao_bruta)
 from desktop.rules.magisterio.tabelas import MatrizVencimentos
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_data
@@ -122,11 +123,16 @@ def impacto_reajuste(sessao: Sessao, simulacao: SimulacaoReajuste,
         mes_k = folha.mes(k)
         pago = folha._gravados(sessao, mes_k)
         recalc, _ = folha._calcular(sessao, mes_k, None, matriz=simulacao.nova, retroativos=False)
-        devido = {i.contracheque.pessoa_id: remuneracao_bruta(i.contracheque.linhas) for i in recalc.itens}
+        devido = {i.contracheque.pessoa_id: _retroativo(i.contracheque.linhas) for i in recalc.itens}
         comuns = [sid for sid in pago if sid in devido]
-        retro.append(ImpactoMes(mes_k, len(comuns), sum((remuneracao_bruta(pago[s]) for s in comuns), Decimal("0.00")),
+        retro.append(ImpactoMes(mes_k, len(comuns), sum((_retroativo(pago[s]) for s in comuns), Decimal("0.00")),
                                 sum((devido[s] for s in comuns), Decimal("0.00"))))
     return impacto(comp, simulacao.inicio, linhas, novos, retro)
+
+
+def _retroativo(linhas) -> Decimal:
+    """O que o reajuste muda numa competência fechada: a remuneração do mês e o 13º quitado nela."""
+    return remuneracao_bruta(linhas) + decimo_terceiro(linhas)
 
 
 def aplicar_reajuste(sessao: Sessao, simulacao: SimulacaoReajuste, fundamento: str) -> dict:

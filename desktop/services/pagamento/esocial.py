@@ -30,6 +30,7 @@ from desktop.rules.pagamento import esocial as ev
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import rubricas as armazem_rubricas
+from desktop.store.magisterio import descontos as armazem_descontos
 from desktop.store.ids import novo_id
 
 from .. import emissores
@@ -120,6 +121,11 @@ def _rubricas(folha: str) -> list[ev.Rubrica]:
     return saida
 
 
+_RRA_MAGISTERIO = {"066", "068", "206"}  # diferenças de ano anterior e o IRRF delas (rules.folha.rra)
+_IRRF_RRA = "206"
+_PENSAO = "170"
+
+
 def _demonstrativos_magisterio(sessao: Sessao, comp: date) -> tuple[list[ev.Demonstrativo], str, list[str]]:
     k = sessao.db.execute("SELECT id, situacao, configuracao FROM magisterio_competencias WHERE competencia = ?",
                           [f"{comp:%Y-%m}"]).fetchone()
@@ -131,20 +137,53 @@ def _demonstrativos_magisterio(sessao: Sessao, comp: date) -> tuple[list[ev.Demo
     tabela = armazem_rubricas.catalogo("magisterio").tabela
     cabecas = list(sessao.db.query("SELECT id, cpf, matricula, liquido FROM magisterio_contracheques "
                                    "WHERE competencia_id = ? ORDER BY nome, matricula", [k[0]]))
-    itens: dict[str, list[ev.ItemRemuneracao]] = {c["id"]: [] for c in cabecas}
-    for r in sessao.db.query("SELECT l.contracheque_id, l.codigo, l.valor FROM magisterio_contracheque_linhas l "
+    linhas: dict[str, list[dict]] = {c["id"]: [] for c in cabecas}
+    for r in sessao.db.query("SELECT l.contracheque_id, l.codigo, l.valor, l.natureza, l.quantidade, l.referencia "
+                             "FROM magisterio_contracheque_linhas l "
                              "JOIN magisterio_contracheques c ON c.id = l.contracheque_id WHERE c.competencia_id = ? "
                              "ORDER BY l.contracheque_id, l.ordem", [k[0]]):
-        itens[r["contracheque_id"]].append(ev.ItemRemuneracao(r["codigo"], tabela, Decimal(r["valor"]) / 100))
+        linhas[r["contracheque_id"]].append(dict(r))
+    pensoes = {r["desconto_id"]: r for r in armazem_descontos.pensoes_pagas(sessao.db, f"{comp:%Y-%m}")}
     dms, sem_cpf = [], []
     for c in cabecas:
         if not c["cpf"]:
             sem_cpf.append(c["matricula"])
             continue
-        dms.append(ev.Demonstrativo(c["cpf"], f"MAG{c['matricula']}{comp:%Y%m}"[:30], ev.CATEGORIA_ESTATUTARIO,
-                                    tuple(_somar(itens[c["id"]])), Decimal(c["liquido"]) / 100, c["matricula"],
-                                    "MAGISTERIO"))
+        ide = f"MAG{c['matricula']}{comp:%Y%m}"
+        mensal = [l for l in linhas[c["id"]] if l["codigo"] not in _RRA_MAGISTERIO]
+        rra = [l for l in linhas[c["id"]] if l["codigo"] in _RRA_MAGISTERIO]
+        liquido_rra = sum((_sinal(l) for l in rra), Decimal("0"))
+        dms.append(ev.Demonstrativo(c["cpf"], ide[:30], ev.CATEGORIA_ESTATUTARIO, tuple(_somar(_itens(mensal, tabela))),
+                                    Decimal(c["liquido"]) / 100 - liquido_rra, c["matricula"], "MAGISTERIO",
+                                    pensoes=tuple(_pensoes(mensal, pensoes))))
+        if rra:
+            meses = next((int(Decimal(l["quantidade"])) for l in rra if l["codigo"] == _IRRF_RRA and l["quantidade"]),
+                         None) or len({l["referencia"] for l in rra if l["codigo"] == "066"}) or 1
+            dms.append(ev.Demonstrativo(
+                c["cpf"], f"{ide[:26]}RRA", ev.CATEGORIA_ESTATUTARIO, tuple(_somar(_itens(rra, tabela))), liquido_rra,
+                c["matricula"], "MAGISTERIO",
+                rra=ev.InfoRRA("Diferencas de reajuste de anos anteriores", meses)))
     return dms, origem, sem_cpf
+
+
+def _sinal(l: dict) -> Decimal:
+    v = Decimal(l["valor"]) / 100
+    return v if l["natureza"] == "P" else -v
+
+
+def _itens(linhas: list[dict], tabela: str) -> list[ev.ItemRemuneracao]:
+    return [ev.ItemRemuneracao(l["codigo"], tabela, Decimal(l["valor"]) / 100) for l in linhas]
+
+
+def _pensoes(linhas: list[dict], cadastro: dict[str, dict]) -> list[ev.PensaoIR]:
+    """As pensões alimentícias (rubrica 170) do demonstrativo, com o CPF e o nome do alimentando."""
+    saida = []
+    for l in linhas:
+        p = cadastro.get(l["referencia"] or "")
+        if l["codigo"] == _PENSAO and p is not None and p["cpf"]:
+            saida.append(ev.PensaoIR("".join(ch for ch in p["cpf"] if ch.isdigit()), p["nome"] or "",
+                                     Decimal(l["valor"]) / 100))
+    return saida
 
 
 def _somar(itens: list[ev.ItemRemuneracao]) -> list[ev.ItemRemuneracao]:
@@ -201,11 +240,15 @@ def gerar(sessao: Sessao, folha: str, competencia: date, *, data_pagamento: date
     tarefas: list[tuple[str, str, Callable[[str], object]]] = []
     for r in _rubricas(folha):
         tarefas.append(("S-1010", f"rubrica{r.codigo}", lambda i, r=r: ev.s1010(emp, r, per, i)))
-    for d in dms:
-        construtor = ev.s1202 if origem == "S-1202" else ev.s1200
-        tarefas.append((origem, d.ide_dm_dev, lambda i, d=d: construtor(emp, per, d, i)))
-    for d in dms:
-        tarefas.append(("S-1210", d.ide_dm_dev, lambda i, d=d: ev.s1210(emp, per, d, origem, data_pagamento, i)))
+    por_cpf: dict[str, list[ev.Demonstrativo]] = {}
+    for d in dms:  # um evento por trabalhador e período, com todos os demonstrativos dele
+        por_cpf.setdefault(d.cpf, []).append(d)
+    construtor = ev.s1202 if origem == "S-1202" else ev.s1200
+    for grupo in por_cpf.values():
+        tarefas.append((origem, grupo[0].ide_dm_dev, lambda i, g=grupo: construtor(emp, per, g, i)))
+    for grupo in por_cpf.values():  # um S-1210 por beneficiário, com todos os demonstrativos dele
+        tarefas.append(("S-1210", grupo[0].ide_dm_dev,
+                        lambda i, g=grupo: ev.s1210(emp, per, g, origem, data_pagamento, i)))
     tarefas.append(("S-1299", per, lambda i: ev.s1299(emp, per, bool(dms), bool(dms), i)))
     for n, (evento, rotulo, montar) in enumerate(tarefas, 1):
         seq += 1

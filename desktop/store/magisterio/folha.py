@@ -118,6 +118,25 @@ def diferencas_reajuste_pagas(db: sqlite_utils.Database) -> dict[tuple[str, str]
         "GROUP BY c.servidor_id, l.referencia")}
 
 
+_TIPO_DIFERENCA = {"065": ("mensal", "reajuste:"), "066": ("mensal", "rra:"), "067": ("13", "13:"), "068": ("13", "rra:")}
+
+
+def diferencas_retroativas_pagas(db: sqlite_utils.Database) -> dict[tuple[str, str, str], Decimal]:
+    """(servidor, 'mensal' ou '13', 'aaaa-mm') → diferenças de reajuste já pagas em competências fechadas:
+    do mês (065; 066 se de ano anterior, RRA) e do 13º quitado no mês (067; 068 se RRA)."""
+    saida: dict[tuple[str, str, str], Decimal] = {}
+    for r in db.query(
+        "SELECT c.servidor_id, l.codigo, l.referencia, sum(l.valor) AS total FROM magisterio_contracheque_linhas l "
+        "JOIN magisterio_contracheques c ON c.id = l.contracheque_id "
+        "JOIN magisterio_competencias k ON k.id = c.competencia_id "
+        "WHERE k.situacao = 'fechada' AND l.codigo IN ('065', '066', '067', '068') AND l.referencia IS NOT NULL "
+        "GROUP BY c.servidor_id, l.codigo, l.referencia"):
+        tipo, prefixo = _TIPO_DIFERENCA[r["codigo"]]
+        chave_ = (r["servidor_id"], tipo, r["referencia"].removeprefix(prefixo)[:7])
+        saida[chave_] = saida.get(chave_, Decimal("0.00")) + de_centavos(r["total"])
+    return saida
+
+
 def criar_competencia(db: sqlite_utils.Database, comp: date) -> dict:
     momento = agora()
     linha = {"id": novo_id(), "competencia": chave(comp), "situacao": "aberta", "criado_em": momento,
