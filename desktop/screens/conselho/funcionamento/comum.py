@@ -168,6 +168,28 @@ def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: C
     return emitido
 
 
+class UmaDeCadaVez:
+    """Mistura para as abas que chamam os serviços fora da thread da interface (``widgets.servicos``): uma
+    leitura ou gravação por vez; o pedido feito durante outra roda quando ela terminar (o último pedido vale).
+    ``ocupada`` diz se há uma em andamento (os testes esperam por ela)."""
+
+    ocupada = False
+    _pendente = None
+
+    def _comecar(self, acao: Callable[[], None]) -> bool:
+        if self.ocupada:
+            self._pendente = acao
+            return False
+        self.ocupada = True
+        return True
+
+    def _terminar(self, *_args) -> None:
+        self.ocupada = False
+        acao, self._pendente = self._pendente, None
+        if acao is not None:
+            acao()
+
+
 def _salvar_e_oferecer(parent: QWidget, rotulo: QLabel, emitido, nome: str, sigiloso: bool) -> None:
     destino = None
     if not sigiloso or confirmar_arquivo_sigiloso(parent):

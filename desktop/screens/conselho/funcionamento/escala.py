@@ -1,7 +1,8 @@
 """Aba Escala e plantão: gerar e gravar a escala do período com carga igual (art. 20), trocar, imprimir, quem está agora.
 
 Turnos: cada noite e os dias de sábados, domingos e feriados (art. 19). A carga por conselheiro
-(noites, dias, horas) aparece ao lado da escala; a troca pede o motivo e vai para o diário.
+(noites, dias, horas) aparece ao lado da escala; a troca pede o motivo e vai para o diário. Ler, gerar e
+imprimir rodam fora da thread da interface (``widgets.servicos``), uma coisa por vez (``UmaDeCadaVez``).
 """
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.services import documentos_vias
 from desktop.screens.widgets.divisor import criar_divisor
 
-from .comum import DialogoAcao, br, combo, editor_data, emitir_e_salvar, somente_leitura, tentar
+from desktop.screens.widgets.servicos import consulta, operacao
+
+from .comum import DialogoAcao, UmaDeCadaVez, br, combo, editor_data, emitir_em_segundo_plano, somente_leitura
 
 DIAS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
 COLUNAS = [
@@ -38,7 +41,7 @@ COLUNAS_CARGA = [
 ]
 
 
-class AbaEscala(QWidget):
+class AbaEscala(UmaDeCadaVez, QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
@@ -103,21 +106,30 @@ class AbaEscala(QWidget):
             return None
 
     def recarregar(self, *_args) -> None:
-        if (periodo := self.periodo()) is None:
+        if (periodo := self.periodo()) is None or not self._comecar(self.recarregar):
             return
         ini, fim = periodo
-        ok, linhas = tentar(self, "Escala não lida", lambda: escala.listar(self._sessao, ini, fim))
-        linhas = linhas or []
+        sessao = self._sessao
+
+        def _ler() -> dict:
+            linhas = escala.listar(sessao, ini, fim)
+            return {"linhas": linhas, "carga": escala.carga(sessao, ini, fim) if linhas else {},
+                    "agora": escala.plantonista_agora(sessao)}
+
+        consulta(self, _ler, self._on_lido, titulo_erro="Escala não lida", ao_falhar=self._terminar)
+
+    def _on_lido(self, r: dict) -> None:
+        linhas = r["linhas"]
         self.modelo.definir_linhas(linhas)
         nomes = {p["conselheiro_id"]: p["nome"] for p in linhas}
-        carga = escala.carga(self._sessao, ini, fim) if linhas else {}
-        self.modelo_carga.definir_linhas([{"nome": nomes.get(k, k), **v} for k, v in carga.items()])
-        p = escala.plantonista_agora(self._sessao)
+        self.modelo_carga.definir_linhas([{"nome": nomes.get(k, k), **v} for k, v in r["carga"].items()])
+        p = r["agora"]
         self.agora.setText(f"<b>Quem está de plantão agora:</b> {p['nome']} ({br(p['inicio'])} a {br(p['fim'])})" if p
                            else "<b>Quem está de plantão agora:</b> ninguém — expediente (08-12 e 14-18, art. 19) ou "
                                 "escala não gravada.")
         if not linhas:
             self.mensagem.setText("Não há escala gravada neste período. Use “Gerar e gravar escala”.")
+        self._terminar()
 
     def _on_gerar(self) -> None:
         if (periodo := self.periodo()) is None:
@@ -128,19 +140,38 @@ class AbaEscala(QWidget):
                                 detalhe="Cada noite e cada dia não útil recebe um plantonista, com a mesma carga para "
                                         "todos os conselheiros em exercício (art. 20). Depois, mude um turno pela troca."):
             return
-        ok, r = tentar(self, "Escala não gravada", lambda: escala.gerar_escala(self._sessao, ini, fim))
-        if ok:
+        self._gerar(ini, fim)
+
+    def _gerar(self, ini: date, fim: date) -> None:
+        if not self._comecar(lambda: self._gerar(ini, fim)):  # já confirmado: espera a leitura em curso
+            return
+        sessao = self._sessao
+
+        def _on_gravada(r: dict) -> None:
+            self._terminar()
             self.recarregar()
             self.mensagem.setText(f"Escala gravada: {r['plantoes']} turnos novos"
                                   + (f"; {r['refeitos']} turno(s) de quem não está mais em exercício redistribuído(s)."
                                      if r.get("refeitos") else "."))
+
+        def _on_recusada(erro: BaseException) -> None:
+            self._terminar()
+            avisos.erro(self, "Escala não gravada", erro)
+
+        operacao(self, "Gerando a escala…", lambda _p: escala.gerar_escala(sessao, ini, fim), _on_gravada,
+                 titulo_erro="Escala não gravada", ao_recusar=_on_recusada, ao_cancelar=self._terminar)
 
     def _on_trocar(self) -> None:
         p = linha_selecionada(self.visao)
         if p is None:
             self.mensagem.setText("Selecione um turno na escala.")
             return
-        outros = [(c["id"], c["nome"]) for c in mandatos.composicao(self._sessao)
+        sessao = self._sessao
+        consulta(self, lambda: mandatos.composicao(sessao), lambda composicao: self._trocar(p, composicao),
+                 titulo_erro="Conselheiros não lidos")
+
+    def _trocar(self, p: dict, composicao: list[dict]) -> None:
+        outros = [(c["id"], c["nome"]) for c in composicao
                   if c["situacao"] == "em_exercicio" and c["id"] != p["conselheiro_id"]]
         d = DialogoAcao("Trocar plantonista", "Trocar", [("para", "Novo plantonista", combo(outros)),
                                                          ("motivo", "Motivo", QLineEdit())],
@@ -151,10 +182,16 @@ class AbaEscala(QWidget):
             self.mensagem.setText(f"Turno trocado: agora com {d.resultado['nome']}.")
 
     def _on_imprimir(self) -> None:
-        if (periodo := self.periodo()) is None:
+        if (periodo := self.periodo()) is None or not self._comecar(self._on_imprimir):
             return
         ini, fim = periodo
-        emitir_e_salvar(self, self.mensagem, "Escala não impressa", lambda: documentos.emitir_escala(self._sessao, ini, fim),
-                        f"escala-{ini:%Y-%m}")
-        self.emitidos.atualizar()
+        sessao = self._sessao
 
+        def _on_emitida(emitido) -> None:
+            self._terminar()
+            if emitido is not None:
+                self.emitidos.atualizar()
+
+        emitir_em_segundo_plano(self, self.mensagem, "Escala não impressa",
+                                lambda: documentos.emitir_escala(sessao, ini, fim), f"escala-{ini:%Y-%m}",
+                                ao_terminar=_on_emitida)

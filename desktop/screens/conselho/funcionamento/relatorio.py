@@ -26,14 +26,13 @@ from desktop.services.conselho.comum import MENSAGEM_SEM_CHAVE
 
 from desktop.screens.widgets.servicos import consulta
 
-from .comum import combo, emitir_em_segundo_plano, texto_longo
+from .comum import UmaDeCadaVez, combo, emitir_em_segundo_plano, texto_longo
 
 
-class AbaRelatorio(QWidget):
+class AbaRelatorio(UmaDeCadaVez, QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
-        self.ocupada, self._pendente = False, None
         hoje = date.today()
         self.ano = QSpinBox(minimum=2000, maximum=2100, value=hoje.year)
         self.trimestre = combo([(n, f"{n}º trimestre") for n in (1, 2, 3, 4)])
@@ -73,20 +72,6 @@ class AbaRelatorio(QWidget):
 
     def escolha(self) -> tuple[int, int]:
         return self.ano.value(), self.trimestre.currentData()
-
-    def _comecar(self, acao) -> bool:
-        """Uma leitura ou emissão por vez; o pedido feito durante outra roda quando ela terminar."""
-        if self.ocupada:
-            self._pendente = acao
-            return False
-        self.ocupada = True
-        return True
-
-    def _terminar(self, *_args) -> None:
-        self.ocupada = False
-        acao, self._pendente = self._pendente, None
-        if acao is not None:
-            acao()
 
     def mostrar(self, *_args) -> None:
         if not self._comecar(self.mostrar):

@@ -105,11 +105,42 @@ def test_escala_gerada_com_carga_igual(qtbot, conselheira):
     aba.fim.definir_data(date(2024, 2, 29))
     quando_modal(lambda caixa: clicar_botao(caixa, "Gerar e gravar"), tipo=QMessageBox)
     qtbot.mouseClick(aba.botao_gerar, Qt.MouseButton.LeftButton)
-    assert "Escala gravada" in aba.mensagem.text()
+    qtbot.waitUntil(lambda: not aba.ocupada and "Escala gravada" in aba.mensagem.text(), timeout=20000)
     carga = aba.modelo_carga.linhas()
     assert len(carga) == 5
     noites = [c["noites"] for c in carga]
     assert sum(noites) == 25 and set(noites) == {5}  # 25 noites para 5 titulares: 5 cada (art. 20)
+
+
+def test_escala_troca_e_impressao_pela_aba(qtbot, conselheira, tmp_path, monkeypatch):
+    """Trocar o plantonista (a lista de quem pode vem lida fora da thread da interface) e imprimir a escala (emitida
+    com progresso): conferidos na base e no PDF salvo."""
+    from desktop.services.conselho import escala
+
+    from .apoio import responder, salvar_em
+
+    escala.gerar_escala(conselheira, date(2024, 2, 5), date(2024, 2, 11))
+    salvos = salvar_em(monkeypatch, tmp_path)
+    aba = AbaEscala(conselheira)
+    qtbot.addWidget(aba)
+    aba.inicio.definir_data(date(2024, 2, 5))
+    aba.fim.definir_data(date(2024, 2, 11))
+    qtbot.mouseClick(aba.botao_ver, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.ocupada and aba.modelo.rowCount() > 0, timeout=10000)
+    aba.visao.selectRow(0)
+    turno = aba.modelo.linhas()[aba.visao.model().mapToSource(aba.visao.currentIndex()).row()]
+    r = responder(qtbot, {"motivo": "Consulta médica marcada"})
+    qtbot.mouseClick(aba.botao_trocar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Turno trocado" in aba.mensagem.text(), timeout=10000)
+    assert r.erro is None, r.erro
+    novo = conselheira.db.execute("SELECT conselheiro_id FROM conselho_plantoes WHERE id = ?", [turno["id"]]).fetchone()[0]
+    assert novo != turno["conselheiro_id"]
+    qtbot.waitUntil(lambda: not aba.ocupada, timeout=10000)
+    qtbot.mouseClick(aba.botao_imprimir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.ocupada and bool(salvos), timeout=20000)
+    assert salvos[-1].name.startswith("escala-2024-02") and salvos[-1].read_bytes().startswith(b"%PDF")
+    codigo = conselheira.db.execute("SELECT codigo FROM documentos ORDER BY rowid DESC").fetchone()[0]
+    assert codigo in aba.mensagem.text()
 
 
 def test_contracheque_emitido_e_registrado(qtbot, sessao_admin, conselheira, conselho, tmp_path, monkeypatch):

@@ -17,6 +17,7 @@ def _aba(qtbot, classe, sessao):
     qtbot.addWidget(aba)
     aba.resize(1366, 720)
     aba.show()
+    qtbot.waitUntil(lambda: not getattr(aba, "ocupada", False), timeout=10000)  # leitura fora da thread da interface
     return aba
 
 
@@ -50,6 +51,7 @@ def test_consulta_na_escala_ve_e_nao_gera_troca_nem_imprime(qtbot, conselho, ent
     aba.inicio.definir_data(date(2024, 2, 5))
     aba.fim.definir_data(date(2024, 2, 11))
     qtbot.mouseClick(aba.botao_ver, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.ocupada, timeout=10000)
     assert aba.modelo.rowCount() > 0 and len(aba.modelo_carga.linhas()) == 5
     for b in (aba.botao_gerar, aba.botao_trocar, aba.botao_imprimir):
         assert b.isVisible() and not b.isEnabled() and "Somente leitura" in b.toolTip()
