@@ -18,7 +18,7 @@ from desktop.store.chaves import (ArquivoChaves, ErroChaves, SenhaIncorreta, nov
                                   par_da_recuperacao)
 from desktop.store.ids import agora, novo_id
 
-from . import chaveiro, copias, parametros, tentativas
+from . import chaveiro, copias, parametros, tentativas, usuarios_replicas
 from .chaveiro import ADMIN, GERAL, SIGILO
 from .sessao import ErroNegocio, Sessao, Usuario
 from .tentativas import ESPERA_MAXIMA, TENTATIVAS_LIVRES, MuitasTentativas, espera_apos, espera_restante  # noqa: F401
@@ -126,6 +126,7 @@ def entrar(caminho: Path, login: str, senha: str) -> Sessao:
                 chaves.concluir_giro(d)
             chaves.gravar()
         chaveiro.ao_entrar(sessao)
+        usuarios_replicas.ao_entrar(sessao)  # réplica: revogados por pacote, usuários recebidos
         parametros.semear_padroes(sessao)  # valores novos que uma versão mais nova traz
         copias.limpar_sobras(sessao)  # temporários de uma cópia interrompida na vez anterior
         return sessao
@@ -242,6 +243,7 @@ def criar_usuario(sessao: Sessao, *, login: str, nome: str, papel: str, senha: s
     chaveiro.assinar_linha(chaves, chave_admin, linha)
     with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
         m.inserir("usuarios", linha)
+        usuarios_replicas.gravar_fechadura(m, chaves, linha["id"], login)
         chaves.gravar()
     return linha
 
@@ -266,6 +268,7 @@ def _refazer_fechadura(sessao: Sessao, chaves: ArquivoChaves, login: str, senha:
         m.alterar("usuarios", antes["id"], {k: depois[k] for k in campos})
         if evento:
             m.registrar("usuarios", antes["id"], "evento", depois={"evento": evento})
+        usuarios_replicas.gravar_fechadura(m, chaves, antes["id"], login)
         chaves.gravar()
     return depois
 
@@ -332,5 +335,6 @@ def trocar_propria_senha(sessao: Sessao, senha_atual: str, nova: str, confirmaca
     antes = _linha_usuario(sessao, sessao.usuario.login)
     with sessao.mudanca(None) as m:
         m.alterar("usuarios", antes["id"], {"trocar_senha": 0, "atualizado_em": agora()})
+        usuarios_replicas.gravar_fechadura(m, chaves, antes["id"], antes["login"])
         chaves.gravar()
     sessao.usuario.trocar_senha = False

@@ -25,6 +25,7 @@ from desktop.store.base import versao_do_programa
 from desktop.store.conselho.atendimentos import indexar as indexar_caso
 from desktop.store.ids import agora, novo_id
 
+from . import usuarios_replicas
 from .replicas import _eu, _orgao, _replica
 from .sessao import ErroNegocio, Sessao
 
@@ -172,6 +173,7 @@ def importar(sessao: Sessao, arquivo: Path) -> dict:
         for esquema, parte in partes.items():
             casos: set[str] = set()
             for alt in parte["alteracoes"]:
+                usuarios_replicas.conferir_autor(m.db, alt)
                 try:
                     mudou = reg.aplicar_recebida(m.db, esquema, alt)
                 except ValueError as e:
@@ -195,6 +197,8 @@ def importar(sessao: Sessao, arquivo: Path) -> dict:
         m.registrar("sync_replicas", origem["id"], "evento", depois={"evento": "pacote de sincronização importado",
                                                                     "pacote": lido.cabecalho["id"],
                                                                       "aplicadas": resumo["aplicadas"]})
+    if tocadas & set(usuarios_replicas.TABELAS):  # revogações e senhas de outra máquina valem aqui
+        resumo["usuarios"] = usuarios_replicas.conciliar(sessao)
     if "eleicao_digitacoes" in tocadas and sessao.pode(Permissao.ELEICAO_EDITAR):
         from .eleicao import votacao  # noite da eleição: no PC da comissão, as seções conferidas entram
         resumo["boletins_conferidos"] = votacao.conferir_recebidas(sessao)

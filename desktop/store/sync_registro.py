@@ -25,7 +25,7 @@ from .erros import ErroBase
 
 EXISTE = "_existe"
 ESQUEMAS = ("main", "sigilo")
-_NAO_SINCRONIZADAS = {"diario", "usuarios", "sync_local", "sync_alteracoes", "sync_campos",
+_NAO_SINCRONIZADAS = {"diario", "sync_local", "sync_alteracoes", "sync_campos",
                       "sync_conflitos", "sync_confirmadas"}
 _COLUNAS: dict[tuple[str, str], tuple[str, list[str]] | None] = {}
 SO_O_ULTIMO = frozenset({"atualizado_em"})

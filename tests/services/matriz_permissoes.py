@@ -387,6 +387,11 @@ EXIGE: dict = {
     "sincronizacao.exportar": P.BACKUP_FAZER,
     "sincronizacao.importar": P.BACKUP_FAZER,
     "sincronizacao.trocas": P.BACKUP_FAZER,  # datas dos últimos pacotes, do diário
+    "usuarios_replicas.recebidos": P.USUARIOS_GERENCIAR,
+    "usuarios_replicas.aceitar": P.USUARIOS_GERENCIAR,  # e a chave de administração da sessão
+    # cumpre, depois de importar um pacote, a revogação decidida por um administrador noutra máquina (só reduz acessos)
+    "usuarios_replicas.conciliar": LIVRE,
+    "usuarios_replicas.ao_entrar": LIVRE,  # na entrada; só age numa sessão com a chave de administração
 }
 
 _CREDENCIAL = "não recebe sessão: abre a base com a credencial que recebe (senha conferida no .chaves pelo argon2id, chave de recuperação), contada em tentativas"
@@ -399,6 +404,8 @@ _CHAVES = "abertura da base e do arquivo de chaves (antes da sessão existir), p
 
 ISENTAS: dict[str, str] = {
     "chaveiro.alterados": _CONEXAO,
+    "usuarios_replicas.gravar_fechadura": _CONEXAO,
+    "usuarios_replicas.conferir_autor": _CONEXAO,
     "conselho.mandatos.posse_dos_eleitos": _CONEXAO,
     "parametros.vigente_na_conexao": _CONEXAO,
     "conselho.rascunhos.recifrar": _CONEXAO,

@@ -80,7 +80,8 @@ def test_nenhuma_funcao_recebe_permissao_papel_ou_usuario_de_quem_chama():
     ou como credencial conferida por senha)."""
     proibidos = {"permissao", "permissoes", "papel_da_sessao", "usuario_id", "autor_login", "como"}
     alvo_de_admin = {"acesso.criar_usuario", "acesso.desativar_usuario", "acesso.reativar_usuario",
-                     "acesso.redefinir_senha", "tentativas.zerar", "conselho.mandatos.vincular_usuario"}
+                     "acesso.redefinir_senha", "tentativas.zerar", "conselho.mandatos.vincular_usuario",
+                     "usuarios_replicas.aceitar"}  # aceitar o usuário recebido de outra réplica (alvo)
     credencial = {"acesso.outra_sessao"}
     alvo_da_comissao = {"eleicao.designacoes.designar"}  # designa um usuário como mesário (alvo)  # login e senha conferidos no arquivo de chaves
     for nome, f in FUNCOES.items():

@@ -14,7 +14,8 @@ from desktop.rules import validacao
 from desktop.rules.papeis import ROTULOS, Papel
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets import tarefa
-from desktop.services import acesso, chaveiro
+from desktop.screens.widgets import servicos
+from desktop.services import acesso, chaveiro, usuarios_replicas
 
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.formulario import DialogoFormulario
@@ -151,6 +152,10 @@ class AbaUsuarios(QWidget):
         self.botao_reativar = QPushButton("&Reativar…", self)
         self.botao_senha = QPushButton("Redefinir &senha…", self)
         self.botao_sigilo = QPushButton("&Liberar o sigilo…", self)
+        self.botao_aceitar = QPushButton("&Aceitar recebido…", self)  # criado noutra máquina do órgão
+        self.botao_aceitar.setToolTip("Usuário criado (ou com a senha redefinida) noutra máquina do órgão: "
+                                      "passa a entrar nesta com a senha que tem lá.")
+        self._recebidos: set[str] = set()
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
         self.situacao_chaves = QLabel(self)  # "rotação pendente", quem aguarda o sigilo
@@ -158,7 +163,7 @@ class AbaUsuarios(QWidget):
 
         botoes = QHBoxLayout()
         for b in (self.botao_novo, self.botao_desativar, self.botao_reativar, self.botao_senha,
-                  self.botao_sigilo):
+                  self.botao_sigilo, self.botao_aceitar):
             botoes.addWidget(b)
         botoes.addStretch(1)
         lay = QVBoxLayout(self)
@@ -173,6 +178,7 @@ class AbaUsuarios(QWidget):
         self.botao_reativar.clicked.connect(self._on_reativar)
         self.botao_senha.clicked.connect(self._on_redefinir)
         self.botao_sigilo.clicked.connect(self._on_liberar_sigilo)
+        self.botao_aceitar.clicked.connect(self._on_aceitar)
         self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
         self.recarregar()
 
@@ -181,6 +187,12 @@ class AbaUsuarios(QWidget):
         atual = login_selecionar or (self.selecionado() or {}).get("login")
         self.modelo.definir_linhas(acesso.listar_usuarios(self._sessao))
         texto = chaveiro.situacao(self._sessao)
+        self._recebidos = {r["login"] for r in usuarios_replicas.recebidos(self._sessao)}
+        if self._recebidos:
+            texto = (texto + " " if texto else "") + (
+                "Criados noutra máquina do órgão, aguardando o seu aceite: " + ", ".join(sorted(self._recebidos))
+                + " (selecione e use Aceitar recebido…).")
+        self.botao_aceitar.setVisible(bool(self._recebidos))
         self.situacao_chaves.setText(texto)
         self.situacao_chaves.setVisible(bool(texto))
         self.selecionar(atual)
@@ -205,6 +217,7 @@ class AbaUsuarios(QWidget):
         self.botao_desativar.setEnabled(bool(u and u["ativo"]))
         self.botao_reativar.setEnabled(bool(u and not u["ativo"]))
         self.botao_senha.setEnabled(bool(u and u["ativo"]))
+        self.botao_aceitar.setEnabled(bool(u and u["login"] in self._recebidos))
 
     def _abrir(self, dialogo: DialogoFormulario, sucesso: Callable[[dict], str]) -> None:
         self.dialogo = dialogo
@@ -272,6 +285,27 @@ class AbaUsuarios(QWidget):
         self._abrir(DialogoLiberarSigilo(self._sessao, self),
                     lambda r: ("Sigilo liberado para: " + ", ".join(r["liberados"]) + ".")
                     if r["liberados"] else "Ninguém aguardava a liberação do sigilo.")
+
+    def _on_aceitar(self) -> None:
+        u = self.selecionado()
+        if not u or u["login"] not in self._recebidos:
+            return
+        if not avisos.confirmar(
+                self, "Aceitar usuário recebido",
+                f"Aceitar {u['nome']} ({u['login']}), {_rotulo_papel(u['papel'])}, criado noutra máquina do órgão?",
+                sim="Aceitar",
+                detalhe="Ele passa a entrar nesta máquina com a senha que tem lá e recebe só as chaves do seu "
+                        "papel (o sigilo do Conselho é liberado na próxima entrada de um conselheiro). Se você "
+                        "não reconhece este usuário, não aceite: fale com o administrador da sede."):
+            return
+        login = u["login"]
+        self.tarefa = servicos.operacao(self, "Aceitando o usuário recebido…",
+                                        lambda _progresso: usuarios_replicas.aceitar(self._sessao, login),
+                                        self._on_aceito, titulo_erro="Aceitar usuário recebido")
+
+    def _on_aceito(self, resultado: dict) -> None:
+        self.recarregar(resultado["login"])
+        self._informar(f"Usuário {resultado['login']} aceito: já entra nesta máquina.")
 
     def _on_redefinir(self) -> None:
         u = self.selecionado()
