@@ -40,10 +40,7 @@ _PROPRIOS = frozenset({"trocar_senha", "atualizado_em", "privada"})
 """O que o próprio usuário muda no seu registro (trocar a própria senha): o resto é ato do administrador."""
 
 
-def _fechadura(db, usuario_id: str) -> dict | None:
-    linha = db.execute("SELECT id, login, papel, publica, privada FROM sync_fechaduras WHERE id = ?",
-                       [usuario_id]).fetchone()
-    return dict(zip(("id", "login", "papel", "publica", "privada"), linha)) if linha else None
+_fechadura = armazem_usuarios.fechadura_viajante
 
 
 def gravar_fechadura(m, arquivo: ArquivoChaves, registro_id: str, login: str) -> None:

@@ -46,3 +46,9 @@ def logins_ativos(db: sqlite_utils.Database, *, exceto: str | None = None) -> li
 
 def administradores_ativos(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT count(*) FROM usuarios WHERE papel = 'administrador' AND ativo = 1").fetchone()[0]
+
+
+def fechadura_viajante(db: sqlite_utils.Database, usuario_id: str) -> dict | None:
+    """A fechadura do usuário que viaja entre réplicas (``sync_fechaduras``: pública e privada embrulhada), ou
+    None. Ver services.usuarios_replicas."""
+    return um(db, "SELECT id, login, papel, publica, privada FROM sync_fechaduras WHERE id = ?", [usuario_id])
