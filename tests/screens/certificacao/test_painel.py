@@ -1,5 +1,6 @@
 """Painel da Certificação: um trabalhador percorre as seis etapas pela tela até o diploma, que é verificado."""
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop.screens.certificacao.painel import PainelCertificacao
 from desktop.services import documentos
@@ -52,3 +53,36 @@ def test_percorre_as_etapas_ate_o_diploma(qtbot, sessao_admin, tmp_path):
     assert painel.acompanhamento.grafico.valores == {"Encaminhamento": 1}
     painel.acompanhamento.exportar(tmp_path / "sistec.csv")
     assert "SISTEC-445566" in (tmp_path / "sistec.csv").read_text(encoding="utf-8-sig")
+
+
+def test_abas_com_permissao_e_alt_n(qtbot, sessao_admin, instalacao):
+    """Como nos outros painéis (issue 18, item 3): abas declaradas com a permissão, Alt+1… trocam de aba, e um
+    papel sem acesso à Certificação vê o aviso em vez de um painel vazio."""
+    from PySide6.QtGui import QShortcut
+
+    from desktop.rules.papeis import Papel
+    from desktop.screens.certificacao.painel import ABAS
+    from desktop.services import acesso
+
+    s = sessao_admin
+    painel = PainelCertificacao(s)
+    qtbot.addWidget(painel)
+    assert [painel.abas.tabText(i) for i in range(painel.abas.count())] == [t for _, t, _, _ in ABAS]
+    atalhos = {a.key().toString(): a for a in painel.findChildren(QShortcut)}
+    assert sorted(atalhos) == [f"Alt+{i}" for i in range(1, len(ABAS) + 1)]
+    atalhos["Alt+4"].activated.emit()
+    assert painel.abas.currentWidget() is painel.processos and painel.abas.tabToolTip(3) == "Alt+4"
+    atalhos["Alt+6"].activated.emit()
+    assert painel.abas.currentWidget() is painel.livros
+    acesso.criar_usuario(s, login="folha", nome="Rita Souza", papel=Papel.FOLHA_RH, senha="tatu-janela-rio-manga",
+                         trocar_senha=False)
+    s.fechar()
+    rh = acesso.entrar(instalacao[0], "folha", "tatu-janela-rio-manga")
+    try:
+        sem = PainelCertificacao(rh)
+        qtbot.addWidget(sem)
+        assert sem.abas.count() == 0 and sem.processos is None
+        aviso = sem.findChild(QLabel)
+        assert "não dá acesso à Certificação" in aviso.text()
+    finally:
+        rh.fechar()
