@@ -50,3 +50,9 @@ def fechar_principal(qtbot, janela) -> None:
     if janela.isVisible():
         janela.close()
     qtbot.waitUntil(lambda: janela.sessao is None and not janela.isVisible(), timeout=15000)
+
+
+def esperar_gravacao(qtbot, dialogo) -> None:
+    """Um formulário (``widgets.formulario``) grava fora da thread da interface: espera a gravação
+    terminar — o diálogo aceito, ou aberto com a recusa no próprio rótulo de erro."""
+    qtbot.waitUntil(lambda: getattr(dialogo, "tarefa", None) is None, timeout=15000)

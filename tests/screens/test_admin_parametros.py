@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from desktop.screens.widgets import avisos
 from desktop.screens.administracao.parametros import AbaParametros
 from desktop.services import parametros
+from tests.screens.apoio_janelas import esperar_gravacao
 
 
 @pytest.fixture
@@ -82,6 +83,7 @@ def test_inicio_repetido_recusado_no_dialogo(qtbot, aba, sessao_admin):
     qtbot.keyClicks(dlg.valor.edit, "1.650,00")
     qtbot.keyClicks(dlg.fundamento.edit, "Decreto qualquer")
     qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, dlg)
     assert dlg.isVisible()
     assert "Já existe uma vigência de Salário mínimo começando em 01/01/2026" in dlg.rotulo_erro.text()
     assert len(parametros.listar_vigencias(sessao_admin, "salario_minimo")) == antes
@@ -113,6 +115,7 @@ def test_tabela_com_faixa_fora_de_ordem_e_recusada(qtbot, aba, sessao_admin):
     qtbot.keyClicks(dlg.inicio.edit, "01/01/2027")
     qtbot.keyClicks(dlg.fundamento.edit, "Portaria 1/2027")
     qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, dlg)
     assert dlg.isVisible() and dlg.rotulo_erro.text()
     assert parametros.listar_vigencias(sessao_admin, "inss")[-1]["inicio"] == "2026-01-01"
     dlg.reject()
@@ -195,6 +198,7 @@ def test_matriz_editada_na_grade_de_dupla_entrada(qtbot, aba, sessao_admin):
     qtbot.keyClicks(dlg.inicio.edit, "01/01/2031")
     qtbot.keyClicks(dlg.fundamento.edit, "Lei municipal de reajuste")
     qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, dlg)
     assert dlg.isVisible() and "deve ser maior que a classe A" in dlg.rotulo_erro.text()
     grade.item(0, 0).setText("301,00")
     with qtbot.waitSignal(dlg.accepted):

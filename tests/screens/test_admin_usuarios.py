@@ -8,6 +8,7 @@ from desktop.services import acesso
 from desktop.store.chaves import SenhaIncorreta
 
 from ..conftest import SENHA_ADMIN
+from tests.screens.apoio_janelas import esperar_gravacao
 
 
 @pytest.fixture
@@ -90,6 +91,7 @@ def test_dialogo_valida_enquanto_digita(qtbot, aba):
 def test_login_repetido_recusado_no_proprio_dialogo(qtbot, aba, sessao_admin):
     dlg = _criar_pelo_dialogo(qtbot, aba, login="admin")
     qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, dlg)
     assert dlg.isVisible()
     assert "Já existe um usuário com o login admin" in dlg.rotulo_erro.text()
     dlg.reject()

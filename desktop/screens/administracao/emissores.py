@@ -2,6 +2,8 @@
 para a assinatura PAdES e a chave pública do selo para quem confere os documentos fora daqui."""
 from __future__ import annotations
 
+from functools import partial
+
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -38,8 +40,8 @@ class DialogoNovoEmissor(DialogoFormulario):
         self.uf = self.adicionar("UF:", CampoValidado(validacao.uf, parent=self, placeholder="BA"))
         self.endereco = self.adicionar("Endereço:", QLineEdit(self))
 
-    def executar(self):
-        return emissores.criar(self._sessao, nome=self.nome.valor(), cnpj=self.cnpj.valor(),
+    def chamada(self) -> partial:
+        return partial(emissores.criar, self._sessao, nome=self.nome.valor(), cnpj=self.cnpj.valor(),
                                municipio=self.municipio.valor(), uf=self.uf.valor(), endereco=self.endereco.text())
 
 

@@ -5,6 +5,8 @@ e no diário) e emite-se outro. "Verificar documento" abre o diálogo de autenti
 """
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -68,8 +70,8 @@ class DialogoCancelar(DialogoFormulario):
             motivo_valido, placeholder="por que o documento deixa de valer", parent=self))
         self.motivo.setFocus()
 
-    def executar(self) -> dict:
-        return documentos.cancelar(self._sessao, self.doc["codigo"], self.motivo.valor())
+    def chamada(self) -> partial:
+        return partial(documentos.cancelar, self._sessao, self.doc["codigo"], self.motivo.valor())
 
 
 class AbaEmitidos(AcoesDoEmitido, QWidget):

@@ -5,6 +5,8 @@ município. Um feriado nunca é apagado: é desativado e deixa de contar nos dia
 """
 from __future__ import annotations
 
+from functools import partial
+
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -55,8 +57,8 @@ class DialogoNovoFeriado(DialogoFormulario):
         self.adicionar("", self.anual)
         self.data.setFocus()
 
-    def executar(self) -> dict:
-        return parametros.adicionar_feriado_municipal(
+    def chamada(self) -> partial:
+        return partial(parametros.adicionar_feriado_municipal,
             self._sessao, self.data.valor(), self.descricao.valor(), self.anual.isChecked())
 
 

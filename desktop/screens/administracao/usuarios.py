@@ -4,6 +4,8 @@ Tudo passa por desktop.services.acesso, que confere a permissão e registra no d
 """
 from __future__ import annotations
 
+from functools import partial
+
 from typing import Callable
 
 from PySide6.QtWidgets import (
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
 from desktop.rules import validacao
 from desktop.rules.papeis import ROTULOS, Papel
 from desktop.screens.widgets.campos import CampoValidado
-from desktop.screens.widgets import tarefa
 from desktop.screens.widgets import servicos
 from desktop.services import acesso, chaveiro, usuarios_replicas
 
@@ -83,8 +84,8 @@ class DialogoNovoUsuario(DialogoFormulario):
         self.senhas = CamposSenha(self)
         self.nome.setFocus()
 
-    def executar(self) -> dict:
-        return acesso.criar_usuario(
+    def chamada(self) -> partial:
+        return partial(acesso.criar_usuario,
             self._sessao, login=self.login.valor(), nome=self.nome.valor(),
             papel=self.papel.currentData(), senha=self.senhas.valor())
 
@@ -99,8 +100,8 @@ class DialogoSenhaProvisoria(DialogoFormulario):
         self.senhas = CamposSenha(self)
         self.senhas.senha.setFocus()
 
-    def executar(self) -> dict:
-        return self._acao(self.senhas.valor())
+    def chamada(self) -> partial:
+        return partial(self._acao, self.senhas.valor())
 
 
 def _informar_sem_cancelar(progresso) -> Callable[[int, int], None]:
@@ -127,8 +128,9 @@ class DialogoLiberarSigilo(DialogoFormulario):
         self.chave.setFocus()
         self.atualizar_botao()
 
-    def executar(self) -> dict:
-        return {"login": None, "liberados": chaveiro.usar_recuperacao(self._sessao, self.chave.text())}
+    def chamada(self) -> Callable[[], dict]:
+        sessao, chave = self._sessao, self.chave.text()
+        return lambda: {"login": None, "liberados": chaveiro.usar_recuperacao(sessao, chave)}
 
 
 class AbaUsuarios(QWidget):
@@ -251,12 +253,11 @@ class AbaUsuarios(QWidget):
             return
         # Desativar troca as chaves e recifra a base (pode levar segundos numa base grande):
         # fora da thread da interface, com o diálogo de progresso.
-        self.tarefa = tarefa.executar(
+        sessao, login = self._sessao, u["login"]
+        self.tarefa = servicos.operacao(
             self, "Desativando e trocando as chaves da base…",
-            lambda progresso: acesso.desativar_usuario(
-                self._sessao, u["login"], progresso=_informar_sem_cancelar(progresso)))
-        self.tarefa.sig_concluida.connect(lambda _r: self._on_desativado(u["login"]))
-        self.tarefa.sig_falhou.connect(lambda e: self._on_tarefa_falhou("Desativar usuário", e))
+            lambda progresso: acesso.desativar_usuario(sessao, login, progresso=_informar_sem_cancelar(progresso)),
+            lambda _r: self._on_desativado(login), titulo_erro="Desativar usuário")
 
     def _on_desativado(self, login: str) -> None:
         self.recarregar(login)
@@ -264,11 +265,6 @@ class AbaUsuarios(QWidget):
         extra = (" A troca da chave do sigilo ficou pendente (rotação pendente): será feita na "
                  "próxima entrada de um conselheiro ou da consulta.") if pendente else ""
         self._informar(f"Usuário {login} desativado; as chaves da base foram trocadas.{extra}")
-
-    def _on_tarefa_falhou(self, titulo: str, erro: BaseException) -> None:
-        if not avisos.previsto(erro):
-            raise erro
-        avisos.erro(self, titulo, erro)
 
     def _on_reativar(self) -> None:
         u = self.selecionado()
@@ -325,12 +321,11 @@ class AbaUsuarios(QWidget):
 
     def _redefinir_em_tarefa(self, login: str, senha: str) -> str:
         """Redefinir troca as chaves e recifra a base: fora da thread da interface."""
-        self.tarefa = tarefa.executar(
+        sessao = self._sessao
+        self.tarefa = servicos.operacao(
             self, "Redefinindo a senha e trocando as chaves da base…",
-            lambda progresso: acesso.redefinir_senha(
-                self._sessao, login, senha, progresso=_informar_sem_cancelar(progresso)))
-        self.tarefa.sig_concluida.connect(lambda _r: self._on_redefinida(login))
-        self.tarefa.sig_falhou.connect(lambda e: self._on_tarefa_falhou("Redefinir senha", e))
+            lambda progresso: acesso.redefinir_senha(sessao, login, senha, progresso=_informar_sem_cancelar(progresso)),
+            lambda _r: self._on_redefinida(login), titulo_erro="Redefinir senha")
         return "Redefinindo a senha e trocando as chaves da base…"
 
     def _on_redefinida(self, login: str) -> None:

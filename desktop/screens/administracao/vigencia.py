@@ -8,6 +8,8 @@ grava no diário.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -289,8 +291,8 @@ class DialogoNovaVigencia(DialogoFormulario):
             return texto_dinheiro(self.valor.valor())
         return self.valor.valor()
 
-    def executar(self) -> dict:
+    def chamada(self) -> partial:
         inicio: date = self.inicio.valor()
-        return parametros.adicionar_vigencia(
+        return partial(parametros.adicionar_vigencia,
             self._sessao, self.definicao["nome"], inicio, self.valor_digitado(),
             self.fundamento.valor(), self.status.currentData())

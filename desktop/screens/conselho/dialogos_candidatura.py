@@ -6,6 +6,8 @@ chama um serviço de ``desktop.services.eleicao``; a recusa do serviço (com o a
 """
 from __future__ import annotations
 
+from functools import partial
+
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -122,8 +124,8 @@ class DialogoInscricao(DialogoFormulario):
         self.previa.setText(("A inscrição será gravada com estes requisitos já indeferidos: " + " ".join(motivos.values()))
                             if motivos else "")
 
-    def executar(self) -> dict:
-        return candidaturas.inscrever(
+    def chamada(self) -> partial:
+        return partial(candidaturas.inscrever,
             self._sessao, self._pid, nome=self.nome.valor(), cpf=self.cpf.valor(), nascimento=self.nascimento.valor(),
             residencia_desde=self.residencia.valor(), experiencia_meses=self.experiencia.valor(),
             numero=self.numero.valor(), inscrito_em=self.inscrito_em.valor(),
@@ -211,8 +213,8 @@ class DialogoAnalise(DialogoFormulario):
                 self.mostrar_erro("Reprovado pelas datas informadas: só se defere com a decisão da comissão "
                                   "registrada e a base legal, além do documento que prova o requisito.")
 
-    def executar(self) -> dict:
-        return candidaturas.analisar_requisito(
+    def chamada(self) -> partial:
+        return partial(candidaturas.analisar_requisito,
             self._sessao, self._cand["id"], self.requisito.currentData(), deferido=self.deferir.isChecked(),
             motivo=self.motivo.text() if self.indeferir.isChecked() else None, documento=self.documento.text(),
             decisao_comissao=self.decisao.text() or None, fundamento_decisao=self.fundamento.text() or None)
@@ -246,8 +248,8 @@ class DialogoNota(DialogoFormulario):
             "aprovado na prova." if n >= self._corte else
             f"abaixo do corte ({str(self._corte).replace('.', ',')}): eliminado (art. 12 §9º)."))
 
-    def executar(self) -> dict:
-        return candidaturas.lancar_nota(self._sessao, self._cand["id"], self.nota.texto())
+    def chamada(self) -> partial:
+        return partial(candidaturas.lancar_nota, self._sessao, self._cand["id"], self.nota.texto())
 
 
 VINCULOS = ["cônjuges", "companheiros(as)", "pai/mãe e filho(a) (linha reta, 1º grau)",
@@ -289,8 +291,8 @@ class DialogoParentesco(DialogoFormulario):
         if self.a.count() and self.a.currentData() == self.b.currentData():
             self.mostrar_erro("Escolha dois candidatos diferentes (art. 15).")
 
-    def executar(self) -> dict:
-        return candidaturas.declarar_parentesco(self._sessao, self.a.currentData(), self.b.currentData(),
+    def chamada(self) -> partial:
+        return partial(candidaturas.declarar_parentesco, self._sessao, self.a.currentData(), self.b.currentData(),
                                                 self.vinculo.currentText())
 
 
@@ -319,6 +321,6 @@ class DialogoReabertura(DialogoFormulario):
         else:
             self.prazo.clear()
 
-    def executar(self) -> dict:
-        return processo.reabrir_inscricoes(self._sessao, self._pid, novo_fim=self.fim.valor(),
+    def chamada(self) -> partial:
+        return partial(processo.reabrir_inscricoes, self._sessao, self._pid, novo_fim=self.fim.valor(),
                                            nova_publicacao=self.publicacao.valor())

@@ -5,6 +5,8 @@ conferidas pelo serviço (``desktop.services.eleicao.impugnacoes``), que recusa 
 """
 from __future__ import annotations
 
+from functools import partial
+
 from datetime import timedelta
 
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QWidget
@@ -56,8 +58,8 @@ class DialogoApresentar(DialogoFormulario):
         if self.apresentada.valido() and not self.prazo.texto().strip():
             self.prazo.definir_texto(formato.data(self.apresentada.valor() + timedelta(days=5)))
 
-    def executar(self) -> dict:
-        return impugnacoes.apresentar(self._sessao, self.candidato.currentData(), tipo=self.tipo.currentData(),
+    def chamada(self) -> partial:
+        return partial(impugnacoes.apresentar, self._sessao, self.candidato.currentData(), tipo=self.tipo.currentData(),
                                       autor=self.autor.valor(), fundamento=self.fundamento.valor(),
                                       apresentada_em=self.apresentada.valor(), prazo_defesa=self.prazo.valor())
 
@@ -103,15 +105,15 @@ class DialogoEtapa(DialogoFormulario):
     def campos_validos(self) -> bool:
         return self.etapa.count() > 0 and super().campos_validos()
 
-    def executar(self) -> dict:
+    def chamada(self) -> partial:
         e, iid, texto, em = self.etapa.currentData(), self._i["id"], self.texto.valor(), self.data.valor()
         if e == "defesa":
-            return impugnacoes.defender(self._sessao, iid, defesa=texto, em=em)
+            return partial(impugnacoes.defender, self._sessao, iid, defesa=texto, em=em)
         if e == "decisao":
-            return impugnacoes.decidir(self._sessao, iid, procedente=self.resultado.currentData(), motivo=texto, em=em)
+            return partial(impugnacoes.decidir, self._sessao, iid, procedente=self.resultado.currentData(), motivo=texto, em=em)
         if e == "recurso":
-            return impugnacoes.recorrer(self._sessao, iid, razoes=texto, em=em)
-        return impugnacoes.julgar_recurso(self._sessao, iid, provido=self.resultado.currentData(), motivo=texto, em=em)
+            return partial(impugnacoes.recorrer, self._sessao, iid, razoes=texto, em=em)
+        return partial(impugnacoes.julgar_recurso, self._sessao, iid, provido=self.resultado.currentData(), motivo=texto, em=em)
 
 
 def tabela_impugnacoes(lista: list[dict], parent: QWidget | None = None) -> QTableWidget:
@@ -148,7 +150,7 @@ class DialogoSecao(DialogoFormulario):
         self.tipo.addItem("Cédulas — apuração manual (art. 9º §ún.)", "manual")
         self.adicionar("&Votação:", self.tipo)
 
-    def executar(self) -> dict:
-        return votacao.cadastrar_secao(self._sessao, self._pid, numero=self.numero.valor(), local=self.local.valor(),
+    def chamada(self) -> partial:
+        return partial(votacao.cadastrar_secao, self._sessao, self._pid, numero=self.numero.valor(), local=self.local.valor(),
                                        aptos=self.aptos.valor(), tipo=self.tipo.currentData())
 

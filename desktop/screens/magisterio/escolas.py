@@ -5,6 +5,8 @@ acesso é definido em ato do(a) Secretário(a) (art. 42 §4º); a zona rural, a 
 """
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -68,8 +70,8 @@ class DialogoNovaEscola(DialogoFormulario):
         self.ato = self.adicionar("Ato (opcional):", CampoValidado(lambda t: t.strip(), obrigatorio=False, parent=self))
         self.nome.setFocus()
 
-    def executar(self) -> dict:
-        return cadastro.cadastrar_escola(
+    def chamada(self) -> partial:
+        return partial(cadastro.cadastrar_escola,
             self._sessao, nome=self.nome.valor(), zona=self.zona.currentData(), bairro=self.bairro.valor(),
             porte=self.porte.currentData(), dificil_acesso=self.dificil.isChecked(), desde=self.desde.valor(),
             ato=self.ato.valor() or "")
@@ -91,8 +93,8 @@ class DialogoSituacao(DialogoFormulario):
         self.ato = self.adicionar("Ato (opcional):", CampoValidado(lambda t: t.strip(), obrigatorio=False, parent=self))
         self.inicio.setFocus()
 
-    def executar(self) -> dict:
-        return cadastro.definir_situacao(self._sessao, self._escola["id"], inicio=self.inicio.valor(),
+    def chamada(self) -> partial:
+        return partial(cadastro.definir_situacao, self._sessao, self._escola["id"], inicio=self.inicio.valor(),
                                          porte=self.porte.currentData(), dificil_acesso=self.dificil.isChecked(),
                                          ato=self.ato.valor() or "")
 

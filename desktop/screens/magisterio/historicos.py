@@ -5,6 +5,8 @@ mensagem em português e o artigo da lei) é ``desktop.services.magisterio.cadas
 """
 from __future__ import annotations
 
+from functools import partial
+
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -103,10 +105,10 @@ class DialogoItem(DialogoFormulario):
                 v[campo.nome] = w.valor()
         return v
 
-    def executar(self) -> dict:
+    def chamada(self) -> partial:
         if self._item is None:
-            return cadastro.adicionar(self._sessao, self._h.nome, self._sid, **self.valores())
-        return cadastro.corrigir(self._sessao, self._h.nome, self._item["id"], **self.valores())
+            return partial(cadastro.adicionar, self._sessao, self._h.nome, self._sid, **self.valores())
+        return partial(cadastro.corrigir, self._sessao, self._h.nome, self._item["id"], **self.valores())
 
 
 class DialogoEncerrar(DialogoFormulario):
@@ -117,8 +119,8 @@ class DialogoEncerrar(DialogoFormulario):
         self.fim = self.adicionar("Fim:", CampoData(placeholder="dd/mm/aaaa", parent=self))
         self.fim.setFocus()
 
-    def executar(self) -> dict:
-        return cadastro.encerrar(self._sessao, self._h.nome, self._item["id"], self.fim.valor())
+    def chamada(self) -> partial:
+        return partial(cadastro.encerrar, self._sessao, self._h.nome, self._item["id"], self.fim.valor())
 
 
 class AbaHistorico(QWidget):

@@ -7,6 +7,8 @@ plano (``carregando`` enquanto isso) — a consulta leva ~150 ms com 3.000 servi
 """
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -75,8 +77,8 @@ class DialogoNovoServidor(DialogoFormulario):
         self.atualizar_botao()
         self.nome.setFocus()
 
-    def executar(self) -> dict:
-        return cadastro.cadastrar_servidor(
+    def chamada(self) -> partial:
+        return partial(cadastro.cadastrar_servidor,
             self._sessao, nome=self.nome.valor(), cpf=self.cpf.valor(), matricula=self.matricula.valor(),
             cargo=self.cargo.currentData(), admissao=self.admissao.valor(), jornada=self.jornada.currentData(),
             titulo=self.titulo.currentData(), data_titulacao=self.data_titulacao.valor(),
@@ -102,14 +104,14 @@ class DialogoDesligar(DialogoFormulario):
                                                                     placeholder="decreto, portaria"))
         self.data.setFocus()
 
-    def executar(self) -> dict | None:
+    def chamada(self) -> partial:
         s = self._servidor
         if not avisos.confirmar(self, "Desligar servidor",
                                 f"Confirma o desligamento de {s['nome']} em {comum.data_br(self.data.valor())} "
                                 f"({self.motivo.currentText().lower()})?", sim="Desligar", perigoso=True,
                                 detalhe="Ele deixa de entrar nas folhas seguintes. O desligamento fica no diário."):
             raise validacao.EntradaInvalida("Desligamento não confirmado; nada foi gravado.")
-        return cadastro.desligar(self._sessao, s["id"], data=self.data.valor(), motivo=self.motivo.currentData(),
+        return partial(cadastro.desligar, self._sessao, s["id"], data=self.data.valor(), motivo=self.motivo.currentData(),
                                  ato=self.ato.valor() or "")
 
 

@@ -1,12 +1,17 @@
 """Diálogo de formulário: campos validados enquanto se digita, botão de confirmar só com tudo certo.
 
-A subclasse monta os campos com ``adicionar`` e implementa ``executar()``, que chama o serviço.
-Se o serviço recusar (regra, permissão, entrada inválida), a mensagem aparece no próprio
+A subclasse monta os campos com ``adicionar`` e implementa ``chamada()``: lê os campos (aqui, na
+thread da interface) e devolve a chamada ao serviço, sem argumentos, que o diálogo roda fora da
+interface com ``servicos.operacao`` (o progresso aparece se demorar; os campos ficam travados enquanto
+grava). Se o serviço recusar (regra, permissão, entrada inválida), a mensagem aparece no próprio
 diálogo, que continua aberto para o usuário corrigir.
+
+A forma antiga, ``executar()`` (ler os campos e chamar o serviço de uma vez, na thread da interface),
+ainda vale para os diálogos não convertidos (issue 18): só é usada quando ``chamada()`` devolve None.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
@@ -15,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.roda import ignorar_roda_em
 
-from . import avisos
+from . import avisos, servicos
 
 _ESTILO_ERRO = "color: #b00020; font-weight: bold;"
 
@@ -29,6 +34,7 @@ class DialogoFormulario(QDialog):
         self.setWindowTitle(titulo)
         self.setMinimumWidth(520)
         self.resultado: Any = None
+        self.tarefa = None  # a gravação em andamento (servicos.operacao)
         self._campos: list[CampoValidado] = []
         lay = QVBoxLayout(self)
         if explicacao:
@@ -89,19 +95,49 @@ class DialogoFormulario(QDialog):
         self.rotulo_erro.show()
         self._ajustar_altura()
 
+    texto_andamento = "Gravando…"
+
+    def chamada(self) -> Callable[[], Any] | None:
+        """Lê os campos e devolve a chamada ao serviço (roda fora da thread da interface); levanta
+        ``EntradaInvalida`` com mensagem para o usuário se um campo não serve. None: usa ``executar``."""
+        return None
+
     def executar(self) -> Any:
-        """Chama o serviço com os valores dos campos; levanta erro com mensagem para o usuário."""
+        """Forma antiga (na thread da interface): chama o serviço com os valores dos campos."""
         raise NotImplementedError
 
     def _on_confirmar(self) -> None:
+        if self.tarefa is not None:  # já gravando (Enter de novo)
+            return
         if not all([c.validar() for c in self._campos]):
             self.mostrar_erro("Corrija os campos indicados em vermelho.")
             return
         try:
-            self.resultado = self.executar()
+            chamada = self.chamada()
+            if chamada is None:
+                self.resultado = self.executar()
         except Exception as e:  # noqa: BLE001 — a recusa vai para o usuário, o diálogo fica aberto
             if not avisos.previsto(e):
                 raise
             self.mostrar_erro(avisos.mensagem_de(e))
             return
+        if chamada is None:
+            self.accept()
+            return
+        self.rotulo_erro.hide()
+        self.tarefa = servicos.operacao(self, self.texto_andamento, lambda _progresso: chamada(),
+                                        self._on_gravado, titulo_erro=self.windowTitle(),
+                                        ao_recusar=self._on_recusado, ao_cancelar=self._on_fim_tarefa)
+        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
+
+    def _on_fim_tarefa(self, *_args) -> None:
+        self.tarefa = None
+
+    def _on_recusado(self, erro: BaseException) -> None:
+        self.tarefa = None
+        self.mostrar_erro(avisos.mensagem_de(erro))
+
+    def _on_gravado(self, resultado: Any) -> None:
+        self.tarefa = None
+        self.resultado = resultado
         self.accept()

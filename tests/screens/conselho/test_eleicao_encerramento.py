@@ -14,6 +14,7 @@ from desktop.screens.conselho.eleicao import ProcessoEscolha
 from desktop.services.eleicao import candidaturas, demo, impugnacoes, votacao
 from desktop.services.eleicao.comum import simulando_dia
 from tests.services.eleicao.conftest import dia_eleicao, designar, homologado, proc, sessao_de  # noqa: F401
+from tests.screens.apoio_janelas import esperar_gravacao
 
 VOTOS = {11: 50, 12: 40, 13: 30, 14: 20, 15: 10, 16: 9, 17: 8, 18: 7, 19: 6, 20: 5}
 LARGURA, ALTURA = 1366, 720
@@ -147,6 +148,7 @@ def test_analise_so_reverte_reprovacao_com_decisao_e_nunca_a_idade(qtbot, sessao
     d.fundamento.setText("Lei 320/2023, art. 12 §5º")
     assert d.botao_ok.isEnabled()
     qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, d)
     decisao, = candidaturas.decisoes_da_comissao(sessao_admin, c["id"])
     assert decisao["requisito"] == "residencia" and decisao["documento"] == "Contas de energia desde 2019"
 

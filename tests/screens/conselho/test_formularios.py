@@ -11,6 +11,7 @@ from desktop.screens.conselho.dialogos_candidatura import (DialogoAnalise, Dialo
                                                            DialogoParentesco, DialogoReabertura)
 from desktop.screens.conselho.dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao
 from tests.services.eleicao.conftest import inscrever_habilitado, proc, sessao_de  # noqa: F401 (fixtures)
+from tests.screens.apoio_janelas import esperar_gravacao
 
 
 def _conta(sessao, tabela, diario=False):
@@ -57,10 +58,12 @@ def test_inscricao_pelo_formulario(qtbot, sessao_admin, proc):  # noqa: F811
     _digitar(qtbot, d.documentos["ensino_medio"], "Certificado e histórico")
     _digitar(qtbot, d.inscrito_em, _br(inicio - timedelta(days=1)))
     qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, d)
     assert "fora do prazo" in d.rotulo_erro.text() and "art. 7º §1º a" in d.rotulo_erro.text()
     assert _conta(sessao_admin, "eleicao_candidaturas") == 0 and _conta(sessao_admin, "pessoas") == 0
     _digitar(qtbot, d.inscrito_em, _br(inicio))
     qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, d)
     assert d.result() == d.DialogCode.Accepted
     c = d.resultado
     assert c["numero"] == 77 and c["situacao"] == "inscrito"
@@ -89,6 +92,7 @@ def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
     _digitar(qtbot, d.motivo, "Só declaração de matrícula, sem certificado")
     assert d.botao_ok.isEnabled()
     qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, d)
     c = candidaturas.listar_candidaturas(sessao_admin, proc["id"])[0]
     assert c["situacao"] == "indeferido" and "sem certificado" in c["motivo"]
     req = [r for r in candidaturas.checklist(sessao_admin, a["id"]) if r["requisito"] == "ensino_medio"][0]
@@ -101,6 +105,7 @@ def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
     _digitar(qtbot, n.nota, "59,5")
     assert "eliminado" in n.efeito.text()
     qtbot.mouseClick(n.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, n)
     c = candidaturas.listar_candidaturas(sessao_admin, proc["id"])[1]
     assert (c["nota_prova"], c["situacao"]) == ("59.5", "reprovado")
 
@@ -111,6 +116,7 @@ def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
     p.b.setCurrentIndex(1)
     p.vinculo.setCurrentIndex(4)
     qtbot.mouseClick(p.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, p)
     r = candidaturas.listar_parentescos(sessao_admin, proc["id"])
     assert [(x["numero_a"], x["numero_b"], x["vinculo"]) for x in r] == [(21, 22, "irmãos (colateral, 2º grau)")]
     assert _conta(sessao_admin, "eleicao_parentescos", True) == 1
@@ -127,9 +133,11 @@ def test_impugnacao_do_inicio_ao_julgamento(qtbot, sessao_admin, proc):  # noqa:
     _digitar(qtbot, d.apresentada, _br(fim + timedelta(days=1)))
     assert d.prazo.texto() == _br(fim + timedelta(days=6))  # sugerido: 5 dias
     qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, d)
     assert "art. 11 §2º" in d.rotulo_erro.text() and _conta(sessao_admin, "eleicao_impugnacoes") == 0
     _digitar(qtbot, d.apresentada, _br(pub + timedelta(days=2)))
     qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, d)
     assert d.result() == d.DialogCode.Accepted
     etapas = [("defesa", "Junta contas de luz desde 2015", fim + timedelta(days=1), None),
               ("decisao", "Contas não estão em nome dela", fim + timedelta(days=3), 1),
@@ -147,9 +155,11 @@ def test_impugnacao_do_inicio_ao_julgamento(qtbot, sessao_admin, proc):  # noqa:
         if etapa == "julgamento":  # data antes do recurso: recusada com o artigo
             _digitar(qtbot, e.data, _br(fim + timedelta(days=3)))
             qtbot.mouseClick(e.botao_ok, Qt.MouseButton.LeftButton)
+            esperar_gravacao(qtbot, e)
             assert "art. 11 §5º" in e.rotulo_erro.text()
             _digitar(qtbot, e.data, _br(em))
         qtbot.mouseClick(e.botao_ok, Qt.MouseButton.LeftButton)
+        esperar_gravacao(qtbot, e)
         assert e.result() == e.DialogCode.Accepted, e.rotulo_erro.text()
     i = impugnacoes.listar(sessao_admin, proc["id"])[0]
     assert (i["decisao"], i["recurso_decisao"]) == ("procedente", "provido")
@@ -169,6 +179,7 @@ def test_secao_e_reabertura(qtbot, sessao_admin, proc):  # noqa: F811
     _digitar(qtbot, d.aptos, "300")
     d.tipo.setCurrentIndex(1)
     qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, d)
     s = votacao.listar_secoes(sessao_admin, proc["id"])
     assert [(x["numero"], x["aptos"], x["tipo"]) for x in s] == [(1, 300, "manual")]
     d2 = DialogoSecao(sessao_admin, proc["id"])
@@ -176,6 +187,7 @@ def test_secao_e_reabertura(qtbot, sessao_admin, proc):  # noqa: F811
     for campo, texto in ((d2.numero, "1"), (d2.local, "Outro"), (d2.aptos, "10")):
         _digitar(qtbot, campo, texto)
     qtbot.mouseClick(d2.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, d2)
     assert "já está cadastrada" in d2.rotulo_erro.text() and _conta(sessao_admin, "eleicao_secoes") == 1
 
     novo_fim = date.fromisoformat(proc["inscricao_fim"]) + timedelta(days=10)
@@ -185,6 +197,7 @@ def test_secao_e_reabertura(qtbot, sessao_admin, proc):  # noqa: F811
     _digitar(qtbot, r.publicacao, _br(novo_fim + timedelta(days=2)))
     assert r.prazo.text().startswith(_br(novo_fim + timedelta(days=7)))
     qtbot.mouseClick(r.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, r)
     p = processo.obter_processo(sessao_admin, proc["id"])
     assert p["reaberturas"] == 1 and p["impugnacao_fim"] == (novo_fim + timedelta(days=7)).isoformat()
 
@@ -202,6 +215,7 @@ def test_botao_da_aba_abre_o_formulario(qtbot, sessao_admin, proc):  # noqa: F81
                              (d.residencia, "01/01/2010"), (d.experiencia, "30"), (d.numero, "50"), (d.inscrito_em, _br(inicio))):
             _digitar(qtbot, campo, texto)
         qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+        esperar_gravacao(qtbot, d)
 
     QTimer.singleShot(0, preencher)
     qtbot.mouseClick(aba.botoes.itemAt(0).widget(), Qt.MouseButton.LeftButton)

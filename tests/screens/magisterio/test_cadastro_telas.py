@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.screens.magisterio.painel import PainelMagisterio
 from desktop.services.magisterio import cadastro
 
-from ..apoio_janelas import clicar_botao, digitar, quando_modal
+from ..apoio_janelas import clicar_botao, digitar, quando_modal, esperar_gravacao
 
 
 def _painel(qtbot, sessao):
@@ -90,6 +90,7 @@ def test_titulacao_na_ficha_atualiza_linha_do_tempo(qtbot, sessao_demo):
     dlg.widgets["titulo"].setCurrentIndex(dlg.widgets["titulo"].findData("pos_lato_sensu"))
     qtbot.keyClicks(dlg.widgets["data_requerimento"].edit, "10/06/2099")  # no futuro: o serviço recusa
     qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, dlg)
     assert dlg.isVisible() and "está no futuro" in dlg.rotulo_erro.text()
     dlg.widgets["data_requerimento"].edit.clear()
     qtbot.keyClicks(dlg.widgets["data_requerimento"].edit, "10/06/2020")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.screens.magisterio.painel import PainelMagisterio
 from desktop.services.magisterio import cadastro
 
-from ..apoio_janelas import clicar_botao, quando_modal
+from ..apoio_janelas import clicar_botao, quando_modal, esperar_gravacao
 
 
 def _diario(sessao, registro_id):
@@ -78,6 +78,7 @@ def test_encerrar_regencia(qtbot, sessao_demo):
     qtbot.waitUntil(dlg.isVisible)
     qtbot.keyClicks(dlg.fim.edit, "01/01/2020")  # antes do início: o serviço recusa e o diálogo fica aberto
     qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, dlg)
     assert dlg.isVisible() and dlg.rotulo_erro.isVisible() and dlg.rotulo_erro.text()
     dlg.fim.edit.clear()
     qtbot.keyClicks(dlg.fim.edit, "30/10/2026")
