@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 from desktop.rules.certificacao.etapas import DECISOES
 from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, Etapa
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets import servicos
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import processos
@@ -33,6 +34,7 @@ class AbaProcessos(QWidget):
         self.processo_id: str | None = None
         self.detalhe: dict | None = None
         self.dialogo = None
+        self.tarefa = None  # a gravação em andamento (widgets.servicos.operacao), fora da thread da interface
         self.ultimos_emitidos: list = []
         self.lista = nova_tabela()
         self.busca = QLineEdit()
@@ -318,26 +320,37 @@ class AbaProcessos(QWidget):
             self.dialogo = DialogoAnexos(self.sessao, self.detalhe, self)
             self.dialogo.open()
 
+    def _operar(self, titulo: str, funcao, ao_concluir) -> None:
+        """Roda ``funcao()`` fora da thread da interface (emitir PDFs passa de 100 ms); a recusa da regra, com o
+        artigo, vai para ``avisar``; ``tarefa`` fica preenchida enquanto roda."""
+        if self.tarefa is not None:
+            return
+
+        def _on_concluida(resultado) -> None:
+            self.tarefa = None
+            ao_concluir(resultado)
+
+        def _on_recusada(erro: BaseException) -> None:
+            self.tarefa = None
+            avisar(self, erro)
+
+        self.tarefa = servicos.operacao(self, titulo, lambda _progresso: funcao(), _on_concluida,
+                                        titulo_erro="Certificação", ao_recusar=_on_recusada,
+                                        ao_cancelar=lambda: setattr(self, "tarefa", None))
+
     def _on_pasta(self) -> None:
         if not self.detalhe:
             return
-        try:
-            e = emitir_pasta(self.sessao, self.processo_id)
-        except Exception as erro:
-            avisar(self, erro)
-            return
-        oferecer_documento(self.situacao, [e.pdf], None, f"Pasta do processo emitida ({e.codigo}).")
+        sessao, pid = self.sessao, self.processo_id
+        self._operar("Emitindo a pasta do processo…", lambda: emitir_pasta(sessao, pid), lambda e: oferecer_documento(
+            self.situacao, [e.pdf], None, f"Pasta do processo emitida ({e.codigo})."))
 
     def _on_comunicado(self) -> None:
         if not self.detalhe:
             return
-        try:
-            e = emitir_comunicado(self.sessao, self.processo_id)
-        except Exception as erro:
-            avisar(self, erro)
-            return
-        oferecer_documento(self.situacao, [e.pdf], None, f"Comunicado do resultado emitido ({e.codigo}), com o "
-                           "prazo de recurso.")
+        sessao, pid = self.sessao, self.processo_id
+        self._operar("Emitindo o comunicado…", lambda: emitir_comunicado(sessao, pid), lambda e: oferecer_documento(
+            self.situacao, [e.pdf], None, f"Comunicado do resultado emitido ({e.codigo}), com o prazo de recurso."))
 
     def _on_decidir(self) -> None:
         r = self.recurso_pendente()
@@ -365,12 +378,16 @@ class AbaProcessos(QWidget):
         if proxima is Etapa.AVALIACAO:
             avaliacoes = {self.avaliacao.item(i, 0).data(Qt.UserRole):
                           self.avaliacao.item(i, 1).checkState() == Qt.Checked for i in range(self.avaliacao.rowCount())}
-        try:
-            r = processos.registrar_etapa(self.sessao, self.processo_id, proxima.value, dados=self._dados(),
-                                          avaliacoes=avaliacoes, realizada_em=self.data_etapa.valor())
-        except Exception as erro:  # recusa da regra, com o artigo
+        try:  # os campos são lidos aqui, na thread da interface
+            sessao, pid, dados, quando = self.sessao, self.processo_id, self._dados(), self.data_etapa.valor()
+        except Exception as erro:  # data inválida
             avisar(self, erro)
             return
+        self._operar(f"Registrando {ROTULOS_ETAPA[proxima].lower()}…", lambda: processos.registrar_etapa(
+            sessao, pid, proxima.value, dados=dados, avaliacoes=avaliacoes, realizada_em=quando),
+            lambda r: self._on_etapa_registrada(pid, r))
+
+    def _on_etapa_registrada(self, pid: str, r: dict) -> None:
         if r["emitidos"]:
             self.ultimos_emitidos = r["emitidos"]
             self.botao_salvar.setEnabled(True)
@@ -379,7 +396,6 @@ class AbaProcessos(QWidget):
                 w.clear()
             elif isinstance(w, QCheckBox):
                 w.setChecked(False)
-        pid = self.processo_id
         self.atualizar()
         self.selecionar(pid)
         self.sig_processo_mudou.emit(pid)

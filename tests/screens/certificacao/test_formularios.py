@@ -273,6 +273,7 @@ def test_renuncia_ao_recurso_e_comunicado_pela_tela(qtbot, sessao_admin):
     with pytest.raises(Exception, match=r"vai até"):
         processos.registrar_etapa(s, p["id"], "certificacao", dados={})
     qtbot.mouseClick(ap.botao_comunicado, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ap.tarefa is None, timeout=60_000)  # grava fora da thread da interface
     assert "Comunicado do resultado emitido" in ap.situacao.text()
     assert conta(s, "documentos") == 1
     dlg = abrir(qtbot, ap.botao_renuncia, ap)

@@ -60,6 +60,7 @@ def test_pasta_do_processo_impressa_pela_tela(qtbot, sessao_admin):
     ap = painel.processos
     ap.selecionar(p["id"])
     qtbot.mouseClick(ap.botao_pasta, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ap.tarefa is None, timeout=60_000)  # grava fora da thread da interface
     assert "Pasta do processo emitida" in ap.situacao.text()
     t = " ".join(" ".join(pg.extract_text() for pg in PdfReader(BytesIO(emitir_pasta(s, p["id"]).pdf)).pages).split())
     assert "PASTA DO PROCESSO" in t and "Maria José da Silva" in t
