@@ -1,7 +1,8 @@
 """Aba Fiscalização das entidades (Lei 320/2023, art. 34; ECA, arts. 90, 95 e 191).
 
 Entidades cadastradas, o plano do semestre (uma visita a cada entidade ativa), o registro da visita e o
-ofício registrado que comunica as irregularidades ao CMDCA e ao Ministério Público.
+ofício registrado que comunica as irregularidades ao CMDCA e ao Ministério Público. A leitura e a emissão do
+ofício rodam fora da thread da interface (``widgets.servicos``), uma por vez (``UmaDeCadaVez``).
 """
 from __future__ import annotations
 
@@ -20,7 +21,10 @@ from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, cr
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.widgets.divisor import criar_divisor
 
-from .comum import ALTURA_MAX, DialogoAcao, br, campo_data, combo, editor_data, emitir_e_salvar, tentar, texto_longo
+from desktop.screens.widgets.servicos import consulta
+
+from .comum import (ALTURA_MAX, DialogoAcao, UmaDeCadaVez, br, campo_data, combo, editor_data, emitir_em_segundo_plano,
+                    texto_longo)
 
 COLUNAS_ENTIDADES = [Coluna("Entidade", lambda e: e["nome"], esticar=True),
                      Coluna("Regime", lambda e: REGIMES[e["regime"]], largura=260),
@@ -78,7 +82,7 @@ def resumo_alertas(r: dict) -> str:
     return ("Fiscalização das entidades (art. 34): " + (" · ".join(partes) if partes else "nada atrasado."))
 
 
-class AbaFiscalizacao(QWidget):
+class AbaFiscalizacao(UmaDeCadaVez, QWidget):
     def __init__(self, sessao, parent: QWidget | None = None, hoje: Callable[[], date] | None = None):
         """``hoje``: a data dos alertas (padrão: a do computador)."""
         super().__init__(parent)
@@ -142,18 +146,24 @@ class AbaFiscalizacao(QWidget):
         self.recarregar()
 
     def recarregar(self, *_args) -> None:
-        ok, ents = tentar(self, "Entidades não lidas", lambda: fiscalizacao.entidades(self._sessao))
+        if not self._comecar(self.recarregar):
+            return
+        sessao, semestre, hoje = self._sessao, self.semestre.currentData(), self._hoje()
+        consulta(self, lambda: (fiscalizacao.entidades(sessao), fiscalizacao.plano(sessao, semestre),
+                                fiscalizacao.alertas(sessao, hoje)),
+                 self._on_lido, titulo_erro="Fiscalização não lida", ao_falhar=self._terminar)
+
+    def _on_lido(self, lido) -> None:
+        ents, vis, r = lido
         self.modelo_e.definir_linhas(ents or [])
-        ok, vis = tentar(self, "Plano não lido", lambda: fiscalizacao.plano(self._sessao, self.semestre.currentData()))
         self.modelo_v.definir_linhas(vis or [])
-        ok, r = tentar(self, "Alertas não lidos", lambda: fiscalizacao.alertas(self._sessao, self._hoje()))
-        if ok:
-            self.alertas.setText(resumo_alertas(r))
-            itens = r["itens"][:6]
-            self.lista_alertas.setText("<br>".join(
-                f"• {escape(i['descricao'])} (limite {br(i['limite'])})" for i in itens)
-                + (f"<br>… e mais {len(r['itens']) - 6}." if len(r["itens"]) > 6 else ""))
-            self.lista_alertas.setVisible(bool(itens))
+        self.alertas.setText(resumo_alertas(r))
+        itens = r["itens"][:6]
+        self.lista_alertas.setText("<br>".join(
+            f"• {escape(i['descricao'])} (limite {br(i['limite'])})" for i in itens)
+            + (f"<br>… e mais {len(r['itens']) - 6}." if len(r["itens"]) > 6 else ""))
+        self.lista_alertas.setVisible(bool(itens))
+        self._terminar()
 
     def _dialogo(self, titulo, confirmar, campos, acao, explicacao="") -> bool:
         d = DialogoAcao(titulo, confirmar, campos, acao, self, explicacao)
@@ -201,7 +211,19 @@ class AbaFiscalizacao(QWidget):
         d = DialogoAcao("Comunicar irregularidades", "Emitir ofício", [("ass", "Assinado por", QLineEdit())],
                         lambda x: x, self, "Ofício registrado ao CMDCA e ao Ministério Público (ECA, art. 191).")
         if d.exec() == QDialog.DialogCode.Accepted:
-            emitir_e_salvar(self, self.mensagem, "Ofício não emitido", lambda: fiscalizacao.comunicar_irregularidades(
-                self._sessao, v["id"], d.resultado["ass"]), "oficio-fiscalizacao")
-            self.recarregar()
-            self.emitidos.atualizar()
+            self._oficio(v["id"], d.resultado["ass"])
+
+    def _oficio(self, visita_id: str, assinado: str) -> None:
+        if not self._comecar(lambda: self._oficio(visita_id, assinado)):
+            return
+        sessao = self._sessao
+
+        def _on_emitido(emitido) -> None:
+            self._terminar()
+            if emitido is not None:
+                self.recarregar()
+                self.emitidos.atualizar()
+
+        emitir_em_segundo_plano(self, self.mensagem, "Ofício não emitido",
+                                lambda: fiscalizacao.comunicar_irregularidades(sessao, visita_id, assinado),
+                                "oficio-fiscalizacao", ao_terminar=_on_emitido)

@@ -173,6 +173,7 @@ def test_consulta_sem_acao_de_escrita_nas_abas_de_casos(qtbot, conselheira, entr
         relatorio.emitir_relatorio_trimestral(mp, 2026, 1)
     fis = AbaFiscalizacao(mp)
     qtbot.addWidget(fis)
+    qtbot.waitUntil(lambda: not fis.ocupada, timeout=10000)  # lê fora da thread da interface
     ligados = [b.text() for b in fis.findChildren(QPushButton) if b.isEnabled()]
     assert ligados == [], ligados
     prazos = AbaPrazos(mp)

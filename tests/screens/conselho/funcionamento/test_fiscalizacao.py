@@ -23,6 +23,11 @@ def _clicar(qtbot, aba, texto: str) -> None:
     qtbot.mouseClick(_botao(aba, texto), Qt.MouseButton.LeftButton)
 
 
+def _pronta(qtbot, aba) -> None:
+    """A aba lê e emite fora da thread da interface (widgets.servicos): espera terminar."""
+    qtbot.waitUntil(lambda: not aba.ocupada, timeout=20000)
+
+
 def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monkeypatch):
     db = conselheira.db
     salvos = salvar_em(monkeypatch, tmp_path)
@@ -30,6 +35,7 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
     qtbot.addWidget(aba)
     aba.resize(LARGURA_MAX, ALTURA_MAX)
     aba.show()
+    _pronta(qtbot, aba)
     _clicar(qtbot, aba, "Planejar semestre")
     assert "Cadastre antes as entidades" in aba.mensagem.text()
 
@@ -37,6 +43,7 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
                           "end": "Rua das Flores, 10", "bairro": "Centro"})
     _clicar(qtbot, aba, "Cadastrar entidade")
     assert r.erro is None, r.erro
+    _pronta(qtbot, aba)
     ent = db.execute("SELECT id, nome, regime, bairro FROM conselho_entidades").fetchone()
     assert ent[1:] == ("Casa de Acolhida Esperança", "acolhimento_institucional", "Centro")
     assert db.execute("SELECT count(*) FROM diario WHERE tabela = 'conselho_entidades' AND registro_id = ?",
@@ -45,10 +52,12 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
         fiscalizacao.cadastrar_entidade(conselheira, f"Entidade de Atendimento nº {i:02d}", "apoio_socioeducativo_meio_aberto",
                                         bairro="Vila Nova")
     aba.recarregar()
+    _pronta(qtbot, aba)
     assert aba.modelo_e.rowCount() == 30
 
     ano = date.today().year
     aba.semestre.setCurrentIndex(aba.semestre.findData(f"{ano}-1"))
+    _pronta(qtbot, aba)
     ids = [e["id"] for e in aba.modelo_e.linhas()]
     datas = {i: date(ano, 2, 2) + timedelta(days=4 * n) for n, i in enumerate(ids)}
     visto = {}
@@ -73,6 +82,7 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
 
     quando_modal(_preencher, tipo=DialogoPlano)
     _clicar(qtbot, aba, "Planejar semestre")
+    _pronta(qtbot, aba)
     assert visto["linhas"] == 30
     largura, altura, minima, sugerida = visto["tamanho"]
     assert largura <= LARGURA_MAX and altura <= ALTURA_MAX and minima <= ALTURA_MAX and sugerida <= ALTURA_MAX, visto
@@ -93,6 +103,7 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
                           "irr": "Extintores vencidos e ausência de plano individual de atendimento."})
     _clicar(qtbot, aba, "Registrar visita")
     assert r.erro is None, r.erro
+    _pronta(qtbot, aba)
     assert db.execute("SELECT realizada_em, irregularidades FROM conselho_visitas WHERE id = ?",
                       [visita["id"]]).fetchone() == (realizada.isoformat(), "Extintores vencidos e ausência de plano "
                                                                             "individual de atendimento.")
@@ -104,6 +115,7 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
     r = responder(qtbot, {"ass": "Ana Beatriz Souza"})
     _clicar(qtbot, aba, "Comunicar irregularidades (PDF)")
     assert r.erro is None, r.erro
+    _pronta(qtbot, aba)
     arquivo = salvos[-1]
     assert documentos.verificar_pdf(conselheira, arquivo).situacao == "autentico"
     texto = " ".join(" ".join(p.extract_text() for p in PdfReader(arquivo).pages).split())
@@ -150,6 +162,7 @@ def test_alertas_de_visita_e_de_comunicacao_no_painel(qtbot, conselheira, sessao
     aba = AbaFiscalizacao(conselheira, hoje=lambda: date(2026, 10, 20))
     qtbot.addWidget(aba)
     aba.show()
+    _pronta(qtbot, aba)
     texto = aba.alertas.text()
     assert "1 visita(s) atrasada(s)" in texto and "1 irregularidade(s) não comunicada(s)" in texto
     assert "Projeto Crescer prevista para 05/10/2026" in aba.lista_alertas.text()
@@ -162,4 +175,5 @@ def test_alertas_de_visita_e_de_comunicacao_no_painel(qtbot, conselheira, sessao
 
     aba_em_dia = AbaFiscalizacao(conselheira, hoje=lambda: date(2026, 8, 4))
     qtbot.addWidget(aba_em_dia)
+    _pronta(qtbot, aba_em_dia)
     assert "nada atrasado" in aba_em_dia.alertas.text()
