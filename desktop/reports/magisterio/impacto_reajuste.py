@@ -28,7 +28,8 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, imp: Impacto, descricao: str, fu
         ["Impacto anual estimado (12 meses + 13º + terço de férias)", dinheiro(imp.anual)],
     ]
     if imp.retroativos:
-        resumo.append(["Diferenças de competências já fechadas (pagas na próxima aberta)", dinheiro(imp.retroativo)])
+        resumo.append(["Diferenças de competências já fechadas (pagas na próxima aberta; do ano anterior, como RRA)",
+                       dinheiro(imp.retroativo)])
     fluxo += [tabela(["Item", "Valor"], resumo, [LARGURA_UTIL * 0.62, LARGURA_UTIL * 0.38], alinhar_direita=(1,),
                      tamanho=9), Spacer(1, 6),
               paragrafo("Remuneração do mês: proventos mensais menos faltas e abate-teto, sem o 13º (Lei 1.613/2004, "
@@ -40,6 +41,16 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, imp: Impacto, descricao: str, fu
                             [[f"{m.competencia:%m/%Y}", str(m.servidores), numero(m.pago), numero(m.devido),
                               numero(m.diferenca)] for m in imp.retroativos],
                             [LARGURA_UTIL * x for x in (0.2, 0.15, 0.22, 0.22, 0.21)], alinhar_direita=(1, 2, 3, 4)))
+        fluxo.append(Spacer(1, 10))
+    if imp.retroativos_servidores:
+        fluxo.append(paragrafo("Diferenças por servidor e competência fechada (remuneração do mês e 13º quitado nela)",
+                               "secao"))
+        larg_r = [LARGURA_UTIL * x for x in (0.36, 0.12, 0.13, 0.13, 0.13, 0.13)]
+        fluxo.append(tabela(
+            ["Servidor", "Matrícula", "Competência", "Pago (R$)", "Devido (R$)", "Diferença"],
+            [[caber(r.nome, larg_r[0] - 6), r.matricula, f"{r.competencia:%m/%Y}", numero(r.pago), numero(r.devido),
+              numero(r.diferenca)] for r in imp.retroativos_servidores],
+            larg_r, alinhar_direita=(3, 4, 5)))
         fluxo.append(Spacer(1, 10))
     fluxo.append(paragrafo("Servidores", "secao"))
     larg = [LARGURA_UTIL * x for x in (0.34, 0.1, 0.2, 0.12, 0.12, 0.12)]

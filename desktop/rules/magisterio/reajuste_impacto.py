@@ -59,11 +59,29 @@ class ImpactoMes:
 
 
 @dataclass(frozen=True)
+class ImpactoServidorMes:
+    """A diferença de um servidor numa competência já fechada: o gravado × o recalculado com a tabela nova
+    (remuneração do mês e 13º quitado nela)."""
+
+    servidor_id: str
+    nome: str
+    matricula: str
+    competencia: date
+    pago: Decimal
+    devido: Decimal
+
+    @property
+    def diferenca(self) -> Decimal:
+        return self.devido - self.pago
+
+
+@dataclass(frozen=True)
 class Impacto:
     competencia: date
     inicio: date
     itens: tuple[ImpactoServidor, ...]
     retroativos: tuple[ImpactoMes, ...] = ()
+    retroativos_servidores: tuple[ImpactoServidorMes, ...] = ()  # o custo por servidor e competência
 
     @property
     def servidores(self) -> int:

@@ -11,14 +11,15 @@ legal, fixado por lei municipal, e quem cadastra parâmetros legais é o adminis
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Callable, Mapping
 
 from desktop.rules.dinheiro import decimal_de
 from desktop.rules.magisterio import reajuste
-from desktop.rules.magisterio.reajuste_impacto import (Impacto, ImpactoMes, decimo_terceiro, impacto,
+from desktop.rules.magisterio.reajuste_impacto import (Impacto, ImpactoMes, ImpactoServidorMes, decimo_terceiro,
+                                                       impacto,
                                                        remuneracao_bruta)
 from desktop.rules.magisterio.tabelas import MatrizVencimentos
 from desktop.rules.papeis import Permissao
@@ -118,16 +119,21 @@ def impacto_reajuste(sessao: Sessao, simulacao: SimulacaoReajuste,
     novos = {i.contracheque.pessoa_id: i.contracheque.linhas for i in depois.itens}
     linhas = [(i.contracheque.pessoa_id, ident.nome, ident.matricula, ident.lotacao, i.contracheque.linhas)
               for i, ident in zip(antes.itens, idents)]
-    retro = []
+    retro, por_servidor = [], []
     for k in sorted(_competencias_fechadas_desde(sessao, simulacao.inicio)):
         mes_k = folha.mes(k)
         pago = folha._gravados(sessao, mes_k)
-        recalc, _ = folha._calcular(sessao, mes_k, None, matriz=simulacao.nova, retroativos=False)
+        recalc, ids_k = folha._calcular(sessao, mes_k, None, matriz=simulacao.nova, retroativos=False)
         devido = {i.contracheque.pessoa_id: _retroativo(i.contracheque.linhas) for i in recalc.itens}
+        nomes = {i.contracheque.pessoa_id: (ident.nome, ident.matricula) for i, ident in zip(recalc.itens, ids_k)}
         comuns = [sid for sid in pago if sid in devido]
         retro.append(ImpactoMes(mes_k, len(comuns), sum((_retroativo(pago[s]) for s in comuns), Decimal("0.00")),
                                 sum((devido[s] for s in comuns), Decimal("0.00"))))
-    return impacto(comp, simulacao.inicio, linhas, novos, retro)
+        por_servidor += [ImpactoServidorMes(s, *nomes[s], mes_k, _retroativo(pago[s]), devido[s]) for s in comuns
+                         if devido[s] != _retroativo(pago[s])]
+    imp = impacto(comp, simulacao.inicio, linhas, novos, retro)
+    return replace(imp, retroativos_servidores=tuple(sorted(por_servidor, key=lambda x: (x.nome, x.matricula,
+                                                                                         x.competencia))))
 
 
 def _retroativo(linhas) -> Decimal:
