@@ -69,7 +69,8 @@ def _nova_replica(m, nome: str, dominios: str) -> tuple[dict, bytes, bytes]:
 
 def replicas(sessao: Sessao) -> list[dict]:
     """As réplicas do órgão (nome, domínios, ativa), sem chaves."""
-    return [dict(r) for r in sessao.db.query(
+    designada = reg.replica_designada(sessao.db)
+    return [dict(r) | {"designada": bool(designada and designada[0] == r["id"])} for r in sessao.db.query(
         "SELECT id, nome, dominios, ativa, criada_em, removida_em, "
         "(SELECT replica_id FROM main.sync_local WHERE id = 1) = id AS esta FROM sync_replicas ORDER BY criada_em")]
 
@@ -237,9 +238,37 @@ def remover_replica(sessao: Sessao, replica_id: str) -> None:
         m.registrar("sync_replicas", linha["id"], "alterar", depois={"ativa": 0, "removida_em": momento})
 
 
+def designar(sessao: Sessao, replica: str) -> dict:
+    """Passa a outra réplica (id ou nome) os atos únicos do órgão (fechar a competência da folha, publicar o
+    resultado da eleição, o livro da Certificação…). Só o administrador, e só **na máquina designada**: ela
+    deixa de fazê-los na hora e a nova passa a fazê-los quando receber o pacote — nunca duas ao mesmo tempo.
+    No diário; a designação viaja nos pacotes."""
+    sessao.exigir(Permissao.USUARIOS_GERENCIAR)
+    eu = _eu(sessao)
+    alvo = _replica(sessao, replica)
+    if alvo is None:
+        raise ErroNegocio(f"Não há réplica chamada {replica} neste órgão.")
+    if not alvo["ativa"]:
+        raise ErroNegocio(f"A réplica {alvo['nome']} foi removida: não pode ser a designada.")
+    atual = reg.replica_designada(sessao.db)
+    if atual is not None and atual[0] == alvo["id"]:
+        raise ErroNegocio(f"{alvo['nome']} já é a máquina designada para os atos únicos.")
+    if atual is not None and atual[0] != eu["id"]:
+        raise ErroNegocio(f"Só a máquina designada ({atual[1]}) passa a designação a outra: faça-o lá (assim duas "
+                          "máquinas nunca fazem os atos únicos ao mesmo tempo). Se ela se perdeu, remova-a "
+                          "(Remover réplica) e a designação volta à sede.")
+    with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
+        valor = reg.designar(m.db, alvo["id"])
+        m.registrar("sync_replicas", alvo["id"], "alterar", depois={"designada_hlc": valor})
+        m.registrar("sync_replicas", alvo["id"], "evento", depois={"evento": "réplica designada para os atos únicos",
+                                                                  "antes": atual[1] if atual else None})
+    return {"id": alvo["id"], "nome": alvo["nome"], "antes": atual[1] if atual else None}
+
+
 def exigir_designada(db, ato: str) -> None:
     """Atos que acontecem uma vez só no órgão (fechar ou reabrir a competência da folha, publicar e homologar o
-    resultado da eleição, abrir livro e lançar registro da Certificação) são da réplica designada — a sede;
+    resultado da eleição, abrir livro e lançar registro da Certificação) são da réplica designada — a sede, ou
+    a que o administrador escolheu (``designar``);
     em outra réplica, recusados com o motivo (issue 15, item 4)."""
     quem = reg.designada(db)
     if quem is not None:

@@ -143,15 +143,37 @@ def proximo_da_faixa(db, tabela: str, onde: str, params: list, rotulo: str, *, t
     return n
 
 
+def replica_designada(db) -> tuple[str, str] | None:
+    """(id, nome) da réplica designada para os atos únicos: a designada por último (maior ``designada_hlc``);
+    sem designação, ou se a designada foi removida, a sede (faixa 0). None fora de uma réplica."""
+    linha = db.execute("SELECT id, nome, ativa FROM main.sync_replicas WHERE designada_hlc IS NOT NULL "
+                       "ORDER BY designada_hlc DESC, id DESC LIMIT 1").fetchone()
+    if linha is None or not linha[2]:  # nenhuma designação, ou a designada foi removida: volta à sede
+        linha = db.execute("SELECT id, nome FROM main.sync_replicas WHERE faixa = 0 ORDER BY criada_em LIMIT 1"
+                           ).fetchone()
+    return (linha[0], linha[1]) if linha else None
+
+
 def designada(db) -> tuple[str, str] | None:
-    """None se esta base pode fazer os atos únicos do órgão (não é réplica, ou é a designada — a sede,
-    faixa 0); senão (nome da designada, nome desta réplica)."""
-    linha = db.execute("SELECT r.faixa, r.nome FROM main.sync_local l JOIN main.sync_replicas r ON r.id = l.replica_id"
+    """None se esta base pode fazer os atos únicos do órgão (não é réplica, ou é a designada); senão (nome da
+    designada, nome desta réplica)."""
+    linha = db.execute("SELECT r.id, r.nome FROM main.sync_local l JOIN main.sync_replicas r ON r.id = l.replica_id"
                        ).fetchone()
-    if linha is None or linha[0] == 0:
+    if linha is None:
         return None
-    sede = db.execute("SELECT nome FROM main.sync_replicas WHERE faixa = 0 ORDER BY criada_em LIMIT 1").fetchone()
-    return (sede[0] if sede else "a sede"), linha[1]
+    quem = replica_designada(db)
+    if quem is not None and quem[0] == linha[0]:
+        return None
+    return (quem[1] if quem else "a sede"), linha[1]
+
+
+def designar(db, replica_id: str) -> str:
+    """Marca ``replica_id`` como a designada, com o próximo HLC desta máquina (maior que o de toda designação
+    que ela já viu). Devolve o HLC gravado. SQL na transação de quem chama (o serviço registra no diário)."""
+    valor = avancar(local(db)[1])
+    db.execute("UPDATE main.sync_replicas SET designada_hlc = ? WHERE id = ?", [valor, replica_id])
+    gravar_hlc(db, valor)
+    return valor
 
 
 def gravar_hlc(db, valor: str) -> None:

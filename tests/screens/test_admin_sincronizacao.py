@@ -183,3 +183,22 @@ def test_juntar_a_maquina_nova_pela_tela_com_o_codigo(qtbot, tmp_path, escritori
         note.fechar()
     # depois da troca das chaves (feita fora da thread da interface) a senha do administrador continua valendo
     acesso.entrar(caminho_note, "admin", SENHA_ADMIN).fechar()
+
+
+def test_designar_o_notebook_para_os_atos_unicos_pela_tela(qtbot, duas, monkeypatch):
+    sede, note, pasta = duas
+    painel, aba = _painel(qtbot, sede)
+    qtbot.waitUntil(lambda: "É a máquina designada" in aba.esta.text())
+    assert not aba.botao_designar.isEnabled()  # nada selecionado
+    aba.tabela.selectRow(0)
+    assert aba.botao_designar.isEnabled()
+    perguntas = []
+    monkeypatch.setattr(avisos, "confirmar", lambda *a, **k: perguntas.append(a[2]) or True)
+    qtbot.mouseClick(aba.botao_designar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "é agora a máquina designada" in aba.situacao.text(), timeout=20000)
+    assert perguntas == ["Passar os atos únicos do órgão para Notebook?"]
+    qtbot.waitUntil(lambda: "são feitos em <b>Notebook</b>" in aba.esta.text())
+    assert aba.modelo.index(0, 2).data() == "ativa, designada"
+    aba.tabela.selectRow(0)
+    assert not aba.botao_designar.isEnabled()  # esta não é mais a designada: não passa adiante
+    assert next(r for r in replicas.replicas(sede) if r["designada"])["nome"] == "Notebook"

@@ -376,6 +376,7 @@ EXIGE: dict = {
     "tentativas.zerar": P.USUARIOS_GERENCIAR,
     # Várias máquinas (issue 15): réplicas são ato do administrador; trocar pacotes, de quem faz cópias
     "replicas.convidar": P.USUARIOS_GERENCIAR,
+    "replicas.designar": P.USUARIOS_GERENCIAR,
     "replicas.iniciar": P.USUARIOS_GERENCIAR,
     "replicas.juntar": P.USUARIOS_GERENCIAR,  # com a chave de recuperação do órgão, conferida no .chaves
     "replicas.remover_replica": P.USUARIOS_GERENCIAR,

@@ -38,7 +38,9 @@ def _recebe(r: dict) -> str:
 
 
 def _situacao(r: dict) -> str:
-    return "ativa" if r["ativa"] else f"removida em {formato.data(r['removida_em'])}"
+    if not r["ativa"]:
+        return f"removida em {formato.data(r['removida_em'])}"
+    return "ativa, designada" if r.get("designada") else "ativa"
 
 
 COLUNAS_REPLICAS = [
@@ -84,6 +86,11 @@ class AbaSincronizacao(QWidget):
         self.botao_imprimir = QPushButton("Im&primir conferência…", self)
         self.botao_convidar = QPushButton("Con&vidar máquina…", self)
         self.botao_juntar = QPushButton("&Juntar esta máquina com um convite…", self)
+        self.botao_designar = QPushButton("&Designar para os atos únicos…", self)
+        self.botao_designar.setToolTip("Passa à máquina selecionada os atos únicos do órgão (fechar a competência "
+                                       "da folha, publicar o resultado da eleição, o livro da Certificação). Só "
+                                       "a máquina designada o faz; ela para na hora.")
+        self._esta_designada = False
         self.botao_conflitos = QPushButton("Ver &conflitos", self)
         self.modelo_conferencia = ModeloTabela(COLUNAS_CONFERENCIA, self)
         self.conferencia = criar_visao(ProxyFiltro(self.modelo_conferencia, self), self,
@@ -94,6 +101,7 @@ class AbaSincronizacao(QWidget):
         if not sessao.pode(Permissao.USUARIOS_GERENCIAR):
             self.botao_convidar.hide()  # convidar e juntar são do administrador
             self.botao_juntar.hide()
+            self.botao_designar.hide()
         self.botao_conflitos.hide()
         self.botao_imprimir.setEnabled(False)
         self.botao_gerar.setEnabled(False)
@@ -103,6 +111,7 @@ class AbaSincronizacao(QWidget):
         for b in (self.botao_gerar, self.botao_importar, self.botao_conferir, self.botao_imprimir):
             linha.addWidget(b)
         linha.addStretch(1)
+        linha.addWidget(self.botao_designar)
         linha.addWidget(self.botao_convidar)
         linha.addWidget(self.botao_juntar)
         lay = QVBoxLayout(self)
@@ -122,6 +131,7 @@ class AbaSincronizacao(QWidget):
         self.botao_imprimir.clicked.connect(self._on_imprimir)
         self.botao_convidar.clicked.connect(self._on_convidar)
         self.botao_juntar.clicked.connect(self._on_juntar)
+        self.botao_designar.clicked.connect(self._on_designar)
         self.botao_conflitos.clicked.connect(self.sig_ver_conflitos)
         self.recarregar()
 
@@ -138,8 +148,13 @@ class AbaSincronizacao(QWidget):
             self.esta.setText("Esta base ainda não é uma réplica: um administrador precisa iniciar a sincronização "
                               "na sede ou juntar esta máquina com um convite.")
         else:
+            designada = next((r["nome"] for r in todas if r["designada"]), None)
+            atos = ("É a máquina designada para os atos únicos do órgão." if eu["designada"] else
+                    f"Os atos únicos do órgão (fechar a folha, publicar o resultado…) são feitos em "
+                    f"<b>{html.escape(designada or 'a sede')}</b>.")
             self.esta.setText(f"Esta máquina: <b>{html.escape(eu['nome'])}</b> (réplica <tt>{eu['id']}</tt>; "
-                              f"recebe {_recebe(eu)}).")
+                              f"recebe {_recebe(eu)}). {atos}")
+        self._esta_designada = bool(eu and eu["designada"])
         outras = [{**r, **trocas.get(r["id"], {})} for r in todas if not r["esta"]]
         self.modelo.definir_linhas(outras)
         self._on_selecao()
@@ -156,6 +171,7 @@ class AbaSincronizacao(QWidget):
     def _on_selecao(self, *_args) -> None:
         r = linha_selecionada(self.tabela)
         self.botao_gerar.setEnabled(bool(r and r["ativa"]))
+        self.botao_designar.setEnabled(bool(self._esta_designada and r and r["ativa"] and not r["designada"]))
 
     # -- escolhas (os testes as substituem) ---------------------------------------------------------
     def escolher_pasta(self, nome: str) -> Path | None:
@@ -286,6 +302,27 @@ class AbaSincronizacao(QWidget):
                        "cópia e o convite à máquina nova; o código vai por outro caminho (papel, telefone).")
         self.dialogo_codigo = DialogoCodigo(nome, arquivo, codigo, self)
         self.dialogo_codigo.show()
+        self.recarregar()
+
+    # -- designar a réplica dos atos únicos ---------------------------------------------------------
+    def _on_designar(self) -> None:
+        r = linha_selecionada(self.tabela)
+        if not r:
+            return
+        if not avisos.confirmar(
+                self, "Designar para os atos únicos", f"Passar os atos únicos do órgão para {r['nome']}?",
+                sim="Designar",
+                detalhe="Esta máquina deixa de fechar a competência da folha, publicar o resultado da eleição e "
+                        "lançar no livro da Certificação agora; a outra passa a fazê-los quando importar o próximo "
+                        "pacote daqui. Fica no diário."):
+            return
+        sessao, alvo = self._sessao, r["id"]
+        operacao(self, "Designando…", lambda _progresso: replicas.designar(sessao, alvo), self._on_designada,
+                 titulo_erro="Designar para os atos únicos")
+
+    def _on_designada(self, r: dict) -> None:
+        self._informar(f"{r['nome']} é agora a máquina designada para os atos únicos. Gere um pacote para ela: "
+                       "ela começa a fazê-los quando o importar.")
         self.recarregar()
 
     # -- juntar (na máquina nova) ---------------------------------------------------------------------
