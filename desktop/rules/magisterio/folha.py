@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import chain
+from typing import NamedTuple
 
 from desktop.rules.dinheiro import centavos
 from desktop.rules.folha import motor, piso_teto
@@ -30,7 +31,11 @@ from .folha_rubricas import LEI, Rubricas
 from .tipos import FichaFuncional, Situacao
 
 UM_DIA = timedelta(days=1)
-Pedaco = tuple[date, date, Situacao]
+class Pedaco(NamedTuple):
+    """Um trecho do mês com os mesmos fatos da ficha: do ``inicio`` ao ``fim`` (inclusive), na ``situacao``."""
+    inicio: date
+    fim: date
+    situacao: Situacao
 
 
 def calcular_contracheque(ficha: FichaFuncional, competencia: date, parametros: ParametrosFolhaMagisterio,
@@ -67,21 +72,21 @@ def faltas_de_mes_fechado(ficha: FichaFuncional, mes_da_falta: date, parametros:
 class _Folha:
     def __init__(self, ficha: FichaFuncional, competencia: date, parametros: ParametrosFolhaMagisterio,
                  config: ConfiguracaoMagisterio, periodos: list[Pedaco] | None = None):
-        self.ficha, self.p, self.config = ficha, parametros, config
-        self.g, self.regras = parametros.gratificacoes, parametros.regras
+        self.ficha, self.parametros, self.config = ficha, parametros, config
+        self.gratificacoes, self.regras = parametros.gratificacoes, parametros.regras
         self.previdencia = parametros.previdencia(config)
         self.mes, self.fim = primeiro_dia(competencia), ultimo_dia(competencia)
         self.periodos = (periodos if periodos is not None else
                          periodos_no_mes(ficha, self.mes, config, parametros.carreira))
-        self.rub = Rubricas(ficha, parametros, config, self.fim)
+        self.rubricas = Rubricas(ficha, parametros, config, self.fim)
         self.avisos: list[str] = []
-        self.pagos = [pd for pd in self._pedacos() if remunerado_no_dia(ficha, pd[0])]
+        self.pagos = [pd for pd in self._pedacos() if remunerado_no_dia(ficha, pd.inicio)]
 
     # -- subperíodos ---------------------------------------------------------------------------
     def _pedacos(self) -> list[Pedaco]:
         """Os subperíodos de ``periodos_no_mes`` cortados onde muda algum fato da ficha."""
         f = self.ficha
-        cortes = set(self.rub.incorporacoes.values()) | {d for d, _ in vigencias_cursos(f, self.g)}
+        cortes = set(self.rubricas.incorporacoes.values()) | {d for d, _ in vigencias_cursos(f, self.gratificacoes)}
         for p in chain(f.lotacoes, f.regencias, f.funcoes, f.afastamentos, f.jornadas):
             cortes.add(p.inicio)
             if p.fim is not None:
@@ -91,11 +96,11 @@ class _Folha:
             pontos = sorted({inicio} | {d for d in cortes if inicio < d <= fim})
             for k, a in enumerate(pontos):
                 b = pontos[k + 1] - UM_DIA if k + 1 < len(pontos) else fim
-                pedacos.append((a, b, s))
+                pedacos.append(Pedaco(a, b, s))
         return pedacos
 
     def _pago_no_dia(self, dia: date) -> Pedaco | None:
-        return next((pd for pd in self.pagos if pd[0] <= dia <= pd[1]), None)
+        return next((pd for pd in self.pagos if pd.inicio <= dia <= pd.fim), None)
 
     def _referencia(self) -> Decimal:
         """Remuneração mensal (art. 35) no último dia pago do mês, ou no último dia de vínculo."""
@@ -103,7 +108,7 @@ class _Folha:
             a, _b, s = self.pagos[-1]
         else:
             a, _b, s = self._pedacos()[-1]
-        return self.rub.remuneracao(a, s)
+        return self.rubricas.remuneracao(a, s)
 
     # -- proventos fixos -----------------------------------------------------------------------
     def _proventos(self) -> list[Linha | None]:
@@ -114,7 +119,7 @@ class _Folha:
             dias = dias_comerciais(a, b, self.regras)
             if dias == 0:
                 continue
-            for r in self.rub.no_dia(a, s):
+            for r in self.rubricas.no_dia(a, s):
                 chave = (r.codigo, r.descricao, r.fundamento, r.mensal, r.base, r.percentual)
                 dias_por[chave] = dias_por.get(chave, 0) + dias
         return [motor.linha(cod, desc, Natureza.PROVENTO, proporcional(mensal, dias, self.regras), fund,
@@ -129,17 +134,17 @@ class _Folha:
                      if (d.year, d.month) == (self.mes.year, self.mes.month)), Decimal(0))
         if horas <= 0:
             return None
-        com_regencia = [pd for pd in self.pagos if regencia_docente(self.ficha, pd[0], pd[2].cargo)]
+        com_regencia = [pd for pd in self.pagos if regencia_docente(self.ficha, pd.inicio, pd.situacao.cargo)]
         if not com_regencia:
             self.avisos.append(f"Há {horas} horas noturnas lançadas, mas o servidor não estava em efetiva regência "
                                "no mês: o adicional noturno não foi pago (art. 50).")
             return None
-        s = com_regencia[-1][2]
-        hora = self.p.matriz.vencimento(s.nivel, s.classe, s.jornada) / (s.jornada * self.g.art50_semanas_mes)
+        s = com_regencia[-1].situacao
+        hora = self.parametros.matriz.vencimento(s.nivel, s.classe, s.jornada) / (s.jornada * self.gratificacoes.art50_semanas_mes)
         return motor.linha(codigos.ADICIONAL_NOTURNO, f"Adicional noturno ({horas} h após as 22 h)", Natureza.PROVENTO,
-                           horas * hora * self.g.art50_noturno / 100,
+                           horas * hora * self.gratificacoes.art50_noturno / 100,
                            f"{LEI}, art. 50; hora = vencimento / (jornada × semanas do mês)",
-                           base=centavos(hora), percentual=self.g.art50_noturno, quantidade=horas)
+                           base=centavos(hora), percentual=self.gratificacoes.art50_noturno, quantidade=horas)
 
     # -- faltas (art. 34) ----------------------------------------------------------------------
     def _faltas(self, liquidar_em: date | None = None) -> list[Linha | None]:
@@ -161,7 +166,7 @@ class _Folha:
             if not falta.codigo:
                 self.avisos.append(f"Falta de {quando} sem código de justificativa: descontada como injustificada. "
                                    "Informe o código antes de fechar a competência.")
-            rem = self.rub.remuneracao(falta.data, pedaco[2])
+            rem = self.rubricas.remuneracao(falta.data, pedaco.situacao)
             if falta.horas is None:
                 dias[rem] = dias.get(rem, 0) + 1
             else:
@@ -169,10 +174,10 @@ class _Folha:
         if sum(dias.values()) > sum(dias_comerciais(a, b, self.regras) for a, b, _ in self.pagos):
             self.avisos.append("Há mais dias de falta que dias pagos no mês. Confira as faltas lançadas.")
         fund_dia = (f"{LEI}, art. 34, §1º, I (remuneração do dia = remuneração mensal / "
-                    f"{self.g.art34_divisor_dia})")
-        fund_hora = f"{LEI}, art. 34, §1º, II (1/{self.g.art34_divisor_hora} da remuneração mensal por hora)"
-        return ([motor.linha_faltas_dias(rem, n, self.g.art34_divisor_dia, fund_dia) for rem, n in dias.items()]
-                + [motor.linha_faltas_horas(rem, h, self.g.art34_divisor_hora, fund_hora,
+                    f"{self.gratificacoes.art34_divisor_dia})")
+        fund_hora = f"{LEI}, art. 34, §1º, II (1/{self.gratificacoes.art34_divisor_hora} da remuneração mensal por hora)"
+        return ([motor.linha_faltas_dias(rem, n, self.gratificacoes.art34_divisor_dia, fund_dia) for rem, n in dias.items()]
+                + [motor.linha_faltas_horas(rem, h, self.gratificacoes.art34_divisor_hora, fund_hora,
                                             "Faltas por hora-aula/hora-atividade não cumprida")
                    for rem, h in horas.items()])
 
@@ -250,10 +255,10 @@ class _Folha:
         linhas = (self._proventos() + [self._noturno()] + self._faltas() + self._terco()
                   + self._decimo_terceiro(adiantamento_13_pago))
         dias_pagos = sum(dias_comerciais(a, b, self.regras) for a, b, _ in self.pagos)
-        linhas.append(piso_teto.complemento_minimo(linhas, self.p.salario_minimo, dias_pagos, self.regras.dias_mes))
-        linhas.append(piso_teto.abate_teto(linhas, self.p.teto_remuneratorio))
+        linhas.append(piso_teto.complemento_minimo(linhas, self.parametros.salario_minimo, dias_pagos, self.regras.dias_mes))
+        linhas.append(piso_teto.abate_teto(linhas, self.parametros.teto_remuneratorio))
         linhas += diferencas
-        avisos = list(dict.fromkeys(self.rub.avisos + self.avisos))
-        return motor.fechar(self.mes, self.ficha.id, linhas, self.previdencia, self.p.irrf,
+        avisos = list(dict.fromkeys(self.rubricas.avisos + self.avisos))
+        return motor.fechar(self.mes, self.ficha.id, linhas, self.previdencia, self.parametros.irrf,
                             self.ficha.dependentes_irrf, avisos, descontos_=descontos,
-                            salario_minimo=self.p.salario_minimo, margem=self.p.margem_consignavel)
+                            salario_minimo=self.parametros.salario_minimo, margem=self.parametros.margem_consignavel)

@@ -64,12 +64,12 @@ class Rubricas:
 
     def __init__(self, ficha: FichaFuncional, parametros: ParametrosFolhaMagisterio,
                  config: ConfiguracaoMagisterio, ate: date):
-        self.ficha, self.p, self.config, self.g = ficha, parametros, config, parametros.gratificacoes
+        self.ficha, self.parametros, self.config, self.gratificacoes = ficha, parametros, config, parametros.gratificacoes
         self.avisos: list[str] = []
-        self.pct41, aviso = self.g.percentual_art41(config.art41_percentual)
+        self.pct41, aviso = self.gratificacoes.percentual_art41(config.art41_percentual)
         if aviso:
             self.avisos.append(aviso)
-        self.incorporacoes = datas_incorporacao(ficha, self.g, config, ate)
+        self.incorporacoes = datas_incorporacao(ficha, self.gratificacoes, config, ate)
         self.fg_incorporada = self._fg_incorporada(ate) if "fg" in self.incorporacoes else None
 
     # -- função gratificada (arts. 38, 39, 40) -------------------------------------------------
@@ -78,37 +78,37 @@ class Rubricas:
         Nível 3 classe A da jornada; vice = fração configurada) ou pelo Anexo III (valor)."""
         nome = f"Função gratificada — {_FUNCAO[funcao]}, escola de porte {porte.rotulo}"
         if self.config.fg_fonte == "anexo_iii":
-            valor = self.p.tabela_fg.valor(porte, funcao)
+            valor = self.parametros.tabela_fg.valor(porte, funcao)
             return Rubrica(c.FUNCAO_GRATIFICADA, nome, f"{LEI}, art. 38 e Anexo III", valor) if valor > 0 else None
-        pct = self.g.art38_fg.get(jornada, {}).get(porte)
+        pct = self.gratificacoes.art38_fg.get(jornada, {}).get(porte)
         if pct is None:
             if avisar:
                 self.avisos.append(f"O art. 38 não tem percentual de FG para escola de porte {porte.rotulo} em "
                                    f"{jornada} h: a função não foi paga. Confira o porte e a jornada, ou use "
                                    "o Anexo III.")
             return None
-        indice = _PORTES.index(porte) + (0 if jornada == max(self.g.art38_fg) else len(_PORTES))
+        indice = _PORTES.index(porte) + (0 if jornada == max(self.gratificacoes.art38_fg) else len(_PORTES))
         inciso = _ROMANOS[indice] if indice < len(_ROMANOS) else ""
         fundamento = f"{LEI}, art. 38, {inciso} (FG-D{_PORTES.index(porte) + 1}, {jornada} h)"
         if funcao is Funcao.VICE_DIRETOR:
             pct = pct * self.config.fg_vice_fracao
             fundamento += "; vice-diretor: fração do percentual do diretor definida pelo órgão"
-        nivel, classe = self.g.art38_referencia
-        base = self.p.matriz.vencimento(nivel, classe, jornada)
+        nivel, classe = self.gratificacoes.art38_referencia
+        base = self.parametros.matriz.vencimento(nivel, classe, jornada)
         return Rubrica(c.FUNCAO_GRATIFICADA, nome, fundamento, base * pct / CEM, base, pct) if pct > 0 else None
 
     def _fg_incorporada(self, ate: date) -> Rubrica | None:
         """Art. 40: a FG percebida; se variou o porte, a de maior valor percebida por ao menos
         2 anos (parágrafo único); se nenhuma chegou a 2 anos, a percebida por mais tempo."""
         tempos: dict[tuple, int] = {}
-        for f, dias in funcoes_percebidas(self.ficha, self.g, ate):
+        for f, dias in funcoes_percebidas(self.ficha, self.gratificacoes, ate):
             chave = (f.funcao, f.porte, jornada_paga_em(self.ficha, f.inicio))
             tempos[chave] = tempos.get(chave, 0) + dias
         candidatos = [(self.valor_fg(*chave, avisar=False), dias) for chave, dias in tempos.items()]
         candidatos = [(r, d) for r, d in candidatos if r is not None]
         if not candidatos:
             return None
-        minimo = dias_de_anos(self.ficha.admissao, self.g.art40_maior_valor_anos, self.config)
+        minimo = dias_de_anos(self.ficha.admissao, self.gratificacoes.art40_maior_valor_anos, self.config)
         longos = [r for r, d in candidatos if d >= minimo]
         if longos:
             return max(longos, key=lambda r: r.mensal)
@@ -117,8 +117,8 @@ class Rubricas:
     # -- o dia ---------------------------------------------------------------------------------
     def no_dia(self, dia: date, s: Situacao) -> list[Rubrica]:
         """Rubricas devidas no dia, pela situação ``s`` (nível, classe, jornada paga, cargo)."""
-        f, g, cfg = self.ficha, self.g, self.config
-        base = self.p.matriz.vencimento(s.nivel, s.classe, s.jornada)
+        f, g, cfg = self.ficha, self.gratificacoes, self.config
+        base = self.parametros.matriz.vencimento(s.nivel, s.classe, s.jornada)
         especial = no_dia([j for j in f.jornadas if j.motivo is not MotivoJornada.BASE], dia)
         fund_venc = f"{LEI}, art. 37 e Anexo I" + (f"; jornada: {_JORNADA[especial.motivo]}" if especial else "")
         rubs = [Rubrica(c.VENCIMENTO, f"Vencimento — {nome_nivel(s.nivel)}, classe {s.classe}, {s.jornada} h",
@@ -130,7 +130,7 @@ class Rubricas:
 
         atuais: dict[str, Rubrica] = {}
         rubs.append(pct(c.VALORIZACAO, "Gratificação de valorização do magistério",
-                        self.p.valorizacao.percentual(s.nivel, s.classe), f"{LEI}, art. 36 e Anexo II"))
+                        self.parametros.valorizacao.percentual(s.nivel, s.classe), f"{LEI}, art. 36 e Anexo II"))
         reg = regencia_docente(f, dia, s.cargo)
         if cfg.art27_implantado and reg and reg.etapa in ETAPAS_ART27:
             rubs.append(pct(c.ATIVIDADES_COMPLEMENTARES, "Atividades pedagógicas complementares", g.art27_atividades_complementares,
@@ -159,11 +159,11 @@ class Rubricas:
             atuais["art49"] = pct(c.ZONA_RURAL, "Deslocamento para a zona rural", g.art49_zona_rural, f"{LEI}, art. 49")
         if cfg.art51 == "adicional":
             quinquenios = CLASSES.index(s.classe)
-            percentual = min(quinquenios * self.p.carreira.avanco_classe_percentual,
-                             self.p.carreira.avanco_classe_limite)
+            percentual = min(quinquenios * self.parametros.carreira.avanco_classe_percentual,
+                             self.parametros.carreira.avanco_classe_limite)
             if percentual > 0:
                 rubs.append(pct(c.TEMPO_SERVICO, f"Gratificação por tempo de serviço ({quinquenios} quinquênios)", percentual,
-                                f"{LEI}, art. 51 (adicional de {_pct(self.p.carreira.avanco_classe_percentual)} % "
+                                f"{LEI}, art. 51 (adicional de {_pct(self.parametros.carreira.avanco_classe_percentual)} % "
                                 "por quinquênio, como no art. 22; docs/interpretacoes.md)"))
         rubs += self._com_incorporacoes(dia, base, atuais)
         return rubs
@@ -171,8 +171,8 @@ class Rubricas:
     def _com_incorporacoes(self, dia: date, base: Decimal, atuais: dict[str, Rubrica]) -> list[Rubrica]:
         """Vantagem incorporada (10 anos percebida) vira rubrica de incorporação; não se paga em
         dobro: se a vantagem atual é maior que a incorporada, paga-se a atual (docs/interpretacoes.md)."""
-        percentuais = {"art41": self.pct41, "art42": self.g.art42_dificil_acesso, "art44": self.g.art44_nee,
-                       "art45": self.g.art45_cet, "art49": self.g.art49_zona_rural}
+        percentuais = {"art41": self.pct41, "art42": self.gratificacoes.art42_dificil_acesso, "art44": self.gratificacoes.art44_nee,
+                       "art45": self.gratificacoes.art45_cet, "art49": self.gratificacoes.art49_zona_rural}
         saida = []
         for chave, (cod_inc, _cod, nome, fundamento) in INCORPORAVEIS.items():
             atual = atuais.get(chave)
