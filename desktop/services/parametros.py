@@ -39,11 +39,9 @@ def semear_padroes(sessao: Sessao) -> int:
         return 0
     with sessao.mudanca(None) as m:
         for d in faltam_def:
-            linha = armazem.inserir_definicao(m.db, d)
-            m.registrar("parametros_definicao", d.nome, "inserir", depois=linha)
+            m.inserir("parametros_definicao", armazem.linha_definicao(d), pk="nome")
         for nome, v in faltam_vig:
-            linha = armazem.inserir_vigencia(m.db, nome, v, "padrao")
-            m.registrar("parametros", linha["id"], "inserir", depois=linha)
+            m.inserir("parametros", armazem.linha_vigencia(nome, v, "padrao"))
     return len(faltam_def) + len(faltam_vig)
 
 
@@ -130,8 +128,7 @@ def adicionar_vigencia(sessao: Sessao, nome: str, inicio: date, valor, fundament
         )
     vig = nova_vigencia(p.definicao, inicio, valor, fundamento, status)
     with sessao.mudanca(Permissao.PARAMETROS_EDITAR) as m:
-        linha = armazem.inserir_vigencia(m.db, nome, vig, "usuario")
-        m.registrar("parametros", linha["id"], "inserir", depois=linha)
+        linha = m.inserir("parametros", armazem.linha_vigencia(nome, vig, "usuario"))
     return linha
 
 
@@ -157,8 +154,7 @@ def adicionar_feriado_municipal(sessao: Sessao, data: date, descricao: str, anua
                 "Desative-o antes de cadastrar outro no mesmo dia."
             )
     with sessao.mudanca(Permissao.FERIADOS_EDITAR) as m:
-        linha = armazem.inserir_feriado(m.db, novo)
-        m.registrar("feriados_municipais", linha["id"], "inserir", depois=linha)
+        linha = m.inserir("feriados_municipais", armazem.linha_feriado(novo))
     return linha
 
 

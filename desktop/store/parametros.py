@@ -73,21 +73,13 @@ def linha_definicao(d: Definicao) -> dict:
     return {"nome": d.nome, "titulo": d.titulo, "descricao": d.descricao, "tipo": d.tipo}
 
 
-def inserir_definicao(db: sqlite_utils.Database, d: Definicao) -> dict:
-    linha = linha_definicao(d)
-    db["parametros_definicao"].insert(linha)
-    return linha
-
-
-def inserir_vigencia(db: sqlite_utils.Database, nome: str, v: Vigencia, origem: str) -> dict:
-    """Grava uma vigência já validada; devolve a linha gravada."""
-    linha = {
+def linha_vigencia(nome: str, v: Vigencia, origem: str) -> dict:
+    """A linha de ``parametros`` de uma vigência já validada (o serviço a grava com ``Mudanca.inserir``)."""
+    return {
         "id": novo_id(), "nome": nome, "inicio": v.inicio.isoformat(),
         "valor": json.dumps(v.valor, ensure_ascii=False), "fundamento": v.fundamento,
         "status": v.status, "origem": origem, "criado_em": agora(),
     }
-    db["parametros"].insert(linha)
-    return linha
 
 
 def definicoes(db: sqlite_utils.Database) -> list[dict]:
@@ -146,11 +138,10 @@ def feriados_ativos(db: sqlite_utils.Database) -> tuple[FeriadoMunicipal, ...]:
                  for l in feriados_linhas(db))
 
 
-def inserir_feriado(db: sqlite_utils.Database, f: FeriadoMunicipal) -> dict:
-    linha = {"id": novo_id(), "data": f.data.isoformat(), "descricao": f.descricao,
-             "anual": int(f.anual), "ativo": 1, "criado_em": agora()}
-    db["feriados_municipais"].insert(linha)
-    return linha
+def linha_feriado(f: FeriadoMunicipal) -> dict:
+    """A linha de ``feriados_municipais`` de um feriado novo, ativo (o serviço a grava com ``Mudanca.inserir``)."""
+    return {"id": novo_id(), "data": f.data.isoformat(), "descricao": f.descricao,
+            "anual": int(f.anual), "ativo": 1, "criado_em": agora()}
 
 
 def desativar_feriado(db: sqlite_utils.Database, feriado_id: str) -> None:

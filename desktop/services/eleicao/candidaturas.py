@@ -169,8 +169,7 @@ def analisar_requisito(sessao: Sessao, candidatura_id: str, requisito: str, *, d
     novos = {"situacao": "deferido" if deferido else "indeferido", "motivo": None if deferido else motivo,
              "documento": doc, "analisado_por": sessao.usuario.id, "analisado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        depois = armazem.atualizar(m.db, "eleicao_requisitos", antes["id"], novos)
-        m.registrar("eleicao_requisitos", antes["id"], "alterar", antes=antes, depois=depois)
+        m.alterar("eleicao_requisitos", antes["id"], novos)
         if decisao:
             m.inserir("eleicao_decisoes_requisito", decisao)
         return recalcular(m, candidatura_id)

@@ -58,8 +58,7 @@ def apresentar(sessao: Sessao, candidatura_id: str, *, tipo: str, autor: str, fu
 
 def _alterar(sessao: Sessao, antes: dict, novos: dict) -> dict:
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        depois = armazem.atualizar(m.db, "eleicao_impugnacoes", antes["id"], novos)
-        m.registrar("eleicao_impugnacoes", antes["id"], "alterar", antes=antes, depois=depois)
+        depois = m.alterar("eleicao_impugnacoes", antes["id"], novos)
         recalcular(m, antes["candidatura_id"])
     return depois
 

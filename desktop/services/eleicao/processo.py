@@ -90,10 +90,7 @@ def reabrir_inscricoes(sessao: Sessao, processo_id: str, *, novo_fim: date, nova
              "impugnacao_fim": cal.impugnacao_fim.isoformat(), "reaberturas": proc["reaberturas"] + 1,
              "fase": "inscricoes", "atualizado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        depois = armazem.atualizar(m.db, "eleicao_processos", processo_id, novos)
-        m.registrar("eleicao_processos", processo_id, "alterar",
-                    antes={k: proc[k] for k in novos}, depois={k: depois[k] for k in novos})
-    return depois
+        return m.alterar("eleicao_processos", processo_id, novos, so_os_campos=True)
 
 
 def nota_corte(processo: dict) -> Decimal:

@@ -99,9 +99,8 @@ def cadastrar_em(m: Mudanca, *, nome: str, cpf: str, matricula: str, cargo: Carg
         raise ErroNegocio("O auxiliar de ensino é o professor leigo (Lei 1.613/2004, art. 69); quem tem "
                           "habilitação entra como professor (art. 70).")
     pessoa_id = pessoa_do_servidor(sessao, nome=nome, cpf=cpf, nascimento=nascimento, **outros_pessoa)
-    linha = armazem.inserir(m.db, pessoa_id=pessoa_id, matricula=matricula, cargo=cargo, admissao=admissao,
-                            dependentes_irrf=dependentes)
-    m.registrar("magisterio_servidores", linha["id"], "inserir", depois=linha)
+    linha = m.inserir("magisterio_servidores", armazem.linha_nova(
+        pessoa_id=pessoa_id, matricula=matricula, cargo=cargo, admissao=admissao, dependentes_irrf=dependentes))
     adicionar_em(m, "jornadas", linha["id"], {"inicio": admissao, "horas": jornada, "motivo": "base"})
     # O título do ingresso vale desde a admissão (art. 8º §ún: nomeação no nível em que concorreu).
     inicio_titulo = max(data_titulacao or admissao, admissao)
@@ -139,9 +138,7 @@ def alterar(sessao: Sessao, servidor_id: str, **campos) -> dict:
         atual = obter_servidor(m.db, servidor_id)
         mudancas = _mudancas_servidor(m, atual, campos)
         if mudancas:
-            antes = armazem.linha(m.db, servidor_id)
-            depois = armazem.atualizar(m.db, servidor_id, mudancas)
-            m.registrar("magisterio_servidores", servidor_id, "alterar", antes=antes, depois=depois)
+            m.alterar("magisterio_servidores", servidor_id, armazem.carimbado(mudancas))
         pessoais = {k: v for k, v in campos.items() if k in _CAMPOS_PESSOA}
         if pessoais:
             if "nome" in pessoais:
@@ -248,10 +245,9 @@ def desligar(sessao: Sessao, servidor_id: str, *, data: date, motivo: str, ato: 
                     depois = armazem_historicos.atualizar(m.db, h, i["id"], {"fim": data})
                     m.registrar(h.tabela, i["id"], "alterar", antes=armazem_historicos.linha(h, i),
                                 depois=armazem_historicos.linha(h, depois))
-        antes = armazem.linha(m.db, servidor_id)
-        depois = armazem.atualizar(m.db, servidor_id, {"desligamento": data.isoformat(), "motivo_desligamento": motivo,
-                                                       "ato_desligamento": ato or None, "ativo": 0})
-        m.registrar("magisterio_servidores", servidor_id, "alterar", antes=antes, depois=depois)
+        m.alterar("magisterio_servidores", servidor_id, armazem.carimbado({
+            "desligamento": data.isoformat(), "motivo_desligamento": motivo, "ato_desligamento": ato or None,
+            "ativo": 0}))
     return armazem.obter(sessao.db, servidor_id)
 
 
@@ -261,10 +257,8 @@ def cancelar_desligamento(sessao: Sessao, servidor_id: str) -> dict:
         atual = obter_servidor(m.db, servidor_id)
         if not atual["desligamento"]:
             raise ErroNegocio("Este servidor não está desligado.")
-        antes = armazem.linha(m.db, servidor_id)
-        depois = armazem.atualizar(m.db, servidor_id, {"desligamento": None, "motivo_desligamento": None,
-                                                       "ato_desligamento": None, "ativo": 1})
-        m.registrar("magisterio_servidores", servidor_id, "alterar", antes=antes, depois=depois)
+        m.alterar("magisterio_servidores", servidor_id, armazem.carimbado({
+            "desligamento": None, "motivo_desligamento": None, "ato_desligamento": None, "ativo": 1}))
     return armazem.obter(sessao.db, servidor_id)
 
 

@@ -73,12 +73,11 @@ def alterar_escola(sessao: Sessao, escola_id: str, **campos) -> dict:
     if "ativo" in campos:
         campos["ativo"] = 1 if campos["ativo"] else 0
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
-        antes = _escola(sessao, escola_id)
+        _escola(sessao, escola_id)  # recusa o id que não é de escola
         if "nome" in campos and armazem_cadastros.nome_de_unidade_em_uso(m.db, "escola", campos["nome"],
                                                                          exceto=escola_id):
             raise ErroNegocio(f"Já existe escola com o nome {campos['nome']}.")
-        depois = armazem.atualizar_unidade(m.db, escola_id, campos)
-        m.registrar("unidades", escola_id, "alterar", antes=antes, depois=depois)
+        depois = m.alterar("unidades", escola_id, armazem.carimbado(campos))
     return depois
 
 
@@ -98,16 +97,13 @@ def definir_situacao(sessao: Sessao, escola_id: str, *, inicio: date, porte: Por
         escola = _escola(sessao, escola_id)
         existente = armazem.situacao_no_inicio(m.db, escola_id, inicio)
         if existente:
-            depois = armazem.atualizar_situacao(m.db, existente["id"], porte=porte, dificil_acesso=dificil_acesso, ato=ato)
-            m.registrar("magisterio_escolas", existente["id"], "alterar", antes=existente, depois=depois)
-            return depois
+            return m.alterar("magisterio_escolas", existente["id"],
+                             armazem.campos_situacao(porte=porte, dificil_acesso=dificil_acesso, ato=ato))
         anteriores = armazem.situacoes(m.db, escola_id).get(escola_id, [])
         if not anteriores or inicio < anteriores[0].inicio:
             _funcoes_cobertas(m.db, escola, inicio)
-        linha = armazem.inserir_situacao(m.db, unidade_id=escola_id, inicio=inicio, porte=porte,
-                                         dificil_acesso=dificil_acesso, ato=ato)
-        m.registrar("magisterio_escolas", linha["id"], "inserir", depois=linha)
-        return linha
+        return m.inserir("magisterio_escolas", armazem.nova_situacao(unidade_id=escola_id, inicio=inicio, porte=porte,
+                                                                      dificil_acesso=dificil_acesso, ato=ato))
 
 
 def excluir_situacao(sessao: Sessao, situacao_id: str) -> None:

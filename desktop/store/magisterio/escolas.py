@@ -33,9 +33,9 @@ def obter_unidade(db: sqlite_utils.Database, unidade_id: str) -> dict | None:
     return None
 
 
-def atualizar_unidade(db: sqlite_utils.Database, unidade_id: str, campos: dict) -> dict:
-    db["unidades"].update(unidade_id, dict(campos) | {"atualizado_em": agora()})
-    return obter_unidade(db, unidade_id)
+def carimbado(campos: dict) -> dict:
+    """As colunas a alterar com o ``atualizado_em`` de agora."""
+    return dict(campos) | {"atualizado_em": agora()}
 
 
 def unidades(db: sqlite_utils.Database) -> dict[str, dict]:
@@ -83,21 +83,17 @@ def situacao_no_inicio(db: sqlite_utils.Database, unidade_id: str, inicio: date)
     return None
 
 
-def inserir_situacao(db: sqlite_utils.Database, *, unidade_id: str, inicio: date, porte: str,
-                     dificil_acesso: bool, ato: str = "") -> dict:
+def nova_situacao(*, unidade_id: str, inicio: date, porte: str, dificil_acesso: bool, ato: str = "") -> dict:
+    """A linha de ``magisterio_escolas`` de uma situação nova (o serviço a grava com ``Mudanca.inserir``)."""
     momento = agora()
-    registro = {"id": novo_id(), "unidade_id": unidade_id, "inicio": inicio.isoformat(), "porte": porte,
-                "dificil_acesso": 1 if dificil_acesso else 0, "ato": ato or "",
-                "criado_em": momento, "atualizado_em": momento}
-    db["magisterio_escolas"].insert(registro)
-    return registro
+    return {"id": novo_id(), "unidade_id": unidade_id, "inicio": inicio.isoformat(), "porte": porte,
+            "dificil_acesso": 1 if dificil_acesso else 0, "ato": ato or "",
+            "criado_em": momento, "atualizado_em": momento}
 
 
-def atualizar_situacao(db: sqlite_utils.Database, situacao_id: str, *, porte: str, dificil_acesso: bool,
-                       ato: str = "") -> dict:
-    db["magisterio_escolas"].update(situacao_id, {"porte": porte, "dificil_acesso": 1 if dificil_acesso else 0,
-                                                  "ato": ato or "", "atualizado_em": agora()})
-    return linha_situacao(db, situacao_id)
+def campos_situacao(*, porte: str, dificil_acesso: bool, ato: str = "") -> dict:
+    """As colunas que a correção de uma situação altera (com o ``atualizado_em`` de agora)."""
+    return {"porte": porte, "dificil_acesso": 1 if dificil_acesso else 0, "ato": ato or "", "atualizado_em": agora()}
 
 
 def excluir_situacao(db: sqlite_utils.Database, situacao_id: str) -> None:

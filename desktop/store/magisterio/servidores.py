@@ -47,21 +47,18 @@ def atualizar_pessoa(db: sqlite_utils.Database, pessoa_id: str, mudancas: dict) 
 
 
 # -- servidores -------------------------------------------------------------------------------------
-def inserir(db: sqlite_utils.Database, *, pessoa_id: str, matricula: str, cargo: str, admissao: date,
-            dependentes_irrf: int = 0) -> dict:
+def linha_nova(*, pessoa_id: str, matricula: str, cargo: str, admissao: date, dependentes_irrf: int = 0) -> dict:
+    """A linha de ``magisterio_servidores`` de um servidor admitido (o serviço a grava com ``Mudanca.inserir``)."""
     momento = agora()
-    registro = {"id": novo_id(), "pessoa_id": pessoa_id, "matricula": matricula, "cargo": cargo,
-                "admissao": admissao.isoformat(), "desligamento": None, "motivo_desligamento": None,
-                "ato_desligamento": None, "dependentes_irrf": dependentes_irrf, "ativo": 1,
-                "criado_em": momento, "atualizado_em": momento}
-    db["magisterio_servidores"].insert(registro)
-    return registro
+    return {"id": novo_id(), "pessoa_id": pessoa_id, "matricula": matricula, "cargo": cargo,
+            "admissao": admissao.isoformat(), "desligamento": None, "motivo_desligamento": None,
+            "ato_desligamento": None, "dependentes_irrf": dependentes_irrf, "ativo": 1,
+            "criado_em": momento, "atualizado_em": momento}
 
 
-def atualizar(db: sqlite_utils.Database, servidor_id: str, mudancas: dict) -> dict:
-    """Altera colunas do servidor (datas já em ISO). Devolve a linha gravada depois."""
-    db["magisterio_servidores"].update(servidor_id, dict(mudancas) | {"atualizado_em": agora()})
-    return linha(db, servidor_id)
+def carimbado(mudancas: dict) -> dict:
+    """As colunas a alterar (datas já em ISO) com o ``atualizado_em`` de agora."""
+    return dict(mudancas) | {"atualizado_em": agora()}
 
 
 def linha(db: sqlite_utils.Database, servidor_id: str) -> dict | None:
