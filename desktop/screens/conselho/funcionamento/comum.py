@@ -189,6 +189,24 @@ class UmaDeCadaVez:
         if acao is not None:
             acao()
 
+    def _ler_e_seguir(self, pedido: Callable[[], None], ler: Callable[[], Any], seguir: Callable[[Any], None], *,
+                      titulo_erro: str) -> None:
+        """Lê fora da thread da interface (``widgets.servicos.consulta``) e segue na interface com o lido (p.ex.
+        abre o diálogo que precisa da lista); a aba fica ``ocupada`` até ``seguir`` terminar. ``pedido``: o que
+        refazer se a aba estiver ocupada agora."""
+        from desktop.screens.widgets.servicos import consulta
+
+        if not self._comecar(pedido):
+            return
+
+        def _seguir(lido: Any) -> None:
+            try:
+                seguir(lido)
+            finally:
+                self._terminar()
+
+        consulta(self, ler, _seguir, titulo_erro=titulo_erro, ao_falhar=self._terminar)
+
 
 def _salvar_e_oferecer(parent: QWidget, rotulo: QLabel, emitido, nome: str, sigiloso: bool) -> None:
     destino = None

@@ -2,7 +2,9 @@
 
 Importar os eleitos do processo de escolha, cadastrar à mão, função, vacância e afastamento (com a
 convocação automática do próximo suplente, art. 16), candidatura (art. 16 §4º), penalidades (arts. 46-49)
-e, para o administrador, ligar o usuário ao conselheiro (é o que dá acesso aos casos).
+e, para o administrador, ligar o usuário ao conselheiro (é o que dá acesso aos casos). As leituras (a
+composição, os processos de escolha, os afastamentos em aberto, os dados de pagamento) rodam fora da thread
+da interface (``widgets.servicos.consulta``), uma por vez (``UmaDeCadaVez``).
 """
 from __future__ import annotations
 
@@ -21,7 +23,10 @@ from desktop.screens.pagamento.dados import DialogoPagamento
 from desktop.services.eleicao import processo
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
-from .comum import ESTILO_AVISO, DialogoAcao, br, campo_data, combo, editor_data, somente_leitura, tentar, texto_longo
+from desktop.screens.widgets.servicos import consulta
+
+from .comum import (ESTILO_AVISO, DialogoAcao, UmaDeCadaVez, br, campo_data, combo, editor_data, somente_leitura,
+                    texto_longo)
 
 SITUACOES = {"em_exercicio": "Em exercício", "disponivel": "Suplente disponível", "afastado": "Afastado(a)",
              "vago": "Vaga (vacância)"}
@@ -36,7 +41,7 @@ COLUNAS = [
 ]
 
 
-class AbaConselheiros(QWidget):
+class AbaConselheiros(UmaDeCadaVez, QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
@@ -80,8 +85,21 @@ class AbaConselheiros(QWidget):
         self.recarregar()
 
     def recarregar(self) -> None:
-        ok, linhas = tentar(self, "Composição não lida", lambda: mandatos.composicao(self._sessao))
-        self.modelo.definir_linhas(linhas or [])
+        if not self._comecar(self.recarregar):
+            return
+        sessao = self._sessao
+
+        def _ler() -> tuple[list[dict], dict | None]:
+            linhas = mandatos.composicao(sessao)
+            s = mandatos.situacao_suplencia(sessao, date.fromisoformat(linhas[-1]["inicio_mandato"])) if linhas else None
+            return linhas, s
+
+        consulta(self, _ler, self._on_lido, titulo_erro="Composição não lida", ao_falhar=self._terminar)
+
+    def _on_lido(self, lido) -> None:
+        linhas, s = lido
+        self._terminar()
+        self.modelo.definir_linhas(linhas)
         if not linhas:
             self.alerta.setText(
                 "Nenhum conselheiro cadastrado: importe os eleitos do processo de escolha ou cadastre à mão."
@@ -89,7 +107,6 @@ class AbaConselheiros(QWidget):
                 "Nenhum conselheiro cadastrado. A comissão especial ou a administração dá a posse aos eleitos em "
                 "Processo de escolha › Auditoria e posse › Encerrar e dar posse; os mandatos aparecem aqui.")
             return
-        s = mandatos.situacao_suplencia(self._sessao, date.fromisoformat(linhas[-1]["inicio_mandato"]))
         texto = f"Suplentes disponíveis ({s['quantidade']}): {', '.join(s['disponiveis']) or 'nenhum'}."
         if s["alerta"]:
             texto += f"<br/><b>{s['alerta']}</b>"
@@ -126,9 +143,11 @@ class AbaConselheiros(QWidget):
         return r
 
     def _on_importar(self) -> None:
-        ok, ps = tentar(self, "Processos não lidos", lambda: processo.listar_processos(self._sessao))
-        if not ok:
-            return
+        sessao = self._sessao
+        self._ler_e_seguir(self._on_importar, lambda: processo.listar_processos(sessao), self._importar,
+                           titulo_erro="Processos não lidos")
+
+    def _importar(self, ps: list[dict]) -> None:
         self._dialogo("Importar eleitos", "Importar", [
             ("p", "Processo de escolha", combo([(p["id"], f"Processo {p.get('ano', '')}") for p in ps]))],
             lambda v: mandatos.importar_eleitos(self._sessao, v["p"] or ""),
@@ -176,7 +195,12 @@ class AbaConselheiros(QWidget):
     def _on_encerrar(self) -> None:
         if not (c := self._sel()):
             return
-        abertos = [a for a in mandatos.historico(self._sessao, c["id"])["afastamentos"]
+        sessao = self._sessao
+        self._ler_e_seguir(self._on_encerrar, lambda: mandatos.historico(sessao, c["id"]), lambda h: self._encerrar(c, h),
+                           titulo_erro="Afastamentos não lidos")
+
+    def _encerrar(self, c: dict, historico: dict) -> None:
+        abertos = [a for a in historico["afastamentos"]
                    if a["tipo"] != "vacancia" and (a["fim"] is None or a["fim"] >= date.today().isoformat())]
         self._dialogo(f"Encerrar afastamento — {c['nome']}", "Encerrar", [
             ("a", "Afastamento", combo([(a["id"], f"{TIPOS_AFASTAMENTO[a['tipo']].rotulo} desde {br(a['inicio'])}")
@@ -198,9 +222,11 @@ class AbaConselheiros(QWidget):
     def _on_pagamento(self) -> None:
         if not (c := self._sel()):
             return
-        ok, atuais = tentar(self, "Dados de pagamento", lambda: dados_pagamento.do_conselheiro(self._sessao, c["id"]))
-        if not ok:
-            return
+        sessao = self._sessao
+        self._ler_e_seguir(self._on_pagamento, lambda: dados_pagamento.do_conselheiro(sessao, c["id"]),
+                           lambda atuais: self._pagamento(c, atuais), titulo_erro="Dados de pagamento")
+
+    def _pagamento(self, c: dict, atuais) -> None:
         d = DialogoPagamento(c["nome"], atuais,
                              lambda **v: dados_pagamento.definir_do_conselheiro(self._sessao, c["id"], **v), self)
         if d.exec() == QDialog.DialogCode.Accepted:

@@ -167,8 +167,8 @@ class AbaEscala(UmaDeCadaVez, QWidget):
             self.mensagem.setText("Selecione um turno na escala.")
             return
         sessao = self._sessao
-        consulta(self, lambda: mandatos.composicao(sessao), lambda composicao: self._trocar(p, composicao),
-                 titulo_erro="Conselheiros não lidos")
+        self._ler_e_seguir(self._on_trocar, lambda: mandatos.composicao(sessao),
+                           lambda composicao: self._trocar(p, composicao), titulo_erro="Conselheiros não lidos")
 
     def _trocar(self, p: dict, composicao: list[dict]) -> None:
         outros = [(c["id"], c["nome"]) for c in composicao

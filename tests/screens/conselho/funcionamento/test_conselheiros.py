@@ -21,6 +21,7 @@ def _aba(qtbot, sessao) -> AbaConselheiros:
     qtbot.addWidget(aba)
     aba.resize(1366, 720)
     aba.show()
+    qtbot.waitUntil(lambda: not aba.ocupada, timeout=10000)  # lê fora da thread da interface
     return aba
 
 
@@ -31,7 +32,9 @@ def _selecionar(aba: AbaConselheiros, nome: str) -> None:
 
 
 def _clicar(qtbot, aba, rotulo: str) -> None:
+    """Clica e espera a aba: as leituras (antes do diálogo e depois da gravação) rodam fora da thread da interface."""
     qtbot.mouseClick(aba.botoes[rotulo], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.ocupada, timeout=20000)
 
 
 def _situacao(db, nome: str) -> str:
