@@ -64,18 +64,23 @@ def _competencia_opcional(texto: str) -> str:
 class DialogoLancamento(DialogoFormulario):
     """O formulário de um tipo de lançamento (``pensao``, ``sindical``, ``consignacao`` ou ``avulsa``)."""
 
+    # A folha dos conselheiros tutelares usa este mesmo formulário com o seu serviço e os seus textos
+    # (desktop/screens/conselho/funcionamento/remuneracao_descontos.py).
+    servico = descontos
+    EXPLICACOES = {
+        "pensao": "Por ordem judicial (CPC, art. 529). A pensão é deduzida da base do IRRF (Lei 9.250/1995, "
+                  "art. 4º, II) e o beneficiário recebe na própria conta pelo arquivo do banco.",
+        "sindical": "Mensalidade autorizada pelo servidor filiado (CF, art. 8º, IV; Lei 1.613/2004, art. 78).",
+        "consignacao": "Parcela autorizada pelo servidor. Descontada por ordem de prioridade (1 = primeira) "
+                       "enquanto couber na margem consignável; além da margem, é recusada.",
+        "avulsa": "Provento ou desconto de um mês só. O fundamento legal é obrigatório e vai ao contracheque.",
+    }
+    ENTIDADE_PADRAO = "APLB-Sindicato"
+
     def __init__(self, sessao, servidor_id: str, tipo: str, competencia: str, parent: QWidget | None = None):
         titulos = {"pensao": "Pensão alimentícia", "sindical": "Contribuição sindical", "consignacao": "Consignação",
                    "avulsa": "Rubrica avulsa"}
-        explicacoes = {
-            "pensao": "Por ordem judicial (CPC, art. 529). A pensão é deduzida da base do IRRF (Lei 9.250/1995, "
-                      "art. 4º, II) e o beneficiário recebe na própria conta pelo arquivo do banco.",
-            "sindical": "Mensalidade autorizada pelo servidor filiado (CF, art. 8º, IV; Lei 1.613/2004, art. 78).",
-            "consignacao": "Parcela autorizada pelo servidor. Descontada por ordem de prioridade (1 = primeira) "
-                           "enquanto couber na margem consignável; além da margem, é recusada.",
-            "avulsa": "Provento ou desconto de um mês só. O fundamento legal é obrigatório e vai ao contracheque.",
-        }
-        super().__init__(f"{titulos[tipo]} — novo lançamento", "Salvar", parent, explicacoes[tipo])
+        super().__init__(f"{titulos[tipo]} — novo lançamento", "Salvar", parent, type(self).EXPLICACOES[tipo])
         self._sessao, self._servidor_id, self.tipo = sessao, servidor_id, tipo
         self.forma = None
         if tipo == "pensao":
@@ -97,7 +102,7 @@ class DialogoLancamento(DialogoFormulario):
             self.tipo_conta = self._combo("Tipo de conta:", regras_banco.TIPOS_CONTA)
         elif tipo == "sindical":
             self.nome = self.adicionar("&Entidade:", CampoValidado(_texto(3, "a entidade sindical"), parent=self))
-            self.nome.definir_texto("APLB-Sindicato")
+            self.nome.definir_texto(type(self).ENTIDADE_PADRAO)
             self.forma = self._combo("&Forma:", _FORMAS_SINDICAL)
             self.quantidade = self.adicionar("&Percentual ou valor:", CampoValidado(_numero, parent=self))
         elif tipo == "consignacao":
@@ -137,27 +142,33 @@ class DialogoLancamento(DialogoFormulario):
         return c
 
     def executar(self) -> dict:
-        s, sid = self._sessao, self._servidor_id
+        return self.chamada()()
+
+    def chamada(self):
+        """A chamada ao serviço com os valores dos campos lidos agora (na thread da interface): a tela do
+        Conselho a executa em segundo plano (``widgets.servicos.operacao``)."""
+        s, sid, sv = self._sessao, self._servidor_id, self.servico
         fim = self.fim.texto().strip() or None if self.fim is not None else None
         if self.tipo == "pensao":
-            return descontos.cadastrar_pensao(
-                s, sid, beneficiario=self.nome.texto(), cpf=self.cpf.texto(), forma=self.forma.currentData(),
-                quantidade=self.quantidade.texto(), processo=self.documento.texto(), inicio=self.inicio.texto(), fim=fim,
-                banco=self.banco.texto(), agencia=self.agencia.texto(), agencia_dv=self.agencia_dv.texto(),
-                conta=self.conta.texto(), conta_dv=self.conta_dv.texto(),
-                tipo_conta=self.tipo_conta.currentData() if self.banco.texto().strip() else "")
+            kw = dict(beneficiario=self.nome.texto(), cpf=self.cpf.texto(), forma=self.forma.currentData(),
+                      quantidade=self.quantidade.texto(), processo=self.documento.texto(), inicio=self.inicio.texto(),
+                      fim=fim, banco=self.banco.texto(), agencia=self.agencia.texto(),
+                      agencia_dv=self.agencia_dv.texto(), conta=self.conta.texto(), conta_dv=self.conta_dv.texto(),
+                      tipo_conta=self.tipo_conta.currentData() if self.banco.texto().strip() else "")
+            return lambda: sv.cadastrar_pensao(s, sid, **kw)
         if self.tipo == "sindical":
-            return descontos.cadastrar_sindical(s, sid, entidade=self.nome.texto(), forma=self.forma.currentData(),
-                                                quantidade=self.quantidade.texto(), inicio=self.inicio.texto(), fim=fim)
+            kw = dict(entidade=self.nome.texto(), forma=self.forma.currentData(), quantidade=self.quantidade.texto(),
+                      inicio=self.inicio.texto(), fim=fim)
+            return lambda: sv.cadastrar_sindical(s, sid, **kw)
         if self.tipo == "consignacao":
-            return descontos.cadastrar_consignacao(
-                s, sid, consignataria=self.nome.texto(), valor=_numero(self.quantidade.texto()),
-                prioridade=int(self.prioridade.texto()), contrato=self.documento.texto(), inicio=self.inicio.texto(),
-                fim=fim)
-        return descontos.lancar_avulsa(
-            s, sid, natureza=self.forma.currentData(), descricao=self.nome.texto(), fundamento=self.fundamento.texto(),
-            valor=_numero(self.quantidade.texto()), incide_previdencia=self.incide_prev.isChecked(),
-            incide_irrf=self.incide_irrf.isChecked(), competencia=self.inicio.texto())
+            kw = dict(consignataria=self.nome.texto(), valor=_numero(self.quantidade.texto()),
+                      prioridade=int(self.prioridade.texto()), contrato=self.documento.texto(),
+                      inicio=self.inicio.texto(), fim=fim)
+            return lambda: sv.cadastrar_consignacao(s, sid, **kw)
+        kw = dict(natureza=self.forma.currentData(), descricao=self.nome.texto(), fundamento=self.fundamento.texto(),
+                  valor=_numero(self.quantidade.texto()), incide_previdencia=self.incide_prev.isChecked(),
+                  incide_irrf=self.incide_irrf.isChecked(), competencia=self.inicio.texto())
+        return lambda: sv.lancar_avulsa(s, sid, **kw)
 
 
 def _mes(chave: str | None) -> str:

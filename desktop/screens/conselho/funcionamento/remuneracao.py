@@ -3,6 +3,9 @@
 Escolhe a competência e as opções (dias de férias com o terço, 13º), vê o contracheque calculado pelo motor
 comum e emite o PDF registrado; embaixo, os contracheques já emitidos na competência. Do que foi emitido no mês
 saem o arquivo do banco (CNAB 240) e os eventos do eSocial, pelos mesmos caminhos da folha do Magistério.
+Os descontos do conselheiro (pensão alimentícia, consignação, contribuição sindical, rubrica avulsa) são
+lançados pelo botão Descontos (``remuneracao_descontos``). Toda chamada ao serviço roda fora da thread da
+interface (``widgets.servicos``: ``consulta`` para ler, ``operacao`` para emitir).
 """
 from __future__ import annotations
 
@@ -20,11 +23,14 @@ from desktop.rules.dinheiro import reais
 from desktop.screens.pagamento.esocial import GeradorESocial
 from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.widgets.descarte import descartar
 from desktop.screens.widgets.divisor import criar_divisor
 from desktop.screens.widgets.fluxo import LayoutFluxo
+from desktop.screens.widgets.impressao import oferecer_documento
+from desktop.screens.widgets.servicos import consulta, operacao
 
-from .comum import br, combo, emitir_e_salvar, somente_leitura, tentar
-
+from .comum import br, combo, salvar_pdf, somente_leitura
+from .remuneracao_descontos import DialogoDescontosConselho
 
 
 def moeda(valor) -> str:
@@ -44,17 +50,19 @@ class AbaRemuneracao(QWidget):
         hoje = date.today()
         self.mes = QSpinBox(minimum=1, maximum=12, value=hoje.month)
         self.ano = QSpinBox(minimum=2000, maximum=2100, value=hoje.year)
-        ok, comp = tentar(self, "Composição não lida", lambda: mandatos.composicao(sessao))
         folha = sessao.pode(Permissao.CONSELHO_MANDATOS)  # a folha é da administração municipal
-        if not folha and sessao.usuario.papel == Papel.CONSELHEIRO_TUTELAR:  # o conselheiro vê só o próprio
-            eu = conselheiro_da_sessao(sessao)
-            comp = [c for c in comp or [] if eu and c["id"] == eu["id"]]
-        self.conselheiro = combo([(c["id"], f"{c['nome']} ({c['condicao']} nº {c['ordem']})") for c in comp or []])
+        self.conselheiro = combo([])
         self.ferias = QSpinBox(minimum=0, maximum=30, suffix=" dia(s)")
         self.decimo = combo([("", "Sem 13º"), ("adiantamento", "13º: adiantamento"), ("quitacao", "13º: quitação")])
         self.botao_calcular = QPushButton("&Calcular")
         self.botao_emitir = QPushButton("&Emitir contracheque (PDF)")
         self.botao_emitir.setVisible(folha)
+        self.botao_descontos = QPushButton("&Descontos do conselheiro…")
+        self.botao_descontos.setToolTip("Pensão alimentícia, consignação, contribuição sindical e rubrica avulsa, "
+                                        "conferidas no contracheque do mês (margem consignável, líquido)")
+        self.botao_descontos.setVisible(folha)
+        self.dialogo_descontos = None
+        self.leitura = self.tarefa = None
         self.botao_banco = QPushButton("Arquivo do &banco…")
         self.botao_banco.setToolTip("CNAB 240 de pagamento de salários com o líquido dos contracheques emitidos no mês")
         self.botao_esocial = QPushButton("Eventos do e&Social…")
@@ -82,6 +90,7 @@ class AbaRemuneracao(QWidget):
         botoes = LayoutFluxo()  # os botões descem de linha em telas estreitas (1366 px)
         botoes.addWidget(self.botao_calcular)
         botoes.addWidget(self.botao_emitir)
+        botoes.addWidget(self.botao_descontos)
         botoes.addWidget(self.botao_banco)
         botoes.addWidget(self.botao_esocial)
         esquerda = QWidget()
@@ -105,11 +114,30 @@ class AbaRemuneracao(QWidget):
         lay.addWidget(divisor)
         self.botao_calcular.clicked.connect(self._on_calcular)
         self.botao_emitir.clicked.connect(self._on_emitir)
+        self.botao_descontos.clicked.connect(self._on_descontos)
         self.botao_banco.clicked.connect(self._on_banco)
         self.botao_esocial.clicked.connect(self._on_esocial)
         self.mes.valueChanged.connect(self.recarregar)
         self.ano.valueChanged.connect(self.recarregar)
+        self._carregar_composicao(folha)
         self.recarregar()
+
+    def _carregar_composicao(self, folha: bool) -> None:
+        sessao = self._sessao
+
+        def ler() -> list[dict]:
+            comp = mandatos.composicao(sessao)
+            if not folha and sessao.usuario.papel == Papel.CONSELHEIRO_TUTELAR:  # o conselheiro vê só o próprio
+                eu = conselheiro_da_sessao(sessao)
+                comp = [c for c in comp if eu and c["id"] == eu["id"]]
+            return comp
+
+        def _on_lida(comp: list[dict]) -> None:
+            self.conselheiro.clear()
+            for c in comp:
+                self.conselheiro.addItem(f"{c['nome']} ({c['condicao']} nº {c['ordem']})", c["id"])
+
+        self.leitura_composicao = consulta(self, ler, _on_lida, titulo_erro="Composição não lida")
 
     def competencia(self) -> date:
         return date(self.ano.value(), self.mes.value(), 1)
@@ -118,31 +146,55 @@ class AbaRemuneracao(QWidget):
         return {"ferias_dias": self.ferias.value(), "decimo_terceiro": self.decimo.currentData()}
 
     def recarregar(self, *_args) -> None:
-        ok, linhas = tentar(self, "Emitidos não lidos",
-                            lambda: remuneracao.contracheques_emitidos(self._sessao, self.competencia()))
-        self.modelo.definir_linhas(linhas or [])
+        sessao, comp = self._sessao, self.competencia()
+        self.leitura = consulta(self, lambda: remuneracao.contracheques_emitidos(sessao, comp),
+                                self.modelo.definir_linhas, titulo_erro="Emitidos não lidos")
 
     def _on_calcular(self) -> None:
-        if not self.conselheiro.currentData():
+        cid = self.conselheiro.currentData()
+        if not cid:
             return
-        ok, cc = tentar(self, "Contracheque não calculado", lambda: remuneracao.calcular_contracheque(
-            self._sessao, self.conselheiro.currentData(), self.competencia(), **self.opcoes()))
-        if not ok:
-            return
-        linhas = "".join(f"<tr><td>{l.descricao}</td><td align='right'>{moeda(l.valor)}</td>"
-                         f"<td style='color:#666'>{l.fundamento}</td></tr>" for l in cc.linhas)
-        self.previa.setHtml(f"<h3>{self.conselheiro.currentText()} — {self.competencia():%m/%Y}</h3>"
-                            f"<table cellspacing='4'>{linhas}</table><p>Proventos {moeda(cc.proventos)} · Descontos "
-                            f"{moeda(cc.descontos)} · <b>Líquido {moeda(cc.liquido)}</b></p>")
+        sessao, comp, opcoes, nome = self._sessao, self.competencia(), self.opcoes(), self.conselheiro.currentText()
+
+        def _on_calculado(cc) -> None:
+            linhas = "".join(f"<tr><td>{l.descricao}</td><td align='right'>{moeda(l.valor)}</td>"
+                             f"<td style='color:#666'>{l.fundamento}</td></tr>" for l in cc.linhas)
+            avisos = "".join(f"<p style='color:#8a4b00'>{a}</p>" for a in cc.avisos)
+            self.previa.setHtml(f"<h3>{nome} — {comp:%m/%Y}</h3>"
+                                f"<table cellspacing='4'>{linhas}</table><p>Proventos {moeda(cc.proventos)} · Descontos "
+                                f"{moeda(cc.descontos)} · <b>Líquido {moeda(cc.liquido)}</b></p>{avisos}")
+
+        self.leitura = consulta(self, lambda: remuneracao.calcular_contracheque(sessao, cid, comp, **opcoes),
+                                _on_calculado, titulo_erro="Contracheque não calculado")
 
     def _on_emitir(self) -> None:
-        if not self.conselheiro.currentData():
+        cid = self.conselheiro.currentData()
+        if not cid:
             return
-        e = emitir_e_salvar(self, self.mensagem, "Contracheque não emitido", lambda: remuneracao.emitir_contracheque(
-            self._sessao, self.conselheiro.currentData(), self.competencia(), **self.opcoes()),
-            f"contracheque-{self.competencia():%Y-%m}")
-        if e:
+        sessao, comp, opcoes = self._sessao, self.competencia(), self.opcoes()
+
+        def _on_emitido(emitido) -> None:
+            destino = salvar_pdf(self, emitido, f"contracheque-{comp:%Y-%m}-{emitido.codigo}.pdf")
+            oferecer_documento(self.mensagem, emitido.pdf, destino,
+                               f"Documento emitido e registrado: código de verificação {emitido.codigo}."
+                               + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; o PDF ficou "
+                                  "guardado e pode ser aberto de novo, idêntico, em Documentos emitidos desta tela.)"))
             self.recarregar()
+
+        self.tarefa = operacao(self, "Emitindo o contracheque…",
+                               lambda _p: remuneracao.emitir_contracheque(sessao, cid, comp, **opcoes), _on_emitido,
+                               titulo_erro="Contracheque não emitido")
+
+    def _on_descontos(self) -> None:
+        cid = self.conselheiro.currentData()
+        if not cid:
+            return
+        if self.dialogo_descontos is not None:
+            descartar(self.dialogo_descontos)
+        self.dialogo_descontos = DialogoDescontosConselho(self._sessao, cid, self.conselheiro.currentText(),
+                                                          f"{self.competencia():%m/%Y}", self)
+        self.dialogo_descontos.finished.connect(lambda _r: self._on_calcular())
+        self.dialogo_descontos.open()
 
     def _destino(self, titulo: str, filtro: str) -> Callable[[str], Path | None]:
         def escolher(nome: str) -> Path | None:

@@ -150,12 +150,17 @@ def test_contracheque_emitido_e_registrado(qtbot, sessao_admin, conselheira, con
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "PDF (*.pdf)")))
     aba = AbaRemuneracao(sessao_admin)
     qtbot.addWidget(aba)
+    aba.show()
     aba.mes.setValue(3)
     aba.ano.setValue(2024)
+    # a composição, o cálculo e a emissão rodam fora da thread da interface (widgets.servicos): espera-se
+    qtbot.waitUntil(lambda: aba.conselheiro.findData(conselho[0]) >= 0)
     aba.conselheiro.setCurrentIndex(aba.conselheiro.findData(conselho[0]))
     qtbot.mouseClick(aba.botao_calcular, Qt.MouseButton.LeftButton)
-    assert "Líquido" in aba.previa.toPlainText()
+    qtbot.waitUntil(lambda: "Líquido" in aba.previa.toPlainText())
     qtbot.mouseClick(aba.botao_emitir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "código de verificação" in aba.mensagem.text() and len(aba.modelo.linhas()) == 1,
+                    timeout=20000)
     assert destino.read_bytes().startswith(b"%PDF")
     texto = "".join(p.extract_text() for p in PdfReader(destino).pages)
     assert "Ana Beatriz Souza" in texto
@@ -170,11 +175,13 @@ def test_contracheque_emitido_e_registrado(qtbot, sessao_admin, conselheira, con
     qtbot.addWidget(dela)
     dela.mes.setValue(3)
     dela.ano.setValue(2024)
+    qtbot.waitUntil(lambda: dela.conselheiro.count() > 0)
     assert dela.conselheiro.count() == 1 and dela.conselheiro.currentData() == conselho[0]
-    assert dela.botao_emitir.isHidden() and dela.botao_banco.isHidden()
+    assert dela.botao_emitir.isHidden() and dela.botao_banco.isHidden() and dela.botao_descontos.isHidden()
     qtbot.mouseClick(dela.botao_calcular, Qt.MouseButton.LeftButton)
-    assert "Líquido" in dela.previa.toPlainText()
+    qtbot.waitUntil(lambda: "Líquido" in dela.previa.toPlainText())
     dela.recarregar()
+    qtbot.waitUntil(lambda: len(dela.modelo.linhas()) > 0)
     assert [c["codigo"] for c in dela.modelo.linhas()] == [codigo]  # só o dela
 
 

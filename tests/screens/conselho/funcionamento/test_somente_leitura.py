@@ -67,12 +67,14 @@ def test_consulta_na_remuneracao_calcula_e_nao_emite(qtbot, conselho, entrar):
     for b in (aba.botao_emitir, aba.botao_banco, aba.botao_esocial):
         assert b.isVisible() and not b.isEnabled() and "Somente leitura" in b.toolTip()
     assert _ligados(aba) == {"Calcular"} and "art. 40" in _aviso(aba)
+    qtbot.waitUntil(lambda: aba.conselheiro.count() > 0)  # a composição é lida fora da thread da interface
     assert aba.conselheiro.count() == 7  # lê a composição, como o serviço permite
     aba.mes.setValue(3)
     aba.ano.setValue(2024)
     qtbot.mouseClick(aba.botao_calcular, Qt.MouseButton.LeftButton)
-    assert "Líquido" in aba.previa.toPlainText()
+    qtbot.waitUntil(lambda: "Líquido" in aba.previa.toPlainText())
     # a conselheira continua vendo só o próprio, sem emitir e sem aviso de consulta
     ct = entrar("ct1", Papel.CONSELHEIRO_TUTELAR, conselho[0])
     da_ct = _aba(qtbot, AbaRemuneracao, ct)
+    qtbot.waitUntil(lambda: da_ct.conselheiro.count() > 0)
     assert da_ct.conselheiro.count() == 1 and da_ct.botao_emitir.isHidden() and _aviso(da_ct) == ""
