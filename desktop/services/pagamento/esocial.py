@@ -201,6 +201,7 @@ def _demonstrativos_conselho(sessao: Sessao, comp: date) -> tuple[list[ev.Demons
     if not linhas:
         raise ErroNegocio(f"Nenhum contracheque de conselheiro emitido em {comp:%m/%Y}.")
     tabela = armazem_rubricas.catalogo("conselho").tabela
+    pensoes = {p["desconto_id"]: p for p in armazem_descontos.pensoes_pagas_conselho(sessao.db, comp.isoformat())}
     dms, sem_cpf = [], []
     for r in linhas:
         if not r["cpf"]:
@@ -208,10 +209,13 @@ def _demonstrativos_conselho(sessao: Sessao, comp: date) -> tuple[list[ev.Demons
             continue
         cc = sessao.db.execute("SELECT linhas FROM conselho_contracheques WHERE conselheiro_id = ? AND competencia = ? "
                                "ORDER BY criado_em DESC LIMIT 1", [r["vinculo_id"], comp.isoformat()]).fetchone()
-        itens = [ev.ItemRemuneracao(l["codigo"], tabela, Decimal(str(l["valor"]))) for l in json.loads(cc[0])]
+        do_cc = json.loads(cc[0])
+        itens = [ev.ItemRemuneracao(l["codigo"], tabela, Decimal(str(l["valor"]))) for l in do_cc]
+        # a pensão do conselheiro (linha 170 com a referência do lançamento) vai ao penAlim do S-1210
+        em_centavos = [l | {"valor": Decimal(str(l["valor"])) * 100} for l in do_cc]
         dms.append(ev.Demonstrativo(r["cpf"], f"CT{r['ordem']}{r['condicao'][:3].upper()}{comp:%Y%m}",
                                     ev.CATEGORIA_CONSELHEIRO, tuple(_somar(itens)), Decimal(r["liquido"]),
-                                    None, "CONSELHO"))
+                                    None, "CONSELHO", pensoes=tuple(_pensoes(em_centavos, pensoes))))
     return dms, "S-1200", sem_cpf
 
 

@@ -108,8 +108,8 @@ def test_pensao_sem_conta_do_beneficiario_fica_de_fora(sessao_admin):
 
 
 def test_s1200_do_conselho_leva_os_descontos(folha_de_junho):
-    """Sem depender dos XSD: o demonstrativo do S-1200 tem cada rubrica do contracheque (tabela CT) e o
-    S-1210 o líquido com os descontos."""
+    """Sem depender dos XSD: o demonstrativo do S-1200 tem cada rubrica do contracheque (tabela CT); o S-1210,
+    o líquido com os descontos e a pensão alimentícia em infoIRComplem/infoIRCR/penAlim."""
     s, _carla, _bruno = folha_de_junho
     dms, origem, sem_cpf = esocial._demonstrativos_conselho(s, JUNHO)
     assert origem == "S-1200" and sem_cpf == []
@@ -122,7 +122,15 @@ def test_s1200_do_conselho_leva_os_descontos(folha_de_junho):
     xml = etree.fromstring(ev.bytes_xml(raiz))
     assert {i.findtext(f"{n}codRubr"): Decimal(i.findtext(f"{n}vrRubr")) for i in xml.iter(f"{n}itensRemun")} == ESPERADO
     pg = etree.fromstring(ev.bytes_xml(ev.s1210(emp, "2025-06", d, origem, PAGAMENTO, ev.id_evento(emp.cnpj, AGORA(), 2))))
-    assert Decimal(pg.findtext(f".//{NS % 'evtPgtos'}vrLiq")) == Decimal("3442.05")
+    np = NS % "evtPgtos"
+    assert Decimal(pg.findtext(f".//{np}vrLiq")) == Decimal("3442.05")
+    # a pensão deduzida da base do IRRF vai ao penAlim do S-1210, com o alimentando (Lei 9.250/1995, art. 4º, II)
+    assert [(p.cpf, p.nome, p.valor) for p in d.pensoes] == [("39053344705", "João Pedro Moreira", Decimal("1200.00"))]
+    pen = pg.find(f".//{np}infoIRCR/{np}penAlim")
+    assert (pen.findtext(f"{np}tpRend"), pen.findtext(f"{np}cpfDep"), Decimal(pen.findtext(f"{np}vlrDedPenAlim"))) == (
+        "11", "39053344705", Decimal("1200.00"))
+    outro = next(x for x in dms if x.cpf == "11144477735")
+    assert outro.pensoes == () and outro.liquido == Decimal("2778.27")
 
 
 @pytest.mark.skipif(not (XSD / "tipos.xsd").is_file(), reason="XSD do eSocial ausentes (resources/esocial/xsd/README.md)")
@@ -133,8 +141,12 @@ def test_esocial_do_mes_do_conselho_valido_nos_xsd(folha_de_junho, monkeypatch):
     assert lote.contagem()["S-1200"] == lote.contagem()["S-1210"] == 2
     n = NS % "evtRemun"
     naturezas, valores = {}, {}
+    esquemas = {"S-1200": _esquema("evtRemun"), "S-1210": _esquema("evtPgtos")}
     for nome, xml in lote.eventos:
         raiz = etree.fromstring(xml)
+        if nome[:6] in esquemas:
+            esquemas[nome[:6]].validate(raiz)
+            assert not [e.message for e in esquemas[nome[:6]].error_log if "Signature" not in e.message], nome
         if nome.startswith("S-1010"):
             m = NS % "evtTabRubrica"
             naturezas[raiz.findtext(f".//{m}codRubr")] = raiz.findtext(f".//{m}natRubr")
