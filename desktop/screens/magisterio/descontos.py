@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from desktop.rules.pagamento import banco as regras_banco
 from desktop.rules.validacao import EntradaInvalida, cpf as validar_cpf
+from desktop.screens.widgets import avisos
+from desktop.screens.widgets.descarte import descartar
 from desktop.screens.widgets.formulario import DialogoFormulario
+from desktop.screens.widgets.servicos import consulta, operacao
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.magisterio import descontos
 
-from . import comum
 
 _FORMAS_PENSAO = {"bruto": "Percentual do bruto", "liquido": "Percentual do líquido (bruto − previdência − IRRF)",
                   "fixo": "Valor fixo (R$)", "salarios_minimos": "Salários mínimos"}
@@ -141,12 +143,11 @@ class DialogoLancamento(DialogoFormulario):
         self.adicionar(rotulo, c)
         return c
 
-    def executar(self) -> dict:
-        return self.chamada()()
+    texto_andamento = "Conferindo o lançamento no contracheque…"
 
     def chamada(self):
-        """A chamada ao serviço com os valores dos campos lidos agora (na thread da interface): a tela do
-        Conselho a executa em segundo plano (``widgets.servicos.operacao``)."""
+        """A chamada ao serviço com os valores dos campos lidos agora (na thread da interface); o
+        ``DialogoFormulario`` a executa em segundo plano (``widgets.servicos.operacao``)."""
         s, sid, sv = self._sessao, self._servidor_id, self.servico
         fim = self.fim.texto().strip() or None if self.fim is not None else None
         if self.tipo == "pensao":
@@ -188,7 +189,11 @@ _COLUNAS = [
 
 
 class DialogoDescontos(QDialog):
-    """Os lançamentos do servidor e os botões para cada tipo novo e para encerrar o selecionado."""
+    """Os lançamentos do servidor e os botões para cada tipo novo e para encerrar o selecionado (a folha dos
+    conselheiros tutelares troca ``servico`` e ``Formulario``). Lê por ``consulta``, grava por ``operacao``."""
+
+    servico = descontos
+    Formulario = DialogoLancamento
 
     def __init__(self, sessao, servidor_id: str, nome: str, competencia: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -222,14 +227,18 @@ class DialogoDescontos(QDialog):
         lay.addWidget(self.tabela, 1)
         lay.addLayout(linha)
         self.formulario: DialogoLancamento | None = None
+        self.tarefa = None
         self.recarregar()
 
     def recarregar(self) -> None:
-        ok, linhas = comum.chamar(self, "Descontos", descontos.listar, self._sessao, self.servidor_id)
-        self.modelo.definir_linhas(linhas if ok else [])
+        sv, sessao, ident = self.servico, self._sessao, self.servidor_id
+        self.leitura = consulta(self, lambda: sv.listar(sessao, ident), self.modelo.definir_linhas,
+                                titulo_erro="Descontos não lidos")
 
     def _on_novo(self, tipo: str) -> None:
-        self.formulario = DialogoLancamento(self._sessao, self.servidor_id, tipo, self._competencia, self)
+        if self.formulario is not None:
+            descartar(self.formulario)
+        self.formulario = self.Formulario(self._sessao, self.servidor_id, tipo, self._competencia, self)
         self.formulario.accepted.connect(self.recarregar)
         self.formulario.open()
 
@@ -243,12 +252,13 @@ class DialogoDescontos(QDialog):
     def _on_encerrar(self) -> None:
         r = self._selecionado()
         if r is None:
-            comum.avisos.erro(self, "Encerrar", EntradaInvalida("Selecione antes o lançamento a encerrar."))
+            avisos.erro(self, "Encerrar", EntradaInvalida("Selecione antes o lançamento a encerrar."))
             return
         texto, ok = QInputDialog.getText(self, "Encerrar lançamento",
                                          f"Última competência descontada de \"{r['descricao']}\" (mm/aaaa):",
                                          text=self._competencia)
         if not ok:
             return
-        if comum.chamar(self, "Encerrar", descontos.encerrar, self._sessao, r["id"], texto)[0]:
-            self.recarregar()
+        sv, sessao, ident = self.servico, self._sessao, r["id"]
+        self.tarefa = operacao(self, "Encerrando o lançamento…", lambda _p: sv.encerrar(sessao, ident, texto),
+                               lambda _r: self.recarregar(), titulo_erro="Lançamento não encerrado")
