@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from ..ids import agora, novo_id
+from ..linhas import um
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,7 @@ class SituacaoEscola:
 
 
 def obter_unidade(db: sqlite_utils.Database, unidade_id: str) -> dict | None:
-    for r in db.query("SELECT * FROM unidades WHERE id = ?", [unidade_id]):
-        return r
-    return None
+    return um(db, "SELECT * FROM unidades WHERE id = ?", [unidade_id])
 
 
 def carimbado(campos: dict) -> dict:
@@ -71,16 +70,12 @@ def situacao_em(lista: list[SituacaoEscola], dia: date) -> SituacaoEscola | None
 
 
 def linha_situacao(db: sqlite_utils.Database, situacao_id: str) -> dict | None:
-    for r in db.query("SELECT * FROM magisterio_escolas WHERE id = ?", [situacao_id]):
-        return r
-    return None
+    return um(db, "SELECT * FROM magisterio_escolas WHERE id = ?", [situacao_id])
 
 
 def situacao_no_inicio(db: sqlite_utils.Database, unidade_id: str, inicio: date) -> dict | None:
-    for r in db.query("SELECT * FROM magisterio_escolas WHERE unidade_id = ? AND inicio = ?",
-                      [unidade_id, inicio.isoformat()]):
-        return r
-    return None
+    return um(db, "SELECT * FROM magisterio_escolas WHERE unidade_id = ? AND inicio = ?",
+              [unidade_id, inicio.isoformat()])
 
 
 def nova_situacao(*, unidade_id: str, inicio: date, porte: str, dificil_acesso: bool, ato: str = "") -> dict:

@@ -11,6 +11,7 @@ from datetime import date
 import sqlite_utils
 
 from ..ids import agora, novo_id
+from ..linhas import um
 
 CAMPOS_PESSOA = ("nome", "nascimento", "sexo", "telefone", "email", "endereco", "bairro", "municipio", "uf")
 
@@ -29,15 +30,11 @@ def _funcao_sem_acento(db: sqlite_utils.Database) -> None:
 
 # -- pessoas ----------------------------------------------------------------------------------------
 def pessoa_por_cpf(db: sqlite_utils.Database, cpf: str) -> dict | None:
-    for r in db.query("SELECT * FROM pessoas WHERE cpf = ?", [cpf]):
-        return r
-    return None
+    return um(db, "SELECT * FROM pessoas WHERE cpf = ?", [cpf])
 
 
 def obter_pessoa(db: sqlite_utils.Database, pessoa_id: str) -> dict | None:
-    for r in db.query("SELECT * FROM pessoas WHERE id = ?", [pessoa_id]):
-        return r
-    return None
+    return um(db, "SELECT * FROM pessoas WHERE id = ?", [pessoa_id])
 
 
 def atualizar_pessoa(db: sqlite_utils.Database, pessoa_id: str, mudancas: dict) -> dict:
@@ -63,9 +60,7 @@ def carimbado(mudancas: dict) -> dict:
 
 def linha(db: sqlite_utils.Database, servidor_id: str) -> dict | None:
     """A linha de ``magisterio_servidores`` como gravada."""
-    for r in db.query("SELECT * FROM magisterio_servidores WHERE id = ?", [servidor_id]):
-        return r
-    return None
+    return um(db, "SELECT * FROM magisterio_servidores WHERE id = ?", [servidor_id])
 
 
 def obter(db: sqlite_utils.Database, servidor_id: str) -> dict | None:
