@@ -67,7 +67,9 @@ def abrir(aba, dialogo, ao_aceitar) -> None:
         ao_aceitar(dialogo.resultado)
 
     def _on_fechado(_codigo: int) -> None:
-        dialogo.deleteLater()
+        from desktop.screens.widgets.descarte import descartar
+
+        descartar(dialogo)  # não deleteLater: queda intermitente no PySide (widgets.descarte)
         if aba.dialogo is dialogo:
             aba.dialogo = None
 
