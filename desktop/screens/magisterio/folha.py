@@ -19,7 +19,6 @@ from desktop.screens.widgets.formato import decimal_br
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
-from desktop.screens.widgets.leitura import ler
 from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.services.magisterio import folha
 from desktop.screens.widgets.divisor import criar_divisor
@@ -90,8 +89,9 @@ class DialogoReabrir(DialogoFormulario):
             raise comum.EntradaInvalida(f"Explique o motivo com pelo menos {folha.MOTIVO_MINIMO} caracteres.")
         return t
 
-    def executar(self) -> dict:
-        return folha.reabrir(self._sessao, self._competencia, self.motivo.valor())
+    def chamada(self):
+        sessao, comp, motivo = self._sessao, self._competencia, self.motivo.valor()
+        return lambda: folha.reabrir(sessao, comp, motivo)
 
 
 class AbaFolha(QWidget):
@@ -182,24 +182,35 @@ class AbaFolha(QWidget):
     def carregar(self) -> None:
         """Mostra a competência escolhida: os contracheques gravados, se fechada; senão, nada até a prévia.
 
-        A situação da competência vem já; os contracheques gravados (milhares) são lidos em segundo
-        plano e aparecem quando chegam (``carregando`` enquanto isso)."""
+        A situação da competência e depois os contracheques gravados (milhares) são lidos em segundo plano
+        (``servicos.consulta``) e aparecem quando chegam (``carregando`` enquanto isso)."""
         comp = self.competencia()
         self.previa, self.pendencias = None, []
         self._pedido += 1
-        ok, fechada = comum.chamar(self, "Folha mensal", folha.obter_competencia, self._sessao, comp)
-        if ok and fechada and fechada["situacao"] == "fechada":
+        pedido, sessao = self._pedido, self._sessao
+        self.carregando = True
+        self.fechada = None
+        self.situacao.setText(f"<b>{comum.competencia_extenso(comp).capitalize()}</b>: lendo a situação…")
+        self._mostrar([])  # nada da competência anterior fica na tela (nem os botões dela)
+        servicos.consulta(self, lambda: folha.obter_competencia(sessao, comp),
+                          lambda fechada: self._on_situacao(pedido, comp, fechada), titulo_erro="Folha mensal",
+                          ao_falhar=self._on_leitura_falhou)
+
+    def _on_situacao(self, pedido: int, comp: date, fechada: dict | None) -> None:
+        if pedido != self._pedido:
+            return  # o usuário já trocou de competência (ou calculou a prévia)
+        if fechada and fechada["situacao"] == "fechada":
             self._exibir_fechada(fechada, None)
-            pedido, sessao = self._pedido, self._sessao
-            self.carregando = True
-            ler(self, lambda: folha.contracheques(sessao, comp),
-                lambda itens: self._on_gravados(pedido, fechada, itens), self._on_gravados_falharam)
-        else:
-            self.fechada = None
-            self.carregando = False
-            self.situacao.setText(f"<b>{comum.competencia_extenso(comp).capitalize()}: aberta.</b> Calcule a prévia "
-                                  "para conferir; nada é gravado até o fechamento.")
-            self._mostrar([])
+            sessao = self._sessao
+            servicos.consulta(self, lambda: folha.contracheques(sessao, comp),
+                              lambda itens: self._on_gravados(pedido, fechada, itens), titulo_erro="Folha mensal",
+                              ao_falhar=self._on_leitura_falhou)
+            return
+        self.fechada = None
+        self.carregando = False
+        self.situacao.setText(f"<b>{comum.competencia_extenso(comp).capitalize()}: aberta.</b> Calcule a prévia "
+                              "para conferir; nada é gravado até o fechamento.")
+        self._mostrar([])
 
     def _exibir_fechada(self, f: dict, itens: list | None) -> None:
         self.fechada = f
@@ -214,11 +225,8 @@ class AbaFolha(QWidget):
         self.carregando = False
         self._exibir_fechada(fechada, itens)
 
-    def _on_gravados_falharam(self, erro: BaseException) -> None:
-        self.carregando = False
-        if not avisos.previsto(erro):
-            raise erro
-        avisos.erro(self, "Folha mensal", erro)
+    def _on_leitura_falhou(self, _erro: BaseException) -> None:
+        self.carregando = False  # o aviso já foi mostrado por servicos.consulta
 
     def _mostrar(self, itens: list, totais: tuple | None = None) -> None:
         """``totais`` (proventos, descontos), se já somados fora da thread da interface."""
@@ -277,7 +285,8 @@ class AbaFolha(QWidget):
 
     def _on_previa_pronta(self, resultado) -> None:
         self.tarefa = None
-        self._pedido += 1
+        self._pedido += 1  # uma leitura ainda em andamento não sobrescreve a prévia
+        self.carregando = False
         self.previa, self.pendencias, totais = resultado
         self.situacao.setText(f"<b>Prévia de {comum.competencia_extenso(self.previa.competencia)}</b> (nada gravado). "
                               f"{len(self.pendencias)} pendência(s). Confira e feche a competência.")
@@ -312,6 +321,7 @@ class AbaFolha(QWidget):
     def _on_fechada(self, resultado) -> None:
         self.tarefa = None
         self._pedido += 1
+        self.carregando = False
         self.previa, self.pendencias = None, []
         fechada, itens = resultado
         self._exibir_fechada(fechada, itens)

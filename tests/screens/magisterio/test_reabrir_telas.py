@@ -52,6 +52,7 @@ def test_administrador_reabre_com_motivo_e_vai_ao_diario(qtbot, sessao_demo):
     assert dlg.botao_ok.isEnabled()
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)  # a situação é relida em segundo plano
     assert not folha.esta_fechada(sessao_demo, OUTUBRO)
     assert aba.fechada is None and "aberta" in aba.situacao.text()
     assert aba.botao_previa.isEnabled() and not aba.botao_reabrir.isEnabled()
