@@ -5,7 +5,7 @@ O nome da instituição vai impresso nos títulos: corrigido depois da emissão,
 nova via e os anteriores ficam "substituídos" (``correcoes_ppcp.corrigir_instituicao``, pelo mesmo caminho
 da correção do trabalhador e do PPCP). As datas da adesão são conferidas como no registro (a validação no
 Sistec depois das aprovações, nada no futuro). O motivo vai ao diário. O serviço roda fora da thread da
-interface (``DialogoServico``) e a recusa aparece no próprio diálogo.
+interface (``DialogoFormulario.chamada``) e a recusa aparece no próprio diálogo.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.services.certificacao import correcoes_ppcp
 
-from .comum import DialogoServico, texto
+from .comum import texto
 from .dialogos_cadastro import SISTEMAS, campo_data, combo
 
 
@@ -27,10 +27,10 @@ def _data(iso: str | None) -> date | None:
     return date.fromisoformat(iso[:10]) if iso else None
 
 
-class DialogoCorrigirInstituicao(DialogoServico, DialogoFormulario):
+class DialogoCorrigirInstituicao(DialogoFormulario):
     """Nome, sigla, sistema de ensino, órgão competente e datas da adesão, com o motivo da correção."""
 
-    titulo_operacao = "Corrigindo a instituição…"
+    texto_andamento = "Corrigindo a instituição…"
 
     def __init__(self, sessao, inst: dict, parent: QWidget | None = None):
         super().__init__(f"Corrigir instituição e adesão — {inst['nome']}", "Corrigir", parent,

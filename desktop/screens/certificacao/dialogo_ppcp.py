@@ -19,13 +19,13 @@ from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.certificacao import cursos
 
-from .comum import DialogoServico, texto
+from .comum import texto
 from .dialogos_cadastro import campo_data, combo
 
 AREAS = {"educacao": "Profissional de educação", "especifica": "Profissional da área"}
 
 
-class DialogoPpcp(DialogoServico, DialogoFormulario):
+class DialogoPpcp(DialogoFormulario):
     """PPCP de um perfil (art. 19) sobre um curso de referência (art. 17)."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -182,7 +182,7 @@ def termos_na_tabela(tabela: QTableWidget) -> str:
     return ""
 
 
-class DialogoCompetencias(DialogoServico, DialogoFormulario):
+class DialogoCompetencias(DialogoFormulario):
     """Correção das competências do PPCP (texto, componente e horas), com motivo e nova via dos documentos."""
 
     def __init__(self, sessao, ppcp: dict, parent: QWidget | None = None):
@@ -225,7 +225,7 @@ class DialogoCompetencias(DialogoServico, DialogoFormulario):
                 self._sessao, self._ppcp["id"], motivo=self.motivo.valor(), competencias=self.lista_competencias())
 
 
-class DialogoAprovarPpcp(DialogoServico, DialogoFormulario):
+class DialogoAprovarPpcp(DialogoFormulario):
     """Aprovação pelo órgão competente (art. 11 III) e inserção no Sistec (art. 12 IV)."""
 
     def __init__(self, sessao, ppcp: dict, parent: QWidget | None = None):

@@ -19,7 +19,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.services.certificacao import cursos, instituicao
 
-from .comum import DialogoServico, inteiro, texto
+from .comum import inteiro, texto
 
 SISTEMAS = {"federal": "Federal", "estadual": "Estadual", "municipal": "Municipal"}
 
@@ -39,7 +39,7 @@ def campo_data(parent, obrigatorio: bool = True, inicial: date | None = None) ->
     return c
 
 
-class DialogoInstituicao(DialogoServico, DialogoFormulario):
+class DialogoInstituicao(DialogoFormulario):
     """Instituição de ensino que adere à Rede Certifica (art. 5º I e IV)."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -60,7 +60,7 @@ class DialogoInstituicao(DialogoServico, DialogoFormulario):
             sistema_ensino=self.sistema.currentData(), orgao_competente=self.orgao.valor())
 
 
-class DialogoAdesao(DialogoServico, DialogoFormulario):
+class DialogoAdesao(DialogoFormulario):
     """Termo de adesão, regulamentação interna e validação no Sistec (arts. 10, 11, 13 e 27)."""
 
     def __init__(self, sessao, inst: dict, parent: QWidget | None = None):
@@ -81,7 +81,7 @@ class DialogoAdesao(DialogoServico, DialogoFormulario):
 NOVA_UNIDADE = "__nova__"
 
 
-class DialogoUnidade(DialogoServico, DialogoFormulario):
+class DialogoUnidade(DialogoFormulario):
     """Vincula uma unidade certificadora existente ou cadastra uma nova (art. 10 §ún)."""
 
     def __init__(self, sessao, inst: dict, parent: QWidget | None = None):
@@ -110,7 +110,7 @@ class DialogoUnidade(DialogoServico, DialogoFormulario):
         return partial(instituicao.vincular_unidade, self._sessao, self._inst["id"], self.unidade.currentData())
 
 
-class DialogoCurso(DialogoServico, DialogoFormulario):
+class DialogoCurso(DialogoFormulario):
     """Curso de referência da unidade (art. 5º VII) com o que o art. 17 confere."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -145,7 +145,7 @@ class DialogoCurso(DialogoServico, DialogoFormulario):
             codigo_catalogo=self.catalogo.valor(), eixo=self.eixo.valor())
 
 
-class DialogoTurmas(DialogoServico, DialogoFormulario):
+class DialogoTurmas(DialogoFormulario):
     """Turmas ofertadas pelo curso num ano (art. 17, I, a)."""
 
     def __init__(self, sessao, curso: dict, parent: QWidget | None = None):
@@ -180,7 +180,7 @@ def ler_matriz(texto_matriz: str) -> list[Componente]:
     return componentes
 
 
-class DialogoMatriz(DialogoServico, DialogoFormulario):
+class DialogoMatriz(DialogoFormulario):
     """Matriz curricular do curso de referência (componentes e horas), o mínimo do catálogo e o ato de
     autorização: a carga horária do título e o histórico do diploma saem daqui (arts. 14, 15 e 18)."""
 

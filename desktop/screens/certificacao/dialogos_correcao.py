@@ -4,7 +4,7 @@
 Os dois vão impressos nos títulos: corrigidos depois da emissão, os documentos válidos saem em nova via e
 os anteriores ficam "substituídos" (``services.certificacao.correcoes``, o mesmo caminho da correção do
 trabalhador). Palavra que revela a forma de obtenção é recusada nomeando o campo; o serviço roda fora da
-thread da interface e a recusa aparece no próprio diálogo (``DialogoServico``).
+thread da interface (``DialogoFormulario.chamada``) e a recusa aparece no próprio diálogo.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.services.certificacao import correcoes
 
-from .comum import DialogoServico, texto
+from .comum import texto
 
 EXPLICACAO = ("Explique o motivo (fica no diário). {o} vai impresso nos títulos: se já há documentos emitidos, "
               "eles saem em nova via e os anteriores ficam substituídos. Passados os anos de guarda do processo "
@@ -29,10 +29,10 @@ def resumo(r: dict, rotulo: str) -> str:
             + (f"; {novas} documento(s) emitido(s) em nova via, os anteriores substituídos." if novas else "."))
 
 
-class DialogoCorrigirCurso(DialogoServico, DialogoFormulario):
+class DialogoCorrigirCurso(DialogoFormulario):
     """Nome, eixo tecnológico e código do catálogo do curso de referência."""
 
-    titulo_operacao = "Corrigindo o curso…"
+    texto_andamento = "Corrigindo o curso…"
 
     def __init__(self, sessao, curso: dict, parent: QWidget | None = None):
         super().__init__(f"Corrigir curso — {curso['nome']}", "Corrigir", parent, EXPLICACAO.format(o="O curso"))
@@ -59,10 +59,10 @@ class DialogoCorrigirCurso(DialogoServico, DialogoFormulario):
                        codigo_catalogo=mudou(self.catalogo.valor(), c.get("codigo_catalogo")))
 
 
-class DialogoCorrigirPerfil(DialogoServico, DialogoFormulario):
+class DialogoCorrigirPerfil(DialogoFormulario):
     """Perfil profissional do PPCP (a habilitação impressa no título, art. 19)."""
 
-    titulo_operacao = "Corrigindo o perfil…"
+    texto_andamento = "Corrigindo o perfil…"
 
     def __init__(self, sessao, ppcp: dict, parent: QWidget | None = None):
         super().__init__(f"Corrigir perfil — {ppcp['perfil']}", "Corrigir", parent,

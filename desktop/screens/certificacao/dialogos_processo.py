@@ -20,11 +20,11 @@ from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.certificacao import cursos, ofertas, processos, trabalhadores
 
-from .comum import DialogoServico, inteiro, texto
+from .comum import inteiro, texto
 from .dialogos_cadastro import campo_data, combo
 
 
-class DialogoOferta(DialogoServico, DialogoFormulario):
+class DialogoOferta(DialogoFormulario):
     """Oferta de um PPCP aprovado com o que o art. 23 manda tornar público."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -56,7 +56,7 @@ class DialogoOferta(DialogoServico, DialogoFormulario):
                 inscricoes_de=self.de.valor(), inscricoes_ate=self.ate.valor(), vagas=self.vagas.valor())
 
 
-class DialogoTrabalhador(DialogoServico, DialogoFormulario):
+class DialogoTrabalhador(DialogoFormulario):
     """Trabalhador: CPF, nascimento, escolaridade com comprovante, diploma de técnico e acessibilidade."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -121,7 +121,7 @@ def campos_identificacao(dialogo: DialogoFormulario, atual: dict | None = None) 
     return campos
 
 
-class DialogoInscricao(DialogoServico, DialogoFormulario):
+class DialogoInscricao(DialogoFormulario):
     """Inscrição de um trabalhador numa oferta (art. 24, I)."""
 
     def __init__(self, sessao, parent: QWidget | None = None, trabalhador_id: str | None = None):
@@ -147,7 +147,7 @@ class DialogoInscricao(DialogoServico, DialogoFormulario):
                 inscrito_em=self.data.valor())
 
 
-class DialogoRecurso(DialogoServico, DialogoFormulario):
+class DialogoRecurso(DialogoFormulario):
     """Recurso do trabalhador contra o resultado da avaliação, no prazo (art. 13, XI)."""
 
     def __init__(self, sessao, processo: dict, parent: QWidget | None = None):
@@ -167,7 +167,7 @@ class DialogoRecurso(DialogoServico, DialogoFormulario):
                 interposto_em=self.data.valor())
 
 
-class DialogoRenuncia(DialogoServico, DialogoFormulario):
+class DialogoRenuncia(DialogoFormulario):
     """Renúncia escrita do trabalhador ao recurso (Lei 9.784/1999, art. 51): libera a emissão antes do prazo."""
 
     def __init__(self, sessao, processo: dict, parent: QWidget | None = None):
@@ -186,7 +186,7 @@ class DialogoRenuncia(DialogoServico, DialogoFormulario):
                 self._sessao, self._processo["id"], termo=self.termo.valor(), renunciado_em=self.data.valor())
 
 
-class DialogoCorrecao(DialogoServico, DialogoFormulario):
+class DialogoCorrecao(DialogoFormulario):
     """Correção do nome do trabalhador, com motivo; títulos já emitidos ganham nova via (a anterior é substituída)."""
 
     def __init__(self, sessao, processo: dict, parent: QWidget | None = None):
@@ -211,7 +211,7 @@ class DialogoCorrecao(DialogoServico, DialogoFormulario):
                 nome=nome if nome != self._processo["nome"] or not mudou else None, **mudou)
 
 
-class DialogoDecisao(DialogoServico, DialogoFormulario):
+class DialogoDecisao(DialogoFormulario):
     """Decisão do recurso; deferido, as competências marcadas passam a reconhecidas."""
 
     def __init__(self, sessao, processo: dict, recurso: dict, parent: QWidget | None = None):

@@ -17,7 +17,7 @@ from tests.services.certificacao.apoio import (ACOLHIMENTO, AVALIACAO, CONTEUDOS
                                                ate_avaliacao, montar_cenario, novo_trabalhador)
 
 HOJE = date.today()
-ESPERA = 60_000  # ms: os diálogos gravam fora da thread da interface (DialogoServico); a máquina de testes é lenta
+ESPERA = 60_000  # ms: os diálogos gravam fora da thread da interface (DialogoFormulario.chamada); a máquina de testes é lenta
 
 
 def br(d: date) -> str:
