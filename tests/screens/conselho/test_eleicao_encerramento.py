@@ -160,7 +160,9 @@ def test_conselheira_nao_ve_importar_eleitos_e_sabe_quem_da_posse(qtbot, sessao_
     aba = AbaConselheiros(conselheira)
     qtbot.addWidget(aba)
     assert "Importar eleitos" not in aba.botoes and "Cadastrar" in aba.botoes
+    qtbot.waitUntil(lambda: not aba.ocupada, timeout=10000)  # a composição é lida fora da thread da interface
     assert "Encerrar e dar posse" in aba.alerta.text()
     admin = AbaConselheiros(sessao_admin)
     qtbot.addWidget(admin)
+    qtbot.waitUntil(lambda: not admin.ocupada, timeout=10000)
     assert "Importar eleitos" in admin.botoes
