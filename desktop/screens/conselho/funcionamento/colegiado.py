@@ -3,7 +3,8 @@
 Lei 320/2023, art. 21 caput e §1º (as medidas de plantão e as decisões individuais dos arts. 101 e 129 do
 ECA vão ao colegiado, art. 43 §ún., XII); art. 44 (o impedido não vota). A ratificação só acontece aqui,
 numa sessão com quórum e por maioria. A consulta (MP e juízo) lê; os botões de registrar ficam
-desligados para ela.
+desligados para ela. As leituras e a emissão da ata rodam fora da thread da interface (``widgets.servicos``),
+uma por vez (``UmaDeCadaVez``).
 """
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from desktop.services.sessao import SemPermissao
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.divisor import criar_divisor
 
-from .comum import (ESTILO_SIGILO, DialogoAcao, aviso_rotulo, br, combo, editor_momento, emitir_e_salvar, tentar,
-                    texto_longo)
+from desktop.screens.widgets.servicos import consulta
+
+from .comum import (ESTILO_SIGILO, DialogoAcao, UmaDeCadaVez, aviso_rotulo, br, combo, editor_momento,
+                    emitir_em_segundo_plano, texto_longo)
 
 COLUNAS_SESSOES = [
     Coluna("Data e hora", lambda s: br(s["realizada_em"]), lambda s: s["realizada_em"], largura=130),
@@ -53,7 +56,7 @@ def _lista_presentes(membros: list[dict], marcado: str | None) -> QListWidget:
     return lista
 
 
-class AbaColegiado(QWidget):
+class AbaColegiado(UmaDeCadaVez, QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
@@ -106,39 +109,66 @@ class AbaColegiado(QWidget):
 
     # -- leitura ------------------------------------------------------------------------------------
     def recarregar(self, *_args, manter: str | None = None) -> None:
-        try:
-            linhas = colegiado.sessoes(self._sessao)
-        except SemPermissao as e:
-            self.sigilo.setText(f"As sessões do colegiado citam casos sigilosos.\n\n{e}")
+        if not self._comecar(lambda: self.recarregar(manter=manter)):
+            return
+        sessao = self._sessao
+
+        def _ler():
+            try:
+                return colegiado.sessoes(sessao)
+            except SemPermissao as e:
+                return str(e)
+
+        consulta(self, _ler, lambda linhas: self._on_sessoes(linhas, manter), titulo_erro="Sessões não lidas",
+                 ao_falhar=self._terminar)
+
+    def _on_sessoes(self, linhas, manter: str | None) -> None:
+        self._terminar()
+        if isinstance(linhas, str):  # sem permissão de ver conteúdo de caso
+            self.sigilo.setText(f"As sessões do colegiado citam casos sigilosos.\n\n{linhas}")
             self.sigilo.show()
             self.divisor.hide()
             return
-        self.modelo_s.definir_linhas(linhas)
-        alvo = manter or (linhas[0]["id"] if linhas else None)
-        for i, s in enumerate(linhas):
-            if s["id"] == alvo:
-                self.visao_s.selectRow(self.visao_s.model().mapFromSource(self.modelo_s.index(i, 0)).row())
-                break
+        selecao = self.visao_s.selectionModel()
+        selecao.blockSignals(True)  # uma leitura da sessão escolhida, abaixo (não uma por sinal)
+        try:
+            self.modelo_s.definir_linhas(linhas)
+            alvo = manter or (linhas[0]["id"] if linhas else None)
+            for i, s in enumerate(linhas):
+                if s["id"] == alvo:
+                    self.visao_s.selectRow(self.visao_s.model().mapFromSource(self.modelo_s.index(i, 0)).row())
+                    break
+        finally:
+            selecao.blockSignals(False)
         self._on_selecionar()
 
     def _selecionada(self) -> dict | None:
         return linha_selecionada(self.visao_s)
 
     def _on_selecionar(self, *_args) -> None:
-        s = self._selecionada()
-        if s is None:
-            ok, pendentes = tentar(self, "Pendências não lidas",
-                                   lambda: colegiado.pendentes_de_ratificacao(self._sessao))
-            self.modelo_p.definir_linhas(pendentes or [])
-            self.detalhe.setHtml(f"<p>Nenhuma sessão registrada. {len(pendentes or [])} decisão(ões) aguardam o "
-                                 "colegiado (à direita). Registre a sessão em <b>Nova sessão</b> com os membros "
-                                 "presentes; a pauta dela traz as decisões tomadas até a hora da sessão.</p>")
+        if not self._comecar(self._on_selecionar):
             return
-        ok, completa = tentar(self, "Sessão não lida", lambda: colegiado.obter_sessao(self._sessao, s["id"]))
-        ok2, pauta = tentar(self, "Pauta não lida", lambda: colegiado.pauta(self._sessao, s["id"])) \
-            if s["situacao"] == "aberta" else (True, [])
-        self.modelo_p.definir_linhas(pauta or [])
-        if ok and completa:
+        s, sessao = self._selecionada(), self._sessao
+        if s is None:
+            consulta(self, lambda: colegiado.pendentes_de_ratificacao(sessao), self._on_pendentes,
+                     titulo_erro="Pendências não lidas", ao_falhar=self._terminar)
+            return
+        aberta = s["situacao"] == "aberta"
+        consulta(self, lambda: (colegiado.obter_sessao(sessao, s["id"]), colegiado.pauta(sessao, s["id"]) if aberta else []),
+                 self._on_sessao, titulo_erro="Sessão não lida", ao_falhar=self._terminar)
+
+    def _on_pendentes(self, pendentes: list[dict]) -> None:
+        self._terminar()
+        self.modelo_p.definir_linhas(pendentes)
+        self.detalhe.setHtml(f"<p>Nenhuma sessão registrada. {len(pendentes)} decisão(ões) aguardam o "
+                             "colegiado (à direita). Registre a sessão em <b>Nova sessão</b> com os membros "
+                             "presentes; a pauta dela traz as decisões tomadas até a hora da sessão.</p>")
+
+    def _on_sessao(self, lido) -> None:
+        self._terminar()
+        completa, pauta = lido
+        self.modelo_p.definir_linhas(pauta)
+        if completa:
             self.detalhe.setHtml(self._html(completa))
 
     @staticmethod
@@ -159,9 +189,11 @@ class AbaColegiado(QWidget):
 
     # -- registro -----------------------------------------------------------------------------------
     def _on_nova(self) -> None:
-        ok, membros = tentar(self, "Conselheiros não lidos", lambda: mandatos.composicao(self._sessao))
-        if not ok:
-            return
+        sessao = self._sessao
+        self._ler_e_seguir(self._on_nova, lambda: mandatos.composicao(sessao), self._nova,
+                           titulo_erro="Conselheiros não lidos")
+
+    def _nova(self, membros: list[dict]) -> None:
         em_exercicio = [c for c in membros if c["situacao_na_data"] == "em_exercicio"]
         from desktop.services.conselho.comum import conselheiro_da_sessao
 
@@ -188,7 +220,11 @@ class AbaColegiado(QWidget):
         if item is None:
             self.mensagem.setText("Selecione na pauta a decisão a votar.")
             return
-        completa = colegiado.obter_sessao(self._sessao, s["id"])
+        sessao = self._sessao
+        self._ler_e_seguir(self._on_votar, lambda: colegiado.obter_sessao(sessao, s["id"]),
+                           lambda completa: self._votar(s, item, completa), titulo_erro="Sessão não lida")
+
+    def _votar(self, s: dict, item: dict, completa: dict) -> None:
         nomes = {p["conselheiro_id"]: p["nome"] for p in completa["presentes"]}
         campos = [(cid, nomes[cid], combo(VOTOS)) for cid in item["aptos"]]
         campos.append(("retificacao", "Retificação (se a maioria retificar)", texto_longo("O que o colegiado mudou")))
@@ -209,7 +245,17 @@ class AbaColegiado(QWidget):
         if s is None or s["situacao"] != "aberta":
             self.mensagem.setText("Selecione uma sessão aberta para encerrar e emitir a ata.")
             return
-        emitir_e_salvar(self, self.mensagem, "Ata não emitida",
-                        lambda: colegiado.encerrar_sessao(self._sessao, s["id"], datetime.now()),
-                        "ata-colegiado", sigiloso=True)
-        self.recarregar(manter=s["id"])
+        self._encerrar(s["id"])
+
+    def _encerrar(self, sessao_id: str) -> None:
+        if not self._comecar(lambda: self._encerrar(sessao_id)):
+            return
+        sessao, agora = self._sessao, datetime.now()
+
+        def _on_emitida(_emitido) -> None:
+            self._terminar()
+            self.recarregar(manter=sessao_id)
+
+        emitir_em_segundo_plano(self, self.mensagem, "Ata não emitida",
+                                lambda: colegiado.encerrar_sessao(sessao, sessao_id, agora), "ata-colegiado",
+                                sigiloso=True, ao_terminar=_on_emitida)

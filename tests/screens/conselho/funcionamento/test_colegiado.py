@@ -20,9 +20,15 @@ CASO = {"tipo": "denuncia", "recebido_em": datetime(2025, 3, 10, 22, 15), "bairr
         "decisao": {"descricao": "Acolhimento emergencial na Casa Esperança", "motivacao": "Criança sozinha à noite"}}
 
 
+def _pronta(qtbot, aba) -> None:
+    """A aba lê e emite fora da thread da interface (widgets.servicos): espera terminar."""
+    qtbot.waitUntil(lambda: not aba.ocupada, timeout=20000)
+
+
 def _clicar(qtbot, aba, texto: str) -> None:
     b = next(b for b in aba.findChildren(QPushButton) if b.text().replace("&", "") == texto)
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+    _pronta(qtbot, aba)
 
 
 def _cabe(w) -> None:
@@ -38,6 +44,7 @@ def test_ratificacao_so_em_sessao_com_quorum_e_ata(qtbot, conselheira, conselho,
     qtbot.addWidget(aba)
     aba.resize(LARGURA_MAX, ALTURA_MAX)
     aba.show()
+    _pronta(qtbot, aba)
     _cabe(aba)
     assert "Nenhuma sessão" in aba.detalhe.toPlainText() and "1 decisão(ões) aguardam" in aba.detalhe.toPlainText()
     assert [p["decisao_id"] for p in aba.modelo_p.linhas()] == [decisao["id"]]  # o que espera, já à vista
@@ -88,6 +95,7 @@ def test_ratificacao_so_em_sessao_com_quorum_e_ata(qtbot, conselheira, conselho,
     mp = entrar("mp", Papel.CONSULTA)
     leitura = AbaColegiado(mp)
     qtbot.addWidget(leitura)
+    _pronta(qtbot, leitura)
     assert leitura.modelo_s.rowCount() == 1 and "Ratificada" in leitura.detalhe.toPlainText()
     assert not any(b.isEnabled() for b in (leitura.b_nova, leitura.b_votar, leitura.b_encerrar))
 
@@ -95,5 +103,6 @@ def test_ratificacao_so_em_sessao_com_quorum_e_ata(qtbot, conselheira, conselho,
 def test_admin_nao_ve_o_colegiado(qtbot, sessao_admin, conselheira):
     aba = AbaColegiado(sessao_admin)
     qtbot.addWidget(aba)
+    _pronta(qtbot, aba)
     assert not aba.sigilo.isHidden() and "sigilosos" in aba.sigilo.text()
     assert aba.modelo_s.rowCount() == 0
