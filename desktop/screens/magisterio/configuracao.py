@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets import servicos
 from desktop.screens.widgets.roda import ComboSemRoda, DecimalSemRoda
 from desktop.services.magisterio import configuracao
 
@@ -75,6 +76,8 @@ class AbaConfiguracao(QWidget):
         super().__init__(parent)
         self._sessao = sessao
         self.widgets: dict[str, QWidget] = {}
+        self.lendo = False  # a configuração gravada vem fora da thread da interface (servicos.consulta)
+        self.tarefa = None  # a gravação em andamento (servicos.operacao)
         conteudo = QWidget(self)
         lay_conteudo = QVBoxLayout(conteudo)
         intro = QLabel("Onde a Lei 1.613/2004 deixa a decisão à comissão paritária, ou é ambígua, o órgão escolhe "
@@ -131,8 +134,15 @@ class AbaConfiguracao(QWidget):
         return combo
 
     def recarregar(self) -> None:
-        ok, config = comum.chamar(self, "Configuração do magistério", configuracao.ler, self._sessao)
-        self.mostrar(config if ok else ConfiguracaoMagisterio())
+        self.lendo = True
+        sessao = self._sessao
+        servicos.consulta(self, lambda: configuracao.ler(sessao), self._on_lida,
+                          titulo_erro="Configuração do magistério",
+                          ao_falhar=lambda _e: self._on_lida(ConfiguracaoMagisterio()))
+
+    def _on_lida(self, config: ConfiguracaoMagisterio) -> None:
+        self.lendo = False
+        self.mostrar(config)
         self.situacao.setText("")
 
     def mostrar(self, config: ConfiguracaoMagisterio) -> None:
@@ -161,6 +171,15 @@ class AbaConfiguracao(QWidget):
         return replace(ConfiguracaoMagisterio(), **valores)
 
     def _on_salvar(self) -> None:
-        ok, _ = comum.chamar(self, "Salvar configuração", configuracao.salvar, self._sessao, self.lida())
-        if ok:
-            self.situacao.setText("Configuração salva; vale para as próximas prévias da folha.")
+        sessao, config = self._sessao, self.lida()
+        self.tarefa = servicos.operacao(self, "Salvando a configuração…", lambda _p: configuracao.salvar(sessao, config),
+                                        self._on_salva, titulo_erro="Salvar configuração",
+                                        ao_cancelar=self._on_fim_tarefa)
+        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
+
+    def _on_fim_tarefa(self, *_args) -> None:
+        self.tarefa = None
+
+    def _on_salva(self, _resultado) -> None:
+        self.tarefa = None
+        self.situacao.setText("Configuração salva; vale para as próximas prévias da folha.")

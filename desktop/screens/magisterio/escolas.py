@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLa
 
 from desktop.rules import validacao
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
@@ -104,6 +104,7 @@ class AbaEscolas(QWidget):
         super().__init__(parent)
         self._sessao = sessao
         self.dialogo = None
+        self.tarefa = None  # a exclusão em andamento (servicos.operacao)
         self.modelo = ModeloTabela(_COLUNAS, self)
         self.proxy = ProxyFiltro(self.modelo, self)
         self.filtro = QLineEdit(self)
@@ -193,6 +194,16 @@ class AbaEscolas(QWidget):
                                 sim="Excluir", perigoso=True,
                                 detalhe="Use só para um lançamento feito por engano. O diário guarda como era."):
             return
-        ok, _ = comum.chamar(self, "Excluir situação", cadastro.excluir_situacao, self._sessao, s["id"])
-        if ok:
-            self.recarregar(e["id"])
+        sessao = self._sessao
+        self.tarefa = servicos.operacao(self, "Excluindo a situação…",
+                                        lambda _p: cadastro.excluir_situacao(sessao, s["id"]),
+                                        lambda _r: self._on_excluida(e["id"]), titulo_erro="Excluir situação",
+                                        ao_cancelar=self._on_fim_tarefa)
+        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
+
+    def _on_fim_tarefa(self, *_args) -> None:
+        self.tarefa = None
+
+    def _on_excluida(self, escola_id) -> None:
+        self.tarefa = None
+        self.recarregar(escola_id)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushBu
 
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import obrigatorio
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
@@ -133,6 +133,7 @@ class AbaHistorico(QWidget):
         super().__init__(parent)
         self._sessao, self.historico, self._sid, self._dinamicas = sessao, historico, servidor_id, dinamicas
         self.dialogo: DialogoFormulario | None = None
+        self.tarefa = None  # a exclusão em andamento (servicos.operacao)
         por_nome = {c.nome: c for c in historico.campos}
         colunas = [Coluna(por_nome[n].rotulo, lambda i, c=por_nome[n]: ch.para_texto(c, i.get(c.nome),
                                                                                   _opcoes(c, dinamicas)),
@@ -230,7 +231,15 @@ class AbaHistorico(QWidget):
                                 detalhe="Use só para um lançamento feito por engano; para o fim de um período, "
                                         "use Encerrar. O diário de auditoria guarda como era."):
             return
-        ok, _ = comum.chamar(self, f"Excluir {self.historico.singular}", cadastro.excluir, self._sessao,
-                             self.historico.nome, item["id"])
-        if ok:
-            self._on_gravado()
+        sessao, nome = self._sessao, self.historico.nome
+        self.tarefa = servicos.operacao(self, "Excluindo…", lambda _p: cadastro.excluir(sessao, nome, item["id"]),
+                                        lambda _r: self._on_excluido(), titulo_erro=f"Excluir {self.historico.singular}",
+                                        ao_cancelar=self._on_fim_tarefa)
+        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
+
+    def _on_fim_tarefa(self, *_args) -> None:
+        self.tarefa = None
+
+    def _on_excluido(self) -> None:
+        self.tarefa = None
+        self._on_gravado()

@@ -96,9 +96,22 @@ class AbaImportar(QWidget):
         destino = comum.escolher_destino(self, "Salvar modelo de planilha", MODELO.name, "CSV (*.csv)")
         if destino is None:
             return
-        ok, _ = comum.chamar(self, "Baixar modelo", shutil.copyfile, MODELO, destino)
-        if ok:
-            self.resumo.setText(f"Modelo salvo em {destino}. Preencha uma linha por servidor e escolha a planilha.")
+        self._gravar("Baixar modelo", lambda _p: shutil.copyfile(MODELO, destino),
+                      lambda: self.resumo.setText(f"Modelo salvo em {destino}. Preencha uma linha por servidor e "
+                                                  "escolha a planilha."))
+
+    def _gravar(self, titulo: str, funcao, ao_gravar) -> None:
+        """Grava um arquivo fora da thread da interface; ``ao_gravar()`` quando terminar."""
+        self.tarefa = servicos.operacao(self, "Gravando o arquivo…", funcao, lambda _r: self._on_gravado(ao_gravar),
+                                        titulo_erro=titulo, ao_cancelar=self._on_fim_tarefa)
+        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
+
+    def _on_fim_tarefa(self, *_args) -> None:
+        self.tarefa = None
+
+    def _on_gravado(self, ao_gravar) -> None:
+        self.tarefa = None
+        ao_gravar()
 
     def _on_escolher(self) -> None:
         arquivo = comum.escolher_arquivo(self, "Escolher planilha de servidores",
@@ -165,6 +178,6 @@ class AbaImportar(QWidget):
                                          f"relatorio-{comum.nome_arquivo(self.relatorio.arquivo)}.csv", "CSV (*.csv)")
         if destino is None:
             return
-        ok, _ = comum.chamar(self, "Salvar relatório", importacao.exportar_relatorio, self.relatorio, destino)
-        if ok:
-            self.resumo.setText(self.resumo.text() + f"<br>Relatório salvo em {destino}.")
+        relatorio = self.relatorio
+        self._gravar("Salvar relatório", lambda _p: importacao.exportar_relatorio(relatorio, destino),
+                     lambda: self.resumo.setText(self.resumo.text() + f"<br>Relatório salvo em {destino}."))

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QListW
                                QVBoxLayout, QWidget)
 
 from desktop.rules import formato
+from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, servicos
 from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets.leitura import ler
 from desktop.services.magisterio import cadastro, simulador
@@ -58,6 +59,7 @@ class AbaSimulador(QWidget):
         self.alteracoes: list[dict] = []
         self.simulacao: simulador.Simulacao | None = None
         self.carregando = False
+        self.lendo = False  # conferência ou simulação em andamento (servicos.consulta)
         self._desejado: str | None = None
 
         topo = QHBoxLayout()
@@ -178,17 +180,28 @@ class AbaSimulador(QWidget):
         return alt
 
     def _on_acrescentar(self) -> None:
+        if self.lendo:  # uma conferência ou simulação por vez
+            return
         sid = self.servidor_escolhido()
         if sid is None:
             comum.avisos.erro(self, "Mudança hipotética", "Escolha um servidor antes de acrescentar mudanças.")
             return
-        ok, alt = comum.chamar(self, "Mudança hipotética", self._alteracao)
-        if not ok:
+        try:
+            alt = self._alteracao()
+        except EntradaInvalida as e:
+            comum.avisos.erro(self, "Mudança hipotética", e)
             return
-        ok, descricoes = comum.chamar(self, "Mudança hipotética", simulador.conferir, self._sessao, sid,
-                                      self.alteracoes + [alt])
-        if not ok:
-            return
+        sessao, alteracoes = self._sessao, self.alteracoes + [alt]
+        self.lendo = True
+        servicos.consulta(self, lambda: simulador.conferir(sessao, sid, alteracoes),
+                          lambda descricoes: self._on_conferida(alt, descricoes),
+                          titulo_erro="Mudança hipotética", ao_falhar=self._on_fim_leitura)
+
+    def _on_fim_leitura(self, *_args) -> None:
+        self.lendo = False
+
+    def _on_conferida(self, alt: dict, descricoes: list[str]) -> None:
+        self.lendo = False
         self.alteracoes.append(alt)
         self.lista.addItem(descricoes[-1])
 
@@ -199,16 +212,24 @@ class AbaSimulador(QWidget):
             del self.alteracoes[i]
 
     def _on_simular(self) -> None:
+        if self.lendo:  # uma conferência ou simulação por vez
+            return
         sid = self.servidor_escolhido()
         if sid is None:
             comum.avisos.erro(self, "Simulador", "Escolha um servidor.")
             return
-        ok, dia = comum.chamar(self, "Simulador", self.data.valor)
-        if not ok:
+        try:
+            dia = self.data.valor()
+        except EntradaInvalida as e:
+            comum.avisos.erro(self, "Simulador", e)
             return
-        ok, s = comum.chamar(self, "Simulador", simulador.simular, self._sessao, sid, dia, self.alteracoes)
-        if not ok:
-            return
+        sessao, alteracoes = self._sessao, list(self.alteracoes)
+        self.lendo = True
+        servicos.consulta(self, lambda: simulador.simular(sessao, sid, dia, alteracoes), self._on_simulado,
+                          titulo_erro="Simulador", ao_falhar=self._on_fim_leitura)
+
+    def _on_simulado(self, s) -> None:
+        self.lendo = False
         self.simulacao = s
         self.modelo.definir_linhas(s.comparacao())
         a, b = s.atual["situacao"], s.simulado["situacao"]

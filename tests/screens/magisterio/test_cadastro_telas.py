@@ -147,6 +147,7 @@ def test_importar_planilha_com_uma_linha_ruim(qtbot, sessao_demo, tmp_path, salv
     relatorio = tmp_path / "relatorio.csv"
     salvar_em.append(relatorio)
     qtbot.mouseClick(aba.botao_salvar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
     assert "3;erro;CPF;" in relatorio.read_text(encoding="utf-8-sig")
     quando_modal(lambda caixa: clicar_botao(caixa, "Importar"), tipo=QMessageBox)
     qtbot.mouseClick(aba.botao_importar, Qt.MouseButton.LeftButton)
@@ -161,6 +162,7 @@ def test_baixar_modelo(qtbot, sessao_demo, tmp_path, salvar_em):
     destino = tmp_path / "modelo.csv"
     salvar_em.append(destino)
     qtbot.mouseClick(painel.importar.botao_modelo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: painel.importar.tarefa is None, timeout=15000)  # grava fora da thread da interface
     assert destino.read_text(encoding="utf-8-sig").startswith("Nome;CPF;Matrícula;Cargo")
 
 

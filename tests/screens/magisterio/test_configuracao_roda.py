@@ -22,6 +22,7 @@ def test_roda_sem_foco_rola_a_pagina_e_nao_muda_a_configuracao(qtbot, sessao_dem
     aba = painel.configuracao
     painel.abas.setCurrentWidget(aba)
     qtbot.waitExposed(aba)
+    qtbot.waitUntil(lambda: not aba.lendo, timeout=15000)  # a configuração gravada vem fora da interface
     antes = aba.lida()
     caixas = [w for w in aba.widgets.values() if isinstance(w, (QComboBox, QDoubleSpinBox))]
     assert len(caixas) >= 3

@@ -81,6 +81,7 @@ def test_configuracao_art41_dentro_da_faixa_salva_e_vai_ao_diario(qtbot, sessao_
     painel = _painel(qtbot, sessao_demo)
     aba = painel.configuracao
     painel.abas.setCurrentWidget(aba)
+    qtbot.waitUntil(lambda: not aba.lendo, timeout=15000)  # a configuração gravada vem fora da interface
     caixa = aba.widgets["art41_percentual"]
     assert (caixa.minimum(), caixa.maximum()) == (15, 30)
     virgula = caixa.locale().decimalPoint()
@@ -92,6 +93,7 @@ def test_configuracao_art41_dentro_da_faixa_salva_e_vai_ao_diario(qtbot, sessao_
         avisos = []
         quando_modal(lambda c: (avisos.append(c.text()), clicar_botao(c, "Fechar")), tipo=QMessageBox)
         qtbot.mouseClick(aba.botao_salvar, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: aba.tarefa is None and bool(avisos), timeout=15000)  # grava fora da interface
         assert len(avisos) == 1 and "entre 15 % e 30 %" in avisos[0] and "art. 41" in avisos[0]
         assert configuracao.ler(sessao_demo).art41_percentual == Decimal("15")
         assert _diario(sessao_demo, "configuracoes") == [] and aba.situacao.text() == ""
@@ -99,6 +101,7 @@ def test_configuracao_art41_dentro_da_faixa_salva_e_vai_ao_diario(qtbot, sessao_
     qtbot.keyClicks(caixa.lineEdit(), f"22{virgula}5")
     assert aba.lida().art41_percentual == Decimal("22.50")
     qtbot.mouseClick(aba.botao_salvar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)
     assert configuracao.ler(sessao_demo).art41_percentual == Decimal("22.50")
     assert aba.situacao.text() == "Configuração salva; vale para as próximas prévias da folha."
     [d] = _diario(sessao_demo, "configuracoes")
@@ -108,5 +111,6 @@ def test_configuracao_art41_dentro_da_faixa_salva_e_vai_ao_diario(qtbot, sessao_
     caixa.lineEdit().selectAll()
     qtbot.keyClicks(caixa.lineEdit(), "30")
     qtbot.mouseClick(aba.botao_desfazer, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.lendo, timeout=15000)
     assert aba.lida().art41_percentual == Decimal("22.50")
     assert len(_diario(sessao_demo, "configuracoes")) == 1

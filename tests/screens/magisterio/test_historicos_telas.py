@@ -105,6 +105,7 @@ def test_excluir_falta_pede_confirmacao(qtbot, sessao_demo):
     assert any(x["id"] == item["id"] for x in cadastro.itens(sessao_demo, "faltas", sid))  # desistiu: nada muda
     quando_modal(lambda c: clicar_botao(c, "Excluir"), tipo=QMessageBox)
     qtbot.mouseClick(aba.botao_excluir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # exclui fora da thread da interface
     assert all(x["id"] != item["id"] for x in cadastro.itens(sessao_demo, "faltas", sid))
     assert all(aba.modelo.linha(i)["id"] != item["id"] for i in range(aba.modelo.rowCount()))
     assert _diario(sessao_demo, item["id"])[-1] == ("magisterio_faltas", "excluir", "admin")

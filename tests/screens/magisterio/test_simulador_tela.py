@@ -34,6 +34,7 @@ def test_e_se_eu_concluir_a_especializacao(qtbot, sessao_admin):
     aba.horas.setValue(360)
     digitar(qtbot, aba.desde.edit, "01/07/2026")
     qtbot.mouseClick(aba.botao_acrescentar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.lendo, timeout=15000)  # conferida fora da thread da interface
     assert aba.lista.count() == 1 and "especializacao (360 h)" in aba.lista.item(0).text()
     qtbot.mouseClick(aba.botao_simular, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: aba.simulacao is not None)
