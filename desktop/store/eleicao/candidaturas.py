@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from ..linhas import atualizar, um as _um  # noqa: F401 — atualizar: os serviços da eleição a usam por aqui
+from ..linhas import um as _um
 
 
 def processo(db: sqlite_utils.Database, processo_id: str) -> dict | None:
