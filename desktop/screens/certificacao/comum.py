@@ -77,3 +77,29 @@ def abrir(aba, dialogo, ao_aceitar) -> None:
     dialogo.finished.connect(_on_fechado)
     dialogo.open()
 
+
+
+def operar(aba, titulo: str, funcao, ao_concluir, *, ao_recusar=None) -> None:
+    """Grava (ou emite o PDF) fora da thread da interface, por ``widgets.servicos.operacao``: ``funcao()``
+    roda noutra thread e ``ao_concluir(resultado)`` na interface. ``aba.tarefa`` fica preenchida enquanto
+    roda (outro clique não grava de novo). A recusa prevista, com o artigo, vai para ``ao_recusar(erro)``
+    (padrão: ``avisar``)."""
+    from desktop.screens.widgets import servicos
+
+    if getattr(aba, "tarefa", None) is not None:
+        return
+
+    def _fim(*_args) -> None:
+        aba.tarefa = None
+
+    def _on_concluida(resultado) -> None:
+        _fim()
+        ao_concluir(resultado)
+
+    def _on_recusada(erro: BaseException) -> None:
+        _fim()
+        (ao_recusar or (lambda e: avisar(aba, e)))(erro)
+
+    aba.tarefa = servicos.operacao(aba, titulo, lambda _progresso: funcao(), _on_concluida, titulo_erro="Certificação",
+                                   ao_recusar=_on_recusada, ao_cancelar=_fim)
+    aba.tarefa.sig_falhou.connect(_fim)  # defeito (não recusa): sobe para o tratamento geral, a aba destrava

@@ -18,7 +18,7 @@ from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
 from desktop.services import documentos_vias
 from desktop.services.certificacao import emissao
 
-from .comum import br
+from .comum import br, operar
 
 SEM_CANCELAR = ("O cancelamento de uma via é feito pelo administrador do Paço (permissão \"cancelar "
                 "documentos emitidos\"). Selecione o documento, anote o código e o motivo e peça a ele.")
@@ -34,6 +34,7 @@ class AbaDocumentos(QWidget):
     def __init__(self, sessao, parent=None):
         super().__init__(parent)
         self.sessao = sessao
+        self.tarefa = None  # a gravação em andamento (comum.operar)
         self.modelo = ModeloTabela([
             Coluna("Documento", lambda e: TITULOS_DOCUMENTO[TipoDocumento(e["tipo_documento"])], largura=260),
             Coluna("Referência", lambda e: e["referencia"], esticar=True),
@@ -122,15 +123,14 @@ class AbaDocumentos(QWidget):
         e = self._selecionada()
         if e is None:
             return
-        try:
-            nova = emissao.emitir_nova_via(self.sessao, e["id"], self.motivo.text(), perdida=self.perdida.isChecked())
-        except Exception as erro:  # noqa: BLE001 — recusa com o artigo vai ao usuário
-            if not avisos.previsto(erro):
-                raise
-            avisos.erro(self, "Nova via", erro)
-            return
+        sessao, motivo, perdida = self.sessao, self.motivo.text(), self.perdida.isChecked()
+        operar(self, "Emitindo a nova via…", lambda: emissao.emitir_nova_via(sessao, e["id"], motivo, perdida=perdida),
+               lambda nova: self._on_via_emitida(e, nova, perdida),
+               ao_recusar=lambda erro: avisos.erro(self, "Nova via", erro))
+
+    def _on_via_emitida(self, e: dict, nova, perdida: bool) -> None:
         self.motivo.clear()
-        anterior = "cancelada (perdida)" if self.perdida.isChecked() else "substituída"
+        anterior = "cancelada (perdida)" if perdida else "substituída"
         self.perdida.setChecked(False)
         self.atualizar()
         texto = f"{nova.via}ª via emitida (código {nova.codigo}); a anterior ficou {anterior}."

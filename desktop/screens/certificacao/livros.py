@@ -10,13 +10,14 @@ from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import instituicao, livros
 
-from .comum import avisar, br, nova_tabela, preencher
+from .comum import avisar, br, nova_tabela, operar, preencher
 
 
 class AbaLivros(QWidget):
     def __init__(self, sessao, parent=None):
         super().__init__(parent)
         self.sessao = sessao
+        self.tarefa = None  # a gravação em andamento (comum.operar)
         self.tabela = nova_tabela()
         self.unidade = QComboBox(self)
         self.tipo = QComboBox(self)
@@ -72,12 +73,13 @@ class AbaLivros(QWidget):
         self.botao_imprimir.setEnabled(bool(l) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR))
 
     def _on_abrir(self) -> None:
-        try:
-            l = livros.abrir_livro(self.sessao, tipo_documento=self.tipo.currentData(), folhas=self.folhas.value(),
-                                   unidade_id=self.unidade.currentData())
-        except Exception as erro:  # recusa com o motivo
-            avisar(self, erro)
-            return
+        sessao, tipo, folhas, unidade = (self.sessao, self.tipo.currentData(), self.folhas.value(),
+                                         self.unidade.currentData())
+        operar(self, "Abrindo o livro…", lambda: livros.abrir_livro(sessao, tipo_documento=tipo, folhas=folhas,
+                                                                    unidade_id=unidade), self._on_aberto,
+               ao_recusar=lambda erro: avisar(self, erro))
+
+    def _on_aberto(self, l: dict) -> None:
         self.atualizar()
         self.situacao.setText(f"Livro nº {l['numero']} aberto: {l['termo_abertura']}")
 
@@ -85,11 +87,11 @@ class AbaLivros(QWidget):
         l = self._selecionado()
         if not l:
             return
-        try:
-            l = livros.encerrar_livro(self.sessao, l["id"])
-        except Exception as erro:
-            avisar(self, erro)
-            return
+        sessao, livro_id = self.sessao, l["id"]
+        operar(self, "Encerrando o livro…", lambda: livros.encerrar_livro(sessao, livro_id), self._on_encerrado,
+               ao_recusar=lambda erro: avisar(self, erro))
+
+    def _on_encerrado(self, l: dict) -> None:
         self.atualizar()
         self.situacao.setText(l["termo_encerramento"])
 
@@ -97,9 +99,7 @@ class AbaLivros(QWidget):
         l = self._selecionado()
         if not l:
             return
-        try:
-            e = livros.emitir_livro(self.sessao, l["id"])
-        except Exception as erro:
-            avisar(self, erro)
-            return
-        oferecer_documento(self.situacao, [e.pdf], None, f"Livro nº {l['numero']} emitido ({e.codigo}).")
+        sessao, livro_id, numero = self.sessao, l["id"], l["numero"]
+        operar(self, "Emitindo o livro…", lambda: livros.emitir_livro(sessao, livro_id), lambda e: oferecer_documento(
+            self.situacao, [e.pdf], None, f"Livro nº {numero} emitido ({e.codigo})."),
+            ao_recusar=lambda erro: avisar(self, erro))

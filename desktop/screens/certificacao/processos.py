@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 from desktop.rules.certificacao.etapas import DECISOES
 from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, Etapa
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets import servicos
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import processos
 from desktop.services.certificacao.comunicado import emitir_comunicado, emitir_pasta
 
-from .comum import abrir, avisar, br, nova_tabela, preencher
+from .comum import abrir, avisar, br, nova_tabela, operar, preencher
 from .dialogos_cadastro import campo_data
 from .dialogos_processo import (DialogoCorrecao, DialogoDecisao, DialogoInscricao, DialogoRecurso, DialogoRenuncia,
                                 DialogoTrabalhador)
@@ -321,22 +320,8 @@ class AbaProcessos(QWidget):
             self.dialogo.open()
 
     def _operar(self, titulo: str, funcao, ao_concluir) -> None:
-        """Roda ``funcao()`` fora da thread da interface (emitir PDFs passa de 100 ms); a recusa da regra, com o
-        artigo, vai para ``avisar``; ``tarefa`` fica preenchida enquanto roda."""
-        if self.tarefa is not None:
-            return
-
-        def _on_concluida(resultado) -> None:
-            self.tarefa = None
-            ao_concluir(resultado)
-
-        def _on_recusada(erro: BaseException) -> None:
-            self.tarefa = None
-            avisar(self, erro)
-
-        self.tarefa = servicos.operacao(self, titulo, lambda _progresso: funcao(), _on_concluida,
-                                        titulo_erro="Certificação", ao_recusar=_on_recusada,
-                                        ao_cancelar=lambda: setattr(self, "tarefa", None))
+        """Emitir PDFs passa de 100 ms: fora da thread da interface (``comum.operar``); recusa em ``avisar``."""
+        operar(self, titulo, funcao, ao_concluir, ao_recusar=lambda erro: avisar(self, erro))
 
     def _on_pasta(self) -> None:
         if not self.detalhe:

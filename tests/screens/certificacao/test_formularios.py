@@ -341,6 +341,7 @@ def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admi
         assert ad.aviso_motivo.isHidden()
         qtbot.keyClicks(ad.motivo, "Extravio da primeira via")
         qtbot.mouseClick(ad.botao_via, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: ad.tarefa is None, timeout=60_000)  # grava fora da thread da interface
         assert ad.modelo.rowCount() == 3 and "2ª via emitida" in ad.situacao.text()
         # a nova via produz, guarda e abre o seu próprio PDF; a anterior fica substituída
         assert abertos == [str(salvo)] and salvo.read_bytes()[:5] == b"%PDF-"

@@ -16,6 +16,7 @@ def test_abrir_encerrar_e_imprimir_livro_pela_tela(qtbot, sessao_admin):
     al.tipo.setCurrentIndex(al.tipo.findData("cert_diploma_tecnico"))
     al.folhas.setValue(3)
     qtbot.mouseClick(al.botao_abrir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: al.tarefa is None, timeout=60_000)  # grava fora da thread da interface
     assert al.tabela.rowCount() == 1 and "3 folhas" in al.situacao.text()
     p = ate_avaliacao(s, c, 3)
     processos.registrar_etapa(s, p["id"], "certificacao", dados={"sistec_codigo": "SISTEC-7"})
@@ -24,8 +25,10 @@ def test_abrir_encerrar_e_imprimir_livro_pela_tela(qtbot, sessao_admin):
     al.tabela.selectRow(0)
     assert al.botao_encerrar.isEnabled()
     qtbot.mouseClick(al.botao_encerrar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: al.tarefa is None, timeout=60_000)  # grava fora da thread da interface
     assert "1 de 3 folhas utilizadas; as folhas 2 a 3 ficam inutilizadas" in al.situacao.text()
     al.tabela.selectRow(0)
     assert not al.botao_encerrar.isEnabled() and al.botao_imprimir.isEnabled()
     qtbot.mouseClick(al.botao_imprimir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: al.tarefa is None, timeout=60_000)  # grava fora da thread da interface
     assert "Livro nº 1 emitido" in al.situacao.text()
