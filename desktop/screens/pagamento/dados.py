@@ -3,7 +3,8 @@
 Cada campo é conferido enquanto se digita, com a mensagem ao lado: os dígitos da agência e da conta
 do Banco do Brasil pelo módulo 11 (com 'X'), o formato na Caixa, o PIS pela validate-docbr. Os
 dígitos são conferidos de novo quando o banco, a agência ou a conta mudam. Gravar chama o serviço
-(``desktop.services.pagamento.dados``), que recusa a conta que já é de outra pessoa dizendo o nome.
+(``desktop.services.pagamento.dados``) fora da thread da interface (``DialogoFormulario.chamada``), que
+recusa a conta que já é de outra pessoa dizendo o nome (a recusa aparece no próprio diálogo).
 """
 from __future__ import annotations
 
@@ -85,8 +86,10 @@ class DialogoPagamento(DialogoFormulario):
                 c.validar()
         self.atualizar_botao()
 
-    def executar(self) -> dict:
+    def chamada(self):
+        """Os campos lidos aqui; a gravação roda fora da thread da interface (``DialogoFormulario``/operacao)."""
         valores = {"banco": self.banco.texto(), "agencia": self.agencia.texto(), "agencia_dv": self.agencia_dv.texto(),
                    "conta": self.conta.texto(), "conta_dv": self.conta_dv.texto(), "pis": self.pis.texto(),
                    "tipo_conta": self.tipo.currentData() if self.banco.texto().strip() else ""}
-        return self._gravar(**valores)
+        gravar = self._gravar
+        return lambda: gravar(**valores)

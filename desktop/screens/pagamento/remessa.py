@@ -26,7 +26,8 @@ _BANCOS = (("001", "001 — Banco do Brasil"), ("104", "104 — Caixa Econômica
 
 
 class DialogoRemessa(DialogoFormulario):
-    """Banco, convênio, conta debitada e data do pagamento; ``executar`` grava o convênio e devolve a escolha."""
+    """Banco, convênio, conta debitada e data do pagamento; ``chamada`` grava o convênio (por operacao) e devolve
+    a escolha."""
 
     def __init__(self, sessao, folha: str, competencia: date, parent: QWidget | None = None):
         super().__init__(f"Arquivo do banco — {competencia:%m/%Y}", "Continuar…", parent,
@@ -74,18 +75,40 @@ class DialogoRemessa(DialogoFormulario):
         t = t.strip()
         return regras.dv_modulo11_bb(t.zfill(8)) if self.codigo() == "001" and t.isdigit() and len(t) <= 8 else "0"
 
-    def _on_banco(self, *_args) -> None:
-        atual = remessa.convenio(self._sessao, self._folha, self.codigo()) or {}
-        for campo, chave in ((self.convenio, "convenio"), (self.agencia, "agencia"), (self.agencia_dv, "agencia_dv"),
-                             (self.conta, "conta"), (self.conta_dv, "conta_dv")):
-            campo.definir_texto(atual.get(chave, ""))
-        self.atualizar_botao()
+    def _campos_convenio(self):
+        return ((self.convenio, "convenio"), (self.agencia, "agencia"), (self.agencia_dv, "agencia_dv"),
+                (self.conta, "conta"), (self.conta_dv, "conta_dv"))
 
-    def executar(self) -> dict:
-        remessa.definir_convenio(self._sessao, self._folha, self.codigo(), convenio=self.convenio.valor(),
-                                 agencia=self.agencia.texto(), agencia_dv=self.agencia_dv.texto(),
-                                 conta=self.conta.texto(), conta_dv=self.conta_dv.texto())
-        return {"banco": self.codigo(), "data_pagamento": self.data.valor()}
+    def _on_banco(self, *_args) -> None:
+        """O convênio gravado para o banco escolhido, lido fora da thread da interface (``consulta``); ao
+        trocar de banco os campos se esvaziam na hora e voltam preenchidos se houver convênio gravado."""
+        if _args:
+            for campo, _chave in self._campos_convenio():
+                campo.definir_texto("")
+            self.atualizar_botao()
+        sessao, folha, banco = self._sessao, self._folha, self.codigo()
+
+        def _on_lido(atual) -> None:
+            if not atual or banco != self.codigo():
+                return
+            for campo, chave in self._campos_convenio():
+                campo.definir_texto(atual.get(chave, ""))
+            self.atualizar_botao()
+
+        self.leitura = servicos.consulta(self, lambda: remessa.convenio(sessao, folha, banco), _on_lido,
+                                         titulo_erro="Convênio não lido")
+
+    def chamada(self):
+        """Grava o convênio (fora da thread da interface) e devolve a escolha: banco e data do pagamento."""
+        sessao, folha, banco = self._sessao, self._folha, self.codigo()
+        campos = {"convenio": self.convenio.valor(), "agencia": self.agencia.texto(),
+                  "agencia_dv": self.agencia_dv.texto(), "conta": self.conta.texto(), "conta_dv": self.conta_dv.texto()}
+        escolha = {"banco": banco, "data_pagamento": self.data.valor()}
+
+        def gravar() -> dict:
+            remessa.definir_convenio(sessao, folha, banco, **campos)
+            return escolha
+        return gravar
 
 
 class GeradorRemessa:

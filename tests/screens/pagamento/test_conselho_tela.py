@@ -35,7 +35,8 @@ def test_arquivo_do_banco_dos_conselheiros(qtbot, sessao_admin, conselho, tmp_pa
     qtbot.mouseClick(aba.botao_banco, Qt.MouseButton.LeftButton)
     dlg = aba.gerador.dialogo
     qtbot.waitUntil(dlg.isVisible)
-    assert dlg.convenio.texto() == "000777" and dlg.conta.texto() == "210169"  # o convênio gravado volta
+    # o convênio gravado volta (lido fora da thread da interface)
+    qtbot.waitUntil(lambda: dlg.convenio.texto() == "000777" and dlg.conta.texto() == "210169")
     pagamento = date.today() + timedelta(days=4)
     dlg.data.edit.clear()
     digitar(qtbot, dlg.data.edit, f"{pagamento:%d/%m/%Y}")
