@@ -65,6 +65,27 @@ def exportar(sessao: Sessao, pasta: Path, replica: str) -> Path:
     """Grava em ``pasta`` o pacote para a réplica ``replica`` (id ou nome): o que ela ainda não confirmou,
     só dos domínios que ela recebe e que esta sessão lê."""
     sessao.exigir(Permissao.BACKUP_FAZER)
+    eu, destino, cab, dados, conteudo = montar(sessao, replica)
+    pasta = Path(pasta)
+    pasta.mkdir(parents=True, exist_ok=True)
+    arquivo = pasta / f"paco-{cab['orgao'][:8]}-{eu['id'][:8]}-para-{destino['id'][:8]}-{cab['id']}{sync_pacote.EXTENSAO}"
+    sync_pacote.gravar_atomico(arquivo, dados)
+    registrar_envio(sessao, destino["id"], cab["id"], conteudo, len(dados))
+    return arquivo
+
+
+def registrar_envio(sessao: Sessao, destino_id: str, pacote_id: str, conteudo: dict, tamanho: int, **extra) -> None:
+    """O evento do pacote enviado (arquivo ou rede) no diário: a data do último envio na aba Sincronização."""
+    with sessao.mudanca(Permissao.BACKUP_FAZER) as m:
+        m.registrar("sync_replicas", destino_id, "evento",
+                    depois={"evento": "pacote de sincronização exportado", "pacote": pacote_id, "alteracoes": conteudo,
+                            "bytes": tamanho, **extra})
+
+
+def montar(sessao: Sessao, replica: str) -> tuple[dict, dict, dict, bytes, dict]:
+    """(esta réplica, destino, cabeçalho, bytes do pacote, alterações por domínio) do pacote para ``replica``,
+    sem gravar nada (``exportar`` grava em arquivo; ``rede_local.enviar`` manda pela rede)."""
+    sessao.exigir(Permissao.BACKUP_FAZER)
     eu = _eu(sessao)
     destino = _replica(sessao, replica)
     if destino is None:
@@ -86,15 +107,7 @@ def exportar(sessao: Sessao, pasta: Path, replica: str) -> Path:
         claro = reg.codificar({"vetor": reg.vetor(sessao.db, esquema), "alteracoes": alteracoes}).encode()
         secoes[dominio] = (publica, claro)
     cab = _cabecalho(sessao, eu, destino, list(secoes))
-    dados = sync_pacote.montar(cab, secoes, eu["privada_ed25519"])
-    pasta = Path(pasta)
-    pasta.mkdir(parents=True, exist_ok=True)
-    arquivo = pasta / f"paco-{cab['orgao'][:8]}-{eu['id'][:8]}-para-{destino['id'][:8]}-{cab['id']}{sync_pacote.EXTENSAO}"
-    sync_pacote.gravar_atomico(arquivo, dados)
-    with sessao.mudanca(Permissao.BACKUP_FAZER) as m:
-        m.registrar("sync_replicas", destino["id"], "evento",
-                    depois={"evento": "pacote de sincronização exportado", "pacote": cab["id"], "alteracoes": conteudo, "bytes": len(dados)})
-    return arquivo
+    return eu, destino, cab, sync_pacote.montar(cab, secoes, eu["privada_ed25519"]), conteudo
 
 
 def _recusar(cab: dict, sessao: Sessao, eu: dict) -> dict:
@@ -141,6 +154,12 @@ def importar(sessao: Sessao, arquivo: Path) -> dict:
         bruto = arquivo.read_bytes()
     except OSError as e:
         raise ErroNegocio(f"Não foi possível ler o pacote {arquivo.name}: {e.strerror}." + _NADA) from None
+    return importar_dados(sessao, bruto)
+
+
+def importar_dados(sessao: Sessao, bruto: bytes) -> dict:
+    """``importar`` dos bytes de um pacote (lido de um arquivo ou recebido pela rede local)."""
+    sessao.exigir(Permissao.BACKUP_FAZER)
     eu = _eu(sessao)
     try:
         lido = sync_pacote.ler(bruto)

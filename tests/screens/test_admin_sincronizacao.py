@@ -202,3 +202,41 @@ def test_designar_o_notebook_para_os_atos_unicos_pela_tela(qtbot, duas, monkeypa
     aba.tabela.selectRow(0)
     assert not aba.botao_designar.isEnabled()  # esta não é mais a designada: não passa adiante
     assert next(r for r in replicas.replicas(sede) if r["designada"])["nome"] == "Notebook"
+
+
+def test_enviar_e_receber_pela_rede_local_pela_tela(qtbot, duas, monkeypatch):
+    """O notebook abre a recepção (porta e código na tela); a sede envia pela rede com o código; o pacote é
+    aplicado no notebook (o painel avisa) e a sede mostra o resumo de lá."""
+    sede, note, pasta = duas
+    pessoa = cadastros.cadastrar_pessoa(sede, nome="Chegou Pela Rede")
+    painel_note, aba_note = _painel(qtbot, note)
+    aba_note.porta_recepcao = 0  # porta livre qualquer (testes em paralelo na mesma máquina)
+    _painel_sede, aba_sede = _painel(qtbot, sede)
+    qtbot.mouseClick(aba_note.botao_receber_rede, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "código" in aba_note.situacao.text())
+    recepcao = aba_note.recepcao
+    assert recepcao.codigo in aba_note.situacao.text() and str(recepcao.porta) in aba_note.situacao.text()
+    aba_sede.tabela.selectRow(0)
+    assert aba_sede.botao_enviar_rede.isEnabled()
+    monkeypatch.setattr(aba_sede, "pedir_rede", lambda nome: ("127.0.0.1", recepcao.porta, recepcao.codigo))
+    with qtbot.waitSignal(painel_note.sig_pacote_importado, timeout=30000) as sinal:
+        qtbot.mouseClick(aba_sede.botao_enviar_rede, Qt.MouseButton.LeftButton)
+    assert sinal.args[0]["aplicadas"] > 0
+    qtbot.waitUntil(lambda: "entregue pela rede a Notebook" in aba_sede.situacao.text(), timeout=30000)
+    assert note.db.execute("SELECT nome FROM pessoas WHERE id = ?", [pessoa["id"]]).fetchone() == ("Chegou Pela Rede",)
+    assert "importado" in aba_note.situacao.text()
+
+
+def test_cancelar_a_recepcao_pela_rede_fecha_a_porta(qtbot, duas):
+    import socket
+
+    _sede, note, _pasta = duas
+    _painel_note, aba = _painel(qtbot, note)
+    aba.porta_recepcao = 0
+    qtbot.mouseClick(aba.botao_receber_rede, Qt.MouseButton.LeftButton)
+    porta = aba.recepcao.porta
+    aba.tarefa_rede.dialogo.canceled.emit()  # o botão Cancelar do diálogo de progresso
+    qtbot.waitUntil(lambda: "cancelada" in aba.situacao.text(), timeout=10000)
+    assert aba.botao_receber_rede.isEnabled()
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", porta)) != 0

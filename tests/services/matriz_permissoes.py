@@ -377,6 +377,9 @@ EXIGE: dict = {
     # Várias máquinas (issue 15): réplicas são ato do administrador; trocar pacotes, de quem faz cópias
     "replicas.convidar": P.USUARIOS_GERENCIAR,
     "replicas.designar": P.USUARIOS_GERENCIAR,
+    "rede_local.abrir_recepcao": P.BACKUP_FAZER,  # como importar
+    "rede_local.receber": P.BACKUP_FAZER,
+    "rede_local.enviar": P.BACKUP_FAZER,  # como exportar
     "replicas.iniciar": P.USUARIOS_GERENCIAR,
     "replicas.juntar": P.USUARIOS_GERENCIAR,  # com a chave de recuperação do órgão, conferida no .chaves
     "replicas.remover_replica": P.USUARIOS_GERENCIAR,
@@ -387,6 +390,9 @@ EXIGE: dict = {
     "sincronizacao.decidir": (P.BACKUP_FAZER, P.ESCRITORIO_EDITAR),
     "sincronizacao.exportar": P.BACKUP_FAZER,
     "sincronizacao.importar": P.BACKUP_FAZER,
+    "sincronizacao.importar_dados": P.BACKUP_FAZER,
+    "sincronizacao.montar": P.BACKUP_FAZER,
+    "sincronizacao.registrar_envio": P.BACKUP_FAZER,
     "sincronizacao.trocas": P.BACKUP_FAZER,  # datas dos últimos pacotes, do diário
     "usuarios_replicas.recebidos": P.USUARIOS_GERENCIAR,
     "usuarios_replicas.aceitar": P.USUARIOS_GERENCIAR,  # e a chave de administração da sessão
@@ -406,6 +412,7 @@ _CHAVES = "abertura da base e do arquivo de chaves (antes da sessão existir), p
 ISENTAS: dict[str, str] = {
     "chaveiro.alterados": _CONEXAO,
     "usuarios_replicas.gravar_fechadura": _CONEXAO,
+    "rede_local.enderecos": _PURA,
     "usuarios_replicas.conferir_autor": _CONEXAO,
     "conselho.mandatos.posse_dos_eleitos": _CONEXAO,
     "parametros.vigente_na_conexao": _CONEXAO,

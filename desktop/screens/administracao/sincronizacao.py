@@ -27,6 +27,7 @@ from desktop.screens.widgets.servicos import operacao
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 from .convite import DialogoCodigo, DialogoConvite, DialogoJuntar, imprimir_html
+from .rede import RedeLocal
 
 _ESTILO_OK = "color: #2e7d32;"
 _ESTILO_ALERTA = "color: #a15c00; font-weight: bold;"
@@ -59,7 +60,7 @@ COLUNAS_CONFERENCIA = [
 ]
 
 
-class AbaSincronizacao(QWidget):
+class AbaSincronizacao(RedeLocal, QWidget):
     """As réplicas do órgão, gerar e importar pacotes, conferir e (administrador) convidar máquina.
 
     ``sig_pacote_importado(dict)``: um pacote foi aplicado (o resumo do serviço); o painel recarrega os
@@ -82,6 +83,9 @@ class AbaSincronizacao(QWidget):
         self.tabela = criar_visao(ProxyFiltro(self.modelo, self), self, nome="Outras máquinas do órgão")
         self.botao_gerar = QPushButton("&Gerar pacote para…", self)
         self.botao_importar = QPushButton("&Importar pacote…", self)
+        self.botao_enviar_rede = QPushButton("Enviar pela &rede…", self)
+        self.botao_receber_rede = QPushButton("Rece&ber pela rede…", self)
+        self.recepcao = None  # a porta aberta enquanto espera um pacote pela rede
         self.botao_conferir = QPushButton("C&onferir", self)
         self.botao_imprimir = QPushButton("Im&primir conferência…", self)
         self.botao_convidar = QPushButton("Con&vidar máquina…", self)
@@ -105,10 +109,12 @@ class AbaSincronizacao(QWidget):
         self.botao_conflitos.hide()
         self.botao_imprimir.setEnabled(False)
         self.botao_gerar.setEnabled(False)
+        self.botao_enviar_rede.setEnabled(False)
         self.conferencia.hide()
 
         linha = QHBoxLayout()
-        for b in (self.botao_gerar, self.botao_importar, self.botao_conferir, self.botao_imprimir):
+        for b in (self.botao_gerar, self.botao_importar, self.botao_enviar_rede, self.botao_receber_rede,
+                  self.botao_conferir, self.botao_imprimir):
             linha.addWidget(b)
         linha.addStretch(1)
         linha.addWidget(self.botao_designar)
@@ -128,6 +134,8 @@ class AbaSincronizacao(QWidget):
         self.botao_gerar.clicked.connect(self._on_gerar)
         self.botao_importar.clicked.connect(self._on_importar)
         self.botao_conferir.clicked.connect(self._on_conferir)
+        self.botao_enviar_rede.clicked.connect(self._on_enviar_rede)
+        self.botao_receber_rede.clicked.connect(self._on_receber_rede)
         self.botao_imprimir.clicked.connect(self._on_imprimir)
         self.botao_convidar.clicked.connect(self._on_convidar)
         self.botao_juntar.clicked.connect(self._on_juntar)
@@ -171,6 +179,7 @@ class AbaSincronizacao(QWidget):
     def _on_selecao(self, *_args) -> None:
         r = linha_selecionada(self.tabela)
         self.botao_gerar.setEnabled(bool(r and r["ativa"]))
+        self.botao_enviar_rede.setEnabled(bool(r and r["ativa"]))
         self.botao_designar.setEnabled(bool(self._esta_designada and r and r["ativa"] and not r["designada"]))
 
     # -- escolhas (os testes as substituem) ---------------------------------------------------------
@@ -251,6 +260,10 @@ class AbaSincronizacao(QWidget):
                   else "Nenhum conflito.")
         for aviso in resumo.get("avisos", []):
             texto += " " + aviso
+        aguardam = resumo.get("usuarios", {}).get("aguardando")
+        if aguardam:
+            texto += (" Usuários criados noutra máquina aguardam o aceite do administrador daqui (Usuários › Aceitar "
+                      "recebido…): " + ", ".join(aguardam) + ".")
         self._informar(texto, alerta=bool(resumo["conflitos"] or resumo.get("avisos")))
         self.botao_conflitos.setVisible(bool(resumo["conflitos"]))
         self.recarregar()
