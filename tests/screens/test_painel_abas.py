@@ -1,0 +1,53 @@
+"""Painel de módulo com abas declaradas (widgets.painel): só as abas do papel, Alt+N pela posição ou o
+atalho declarado, o aviso de papel sem acesso e o recarregar ao voltar a uma aba."""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.rules.papeis import Permissao
+from desktop.screens.widgets.painel import Aba, PainelAbas
+
+
+class _Aba(QWidget):
+    def __init__(self, sessao, parent=None):
+        super().__init__(parent)
+        self.recargas = 0
+
+    def recarregar(self):
+        self.recargas += 1
+
+
+class _Sessao:
+    def __init__(self, permissoes):
+        self._permissoes = set(permissoes)
+
+    def pode(self, permissao):
+        return permissao in self._permissoes
+
+
+ABAS = (
+    Aba("um", "Um", _Aba),
+    Aba("dois", "Dois", _Aba, Permissao.USUARIOS_GERENCIAR),
+    Aba("tres", "Três", _Aba, lambda sessao: sessao.pode(Permissao.DIARIO_LER)),
+    Aba("quatro", "Quatro", _Aba, atalho="Alt+9"),
+)
+
+
+def test_so_as_abas_do_papel_com_atalhos_e_recarga(qtbot):
+    painel = PainelAbas(_Sessao({Permissao.DIARIO_LER}), ABAS, sem_acesso="nada", recarregar_ao_voltar=True)
+    qtbot.addWidget(painel)
+    with qtbot.waitActive(painel):
+        painel.show()
+        painel.activateWindow()
+    assert [painel.abas.tabText(i) for i in range(painel.abas.count())] == ["Um", "Três", "Quatro"]
+    assert painel.dois is None and painel.abas.tabToolTip(1) == "Alt+2" and painel.abas.tabToolTip(2) == "Alt+9"
+    qtbot.keyClick(painel.abas, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert painel.abas.currentWidget() is painel.tres and painel.tres.recargas == 1
+    qtbot.keyClick(painel.abas, Qt.Key.Key_9, Qt.KeyboardModifier.AltModifier)
+    assert painel.abas.currentWidget() is painel.quatro
+
+
+def test_papel_sem_nenhuma_aba_ve_o_aviso(qtbot):
+    painel = PainelAbas(_Sessao(set()), ABAS[1:3], sem_acesso="O papel não dá acesso.")
+    qtbot.addWidget(painel)
+    assert painel.abas.count() == 0 and painel.abas.isHidden()
+    assert [r.text() for r in painel.findChildren(QLabel)] == ["O papel não dá acesso."]
