@@ -162,3 +162,72 @@ def test_contracheque_emitido_guarda_os_descontos(sessao_admin, carla):
     r = descontos.cadastrar_sindical(s, carla, entidade="Associação dos Conselheiros", forma="fixo", quantidade="10",
                                      inicio="06/2025")
     assert r["reemitir"] is True
+
+
+def test_provento_avulso_com_e_sem_incidencias(sessao_admin, carla):
+    """Provento avulso de R$ 500,00.
+    Com incidência de INSS e IRRF: bruto 6.500,00; INSS 113,85 + 114,8292 + 167,634 + (6.500,00 − 4.190,83) ×
+    14 % = 323,2838 → 719,5970 → 719,60; IRRF (6.500,00 − 719,60) = 5.780,40 × 27,5 % − 908,73 = 1.589,61 −
+    908,73 = 680,88; líquido 6.500,00 − 719,60 − 680,88 = 5.099,52.
+    Sem incidência (indenização, p. ex.): tributos do caso base (649,60 e 562,63), líquido 4.787,77 + 500,00
+    = 5.287,77 (o de julho, noutro lançamento, para não somar os dois)."""
+    s = sessao_admin
+    descontos.lancar_avulsa(s, carla, natureza="provento", descricao="Diferença de remuneração de maio",
+                            fundamento="Lei 320/2023, art. 41; Processo adm. 15/2025", valor="500,00",
+                            incide_previdencia=True, incide_irrf=True, competencia="06/2025")
+    cc = remuneracao.calcular_contracheque(s, carla, JUNHO)
+    v = _valores(cc)
+    assert (v["060"], v["201"], v["205"], cc.liquido) == (Decimal("500.00"), Decimal("719.60"), Decimal("680.88"),
+                                                          Decimal("5099.52"))
+    descontos.lancar_avulsa(s, carla, natureza="provento", descricao="Ressarcimento de despesa de plantão",
+                            fundamento="Lei 320/2023, art. 40 §2º; nota de despesa 3/2025", valor="500",
+                            incide_previdencia=False, incide_irrf=False, competencia="07/2025")
+    cc = remuneracao.calcular_contracheque(s, carla, date(2025, 7, 1))
+    v = _valores(cc)
+    assert (v["060"], v["201"], v["205"], cc.liquido) == (Decimal("500.00"), Decimal("649.60"), Decimal("562.63"),
+                                                          Decimal("5287.77"))
+
+
+def test_pensao_em_salarios_minimos(sessao_admin, carla):
+    """Um salário mínimo de 2025 (Decreto 12.342/2024): R$ 1.518,00; IRRF (5.350,40 − 1.518,00) = 3.832,40 ×
+    22,5 % − 675,49 = 862,29 − 675,49 = 186,80; líquido 6.000,00 − 649,60 − 1.518,00 − 186,80 = 3.645,60."""
+    s = sessao_admin
+    descontos.cadastrar_pensao(s, carla, beneficiario="João Pedro Moreira", cpf=CPF_BENEFICIARIO,
+                               forma="salarios_minimos", quantidade="1", processo="0000123-45.2025.8.04.4700",
+                               inicio="06/2025")
+    cc = remuneracao.calcular_contracheque(s, carla, JUNHO)
+    v = _valores(cc)
+    assert (v["170"], v["205"], cc.liquido) == (Decimal("1518.00"), Decimal("186.80"), Decimal("3645.60"))
+
+
+def test_pdf_do_contracheque_mostra_os_descontos(sessao_admin, carla):
+    """O PDF registrado traz a pensão com o processo, a consignação e o líquido com os descontos
+    (20 % do bruto = 1.200,00; consignação 300,00; líquido 3.892,05 − 300,00 = 3.592,05)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    s = sessao_admin
+    descontos.cadastrar_pensao(s, carla, beneficiario="João Pedro Moreira", cpf=CPF_BENEFICIARIO, forma="bruto",
+                               quantidade="20", processo="0000123-45.2025.8.04.4700", inicio="06/2025")
+    descontos.cadastrar_consignacao(s, carla, consignataria="Banco do Povo", valor="300", prioridade=1,
+                                    inicio="06/2025")
+    emitido = remuneracao.emitir_contracheque(s, carla, JUNHO)
+    texto = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(emitido.pdf)).pages)
+    assert "Pensão alimentícia" in texto and "João Pedro Moreira" in texto and "1.200,00" in texto
+    assert "Consignação" in texto and "Banco do Povo" in texto and "300,00" in texto
+    assert "3.592,05" in texto
+
+
+def test_pensao_com_cpf_ou_conta_do_beneficiario_errados_recusada(sessao_admin, carla):
+    """CPF com dígito errado e conta do Banco do Brasil com o dígito errado — módulo 11 de 00000777 com pesos
+    9 a 2: 7 × 4 + 7 × 3 + 7 × 2 = 63; 63 mod 11 = 8; 11 − 8 = 3, não 4: recusados com a mensagem, nada gravado."""
+    s = sessao_admin
+    base = dict(beneficiario="João Pedro Moreira", forma="bruto", quantidade="20",
+                processo="0000123-45.2025.8.04.4700", inicio="06/2025")
+    with pytest.raises(EntradaInvalida):
+        descontos.cadastrar_pensao(s, carla, cpf="111.444.777-36", **base)
+    with pytest.raises(EntradaInvalida, match="informado 4, .* dá 3"):
+        descontos.cadastrar_pensao(s, carla, cpf=CPF_BENEFICIARIO, banco="001", agencia="1234", agencia_dv="3",
+                                   conta="777", conta_dv="4", tipo_conta="corrente", **base)
+    assert _quantos(s) == 0
