@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -95,6 +95,8 @@ class DialogoReabrir(DialogoFormulario):
 
 
 class AbaFolha(QWidget):
+    sig_lancamentos = Signal(object)  # competência (date): abrir a grade do mês por escola (painel)
+
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
@@ -117,13 +119,16 @@ class AbaFolha(QWidget):
         self.botao_previa = QPushButton("&Calcular prévia", self)
         self.botao_fechar = QPushButton("&Fechar competência…", self)
         self.botao_reabrir = QPushButton("&Reabrir…", self)
+        self.botao_lancamentos = QPushButton("Lança&mentos do mês…", self)
+        self.botao_lancamentos.setToolTip("Faltas, horas noturnas e rubricas avulsas da competência, escola por escola")
         self.situacao = reservar_linhas(QLabel(self), 2)  # o texto muda; a tabela e os botões não pulam
         self.situacao.setWordWrap(True)
         self.totais = reservar_linhas(QLabel(self), 1)
         rotulo_comp = QLabel("Competência:", self)
         rotulo_comp.setBuddy(self.mes)
         topo = QHBoxLayout()
-        for w in (rotulo_comp, self.mes, self.ano, self.botao_previa, self.botao_fechar, self.botao_reabrir):
+        for w in (rotulo_comp, self.mes, self.ano, self.botao_previa, self.botao_fechar, self.botao_reabrir,
+                  self.botao_lancamentos):
             topo.addWidget(w)
         topo.addStretch(1)
         self.modelo = ModeloTabela(_COLUNAS_SERVIDORES, self)
@@ -162,6 +167,7 @@ class AbaFolha(QWidget):
         self.botao_previa.clicked.connect(self._on_previa)
         self.botao_fechar.clicked.connect(self._on_fechar)
         self.botao_reabrir.clicked.connect(self._on_reabrir)
+        self.botao_lancamentos.clicked.connect(lambda: self.sig_lancamentos.emit(self.competencia()))
         self.mes.currentIndexChanged.connect(lambda *_: self.carregar())
         self.ano.valueChanged.connect(lambda *_: self.carregar())
         self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)

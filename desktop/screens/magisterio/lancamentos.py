@@ -79,6 +79,7 @@ class AbaLancamentos(QWidget):
         self.alteradas: set[int] = set()
         self._carga = None            # (escola, competência) da grade mostrada
         self._versao: dict[int, int] = {}  # conferências em andamento: só vale a resposta da última de cada linha
+        self._carregar_ao_receber = False
         self.escola = QComboBox(self)
         self.escola.setAccessibleName("Escola")
         hoje = date.today()
@@ -135,6 +136,17 @@ class AbaLancamentos(QWidget):
     def _on_escolas(self, escolas: list[dict]) -> None:
         for e in escolas:
             self.escola.addItem(e["nome"], e["id"])
+        if self._carregar_ao_receber:
+            self._on_carregar()
+
+    def definir_competencia(self, comp: date) -> None:
+        """Mostra a grade da competência ``comp`` (da Folha mensal), na escola escolhida."""
+        if not self.pode_sair(lambda: self.definir_competencia(comp)):
+            return
+        self.competencia.definir_texto(f"{comp.month:02d}/{comp.year}")
+        self._carregar_ao_receber = self.escola.count() == 0  # as escolas ainda não chegaram
+        if not self._carregar_ao_receber:
+            self._on_carregar()
 
     # -- carga -------------------------------------------------------------------------------------
     def _on_carregar(self) -> None:

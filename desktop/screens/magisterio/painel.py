@@ -83,6 +83,8 @@ class PainelMagisterio(QWidget):
                       if getattr(self.abas.widget(i), "chave", None) == chave)
         aba = self._classes[chave](self._sessao, self)
         ignorar_roda_em(aba)  # competência, simulador, filtros: a roda sem foco não muda nada (issue 13)
+        if chave == "folha" and "lancamentos" in self._classes:
+            aba.sig_lancamentos.connect(self._on_abrir_lancamentos)
         self._montadas[chave] = aba
         marcador = self.abas.widget(indice)
         atual, titulo = self.abas.currentIndex(), self.abas.tabText(indice)
@@ -96,6 +98,13 @@ class PainelMagisterio(QWidget):
             self.abas.blockSignals(False)
         marcador.deleteLater()
         return aba
+
+    def _on_abrir_lancamentos(self, competencia) -> None:
+        """Folha mensal › Lançamentos do mês…: a grade por escola na mesma competência."""
+        grade = self.aba("lancamentos")
+        self.abas.setCurrentWidget(grade)
+        if self.abas.currentWidget() is grade:
+            grade.definir_competencia(competencia)
 
     def _on_aba_mudou(self, indice: int) -> None:
         anterior = getattr(self, "_atual", None)

@@ -129,3 +129,17 @@ def test_linha_com_erro_trava_e_celula_de_horas_confere_o_dia(qtbot, sessao_demo
     t.item(0, COL_HORAS).setText("6:2")
     qtbot.waitUntil(lambda: (0, COL_HORAS) in aba.erros and not aba.conferindo(), timeout=30000)
     assert "um dia tem uma falta só" in aba.erros[(0, COL_HORAS)] and (0, COL_DIAS) not in aba.erros
+
+
+def test_folha_mensal_abre_a_grade_na_mesma_competencia(qtbot, sessao_demo):
+    painel = PainelMagisterio(sessao_demo)
+    qtbot.addWidget(painel)
+    painel.show()
+    painel.abas.setCurrentWidget(painel.folha)
+    painel.folha.definir_competencia(OUTUBRO)
+    qtbot.mouseClick(painel.folha.botao_lancamentos, Qt.MouseButton.LeftButton)
+    aba = painel.lancamentos
+    assert painel.abas.currentWidget() is aba and aba.competencia.texto() == "10/2026"
+    qtbot.waitUntil(lambda: aba._carga == (aba.escola.currentData(), OUTUBRO), timeout=30000)
+    assert [l.servidor_id for l in aba.linhas] == [
+        g.servidor_id for g in lancamentos.grade(sessao_demo, aba.escola.currentData(), OUTUBRO)]
