@@ -1,7 +1,8 @@
 """Aba Atendimentos: a lista de casos com busca por nome ou bairro, o novo atendimento e o caso aberto.
 
 Só quem vê conteúdo de caso (conselheiro vinculado e em exercício, consulta do MP e do juízo) chega aos
-casos; para os demais a aba diz por quê, sem mostrar linha alguma. A busca roda fora da thread da tela.
+casos; para os demais a aba diz por quê, sem mostrar linha alguma. A busca e a leitura do caso aberto rodam
+fora da thread da tela (``widgets.tarefa``, ``widgets.servicos.consulta``).
 """
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from desktop.screens.widgets import avisos
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.tarefa import executar
 
-from .comum import ESTILO_SIGILO, aviso_rotulo, br, combo, tentar
+from desktop.screens.widgets.servicos import consulta
+
+from .comum import ESTILO_SIGILO, aviso_rotulo, br, combo
 
 COLUNAS = [
     Coluna("Nº", lambda r: f"{r['numero']}/{r['ano']}", lambda r: (r["ano"], r["numero"]), largura=80),
@@ -135,10 +138,14 @@ class AbaAtendimentos(QWidget):
             return
         from .caso import DialogoCaso
 
-        ok, d = tentar(self, "Caso não aberto", lambda: DialogoCaso(self._sessao, linha["id"], self))
-        if ok:
-            d.exec()
+        sessao, aid = self._sessao, linha["id"]
+
+        def _on_lido(caso: dict) -> None:
+            DialogoCaso(sessao, aid, self, caso=caso).exec()
             self.recarregar()
+
+        # o caso é lido (sigilo, diário de leitura) fora da thread da interface; o diálogo abre com o lido
+        consulta(self, lambda: atendimentos.obter_atendimento(sessao, aid), _on_lido, titulo_erro="Caso não aberto")
 
     def _on_novo(self) -> None:
         from .novo_caso import DialogoNovoCaso

@@ -98,6 +98,29 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
     assert "Caio Lima" in caso.texto.toPlainText() and "comunicar até" in caso.texto.toPlainText()
 
 
+def test_enter_na_lista_abre_o_caso_lido_fora_da_thread(qtbot, conselheira):
+    """Enter na linha: o caso é lido em segundo plano (consulta) e o diálogo abre com ele; a leitura vai ao diário."""
+    at = atendimentos.registrar_atendimento(conselheira, CASO)
+    aba = AbaAtendimentos(conselheira)
+    qtbot.addWidget(aba)
+    aba.show()
+    antes = conselheira.db.execute("SELECT count(*) FROM sigilo.diario WHERE registro_id = ?", [at["id"]]).fetchone()[0]
+    abertos = []
+
+    def _fechar(d):
+        abertos.append((d.windowTitle(), "Lia Souza" in d.texto.toPlainText()))
+        d.reject()
+
+    quando_modal(_fechar, tipo=DialogoCaso)
+    aba.visao.selectRow(0)
+    aba.visao.setFocus()
+    qtbot.keyClick(aba.visao, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(abertos), timeout=10000)
+    assert abertos == [(f"Atendimento nº {at['numero']}/{at['ano']}", True)]
+    qtbot.waitUntil(lambda: conselheira.db.execute("SELECT count(*) FROM sigilo.diario WHERE registro_id = ?",
+                                                   [at["id"]]).fetchone()[0] > antes, timeout=10000)
+
+
 def test_escala_gerada_com_carga_igual(qtbot, conselheira):
     aba = AbaEscala(conselheira)
     qtbot.addWidget(aba)
