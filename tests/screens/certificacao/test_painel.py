@@ -72,7 +72,7 @@ def test_abas_com_permissao_e_alt_n(qtbot, sessao_admin, instalacao):
     s = sessao_admin
     painel = PainelCertificacao(s)
     qtbot.addWidget(painel)
-    assert [painel.abas.tabText(i) for i in range(painel.abas.count())] == [t for _, t, _, _ in ABAS]
+    assert [painel.abas.tabText(i) for i in range(painel.abas.count())] == [a.titulo for a in ABAS]
     atalhos = {a.key().toString(): a for a in painel.findChildren(QShortcut)}
     assert sorted(atalhos) == [f"Alt+{i}" for i in range(1, len(ABAS) + 1)]
     atalhos["Alt+4"].activated.emit()
