@@ -28,7 +28,7 @@ from desktop.rules.papeis import DOMINIOS, Papel, Permissao
 from desktop.store import selagem
 from desktop.store import usuarios as armazem_usuarios
 from desktop.store import sync_registro as reg
-from desktop.store.chaves import ArquivoChaves
+from desktop.store.chaves import ArquivoChaves, ErroChaves
 from desktop.store.ids import agora
 
 from . import chaveiro, tentativas
@@ -182,10 +182,17 @@ def aceitar(sessao: Sessao, login: str) -> dict:
 
 
 def ao_entrar(sessao: Sessao) -> None:
-    """Na entrada de um administrador numa réplica: assina como desativados os revogados por um pacote que
+    """Na entrada numa réplica: termina a revogação recebida que ficou pela metade (``conciliar``); e, na de um
+    administrador, assina como desativados os revogados por um pacote que
     alguém sem a chave de administração importou (tirando o alerta "alterado fora do Paço" deles), faz a troca
     pendente da chave de administração e avisa dos usuários recebidos que aguardam o aceite."""
-    if ADMIN not in sessao.chaves or reg.local(sessao.db) is None:
+    if reg.local(sessao.db) is None:
+        return
+    try:  # uma revogação recebida cuja troca de chaves não terminou (queda logo depois de importar) termina aqui
+        conciliar(sessao)
+    except (ErroNegocio, ErroChaves, OSError) as e:
+        sessao.alertas.append(f"Uma revogação recebida de outra máquina ainda não pôde ser aplicada aqui: {e}")
+    if ADMIN not in sessao.chaves:
         return
     arquivo = ArquivoChaves.ler(sessao.base.caminho)
     publica = selagem.publica_de_assinatura(sessao.chaves[ADMIN])

@@ -196,3 +196,22 @@ def test_conselheira_criada_na_sede_recebe_o_sigilo_do_notebook_so_por_quem_o_te
         c.fechar()
     finally:
         o.fechar()
+
+
+def test_revogacao_interrompida_depois_de_importar_termina_na_proxima_entrada(orgao, tmp_path, monkeypatch):
+    """Queda entre aplicar o pacote e trocar as chaves: a próxima entrada de qualquer usuário termina a
+    revogação antes de tudo."""
+    s = acesso.entrar(orgao.caminhos["Sede"], "admin", SENHA_ADMIN)
+    acesso.desativar_usuario(s, "rh2")
+    s.fechar()
+    with monkeypatch.context() as mp:
+        mp.setattr(ur, "conciliar", lambda sessao: {"revogados": [], "senhas": [], "aguardando": []})
+        _levar(orgao, "Sede", "Folha", tmp_path / "pen")
+    folha = orgao.caminhos["Folha"]
+    assert ArquivoChaves.ler(folha).usuario("rh2") is not None  # a fechadura ficou (a queda)
+    geral_antes = ArquivoChaves.ler(folha).abrir("rh1", SENHA_RH1).chaves["geral"]
+    r = acesso.entrar(folha, "rh1", SENHA_RH1)
+    r.fechar()
+    assert ArquivoChaves.ler(folha).usuario("rh2") is None
+    assert ArquivoChaves.ler(folha).abrir("rh1", SENHA_RH1).chaves["geral"] != geral_antes  # trocada
+    assert not _entra(folha, "rh2", SENHA_RH)
