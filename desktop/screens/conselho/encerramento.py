@@ -19,6 +19,8 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.services.eleicao import auditoria, candidaturas, designacoes, processo, resultado, votacao
 from desktop.services.sessao import ErroNegocio, SemPermissao
 
+from desktop.screens.widgets import servicos
+
 from .apuracao import _item
 
 _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
@@ -41,6 +43,7 @@ class AbaEncerramento(QWidget):
     def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao, self._pid = sessao, processo_id
+        self.tarefa = None  # a gravação em andamento (servicos.operacao)
         self.pode_editar = sessao.pode(Permissao.ELEICAO_EDITAR)
         self.mensagem = QLabel()
         self.mensagem.setObjectName("mensagem")
@@ -204,12 +207,22 @@ class AbaEncerramento(QWidget):
             partes.append("Posse dada: os mandatos estão no cadastro do Conselho.")
         self.situacao.setText(" ".join(partes))
 
-    def _fazer(self, acao, mensagem: str) -> None:
-        try:
-            r = acao()
-        except _ERROS as e:
-            self.mensagem.setText(str(e))
+    def _fazer(self, acao, mensagem) -> None:
+        """Roda ``acao()`` (os valores da tela já lidos) fora da thread da interface (servicos.operacao);
+        a recusa vai para o rótulo de mensagem, como antes."""
+        if self.tarefa is not None:
             return
+        self.tarefa = servicos.operacao(self, "Gravando…", lambda _p: acao(), lambda r: self._on_feito(r, mensagem),
+                                        titulo_erro="Processo de escolha", ao_recusar=self._on_recusado,
+                                        ao_cancelar=self._on_recusado)
+
+    def _on_recusado(self, erro: BaseException | None = None) -> None:
+        self.tarefa = None
+        if erro is not None:
+            self.mensagem.setText(str(erro))
+
+    def _on_feito(self, r, mensagem) -> None:
+        self.tarefa = None
         self.recarregar()
         texto = mensagem(r) if callable(mensagem) else mensagem
         self.mensagem.setText(texto)
@@ -217,15 +230,17 @@ class AbaEncerramento(QWidget):
 
     # -- ações ------------------------------------------------------------------------------
     def _on_designar(self) -> None:
-        self._fazer(lambda: designacoes.designar(self._sessao, self._pid, login=self.login.text(),
-                                                 funcao=self.funcao.currentData(), ato=self.ato.text()),
+        sessao, pid, login, funcao, ato = (self._sessao, self._pid, self.login.text(), self.funcao.currentData(),
+                                           self.ato.text())
+        self._fazer(lambda: designacoes.designar(sessao, pid, login=login, funcao=funcao, ato=ato),
                     "Designação registrada (Lei 320/2023, art. 9º).")
 
     def _on_sessao(self) -> None:
         membros = [m for m in self.membros.toPlainText().splitlines() if m.strip()]
+        sessao, pid, inicio, fim, local = (self._sessao, self._pid, self.inicio.dateTime().toPython(),
+                                           self.fim.dateTime().toPython(), self.local.text())
         self._fazer(lambda: resultado.registrar_sessao_apuracao(
-            self._sessao, self._pid, inicio=self.inicio.dateTime().toPython(), fim=self.fim.dateTime().toPython(),
-            local=self.local.text(), membros=membros), "Sessão de apuração registrada; ela vai à ata.")
+            sessao, pid, inicio=inicio, fim=fim, local=local, membros=membros), "Sessão de apuração registrada; ela vai à ata.")
 
     def _on_liberar(self) -> None:
         linha = self.fila.currentRow()
@@ -233,7 +248,8 @@ class AbaEncerramento(QWidget):
         if linha < 0 or linha >= len(itens):
             self.mensagem.setText("Escolha na tabela o boletim da fila de auditoria.")
             return
-        self._fazer(lambda: auditoria.liberar(self._sessao, itens[linha]["id"], motivo=self.motivo_auditoria.text()),
+        sessao, item_id, motivo = self._sessao, itens[linha]["id"], self.motivo_auditoria.text()
+        self._fazer(lambda: auditoria.liberar(sessao, item_id, motivo=motivo),
                     "Boletim liberado da auditoria: entrou na apuração.")
 
     def _numeros(self) -> dict:
@@ -250,12 +266,19 @@ class AbaEncerramento(QWidget):
                 "votos": {n: votos.get(n, "0") for n in habilitados} | votos}
 
     def _on_recontar(self) -> None:
-        self._fazer(lambda: auditoria.recontar(self._sessao, self.secao.currentData(), **self._numeros(),
-                                               boletim_papel=self.papel.text(), motivo=self.motivo_recontagem.text()),
+        try:
+            numeros = self._numeros()
+        except _ERROS as e:
+            self.mensagem.setText(str(e))
+            return
+        sessao, secao, papel, motivo = (self._sessao, self.secao.currentData(), self.papel.text(),
+                                        self.motivo_recontagem.text())
+        self._fazer(lambda: auditoria.recontar(sessao, secao, **numeros, boletim_papel=papel, motivo=motivo),
                     "Recontagem registrada: os números recontados passaram a contar (com trilha no diário).")
 
     def _on_publicar(self) -> None:
-        self._fazer(lambda: resultado.publicar_resultado(self._sessao, self._pid),
+        sessao, pid = self._sessao, self._pid
+        self._fazer(lambda: resultado.publicar_resultado(sessao, pid),
                     lambda p: f"Resultado publicado; prazo de contestação até {p['contestacao_fim'][8:10]}/"
                               f"{p['contestacao_fim'][5:7]}/{p['contestacao_fim'][:4]} (art. 14 §1º).")
 
@@ -264,6 +287,7 @@ class AbaEncerramento(QWidget):
                                 "Encerrar o processo de escolha e criar os mandatos no Conselho Tutelar? "
                                 "Isso não se desfaz.") != QMessageBox.StandardButton.Yes:
             return
-        self._fazer(lambda: resultado.encerrar_e_dar_posse(self._sessao, self._pid),
+        sessao, pid = self._sessao, self._pid
+        self._fazer(lambda: resultado.encerrar_e_dar_posse(sessao, pid),
                     lambda feitos: f"Processo encerrado e posse dada: {len(feitos)} conselheiro(s) cadastrados no "
                                    "Conselho, titulares em exercício e suplentes na ordem (arts. 6º e 14 §2º).")

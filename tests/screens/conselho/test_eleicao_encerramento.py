@@ -59,17 +59,21 @@ def test_publicar_e_dar_posse_pela_tela(qtbot, sessao_admin, homologado, dia_ele
     qtbot.addWidget(tela)
     aba = tela.encerramento
     qtbot.mouseClick(aba.publicar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
     assert "1 seção(ões) ainda não aceita(s)" in aba.mensagem.text()
     for m in (m1, m2):
         votacao.digitar(m, s2["id"], comparecimento=200, brancos=10, nulos=5, votos=VOTOS)
     aba.recarregar()
     qtbot.mouseClick(aba.publicar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
     assert "contestação até 08/10/2027" in aba.mensagem.text()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(aba.posse, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
     assert "08/10/2027" in aba.mensagem.text()  # ainda no prazo de contestação
     with simulando_dia(date(2027, 10, 9)):
         qtbot.mouseClick(aba.posse, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
     assert "10 conselheiro(s) cadastrados" in aba.mensagem.text(), aba.mensagem.text()
     assert sessao_admin.db.execute("SELECT count(*) FROM conselho_conselheiros").fetchone()[0] == 10
     assert "Posse dada" in aba.situacao.text() and "Encerrado" in tela.fase.text()
