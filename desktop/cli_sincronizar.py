@@ -20,8 +20,17 @@ def configurar(c) -> None:
     g.add_argument("--juntar", metavar="CONVITE", help="nesta cópia da sede, assume a réplica do convite "
                    "(pede o código do convite ou a chave de recuperação; ou PACO_CODIGO / PACO_RECUPERACAO)")
     g.add_argument("--remover", metavar="REPLICA", help="remove uma réplica (os pacotes dela passam a ser recusados)")
+    g.add_argument("--designar", metavar="REPLICA", help="passa os atos únicos do órgão à REPLICA (só na designada)")
+    g.add_argument("--receber-rede", action="store_true", help="espera um pacote pela rede local: mostra a porta e "
+                   "o código de uso único")
+    g.add_argument("--enviar-rede", metavar="ENDERECO", help="envia pela rede local o pacote para a réplica de "
+                   "--para, à recepção aberta em ENDERECO (pede o código; ou PACO_CODIGO_REDE)")
+    g.add_argument("--usuarios-recebidos", action="store_true", help="lista os usuários criados noutra máquina que "
+                   "aguardam o aceite do administrador desta")
+    g.add_argument("--aceitar-usuario", metavar="LOGIN", help="aceita um usuário recebido de outra máquina")
     c.add_argument("--para", metavar="REPLICA", help="nome (ou id) da réplica que vai receber o pacote")
     c.add_argument("--saida", metavar="PASTA", help="pasta onde gravar o convite")
+    c.add_argument("--porta", type=int, default=None, help="porta da rede local (padrão 47815)")
     c.add_argument("--sigilo", action="store_true", help="com --convidar: a máquina recebe também o conteúdo "
                    "sigiloso do Conselho (só para máquinas de conselheiros)")
 
@@ -36,9 +45,49 @@ def _codigo(erro) -> str:
     return getpass.getpass("Código do convite (ou a chave de recuperação do órgão): ")
 
 
+def _codigo_rede(erro) -> str:
+    codigo = os.environ.get("PACO_CODIGO_REDE")
+    if codigo:
+        return codigo
+    if not sys.stdin.isatty():
+        raise erro("Informe o código que a outra máquina mostra em PACO_CODIGO_REDE: não há terminal para pedi-lo.")
+    return input("Código mostrado pela outra máquina: ")
+
+
+def _resumo(r: dict) -> None:
+    print(f"Pacote de {r['origem']}: {r['recebidas']} alterações recebidas, {r['aplicadas']} aplicadas; "
+          f"{r['conflitos']} campo(s) em conflito nesta máquina.")
+    for aviso in r.get("avisos", []):
+        print(f"Aviso: {aviso}")
+    aguardam = r.get("usuarios", {}).get("aguardando")
+    if aguardam:
+        print("Usuários criados noutra máquina aguardam o aceite do administrador daqui: " + ", ".join(aguardam))
+
+
+def _rede(args, sessao, erro) -> None:
+    from desktop.services import rede_local
+
+    porta = args.porta if args.porta is not None else rede_local.PORTA_PADRAO
+    if args.receber_rede:
+        recepcao = rede_local.abrir_recepcao(sessao, porta)
+        print(f"Esperando um pacote pela rede local. Na outra máquina: endereço {' ou '.join(rede_local.enderecos())}, "
+              f"porta {recepcao.porta}, código {recepcao.codigo} (vale uma vez). Ctrl+C cancela.", flush=True)
+        try:
+            _resumo(rede_local.receber(sessao, recepcao))
+        finally:
+            recepcao.fechar()
+        return
+    if not args.para:
+        raise erro("Diga para qual réplica é o pacote: --para NOME.")
+    r = rede_local.enviar(sessao, args.para, args.enviar_rede, porta, _codigo_rede(erro))
+    print(f"Pacote entregue pela rede a {args.para}: {r.get('aplicadas', 0)} alterações aplicadas lá, "
+          f"{r.get('conflitos', 0)} campo(s) em conflito.")
+
+
 def executar(args, sessao, erro) -> int:
     from desktop.services import replicas
     from desktop.services import sincronizacao as sx
+    from desktop.services import usuarios_replicas
 
     if args.exportar:
         if not args.para:
@@ -46,11 +95,9 @@ def executar(args, sessao, erro) -> int:
         arquivo = sx.exportar(sessao, Path(args.exportar), args.para)
         print(f"Pacote gravado: {arquivo} ({arquivo.stat().st_size:,} bytes).".replace(",", "."))
     elif args.importar:
-        r = sx.importar(sessao, Path(args.importar))
-        print(f"Pacote de {r['origem']}: {r['recebidas']} alterações recebidas, {r['aplicadas']} aplicadas; "
-              f"{r['conflitos']} campo(s) em conflito nesta máquina.")
-        for aviso in r["avisos"]:
-            print(f"Aviso: {aviso}")
+        _resumo(sx.importar(sessao, Path(args.importar)))
+    elif args.receber_rede or args.enviar_rede:
+        _rede(args, sessao, erro)
     elif args.conferir:
         for dominio, tabela, linhas, soma in sx.conferir(sessao):
             print(f"{dominio:6} {tabela:40} {linhas:8d}  {soma}")
@@ -63,7 +110,8 @@ def executar(args, sessao, erro) -> int:
         print(f"{len(achados)} conflito(s).")
     elif args.replicas:
         for r in replicas.replicas(sessao):
-            situacao = "ativa" if r["ativa"] else f"removida em {r['removida_em'][:10]}"
+            situacao = ("ativa" + (", designada" if r["designada"] else "")) if r["ativa"] else \
+                f"removida em {r['removida_em'][:10]}"
             print(f"{r['nome']:30} {r['dominios']:14} {situacao}{'  (esta máquina)' if r['esta'] else ''}")
     elif args.iniciar:
         r = replicas.iniciar(sessao, args.iniciar)
@@ -80,4 +128,14 @@ def executar(args, sessao, erro) -> int:
     elif args.remover:
         replicas.remover_replica(sessao, args.remover)
         print(f"Réplica {args.remover} removida: os pacotes dela passam a ser recusados.")
+    elif args.designar:
+        r = replicas.designar(sessao, args.designar)
+        print(f"{r['nome']} é agora a máquina designada para os atos únicos (antes: {r['antes']}); ela começa a "
+              "fazê-los quando importar o próximo pacote daqui.")
+    elif args.usuarios_recebidos:
+        for u in usuarios_replicas.recebidos(sessao):
+            print(f"{u['login']:20} {u['papel']:26} {u['nome']}")
+    elif args.aceitar_usuario:
+        r = usuarios_replicas.aceitar(sessao, args.aceitar_usuario)
+        print(f"Usuário {r['login']} aceito ({r['papel']}; chaves desta máquina: {', '.join(r['dominios'])}).")
     return 0

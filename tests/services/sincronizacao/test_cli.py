@@ -53,3 +53,35 @@ def test_sincronizar_pelo_terminal(tmp_path, escritorio, admin, capsys, monkeypa
     assert somas[0] == somas[1] and "pessoas" in somas[0]
     codigo, saida = _paco(capsys, "--base", note, "--replicas")
     assert "Notebook" in saida and "(esta máquina)" in saida
+
+
+def test_terminal_designa_envia_pela_rede_e_aceita_usuario(orgao, admin, capsys, monkeypatch):
+    """--designar, --enviar-rede (a recepção aberta na outra máquina) e --usuarios-recebidos/--aceitar-usuario."""
+    import threading
+
+    from desktop.services import rede_local
+
+    sede, folha = orgao.caminhos["Sede"], orgao.caminhos["Folha"]
+    s = acesso.entrar(sede, "admin", SENHA_ADMIN)
+    acesso.criar_usuario(s, login="rh9", nome="Rui", papel="folha_rh", senha="laranja-tucano-rio-1",
+                         trocar_senha=False)
+    s.fechar()
+    codigo, saida = _paco(capsys, "--base", sede, "--designar", "Folha")
+    assert codigo == 0 and "Folha é agora a máquina designada" in saida and "antes: Sede" in saida
+    f = acesso.entrar(folha, "admin", SENHA_ADMIN)
+    recepcao = rede_local.abrir_recepcao(f, 0, endereco="127.0.0.1")
+    obtido = {}
+    t = threading.Thread(target=lambda: obtido.update(rede_local.receber(f, recepcao, tempo=30)))
+    t.start()
+    monkeypatch.setenv("PACO_CODIGO_REDE", recepcao.codigo)
+    codigo, saida = _paco(capsys, "--base", sede, "--enviar-rede", "127.0.0.1", "--porta", recepcao.porta,
+                          "--para", "Folha")
+    t.join(30)
+    f.fechar()
+    assert codigo == 0 and "entregue pela rede a Folha" in saida and obtido["aplicadas"] > 0
+    codigo, saida = _paco(capsys, "--base", folha, "--replicas")
+    assert "Folha" in saida and "ativa, designada  (esta máquina)" in saida
+    assert _paco(capsys, "--base", folha, "--usuarios-recebidos")[1].startswith("rh9")
+    codigo, saida = _paco(capsys, "--base", folha, "--aceitar-usuario", "rh9")
+    assert codigo == 0 and "rh9 aceito (folha_rh; chaves desta máquina: geral)" in saida
+    acesso.entrar(folha, "rh9", "laranja-tucano-rio-1").fechar()
