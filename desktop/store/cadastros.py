@@ -7,6 +7,15 @@ import sqlite_utils
 from .linhas import um
 
 
+def pessoa(db: sqlite_utils.Database, pessoa_id: str) -> dict | None:
+    return um(db, "SELECT * FROM pessoas WHERE id = ?", [pessoa_id])
+
+
+def pessoa_por_cpf(db: sqlite_utils.Database, cpf: str) -> dict | None:
+    """A pessoa com esse CPF (só dígitos), ou None."""
+    return um(db, "SELECT * FROM pessoas WHERE cpf = ?", [cpf])
+
+
 def cpf_em_uso(db: sqlite_utils.Database, cpf: str) -> bool:
     return um(db, "SELECT 1 AS x FROM pessoas WHERE cpf = ?", [cpf]) is not None
 

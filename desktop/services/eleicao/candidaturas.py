@@ -8,6 +8,7 @@ from desktop.rules import formato
 from desktop.rules.eleicao import requisitos as regra_requisitos
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store import cadastros as armazem_cadastros
 from desktop.store import linhas as armazem_linhas
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora, novo_id
@@ -54,7 +55,7 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
         nascimento=nascimento, residencia_desde=residencia_desde, experiencia_meses=experiencia_meses,
         referencia=inscrito_em, regras=regras)
     db = sessao.db
-    pessoa = armazem.pessoa_por_cpf(db, cpf)
+    pessoa = armazem_cadastros.pessoa_por_cpf(db, cpf)
     if pessoa and armazem.inscrito_no_processo(db, processo_id, pessoa["id"]):
         raise ErroNegocio(f"{pessoa['nome']} já está inscrito(a) neste processo: a candidatura é "
                           "individual e única (Lei 320/2023, art. 5º II).")
@@ -88,7 +89,7 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
 def pessoa_por_cpf(sessao: Sessao, cpf: str) -> dict | None:
     """A pessoa já cadastrada com o CPF (para a inscrição reaproveitar nome e nascimento)."""
     sessao.exigir(Permissao.ELEICAO_LER)
-    return armazem.pessoa_por_cpf(sessao.db, validacao.cpf(cpf))
+    return armazem_cadastros.pessoa_por_cpf(sessao.db, validacao.cpf(cpf))
 
 
 def requisitos_da_lei() -> list[dict]:

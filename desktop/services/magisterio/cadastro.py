@@ -15,6 +15,7 @@ from datetime import date
 from desktop.rules import validacao
 from desktop.rules.magisterio.tipos import Cargo, FichaFuncional, Titulo
 from desktop.rules.papeis import Permissao
+from desktop.store import cadastros as armazem_cadastros
 from desktop.store.magisterio import fichas as armazem_fichas
 from desktop.store.magisterio import historicos as armazem_historicos
 from desktop.store.magisterio import servidores as armazem
@@ -61,7 +62,7 @@ def pessoa_do_servidor(sessao: Sessao, *, nome: str, cpf: str, nascimento: date 
     if not (cpf or "").strip():
         raise validacao.EntradaInvalida("Informe o CPF do servidor.")
     digitos = validacao.cpf(cpf)
-    existente = armazem.pessoa_por_cpf(sessao.db, digitos)
+    existente = armazem_cadastros.pessoa_por_cpf(sessao.db, digitos)
     if existente:
         if not _mesmo_nome(existente["nome"], nome):
             raise ErroNegocio(f"O CPF {validacao.formatar_cpf(digitos)} já está cadastrado para "
@@ -147,7 +148,7 @@ def alterar(sessao: Sessao, servidor_id: str, **campos) -> dict:
                 if pessoais["nascimento"] >= atual["admissao"]:
                     raise ErroNegocio("A data de nascimento deve ser anterior à admissão.")
                 pessoais["nascimento"] = pessoais["nascimento"].isoformat()
-            antes = armazem.obter_pessoa(m.db, atual["pessoa_id"])
+            antes = armazem_cadastros.pessoa(m.db, atual["pessoa_id"])
             depois = armazem.atualizar_pessoa(m.db, atual["pessoa_id"], pessoais)
             m.registrar("pessoas", atual["pessoa_id"], "alterar", antes=antes, depois=depois)
         if mudancas or pessoais:

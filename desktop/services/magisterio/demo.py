@@ -21,7 +21,6 @@ from desktop.rules.pagamento.banco import dv_modulo11_bb
 from desktop.rules.papeis import Permissao
 from desktop.store import cadastros as armazem_cadastros
 from desktop.store.magisterio import escolas as armazem_escolas
-from desktop.store.magisterio import servidores as armazem_servidores
 
 from .. import parametros
 from ..sessao import Mudanca, Sessao
@@ -200,7 +199,7 @@ def _cpf_livre(m: Mudanca, rnd: random.Random, admissao: date) -> dict:
     """Dados de uma pessoa nova (sorteia de novo o raro CPF já usado)."""
     while True:
         pessoa = _pessoa(rnd, admissao)
-        if armazem_servidores.pessoa_por_cpf(m.db, pessoa["cpf"]) is None:
+        if armazem_cadastros.pessoa_por_cpf(m.db, pessoa["cpf"]) is None:
             return pessoa
 
 

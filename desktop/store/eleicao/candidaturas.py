@@ -36,10 +36,6 @@ def candidaturas(db: sqlite_utils.Database, processo_id: str, situacao: str | No
     return list(db.query(sql + " ORDER BY c.numero", params))
 
 
-def pessoa_por_cpf(db: sqlite_utils.Database, cpf: str) -> dict | None:
-    return _um(db, "SELECT * FROM pessoas WHERE cpf = ?", [cpf])
-
-
 def requisitos(db: sqlite_utils.Database, candidatura_id: str) -> list[dict]:
     return list(db.query("SELECT * FROM eleicao_requisitos WHERE candidatura_id = ? ORDER BY rowid",
                          [candidatura_id]))

@@ -11,6 +11,7 @@ from datetime import date
 import sqlite_utils
 
 from ..ids import agora, novo_id
+from ..cadastros import pessoa
 from ..linhas import um
 
 CAMPOS_PESSOA = ("nome", "nascimento", "sexo", "telefone", "email", "endereco", "bairro", "municipio", "uf")
@@ -29,12 +30,7 @@ def _funcao_sem_acento(db: sqlite_utils.Database) -> None:
 
 
 # -- pessoas ----------------------------------------------------------------------------------------
-def pessoa_por_cpf(db: sqlite_utils.Database, cpf: str) -> dict | None:
-    return um(db, "SELECT * FROM pessoas WHERE cpf = ?", [cpf])
-
-
-def obter_pessoa(db: sqlite_utils.Database, pessoa_id: str) -> dict | None:
-    return um(db, "SELECT * FROM pessoas WHERE id = ?", [pessoa_id])
+obter_pessoa = pessoa  # o nome que a folha e o pagamento usam (a pessoa é do cadastro comum, store/cadastros)
 
 
 def atualizar_pessoa(db: sqlite_utils.Database, pessoa_id: str, mudancas: dict) -> dict:
