@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.widgets import servicos
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.eleicao import candidaturas, resultado, votacao
-from desktop.services.sessao import ErroNegocio, SemPermissao
 
 from .grafico import GraficoBarras
 
-_ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
 _ARTIGO_BOLETIM = "Lei 320/2023, art. 9º e §ún.: boletim da urna ou mapa da apuração manual"
 
 
@@ -51,6 +50,7 @@ class DigitacaoBoletim(QWidget):
     def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao, self._processo_id = sessao, processo_id
+        self.tarefa = None  # a gravação do boletim em andamento (servicos.operacao)
         self.secao = QComboBox()
         self.secao.setObjectName("secao")
         self.comparecimento, self.brancos, self.nulos = (
@@ -168,12 +168,29 @@ class DigitacaoBoletim(QWidget):
                 "nulos": self.nulos.texto(), "votos": votos}
 
     # -- ações ------------------------------------------------------------------------------
-    def _on_gravar(self) -> None:
-        try:
-            r = votacao.digitar(self._sessao, self.secao.currentData(), **self._valores())
-        except _ERROS as e:
-            self.mensagem.setText(str(e))
+    def _gravar(self, acao, ao_gravar) -> None:
+        """Roda ``acao()`` (os valores da tela já lidos) fora da thread da interface (servicos.operacao);
+        a recusa vai para o rótulo de mensagem, como antes."""
+        if self.tarefa is not None:
             return
+        self.tarefa = servicos.operacao(self, "Gravando o boletim…", lambda _p: acao(),
+                                        lambda r: self._on_gravado(r, ao_gravar), titulo_erro="Apuração",
+                                        ao_recusar=self._on_recusado, ao_cancelar=self._on_recusado)
+
+    def _on_recusado(self, erro: BaseException | None = None) -> None:
+        self.tarefa = None
+        if erro is not None:
+            self.mensagem.setText(str(erro))
+
+    def _on_gravado(self, r, ao_gravar) -> None:
+        self.tarefa = None
+        ao_gravar(r)
+
+    def _on_gravar(self) -> None:
+        sessao, secao, valores = self._sessao, self.secao.currentData(), self._valores()
+        self._gravar(lambda: votacao.digitar(sessao, secao, **valores), self._on_digitado)
+
+    def _on_digitado(self, r) -> None:
         self.recarregar()
         self.mensagem.setText(r.mensagem() + (" Atenção: o boletim foi à fila de auditoria (limites de "
                                               "plausibilidade); conta depois que o supervisor o liberar."
@@ -186,12 +203,12 @@ class DigitacaoBoletim(QWidget):
                    if s["id"] == self.secao.currentData())
 
     def _on_resolver(self) -> None:
-        try:
-            votacao.resolver(self._sessao, self.secao.currentData(), **self._valores(),
-                             justificativa=self.justificativa.text(), boletim_papel=self.boletim_papel.text())
-        except _ERROS as e:
-            self.mensagem.setText(str(e))
-            return
+        sessao, secao, valores = self._sessao, self.secao.currentData(), self._valores()
+        justificativa, papel = self.justificativa.text(), self.boletim_papel.text()
+        self._gravar(lambda: votacao.resolver(sessao, secao, **valores, justificativa=justificativa,
+                                              boletim_papel=papel), self._on_resolvido)
+
+    def _on_resolvido(self, _r) -> None:
         self.recarregar()
         self.mensagem.setText("Divergência resolvida pelo supervisor: o boletim da seção entrou na apuração.")
         self.sig_apurada.emit()

@@ -17,6 +17,7 @@ def _digitar(qtbot, tela, comparecimento, brancos, nulos, votos):
         numero = int(tela.votos.item(i, 0).text())
         tela.votos.item(i, 2).setText(str(votos[numero]))
     qtbot.mouseClick(tela.gravar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tela.tarefa is None, timeout=15000)  # grava fora da thread da interface
 
 
 def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado, dia_eleicao):  # noqa: F811
@@ -59,6 +60,7 @@ def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado, dia_ele
         ts.votos.item(i, 2).setText("10")
     qtbot.keyClicks(ts.justificativa, "Conferido com o boletim impresso da urna")
     qtbot.mouseClick(ts.resolver, Qt.MouseButton.LeftButton)  # sem dizer qual papel foi recontado: recusa
+    qtbot.waitUntil(lambda: ts.tarefa is None, timeout=15000)  # grava fora da thread da interface
     assert "boletim de papel" in ts.mensagem.text()
     qtbot.keyClicks(ts.boletim_papel, "Boletim impresso da urna, via da comissao")
     with qtbot.waitSignal(ts.sig_apurada):
@@ -95,6 +97,7 @@ def test_contagem_nao_numerica_na_tela(qtbot, sessao_admin, homologado, dia_elei
     for i in range(t.votos.rowCount()):
         t.votos.item(i, 2).setText("10")
     qtbot.mouseClick(t.gravar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: t.tarefa is None, timeout=15000)  # grava fora da thread da interface
     assert "informe um número inteiro" in t.mensagem.text() and "art. 9º" in t.mensagem.text()
     assert sessao_admin.db.execute("SELECT count(*) FROM eleicao_digitacoes").fetchone()[0] == 0
 
