@@ -3,7 +3,8 @@
 Ctrl+N (em qualquer aba do Conselho) abre o registro rápido; Ctrl+S grava. O rascunho vai para a base,
 cifrado (``services.conselho.rascunhos``), a cada mudança de campo (meio segundo depois da última
 tecla) e a cada poucos segundos; ao reabrir a aba depois de uma queda, o rascunho volta aos campos;
-depois de gravado o atendimento, o rascunho é descartado.
+depois de gravado o atendimento, o rascunho é descartado. A gravação roda fora da thread da interface
+(``widgets.servicos.operacao``), com os campos travados enquanto grava.
 """
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from desktop.services.sessao import SemPermissao
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.campos import CampoValidado
 
-from .comum import ESTILO_AVISO, ESTILO_SIGILO, aviso_rotulo, br, campo_data, combo, combo_sipia, tentar, texto_longo
+from desktop.screens.widgets.servicos import operacao
+
+from .comum import ESTILO_AVISO, ESTILO_SIGILO, aviso_rotulo, br, campo_data, combo, combo_sipia, texto_longo
 
 INTERVALO_AUTOSALVAR_MS = 5000
 
@@ -41,6 +44,7 @@ class FormPlantao(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
+        self.gravando = False  # gravação em andamento (fora da thread da interface)
         self._sujo = False
         self.tipo = combo(TIPOS)
         self.tipo.setCurrentIndex(self.tipo.findData("denuncia"))
@@ -165,14 +169,39 @@ class FormPlantao(QWidget):
         return dados
 
     def _on_gravar(self) -> None:
-        self._on_autosalvar()
-        ok, at = tentar(self, "Atendimento não gravado", lambda: atendimentos.registrar_atendimento(
-            self._sessao, self.dados()))
-        if not ok:
+        """Grava fora da thread da interface (``widgets.servicos.operacao``: campos travados, progresso); o
+        rascunho fica até a gravação dar certo. Ctrl+S de novo durante a gravação não grava duas vezes."""
+        if self.gravando:
             return
-        rascunhos.descartar_rascunho(self._sessao)
-        self.parar()
+        self._on_autosalvar()
+        try:
+            dados = self.dados()
+        except Exception as e:  # noqa: BLE001 — campo mal preenchido: aviso, nada gravado
+            if not avisos.previsto(e):
+                raise
+            avisos.erro(self, "Atendimento não gravado", e)
+            return
+        self.gravando = True
+        self.parar()  # nada de rascunho concorrente com a gravação
+        sessao = self._sessao
+
+        def _gravar(_progresso) -> dict:
+            at = atendimentos.registrar_atendimento(sessao, dados)
+            rascunhos.descartar_rascunho(sessao)
+            return at
+
+        operacao(self, "Gravando o atendimento…", _gravar, self._on_gravado, titulo_erro="Atendimento não gravado",
+                 ao_recusar=self._on_recusado, ao_cancelar=self._on_recusado)
+
+    def _on_gravado(self, at: dict) -> None:
+        self.gravando = False
         self.sig_salvo.emit(at)
+
+    def _on_recusado(self, erro: BaseException | None = None) -> None:
+        self.gravando = False
+        self._periodico.start()  # o rascunho volta a ser salvo sozinho
+        if erro is not None:
+            avisos.erro(self, "Atendimento não gravado", erro)
 
     def _on_descartar(self) -> None:
         if not avisos.confirmar(self, "Descartar rascunho", "Apagar o que foi digitado neste registro de plantão?",

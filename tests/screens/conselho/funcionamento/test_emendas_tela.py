@@ -144,7 +144,7 @@ def test_plantao_grava_a_hora_real_da_chamada(qtbot, conselheira):
     f.direito.setCurrentIndex(f.direito.findData("LRD.6.1"))
     f.agente.setCurrentIndex(f.agente.findData("desconhecido"))
     qtbot.mouseClick(f.botao_salvar, Qt.MouseButton.LeftButton)
-    assert aba.form is None, aba.mensagem.text()
+    qtbot.waitUntil(lambda: aba.form is None, timeout=20000)  # grava fora da thread da interface
     r = conselheira.db.execute("SELECT recebido_em, criado_em FROM conselho_atendimentos").fetchone()
     assert r[0] == chamada.isoformat(timespec="minutes")
     v = conselheira.db.execute("SELECT grupo, especifico FROM conselho_violacoes").fetchone()

@@ -42,7 +42,8 @@ def test_plantao_sobrevive_ao_kill(qtbot, instalacao, conselheira, sessao_admin)
         assert f.relato.toPlainText() == "Crianca sozinha em casa a noite"
         assert "Rascunho recuperado" in aba.mensagem.text()
         qtbot.mouseClick(f.botao_salvar, Qt.MouseButton.LeftButton)
-        assert aba.form is None and "gravado" in aba.mensagem.text()
+        qtbot.waitUntil(lambda: aba.form is None, timeout=20000)  # grava fora da thread da interface
+        assert "gravado" in aba.mensagem.text()
         casos = atendimentos.listar_atendimentos(sessao)
         assert len(casos) == 1 and casos[0]["criancas"] == "Joana Pereira" and casos[0]["plantao"] == 1
         assert rascunhos.restaurar_rascunho(sessao) is None
@@ -80,3 +81,39 @@ def test_ctrl_n_no_painel_abre_o_registro_rapido(qtbot, conselheira):
     qtbot.keyClick(painel.widgets["Atendimentos"].visao, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     aba = painel.widgets["Modo plantão"]
     assert painel.abas.currentWidget() is aba and aba.form is not None
+
+
+def test_gravacao_recusada_mantem_o_formulario_e_o_rascunho(qtbot, conselheira):
+    """A recusa do serviço (violação fora da faixa etária do grupo do SIPIA CT) chega como aviso depois da gravação
+    em segundo plano; o formulário continua aberto, destravado, e o rascunho fica; corrigido, grava."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.screens.apoio_janelas import digitar, quando_modal
+
+    aba = AbaPlantao(conselheira)
+    qtbot.addWidget(aba)
+    aba.show()
+    aba.novo()
+    f = aba.form
+    digitar(qtbot, f.crianca, "Joana Pereira")
+    digitar(qtbot, f.nascimento.edit, "03/04/2016")
+    f.direito.setCurrentIndex(f.direito.findData("ECEL.1.1"))  # educação infantil: 0 a 5 anos
+    f.agente.setCurrentIndex(f.agente.findData("desconhecido"))
+    avisos_vistos = []
+
+    def _fechar(caixa):
+        avisos_vistos.append(caixa.text())
+        caixa.accept()
+
+    quando_modal(_fechar, tipo=QMessageBox)
+    qtbot.mouseClick(f.botao_salvar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(avisos_vistos) and not f.gravando, timeout=20000)
+    assert "0 a 5 anos" in avisos_vistos[0], avisos_vistos
+    assert aba.form is f and f.botao_salvar.isEnabled() and f.crianca.isEnabled()
+    assert conselheira.db.execute("SELECT count(*) FROM conselho_atendimentos").fetchone()[0] == 0
+    assert (rascunhos.restaurar_rascunho(conselheira) or {}).get("crianca") == "Joana Pereira"
+    f.direito.setCurrentIndex(f.direito.findData("LRD.6.1"))
+    qtbot.mouseClick(f.botao_salvar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.form is None, timeout=20000)
+    assert conselheira.db.execute("SELECT especifico FROM conselho_violacoes").fetchone()[0] == "LRD.6.1"
+    assert rascunhos.restaurar_rascunho(conselheira) is None
