@@ -7,6 +7,8 @@ consignável e a pensão acima do líquido voltam recusadas, com os números, e 
 """
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel, QWidget
+
 from desktop.screens.magisterio.descontos import DialogoDescontos, DialogoLancamento
 from desktop.services.conselho import descontos
 
@@ -29,3 +31,22 @@ class DialogoDescontosConselho(DialogoDescontos):
 
     servico = descontos
     Formulario = DialogoLancamentoConselho
+
+    def __init__(self, sessao, conselheiro_id: str, nome: str, competencia: str, parent: QWidget | None = None):
+        super().__init__(sessao, conselheiro_id, nome, competencia, parent)
+        self.aviso = QLabel(self)
+        self.aviso.setWordWrap(True)
+        self.aviso.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.layout().insertWidget(1, self.aviso)
+
+    def _on_novo(self, tipo: str) -> None:
+        super()._on_novo(tipo)
+        f = self.formulario
+        f.accepted.connect(lambda: self._on_lancado(f.resultado))
+
+    def _on_lancado(self, resultado) -> None:
+        """O Conselho não fecha a folha: se o contracheque do mês já foi emitido, o arquivo do banco e o eSocial
+        saem do emitido — é preciso emitir de novo para o lançamento entrar."""
+        if resultado and resultado.get("reemitir"):
+            self.aviso.setText(f"O contracheque de {self._competencia} já foi emitido sem este lançamento: emita-o "
+                               "de novo antes de gerar o arquivo do banco e os eventos do eSocial.")
