@@ -36,10 +36,12 @@ def abrir_recepcao(sessao: Sessao, porta: int = PORTA_PADRAO, *, endereco: str =
 
 def receber(sessao: Sessao, recepcao: Recepcao, tempo: float = 600.0, cancelado=None) -> dict:
     """Espera um pacote na ``recepcao`` e o aplica (tudo ou nada). Devolve o resumo de ``importar``.
-    ``cancelado()`` (opcional, p.ex. o Cancelar do diálogo de progresso) encerra a espera."""
+    ``cancelado()`` (opcional, p.ex. o Cancelar do diálogo de progresso) encerra a espera; fechar a sessão
+    (sair, trocar de usuário) também."""
     sessao.exigir(Permissao.BACKUP_FAZER)
     try:
-        return recepcao.esperar(lambda bruto: sincronizacao.importar_dados(sessao, bruto), tempo, cancelado)
+        return recepcao.esperar(lambda bruto: sincronizacao.importar_dados(sessao, bruto), tempo,
+                                lambda: sessao.encerrada or (cancelado is not None and cancelado()))
     except sync_rede.FalhaNaRede as e:
         raise ErroNegocio(str(e)) from None
 

@@ -143,6 +143,11 @@ class Sessao:
         self.alertas: list[str] = []  # avisos da entrada (p.ex. usuário alterado fora do Paço)
 
     @property
+    def encerrada(self) -> bool:
+        """Se ``fechar`` já foi chamada (sair, trocar de usuário): quem espera noutra thread para."""
+        return self._fechada
+
+    @property
     def base_principal(self) -> Base:
         """A conexão principal, de qualquer thread: só para a troca de chave (a tela espera)."""
         return self._base

@@ -88,3 +88,19 @@ def test_quem_nao_e_paco_e_recusado_e_a_espera_pode_ser_cancelada(orgao):
     outra.fechar()  # Cancelar na tela
     t.join(30)
     assert "cancelada" in str(saida["erro"])
+
+
+def test_fechar_a_sessao_encerra_a_espera(orgao):
+    """Sair ou trocar de usuário com a recepção aberta: a espera para e a porta fecha (nada fica escutando)."""
+    from desktop.services import acesso
+
+    from ...conftest import SENHA_ADMIN
+
+    folha = acesso.entrar(orgao.caminhos["Folha"], "admin", SENHA_ADMIN)
+    recepcao = rede_local.abrir_recepcao(folha, 0, endereco="127.0.0.1")
+    t, saida = _recebendo(folha, recepcao)
+    folha.fechar()
+    t.join(10)
+    assert not t.is_alive() and "cancelada" in str(saida["erro"])
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", recepcao.porta)) != 0
