@@ -358,7 +358,7 @@ class JanelaPrincipal(QMainWindow):
     def _on_trocar_usuario(self) -> None:
         """Encerra a sessão sem fechar o programa: espera a operação em andamento, fecha as conexões e
         esquece as chaves da sessão (``Sessao.fechar``) e volta à entrada, para outro usuário entrar."""
-        if self.sessao is None:
+        if self.sessao is None or not self._alteracoes_resolvidas(self._on_trocar_usuario):
             return
         self._aguardar_tarefa()
         nome = self.sessao.usuario.nome
@@ -375,11 +375,24 @@ class JanelaPrincipal(QMainWindow):
             self.sessao.fechar()
             self.sessao = None
 
+    def _alteracoes_resolvidas(self, depois) -> bool:
+        """Cada aba com alterações não gravadas (as que têm ``pode_sair``, como a grade do mês) pergunta se
+        grava antes de a janela fechar ou de trocar de usuário. False se alguém escolheu Cancelar ou se a
+        gravação pedida está em curso (``depois()`` roda quando ela terminar)."""
+        for aba in self.findChildren(QWidget):
+            pode_sair = getattr(aba, "pode_sair", None)
+            if callable(pode_sair) and not pode_sair(depois):
+                return False
+        return True
+
     def closeEvent(self, evento: QCloseEvent) -> None:
         geometria.guardar(self)
         if self._tarefa is not None:  # espera a operação em andamento; fecha ao terminar
             self._fechar_depois = True
             evento.ignore()
+            return
+        if self.sessao is not None and not self._fechando and not self._alteracoes_resolvidas(self.close):
+            evento.ignore()  # Cancelar, ou gravando: ``close`` de novo quando a gravação terminar
             return
         if self.sessao is not None and not self._fechando:
             self._fechando = True

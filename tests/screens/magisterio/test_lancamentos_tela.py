@@ -143,3 +143,57 @@ def test_folha_mensal_abre_a_grade_na_mesma_competencia(qtbot, sessao_demo):
     qtbot.waitUntil(lambda: aba._carga == (aba.escola.currentData(), OUTUBRO), timeout=30000)
     assert [l.servidor_id for l in aba.linhas] == [
         g.servidor_id for g in lancamentos.grade(sessao_demo, aba.escola.currentData(), OUTUBRO)]
+
+
+def test_fechar_a_janela_com_a_grade_alterada_pergunta(qtbot, sessao_demo):
+    """Fechar o programa (ou trocar de usuário) com linhas não gravadas pergunta como sair da aba: Cancelar
+    deixa a janela aberta com a alteração; Descartar fecha sem gravar."""
+    from desktop.screens.principal import JanelaPrincipal
+    from desktop.services import acesso, demo
+
+    from ..apoio_janelas import esperar_copia_diaria, fechar_principal
+
+    caminho = sessao_demo.base.caminho
+    sessao_demo.fechar()  # a janela abre a base como o programa: uma sessão por vez
+    janela = JanelaPrincipal(acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO))
+    qtbot.addWidget(janela)
+    with qtbot.waitExposed(janela):
+        janela.show()
+    esperar_copia_diaria(qtbot, janela)
+    janela.modulos.setCurrentRow(0)
+    qtbot.waitUntil(lambda: "magisterio" in janela.paineis)
+    painel = janela.paineis["magisterio"]
+    aba = painel.lancamentos
+    painel.abas.setCurrentWidget(aba)
+    qtbot.waitUntil(lambda: aba.escola.count() > 0, timeout=30000)
+    aba.definir_competencia(OUTUBRO)
+    qtbot.waitUntil(lambda: aba.tabela.rowCount() > 0 and aba._carga is not None, timeout=30000)
+    servidor = aba.linhas[0].servidor_id
+    t = aba.tabela
+    t.setFocus()
+    t.setCurrentCell(0, COL_NOTURNAS)
+    _celula(qtbot, t, "2", Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: aba.alteradas == {0})
+
+    perguntas = []
+
+    def _responder(botao):
+        def _clicar(caixa):
+            perguntas.append(caixa.text())
+            caixa.button(botao).click()
+        return _clicar
+
+    quando_modal(_responder(QMessageBox.StandardButton.Cancel), tipo=QMessageBox)
+    janela.close()
+    qtbot.waitUntil(lambda: len(perguntas) == 1)
+    assert janela.isVisible() and janela.sessao is not None and aba.alteradas == {0}  # Cancelar: nada fechou
+    assert "1 linha(s) alterada(s) e não gravada(s)" in perguntas[0]
+
+    quando_modal(_responder(QMessageBox.StandardButton.Discard), tipo=QMessageBox)
+    fechar_principal(qtbot, janela)
+    assert len(perguntas) == 2
+    depois = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
+    try:
+        assert historicos.itens(depois, "horas_noturnas", servidor) == []  # descartado: nada gravado
+    finally:
+        depois.fechar()
