@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QPushButton, QTable
 from desktop.rules import formato
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.widgets import servicos
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
-from desktop.services.sessao import ErroNegocio, SemPermissao
 from desktop.screens.widgets.divisor import criar_divisor
 
 from .apuracao import _item
@@ -22,7 +22,6 @@ from .dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota
                                    DialogoReabertura, _br)
 from .dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao, tabela_impugnacoes
 
-_ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
 
 
 def _ajustar_colunas(tabela: QTableWidget, maximo: int = 320) -> None:
@@ -40,6 +39,7 @@ class _Aba(QWidget):
     def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao, self._pid = sessao, processo_id
+        self.tarefa = None  # a gravação em andamento (servicos.operacao)
         self.pode_editar = sessao.pode(Permissao.ELEICAO_EDITAR)
         self.botoes = LayoutFluxo()  # a fileira quebra a linha em telas estreitas (1366×768)
 
@@ -143,12 +143,21 @@ class AbaCandidatos(_Aba):
                     "Inscrições reabertas (art. 13 §1º); o prazo de impugnação foi recalculado (art. 11 §2º).")
 
     def _on_homologar(self) -> None:
-        try:
-            hab = candidaturas.homologar(self._sessao, self._pid)
-        except _ERROS as e:
-            self.sig_mudou.emit(str(e))
+        if self.tarefa is not None:
             return
-        self.sig_mudou.emit(f"Lista homologada com {len(hab)} habilitados (art. 11 §6º).")
+        sessao, pid = self._sessao, self._pid
+        self.tarefa = servicos.operacao(self, "Homologando a lista…", lambda _p: len(candidaturas.homologar(sessao, pid)),
+                                        self._on_homologada, titulo_erro="Homologar",
+                                        ao_recusar=self._on_recusada, ao_cancelar=self._on_recusada)
+
+    def _on_recusada(self, erro: BaseException | None = None) -> None:
+        self.tarefa = None
+        if erro is not None:
+            self.sig_mudou.emit(str(erro))
+
+    def _on_homologada(self, habilitados: int) -> None:
+        self.tarefa = None
+        self.sig_mudou.emit(f"Lista homologada com {habilitados} habilitados (art. 11 §6º).")
 
 
 class AbaImpugnacoes(_Aba):

@@ -7,16 +7,14 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.widgets import servicos
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.eleicao import processo, relatorios
-from desktop.services.sessao import ErroNegocio, SemPermissao
 
 from .abas_eleicao import AbaCandidatos, AbaImpugnacoes, AbaSecoes
 from .apuracao import DigitacaoBoletim, PainelApuracao, _item
 from .encerramento import AbaEncerramento
 
-_ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
 FASES = {"inscricoes": "Inscrições e análise", "analise": "Análise", "homologado": "Lista homologada",
          "apuracao": "Apuração", "encerrado": "Encerrado (eleitos passados ao Conselho)"}
 # "Encerrar e dar posse" fica na aba "Auditoria e posse" (encerramento.py).
@@ -30,6 +28,7 @@ class ProcessoEscolha(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
+        self.tarefa = None  # gravação ou emissão em andamento (servicos.operacao)
         self.processos = QComboBox()
         self.fase = QLabel()
         self.fase.setWordWrap(True)
@@ -61,13 +60,21 @@ class ProcessoEscolha(QWidget):
         self._on_processo()
 
     def _on_abrir(self) -> None:
-        try:
-            ano = processo.proximo_ano(self._sessao)
-            cal = processo.calendario_sugerido(self._sessao, ano)
-            processo.abrir_processo(self._sessao, cal, nota_corte="60")
-        except _ERROS as e:
-            self.mensagem.setText(str(e))
+        if self.tarefa is not None:
             return
+        sessao = self._sessao
+
+        def abrir(_progresso) -> int:
+            ano = processo.proximo_ano(sessao)
+            processo.abrir_processo(sessao, processo.calendario_sugerido(sessao, ano), nota_corte="60")
+            return ano
+
+        self.tarefa = servicos.operacao(self, "Abrindo o processo de escolha…", abrir, self._on_aberto,
+                                        titulo_erro="Abrir processo", ao_recusar=self._on_recusado,
+                                        ao_cancelar=self._on_recusado)
+
+    def _on_aberto(self, ano: int) -> None:
+        self.tarefa = None
         self.mensagem.setText(f"Processo de {ano} aberto com o calendário que a lei admite; a comissão "
                               "publica o edital até a data indicada (art. 7º).")
         self.recarregar()
@@ -136,12 +143,12 @@ class ProcessoEscolha(QWidget):
         w = QWidget()
         lay = QVBoxLayout(w)
         lay.addWidget(QLabel("Documentos registrados e verificáveis pelo código no rodapé:"))
-        acoes = [("Edital — lista de &inscritos", lambda: relatorios.emitir_lista(self._sessao, pid, habilitados=False)),
-                 ("Lista de &habilitados", lambda: relatorios.emitir_lista(self._sessao, pid, habilitados=True)),
-                 ("&Boletim da seção escolhida na dupla digitação",
-                  lambda: relatorios.emitir_boletim(self._sessao, self.digitacao.secao.currentData())),
-                 ("&Ata de apuração", lambda: relatorios.emitir_ata(self._sessao, pid)),
-                 ("&Resultado oficial", lambda: relatorios.emitir_resultado(self._sessao, pid))]
+        # acao(sessao, secao) roda fora da thread da interface; a seção da dupla digitação é lida antes
+        acoes = [("Edital — lista de &inscritos", lambda s, _secao: relatorios.emitir_lista(s, pid, habilitados=False)),
+                 ("Lista de &habilitados", lambda s, _secao: relatorios.emitir_lista(s, pid, habilitados=True)),
+                 ("&Boletim da seção escolhida na dupla digitação", lambda s, secao: relatorios.emitir_boletim(s, secao)),
+                 ("&Ata de apuração", lambda s, _secao: relatorios.emitir_ata(s, pid)),
+                 ("&Resultado oficial", lambda s, _secao: relatorios.emitir_resultado(s, pid))]
         for rotulo, acao in acoes:
             b = QPushButton(rotulo)
             b.setEnabled(self._sessao.pode(Permissao.DOCUMENTOS_EMITIR))
@@ -151,11 +158,22 @@ class ProcessoEscolha(QWidget):
         return w
 
     def _emitir(self, acao) -> None:
-        try:
-            emitido = acao()
-        except _ERROS as e:
-            self.mensagem.setText(str(e))
+        """Monta e registra o documento fora da thread da interface (servicos.operacao), com progresso;
+        depois pergunta onde salvar. A recusa vai para a barra de mensagem."""
+        if self.tarefa is not None:
             return
+        sessao, secao = self._sessao, self.digitacao.secao.currentData() if self.digitacao else None
+        self.tarefa = servicos.operacao(self, "Emitindo o documento…", lambda _p: acao(sessao, secao), self._on_emitido,
+                                        titulo_erro="Emitir documento", ao_recusar=self._on_recusado,
+                                        ao_cancelar=self._on_recusado)
+
+    def _on_recusado(self, erro: BaseException | None = None) -> None:
+        self.tarefa = None
+        if erro is not None:
+            self.mensagem.setText(str(erro))
+
+    def _on_emitido(self, emitido) -> None:
+        self.tarefa = None
         caminho, _ = QFileDialog.getSaveFileName(self, "Salvar documento", str(Path.home() / f"{emitido.codigo}.pdf"),
                                                  "PDF (*.pdf)")
         if caminho:

@@ -170,3 +170,24 @@ def test_conselheira_nao_ve_importar_eleitos_e_sabe_quem_da_posse(qtbot, sessao_
     qtbot.addWidget(admin)
     qtbot.waitUntil(lambda: not admin.ocupada, timeout=10000)
     assert "Importar eleitos" in admin.botoes
+
+
+def test_abrir_processo_e_emitir_documento_fora_da_interface(qtbot, sessao_admin, tmp_path, monkeypatch):
+    """Abrir o processo e emitir um documento rodam fora da thread da interface (servicos.operacao); o PDF
+    registrado é salvo onde o usuário escolheu."""
+    from PySide6.QtWidgets import QFileDialog
+
+    tela = ProcessoEscolha(sessao_admin)
+    qtbot.addWidget(tela)
+    assert tela.processos.count() == 0
+    tela.abrir.click()
+    qtbot.waitUntil(lambda: tela.tarefa is None, timeout=15000)
+    assert "aberto com o calendário que a lei admite" in tela.mensagem.text(), tela.mensagem.text()
+    assert tela.processos.count() == 1
+    destino = tmp_path / "inscritos.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "")))
+    botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "Edital — lista de &inscritos")
+    botao.click()
+    qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
+    assert "Documento emitido e registrado" in tela.mensagem.text(), tela.mensagem.text()
+    assert destino.read_bytes().startswith(b"%PDF")

@@ -221,3 +221,21 @@ def test_botao_da_aba_abre_o_formulario(qtbot, sessao_admin, proc):  # noqa: F81
     qtbot.mouseClick(aba.botoes.itemAt(0).widget(), Qt.MouseButton.LeftButton)
     assert aba.tabela.rowCount() == 1 and aba.tabela.item(0, 2).text() == "indeferido"
     assert "art. 12 §2º II" in mensagens[-1]
+
+
+def test_homologar_pela_aba_grava_fora_da_interface(qtbot, sessao_admin, proc):  # noqa: F811
+    rnd = random.Random(7)
+    for n in range(11, 14):
+        inscrever_habilitado(sessao_admin, proc, n, rnd)
+    aba = AbaCandidatos(sessao_admin, proc["id"])
+    qtbot.addWidget(aba)
+    # três habilitados: o serviço recusa (art. 13) e a recusa vai à barra do processo, sem caixa modal
+    with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
+        qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
+    assert "Só 3 habilitados" in sinal.args[0] and "art. 13" in sinal.args[0] and aba.tarefa is None
+    for n in range(14, 21):
+        inscrever_habilitado(sessao_admin, proc, n, rnd)
+    with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
+        qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
+    assert sinal.args == ["Lista homologada com 10 habilitados (art. 11 §6º)."] and aba.tarefa is None
+    assert processo.obter_processo(sessao_admin, proc["id"])["fase"] == "homologado"
