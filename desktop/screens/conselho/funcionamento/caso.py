@@ -22,7 +22,8 @@ from desktop.screens.widgets.divisor import criar_divisor
 
 from . import comum
 from . import emendas as tela_emendas
-from .comum import DialogoAcao, br, campo_data, combo, editor_data, editor_momento, emitir_e_salvar, texto_longo
+from .comum import (DialogoAcao, DialogoGravacao, br, campo_data, combo, editor_data, editor_momento, emitir_e_salvar,
+                    texto_longo)
 
 
 def resumo_html(a: dict) -> str:
@@ -187,7 +188,7 @@ class DialogoCaso(QDialog):
         return True
 
     def _dialogo(self, titulo: str, confirmar: str, campos, acao, explicacao: str = "") -> bool:
-        d = DialogoAcao(titulo, confirmar, campos, acao, self, explicacao)
+        d = DialogoGravacao(titulo, confirmar, campos, acao, self, explicacao)
         ok = d.exec() == QDialog.DialogCode.Accepted
         if ok:
             self.recarregar()
@@ -277,7 +278,7 @@ class DialogoCaso(QDialog):
                       lambda v: atendimentos.alterar_situacao(self._sessao, self._id, v["situacao"]))
 
     def _on_impedimento(self) -> None:
-        d = DialogoAcao("Impedimento ou suspeição", "Declarar", [
+        d = DialogoGravacao("Impedimento ou suspeição", "Declarar", [
             ("tipo", "Tipo", combo({"impedimento": "Impedimento (art. 44, I a IV)",
                                     "suspeicao": "Suspeição por foro íntimo (art. 44 §1º)"})),
             ("motivo", "Motivo", QLineEdit())],

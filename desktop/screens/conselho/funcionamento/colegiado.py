@@ -24,7 +24,7 @@ from desktop.screens.widgets.divisor import criar_divisor
 
 from desktop.screens.widgets.servicos import consulta
 
-from .comum import (ESTILO_SIGILO, DialogoAcao, UmaDeCadaVez, aviso_rotulo, br, combo, editor_momento,
+from .comum import (ESTILO_SIGILO, DialogoGravacao, UmaDeCadaVez, aviso_rotulo, br, combo, editor_momento,
                     emitir_em_segundo_plano, texto_longo)
 
 COLUNAS_SESSOES = [
@@ -198,7 +198,7 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
         from desktop.services.conselho.comum import conselheiro_da_sessao
 
         eu = conselheiro_da_sessao(self._sessao)
-        d = DialogoAcao("Nova sessão do colegiado", "Registrar sessão", [
+        d = DialogoGravacao("Nova sessão do colegiado", "Registrar sessão", [
             ("tipo", "Sessão", combo(TIPOS_SESSAO)),
             ("em", "Realizada em", editor_momento()),
             ("local", "Local", QLineEdit("Sede do Conselho Tutelar")),
@@ -229,7 +229,7 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
         campos = [(cid, nomes[cid], combo(VOTOS)) for cid in item["aptos"]]
         campos.append(("retificacao", "Retificação (se a maioria retificar)", texto_longo("O que o colegiado mudou")))
         medidas = "; ".join(f"art. {k.replace('-', ', ')} — {MEDIDAS[k]}" for k in item["medidas"])
-        d = DialogoAcao(f"Votação — atendimento nº {item['atendimento']}", "Registrar votos", campos,
+        d = DialogoGravacao(f"Votação — atendimento nº {item['atendimento']}", "Registrar votos", campos,
                         lambda v: colegiado.deliberar_item(
                             self._sessao, s["id"], item["decisao_id"],
                             {cid: v[cid] for cid in item["aptos"]}, v["retificacao"]),

@@ -125,6 +125,51 @@ class DialogoAcao(DialogoFormulario):
         return self._acao({k: valor_de(w) for k, w in self.widgets.items()})
 
 
+class DialogoGravacao(DialogoAcao):
+    """``DialogoAcao`` cujo serviço roda fora da thread da interface (``widgets.servicos.operacao``, com
+    progresso e os campos travados): os valores são lidos na interface, o serviço noutra thread; a recusa
+    aparece no próprio diálogo, que continua aberto. ``tarefa``: a gravação em andamento (Esc não fecha o
+    diálogo enquanto ela roda; confirmar de novo não grava duas vezes)."""
+
+    tarefa = None
+
+    def _on_confirmar(self) -> None:
+        from desktop.screens.widgets.servicos import operacao
+
+        if self.tarefa is not None:
+            return
+        if not all([c.validar() for c in self._campos]):
+            self.mostrar_erro("Corrija os campos indicados em vermelho.")
+            return
+        try:
+            valores = {k: valor_de(w) for k, w in self.widgets.items()}
+        except Exception as e:  # noqa: BLE001 — campo recusado ao ler: fica no diálogo
+            if not avisos.previsto(e):
+                raise
+            self.mostrar_erro(avisos.mensagem_de(e))
+            return
+        acao = self._acao
+        self.tarefa = operacao(self, "Gravando…", lambda _p: acao(valores), self._on_gravado,
+                               titulo_erro=self.windowTitle(), ao_recusar=self._on_recusado,
+                               ao_cancelar=self._on_fim_da_tarefa)
+
+    def _on_fim_da_tarefa(self) -> None:
+        self.tarefa = None
+
+    def _on_gravado(self, resultado: Any) -> None:
+        self.tarefa, self.resultado = None, resultado
+        self.accept()
+
+    def _on_recusado(self, erro: BaseException) -> None:
+        self.tarefa = None
+        self.mostrar_erro(avisos.mensagem_de(erro))
+        self.atualizar_botao()
+
+    def reject(self) -> None:
+        if self.tarefa is None:
+            super().reject()
+
+
 def salvar_pdf(parent: QWidget, emitido, nome: str) -> Path | None:
     """Pergunta onde salvar o PDF registrado (sugere Documentos); devolve o caminho ou None."""
     pasta = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())

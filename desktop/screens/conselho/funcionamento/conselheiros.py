@@ -25,7 +25,7 @@ from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, cr
 
 from desktop.screens.widgets.servicos import consulta
 
-from .comum import (ESTILO_AVISO, DialogoAcao, UmaDeCadaVez, br, campo_data, combo, editor_data, somente_leitura,
+from .comum import (ESTILO_AVISO, DialogoGravacao, UmaDeCadaVez, br, campo_data, combo, editor_data, somente_leitura,
                     texto_longo)
 
 SITUACOES = {"em_exercicio": "Em exercício", "disponivel": "Suplente disponível", "afastado": "Afastado(a)",
@@ -122,7 +122,7 @@ class AbaConselheiros(UmaDeCadaVez, QWidget):
         return c
 
     def _dialogo(self, titulo, confirmar, campos, acao, explicacao="") -> object:
-        d = DialogoAcao(titulo, confirmar, campos, acao, self, explicacao)
+        d = DialogoGravacao(titulo, confirmar, campos, acao, self, explicacao)
         if d.exec() != QDialog.DialogCode.Accepted:
             return None
         self.recarregar()

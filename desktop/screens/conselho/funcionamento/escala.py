@@ -22,7 +22,7 @@ from desktop.screens.widgets.divisor import criar_divisor
 
 from desktop.screens.widgets.servicos import consulta, operacao
 
-from .comum import DialogoAcao, UmaDeCadaVez, br, combo, editor_data, emitir_em_segundo_plano, somente_leitura
+from .comum import DialogoGravacao, UmaDeCadaVez, br, combo, editor_data, emitir_em_segundo_plano, somente_leitura
 
 DIAS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
 COLUNAS = [
@@ -173,7 +173,7 @@ class AbaEscala(UmaDeCadaVez, QWidget):
     def _trocar(self, p: dict, composicao: list[dict]) -> None:
         outros = [(c["id"], c["nome"]) for c in composicao
                   if c["situacao"] == "em_exercicio" and c["id"] != p["conselheiro_id"]]
-        d = DialogoAcao("Trocar plantonista", "Trocar", [("para", "Novo plantonista", combo(outros)),
+        d = DialogoGravacao("Trocar plantonista", "Trocar", [("para", "Novo plantonista", combo(outros)),
                                                          ("motivo", "Motivo", QLineEdit())],
                         lambda v: escala.trocar_plantao(self._sessao, p["id"], v["para"] or "", v["motivo"]), self,
                         f"Turno de {br(p['inicio'])} a {br(p['fim'])}, hoje com {p['nome']}. A troca vai para o diário.")

@@ -23,7 +23,8 @@ from desktop.screens.widgets.divisor import criar_divisor
 
 from desktop.screens.widgets.servicos import consulta
 
-from .comum import (ALTURA_MAX, DialogoAcao, UmaDeCadaVez, br, campo_data, combo, editor_data, emitir_em_segundo_plano,
+from .comum import (ALTURA_MAX, DialogoAcao, DialogoGravacao, UmaDeCadaVez, br, campo_data, combo, editor_data,
+                    emitir_em_segundo_plano,
                     texto_longo)
 
 COLUNAS_ENTIDADES = [Coluna("Entidade", lambda e: e["nome"], esticar=True),
@@ -38,7 +39,7 @@ COLUNAS_VISITAS = [
 ]
 
 
-class DialogoPlano(DialogoAcao):
+class DialogoPlano(DialogoGravacao):
     """O plano do semestre: uma data por entidade, numa área com rolagem (cabe em 1366×720 com muitas)."""
 
     def __init__(self, titulo: str, entidades: list[dict], acao, parent: QWidget | None = None, explicacao: str = ""):
@@ -166,7 +167,7 @@ class AbaFiscalizacao(UmaDeCadaVez, QWidget):
         self._terminar()
 
     def _dialogo(self, titulo, confirmar, campos, acao, explicacao="") -> bool:
-        d = DialogoAcao(titulo, confirmar, campos, acao, self, explicacao)
+        d = DialogoGravacao(titulo, confirmar, campos, acao, self, explicacao)
         if d.exec() == QDialog.DialogCode.Accepted:
             self.recarregar()
             self.mensagem.setText(f"{titulo}: registrado.")

@@ -65,6 +65,8 @@ def responder(qtbot, valores: dict, confirmar: bool = True) -> Resposta:
             definir(qtbot, d.widgets[k], v)
         if confirmar:
             d.botao_ok.click()
+            # DialogoGravacao: o serviço roda fora da thread da interface; espera a resposta dele
+            qtbot.waitUntil(lambda: getattr(d, "tarefa", None) is None, timeout=20000)
         if d.isVisible():
             r.erro = d.rotulo_erro.text() if d.rotulo_erro.isVisible() else "(diálogo não confirmado)"
             d.reject()

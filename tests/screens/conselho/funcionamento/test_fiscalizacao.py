@@ -70,12 +70,14 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
         for n, (i, w) in enumerate(d.widgets.items()):
             digitar(qtbot, w.edit, br(datas[i]) if n else f"01/07/{ano}")
         d.botao_ok.click()
+        qtbot.waitUntil(lambda: d.tarefa is None, timeout=20000)  # o serviço responde fora da thread da interface
         visto["erro"] = d.rotulo_erro.text()
         visto["tamanho_erro"] = d.height()
         primeiro = next(iter(d.widgets.values()))
         primeiro.edit.clear()
         digitar(qtbot, primeiro.edit, br(datas[ids[0]]))
         d.botao_ok.click()
+        qtbot.waitUntil(lambda: d.tarefa is None, timeout=20000)
         if d.isVisible():
             visto["erro2"] = d.rotulo_erro.text()
             d.reject()
