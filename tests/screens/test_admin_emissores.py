@@ -8,6 +8,11 @@ from desktop.services import emissores
 from tests.services.documentos.test_pades import SENHA_PFX, _pfx_de_teste
 
 
+def _esperar(qtbot, tela) -> None:
+    """A aba grava (e o painel do emissor lê) fora da thread da interface: espera terminar."""
+    qtbot.waitUntil(lambda: tela.tarefa is None and not getattr(tela, "lendo", False), timeout=15000)
+
+
 def test_novo_emissor_modulo_e_certificado(qtbot, sessao_admin, tmp_path, monkeypatch):
     erros = []
     monkeypatch.setattr(avisos, "erro", lambda _p, titulo, problema: erros.append(avisos.mensagem_de(problema)
@@ -28,15 +33,19 @@ def test_novo_emissor_modulo_e_certificado(qtbot, sessao_admin, tmp_path, monkey
     aba.tabela.selectRow(linha)
     aba.modulo.setCurrentIndex(aba.modulo.findData("conselho"))
     qtbot.mouseClick(aba.botao_atribuir, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     assert emissores.do_modulo(sessao_admin.db, "conselho").nome == "Conselho Tutelar de Jequié"
     assert aba.proxy.index(linha, 3).data() == "Conselho Tutelar"
 
     pfx, _ac = _pfx_de_teste()
     arquivo = tmp_path / "a1.pfx"
     arquivo.write_bytes(pfx)
-    assert not aba.instalar_certificado(arquivo, "senha-errada")
-    assert "Senha do certificado incorreta" in erros[-1]
-    assert aba.instalar_certificado(arquivo, SENHA_PFX) and "PAdES" in aba.situacao.text()
+    aba.instalar_certificado(arquivo, "senha-errada")
+    _esperar(qtbot, aba)
+    assert "Senha do certificado incorreta" in erros[-1] and "PAdES" not in aba.situacao.text()
+    aba.instalar_certificado(arquivo, SENHA_PFX)
+    _esperar(qtbot, aba)
+    assert "PAdES" in aba.situacao.text()
 
 
 def test_aba_no_painel_so_para_quem_edita_o_orgao(qtbot, sessao_admin):
@@ -81,13 +90,17 @@ def test_dois_emissores_com_brasao_signatarios_feriados_e_prazos_pela_tela(qtbot
     linha = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.index(i, 0).data() == ct.nome)
     aba.tabela.selectRow(linha)
     painel = aba.detalhe
+    _esperar(qtbot, painel)
     assert painel.emissor.id == ct.id and "Manaus–AM" in painel.caixa_feriados.title()
     assert painel.brasao.text() == "Sem brasão"
     # brasão: um arquivo que não é imagem é recusado; um PNG aparece na tela e vai ao timbre
     falso = tmp_path / "falso.png"
     falso.write_bytes(b"isto nao e imagem")
-    assert not painel.definir_brasao_arquivo(falso) and "não é uma imagem" in erros[-1]
-    assert painel.definir_brasao_arquivo(_png(tmp_path))
+    painel.definir_brasao_arquivo(falso)
+    _esperar(qtbot, painel)
+    assert "não é uma imagem" in erros[-1] and painel.brasao.text() == "Sem brasão"
+    painel.definir_brasao_arquivo(_png(tmp_path))
+    _esperar(qtbot, painel)
     assert painel.brasao.pixmap() is not None and not painel.brasao.pixmap().isNull()
     assert emissores.do_modulo(s.db, "conselho").brasao == (tmp_path / "brasao.png").read_bytes()
     # signatária com o ato de designação
@@ -95,11 +108,13 @@ def test_dois_emissores_com_brasao_signatarios_feriados_e_prazos_pela_tela(qtbot
     qtbot.keyClicks(painel.sig_cargo, "Presidente do Conselho Tutelar")
     qtbot.keyClicks(painel.sig_ato, "Portaria 12/2026")
     qtbot.mouseClick(painel.botao_signatario, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, painel)
     assert painel.modelo_signatarios.rowCount() == 1 and painel.sig_nome.text() == ""
     # feriado do município do Conselho (27/10, aniversário de Manaus)
     qtbot.keyClicks(painel.fer_data.edit, "27/10/2026")
     qtbot.keyClicks(painel.fer_descricao.edit, "Aniversario de Manaus")
     qtbot.mouseClick(painel.botao_feriado, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, painel)
     assert not erros[1:], erros
     assert painel.modelo_feriados.rowCount() == 1 and "conta nos prazos" in painel.situacao.text()
     # prazos: o Conselho conta o feriado de Manaus (e os do AM); a Secretaria (órgão, Jequié-BA), não
@@ -124,4 +139,5 @@ def test_dois_emissores_com_brasao_signatarios_feriados_e_prazos_pela_tela(qtbot
     # tirar a signatária: os próximos documentos saem sem ela
     painel.tabela_signatarios.selectRow(0)
     qtbot.mouseClick(painel.botao_remover_signatario, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, painel)
     assert emissores.signatarios(s.db, ct.id) == []

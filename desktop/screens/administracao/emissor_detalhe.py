@@ -21,7 +21,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.services import emissores, parametros
 
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, servicos
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 _COLUNAS_SIGNATARIOS = [
@@ -44,6 +44,8 @@ class PainelEmissor(QWidget):
         super().__init__(parent)
         self._sessao = sessao
         self.emissor = None
+        self.tarefa = None  # a gravação em andamento (servicos.operacao)
+        self.lendo = False  # signatários e feriados do emissor vêm fora da thread da interface
         editar = sessao.pode(Permissao.ESCRITORIO_EDITAR)
         feriados = sessao.pode(Permissao.FERIADOS_EDITAR)
         # brasão
@@ -121,12 +123,15 @@ class PainelEmissor(QWidget):
         for w in (self.fer_data, self.fer_descricao, self.fer_anual, self.botao_feriado, self.botao_desativar_feriado):
             w.setEnabled(tem and self._feriados)
         self._mostrar_brasao(emissor.brasao if tem else None)
-        sig = fer = []
+        self.modelo_signatarios.definir_linhas([])
+        self.modelo_feriados.definir_linhas([])
         if tem:
-            sig = self._tentar("Signatários", lambda: emissores.listar_signatarios(self._sessao, emissor.id)) or []
-            fer = self._tentar("Feriados", lambda: emissores.listar_feriados(self._sessao, emissor.id)) or []
-        self.modelo_signatarios.definir_linhas(sig)
-        self.modelo_feriados.definir_linhas(fer)
+            self.lendo = True
+            sessao = self._sessao
+            servicos.consulta(self, lambda: (emissores.listar_signatarios(sessao, emissor.id),
+                                             emissores.listar_feriados(sessao, emissor.id)),
+                              lambda listas: self._on_listas(emissor, *listas), titulo_erro="Emissor",
+                              ao_falhar=lambda _e: setattr(self, "lendo", False))
         self.caixa_feriados.setTitle(f"Feriados municipais de {emissor.municipio}–{emissor.uf} (contam nos prazos)"
                                      if tem else "Feriados municipais do emissor")
 
@@ -139,29 +144,42 @@ class PainelEmissor(QWidget):
             self.brasao.clear()
             self.brasao.setText("Sem brasão")
 
-    def _tentar(self, titulo: str, funcao):
-        try:
-            return funcao()
-        except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
-            if not avisos.previsto(e):
-                raise
-            avisos.erro(self, titulo, e)
-            return None
+    def _on_listas(self, emissor, signatarios: list[dict], feriados: list[dict]) -> None:
+        self.lendo = False
+        if emissor is self.emissor:  # outro emissor escolhido enquanto lia: a leitura dele vem depois
+            self.modelo_signatarios.definir_linhas(signatarios)
+            self.modelo_feriados.definir_linhas(feriados)
+
+    def _gravar(self, titulo: str, funcao, ao_gravar) -> None:
+        """Roda ``funcao()`` (os valores da tela já lidos) fora da thread da interface (servicos.operacao);
+        ``ao_gravar(resultado)`` depois; a recusa vira aviso com ``titulo``."""
+        if self.tarefa is not None:
+            return
+        self.tarefa = servicos.operacao(self, "Gravando…", lambda _p: funcao(), lambda r: self._on_gravado(r, ao_gravar),
+                                        titulo_erro=titulo, ao_cancelar=self._on_fim_tarefa)
+        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
+
+    def _on_fim_tarefa(self, *_args) -> None:
+        self.tarefa = None
+
+    def _on_gravado(self, resultado, ao_gravar) -> None:
+        self.tarefa = None
+        ao_gravar(resultado)
 
     # -- brasão --------------------------------------------------------------------------------
-    def definir_brasao_arquivo(self, caminho: Path) -> bool:
+    def definir_brasao_arquivo(self, caminho: Path) -> None:
         try:
             dados = Path(caminho).read_bytes()
         except OSError as erro:
             avisos.erro(self, "Brasão", f"Não foi possível ler {caminho}: {erro.strerror or erro}.")
-            return False
-        e = self._tentar("Brasão", lambda: emissores.definir_brasao(self._sessao, self.emissor.id, dados))
-        if e is None:
-            return False
+            return
+        sessao, emissor_id = self._sessao, self.emissor.id
+        self._gravar("Brasão", lambda: emissores.definir_brasao(sessao, emissor_id, dados), self._on_brasao_definido)
+
+    def _on_brasao_definido(self, e) -> None:
         self.definir(e)
         self.sig_alterado.emit()
         self.situacao.setText(f"Brasão de {e.nome} definido: vai no timbre dos próximos documentos.")
-        return True
 
     def _on_brasao(self) -> None:
         if self.emissor is None:
@@ -174,9 +192,10 @@ class PainelEmissor(QWidget):
     def _on_tirar_brasao(self) -> None:
         if self.emissor is None:
             return
-        e = self._tentar("Brasão", lambda: emissores.definir_brasao(self._sessao, self.emissor.id, None))
-        if e is None:
-            return
+        sessao, emissor_id = self._sessao, self.emissor.id
+        self._gravar("Brasão", lambda: emissores.definir_brasao(sessao, emissor_id, None), self._on_brasao_retirado)
+
+    def _on_brasao_retirado(self, e) -> None:
         self.definir(e)
         self.sig_alterado.emit()
         self.situacao.setText("Brasão retirado: os próximos documentos saem com o timbre só em texto.")
@@ -185,40 +204,50 @@ class PainelEmissor(QWidget):
     def _on_signatario(self) -> None:
         if self.emissor is None:
             return
-        feito = self._tentar("Signatário", lambda: emissores.adicionar_signatario(
-            self._sessao, self.emissor.id, nome=self.sig_nome.text(), cargo=self.sig_cargo.text(),
-            ato=self.sig_ato.text(), ordem=self.modelo_signatarios.rowCount()))
-        if feito:
-            for w in (self.sig_nome, self.sig_cargo, self.sig_ato):
-                w.clear()
-            self.definir(self.emissor)
-            self.situacao.setText(f"{feito['nome']} assina os próximos documentos de {self.emissor.nome}.")
+        sessao, emissor_id, nome, cargo, ato, ordem = (self._sessao, self.emissor.id, self.sig_nome.text(),
+                                                       self.sig_cargo.text(), self.sig_ato.text(),
+                                                       self.modelo_signatarios.rowCount())
+        self._gravar("Signatário", lambda: emissores.adicionar_signatario(
+            sessao, emissor_id, nome=nome, cargo=cargo, ato=ato, ordem=ordem), self._on_signatario_gravado)
+
+    def _on_signatario_gravado(self, feito: dict) -> None:
+        for w in (self.sig_nome, self.sig_cargo, self.sig_ato):
+            w.clear()
+        self.definir(self.emissor)
+        self.situacao.setText(f"{feito['nome']} assina os próximos documentos de {self.emissor.nome}.")
 
     def _on_remover_signatario(self) -> None:
         s = linha_selecionada(self.tabela_signatarios)
         if s is None or self.emissor is None:
             return
-        if self._tentar("Signatário", lambda: emissores.remover_signatario(self._sessao, s["id"])):
-            self.definir(self.emissor)
-            self.situacao.setText(f"{s['nome']} não assina mais os próximos documentos (os emitidos não mudam).")
+        sessao = self._sessao
+        self._gravar("Signatário", lambda: emissores.remover_signatario(sessao, s["id"]), lambda _r: (
+            self.definir(self.emissor),
+            self.situacao.setText(f"{s['nome']} não assina mais os próximos documentos (os emitidos não mudam).")))
 
     # -- feriados ------------------------------------------------------------------------------
     def _on_feriado(self) -> None:
         if self.emissor is None:
             return
-        feito = self._tentar("Feriado", lambda: emissores.adicionar_feriado(
-            self._sessao, self.emissor.id, self.fer_data.valor(), self.fer_descricao.valor(), self.fer_anual.isChecked()))
-        if feito:
-            self.fer_data.edit.clear()
-            self.fer_descricao.edit.clear()
-            self.definir(self.emissor)
-            self.situacao.setText(f"Feriado {feito['descricao']} cadastrado para {self.emissor.nome}: conta nos prazos "
-                                  "dos documentos deste emissor.")
+        try:
+            valores = (self.emissor.id, self.fer_data.valor(), self.fer_descricao.valor(), self.fer_anual.isChecked())
+        except validacao.EntradaInvalida as e:
+            avisos.erro(self, "Feriado", e)
+            return
+        sessao = self._sessao
+        self._gravar("Feriado", lambda: emissores.adicionar_feriado(sessao, *valores), self._on_feriado_gravado)
+
+    def _on_feriado_gravado(self, feito: dict) -> None:
+        self.fer_data.edit.clear()
+        self.fer_descricao.edit.clear()
+        self.definir(self.emissor)
+        self.situacao.setText(f"Feriado {feito['descricao']} cadastrado para {self.emissor.nome}: conta nos prazos "
+                              "dos documentos deste emissor.")
 
     def _on_desativar_feriado(self) -> None:
         f = linha_selecionada(self.tabela_feriados)
         if f is None:
             return
-        if self._tentar("Feriado", lambda: parametros.desativar_feriado_municipal(self._sessao, f["id"])):
-            self.definir(self.emissor)
-            self.situacao.setText(f"Feriado {f['descricao']} desativado.")
+        sessao = self._sessao
+        self._gravar("Feriado", lambda: parametros.desativar_feriado_municipal(sessao, f["id"]), lambda _r: (
+            self.definir(self.emissor), self.situacao.setText(f"Feriado {f['descricao']} desativado.")))

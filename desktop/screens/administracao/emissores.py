@@ -16,7 +16,7 @@ from desktop.rules.validacao import formatar_cnpj
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services import documentos, emissores, selo
 
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, servicos
 from .emissor_detalhe import PainelEmissor
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
@@ -49,6 +49,7 @@ class AbaEmissores(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
+        self.tarefa = None  # a gravação em andamento (servicos.operacao)
         self.dialogo: DialogoNovoEmissor | None = None
         self._modulos: dict[str, str] = {}
         self.modelo = ModeloTabela([
@@ -112,15 +113,21 @@ class AbaEmissores(QWidget):
     def selecionado(self):
         return linha_selecionada(self.tabela)
 
-    def _tentar(self, titulo: str, funcao) -> bool:
-        try:
-            funcao()
-            return True
-        except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
-            if not avisos.previsto(e):
-                raise
-            avisos.erro(self, titulo, e)
-            return False
+    def _gravar(self, titulo: str, funcao, ao_gravar) -> None:
+        """Roda ``funcao()`` (os valores da tela já lidos) fora da thread da interface (servicos.operacao);
+        ``ao_gravar()`` depois; a recusa vira aviso com ``titulo``."""
+        if self.tarefa is not None:
+            return
+        self.tarefa = servicos.operacao(self, "Gravando…", lambda _p: funcao(), lambda _r: self._on_gravado(ao_gravar),
+                                        titulo_erro=titulo, ao_cancelar=self._on_fim_tarefa)
+        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
+
+    def _on_fim_tarefa(self, *_args) -> None:
+        self.tarefa = None
+
+    def _on_gravado(self, ao_gravar) -> None:
+        self.tarefa = None
+        ao_gravar()
 
     def _on_novo(self) -> None:
         self.dialogo = DialogoNovoEmissor(self._sessao, self)
@@ -136,23 +143,25 @@ class AbaEmissores(QWidget):
         if e is None:
             return
         modulo = self.modulo.currentData()
-        if self._tentar("Emissor do módulo", lambda: emissores.atribuir_modulo(self._sessao, modulo, e.id)):
-            self.atualizar()
-            self.situacao.setText(f"{emissores.MODULOS[modulo]}: os próximos documentos saem como {e.nome}.")
+        sessao = self._sessao
+        self._gravar("Emissor do módulo", lambda: emissores.atribuir_modulo(sessao, modulo, e.id), lambda: (
+            self.atualizar(),
+            self.situacao.setText(f"{emissores.MODULOS[modulo]}: os próximos documentos saem como {e.nome}.")))
 
-    def instalar_certificado(self, caminho: Path, senha: str) -> bool:
+    def instalar_certificado(self, caminho: Path, senha: str) -> None:
+        """Instala o A1 fora da thread da interface (abrir o PKCS#12 e conferir a senha levam tempo)."""
         e = self.selecionado()
         if e is None:
-            return False
+            return
         try:
             dados = Path(caminho).read_bytes()
         except OSError as erro:
             avisos.erro(self, "Certificado A1", f"Não foi possível ler {caminho}: {erro.strerror or erro}.")
-            return False
-        ok = self._tentar("Certificado A1", lambda: emissores.instalar_certificado(self._sessao, e.id, dados, senha))
-        if ok:
-            self.situacao.setText(f"Certificado instalado: os documentos de {e.nome} saem com assinatura digital PAdES.")
-        return ok
+            return
+        sessao = self._sessao
+        self._gravar("Certificado A1", lambda: emissores.instalar_certificado(sessao, e.id, dados, senha),
+                     lambda: self.situacao.setText(
+                         f"Certificado instalado: os documentos de {e.nome} saem com assinatura digital PAdES."))
 
     def _on_certificado(self) -> None:
         if self.selecionado() is None:
@@ -170,6 +179,8 @@ class AbaEmissores(QWidget):
             return
         caminho, _ = QFileDialog.getSaveFileName(self, "Exportar chave pública", f"chave-publica{selo.EXTENSAO}",
                                                  f"Chave pública do Paço (*{selo.EXTENSAO})")
-        if caminho and self._tentar("Exportar chave pública", lambda: Path(caminho).write_bytes(
-                documentos.exportar_chave_publica(self._sessao, e.id))):
-            self.situacao.setText(f"Chave pública de {e.nome} exportada em {caminho}.")
+        if caminho:
+            sessao = self._sessao
+            self._gravar("Exportar chave pública",
+                         lambda: Path(caminho).write_bytes(documentos.exportar_chave_publica(sessao, e.id)),
+                         lambda: self.situacao.setText(f"Chave pública de {e.nome} exportada em {caminho}."))
