@@ -1,7 +1,9 @@
 """O caso aberto: tudo do atendimento à esquerda, as ações do colegiado e os documentos à direita.
 
 Abrir o caso passa por ``atendimentos.obter_atendimento`` (sigilo e leitura no diário). Cada ação é um
-diálogo pequeno que chama o serviço de ``decisoes`` ou ``documentos``; o caso é relido depois.
+diálogo pequeno (``DialogoGravacao``) que chama o serviço de ``decisoes`` ou ``documentos`` fora da thread da
+interface; o caso é relido depois, também fora dela (``ocupada`` enquanto isso), e os documentos são emitidos
+com progresso.
 """
 from __future__ import annotations
 
@@ -22,8 +24,10 @@ from desktop.screens.widgets.divisor import criar_divisor
 
 from . import comum
 from . import emendas as tela_emendas
-from .comum import (DialogoAcao, DialogoGravacao, br, campo_data, combo, editor_data, editor_momento, emitir_e_salvar,
-                    texto_longo)
+from desktop.screens.widgets.servicos import consulta
+
+from .comum import (DialogoAcao, DialogoGravacao, UmaDeCadaVez, br, campo_data, combo, editor_data, editor_momento,
+                    emitir_em_segundo_plano, texto_longo)
 
 
 def resumo_html(a: dict) -> str:
@@ -107,7 +111,7 @@ def _lista_medidas() -> QListWidget:
     return lista
 
 
-class DialogoCaso(QDialog):
+class DialogoCaso(UmaDeCadaVez, QDialog):
     def __init__(self, sessao, atendimento_id: str, parent: QWidget | None = None, caso: dict | None = None):
         """``caso``: o atendimento já lido por ``atendimentos.obter_atendimento`` (fora da thread da interface,
         ``widgets.servicos.consulta``); sem ele, lê aqui."""
@@ -121,6 +125,7 @@ class DialogoCaso(QDialog):
         self.mensagem.setWordWrap(True)
         self.botoes: dict[str, QPushButton] = {}  # pelo rótulo sem o "&" (atalho)
         acoes = QWidget()
+        self._acoes = acoes  # travadas enquanto o caso é relido (nenhuma ação sobre dados velhos)
         lay_acoes = QVBoxLayout(acoes)
         for titulo, botoes in (
                 ("Colegiado (art. 21)", [("&Nova decisão", self._on_decisao), ("Comunicação ao &juiz (art. 93)", self._on_juizo),
@@ -177,8 +182,22 @@ class DialogoCaso(QDialog):
         self.texto.setHtml(resumo_html(self.caso))
 
     def recarregar(self) -> None:
-        self.caso = atendimentos.obter_atendimento(self._sessao, self._id)
+        """Relê o caso fora da thread da interface (``widgets.servicos.consulta``); as ações esperam."""
+        if not self._comecar(self.recarregar):
+            return
+        self._acoes.setEnabled(False)
+        sessao, aid = self._sessao, self._id
+        consulta(self, lambda: atendimentos.obter_atendimento(sessao, aid), self._on_relido,
+                 titulo_erro="Caso não relido", ao_falhar=self._fim_da_leitura)
+
+    def _on_relido(self, caso: dict) -> None:
+        self.caso = caso
         self._mostrar()
+        self._fim_da_leitura()
+
+    def _fim_da_leitura(self, *_args) -> None:
+        self._acoes.setEnabled(True)  # os botões desligados um a um (consulta do MP) continuam desligados
+        self._terminar()
 
     def _nada(self, combo_, texto: str) -> bool:
         """Lista vazia: diz por que não há o que escolher, em vez de abrir um diálogo sem opção."""
@@ -310,9 +329,20 @@ class DialogoCaso(QDialog):
     def _emitir_com(self, titulo: str, campos, emitir, nome: str) -> None:
         d = DialogoAcao(titulo, "Emitir", campos, lambda v: v, self)
         if d.exec() == QDialog.DialogCode.Accepted:
-            emitir_e_salvar(self, self.mensagem, f"{titulo} não emitido(a)", lambda: emitir(d.resultado), nome,
-                            sigiloso=True)
-            self.emitidos.atualizar()
+            self._emitir(titulo, emitir, d.resultado, nome)
+
+    def _emitir(self, titulo: str, emitir, valores: dict, nome: str) -> None:
+        if not self._comecar(lambda: self._emitir(titulo, emitir, valores, nome)):  # espera a releitura do caso
+            return
+
+        def _on_emitido(emitido) -> None:
+            self._terminar()
+            if emitido is not None:
+                self.emitidos.atualizar()
+
+        # emitir (montar o PDF, registrar) fora da thread da interface; salvar o arquivo, depois, aqui
+        emitir_em_segundo_plano(self, self.mensagem, f"{titulo} não emitido(a)", lambda: emitir(valores), nome,
+                                sigiloso=True, ao_terminar=_on_emitido)
 
     def _on_notificacao(self) -> None:
         self._emitir_com("Notificação", [("dest", "Notificado(a)", QLineEdit()),

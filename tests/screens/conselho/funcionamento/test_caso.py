@@ -16,7 +16,9 @@ CASO = {"tipo": "denuncia", "recebido_em": datetime(2025, 3, 10, 22, 15), "bairr
 
 
 def _clicar(qtbot, caso: DialogoCaso, rotulo: str) -> None:
+    """Clica e espera o caso: a gravação, a emissão e a releitura rodam fora da thread da interface."""
     qtbot.mouseClick(caso.botoes[rotulo], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not caso.ocupada, timeout=20000)
 
 
 def _diario(db, tabela: str, registro_id: str, acao: str) -> int:
@@ -183,6 +185,7 @@ def test_documentos_do_caso_registrados_e_autenticos(qtbot, conselheira, tmp_pat
     decisoes.registrar_requisicao(conselheira, at["id"], orgao="Secretaria de Educação", servico="Vaga na escola",
                                   emitida_em=date(2025, 3, 11), prazo=date(2025, 3, 21))
     caso.recarregar()
+    qtbot.waitUntil(lambda: not caso.ocupada, timeout=10000)  # relê fora da thread da interface
     quando = datetime(2025, 3, 14, 9, 30)
     passos = [
         ("Notificação", {"dest": "Rosa Lima", "quando": quando, "assunto": "Frequência escolar"}, "conselho_notificacao",

@@ -26,6 +26,7 @@ def _abrir(qtbot, sessao, at_id) -> DialogoCaso:
 
 def _clicar(qtbot, caso, rotulo):
     qtbot.mouseClick(caso.botoes[rotulo], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not caso.ocupada, timeout=20000)  # releitura do caso fora da thread da interface
 
 
 def test_incluir_crianca_valida_enquanto_digita_e_grava(qtbot, conselheira):
@@ -208,15 +209,18 @@ def test_retirar_crianca_pelo_teclado(qtbot, conselheira):
     assert botao.focusPolicy() & Qt.FocusPolicy.TabFocus  # alcançável pelo Tab
     botao.setFocus()
     qtbot.keyClick(botao, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not caso.ocupada, timeout=20000)
     assert "ao menos uma criança" in caso.mensagem.text()
 
     a = emendas.incluir_crianca(conselheira, at["id"], {"nome": "Yasmin Engano", "nascimento": "2012-05-01"},
                                 "informada pela escola")
     yasmin = a["criancas"][1]["id"]
     caso.recarregar()
+    qtbot.waitUntil(lambda: not caso.ocupada, timeout=20000)
     r = responder(qtbot, {"crianca": yasmin, "motivo": "homônima: é de outro caso"})
     botao.setFocus()
     qtbot.keyClick(botao, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not caso.ocupada, timeout=20000)
     assert r.erro is None, r.erro
     assert any("Yasmin Engano" in o for o in r.opcoes["crianca"])
     linha = conselheira.db.execute("SELECT removido_em FROM conselho_criancas WHERE id = ?", [yasmin]).fetchone()

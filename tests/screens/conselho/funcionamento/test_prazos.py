@@ -103,6 +103,7 @@ def test_caso_aberto_marca_prazo_vencido(qtbot, conselheira):
     decisoes.registrar_decisao(conselheira, at["id"], descricao="Orientação", motivacao="Negligência",
                                decidida_em=DECIDIDA, emergencial=True)  # março de 2025: já venceu
     caso.recarregar()
+    qtbot.waitUntil(lambda: not caso.ocupada, timeout=10000)  # relê fora da thread da interface
     texto = caso.texto.toPlainText()
     assert "VENCIDO: comunicar até 12/03/2025 22:15" in texto
     assert "VENCIDO: levar ao colegiado (ratificar) até 11/03/2025" in texto
