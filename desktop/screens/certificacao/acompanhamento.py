@@ -11,7 +11,7 @@ from desktop.rules import validacao
 from desktop.screens.widgets.data import CampoData
 from desktop.services.certificacao import acompanhamento
 
-from .comum import nova_tabela, preencher
+from .comum import CARREGANDO, esquecer_leitura, ler, nova_tabela, preencher
 
 
 class GraficoBarras(QWidget):
@@ -49,6 +49,8 @@ class AbaAcompanhamento(QWidget):
     def __init__(self, sessao, parent=None):
         super().__init__(parent)
         self.sessao = sessao
+        self.lendo = False  # a leitura das contagens (comum.ler), fora da thread da interface
+        self.exportado: Path | None = None  # o último CSV gravado (exportar)
         self.tabela = nova_tabela()
         self.grafico = GraficoBarras()
         self.botao_csv = QPushButton("Exportar CSV para o Sistec…")
@@ -88,6 +90,7 @@ class AbaAcompanhamento(QWidget):
         try:
             self.intervalo()
         except validacao.EntradaInvalida as e:  # nada de números de outro período na tela
+            esquecer_leitura(self)  # nem os de uma leitura que ainda vai chegar
             self.periodo.setText(str(e))
             self.grafico.definir({})
             preencher(self.tabela, ["Agrupamento", "Valor", "Processos"], [])
@@ -95,14 +98,21 @@ class AbaAcompanhamento(QWidget):
         self.atualizar()
 
     def atualizar(self) -> None:
+        """Relê as contagens do período fora da thread da interface; só a do último período pedido aparece."""
         try:
             de, ate = self.intervalo()
         except validacao.EntradaInvalida:
             return
-        self.periodo.setText("Todos os processos." if not (de or ate) else
-                             f"Inscritos {'de ' + de.strftime('%d/%m/%Y') if de else ''}"
-                             f"{' até ' + ate.strftime('%d/%m/%Y') if ate else ''}.")
-        c = acompanhamento.contagens(self.sessao, de, ate)
+        texto = ("Todos os processos." if not (de or ate) else
+                 f"Inscritos {'de ' + de.strftime('%d/%m/%Y') if de else ''}"
+                 f"{' até ' + ate.strftime('%d/%m/%Y') if ate else ''}.")
+        self.periodo.setText(f"{texto} {CARREGANDO}")
+        sessao = self.sessao
+        ler(self, lambda: acompanhamento.contagens(sessao, de, ate), lambda c: self._on_lido(texto, c),
+            titulo_erro="Acompanhamento não lido")
+
+    def _on_lido(self, texto: str, c: dict) -> None:
+        self.periodo.setText(texto)
         self.grafico.definir(c["por_etapa"])
         linhas = [[grupo, chave, n] for grupo, nome in (("Perfil", "por_perfil"), ("Etapa", "por_etapa"),
                                                           ("Resultado", "por_resultado"), ("Situação", "por_situacao"))
@@ -110,8 +120,21 @@ class AbaAcompanhamento(QWidget):
         preencher(self.tabela, ["Agrupamento", "Valor", "Processos"], linhas)
 
     def exportar(self, caminho: Path) -> None:
+        """Monta o CSV do período fora da thread da interface e o grava em ``caminho`` ao voltar
+        (``exportado`` passa a ser o caminho)."""
+        from desktop.screens.widgets import servicos
+
         de, ate = self.intervalo()
-        Path(caminho).write_text(acompanhamento.csv_sistec(self.sessao, de, ate), encoding="utf-8-sig")
+        sessao, self.exportado = self.sessao, None
+        self.botao_csv.setEnabled(False)
+
+        def _on_montado(csv: str) -> None:
+            self.botao_csv.setEnabled(True)
+            Path(caminho).write_text(csv, encoding="utf-8-sig")
+            self.exportado = Path(caminho)
+
+        servicos.consulta(self, lambda: acompanhamento.csv_sistec(sessao, de, ate), _on_montado,
+                          titulo_erro="CSV não exportado", ao_falhar=lambda _e: self.botao_csv.setEnabled(True))
 
     def _on_codigos(self) -> None:
         from .sistec import DialogoCodigosSistec

@@ -103,3 +103,57 @@ def operar(aba, titulo: str, funcao, ao_concluir, *, ao_recusar=None) -> None:
     aba.tarefa = servicos.operacao(aba, titulo, lambda _progresso: funcao(), _on_concluida, titulo_erro="Certificação",
                                    ao_recusar=_on_recusada, ao_cancelar=_fim)
     aba.tarefa.sig_falhou.connect(_fim)  # defeito (não recusa): sobe para o tratamento geral, a aba destrava
+
+
+# -- leituras fora da thread da interface -------------------------------------------------------
+CARREGANDO = "Carregando…"
+
+
+def ler(dono, funcao, ao_concluir, *, titulo_erro: str = "Certificação", ao_falhar=None) -> None:
+    """Lê fora da thread da interface (``widgets.servicos.consulta``): ``funcao()`` noutra thread e
+    ``ao_concluir(lido)`` na interface. Só vale a resposta do último pedido do ``dono``: uma que chega depois
+    de outro pedido é descartada. ``dono.lendo`` fica True enquanto o último pedido não voltou."""
+    from desktop.screens.widgets import servicos
+
+    pedido = getattr(dono, "_pedido_leitura", 0) + 1
+    dono._pedido_leitura, dono.lendo = pedido, True
+
+    def _vale() -> bool:
+        return pedido == dono._pedido_leitura
+
+    def _on_lido(lido) -> None:
+        if _vale():
+            dono.lendo = False
+            ao_concluir(lido)
+
+    def _on_falhou(erro: BaseException) -> None:
+        if _vale():
+            dono.lendo = False
+            if ao_falhar is not None:
+                ao_falhar(erro)
+
+    servicos.consulta(dono, funcao, _on_lido, titulo_erro=titulo_erro, ao_falhar=_on_falhou)
+
+
+def esquecer_leitura(dono) -> None:
+    """A resposta da leitura em andamento do ``dono`` será descartada (o pedido deixou de valer)."""
+    dono._pedido_leitura, dono.lendo = getattr(dono, "_pedido_leitura", 0) + 1, False
+
+
+def aguardar_combo(combo) -> None:
+    """Lista ainda vazia: mostra "Carregando…" até ``encher_combo`` (a que já tem itens fica como está, com
+    a escolha, até chegar a nova)."""
+    if combo.count() == 0:
+        combo.addItem(CARREGANDO, None)
+
+
+def encher_combo(combo, pares, *, primeiro: tuple | None = None) -> None:
+    """Troca os itens por (valor, rótulo) sem mexer no foco; mantém a escolha se o valor continua na lista."""
+    atual = combo.currentData()
+    combo.clear()
+    if primeiro is not None:
+        combo.addItem(primeiro[1], primeiro[0])
+    for valor, rotulo in pares:
+        combo.addItem(rotulo, valor)
+    i = combo.findData(atual) if atual is not None else -1
+    combo.setCurrentIndex(i if i >= 0 else 0)

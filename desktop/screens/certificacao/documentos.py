@@ -18,7 +18,7 @@ from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
 from desktop.services import documentos_vias
 from desktop.services.certificacao import emissao
 
-from .comum import br, operar
+from .comum import CARREGANDO, br, ler, operar
 
 SEM_CANCELAR = ("O cancelamento de uma via é feito pelo administrador do Paço (permissão \"cancelar "
                 "documentos emitidos\"). Selecione o documento, anote o código e o motivo e peça a ele.")
@@ -35,6 +35,7 @@ class AbaDocumentos(QWidget):
         super().__init__(parent)
         self.sessao = sessao
         self.tarefa = None  # a gravação em andamento (comum.operar)
+        self.lendo = False  # a leitura da lista (comum.ler), fora da thread da interface
         self.modelo = ModeloTabela([
             Coluna("Documento", lambda e: TITULOS_DOCUMENTO[TipoDocumento(e["tipo_documento"])], largura=260),
             Coluna("Referência", lambda e: e["referencia"], esticar=True),
@@ -94,7 +95,19 @@ class AbaDocumentos(QWidget):
         self.atualizar()
 
     def atualizar(self) -> None:
-        self.modelo.definir_linhas(emissao.listar_emissoes(self.sessao))
+        """Relê os documentos emitidos fora da thread da interface; a lista de antes fica até chegar a nova."""
+        sessao = self.sessao
+        if not self.modelo.rowCount():
+            self.situacao.setText(CARREGANDO)
+        ler(self, lambda: emissao.listar_emissoes(sessao), self._on_lido, titulo_erro="Documentos não lidos")
+
+    def _on_lido(self, linhas: list[dict]) -> None:
+        escolhida = (self._selecionada() or {}).get("id")
+        self.modelo.definir_linhas(linhas)
+        if self.situacao.text() == CARREGANDO:
+            self.situacao.clear()
+        if escolhida:
+            self.selecionar(escolhida)
         self._on_selecao()
 
     def selecionar(self, emissao_id: str) -> None:
@@ -156,16 +169,25 @@ class AbaDocumentos(QWidget):
         """Para o Ctrl+P da janela principal: o PDF do documento selecionado."""
         return self._pdf_selecionado("Imprimir") if self._selecionada() else None
 
+    def _ler_pdf(self, titulo: str, seguir) -> None:
+        """Lê o PDF do documento selecionado fora da thread da interface e segue com ``seguir(e, pdf)``."""
+        from desktop.screens.widgets import servicos
+
+        e = self._selecionada()
+        if e is None:
+            return
+        sessao, documento_id = self.sessao, e["documento_id"]
+        servicos.consulta(self, lambda: documentos_vias.pdf_emitido(sessao, documento_id),
+                          lambda pdf: seguir(e, pdf), titulo_erro=titulo)
+
     def _on_imprimir(self) -> None:
-        pdf = self._pdf_selecionado("Imprimir")
-        if pdf is not None:
-            self.tarefa_impressao = imprimir_pdfs(self, pdf, nome_trabalho=nome_sugerido(self._selecionada()))
+        self._ler_pdf("Imprimir", lambda e, pdf: setattr(self, "tarefa_impressao", imprimir_pdfs(
+            self, pdf, nome_trabalho=nome_sugerido(e))))
 
     def _on_abrir(self) -> None:
-        e = self._selecionada()
-        pdf = self._pdf_selecionado("Abrir PDF")
-        if pdf is None:
-            return
+        self._ler_pdf("Abrir PDF", self._on_pdf_lido)
+
+    def _on_pdf_lido(self, e: dict, pdf: bytes) -> None:
         destino = salvar_e_abrir(self, nome_sugerido(e), pdf)
         if destino is not None:
             self.ultimo_arquivo = destino
@@ -184,13 +206,11 @@ class AbaDocumentos(QWidget):
                                 detalhe="O documento continua no registro, marcado como cancelado, e a verificação "
                                         "passa a informar o cancelamento."):
             return
-        try:
-            emissao.cancelar_via(self.sessao, e["id"], self.motivo.text())
-        except Exception as erro:  # noqa: BLE001
-            if not avisos.previsto(erro):
-                raise
-            avisos.erro(self, "Cancelar via", erro)
-            return
+        sessao, motivo = self.sessao, self.motivo.text()
+        operar(self, "Cancelando a via…", lambda: emissao.cancelar_via(sessao, e["id"], motivo),
+               lambda _r: self._on_via_cancelada(e), ao_recusar=lambda erro: avisos.erro(self, "Cancelar via", erro))
+
+    def _on_via_cancelada(self, e: dict) -> None:
         self.motivo.clear()
         self.atualizar()
         self.situacao.setText(f"{e['via']}ª via cancelada.")

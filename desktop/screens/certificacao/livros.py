@@ -10,7 +10,7 @@ from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import instituicao, livros
 
-from .comum import avisar, br, nova_tabela, operar, preencher
+from .comum import aguardar_combo, avisar, br, encher_combo, ler, nova_tabela, operar, preencher
 
 
 class AbaLivros(QWidget):
@@ -18,6 +18,8 @@ class AbaLivros(QWidget):
         super().__init__(parent)
         self.sessao = sessao
         self.tarefa = None  # a gravação em andamento (comum.operar)
+        self.livros: list[dict] = []
+        self.lendo = False  # a leitura das unidades e dos livros (comum.ler), fora da thread da interface
         self.tabela = nova_tabela()
         self.unidade = QComboBox(self)
         self.tipo = QComboBox(self)
@@ -36,7 +38,6 @@ class AbaLivros(QWidget):
         self.botao_encerrar.clicked.connect(self._on_encerrar)
         self.botao_imprimir.clicked.connect(self._on_imprimir)
         self.tabela.itemSelectionChanged.connect(self._on_selecao)
-        editar = sessao.pode(Permissao.CERTIFICACAO_EDITAR)
         barra = LayoutFluxo()
         for w in (QLabel("Unidade:"), self.unidade, QLabel("Tipo:"), self.tipo, self.folhas, self.botao_abrir,
                   self.botao_encerrar, self.botao_imprimir):
@@ -49,15 +50,20 @@ class AbaLivros(QWidget):
         lay.addWidget(self.tabela, 1)
         lay.addLayout(barra)
         lay.addWidget(self.situacao)
-        self.botao_abrir.setEnabled(editar)
         self.atualizar()
 
     def atualizar(self) -> None:
-        self.unidade.clear()
-        self.unidade.addItem("(emissor do módulo)", None)
-        for u in instituicao.listar_unidades_certificadoras(self.sessao):
-            self.unidade.addItem(u["nome"], u["id"])
-        self.livros = livros.listar_livros(self.sessao)
+        """Relê as unidades e os livros fora da thread da interface; Abrir livro espera a lista de unidades."""
+        sessao = self.sessao
+        aguardar_combo(self.unidade)
+        self.botao_abrir.setEnabled(False)
+        ler(self, lambda: (instituicao.listar_unidades_certificadoras(sessao), livros.listar_livros(sessao)),
+            self._on_lido, titulo_erro="Livros não lidos")
+
+    def _on_lido(self, lido: tuple[list[dict], list[dict]]) -> None:
+        unidades, self.livros = lido
+        encher_combo(self.unidade, [(u["id"], u["nome"]) for u in unidades], primeiro=(None, "(emissor do módulo)"))
+        self.botao_abrir.setEnabled(self.sessao.pode(Permissao.CERTIFICACAO_EDITAR))
         preencher(self.tabela, ["Livro", "Tipo", "Folhas", "Usadas", "Aberto em", "Encerrado em"],
                   [[l["numero"], TITULOS_DOCUMENTO.get(l["tipo_documento"], l["tipo_documento"]), l["folhas"],
                     l["usadas"], br(l["aberto_em"]), br(l["encerrado_em"])] for l in self.livros])

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLab
 from desktop.rules.papeis import Permissao
 from desktop.services.certificacao import acompanhamento
 
-from .comum import avisar, nova_tabela
+from .comum import CARREGANDO, avisar, ler, nova_tabela, operar
 
 
 class DialogoCodigosSistec(QDialog):
@@ -15,6 +15,8 @@ class DialogoCodigosSistec(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Códigos do Sistec")
         self.sessao = sessao
+        self.tarefa = None  # a gravação de um código em andamento (comum.operar)
+        self.lendo, self._carregando, self.linhas = False, False, []
         self.tabela = nova_tabela()
         self.tabela.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.situacao = QLabel(self)
@@ -32,8 +34,17 @@ class DialogoCodigosSistec(QDialog):
         self.atualizar()
 
     def atualizar(self) -> None:
+        """Relê os códigos fora da thread da interface (comum.ler)."""
+        sessao = self.sessao
+        if not self.linhas:
+            self.situacao.setText(CARREGANDO)
+        ler(self, lambda: acompanhamento.codigos_sistec(sessao), self._on_lido, titulo_erro="Códigos não lidos")
+
+    def _on_lido(self, linhas: list[dict]) -> None:
+        if self.situacao.text() == CARREGANDO:
+            self.situacao.clear()
         self._carregando = True
-        self.linhas = acompanhamento.codigos_sistec(self.sessao)
+        self.linhas = linhas
         self.tabela.clear()
         self.tabela.setColumnCount(3)
         self.tabela.setHorizontalHeaderLabels(["Tipo", "Nome", "Código"])
@@ -51,12 +62,15 @@ class DialogoCodigosSistec(QDialog):
     def _on_editado(self, item: QTableWidgetItem) -> None:
         if self._carregando or item.column() != 2:
             return
-        l = self.linhas[item.row()]
-        try:
-            acompanhamento.definir_codigo_sistec(self.sessao, l["tipo"], l["referencia_id"], item.text())
-        except Exception as erro:
-            self.situacao.setText(str(erro))
-            avisar(self, erro)
-        else:
-            self.situacao.setText(f"Código do(a) {acompanhamento.TIPOS_CODIGO[l['tipo']]} {l['nome']} gravado.")
+        l, codigo, sessao = self.linhas[item.row()], item.text(), self.sessao
+        operar(self, "Gravando o código…", lambda: acompanhamento.definir_codigo_sistec(
+            sessao, l["tipo"], l["referencia_id"], codigo), lambda _r: self._on_gravado(l), ao_recusar=self._on_recusado)
+
+    def _on_gravado(self, l: dict) -> None:
+        self.situacao.setText(f"Código do(a) {acompanhamento.TIPOS_CODIGO[l['tipo']]} {l['nome']} gravado.")
+        self.atualizar()
+
+    def _on_recusado(self, erro: BaseException) -> None:
+        self.situacao.setText(str(erro))
+        avisar(self, erro)
         self.atualizar()

@@ -292,21 +292,29 @@ def test_filtro_de_periodo_no_acompanhamento(qtbot, sessao_admin, tmp_path):
     painel = PainelCertificacao(s)
     qtbot.addWidget(painel)
     aa = painel.acompanhamento
+    lido = lambda: not aa.lendo and "Carregando" not in aa.periodo.text()  # noqa: E731 — lê fora da interface
+    qtbot.waitUntil(lido, timeout=30000)
     assert aa.grafico.valores == {"Inscrição": 1}
     qtbot.keyClicks(aa.de.edit, br(HOJE - timedelta(days=2)))
+    qtbot.waitUntil(lido, timeout=30000)
     assert aa.grafico.valores == {} and "Inscritos de" in aa.periodo.text()
     aa.de.edit.clear()
     qtbot.keyClicks(aa.de.edit, br(HOJE - timedelta(days=3)))
     qtbot.keyClicks(aa.ate.edit, br(HOJE - timedelta(days=4)))
     assert "fim do período" in aa.periodo.text() and aa.grafico.valores == {}
+    qtbot.wait(200)  # a leitura do período anterior, se ainda chegar, é descartada
+    assert "fim do período" in aa.periodo.text() and aa.grafico.valores == {}
     aa.ate.edit.clear()
     qtbot.keyClicks(aa.ate.edit, br(HOJE))
+    qtbot.waitUntil(lido, timeout=30000)
     assert aa.grafico.valores == {"Inscrição": 1}
     aa.exportar(tmp_path / "sistec.csv")
+    qtbot.waitUntil(lambda: aa.exportado is not None, timeout=30000)
     assert len((tmp_path / "sistec.csv").read_text(encoding="utf-8-sig").splitlines()) == 2
     aa.de.edit.clear()
     qtbot.keyClicks(aa.de.edit, br(HOJE))
     aa.exportar(tmp_path / "vazio.csv")
+    qtbot.waitUntil(lambda: aa.exportado is not None, timeout=30000)
     assert len((tmp_path / "vazio.csv").read_text(encoding="utf-8-sig").splitlines()) == 1
 
 
@@ -330,6 +338,7 @@ def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admi
         painel = PainelCertificacao(sec)
         qtbot.addWidget(painel)
         ad = painel.documentos
+        qtbot.waitUntil(lambda: ad.modelo.rowCount() == 2, timeout=30000)  # lida fora da thread da interface
         ad.tabela.selectRow(0)
         assert not ad.botao_cancelar.isEnabled() and ad.botao_via.isEnabled()
         assert not ad.explicacao.isHidden() and "administrador" in ad.explicacao.text()
@@ -341,7 +350,7 @@ def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admi
         assert ad.aviso_motivo.isHidden()
         qtbot.keyClicks(ad.motivo, "Extravio da primeira via")
         qtbot.mouseClick(ad.botao_via, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: ad.tarefa is None, timeout=60_000)  # grava fora da thread da interface
+        qtbot.waitUntil(lambda: ad.tarefa is None and not ad.lendo, timeout=60_000)  # grava e relê fora da interface
         assert ad.modelo.rowCount() == 3 and "2ª via emitida" in ad.situacao.text()
         # a nova via produz, guarda e abre o seu próprio PDF; a anterior fica substituída
         assert abertos == [str(salvo)] and salvo.read_bytes()[:5] == b"%PDF-"

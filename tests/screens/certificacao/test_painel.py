@@ -54,9 +54,12 @@ def test_percorre_as_etapas_ate_o_diploma(qtbot, sessao_admin, tmp_path):
     pdfs = aba.salvar_emitidos(tmp_path)
     assert len(pdfs) == 2
     assert all(documentos.verificar_pdf(s, c).situacao == documentos.AUTENTICO for c in pdfs)
+    # documentos e acompanhamento releem fora da thread da interface
+    qtbot.waitUntil(lambda: not painel.documentos.lendo and not painel.acompanhamento.lendo, timeout=30000)
     assert painel.documentos.modelo.rowCount() == 2
     assert painel.acompanhamento.grafico.valores == {"Encaminhamento": 1}
     painel.acompanhamento.exportar(tmp_path / "sistec.csv")
+    qtbot.waitUntil(lambda: painel.acompanhamento.exportado is not None, timeout=30000)
     assert "SISTEC-445566" in (tmp_path / "sistec.csv").read_text(encoding="utf-8-sig")
 
 
