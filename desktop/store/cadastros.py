@@ -41,3 +41,12 @@ def unidades_ativas(db: sqlite_utils.Database, tipo: str | None = None) -> list[
 def primeira_unidade(db: sqlite_utils.Database, tipo: str) -> dict | None:
     """A primeira unidade do tipo (ativa ou não), por nome — p.ex. a secretaria."""
     return um(db, "SELECT * FROM unidades WHERE tipo = ? ORDER BY nome", [tipo])
+
+
+def unidade(db: sqlite_utils.Database, unidade_id: str) -> dict | None:
+    return um(db, "SELECT * FROM unidades WHERE id = ?", [unidade_id])
+
+
+def unidade_por_nome(db: sqlite_utils.Database, nome: str) -> dict | None:
+    """A primeira unidade (de qualquer tipo) com esse nome, ou None."""
+    return um(db, "SELECT * FROM unidades WHERE nome = ?", [nome])

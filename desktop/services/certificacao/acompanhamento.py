@@ -59,7 +59,7 @@ def definir_codigo_sistec(sessao: Sessao, tipo: str, referencia_id: str, codigo:
     with sessao.mudanca(EDITAR) as m:
         antes = consultas.codigos_sistec(m.db).get((tipo, referencia_id))
         linha = {"tipo": tipo, "referencia_id": referencia_id, "codigo": codigo, "atualizado_em": agora()}
-        m.db["cert_sistec_codigos"].upsert(linha, pk=("tipo", "referencia_id"))
+        consultas.gravar_codigo_sistec(m.db, linha)
         m.registrar("cert_sistec_codigos", f"{tipo}:{referencia_id}", "alterar", antes={"codigo": antes}, depois=linha)
     return linha
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 
+from desktop.store.certificacao import anexos as consultas
 from desktop.store.certificacao import cadastro as armazem
+from desktop.store.certificacao import processos as processos_
 from desktop.store.ids import agora
 
 from ..sessao import ErroNegocio, Sessao
@@ -19,7 +21,6 @@ TIPOS = {"escolaridade": "Comprovante de escolaridade (art. 24, §3º)", "identi
          "outro": "Outro documento do processo"}
 LIMITE_BYTES = 10 * 1024 * 1024
 _ASSINATURAS = ((b"%PDF-", "pdf"), (b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"))
-_COLUNAS = "id, processo_id, tipo, descricao, nome_arquivo, formato, tamanho, sha256, anexado_em, anexado_por"
 
 
 def _formato(conteudo: bytes) -> str:
@@ -45,13 +46,13 @@ def anexar(sessao: Sessao, processo_id: str, *, tipo: str, descricao: str, nome_
                           f"{LIMITE_BYTES // 1048576} MB. Digitalize em resolução menor (150 ppp bastam).")
     formato = _formato(conteudo)
     with sessao.mudanca(EDITAR) as m:
-        if m.db["cert_processos"].count_where("id = ?", [processo_id]) == 0:
+        if processos_.processo_linha(m.db, processo_id) is None:
             raise ErroNegocio("Processo não encontrado; atualize a lista.")
         dados = {"processo_id": processo_id, "tipo": tipo, "descricao": descricao,
                  "nome_arquivo": (nome_arquivo or "anexo").replace("\\", "/").rsplit("/", 1)[-1][:120],
                  "formato": formato, "tamanho": len(conteudo), "sha256": hashlib.sha256(conteudo).hexdigest(),
                  "anexado_em": agora(), "anexado_por": sessao.usuario.login}
-        linha = armazem.inserir(m.db, "cert_anexos", {**dados, "conteudo": conteudo})
+        linha = armazem.inserir(m.db, "cert_anexos", {**dados, "conteudo": conteudo})  # o diário sem o conteúdo
         m.registrar("cert_anexos", linha["id"], "inserir", depois={"id": linha["id"], **dados})
     return {"id": linha["id"], **dados}
 
@@ -59,17 +60,15 @@ def anexar(sessao: Sessao, processo_id: str, *, tipo: str, descricao: str, nome_
 def listar_anexos(sessao: Sessao, processo_id: str) -> list[dict]:
     """Os anexos do processo (sem o conteúdo), do mais antigo ao mais novo."""
     sessao.exigir(LER)
-    return list(sessao.db.query(f"SELECT {_COLUNAS} FROM cert_anexos WHERE processo_id = ? ORDER BY anexado_em",
-                                [processo_id]))
+    return consultas.anexos(sessao.db, processo_id)
 
 
 def abrir_anexo(sessao: Sessao, anexo_id: str) -> dict:
     """O anexo com ``conteudo`` (bytes), para mostrar na tela; o SHA-256 é conferido."""
     sessao.exigir(LER)
-    linhas = list(sessao.db.query(f"SELECT {_COLUNAS}, conteudo FROM cert_anexos WHERE id = ?", [anexo_id]))
-    if not linhas:
+    a = consultas.anexo_com_conteudo(sessao.db, anexo_id)
+    if a is None:
         raise ErroNegocio("Anexo não encontrado; atualize a lista.")
-    a = linhas[0]
     if hashlib.sha256(a["conteudo"]).hexdigest() != a["sha256"]:
         raise ErroNegocio("O anexo não confere com o resumo gravado ao anexar: a base foi alterada fora do Paço.")
     return a

@@ -49,8 +49,7 @@ def cadastrar_curso(sessao: Sessao, *, unidade_id: str, nome: str, tipo: str, im
     with sessao.mudanca(EDITAR) as m:
         if armazem.instituicao_da_unidade(m.db, unidade_id) is None:
             raise ErroNegocio("Vincule a unidade a uma instituição antes de cadastrar cursos.")
-        linha = armazem.inserir(m.db, "cert_cursos", dados)
-        m.registrar("cert_cursos", linha["id"], "inserir", depois=linha)
+        linha = m.inserir("cert_cursos", armazem.linha_nova(m.db, "cert_cursos", dados))
         for ano, n in (turmas_por_ano or {}).items():
             armazem.gravar_turmas(m.db, linha["id"], int(ano), int(n))
             m.registrar("cert_curso_turmas", f"{linha['id']}:{ano}", "inserir", depois={"ano": ano, "turmas": n})
@@ -72,7 +71,9 @@ def registrar_turmas(sessao: Sessao, curso_id: str, ano: int, turmas: int) -> No
 
 
 def curso_de_referencia(db, curso_id: str) -> CursoReferencia:
-    c = db["cert_cursos"].get(curso_id)
+    c = armazem.curso(db, curso_id)
+    if c is None:
+        raise ErroNegocio("Curso não encontrado; atualize a lista.")
     return CursoReferencia(c["nome"], TipoCertificacao(c["tipo"]), data_de(c["implantado_em"]),
                            armazem.turmas(db, curso_id), bool(c["certificacao_intermediaria"]),
                            bool(c["reconhecido"]), c["conceito_emec"])
@@ -107,25 +108,26 @@ def cadastrar_ppcp(sessao: Sessao, *, curso_id: str, tipo: str, perfil: str, esc
                               **{f"componente da competência {i}": c.componente for i, c in enumerate(competencias, 1)}})
     req = requisitos(sessao, hoje)
     with sessao.mudanca(EDITAR) as m:
-        curso = m.db["cert_cursos"].get(curso_id)
+        curso = armazem.curso(m.db, curso_id)
+        if curso is None:
+            raise ErroNegocio("Curso não encontrado; atualize a lista.")
         exigir_adesao(sessao, m.db, curso["unidade_id"], "inserir novo PPCP", hoje)
         with regras():
             fund17 = verificar_oferta(tipo_, curso_de_referencia(m.db, curso_id), hoje, req)
             verificar_ppcp(conteudos, competencias, equipe, req)
         conteudos = {**conteudos, "fundamento_oferta": fund17}
-        linha = armazem.inserir(m.db, "cert_ppcps", {
+        linha = m.inserir("cert_ppcps", armazem.linha_nova(m.db, "cert_ppcps", {
             "curso_id": curso_id, "tipo": tipo_.value, "perfil": perfil, "escolaridade_minima": esc,
             "carga_horaria_total": sum(c.carga_horaria for c in competencias),
             "conteudos": json.dumps(conteudos, ensure_ascii=False), "aprovado_em": iso(aprovado_em),
-            "sistec_em": iso(sistec_em)})
-        m.registrar("cert_ppcps", linha["id"], "inserir", depois=linha)
+            "sistec_em": iso(sistec_em)}))
         for i, c in enumerate(competencias, start=1):
-            lc = armazem.inserir(m.db, "cert_competencias", {"ppcp_id": linha["id"], "ordem": i, "nome": c.nome,
-                                                              "componente": c.componente, "carga_horaria": c.carga_horaria})
-            m.registrar("cert_competencias", lc["id"], "inserir", depois=lc)
+            m.inserir("cert_competencias", armazem.linha_nova(m.db, "cert_competencias", {
+                "ppcp_id": linha["id"], "ordem": i, "nome": c.nome, "componente": c.componente,
+                "carga_horaria": c.carga_horaria}))
         for e in equipe:
-            le = armazem.inserir(m.db, "cert_equipe", {"ppcp_id": linha["id"], "nome": e.nome, "area": e.area})
-            m.registrar("cert_equipe", le["id"], "inserir", depois=le)
+            m.inserir("cert_equipe", armazem.linha_nova(m.db, "cert_equipe", {"ppcp_id": linha["id"], "nome": e.nome,
+                                                                                "area": e.area}))
     return linha
 
 
@@ -134,9 +136,10 @@ def aprovar_ppcp(sessao: Sessao, ppcp_id: str, *, aprovado_em: date, sistec_em: 
     if aprovado_em > date.today() or (sistec_em and sistec_em < aprovado_em):
         raise ErroNegocio("A aprovação não pode estar no futuro, e a inserção no Sistec vem depois dela.")
     with sessao.mudanca(EDITAR) as m:
-        antes = m.db["cert_ppcps"].get(ppcp_id)
-        depois = armazem.alterar(m.db, "cert_ppcps", ppcp_id, {"aprovado_em": iso(aprovado_em), "sistec_em": iso(sistec_em)})
-        m.registrar("cert_ppcps", ppcp_id, "alterar", antes=antes, depois=depois)
+        if armazem.ppcp(m.db, ppcp_id) is None:
+            raise ErroNegocio("PPCP não encontrado; atualize a lista.")
+        depois = m.alterar("cert_ppcps", ppcp_id, armazem.carimbado(m.db, "cert_ppcps", {
+            "aprovado_em": iso(aprovado_em), "sistec_em": iso(sistec_em)}))
     return depois
 
 

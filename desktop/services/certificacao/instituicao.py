@@ -5,6 +5,7 @@ from datetime import date
 
 from desktop.rules.certificacao import adesao
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
+from desktop.store import cadastros as armazem_cadastros
 from desktop.store.certificacao import cadastro as armazem
 
 from .. import cadastros
@@ -45,11 +46,11 @@ def registrar_adesao(sessao: Sessao, instituicao_id: str, *, termo_aprovado_em: 
         raise ErroNegocio("A validação no Sistec deve ser posterior às aprovações do termo e da "
                           "regulamentação interna (Portaria MEC 902/2024, art. 10).")
     with sessao.mudanca(EDITAR) as m:
-        antes = m.db["cert_instituicoes"].get(instituicao_id)
-        depois = armazem.alterar(m.db, "cert_instituicoes", instituicao_id, {
+        if armazem.instituicao(m.db, instituicao_id) is None:
+            raise ErroNegocio("Instituição não encontrada; atualize a lista.")
+        depois = m.alterar("cert_instituicoes", instituicao_id, armazem.carimbado(m.db, "cert_instituicoes", {
             "termo_aprovado_em": iso(termo_aprovado_em), "regulamentacao_aprovada_em": iso(regulamentacao_aprovada_em),
-            "sistec_validada_em": iso(sistec_validada_em)})
-        m.registrar("cert_instituicoes", instituicao_id, "alterar", antes=antes, depois=depois)
+            "sistec_validada_em": iso(sistec_validada_em)}))
     return depois
 
 
@@ -57,16 +58,17 @@ def vincular_unidade(sessao: Sessao, instituicao_id: str, unidade_id: str) -> di
     """Torna a unidade (tipo unidade_certificadora) certificadora da instituição (art. 10 §ún). O nome da
     unidade vai impresso nos títulos: palavra que revela a forma de obtenção é recusada já aqui."""
     with sessao.mudanca(EDITAR) as m:
-        u = m.db["unidades"].get(unidade_id)
+        u = armazem_cadastros.unidade(m.db, unidade_id)
+        if u is None:
+            raise ErroNegocio("Unidade não encontrada; atualize a lista.")
         if u["tipo"] != "unidade_certificadora":
             raise ErroNegocio(f"{u['nome']} não é uma unidade certificadora; cadastre-a com esse tipo.")
         if armazem.instituicao_da_unidade(m.db, unidade_id):
             raise ErroNegocio(f"{u['nome']} já está vinculada a uma instituição.")
         with regras():  # o nome da unidade vai impresso nos títulos (arts. 15 §2º e 16 §ún)
             exigir_campos_limpos({"nome da unidade": u["nome"]})
-        linha = armazem.inserir(m.db, "cert_unidades", {"unidade_id": unidade_id, "instituicao_id": instituicao_id},
-                                com_id=False)
-        m.registrar("cert_unidades", unidade_id, "inserir", depois=linha)
+        linha = m.inserir("cert_unidades", armazem.linha_nova(m.db, "cert_unidades", {
+            "unidade_id": unidade_id, "instituicao_id": instituicao_id}, com_id=False), pk="unidade_id")
     return linha
 
 
@@ -74,7 +76,7 @@ def cadastrar_unidade_certificadora(sessao: Sessao, instituicao_id: str, *, nome
     """Cadastra uma nova unidade certificadora (tipo ``unidade_certificadora``) e a vincula à
     instituição (art. 10 §ún), numa só transação; devolve o vínculo com o nome da unidade."""
     with sessao.mudanca(EDITAR) as m:
-        if m.db["cert_instituicoes"].count_where("id = ?", [instituicao_id]) == 0:
+        if armazem.instituicao(m.db, instituicao_id) is None:
             raise ErroNegocio("Instituição não encontrada; atualize a lista.")
         u = cadastros.cadastrar_unidade(sessao, tipo="unidade_certificadora", nome=nome, **outros)
         linha = vincular_unidade(sessao, instituicao_id, u["id"])
@@ -100,8 +102,7 @@ def listar_unidades_certificadoras(sessao: Sessao) -> list[dict]:
 def unidades_disponiveis(sessao: Sessao) -> list[dict]:
     """Unidades do tipo unidade_certificadora ainda sem instituição."""
     sessao.exigir(LER)
-    return list(sessao.db.query("SELECT id, nome FROM unidades WHERE tipo = 'unidade_certificadora' AND ativo = 1 "
-                                "AND id NOT IN (SELECT unidade_id FROM cert_unidades) ORDER BY nome"))
+    return armazem.unidades_sem_instituicao(sessao.db)
 
 
 def exigir_adesao(sessao: Sessao, db, unidade_id: str, acao: str, hoje: date | None = None) -> None:

@@ -72,11 +72,9 @@ def encerrar_livro(sessao: Sessao, livro_id: str, *, encerrado_em: date | None =
         if l is None or l["encerrado_em"]:
             raise ErroNegocio("Livro não encontrado ou já encerrado.")
         usadas = consultas.ultima_folha(m.db, livro_id)
-        m.db["cert_livros"].update(livro_id, {
+        depois = m.alterar("cert_livros", livro_id, {
             "encerrado_em": iso(encerrado_em or date.today()),
             "termo_encerramento": regras_livros.termo_encerramento(l["numero"], usadas, l["folhas"])})
-        depois = consultas.livro(m.db, livro_id)
-        m.registrar("cert_livros", livro_id, "alterar", antes=l, depois=depois)
     return depois
 
 

@@ -88,8 +88,7 @@ def emitir_edital(sessao: Sessao, oferta_id: str) -> documentos.Emitido:
     with sessao.mudanca(EDITAR) as m:
         e = documentos.emitir(sessao, tipo=TipoDocumento.EDITAL.value, titulo=TITULO, referencia=d.titulo,
                               montar=lambda cab, rod: gerar_edital(cab, rod, d))
-        antes = m.db["cert_ofertas"].get(oferta_id)
-        if not antes["publicada_em"]:
-            depois = armazem.alterar(m.db, "cert_ofertas", oferta_id, {"publicada_em": date.today().isoformat()})
-            m.registrar("cert_ofertas", oferta_id, "alterar", antes=antes, depois=depois)
+        if not armazem.oferta(m.db, oferta_id)["publicada_em"]:
+            m.alterar("cert_ofertas", oferta_id, armazem.carimbado(m.db, "cert_ofertas",
+                                                                 {"publicada_em": date.today().isoformat()}))
     return e

@@ -52,10 +52,10 @@ def atualizar_escolaridade(sessao: Sessao, trabalhador_id: str, *, escolaridade:
     except ValueError:
         raise ErroNegocio("Escolaridade inválida.") from None
     with sessao.mudanca(EDITAR) as m:
-        antes = m.db["cert_trabalhadores"].get(trabalhador_id)
-        depois = armazem.alterar(m.db, "cert_trabalhadores", trabalhador_id, {
-            "escolaridade": esc, "comprovante": comprovante, "diploma_tecnico": diploma_tecnico})
-        m.registrar("cert_trabalhadores", trabalhador_id, "alterar", antes=antes, depois=depois)
+        if armazem.trabalhador(m.db, trabalhador_id) is None:
+            raise ErroNegocio("Trabalhador não encontrado; atualize a lista.")
+        depois = m.alterar("cert_trabalhadores", trabalhador_id, armazem.carimbado(m.db, "cert_trabalhadores", {
+            "escolaridade": esc, "comprovante": comprovante, "diploma_tecnico": diploma_tecnico}))
     return depois
 
 

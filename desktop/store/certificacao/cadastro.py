@@ -5,12 +5,14 @@ import json
 
 import sqlite_utils
 
+from .. import linhas
 from ..ids import agora, novo_id
 from ..linhas import um  # noqa: F401 — livros e processos da certificação a usam por aqui
 
 
-def inserir(db: sqlite_utils.Database, tabela: str, dados: dict, *, com_id: bool = True) -> dict:
-    """Insere uma linha com id e carimbos de tempo; devolve-a."""
+def linha_nova(db: sqlite_utils.Database, tabela: str, dados: dict, *, com_id: bool = True) -> dict:
+    """A linha a inserir: os dados com id novo e os carimbos de tempo que a tabela tiver (o serviço a grava
+    com ``Mudanca.inserir``)."""
     momento = agora()
     linha = dict(dados)
     if com_id:
@@ -19,15 +21,39 @@ def inserir(db: sqlite_utils.Database, tabela: str, dados: dict, *, com_id: bool
     for campo in ("criado_em", "atualizado_em"):
         if campo in colunas:
             linha.setdefault(campo, momento)
-    db[tabela].insert(linha)
     return linha
 
 
-def alterar(db: sqlite_utils.Database, tabela: str, id_: str, mudancas: dict) -> dict:
+def inserir(db: sqlite_utils.Database, tabela: str, dados: dict, *, com_id: bool = True) -> dict:
+    """Insere uma linha com id e carimbos de tempo; devolve-a."""
+    return linhas.inserir(db, tabela, linha_nova(db, tabela, dados, com_id=com_id))
+
+
+def carimbado(db: sqlite_utils.Database, tabela: str, mudancas: dict) -> dict:
+    """As colunas a alterar com o ``atualizado_em`` de agora, se a tabela o tiver (para ``Mudanca.alterar``)."""
     if "atualizado_em" in db[tabela].columns_dict:
-        mudancas = {**mudancas, "atualizado_em": agora()}
-    db[tabela].update(id_, mudancas)
-    return db[tabela].get(id_)
+        return {**mudancas, "atualizado_em": agora()}
+    return dict(mudancas)
+
+
+def alterar(db: sqlite_utils.Database, tabela: str, id_: str, mudancas: dict) -> dict:
+    """Altera as colunas (com o carimbo de tempo); devolve a linha depois."""
+    return linhas.atualizar(db, tabela, id_, carimbado(db, tabela, mudancas))
+
+
+def instituicao(db, instituicao_id: str) -> dict | None:
+    return um(db, "SELECT * FROM cert_instituicoes WHERE id = ?", [instituicao_id])
+
+
+def curso(db, curso_id: str) -> dict | None:
+    """A linha do curso de referência (sem a unidade), ou None."""
+    return um(db, "SELECT * FROM cert_cursos WHERE id = ?", [curso_id])
+
+
+def unidades_sem_instituicao(db) -> list[dict]:
+    """Unidades ativas do tipo unidade_certificadora ainda não vinculadas a uma instituição (id, nome)."""
+    return list(db.query("SELECT id, nome FROM unidades WHERE tipo = 'unidade_certificadora' AND ativo = 1 "
+                         "AND id NOT IN (SELECT unidade_id FROM cert_unidades) ORDER BY nome"))
 
 
 def instituicoes(db) -> list[dict]:
@@ -125,3 +151,7 @@ def trocar_componentes_curso(db, curso_id: str, componentes: list[tuple[str, int
     return [inserir(db, "cert_curso_componentes", {"curso_id": curso_id, "ordem": i, "nome": nome,
                                                    "carga_horaria": horas})
             for i, (nome, horas) in enumerate(componentes, start=1)]
+
+
+def excluir_competencia(db, competencia_id: str) -> None:
+    db.execute("DELETE FROM cert_competencias WHERE id = ?", [competencia_id])

@@ -44,3 +44,8 @@ def registros(db, livro_id: str) -> list[dict]:
         "JOIN pessoas p ON p.id = t.pessoa_id JOIN cert_ofertas o ON o.id = pr.oferta_id "
         "JOIN cert_ppcps pp ON pp.id = o.ppcp_id JOIN cert_cursos c ON c.id = pp.curso_id "
         "WHERE r.livro_id = ? ORDER BY r.folha", [livro_id]))
+
+
+def registro(db, registro_id: str) -> dict | None:
+    """O lançamento no livro (número, folha, data do registro), ou None."""
+    return um(db, "SELECT * FROM cert_registros WHERE id = ?", [registro_id])

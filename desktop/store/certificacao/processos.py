@@ -113,3 +113,69 @@ def referencias_sistec(db) -> list[dict]:
         "ON s.tipo = 'curso' AND s.referencia_id = c.id UNION ALL "
         "SELECT 'ciclo', o.id, o.titulo, s.codigo FROM cert_ofertas o LEFT JOIN cert_sistec_codigos s "
         "ON s.tipo = 'ciclo' AND s.referencia_id = o.id ORDER BY 1 DESC, 3"))
+
+
+def inscrito_na_oferta(db, trabalhador_id: str, oferta_id: str) -> bool:
+    """O trabalhador já tem processo nesta oferta?"""
+    return um(db, "SELECT 1 AS x FROM cert_processos WHERE trabalhador_id = ? AND oferta_id = ?",
+              [trabalhador_id, oferta_id]) is not None
+
+
+def ids_processos_do_trabalhador(db, trabalhador_id: str) -> list[str]:
+    return [r[0] for r in db.execute("SELECT id FROM cert_processos WHERE trabalhador_id = ?", [trabalhador_id])]
+
+
+def ids_processos_do_curso(db, curso_id: str) -> list[str]:
+    """Os processos das ofertas dos PPCPs do curso de referência."""
+    return [r[0] for r in db.execute(
+        "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
+        "JOIN cert_ppcps pp ON pp.id = o.ppcp_id WHERE pp.curso_id = ?", [curso_id])]
+
+
+def ids_processos_do_ppcp(db, ppcp_id: str) -> list[str]:
+    return [r[0] for r in db.execute(
+        "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id WHERE o.ppcp_id = ?",
+        [ppcp_id])]
+
+
+def ids_processos_da_instituicao(db, instituicao_id: str) -> list[str]:
+    """Os processos dos cursos das unidades certificadoras da instituição."""
+    return [r[0] for r in db.execute(
+        "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
+        "JOIN cert_ppcps pp ON pp.id = o.ppcp_id JOIN cert_cursos c ON c.id = pp.curso_id "
+        "JOIN cert_unidades u ON u.unidade_id = c.unidade_id WHERE u.instituicao_id = ?", [instituicao_id])]
+
+
+def processo_linha(db, processo_id: str) -> dict | None:
+    """A linha de ``cert_processos`` como gravada (sem as junções de ``processo``), ou None."""
+    return um(db, "SELECT * FROM cert_processos WHERE id = ?", [processo_id])
+
+
+def recurso(db, recurso_id: str) -> dict | None:
+    return um(db, "SELECT * FROM cert_recursos WHERE id = ?", [recurso_id])
+
+
+def competencias_avaliadas(db, ppcp_id: str) -> set[str]:
+    """Ids das competências do PPCP que já têm avaliação em algum processo."""
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT a.competencia_id FROM cert_avaliacoes a JOIN cert_competencias c ON c.id = a.competencia_id "
+        "WHERE c.ppcp_id = ?", [ppcp_id])}
+
+
+def reconhecer_competencia(db, processo_id: str, competencia_id: str) -> list[str]:
+    """Marca a competência como reconhecida na avaliação do processo; devolve os ids das avaliações alteradas."""
+    ids = [r[0] for r in db.execute("SELECT id FROM cert_avaliacoes WHERE processo_id = ? AND competencia_id = ?",
+                                    [processo_id, competencia_id])]
+    db.execute("UPDATE cert_avaliacoes SET reconhecida = 1 WHERE processo_id = ? AND competencia_id = ?",
+               [processo_id, competencia_id])
+    return ids
+
+
+def gravar_sistec_do_processo(db, processo_id: str, codigo: str) -> None:
+    """O código do Sistec do aluno no processo (o diário o leva com a etapa de certificação)."""
+    db.execute("UPDATE cert_processos SET sistec_codigo = ? WHERE id = ?", [codigo, processo_id])
+
+
+def gravar_codigo_sistec(db, linha: dict) -> None:
+    """Grava ou troca o código do Sistec de uma referência (tipo, referencia_id)."""
+    db["cert_sistec_codigos"].upsert(linha, pk=("tipo", "referencia_id"))
