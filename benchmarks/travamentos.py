@@ -1,6 +1,6 @@
 """Travamentos da interface com 3.000 servidores: o maior intervalo da thread da interface em cada fase, nas telas reais.
 
-    .venv/bin/python benchmarks/travamentos.py [--servidores 3000] [--pasta /tmp/x]
+    .venv/bin/python benchmarks/travamentos.py [--servidores 3000] [--pasta /tmp/x] [--culpados]
 
 Cria (ou reaproveita, com ``--pasta``) uma base cifrada com N servidores de carreiras variadas
 (``services.magisterio.demo``) e conduz as telas de verdade, na plataforma offscreen: abrir a janela
@@ -11,7 +11,9 @@ disparos; o maior intervalo de cada fase é o maior tempo em que a janela ficou 
 da issue 16: ≤ 100 ms). Os diálogos que pediriam um clique (confirmar, onde salvar, avisos) são
 respondidos pelo próprio benchmark. Antes de abrir a janela principal, espera a importação em
 segundo plano que a tela de entrada faz enquanto a pessoa digita a senha (``app.precarregar``).
-Imprime números; não é um teste com tempo-limite.
+Com ``--culpados``, uma thread vigia (``benchmarks/culpados.py``) amostra as pilhas nos intervalos longos e
+separa trabalho do Paço na thread da interface de GIL retido por outra thread. Imprime números; não é um
+teste com tempo-limite.
 """
 from __future__ import annotations
 
@@ -133,6 +135,8 @@ def main() -> None:
     argumentos.add_argument("--servidores", type=int, default=3000)
     argumentos.add_argument("--pasta", type=Path, default=None,
                             help="onde criar a base (ou reaproveitar a que já está lá); padrão: temporária")
+    argumentos.add_argument("--culpados", action="store_true",
+                            help="amostra as pilhas das threads nos intervalos longos e imprime as linhas mais vistas")
     opcoes = argumentos.parse_args()
     temporaria = tempfile.mkdtemp(prefix="paco-travamentos-")
     try:
@@ -151,11 +155,21 @@ def main() -> None:
         from desktop.screens.principal import JanelaPrincipal
 
         m = Medidor()
+        vigia = None
+        if opcoes.culpados:
+            from benchmarks.culpados import Vigia
+
+            vigia = Vigia(m)
+            vigia.start()
         resultados: list[tuple[str, tuple[float, float, float]]] = []
         estado: dict = {}
 
         def medir(nome, acao, pronto):
+            if vigia is not None:
+                vigia.fase = nome
             r = m.fase(acao, pronto)
+            if vigia is not None:
+                vigia.fase = None
             resultados.append((nome, r))
             print(f"  {nome:<42} maior intervalo {r[0] * 1000:7.0f} ms   p99 {r[1] * 1000:5.0f} ms   "
                   f"fase {r[2]:6.1f} s", flush=True)
@@ -200,6 +214,9 @@ def main() -> None:
               lambda: barra.tarefa is None and barra.ultimo_arquivo is not None)
         medir("fechar a janela (cópia ao fechar)", janela.close,
               lambda: not janela.isVisible() and janela._tarefa is None)
+        if vigia is not None:
+            vigia.parar()
+            print(vigia.relatorio())
         if vistos:
             print("avisos mostrados durante a medida:", *vistos, sep="\n  ")
         piores = [r[0] for _, r in resultados]
