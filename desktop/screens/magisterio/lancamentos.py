@@ -24,9 +24,18 @@ from desktop.services.magisterio import cadastro, folha, lancamentos
 
 (COL_NOME, COL_MATRICULA, COL_DIAS, COL_HORAS, COL_NOTURNAS, COL_VALOR, COL_DESCRICAO, COL_FUNDAMENTO,
  COL_INCIDENCIAS, COL_AVULSAS, COL_OUTRAS) = range(11)
-_TITULOS = ("Servidor", "Matrícula", "Faltas — dias (3, 7, 10-12)", "Faltas — horas (dia:horas)",
-            "Horas noturnas (art. 50)", "Avulsa R$ (− desconto)", "Descrição da avulsa", "Fundamento legal",
-            "Incide (P, I)", "Avulsas já lançadas", "Outras faltas (na ficha)")
+# Título curto em duas linhas (cabe em 1366×768 com as 11 colunas) e a explicação na dica do cabeçalho.
+_TITULOS = ("Servidor", "Matrícula", "Faltas\n(dias)", "Faltas\n(dia:horas)", "Horas\nnoturnas",
+            "Avulsa\nR$", "Descrição\nda avulsa", "Fundamento\nlegal", "Incide\n(P, I)",
+            "Avulsas\njá lançadas", "Outras faltas\n(na ficha)")
+_DICAS = ("", "", "Faltas injustificadas de dia inteiro: 3, 7, 10-12 (Lei 1.613/2004, art. 34, §1º, I)",
+          "Faltas em horas, dia:horas — 8:2 são 2 horas no dia 8 (Lei 1.613/2004, art. 34, §1º, II)",
+          "Horas após as 22 h em regência (Lei 1.613/2004, art. 50)",
+          "Valor da rubrica avulsa do mês; − na frente para desconto", "Descrição que sai no contracheque",
+          "Lei, decreto ou decisão que fundamenta a avulsa (obrigatório)",
+          "Incidências: P (previdência), I (IRRF), PI ou em branco",
+          "Rubricas avulsas já gravadas neste mês", "Faltas justificadas e outros códigos, lançadas na ficha")
+_LARGURAS = (200, 90, 90, 100, 85, 80, 135, 135, 65, 110)  # a última coluna ocupa o resto
 CHAVES = {COL_DIAS: "dias", COL_HORAS: "horas", COL_NOTURNAS: "noturnas", COL_VALOR: "avulsa_valor",
           COL_DESCRICAO: "avulsa_descricao", COL_FUNDAMENTO: "avulsa_fundamento", COL_INCIDENCIAS: "avulsa_incidencias"}
 _COLUNA = {chave: c for c, chave in CHAVES.items()}
@@ -89,6 +98,10 @@ class AbaLancamentos(QWidget):
         self.tabela = _Tabela(0, len(_TITULOS), self)
         self.tabela.setAccessibleName("Grade dos lançamentos do mês")
         self.tabela.setHorizontalHeaderLabels(_TITULOS)
+        for c, (dica, largura) in enumerate(zip(_DICAS, _LARGURAS + (0,))):
+            self.tabela.horizontalHeaderItem(c).setToolTip(dica)
+            if largura:
+                self.tabela.setColumnWidth(c, largura)
         self.tabela.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                     | QAbstractItemView.EditTrigger.DoubleClicked
                                     | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -98,6 +111,7 @@ class AbaLancamentos(QWidget):
         self.aviso.setWordWrap(True)
         self.mensagem = QLabel(self)
         self.mensagem.setWordWrap(True)
+        self.mensagem.setText("Escolha a escola e a competência e clique em Carregar (Alt+C) para abrir a grade.")
         self.botao_gravar = QPushButton("&Gravar grade (Ctrl+S)", self)
         self.botao_gravar.setEnabled(False)
         topo = QHBoxLayout()
