@@ -71,8 +71,9 @@ class AbaRemuneracao(QWidget):
             b.setVisible(folha)
         self.gerador = None
         self.previa = QTextBrowser()
-        self.previa.setPlaceholderText("Escolha a competência e o conselheiro e clique em Calcular: a prévia "
-                                        "do contracheque aparece aqui, antes de emitir o PDF.")
+        self.previa.setHtml("<p style='color:#6a737d'>Escolha a competência e o conselheiro e clique em Calcular: "
+                            "a prévia do contracheque aparece aqui, antes de emitir o PDF.</p>")  # o texto de
+        # espera (placeholder) do QTextBrowser não quebra a linha e saía cortado no meio da frase
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
         self.modelo = ModeloTabela(COLUNAS, self)
@@ -83,7 +84,9 @@ class AbaRemuneracao(QWidget):
         linha.addWidget(QLabel("/"))
         linha.addWidget(self.ano)
         linha.addStretch(1)
-        form.addRow("Co&mpetência", linha)
+        rotulo = QLabel("Co&mpetência")  # a linha tem dois campos: o atalho vai ao mês (sem parceiro o "&" aparecia)
+        rotulo.setBuddy(self.mes)
+        form.addRow(rotulo, linha)
         form.addRow("Co&nselheiro", self.conselheiro)
         form.addRow("&Férias no mês (terço)", self.ferias)
         form.addRow("&13º salário", self.decimo)
