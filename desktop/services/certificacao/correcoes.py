@@ -13,6 +13,7 @@ from desktop.rules.certificacao.curriculo import (Componente, exigir_ato_limpo, 
                                                   verificar_matriz)
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
 from desktop.rules.certificacao.tipos import Escolaridade
+from desktop.store import linhas as armazem_linhas
 from desktop.store.certificacao import cadastro as armazem
 from desktop.store.certificacao import processos as consultas
 
@@ -34,7 +35,7 @@ def _motivo(motivo: str) -> str:
 def _exigir_guarda(sessao: Sessao, db, processo_ids: list[str], hoje: date) -> None:
     anos = prazos(sessao, hoje).guarda_anos
     for pid in processo_ids:
-        concluido = data_de(db["cert_processos"].get(pid)["concluido_em"])
+        concluido = data_de(consultas.processo_linha(db, pid)["concluido_em"])
         if concluido and date(concluido.year + anos, concluido.month, min(concluido.day, 28)) < hoje:
             raise Recusa(f"O processo foi concluído em {concluido:%d/%m/%Y}; passados os {anos} anos de guarda, "
                          "os registros não podem mais ser corrigidos.", "Portaria MEC 902/2024, art. 12, XIV")
@@ -51,14 +52,11 @@ def _reemitir(sessao: Sessao, m, processo_ids: list[str], motivo: str) -> list:
 
 
 def _alterar(m, tabela: str, id_: str, mudancas: dict, motivo: str) -> dict:
-    antes = m.db[tabela].get(id_)
+    """Altera com o motivo da correção no diário (por isso não é ``Mudanca.alterar``)."""
+    antes = armazem_linhas.por_chave(m.db, tabela, id_)
     depois = armazem.alterar(m.db, tabela, id_, mudancas)
     m.registrar(tabela, id_, "alterar", antes=antes, depois={**depois, "motivo_correcao": motivo})
     return depois
-
-
-def _ids(db, sql: str, args: list) -> list[str]:
-    return [r[0] for r in db.execute(sql, args)]
 
 
 def corrigir_trabalhador(sessao: Sessao, trabalhador_id: str, *, motivo: str, nome: str | None = None,
@@ -73,7 +71,7 @@ def corrigir_trabalhador(sessao: Sessao, trabalhador_id: str, *, motivo: str, no
         t = armazem.trabalhador(m.db, trabalhador_id)
         if t is None:
             raise ErroNegocio("Trabalhador não encontrado; atualize a lista.")
-        pids = _ids(m.db, "SELECT id FROM cert_processos WHERE trabalhador_id = ?", [trabalhador_id])
+        pids = consultas.ids_processos_do_trabalhador(m.db, trabalhador_id)
         _exigir_guarda(sessao, m.db, pids, hoje)
         pessoa = {}
         if nome is not None:
@@ -122,10 +120,9 @@ def corrigir_curso(sessao: Sessao, curso_id: str, *, motivo: str, nome: str | No
         exigir_campos_limpos({"nome do curso": mud.get("nome"), "eixo tecnológico": mud.get("eixo"),
                               "código do catálogo": mud.get("codigo_catalogo")})
     with sessao.mudanca(EDITAR) as m:
-        if m.db["cert_cursos"].count_where("id = ?", [curso_id]) == 0:
+        if armazem.curso(m.db, curso_id) is None:
             raise ErroNegocio("Curso não encontrado; atualize a lista.")
-        pids = _ids(m.db, "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
-                          "JOIN cert_ppcps pp ON pp.id = o.ppcp_id WHERE pp.curso_id = ?", [curso_id])
+        pids = consultas.ids_processos_do_curso(m.db, curso_id)
         _exigir_guarda(sessao, m.db, pids, hoje)
         depois = _alterar(m, "cert_cursos", curso_id, mud, motivo)
         emitidos = _reemitir(sessao, m, pids, motivo)
@@ -143,10 +140,9 @@ def corrigir_ppcp(sessao: Sessao, ppcp_id: str, *, motivo: str, perfil: str, hoj
     with regras():
         exigir_campos_limpos({"perfil profissional": perfil})
     with sessao.mudanca(EDITAR) as m:
-        if m.db["cert_ppcps"].count_where("id = ?", [ppcp_id]) == 0:
+        if armazem.ppcp(m.db, ppcp_id) is None:
             raise ErroNegocio("PPCP não encontrado; atualize a lista.")
-        pids = _ids(m.db, "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
-                          "WHERE o.ppcp_id = ?", [ppcp_id])
+        pids = consultas.ids_processos_do_ppcp(m.db, ppcp_id)
         _exigir_guarda(sessao, m.db, pids, hoje)
         depois = _alterar(m, "cert_ppcps", ppcp_id, {"perfil": perfil}, motivo)
         emitidos = _reemitir(sessao, m, pids, motivo)
@@ -170,15 +166,14 @@ def definir_matriz_curricular(sessao: Sessao, curso_id: str, *, componentes: lis
     ato = " ".join((ato_autorizacao or "").split()) or None
     limpos = [Componente(" ".join((c.nome or "").split()), c.carga_horaria) for c in componentes]
     with sessao.mudanca(EDITAR) as m:
-        curso = m.db["cert_cursos"].get(curso_id) if m.db["cert_cursos"].count_where("id = ?", [curso_id]) else None
+        curso = armazem.curso(m.db, curso_id)
         if curso is None:
             raise ErroNegocio("Curso não encontrado; atualize a lista.")
         with regras():
             exigir_campos_limpos({f"componente curricular {i}": c.nome for i, c in enumerate(limpos, 1)})
             exigir_ato_limpo(ato)
             total = verificar_matriz(curso["tipo"], limpos, carga_horaria_minima, pisos(sessao, hoje))
-        pids = _ids(m.db, "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
-                          "JOIN cert_ppcps pp ON pp.id = o.ppcp_id WHERE pp.curso_id = ?", [curso_id])
+        pids = consultas.ids_processos_do_curso(m.db, curso_id)
         reemitir = _com_titulos(m.db, pids)
         if reemitir:
             motivo = _motivo(motivo)

@@ -13,10 +13,11 @@ from datetime import date
 from desktop.rules.certificacao.ppcp import Competencia
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
 from desktop.store.certificacao import cadastro as armazem
+from desktop.store.certificacao import processos as consultas
 
 from ..sessao import ErroNegocio, Sessao
 from .comum import EDITAR, iso, regras
-from .correcoes import _alterar, _exigir_guarda, _ids, _motivo, _reemitir
+from .correcoes import _alterar, _exigir_guarda, _motivo, _reemitir
 from .instituicao import SISTEMAS
 
 
@@ -45,15 +46,12 @@ def corrigir_competencias(sessao: Sessao, ppcp_id: str, *, motivo: str, competen
     motivo = _motivo(motivo)
     novas = _limpas(competencias)
     with sessao.mudanca(EDITAR) as m:
-        if m.db["cert_ppcps"].count_where("id = ?", [ppcp_id]) == 0:
+        if armazem.ppcp(m.db, ppcp_id) is None:
             raise ErroNegocio("PPCP não encontrado; atualize a lista.")
-        pids = _ids(m.db, "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
-                          "WHERE o.ppcp_id = ?", [ppcp_id])
+        pids = consultas.ids_processos_do_ppcp(m.db, ppcp_id)
         _exigir_guarda(sessao, m.db, pids, hoje)
         atuais = armazem.competencias(m.db, ppcp_id)
-        avaliadas = {r[0] for r in m.db.execute(
-            "SELECT DISTINCT a.competencia_id FROM cert_avaliacoes a JOIN cert_competencias c ON c.id = a.competencia_id "
-            "WHERE c.ppcp_id = ?", [ppcp_id])}
+        avaliadas = consultas.competencias_avaliadas(m.db, ppcp_id)
         if avaliadas and len(novas) != len(atuais):
             raise ErroNegocio(f"{len(avaliadas)} competência(s) deste PPCP já foram avaliadas em processos: corrija o "
                               "texto e as horas, mas não acrescente nem retire competências (a avaliação é prova do "
@@ -71,7 +69,7 @@ def corrigir_competencias(sessao: Sessao, ppcp_id: str, *, motivo: str, competen
                 _alterar(m, "cert_competencias", atual["id"], valores, motivo)
                 mudou = True
         for sobra in (c for c in atuais if c["ordem"] > len(novas)):
-            m.db.execute("DELETE FROM cert_competencias WHERE id = ?", [sobra["id"]])
+            armazem.excluir_competencia(m.db, sobra["id"])
             m.registrar("cert_competencias", sobra["id"], "excluir", antes={**sobra, "motivo_correcao": motivo})
             mudou = True
         if not mudou:
@@ -95,8 +93,7 @@ def corrigir_instituicao(sessao: Sessao, instituicao_id: str, *, motivo: str, no
     hoje = hoje or date.today()
     motivo = _motivo(motivo)
     with sessao.mudanca(EDITAR) as m:
-        inst = m.db["cert_instituicoes"].get(instituicao_id) if m.db["cert_instituicoes"].count_where(
-            "id = ?", [instituicao_id]) else None
+        inst = armazem.instituicao(m.db, instituicao_id)
         if inst is None:
             raise ErroNegocio("Instituição não encontrada; atualize a lista.")
         mud: dict = {}
@@ -131,10 +128,7 @@ def corrigir_instituicao(sessao: Sessao, instituicao_id: str, *, motivo: str, no
                               "interna (Portaria MEC 902/2024, art. 10).")
         if not mud or all(inst.get(k) == v for k, v in mud.items()):
             raise ErroNegocio("Nada a corrigir: informe o dado novo.")
-        pids = _ids(m.db, "SELECT pr.id FROM cert_processos pr JOIN cert_ofertas o ON o.id = pr.oferta_id "
-                          "JOIN cert_ppcps pp ON pp.id = o.ppcp_id JOIN cert_cursos c ON c.id = pp.curso_id "
-                          "JOIN cert_unidades u ON u.unidade_id = c.unidade_id WHERE u.instituicao_id = ?",
-                     [instituicao_id])
+        pids = consultas.ids_processos_da_instituicao(m.db, instituicao_id)
         if "nome" in mud and mud["nome"] != inst["nome"]:
             _exigir_guarda(sessao, m.db, pids, hoje)
         depois = _alterar(m, "cert_instituicoes", instituicao_id, mud, motivo)

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from desktop.rules.certificacao.adesao import somar_anos
 from desktop.rules.certificacao.curriculo import Componente
 from desktop.rules.certificacao.ppcp import Competencia, MembroEquipe
+from desktop.store import cadastros as armazem_cadastros
+from desktop.store.certificacao import cadastro as armazem
 
 from ..demo_comum import cpf_ficticio
 from . import cursos, emissao, instituicao, ofertas, processos, trabalhadores
@@ -97,7 +99,7 @@ ROTEIRO = [
 def _cpf_livre(sessao, rnd: random.Random) -> str:
     while True:
         cpf = cpf_ficticio(rnd)
-        if not sessao.db.execute("SELECT 1 FROM pessoas WHERE cpf = ?", [cpf]).fetchone():
+        if not armazem_cadastros.cpf_em_uso(sessao.db, cpf):
             return cpf
 
 
@@ -118,7 +120,7 @@ def criar_demo_certificacao(sessao, rnd: random.Random) -> None:
     validada = somar_anos(hoje, -5) + timedelta(days=75)  # vence em 75 dias: o aviso do art. 27 aparece
     instituicao.registrar_adesao(sessao, inst["id"], termo_aprovado_em=validada - timedelta(days=40),
                                  regulamentacao_aprovada_em=validada - timedelta(days=30), sistec_validada_em=validada)
-    u1 = next(iter(sessao.db.query("SELECT id FROM unidades WHERE nome = ?", [UNIDADE_DEMO])))["id"]
+    u1 = armazem_cadastros.unidade_por_nome(sessao.db, UNIDADE_DEMO)["id"]
     instituicao.vincular_unidade(sessao, inst["id"], u1)
     u2 = instituicao.cadastrar_unidade_certificadora(sessao, inst["id"], nome=UNIDADE_2)["unidade_id"]
     anos = {hoje.year - i: 1 + i % 2 for i in range(1, 6)}
@@ -140,8 +142,7 @@ def criar_demo_certificacao(sessao, rnd: random.Random) -> None:
             conteudos={**CONTEUDOS_OFERTA, "ocupacoes": ocup}, inscricoes_de=hoje - timedelta(days=160),
             inscricoes_ate=hoje - timedelta(days=40), vagas=30)
         ofertas.emitir_edital(sessao, oferta["id"])
-        ids = [c["id"] for c in sessao.db.query("SELECT id FROM cert_competencias WHERE ppcp_id = ? ORDER BY ordem",
-                                                [ppcp["id"]])]
+        ids = [c["id"] for c in armazem.competencias(sessao.db, ppcp["id"])]
         ofertas_demo.append((tipo, oferta["id"], ids))
     for k in range(60):
         tipo, oferta_id, comp_ids = ofertas_demo[k % 3]

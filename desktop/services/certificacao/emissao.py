@@ -15,6 +15,7 @@ from desktop.rules.certificacao.tipos import DIPLOMAS, TITULOS_DOCUMENTO, TipoCe
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import formatar_cpf
 from desktop.store.certificacao import cadastro as armazem
+from desktop.store.certificacao import livros as consultas_livros
 from desktop.store.certificacao import processos as consultas
 
 from .. import documentos, documentos_vias, emissores
@@ -33,7 +34,7 @@ def _montador(sessao: Sessao, processo_id: str, doc: D, registro: Registro, data
               principal: D | None = None):
     """A função que monta o PDF do documento a partir do processo (sem gravar nada)."""
     p = consultas.processo(sessao.db, processo_id)
-    curso = sessao.db["cert_cursos"].get(armazem.ppcp(sessao.db, p["ppcp_id"])["curso_id"])
+    curso = armazem.curso(sessao.db, armazem.ppcp(sessao.db, p["ppcp_id"])["curso_id"])
     inst = armazem.instituicao_da_unidade(sessao.db, p["unidade_id"])
     aval = consultas.avaliacoes(sessao.db, processo_id)
     linhas = tuple(LinhaHistorico(a["componente"], a["nome"], a["carga_horaria"], bool(a["reconhecida"])) for a in aval)
@@ -76,11 +77,10 @@ def _emitir(sessao: Sessao, m, processo_id: str, doc: D, registro: Registro, dat
         e = documentos.emitir(sessao, tipo=doc.value, titulo=titulo, montar=montar, referencia=referencia,
                               via=registro.via, titular=p["nome"], cpf=p["cpf"],
                               emissor_id=emissores.da_unidade(m.db, p["unidade_id"]))
-    linha = armazem.inserir(m.db, "cert_emissoes", {
+    m.inserir("cert_emissoes", armazem.linha_nova(m.db, "cert_emissoes", {
         "processo_id": processo_id, "documento_id": e.id, "tipo_documento": doc.value, "livro": registro.livro,
         "folha": registro.folha, "numero_registro": registro.numero, "via": registro.via,
-        "observacao_via": registro.observacao_via, "referencia": referencia, "registro_id": registro_id})
-    m.registrar("cert_emissoes", linha["id"], "inserir", depois=linha)
+        "observacao_via": registro.observacao_via, "referencia": referencia, "registro_id": registro_id}))
     return e
 
 
@@ -95,7 +95,7 @@ def emitir_documentos_do_processo(sessao: Sessao, processo_id: str, data_conclus
         if not p["resultado"]:
             raise ErroNegocio("Registre a avaliação antes de emitir os documentos (Portaria MEC 902/2024, art. 24, IV-V).")
         if sistec_codigo:
-            m.db["cert_processos"].update(processo_id, {"sistec_codigo": sistec_codigo})
+            consultas.gravar_sistec_do_processo(m.db, processo_id, sistec_codigo)
         devidos = regras_resultado.documentos_devidos(p["tipo"], p["resultado"])
         principal = devidos.documentos[0] if devidos.documentos and devidos.documentos[0] is not D.ATESTADO else None
         if principal:
@@ -142,7 +142,7 @@ def emitir_nova_via(sessao: Sessao, emissao_id: str, motivo: str, *, perdida: bo
         principal = None
         if doc is D.HISTORICO:
             principal = regras_resultado.documentos_devidos(p["tipo"], p["resultado"]).documentos[0]
-        lanc = m.db["cert_registros"].get(e["registro_id"]) if e.get("registro_id") else None
+        lanc = consultas_livros.registro(m.db, e["registro_id"]) if e.get("registro_id") else None
         registro = Registro(e["livro"], e["folha"], e["numero_registro"], via, obs,
                             data_de(lanc["registrado_em"]) if lanc else None)
         primeira = next(v for v in vias if v["via"] == 1)

@@ -27,8 +27,7 @@ def cadastrar_instituicao(sessao: Sessao, *, nome: str, sistema_ensino: str, org
              "sistema_ensino": sistema_ensino,
              "orgao_competente": obrigatorio(orgao_competente, "o órgão competente do sistema de ensino (art. 5º IV)")}
     with sessao.mudanca(EDITAR) as m:
-        linha = armazem.inserir(m.db, "cert_instituicoes", dados)
-        m.registrar("cert_instituicoes", linha["id"], "inserir", depois=linha)
+        linha = m.inserir("cert_instituicoes", armazem.linha_nova(m.db, "cert_instituicoes", dados))
     return linha
 
 

@@ -40,11 +40,10 @@ def _emissor_da_unidade(db, unidade_id: str | None):
 
 def _abrir(m, emissor, tipo: D, folhas: int, termo: str | None, quando: date) -> dict:
     numero = consultas.proximo_numero_livro(m.db, emissor.id)
-    linha = armazem.inserir(m.db, "cert_livros", {
+    linha = m.inserir("cert_livros", armazem.linha_nova(m.db, "cert_livros", {
         "emissor_id": emissor.id, "tipo_documento": tipo.value, "numero": numero, "folhas": folhas,
         "termo_abertura": " ".join((termo or "").split()) or regras_livros.termo_abertura(numero, tipo, folhas, emissor.nome),
-        "aberto_em": iso(quando), "aberto_por": m.sessao.usuario.login})
-    m.registrar("cert_livros", linha["id"], "inserir", depois=linha)
+        "aberto_em": iso(quando), "aberto_por": m.sessao.usuario.login}))
     return linha
 
 
@@ -92,10 +91,9 @@ def registrar_titulo(m, processo: dict, tipo: D, registrado_em: date) -> Lancame
         l = _abrir(m, emissor, tipo, regras_livros.FOLHAS_PADRAO, None, registrado_em)
     with regras():
         folha = regras_livros.proxima_folha(consultas.ultima_folha(m.db, l["id"]), l["folhas"], l["numero"], tipo)
-    linha = armazem.inserir(m.db, "cert_registros", {
+    linha = m.inserir("cert_registros", armazem.linha_nova(m.db, "cert_registros", {
         "livro_id": l["id"], "folha": folha, "numero": consultas.proximo_numero_registro(m.db),
-        "processo_id": processo["id"], "tipo_documento": tipo.value, "registrado_em": iso(registrado_em)})
-    m.registrar("cert_registros", linha["id"], "inserir", depois=linha)
+        "processo_id": processo["id"], "tipo_documento": tipo.value, "registrado_em": iso(registrado_em)}))
     return Lancamento(linha["id"], l["numero"], folha, linha["numero"], registrado_em)
 
 

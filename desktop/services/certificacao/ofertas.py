@@ -42,11 +42,10 @@ def cadastrar_oferta(sessao: Sessao, *, ppcp_id: str, titulo: str, conteudos: di
             raise ErroNegocio("O PPCP ainda não foi aprovado pelo órgão competente; registre a aprovação "
                               "antes de ofertar (Portaria MEC 902/2024, art. 11, III).")
         exigir_adesao(sessao, m.db, p["unidade_id"], "ofertar novo processo de certificação", hoje)
-        linha = armazem.inserir(m.db, "cert_ofertas", {
+        linha = m.inserir("cert_ofertas", armazem.linha_nova(m.db, "cert_ofertas", {
             "ppcp_id": ppcp_id, "titulo": obrigatorio(titulo, "o título da oferta"),
             "conteudos": json.dumps(conteudos, ensure_ascii=False), "inscricoes_de": iso(inscricoes_de),
-            "inscricoes_ate": iso(inscricoes_ate), "vagas": vagas})
-        m.registrar("cert_ofertas", linha["id"], "inserir", depois=linha)
+            "inscricoes_ate": iso(inscricoes_ate), "vagas": vagas}))
     return linha
 
 

@@ -50,11 +50,10 @@ def verificar_elegibilidade(sessao: Sessao, db, trabalhador_id: str, ppcp: dict,
 
 
 def _gravar_etapa(m, processo_id: str, etapa: Etapa, realizada_em: date, dados: dict) -> dict:
-    linha = armazem.inserir(m.db, "cert_etapas", {
+    linha = m.inserir("cert_etapas", armazem.linha_nova(m.db, "cert_etapas", {
         "processo_id": processo_id, "etapa": etapa.value, "realizada_em": iso(realizada_em),
         "registrado_por": m.sessao.usuario.login, "registrado_em": agora(),
-        "dados": json.dumps(dados, ensure_ascii=False, default=str)})
-    m.registrar("cert_etapas", linha["id"], "inserir", depois=linha)
+        "dados": json.dumps(dados, ensure_ascii=False, default=str)}))
     return linha
 
 
@@ -70,14 +69,12 @@ def inscrever(sessao: Sessao, *, trabalhador_id: str, oferta_id: str, inscrito_e
         o = armazem.oferta(m.db, oferta_id)
         ppcp = armazem.ppcp(m.db, o["ppcp_id"])
         exigir_adesao(sessao, m.db, ppcp["unidade_id"], "inscrever em novo processo de certificação", inscrito_em)
-        if m.db.execute("SELECT 1 FROM cert_processos WHERE trabalhador_id = ? AND oferta_id = ?",
-                        [trabalhador_id, oferta_id]).fetchone():
+        if consultas.inscrito_na_oferta(m.db, trabalhador_id, oferta_id):
             raise ErroNegocio("Este trabalhador já está inscrito nesta oferta.")
         fundamentos = verificar_elegibilidade(sessao, m.db, trabalhador_id, ppcp, inscrito_em)
-        linha = armazem.inserir(m.db, "cert_processos", {
+        linha = m.inserir("cert_processos", armazem.linha_nova(m.db, "cert_processos", {
             "trabalhador_id": trabalhador_id, "oferta_id": oferta_id, "etapa": Etapa.INSCRICAO.value,
-            "inscrito_em": iso(inscrito_em)})
-        m.registrar("cert_processos", linha["id"], "inserir", depois=linha)
+            "inscrito_em": iso(inscrito_em)}))
         _gravar_etapa(m, linha["id"], Etapa.INSCRICAO, inscrito_em, {"elegibilidade": fundamentos})
     return linha
 
@@ -145,9 +142,7 @@ def registrar_etapa(sessao: Sessao, processo_id: str, etapa: str, *, realizada_e
         if etapa_ is Etapa.ENCAMINHAMENTO:
             mudancas.update(situacao="concluido", concluido_em=iso(realizada_em))
         _gravar_etapa(m, processo_id, etapa_, realizada_em, dados)
-        antes = m.db["cert_processos"].get(processo_id)
-        depois = armazem.alterar(m.db, "cert_processos", processo_id, mudancas)
-        m.registrar("cert_processos", processo_id, "alterar", antes=antes, depois=depois)
+        m.alterar("cert_processos", processo_id, armazem.carimbado(m.db, "cert_processos", mudancas))
     final = consultas.processo(sessao.db, processo_id)
     final["emitidos"] = emitidos  # documentos.Emitido (com o PDF) da etapa de certificação
     return final
@@ -160,9 +155,8 @@ def _gravar_avaliacoes(m, p: dict, avaliacoes: dict[str, bool]) -> Resultado:
         raise ErroNegocio("Registre a avaliação de todas as competências do perfil; faltam: " + ", ".join(faltam)
                           + " (Portaria MEC 902/2024, art. 24, IV).")
     for c in comps:
-        linha = armazem.inserir(m.db, "cert_avaliacoes", {
-            "processo_id": p["id"], "competencia_id": c["id"], "reconhecida": int(bool(avaliacoes[c["id"]]))})
-        m.registrar("cert_avaliacoes", linha["id"], "inserir", depois=linha)
+        m.inserir("cert_avaliacoes", armazem.linha_nova(m.db, "cert_avaliacoes", {
+            "processo_id": p["id"], "competencia_id": c["id"], "reconhecida": int(bool(avaliacoes[c["id"]]))}))
     return regras_resultado.classificar(sum(1 for c in comps if avaliacoes[c["id"]]), len(comps))
 
 
@@ -185,9 +179,8 @@ def interpor_recurso(sessao: Sessao, processo_id: str, *, fundamentacao: str, in
                                                renuncia_em=data_de(p["renuncia_recurso_em"]))
         if interposto_em > date.today():
             raise ErroNegocio("A data do recurso não pode estar no futuro.")
-        linha = armazem.inserir(m.db, "cert_recursos", {"processo_id": processo_id, "interposto_em": iso(interposto_em),
-                                                         "fundamentacao": fundamentacao.strip()})
-        m.registrar("cert_recursos", linha["id"], "inserir", depois=linha)
+        linha = m.inserir("cert_recursos", armazem.linha_nova(m.db, "cert_recursos", {
+            "processo_id": processo_id, "interposto_em": iso(interposto_em), "fundamentacao": fundamentacao.strip()}))
     return linha
 
 
@@ -213,10 +206,8 @@ def registrar_renuncia(sessao: Sessao, processo_id: str, *, termo: str, renuncia
         if renunciado_em > date.today() or renunciado_em < data_de(p["resultado_em"]):
             raise ErroNegocio("A data da renúncia não pode estar no futuro nem ser anterior ao resultado "
                               f"({data_de(p['resultado_em']):%d/%m/%Y}).")
-        antes = m.db["cert_processos"].get(processo_id)
-        depois = armazem.alterar(m.db, "cert_processos", processo_id, {
-            "renuncia_recurso_em": iso(renunciado_em), "renuncia_recurso_termo": termo})
-        m.registrar("cert_processos", processo_id, "alterar", antes=antes, depois=depois)
+        depois = m.alterar("cert_processos", processo_id, armazem.carimbado(m.db, "cert_processos", {
+            "renuncia_recurso_em": iso(renunciado_em), "renuncia_recurso_termo": termo}))
     return depois
 
 
@@ -228,7 +219,9 @@ def decidir_recurso(sessao: Sessao, recurso_id: str, *, deferido: bool, decisao:
     if len((decisao or "").strip()) < 10:
         raise ErroNegocio("Escreva a decisão fundamentada (pelo menos 10 caracteres).")
     with sessao.mudanca(EDITAR) as m:
-        r = m.db["cert_recursos"].get(recurso_id)
+        r = consultas.recurso(m.db, recurso_id)
+        if r is None:
+            raise ErroNegocio("Recurso não encontrado; atualize a lista.")
         if r["decidido_em"]:
             raise ErroNegocio("Este recurso já foi decidido.")
         quando = decidido_em or date.today()
@@ -238,22 +231,16 @@ def decidir_recurso(sessao: Sessao, recurso_id: str, *, deferido: bool, decisao:
         p = _processo(m.db, r["processo_id"])
         if p["etapa"] != Etapa.AVALIACAO.value:
             raise ErroNegocio("O processo já passou da avaliação; o recurso não pode mais alterar o resultado.")
-        depois = armazem.alterar(m.db, "cert_recursos", recurso_id, {
-            "decidido_em": iso(quando), "deferido": int(deferido), "decisao": decisao.strip()})
-        m.registrar("cert_recursos", recurso_id, "alterar", antes=r, depois=depois)
+        depois = m.alterar("cert_recursos", recurso_id, armazem.carimbado(m.db, "cert_recursos", {
+            "decidido_em": iso(quando), "deferido": int(deferido), "decisao": decisao.strip()}))
         if deferido and reconhecer:
             for cid in reconhecer:
-                ids = [r[0] for r in m.db.execute(
-                    "SELECT id FROM cert_avaliacoes WHERE processo_id = ? AND competencia_id = ?", [p["id"], cid])]
-                m.db.execute("UPDATE cert_avaliacoes SET reconhecida = 1 WHERE processo_id = ? AND competencia_id = ?",
-                             [p["id"], cid])
-                for aid in ids:  # uma linha do diário por registro alterado, pelo seu id
+                # uma linha do diário por registro alterado, pelo seu id
+                for aid in consultas.reconhecer_competencia(m.db, p["id"], cid):
                     m.registrar("cert_avaliacoes", aid, "alterar", depois={"reconhecida": 1})
             aval = consultas.avaliacoes(m.db, p["id"])
             res = regras_resultado.classificar(sum(1 for a in aval if a["reconhecida"]), len(aval))
-            antes = m.db["cert_processos"].get(p["id"])
-            novo = armazem.alterar(m.db, "cert_processos", p["id"], {"resultado": res.value})
-            m.registrar("cert_processos", p["id"], "alterar", antes=antes, depois=novo)
+            m.alterar("cert_processos", p["id"], armazem.carimbado(m.db, "cert_processos", {"resultado": res.value}))
     return depois
 
 

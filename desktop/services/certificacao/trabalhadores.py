@@ -37,10 +37,9 @@ def cadastrar_trabalhador(sessao: Sessao, *, nome: str, cpf: str, nascimento: da
         raise ErroNegocio("Escolaridade inválida.") from None
     with sessao.mudanca(EDITAR) as m:
         p = cadastros.cadastrar_pessoa(sessao, nome=nome, cpf=cpf, nascimento=nascimento, **pessoa)
-        linha = armazem.inserir(m.db, "cert_trabalhadores", {
+        linha = m.inserir("cert_trabalhadores", armazem.linha_nova(m.db, "cert_trabalhadores", {
             "pessoa_id": p["id"], "escolaridade": esc, "comprovante": comprovante,
-            "diploma_tecnico": diploma_tecnico, "acessibilidade": acessibilidade, **ident})
-        m.registrar("cert_trabalhadores", linha["id"], "inserir", depois=linha)
+            "diploma_tecnico": diploma_tecnico, "acessibilidade": acessibilidade, **ident}))
     return {**linha, "nome": p["nome"], "cpf": p["cpf"], "nascimento": p["nascimento"]}
 
 
