@@ -54,3 +54,28 @@ def test_operacao_trava_a_aba_e_devolve_o_resultado(qtbot):
     liberar.set()
     qtbot.waitUntil(lambda: bool(recebido), timeout=10000)
     assert recebido == [42] and botao.isEnabled()
+
+
+def test_gravar_uma_por_vez_e_aba_tarefa_volta_a_none(qtbot):
+    aba, _ = _aba(qtbot)
+    aba.tarefa = None
+    liberar = threading.Event()
+    gravados, recusas = [], []
+
+    def gravar():
+        liberar.wait(10)
+        return "gravado"
+
+    assert servicos.gravar(aba, "Gravando…", gravar, gravados.append, titulo_erro="Gravar") is not None
+    assert aba.tarefa is not None
+    assert servicos.gravar(aba, "Gravando…", gravar, gravados.append, titulo_erro="Gravar") is None  # ignorado
+    liberar.set()
+    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=10000)
+    assert gravados == ["gravado"]
+
+    def recusa():
+        raise ErroNegocio("Seção já apurada.")
+
+    servicos.gravar(aba, "Gravando…", recusa, gravados.append, titulo_erro="Gravar", ao_recusar=recusas.append)
+    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=10000)
+    assert [str(e) for e in recusas] == ["Seção já apurada."] and gravados == ["gravado"]

@@ -151,20 +151,8 @@ class PainelEmissor(QWidget):
             self.modelo_feriados.definir_linhas(feriados)
 
     def _gravar(self, titulo: str, funcao, ao_gravar) -> None:
-        """Roda ``funcao()`` (os valores da tela já lidos) fora da thread da interface (servicos.operacao);
-        ``ao_gravar(resultado)`` depois; a recusa vira aviso com ``titulo``."""
-        if self.tarefa is not None:
-            return
-        self.tarefa = servicos.operacao(self, "Gravando…", lambda _p: funcao(), lambda r: self._on_gravado(r, ao_gravar),
-                                        titulo_erro=titulo, ao_cancelar=self._on_fim_tarefa)
-        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
-
-    def _on_fim_tarefa(self, *_args) -> None:
-        self.tarefa = None
-
-    def _on_gravado(self, resultado, ao_gravar) -> None:
-        self.tarefa = None
-        ao_gravar(resultado)
+        """``funcao()`` (os valores da tela já lidos) fora da thread da interface; a recusa vira aviso."""
+        servicos.gravar(self, "Gravando…", funcao, ao_gravar, titulo_erro=titulo)
 
     # -- brasão --------------------------------------------------------------------------------
     def definir_brasao_arquivo(self, caminho: Path) -> None:

@@ -114,20 +114,8 @@ class AbaEmissores(QWidget):
         return linha_selecionada(self.tabela)
 
     def _gravar(self, titulo: str, funcao, ao_gravar) -> None:
-        """Roda ``funcao()`` (os valores da tela já lidos) fora da thread da interface (servicos.operacao);
-        ``ao_gravar()`` depois; a recusa vira aviso com ``titulo``."""
-        if self.tarefa is not None:
-            return
-        self.tarefa = servicos.operacao(self, "Gravando…", lambda _p: funcao(), lambda _r: self._on_gravado(ao_gravar),
-                                        titulo_erro=titulo, ao_cancelar=self._on_fim_tarefa)
-        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
-
-    def _on_fim_tarefa(self, *_args) -> None:
-        self.tarefa = None
-
-    def _on_gravado(self, ao_gravar) -> None:
-        self.tarefa = None
-        ao_gravar()
+        """``funcao()`` (os valores da tela já lidos) fora da thread da interface; a recusa vira aviso."""
+        servicos.gravar(self, "Gravando…", funcao, lambda _r: ao_gravar(), titulo_erro=titulo)
 
     def _on_novo(self) -> None:
         self.dialogo = DialogoNovoEmissor(self._sessao, self)

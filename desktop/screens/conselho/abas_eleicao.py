@@ -143,20 +143,11 @@ class AbaCandidatos(_Aba):
                     "Inscrições reabertas (art. 13 §1º); o prazo de impugnação foi recalculado (art. 11 §2º).")
 
     def _on_homologar(self) -> None:
-        if self.tarefa is not None:
-            return
         sessao, pid = self._sessao, self._pid
-        self.tarefa = servicos.operacao(self, "Homologando a lista…", lambda _p: len(candidaturas.homologar(sessao, pid)),
-                                        self._on_homologada, titulo_erro="Homologar",
-                                        ao_recusar=self._on_recusada, ao_cancelar=self._on_recusada)
-
-    def _on_recusada(self, erro: BaseException | None = None) -> None:
-        self.tarefa = None
-        if erro is not None:
-            self.sig_mudou.emit(str(erro))
+        servicos.gravar(self, "Homologando a lista…", lambda: len(candidaturas.homologar(sessao, pid)),
+                        self._on_homologada, titulo_erro="Homologar", ao_recusar=lambda erro: self.sig_mudou.emit(str(erro)))
 
     def _on_homologada(self, habilitados: int) -> None:
-        self.tarefa = None
         self.sig_mudou.emit(f"Lista homologada com {habilitados} habilitados (art. 11 §6º).")
 
 

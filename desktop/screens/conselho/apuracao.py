@@ -171,20 +171,8 @@ class DigitacaoBoletim(QWidget):
     def _gravar(self, acao, ao_gravar) -> None:
         """Roda ``acao()`` (os valores da tela já lidos) fora da thread da interface (servicos.operacao);
         a recusa vai para o rótulo de mensagem, como antes."""
-        if self.tarefa is not None:
-            return
-        self.tarefa = servicos.operacao(self, "Gravando o boletim…", lambda _p: acao(),
-                                        lambda r: self._on_gravado(r, ao_gravar), titulo_erro="Apuração",
-                                        ao_recusar=self._on_recusado, ao_cancelar=self._on_recusado)
-
-    def _on_recusado(self, erro: BaseException | None = None) -> None:
-        self.tarefa = None
-        if erro is not None:
-            self.mensagem.setText(str(erro))
-
-    def _on_gravado(self, r, ao_gravar) -> None:
-        self.tarefa = None
-        ao_gravar(r)
+        servicos.gravar(self, "Gravando o boletim…", acao, ao_gravar, titulo_erro="Apuração",
+                        ao_recusar=lambda erro: self.mensagem.setText(str(erro)))
 
     def _on_gravar(self) -> None:
         sessao, secao, valores = self._sessao, self.secao.currentData(), self._valores()

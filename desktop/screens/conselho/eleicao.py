@@ -60,21 +60,17 @@ class ProcessoEscolha(QWidget):
         self._on_processo()
 
     def _on_abrir(self) -> None:
-        if self.tarefa is not None:
-            return
         sessao = self._sessao
 
-        def abrir(_progresso) -> int:
+        def abrir() -> int:
             ano = processo.proximo_ano(sessao)
             processo.abrir_processo(sessao, processo.calendario_sugerido(sessao, ano), nota_corte="60")
             return ano
 
-        self.tarefa = servicos.operacao(self, "Abrindo o processo de escolha…", abrir, self._on_aberto,
-                                        titulo_erro="Abrir processo", ao_recusar=self._on_recusado,
-                                        ao_cancelar=self._on_recusado)
+        servicos.gravar(self, "Abrindo o processo de escolha…", abrir, self._on_aberto, titulo_erro="Abrir processo",
+                        ao_recusar=self._on_recusado)
 
     def _on_aberto(self, ano: int) -> None:
-        self.tarefa = None
         self.mensagem.setText(f"Processo de {ano} aberto com o calendário que a lei admite; a comissão "
                               "publica o edital até a data indicada (art. 7º).")
         self.recarregar()
@@ -160,20 +156,14 @@ class ProcessoEscolha(QWidget):
     def _emitir(self, acao) -> None:
         """Monta e registra o documento fora da thread da interface (servicos.operacao), com progresso;
         depois pergunta onde salvar. A recusa vai para a barra de mensagem."""
-        if self.tarefa is not None:
-            return
         sessao, secao = self._sessao, self.digitacao.secao.currentData() if self.digitacao else None
-        self.tarefa = servicos.operacao(self, "Emitindo o documento…", lambda _p: acao(sessao, secao), self._on_emitido,
-                                        titulo_erro="Emitir documento", ao_recusar=self._on_recusado,
-                                        ao_cancelar=self._on_recusado)
+        servicos.gravar(self, "Emitindo o documento…", lambda: acao(sessao, secao), self._on_emitido,
+                        titulo_erro="Emitir documento", ao_recusar=self._on_recusado)
 
-    def _on_recusado(self, erro: BaseException | None = None) -> None:
-        self.tarefa = None
-        if erro is not None:
-            self.mensagem.setText(str(erro))
+    def _on_recusado(self, erro: BaseException) -> None:
+        self.mensagem.setText(str(erro))
 
     def _on_emitido(self, emitido) -> None:
-        self.tarefa = None
         caminho, _ = QFileDialog.getSaveFileName(self, "Salvar documento", str(Path.home() / f"{emitido.codigo}.pdf"),
                                                  "PDF (*.pdf)")
         if caminho:

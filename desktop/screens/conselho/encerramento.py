@@ -210,19 +210,10 @@ class AbaEncerramento(QWidget):
     def _fazer(self, acao, mensagem) -> None:
         """Roda ``acao()`` (os valores da tela já lidos) fora da thread da interface (servicos.operacao);
         a recusa vai para o rótulo de mensagem, como antes."""
-        if self.tarefa is not None:
-            return
-        self.tarefa = servicos.operacao(self, "Gravando…", lambda _p: acao(), lambda r: self._on_feito(r, mensagem),
-                                        titulo_erro="Processo de escolha", ao_recusar=self._on_recusado,
-                                        ao_cancelar=self._on_recusado)
-
-    def _on_recusado(self, erro: BaseException | None = None) -> None:
-        self.tarefa = None
-        if erro is not None:
-            self.mensagem.setText(str(erro))
+        servicos.gravar(self, "Gravando…", acao, lambda r: self._on_feito(r, mensagem), titulo_erro="Processo de escolha",
+                        ao_recusar=lambda erro: self.mensagem.setText(str(erro)))
 
     def _on_feito(self, r, mensagem) -> None:
-        self.tarefa = None
         self.recarregar()
         texto = mensagem(r) if callable(mensagem) else mensagem
         self.mensagem.setText(texto)

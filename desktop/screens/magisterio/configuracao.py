@@ -172,14 +172,8 @@ class AbaConfiguracao(QWidget):
 
     def _on_salvar(self) -> None:
         sessao, config = self._sessao, self.lida()
-        self.tarefa = servicos.operacao(self, "Salvando a configuração…", lambda _p: configuracao.salvar(sessao, config),
-                                        self._on_salva, titulo_erro="Salvar configuração",
-                                        ao_cancelar=self._on_fim_tarefa)
-        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
-
-    def _on_fim_tarefa(self, *_args) -> None:
-        self.tarefa = None
+        servicos.gravar(self, "Salvando a configuração…", lambda: configuracao.salvar(sessao, config),
+                        self._on_salva, titulo_erro="Salvar configuração")
 
     def _on_salva(self, _resultado) -> None:
-        self.tarefa = None
         self.situacao.setText("Configuração salva; vale para as próximas prévias da folha.")

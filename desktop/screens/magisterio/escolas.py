@@ -195,15 +195,5 @@ class AbaEscolas(QWidget):
                                 detalhe="Use só para um lançamento feito por engano. O diário guarda como era."):
             return
         sessao = self._sessao
-        self.tarefa = servicos.operacao(self, "Excluindo a situação…",
-                                        lambda _p: cadastro.excluir_situacao(sessao, s["id"]),
-                                        lambda _r: self._on_excluida(e["id"]), titulo_erro="Excluir situação",
-                                        ao_cancelar=self._on_fim_tarefa)
-        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
-
-    def _on_fim_tarefa(self, *_args) -> None:
-        self.tarefa = None
-
-    def _on_excluida(self, escola_id) -> None:
-        self.tarefa = None
-        self.recarregar(escola_id)
+        servicos.gravar(self, "Excluindo a situação…", lambda: cadastro.excluir_situacao(sessao, s["id"]),
+                        lambda _r: self.recarregar(e["id"]), titulo_erro="Excluir situação")

@@ -232,14 +232,5 @@ class AbaHistorico(QWidget):
                                         "use Encerrar. O diário de auditoria guarda como era."):
             return
         sessao, nome = self._sessao, self.historico.nome
-        self.tarefa = servicos.operacao(self, "Excluindo…", lambda _p: cadastro.excluir(sessao, nome, item["id"]),
-                                        lambda _r: self._on_excluido(), titulo_erro=f"Excluir {self.historico.singular}",
-                                        ao_cancelar=self._on_fim_tarefa)
-        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
-
-    def _on_fim_tarefa(self, *_args) -> None:
-        self.tarefa = None
-
-    def _on_excluido(self) -> None:
-        self.tarefa = None
-        self._on_gravado()
+        servicos.gravar(self, "Excluindo…", lambda: cadastro.excluir(sessao, nome, item["id"]),
+                        lambda _r: self._on_gravado(), titulo_erro=f"Excluir {self.historico.singular}")

@@ -96,22 +96,9 @@ class AbaImportar(QWidget):
         destino = comum.escolher_destino(self, "Salvar modelo de planilha", MODELO.name, "CSV (*.csv)")
         if destino is None:
             return
-        self._gravar("Baixar modelo", lambda _p: shutil.copyfile(MODELO, destino),
-                      lambda: self.resumo.setText(f"Modelo salvo em {destino}. Preencha uma linha por servidor e "
-                                                  "escolha a planilha."))
-
-    def _gravar(self, titulo: str, funcao, ao_gravar) -> None:
-        """Grava um arquivo fora da thread da interface; ``ao_gravar()`` quando terminar."""
-        self.tarefa = servicos.operacao(self, "Gravando o arquivo…", funcao, lambda _r: self._on_gravado(ao_gravar),
-                                        titulo_erro=titulo, ao_cancelar=self._on_fim_tarefa)
-        self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
-
-    def _on_fim_tarefa(self, *_args) -> None:
-        self.tarefa = None
-
-    def _on_gravado(self, ao_gravar) -> None:
-        self.tarefa = None
-        ao_gravar()
+        servicos.gravar(self, "Gravando o arquivo…", lambda: shutil.copyfile(MODELO, destino),
+                        lambda _r: self.resumo.setText(f"Modelo salvo em {destino}. Preencha uma linha por servidor "
+                                                       "e escolha a planilha."), titulo_erro="Baixar modelo")
 
     def _on_escolher(self) -> None:
         arquivo = comum.escolher_arquivo(self, "Escolher planilha de servidores",
@@ -130,6 +117,7 @@ class AbaImportar(QWidget):
 
         self.tarefa = servicos.operacao(self, "Conferindo a planilha…", _trabalho, self._on_analisada,
                                         titulo_erro="Importar planilha", ao_cancelar=self._on_analise_cancelada)
+        self.tarefa.sig_falhou.connect(self._on_falhou)
 
     def _on_analisada(self, resultado: tuple[importacao.RelatorioImportacao, list[dict]]) -> None:
         self.tarefa = None
@@ -159,6 +147,10 @@ class AbaImportar(QWidget):
 
         self.tarefa = servicos.operacao(self, "Importando servidores…", _trabalho, self._on_importado,
                                         titulo_erro="Importar planilha", ao_cancelar=self._on_cancelado)
+        self.tarefa.sig_falhou.connect(self._on_falhou)
+
+    def _on_falhou(self, *_args) -> None:
+        self.tarefa = None  # recusada (o aviso já apareceu): a aba volta a aceitar pedidos
 
     def _on_importado(self, resultado: importacao.ResultadoImportacao) -> None:
         self.tarefa = None
@@ -179,5 +171,6 @@ class AbaImportar(QWidget):
         if destino is None:
             return
         relatorio = self.relatorio
-        self._gravar("Salvar relatório", lambda _p: importacao.exportar_relatorio(relatorio, destino),
-                     lambda: self.resumo.setText(self.resumo.text() + f"<br>Relatório salvo em {destino}."))
+        servicos.gravar(self, "Gravando o arquivo…", lambda: importacao.exportar_relatorio(relatorio, destino),
+                        lambda _r: self.resumo.setText(self.resumo.text() + f"<br>Relatório salvo em {destino}."),
+                        titulo_erro="Salvar relatório")

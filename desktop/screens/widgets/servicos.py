@@ -10,6 +10,8 @@ português; um defeito sobe para o tratamento geral da aplicação.
   diálogo de progresso e Cancelar (``widgets.tarefa``); ``funcao(progresso)`` informa o andamento com
   ``progresso.informar(feito, total, texto)``. Enquanto roda, os campos e botões da aba ficam travados:
   nenhum outro clique usa a base ao mesmo tempo.
+- ``gravar(aba, titulo, funcao, ao_gravar, titulo_erro=...)``: a ``operacao`` de todo botão que grava —
+  uma por vez, com ``aba.tarefa`` enquanto grava (os testes esperam ``aba.tarefa is None``).
 """
 from __future__ import annotations
 
@@ -82,3 +84,28 @@ def operacao(aba: QWidget, titulo: str, funcao: Callable, ao_concluir: Callable[
     tarefa.sig_falhou.connect(_on_falhou)
     tarefa.sig_cancelada.connect(_on_cancelada)
     return tarefa
+
+
+def gravar(aba: QWidget, titulo: str, funcao: Callable[[], Any], ao_gravar: Callable[[Any], None], *,
+           titulo_erro: str, ao_recusar: Callable[[BaseException], None] | None = None) -> Tarefa | None:
+    """Uma ``operacao`` por vez na aba: ``funcao()`` (os valores da tela já lidos, sem argumentos) fora da
+    thread da interface, ``ao_gravar(resultado)`` depois. Enquanto grava, ``aba.tarefa`` guarda a tarefa
+    (volta a None ao terminar: gravada, recusada ou cancelada) e um novo pedido é ignorado (None)."""
+    if getattr(aba, "tarefa", None) is not None:
+        return None
+
+    def _on_fim(*_args) -> None:
+        aba.tarefa = None
+
+    def _on_gravado(resultado: Any) -> None:
+        aba.tarefa = None
+        ao_gravar(resultado)
+
+    def _on_recusado(erro: BaseException) -> None:
+        aba.tarefa = None
+        ao_recusar(erro)
+
+    aba.tarefa = operacao(aba, titulo, lambda _progresso: funcao(), _on_gravado, titulo_erro=titulo_erro,
+                          ao_cancelar=_on_fim, ao_recusar=_on_recusado if ao_recusar is not None else None)
+    aba.tarefa.sig_falhou.connect(_on_fim)
+    return aba.tarefa
