@@ -7,7 +7,7 @@ import sqlite_utils
 
 from .. import linhas
 from ..ids import agora, novo_id
-from ..linhas import um  # noqa: F401 — livros e processos da certificação a usam por aqui
+from ..linhas import um
 
 
 def linha_nova(db: sqlite_utils.Database, tabela: str, dados: dict, *, com_id: bool = True) -> dict:

@@ -1,7 +1,7 @@
 """Livros de registro da Certificação na base: livros por emissor e tipo, registros (número, folha, data)."""
 from __future__ import annotations
 
-from .cadastro import um
+from ..linhas import um
 
 
 def livro(db, livro_id: str) -> dict | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .cadastro import um
+from ..linhas import um
 
 _PROCESSO = ("SELECT pr.*, p.nome, p.cpf, p.nascimento, t.escolaridade, o.titulo AS oferta, o.ppcp_id, "
              "pp.perfil, pp.tipo, pp.curso_id, c.nome AS curso, c.unidade_id, u.nome AS unidade "
