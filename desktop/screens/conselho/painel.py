@@ -2,42 +2,26 @@
 
 Outro módulo (por exemplo, a operação do Conselho) acrescenta a sua aba com
 ``registrar_aba(titulo, permissao, fabrica)``, em que ``fabrica(sessao, parent)`` devolve o widget;
-a aba só aparece para quem tem a permissão. Alt+1, Alt+2... trocam de aba.
+a aba só aparece para quem tem a permissão. Alt+1, Alt+2... trocam de aba. O painel é um
+``widgets.painel.PainelAbas``, como o dos outros módulos.
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
+
+from desktop.screens.widgets import painel
 
 from .registro_abas import ABAS, TITULO_PLANTAO, Aba, registrar_aba  # noqa: F401 — o painel as expõe
 
 
-class PainelConselho(QWidget):
+class PainelConselho(painel.PainelAbas):
+    """Montado por ``widgets.painel.PainelAbas`` com as abas registradas (``widgets``: as abas pelo título)."""
+
     def __init__(self, sessao, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._sessao = sessao
-        self.abas = QTabWidget(self)
-        self.abas.setDocumentMode(True)
-        self.widgets: dict[str, QWidget] = {}
-        for aba in ABAS:
-            if sessao.pode(aba.permissao):
-                w = aba.fabrica(sessao, self)
-                self.widgets[aba.titulo] = w
-                self.abas.addTab(w, aba.titulo)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        if self.abas.count():
-            lay.addWidget(self.abas)
-        else:
-            aviso = QLabel(f"O papel {sessao.usuario.rotulo_papel} não dá acesso a nenhuma parte do "
-                           "Conselho Tutelar. Peça a um administrador.", self)
-            aviso.setWordWrap(True)
-            lay.addWidget(aviso)
-            self.abas.hide()
-        for i in range(self.abas.count()):
-            atalho = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
-            atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
-            self.abas.setTabToolTip(i, f"Alt+{i + 1}")
+        super().__init__(sessao, [painel.Aba("", a.titulo, a.fabrica, a.permissao) for a in ABAS], parent,
+                         sem_acesso=f"O papel {sessao.usuario.rotulo_papel} não dá acesso a nenhuma parte do "
+                                    "Conselho Tutelar. Peça a um administrador.")
+        self.widgets = self.por_titulo
 
     def novo_plantao(self) -> bool:
         """Vai ao Modo plantão e abre o registro rápido de emergência (Ctrl+N); False se o papel não registra casos."""

@@ -3,8 +3,9 @@
 O módulo declara as suas abas numa lista de ``Aba`` e o ``PainelAbas`` as monta: cada uma só aparece para
 quem tem a permissão; Alt+1, Alt+2… (pela posição, ou o ``atalho`` declarado) trocam de aba pelo teclado
 (Ctrl+Tab também); um papel sem nenhuma aba vê o aviso ``sem_acesso`` em vez de um painel vazio. A aba
-montada fica no atributo ``chave`` do painel (None se o papel não a tem). Com ``recarregar_ao_voltar``,
-voltar a uma aba chama o ``recarregar()`` dela (se houver).
+montada fica no atributo ``chave`` do painel (None se o papel não a tem; chave vazia: só em ``por_titulo``,
+para as abas registradas por outro módulo). Com ``recarregar_ao_voltar``, voltar a uma aba chama o
+``recarregar()`` dela (se houver).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from desktop.rules.papeis import Permissao
 
 @dataclass(frozen=True)
 class Aba:
-    chave: str  # atributo do painel que guarda a aba
+    chave: str  # atributo do painel que guarda a aba ("" : nenhum, a aba fica só em ``por_titulo``)
     titulo: str
     fabrica: Callable  # fabrica(sessao, parent) -> QWidget
     permissao: Permissao | Callable | None = None  # a permissão, ou pode(sessao) -> bool; None: todos
@@ -42,11 +43,14 @@ class PainelAbas(QWidget):
         self._sessao = sessao
         self.abas = QTabWidget(self)
         self.abas.setDocumentMode(True)
+        self.por_titulo: dict[str, QWidget] = {}  # as abas montadas, pelo título
         atalhos: list[str] = []
         for aba in abas:
             widget = aba.fabrica(sessao, self) if aba.visivel(sessao) else None
-            setattr(self, aba.chave, widget)
+            if aba.chave:
+                setattr(self, aba.chave, widget)
             if widget is not None:
+                self.por_titulo[aba.titulo] = widget
                 self.abas.addTab(widget, aba.titulo)
                 atalhos.append(aba.atalho or f"Alt+{self.abas.count()}")
         lay = QVBoxLayout(self)
