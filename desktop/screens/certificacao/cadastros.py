@@ -16,7 +16,7 @@ from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, cr
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import cursos, instituicao, ofertas
 
-from .comum import abrir, br
+from .comum import CARREGANDO, abrir, br, ler
 from .dialogo_instituicao import DialogoCorrigirInstituicao
 from .dialogos_correcao import DialogoCorrigirCurso, DialogoCorrigirPerfil, resumo
 from .dialogo_ppcp import DialogoAprovarPpcp, DialogoCompetencias, DialogoPpcp
@@ -61,11 +61,17 @@ class _AbaComDialogo(QWidget):
         self.sessao = sessao
         self.dialogo = None
         self.editar = sessao.pode(Permissao.CERTIFICACAO_EDITAR)
-        self.situacao = QLabel(self)
+        self.lendo = False  # a leitura das listas (comum.ler), fora da thread da interface
+        self.situacao = QLabel(CARREGANDO, self)
         self.situacao.setWordWrap(True)
 
     def _informar(self, texto: str) -> None:
         self.situacao.setText(texto)
+
+    def _lido(self) -> None:
+        """Tira o "Carregando…" da primeira leitura (uma mensagem dada nesse meio-tempo fica)."""
+        if self.situacao.text() == CARREGANDO:
+            self.situacao.clear()
 
 
 class AbaInstituicao(_AbaComDialogo):
@@ -105,8 +111,14 @@ class AbaInstituicao(_AbaComDialogo):
         self.atualizar()
 
     def atualizar(self, selecionar: str | None = None) -> None:
+        """Relê as instituições fora da thread da interface; ao chegar, escolhe ``selecionar`` (ou a de antes)."""
+        sessao = self.sessao
+        ler(self, lambda: instituicao.listar_instituicoes(sessao), lambda linhas: self._on_lido(linhas, selecionar),
+            titulo_erro="Instituições não lidas")
+
+    def _on_lido(self, linhas: list[dict], selecionar: str | None) -> None:
         atual = selecionar or (self.lista.selecionada() or {}).get("id")
-        linhas = instituicao.listar_instituicoes(self.sessao)
+        self._lido()
         self.lista.modelo.definir_linhas(linhas)
         self.lista.selecionar(atual)
         avisos = [f"{i['nome']}: {i['situacao'].mensagem} ({i['situacao'].fundamento})" for i in linhas
@@ -197,12 +209,21 @@ class AbaCursos(_AbaComDialogo):
         lay.addWidget(self.situacao)
         self.atualizar()
 
-    def atualizar(self) -> None:
+    def atualizar(self, selecionar: tuple[_Lista, str] | None = None) -> None:
+        """Relê cursos e PPCPs fora da thread da interface; ao chegar, mantém as escolhas (e faz ``selecionar``)."""
+        sessao = self.sessao
+        ler(self, lambda: (cursos.listar_cursos(sessao), cursos.listar_ppcps(sessao)),
+            lambda lido: self._on_lido(*lido, selecionar), titulo_erro="Cursos não lidos")
+
+    def _on_lido(self, lista_cursos: list[dict], ppcps: list[dict], selecionar: tuple[_Lista, str] | None) -> None:
         c, p = (self.lista_cursos.selecionada() or {}).get("id"), (self.lista_ppcps.selecionada() or {}).get("id")
-        self.lista_cursos.modelo.definir_linhas(cursos.listar_cursos(self.sessao))
-        self.lista_ppcps.modelo.definir_linhas(cursos.listar_ppcps(self.sessao))
+        self._lido()
+        self.lista_cursos.modelo.definir_linhas(lista_cursos)
+        self.lista_ppcps.modelo.definir_linhas(ppcps)
         self.lista_cursos.selecionar(c)
         self.lista_ppcps.selecionar(p)
+        if selecionar:
+            selecionar[0].selecionar(selecionar[1])
         self._on_selecao()
 
     def _on_selecao(self, *_args) -> None:
@@ -216,9 +237,7 @@ class AbaCursos(_AbaComDialogo):
         self.botao_corrigir_perfil.setEnabled(self.editar and self.lista_ppcps.selecionada() is not None)
 
     def _feito(self, texto: str, selecionar: tuple[_Lista, str] | None = None) -> None:
-        self.atualizar()
-        if selecionar:
-            selecionar[0].selecionar(selecionar[1])
+        self.atualizar(selecionar)
         self._informar(texto)
 
     def _on_curso(self) -> None:
@@ -233,8 +252,14 @@ class AbaCursos(_AbaComDialogo):
 
     def _on_competencias(self) -> None:
         ppcp = self.lista_ppcps.selecionada()
-        if ppcp:
-            abrir(self, DialogoCompetencias(self.sessao, ppcp, self), lambda r: self._feito(
+        if ppcp:  # as competências atuais são lidas fora da thread da interface e o diálogo abre com elas
+            sessao = self.sessao
+            servicos.consulta(self, lambda: cursos.detalhar_ppcp(sessao, ppcp["id"])["competencias"],
+                              lambda lidas: self._abrir_competencias(ppcp, lidas), titulo_erro="PPCP não lido")
+
+    def _abrir_competencias(self, ppcp: dict, competencias: list[dict]) -> None:
+        if self.dialogo is None:
+            abrir(self, DialogoCompetencias(self.sessao, ppcp, self, competencias=competencias), lambda r: self._feito(
                 f"Competências de {r['perfil']} corrigidas; {len(r['emitidos'])} documento(s) em nova via.",
                 (self.lista_ppcps, r["id"])))
 
@@ -303,8 +328,15 @@ class AbaOferta(_AbaComDialogo):
         self.atualizar()
 
     def atualizar(self, selecionar: str | None = None) -> None:
+        """Relê as ofertas fora da thread da interface; ao chegar, escolhe ``selecionar`` (ou a de antes)."""
+        sessao = self.sessao
+        ler(self, lambda: ofertas.listar_ofertas(sessao), lambda linhas: self._on_lido(linhas, selecionar),
+            titulo_erro="Ofertas não lidas")
+
+    def _on_lido(self, linhas: list[dict], selecionar: str | None) -> None:
         atual = selecionar or (self.lista.selecionada() or {}).get("id")
-        self.lista.modelo.definir_linhas(ofertas.listar_ofertas(self.sessao))
+        self._lido()
+        self.lista.modelo.definir_linhas(linhas)
         self.lista.selecionar(atual)
         self._on_selecao()
 
@@ -326,8 +358,10 @@ class AbaOferta(_AbaComDialogo):
             return
         destino = Path(caminho)
 
+        sessao = self.sessao
+
         def trabalho(_progresso) -> Path:
-            destino.write_bytes(ofertas.emitir_edital(self.sessao, o["id"]).pdf)
+            destino.write_bytes(ofertas.emitir_edital(sessao, o["id"]).pdf)
             return destino
 
         def feito(c: Path) -> None:

@@ -109,35 +109,51 @@ def operar(aba, titulo: str, funcao, ao_concluir, *, ao_recusar=None) -> None:
 CARREGANDO = "Carregando…"
 
 
-def ler(dono, funcao, ao_concluir, *, titulo_erro: str = "Certificação", ao_falhar=None) -> None:
+def ler(dono, funcao, ao_concluir, *, titulo_erro: str = "Certificação", ao_falhar=None, chave: str = "lista") -> None:
     """Lê fora da thread da interface (``widgets.servicos.consulta``): ``funcao()`` noutra thread e
-    ``ao_concluir(lido)`` na interface. Só vale a resposta do último pedido do ``dono``: uma que chega depois
-    de outro pedido é descartada. ``dono.lendo`` fica True enquanto o último pedido não voltou."""
+    ``ao_concluir(lido)`` na interface. Só vale a resposta do último pedido do ``dono`` com a mesma ``chave``
+    (p.ex. "lista", "detalhe"): uma que chega depois de outro pedido é descartada. ``dono.lendo`` fica True
+    enquanto algum último pedido não voltou (os testes esperam por ele)."""
     from desktop.screens.widgets import servicos
 
-    pedido = getattr(dono, "_pedido_leitura", 0) + 1
-    dono._pedido_leitura, dono.lendo = pedido, True
+    pedidos = _pedidos(dono)
+    pedido = pedidos[chave] = pedidos.get(chave, 0) + 1
+    dono._leituras_pendentes = getattr(dono, "_leituras_pendentes", set()) | {chave}
+    dono.lendo = True
 
     def _vale() -> bool:
-        return pedido == dono._pedido_leitura
+        if pedidos.get(chave) != pedido:
+            return False
+        _terminou(dono, chave)
+        return True
 
     def _on_lido(lido) -> None:
         if _vale():
-            dono.lendo = False
             ao_concluir(lido)
 
     def _on_falhou(erro: BaseException) -> None:
-        if _vale():
-            dono.lendo = False
-            if ao_falhar is not None:
-                ao_falhar(erro)
+        if _vale() and ao_falhar is not None:
+            ao_falhar(erro)
 
     servicos.consulta(dono, funcao, _on_lido, titulo_erro=titulo_erro, ao_falhar=_on_falhou)
 
 
-def esquecer_leitura(dono) -> None:
-    """A resposta da leitura em andamento do ``dono`` será descartada (o pedido deixou de valer)."""
-    dono._pedido_leitura, dono.lendo = getattr(dono, "_pedido_leitura", 0) + 1, False
+def _pedidos(dono) -> dict:
+    if getattr(dono, "_pedidos_leitura", None) is None:
+        dono._pedidos_leitura = {}
+    return dono._pedidos_leitura
+
+
+def _terminou(dono, chave: str) -> None:
+    dono._leituras_pendentes = getattr(dono, "_leituras_pendentes", set()) - {chave}
+    dono.lendo = bool(dono._leituras_pendentes)
+
+
+def esquecer_leitura(dono, chave: str = "lista") -> None:
+    """A resposta da leitura em andamento do ``dono`` (com essa ``chave``) será descartada."""
+    pedidos = _pedidos(dono)
+    pedidos[chave] = pedidos.get(chave, 0) + 1
+    _terminou(dono, chave)
 
 
 def aguardar_combo(combo) -> None:
@@ -157,3 +173,29 @@ def encher_combo(combo, pares, *, primeiro: tuple | None = None) -> None:
         combo.addItem(rotulo, valor)
     i = combo.findData(atual) if atual is not None else -1
     combo.setCurrentIndex(i if i >= 0 else 0)
+
+
+class ListasLidas:
+    """Mistura para os ``DialogoFormulario`` com listas (cursos, PPCPs, trabalhadores, ofertas, unidades): as
+    listas chegam por ``ler`` e, até lá, mostram "Carregando…" e o botão de confirmar fica desligado. Os
+    campos não são desligados (o foco do teclado fica onde está) e o diálogo não muda de tamanho."""
+
+    lendo = False
+
+    def ler_listas(self, funcao, ao_concluir, *, titulo_erro: str) -> None:
+        def _on_lido(lido) -> None:
+            ao_concluir(lido)
+            self.atualizar_botao()
+
+        def _on_falhou(erro: BaseException) -> None:
+            self.mostrar_erro(f"As listas não foram lidas ({erro}). Feche e abra de novo.")
+
+        ler(self, funcao, _on_lido, titulo_erro=titulo_erro, ao_falhar=_on_falhou)
+        self.atualizar_botao()
+
+    def atualizar_botao(self) -> None:
+        self.botao_ok.setEnabled(not self.lendo and self.campos_validos())
+
+    def _on_confirmar(self) -> None:
+        if not self.lendo:  # Enter antes de as listas chegarem não grava nada
+            super()._on_confirmar()

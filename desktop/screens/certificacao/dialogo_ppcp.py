@@ -19,13 +19,13 @@ from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.certificacao import cursos
 
-from .comum import texto
+from .comum import ListasLidas, aguardar_combo, encher_combo, texto
 from .dialogos_cadastro import campo_data, combo
 
 AREAS = {"educacao": "Profissional de educação", "especifica": "Profissional da área"}
 
 
-class DialogoPpcp(DialogoFormulario):
+class DialogoPpcp(ListasLidas, DialogoFormulario):
     """PPCP de um perfil (art. 19) sobre um curso de referência (art. 17)."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -41,7 +41,8 @@ class DialogoPpcp(DialogoFormulario):
         # Identificação
         ident = QWidget()
         fi = QFormLayout(ident)
-        self.curso = combo([(c["id"], f"{c['nome']} ({c['unidade']})") for c in cursos.listar_cursos(sessao)], ident)
+        self.curso = combo([], ident)
+        aguardar_combo(self.curso)
         self.tipo = combo(((t.value, r) for t, r in ROTULOS_TIPO.items()), ident)
         self.perfil = self._campo(CampoValidado(texto("o perfil profissional (art. 19)"), parent=ident))
         self.escolaridade = combo(((e.value, r) for e, r in ROTULOS_ESCOLARIDADE.items()), ident)
@@ -73,6 +74,8 @@ class DialogoPpcp(DialogoFormulario):
         abas.addTab(self._aba_tabela(self.equipe, "Adicionar membro", self.resumo_equipe), "Equipe (XII)")
         self.equipe.itemChanged.connect(self._on_equipe)
         self._on_equipe()
+        self.ler_listas(lambda: cursos.listar_cursos(sessao), lambda lista: encher_combo(
+            self.curso, [(c["id"], f"{c['nome']} ({c['unidade']})") for c in lista]), titulo_erro="Cursos não lidos")
 
     # -- montagem ---------------------------------------------------------------------------
     def _campo(self, c: CampoValidado) -> CampoValidado:
@@ -185,7 +188,8 @@ def termos_na_tabela(tabela: QTableWidget) -> str:
 class DialogoCompetencias(DialogoFormulario):
     """Correção das competências do PPCP (texto, componente e horas), com motivo e nova via dos documentos."""
 
-    def __init__(self, sessao, ppcp: dict, parent: QWidget | None = None):
+    def __init__(self, sessao, ppcp: dict, parent: QWidget | None = None, *, competencias: list[dict]):
+        """``competencias``: as do PPCP, lidas antes fora da thread da interface (``detalhar_ppcp``)."""
         super().__init__(f"Corrigir competências — {ppcp['perfil']}", "Corrigir competências", parent,
                          "Cada linha substitui a competência da mesma ordem. Competências já avaliadas em processos "
                          "não podem ser acrescentadas nem retiradas, só corrigidas. Documentos já emitidos saem em "
@@ -194,7 +198,7 @@ class DialogoCompetencias(DialogoFormulario):
         self._sessao, self._ppcp = sessao, ppcp
         self.competencias = DialogoPpcp._tabela(["Competência profissional", "Componente / unidade curricular",
                                                  "Carga horária (h)"])
-        for c in cursos.detalhar_ppcp(sessao, ppcp["id"])["competencias"]:
+        for c in competencias:
             i = self.competencias.rowCount()
             self.competencias.insertRow(i)
             for j, v in enumerate((c["nome"], c["componente"], c["carga_horaria"])):

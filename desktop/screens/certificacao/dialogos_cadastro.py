@@ -19,7 +19,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.services.certificacao import cursos, instituicao
 
-from .comum import inteiro, texto
+from .comum import ListasLidas, aguardar_combo, encher_combo, inteiro, texto
 
 SISTEMAS = {"federal": "Federal", "estadual": "Estadual", "municipal": "Municipal"}
 
@@ -81,19 +81,22 @@ class DialogoAdesao(DialogoFormulario):
 NOVA_UNIDADE = "__nova__"
 
 
-class DialogoUnidade(DialogoFormulario):
+class DialogoUnidade(ListasLidas, DialogoFormulario):
     """Vincula uma unidade certificadora existente ou cadastra uma nova (art. 10 §ún)."""
 
     def __init__(self, sessao, inst: dict, parent: QWidget | None = None):
         super().__init__(f"Unidade certificadora de {inst['nome']}", "Vincular", parent,
                          "Escolha uma unidade certificadora já cadastrada ou informe o nome de uma nova.")
         self._sessao, self._inst = sessao, inst
-        pares = [(u["id"], u["nome"]) for u in instituicao.unidades_disponiveis(sessao)]
-        self.unidade = self.adicionar("Unidade:", combo([*pares, (NOVA_UNIDADE, "Nova unidade certificadora…")], self))
+        self.unidade = self.adicionar("Unidade:", combo([], self))
+        aguardar_combo(self.unidade)
         self.nome = self.adicionar("Nome da nova unidade:", CampoValidado(
             texto("o nome da nova unidade"), obrigatorio=False, parent=self))
         self.unidade.currentIndexChanged.connect(self._on_unidade)
         self._on_unidade()
+        self.ler_listas(lambda: instituicao.unidades_disponiveis(sessao), lambda unidades: encher_combo(
+            self.unidade, [*((u["id"], u["nome"]) for u in unidades), (NOVA_UNIDADE, "Nova unidade certificadora…")]),
+            titulo_erro="Unidades não lidas")
 
     def _on_unidade(self, *_args) -> None:
         nova = self.unidade.currentData() == NOVA_UNIDADE
@@ -110,7 +113,7 @@ class DialogoUnidade(DialogoFormulario):
         return partial(instituicao.vincular_unidade, self._sessao, self._inst["id"], self.unidade.currentData())
 
 
-class DialogoCurso(DialogoFormulario):
+class DialogoCurso(ListasLidas, DialogoFormulario):
     """Curso de referência da unidade (art. 5º VII) com o que o art. 17 confere."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -118,8 +121,10 @@ class DialogoCurso(DialogoFormulario):
                          "O curso que a unidade oferta e que sustenta a certificação (art. 17): tipo, data de "
                          "implantação, turmas por ano e, para superior de tecnologia, reconhecimento e conceito e-MEC.")
         self._sessao = sessao
-        unidades = [(u["id"], u["nome"]) for u in instituicao.listar_unidades_certificadoras(sessao)]
-        self.unidade = self.adicionar("Unidade certificadora:", combo(unidades, self))
+        self.unidade = self.adicionar("Unidade certificadora:", combo([], self))
+        aguardar_combo(self.unidade)
+        self.ler_listas(lambda: instituicao.listar_unidades_certificadoras(sessao), lambda unidades: encher_combo(
+            self.unidade, [(u["id"], u["nome"]) for u in unidades]), titulo_erro="Unidades não lidas")
         self.nome = self.adicionar("Nome do curso:", CampoValidado(texto("o nome do curso"), parent=self))
         self.tipo = self.adicionar("Tipo:", combo(((t.value, r) for t, r in ROTULOS_CURSO.items()), self))
         self.implantado = self.adicionar("Implantado em:", campo_data(self))

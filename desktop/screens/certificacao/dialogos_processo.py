@@ -20,11 +20,11 @@ from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.certificacao import cursos, ofertas, processos, trabalhadores
 
-from .comum import inteiro, texto
+from .comum import ListasLidas, aguardar_combo, encher_combo, inteiro, texto
 from .dialogos_cadastro import campo_data, combo
 
 
-class DialogoOferta(DialogoFormulario):
+class DialogoOferta(ListasLidas, DialogoFormulario):
     """Oferta de um PPCP aprovado com o que o art. 23 manda tornar público."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -32,8 +32,8 @@ class DialogoOferta(DialogoFormulario):
                          "O que o art. 23 manda publicar. Gratuidade, etapas, recurso e documentos emitidos "
                          "entram no aviso público a partir do PPCP e da regulamentação.")
         self._sessao = sessao
-        self.ppcp = self.adicionar("PPCP:", combo([(p["id"], f"{p['perfil']} ({p['curso']})")
-                                                   for p in cursos.listar_ppcps(sessao)], self))
+        self.ppcp = self.adicionar("PPCP:", combo([], self))
+        aguardar_combo(self.ppcp)
         self.titulo = self.adicionar("Título:", CampoValidado(texto("o título da oferta"), parent=self,
                                                               placeholder="ex.: Oferta 2026/1 — Técnico em Eletrotécnica"))
         self.conteudos = {c: self.adicionar(f"{d[0].upper()}{d[1:]}:", CampoValidado(texto(d), parent=self))
@@ -44,6 +44,8 @@ class DialogoOferta(DialogoFormulario):
         self.ate = self.adicionar("Inscrições até:", campo_data(self))
         self.vagas = self.adicionar("Vagas:", CampoValidado(inteiro("O número de vagas", 1, 9999), obrigatorio=False,
                                                             parent=self))
+        self.ler_listas(lambda: cursos.listar_ppcps(sessao), lambda ppcps: encher_combo(
+            self.ppcp, [(p["id"], f"{p['perfil']} ({p['curso']})") for p in ppcps]), titulo_erro="PPCPs não lidos")
 
     def chamada(self):
         if self.ppcp.currentData() is None:
@@ -121,7 +123,7 @@ def campos_identificacao(dialogo: DialogoFormulario, atual: dict | None = None) 
     return campos
 
 
-class DialogoInscricao(DialogoFormulario):
+class DialogoInscricao(ListasLidas, DialogoFormulario):
     """Inscrição de um trabalhador numa oferta (art. 24, I)."""
 
     def __init__(self, sessao, parent: QWidget | None = None, trabalhador_id: str | None = None):
@@ -129,15 +131,20 @@ class DialogoInscricao(DialogoFormulario):
                          "Confere a adesão vigente (art. 27), a idade (art. 2º) e a escolaridade exigida pelo "
                          "perfil (arts. 14 e 24, §3º).")
         self._sessao = sessao
-        self.trabalhador = self.adicionar("Trabalhador:", combo(
-            [(t["id"], f"{t['nome']} — CPF {validacao.formatar_cpf(t['cpf'])}")
-             for t in trabalhadores.listar_trabalhadores(sessao)], self))
+        self.trabalhador = self.adicionar("Trabalhador:", combo([], self))
+        self.oferta = self.adicionar("Oferta:", combo([], self))
+        for c in (self.trabalhador, self.oferta):
+            aguardar_combo(c)
+        self.data = self.adicionar("Inscrito em:", campo_data(self, inicial=date.today()))
+        self.ler_listas(lambda: (trabalhadores.listar_trabalhadores(sessao), ofertas.listar_ofertas(sessao)),
+                        lambda lido: self._on_listas(*lido, trabalhador_id), titulo_erro="Listas não lidas")
+
+    def _on_listas(self, lista_trabalhadores: list[dict], lista_ofertas: list[dict], trabalhador_id: str | None) -> None:
+        encher_combo(self.trabalhador, [(t["id"], f"{t['nome']} — CPF {validacao.formatar_cpf(t['cpf'])}")
+                                        for t in lista_trabalhadores])
         if trabalhador_id:
             self.trabalhador.setCurrentIndex(self.trabalhador.findData(trabalhador_id))
-        self.oferta = self.adicionar("Oferta:", combo([(o["id"], o["titulo"]) for o in ofertas.listar_ofertas(sessao)],
-                                                      self))
-        self.data = self.adicionar("Inscrito em:", campo_data(self, inicial=date.today()))
-        self.atualizar_botao()
+        encher_combo(self.oferta, [(o["id"], o["titulo"]) for o in lista_ofertas])
 
     def chamada(self):
         if self.trabalhador.currentData() is None or self.oferta.currentData() is None:

@@ -13,7 +13,7 @@ from desktop.services.certificacao import emissao, processos
 from tests.screens.apoio_janelas import digitar
 from tests.services.certificacao.apoio import HOJE, ate_avaliacao, montar_cenario
 
-from .test_corrigir_instituicao import ESPERA, _confirmar_e_esperar_recusa, _trocar
+from .test_corrigir_instituicao import ESPERA, _confirmar_e_esperar_recusa, _lida, _trocar
 
 
 def _texto(pdf: bytes) -> str:
@@ -21,9 +21,11 @@ def _texto(pdf: bytes) -> str:
 
 
 def _abrir(qtbot, botao, aba):
+    _lida(qtbot, aba)  # a aba relê a lista fora da thread da interface (a escolha volta ao chegar)
     assert botao.isEnabled()
     qtbot.mouseClick(botao, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible())
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=30000)
+    _lida(qtbot, aba.dialogo)
     return aba.dialogo
 
 
@@ -37,7 +39,7 @@ def test_perfil_e_curso_corrigidos_pela_tela_substituem_o_diploma(qtbot, sessao_
     painel = PainelCertificacao(s)
     qtbot.addWidget(painel)
     aba = painel.cursos
-
+    _lida(qtbot, aba)
     aba.lista_ppcps.selecionar(c["ppcp"]["id"])
     dlg = _abrir(qtbot, aba.botao_corrigir_perfil, aba)
     assert dlg.perfil.texto() == "Técnico em Eletrotécnica"
@@ -56,6 +58,7 @@ def test_perfil_e_curso_corrigidos_pela_tela_substituem_o_diploma(qtbot, sessao_
     assert "Técnico em Eletrotécnica (habilitação plena)" in t and "2ª via" in t
     assert "Perfil Técnico em Eletrotécnica (habilitação plena) corrigido" in aba.situacao.text()
 
+    _lida(qtbot, aba)
     aba.lista_cursos.selecionar(c["curso"]["id"])
     dlg = _abrir(qtbot, aba.botao_corrigir_curso, aba)
     _trocar(qtbot, dlg.nome, "Curso Técnico em Eletrotécnica")

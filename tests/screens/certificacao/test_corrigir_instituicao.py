@@ -27,6 +27,11 @@ def _confirmar_e_esperar_recusa(qtbot, dlg) -> str:
     return dlg.rotulo_erro.text()
 
 
+def _lida(qtbot, *telas) -> None:
+    """Espera as listas lidas fora da thread da interface (comum.ler) chegarem à aba ou ao diálogo."""
+    qtbot.waitUntil(lambda: not any(getattr(t, "lendo", False) for t in telas), timeout=30000)
+
+
 def _trocar(qtbot, campo, texto: str) -> None:
     campo.edit.clear()
     digitar(qtbot, campo.edit, texto)
@@ -41,7 +46,10 @@ def test_corrigir_nome_e_adesao_pela_tela_substitui_o_diploma_e_emite_nova_via(q
     antigos = {e["tipo_documento"]: e for e in emissao.listar_emissoes(s, p["id"])}
     painel = PainelCertificacao(s)
     qtbot.addWidget(painel)
+    painel.resize(1200, 800)
+    painel.show()  # a lista chega depois do primeiro desenho: escondido, o botão ficaria com altura 0 e o clique erraria
     aba = painel.instituicao
+    _lida(qtbot, aba)
     aba.lista.selecionar(c["inst"]["id"])
     assert aba.botao_corrigir.isEnabled()
     qtbot.mouseClick(aba.botao_corrigir, Qt.MouseButton.LeftButton)
@@ -87,6 +95,7 @@ def test_corrigir_nome_e_adesao_pela_tela_substitui_o_diploma_e_emite_nova_via(q
         assert "Instituto Estadual de Educação Profissional" in t and "Instituto de Teste" not in t
         assert "Correção do cadastro: Nome conforme o ato de criação da instituição" in t
     assert "2 documento(s) emitido(s) em nova via" in aba.situacao.text()
+    _lida(qtbot, aba)
     linha = aba.lista.selecionada()
     assert linha["nome"] == "Instituto Estadual de Educação Profissional"
 
@@ -96,7 +105,10 @@ def test_so_a_adesao_corrigida_nao_reemite(qtbot, sessao_admin):
     c = montar_cenario(s)
     painel = PainelCertificacao(s)
     qtbot.addWidget(painel)
+    painel.resize(1200, 800)
+    painel.show()  # a lista chega depois do primeiro desenho: escondido, o botão ficaria com altura 0 e o clique erraria
     aba = painel.instituicao
+    _lida(qtbot, aba)
     aba.lista.selecionar(c["inst"]["id"])
     qtbot.mouseClick(aba.botao_corrigir, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible())

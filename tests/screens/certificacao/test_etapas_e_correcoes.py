@@ -12,10 +12,18 @@ from tests.services.certificacao.apoio import (ACOLHIMENTO, HOJE, MATRICULA, mon
 
 
 def _abrir(qtbot, botao, aba):
+    _lida(qtbot, aba)  # a aba relê a lista fora da thread da interface (a escolha volta ao chegar)
     assert botao.isEnabled()
     qtbot.mouseClick(botao, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible())
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=30000)
+    _lida(qtbot, aba.dialogo)
     return aba.dialogo
+
+
+def _lida(qtbot, *telas) -> None:
+    """Espera as listas lidas fora da thread da interface (comum.ler) chegarem à aba ou ao diálogo."""
+    qtbot.waitUntil(lambda: not any(getattr(t, "lendo", False) for t in telas), timeout=30000)
+
 
 
 def test_etapa_com_data_real_e_avaliadores_da_equipe(qtbot, sessao_admin, monkeypatch):
@@ -66,6 +74,7 @@ def test_competencias_corrigidas_pela_tela_com_palavra_vedada_recusada_ao_digita
     painel = PainelCertificacao(s)
     qtbot.addWidget(painel)
     aba = painel.cursos
+    _lida(qtbot, aba)
     aba.lista_ppcps.selecionar(c["ppcp"]["id"])
     dlg = _abrir(qtbot, aba.botao_competencias, aba)
     tabela = dlg.competencias
@@ -93,6 +102,7 @@ def test_matriz_curricular_pela_tela_recusa_abaixo_do_cnct(qtbot, sessao_admin):
     painel = PainelCertificacao(s)
     qtbot.addWidget(painel)
     aba = painel.cursos
+    _lida(qtbot, aba)
     aba.lista_cursos.selecionar(c["curso"]["id"])
     dlg = _abrir(qtbot, aba.botao_matriz, aba)
     assert dlg.minimo.texto() == "1200" and "Instalações elétricas; 360" in dlg.matriz.toPlainText()

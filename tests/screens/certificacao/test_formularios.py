@@ -41,10 +41,17 @@ def painel(qtbot, sessao_admin):
     return p
 
 
+def lida(qtbot, *telas) -> None:
+    """Espera as listas lidas fora da thread da interface (comum.ler) chegarem à aba ou ao diálogo."""
+    qtbot.waitUntil(lambda: not any(getattr(t, "lendo", False) for t in telas), timeout=30000)
+
+
 def abrir(qtbot, botao, aba):
+    lida(qtbot, aba)  # a aba relê a lista fora da thread da interface (a escolha volta ao chegar)
     assert botao.isEnabled()
     qtbot.mouseClick(botao, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible())
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=30000)
+    lida(qtbot, aba.dialogo)  # as listas do diálogo (cursos, PPCPs, unidades…) também
     return aba.dialogo
 
 
@@ -89,6 +96,7 @@ def test_do_curso_a_inscricao_pelos_dialogos(qtbot, painel, sessao_admin, salvar
     assert not dlg.botao_ok.isEnabled()
     digitar(qtbot, dlg.nome.edit, "Campus Jequié")
     confirmar(qtbot, dlg)
+    lida(qtbot, ai)
     [linha] = ai.lista.modelo.linhas()
     assert [u["nome"] for u in linha["unidades"]] == ["Campus Jequié"] and linha["situacao"].vigente
 
@@ -102,11 +110,13 @@ def test_do_curso_a_inscricao_pelos_dialogos(qtbot, painel, sessao_admin, salvar
     assert not dlg.botao_ok.isEnabled() and "de 1 a 5" in dlg.conceito.erro.text()
     dlg.conceito.edit.clear()
     curso = confirmar(qtbot, dlg)
+    lida(qtbot, ac)
     assert ac.lista_cursos.selecionada()["id"] == curso["id"]
     dlg = abrir(qtbot, ac.botao_turmas, ac)
     qtbot.keyClicks(dlg.ano.edit, str(HOJE.year - 1))
     qtbot.keyClicks(dlg.turmas.edit, "2")
     confirmar(qtbot, dlg)
+    lida(qtbot, ac)
     assert ac.lista_cursos.selecionada()["turmas"] == {HOJE.year - 1: 2}
 
     dlg = abrir(qtbot, ac.botao_ppcp, ac)
@@ -144,6 +154,7 @@ def test_do_curso_a_inscricao_pelos_dialogos(qtbot, painel, sessao_admin, salvar
     recusado(qtbot, dlg, "art. 11, III")
     dlg.reject()
     ac.atualizar()
+    lida(qtbot, ac)
     ac.lista_ppcps.selecionar(ppcp["id"])
     dlg = abrir(qtbot, ac.botao_aprovar, ac)
     qtbot.keyClicks(dlg.aprovado.edit, br(HOJE - timedelta(days=10)))
@@ -156,11 +167,14 @@ def test_do_curso_a_inscricao_pelos_dialogos(qtbot, painel, sessao_admin, salvar
     qtbot.keyClicks(dlg.de.edit, br(HOJE - timedelta(days=5)))
     qtbot.keyClicks(dlg.ate.edit, br(HOJE + timedelta(days=25)))
     oferta = confirmar(qtbot, dlg)
+    lida(qtbot, ao)  # a oferta nova vem escolhida quando a lista relida chega
+    assert ao.lista.selecionada()["id"] == oferta["id"] and ao.botao_edital.isEnabled()
     salvar_em.append(tmp_path / "aviso.pdf")
     qtbot.mouseClick(ao.botao_edital, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ao.ultimo_arquivo is not None, timeout=10000)
     texto = " ".join(p.extract_text() for p in PdfReader(BytesIO(ao.ultimo_arquivo.read_bytes())).pages)
     assert "Oferta 1 - Edificações" in texto and "III – Gratuidade" in texto and "Executar alvenaria" in texto
+    lida(qtbot, ao)
     assert ao.lista.selecionada()["publicada_em"] == HOJE.isoformat()
 
     # Trabalhador (CPF validado ao digitar), menor de idade recusado na inscrição, inscrição
@@ -379,3 +393,19 @@ def test_corrigir_nome_pela_tela_reemite_o_diploma(qtbot, sessao_admin):
     assert ap.detalhe["nome"] == "Maria José da Silva Santos"
     vias = sorted(e["via"] for e in ap.detalhe["emissoes"])
     assert vias == [1, 1, 2, 2]
+
+
+def test_dialogo_mostra_carregando_ate_as_listas_chegarem(qtbot, sessao_admin):
+    """As listas do diálogo são lidas fora da thread da interface: até chegarem, "Carregando…" e o botão de
+    confirmar desligado (Enter não grava); depois, o trabalhador pedido já vem escolhido."""
+    from desktop.screens.certificacao.dialogos_processo import DialogoInscricao
+
+    s = sessao_admin
+    c = montar_cenario(s)
+    t = novo_trabalhador(s)
+    dlg = DialogoInscricao(s, trabalhador_id=t["id"])
+    qtbot.addWidget(dlg)
+    assert dlg.trabalhador.currentText() == dlg.oferta.currentText() == "Carregando…"
+    assert dlg.lendo and not dlg.botao_ok.isEnabled()
+    qtbot.waitUntil(lambda: dlg.oferta.findData(c["oferta"]["id"]) >= 0, timeout=30000)
+    assert dlg.trabalhador.currentData() == t["id"] and dlg.botao_ok.isEnabled()
