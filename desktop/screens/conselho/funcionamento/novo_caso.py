@@ -1,6 +1,7 @@
 """Formulário completo de um novo atendimento (SIPIA CT): crianças, família, violações, medidas do ECA e decisão.
 
-Tudo vai numa chamada a ``atendimentos.registrar_atendimento`` (uma transação, com diário); se o serviço
+Tudo vai numa chamada a ``atendimentos.registrar_atendimento`` (uma transação, com diário), fora da thread da
+interface (``widgets.servicos.operacao``); se o serviço
 recusar (sem criança, nascimento impossível, medida fora do ECA), a mensagem aparece aqui e nada é gravado.
 """
 from __future__ import annotations
@@ -14,6 +15,8 @@ from desktop.rules import validacao
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, TIPOS
 from desktop.services.conselho import atendimentos
 from desktop.screens.widgets import avisos
+
+from desktop.screens.widgets.servicos import operacao
 
 from .comum import combo, combo_sipia, editor_momento, texto_longo
 
@@ -146,12 +149,36 @@ class DialogoNovoCaso(QDialog):
             dados["decisao"] = {"descricao": self.decisao.text(), "motivacao": self.motivacao.toPlainText()}
         return dados
 
+    tarefa = None
+    """A gravação em andamento (fora da thread da interface); Esc não fecha e Gravar não grava duas vezes."""
+
     def _on_gravar(self) -> None:
+        if self.tarefa is not None:
+            return
         try:
-            self.resultado = atendimentos.registrar_atendimento(self._sessao, self.dados())
+            dados = self.dados()  # os campos são lidos aqui, na interface
         except Exception as e:  # noqa: BLE001
             if not avisos.previsto(e):
                 raise
             self.erro.setText(avisos.mensagem_de(e))
             return
+        sessao = self._sessao
+        self.tarefa = operacao(self, "Gravando o atendimento…",
+                               lambda _p: atendimentos.registrar_atendimento(sessao, dados), self._on_gravado,
+                               titulo_erro="Atendimento não gravado", ao_recusar=self._on_recusado,
+                               ao_cancelar=self._on_fim_da_tarefa)
+
+    def _on_fim_da_tarefa(self) -> None:
+        self.tarefa = None
+
+    def _on_gravado(self, at: dict) -> None:
+        self.tarefa, self.resultado = None, at
         self.accept()
+
+    def _on_recusado(self, erro: BaseException) -> None:
+        self.tarefa = None
+        self.erro.setText(avisos.mensagem_de(erro))
+
+    def reject(self) -> None:
+        if self.tarefa is None:
+            super().reject()

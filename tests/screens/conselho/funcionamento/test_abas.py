@@ -68,6 +68,7 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
     qtbot.keyClicks(d.bairro, "Vila Nova")
     qtbot.keyClicks(d.relato, "Vizinhos relatam gritos")
     qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: d.tarefa is None, timeout=20000)  # grava fora da thread da interface
     assert "ao menos uma criança" in d.erro.text()  # sem criança: recusa, nada gravado
     assert conselheira.db.execute("SELECT count(*) FROM conselho_atendimentos").fetchone()[0] == 0
     d.criancas.setCurrentCell(0, 0)
@@ -83,6 +84,7 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
     qtbot.keyClicks(d.decisao, "Acompanhamento temporario")
     qtbot.keyClicks(d.motivacao, "Risco de negligencia")
     qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: d.tarefa is None, timeout=20000)
     assert d.resultado is not None, d.erro.text()
     db = conselheira.db
     at = db.execute("SELECT id, bairro FROM conselho_atendimentos").fetchone()
