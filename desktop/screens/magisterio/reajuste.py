@@ -48,6 +48,8 @@ class AbaTabelas(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
+        self.lendo = 0  # leituras em andamento: a tabela vigente e a simulação vêm fora da interface (consulta)
+        self.tarefa = None  # aplicar o reajuste (servicos.gravar)
         self.simulacao: tabelas.SimulacaoReajuste | None = None
         self.data = CampoData(placeholder="dd/mm/aaaa", parent=self)
         self.data.definir_texto(formato.data(date.today()))
@@ -126,9 +128,16 @@ class AbaTabelas(QWidget):
     def _on_mostrar(self) -> None:
         if not self.data.validar():
             return
-        ok, matriz = comum.chamar(self, "Tabela de vencimentos", consultas.matriz_em, self._sessao, self.data.valor())
-        if not ok:
-            return
+        sessao, dia = self._sessao, self.data.valor()
+        self.lendo += 1
+        servicos.consulta(self, lambda: consultas.matriz_em(sessao, dia), self._on_matriz,
+                          titulo_erro="Tabela de vencimentos", ao_falhar=self._on_fim_leitura)
+
+    def _on_fim_leitura(self, *_args) -> None:
+        self.lendo -= 1
+
+    def _on_matriz(self, matriz) -> None:
+        self.lendo -= 1
         self.vigencia.setText(f"Vigente desde {comum.data_br(matriz.inicio)} — {matriz.fundamento}. Vencimento "
                               "básico mensal por nível (titulação, art. 14), classe (tempo, art. 16) e jornada.")
         for i, (n, j) in enumerate(_LINHAS):
@@ -174,10 +183,13 @@ class AbaTabelas(QWidget):
         except validacao.EntradaInvalida as e:
             avisos.erro(self, "Simular reajuste", str(e))
             return
-        ok, sim = comum.chamar(self, "Simular reajuste", tabelas.simular_reajuste, self._sessao, self.inicio.valor(),
-                               **kwargs)
-        if not ok:
-            return
+        sessao, inicio = self._sessao, self.inicio.valor()
+        self.lendo += 1
+        servicos.consulta(self, lambda: tabelas.simular_reajuste(sessao, inicio, **kwargs), self._on_simulado,
+                          titulo_erro="Simular reajuste", ao_falhar=self._on_fim_leitura)
+
+    def _on_simulado(self, sim) -> None:
+        self.lendo -= 1
         self.simulacao = sim
         self.modelo_dif.definir_linhas(sim.diferencas)
         self.descricao.setText(f"<b>Simulação a partir de {comum.data_br(sim.inicio)}</b> sobre a tabela vigente desde "
@@ -223,11 +235,13 @@ class AbaTabelas(QWidget):
                                 detalhe="As competências a partir dessa data serão calculadas com ela. A mudança "
                                         "vai ao diário de auditoria com o fundamento informado."):
             return
-        ok, _ = comum.chamar(self, "Aplicar reajuste", tabelas.aplicar_reajuste, self._sessao, sim,
-                             self.fundamento.valor())
-        if ok:
-            self.simulacao = None
-            self._atualizar_aplicar()
-            self.data.definir_texto(formato.data(sim.inicio))
-            self._on_mostrar()
-            self.descricao.setText(f"Nova tabela em vigor a partir de {comum.data_br(sim.inicio)}.")
+        sessao, fundamento = self._sessao, self.fundamento.valor()
+        servicos.gravar(self, "Aplicando o reajuste…", lambda: tabelas.aplicar_reajuste(sessao, sim, fundamento),
+                        lambda _r: self._on_aplicado(sim), titulo_erro="Aplicar reajuste")
+
+    def _on_aplicado(self, sim) -> None:
+        self.simulacao = None
+        self._atualizar_aplicar()
+        self.data.definir_texto(formato.data(sim.inicio))
+        self._on_mostrar()
+        self.descricao.setText(f"Nova tabela em vigor a partir de {comum.data_br(sim.inicio)}.")

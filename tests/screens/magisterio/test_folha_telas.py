@@ -84,11 +84,13 @@ def test_reajuste_simula_diferencas_e_aplica_vigencia(qtbot, sessao_demo):
     painel = _painel(qtbot, sessao_demo)
     aba = painel.tabelas
     painel.abas.setCurrentWidget(aba)
+    qtbot.waitUntil(lambda: not aba.lendo and aba.tarefa is None, timeout=30000)  # fora da thread da interface
     assert aba.matriz.item(0, 0).text() == "300,00"  # Nível 1, classe A, 20 h do Anexo I da lei
     qtbot.mouseClick(aba.modo_percentual, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(aba.percentual.edit, "10")
     qtbot.keyClicks(aba.inicio.edit, "01/01/2027")
     qtbot.mouseClick(aba.botao_simular, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.lendo and aba.tarefa is None, timeout=30000)  # fora da thread da interface
     difs = aba.modelo_dif.linhas()
     primeira = difs[0]
     assert (primeira.antes, primeira.depois, primeira.percentual) == (
@@ -100,6 +102,7 @@ def test_reajuste_simula_diferencas_e_aplica_vigencia(qtbot, sessao_demo):
     qtbot.keyClicks(aba.fundamento.edit, "Lei Municipal 2.345/2026, art. 1")
     quando_modal(lambda caixa: clicar_botao(caixa, "Aplicar reajuste"), tipo=QMessageBox)
     qtbot.mouseClick(aba.botao_aplicar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.lendo and aba.tarefa is None, timeout=30000)  # fora da thread da interface
     vigencias = parametros.listar_vigencias(sessao_demo, "magisterio_anexo1")
     nova = vigencias[-1]
     assert str(nova["inicio"])[:10] == "2027-01-01" and "2.345/2026" in nova["fundamento"]

@@ -23,6 +23,7 @@ def test_relatorio_de_impacto_pela_tela(qtbot, sessao_demo, salvar_em, tmp_path,
     qtbot.keyClicks(aba.percentual.edit, "5")
     qtbot.keyClicks(aba.inicio.edit, "01/10/2026")
     qtbot.mouseClick(aba.botao_simular, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.lendo and aba.tarefa is None, timeout=30000)  # fora da thread da interface
     assert aba.botao_impacto.isEnabled()
     destino = tmp_path / "impacto.pdf"
     salvar_em.append(destino)
