@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
 from desktop.screens.widgets.impressao import imprimir_pdfs
 from desktop.services.certificacao import anexos
 
-from .comum import avisar, nova_tabela, preencher
+from .comum import CARREGANDO, ler, nova_tabela, operar, preencher
 
 PAGINAS_NA_TELA = 8
 """Páginas desenhadas no visualizador (o resto, na impressão): a tela não trava com um PDF grande."""
@@ -51,7 +51,8 @@ def imagens_do_anexo(conteudo: bytes, formato: str, largura: int = 900) -> list[
 class VisualizadorAnexo(QDialog):
     """O anexo na tela, página a página, com Imprimir."""
 
-    def __init__(self, sessao, anexo: dict, parent: QWidget | None = None):
+    def __init__(self, sessao, anexo: dict, parent: QWidget | None = None, *, imagens: list[QImage] | None = None):
+        """``imagens``: as páginas já desenhadas fora da thread da interface (``imagens_do_anexo``)."""
         super().__init__(parent)
         self.setWindowTitle(f"{anexos.TIPOS[anexo['tipo']]} — {anexo['descricao']}")
         self.resize(980, 720)
@@ -60,7 +61,9 @@ class VisualizadorAnexo(QDialog):
         corpo = QWidget()
         lay_corpo = QVBoxLayout(corpo)
         self.paginas: list[QLabel] = []
-        for imagem in imagens_do_anexo(anexo["conteudo"], anexo["formato"]):
+        if imagens is None:
+            imagens = imagens_do_anexo(anexo["conteudo"], anexo["formato"])
+        for imagem in imagens:
             rotulo = QLabel(corpo)
             rotulo.setPixmap(QPixmap.fromImage(imagem))
             rotulo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -83,11 +86,18 @@ class VisualizadorAnexo(QDialog):
         lay.addLayout(barra)
 
     def _on_imprimir(self) -> None:
-        try:
-            self.tarefa = imprimir_pdfs(self, anexos.anexo_para_imprimir(self._sessao, self._anexo["id"]),
-                                        titulo="Imprimir anexo")
-        except Exception as erro:  # noqa: BLE001 — a recusa do serviço aparece na tela
-            avisar(self, erro)
+        _imprimir_anexo(self, self._sessao, self._anexo["id"])
+
+
+def _imprimir_anexo(dono: QWidget, sessao, anexo_id: str) -> None:
+    """Lê o PDF do anexo fora da thread da interface (``widgets.servicos.consulta``) e abre a impressão."""
+    from desktop.screens.widgets import servicos
+
+    def _on_lido(pdf: bytes) -> None:
+        dono.tarefa = imprimir_pdfs(dono, pdf, titulo="Imprimir anexo")
+
+    servicos.consulta(dono, lambda: anexos.anexo_para_imprimir(sessao, anexo_id), _on_lido,
+                      titulo_erro="Imprimir anexo")
 
 
 class DialogoAnexos(QDialog):
@@ -99,6 +109,8 @@ class DialogoAnexos(QDialog):
         self.resize(760, 420)
         self._sessao, self._processo = sessao, processo
         self.visualizador: VisualizadorAnexo | None = None
+        self.tarefa = None  # a gravação do anexo (comum.operar) ou a impressão
+        self.lendo, self._anexos = False, []  # a lista é lida fora da thread da interface (comum.ler)
         self.lista = nova_tabela()
         self.tipo = QComboBox(self)
         for valor, rotulo in anexos.TIPOS.items():
@@ -117,6 +129,8 @@ class DialogoAnexos(QDialog):
         from desktop.rules.papeis import Permissao
 
         self.botao_anexar.setEnabled(sessao.pode(Permissao.CERTIFICACAO_EDITAR))
+        self.botao_ver.setEnabled(False)
+        self.botao_imprimir.setEnabled(False)
         novo = QHBoxLayout()
         novo.addWidget(self.tipo)
         novo.addWidget(self.descricao, 1)
@@ -135,7 +149,16 @@ class DialogoAnexos(QDialog):
         self.atualizar()
 
     def atualizar(self) -> None:
-        self._anexos = anexos.listar_anexos(self._sessao, self._processo["id"])
+        """Relê os anexos fora da thread da interface; Ver e Imprimir esperam a lista."""
+        sessao, pid = self._sessao, self._processo["id"]
+        if not self._anexos:
+            self.situacao.setText(CARREGANDO)
+        ler(self, lambda: anexos.listar_anexos(sessao, pid), self._on_lido, titulo_erro="Anexos não lidos")
+
+    def _on_lido(self, lista: list[dict]) -> None:
+        if self.situacao.text() == CARREGANDO:
+            self.situacao.clear()
+        self._anexos = lista
         preencher(self.lista, ["Tipo", "Descrição", "Arquivo", "Tamanho", "Anexado em", "Por"],
                   [[anexos.TIPOS[a["tipo"]], a["descricao"], a["nome_arquivo"], f"{max(1, a['tamanho'] // 1024)} KB",
                     a["anexado_em"][:16].replace("T", " "), a["anexado_por"]] for a in self._anexos])
@@ -149,19 +172,19 @@ class DialogoAnexos(QDialog):
         i = self.lista.currentRow()
         return self._anexos[i] if 0 <= i < len(self._anexos) else None
 
-    def anexar_arquivo(self, caminho: Path) -> dict | None:
-        """Lê o arquivo para a memória e o guarda na base; devolve o anexo ou None (recusa na tela)."""
-        try:
-            a = anexos.anexar(self._sessao, self._processo["id"], tipo=self.tipo.currentData(),
-                              descricao=self.descricao.text(), nome_arquivo=Path(caminho).name,
-                              conteudo=Path(caminho).read_bytes())
-        except Exception as erro:  # noqa: BLE001 — a recusa do serviço aparece na tela
-            self.situacao.setText(str(erro))
-            return None
+    def anexar_arquivo(self, caminho: Path) -> None:
+        """Lê o arquivo e o guarda na base fora da thread da interface (``comum.operar``); a recusa vai para
+        a situação, o anexo gravado aparece na lista relida."""
+        sessao, pid, tipo, descricao = self._sessao, self._processo["id"], self.tipo.currentData(), self.descricao.text()
+        caminho = Path(caminho)
+        operar(self, "Anexando o documento…", lambda: anexos.anexar(
+            sessao, pid, tipo=tipo, descricao=descricao, nome_arquivo=caminho.name, conteudo=caminho.read_bytes()),
+            self._on_anexado, ao_recusar=lambda erro: self.situacao.setText(str(erro)))
+
+    def _on_anexado(self, a: dict) -> None:
         self.descricao.clear()
         self.atualizar()
         self.situacao.setText(f"{a['nome_arquivo']} anexado ({a['tamanho'] // 1024} KB, SHA-256 {a['sha256'][:12]}…).")
-        return a
 
     def _on_anexar(self) -> None:
         caminho, _filtro = QFileDialog.getOpenFileName(self, "Anexar documento digitalizado", "",
@@ -170,12 +193,25 @@ class DialogoAnexos(QDialog):
             self.anexar_arquivo(Path(caminho))
 
     def _on_ver(self, *_args) -> None:
+        """Lê o anexo e desenha as páginas fora da thread da interface; o visualizador abre com elas."""
+        from desktop.screens.widgets import servicos
+
         a = self._selecionado()
-        if a:
-            self.visualizador = VisualizadorAnexo(self._sessao, anexos.abrir_anexo(self._sessao, a["id"]), self)
+        if not a:
+            return
+        sessao, anexo_id = self._sessao, a["id"]
+
+        def _ler() -> tuple[dict, list[QImage]]:
+            anexo = anexos.abrir_anexo(sessao, anexo_id)
+            return anexo, imagens_do_anexo(anexo["conteudo"], anexo["formato"])
+
+        def _on_lido(lido: tuple[dict, list[QImage]]) -> None:
+            self.visualizador = VisualizadorAnexo(self._sessao, lido[0], self, imagens=lido[1])
             self.visualizador.open()
+
+        servicos.consulta(self, _ler, _on_lido, titulo_erro="Ver anexo")
 
     def _on_imprimir(self) -> None:
         a = self._selecionado()
         if a:
-            self.tarefa = imprimir_pdfs(self, anexos.anexo_para_imprimir(self._sessao, a["id"]), titulo="Imprimir anexo")
+            _imprimir_anexo(self, self._sessao, a["id"])

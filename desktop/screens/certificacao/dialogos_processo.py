@@ -196,14 +196,14 @@ class DialogoRenuncia(DialogoFormulario):
 class DialogoCorrecao(DialogoFormulario):
     """Correção do nome do trabalhador, com motivo; títulos já emitidos ganham nova via (a anterior é substituída)."""
 
-    def __init__(self, sessao, processo: dict, parent: QWidget | None = None):
+    def __init__(self, sessao, processo: dict, parent: QWidget | None = None, *, atual: dict):
+        """``atual``: o cadastro do trabalhador, lido antes fora da thread da interface."""
         super().__init__(f"Corrigir cadastro — {processo['nome']}", "Corrigir", parent,
                          "A correção fica no diário com o motivo. Se já houver certificado, diploma, histórico ou "
                          "atestado emitido, sai uma nova via com o dado certo e a anterior fica substituída.")
         self._sessao, self._processo = sessao, processo
         self.nome = self.adicionar("Nome correto:", CampoValidado(texto("o nome completo", 3), parent=self))
         self.nome.edit.setText(processo["nome"])
-        atual = next((t for t in trabalhadores.listar_trabalhadores(sessao) if t["id"] == processo["trabalhador_id"]), {})
         self._atual = atual
         self.identificacao = campos_identificacao(self, atual)
         self.motivo = self.adicionar("Motivo:", CampoValidado(texto("o motivo da correção", 10), parent=self))

@@ -18,7 +18,7 @@ from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import processos
 from desktop.services.certificacao.comunicado import emitir_comunicado, emitir_pasta
 
-from .comum import abrir, avisar, br, nova_tabela, operar, preencher
+from .comum import CARREGANDO, abrir, avisar, br, esquecer_leitura, ler, nova_tabela, operar, preencher
 from .dialogos_cadastro import campo_data
 from .dialogos_processo import (DialogoCorrecao, DialogoDecisao, DialogoInscricao, DialogoRecurso, DialogoRenuncia,
                                 DialogoTrabalhador)
@@ -35,6 +35,9 @@ class AbaProcessos(QWidget):
         self.dialogo = None
         self.tarefa = None  # a gravação em andamento (widgets.servicos.operacao), fora da thread da interface
         self.ultimos_emitidos: list = []
+        self._processos: list[dict] = []
+        self.lendo = False  # a leitura da lista ou do processo aberto (comum.ler), fora da thread da interface
+        self._a_escolher: str | None = None  # o processo pedido por selecionar enquanto a lista é lida
         self.lista = nova_tabela()
         self.busca = QLineEdit()
         self.busca.setPlaceholderText("Buscar por nome, CPF, curso ou perfil")
@@ -165,19 +168,44 @@ class AbaProcessos(QWidget):
         self._estado_recurso()
 
     # -- dados ----------------------------------------------------------------------------
-    def atualizar(self) -> None:
-        self._processos = processos.listar_processos(self.sessao, texto=self.busca.text(),
-                                                     situacao=self.filtro_situacao.currentData())
+    def atualizar(self, selecionar: str | None = None) -> None:
+        """Relê a lista (com a busca e o filtro) e o processo aberto fora da thread da interface; ao chegar,
+        escolhe ``selecionar`` (ou o aberto). Só a resposta do último pedido vale."""
+        sessao, texto, situacao = self.sessao, self.busca.text(), self.filtro_situacao.currentData()
+        if selecionar:
+            self._a_escolher = selecionar
+        pid = self._a_escolher or self.processo_id
+        if pid:
+            esquecer_leitura(self, "detalhe")  # o processo vem nesta leitura, mais nova
+        ler(self, lambda: (processos.listar_processos(sessao, texto=texto, situacao=situacao),
+                           processos.detalhar_processo(sessao, pid) if pid else None),
+            lambda lido: self._on_lido(*lido, pid), titulo_erro="Processos não lidos")
+
+    def _on_lido(self, lista: list[dict], detalhe: dict | None, pid: str | None) -> None:
+        self._processos = lista
+        escolher, self._a_escolher = self._a_escolher or self.processo_id, None
+        self.lista.blockSignals(True)  # a escolha refeita não relê o processo: ele veio junto
         preencher(self.lista, ["Trabalhador", "Perfil", "Etapa", "Situação", "Resultado"],
                   [[p["nome"], p["perfil"], ROTULOS_ETAPA[Etapa(p["etapa"])], p["situacao"], p["resultado"] or ""]
-                   for p in self._processos])
-        if self.processo_id:
-            self._mostrar(self.processo_id)
+                   for p in lista])
+        linha = next((i for i, p in enumerate(lista) if p["id"] == escolher), None)
+        if linha is not None:
+            self.lista.selectRow(linha)
+        self.lista.blockSignals(False)
+        if escolher and escolher != pid:  # pedido durante a leitura: o processo vem na sua própria leitura
+            self._mostrar(escolher)
+        elif detalhe is not None:
+            self.processo_id = pid
+            self._exibir(detalhe)
 
     def _on_buscar(self, *_args) -> None:
         self.atualizar()
 
     def selecionar(self, processo_id: str) -> None:
+        """Escolhe o processo na lista (e o mostra); se a lista ainda está sendo lida, ao chegar."""
+        if "lista" in getattr(self, "_leituras_pendentes", set()):
+            self._a_escolher = processo_id
+            return
         for i, p in enumerate(self._processos):
             if p["id"] == processo_id:
                 self.lista.selectRow(i)
@@ -189,8 +217,16 @@ class AbaProcessos(QWidget):
             self._mostrar(self._processos[linha]["id"])
 
     def _mostrar(self, processo_id: str) -> None:
-        self.processo_id = processo_id
-        d = processos.detalhar_processo(self.sessao, processo_id)
+        """Lê o processo fora da thread da interface; até chegar, os botões do processo ficam desligados."""
+        self.processo_id, self.detalhe, self._a_escolher = processo_id, None, None
+        self.titulo.setText(CARREGANDO)
+        self.botao_registrar.setEnabled(False)
+        self._estado_recurso()
+        sessao = self.sessao
+        ler(self, lambda: processos.detalhar_processo(sessao, processo_id), self._exibir, chave="detalhe",
+            titulo_erro="Processo não lido")
+
+    def _exibir(self, d: dict) -> None:
         self.detalhe = d
         prazo = f" · recurso até {d['prazo_recurso']:%d/%m/%Y}" if d["prazo_recurso"] else ""
         self.titulo.setText(f"{d['nome']} — {d['perfil']} ({d['situacao']}){prazo}")
@@ -281,9 +317,8 @@ class AbaProcessos(QWidget):
         self.recursos.setText("\n".join(linhas))
 
     def _depois_do_dialogo(self, texto: str, processo_id: str | None) -> None:
-        self.atualizar()
+        self.atualizar(processo_id)
         if processo_id:
-            self.selecionar(processo_id)
             self.sig_processo_mudou.emit(processo_id)
         self.situacao.setText(texto)
 
@@ -308,8 +343,20 @@ class AbaProcessos(QWidget):
                 self.processo_id))
 
     def _on_corrigir(self) -> None:
-        if self.detalhe:
-            abrir(self, DialogoCorrecao(self.sessao, self.detalhe, self), lambda r: self._depois_do_dialogo(
+        """O cadastro atual do trabalhador é lido fora da thread da interface e o diálogo abre com ele."""
+        from desktop.screens.widgets import servicos
+        from desktop.services.certificacao import trabalhadores
+
+        if not self.detalhe:
+            return
+        sessao, d = self.sessao, self.detalhe
+        servicos.consulta(self, lambda: next((t for t in trabalhadores.listar_trabalhadores(sessao)
+                                              if t["id"] == d["trabalhador_id"]), {}),
+                          lambda atual: self._abrir_correcao(d, atual), titulo_erro="Cadastro não lido")
+
+    def _abrir_correcao(self, d: dict, atual: dict) -> None:
+        if self.dialogo is None or not self.dialogo.isVisible():  # um clique só abre um diálogo
+            abrir(self, DialogoCorrecao(self.sessao, d, self, atual=atual), lambda r: self._depois_do_dialogo(
                 f"Cadastro corrigido; {len(r['emitidos'])} documento(s) reemitido(s) em nova via.", self.processo_id))
 
     def _on_anexos(self) -> None:
@@ -358,6 +405,8 @@ class AbaProcessos(QWidget):
         return dados
 
     def _on_registrar(self) -> None:
+        if not self.detalhe:  # o processo ainda está sendo lido
+            return
         proxima = self.detalhe["proxima"]
         avaliacoes = None
         if proxima is Etapa.AVALIACAO:
@@ -381,8 +430,7 @@ class AbaProcessos(QWidget):
                 w.clear()
             elif isinstance(w, QCheckBox):
                 w.setChecked(False)
-        self.atualizar()
-        self.selecionar(pid)
+        self.atualizar(pid)
         self.sig_processo_mudou.emit(pid)
         if r["emitidos"]:
             codigos = ", ".join(e.codigo for e in r["emitidos"])

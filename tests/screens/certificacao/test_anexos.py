@@ -28,29 +28,36 @@ def test_anexar_ver_e_imprimir_pela_tela(qtbot, sessao_admin, tmp_path, monkeypa
     qtbot.addWidget(painel)
     ap = painel.processos
     ap.selecionar(p["id"])
+    qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
     qtbot.mouseClick(ap.botao_anexos, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ap.dialogo is not None and ap.dialogo.isVisible())
     dlg = ap.dialogo
+    qtbot.waitUntil(lambda: not dlg.lendo, timeout=30000)  # a lista é lida fora da thread da interface
     assert dlg.lista.rowCount() == 0 and not dlg.botao_ver.isEnabled()
     dlg.tipo.setCurrentIndex(dlg.tipo.findData("escolaridade"))
     digitar(qtbot, dlg.descricao, "Certificado e histórico do ensino médio")  # acentos: keyClicks aborta o Qt
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(origem), "")))
     qtbot.mouseClick(dlg.botao_anexar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.tarefa is None and not dlg.lendo and dlg.lista.rowCount() == 1,
+                    timeout=60_000)  # grava e relê fora da thread da interface
     assert dlg.lista.rowCount() == 1 and "digitalizado.pdf anexado" in dlg.situacao.text()
     guardado = s.db.execute("SELECT conteudo, tipo FROM cert_anexos WHERE processo_id = ?", [p["id"]]).fetchone()
     assert bytes(guardado[0]) == origem.read_bytes() and guardado[1] == "escolaridade"
     qtbot.mouseClick(dlg.botao_ver, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dlg.visualizador is not None and dlg.visualizador.isVisible())
+    qtbot.waitUntil(lambda: dlg.visualizador is not None and dlg.visualizador.isVisible(),
+                    timeout=30000)  # o anexo é lido e desenhado fora da thread da interface
     assert len(dlg.visualizador.paginas) == 2
     assert all(not r.pixmap().isNull() and r.pixmap().width() > 500 for r in dlg.visualizador.paginas)
     impressos = []
     monkeypatch.setattr("desktop.screens.certificacao.anexos.imprimir_pdfs",
                         lambda _p, pdf, **k: impressos.append(pdf))
     qtbot.mouseClick(dlg.visualizador.botao_imprimir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(impressos) == 1, timeout=30000)  # o PDF é lido fora da thread da interface
     assert impressos == [origem.read_bytes()]
     dlg.visualizador.accept()
     origem.unlink()  # o original some do disco; o anexo continua na base
     qtbot.mouseClick(dlg.botao_imprimir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(impressos) == 2, timeout=30000)
     assert len(impressos) == 2 and impressos[1].startswith(b"%PDF")
 
     from io import BytesIO

@@ -39,6 +39,7 @@ def test_etapa_com_data_real_e_avaliadores_da_equipe(qtbot, sessao_admin, monkey
     qtbot.addWidget(painel)
     ap = painel.processos
     ap.selecionar(p["id"])
+    qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
     assert ap.detalhe["proxima"].value == "avaliacao"
     lista = ap.campos["avaliadores"]
     assert [lista.item(i).data(Qt.UserRole) for i in range(lista.count())] == ["Lúcia", "Paulo", "Sérgio"]
@@ -49,7 +50,7 @@ def test_etapa_com_data_real_e_avaliadores_da_equipe(qtbot, sessao_admin, monkey
     ap.data_etapa.edit.clear()
     qtbot.keyClicks(ap.data_etapa.edit, quando.strftime("%d/%m/%Y"))
     qtbot.mouseClick(ap.botao_registrar, Qt.LeftButton)  # sem avaliador marcado: recusado, nada gravado
-    qtbot.waitUntil(lambda: ap.tarefa is None, timeout=60_000)  # grava fora da thread da interface
+    qtbot.waitUntil(lambda: ap.tarefa is None and not ap.lendo, timeout=60_000)  # grava e relê fora da interface
     assert s.db["cert_avaliacoes"].count == 0 and ap.detalhe["proxima"].value == "avaliacao"
     assert "Registre os avaliadores da equipe multiprofissional" in avisos[-1]
     ap.data_etapa.edit.clear()
@@ -59,7 +60,7 @@ def test_etapa_com_data_real_e_avaliadores_da_equipe(qtbot, sessao_admin, monkey
         ap.avaliacao.item(i, 1).setCheckState(Qt.Checked)
     ap.marcar_avaliadores("Paulo", "Sérgio")
     qtbot.mouseClick(ap.botao_registrar, Qt.LeftButton)
-    qtbot.waitUntil(lambda: ap.tarefa is None, timeout=60_000)  # grava fora da thread da interface
+    qtbot.waitUntil(lambda: ap.tarefa is None and not ap.lendo, timeout=60_000)  # grava e relê fora da interface
     etapa = s.db.execute("SELECT realizada_em, dados FROM cert_etapas WHERE processo_id = ? AND etapa = 'avaliacao'",
                          [p["id"]]).fetchone()
     assert etapa[0] == quando.isoformat() and '"avaliadores": "Paulo; Sérgio"' in etapa[1]

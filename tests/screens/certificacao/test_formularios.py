@@ -218,6 +218,7 @@ def test_do_curso_a_inscricao_pelos_dialogos(qtbot, painel, sessao_admin, salvar
     dlg.trabalhador.setCurrentIndex(dlg.trabalhador.findData(adulto["id"]))
     dlg.oferta.setCurrentIndex(dlg.oferta.findData(oferta["id"]))
     proc = confirmar(qtbot, dlg)
+    lida(qtbot, ap)
     assert ap.detalhe["id"] == proc["id"] and ap.detalhe["proxima"].value == "acolhimento"
 
     # Diário: cada passo registrado por quem fez
@@ -242,6 +243,7 @@ def test_recurso_interposto_e_deferido_pela_tela(qtbot, sessao_admin):
     qtbot.addWidget(painel)
     ap = painel.processos
     ap.selecionar(p["id"])
+    qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
     assert "Prazo de recurso até" in ap.recursos.text() and "art. 13, XI" in ap.recursos.text()
     assert not ap.botao_decidir.isEnabled()
     dlg = abrir(qtbot, ap.botao_recurso, ap)
@@ -256,6 +258,7 @@ def test_recurso_interposto_e_deferido_pela_tela(qtbot, sessao_admin):
     dlg.data.edit.clear()
     qtbot.keyClicks(dlg.data.edit, br(HOJE))
     confirmar(qtbot, dlg)
+    lida(qtbot, ap)
     assert "pendente de decisão" in ap.recursos.text() and ap.botao_decidir.isEnabled()
     with pytest.raises(Exception, match=r"art\. 13, XI"):  # certificação espera a decisão
         processos.registrar_etapa(s, p["id"], "certificacao", dados={"sistec_codigo": "S-1"})
@@ -266,6 +269,7 @@ def test_recurso_interposto_e_deferido_pela_tela(qtbot, sessao_admin):
         dlg.reconhecer.item(i).setCheckState(Qt.CheckState.Checked)
     digitar(qtbot, dlg.decisao.edit, "Deferido após reavaliação pela equipe.")
     confirmar(qtbot, dlg)
+    lida(qtbot, ap)
     assert ap.detalhe["resultado"] == "integral" and "deferido em" in ap.recursos.text()
     r = s.db.execute("SELECT deferido, decidido_em FROM cert_recursos").fetchone()
     assert tuple(r) == (1, HOJE.isoformat())
@@ -282,17 +286,19 @@ def test_renuncia_ao_recurso_e_comunicado_pela_tela(qtbot, sessao_admin):
     qtbot.addWidget(painel)
     ap = painel.processos
     ap.selecionar(p["id"])
+    qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
     limite = ap.detalhe["prazo_recurso"]
     assert f"Prazo de recurso até {br(limite)}, em dias úteis" in ap.recursos.text()
     with pytest.raises(Exception, match=r"vai até"):
         processos.registrar_etapa(s, p["id"], "certificacao", dados={})
     qtbot.mouseClick(ap.botao_comunicado, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: ap.tarefa is None, timeout=60_000)  # grava fora da thread da interface
+    qtbot.waitUntil(lambda: ap.tarefa is None and not ap.lendo, timeout=60_000)  # grava e relê fora da interface
     assert "Comunicado do resultado emitido" in ap.situacao.text()
     assert conta(s, "documentos") == 1
     dlg = abrir(qtbot, ap.botao_renuncia, ap)
     digitar(qtbot, dlg.termo.edit, "Termo assinado pela trabalhadora, arquivado na pasta do processo.")
     confirmar(qtbot, dlg)
+    lida(qtbot, ap)
     assert "Renúncia escrita ao recurso em" in ap.recursos.text()
     assert not ap.botao_renuncia.isEnabled()
     processos.registrar_etapa(s, p["id"], "certificacao", dados={})  # agora o atestado sai
@@ -384,11 +390,13 @@ def test_corrigir_nome_pela_tela_reemite_o_diploma(qtbot, sessao_admin):
     qtbot.addWidget(painel)
     ap = painel.processos
     ap.selecionar(p["id"])
+    qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
     dlg = abrir(qtbot, ap.botao_corrigir, ap)
     dlg.nome.edit.clear()
     digitar(qtbot, dlg.nome.edit, "Maria José da Silva Santos")
     digitar(qtbot, dlg.motivo.edit, "Erro de digitação no sobrenome")
     confirmar(qtbot, dlg)
+    lida(qtbot, ap)
     assert "2 documento(s) reemitido(s)" in ap.situacao.text()
     assert ap.detalhe["nome"] == "Maria José da Silva Santos"
     vias = sorted(e["via"] for e in ap.detalhe["emissoes"])

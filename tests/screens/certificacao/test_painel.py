@@ -17,23 +17,24 @@ def test_percorre_as_etapas_ate_o_diploma(qtbot, sessao_admin, tmp_path):
     qtbot.addWidget(painel)
     aba = painel.processos
     aba.selecionar(p["id"])
+    qtbot.waitUntil(lambda: (aba.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
     assert aba.detalhe["proxima"].value == "acolhimento"
     aba.campos["apresentacao"].setChecked(True)
     for chave, texto in (("entrevista", "Eletricista ha 10 anos"), ("memorial", "Memorial registrado"),
                          ("orientacao", "Seguir para a avaliacao")):
         qtbot.keyClicks(aba.campos[chave], texto)
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
-    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=60_000)  # grava fora da thread da interface
+    qtbot.waitUntil(lambda: aba.tarefa is None and not aba.lendo, timeout=60_000)  # grava e relê fora da interface
     assert aba.detalhe["proxima"].value == "matricula"
     qtbot.keyClicks(aba.campos["documentos"], "RG, CPF e certificado do ensino medio")
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
-    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=60_000)  # grava fora da thread da interface
+    qtbot.waitUntil(lambda: aba.tarefa is None and not aba.lendo, timeout=60_000)  # grava e relê fora da interface
     aba.campos["teorico_pratica"].setChecked(True)
     aba.marcar_avaliadores("Paulo", "Sérgio")  # da equipe do PPCP (art. 24 §1º; issue 12)
     for i in range(aba.avaliacao.rowCount()):
         aba.avaliacao.item(i, 1).setCheckState(Qt.Checked)
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
-    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=60_000)  # grava fora da thread da interface
+    qtbot.waitUntil(lambda: aba.tarefa is None and not aba.lendo, timeout=60_000)  # grava e relê fora da interface
     assert aba.detalhe["resultado"] == "integral"
     # no dia do resultado o diploma só sai com a renúncia escrita ao recurso (art. 13 XI; issue 12)
     qtbot.mouseClick(aba.botao_renuncia, Qt.LeftButton)
@@ -42,14 +43,15 @@ def test_percorre_as_etapas_ate_o_diploma(qtbot, sessao_admin, tmp_path):
     qtbot.keyClicks(dlg.termo.edit, "Termo de renuncia assinado, arquivado na pasta")
     with qtbot.waitSignal(dlg.accepted, timeout=60_000):  # grava fora da thread da interface
         qtbot.mouseClick(dlg.botao_ok, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not aba.lendo, timeout=30000)  # relê o processo fora da thread da interface
     assert aba.detalhe["renuncia_recurso_em"]
     qtbot.keyClicks(aba.campos["sistec_codigo"], "SISTEC-445566")
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
-    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=60_000)  # grava fora da thread da interface
+    qtbot.waitUntil(lambda: aba.tarefa is None and not aba.lendo, timeout=60_000)  # grava e relê fora da interface
     assert aba.botao_salvar.isEnabled()
     qtbot.keyClicks(aba.campos["orientacao_estudos"], "Orientado sobre tecnologo e Sine")
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
-    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=60_000)  # grava fora da thread da interface
+    qtbot.waitUntil(lambda: aba.tarefa is None and not aba.lendo, timeout=60_000)  # grava e relê fora da interface
     assert aba.detalhe["situacao"] == "concluido" and len(aba.detalhe["etapas"]) == 6
     pdfs = aba.salvar_emitidos(tmp_path)
     assert len(pdfs) == 2

@@ -18,6 +18,7 @@ def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admi
     qtbot.addWidget(painel)
     ap = painel.processos
     ap.selecionar(p["id"])
+    qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
     linhas = {ap.etapas.item(i, 0).text(): [ap.etapas.item(i, j).text() for j in range(5)]
               for i in range(ap.etapas.rowCount())}
     assert linhas["Acolhimento"][1] == (HOJE - timedelta(days=42)).strftime("%d/%m/%Y")  # a data real da etapa
@@ -29,17 +30,25 @@ def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admi
     assert "Não reconhecidas: Aplicar normas de segurança (NR-10)" in linhas["Avaliação"][4]
     assert "Documentos emitidos:" in linhas["Certificação"][4] and "prazo de recurso vencido" in linhas["Certificação"][4]
     assert ap.etapas.item(3, 4).toolTip() == linhas["Avaliação"][4]
-    # busca: CPF com pontos, curso, situação
+    # busca: CPF com pontos, curso, situação (a lista é relida fora da thread da interface; vale a última)
+    def relida():
+        qtbot.waitUntil(lambda: not ap.lendo, timeout=30000)
+
+    relida()
     assert ap.lista.rowCount() == 2
     qtbot.keyClicks(ap.busca, cpf_valido(987654321))
+    relida()
     assert ap.lista.rowCount() == 1 and ap._processos[0]["id"] == outro["id"]
     ap.busca.clear()
     qtbot.keyClicks(ap.busca, "Eletrot")  # parte do nome do curso
+    relida()
     assert ap.lista.rowCount() == 2
     ap.filtro_situacao.setCurrentIndex(ap.filtro_situacao.findData("concluido"))
+    relida()
     assert ap.lista.rowCount() == 1 and ap._processos[0]["id"] == p["id"]
     ap.busca.clear()
     qtbot.keyClicks(ap.busca, "Fulano Inexistente")
+    relida()
     assert ap.lista.rowCount() == 0
 
 
@@ -59,8 +68,9 @@ def test_pasta_do_processo_impressa_pela_tela(qtbot, sessao_admin):
     qtbot.addWidget(painel)
     ap = painel.processos
     ap.selecionar(p["id"])
+    qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
     qtbot.mouseClick(ap.botao_pasta, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: ap.tarefa is None, timeout=60_000)  # grava fora da thread da interface
+    qtbot.waitUntil(lambda: ap.tarefa is None and not ap.lendo, timeout=60_000)  # grava e relê fora da interface
     assert "Pasta do processo emitida" in ap.situacao.text()
     t = " ".join(" ".join(pg.extract_text() for pg in PdfReader(BytesIO(emitir_pasta(s, p["id"]).pdf)).pages).split())
     assert "PASTA DO PROCESSO" in t and "Maria José da Silva" in t
