@@ -7,8 +7,9 @@ começo dele) entram na conta. Cada amostra é classificada:
 - ``interface no Paço``: a thread principal está dentro de código do Paço (a linha mais interna do Paço
   na pilha dela, e a função de biblioteca em que ela está, se houver) — trabalho na thread da interface;
 - ``interface no laço do Qt``: a pilha Python da thread principal termina no ``exec()`` do laço (ela
-  está em C++ do Qt: desenho, layout — ou esperando o GIL para chamar um slot); então se anota o que as
-  outras threads Python estão fazendo, pois uma delas pode estar com o GIL;
+  está em C++ do Qt: desenho, layout — ou esperando o GIL para chamar um slot); o estado da thread em
+  ``/proc`` separa ``rodando C++`` (R) de ``parada`` (S: num intervalo longo, quase sempre à espera do
+  GIL); anota-se o que as outras threads Python estão fazendo, pois uma delas pode estar com o GIL;
 - ``GIL retido``: a própria vigia acordou bem depois do passo (dormiu 5 ms e voltou ≥ 25 ms depois):
   alguém segurou o GIL (uma chamada longa em C que não o solta: zlib, reportlab, sqlite, json...) ou a
   máquina não deu CPU; anota-se a linha das outras threads na amostra seguinte.
@@ -18,6 +19,7 @@ No fim, por fase, imprime as linhas mais vistas (cada amostra vale ~``PASSO_S``)
 from __future__ import annotations
 
 import collections
+import gc
 import sys
 import threading
 import time
@@ -70,12 +72,30 @@ class Vigia(threading.Thread):
         self.medidor = medidor
         self.fase: str | None = None
         self.principal = threading.main_thread().ident
+        self._estado = Path(f"/proc/self/task/{threading.main_thread().native_id}/stat")
+        self._sched = Path(f"/proc/self/task/{threading.main_thread().native_id}/schedstat")
+        self._cpu_antes, self._delta = self._ler_sched(), (0, 0)
         self.contagens: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+        self.intervalos: dict[str, list[tuple[float, float, float]]] = collections.defaultdict(list)
+        """Por fase, cada intervalo longo: (duração, s da interface na CPU, s na fila esperando CPU)."""
+        self.tempos: dict[str, list[float]] = collections.defaultdict(lambda: [0.0, 0.0])  # ms na CPU, na fila
         self._parar = threading.Event()
+        self.coletas: dict[str, list[tuple[float, int, str]]] = collections.defaultdict(list)
+        """Por fase, coletas de lixo de ≥ 10 ms: (duração, geração, thread) — seguram o GIL sem soltar."""
+        self._coleta_desde = 0.0
+        gc.callbacks.append(self._on_coleta)
+
+    def _on_coleta(self, fase: str, info: dict) -> None:
+        if fase == "start":
+            self._coleta_desde = time.perf_counter()
+            return
+        duracao = time.perf_counter() - self._coleta_desde
+        if self.fase is not None and duracao >= 0.010:
+            self.coletas[self.fase].append((duracao, info.get("generation", -1), threading.current_thread().name))
 
     def run(self) -> None:
         antes = time.perf_counter()
-        tique, pendentes = None, []
+        tique, pendentes, soma = None, [], [0.0, 0.0]
         while not self._parar.is_set():
             time.sleep(PASSO_S)
             agora = time.perf_counter()
@@ -83,18 +103,29 @@ class Vigia(threading.Thread):
             antes = agora
             fase = self.fase
             if fase is None:
-                tique, pendentes = None, []
+                tique, pendentes, soma = None, [], [0.0, 0.0]
+                self._cpu_antes = self._ler_sched()
                 continue
             if self.medidor._ultimo != tique:  # houve tique: as amostras guardadas não eram de um intervalo longo
-                tique, pendentes = self.medidor._ultimo, []
+                if tique is not None and self.medidor._ultimo - tique >= LIMIAR_S:
+                    self.intervalos[fase].append((self.medidor._ultimo - tique, *soma))
+                tique, pendentes, soma = self.medidor._ultimo, [], [0.0, 0.0]
             # amostra sempre e guarda até saber se o intervalo ficou longo: assim se vê também o começo dele
-            pendentes.extend(self._amostrar(gil))
+            pendentes.append((self._amostrar(gil), self._delta))
+            soma[0] += self._delta[0] / 1e9
+            soma[1] += self._delta[1] / 1e9
             if agora - tique >= LIMIAR_S:
-                self.contagens[fase].update(pendentes)
+                for chaves, (d_cpu, d_fila) in pendentes:
+                    self.contagens[fase].update(chaves)
+                    self.tempos[fase][0] += d_cpu / 1e6
+                    self.tempos[fase][1] += d_fila / 1e6
                 pendentes = []
 
     def _amostrar(self, gil: bool) -> list[str]:
         quadros = sys._current_frames()
+        cpu, fila = self._ler_sched()  # o que a thread da interface fez desde a amostra anterior
+        self._delta = (cpu - self._cpu_antes[0], fila - self._cpu_antes[1])
+        self._cpu_antes = (cpu, fila)
         meu = threading.get_ident()
         principal = quadros.get(self.principal)
         if principal is None:
@@ -104,7 +135,7 @@ class Vigia(threading.Thread):
         chaves = [] if no_laco else [f"interface no Paço: {_chave(principal)}"]
         outras = [_chave(q) for ident, q in quadros.items()
                   if ident not in (meu, self.principal) and not _ociosa(q)]
-        rotulo = "GIL retido (vigia atrasou)" if gil else ("interface no laço do Qt" if no_laco else None)
+        rotulo = "GIL retido (vigia atrasou)" if gil else (self._no_laco() if no_laco else None)
         if rotulo is None:
             return chaves
         if not outras:
@@ -112,14 +143,47 @@ class Vigia(threading.Thread):
         chaves.extend(f"{rotulo}; outra thread em {linha}" for linha in outras)
         return chaves
 
+    def _ler_sched(self) -> tuple[int, int]:
+        """(ns na CPU, ns na fila esperando CPU) da thread da interface (``/proc/.../schedstat``)."""
+        try:
+            na_cpu, na_fila, _ = self._sched.read_text().split()
+            return int(na_cpu), int(na_fila)
+        except (OSError, ValueError):
+            return 0, 0
+
+    def _no_laco(self) -> str:
+        """No laço do Qt: rodando C++ do Qt, na fila da CPU (máquina carregada) ou parada (o GIL ou uma trava),
+        conforme o que a thread da interface fez desde a amostra anterior (``schedstat``) e o estado dela."""
+        d_cpu, d_fila = self._delta
+        try:
+            estado = self._estado.read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            estado = "?"
+        if estado != "R" and d_cpu < PASSO_S * 1e9 / 4:
+            return "interface no laço do Qt, parada (esperando o GIL?)"
+        if d_fila > d_cpu:
+            return "interface no laço do Qt, na fila da CPU (máquina carregada)"
+        return "interface no laço do Qt, rodando C++"
+
     def parar(self) -> None:
         self._parar.set()
+        gc.callbacks.remove(self._on_coleta)
 
     def relatorio(self, maximo: int = 8) -> str:
         linhas = [f"Culpados (amostras a cada {PASSO_S * 1000:.0f} ms enquanto o tique atrasava > "
                   f"{LIMIAR_S * 1000:.0f} ms; n = amostras):"]
         for fase, contagem in self.contagens.items():
-            linhas.append(f"  {fase}")
+            na_cpu, na_fila = self.tempos[fase]
+            linhas.append(f"  {fase}  (nos intervalos longos, a thread da interface: {na_cpu:.0f} ms na CPU, "
+                          f"{na_fila:.0f} ms na fila esperando CPU)")
+            for duracao, geracao, fio in sorted(self.coletas.get(fase, []), reverse=True)[:3]:
+                linhas.append(f"    coleta de lixo (geração {geracao}) de {duracao * 1000:.0f} ms na thread {fio}")
+            if self.intervalos.get(fase):
+                pior = max(self.intervalos[fase])
+                sem_fila = max(d - f for d, _c, f in self.intervalos[fase])
+                linhas.append(f"    pior intervalo {pior[0] * 1000:.0f} ms = {pior[1] * 1000:.0f} ms na CPU + "
+                              f"{pior[2] * 1000:.0f} ms na fila da CPU + {(pior[0] - pior[1] - pior[2]) * 1000:.0f} ms "
+                              f"parada (GIL, trava); sem a fila da CPU, o maior seria {sem_fila * 1000:.0f} ms")
             for chave, n in contagem.most_common(maximo):
                 linhas.append(f"    {n:5d}  {chave}")
         return "\n".join(linhas)
