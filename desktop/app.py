@@ -49,10 +49,20 @@ def _argumentos(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+INTERVALO_GIL_S = 0.001
+"""Intervalo de troca de threads do interpretador (``sys.setswitchinterval``); o padrão do Python é 5 ms."""
+
+
 def configurar_aplicacao(app) -> None:
     """Nome, idioma pt-BR (também nos diálogos padrão do Qt) e a folha de estilo."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+    # Comboio do GIL: enquanto uma leitura em segundo plano roda Python, cada volta da thread da interface
+    # ao Python (um slot, um data() da tabela ao desenhar, um filtro de eventos) espera até o intervalo de
+    # troca do interpretador (5 ms) — centenas de voltas num desenho deixavam a janela parada 100-360 ms
+    # ao abrir e ao trocar de aba (benchmarks/travamentos.py --culpados, issue 16). Com 1 ms a espera cai
+    # a um quinto; sem disputa pelo GIL o intervalo não custa nada.
+    sys.setswitchinterval(INTERVALO_GIL_S)
     app.setApplicationName(NOME_APP)
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil))
