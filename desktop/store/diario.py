@@ -37,9 +37,13 @@ def tabela_diario(esquema: str) -> str:
     return f"{esquema}.diario"
 
 
-def ultima_seq(db: sqlite_utils.Database) -> int:
-    """O número da última linha do diário (0 se vazio): muda a cada alteração feita por um serviço."""
-    linha = db.execute("SELECT seq FROM main.diario ORDER BY seq DESC LIMIT 1").fetchone()
+def ultima_seq(db: sqlite_utils.Database, ignorar: tuple[str, ...] = ()) -> int:
+    """O número da última linha do diário (0 se vazio): muda a cada alteração feita por um serviço.
+
+    ``ignorar``: tabelas cujas linhas não contam (eventos que não mudam o que quem pergunta mostra); a
+    busca anda do fim do diário para trás e para na primeira linha que conta."""
+    filtro = f" WHERE tabela NOT IN ({', '.join('?' * len(ignorar))})" if ignorar else ""
+    linha = db.execute(f"SELECT seq FROM main.diario{filtro} ORDER BY seq DESC LIMIT 1", list(ignorar)).fetchone()
     return linha[0] if linha else 0
 
 

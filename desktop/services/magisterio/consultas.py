@@ -36,12 +36,19 @@ def situacao(sessao: Sessao, servidor_id: str, data: date | None = None) -> Situ
         raise ErroNegocio(str(e)) from None
 
 
+_NAO_MUDAM_AS_LISTAS = ("copias", "sessoes", "documentos", "documentos_chaves")
+"""Linhas do diário que não mudam servidores nem situações: a cópia de segurança, entrar e sair, um PDF
+emitido. Sem elas, voltar à aba Servidores depois da cópia diária relia os 3.000 servidores e recalculava
+as situações (issue 16)."""
+
+
 def versao_dos_dados(sessao: Sessao) -> tuple[date, int]:
     """Muda quando muda o que as listas do magistério mostram: o dia (a situação de hoje) e a última
-    linha do diário (toda alteração feita por um serviço acrescenta uma). Consulta de um índice: as
+    linha do diário (toda alteração feita por um serviço acrescenta uma), fora as de
+    ``_NAO_MUDAM_AS_LISTAS``. Consulta de um índice: as
     telas a usam para não recalcular o que não mudou."""
     sessao.exigir(Permissao.MAGISTERIO_LER)
-    return date.today(), diario.ultima_seq(sessao.db)
+    return date.today(), diario.ultima_seq(sessao.db, _NAO_MUDAM_AS_LISTAS)
 
 
 def resumo_situacoes(sessao: Sessao, data: date | None = None) -> dict[str, str]:

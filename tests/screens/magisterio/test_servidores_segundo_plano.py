@@ -4,6 +4,7 @@ import threading
 from datetime import date
 
 from desktop.screens.magisterio.painel import PainelMagisterio
+from desktop.services import copias
 from desktop.services.magisterio import cadastro, consultas
 
 from .conftest import SERVIDORES
@@ -36,6 +37,11 @@ def test_situacoes_fora_da_thread_da_interface_e_so_quando_a_base_muda(qtbot, se
 
     painel.abas.setCurrentWidget(painel.escolas)
     painel.abas.setCurrentWidget(painel.servidores)  # voltar à aba: nada mudou, nada recalculado
+    assert not aba.carregando and threads == [False]
+
+    copias.fazer_copia(sessao_demo)  # a cópia de segurança (e a diária, ao abrir) escreve no diário...
+    painel.abas.setCurrentWidget(painel.escolas)
+    painel.abas.setCurrentWidget(painel.servidores)  # ...mas não muda servidores: nada relido (issue 16)
     assert not aba.carregando and threads == [False]
 
     escola = cadastro.listar_escolas(sessao_demo)[0]["id"]
