@@ -222,6 +222,10 @@ class UmaDeCadaVez:
     _pendente = None
 
     def _comecar(self, acao: Callable[[], None]) -> bool:
+        sessao = getattr(self, "_sessao", None)
+        if sessao is not None and sessao.base.fechada:  # a aba sobreviveu à sessão (trocar usuário, sair)
+            self._pendente = None
+            return False
         if self.ocupada:
             self._pendente = acao
             return False
