@@ -20,11 +20,11 @@ from desktop.services.certificacao.comunicado import emitir_comunicado, emitir_p
 
 from .comum import CARREGANDO, abrir, avisar, br, esquecer_leitura, ler, nova_tabela, operar, preencher
 from .dialogos_cadastro import campo_data
-from .dialogos_processo import (DialogoCorrecao, DialogoDecisao, DialogoInscricao, DialogoRecurso, DialogoRenuncia,
-                                DialogoTrabalhador)
+from .dialogos_processo import DialogoCorrecao, DialogoInscricao, DialogoTrabalhador
+from .processos_recurso import RecursoNaAba
 
 
-class AbaProcessos(QWidget):
+class AbaProcessos(RecursoNaAba, QWidget):
     sig_processo_mudou = Signal(str)
 
     def __init__(self, sessao, parent=None):
@@ -282,40 +282,6 @@ class AbaProcessos(QWidget):
             if lista.item(i).data(Qt.UserRole) in nomes:
                 lista.item(i).setCheckState(Qt.Checked)
 
-    # -- recurso (art. 13 XI) ----------------------------------------------------------------
-    def recurso_pendente(self) -> dict | None:
-        d = self.detalhe or {}
-        return next((r for r in d.get("recursos", []) if not r["decidido_em"]), None)
-
-    def _estado_recurso(self) -> None:
-        d = self.detalhe
-        editar = self.sessao.pode(Permissao.CERTIFICACAO_EDITAR)
-        na_avaliacao = bool(d and d["etapa"] == Etapa.AVALIACAO.value and d["resultado_em"])
-        self.botao_recurso.setEnabled(editar and na_avaliacao and self.recurso_pendente() is None)
-        self.botao_decidir.setEnabled(editar and na_avaliacao and self.recurso_pendente() is not None)
-        self.botao_renuncia.setEnabled(editar and na_avaliacao and self.recurso_pendente() is None
-                                       and not (d or {}).get("renuncia_recurso_em"))
-        self.botao_corrigir.setEnabled(bool(d) and editar)
-        self.botao_pasta.setEnabled(bool(d) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR))
-        self.botao_anexos.setEnabled(bool(d))
-        self.botao_comunicado.setEnabled(bool(d and d["resultado_em"]) and self.sessao.pode(Permissao.DOCUMENTOS_EMITIR))
-        if not d:
-            self.recursos.setText("")
-            return
-        linhas = []
-        for r in d["recursos"]:
-            situacao = ("pendente de decisão" if not r["decidido_em"] else
-                        f"{'deferido' if r['deferido'] else 'indeferido'} em {br(r['decidido_em'])}: {r['decisao']}")
-            linhas.append(f"Recurso de {br(r['interposto_em'])} — {situacao}")
-        if d.get("renuncia_recurso_em"):
-            linhas.append(f"Renúncia escrita ao recurso em {br(d['renuncia_recurso_em'])}: "
-                          f"{d['renuncia_recurso_termo']} (Lei 9.784/1999, art. 51).")
-        if na_avaliacao and d["prazo_recurso"]:
-            linhas.append(f"Prazo de recurso até {d['prazo_recurso']:%d/%m/%Y}, em dias úteis (Portaria MEC 902/2024, "
-                          "art. 13, XI; Lei 9.784/1999, art. 66). Os documentos do resultado saem depois do prazo, "
-                          "da decisão do recurso ou da renúncia escrita.")
-        self.recursos.setText("\n".join(linhas))
-
     def _depois_do_dialogo(self, texto: str, processo_id: str | None) -> None:
         self.atualizar(processo_id)
         if processo_id:
@@ -330,17 +296,6 @@ class AbaProcessos(QWidget):
     def _on_inscrever(self) -> None:
         abrir(self, DialogoInscricao(self.sessao, self), lambda p: self._depois_do_dialogo(
             "Inscrição registrada. A próxima etapa é o acolhimento.", p["id"]))
-
-    def _on_recurso(self) -> None:
-        if self.detalhe:
-            abrir(self, DialogoRecurso(self.sessao, self.detalhe, self), lambda _r: self._depois_do_dialogo(
-                "Recurso registrado; registre a decisão antes da etapa de certificação.", self.processo_id))
-
-    def _on_renuncia(self) -> None:
-        if self.detalhe:
-            abrir(self, DialogoRenuncia(self.sessao, self.detalhe, self), lambda _r: self._depois_do_dialogo(
-                "Renúncia ao recurso registrada; a etapa de certificação já pode emitir os documentos.",
-                self.processo_id))
 
     def _on_corrigir(self) -> None:
         """O cadastro atual do trabalhador é lido fora da thread da interface e o diálogo abre com ele."""
@@ -383,12 +338,6 @@ class AbaProcessos(QWidget):
         sessao, pid = self.sessao, self.processo_id
         self._operar("Emitindo o comunicado…", lambda: emitir_comunicado(sessao, pid), lambda e: oferecer_documento(
             self.situacao, [e.pdf], None, f"Comunicado do resultado emitido ({e.codigo}), com o prazo de recurso."))
-
-    def _on_decidir(self) -> None:
-        r = self.recurso_pendente()
-        if self.detalhe and r:
-            abrir(self, DialogoDecisao(self.sessao, self.detalhe, r, self), lambda _r: self._depois_do_dialogo(
-                "Decisão do recurso registrada.", self.processo_id))
 
     def _dados(self) -> dict:
         dados = {}
