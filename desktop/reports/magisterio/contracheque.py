@@ -77,10 +77,11 @@ def identificacao_da_pagina(servidor: DadosServidorContracheque, cc: Contrachequ
             f"competência {competencia_extenso(cc.competencia)}")
 
 
-def _corpo(servidor: DadosServidorContracheque, cc: Contracheque) -> list[Flowable]:
+def _corpo(servidor: DadosServidorContracheque, cc: Contracheque, especie: str = "") -> list[Flowable]:
     """O contracheque oficial (só de competência fechada): sem os avisos do cálculo, que são para quem
-    confere a prévia (tela de pendências), não para o servidor."""
-    return [Segmento(identificacao_da_pagina(servidor, cc)), Titulo(titulo_documento(cc.competencia), _SUBTITULO),
+    confere a prévia (tela de pendências), não para o servidor. ``especie``: "folha complementar"."""
+    titulo_ = titulo_documento(cc.competencia) + (f" — {especie}" if especie else "")
+    return [Segmento(identificacao_da_pagina(servidor, cc)), Titulo(titulo_, _SUBTITULO),
             _identificacao(servidor), Spacer(1, 8),
             grade_de_rubricas(cc, f"Contracheque de {servidor.nome} (matrícula {servidor.matricula}) — continuação"),
             Resumo(cc), Spacer(1, 6), Nota(_LEGENDA)]
@@ -95,7 +96,7 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, servidor: DadosServidorContrache
 
 def gerar_lote(cabecalho: Cabecalho, rodape: Rodape,
                itens: Iterable[ItemFolha | tuple[DadosServidorContracheque, Contracheque]],
-               progresso: Andamento | None = None) -> bytes:
+               progresso: Andamento | None = None, *, especie: str = "") -> bytes:
     """Todos os contracheques da folha num só PDF, um por página (mais, se as rubricas não couberem).
 
     O lote inteiro é um documento registrado: o mesmo código em todos os rodapés. ``progresso``
@@ -111,9 +112,9 @@ def gerar_lote(cabecalho: Cabecalho, rodape: Rodape,
     for n, (servidor, cc) in enumerate(lista, start=1):
         if n > 1:
             fluxo.append(PageBreak())
-        fluxo += _corpo(servidor, cc)
+        fluxo += _corpo(servidor, cc, especie)
         if progresso is not None:
             fluxo.append(_Marco(n, total, progresso))
     nome = (f"{TITULO_LOTE} — competência {competencia_extenso(competencias[0])}"
-            if len(competencias) == 1 else TITULO_LOTE)
+            if len(competencias) == 1 else TITULO_LOTE) + (f" — {especie}" if especie else "")
     return gerar_pdf(cabecalho, rodape, nome, fluxo)

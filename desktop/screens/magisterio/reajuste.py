@@ -26,6 +26,7 @@ from desktop.screens.widgets import servicos
 from desktop.services.magisterio import consultas, documentos, tabelas
 
 from . import comum
+from .complementar import PainelDiferencas
 
 _LINHAS = [(n, j) for j in JORNADAS for n in NIVEIS]
 _COLUNAS_DIF = [
@@ -116,6 +117,8 @@ class AbaTabelas(QWidget):
         lay.addWidget(self.alertas)
         lay.addWidget(self.tabela_dif, 2)
         lay.addLayout(aplicar)
+        self.diferencas = PainelDiferencas(sessao, self)  # pagar na próxima competência ou em folha complementar
+        lay.addWidget(self.diferencas)
         self.botao_mostrar.clicked.connect(self._on_mostrar)
         self.botao_simular.clicked.connect(self._on_simular)
         self.botao_aplicar.clicked.connect(self._on_aplicar)

@@ -144,14 +144,15 @@ def _demonstrativos_magisterio(sessao: Sessao, comp: date) -> tuple[list[ev.Demo
                              "ORDER BY l.contracheque_id, l.ordem", [k[0]]):
         linhas[r["contracheque_id"]].append(dict(r))
     pensoes = {r["desconto_id"]: r for r in armazem_descontos.pensoes_pagas(sessao.db, f"{comp:%Y-%m}")}
+    fontes = [(c, linhas[c["id"]], "") for c in cabecas] + _complementar(sessao, comp)
     dms, sem_cpf = [], []
-    for c in cabecas:
+    for c, ls, sufixo in fontes:  # a ordem da folha; a complementar depois (gerar agrupa por CPF)
         if not c["cpf"]:
             sem_cpf.append(c["matricula"])
             continue
-        ide = f"MAG{c['matricula']}{comp:%Y%m}"
-        mensal = [l for l in linhas[c["id"]] if l["codigo"] not in _RRA_MAGISTERIO]
-        rra = [l for l in linhas[c["id"]] if l["codigo"] in _RRA_MAGISTERIO]
+        ide = f"MAG{c['matricula']}{comp:%Y%m}{sufixo}"
+        mensal = [l for l in ls if l["codigo"] not in _RRA_MAGISTERIO]
+        rra = [l for l in ls if l["codigo"] in _RRA_MAGISTERIO]
         liquido_rra = sum((_sinal(l) for l in rra), Decimal("0"))
         dms.append(ev.Demonstrativo(c["cpf"], ide[:30], ev.CATEGORIA_ESTATUTARIO, tuple(_somar(_itens(mensal, tabela))),
                                     Decimal(c["liquido"]) / 100 - liquido_rra, c["matricula"], "MAGISTERIO",
@@ -164,6 +165,23 @@ def _demonstrativos_magisterio(sessao: Sessao, comp: date) -> tuple[list[ev.Demo
                 c["matricula"], "MAGISTERIO",
                 rra=ev.InfoRRA("Diferencas de reajuste de anos anteriores", meses)))
     return dms, origem, sem_cpf
+
+
+def _complementar(sessao: Sessao, comp: date) -> list[tuple[dict, list[dict], str]]:
+    """Os contracheques da folha complementar da competência, como demonstrativos à parte (sufixo C no
+    ``ideDmDev``) no mesmo S-1202/S-1210 do servidor (docs/interpretacoes.md)."""
+    k = sessao.db.execute("SELECT id FROM magisterio_complementares WHERE competencia = ?", [f"{comp:%Y-%m}"]).fetchone()
+    if k is None:
+        return []
+    cabecas = list(sessao.db.query("SELECT id, cpf, matricula, liquido FROM magisterio_complementar_contracheques "
+                                   "WHERE complementar_id = ?", [k[0]]))
+    linhas: dict[str, list[dict]] = {c["id"]: [] for c in cabecas}
+    for r in sessao.db.query("SELECT l.contracheque_id, l.codigo, l.valor, l.natureza, l.quantidade, l.referencia "
+                             "FROM magisterio_complementar_linhas l JOIN magisterio_complementar_contracheques c "
+                             "ON c.id = l.contracheque_id WHERE c.complementar_id = ? ORDER BY l.contracheque_id, l.ordem",
+                             [k[0]]):
+        linhas[r["contracheque_id"]].append(dict(r))
+    return [(c, linhas[c["id"]], "C") for c in cabecas]
 
 
 def _sinal(l: dict) -> Decimal:

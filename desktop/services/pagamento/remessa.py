@@ -28,6 +28,7 @@ from desktop.rules.pagamento import cnab240
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import pagamento as armazem
+from desktop.store.magisterio import complementar as armazem_complementar
 from desktop.store.magisterio import descontos as armazem_descontos
 from desktop.store.ids import novo_id
 
@@ -35,6 +36,8 @@ from .. import emissores
 from ..sessao import ErroNegocio, Sessao
 
 FOLHAS = {"magisterio": (Permissao.MAGISTERIO_LER, Permissao.MAGISTERIO_EDITAR),
+          # a folha complementar do Magistério (services.magisterio.complementar): mesmo convênio e NSA
+          "magisterio_complementar": (Permissao.MAGISTERIO_LER, Permissao.MAGISTERIO_EDITAR),
           "conselho": (Permissao.CONSELHO_LER, Permissao.CONSELHO_MANDATOS)}  # a folha é da administração
 BANCOS_CNAB = ("001", "104")
 
@@ -92,6 +95,14 @@ def _competencia(competencia) -> date:
 
 
 def _linhas(sessao: Sessao, folha: str, comp: date) -> list[dict]:
+    if folha == "magisterio_complementar":
+        linhas = armazem_complementar.liquidos(sessao.db, f"{comp:%Y-%m}")
+        if not linhas:
+            raise ErroNegocio(f"A competência {comp:%m/%Y} não tem folha complementar fechada.")
+        for r in linhas:
+            r["liquido"] = Decimal(r["liquido"]) / 100
+            r["identificacao"] = f"{r['identificacao']} COMPL"
+        return linhas
     if folha == "magisterio":
         k = sessao.db.execute("SELECT situacao FROM magisterio_competencias WHERE competencia = ?",
                               [f"{comp:%Y-%m}"]).fetchone()
@@ -127,7 +138,8 @@ def conferir(sessao: Sessao, folha: str, competencia) -> Conferencia:
             c.creditos.append(cnab240.Credito(
                 r["nome"], r["cpf"] or "", r["banco"], r["agencia"], r["agencia_dv"] or "", r["conta"],
                 r["conta_dv"] or "", r["tipo_conta"], r["liquido"], f"{r['identificacao']} {comp:%m%Y}"))
-    _pensoes(sessao, folha, comp, c)
+    if folha != "magisterio_complementar":  # a complementar não desconta pensão (docs/interpretacoes.md)
+        _pensoes(sessao, folha, comp, c)
     return c
 
 
@@ -154,6 +166,7 @@ def _pensoes(sessao: Sessao, folha: str, comp: date, c: Conferencia) -> None:
 
 # -- convênio ------------------------------------------------------------------------------------------
 def _chave(folha: str, banco: str) -> str:
+    folha = "magisterio" if folha == "magisterio_complementar" else folha  # a complementar usa o mesmo convênio
     return f"pagamento.convenio.{folha}.{banco}"
 
 
@@ -222,14 +235,15 @@ def gerar(sessao: Sessao, folha: str, competencia, *, banco: str, data_pagamento
             "(o pagamento delas terá de ser feito à parte).", conf.sem_conta)
     if not conf.creditos:
         raise ErroNegocio("Ninguém desta folha tem conta cadastrada e líquido a receber: não há o que enviar ao banco.")
-    conv = convenio(sessao, folha, b)
+    convenio_de = "magisterio" if folha == "magisterio_complementar" else folha  # o mesmo convênio e NSA
+    conv = convenio(sessao, convenio_de, b)
     if conv is None:
         raise ErroNegocio(f"Cadastre antes o convênio do órgão com o banco {b} (código, agência e conta debitada).")
-    modulo = "magisterio" if folha == "magisterio" else "conselho"
+    modulo = "conselho" if folha == "conselho" else "magisterio"
     orgao = emissores.do_modulo(sessao.db, modulo)
     pagador = cnab240.Pagador(b, orgao.cnpj, orgao.nome, conv["convenio"], conv["agencia"], conv["agencia_dv"],
                               conv["conta"], conv["conta_dv"], orgao.municipio, orgao.uf)
-    chave_nsa = f"pagamento.nsa.{folha}.{b}"
+    chave_nsa = f"pagamento.nsa.{convenio_de}.{b}"
     with sessao.mudanca(editar) as m:
         nsa = int(armazem.configuracao(m.db, chave_nsa) or 0) + 1
         try:

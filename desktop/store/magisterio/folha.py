@@ -122,7 +122,8 @@ _TIPO_DIFERENCA = {"065": ("mensal", "reajuste:"), "066": ("mensal", "rra:"), "0
 
 
 def diferencas_retroativas_pagas(db: sqlite_utils.Database) -> dict[tuple[str, str, str], Decimal]:
-    """(servidor, 'mensal' ou '13', 'aaaa-mm') → diferenças de reajuste já pagas em competências fechadas:
+    """(servidor, 'mensal' ou '13', 'aaaa-mm') → diferenças de reajuste já pagas em competências fechadas e
+    em folhas complementares:
     do mês (065; 066 se de ano anterior, RRA) e do 13º quitado no mês (067; 068 se RRA)."""
     saida: dict[tuple[str, str, str], Decimal] = {}
     for r in db.query(
@@ -131,10 +132,20 @@ def diferencas_retroativas_pagas(db: sqlite_utils.Database) -> dict[tuple[str, s
         "JOIN magisterio_competencias k ON k.id = c.competencia_id "
         "WHERE k.situacao = 'fechada' AND l.codigo IN ('065', '066', '067', '068') AND l.referencia IS NOT NULL "
         "GROUP BY c.servidor_id, l.codigo, l.referencia"):
-        tipo, prefixo = _TIPO_DIFERENCA[r["codigo"]]
-        chave_ = (r["servidor_id"], tipo, r["referencia"].removeprefix(prefixo)[:7])
-        saida[chave_] = saida.get(chave_, Decimal("0.00")) + de_centavos(r["total"])
+        _somar_diferenca(saida, r)
+    for r in db.query(  # e as pagas em folhas complementares (migração 0024)
+        "SELECT c.servidor_id, l.codigo, l.referencia, sum(l.valor) AS total FROM magisterio_complementar_linhas l "
+        "JOIN magisterio_complementar_contracheques c ON c.id = l.contracheque_id "
+        "WHERE l.codigo IN ('065', '066', '067', '068') AND l.referencia IS NOT NULL "
+        "GROUP BY c.servidor_id, l.codigo, l.referencia"):
+        _somar_diferenca(saida, r)
     return saida
+
+
+def _somar_diferenca(saida: dict, r: dict) -> None:
+    tipo, prefixo = _TIPO_DIFERENCA[r["codigo"]]
+    chave_ = (r["servidor_id"], tipo, r["referencia"].removeprefix(prefixo)[:7])
+    saida[chave_] = saida.get(chave_, Decimal("0.00")) + de_centavos(r["total"])
 
 
 def criar_competencia(db: sqlite_utils.Database, comp: date) -> dict:
