@@ -1,4 +1,4 @@
-"""Folhas complementares do Magistério na base (migração 0024): a folha, os contracheques e as rubricas.
+"""Folhas complementares do Magistério na base (migração 0025): a folha, os contracheques e as rubricas.
 
 SQL apenas. Nasce fechada e não muda (gatilhos). Dinheiro em centavos inteiros, como em
 ``store.magisterio.folha``; as linhas têm as mesmas colunas das da competência.

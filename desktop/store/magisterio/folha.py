@@ -133,7 +133,7 @@ def diferencas_retroativas_pagas(db: sqlite_utils.Database) -> dict[tuple[str, s
         "WHERE k.situacao = 'fechada' AND l.codigo IN ('065', '066', '067', '068') AND l.referencia IS NOT NULL "
         "GROUP BY c.servidor_id, l.codigo, l.referencia"):
         _somar_diferenca(saida, r)
-    for r in db.query(  # e as pagas em folhas complementares (migração 0024)
+    for r in db.query(  # e as pagas em folhas complementares (migração 0025)
         "SELECT c.servidor_id, l.codigo, l.referencia, sum(l.valor) AS total FROM magisterio_complementar_linhas l "
         "JOIN magisterio_complementar_contracheques c ON c.id = l.contracheque_id "
         "WHERE l.codigo IN ('065', '066', '067', '068') AND l.referencia IS NOT NULL "

@@ -73,7 +73,7 @@ def test_escolher_folha_complementar_pela_tela(qtbot, sessao_reajustada, salvar_
     qtbot.mouseClick(painel.botao_banco, Qt.MouseButton.LeftButton)
     dlg = painel.gerador.dialogo
     qtbot.waitUntil(dlg.isVisible)
-    assert dlg.convenio.texto() == "000123456 0126"
+    qtbot.waitUntil(lambda: dlg.convenio.texto() == "000123456 0126", timeout=15000)  # o convênio da folha
     pagamento = date.today() + timedelta(days=3)
     dlg.data.edit.clear()
     digitar(qtbot, dlg.data.edit, f"{pagamento:%d/%m/%Y}")
