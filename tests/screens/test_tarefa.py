@@ -100,3 +100,19 @@ def test_lixo_do_trabalho_e_coletado_aos_poucos_na_thread_da_interface(qtbot):
         gc.callbacks.remove(anotar)
     assert sinal.args == [True]
     assert coletas_no_trabalho == []  # coletar fora da thread da interface pode derrubar o PySide
+
+
+def test_resultado_do_trabalho_congelado_e_coleta_religada_na_interface(qtbot):
+    """A coleta automática volta na thread da interface, que congela o que o trabalho deixou vivo: religada
+    na thread do trabalho, a primeira alocação dela disparava uma coleta completa sobre os resultados
+    (440 ms de GIL depois do fechamento da folha com 3.000 servidores — issue 16)."""
+    import gc
+
+    t = executar(None, "Trabalhando…", lambda _p: [[i] for i in range(1000)])
+    with qtbot.waitSignal(t.sig_concluida, timeout=30000) as sinal:
+        pass
+    assert gc.isenabled()
+    resultado = sinal.args[0]
+    rastreados = {id(o) for o in gc.get_objects()}  # as gerações 0-2: o que uma coleta completa percorre
+    assert id(resultado) not in rastreados and id(resultado[500]) not in rastreados
+    assert gc.get_freeze_count() > 0

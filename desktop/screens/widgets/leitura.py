@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.screens.widgets.coleta import durante_trabalho, vigiar
+from desktop.screens.widgets.coleta import durante_trabalho, religar, vigiar
 from desktop.screens.widgets.descarte import descartar
 from desktop.services.sessao import liberar_thread
 
@@ -72,6 +72,7 @@ class _Guardiao(QObject):
         leitor.wait()
         with _trava:
             _em_andamento.discard(leitor)
+        religar()  # a coleta automática volta aqui, na thread da interface (widgets.coleta)
 
 
 _guardiao: _Guardiao | None = None

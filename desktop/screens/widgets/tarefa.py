@@ -20,7 +20,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.screens.widgets.coleta import durante_trabalho, vigiar
+from desktop.screens.widgets.coleta import durante_trabalho, religar, vigiar
 from desktop.screens.widgets.descarte import descartar
 from desktop.services.instalacao import ERROS_PREVISTOS
 from desktop.services.sessao import liberar_thread
@@ -165,6 +165,7 @@ class Tarefa(QObject):
         self.progresso.sig_andamento.disconnect(self._on_andamento)
         self._trabalhador.finished.disconnect(self._on_terminado)
         self._trabalhador.wait()
+        religar()  # a coleta automática volta aqui, na thread da interface (widgets.coleta)
         self.dialogo.reset()
         self.dialogo.hide()
         erro = self._trabalhador.erro
