@@ -8,8 +8,9 @@ transferências entre escolas, difícil acesso e zona rural, desdobramento, reg�
 necessidades especiais, cursos, averbações, adicional noturno, afastamentos, faltas, férias de 2026 e
 aposentados.
 
-Tudo numa só transação (``Sessao.mudanca``): o diário continua com uma linha por mudança, como nos
-casos de uso, e a demonstração inteira sai em poucos segundos.
+Os dados (nomes, situação das escolas, atos, datas e textos) estão em ``resources/demo/magisterio.toml``;
+aqui ficam só os passos. Tudo numa só transação (``Sessao.mudanca``): o diário continua com uma linha por
+mudança, como nos casos de uso, e a demonstração inteira sai em poucos segundos.
 """
 from __future__ import annotations
 
@@ -27,53 +28,17 @@ from ..sessao import Mudanca, Sessao
 from . import cadastro
 from .historicos import adicionar_em
 
-_NOMES_F = ("Adriana Aline Cláudia Cristiane Denise Edna Elaine Gilvânia Ivone Jaqueline Lúcia Marta Neide "
-            "Rosângela Sueli Valdete Ana Bruna Camila Daiane Eliana Fabiana Gislene Ilma Jussara Kátia Lucineide "
-            "Mirian Nádia Patrícia Rejane Simone Tânia Vera Zilda").split()
-_NOMES_M = "Ademir Edson Gilmar Jailson Josué Marcelo Nilton Reginaldo Valter Wellington Caio Everaldo Ivan Roque".split()
-_SOBRENOMES = ("Andrade Barreto Brito Caldas Dantas Farias Guimarães Leal Macedo Matos Meira Novaes Pinheiro "
-               "Queiroz Sampaio Santana Tavares Vieira Amorim Bittencourt Coutinho Lacerda Moitinho Prates "
-               "Rebouças Sodré Teles").split()
+from ..demo_comum import dados_demo
 
-# Situação de cada escola da demonstração (ordem de desktop.services.demo.ESCOLAS): porte desde a lei
-# (art. 38 §1º), difícil acesso por ato da Secretária (art. 42 §4º) e código INEP fictício.
+_D = dados_demo("magisterio")
+_NOMES_F, _NOMES_M, _SOBRENOMES = _D["nomes"]["femininos"], _D["nomes"]["masculinos"], _D["nomes"]["sobrenomes"]
 SITUACAO_ESCOLAS: dict[str, tuple[str, bool]] = {
-    "Escola Municipal Castro Alves": ("grande", False),
-    "Escola Municipal Professora Maria Quitéria": ("grande", False),
-    "Escola Municipal Rui Barbosa": ("medio", False),           # cresce para grande em 2020
-    "Escola Municipal Anísio Teixeira": ("medio", False),
-    "Escola Municipal Irmã Dulce": ("medio", False),
-    "Escola Municipal Dois de Julho": ("pequeno", False),
-    "Escola Municipal Povoado de Itajuru": ("pequeno", True),
-    "Escola Municipal Fazenda Boa Vista": ("pequeno", True),    # encolhe para especial em 2018
-    "Escola Municipal Professor Milton Santos": ("grande", False),
-    "Escola Municipal Paulo Freire": ("grande", False),
-    "Escola Municipal Dom Pedro II": ("grande", False),
-    "Escola Municipal Jorge Amado": ("medio", False),
-    "Escola Municipal Zélia Gattai": ("medio", False),
-    "Escola Municipal Cecília Meireles": ("medio", False),
-    "Escola Municipal Tiradentes": ("medio", False),
-    "Escola Municipal Carlos Drummond de Andrade": ("medio", False),
-    "Escola Municipal Luiz Gonzaga": ("medio", False),
-    "Escola Municipal Monteiro Lobato": ("pequeno", False),
-    "Escola Municipal Santos Dumont": ("pequeno", False),
-    "Escola Municipal Professora Aurelina Menezes": ("pequeno", False),
-    "Centro Municipal de Educação Infantil Pequeno Príncipe": ("pequeno", False),
-    "Centro Municipal de Educação Infantil Tia Dadá": ("pequeno", False),
-    "Escola Municipal do Distrito de Florestal": ("pequeno", True),
-    "Escola Municipal do Distrito de Boaçu": ("pequeno", False),
-    "Escola Municipal do Baixão": ("pequeno", True),
-    "Escola Municipal Monte Branco": ("especial", True),
-    "Escola Municipal Fazenda Lagoa Seca": ("especial", True),
-    "Escola Municipal Povoado de Barra Avenida": ("especial", True),
-    "Escola Municipal Riacho da Onça": ("especial", True),
-    "Escola Municipal Fazenda Santa Rita": ("especial", True),
-}
-_RODIZIO = ["grande", "medio", "medio", "pequeno"]  # escolas fora da lista acima
-_PESO = {"grande": 16, "medio": 11, "pequeno": 6, "especial": 2}  # servidores por escola, em proporção
-_ETAPAS = ["educacao_infantil", "fundamental_iniciais", "fundamental_iniciais", "fundamental_finais",
-           "fundamental_finais", "educacao_especial"]
-_LEI = date(2004, 5, 21)
+    e["nome"]: (e["porte"], e["dificil_acesso"]) for e in _D["escolas"]["situacao"]}
+"""Porte desde a lei e difícil acesso de cada escola da demonstração (ordem de desktop.services.demo.ESCOLAS)."""
+_RODIZIO = _D["escolas"]["rodizio"]  # escolas fora da lista acima
+_PESO = _D["escolas"]["peso"]  # servidores por escola, em proporção
+_ETAPAS = _D["regencia"]["etapas"]
+_LEI = _D["lei"]
 
 
 @dataclass
@@ -115,16 +80,12 @@ def _escolas(sessao: Sessao) -> tuple[list[dict], dict | None, dict[str, str]]:
     for n, e in enumerate(escolas):
         porte, dificil = SITUACAO_ESCOLAS.get(e["nome"], (_RODIZIO[n % len(_RODIZIO)], e["zona"] == "rural"))
         cadastro.definir_situacao(sessao, e["id"], inicio=_LEI, porte=porte, dificil_acesso=dificil,
-                                  ato="Portaria SMEC 01/2004 (demonstração)")
+                                  ato=_D["escolas"]["ato"])
         portes[e["id"]] = porte
-        if e["nome"] == "Escola Municipal Rui Barbosa":
-            cadastro.definir_situacao(sessao, e["id"], inicio=date(2020, 2, 1), porte="grande",
-                                      ato="Portaria SMEC 07/2020 (demonstração): matrícula acima de 800 alunos")
-            portes[e["id"]] = "grande"
-        elif e["nome"] == "Escola Municipal Fazenda Boa Vista":
-            cadastro.definir_situacao(sessao, e["id"], inicio=date(2018, 2, 5), porte="especial", dificil_acesso=True,
-                                      ato="Portaria SMEC 03/2018 (demonstração): turmas multisseriadas")
-            portes[e["id"]] = "especial"
+        for mud in (x for x in _D["escolas"]["mudancas"] if x["nome"] == e["nome"]):
+            cadastro.definir_situacao(sessao, e["id"], inicio=mud["inicio"], porte=mud["porte"],
+                                      dificil_acesso=mud.get("dificil_acesso", False), ato=mud["ato"])
+            portes[e["id"]] = mud["porte"]
     smec = armazem_cadastros.primeira_unidade(sessao.db, "secretaria")
     return escolas, smec, portes
 
@@ -192,7 +153,7 @@ def _pessoa(rnd: random.Random, admissao: date) -> dict:
     nome = " ".join([rnd.choice(_NOMES_F if feminino else _NOMES_M), *rnd.sample(_SOBRENOMES, 2)])
     nascimento = admissao - timedelta(days=rnd.randint(21 * 365, 36 * 365))
     return {"nome": nome, "cpf": cpf_ficticio(rnd), "nascimento": nascimento, "sexo": "F" if feminino else "M",
-            "municipio": "Jequié", "uf": "BA"}
+            "municipio": _D["municipio"], "uf": _D["uf"]}
 
 
 def _cpf_livre(m: Mudanca, rnd: random.Random, admissao: date) -> dict:
@@ -210,11 +171,10 @@ def _conta_demo(i: int) -> dict | None:
     if i % 25 == 24:
         return None
     if i % 4 == 3:
-        return {"banco": "104", "agencia": "0063", "conta": f"013{i:08d}", "conta_dv": str(i % 10),
-                "tipo_conta": "poupanca"}
+        return {**_D["contas"]["poupanca"], "conta": f"013{i:08d}", "conta_dv": str(i % 10), "tipo_conta": "poupanca"}
     conta = str(300000 + i)
-    return {"banco": "001", "agencia": "1234", "agencia_dv": "3", "conta": conta,
-            "conta_dv": dv_modulo11_bb(conta.zfill(8)), "tipo_conta": "corrente"}
+    return {**_D["contas"]["corrente"], "conta": conta, "conta_dv": dv_modulo11_bb(conta.zfill(8)),
+            "tipo_conta": "corrente"}
 
 
 def _gravar(m: Mudanca, rnd: random.Random, p: _Plano, hoje: date) -> str:
@@ -229,13 +189,13 @@ def _gravar(m: Mudanca, rnd: random.Random, p: _Plano, hoje: date) -> str:
         _aposentar(m, sid, p)
         return sid
     if p.cargo == "professor" and p.jornada == 20 and not p.dirigente and p.i % 5 == 0:
-        fim = min(date(2026, 12, 18), hoje + timedelta(days=30))
-        adicionar_em(m, "jornadas", sid, {"inicio": date(2026, 2, 9), "fim": fim,
-                                          "motivo": "desdobramento", "ato": "Portaria SMEC 15/2026 (demonstração)"})
+        desd = _D["desdobramento"]
+        adicionar_em(m, "jornadas", sid, {"inicio": desd["inicio"], "fim": min(desd["fim"], hoje + timedelta(days=30)),
+                                          "motivo": "desdobramento", "ato": desd["ato"]})
     if p.cargo != "pedagogo" and not p.dirigente:
         etapa = "educacao_infantil" if "Educação Infantil" in p.escola["nome"] else rnd.choice(_ETAPAS)
         nee = rnd.choice((0, 0, 0, 1, 3, 4)) if etapa != "educacao_especial" else 5
-        adicionar_em(m, "regencias", sid, {"inicio": max(p.admissao, date(2024, 2, 5)), "etapa": etapa,
+        adicionar_em(m, "regencias", sid, {"inicio": max(p.admissao, _D["regencia"]["inicio"]), "etapa": etapa,
                                            "alunos_nee": nee})
         if p.cargo == "professor" and etapa == "fundamental_finais" and p.i % 4 == 3:  # EJA noturna (art. 50)
             for mes in (9, 10):
@@ -248,9 +208,11 @@ def _gravar(m: Mudanca, rnd: random.Random, p: _Plano, hoje: date) -> str:
 
 def _aposentar(m: Mudanca, sid: str, p: _Plano) -> None:
     """Aposentadoria em 30/06/2025, depois de um ano letivo de regência: os períodos em aberto terminam na data."""
-    adicionar_em(m, "regencias", sid, {"inicio": date(2024, 2, 5), "etapa": "fundamental_iniciais", "alunos_nee": 0})
-    cadastro.desligar(m.sessao, sid, data=date(2025, 6, 30), motivo="aposentadoria",
-                      ato=f"Decreto de aposentadoria {40 + p.i % 50}/2025 (demonstração)")
+    apos = _D["aposentadoria"]
+    adicionar_em(m, "regencias", sid, {"inicio": _D["regencia"]["inicio"], "etapa": "fundamental_iniciais",
+                                       "alunos_nee": 0})
+    cadastro.desligar(m.sessao, sid, data=apos["data"], motivo="aposentadoria",
+                      ato=apos["ato"].format(numero=40 + p.i % 50))
 
 
 def _lotacoes(m: Mudanca, rnd: random.Random, sid: str, p: _Plano) -> None:
@@ -259,62 +221,52 @@ def _lotacoes(m: Mudanca, rnd: random.Random, sid: str, p: _Plano) -> None:
     inicio = p.admissao
     if p.anterior is not None:
         adicionar_em(m, "lotacoes", sid, {"unidade_id": p.anterior["id"], "inicio": p.admissao})
-        inicio = date(2019, 2, 4)
+        inicio = _D["remocao"]["data"]
     rural = p.lotacao.get("zona") == "rural"
     adicionar_em(m, "lotacoes", sid, {
         "unidade_id": p.lotacao["id"], "inicio": inicio, "reside_em_local_diverso": rural and rnd.random() < 0.8,
         "fixou_residencia_rural": rural and rnd.random() < 0.3,
-        "ato": "Portaria SMEC de remoção 22/2019 (demonstração)" if p.anterior is not None else ""})
+        "ato": _D["remocao"]["ato"] if p.anterior is not None else ""})
 
 
 def _funcao(m: Mudanca, sid: str, p: _Plano) -> None:
     """Diretor (jornada de 40 h, art. 39), vice ou ex-diretor (2008 a 2019)."""
-    escola = p.escola["id"]
-    if p.funcao == "diretor":
-        adicionar_em(m, "funcoes", sid, {"unidade_id": escola, "funcao": "diretor", "inicio": date(2022, 1, 3),
-                                         "ato": "Decreto 100/2022 (demonstração)"})
-        if p.jornada == 20:  # direção de escola com mais de um turno: 40 h (art. 39)
-            adicionar_em(m, "jornadas", sid, {"inicio": date(2022, 1, 3), "motivo": "direcao",
-                                              "ato": "Decreto 100/2022 (demonstração)"})
-    elif p.funcao == "vice_diretor":
-        adicionar_em(m, "funcoes", sid, {"unidade_id": escola, "funcao": "vice_diretor", "inicio": date(2023, 2, 1),
-                                         "ato": "Decreto 120/2023 (demonstração)"})
-    elif p.funcao == "ex_diretor":
-        adicionar_em(m, "funcoes", sid, {"unidade_id": escola, "funcao": "diretor", "inicio": date(2008, 2, 1),
-                                         "fim": date(2019, 12, 31), "ato": "Decreto 31/2008 (demonstração)"})
-        if p.jornada == 20:
-            adicionar_em(m, "jornadas", sid, {"inicio": date(2008, 2, 1), "fim": date(2019, 12, 31),
-                                              "motivo": "direcao", "ato": "Decreto 31/2008 (demonstração)"})
+    if p.funcao is None:
+        return
+    ato = _D["funcoes"][p.funcao]
+    periodo = {"inicio": ato["inicio"], **({"fim": ato["fim"]} if "fim" in ato else {})}
+    funcao = "vice_diretor" if p.funcao == "vice_diretor" else "diretor"
+    adicionar_em(m, "funcoes", sid, {"unidade_id": p.escola["id"], "funcao": funcao, **periodo, "ato": ato["ato"]})
+    if funcao == "diretor" and p.jornada == 20:  # direção de escola com mais de um turno: 40 h (art. 39)
+        adicionar_em(m, "jornadas", sid, {**periodo, "motivo": "direcao", "ato": ato["ato"]})
 
 
 def _carreira(m: Mudanca, rnd: random.Random, sid: str, p: _Plano, hoje: date) -> None:
     """Progressões por titulação (art. 19), cursos de aperfeiçoamento (arts. 46-47) e averbação (art. 53)."""
-    titulo, admissao = p.titulo, p.admissao
+    titulo, admissao, c = p.titulo, p.admissao, _D["carreira"]
     if p.cargo == "professor" and titulo == "medio_normal" and rnd.random() < 0.6:
         quando = min(admissao + timedelta(days=rnd.randint(4, 12) * 365), hoje - timedelta(days=60))
         adicionar_em(m, "titulacoes", sid, {"titulo": "licenciatura_plena", "data_requerimento": quando,
-                                            "curso": "Licenciatura em Pedagogia", "instituicao": "UESB"})
+                                            **c["licenciatura"]})
         titulo = "licenciatura_plena"
     if p.cargo != "auxiliar_ensino" and titulo == "licenciatura_plena" and rnd.random() < 0.35:
         quando = min(admissao + timedelta(days=rnd.randint(10, 20) * 365), hoje - timedelta(days=30))
         if quando > admissao:
-            adicionar_em(m, "titulacoes", sid, {
-                "titulo": "pos_lato_sensu", "data_requerimento": quando, "curso": "Especialização em Psicopedagogia",
-                "instituicao": "UESB", "carga_horaria": 360})
+            adicionar_em(m, "titulacoes", sid, {"titulo": "pos_lato_sensu", "data_requerimento": quando,
+                                                **c["especializacao"]})
     if p.cargo != "auxiliar_ensino" and rnd.random() < 0.5:
         conclusao = max(admissao, date(2015, 1, 1)) + timedelta(days=rnd.randint(30, 900))
         if conclusao < hoje - timedelta(days=120):
             adicionar_em(m, "cursos", sid, {
                 "tipo": "aperfeicoamento", "conclusao": conclusao, "carga_horaria": rnd.choice((80, 120, 180)),
-                "descricao": "Formação continuada em alfabetização", "instituicao": "SMEC Jequié",
-                "concessao": conclusao + timedelta(days=90), "ato": "Portaria SMEC de concessão (demonstração)"})
+                "descricao": c["aperfeicoamento"]["descricao"], "instituicao": c["aperfeicoamento"]["instituicao"],
+                "concessao": conclusao + timedelta(days=90), "ato": c["aperfeicoamento"]["ato"]})
     if p.i % 11 == 5 and admissao.year >= 2000:
         fim = admissao - timedelta(days=rnd.randint(30, 200))
         inicio = fim - timedelta(days=rnd.randint(2, 6) * 365)
         adicionar_em(m, "averbacoes", sid, {
-            "dias": (fim - inicio).days + 1, "descricao": "Tempo de magistério na rede estadual (certidão)",
-            "origem_inicio": inicio, "origem_fim": fim, "data_averbacao": admissao + timedelta(days=200),
-            "ato": "Processo SMEC de averbação (demonstração)"})
+            "dias": (fim - inicio).days + 1, "descricao": c["averbacao"]["descricao"], "origem_inicio": inicio,
+            "origem_fim": fim, "data_averbacao": admissao + timedelta(days=200), "ato": c["averbacao"]["ato"]})
 
 
 def _dia_util(m: Mudanca, rnd: random.Random, ano: int, meses: tuple[int, ...], hoje: date) -> date | None:
@@ -327,14 +279,14 @@ def _dia_util(m: Mudanca, rnd: random.Random, ano: int, meses: tuple[int, ...], 
 
 def _ano_de_2026(m: Mudanca, rnd: random.Random, i: int, sid: str, hoje: date) -> None:
     """Férias em janeiro (ou julho), alguns afastamentos e faltas de 2026."""
+    ano = _D["ano_2026"]
     if i % 3 != 2:
-        inicio = date(2026, 7, 1) if i % 7 == 0 and i % 13 != 6 else date(2026, 1, 5)
+        inicio = ano["ferias_julho"] if i % 7 == 0 and i % 13 != 6 else ano["ferias_janeiro"]
         adicionar_em(m, "ferias", sid, {"inicio": inicio, "fim": inicio + timedelta(days=29)})
     if i % 10 == 4:
-        adicionar_em(m, "afastamentos", sid, {"tipo": "LTS", "inicio": date(2026, 3, 2), "fim": date(2026, 3, 31),
-                                              "ato": "Laudo da junta médica (demonstração)"})
+        adicionar_em(m, "afastamentos", sid, {"tipo": "LTS", **ano["lts"]})
     if i % 13 == 6:
-        adicionar_em(m, "afastamentos", sid, {"tipo": "LMA", "inicio": date(2026, 5, 4), "fim": date(2026, 8, 31)})
+        adicionar_em(m, "afastamentos", sid, {"tipo": "LMA", **ano["lma"]})
     if i % 4 == 1 and (dia := _dia_util(m, rnd, 2026, (9, 10), hoje)):
         adicionar_em(m, "faltas", sid, {"data": dia, "codigo": rnd.choice(("FI", "AM", "FI", None, "TRE"))})
     if i % 7 == 3 and (dia := _dia_util(m, rnd, 2026, (11,), hoje)):
