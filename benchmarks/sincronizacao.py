@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/sincronizacao.py [--alteracoes 10000] [--pasta /tmp/x]
     .venv/bin/python benchmarks/sincronizacao.py --conselho    # a semana de um conselho
+    .venv/bin/python benchmarks/sincronizacao.py --folha [--servidores 3000]   # o mês da folha
 
 Monta a sede (iniciada) e um notebook juntado com convite e chave de recuperação sobre uma cópia da
 sede, como na vida real; grava na sede ``--alteracoes`` alterações pelo caminho dos serviços (metade
@@ -110,15 +111,79 @@ def semana_do_conselho(pasta: Path, casos: int, notas: int) -> None:
     ct_plantao.fechar()
 
 
+def mes_da_folha(pasta: Path, servidores: int) -> None:
+    """O mês da folha: a sede tem ``servidores`` servidores do Magistério (a demonstração, antes de virar réplica);
+    o PC da folha (réplica só do domínio geral) lança no mês uma rubrica avulsa para cada um pela grade do mês
+    de cada escola (``lancamentos.gravar_grade``, o caminho da tela) e manda tudo à sede (a designada, que fecha a folha)."""
+    import random
+    from datetime import date
+
+    from desktop.services import cadastros, demo
+    from desktop.services.magisterio import escolas as escolas_magisterio
+    from desktop.services.magisterio import lancamentos
+    from desktop.services.magisterio.demo import criar_demo_magisterio
+
+    sede, pc = pasta / "sede" / "paco.db", pasta / "folha" / "paco.db"
+    escritorio = acesso.DadosEscritorio(nome="Secretaria Municipal de Educação", municipio="Jequié", uf="BA",
+                                        cnpj="11.222.333/0001-81")
+    s, recuperacao = acesso.criar_instalacao(sede, escritorio, login="admin", nome="Admin", senha=SENHA)
+    chaveiro.usar_recuperacao(s, recuperacao)
+    t = time.perf_counter()
+    with s.base.transacao():
+        cadastros.cadastrar_unidade(s, tipo="secretaria", nome="Secretaria Municipal de Educação")
+        for nome, bairro, zona in demo.ESCOLAS:
+            cadastros.cadastrar_unidade(s, tipo="escola", nome=nome, bairro=bairro, zona=zona)
+        criar_demo_magisterio(s, random.Random(2026), servidores=servidores)
+    print(f"sede com {servidores} servidores em {time.perf_counter() - t:.0f} s (antes de virar réplica)")
+    replicas.iniciar(s, "Sede")
+    convite = replicas.convidar(s, "Folha", False, pasta / "convite").arquivo
+    s.fechar()
+    _copiar(sede, pc)
+    sf = acesso.entrar(pc, "admin", SENHA)
+    replicas.juntar(sf, convite, recuperacao)
+    s = acesso.entrar(sede, "admin", SENHA)
+    competencia = date.today().replace(day=1)
+    t = time.perf_counter()
+    lancados = 0
+    unidades = escolas_magisterio.listar_escolas(sf) + cadastros.listar_unidades(sf, "secretaria")  # e os da SMEC
+    for e in unidades:
+        linhas = [{"servidor_id": g.servidor_id, "dias": g.texto_dias, "horas": g.texto_horas,
+                   "noturnas": g.texto_noturnas, "avulsa_valor": f"{100 + i % 50},00",
+                   "avulsa_descricao": "Gratificação por evento", "avulsa_fundamento": "Portaria SMEC 12/2026",
+                   "avulsa_incidencias": "PI"}
+                  for i, g in enumerate(lancamentos.grade(sf, e["id"], competencia))]
+        if linhas:
+            lancados += lancamentos.gravar_grade(sf, e["id"], competencia, linhas)["avulsas"]
+    gravar = time.perf_counter() - t
+    t = time.perf_counter()
+    pacote = sx.exportar(sf, pasta / "pen", "Sede")
+    exportar = time.perf_counter() - t
+    t = time.perf_counter()
+    resumo = sx.importar(s, pacote)
+    importar = time.perf_counter() - t
+    iguais = sx.conferir(s) == sx.conferir(sf)
+    print(f"mês da folha: {lancados} servidores com lançamento no PC da folha (gravados em {gravar:.0f} s pela "
+          f"grade do mês); {resumo['recebidas']} alterações")
+    print(f"pacote: {pacote.stat().st_size / 1024:.0f} KiB; exportar {exportar:.2f} s; importar e aplicar "
+          f"{importar:.2f} s; as duas máquinas iguais: {'sim' if iguais else 'NÃO'}")
+    s.fechar()
+    sf.fechar()
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--alteracoes", type=int, default=10000)
     p.add_argument("--conselho", action="store_true", help="a semana de um conselho (200 casos, 1.000 notas)")
+    p.add_argument("--folha", action="store_true", help="o mês da folha (lançamentos de 3.000 servidores)")
+    p.add_argument("--servidores", type=int, default=3000)
     p.add_argument("--pasta", type=Path)
     a = p.parse_args()
     pasta = a.pasta or Path(tempfile.mkdtemp(prefix="paco-sinc-"))
-    if a.conselho:
-        semana_do_conselho(pasta, 200, 1000)
+    if a.conselho or a.folha:
+        if a.conselho:
+            semana_do_conselho(pasta, 200, 1000)
+        else:
+            mes_da_folha(pasta, a.servidores)
         if not a.pasta:
             shutil.rmtree(pasta, ignore_errors=True)
         return

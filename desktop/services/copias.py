@@ -30,12 +30,14 @@ from desktop.rules.rotacao import Politica, precisa_de_diaria
 from desktop.store import ancoras
 from desktop.store import configuracoes as armazem_configuracoes
 from desktop.store import escritorio as armazem_escritorio
+from desktop.store import sync_registro
 from desktop.store import usuarios as armazem_usuarios
 from desktop.store import copias as armazem
 from desktop.store.base import PASTA_COPIAS, Base
 from desktop.store.chaves import ArquivoChaves, ErroChaves, Fechadura, SenhaIncorreta
 from desktop.store.copias import ErroCopia, InfoCopia
 from desktop.store.erros import ErroBase
+from desktop.store.ids import agora
 
 from . import chaveiro
 from .chaveiro import ADMIN, GERAL, SIGILO
@@ -294,6 +296,9 @@ def _restaurar(caminho_base: Path, copia: Path, fech: Fechadura, usuario: Usuari
                 "evento": evento, "copia": str(copia),
                 "base_anterior_guardada_em": None if guardada is None else str(guardada),
             })
+            # réplica de um órgão com outras máquinas: até juntar com um convite, não exporta, não numera e não
+            # faz atos únicos (a original pode tê-lo feito depois da cópia; docs/sincronizacao.md)
+            sync_registro.marcar_restaurada(m.db, agora())
         if ArquivoChaves.caminho_para(caminho_base).exists():
             arquivo = ArquivoChaves.ler(caminho_base)
             if SIGILO not in fech.chaves and any(SIGILO in arquivo.dominios_de(u) for u in arquivo.usuarios()):

@@ -269,7 +269,10 @@ def exigir_designada(db, ato: str) -> None:
     """Atos que acontecem uma vez só no órgão (fechar ou reabrir a competência da folha, publicar e homologar o
     resultado da eleição, abrir livro e lançar registro da Certificação) são da réplica designada — a sede, ou
     a que o administrador escolheu (``designar``);
-    em outra réplica, recusados com o motivo (issue 15, item 4)."""
+    em outra réplica, recusados com o motivo (issue 15, item 4). Numa réplica restaurada de uma cópia e ainda
+    não juntada, também recusados (a original pode tê-los feito depois da cópia)."""
+    if (recusa := reg.mensagem_restaurada(db, ato)) is not None:
+        raise ErroNegocio(recusa)
     quem = reg.designada(db)
     if quem is not None:
         raise ErroNegocio(f"{ato} é ato único do órgão: só a máquina designada ({quem[0]}) o faz, e esta é a "

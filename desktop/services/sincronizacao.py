@@ -87,6 +87,8 @@ def montar(sessao: Sessao, replica: str) -> tuple[dict, dict, dict, bytes, dict]
     sem gravar nada (``exportar`` grava em arquivo; ``rede_local.enviar`` manda pela rede)."""
     sessao.exigir(Permissao.BACKUP_FAZER)
     eu = _eu(sessao)
+    if (recusa := reg.mensagem_restaurada(sessao.db, "Gerar pacote")) is not None:
+        raise ErroNegocio(recusa)  # os contadores daqui repetiriam os que a original já enviou
     destino = _replica(sessao, replica)
     if destino is None:
         raise ErroNegocio(f"Não há réplica chamada {replica} neste órgão.")

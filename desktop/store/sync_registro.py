@@ -132,8 +132,43 @@ def faixa_de_numeros(db, tamanho: int) -> tuple[int, int]:
     return linha[0] * tamanho + 1, (linha[0] + 1) * tamanho
 
 
+def marcar_restaurada(db, momento: str) -> bool:
+    """Marca esta réplica como restaurada de uma cópia de segurança, se o órgão tem outra réplica ativa (sozinha,
+    ninguém mais tem os contadores nem os números dela). Devolve se marcou. SQL na transação de quem chama."""
+    linha = db.execute("SELECT replica_id FROM main.sync_local WHERE id = 1").fetchone()
+    if linha is None or not db.execute("SELECT 1 FROM main.sync_replicas WHERE ativa = 1 AND id <> ?",
+                                       [linha[0]]).fetchone():
+        return False
+    db.execute("UPDATE main.sync_local SET restaurada_em = ? WHERE id = 1", [momento])
+    return True
+
+
+def restaurada(db) -> tuple[str, str] | None:
+    """(nome desta réplica, quando foi restaurada) se esta base é a restauração de uma cópia de uma réplica e
+    ainda não foi juntada com um convite; senão None."""
+    linha = db.execute("SELECT coalesce(r.nome, l.replica_id), l.restaurada_em FROM main.sync_local l "
+                       "LEFT JOIN main.sync_replicas r ON r.id = l.replica_id "
+                       "WHERE l.id = 1 AND l.restaurada_em IS NOT NULL").fetchone()
+    return (linha[0], linha[1]) if linha else None
+
+
+def mensagem_restaurada(db, ato: str) -> str | None:
+    """A recusa de ``ato`` numa réplica restaurada e ainda não juntada (None se não é o caso)."""
+    quem = restaurada(db)
+    if quem is None:
+        return None
+    return (f"{ato}: esta base é uma cópia de segurança da réplica {quem[0]} restaurada em {quem[1][:10]}, e não "
+            "sabe o que a máquina original fez depois da cópia (pacotes enviados, números emitidos, atos únicos). "
+            "Antes de trocar pacotes, numerar ou fazer atos únicos, um administrador junta esta máquina com um "
+            "convite (Administração › Sincronização › Juntar esta máquina com um convite…). Se ela substitui a "
+            f"máquina original, remova {quem[0]} numa outra réplica (Remover réplica) e convide esta.")
+
+
 def proximo_da_faixa(db, tabela: str, onde: str, params: list, rotulo: str, *, tamanho: int) -> int:
-    """O próximo número da série (``onde``) dentro da faixa desta réplica."""
+    """O próximo número da série (``onde``) dentro da faixa desta réplica (recusado numa réplica restaurada e
+    ainda não juntada: a original pode ter emitido os números seguintes depois da cópia)."""
+    if (recusa := mensagem_restaurada(db, f"Numerar {rotulo}")) is not None:
+        raise ErroBase(recusa)
     primeiro, ultimo = faixa_de_numeros(db, tamanho)
     n = db.execute(f"SELECT coalesce(max(numero), ?) + 1 FROM {tabela} WHERE {onde} AND numero BETWEEN ? AND ?",
                    [primeiro - 1, *params, primeiro, ultimo]).fetchone()[0]
@@ -145,12 +180,13 @@ def proximo_da_faixa(db, tabela: str, onde: str, params: list, rotulo: str, *, t
 
 def replica_designada(db) -> tuple[str, str] | None:
     """(id, nome) da réplica designada para os atos únicos: a designada por último (maior ``designada_hlc``);
-    sem designação, ou se a designada foi removida, a sede (faixa 0). None fora de uma réplica."""
+    sem designação, ou se a designada foi removida, a sede (faixa 0) — ou, se a sede também foi removida, a
+    réplica ativa de menor faixa (a mesma em toda máquina). None fora de uma réplica."""
     linha = db.execute("SELECT id, nome, ativa FROM main.sync_replicas WHERE designada_hlc IS NOT NULL "
                        "ORDER BY designada_hlc DESC, id DESC LIMIT 1").fetchone()
     if linha is None or not linha[2]:  # nenhuma designação, ou a designada foi removida: volta à sede
-        linha = db.execute("SELECT id, nome FROM main.sync_replicas WHERE faixa = 0 ORDER BY criada_em LIMIT 1"
-                           ).fetchone()
+        linha = db.execute("SELECT id, nome FROM main.sync_replicas WHERE ativa = 1 ORDER BY faixa, criada_em "
+                           "LIMIT 1").fetchone()
     return (linha[0], linha[1]) if linha else None
 
 

@@ -85,3 +85,30 @@ def test_terminal_designa_envia_pela_rede_e_aceita_usuario(orgao, admin, capsys,
     codigo, saida = _paco(capsys, "--base", folha, "--aceitar-usuario", "rh9")
     assert codigo == 0 and "rh9 aceito (folha_rh; chaves desta máquina: geral)" in saida
     acesso.entrar(folha, "rh9", "laranja-tucano-rio-1").fechar()
+
+
+def test_comissao_eleitoral_troca_pacotes_pelo_terminal(orgao, capsys, monkeypatch, tmp_path):
+    """A comissão eleitoral não abre a Administração (só o administrador): na noite da eleição ela importa e
+    gera pacotes pelo terminal com o seu usuário; convidar máquina continua do administrador."""
+    from desktop.services import sincronizacao as sx
+
+    sede = orgao.entrar("Sede")
+    acesso.criar_usuario(sede, login="com1", nome="Clara", papel="comissao_eleitoral",
+                         senha="laranja-tucano-rio-2", trocar_senha=False)
+    folha = orgao.entrar("Folha")
+    cadastros.cadastrar_pessoa(folha, nome="Da folha")
+    pacote = sx.exportar(folha, tmp_path / "pen", "Sede")
+    orgao.fechar()
+    monkeypatch.setenv("PACO_USUARIO", "com1")
+    monkeypatch.setenv("PACO_SENHA", "laranja-tucano-rio-2")
+    base = orgao.caminhos["Sede"]
+    codigo, saida = _paco(capsys, "--base", base, "--importar", pacote)
+    assert codigo == 0 and "Pacote de Folha" in saida and "1 aplicadas" in saida
+    codigo, saida = _paco(capsys, "--base", base, "--exportar", tmp_path / "pen2", "--para", "Folha")
+    assert codigo == 0 and "Pacote gravado" in saida
+    codigo, saida = _paco(capsys, "--base", base, "--convidar", "Outra", "--saida", tmp_path / "convite")
+    assert codigo != 0 and not (tmp_path / "convite").exists()
+    monkeypatch.setenv("PACO_USUARIO", "admin")
+    monkeypatch.setenv("PACO_SENHA", SENHA_ADMIN)
+    codigo, saida = _paco(capsys, "--base", orgao.caminhos["Folha"], "--importar", next((tmp_path / "pen2").iterdir()))
+    assert codigo == 0 and "Pacote de Sede" in saida
