@@ -127,6 +127,8 @@ class JanelaPrincipal(QMainWindow):
         self.acao_novo_plantao.setShortcut(QKeySequence("Ctrl+N"))
         self.acao_novo_plantao.triggered.connect(self._on_novo_plantao)
         self.addAction(self.acao_novo_plantao)
+        self.acao_sincronizacao = self._acao(arquivo, "Sincroni&zação com outras máquinas…", self._on_sincronizacao)
+        self.acao_sincronizacao.setEnabled(self.sessao.pode(Permissao.BACKUP_FAZER))
         arquivo.addSeparator()
         self.acao_trocar_usuario = self._acao(arquivo, "Trocar &usuário…", self._on_trocar_usuario, "Ctrl+Shift+U")
         self.acao_sair = self._acao(arquivo, "&Sair", self.close, "Ctrl+Q")
@@ -247,6 +249,13 @@ class JanelaPrincipal(QMainWindow):
         from .ajuda import exportar_registros
 
         self._tarefa_registros = exportar_registros(self)
+
+    def _on_sincronizacao(self) -> None:
+        from .sincronizacao import DialogoSincronizacao
+
+        dialogo = DialogoSincronizacao(self.sessao, self)
+        dialogo.aba.sig_pacote_importado.connect(self._on_pacote_importado)
+        self._abrir(dialogo)
 
     def _on_verificar(self) -> None:
         from desktop.screens.documentos.verificar import DialogoVerificar
