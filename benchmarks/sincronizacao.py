@@ -9,7 +9,8 @@ sede, como na vida real; grava na sede ``--alteracoes`` alterações pelo caminh
 inclusões de pessoas, metade edições de um campo delas, em transações de 500) e mede, pelos serviços,
 ``exportar`` na sede e ``importar`` no notebook (a aplicação inclui o diário de cada registro mudado).
 Confere que as duas máquinas ficaram com as mesmas somas. Meta (issue 15): exportar + aplicar < 30 s.
-Não é teste.
+O mês da folha (``--folha``): 3.000 servidores na sede, o PC da folha lança uma rubrica avulsa para cada
+lotado pela grade do mês e manda à sede. Não é teste.
 """
 from __future__ import annotations
 
