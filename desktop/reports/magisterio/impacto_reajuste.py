@@ -28,7 +28,7 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, imp: Impacto, descricao: str, fu
         ["Impacto anual estimado (12 meses + 13º + terço de férias)", dinheiro(imp.anual)],
     ]
     if imp.retroativos:
-        resumo.append(["Diferenças de competências já fechadas (pagas na próxima aberta; do ano anterior, como RRA)",
+        resumo.append(["Diferenças de competências já fechadas (na próxima aberta ou em folha complementar; de ano anterior, RRA)",
                        dinheiro(imp.retroativo)])
     fluxo += [tabela(["Item", "Valor"], resumo, [LARGURA_UTIL * 0.62, LARGURA_UTIL * 0.38], alinhar_direita=(1,),
                      tamanho=9), Spacer(1, 6),

@@ -101,7 +101,9 @@ def simular_reajuste(sessao: Sessao, inicio: date, *, base: Decimal | str | None
         meses = ", ".join(f"{c[5:]}/{c[:4]}" for c in sorted(fechadas))
         avisos.append(f"Já há competências fechadas a partir de {formatar_data(inicio)} ({meses}): elas continuam "
                       "com os valores gravados; depois de aplicado o reajuste, as diferenças de cada servidor e mês "
-                      "são pagas na próxima competência aberta (rubrica 065, \"Diferenças de reajuste\").")
+                      "são pagas na próxima competência aberta (rubrica 065, \"Diferenças de reajuste\"; de ano "
+                      "anterior, 066, como rendimento recebido acumuladamente) ou, à sua escolha, numa folha "
+                      "complementar (quadro abaixo).")
     return SimulacaoReajuste(inicio, modo, atual, nova, reajuste.diferencas(atual, nova), avisos_piso,
                              nova.fundamento, avisos, descricao)
 
