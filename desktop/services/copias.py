@@ -186,6 +186,9 @@ def copia_automatica(sessao: Sessao, motivo: str, *, momento: datetime | None = 
         # chaves (a thread junta pedidos por 50 ms e faz um fsync): esperada aqui, no trabalho em
         # segundo plano, ela não trava a janela ao fechar (issue 16)
         ancoras.aguardar()
+        # e o WAL passa para a base aqui também: o checkpoint que Sessao.fechar faz na thread da interface
+        # levava 70 ms de disco com a janela parada (benchmarks/travamentos.py --culpados, issue 16)
+        sessao.base.consolidar()
     return resultado
 
 

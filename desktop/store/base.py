@@ -258,16 +258,21 @@ class Base:
             raise
         return nova
 
+    def consolidar(self) -> None:
+        """Passa o diário de escrita (WAL) para o arquivo da base e o esvazia (a base e o sigilo). Feito de
+        qualquer conexão, vale para todas: ``fechar`` logo depois não tem mais o que passar."""
+        for esquema in ("main", sigilo.ESQUEMA) if self.tem_sigilo else ("main",):
+            try:
+                self.conexao.execute(f"PRAGMA {esquema}.wal_checkpoint(TRUNCATE)")
+            except _ERROS_SQL:
+                pass
+
     def fechar(self) -> None:
         if self.fechada:
             return
         self.fechada = True
         if self._trava is not None:
-            for esquema in ("main", sigilo.ESQUEMA) if self.tem_sigilo else ("main",):
-                try:
-                    self.conexao.execute(f"PRAGMA {esquema}.wal_checkpoint(TRUNCATE)")
-                except _ERROS_SQL:
-                    pass
+            self.consolidar()
         self.conexao.close()
         if self._trava is not None:
             self._trava.soltar()
