@@ -112,6 +112,8 @@ def executar(args, sessao, erro) -> int:
         for r in replicas.replicas(sessao):
             situacao = ("ativa" + (", designada" if r["designada"] else "")) if r["ativa"] else \
                 f"removida em {r['removida_em'][:10]}"
+            if r["restaurada"]:
+                situacao += ", cópia restaurada: junte com um convite antes de gerar pacotes"
             print(f"{r['nome']:30} {r['dominios']:14} {situacao}{'  (esta máquina)' if r['esta'] else ''}")
     elif args.iniciar:
         r = replicas.iniciar(sessao, args.iniciar)

@@ -68,9 +68,12 @@ def _nova_replica(m, nome: str, dominios: str) -> tuple[dict, bytes, bytes]:
 
 
 def replicas(sessao: Sessao) -> list[dict]:
-    """As réplicas do órgão (nome, domínios, ativa), sem chaves."""
+    """As réplicas do órgão (nome, domínios, ativa), sem chaves; ``restaurada`` na desta máquina, se ela é uma
+    cópia de segurança restaurada ainda não juntada (não gera pacotes, não numera, não faz atos únicos)."""
     designada = reg.replica_designada(sessao.db)
-    return [dict(r) | {"designada": bool(designada and designada[0] == r["id"])} for r in sessao.db.query(
+    restaurada = reg.restaurada(sessao.db) is not None
+    return [dict(r) | {"designada": bool(designada and designada[0] == r["id"]),
+                       "restaurada": bool(r["esta"] and restaurada)} for r in sessao.db.query(
         "SELECT id, nome, dominios, ativa, criada_em, removida_em, "
         "(SELECT replica_id FROM main.sync_local WHERE id = 1) = id AS esta FROM sync_replicas ORDER BY criada_em")]
 

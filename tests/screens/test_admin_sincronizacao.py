@@ -240,3 +240,30 @@ def test_cancelar_a_recepcao_pela_rede_fecha_a_porta(qtbot, duas):
     assert aba.botao_receber_rede.isEnabled()
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", porta)) != 0
+
+
+def test_copia_restaurada_avisa_na_aba_e_recusa_gerar(qtbot, duas, monkeypatch):
+    """A cópia de segurança da sede restaurada noutra pasta: a aba diz que ela não gera pacotes até juntar, e
+    Gerar pacote é recusado com a mensagem (nenhum arquivo gravado)."""
+    from desktop.services import acesso, copias
+
+    from ..conftest import SENHA_ADMIN
+
+    sede, _note, pasta = duas
+    copia = copias.fazer_copia(sede).copia
+    copias.restaurar(pasta / "restaurada" / "paco.db", copia, login="admin", senha=SENHA_ADMIN)
+    r = acesso.entrar(pasta / "restaurada" / "paco.db", "admin", SENHA_ADMIN)
+    try:
+        _painel_r, aba = _painel(qtbot, r)
+        assert "Cópia de segurança restaurada" in aba.esta.text()
+        erros = []
+        monkeypatch.setattr(avisos, "erro", lambda parent, titulo, problema: erros.append(avisos.mensagem_de(problema)))
+        monkeypatch.setattr(aba, "escolher_pasta", lambda nome: pasta / "pen-r")
+        aba.tabela.selectRow(0)
+        qtbot.mouseClick(aba.botao_gerar, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(erros) or "restaurada" in aba.situacao.text(), timeout=20000)
+        texto = " ".join(erros) + aba.situacao.text()
+        assert "cópia de segurança da réplica Sede restaurada" in texto
+        assert not list((pasta / "pen-r").glob("*.pacosync"))
+    finally:
+        r.fechar()

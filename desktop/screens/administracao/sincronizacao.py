@@ -160,6 +160,10 @@ class AbaSincronizacao(RedeLocal, QWidget):
             atos = ("É a máquina designada para os atos únicos do órgão." if eu["designada"] else
                     f"Os atos únicos do órgão (fechar a folha, publicar o resultado…) são feitos em "
                     f"<b>{html.escape(designada or 'a sede')}</b>.")
+            if eu.get("restaurada"):
+                atos = ("<b>Cópia de segurança restaurada:</b> até ser juntada com um convite, esta base recebe "
+                        "pacotes, mas não gera pacotes, não numera e não faz os atos únicos (a máquina original pode "
+                        "tê-lo feito depois da cópia). Use Juntar esta máquina com um convite….")
             self.esta.setText(f"Esta máquina: <b>{html.escape(eu['nome'])}</b> (réplica <tt>{eu['id']}</tt>; "
                               f"recebe {_recebe(eu)}). {atos}")
         self._esta_designada = bool(eu and eu["designada"])

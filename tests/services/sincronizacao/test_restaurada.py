@@ -40,6 +40,7 @@ def test_copia_restaurada_da_sede_nao_age_como_sede_ate_juntar(orgao, tmp_path):
         with pytest.raises(ErroBase, match="Numerar o atendimento: esta base é uma cópia"):
             reg.proximo_da_faixa(r.db, "conselho_atendimentos", "1 = 1", [], "o atendimento", tamanho=10000)
         assert not (tmp_path / "pen").exists()
+        assert [(x["nome"], x["restaurada"]) for x in replicas.replicas(r) if x["esta"]] == [("Sede", True)]
         # receber continua (o que o notebook gravou chega), mas o que a sede verdadeira gravou depois da cópia
         # não volta: o notebook sabe que "a Sede" já tem as próprias alterações — por isso a cópia não pode
         # seguir como a sede, e uma máquina nova se junta com uma cópia recente (e um convite)
@@ -74,6 +75,7 @@ def test_sede_perdida_outra_maquina_assume_com_convite(orgao, tmp_path):
             sx.exportar(s, tmp_path / "pen", "Folha")
         assert replicas.juntar(s, convite.arquivo, convite.codigo)["nome"] == "Sede nova"
         assert reg.restaurada(s.db) is None
+        assert not any(x["restaurada"] for x in replicas.replicas(s))
         note = orgao.entrar("Notebook")
         replicas.designar(note, "Sede nova")
         sx.importar(s, sx.exportar(note, tmp_path / "pen", "Sede nova"))
