@@ -118,6 +118,7 @@ def convidar(sessao: Sessao, nome: str, sigilo_tambem: bool, pasta: Path) -> Con
     assim juntar não exige digitar a chave de recuperação no notebook."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     _eu(sessao)
+    _nao_restaurada(sessao, "Convidar máquina")
     nome = (nome or "").strip()
     if not nome:
         raise ErroNegocio("Dê um nome à máquina nova (p.ex. 'Notebook do plantão').")
@@ -232,6 +233,7 @@ def _chaves_proprias(sessao: Sessao) -> None:
 def remover_replica(sessao: Sessao, replica_id: str) -> None:
     """Remove uma réplica (máquina perdida, roubada, devolvida): os pacotes dela passam a ser recusados."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
+    _nao_restaurada(sessao, "Remover réplica")
     linha = _replica(sessao, replica_id)
     if linha is None:
         raise ErroNegocio("Réplica não encontrada.")
@@ -248,6 +250,7 @@ def designar(sessao: Sessao, replica: str) -> dict:
     No diário; a designação viaja nos pacotes."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     eu = _eu(sessao)
+    _nao_restaurada(sessao, "Designar para os atos únicos")
     alvo = _replica(sessao, replica)
     if alvo is None:
         raise ErroNegocio(f"Não há réplica chamada {replica} neste órgão.")
@@ -266,6 +269,13 @@ def designar(sessao: Sessao, replica: str) -> dict:
         m.registrar("sync_replicas", alvo["id"], "evento", depois={"evento": "réplica designada para os atos únicos",
                                                                   "antes": atual[1] if atual else None})
     return {"id": alvo["id"], "nome": alvo["nome"], "antes": atual[1] if atual else None}
+
+
+def _nao_restaurada(sessao: Sessao, ato: str) -> None:
+    """Convidar, remover e designar numa cópia restaurada ainda não juntada ficariam só nela (ela não gera
+    pacotes) e divergiriam das outras réplicas depois de juntar: recusados com o caminho."""
+    if (recusa := reg.mensagem_restaurada(sessao.db, ato)) is not None:
+        raise ErroNegocio(recusa)
 
 
 def exigir_designada(db, ato: str) -> None:

@@ -41,6 +41,11 @@ def test_copia_restaurada_da_sede_nao_age_como_sede_ate_juntar(orgao, tmp_path):
             reg.proximo_da_faixa(r.db, "conselho_atendimentos", "1 = 1", [], "o atendimento", tamanho=10000)
         assert not (tmp_path / "pen").exists()
         assert [(x["nome"], x["restaurada"]) for x in replicas.replicas(r) if x["esta"]] == [("Sede", True)]
+        for ato in (lambda: replicas.designar(r, "Notebook"), lambda: replicas.remover_replica(r, "Folha"),
+                    lambda: replicas.convidar(r, "Outra", False, tmp_path / "convites")):
+            with pytest.raises(ErroNegocio, match="esta base é uma cópia de segurança"):
+                ato()  # ficariam só nesta cópia e divergiriam das outras depois de juntar
+        assert not (tmp_path / "convites").exists()
         # receber continua (o que o notebook gravou chega), mas o que a sede verdadeira gravou depois da cópia
         # não volta: o notebook sabe que "a Sede" já tem as próprias alterações — por isso a cópia não pode
         # seguir como a sede, e uma máquina nova se junta com uma cópia recente (e um convite)
