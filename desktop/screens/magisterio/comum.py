@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop.rules.dinheiro import reais
 from desktop.rules import formato
 from desktop.rules.validacao import EntradaInvalida, formatar_cpf
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos  # noqa: F401 (comum.avisos nas abas)
 from desktop.screens.widgets.formato import data as data_br  # noqa: F401 (usado pelas abas)
 from desktop.services.magisterio.comum import ROTULOS_CARGO, ROTULOS_TITULO  # noqa: F401
 
@@ -59,17 +58,6 @@ def inteiro(texto: str) -> int:
     if not t.isdigit():
         raise EntradaInvalida("Informe um número inteiro, sem pontos nem letras.")
     return int(t)
-
-
-def chamar(parent: QWidget | None, titulo: str, funcao: Callable, *args, **kwargs) -> tuple[bool, Any]:
-    """Chama um serviço; recusas previstas viram um aviso em português. Devolve (deu_certo, resultado)."""
-    try:
-        return True, funcao(*args, **kwargs)
-    except Exception as e:  # noqa: BLE001 — a recusa vai para o usuário
-        if not avisos.previsto(e):
-            raise
-        avisos.erro(parent, titulo, e)
-        return False, None
 
 
 def _pasta_documentos() -> str:

@@ -41,6 +41,7 @@ class DialogoFicha(QDialog):
         super().__init__(parent)
         self._sessao, self.servidor_id = sessao, servidor_id
         self.ultimo_arquivo = None
+        self.lendo = 0  # leituras em andamento (situação, linha do tempo e pagamento vêm fora da interface)
         self.servidor = cadastro.obter(sessao, servidor_id)
         self.setWindowTitle(f"Ficha funcional — {self.servidor['nome']}")
         self.resize(1320, 660)  # as 12 abas cabem sem rolar; com a barra de título, cabe em 1366×768
@@ -108,37 +109,39 @@ class DialogoFicha(QDialog):
         self.recarregar()
 
     def recarregar(self) -> None:
-        s = self.servidor = cadastro.obter(self._sessao, self.servidor_id)
+        self.lendo += 1
+        sessao, sid = self._sessao, self.servidor_id
+        servicos.consulta(self, lambda: _ler_ficha(sessao, sid), self._on_lida, titulo_erro="Ficha funcional",
+                          ao_falhar=self._on_fim_leitura)
+
+    def _on_fim_leitura(self, *_args) -> None:
+        self.lendo -= 1
+
+    def _on_lida(self, lido: dict) -> None:
+        """Mostra o que ``_ler_ficha`` leu; as recusas de cada parte, como antes: aviso para o pagamento e a
+        linha do tempo, o motivo no lugar da situação."""
+        self.lendo -= 1
+        s = self.servidor = lido["servidor"]
+        pagamento, erro = lido["pagamento"]
+        if erro:
+            comum.avisos.erro(self, "Dados de pagamento", erro)
         desligado = (f" — <b>desligado em {comum.data_br(s['desligamento'])}</b>" if s.get("desligamento") else "")
         self.cabecalho.setText(
             f"<span style='font-size:120%'><b>{s['nome']}</b></span>{desligado}<br>"
             f"CPF {comum.cpf(s['cpf'])} · matrícula {s['matricula']} · {comum.ROTULOS_CARGO[s['cargo']]} · "
-            f"admissão em {comum.data_br(s['admissao'])}<br>{self._texto_pagamento()}")
-        try:
-            sit = consultas.situacao(self._sessao, self.servidor_id)
+            f"admissão em {comum.data_br(s['admissao'])}<br>{_texto_pagamento(pagamento)}")
+        sit, erro = lido["situacao"]
+        if erro:
+            self.situacao.setText(f"Situação de hoje: {erro}")
+        else:
             self.situacao.setText(
                 f"Situação em {comum.data_br(sit.data)}: <b>{nome_nivel(sit.nivel)}, classe {sit.classe}, "
                 f"jornada paga de {sit.jornada} h</b>" + (" · em estágio probatório (art. 9º)"
                                                           if sit.em_estagio_probatorio else ""))
-        except Exception as e:  # noqa: BLE001 — a situação não se calcula: diz por quê
-            if not comum.avisos.previsto(e):
-                raise
-            self.situacao.setText(f"Situação de hoje: {comum.avisos.mensagem_de(e)}")
-        ok, eventos = comum.chamar(self, "Linha do tempo", consultas.linha_do_tempo, self._sessao, self.servidor_id)
-        self.modelo_tempo.definir_linhas(eventos if ok else [])
-
-    def _texto_pagamento(self) -> str:
-        ok, d = comum.chamar(self, "Dados de pagamento", dados_pagamento.do_servidor, self._sessao, self.servidor_id)
-        if not ok:
-            return ""
-        partes = []
-        if d.get("banco"):
-            partes.append(DadosBancarios(d["banco"], d["agencia"], d["agencia_dv"], d["conta"], d["conta_dv"],
-                                         d["tipo_conta"]).descricao)
-        else:
-            partes.append("<b>sem conta bancária</b> (fica fora do arquivo do banco)")
-        partes.append(f"PIS/PASEP/NIT {formatar_pis(d['pis'])}" if d.get("pis") else "sem PIS/PASEP/NIT")
-        return " · ".join(partes)
+        eventos, erro = lido["eventos"]
+        if erro:
+            comum.avisos.erro(self, "Linha do tempo", erro)
+        self.modelo_tempo.definir_linhas(eventos or [])
 
     def eventos(self) -> list:
         return self.modelo_tempo.linhas()
@@ -159,10 +162,11 @@ class DialogoFicha(QDialog):
             self._on_historico_salvo, titulo_erro="Histórico funcional")
 
     def _on_pagamento(self) -> None:
-        ok, atuais = comum.chamar(self, "Dados de pagamento", dados_pagamento.do_servidor, self._sessao,
-                                  self.servidor_id)
-        if not ok:
-            return
+        sessao, sid = self._sessao, self.servidor_id
+        servicos.consulta(self, lambda: dados_pagamento.do_servidor(sessao, sid), self._abrir_pagamento,
+                          titulo_erro="Dados de pagamento")
+
+    def _abrir_pagamento(self, atuais: dict) -> None:
         self.dialogo_pagamento = DialogoPagamento(
             self.servidor["nome"], atuais,
             lambda **v: dados_pagamento.definir_do_servidor(self._sessao, self.servidor_id, **v), self)
@@ -184,3 +188,33 @@ class DialogoFicha(QDialog):
 def _gravar(destino, dados: bytes):
     destino.write_bytes(dados)
     return destino
+
+
+def _ler_ficha(sessao, servidor_id: str) -> dict:
+    """Tudo o que o cabeçalho e a linha do tempo mostram, lido fora da thread da interface. Cada parte que o
+    serviço recusa vem como (None, mensagem) — só dados simples voltam à interface."""
+    def parte(funcao):
+        try:
+            return funcao(), None
+        except Exception as e:  # noqa: BLE001 — recusa prevista: a ficha mostra o motivo
+            if not comum.avisos.previsto(e):
+                raise
+            return None, comum.avisos.mensagem_de(e)
+
+    return {"servidor": cadastro.obter(sessao, servidor_id),
+            "pagamento": parte(lambda: dados_pagamento.do_servidor(sessao, servidor_id)),
+            "situacao": parte(lambda: consultas.situacao(sessao, servidor_id)),
+            "eventos": parte(lambda: consultas.linha_do_tempo(sessao, servidor_id))}
+
+
+def _texto_pagamento(d: dict | None) -> str:
+    if d is None:
+        return ""
+    partes = []
+    if d.get("banco"):
+        partes.append(DadosBancarios(d["banco"], d["agencia"], d["agencia_dv"], d["conta"], d["conta_dv"],
+                                     d["tipo_conta"]).descricao)
+    else:
+        partes.append("<b>sem conta bancária</b> (fica fora do arquivo do banco)")
+    partes.append(f"PIS/PASEP/NIT {formatar_pis(d['pis'])}" if d.get("pis") else "sem PIS/PASEP/NIT")
+    return " · ".join(partes)

@@ -80,6 +80,7 @@ def test_titulacao_na_ficha_atualiza_linha_do_tempo(qtbot, sessao_demo):
     qtbot.mouseClick(aba.botao_ficha, Qt.MouseButton.LeftButton)
     ficha = aba.dialogo
     qtbot.waitUntil(ficha.isVisible)
+    qtbot.waitUntil(lambda: not ficha.lendo, timeout=15000)  # a ficha lê fora da thread da interface
     assert "Nível 3" in ficha.situacao.text()
     assert not any("Nível 4" in m.descricao for m in ficha.eventos())
     titulacoes = ficha.historicos["titulacoes"]
@@ -101,6 +102,7 @@ def test_titulacao_na_ficha_atualiza_linha_do_tempo(qtbot, sessao_demo):
     assert [t["titulo"] for t in cadastro.itens(sessao_demo, "titulacoes", sid)] == [
         "licenciatura_plena", "pos_lato_sensu"]
     assert titulacoes.modelo.rowCount() == 2
+    qtbot.waitUntil(lambda: not ficha.lendo, timeout=15000)  # a ficha lê fora da thread da interface
     nivel4 = [m for m in ficha.eventos() if "Nível 4" in m.descricao]
     assert [(m.data, m.fundamento) for m in nivel4] == [(date(2020, 6, 10), "Lei 1.613/2004, arts. 14 IV e 19 §2º")]
     assert "Nível 4" in ficha.situacao.text()

@@ -154,6 +154,7 @@ def test_historico_funcional_pela_ficha(qtbot, sessao_demo, painel, tmp_path, sa
     qtbot.mouseClick(aba.botao_ficha, Qt.MouseButton.LeftButton)
     ficha = aba.dialogo
     qtbot.waitUntil(ficha.isVisible)
+    qtbot.waitUntil(lambda: not ficha.lendo, timeout=15000)  # a ficha lê fora da thread da interface
     destino = tmp_path / "historico.pdf"
     salvar_em.append(destino)
     qtbot.mouseClick(ficha.botao_historico, Qt.MouseButton.LeftButton)

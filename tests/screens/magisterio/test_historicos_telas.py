@@ -30,6 +30,7 @@ def _ficha(qtbot, sessao, historico, condicao):
     qtbot.mouseClick(aba.botao_ficha, Qt.MouseButton.LeftButton)
     ficha = aba.dialogo
     qtbot.waitUntil(ficha.isVisible)
+    qtbot.waitUntil(lambda: not ficha.lendo, timeout=15000)  # a ficha lê fora da thread da interface
     assert ficha.servidor_id == sid
     ficha.painel_do_teste = painel  # a ficha é filha do painel: ele tem de viver enquanto o teste a usa
     return sid, item, ficha

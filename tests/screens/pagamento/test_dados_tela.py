@@ -13,8 +13,10 @@ def test_dados_de_pagamento_pela_ficha(qtbot, sessao_demo):
     ficha = DialogoFicha(sessao_demo, s["id"])
     qtbot.addWidget(ficha)
     ficha.show()
+    qtbot.waitUntil(lambda: not ficha.lendo, timeout=15000)  # a ficha lê fora da thread da interface
     assert "sem conta bancária" in ficha.cabecalho.text() or "agência" in ficha.cabecalho.text()
     qtbot.mouseClick(ficha.botao_pagamento, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(ficha, "dialogo_pagamento", None) is not None, timeout=15000)
     dlg = ficha.dialogo_pagamento
     qtbot.waitUntil(dlg.isVisible)
     for campo in (dlg.banco, dlg.agencia, dlg.agencia_dv, dlg.conta, dlg.conta_dv, dlg.pis):
