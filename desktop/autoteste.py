@@ -100,7 +100,9 @@ class _Autoteste:
             raise _Falhou(f"o pacote procura arquivos fora dele ({RAIZ})")
         faltam = [str(p.relative_to(RAIZ)) for p in (
             PASTA_RECURSOS / "estilo.qss", PASTA_RECURSOS / "fonts" / "DejaVuSans.ttf",
-            PASTA_RECURSOS / "fonts" / "DejaVuSans-Bold.ttf", PASTA_DB / "migrations") if not p.exists()]
+            PASTA_RECURSOS / "fonts" / "DejaVuSans-Bold.ttf", PASTA_DB / "migrations",
+            *(PASTA_RECURSOS / "demo" / f"{m}.toml" for m in ("magisterio", "eleicao", "certificacao")))
+            if not p.exists()]
         if faltam:
             raise _Falhou("faltam arquivos do programa: " + ", ".join(faltam))
         onde = "pacote instalado" if congelado else "código-fonte"
