@@ -25,9 +25,11 @@ from desktop.services.magisterio import documentos
 from . import comum
 
 
-def _gravar(destino: Path, dados: bytes) -> Path:
+def _gravar(destino: Path, dados: bytes) -> tuple[Path, bytes]:
+    """Grava no destino; os bytes voltam junto: a interface não relê do disco o que acabou de ser gravado
+    (o lote de 3.000 contracheques tem megabytes — issue 16)."""
     destino.write_bytes(dados)
-    return destino
+    return destino, dados
 
 
 class BarraDocumentos(QWidget):
@@ -106,12 +108,13 @@ class BarraDocumentos(QWidget):
         if destino is None:
             return
 
-        def _feito(caminho: Path) -> None:
+        def _feito(gravado: tuple[Path, bytes]) -> None:
+            caminho, dados = gravado
             self.tarefa = None
             self.ultimo_arquivo = caminho
             self.emitidos.atualizar()
             if caminho.suffix.lower() == ".pdf":
-                oferecer_documento(self.aviso, caminho.read_bytes(), caminho, f"Salvo em {caminho}.")
+                oferecer_documento(self.aviso, dados, caminho, f"Salvo em {caminho}.")
             else:
                 oferecer_documento(self.aviso, None, caminho, f"Salvo em {caminho}.")
             self.aviso.setVisible(True)

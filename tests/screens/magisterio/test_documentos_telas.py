@@ -58,7 +58,18 @@ def _paginas(caminho) -> list[str]:
 
 
 def test_lote_de_contracheques_com_progresso_salvo_e_autentico(qtbot, sessao_demo, painel, tmp_path, salvar_em,
-                                                              segurar_tarefa):
+                                                              segurar_tarefa, monkeypatch):
+    import pathlib
+    import threading
+
+    relidos, ler = [], pathlib.Path.read_bytes
+
+    def anotar(caminho):
+        if threading.current_thread() is threading.main_thread():
+            relidos.append(caminho)
+        return ler(caminho)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", anotar)
     barra = painel.folha.documentos
     assert barra.botao_lote.isEnabled() and not barra.aviso.isVisible()
     destino = tmp_path / "lote.pdf"
@@ -73,6 +84,7 @@ def test_lote_de_contracheques_com_progresso_salvo_e_autentico(qtbot, sessao_dem
     segurar_tarefa.set()
     qtbot.waitUntil(lambda: barra.ultimo_arquivo is not None, timeout=60000)
     assert barra.ultimo_arquivo == destino and destino.exists()
+    assert destino not in relidos  # o lote salvo não é relido do disco na thread da interface (issue 16)
     assert andamento[-1] == (SERVIDORES, SERVIDORES, f"Contracheque {SERVIDORES} de {SERVIDORES}…")
     assert barra.botao_lote.isEnabled() and barra.aviso.text().startswith(f"Salvo em {destino}.")
     assert '<a href="abrir">Abrir</a>' in barra.aviso.text() and "Imprimir (Ctrl+P)" in barra.aviso.text()
