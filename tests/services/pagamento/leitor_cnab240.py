@@ -1,9 +1,9 @@
 """Leitor de CNAB 240 para os testes, escrito da tabela de posições FEBRABAN (v10), sem usar o gerador.
 
-Não há no PyPI acessível daqui um leitor mantido de CNAB 240 de pagamentos (``cnab240``,
-``python-cnab``, ``pycnab240`` e ``febraban`` não estão disponíveis): este leitor é outro caminho de
-código — campos descritos por (início, fim) 1-based como no manual, fatiados da linha — e confere
-a estrutura que o banco confere (tamanho, sequência, contagens e somas dos trailers).
+Segundo caminho de código, ao lado do leitor mantido ``farialimer`` (PyPI, especificação Folha de
+Pagamento do BB, usado em test_remessa.py::test_remessa_lida_pelo_farialimer): campos descritos por
+(início, fim) 1-based como no manual, fatiados da linha, conferindo a estrutura que o banco confere
+(tamanho, sequência, contagens e somas dos trailers) e também os lotes de TED e da Caixa.
 """
 from __future__ import annotations
 

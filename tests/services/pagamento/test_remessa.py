@@ -7,6 +7,7 @@ import pytest
 from validate_docbr import PIS
 
 from desktop.rules.pagamento.banco import dv_modulo11_bb
+from desktop.rules.pagamento.cnab240 import alfa
 from desktop.services import acesso, demo
 from desktop.services.magisterio import cadastro, folha
 from desktop.services.pagamento import dados, remessa
@@ -68,7 +69,6 @@ def test_remessa_do_magisterio_lida_de_volta(sessao_fechada):
     fora = {p["nome"] for p in conf.sem_conta}
     esperado = {n: v for n, v in itens.items() if n not in fora and v > 0}
     lidos = {p.nome: p.valor for p in arq.pagamentos}
-    from desktop.rules.pagamento.cnab240 import alfa
     assert lidos == {alfa(n, 30).strip(): v for n, v in esperado.items()}  # cada servidor com o seu líquido
     assert arq.total == sum(esperado.values()) == g.total
     assert sum(arq.somas_lotes) == g.total
@@ -148,3 +148,42 @@ def test_conferencia_das_tabelas_contra_o_diario_fica_limpa(sessao_admin):
                               "ORDER BY seq DESC LIMIT 1", [chave]).fetchone()
         assert ultima is not None and json.loads(ultima[0]) == {"chave": chave, "valor": valor}
     assert s.db.execute("SELECT valor FROM configuracoes WHERE chave = 'pagamento.nsa.conselho.001'").fetchone()[0] == "2"
+
+
+def test_remessa_lida_pelo_farialimer(sessao_fechada):
+    """O mesmo arquivo lido por um leitor mantido de fora do Paço: farialimer (PyPI, MIT), com a sua
+    especificação 'Folha de Pagamento' do Banco do Brasil (CNAB 240, julho/2019) e o seu despacho por tipo de
+    registro e segmento. Os valores (9(013)V02 etc.) são lidos como texto e divididos por 100 aqui: o
+    conversor do farialimer 0.1.0 lê 1.234,05 como 1.234,5 (perde o zero dos centavos)."""
+    from importlib.resources import files
+
+    from farialimer.parser.bb.folha_pagamento import BBFolhaPagamento
+
+    s = sessao_fechada
+    contas_para_todos(s)
+    _convenio(s)
+    g = remessa.gerar(s, "magisterio", OUTUBRO, banco="001", data_pagamento=PAGAMENTO, agora=AGORA)
+    leitor = BBFolhaPagamento("bb")
+    leitor.spec_dict = {"folha": str(files("farialimer") / "specs" / "bb" / "folha_pagamento.yaml")}
+    especificacao = leitor.get_spec_parser("folha")
+    for registro, campos in especificacao.items():  # valores em texto, sem o conversor numérico do pacote
+        especificacao[registro] = [c._replace(convert="string") if "V" in c.datatype else c for c in campos]
+    linhas = g.conteudo.decode("ascii").split("\r\n")[:-1]
+    lidos = [leitor.parse_line(l, especificacao[leitor.get_line_register(l)]) for l in linhas]
+    centavos = lambda txt: Decimal(int(txt)) / 100  # noqa: E731
+    tipos = [leitor.get_line_register(l) for l in linhas]
+    assert tipos[0] == "0" and tipos[-1] == "9" and set(tipos) == {"0", "1", "3A", "3B", "5", "9"}
+    assert lidos[0]["codigo_banco"] == 1 and lidos[0]["codigo_remessa_retorno"] == 1
+    assert lidos[0]["numero_inscricao_empresa"] == int(demo_cnpj(s))
+    segmentos_a = [r for r, t in zip(lidos, tipos) if t == "3A"]
+    trailers = [r for r, t in zip(lidos, tipos) if t == "5"]
+    # cada servidor com o seu líquido, na data do pagamento
+    esperado = {alfa(i.servidor.nome, 30).strip(): i.contracheque.liquido for i in folha.contracheques(s, OUTUBRO)
+                if i.contracheque.liquido > 0}
+    assert {r["nome_favorecido"]: centavos(r["valor_pagamento"]) for r in segmentos_a} == esperado
+    assert len(segmentos_a) == len(esperado) == g.creditos
+    assert {r["data_pagamento"] for r in segmentos_a} == {int(f"{PAGAMENTO:%d%m%Y}")}
+    # totais: soma dos lotes = soma dos créditos = total do arquivo; contagens dos trailers
+    assert sum(centavos(t["somatoria_valores"]) for t in trailers) == sum(esperado.values()) == g.total
+    assert sum(t["quantidade_registros"] for t in trailers) == len(linhas) - 2
+    assert lidos[-1]["quantidade_lotes"] == len(trailers) and lidos[-1]["quantidade_registros"] == len(linhas)
