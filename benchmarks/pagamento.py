@@ -153,6 +153,9 @@ def main() -> None:
         print(f"eSocial sem assinatura ({len(lote.eventos)} eventos validados no XSD): {t_es:7.2f} s")
         print(f"eSocial assinado A1 ({len(lote_ass.eventos)} eventos validados no XSD):   {t_es_ass:7.2f} s")
     total = t_previa + t_fechar + t_pdf + t_conf + t_cnab + t_es
+    carga = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"máquina: {os.cpu_count()} núcleos, carga média (1/5/15 min) {carga} (acima do número de núcleos, "
+          f"os tempos medem a máquina dividida com outros processos)")
     print(f"TOTAL calcular + fechar + PDF + conferir + CNAB + eSocial (sem assinatura): {total:7.2f} s "
           f"(meta da issue 13: < 30 s com 3.000 servidores)")
 
