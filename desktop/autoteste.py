@@ -101,7 +101,7 @@ class _Autoteste:
         faltam = [str(p.relative_to(RAIZ)) for p in (
             PASTA_RECURSOS / "estilo.qss", PASTA_RECURSOS / "fonts" / "DejaVuSans.ttf",
             PASTA_RECURSOS / "fonts" / "DejaVuSans-Bold.ttf", PASTA_DB / "migrations",
-            *(PASTA_RECURSOS / "demo" / f"{m}.toml" for m in ("magisterio", "eleicao", "certificacao")))
+            *(PASTA_RECURSOS / "demo" / f"{m}.toml" for m in ("comum", "magisterio", "eleicao", "certificacao")))
             if not p.exists()]
         if faltam:
             raise _Falhou("faltam arquivos do programa: " + ", ".join(faltam))

@@ -7,7 +7,7 @@ from desktop.services.demo_comum import PASTA_DEMO, dados_demo
 
 
 def test_arquivos_da_demonstracao_ficam_em_resources():
-    assert {p.stem for p in PASTA_DEMO.glob("*.toml")} >= {"magisterio", "eleicao", "certificacao"}
+    assert {p.stem for p in PASTA_DEMO.glob("*.toml")} >= {"comum", "magisterio", "eleicao", "certificacao"}
     assert PASTA_DEMO.parent.name == "resources"  # resources/ vai inteira no instalador (installer.spec)
 
 
@@ -41,7 +41,7 @@ def test_certificacao_competencias_dentro_da_matriz_e_roteiro_completo():
         componentes = {nome for nome, _horas in p["matriz"]}
         assert all(comp in componentes for _nome, comp, _horas in p["competencias"]), p["tipo"]
         assert [area for _nome, area in p["equipe"]].count("educacao") == 1
-        assert p["unidade"] in d["unidades"]
+        assert p["unidade"] in {"principal", *d["unidades"]}
     assert len(d["roteiro"]) == 20  # 60 trabalhadores em ciclo nas 3 ofertas
     assert {r["etapas"] for r in d["roteiro"]} == set(range(6))
     assert {r.get("extra") for r in d["roteiro"]} - {None} <= {"curso", "desistir", "recurso", "deferido",

@@ -21,7 +21,7 @@ from ..demo_comum import cpf_ficticio, dados_demo
 from . import cursos, emissao, instituicao, ofertas, processos, trabalhadores
 
 _D = dados_demo("certificacao")
-UNIDADE_DEMO = _D["unidades"]["principal"]
+UNIDADE_DEMO = dados_demo("comum")["unidades"]["unidade_certificadora"]  # criada pela demonstração comum
 UNIDADE_2 = _D["unidades"]["segunda"]
 CONTEUDOS_PPCP: dict[str, str] = _D["conteudos_ppcp"]
 CONTEUDOS_OFERTA: dict[str, str] = _D["conteudos_oferta"]
