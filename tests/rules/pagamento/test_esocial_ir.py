@@ -1,7 +1,7 @@
 """S-1210 com pensão alimentícia e com demonstrativo de RRA (leiaute S-1.3): o alimentando em infoDep e a
 dedução em infoIRComplem/infoIRCR/penAlim, no CR 056107 (mensal) ou 188901 (RRA, tpRend 18); um evento por
-beneficiário com todos os demonstrativos; S-1202 com indRRA/infoRRA. Validado nos XSD oficiais quando
-presentes (como tests/services/pagamento/test_esocial.py); sem eles, conferem-se só os valores."""
+beneficiário com todos os demonstrativos; S-1202 com indRRA/infoRRA. Validado nos XSD oficiais
+(resources/esocial/xsd, como tests/services/pagamento/test_esocial.py)."""
 import os
 from datetime import date, datetime
 from decimal import Decimal as D
@@ -10,18 +10,16 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from desktop import RAIZ
+from desktop import PASTA_RECURSOS
 from desktop.rules.pagamento import esocial as ev
 
-XSD = Path(os.environ.get("PACO_ESOCIAL_XSD") or RAIZ.parent / "shared" / "referencias" / "esocial" / "v_S_01_03_00")
+XSD = Path(os.environ.get("PACO_ESOCIAL_XSD") or PASTA_RECURSOS / "esocial" / "xsd" / "v_S_01_03_00")
 EMP = ev.Empregador("12345678000195")
 NS = "{http://www.esocial.gov.br/schema/evt/%s/v_S_01_03_00}"
 SERVIDOR, ALIMENTANDO = "11144477735", "52998224725"
 
 
 def _valida(raiz, evento: str) -> None:
-    if not (XSD / "tipos.xsd").is_file():
-        return  # sem os XSD oficiais, só os valores (o padrão do projeto: resources/esocial/xsd/README.md)
     esquema = etree.XMLSchema(etree.parse(str(XSD / f"{ev.EVENTOS[evento]}.xsd")))
     esquema.validate(etree.fromstring(ev.bytes_xml(raiz)))
     erros = [e.message for e in esquema.error_log if "Signature" not in e.message]

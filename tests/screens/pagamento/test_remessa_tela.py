@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.rules.pagamento.cnab240 import alfa
 from desktop.screens.magisterio.painel import PainelMagisterio
-from desktop import RAIZ
+from desktop import PASTA_RECURSOS
 from desktop.services.magisterio import folha
 
 from ..apoio_janelas import digitar
@@ -73,10 +73,7 @@ def test_eventos_do_esocial_pela_tela(qtbot, sessao_demo, tmp_path, salvar_em, m
 
     from desktop.services.pagamento import esocial
 
-    xsd = Path(os.environ.get(esocial.ENV_XSD) or RAIZ.parent / "shared" / "referencias" / "esocial" / "v_S_01_03_00")
-    if not (xsd / "tipos.xsd").is_file():
-        import pytest
-        pytest.skip("XSD do eSocial ausentes")
+    xsd = Path(os.environ.get(esocial.ENV_XSD) or PASTA_RECURSOS / "esocial" / "xsd" / "v_S_01_03_00")
     monkeypatch.setenv(esocial.ENV_XSD, str(xsd))
     s = sessao_demo
     folha.fechar(s, OUTUBRO, aceitar_pendencias=True)

@@ -117,25 +117,24 @@ def test_complementar_de_tres_meses_com_cnab(base, monkeypatch):
     assert texto.count("folha complementar") >= len(previa.itens) and previa.itens[0].servidor.nome in texto
 
     # eSocial: o demonstrativo da complementar (sufixo C) no mesmo S-1202 e S-1210 do servidor
-    if (XSD / "tipos.xsd").is_file():
-        monkeypatch.setenv(esocial.ENV_XSD, str(XSD))
-        lote = esocial.gerar(s, "magisterio", OUTUBRO, data_pagamento=date(2026, 11, 10))
-        cpfs = {"".join(c for c in i.servidor.cpf if c.isdigit()): i.contracheque.liquido for i in previa.itens}
-        vistos = 0
-        for nome, xml in lote.eventos:
-            if nome.startswith("S-1210"):
-                ns = NS % "evtPgtos"
-                raiz = etree.fromstring(xml)
-                esquema = _esquema("evtPgtos")
-                esquema.validate(raiz)
-                assert not [e.message for e in esquema.error_log if "Signature" not in e.message]
-                cpf = raiz.find(f".//{ns}cpfBenef").text
-                if cpf in cpfs:
-                    pgs = {p.find(f"{ns}ideDmDev").text[-1]: Decimal(p.find(f"{ns}vrLiq").text)
-                           for p in raiz.iter(f"{ns}infoPgto")}
-                    assert pgs["C"] == max(cpfs[cpf], Decimal("0.00"))
-                    vistos += 1
-        assert vistos == len(cpfs)
+    monkeypatch.setenv(esocial.ENV_XSD, str(XSD))
+    lote = esocial.gerar(s, "magisterio", OUTUBRO, data_pagamento=date(2026, 11, 10))
+    cpfs = {"".join(c for c in i.servidor.cpf if c.isdigit()): i.contracheque.liquido for i in previa.itens}
+    vistos = 0
+    for nome, xml in lote.eventos:
+        if nome.startswith("S-1210"):
+            ns = NS % "evtPgtos"
+            raiz = etree.fromstring(xml)
+            esquema = _esquema("evtPgtos")
+            esquema.validate(raiz)
+            assert not [e.message for e in esquema.error_log if "Signature" not in e.message]
+            cpf = raiz.find(f".//{ns}cpfBenef").text
+            if cpf in cpfs:
+                pgs = {p.find(f"{ns}ideDmDev").text[-1]: Decimal(p.find(f"{ns}vrLiq").text)
+                       for p in raiz.iter(f"{ns}infoPgto")}
+                assert pgs["C"] == max(cpfs[cpf], Decimal("0.00"))
+                vistos += 1
+    assert vistos == len(cpfs)
 
 
 def previa_dependentes(s, sid) -> int:

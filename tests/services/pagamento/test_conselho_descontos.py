@@ -26,7 +26,7 @@ from desktop.services.conselho import descontos, mandatos, remuneracao
 from desktop.services.pagamento import dados, esocial, remessa
 
 from .leitor_cnab240 import ler
-from .test_esocial import NS, XSD, _esquema  # noqa: F401 — o mesmo XSD e o mesmo pulo sem XSD
+from .test_esocial import NS, XSD, _esquema  # noqa: F401 — os mesmos XSD
 
 JUNHO = date(2025, 6, 1)
 PAGAMENTO = date(2025, 7, 5)
@@ -133,7 +133,6 @@ def test_s1200_do_conselho_leva_os_descontos(folha_de_junho):
     assert outro.pensoes == () and outro.liquido == Decimal("2778.27")
 
 
-@pytest.mark.skipif(not (XSD / "tipos.xsd").is_file(), reason="XSD do eSocial ausentes (resources/esocial/xsd/README.md)")
 def test_esocial_do_mes_do_conselho_valido_nos_xsd(folha_de_junho, monkeypatch):
     monkeypatch.setenv(esocial.ENV_XSD, str(XSD))
     s, _carla, _bruno = folha_de_junho

@@ -17,19 +17,17 @@ from cryptography.x509.oid import NameOID
 from lxml import etree
 from signxml import XMLVerifier
 
-from desktop import RAIZ
+from desktop import PASTA_RECURSOS
 from desktop.services import acesso, demo
 from desktop.services.magisterio import folha
 from desktop.services.pagamento import esocial
 from desktop.services.sessao import ErroNegocio
 
-XSD = Path(os.environ.get(esocial.ENV_XSD) or RAIZ.parent / "shared" / "referencias" / "esocial" / "v_S_01_03_00")
+XSD = Path(os.environ.get(esocial.ENV_XSD) or PASTA_RECURSOS / "esocial" / "xsd" / "v_S_01_03_00")  # os XSD oficiais vão no repositório
 OUTUBRO = date(2026, 10, 1)
 PAGAMENTO = date(2026, 11, 5)
 NS = "{http://www.esocial.gov.br/schema/evt/%s/v_S_01_03_00}"
 
-pytestmark = pytest.mark.skipif(not (XSD / "tipos.xsd").is_file(),
-                                reason="XSD do eSocial ausentes (resources/esocial/xsd/README.md)")
 
 
 @pytest.fixture(autouse=True)
@@ -108,6 +106,20 @@ def test_sem_certificado_so_falta_a_assinatura(sessao_fechada):
         "Expected is ( {http://www.w3.org/2000/09/xmldsig#}Signature )."]
     with zipfile.ZipFile(BytesIO(lote.zip())) as z:
         assert len(z.namelist()) == len(lote.eventos)
+
+
+def test_xsd_oficiais_no_repositorio_conferem_com_o_readme():
+    """Os XSD vão com o programa (resources/esocial/xsd): cada arquivo com o SHA-256 anotado no README,
+    copiado sem alteração do repositório oficial do leiaute."""
+    import hashlib
+    import re
+
+    pasta = PASTA_RECURSOS / "esocial" / "xsd"
+    anotados = dict(re.findall(r"^\| (\S+\.xsd) \| ([0-9a-f]{64}) \|$", (pasta / "README.md").read_text(), re.M))
+    assert len(anotados) == 7
+    for nome, sha in anotados.items():
+        assert hashlib.sha256((pasta / "v_S_01_03_00" / nome).read_bytes()).hexdigest() == sha, nome
+    assert esocial.pasta_xsd() is not None
 
 
 def test_validacao_acusa_xml_errado():

@@ -10,11 +10,9 @@ from desktop.services import acesso, demo
 from desktop.services.magisterio import descontos, folha
 from desktop.services.pagamento import esocial
 
-from .test_esocial import NS, XSD, _esquema  # noqa: F401 — mesmo XSD e o mesmo pulo sem XSD
+from .test_esocial import NS, XSD, _esquema  # noqa: F401 — os mesmos XSD
 
 OUTUBRO = date(2026, 10, 1)
-pytestmark = pytest.mark.skipif(not (XSD / "tipos.xsd").is_file(),
-                                reason="XSD do eSocial ausentes (resources/esocial/xsd/README.md)")
 
 
 @pytest.fixture(autouse=True)

@@ -11,11 +11,9 @@ from desktop.services import acesso, demo
 from desktop.services.magisterio import folha, tabelas
 from desktop.services.pagamento import esocial
 
-from .test_esocial import NS, XSD, _esquema  # noqa: F401 — mesmo XSD e o mesmo pulo sem XSD
+from .test_esocial import NS, XSD, _esquema  # noqa: F401 — os mesmos XSD
 
 NOVEMBRO, DEZEMBRO, JANEIRO = date(2025, 11, 1), date(2025, 12, 1), date(2026, 1, 1)
-pytestmark = pytest.mark.skipif(not (XSD / "tipos.xsd").is_file(),
-                                reason="XSD do eSocial ausentes (resources/esocial/xsd/README.md)")
 
 
 @pytest.fixture(autouse=True)
