@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("PACO_KDF_RAPIDO", "1")
-os.environ.setdefault("PACO_ESOCIAL_XSD", str(Path(__file__).resolve().parents[2] / "shared" / "referencias" / "esocial" / "v_S_01_03_00"))
+# os XSD oficiais vão em resources/esocial/xsd (PACO_ESOCIAL_XSD ainda aponta outra pasta)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
