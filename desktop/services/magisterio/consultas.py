@@ -36,9 +36,10 @@ def situacao(sessao: Sessao, servidor_id: str, data: date | None = None) -> Situ
         raise ErroNegocio(str(e)) from None
 
 
-_NAO_MUDAM_AS_LISTAS = ("copias", "sessoes", "documentos", "documentos_chaves")
+_NAO_MUDAM_AS_LISTAS = ("copias", "sessoes", "documentos", "documentos_chaves", "magisterio_competencias",
+                        "magisterio_reaberturas")
 """Linhas do diário que não mudam servidores nem situações: a cópia de segurança, entrar e sair, um PDF
-emitido. Sem elas, voltar à aba Servidores depois da cópia diária relia os 3.000 servidores e recalculava
+emitido, fechar ou reabrir uma competência da folha (as fichas não leem os contracheques gravados). Sem elas, voltar à aba Servidores depois da cópia diária relia os 3.000 servidores e recalculava
 as situações (issue 16)."""
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 from desktop.screens.magisterio.painel import PainelMagisterio
 from desktop.services import copias
-from desktop.services.magisterio import cadastro, consultas
+from desktop.services.magisterio import cadastro, consultas, folha
 
 from .conftest import SERVIDORES
 
@@ -40,8 +40,9 @@ def test_situacoes_fora_da_thread_da_interface_e_so_quando_a_base_muda(qtbot, se
     assert not aba.carregando and threads == [False]
 
     copias.fazer_copia(sessao_demo)  # a cópia de segurança (e a diária, ao abrir) escreve no diário...
+    folha.fechar(sessao_demo, date(2026, 10, 1), aceitar_pendencias=True)  # ...e o fechamento da folha...
     painel.abas.setCurrentWidget(painel.escolas)
-    painel.abas.setCurrentWidget(painel.servidores)  # ...mas não muda servidores: nada relido (issue 16)
+    painel.abas.setCurrentWidget(painel.servidores)  # ...mas não mudam servidores: nada relido (issue 16)
     assert not aba.carregando and threads == [False]
 
     escola = cadastro.listar_escolas(sessao_demo)[0]["id"]
