@@ -71,6 +71,7 @@ class Vigia(threading.Thread):
         super().__init__(name="vigia-travamentos", daemon=True)
         self.medidor = medidor
         self.fase: str | None = None
+        self.inicio_fase = 0.0  # ``fase`` e ``inicio_fase`` (perf_counter) são postos antes de a fase começar
         self.principal = threading.main_thread().ident
         self._estado = Path(f"/proc/self/task/{threading.main_thread().native_id}/stat")
         self._sched = Path(f"/proc/self/task/{threading.main_thread().native_id}/schedstat")
@@ -102,7 +103,7 @@ class Vigia(threading.Thread):
             gil = agora - antes > ATRASO_GIL_S
             antes = agora
             fase = self.fase
-            if fase is None:
+            if fase is None or self.medidor._ultimo < self.inicio_fase:  # o medidor da fase ainda não começou
                 tique, pendentes, soma = None, [], [0.0, 0.0]
                 self._cpu_antes = self._ler_sched()
                 continue

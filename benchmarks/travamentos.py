@@ -166,7 +166,7 @@ def main() -> None:
 
         def medir(nome, acao, pronto):
             if vigia is not None:
-                vigia.fase = nome
+                vigia.inicio_fase, vigia.fase = time.perf_counter(), nome
             r = m.fase(acao, pronto)
             if vigia is not None:
                 vigia.fase = None
