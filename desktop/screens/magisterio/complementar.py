@@ -31,8 +31,8 @@ class PainelDiferencas(QGroupBox):
         self.ultima_previa = None
         self.ultima_fechada = None
         self.ultimo_pdf = None
-        self.proxima = QRadioButton("Na próxima competência aberta (ao fechá-la; rubricas 065 a 068)", self)
-        self.folha_complementar = QRadioButton("Numa folha complementar da competência fechada:", self)
+        self.proxima = QRadioButton("Na próxima competência aberta (rubricas 065 a 068)", self)
+        self.folha_complementar = QRadioButton("Em folha complementar da competência:", self)
         self.escolha = QButtonGroup(self)
         self.escolha.addButton(self.proxima)
         self.escolha.addButton(self.folha_complementar)
@@ -52,12 +52,16 @@ class PainelDiferencas(QGroupBox):
         linha.addWidget(self.competencia)
         linha.addWidget(self.botao_conferir)
         linha.addWidget(self.botao_fechar)
-        linha.addWidget(self.botao_pdf)
-        linha.addWidget(self.botao_banco)
         linha.addStretch(1)
+        documentos = QHBoxLayout()  # numa linha só com os outros, 1.730 px: não cabia em 1366
+        documentos.addSpacing(24)
+        documentos.addWidget(self.botao_pdf)
+        documentos.addWidget(self.botao_banco)
+        documentos.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.proxima)
         lay.addLayout(linha)
+        lay.addLayout(documentos)
         lay.addWidget(self.resumo)
         self.escolha.buttonToggled.connect(self._on_escolha)
         self.botao_conferir.clicked.connect(self._on_conferir)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                               QPushButton, QRadioButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.rules import formato
 from desktop.rules import validacao
@@ -108,7 +108,19 @@ class AbaTabelas(QWidget):
         aplicar.addWidget(QLabel("Fundamento:", self))
         aplicar.addWidget(self.fundamento, 1)
         aplicar.addWidget(self.botao_aplicar)
-        lay = QVBoxLayout(self)
+        # A aba inteira rola: a tabela, a simulação, as diferenças e a escolha de como pagá-las não cabem
+        # juntas em 768 px de altura, e espremê-las escondia as linhas da tabela e os campos.
+        conteudo = QWidget(self)
+        rolagem = QScrollArea(self)
+        rolagem.setWidgetResizable(True)
+        rolagem.setFrameShape(QFrame.Shape.NoFrame)
+        externo = QVBoxLayout(self)
+        externo.setContentsMargins(0, 0, 0, 0)
+        externo.addWidget(rolagem)
+        self.matriz.setMinimumHeight(self.matriz.horizontalHeader().sizeHint().height() + 4
+                                     + len(_LINHAS) * self.matriz.verticalHeader().defaultSectionSize())
+        self.tabela_dif.setMinimumHeight(180)
+        lay = QVBoxLayout(conteudo)
         lay.addLayout(topo)
         lay.addWidget(self.vigencia)
         lay.addWidget(self.matriz, 2)
@@ -119,6 +131,7 @@ class AbaTabelas(QWidget):
         lay.addLayout(aplicar)
         self.diferencas = PainelDiferencas(sessao, self)  # pagar na próxima competência ou em folha complementar
         lay.addWidget(self.diferencas)
+        rolagem.setWidget(conteudo)
         self.botao_mostrar.clicked.connect(self._on_mostrar)
         self.botao_simular.clicked.connect(self._on_simular)
         self.botao_aplicar.clicked.connect(self._on_aplicar)
