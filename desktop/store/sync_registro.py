@@ -28,6 +28,10 @@ ESQUEMAS = ("main", "sigilo")
 _NAO_SINCRONIZADAS = {"diario", "sync_local", "sync_alteracoes", "sync_campos",
                       "sync_conflitos", "sync_confirmadas"}
 _COLUNAS: dict[tuple[str, str], tuple[str, list[str]] | None] = {}
+CHAVE_COMO_ID = frozenset({"cert_curso_turmas", "cert_sistec_codigos"})
+"""Tabelas cujo id é a própria chave composta (migração 0027), igual em toda réplica: uma linha gravada antes de a
+tabela viajar e nunca capturada vai inteira (como inclusão) na primeira alteração; quem já a tem recebe só os
+campos em que a alteração vence (``aplicar_recebida``), quem não tem a cria."""
 SO_O_ULTIMO = frozenset({"atualizado_em"})
 """Colunas de controle que toda edição carimba: valem a de maior HLC, sem conflito (senão, duas máquinas que
 editam campos diferentes do mesmo registro entrariam em conflito só pelo carimbo)."""
@@ -348,7 +352,7 @@ def capturar(db, capturas: list[tuple[str, str, str, str, object]], usuario: str
             tocadas = [EXISTE] + [c for c in cols if c != pk]
         else:
             atual = dict(zip(cols, linha))
-            if acao == "inserir" and EXISTE not in versoes:
+            if EXISTE not in versoes and (acao == "inserir" or tabela in CHAVE_COMO_ID):
                 valores = {**atual, EXISTE: 1}
             else:
                 acao = "alterar"
@@ -444,6 +448,15 @@ def aplicar_recebida(db, esquema: str, alt: dict) -> tuple[str, dict | None, dic
                 return "excluir", antes, None
             return None
         valores = {c: v for c, v in alt["valores"].items() if c in cols}
+        if linha is not None:
+            # Inclusão concorrente do MESMO id nas duas máquinas (tabelas cujo id é a chave composta, migração
+            # 0027): a linha já existe aqui; a recebida vence só nos campos em que vence, como numa edição.
+            mudar = {c: valores[c] for c in ganhou if c in valores and c != pk}
+            if not mudar:
+                return None
+            db.execute(f'UPDATE {tabela} SET {", ".join(chr(34) + c + chr(34) + " = ?" for c in mudar)} '
+                       f'WHERE "{pk}" = ?', [*mudar.values(), rid])
+            return "alterar", {c: antes[c] for c in mudar}, mudar
         nomes = list(valores)
         db.execute(f'INSERT INTO {tabela} ({", ".join(chr(34) + n + chr(34) for n in nomes)}) '
                    f'VALUES ({", ".join("?" for _ in nomes)})', [valores[n] for n in nomes])

@@ -59,8 +59,12 @@ def definir_codigo_sistec(sessao: Sessao, tipo: str, referencia_id: str, codigo:
     with sessao.mudanca(EDITAR) as m:
         antes = consultas.codigos_sistec(m.db).get((tipo, referencia_id))
         linha = {"tipo": tipo, "referencia_id": referencia_id, "codigo": codigo, "atualizado_em": agora()}
-        consultas.gravar_codigo_sistec(m.db, linha)
-        m.registrar("cert_sistec_codigos", f"{tipo}:{referencia_id}", "alterar", antes={"codigo": antes}, depois=linha)
+        linha = consultas.gravar_codigo_sistec(m.db, linha)
+        if antes is None:  # a primeira gravação é uma inclusão: só assim a outra réplica cria a linha
+            m.registrar("cert_sistec_codigos", linha["id"], "inserir", depois=linha)
+        else:
+            m.registrar("cert_sistec_codigos", linha["id"], "alterar", antes={"codigo": antes},
+                        depois={"codigo": codigo, "atualizado_em": linha["atualizado_em"]})
     return linha
 
 

@@ -51,8 +51,8 @@ def cadastrar_curso(sessao: Sessao, *, unidade_id: str, nome: str, tipo: str, im
             raise ErroNegocio("Vincule a unidade a uma instituição antes de cadastrar cursos.")
         linha = m.inserir("cert_cursos", armazem.linha_nova(m.db, "cert_cursos", dados))
         for ano, n in (turmas_por_ano or {}).items():
-            armazem.gravar_turmas(m.db, linha["id"], int(ano), int(n))
-            m.registrar("cert_curso_turmas", f"{linha['id']}:{ano}", "inserir", depois={"ano": ano, "turmas": n})
+            rid = armazem.gravar_turmas(m.db, linha["id"], int(ano), int(n))
+            m.registrar("cert_curso_turmas", rid, "inserir", depois={"ano": ano, "turmas": n})
         for lc in armazem.trocar_componentes_curso(m.db, linha["id"], [(" ".join(c.nome.split()), c.carga_horaria)
                                                                         for c in componentes or []]):
             m.registrar("cert_curso_componentes", lc["id"], "inserir", depois=lc)
@@ -65,8 +65,8 @@ def registrar_turmas(sessao: Sessao, curso_id: str, ano: int, turmas: int) -> No
         raise ErroNegocio("O número de turmas não pode ser negativo.")
     with sessao.mudanca(EDITAR) as m:
         antes = armazem.turmas(m.db, curso_id).get(ano)
-        armazem.gravar_turmas(m.db, curso_id, ano, turmas)
-        m.registrar("cert_curso_turmas", f"{curso_id}:{ano}", "alterar" if antes is not None else "inserir",
+        rid = armazem.gravar_turmas(m.db, curso_id, ano, turmas)
+        m.registrar("cert_curso_turmas", rid, "alterar" if antes is not None else "inserir",
                     antes={"turmas": antes} if antes is not None else None, depois={"ano": ano, "turmas": turmas})
 
 

@@ -83,9 +83,17 @@ def turmas(db, curso_id: str) -> dict[int, int]:
         "SELECT ano, turmas FROM cert_curso_turmas WHERE curso_id = ?", [curso_id])}
 
 
-def gravar_turmas(db, curso_id: str, ano: int, n: int) -> None:
-    db.execute("INSERT INTO cert_curso_turmas (curso_id, ano, turmas) VALUES (?, ?, ?) "
-               "ON CONFLICT (curso_id, ano) DO UPDATE SET turmas = excluded.turmas", [curso_id, ano, n])
+def id_turmas(curso_id: str, ano: int) -> str:
+    """O id da linha de turmas do curso no ano: a própria chave (migração 0027), igual em toda réplica."""
+    return f"{curso_id}:{int(ano)}"
+
+
+def gravar_turmas(db, curso_id: str, ano: int, n: int) -> str:
+    """Grava (ou troca) as turmas do curso no ano; devolve o id da linha (para o diário e a sincronização)."""
+    rid = id_turmas(curso_id, ano)
+    db.execute("INSERT INTO cert_curso_turmas (id, curso_id, ano, turmas) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT (id) DO UPDATE SET turmas = excluded.turmas", [rid, curso_id, int(ano), n])
+    return rid
 
 
 def ppcps(db) -> list[dict]:
