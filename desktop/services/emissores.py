@@ -180,9 +180,19 @@ def definir_brasao(sessao: Sessao, emissor_id: str, imagem: bytes | None) -> Emi
         if tipo is None or not (largura and altura):
             raise EntradaInvalida("O arquivo não é uma imagem PNG ou JPEG legível; exporte o brasão como PNG.")
     with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
-        armazem.definir_brasao(m.db, emissor_id, imagem, tipo, agora())
-        m.registrar("emissores", emissor_id, "alterar", depois={  # a imagem não vai ao diário: o seu SHA-256
-            "brasao_sha256": hashlib.sha256(imagem).hexdigest() if imagem else None})
+        momento = agora()
+        armazem.definir_brasao(m.db, emissor_id, imagem, tipo, momento)
+        depois = {"brasao_sha256": hashlib.sha256(imagem).hexdigest() if imagem else None}  # a imagem não vai ao diário
+        # o diário registra a linha que muda (a do órgão é a da tabela escritorio, com o tipo da imagem; a de um
+        # emissor ganha o carimbo) — senão a conferência das tabelas acusaria os campos mudados sem registro
+        if emissor_id == ORGAO:
+            tabela, rid = "escritorio", "1"
+            depois["brasao_tipo"] = tipo
+        else:
+            tabela, rid = "emissores", emissor_id
+            depois["atualizado_em"] = momento
+        m.registrar(tabela, rid, "alterar", depois=depois)
+        m.sincronizar(tabela, rid, "alterar", campos=("brasao",))  # a imagem viaja às outras réplicas
     return obter(sessao.db, emissor_id)
 
 

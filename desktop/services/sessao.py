@@ -74,11 +74,13 @@ class Mudanca:
         self.linhas.append(linha)
         self.capturas.append((esquema, tabela, str(registro_id), acao, _mudados(antes, depois)))
 
-    def sincronizar(self, tabela: str, registro_id: str, acao: str, *, esquema: str = "main") -> None:
+    def sincronizar(self, tabela: str, registro_id: str, acao: str, *, esquema: str = "main",
+                    campos: tuple[str, ...] = ()) -> None:
         """Só para a sincronização (sem linha no diário): um registro gravado que deve viajar às outras
         réplicas, cuja integridade já está no diário por outro caminho (p.ex. o PDF de um documento,
-        conferido pelo SHA-256 do registro do documento)."""
-        self.capturas.append((esquema, tabela, str(registro_id), acao, None))
+        conferido pelo SHA-256 do registro do documento). Numa alteração, ``campos`` diz só as colunas que
+        mudaram (sem eles, a linha inteira)."""
+        self.capturas.append((esquema, tabela, str(registro_id), acao, dict.fromkeys(campos) if campos else None))
 
     def inserir(self, tabela: str, linha: dict, *, pk: str = "id", esquema: str | None = None) -> dict:
         """INSERT da linha e a sua linha no diário ('inserir', depois = a linha), na mesma transação."""

@@ -206,7 +206,9 @@ def importar_dados(sessao: Sessao, bruto: bytes) -> dict:
                 resumo["aplicadas"] += 1
                 tocadas.add(alt["tabela"])
                 acao, antes, depois = mudou
-                m.registrar(alt["tabela"], alt["registro_id"], acao, antes=_sem_bytes(antes), depois=_sem_bytes(depois))
+                blobs = _blobs(m.db, esquema, alt["tabela"])
+                m.registrar(alt["tabela"], alt["registro_id"], acao, antes=_sem_bytes(antes, blobs),
+                            depois=_sem_bytes(depois, blobs))
                 if esquema == sigilo.ESQUEMA:
                     casos.add(_caso_de(m.db, alt, antes))
             for caso in casos - {None}:  # o índice de busca (FTS) não viaja: é refeito aqui
@@ -245,12 +247,18 @@ def _caso_de(db, alt: dict, antes: dict | None) -> str | None:
     return None
 
 
-def _sem_bytes(imagem: dict | None) -> dict | None:
-    """Para o diário (JSON): colunas em bytes (chaves públicas, PDFs) ficam de fora, como nos serviços que
-    gravam essas tabelas — a conferência das tabelas só compara os campos que a imagem traz."""
+def _sem_bytes(imagem: dict | None, blobs: frozenset[str] = frozenset()) -> dict | None:
+    """Para o diário (JSON): colunas em bytes (chaves públicas, PDFs, brasões) ficam de fora, como nos serviços
+    que gravam essas tabelas — a conferência das tabelas só compara os campos que a imagem traz. As colunas BLOB
+    (``blobs``) ficam de fora mesmo vazias: um brasão nulo na inclusão e trocado depois (a troca sai sem os bytes)
+    deixaria no diário uma imagem velha que a conferência acusaria."""
     if imagem is None:
         return None
-    return {k: v for k, v in imagem.items() if not isinstance(v, (bytes, bytearray))}
+    return {k: v for k, v in imagem.items() if not isinstance(v, (bytes, bytearray)) and k not in blobs}
+
+
+def _blobs(db, esquema: str, tabela: str) -> frozenset[str]:
+    return frozenset(r[1] for r in db.execute(f'PRAGMA {esquema}.table_info("{tabela}")') if (r[2] or "").upper() == "BLOB")
 
 
 def conferir(sessao: Sessao) -> list[tuple[str, str, int, str]]:
