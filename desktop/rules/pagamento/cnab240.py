@@ -5,9 +5,14 @@ conta-corrente/salário e 05 crédito em poupança no próprio banco, 41 TED a o
 titularidade) — cada um com header de lote (1), segmento A (3) e segmento B (3) por favorecido e
 trailer de lote (5); trailer de arquivo (9). Linhas de 240 caracteres em ASCII maiúsculo sem acento,
 terminadas em CR LF. O total de cada lote é a soma dos valores dos seus segmentos A.
-Posições: "Layout Padrão FEBRABAN 240 posições", versão 10 (arquivo 103, lote 046); o Banco do
-Brasil e a Caixa aceitam o padrão com o código do convênio no campo de 20 posições (033-052) no
-formato que o banco entregou ao órgão (docs/interpretacoes.md, "Arquivo do banco").
+Posições: "Layout Padrão FEBRABAN 240 posições", versão 10 (arquivo 103, lote 046) para o Banco do
+Brasil, com o código do convênio no campo de 20 posições (033-052) no formato que o banco entregou.
+A Caixa (104) lê o seu próprio leiaute do SIACC, "Pagamento de Salários" (arquivo 080, lote 041), que
+muda o que o FEBRABAN deixa livre: nos headers, convênio de 6 dígitos (033-038) e, no do arquivo,
+parâmetro de transmissão (039-040), ambiente "P" de produção (041) e versão 0000 (046-049); no do lote,
+tipo e código do compromisso (039-044) e o parâmetro (045-046); no segmento A, número do documento de 6
+dígitos (074-079: aqui, a ordem do crédito no arquivo), parcela única à vista (147-154) e finalidade 01
+crédito em conta (218-219). Ver docs/interpretacoes.md, "Arquivo do banco".
 """
 from __future__ import annotations
 
@@ -18,6 +23,9 @@ from decimal import Decimal
 
 VERSAO_ARQUIVO = "103"   # FEBRABAN 240 v10.x
 VERSAO_LOTE = "046"
+CAIXA = "104"
+VERSAO_ARQUIVO_CAIXA, VERSAO_LOTE_CAIXA = "080", "041"  # SIACC, Pagamento de Salários
+AMBIENTE_PRODUCAO = "P"
 SERVICO_SALARIOS = "30"
 FORMA_CORRENTE, FORMA_POUPANCA, FORMA_TED = "01", "05", "41"
 NOMES_FORMAS = {FORMA_CORRENTE: "crédito em conta-corrente ou conta-salário", FORMA_POUPANCA: "crédito em poupança",
@@ -41,6 +49,10 @@ class Pagador:
     conta_dv: str
     municipio: str = ""
     uf: str = ""
+    # só a Caixa: rules.pagamento.convenio
+    parametro_transmissao: str = ""
+    tipo_compromisso: str = ""
+    codigo_compromisso: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,31 +98,49 @@ def forma_de(pagador: Pagador, c: Credito) -> str:
     return FORMA_POUPANCA if c.tipo_conta == "poupanca" else FORMA_CORRENTE
 
 
-def _conta_empresa(p: Pagador) -> str:
-    return (alfa(p.convenio, 20) + num(p.agencia, 5) + alfa(p.agencia_dv, 1) + num(p.conta, 12)
-            + alfa(p.conta_dv, 1) + " ")
+def _conta_empresa(p: Pagador, convenio: str) -> str:
+    """Convênio (20 posições, 033-052) e a conta debitada; na Caixa o DV da agência é numérico (0 sem dígito)."""
+    agencia_dv = (p.agencia_dv or "0") if p.banco == CAIXA else alfa(p.agencia_dv, 1)
+    return convenio + num(p.agencia, 5) + agencia_dv + num(p.conta, 12) + alfa(p.conta_dv, 1) + " "
 
 
 def header_arquivo(p: Pagador, nsa: int, quando: datetime) -> str:
-    r = (num(p.banco, 3) + "0000" + "0" + " " * 9 + "2" + num(p.cnpj, 14) + _conta_empresa(p)
+    if p.banco == CAIXA:
+        convenio = (num(p.convenio, 6) + num(p.parametro_transmissao, 2) + AMBIENTE_PRODUCAO + " " + " " * 3
+                    + "0000" + " " * 3)
+        versao, fim = VERSAO_ARQUIVO_CAIXA, " " * 20 + " " * 20 + " " * 11 + " " * 3 + "000" + " " * 2 + " " * 10
+    else:
+        convenio, versao, fim = alfa(p.convenio, 20), VERSAO_ARQUIVO, " " * 20 + " " * 20 + " " * 29
+    r = (num(p.banco, 3) + "0000" + "0" + " " * 9 + "2" + num(p.cnpj, 14) + _conta_empresa(p, convenio)
          + alfa(p.nome, 30) + alfa(NOMES_BANCOS.get(p.banco, ""), 30) + " " * 10 + "1"
-         + quando.strftime("%d%m%Y") + quando.strftime("%H%M%S") + num(nsa, 6) + VERSAO_ARQUIVO + "01600"
-         + " " * 20 + " " * 20 + " " * 29)
+         + quando.strftime("%d%m%Y") + quando.strftime("%H%M%S") + num(nsa, 6) + versao + "01600" + fim)
     return r
 
 
 def header_lote(p: Pagador, lote: int, forma: str) -> str:
-    return (num(p.banco, 3) + num(lote, 4) + "1" + "C" + SERVICO_SALARIOS + forma + VERSAO_LOTE + " " + "2"
-            + num(p.cnpj, 14) + _conta_empresa(p) + alfa(p.nome, 30) + alfa("PAGAMENTO DE SALARIOS", 40)
+    if p.banco == CAIXA:
+        convenio = (num(p.convenio, 6) + num(p.tipo_compromisso, 2) + num(p.codigo_compromisso, 4)
+                    + num(p.parametro_transmissao, 2) + " " * 6)
+        versao, uso_febraban = VERSAO_LOTE_CAIXA, " " * 8
+    else:
+        convenio, versao, uso_febraban = alfa(p.convenio, 20), VERSAO_LOTE, "01" + " " * 6
+    return (num(p.banco, 3) + num(lote, 4) + "1" + "C" + SERVICO_SALARIOS + forma + versao + " " + "2"
+            + num(p.cnpj, 14) + _conta_empresa(p, convenio) + alfa(p.nome, 30) + alfa("PAGAMENTO DE SALARIOS", 40)
             + alfa("", 30) + num(0, 5) + alfa("", 15) + alfa(p.municipio, 20) + num(0, 5) + num(0, 3)
-            + alfa(p.uf, 2) + "01" + " " * 6 + " " * 10)
+            + alfa(p.uf, 2) + uso_febraban + " " * 10)
 
 
-def segmento_a(p: Pagador, lote: int, seq: int, c: Credito, forma: str, pagamento: date) -> str:
+def segmento_a(p: Pagador, lote: int, seq: int, c: Credito, forma: str, pagamento: date, documento: int = 0) -> str:
+    """``documento``: a ordem do crédito no arquivo (1, 2, ...), o número do documento da Caixa (074-079)."""
     camara = "018" if forma == FORMA_TED else "000"
-    return (num(p.banco, 3) + num(lote, 4) + "3" + num(seq, 5) + "A" + "0" + "00" + camara + num(c.banco, 3)
-            + num(c.agencia, 5) + alfa(c.agencia_dv, 1) + num(c.conta, 12) + alfa(c.conta_dv, 1) + " "
-            + alfa(c.nome, 30) + alfa(c.seu_numero, 20) + pagamento.strftime("%d%m%Y") + "BRL" + num(0, 15)
+    inicio = (num(p.banco, 3) + num(lote, 4) + "3" + num(seq, 5) + "A" + "0" + "00" + camara + num(c.banco, 3)
+              + num(c.agencia, 5) + alfa(c.agencia_dv, 1) + num(c.conta, 12) + alfa(c.conta_dv, 1) + " "
+              + alfa(c.nome, 30))
+    if p.banco == CAIXA:
+        return (inicio + num(documento, 6) + " " * 13 + " " + pagamento.strftime("%d%m%Y") + "BRL" + num(0, 15)
+                + centavos(c.valor, 15) + num(0, 9) + " " * 3 + "01" + "N" + "1" + pagamento.strftime("%d")
+                + "00" + num(0, 8) + num(0, 15) + alfa("", 40) + "01" + " " * 10 + "0" + " " * 10)
+    return (inicio + alfa(c.seu_numero, 20) + pagamento.strftime("%d%m%Y") + "BRL" + num(0, 15)
             + centavos(c.valor, 15) + alfa("", 20) + num(0, 8) + num(0, 15) + alfa("", 40) + alfa("", 2)
             + alfa("", 5) + alfa("", 2) + " " * 3 + "0" + " " * 10)
 
@@ -142,6 +172,10 @@ def gerar(pagador: Pagador, creditos: list[Credito], pagamento: date, nsa: int, 
     """O arquivo inteiro. Valores não positivos não entram (quem não tem líquido não recebe crédito)."""
     if not creditos:
         raise ErroRemessa("Não há crédito a pagar: o arquivo ficaria vazio.")
+    if pagador.banco == CAIXA and not (pagador.convenio.isdigit() and pagador.parametro_transmissao
+                                       and pagador.tipo_compromisso and pagador.codigo_compromisso):
+        raise ErroRemessa("O arquivo da Caixa pede o convênio de 6 dígitos, o parâmetro de transmissão e o tipo e "
+                          "o código do compromisso.")
     grupos: dict[str, list[Credito]] = {}
     for c in creditos:
         if c.valor <= 0:
@@ -149,13 +183,15 @@ def gerar(pagador: Pagador, creditos: list[Credito], pagamento: date, nsa: int, 
         grupos.setdefault(forma_de(pagador, c), []).append(c)
     linhas = [header_arquivo(pagador, nsa, quando)]
     resumo: dict[str, tuple[int, Decimal]] = {}
+    documento = 0
     for lote, forma in enumerate(sorted(grupos), 1):
         itens = grupos[forma]
         linhas.append(header_lote(pagador, lote, forma))
         seq, total = 0, Decimal("0.00")
         for c in itens:
             seq += 1
-            linhas.append(segmento_a(pagador, lote, seq, c, forma, pagamento))
+            documento += 1
+            linhas.append(segmento_a(pagador, lote, seq, c, forma, pagamento, documento))
             seq += 1
             linhas.append(segmento_b(pagador, lote, seq, c))
             total += c.valor

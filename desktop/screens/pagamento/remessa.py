@@ -1,7 +1,8 @@
 """Gerar o arquivo do banco (CNAB 240, pagamento de salários) de uma folha: convênio, data, onde salvar.
 
 O diálogo pede o banco, o convênio do órgão (guardado por folha e banco; dígitos conferidos ao
-digitar) e a data do pagamento; depois se escolhe onde salvar. A geração roda fora da thread da
+digitar; na Caixa também o parâmetro de transmissão e o tipo e o código do compromisso, linhas que só
+aparecem com a Caixa escolhida) e a data do pagamento; depois se escolhe onde salvar. A geração roda fora da thread da
 interface. Se houver quem não tenha conta cadastrada, a tela lista os nomes e pergunta se ficam de
 fora; só com o "sim" o arquivo sai sem eles.
 """
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from desktop.rules import formato
 from desktop.rules.pagamento import banco as regras
-from desktop.rules.validacao import EntradaInvalida
+from desktop.rules.pagamento import convenio as regras_convenio
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
@@ -31,15 +32,23 @@ class DialogoRemessa(DialogoFormulario):
 
     def __init__(self, sessao, folha: str, competencia: date, parent: QWidget | None = None):
         super().__init__(f"Arquivo do banco — {competencia:%m/%Y}", "Continuar…", parent,
-                         "Arquivo CNAB 240 (leiaute FEBRABAN) de pagamento de salários com o líquido de cada um. "
+                         "Arquivo CNAB 240 de pagamento de salários (leiaute FEBRABAN; na Caixa, o do SIACC) com o líquido "
+                         "de cada um. "
                          "Informe o convênio que o banco deu ao órgão e a conta de onde sai o pagamento.")
         self._sessao, self._folha = sessao, folha
         self.banco = QComboBox(self)
         for codigo, rotulo in _BANCOS:
             self.banco.addItem(rotulo, codigo)
         self.adicionar("&Banco:", self.banco)
-        self.convenio = self.adicionar("&Convênio:", CampoValidado(self._convenio, parent=self,
-                                                                   placeholder="como o banco informou (até 20)"))
+        self.convenio = self.adicionar("&Convênio:", CampoValidado(
+            lambda t: regras_convenio.codigo(self.codigo(), t), parent=self))
+        self.parametro = self.adicionar("Parâmetro de &transmissão:", CampoValidado(
+            regras_convenio.parametro_transmissao, parent=self, placeholder="2 dígitos, informado pela Caixa"))
+        self.tipo_compromisso = self.adicionar("T&ipo de compromisso:", CampoValidado(
+            regras_convenio.tipo_compromisso, parent=self, placeholder="02 = pagamento de salários"))
+        self.compromisso = self.adicionar("Código do co&mpromisso:", CampoValidado(
+            regras_convenio.codigo_compromisso, parent=self, placeholder="4 dígitos, informado pela Caixa"))
+        self._so_caixa = (self.parametro, self.tipo_compromisso, self.compromisso)
         self.agencia = self.adicionar("&Agência do órgão:", CampoValidado(
             lambda t: regras.agencia(self.codigo(), t, self._dv_agencia(t))[0], parent=self))
         self.agencia_dv = self.adicionar("Dígito da a&gência:", CampoValidado(
@@ -58,14 +67,18 @@ class DialogoRemessa(DialogoFormulario):
     def codigo(self) -> str:
         return self.banco.currentData()
 
-    @staticmethod
-    def _convenio(texto: str) -> str:
-        t = " ".join(texto.split())
-        if not t:
-            raise EntradaInvalida("Informe o código do convênio.")
-        if len(t) > 20:
-            raise EntradaInvalida("O convênio tem no máximo 20 caracteres.")
-        return t
+    def _mostrar_campos_da_caixa(self) -> None:
+        """Parâmetro e compromisso só existem no leiaute da Caixa: as linhas aparecem (e contam para o botão)
+        só com a Caixa escolhida."""
+        caixa = self.codigo() == regras_convenio.CAIXA
+        self.convenio.edit.setPlaceholderText("6 dígitos, informado pela Caixa" if caixa
+                                              else "como o banco informou (até 20)")
+        for campo in self._so_caixa:
+            self.form.setRowVisible(campo, caixa)
+            if caixa and campo not in self._campos:
+                self._campos.append(campo)
+            elif not caixa and campo in self._campos:
+                self._campos.remove(campo)
 
     def _dv_agencia(self, t: str) -> str:
         t = t.strip()
@@ -77,22 +90,27 @@ class DialogoRemessa(DialogoFormulario):
 
     def _campos_convenio(self):
         return ((self.convenio, "convenio"), (self.agencia, "agencia"), (self.agencia_dv, "agencia_dv"),
-                (self.conta, "conta"), (self.conta_dv, "conta_dv"))
+                (self.conta, "conta"), (self.conta_dv, "conta_dv"), (self.parametro, "parametro_transmissao"),
+                (self.tipo_compromisso, "tipo_compromisso"), (self.compromisso, "codigo_compromisso"))
 
     def _on_banco(self, *_args) -> None:
         """O convênio gravado para o banco escolhido, lido fora da thread da interface (``consulta``); ao
         trocar de banco os campos se esvaziam na hora e voltam preenchidos se houver convênio gravado."""
+        self._mostrar_campos_da_caixa()
         if _args:
             for campo, _chave in self._campos_convenio():
                 campo.definir_texto("")
-            self.atualizar_botao()
+        if self.codigo() == regras_convenio.CAIXA and not self.tipo_compromisso.texto():
+            self.tipo_compromisso.definir_texto(regras_convenio.TIPO_COMPROMISSO_SALARIOS)
+        self.atualizar_botao()
         sessao, folha, banco = self._sessao, self._folha, self.codigo()
 
         def _on_lido(atual) -> None:
             if not atual or banco != self.codigo():
                 return
             for campo, chave in self._campos_convenio():
-                campo.definir_texto(atual.get(chave, ""))
+                if chave in atual:
+                    campo.definir_texto(atual[chave])
             self.atualizar_botao()
 
         self.leitura = servicos.consulta(self, lambda: remessa.convenio(sessao, folha, banco), _on_lido,
@@ -103,6 +121,9 @@ class DialogoRemessa(DialogoFormulario):
         sessao, folha, banco = self._sessao, self._folha, self.codigo()
         campos = {"convenio": self.convenio.valor(), "agencia": self.agencia.texto(),
                   "agencia_dv": self.agencia_dv.texto(), "conta": self.conta.texto(), "conta_dv": self.conta_dv.texto()}
+        if banco == regras_convenio.CAIXA:
+            campos |= {"parametro_transmissao": self.parametro.texto(), "tipo_compromisso": self.tipo_compromisso.texto(),
+                       "codigo_compromisso": self.compromisso.texto()}
         escolha = {"banco": banco, "data_pagamento": self.data.valor()}
 
         def gravar() -> dict:

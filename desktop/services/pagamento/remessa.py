@@ -2,7 +2,8 @@
 folha dos conselheiros tutelares.
 
 - ``convenio``/``definir_convenio``: o convênio do órgão com o banco (código de 20 posições, agência e
-  conta debitada), guardado em ``configuracoes`` por folha e banco, com diário.
+  conta debitada; na Caixa, convênio de 6 dígitos, parâmetro de transmissão e tipo e código do
+  compromisso — rules.pagamento.convenio), guardado em ``configuracoes`` por folha e banco, com diário.
 - ``conferir`` diz, sem gravar nada, quem entra no arquivo, quem fica de fora por não ter conta
   (``sem_conta``) e quem não tem líquido a receber.
 - ``gerar`` monta o arquivo (``rules.pagamento.cnab240``). Havendo servidores sem conta, recusa com
@@ -25,6 +26,7 @@ from typing import Callable
 from desktop.rules import formato
 from desktop.rules.pagamento import banco as regras_banco
 from desktop.rules.pagamento import cnab240
+from desktop.rules.pagamento import convenio as regras_convenio
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import pagamento as armazem
@@ -171,28 +173,31 @@ def _chave(folha: str, banco: str) -> str:
 
 
 def convenio(sessao: Sessao, folha: str, banco: str) -> dict | None:
-    """O convênio gravado ({convenio, agencia, agencia_dv, conta, conta_dv}) ou None."""
+    """O convênio gravado ({convenio, agencia, agencia_dv, conta, conta_dv}; na Caixa também
+    parametro_transmissao, tipo_compromisso e codigo_compromisso) ou None."""
     sessao.exigir(_folha(folha)[0])
     valor = armazem.configuracao(sessao.db, _chave(folha, regras_banco.banco(banco)))
     return json.loads(valor) if valor else None
 
 
 def definir_convenio(sessao: Sessao, folha: str, banco: str, *, convenio: str, agencia: str, agencia_dv: str,
-                     conta: str, conta_dv: str) -> dict:
-    """Grava o convênio e a conta debitada do órgão para a folha e o banco (dígitos conferidos)."""
+                     conta: str, conta_dv: str, parametro_transmissao: str = "",
+                     tipo_compromisso: str = regras_convenio.TIPO_COMPROMISSO_SALARIOS,
+                     codigo_compromisso: str = "") -> dict:
+    """Grava o convênio e a conta debitada do órgão para a folha e o banco (dígitos conferidos). Na Caixa o
+    convênio tem 6 dígitos e vêm junto o parâmetro de transmissão e o tipo e o código do compromisso."""
     _ler, editar = _folha(folha)
     sessao.exigir(editar)
     b = regras_banco.banco(banco)
     if b not in BANCOS_CNAB:
         raise EntradaInvalida("O arquivo do banco é gerado para o Banco do Brasil (001) e a Caixa (104).")
-    conv = " ".join(str(convenio or "").split())
-    if not conv:
-        raise EntradaInvalida("Informe o código do convênio que o banco deu ao órgão.")
-    if len(conv) > 20:
-        raise EntradaInvalida("O código do convênio tem no máximo 20 caracteres (posições 33 a 52 do arquivo).")
+    if b == regras_convenio.CAIXA:
+        dados = regras_convenio.da_caixa(convenio, parametro_transmissao, tipo_compromisso, codigo_compromisso)
+    else:
+        dados = {"convenio": regras_convenio.codigo(b, convenio)}
     ag, agdv = regras_banco.agencia(b, agencia, agencia_dv)
     cc, ccdv = regras_banco.conta(b, conta, conta_dv)
-    dados = {"convenio": conv, "agencia": ag, "agencia_dv": agdv, "conta": cc, "conta_dv": ccdv}
+    dados |= {"agencia": ag, "agencia_dv": agdv, "conta": cc, "conta_dv": ccdv}
     with sessao.mudanca(editar) as m:
         _gravar_configuracao(m, _chave(folha, b), json.dumps(dados, sort_keys=True))
     return dados
@@ -239,10 +244,15 @@ def gerar(sessao: Sessao, folha: str, competencia, *, banco: str, data_pagamento
     conv = convenio(sessao, convenio_de, b)
     if conv is None:
         raise ErroNegocio(f"Cadastre antes o convênio do órgão com o banco {b} (código, agência e conta debitada).")
+    if b == regras_convenio.CAIXA and "codigo_compromisso" not in conv:
+        raise ErroNegocio("O convênio da Caixa gravado é do leiaute antigo: informe de novo o convênio (6 dígitos), "
+                          "o parâmetro de transmissão e o tipo e o código do compromisso que a agência deu ao órgão.")
     modulo = "conselho" if folha == "conselho" else "magisterio"
     orgao = emissores.do_modulo(sessao.db, modulo)
     pagador = cnab240.Pagador(b, orgao.cnpj, orgao.nome, conv["convenio"], conv["agencia"], conv["agencia_dv"],
-                              conv["conta"], conv["conta_dv"], orgao.municipio, orgao.uf)
+                              conv["conta"], conv["conta_dv"], orgao.municipio, orgao.uf,
+                              conv.get("parametro_transmissao", ""), conv.get("tipo_compromisso", ""),
+                              conv.get("codigo_compromisso", ""))
     chave_nsa = f"pagamento.nsa.{convenio_de}.{b}"
     with sessao.mudanca(editar) as m:
         nsa = int(armazem.configuracao(m.db, chave_nsa) or 0) + 1

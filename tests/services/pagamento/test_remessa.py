@@ -12,6 +12,7 @@ from desktop.services import acesso, demo
 from desktop.services.magisterio import cadastro, folha
 from desktop.services.pagamento import dados, remessa
 from desktop.services.sessao import ErroNegocio
+from desktop.rules.validacao import EntradaInvalida
 
 from .leitor_cnab240 import ler
 
@@ -49,8 +50,12 @@ def sessao_fechada(tmp_path):
 
 
 def _convenio(s, folha_="magisterio", banco="001"):
-    remessa.definir_convenio(s, folha_, banco, convenio="000123456 0126", agencia="0001", agencia_dv="9" if banco == "001" else "",
-                             conta="210169", conta_dv="6")
+    if banco == "104":  # Caixa: convênio de 6 dígitos, parâmetro de transmissão e compromisso (SIACC)
+        return remessa.definir_convenio(s, folha_, banco, convenio="444773", parametro_transmissao="01",
+                                        tipo_compromisso="02", codigo_compromisso="17", agencia="0001", agencia_dv="",
+                                        conta="00300210169", conta_dv="6")
+    return remessa.definir_convenio(s, folha_, banco, convenio="000123456 0126", agencia="0001", agencia_dv="9",
+                                    conta="210169", conta_dv="6")
 
 
 def test_remessa_do_magisterio_lida_de_volta(sessao_fechada):
@@ -198,12 +203,6 @@ def test_remessa_lida_pelo_farialimer(sessao_fechada):
     assert lidos[-1]["quantidade_lotes"] == len(trailers) and lidos[-1]["quantidade_registros"] == len(tipos)
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "Lacuna conhecida (issue 13, item 5): o arquivo da Caixa segue o leiaute genérico FEBRABAN, não o da Caixa "
-    "(Folha de Pagamento v036): o convênio vai como texto livre nas posições 33-52 dos headers, onde a Caixa "
-    "quer código do convênio (6), parâmetro de transmissão, ambiente e versão (arquivo: 46-49 numérico) ou "
-    "tipo e código do compromisso (lote: 41-44 numérico); e o nº do documento do segmento A (74-79) é numérico "
-    "na Caixa, o Paço grava a matrícula/competência. O farialimer recusa essas posições"))
 def test_remessa_da_caixa_lida_pelo_farialimer(sessao_fechada):
     """A mesma competência paga pela Caixa (104): o arquivo lido pela especificação Folha de Pagamento da
     Caixa do farialimer e pelo leitor do manual FEBRABAN — cada servidor com o seu líquido, os créditos em
@@ -219,8 +218,60 @@ def test_remessa_da_caixa_lida_pelo_farialimer(sessao_fechada):
     esperado = {alfa(i.servidor.nome, 30).strip(): i.contracheque.liquido for i in folha.contracheques(s, OUTUBRO)
                 if i.contracheque.liquido > 0}
     assert {r["nome_favorecido"]: _centavos(r["valor_lancamento"]) for r in segmentos_a} == esperado
+    assert len(segmentos_a) == len(esperado) == g.creditos
     assert sum(_centavos(t["somatoria_valores"]) for t in trailers) == sum(esperado.values()) == g.total
+    assert sum(t["quantidade_registros"] for t in trailers) == len(tipos) - 2
     assert lidos[-1]["quantidade_lotes"] == len(trailers) == 2 and lidos[-1]["quantidade_registros"] == len(tipos)
+    # os campos próprios da Caixa, como a especificação os lê
+    h = lidos[0]
+    assert (h["codigo_convenio"], h["parametro_transmissao"], h["ambiente_cliente"]) == (444773, 1, "P")
+    assert (h["numero_versao"], h["versao_leiaute"], h["nsa"]) == (0, 80, 1)
+    assert (h["agencia"], h["dv_agencia"], h["conta_corrente"], h["dv_conta"]) == (1, 0, 300210169, "6")
+    assert h["numero_inscricao"] == int(demo_cnpj(s))
+    for lote in (r for r, t in zip(lidos, tipos) if t == "1"):
+        assert (lote["codigo_convenio"], lote["tipo_compromisso"], lote["codigo_compromisso"]) == (444773, 2, 17)
+        assert (lote["parametro_transmissao"], lote["versao_leiaute_lote"], lote["tipo_servico"]) == ("01", 41, 30)
+    assert [r["numero_documento_empresa"] for r in segmentos_a] == list(range(1, len(segmentos_a) + 1))
+    assert {(r["quantidade_parcelas"], r["indicador_bloqueio"], r["numero_parcela"]) for r in segmentos_a} == {(1, "N", 0)}
+    assert {r["data_vencimento"] for r in segmentos_a} == {int(f"{PAGAMENTO:%d%m%Y}")}
+    assert {r["camara_compensacao"] for r in segmentos_a if r["banco_destino"] == 1} == {18}  # BB por TED
     arq = ler(g.conteudo)
     assert {p.nome: p.valor for p in arq.pagamentos} == esperado
-    assert {p.forma for p in arq.pagamentos} == {"01", "41"}  # Caixa em conta; BB por TED
+    assert {p.forma for p in arq.pagamentos} == {"05", "41"}  # poupança da Caixa; BB por TED
+
+
+def test_convenio_da_caixa_conferido(sessao_fechada):
+    """A Caixa lê convênio e compromisso como números de tamanho fixo: o que não cabe é recusado com o
+    motivo, e nada é gravado."""
+    s = sessao_fechada
+    base = dict(agencia="0001", agencia_dv="", conta="00300210169", conta_dv="6", parametro_transmissao="01",
+                codigo_compromisso="17")
+    with pytest.raises(EntradaInvalida, match="código do convênio da Caixa só tem números"):
+        remessa.definir_convenio(s, "magisterio", "104", convenio="CX4477", **base)
+    with pytest.raises(EntradaInvalida, match="convênio da Caixa tem 6 dígitos; 0001234560126 tem 13"):
+        remessa.definir_convenio(s, "magisterio", "104", convenio="000123456 0126", **base)  # o texto livre do BB
+    with pytest.raises(EntradaInvalida, match="convênio da Caixa tem 6 dígitos; 1234567 tem 7"):
+        remessa.definir_convenio(s, "magisterio", "104", convenio="1234567", **base)
+    with pytest.raises(EntradaInvalida, match="Informe o parâmetro de transmissão"):
+        remessa.definir_convenio(s, "magisterio", "104", convenio="444773", **(base | {"parametro_transmissao": ""}))
+    with pytest.raises(EntradaInvalida, match="compromisso da Caixa tem 4 dígitos"):
+        remessa.definir_convenio(s, "magisterio", "104", convenio="444773", **(base | {"codigo_compromisso": "12345"}))
+    assert remessa.convenio(s, "magisterio", "104") is None
+    gravado = remessa.definir_convenio(s, "magisterio", "104", convenio="4773", **base)
+    assert gravado == remessa.convenio(s, "magisterio", "104")
+    assert (gravado["convenio"], gravado["tipo_compromisso"], gravado["codigo_compromisso"]) == ("004773", "02", "0017")
+
+
+def test_convenio_da_caixa_do_leiaute_antigo_recusado(sessao_fechada):
+    """Um convênio da Caixa gravado antes (texto livre, sem compromisso) não gera arquivo: pede os dados novos."""
+    import json
+
+    from desktop.store import pagamento as armazem
+
+    s = sessao_fechada
+    contas_para_todos(s)
+    antigo = {"convenio": "000123456 0126", "agencia": "0001", "agencia_dv": "", "conta": "210169", "conta_dv": "6"}
+    with s.mudanca(remessa.FOLHAS["magisterio"][1]) as m:
+        remessa._gravar_configuracao(m, "pagamento.convenio.magisterio.104", json.dumps(antigo))
+    with pytest.raises(ErroNegocio, match="leiaute antigo: informe de novo o convênio"):
+        remessa.gerar(s, "magisterio", OUTUBRO, banco="104", data_pagamento=PAGAMENTO, agora=AGORA)
