@@ -26,3 +26,5 @@ DIFERENCA_REAJUSTE = "065"
 DIFERENCA_REAJUSTE_RRA = "066"
 DIFERENCA_13 = "067"
 DIFERENCA_13_RRA = "068"
+DIFERENCA_MES_ANTERIOR = "069"  # afastamento ou titulação lançados após o fechamento: a pagar
+DIFERENCA_MES_ANTERIOR_DESCONTO = "106"  # idem, a descontar

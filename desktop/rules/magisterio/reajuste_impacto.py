@@ -24,7 +24,8 @@ from desktop.rules.folha.tipos import Linha, Natureza
 
 from . import codigos
 
-DIFERENCAS = {codigos.DIFERENCA_REAJUSTE, codigos.DIFERENCA_REAJUSTE_RRA, codigos.DIFERENCA_13, codigos.DIFERENCA_13_RRA}
+DIFERENCAS = {codigos.DIFERENCA_REAJUSTE, codigos.DIFERENCA_REAJUSTE_RRA, codigos.DIFERENCA_13, codigos.DIFERENCA_13_RRA,
+              codigos.DIFERENCA_MES_ANTERIOR, codigos.DIFERENCA_MES_ANTERIOR_DESCONTO}
 MESES_ANO = Decimal(12) + 1 + Decimal(1) / 3  # 12 meses + 13º + terço de férias
 FUND_RRA = "Lei 7.713/1988, art. 12-A (ano-calendário anterior: tributação exclusiva, em separado)"
 FUND_DIFERENCA = "Lei 1.613/2004, art. 37, §3º (reajuste com vigência em competência já fechada, pago depois)"
@@ -148,6 +149,26 @@ def diferenca_reajuste(mes: date, devido: Decimal, pago: Decimal, ja_pago: Decim
     return Linha(codigos.DIFERENCA_REAJUSTE, f"Diferenças de reajuste — competência {mes:%m/%Y} (devido {reais(devido)}; "
                  f"pago {reais(pago + ja_pago)})", Natureza.PROVENTO, falta, FUND_DIFERENCA, base=centavos(devido),
                  referencia=f"reajuste:{mes:%Y-%m}")
+
+
+def diferenca_mes_anterior(mes: date, devido: Decimal, pago: Decimal, ja_acertado: Decimal, fundamento: str,
+                           liquidar_em: date) -> Linha | None:
+    """A diferença de mês anterior de ``mes`` (competência fechada que um afastamento ou uma titulação lançados
+    depois do fechamento alcançou): devido (o mês recalculado com os fatos novos) − pago (o gravado) − o já
+    acertado desse mês. Positiva: rubrica 069, paga; negativa: 106, descontada; zero: None.
+    ``fundamento``: o artigo do registro (título, tipo de afastamento)."""
+    dif = centavos(devido - pago - ja_acertado)
+    if dif == 0:
+        return None
+    texto = (f"Diferença de mês anterior — competência {mes:%m/%Y} recalculada (devido {reais(devido)}; "
+             f"pago {reais(pago + ja_acertado)})")
+    fund = (f"{fundamento}; Lei 1.613/2004, art. 35 (remuneração do mês recalculada), acerto na competência aberta "
+            f"seguinte ({liquidar_em:%m/%Y})")
+    if dif > 0:
+        return Linha(codigos.DIFERENCA_MES_ANTERIOR, texto, Natureza.PROVENTO, dif, fund, base=centavos(devido),
+                     referencia=f"anterior:{mes:%Y-%m}")
+    return Linha(codigos.DIFERENCA_MES_ANTERIOR_DESCONTO, texto, Natureza.DESCONTO, -dif, fund, base=centavos(devido),
+                 referencia=f"anterior:{mes:%Y-%m}")
 
 
 def decimo_terceiro(linhas: Iterable[Linha]) -> Decimal:

@@ -201,8 +201,8 @@ class AbaHistorico(QWidget):
         dialogo.finished.connect(lambda _c: setattr(self, "dialogo", None))
         dialogo.open()
 
-    def _on_gravado(self, dialogo: DialogoFormulario | None = None) -> None:
-        resultado = dialogo.resultado if dialogo is not None else None
+    def _on_gravado(self, dialogo: DialogoFormulario | None = None, resultado: dict | None = None) -> None:
+        resultado = dialogo.resultado if dialogo is not None else resultado
         texto = resultado.get("aviso") if isinstance(resultado, dict) else None
         self.aviso.setText(texto or "")
         self.aviso.setVisible(bool(texto))
@@ -233,4 +233,4 @@ class AbaHistorico(QWidget):
             return
         sessao, nome = self._sessao, self.historico.nome
         servicos.gravar(self, "Excluindo…", lambda: cadastro.excluir(sessao, nome, item["id"]),
-                        lambda _r: self._on_gravado(), titulo_erro=f"Excluir {self.historico.singular}")
+                        lambda r: self._on_gravado(resultado=r), titulo_erro=f"Excluir {self.historico.singular}")

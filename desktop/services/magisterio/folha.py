@@ -39,7 +39,7 @@ from desktop.store.magisterio.folha import Identificacao
 
 from .. import documentos_vias, parametros, replicas
 from ..sessao import ErroNegocio, SemPermissao, Sessao
-from . import configuracao
+from . import anteriores, configuracao
 from .folha_pendencias import ERRO_CALCULO, Pendencia, erro, pendencias
 
 Progresso = Callable[[int, int], None]
@@ -177,7 +177,12 @@ def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None, *, matriz:
     p = ParametrosFolhaMagisterio.de_vigentes(dia, vigentes)
     if matriz is not None:
         p = replace(p, matriz=matriz)
-    reajustes = _reajustes_retroativos(sessao, dia) if retroativos and matriz is None else {}
+    acertar = retroativos and matriz is None
+    # afastamentos e titulações lançados depois do fechamento: os meses a recalcular nesta (069/106)
+    pendentes = armazem.diferencas_pendentes(sessao.db, armazem.chave(dia)) if acertar else {}
+    acertado = armazem.diferencas_retroativas_pagas(sessao.db) if pendentes else {}
+    reajustes = _reajustes_retroativos(sessao, dia, excluir={(sid, k) for sid, ks in pendentes.items()
+                                                              for k, _f in ks}) if acertar else {}
     identidades = {nome: _identidade(v) for nome, v in vigentes.items()}
     try:
         piso = parametros.vigente(sessao, PISO, dia)
@@ -200,7 +205,9 @@ def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None, *, matriz:
             periodos = periodos_no_mes(f, dia, config, p.carreira)  # a carreira, uma vez por servidor
             cc = calcular_contracheque(f, dia, p, config, adiantamento_13_pago=pagos_13.get(f.id),
                                        periodos=periodos, descontos=descontos.get(f.id),
-                                       diferencas=_diferencas(sessao, f, dia, config, meses) + reajustes.get(f.id, []))
+                                       diferencas=_diferencas(sessao, f, dia, config, meses) + reajustes.get(f.id, [])
+                                       + anteriores._acertos(sessao, f, dia, config, pendentes.get(f.id, []), meses,
+                                                             acertado))
             ident = identificacao(f, dia, config, p, periodos)
         except Exception as e:  # um cadastro com erro não derruba a folha: vira pendência
             erros.append(erro(f, str(e) if isinstance(e, EntradaInvalida) else
@@ -220,10 +227,15 @@ def _diferencas(sessao: Sessao, f: FichaFuncional, dia: date, config: Configurac
     cada uma com os parâmetros do mês da falta."""
     saida = []
     for mes_falta in sorted({primeiro_dia(x.data) for x in f.faltas if x.liquidar_em == dia}):
-        if mes_falta not in meses:
-            meses[mes_falta] = ParametrosFolhaMagisterio.de_vigentes(mes_falta, _vigentes(sessao, mes_falta))
-        saida += faltas_de_mes_fechado(f, mes_falta, meses[mes_falta], config, dia)
+        saida += faltas_de_mes_fechado(f, mes_falta, _do_mes(sessao, mes_falta, meses), config, dia)
     return saida
+
+
+def _do_mes(sessao: Sessao, dia: date, meses: dict[date, ParametrosFolhaMagisterio]) -> ParametrosFolhaMagisterio:
+    """Os parâmetros em vigor no mês ``dia`` (guardados em ``meses``, um cálculo por mês numa folha)."""
+    if dia not in meses:
+        meses[dia] = ParametrosFolhaMagisterio.de_vigentes(dia, _vigentes(sessao, dia))
+    return meses[dia]
 
 
 def _gravados(sessao: Sessao, dia: date) -> dict[str, list]:
@@ -234,12 +246,14 @@ def _gravados(sessao: Sessao, dia: date) -> dict[str, list]:
     return {cc.pessoa_id: cc.linhas for _i, cc in armazem.contracheques(sessao.db, linha["id"], dia)}
 
 
-def _reajustes_retroativos(sessao: Sessao, dia: date) -> dict[str, list]:
+def _reajustes_retroativos(sessao: Sessao, dia: date, excluir: set[tuple[str, str]] = frozenset()) -> dict[str, list]:
     """Diferenças de reajuste das competências fechadas antes de ``dia`` que uma vigência do Anexo I
     cadastrada depois do fechamento alcançou: devido (recalculado) − gravado − já pago, por servidor e mês.
 
     Do mês: rubrica 065 (mesmo ano) ou 066 (ano anterior: RRA, Lei 7.713/1988, art. 12-A). Do 13º quitado
-    num mês alcançado (a remuneração do 13º é a do mês da quitação): 067 (mesmo ano) ou 068 (RRA)."""
+    num mês alcançado (a remuneração do 13º é a do mês da quitação): 067 (mesmo ano) ou 068 (RRA).
+    ``excluir``: (servidor, 'aaaa-mm') cuja diferença do mês esta folha já acerta como diferença de mês
+    anterior (069/106, ``anteriores``), que também recalcula o mês inteiro: não se paga duas vezes."""
     meses = [k for k in armazem.reajustadas_depois_do_fechamento(sessao.db) if k < armazem.chave(dia)]
     if not meses:
         return {}
@@ -256,11 +270,12 @@ def _reajustes_retroativos(sessao: Sessao, dia: date) -> dict[str, list]:
             if sid not in pago:
                 continue
             linhas = item.contracheque.linhas
-            novas = [diferenca_reajuste(mes_k, remuneracao_bruta(linhas), remuneracao_bruta(pago[sid]),
+            mensal = (sid, k) not in excluir
+            novas = [mensal and diferenca_reajuste(mes_k, remuneracao_bruta(linhas), remuneracao_bruta(pago[sid]),
                                         pagos.get((sid, "mensal", k), zero), rra=rra),
                      diferenca_13(mes_k, decimo_terceiro(linhas), decimo_terceiro(pago[sid]),
                                   pagos.get((sid, "13", k), zero), rra=rra)]
-            saida.setdefault(sid, []).extend(l for l in novas if l is not None)
+            saida.setdefault(sid, []).extend(l for l in novas if l)
     return {sid: ls for sid, ls in saida.items() if ls}
 
 

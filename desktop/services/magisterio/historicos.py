@@ -27,7 +27,7 @@ from desktop.store.magisterio.historicos import COMPETENCIA, DATA, DECIMAL, INTE
 
 from ..sessao import ErroNegocio, Mudanca, Sessao
 
-from . import validacoes
+from . import anteriores, validacoes
 from .comum import dma, servidor as obter_servidor, substituir_documentos_da_ficha
 
 NOMES = tuple(armazem.HISTORICOS)
@@ -115,7 +115,12 @@ def adicionar_em(m: Mudanca, historico: str, servidor_id: str, campos: dict) -> 
     m.registrar(h.tabela, novo["id"], "inserir", depois=armazem.linha(h, novo))
     if h.nome == "faltas":
         return _falta_de_mes_fechado(m, h, novo)
-    return novo
+    return _com_aviso(novo, anteriores.marcar_em(m, h.nome, servidor_id, None, novo))
+
+
+def _com_aviso(item: dict, aviso: str | None) -> dict:
+    """O item gravado, com o aviso de competências fechadas alcançadas (afastamento, titulação)."""
+    return item | {"aviso": aviso} if aviso else item
 
 
 def _falta_de_mes_fechado(m: Mudanca, h: armazem.Historico, item: dict) -> dict:
@@ -186,7 +191,7 @@ def corrigir_em(m: Mudanca, historico: str, item_id: str, campos: dict) -> dict:
     substituir_documentos_da_ficha(m, atual["servidor_id"], f"registro de {h.rotulo} corrigido")
     if h.nome == "faltas":
         return _falta_de_mes_fechado(m, h, depois)
-    return depois
+    return _com_aviso(depois, anteriores.marcar_em(m, h.nome, atual["servidor_id"], atual, depois))
 
 
 def _item(m: Mudanca, h: armazem.Historico, item_id: str) -> dict:
@@ -237,8 +242,9 @@ def encerrar(sessao: Sessao, historico: str, item_id: str, fim: date) -> dict:
         return depois
 
 
-def excluir(sessao: Sessao, historico: str, item_id: str) -> None:
-    """Exclui um item lançado por engano (o diário guarda como era)."""
+def excluir(sessao: Sessao, historico: str, item_id: str) -> dict | None:
+    """Exclui um item lançado por engano (o diário guarda como era). Afastamento ou titulação que alcançava
+    competências fechadas: devolve ``{"aviso": ...}`` (os meses são recalculados e acertados na seguinte)."""
     sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     h = _historico(historico)
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
@@ -246,3 +252,5 @@ def excluir(sessao: Sessao, historico: str, item_id: str) -> None:
         armazem.excluir(m.db, h, item_id)
         m.registrar(h.tabela, item_id, "excluir", antes=armazem.linha(h, atual))
         substituir_documentos_da_ficha(m, atual["servidor_id"], f"registro de {h.rotulo} excluído por engano")
+        aviso = anteriores.marcar_em(m, h.nome, atual["servidor_id"], atual, None)
+    return {"aviso": aviso} if aviso else None

@@ -118,25 +118,28 @@ def diferencas_reajuste_pagas(db: sqlite_utils.Database) -> dict[tuple[str, str]
         "GROUP BY c.servidor_id, l.referencia")}
 
 
-_TIPO_DIFERENCA = {"065": ("mensal", "reajuste:"), "066": ("mensal", "rra:"), "067": ("13", "13:"), "068": ("13", "rra:")}
+_TIPO_DIFERENCA = {"065": ("mensal", "reajuste:"), "066": ("mensal", "rra:"), "067": ("13", "13:"), "068": ("13", "rra:"),
+                   "069": ("mensal", "anterior:"), "106": ("mensal", "anterior:")}
+_DESCONTO_DIFERENCA = {"106"}  # diferença de mês anterior descontada: entra negativa no já acertado
 
 
 def diferencas_retroativas_pagas(db: sqlite_utils.Database) -> dict[tuple[str, str, str], Decimal]:
     """(servidor, 'mensal' ou '13', 'aaaa-mm') → diferenças de reajuste já pagas em competências fechadas e
     em folhas complementares:
-    do mês (065; 066 se de ano anterior, RRA) e do 13º quitado no mês (067; 068 se RRA)."""
+    do mês (065; 066 se de ano anterior, RRA) e do 13º quitado no mês (067; 068 se RRA); e as diferenças de
+    mês anterior de afastamento ou titulação (069 pagas menos 106 descontadas, no 'mensal')."""
     saida: dict[tuple[str, str, str], Decimal] = {}
     for r in db.query(
         "SELECT c.servidor_id, l.codigo, l.referencia, sum(l.valor) AS total FROM magisterio_contracheque_linhas l "
         "JOIN magisterio_contracheques c ON c.id = l.contracheque_id "
         "JOIN magisterio_competencias k ON k.id = c.competencia_id "
-        "WHERE k.situacao = 'fechada' AND l.codigo IN ('065', '066', '067', '068') AND l.referencia IS NOT NULL "
+        "WHERE k.situacao = 'fechada' AND l.codigo IN ('065', '066', '067', '068', '069', '106') AND l.referencia IS NOT NULL "
         "GROUP BY c.servidor_id, l.codigo, l.referencia"):
         _somar_diferenca(saida, r)
     for r in db.query(  # e as pagas em folhas complementares (migração 0025)
         "SELECT c.servidor_id, l.codigo, l.referencia, sum(l.valor) AS total FROM magisterio_complementar_linhas l "
         "JOIN magisterio_complementar_contracheques c ON c.id = l.contracheque_id "
-        "WHERE l.codigo IN ('065', '066', '067', '068') AND l.referencia IS NOT NULL "
+        "WHERE l.codigo IN ('065', '066', '067', '068', '069', '106') AND l.referencia IS NOT NULL "
         "GROUP BY c.servidor_id, l.codigo, l.referencia"):
         _somar_diferenca(saida, r)
     return saida
@@ -145,7 +148,8 @@ def diferencas_retroativas_pagas(db: sqlite_utils.Database) -> dict[tuple[str, s
 def _somar_diferenca(saida: dict, r: dict) -> None:
     tipo, prefixo = _TIPO_DIFERENCA[r["codigo"]]
     chave_ = (r["servidor_id"], tipo, r["referencia"].removeprefix(prefixo)[:7])
-    saida[chave_] = saida.get(chave_, Decimal("0.00")) + de_centavos(r["total"])
+    valor = de_centavos(r["total"])
+    saida[chave_] = saida.get(chave_, Decimal("0.00")) + (-valor if r["codigo"] in _DESCONTO_DIFERENCA else valor)
 
 
 def criar_competencia(db: sqlite_utils.Database, comp: date) -> dict:
@@ -275,3 +279,29 @@ def do_servidor(db: sqlite_utils.Database, servidor_id: str) -> list[dict]:
         "SELECT k.competencia, c.proventos, c.descontos, c.liquido FROM magisterio_contracheques c "
         "JOIN magisterio_competencias k ON k.id = c.competencia_id WHERE c.servidor_id = ? "
         "AND k.situacao = 'fechada' ORDER BY k.competencia DESC", [servidor_id]))
+
+
+# -- diferenças de mês anterior (afastamento ou titulação lançados depois do fechamento; migração 0027) --
+def marcar_diferenca_pendente(db: sqlite_utils.Database, servidor_id: str, competencia: str, liquidar_em: str,
+                              fundamento: str) -> None:
+    """A competência fechada 'aaaa-mm' do servidor será recalculada e acertada em ``liquidar_em``; o
+    fundamento se soma ao de uma marca anterior do mesmo mês."""
+    id_ = f"{servidor_id}:{competencia}"
+    antes = next(iter(db.query("SELECT fundamento FROM magisterio_diferencas_pendentes WHERE id = ?", [id_])), None)
+    if antes is not None and fundamento not in antes["fundamento"].split("; "):
+        fundamento = f"{antes['fundamento']}; {fundamento}"
+    elif antes is not None:
+        fundamento = antes["fundamento"]
+    db.execute("INSERT INTO magisterio_diferencas_pendentes (id, servidor_id, competencia, liquidar_em, fundamento, "
+               "atualizado_em) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET liquidar_em = excluded.liquidar_em, "
+               "fundamento = excluded.fundamento, atualizado_em = excluded.atualizado_em",
+               [id_, servidor_id, competencia, liquidar_em, fundamento, agora()])
+
+
+def diferencas_pendentes(db: sqlite_utils.Database, liquidar_em: str) -> dict[str, list[tuple[str, str]]]:
+    """Servidor → [(competência fechada 'aaaa-mm', fundamento)] a recalcular e acertar em ``liquidar_em``."""
+    saida: dict[str, list[tuple[str, str]]] = {}
+    for r in db.query("SELECT servidor_id, competencia, fundamento FROM magisterio_diferencas_pendentes "
+                      "WHERE liquidar_em = ? ORDER BY servidor_id, competencia", [liquidar_em]):
+        saida.setdefault(r["servidor_id"], []).append((r["competencia"], r["fundamento"]))
+    return saida

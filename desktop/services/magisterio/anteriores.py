@@ -1,0 +1,121 @@
+"""Diferenças de mês anterior de afastamentos e titulações lançados depois do fechamento (issue 13, item 3).
+
+Um afastamento ou uma titulação lançado, corrigido ou excluído quando já há competências fechadas que o
+registro alcança (o afastamento, do início ao fim; a titulação, do requerimento em diante: o nível vale
+dali para a frente) é aceito com aviso: cada competência fechada alcançada fica pendente para o servidor
+(migração 0027), com destino na primeira competência aberta depois dela, como as faltas (migração 0020).
+
+Na folha dessa competência aberta, cada mês pendente é recalculado para o servidor com os fatos de hoje e
+os parâmetros do próprio mês; a diferença para o contracheque gravado, menos o que já se acertou desse mês
+(diferenças de mês anterior 069/106 e de reajuste 065/066, em competências fechadas e em folhas
+complementares), é paga (069) ou descontada (106) numa linha que nomeia o mês e o artigo. Reler o já
+acertado das linhas gravadas faz o acerto valer uma vez só: uma nova correção do mesmo registro só acerta
+o que ainda falta, e reabrir e fechar de novo a competência do acerto não paga duas vezes.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.rules.dinheiro import ZERO
+from desktop.rules.folha.tipos import Linha
+from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
+from desktop.rules.magisterio.folha import calcular_contracheque
+from desktop.rules.magisterio.reajuste_impacto import diferenca_mes_anterior, remuneracao_bruta
+from desktop.rules.magisterio.tipos import FichaFuncional
+from desktop.store.magisterio import descontos as armazem_descontos
+from desktop.store.magisterio import folha as armazem_folha
+from desktop.store.magisterio import tabelas as armazem_tabelas
+
+from ..sessao import Mudanca, Sessao
+from .comum import dma
+
+HISTORICOS = ("afastamentos", "titulacoes")
+FUND_TITULO = "Lei 1.613/2004, art. 14 (titulação: o nível da carreira)"
+_SEM_EFEITO = {"ato", "observacao", "curso", "instituicao"}  # campos que não mudam o pagamento
+
+
+def _mes(chave: str) -> date:
+    return date(int(chave[:4]), int(chave[5:7]), 1)
+
+
+def _seguinte_aberta(chave: str, fechadas: set[str]) -> str:
+    ano, num = int(chave[:4]), int(chave[5:7])
+    while f"{ano:04d}-{num:02d}" in fechadas:
+        ano, num = (ano + 1, 1) if num == 12 else (ano, num + 1)
+    return f"{ano:04d}-{num:02d}"
+
+
+def _alcance(historico: str, itens: list[dict]) -> tuple[date, date | None]:
+    """O primeiro e o último dia (None: em diante) que os registros (antes e depois) alcançam."""
+    if historico == "titulacoes":
+        return min(x["data_requerimento"] for x in itens), None
+    fins = [x["fim"] for x in itens]
+    return min(x["inicio"] for x in itens), None if any(f is None for f in fins) else max(fins)
+
+
+def _fundamento(m: Mudanca, historico: str, itens: list[dict]) -> str:
+    if historico == "titulacoes":
+        return FUND_TITULO
+    partes = []
+    for tipo in dict.fromkeys(x["tipo"] for x in itens):
+        t = armazem_tabelas.tipo_afastamento(m.db, tipo) or {"descricao": tipo, "fundamento": ""}
+        partes.append(f"afastamento {tipo} — {t['descricao']} ({t['fundamento']})")
+    return "; ".join(partes)
+
+
+def marcar_em(m: Mudanca, historico: str, servidor_id: str, antes: dict | None, depois: dict | None) -> str | None:
+    """Marca as competências fechadas que o afastamento ou a titulação (``antes`` e/ou ``depois`` da mudança)
+    alcança, para o acerto na competência aberta seguinte de cada uma; devolve o aviso (None se nenhuma)."""
+    if historico not in HISTORICOS:
+        return None
+    itens = [x for x in (antes, depois) if x]
+    if antes and depois and all(antes.get(k) == depois.get(k) for k in set(antes) | set(depois)
+                                if k not in _SEM_EFEITO and k not in ("id", "atualizado_em", "criado_em")):
+        return None
+    fechadas = armazem_folha.fechadas(m.db)
+    if not fechadas or not itens:
+        return None
+    inicio, fim = _alcance(historico, itens)
+    de, ate = armazem_folha.chave(inicio), None if fim is None else armazem_folha.chave(fim)
+    alcancadas = sorted(k for k in fechadas if k >= de and (ate is None or k <= ate))
+    if not alcancadas:
+        return None
+    fundamento = _fundamento(m, historico, itens)
+    destinos = {}
+    for k in alcancadas:
+        destinos[k] = _seguinte_aberta(k, fechadas)
+        armazem_folha.marcar_diferenca_pendente(m.db, servidor_id, k, destinos[k], fundamento)
+        m.registrar("magisterio_diferencas_pendentes", f"{servidor_id}:{k}", "alterar",
+                    depois={"competencia": k, "liquidar_em": destinos[k], "fundamento": fundamento})
+    meses = ", ".join(f"{k[5:]}/{k[:4]}" for k in alcancadas)
+    alvo = ", ".join(sorted({f"{d[5:]}/{d[:4]}" for d in destinos.values()}))
+    rotulo = "A titulação" if historico == "titulacoes" else "O afastamento"
+    return (f"{rotulo} (desde {dma(inicio)}) alcança competência(s) já fechada(s): {meses}. Cada uma será "
+            f"recalculada e a diferença paga ou descontada como diferença de mês anterior na competência {alvo} "
+            f"({fundamento}; Lei 1.613/2004, art. 35).")
+
+
+def _acertos(sessao: Sessao, f: FichaFuncional, dia: date, config: ConfiguracaoMagisterio,
+             pendentes: list[tuple[str, str]], meses: dict, acertado: dict) -> list[Linha]:
+    """As linhas 069/106 do servidor na competência ``dia``: cada mês pendente recalculado − gravado − já acertado."""
+    from . import folha as servico_folha  # folha usa este módulo: importado aqui para não haver ciclo
+
+    saida = []
+    for k, fundamento in pendentes:
+        mes_k = _mes(k)
+        comp = armazem_folha.competencia(sessao.db, mes_k)
+        if comp is None or comp["situacao"] != "fechada":
+            continue  # reaberta: o seu novo fechamento já usa os fatos novos
+        gravado = armazem_folha.contracheques(sessao.db, comp["id"], mes_k, f.id)
+        if not gravado:
+            continue
+        p = servico_folha._do_mes(sessao, mes_k, meses)
+        cc = calcular_contracheque(f, mes_k, p, config,
+                                   adiantamento_13_pago=armazem_folha.adiantamentos_13(sessao.db, mes_k).get(f.id),
+                                   descontos=armazem_descontos.do_mes(sessao.db, k).get(f.id),
+                                   diferencas=servico_folha._diferencas(sessao, f, mes_k, config, meses))
+        linha = diferenca_mes_anterior(mes_k, remuneracao_bruta(cc.linhas), remuneracao_bruta(gravado[0][1].linhas),
+                                       acertado.get((f.id, "mensal", k), ZERO), fundamento, dia)
+        if linha is not None:
+            saida.append(linha)
+    return saida
