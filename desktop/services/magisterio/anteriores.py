@@ -3,7 +3,7 @@
 Um afastamento ou uma titulação lançado, corrigido ou excluído quando já há competências fechadas que o
 registro alcança (o afastamento, do início ao fim; a titulação, do requerimento em diante: o nível vale
 dali para a frente) é aceito com aviso: cada competência fechada alcançada fica pendente para o servidor
-(migração 0027), com destino na primeira competência aberta depois dela, como as faltas (migração 0020).
+(migração 0029), com destino na primeira competência aberta depois dela, como as faltas (migração 0020).
 
 Na folha dessa competência aberta, cada mês pendente é recalculado para o servidor com os fatos de hoje e
 os parâmetros do próprio mês; a diferença para o contracheque gravado, menos o que já se acertou desse mês
@@ -84,9 +84,9 @@ def marcar_em(m: Mudanca, historico: str, servidor_id: str, antes: dict | None, 
     destinos = {}
     for k in alcancadas:
         destinos[k] = _seguinte_aberta(k, fechadas)
-        armazem_folha.marcar_diferenca_pendente(m.db, servidor_id, k, destinos[k], fundamento)
-        m.registrar("magisterio_diferencas_pendentes", f"{servidor_id}:{k}", "alterar",
-                    depois={"competencia": k, "liquidar_em": destinos[k], "fundamento": fundamento})
+        antes_k, depois_k = armazem_folha.marcar_diferenca_pendente(m.db, servidor_id, k, destinos[k], fundamento)
+        m.registrar("magisterio_diferencas_pendentes", depois_k["id"], "alterar" if antes_k else "inserir",
+                    antes=antes_k, depois=depois_k)
     meses = ", ".join(f"{k[5:]}/{k[:4]}" for k in alcancadas)
     alvo = ", ".join(sorted({f"{d[5:]}/{d[:4]}" for d in destinos.values()}))
     rotulo = "A titulação" if historico == "titulacoes" else "O afastamento"

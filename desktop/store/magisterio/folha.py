@@ -281,13 +281,14 @@ def do_servidor(db: sqlite_utils.Database, servidor_id: str) -> list[dict]:
         "AND k.situacao = 'fechada' ORDER BY k.competencia DESC", [servidor_id]))
 
 
-# -- diferenças de mês anterior (afastamento ou titulação lançados depois do fechamento; migração 0027) --
+# -- diferenças de mês anterior (afastamento ou titulação lançados depois do fechamento; migração 0029) --
 def marcar_diferenca_pendente(db: sqlite_utils.Database, servidor_id: str, competencia: str, liquidar_em: str,
-                              fundamento: str) -> None:
+                              fundamento: str) -> tuple[dict | None, dict]:
     """A competência fechada 'aaaa-mm' do servidor será recalculada e acertada em ``liquidar_em``; o
-    fundamento se soma ao de uma marca anterior do mesmo mês."""
+    fundamento se soma ao de uma marca anterior do mesmo mês. Devolve a linha antes (None: nova) e depois."""
     id_ = f"{servidor_id}:{competencia}"
-    antes = next(iter(db.query("SELECT fundamento FROM magisterio_diferencas_pendentes WHERE id = ?", [id_])), None)
+    sql = "SELECT * FROM magisterio_diferencas_pendentes WHERE id = ?"
+    antes = next(iter(db.query(sql, [id_])), None)
     if antes is not None and fundamento not in antes["fundamento"].split("; "):
         fundamento = f"{antes['fundamento']}; {fundamento}"
     elif antes is not None:
@@ -296,6 +297,7 @@ def marcar_diferenca_pendente(db: sqlite_utils.Database, servidor_id: str, compe
                "atualizado_em) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET liquidar_em = excluded.liquidar_em, "
                "fundamento = excluded.fundamento, atualizado_em = excluded.atualizado_em",
                [id_, servidor_id, competencia, liquidar_em, fundamento, agora()])
+    return antes, next(iter(db.query(sql, [id_])))
 
 
 def diferencas_pendentes(db: sqlite_utils.Database, liquidar_em: str) -> dict[str, list[tuple[str, str]]]:

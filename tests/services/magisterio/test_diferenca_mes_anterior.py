@@ -103,9 +103,17 @@ def test_afastamento_sem_remuneracao_num_mes_fechado_desconta_os_dias(base):
     rpps = _linhas(previa, sid, "201")[0]
     assert rpps.base == Decimal("1760.55")  # outubro inteiro (1.956,16) menos o desconto de setembro
 
+    marcas = list(s.db.query("SELECT acao, depois FROM diario WHERE tabela = 'magisterio_diferencas_pendentes'"))
+    assert [m["acao"] for m in marcas] == ["inserir"] and "2026-10" in marcas[0]["depois"]
+
     # corrigir só a observação não muda o que se deve: nenhum aviso, nenhum acerto a mais
     corrigido = cadastro.corrigir(s, "afastamentos", afast["id"], observacao="requerimento protocolado em atraso")
     assert "aviso" not in corrigido
+    folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
+    assert not _linhas(folha.previa(s, NOVEMBRO), sid, "069", "106")
+    # reabrir e fechar de novo outubro desconta setembro ali uma vez, não duas
+    folha.reabrir(s, OUTUBRO, "conferência do desconto de setembro em outubro")
+    assert [l.valor for l in _linhas(folha.previa(s, OUTUBRO), sid, "106")] == [Decimal("195.61")]
     folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
     assert not _linhas(folha.previa(s, NOVEMBRO), sid, "069", "106")
 
