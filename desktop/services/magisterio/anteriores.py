@@ -96,9 +96,13 @@ def marcar_em(m: Mudanca, historico: str, servidor_id: str, antes: dict | None, 
 
 
 def _acertos(sessao: Sessao, f: FichaFuncional, dia: date, config: ConfiguracaoMagisterio,
-             pendentes: list[tuple[str, str]], meses: dict, acertado: dict) -> list[Linha]:
-    """As linhas 069/106 do servidor na competência ``dia``: cada mês pendente recalculado − gravado − já acertado."""
-    from . import folha as servico_folha  # folha usa este módulo: importado aqui para não haver ciclo
+             pendentes: list[tuple[str, str]], meses: dict, acertado: dict, *,
+             do_mes, diferencas_do_mes) -> list[Linha]:
+    """As linhas 069/106 do servidor na competência ``dia``: cada mês pendente recalculado, menos o gravado e o
+    já acertado.
+
+    ``do_mes`` (parâmetros do mês) e ``diferencas_do_mes`` (faltas acertadas no mês) vêm da folha, que usa este
+    módulo: recebê-los evita o ciclo de importação (tests/test_ciclos_importacao.py)."""
 
     saida = []
     for k, fundamento in pendentes:
@@ -109,11 +113,11 @@ def _acertos(sessao: Sessao, f: FichaFuncional, dia: date, config: ConfiguracaoM
         gravado = armazem_folha.contracheques(sessao.db, comp["id"], mes_k, f.id)
         if not gravado:
             continue
-        p = servico_folha._do_mes(sessao, mes_k, meses)
+        p = do_mes(sessao, mes_k, meses)
         cc = calcular_contracheque(f, mes_k, p, config,
                                    adiantamento_13_pago=armazem_folha.adiantamentos_13(sessao.db, mes_k).get(f.id),
                                    descontos=armazem_descontos.do_mes(sessao.db, k).get(f.id),
-                                   diferencas=servico_folha._diferencas(sessao, f, mes_k, config, meses))
+                                   diferencas=diferencas_do_mes(sessao, f, mes_k, config, meses))
         linha = diferenca_mes_anterior(mes_k, remuneracao_bruta(cc.linhas), remuneracao_bruta(gravado[0][1].linhas),
                                        acertado.get((f.id, "mensal", k), ZERO), fundamento, dia)
         if linha is not None:

@@ -207,7 +207,7 @@ def _calcular(sessao: Sessao, dia: date, progresso: Progresso | None, *, matriz:
                                        periodos=periodos, descontos=descontos.get(f.id),
                                        diferencas=_diferencas(sessao, f, dia, config, meses) + reajustes.get(f.id, [])
                                        + anteriores._acertos(sessao, f, dia, config, pendentes.get(f.id, []), meses,
-                                                             acertado))
+                                                             acertado, do_mes=_do_mes, diferencas_do_mes=_diferencas))
             ident = identificacao(f, dia, config, p, periodos)
         except Exception as e:  # um cadastro com erro não derruba a folha: vira pendência
             erros.append(erro(f, str(e) if isinstance(e, EntradaInvalida) else
