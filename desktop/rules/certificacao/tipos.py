@@ -143,7 +143,7 @@ class PisosCargaHoraria:
 
     tecnico_minimo_horas: int
     tecnologia_minimo_horas: int
-    fundamento: str = "Resolução CNE/CP 1/2021 e CNCT (técnico: 800 h); CNCST (tecnologia: 1.600 h)"
+    fundamento: str = "Resolução CNE/CP 1/2021, CNCT e CNCST"  # os números vêm só do parâmetro
 
     @classmethod
     def de_valor(cls, valor: dict, fundamento: str | None = None) -> "PisosCargaHoraria":
