@@ -196,23 +196,6 @@ def confirmar_arquivo_sigiloso(parent: QWidget) -> bool:
     return resposta == QMessageBox.StandardButton.Yes
 
 
-def emitir_e_salvar(parent: QWidget, rotulo: QLabel, titulo_erro: str, emitir: Callable[[], Any], nome: str,
-                    *, sigiloso: bool = False) -> Any:
-    """Emite (serviço), pergunta onde salvar e diz o código de verificação no ``rotulo``.
-
-    ``sigiloso``: documento de um caso (identifica criança e família): antes de gravar um arquivo sem
-    cifra, o usuário é avisado e decide; recusando, o documento fica só na base, para abrir e imprimir."""
-    try:
-        emitido = emitir()
-    except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
-        if not avisos.previsto(e):
-            raise
-        avisos.erro(parent, titulo_erro, e)
-        return None
-    _salvar_e_oferecer(parent, rotulo, emitido, nome, sigiloso)
-    return emitido
-
-
 class UmaDeCadaVez:
     """Mistura para as abas que chamam os serviços fora da thread da interface (``widgets.servicos``): uma
     leitura ou gravação por vez; o pedido feito durante outra roda quando ela terminar (o último pedido vale).
@@ -269,8 +252,10 @@ def _salvar_e_oferecer(parent: QWidget, rotulo: QLabel, emitido, nome: str, sigi
 
 def emitir_em_segundo_plano(aba: QWidget, rotulo: QLabel, titulo_erro: str, emitir: Callable[[], Any], nome: str,
                             *, sigiloso: bool = False, ao_terminar: Callable[[Any], None] | None = None):
-    """Como ``emitir_e_salvar``, com a emissão (montar o PDF, registrar) fora da thread da interface
-    (``widgets.servicos.operacao``, com progresso); salvar o arquivo é na interface, depois. ``ao_terminar``
+    """Emite fora da thread da interface (montar o PDF, registrar: ``widgets.servicos.operacao``, com
+    progresso), pergunta onde salvar e diz o código de verificação no ``rotulo``. ``sigiloso``: documento de
+    um caso (identifica criança e família): antes de gravar um arquivo sem cifra o usuário é avisado e decide;
+    recusando, o documento fica só na base, para abrir e imprimir. ``ao_terminar``
     recebe o documento emitido, ou None se a emissão foi recusada (já avisada) ou cancelada."""
     from desktop.screens.widgets.servicos import operacao
 
@@ -286,17 +271,6 @@ def emitir_em_segundo_plano(aba: QWidget, rotulo: QLabel, titulo_erro: str, emit
 
     return operacao(aba, "Emitindo o documento…", lambda _p: emitir(), _on_emitido, titulo_erro=titulo_erro,
                     ao_recusar=_on_recusado, ao_cancelar=lambda: ao_terminar(None) if ao_terminar else None)
-
-
-def tentar(parent: QWidget, titulo: str, funcao: Callable[[], Any]) -> tuple[bool, Any]:
-    """Chama o serviço; recusa prevista vira aviso em português. Devolve (deu_certo, resultado)."""
-    try:
-        return True, funcao()
-    except Exception as e:  # noqa: BLE001
-        if not avisos.previsto(e):
-            raise
-        avisos.erro(parent, titulo, e)
-        return False, None
 
 
 def aviso_rotulo(texto: str, estilo: str = ESTILO_AVISO) -> QLabel:
