@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.rules.papeis import Permissao
-from desktop.store import selagem, sigilo, sync_pacote
+from desktop.store import escritorio, selagem, sigilo, sync_pacote
+from desktop.store import linhas as armazem_linhas
 from desktop.store import sync_registro as reg
+from desktop.store import sync_replicas as armazem
 from desktop.store.chaves import ArquivoChaves, ErroChaves, par_da_recuperacao
 from desktop.store.ids import agora, novo_id
 
@@ -31,12 +33,11 @@ _ALFABETO_CODIGO = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # sem 0/O e 1/I, como a c
 
 
 def _orgao(sessao: Sessao) -> str:
-    return sessao.db.execute("SELECT base_id FROM escritorio WHERE id = 1").fetchone()[0]
+    return escritorio.base_id(sessao.db)
 
 
 def _eu(sessao: Sessao) -> dict:
-    linha = sessao.db.execute("SELECT replica_id, privada_x25519, privada_ed25519 FROM main.sync_local "
-                              "WHERE id = 1").fetchone()
+    linha = armazem.identidade(sessao.db)
     if linha is None:
         raise ErroNegocio("Esta base ainda não é uma réplica: um administrador precisa iniciar a sincronização "
                           "(na sede) ou juntar esta máquina com um convite.")
@@ -44,24 +45,19 @@ def _eu(sessao: Sessao) -> dict:
 
 
 def _replica(sessao: Sessao, id_ou_nome: str) -> dict | None:
-    linha = sessao.db.execute("SELECT * FROM sync_replicas WHERE id = ? OR nome = ? ORDER BY ativa DESC LIMIT 1",
-                              [id_ou_nome, id_ou_nome]).fetchone()
-    if linha is None:
-        return None
-    cols = [c[0] for c in sessao.db.execute("SELECT * FROM sync_replicas LIMIT 0").description]
-    return dict(zip(cols, linha))
+    return armazem.replica(sessao.db, id_ou_nome)
 
 
 def _nova_replica(m, nome: str, dominios: str) -> tuple[dict, bytes, bytes]:
     privada_x, publica_x = sync_pacote.par_x25519()
     privada_ed, publica_ed = sync_pacote.par_ed25519()
-    faixa = m.db.execute("SELECT coalesce(max(faixa), 0) + 1 FROM sync_replicas").fetchone()[0]
+    faixa = armazem.proxima_faixa(m.db)
     if faixa > 99:
         raise ErroNegocio("O órgão já tem o número máximo de réplicas (99).")
     linha = {"id": novo_id(), "nome": nome, "dominios": dominios, "publica_x25519": publica_x,
              "publica_ed25519": publica_ed, "publica_sigilo_x25519": None, "ativa": 1, "criada_em": agora(),
              "removida_em": None, "faixa": faixa}
-    m.db["sync_replicas"].insert(linha)
+    armazem_linhas.inserir(m.db, "sync_replicas", linha)  # o diário sem as chaves públicas (bytes)
     m.registrar("sync_replicas", linha["id"], "inserir", depois={k: v for k, v in linha.items()
                                                                    if not isinstance(v, bytes)})
     return linha, privada_x, privada_ed
@@ -73,9 +69,7 @@ def replicas(sessao: Sessao) -> list[dict]:
     designada = reg.replica_designada(sessao.db)
     restaurada = reg.restaurada(sessao.db) is not None
     return [dict(r) | {"designada": bool(designada and designada[0] == r["id"]),
-                       "restaurada": bool(r["esta"] and restaurada)} for r in sessao.db.query(
-        "SELECT id, nome, dominios, ativa, criada_em, removida_em, "
-        "(SELECT replica_id FROM main.sync_local WHERE id = 1) = id AS esta FROM sync_replicas ORDER BY criada_em")]
+                       "restaurada": bool(r["esta"] and restaurada)} for r in armazem.listar(sessao.db)]
 
 
 def iniciar(sessao: Sessao, nome: str) -> dict:
@@ -90,11 +84,10 @@ def iniciar(sessao: Sessao, nome: str) -> dict:
         privada_x, publica_x = sync_pacote.par_x25519()
         privada_ed, publica_ed = sync_pacote.par_ed25519()
         rid = novo_id()
-        m.db.execute("INSERT INTO main.sync_local (id, replica_id, privada_x25519, privada_ed25519, hlc) "
-                     "VALUES (1, ?, ?, ?, ?)", [rid, privada_x, privada_ed, reg.hlc_inicial()])
+        armazem.gravar_identidade(m.db, rid, privada_x, privada_ed, reg.hlc_inicial())
         linha = {"id": rid, "nome": nome, "dominios": "geral,sigilo", "publica_x25519": publica_x,
                  "publica_ed25519": publica_ed, "ativa": 1, "criada_em": agora()}
-        m.db["sync_replicas"].insert(linha)
+        armazem_linhas.inserir(m.db, "sync_replicas", linha)  # o diário sem as chaves públicas (bytes)
         m.registrar("sync_replicas", rid, "inserir", depois={"id": rid, "nome": nome, "dominios": "geral,sigilo"})
     return {"id": rid, "nome": nome}
 
@@ -182,13 +175,12 @@ def juntar(sessao: Sessao, convite: Path, chave: str) -> dict:
     anterior = reg.local(sessao.db)
     with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
         m.sincronizando = True  # trocar de identidade não é alteração de dado
-        m.db.execute("DELETE FROM main.sync_local")
-        m.db.execute("INSERT INTO main.sync_local (id, replica_id, privada_x25519, privada_ed25519, hlc) "
-                     "VALUES (1, ?, ?, ?, ?)", [dados["replica_id"], selagem.unb64(segredo["privada_x25519"]),
-                                               selagem.unb64(segredo["privada_ed25519"]),
-                                               max(reg.hlc_inicial(), anterior[1] if anterior else "")])
+        armazem.apagar_identidade(m.db)
+        armazem.gravar_identidade(m.db, dados["replica_id"], selagem.unb64(segredo["privada_x25519"]),
+                                  selagem.unb64(segredo["privada_ed25519"]),
+                                  max(reg.hlc_inicial(), anterior[1] if anterior else ""))
         if sessao.tem_sigilo:
-            m.db.execute(f"DELETE FROM {sigilo.ESQUEMA}.sync_local")
+            armazem.apagar_identidade(m.db, sigilo.ESQUEMA)
         m.registrar("sync_replicas", dados["replica_id"], "evento", depois={"evento": "máquina juntada como réplica"})
     _chaves_proprias(sessao)
     return {"id": dados["replica_id"], "nome": linha["nome"], "dominios": linha["dominios"]}
@@ -239,7 +231,7 @@ def remover_replica(sessao: Sessao, replica_id: str) -> None:
         raise ErroNegocio("Réplica não encontrada.")
     with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
         momento = agora()
-        m.db.execute("UPDATE sync_replicas SET ativa = 0, removida_em = ? WHERE id = ?", [momento, linha["id"]])
+        armazem_linhas.atualizar(m.db, "sync_replicas", linha["id"], {"ativa": 0, "removida_em": momento})
         m.registrar("sync_replicas", linha["id"], "alterar", depois={"ativa": 0, "removida_em": momento})
 
 

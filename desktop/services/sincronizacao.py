@@ -19,10 +19,12 @@ from pathlib import Path
 import sqlcipher3
 
 from desktop.rules.papeis import Permissao
-from desktop.store import selagem, sigilo, sync_pacote
+from desktop.store import consultas_diario, selagem, sigilo, sync_pacote, sync_tabelas
+from desktop.store import linhas as armazem_linhas
 from desktop.store import sync_registro as reg
+from desktop.store import sync_replicas as armazem
 from desktop.store.base import versao_do_programa
-from desktop.store.conselho.atendimentos import indexar as indexar_caso
+from desktop.store.conselho import atendimentos as armazem_casos
 from desktop.store.ids import agora, novo_id
 
 from . import usuarios_replicas
@@ -39,7 +41,7 @@ def _chave_sigilo_local(sessao: Sessao, eu: dict) -> bytes | None:
     primeira sessão com sigilo numa réplica que recebe o sigilo."""
     if not sessao.tem_sigilo:
         return None
-    linha = sessao.db.execute(f"SELECT replica_id, privada_x25519 FROM {sigilo.ESQUEMA}.sync_local").fetchone()
+    linha = armazem.identidade_sigilo(sessao.db)
     if linha and linha[0] == eu["id"]:
         return linha[1]
     minha = _replica(sessao, eu["id"])
@@ -47,10 +49,9 @@ def _chave_sigilo_local(sessao: Sessao, eu: dict) -> bytes | None:
         return None
     privada, publica = sync_pacote.par_x25519()
     with sessao.mudanca(Permissao.BACKUP_FAZER) as m:
-        m.db.execute(f"DELETE FROM {sigilo.ESQUEMA}.sync_local")
-        m.db.execute(f"INSERT INTO {sigilo.ESQUEMA}.sync_local (id, replica_id, privada_x25519) VALUES (1, ?, ?)",
-                     [eu["id"], privada])
-        m.db.execute("UPDATE sync_replicas SET publica_sigilo_x25519 = ? WHERE id = ?", [publica, eu["id"]])
+        armazem.apagar_identidade(m.db, sigilo.ESQUEMA)
+        armazem.gravar_identidade_sigilo(m.db, eu["id"], privada)
+        armazem_linhas.atualizar(m.db, "sync_replicas", eu["id"], {"publica_sigilo_x25519": publica})
         m.registrar("sync_replicas", eu["id"], "alterar", depois={"publica_sigilo_x25519": selagem.b64(publica)})
     return privada
 
@@ -189,7 +190,7 @@ def importar_dados(sessao: Sessao, bruto: bytes) -> dict:
     tocadas: set[str] = set()
     with sessao.mudanca(Permissao.BACKUP_FAZER) as m:
         m.sincronizando = True
-        m.db.execute("PRAGMA defer_foreign_keys = ON")
+        sync_tabelas.adiar_chaves_estrangeiras(m.db)
         relogio = reg.local(m.db)[1]
         for esquema, parte in partes.items():
             casos: set[str] = set()
@@ -206,14 +207,14 @@ def importar_dados(sessao: Sessao, bruto: bytes) -> dict:
                 resumo["aplicadas"] += 1
                 tocadas.add(alt["tabela"])
                 acao, antes, depois = mudou
-                blobs = _blobs(m.db, esquema, alt["tabela"])
+                blobs = sync_tabelas.colunas_blob(m.db, esquema, alt["tabela"])
                 m.registrar(alt["tabela"], alt["registro_id"], acao, antes=_sem_bytes(antes, blobs),
                             depois=_sem_bytes(depois, blobs))
                 if esquema == sigilo.ESQUEMA:
                     casos.add(_caso_de(m.db, alt, antes))
             for caso in casos - {None}:  # o índice de busca (FTS) não viaja: é refeito aqui
-                if m.db.execute("SELECT 1 FROM conselho_atendimentos WHERE id = ?", [caso]).fetchone():
-                    indexar_caso(m.db, caso)
+                if armazem_casos.existe(m.db, caso):
+                    armazem_casos.indexar(m.db, caso)
             relogio = max([relogio] + [a["hlc"] for a in parte["alteracoes"]])
             reg.confirmar(m.db, esquema, origem["id"], parte["vetor"])
         reg.gravar_hlc(m.db, reg.avancar(reg.local(m.db)[1], relogio))
@@ -242,8 +243,8 @@ def _caso_de(db, alt: dict, antes: dict | None) -> str | None:
     if alt["tabela"] == "conselho_atendimentos":
         return alt["registro_id"]
     if alt["tabela"] in ("conselho_criancas", "conselho_familiares"):
-        linha = db.execute(f"SELECT atendimento_id FROM {alt['tabela']} WHERE id = ?", [alt["registro_id"]]).fetchone()
-        return linha[0] if linha else (antes or {}).get("atendimento_id")
+        caso = armazem_casos.atendimento_da_filha(db, alt["tabela"], alt["registro_id"])
+        return caso if caso is not None else (antes or {}).get("atendimento_id")
     return None
 
 
@@ -255,10 +256,6 @@ def _sem_bytes(imagem: dict | None, blobs: frozenset[str] = frozenset()) -> dict
     if imagem is None:
         return None
     return {k: v for k, v in imagem.items() if not isinstance(v, (bytes, bytearray)) and k not in blobs}
-
-
-def _blobs(db, esquema: str, tabela: str) -> frozenset[str]:
-    return frozenset(r[1] for r in db.execute(f'PRAGMA {esquema}.table_info("{tabela}")') if (r[2] or "").upper() == "BLOB")
 
 
 def conferir(sessao: Sessao) -> list[tuple[str, str, int, str]]:
@@ -280,9 +277,7 @@ def trocas(sessao: Sessao) -> dict[str, dict[str, str]]:
     diário desta máquina (``{"enviado": momento, "recebido": momento}``; a chave falta se nunca houve)."""
     sessao.exigir(Permissao.BACKUP_FAZER)
     saida: dict[str, dict[str, str]] = {}
-    for replica_id, evento, momento in sessao.db.execute(
-            "SELECT registro_id, json_extract(depois, '$.evento') AS evento, max(momento) FROM diario "
-            "WHERE tabela = 'sync_replicas' AND acao = 'evento' GROUP BY registro_id, evento"):
+    for replica_id, evento, momento in consultas_diario.ultimos_eventos(sessao.db, "sync_replicas"):
         if evento in _EVENTOS_TROCA:
             saida.setdefault(replica_id, {})[_EVENTOS_TROCA[evento]] = momento
     return saida
@@ -324,7 +319,7 @@ def decidir(sessao: Sessao, tabela: str, registro_id: str, coluna: str, versao: 
     if escolhida is None:
         raise ErroNegocio("A versão escolhida não é uma das que estão em conflito.")
     pk, _cols = reg.colunas(sessao.db, esquema, tabela)
-    existe = sessao.db.execute(f'SELECT 1 FROM {esquema}."{tabela}" WHERE "{pk}" = ?', [registro_id]).fetchone()
+    existe = sync_tabelas.existe(sessao.db, esquema, tabela, pk, registro_id)
     if not escolhida["excluido"] and not existe:
         raise ErroNegocio("O registro foi excluído em outra máquina; restaurá-lo pela tela de conflitos ainda não é "
                           "possível. Escolha manter a exclusão ou recadastre o registro.")
@@ -333,8 +328,7 @@ def decidir(sessao: Sessao, tabela: str, registro_id: str, coluna: str, versao: 
         reg.registrar_decisao(m.db, esquema, tabela, registro_id, coluna, escolhida, achado["cabecas"],
                               sessao.usuario.login)
         if existe and not escolhida["excluido"]:
-            m.db.execute(f'UPDATE {esquema}."{tabela}" SET "{coluna}" = ? WHERE "{pk}" = ?',
-                         [escolhida["valor"], registro_id])
+            sync_tabelas.gravar_campo(m.db, esquema, tabela, pk, registro_id, coluna, escolhida["valor"])
             m.registrar(tabela, registro_id, "alterar", depois=_sem_bytes({coluna: escolhida["valor"]}))
         m.registrar(tabela, registro_id, "evento",
                     depois={"evento": "conflito de sincronização decidido", "coluna": coluna, "versao": versao, "outras": [c["versao"] for c in achado["cabecas"]]})

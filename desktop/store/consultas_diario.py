@@ -131,3 +131,11 @@ def restauracoes(db: sqlite_utils.Database) -> list[tuple[int, str]]:
     return [(r[0], r[1]) for r in db.execute(
         "SELECT seq, momento FROM diario WHERE tabela = 'copias' AND acao = 'evento' "
         "AND json_extract(depois, '$.evento') LIKE 'restauração%' ORDER BY seq")]
+
+
+def ultimos_eventos(db: sqlite_utils.Database, tabela: str) -> list[tuple[str, str, str]]:
+    """(registro, evento, momento do último) de cada evento registrado no diário geral para a ``tabela`` — só o
+    nome do evento (``$.evento``), nada mais do ``depois``."""
+    return [(r[0], r[1], r[2]) for r in db.execute(
+        "SELECT registro_id, json_extract(depois, '$.evento') AS evento, max(momento) FROM diario "
+        "WHERE tabela = ? AND acao = 'evento' GROUP BY registro_id, evento", [tabela])]

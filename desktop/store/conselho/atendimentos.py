@@ -70,6 +70,14 @@ def existe(db: sqlite_utils.Database, atendimento_id: str) -> bool:
     return db.execute("SELECT 1 FROM conselho_atendimentos WHERE id = ?", [atendimento_id]).fetchone() is not None
 
 
+def atendimento_da_filha(db: sqlite_utils.Database, tabela: str, id_: str) -> str | None:
+    """O atendimento de uma linha filha (criança, familiar…) que ainda existe, ou None."""
+    if tabela not in FILHAS:
+        raise ValueError(f"tabela de caso desconhecida: {tabela}")
+    linha = db.execute(f"SELECT atendimento_id FROM {tabela} WHERE id = ?", [id_]).fetchone()
+    return linha[0] if linha else None
+
+
 def completo(db: sqlite_utils.Database, atendimento_id: str) -> dict | None:
     """O atendimento com as listas de crianças, família, violações, decisões, medidas etc."""
     linhas = list(db.query("SELECT * FROM conselho_atendimentos WHERE id = ?", [atendimento_id]))
