@@ -7,7 +7,7 @@ from desktop.services.demo_comum import PASTA_DEMO, dados_demo
 
 
 def test_arquivos_da_demonstracao_ficam_em_resources():
-    assert {p.stem for p in PASTA_DEMO.glob("*.toml")} >= {"comum", "magisterio", "eleicao", "certificacao"}
+    assert {p.stem for p in PASTA_DEMO.glob("*.toml")} >= {"comum", "magisterio", "eleicao", "certificacao", "conselho"}
     assert PASTA_DEMO.parent.name == "resources"  # resources/ vai inteira no instalador (installer.spec)
 
 
@@ -46,3 +46,18 @@ def test_certificacao_competencias_dentro_da_matriz_e_roteiro_completo():
     assert {r["etapas"] for r in d["roteiro"]} == set(range(6))
     assert {r.get("extra") for r in d["roteiro"]} - {None} <= {"curso", "desistir", "recurso", "deferido",
                                                                "indeferido", "via"}
+
+
+def test_conselho_mandato_entidades_e_sorteios():
+    from desktop.rules.conselho.atendimentos import SITUACOES, TIPOS
+    from desktop.services.conselho.fiscalizacao import REGIMES
+
+    d = dados_demo("conselho")
+    condicoes = [c for _nome, c in d["mandato"]["conselheiros"]]
+    assert condicoes == ["titular"] * 5 + ["suplente"] * 2  # 5 titulares (art. 132 do ECA) e os suplentes
+    assert d["mandato"]["inicio"] < d["mandato"]["fim"]
+    assert {e["tipo"] for e in d["entidades"]} <= set(REGIMES)
+    a, c = d["atendimentos"], d["acompanhamento"]
+    assert set(a["tipos"]) <= set(TIPOS) and set(c["situacoes_antigas"]) <= set(SITUACOES)
+    assert 0 < c["chance_requisicao"] < c["chance_encaminhamento"] < 1
+    assert a["idade_dias"][0] < a["idade_dias"][1] < 18 * 365

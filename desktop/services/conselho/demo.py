@@ -5,7 +5,8 @@ demonstração (login ``conselheira``) vinculada à presidente, a escala do ano 
 igual, 200 atendimentos dos últimos 12 meses em todas as situações (com medidas de plantão ratificadas,
 comunicações em dia e em atraso, requisições, encaminhamentos, um impedimento), duas entidades com o
 plano do semestre, os contracheques do mês anterior e o relatório do último trimestre completo.
-Nomes fictícios.
+Os dados (conselheiros, nomes, bairros, entidades, textos, quantidades) estão em
+``resources/demo/conselho.toml``; aqui ficam só os passos. Nomes fictícios.
 """
 from __future__ import annotations
 
@@ -13,22 +14,19 @@ import random
 from datetime import date, datetime, timedelta
 
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, idade
-from desktop.store.conselho import sipia
 from desktop.rules.papeis import Papel
+from desktop.store import usuarios as armazem_usuarios
+from desktop.store.conselho import sipia
 
+from .. import acesso
+from ..demo_comum import SENHA_DEMO, dados_demo
 from ..sessao import Sessao
 from . import atendimentos, colegiado, decisoes, escala, fiscalizacao, mandatos, relatorio, remuneracao
 
-CONSELHO = [("Joana Batista Ferreira", "titular"), ("Raimundo Nonato Cordeiro", "titular"),
-            ("Luzia Helena Tavares", "titular"), ("Francisco das Chagas Pinto", "titular"),
-            ("Antônia Maria Lopes", "titular"), ("Sebastião Alves Rocha", "suplente"),
-            ("Valdirene Santos Queiroz", "suplente")]
-_NOMES = ["Ana", "Beatriz", "Carlos", "Davi", "Eduarda", "Felipe", "Gabriel", "Heloísa", "Isabela", "João",
-          "Kauã", "Larissa", "Miguel", "Nicole", "Otávio", "Pietra", "Rafael", "Sofia", "Thiago", "Valentina"]
-_SOBRENOMES = ["Silva", "Santos", "Oliveira", "Souza", "Lima", "Pereira", "Costa", "Rodrigues", "Almeida", "Nascimento"]
-_BAIRROS = ["Centro", "Joaquim Romão", "Jequiezinho", "Mandacaru", "São Judas Tadeu", "KM 3", "Cidade Nova",
-            "Itajuru", "Barro Preto", "Pompília"]
-_ORIGENS = ["telefone", "presencial", "Disque 100", "escola", "unidade de saúde", "polícia"]
+_D = dados_demo("conselho")
+CONSELHO = [tuple(c) for c in _D["mandato"]["conselheiros"]]
+_NOMES, _SOBRENOMES, _BAIRROS = _D["pessoas"]["nomes"], _D["pessoas"]["sobrenomes"], _D["pessoas"]["bairros"]
+_ATEND, _ACOMP, _SESSOES = _D["atendimentos"], _D["acompanhamento"], _D["sessoes"]
 _ESPECIFICOS = [codigo for codigo, _ in sipia.taxonomia().opcoes()]
 
 
@@ -37,62 +35,60 @@ def _especificos_da_idade(anos: int) -> list[str]:
     tab = sipia.taxonomia()
     return [c for c in _ESPECIFICOS if tab.grupo(tab.especifico(c).grupo).faixa[0] <= anos
             <= tab.grupo(tab.especifico(c).grupo).faixa[1]]
-_DESTINOS = ["CRAS", "CREAS", "CAPS", "Unidade Básica de Saúde", "Secretaria de Educação", "Defensoria Pública"]
 
 
 def _conselheira(sessao: Sessao, conselheiro_id: str) -> Sessao:
     """A sessão da conselheira da demonstração (login ``conselheira``), vinculada à presidente."""
-    u = next(sessao.db.query("SELECT id, login, nome FROM usuarios WHERE login = 'conselheira'"), None)
-    if u is None:
-        from .. import acesso
-        from ..demo_comum import SENHA_DEMO
+    if not armazem_usuarios.login_existe(sessao.db, "conselheira"):
         acesso.criar_usuario(sessao, login="conselheira", nome=CONSELHO[0][0], papel=Papel.CONSELHEIRO_TUTELAR,
                              senha=SENHA_DEMO, trocar_senha=False)
-        u = next(sessao.db.query("SELECT id, login, nome FROM usuarios WHERE login = 'conselheira'"))
     mandatos.vincular_usuario(sessao, conselheiro_id, "conselheira")
-    from .. import acesso
-    from ..demo_comum import SENHA_DEMO
     return acesso.outra_sessao(sessao, "conselheira", SENHA_DEMO)  # com o arquivo sigiloso anexado
 
 
 def _caso(rnd: random.Random, quando: datetime) -> dict:
+    a, p = _ATEND, _D["pessoas"]
     sobrenome = rnd.choice(_SOBRENOMES)
     criancas = [{"nome": f"{rnd.choice(_NOMES)} {rnd.choice(_SOBRENOMES)} {sobrenome}",
-                 "nascimento": (quando.date() - timedelta(days=rnd.randint(200, 17 * 365))).isoformat(),
-                 "sexo": rnd.choice("FM")} for _ in range(rnd.choice((1, 1, 1, 2, 3)))]
+                 "nascimento": (quando.date() - timedelta(days=rnd.randint(*a["idade_dias"]))).isoformat(),
+                 "sexo": rnd.choice("FM")} for _ in range(rnd.choice(a["criancas_por_caso"]))]
     plantao = quando.hour >= 18 or quando.hour < 8 or quando.weekday() >= 5
-    tipo = rnd.choice(("denuncia", "denuncia", "atendimento", "atendimento", "informacao"))
-    dados = {"tipo": tipo, "recebido_em": quando, "bairro": rnd.choice(_BAIRROS), "origem": rnd.choice(_ORIGENS),
-             "plantao": plantao, "relato": "Relato fictício da demonstração.", "criancas": criancas,
-             "familiares": [{"nome": f"{rnd.choice(_NOMES)} {sobrenome}", "vinculo": rnd.choice(("mãe", "pai", "avó", "tio"))}],
+    tipo = rnd.choice(a["tipos"])
+    dados = {"tipo": tipo, "recebido_em": quando, "bairro": rnd.choice(_BAIRROS), "origem": rnd.choice(a["origens"]),
+             "plantao": plantao, "relato": a["relato"], "criancas": criancas,
+             "familiares": [{"nome": f"{rnd.choice(_NOMES)} {sobrenome}", "vinculo": rnd.choice(p["vinculos"])}],
              "violacoes": [{"especifico": rnd.choice(_especificos_da_idade(idade(date.fromisoformat(
                  criancas[0]["nascimento"]), quando.date()))), "agente": rnd.choice(list(AGENTES))}
-                           for _ in range(rnd.choice((1, 1, 2)))]}
-    if tipo != "informacao" and rnd.random() < 0.7:
-        dados["medidas"] = [{"codigo": rnd.choice(list(MEDIDAS)), "crianca": 0} for _ in range(rnd.choice((1, 2)))]
-        dados["decisao"] = {"descricao": "Aplicação de medida de proteção (demonstração)",
-                            "motivacao": "Situação de risco relatada e confirmada em diligência."}
+                           for _ in range(rnd.choice(a["violacoes_por_caso"]))]}
+    if tipo != "informacao" and rnd.random() < a["chance_medida"]:
+        dados["medidas"] = [{"codigo": rnd.choice(list(MEDIDAS)), "crianca": 0}
+                            for _ in range(rnd.choice(a["medidas_por_caso"]))]
+        dados["decisao"] = dict(a["decisao"])
     return dados
 
 
+def _as(dia: date, hora: int) -> datetime:
+    return datetime.combine(dia, datetime.min.time()).replace(hour=hora)
+
+
 def _sessoes_semanais(ct: Sessao, ids: list[str], pauta: dict[date, list[str]], hoje: date) -> None:
-    """Uma sessão ordinária às segundas, 9 h, com os cinco titulares: ratifica as decisões individuais da
+    """Uma sessão ordinária às segundas com os cinco titulares: ratifica as decisões individuais da
     semana anterior (art. 21 §1º) e emite a ata; só as das últimas semanas ficam com a ata pendente."""
     for segunda, decisoes_ids in sorted(pauta.items()):
         if segunda >= hoje:
             continue
-        s = colegiado.abrir_sessao(ct, tipo="ordinaria", realizada_em=datetime.combine(segunda, datetime.min.time())
-                                   .replace(hour=9), presentes=ids[:5], local="Sede do Conselho Tutelar")
+        s = colegiado.abrir_sessao(ct, tipo="ordinaria", realizada_em=_as(segunda, _SESSOES["hora"]),
+                                   presentes=ids[:5], local=_SESSOES["local"])
         for did in decisoes_ids:
             colegiado.deliberar_item(ct, s["id"], did, {cid: "ratificar" for cid in ids[:5]})
-        if segunda < hoje - timedelta(days=21):
-            colegiado.encerrar_sessao(ct, s["id"], datetime.combine(segunda, datetime.min.time()).replace(hour=10))
+        if segunda < hoje - timedelta(days=_SESSOES["ata_pendente_dias"]):
+            colegiado.encerrar_sessao(ct, s["id"], _as(segunda, _SESSOES["hora_fim"]))
 
 
 def criar_demo_conselho(sessao: Sessao, rnd: random.Random) -> dict:
     """Cria os dados de demonstração do Conselho; devolve um resumo (ids e contagens)."""
     hoje = date.today()
-    inicio, fim = date(2024, 1, 10), date(2028, 1, 9)
+    inicio, fim = _D["mandato"]["inicio"], _D["mandato"]["fim"]
     ids = []
     for i, (nome, condicao) in enumerate(CONSELHO):
         ordem = i + 1 if condicao == "titular" else i - 4
@@ -108,54 +104,61 @@ def criar_demo_conselho(sessao: Sessao, rnd: random.Random) -> dict:
         ct.fechar()
 
 
+def _acompanhar(ct: Sessao, rnd: random.Random, a: dict, hoje: date, pauta: dict[date, list[str]]) -> None:
+    """Comunicações das decisões (e a pauta da sessão que as ratifica), requisição ou encaminhamento e a
+    situação dos casos antigos."""
+    c = _ACOMP
+    limite = datetime.combine(hoje - timedelta(days=c["pendentes_dias"]), datetime.min.time())
+    for d in a["decisoes"]:
+        decidida = datetime.fromisoformat(d["decidida_em"])
+        if decidida > limite and rnd.random() < c["chance_pendente"]:
+            continue  # alguns recentes ficam pendentes no painel de prazos
+        if d["emergencial"] or any(m["decisao_id"] == d["id"] for m in a["medidas"]):
+            segunda = decidida.date() + timedelta(days=7 - decidida.weekday())
+            pauta.setdefault(segunda, []).append(d["id"])
+        decisoes.registrar_comunicacao(ct, d["id"], c["comunicacao"],
+                                       decidida + timedelta(hours=rnd.choice(c["comunicacao_horas"])))
+    sorte = rnd.random()
+    recebido = date.fromisoformat(a["recebido_em"][:10])
+    if sorte < c["chance_requisicao"]:
+        r = decisoes.registrar_requisicao(ct, a["id"], orgao=rnd.choice(c["destinos"]),
+                                          servico=c["servico_requisitado"], emitida_em=recebido)
+        if recebido < hoje - timedelta(days=c["resposta_depois_de_dias"]):
+            decisoes.responder_requisicao(ct, r["id"], c["resposta_requisicao"], recebido + timedelta(days=7))
+    elif sorte < c["chance_encaminhamento"]:
+        decisoes.registrar_encaminhamento(ct, a["id"], rnd.choice(c["destinos"]), c["motivo_encaminhamento"],
+                                          recebido)
+    if recebido < hoje - timedelta(days=c["arquivar_depois_de_dias"]):
+        atendimentos.alterar_situacao(ct, a["id"], rnd.choice(c["situacoes_antigas"]))
+
+
 def _casos_e_funcionamento(sessao: Sessao, ct: Sessao, rnd: random.Random, ids: list[str], hoje: date) -> dict:
     casos = []
-    for _ in range(200):
-        quando = datetime.combine(hoje - timedelta(days=rnd.randint(1, 364)), datetime.min.time()).replace(
-            hour=rnd.randint(0, 23), minute=rnd.choice((0, 15, 30, 45)))
+    for _ in range(_ATEND["quantos"]):
+        quando = datetime.combine(hoje - timedelta(days=rnd.randint(1, _ATEND["dias"])), datetime.min.time()).replace(
+            hour=rnd.randint(0, 23), minute=rnd.choice(_ATEND["minutos"]))
         casos.append(atendimentos.registrar_atendimento(ct, _caso(rnd, quando)))
-    limite = datetime.combine(hoje - timedelta(days=10), datetime.min.time())
     pauta: dict[date, list[str]] = {}
     for a in casos:
-        for d in a["decisoes"]:
-            decidida = datetime.fromisoformat(d["decidida_em"])
-            if decidida > limite and rnd.random() < 0.5:
-                continue  # alguns recentes ficam pendentes no painel de prazos
-            if d["emergencial"] or any(m["decisao_id"] == d["id"] for m in a["medidas"]):
-                segunda = decidida.date() + timedelta(days=7 - decidida.weekday())
-                pauta.setdefault(segunda, []).append(d["id"])
-            decisoes.registrar_comunicacao(ct, d["id"], "Mãe ou responsável, por ofício",
-                                           decidida + timedelta(hours=rnd.choice((5, 20, 40, 60))))
-        sorte = rnd.random()
-        recebido = date.fromisoformat(a["recebido_em"][:10])
-        if sorte < 0.25:
-            r = decisoes.registrar_requisicao(ct, a["id"], orgao=rnd.choice(_DESTINOS), servico="Atendimento especializado",
-                                              emitida_em=recebido)
-            if recebido < hoje - timedelta(days=20):
-                decisoes.responder_requisicao(ct, r["id"], "Atendimento agendado.", recebido + timedelta(days=7))
-        elif sorte < 0.45:
-            decisoes.registrar_encaminhamento(ct, a["id"], rnd.choice(_DESTINOS), "Acompanhamento da família", recebido)
-        if recebido < hoje - timedelta(days=90):
-            atendimentos.alterar_situacao(ct, a["id"], rnd.choice(("arquivado", "acompanhamento")))
+        _acompanhar(ct, rnd, a, hoje, pauta)
     _sessoes_semanais(ct, ids, pauta, hoje)
-    decisoes.declarar_impedimento(ct, casos[0]["id"], "impedimento", "Parente da família atendida (art. 44, I)", ids[1])
-    e1 = fiscalizacao.cadastrar_entidade(sessao, "Casa de Acolhimento Recanto (demonstração)", "acolhimento_institucional",
-                                         bairro="Centro")
-    e2 = fiscalizacao.cadastrar_entidade(sessao, "Projeto Semear (demonstração)", "apoio_socioeducativo_meio_aberto",
-                                         bairro="Mandacaru")
+    imp = _D["impedimento"]
+    decisoes.declarar_impedimento(ct, casos[0]["id"], imp["tipo"], imp["motivo"], ids[1])
+    entidades = [fiscalizacao.cadastrar_entidade(sessao, e["nome"], e["tipo"], bairro=e["bairro"])
+                 for e in _D["entidades"]]
     semestre = f"{hoje.year}-{1 if hoje.month <= 6 else 2}"
     base_sem = date(hoje.year, 1 if hoje.month <= 6 else 7, 1)
-    plano = fiscalizacao.planejar_semestre(sessao, semestre, {e1["id"]: base_sem + timedelta(days=40),
-                                                              e2["id"]: base_sem + timedelta(days=100)})
+    plano = fiscalizacao.planejar_semestre(sessao, semestre, {
+        ent["id"]: base_sem + timedelta(days=e["visita_dias"]) for ent, e in zip(entidades, _D["entidades"])})
     if plano[0]["prevista_para"] <= hoje.isoformat():
+        v = _D["visita"]
         fiscalizacao.registrar_visita(sessao, plano[0]["id"], date.fromisoformat(plano[0]["prevista_para"]),
-                                      "Joana e Raimundo", "Instalações visitadas com a coordenação.",
-                                      "Falta de alvará do Corpo de Bombeiros.")
+                                      v["conselheiros"], v["relato"], v["irregularidades"])
         fiscalizacao.comunicar_irregularidades(sessao, plano[0]["id"], CONSELHO[0][0])
     anterior = (hoje.replace(day=1) - timedelta(days=1)).replace(day=1)
     for cid in ids[:5]:
         remuneracao.emitir_contracheque(sessao, cid, anterior)
     tri = (hoje.month - 1) // 3
     ano_tri, tri = (hoje.year, tri) if tri else (hoje.year - 1, 4)
-    relatorio.emitir_relatorio_trimestral(ct, ano_tri, tri, "Demonstração: falta de vagas em creche e de psicólogo no CAPS.")
+    relatorio.emitir_relatorio_trimestral(ct, ano_tri, tri, _D["relatorio"]["observacoes"])
     return {"conselheiros": ids, "atendimentos": len(casos), "trimestre": (ano_tri, tri)}
