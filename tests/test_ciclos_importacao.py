@@ -113,3 +113,14 @@ def test_nenhum_ciclo_de_importacao_em_desktop():
     detalhe = "\n".join(" ↔ ".join(c) + "\n    " + "; ".join(f"{v} → {sorted(g[v] & set(c))}" for v in c)
                         for c in achados)
     assert not achados, f"Ciclos de importação em desktop/:\n{detalhe}"
+
+
+def test_os_tres_ciclos_da_issue_18_seguem_fechados():
+    """Os três círculos que a issue 18 (item 7) nomeou: a ida existe (ou existia) e a volta não existe mais,
+    nem por importação dentro de função."""
+    g = grafo()
+    demos = [f"desktop.services.{m}.demo" for m in ("magisterio", "eleicao", "conselho", "certificacao")]
+    for m in demos:
+        assert m in g["desktop.services.demo"] and "desktop.services.demo" not in g[m], m
+    assert "desktop.store.copias" not in g["desktop.store.base"]
+    assert "desktop.screens.conselho.painel" not in g["desktop.screens.conselho.funcionamento.abas"]
