@@ -17,7 +17,8 @@ from desktop.store.rubricas import FOLHAS, PASTA_LEGISLACAO, catalogo, texto_da_
 from desktop.rules.conselho.remuneracao import EntradaConselheiro
 
 from ..conselho.test_remuneracao import _calc
-from ..magisterio.apoio_folha import config_de, ficha_de, ler_casos, parametros
+from ..magisterio.apoio_ficha import config_de, ficha_de
+from ..magisterio.apoio_folha import ler_casos, parametros
 
 LEI_DA_FOLHA = {"magisterio": "Lei 1.613/2004", "conselho": "Lei 320/2023"}
 CODIGOS_MOTOR = [motor.TERCO_FERIAS, motor.ADIANTAMENTO_13, motor.DECIMO_TERCEIRO, motor.FALTAS_DIAS,

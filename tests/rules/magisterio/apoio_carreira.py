@@ -1,13 +1,8 @@
-"""Apoio aos testes da carreira: ficha a partir de um dicionário (TOML) e parâmetros padrão."""
-from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
+"""Apoio aos testes da carreira: casos e parâmetros padrão (a ficha e a configuração: ``apoio_ficha``)."""
 from desktop.rules.magisterio.tabelas import MatrizVencimentos, ParametrosCarreira, TabelaFG, Valorizacao
-from desktop.rules.magisterio.tipos import (Afastamento, Averbacao, Cargo, Falta, FichaFuncional, Funcao,
-                                            FuncaoGratificada, JornadaPeriodo, MotivoJornada, Porte, Titulacao,
-                                            Titulo)
 
 from ..casos_toml import casos as casos_de
 from ..casos_toml import parametro_padrao
-
 
 
 def casos(nome: str) -> list:
@@ -29,22 +24,3 @@ def valorizacao_2004() -> Valorizacao:
 
 def fg_2004() -> TabelaFG:
     return TabelaFG.de_vigencia(parametro_padrao("magisterio_anexo3").vigencias[0])
-
-
-def config(dados: dict | None = None) -> ConfiguracaoMagisterio:
-    return ConfiguracaoMagisterio(**(dados or {})).validada()
-
-
-def ficha(d: dict) -> FichaFuncional:
-    return FichaFuncional(
-        id="t", nome=d.get("nome", "Servidora de teste"), cpf="", matricula="1", cargo=Cargo(d["cargo"]),
-        admissao=d["admissao"], desligamento=d.get("desligamento"),
-        titulacoes=[Titulacao(**{**t, "titulo": Titulo(t["titulo"])}) for t in d.get("titulacoes", [])],
-        jornadas=[JornadaPeriodo(**{**j, "motivo": MotivoJornada(j.get("motivo", "base"))})
-                  for j in d.get("jornadas", [])],
-        funcoes=[FuncaoGratificada(**{**f, "funcao": Funcao(f["funcao"]), "porte": Porte(f["porte"])})
-                 for f in d.get("funcoes", [])],
-        afastamentos=[Afastamento(**a) for a in d.get("afastamentos", [])],
-        faltas=[Falta(**f) for f in d.get("faltas", [])],
-        averbacoes=[Averbacao(**a) for a in d.get("averbacoes", [])],
-    )

@@ -10,7 +10,8 @@ from desktop.rules.magisterio.carreira import (ForaDoVinculo, SemTitulacao, clas
 from desktop.rules.magisterio.tipos import Cargo, Nivel
 from desktop.rules.validacao import EntradaInvalida
 
-from .apoio_carreira import casos, config, ficha, regras
+from .apoio_carreira import casos, regras
+from .apoio_ficha import config_de as config, ficha_de as ficha
 
 REGRAS = regras()
 

@@ -9,7 +9,8 @@ from desktop.rules.folha.tipos import Natureza
 from desktop.rules.magisterio.folha import calcular_contracheque
 from desktop.rules.parametros import ValorLegal
 
-from .apoio_folha import config_de, ficha_de, ler_casos, parametros
+from .apoio_ficha import config_de, ficha_de
+from .apoio_folha import ler_casos, parametros
 
 ARQUIVO = ler_casos("folha")
 CASOS = [pytest.param(c, id=c["descricao"]) for c in ARQUIVO["caso"]]

@@ -8,7 +8,8 @@ import pytest
 from desktop.rules.magisterio.folha import calcular_contracheque, faltas_de_mes_fechado
 
 from ..casos_toml import casos
-from .apoio_folha import ARQUIVO_ANEXO1, config_de, ficha_de, parametros
+from .apoio_ficha import config_de, ficha_de
+from .apoio_folha import ARQUIVO_ANEXO1, parametros
 
 
 @pytest.mark.parametrize("caso", casos("magisterio/diferencas"))

@@ -9,10 +9,11 @@ from desktop.rules.folha import motor
 from desktop.rules.folha.tipos import Natureza
 from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.magisterio.folha import calcular_contracheque
-from desktop.rules.magisterio.tipos import (Afastamento, Cargo, Curso, Etapa, FichaFuncional, Falta, Ferias, Funcao,
+from desktop.rules.magisterio.tipos import (Afastamento, Cargo, Curso, Etapa, Falta, Ferias, Funcao,
                                             FuncaoGratificada, JornadaPeriodo, Lotacao, MotivoJornada, Porte, Regencia,
                                             TipoCurso, Titulacao, Titulo)
 
+from .apoio_ficha import ficha_de
 from .apoio_folha import ARQUIVO_ANEXO1, parametros
 
 COMPETENCIAS = [date(2026, m, 1) for m in range(1, 13)]
@@ -33,10 +34,9 @@ def fichas(draw):
     adm = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2026, 11, 30)))
     titulo = Titulo.LEIGO if cargo is Cargo.AUXILIAR_ENSINO else draw(
         st.sampled_from([Titulo.MEDIO_NORMAL, Titulo.LICENCIATURA_PLENA, Titulo.POS_LATO_SENSU]))
-    f = FichaFuncional(id="h", nome="Hipótese", cpf="", matricula="1", cargo=cargo, admissao=adm,
-                       dependentes_irrf=draw(st.integers(0, 3)),
-                       titulacoes=[Titulacao(titulo, adm)],
-                       jornadas=[JornadaPeriodo(adm, horas=draw(st.sampled_from([20, 40])))])
+    f = ficha_de({"nome": "Hipótese", "cargo": cargo, "admissao": adm, "dependentes_irrf": draw(st.integers(0, 3)),
+                  "titulacoes": [Titulacao(titulo, adm)],
+                  "jornadas": [JornadaPeriodo(adm, horas=draw(st.sampled_from([20, 40])))]}, "h")
     if draw(st.booleans()):
         i, fim = _periodo(draw, adm)
         f.jornadas.append(JornadaPeriodo(i, fim, horas=40, motivo=draw(st.sampled_from(list(MotivoJornada)[1:]))))

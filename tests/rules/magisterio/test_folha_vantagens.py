@@ -9,22 +9,21 @@ from decimal import Decimal as D
 import pytest
 
 from desktop.rules.magisterio.folha import calcular_contracheque
-from desktop.rules.magisterio.tipos import (Afastamento, Cargo, Curso, Etapa, FichaFuncional, Falta, Ferias,
+from desktop.rules.magisterio.tipos import (Afastamento, Cargo, Curso, Etapa, Falta, Ferias,
                                             Funcao, FuncaoGratificada, JornadaPeriodo, Lotacao, Porte, Regencia,
                                             TipoCurso, Titulacao, Titulo)
 from desktop.rules.validacao import EntradaInvalida
 
-from .apoio_folha import ARQUIVO_ANEXO1, config_de, parametros
+from .apoio_ficha import config_de, ficha_de
+from .apoio_folha import ARQUIVO_ANEXO1, parametros
 
 MAR = date(2026, 3, 1)
 
 
 def ficha(cargo=Cargo.PROFESSOR, admissao=date(2025, 2, 1), titulo=Titulo.MEDIO_NORMAL, horas=20, **hist):
-    f = FichaFuncional(id="t", nome="Teste", cpf="", matricula="1", cargo=cargo, admissao=admissao,
-                       titulacoes=[Titulacao(titulo, admissao)], jornadas=[JornadaPeriodo(admissao, horas=horas)])
-    for k, v in hist.items():
-        setattr(f, k, v)
-    return f
+    """A ficha padrão destes testes (professor de 20 h, nível médio normal desde a admissão) pelo construtor único."""
+    return ficha_de({"cargo": cargo, "admissao": admissao, "titulacoes": [Titulacao(titulo, admissao)],
+                     "jornadas": [JornadaPeriodo(admissao, horas=horas)], **hist}, "t")
 
 
 def calcular(f, competencia=MAR, **config):

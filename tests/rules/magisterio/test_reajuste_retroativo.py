@@ -12,7 +12,8 @@ from desktop.rules.magisterio.reajuste_impacto import (ImpactoMes, diferenca_rea
 from desktop.rules.folha.tipos import Linha, Natureza
 
 from ..casos_toml import casos
-from .apoio_folha import ARQUIVO_ANEXO1, config_de, ficha_de, parametros
+from .apoio_ficha import config_de, ficha_de
+from .apoio_folha import ARQUIVO_ANEXO1, parametros
 
 
 @pytest.mark.parametrize("caso", casos("magisterio/reajuste_retroativo"))
