@@ -131,7 +131,7 @@ def _fichas(sessao: Sessao) -> tuple[list[FichaFuncional], list[tuple[str, str]]
     try:
         return armazem_fichas.carregar_fichas(sessao.db), []
     except (ValueError, KeyError) as e_bloco:
-        ids = [r["id"] for r in sessao.db.query("SELECT id FROM magisterio_servidores")]
+        ids = armazem_servidores.ids(sessao.db)
         boas, ruins = [], []
         for sid in ids:
             try:

@@ -83,6 +83,11 @@ def da_pessoa(db: sqlite_utils.Database, pessoa_id: str) -> list[dict]:
                          [pessoa_id]))
 
 
+def ids(db: sqlite_utils.Database) -> list[str]:
+    """Os ids de todos os servidores (vínculos), ativos ou não."""
+    return [r[0] for r in db.execute("SELECT id FROM magisterio_servidores")]
+
+
 def matriculas_existentes(db: sqlite_utils.Database) -> dict[str, str]:
     """Matrícula → nome do servidor, de todos (para conferir uma planilha inteira de uma vez)."""
     return {r["matricula"]: r["nome"] for r in db.query(
