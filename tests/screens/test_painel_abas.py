@@ -51,3 +51,37 @@ def test_papel_sem_nenhuma_aba_ve_o_aviso(qtbot):
     qtbot.addWidget(painel)
     assert painel.abas.count() == 0 and painel.abas.isHidden()
     assert [r.text() for r in painel.findChildren(QLabel)] == ["O papel não dá acesso."]
+
+
+class _Contada(_Aba):
+    montagens: list[str] = []
+
+    def __init__(self, sessao, parent=None):
+        super().__init__(sessao, parent)
+        _Contada.montagens.append(type(self).__name__)
+
+
+def test_montar_na_visita_monta_so_a_aba_que_aparece(qtbot):
+    """Abrir o painel monta só a aba da frente; as outras, na primeira visita ou quando lidas (issue 16)."""
+    _Contada.montagens = []
+    abas = [Aba("", titulo, type(titulo, (_Contada,), {}), permissao) for titulo, permissao in
+            (("Primeira", None), ("Vedada", Permissao.USUARIOS_GERENCIAR), ("Segunda", None), ("Terceira", None))]
+    painel = PainelAbas(_Sessao(set()), abas, sem_acesso="nada", montar_na_visita=True)
+    qtbot.addWidget(painel)
+    with qtbot.waitActive(painel):
+        painel.show()
+        painel.activateWindow()
+    assert _Contada.montagens == ["Primeira"]
+    assert "Terceira" in painel.por_titulo and "Vedada" not in painel.por_titulo and _Contada.montagens == ["Primeira"]
+    assert painel.por_titulo.get("Vedada") is None
+    qtbot.keyClick(painel.abas, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # visita: monta no lugar do marcador
+    segunda = painel.abas.currentWidget()
+    assert _Contada.montagens == ["Primeira", "Segunda"] and type(segunda).__name__ == "Segunda"
+    assert painel.abas.tabText(1) == "Segunda" and painel.abas.tabToolTip(1) == "Alt+2"
+    assert painel.por_titulo["Segunda"] is segunda and segunda.recargas == 0  # voltar não recarrega (não pedido)
+    terceira = painel.por_titulo["Terceira"]  # lida sem visita: monta, e a aba da frente não muda
+    assert painel.abas.currentWidget() is segunda and painel.abas.widget(2) is terceira
+    assert _Contada.montagens == ["Primeira", "Segunda", "Terceira"]
+    painel.abas.setCurrentIndex(0)
+    painel.abas.setCurrentIndex(2)
+    assert _Contada.montagens == ["Primeira", "Segunda", "Terceira"]  # cada uma uma vez só

@@ -1,12 +1,10 @@
 """Registro das abas do Conselho em funcionamento no painel do Conselho (``registro_abas.registrar_aba``) e o atalho Ctrl+N.
 
 Importado ao fim de ``desktop.screens.conselho.painel``; cada fábrica importa a sua tela só quando a aba é
-montada. Ctrl+N, em qualquer aba do Conselho, vai ao Modo plantão e abre o registro rápido.
+montada (na primeira visita à aba). Ctrl+N, em qualquer aba do Conselho, vai ao Modo plantão e abre o registro
+rápido (o atalho é do painel).
 """
 from __future__ import annotations
-
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 
 from desktop.rules.papeis import Permissao
 
@@ -35,14 +33,7 @@ def _prazos(sessao, parent):
 
 def _plantao(sessao, parent):
     from .plantao import AbaPlantao
-    aba = AbaPlantao(sessao, parent)
-    if parent is not None and hasattr(parent, "novo_plantao"):
-        # Painel avulso: Ctrl+N dentro dele. Na janela principal, o atalho é da janela (vale também com o foco
-        # na lista de módulos) e este fica desligado para não haver dois atalhos iguais ativos.
-        parent.atalho_plantao = QShortcut(QKeySequence("Ctrl+N"), parent,
-                                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-                                          activated=parent.novo_plantao)
-    return aba
+    return AbaPlantao(sessao, parent)  # Ctrl+N: o atalho é do painel (PainelConselho) ou da janela principal
 
 
 def _colegiado(sessao, parent):
