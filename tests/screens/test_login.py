@@ -50,8 +50,14 @@ def test_senha_errada_mostra_mensagem(qtbot, fluxo, instalacao):
     janela = _login(qtbot, fluxo, caminho)
     assert janela.botao_entrar.isDefault()
     assert str(caminho) in janela.rotulo_base.text()
+
+    def botoes():  # onde estão Entrar e Sair na janela
+        return [b.mapTo(janela, b.rect().topLeft()) for b in (janela.botao_entrar, janela.botao_sair)]
+
+    antes = botoes()
     _entrar(qtbot, janela, "admin", "senha-errada")
     qtbot.waitUntil(lambda: "Usuário ou senha incorretos" in janela.texto_mensagem(), timeout=10000)
+    assert botoes() == antes  # a mensagem aparece sem empurrar os botões (issue 16, item 6)
     assert janela.senha.text() == ""  # a senha errada é apagada
     assert janela.botao_entrar.isEnabled()
     assert fluxo.principal is None

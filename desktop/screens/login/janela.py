@@ -110,14 +110,16 @@ class JanelaLogin(QDialog):
         lay.addSpacing(10)
         lay.addWidget(self.dica)
         lay.addLayout(form)
+        lay.addSpacing(6)
+        lay.addLayout(botoes)
+        # as mensagens vêm abaixo dos botões: aparecer ou sumir não empurra Entrar e Sair (issue 16)
         lay.addWidget(self.informacao)
         lay.addWidget(self.mensagem)
         lay.addLayout(socorro)
         lay.addSpacing(6)
-        lay.addLayout(botoes)
-        lay.addSpacing(6)
         lay.addLayout(links)
         lay.addWidget(self.rotulo_base)
+        lay.addStretch(1)  # a sobra de altura fica embaixo, nunca entre o título e os botões
 
         self.relogio = QTimer(self)
         self.relogio.setInterval(250)
