@@ -13,7 +13,7 @@ from desktop.reports.conselho import documentos as pdf
 from desktop.rules.conselho import fiscalizacao as regra
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_data
-from desktop.store.conselho import mandatos as armazem_m
+from desktop.store.conselho import fiscalizacao as armazem
 from desktop.store.ids import agora, novo_id
 
 from .. import documentos, emissores, parametros
@@ -51,19 +51,18 @@ def cadastrar_entidade(sessao: Sessao, nome: str, regime: str, endereco: str = "
         raise EntradaInvalida("Informe o nome da entidade.")
     if regime not in REGIMES:
         raise EntradaInvalida("Regime de atendimento desconhecido: escolha um do ECA, art. 90.")
-    if list(sessao.db.query("SELECT 1 FROM conselho_entidades WHERE nome = ?", [nome.strip()])):
+    if armazem.entidade_com_nome(sessao.db, nome.strip()):
         raise ErroNegocio(f"A entidade {nome.strip()} já está cadastrada.")
     linha = {"id": novo_id(), "nome": nome.strip(), "regime": regime, "endereco": endereco.strip(),
              "bairro": bairro.strip(), "ativo": 1, "criado_em": agora()}
     with sessao.mudanca(EDITAR) as m:
-        m.db["conselho_entidades"].insert(linha)
-        m.registrar("conselho_entidades", linha["id"], "inserir", depois=linha)
+        m.inserir("conselho_entidades", linha)
     return linha
 
 
 def entidades(sessao: Sessao) -> list[dict]:
     sessao.exigir(LER)
-    return list(sessao.db.query("SELECT * FROM conselho_entidades WHERE ativo = 1 ORDER BY nome"))
+    return armazem.entidades_ativas(sessao.db)
 
 
 def planejar_semestre(sessao: Sessao, semestre: str, datas: dict[str, date]) -> list[dict]:
@@ -82,45 +81,41 @@ def planejar_semestre(sessao: Sessao, semestre: str, datas: dict[str, date]) -> 
             raise EntradaInvalida("O plano tem uma entidade que não está cadastrada ou está inativa.")
         if not inicio <= d <= fim:
             raise EntradaInvalida(f"A visita à {ativas[i]} em {formatar_data(d)} está fora do semestre {semestre}.")
-    if list(sessao.db.query("SELECT 1 FROM conselho_visitas WHERE semestre = ?", [semestre])):
+    if armazem.contar_visitas_do_semestre(sessao.db, semestre):
         raise ErroNegocio(f"O plano do semestre {semestre} já foi gravado.")
     linhas = [{"id": novo_id(), "entidade_id": i, "semestre": semestre, "prevista_para": d.isoformat(),
                "realizada_em": None, "conselheiros": "", "relato": "", "irregularidades": "", "comunicada_em": None,
                "documento_id": None, "criado_em": agora()} for i, d in datas.items()]
     with sessao.mudanca(EDITAR) as m:
         for l in linhas:
-            m.db["conselho_visitas"].insert(l)
-            m.registrar("conselho_visitas", l["id"], "inserir", depois=l)
+            m.inserir("conselho_visitas", l)
     return plano(sessao, semestre)
 
 
 def plano(sessao: Sessao, semestre: str) -> list[dict]:
     sessao.exigir(LER)
-    return list(sessao.db.query("SELECT v.*, e.nome, e.regime FROM conselho_visitas v JOIN conselho_entidades e ON "
-                                "e.id = v.entidade_id WHERE v.semestre = ? ORDER BY v.prevista_para", [semestre]))
+    return armazem.plano(sessao.db, semestre)
 
 
 def registrar_visita(sessao: Sessao, visita_id: str, realizada_em: date, conselheiros: str, relato: str,
                      irregularidades: str = "") -> dict:
     sessao.exigir(EDITAR)
-    v = armazem_m.um(sessao.db, "SELECT * FROM conselho_visitas WHERE id = ?", [visita_id])
+    v = armazem.visita(sessao.db, visita_id)
     if v is None:
         raise ErroNegocio("Visita não encontrada no plano.")
     if not (conselheiros or "").strip() or not (relato or "").strip():
         raise EntradaInvalida("Informe os conselheiros que visitaram e o relato da visita.")
     with sessao.mudanca(EDITAR) as m:
-        depois = armazem_m.atualizar(m.db, "conselho_visitas", visita_id, {
+        depois = m.alterar("conselho_visitas", visita_id, {
             "realizada_em": realizada_em.isoformat(), "conselheiros": conselheiros.strip(), "relato": relato.strip(),
             "irregularidades": (irregularidades or "").strip()})
-        m.registrar("conselho_visitas", visita_id, "alterar", antes=v, depois=depois)
     return depois
 
 
 def comunicar_irregularidades(sessao: Sessao, visita_id: str, assinante: str) -> documentos.Emitido:
     """Ofício ao CMDCA e ao Ministério Público com as irregularidades da visita (art. 34; ECA, art. 191)."""
     sessao.exigir(EDITAR)
-    v = armazem_m.um(sessao.db, "SELECT v.*, e.nome FROM conselho_visitas v JOIN conselho_entidades e ON "
-                                "e.id = v.entidade_id WHERE v.id = ?", [visita_id])
+    v = armazem.visita_com_entidade(sessao.db, visita_id)
     if v is None:
         raise ErroNegocio("Visita não encontrada no plano.")
     if not v["realizada_em"] or not v["irregularidades"]:
@@ -141,8 +136,7 @@ def comunicar_irregularidades(sessao: Sessao, visita_id: str, assinante: str) ->
                               montar=lambda cab, rod: pdf.gerar(cab, rod, doc), referencia=doc.referencia,
                               assunto=f"{ASSUNTO}:{visita_id}",
                               receita={"modelo": "caso", "atendimento_id": None, "doc": asdict(doc)})
-        depois = armazem_m.atualizar(m.db, "conselho_visitas", visita_id, {"comunicada_em": agora(), "documento_id": e.id})
-        m.registrar("conselho_visitas", visita_id, "alterar", antes={"comunicada_em": None}, depois=depois)
+        m.alterar("conselho_visitas", visita_id, {"comunicada_em": agora(), "documento_id": e.id})
     return e
 
 
@@ -153,8 +147,7 @@ def alertas(sessao: Sessao, hoje: date | None = None) -> dict:
     hoje = hoje or date.today()
     regras = parametros.vigente(sessao, "conselho_fiscalizacao", hoje)
     itens = []
-    for v in sessao.db.query("SELECT v.*, e.nome FROM conselho_visitas v JOIN conselho_entidades e ON "
-                             "e.id = v.entidade_id ORDER BY v.prevista_para"):
+    for v in armazem.visitas(sessao.db):
         realizada = date.fromisoformat(v["realizada_em"]) if v["realizada_em"] else None
         sv = regra.situacao_visita(date.fromisoformat(v["prevista_para"]), v["semestre"], realizada, hoje,
                                    regras.visita_tolerancia_dias)
@@ -176,10 +169,9 @@ def alertas(sessao: Sessao, hoje: date | None = None) -> dict:
                           "descricao": (f"Irregularidade na {v['nome']} (visita de {formatar_data(realizada)}) "
                                         + ("ainda não comunicada ao CMDCA e ao Ministério Público (art. 34)"
                                            if sc == regra.ATRASADA else "comunicada depois do prazo"))})
-    ativas = sessao.db.execute("SELECT count(*) FROM conselho_entidades WHERE ativo = 1").fetchone()[0]
+    ativas = armazem.contar_entidades_ativas(sessao.db)
     semestre = regra.semestre_de(hoje)
-    sem_plano = bool(ativas) and not sessao.db.execute(
-        "SELECT count(*) FROM conselho_visitas WHERE semestre = ?", [semestre]).fetchone()[0]
+    sem_plano = bool(ativas) and not armazem.contar_visitas_do_semestre(sessao.db, semestre)
     return {"itens": itens, "sem_plano": sem_plano, "semestre": semestre,
             "visitas_atrasadas": sum(1 for i in itens if i["tipo"] == "visita"),
             "comunicacoes_atrasadas": sum(1 for i in itens if i["tipo"] == "comunicacao"
