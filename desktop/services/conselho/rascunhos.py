@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store.conselho import rascunhos as armazem
 from desktop.store.ids import agora, novo_id
 
 from ..sessao import Sessao
@@ -45,15 +46,14 @@ def recifrar(db, antiga: bytes, nova: bytes) -> int:
     """Recifra todos os rascunhos da chave ``antiga`` do sigilo para a ``nova`` (na transação de
     quem chama); devolve quantos. Um rascunho que não decifra (legado, estragado) fica como está."""
     de, para, n = _cifra_de(antiga), _cifra_de(nova), 0
-    for linha in list(db.query("SELECT id, chave, conteudo, usuario_id FROM conselho_rascunhos")):
+    for linha in armazem.todos(db):
         ad, blob = f"{linha['usuario_id']}:{linha['chave']}".encode(), linha["conteudo"]
         try:
             texto = de.decrypt(blob[:12], blob[12:], ad)
         except InvalidTag:
             continue
         nonce = os.urandom(12)
-        db.execute("UPDATE conselho_rascunhos SET conteudo = ? WHERE id = ?",
-                   [nonce + para.encrypt(nonce, texto, ad), linha["id"]])
+        armazem.trocar_conteudo(db, linha["id"], nonce + para.encrypt(nonce, texto, ad))
         n += 1
     return n
 
@@ -72,14 +72,13 @@ def salvar_rascunho(sessao: Sessao, conteudo: dict, chave: str = CHAVE_PLANTAO) 
     blob = nonce + _cifra(sessao).encrypt(nonce, texto, _associado(sessao, chave))
     momento = agora()
     with sessao.mudanca(Permissao.CONSELHO_CASOS_EDITAR) as m:
-        atual = list(m.db.query("SELECT id FROM conselho_rascunhos WHERE usuario_id = ? AND chave = ?",
-                                [sessao.usuario.id, chave]))
+        atual = armazem.id_do_rascunho(m.db, sessao.usuario.id, chave)
         if atual:
-            m.db["conselho_rascunhos"].update(atual[0]["id"], {"conteudo": blob, "atualizado_em": momento})
+            armazem.trocar_conteudo(m.db, atual, blob, momento)
         else:
             linha = {"id": novo_id(), "usuario_id": sessao.usuario.id, "chave": chave, "conteudo": blob,
                      "atualizado_em": momento}
-            m.db["conselho_rascunhos"].insert(linha)
+            armazem.novo(m.db, linha)  # o diário leva só a chave, nunca o conteúdo
             m.registrar("conselho_rascunhos", linha["id"], "inserir", depois={"chave": chave})
     return momento
 
@@ -87,11 +86,10 @@ def salvar_rascunho(sessao: Sessao, conteudo: dict, chave: str = CHAVE_PLANTAO) 
 def restaurar_rascunho(sessao: Sessao, chave: str = CHAVE_PLANTAO) -> dict | None:
     """O rascunho do usuário (decifrado) ou None se não houver."""
     exigir_conteudo(sessao, editar=True)
-    linhas = list(sessao.db.query("SELECT conteudo, atualizado_em FROM conselho_rascunhos WHERE usuario_id = ? "
-                                  "AND chave = ?", [sessao.usuario.id, chave]))
-    if not linhas:
+    linha = armazem.rascunho(sessao.db, sessao.usuario.id, chave)
+    if linha is None:
         return None
-    blob = linhas[0]["conteudo"]
+    blob = linha["conteudo"]
     try:
         texto = _cifra(sessao).decrypt(blob[:12], blob[12:], _associado(sessao, chave))
     except InvalidTag:  # rascunho gravado antes do arquivo sigiloso (chave da base geral)
@@ -104,17 +102,15 @@ def descartar_rascunho(sessao: Sessao, chave: str = CHAVE_PLANTAO) -> bool:
     """Apaga o rascunho (depois de salvo o atendimento, ou a pedido). Devolve se havia um."""
     exigir_conteudo(sessao, editar=True)
     with sessao.mudanca(Permissao.CONSELHO_CASOS_EDITAR) as m:
-        linhas = list(m.db.query("SELECT id FROM conselho_rascunhos WHERE usuario_id = ? AND chave = ?",
-                                 [sessao.usuario.id, chave]))
-        if not linhas:
+        rascunho_id = armazem.id_do_rascunho(m.db, sessao.usuario.id, chave)
+        if rascunho_id is None:
             return False
-        m.db.execute("DELETE FROM conselho_rascunhos WHERE id = ?", [linhas[0]["id"]])
-        m.registrar("conselho_rascunhos", linhas[0]["id"], "excluir", antes={"chave": chave})
+        armazem.apagar(m.db, rascunho_id)
+        m.registrar("conselho_rascunhos", rascunho_id, "excluir", antes={"chave": chave})
     return True
 
 
 def rascunhos(sessao: Sessao) -> list[dict]:
     """Chaves e momentos dos rascunhos do usuário (sem o conteúdo)."""
     exigir_conteudo(sessao, editar=True)
-    return list(sessao.db.query("SELECT chave, atualizado_em FROM conselho_rascunhos WHERE usuario_id = ? "
-                                "ORDER BY atualizado_em DESC", [sessao.usuario.id]))
+    return armazem.do_usuario(sessao.db, sessao.usuario.id)
