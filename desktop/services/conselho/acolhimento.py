@@ -75,7 +75,7 @@ def registrar_comunicacao_juizo(sessao: Sessao, decisao_id: str, *, comunicada_e
         raise EntradaInvalida("A comunicação é registrada depois de feita: a data e hora não podem ser futuras.")
     if not (oficio or "").strip():
         raise EntradaInvalida("Informe o ofício (número) pelo qual o juiz foi comunicado (ECA, art. 93).")
-    if list(sessao.db.query("SELECT 1 FROM conselho_comunicacoes_juizo WHERE decisao_id = ?", [decisao_id])):
+    if armazem.comunicacao_juizo_registrada(sessao.db, decisao_id):
         raise ErroNegocio("A comunicação deste acolhimento ao juiz já foi registrada.")
     documento_id = None
     if (codigo_documento or "").strip():
@@ -87,6 +87,5 @@ def registrar_comunicacao_juizo(sessao: Sessao, decisao_id: str, *, comunicada_e
              "oficio": oficio.strip(), "juizo": (juizo or "").strip(), "documento_id": documento_id,
              "registrada_por": c["id"], "criado_em": agora()}
     with sessao.mudanca(Permissao.CONSELHO_CASOS_EDITAR) as m:
-        m.db["conselho_comunicacoes_juizo"].insert(linha)
-        m.registrar("conselho_comunicacoes_juizo", linha["id"], "inserir", depois=linha)
+        m.inserir("conselho_comunicacoes_juizo", linha)
     return linha

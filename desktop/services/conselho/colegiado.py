@@ -73,8 +73,7 @@ def abrir_sessao(sessao: Sessao, *, tipo: str, realizada_em: datetime, presentes
              "quorum": regras.quorum, "membros": regras.membros, "situacao": "aberta", "encerrada_em": None,
              "ata_documento_id": None, "registrada_por": c["id"], "criado_em": agora()}
     with sessao.mudanca(EDITAR_SIGILO) as m:
-        m.db["conselho_sessoes"].insert(linha)
-        m.registrar("conselho_sessoes", linha["id"], "inserir", depois=linha)
+        m.inserir("conselho_sessoes", linha)
         for pid in presentes:
             # id próprio (migração sigilosa 0007): a sincronização leva cada presença às outras réplicas
             m.inserir("conselho_sessao_presencas", {"id": novo_id(), "sessao_id": linha["id"], "conselheiro_id": pid,
@@ -151,18 +150,14 @@ def deliberar_item(sessao: Sessao, sessao_id: str, decisao_id: str, votos: dict[
             "retificacao": (retificacao or "").strip() or None if apuracao.resultado == "retificada" else None,
             "apuracao": apuracao.texto, "deliberado_em": momento}
     with sessao.mudanca(EDITAR_SIGILO) as m:
-        m.db["conselho_sessao_itens"].insert(item)
-        m.registrar("conselho_sessao_itens", item["id"], "inserir", depois=item)
+        m.inserir("conselho_sessao_itens", item)
         for cid, voto in votos.items():  # um voto, uma linha no diário sigiloso e na sincronização
             m.inserir("conselho_sessao_votos", {"id": novo_id(), "item_id": item["id"], "conselheiro_id": cid,
                                                 "voto": voto})
         if apuracao.resultado != "sem_maioria":
-            antes = m.db["conselho_decisoes"].get(decisao_id)
-            m.db["conselho_decisoes"].update(decisao_id, {
+            m.alterar("conselho_decisoes", decisao_id, {
                 "colegiado": apuracao.resultado, "colegiado_em": s["realizada_em"],
                 "retificacao": item["retificacao"], "sessao_id": sessao_id})
-            m.registrar("conselho_decisoes", decisao_id, "alterar", antes=antes,
-                        depois=m.db["conselho_decisoes"].get(decisao_id))
             # o termo emitido "sujeito a ratificação" deixa de dizer a verdade: fica substituído (não apagado)
             # e o próximo termo da decisão, que diz RATIFICADA/RETIFICADA, o substitui (motivo sem conteúdo)
             documentos_vias.substituir_assunto(
@@ -223,8 +218,6 @@ def encerrar_sessao(sessao: Sessao, sessao_id: str, encerrada_em: datetime | Non
                                     montar=lambda cab, rod: pdf_ata.gerar(cab, rod, dados),
                                     referencia=f"Sessão {regra.TIPOS_SESSAO[s['tipo']].lower()} de {inicio:%d/%m/%Y %H:%M}",
                                     dominio=DOMINIO_CASO)
-        antes = m.db["conselho_sessoes"].get(sessao_id)
-        m.db["conselho_sessoes"].update(sessao_id, {"situacao": "encerrada", "encerrada_em": iso_local(fim),
-                                                    "ata_documento_id": emitido.id})
-        m.registrar("conselho_sessoes", sessao_id, "alterar", antes=antes, depois=m.db["conselho_sessoes"].get(sessao_id))
+        m.alterar("conselho_sessoes", sessao_id, {"situacao": "encerrada", "encerrada_em": iso_local(fim),
+                                                  "ata_documento_id": emitido.id})
     return emitido

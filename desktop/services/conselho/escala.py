@@ -44,13 +44,12 @@ def _inserir_escala(m, sessao: Sessao, inicio: date, fim: date, atribuicoes: lis
     momento = agora()
     escala = {"id": novo_id(), "inicio": inicio.isoformat(), "fim": fim.isoformat(), "criado_em": momento,
               "criado_por": sessao.usuario.login}
-    m.db["conselho_escalas"].insert(escala)
-    m.registrar("conselho_escalas", escala["id"], "inserir", depois=escala)
+    m.inserir("conselho_escalas", escala)
     linhas = [{"id": novo_id(), "escala_id": escala["id"], "inicio": iso_local(a.turno.inicio),
                "fim": iso_local(a.turno.fim), "tipo": a.turno.tipo, "modalidade": a.modalidade,
                "conselheiro_id": a.conselheiro_id, "cumprido": 1, "criado_em": momento,
                "atualizado_em": momento} for a in atribuicoes]
-    m.db["conselho_plantoes"].insert_all(linhas, batch_size=500)
+    armazem.inserir_plantoes(m.db, linhas)
     m.registrar("conselho_plantoes", escala["id"], "inserir",
                 depois={"escala_id": escala["id"], "plantoes": [(l["inicio"], l["conselheiro_id"]) for l in linhas]})
     return escala
@@ -79,8 +78,7 @@ def _reatribuir(m, existentes: list[dict], atribuicoes: list[regra.Atribuicao], 
         para = novo.get(_chave(linha))
         if para is None or para == linha["conselheiro_id"]:
             continue
-        m.db.execute("UPDATE conselho_plantoes SET conselheiro_id = ?, atualizado_em = ? WHERE id = ?",
-                     [para, momento, linha["id"]])
+        armazem.trocar_plantonista(m.db, linha["id"], para, momento)
         m.registrar("conselho_plantoes", linha["id"], "alterar", antes={"conselheiro_id": linha["conselheiro_id"]},
                     depois={"conselheiro_id": para, "atualizado_em": momento, "motivo": motivo})
         mudados += 1
@@ -198,13 +196,10 @@ def trocar_plantao(sessao: Sessao, plantao_id: str, para_conselheiro_id: str, mo
         raise ErroNegocio("O conselheiro escolhido já está em outro plantão nesse horário: ninguém fica em dois "
                           "plantões ao mesmo tempo.")
     with sessao.mudanca(EDITAR) as m:
-        antes = m.db["conselho_plantoes"].get(plantao_id)
-        m.db["conselho_plantoes"].update(plantao_id, {"conselheiro_id": para_conselheiro_id, "atualizado_em": agora()})
-        m.registrar("conselho_plantoes", plantao_id, "alterar", antes=antes, depois=m.db["conselho_plantoes"].get(plantao_id))
+        m.alterar("conselho_plantoes", plantao_id, {"conselheiro_id": para_conselheiro_id, "atualizado_em": agora()})
         troca = {"id": novo_id(), "plantao_id": plantao_id, "de_id": p["conselheiro_id"], "para_id": para_conselheiro_id,
                  "motivo": motivo, "trocado_em": agora(), "trocado_por": sessao.usuario.login}
-        m.db["conselho_trocas"].insert(troca)
-        m.registrar("conselho_trocas", troca["id"], "inserir", depois=troca)
+        m.inserir("conselho_trocas", troca)
         documentos_vias.substituir_assunto(  # a escala impressa que mostra este turno deixa de valer
             m, "conselho:escala", f"plantão de {dia:%d/%m/%Y} trocado: {motivo}",
             filtro=lambda d: d["assunto"].split(":")[2] <= dia.isoformat() <= d["assunto"].split(":")[3])
@@ -218,7 +213,7 @@ def registrar_cumprimento(sessao: Sessao, plantao_id: str, cumprido: bool) -> di
         antes = armazem.plantao(m.db, plantao_id)
         if antes is None:
             raise ErroNegocio("Plantão não encontrado.")
-        m.db["conselho_plantoes"].update(plantao_id, {"cumprido": int(bool(cumprido)), "atualizado_em": agora()})
+        armazem.marcar_cumprimento(m.db, plantao_id, cumprido, agora())
         m.registrar("conselho_plantoes", plantao_id, "alterar", antes={"cumprido": antes["cumprido"]},
                     depois={"cumprido": int(bool(cumprido))})
     return armazem.plantao(sessao.db, plantao_id)

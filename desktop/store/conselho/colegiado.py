@@ -86,3 +86,8 @@ def acolhimentos(db: sqlite_utils.Database, excluir_de: str | None = None) -> li
         sql += " AND a.id NOT IN (SELECT atendimento_id FROM conselho_impedimentos WHERE conselheiro_id = ?)"
         args.append(excluir_de)
     return list(db.query(sql + " ORDER BY d.decidida_em", args))
+
+
+def comunicacao_juizo_registrada(db: sqlite_utils.Database, decisao_id: str) -> bool:
+    """Se a comunicação do acolhimento da decisão ao juiz (ECA, art. 93) já foi registrada."""
+    return db.execute("SELECT 1 FROM conselho_comunicacoes_juizo WHERE decisao_id = ?", [decisao_id]).fetchone() is not None
