@@ -228,10 +228,9 @@ def alterar_situacao(sessao: Sessao, atendimento_id: str, situacao: str) -> dict
     exigir_conteudo(sessao, atendimento_id, editar=True)
     if situacao not in regra.SITUACOES:
         raise EntradaInvalida("Situação deve ser aberto, em acompanhamento ou arquivado.")
+    if not armazem.existe(sessao.db, atendimento_id):
+        raise ErroNegocio("Atendimento não encontrado.")
     with sessao.mudanca(EDITAR) as m:
-        antes = m.db["conselho_atendimentos"].get(atendimento_id)
-        novos = {"situacao": situacao, "atualizado_em": agora()}
-        m.db["conselho_atendimentos"].update(atendimento_id, novos)
-        m.registrar("conselho_atendimentos", atendimento_id, "alterar", antes={"situacao": antes["situacao"]},
-                    depois=novos)
+        m.alterar("conselho_atendimentos", atendimento_id, {"situacao": situacao, "atualizado_em": agora()},
+                  so_os_campos=True)
     return armazem.completo(sessao.db, atendimento_id)

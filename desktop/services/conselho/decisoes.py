@@ -33,7 +33,7 @@ def _existe(sessao: Sessao, atendimento_id: str) -> None:
 
 def _linha(sessao: Sessao, tabela: str, id_: str) -> dict:
     exigir_conteudo(sessao, editar=True)  # antes de qualquer consulta ao arquivo sigiloso
-    r = armazem_m.um(sessao.db, f"SELECT * FROM {tabela} WHERE id = ?", [id_])
+    r = armazem.linha_do_caso(sessao.db, tabela, id_)
     if r is None:
         raise ErroNegocio("Registro não encontrado.")
     return r
@@ -56,8 +56,7 @@ def registrar_decisao(sessao: Sessao, atendimento_id: str, *, descricao: str, mo
     c = exigir_conteudo(sessao, atendimento_id, editar=True)
     _existe(sessao, atendimento_id)
     _validar_decisao(descricao, motivacao)
-    criancas = [x["id"] for x in sessao.db.query("SELECT id FROM conselho_criancas WHERE atendimento_id = ? "
-                                                   "AND removido_em IS NULL ORDER BY rowid", [atendimento_id])]
+    criancas = armazem.criancas_vigentes(sessao.db, atendimento_id)
     medidas_ok = validar_medidas(medidas or [], len(criancas))
     quando = _momento(decidida_em or agora_local(), "Decidida em")
     with sessao.mudanca(EDITAR) as m:

@@ -14,7 +14,6 @@ from desktop.rules.conselho.atendimentos import MEDIDAS, fundamento_medida
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_data
 from desktop.store.conselho import atendimentos as armazem
-from desktop.store.conselho import mandatos as armazem_m
 
 from .. import documentos, emissores
 from ..sessao import ErroNegocio, Sessao
@@ -99,7 +98,7 @@ def emitir_oficio(sessao: Sessao, atendimento_id: str, destinatario: str, assunt
 def emitir_requisicao(sessao: Sessao, requisicao_id: str) -> documentos.Emitido:
     """A requisição de serviço gravada (ECA, art. 136, III, a; Lei 320/2023, art. 37), com o prazo."""
     exigir_conteudo(sessao, editar=True)  # antes de qualquer consulta ao arquivo sigiloso
-    r = armazem_m.um(sessao.db, "SELECT * FROM conselho_requisicoes WHERE id = ?", [requisicao_id])
+    r = armazem.linha_do_caso(sessao.db, "conselho_requisicoes", requisicao_id)
     if r is None:
         raise ErroNegocio("Requisição não encontrada.")
     c, a = _caso(sessao, r["atendimento_id"])
@@ -156,7 +155,7 @@ def emitir_termo_medida(sessao: Sessao, decisao_id: str, destinatario: str) -> d
     medida alcança (nome, nascimento e filiação — no acolhimento, ECA, art. 101 §3º, I) e a situação da
     ratificação. Documento sigiloso: o PDF fica no arquivo do sigilo (``DOMINIO_CASO``)."""
     exigir_conteudo(sessao, editar=True)
-    d = armazem_m.um(sessao.db, "SELECT * FROM conselho_decisoes WHERE id = ?", [decisao_id])
+    d = armazem.linha_do_caso(sessao.db, "conselho_decisoes", decisao_id)
     if d is None:
         raise ErroNegocio("Decisão não encontrada.")
     c, a = _caso(sessao, d["atendimento_id"])

@@ -14,7 +14,6 @@ from desktop.rules.conselho import atendimentos as regra
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import atendimentos as armazem
-from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
 
 from .. import documentos_vias
@@ -37,7 +36,7 @@ def _motivo(motivo: str) -> str:
 
 def _caso(sessao: Sessao, atendimento_id: str) -> tuple[dict | None, dict]:
     c = exigir_conteudo(sessao, atendimento_id, editar=True)
-    a = armazem_m.um(sessao.db, "SELECT * FROM conselho_atendimentos WHERE id = ?", [atendimento_id])
+    a = armazem.atendimento(sessao.db, atendimento_id)
     if a is None:
         raise ErroNegocio("Atendimento não encontrado.")
     return c, a
@@ -45,7 +44,7 @@ def _caso(sessao: Sessao, atendimento_id: str) -> tuple[dict | None, dict]:
 
 def _da_linha(sessao: Sessao, tabela: str, registro_id: str) -> tuple[dict | None, dict, dict]:
     exigir_conteudo(sessao, editar=True)  # antes de qualquer consulta ao arquivo sigiloso
-    r = armazem_m.um(sessao.db, f"SELECT * FROM {tabela} WHERE id = ?", [registro_id])
+    r = armazem.linha_do_caso(sessao.db, tabela, registro_id)
     if r is None:
         raise ErroNegocio("Registro não encontrado neste caso.")
     c, a = _caso(sessao, r["atendimento_id"])
@@ -66,10 +65,7 @@ def _historico(m: Mudanca, c: dict | None, atendimento_id: str, tipo: str, tabel
              "depois": json.dumps(depois, ensure_ascii=False) if depois is not None else None, "motivo": motivo}
     armazem.inserir(m.db, "conselho_emendas", linha)
     m.registrar("conselho_emendas", linha["id"], "inserir", depois=linha)
-    antes = m.db.execute("SELECT atualizado_em FROM conselho_atendimentos WHERE id = ?", [atendimento_id]).fetchone()[0]
-    m.db.execute("UPDATE conselho_atendimentos SET atualizado_em = ? WHERE id = ?", [linha["momento"], atendimento_id])
-    m.registrar("conselho_atendimentos", atendimento_id, "alterar", antes={"atualizado_em": antes},
-                depois={"atualizado_em": linha["momento"]})
+    m.alterar("conselho_atendimentos", atendimento_id, {"atualizado_em": linha["momento"]}, so_os_campos=True)
     if tipo in MUDAM_O_TERMO:  # o motivo do registro geral não leva conteúdo do caso: só o tipo da emenda
         documentos_vias.substituir_assunto(m, assunto_termo(atendimento_id),
                                            f"Emenda ao caso ({TIPOS[tipo].lower()}): emita o termo de novo.")
@@ -81,9 +77,7 @@ def _fato(a: dict) -> datetime:
 
 def _nascimentos(sessao: Sessao, atendimento_id: str, sem: str | None = None) -> list[str | None]:
     """Os nascimentos das crianças do caso que não foram retiradas (menos ``sem``), para a faixa do SIPIA CT."""
-    return [r[0] for r in sessao.db.execute(
-        "SELECT nascimento FROM conselho_criancas WHERE atendimento_id = ? AND removido_em IS NULL AND id <> ?",
-        [atendimento_id, sem or ""]).fetchall()]
+    return armazem.nascimentos_vigentes(sessao.db, atendimento_id, sem)
 
 
 def incluir_crianca(sessao: Sessao, atendimento_id: str, crianca: dict, motivo: str) -> dict:
@@ -137,8 +131,7 @@ def reclassificar_violacao(sessao: Sessao, violacao_id: str, especifico: str, ag
         raise EntradaInvalida("A classificação escolhida é a mesma que já está gravada.")
     _conferir_faixas([novos], _nascimentos(sessao, a["id"]), _fato(a).date())
     with sessao.mudanca(EDITAR) as m:
-        depois = armazem_m.atualizar(m.db, "conselho_violacoes", violacao_id, novos)
-        m.registrar("conselho_violacoes", violacao_id, "alterar", antes={k: antes[k] for k in novos}, depois=novos)
+        depois = m.alterar("conselho_violacoes", violacao_id, novos, so_os_campos=True)
         _historico(m, c, a["id"], "violacao_reclassificada", "conselho_violacoes", violacao_id,
                    {k: antes[k] for k in novos}, novos, motivo)
     return depois
@@ -150,9 +143,7 @@ def _retirar(sessao: Sessao, tabela: str, registro_id: str, tipo: str, motivo: s
     if antes["removido_em"]:
         raise ErroNegocio("Este registro já foi retirado do caso.")
     with sessao.mudanca(EDITAR) as m:
-        depois = armazem_m.atualizar(m.db, tabela, registro_id, {"removido_em": agora()})
-        m.registrar(tabela, registro_id, "alterar", antes={"removido_em": None},
-                    depois={"removido_em": depois["removido_em"]})
+        m.alterar(tabela, registro_id, {"removido_em": agora()}, so_os_campos=True)
         _historico(m, c, a["id"], tipo, tabela, registro_id, antes, None, motivo)
         armazem.indexar(m.db, a["id"])
     return armazem.completo(sessao.db, a["id"])
@@ -183,11 +174,10 @@ def retirar_crianca(sessao: Sessao, crianca_id: str, motivo: str) -> dict:
     if not restantes:
         raise ErroNegocio("O caso precisa ter ao menos uma criança ou adolescente: inclua a criança certa antes de "
                           "retirar esta (ou corrija o nome, se o erro é só de identificação).")
-    if armazem_m.um(sessao.db, "SELECT id FROM conselho_medidas WHERE crianca_id = ?", [crianca_id]):
+    if armazem.crianca_com_medida(sessao.db, crianca_id):
         raise ErroNegocio("Há medida do ECA aplicada a esta criança (decisão do colegiado, arts. 101 e 136, I): ela "
                           "não pode ser retirada do caso. Se o erro é de identificação, corrija o nome.")
-    vigentes = list(sessao.db.query("SELECT especifico FROM conselho_violacoes WHERE atendimento_id = ? "
-                                    "AND removido_em IS NULL", [a["id"]]))
+    vigentes = armazem.violacoes_vigentes(sessao.db, a["id"])
     try:
         _conferir_faixas(vigentes, restantes, _fato(a).date())
     except EntradaInvalida as e:
@@ -200,7 +190,7 @@ def corrigir_nome(sessao: Sessao, registro_id: str, nome: str, motivo: str) -> d
     """Corrige o nome de uma criança ou de um familiar do caso (o antigo fica no histórico)."""
     exigir_conteudo(sessao, editar=True)
     tabela = next((t for t in ("conselho_criancas", "conselho_familiares")
-                   if armazem_m.um(sessao.db, f"SELECT 1 AS x FROM {t} WHERE id = ?", [registro_id])), None)
+                   if armazem.linha_do_caso(sessao.db, t, registro_id)), None)
     if tabela is None:
         raise ErroNegocio("Pessoa não encontrada neste caso.")
     c, a, antes = _da_linha(sessao, tabela, registro_id)
@@ -211,8 +201,7 @@ def corrigir_nome(sessao: Sessao, registro_id: str, nome: str, motivo: str) -> d
     if novo == antes["nome"]:
         raise EntradaInvalida("O nome corrigido é igual ao gravado.")
     with sessao.mudanca(EDITAR) as m:
-        depois = armazem_m.atualizar(m.db, tabela, registro_id, {"nome": novo})
-        m.registrar(tabela, registro_id, "alterar", antes={"nome": antes["nome"]}, depois={"nome": novo})
+        depois = m.alterar(tabela, registro_id, {"nome": novo}, so_os_campos=True)
         _historico(m, c, a["id"], "nome_corrigido", tabela, registro_id, {"nome": antes["nome"]}, {"nome": novo},
                    motivo)
         armazem.indexar(m.db, a["id"])
@@ -231,8 +220,7 @@ def corrigir_filiacao(sessao: Sessao, crianca_id: str, *, mae: str = "", pai: st
     if novos == velhos:
         raise EntradaInvalida("A filiação informada é igual à gravada.")
     with sessao.mudanca(EDITAR) as m:
-        depois = armazem_m.atualizar(m.db, "conselho_criancas", crianca_id, novos)
-        m.registrar("conselho_criancas", crianca_id, "alterar", antes=velhos, depois=novos)
+        depois = m.alterar("conselho_criancas", crianca_id, novos, so_os_campos=True)
         _historico(m, c, a["id"], "filiacao_corrigida", "conselho_criancas", crianca_id, velhos, novos, motivo)
     return depois
 
@@ -254,15 +242,12 @@ def definir_momento_da_chamada(sessao: Sessao, atendimento_id: str, momento: dat
     if iso_local(novo) == a["recebido_em"]:
         raise EntradaInvalida("A data e a hora informadas são as já gravadas.")
     rowid = armazem.chave_de_ordem(novo, a["numero"])
-    if armazem_m.um(sessao.db, "SELECT id FROM conselho_atendimentos WHERE busca_rowid = ? AND id <> ?",
-                    [rowid, atendimento_id]):
+    if armazem.ordem_ocupada(sessao.db, rowid, atendimento_id):
         raise ErroNegocio("Outro caso já ocupa esta data e hora na ordem da lista; ajuste um minuto.")
-    antes = {"recebido_em": a["recebido_em"], "busca_rowid": a["busca_rowid"]}
     novos = {"recebido_em": iso_local(novo), "busca_rowid": rowid}
     with sessao.mudanca(EDITAR) as m:
-        m.db.execute("DELETE FROM conselho_busca WHERE rowid = ?", [a["busca_rowid"]])
-        armazem_m.atualizar(m.db, "conselho_atendimentos", atendimento_id, novos)
-        m.registrar("conselho_atendimentos", atendimento_id, "alterar", antes=antes, depois=novos)
+        armazem.tirar_da_busca(m.db, a["busca_rowid"])
+        m.alterar("conselho_atendimentos", atendimento_id, novos, so_os_campos=True)
         _historico(m, c, atendimento_id, "momento_da_chamada", "conselho_atendimentos", atendimento_id,
                    {"recebido_em": a["recebido_em"]}, {"recebido_em": novos["recebido_em"]}, motivo)
         armazem.indexar(m.db, atendimento_id)
@@ -272,8 +257,7 @@ def definir_momento_da_chamada(sessao: Sessao, atendimento_id: str, momento: dat
 def historico(sessao: Sessao, atendimento_id: str) -> list[dict]:
     """As emendas do caso, da mais antiga à mais recente, com antes/depois já lidos. Leitura no diário."""
     exigir_conteudo(sessao, atendimento_id)
-    linhas = list(sessao.db.query("SELECT * FROM conselho_emendas WHERE atendimento_id = ? ORDER BY momento, rowid",
-                                  [atendimento_id]))
+    linhas = armazem.emendas(sessao.db, atendimento_id)
     for l in linhas:
         l["antes"] = json.loads(l["antes"]) if l["antes"] else None
         l["depois"] = json.loads(l["depois"]) if l["depois"] else None

@@ -94,20 +94,8 @@ def csv_sipia(sessao: Sessao, ano: int, trimestre: int) -> str:
     c = exigir_conteudo(sessao)
     inicio, fim = regra.trimestre(ano, trimestre)
     impedidos = armazem.impedidos(sessao.db, c["id"]) if c else set()
-    sql = """
-        SELECT a.id, a.numero, a.ano, substr(a.recebido_em, 1, 10) AS data, a.tipo, a.bairro, a.plantao, a.situacao,
-               cr.id AS crianca_id, cr.nascimento, cr.sexo,
-               (SELECT group_concat(direito, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS direito,
-               (SELECT group_concat(agente, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS agente,
-               (SELECT group_concat(coalesce(especifico, direito), '|') FROM conselho_violacoes v
-                    WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS especificos,
-               (SELECT group_concat(codigo, '|') FROM conselho_medidas m WHERE m.atendimento_id = a.id
-                    AND (m.crianca_id IS NULL OR m.crianca_id = cr.id)) AS medidas
-        FROM conselho_atendimentos a JOIN conselho_criancas cr ON cr.atendimento_id = a.id
-        WHERE a.recebido_em >= ? AND a.recebido_em < ? AND cr.removido_em IS NULL
-        ORDER BY a.recebido_em, a.numero"""
     linhas = []
-    for r in sessao.db.query(sql, [inicio.isoformat(), (fim + timedelta(days=1)).isoformat()]):
+    for r in armazem.criancas_para_sipia(sessao.db, inicio.isoformat(), (fim + timedelta(days=1)).isoformat()):
         if r["id"] in impedidos:
             continue
         nasc = date.fromisoformat(r["nascimento"]) if r["nascimento"] else None

@@ -14,6 +14,7 @@ from datetime import datetime
 import sqlite_utils
 
 from .. import sync_registro
+from ..linhas import um
 
 FILHAS = ("conselho_criancas", "conselho_familiares", "conselho_violacoes", "conselho_decisoes",
           "conselho_medidas", "conselho_requisicoes", "conselho_encaminhamentos", "conselho_acompanhamentos",
@@ -66,6 +67,58 @@ def inserir(db: sqlite_utils.Database, tabela: str, linha: dict) -> None:
                [linha[c] for c in colunas])
 
 
+def linha_do_caso(db: sqlite_utils.Database, tabela: str, id_: str) -> dict | None:
+    """A linha ``id_`` do atendimento ou de uma tabela de caso (criança, familiar, decisão, requisição…)."""
+    if tabela not in FILHAS and tabela != "conselho_atendimentos":
+        raise ValueError(f"tabela de caso desconhecida: {tabela}")
+    return um(db, f"SELECT * FROM {tabela} WHERE id = ?", [id_])
+
+
+def atendimento(db: sqlite_utils.Database, atendimento_id: str) -> dict | None:
+    """Só a linha do atendimento (sem as listas de ``completo``)."""
+    return linha_do_caso(db, "conselho_atendimentos", atendimento_id)
+
+
+def criancas_vigentes(db: sqlite_utils.Database, atendimento_id: str) -> list[str]:
+    """Os ids das crianças do caso que não foram retiradas, na ordem em que foram gravadas."""
+    return [r[0] for r in db.execute("SELECT id FROM conselho_criancas WHERE atendimento_id = ? "
+                                     "AND removido_em IS NULL ORDER BY rowid", [atendimento_id]).fetchall()]
+
+
+def nascimentos_vigentes(db: sqlite_utils.Database, atendimento_id: str, sem: str | None = None) -> list[str | None]:
+    """Os nascimentos das crianças do caso que não foram retiradas (menos a criança ``sem``)."""
+    return [r[0] for r in db.execute(
+        "SELECT nascimento FROM conselho_criancas WHERE atendimento_id = ? AND removido_em IS NULL AND id <> ?",
+        [atendimento_id, sem or ""]).fetchall()]
+
+
+def violacoes_vigentes(db: sqlite_utils.Database, atendimento_id: str) -> list[dict]:
+    """O ``especifico`` (SIPIA CT) de cada violação do caso que não foi retirada."""
+    return list(db.query("SELECT especifico FROM conselho_violacoes WHERE atendimento_id = ? "
+                         "AND removido_em IS NULL", [atendimento_id]))
+
+
+def crianca_com_medida(db: sqlite_utils.Database, crianca_id: str) -> bool:
+    return um(db, "SELECT id FROM conselho_medidas WHERE crianca_id = ?", [crianca_id]) is not None
+
+
+def ordem_ocupada(db: sqlite_utils.Database, busca_rowid: int, exceto: str) -> bool:
+    """Se outro caso já tem essa chave de ordem (``busca_rowid``)."""
+    return um(db, "SELECT id FROM conselho_atendimentos WHERE busca_rowid = ? AND id <> ?",
+              [busca_rowid, exceto]) is not None
+
+
+def tirar_da_busca(db: sqlite_utils.Database, busca_rowid: int) -> None:
+    """Apaga a linha do caso no índice de busca (antes de mudar a sua chave de ordem)."""
+    db.execute("DELETE FROM conselho_busca WHERE rowid = ?", [busca_rowid])
+
+
+def emendas(db: sqlite_utils.Database, atendimento_id: str) -> list[dict]:
+    """O histórico de emendas do caso, da mais antiga à mais recente (antes e depois em JSON)."""
+    return list(db.query("SELECT * FROM conselho_emendas WHERE atendimento_id = ? ORDER BY momento, rowid",
+                         [atendimento_id]))
+
+
 def existe(db: sqlite_utils.Database, atendimento_id: str) -> bool:
     return db.execute("SELECT 1 FROM conselho_atendimentos WHERE id = ?", [atendimento_id]).fetchone() is not None
 
@@ -111,7 +164,7 @@ def indexar(db: sqlite_utils.Database, atendimento_id: str) -> None:
         [atendimento_id, atendimento_id]).fetchall()]
     rowid, bairro = db.execute("SELECT busca_rowid, bairro FROM conselho_atendimentos WHERE id = ?",
                                [atendimento_id]).fetchone()
-    db.execute("DELETE FROM conselho_busca WHERE rowid = ?", [rowid])
+    tirar_da_busca(db, rowid)
     db.execute("INSERT INTO conselho_busca (rowid, nomes, bairro) VALUES (?, ?, ?)", [rowid, " ".join(nomes), bairro])
 
 
@@ -187,4 +240,22 @@ def dados_relatorio(db: sqlite_utils.Database, inicio: str, fim: str) -> list[di
                    AS grupos,
                (SELECT group_concat(codigo, ',') FROM conselho_medidas m WHERE m.atendimento_id = a.id) AS medidas
         FROM conselho_atendimentos a WHERE a.recebido_em >= ? AND a.recebido_em < ?"""
+    return list(db.query(sql, [inicio, fim]))
+
+
+def criancas_para_sipia(db: sqlite_utils.Database, inicio: str, fim: str) -> list[dict]:
+    """Para o CSV do SIPIA: uma linha por criança não retirada dos casos recebidos em [inicio, fim), sem nomes
+    (tipo, data, bairro, nascimento, sexo, direitos, agentes, específicos e as medidas que a alcançam)."""
+    sql = """
+        SELECT a.id, a.numero, a.ano, substr(a.recebido_em, 1, 10) AS data, a.tipo, a.bairro, a.plantao, a.situacao,
+               cr.id AS crianca_id, cr.nascimento, cr.sexo,
+               (SELECT group_concat(direito, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS direito,
+               (SELECT group_concat(agente, '|') FROM conselho_violacoes v WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS agente,
+               (SELECT group_concat(coalesce(especifico, direito), '|') FROM conselho_violacoes v
+                    WHERE v.atendimento_id = a.id AND v.removido_em IS NULL) AS especificos,
+               (SELECT group_concat(codigo, '|') FROM conselho_medidas m WHERE m.atendimento_id = a.id
+                    AND (m.crianca_id IS NULL OR m.crianca_id = cr.id)) AS medidas
+        FROM conselho_atendimentos a JOIN conselho_criancas cr ON cr.atendimento_id = a.id
+        WHERE a.recebido_em >= ? AND a.recebido_em < ? AND cr.removido_em IS NULL
+        ORDER BY a.recebido_em, a.numero"""
     return list(db.query(sql, [inicio, fim]))
