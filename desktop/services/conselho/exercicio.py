@@ -21,9 +21,8 @@ def exercicio_do_suplente(db, afastamento: dict) -> dict | None:
     """O exercício do suplente convocado para cobrir o afastamento (o aberto, ou o fechado na data dele)."""
     if not afastamento["suplente_id"]:
         return None
-    return armazem.um(db, "SELECT * FROM conselho_exercicios WHERE conselheiro_id = ? AND substitui_id = ? "
-                          "AND inicio = ? ORDER BY criado_em DESC LIMIT 1",
-                      [afastamento["suplente_id"], afastamento["conselheiro_id"], afastamento["inicio"]])
+    return armazem.exercicio_na_suplencia(db, afastamento["suplente_id"], afastamento["conselheiro_id"],
+                                          afastamento["inicio"])
 
 
 def fechar_suplencia(m: Mudanca, afastamento: dict, fim: date, hoje: date) -> None:
@@ -49,11 +48,7 @@ def _voltar(m: Mudanca, titular_id: str, suplente_id: str | None) -> None:
 def sincronizar(m: Mudanca, hoje: date) -> None:
     """Acerta as situações gravadas dos afastamentos com fim já passado (o titular volta; o suplente
     fica disponível), com diário. Chamado antes de cada ato sobre o mandato."""
-    for a in m.db.query("SELECT a.* FROM conselho_afastamentos a JOIN conselho_conselheiros c ON c.id = a.conselheiro_id "
-                        "WHERE a.tipo <> 'vacancia' AND a.fim IS NOT NULL AND a.fim < ? AND c.situacao = 'afastado' "
-                        "AND NOT EXISTS (SELECT 1 FROM conselho_afastamentos b WHERE b.conselheiro_id = a.conselheiro_id "
-                        "AND b.tipo <> 'vacancia' AND b.inicio <= ? AND (b.fim IS NULL OR b.fim >= ?))",
-                        [hoje.isoformat(), hoje.isoformat(), hoje.isoformat()]):
+    for a in armazem.afastamentos_vencidos(m.db, hoje.isoformat()):
         _voltar(m, a["conselheiro_id"], a["suplente_id"])
 
 
@@ -62,13 +57,9 @@ def situacao_em(db, c: dict, data: date) -> str:
     if c["situacao"] in ("vago",):
         return c["situacao"]
     d = data.isoformat()
-    afastado = armazem.um(db, "SELECT 1 FROM conselho_afastamentos WHERE conselheiro_id = ? AND tipo <> 'vacancia' "
-                              "AND inicio <= ? AND (fim IS NULL OR fim >= ?)", [c["id"], d, d])
-    exercendo = armazem.um(db, "SELECT 1 FROM conselho_exercicios WHERE conselheiro_id = ? AND inicio <= ? "
-                               "AND (fim IS NULL OR fim >= ?)", [c["id"], d, d])
-    if afastado:
+    if armazem.afastado_em(db, c["id"], d):
         return "afastado"
-    if exercendo:
+    if armazem.exercendo_em(db, c["id"], d):
         return "em_exercicio"
     return "disponivel" if c["condicao"] == "suplente" else c["situacao"]
 

@@ -14,6 +14,8 @@ from desktop.rules.conselho import mandatos as regra
 from desktop.rules.conselho.remuneracao import FUNCOES
 from desktop.rules.papeis import Papel, Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store import cadastros as armazem_cadastros
+from desktop.store import usuarios as armazem_usuarios
 from desktop.store.conselho import mandatos as armazem
 from desktop.store.ids import agora, novo_id
 
@@ -52,8 +54,7 @@ def cadastrar_conselheiro(sessao: Sessao, *, nome: str, condicao: str, ordem: in
         raise EntradaInvalida("Só o servidor público municipal pode optar pela remuneração do cargo (art. 41).")
     if remuneracao_cargo is not None and Decimal(remuneracao_cargo) <= 0:
         raise EntradaInvalida("Informe a remuneração do cargo municipal, maior que zero (art. 41).")
-    if list(sessao.db.query("SELECT 1 FROM conselho_conselheiros WHERE inicio_mandato = ? AND condicao = ? AND ordem = ?",
-                            [inicio_mandato.isoformat(), condicao, ordem])):
+    if armazem.vaga_ocupada(sessao.db, inicio_mandato.isoformat(), condicao, ordem):
         raise ErroNegocio(f"Já há {condicao} nº {ordem} neste mandato.")
     momento = agora()
     with sessao.mudanca(EDITAR) as m:
@@ -61,8 +62,8 @@ def cadastrar_conselheiro(sessao: Sessao, *, nome: str, condicao: str, ordem: in
             nome = validacao.obrigatorio(nome, "o nome do conselheiro")
             cpf_ok = validacao.cpf(cpf) if cpf else None
             if cpf_ok:
-                achada = list(m.db.query("SELECT id FROM pessoas WHERE cpf = ?", [cpf_ok]))
-                pessoa_id = achada[0]["id"] if achada else None
+                achada = armazem_cadastros.pessoa_por_cpf(m.db, cpf_ok)
+                pessoa_id = achada["id"] if achada else None
             if pessoa_id is None:
                 pessoa = {"id": novo_id(), "nome": nome, "cpf": cpf_ok,
                           "nascimento": nascimento.isoformat() if nascimento else None,
@@ -103,14 +104,12 @@ def posse_dos_eleitos(m: Mudanca, processo_id: str) -> list[dict]:
     especial/administração conferiu a permissão do processo de escolha antes; aqui só se grava. Os
     eleitos já cadastrados (por ``importar_eleitos``) são pulados. Devolve os conselheiros criados.
     """
-    eleitos = list(m.db.query("SELECT * FROM conselheiros_eleitos WHERE processo_id = ? "
-                              "ORDER BY condicao DESC, ordem", [processo_id]))
+    eleitos = armazem.eleitos(m.db, processo_id)
     feitos = []
     for e in eleitos:
-        if list(m.db.query("SELECT 1 FROM conselho_conselheiros WHERE eleito_id = ?", [e["id"]])):
+        if armazem.eleito_cadastrado(m.db, e["id"]):
             continue
-        if list(m.db.query("SELECT 1 FROM conselho_conselheiros WHERE inicio_mandato = ? AND condicao = ? "
-                           "AND ordem = ?", [e["inicio_mandato"], e["condicao"], e["ordem"]])):
+        if armazem.vaga_ocupada(m.db, e["inicio_mandato"], e["condicao"], e["ordem"]):
             raise ErroNegocio(f"Já há {e['condicao']} nº {e['ordem']} cadastrado à mão no mandato que começa em "
                               f"{date.fromisoformat(e['inicio_mandato']):%d/%m/%Y}; confira o cadastro do Conselho.")
         feitos.append(_gravar_conselheiro(
@@ -128,13 +127,12 @@ def importar_eleitos(sessao: Sessao, processo_id: str) -> list[dict]:
     Devolve os conselheiros cadastrados.
     """
     sessao.exigir(EDITAR)
-    eleitos = list(sessao.db.query("SELECT e.*, p.nome FROM conselheiros_eleitos e JOIN pessoas p ON p.id = e.pessoa_id "
-                                   "WHERE e.processo_id = ? ORDER BY e.condicao DESC, e.ordem", [processo_id]))
+    eleitos = armazem.eleitos(sessao.db, processo_id, com_nome=True)
     if not eleitos:
         raise ErroNegocio("Este processo de escolha ainda não entregou os eleitos ao Conselho.")
     feitos = []
     for e in eleitos:
-        if list(sessao.db.query("SELECT 1 FROM conselho_conselheiros WHERE eleito_id = ?", [e["id"]])):
+        if armazem.eleito_cadastrado(sessao.db, e["id"]):
             continue
         feitos.append(cadastrar_conselheiro(
             sessao, nome=e["nome"], condicao=e["condicao"], ordem=e["ordem"], pessoa_id=e["pessoa_id"],
@@ -147,11 +145,11 @@ def vincular_usuario(sessao: Sessao, conselheiro_id: str, login: str) -> dict:
     """Liga o usuário (papel conselheiro tutelar) ao conselheiro: é assim que ele vê os casos."""
     sessao.exigir(Permissao.USUARIOS_GERENCIAR)
     c = _conselheiro(sessao.db, conselheiro_id)
-    u = list(sessao.db.query("SELECT id, papel FROM usuarios WHERE login = ?", [login]))
-    if not u or u[0]["papel"] != Papel.CONSELHEIRO_TUTELAR:
+    u = armazem_usuarios.por_login(sessao.db, login)
+    if u is None or u["papel"] != Papel.CONSELHEIRO_TUTELAR:
         raise ErroNegocio(f"O usuário {login} não existe ou não tem o papel de conselheiro tutelar.")
     with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
-        m.alterar("conselho_conselheiros", c["id"], {"usuario_id": u[0]["id"], "atualizado_em": agora()})
+        m.alterar("conselho_conselheiros", c["id"], {"usuario_id": u["id"], "atualizado_em": agora()})
     return armazem.conselheiro(sessao.db, conselheiro_id)
 
 
@@ -164,8 +162,7 @@ def definir_funcao(sessao: Sessao, conselheiro_id: str, funcao: str, inicio: dat
     if c["situacao"] != "em_exercicio":
         raise ErroNegocio(f"{c['nome']} não está em exercício e não pode assumir a função de {FUNCOES[funcao].lower()}.")
     with sessao.mudanca(EDITAR) as m:
-        for f in m.db.query("SELECT * FROM conselho_funcoes WHERE fim IS NULL AND (funcao = ? OR conselheiro_id = ?)",
-                            [funcao, conselheiro_id]):
+        for f in armazem.funcoes_abertas(m.db, funcao=funcao, conselheiro_id=conselheiro_id):
             m.alterar("conselho_funcoes", f["id"], {"fim": max(date.fromisoformat(f["inicio"]),
                                                                   inicio - timedelta(days=1)).isoformat()})
         return m.inserir("conselho_funcoes", {"id": novo_id(), "conselheiro_id": conselheiro_id, "funcao": funcao,
@@ -261,12 +258,10 @@ def _encerrar_exercicio(m: Mudanca, c: dict, data: date, situacao: str) -> dict 
     ex = armazem.exercicio_aberto(m.db, c["id"])
     if ex:
         m.alterar("conselho_exercicios", ex["id"], {"fim": max(data, date.fromisoformat(ex["inicio"])).isoformat()})
-    for f in m.db.query("SELECT * FROM conselho_funcoes WHERE conselheiro_id = ? AND fim IS NULL", [c["id"]]):
+    for f in armazem.funcoes_abertas(m.db, conselheiro_id=c["id"]):
         m.alterar("conselho_funcoes", f["id"], {"fim": data.isoformat()})
     m.alterar("conselho_conselheiros", c["id"], {"situacao": situacao, "atualizado_em": agora()})
-    sub = armazem.substituto_de(m.db, c["id"]) or armazem.um(
-        m.db, "SELECT * FROM conselho_exercicios WHERE substitui_id = ? AND fim >= ? ORDER BY inicio DESC LIMIT 1",
-        [c["id"], data.isoformat()])
+    sub = armazem.substituto_de(m.db, c["id"]) or armazem.substituicao_ate(m.db, c["id"], data.isoformat())
     if sub and sub["fim"]:  # cobria um afastamento com fim marcado: com a vaga, segue no exercício
         m.alterar("conselho_exercicios", sub["id"], {"fim": None})
     return armazem.conselheiro(m.db, sub["conselheiro_id"]) if sub else None
@@ -320,7 +315,7 @@ def encerrar_afastamento(sessao: Sessao, afastamento_id: str, fim: date) -> dict
     """O titular volta no dia seguinte a ``fim``; o suplente convocado deixa o exercício em ``fim`` e
     volta à lista de disponíveis na mesma ordem. A escala é refeita a partir do retorno."""
     sessao.exigir(MANDATO)
-    a = armazem.um(sessao.db, "SELECT * FROM conselho_afastamentos WHERE id = ?", [afastamento_id])
+    a = armazem.afastamento(sessao.db, afastamento_id)
     if a is None or a["tipo"] == "vacancia":
         raise ErroNegocio("Afastamento não encontrado.")
     if fim < date.fromisoformat(a["inicio"]):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from ..linhas import atualizar, um  # noqa: F401 — os serviços do Conselho as usam por aqui
+from ..linhas import um
 
 # ``impedimento``: o texto do art. 15 gravado pelo processo de escolha (``conselheiros_eleitos``), se houver.
 _CONSELHEIRO = ("SELECT c.*, p.nome, p.cpf, p.nascimento, e.impedimento FROM conselho_conselheiros c "
@@ -83,3 +83,69 @@ def penalidades(db: sqlite_utils.Database, conselheiro_id: str | None = None) ->
 
 def eleito(db: sqlite_utils.Database, eleito_id: str) -> dict | None:
     return um(db, "SELECT * FROM conselheiros_eleitos WHERE id = ?", [eleito_id])
+
+
+def vaga_ocupada(db: sqlite_utils.Database, inicio_mandato: str, condicao: str, ordem: int) -> bool:
+    """Se já há conselheiro com essa condição e ordem no mandato."""
+    return um(db, "SELECT 1 AS x FROM conselho_conselheiros WHERE inicio_mandato = ? AND condicao = ? AND ordem = ?",
+              [inicio_mandato, condicao, ordem]) is not None
+
+
+def eleito_cadastrado(db: sqlite_utils.Database, eleito_id: str) -> bool:
+    return um(db, "SELECT 1 AS x FROM conselho_conselheiros WHERE eleito_id = ?", [eleito_id]) is not None
+
+
+def eleitos(db: sqlite_utils.Database, processo_id: str, *, com_nome: bool = False) -> list[dict]:
+    """Os eleitos entregues pelo processo de escolha: titulares e depois suplentes, cada grupo pela ordem."""
+    if com_nome:
+        return list(db.query("SELECT e.*, p.nome FROM conselheiros_eleitos e JOIN pessoas p ON p.id = e.pessoa_id "
+                             "WHERE e.processo_id = ? ORDER BY e.condicao DESC, e.ordem", [processo_id]))
+    return list(db.query("SELECT * FROM conselheiros_eleitos WHERE processo_id = ? ORDER BY condicao DESC, ordem",
+                         [processo_id]))
+
+
+def funcoes_abertas(db: sqlite_utils.Database, *, funcao: str | None = None, conselheiro_id: str) -> list[dict]:
+    """Funções sem fim do conselheiro — e, com ``funcao``, também as de quem a ocupa."""
+    if funcao is None:
+        return list(db.query("SELECT * FROM conselho_funcoes WHERE conselheiro_id = ? AND fim IS NULL",
+                             [conselheiro_id]))
+    return list(db.query("SELECT * FROM conselho_funcoes WHERE fim IS NULL AND (funcao = ? OR conselheiro_id = ?)",
+                         [funcao, conselheiro_id]))
+
+
+def substituicao_ate(db: sqlite_utils.Database, conselheiro_id: str, data: str) -> dict | None:
+    """O exercício mais recente de quem substitui o conselheiro que ainda vai até ``data`` ou depois."""
+    return um(db, "SELECT * FROM conselho_exercicios WHERE substitui_id = ? AND fim >= ? ORDER BY inicio DESC LIMIT 1",
+              [conselheiro_id, data])
+
+
+def afastamento(db: sqlite_utils.Database, afastamento_id: str) -> dict | None:
+    return um(db, "SELECT * FROM conselho_afastamentos WHERE id = ?", [afastamento_id])
+
+
+def exercicio_na_suplencia(db: sqlite_utils.Database, suplente_id: str, titular_id: str, inicio: str) -> dict | None:
+    """O exercício (o mais recente) do suplente que substitui o titular desde ``inicio``."""
+    return um(db, "SELECT * FROM conselho_exercicios WHERE conselheiro_id = ? AND substitui_id = ? "
+                  "AND inicio = ? ORDER BY criado_em DESC LIMIT 1", [suplente_id, titular_id, inicio])
+
+
+def afastamentos_vencidos(db: sqlite_utils.Database, hoje: str) -> list[dict]:
+    """Afastamentos com fim antes de ``hoje`` de conselheiros ainda gravados como afastados e sem outro
+    afastamento em curso (o titular já devia ter voltado)."""
+    return list(db.query(
+        "SELECT a.* FROM conselho_afastamentos a JOIN conselho_conselheiros c ON c.id = a.conselheiro_id "
+        "WHERE a.tipo <> 'vacancia' AND a.fim IS NOT NULL AND a.fim < ? AND c.situacao = 'afastado' "
+        "AND NOT EXISTS (SELECT 1 FROM conselho_afastamentos b WHERE b.conselheiro_id = a.conselheiro_id "
+        "AND b.tipo <> 'vacancia' AND b.inicio <= ? AND (b.fim IS NULL OR b.fim >= ?))", [hoje, hoje, hoje]))
+
+
+def afastado_em(db: sqlite_utils.Database, conselheiro_id: str, data: str) -> bool:
+    """Se um afastamento (não a vacância) do conselheiro cobre a data."""
+    return um(db, "SELECT 1 AS x FROM conselho_afastamentos WHERE conselheiro_id = ? AND tipo <> 'vacancia' "
+                  "AND inicio <= ? AND (fim IS NULL OR fim >= ?)", [conselheiro_id, data, data]) is not None
+
+
+def exercendo_em(db: sqlite_utils.Database, conselheiro_id: str, data: str) -> bool:
+    """Se um exercício do conselheiro cobre a data."""
+    return um(db, "SELECT 1 AS x FROM conselho_exercicios WHERE conselheiro_id = ? AND inicio <= ? "
+                  "AND (fim IS NULL OR fim >= ?)", [conselheiro_id, data, data]) is not None
