@@ -342,6 +342,8 @@ EXIGE: dict = {
     "magisterio.complementar.fechar": P.MAGISTERIO_EDITAR,
     "magisterio.complementar.listar": P.MAGISTERIO_LER,
     "magisterio.complementar.previa": P.MAGISTERIO_LER,
+    "magisterio.custo_diferencas.calcular": P.MAGISTERIO_LER,
+    "magisterio.custo_diferencas.emitir_relatorio": (P.MAGISTERIO_LER, P.DOCUMENTOS_EMITIR),
     "magisterio.folha.contracheque": P.MAGISTERIO_LER,
     "magisterio.folha.contracheques": P.MAGISTERIO_LER,
     "magisterio.folha.contracheques_do_servidor": P.MAGISTERIO_LER,

@@ -34,7 +34,8 @@ PENSAO_ALIMENTICIA = "170"
 CONSIGNACAO = "180"
 CONTRIBUICAO_SINDICAL = "190"
 CODIGOS = (PROVENTO_AVULSO, DESCONTO_AVULSO, PENSAO_ALIMENTICIA, CONSIGNACAO, CONTRIBUICAO_SINDICAL)
-REDUTORES = frozenset({"101", "102", "105", "106", "150"})  # faltas, diferenças descontadas de mês anterior e abate-teto
+REDUTORES = frozenset({"101", "102", "105", "106", "108", "150"})  # faltas, diferenças descontadas de mês anterior
+# (106 do mês, 108 do terço de férias) e abate-teto
 FORMAS_PENSAO = {"bruto": "% do bruto", "liquido": "% do líquido", "fixo": "valor fixo",
                  "salarios_minimos": "salários mínimos"}
 FORMAS_SINDICAL = {"fixo": "valor fixo", "percentual": "% do bruto"}

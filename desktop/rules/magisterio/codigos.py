@@ -28,3 +28,7 @@ DIFERENCA_13 = "067"
 DIFERENCA_13_RRA = "068"
 DIFERENCA_MES_ANTERIOR = "069"  # afastamento ou titulação lançados após o fechamento: a pagar
 DIFERENCA_MES_ANTERIOR_DESCONTO = "106"  # idem, a descontar
+DIFERENCA_13_MES_ANTERIOR = "070"  # o 13º quitado num mês alcançado, recalculado: a pagar (grupo do 13º)
+DIFERENCA_13_MES_ANTERIOR_DESCONTO = "107"  # idem, a descontar
+DIFERENCA_TERCO_MES_ANTERIOR = "071"  # o terço de férias pago num mês alcançado, recalculado: a pagar
+DIFERENCA_TERCO_MES_ANTERIOR_DESCONTO = "108"  # idem, a descontar

@@ -25,7 +25,9 @@ from desktop.rules.folha.tipos import Linha, Natureza
 from . import codigos
 
 DIFERENCAS = {codigos.DIFERENCA_REAJUSTE, codigos.DIFERENCA_REAJUSTE_RRA, codigos.DIFERENCA_13, codigos.DIFERENCA_13_RRA,
-              codigos.DIFERENCA_MES_ANTERIOR, codigos.DIFERENCA_MES_ANTERIOR_DESCONTO}
+              codigos.DIFERENCA_MES_ANTERIOR, codigos.DIFERENCA_MES_ANTERIOR_DESCONTO, codigos.DIFERENCA_13_MES_ANTERIOR,
+              codigos.DIFERENCA_13_MES_ANTERIOR_DESCONTO, codigos.DIFERENCA_TERCO_MES_ANTERIOR,
+              codigos.DIFERENCA_TERCO_MES_ANTERIOR_DESCONTO}
 MESES_ANO = Decimal(12) + 1 + Decimal(1) / 3  # 12 meses + 13º + terço de férias
 FUND_RRA = "Lei 7.713/1988, art. 12-A (ano-calendário anterior: tributação exclusiva, em separado)"
 FUND_DIFERENCA = "Lei 1.613/2004, art. 37, §3º (reajuste com vigência em competência já fechada, pago depois)"

@@ -1,7 +1,8 @@
-"""Folha complementar do Magistério: as diferenças de reajuste de competências fechadas pagas à parte.
+"""Folha complementar do Magistério: as diferenças de competências fechadas pagas à parte.
 
-Quando um reajuste alcança competências já fechadas, as diferenças de cada servidor e mês
-(``folha._reajustes_retroativos``: 065/066 do mês, 067/068 do 13º) são pagas, à escolha de quem faz a
+Quando um reajuste ou um registro lançado depois do fechamento (afastamento, titulação, jornada, férias…)
+alcança competências já fechadas, as diferenças de cada servidor e mês (``folha._reajustes_retroativos``:
+065/066 do mês, 067/068 do 13º; ``anteriores``: 069 do mês, 070 do 13º, 071 do terço de férias) são pagas, à escolha de quem faz a
 folha, na próxima competência aberta (o padrão: basta fechá-la) OU numa folha complementar da última
 competência fechada — uma folha à parte, com os seus contracheques, o seu fechamento, o seu arquivo do
 banco (``services.pagamento.remessa`` com a folha ``magisterio_complementar``). O que a complementar paga
@@ -35,7 +36,7 @@ from desktop.store.magisterio import folha as armazem_folha
 from .. import replicas
 from ..documentos import Emitido, emitir
 from ..sessao import ErroNegocio, Sessao
-from . import configuracao, folha
+from . import anteriores, configuracao, folha
 
 PENSAO = "170"
 
@@ -85,6 +86,29 @@ def _irrf_do_mes(cc: Contracheque, gravado: list[Linha], tabela, dependentes: in
     return replace(cc, linhas=sorted(outras, key=lambda l: (l.codigo, l.grupo)))
 
 
+def _diferencas_ate(sessao: Sessao, dia: date, fichas: dict, *, so_a_pagar: bool) -> dict[str, list[Linha]]:
+    """Servidor → as linhas de diferença das competências fechadas até ``dia`` ainda não pagas, como a competência
+    seguinte as pagaria: de reajuste (065 a 068, ``folha._reajustes_retroativos``) e de registros lançados depois
+    do fechamento (069 a 071 e 106 a 108, ``anteriores``). ``so_a_pagar``: só os proventos — a folha complementar
+    não desconta; o que há a descontar fica para a competência seguinte (docs/interpretacoes.md)."""
+    seguinte = mes_seguinte(dia)
+    pendentes = armazem_folha.diferencas_pendentes_ate(sessao.db, armazem_folha.chave(dia))
+    saida = folha._reajustes_retroativos(sessao, seguinte, excluir={(sid, k) for sid, ks in pendentes.items()
+                                                                   for k, _f in ks})
+    if pendentes:
+        config, meses = configuracao.ler(sessao), {}
+        acertado = armazem_folha.diferencas_retroativas_pagas(sessao.db)
+        for sid, ks in pendentes.items():
+            if sid not in fichas:
+                continue
+            saida.setdefault(sid, []).extend(anteriores._acertos(sessao, fichas[sid], seguinte, config, ks, meses,
+                                                                 acertado, do_mes=folha._do_mes,
+                                                                 diferencas_do_mes=folha._diferencas))
+    if so_a_pagar:
+        saida = {sid: [l for l in ls if l.natureza is Natureza.PROVENTO] for sid, ls in saida.items()}
+    return {sid: ls for sid, ls in saida.items() if ls}
+
+
 def _calcular(sessao: Sessao, dia: date) -> tuple[PreviaComplementar, list, dict]:
     linha = armazem_folha.competencia(sessao.db, dia)
     if linha is None or linha["situacao"] != "fechada":
@@ -93,13 +117,12 @@ def _calcular(sessao: Sessao, dia: date) -> tuple[PreviaComplementar, list, dict
     if armazem.obter(sessao.db, dia) is not None:
         raise ErroNegocio(f"A competência {dia:%m/%Y} já tem folha complementar fechada; as diferenças que surgirem "
                           "depois são pagas na próxima competência aberta.")
-    # as competências fechadas até ``dia`` alcançadas pelo reajuste; o pagamento é no mês seguinte
-    diferencas = folha._reajustes_retroativos(sessao, mes_seguinte(dia))
+    fichas = {f.id: f for f in folha._fichas(sessao)[0]}
+    diferencas = _diferencas_ate(sessao, dia, fichas, so_a_pagar=True)
     p = folha.parametros_da_competencia(sessao, dia)
     config = configuracao.ler(sessao)
     previdencia = p.previdencia(config)
     gravados = {cc.pessoa_id: (ident, cc) for ident, cc in armazem_folha.contracheques(sessao.db, linha["id"], dia)}
-    fichas = {f.id: f for f in folha._fichas(sessao)[0]}
     itens, idents = [], []
     for sid, linhas in sorted(((sid, ls) for sid, ls in diferencas.items() if sid in gravados and sid in fichas),
                               key=lambda x: (gravados[x[0]][0].nome, gravados[x[0]][0].matricula)):
@@ -128,7 +151,8 @@ def fechar(sessao: Sessao, competencia: date | str) -> dict:
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         p, idents, identidades = _calcular(sessao, dia)
         if not p.itens:
-            raise ErroNegocio(f"Não há diferenças a pagar até {dia:%m/%Y}: nenhum reajuste alcançou competências "
+            raise ErroNegocio(f"Não há diferenças a pagar até {dia:%m/%Y}: nenhum reajuste nem registro lançado depois "
+                              "do fechamento (afastamento, titulação, jornada, férias…) alcançou competências "
                               "fechadas, ou as diferenças já foram pagas.")
         gravada = armazem.gravar(m.db, dia, list(zip(idents, (i.contracheque for i in p.itens))),
                                  por=sessao.usuario.login, parametros=identidades)

@@ -253,7 +253,8 @@ def _reajustes_retroativos(sessao: Sessao, dia: date, excluir: set[tuple[str, st
     Do mês: rubrica 065 (mesmo ano) ou 066 (ano anterior: RRA, Lei 7.713/1988, art. 12-A). Do 13º quitado
     num mês alcançado (a remuneração do 13º é a do mês da quitação): 067 (mesmo ano) ou 068 (RRA).
     ``excluir``: (servidor, 'aaaa-mm') cuja diferença do mês esta folha já acerta como diferença de mês
-    anterior (069/106, ``anteriores``), que também recalcula o mês inteiro: não se paga duas vezes."""
+    anterior (``anteriores``: 069/106 do mês, 070/107 do 13º, 071/108 do terço), que também recalcula o mês
+    inteiro, com o 13º quitado nele: não se paga duas vezes."""
     meses = [k for k in armazem.reajustadas_depois_do_fechamento(sessao.db) if k < armazem.chave(dia)]
     if not meses:
         return {}
@@ -272,9 +273,9 @@ def _reajustes_retroativos(sessao: Sessao, dia: date, excluir: set[tuple[str, st
             linhas = item.contracheque.linhas
             mensal = (sid, k) not in excluir
             novas = [mensal and diferenca_reajuste(mes_k, remuneracao_bruta(linhas), remuneracao_bruta(pago[sid]),
-                                        pagos.get((sid, "mensal", k), zero), rra=rra),
-                     diferenca_13(mes_k, decimo_terceiro(linhas), decimo_terceiro(pago[sid]),
-                                  pagos.get((sid, "13", k), zero), rra=rra)]
+                                                   pagos.get((sid, "mensal", k), zero), rra=rra),
+                     mensal and diferenca_13(mes_k, decimo_terceiro(linhas), decimo_terceiro(pago[sid]),
+                                             pagos.get((sid, "13", k), zero), rra=rra)]
             saida.setdefault(sid, []).extend(l for l in novas if l)
     return {sid: ls for sid, ls in saida.items() if ls}
 

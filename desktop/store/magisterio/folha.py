@@ -119,27 +119,30 @@ def diferencas_reajuste_pagas(db: sqlite_utils.Database) -> dict[tuple[str, str]
 
 
 _TIPO_DIFERENCA = {"065": ("mensal", "reajuste:"), "066": ("mensal", "rra:"), "067": ("13", "13:"), "068": ("13", "rra:"),
-                   "069": ("mensal", "anterior:"), "106": ("mensal", "anterior:")}
-_DESCONTO_DIFERENCA = {"106"}  # diferença de mês anterior descontada: entra negativa no já acertado
+                   "069": ("mensal", "anterior:"), "106": ("mensal", "anterior:"), "070": ("13", "anterior:"),
+                   "107": ("13", "anterior:"), "071": ("terco", "anterior:"), "108": ("terco", "anterior:")}
+_DESCONTO_DIFERENCA = {"106", "107", "108"}  # diferença de mês anterior descontada: entra negativa no já acertado
+_CODIGOS_DIFERENCA = ", ".join(f"'{c}'" for c in _TIPO_DIFERENCA)
 
 
 def diferencas_retroativas_pagas(db: sqlite_utils.Database) -> dict[tuple[str, str, str], Decimal]:
-    """(servidor, 'mensal' ou '13', 'aaaa-mm') → diferenças de reajuste já pagas em competências fechadas e
-    em folhas complementares:
+    """(servidor, 'mensal', '13' ou 'terco', 'aaaa-mm') → diferenças de reajuste já pagas em competências
+    fechadas e em folhas complementares:
     do mês (065; 066 se de ano anterior, RRA) e do 13º quitado no mês (067; 068 se RRA); e as diferenças de
-    mês anterior de afastamento ou titulação (069 pagas menos 106 descontadas, no 'mensal')."""
+    mês anterior de um registro lançado depois do fechamento (pagas menos descontadas): 069/106 no 'mensal',
+    070/107 no '13', 071/108 no 'terco' (o terço de férias pago no mês)."""
     saida: dict[tuple[str, str, str], Decimal] = {}
     for r in db.query(
         "SELECT c.servidor_id, l.codigo, l.referencia, sum(l.valor) AS total FROM magisterio_contracheque_linhas l "
         "JOIN magisterio_contracheques c ON c.id = l.contracheque_id "
         "JOIN magisterio_competencias k ON k.id = c.competencia_id "
-        "WHERE k.situacao = 'fechada' AND l.codigo IN ('065', '066', '067', '068', '069', '106') AND l.referencia IS NOT NULL "
+        f"WHERE k.situacao = 'fechada' AND l.codigo IN ({_CODIGOS_DIFERENCA}) AND l.referencia IS NOT NULL "
         "GROUP BY c.servidor_id, l.codigo, l.referencia"):
         _somar_diferenca(saida, r)
     for r in db.query(  # e as pagas em folhas complementares (migração 0025)
         "SELECT c.servidor_id, l.codigo, l.referencia, sum(l.valor) AS total FROM magisterio_complementar_linhas l "
         "JOIN magisterio_complementar_contracheques c ON c.id = l.contracheque_id "
-        "WHERE l.codigo IN ('065', '066', '067', '068', '069', '106') AND l.referencia IS NOT NULL "
+        f"WHERE l.codigo IN ({_CODIGOS_DIFERENCA}) AND l.referencia IS NOT NULL "
         "GROUP BY c.servidor_id, l.codigo, l.referencia"):
         _somar_diferenca(saida, r)
     return saida
@@ -305,5 +308,17 @@ def diferencas_pendentes(db: sqlite_utils.Database, liquidar_em: str) -> dict[st
     saida: dict[str, list[tuple[str, str]]] = {}
     for r in db.query("SELECT servidor_id, competencia, fundamento FROM magisterio_diferencas_pendentes "
                       "WHERE liquidar_em = ? ORDER BY servidor_id, competencia", [liquidar_em]):
+        saida.setdefault(r["servidor_id"], []).append((r["competencia"], r["fundamento"]))
+    return saida
+
+
+def diferencas_pendentes_ate(db: sqlite_utils.Database, ate: str) -> dict[str, list[tuple[str, str]]]:
+    """Servidor → [(competência fechada 'aaaa-mm' até ``ate``, fundamento)] ainda não acertadas: o destino
+    (``liquidar_em``) não é uma competência fechada. É o que uma folha complementar de ``ate`` pode pagar."""
+    saida: dict[str, list[tuple[str, str]]] = {}
+    for r in db.query("SELECT p.servidor_id, p.competencia, p.fundamento FROM magisterio_diferencas_pendentes p "
+                      "WHERE p.competencia <= ? AND NOT EXISTS (SELECT 1 FROM magisterio_competencias k "
+                      "WHERE k.competencia = p.liquidar_em AND k.situacao = 'fechada') "
+                      "ORDER BY p.servidor_id, p.competencia", [ate]):
         saida.setdefault(r["servidor_id"], []).append((r["competencia"], r["fundamento"]))
     return saida
