@@ -83,8 +83,14 @@ def _caminho_da_base(base: Path) -> Path:
 
 
 PRECARREGAR = ("desktop.services.acesso", "desktop.services.instalacao", "desktop.services.copias",
-               "desktop.screens.widgets.tarefa", "desktop.screens.principal", "desktop.screens.magisterio.painel")
-"""O que a entrada e a janela principal vão usar, importado enquanto a pessoa digita a senha."""
+               "desktop.screens.widgets.tarefa", "desktop.screens.principal", "desktop.screens.magisterio.painel",
+               "desktop.screens.conselho.painel", "desktop.screens.conselho.funcionamento.plantao",
+               "desktop.screens.conselho.funcionamento.atendimentos", "desktop.screens.conselho.eleicao",
+               "desktop.screens.certificacao.painel", "desktop.screens.administracao.painel")
+"""O que a entrada e a janela principal vão usar, importado enquanto a pessoa digita a senha: o painel de
+cada módulo e a primeira aba de cada papel (a conselheira abre no Modo plantão, a comissão eleitoral no
+Processo de escolha). Importados na thread da interface, o Processo de escolha levava ~0,3 s e a
+Certificação ~0,5 s ao abrir a janela ou o módulo pela primeira vez (issue 16)."""
 
 
 _FIOS: list[threading.Thread] = []

@@ -317,3 +317,15 @@ def test_versao(capsys):
 
     assert paco.main(["--versao"]) == 0
     assert capsys.readouterr().out.strip() == f"Paço {__version__}"
+
+
+def test_precarregar_traz_o_painel_de_cada_modulo():
+    """A entrada importa em segundo plano o painel de cada módulo: abrir a janela ou trocar de módulo não
+    importa telas na thread da interface (issue 16)."""
+    from desktop.screens.principal.modulos import MODULOS
+
+    paineis = {m.painel.split(":")[0] for m in MODULOS}
+    assert paineis <= set(paco.PRECARREGAR), paineis - set(paco.PRECARREGAR)
+    paco.precarregar().join(120)
+    import sys
+    assert all(nome in sys.modules for nome in paco.PRECARREGAR)
