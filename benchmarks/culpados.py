@@ -170,6 +170,11 @@ class Vigia(threading.Thread):
         self._parar.set()
         gc.callbacks.remove(self._on_coleta)
 
+    def sem_fila(self) -> dict[str, float]:
+        """Por fase, o maior intervalo longo sem o tempo que a thread da interface passou na fila da CPU (s):
+        numa máquina carregada, o que o Paço e o GIL seguraram (os intervalos < ``LIMIAR_S`` não entram)."""
+        return {fase: max(d - f for d, _c, f in v) for fase, v in self.intervalos.items() if v}
+
     def relatorio(self, maximo: int = 8) -> str:
         linhas = [f"Culpados (amostras a cada {PASSO_S * 1000:.0f} ms enquanto o tique atrasava > "
                   f"{LIMIAR_S * 1000:.0f} ms; n = amostras):"]

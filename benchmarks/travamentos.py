@@ -253,6 +253,10 @@ def main() -> None:
               f"{statistics.median(piores) * 1000:.0f} ms); fases acima de {META_MS} ms: "
               f"{', '.join(acima) if acima else 'nenhuma'} (meta ≤ {META_MS} ms: "
               f"{'atingida' if not acima else 'NÃO atingida'})")
+        if vigia is not None and vigia.sem_fila():  # máquina carregada: o que sobra tirando a espera por CPU
+            fase, pior = max(vigia.sem_fila().items(), key=lambda x: x[1])
+            print(f"RESUMO sem a fila da CPU (--culpados): maior intervalo {pior * 1000:.0f} ms ({fase}); "
+                  f"meta ≤ {META_MS} ms: {'atingida' if pior * 1000 <= META_MS else 'NÃO atingida'}")
     finally:
         shutil.rmtree(temporaria, ignore_errors=True)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from desktop.rules.certificacao.resultado import termos_vedados
 from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO, TipoDocumento
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
@@ -60,6 +61,7 @@ class AbaDocumentos(QWidget):
         self.aviso_motivo.setWordWrap(True)
         self.aviso_motivo.setStyleSheet("color: #b00020;")
         self.aviso_motivo.hide()
+        reservar_linhas(self.aviso_motivo, 2)  # aparece enquanto se digita: a barra não pode pular (issue 16)
         self.motivo.textChanged.connect(self._on_selecao)
         self.botao_via = QPushButton("Emitir nova &via", self)
         self.botao_via.clicked.connect(self._on_nova_via)

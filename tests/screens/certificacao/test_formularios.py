@@ -6,6 +6,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.rules.papeis import Papel
 from desktop.screens.certificacao.dialogos_cadastro import NOVA_UNIDADE
@@ -363,11 +364,21 @@ def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admi
         assert not ad.botao_cancelar.isEnabled() and ad.botao_via.isEnabled()
         assert not ad.explicacao.isHidden() and "administrador" in ad.explicacao.text()
         assert "administrador" in ad.botao_cancelar.toolTip()
+        painel.abas.setCurrentWidget(ad)
+        painel.resize(1280, 800)
+        painel.show()
+
+        def onde():  # o campo em que se digita e os botões da barra, na aba
+            QApplication.processEvents()
+            return [w.mapTo(ad, w.rect().topLeft()) for w in (ad.motivo, ad.botao_via, ad.botao_cancelar)]
+
+        antes = onde()
         qtbot.keyClicks(ad.motivo, "reconhecimento de saberes na modalidade EaD")  # art. 15 §2º, ao digitar
         assert not ad.botao_via.isEnabled() and not ad.aviso_motivo.isHidden()
         assert "reconhecimento, saberes, modalidade, ead" in ad.aviso_motivo.text()
+        assert onde() == antes  # o aviso aparece sem mover o campo nem os botões (issue 16, item 6)
         ad.motivo.clear()
-        assert ad.aviso_motivo.isHidden()
+        assert ad.aviso_motivo.isHidden() and onde() == antes
         qtbot.keyClicks(ad.motivo, "Extravio da primeira via")
         qtbot.mouseClick(ad.botao_via, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: ad.tarefa is None and not ad.lendo, timeout=60_000)  # grava e relê fora da interface
