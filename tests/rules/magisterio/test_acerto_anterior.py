@@ -9,7 +9,8 @@ from desktop.rules.magisterio.acerto_anterior import JaAcertado, acertos_do_mes
 from desktop.rules.magisterio.folha import calcular_contracheque
 
 from ..casos_toml import casos
-from .apoio_folha import ARQUIVO_ANEXO1, config_de, ficha_de, parametros
+from .apoio_ficha import config_de, ficha_de
+from .apoio_folha import ARQUIVO_ANEXO1, parametros
 
 
 def _contracheque(ficha: dict, mes, config, **extra):
