@@ -1,4 +1,5 @@
-"""Tipos de campo dos parâmetros em tabela: um validador para cada forma (inteiro, decimal, hora, opção).
+"""Tipos de campo dos parâmetros: um validador para cada forma (inteiro, decimal, dinheiro, percentual, data,
+hora, opção, tabela).
 
 Cada classe que interpreta um parâmetro (regras do Conselho, da eleição, prazos da certificação…)
 monta os seus campos com estas funções, de modo que um valor inválido digitado numa vigência nova —
@@ -6,10 +7,10 @@ monta os seus campos com estas funções, de modo que um valor inválido digitad
 """
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 
-from desktop.rules.dinheiro import decimal_de
+from desktop.rules.dinheiro import CENTAVO, decimal_de
 from desktop.rules.validacao import EntradaInvalida
 
 
@@ -32,6 +33,8 @@ def inteiro(valor, campo: str, *, minimo: int = 0) -> int:
     if isinstance(valor, bool):
         raise EntradaInvalida(f"{campo} deve ser um número inteiro, não verdadeiro/falso.")
     d = decimal_de(valor, campo)
+    if minimo == 1 and (d != d.to_integral_value() or d < 1):
+        raise EntradaInvalida(f"{campo} deve ser um número inteiro positivo (veio {valor!r}).")
     if d != d.to_integral_value():
         raise EntradaInvalida(f"{campo} deve ser um número inteiro (veio {valor!r}).")
     if d < minimo:
@@ -48,11 +51,50 @@ def decimal_nao_negativo(valor, campo: str) -> Decimal:
     return d
 
 
-def percentual(valor, campo: str) -> Decimal:
+def percentual(valor, campo: str, *, maior_que_zero: bool = False) -> Decimal:
+    """Percentual de 0 a 100 (de mais de 0 a 100 com ``maior_que_zero``)."""
     d = decimal_nao_negativo(valor, campo)
-    if d > 100:
-        raise EntradaInvalida(f"{campo} é um percentual: entre 0 e 100 (veio {valor!r}).")
+    if d > 100 or (maior_que_zero and d == 0):
+        faixa = "entre 0 e 100, maior que zero" if maior_que_zero else "entre 0 e 100"
+        raise EntradaInvalida(f"{campo} é um percentual: {faixa} (veio {valor!r}).")
     return d
+
+
+def positivo(valor, campo: str) -> Decimal:
+    """Número maior que zero (horas, divisores, semanas)."""
+    if isinstance(valor, bool):
+        raise EntradaInvalida(f"{_inicial(campo)} deve ser um número, não verdadeiro/falso.")
+    d = decimal_de(valor, campo)
+    if d <= 0:
+        raise EntradaInvalida(f"{_inicial(campo)} deve ser maior que zero (veio {valor!r}).")
+    return d
+
+
+def dinheiro(valor, campo: str, *, aceita_zero: bool = False) -> Decimal:
+    """Valor em reais maior que zero (ou zero, com ``aceita_zero``), com no máximo dois centavos (ex.: 1621.00)."""
+    if isinstance(valor, bool):
+        raise EntradaInvalida(f"{_inicial(campo)} deve ser um valor em reais, não verdadeiro/falso.")
+    d = decimal_de(valor, campo)
+    if d < 0 or (d == 0 and not aceita_zero):
+        raise EntradaInvalida(f"{_inicial(campo)} deve ser {'zero ou positivo' if aceita_zero else 'maior que zero'} "
+                              f"(veio {valor!r}).")
+    if d != d.quantize(CENTAVO):
+        raise EntradaInvalida(f"{_inicial(campo)} deve ter no máximo dois centavos (ex.: 1621.00).")
+    return d.quantize(CENTAVO)
+
+
+def data(valor, campo: str) -> date:
+    """Data do TOML (já ``date``) ou texto aaaa-mm-dd."""
+    if isinstance(valor, date) and not hasattr(valor, "hour"):
+        return valor
+    try:
+        return date.fromisoformat(str(valor).strip())
+    except ValueError:
+        raise EntradaInvalida(f"{_inicial(campo)} deve ser uma data aaaa-mm-dd (veio {valor!r}).") from None
+
+
+def _inicial(texto: str) -> str:
+    return texto[:1].upper() + texto[1:]
 
 
 def hora(texto, campo: str) -> time:

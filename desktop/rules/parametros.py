@@ -15,14 +15,14 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from .certificacao.tipos import PisosCargaHoraria, Prazos, Requisitos
 from .conselho.colegiado import RegrasColegiado
 from .conselho.parametros import (RegrasExpediente, RegrasFiscalizacao, RegrasPrazos, RegrasRelatorio,
                                   RegrasRemuneracao)
 from .dinheiro import decimal_de, texto_decimal, texto_dinheiro
-from . import formato
+from . import campos, formato
 from .eleicao.auditoria import RegrasApuracao
 from .eleicao.regras import RegrasEleicao
 from .inss import TabelaINSS
@@ -115,19 +115,11 @@ def data_iso(valor, campo: str = "o início da vigência") -> date:
 
 # -- valores -----------------------------------------------------------------------------------
 def _dinheiro_positivo(valor, titulo: str) -> str:
-    d = decimal_de(valor, f"o valor de {titulo}")
-    if d <= 0:
-        raise EntradaInvalida(f"O valor de {titulo} deve ser maior que zero.")
-    if d != d.quantize(Decimal("0.01")):
-        raise EntradaInvalida(f"O valor de {titulo} deve ter no máximo dois centavos (ex.: 1621.00).")
-    return texto_dinheiro(d)
+    return texto_dinheiro(campos.dinheiro(valor, f"o valor de {titulo}"))
 
 
 def _percentual(valor, titulo: str) -> str:
-    d = decimal_de(valor, f"o percentual de {titulo}")
-    if not 0 <= d <= 100:
-        raise EntradaInvalida(f"O percentual de {titulo} deve estar entre 0 e 100.")
-    return texto_decimal(d)
+    return texto_decimal(campos.percentual(valor, f"O percentual de {titulo}"))
 
 
 def _sem_campos_a_mais(entrada, canonico, titulo: str, caminho: str = ""):
@@ -267,6 +259,19 @@ def tabela_irrf_em(irrf: Parametro, dependente: Parametro, data: date) -> Tabela
     vig, dep = irrf.vigente_em(data), dependente.vigente_em(data)
     tabela = interpretar(irrf.definicao, vig, dependente=decimal_de(dep.valor))
     return replace(tabela, fundamento=f"{vig.fundamento}; dependente: {dep.fundamento}")
+
+
+def valor_vigente(parametros: Mapping[str, Parametro], nome: str, data: date):
+    """O valor de ``nome`` em vigor na data, pronto para as regras: a leitura única de um parâmetro.
+
+    ``services.parametros.vigente`` (com a base) e as calculadoras e os testes (com os parâmetros de
+    db/parametros e os da entrada) passam por aqui: ``ValorLegal`` para valores e percentuais, o objeto da
+    classe do registro para as tabelas, ``TabelaIRRF`` com a dedução por dependente de ``irrf_dependente``
+    vigente na mesma data. Sem vigência na data: ``SemVigencia``."""
+    p = parametros[nome]
+    if nome == "irrf":
+        return tabela_irrf_em(p, parametros["irrf_dependente"], data)
+    return interpretar(p.definicao, p.vigente_em(data))
 
 
 # -- definição a partir do TOML já carregado ---------------------------------------------------

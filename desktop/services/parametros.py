@@ -14,7 +14,7 @@ from desktop.rules.calendario import FeriadoMunicipal
 from desktop.rules.inss import TabelaINSS
 from desktop.rules.irrf import TabelaIRRF
 from desktop.rules.papeis import Permissao
-from desktop.rules.parametros import Parametro, SemVigencia, interpretar, nova_vigencia, tabela_irrf_em
+from desktop.rules.parametros import Parametro, SemVigencia, nova_vigencia, valor_vigente
 from desktop.rules.validacao import EntradaInvalida, formatar_data
 from desktop.store import parametros as armazem
 
@@ -82,11 +82,9 @@ def vigente(sessao: Sessao, nome: str, data: date):
 def vigente_na_conexao(db, nome: str, data: date):
     """``vigente`` para o trecho de um serviço que só tem a conexão (ou a ``Mudanca``) e já conferiu a
     permissão; a mesma leitura, sem conferir de novo."""
-    p = _parametro_ou_padrao(db, nome)
+    lidos = {n: _parametro_ou_padrao(db, n) for n in ((nome, "irrf_dependente") if nome == "irrf" else (nome,))}
     try:
-        if nome == "irrf":
-            return tabela_irrf_em(p, _parametro_ou_padrao(db, "irrf_dependente"), data)
-        return interpretar(p.definicao, p.vigente_em(data))
+        return valor_vigente(lidos, nome, data)
     except SemVigencia as e:
         raise ErroNegocio(str(e)) from e
 

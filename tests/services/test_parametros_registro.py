@@ -10,7 +10,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.services import parametros as servico
 from desktop.store.parametros import padroes
 
-from tests.rules.test_registro_parametros import _folhas, _trocar
+from tests.rules.test_registro_parametros import _casos_invalidos
 
 PADROES = {p.definicao.nome: p for p in padroes()}
 
@@ -35,14 +35,22 @@ def test_leitor_sem_vigencia_na_data_recusa_com_mensagem(sessao_admin):
         servico.vigente(sessao_admin, "conselho_prazos", date(1990, 1, 1))
 
 
-def test_dois_recusado_pela_tela_em_todo_parametro(sessao_admin):
+def test_todo_valor_invalido_recusado_pela_tela_em_todo_parametro(sessao_admin):
+    """Os mesmos valores inválidos de tests/rules/test_registro_parametros ("dois" em cada campo numérico de
+    cada tabela, um campo a mais, um a menos; "dois", vazio, -1 e nada nos valores simples), agora pelo
+    serviço que a tela Parâmetros chama: todos recusados, nenhuma vigência gravada."""
     servico.semear_padroes(sessao_admin)
-    for nome, p in sorted(PADROES.items()):
-        ultimo = p.vigencias[-1].valor
-        caminho = next(_folhas(ultimo), None) if p.definicao.tipo == "tabela" else None
-        ruim = _trocar(ultimo, caminho, "dois") if caminho else "dois"  # sem campo numérico: a tabela toda
-        antes = len(servico.listar_vigencias(sessao_admin, nome))
-        with pytest.raises(EntradaInvalida):
+    antes = {nome: len(servico.listar_vigencias(sessao_admin, nome)) for nome in PADROES}
+    aceitos, vistos = [], set()
+    for caso in _casos_invalidos():
+        nome, ruim = caso.values
+        vistos.add(nome)
+        try:
             servico.adicionar_vigencia(sessao_admin, nome, date(2031, 1, 1), ruim,
                                        "Decreto municipal de teste, art. 1º", "V")
-        assert len(servico.listar_vigencias(sessao_admin, nome)) == antes, nome
+        except EntradaInvalida:
+            continue
+        aceitos.append(caso.id)
+    assert aceitos == []
+    assert vistos == set(PADROES)
+    assert {nome: len(servico.listar_vigencias(sessao_admin, nome)) for nome in PADROES} == antes

@@ -12,19 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from desktop.rules.campos import tabela
-from desktop.rules.dinheiro import ZERO, centavos, decimal_de, texto_decimal
+from desktop.rules.campos import inteiro, positivo, tabela
+from desktop.rules.dinheiro import ZERO, centavos, texto_decimal
 from desktop.rules.inss import TabelaINSS, calcular_inss
 from desktop.rules.validacao import EntradaInvalida
 
 CEM = Decimal(100)
-
-
-def _inteiro_positivo(valor, campo: str) -> int:
-    d = decimal_de(valor, campo)
-    if d <= 0 or d != d.to_integral_value():
-        raise EntradaInvalida(f"{campo[:1].upper()}{campo[1:]} deve ser um número inteiro maior que zero.")
-    return int(d)
 
 
 @dataclass(frozen=True)
@@ -43,14 +36,12 @@ class RegrasFolha:
         campos = ("dias_mes", "divisor_terco", "avos_ano", "dias_minimos_avo", "fracao_adiantamento_13")
         tabela(valor, campos, "folha_geral (regras gerais da folha: dias do mês comercial, divisor do terço de "
                               "férias, avos do 13º, dias mínimos para contar o mês e fração do adiantamento)")
-        dias_mes = _inteiro_positivo(valor["dias_mes"], "o número de dias do mês comercial")
-        divisor = decimal_de(valor["divisor_terco"], "o divisor do terço de férias")
-        avos = _inteiro_positivo(valor["avos_ano"], "o número de avos do 13º")
-        minimos = _inteiro_positivo(valor["dias_minimos_avo"], "o mínimo de dias para contar o mês no 13º")
-        fracao = decimal_de(valor["fracao_adiantamento_13"], "a fração do adiantamento do 13º")
-        if divisor <= 0:
-            raise EntradaInvalida("O divisor do terço de férias deve ser maior que zero.")
-        if not ZERO < fracao <= 1:
+        dias_mes = inteiro(valor["dias_mes"], "O número de dias do mês comercial", minimo=1)
+        divisor = positivo(valor["divisor_terco"], "o divisor do terço de férias")
+        avos = inteiro(valor["avos_ano"], "O número de avos do 13º", minimo=1)
+        minimos = inteiro(valor["dias_minimos_avo"], "O mínimo de dias para contar o mês no 13º", minimo=1)
+        fracao = positivo(valor["fracao_adiantamento_13"], "a fração do adiantamento do 13º")
+        if fracao > 1:
             raise EntradaInvalida("A fração do adiantamento do 13º deve ser maior que 0 e no máximo 1.")
         if minimos > 31:
             raise EntradaInvalida("Os dias mínimos para contar o mês no 13º não podem passar de 31.")

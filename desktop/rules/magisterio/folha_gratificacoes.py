@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from desktop.rules import campos as c
 from desktop.rules.campos import tabela
-from desktop.rules.dinheiro import decimal_de
 from desktop.rules.validacao import EntradaInvalida
 
 from .tipos import CLASSES, Nivel, Porte
@@ -19,31 +19,19 @@ TITULO = "gratificações do magistério"
 
 
 def _pct(valor, campo: str) -> Decimal:
-    d = decimal_de(valor, f"o percentual {campo} ({TITULO})")
-    if not 0 <= d <= 100:
-        raise EntradaInvalida(f"O percentual {campo} ({TITULO}) deve estar entre 0 e 100.")
-    return d
+    return c.percentual(valor, f"O percentual {campo} ({TITULO})")
 
 
 def _positivo(valor, campo: str) -> Decimal:
-    d = decimal_de(valor, f"{campo} ({TITULO})")
-    if d <= 0:
-        raise EntradaInvalida(f"{campo[:1].upper()}{campo[1:]} ({TITULO}) deve ser maior que zero.")
-    return d
+    return c.positivo(valor, f"{campo} ({TITULO})")
 
 
 def _inteiro(valor, campo: str) -> int:
-    d = _positivo(valor, campo)
-    if d != d.to_integral_value():
-        raise EntradaInvalida(f"{campo[:1].upper()}{campo[1:]} ({TITULO}) deve ser um número inteiro.")
-    return int(d)
+    return c.inteiro(valor, f"{campo[:1].upper()}{campo[1:]} ({TITULO})", minimo=1)
 
 
 def _data(valor, campo: str) -> date:
-    try:
-        return date.fromisoformat(str(valor))
-    except ValueError:
-        raise EntradaInvalida(f"{campo[:1].upper()}{campo[1:]} ({TITULO}) deve ser uma data aaaa-mm-dd.") from None
+    return c.data(valor, f"{campo} ({TITULO})")
 
 
 @dataclass(frozen=True)

@@ -4,20 +4,19 @@
 dia 1º da competência: Anexos I, II e III (arts. 36-38), regras da carreira (arts. 20-22),
 gratificações (arts. 27-52), regras gerais da folha, tabelas do INSS e do IRRF e a alíquota do
 RPPS. O serviço monta-o com ``de_vigentes`` a partir de ``services.parametros.vigente``; os
-testes e a calculadora, com ``de_parametros`` a partir das vigências (sem base).
+testes e a calculadora, com ``de_parametros`` a partir dos parâmetros (sem base) — os dois pela mesma
+leitura (``rules.parametros.valor_vigente``), sem conversão à mão.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Iterable, Mapping
 
-from desktop.rules.dinheiro import decimal_de
 from desktop.rules.folha.regras import Previdencia, PrevidenciaINSS, PrevidenciaRPPS, RegrasFolha
 from desktop.rules.inss import TabelaINSS
 from desktop.rules.irrf import TabelaIRRF
-from desktop.rules.parametros import Parametro, SemVigencia, ValorLegal, Vigencia, vigente_em
+from desktop.rules.parametros import REGISTRO, Definicao, Parametro, SemVigencia, ValorLegal, Vigencia, valor_vigente
 from desktop.rules.validacao import EntradaInvalida
 
 from .configuracao import ConfiguracaoMagisterio
@@ -60,66 +59,45 @@ class ParametrosFolhaMagisterio:
 
     @classmethod
     def de_vigentes(cls, competencia: date, vigentes: Mapping[str, object]) -> "ParametrosFolhaMagisterio":
-        """A partir dos valores em vigor, como ``services.parametros.vigente(sessao, nome, data)``
-        devolve (os objetos do registro: ``MatrizVencimentos``, ``RegrasFolha``, ``TabelaINSS``,
-        ``TabelaIRRF`` com o dependente, ``ValorLegal``…); aceita também a ``Vigencia`` crua das tabelas."""
+        """A partir dos valores em vigor, como a leitura única os devolve (``services.parametros.vigente``
+        ou ``rules.parametros.valor_vigente``): os objetos do registro (``MatrizVencimentos``,
+        ``RegrasFolha``, ``TabelaINSS``, ``TabelaIRRF`` com o dependente…) e ``ValorLegal``."""
         faltam = [n for n in NOMES if n not in vigentes]
         if faltam:
             raise EntradaInvalida(f"Faltam parâmetros para calcular a folha: {', '.join(faltam)}. "
                                   "Confira os parâmetros cadastrados.")
         v = vigentes
-        rpps = v["rpps_aliquota"]
-        if isinstance(rpps, Vigencia):
-            rpps = ValorLegal(decimal_de(rpps.valor, "a alíquota do RPPS"), rpps.inicio, rpps.fundamento, rpps.status)
-        folha, grat = v["folha_geral"], v["magisterio_gratificacoes"]
-        if isinstance(folha, Vigencia):
-            folha = replace(RegrasFolha.de_valor(folha.valor, folha.fundamento), inicio=folha.inicio)
-        if isinstance(grat, Vigencia):
-            grat = replace(GratificacoesMagisterio.de_valor(grat.valor, grat.fundamento), inicio=grat.inicio)
         return cls(
             competencia=competencia.replace(day=1),
-            matriz=MatrizVencimentos.de_vigencia(v["magisterio_anexo1"]),
-            valorizacao=Valorizacao.de_vigencia(v["magisterio_anexo2"]),
-            tabela_fg=TabelaFG.de_vigencia(v["magisterio_anexo3"]),
-            carreira=ParametrosCarreira.de_vigencia(v["magisterio_carreira"]),
-            gratificacoes=grat, regras=folha,
-            inss=v["inss"], irrf=v["irrf"], rpps_aliquota=rpps,
-            **{n: _valor_legal(v[n], n) for n in NOMES_OPCIONAIS if v.get(n) is not None},
+            matriz=v["magisterio_anexo1"], valorizacao=v["magisterio_anexo2"], tabela_fg=v["magisterio_anexo3"],
+            carreira=v["magisterio_carreira"], gratificacoes=v["magisterio_gratificacoes"], regras=v["folha_geral"],
+            inss=v["inss"], irrf=v["irrf"], rpps_aliquota=v["rpps_aliquota"],
+            **{n: v[n] for n in NOMES_OPCIONAIS if v.get(n) is not None},
         )
 
     @classmethod
     def de_parametros(cls, competencia: date,
                       parametros: Mapping[str, Parametro | Iterable[Vigencia]]) -> "ParametrosFolhaMagisterio":
-        """Função pura: de ``{nome: Parametro ou vigências}`` escolhe a vigência do dia 1º da
-        competência de cada um (``NOMES_BASE``) e monta os objetos."""
+        """Função pura: de ``{nome: Parametro ou vigências}`` lê o valor em vigor no dia 1º da competência
+        de cada um (``NOMES_BASE``) pela leitura única (``rules.parametros.valor_vigente``)."""
         dia = competencia.replace(day=1)
         faltam = [n for n in NOMES_BASE if n not in parametros]
         if faltam:
             raise EntradaInvalida(f"Faltam parâmetros para calcular a folha: {', '.join(faltam)}.")
-
-        def vig(nome: str) -> Vigencia:
-            p = parametros[nome]
-            if isinstance(p, Parametro):
-                return vigente_em(p.vigencias, dia, p.definicao.titulo)
-            return vigente_em(tuple(p), dia, nome)
-
-        vigentes: dict[str, object] = {n: vig(n) for n in NOMES if n not in ("inss", "irrf")}
+        todos = {n: _parametro(n, p) for n, p in parametros.items()}
+        ordem = [n for n in NOMES if n not in ("inss", "irrf")] + ["inss", "irrf"]  # o imposto por último
+        vigentes: dict[str, object] = {n: valor_vigente(todos, n, dia) for n in ordem}
         for n in NOMES_OPCIONAIS:  # piso e teto: sem vigência no dia, não se aplicam
-            if n in parametros:
+            if n in todos:
                 try:
-                    vigentes[n] = vig(n)
+                    vigentes[n] = valor_vigente(todos, n, dia)
                 except SemVigencia:
                     pass
-        i = vig("inss")
-        vigentes["inss"] = TabelaINSS.de_valor(i.valor, inicio=i.inicio, fundamento=i.fundamento, status=i.status)
-        r, dep = vig("irrf"), vig("irrf_dependente")
-        vigentes["irrf"] = TabelaIRRF.de_valor(r.valor, dependente=Decimal(dep.valor), inicio=r.inicio,
-                                               fundamento=f"{r.fundamento}; dependente: {dep.fundamento}",
-                                               status=r.status)
         return cls.de_vigentes(dia, vigentes)
 
 
-def _valor_legal(v, nome: str) -> ValorLegal:
-    if isinstance(v, ValorLegal):
-        return v
-    return ValorLegal(decimal_de(v.valor, nome), v.inicio, v.fundamento, v.status)
+def _parametro(nome: str, p: Parametro | Iterable[Vigencia]) -> Parametro:
+    """Vigências soltas viram o parâmetro ``nome`` (tabela se o registro tem a classe dela; senão, valor)."""
+    if isinstance(p, Parametro):
+        return p
+    return Parametro(Definicao(nome, nome, "", "tabela" if nome in REGISTRO else "valor"), tuple(p))

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from desktop.rules.dinheiro import CENTAVO, decimal_de, reais, texto_decimal, texto_dinheiro
+from desktop.rules import campos
+from desktop.rules.dinheiro import reais, texto_decimal, texto_dinheiro
 from desktop.rules.validacao import EntradaInvalida
 
 from .tipos import CLASSES, Funcao, Nivel, Porte
@@ -40,15 +41,6 @@ def _nivel(nivel) -> Nivel:
         return Nivel(nivel)
     except ValueError:
         raise CelulaAusente(f"Nível desconhecido: {nivel!r}. Use 1, 2, 3, 4 ou NE.") from None
-
-
-def _dinheiro(valor, onde: str) -> Decimal:
-    d = decimal_de(valor, onde)
-    if d <= 0:
-        raise EntradaInvalida(f"{onde[:1].upper()}{onde[1:]} deve ser maior que zero.")
-    if d != d.quantize(CENTAVO):
-        raise EntradaInvalida(f"{onde[:1].upper()}{onde[1:]} deve ter no máximo dois centavos.")
-    return d.quantize(CENTAVO)
 
 
 def _linha(valor: dict, chave: str, titulo: str, nome: str) -> dict:
@@ -142,7 +134,7 @@ class MatrizVencimentos:
                     onde = f"o vencimento do {nome_nivel(n)}, classe {c}, {j} h"
                     if c not in linha:
                         raise EntradaInvalida(f"{titulo}: falta {onde}.")
-                    celulas[(n, c, j)] = _dinheiro(linha[c], onde)
+                    celulas[(n, c, j)] = campos.dinheiro(linha[c], onde)
         matriz = cls(celulas, inicio, fundamento, status)
         ne20, ne40 = (tuple(c for c in CLASSES if (Nivel.NE, c, j) in celulas) for j in JORNADAS)
         if ne20 != ne40:
@@ -204,10 +196,7 @@ class Valorizacao:
                 onde = f"o percentual de valorização do {nome_nivel(n)}, classe {c}"
                 if c not in linha:
                     raise EntradaInvalida(f"Anexo II: falta {onde}.")
-                d = decimal_de(linha[c], onde)
-                if not 0 <= d <= 100:
-                    raise EntradaInvalida(f"Anexo II: {onde} deve estar entre 0 e 100.")
-                percentuais[(n, c)] = d
+                percentuais[(n, c)] = campos.percentual(linha[c], f"Anexo II: {onde}")
         return cls(percentuais, inicio, fundamento, status)
 
 
@@ -254,10 +243,7 @@ class TabelaFG:
                 onde = f"o valor de {chave.replace('_', '-')} de escola de porte {p.value}"
                 if chave not in linha:
                     raise EntradaInvalida(f"Anexo III: falta {onde}.")
-                d = decimal_de(linha[chave], onde)
-                if d < 0 or d != d.quantize(CENTAVO):
-                    raise EntradaInvalida(f"Anexo III: {onde} deve ser zero ou positivo, com dois centavos.")
-                valores[(p, f)] = d.quantize(CENTAVO)
+                valores[(p, f)] = campos.dinheiro(linha[chave], f"Anexo III: {onde}", aceita_zero=True)
         return cls(valores, inicio, fundamento, status)
 
 
@@ -308,29 +294,15 @@ class ParametrosCarreira:
                  status: str = "V") -> "ParametrosCarreira":
         if not isinstance(valor, dict):
             raise EntradaInvalida("As regras da carreira do magistério devem ser uma tabela de valores.")
-        inteiros = {}
-        for c in _INTEIROS:
-            d = decimal_de(valor.get(c), f"o campo {c}")
-            if d != d.to_integral_value() or d < 1:
-                raise EntradaInvalida(f"Regras da carreira: {c} deve ser um número inteiro positivo.")
-            inteiros[c] = int(d)
+        inteiros = {c: campos.inteiro(valor.get(c), f"Regras da carreira: {c}", minimo=1) for c in _INTEIROS}
         if not 1 <= inteiros["classes_nivel_especial"] <= len(CLASSES):
             raise EntradaInvalida("Regras da carreira: o Nível Especial tem de 1 a 7 classes.")
-        percentuais = {}
-        for c in ("avanco_classe_percentual", "avanco_classe_limite"):
-            d = decimal_de(valor.get(c), f"o campo {c}")
-            if not 0 < d <= 100:
-                raise EntradaInvalida(f"Regras da carreira: {c} deve estar entre 0 e 100.")
-            percentuais[c] = d
+        percentuais = {c: campos.percentual(valor.get(c), f"Regras da carreira: {c}", maior_que_zero=True)
+                       for c in ("avanco_classe_percentual", "avanco_classe_limite")}
         difs = valor.get("diferenca_entre_niveis")
         if not isinstance(difs, dict):
             raise EntradaInvalida("Regras da carreira: falta a diferença entre níveis (art. 20).")
-        diferencas = {}
-        for n, chave in _DIFERENCAS.items():
-            d = decimal_de(difs.get(chave), f"a diferença {chave.replace('_', ' ')}")
-            if not 0 < d <= 100:
-                raise EntradaInvalida(f"Regras da carreira: a diferença {chave.replace('_', ' ')} deve estar "
-                                      "entre 0 e 100 %.")
-            diferencas[n] = d
+        diferencas = {n: campos.percentual(difs.get(chave), f"Regras da carreira: a diferença {chave.replace('_', ' ')}",
+                                           maior_que_zero=True) for n, chave in _DIFERENCAS.items()}
         return cls(**inteiros, **percentuais, diferenca_niveis=diferencas, inicio=inicio,
                    fundamento=fundamento, status=status)

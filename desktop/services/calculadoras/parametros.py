@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from datetime import date
 
-from desktop.rules.parametros import Parametro, SemVigencia, Vigencia, nova_vigencia
+from desktop.rules.parametros import Parametro, SemVigencia, Vigencia, nova_vigencia, valor_vigente
 from desktop.rules.validacao import EntradaInvalida, formatar_data
 from desktop.store.parametros import padrao
 
@@ -84,6 +84,15 @@ def vigente(todos: dict[str, Parametro], nome: str, dia: date, caminho: str = "p
         return todos[nome].vigente_em(dia)
     except SemVigencia:
         raise sem_vigencia(todos[nome], dia, caminho) from None
+
+
+def lido(todos: dict[str, Parametro], nome: str, dia: date, caminho: str = "parametros"):
+    """O valor de ``nome`` no dia, pronto para as regras, pela mesma leitura da base
+    (``rules.parametros.valor_vigente``: o objeto da classe do registro, ``ValorLegal``…); sem vigência,
+    a recusa de ``sem_vigencia``."""
+    for n in ((nome, "irrf_dependente") if nome == "irrf" else (nome,)):
+        vigente(todos, n, dia, caminho)
+    return valor_vigente(todos, nome, dia)
 
 
 def conferir_cobertura(todos: dict[str, Parametro], dia: date, caminho: str = "parametros") -> None:

@@ -15,7 +15,7 @@ from desktop.rules.certificacao.tipos import (DIPLOMAS, ESCOLARIDADES, FUNDAMENT
 from desktop.rules.validacao import EntradaInvalida, data_iso, formatar_data
 
 from ..calculadoras.modelo import VERSAO_SAIDA, validar
-from ..calculadoras.parametros import com_entrada, vigente
+from ..calculadoras.parametros import com_entrada, lido
 from .calculadora_modelo import PARAMETROS, EntradaCertificacao
 
 
@@ -100,8 +100,8 @@ def calcular(dados: dict) -> dict:
             raise EntradaInvalida(f"\"{campo}\" deve ser um de: {', '.join(ESCOLARIDADES)}.")
     comps = _competencias(perfil)
     aval = _avaliacao(dados, comps)
-    vreq, vpra = vigente(todos, "certificacao_requisitos", hoje), vigente(todos, "certificacao_prazos", hoje)
-    req, prazos = Requisitos.de_valor(vreq.valor), Prazos.de_valor(vpra.valor, vpra.fundamento)
+    req: Requisitos = lido(todos, "certificacao_requisitos", hoje)
+    prazos: Prazos = lido(todos, "certificacao_prazos", hoje)
 
     saida: dict = {"versao": VERSAO_SAIDA, "data": hoje.isoformat(), "tipo": tipo.value, "tipo_rotulo": ROTULOS_TIPO[tipo],
                    "perfil": perfil.get("nome") or ""}

@@ -14,7 +14,7 @@ from desktop.rules.eleicao.regras import RegrasEleicao
 from desktop.rules.validacao import EntradaInvalida, formatar_data
 
 from ..calculadoras.modelo import VERSAO_SAIDA, no_caminho, validar
-from ..calculadoras.parametros import com_entrada, vigente
+from ..calculadoras.parametros import com_entrada, lido
 from .calculadora_modelo import EntradaEleicao
 
 
@@ -27,9 +27,9 @@ def calcular(dados: dict) -> dict:
                                   "é depois de hoje.")
     _conferir(m)
     bruto = {k: v for k, v in dados.items() if k != "parametros"}
-    vigencia = vigente(com_entrada(("eleicao_regras",), dados.get("parametros")), "eleicao_regras", hoje)
+    regras: RegrasEleicao = lido(com_entrada(("eleicao_regras",), dados.get("parametros")), "eleicao_regras", hoje)
     with no_caminho("candidatos"):
-        return {"versao": VERSAO_SAIDA, **_calcular(bruto, RegrasEleicao.de_valor(vigencia.valor, vigencia.fundamento))}
+        return {"versao": VERSAO_SAIDA, **_calcular(bruto, regras)}
 
 
 def _conferir(m: EntradaEleicao) -> None:
