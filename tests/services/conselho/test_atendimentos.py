@@ -148,3 +148,18 @@ def test_sigilo_em_todos_os_caminhos(sessao_admin, ct, ct2, entrar, conselho):
     # o conselheiro que atende segue vendo e emitindo documentos verificáveis
     e = documentos.emitir_termo_medida(ct, dec["id"], "Josefa da Conceição")
     assert verificar_codigo(ct, e.codigo).situacao == "autentico"
+
+
+def test_alterar_situacao_no_diario_sigiloso_e_caso_inexistente_recusado(ct):
+    from desktop.services.sessao import ErroNegocio
+    a = atendimentos.registrar_atendimento(ct, caso())
+    novo = atendimentos.alterar_situacao(ct, a["id"], "arquivado")
+    assert novo["situacao"] == "arquivado"
+    ultima = ct.db.execute("SELECT tabela, registro_id, acao, antes, depois FROM sigilo.diario "
+                           "ORDER BY seq DESC LIMIT 1").fetchone()
+    assert ultima[:3] == ("conselho_atendimentos", a["id"], "alterar")
+    assert '"situacao": "aberto"' in ultima[3] and '"situacao": "arquivado"' in ultima[4]
+    seq = ct.db.execute("SELECT max(seq) FROM sigilo.diario").fetchone()[0]
+    with pytest.raises(ErroNegocio, match="não encontrado"):
+        atendimentos.alterar_situacao(ct, "nao-existe", "arquivado")
+    assert ct.db.execute("SELECT max(seq) FROM sigilo.diario").fetchone()[0] == seq
