@@ -21,7 +21,7 @@ from desktop.store.conselho import sipia
 from .. import acesso
 from ..demo_comum import SENHA_DEMO, dados_demo
 from ..sessao import Sessao
-from . import atendimentos, colegiado, decisoes, escala, fiscalizacao, mandatos, relatorio, remuneracao
+from . import atendimentos, colegiado, decisoes, escala, fiscalizacao, folha, mandatos, relatorio, remuneracao
 
 _D = dados_demo("conselho")
 CONSELHO = [tuple(c) for c in _D["mandato"]["conselheiros"]]
@@ -156,6 +156,7 @@ def _casos_e_funcionamento(sessao: Sessao, ct: Sessao, rnd: random.Random, ids: 
                                       v["conselheiros"], v["relato"], v["irregularidades"])
         fiscalizacao.comunicar_irregularidades(sessao, plano[0]["id"], CONSELHO[0][0])
     anterior = (hoje.replace(day=1) - timedelta(days=1)).replace(day=1)
+    folha.fechar(sessao, anterior)  # os contracheques saem da competência fechada
     for cid in ids[:5]:
         remuneracao.emitir_contracheque(sessao, cid, anterior)
     tri = (hoje.month - 1) // 3

@@ -21,6 +21,7 @@ from decimal import Decimal
 from desktop.rules.folha import entrada_descontos as entrada
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store.conselho import folha as armazem_folha
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.magisterio import descontos as armazem
 
@@ -53,14 +54,16 @@ def _conselheiro(sessao: Sessao, conselheiro_id: str) -> dict:
     return c
 
 
-def _emitido(sessao: Sessao, conselheiro_id: str, dia: date) -> bool:
-    return sessao.db.execute("SELECT 1 FROM conselho_contracheques WHERE conselheiro_id = ? AND competencia = ? LIMIT 1",
-                             [conselheiro_id, dia.isoformat()]).fetchone() is not None
+def _fechada(sessao: Sessao, dia: date) -> bool:
+    """A competência da folha dos conselheiros já está fechada (``services.conselho.folha``): o lançamento só
+    entra nela se for reaberta e fechada de novo."""
+    k = armazem_folha.competencia(sessao.db, dia)
+    return k is not None and k["situacao"] == "fechada"
 
 
 def _gravar(sessao: Sessao, valores: dict, dia: date, fim) -> dict:
     """Confere no contracheque do mês com o lançamento novo e grava; devolve o lançamento com o valor e o
-    líquido do mês e ``reemitir`` (já havia contracheque emitido na competência: emita de novo)."""
+    líquido do mês e ``reemitir`` (a competência já está fechada sem ele: reabra-a e feche de novo)."""
     valores["inicio"] = f"{dia:%Y-%m}"
     if fim not in (None, ""):
         ultima = _mes(fim)
@@ -78,7 +81,7 @@ def _gravar(sessao: Sessao, valores: dict, dia: date, fim) -> dict:
         m.registrar(TABELA, linha["id"], "inserir", depois=linha)
     novo = [l for l in cc.linhas if l.referencia == "novo"]
     return linha | {"valor_no_mes": sum((l.valor for l in novo), Decimal("0.00")), "liquido_no_mes": cc.liquido,
-                    "reemitir": _emitido(sessao, cid, dia)}
+                    "reemitir": _fechada(sessao, dia)}
 
 
 def _inicio(sessao: Sessao, conselheiro_id: str, competencia) -> date:

@@ -20,6 +20,7 @@ from desktop.rules.folha.dias import ultimo_dia
 from desktop.rules.folha.tipos import Contracheque
 from desktop.rules.papeis import Papel, Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store.conselho import folha as armazem_folha
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.magisterio import descontos as armazem_d
 from desktop.store.ids import agora, novo_id
@@ -30,6 +31,7 @@ from .escala import plantoes_no_mes
 from .exercicio import periodos
 
 TIPO_DOCUMENTO = "conselho_contracheque"
+ASSUNTO = "conselho:competencia"  # + ':aaaa-mm:conselheiro': a reabertura substitui os PDFs da competência
 
 
 def entrada_do_mes(db, conselheiro_id: str, competencia: date, *, ferias_dias: int = 0, decimo_terceiro: str = "",
@@ -99,7 +101,7 @@ def _so_o_proprio(sessao: Sessao, conselheiro_id: str) -> None:
                            "da administração municipal.")
 
 
-def _funcao(db, conselheiro_id: str, competencia: date) -> str:
+def funcao_no_mes(db, conselheiro_id: str, competencia: date) -> str:
     fim = ultimo_dia(competencia).isoformat()
     for f in armazem_m.funcoes(db, conselheiro_id):
         if f["inicio"] <= fim and (f["fim"] is None or f["fim"] >= competencia.isoformat()):
@@ -107,23 +109,30 @@ def _funcao(db, conselheiro_id: str, competencia: date) -> str:
     return "Conselheiro(a)"
 
 
-def emitir_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date, **opcoes) -> documentos.Emitido:
-    """Calcula e emite o contracheque como documento registrado (PDF verificável) e o guarda. Só a
-    administração municipal (quem paga, Lei 320/2023, art. 40): o conselheiro não emite o próprio."""
+def emitir_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date) -> documentos.Emitido:
+    """Emite o contracheque GRAVADO na competência fechada (``services.conselho.folha``) como documento
+    registrado (PDF verificável) e o guarda. Só a administração municipal (quem paga, Lei 320/2023, art. 40):
+    o conselheiro não emite o próprio. As opções do mês (férias, 13º) são as com que a competência foi fechada."""
     sessao.exigir(Permissao.CONSELHO_MANDATOS)
-    cc = calcular_contracheque(sessao, conselheiro_id, competencia, **opcoes)
-    c = armazem_m.conselheiro(sessao.db, conselheiro_id)
-    dados = relatorio.DadosConselheiro(
-        nome=c["nome"], cpf=c["cpf"] or "", condicao=c["condicao"], ordem=c["ordem"],
-        funcao=_funcao(sessao.db, conselheiro_id, competencia),
-        mandato=f"{date.fromisoformat(c['inicio_mandato']):%d/%m/%Y} a {date.fromisoformat(c['fim_mandato']):%d/%m/%Y}",
-        opcao_cargo=c["remuneracao_cargo"] is not None)
+    dia = competencia.replace(day=1)
+    k = armazem_folha.competencia(sessao.db, dia)
+    if k is None or k["situacao"] != "fechada":
+        raise ErroNegocio(f"A competência {dia:%m/%Y} da folha dos conselheiros não está fechada: confira a prévia e "
+                          "feche a competência antes de emitir o contracheque (o que se paga é o que foi gravado).")
+    achados = armazem_folha.contracheques(sessao.db, k["id"], dia, conselheiro_id)
+    if not achados:
+        raise ErroNegocio(f"O conselheiro não tem contracheque na competência fechada {dia:%m/%Y} (sem exercício "
+                          "no mês).")
+    ident, cc = achados[0]
+    dados = relatorio.DadosConselheiro(nome=ident["nome"], cpf=ident["cpf"], condicao=ident["condicao"],
+                                       ordem=ident["ordem"], funcao=ident["funcao"], mandato=ident["mandato"],
+                                       opcao_cargo=bool(ident["opcao_cargo"]))
     with sessao.mudanca(Permissao.CONSELHO_MANDATOS) as m:
         emitido = documentos.emitir(
             sessao, tipo=TIPO_DOCUMENTO, titulo=relatorio.TITULO,
             montar=lambda cab, rod: relatorio.gerar(cab, rod, dados, cc),
-            referencia=f"{c['nome']} — {competencia:%m/%Y}")
-        linha = {"id": novo_id(), "conselheiro_id": conselheiro_id, "competencia": competencia.isoformat(),
+            referencia=f"{ident['nome']} — {dia:%m/%Y}", assunto=f"{ASSUNTO}:{dia:%Y-%m}:{conselheiro_id}")
+        linha = {"id": novo_id(), "conselheiro_id": conselheiro_id, "competencia": dia.isoformat(),
                  "linhas": json.dumps([asdict(l) for l in cc.linhas], default=str, ensure_ascii=False),
                  "proventos": str(cc.proventos), "descontos": str(cc.descontos), "liquido": str(cc.liquido),
                  "documento_id": emitido.id, "criado_em": agora()}

@@ -2,7 +2,7 @@
 
 - Magistério (competência FECHADA): S-1202 por servidor quando a competência foi fechada com RPPS
   (``configuracao.previdencia == 'rpps'``), S-1200 quando com INSS; categoria 301.
-- Conselho Tutelar: S-1200 por conselheiro (categoria 771, RGPS), do último contracheque emitido no mês.
+- Conselho Tutelar (competência FECHADA da folha dos conselheiros): S-1200 por conselheiro (categoria 771, RGPS).
 - Em ambos: S-1210 com o líquido de cada demonstrativo na data do pagamento, S-1299 de fechamento e
   S-1010 com cada rubrica do catálogo (natureza e incidências de ``db/rubricas``).
 Cada evento é validado contra o XSD do leiaute ``v_S_01_03_00`` (lxml); com um certificado A1 (.pfx) os
@@ -30,6 +30,7 @@ from desktop.rules.pagamento import esocial as ev
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import rubricas as armazem_rubricas
+from desktop.store.conselho import folha as armazem_conselho
 from desktop.store.magisterio import descontos as armazem_descontos
 from desktop.store.ids import novo_id
 
@@ -213,27 +214,25 @@ def _somar(itens: list[ev.ItemRemuneracao]) -> list[ev.ItemRemuneracao]:
 
 
 def _demonstrativos_conselho(sessao: Sessao, comp: date) -> tuple[list[ev.Demonstrativo], str, list[str]]:
-    from desktop.store import pagamento as armazem_pagamento
-
-    linhas = armazem_pagamento.liquidos_conselho(sessao.db, comp.isoformat())
-    if not linhas:
-        raise ErroNegocio(f"Nenhum contracheque de conselheiro emitido em {comp:%m/%Y}.")
+    """Os contracheques GRAVADOS na competência fechada da folha dos conselheiros (``services.conselho.folha``)."""
+    k = armazem_conselho.competencia(sessao.db, comp)
+    if k is None or k["situacao"] != "fechada":
+        raise ErroNegocio(f"A competência {comp:%m/%Y} da folha dos conselheiros não está fechada: os eventos do "
+                          "eSocial saem só da folha fechada.")
+    chave = f"{comp:%Y-%m}"
     tabela = armazem_rubricas.catalogo("conselho").tabela
-    pensoes = {p["desconto_id"]: p for p in armazem_descontos.pensoes_pagas_conselho(sessao.db, comp.isoformat())}
+    pensoes = {p["desconto_id"]: p for p in armazem_conselho.pensoes_pagas(sessao.db, chave)}
+    linhas = armazem_conselho.linhas_fechadas(sessao.db, chave)
     dms, sem_cpf = [], []
-    for r in linhas:
+    for r in armazem_conselho.liquidos(sessao.db, chave):
         if not r["cpf"]:
             sem_cpf.append(r["nome"])
             continue
-        cc = sessao.db.execute("SELECT linhas FROM conselho_contracheques WHERE conselheiro_id = ? AND competencia = ? "
-                               "ORDER BY criado_em DESC LIMIT 1", [r["vinculo_id"], comp.isoformat()]).fetchone()
-        do_cc = json.loads(cc[0])
-        itens = [ev.ItemRemuneracao(l["codigo"], tabela, Decimal(str(l["valor"]))) for l in do_cc]
+        ls = linhas.get(r["contracheque_id"], [])
         # a pensão do conselheiro (linha 170 com a referência do lançamento) vai ao penAlim do S-1210
-        em_centavos = [l | {"valor": Decimal(str(l["valor"])) * 100} for l in do_cc]
         dms.append(ev.Demonstrativo(r["cpf"], f"CT{r['ordem']}{r['condicao'][:3].upper()}{comp:%Y%m}",
-                                    ev.CATEGORIA_CONSELHEIRO, tuple(_somar(itens)), Decimal(r["liquido"]),
-                                    None, "CONSELHO", pensoes=tuple(_pensoes(em_centavos, pensoes))))
+                                    ev.CATEGORIA_CONSELHEIRO, tuple(_somar(_itens(ls, tabela))),
+                                    Decimal(r["liquido"]) / 100, None, "CONSELHO", pensoes=tuple(_pensoes(ls, pensoes))))
     return dms, "S-1200", sem_cpf
 
 

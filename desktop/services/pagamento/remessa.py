@@ -12,7 +12,8 @@ folha dos conselheiros tutelares.
   e o SHA-256 do arquivo. O total do arquivo é a soma dos líquidos de quem entrou e das pensões
   alimentícias descontadas (nas duas folhas), cada uma creditada na conta do beneficiário.
 Magistério: só de competência FECHADA (``MAGISTERIO_LER`` para conferir, ``MAGISTERIO_EDITAR`` para
-gerar). Conselho: os contracheques emitidos no mês (``CONSELHO_LER``/``CONSELHO_EDITAR``).
+gerar). Conselho: também só da competência FECHADA da folha dos conselheiros (``services.conselho.folha``;
+``CONSELHO_LER`` para conferir, ``CONSELHO_MANDATOS`` para gerar).
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from desktop.rules.pagamento import convenio as regras_convenio
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import pagamento as armazem
+from desktop.store.conselho import folha as armazem_conselho
 from desktop.store.magisterio import complementar as armazem_complementar
 from desktop.store.magisterio import descontos as armazem_descontos
 from desktop.store.ids import novo_id
@@ -115,12 +117,13 @@ def _linhas(sessao: Sessao, folha: str, comp: date) -> list[dict]:
         for r in linhas:
             r["liquido"] = Decimal(r["liquido"]) / 100
         return linhas
-    linhas = armazem.liquidos_conselho(sessao.db, comp.isoformat())
-    if not linhas:
-        raise ErroNegocio(f"Nenhum contracheque de conselheiro emitido em {comp:%m/%Y}: emita os contracheques "
-                          "antes de gerar o arquivo do banco.")
+    k = armazem_conselho.competencia(sessao.db, comp)
+    if k is None or k["situacao"] != "fechada":
+        raise ErroNegocio(f"A competência {comp:%m/%Y} da folha dos conselheiros não está fechada: o arquivo do banco "
+                          "sai só da folha fechada (feche-a na aba Remuneração).")
+    linhas = armazem_conselho.liquidos(sessao.db, f"{comp:%Y-%m}")
     for r in linhas:
-        r["liquido"] = Decimal(r["liquido"]).quantize(Decimal("0.01"))
+        r["liquido"] = Decimal(r["liquido"]) / 100
         r["identificacao"] = f"CT {r['condicao'][:3].upper()} {r['ordem']}"
     return linhas
 
@@ -152,9 +155,8 @@ def _pensoes(sessao: Sessao, folha: str, comp: date, c: Conferencia) -> None:
         pagas = [r | {"valor": Decimal(r["valor"]) / 100, "ident": f"PA {r['matricula']}"}
                  for r in armazem_descontos.pensoes_pagas(sessao.db, f"{comp:%Y-%m}")]
     else:
-        pagas = [r | {"valor": Decimal(str(r["valor"])).quantize(Decimal("0.01")),
-                      "ident": f"PA CT {r['condicao'][:3].upper()} {r['ordem']}"}
-                 for r in armazem_descontos.pensoes_pagas_conselho(sessao.db, comp.isoformat())]
+        pagas = [r | {"valor": Decimal(r["valor"]) / 100, "ident": f"PA CT {r['condicao'][:3].upper()} {r['ordem']}"}
+                 for r in armazem_conselho.pensoes_pagas(sessao.db, f"{comp:%Y-%m}")]
     for r in pagas:
         valor, ident = r["valor"], r["ident"]
         if not r["banco"]:

@@ -322,3 +322,8 @@ def diferencas_pendentes_ate(db: sqlite_utils.Database, ate: str) -> dict[str, l
                       "ORDER BY p.servidor_id, p.competencia", [ate]):
         saida.setdefault(r["servidor_id"], []).append((r["competencia"], r["fundamento"]))
     return saida
+
+
+# A folha dos conselheiros tutelares (``store.conselho.folha``) grava e relê as rubricas na mesma forma.
+linha_gravada = _linha_gravada
+linha_lida = _linha

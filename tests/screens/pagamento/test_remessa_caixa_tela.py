@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.screens.conselho.funcionamento.remuneracao import AbaRemuneracao
-from desktop.services.conselho import remuneracao
+from desktop.services.conselho import folha
 from desktop.services.pagamento import dados, remessa
 from tests.services.conselho.conftest import conselho  # noqa: F401
 from tests.services.pagamento.leitor_cnab240 import ler
@@ -20,10 +20,10 @@ from ..apoio_janelas import digitar
 def test_arquivo_da_caixa_pela_tela(qtbot, sessao_admin, conselho, tmp_path, monkeypatch):  # noqa: F811
     s = sessao_admin
     comp = date(2024, 3, 1)
-    for n, cid in enumerate(conselho[:3]):
+    for n, cid in enumerate(conselho[:5]):
         dados.definir_do_conselheiro(s, cid, banco="104", agencia="2345", conta=f"013{n + 1:08d}", conta_dv="1",
                                      tipo_conta="poupanca")
-        remuneracao.emitir_contracheque(s, cid, comp)
+    folha.fechar(s, comp)  # o arquivo sai da competência fechada (issue 13, item 8)
     destino = tmp_path / "ct-caixa.rem"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "")))
     aba = AbaRemuneracao(s)
@@ -31,6 +31,7 @@ def test_arquivo_da_caixa_pela_tela(qtbot, sessao_admin, conselho, tmp_path, mon
     aba.show()
     aba.mes.setValue(3)
     aba.ano.setValue(2024)
+    qtbot.waitUntil(aba.botao_banco.isEnabled)
     qtbot.mouseClick(aba.botao_banco, Qt.MouseButton.LeftButton)
     dlg = aba.gerador.dialogo
     qtbot.waitUntil(dlg.isVisible)
@@ -62,7 +63,7 @@ def test_arquivo_da_caixa_pela_tela(qtbot, sessao_admin, conselho, tmp_path, mon
     assert (lidos[0]["codigo_banco"], lidos[0]["codigo_convenio"], lidos[0]["parametro_transmissao"]) == (104, 444773, 1)
     lote = lidos[tipos.index("1")]
     assert (lote["tipo_compromisso"], lote["codigo_compromisso"], lote["forma_lancamento"]) == (2, 17, 5)
-    emitidos = {e["nome"].upper(): Decimal(e["liquido"]) for e in remuneracao.contracheques_emitidos(s, comp)}
+    emitidos = {i.identificacao["nome"].upper(): i.contracheque.liquido for i in folha.contracheques(s, comp)}
     segmentos_a = [r for r, t in zip(lidos, tipos) if t == "3A"]
     assert {r["nome_favorecido"]: Decimal(int(r["valor_lancamento"])) / 100 for r in segmentos_a} == emitidos
-    assert {p.nome: p.valor for p in ler(conteudo).pagamentos} == emitidos and len(emitidos) == 3
+    assert {p.nome: p.valor for p in ler(conteudo).pagamentos} == emitidos and len(emitidos) == 5

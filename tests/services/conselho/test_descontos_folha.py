@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.services.conselho import descontos, mandatos, remuneracao
+from desktop.services.conselho import descontos, folha, mandatos, remuneracao
 from desktop.rules.validacao import EntradaInvalida
 
 JUNHO = date(2025, 6, 1)
@@ -156,6 +156,7 @@ def test_contracheque_emitido_guarda_os_descontos(sessao_admin, carla):
     s = sessao_admin
     descontos.cadastrar_pensao(s, carla, beneficiario="João Pedro Moreira", cpf=CPF_BENEFICIARIO, forma="bruto",
                                quantidade="20", processo="0000123-45.2025.8.04.4700", inicio="06/2025")
+    folha.fechar(s, JUNHO)
     remuneracao.emitir_contracheque(s, carla, JUNHO)
     (emitido,) = remuneracao.contracheques_emitidos(s, JUNHO)
     assert Decimal(emitido["liquido"]) == Decimal("3892.05") and Decimal(emitido["descontos"]) == Decimal("2107.95")
@@ -212,6 +213,7 @@ def test_pdf_do_contracheque_mostra_os_descontos(sessao_admin, carla):
                                quantidade="20", processo="0000123-45.2025.8.04.4700", inicio="06/2025")
     descontos.cadastrar_consignacao(s, carla, consignataria="Banco do Povo", valor="300", prioridade=1,
                                     inicio="06/2025")
+    folha.fechar(s, JUNHO)
     emitido = remuneracao.emitir_contracheque(s, carla, JUNHO)
     texto = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(emitido.pdf)).pages)
     assert "Pensão alimentícia" in texto and "João Pedro Moreira" in texto and "1.200,00" in texto

@@ -6,7 +6,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from desktop.services.conselho import atendimentos, documentos, escala, mandatos, relatorio, remuneracao
+from desktop.services.conselho import atendimentos, documentos, escala, folha, mandatos, relatorio, remuneracao
 from desktop.services.documentos import verificar_pdf
 from desktop.services.sessao import SemPermissao
 
@@ -20,6 +20,7 @@ def _texto(pdf: bytes) -> str:
 def test_contracheque_registrado(sessao_admin, conselho):
     mandatos.definir_funcao(sessao_admin, conselho[0], "presidente", date(2024, 1, 10))
     escala.gerar_escala(sessao_admin, date(2026, 3, 1), date(2026, 3, 31))
+    folha.fechar(sessao_admin, date(2026, 3, 1))  # o contracheque sai da competência fechada
     e = remuneracao.emitir_contracheque(sessao_admin, conselho[0], date(2026, 3, 1))
     texto = _texto(e.pdf)
     for trecho in ("Contracheque de conselheiro tutelar", "março de 2026", "Ana Beatriz Souza", "Presidente",

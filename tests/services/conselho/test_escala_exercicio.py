@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from desktop.services.conselho import escala, mandatos, remuneracao
+from desktop.services.conselho import escala, folha, mandatos, remuneracao
 from desktop.services.sessao import SemPermissao
 
 
@@ -128,6 +128,7 @@ def test_folha_da_administracao_e_conselheiro_ve_so_o_proprio(sessao_admin, cons
     with pytest.raises(SemPermissao, match="só o próprio"):
         remuneracao.calcular_contracheque(ct, conselho[1], date(2026, 3, 1))
     assert remuneracao.calcular_contracheque(ct, conselho[0], date(2026, 3, 1)).proventos == D("3242.00")
+    folha.fechar(sessao_admin, date(2026, 3, 1))
     for cid in conselho[:2]:
         remuneracao.emitir_contracheque(sessao_admin, cid, date(2026, 3, 1))
     assert len(remuneracao.contracheques_emitidos(sessao_admin, date(2026, 3, 1))) == 2

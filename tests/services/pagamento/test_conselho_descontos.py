@@ -23,6 +23,7 @@ from desktop.rules.pagamento import esocial as ev
 from desktop.rules.pagamento.banco import dv_modulo11_bb
 from desktop.services import emissores
 from desktop.services.conselho import descontos, mandatos, remuneracao
+from desktop.services.conselho import folha as folha_ct
 from desktop.services.pagamento import dados, esocial, remessa
 
 from .leitor_cnab240 import ler
@@ -64,8 +65,7 @@ def folha_de_junho(sessao_admin):
     descontos.lancar_avulsa(s, carla, natureza="desconto", descricao="Reposição ao erário",
                             fundamento="Processo administrativo 12/2025 (ressarcimento de diária)", valor="100",
                             incide_previdencia=False, incide_irrf=False, competencia="06/2025")
-    for cid in (carla, bruno):
-        remuneracao.emitir_contracheque(s, cid, JUNHO)
+    folha_ct.fechar(s, JUNHO)  # o banco e o eSocial saem da competência fechada
     return s, carla, bruno
 
 
@@ -100,7 +100,7 @@ def test_pensao_sem_conta_do_beneficiario_fica_de_fora(sessao_admin):
     _conta(s, cid, "501")
     descontos.cadastrar_pensao(s, cid, beneficiario="João Pedro Moreira", cpf="390.533.447-05", forma="bruto",
                                quantidade="20", processo="0000123-45.2025.8.04.4700", inicio="06/2025")
-    remuneracao.emitir_contracheque(s, cid, JUNHO)
+    folha_ct.fechar(s, JUNHO)
     c = remessa.conferir(s, "conselho", JUNHO)
     assert [(p["nome"], p["liquido"]) for p in c.sem_conta] == [("João Pedro Moreira", Decimal("1200.00"))]
     assert "pensão de Carla Dias Moreira" in c.sem_conta[0]["identificacao"]

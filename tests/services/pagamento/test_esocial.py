@@ -141,14 +141,14 @@ def test_competencia_aberta_recusada(sessao_fechada):
 
 
 def test_conselho_s1200(sessao_admin):
-    from desktop.services.conselho import mandatos, remuneracao
+    from desktop.services.conselho import folha, mandatos
 
     s = sessao_admin
     comp = date(2026, 3, 1)
     for i, n in enumerate(["Ana Beatriz Souza", "Bruno Carvalho Lima"]):
         c = mandatos.cadastrar_conselheiro(s, nome=n, condicao="titular", ordem=i + 1, inicio_mandato=date(2024, 1, 10),
                                            fim_mandato=date(2028, 1, 9), cpf=["529.982.247-25", "111.444.777-35"][i])
-        remuneracao.emitir_contracheque(s, c["id"], comp)
+    folha.fechar(s, comp)  # o eSocial sai da competência fechada
     lote = esocial.gerar(s, "conselho", comp, data_pagamento=PAGAMENTO)
     c = lote.contagem()
     assert c["S-1200"] == c["S-1210"] == 2

@@ -106,7 +106,8 @@ def test_sem_convenio_recusado(sessao_fechada):
 
 
 def test_remessa_do_conselho(sessao_admin):
-    from desktop.services.conselho import mandatos, remuneracao
+    from desktop.services.conselho import folha as folha_ct
+    from desktop.services.conselho import mandatos
 
     s = sessao_admin
     ids = [mandatos.cadastrar_conselheiro(s, nome=n, condicao="titular", ordem=i + 1, inicio_mandato=date(2024, 1, 10),
@@ -117,11 +118,13 @@ def test_remessa_do_conselho(sessao_admin):
         conta = f"{500 + n}"
         dados.definir_do_conselheiro(s, cid, banco="001", agencia="1234", agencia_dv="3", conta=conta,
                                      conta_dv=dv_modulo11_bb(conta.zfill(8)), tipo_conta="corrente")
-        remuneracao.emitir_contracheque(s, cid, comp)
     _convenio(s, "conselho")
+    with pytest.raises(ErroNegocio, match="não está fechada"):  # só da competência fechada
+        remessa.gerar(s, "conselho", comp, banco="001", data_pagamento=PAGAMENTO, agora=AGORA)
+    folha_ct.fechar(s, comp)
     g = remessa.gerar(s, "conselho", comp, banco="001", data_pagamento=PAGAMENTO, agora=AGORA)
     arq = ler(g.conteudo)
-    liquidos = {r["nome"].upper(): Decimal(r["liquido"]) for r in remuneracao.contracheques_emitidos(s, comp)}
+    liquidos = {i.identificacao["nome"].upper(): i.contracheque.liquido for i in folha_ct.contracheques(s, comp)}
     assert {p.nome: p.valor for p in arq.pagamentos} == liquidos
     assert arq.total == sum(liquidos.values()) > 0
 
@@ -129,7 +132,8 @@ def test_remessa_do_conselho(sessao_admin):
 def test_conferencia_das_tabelas_contra_o_diario_fica_limpa(sessao_admin):
     """Convênio, NSA e dados de pagamento vão ao diário com a linha inteira: a verificação de integridade
     não acusa nada gravado pelo pagamento."""
-    from desktop.services.conselho import mandatos, remuneracao
+    from desktop.services.conselho import folha as folha_ct
+    from desktop.services.conselho import mandatos
     from desktop.store.integridade_dados import conferir_tabelas
 
     s = sessao_admin
@@ -139,7 +143,7 @@ def test_conferencia_das_tabelas_contra_o_diario_fica_limpa(sessao_admin):
                                  conta_dv=dv_modulo11_bb("00000500"), tipo_conta="corrente")
     dados.definir_do_conselheiro(s, c["id"], banco="001", agencia="1234", agencia_dv="3", conta="501",
                                  conta_dv=dv_modulo11_bb("00000501"), tipo_conta="salario")
-    remuneracao.emitir_contracheque(s, c["id"], date(2026, 3, 1))
+    folha_ct.fechar(s, date(2026, 3, 1))
     _convenio(s, "conselho")
     _convenio(s, "conselho")
     for _ in range(2):

@@ -1,8 +1,9 @@
-"""Aba Remuneração (Lei 320/2023, arts. 39-41): contracheques dos conselheiros de uma competência.
+"""Aba Remuneração (Lei 320/2023, arts. 39-41): a folha dos conselheiros de uma competência.
 
-Escolhe a competência e as opções (dias de férias com o terço, 13º), vê o contracheque calculado pelo motor
-comum e emite o PDF registrado; embaixo, os contracheques já emitidos na competência. Do que foi emitido no mês
-saem o arquivo do banco (CNAB 240) e os eventos do eSocial, pelos mesmos caminhos da folha do Magistério.
+Escolhe a competência e as opções de cada conselheiro (dias de férias com o terço, 13º: valem para a prévia e
+o fechamento), vê o contracheque calculado pelo motor comum; a competência tem o ciclo da folha do Magistério
+(``remuneracao_competencia``: prévia de todos, fechar, reabrir com motivo). Da competência FECHADA saem o PDF
+registrado, o arquivo do banco (CNAB 240) e os eventos do eSocial; embaixo, os contracheques já emitidos.
 Os descontos do conselheiro (pensão alimentícia, consignação, contribuição sindical, rubrica avulsa) são
 lançados pelo botão Descontos (``remuneracao_descontos``). Toda chamada ao serviço roda fora da thread da
 interface (``widgets.servicos``: ``consulta`` para ler, ``operacao`` para emitir).
@@ -30,6 +31,7 @@ from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.screens.widgets.servicos import consulta, operacao
 
 from .comum import br, combo, salvar_pdf, somente_leitura
+from .remuneracao_competencia import PainelCompetencia
 from .remuneracao_descontos import DialogoDescontosConselho
 
 
@@ -70,12 +72,19 @@ class AbaRemuneracao(QWidget):
         for b in (self.botao_banco, self.botao_esocial):
             b.setVisible(folha)
         self.gerador = None
+        self.opcoes_do_mes: dict[str, dict] = {}  # conselheiro → férias/13º da competência (prévia e fechamento)
         self.previa = QTextBrowser()
         self.previa.setHtml("<p style='color:#6a737d'>Escolha a competência e o conselheiro e clique em Calcular: "
                             "a prévia do contracheque aparece aqui, antes de emitir o PDF.</p>")  # o texto de
         # espera (placeholder) do QTextBrowser não quebra a linha e saía cortado no meio da frase
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
+        self.competencia_folha = PainelCompetencia(sessao, self.competencia, lambda: dict(self.opcoes_do_mes),
+                                                   self.previa, self)
+        for b in (self.competencia_folha.botao_previa, self.competencia_folha.botao_fechar,
+                  self.competencia_folha.botao_reabrir):
+            b.setVisible(folha)
+        self.competencia_folha.sig_mudou.connect(self._on_situacao)
         self.modelo = ModeloTabela(COLUNAS, self)
         self.visao = criar_visao(ProxyFiltro(self.modelo, self), self, nome="Contracheques emitidos")
         form = QFormLayout()
@@ -99,6 +108,7 @@ class AbaRemuneracao(QWidget):
         esquerda = QWidget()
         le = QVBoxLayout(esquerda)
         le.addLayout(form)
+        le.addWidget(self.competencia_folha)
         le.addLayout(botoes)
         le.addWidget(self.mensagem)
         le.addWidget(QLabel("<b>Emitidos na competência</b>"))
@@ -149,6 +159,18 @@ class AbaRemuneracao(QWidget):
         return {"ferias_dias": self.ferias.value(), "decimo_terceiro": self.decimo.currentData()}
 
     def recarregar(self, *_args) -> None:
+        self.opcoes_do_mes = {}  # as opções são de cada competência
+        self.competencia_folha.carregar()
+        self.recarregar_emitidos()
+
+    def _on_situacao(self, fechada: bool) -> None:
+        """PDF, arquivo do banco e eSocial só da competência fechada; as opções do mês, só com ela aberta."""
+        for b in (self.botao_emitir, self.botao_banco, self.botao_esocial):
+            b.setEnabled(fechada)
+        self.ferias.setEnabled(not fechada)
+        self.decimo.setEnabled(not fechada)
+
+    def recarregar_emitidos(self) -> None:
         sessao, comp = self._sessao, self.competencia()
         self.leitura = consulta(self, lambda: remuneracao.contracheques_emitidos(sessao, comp),
                                 self.modelo.definir_linhas, titulo_erro="Emitidos não lidos")
@@ -158,6 +180,11 @@ class AbaRemuneracao(QWidget):
         if not cid:
             return
         sessao, comp, opcoes, nome = self._sessao, self.competencia(), self.opcoes(), self.conselheiro.currentText()
+        escolhidas = {k: v for k, v in opcoes.items() if v}
+        if escolhidas:  # valem para a prévia e o fechamento da competência
+            self.opcoes_do_mes[cid] = escolhidas
+        else:
+            self.opcoes_do_mes.pop(cid, None)
 
         def _on_calculado(cc) -> None:
             linhas = "".join(f"<tr><td>{l.descricao}</td><td align='right'>{moeda(l.valor)}</td>"
@@ -174,7 +201,7 @@ class AbaRemuneracao(QWidget):
         cid = self.conselheiro.currentData()
         if not cid:
             return
-        sessao, comp, opcoes = self._sessao, self.competencia(), self.opcoes()
+        sessao, comp = self._sessao, self.competencia()
 
         def _on_emitido(emitido) -> None:
             destino = salvar_pdf(self, emitido, f"contracheque-{comp:%Y-%m}-{emitido.codigo}.pdf")
@@ -182,10 +209,10 @@ class AbaRemuneracao(QWidget):
                                f"Documento emitido e registrado: código de verificação {emitido.codigo}."
                                + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; o PDF ficou "
                                   "guardado e pode ser aberto de novo, idêntico, em Documentos emitidos desta tela.)"))
-            self.recarregar()
+            self.recarregar_emitidos()
 
         self.tarefa = operacao(self, "Emitindo o contracheque…",
-                               lambda _p: remuneracao.emitir_contracheque(sessao, cid, comp, **opcoes), _on_emitido,
+                               lambda _p: remuneracao.emitir_contracheque(sessao, cid, comp), _on_emitido,
                                titulo_erro="Contracheque não emitido")
 
     def _on_descontos(self) -> None:

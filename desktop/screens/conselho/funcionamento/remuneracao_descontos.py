@@ -45,8 +45,9 @@ class DialogoDescontosConselho(DialogoDescontos):
         f.accepted.connect(lambda: self._on_lancado(f.resultado))
 
     def _on_lancado(self, resultado) -> None:
-        """O Conselho não fecha a folha: se o contracheque do mês já foi emitido, o arquivo do banco e o eSocial
-        saem do emitido — é preciso emitir de novo para o lançamento entrar."""
+        """A competência já fechada não muda: o arquivo do banco, o eSocial e o PDF saem do que foi gravado — o
+        lançamento só entra se ela for reaberta (com motivo) e fechada de novo."""
         if resultado and resultado.get("reemitir"):
-            self.aviso.setText(f"O contracheque de {self._competencia} já foi emitido sem este lançamento: emita-o "
-                               "de novo antes de gerar o arquivo do banco e os eventos do eSocial.")
+            self.aviso.setText(f"A competência {self._competencia} já está fechada sem este lançamento: reabra-a "
+                               "(com o motivo) e feche-a de novo para que ele entre no contracheque, no arquivo do "
+                               "banco e nos eventos do eSocial.")

@@ -173,6 +173,8 @@ def test_contracheque_emitido_e_registrado(qtbot, sessao_admin, conselheira, con
     próprio contracheque, sem botão de emitir (antes ela emitia o próprio; comportamento novo)."""
     destino = tmp_path / "cc.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "PDF (*.pdf)")))
+    from desktop.services.conselho import folha
+    folha.fechar(sessao_admin, date(2024, 3, 1))  # o PDF sai da competência fechada (issue 13, item 8)
     aba = AbaRemuneracao(sessao_admin)
     qtbot.addWidget(aba)
     aba.show()
@@ -182,7 +184,7 @@ def test_contracheque_emitido_e_registrado(qtbot, sessao_admin, conselheira, con
     qtbot.waitUntil(lambda: aba.conselheiro.findData(conselho[0]) >= 0)
     aba.conselheiro.setCurrentIndex(aba.conselheiro.findData(conselho[0]))
     qtbot.mouseClick(aba.botao_calcular, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Líquido" in aba.previa.toPlainText())
+    qtbot.waitUntil(lambda: "Líquido" in aba.previa.toPlainText() and aba.botao_emitir.isEnabled())
     qtbot.mouseClick(aba.botao_emitir, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "código de verificação" in aba.mensagem.text() and len(aba.modelo.linhas()) == 1,
                     timeout=20000)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from desktop.screens.conselho.funcionamento.remuneracao import AbaRemuneracao
-from desktop.services.conselho import descontos, mandatos, remuneracao
+from desktop.services.conselho import descontos, folha, mandatos
 
 from ...apoio_janelas import digitar
 
@@ -22,7 +22,7 @@ def test_descontos_do_conselheiro_pela_aba(qtbot, sessao_admin):
         s, nome="Carla Dias Moreira", condicao="titular", ordem=1, inicio_mandato=date(2024, 1, 10),
         fim_mandato=date(2028, 1, 9), cpf="529.982.247-25", servidor_municipal=True,
         remuneracao_cargo=Decimal("6000.00"))["id"]
-    remuneracao.emitir_contracheque(s, cid, date(2025, 6, 1))  # já emitido: o lançamento pede nova emissão
+    folha.fechar(s, date(2025, 6, 1))  # já fechada: o lançamento pede reabrir e fechar de novo
     aba = AbaRemuneracao(s)
     qtbot.addWidget(aba)
     aba.show()
@@ -58,7 +58,7 @@ def test_descontos_do_conselheiro_pela_aba(qtbot, sessao_admin):
     qtbot.mouseClick(f.botao_ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: lista.modelo.rowCount() == 1, timeout=20000)
     assert not f.isVisible()
-    assert "já foi emitido" in lista.aviso.text() and "emita-o de novo" in lista.aviso.text()
+    assert "já está fechada" in lista.aviso.text() and "reabra-a" in lista.aviso.text()
     (r,) = descontos.listar(s, cid)
     assert (r["tipo"], r["quantidade"], r["prioridade"], r["inicio"]) == ("consignacao", "1436.33", 1, "2025-06")
 

@@ -1,0 +1,168 @@
+"""Competências da folha dos conselheiros tutelares na base: contracheques e rubricas gravados, fechamento e reabertura.
+
+SQL apenas (permissão e diário são dos serviços). Esquema em ``db/migrations/0030_conselho_folha.sql``,
+na forma da folha do Magistério (``store.magisterio.folha``, migração 0004): os gatilhos recusam mudar
+contracheques e rubricas de competência fechada; as rubricas são gravadas e relidas pelas mesmas funções
+(``linha_gravada``/``linha_lida``), dinheiro em centavos inteiros.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Iterable
+
+import sqlite_utils
+
+from desktop.rules.folha.tipos import Contracheque
+
+from ..ids import agora, novo_id
+from ..magisterio.folha import chave, linha_gravada, linha_lida, para_centavos
+
+IDENTIFICACAO = ("nome", "cpf", "condicao", "ordem", "funcao", "mandato", "opcao_cargo")
+_DADOS = "d.banco, d.agencia, d.agencia_dv, d.conta, d.conta_dv, d.tipo_conta, d.pis"
+
+
+def _com_json(r: dict | None) -> dict | None:
+    if r is None:
+        return None
+    r = dict(r)
+    if r.get("parametros"):
+        r["parametros"] = json.loads(r["parametros"])
+    return r
+
+
+def competencia(db: sqlite_utils.Database, comp: date) -> dict | None:
+    for r in db.query("SELECT * FROM conselho_competencias WHERE competencia = ?", [chave(comp)]):
+        return _com_json(r)
+    return None
+
+
+def competencias(db: sqlite_utils.Database) -> list[dict]:
+    """Todas, da mais recente à mais antiga, com o número de reaberturas."""
+    return [_com_json(r) for r in db.query(
+        "SELECT k.*, (SELECT count(*) FROM conselho_reaberturas r WHERE r.competencia_id = k.id) AS reaberturas "
+        "FROM conselho_competencias k ORDER BY k.competencia DESC")]
+
+
+def criar_competencia(db: sqlite_utils.Database, comp: date) -> dict:
+    momento = agora()
+    db["conselho_competencias"].insert({"id": novo_id(), "competencia": chave(comp), "situacao": "aberta",
+                                        "criado_em": momento, "atualizado_em": momento})
+    return competencia(db, comp)
+
+
+def marcar_fechada(db: sqlite_utils.Database, competencia_id: str, *, por: str, parametros: dict, conselheiros: int,
+                   proventos: Decimal, descontos: Decimal, liquido: Decimal, conteudo_sha256: str) -> None:
+    momento = agora()
+    db["conselho_competencias"].update(competencia_id, {
+        "situacao": "fechada", "fechada_em": momento, "fechada_por": por,
+        "parametros": json.dumps(parametros, ensure_ascii=False, sort_keys=True), "conselheiros": conselheiros,
+        "proventos": para_centavos(proventos), "descontos": para_centavos(descontos),
+        "liquido": para_centavos(liquido), "conteudo_sha256": conteudo_sha256, "atualizado_em": momento})
+
+
+def registrar_reabertura(db: sqlite_utils.Database, comp: dict, *, por: str, motivo: str) -> dict:
+    linha = {"id": novo_id(), "competencia_id": comp["id"], "fechada_em": comp["fechada_em"],
+             "fechada_por": comp["fechada_por"], "conteudo_sha256": comp["conteudo_sha256"],
+             "conselheiros": comp["conselheiros"], "liquido": comp["liquido"], "reaberta_em": agora(),
+             "reaberta_por": por, "motivo": motivo}
+    db["conselho_reaberturas"].insert(linha)
+    return linha
+
+
+def marcar_aberta(db: sqlite_utils.Database, competencia_id: str) -> None:
+    """Volta a 'aberta' (o gatilho exige a reabertura registrada antes) e apaga os contracheques."""
+    db["conselho_competencias"].update(competencia_id, {
+        "situacao": "aberta", "fechada_em": None, "fechada_por": None, "parametros": None, "conteudo_sha256": None,
+        "conselheiros": 0, "proventos": 0, "descontos": 0, "liquido": 0, "atualizado_em": agora()})
+    db.execute("DELETE FROM conselho_folha_linhas WHERE contracheque_id IN "
+               "(SELECT id FROM conselho_folha_contracheques WHERE competencia_id = ?)", [competencia_id])
+    db.execute("DELETE FROM conselho_folha_contracheques WHERE competencia_id = ?", [competencia_id])
+
+
+def reaberturas(db: sqlite_utils.Database, competencia_id: str) -> list[dict]:
+    return list(db.query("SELECT * FROM conselho_reaberturas WHERE competencia_id = ? ORDER BY reaberta_em",
+                         [competencia_id]))
+
+
+# -- contracheques -------------------------------------------------------------------------------
+def gravar_contracheques(db: sqlite_utils.Database, competencia_id: str,
+                         itens: Iterable[tuple[dict, Contracheque, dict]]) -> str:
+    """Grava (identificação, contracheque, opções do mês) com as rubricas; devolve o SHA-256 do conteúdo."""
+    cabecas, linhas = [], []
+    resumo = hashlib.sha256()
+    for ident, cc, opcoes in itens:
+        cid = novo_id()
+        ids = {k: ident[k] for k in IDENTIFICACAO}
+        cabecas.append({"id": cid, "competencia_id": competencia_id, "conselheiro_id": cc.pessoa_id, **ids,
+                        "opcoes": json.dumps(opcoes, ensure_ascii=False, sort_keys=True, default=str),
+                        "proventos": para_centavos(cc.proventos), "descontos": para_centavos(cc.descontos),
+                        "liquido": para_centavos(cc.liquido), "avisos": json.dumps(list(cc.avisos), ensure_ascii=False)})
+        resumo.update(json.dumps([cc.pessoa_id, list(ids.values()), list(cc.avisos)], ensure_ascii=False,
+                                 default=str).encode())
+        for ordem, l in enumerate(cc.linhas):
+            g = linha_gravada(cid, ordem, l)
+            linhas.append(g)
+            resumo.update(json.dumps([v for k, v in g.items() if k not in ("id", "contracheque_id")],
+                                     ensure_ascii=False).encode())
+    db["conselho_folha_contracheques"].insert_all(cabecas, batch_size=500)
+    if linhas:
+        db["conselho_folha_linhas"].insert_all(linhas, batch_size=500)
+    return resumo.hexdigest()
+
+
+def contracheques(db: sqlite_utils.Database, competencia_id: str, comp: date,
+                  conselheiro_id: str | None = None) -> list[tuple[dict, Contracheque]]:
+    """Os contracheques gravados (titulares e depois suplentes, pela ordem), refeitos como ``Contracheque``;
+    a identificação traz também ``opcoes`` (dict)."""
+    args: list = [competencia_id]
+    filtro = ""
+    if conselheiro_id is not None:
+        filtro, args = " AND c.conselheiro_id = ?", args + [conselheiro_id]
+    cabecas = list(db.query(f"SELECT * FROM conselho_folha_contracheques c WHERE c.competencia_id = ?{filtro} "
+                            "ORDER BY c.condicao DESC, c.ordem, c.nome", args))
+    por_cc: dict[str, list] = {c["id"]: [] for c in cabecas}
+    for r in db.query("SELECT l.* FROM conselho_folha_linhas l JOIN conselho_folha_contracheques c "
+                      f"ON c.id = l.contracheque_id WHERE c.competencia_id = ?{filtro} ORDER BY l.contracheque_id, "
+                      "l.ordem", args):
+        por_cc[r["contracheque_id"]].append(linha_lida(r))
+    return [({k: c[k] for k in IDENTIFICACAO} | {"opcoes": json.loads(c["opcoes"])},
+             Contracheque(comp, c["conselheiro_id"], por_cc[c["id"]], json.loads(c["avisos"])))
+            for c in cabecas]
+
+
+# -- para o arquivo do banco e o eSocial (services.pagamento) -------------------------------------
+def liquidos(db: sqlite_utils.Database, competencia: str) -> list[dict]:
+    """Os contracheques da competência FECHADA ('aaaa-mm') com a conta de cada conselheiro (None se não há):
+    ``contracheque_id``, ``vinculo_id`` (o conselheiro), ``liquido`` em centavos."""
+    return list(db.query(
+        f"SELECT f.id AS contracheque_id, f.conselheiro_id AS vinculo_id, c.pessoa_id, f.nome, f.cpf, f.ordem, "
+        f"f.condicao, f.liquido, {_DADOS} FROM conselho_folha_contracheques f "
+        "JOIN conselho_competencias k ON k.id = f.competencia_id JOIN conselho_conselheiros c ON c.id = f.conselheiro_id "
+        "LEFT JOIN pagamento_dados d ON d.pessoa_id = c.pessoa_id WHERE k.competencia = ? AND k.situacao = 'fechada' "
+        "ORDER BY f.condicao DESC, f.ordem, f.nome", [competencia]))
+
+
+def linhas_fechadas(db: sqlite_utils.Database, competencia: str) -> dict[str, list[dict]]:
+    """Contracheque → rubricas gravadas (codigo, valor em centavos, natureza, referencia) da competência fechada."""
+    saida: dict[str, list[dict]] = {}
+    for r in db.query("SELECT l.contracheque_id, l.codigo, l.valor, l.natureza, l.quantidade, l.referencia "
+                      "FROM conselho_folha_linhas l JOIN conselho_folha_contracheques f ON f.id = l.contracheque_id "
+                      "JOIN conselho_competencias k ON k.id = f.competencia_id WHERE k.competencia = ? "
+                      "AND k.situacao = 'fechada' ORDER BY l.contracheque_id, l.ordem", [competencia]):
+        saida.setdefault(r["contracheque_id"], []).append(dict(r))
+    return saida
+
+
+def pensoes_pagas(db: sqlite_utils.Database, competencia: str) -> list[dict]:
+    """As pensões alimentícias (rubrica 170) descontadas na competência FECHADA ('aaaa-mm'), com o
+    beneficiário e a conta dele; ``valor`` em centavos (a forma de ``store.magisterio.descontos.pensoes_pagas``)."""
+    return list(db.query(
+        "SELECT l.valor, d.id AS desconto_id, d.descricao AS nome, d.beneficiario_cpf AS cpf, d.documento, d.banco, "
+        "d.agencia, d.agencia_dv, d.conta, d.conta_dv, d.tipo_conta, f.ordem, f.condicao, f.nome AS servidor "
+        "FROM conselho_folha_linhas l JOIN conselho_folha_contracheques f ON f.id = l.contracheque_id "
+        "JOIN conselho_competencias k ON k.id = f.competencia_id JOIN conselho_descontos d ON d.id = l.referencia "
+        "WHERE k.competencia = ? AND k.situacao = 'fechada' AND l.codigo = '170' AND d.tipo = 'pensao' "
+        "ORDER BY d.descricao, f.ordem", [competencia]))

@@ -1,0 +1,71 @@
+"""Competência da folha dos conselheiros (issue 13, item 8): prévia, fechamento gravado e imutável, reabertura só
+com motivo, contracheque em PDF só da competência fechada e substituído quando ela é reaberta."""
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from desktop.rules.validacao import EntradaInvalida
+from desktop.services.conselho import folha, remuneracao
+from desktop.services.sessao import ErroNegocio, SemPermissao
+
+MARCO = date(2026, 3, 1)
+
+
+def _diario(s, tabela):
+    return [dict(r) for r in s.db.query("SELECT acao, depois FROM diario WHERE tabela = ? ORDER BY seq", [tabela])]
+
+
+def test_fechar_grava_a_previa_e_reabrir_exige_motivo(sessao_admin, conselho):
+    s = sessao_admin
+    with pytest.raises(ErroNegocio, match="não está fechada"):
+        remuneracao.emitir_contracheque(s, conselho[0], MARCO)
+    opcoes = {conselho[1]: {"ferias_dias": 30}}
+    p = folha.previa(s, MARCO, opcoes)
+    assert not p.erros and len(p.itens) == 5  # os cinco titulares em exercício; os suplentes não
+    sem_ferias = folha.previa(s, MARCO)
+    assert p.itens[1].contracheque.proventos > sem_ferias.itens[1].contracheque.proventos  # o terço de férias
+    k = folha.fechar(s, MARCO, opcoes)
+    assert k["situacao"] == "fechada" and k["conselheiros"] == 5
+    assert k["liquido"] == p.liquido == sum((i.contracheque.liquido for i in p.itens), Decimal("0"))
+    # o gravado é o calculado, linha a linha, com as opções do mês
+    gravados = folha.contracheques(s, MARCO)
+    assert [(i.identificacao["nome"], i.contracheque.linhas) for i in gravados] == \
+        [(i.identificacao["nome"], i.contracheque.linhas) for i in p.itens]
+    assert gravados[1].identificacao["opcoes"] == {"ferias_dias": 30}
+    assert s.db.execute("SELECT count(*) FROM conselho_folha_linhas").fetchone()[0] == \
+        sum(len(i.contracheque.linhas) for i in p.itens)
+    assert [d["acao"] for d in _diario(s, "conselho_competencias")] == ["inserir"]
+    with pytest.raises(ErroNegocio, match="já está fechada"):
+        folha.fechar(s, MARCO)
+    with pytest.raises(Exception, match="Rubrica gravada não se altera"):  # a base recusa mudar o gravado
+        s.db.execute("UPDATE conselho_folha_linhas SET valor = 1")
+    # o PDF sai do gravado
+    e = remuneracao.emitir_contracheque(s, conselho[1], MARCO)
+    assert Decimal(remuneracao.contracheques_emitidos(s, MARCO)[0]["liquido"]) == gravados[1].contracheque.liquido
+    with pytest.raises(EntradaInvalida, match="motivo"):
+        folha.reabrir(s, MARCO, "corrigir")
+    k = folha.reabrir(s, MARCO, "afastamento de março lançado depois")
+    assert k["situacao"] == "aberta" and k["conselheiros"] == 0
+    assert s.db.execute("SELECT count(*) FROM conselho_folha_contracheques").fetchone()[0] == 0
+    assert [r["motivo"] for r in folha.obter_competencia(s, MARCO)["reaberturas"]] == \
+        ["afastamento de março lançado depois"]
+    motivo = s.db.execute("SELECT motivo_substituicao FROM documentos WHERE id = ?", [e.id]).fetchone()[0]
+    assert "competência 03/2026 reaberta" in motivo  # o PDF emitido fica substituído, guardado
+    assert [d["acao"] for d in _diario(s, "conselho_reaberturas")] == ["inserir"]
+    ultima = json.loads(_diario(s, "conselho_competencias")[-1]["depois"])
+    assert ultima["motivo_reabertura"] == "afastamento de março lançado depois" and ultima["documentos_substituidos"] == 1
+    with pytest.raises(ErroNegocio, match="não está fechada"):
+        folha.contracheques(s, MARCO)
+    assert folha.fechar(s, MARCO)["liquido"] == sem_ferias.liquido  # fechada de novo, sem as férias
+
+
+def test_conselheiro_le_so_o_proprio_e_nao_fecha(sessao_admin, conselho, entrar):
+    folha.fechar(sessao_admin, MARCO)
+    ct = entrar("ct1", "conselheiro_tutelar", conselho[0])
+    assert [i.contracheque.pessoa_id for i in folha.contracheques(ct, MARCO)] == [conselho[0]]
+    with pytest.raises(SemPermissao):
+        folha.contracheque(ct, MARCO, conselho[1])
+    with pytest.raises(SemPermissao):
+        folha.reabrir(ct, MARCO, "motivo suficientemente longo")
