@@ -106,3 +106,210 @@ def test_servicos_nao_tem_sql():
         if achados := sql_cru(arq.read_text(encoding="utf-8")):
             ruins[nome] = achados
     assert ruins == {}
+
+
+# -- telas chamam serviços só por widgets.servicos (issue 18, item 3) ---------------------------
+EMBRULHOS = {"consulta": (1, "funcao"), "operacao": (2, "funcao"), "gravar": (2, "funcao"), "ler": (1, "funcao"),
+             "emitir_em_segundo_plano": (3, "emitir"), "DialogoAcao": (3, "acao"), "DialogoGravacao": (3, "acao")}
+"""Quem roda fora da thread da interface a função que recebe (posição e nome do argumento):
+``widgets.servicos``, ``widgets.leitura``, o PDF salvo do Conselho e os diálogos que gravam com
+``servicos.operacao``. Funções das telas que repassam um parâmetro a um destes entram sozinhas
+(``embrulhos_das_telas``)."""
+SERVICOS_SEM_BASE = {
+    # Funções dos serviços que não leem a base: texto de erro, pastas, tabelas fixas, formatação.
+    "mensagem", "motivo", "senha_incorreta", "oferece_restauracao", "problema_nas_chaves",
+    "pasta_dados_padrao", "arquivo_config", "pasta_registros", "registrar_excecao", "excecao_em_thread",
+    "liberar_thread", "tabela_sipia", "gravado_em_local", "texto_valor", "normalizar_codigo",
+    "pasta_copias_da_base", "validar_chave_recuperacao",
+}
+DEVOLVEM_A_CHAMADA = {"chamada", "leitor_para_imprimir"}
+"""Métodos que devolvem a função que outro roda num embrulho (``DialogoFormulario``, o Ctrl+P)."""
+TELAS_FORA_DA_SESSAO = {
+    # Antes de haver sessão (abrir, criar ou restaurar a base): widgets.tarefa com diálogo de progresso,
+    # sem aba a travar nem ``sessao`` a passar.
+    "login/janela.py", "login/recuperacao.py", "login/restauracao.py", "login/senha.py",
+    "assistente/assistente.py", "assistente/conclusao.py", "assistente/juntar.py", "assistente/orgao.py",
+    "assistente/paginas.py", "principal/restauracao.py",
+    # O tratamento geral de exceções grava o registro (arquivo de log), não a base.
+    "widgets/falhas.py",
+}
+TELAS_AINDA_COM_CHAMADA_DIRETA = (  # em limpeza: cada uma sai daqui quando passar a widgets.servicos
+    "administracao/", "conselho/abas_eleicao.py", "conselho/apuracao.py", "conselho/dialogos_candidatura.py",
+    "conselho/dialogos_impugnacao.py", "conselho/eleicao.py", "conselho/encerramento.py",
+    "conselho/funcionamento/caso.py", "conselho/funcionamento/colegiado.py", "conselho/funcionamento/fiscalizacao.py",
+    "conselho/funcionamento/plantao.py", "documentos/verificar.py", "magisterio/", "principal/ajuda.py",
+    "principal/janela.py",
+)
+
+
+def _nome_chamado(no: ast.Call) -> str | None:
+    f = no.func
+    return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
+
+
+def _nomes_em(no: ast.AST | None) -> set[str]:
+    return set() if no is None else {s.id if isinstance(s, ast.Name) else s.attr for s in ast.walk(no)
+                                     if isinstance(s, (ast.Name, ast.Attribute))}
+
+
+def _funcoes_passadas(no: ast.Call, embrulhos: dict[str, set[tuple[int, str]]]) -> list[ast.AST]:
+    """Os argumentos que um embrulho roda fora da interface (nenhum se a chamada não é a um embrulho)."""
+    achados = []
+    for posicao, chave in embrulhos.get(_nome_chamado(no), ()):
+        if len(no.args) > posicao and not any(isinstance(a, ast.Starred) for a in no.args[:posicao + 1]):
+            achados.append(no.args[posicao])
+        achados += [k.value for k in no.keywords if k.arg == chave]
+    return achados
+
+
+def _seguir_nomes(classe: ast.ClassDef, nomes: set[str]) -> set[str]:
+    """Os nomes de que os dados ``nomes`` dependem na classe: o corpo das funções internas com esses nomes
+    e o lado direito das atribuições a eles (``consultar = self._consultar``)."""
+    nomes = set(nomes)
+    while True:
+        novos = set()
+        for no in ast.walk(classe):
+            if isinstance(no, ast.FunctionDef) and no.name in nomes and no not in classe.body:
+                novos |= _nomes_em(no)
+            elif isinstance(no, ast.Assign) and len(no.targets) == 1:
+                alvo, valor = no.targets[0], no.value
+                pares = (zip(alvo.elts, valor.elts) if isinstance(alvo, ast.Tuple) and isinstance(valor, ast.Tuple)
+                         and len(alvo.elts) == len(valor.elts) else [(alvo, valor)])
+                for a, v in pares:
+                    if isinstance(a, ast.Name) and a.id in nomes:
+                        novos |= _nomes_em(v)
+        if novos <= nomes:
+            return nomes
+        nomes |= novos
+
+
+def embrulhos_das_telas(arvores: list[ast.AST]) -> dict[str, set[tuple[int, str]]]:
+    """``EMBRULHOS`` mais as funções que passam um dos seus parâmetros como a função de um embrulho, e os
+    diálogos cujo ``chamada()`` devolve a função dada ao construtor (nome → posições e nomes do argumento)."""
+    embrulhos = {nome: {pos} for nome, pos in EMBRULHOS.items()}
+    defs = [no for arv in arvores for no in ast.walk(arv) if isinstance(no, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    classes = [no for arv in arvores for no in ast.walk(arv) if isinstance(no, ast.ClassDef)]
+    mudou = True
+    while mudou:
+        mudou = False
+        for classe in classes:  # o construtor guarda a função, que a classe dá a um embrulho ou devolve
+            metodos = {m.name: m for m in classe.body if isinstance(m, ast.FunctionDef)}
+            if "__init__" not in metodos:
+                continue
+            params = [a.arg for a in metodos["__init__"].args.args[1:]]
+            rodadas = set().union(*(_nomes_em(f) for no in ast.walk(classe) if isinstance(no, ast.Call)
+                                    for f in _funcoes_passadas(no, embrulhos)))
+            rodadas |= set().union(*(_nomes_em(m) for nome, m in metodos.items() if nome in DEVOLVEM_A_CHAMADA))
+            rodadas = _seguir_nomes(classe, rodadas)
+            for no in ast.walk(metodos["__init__"]):
+                if (isinstance(no, ast.Assign) and isinstance(no.value, ast.Name) and no.value.id in params
+                        and isinstance(no.targets[0], ast.Attribute) and no.targets[0].attr in rodadas
+                        and (pos := (params.index(no.value.id), no.value.id)) not in embrulhos.get(classe.name, set())):
+                    embrulhos.setdefault(classe.name, set()).add(pos)
+                    mudou = True
+        for d in defs:
+            params = [a.arg for a in d.args.args if a.arg != "self"]
+            for no in ast.walk(d):
+                if not isinstance(no, ast.Call):
+                    continue
+                for param in set().union(*map(_nomes_em, _funcoes_passadas(no, embrulhos))) & set(params):
+                    if (params.index(param), param) not in embrulhos.get(d.name, set()):
+                        embrulhos.setdefault(d.name, set()).add((params.index(param), param))
+                        mudou = True
+    return embrulhos
+
+
+def chamadas_diretas(arvore: ast.AST, embrulhos: dict[str, set[tuple[int, str]]]) -> list[tuple[int, str]]:
+    """(linha, serviço) de cada uso de uma função de ``desktop.services`` fora de um embrulho: só vale como a
+    função dada a um embrulho, dentro de um lambda ou função dados a um, ou no que ``chamada()`` devolve
+    (``DialogoFormulario``). Classes e constantes (nome com maiúscula) não contam."""
+    modulos, funcoes = set(), set()
+    for no in ast.walk(arvore):
+        if isinstance(no, ast.ImportFrom) and no.level == 0 and (no.module or "").startswith("desktop.services"):
+            base = RAIZ.joinpath(*no.module.split(".")[1:])
+            for a in no.names:
+                e_modulo = (base / f"{a.name}.py").exists() or (base / a.name / "__init__.py").exists()
+                (modulos if e_modulo else funcoes).add(a.asname or a.name)
+    pais = {filho: no for no in ast.walk(arvore) for filho in ast.iter_child_nodes(no)}
+    dadas = {}  # id do nó dado como função a um embrulho → nomes nele
+    for no in ast.walk(arvore):
+        if isinstance(no, ast.Call):
+            dadas |= {id(f): _nomes_em(f) for f in _funcoes_passadas(no, embrulhos)}
+    passados = set().union(*dadas.values())
+
+    def _acima(no: ast.AST):
+        while (no := pais.get(no)) is not None:
+            yield no
+
+    def _fora_da_interface(no: ast.AST) -> bool:
+        for pai in [no, *_acima(no)]:
+            if id(pai) in dadas:
+                return True
+            if isinstance(pai, (ast.FunctionDef, ast.AsyncFunctionDef)) and pai.name in passados:
+                return True
+            if isinstance(pai, ast.Lambda):
+                destino = pais.get(pai)
+                if isinstance(destino, ast.Assign) and _nomes_em(destino.targets[0]) & passados:
+                    return True
+        return False
+
+    def _devolvido_por_chamada(no: ast.AST) -> bool:
+        """Em ``chamada()`` (``DEVOLVEM_A_CHAMADA``): a função dada a ``partial``, ou chamada num lambda ou
+        função interna."""
+        adiado = not (isinstance(pais.get(no), ast.Call) and pais[no].func is no)
+        for pai in _acima(no):
+            if isinstance(pai, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if pai.name in DEVOLVEM_A_CHAMADA:
+                    return adiado
+                adiado = True  # função interna
+            adiado = adiado or isinstance(pai, ast.Lambda)
+        return False
+
+    achados = []
+    for no in ast.walk(arvore):
+        if isinstance(no, ast.Attribute) and isinstance(no.value, ast.Name) and no.value.id in modulos:
+            nome, ref = no.attr, f"{no.value.id}.{no.attr}"
+        elif isinstance(no, ast.Name) and no.id in funcoes and isinstance(no.ctx, ast.Load):
+            nome = ref = no.id
+        else:
+            continue
+        if nome[:1].isupper() or nome in SERVICOS_SEM_BASE or _fora_da_interface(no) or _devolvido_por_chamada(no):
+            continue
+        achados.append((no.lineno, ref))
+    return sorted(achados)
+
+
+def test_chamadas_diretas_acha_servico_fora_de_consulta():
+    fonte = ("from desktop.services.conselho import atendimentos\n"
+             "from desktop.services.eleicao.processo import obter_processo\n"
+             "class Aba:\n"
+             "    def recarregar(self):\n"
+             "        consulta(self, lambda: atendimentos.listar_atendimentos(self.s), self._on_lidos, titulo_erro='x')\n"
+             "        consulta(self, self._ler, self._on_lidos, titulo_erro='x')\n"
+             "        self._fazer(lambda: obter_processo(self.s, 1), 'Feito.')\n"
+             "        return atendimentos.listar_atendimentos(self.s)\n"
+             "    def _ler(self):\n"
+             "        return obter_processo(self.s, 1)\n"
+             "    def _fazer(self, acao, mensagem):\n"
+             "        gravar(self, 'Gravando…', acao, lambda r: self._on_clique(), titulo_erro='x')\n"
+             "    def _on_clique(self):\n"
+             "        x = atendimentos.tabela_sipia(), atendimentos.Filtro()\n"
+             "        obter_processo(self.s, 2)\n"
+             "    def chamada(self):\n"
+             "        return partial(obter_processo, self.s, 3), lambda: obter_processo(self.s, 4), obter_processo(self.s, 5)\n")
+    arvore = ast.parse(fonte)
+    assert chamadas_diretas(arvore, embrulhos_das_telas([arvore])) == [
+        (8, "atendimentos.listar_atendimentos"), (15, "obter_processo"), (17, "obter_processo")]
+
+
+def test_telas_chamam_servicos_so_por_widgets_servicos():
+    """Toda leitura e gravação de uma tela roda fora da thread da interface, com o resultado num callback
+    (``widgets.servicos``: consulta, operacao, gravar) — nada de serviço chamado direto num slot."""
+    telas = RAIZ / "screens"
+    arvores = {arq.relative_to(telas).as_posix(): ast.parse(arq.read_text(encoding="utf-8"))
+               for arq in sorted(telas.rglob("*.py"))}
+    embrulhos = embrulhos_das_telas(list(arvores.values()))
+    ruins = {nome: achados for nome, arvore in arvores.items()
+             if nome not in TELAS_FORA_DA_SESSAO and not nome.startswith(TELAS_AINDA_COM_CHAMADA_DIRETA)
+             and (achados := chamadas_diretas(arvore, embrulhos))}
+    assert ruins == {}

@@ -109,6 +109,7 @@ def test_abrir_pdf_grava_os_bytes_emitidos_e_abre(qtbot, aba, emitidos, tmp_path
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: abertos.append(url.toLocalFile()))
     _clicar_codigo(qtbot, aba, primeiro.codigo)
     qtbot.mouseClick(aba.botao_abrir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(destino.exists, timeout=10000)  # o PDF é lido da base fora da thread da interface
     assert destino.read_bytes() == primeiro.pdf and abertos == [str(destino)]
     assert "idêntico ao emitido" in aba.situacao.text()
 
@@ -136,7 +137,10 @@ def test_imprimir_o_documento_emitido_e_ctrl_p_pegam_o_selecionado(qtbot, aba, e
     _, segundo = emitidos
     _clicar_codigo(qtbot, aba, segundo.codigo)
     assert aba.botao_imprimir.isEnabled()
-    assert documento_da_tela(aba) == segundo.pdf  # o Ctrl+P da janela imprime o selecionado
+    obtidos = []
+    documento_da_tela(aba, obtidos.append)  # o Ctrl+P da janela imprime o selecionado, lido fora da interface
+    qtbot.waitUntil(lambda: bool(obtidos), timeout=10000)
+    assert obtidos == [segundo.pdf]
     saida = tmp_path / "impresso.pdf"
 
     def escolher_impressora_pdf(dialogo):  # o usuário escolhe "imprimir em arquivo" e confirma
@@ -146,6 +150,7 @@ def test_imprimir_o_documento_emitido_e_ctrl_p_pegam_o_selecionado(qtbot, aba, e
 
     monkeypatch.setattr(QPrintDialog, "exec", escolher_impressora_pdf)
     qtbot.mouseClick(aba.botao_imprimir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(aba, "tarefa_impressao", None) is not None, timeout=10000)
     tarefa = aba.tarefa_impressao
     with qtbot.waitSignal(tarefa.sig_concluida, timeout=20000) as sinal:
         pass

@@ -96,23 +96,31 @@ def test_rotulo_oferece_abrir_e_imprimir_e_ctrl_p_acha_o_documento(qtbot, tmp_pa
     QVBoxLayout(tela).addWidget(rotulo)
     qtbot.addWidget(tela)
     tela.show()
-    assert impressao.documento_da_tela(tela) is None
+    assert _documento(tela) is None
     primeiro, segundo = dois_documentos
     caminho = tmp_path / "doc.pdf"
     caminho.write_bytes(primeiro.pdf)
     impressao.oferecer_documento(rotulo, primeiro.pdf, caminho, "Documento emitido <1>.")
     assert '<a href="abrir">Abrir</a>' in rotulo.text() and "Imprimir (Ctrl+P)" in rotulo.text()
     assert "&lt;1&gt;" in rotulo.text()
-    assert impressao.documento_da_tela(tela) == primeiro.pdf
+    assert _documento(tela) == primeiro.pdf
     outro = QLabel(tela)
     tela.layout().addWidget(outro)
     qtbot.waitUntil(outro.isVisible)
     impressao.oferecer_documento(outro, segundo.pdf, None, "Outro.")
     assert "Abrir" not in outro.text()
-    assert impressao.documento_da_tela(tela) == segundo.pdf  # o mais recente
-    assert PdfReader(BytesIO(impressao.documento_da_tela(tela))).pages
+    assert _documento(tela) == segundo.pdf  # o mais recente
+    assert PdfReader(BytesIO(_documento(tela))).pages
     outro.setText("Outra mensagem, sem documento.")
-    assert impressao.documento_da_tela(tela) == primeiro.pdf
+    assert _documento(tela) == primeiro.pdf
+
+
+def _documento(tela):
+    """O que o Ctrl+P pega de ``tela`` (só rótulos aqui: a resposta vem na hora)."""
+    obtidos = []
+    impressao.documento_da_tela(tela, obtidos.append)
+    assert len(obtidos) == 1
+    return obtidos[0]
 
 
 def test_pagina_em_paisagem_e_girada_para_ocupar_o_papel_em_retrato(qapp, tmp_path):

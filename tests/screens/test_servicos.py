@@ -39,6 +39,31 @@ def test_consulta_recusada_vira_aviso_e_chama_ao_falhar(qtbot, monkeypatch):
     assert mostrados == [("Abrir processo", "Processo de escolha não encontrado.")]
 
 
+def test_consulta_com_chave_descarta_a_resposta_velha(qtbot):
+    """Duas leituras da mesma lista: a primeira responde por último e é descartada; ``carregando`` fica
+    True até a mais nova chegar. Outra chave não interfere."""
+    from desktop.screens.widgets.leitura import em_andamento
+
+    aba, _ = _aba(qtbot)
+    soltar_velha = threading.Event()
+    recebido = []
+
+    def velha():
+        soltar_velha.wait(10)
+        return "velha"
+
+    servicos.consulta(aba, velha, recebido.append, titulo_erro="Ler", chave="lista")
+    servicos.consulta(aba, lambda: "nova", recebido.append, titulo_erro="Ler", chave="lista")
+    servicos.consulta(aba, lambda: "outra", recebido.append, titulo_erro="Ler", chave="detalhe")
+    assert aba.carregando
+    qtbot.waitUntil(lambda: sorted(recebido) == ["nova", "outra"], timeout=10000)
+    assert not aba.carregando
+    soltar_velha.set()
+    qtbot.waitUntil(lambda: em_andamento() == 0, timeout=10000)
+    qtbot.wait(50)  # o sinal da velha chega à interface e é descartado
+    assert sorted(recebido) == ["nova", "outra"] and not aba.carregando
+
+
 def test_operacao_trava_a_aba_e_devolve_o_resultado(qtbot):
     aba, botao = _aba(qtbot)
     liberar = threading.Event()

@@ -155,32 +155,22 @@ class AbaDocumentos(QWidget):
             self.ultimo_arquivo = destino
             oferecer_documento(self.situacao, nova.pdf, destino, texto + f" Salva em {destino}.")
 
-    def _pdf_selecionado(self, titulo: str) -> bytes | None:
+    def leitor_para_imprimir(self):
+        """Para o Ctrl+P da janela principal: a leitura do PDF do documento selecionado (fora da thread da
+        interface, ``impressao.documento_da_tela``); None sem seleção."""
         e = self._selecionada()
         if e is None:
             return None
-        try:
-            return documentos_vias.pdf_emitido(self.sessao, e["documento_id"])
-        except Exception as erro:  # noqa: BLE001
-            if not avisos.previsto(erro):
-                raise
-            avisos.erro(self, titulo, erro)
-            return None
-
-    def documento_para_imprimir(self) -> bytes | None:
-        """Para o Ctrl+P da janela principal: o PDF do documento selecionado."""
-        return self._pdf_selecionado("Imprimir") if self._selecionada() else None
+        sessao, documento_id = self.sessao, e["documento_id"]
+        return lambda: documentos_vias.pdf_emitido(sessao, documento_id)
 
     def _ler_pdf(self, titulo: str, seguir) -> None:
         """Lê o PDF do documento selecionado fora da thread da interface e segue com ``seguir(e, pdf)``."""
         from desktop.screens.widgets import servicos
 
-        e = self._selecionada()
-        if e is None:
-            return
-        sessao, documento_id = self.sessao, e["documento_id"]
-        servicos.consulta(self, lambda: documentos_vias.pdf_emitido(sessao, documento_id),
-                          lambda pdf: seguir(e, pdf), titulo_erro=titulo)
+        e, leitor = self._selecionada(), self.leitor_para_imprimir()
+        if leitor is not None:
+            servicos.consulta(self, leitor, lambda pdf: seguir(e, pdf), titulo_erro=titulo)
 
     def _on_imprimir(self) -> None:
         self._ler_pdf("Imprimir", lambda e, pdf: setattr(self, "tarefa_impressao", imprimir_pdfs(

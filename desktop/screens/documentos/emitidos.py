@@ -49,38 +49,38 @@ class AcoesDoEmitido:
     _TITULO_ABRIR = "Abrir documento emitido"
     _TITULO_IMPRIMIR = "Reimprimir"
 
-    def _pdf(self, titulo: str) -> bytes | None:
+    def leitor_para_imprimir(self) -> Callable[[], bytes] | None:
+        """Para o Ctrl+P da janela principal: a leitura do PDF do documento selecionado (roda fora da
+        thread da interface, ``impressao.documento_da_tela``); None sem documento selecionado."""
         d = self.selecionado()
         if d is None:
             return None
-        try:
-            return documentos_vias.pdf_emitido(self._sessao, d["id"])
-        except Exception as e:  # noqa: BLE001 — recusa prevista vai ao usuário
-            if not avisos.previsto(e):
-                raise
-            avisos.erro(self, titulo, e)
-            return None
+        sessao, documento_id = self._sessao, d["id"]
+        return lambda: documentos_vias.pdf_emitido(sessao, documento_id)
 
-    def documento_para_imprimir(self) -> bytes | None:
-        """Para o Ctrl+P da janela principal: o PDF do documento selecionado."""
-        return self._pdf("Imprimir")
+    def _com_pdf(self, titulo: str, seguir: Callable[[dict, bytes], None]) -> None:
+        """Lê o PDF do selecionado fora da thread da interface e segue com ``seguir(documento, pdf)``."""
+        d, leitor = self.selecionado(), self.leitor_para_imprimir()
+        if leitor is not None:
+            servicos.consulta(self, leitor, lambda pdf: seguir(d, pdf), titulo_erro=titulo)
 
     def _salvar(self, nome: str, pdf: bytes):
         return salvar_e_abrir(self, nome, pdf)
 
     def _on_abrir(self) -> None:
-        d, pdf = self.selecionado(), self._pdf(self._TITULO_ABRIR)
-        if pdf is None:
-            return
+        self._com_pdf(self._TITULO_ABRIR, self._on_pdf_para_abrir)
+
+    def _on_pdf_para_abrir(self, d: dict, pdf: bytes) -> None:
         destino = self._salvar(nome_sugerido(d), pdf)
         if destino is not None:
             self.ultimo_arquivo = destino
             oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
 
     def _on_imprimir(self) -> None:
-        pdf = self._pdf(self._TITULO_IMPRIMIR)
-        if pdf is not None:
-            self.tarefa_impressao = imprimir_pdfs(self, pdf, nome_trabalho=nome_sugerido(self.selecionado()))
+        self._com_pdf(self._TITULO_IMPRIMIR, self._on_pdf_para_imprimir)
+
+    def _on_pdf_para_imprimir(self, d: dict, pdf: bytes) -> None:
+        self.tarefa_impressao = imprimir_pdfs(self, pdf, nome_trabalho=nome_sugerido(d))
 
 
 class QuadroEmitidos(AcoesDoEmitido, QGroupBox):
@@ -99,6 +99,7 @@ class QuadroEmitidos(AcoesDoEmitido, QGroupBox):
         self._consultar = consultar
         self._confirmar_gravacao = confirmar_gravacao
         self._docs: list[dict] = []
+        self.carregando = False
         self.tarefa = None
         self.tarefa_impressao = None
         self.ultimo_arquivo = None
@@ -135,14 +136,27 @@ class QuadroEmitidos(AcoesDoEmitido, QGroupBox):
 
     # -- dados ---------------------------------------------------------------------------------
     def atualizar(self, selecionar_id: str | None = None) -> None:
+        """Relê a lista fora da thread da interface (``carregando`` até chegar; uma releitura mais nova
+        descarta a resposta da anterior)."""
         atual = selecionar_id or (self.selecionado() or {}).get("id")
-        try:
-            self._docs = list(self._consultar())
-        except Exception as e:  # noqa: BLE001 — sem permissão ou sem dados: quadro vazio, com o motivo
-            if not avisos.previsto(e):
-                raise
-            self._docs = []
-            self.situacao.setText(avisos.mensagem_de(e))
+        consultar = self._consultar
+
+        def _ler():
+            try:
+                return "lidos", list(consultar())
+            except Exception as e:  # noqa: BLE001 — sem permissão ou sem dados: quadro vazio, com o motivo
+                if not avisos.previsto(e):
+                    raise
+                return "motivo", avisos.mensagem_de(e)
+
+        servicos.consulta(self, _ler, lambda r: self._on_lidos(atual, r), titulo_erro="Documentos emitidos",
+                          chave="lista")
+
+    def _on_lidos(self, atual: str | None, resposta: tuple[str, object]) -> None:
+        tipo, conteudo = resposta
+        self._docs = conteudo if tipo == "lidos" else []
+        if tipo == "motivo":
+            self.situacao.setText(conteudo)
         self.lista.blockSignals(True)
         self.lista.clear()
         for d in self._docs:

@@ -52,15 +52,19 @@ class DialogoESocial(DialogoFormulario):
         if caminho:
             self.certificado.setText(caminho)
 
-    def executar(self) -> dict:
-        pfx = None
-        if self.certificado.text().strip():
+    def chamada(self) -> Callable[[], dict]:
+        """Os campos lidos aqui; o certificado é lido do disco fora da thread da interface."""
+        arquivo = self.certificado.text().strip()
+        escolha = {"data_pagamento": self.data.valor(), "ambiente": self.ambiente.currentData(),
+                   "senha": self.senha.text()}
+
+        def _ler_certificado() -> dict:
             try:
-                pfx = Path(self.certificado.text().strip()).read_bytes()
+                pfx = Path(arquivo).read_bytes() if arquivo else None
             except OSError:
                 raise EntradaInvalida("Não foi possível ler o arquivo do certificado.") from None
-        return {"data_pagamento": self.data.valor(), "ambiente": self.ambiente.currentData(), "pfx": pfx,
-                "senha": self.senha.text()}
+            return {**escolha, "pfx": pfx}
+        return _ler_certificado
 
 
 class GeradorESocial:

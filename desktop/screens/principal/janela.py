@@ -202,13 +202,15 @@ class JanelaPrincipal(QMainWindow):
     def _on_imprimir(self) -> None:
         from desktop.screens.widgets.impressao import documento_da_tela, imprimir_pdfs
 
-        pdf = documento_da_tela(self.pilha.currentWidget())
-        if pdf is None:
-            self.statusBar().showMessage(
-                "Nenhum documento nesta tela para imprimir: emita ou salve um documento antes. "
-                "Para reimprimir um antigo, emita outra via onde ele foi emitido.", 10000)
-            return
-        self._tarefa_impressao = imprimir_pdfs(self, pdf)
+        def _on_documento(pdf: bytes | None) -> None:
+            if pdf is None:
+                self.statusBar().showMessage(
+                    "Nenhum documento nesta tela para imprimir: emita ou salve um documento antes. "
+                    "Para reimprimir um antigo, emita outra via onde ele foi emitido.", 10000)
+                return
+            self._tarefa_impressao = imprimir_pdfs(self, pdf)
+
+        documento_da_tela(self.pilha.currentWidget(), _on_documento)  # o PDF da base é lido fora da interface
 
     def _on_novo_plantao(self) -> None:
         """Ctrl+N em qualquer ponto do módulo Conselho Tutelar (inclusive na lista de módulos)."""

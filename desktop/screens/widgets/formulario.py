@@ -3,11 +3,9 @@
 A subclasse monta os campos com ``adicionar`` e implementa ``chamada()``: lê os campos (aqui, na
 thread da interface) e devolve a chamada ao serviço, sem argumentos, que o diálogo roda fora da
 interface com ``servicos.operacao`` (o progresso aparece se demorar; os campos ficam travados enquanto
-grava). Se o serviço recusar (regra, permissão, entrada inválida), a mensagem aparece no próprio
-diálogo, que continua aberto para o usuário corrigir.
-
-A forma antiga, ``executar()`` (ler os campos e chamar o serviço de uma vez, na thread da interface),
-ainda vale para os diálogos não convertidos (issue 18): só é usada quando ``chamada()`` devolve None.
+grava; Esc não fecha o diálogo no meio). Se o serviço recusar (regra, permissão, entrada inválida), a
+mensagem aparece no próprio diálogo, que continua aberto para o usuário corrigir. Um diálogo que só
+junta valores, sem serviço, guarda-os em ``resultado`` e devolve None: ele fecha na hora.
 """
 from __future__ import annotations
 
@@ -26,7 +24,7 @@ _ESTILO_ERRO = "color: #b00020; font-weight: bold;"
 
 
 class DialogoFormulario(QDialog):
-    """Base dos diálogos de cadastro. ``resultado`` guarda o que ``executar`` devolveu."""
+    """Base dos diálogos de cadastro. ``resultado`` guarda o que a chamada ao serviço devolveu."""
 
     def __init__(self, titulo: str, texto_confirmar: str, parent: QWidget | None = None,
                  explicacao: str = "", texto_voltar: str = "Cancelar"):
@@ -99,11 +97,8 @@ class DialogoFormulario(QDialog):
 
     def chamada(self) -> Callable[[], Any] | None:
         """Lê os campos e devolve a chamada ao serviço (roda fora da thread da interface); levanta
-        ``EntradaInvalida`` com mensagem para o usuário se um campo não serve. None: usa ``executar``."""
-        return None
-
-    def executar(self) -> Any:
-        """Forma antiga (na thread da interface): chama o serviço com os valores dos campos."""
+        ``EntradaInvalida`` com mensagem para o usuário se um campo não serve. None: nada a gravar (o
+        diálogo só junta valores em ``resultado``) e ele fecha já."""
         raise NotImplementedError
 
     def _on_confirmar(self) -> None:
@@ -114,8 +109,6 @@ class DialogoFormulario(QDialog):
             return
         try:
             chamada = self.chamada()
-            if chamada is None:
-                self.resultado = self.executar()
         except Exception as e:  # noqa: BLE001 — a recusa vai para o usuário, o diálogo fica aberto
             if not avisos.previsto(e):
                 raise
@@ -130,12 +123,17 @@ class DialogoFormulario(QDialog):
                                         ao_recusar=self._on_recusado, ao_cancelar=self._on_fim_tarefa)
         self.tarefa.sig_falhou.connect(self._on_fim_tarefa)
 
+    def reject(self) -> None:
+        if self.tarefa is None:  # gravando: Esc não fecha (o Cancelar do progresso interrompe)
+            super().reject()
+
     def _on_fim_tarefa(self, *_args) -> None:
         self.tarefa = None
 
     def _on_recusado(self, erro: BaseException) -> None:
         self.tarefa = None
         self.mostrar_erro(avisos.mensagem_de(erro))
+        self.atualizar_botao()
 
     def _on_gravado(self, resultado: Any) -> None:
         self.tarefa = None

@@ -8,7 +8,8 @@ arquivo gravado são os próprios PDFs juntados (texto pesquisável, código de 
 
 ``oferecer_documento(rotulo, pdf, caminho, texto)`` mostra, depois de emitir/salvar, os links
 "Abrir" e "Imprimir" no rótulo de mensagem da tela, e deixa o documento à mão para o Ctrl+P da
-janela principal (``documento_da_tela``).
+janela principal (``documento_da_tela``, que também lê, fora da thread da interface, o PDF selecionado
+numa lista de documentos emitidos).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import html
 import time
 from io import BytesIO
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRect, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPainter
@@ -242,15 +243,17 @@ def oferecer_documento(rotulo: QLabel, pdf: bytes | Sequence[bytes] | None, cami
         _LinksDoDocumento(rotulo)
 
 
-def documento_da_tela(tela: QWidget) -> bytes | None:
-    """O documento para o Ctrl+P: o de uma lista visível que o oferece (``documento_para_imprimir``,
-    como o selecionado em Documentos emitidos) ou o último oferecido num rótulo visível de ``tela``."""
+def documento_da_tela(tela: QWidget, ao_obter: Callable[[bytes | None], None]) -> None:
+    """O documento para o Ctrl+P, entregue a ``ao_obter(pdf ou None)``: o de uma lista visível que o
+    oferece (``leitor_para_imprimir()``, como o selecionado em Documentos emitidos: o PDF é lido da base
+    fora da thread da interface, ``servicos.consulta``) ou o último oferecido num rótulo visível de ``tela``."""
+    from .servicos import consulta
+
     for w in [tela, *tela.findChildren(QWidget)]:
-        oferece = getattr(w, "documento_para_imprimir", None)
-        if callable(oferece) and w.isVisible():
-            pdf = oferece()
-            if pdf:
-                return pdf
+        oferece = getattr(w, "leitor_para_imprimir", None)
+        if callable(oferece) and w.isVisible() and (leitor := oferece()) is not None:
+            consulta(w, leitor, ao_obter, titulo_erro="Imprimir")
+            return
     melhor, quando = None, -1.0
     for rotulo in tela.findChildren(QLabel):
         pdf = rotulo.property(PROPRIEDADE_PDF)
@@ -258,4 +261,4 @@ def documento_da_tela(tela: QWidget) -> bytes | None:
             continue  # o rótulo já mostra outra mensagem: o documento não está mais na tela
         if rotulo.isVisible() and (rotulo.property(PROPRIEDADE_QUANDO) or 0) > quando:
             melhor, quando = bytes(pdf), rotulo.property(PROPRIEDADE_QUANDO)
-    return melhor
+    ao_obter(melhor)

@@ -4,8 +4,9 @@ No espírito do QueryOp/CollectionOp do Anki: o serviço roda noutra thread e o 
 num callback; uma recusa prevista do Paço (regra, permissão, entrada, base, arquivo) vira aviso em
 português; um defeito sobe para o tratamento geral da aplicação.
 
-- ``consulta(dono, funcao, ao_concluir, titulo_erro=...)``: leitura sem diálogo (``widgets.leitura``);
-  o callback só roda se o ``dono`` ainda existir.
+- ``consulta(dono, funcao, ao_concluir, titulo_erro=..., chave=...)``: leitura sem diálogo
+  (``widgets.leitura``); o callback só roda se o ``dono`` ainda existir; com ``chave``, só a resposta do
+  pedido mais novo (``dono.carregando`` até ela chegar).
 - ``operacao(aba, titulo, funcao, ao_concluir, titulo_erro=...)``: escrita ou trabalho demorado, com
   diálogo de progresso e Cancelar (``widgets.tarefa``); ``funcao(progresso)`` informa o andamento com
   ``progresso.informar(feito, total, texto)``. Enquanto roda, os campos e botões da aba ficam travados:
@@ -26,10 +27,21 @@ from .tarefa import Tarefa, executar
 
 
 def consulta(dono: QWidget, funcao: Callable[[], Any], ao_concluir: Callable[[Any], None], *,
-             titulo_erro: str, ao_falhar: Callable[[BaseException], None] | None = None) -> QObject:
+             titulo_erro: str, ao_falhar: Callable[[BaseException], None] | None = None,
+             chave: str | None = None) -> QObject:
     """Lê fora da thread da interface: ``funcao()`` noutra thread, ``ao_concluir(resultado)`` na interface.
 
-    Recusa prevista: aviso com ``titulo_erro`` (e depois ``ao_falhar(erro)``, se dado)."""
+    Recusa prevista: aviso com ``titulo_erro`` (e depois ``ao_falhar(erro)``, se dado).
+    Com ``chave`` (releituras da mesma lista, busca enquanto se digita): só a resposta do pedido mais novo
+    com essa chave chega ao callback — uma que volta depois de pedida outra é descartada — e
+    ``dono.carregando`` fica True enquanto houver pedido com chave sem resposta."""
+    if chave is not None:
+        pendentes = dono.__dict__.setdefault("_consultas_pendentes", {})
+        numero = pendentes[chave] = dono.__dict__.get("_consultas_feitas", 0) + 1
+        dono._consultas_feitas = numero
+        dono.carregando = True
+        ao_concluir, ao_falhar = _so_a_mais_nova(dono, chave, numero, ao_concluir, ao_falhar)
+
     def _on_falhou(erro: BaseException) -> None:
         if not avisos.previsto(erro):
             raise erro
@@ -38,6 +50,27 @@ def consulta(dono: QWidget, funcao: Callable[[], Any], ao_concluir: Callable[[An
             ao_falhar(erro)
 
     return ler(dono, funcao, ao_concluir, _on_falhou)
+
+
+def _so_a_mais_nova(dono: QWidget, chave: str, numero: int, ao_concluir: Callable[[Any], None],
+                    ao_falhar: Callable[[BaseException], None] | None):
+    pendentes = dono._consultas_pendentes
+
+    def _atual() -> bool:
+        if pendentes.get(chave) != numero:
+            return False  # pedida outra depois desta: a resposta ficou velha
+        del pendentes[chave]
+        dono.carregando = bool(pendentes)
+        return True
+
+    def _on_concluida(resultado: Any) -> None:
+        if _atual():
+            ao_concluir(resultado)
+
+    def _on_falhou(erro: BaseException) -> None:
+        if _atual() and ao_falhar is not None:
+            ao_falhar(erro)
+    return _on_concluida, _on_falhou
 
 
 def operacao(aba: QWidget, titulo: str, funcao: Callable, ao_concluir: Callable[[Any], None],

@@ -89,7 +89,10 @@ def test_lote_de_contracheques_com_progresso_salvo_e_autentico(qtbot, sessao_dem
     assert barra.botao_lote.isEnabled() and barra.aviso.text().startswith(f"Salvo em {destino}.")
     assert '<a href="abrir">Abrir</a>' in barra.aviso.text() and "Imprimir (Ctrl+P)" in barra.aviso.text()
     from desktop.screens.widgets.impressao import documento_da_tela
-    assert documento_da_tela(barra) == destino.read_bytes()  # o Ctrl+P imprime o lote salvo
+    obtido = []
+    documento_da_tela(barra, obtido.append)  # o Ctrl+P imprime o lote salvo
+    qtbot.waitUntil(lambda: bool(obtido), timeout=10000)
+    assert obtido == [destino.read_bytes()]
     itens = folha.contracheques(sessao_demo, OUTUBRO)
     paginas = _paginas(destino)
     assert len(paginas) == len(itens) == SERVIDORES  # uma página por servidor

@@ -51,18 +51,21 @@ def test_folha_reabre_o_contracheque_emitido_e_emite_nova_via_perdida(qtbot, ses
     aba.tabela.selectRow(0)
     barra = aba.documentos
     quadro = barra.emitidos
+    qtbot.waitUntil(lambda: not quadro.carregando, timeout=10000)  # a lista é lida fora da thread da interface
     assert quadro.isVisible() and quadro.documentos() == [] and not quadro.botao_abrir.isEnabled()
     emitido = tmp_path / "contracheque.pdf"
     salvar_em.append(emitido)
     qtbot.mouseClick(barra.botao_contracheque, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: barra.ultimo_arquivo is not None, timeout=30000)
     original = emitido.read_bytes()
+    qtbot.waitUntil(lambda: len(quadro.documentos()) == 1, timeout=10000)
     [doc] = quadro.documentos()  # o contracheque do servidor selecionado aparece no quadro
     assert doc["tipo"] == "magisterio_contracheque" and "1ª via · válido" in quadro.lista.currentText()
     # reabrir: os mesmos bytes (mesmo SHA-256 do registro), salvos e abertos no leitor
     reaberto = tmp_path / "reaberto.pdf"
     salvar_em.append(reaberto)
     qtbot.mouseClick(quadro.botao_abrir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(reaberto.exists, timeout=10000)  # o PDF é lido da base fora da thread da interface
     assert reaberto.read_bytes() == original
     assert hashlib.sha256(reaberto.read_bytes()).hexdigest() == _registro(sessao_demo, doc["codigo"])["sha256"]
     assert abertos[-1] == str(reaberto) and "idêntico ao emitido" in quadro.situacao.text()
@@ -82,12 +85,14 @@ def test_folha_reabre_o_contracheque_emitido_e_emite_nova_via_perdida(qtbot, ses
     antigo = _registro(sessao_demo, doc["codigo"])
     assert antigo["cancelado_em"] and "extraviada" in antigo["motivo_cancelamento"]
     assert documentos.verificar_pdf(sessao_demo, original).situacao == documentos.CANCELADO
+    qtbot.waitUntil(lambda: len(quadro.documentos()) == 2, timeout=10000)
     assert [d["via"] for d in quadro.documentos()] == [2, 1] and "2ª via · válido" in quadro.lista.currentText()
     assert not quadro.perdida.isChecked() and quadro.motivo.text() == ""
     # a 2ª via também se reabre idêntica
     de_novo = tmp_path / "segunda-reaberta.pdf"
     salvar_em.append(de_novo)
     qtbot.mouseClick(quadro.botao_abrir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(de_novo.exists, timeout=10000)
     assert de_novo.read_bytes() == nova.read_bytes()
 
 
@@ -107,14 +112,17 @@ def test_ficha_reabre_o_historico_e_a_correcao_o_substitui(qtbot, sessao_demo, p
     ficha.abas.setCurrentWidget(ficha.pagina_emitidos)
     quadro = ficha.emitidos
     qtbot.waitUntil(quadro.isVisible)
+    qtbot.waitUntil(lambda: len(quadro.documentos()) == 1, timeout=10000)
     [doc] = quadro.documentos()
     reaberto = tmp_path / "reaberto.pdf"
     salvar_em.append(reaberto)
     qtbot.mouseClick(quadro.botao_abrir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(reaberto.exists, timeout=10000)
     assert reaberto.read_bytes() == emitido.read_bytes()
     # a correção do cadastro substitui o histórico emitido; a tela mostra e não oferece nova via dele
     cadastro.alterar(sessao_demo, servidor_id, nome="Nome Corrigido da Silva")
     ficha._on_historico_alterado()
+    qtbot.waitUntil(lambda: "substituído" in quadro.lista.currentText(), timeout=10000)
     assert "substituído" in quadro.lista.currentText() and not quadro.botao_via.isEnabled()
     v = documentos.verificar_pdf(sessao_demo, emitido)
     assert v.situacao == documentos.SUBSTITUIDO and "ficha funcional corrigida" in v.mensagem()

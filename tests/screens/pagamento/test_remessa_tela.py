@@ -97,3 +97,26 @@ def test_eventos_do_esocial_pela_tela(qtbot, sessao_demo, tmp_path, salvar_em, m
         nomes = z.namelist()
     assert sum(n.startswith("S-1202") for n in nomes) == len(folha.contracheques(s, OUTUBRO))
     assert "validados nos XSD oficiais" in barra.aviso.text()
+
+
+def test_esocial_certificado_ilegivel_fica_no_dialogo(qtbot, tmp_path):
+    """O certificado é lido fora da thread da interface (DialogoFormulario.chamada); arquivo ilegível
+    é recusado no próprio diálogo, que continua aberto."""
+    from datetime import date
+
+    from desktop.screens.pagamento.esocial import DialogoESocial
+
+    dlg = DialogoESocial(date(2026, 10, 1))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.certificado.setText(str(tmp_path / "nao-existe.pfx"))
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.tarefa is None and dlg.rotulo_erro.isVisible(), timeout=10000)
+    assert "Não foi possível ler o arquivo do certificado" in dlg.rotulo_erro.text()
+    assert dlg.isVisible() and dlg.resultado is None
+    (tmp_path / "a1.pfx").write_bytes(b"conteudo do pfx")
+    dlg.certificado.setText(str(tmp_path / "a1.pfx"))
+    dlg.senha.setText("segredo")
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=10000)
+    assert dlg.resultado["pfx"] == b"conteudo do pfx" and dlg.resultado["senha"] == "segredo"

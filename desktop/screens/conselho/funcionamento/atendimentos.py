@@ -1,8 +1,9 @@
 """Aba Atendimentos: a lista de casos com busca por nome ou bairro, o novo atendimento e o caso aberto.
 
 Só quem vê conteúdo de caso (conselheiro vinculado e em exercício, consulta do MP e do juízo) chega aos
-casos; para os demais a aba diz por quê, sem mostrar linha alguma. A busca e a leitura do caso aberto rodam
-fora da thread da tela (``widgets.tarefa``, ``widgets.servicos.consulta``).
+casos; para os demais a aba diz por quê, sem mostrar linha alguma. A lista, a busca e a leitura do caso
+aberto rodam fora da thread da tela (``widgets.servicos.consulta``); uma busca respondida depois de outra
+mais nova (o usuário digitou de novo) é descartada.
 """
 from __future__ import annotations
 
@@ -13,11 +14,8 @@ from desktop.rules.conselho.atendimentos import SITUACOES, TIPOS
 from desktop.rules.papeis import Permissao
 from desktop.services.conselho import atendimentos
 from desktop.services.sessao import SemPermissao
-from desktop.screens.widgets import avisos
-from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
-from desktop.screens.widgets.tarefa import executar
-
 from desktop.screens.widgets.servicos import consulta
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 from .comum import ESTILO_SIGILO, aviso_rotulo, br, combo
 
@@ -36,7 +34,7 @@ class AbaAtendimentos(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
-        self._tarefa = None
+        self.carregando = False  # True até chegar a leitura mais nova (servicos.consulta com chave)
         self.busca = QLineEdit(placeholderText="Nome da criança, adolescente ou familiar, ou o bairro — Enter busca")
         self.campo = combo([("nomes", "por nome"), ("bairro", "por bairro")])
         self.situacao = combo(SITUACOES, vazio="Todas as situações")
@@ -77,11 +75,11 @@ class AbaAtendimentos(QWidget):
         self.botao_novo.setEnabled(pode_registrar)
         self.recarregar()
 
-    def _negar(self, erro: SemPermissao) -> None:
+    def _negar(self, motivo: str) -> None:
         """Sem acesso ao conteúdo: a aba diz por quê e não mostra nada do caso."""
         self.modelo.definir_linhas([])
         self.sigilo.setText("Os atendimentos do Conselho Tutelar são sigilosos (ECA, art. 17; Lei 320/2023, art. 21 "
-                            f"§4º).\n\n{erro}")
+                            f"§4º).\n\n{motivo}")
         self.sigilo.show()
         for w in (self.busca, self.campo, self.situacao, self.botao_buscar, self.botao_abrir, self.botao_novo, self.visao):
             w.setEnabled(False)
@@ -89,48 +87,37 @@ class AbaAtendimentos(QWidget):
         self.contagem.setText("")
 
     def recarregar(self) -> None:
-        """Lê a primeira página (sem busca) já; a busca vai para segundo plano."""
-        try:
-            linhas = atendimentos.listar_atendimentos(self._sessao, situacao=self.situacao.currentData(),
-                                                      diario_depois=True)  # a leitura vai ao diário sem travar
-        except SemPermissao as e:
-            self._negar(e)
-            return
-        self._mostrar(linhas)
-
-    def _mostrar(self, linhas: list[dict]) -> None:
-        self.modelo.definir_linhas(linhas)
-        self.contagem.setText(f"{len(linhas)} registro(s)" + (" — mostrando os 200 mais recentes; refine a busca."
-                                                              if len(linhas) >= 200 else ""))
+        """A primeira página (sem busca), lida fora da thread da interface."""
+        self._ler(None)
 
     def _on_buscar(self, *_args) -> None:
-        if self._tarefa is not None or not self.busca.isEnabled():
-            return
-        texto, campo, situacao = self.busca.text().strip() or None, self.campo.currentData(), self.situacao.currentData()
+        if self.busca.isEnabled():
+            self._ler(self.busca.text().strip() or None)
+
+    def _ler(self, texto: str | None) -> None:
+        sessao = self._sessao
+        campo, situacao = self.campo.currentData(), self.situacao.currentData()
+
+        def _listar():
+            try:  # a leitura vai ao diário sem travar (diario_depois)
+                return "lidas", atendimentos.listar_atendimentos(sessao, busca=texto, campo=campo, situacao=situacao,
+                                                                 diario_depois=True)
+            except SemPermissao as e:  # a aba diz por quê, sem caixa de erro
+                return "negado", str(e)
+
         self.contagem.setText("Buscando…")
-        self.botao_buscar.setEnabled(False)
-        self._tarefa = executar(self, "Buscando atendimentos…", lambda _p: atendimentos.listar_atendimentos(
-            self._sessao, busca=texto, campo=campo, situacao=situacao, diario_depois=True))
-        self._tarefa.sig_concluida.connect(self._on_busca_pronta)
-        self._tarefa.sig_falhou.connect(self._on_busca_falhou)
+        # digitando rápido: a resposta de uma busca velha que chega depois da nova é descartada (chave)
+        consulta(self, _listar, self._on_lidas, titulo_erro="Busca não feita",
+                 ao_falhar=lambda _e: self.contagem.setText(""), chave="lista")
 
-    def _fim_busca(self) -> None:
-        self._tarefa = None  # a tarefa se descarta sozinha (widgets.descarte)
-        self.botao_buscar.setEnabled(True)
-
-    def _on_busca_pronta(self, linhas) -> None:
-        self._fim_busca()
-        self._mostrar(linhas)
-
-    def _on_busca_falhou(self, erro) -> None:
-        self._fim_busca()
-        if isinstance(erro, SemPermissao):
-            self._negar(erro)
+    def _on_lidas(self, resposta: tuple[str, object]) -> None:
+        tipo, conteudo = resposta
+        if tipo == "negado":
+            self._negar(conteudo)
             return
-        if not avisos.previsto(erro):
-            raise erro
-        self.contagem.setText("")
-        avisos.erro(self, "Busca não feita", erro)
+        self.modelo.definir_linhas(conteudo)
+        self.contagem.setText(f"{len(conteudo)} registro(s)" + (" — mostrando os 200 mais recentes; refine a busca."
+                                                                if len(conteudo) >= 200 else ""))
 
     def _on_abrir(self, *_args) -> None:
         linha = linha_selecionada(self.visao)

@@ -327,7 +327,7 @@ class DialogoCaso(UmaDeCadaVez, QDialog):
 
     # -- documentos ---------------------------------------------------------------------------------
     def _emitir_com(self, titulo: str, campos, emitir, nome: str) -> None:
-        d = DialogoAcao(titulo, "Emitir", campos, lambda v: v, self)
+        d = DialogoAcao(titulo, "Emitir", campos, None, self)
         if d.exec() == QDialog.DialogCode.Accepted:
             self._emitir(titulo, emitir, d.resultado, nome)
 

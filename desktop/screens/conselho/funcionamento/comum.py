@@ -110,10 +110,13 @@ def valor_de(w: QWidget) -> Any:
 
 
 class DialogoAcao(DialogoFormulario):
-    """Diálogo com os campos dados: ``acao(valores)`` chama o serviço; a recusa fica no diálogo."""
+    """Diálogo com os campos dados. ``acao(valores)`` chama o serviço fora da thread da interface
+    (``DialogoFormulario.chamada``: ``servicos.operacao``, com progresso e os campos travados); a recusa
+    aparece no próprio diálogo, que continua aberto. Sem ``acao`` (None), o diálogo só junta os valores
+    em ``resultado``."""
 
     def __init__(self, titulo: str, confirmar: str, campos: list[tuple[str, str, QWidget]],
-                 acao: Callable[[dict], Any], parent: QWidget | None = None, explicacao: str = ""):
+                 acao: Callable[[dict], Any] | None, parent: QWidget | None = None, explicacao: str = ""):
         super().__init__(titulo, confirmar, parent, explicacao)
         self._acao = acao
         self.widgets: dict[str, QWidget] = {}
@@ -121,53 +124,17 @@ class DialogoAcao(DialogoFormulario):
             self.widgets[chave] = self.adicionar(rotulo, w)
         self.atualizar_botao()
 
-    def executar(self) -> Any:
-        return self._acao({k: valor_de(w) for k, w in self.widgets.items()})
-
-
-class DialogoGravacao(DialogoAcao):
-    """``DialogoAcao`` cujo serviço roda fora da thread da interface (``widgets.servicos.operacao``, com
-    progresso e os campos travados): os valores são lidos na interface, o serviço noutra thread; a recusa
-    aparece no próprio diálogo, que continua aberto. ``tarefa``: a gravação em andamento (Esc não fecha o
-    diálogo enquanto ela roda; confirmar de novo não grava duas vezes)."""
-
-    tarefa = None
-
-    def _on_confirmar(self) -> None:
-        from desktop.screens.widgets.servicos import operacao
-
-        if self.tarefa is not None:
-            return
-        if not all([c.validar() for c in self._campos]):
-            self.mostrar_erro("Corrija os campos indicados em vermelho.")
-            return
-        try:
-            valores = {k: valor_de(w) for k, w in self.widgets.items()}
-        except Exception as e:  # noqa: BLE001 — campo recusado ao ler: fica no diálogo
-            if not avisos.previsto(e):
-                raise
-            self.mostrar_erro(avisos.mensagem_de(e))
-            return
+    def chamada(self) -> Callable[[], Any] | None:
+        valores = {k: valor_de(w) for k, w in self.widgets.items()}
+        if self._acao is None:
+            self.resultado = valores
+            return None
         acao = self._acao
-        self.tarefa = operacao(self, "Gravando…", lambda _p: acao(valores), self._on_gravado,
-                               titulo_erro=self.windowTitle(), ao_recusar=self._on_recusado,
-                               ao_cancelar=self._on_fim_da_tarefa)
+        return lambda: acao(valores)
 
-    def _on_fim_da_tarefa(self) -> None:
-        self.tarefa = None
 
-    def _on_gravado(self, resultado: Any) -> None:
-        self.tarefa, self.resultado = None, resultado
-        self.accept()
-
-    def _on_recusado(self, erro: BaseException) -> None:
-        self.tarefa = None
-        self.mostrar_erro(avisos.mensagem_de(erro))
-        self.atualizar_botao()
-
-    def reject(self) -> None:
-        if self.tarefa is None:
-            super().reject()
+DialogoGravacao = DialogoAcao
+"""O nome antigo do mesmo diálogo (todos gravam fora da thread da interface)."""
 
 
 def salvar_pdf(parent: QWidget, emitido, nome: str) -> Path | None:

@@ -210,7 +210,7 @@ class AbaFiscalizacao(UmaDeCadaVez, QWidget):
             self.mensagem.setText("Selecione a visita no plano.")
             return
         d = DialogoAcao("Comunicar irregularidades", "Emitir ofício", [("ass", "Assinado por", QLineEdit())],
-                        lambda x: x, self, "Ofício registrado ao CMDCA e ao Ministério Público (ECA, art. 191).")
+                        None, self, "Ofício registrado ao CMDCA e ao Ministério Público (ECA, art. 191).")
         if d.exec() == QDialog.DialogCode.Accepted:
             self._oficio(v["id"], d.resultado["ass"])
 

@@ -31,6 +31,7 @@ def test_admin_nao_ve_conteudo_de_caso(qtbot, sessao_admin, conselheira):
     atendimentos.registrar_atendimento(conselheira, CASO)
     aba = AbaAtendimentos(sessao_admin)
     qtbot.addWidget(aba)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)  # a lista é lida fora da thread da interface
     assert aba.modelo.rowCount() == 0 and not aba.sigilo.isHidden() and aba.visao.isHidden()
     assert "sigilosos" in aba.sigilo.text() and "Administrador" in aba.sigilo.text()
     assert not aba.botao_abrir.isEnabled() and not aba.botao_novo.isEnabled()
@@ -41,10 +42,12 @@ def test_nao_vinculado_e_impedido_nao_veem(qtbot, conselheira, conselho, entrar)
     solto = entrar("sem_vinculo", Papel.CONSELHEIRO_TUTELAR)
     aba = AbaAtendimentos(solto)
     qtbot.addWidget(aba)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
     assert aba.modelo.rowCount() == 0 and "vinculado" in aba.sigilo.text()
     decisoes.declarar_impedimento(conselheira, at["id"], "impedimento", "Parente da criança (art. 44, I)")
     aba2 = AbaAtendimentos(conselheira)
     qtbot.addWidget(aba2)
+    qtbot.waitUntil(lambda: not aba2.carregando, timeout=10000)
     assert aba2.modelo.rowCount() == 0  # o caso some da lista de quem é impedido
     try:
         DialogoCaso(conselheira, at["id"])
@@ -58,6 +61,7 @@ def test_consulta_le_mas_nao_registra(qtbot, conselheira, entrar):
     mp = entrar("promotoria", Papel.CONSULTA)
     aba = AbaAtendimentos(mp)
     qtbot.addWidget(aba)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
     assert aba.modelo.rowCount() == 1 and aba.sigilo.isHidden() and aba.botao_novo.isHidden()
 
 
@@ -106,6 +110,7 @@ def test_enter_na_lista_abre_o_caso_lido_fora_da_thread(qtbot, conselheira):
     aba = AbaAtendimentos(conselheira)
     qtbot.addWidget(aba)
     aba.show()
+    qtbot.waitUntil(lambda: aba.modelo.rowCount() == 1, timeout=10000)
     antes = conselheira.db.execute("SELECT count(*) FROM sigilo.diario WHERE registro_id = ?", [at["id"]]).fetchone()[0]
     abertos = []
 
@@ -240,5 +245,6 @@ def test_conselheiro_sem_a_chave_do_sigilo_le_o_porque_sem_erro(qtbot, sessao_ad
     qtbot.addWidget(rel)
     assert "chave do arquivo sigiloso" in rel.tabelas.toPlainText() and not rel.botao_pdf.isEnabled()
     aba = AbaAtendimentos(sem_chave)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
     qtbot.addWidget(aba)
     assert aba.modelo.rowCount() == 0 and "chave do arquivo sigiloso" in aba.sigilo.text()

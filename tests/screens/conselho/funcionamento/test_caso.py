@@ -253,14 +253,18 @@ def test_caso_reabre_o_termo_emitido_e_emite_nova_via(qtbot, conselheira, tmp_pa
                                medidas=[{"codigo": "101-III"}])
     caso = _abrir(qtbot, conselheira, at["id"])
     quadro = caso.emitidos
+    qtbot.waitUntil(lambda: not quadro.carregando, timeout=10000)  # a lista é lida fora da thread da interface
     assert quadro.documentos() == [] and not quadro.botao_abrir.isEnabled()
     r = responder(qtbot, {"dest": "Rosa Lima"})
     _clicar(qtbot, caso, "Termo de medida")
     assert r.erro is None, r.erro
     original = salvos[-1].read_bytes()
+    qtbot.waitUntil(lambda: len(quadro.documentos()) == 1, timeout=10000)
     [doc] = quadro.documentos()
     assert doc["tipo"] == "conselho_termo_medida" and "1ª via · válido" in quadro.lista.currentText()
+    antes = len(salvos)
     qtbot.mouseClick(quadro.botao_abrir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(salvos) > antes, timeout=10000)  # o PDF é lido da base fora da interface
     reaberto = salvos[-1]
     assert reaberto.read_bytes() == original and abertos[-1] == str(reaberto)
     sha = db.execute("SELECT sha256 FROM documentos WHERE id = ?", [doc["id"]]).fetchone()[0]

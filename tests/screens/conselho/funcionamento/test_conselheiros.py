@@ -111,6 +111,7 @@ def test_vinculo_da_acesso_aos_casos(qtbot, sessao_admin, conselho, entrar):
     bruno = acesso.outra_sessao(sessao_admin, "bruno", SENHA)  # entra com a senha: tem o arquivo sigiloso
     antes = AbaAtendimentos(bruno)
     qtbot.addWidget(antes)
+    qtbot.waitUntil(lambda: not antes.carregando, timeout=10000)
     assert antes.modelo.rowCount() == 0 and "vinculado" in antes.sigilo.text()
     aba = _aba(qtbot, sessao_admin)
     _selecionar(aba, "Bruno Carvalho Lima")
@@ -118,6 +119,7 @@ def test_vinculo_da_acesso_aos_casos(qtbot, sessao_admin, conselho, entrar):
     _clicar(qtbot, aba, "Vincular usuário")
     depois = AbaAtendimentos(bruno)
     qtbot.addWidget(depois)
+    qtbot.waitUntil(lambda: not depois.carregando, timeout=10000)
     assert depois.modelo.rowCount() == 1 and depois.sigilo.isHidden()
 
 

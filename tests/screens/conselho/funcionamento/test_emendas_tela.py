@@ -113,6 +113,7 @@ def test_consulta_do_mp_ve_o_caso_sem_acao_de_escrita(qtbot, conselheira, entrar
     mp = entrar("mp", "consulta")
     aba = AbaAtendimentos(mp)
     qtbot.addWidget(aba)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
     assert aba.modelo.rowCount() == 1 and aba.botao_novo.isHidden() and not aba.botao_novo.isEnabled()
     caso = _abrir(qtbot, mp, at["id"])
     assert "Kaua Tavares" in caso.texto.toPlainText()

@@ -130,9 +130,12 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
     # o quadro de emitidos da aba reabre o ofício idêntico e emite a 2ª via (issue 11)
     from PySide6.QtGui import QDesktopServices
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: True))
+    qtbot.waitUntil(lambda: len(aba.emitidos.documentos()) == 1, timeout=10000)
     [doc] = aba.emitidos.documentos()
     assert doc["codigo"] == codigo
+    antes = len(salvos)
     qtbot.mouseClick(aba.emitidos.botao_abrir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(salvos) > antes, timeout=10000)
     assert salvos[-1].read_bytes() == arquivo.read_bytes()
     qtbot.keyClicks(aba.emitidos.motivo, "via para o arquivo do CMDCA")
     qtbot.mouseClick(aba.emitidos.botao_via, Qt.MouseButton.LeftButton)

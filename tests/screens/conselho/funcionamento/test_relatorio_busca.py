@@ -1,6 +1,7 @@
 """Relatório trimestral (tabelas, PDF sem nomes, CSV do SIPIA) e a busca de Atendimentos fora da thread da tela."""
 import csv
 import io
+import time
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
@@ -86,8 +87,8 @@ def _buscar(qtbot, aba: AbaAtendimentos, texto: str, campo: str) -> list[str]:
     digitar(qtbot, aba.busca, texto)
     aba.campo.setCurrentIndex(aba.campo.findData(campo))
     qtbot.keyClick(aba.busca, Qt.Key.Key_Return)
-    assert aba._tarefa is not None and aba.contagem.text() == "Buscando…"  # rodando fora da thread da tela
-    qtbot.waitUntil(lambda: aba._tarefa is None, timeout=10000)
+    assert aba.carregando and aba.contagem.text() == "Buscando…"  # rodando fora da thread da tela
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
     m = aba.visao.model()
     return sorted(m.index(i, 3).data() for i in range(m.rowCount()))
 
@@ -96,6 +97,7 @@ def test_busca_por_nome_e_por_bairro_em_segundo_plano(qtbot, conselheira):
     _casos(conselheira)
     aba = AbaAtendimentos(conselheira)
     qtbot.addWidget(aba)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
     assert aba.modelo.rowCount() == 4
     assert _buscar(qtbot, aba, "Souza", "nomes") == ["Lia Souza", "Lia Souza Neta"]
     assert "2 registro(s)" in aba.contagem.text()
@@ -111,3 +113,31 @@ def test_busca_por_nome_e_por_bairro_em_segundo_plano(qtbot, conselheira):
     conselheira.aguardar_gravacoes()
     assert conselheira.db.execute("SELECT count(*) FROM sigilo.diario WHERE acao = 'evento' AND depois LIKE '%busca%'"
                                   ).fetchone()[0] >= 5
+
+
+def test_busca_velha_nao_apaga_a_nova(qtbot, conselheira, monkeypatch):
+    """Digitando rápido: a resposta de uma busca que chega depois da de outra mais nova é descartada."""
+    from desktop.services.conselho import atendimentos as servico
+    from desktop.screens.widgets.leitura import em_andamento
+
+    _casos(conselheira)
+    aba = AbaAtendimentos(conselheira)
+    qtbot.addWidget(aba)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
+    original = servico.listar_atendimentos
+
+    def _devagar_para_souza(sessao, **kw):
+        if kw.get("busca") == "Souza":
+            time.sleep(0.6)  # a primeira busca responde por último
+        return original(sessao, **kw)
+
+    monkeypatch.setattr(servico, "listar_atendimentos", _devagar_para_souza)
+    digitar(qtbot, aba.busca, "Souza")
+    qtbot.keyClick(aba.busca, Qt.Key.Key_Return)
+    aba.busca.clear()
+    digitar(qtbot, aba.busca, "Rocha")
+    qtbot.keyClick(aba.busca, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: em_andamento() == 0 and not aba.carregando, timeout=10000)
+    m = aba.visao.model()
+    assert [m.index(i, 3).data() for i in range(m.rowCount())] == ["Caio Lima; Davi Rocha"]
+    assert aba.contagem.text() == "1 registro(s)"
