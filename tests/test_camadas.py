@@ -120,11 +120,12 @@ SERVICOS_SEM_BASE = {
     "mensagem", "motivo", "senha_incorreta", "oferece_restauracao", "problema_nas_chaves",
     "pasta_dados_padrao", "arquivo_config", "pasta_registros", "registrar_excecao", "excecao_em_thread",
     "liberar_thread", "tabela_sipia", "gravado_em_local", "texto_valor", "normalizar_codigo",
-    "pasta_copias_da_base", "validar_chave_recuperacao",
+    "pasta_copias_da_base", "pasta_copias", "validar_chave_recuperacao", "requisitos_da_lei", "ler_nota",
+    "etapas_possiveis",
 }
 DEVOLVEM_A_CHAMADA = {"chamada", "leitor_para_imprimir"}
 """Métodos que devolvem a função que outro roda num embrulho (``DialogoFormulario``, o Ctrl+P)."""
-TELAS_FORA_DA_SESSAO = {
+TELAS_ISENTAS = {
     # Antes de haver sessão (abrir, criar ou restaurar a base): widgets.tarefa com diálogo de progresso,
     # sem aba a travar nem ``sessao`` a passar.
     "login/janela.py", "login/recuperacao.py", "login/restauracao.py", "login/senha.py",
@@ -132,9 +133,13 @@ TELAS_FORA_DA_SESSAO = {
     "assistente/paginas.py", "principal/restauracao.py",
     # O tratamento geral de exceções grava o registro (arquivo de log), não a base.
     "widgets/falhas.py",
+    # Ao montar o painel, a aba Sincronização só aparece numa réplica (uma linha da tabela de réplicas).
+    "administracao/painel.py",
+    # Receber pela rede liga o servidor (socket) que vive com a aba; esperar e aplicar rodam noutra thread.
+    "administracao/rede.py",
 }
 TELAS_AINDA_COM_CHAMADA_DIRETA = (  # em limpeza: cada uma sai daqui quando passar a widgets.servicos
-    "administracao/", "conselho/abas_eleicao.py", "conselho/apuracao.py", "conselho/dialogos_candidatura.py",
+    "conselho/abas_eleicao.py", "conselho/apuracao.py", "conselho/dialogos_candidatura.py",
     "conselho/dialogos_impugnacao.py", "conselho/eleicao.py", "conselho/encerramento.py",
     "conselho/funcionamento/caso.py", "conselho/funcionamento/colegiado.py", "conselho/funcionamento/fiscalizacao.py",
     "conselho/funcionamento/plantao.py", "documentos/verificar.py", "magisterio/", "principal/ajuda.py",
@@ -310,6 +315,6 @@ def test_telas_chamam_servicos_so_por_widgets_servicos():
                for arq in sorted(telas.rglob("*.py"))}
     embrulhos = embrulhos_das_telas(list(arvores.values()))
     ruins = {nome: achados for nome, arvore in arvores.items()
-             if nome not in TELAS_FORA_DA_SESSAO and not nome.startswith(TELAS_AINDA_COM_CHAMADA_DIRETA)
+             if nome not in TELAS_ISENTAS and not nome.startswith(TELAS_AINDA_COM_CHAMADA_DIRETA)
              and (achados := chamadas_diretas(arvore, embrulhos))}
     assert ruins == {}

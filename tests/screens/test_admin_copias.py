@@ -16,12 +16,19 @@ def aba(qtbot, sessao_admin):
     qtbot.addWidget(w)
     w.resize(1100, 600)
     w.show()
+    _esperar(qtbot, w)
     return w
+
+
+def _esperar(qtbot, aba):
+    """A aba grava e lê fora da thread da interface: espera a gravação e a leitura mais nova."""
+    qtbot.waitUntil(lambda: aba.tarefa is None and not aba.carregando, timeout=10000)
 
 
 def _copiar(qtbot, aba):
     qtbot.mouseClick(aba.botao_copiar, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: aba.situacao.text().startswith("Cópia feita"))
+    _esperar(qtbot, aba)
     assert aba.botao_copiar.isEnabled()
 
 
@@ -47,6 +54,7 @@ def test_pasta_extra_recebe_a_copia_e_pode_ser_retirada(qtbot, aba, sessao_admin
     pendrive.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(pendrive))
     qtbot.mouseClick(aba.botao_extra, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     assert copias.pasta_extra(sessao_admin) == pendrive
     assert str(pendrive) in aba.pastas.text() and aba.botao_sem_extra.isEnabled()
     _copiar(qtbot, aba)
@@ -56,6 +64,7 @@ def test_pasta_extra_recebe_a_copia_e_pode_ser_retirada(qtbot, aba, sessao_admin
 
     monkeypatch.setattr(avisos, "confirmar", lambda *a, **k: True)
     qtbot.mouseClick(aba.botao_sem_extra, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     assert copias.pasta_extra(sessao_admin) is None
     assert not aba.botao_sem_extra.isEnabled()
 
@@ -67,6 +76,7 @@ def test_pasta_extra_recusada_mostra_o_motivo(qtbot, aba, sessao_admin, monkeypa
     erros = []
     monkeypatch.setattr(avisos, "erro", lambda _p, titulo, e: erros.append(avisos.mensagem_de(e)))
     qtbot.mouseClick(aba.botao_extra, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     assert len(erros) == 1 and erros[0].startswith("Essa pasta já guarda as cópias principais")
     assert copias.pasta_extra(sessao_admin) is None
 

@@ -19,7 +19,13 @@ def aba(qtbot, sessao_admin):
     qtbot.addWidget(w)
     w.resize(1100, 700)
     w.show()
+    _esperar(qtbot, w)
     return w
+
+
+def _esperar(qtbot, aba):
+    """A aba lê fora da thread da interface: espera a leitura mais nova chegar."""
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
 
 
 def _visiveis(aba):
@@ -39,34 +45,43 @@ def test_filtros_por_tabela_usuario_periodo_e_texto(qtbot, aba, sessao_admin):
 
     _escolher(aba.tabela_filtro, "usuarios")
     qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     linhas = _visiveis(aba)
     assert linhas and {l["tabela"] for l in linhas} == {"usuarios"}
 
     qtbot.mouseClick(aba.botao_limpar, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     id_maria = sessao_admin.db.execute("SELECT id FROM usuarios WHERE login = 'maria'").fetchone()[0]
     qtbot.keyClicks(aba.texto, id_maria[-10:])
     qtbot.keyClick(aba.texto, Qt.Key.Key_Return)
+    _esperar(qtbot, aba)
     linhas = _visiveis(aba)
     assert len(linhas) == 1 and linhas[0]["acao"] == "inserir"
 
     # o texto não procura no conteúdo (seria um oráculo sobre ele): o nome da Maria não acha nada
     qtbot.mouseClick(aba.botao_limpar, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     qtbot.keyClicks(aba.texto, "Maria Souza")
     qtbot.keyClick(aba.texto, Qt.Key.Key_Return)
+    _esperar(qtbot, aba)
     assert _visiveis(aba) == []
 
     qtbot.mouseClick(aba.botao_limpar, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     qtbot.keyClicks(aba.de.edit, "01/01/2000")
     qtbot.keyClicks(aba.ate.edit, "31/12/2000")
     qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     assert _visiveis(aba) == [] and aba.contagem.text() == "0 registros."
     aba.ate.edit.clear()
     qtbot.keyClicks(aba.ate.edit, date.today().strftime("%d/%m/%Y"))
     qtbot.keyClick(aba.ate.edit, Qt.Key.Key_Return)
+    _esperar(qtbot, aba)
     assert len(_visiveis(aba)) == total
 
     _escolher(aba.usuario, "admin")
     qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     assert {l["usuario"] for l in _visiveis(aba)} == {"admin"}
 
 
@@ -75,6 +90,7 @@ def test_data_errada_avisa_e_nao_filtra(qtbot, aba):
     qtbot.keyClicks(aba.de.edit, "31/02/2026")
     assert aba.de.erro.text() == "Data inexistente: 31/02/2026."
     qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     assert "Data inexistente" in aba.situacao.text()
     assert len(_visiveis(aba)) == antes
 
@@ -82,6 +98,7 @@ def test_data_errada_avisa_e_nao_filtra(qtbot, aba):
 def test_detalhe_mostra_o_hash_e_nunca_o_conteudo(qtbot, aba, sessao_admin):
     _escolher(aba.tabela_filtro, "usuarios")
     qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     rect = aba.tabela.visualRect(aba.proxy.index(0, 0))
     qtbot.mouseClick(aba.tabela.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     seq, hash_ = sessao_admin.db.execute(
@@ -118,6 +135,7 @@ def test_exportar_pdf_das_linhas_filtradas(qtbot, aba, sessao_admin, tmp_path, m
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(destino), "PDF"))
     _escolher(aba.tabela_filtro, "usuarios")
     qtbot.mouseClick(aba.botao_filtrar, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     filtradas = len(_visiveis(aba))
     qtbot.mouseClick(aba.botao_pdf, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "salvo em" in aba.situacao.text())

@@ -9,8 +9,9 @@ from tests.services.documentos.test_pades import SENHA_PFX, _pfx_de_teste
 
 
 def _esperar(qtbot, tela) -> None:
-    """A aba grava (e o painel do emissor lê) fora da thread da interface: espera terminar."""
-    qtbot.waitUntil(lambda: tela.tarefa is None and not getattr(tela, "lendo", False), timeout=15000)
+    """A aba grava e lê (e o painel do emissor lê) fora da thread da interface: espera terminar."""
+    qtbot.waitUntil(lambda: tela.tarefa is None and not getattr(tela, "lendo", False)
+                    and not getattr(tela, "carregando", False), timeout=15000)
 
 
 def test_novo_emissor_modulo_e_certificado(qtbot, sessao_admin, tmp_path, monkeypatch):
@@ -20,6 +21,7 @@ def test_novo_emissor_modulo_e_certificado(qtbot, sessao_admin, tmp_path, monkey
     aba = AbaEmissores(sessao_admin)
     qtbot.addWidget(aba)
     aba.show()
+    _esperar(qtbot, aba)
     assert aba.modelo.rowCount() == 1  # o órgão, emissor de todos os módulos
     qtbot.mouseClick(aba.botao_novo, Qt.MouseButton.LeftButton)
     dlg = aba.dialogo
@@ -28,6 +30,7 @@ def test_novo_emissor_modulo_e_certificado(qtbot, sessao_admin, tmp_path, monkey
         campo.edit.setText(texto)  # keyClicks do Qt não digita letras acentuadas
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, aba)
     assert aba.modelo.rowCount() == 2 and "cadastrado" in aba.situacao.text()
     linha = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.index(i, 0).data() == "Conselho Tutelar de Jequié")
     aba.tabela.selectRow(linha)
@@ -87,6 +90,7 @@ def test_dois_emissores_com_brasao_signatarios_feriados_e_prazos_pela_tela(qtbot
     qtbot.addWidget(aba)
     aba.resize(1300, 800)
     aba.show()
+    _esperar(qtbot, aba)
     linha = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.index(i, 0).data() == ct.nome)
     aba.tabela.selectRow(linha)
     painel = aba.detalhe

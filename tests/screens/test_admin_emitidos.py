@@ -20,7 +20,13 @@ def aba(qtbot, sessao_admin, emitidos):
     qtbot.addWidget(w)
     w.resize(1200, 600)
     w.show()
+    _pronta(qtbot, w)
     return w
+
+
+def _pronta(qtbot, aba):
+    """A lista é lida fora da thread da interface: espera a leitura chegar."""
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
 
 
 def _clicar_codigo(qtbot, aba, codigo):
@@ -54,6 +60,7 @@ def test_cancelar_exige_motivo_e_marca_o_documento(qtbot, aba, emitidos, sessao_
     qtbot.keyClicks(dlg.motivo.edit, ": periodo trocado")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    _pronta(qtbot, aba)
 
     doc = documentos.verificar_codigo(sessao_admin, primeiro.codigo)
     assert doc.situacao == "cancelado"
@@ -69,6 +76,7 @@ def test_cancelar_exige_motivo_e_marca_o_documento(qtbot, aba, emitidos, sessao_
 
     aba.situacao_filtro.setCurrentIndex(aba.situacao_filtro.findText("Cancelados"))
     aba.situacao_filtro.activated.emit(aba.situacao_filtro.currentIndex())
+    _pronta(qtbot, aba)
     assert aba.proxy.rowCount() == 1 and aba.proxy.index(0, 7).data() == "Cancelado"
 
 
@@ -122,6 +130,7 @@ def test_substituido_aparece_na_situacao(qtbot, aba, emitidos, sessao_admin):
         m.db.execute("UPDATE documentos SET assunto = 'teste:x' WHERE id = ?", [primeiro.id])
         documentos_vias.substituir_assunto(m, "teste", "fatos corrigidos no cadastro")
     aba.recarregar()
+    _pronta(qtbot, aba)
     _clicar_codigo(qtbot, aba, primeiro.codigo)
     linha = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.index(i, 6).data() == primeiro.codigo)
     assert aba.proxy.index(linha, 7).data() == "Substituído"

@@ -1,6 +1,7 @@
 """Painel de Administração: abas conforme o papel, troca pelo teclado e o pedido de restauração."""
 from PySide6.QtCore import Qt
 
+from desktop.screens.widgets.leitura import em_andamento
 from desktop.screens.widgets import avisos
 from desktop.screens.administracao.painel import PainelAdministracao
 from desktop.services import acesso, copias
@@ -33,6 +34,7 @@ def test_papel_consulta_ve_so_o_que_pode(qtbot, sessao_admin, instalacao):
     try:
         painel = PainelAdministracao(s)
         qtbot.addWidget(painel)
+        qtbot.waitUntil(lambda: em_andamento() == 0, timeout=10000)  # as abas leem fora da thread da interface
         assert _titulos(painel) == ["Diário de auditoria", "Parâmetros", "Documentos emitidos"]
         assert painel.usuarios is None and painel.copias is None
         assert not painel.parametros.botao_nova.isEnabled()
@@ -49,6 +51,7 @@ def test_painel_repassa_o_pedido_de_restauracao(qtbot, sessao_admin, monkeypatch
     qtbot.addWidget(painel)
     painel.show()
     painel.abas.setCurrentWidget(painel.copias)
+    qtbot.waitUntil(lambda: not painel.copias.carregando, timeout=10000)  # a lista é lida fora da interface
     painel.copias.tabela.selectRow(0)
     monkeypatch.setattr(avisos, "confirmar", lambda *a, **k: True)
     with qtbot.waitSignal(painel.sig_restaurar) as sinal:

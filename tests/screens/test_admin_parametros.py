@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from desktop.screens.widgets import avisos
 from desktop.screens.administracao.parametros import AbaParametros
 from desktop.services import parametros
+from desktop.screens.widgets.leitura import em_andamento
 from tests.screens.apoio_janelas import esperar_gravacao
 
 
@@ -19,7 +20,13 @@ def aba(qtbot, sessao_admin):
     qtbot.addWidget(w)
     w.resize(1200, 760)
     w.show()
+    _lido(qtbot)
     return w
+
+
+def _lido(qtbot):
+    """A aba lê fora da thread da interface: espera as leituras (e os seus callbacks) terminarem."""
+    qtbot.waitUntil(lambda: em_andamento() == 0, timeout=10000)
 
 
 def _clicar(qtbot, visao, proxy, texto, coluna=0):
@@ -27,6 +34,7 @@ def _clicar(qtbot, visao, proxy, texto, coluna=0):
         if proxy.index(i, coluna).data() == texto:
             rect = visao.visualRect(proxy.index(i, coluna))
             qtbot.mouseClick(visao.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            _lido(qtbot)
             return
     raise AssertionError(f"{texto} não está na tabela")
 
@@ -59,6 +67,7 @@ def test_nova_vigencia_do_salario_minimo_pelo_dialogo(qtbot, aba, sessao_admin):
     assert dlg.botao_ok.isEnabled()
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    _lido(qtbot)
 
     vig = parametros.listar_vigencias(sessao_admin, "salario_minimo")[-1]
     assert (vig["inicio"], vig["valor"], vig["fundamento"], vig["status"], vig["origem"]) == (
@@ -103,6 +112,7 @@ def test_nova_tabela_do_inss_a_partir_da_atual(qtbot, aba, sessao_admin):
     qtbot.keyClicks(dlg.fundamento.edit, "EC 103/2019, art. 28; Portaria 1/2027")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    _lido(qtbot)
     vig = parametros.listar_vigencias(sessao_admin, "inss")[-1]
     assert vig["inicio"] == "2027-01-01"
     assert vig["valor"]["faixas"][0] == {"ate": "1700.00", "percentual": "7.5"}
@@ -133,6 +143,7 @@ def test_feriado_municipal_cadastrar_e_desativar(qtbot, aba, sessao_admin, monke
     assert not dlg.anual.isChecked()
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    _lido(qtbot)
     feriados = parametros.listar_feriados_municipais(sessao_admin)
     assert [(f["data"], f["descricao"], f["anual"]) for f in feriados] == [
         ("2027-01-20", "Dia do padroeiro São Sebastião", 0)]
@@ -143,9 +154,12 @@ def test_feriado_municipal_cadastrar_e_desativar(qtbot, aba, sessao_admin, monke
     _clicar(qtbot, secao.tabela, secao.proxy, "20/01/2027")
     monkeypatch.setattr(avisos, "confirmar", lambda *a, **k: True)
     qtbot.mouseClick(secao.botao_desativar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: secao.tarefa is None, timeout=10000)  # grava fora da thread da interface
+    _lido(qtbot)
     assert parametros.listar_feriados_municipais(sessao_admin) == []
     assert secao.proxy.rowCount() == 0
     qtbot.mouseClick(secao.mostrar_inativos, Qt.MouseButton.LeftButton)
+    _lido(qtbot)
     assert secao.proxy.index(0, 3).data() == "Desativado"
     assert parametros.eh_dia_util(sessao_admin, date(2027, 1, 20))
     acoes = [r["acao"] for r in sessao_admin.db.query(
@@ -166,6 +180,7 @@ def test_tabelas_sem_mudanca_voltam_identicas(qtbot, aba, sessao_admin):
         qtbot.keyClicks(dlg.fundamento.edit, "Teste de ida e volta")
         with qtbot.waitSignal(dlg.accepted):
             qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+        _lido(qtbot)
         nova = parametros.listar_vigencias(sessao_admin, d["nome"])[-1]
         assert nova["inicio"] == "2030-01-01"
         assert nova["valor"] == anterior["valor"], d["nome"]
@@ -203,6 +218,7 @@ def test_matriz_editada_na_grade_de_dupla_entrada(qtbot, aba, sessao_admin):
     grade.item(0, 0).setText("301,00")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    _lido(qtbot)
     nova = parametros.listar_vigencias(sessao_admin, "magisterio_anexo1")[-1]["valor"]
     assert nova[primeira_linha]["A"] == "301.00"
     esperado = {k: dict(v) for k, v in anterior.items()}

@@ -17,7 +17,13 @@ def aba(qtbot, sessao_admin):
     qtbot.addWidget(w)
     w.resize(900, 500)
     w.show()
+    _pronta(qtbot, w)
     return w
+
+
+def _pronta(qtbot, aba):
+    """A lista é lida fora da thread da interface: espera a leitura chegar."""
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
 
 
 def _linha_de(aba, login):
@@ -52,6 +58,7 @@ def test_criar_usuario_pelo_dialogo_grava_diario_e_entra(qtbot, aba, sessao_admi
     assert dlg.botao_ok.isEnabled()
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    _pronta(qtbot, aba)
     usuarios = {u["login"]: u for u in acesso.listar_usuarios(sessao_admin)}
     assert usuarios["maria"]["nome"] == "Maria Souza"
     assert usuarios["maria"]["papel"] == "folha_rh"
@@ -102,6 +109,7 @@ def test_desativar_pergunta_antes_e_impede_entrada(qtbot, aba, sessao_admin, ins
     acesso.criar_usuario(sessao_admin, login="joao", nome="João Lima", papel="consulta",
                          senha="provisoria1")
     aba.recarregar()
+    _pronta(qtbot, aba)
     _clicar_linha(qtbot, aba, "joao")
     assert aba.botao_desativar.isEnabled() and not aba.botao_reativar.isEnabled()
     perguntas = []
@@ -113,6 +121,7 @@ def test_desativar_pergunta_antes_e_impede_entrada(qtbot, aba, sessao_admin, ins
     qtbot.mouseClick(aba.botao_desativar, Qt.MouseButton.LeftButton)
     # desativar troca as chaves numa tarefa em segundo plano (diálogo de progresso)
     qtbot.waitUntil(lambda: "desativado" in aba.situacao.text(), timeout=20000)
+    _pronta(qtbot, aba)
     assert {u["login"]: u["ativo"] for u in acesso.listar_usuarios(sessao_admin)}["joao"] == 0
     assert aba.botao_reativar.isEnabled() and not aba.botao_desativar.isEnabled()
     assert aba.proxy.index(_linha_de(aba, "joao"), 3).data() == "Não"
@@ -127,6 +136,7 @@ def test_desativar_pergunta_antes_e_impede_entrada(qtbot, aba, sessao_admin, ins
     qtbot.keyClicks(dlg.senhas.confirmacao.edit, "reativado1")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.keyClick(dlg.senhas.confirmacao.edit, Qt.Key.Key_Return)
+    _pronta(qtbot, aba)
     assert "joao reativado" in aba.situacao.text()
     sessao_admin.fechar()
     acesso.entrar(caminho, "joao", "reativado1").fechar()
@@ -146,6 +156,7 @@ def test_redefinir_senha(qtbot, aba, sessao_admin, instalacao):
     acesso.criar_usuario(sessao_admin, login="ana", nome="Ana Reis", papel="consulta",
                          senha="provisoria1")
     aba.recarregar()
+    _pronta(qtbot, aba)
     _clicar_linha(qtbot, aba, "ana")
     qtbot.mouseClick(aba.botao_senha, Qt.MouseButton.LeftButton)
     dlg = aba.dialogo
@@ -153,6 +164,7 @@ def test_redefinir_senha(qtbot, aba, sessao_admin, instalacao):
     qtbot.keyClicks(dlg.senhas.confirmacao.edit, "nova-provisoria")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    _pronta(qtbot, aba)
     # redefinir troca as chaves numa tarefa em segundo plano (diálogo de progresso)
     qtbot.waitUntil(lambda: "redefinida" in aba.situacao.text(), timeout=20000)
     caminho, _ = instalacao
@@ -168,13 +180,16 @@ def test_conselheira_aguarda_o_sigilo_e_a_chave_de_recuperacao_o_libera(qtbot, a
     acesso.criar_usuario(sessao_admin, login="bia", nome="Bia Conselheira", papel="conselheiro_tutelar",
                          senha="provisoria1")
     aba.recarregar()
+    _pronta(qtbot, aba)
     assert "Aguardando a liberação do sigilo: bia." in aba.situacao_chaves.text()
     qtbot.mouseClick(aba.botao_sigilo, Qt.MouseButton.LeftButton)
     dlg = aba.dialogo
     qtbot.keyClicks(dlg.chave, recuperacao)
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    _pronta(qtbot, aba)
     assert aba.situacao.text() == "Sigilo liberado para: bia."
+    _pronta(qtbot, aba)
     assert not aba.situacao_chaves.isVisible()
     sessao_admin.fechar()
     s = acesso.entrar(caminho, "bia", "provisoria1")

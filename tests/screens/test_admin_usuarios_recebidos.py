@@ -33,6 +33,7 @@ def test_aceitar_usuario_recebido_pela_aba(qtbot, folha):
     qtbot.addWidget(aba)
     aba.resize(1000, 500)
     aba.show()
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)  # lida fora da thread da interface
     assert aba.botao_aceitar.isVisible() and "aguardando o seu aceite: rh3" in aba.situacao_chaves.text()
     aba.selecionar("admin")
     assert not aba.botao_aceitar.isEnabled()  # só para quem chegou
@@ -41,6 +42,7 @@ def test_aceitar_usuario_recebido_pela_aba(qtbot, folha):
     quando_modal(lambda caixa: clicar_botao(caixa, "Aceitar"))
     qtbot.mouseClick(aba.botao_aceitar, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "rh3 aceito" in aba.situacao.text(), timeout=30000)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
     assert not aba.botao_aceitar.isVisible() and "aguardando" not in aba.situacao_chaves.text()
     r = acesso.outra_sessao(sessao, "rh3", SENHA)
     assert r.usuario.login == "rh3" and set(r.chaves) == {"geral"}

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.screens.widgets.leitura import ler
+from desktop.screens.widgets.servicos import gravar
 from desktop.services import replicas, sincronizacao
 
 from desktop.screens.widgets import avisos
@@ -50,6 +51,7 @@ class AbaConflitos(QWidget):
         super().__init__(parent)
         self._sessao = sessao
         self._maquinas: dict[str, str] = {}
+        self.tarefa = None  # a decisão em andamento (servicos.gravar)
         self.modelo = ModeloTabela(COLUNAS_CONFLITOS, self)
         self.tabela = criar_visao(ProxyFiltro(self.modelo, self), self, nome="Conflitos")
         self.modelo_versoes = ModeloTabela([
@@ -118,12 +120,11 @@ class AbaConflitos(QWidget):
                 detalhe="Os outros valores deixam de valer. A decisão fica no diário e vai às outras "
                         "máquinas no próximo pacote."):
             return
-        try:
-            sincronizacao.decidir(self._sessao, c["tabela"], c["registro_id"], c["coluna"], v["versao"])
-        except Exception as e:  # noqa: BLE001
-            if not avisos.previsto(e):
-                raise
-            avisos.erro(self, "Decidir conflito", e)
-            return
+        sessao = self._sessao
+        gravar(self, "Gravando a decisão…",
+               lambda: sincronizacao.decidir(sessao, c["tabela"], c["registro_id"], c["coluna"], v["versao"]),
+               lambda _r: self._on_decidido(c, v), titulo_erro="Decidir conflito")
+
+    def _on_decidido(self, c: dict, v: dict) -> None:
         self.recarregar()
         self.situacao.setText(f"Conflito decidido: {_campo(c)} = {_valor(v)}.")

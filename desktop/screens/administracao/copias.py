@@ -15,7 +15,7 @@ from desktop.rules.papeis import DESCRICOES, Permissao
 from desktop.services import copias
 
 from desktop.screens.widgets import avisos, formato
-from desktop.screens.widgets.servicos import operacao
+from desktop.screens.widgets.servicos import consulta, gravar, operacao
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 _ESTILO_OK = "color: #2e7d32;"
@@ -35,6 +35,8 @@ class AbaCopias(QWidget):
         super().__init__(parent)
         self._sessao = sessao
         self._principal = copias.pasta_copias(sessao)
+        self._extra: Path | None = None  # a pasta extra da última leitura
+        self.tarefa = None  # a gravação em andamento (servicos.gravar)
         colunas = [
             Coluna("Data", lambda c: c.momento.strftime("%d/%m/%Y %H:%M:%S"),
                    ordenar=lambda c: c.momento, alinhamento="direita", largura=190),
@@ -92,7 +94,13 @@ class AbaCopias(QWidget):
 
     # -- dados -------------------------------------------------------------------------------
     def recarregar(self) -> None:
-        extra = copias.pasta_extra(self._sessao)
+        """Relê a pasta extra e a lista das cópias fora da thread da interface (``carregando`` até chegar)."""
+        sessao = self._sessao
+        consulta(self, lambda: (copias.pasta_extra(sessao), copias.listar_copias(sessao)),
+                 lambda lido: self._on_lido(*lido), titulo_erro="Cópias de segurança", chave="lista")
+
+    def _on_lido(self, extra: Path | None, lista: list) -> None:
+        self._extra = extra
         texto = f"As cópias ficam em <b>{self._principal}</b>."
         if extra is None:
             texto += (" Não há pasta extra: escolha uma num pen drive ou em outro disco, para que "
@@ -104,7 +112,7 @@ class AbaCopias(QWidget):
                       "drive.")
         self.pastas.setText(texto)
         self.botao_sem_extra.setEnabled(extra is not None and self._pode_configurar)
-        self.modelo.definir_linhas(copias.listar_copias(self._sessao))
+        self.modelo.definir_linhas(lista)
         self._on_selecao()
 
     def _informar(self, texto: str, alerta: bool = False) -> None:
@@ -137,19 +145,17 @@ class AbaCopias(QWidget):
             self._informar(texto)
 
     def _on_escolher_extra(self) -> None:
-        atual = copias.pasta_extra(self._sessao)
+        atual = self._extra  # a da última leitura
         pasta = QFileDialog.getExistingDirectory(
             self, "Pasta extra para as cópias (pen drive ou outro disco)",
             str(atual) if atual else str(Path.home()))
         if not pasta:
             return
-        try:
-            gravada = copias.definir_pasta_extra(self._sessao, Path(pasta))
-        except Exception as e:  # noqa: BLE001
-            if not avisos.previsto(e):
-                raise
-            avisos.erro(self, "Pasta extra", e)
-            return
+        sessao = self._sessao
+        gravar(self, "Gravando…", lambda: copias.definir_pasta_extra(sessao, Path(pasta)), self._on_extra_definida,
+               titulo_erro="Pasta extra")
+
+    def _on_extra_definida(self, gravada: Path) -> None:
         self.recarregar()
         self._informar(f"Pasta extra definida: {gravada}. As próximas cópias também vão para lá; "
                        "faça uma cópia agora para começar.")
@@ -159,7 +165,11 @@ class AbaCopias(QWidget):
                 self, "Pasta extra", "Deixar de gravar cópias na pasta extra?", sim="Não usar",
                 detalhe="As cópias que já estão lá não são apagadas."):
             return
-        copias.definir_pasta_extra(self._sessao, None)
+        sessao = self._sessao
+        gravar(self, "Gravando…", lambda: copias.definir_pasta_extra(sessao, None), self._on_extra_retirada,
+               titulo_erro="Pasta extra")
+
+    def _on_extra_retirada(self, _r) -> None:
         self.recarregar()
         self._informar("As cópias voltam a ser gravadas só na pasta principal.")
 

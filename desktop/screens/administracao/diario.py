@@ -22,7 +22,7 @@ from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services import auditoria
 
 from desktop.screens.widgets import formato
-from desktop.screens.widgets.servicos import operacao
+from desktop.screens.widgets.servicos import consulta, operacao
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 ACOES = {"inserir": "Inclusão", "alterar": "Alteração", "excluir": "Exclusão", "evento": "Evento"}
@@ -63,8 +63,7 @@ class AbaDiario(QWidget):
         self.texto.setPlaceholderText("registro, máquina, usuário ou tabela")
         self.esquema = QComboBox(caixa)
         self.esquema.setAccessibleName("Diário")
-        for esquema, rotulo in auditoria.diarios_disponiveis(self._sessao):
-            self.esquema.addItem(rotulo, esquema)
+        self.esquema.addItem("Geral", "main")  # os demais diários chegam com a primeira leitura
         self.texto.setClearButtonEnabled(True)
         self.botao_filtrar = QPushButton("&Filtrar", caixa)
         self.botao_limpar = QPushButton("&Limpar filtros", caixa)
@@ -142,9 +141,7 @@ class AbaDiario(QWidget):
         self.recarregar()
 
     # -- dados -------------------------------------------------------------------------------
-    def _preencher_opcoes(self) -> None:
-        usuarios, tabelas = auditoria.opcoes_de_filtro(self._sessao,
-                                                       esquema=self.filtros_aplicados.esquema)
+    def _preencher_opcoes(self, usuarios: list[str], tabelas: list[str]) -> None:
         for combo, vazio, itens in ((self.usuario, TODOS, usuarios),
                                     (self.tabela_filtro, TODAS, tabelas)):
             atual = combo.currentData()
@@ -153,6 +150,13 @@ class AbaDiario(QWidget):
             for item in itens:
                 combo.addItem(item, item)
             combo.setCurrentIndex(max(0, combo.findData(atual)) if atual else 0)
+
+    def _preencher_esquemas(self, esquemas: list[tuple[str, str]]) -> None:
+        atual = self.esquema.currentData()
+        self.esquema.clear()
+        for esquema, rotulo in esquemas:
+            self.esquema.addItem(rotulo, esquema)
+        self.esquema.setCurrentIndex(max(0, self.esquema.findData(atual)))
 
     def filtros(self) -> auditoria.FiltrosDiario:
         """Os filtros da tela; levanta EntradaInvalida se uma data estiver errada."""
@@ -166,12 +170,21 @@ class AbaDiario(QWidget):
             esquema=self.esquema.currentData() or "main")
 
     def recarregar(self) -> None:
-        self._preencher_opcoes()
-        f = self.filtros_aplicados
+        """Relê as opções dos filtros e as linhas fora da thread da interface (``carregando`` até chegar)."""
+        f, sessao = self.filtros_aplicados, self._sessao
         campos = dict(usuario=f.usuario, tabela=f.tabela, de=f.de, ate=f.ate, texto=f.texto,
                       esquema=f.esquema)
-        linhas = auditoria.listar_diario(self._sessao, **campos)
-        total = auditoria.contar_diario(self._sessao, **campos)
+
+        def _ler():
+            return (auditoria.diarios_disponiveis(sessao), auditoria.opcoes_de_filtro(sessao, esquema=f.esquema),
+                    auditoria.listar_diario(sessao, **campos), auditoria.contar_diario(sessao, **campos))
+
+        consulta(self, _ler, lambda lido: self._on_lido(*lido), titulo_erro="Diário de auditoria",
+                 chave="lista")
+
+    def _on_lido(self, esquemas, opcoes, linhas: list[dict], total: int) -> None:
+        self._preencher_esquemas(esquemas)
+        self._preencher_opcoes(*opcoes)
         self.modelo.definir_linhas(linhas)
         if total > len(linhas):
             self.contagem.setText(f"Mostrando os {len(linhas)} registros mais recentes de {total}.")

@@ -97,9 +97,15 @@ class AbaEmissores(QWidget):
         self.atualizar()
 
     def atualizar(self) -> None:
+        """Relê os emissores fora da thread da interface (``carregando`` até chegar)."""
         atual = self.selecionado() if hasattr(self, "tabela") and self.tabela.selectionModel() else None
-        self._modulos = emissores.modulos(self._sessao)
-        self.modelo.definir_linhas(emissores.listar(self._sessao))
+        sessao = self._sessao
+        servicos.consulta(self, lambda: (emissores.modulos(sessao), emissores.listar(sessao)),
+                          lambda lido: self._on_lidos(atual, *lido), titulo_erro="Emissores", chave="lista")
+
+    def _on_lidos(self, atual, modulos: dict[str, str], linhas: list) -> None:
+        self._modulos = modulos
+        self.modelo.definir_linhas(linhas)
         for i in range(self.proxy.rowCount()):  # mantém a seleção
             if atual is not None and self.proxy.linha_origem(self.proxy.index(i, 0)).id == atual.id:
                 self.tabela.selectRow(i)

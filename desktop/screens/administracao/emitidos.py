@@ -19,7 +19,7 @@ from desktop.screens.documentos.verificar import DialogoVerificar
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services import documentos
 
-from desktop.screens.widgets import formato
+from desktop.screens.widgets import formato, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
@@ -151,10 +151,14 @@ class AbaEmitidos(AcoesDoEmitido, QWidget):
 
     # -- dados -------------------------------------------------------------------------------
     def recarregar(self, codigo_selecionar: str | None = None) -> None:
+        """Relê a lista fora da thread da interface (``carregando`` até chegar)."""
         atual = codigo_selecionar or (self.selecionado() or {}).get("codigo")
-        tipo = self.tipo.currentData()
-        linhas = documentos.listar_documentos(
-            self._sessao, tipo=tipo, cancelados=self.situacao_filtro.currentData())
+        tipo, cancelados, sessao = self.tipo.currentData(), self.situacao_filtro.currentData(), self._sessao
+        servicos.consulta(self, lambda: documentos.listar_documentos(sessao, tipo=tipo, cancelados=cancelados),
+                          lambda linhas: self._on_lidos(atual, tipo, linhas), titulo_erro="Documentos emitidos",
+                          chave="lista")
+
+    def _on_lidos(self, atual: str | None, tipo: str | None, linhas: list[dict]) -> None:
         novos = {d["tipo"]: d["titulo"] for d in linhas if d["tipo"] not in self._tipos}
         if novos:
             self._tipos.update(novos)

@@ -19,7 +19,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.services import parametros
 
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
@@ -68,6 +68,7 @@ class SecaoFeriados(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
+        self.tarefa = None  # a desativação em andamento (servicos.gravar)
         self.dialogo: DialogoNovoFeriado | None = None
         self.modelo = ModeloTabela(COLUNAS, self,
                                    cor_linha=lambda f: None if f["ativo"] else "#8a8a8a")
@@ -104,8 +105,13 @@ class SecaoFeriados(QWidget):
         self.recarregar()
 
     def recarregar(self) -> None:
-        self.modelo.definir_linhas(parametros.listar_feriados_municipais(
-            self._sessao, incluir_inativos=self.mostrar_inativos.isChecked()))
+        """Relê os feriados fora da thread da interface (``carregando`` até chegar)."""
+        sessao, inativos = self._sessao, self.mostrar_inativos.isChecked()
+        servicos.consulta(self, lambda: parametros.listar_feriados_municipais(sessao, incluir_inativos=inativos),
+                          self._on_lidos, titulo_erro="Feriados municipais", chave="lista")
+
+    def _on_lidos(self, linhas: list[dict]) -> None:
+        self.modelo.definir_linhas(linhas)
         self._on_selecao()
 
     def _on_selecao(self, *_args) -> None:
@@ -137,12 +143,10 @@ class SecaoFeriados(QWidget):
                 detalhe="Ele deixa de contar nos prazos e dias úteis a partir de agora. O "
                         "cadastro continua guardado e a desativação fica no diário."):
             return
-        try:
-            parametros.desativar_feriado_municipal(self._sessao, f["id"])
-        except Exception as e:  # noqa: BLE001
-            if not avisos.previsto(e):
-                raise
-            avisos.erro(self, "Desativar feriado", e)
-            return
+        sessao = self._sessao
+        servicos.gravar(self, "Desativando…", lambda: parametros.desativar_feriado_municipal(sessao, f["id"]),
+                        lambda _r: self._on_desativado(f), titulo_erro="Desativar feriado")
+
+    def _on_desativado(self, f: dict) -> None:
         self.recarregar()
         self.situacao.setText(f"Feriado desativado: {_quando(f)}, {f['descricao']}.")

@@ -15,7 +15,7 @@ from desktop.rules.papeis import DESCRICOES, Permissao
 from desktop.rules.parametros import STATUS
 from desktop.services import parametros
 
-from desktop.screens.widgets import formato
+from desktop.screens.widgets import formato, servicos
 from .feriados import SecaoFeriados
 from desktop.screens.widgets.tabela import (Coluna, ModeloTabela, ProxyFiltro, ajustar_colunas, criar_visao,
                      linha_selecionada)
@@ -132,6 +132,8 @@ class AbaParametros(QWidget):
         self.definicoes.selectionModel().selectionChanged.connect(self._on_definicao)
         self.vigencias.selectionModel().selectionChanged.connect(self._on_vigencia)
         self.botao_nova.clicked.connect(self._on_nova)
+        self._vigencias: list[dict] = []  # as da definição selecionada (lidas fora da thread da interface)
+        self.botao_nova.setEnabled(False)  # até as vigências da definição selecionada chegarem
         self._carregar_definicoes()
 
     # -- dados -------------------------------------------------------------------------------
@@ -149,8 +151,14 @@ class AbaParametros(QWidget):
         self.feriados.recarregar()
 
     def _carregar_definicoes(self) -> None:
-        atual = (self.definicao() or {}).get("nome")
-        self.modelo_definicoes.definir_linhas(parametros.listar_definicoes(self._sessao))
+        """Relê as definições fora da thread da interface (``carregando`` até chegar)."""
+        atual, sessao = (self.definicao() or {}).get("nome"), self._sessao
+        servicos.consulta(self, lambda: parametros.listar_definicoes(sessao),
+                          lambda linhas: self._on_definicoes_lidas(atual, linhas), titulo_erro="Parâmetros",
+                          chave="definicoes")
+
+    def _on_definicoes_lidas(self, atual: str | None, linhas: list[dict]) -> None:
+        self.modelo_definicoes.definir_linhas(linhas)
         self.definicoes.resizeRowsToContents()
         if atual:
             self.selecionar(atual)
@@ -161,15 +169,24 @@ class AbaParametros(QWidget):
     # -- slots -------------------------------------------------------------------------------
     def _on_definicao(self, *_args) -> None:
         d = self.definicao()
-        self.botao_nova.setEnabled(bool(d) and self._sessao.pode(Permissao.PARAMETROS_EDITAR))
+        self.botao_nova.setEnabled(False)  # até as vigências da definição chegarem
+        self._vigencias = []
         if not d:
             self.descricao.clear()
             self.modelo_vigencias.definir_linhas([])
             self._on_vigencia()
             return
         self.descricao.setText(f"<b>{d['titulo']}</b> — {d['descricao']}")
+        sessao = self._sessao
+        servicos.consulta(self, lambda: parametros.listar_vigencias(sessao, d["nome"]),
+                          lambda vigencias: self._on_vigencias_lidas(d, vigencias), titulo_erro="Parâmetros",
+                          chave="vigencias")
+
+    def _on_vigencias_lidas(self, d: dict, vigencias: list[dict]) -> None:
+        self._vigencias = vigencias
+        self.botao_nova.setEnabled(self._sessao.pode(Permissao.PARAMETROS_EDITAR))
         self.modelo_vigencias.definir_colunas(colunas_vigencias(d["tipo"]))
-        self.modelo_vigencias.definir_linhas(parametros.listar_vigencias(self._sessao, d["nome"]))
+        self.modelo_vigencias.definir_linhas(vigencias)
         ajustar_colunas(self.vigencias)
         self.vigencias.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.vigencias.resizeRowsToContents()  # o fundamento quebra em linhas, sem cortar
@@ -211,7 +228,7 @@ class AbaParametros(QWidget):
         d = self.definicao()
         if not d:
             return
-        vigencias = parametros.listar_vigencias(self._sessao, d["nome"])
+        vigencias = self._vigencias  # as da definição selecionada, lidas ao selecioná-la
         self.dialogo = DialogoNovaVigencia(self._sessao, d, vigencias[-1] if vigencias else None, self)
         self.dialogo.accepted.connect(self._on_vigencia_gravada)
         self.dialogo.finished.connect(self.dialogo.deleteLater)

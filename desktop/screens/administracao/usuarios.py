@@ -133,6 +133,12 @@ class DialogoLiberarSigilo(DialogoFormulario):
         return lambda: {"login": None, "liberados": chaveiro.usar_recuperacao(sessao, chave)}
 
 
+def _desativar(sessao, login: str, progresso) -> bool:
+    """Desativa e troca as chaves (fora da thread da interface); devolve se a troca do sigilo ficou pendente."""
+    acesso.desativar_usuario(sessao, login, progresso=_informar_sem_cancelar(progresso))
+    return bool(chaveiro.rotacao_pendente(sessao.base.caminho))
+
+
 class AbaUsuarios(QWidget):
     """Lista dos usuários da base e as ações do administrador sobre eles."""
 
@@ -186,10 +192,17 @@ class AbaUsuarios(QWidget):
 
     # -- dados -------------------------------------------------------------------------------
     def recarregar(self, login_selecionar: str | None = None) -> None:
+        """Relê os usuários, a situação das chaves e os recebidos fora da thread da interface
+        (``carregando`` até chegar)."""
         atual = login_selecionar or (self.selecionado() or {}).get("login")
-        self.modelo.definir_linhas(acesso.listar_usuarios(self._sessao))
-        texto = chaveiro.situacao(self._sessao)
-        self._recebidos = {r["login"] for r in usuarios_replicas.recebidos(self._sessao)}
+        sessao = self._sessao
+        servicos.consulta(self, lambda: (acesso.listar_usuarios(sessao), chaveiro.situacao(sessao),
+                                         [r["login"] for r in usuarios_replicas.recebidos(sessao)]),
+                          lambda lido: self._on_lidos(atual, *lido), titulo_erro="Usuários", chave="lista")
+
+    def _on_lidos(self, atual: str | None, usuarios: list[dict], texto: str, recebidos: list[str]) -> None:
+        self.modelo.definir_linhas(usuarios)
+        self._recebidos = set(recebidos)
         if self._recebidos:
             texto = (texto + " " if texto else "") + (
                 "Criados noutra máquina do órgão, aguardando o seu aceite: " + ", ".join(sorted(self._recebidos))
@@ -256,12 +269,11 @@ class AbaUsuarios(QWidget):
         sessao, login = self._sessao, u["login"]
         self.tarefa = servicos.operacao(
             self, "Desativando e trocando as chaves da base…",
-            lambda progresso: acesso.desativar_usuario(sessao, login, progresso=_informar_sem_cancelar(progresso)),
-            lambda _r: self._on_desativado(login), titulo_erro="Desativar usuário")
+            lambda progresso: _desativar(sessao, login, progresso),
+            lambda pendente: self._on_desativado(login, pendente), titulo_erro="Desativar usuário")
 
-    def _on_desativado(self, login: str) -> None:
+    def _on_desativado(self, login: str, pendente: bool) -> None:
         self.recarregar(login)
-        pendente = chaveiro.rotacao_pendente(self._sessao.base.caminho)
         extra = (" A troca da chave do sigilo ficou pendente (rotação pendente): será feita na "
                  "próxima entrada de um conselheiro ou da consulta.") if pendente else ""
         self._informar(f"Usuário {login} desativado; as chaves da base foram trocadas.{extra}")
