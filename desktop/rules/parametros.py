@@ -200,10 +200,6 @@ e valida o valor ao gravar uma vigência (a tela Parâmetros, a semeadura e a ca
 Um parâmetro em tabela fora deste registro é recusado (tests/rules/test_registro_parametros.py confere o
 registro contra db/parametros)."""
 
-TABELAS_MAGISTERIO = {nome: REGISTRO[nome].classe for nome in
-                      ("magisterio_anexo1", "magisterio_anexo2", "magisterio_anexo3", "magisterio_carreira")}
-"""Tabelas da Lei 1.613/2004: ``de_valor`` valida o valor; ``de_vigencia`` monta o objeto a partir da vigência."""
-
 VALIDADORES_TABELA = {nome: tipo.validar for nome, tipo in REGISTRO.items()}
 
 

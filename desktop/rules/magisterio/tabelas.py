@@ -101,8 +101,6 @@ class MatrizVencimentos:
 
     @classmethod
     def de_vigencia(cls, vigencia) -> "MatrizVencimentos":
-        if isinstance(vigencia, cls):  # já lida por services.parametros.vigente
-            return vigencia
         return cls.de_valor(vigencia.valor, inicio=vigencia.inicio, fundamento=vigencia.fundamento,
                             status=vigencia.status)
 
@@ -178,8 +176,6 @@ class Valorizacao:
 
     @classmethod
     def de_vigencia(cls, vigencia) -> "Valorizacao":
-        if isinstance(vigencia, cls):  # já lida por services.parametros.vigente
-            return vigencia
         return cls.de_valor(vigencia.valor, inicio=vigencia.inicio, fundamento=vigencia.fundamento,
                             status=vigencia.status)
 
@@ -226,8 +222,6 @@ class TabelaFG:
 
     @classmethod
     def de_vigencia(cls, vigencia) -> "TabelaFG":
-        if isinstance(vigencia, cls):  # já lida por services.parametros.vigente
-            return vigencia
         return cls.de_valor(vigencia.valor, inicio=vigencia.inicio, fundamento=vigencia.fundamento,
                             status=vigencia.status)
 
@@ -283,8 +277,6 @@ class ParametrosCarreira:
 
     @classmethod
     def de_vigencia(cls, vigencia) -> "ParametrosCarreira":
-        if isinstance(vigencia, cls):  # já lida por services.parametros.vigente
-            return vigencia
         return cls.de_valor(vigencia.valor, inicio=vigencia.inicio, fundamento=vigencia.fundamento,
                             status=vigencia.status)
 
