@@ -40,6 +40,11 @@ class LinhaMedida(NamedTuple):
     textos: list[tuple[str, ...]]
     altura: float
 
+    @property
+    def titulo_do_grupo(self) -> str:
+        """O título de uma linha GRUPO: a primeira linha de texto da sua única célula."""
+        return self.textos[0][0]
+
 
 @lru_cache(maxsize=50_000)
 def largura_texto(texto: str, fonte: str, tamanho: float) -> float:
@@ -60,21 +65,21 @@ class Escrita:
 
     def __init__(self, canv):
         self.canv = canv
-        self.t = canv.beginText()
+        self.objeto_texto = canv.beginText()
         self._fonte = None
         self._cor = None
 
     def fonte(self, fonte: str, tamanho: float, cor=COR_TEXTO) -> None:
         if self._fonte != (fonte, tamanho):
-            self.t.setFont(fonte, tamanho)
+            self.objeto_texto.setFont(fonte, tamanho)
             self._fonte = (fonte, tamanho)
         if self._cor is not cor:
-            self.t.setFillColor(cor)
+            self.objeto_texto.setFillColor(cor)
             self._cor = cor
 
     def esquerda(self, x: float, y: float, texto: str) -> None:
-        self.t.setTextOrigin(x, y)
-        self.t.textLine(texto)  # textLine não mede o texto (textOut mede, para avançar o cursor)
+        self.objeto_texto.setTextOrigin(x, y)
+        self.objeto_texto.textLine(texto)  # textLine não mede o texto (textOut mede, para avançar o cursor)
 
     def direita(self, x: float, y: float, texto: str) -> None:
         self.esquerda(x - largura_texto(texto, *self._fonte), y, texto)
@@ -87,7 +92,7 @@ class Escrita:
         return self._fonte[1]
 
     def fim(self) -> None:
-        self.canv.drawText(self.t)
+        self.canv.drawText(self.objeto_texto)
 
 
 @dataclass(frozen=True)
@@ -243,7 +248,7 @@ class Grade(Flowable):
             if linha.tipo == GRUPO:
                 tamanho = self.colunas[0].tamanho + 0.5
                 escrita.fonte(NEGRITO, tamanho, COR_LINHA)
-                escrita.esquerda(_PAD_H, topo - _PAD_V - 1 - tamanho * _SUBIDA - 0.5, linha.textos[0][0])  # o título do grupo: a primeira linha da única célula
+                escrita.esquerda(_PAD_H, topo - _PAD_V - 1 - tamanho * _SUBIDA - 0.5, linha.titulo_do_grupo)
             else:
                 self._textos(escrita, linha, topo)
         escrita.fim()

@@ -167,7 +167,8 @@ def suprimir(nome: str, linhas: list[tuple[str, int]], limiar: int, total: int |
             livres = sorted((n, r) for r, n in linhas if not marcas[r] and n > 0)
             if not livres:
                 return TabelaPublicada(nome, (), omitida=True)
-            marcas[livres[0][1]] = COMPLEMENTAR
+            _contagem, menor_livre = livres[0]  # a menor célula ainda visível vai junto
+            marcas[menor_livre] = COMPLEMENTAR
     return TabelaPublicada(nome, tuple(Celula(r, None if marcas[r] else n, marcas[r]) for r, n in linhas))
 
 

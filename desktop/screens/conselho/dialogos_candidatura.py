@@ -266,33 +266,33 @@ class DialogoParentesco(DialogoFormulario):
         super().__init__("Parentesco entre candidatos", "&Registrar parentesco", parent, explicacao=(
             "São impedidos de servir juntos cônjuges, companheiros e parentes em linha reta, colateral ou por "
             "afinidade até o terceiro grau (Lei 320/2023, art. 15). O menos votado do par cede a vaga de titular."))
-        self.a, self.b = QComboBox(self), QComboBox(self)
+        self.candidato_a, self.candidato_b = QComboBox(self), QComboBox(self)
         for c in candidaturas.listar_candidaturas(sessao, processo_id):
-            for combo in (self.a, self.b):
+            for combo in (self.candidato_a, self.candidato_b):
                 combo.addItem(f"{c['numero']} — {c['nome_urna']}", c["id"])
-        self.b.setCurrentIndex(min(1, self.b.count() - 1))
-        self.adicionar("Candidato &A:", self.a)
-        self.adicionar("Candidato &B:", self.b)
+        self.candidato_b.setCurrentIndex(min(1, self.candidato_b.count() - 1))
+        self.adicionar("Candidato &A:", self.candidato_a)
+        self.adicionar("Candidato &B:", self.candidato_b)
         self.vinculo = QComboBox(self)
         self.vinculo.setEditable(True)
         self.vinculo.addItems(VINCULOS)
         self.vinculo.setCurrentIndex(-1)
         self.vinculo.lineEdit().setPlaceholderText("escolha ou descreva o vínculo")
         self.adicionar("&Vínculo:", self.vinculo)
-        for sinal in (self.a.currentIndexChanged, self.b.currentIndexChanged, self.vinculo.editTextChanged):
+        for sinal in (self.candidato_a.currentIndexChanged, self.candidato_b.currentIndexChanged, self.vinculo.editTextChanged):
             sinal.connect(self._on_mudou)
         self._on_mudou()
 
     def campos_validos(self) -> bool:
-        return self.a.currentData() != self.b.currentData() and bool(self.vinculo.currentText().strip())
+        return self.candidato_a.currentData() != self.candidato_b.currentData() and bool(self.vinculo.currentText().strip())
 
     def _on_mudou(self, *_a) -> None:
         super()._on_mudou()
-        if self.a.count() and self.a.currentData() == self.b.currentData():
+        if self.candidato_a.count() and self.candidato_a.currentData() == self.candidato_b.currentData():
             self.mostrar_erro("Escolha dois candidatos diferentes (art. 15).")
 
     def chamada(self) -> partial:
-        return partial(candidaturas.declarar_parentesco, self._sessao, self.a.currentData(), self.b.currentData(),
+        return partial(candidaturas.declarar_parentesco, self._sessao, self.candidato_a.currentData(), self.candidato_b.currentData(),
                                                 self.vinculo.currentText())
 
 

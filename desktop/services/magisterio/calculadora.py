@@ -302,10 +302,11 @@ def resultado(ficha: t.FichaFuncional, competencia: date, p: ParametrosFolhaMagi
     periodos = periodos_no_mes(ficha, mes, config, p.carreira)
     situacao = None
     if periodos:
-        dia = data_situacao or periodos[-1][1]
-        if not periodos[0][0] <= dia <= periodos[-1][1]:
+        (primeiro_dia_vinculo, _, _), (_, ultimo_dia_vinculo, _) = periodos[0], periodos[-1]
+        dia = data_situacao or ultimo_dia_vinculo
+        if not primeiro_dia_vinculo <= dia <= ultimo_dia_vinculo:
             raise _erro("data_situacao", f"{formatar_data(dia)} está fora dos dias de vínculo da competência "
-                                         f"({formatar_data(periodos[0][0])} a {formatar_data(periodos[-1][1])}).")
+                                         f"({formatar_data(primeiro_dia_vinculo)} a {formatar_data(ultimo_dia_vinculo)}).")
         situacao = _situacao(situacao_em(ficha, dia, config, p.carreira))
     return {
         "versao": VERSAO_SAIDA,

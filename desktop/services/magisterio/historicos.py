@@ -155,7 +155,7 @@ def _encadear(ctx: validacoes.Contexto, h: armazem.Historico, v: dict) -> None:
     """Encerra na véspera o período em aberto que começou antes; retoma a jornada base depois."""
     for o in ctx.outros(h.nome):
         if o["fim"] is None and o["inicio"] < v["inicio"]:
-            _gravar_fim(ctx.m, h, o, v["inicio"] - timedelta(days=1))
+            _gravar_fim(ctx.mudanca, h, o, v["inicio"] - timedelta(days=1))
             temporaria = h.nome == "jornadas" and (v.get("motivo") or "base") != "base"
             if temporaria and o["motivo"] == "base" and v["fim"] is not None:
                 _retomar_base(ctx, o, v["fim"] + timedelta(days=1))
@@ -177,7 +177,7 @@ def _retomar_base(ctx: validacoes.Contexto, base: dict, inicio: date) -> None:
         return
     valores = {"inicio": inicio, "fim": desl, "horas": base["horas"], "motivo": "base", "ato": base["ato"]}
     novo = armazem.inserir(ctx.db, h, ctx.servidor["id"], valores)
-    ctx.m.registrar(h.tabela, novo["id"], "inserir", depois=armazem.linha(h, novo))
+    ctx.mudanca.registrar(h.tabela, novo["id"], "inserir", depois=armazem.linha(h, novo))
 
 
 def corrigir_em(m: Mudanca, historico: str, item_id: str, campos: dict) -> dict:

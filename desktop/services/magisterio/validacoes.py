@@ -22,13 +22,13 @@ _SEM_HABILITACAO_DE_PEDAGOGO = {Titulo.LEIGO, Titulo.MEDIO_NORMAL, Titulo.ESTUDO
 
 @dataclass
 class Contexto:
-    m: Mudanca
+    mudanca: Mudanca
     servidor: dict
     _feriados: dict = field(default_factory=dict)
 
     @property
     def db(self):
-        return self.m.db
+        return self.mudanca.db
 
     def outros(self, nome: str, atual: dict | None = None) -> list[dict]:
         """Itens do histórico ``nome`` do servidor, sem o item que está sendo corrigido."""
@@ -37,7 +37,7 @@ class Contexto:
 
     def feriado(self, dia: date) -> str | None:
         if dia.year not in self._feriados:
-            self._feriados[dia.year] = parametros.feriados_do_ano(self.m.sessao, dia.year)
+            self._feriados[dia.year] = parametros.feriados_do_ano(self.mudanca.sessao, dia.year)
         return self._feriados[dia.year].get(dia)
 
 

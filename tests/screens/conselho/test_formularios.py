@@ -111,9 +111,9 @@ def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
 
     p = DialogoParentesco(sessao_admin, proc["id"])
     qtbot.addWidget(p)
-    p.b.setCurrentIndex(0)
+    p.candidato_b.setCurrentIndex(0)
     assert "dois candidatos diferentes" in p.rotulo_erro.text() and not p.botao_ok.isEnabled()
-    p.b.setCurrentIndex(1)
+    p.candidato_b.setCurrentIndex(1)
     p.vinculo.setCurrentIndex(4)
     qtbot.mouseClick(p.botao_ok, Qt.MouseButton.LeftButton)
     esperar_gravacao(qtbot, p)
