@@ -79,3 +79,25 @@ def test_nenhum_divisor_recolhe_um_painel_a_nada(qtbot, abrir):
         total = sum(d.sizes())
         d.setSizes([0] * (d.count() - 1) + [total])  # tenta esmagar todos, menos o último
         assert all(tamanho > 0 for tamanho in d.sizes()), (d.parent().__class__.__name__, d.sizes())
+
+
+def test_todo_divisor_das_telas_e_criado_sem_recolher():
+    """Também os divisores de diálogos que a janela não monta (o caso do Conselho, por exemplo): cada
+    QSplitter criado nas telas vem de ``widgets.divisor.criar_divisor`` ou desliga o recolher logo ali."""
+    import re
+
+    import desktop.screens as telas
+
+    raiz = Path(telas.__file__).parent
+    faltando = []
+    for arquivo in raiz.rglob("*.py"):
+        if arquivo.name == "divisor.py":
+            continue
+        texto = arquivo.read_text(encoding="utf-8")
+        criados = re.findall(r"(\w+)\s*=\s*QSplitter\(", texto)
+        for nome in criados:
+            if not re.search(rf"\b{nome}\.setChildrenCollapsible\(False\)", texto):
+                faltando.append(f"{arquivo.relative_to(raiz)}: {nome}")
+        if len(criados) != texto.count("QSplitter(") - texto.count("import QSplitter("):
+            faltando.append(f"{arquivo.relative_to(raiz)}: QSplitter criado sem nome")
+    assert not faltando, faltando
