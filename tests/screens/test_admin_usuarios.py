@@ -1,6 +1,7 @@
 """Aba Usuários: criar pelo diálogo, desativar, reativar e redefinir senha, conferindo a base."""
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.screens.widgets import avisos
 from desktop.screens.administracao.usuarios import AbaUsuarios
@@ -179,9 +180,16 @@ def test_conselheira_aguarda_o_sigilo_e_a_chave_de_recuperacao_o_libera(qtbot, a
     sessao_admin.chaves.pop("sigilo")  # como um administrador comum: sem o sigilo
     acesso.criar_usuario(sessao_admin, login="bia", nome="Bia Conselheira", papel="conselheiro_tutelar",
                          senha="provisoria1")
+
+    def botoes():  # as linhas de situação aparecem e somem sem mover os botões (issue 16, item 6)
+        QApplication.processEvents()
+        return [b.mapTo(aba, b.rect().topLeft()) for b in (aba.botao_novo, aba.botao_sigilo)]
+
+    antes = botoes()
     aba.recarregar()
     _pronta(qtbot, aba)
     assert "Aguardando a liberação do sigilo: bia." in aba.situacao_chaves.text()
+    assert botoes() == antes
     qtbot.mouseClick(aba.botao_sigilo, Qt.MouseButton.LeftButton)
     dlg = aba.dialogo
     qtbot.keyClicks(dlg.chave, recuperacao)
@@ -191,6 +199,7 @@ def test_conselheira_aguarda_o_sigilo_e_a_chave_de_recuperacao_o_libera(qtbot, a
     assert aba.situacao.text() == "Sigilo liberado para: bia."
     _pronta(qtbot, aba)
     assert not aba.situacao_chaves.isVisible()
+    assert botoes() == antes
     sessao_admin.fechar()
     s = acesso.entrar(caminho, "bia", "provisoria1")
     assert "sigilo" in s.chaves

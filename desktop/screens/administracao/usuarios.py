@@ -177,9 +177,11 @@ class AbaUsuarios(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.filtro)
         lay.addWidget(self.tabela, 1)
-        lay.addLayout(botoes)
+        # as linhas de situação ficam entre a lista e os botões: aparecer ou mudar de altura encolhe a lista,
+        # e os botões, presos embaixo, não saem do lugar (issue 16)
         lay.addWidget(self.situacao)
         lay.addWidget(self.situacao_chaves)
+        lay.addLayout(botoes)
 
         self.botao_novo.clicked.connect(self._on_novo)
         self.botao_desativar.clicked.connect(self._on_desativar)
