@@ -1,10 +1,13 @@
-"""Como pagar as diferenças de um reajuste que alcançou competências fechadas: na próxima competência ou
-numa folha complementar (conferir, fechar e imprimir os contracheques dela).
+"""Como pagar as diferenças de competências fechadas (de um reajuste ou de um registro lançado depois do
+fechamento: afastamento, titulação, jornada, férias…): na próxima competência ou numa folha complementar
+(conferir, fechar e imprimir os contracheques dela), vendo o custo antes de confirmar.
 
-Sem lei e sem SQL aqui: ``desktop.services.magisterio.complementar``. A escolha "na próxima competência"
-não pede nada (as diferenças entram ao fechar a próxima competência aberta, rubricas 065/066/067/068); a
-folha complementar paga-as antes, à parte, e a próxima competência não as paga de novo; o arquivo do
-banco dela sai daqui (``services.pagamento.remessa``, folha "magisterio_complementar").
+Sem lei e sem SQL aqui: ``desktop.services.magisterio.complementar`` e ``custo_diferencas``. A escolha "na
+próxima competência" não pede nada (as diferenças entram ao fechar a próxima competência aberta, rubricas
+065 a 071 e 106 a 108); a folha complementar paga-as antes, à parte (só o que é a pagar), e a próxima
+competência não as paga de novo; o arquivo do banco dela sai daqui (``services.pagamento.remessa``, folha
+"magisterio_complementar"). "Ver custo" e o relatório de custo (PDF) mostram, por servidor e mês, o que a
+escolha marcada paga e desconta; fechar a complementar mostra o custo na pergunta de confirmação.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPu
 from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.widgets import avisos, servicos
 from desktop.screens.widgets.campos import CampoValidado
-from desktop.services.magisterio import complementar
+from desktop.services.magisterio import complementar, custo_diferencas
 
 from . import comum
 
@@ -31,14 +34,19 @@ class PainelDiferencas(QGroupBox):
         self.ultima_previa = None
         self.ultima_fechada = None
         self.ultimo_pdf = None
-        self.proxima = QRadioButton("Na próxima competência aberta (rubricas 065 a 068)", self)
+        self.ultimo_custo = None
+        self.ultimo_relatorio = None
+        self.proxima = QRadioButton("Na próxima competência aberta (rubricas 065 a 071 e 106 a 108)", self)
         self.folha_complementar = QRadioButton("Em folha complementar da competência:", self)
         self.escolha = QButtonGroup(self)
         self.escolha.addButton(self.proxima)
         self.escolha.addButton(self.folha_complementar)
         self.proxima.setChecked(True)
         self.competencia = CampoValidado(comum.competencia, placeholder="mm/aaaa", parent=self)
-        self.competencia.edit.setAccessibleName("Competência da folha complementar")
+        self.competencia.edit.setAccessibleName("Última competência fechada (a da folha complementar)")
+        self.botao_custo = QPushButton("&Ver custo", self)
+        self.botao_custo.setToolTip("O que a escolha marcada paga e desconta, por servidor e mês (nada é gravado)")
+        self.botao_relatorio = QPushButton("&Relatório de custo (PDF)…", self)
         self.botao_conferir = QPushButton("&Conferir folha complementar", self)
         self.botao_fechar = QPushButton("&Fechar folha complementar…", self)
         self.botao_pdf = QPushButton("Contracheques da complementar (&PDF)…", self)
@@ -53,6 +61,11 @@ class PainelDiferencas(QGroupBox):
         linha.addWidget(self.botao_conferir)
         linha.addWidget(self.botao_fechar)
         linha.addStretch(1)
+        custo = QHBoxLayout()
+        custo.addWidget(QLabel("Diferenças até a competência fechada acima:", self))
+        custo.addWidget(self.botao_custo)
+        custo.addWidget(self.botao_relatorio)
+        custo.addStretch(1)
         documentos = QHBoxLayout()  # numa linha só com os outros, 1.730 px: não cabia em 1366
         documentos.addSpacing(24)
         documentos.addWidget(self.botao_pdf)
@@ -62,12 +75,15 @@ class PainelDiferencas(QGroupBox):
         lay.addWidget(self.proxima)
         lay.addLayout(linha)
         lay.addLayout(documentos)
+        lay.addLayout(custo)
         lay.addWidget(self.resumo)
         self.escolha.buttonToggled.connect(self._on_escolha)
         self.botao_conferir.clicked.connect(self._on_conferir)
         self.botao_fechar.clicked.connect(self._on_fechar)
         self.botao_pdf.clicked.connect(self._on_pdf)
         self.botao_banco.clicked.connect(self._on_banco)
+        self.botao_custo.clicked.connect(self._on_custo)
+        self.botao_relatorio.clicked.connect(self._on_relatorio)
         self._on_escolha()
 
     def modo(self) -> str:
@@ -75,8 +91,8 @@ class PainelDiferencas(QGroupBox):
 
     def _on_escolha(self, *_args) -> None:
         ligada = self.folha_complementar.isChecked()
-        for w in (self.competencia, self.botao_conferir, self.botao_fechar, self.botao_pdf, self.botao_banco):
-            w.setEnabled(ligada)
+        for w in (self.botao_conferir, self.botao_fechar, self.botao_pdf, self.botao_banco):
+            w.setEnabled(ligada)  # a competência e o custo valem para as duas escolhas
         if not ligada:
             self.resumo.setText("As diferenças de cada servidor e mês entram na próxima competência aberta, "
                                 "quando ela for fechada (Lei 1.613/2004, art. 37 §3º; de anos anteriores, como "
@@ -99,14 +115,55 @@ class PainelDiferencas(QGroupBox):
             f"{comum.dinheiro(previa.proventos)}, descontos {comum.dinheiro(previa.descontos)}, líquido "
             f"{comum.dinheiro(previa.liquido)}. Nada foi gravado.")
 
+    # -- custo --------------------------------------------------------------------------------------
+    def _on_custo(self) -> None:
+        comp = self._comp()
+        if comp is None:
+            return
+        modo = self.modo()
+        servicos.consulta(self, lambda: custo_diferencas.calcular(self._sessao, comp, modo), self._on_custo_calculado,
+                          titulo_erro="Custo das diferenças")
+
+    def _on_custo_calculado(self, custo) -> None:
+        self.ultimo_custo = custo
+        self.resumo.setText(_texto_custo(custo) + " Nada foi gravado.")
+
+    def _on_relatorio(self) -> None:
+        comp = self._comp()
+        if comp is None:
+            return
+        modo = self.modo()
+        destino = comum.escolher_destino(self, "Salvar relatório de custo das diferenças",
+                                         f"custo-diferencas-{comp:%Y-%m}-{modo}.pdf", "PDF (*.pdf)")
+        if destino is None:
+            return
+
+        def gerar(_progresso):
+            destino.write_bytes(custo_diferencas.emitir_relatorio(self._sessao, comp, modo).pdf)
+            return destino
+
+        servicos.operacao(self, "Gerando o relatório de custo…", gerar, self._on_relatorio_salvo,
+                          titulo_erro="Custo das diferenças")
+
+    def _on_relatorio_salvo(self, caminho) -> None:
+        self.ultimo_relatorio = caminho
+        comum.abrir_arquivo(caminho)
+
+    # -- folha complementar ---------------------------------------------------------------------------
     def _on_fechar(self) -> None:
         comp = self._comp()
         if comp is None:
             return
+        servicos.consulta(self, lambda: custo_diferencas.calcular(self._sessao, comp, custo_diferencas.COMPLEMENTAR),
+                          lambda custo: self._on_confirmar_fechar(comp, custo), titulo_erro="Folha complementar")
+
+    def _on_confirmar_fechar(self, comp, custo) -> None:
+        """O custo calculado na hora, na própria pergunta: confirmar é ver o que será pago."""
+        self.ultimo_custo = custo
         if not avisos.confirmar(self, "Fechar folha complementar", f"Fechar a folha complementar de {comp:%m/%Y}?",
                                 sim="Fechar folha complementar",
-                                detalhe="Os contracheques ficam gravados e as diferenças pagas nela não voltam na "
-                                        "próxima competência. Vai ao diário de auditoria."):
+                                detalhe=f"{_texto_custo(custo)} Os contracheques ficam gravados e as diferenças pagas "
+                                        "nela não voltam na próxima competência. Vai ao diário de auditoria."):
             return
         servicos.operacao(self, "Fechando a folha complementar…",
                           lambda _p: complementar.fechar(self._sessao, comp), self._on_fechada,
@@ -152,3 +209,16 @@ class PainelDiferencas(QGroupBox):
         self.ultimo_arquivo = caminho
         self.resumo.setText(f"Arquivo do banco da folha complementar salvo em {caminho}: {gerado.creditos} crédito(s), "
                             f"total {comum.dinheiro(gerado.total)}.")
+
+
+def _texto_custo(custo) -> str:
+    destino = ("na folha complementar" if custo.destino == custo_diferencas.COMPLEMENTAR
+               else "na próxima competência aberta")
+    if not custo.itens:
+        return f"Não há diferenças a pagar ou descontar até {custo.competencia:%m/%Y} {destino}."
+    meses = len({(i.servidor_id, i.competencia) for i in custo.itens})
+    texto = (f"Custo das diferenças até {custo.competencia:%m/%Y} {destino}: {custo.servidores} servidor(es), "
+             f"{meses} mês(es) de origem; a pagar {comum.dinheiro(custo.proventos)}")
+    if custo.descontos:
+        texto += f", a descontar {comum.dinheiro(custo.descontos)}"
+    return texto + f"; custo {comum.dinheiro(custo.total)} (bruto, sem encargos)."
