@@ -10,9 +10,17 @@ Brasil, com o código do convênio no campo de 20 posições (033-052) no format
 A Caixa (104) lê o seu próprio leiaute do SIACC, "Pagamento de Salários" (arquivo 080, lote 041), que
 muda o que o FEBRABAN deixa livre: nos headers, convênio de 6 dígitos (033-038) e, no do arquivo,
 parâmetro de transmissão (039-040), ambiente "P" de produção (041) e versão 0000 (046-049); no do lote,
-tipo e código do compromisso (039-044) e o parâmetro (045-046); no segmento A, número do documento de 6
-dígitos (074-079: aqui, a ordem do crédito no arquivo), parcela única à vista (147-154) e finalidade 01
-crédito em conta (218-219). Ver docs/interpretacoes.md, "Arquivo do banco".
+tipo e código do compromisso (039-044), o parâmetro (045-046) e o complemento do CEP em branco
+(218-220, alfanumérico); no segmento A, número do documento de 6 dígitos (074-079: aqui, a ordem do
+crédito no arquivo), tipo de conta do favorecido (093: 1 conta-corrente ou salário, 2 poupança), parcela
+única à vista (147-154) e finalidade do DOC 00 (218-219: o DOC acabou em 2024); no segmento B, 226-240 em
+branco (uso FEBRABAN na Caixa; o FEBRABAN genérico tem ali aviso, UG/SIAPE e ISPB).
+Fontes da Caixa conferidas campo a campo (o manual oficial "Leiaute de Arquivo Padrão CNAB 240 —
+Pagamento de Salários, Pagamento/Crédito a Fornecedor e Autopagamento" da Caixa não foi achado para
+leitura): a especificação "Folha de Pagamento" da Caixa v036 do farialimer 0.1.0 (PyPI, MIT:
+farialimer/specs/caixa/folha_pagamento.yaml) e os modelos do leiaute v032 (fev/2024) de RJ-SMTR/api-cct
+(GitHub, commit 5735dc8: src/cnab/templates/cnab-240/104/ e src/cnab/enums/104/; a finalidade 00 vem do
+commit 3a236ac6, "fix: invalid CNAB data for Caixa"). Ver docs/interpretacoes.md, "Arquivo do banco".
 """
 from __future__ import annotations
 
@@ -28,6 +36,9 @@ VERSAO_ARQUIVO_CAIXA, VERSAO_LOTE_CAIXA = "080", "041"  # SIACC, Pagamento de Sa
 AMBIENTE_PRODUCAO = "P"
 SERVICO_SALARIOS = "30"
 FORMA_CORRENTE, FORMA_POUPANCA, FORMA_TED = "01", "05", "41"
+# Caixa, segmento A: tipo de conta do favorecido / finalidade da TED (093) e finalidade do DOC (218-219)
+TIPO_CONTA_CAIXA = {"corrente": "1", "salario": "1", "poupanca": "2"}
+FINALIDADE_DOC_CAIXA = "00"
 NOMES_FORMAS = {FORMA_CORRENTE: "crédito em conta-corrente ou conta-salário", FORMA_POUPANCA: "crédito em poupança",
                 FORMA_TED: "TED para outro banco"}
 NOMES_BANCOS = {"001": "BANCO DO BRASIL S.A.", "104": "CAIXA ECONOMICA FEDERAL"}
@@ -121,12 +132,12 @@ def header_lote(p: Pagador, lote: int, forma: str) -> str:
     if p.banco == CAIXA:
         convenio = (num(p.convenio, 6) + num(p.tipo_compromisso, 2) + num(p.codigo_compromisso, 4)
                     + num(p.parametro_transmissao, 2) + " " * 6)
-        versao, uso_febraban = VERSAO_LOTE_CAIXA, " " * 8
+        versao, uso_febraban, complemento_cep = VERSAO_LOTE_CAIXA, " " * 8, alfa("", 3)  # 218-220 X(003)
     else:
-        convenio, versao, uso_febraban = alfa(p.convenio, 20), VERSAO_LOTE, "01" + " " * 6
+        convenio, versao, uso_febraban, complemento_cep = alfa(p.convenio, 20), VERSAO_LOTE, "01" + " " * 6, num(0, 3)
     return (num(p.banco, 3) + num(lote, 4) + "1" + "C" + SERVICO_SALARIOS + forma + versao + " " + "2"
             + num(p.cnpj, 14) + _conta_empresa(p, convenio) + alfa(p.nome, 30) + alfa("PAGAMENTO DE SALARIOS", 40)
-            + alfa("", 30) + num(0, 5) + alfa("", 15) + alfa(p.municipio, 20) + num(0, 5) + num(0, 3)
+            + alfa("", 30) + num(0, 5) + alfa("", 15) + alfa(p.municipio, 20) + num(0, 5) + complemento_cep
             + alfa(p.uf, 2) + uso_febraban + " " * 10)
 
 
@@ -137,18 +148,21 @@ def segmento_a(p: Pagador, lote: int, seq: int, c: Credito, forma: str, pagament
               + num(c.agencia, 5) + alfa(c.agencia_dv, 1) + num(c.conta, 12) + alfa(c.conta_dv, 1) + " "
               + alfa(c.nome, 30))
     if p.banco == CAIXA:
-        return (inicio + num(documento, 6) + " " * 13 + " " + pagamento.strftime("%d%m%Y") + "BRL" + num(0, 15)
+        return (inicio + num(documento, 6) + " " * 13 + TIPO_CONTA_CAIXA.get(c.tipo_conta, "1")
+                + pagamento.strftime("%d%m%Y") + "BRL" + num(0, 15)
                 + centavos(c.valor, 15) + num(0, 9) + " " * 3 + "01" + "N" + "1" + pagamento.strftime("%d")
-                + "00" + num(0, 8) + num(0, 15) + alfa("", 40) + "01" + " " * 10 + "0" + " " * 10)
+                + "00" + num(0, 8) + num(0, 15) + alfa("", 40) + FINALIDADE_DOC_CAIXA + " " * 10 + "0" + " " * 10)
     return (inicio + alfa(c.seu_numero, 20) + pagamento.strftime("%d%m%Y") + "BRL" + num(0, 15)
             + centavos(c.valor, 15) + alfa("", 20) + num(0, 8) + num(0, 15) + alfa("", 40) + alfa("", 2)
             + alfa("", 5) + alfa("", 2) + " " * 3 + "0" + " " * 10)
 
 
 def segmento_b(p: Pagador, lote: int, seq: int, c: Credito) -> str:
+    # 226-240: na Caixa, uso FEBRABAN em branco; no FEBRABAN genérico, aviso (226), UG/SIAPE e ISPB
+    fim = " " * 15 if p.banco == CAIXA else "0" + alfa("", 6) + num(0, 8)
     return (num(p.banco, 3) + num(lote, 4) + "3" + num(seq, 5) + "B" + " " * 3 + "1" + num(c.cpf, 14)
             + alfa("", 30) + num(0, 5) + alfa("", 15) + alfa("", 15) + alfa("", 20) + num(0, 5) + num(0, 3)
-            + alfa("", 2) + num(0, 8) + num(0, 15) * 5 + alfa("", 15) + "0" + alfa("", 6) + num(0, 8))
+            + alfa("", 2) + num(0, 8) + num(0, 15) * 5 + alfa("", 15) + fim)
 
 
 def trailer_lote(p: Pagador, lote: int, registros: int, total: Decimal) -> str:

@@ -239,6 +239,13 @@ def test_remessa_da_caixa_lida_pelo_farialimer(sessao_fechada):
     assert {(r["quantidade_parcelas"], r["indicador_bloqueio"], r["numero_parcela"]) for r in segmentos_a} == {(1, "N", 0)}
     assert {r["data_vencimento"] for r in segmentos_a} == {int(f"{PAGAMENTO:%d%m%Y}")}
     assert {r["camara_compensacao"] for r in segmentos_a if r["banco_destino"] == 1} == {18}  # BB por TED
+    # conferidos com a especificação v036 do farialimer e o leiaute v032 de RJ-SMTR/api-cct (cnab240.py):
+    # tipo de conta 1 corrente (as do BB, por TED) e 2 poupança (as da Caixa); finalidade do DOC 00
+    assert {(r["banco_destino"], r["tipo_conta_finalidade_ted"]) for r in segmentos_a} == {(1, "1"), (104, "2")}
+    assert {r["finalidade_doc"] for r in segmentos_a} == {0}
+    linhas = g.conteudo.decode("ascii").split("\r\n")
+    assert {l[225:240] for l in linhas if l[7:8] == "3" and l[13:14] == "B"} == {" " * 15}  # uso FEBRABAN
+    assert {l[217:220] for l in linhas if l[7:8] == "1"} == {"   "}  # complemento do CEP, alfanumérico
     arq = ler(g.conteudo)
     assert {p.nome: p.valor for p in arq.pagamentos} == esperado
     assert {p.forma for p in arq.pagamentos} == {"05", "41"}  # poupança da Caixa; BB por TED
