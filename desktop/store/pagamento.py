@@ -69,17 +69,6 @@ def liquidos_magisterio(db: sqlite_utils.Database, competencia: str) -> list[dic
         "WHERE k.competencia = ? AND k.situacao = 'fechada' ORDER BY c.nome, c.matricula", [competencia]))
 
 
-def liquidos_conselho(db: sqlite_utils.Database, competencia: str) -> list[dict]:
-    """O último contracheque emitido de cada conselheiro na competência ('aaaa-mm-01'); ``liquido`` em texto decimal."""
-    return list(db.query(
-        f"SELECT cc.conselheiro_id AS vinculo_id, c.pessoa_id, p.nome, p.cpf, c.ordem, c.condicao, cc.liquido, "
-        f"{_DADOS} FROM conselho_contracheques cc JOIN conselho_conselheiros c ON c.id = cc.conselheiro_id "
-        "JOIN pessoas p ON p.id = c.pessoa_id LEFT JOIN pagamento_dados d ON d.pessoa_id = c.pessoa_id "
-        "WHERE cc.competencia = ? AND cc.criado_em = (SELECT max(x.criado_em) FROM conselho_contracheques x "
-        "WHERE x.conselheiro_id = cc.conselheiro_id AND x.competencia = cc.competencia) ORDER BY p.nome",
-        [competencia]))
-
-
 def configuracao(db: sqlite_utils.Database, chave: str) -> str | None:
     r = db.execute("SELECT valor FROM configuracoes WHERE chave = ?", [chave]).fetchone()
     return r[0] if r else None

@@ -112,10 +112,13 @@ def identificacao(db, c: dict, dia: date) -> dict:
 
 def _calcular(sessao: Sessao, dia: date, opcoes: dict | None) -> tuple[PreviaConselho, list[dict]]:
     itens, erros, usadas = [], [], []
+    pagos_13 = armazem.adiantamentos_13(sessao.db, dia)
     for c in armazem_m.conselheiros(sessao.db):
         if not _em_exercicio(sessao.db, c, dia):
             continue
         op = _opcoes(opcoes, c["id"])
+        if op.get("decimo_terceiro") == "quitacao" and "adiantamento_13_pago" not in op and c["id"] in pagos_13:
+            op["adiantamento_13_pago"] = pagos_13[c["id"]]  # a 1ª parcela paga nas competências fechadas do ano
         try:
             cc = remuneracao.calcular_contracheque(sessao, c["id"], dia, **op)
         except (EntradaInvalida, ErroNegocio) as e:

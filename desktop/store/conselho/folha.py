@@ -15,6 +15,7 @@ from typing import Iterable
 
 import sqlite_utils
 
+from desktop.rules.folha.motor import ADIANTAMENTO_13, GRUPO_13
 from desktop.rules.folha.tipos import Contracheque
 
 from ..ids import agora, novo_id
@@ -131,6 +132,17 @@ def contracheques(db: sqlite_utils.Database, competencia_id: str, comp: date,
     return [({k: c[k] for k in IDENTIFICACAO} | {"opcoes": json.loads(c["opcoes"])},
              Contracheque(comp, c["conselheiro_id"], por_cc[c["id"]], json.loads(c["avisos"])))
             for c in cabecas]
+
+
+def adiantamentos_13(db: sqlite_utils.Database, comp: date) -> dict[str, Decimal]:
+    """Conselheiro → 1ª parcela do 13º (``motor.ADIANTAMENTO_13``) paga em competências fechadas do mesmo ano,
+    antes de ``comp`` (como ``store.magisterio.folha.adiantamentos_13``)."""
+    return {r["conselheiro_id"]: Decimal(r["total"]) / 100 for r in db.query(
+        "SELECT f.conselheiro_id, sum(l.valor) AS total FROM conselho_folha_linhas l "
+        "JOIN conselho_folha_contracheques f ON f.id = l.contracheque_id "
+        "JOIN conselho_competencias k ON k.id = f.competencia_id WHERE k.situacao = 'fechada' AND l.codigo = ? "
+        "AND l.grupo = ? AND k.competencia >= ? AND k.competencia < ? GROUP BY f.conselheiro_id",
+        [ADIANTAMENTO_13, GRUPO_13, f"{comp.year:04d}-01", chave(comp)])}
 
 
 # -- para o arquivo do banco e o eSocial (services.pagamento) -------------------------------------

@@ -117,19 +117,3 @@ def pensoes_pagas(db: sqlite_utils.Database, competencia: str) -> list[dict]:
         "WHERE k.competencia = ? AND k.situacao = 'fechada' AND d.tipo = 'pensao' AND l.natureza = 'D' "
         "ORDER BY d.descricao, c.matricula", [competencia]))
 
-
-def pensoes_pagas_conselho(db: sqlite_utils.Database, competencia: str) -> list[dict]:
-    """As pensões descontadas no último contracheque EMITIDO de cada conselheiro na competência
-    ('aaaa-mm-01'), com o beneficiário e a conta dele; ``valor`` em texto decimal (as linhas do
-    contracheque do Conselho ficam em JSON, cada uma com a ``referencia`` do lançamento)."""
-    return list(db.query(
-        "SELECT json_extract(j.value, '$.valor') AS valor, d.id AS desconto_id, d.descricao AS nome, "
-        "d.beneficiario_cpf AS cpf, d.documento, d.banco, d.agencia, d.agencia_dv, d.conta, d.conta_dv, d.tipo_conta, "
-        "c.ordem, c.condicao, p.nome AS servidor "
-        "FROM conselho_contracheques cc JOIN json_each(cc.linhas) j "
-        "JOIN conselho_descontos d ON d.id = json_extract(j.value, '$.referencia') "
-        "JOIN conselho_conselheiros c ON c.id = cc.conselheiro_id JOIN pessoas p ON p.id = c.pessoa_id "
-        "WHERE cc.competencia = ? AND d.tipo = 'pensao' AND json_extract(j.value, '$.codigo') = '170' "
-        "AND cc.criado_em = (SELECT max(x.criado_em) FROM conselho_contracheques x "
-        "WHERE x.conselheiro_id = cc.conselheiro_id AND x.competencia = cc.competencia) "
-        "ORDER BY d.descricao, c.ordem", [competencia]))

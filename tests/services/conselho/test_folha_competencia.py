@@ -69,3 +69,17 @@ def test_conselheiro_le_so_o_proprio_e_nao_fecha(sessao_admin, conselho, entrar)
         folha.contracheque(ct, MARCO, conselho[1])
     with pytest.raises(SemPermissao):
         folha.reabrir(ct, MARCO, "motivo suficientemente longo")
+
+
+def test_quitacao_do_13_desconta_a_1a_parcela_das_competencias_fechadas(sessao_admin, conselho):
+    """Como no Magistério: a 1ª parcela do 13º (rubrica 040) paga numa competência fechada do ano é
+    descontada na quitação (140) sem ser informada de novo."""
+    s = sessao_admin
+    folha.fechar(s, date(2026, 7, 1), {conselho[0]: {"decimo_terceiro": "adiantamento"}})
+    (julho,) = [i for i in folha.contracheques(s, date(2026, 7, 1)) if i.contracheque.pessoa_id == conselho[0]]
+    primeira = next(l.valor for l in julho.contracheque.linhas if l.codigo == "040")
+    p = folha.previa(s, date(2026, 12, 1), {conselho[0]: {"decimo_terceiro": "quitacao"},
+                                            conselho[1]: {"decimo_terceiro": "quitacao"}})
+    dela, dele = (next(i for i in p.itens if i.contracheque.pessoa_id == c) for c in conselho[:2])
+    assert [l.valor for l in dela.contracheque.linhas if l.codigo == "140"] == [primeira] and primeira > 0
+    assert [l for l in dele.contracheque.linhas if l.codigo == "140"] == []  # ele não recebeu a 1ª parcela
