@@ -205,6 +205,8 @@ def _rodar(ct, args, conselheiro_id: str) -> None:
     _medir(f"Gravar {args.casos} atendimentos e o índice (carga)", povoar, ct, args.casos, conselheiro_id)
     lista = _medir("Abrir a lista (1ª página, 200 casos)", atendimentos.listar_atendimentos, ct)
     _medir("Lista: página 50 (deslocamento 10.000)", atendimentos.listar_atendimentos, ct, deslocamento=10_000)
+    _medir("Lista: só os abertos (1ª página, filtro de situação)", atendimentos.listar_atendimentos, ct,
+           situacao="aberto")
     _medir("Abrir um caso (com diário de leitura)", atendimentos.obter_atendimento, ct, lista[0]["id"])
 
     por_grupo: dict[str, list[float]] = {}

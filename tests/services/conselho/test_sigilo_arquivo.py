@@ -226,3 +226,31 @@ def test_arquivo_sigiloso_sumido_ou_trocado_e_recusado(instalacao, sessao_admin,
     finally:
         s.fechar()
     assert isinstance(Base, type)
+
+
+def test_lista_e_busca_seguem_os_indices_na_ordem_da_tela_sem_ordenar(ct):
+    """Issue 16 (100.000 casos): a busca percorre o FTS do rowid maior para o menor (o rowid é a chave de ordem
+    do caso) e a lista o índice de ``busca_rowid``; nenhuma junta os achados numa árvore temporária para
+    ordenar, e nenhuma procura o caso pela tabela inteira — o SQLite para ao completar a página."""
+    from desktop.store.conselho import atendimentos as armazem
+
+    atendimentos.registrar_atendimento(ct, _caso())
+    ditas = []
+    consultar = ct.db.query
+    ct.db.query = lambda sql, args=None: (ditas.append((sql, args)), consultar(sql, args))[1]
+    try:
+        for pedido in ({}, {"situacao": "aberto", "excluir_de": "outro"}, {"busca": "balbino"},
+                       {"busca": "orie", "campo": "bairro", "situacao": "aberto", "excluir_de": "outro"}):
+            assert len(armazem.listar(ct.db, **pedido)) == 1
+    finally:
+        del ct.db.query
+    assert len(ditas) == 4
+    for sql, args in ditas:
+        plano = [linha[3] for linha in ct.db.execute("EXPLAIN QUERY PLAN " + sql, args).fetchall()]
+        assert not any("TEMP B-TREE" in p for p in plano), plano
+        assert not any(p.startswith("SCAN a") and "INDEX" not in p for p in plano), plano
+        if "MATCH" in sql:
+            assert plano[0].startswith("SCAN b VIRTUAL TABLE"), plano
+            assert any(p.startswith("SEARCH a USING") and "busca_rowid=?" in p for p in plano), plano
+        else:  # o índice único de busca_rowid, ou o de (situação, busca_rowid) com o filtro
+            assert plano[0].startswith(("SCAN a USING INDEX", "SEARCH a USING INDEX")), plano
