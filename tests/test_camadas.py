@@ -139,8 +139,8 @@ TELAS_ISENTAS = {
     "administracao/rede.py",
 }
 TELAS_AINDA_COM_CHAMADA_DIRETA = (  # em limpeza: cada uma sai daqui quando passar a widgets.servicos
-    "conselho/abas_eleicao.py", "conselho/apuracao.py", "conselho/dialogos_candidatura.py",
-    "conselho/dialogos_impugnacao.py", "conselho/eleicao.py", "conselho/encerramento.py",
+    "conselho/dialogos_candidatura.py",
+    "conselho/dialogos_impugnacao.py",
     "conselho/funcionamento/caso.py", "conselho/funcionamento/colegiado.py", "conselho/funcionamento/fiscalizacao.py",
     "conselho/funcionamento/plantao.py", "documentos/verificar.py", "magisterio/", "principal/ajuda.py",
     "principal/janela.py",

@@ -56,3 +56,11 @@ def esperar_gravacao(qtbot, dialogo) -> None:
     """Um formulário (``widgets.formulario``) grava fora da thread da interface: espera a gravação
     terminar — o diálogo aceito, ou aberto com a recusa no próprio rótulo de erro."""
     qtbot.waitUntil(lambda: getattr(dialogo, "tarefa", None) is None, timeout=15000)
+
+
+def esperar_leituras(qtbot, timeout: int = 15000) -> None:
+    """As telas leem fora da thread da interface (``widgets.servicos.consulta``): espera todas as leituras
+    terminarem e os seus callbacks rodarem (uma leitura pedida num callback também conta)."""
+    from desktop.screens.widgets.leitura import em_andamento
+
+    qtbot.waitUntil(lambda: em_andamento() == 0, timeout=timeout)

@@ -1,7 +1,8 @@
 """Abas de cadastro do processo de escolha: candidatos (inscrição, análise, prova, parentesco, reabertura, homologação), impugnações e seções.
 
 Os botões abrem os formulários de ``dialogos_candidatura`` e ``dialogos_impugnacao``; depois de
-gravar, a aba recarrega e emite ``sig_mudou`` (a fase do processo pode ter mudado).
+gravar, a aba recarrega e emite ``sig_mudou`` (a fase do processo pode ter mudado). As listas são lidas
+fora da thread da interface (``widgets.servicos.consulta``; ``carregando`` até a mais nova chegar).
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ class _Aba(QWidget):
         super().__init__(parent)
         self._sessao, self._pid = sessao, processo_id
         self.tarefa = None  # a gravação em andamento (servicos.operacao)
+        self.carregando = False
         self.pode_editar = sessao.pode(Permissao.ELEICAO_EDITAR)
         self.botoes = LayoutFluxo()  # a fileira quebra a linha em telas estreitas (1366×768)
 
@@ -66,6 +68,7 @@ class _Aba(QWidget):
 class AbaCandidatos(_Aba):
     def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
         super().__init__(sessao, processo_id, parent)
+        self.cands: list[dict] = []  # as da última leitura
         self.tabela = QTableWidget(0, 5, self)
         self.tabela.setObjectName("candidatos")
         self.tabela.setHorizontalHeaderLabels(["Nº", "Nome", "Situação", "Nota", "Motivo"])
@@ -90,7 +93,12 @@ class AbaCandidatos(_Aba):
         self.recarregar()
 
     def recarregar(self) -> None:
-        self.cands = candidaturas.listar_candidaturas(self._sessao, self._pid)
+        sessao, pid = self._sessao, self._pid
+        servicos.consulta(self, lambda: candidaturas.listar_candidaturas(sessao, pid), self._on_lidas,
+                          titulo_erro="Candidatos", chave="lista")
+
+    def _on_lidas(self, cands: list[dict]) -> None:
+        self.cands = cands
         self.tabela.setRowCount(len(self.cands))
         for i, c in enumerate(self.cands):
             situacao = c["situacao"] + (" (sub judice)" if c["sub_judice"] else "")
@@ -112,7 +120,11 @@ class AbaCandidatos(_Aba):
         self.nota.setEnabled(c is not None)
         if c is None:
             return
-        reqs = candidaturas.checklist(self._sessao, c["id"])
+        sessao = self._sessao
+        servicos.consulta(self, lambda: candidaturas.checklist(sessao, c["id"]), self._on_checklist,
+                          titulo_erro="Candidatos", chave="checklist")
+
+    def _on_checklist(self, reqs: list[dict]) -> None:
         self.checklist.setRowCount(len(reqs))
         for i, r in enumerate(reqs):
             for j, v in enumerate((r["descricao"], r["documento"] or "—", r["situacao"], r["motivo"] or r["artigo"])):
@@ -131,9 +143,13 @@ class AbaCandidatos(_Aba):
 
     def _on_nota(self) -> None:
         if c := self.selecionada():
-            p = processo.obter_processo(self._sessao, self._pid)
-            if self.exibir(DialogoNota(self._sessao, c, p["nota_corte"], self), ""):
-                self.sig_mudou.emit(f"Nota lançada; candidatura {c['numero']}: {self.dialogo.resultado['motivo']}.")
+            sessao, pid = self._sessao, self._pid
+            servicos.consulta(self, lambda: processo.obter_processo(sessao, pid)["nota_corte"],
+                              lambda corte: self._nota(c, corte), titulo_erro="Nota da prova")
+
+    def _nota(self, c: dict, nota_corte) -> None:
+        if self.exibir(DialogoNota(self._sessao, c, nota_corte, self), ""):
+            self.sig_mudou.emit(f"Nota lançada; candidatura {c['numero']}: {self.dialogo.resultado['motivo']}.")
 
     def _on_parentesco(self) -> None:
         self.exibir(DialogoParentesco(self._sessao, self._pid, self), "Parentesco registrado (art. 15).")
@@ -154,10 +170,9 @@ class AbaCandidatos(_Aba):
 class AbaImpugnacoes(_Aba):
     def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
         super().__init__(sessao, processo_id, parent)
-        p = processo.obter_processo(sessao, processo_id)
-        self.prazo = QLabel(f"Prazo de impugnação: de {_br(p['publicacao_inscritos'])} a {_br(p['impugnacao_fim'])} "
-                            "(5 dias contados da publicação dos inscritos, Lei 320/2023, art. 11 §2º).", self)
+        self.prazo = QLabel(self)
         self.prazo.setWordWrap(True)
+        self.lista: list[dict] = []
         self.botao("&Nova impugnação ou denúncia…", self._on_nova)
         self.etapa = self.botao("&Próxima etapa da selecionada…", self._on_etapa)
         self._lay = QVBoxLayout(self)
@@ -167,7 +182,14 @@ class AbaImpugnacoes(_Aba):
         self.recarregar()
 
     def recarregar(self) -> None:
-        self.lista = impugnacoes.listar(self._sessao, self._pid)
+        sessao, pid = self._sessao, self._pid
+        servicos.consulta(self, lambda: (processo.obter_processo(sessao, pid), impugnacoes.listar(sessao, pid)),
+                          lambda lido: self._on_lidas(*lido), titulo_erro="Impugnações", chave="lista")
+
+    def _on_lidas(self, p: dict, lista: list[dict]) -> None:
+        self.prazo.setText(f"Prazo de impugnação: de {_br(p['publicacao_inscritos'])} a {_br(p['impugnacao_fim'])} "
+                           "(5 dias contados da publicação dos inscritos, Lei 320/2023, art. 11 §2º).")
+        self.lista = lista
         nova = tabela_impugnacoes(self.lista, self)
         if self.tabela is not None:
             self._lay.replaceWidget(self.tabela, nova)
@@ -207,7 +229,11 @@ class AbaSecoes(_Aba):
         self.recarregar()
 
     def recarregar(self) -> None:
-        secoes = votacao.listar_secoes(self._sessao, self._pid)
+        sessao, pid = self._sessao, self._pid
+        servicos.consulta(self, lambda: votacao.listar_secoes(sessao, pid), self._on_lidas, titulo_erro="Seções",
+                          chave="lista")
+
+    def _on_lidas(self, secoes: list[dict]) -> None:
         self.tabela.setRowCount(len(secoes))
         for i, s in enumerate(secoes):
             estado = "apurada" if s["apurada"] else ("divergente" if s["digitacoes"] >= 2 else

@@ -1,7 +1,8 @@
 """Apuração na tela: dupla digitação dos boletins, divergências lado a lado e resolução pelo supervisor; painel ao vivo.
 
-A tela só chama os serviços (desktop.services.eleicao.votacao e .resultado); as contas e as
-permissões são conferidas lá, e a mensagem de recusa (com o artigo) aparece abaixo do formulário.
+A tela só chama os serviços (desktop.services.eleicao.votacao e .resultado), sempre fora da thread da
+interface (``widgets.servicos``); as contas e as permissões são conferidas lá, e a mensagem de recusa
+(com o artigo) aparece abaixo do formulário.
 """
 from __future__ import annotations
 
@@ -42,6 +43,30 @@ def _item(texto, editavel: bool = False) -> QTableWidgetItem:
     return it
 
 
+def _digitar(sessao, processo_id: str, secao_id: str, valores: dict) -> dict:
+    """Grava a digitação (fora da thread da interface) e devolve o que a tela mostra, em dados simples."""
+    r = votacao.digitar(sessao, secao_id, **valores)
+    auditoria = any(s["em_auditoria"] for s in votacao.listar_secoes(sessao, processo_id) if s["id"] == secao_id)
+    return {"mensagem": r.mensagem(), "conferido": r.situacao == votacao.CONFERIDO, "em_auditoria": auditoria}
+
+
+def _painel(sessao, processo_id: str) -> dict:
+    """A apuração parcial em dados simples para o painel (lida fora da thread da interface)."""
+    a = resultado.apurar(sessao, processo_id)
+    t = a.totais
+    parcial = "" if a.completa else " — resultado PARCIAL"
+    cols = a.resultado.colocados
+    return {
+        "resumo": (f"Seções apuradas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}; "
+                   f"na fila de auditoria: {a.secoes_em_auditoria}). "
+                   f"Comparecimento {t.comparecimento}, brancos {t.brancos}, nulos {t.nulos}{parcial}."),
+        "linhas": [(c.posicao, c.numero, c.nome, c.votos,
+                    f"{c.ordem}º {c.situacao}" + (" (impedido, art. 15)" if c.impedimento else "")) for c in cols],
+        "barras": ([(f"{c.numero} {c.nome}", c.votos, c.situacao == "titular") for c in cols]
+                   if a.secoes_apuradas else []),
+    }
+
+
 class DigitacaoBoletim(QWidget):
     """Digitação de um boletim de seção; a mesma tela mostra a divergência e a resolução do supervisor."""
 
@@ -51,6 +76,9 @@ class DigitacaoBoletim(QWidget):
         super().__init__(parent)
         self._sessao, self._processo_id = sessao, processo_id
         self.tarefa = None  # a gravação do boletim em andamento (servicos.operacao)
+        self.carregando = False
+        self._secoes: list[dict] = []  # as da última leitura
+        self._cands: list[dict] = []  # os candidatos habilitados da última leitura
         self.secao = QComboBox()
         self.secao.setObjectName("secao")
         self.comparecimento, self.brancos, self.nulos = (
@@ -105,10 +133,18 @@ class DigitacaoBoletim(QWidget):
 
     # -- dados ------------------------------------------------------------------------------
     def recarregar(self) -> None:
+        """Relê as seções e os candidatos habilitados fora da thread da interface (``carregando``)."""
+        sessao, pid = self._sessao, self._processo_id
+        servicos.consulta(self, lambda: (votacao.listar_secoes(sessao, pid),
+                                         candidaturas.listar_candidaturas(sessao, pid, "habilitado")),
+                          lambda lido: self._on_lido(*lido), titulo_erro="Apuração", chave="lista")
+
+    def _on_lido(self, secoes: list[dict], candidatos: list[dict]) -> None:
+        self._secoes, self._cands = secoes, candidatos
         atual = self.secao.currentData()
         self.secao.blockSignals(True)
         self.secao.clear()
-        for s in votacao.listar_secoes(self._sessao, self._processo_id):
+        for s in secoes:
             estado = ("na fila de auditoria" if s["em_auditoria"] else "apurada" if s["apurada"] else
                       "divergente" if s["digitacoes"] >= 2 else f"{s['digitacoes']} digitação(ões)")
             self.secao.addItem(f"Seção {s['numero']} — {s['local']} ({estado})", s["id"])
@@ -117,11 +153,8 @@ class DigitacaoBoletim(QWidget):
         self.secao.setCurrentIndex(max(i, 0))
         self._on_secao()
 
-    def _candidatos(self) -> list[dict]:
-        return candidaturas.listar_candidaturas(self._sessao, self._processo_id, "habilitado")
-
     def _on_secao(self, *_args) -> None:
-        cands = self._candidatos()
+        cands = self._cands
         self.votos.setRowCount(len(cands))
         for i, c in enumerate(cands):
             self.votos.setItem(i, 0, _item(c["numero"]))
@@ -134,8 +167,14 @@ class DigitacaoBoletim(QWidget):
         self._mostrar_divergencia()
 
     def _mostrar_divergencia(self) -> None:
-        secao_id = self.secao.currentData()
-        info = votacao.divergencias(self._sessao, secao_id) if secao_id else None
+        secao_id, sessao = self.secao.currentData(), self._sessao
+        if not secao_id:
+            self.grupo_divergencia.hide()
+            return
+        servicos.consulta(self, lambda: votacao.divergencias(sessao, secao_id), self._on_divergencia,
+                          titulo_erro="Apuração", chave="divergencia")
+
+    def _on_divergencia(self, info: dict | None) -> None:
         if not info or len(info["digitacoes"]) < 2 or info["boletim"]:
             self.grupo_divergencia.hide()
             return
@@ -175,20 +214,16 @@ class DigitacaoBoletim(QWidget):
                         ao_recusar=lambda erro: self.mensagem.setText(str(erro)))
 
     def _on_gravar(self) -> None:
-        sessao, secao, valores = self._sessao, self.secao.currentData(), self._valores()
-        self._gravar(lambda: votacao.digitar(sessao, secao, **valores), self._on_digitado)
+        sessao, pid, secao, valores = self._sessao, self._processo_id, self.secao.currentData(), self._valores()
+        self._gravar(lambda: _digitar(sessao, pid, secao, valores), self._on_digitado)
 
-    def _on_digitado(self, r) -> None:
+    def _on_digitado(self, r: dict) -> None:
         self.recarregar()
-        self.mensagem.setText(r.mensagem() + (" Atenção: o boletim foi à fila de auditoria (limites de "
-                                              "plausibilidade); conta depois que o supervisor o liberar."
-                                              if r.situacao == votacao.CONFERIDO and self._em_auditoria() else ""))
-        if r.situacao == votacao.CONFERIDO:
+        self.mensagem.setText(r["mensagem"] + (" Atenção: o boletim foi à fila de auditoria (limites de "
+                                               "plausibilidade); conta depois que o supervisor o liberar."
+                                               if r["conferido"] and r["em_auditoria"] else ""))
+        if r["conferido"]:
             self.sig_apurada.emit()
-
-    def _em_auditoria(self) -> bool:
-        return any(s["em_auditoria"] for s in votacao.listar_secoes(self._sessao, self._processo_id)
-                   if s["id"] == self.secao.currentData())
 
     def _on_resolver(self) -> None:
         sessao, secao, valores = self._sessao, self.secao.currentData(), self._valores()
@@ -208,6 +243,7 @@ class PainelApuracao(QWidget):
     def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao, self._processo_id = sessao, processo_id
+        self.carregando = False
         self.resumo = QLabel()
         self.resumo.setObjectName("resumo")
         self.resumo.setWordWrap(True)
@@ -233,18 +269,15 @@ class PainelApuracao(QWidget):
         self.recarregar()
 
     def recarregar(self) -> None:
-        a = resultado.apurar(self._sessao, self._processo_id)
-        t = a.totais
-        parcial = "" if a.completa else " — resultado PARCIAL"
-        self.resumo.setText(
-            f"Seções apuradas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}; "
-            f"na fila de auditoria: {a.secoes_em_auditoria}). "
-            f"Comparecimento {t.comparecimento}, brancos {t.brancos}, nulos {t.nulos}{parcial}.")
-        cols = a.resultado.colocados
-        self.ranking.setRowCount(len(cols))
-        for i, c in enumerate(cols):
-            situacao = f"{c.ordem}º {c.situacao}" + (" (impedido, art. 15)" if c.impedimento else "")
-            for j, v in enumerate((c.posicao, c.numero, c.nome, c.votos, situacao)):
+        """Apura (parcial) fora da thread da interface; o painel mostra ao chegar (``carregando`` até lá)."""
+        sessao, pid = self._sessao, self._processo_id
+        servicos.consulta(self, lambda: _painel(sessao, pid), self._on_apurado, titulo_erro="Painel da apuração",
+                          chave="painel")
+
+    def _on_apurado(self, painel: dict) -> None:
+        self.resumo.setText(painel["resumo"])
+        self.ranking.setRowCount(len(painel["linhas"]))
+        for i, linha in enumerate(painel["linhas"]):
+            for j, v in enumerate(linha):
                 self.ranking.setItem(i, j, _item(v))
-        self.grafico.definir([(f"{c.numero} {c.nome}", c.votos, c.situacao == "titular") for c in cols]
-                             if a.secoes_apuradas else [])
+        self.grafico.definir(painel["barras"])

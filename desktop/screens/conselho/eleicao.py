@@ -24,11 +24,27 @@ def _br(iso: str) -> str:
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
 
 
+def _processo_e_calendario(sessao, pid: str) -> tuple[dict, list[str]]:
+    """O processo e os problemas do seu calendário (lidos fora da thread da interface)."""
+    p = processo.obter_processo(sessao, pid)
+    return p, [str(x) for x in processo.conferir_calendario(sessao, processo.calendario(sessao, pid))]
+
+
+def _emitir_documento(sessao, pid: str, qual: str, secao: str | None):
+    """Emite o documento pedido (roda fora da thread da interface)."""
+    if qual in ("inscritos", "habilitados"):
+        return relatorios.emitir_lista(sessao, pid, habilitados=qual == "habilitados")
+    if qual == "boletim":
+        return relatorios.emitir_boletim(sessao, secao)
+    return relatorios.emitir_ata(sessao, pid) if qual == "ata" else relatorios.emitir_resultado(sessao, pid)
+
+
 class ProcessoEscolha(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
         self.tarefa = None  # gravação ou emissão em andamento (servicos.operacao)
+        self.carregando = False
         self.processos = QComboBox()
         self.fase = QLabel()
         self.fase.setWordWrap(True)
@@ -52,9 +68,15 @@ class ProcessoEscolha(QWidget):
         self.recarregar()
 
     def recarregar(self) -> None:
+        """Relê os processos fora da thread da interface (as abas do escolhido vêm depois, ``_on_processo``)."""
+        sessao = self._sessao
+        servicos.consulta(self, lambda: processo.listar_processos(sessao), self._on_processos,
+                          titulo_erro="Processo de escolha", chave="processos")
+
+    def _on_processos(self, processos: list[dict]) -> None:
         self.processos.blockSignals(True)
         self.processos.clear()
-        for p in processo.listar_processos(self._sessao):
+        for p in processos:
             self.processos.addItem(f"{p['ano']} — eleição em {_br(p['eleicao'])}", p["id"])
         self.processos.blockSignals(False)
         self._on_processo()
@@ -80,13 +102,18 @@ class ProcessoEscolha(QWidget):
             w = self.abas.widget(0)
             self.abas.removeTab(0)
             w.deleteLater()
+        self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
         pid = self.processos.currentData()
         if not pid:
             self.fase.setText("Nenhum processo de escolha cadastrado.")
             return
-        p = processo.obter_processo(self._sessao, pid)
+        sessao = self._sessao
+        servicos.consulta(self, lambda: _processo_e_calendario(sessao, pid), lambda lido: self._montar(pid, *lido),
+                          titulo_erro="Processo de escolha", chave="processo")
+
+    def _montar(self, pid: str, p: dict, problemas: list[str]) -> None:
         self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {_br(p['posse'])} · mandato até {_br(p['fim_mandato'])}")
-        self.abas.addTab(self._calendario(p), "&Calendário")
+        self.abas.addTab(self._calendario(p, problemas), "&Calendário")
         self.candidatos = AbaCandidatos(self._sessao, pid)
         self.impugnacoes = AbaImpugnacoes(self._sessao, pid)
         self.secoes = AbaSecoes(self._sessao, pid)
@@ -106,9 +133,7 @@ class ProcessoEscolha(QWidget):
         self.abas.addTab(self.encerramento, "&Auditoria e posse")
         self.abas.addTab(self._documentos(pid), "D&ocumentos")
 
-    def _calendario(self, p: dict) -> QWidget:
-        cal = processo.calendario(self._sessao, p["id"])
-        problemas = processo.conferir_calendario(self._sessao, cal)
+    def _calendario(self, p: dict, problemas: list[str]) -> QWidget:
         from desktop.rules.eleicao.calendario import ETAPAS
 
         t = QTableWidget(len(ETAPAS), 2)
@@ -120,7 +145,7 @@ class ProcessoEscolha(QWidget):
         w = QWidget()
         lay = QVBoxLayout(w)
         lay.addWidget(t)
-        aviso = QLabel("\n".join(str(x) for x in problemas) or "Calendário conforme a Lei 320/2023 (arts. 5º, 7º, 11 §2º e 14 §2º).")
+        aviso = QLabel("\n".join(problemas) or "Calendário conforme a Lei 320/2023 (arts. 5º, 7º, 11 §2º e 14 §2º).")
         aviso.setWordWrap(True)
         lay.addWidget(aviso)
         return w
@@ -129,35 +154,38 @@ class ProcessoEscolha(QWidget):
         """Algo foi gravado numa aba: atualiza a fase e as outras abas, sem perder a aba atual."""
         if mensagem:
             self.mensagem.setText(mensagem)
-        p = processo.obter_processo(self._sessao, self.processos.currentData())
-        self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {_br(p['posse'])} · mandato até {_br(p['fim_mandato'])}")
+        sessao, pid = self._sessao, self.processos.currentData()
+        servicos.consulta(self, lambda: processo.obter_processo(sessao, pid), self._on_fase,
+                          titulo_erro="Processo de escolha", chave="fase")
         for aba in (self.candidatos, self.impugnacoes, self.secoes, self.digitacao, self.painel, self.encerramento):
             if aba is not self.sender():
                 aba.recarregar()
+
+    def _on_fase(self, p: dict) -> None:
+        self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {_br(p['posse'])} · mandato até {_br(p['fim_mandato'])}")
 
     def _documentos(self, pid: str) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
         lay.addWidget(QLabel("Documentos registrados e verificáveis pelo código no rodapé:"))
-        # acao(sessao, secao) roda fora da thread da interface; a seção da dupla digitação é lida antes
-        acoes = [("Edital — lista de &inscritos", lambda s, _secao: relatorios.emitir_lista(s, pid, habilitados=False)),
-                 ("Lista de &habilitados", lambda s, _secao: relatorios.emitir_lista(s, pid, habilitados=True)),
-                 ("&Boletim da seção escolhida na dupla digitação", lambda s, secao: relatorios.emitir_boletim(s, secao)),
-                 ("&Ata de apuração", lambda s, _secao: relatorios.emitir_ata(s, pid)),
-                 ("&Resultado oficial", lambda s, _secao: relatorios.emitir_resultado(s, pid))]
-        for rotulo, acao in acoes:
+        acoes = [("Edital — lista de &inscritos", "inscritos"), ("Lista de &habilitados", "habilitados"),
+                 ("&Boletim da seção escolhida na dupla digitação", "boletim"), ("&Ata de apuração", "ata"),
+                 ("&Resultado oficial", "resultado")]
+        for rotulo, qual in acoes:
             b = QPushButton(rotulo)
             b.setEnabled(self._sessao.pode(Permissao.DOCUMENTOS_EMITIR))
-            b.clicked.connect(lambda _=False, acao=acao: self._emitir(acao))
+            b.clicked.connect(lambda _=False, qual=qual: self._emitir(pid, qual))
             lay.addWidget(b)
         lay.addStretch(1)
         return w
 
-    def _emitir(self, acao) -> None:
+    def _emitir(self, pid: str, qual: str) -> None:
         """Monta e registra o documento fora da thread da interface (servicos.operacao), com progresso;
-        depois pergunta onde salvar. A recusa vai para a barra de mensagem."""
+        depois pergunta onde salvar. A recusa vai para a barra de mensagem. A seção do boletim é a
+        escolhida na dupla digitação (lida aqui)."""
         sessao, secao = self._sessao, self.digitacao.secao.currentData() if self.digitacao else None
-        servicos.gravar(self, "Emitindo o documento…", lambda: acao(sessao, secao), self._on_emitido,
+        servicos.gravar(self, "Emitindo o documento…", lambda: _emitir_documento(sessao, pid, qual, secao),
+                        self._on_emitido,
                         titulo_erro="Emitir documento", ao_recusar=self._on_recusado)
 
     def _on_recusado(self, erro: BaseException) -> None:

@@ -37,6 +37,18 @@ def _tabela(cabecalhos: list[str], esticar: int) -> QTableWidget:
     return t
 
 
+def _situacao(sessao, processo_id: str) -> dict:
+    """O que a aba mostra, lido fora da thread da interface, em dados simples."""
+    a = resultado.apurar(sessao, processo_id)
+    return {
+        "designados": designacoes.listar(sessao, processo_id), "fila": auditoria.fila(sessao, processo_id),
+        "secoes": votacao.listar_secoes(sessao, processo_id), "processo": processo.obter_processo(sessao, processo_id),
+        "habilitados": [c["numero"] for c in candidaturas.listar_candidaturas(sessao, processo_id, "habilitado")],
+        "apuracao": (f"Seções aceitas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}; "
+                     f"na auditoria: {a.secoes_em_auditoria})."),
+    }
+
+
 class AbaEncerramento(QWidget):
     sig_mudou = Signal(str)
 
@@ -44,6 +56,9 @@ class AbaEncerramento(QWidget):
         super().__init__(parent)
         self._sessao, self._pid = sessao, processo_id
         self.tarefa = None  # a gravação em andamento (servicos.operacao)
+        self.carregando = False
+        self._fila: list[dict] = []  # a fila de auditoria da última leitura
+        self._habilitados: list = []  # os números dos habilitados da última leitura
         self.pode_editar = sessao.pode(Permissao.ELEICAO_EDITAR)
         self.mensagem = QLabel()
         self.mensagem.setObjectName("mensagem")
@@ -169,13 +184,19 @@ class AbaEncerramento(QWidget):
 
     # -- dados ------------------------------------------------------------------------------
     def recarregar(self) -> None:
-        ds = designacoes.listar(self._sessao, self._pid)
+        """Relê designações, fila, seções, processo e apuração fora da thread da interface (``carregando``)."""
+        sessao, pid = self._sessao, self._pid
+        servicos.consulta(self, lambda: _situacao(sessao, pid), self._on_lido, titulo_erro="Processo de escolha",
+                          chave="situacao")
+
+    def _on_lido(self, lido: dict) -> None:
+        ds, fila, p = lido["designados"], lido["fila"], lido["processo"]
+        self._fila, self._habilitados = fila, lido["habilitados"]
         self.designados.setRowCount(len(ds))
         for i, d in enumerate(ds):
             for j, v in enumerate((f"{d['nome']} ({d['login']})", ROTULOS_FUNCAO[FuncaoApuracao(d["funcao"])].split(" (")[0],
                                    d["ato"])):
                 self.designados.setItem(i, j, _item(v))
-        fila = auditoria.fila(self._sessao, self._pid)
         self.fila.setRowCount(len(fila))
         for i, a in enumerate(fila):
             decisao = ("pendente" if a["situacao"] == "pendente"
@@ -184,11 +205,10 @@ class AbaEncerramento(QWidget):
                 self.fila.setItem(i, j, _item(v))
         atual = self.secao.currentData()
         self.secao.clear()
-        for s in votacao.listar_secoes(self._sessao, self._pid):
+        for s in lido["secoes"]:
             if s["apurada"] or s["em_auditoria"]:
                 self.secao.addItem(f"Seção {s['numero']} — {s['local']}", s["id"])
         self.secao.setCurrentIndex(max(0, self.secao.findData(atual)))
-        p = processo.obter_processo(self._sessao, self._pid)
         eleicao = datetime.fromisoformat(p["eleicao"] + "T17:00")
         if p["apuracao_inicio"]:
             self.inicio.setDateTime(QDateTime(datetime.fromisoformat(p["apuracao_inicio"])))
@@ -196,9 +216,7 @@ class AbaEncerramento(QWidget):
         else:
             self.inicio.setDateTime(QDateTime(eleicao))
         self.fim.setDateTime(QDateTime(datetime.fromisoformat(p["apuracao_fim"]) if p["apuracao_fim"] else eleicao))
-        a = resultado.apurar(self._sessao, self._pid)
-        partes = [f"Seções aceitas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}; "
-                  f"na auditoria: {a.secoes_em_auditoria})."]
+        partes = [lido["apuracao"]]
         if p["resultado_publicado_em"]:
             partes.append(f"Resultado publicado em {p['resultado_publicado_em'][8:10]}/{p['resultado_publicado_em'][5:7]}/"
                           f"{p['resultado_publicado_em'][:4]}; contestação até {p['contestacao_fim'][8:10]}/"
@@ -235,7 +253,7 @@ class AbaEncerramento(QWidget):
 
     def _on_liberar(self) -> None:
         linha = self.fila.currentRow()
-        itens = auditoria.fila(self._sessao, self._pid)
+        itens = self._fila  # a fila da última leitura (a que a tabela mostra)
         if linha < 0 or linha >= len(itens):
             self.mensagem.setText("Escolha na tabela o boletim da fila de auditoria.")
             return
@@ -252,7 +270,7 @@ class AbaEncerramento(QWidget):
         for p in partes[3:]:
             numero, _, v = p.partition("=")
             votos[numero.strip()] = v.strip()
-        habilitados = {str(c["numero"]) for c in candidaturas.listar_candidaturas(self._sessao, self._pid, "habilitado")}
+        habilitados = {str(n) for n in self._habilitados}  # os da última leitura
         return {"comparecimento": partes[0], "brancos": partes[1], "nulos": partes[2],
                 "votos": {n: votos.get(n, "0") for n in habilitados} | votos}
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from desktop.rules.papeis import Papel
 from desktop.services.eleicao import resultado, votacao
 from desktop.screens.conselho.painel import ABAS, PainelConselho
+from tests.screens.apoio_janelas import esperar_leituras
 from tests.services.eleicao.conftest import dia_eleicao, designar, homologado, proc, sessao_de  # noqa: F401 (fixtures)
 
 
@@ -18,6 +19,7 @@ def _digitar(qtbot, tela, comparecimento, brancos, nulos, votos):
         tela.votos.item(i, 2).setText(str(votos[numero]))
     qtbot.mouseClick(tela.gravar, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tela.tarefa is None, timeout=15000)  # grava fora da thread da interface
+    esperar_leituras(qtbot)
 
 
 def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado, dia_eleicao):  # noqa: F811
@@ -30,6 +32,7 @@ def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado, dia_ele
 
     p1 = PainelConselho(m1)
     qtbot.addWidget(p1)
+    esperar_leituras(qtbot)  # o processo e as abas são lidos fora da thread da interface
     assert p1.abas.tabText(0) == "Processo de escolha" and ABAS[0].titulo == "Processo de escolha"
     t1 = p1.widgets["Processo de escolha"].digitacao
     _digitar(qtbot, t1, 120, 15, 6, votos)   # 100 + 15 + 6 = 121: recusado
@@ -39,6 +42,7 @@ def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado, dia_ele
 
     p2 = PainelConselho(m2)
     qtbot.addWidget(p2)
+    esperar_leituras(qtbot)  # o processo e as abas são lidos fora da thread da interface
     t2 = p2.widgets["Processo de escolha"].digitacao
     _digitar(qtbot, t2, 120, 15, 5, errado)
     assert "diferem em 2 campo(s)" in t2.mensagem.text()
@@ -51,6 +55,7 @@ def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado, dia_ele
     supervisor = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "supervisora"), "supervisor")
     ps = PainelConselho(supervisor)
     qtbot.addWidget(ps)
+    esperar_leituras(qtbot)  # o processo e as abas são lidos fora da thread da interface
     aba = ps.widgets["Processo de escolha"]
     ts = aba.digitacao
     assert not ts.grupo_divergencia.isHidden() and ts.resolver.isEnabled()
@@ -61,10 +66,12 @@ def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado, dia_ele
     qtbot.keyClicks(ts.justificativa, "Conferido com o boletim impresso da urna")
     qtbot.mouseClick(ts.resolver, Qt.MouseButton.LeftButton)  # sem dizer qual papel foi recontado: recusa
     qtbot.waitUntil(lambda: ts.tarefa is None, timeout=15000)  # grava fora da thread da interface
+    esperar_leituras(qtbot)
     assert "boletim de papel" in ts.mensagem.text()
     qtbot.keyClicks(ts.boletim_papel, "Boletim impresso da urna, via da comissao")
     with qtbot.waitSignal(ts.sig_apurada):
         qtbot.mouseClick(ts.resolver, Qt.MouseButton.LeftButton)
+    esperar_leituras(qtbot)
     assert "resolvida pelo supervisor" in ts.mensagem.text()
     a = resultado.apurar(sessao_admin, proc["id"])
     assert a.completa and a.totais.votos[11] == 10 and a.totais.comparecimento == 120
@@ -77,6 +84,7 @@ def test_papel_sem_permissao_ve_aviso(qtbot, sessao_admin):
     rh = sessao_de(sessao_admin, "rh", Papel.FOLHA_RH)
     p = PainelConselho(rh)
     qtbot.addWidget(p)
+    esperar_leituras(qtbot)  # o processo e as abas são lidos fora da thread da interface
     assert p.abas.count() == 0
 
 
@@ -86,6 +94,7 @@ def test_contagem_nao_numerica_na_tela(qtbot, sessao_admin, homologado, dia_elei
     votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola Municipal", aptos=300)
     p = PainelConselho(sessao_admin)
     qtbot.addWidget(p)
+    esperar_leituras(qtbot)  # o processo e as abas são lidos fora da thread da interface
     t = p.widgets["Processo de escolha"].digitacao
     qtbot.keyClicks(t.comparecimento.edit, "cento e vinte")
     assert "só com algarismos" in t.comparecimento.erro.text() and "art. 9º" in t.comparecimento.erro.text()
@@ -98,6 +107,7 @@ def test_contagem_nao_numerica_na_tela(qtbot, sessao_admin, homologado, dia_elei
         t.votos.item(i, 2).setText("10")
     qtbot.mouseClick(t.gravar, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: t.tarefa is None, timeout=15000)  # grava fora da thread da interface
+    esperar_leituras(qtbot)
     assert "informe um número inteiro" in t.mensagem.text() and "art. 9º" in t.mensagem.text()
     assert sessao_admin.db.execute("SELECT count(*) FROM eleicao_digitacoes").fetchone()[0] == 0
 
@@ -113,6 +123,7 @@ def test_painel_da_apuracao_recarrega_quando_chega_um_pacote(qtbot, sessao_admin
     m2 = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "mesa2"), "mesario")
     p = PainelConselho(sessao_admin)
     qtbot.addWidget(p)
+    esperar_leituras(qtbot)  # o processo e as abas são lidos fora da thread da interface
     painel = p.widgets["Processo de escolha"].painel
     assert "Seções apuradas: 0 de 1" in painel.resumo.text()
     votos = {n: 10 for n in range(11, 21)}
@@ -120,4 +131,5 @@ def test_painel_da_apuracao_recarrega_quando_chega_um_pacote(qtbot, sessao_admin
         votacao.digitar(m, s["id"], comparecimento=120, brancos=15, nulos=5, votos=votos)
     assert "Seções apuradas: 0 de 1" in painel.resumo.text()
     assert avisar_dados_recebidos(p) >= 1
+    esperar_leituras(qtbot)
     assert "Seções apuradas: 1 de 1" in painel.resumo.text()

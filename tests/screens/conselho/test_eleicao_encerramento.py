@@ -14,7 +14,7 @@ from desktop.screens.conselho.eleicao import ProcessoEscolha
 from desktop.services.eleicao import candidaturas, demo, impugnacoes, votacao
 from desktop.services.eleicao.comum import simulando_dia
 from tests.services.eleicao.conftest import dia_eleicao, designar, homologado, proc, sessao_de  # noqa: F401
-from tests.screens.apoio_janelas import esperar_gravacao
+from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras
 
 VOTOS = {11: 50, 12: 40, 13: 30, 14: 20, 15: 10, 16: 9, 17: 8, 18: 7, 19: 6, 20: 5}
 LARGURA, ALTURA = 1366, 720
@@ -38,12 +38,14 @@ def test_consulta_ve_a_eleicao_sem_acao_de_escrita(qtbot, sessao_admin):
     tela = ProcessoEscolha(mp)
     qtbot.addWidget(tela)
     tela.show()
+    esperar_leituras(qtbot)  # as abas leem fora da thread da interface
     assert tela.abas.count() == 8 and not tela.abrir.isVisible()
     assert _botoes_de_escrita(tela) == []
     assert "Resultado publicado" in tela.encerramento.situacao.text()  # lê a situação
     comissao = ProcessoEscolha(sessao_admin)  # a comissão/administração vê os botões
     qtbot.addWidget(comissao)
     comissao.show()
+    esperar_leituras(qtbot)  # as abas leem fora da thread da interface
     assert any("Encerrar e dar posse" in b for b in _botoes_de_escrita(comissao))
 
 
@@ -57,23 +59,29 @@ def test_publicar_e_dar_posse_pela_tela(qtbot, sessao_admin, homologado, dia_ele
         votacao.digitar(m, s1["id"], comparecimento=200, brancos=10, nulos=5, votos=VOTOS)
     tela = ProcessoEscolha(sessao_admin)
     qtbot.addWidget(tela)
+    esperar_leituras(qtbot)  # o processo e as abas são lidos fora da thread da interface
     aba = tela.encerramento
     qtbot.mouseClick(aba.publicar, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
+    esperar_leituras(qtbot)
     assert "1 seção(ões) ainda não aceita(s)" in aba.mensagem.text()
     for m in (m1, m2):
         votacao.digitar(m, s2["id"], comparecimento=200, brancos=10, nulos=5, votos=VOTOS)
     aba.recarregar()
+    esperar_leituras(qtbot)
     qtbot.mouseClick(aba.publicar, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
+    esperar_leituras(qtbot)
     assert "contestação até 08/10/2027" in aba.mensagem.text()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(aba.posse, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
+    esperar_leituras(qtbot)
     assert "08/10/2027" in aba.mensagem.text()  # ainda no prazo de contestação
     with simulando_dia(date(2027, 10, 9)):
         qtbot.mouseClick(aba.posse, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
+        esperar_leituras(qtbot)
     assert "10 conselheiro(s) cadastrados" in aba.mensagem.text(), aba.mensagem.text()
     assert sessao_admin.db.execute("SELECT count(*) FROM conselho_conselheiros").fetchone()[0] == 10
     assert "Posse dada" in aba.situacao.text() and "Encerrado" in tela.fase.text()
@@ -124,6 +132,7 @@ def test_dialogos_e_aba_da_eleicao_cabem_em_1366x768(qtbot, sessao_admin, proc, 
     qtbot.addWidget(tela)
     tela.resize(LARGURA, ALTURA)
     tela.show()
+    esperar_leituras(qtbot)  # as abas leem fora da thread da interface
     tela.abas.setCurrentWidget(tela.encerramento)
     QApplication.processEvents()
     m = tela.minimumSizeHint()
@@ -179,9 +188,11 @@ def test_abrir_processo_e_emitir_documento_fora_da_interface(qtbot, sessao_admin
 
     tela = ProcessoEscolha(sessao_admin)
     qtbot.addWidget(tela)
+    esperar_leituras(qtbot)
     assert tela.processos.count() == 0
     tela.abrir.click()
     qtbot.waitUntil(lambda: tela.tarefa is None, timeout=15000)
+    esperar_leituras(qtbot)
     assert "aberto com o calendário que a lei admite" in tela.mensagem.text(), tela.mensagem.text()
     assert tela.processos.count() == 1
     destino = tmp_path / "inscritos.pdf"
@@ -189,5 +200,6 @@ def test_abrir_processo_e_emitir_documento_fora_da_interface(qtbot, sessao_admin
     botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "Edital — lista de &inscritos")
     botao.click()
     qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
+    esperar_leituras(qtbot)
     assert "Documento emitido e registrado" in tela.mensagem.text(), tela.mensagem.text()
     assert destino.read_bytes().startswith(b"%PDF")

@@ -11,7 +11,7 @@ from desktop.screens.conselho.dialogos_candidatura import (DialogoAnalise, Dialo
                                                            DialogoParentesco, DialogoReabertura)
 from desktop.screens.conselho.dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao
 from tests.services.eleicao.conftest import inscrever_habilitado, proc, sessao_de  # noqa: F401 (fixtures)
-from tests.screens.apoio_janelas import esperar_gravacao
+from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras
 
 
 def _conta(sessao, tabela, diario=False):
@@ -219,6 +219,7 @@ def test_botao_da_aba_abre_o_formulario(qtbot, sessao_admin, proc):  # noqa: F81
 
     QTimer.singleShot(0, preencher)
     qtbot.mouseClick(aba.botoes.itemAt(0).widget(), Qt.MouseButton.LeftButton)
+    esperar_leituras(qtbot)  # a lista é relida fora da thread da interface
     assert aba.tabela.rowCount() == 1 and aba.tabela.item(0, 2).text() == "indeferido"
     assert "art. 12 §2º II" in mensagens[-1]
 
