@@ -107,6 +107,6 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, custo: Custo) -> bytes:
     larg_r = [LARGURA_UTIL * x for x in (0.26, 0.08, 0.1, 0.42, 0.14)]
     fluxo.append(tabela(["Servidor", "Mês", "Rubrica", "Descrição", "Valor (R$)"],
                         [[caber(i.nome, larg_r[0] - 6), competencia_curta(i.competencia), i.codigo,
-                          caber(i.descricao, larg_r[3] - 6), numero(i.valor)] for i in custo.itens],
+                          paragrafo(i.descricao, "celula"), numero(i.valor)] for i in custo.itens],
                         larg_r, alinhar_direita=(4,)))
     return gerar_pdf(cabecalho, rodape, TITULO, fluxo)
