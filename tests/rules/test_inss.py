@@ -5,15 +5,13 @@ from decimal import Decimal
 import pytest
 
 from desktop.rules.inss import TabelaINSS, calcular_inss
-from desktop.rules.parametros import interpretar
 from desktop.rules.validacao import EntradaInvalida
 
-from .casos_toml import casos, parametro_padrao
+from .casos_toml import casos, vigente_padrao
 
 
 def tabela_em(data) -> TabelaINSS:
-    p = parametro_padrao("inss")
-    return interpretar(p.definicao, p.vigente_em(data))
+    return vigente_padrao("inss", data)
 
 
 @pytest.mark.parametrize("caso", casos("inss"))

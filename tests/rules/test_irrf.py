@@ -5,14 +5,13 @@ from decimal import Decimal
 import pytest
 
 from desktop.rules.irrf import TabelaIRRF, calcular_irrf
-from desktop.rules.parametros import tabela_irrf_em
 from desktop.rules.validacao import EntradaInvalida
 
-from .casos_toml import casos, parametro_padrao
+from .casos_toml import casos, vigente_padrao
 
 
 def tabela_em(data) -> TabelaIRRF:
-    return tabela_irrf_em(parametro_padrao("irrf"), parametro_padrao("irrf_dependente"), data)
+    return vigente_padrao("irrf", data)
 
 
 @pytest.mark.parametrize("caso", casos("irrf"))

@@ -11,10 +11,10 @@ from desktop.rules.certificacao.ppcp import MembroEquipe, verificar_equipe
 from desktop.rules.certificacao.resultado import (classificar, documentos_devidos, verificar_cancelamento_via,
                                                   verificar_nova_via)
 from desktop.rules.certificacao.tipos import Impedimento, Prazos, Requisitos, TipoCertificacao as T, TipoDocumento as D
-from tests.rules.casos_toml import casos, parametro_padrao
+from tests.rules.casos_toml import casos, vigente_padrao
 
-REQ = Requisitos.de_valor(parametro_padrao("certificacao_requisitos").vigencias[-1].valor)
-PRAZOS = Prazos.de_valor(parametro_padrao("certificacao_prazos").vigencias[-1].valor)
+REQ: Requisitos = vigente_padrao("certificacao_requisitos")
+PRAZOS: Prazos = vigente_padrao("certificacao_prazos")
 HOJE = date(2026, 6, 15)
 
 

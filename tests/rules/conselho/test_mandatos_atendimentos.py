@@ -5,13 +5,12 @@ import pytest
 
 from desktop.rules.conselho import atendimentos as at
 from desktop.rules.conselho import mandatos as mand
-from desktop.rules.conselho.parametros import RegrasPrazos
-from desktop.rules.folha.regras import RegrasFolha
 from desktop.rules.validacao import EntradaInvalida
-from desktop.store.parametros import padrao
 
-PRAZOS = RegrasPrazos.de_valor(padrao("conselho_prazos").vigencias[-1].valor)
-FOLHA = RegrasFolha.de_valor(padrao("folha_geral").vigencias[-1].valor)
+from ..casos_toml import vigente_padrao
+
+PRAZOS = vigente_padrao("conselho_prazos")
+FOLHA = vigente_padrao("folha_geral")
 
 
 def test_proximo_suplente_pela_ordem():

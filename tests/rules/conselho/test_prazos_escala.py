@@ -6,12 +6,12 @@ import pytest
 from desktop.rules import calendario
 from desktop.rules.calendario import FeriadoMunicipal
 from desktop.rules.conselho import escala, prazos
-from desktop.rules.conselho.parametros import RegrasExpediente, RegrasPrazos
 from desktop.rules.validacao import EntradaInvalida
-from desktop.store.parametros import padrao
 
-EXP = RegrasExpediente.de_valor(padrao("conselho_expediente").vigencias[-1].valor)
-PRAZOS = RegrasPrazos.de_valor(padrao("conselho_prazos").vigencias[-1].valor)
+from ..casos_toml import vigente_padrao
+
+EXP = vigente_padrao("conselho_expediente")
+PRAZOS = vigente_padrao("conselho_prazos")
 MUNICIPAL = (FeriadoMunicipal(date(2000, 6, 13), "Santo Antônio"),)
 
 

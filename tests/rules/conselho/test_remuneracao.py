@@ -5,25 +5,27 @@ from decimal import Decimal as D
 
 import pytest
 
-from desktop.rules.conselho.parametros import RegrasRemuneracao
 from desktop.rules.conselho.remuneracao import EntradaConselheiro, calcular
-from desktop.rules.folha.regras import RegrasFolha
-from desktop.rules.parametros import interpretar, tabela_irrf_em
+from desktop.rules.parametros import interpretar, nova_vigencia
 from desktop.rules.validacao import EntradaInvalida
-from desktop.store.parametros import padrao
 
-from ..casos_toml import casos
+from ..casos_toml import casos, parametro_padrao, vigente_padrao
 
 MANDATO = ((date(2024, 1, 10), date(2028, 1, 9)),)
 
 
 def _calc(e: EntradaConselheiro, **troca):
+    """O contracheque com os parâmetros padrão vigentes na competência (``troca``: campos de
+    conselho_remuneracao trocados, validados pela classe do registro)."""
     comp = e.competencia
-    v = padrao("conselho_remuneracao").vigente_em(comp).valor | troca
-    return calcular(e, RegrasRemuneracao.de_valor(v), D(padrao("salario_minimo").vigente_em(comp).valor), "SM",
-                    RegrasFolha.de_valor(padrao("folha_geral").vigente_em(comp).valor),
-                    interpretar(padrao("inss").definicao, padrao("inss").vigente_em(comp)),
-                    tabela_irrf_em(padrao("irrf"), padrao("irrf_dependente"), comp))
+    regras = vigente_padrao("conselho_remuneracao", comp)
+    if troca:
+        p = parametro_padrao("conselho_remuneracao")
+        regras = interpretar(p.definicao, nova_vigencia(p.definicao, comp, p.vigente_em(comp).valor | troca,
+                                                       "caso de teste"))
+    sm = vigente_padrao("salario_minimo", comp)
+    return calcular(e, regras, sm.valor, "SM", vigente_padrao("folha_geral", comp), vigente_padrao("inss", comp),
+                    vigente_padrao("irrf", comp))
 
 
 def _valores(cc):

@@ -5,15 +5,14 @@ from datetime import date
 import pytest
 
 from desktop.rules.eleicao import calendario as cal
-from desktop.rules.eleicao.regras import RegrasEleicao
 from desktop.rules.validacao import EntradaInvalida
-from desktop.store.parametros import padrao
+
+from ..casos_toml import vigente_padrao
 
 
 @pytest.fixture(scope="module")
 def regras():
-    v = padrao("eleicao_regras").vigencias[-1]
-    return RegrasEleicao.de_valor(v.valor, v.fundamento)
+    return vigente_padrao("eleicao_regras")
 
 
 @pytest.mark.parametrize("ano, eleicao", [(2015, date(2015, 10, 4)), (2019, date(2019, 10, 6)),

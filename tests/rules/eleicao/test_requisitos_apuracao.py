@@ -7,9 +7,10 @@ import pytest
 from desktop.rules.eleicao import apuracao, requisitos, situacao
 from desktop.rules.eleicao.regras import RegrasEleicao
 from desktop.rules.validacao import EntradaInvalida
-from desktop.store.parametros import padrao
 
-R = RegrasEleicao.de_valor(padrao("eleicao_regras").vigencias[-1].valor)
+from ..casos_toml import vigente_padrao
+
+R: RegrasEleicao = vigente_padrao("eleicao_regras")
 
 
 def test_idade_superior_a_21_na_data_da_inscricao():

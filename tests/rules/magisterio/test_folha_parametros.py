@@ -9,10 +9,10 @@ from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.magisterio.folha_gratificacoes import GratificacoesMagisterio
 from desktop.rules.magisterio.folha_parametros import NOMES, NOMES_BASE, ParametrosFolhaMagisterio
 from desktop.rules.magisterio.tipos import Nivel, Porte
-from desktop.rules.parametros import SemVigencia, interpretar, tabela_irrf_em
+from desktop.rules.parametros import SemVigencia
 from desktop.rules.validacao import EntradaInvalida
 
-from ..casos_toml import parametro_padrao
+from ..casos_toml import parametro_padrao, vigente_padrao
 
 MAR = date(2026, 3, 1)
 
@@ -68,14 +68,8 @@ def test_percentual_do_art_41_fora_da_faixa_e_ajustado_com_aviso():
 
 
 def test_de_vigentes_aceita_o_que_o_servico_vigente_devolve():
-    """O serviço chama vigente(sessao, nome, data): interpretar(...) para cada nome; o irrf com o dependente."""
-    vigentes = {}
-    for nome in NOMES:
-        p = parametro_padrao(nome)
-        if nome == "irrf":
-            vigentes[nome] = tabela_irrf_em(p, parametro_padrao("irrf_dependente"), MAR)
-        else:
-            vigentes[nome] = interpretar(p.definicao, p.vigente_em(MAR))
+    """O serviço chama vigente(sessao, nome, data) para cada nome: a mesma leitura de vigente_padrao."""
+    vigentes = {nome: vigente_padrao(nome, MAR) for nome in NOMES}
     a = ParametrosFolhaMagisterio.de_vigentes(date(2026, 3, 15), vigentes)
     b = ParametrosFolhaMagisterio.de_parametros(MAR, {n: parametro_padrao(n) for n in NOMES_BASE})
     assert a == b

@@ -7,10 +7,10 @@ import pytest
 from desktop.rules.magisterio.reajuste import (abaixo_do_piso, descrever_geracao, diferencas, gerar_matriz,
                                                matriz_digitada, reajuste_linear)
 from desktop.rules.magisterio.tipos import Nivel
-from desktop.rules.parametros import ValorLegal, interpretar
+from desktop.rules.parametros import ValorLegal
 from desktop.rules.validacao import EntradaInvalida
 
-from ..casos_toml import parametro_padrao
+from ..casos_toml import vigente_padrao
 from .apoio_carreira import matriz_2004, regras
 
 D = Decimal
@@ -19,8 +19,7 @@ REGRAS = regras()
 
 
 def piso_em(dia: date) -> ValorLegal:
-    p = parametro_padrao("piso_magisterio")
-    return interpretar(p.definicao, p.vigente_em(dia))
+    return vigente_padrao("piso_magisterio", dia)
 
 
 def test_gerada_de_uma_base_nova_pelos_percentuais_da_lei():
