@@ -80,7 +80,7 @@ class _Folha:
                          periodos_no_mes(ficha, self.mes, config, parametros.carreira))
         self.rubricas = Rubricas(ficha, parametros, config, self.fim)
         self.avisos: list[str] = []
-        self.pagos = [pd for pd in self._pedacos() if remunerado_no_dia(ficha, pd.inicio)]
+        self.pagos = [pedaco for pedaco in self._pedacos() if remunerado_no_dia(ficha, pedaco.inicio)]
 
     # -- subperíodos ---------------------------------------------------------------------------
     def _pedacos(self) -> list[Pedaco]:
@@ -100,7 +100,7 @@ class _Folha:
         return pedacos
 
     def _pago_no_dia(self, dia: date) -> Pedaco | None:
-        return next((pd for pd in self.pagos if pd.inicio <= dia <= pd.fim), None)
+        return next((pedaco for pedaco in self.pagos if pedaco.inicio <= dia <= pedaco.fim), None)
 
     def _referencia(self) -> Decimal:
         """Remuneração mensal (art. 35) no último dia pago do mês, ou no último dia de vínculo."""
@@ -134,7 +134,7 @@ class _Folha:
                      if (d.year, d.month) == (self.mes.year, self.mes.month)), Decimal(0))
         if horas <= 0:
             return None
-        com_regencia = [pd for pd in self.pagos if regencia_docente(self.ficha, pd.inicio, pd.situacao.cargo)]
+        com_regencia = [pedaco for pedaco in self.pagos if regencia_docente(self.ficha, pedaco.inicio, pedaco.situacao.cargo)]
         if not com_regencia:
             self.avisos.append(f"Há {horas} horas noturnas lançadas, mas o servidor não estava em efetiva regência "
                                "no mês: o adicional noturno não foi pago (art. 50).")
