@@ -59,6 +59,10 @@ def test_fechar_grava_a_previa_e_reabrir_exige_motivo(sessao_admin, conselho):
     with pytest.raises(ErroNegocio, match="não está fechada"):
         folha.contracheques(s, MARCO)
     assert folha.fechar(s, MARCO)["liquido"] == sem_ferias.liquido  # fechada de novo, sem as férias
+    from desktop.store.integridade_dados import conferir_tabelas
+
+    achados, _n = conferir_tabelas(s.db)  # competência e reabertura no diário com a linha inteira
+    assert [a.mensagem for a in achados if "conselho_" in a.mensagem] == []
 
 
 def test_conselheiro_le_so_o_proprio_e_nao_fecha(sessao_admin, conselho, entrar):

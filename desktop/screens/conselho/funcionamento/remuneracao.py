@@ -172,8 +172,15 @@ class AbaRemuneracao(QWidget):
 
     def recarregar_emitidos(self) -> None:
         sessao, comp = self._sessao, self.competencia()
-        self.leitura = consulta(self, lambda: remuneracao.contracheques_emitidos(sessao, comp),
-                                self.modelo.definir_linhas, titulo_erro="Emitidos não lidos")
+        self._pedido_emitidos = getattr(self, "_pedido_emitidos", 0) + 1
+        pedido = self._pedido_emitidos
+
+        def _on_lidos(linhas: list[dict]) -> None:
+            if pedido == self._pedido_emitidos:  # a lista da competência que está na tela
+                self.modelo.definir_linhas(linhas)
+
+        self.leitura = consulta(self, lambda: remuneracao.contracheques_emitidos(sessao, comp), _on_lidos,
+                                titulo_erro="Emitidos não lidos")
 
     def _on_calcular(self) -> None:
         cid = self.conselheiro.currentData()

@@ -56,6 +56,7 @@ class PainelCompetencia(QWidget):
         self._sessao, self._competencia, self._opcoes, self._previa = sessao, competencia, opcoes, previa
         self.fechada: dict | None = None
         self.leitura = self.tarefa = self.dialogo = None
+        self._pedido = 0  # cada leitura nova invalida a resposta de uma anterior (mês e ano mudam em seguida)
         self.situacao = QLabel("Lendo a competência…")
         self.situacao.setWordWrap(True)
         self.botao_previa = QPushButton("&Prévia da folha")
@@ -84,8 +85,12 @@ class PainelCompetencia(QWidget):
     def carregar(self, *_args) -> None:
         sessao, comp = self._sessao, self._competencia()
         self._habilitar(None)
+        self._pedido += 1
+        pedido = self._pedido
 
         def _on_lida(k: dict | None) -> None:
+            if pedido != self._pedido:
+                return  # resposta de uma competência que já não está na tela
             self.fechada = k if k and k["situacao"] == "fechada" else None
             if self.fechada:
                 self.situacao.setText(

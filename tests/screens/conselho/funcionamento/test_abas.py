@@ -189,7 +189,7 @@ def test_contracheque_emitido_e_registrado(qtbot, sessao_admin, conselheira, con
     qtbot.waitUntil(lambda: aba.conselheiro.findData(conselho[0]) >= 0)
     aba.conselheiro.setCurrentIndex(aba.conselheiro.findData(conselho[0]))
     qtbot.mouseClick(aba.botao_calcular, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Líquido" in aba.previa.toPlainText() and aba.botao_emitir.isEnabled())
+    qtbot.waitUntil(lambda: "Líquido" in aba.previa.toPlainText() and aba.botao_emitir.isEnabled(), timeout=20000)
     qtbot.mouseClick(aba.botao_emitir, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "código de verificação" in aba.mensagem.text() and len(aba.modelo.linhas()) == 1,
                     timeout=20000)
