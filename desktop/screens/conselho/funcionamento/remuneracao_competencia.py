@@ -19,6 +19,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.descarte import descartar
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.servicos import consulta, operacao
+from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.services.conselho import folha
 
 
@@ -59,6 +60,7 @@ class PainelCompetencia(QWidget):
         self._pedido = 0  # cada leitura nova invalida a resposta de uma anterior (mês e ano mudam em seguida)
         self.situacao = QLabel("Lendo a competência…")
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao, 3)  # o texto muda com a competência: a altura não pula nem corta
         self.botao_previa = QPushButton("&Prévia da folha")
         self.botao_previa.setToolTip("Calcula todos os conselheiros em exercício no mês, sem gravar")
         self.botao_fechar = QPushButton("F&echar competência")
