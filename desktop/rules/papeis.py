@@ -137,8 +137,8 @@ DESCRICOES: dict[Permissao, str] = {
     Permissao.ELEICAO_EDITAR: "alterar o processo de escolha",
     Permissao.CONSELHO_LER: "consultar o Conselho Tutelar",
     Permissao.CONSELHO_EDITAR: "registrar no Conselho Tutelar",
-    Permissao.CONSELHO_MANDATOS: "registrar vacância, afastamentos e penalidades e emitir a folha dos conselheiros "
-                                 "tutelares (administração municipal, Lei 320/2023, arts. 16, 40 e 49)",
+    Permissao.CONSELHO_MANDATOS: "registrar vacância, afastamentos e penalidades e fechar, reabrir e emitir a folha "
+                                 "dos conselheiros tutelares (administração municipal, Lei 320/2023, arts. 16, 40 e 49)",
     Permissao.CONSELHO_CASOS_LER: "ver o conteúdo sigiloso dos atendimentos do Conselho Tutelar",
     Permissao.CONSELHO_CASOS_EDITAR: "registrar atendimentos do Conselho Tutelar",
     Permissao.CERTIFICACAO_LER: "consultar a Certificação",
