@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop.rules.parametros import VALIDADORES_TABELA, nova_vigencia
+from desktop.rules.parametros import REGISTRO, VALIDADORES_TABELA, nova_vigencia
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.parametros import padroes
 
@@ -16,6 +16,10 @@ TABELAS = sorted(n for n, p in PADROES.items() if p.definicao.tipo == "tabela")
 
 def test_todo_parametro_em_tabela_tem_classe_e_nenhuma_classe_sobra():
     assert set(TABELAS) == set(VALIDADORES_TABELA)
+    classes = [tipo.classe for tipo in REGISTRO.values()]
+    assert len(set(classes)) == len(classes)  # uma classe para cada parâmetro, nenhuma servindo a dois
+    simples = {n for n, p in PADROES.items() if p.definicao.tipo != "tabela"}
+    assert {PADROES[n].definicao.tipo for n in simples} <= {"valor", "percentual"}  # ValorLegal, validado em campos
 
 
 def _folhas(valor, caminho=()):
