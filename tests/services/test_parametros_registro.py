@@ -54,3 +54,42 @@ def test_todo_valor_invalido_recusado_pela_tela_em_todo_parametro(sessao_admin):
     assert aceitos == []
     assert vistos == set(PADROES)
     assert {nome: len(servico.listar_vigencias(sessao_admin, nome)) for nome in PADROES} == antes
+
+
+LEITORES = {"parametros.py", "calculadoras/parametros.py"}
+"""Os dois lugares que leem parâmetros: com a base (services.parametros.vigente) e sem ela (as calculadoras);
+os dois convertem pela leitura única de rules.parametros (valor_vigente)."""
+AINDA_LENDO_A_PARTE = {  # em limpeza, em services/conselho (de outra frente de trabalho)
+    "conselho/folha.py": "a identidade dos parâmetros da prévia lê a vigência crua do store",
+    "conselho/calculadora.py": "converte conselho_remuneracao e folha_geral com de_valor à mão",
+}
+
+
+def _leituras_a_parte(fonte: str) -> list[str]:
+    import ast
+    achados = []
+    for no in ast.walk(ast.parse(fonte)):
+        if isinstance(no, ast.ImportFrom) and no.module in ("desktop.store.parametros", "desktop.store") and (
+                no.module == "desktop.store.parametros" or any(a.name == "parametros" for a in no.names)):
+            achados.append(f"importa o store de parâmetros (linha {no.lineno})")
+        elif isinstance(no, ast.Call) and isinstance(no.func, (ast.Attribute, ast.Name)):
+            nome = no.func.attr if isinstance(no.func, ast.Attribute) else no.func.id
+            if nome in ("de_valor", "de_vigencia", "interpretar", "tabela_irrf_em", "vigente_em"):
+                achados.append(f"{nome}(…) na linha {no.lineno}")
+    return achados
+
+
+def test_servicos_leem_parametros_so_pelo_leitor_unico():
+    """Fora dos dois leitores, nenhum serviço lê o store de parâmetros nem converte uma vigência à mão."""
+    from pathlib import Path
+    raiz = Path(servico.__file__).parent
+    achados = {}
+    for arq in sorted(raiz.rglob("*.py")):
+        nome = arq.relative_to(raiz).as_posix()
+        if nome in LEITORES or nome in AINDA_LENDO_A_PARTE:
+            continue
+        if a_parte := _leituras_a_parte(arq.read_text(encoding="utf-8")):
+            achados[nome] = a_parte
+    assert achados == {}
+    for nome in AINDA_LENDO_A_PARTE:  # quem sair da limpeza sai também daqui
+        assert _leituras_a_parte((raiz / nome).read_text(encoding="utf-8")), nome
