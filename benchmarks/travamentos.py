@@ -58,19 +58,25 @@ class Medidor(QObject):
         self._fim_em: float | None = None
         self._laco: QEventLoop | None = None
         self._limite = 0.0
+        self._erro: Exception | None = None
 
     def _on_tique(self) -> None:
         agora = time.perf_counter()
         self.intervalos.append(agora - self._ultimo)
         self._ultimo = agora
-        if self._fim_em is None and (self._pronto() or agora > self._limite):
+        try:
+            pronto = self._fim_em is None and (self._pronto() or agora > self._limite)
+        except Exception as e:  # noqa: BLE001 — a tela mudou (um atributo sumiu): a fase para e o erro sobe
+            self._erro, pronto = e, False
+            self._laco.quit()
+        if pronto:
             self._fim_em = agora
         if self._fim_em is not None and agora - self._fim_em >= CAUDA_S and self._laco is not None:
             self._laco.quit()
 
     def fase(self, acao, pronto, limite_s: float = 900) -> tuple[float, float, float]:
         """Roda ``acao`` dentro do laço de eventos e mede até ``pronto()``: (maior intervalo, p99, duração)."""
-        self.intervalos, self._pronto, self._fim_em = [], pronto, None
+        self.intervalos, self._pronto, self._fim_em, self._erro = [], pronto, None, None
         self._laco = QEventLoop()
         inicio = self._ultimo = time.perf_counter()
         self._limite = inicio + limite_s
@@ -78,6 +84,8 @@ class Medidor(QObject):
         QTimer.singleShot(0, acao)
         self._laco.exec()
         self.timer.stop()
+        if self._erro is not None:
+            raise self._erro
         duracao = (self._fim_em or time.perf_counter()) - inicio
         ordenados = sorted(self.intervalos)
         p99 = ordenados[int(0.99 * (len(ordenados) - 1))] if ordenados else 0.0

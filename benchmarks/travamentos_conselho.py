@@ -50,6 +50,11 @@ def consultas(n: int = BUSCAS) -> list[tuple[str, str]]:
     return [(texto, campo) for _grupo, texto, campo in conselho._consultas(rnd, n)]
 
 
+def _ocupada(aba) -> bool:
+    """A aba ainda espera uma leitura (``servicos.consulta`` com chave marca ``carregando``)."""
+    return bool(getattr(aba, "carregando", False)) or getattr(aba, "_tarefa", None) is not None
+
+
 class Digitacao:
     """Digita cada busca na aba Atendimentos tecla a tecla (um QTimer), tecla Enter e espera a lista."""
 
@@ -80,7 +85,7 @@ class Digitacao:
 
     def _on_tecla(self) -> None:
         if self._esperando:
-            if self.aba._tarefa is None:  # a lista da busca chegou à tela
+            if not _ocupada(self.aba):  # a lista da busca chegou à tela
                 self.tempos.append(time.perf_counter() - self._enter_em)
                 self._esperando = False
                 self.feitas += 1
@@ -113,7 +118,7 @@ def fases(medir, sessao, casos: int, estado: dict) -> None:
     painel = janela.paineis["conselho"]
     aba = painel.widgets["Atendimentos"]
     medir("Conselho: ir à aba Atendimentos", lambda: painel.abas.setCurrentWidget(aba),
-          lambda: painel.abas.currentWidget() is aba and aba._tarefa is None)
+          lambda: painel.abas.currentWidget() is aba and not _ocupada(aba))
     digitacao = Digitacao(aba, consultas())
     medir(f"Conselho: {BUSCAS} buscas digitadas (nomes e bairros)", digitacao.comecar, digitacao.terminou)
     if digitacao.tempos:
