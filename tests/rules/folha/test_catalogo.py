@@ -18,7 +18,8 @@ from desktop.rules.conselho.remuneracao import EntradaConselheiro
 
 from ..conselho.test_remuneracao import _calc
 from ..magisterio.apoio_ficha import config_de, ficha_de
-from ..magisterio.apoio_folha import ler_casos, parametros
+from ..casos_toml import ler
+from ..magisterio.apoio_folha import parametros
 
 LEI_DA_FOLHA = {"magisterio": "Lei 1.613/2004", "conselho": "Lei 320/2023"}
 CODIGOS_MOTOR = [motor.TERCO_FERIAS, motor.ADIANTAMENTO_13, motor.DECIMO_TERCEIRO, motor.FALTAS_DIAS,
@@ -86,7 +87,7 @@ def _confere_linhas(folha, contracheques):
 
 
 def test_linhas_dos_contracheques_do_magisterio_apontam_para_o_catalogo():
-    arquivo = ler_casos("folha")
+    arquivo = ler("magisterio/folha")
     contracheques = [calcular_contracheque(ficha_de(c["ficha"]), c["competencia"],
                                            parametros(c["competencia"], arquivo["anexo1_teste"]),
                                            config_de(c.get("config")))

@@ -1,13 +1,7 @@
 """Apoio aos testes da carreira: casos e parâmetros padrão (a ficha e a configuração: ``apoio_ficha``)."""
 from desktop.rules.magisterio.tabelas import MatrizVencimentos, ParametrosCarreira, TabelaFG, Valorizacao
 
-from ..casos_toml import casos as casos_de
 from ..casos_toml import parametro_padrao
-
-
-def casos(nome: str) -> list:
-    """Casos de tests/rules/magisterio/casos/<nome>.toml, com id = descrição (coletor único)."""
-    return casos_de(f"magisterio/{nome}")
 
 
 def regras() -> ParametrosCarreira:

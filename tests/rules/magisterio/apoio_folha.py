@@ -7,11 +7,7 @@ from desktop.rules.parametros import Parametro, Vigencia
 from ..casos_toml import ler, parametro_padrao
 
 
-def ler_casos(nome: str) -> dict:
-    return ler(f"magisterio/{nome}")
-
-
-ARQUIVO_ANEXO1 = ler_casos("folha")["anexo1_teste"]
+ARQUIVO_ANEXO1 = ler("magisterio/folha")["anexo1_teste"]
 
 
 def parametros(competencia: date, anexo1_extra: dict | None = None) -> ParametrosFolhaMagisterio:

@@ -10,13 +10,14 @@ from desktop.rules.magisterio.carreira import (ForaDoVinculo, SemTitulacao, clas
 from desktop.rules.magisterio.tipos import Cargo, Nivel
 from desktop.rules.validacao import EntradaInvalida
 
-from .apoio_carreira import casos, regras
+from ..casos_toml import casos
+from .apoio_carreira import regras
 from .apoio_ficha import config_de as config, ficha_de as ficha
 
 REGRAS = regras()
 
 
-@pytest.mark.parametrize("caso", [c for c in casos("carreira") if "data" in c.values[0]])
+@pytest.mark.parametrize("caso", [c for c in casos("magisterio/carreira") if "data" in c.values[0]])
 def test_situacao(caso):
     f, cfg, dia, esperado = ficha(caso["ficha"]), config(caso.get("config")), caso["data"], caso["esperado"]
     s = situacao_em(f, dia, cfg, REGRAS)
@@ -42,7 +43,7 @@ def test_situacao(caso):
     assert classe.data <= dia and nivel.data <= dia and jornada.data <= dia
 
 
-@pytest.mark.parametrize("caso", [c for c in casos("carreira") if "competencia" in c.values[0]])
+@pytest.mark.parametrize("caso", [c for c in casos("magisterio/carreira") if "competencia" in c.values[0]])
 def test_periodos_no_mes(caso):
     f = ficha(caso["ficha"])
     periodos = periodos_no_mes(f, caso["competencia"], config(caso.get("config")), REGRAS)

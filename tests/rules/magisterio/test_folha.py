@@ -10,9 +10,10 @@ from desktop.rules.magisterio.folha import calcular_contracheque
 from desktop.rules.parametros import ValorLegal
 
 from .apoio_ficha import config_de, ficha_de
-from .apoio_folha import ler_casos, parametros
+from ..casos_toml import ler
+from .apoio_folha import parametros
 
-ARQUIVO = ler_casos("folha")
+ARQUIVO = ler("magisterio/folha")
 CASOS = [pytest.param(c, id=c["descricao"]) for c in ARQUIVO["caso"]]
 
 

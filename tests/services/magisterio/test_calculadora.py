@@ -11,9 +11,9 @@ from desktop import PASTA_DB
 from desktop.rules.validacao import EntradaInvalida
 from desktop.services.magisterio.calculadora import calcular
 
-from ...rules.magisterio.apoio_folha import ler_casos
+from ...rules.casos_toml import ler
 
-CASOS_FOLHA = ler_casos("folha")
+CASOS_FOLHA = ler("magisterio/folha")
 EXEMPLOS = Path(PASTA_DB).parent / "docs" / "exemplos"
 
 
