@@ -38,11 +38,14 @@ from desktop.store.conselho.sipia import taxonomia  # noqa: E402
 _ESPECIFICOS = [codigo for codigo, _ in taxonomia().opcoes()]
 from desktop.services import acesso, chaveiro  # noqa: E402
 from desktop.services.conselho import atendimentos, mandatos, relatorio  # noqa: E402
-from desktop.services.conselho.demo import _BAIRROS, _NOMES, _SOBRENOMES  # noqa: E402
+from desktop.services.demo_comum import dados_demo  # noqa: E402
 from desktop.services.sessao import liberar_thread  # noqa: E402
 from desktop.store.conselho import atendimentos as armazem  # noqa: E402
 from desktop.store.conselho.atendimentos import chave_de_ordem  # noqa: E402
 from desktop.store.ids import agora, novo_id  # noqa: E402
+
+_PESSOAS = dados_demo("conselho")["pessoas"]  # os nomes e bairros da demonstração (resources/demo/conselho.toml)
+_NOMES, _SOBRENOMES, _BAIRROS = _PESSOAS["nomes"], _PESSOAS["sobrenomes"], _PESSOAS["bairros"]
 
 SENHA = "senha-do-benchmark"
 BLOCO = 20  # consultas seguidas de cada lado antes de trocar
