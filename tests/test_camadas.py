@@ -141,8 +141,7 @@ TELAS_ISENTAS = {
 TELAS_AINDA_COM_CHAMADA_DIRETA = (  # em limpeza: cada uma sai daqui quando passar a widgets.servicos
     "conselho/dialogos_candidatura.py",
     "conselho/dialogos_impugnacao.py",
-    "conselho/funcionamento/caso.py", "conselho/funcionamento/colegiado.py", "conselho/funcionamento/fiscalizacao.py",
-    "conselho/funcionamento/plantao.py", "documentos/verificar.py", "magisterio/", "principal/ajuda.py",
+    "conselho/funcionamento/plantao.py", "magisterio/", "principal/ajuda.py",
     "principal/janela.py",
 )
 
@@ -188,10 +187,10 @@ def _seguir_nomes(classe: ast.ClassDef, nomes: set[str]) -> set[str]:
         nomes |= novos
 
 
-def embrulhos_das_telas(arvores: list[ast.AST]) -> dict[str, set[tuple[int, str]]]:
+def embrulhos_das_telas(arvores: list[ast.AST], base: dict | None = None) -> dict[str, set[tuple[int, str]]]:
     """``EMBRULHOS`` mais as funções que passam um dos seus parâmetros como a função de um embrulho, e os
     diálogos cujo ``chamada()`` devolve a função dada ao construtor (nome → posições e nomes do argumento)."""
-    embrulhos = {nome: {pos} for nome, pos in EMBRULHOS.items()}
+    embrulhos = {nome: set(pos) for nome, pos in base.items()} if base else {n: {p} for n, p in EMBRULHOS.items()}
     defs = [no for arv in arvores for no in ast.walk(arv) if isinstance(no, (ast.FunctionDef, ast.AsyncFunctionDef))]
     classes = [no for arv in arvores for no in ast.walk(arv) if isinstance(no, ast.ClassDef)]
     mudou = True
@@ -206,6 +205,17 @@ def embrulhos_das_telas(arvores: list[ast.AST]) -> dict[str, set[tuple[int, str]
                                     for f in _funcoes_passadas(no, embrulhos)))
             rodadas |= set().union(*(_nomes_em(m) for nome, m in metodos.items() if nome in DEVOLVEM_A_CHAMADA))
             rodadas = _seguir_nomes(classe, rodadas)
+            bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", None) for b in classe.bases}
+            for no in ast.walk(metodos["__init__"]):  # super().__init__(…, acao, …) de uma base que é embrulho
+                if (isinstance(no, ast.Call) and isinstance(no.func, ast.Attribute) and no.func.attr == "__init__"
+                        and isinstance(no.func.value, ast.Call) and _nome_chamado(no.func.value) == "super"):
+                    for base in bases & set(embrulhos):
+                        copia = ast.Call(func=ast.Name(id=base), args=no.args, keywords=no.keywords)
+                        for f in _funcoes_passadas(copia, embrulhos):
+                            if isinstance(f, ast.Name) and f.id in params and (
+                                    pos := (params.index(f.id), f.id)) not in embrulhos.get(classe.name, set()):
+                                embrulhos.setdefault(classe.name, set()).add(pos)
+                                mudou = True
             for no in ast.walk(metodos["__init__"]):
                 if (isinstance(no, ast.Assign) and isinstance(no.value, ast.Name) and no.value.id in params
                         and isinstance(no.targets[0], ast.Attribute) and no.targets[0].attr in rodadas
@@ -217,7 +227,10 @@ def embrulhos_das_telas(arvores: list[ast.AST]) -> dict[str, set[tuple[int, str]
             for no in ast.walk(d):
                 if not isinstance(no, ast.Call):
                     continue
-                for param in set().union(*map(_nomes_em, _funcoes_passadas(no, embrulhos))) & set(params):
+                usados = set().union(*map(_nomes_em, _funcoes_passadas(no, embrulhos)))
+                usados |= set().union(*(_nomes_em(f) for f in ast.walk(d)  # funções internas dadas ao embrulho
+                                        if isinstance(f, ast.FunctionDef) and f is not d and f.name in usados))
+                for param in usados & set(params):
                     if (params.index(param), param) not in embrulhos.get(d.name, set()):
                         embrulhos.setdefault(d.name, set()).add((params.index(param), param))
                         mudou = True
@@ -236,10 +249,26 @@ def chamadas_diretas(arvore: ast.AST, embrulhos: dict[str, set[tuple[int, str]]]
                 e_modulo = (base / f"{a.name}.py").exists() or (base / a.name / "__init__.py").exists()
                 (modulos if e_modulo else funcoes).add(a.asname or a.name)
     pais = {filho: no for no in ast.walk(arvore) for filho in ast.iter_child_nodes(no)}
-    dadas = {}  # id do nó dado como função a um embrulho → nomes nele
+    # um nome definido neste módulo vale pela definição daqui (outro módulo pode ter um homônimo que embrulha)
+    locais = {no.name for no in ast.walk(arvore) if isinstance(no, (ast.FunctionDef, ast.ClassDef))} - set(EMBRULHOS)
+    de_fora = {k: v for k, v in embrulhos.items() if k not in locais}
+    embrulhos = de_fora | {k: v for k, v in embrulhos_das_telas([arvore], de_fora).items() if k in locais}
+
+    def _chama_servico(no: ast.Call) -> bool:
+        f = no.func
+        return ((isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in modulos)
+                or (isinstance(f, ast.Name) and f.id in funcoes))
+
+    def _nomes_da_tela(no: ast.AST) -> set[str]:
+        """Os nomes em ``no`` que podem ser funções da tela (não as funções de serviço chamadas nele)."""
+        return {s.id if isinstance(s, ast.Name) else s.attr for s in ast.walk(no)
+                if (isinstance(s, ast.Name) and s.id not in funcoes)
+                or (isinstance(s, ast.Attribute) and not (isinstance(s.value, ast.Name) and s.value.id in modulos))}
+
+    dadas = {}  # id do nó dado como função a um embrulho → os nomes de funções da tela nele
     for no in ast.walk(arvore):
-        if isinstance(no, ast.Call):
-            dadas |= {id(f): _nomes_em(f) for f in _funcoes_passadas(no, embrulhos)}
+        if isinstance(no, ast.Call) and not _chama_servico(no):
+            dadas |= {id(f): _nomes_da_tela(f) for f in _funcoes_passadas(no, embrulhos)}
     passados = set().union(*dadas.values())
 
     def _acima(no: ast.AST):
@@ -305,6 +334,22 @@ def test_chamadas_diretas_acha_servico_fora_de_consulta():
     arvore = ast.parse(fonte)
     assert chamadas_diretas(arvore, embrulhos_das_telas([arvore])) == [
         (8, "atendimentos.listar_atendimentos"), (15, "obter_processo"), (17, "obter_processo")]
+
+
+def test_chamadas_diretas_homonimos_e_subclasse_de_dialogo():
+    """Um nome definido na tela vale pela definição dela (o ``_mostrar`` de outra tela, que embrulha, não
+    libera este); a subclasse que passa a ação a ``super().__init__`` de um diálogo que grava também embrulha."""
+    outra = ast.parse("def _mostrar(self, f):\n    consulta(self, f, print, titulo_erro='x')\n")
+    tela = ast.parse("from desktop.services import documentos\n"
+                     "class D(DialogoGravacao):\n"
+                     "    def __init__(self, titulo, acao):\n"
+                     "        super().__init__(titulo, 'Gravar', [], acao)\n"
+                     "    def _mostrar(self, v):\n"
+                     "        pass\n"
+                     "    def verificar(self, t):\n"
+                     "        self._mostrar(documentos.verificar_codigo(self.s, t))\n"
+                     "        D('Plano', lambda v: documentos.cancelar(self.s, v))\n")
+    assert chamadas_diretas(tela, embrulhos_das_telas([outra, tela])) == [(8, "documentos.verificar_codigo")]
 
 
 def test_telas_chamam_servicos_so_por_widgets_servicos():

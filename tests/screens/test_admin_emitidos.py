@@ -88,6 +88,7 @@ def test_verificar_a_partir_da_aba(qtbot, aba, emitidos):
     qtbot.waitUntil(dlg.isVisible)
     assert dlg.codigo.texto() == segundo.codigo
     qtbot.keyClick(dlg.codigo.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dlg.carregando, timeout=10000)  # verifica fora da thread da interface
     assert dlg.titulo.text() == "Documento autêntico"
     dlg.reject()
 

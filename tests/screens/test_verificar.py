@@ -38,6 +38,12 @@ def _digitar_codigo(qtbot, d, texto):
     d.codigo.edit.clear()
     qtbot.keyClicks(d.codigo.edit, texto)
     qtbot.keyClick(d.codigo.edit, Qt.Key.Key_Return)
+    _esperar(qtbot, d)
+
+
+def _esperar(qtbot, d):
+    """A verificação roda fora da thread da interface: espera a resposta chegar."""
+    qtbot.waitUntil(lambda: not d.carregando, timeout=10000)
 
 
 def test_codigo_em_minusculas_com_espacos_e_autentico(qtbot, dialogo, emitido):
@@ -76,12 +82,14 @@ def test_pdf_escolhido_autentico_depois_alterado(qtbot, dialogo, emitido, monkey
     _, arquivo = emitido
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(arquivo), "PDF"))
     qtbot.mouseClick(dialogo.botao_pdf, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, dialogo)
     assert dialogo.verificacao.situacao == "autentico"
     assert "O arquivo é idêntico ao que foi emitido" in dialogo.mensagem.text()
     assert "relatorio.pdf" in dialogo.mensagem.text()
 
     arquivo.write_bytes(arquivo.read_bytes().replace(b"Filtros", b"Filtrox", 1) + b"\n%alterado\n")
     qtbot.mouseClick(dialogo.botao_pdf, Qt.MouseButton.LeftButton)
+    _esperar(qtbot, dialogo)
     assert dialogo.verificacao.situacao == "alterado"
     assert dialogo.titulo.text() == "Documento ALTERADO"
     assert "#c62828" in dialogo.titulo.styleSheet() and dialogo.simbolo.text() == "✖"
@@ -104,6 +112,7 @@ def test_cancelado_pelo_codigo_e_pelo_arquivo_arrastado(qtbot, dialogo, emitido,
     soltar = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, dados,
                         Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(dialogo, soltar)
+    _esperar(qtbot, dialogo)
     assert dialogo.verificacao.situacao == "cancelado"
     assert dialogo.verificacao.por_arquivo
 
@@ -129,10 +138,13 @@ def test_sem_login_importa_a_chave_e_confere_pdf_e_qr(qtbot, sessao_admin, emiti
     qtbot.addWidget(d)
     d.show()
     d.verificar_arquivo(arquivo)
+    _esperar(qtbot, d)
     assert d.titulo.text() == "Chave desconhecida"
     d.importar_chave(chave)
+    _esperar(qtbot, d)
     assert d.titulo.text() == "Chave importada" and "Secretaria Municipal de Educação" in d.mensagem.text()
     d.verificar_arquivo(arquivo)
+    _esperar(qtbot, d)
     assert d.titulo.text() == "Documento autêntico" and "inalterado" in d.mensagem.text()
     rotulos = [d.detalhes.itemAt(i, d.detalhes.ItemRole.LabelRole).widget().text() for i in range(d.detalhes.rowCount())]
     assert "Emissor:" in rotulos and "Chave:" in rotulos

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop.screens.widgets import avisos, formato
+from desktop.screens.widgets import avisos, formato, servicos
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.rules import selo
 from desktop.services import documentos
@@ -81,6 +81,14 @@ def detalhes(doc: dict | None) -> list[tuple[str, str]]:
     return itens
 
 
+def _importar_chave(caminho: Path) -> tuple[str, object]:
+    """Lê e importa a chave pública (roda fora da thread da interface): ("ok", dados) ou ("falha", texto)."""
+    try:
+        return "ok", selo_svc.importar_chave(caminho.read_bytes())
+    except (OSError, selo_svc.ErroChavePublica) as e:
+        return "falha", f"Chave não importada: {getattr(e, 'strerror', None) or e}"
+
+
 class DialogoVerificar(QDialog):
     """Verificação de autenticidade: do registro desta base e, sem ele, do selo assinado."""
 
@@ -88,6 +96,7 @@ class DialogoVerificar(QDialog):
         super().__init__(parent)
         self._sessao = sessao
         self.verificacao = None
+        self.carregando = False  # True enquanto a verificação roda fora da thread da interface
         self.setWindowTitle("Verificar documento")
         self.setMinimumWidth(560)
         self.setAcceptDrops(True)
@@ -158,24 +167,33 @@ class DialogoVerificar(QDialog):
 
     # -- verificação -------------------------------------------------------------------------
     def verificar_codigo(self, texto: str) -> None:
-        """Verifica pelo código (aceita minúsculas, espaços e a falta dos hífens)."""
-        try:
-            self._mostrar(documentos.verificar_codigo(self._sessao, texto))
-        except Exception as e:  # noqa: BLE001
-            if not avisos.previsto(e):
-                raise
-            self._mostrar_falha(avisos.mensagem_de(e))
+        """Verifica pelo código (aceita minúsculas, espaços e a falta dos hífens), fora da thread da interface."""
+        sessao = self._sessao
+        self._ler(lambda: documentos.verificar_codigo(sessao, texto), self._mostrar)
 
     def verificar_arquivo(self, caminho: Path) -> None:
-        """Verifica o arquivo PDF: idêntico ao emitido, alterado ou desconhecido."""
-        try:
-            verificacao = documentos.verificar_pdf(self._sessao, Path(caminho))
-        except Exception as e:  # noqa: BLE001
-            if not avisos.previsto(e):
-                raise
-            self._mostrar_falha(avisos.mensagem_de(e))
-            return
-        self._mostrar(verificacao, origem=Path(caminho).name)
+        """Verifica o arquivo PDF (idêntico ao emitido, alterado ou desconhecido), fora da thread da interface."""
+        sessao, nome = self._sessao, Path(caminho).name
+        self._ler(lambda: documentos.verificar_pdf(sessao, Path(caminho)), lambda v: self._mostrar(v, origem=nome))
+
+    def _ler(self, funcao, mostrar) -> None:
+        """``funcao()`` noutra thread (``servicos.consulta``); a recusa prevista fica no próprio diálogo."""
+        def _verificar():
+            try:
+                return "ok", funcao()
+            except Exception as e:  # noqa: BLE001 — recusa prevista: mostrada no diálogo, sem caixa
+                if not avisos.previsto(e):
+                    raise
+                return "falha", avisos.mensagem_de(e)
+
+        def _on_verificado(resposta) -> None:
+            tipo, conteudo = resposta
+            if tipo == "ok":
+                mostrar(conteudo)
+            else:
+                self._mostrar_falha(conteudo)
+
+        servicos.consulta(self, _verificar, _on_verificado, titulo_erro="Verificar documento", chave="verificacao")
 
     def _mostrar(self, verificacao, origem: str = "") -> None:
         self.verificacao = verificacao
@@ -229,10 +247,14 @@ class DialogoVerificar(QDialog):
             self.verificar_arquivo(Path(caminho))
 
     def importar_chave(self, caminho: Path) -> None:
-        try:
-            d = selo_svc.importar_chave(Path(caminho).read_bytes())
-        except (OSError, selo_svc.ErroChavePublica) as e:
-            self._mostrar_falha(f"Chave não importada: {getattr(e, 'strerror', None) or e}")
+        """Importa a chave pública fora da thread da interface; a recusa fica no diálogo."""
+        servicos.consulta(self, lambda: _importar_chave(Path(caminho)), self._on_chave_importada,
+                          titulo_erro="Importar chave pública", chave="verificacao")
+
+    def _on_chave_importada(self, resposta: tuple[str, object]) -> None:
+        tipo, d = resposta
+        if tipo == "falha":
+            self._mostrar_falha(d)
             return
         self._pintar("Chave importada", "✔", "#2e7d32")
         self.mensagem.setText(f"Chave pública de {d.get('emissor', '')} (CNPJ {d.get('cnpj', '')}), impressão "

@@ -112,13 +112,12 @@ def _lista_medidas() -> QListWidget:
 
 
 class DialogoCaso(UmaDeCadaVez, QDialog):
-    def __init__(self, sessao, atendimento_id: str, parent: QWidget | None = None, caso: dict | None = None):
-        """``caso``: o atendimento já lido por ``atendimentos.obter_atendimento`` (fora da thread da interface,
-        ``widgets.servicos.consulta``); sem ele, lê aqui."""
+    def __init__(self, sessao, atendimento_id: str, parent: QWidget | None, caso: dict):
+        """``caso``: o atendimento já lido por ``atendimentos.obter_atendimento`` fora da thread da interface
+        (``widgets.servicos.consulta``; o sigilo recusa lá, antes de o diálogo abrir)."""
         super().__init__(parent)
         self._sessao, self._id = sessao, atendimento_id
-        # sigilo: recusa antes de mostrar
-        self.caso = caso if caso is not None else atendimentos.obter_atendimento(sessao, atendimento_id)
+        self.caso = caso
         self.setWindowTitle(f"Atendimento nº {self.caso['numero']}/{self.caso['ano']}")
         self.texto = QTextBrowser()
         self.mensagem = QLabel()

@@ -18,6 +18,7 @@ from desktop.rules.conselho.atendimentos import MEDIDAS
 from desktop.rules.conselho.colegiado import RESULTADOS, TIPOS_SESSAO, VOTOS
 from desktop.rules.papeis import Permissao
 from desktop.services.conselho import colegiado, mandatos
+from desktop.services.conselho.comum import conselheiro_da_sessao
 from desktop.services.sessao import SemPermissao
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.divisor import criar_divisor
@@ -190,14 +191,11 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
     # -- registro -----------------------------------------------------------------------------------
     def _on_nova(self) -> None:
         sessao = self._sessao
-        self._ler_e_seguir(self._on_nova, lambda: mandatos.composicao(sessao), self._nova,
-                           titulo_erro="Conselheiros não lidos")
+        self._ler_e_seguir(self._on_nova, lambda: (mandatos.composicao(sessao), conselheiro_da_sessao(sessao)),
+                           lambda lido: self._nova(*lido), titulo_erro="Conselheiros não lidos")
 
-    def _nova(self, membros: list[dict]) -> None:
+    def _nova(self, membros: list[dict], eu: dict | None) -> None:
         em_exercicio = [c for c in membros if c["situacao_na_data"] == "em_exercicio"]
-        from desktop.services.conselho.comum import conselheiro_da_sessao
-
-        eu = conselheiro_da_sessao(self._sessao)
         d = DialogoGravacao("Nova sessão do colegiado", "Registrar sessão", [
             ("tipo", "Sessão", combo(TIPOS_SESSAO)),
             ("em", "Realizada em", editor_momento()),

@@ -50,7 +50,7 @@ def test_nao_vinculado_e_impedido_nao_veem(qtbot, conselheira, conselho, entrar)
     qtbot.waitUntil(lambda: not aba2.carregando, timeout=10000)
     assert aba2.modelo.rowCount() == 0  # o caso some da lista de quem é impedido
     try:
-        DialogoCaso(conselheira, at["id"])
+        atendimentos.obter_atendimento(conselheira, at["id"])  # o que a aba lê antes de abrir o caso
         raise AssertionError("o impedido abriu o caso")
     except Exception as e:  # noqa: BLE001
         assert "art. 44" in str(e)
@@ -98,7 +98,7 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
     assert db.execute("SELECT codigo FROM conselho_medidas").fetchall() == [("101-II",)]
     assert db.execute("SELECT count(*) FROM sigilo.diario WHERE tabela = 'conselho_atendimentos' AND registro_id = ? "
                       "AND acao = 'inserir'", [at[0]]).fetchone()[0] == 1
-    caso = DialogoCaso(conselheira, at[0])
+    caso = DialogoCaso(conselheira, at[0], None, atendimentos.obter_atendimento(conselheira, at[0]))
     qtbot.addWidget(caso)
     _cabe(caso)
     assert "Caio Lima" in caso.texto.toPlainText() and "comunicar até" in caso.texto.toPlainText()

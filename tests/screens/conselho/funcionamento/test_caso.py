@@ -32,7 +32,7 @@ def _texto(caminho) -> str:
 
 
 def _abrir(qtbot, sessao, at_id) -> DialogoCaso:
-    caso = DialogoCaso(sessao, at_id)
+    caso = DialogoCaso(sessao, at_id, None, atendimentos.obter_atendimento(sessao, at_id))
     qtbot.addWidget(caso)
     caso.show()
     return caso

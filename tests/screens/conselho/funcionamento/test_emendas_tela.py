@@ -18,7 +18,7 @@ CASO = {"tipo": "denuncia", "recebido_em": datetime(2026, 3, 6, 22, 30), "bairro
 
 
 def _abrir(qtbot, sessao, at_id) -> DialogoCaso:
-    caso = DialogoCaso(sessao, at_id)
+    caso = DialogoCaso(sessao, at_id, None, atendimentos.obter_atendimento(sessao, at_id))
     qtbot.addWidget(caso)
     caso.show()
     return caso

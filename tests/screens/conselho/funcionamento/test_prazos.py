@@ -97,7 +97,7 @@ def test_sem_itens_diz_que_nada_esta_pendente(qtbot, conselheira):
 
 def test_caso_aberto_marca_prazo_vencido(qtbot, conselheira):
     at = atendimentos.registrar_atendimento(conselheira, CASO)
-    caso = DialogoCaso(conselheira, at["id"])
+    caso = DialogoCaso(conselheira, at["id"], None, atendimentos.obter_atendimento(conselheira, at["id"]))
     qtbot.addWidget(caso)
     assert "Nenhuma decisão registrada" in caso.texto.toPlainText()
     decisoes.registrar_decisao(conselheira, at["id"], descricao="Orientação", motivacao="Negligência",
