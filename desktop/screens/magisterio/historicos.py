@@ -51,7 +51,7 @@ class DialogoItem(DialogoFormulario):
         novo = item is None
         super().__init__(f"{'Acrescentar' if novo else 'Corrigir'} {historico.singular}",
                          "Acrescentar" if novo else "Salvar correção", parent, historico.artigos)
-        self._sessao, self._h, self._sid, self._item = sessao, historico, servidor_id, item
+        self._sessao, self._historico, self._servidor_id, self._item = sessao, historico, servidor_id, item
         self.setMinimumWidth(760)  # rótulos longos e as dicas nos campos cabem inteiros
         self.widgets: dict[str, QWidget] = {}
         for campo in historico.campos:
@@ -92,7 +92,7 @@ class DialogoItem(DialogoFormulario):
 
     def valores(self) -> dict:
         v = {}
-        for campo in self._h.campos:
+        for campo in self._historico.campos:
             w = self.widgets[campo.nome]
             if isinstance(w, QCheckBox):
                 v[campo.nome] = w.isChecked()
@@ -107,20 +107,20 @@ class DialogoItem(DialogoFormulario):
 
     def chamada(self) -> partial:
         if self._item is None:
-            return partial(cadastro.adicionar, self._sessao, self._h.nome, self._sid, **self.valores())
-        return partial(cadastro.corrigir, self._sessao, self._h.nome, self._item["id"], **self.valores())
+            return partial(cadastro.adicionar, self._sessao, self._historico.nome, self._servidor_id, **self.valores())
+        return partial(cadastro.corrigir, self._sessao, self._historico.nome, self._item["id"], **self.valores())
 
 
 class DialogoEncerrar(DialogoFormulario):
     def __init__(self, sessao, historico: ch.Historico, item: dict, parent: QWidget | None = None):
         super().__init__(f"Encerrar {historico.singular}", "Encerrar", parent,
                          f"Último dia do período iniciado em {comum.data_br(item['inicio'])}.")
-        self._sessao, self._h, self._item = sessao, historico, item
+        self._sessao, self._historico, self._item = sessao, historico, item
         self.fim = self.adicionar("Fim:", CampoData(placeholder="dd/mm/aaaa", parent=self))
         self.fim.setFocus()
 
     def chamada(self) -> partial:
-        return partial(cadastro.encerrar, self._sessao, self._h.nome, self._item["id"], self.fim.valor())
+        return partial(cadastro.encerrar, self._sessao, self._historico.nome, self._item["id"], self.fim.valor())
 
 
 class AbaHistorico(QWidget):
@@ -131,7 +131,7 @@ class AbaHistorico(QWidget):
     def __init__(self, sessao, historico: ch.Historico, servidor_id: str, dinamicas: dict,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self._sessao, self.historico, self._sid, self._dinamicas = sessao, historico, servidor_id, dinamicas
+        self._sessao, self.historico, self._servidor_id, self._dinamicas = sessao, historico, servidor_id, dinamicas
         self.dialogo: DialogoFormulario | None = None
         self.tarefa = None  # a exclusão em andamento (servicos.operacao)
         por_nome = {c.nome: c for c in historico.campos}
@@ -182,7 +182,7 @@ class AbaHistorico(QWidget):
         return max(base, self.fontMetrics().horizontalAdvance(campo.rotulo) * 11 // 10 + 30)  # título em negrito
 
     def recarregar(self) -> None:
-        self.modelo.definir_linhas(cadastro.itens(self._sessao, self.historico.nome, self._sid))
+        self.modelo.definir_linhas(cadastro.itens(self._sessao, self.historico.nome, self._servidor_id))
         self._on_selecao()
 
     def selecionado(self) -> dict | None:
@@ -210,11 +210,11 @@ class AbaHistorico(QWidget):
         self.sig_alterado.emit()
 
     def _on_adicionar(self) -> None:
-        self._abrir(DialogoItem(self._sessao, self.historico, self._sid, self._dinamicas, parent=self))
+        self._abrir(DialogoItem(self._sessao, self.historico, self._servidor_id, self._dinamicas, parent=self))
 
     def _on_corrigir(self) -> None:
         if (item := self.selecionado()) and self.botao_corrigir.isEnabled():
-            self._abrir(DialogoItem(self._sessao, self.historico, self._sid, self._dinamicas, item, self))
+            self._abrir(DialogoItem(self._sessao, self.historico, self._servidor_id, self._dinamicas, item, self))
 
     def _on_encerrar(self) -> None:
         if (item := self.selecionado()) and item.get("fim") is None:
