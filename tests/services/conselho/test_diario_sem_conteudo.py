@@ -60,6 +60,7 @@ def test_admin_nao_abre_o_diario_sigiloso(caso_gravado, sessao_admin):
 def test_tela_do_diario_sem_conteudo_do_caso(qtbot, caso_gravado, sessao_admin):
     aba = AbaDiario(sessao_admin)
     qtbot.addWidget(aba)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)  # a aba lê fora da thread da interface
     modelo = aba.modelo
     textos = [str(modelo.data(modelo.index(r, c)))
               for r in range(modelo.rowCount()) for c in range(modelo.columnCount())]
