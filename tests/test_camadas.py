@@ -62,7 +62,7 @@ _SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA|CREATE|ALTER|DR
 _METODOS_DE_BANCO = {"execute", "executemany", "executescript", "query", "table", "insert_all", "upsert",
                      "upsert_all", "rows_where", "count_where"}
 SERVICOS_AINDA_COM_SQL = (  # em limpeza (cada um sai daqui quando as suas consultas forem para o store)
-    "conselho/", "pagamento/",
+    "pagamento/",
 )
 
 

@@ -136,20 +136,15 @@ def emitir_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date) 
                  "linhas": json.dumps([asdict(l) for l in cc.linhas], default=str, ensure_ascii=False),
                  "proventos": str(cc.proventos), "descontos": str(cc.descontos), "liquido": str(cc.liquido),
                  "documento_id": emitido.id, "criado_em": agora()}
-        m.db["conselho_contracheques"].insert(linha)
-        m.registrar("conselho_contracheques", linha["id"], "inserir", depois=linha)
+        m.inserir("conselho_contracheques", linha)
     return emitido
 
 
 def contracheques_emitidos(sessao: Sessao, competencia: date | None = None) -> list[dict]:
     """Os contracheques emitidos (da competência, se dada); o conselheiro tutelar vê só os seus."""
     sessao.exigir(Permissao.CONSELHO_LER)
-    sql, args = ("SELECT cc.*, p.nome, d.codigo FROM conselho_contracheques cc JOIN conselho_conselheiros c ON "
-                 "c.id = cc.conselheiro_id JOIN pessoas p ON p.id = c.pessoa_id JOIN documentos d ON d.id = cc.documento_id"
-                 " WHERE 1 = 1"), []
-    if competencia:
-        sql, args = sql + " AND cc.competencia = ?", [competencia.isoformat()]
+    so_de = None
     if sessao.usuario.papel == Papel.CONSELHEIRO_TUTELAR:
         eu = armazem_m.por_usuario(sessao.db, sessao.usuario.id)
-        sql, args = sql + " AND cc.conselheiro_id = ?", args + [eu["id"] if eu else ""]
-    return list(sessao.db.query(sql + " ORDER BY cc.competencia, p.nome", args))
+        so_de = eu["id"] if eu else ""  # sem cadastro de conselheiro: nenhum
+    return armazem_folha.contracheques_emitidos(sessao.db, competencia.isoformat() if competencia else None, so_de)

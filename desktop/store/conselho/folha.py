@@ -145,6 +145,20 @@ def adiantamentos_13(db: sqlite_utils.Database, comp: date) -> dict[str, Decimal
         [ADIANTAMENTO_13, GRUPO_13, f"{comp.year:04d}-01", chave(comp)])}
 
 
+def contracheques_emitidos(db: sqlite_utils.Database, competencia: str | None = None,
+                           conselheiro_id: str | None = None) -> list[dict]:
+    """Os contracheques emitidos em PDF (``conselho_contracheques``), com o nome do conselheiro e o código do
+    documento, por competência e nome; ``competencia`` (ISO do dia 1º) e ``conselheiro_id`` filtram."""
+    sql, args = ("SELECT cc.*, p.nome, d.codigo FROM conselho_contracheques cc JOIN conselho_conselheiros c ON "
+                 "c.id = cc.conselheiro_id JOIN pessoas p ON p.id = c.pessoa_id JOIN documentos d ON d.id = cc.documento_id"
+                 " WHERE 1 = 1"), []
+    if competencia:
+        sql, args = sql + " AND cc.competencia = ?", [competencia]
+    if conselheiro_id is not None:
+        sql, args = sql + " AND cc.conselheiro_id = ?", args + [conselheiro_id]
+    return list(db.query(sql + " ORDER BY cc.competencia, p.nome", args))
+
+
 # -- para o arquivo do banco e o eSocial (services.pagamento) -------------------------------------
 def liquidos(db: sqlite_utils.Database, competencia: str) -> list[dict]:
     """Os contracheques da competência FECHADA ('aaaa-mm') com a conta de cada conselheiro (None se não há):
