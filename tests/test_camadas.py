@@ -61,9 +61,7 @@ def test_reports_nao_importa_banco_nem_qt():
 _SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA|CREATE|ALTER|DROP|ATTACH|DETACH)\s", re.I)
 _METODOS_DE_BANCO = {"execute", "executemany", "executescript", "query", "table", "insert_all", "upsert",
                      "upsert_all", "rows_where", "count_where"}
-SERVICOS_AINDA_COM_SQL = (  # em limpeza (cada um sai daqui quando as suas consultas forem para o store)
-    "pagamento/",
-)
+SERVICOS_AINDA_COM_SQL: tuple[str, ...] = ()  # em limpeza: vazia desde que o último serviço passou ao store
 
 
 def sql_cru(fonte: str) -> list[tuple[int, str]]:

@@ -13,7 +13,6 @@ programa de transmissão do órgão assinar. A transmissão fica fora do Paço.
 from __future__ import annotations
 
 import io
-import json
 import os
 import zipfile
 from dataclasses import dataclass, field
@@ -32,6 +31,8 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.store import rubricas as armazem_rubricas
 from desktop.store.conselho import folha as armazem_conselho
 from desktop.store.magisterio import descontos as armazem_descontos
+from desktop.store.magisterio import complementar as armazem_complementar
+from desktop.store.magisterio import folha as armazem_folha
 from desktop.store.ids import novo_id
 
 from .. import emissores
@@ -128,21 +129,16 @@ _PENSAO = "170"
 
 
 def _demonstrativos_magisterio(sessao: Sessao, comp: date) -> tuple[list[ev.Demonstrativo], str, list[str]]:
-    k = sessao.db.execute("SELECT id, situacao, configuracao FROM magisterio_competencias WHERE competencia = ?",
-                          [f"{comp:%Y-%m}"]).fetchone()
-    if k is None or k[1] != "fechada":
+    k = armazem_folha.competencia(sessao.db, comp)
+    if k is None or k["situacao"] != "fechada":
         raise ErroNegocio(f"A competência {comp:%m/%Y} do Magistério não está fechada: os eventos do eSocial saem só "
                           "da folha fechada.")
-    previdencia = json.loads(k[2]).get("previdencia", "rpps")
+    previdencia = k["configuracao"].get("previdencia", "rpps")
     origem = "S-1202" if previdencia == "rpps" else "S-1200"
     tabela = armazem_rubricas.catalogo("magisterio").tabela
-    cabecas = list(sessao.db.query("SELECT id, cpf, matricula, liquido FROM magisterio_contracheques "
-                                   "WHERE competencia_id = ? ORDER BY nome, matricula", [k[0]]))
+    cabecas = armazem_folha.liquidos_gravados(sessao.db, k["id"])
     linhas: dict[str, list[dict]] = {c["id"]: [] for c in cabecas}
-    for r in sessao.db.query("SELECT l.contracheque_id, l.codigo, l.valor, l.natureza, l.quantidade, l.referencia "
-                             "FROM magisterio_contracheque_linhas l "
-                             "JOIN magisterio_contracheques c ON c.id = l.contracheque_id WHERE c.competencia_id = ? "
-                             "ORDER BY l.contracheque_id, l.ordem", [k[0]]):
+    for r in armazem_folha.linhas_gravadas(sessao.db, k["id"]):
         linhas[r["contracheque_id"]].append(dict(r))
     pensoes = {r["desconto_id"]: r for r in armazem_descontos.pensoes_pagas(sessao.db, f"{comp:%Y-%m}")}
     fontes = [(c, linhas[c["id"]], "") for c in cabecas] + _complementar(sessao, comp)
@@ -171,16 +167,12 @@ def _demonstrativos_magisterio(sessao: Sessao, comp: date) -> tuple[list[ev.Demo
 def _complementar(sessao: Sessao, comp: date) -> list[tuple[dict, list[dict], str]]:
     """Os contracheques da folha complementar da competência, como demonstrativos à parte (sufixo C no
     ``ideDmDev``) no mesmo S-1202/S-1210 do servidor (docs/interpretacoes.md)."""
-    k = sessao.db.execute("SELECT id FROM magisterio_complementares WHERE competencia = ?", [f"{comp:%Y-%m}"]).fetchone()
+    k = armazem_complementar.obter(sessao.db, comp)
     if k is None:
         return []
-    cabecas = list(sessao.db.query("SELECT id, cpf, matricula, liquido FROM magisterio_complementar_contracheques "
-                                   "WHERE complementar_id = ?", [k[0]]))
+    cabecas = armazem_complementar.liquidos_gravados(sessao.db, k["id"])
     linhas: dict[str, list[dict]] = {c["id"]: [] for c in cabecas}
-    for r in sessao.db.query("SELECT l.contracheque_id, l.codigo, l.valor, l.natureza, l.quantidade, l.referencia "
-                             "FROM magisterio_complementar_linhas l JOIN magisterio_complementar_contracheques c "
-                             "ON c.id = l.contracheque_id WHERE c.complementar_id = ? ORDER BY l.contracheque_id, l.ordem",
-                             [k[0]]):
+    for r in armazem_complementar.linhas_gravadas(sessao.db, k["id"]):
         linhas[r["contracheque_id"]].append(dict(r))
     return [(c, linhas[c["id"]], "C") for c in cabecas]
 

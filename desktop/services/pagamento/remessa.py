@@ -34,6 +34,7 @@ from desktop.store import pagamento as armazem
 from desktop.store.conselho import folha as armazem_conselho
 from desktop.store.magisterio import complementar as armazem_complementar
 from desktop.store.magisterio import descontos as armazem_descontos
+from desktop.store.magisterio import folha as armazem_folha
 from desktop.store.ids import novo_id
 
 from .. import emissores
@@ -108,9 +109,8 @@ def _linhas(sessao: Sessao, folha: str, comp: date) -> list[dict]:
             r["identificacao"] = f"{r['identificacao']} COMPL"
         return linhas
     if folha == "magisterio":
-        k = sessao.db.execute("SELECT situacao FROM magisterio_competencias WHERE competencia = ?",
-                              [f"{comp:%Y-%m}"]).fetchone()
-        if k is None or k[0] != "fechada":
+        k = armazem_folha.competencia(sessao.db, comp)
+        if k is None or k["situacao"] != "fechada":
             raise ErroNegocio(f"A competência {comp:%m/%Y} do Magistério não está fechada: o arquivo do banco sai "
                               "só da folha fechada (o que foi pago é o que foi gravado).")
         linhas = armazem.liquidos_magisterio(sessao.db, f"{comp:%Y-%m}")

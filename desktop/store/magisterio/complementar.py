@@ -82,3 +82,16 @@ def liquidos(db: sqlite_utils.Database, competencia: str) -> list[dict]:
         "WHERE k.competencia = ? ORDER BY c.nome, c.matricula", [competencia]))
 
 
+def liquidos_gravados(db: sqlite_utils.Database, complementar_id: str) -> list[dict]:
+    """Id, CPF, matrícula e líquido (centavos) de cada contracheque gravado da folha complementar."""
+    return list(db.query("SELECT id, cpf, matricula, liquido FROM magisterio_complementar_contracheques "
+                         "WHERE complementar_id = ?", [complementar_id]))
+
+
+def linhas_gravadas(db: sqlite_utils.Database, complementar_id: str) -> list[dict]:
+    """As linhas (contracheque, código, valor em centavos, natureza, quantidade, referência) dos contracheques da
+    folha complementar, por contracheque e na ordem de cada um."""
+    return list(db.query("SELECT l.contracheque_id, l.codigo, l.valor, l.natureza, l.quantidade, l.referencia "
+                         "FROM magisterio_complementar_linhas l JOIN magisterio_complementar_contracheques c "
+                         "ON c.id = l.contracheque_id WHERE c.complementar_id = ? ORDER BY l.contracheque_id, l.ordem",
+                         [complementar_id]))

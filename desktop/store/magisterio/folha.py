@@ -265,6 +265,21 @@ def contracheques(db: sqlite_utils.Database, competencia_id: str, comp: date,
             for c in cabecas]
 
 
+def liquidos_gravados(db: sqlite_utils.Database, competencia_id: str) -> list[dict]:
+    """Id, CPF, matrícula e líquido (centavos) de cada contracheque gravado, em ordem de nome e matrícula."""
+    return list(db.query("SELECT id, cpf, matricula, liquido FROM magisterio_contracheques "
+                         "WHERE competencia_id = ? ORDER BY nome, matricula", [competencia_id]))
+
+
+def linhas_gravadas(db: sqlite_utils.Database, competencia_id: str) -> list[dict]:
+    """As linhas (contracheque, código, valor em centavos, natureza, quantidade, referência) de todos os
+    contracheques gravados da competência, por contracheque e na ordem de cada um."""
+    return list(db.query("SELECT l.contracheque_id, l.codigo, l.valor, l.natureza, l.quantidade, l.referencia "
+                         "FROM magisterio_contracheque_linhas l "
+                         "JOIN magisterio_contracheques c ON c.id = l.contracheque_id WHERE c.competencia_id = ? "
+                         "ORDER BY l.contracheque_id, l.ordem", [competencia_id]))
+
+
 def adiantamentos_13(db: sqlite_utils.Database, comp: date) -> dict[str, Decimal]:
     """Servidor → soma da 1ª parcela do 13º (``motor.ADIANTAMENTO_13``) paga em competências fechadas do mesmo ano, antes de ``comp``."""
     return {r["servidor_id"]: de_centavos(r["total"]) for r in db.query(
