@@ -60,7 +60,6 @@ LEITORES = {"parametros.py", "calculadoras/parametros.py"}
 """Os dois lugares que leem parâmetros: com a base (services.parametros.vigente) e sem ela (as calculadoras);
 os dois convertem pela leitura única de rules.parametros (valor_vigente)."""
 AINDA_LENDO_A_PARTE = {  # em limpeza, em services/conselho (de outra frente de trabalho)
-    "conselho/folha.py": "a identidade dos parâmetros da prévia lê a vigência crua do store",
     "conselho/calculadora.py": "converte conselho_remuneracao e folha_geral com de_valor à mão",
 }
 

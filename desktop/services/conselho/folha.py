@@ -24,14 +24,12 @@ from decimal import Decimal
 from desktop.rules.folha.dias import primeiro_dia, ultimo_dia
 from desktop.rules.folha.tipos import Contracheque
 from desktop.rules.papeis import Papel, Permissao
-from desktop.rules.parametros import SemVigencia
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import folha as armazem
-from desktop.store import parametros as armazem_parametros
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.magisterio.folha import de_centavos
 
-from .. import documentos_vias, replicas
+from .. import documentos_vias, parametros, replicas
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from . import remuneracao
 from .exercicio import periodos
@@ -128,13 +126,12 @@ def _calcular(sessao: Sessao, dia: date, opcoes: dict | None) -> tuple[PreviaCon
         usadas.append(op)
     ident = {}
     for nome in PARAMETROS:  # a identidade de cada parâmetro usado (vigência e fundamento), como no Magistério
-        definido = armazem_parametros.carregar(sessao.db, nome)
         try:
-            v = definido.vigente_em(dia) if definido is not None else None
-        except SemVigencia:
-            v = None
-        if v is not None:
-            ident[nome] = {"inicio": v.inicio.isoformat(), "fundamento": v.fundamento}
+            em_vigor = [v for v in parametros.listar_vigencias(sessao, nome) if str(v["inicio"]) <= dia.isoformat()]
+        except ErroNegocio:  # parâmetro que a base ainda não tem: não foi usado
+            em_vigor = []
+        if em_vigor:  # a de maior início que não passa do dia 1º (ordem de início)
+            ident[nome] = {"inicio": str(em_vigor[-1]["inicio"]), "fundamento": em_vigor[-1]["fundamento"]}
     return PreviaConselho(dia, itens, erros, ident), usadas
 
 

@@ -87,3 +87,14 @@ def test_quitacao_do_13_desconta_a_1a_parcela_das_competencias_fechadas(sessao_a
     dela, dele = (next(i for i in p.itens if i.contracheque.pessoa_id == c) for c in conselho[:2])
     assert [l.valor for l in dela.contracheque.linhas if l.codigo == "140"] == [primeira] and primeira > 0
     assert [l for l in dele.contracheque.linhas if l.codigo == "140"] == []  # ele não recebeu a 1ª parcela
+
+
+def test_fechamento_guarda_a_identidade_dos_parametros(sessao_admin, conselho):
+    """Como no Magistério, a competência fechada guarda de cada parâmetro usado a vigência e o fundamento."""
+    from desktop.services import parametros
+
+    k = folha.fechar(sessao_admin, MARCO)
+    for nome in ("conselho_remuneracao", "salario_minimo", "inss", "irrf"):
+        vigencias = [v for v in parametros.listar_vigencias(sessao_admin, nome) if str(v["inicio"]) <= "2026-03-01"]
+        assert k["parametros"][nome] == {"inicio": str(vigencias[-1]["inicio"]), "fundamento": vigencias[-1]["fundamento"]}
+    assert k["parametros"]["salario_minimo"]["inicio"] == "2026-01-01"
