@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlcipher3
 
 from desktop.rules.papeis import Permissao
-from desktop.store import consultas_diario, selagem, sigilo, sync_pacote, sync_tabelas
+from desktop.store import consultas_diario, selagem, sigilo, sync_pacote
 from desktop.store import linhas as armazem_linhas
 from desktop.store import sync_registro as reg
 from desktop.store import sync_replicas as armazem
@@ -190,7 +190,7 @@ def importar_dados(sessao: Sessao, bruto: bytes) -> dict:
     tocadas: set[str] = set()
     with sessao.mudanca(Permissao.BACKUP_FAZER) as m:
         m.sincronizando = True
-        sync_tabelas.adiar_chaves_estrangeiras(m.db)
+        armazem_linhas.adiar_chaves_estrangeiras(m.db)
         relogio = reg.local(m.db)[1]
         for esquema, parte in partes.items():
             casos: set[str] = set()
@@ -207,7 +207,7 @@ def importar_dados(sessao: Sessao, bruto: bytes) -> dict:
                 resumo["aplicadas"] += 1
                 tocadas.add(alt["tabela"])
                 acao, antes, depois = mudou
-                blobs = sync_tabelas.colunas_blob(m.db, esquema, alt["tabela"])
+                blobs = armazem_linhas.colunas_blob(m.db, alt["tabela"], esquema=esquema)
                 m.registrar(alt["tabela"], alt["registro_id"], acao, antes=_sem_bytes(antes, blobs),
                             depois=_sem_bytes(depois, blobs))
                 if esquema == sigilo.ESQUEMA:
@@ -319,7 +319,7 @@ def decidir(sessao: Sessao, tabela: str, registro_id: str, coluna: str, versao: 
     if escolhida is None:
         raise ErroNegocio("A versão escolhida não é uma das que estão em conflito.")
     pk, _cols = reg.colunas(sessao.db, esquema, tabela)
-    existe = sync_tabelas.existe(sessao.db, esquema, tabela, pk, registro_id)
+    existe = armazem_linhas.existe(sessao.db, tabela, registro_id, pk, esquema=esquema)
     if not escolhida["excluido"] and not existe:
         raise ErroNegocio("O registro foi excluído em outra máquina; restaurá-lo pela tela de conflitos ainda não é "
                           "possível. Escolha manter a exclusão ou recadastre o registro.")
@@ -328,7 +328,8 @@ def decidir(sessao: Sessao, tabela: str, registro_id: str, coluna: str, versao: 
         reg.registrar_decisao(m.db, esquema, tabela, registro_id, coluna, escolhida, achado["cabecas"],
                               sessao.usuario.login)
         if existe and not escolhida["excluido"]:
-            sync_tabelas.gravar_campo(m.db, esquema, tabela, pk, registro_id, coluna, escolhida["valor"])
+            armazem_linhas.gravar_campo(m.db, tabela, registro_id, coluna, escolhida["valor"], pk,
+                                        esquema=esquema)
             m.registrar(tabela, registro_id, "alterar", depois=_sem_bytes({coluna: escolhida["valor"]}))
         m.registrar(tabela, registro_id, "evento",
                     depois={"evento": "conflito de sincronização decidido", "coluna": coluna, "versao": versao, "outras": [c["versao"] for c in achado["cabecas"]]})

@@ -1,4 +1,4 @@
-"""Linhas de qualquer tabela: ler uma, inserir, alterar — as peças genéricas que as consultas de cada domínio usam.
+"""Linhas de qualquer tabela: ler uma, inserir, alterar, conferir se existe — as peças genéricas que as consultas de cada domínio usam.
 
 Não conferem permissão nem escrevem no diário: isso é dos serviços (``services.sessao.Mudanca.inserir`` e
 ``Mudanca.alterar`` gravam e registram no diário numa chamada só).
@@ -34,3 +34,26 @@ def atualizar(db: sqlite_utils.Database, tabela: str, id_: str, valores: dict, p
         db.execute(f"UPDATE {tabela} SET " + ", ".join(f"{k} = ?" for k in valores) + f" WHERE {pk} = ?",
                    [*(jsonify_if_needed(v) for v in valores.values()), id_])
     return por_chave(db, tabela, id_, pk)
+
+
+def existe(db: sqlite_utils.Database, tabela: str, id_: str, pk: str = "id", *, esquema: str = "main") -> bool:
+    """Se a tabela (do ``esquema``: ``main`` ou ``sigilo``) tem a linha de chave ``pk`` igual a ``id_``."""
+    return db.execute(f'SELECT 1 FROM {esquema}."{tabela}" WHERE "{pk}" = ?', [id_]).fetchone() is not None
+
+
+def gravar_campo(db: sqlite_utils.Database, tabela: str, id_: str, coluna: str, valor, pk: str = "id", *,
+                 esquema: str = "main") -> None:
+    """UPDATE de uma coluna só, com o valor como veio (sem a conversão para JSON de ``atualizar``)."""
+    db.execute(f'UPDATE {esquema}."{tabela}" SET "{coluna}" = ? WHERE "{pk}" = ?', [valor, id_])
+
+
+def colunas_blob(db: sqlite_utils.Database, tabela: str, *, esquema: str = "main") -> frozenset[str]:
+    """As colunas declaradas BLOB da tabela."""
+    return frozenset(r[1] for r in db.execute(f'PRAGMA {esquema}.table_info("{tabela}")')
+                     if (r[2] or "").upper() == "BLOB")
+
+
+def adiar_chaves_estrangeiras(db: sqlite_utils.Database) -> None:
+    """Até o COMMIT da transação em andamento, as chaves estrangeiras só são conferidas no fim (p.ex. um pacote
+    de sincronização traz as alterações na ordem em que foram feitas, não na das tabelas)."""
+    db.execute("PRAGMA defer_foreign_keys = ON")
