@@ -58,6 +58,31 @@ def pensao(*, beneficiario: str, cpf: str, forma: str, quantidade, processo: str
     return valores
 
 
+def _digitos(texto) -> str:
+    return "".join(c for c in str(texto or "") if c.isdigit())
+
+
+def pensao_ao_devedor(valores: dict, *, nome: str, cpf: str, conta: dict | None) -> str:
+    """Por que a pensão ``valores`` (de ``pensao``) iria ao próprio devedor, ou vazio.
+
+    A pensão é depositada na conta do exequente indicada no ofício judicial (CPC, art. 529, §2º): beneficiário
+    com o CPF de quem paga, ou conta que é a do próprio servidor (``conta``: os dados de pagamento dele),
+    devolveria o desconto a quem o deve. A conta de outro servidor é aceita (a mãe do alimentando pode ser
+    servidora)."""
+    if _digitos(valores.get("beneficiario_cpf")) and _digitos(valores.get("beneficiario_cpf")) == _digitos(cpf):
+        return (f"O CPF informado para o beneficiário da pensão ({valores['beneficiario_cpf']}) é o do próprio "
+                f"{nome}, que a paga: informe o CPF do alimentando ou do seu representante legal, como no ofício "
+                "judicial (CPC, art. 529, §2º).")
+    if conta and valores.get("banco") and all(
+            _digitos(valores.get(k)).lstrip("0") == _digitos(conta.get(k)).lstrip("0")
+            for k in ("banco", "agencia", "conta")):
+        return (f"A conta {valores['conta']}-{valores['conta_dv']} da agência {valores['agencia']} (banco "
+                f"{valores['banco']}) informada para a pensão de {valores['descricao']} é a conta de pagamento do "
+                f"próprio {nome}, que paga a pensão: o desconto voltaria a ele. Informe a conta do beneficiário ou "
+                "do seu representante legal, como no ofício judicial (CPC, art. 529, §2º).")
+    return ""
+
+
 def sindical(*, entidade: str, forma: str, quantidade) -> dict:
     q = decimal(quantidade, "Valor ou percentual da contribuição sindical")
     regras.validar_sindical(forma, q)

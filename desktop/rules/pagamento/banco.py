@@ -137,8 +137,13 @@ def pis(texto) -> str:
     d = re.sub(r"\D", "", str(texto or ""))
     if len(d) != 11:
         raise EntradaInvalida("PIS/PASEP/NIT deve ter 11 dígitos.")
+    if len(set(d)) == 1:
+        raise EntradaInvalida(f"PIS/PASEP/NIT {formatar_pis(d)} inválido: número com todos os dígitos iguais.")
     if not _PIS.validate(d):
-        raise EntradaInvalida("PIS/PASEP/NIT inválido: o dígito verificador não confere.")
+        # o dígito certo pela própria validate-docbr (o único dos dez que a validação aceita), para a mensagem
+        certo = next((c for c in "0123456789" if _PIS.validate(d[:10] + c)), "?")
+        raise EntradaInvalida(f"PIS/PASEP/NIT {formatar_pis(d)} inválido: o dígito verificador não confere "
+                              f"(informado {d[10]}, o cálculo dá {certo}).")
     return d
 
 

@@ -19,6 +19,7 @@ from desktop.rules.folha.tipos import Contracheque
 from desktop.rules.magisterio.folha import calcular_contracheque
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store import pagamento as armazem_pagamento
 from desktop.store.magisterio import descontos as armazem
 from desktop.store.magisterio import fichas as armazem_fichas
 from desktop.store.magisterio import folha as armazem_folha
@@ -95,10 +96,14 @@ def cadastrar_pensao(sessao: Sessao, servidor_id: str, *, beneficiario: str, cpf
     salarios_minimos (quantos); a conta do beneficiário é conferida (sem conta, fica de fora do arquivo
     do banco, como o servidor sem conta). Recusa a pensão que passa do líquido do mês."""
     sessao.exigir(Permissao.MAGISTERIO_EDITAR)
-    _servidor(sessao, servidor_id)
+    s = _servidor(sessao, servidor_id)
     valores = {"servidor_id": servidor_id} | entrada.pensao(
         beneficiario=beneficiario, cpf=cpf, forma=forma, quantidade=quantidade, processo=processo, banco=banco,
         agencia=agencia, agencia_dv=agencia_dv, conta=conta, conta_dv=conta_dv, tipo_conta=tipo_conta)
+    motivo = entrada.pensao_ao_devedor(valores, nome=f"servidor {s['nome']}", cpf=s["cpf"],
+                                       conta=armazem_pagamento.obter(sessao.db, s["pessoa_id"]))
+    if motivo:
+        raise EntradaInvalida(f"Pensão recusada: {motivo}")
     return _gravar(sessao, valores, _aberta(sessao, inicio), fim)
 
 

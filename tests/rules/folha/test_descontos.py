@@ -80,3 +80,21 @@ def test_sem_margem_vigente_nenhuma_consignacao_e_descontada():
 def test_pensao_invalida_recusada(forma, q):
     with pytest.raises(EntradaInvalida):
         d.validar_pensao(forma, Decimal(q))
+
+
+def test_pensao_que_voltaria_ao_devedor():
+    """CPF do beneficiário igual ao de quem paga, ou conta que é a de pagamento dele: recusa com o motivo;
+    a conta de outra pessoa (mesmo servidora) passa."""
+    from desktop.rules.folha import entrada_descontos as entrada
+    from desktop.rules.pagamento.banco import dv_modulo11_bb
+
+    conta = {"banco": "001", "agencia": "1234", "conta": "424242"}
+    v = entrada.pensao(beneficiario="Beto", cpf="529.982.247-25", forma="bruto", quantidade="10", processo="P-1",
+                       banco="1", agencia="1234", agencia_dv="3", conta="00424242",
+                       conta_dv=dv_modulo11_bb("00424242"), tipo_conta="corrente")
+    assert "conta de pagamento do próprio servidor Rui" in entrada.pensao_ao_devedor(
+        v, nome="servidor Rui", cpf="111.444.777-35", conta=conta)
+    assert "é o do próprio servidor Rui" in entrada.pensao_ao_devedor(
+        v, nome="servidor Rui", cpf="52998224725", conta=None)
+    assert entrada.pensao_ao_devedor(v, nome="servidor Rui", cpf="111.444.777-35",
+                                     conta=conta | {"conta": "424243"}) == ""

@@ -47,7 +47,10 @@ def test_caixa_formato():
 
 def test_pis():
     assert banco.pis("408.84561.36-3") == "40884561363"
-    with pytest.raises(EntradaInvalida, match="dígito verificador"):
+    with pytest.raises(EntradaInvalida, match=r"408\.84561\.36-4 inválido: o dígito verificador não confere "
+                                              r"\(informado 4, o cálculo dá 3\)"):
         banco.pis("408.84561.36-4")
+    with pytest.raises(EntradaInvalida, match="todos os dígitos iguais"):
+        banco.pis("000.00000.00-0")
     with pytest.raises(EntradaInvalida, match="11 dígitos"):
         banco.pis("1234")

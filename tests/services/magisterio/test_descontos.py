@@ -13,8 +13,9 @@ from desktop.rules.pagamento.banco import dv_modulo11_bb
 from desktop.rules.validacao import EntradaInvalida
 from desktop.services import acesso, demo
 from desktop.services.magisterio import descontos, documentos, folha
-from desktop.services.pagamento import remessa
+from desktop.services.pagamento import dados, remessa
 from desktop.services.sessao import ErroNegocio
+from desktop.store.magisterio import servidores
 
 from ..pagamento.leitor_cnab240 import ler
 from ..pagamento.test_remessa import _convenio, contas_para_todos
@@ -119,4 +120,17 @@ def test_pensao_acima_do_liquido_recusada_com_os_numeros(base):
     with pytest.raises(EntradaInvalida, match="Pensão recusada .* passam do líquido"):
         descontos.cadastrar_pensao(s, sid, beneficiario="Beto", cpf=CPF_BENEFICIARIA, forma="fixo",
                                    quantidade=str(sem.proventos), processo="P-1", inicio="10/2026")
+    # a pensão não volta a quem a paga: nem o CPF nem a conta de pagamento do próprio servidor
+    servidor = servidores.obter(s.db, sid)
+    conta = str(424242)
+    dados.definir_do_servidor(s, sid, banco="001", agencia="1234", agencia_dv="3", conta=conta,
+                              conta_dv=dv_modulo11_bb(conta.zfill(8)), tipo_conta="corrente")
+    with pytest.raises(EntradaInvalida, match=r"Pensão recusada: O CPF informado .* é o do próprio servidor"):
+        descontos.cadastrar_pensao(s, sid, beneficiario="Beto", cpf=servidor["cpf"], forma="bruto", quantidade="10",
+                                   processo="P-2", inicio="10/2026")
+    with pytest.raises(EntradaInvalida, match=r"conta 424242-\d da agência 1234 \(banco 001\) informada para a "
+                                              r"pensão de Beto é a conta de pagamento do próprio servidor"):
+        descontos.cadastrar_pensao(s, sid, beneficiario="Beto", cpf=CPF_BENEFICIARIA, forma="bruto", quantidade="10",
+                                   processo="P-2", inicio="10/2026", banco="001", agencia="1234", agencia_dv="3",
+                                   conta="0" + conta, conta_dv=dv_modulo11_bb(conta.zfill(8)), tipo_conta="corrente")
     assert descontos.listar(s, sid) == []

@@ -19,7 +19,8 @@ def test_colunas_de_pagamento(sessao, tmp_path):
     assert sorted(erros) == sorted([
         "linha 3, coluna Dígito da agência: Dígito da agência 0001 não confere: informado 8, o cálculo do Banco do "
         "Brasil (módulo 11) dá 9.",
-        "linha 5, coluna PIS/PASEP/NIT: PIS/PASEP/NIT inválido: o dígito verificador não confere.",
+        "linha 5, coluna PIS/PASEP/NIT: PIS/PASEP/NIT 408.84561.36-4 inválido: o dígito verificador não confere "
+        "(informado 4, o cálculo dá 3).",
         "linha 4, coluna Conta: a conta 210169-6 já aparece na linha 2, de Joana Prado; não pode ser também de "
         "Ana Costa.",
     ])
