@@ -89,7 +89,7 @@ def test_dialogos_principais_cabem_em_1366x768(qtbot, sessao_demo, estilo):
     from desktop.screens.magisterio.servidores import DialogoNovoServidor
     from desktop.screens.principal.modulos import DialogoSobre
     from desktop.screens.principal.restauracao import DialogoSenhaAdministrador
-    from desktop.services.eleicao import processo
+    from desktop.services.eleicao import candidaturas, processo
     from desktop.services.magisterio import cadastro
 
     s = sessao_demo
@@ -106,9 +106,10 @@ def test_dialogos_principais_cabem_em_1366x768(qtbot, sessao_demo, estilo):
         "novo servidor": lambda: DialogoNovoServidor(s),
         "nova escola": lambda: DialogoNovaEscola(s),
         "reabrir competência": lambda: DialogoReabrir(s, date(2026, 1, 1)),
-        "inscrição de candidato": lambda: dialogos_candidatura.DialogoInscricao(s, pid),
-        "parentesco": lambda: dialogos_candidatura.DialogoParentesco(s, pid),
-        "impugnação": lambda: dialogos_impugnacao.DialogoApresentar(s, pid),
+        "inscrição de candidato": lambda: dialogos_candidatura.DialogoInscricao(s, pid, processo.obter_processo(s, pid)),
+        "parentesco": lambda: dialogos_candidatura.DialogoParentesco(s, candidaturas.listar_candidaturas(s, pid)),
+        "impugnação": lambda: dialogos_impugnacao.DialogoApresentar(
+            s, processo.obter_processo(s, pid), candidaturas.listar_candidaturas(s, pid)),
         "seção": lambda: dialogos_impugnacao.DialogoSecao(s, pid),
         "sobre": lambda: DialogoSobre(),
         "senha do administrador": lambda: DialogoSenhaAdministrador(Path("copia.paco")),

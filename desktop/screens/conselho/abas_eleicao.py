@@ -61,6 +61,15 @@ class _Aba(QWidget):
         self.sig_mudou.emit(mensagem)
         return True
 
+    def abrir(self, ler, fabrica, mensagem: str, depois=None) -> None:
+        """Lê o que o formulário mostra fora da thread da interface (``ler()``, ``servicos.consulta``) e só
+        então o abre: ``fabrica(lido)`` monta o diálogo; se gravou, ``depois()`` (ou só ``exibir``)."""
+        def _on_lido(lido) -> None:
+            if self.exibir(fabrica(lido), mensagem) and depois is not None:
+                depois()
+
+        servicos.consulta(self, ler, _on_lido, titulo_erro="Processo de escolha")
+
     def recarregar(self) -> None:
         raise NotImplementedError
 
@@ -132,14 +141,18 @@ class AbaCandidatos(_Aba):
         _ajustar_colunas(self.checklist)
 
     def _on_inscrever(self) -> None:
-        d = DialogoInscricao(self._sessao, self._pid, self)
-        if self.exibir(d, ""):
-            c = d.resultado
-            self.sig_mudou.emit(f"Candidatura {c['numero']} inscrita: {c['motivo']}.")
+        sessao, pid = self._sessao, self._pid
+        self.abrir(lambda: processo.obter_processo(sessao, pid), lambda p: DialogoInscricao(sessao, pid, p, self), "",
+                   lambda: self.sig_mudou.emit(f"Candidatura {self.dialogo.resultado['numero']} inscrita: "
+                                               f"{self.dialogo.resultado['motivo']}."))
 
     def _on_analisar(self) -> None:
-        if (c := self.selecionada()) and self.exibir(DialogoAnalise(self._sessao, c, self), ""):
-            self.sig_mudou.emit(f"Análise gravada; candidatura {c['numero']}: {self.dialogo.resultado['motivo']}.")
+        if c := self.selecionada():
+            sessao = self._sessao
+            self.abrir(lambda: candidaturas.checklist(sessao, c["id"]),
+                       lambda checklist: DialogoAnalise(sessao, c, checklist, self), "",
+                       lambda: self.sig_mudou.emit(f"Análise gravada; candidatura {c['numero']}: "
+                                                   f"{self.dialogo.resultado['motivo']}."))
 
     def _on_nota(self) -> None:
         if c := self.selecionada():
@@ -152,11 +165,16 @@ class AbaCandidatos(_Aba):
             self.sig_mudou.emit(f"Nota lançada; candidatura {c['numero']}: {self.dialogo.resultado['motivo']}.")
 
     def _on_parentesco(self) -> None:
-        self.exibir(DialogoParentesco(self._sessao, self._pid, self), "Parentesco registrado (art. 15).")
+        sessao, pid = self._sessao, self._pid
+        self.abrir(lambda: candidaturas.listar_candidaturas(sessao, pid),
+                   lambda cands: DialogoParentesco(sessao, cands, self), "Parentesco registrado (art. 15).")
 
     def _on_reabrir(self) -> None:
-        self.exibir(DialogoReabertura(self._sessao, self._pid, self),
-                    "Inscrições reabertas (art. 13 §1º); o prazo de impugnação foi recalculado (art. 11 §2º).")
+        sessao, pid = self._sessao, self._pid
+        self.abrir(lambda: (processo.obter_processo(sessao, pid),
+                            len(candidaturas.listar_candidaturas(sessao, pid, "habilitado"))),
+                   lambda lido: DialogoReabertura(sessao, pid, *lido, parent=self),
+                   "Inscrições reabertas (art. 13 §1º); o prazo de impugnação foi recalculado (art. 11 §2º).")
 
     def _on_homologar(self) -> None:
         sessao, pid = self._sessao, self._pid
@@ -200,8 +218,10 @@ class AbaImpugnacoes(_Aba):
         self.tabela.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
 
     def _on_nova(self) -> None:
-        self.exibir(DialogoApresentar(self._sessao, self._pid, self),
-                    "Impugnação registrada; o candidato fica sub judice até a decisão final (art. 11 §§3º-5º).")
+        sessao, pid = self._sessao, self._pid
+        self.abrir(lambda: (processo.obter_processo(sessao, pid), candidaturas.listar_candidaturas(sessao, pid)),
+                   lambda lido: DialogoApresentar(sessao, *lido, parent=self),
+                   "Impugnação registrada; o candidato fica sub judice até a decisão final (art. 11 §§3º-5º).")
 
     def _on_etapa(self) -> None:
         linha = self.tabela.currentRow()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QFrame, QHB
 from desktop.rules import formato
 from desktop.rules import validacao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.widgets import servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
@@ -51,10 +52,10 @@ def _nome(texto: str) -> str:
 class DialogoInscricao(DialogoFormulario):
     """Inscrição individual (art. 5º II): pessoa pelo CPF, datas, número e o documento de cada requisito."""
 
-    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+    def __init__(self, sessao, processo_id: str, p: dict, parent: QWidget | None = None):
+        """``p``: o processo, lido antes fora da thread da interface (a aba o lê com ``servicos.consulta``)."""
         self._sessao, self._pid = sessao, processo_id
-        self._proc = processo.obter_processo(sessao, processo_id)
-        p = self._proc
+        self._proc = p
         super().__init__("Nova inscrição", "&Inscrever", parent, explicacao=(
             f"Inscrições de {_br(p['inscricao_inicio'])} a {_br(p['inscricao_fim'])} (art. 7º §1º a). Digite o CPF: "
             "se a pessoa já estiver cadastrada, nome e nascimento vêm do cadastro. Os requisitos de idade, "
@@ -103,7 +104,15 @@ class DialogoInscricao(DialogoFormulario):
             c.edit.textChanged.connect(self._on_datas)
 
     def _on_cpf(self, *_a) -> None:
-        pessoa = candidaturas.pessoa_por_cpf(self._sessao, self.cpf.texto()) if self.cpf.valido() else None
+        """Procura a pessoa pelo CPF fora da thread da interface (a resposta de um CPF já trocado é descartada)."""
+        if not self.cpf.valido():
+            self._on_pessoa(None)
+            return
+        sessao, cpf = self._sessao, self.cpf.texto()
+        servicos.consulta(self, lambda: candidaturas.pessoa_por_cpf(sessao, cpf), self._on_pessoa,
+                          titulo_erro="Nova inscrição", chave="pessoa")
+
+    def _on_pessoa(self, pessoa: dict | None) -> None:
         for campo in (self.nome, self.nascimento):
             campo.edit.setReadOnly(pessoa is not None)
         if pessoa:
@@ -118,9 +127,13 @@ class DialogoInscricao(DialogoFormulario):
             self.previa.clear()
             return
         valor = lambda c: c.valor() if c.valido() and c.texto().strip() else None  # noqa: E731
-        motivos = candidaturas.previa_requisitos(
-            self._sessao, self._pid, nascimento=valor(self.nascimento), residencia_desde=valor(self.residencia),
-            experiencia_meses=valor(self.experiencia), inscrito_em=self.inscrito_em.valor())
+        sessao, pid = self._sessao, self._pid
+        datas = dict(nascimento=valor(self.nascimento), residencia_desde=valor(self.residencia),
+                     experiencia_meses=valor(self.experiencia), inscrito_em=self.inscrito_em.valor())
+        servicos.consulta(self, lambda: candidaturas.previa_requisitos(sessao, pid, **datas), self._on_previa,
+                          titulo_erro="Nova inscrição", chave="previa")
+
+    def _on_previa(self, motivos: dict[str, str]) -> None:
         self.previa.setText(("A inscrição será gravada com estes requisitos já indeferidos: " + " ".join(motivos.values()))
                             if motivos else "")
 
@@ -136,13 +149,15 @@ class DialogoInscricao(DialogoFormulario):
 class DialogoAnalise(DialogoFormulario):
     """Análise documental de um requisito (art. 7º §1º II): deferido, ou indeferido com o motivo."""
 
-    def __init__(self, sessao, candidatura: dict, parent: QWidget | None = None, requisito: str | None = None):
+    def __init__(self, sessao, candidatura: dict, checklist: list[dict], parent: QWidget | None = None,
+                 requisito: str | None = None):
+        """``checklist``: o da candidatura, lido antes fora da thread da interface (``candidaturas.checklist``)."""
         self._sessao, self._cand = sessao, candidatura
         super().__init__(f"Análise documental — {candidatura['numero']} {candidatura['nome_urna']}",
                          "&Gravar análise", parent, explicacao=(
                              "Escolha o requisito, confira o documento apresentado e decida. Indeferimento "
                              "exige o motivo, que vai à lista publicada (art. 11 §2º)."))
-        self._checklist = {r["requisito"]: r for r in candidaturas.checklist(sessao, candidatura["id"])}
+        self._checklist = {r["requisito"]: r for r in checklist}
         self.requisito = QComboBox(self)
         for codigo, r in self._checklist.items():
             self.requisito.addItem(f"{r['descricao']} ({r['situacao']})", codigo)
@@ -261,13 +276,14 @@ VINCULOS = ["cônjuges", "companheiros(as)", "pai/mãe e filho(a) (linha reta, 1
 class DialogoParentesco(DialogoFormulario):
     """Parentesco declarado entre dois candidatos (art. 15): não servem juntos no Conselho."""
 
-    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+    def __init__(self, sessao, candidaturas_do_processo: list[dict], parent: QWidget | None = None):
+        """``candidaturas_do_processo``: lidas antes fora da thread da interface."""
         self._sessao = sessao
         super().__init__("Parentesco entre candidatos", "&Registrar parentesco", parent, explicacao=(
             "São impedidos de servir juntos cônjuges, companheiros e parentes em linha reta, colateral ou por "
             "afinidade até o terceiro grau (Lei 320/2023, art. 15). O menos votado do par cede a vaga de titular."))
         self.candidato_a, self.candidato_b = QComboBox(self), QComboBox(self)
-        for c in candidaturas.listar_candidaturas(sessao, processo_id):
+        for c in candidaturas_do_processo:
             for combo in (self.candidato_a, self.candidato_b):
                 combo.addItem(f"{c['numero']} — {c['nome_urna']}", c["id"])
         self.candidato_b.setCurrentIndex(min(1, self.candidato_b.count() - 1))
@@ -299,10 +315,9 @@ class DialogoParentesco(DialogoFormulario):
 class DialogoReabertura(DialogoFormulario):
     """Reabertura das inscrições com menos de dez habilitados (art. 13 §1º); o novo prazo de impugnação é calculado."""
 
-    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+    def __init__(self, sessao, processo_id: str, p: dict, hab: int, parent: QWidget | None = None):
+        """``p`` (o processo) e ``hab`` (quantos habilitados): lidos antes fora da thread da interface."""
         self._sessao, self._pid = sessao, processo_id
-        p = processo.obter_processo(sessao, processo_id)
-        hab = len(candidaturas.listar_candidaturas(sessao, processo_id, "habilitado"))
         super().__init__("Reabrir as inscrições", "&Reabrir", parent, explicacao=(
             f"Há {hab} habilitado(s). Com menos de dez, o CMDCA pode suspender o processo e reabrir o prazo de "
             f"inscrição (Lei 320/2023, art. 13 §1º). Inscrições atuais: até {_br(p['inscricao_fim'])}; lista de "
@@ -315,11 +330,15 @@ class DialogoReabertura(DialogoFormulario):
         self.publicacao.edit.textChanged.connect(self._on_publicacao)
 
     def _on_publicacao(self, *_a) -> None:
-        if self.publicacao.valido():
-            fim = processo.fim_impugnacao(self._sessao, self._pid, self.publicacao.valor())
-            self.prazo.setText(f"{fim:%d/%m/%Y} (5 dias contados da publicação, art. 11 §2º)")
-        else:
+        if not self.publicacao.valido():
             self.prazo.clear()
+            return
+        sessao, pid, publicacao = self._sessao, self._pid, self.publicacao.valor()
+        servicos.consulta(self, lambda: processo.fim_impugnacao(sessao, pid, publicacao), self._on_fim_impugnacao,
+                          titulo_erro="Reabrir as inscrições", chave="prazo")
+
+    def _on_fim_impugnacao(self, fim) -> None:
+        self.prazo.setText(f"{fim:%d/%m/%Y} (5 dias contados da publicação, art. 11 §2º)")
 
     def chamada(self) -> partial:
         return partial(processo.reabrir_inscricoes, self._sessao, self._pid, novo_fim=self.fim.valor(),

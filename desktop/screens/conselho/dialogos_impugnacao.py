@@ -15,7 +15,7 @@ from desktop.rules import formato
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
-from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
+from desktop.services.eleicao import impugnacoes, votacao
 
 from .apuracao import _item
 from .dialogos_candidatura import _br, inteiro
@@ -32,15 +32,15 @@ def _texto(rotulo: str):
 class DialogoApresentar(DialogoFormulario):
     """Nova impugnação (requisitos, art. 11 §2º) ou denúncia (conduta vedada, art. 8º §12), com o prazo de defesa."""
 
-    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+    def __init__(self, sessao, p: dict, candidatos: list[dict], parent: QWidget | None = None):
+        """``p`` (o processo) e ``candidatos``: lidos antes fora da thread da interface."""
         self._sessao = sessao
-        p = processo.obter_processo(sessao, processo_id)
         super().__init__("Nova impugnação ou denúncia", "&Registrar", parent, explicacao=(
             f"Impugnação: de {_br(p['publicacao_inscritos'])} a {_br(p['impugnacao_fim'])} — 5 dias contados da "
             f"publicação dos inscritos (Lei 320/2023, art. 11 §2º). Denúncia de conduta vedada: até a eleição "
             f"({_br(p['eleicao'])}, art. 8º §12). O candidato tem prazo para a defesa (art. 11 §3º I)."))
         self.candidato = QComboBox(self)
-        for c in candidaturas.listar_candidaturas(sessao, processo_id):
+        for c in candidatos:
             self.candidato.addItem(f"{c['numero']} — {c['nome_urna']}", c["id"])
         self.adicionar("&Candidato:", self.candidato)
         self.tipo = QComboBox(self)

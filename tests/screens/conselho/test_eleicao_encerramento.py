@@ -11,7 +11,7 @@ from desktop import app as paco
 from desktop.rules.papeis import Papel
 from desktop.screens.conselho import dialogos_candidatura, dialogos_impugnacao
 from desktop.screens.conselho.eleicao import ProcessoEscolha
-from desktop.services.eleicao import candidaturas, demo, impugnacoes, votacao
+from desktop.services.eleicao import candidaturas, demo, impugnacoes, processo, votacao
 from desktop.services.eleicao.comum import simulando_dia
 from tests.services.eleicao.conftest import dia_eleicao, designar, homologado, proc, sessao_de  # noqa: F401
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras
@@ -106,12 +106,15 @@ def test_dialogos_e_aba_da_eleicao_cabem_em_1366x768(qtbot, sessao_admin, proc, 
                                prazo_defesa=date.fromisoformat(proc["impugnacao_fim"]) + timedelta(days=3))
     pid = proc["id"]
     fabricas = {
-        "inscrição": lambda: dialogos_candidatura.DialogoInscricao(sessao_admin, pid),
-        "análise (reversão)": lambda: dialogos_candidatura.DialogoAnalise(sessao_admin, c, requisito="residencia"),
+        "inscrição": lambda: dialogos_candidatura.DialogoInscricao(sessao_admin, pid, processo.obter_processo(sessao_admin, pid)),
+        "análise (reversão)": lambda: dialogos_candidatura.DialogoAnalise(sessao_admin, c, candidaturas.checklist(sessao_admin, c["id"]),
+                                                                         requisito="residencia"),
         "nota": lambda: dialogos_candidatura.DialogoNota(sessao_admin, c, "60"),
-        "parentesco": lambda: dialogos_candidatura.DialogoParentesco(sessao_admin, pid),
-        "reabertura": lambda: dialogos_candidatura.DialogoReabertura(sessao_admin, pid),
-        "impugnação": lambda: dialogos_impugnacao.DialogoApresentar(sessao_admin, pid),
+        "parentesco": lambda: dialogos_candidatura.DialogoParentesco(sessao_admin, candidaturas.listar_candidaturas(sessao_admin, pid)),
+        "reabertura": lambda: dialogos_candidatura.DialogoReabertura(
+            sessao_admin, pid, processo.obter_processo(sessao_admin, pid), 0),
+        "impugnação": lambda: dialogos_impugnacao.DialogoApresentar(
+            sessao_admin, processo.obter_processo(sessao_admin, pid), candidaturas.listar_candidaturas(sessao_admin, pid)),
         "etapa da impugnação": lambda: dialogos_impugnacao.DialogoEtapa(sessao_admin, impugnacoes.listar(sessao_admin, pid)[0]),
         "seção": lambda: dialogos_impugnacao.DialogoSecao(sessao_admin, pid),
     }
@@ -145,14 +148,16 @@ def test_analise_so_reverte_reprovacao_com_decisao_e_nunca_a_idade(qtbot, sessao
     c = candidaturas.inscrever(sessao_admin, proc["id"], nome="Recém Chegada", cpf="52998224725",
                                nascimento=date(2006, 6, 1), residencia_desde=inicio - timedelta(days=300),
                                experiencia_meses=30, numero=40, inscrito_em=inicio)
-    d = dialogos_candidatura.DialogoAnalise(sessao_admin, c, requisito="idade")
+    d = dialogos_candidatura.DialogoAnalise(sessao_admin, c, candidaturas.checklist(sessao_admin, c["id"]),
+                                                                         requisito="idade")
     qtbot.addWidget(d)
     d.documento.setText("RG")
     d.deferir.setChecked(True)
     d.decisao.setText("Ata 07/2027 da comissão")
     d.fundamento.setText("art. 11 §3º II")
     assert not d.botao_ok.isEnabled()  # idade: nunca
-    d = dialogos_candidatura.DialogoAnalise(sessao_admin, c, requisito="residencia")
+    d = dialogos_candidatura.DialogoAnalise(sessao_admin, c, candidaturas.checklist(sessao_admin, c["id"]),
+                                                                         requisito="residencia")
     qtbot.addWidget(d)
     d.documento.setText("Contas de energia desde 2019")
     d.deferir.setChecked(True)

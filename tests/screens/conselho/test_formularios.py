@@ -2,7 +2,7 @@
 import random
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
@@ -11,7 +11,7 @@ from desktop.screens.conselho.dialogos_candidatura import (DialogoAnalise, Dialo
                                                            DialogoParentesco, DialogoReabertura)
 from desktop.screens.conselho.dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao
 from tests.services.eleicao.conftest import inscrever_habilitado, proc, sessao_de  # noqa: F401 (fixtures)
-from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras
+from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras, quando_modal
 
 
 def _conta(sessao, tabela, diario=False):
@@ -36,7 +36,7 @@ def _br(d: date) -> str:
 
 def test_inscricao_pelo_formulario(qtbot, sessao_admin, proc):  # noqa: F811
     inicio = date.fromisoformat(proc["inscricao_inicio"])
-    d = DialogoInscricao(sessao_admin, proc["id"])
+    d = DialogoInscricao(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]))
     qtbot.addWidget(d)
     _digitar(qtbot, d.cpf, "529.982.247-2")
     assert "11 dígitos" in d.cpf.erro.text() and not d.botao_ok.isEnabled()
@@ -51,8 +51,10 @@ def test_inscricao_pelo_formulario(qtbot, sessao_admin, proc):  # noqa: F811
     _digitar(qtbot, d.experiencia, "36")
     _digitar(qtbot, d.numero, "77")
     _digitar(qtbot, d.inscrito_em, _br(inicio))
+    esperar_leituras(qtbot)  # a prévia dos requisitos é lida fora da thread da interface
     assert "art. 12 §2º II" in d.previa.text()  # avisa antes de gravar
     _digitar(qtbot, d.nascimento, "10/05/1980")
+    esperar_leituras(qtbot)
     assert d.previa.text() == "" and d.botao_ok.isEnabled()
     _digitar(qtbot, d.documentos["idade"], "RG original")
     _digitar(qtbot, d.documentos["ensino_medio"], "Certificado e histórico")
@@ -74,9 +76,10 @@ def test_inscricao_pelo_formulario(qtbot, sessao_admin, proc):  # noqa: F811
     assert _conta(sessao_admin, "pessoas", True) == 1 and _conta(sessao_admin, "eleicao_requisitos", True) == 7
 
     # a mesma pessoa noutro formulário: nome e nascimento vêm do cadastro pelo CPF
-    d2 = DialogoInscricao(sessao_admin, proc["id"])
+    d2 = DialogoInscricao(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]))
     qtbot.addWidget(d2)
     _digitar(qtbot, d2.cpf, "52998224725")
+    esperar_leituras(qtbot)  # a pessoa é procurada pelo CPF fora da thread da interface
     assert d2.nome.texto() == "Maria do Socorro Lima" and d2.nascimento.texto() == "10/05/1980"
     assert d2.nome.edit.isReadOnly()
 
@@ -85,7 +88,7 @@ def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
     rnd = random.Random(11)
     a = inscrever_habilitado(sessao_admin, proc, 21, rnd)
     b = inscrever_habilitado(sessao_admin, proc, 22, rnd)
-    d = DialogoAnalise(sessao_admin, a, requisito="ensino_medio")
+    d = DialogoAnalise(sessao_admin, a, candidaturas.checklist(sessao_admin, a["id"]), requisito="ensino_medio")
     qtbot.addWidget(d)
     qtbot.mouseClick(d.indeferir, Qt.MouseButton.LeftButton)
     assert not d.botao_ok.isEnabled() and "art. 12 §2º V" in d.rotulo_erro.text()
@@ -109,7 +112,7 @@ def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
     c = candidaturas.listar_candidaturas(sessao_admin, proc["id"])[1]
     assert (c["nota_prova"], c["situacao"]) == ("59.5", "reprovado")
 
-    p = DialogoParentesco(sessao_admin, proc["id"])
+    p = DialogoParentesco(sessao_admin, candidaturas.listar_candidaturas(sessao_admin, proc["id"]))
     qtbot.addWidget(p)
     p.candidato_b.setCurrentIndex(0)
     assert "dois candidatos diferentes" in p.rotulo_erro.text() and not p.botao_ok.isEnabled()
@@ -125,7 +128,8 @@ def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
 def test_impugnacao_do_inicio_ao_julgamento(qtbot, sessao_admin, proc):  # noqa: F811
     inscrever_habilitado(sessao_admin, proc, 30, random.Random(3))
     pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
-    d = DialogoApresentar(sessao_admin, proc["id"])
+    d = DialogoApresentar(sessao_admin, processo.obter_processo(sessao_admin, proc["id"]),
+                          candidaturas.listar_candidaturas(sessao_admin, proc["id"]))
     qtbot.addWidget(d)
     assert any(f"a {_br(fim)}" in r.text() for r in d.findChildren(QLabel))  # o prazo aparece no topo
     _digitar(qtbot, d.autor, "Cidadão Fulano")
@@ -191,10 +195,12 @@ def test_secao_e_reabertura(qtbot, sessao_admin, proc):  # noqa: F811
     assert "já está cadastrada" in d2.rotulo_erro.text() and _conta(sessao_admin, "eleicao_secoes") == 1
 
     novo_fim = date.fromisoformat(proc["inscricao_fim"]) + timedelta(days=10)
-    r = DialogoReabertura(sessao_admin, proc["id"])
+    r = DialogoReabertura(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]),
+                          len(candidaturas.listar_candidaturas(sessao_admin, proc["id"], "habilitado")))
     qtbot.addWidget(r)
     _digitar(qtbot, r.fim, _br(novo_fim))
     _digitar(qtbot, r.publicacao, _br(novo_fim + timedelta(days=2)))
+    esperar_leituras(qtbot)
     assert r.prazo.text().startswith(_br(novo_fim + timedelta(days=7)))
     qtbot.mouseClick(r.botao_ok, Qt.MouseButton.LeftButton)
     esperar_gravacao(qtbot, r)
@@ -209,15 +215,14 @@ def test_botao_da_aba_abre_o_formulario(qtbot, sessao_admin, proc):  # noqa: F81
     aba.sig_mudou.connect(mensagens.append)
     inicio = date.fromisoformat(proc["inscricao_inicio"])
 
-    def preencher():
-        d = aba.dialogo
+    def preencher(d):  # o formulário abre depois de o processo ser lido fora da thread da interface
         for campo, texto in ((d.cpf, "11144477735"), (d.nome, "Jovem Demais"), (d.nascimento, _br(inicio.replace(year=inicio.year - 19))),
                              (d.residencia, "01/01/2010"), (d.experiencia, "30"), (d.numero, "50"), (d.inscrito_em, _br(inicio))):
             _digitar(qtbot, campo, texto)
         qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
         esperar_gravacao(qtbot, d)
 
-    QTimer.singleShot(0, preencher)
+    quando_modal(preencher, tipo=DialogoInscricao)
     qtbot.mouseClick(aba.botoes.itemAt(0).widget(), Qt.MouseButton.LeftButton)
     esperar_leituras(qtbot)  # a lista é relida fora da thread da interface
     assert aba.tabela.rowCount() == 1 and aba.tabela.item(0, 2).text() == "indeferido"
