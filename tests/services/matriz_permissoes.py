@@ -334,6 +334,7 @@ EXIGE: dict = {
     "magisterio.escolas.salvar_tipo_afastamento": P.MAGISTERIO_EDITAR,
     "magisterio.escolas.situacoes_escola": P.MAGISTERIO_LER,
     "magisterio.descontos.cadastrar_consignacao": P.MAGISTERIO_EDITAR,
+    "magisterio.descontos.conferir_na_transacao": P.MAGISTERIO_EDITAR,
     "magisterio.descontos.cadastrar_pensao": P.MAGISTERIO_EDITAR,
     "magisterio.descontos.cadastrar_sindical": P.MAGISTERIO_EDITAR,
     "magisterio.descontos.encerrar": P.MAGISTERIO_EDITAR,

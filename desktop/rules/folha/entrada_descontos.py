@@ -116,9 +116,17 @@ def avulsa(*, natureza: str, descricao: str, fundamento: str, valor, incide_prev
             "incide_irrf": bool(incide_irrf)}
 
 
-def recusa(valores: dict, avisos: list[str], referencias: list[str], dia) -> str | None:
+def recusa(valores: dict, avisos: list[str], referencias: list[str], dia, liquido: Decimal | None = None) -> str | None:
     """A mensagem de recusa do lançamento ``valores`` (id 'novo') no contracheque calculado com ele, ou None:
-    a consignação que não coube na margem e a pensão que passou do líquido, com os números do aviso."""
+    a consignação que não coube na margem e a pensão que passou do líquido, com os números do aviso; com o
+    ``liquido`` do contracheque, também o desconto avulso que o deixa negativo (o fechamento só o aceitaria
+    como pendência, e o servidor ficaria sem nada a receber e ainda devendo)."""
+    if liquido is not None and liquido < 0 and valores["tipo"] == "avulsa" and valores["forma"] == "desconto":
+        negativo = next((a.split(" Confira")[0] for a in avisos if a.startswith("O líquido ficou negativo")),
+                        f"O líquido ficaria em {reais(liquido)}.")
+        return (f"Desconto avulso recusado em {dia:%m/%Y}: {valores['descricao']} de "
+                f"{reais(Decimal(valores['quantidade']))} não cabe no mês. {negativo} Lance um valor que caiba no "
+                "líquido do mês, ou divida-o em parcelas por competência.")
     if valores["tipo"] == "consignacao":
         fora = [a for a in avisos if a.startswith(f"Consignação {valores['descricao']}") and "não descontada" in a]
         if fora or "novo" not in referencias:

@@ -60,10 +60,18 @@ def _conferir(sessao: Sessao, valores: dict, dia: date) -> Contracheque:
     existentes = armazem.do_servidor_no_mes(sessao.db, valores["servidor_id"], f"{dia:%Y-%m}")
     novo = valores | {"id": "novo"}
     cc = _contracheque(sessao, valores["servidor_id"], dia, existentes + [novo])
-    motivo = entrada.recusa(valores, cc.avisos, [l.referencia for l in cc.linhas], dia)
+    motivo = entrada.recusa(valores, cc.avisos, [l.referencia for l in cc.linhas], dia, cc.liquido)
     if motivo:
         raise EntradaInvalida(motivo)
     return cc
+
+
+def conferir_na_transacao(sessao: Sessao, valores: dict, dia: date) -> None:
+    """Confere um lançamento novo (campos de ``entrada_descontos``, com ``servidor_id``) no contracheque de ``dia``,
+    lendo a base pela sessão — dentro de uma mudança aberta, vê o que ela já gravou (a grade do mês grava as
+    faltas da linha antes da rubrica avulsa). Recusa com ``EntradaInvalida`` como o cadastro pela ficha."""
+    sessao.exigir(Permissao.MAGISTERIO_EDITAR)
+    _conferir(sessao, valores, dia)
 
 
 def _gravar(sessao: Sessao, valores: dict, dia: date, fim) -> dict:

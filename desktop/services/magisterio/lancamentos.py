@@ -268,6 +268,9 @@ def _executar(m: Mudanca, servidor_id: str, dia: date, acoes: list[tuple]) -> li
         elif acao == "alterar_noturnas":
             historicos.corrigir_em(m, "horas_noturnas", dados[0]["id"], {"horas": dados[1]})
         elif acao == "incluir_avulsa":
+            # conferida como no cadastro da ficha (desconto que deixa o líquido negativo é recusado), já com as
+            # faltas desta linha gravadas na transação; a recusa desfaz a grade inteira
+            descontos.conferir_na_transacao(m.sessao, dados[0], dia)
             valores = dados[0] | {"inicio": f"{dia:%Y-%m}", "fim": f"{dia:%Y-%m}"}
             nova = armazem_descontos.inserir(m.db, valores, m.sessao.usuario.login)
             m.registrar("magisterio_descontos", nova["id"], "inserir", depois=nova)

@@ -98,3 +98,25 @@ def test_pensao_que_voltaria_ao_devedor():
         v, nome="servidor Rui", cpf="52998224725", conta=None)
     assert entrada.pensao_ao_devedor(v, nome="servidor Rui", cpf="111.444.777-35",
                                      conta=conta | {"conta": "424243"}) == ""
+
+
+def test_desconto_avulso_que_deixa_o_liquido_negativo_recusado():
+    """Proventos 1.000,00 e desconto avulso (sem incidência) de 1.200,00: previdência 140,00, líquido −340,00."""
+    from desktop.rules.folha import entrada_descontos as entrada
+
+    caso = {"proventos": ["1000.00"], "avulsas": [{"natureza": "D", "descricao": "Reposição",
+                                                    "fundamento": "Processo 1/2026", "valor": "1200.00",
+                                                    "previdencia": False, "irrf": False}]}
+    cc = _calcular(caso)
+    assert cc.liquido == Decimal("-340.00")
+    v = entrada.avulsa(natureza="desconto", descricao="Reposição", fundamento="Processo 1/2026", valor="1200.00",
+                       incide_previdencia=False, incide_irrf=False)
+    refs = [l.referencia for l in cc.linhas]
+    motivo = entrada.recusa(v, cc.avisos, refs, MARCO, cc.liquido)
+    assert motivo.startswith("Desconto avulso recusado em 03/2026: Reposição de R$ 1.200,00 não cabe no mês. "
+                             "O líquido ficou negativo (-R$ 340,00): os descontos (R$ 1.340,00) passam dos proventos "
+                             "(R$ 1.000,00).")
+    assert entrada.recusa(v, cc.avisos, refs, MARCO) is None  # sem o líquido (folha que ainda não confere)
+    provento = entrada.avulsa(natureza="provento", descricao="Abono", fundamento="Lei 1/2026", valor="10.00",
+                              incide_previdencia=True, incide_irrf=True)
+    assert entrada.recusa(provento, cc.avisos, refs, MARCO, cc.liquido) is None

@@ -133,4 +133,9 @@ def test_pensao_acima_do_liquido_recusada_com_os_numeros(base):
         descontos.cadastrar_pensao(s, sid, beneficiario="Beto", cpf=CPF_BENEFICIARIA, forma="bruto", quantidade="10",
                                    processo="P-2", inicio="10/2026", banco="001", agencia="1234", agencia_dv="3",
                                    conta="0" + conta, conta_dv=dv_modulo11_bb(conta.zfill(8)), tipo_conta="corrente")
+    with pytest.raises(EntradaInvalida, match=r"Desconto avulso recusado em 10/2026: Reposição de R\$ [\d.,]+ não cabe no "
+                                              r"mês\. O líquido ficou negativo"):
+        descontos.lancar_avulsa(s, sid, natureza="desconto", descricao="Reposição", fundamento="Processo adm. 9/2026",
+                                valor=str(sem.proventos + 1), incide_previdencia=False, incide_irrf=False,
+                                competencia="10/2026")
     assert descontos.listar(s, sid) == []

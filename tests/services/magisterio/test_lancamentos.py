@@ -57,3 +57,21 @@ def test_horas_e_noturnas():
     with pytest.raises(EntradaInvalida):
         regras.noturnas("-1")
     assert regras.dias("29", date(2028, 2, 1)) == [29]  # ano bissexto
+
+
+def test_desconto_avulso_maior_que_o_liquido_recusado_na_grade(sessao, escolas):
+    """Como na ficha: o desconto avulso que deixa o líquido negativo é recusado com os números, e a linha
+    inteira (a falta junto) não é gravada; um desconto que cabe passa."""
+    from desktop.services.magisterio import descontos
+
+    m = maria(sessao, escolas)
+    linha = {"servidor_id": m["id"], "dias": "5", "avulsa_valor": "-9000", "avulsa_descricao": "Reposição ao erário",
+             "avulsa_fundamento": "Processo adm. 12/2026"}
+    with pytest.raises(EntradaInvalida, match=r"Nada foi gravado\. Maria da Silva Souza: Desconto avulso recusado em "
+                                              r"10/2026: Reposição ao erário de R\$ 9\.000,00 não cabe no mês\. O líquido "
+                                              r"ficou negativo \(-R\$ [\d.,]+\): os descontos \(R\$ [\d.,]+\) passam dos "
+                                              r"proventos"):
+        lancamentos.gravar_grade(sessao, escolas["castro"], "10/2026", [linha])
+    assert cadastro.itens(sessao, "faltas", m["id"]) == [] and descontos.listar(sessao, m["id"]) == []
+    r = lancamentos.gravar_grade(sessao, escolas["castro"], "10/2026", [linha | {"avulsa_valor": "-10"}])
+    assert (r["faltas"], r["avulsas"]) == (1, 1)
