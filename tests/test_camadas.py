@@ -137,8 +137,7 @@ TELAS_ISENTAS = {
     "administracao/rede.py",
 }
 TELAS_AINDA_COM_CHAMADA_DIRETA = (  # em limpeza: cada uma sai daqui quando passar a widgets.servicos
-    "conselho/funcionamento/plantao.py", "magisterio/", "principal/ajuda.py",
-    "principal/janela.py",
+    "conselho/funcionamento/plantao.py", "magisterio/", "principal/janela.py",
 )
 
 

@@ -72,7 +72,8 @@ def test_senha_certa_abre_a_janela_principal(qtbot, fluxo, instalacao):
     assert not janela.isVisible()
     assert principal.rotulo_usuario.text() == "Ana Administradora · Administrador"
     assert principal.rotulo_base.text() == f"Base: {caminho}"
-    assert principal.windowTitle() == "Paço — Secretaria Municipal de Educação (Jequié-BA)"
+    qtbot.waitUntil(lambda: principal.windowTitle() == "Paço — Secretaria Municipal de Educação (Jequié-BA)",
+                    timeout=10000)  # o órgão é lido fora da thread da interface
     # a cópia diária é feita ao entrar, fora da thread da interface
     copias = caminho.parent / "copias"
     esperar_copia_diaria(qtbot, principal)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.screens.login.mensagens import avisar
-from desktop.screens.widgets.tarefa import executar
+from desktop.screens.widgets import servicos
 from desktop.services import instalacao, registros
 
 
@@ -33,14 +33,12 @@ def exportar_registros(janela: QWidget, destino: Path | str | None = None):
                                                  "Arquivo compactado (*.zip)")
         if not destino:
             return None
-    tarefa = executar(janela, "Exportando os registros…", lambda _p: registros.exportar(destino))
-
     def pronto(caminho):
         avisar(janela, "Registros exportados",
                f"Os registros foram gravados em {caminho}. Eles não têm nomes nem dados dos "
                "atendimentos; envie o arquivo a quem dá suporte ao Paço no órgão.")
 
-    tarefa.sig_concluida.connect(pronto)
-    tarefa.sig_falhou.connect(lambda e: avisar(janela, "Registros", "Os registros não foram exportados. "
-                                               + instalacao.mensagem(e), erro=True))
-    return tarefa
+    return servicos.operacao(janela, "Exportando os registros…", lambda _p: registros.exportar(destino), pronto,
+                             titulo_erro="Registros", ao_recusar=lambda e: avisar(
+                                 janela, "Registros", "Os registros não foram exportados. " + instalacao.mensagem(e),
+                                 erro=True))

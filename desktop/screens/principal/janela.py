@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QM
 
 from desktop.rules.papeis import Permissao
 from desktop.screens.login.mensagens import avisar
+from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.tarefa import executar
 from desktop.services import instalacao
 
@@ -52,9 +53,7 @@ class JanelaPrincipal(QMainWindow):
         self.painel_administracao = None
         self.paineis: dict[str, QWidget] = {}
         self.diaria_conferida = False  # a cópia diária (feita ou não necessária) já foi tratada
-        orgao = instalacao.resumo_orgao(sessao)
-        local = f" ({orgao['municipio']}-{orgao['uf']})" if orgao["municipio"] else ""
-        self.setWindowTitle(f"Paço — {orgao['nome']}{local}" if orgao["nome"] else "Paço")
+        self.setWindowTitle("Paço")  # o nome do órgão chega da base, lido fora da thread da interface
         self.resize(1100, 720)  # o tamanho ao sair da maximização no primeiro uso
         geometria.restaurar(self)
 
@@ -70,7 +69,7 @@ class JanelaPrincipal(QMainWindow):
         coluna.setObjectName("colunaModulos")
         coluna.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         coluna.setFixedWidth(230)
-        self.rotulo_orgao = QLabel(orgao["nome"] + (f"\n{orgao['municipio']}-{orgao['uf']}" if local else ""))
+        self.rotulo_orgao = QLabel()  # preenchido com o título, quando o órgão chega (_on_orgao)
         self.rotulo_orgao.setObjectName("orgao")
         self.rotulo_orgao.setWordWrap(True)
         lay_coluna = QVBoxLayout(coluna)
@@ -97,6 +96,12 @@ class JanelaPrincipal(QMainWindow):
         self.aviso_chaves = None
         if getattr(sessao, "alertas", None):  # p.ex. "usuário alterado fora do Paço" (chaveiro)
             QTimer.singleShot(0, self._on_alertas_de_chaves)
+        consulta(self, lambda: instalacao.resumo_orgao(sessao), self._on_orgao, titulo_erro="Paço")
+
+    def _on_orgao(self, orgao: dict) -> None:
+        local = f" ({orgao['municipio']}-{orgao['uf']})" if orgao["municipio"] else ""
+        self.setWindowTitle(f"Paço — {orgao['nome']}{local}" if orgao["nome"] else "Paço")
+        self.rotulo_orgao.setText(orgao["nome"] + (f"\n{orgao['municipio']}-{orgao['uf']}" if local else ""))
 
     def _on_alertas_de_chaves(self) -> None:
         self.aviso_chaves = QMessageBox(QMessageBox.Icon.Warning, "Paço — atenção",
