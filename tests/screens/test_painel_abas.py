@@ -85,3 +85,50 @@ def test_montar_na_visita_monta_so_a_aba_que_aparece(qtbot):
     painel.abas.setCurrentIndex(0)
     painel.abas.setCurrentIndex(2)
     assert _Contada.montagens == ["Primeira", "Segunda", "Terceira"]  # cada uma uma vez só
+
+
+class _Grade(_Aba):
+    """Aba com alterações não gravadas: ``pode_sair`` responde ``self.sair`` e guarda o ``depois``."""
+
+    sair = False
+    depois = None
+
+    def pode_sair(self, depois=None):
+        self.depois = depois
+        return self.sair
+
+
+montagens: list[str] = []
+
+
+def _contada(nome, classe=_Aba):
+    def fabrica(sessao, parent):
+        montagens.append(nome)
+        return classe(sessao, parent)
+    return fabrica
+
+
+def test_montar_na_visita_pode_sair_e_recarga_por_aba(qtbot):
+    montagens.clear()
+    abas = (Aba("um", "Um", _contada("um"), recarregar=True), Aba("dois", "Dois", _contada("dois")),
+            Aba("grade", "Grade", _contada("grade", _Grade)),
+            Aba("vedada", "Vedada", _contada("vedada"), Permissao.USUARIOS_GERENCIAR))
+    painel = PainelAbas(_Sessao(set()), abas, sem_acesso="nada", montar_na_visita=True)
+    qtbot.addWidget(painel)
+    assert montagens == ["um"] and painel.montada("um") and not painel.montada("dois")
+    assert painel.vedada is None and painel.aba("vedada") is None
+    assert [painel.abas.tabToolTip(i) for i in range(3)] == ["Alt+1", "Alt+2", "Alt+3"]
+    painel.abas.setCurrentIndex(1)  # primeira visita: monta, sem recarregar
+    assert montagens == ["um", "dois"] and painel.abas.currentWidget() is painel.dois
+    assert painel.dois.recargas == 0 and painel.abas.tabToolTip(1) == "Alt+2"
+    painel.abas.setCurrentIndex(0)  # "um" recarrega ao voltar; "dois" não (recarregar não declarado)
+    painel.abas.setCurrentIndex(1)
+    assert painel.um.recargas == 1 and painel.dois.recargas == 0
+    grade = painel.grade  # ler o atributo monta a aba, sem trocar de aba
+    assert montagens == ["um", "dois", "grade"] and painel.abas.currentWidget() is painel.dois
+    painel.abas.setCurrentWidget(grade)
+    painel.abas.setCurrentIndex(0)  # a grade não deixa sair: continua a atual
+    assert painel.abas.currentWidget() is grade and callable(grade.depois)
+    grade.sair = True
+    grade.depois()  # a gravação terminou: a troca pedida acontece
+    assert painel.abas.currentWidget() is painel.um and painel.um.recargas == 2
