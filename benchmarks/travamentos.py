@@ -123,15 +123,15 @@ def _competencia_aberta(sessao) -> date:
 def _responder_dialogos(pasta: Path) -> list[str]:
     """Os diálogos modais esperariam um clique: o benchmark responde como o usuário responderia."""
     from desktop.screens.widgets import avisos
-    from desktop.screens.magisterio import comum
     from desktop.screens.principal import janela
+    from desktop.screens.widgets import emissao
 
     vistos: list[str] = []
     avisos.confirmar = lambda *a, **k: True
     avisos.erro = lambda _p, titulo, problema: vistos.append(f"{titulo}: {problema}")
     janela.avisar = lambda _p, titulo, texto, **k: vistos.append(f"{titulo}: {texto}")
-    comum.escolher_destino = lambda _p, _t, nome, _f: pasta / nome
-    comum.abrir_arquivo = lambda _c: None
+    emissao.escolher_destino = lambda _p, nome, **_k: pasta / nome
+    emissao.abrir_arquivo = lambda _c: None
     return vistos
 
 

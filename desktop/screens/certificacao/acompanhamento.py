@@ -5,10 +5,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules import validacao
 from desktop.screens.widgets.data import CampoData
+from desktop.screens.widgets.emissao import escolher_destino
 from desktop.services.certificacao import acompanhamento
 
 from .comum import CARREGANDO, esquecer_leitura, ler, nova_tabela, preencher
@@ -142,6 +143,6 @@ class AbaAcompanhamento(QWidget):
         DialogoCodigosSistec(self.sessao, self).exec()
 
     def _on_csv(self) -> None:
-        caminho, _ = QFileDialog.getSaveFileName(self, "Exportar CSV", "certificacao-sistec.csv", "CSV (*.csv)")
+        caminho = escolher_destino(self, "certificacao-sistec.csv", titulo="Exportar CSV", filtro="CSV (*.csv)")
         if caminho:
-            self.exportar(Path(caminho))
+            self.exportar(caminho)

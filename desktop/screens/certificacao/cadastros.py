@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.certificacao.tipos import ROTULOS_TIPO, TipoCertificacao
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import servicos
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
-from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import cursos, instituicao, ofertas
 
 from .comum import CARREGANDO, abrir, br, ler
@@ -351,24 +351,20 @@ class AbaOferta(_AbaComDialogo):
 
     def _on_edital(self) -> None:
         o = self.lista.selecionada()
-        if o is None:
+        if o is None or self.tarefa is not None:
             return
-        caminho, _ = QFileDialog.getSaveFileName(self, "Salvar aviso público", "aviso-publico-oferta.pdf", "PDF (*.pdf)")
-        if not caminho:
-            return
-        destino = Path(caminho)
-
         sessao = self.sessao
 
-        def trabalho(_progresso) -> Path:
-            destino.write_bytes(ofertas.emitir_edital(sessao, o["id"]).pdf)
-            return destino
+        def _salvo(caminho: Path) -> None:
+            self.ultimo_arquivo = caminho
 
-        def feito(c: Path) -> None:
-            self.tarefa, self.ultimo_arquivo = None, c
-            self.atualizar(o["id"])
-            oferecer_documento(self.situacao, c.read_bytes(), c, f"Aviso público emitido e salvo em {c}.")
+        def _fim(emitido) -> None:
+            self.tarefa = None
+            if emitido is not None:
+                self.atualizar(o["id"])
 
-        self.tarefa = servicos.operacao(self, "Emitindo o aviso público…", trabalho, feito,
-                                        titulo_erro="Aviso público",
-                                        ao_cancelar=lambda: setattr(self, "tarefa", None))
+        self.tarefa = emitir_em_segundo_plano(self, self.situacao, "Aviso público",
+                                              lambda _p: ofertas.emitir_edital(sessao, o["id"]), "aviso-publico-oferta",
+                                              andamento="Emitindo o aviso público…",
+                                              texto=lambda e: f"Aviso público emitido e registrado (código {e.codigo}).",
+                                              ao_salvar=_salvo, ao_terminar=_fim)

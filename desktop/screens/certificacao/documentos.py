@@ -13,6 +13,7 @@ from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO, TipoDocumento
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets import avisos
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
 from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
@@ -136,24 +137,26 @@ class AbaDocumentos(QWidget):
 
     def _on_nova_via(self) -> None:
         e = self._selecionada()
-        if e is None:
+        if e is None or self.tarefa is not None:
             return
         sessao, motivo, perdida = self.sessao, self.motivo.text(), self.perdida.isChecked()
-        operar(self, "Emitindo a nova via…", lambda: emissao.emitir_nova_via(sessao, e["id"], motivo, perdida=perdida),
-               lambda nova: self._on_via_emitida(e, nova, perdida),
-               ao_recusar=lambda erro: avisos.erro(self, "Nova via", erro))
-
-    def _on_via_emitida(self, e: dict, nova, perdida: bool) -> None:
-        self.motivo.clear()
         anterior = "cancelada (perdida)" if perdida else "substituída"
-        self.perdida.setChecked(False)
-        self.atualizar()
-        texto = f"{nova.via}ª via emitida (código {nova.codigo}); a anterior ficou {anterior}."
-        oferecer_documento(self.situacao, nova.pdf, None, texto)
-        destino = salvar_e_abrir(self, nome_sugerido({**e, "via": nova.via, "codigo": nova.codigo}), nova.pdf)
-        if destino is not None:
-            self.ultimo_arquivo = destino
-            oferecer_documento(self.situacao, nova.pdf, destino, texto + f" Salva em {destino}.")
+
+        def _salva(caminho) -> None:
+            self.ultimo_arquivo = caminho
+
+        def _fim(nova) -> None:
+            self.tarefa = None
+            if nova is not None:
+                self.motivo.clear()
+                self.perdida.setChecked(False)
+                self.atualizar()
+
+        self.tarefa = emitir_em_segundo_plano(
+            self, self.situacao, "Nova via", lambda _p: emissao.emitir_nova_via(sessao, e["id"], motivo, perdida=perdida),
+            lambda nova: nome_sugerido({**e, "via": nova.via, "codigo": nova.codigo}), andamento="Emitindo a nova via…",
+            texto=lambda nova: f"{nova.via}ª via emitida (código {nova.codigo}); a anterior ficou {anterior}.",
+            abrir=True, ao_salvar=_salva, ao_terminar=_fim)
 
     def leitor_para_imprimir(self):
         """Para o Ctrl+P da janela principal: a leitura do PDF do documento selecionado (fora da thread da

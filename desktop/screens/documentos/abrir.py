@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+from desktop.screens.widgets import emissao
+from desktop.screens.widgets.impressao import abrir_arquivo
 
 
 def nome_sugerido(doc: dict) -> str:
@@ -15,13 +16,12 @@ def nome_sugerido(doc: dict) -> str:
 
 
 def salvar_e_abrir(parent: QWidget | None, nome: str, pdf: bytes, *, abrir: bool = True) -> Path | None:
-    """Pergunta onde salvar (sugere Documentos), grava os bytes e abre; None se o usuário desistir."""
-    pasta = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    caminho, _ = QFileDialog.getSaveFileName(parent, "Salvar documento", str(Path(pasta) / nome), "PDF (*.pdf)")
-    if not caminho:
+    """Pergunta onde salvar (``widgets.emissao.escolher_destino``), grava os bytes e abre; None se o usuário
+    desistir."""
+    destino = emissao.escolher_destino(parent, nome)
+    if destino is None:
         return None
-    destino = Path(caminho)
     destino.write_bytes(pdf)
     if abrir:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(destino)))
+        abrir_arquivo(destino)
     return destino

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPu
 from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.widgets import avisos, servicos
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
 from desktop.services.magisterio import complementar, custo_diferencas
 
 from . import comum
@@ -132,22 +133,15 @@ class PainelDiferencas(QGroupBox):
         comp = self._comp()
         if comp is None:
             return
-        modo = self.modo()
-        destino = comum.escolher_destino(self, "Salvar relatório de custo das diferenças",
-                                         f"custo-diferencas-{comp:%Y-%m}-{modo}.pdf", "PDF (*.pdf)")
-        if destino is None:
-            return
+        sessao, modo = self._sessao, self.modo()
 
-        def gerar(_progresso):
-            destino.write_bytes(custo_diferencas.emitir_relatorio(self._sessao, comp, modo).pdf)
-            return destino
+        def _salvo(caminho) -> None:
+            self.ultimo_relatorio = caminho
 
-        servicos.operacao(self, "Gerando o relatório de custo…", gerar, self._on_relatorio_salvo,
-                          titulo_erro="Custo das diferenças")
-
-    def _on_relatorio_salvo(self, caminho) -> None:
-        self.ultimo_relatorio = caminho
-        comum.abrir_arquivo(caminho)
+        emitir_em_segundo_plano(self, self.resumo, "Custo das diferenças",
+                                lambda _p: custo_diferencas.emitir_relatorio(sessao, comp, modo),
+                                f"custo-diferencas-{comp:%Y-%m}-{modo}", andamento="Gerando o relatório de custo…",
+                                abrir=True, ao_salvar=_salvo)
 
     # -- folha complementar ---------------------------------------------------------------------------
     def _on_fechar(self) -> None:
@@ -179,21 +173,15 @@ class PainelDiferencas(QGroupBox):
         comp = self._comp()
         if comp is None:
             return
-        destino = comum.escolher_destino(self, "Salvar contracheques da folha complementar",
-                                         f"contracheques-complementar-{comp:%Y-%m}.pdf", "PDF (*.pdf)")
-        if destino is None:
-            return
+        sessao = self._sessao
 
-        def gerar(progresso):
-            destino.write_bytes(complementar.emitir_lote(self._sessao, comp, progresso.informar).pdf)
-            return destino
+        def _salvo(caminho) -> None:
+            self.ultimo_pdf = caminho
 
-        servicos.operacao(self, "Gerando os contracheques…", gerar,
-                          self._on_pdf_salvo, titulo_erro="Folha complementar")
-
-    def _on_pdf_salvo(self, caminho) -> None:
-        self.ultimo_pdf = caminho
-        comum.abrir_arquivo(caminho)
+        emitir_em_segundo_plano(self, self.resumo, "Folha complementar",
+                                lambda p: complementar.emitir_lote(sessao, comp, p.informar),
+                                f"contracheques-complementar-{comp:%Y-%m}", andamento="Gerando os contracheques…",
+                                abrir=True, ao_salvar=_salvo)
 
     def _on_banco(self) -> None:
         comp = self._comp()
@@ -201,7 +189,8 @@ class PainelDiferencas(QGroupBox):
             return
         self.gerador = GeradorRemessa(
             self, self._sessao, "magisterio_complementar", comp,
-            lambda nome: comum.escolher_destino(self, "Salvar arquivo do banco", nome, "Remessa CNAB 240 (*.rem *.txt)"),
+            lambda nome: escolher_destino(self, nome, titulo="Salvar arquivo do banco",
+                                         filtro="Remessa CNAB 240 (*.rem *.txt)"),
             self._on_arquivo_salvo)
         self.gerador.iniciar()
 

@@ -1,4 +1,6 @@
-"""Peças comuns às telas do Magistério: rótulos em português, formatos, salvar e abrir arquivos.
+"""Peças comuns às telas do Magistério: rótulos em português, formatos, escolher a planilha a importar.
+
+Salvar um arquivo e emitir um PDF: ``widgets.emissao`` (a forma de todas as telas).
 
 Os rótulos traduzem os valores gravados (``licenciatura_plena``) para o que o usuário lê; a lei
 fica nos serviços e nas regras.
@@ -9,13 +11,12 @@ import re
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.rules.dinheiro import reais
 from desktop.rules import formato
 from desktop.rules.validacao import EntradaInvalida, formatar_cpf
+from desktop.screens.widgets.emissao import pasta_documentos
 from desktop.screens.widgets import avisos  # noqa: F401 (comum.avisos nas abas)
 from desktop.screens.widgets.formato import data as data_br  # noqa: F401 (usado pelas abas)
 from desktop.services.magisterio.comum import ROTULOS_CARGO, ROTULOS_TITULO  # noqa: F401
@@ -60,24 +61,9 @@ def inteiro(texto: str) -> int:
     return int(t)
 
 
-def _pasta_documentos() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-
-
-def escolher_destino(parent: QWidget | None, titulo: str, nome: str, filtro: str) -> Path | None:
-    """Pergunta onde salvar (sugere a pasta Documentos); None se o usuário desistir."""
-    caminho, _ = QFileDialog.getSaveFileName(parent, titulo, str(Path(_pasta_documentos()) / nome), filtro)
-    return Path(caminho) if caminho else None
-
-
 def escolher_arquivo(parent: QWidget | None, titulo: str, filtro: str) -> Path | None:
-    caminho, _ = QFileDialog.getOpenFileName(parent, titulo, _pasta_documentos(), filtro)
+    caminho, _ = QFileDialog.getOpenFileName(parent, titulo, pasta_documentos(), filtro)
     return Path(caminho) if caminho else None
-
-
-def abrir_arquivo(caminho: Path) -> None:
-    """Abre o arquivo no programa padrão do computador (leitor de PDF, planilha)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(caminho)))
 
 
 def nome_arquivo(texto: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 from desktop.rules.magisterio.tabelas import nome_nivel
 from desktop.rules.pagamento.banco import DadosBancarios, formatar_pis
 from desktop.screens.widgets import servicos
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.pagamento.dados import DialogoPagamento
@@ -50,6 +51,9 @@ class DialogoFicha(QDialog):
         self.cabecalho.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        self.mensagem = QLabel(self)  # o histórico emitido: onde foi salvo, o código, Abrir e Imprimir
+        self.mensagem.setWordWrap(True)
+        self.mensagem.hide()
         self.abas = QTabWidget(self)
         self.modelo_tempo = ModeloTabela(_COLUNAS_TEMPO, self,
                                          cor_linha=lambda m: "#6b6b6b" if m.data > date.today() else None)
@@ -105,6 +109,7 @@ class DialogoFicha(QDialog):
         lay.addWidget(self.cabecalho)
         lay.addWidget(self.situacao)
         lay.addWidget(self.abas, 1)
+        lay.addWidget(self.mensagem)
         lay.addLayout(rodape)
         self.recarregar()
 
@@ -151,15 +156,16 @@ class DialogoFicha(QDialog):
         self.emitidos.atualizar()  # a correção substitui os históricos emitidos
 
     def _on_emitir_historico(self) -> None:
-        destino = comum.escolher_destino(
-            self, "Salvar histórico funcional",
-            f"historico-funcional-{comum.nome_arquivo(self.servidor['nome'])}.pdf", "PDF (*.pdf)")
-        if destino is None:
-            return
-        servicos.operacao(
-            self, "Emitindo o histórico funcional…",
-            lambda _p: _gravar(destino, documentos.emitir_historico(self._sessao, self.servidor_id).pdf),
-            self._on_historico_salvo, titulo_erro="Histórico funcional")
+        sessao, sid = self._sessao, self.servidor_id
+
+        def _salvo(caminho) -> None:
+            self.ultimo_arquivo = caminho
+
+        emitir_em_segundo_plano(self, self.mensagem, "Histórico funcional",
+                                lambda _p: documentos.emitir_historico(sessao, sid),
+                                f"historico-funcional-{comum.nome_arquivo(self.servidor['nome'])}",
+                                andamento="Emitindo o histórico funcional…", abrir=True, ao_salvar=_salvo,
+                                ao_terminar=lambda emitido: emitido is not None and self.emitidos.atualizar())
 
     def _on_pagamento(self) -> None:
         sessao, sid = self._sessao, self.servidor_id
@@ -178,16 +184,6 @@ class DialogoFicha(QDialog):
         self.dialogo_descontos = DialogoDescontos(self._sessao, self.servidor_id, self.servidor["nome"],
                                                   f"{hoje.month:02d}/{hoje.year}", self)
         self.dialogo_descontos.open()
-
-    def _on_historico_salvo(self, caminho) -> None:
-        self.ultimo_arquivo = caminho
-        self.emitidos.atualizar()
-        comum.abrir_arquivo(caminho)
-
-
-def _gravar(destino, dados: bytes):
-    destino.write_bytes(dados)
-    return destino
 
 
 def _ler_ficha(sessao, servidor_id: str) -> dict:

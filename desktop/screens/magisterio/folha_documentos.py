@@ -1,7 +1,8 @@
 """Botões de documentos da competência fechada: contracheque, lote, folha analítica (PDF) e CSV.
 
 Os PDFs são emitidos e registrados por ``desktop.services.magisterio.documentos`` (com código de
-verificação), fora da thread da interface; a tela só pergunta onde salvar e abre o arquivo.
+verificação), fora da thread da interface, por ``widgets.emissao`` (a forma de todas as telas): a tela só
+pergunta onde salvar e abre o arquivo.
 """
 from __future__ import annotations
 
@@ -19,17 +20,11 @@ from desktop.screens.pagamento.esocial import GeradorESocial
 from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.situacao import reservar_linhas
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.magisterio import documentos
 
 from . import comum
-
-
-def _gravar(destino: Path, dados: bytes) -> tuple[Path, bytes]:
-    """Grava no destino; os bytes voltam junto: a interface não relê do disco o que acabou de ser gravado
-    (o lote de 3.000 contracheques tem megabytes — issue 16)."""
-    destino.write_bytes(dados)
-    return destino, dados
 
 
 class BarraDocumentos(QWidget):
@@ -103,59 +98,61 @@ class BarraDocumentos(QWidget):
         c = self._competencia
         return f"{c.year}-{c.month:02d}"
 
-    def _emitir(self, titulo: str, nome: str, filtro: str, trabalho: Callable, abrir: bool = True) -> None:
-        destino = comum.escolher_destino(self, titulo, nome, filtro)
-        if destino is None:
-            return
-
-        def _feito(gravado: tuple[Path, bytes]) -> None:
-            caminho, dados = gravado
-            self.tarefa = None
+    def _emitir(self, titulo: str, nome: str, emitir: Callable) -> None:
+        """Emite o PDF fora da thread da interface, pergunta onde salvar e abre (``widgets.emissao``)."""
+        def _salvo(caminho: Path) -> None:
             self.ultimo_arquivo = caminho
-            self.emitidos.atualizar()
-            if caminho.suffix.lower() == ".pdf":
-                oferecer_documento(self.aviso, dados, caminho, f"Salvo em {caminho}.")
-            else:
-                oferecer_documento(self.aviso, None, caminho, f"Salvo em {caminho}.")
-            self.aviso.setVisible(True)
-            if abrir:
-                comum.abrir_arquivo(caminho)
 
-        def _cancelado() -> None:
+        def _fim(emitido) -> None:
             self.tarefa = None
-            self.aviso.setText("Emissão cancelada: nenhum documento foi registrado.")
-            self.aviso.setVisible(True)
+            if emitido is not None:
+                self.emitidos.atualizar()
 
-        self.tarefa = servicos.operacao(self, f"{titulo}…", lambda p: _gravar(destino, trabalho(p)), _feito,
-                                        titulo_erro=titulo, ao_cancelar=_cancelado)
+        self.tarefa = emitir_em_segundo_plano(self, self.aviso, titulo, emitir, nome, andamento=f"{titulo}…",
+                                              abrir=True, ao_salvar=_salvo, ao_terminar=_fim)
 
     def _on_contracheque(self) -> None:
         comp, item = self._competencia, self._item
         if comp is None or item is None:
             return
-        self._emitir("Contracheque", f"contracheque-{self._sufixo()}-{comum.nome_arquivo(item.servidor.nome)}.pdf",
-                     "PDF (*.pdf)", lambda _p: documentos.emitir_contracheque(
-                         self._sessao, comp, item.contracheque.pessoa_id).pdf)
+        self._emitir("Contracheque", f"contracheque-{self._sufixo()}-{comum.nome_arquivo(item.servidor.nome)}",
+                     lambda _p: documentos.emitir_contracheque(self._sessao, comp, item.contracheque.pessoa_id))
 
     def _on_lote(self) -> None:
         comp = self._competencia
         if comp is None:
             return
-        self._emitir("Contracheques de todos", f"contracheques-{self._sufixo()}.pdf", "PDF (*.pdf)",
+        self._emitir("Contracheques de todos", f"contracheques-{self._sufixo()}",
                      lambda p: documentos.emitir_lote(self._sessao, comp, lambda f, t: p.informar(
-                         f, t, f"Contracheque {f} de {t}…")).pdf)
+                         f, t, f"Contracheque {f} de {t}…")))
 
     def _on_analitica(self) -> None:
         comp = self._competencia
         if comp is not None:
-            self._emitir("Folha analítica", f"folha-analitica-{self._sufixo()}.pdf", "PDF (*.pdf)",
-                         lambda _p: documentos.emitir_folha_analitica(self._sessao, comp).pdf)
+            self._emitir("Folha analítica", f"folha-analitica-{self._sufixo()}",
+                         lambda _p: documentos.emitir_folha_analitica(self._sessao, comp))
 
     def _on_csv(self) -> None:
         comp = self._competencia
-        if comp is not None:
-            self._emitir("Exportar folha em CSV", f"folha-{self._sufixo()}.csv", "CSV (*.csv)",
-                         lambda _p: documentos.exportar_csv(self._sessao, comp), abrir=False)
+        if comp is None:
+            return
+        destino = escolher_destino(self, f"folha-{self._sufixo()}.csv", titulo="Exportar folha em CSV",
+                                   filtro="CSV (*.csv)")
+        if destino is None:
+            return
+
+        def _gravar(_progresso) -> Path:
+            destino.write_bytes(documentos.exportar_csv(self._sessao, comp))
+            return destino
+
+        def _feito(caminho: Path) -> None:
+            self.tarefa, self.ultimo_arquivo = None, caminho
+            oferecer_documento(self.aviso, None, caminho, f"Salvo em {caminho}.")
+            self.aviso.setVisible(True)
+
+        self.tarefa = servicos.operacao(self, "Exportando a folha em CSV…", _gravar, _feito,
+                                        titulo_erro="Exportar folha em CSV",
+                                        ao_cancelar=lambda: setattr(self, "tarefa", None))
 
     def _on_banco(self) -> None:
         comp = self._competencia
@@ -173,7 +170,8 @@ class BarraDocumentos(QWidget):
 
         self.gerador = GeradorRemessa(
             self, self._sessao, "magisterio", comp,
-            lambda nome: comum.escolher_destino(self, "Salvar arquivo do banco", nome, "Remessa CNAB 240 (*.rem *.txt)"),
+            lambda nome: escolher_destino(self, nome, titulo="Salvar arquivo do banco",
+                                         filtro="Remessa CNAB 240 (*.rem *.txt)"),
             _salvo)
         self.gerador.iniciar()
 
@@ -192,5 +190,6 @@ class BarraDocumentos(QWidget):
 
         self.gerador_esocial = GeradorESocial(
             self, self._sessao, "magisterio", comp,
-            lambda nome: comum.escolher_destino(self, "Salvar eventos do eSocial", nome, "Arquivo ZIP (*.zip)"), _salvo)
+            lambda nome: escolher_destino(self, nome, titulo="Salvar eventos do eSocial", filtro="Arquivo ZIP (*.zip)"),
+            _salvo)
         self.gerador_esocial.iniciar()

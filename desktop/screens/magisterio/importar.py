@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop import PASTA_RECURSOS
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import avisos, servicos
+from desktop.screens.widgets.emissao import escolher_destino
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.services.magisterio import importacao
 
@@ -93,7 +94,7 @@ class AbaImportar(QWidget):
 
     # -- slots -------------------------------------------------------------------------------
     def _on_modelo(self) -> None:
-        destino = comum.escolher_destino(self, "Salvar modelo de planilha", MODELO.name, "CSV (*.csv)")
+        destino = escolher_destino(self, MODELO.name, titulo="Salvar modelo de planilha", filtro="CSV (*.csv)")
         if destino is None:
             return
         servicos.gravar(self, "Gravando o arquivo…", lambda: shutil.copyfile(MODELO, destino),
@@ -166,8 +167,8 @@ class AbaImportar(QWidget):
     def _on_salvar(self) -> None:
         if not self.relatorio:
             return
-        destino = comum.escolher_destino(self, "Salvar relatório da importação",
-                                         f"relatorio-{comum.nome_arquivo(self.relatorio.arquivo)}.csv", "CSV (*.csv)")
+        destino = escolher_destino(self, f"relatorio-{comum.nome_arquivo(self.relatorio.arquivo)}.csv",
+                                   titulo="Salvar relatório da importação", filtro="CSV (*.csv)")
         if destino is None:
             return
         relatorio = self.relatorio

@@ -23,6 +23,7 @@ from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, cr
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets import servicos
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.services.magisterio import consultas, documentos, tabelas
 
 from . import comum
@@ -103,6 +104,9 @@ class AbaTabelas(QWidget):
                                       "diferenças de competências já fechadas (nada é aplicado).")
         self.botao_impacto.setEnabled(False)
         self.ultimo_relatorio = None
+        self.mensagem = QLabel(self)  # o relatório de impacto emitido: onde foi salvo, o código, Abrir e Imprimir
+        self.mensagem.setWordWrap(True)
+        self.mensagem.hide()
         aplicar = QHBoxLayout()
         aplicar.addWidget(self.botao_impacto)
         aplicar.addWidget(QLabel("Fundamento:", self))
@@ -129,6 +133,7 @@ class AbaTabelas(QWidget):
         lay.addWidget(self.alertas)
         lay.addWidget(self.tabela_dif, 2)
         lay.addLayout(aplicar)
+        lay.addWidget(self.mensagem)
         self.diferencas = PainelDiferencas(sessao, self)  # pagar na próxima competência ou em folha complementar
         lay.addWidget(self.diferencas)
         rolagem.setWidget(conteudo)
@@ -219,21 +224,15 @@ class AbaTabelas(QWidget):
         sim = self.simulacao
         if sim is None:
             return
-        destino = comum.escolher_destino(self, "Salvar relatório de impacto do reajuste",
-                                         f"impacto-reajuste-{sim.inicio:%Y-%m}.pdf", "PDF (*.pdf)")
-        if destino is None:
-            return
+        sessao = self._sessao
 
-        def gerar(progresso):
-            destino.write_bytes(documentos.emitir_impacto_reajuste(self._sessao, sim, progresso.informar).pdf)
-            return destino
+        def _salvo(caminho) -> None:
+            self.ultimo_relatorio = caminho
 
-        servicos.operacao(self, "Calculando o impacto do reajuste na folha…", gerar, self._on_impacto_salvo,
-                          titulo_erro="Impacto do reajuste")
-
-    def _on_impacto_salvo(self, caminho) -> None:
-        self.ultimo_relatorio = caminho
-        comum.abrir_arquivo(caminho)
+        emitir_em_segundo_plano(self, self.mensagem, "Impacto do reajuste",
+                                lambda p: documentos.emitir_impacto_reajuste(sessao, sim, p.informar),
+                                f"impacto-reajuste-{sim.inicio:%Y-%m}",
+                                andamento="Calculando o impacto do reajuste na folha…", abrir=True, ao_salvar=_salvo)
 
     def _atualizar_aplicar(self) -> None:
         self.botao_impacto.setEnabled(self.simulacao is not None)

@@ -22,12 +22,13 @@ from desktop.services.conselho import acolhimento, atendimentos, decisoes, docum
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.widgets.divisor import criar_divisor
 
-from . import comum
 from . import emendas as tela_emendas
 from desktop.screens.widgets.servicos import consulta
+from desktop.screens.widgets import emissao
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
 from .comum import (DialogoAcao, DialogoGravacao, UmaDeCadaVez, br, campo_data, combo, editor_data, editor_momento,
-                    emitir_em_segundo_plano, texto_longo)
+                    texto_longo)
 
 
 def resumo_html(a: dict) -> str:
@@ -158,7 +159,7 @@ class DialogoCaso(UmaDeCadaVez, QDialog):
         self.emitidos = QuadroEmitidos(
             sessao, lambda: documentos_vias.do_assunto(sessao, documentos.assunto_atendimento(atendimento_id)), acoes,
             "Documentos emitidos deste caso",
-            confirmar_gravacao=lambda pai: comum.confirmar_arquivo_sigiloso(pai))  # ECA, arts. 17 e 100
+            confirmar_gravacao=lambda pai: emissao.confirmar_arquivo_sigiloso(pai))  # ECA, arts. 17 e 100
         lay_acoes.addWidget(self.emitidos)
         lay_acoes.addWidget(self.mensagem)
         lay_acoes.addStretch(1)
@@ -340,7 +341,7 @@ class DialogoCaso(UmaDeCadaVez, QDialog):
                 self.emitidos.atualizar()
 
         # emitir (montar o PDF, registrar) fora da thread da interface; salvar o arquivo, depois, aqui
-        emitir_em_segundo_plano(self, self.mensagem, f"{titulo} não emitido(a)", lambda: emitir(valores), nome,
+        emitir_em_segundo_plano(self, self.mensagem, f"{titulo} não emitido(a)", lambda _p: emitir(valores), nome,
                                 sigiloso=True, ao_terminar=_on_emitido)
 
     def _on_notificacao(self) -> None:

@@ -24,9 +24,10 @@ from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, cr
 from desktop.screens.widgets.divisor import criar_divisor
 
 from desktop.screens.widgets.servicos import consulta
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
 from .comum import (ESTILO_SIGILO, DialogoGravacao, UmaDeCadaVez, aviso_rotulo, br, combo, editor_momento,
-                    emitir_em_segundo_plano, texto_longo)
+                    texto_longo)
 
 COLUNAS_SESSOES = [
     Coluna("Data e hora", lambda s: br(s["realizada_em"]), lambda s: s["realizada_em"], largura=130),
@@ -255,5 +256,5 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
             self.recarregar(manter=sessao_id)
 
         emitir_em_segundo_plano(self, self.mensagem, "Ata não emitida",
-                                lambda: colegiado.encerrar_sessao(sessao, sessao_id, agora), "ata-colegiado",
+                                lambda _p: colegiado.encerrar_sessao(sessao, sessao_id, agora), "ata-colegiado",
                                 sigiloso=True, ao_terminar=_on_emitida)

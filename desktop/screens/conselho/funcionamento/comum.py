@@ -1,4 +1,6 @@
-"""Peças comuns das abas do Conselho em funcionamento: diálogo de campos, leitura de valores, PDF salvo, avisos.
+"""Peças comuns das abas do Conselho em funcionamento: diálogo de campos, leitura de valores, avisos.
+
+Emitir e salvar um PDF: ``widgets.emissao.emitir_em_segundo_plano`` (a forma de todas as telas).
 
 Nenhuma regra aqui: os diálogos só juntam o que o usuário digitou e chamam o serviço; a recusa do
 serviço aparece no próprio diálogo, em português.
@@ -6,18 +8,16 @@ serviço aparece no próprio diálogo, em português.
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QDateTime, QStandardPaths, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QFileDialog, QLabel, QLineEdit,
-                               QListWidget, QMessageBox, QPlainTextEdit, QSpinBox, QWidget)
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QLabel, QLineEdit,
+                               QListWidget, QPlainTextEdit, QSpinBox, QWidget)
 
 from desktop.rules import formato
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
-from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.screens.widgets.data import CampoData
 
 LARGURA_MAX, ALTURA_MAX = 1366, 720
@@ -137,32 +137,6 @@ DialogoGravacao = DialogoAcao
 """O nome antigo do mesmo diálogo (todos gravam fora da thread da interface)."""
 
 
-def salvar_pdf(parent: QWidget, emitido, nome: str) -> Path | None:
-    """Pergunta onde salvar o PDF registrado (sugere Documentos); devolve o caminho ou None."""
-    pasta = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    caminho, _ = QFileDialog.getSaveFileName(parent, "Salvar documento", str(Path(pasta) / nome), "PDF (*.pdf)")
-    if not caminho:
-        return None
-    destino = Path(caminho)
-    destino.write_bytes(emitido.pdf)
-    return destino
-
-
-AVISO_SIGILOSO = (
-    "Este documento identifica a criança ou o adolescente e a família (ECA, arts. 17 e 100; LGPD, "
-    "art. 14). Dentro do Paço ele fica guardado cifrado e pode ser aberto e impresso de novo a "
-    "qualquer hora; um arquivo PDF salvo fica SEM cifra, e quem o tiver pode lê-lo.\n\n"
-    "Salvar uma cópia em arquivo, num lugar que você vai escolher?")
-
-
-def confirmar_arquivo_sigiloso(parent: QWidget) -> bool:
-    """Pergunta antes de gravar fora da base um documento com conteúdo sigiloso (padrão: não)."""
-    resposta = QMessageBox.warning(parent, "Salvar documento sigiloso em arquivo", AVISO_SIGILOSO,
-                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                   QMessageBox.StandardButton.No)
-    return resposta == QMessageBox.StandardButton.Yes
-
-
 class UmaDeCadaVez:
     """Mistura para as abas que chamam os serviços fora da thread da interface (``widgets.servicos``): uma
     leitura ou gravação por vez; o pedido feito durante outra roda quando ela terminar (o último pedido vale).
@@ -205,39 +179,6 @@ class UmaDeCadaVez:
                 self._terminar()
 
         consulta(self, ler, _seguir, titulo_erro=titulo_erro, ao_falhar=self._terminar)
-
-
-def _salvar_e_oferecer(parent: QWidget, rotulo: QLabel, emitido, nome: str, sigiloso: bool) -> None:
-    destino = None
-    if not sigiloso or confirmar_arquivo_sigiloso(parent):
-        destino = salvar_pdf(parent, emitido, f"{nome}-{emitido.codigo}.pdf")
-    oferecer_documento(rotulo, emitido.pdf, destino,
-                       f"Documento emitido e registrado: código de verificação {emitido.codigo}."
-                       + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; o PDF ficou guardado e "
-                          "pode ser aberto de novo, idêntico, em Documentos emitidos desta tela.)"))
-
-
-def emitir_em_segundo_plano(aba: QWidget, rotulo: QLabel, titulo_erro: str, emitir: Callable[[], Any], nome: str,
-                            *, sigiloso: bool = False, ao_terminar: Callable[[Any], None] | None = None):
-    """Emite fora da thread da interface (montar o PDF, registrar: ``widgets.servicos.operacao``, com
-    progresso), pergunta onde salvar e diz o código de verificação no ``rotulo``. ``sigiloso``: documento de
-    um caso (identifica criança e família): antes de gravar um arquivo sem cifra o usuário é avisado e decide;
-    recusando, o documento fica só na base, para abrir e imprimir. ``ao_terminar``
-    recebe o documento emitido, ou None se a emissão foi recusada (já avisada) ou cancelada."""
-    from desktop.screens.widgets.servicos import operacao
-
-    def _on_emitido(emitido) -> None:
-        _salvar_e_oferecer(aba, rotulo, emitido, nome, sigiloso)
-        if ao_terminar:
-            ao_terminar(emitido)
-
-    def _on_recusado(erro: BaseException) -> None:
-        avisos.erro(aba, titulo_erro, erro)
-        if ao_terminar:
-            ao_terminar(None)
-
-    return operacao(aba, "Emitindo o documento…", lambda _p: emitir(), _on_emitido, titulo_erro=titulo_erro,
-                    ao_recusar=_on_recusado, ao_cancelar=lambda: ao_terminar(None) if ao_terminar else None)
 
 
 def aviso_rotulo(texto: str, estilo: str = ESTILO_AVISO) -> QLabel:

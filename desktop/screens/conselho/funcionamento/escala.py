@@ -21,8 +21,9 @@ from desktop.services import documentos_vias
 from desktop.screens.widgets.divisor import criar_divisor
 
 from desktop.screens.widgets.servicos import consulta, operacao
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
-from .comum import DialogoGravacao, UmaDeCadaVez, br, combo, editor_data, emitir_em_segundo_plano, somente_leitura
+from .comum import DialogoGravacao, UmaDeCadaVez, br, combo, editor_data, somente_leitura
 
 DIAS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
 COLUNAS = [
@@ -193,5 +194,5 @@ class AbaEscala(UmaDeCadaVez, QWidget):
                 self.emitidos.atualizar()
 
         emitir_em_segundo_plano(self, self.mensagem, "Escala não impressa",
-                                lambda: documentos.emitir_escala(sessao, ini, fim), f"escala-{ini:%Y-%m}",
+                                lambda _p: documentos.emitir_escala(sessao, ini, fim), f"escala-{ini:%Y-%m}",
                                 ao_terminar=_on_emitida)

@@ -22,9 +22,9 @@ from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.widgets.divisor import criar_divisor
 
 from desktop.screens.widgets.servicos import consulta
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
 from .comum import (ALTURA_MAX, DialogoAcao, DialogoGravacao, UmaDeCadaVez, br, campo_data, combo, editor_data,
-                    emitir_em_segundo_plano,
                     texto_longo)
 
 COLUNAS_ENTIDADES = [Coluna("Entidade", lambda e: e["nome"], esticar=True),
@@ -226,5 +226,5 @@ class AbaFiscalizacao(UmaDeCadaVez, QWidget):
                 self.emitidos.atualizar()
 
         emitir_em_segundo_plano(self, self.mensagem, "Ofício não emitido",
-                                lambda: fiscalizacao.comunicar_irregularidades(sessao, visita_id, assinado),
+                                lambda _p: fiscalizacao.comunicar_irregularidades(sessao, visita_id, assinado),
                                 "oficio-fiscalizacao", ao_terminar=_on_emitido)

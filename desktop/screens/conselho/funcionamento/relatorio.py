@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from desktop.rules.conselho.relatorio import total_publicado
@@ -25,8 +23,9 @@ from desktop.services.conselho import relatorio
 from desktop.services.conselho.comum import MENSAGEM_SEM_CHAVE
 
 from desktop.screens.widgets.servicos import consulta
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
 
-from .comum import UmaDeCadaVez, combo, emitir_em_segundo_plano, texto_longo
+from .comum import UmaDeCadaVez, combo, texto_longo
 
 
 class AbaRelatorio(UmaDeCadaVez, QWidget):
@@ -116,7 +115,7 @@ class AbaRelatorio(UmaDeCadaVez, QWidget):
                 self.emitidos.atualizar()
 
         emitir_em_segundo_plano(self, self.mensagem, "Relatório não emitido",
-                                lambda: relatorio.emitir_relatorio_trimestral(sessao, ano, tri, obs),
+                                lambda _p: relatorio.emitir_relatorio_trimestral(sessao, ano, tri, obs),
                                 f"relatorio-{ano}-T{tri}", ao_terminar=_on_emitido)
 
     def _on_csv(self) -> None:
@@ -130,10 +129,8 @@ class AbaRelatorio(UmaDeCadaVez, QWidget):
     def _on_csv_lido(self, dados) -> None:
         self._terminar()
         ano, tri, texto = dados
-        pasta = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        caminho, _ = QFileDialog.getSaveFileName(self, "Salvar CSV", str(Path(pasta) / f"sipia-{ano}-T{tri}.csv"),
-                                                 "CSV (*.csv)")
+        caminho = escolher_destino(self, f"sipia-{ano}-T{tri}.csv", titulo="Salvar CSV", filtro="CSV (*.csv)")
         if caminho:
-            Path(caminho).write_text(texto, encoding="utf-8")
+            caminho.write_text(texto, encoding="utf-8")
             oferecer_documento(self.mensagem, None, caminho,
                                f"CSV salvo em {caminho} ({texto.count(chr(10)) - 1} linha(s) de dados).")

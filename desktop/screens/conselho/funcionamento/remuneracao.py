@@ -6,7 +6,7 @@ o fechamento), vê o contracheque calculado pelo motor comum; a competência tem
 registrado, o arquivo do banco (CNAB 240) e os eventos do eSocial; embaixo, os contracheques já emitidos.
 Os descontos do conselheiro (pensão alimentícia, consignação, contribuição sindical, rubrica avulsa) são
 lançados pelo botão Descontos (``remuneracao_descontos``). Toda chamada ao serviço roda fora da thread da
-interface (``widgets.servicos``: ``consulta`` para ler, ``operacao`` para emitir).
+interface (``widgets.servicos.consulta`` para ler; o PDF, por ``widgets.emissao``).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Papel, Permissao
@@ -27,10 +27,10 @@ from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, cr
 from desktop.screens.widgets.descarte import descartar
 from desktop.screens.widgets.divisor import criar_divisor
 from desktop.screens.widgets.fluxo import LayoutFluxo
-from desktop.screens.widgets.impressao import oferecer_documento
-from desktop.screens.widgets.servicos import consulta, operacao
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
+from desktop.screens.widgets.servicos import consulta
 
-from .comum import br, combo, salvar_pdf, somente_leitura
+from .comum import br, combo, somente_leitura
 from .remuneracao_competencia import PainelCompetencia
 from .remuneracao_descontos import DialogoDescontosConselho
 
@@ -211,16 +211,14 @@ class AbaRemuneracao(QWidget):
         sessao, comp = self._sessao, self.competencia()
 
         def _on_emitido(emitido) -> None:
-            destino = salvar_pdf(self, emitido, f"contracheque-{comp:%Y-%m}-{emitido.codigo}.pdf")
-            oferecer_documento(self.mensagem, emitido.pdf, destino,
-                               f"Documento emitido e registrado: código de verificação {emitido.codigo}."
-                               + (f" Salvo em {destino}." if destino else " (Não foi salvo em arquivo; o PDF ficou "
-                                  "guardado e pode ser aberto de novo, idêntico, em Documentos emitidos desta tela.)"))
-            self.recarregar_emitidos()
+            self.tarefa = None
+            if emitido is not None:
+                self.recarregar_emitidos()
 
-        self.tarefa = operacao(self, "Emitindo o contracheque…",
-                               lambda _p: remuneracao.emitir_contracheque(sessao, cid, comp), _on_emitido,
-                               titulo_erro="Contracheque não emitido")
+        self.tarefa = emitir_em_segundo_plano(
+            self, self.mensagem, "Contracheque não emitido",
+            lambda _p: remuneracao.emitir_contracheque(sessao, cid, comp), f"contracheque-{comp:%Y-%m}",
+            andamento="Emitindo o contracheque…", ao_terminar=_on_emitido)
 
     def _on_descontos(self) -> None:
         cid = self.conselheiro.currentData()
@@ -234,10 +232,7 @@ class AbaRemuneracao(QWidget):
         self.dialogo_descontos.open()
 
     def _destino(self, titulo: str, filtro: str) -> Callable[[str], Path | None]:
-        def escolher(nome: str) -> Path | None:
-            caminho, _ = QFileDialog.getSaveFileName(self, titulo, str(Path.home() / nome), filtro)
-            return Path(caminho) if caminho else None
-        return escolher
+        return lambda nome: escolher_destino(self, nome, titulo=titulo, filtro=filtro)
 
     def _on_banco(self) -> None:
         def _salvo(caminho: Path, g) -> None:

@@ -86,8 +86,8 @@ def salvar_em(monkeypatch, pasta: Path) -> list[Path]:
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(_salvar))
     # o aviso antes de salvar um documento sigiloso em arquivo: aqui, o usuário aceita
-    from desktop.screens.conselho.funcionamento import comum
-    monkeypatch.setattr(comum, "confirmar_arquivo_sigiloso", lambda _parent: True)
+    from desktop.screens.widgets import emissao
+    monkeypatch.setattr(emissao, "confirmar_arquivo_sigiloso", lambda _parent: True)
     return salvos
 
 
