@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDateEdit, QDat
                                QListWidget, QPlainTextEdit, QSpinBox, QWidget)
 
 from desktop.rules import formato
-from desktop.screens.widgets import avisos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
