@@ -41,6 +41,9 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, imp: Impacto, descricao: str, fu
                             [[f"{m.competencia:%m/%Y}", str(m.servidores), numero(m.pago), numero(m.devido),
                               numero(m.diferenca)] for m in imp.retroativos],
                             [LARGURA_UTIL * x for x in (0.2, 0.15, 0.22, 0.22, 0.21)], alinhar_direita=(1, 2, 3, 4)))
+        fluxo.append(paragrafo("Devido: o mês recalculado com a tabela nova; quem receberia menos com ela (no "
+                               "complemento do mínimo, com falta no mês) conta pelo pago — a diferença negativa não "
+                               "é descontada.", "pequeno"))
         fluxo.append(Spacer(1, 10))
     if imp.retroativos_servidores:
         fluxo.append(paragrafo("Diferenças por servidor e competência fechada (remuneração do mês e 13º quitado nela)",

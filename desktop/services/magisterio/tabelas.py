@@ -129,10 +129,14 @@ def impacto_reajuste(sessao: Sessao, simulacao: SimulacaoReajuste,
         devido = {i.contracheque.pessoa_id: _retroativo(i.contracheque.linhas) for i in recalc.itens}
         nomes = {i.contracheque.pessoa_id: (ident.nome, ident.matricula) for i, ident in zip(recalc.itens, ids_k)}
         comuns = [sid for sid in pago if sid in devido]
+        # a diferença negativa não é descontada (reajuste_impacto.diferenca_reajuste): quem a tabela nova pagaria
+        # menos — no complemento do mínimo, com falta no mês, o dia de falta vale mais e o complemento cai —
+        # conta pelo pago, e o custo simulado é o que a rubrica 065 paga depois
+        a_pagar = {s: max(devido[s], _retroativo(pago[s])) for s in comuns}
         retro.append(ImpactoMes(mes_k, len(comuns), sum((_retroativo(pago[s]) for s in comuns), Decimal("0.00")),
-                                sum((devido[s] for s in comuns), Decimal("0.00"))))
+                                sum((a_pagar[s] for s in comuns), Decimal("0.00"))))
         por_servidor += [ImpactoServidorMes(s, *nomes[s], mes_k, _retroativo(pago[s]), devido[s]) for s in comuns
-                         if devido[s] != _retroativo(pago[s])]
+                         if devido[s] > _retroativo(pago[s])]
     imp = impacto(comp, simulacao.inicio, linhas, novos, retro)
     return replace(imp, retroativos_servidores=tuple(sorted(por_servidor, key=lambda x: (x.nome, x.matricula,
                                                                                          x.competencia))))

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from desktop.rules.magisterio.reajuste_impacto import remuneracao_bruta
 from desktop.services import acesso, demo
-from desktop.services.magisterio import documentos, folha, tabelas
+from desktop.services.magisterio import cadastro, documentos, folha, tabelas
 
 AGOSTO, SETEMBRO, OUTUBRO, NOVEMBRO = (date(2026, m, 1) for m in (8, 9, 10, 11))
 
@@ -20,6 +20,11 @@ def base(tmp_path):
     caminho = tmp_path / "demo.db"
     demo.criar_demo(caminho, pessoas=3, servidores=6)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
+    # uma falta em setembro de quem recebe o complemento do mínimo: com a tabela nova o dia de falta vale mais
+    # e o complemento cai — a tabela nova pagaria menos nesse mês, o que não se desconta
+    no_piso = next(i.contracheque.pessoa_id for i in folha.previa(s, SETEMBRO).itens
+                   if any(l.codigo == "050" for l in i.contracheque.linhas))
+    cadastro.adicionar(s, "faltas", no_piso, data=date(2026, 9, 15), codigo="FI")
     for mes in (AGOSTO, SETEMBRO, OUTUBRO):
         folha.fechar(s, mes, aceitar_pendencias=True)
     yield s
@@ -36,7 +41,7 @@ def test_custo_por_servidor_e_mes(base):
                    Decimal("0.00")) == m.diferenca
     for r in imp.retroativos_servidores:  # pago = a remuneração gravada no contracheque do mês (sem 13º em ago-out)
         cc = folha.contracheque(s, r.competencia, r.servidor_id).contracheque
-        assert r.pago == remuneracao_bruta(cc.linhas) and r.diferenca != 0
+        assert r.pago == remuneracao_bruta(cc.linhas) and r.diferenca > 0
     texto = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(
         documentos.emitir_impacto_reajuste(s, sim).pdf)).pages).split())
     assert "Diferenças por servidor e competência fechada" in texto
@@ -47,4 +52,7 @@ def test_custo_por_servidor_e_mes(base):
     pagas = {(i.contracheque.pessoa_id, l.referencia): l.valor for i in folha.previa(s, NOVEMBRO).itens
              for l in i.contracheque.linhas if l.codigo == "065"}
     assert pagas == {(r.servidor_id, f"reajuste:{r.competencia:%Y-%m}"): r.diferenca
-                     for r in imp.retroativos_servidores if r.diferenca > 0}
+                     for r in imp.retroativos_servidores}
+    # o custo retroativo simulado é o que se paga (a diferença negativa da falta no piso não entra nem é descontada)
+    assert imp.retroativo == sum(pagas.values()) == sum((r.diferenca for r in imp.retroativos_servidores),
+                                                         Decimal("0.00"))
