@@ -512,6 +512,7 @@ ISENTAS: dict[str, str] = {
     "calculadoras.modelo.validar": _PURA,
     "calculadoras.parametros.com_entrada": _PURA,
     "calculadoras.parametros.conferir_cobertura": _PURA,
+    "calculadoras.parametros.lido": _PURA,
     "calculadoras.parametros.parecido": _PURA,
     "calculadoras.parametros.sem_vigencia": _PURA,
     "calculadoras.parametros.vigente": _PURA,
