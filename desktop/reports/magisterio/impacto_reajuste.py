@@ -28,13 +28,14 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, imp: Impacto, descricao: str, fu
         ["Impacto anual estimado (12 meses + 13º + terço de férias)", dinheiro(imp.anual)],
     ]
     if imp.retroativos:
-        resumo.append(["Diferenças de competências já fechadas (na próxima aberta ou em folha complementar; de ano anterior, RRA)",
-                       dinheiro(imp.retroativo)])
+        resumo.append(["Diferenças de competências já fechadas (ver abaixo)", dinheiro(imp.retroativo)])
     fluxo += [tabela(["Item", "Valor"], resumo, [LARGURA_UTIL * 0.62, LARGURA_UTIL * 0.38], alinhar_direita=(1,),
                      tamanho=9), Spacer(1, 6),
               paragrafo("Remuneração do mês: proventos mensais menos faltas e abate-teto, sem o 13º (Lei 1.613/2004, "
                         "art. 35); o complemento do salário mínimo (CF, art. 7º, IV) absorve o reajuste de quem "
-                        "ganha menos que o mínimo. Encargos patronais não incluídos.", "pequeno"), Spacer(1, 10)]
+                        "ganha menos que o mínimo. Encargos patronais não incluídos. As diferenças de competências "
+                        "já fechadas são pagas na próxima competência aberta ou em folha complementar (as de ano "
+                        "anterior, como rendimento recebido acumuladamente — RRA).", "pequeno"), Spacer(1, 10)]
     if imp.retroativos:
         fluxo.append(paragrafo("Competências já fechadas alcançadas pela vigência", "secao"))
         fluxo.append(tabela(["Competência", "Servidores", "Pago (R$)", "Devido (R$)", "Diferença (R$)"],
