@@ -32,6 +32,7 @@ from folha_magisterio import preparar  # noqa: E402
 from desktop.rules.pagamento.banco import dv_modulo11_bb  # noqa: E402
 from desktop.rules.papeis import Permissao  # noqa: E402
 from desktop.services.magisterio import documentos, folha  # noqa: E402
+from desktop.store import linhas as armazem_linhas  # noqa: E402
 from desktop.store.magisterio import descontos as armazem_descontos  # noqa: E402
 from desktop.services.pagamento import dados, esocial, remessa  # noqa: E402
 from desktop.services.sessao import ErroNegocio  # noqa: E402
@@ -72,20 +73,25 @@ def descontos(sessao) -> tuple[int, int]:
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         for n, sid in enumerate(ids):
             if n % 5 == 0:
-                armazem_descontos.inserir(m.db, {"servidor_id": sid, "tipo": "consignacao", "descricao": "Banco Popular",
-                                                 "forma": "fixo", "quantidade": "150.00", "prioridade": 1,
-                                                 "documento": f"CT-{n}", "inicio": comp}, "benchmark")
+                _lancar(m.db, {"servidor_id": sid, "tipo": "consignacao", "descricao": "Banco Popular",
+                               "forma": "fixo", "quantidade": "150.00", "prioridade": 1,
+                               "documento": f"CT-{n}", "inicio": comp})
                 n_c += 1
             if n % 20 == 1:
-                armazem_descontos.inserir(m.db, {"servidor_id": sid, "tipo": "pensao", "descricao": "Beneficiário",
-                                                 "forma": "liquido", "quantidade": "15", "documento": f"Proc. {n}",
-                                                 "beneficiario_cpf": "52998224725", "inicio": comp, "banco": "001",
-                                                 "agencia": "1234", "agencia_dv": "3", "conta": f"{900000 + n}",
-                                                 "conta_dv": dv_modulo11_bb(f"{900000 + n}".zfill(8)),
-                                                 "tipo_conta": "corrente"}, "benchmark")
+                _lancar(m.db, {"servidor_id": sid, "tipo": "pensao", "descricao": "Beneficiário",
+                               "forma": "liquido", "quantidade": "15", "documento": f"Proc. {n}",
+                               "beneficiario_cpf": "52998224725", "inicio": comp, "banco": "001",
+                               "agencia": "1234", "agencia_dv": "3", "conta": f"{900000 + n}",
+                               "conta_dv": dv_modulo11_bb(f"{900000 + n}".zfill(8)),
+                               "tipo_conta": "corrente"})
                 n_p += 1
     return n_c, n_p
 
+
+
+def _lancar(db, valores: dict) -> None:
+    """Um lançamento direto na tabela (carga do benchmark, sem diário)."""
+    armazem_linhas.inserir(db, *armazem_descontos.linha_nova(valores, "benchmark"))
 
 def certificado() -> bytes:
     from cryptography import x509

@@ -5,8 +5,12 @@ Não conferem permissão nem escrevem no diário: isso é dos serviços (``servi
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sqlite_utils
-from sqlite_utils.db import jsonify_if_needed
+from sqlite_utils.db import jsonify_if_needed, quote_identifier
+
+from . import sigilo
 
 
 def um(db: sqlite_utils.Database, sql: str, params: list | None = None) -> dict | None:
@@ -21,9 +25,36 @@ def por_chave(db: sqlite_utils.Database, tabela: str, id_: str, pk: str = "id") 
 
 
 def inserir(db: sqlite_utils.Database, tabela: str, linha: dict) -> dict:
-    """INSERT da linha como veio; devolve-a."""
-    db[tabela].insert(linha)
+    """INSERT da linha como veio (as colunas são as chaves dela); devolve-a.
+
+    O mesmo INSERT do ``table.insert`` do sqlite-utils — valores por ``jsonify_if_needed`` (listas e
+    dicionários em JSON, Decimal em float, datas em ISO), e uma tabela do sigilo só com o arquivo
+    anexado (``sigilo.SemSigilo``, como ``BancoPaco.table``) —, mas sem a introspecção da tabela a cada
+    linha (lista de tabelas, colunas, chave): a tabela tem de existir, nada é criado nem alterado."""
+    try:
+        db.execute(_sql_inserir(tabela, tuple(linha)), [jsonify_if_needed(v) for v in linha.values()])
+    except Exception:
+        # Sem o arquivo anexado, a tabela de caso não existe (a base geral só tem as legado_*, renomeadas):
+        # a mensagem do sigilo, não "no such table". Conferido só no erro: nada a pagar no caminho comum.
+        if tabela in sigilo.TABELAS and not _sigilo_anexado(db):
+            raise sigilo.SemSigilo(sigilo.MENSAGEM_SEM_SIGILO) from None
+        raise
     return linha
+
+
+@lru_cache(maxsize=512)
+def _sql_inserir(tabela: str, colunas: tuple[str, ...]) -> str:
+    if not colunas:
+        return f"INSERT INTO {quote_identifier(tabela)} DEFAULT VALUES"
+    return (f"INSERT INTO {quote_identifier(tabela)} ({', '.join(quote_identifier(c) for c in colunas)}) "
+            f"VALUES ({', '.join('?' for _ in colunas)})")
+
+
+def _sigilo_anexado(db: sqlite_utils.Database) -> bool:
+    tem = getattr(db, "tem_sigilo", None)  # BancoPaco
+    if tem is not None:
+        return tem()
+    return any(r[1] == sigilo.ESQUEMA for r in db.execute("PRAGMA database_list"))
 
 
 def atualizar(db: sqlite_utils.Database, tabela: str, id_: str, valores: dict, pk: str = "id") -> dict:

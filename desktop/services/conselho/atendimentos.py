@@ -113,8 +113,7 @@ def _decisao(m: Mudanca, sessao: Sessao, atendimento_id: str, descricao: str, mo
              "colegiado_em": None, "colegiado": None, "retificacao": None,
              "comunicar_ate": iso_local(regra_prazos.comunicar_ate(decidida_em, util, exp, prazos)),
              "comunicada_em": None, "comunicada_a": None, "conselheiro_id": conselheiro_id, "criado_em": agora()}
-    armazem.inserir(m.db, "conselho_decisoes", linha)
-    m.registrar("conselho_decisoes", linha["id"], "inserir", depois=linha)
+    m.inserir("conselho_decisoes", linha)
     return linha
 
 
@@ -162,22 +161,18 @@ def registrar_atendimento(sessao: Sessao, dados: dict) -> dict:
               "relato": (dados.get("relato") or "").strip(), "bairro": " ".join((dados.get("bairro") or "").split()),
               "situacao": "aberto", "plantao": int(plantao), "registrado_por": c["id"] if c else None,
               "criado_em": momento, "atualizado_em": momento}
-        armazem.inserir(m.db, "conselho_atendimentos", at)
-        m.registrar("conselho_atendimentos", at["id"], "inserir", depois=at)
+        m.inserir("conselho_atendimentos", at)
         ids_criancas = []
         for cr in criancas:
             linha = {"id": novo_id(), "atendimento_id": at["id"], **cr}
-            armazem.inserir(m.db, "conselho_criancas", linha)
-            m.registrar("conselho_criancas", linha["id"], "inserir", depois=linha)
+            m.inserir("conselho_criancas", linha)
             ids_criancas.append(linha["id"])
         for f in familiares:
             linha = {"id": novo_id(), "atendimento_id": at["id"], **f}
-            armazem.inserir(m.db, "conselho_familiares", linha)
-            m.registrar("conselho_familiares", linha["id"], "inserir", depois=linha)
+            m.inserir("conselho_familiares", linha)
         for v in violacoes:
             linha = {"id": novo_id(), "atendimento_id": at["id"], **v}
-            armazem.inserir(m.db, "conselho_violacoes", linha)
-            m.registrar("conselho_violacoes", linha["id"], "inserir", depois=linha)
+            m.inserir("conselho_violacoes", linha)
         if decisao:
             d = _decisao(m, sessao, at["id"], decisao["descricao"], decisao["motivacao"], recebido, plantao,
                          c["id"] if c else None)
@@ -192,8 +187,7 @@ def inserir_medidas(m: Mudanca, atendimento_id: str, decisao_id: str, medidas: l
         linha = {"id": novo_id(), "atendimento_id": atendimento_id, "decisao_id": decisao_id,
                  "crianca_id": ids_criancas[md["crianca"]] if md["crianca"] is not None else None,
                  "codigo": md["codigo"], "destinatario": md["destinatario"], "aplicada_em": iso_local(momento)}
-        armazem.inserir(m.db, "conselho_medidas", linha)
-        m.registrar("conselho_medidas", linha["id"], "inserir", depois=linha)
+        m.inserir("conselho_medidas", linha)
 
 
 def obter_atendimento(sessao: Sessao, atendimento_id: str) -> dict:

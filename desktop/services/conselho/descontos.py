@@ -77,8 +77,7 @@ def _gravar(sessao: Sessao, valores: dict, dia: date, fim) -> dict:
     if motivo:
         raise EntradaInvalida(motivo)
     with sessao.mudanca(Permissao.CONSELHO_MANDATOS) as m:
-        linha = armazem.inserir(m.db, valores, sessao.usuario.login, FOLHA)
-        m.registrar(TABELA, linha["id"], "inserir", depois=linha)
+        linha = m.inserir(*armazem.linha_nova(valores, sessao.usuario.login, FOLHA))
     novo = [l for l in cc.linhas if l.referencia == "novo"]
     return linha | {"valor_no_mes": sum((l.valor for l in novo), Decimal("0.00")), "liquido_no_mes": cc.liquido,
                     "reemitir": _fechada(sessao, dia)}
@@ -152,6 +151,5 @@ def encerrar(sessao: Sessao, desconto_id: str, ultima_competencia) -> dict:
     if f"{ultima:%Y-%m}" < antes["inicio"]:
         raise EntradaInvalida(f"A última competência ({ultima:%m/%Y}) é anterior ao início do lançamento.")
     with sessao.mudanca(Permissao.CONSELHO_MANDATOS) as m:
-        depois = armazem.encerrar(m.db, desconto_id, f"{ultima:%Y-%m}", FOLHA)
-        m.registrar(TABELA, desconto_id, "alterar", antes=antes, depois=depois)
+        depois = m.alterar(TABELA, desconto_id, armazem.encerramento(f"{ultima:%Y-%m}"))
     return depois

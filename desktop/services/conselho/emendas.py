@@ -63,8 +63,7 @@ def _historico(m: Mudanca, c: dict | None, atendimento_id: str, tipo: str, tabel
              "conselheiro_id": c["id"] if c else None, "tipo": tipo, "tabela": tabela, "registro_id": registro_id,
              "antes": json.dumps(antes, ensure_ascii=False) if antes is not None else None,
              "depois": json.dumps(depois, ensure_ascii=False) if depois is not None else None, "motivo": motivo}
-    armazem.inserir(m.db, "conselho_emendas", linha)
-    m.registrar("conselho_emendas", linha["id"], "inserir", depois=linha)
+    m.inserir("conselho_emendas", linha)
     m.alterar("conselho_atendimentos", atendimento_id, {"atualizado_em": linha["momento"]}, so_os_campos=True)
     if tipo in MUDAM_O_TERMO:  # o motivo do registro geral não leva conteúdo do caso: só o tipo da emenda
         documentos_vias.substituir_assunto(m, assunto_termo(atendimento_id),
@@ -86,8 +85,7 @@ def incluir_crianca(sessao: Sessao, atendimento_id: str, crianca: dict, motivo: 
     motivo = _motivo(motivo)
     linha = {"id": novo_id(), "atendimento_id": atendimento_id, **validar_crianca(crianca, _fato(a).date())}
     with sessao.mudanca(EDITAR) as m:
-        armazem.inserir(m.db, "conselho_criancas", linha)
-        m.registrar("conselho_criancas", linha["id"], "inserir", depois=linha)
+        m.inserir("conselho_criancas", linha)
         _historico(m, c, atendimento_id, "crianca_incluida", "conselho_criancas", linha["id"], None, linha, motivo)
         armazem.indexar(m.db, atendimento_id)
     return armazem.completo(sessao.db, atendimento_id)
@@ -99,8 +97,7 @@ def incluir_familiar(sessao: Sessao, atendimento_id: str, familiar: dict, motivo
     motivo = _motivo(motivo)
     linha = {"id": novo_id(), "atendimento_id": atendimento_id, **validar_familiar(familiar)}
     with sessao.mudanca(EDITAR) as m:
-        armazem.inserir(m.db, "conselho_familiares", linha)
-        m.registrar("conselho_familiares", linha["id"], "inserir", depois=linha)
+        m.inserir("conselho_familiares", linha)
         _historico(m, c, atendimento_id, "familiar_incluido", "conselho_familiares", linha["id"], None, linha, motivo)
         armazem.indexar(m.db, atendimento_id)
     return armazem.completo(sessao.db, atendimento_id)
@@ -113,8 +110,7 @@ def incluir_violacao(sessao: Sessao, atendimento_id: str, violacao: dict, motivo
     linha = {"id": novo_id(), "atendimento_id": atendimento_id, **validar_violacao(violacao)}
     _conferir_faixas([linha], _nascimentos(sessao, atendimento_id), _fato(a).date())
     with sessao.mudanca(EDITAR) as m:
-        armazem.inserir(m.db, "conselho_violacoes", linha)
-        m.registrar("conselho_violacoes", linha["id"], "inserir", depois=linha)
+        m.inserir("conselho_violacoes", linha)
         _historico(m, c, atendimento_id, "violacao_incluida", "conselho_violacoes", linha["id"], None, linha, motivo)
     return armazem.completo(sessao.db, atendimento_id)
 

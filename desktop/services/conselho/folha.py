@@ -186,8 +186,7 @@ def reabrir(sessao: Sessao, competencia, motivo: str) -> dict:
         if antes is None or antes["situacao"] != "fechada":
             raise ErroNegocio(f"A competência {dia:%m/%Y} da folha dos conselheiros não está fechada: não há o "
                               "que reabrir.")
-        reabertura = armazem.registrar_reabertura(m.db, antes, por=sessao.usuario.login, motivo=motivo)
-        m.registrar("conselho_reaberturas", reabertura["id"], "inserir", depois=reabertura)
+        m.inserir("conselho_reaberturas", armazem.linha_reabertura(antes, por=sessao.usuario.login, motivo=motivo))
         armazem.marcar_aberta(m.db, antes["id"])
         substituidos = documentos_vias.substituir_assunto(
             m, f"{remuneracao.ASSUNTO}:{dia:%Y-%m}", f"competência {dia:%m/%Y} reaberta: {motivo}")

@@ -83,8 +83,7 @@ def _gravar(sessao: Sessao, valores: dict, dia: date, fim) -> dict:
         valores["fim"] = f"{ultima:%Y-%m}"
     cc = _conferir(sessao, valores, dia)
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
-        linha = armazem.inserir(m.db, valores, sessao.usuario.login)
-        m.registrar("magisterio_descontos", linha["id"], "inserir", depois=linha)
+        linha = m.inserir(*armazem.linha_nova(valores, sessao.usuario.login))
     novo = [l for l in cc.linhas if l.referencia == "novo"]
     return linha | {"valor_no_mes": sum((l.valor for l in novo), Decimal("0.00")), "liquido_no_mes": cc.liquido}
 
@@ -167,8 +166,7 @@ def encerrar(sessao: Sessao, desconto_id: str, ultima_competencia) -> dict:
         raise ErroNegocio(f"A competência seguinte a {ultima:%m/%Y} já está fechada com o desconto: encerre numa "
                           "competência ainda aberta.")
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
-        depois = armazem.encerrar(m.db, desconto_id, f"{ultima:%Y-%m}")
-        m.registrar("magisterio_descontos", desconto_id, "alterar", antes=antes, depois=depois)
+        depois = m.alterar("magisterio_descontos", desconto_id, armazem.encerramento(f"{ultima:%Y-%m}"))
     return depois
 
 

@@ -355,8 +355,7 @@ def reabrir(sessao: Sessao, competencia: date | str, motivo: str) -> dict:
         antes = armazem.competencia(m.db, dia)
         if antes is None or antes["situacao"] != "fechada":
             raise ErroNegocio(f"A competência {dia:%m/%Y} não está fechada: não há o que reabrir.")
-        reabertura = armazem.registrar_reabertura(m.db, antes, por=sessao.usuario.login, motivo=motivo)
-        m.registrar("magisterio_reaberturas", reabertura["id"], "inserir", depois=reabertura)
+        m.inserir("magisterio_reaberturas", armazem.linha_reabertura(antes, por=sessao.usuario.login, motivo=motivo))
         armazem.marcar_aberta(m.db, antes["id"])
         substituidos = documentos_vias.substituir_assunto(
             m, f"magisterio:competencia:{dia:%Y-%m}", f"competência {dia:%m/%Y} reaberta: {motivo}")

@@ -111,8 +111,8 @@ def adicionar_em(m: Mudanca, historico: str, servidor_id: str, campos: dict) -> 
     if h.nome in _ENCADEADOS and valores.get("inicio"):
         _encadear(ctx, h, valores)
     validacoes.VALIDADORES[h.nome](ctx, valores, None)
-    novo = armazem.inserir(m.db, h, servidor_id, valores)
-    m.registrar(h.tabela, novo["id"], "inserir", depois=armazem.linha(h, novo))
+    novo = armazem.item_novo(h, servidor_id, valores)
+    m.inserir(h.tabela, armazem.linha(h, novo))
     if h.nome == "faltas":
         return _falta_de_mes_fechado(m, h, novo)
     return _com_aviso(novo, anteriores.marcar_em(m, h.nome, servidor_id, None, novo))
@@ -176,8 +176,7 @@ def _retomar_base(ctx: validacoes.Contexto, base: dict, inicio: date) -> None:
     if any(j["inicio"] <= inicio and (j["fim"] is None or inicio <= j["fim"]) for j in ctx.outros("jornadas")):
         return
     valores = {"inicio": inicio, "fim": desl, "horas": base["horas"], "motivo": "base", "ato": base["ato"]}
-    novo = armazem.inserir(ctx.db, h, ctx.servidor["id"], valores)
-    ctx.mudanca.registrar(h.tabela, novo["id"], "inserir", depois=armazem.linha(h, novo))
+    ctx.mudanca.inserir(h.tabela, armazem.linha(h, armazem.item_novo(h, ctx.servidor["id"], valores)))
 
 
 def corrigir_em(m: Mudanca, historico: str, item_id: str, campos: dict) -> dict:

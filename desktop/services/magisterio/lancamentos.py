@@ -272,8 +272,7 @@ def _executar(m: Mudanca, servidor_id: str, dia: date, acoes: list[tuple]) -> li
             # faltas desta linha gravadas na transação; a recusa desfaz a grade inteira
             descontos.conferir_na_transacao(m.sessao, dados[0], dia)
             valores = dados[0] | {"inicio": f"{dia:%Y-%m}", "fim": f"{dia:%Y-%m}"}
-            nova = armazem_descontos.inserir(m.db, valores, m.sessao.usuario.login)
-            m.registrar("magisterio_descontos", nova["id"], "inserir", depois=nova)
+            m.inserir(*armazem_descontos.linha_nova(valores, m.sessao.usuario.login))
     return avisos
 
 

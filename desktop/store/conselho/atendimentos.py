@@ -57,16 +57,6 @@ CHAVE_DE_ORDEM_SQL = ("((CAST(round((julianday(recebido_em) - julianday('1900-01
 """``chave_de_ordem`` em SQL (para levar de uma vez os casos de uma base antiga)."""
 
 
-def inserir(db: sqlite_utils.Database, tabela: str, linha: dict) -> None:
-    """INSERT direto de uma linha numa tabela de caso (sem a introspecção do sqlite-utils a cada linha:
-    gravar um caso são uma dúzia de linhas, e cada milissegundo conta no plantão)."""
-    if tabela not in FILHAS and tabela != "conselho_atendimentos":
-        raise ValueError(f"tabela de caso desconhecida: {tabela}")
-    colunas = list(linha)
-    db.execute(f"INSERT INTO {tabela} ({', '.join(colunas)}) VALUES ({', '.join('?' for _ in colunas)})",
-               [linha[c] for c in colunas])
-
-
 def linha_do_caso(db: sqlite_utils.Database, tabela: str, id_: str) -> dict | None:
     """A linha ``id_`` do atendimento ou de uma tabela de caso (criança, familiar, decisão, requisição…)."""
     if tabela not in FILHAS and tabela != "conselho_atendimentos":

@@ -3,7 +3,8 @@
 com as mesmas colunas — ``folha`` escolhe a tabela; o código é um só.
 
 Lê os lançamentos vigentes numa competência e os devolve como os tipos de ``rules.folha.descontos``;
-grava e encerra (permissão e diário são dos serviços). Vigência por competência 'aaaa-mm'.
+monta a linha nova e o encerramento (grava-os ``Mudanca.inserir``/``alterar``, com permissão e diário, nos
+serviços). Vigência por competência 'aaaa-mm'.
 """
 from __future__ import annotations
 
@@ -42,7 +43,9 @@ def do_servidor(db: sqlite_utils.Database, servidor_id: str, folha: str = "magis
                          [servidor_id]))
 
 
-def inserir(db: sqlite_utils.Database, valores: dict, por: str, folha: str = "magisterio") -> dict:
+def linha_nova(valores: dict, por: str, folha: str = "magisterio") -> tuple[str, dict]:
+    """(tabela, linha) de um lançamento novo, com id, autoria e momento, como a tabela a guarda (textos vazios
+    em vez de None nas colunas NOT NULL DEFAULT '', incidências 0/1): grava-a ``Mudanca.inserir``."""
     tabela, dono = _tabela(folha)
     momento = agora()
     linha = {"id": novo_id(), dono: valores[dono]} | {k: valores.get(k) for k in CAMPOS} | {
@@ -53,13 +56,12 @@ def inserir(db: sqlite_utils.Database, valores: dict, por: str, folha: str = "ma
     linha["fundamento"] = linha["fundamento"] or ""
     linha["incide_previdencia"] = int(bool(linha["incide_previdencia"]))
     linha["incide_irrf"] = int(bool(linha["incide_irrf"]))
-    db[tabela].insert(linha)
-    return obter(db, linha["id"], folha)
+    return tabela, linha
 
 
-def encerrar(db: sqlite_utils.Database, desconto_id: str, fim: str, folha: str = "magisterio") -> dict:
-    db.execute(f"UPDATE {_tabela(folha)[0]} SET fim = ?, atualizado_em = ? WHERE id = ?", [fim, agora(), desconto_id])
-    return obter(db, desconto_id, folha)
+def encerramento(fim: str) -> dict:
+    """Os valores que encerram um lançamento na competência ``fim`` ('aaaa-mm'): para ``Mudanca.alterar``."""
+    return {"fim": fim, "atualizado_em": agora()}
 
 
 def _linhas_do_mes(db: sqlite_utils.Database, competencia: str, servidor_id: str | None = None,

@@ -176,12 +176,13 @@ def marcar_fechada(db: sqlite_utils.Database, competencia_id: str, *, por: str, 
         "liquido": para_centavos(liquido), "conteudo_sha256": conteudo_sha256, "atualizado_em": momento})
 
 
-def registrar_reabertura(db: sqlite_utils.Database, comp: dict, *, por: str, motivo: str) -> dict:
+def linha_reabertura(comp: dict, *, por: str, motivo: str) -> dict:
+    """A reabertura da competência fechada ``comp`` (o fechamento desfeito, quem, quando, por quê): grava-a
+    ``Mudanca.inserir``."""
     linha = {"id": novo_id(), "competencia_id": comp["id"], "fechada_em": comp["fechada_em"],
              "fechada_por": comp["fechada_por"], "conteudo_sha256": comp["conteudo_sha256"],
              "servidores": comp["servidores"], "liquido": comp["liquido"], "reaberta_em": agora(),
              "reaberta_por": por, "motivo": motivo}
-    db["magisterio_reaberturas"].insert(linha)
     return linha
 
 

@@ -163,14 +163,12 @@ def linha(h: Historico, valores: dict) -> dict:
 
 
 # -- escrita ----------------------------------------------------------------------------------------
-def inserir(db: sqlite_utils.Database, h: Historico, servidor_id: str, valores: dict) -> dict:
-    """Insere um item (valores Python já validados). Devolve o item com id."""
+def item_novo(h: Historico, servidor_id: str, valores: dict) -> dict:
+    """Um item novo (valores Python já validados) com id e momento; grava-o ``Mudanca.inserir`` na forma
+    de ``linha(h, item)``."""
     momento = agora()
-    registro = {"id": novo_id(), "servidor_id": servidor_id,
-                **{c.nome: valores.get(c.nome) for c in h.colunas},
-                "criado_em": momento, "atualizado_em": momento}
-    db[h.tabela].insert(linha(h, registro))
-    return registro
+    return {"id": novo_id(), "servidor_id": servidor_id, **{c.nome: valores.get(c.nome) for c in h.colunas},
+            "criado_em": momento, "atualizado_em": momento}
 
 
 def atualizar(db: sqlite_utils.Database, h: Historico, item_id: str, valores: dict) -> dict:

@@ -11,6 +11,7 @@ Caso à mão (todos os testes): conselheira titular que optou pela remuneração
   5.350,40 × 27,5 % − 908,73 = 1.471,36 − 908,73 = **562,63**.
 - Líquido sem descontos: 6.000,00 − 649,60 − 562,63 = **4.787,77**.
 """
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -70,7 +71,11 @@ def test_consignacao_no_limite_e_alem_da_margem(sessao_admin, carla):
     cc = remuneracao.calcular_contracheque(s, carla, JUNHO)
     assert _valores(cc)["180"] == Decimal("1436.33") and cc.liquido == Decimal("3351.44")
     # no mês seguinte continua (sem fim); encerrado em 06/2025, julho volta ao líquido cheio (mesmo mês comercial)
-    descontos.encerrar(s, r["id"], "06/2025")
+    encerrado = descontos.encerrar(s, r["id"], "06/2025")
+    alteracao = s.db.execute("SELECT acao, antes, depois FROM diario WHERE tabela = 'conselho_descontos' "
+                             "AND registro_id = ? ORDER BY seq DESC LIMIT 1", [r["id"]]).fetchone()
+    assert alteracao[0] == "alterar" and json.loads(alteracao[1])["fim"] is None
+    assert json.loads(alteracao[2]) == encerrado and encerrado["fim"] == "2025-06"
     assert "180" not in _valores(remuneracao.calcular_contracheque(s, carla, date(2025, 7, 1)))
 
 

@@ -3,6 +3,7 @@ cadastro com recusa além da margem e da pensão acima do líquido, fechamento d
 rubricas e o fundamento, contracheque em PDF, arquivo do banco com o crédito do beneficiário da pensão
 (lido de volta pelo leitor independente) e lançamento em competência fechada recusado."""
 import io
+import json
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -74,7 +75,11 @@ def test_descontos_de_ponta_a_ponta(base):
     descontos.lancar_avulsa(s, sid, natureza="desconto", descricao="Reposição ao erário", fundamento="Processo adm. 12/2026",
                             valor="15.00", incide_previdencia=False, incide_irrf=False, competencia="10/2026")
     assert len(descontos.listar(s, sid)) == 4
-    assert len([r for r in s.db.query("SELECT * FROM diario WHERE tabela = 'magisterio_descontos'")]) == 4
+    diario = list(s.db.query("SELECT * FROM diario WHERE tabela = 'magisterio_descontos'"))
+    assert len(diario) == 4
+    for r in diario:  # Mudanca.inserir: o diário guarda a linha como ficou na tabela, coluna por coluna
+        gravada = descontos.armazem.obter(s.db, r["registro_id"])
+        assert r["acao"] == "inserir" and json.loads(r["depois"]) == gravada
 
     folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
     item = folha.contracheque(s, OUTUBRO, sid)
