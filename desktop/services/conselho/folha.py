@@ -21,20 +21,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from desktop.rules.folha.dias import primeiro_dia, ultimo_dia
+from desktop.rules.folha.dias import ultimo_dia
 from desktop.rules.folha.tipos import Contracheque
 from desktop.rules.papeis import Papel, Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import folha as armazem
 from desktop.store.conselho import mandatos as armazem_m
-from desktop.store.magisterio.folha import de_centavos
 
-from .. import documentos_vias, parametros, replicas
+from .. import parametros, replicas
+from ..folha_ciclo import MOTIVO_MINIMO, CicloFolha, mes  # noqa: F401 (MOTIVO_MINIMO: as telas)
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from . import remuneracao
 from .exercicio import periodos
 
-MOTIVO_MINIMO = 15
+CICLO = CicloFolha(armazem.TABELAS, ler=Permissao.CONSELHO_LER, reabrir_exige=Permissao.CONSELHO_MANDATOS,
+                   grava=Permissao.CONSELHO_MANDATOS, assunto=remuneracao.ASSUNTO,
+                   nome=" da folha dos conselheiros",
+                   exemplo_motivo="afastamento de 12/03 lançado depois do fechamento")
 PARAMETROS = ("conselho_remuneracao", "salario_minimo", "folha_geral", "inss", "irrf", "margem_consignavel")
 OPCOES = ("ferias_dias", "decimo_terceiro", "adiantamento_13_pago")
 
@@ -65,21 +68,6 @@ class PreviaConselho:
     @property
     def liquido(self) -> Decimal:
         return self.proventos - self.descontos
-
-
-def mes(competencia) -> date:
-    """Dia 1º da competência; aceita ``date``, 'aaaa-mm' ou 'mm/aaaa'."""
-    if isinstance(competencia, date):
-        return primeiro_dia(competencia)
-    texto = str(competencia or "").strip()
-    try:
-        if "/" in texto:
-            m, a = texto.split("/")
-        else:
-            a, m = texto.split("-")[:2]
-        return date(int(a), int(m), 1)
-    except ValueError:
-        raise EntradaInvalida(f"Competência inválida: {texto!r}. Use mês/ano, por exemplo 03/2026.") from None
 
 
 def _opcoes(opcoes: dict | None, cid: str) -> dict:
@@ -168,57 +156,24 @@ def fechar(sessao: Sessao, competencia, opcoes: dict | None = None) -> dict:
         depois = armazem.competencia(m.db, dia)
         m.registrar("conselho_competencias", linha["id"], "alterar" if antes else "inserir", antes=antes,
                     depois=depois)
-    return _publica(depois)
+    return CICLO.publica(depois)
 
 
 def reabrir(sessao: Sessao, competencia, motivo: str) -> dict:
     """Reabre a competência fechada, com motivo (≥ 15 caracteres); vai ao diário. Os contracheques gravados
     são apagados para o novo cálculo e os PDFs já emitidos da competência ficam "substituídos"."""
-    sessao.exigir(Permissao.CONSELHO_MANDATOS)
-    motivo = " ".join((motivo or "").split())
-    if len(motivo) < MOTIVO_MINIMO:
-        raise EntradaInvalida(f"Explique o motivo da reabertura (pelo menos {MOTIVO_MINIMO} caracteres), por "
-                              "exemplo: \"afastamento de 12/03 lançado depois do fechamento\".")
-    dia = mes(competencia)
-    replicas.exigir_designada(sessao.db, f"Reabrir a competência {dia:%m/%Y} da folha dos conselheiros")
-    with sessao.mudanca(Permissao.CONSELHO_MANDATOS) as m:
-        antes = armazem.competencia(m.db, dia)
-        if antes is None or antes["situacao"] != "fechada":
-            raise ErroNegocio(f"A competência {dia:%m/%Y} da folha dos conselheiros não está fechada: não há o "
-                              "que reabrir.")
-        m.inserir("conselho_reaberturas", armazem.linha_reabertura(antes, por=sessao.usuario.login, motivo=motivo))
-        armazem.marcar_aberta(m.db, antes["id"])
-        substituidos = documentos_vias.substituir_assunto(
-            m, f"{remuneracao.ASSUNTO}:{dia:%Y-%m}", f"competência {dia:%m/%Y} reaberta: {motivo}")
-        depois = armazem.competencia(m.db, dia)
-        m.registrar("conselho_competencias", antes["id"], "alterar", antes=antes,
-                    depois=depois | {"motivo_reabertura": motivo, "contracheques_apagados": antes["conselheiros"],
-                                     "documentos_substituidos": len(substituidos)})
-    return _publica(depois)
+    return CICLO.reabrir(sessao, competencia, motivo)
 
 
 # -- consultas -------------------------------------------------------------------------------------
-def _publica(linha: dict) -> dict:
-    r = dict(linha)
-    r["competencia"] = mes(r["competencia"])
-    for campo in ("proventos", "descontos", "liquido"):
-        r[campo] = de_centavos(r[campo])
-    return r
-
-
 def listar_competencias(sessao: Sessao) -> list[dict]:
     """Competências gravadas (fechadas ou reabertas), da mais recente: situação, totais, quem fechou."""
-    sessao.exigir(Permissao.CONSELHO_LER)
-    return [_publica(r) for r in armazem.competencias(sessao.db)]
+    return CICLO.listar(sessao)
 
 
 def obter_competencia(sessao: Sessao, competencia) -> dict | None:
     """A competência gravada (None se nunca foi fechada), com as reaberturas."""
-    sessao.exigir(Permissao.CONSELHO_LER)
-    linha = armazem.competencia(sessao.db, mes(competencia))
-    if linha is None:
-        return None
-    return _publica(linha) | {"reaberturas": armazem.reaberturas(sessao.db, linha["id"])}
+    return CICLO.obter(sessao, competencia)
 
 
 def _fechada(sessao: Sessao, dia: date) -> dict:

@@ -37,7 +37,8 @@ from desktop.store.magisterio import folha as armazem
 from desktop.store.magisterio import servidores as armazem_servidores
 from desktop.store.magisterio.folha import Identificacao
 
-from .. import documentos_vias, parametros, replicas
+from .. import parametros, replicas
+from ..folha_ciclo import MOTIVO_MINIMO, CicloFolha, mes  # noqa: F401 (MOTIVO_MINIMO: as telas; mes: documentos)
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from . import anteriores, configuracao
 from .folha_pendencias import ERRO_CALCULO, Pendencia, erro, pendencias
@@ -46,7 +47,9 @@ Progresso = Callable[[int, int], None]
 """``progresso(feitos, total)`` a cada servidor calculado; uma exceção levantada nele cancela (em
 ``fechar``, desfaz a transação inteira)."""
 
-MOTIVO_MINIMO = 15
+CICLO = CicloFolha(armazem.TABELAS, ler=Permissao.MAGISTERIO_LER, reabrir_exige=Permissao.MAGISTERIO_REABRIR,
+                   grava=Permissao.MAGISTERIO_EDITAR, assunto="magisterio:competencia", nome="",
+                   exemplo_motivo="falta de 12/03 lançada depois do fechamento")
 PISO = "piso_magisterio"
 
 
@@ -89,21 +92,6 @@ class Previa:
 
 
 # -- competência e parâmetros ----------------------------------------------------------------------
-def mes(competencia: date | str) -> date:
-    """Dia 1º da competência; aceita ``date``, 'aaaa-mm' ou 'mm/aaaa'."""
-    if isinstance(competencia, date):
-        return primeiro_dia(competencia)
-    texto = str(competencia or "").strip()
-    try:
-        if "/" in texto:
-            m, a = texto.split("/")
-        else:
-            a, m = texto.split("-")[:2]
-        return date(int(a), int(m), 1)
-    except ValueError:
-        raise EntradaInvalida(f"Competência inválida: {texto!r}. Use mês/ano, por exemplo 03/2026.") from None
-
-
 def _vigentes(sessao: Sessao, dia: date) -> dict[str, object]:
     vigentes = {nome: parametros.vigente(sessao, nome, dia) for nome in NOMES}
     for nome in NOMES_OPCIONAIS:  # piso e teto: sem vigência na data, não se aplicam
@@ -332,63 +320,28 @@ def fechar(sessao: Sessao, competencia: date | str, progresso: Progresso | None 
         depois = armazem.competencia(m.db, dia)
         m.registrar("magisterio_competencias", linha["id"], "alterar" if antes else "inserir",
                     antes=antes, depois=depois)
-    return _publica(depois)
+    return CICLO.publica(depois)
 
 
 def reabrir(sessao: Sessao, competencia: date | str, motivo: str) -> dict:
-    """Reabre uma competência fechada: só administrador, com motivo (≥ 15 caracteres); vai ao diário.
+    """Desfaz o fechamento, só o administrador (matriz em docs/seguranca.md), com motivo (≥ 15 caracteres).
 
-    Registra a reabertura (o fechamento desfeito, quem, quando, por quê), volta a competência a
-    'aberta' e apaga os contracheques gravados, para que o próximo ``fechar`` recalcule. Todos os
-    documentos emitidos da competência (contracheques, lotes, folha analítica) ficam "substituídos"
-    com o motivo; os PDFs continuam guardados e os novos, emitidos depois do novo fechamento, ligam-se
-    a eles.
+    Registra a reabertura, volta a competência a 'aberta' e apaga os contracheques gravados, para que o
+    próximo ``fechar`` recalcule; os documentos emitidos da competência (contracheques, lotes, folha
+    analítica) ficam "substituídos" com o motivo e os novos ligam-se a eles (``services.folha_ciclo``).
     """
-    sessao.exigir(Permissao.MAGISTERIO_REABRIR)  # só o administrador (matriz em docs/seguranca.md)
-    motivo = " ".join((motivo or "").split())
-    if len(motivo) < MOTIVO_MINIMO:
-        raise EntradaInvalida(f"Explique o motivo da reabertura (pelo menos {MOTIVO_MINIMO} caracteres), por "
-                              "exemplo: \"falta de 12/03 lançada depois do fechamento\".")
-    dia = mes(competencia)
-    replicas.exigir_designada(sessao.db, f"Reabrir a competência {dia:%m/%Y}")
-    with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
-        antes = armazem.competencia(m.db, dia)
-        if antes is None or antes["situacao"] != "fechada":
-            raise ErroNegocio(f"A competência {dia:%m/%Y} não está fechada: não há o que reabrir.")
-        m.inserir("magisterio_reaberturas", armazem.linha_reabertura(antes, por=sessao.usuario.login, motivo=motivo))
-        armazem.marcar_aberta(m.db, antes["id"])
-        substituidos = documentos_vias.substituir_assunto(
-            m, f"magisterio:competencia:{dia:%Y-%m}", f"competência {dia:%m/%Y} reaberta: {motivo}")
-        depois = armazem.competencia(m.db, dia)
-        m.registrar("magisterio_competencias", antes["id"], "alterar", antes=antes,
-                    depois=depois | {"motivo_reabertura": motivo, "contracheques_apagados": antes["servidores"],
-                                         "documentos_substituidos": len(substituidos)})
-    return _publica(depois)
+    return CICLO.reabrir(sessao, competencia, motivo)
 
 
 # -- consultas -------------------------------------------------------------------------------------
-def _publica(linha: dict) -> dict:
-    """A competência para as telas: ``competencia`` como date, totais em Decimal."""
-    r = dict(linha)
-    r["competencia"] = mes(r["competencia"])
-    for campo in ("proventos", "descontos", "liquido"):
-        r[campo] = armazem.de_centavos(r[campo])
-    return r
-
-
 def listar_competencias(sessao: Sessao) -> list[dict]:
     """Competências gravadas (fechadas ou reabertas), da mais recente: situação, totais, quem fechou."""
-    sessao.exigir(Permissao.MAGISTERIO_LER)
-    return [_publica(r) for r in armazem.competencias(sessao.db)]
+    return CICLO.listar(sessao)
 
 
 def obter_competencia(sessao: Sessao, competencia: date | str) -> dict | None:
     """A competência gravada (None se nunca foi fechada), com as reaberturas."""
-    sessao.exigir(Permissao.MAGISTERIO_LER)
-    linha = armazem.competencia(sessao.db, mes(competencia))
-    if linha is None:
-        return None
-    return _publica(linha) | {"reaberturas": armazem.reaberturas(sessao.db, linha["id"])}
+    return CICLO.obter(sessao, competencia)
 
 
 def esta_fechada(sessao: Sessao, competencia: date | str) -> bool:
@@ -427,4 +380,4 @@ def contracheque(sessao: Sessao, competencia: date | str, servidor_id: str) -> I
 def contracheques_do_servidor(sessao: Sessao, servidor_id: str) -> list[dict]:
     """Competências fechadas em que o servidor tem contracheque: competência e totais (mais recente primeiro)."""
     sessao.exigir(Permissao.MAGISTERIO_LER)
-    return [_publica(r) for r in armazem.do_servidor(sessao.db, servidor_id)]
+    return [CICLO.publica(r) for r in armazem.do_servidor(sessao.db, servidor_id)]

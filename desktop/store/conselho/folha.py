@@ -11,6 +11,7 @@ import hashlib
 import json
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Iterable
 
 import sqlite_utils
@@ -18,40 +19,22 @@ import sqlite_utils
 from desktop.rules.folha.motor import ADIANTAMENTO_13, GRUPO_13
 from desktop.rules.folha.tipos import Contracheque
 
+from .. import folha_competencias as ciclo
+from ..folha_competencias import chave
 from ..ids import agora, novo_id
-from ..magisterio.folha import chave, linha_gravada, linha_lida, para_centavos
+from ..magisterio.folha import linha_gravada, linha_lida, para_centavos
 
 IDENTIFICACAO = ("nome", "cpf", "condicao", "ordem", "funcao", "mandato", "opcao_cargo")
 _DADOS = "d.banco, d.agencia, d.agencia_dv, d.conta, d.conta_dv, d.tipo_conta, d.pis"
 
 
-def _com_json(r: dict | None) -> dict | None:
-    if r is None:
-        return None
-    r = dict(r)
-    if r.get("parametros"):
-        r["parametros"] = json.loads(r["parametros"])
-    return r
-
-
-def competencia(db: sqlite_utils.Database, comp: date) -> dict | None:
-    for r in db.query("SELECT * FROM conselho_competencias WHERE competencia = ?", [chave(comp)]):
-        return _com_json(r)
-    return None
-
-
-def competencias(db: sqlite_utils.Database) -> list[dict]:
-    """Todas, da mais recente à mais antiga, com o número de reaberturas."""
-    return [_com_json(r) for r in db.query(
-        "SELECT k.*, (SELECT count(*) FROM conselho_reaberturas r WHERE r.competencia_id = k.id) AS reaberturas "
-        "FROM conselho_competencias k ORDER BY k.competencia DESC")]
-
-
-def criar_competencia(db: sqlite_utils.Database, comp: date) -> dict:
-    momento = agora()
-    db["conselho_competencias"].insert({"id": novo_id(), "competencia": chave(comp), "situacao": "aberta",
-                                        "criado_em": momento, "atualizado_em": momento})
-    return competencia(db, comp)
+TABELAS = ciclo.Tabelas("conselho_competencias", "conselho_reaberturas", "conselho_folha_contracheques",
+                        "conselho_folha_linhas", contagem="conselheiros", campos_json=("parametros",))
+competencia = partial(ciclo.competencia, TABELAS)
+competencias = partial(ciclo.competencias, TABELAS)
+criar_competencia = partial(ciclo.criar_competencia, TABELAS)
+marcar_aberta = partial(ciclo.marcar_aberta, TABELAS)
+reaberturas = partial(ciclo.reaberturas, TABELAS)
 
 
 def marcar_fechada(db: sqlite_utils.Database, competencia_id: str, *, por: str, parametros: dict, conselheiros: int,
@@ -62,31 +45,6 @@ def marcar_fechada(db: sqlite_utils.Database, competencia_id: str, *, por: str, 
         "parametros": json.dumps(parametros, ensure_ascii=False, sort_keys=True), "conselheiros": conselheiros,
         "proventos": para_centavos(proventos), "descontos": para_centavos(descontos),
         "liquido": para_centavos(liquido), "conteudo_sha256": conteudo_sha256, "atualizado_em": momento})
-
-
-def linha_reabertura(comp: dict, *, por: str, motivo: str) -> dict:
-    """A reabertura da competência fechada ``comp`` (o fechamento desfeito, quem, quando, por quê): grava-a
-    ``Mudanca.inserir``."""
-    linha = {"id": novo_id(), "competencia_id": comp["id"], "fechada_em": comp["fechada_em"],
-             "fechada_por": comp["fechada_por"], "conteudo_sha256": comp["conteudo_sha256"],
-             "conselheiros": comp["conselheiros"], "liquido": comp["liquido"], "reaberta_em": agora(),
-             "reaberta_por": por, "motivo": motivo}
-    return linha
-
-
-def marcar_aberta(db: sqlite_utils.Database, competencia_id: str) -> None:
-    """Volta a 'aberta' (o gatilho exige a reabertura registrada antes) e apaga os contracheques."""
-    db["conselho_competencias"].update(competencia_id, {
-        "situacao": "aberta", "fechada_em": None, "fechada_por": None, "parametros": None, "conteudo_sha256": None,
-        "conselheiros": 0, "proventos": 0, "descontos": 0, "liquido": 0, "atualizado_em": agora()})
-    db.execute("DELETE FROM conselho_folha_linhas WHERE contracheque_id IN "
-               "(SELECT id FROM conselho_folha_contracheques WHERE competencia_id = ?)", [competencia_id])
-    db.execute("DELETE FROM conselho_folha_contracheques WHERE competencia_id = ?", [competencia_id])
-
-
-def reaberturas(db: sqlite_utils.Database, competencia_id: str) -> list[dict]:
-    return list(db.query("SELECT * FROM conselho_reaberturas WHERE competencia_id = ? ORDER BY reaberta_em",
-                         [competencia_id]))
 
 
 # -- contracheques -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Iterable
 
 import sqlite_utils
@@ -19,6 +20,8 @@ import sqlite_utils
 from desktop.rules.folha.motor import ADIANTAMENTO_13, GRUPO_13
 from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
 
+from .. import folha_competencias as ciclo
+from ..folha_competencias import chave
 from ..ids import agora, novo_id
 
 CEM = Decimal(100)
@@ -38,11 +41,6 @@ class Identificacao:
     lotacao: str
 
 
-def chave(competencia: date) -> str:
-    """'2026-10' (coluna ``competencia``)."""
-    return f"{competencia.year:04d}-{competencia.month:02d}"
-
-
 def para_centavos(valor: Decimal) -> int:
     """Decimal em reais → centavos inteiros; recusa frações de centavo (não se arredonda ao gravar)."""
     c = Decimal(valor) * CEM
@@ -60,27 +58,14 @@ def _decimal_texto(d: Decimal | None) -> str | None:
 
 
 # -- competências --------------------------------------------------------------------------------
-def _com_json(r: dict | None) -> dict | None:
-    if r is None:
-        return None
-    r = dict(r)
-    for campo in ("configuracao", "parametros", "pendencias_aceitas"):
-        if r.get(campo):
-            r[campo] = json.loads(r[campo])
-    return r
-
-
-def competencia(db: sqlite_utils.Database, comp: date) -> dict | None:
-    for r in db.query("SELECT * FROM magisterio_competencias WHERE competencia = ?", [chave(comp)]):
-        return _com_json(r)
-    return None
-
-
-def competencias(db: sqlite_utils.Database) -> list[dict]:
-    """Todas, da mais recente à mais antiga, com o número de reaberturas."""
-    return [_com_json(r) for r in db.query(
-        "SELECT k.*, (SELECT count(*) FROM magisterio_reaberturas r WHERE r.competencia_id = k.id) AS reaberturas "
-        "FROM magisterio_competencias k ORDER BY k.competencia DESC")]
+TABELAS = ciclo.Tabelas("magisterio_competencias", "magisterio_reaberturas", "magisterio_contracheques",
+                        "magisterio_contracheque_linhas", contagem="servidores",
+                        campos_json=("configuracao", "parametros", "pendencias_aceitas"))
+competencia = partial(ciclo.competencia, TABELAS)
+competencias = partial(ciclo.competencias, TABELAS)
+criar_competencia = partial(ciclo.criar_competencia, TABELAS)
+marcar_aberta = partial(ciclo.marcar_aberta, TABELAS)
+reaberturas = partial(ciclo.reaberturas, TABELAS)
 
 
 def fechadas(db: sqlite_utils.Database) -> set[str]:
@@ -155,14 +140,6 @@ def _somar_diferenca(saida: dict, r: dict) -> None:
     saida[chave_] = saida.get(chave_, Decimal("0.00")) + (-valor if r["codigo"] in _DESCONTO_DIFERENCA else valor)
 
 
-def criar_competencia(db: sqlite_utils.Database, comp: date) -> dict:
-    momento = agora()
-    linha = {"id": novo_id(), "competencia": chave(comp), "situacao": "aberta", "criado_em": momento,
-             "atualizado_em": momento}
-    db["magisterio_competencias"].insert(linha)
-    return competencia(db, comp)
-
-
 def marcar_fechada(db: sqlite_utils.Database, competencia_id: str, *, por: str, configuracao: dict,
                    parametros: dict, pendencias_aceitas: list, servidores: int, proventos: Decimal,
                    descontos: Decimal, liquido: Decimal, conteudo_sha256: str) -> None:
@@ -174,32 +151,6 @@ def marcar_fechada(db: sqlite_utils.Database, competencia_id: str, *, por: str, 
         "pendencias_aceitas": json.dumps(pendencias_aceitas, ensure_ascii=False),
         "servidores": servidores, "proventos": para_centavos(proventos), "descontos": para_centavos(descontos),
         "liquido": para_centavos(liquido), "conteudo_sha256": conteudo_sha256, "atualizado_em": momento})
-
-
-def linha_reabertura(comp: dict, *, por: str, motivo: str) -> dict:
-    """A reabertura da competência fechada ``comp`` (o fechamento desfeito, quem, quando, por quê): grava-a
-    ``Mudanca.inserir``."""
-    linha = {"id": novo_id(), "competencia_id": comp["id"], "fechada_em": comp["fechada_em"],
-             "fechada_por": comp["fechada_por"], "conteudo_sha256": comp["conteudo_sha256"],
-             "servidores": comp["servidores"], "liquido": comp["liquido"], "reaberta_em": agora(),
-             "reaberta_por": por, "motivo": motivo}
-    return linha
-
-
-def marcar_aberta(db: sqlite_utils.Database, competencia_id: str) -> None:
-    """Volta a 'aberta' (o gatilho exige a reabertura registrada antes) e apaga os contracheques."""
-    db["magisterio_competencias"].update(competencia_id, {
-        "situacao": "aberta", "fechada_em": None, "fechada_por": None, "configuracao": None, "parametros": None,
-        "pendencias_aceitas": None, "conteudo_sha256": None, "servidores": 0, "proventos": 0, "descontos": 0,
-        "liquido": 0, "atualizado_em": agora()})
-    db.execute("DELETE FROM magisterio_contracheque_linhas WHERE contracheque_id IN "
-               "(SELECT id FROM magisterio_contracheques WHERE competencia_id = ?)", [competencia_id])
-    db.execute("DELETE FROM magisterio_contracheques WHERE competencia_id = ?", [competencia_id])
-
-
-def reaberturas(db: sqlite_utils.Database, competencia_id: str) -> list[dict]:
-    return list(db.query("SELECT * FROM magisterio_reaberturas WHERE competencia_id = ? ORDER BY reaberta_em",
-                         [competencia_id]))
 
 
 # -- contracheques -------------------------------------------------------------------------------
