@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser,
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Papel, Permissao
@@ -113,8 +113,12 @@ class AbaRemuneracao(QWidget):
         le.addWidget(self.mensagem)
         le.addWidget(QLabel("<b>Emitidos na competência</b>"))
         le.addWidget(self.visao, 1)
+        rolagem = QScrollArea()  # em 1366×768 a coluna (competência, botões, emitidos) rola em vez de
+        rolagem.setWidgetResizable(True)  # empurrar a janela para além da tela
+        rolagem.setFrameShape(QScrollArea.Shape.NoFrame)
+        rolagem.setWidget(esquerda)
         divisor = criar_divisor()
-        divisor.addWidget(esquerda)
+        divisor.addWidget(rolagem)
         divisor.addWidget(self.previa)
         divisor.setSizes([560, 640])
         lay = QVBoxLayout(self)
