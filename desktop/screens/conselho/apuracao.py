@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
@@ -115,13 +115,21 @@ class DigitacaoBoletim(QWidget):
         form.addRow("&Comparecimento:", self.comparecimento)
         form.addRow("&Brancos:", self.brancos)
         form.addRow("&Nulos:", self.nulos)
-        lay = QVBoxLayout(self)
+        conteudo = QWidget()
+        lay = QVBoxLayout(conteudo)
         lay.addLayout(form)
         lay.addWidget(QLabel("Votos por candidato habilitado (votos para outro número são nulos):"))
         lay.addWidget(self.votos, 1)
         lay.addWidget(self.gravar)
         lay.addWidget(self.mensagem)
         lay.addWidget(self.grupo_divergencia)
+        rolagem = QScrollArea()  # com a divergência à mostra a digitação passa de 768 px de altura: rola
+        rolagem.setWidgetResizable(True)
+        rolagem.setFrameShape(QScrollArea.Shape.NoFrame)
+        rolagem.setWidget(conteudo)
+        externo = QVBoxLayout(self)
+        externo.setContentsMargins(0, 0, 0, 0)
+        externo.addWidget(rolagem)
         pode = sessao.pode(Permissao.ELEICAO_EDITAR)
         self.gravar.setEnabled(pode)
         self.gravar.setVisible(pode)  # consulta (MP, juízo): só leitura
