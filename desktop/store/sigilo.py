@@ -30,6 +30,11 @@ SUFIXO = ".sigilo"
 PASTA_MIGRACOES = PASTA_DB / "migrations" / "sigilo"
 
 # Em ordem de dependência (pais antes dos filhos): é a ordem da cópia; a exclusão é a inversa.
+# ``store.conselho.atendimentos.chave_de_ordem`` em SQL (minutos desde 1900-01-01 << 20, + número), para levar
+# de uma vez os casos de uma base antiga; fica aqui para o store do sigilo não importar o do Conselho (ciclo
+# store.conselho.atendimentos → store.linhas → store.sigilo).
+CHAVE_DE_ORDEM_SQL = ("((CAST(round((julianday(recebido_em) - julianday('1900-01-01')) * 1440) AS INTEGER) << 20) "
+                      "+ numero)")
 TABELAS_CASOS = ("conselho_atendimentos", "conselho_criancas", "conselho_familiares", "conselho_violacoes",
                  "conselho_decisoes", "conselho_medidas", "conselho_requisicoes", "conselho_encaminhamentos",
                  "conselho_acompanhamentos", "conselho_impedimentos", "conselho_rascunhos", "conselho_emendas",
@@ -232,8 +237,6 @@ def mover_para_sigilo(base) -> dict[str, int] | None:
             novos = [r[0] for r in conexao.execute(
                 f"SELECT id FROM main.legado_{t} WHERE id NOT IN (SELECT id FROM {ESQUEMA}.{t}) ORDER BY rowid")]
             if t == "conselho_atendimentos":
-                from .conselho.atendimentos import CHAVE_DE_ORDEM_SQL  # (store.conselho importa pouco)
-
                 conexao.execute(
                     f"INSERT OR IGNORE INTO {ESQUEMA}.{t} ({lista}, busca_rowid) "
                     f"SELECT {lista}, {CHAVE_DE_ORDEM_SQL} FROM main.legado_{t} "

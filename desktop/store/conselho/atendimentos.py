@@ -52,11 +52,6 @@ def chave_de_ordem(recebido: datetime, numero: int) -> int:
     return (minutos << _BITS_NUMERO) + numero
 
 
-CHAVE_DE_ORDEM_SQL = ("((CAST(round((julianday(recebido_em) - julianday('1900-01-01')) * 1440) AS INTEGER) << 20) "
-                      "+ numero)")
-"""``chave_de_ordem`` em SQL (para levar de uma vez os casos de uma base antiga)."""
-
-
 def linha_do_caso(db: sqlite_utils.Database, tabela: str, id_: str) -> dict | None:
     """A linha ``id_`` do atendimento ou de uma tabela de caso (criança, familiar, decisão, requisição…)."""
     if tabela not in FILHAS and tabela != "conselho_atendimentos":
