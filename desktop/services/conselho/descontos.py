@@ -21,30 +21,18 @@ from decimal import Decimal
 from desktop.rules.folha import entrada_descontos as entrada
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store import pagamento as armazem_pagamento
 from desktop.store.conselho import folha as armazem_folha
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.magisterio import descontos as armazem
 
+from ..folha_ciclo import mes
 from ..sessao import ErroNegocio, Sessao
 from . import remuneracao
 
 FOLHA = "conselho"
 TABELA = "conselho_descontos"
 TIPOS = entrada.TIPOS
-
-
-def _mes(competencia) -> date:
-    if isinstance(competencia, date):
-        return competencia.replace(day=1)
-    t = str(competencia or "").strip()
-    try:
-        if "/" in t:
-            m, a = t.split("/")
-        else:
-            a, m = t.split("-")[:2]
-        return date(int(a), int(m), 1)
-    except ValueError:
-        raise EntradaInvalida(f"Competência inválida: {t!r}. Use mês/ano, por exemplo 03/2026.") from None
 
 
 def _conselheiro(sessao: Sessao, conselheiro_id: str) -> dict:
@@ -66,14 +54,14 @@ def _gravar(sessao: Sessao, valores: dict, dia: date, fim) -> dict:
     líquido do mês e ``reemitir`` (a competência já está fechada sem ele: reabra-a e feche de novo)."""
     valores["inicio"] = f"{dia:%Y-%m}"
     if fim not in (None, ""):
-        ultima = _mes(fim)
+        ultima = mes(fim)
         if ultima < dia:
             raise EntradaInvalida(f"A última competência ({ultima:%m/%Y}) é anterior à primeira ({dia:%m/%Y}).")
         valores["fim"] = f"{ultima:%Y-%m}"
     cid = valores["conselheiro_id"]
     existentes = armazem.do_servidor_no_mes(sessao.db, cid, f"{dia:%Y-%m}", FOLHA)
     cc = remuneracao.contracheque_com(sessao, cid, dia, existentes + [valores | {"id": "novo"}])
-    motivo = entrada.recusa(valores, cc.avisos, [l.referencia for l in cc.linhas], dia)
+    motivo = entrada.recusa(valores, cc.avisos, [l.referencia for l in cc.linhas], dia, cc.liquido)
     if motivo:
         raise EntradaInvalida(motivo)
     with sessao.mudanca(Permissao.CONSELHO_MANDATOS) as m:
@@ -86,7 +74,7 @@ def _gravar(sessao: Sessao, valores: dict, dia: date, fim) -> dict:
 def _inicio(sessao: Sessao, conselheiro_id: str, competencia) -> date:
     sessao.exigir(Permissao.CONSELHO_MANDATOS)
     _conselheiro(sessao, conselheiro_id)
-    return _mes(competencia)
+    return mes(competencia)
 
 
 # -- consultas ---------------------------------------------------------------------------------------
@@ -109,6 +97,11 @@ def cadastrar_pensao(sessao: Sessao, conselheiro_id: str, *, beneficiario: str, 
     valores = {"conselheiro_id": conselheiro_id} | entrada.pensao(
         beneficiario=beneficiario, cpf=cpf, forma=forma, quantidade=quantidade, processo=processo, banco=banco,
         agencia=agencia, agencia_dv=agencia_dv, conta=conta, conta_dv=conta_dv, tipo_conta=tipo_conta)
+    c = _conselheiro(sessao, conselheiro_id)
+    motivo = entrada.pensao_ao_devedor(valores, nome=f"conselheiro {c['nome']}", cpf=c["cpf"],
+                                       conta=armazem_pagamento.obter(sessao.db, c["pessoa_id"]))
+    if motivo:
+        raise EntradaInvalida(f"Pensão recusada: {motivo}")
     return _gravar(sessao, valores, dia, fim)
 
 
@@ -147,7 +140,7 @@ def encerrar(sessao: Sessao, desconto_id: str, ultima_competencia) -> dict:
     antes = armazem.obter(sessao.db, desconto_id, FOLHA)
     if antes is None:
         raise ErroNegocio("Lançamento não encontrado.")
-    ultima = _mes(ultima_competencia)
+    ultima = mes(ultima_competencia)
     if f"{ultima:%Y-%m}" < antes["inicio"]:
         raise EntradaInvalida(f"A última competência ({ultima:%m/%Y}) é anterior ao início do lançamento.")
     with sessao.mudanca(Permissao.CONSELHO_MANDATOS) as m:

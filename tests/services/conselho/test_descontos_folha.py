@@ -238,3 +238,28 @@ def test_pensao_com_cpf_ou_conta_do_beneficiario_errados_recusada(sessao_admin, 
         descontos.cadastrar_pensao(s, carla, cpf=CPF_BENEFICIARIO, banco="001", agencia="1234", agencia_dv="3",
                                    conta="777", conta_dv="4", tipo_conta="corrente", **base)
     assert _quantos(s) == 0
+
+
+def test_pensao_ao_proprio_conselheiro_recusada(sessao_admin, carla):
+    """A pensão vai à conta do alimentando indicada no ofício (CPC, art. 529, §2º): com o CPF da própria
+    conselheira como beneficiária, recusada e nada gravado."""
+    s = sessao_admin
+    with pytest.raises(EntradaInvalida) as e:
+        descontos.cadastrar_pensao(s, carla, beneficiario="Carla Dias Moreira", cpf="529.982.247-25", forma="bruto",
+                                   quantidade="20", processo="0000123-45.2025.8.04.4700", inicio="06/2025")
+    assert "Pensão recusada" in str(e.value) and "conselheiro Carla Dias Moreira" in str(e.value)
+    assert "art. 529" in str(e.value)
+    assert _quantos(s) == 0
+
+
+def test_desconto_avulso_maior_que_o_liquido_recusado(sessao_admin, carla):
+    """Desconto avulso de R$ 5.000,00, sem incidência: líquido 4.787,77 − 5.000,00 = −212,23 < 0 → recusado
+    com o líquido do mês, nada gravado (como na folha do Magistério)."""
+    s = sessao_admin
+    with pytest.raises(EntradaInvalida) as e:
+        descontos.lancar_avulsa(s, carla, natureza="desconto", descricao="Reposição ao erário",
+                                fundamento="Lei 8.112/1990, art. 46 (por analogia)", valor="5000",
+                                incide_previdencia=False, incide_irrf=False, competencia="06/2025")
+    assert "Desconto avulso recusado em 06/2025" in str(e.value) and "R$ 5.000,00" in str(e.value)
+    assert "212,23" in str(e.value)
+    assert _quantos(s) == 0
