@@ -120,6 +120,8 @@ SERVICOS_SEM_BASE = {
     "liberar_thread", "tabela_sipia", "gravado_em_local", "texto_valor", "normalizar_codigo",
     "pasta_copias_da_base", "pasta_copias", "validar_chave_recuperacao", "requisitos_da_lei", "ler_nota",
     "etapas_possiveis",
+    # folha_ciclo.mes (reexportada pelas folhas): só lê o texto "mm/aaaa" da competência, sem sessão nem base.
+    "mes",
 }
 DEVOLVEM_A_CHAMADA = {"chamada", "leitor_para_imprimir"}
 """Métodos que devolvem a função que outro roda num embrulho (``DialogoFormulario``, o Ctrl+P)."""
@@ -135,9 +137,13 @@ TELAS_ISENTAS = {
     "administracao/painel.py",
     # Receber pela rede liga o servidor (socket) que vive com a aba; esperar e aplicar rodam noutra thread.
     "administracao/rede.py",
+    # As cópias de segurança (diária, manual, ao fechar) já rodam em widgets.tarefa, uma de cada vez com a
+    # restauração, e o fechar da janela espera por elas: a operacao travaria a janela inteira e avisaria as
+    # falhas (qualquer erro de E/S, não só as recusas previstas) sem "a cópia não foi feita".
+    "principal/janela.py",
 }
 TELAS_AINDA_COM_CHAMADA_DIRETA = (  # em limpeza: cada uma sai daqui quando passar a widgets.servicos
-    "conselho/funcionamento/plantao.py", "magisterio/", "principal/janela.py",
+    "conselho/funcionamento/plantao.py",
 )
 
 

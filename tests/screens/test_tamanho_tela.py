@@ -84,7 +84,7 @@ def test_dialogos_principais_cabem_em_1366x768(qtbot, sessao_demo, estilo):
     from desktop.screens.certificacao.dialogos_processo import DialogoInscricao, DialogoOferta, DialogoTrabalhador
     from desktop.screens.conselho import dialogos_candidatura, dialogos_impugnacao
     from desktop.screens.magisterio.escolas import DialogoNovaEscola
-    from desktop.screens.magisterio.ficha import DialogoFicha
+    from desktop.screens.magisterio.ficha import DialogoFicha, ler_abertura
     from desktop.screens.magisterio.folha import DialogoReabrir
     from desktop.screens.magisterio.servidores import DialogoNovoServidor
     from desktop.screens.principal.modulos import DialogoSobre
@@ -96,14 +96,14 @@ def test_dialogos_principais_cabem_em_1366x768(qtbot, sessao_demo, estilo):
     servidor = cadastro.listar_servidores(s)[0]["id"]
     pid = processo.listar_processos(s)[0]["id"]
     fabricas = {
-        "ficha funcional": lambda: DialogoFicha(s, servidor),
+        "ficha funcional": lambda: DialogoFicha(s, ler_abertura(s, servidor)),
         "PPCP": lambda: DialogoPpcp(s),
         "instituição": lambda: DialogoInstituicao(s),
         "curso": lambda: DialogoCurso(s),
         "oferta": lambda: DialogoOferta(s),
         "trabalhador": lambda: DialogoTrabalhador(s),
         "inscrição na oferta": lambda: DialogoInscricao(s),
-        "novo servidor": lambda: DialogoNovoServidor(s),
+        "novo servidor": lambda: DialogoNovoServidor(s, cadastro.listar_escolas(s)),
         "nova escola": lambda: DialogoNovaEscola(s),
         "reabrir competência": lambda: DialogoReabrir(s, date(2026, 1, 1)),
         "inscrição de candidato": lambda: dialogos_candidatura.DialogoInscricao(s, pid, processo.obter_processo(s, pid)),

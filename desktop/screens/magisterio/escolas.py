@@ -146,8 +146,15 @@ class AbaEscolas(QWidget):
         self.recarregar()
 
     def recarregar(self, selecionar: str | None = None) -> None:
+        """Relê as escolas fora da thread da interface (``carregando`` até chegarem) e volta a selecionar
+        ``selecionar`` (ou a selecionada agora)."""
         atual = selecionar or (self.selecionada() or {}).get("id")
-        self.modelo.definir_linhas(cadastro.listar_escolas(self._sessao))
+        sessao = self._sessao
+        servicos.consulta(self, lambda: cadastro.listar_escolas(sessao), lambda linhas: self._on_lidas(linhas, atual),
+                          titulo_erro="Escolas", chave="escolas")
+
+    def _on_lidas(self, linhas: list[dict], atual: str | None) -> None:
+        self.modelo.definir_linhas(linhas)
         for i in range(self.proxy.rowCount()):
             if atual and self.proxy.linha_origem(self.proxy.index(i, 0))["id"] == atual:
                 self.tabela.selectRow(i)
@@ -160,7 +167,12 @@ class AbaEscolas(QWidget):
         e = self.selecionada()
         editar = self._sessao.pode(Permissao.MAGISTERIO_EDITAR)
         self.botao_situacao.setEnabled(editar and e is not None)
-        self.modelo_situacoes.definir_linhas(cadastro.situacoes_escola(self._sessao, e["id"]) if e else [])
+        sessao, eid = self._sessao, e["id"] if e else None
+        servicos.consulta(self, lambda: cadastro.situacoes_escola(sessao, eid) if eid else [], self._on_situacoes,
+                          titulo_erro="Situações da escola", chave="situacoes")
+
+    def _on_situacoes(self, linhas: list[dict]) -> None:
+        self.modelo_situacoes.definir_linhas(linhas)
         self._on_selecao_situacao()
 
     def _on_selecao_situacao(self, *_args) -> None:

@@ -19,13 +19,14 @@ from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.pagamento.dados import DialogoPagamento
+from desktop.services import cadastros
 from desktop.services.magisterio import cadastro, consultas, documentos
 from desktop.services.pagamento import dados as dados_pagamento
 
 from . import campos_historico as ch
 from .descontos import DialogoDescontos
 from . import comum
-from .historicos import AbaHistorico, opcoes_dinamicas
+from .historicos import AbaHistorico
 
 _COLUNAS_TEMPO = [
     Coluna("Data", lambda m: comum.data_br(m.data), ordenar=lambda m: m.data, largura=100),
@@ -35,15 +36,41 @@ _COLUNAS_TEMPO = [
 ]
 
 
+def ler_abertura(sessao, servidor_id: str) -> dict:
+    """O que a ficha precisa para abrir: o servidor e as listas que vêm da base para os históricos (escolas,
+    setores, tipos de afastamento, códigos de falta). Roda fora da thread da interface (``abrir_ficha``)."""
+    escolas = {e["id"]: e["nome"] for e in cadastro.listar_escolas(sessao, incluir_inativas=True)}
+    setores = {u["id"]: f"{u['nome']} (setor)" for u in cadastros.listar_unidades(sessao, "secretaria")}
+    dinamicas = {
+        "escolas": escolas, "lotacoes": escolas | setores,
+        "tipos_afastamento": {t["codigo"]: f"{t['codigo']} — {t['descricao']}"
+                              for t in cadastro.listar_tipos_afastamento(sessao)},
+        "codigos_falta": {t["codigo"]: f"{t['codigo']} — {t['descricao']}"
+                          for t in cadastro.listar_codigos_falta(sessao)},
+    }
+    return {"servidor": cadastro.obter(sessao, servidor_id), "dinamicas": dinamicas}
+
+
+def abrir_ficha(dono: QWidget, sessao, servidor_id: str, ao_abrir, *, ao_falhar=None) -> None:
+    """Lê ``ler_abertura`` fora da thread da interface e entrega a ficha pronta a ``ao_abrir(dialogo)``;
+    uma recusa é avisada e vai a ``ao_falhar(erro)``."""
+    servicos.consulta(dono, lambda: ler_abertura(sessao, servidor_id),
+                      lambda abertura: ao_abrir(DialogoFicha(sessao, abertura, dono)),
+                      titulo_erro="Ficha funcional", ao_falhar=ao_falhar)
+
+
 class DialogoFicha(QDialog):
     """A ficha de um servidor; as mudanças nos históricos atualizam a situação e a linha do tempo."""
 
-    def __init__(self, sessao, servidor_id: str, parent: QWidget | None = None):
+    def __init__(self, sessao, abertura: dict, parent: QWidget | None = None):
+        """``abertura``: o que ``ler_abertura`` leu fora da thread da interface (o servidor e as listas da
+        base dos históricos); ``abrir_ficha`` lê e abre."""
         super().__init__(parent)
+        self.servidor = abertura["servidor"]
+        servidor_id = self.servidor["id"]
         self._sessao, self.servidor_id = sessao, servidor_id
         self.ultimo_arquivo = None
         self.lendo = 0  # leituras em andamento (situação, linha do tempo e pagamento vêm fora da interface)
-        self.servidor = cadastro.obter(sessao, servidor_id)
         self.setWindowTitle(f"Ficha funcional — {self.servidor['nome']}")
         self.resize(1320, 660)  # as 12 abas cabem sem rolar; com a barra de título, cabe em 1366×768
         self.cabecalho = QLabel(self)
@@ -67,7 +94,7 @@ class DialogoFicha(QDialog):
         lay_tempo.addWidget(nota)
         lay_tempo.addWidget(self.tabela_tempo, 1)
         self.abas.addTab(pagina_tempo, "Linha do &tempo")
-        dinamicas = opcoes_dinamicas(sessao)
+        dinamicas = abertura["dinamicas"]
         self.historicos: dict[str, AbaHistorico] = {}
         for h in ch.HISTORICOS:
             aba = AbaHistorico(sessao, h, servidor_id, dinamicas, self)

@@ -19,24 +19,10 @@ from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
-from desktop.services import cadastros
 from desktop.services.magisterio import cadastro
 
 from . import campos_historico as ch
 from . import comum
-
-
-def opcoes_dinamicas(sessao) -> dict[str, dict[str, str]]:
-    """As listas que vêm da base: escolas, setores, tipos de afastamento, códigos de falta."""
-    escolas = {e["id"]: e["nome"] for e in cadastro.listar_escolas(sessao, incluir_inativas=True)}
-    setores = {u["id"]: f"{u['nome']} (setor)" for u in cadastros.listar_unidades(sessao, "secretaria")}
-    return {
-        "escolas": escolas, "lotacoes": escolas | setores,
-        "tipos_afastamento": {t["codigo"]: f"{t['codigo']} — {t['descricao']}"
-                              for t in cadastro.listar_tipos_afastamento(sessao)},
-        "codigos_falta": {t["codigo"]: f"{t['codigo']} — {t['descricao']}"
-                          for t in cadastro.listar_codigos_falta(sessao)},
-    }
 
 
 def _opcoes(campo: ch.Campo, dinamicas: dict) -> dict[str, str]:
@@ -182,7 +168,13 @@ class AbaHistorico(QWidget):
         return max(base, self.fontMetrics().horizontalAdvance(campo.rotulo) * 11 // 10 + 30)  # título em negrito
 
     def recarregar(self) -> None:
-        self.modelo.definir_linhas(cadastro.itens(self._sessao, self.historico.nome, self._servidor_id))
+        """Relê os itens fora da thread da interface (``carregando`` até chegarem)."""
+        sessao, nome, sid = self._sessao, self.historico.nome, self._servidor_id
+        servicos.consulta(self, lambda: cadastro.itens(sessao, nome, sid), self._on_itens,
+                          titulo_erro=self.historico.titulo.replace("&", ""), chave="itens")
+
+    def _on_itens(self, itens: list[dict]) -> None:
+        self.modelo.definir_linhas(itens)
         self._on_selecao()
 
     def selecionado(self) -> dict | None:

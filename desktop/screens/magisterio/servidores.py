@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 
 from desktop.rules import validacao
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
@@ -23,7 +23,7 @@ from desktop.screens.widgets.leitura import ler
 from desktop.services.magisterio import cadastro, consultas
 
 from . import comum
-from .ficha import DialogoFicha
+from .ficha import abrir_ficha
 
 _DATA = "dd/mm/aaaa"
 
@@ -40,7 +40,8 @@ def _matricula(texto: str) -> str:
 class DialogoNovoServidor(DialogoFormulario):
     """Cadastro de um servidor com a jornada, a titulação de ingresso e a lotação (arts. 8º, 14 e 23)."""
 
-    def __init__(self, sessao, parent: QWidget | None = None):
+    def __init__(self, sessao, escolas: list[dict], parent: QWidget | None = None):
+        """``escolas``: as escolas ativas (``cadastro.listar_escolas``), lidas antes de abrir."""
         super().__init__("Novo servidor do magistério", "Cadastrar servidor", parent,
                          "A titulação define o nível (Lei 1.613/2004, art. 14); a classe sai do tempo de "
                          "exercício. Os demais históricos se lançam depois, na ficha funcional.")
@@ -67,7 +68,7 @@ class DialogoNovoServidor(DialogoFormulario):
             obrigatorio=False, parent=self, placeholder=f"{_DATA} — em branco = a admissão"))
         self.escola = QComboBox(self)
         self.escola.addItem("(sem lotação por enquanto)", None)
-        for e in cadastro.listar_escolas(sessao):
+        for e in escolas:
             self.escola.addItem(e["nome"], e["id"])
         self.adicionar("Escola:", self.escola)
         self.nascimento = self.adicionar("Nascimento (opcional):", CampoData(
@@ -140,6 +141,9 @@ class AbaServidores(QWidget):
         self._situacoes: dict[str, str] = {}
         self._versao_lista = self._versao_situacoes = self._versao_pedida = self._lista_pedida = None
         self._selecionar_depois: str | None = None
+        self._versoes_pedidas = 0  # leituras da versão dos dados pedidas; a esperada é a mais nova
+        self._versao_esperada: int | None = None
+        self._abrindo = False  # lendo o que um diálogo precisa antes de abrir: um clique de cada vez
         self.carregando = False  # a lista ou a situação de hoje estão sendo lidas em segundo plano
         self.modelo = ModeloTabela(_colunas(self._situacoes), self,
                                    cor_linha=lambda s: None if s["ativo"] else "#8a8a8a")
@@ -183,7 +187,18 @@ class AbaServidores(QWidget):
         """Relê a lista (em segundo plano) se a base mudou desde a última leitura; a situação de hoje
         vem depois, também em segundo plano. ``carregando`` fica True até as duas chegarem."""
         atual = selecionar or (self.selecionado() or {}).get("id")
-        versao = consultas.versao_dos_dados(self._sessao)
+        self._versoes_pedidas += 1
+        pedido = self._versao_esperada = self._versoes_pedidas
+        sessao = self._sessao
+        self._atualizar_carregando()
+        ler(self, lambda: consultas.versao_dos_dados(sessao),
+            lambda versao: self._on_versao(pedido, versao, selecionar, atual), self._on_versao_falhou)
+
+    def _on_versao(self, pedido: int, versao, selecionar: str | None, atual: str | None) -> None:
+        """A versão dos dados chegou: relê a lista e a situação só se a base mudou desde a última leitura."""
+        if pedido != self._versao_esperada:
+            return  # pedida outra depois desta: a mais nova é que vale
+        self._versao_esperada = None
         chave = (versao, self.desligados.isChecked())
         if chave != self._versao_lista and chave != self._lista_pedida:
             self._lista_pedida = chave
@@ -196,6 +211,13 @@ class AbaServidores(QWidget):
         self._atualizar_carregando()
         self._on_selecao()
         self._on_contar()
+
+    def _on_versao_falhou(self, erro: BaseException) -> None:
+        self._versao_esperada = None  # (uma recusa da versão é da sessão, não do pedido: vale para todos)
+        self._atualizar_carregando()
+        if not avisos.previsto(erro):
+            raise erro
+        avisos.erro(self, "Servidores", erro)
 
     def _ler_lista(self, chave, atual: str | None) -> None:
         self._selecionar_depois = atual
@@ -222,7 +244,8 @@ class AbaServidores(QWidget):
         avisos.erro(self, "Servidores", erro)
 
     def _atualizar_carregando(self) -> None:
-        self.carregando = self._lista_pedida is not None or self._versao_pedida is not None
+        self.carregando = (self._lista_pedida is not None or self._versao_pedida is not None
+                           or self._versao_esperada is not None)
 
     def _calcular_situacoes(self, versao) -> None:
         if versao in (self._versao_situacoes, self._versao_pedida):
@@ -281,11 +304,24 @@ class AbaServidores(QWidget):
         dialogo.deleteLater()
 
     def _on_novo(self) -> None:
-        self._abrir(DialogoNovoServidor(self._sessao, self))
+        """Lê as escolas (a lotação) fora da thread da interface e abre o formulário com elas."""
+        if self._abrindo:
+            return
+        self._abrindo, sessao = True, self._sessao
+        servicos.consulta(self, lambda: cadastro.listar_escolas(sessao),
+                          lambda escolas: self._on_pronto(DialogoNovoServidor(sessao, escolas, self)),
+                          titulo_erro="Novo servidor", ao_falhar=self._on_pronto)
 
     def _on_ficha(self) -> None:
-        if (s := self.selecionado()):
-            self._abrir(DialogoFicha(self._sessao, s["id"], self))
+        if (s := self.selecionado()) and not self._abrindo:
+            self._abrindo = True
+            abrir_ficha(self, self._sessao, s["id"], self._on_pronto, ao_falhar=self._on_pronto)
+
+    def _on_pronto(self, dialogo_ou_erro) -> None:
+        """O diálogo pedido por ``_on_novo``/``_on_ficha`` está lido (ou a leitura foi recusada, já avisada)."""
+        self._abrindo = False
+        if isinstance(dialogo_ou_erro, QWidget):
+            self._abrir(dialogo_ou_erro)
 
     def _on_desligar(self) -> None:
         if (s := self.selecionado()) and s["ativo"]:

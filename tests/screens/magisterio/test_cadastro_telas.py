@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.screens.magisterio.painel import PainelMagisterio
 from desktop.services.magisterio import cadastro
 
-from ..apoio_janelas import clicar_botao, digitar, quando_modal, esperar_gravacao
+from ..apoio_janelas import clicar_botao, digitar, esperar_gravacao, esperar_leituras, quando_modal
 
 
 def _painel(qtbot, sessao):
@@ -32,8 +32,8 @@ def test_novo_servidor_pelo_dialogo_grava_e_vai_ao_diario(qtbot, sessao_demo):
     painel = _painel(qtbot, sessao_demo)
     aba = painel.servidores
     qtbot.mouseClick(aba.botao_novo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=15000)  # lê antes de abrir
     dlg = aba.dialogo
-    qtbot.waitUntil(dlg.isVisible)
     digitar(qtbot, dlg.nome.edit, "Luíza Conceição Ramos")
     qtbot.keyClicks(dlg.cpf.edit, "111.444.777-00")
     assert "CPF" in dlg.cpf.erro.text() and dlg.cpf.erro.isVisible()  # dígito verificador errado
@@ -78,8 +78,8 @@ def test_titulacao_na_ficha_atualiza_linha_do_tempo(qtbot, sessao_demo):
     aba.recarregar(sid)
     qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
     qtbot.mouseClick(aba.botao_ficha, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=15000)  # lê antes de abrir
     ficha = aba.dialogo
-    qtbot.waitUntil(ficha.isVisible)
     qtbot.waitUntil(lambda: not ficha.lendo, timeout=15000)  # a ficha lê fora da thread da interface
     assert "Nível 3" in ficha.situacao.text()
     assert not any("Nível 4" in m.descricao for m in ficha.eventos())
@@ -101,12 +101,14 @@ def test_titulacao_na_ficha_atualiza_linha_do_tempo(qtbot, sessao_demo):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
     assert [t["titulo"] for t in cadastro.itens(sessao_demo, "titulacoes", sid)] == [
         "licenciatura_plena", "pos_lato_sensu"]
+    qtbot.waitUntil(lambda: not titulacoes.carregando, timeout=15000)  # a lista é relida fora da interface
     assert titulacoes.modelo.rowCount() == 2
     qtbot.waitUntil(lambda: not ficha.lendo, timeout=15000)  # a ficha lê fora da thread da interface
     nivel4 = [m for m in ficha.eventos() if "Nível 4" in m.descricao]
     assert [(m.data, m.fundamento) for m in nivel4] == [(date(2020, 6, 10), "Lei 1.613/2004, arts. 14 IV e 19 §2º")]
     assert "Nível 4" in ficha.situacao.text()
     ficha.reject()
+    esperar_leituras(qtbot)  # a aba Servidores relê ao fechar a ficha
 
 
 def test_desligar_pede_confirmacao(qtbot, sessao_demo):

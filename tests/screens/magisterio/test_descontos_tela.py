@@ -2,7 +2,7 @@
 a pensão e a rubrica avulsa digitadas vão para a lista; a avulsa sem fundamento não habilita o Salvar."""
 from PySide6.QtCore import Qt
 
-from desktop.screens.magisterio.ficha import DialogoFicha
+from desktop.screens.magisterio.ficha import DialogoFicha, ler_abertura
 from desktop.services.magisterio import cadastro, descontos
 
 from ..apoio_janelas import digitar
@@ -10,7 +10,7 @@ from ..apoio_janelas import digitar
 
 def test_descontos_pela_ficha(qtbot, sessao_demo):
     s = cadastro.listar_servidores(sessao_demo)[0]
-    ficha = DialogoFicha(sessao_demo, s["id"])
+    ficha = DialogoFicha(sessao_demo, ler_abertura(sessao_demo, s["id"]))  # a aba Servidores lê fora da interface
     qtbot.addWidget(ficha)
     ficha.show()
     qtbot.mouseClick(ficha.botao_descontos, Qt.MouseButton.LeftButton)

@@ -18,6 +18,7 @@ from desktop.services import documentos
 from desktop.services.magisterio import documentos as docs_magisterio
 from desktop.services.magisterio import folha
 
+from ..apoio_janelas import esperar_leituras
 from .conftest import SERVIDORES
 
 OUTUBRO = date(2026, 10, 1)
@@ -167,8 +168,8 @@ def test_historico_funcional_pela_ficha(qtbot, sessao_demo, painel, tmp_path, sa
     aba.recarregar(diretor["servidor_id"])
     qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
     qtbot.mouseClick(aba.botao_ficha, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=15000)  # lê antes de abrir
     ficha = aba.dialogo
-    qtbot.waitUntil(ficha.isVisible)
     qtbot.waitUntil(lambda: not ficha.lendo, timeout=15000)  # a ficha lê fora da thread da interface
     destino = tmp_path / "historico.pdf"
     salvar_em.append(destino)
@@ -183,3 +184,4 @@ def test_historico_funcional_pela_ficha(qtbot, sessao_demo, painel, tmp_path, sa
     v = documentos.verificar_pdf(sessao_demo, destino)
     assert v.situacao == documentos.AUTENTICO and v.documento["tipo"] == docs_magisterio.TIPO_HISTORICO
     ficha.reject()
+    esperar_leituras(qtbot)  # a aba Servidores relê ao fechar a ficha

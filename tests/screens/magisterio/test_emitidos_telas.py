@@ -12,6 +12,8 @@ from desktop.screens.magisterio.painel import PainelMagisterio
 from desktop.services import documentos
 from desktop.services.magisterio import cadastro, folha
 
+from ..apoio_janelas import esperar_leituras
+
 OUTUBRO = date(2026, 10, 1)
 
 
@@ -103,8 +105,8 @@ def test_ficha_reabre_o_historico_e_a_correcao_o_substitui(qtbot, sessao_demo, p
     aba.recarregar(servidor_id)
     qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
     qtbot.mouseClick(aba.botao_ficha, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=15000)  # lê antes de abrir
     ficha = aba.dialogo
-    qtbot.waitUntil(ficha.isVisible)
     emitido = tmp_path / "historico.pdf"
     salvar_em.append(emitido)
     qtbot.mouseClick(ficha.botao_historico, Qt.MouseButton.LeftButton)
@@ -128,3 +130,4 @@ def test_ficha_reabre_o_historico_e_a_correcao_o_substitui(qtbot, sessao_demo, p
     assert v.situacao == documentos.SUBSTITUIDO and "ficha funcional corrigida" in v.mensagem()
     assert quadro.botao_abrir.isEnabled()  # a versão antiga continua legível
     ficha.reject()
+    esperar_leituras(qtbot)  # a aba Servidores relê ao fechar a ficha

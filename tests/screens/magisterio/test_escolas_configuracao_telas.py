@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.screens.magisterio.painel import PainelMagisterio
 from desktop.services.magisterio import cadastro, configuracao
 
-from ..apoio_janelas import clicar_botao, digitar, quando_modal
+from ..apoio_janelas import clicar_botao, digitar, esperar_leituras, quando_modal
 
 
 def _painel(qtbot, sessao):
@@ -28,6 +28,7 @@ def test_nova_escola_e_mudanca_de_porte_datada(qtbot, sessao_demo):
     painel = _painel(qtbot, sessao_demo)
     aba = painel.escolas
     painel.abas.setCurrentWidget(aba)
+    esperar_leituras(qtbot)  # as escolas e as situações são lidas fora da thread da interface
     antes = aba.modelo.rowCount()
     qtbot.mouseClick(aba.botao_nova, Qt.MouseButton.LeftButton)
     dlg = aba.dialogo
@@ -44,6 +45,7 @@ def test_nova_escola_e_mudanca_de_porte_datada(qtbot, sessao_demo):
     qtbot.keyClicks(dlg.ato.edit, "Portaria SMEC 5/2026")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_leituras(qtbot)
     assert aba.modelo.rowCount() == antes + 1
     e = aba.selecionada()
     assert (e["nome"], e["zona"], e["porte"], e["dificil_acesso"], e["situacao_desde"]) == (
@@ -63,6 +65,7 @@ def test_nova_escola_e_mudanca_de_porte_datada(qtbot, sessao_demo):
     qtbot.keyClicks(dlg.ato.edit, "Portaria SMEC 31/2026")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_leituras(qtbot)
     situacoes = cadastro.situacoes_escola(sessao_demo, e["id"])
     assert [(s["inicio"], s["fim"], s["porte"], bool(s["dificil_acesso"])) for s in situacoes] == [
         (date(2026, 2, 2), date(2026, 8, 2), "pequeno", True), (date(2026, 8, 3), None, "medio", False)]

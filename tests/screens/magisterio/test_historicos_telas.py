@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.screens.magisterio.painel import PainelMagisterio
 from desktop.services.magisterio import cadastro
 
-from ..apoio_janelas import clicar_botao, quando_modal, esperar_gravacao
+from ..apoio_janelas import clicar_botao, esperar_gravacao, esperar_leituras, quando_modal
 
 
 def _diario(sessao, registro_id):
@@ -28,9 +28,10 @@ def _ficha(qtbot, sessao, historico, condicao):
     aba.recarregar(sid)
     qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
     qtbot.mouseClick(aba.botao_ficha, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=15000)  # lê antes de abrir
     ficha = aba.dialogo
-    qtbot.waitUntil(ficha.isVisible)
     qtbot.waitUntil(lambda: not ficha.lendo, timeout=15000)  # a ficha lê fora da thread da interface
+    esperar_leituras(qtbot)  # e os itens de cada histórico
     assert ficha.servidor_id == sid
     ficha.painel_do_teste = painel  # a ficha é filha do painel: ele tem de viver enquanto o teste a usa
     return sid, item, ficha
@@ -60,12 +61,14 @@ def test_corrigir_ferias(qtbot, sessao_demo):
     qtbot.keyClicks(dlg.widgets["fim"].edit, "24/01/2026")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_leituras(qtbot)  # a lista é relida fora da thread da interface
     corrigido = next(x for x in cadastro.itens(sessao_demo, "ferias", sid) if x["id"] == item["id"])
     assert (corrigido["inicio"], corrigido["fim"]) == (date(2026, 1, 5), date(2026, 1, 24))
     assert _diario(sessao_demo, item["id"])[-1] == ("magisterio_ferias", "alterar", "admin")
     linha = next(i for i in range(aba.modelo.rowCount()) if aba.modelo.linha(i)["id"] == item["id"])
     assert aba.modelo.index(linha, 1).data() == "24/01/2026"
     ficha.reject()
+    esperar_leituras(qtbot)  # a aba Servidores relê ao fechar a ficha
 
 
 def test_encerrar_regencia(qtbot, sessao_demo):
@@ -85,12 +88,14 @@ def test_encerrar_regencia(qtbot, sessao_demo):
     qtbot.keyClicks(dlg.fim.edit, "30/10/2026")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_leituras(qtbot)  # a lista é relida fora da thread da interface
     encerrado = next(x for x in cadastro.itens(sessao_demo, "regencias", sid) if x["id"] == item["id"])
     assert encerrado["fim"] == date(2026, 10, 30)
     assert _diario(sessao_demo, item["id"])[-1] == ("magisterio_regencias", "alterar", "admin")
     _selecionar(aba, item["id"])
     assert not aba.botao_encerrar.isEnabled()  # já encerrada
     ficha.reject()
+    esperar_leituras(qtbot)  # a aba Servidores relê ao fechar a ficha
 
 
 def test_excluir_falta_pede_confirmacao(qtbot, sessao_demo):
@@ -107,7 +112,9 @@ def test_excluir_falta_pede_confirmacao(qtbot, sessao_demo):
     quando_modal(lambda c: clicar_botao(c, "Excluir"), tipo=QMessageBox)
     qtbot.mouseClick(aba.botao_excluir, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # exclui fora da thread da interface
+    esperar_leituras(qtbot)  # e relê a lista fora dela
     assert all(x["id"] != item["id"] for x in cadastro.itens(sessao_demo, "faltas", sid))
     assert all(aba.modelo.linha(i)["id"] != item["id"] for i in range(aba.modelo.rowCount()))
     assert _diario(sessao_demo, item["id"])[-1] == ("magisterio_faltas", "excluir", "admin")
     ficha.reject()
+    esperar_leituras(qtbot)  # a aba Servidores relê ao fechar a ficha

@@ -20,30 +20,38 @@ def _painel(qtbot, sessao):
 
 def test_situacoes_fora_da_thread_da_interface_e_so_quando_a_base_muda(qtbot, sessao_demo, monkeypatch):
     threads, original = [], consultas.resumo_situacoes
+    listas, listar = [], cadastro.listar_servidores
 
     def contar(*args, **kwargs):
         threads.append(threading.current_thread() is threading.main_thread())
         return original(*args, **kwargs)
 
+    def contar_listas(*args, **kwargs):
+        listas.append(threading.current_thread() is threading.main_thread())
+        return listar(*args, **kwargs)
+
     monkeypatch.setattr(consultas, "resumo_situacoes", contar)
+    monkeypatch.setattr(cadastro, "listar_servidores", contar_listas)
     painel = _painel(qtbot, sessao_demo)
     aba = painel.servidores
     assert aba.carregando  # a lista e a situação vêm em segundo plano: a janela já está de pé
     qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
     assert aba.modelo.rowCount() == SERVIDORES
-    assert threads == [False]  # calculada uma vez, fora da thread da interface
+    assert threads == [False] and listas == [False]  # lidas e calculadas uma vez, fora da thread da interface
     situacoes = {aba.proxy.index(i, 5).data() for i in range(aba.proxy.rowCount())}
     assert "calculando…" not in situacoes and any(s.startswith("Nível ") for s in situacoes)
 
     painel.abas.setCurrentWidget(painel.escolas)
     painel.abas.setCurrentWidget(painel.servidores)  # voltar à aba: nada mudou, nada recalculado
-    assert not aba.carregando and threads == [False]
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)  # a versão dos dados é lida fora da interface
+    assert threads == [False] and listas == [False]
 
     copias.fazer_copia(sessao_demo)  # a cópia de segurança (e a diária, ao abrir) escreve no diário...
     folha.fechar(sessao_demo, date(2026, 10, 1), aceitar_pendencias=True)  # ...e o fechamento da folha...
     painel.abas.setCurrentWidget(painel.escolas)
     painel.abas.setCurrentWidget(painel.servidores)  # ...mas não mudam servidores: nada relido (issue 16)
-    assert not aba.carregando and threads == [False]
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
+    assert threads == [False] and listas == [False]
 
     escola = cadastro.listar_escolas(sessao_demo)[0]["id"]
     novo = cadastro.cadastrar_servidor(sessao_demo, nome="Zélia Nova", cpf="529.982.247-25", matricula="77001",
@@ -53,7 +61,7 @@ def test_situacoes_fora_da_thread_da_interface_e_so_quando_a_base_muda(qtbot, se
     painel.abas.setCurrentWidget(painel.servidores)  # a base mudou: relê a lista e recalcula
     qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
     assert aba.modelo.rowCount() == SERVIDORES + 1
-    assert threads == [False, False]
+    assert threads == [False, False] and listas == [False, False]
     linha = next(i for i in range(aba.proxy.rowCount()) if aba.proxy.linha_origem(aba.proxy.index(i, 0))["id"] == novo["id"])
     assert aba.proxy.index(linha, 5).data().startswith("Nível 3 · classe")
 

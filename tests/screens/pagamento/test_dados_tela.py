@@ -1,7 +1,7 @@
 """Ficha do servidor: dados de pagamento digitados, conferidos enquanto se digita e gravados."""
 from PySide6.QtCore import Qt
 
-from desktop.screens.magisterio.ficha import DialogoFicha
+from desktop.screens.magisterio.ficha import DialogoFicha, ler_abertura
 from desktop.services.magisterio import cadastro
 from desktop.services.pagamento import dados
 
@@ -10,7 +10,7 @@ from ..apoio_janelas import digitar
 
 def test_dados_de_pagamento_pela_ficha(qtbot, sessao_demo):
     s = cadastro.listar_servidores(sessao_demo)[0]
-    ficha = DialogoFicha(sessao_demo, s["id"])
+    ficha = DialogoFicha(sessao_demo, ler_abertura(sessao_demo, s["id"]))  # a aba Servidores lê fora da interface
     qtbot.addWidget(ficha)
     ficha.show()
     qtbot.waitUntil(lambda: not ficha.lendo, timeout=15000)  # a ficha lê fora da thread da interface
