@@ -59,9 +59,7 @@ def test_todo_valor_invalido_recusado_pela_tela_em_todo_parametro(sessao_admin):
 LEITORES = {"parametros.py", "calculadoras/parametros.py"}
 """Os dois lugares que leem parâmetros: com a base (services.parametros.vigente) e sem ela (as calculadoras);
 os dois convertem pela leitura única de rules.parametros (valor_vigente)."""
-AINDA_LENDO_A_PARTE = {  # em limpeza, em services/conselho (de outra frente de trabalho)
-    "conselho/calculadora.py": "converte conselho_remuneracao e folha_geral com de_valor à mão",
-}
+AINDA_LENDO_A_PARTE: dict[str, str] = {}  # em limpeza: vazia desde que a calculadora do Conselho lê por lido()
 
 
 def _leituras_a_parte(fonte: str) -> list[str]:

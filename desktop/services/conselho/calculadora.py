@@ -8,16 +8,14 @@ linhas, os totais e os avisos em tipos JSON (dinheiro como texto "1234.56"). É 
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
-from desktop.rules.conselho.parametros import RegrasRemuneracao
 from desktop.rules.conselho.remuneracao import EntradaConselheiro, calcular as regra_calcular, salario_base
-from desktop.rules.folha.regras import RegrasFolha
-from desktop.rules.parametros import interpretar, tabela_irrf_em
 from desktop.rules.validacao import EntradaInvalida, formatar_data
 
 from ..calculadoras.modelo import VERSAO_SAIDA, no_caminho, validar
-from ..calculadoras.parametros import com_entrada, vigente
+from ..calculadoras.parametros import com_entrada, lido, vigente
 from ..calculadoras.saidas import linha_json
 from .calculadora_modelo import PARAMETROS, EntradaConselheiro as ModeloEntrada
 
@@ -53,19 +51,15 @@ def calcular(dados: dict) -> dict:
     e, base_funcao, extras = entrada(dados)
     comp = e.competencia
     todos = com_entrada(PARAMETROS, extras)
-    v = dict(vigente(todos, "conselho_remuneracao", comp).valor)
-    if base_funcao is not None:
-        v["base_acrescimo_funcao"] = base_funcao
-    sm, folha = vigente(todos, "salario_minimo", comp), vigente(todos, "folha_geral", comp)
-    vigente(todos, "irrf_dependente", comp)
-    try:
-        regras = RegrasRemuneracao.de_valor(v)
-        inss = interpretar(todos["inss"].definicao, vigente(todos, "inss", comp))
-        vigente(todos, "irrf", comp)
-        irrf = tabela_irrf_em(todos["irrf"], todos["irrf_dependente"], comp)
+    sm = vigente(todos, "salario_minimo", comp)
+    try:  # a leitura única dos parâmetros (rules.parametros.valor_vigente), como a folha com a base
+        regras = lido(todos, "conselho_remuneracao", comp)
+        if base_funcao is not None:  # já conferida pelo modelo de entrada (uma das opções da lei)
+            regras = replace(regras, base_acrescimo_funcao=base_funcao)
+        folha, inss, irrf = (lido(todos, nome, comp) for nome in ("folha_geral", "inss", "irrf"))
         salario = Decimal(str(sm.valor))
         with no_caminho("exercicio"):
-            cc = regra_calcular(e, regras, salario, sm.fundamento, RegrasFolha.de_valor(folha.valor), inss, irrf)
+            cc = regra_calcular(e, regras, salario, sm.fundamento, folha, inss, irrf)
     except (ArithmeticError, KeyError, TypeError, ValueError, AttributeError) as erro:
         if isinstance(erro, EntradaInvalida):
             raise
