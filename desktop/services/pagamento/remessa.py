@@ -38,6 +38,7 @@ from desktop.store.magisterio import folha as armazem_folha
 from desktop.store.ids import novo_id
 
 from .. import emissores
+from ..folha_ciclo import mes
 from ..sessao import ErroNegocio, Sessao
 
 FOLHAS = {"magisterio": (Permissao.MAGISTERIO_LER, Permissao.MAGISTERIO_EDITAR),
@@ -85,20 +86,6 @@ def _folha(folha: str) -> tuple[Permissao, Permissao]:
     return FOLHAS[folha]
 
 
-def _competencia(competencia) -> date:
-    if isinstance(competencia, date):
-        return competencia.replace(day=1)
-    texto = str(competencia or "").strip()
-    try:
-        if "/" in texto:
-            m, a = texto.split("/")
-        else:
-            a, m = texto.split("-")[:2]
-        return date(int(a), int(m), 1)
-    except ValueError:
-        raise EntradaInvalida(f"Competência inválida: {texto!r}. Use mês/ano, por exemplo 03/2026.") from None
-
-
 def _linhas(sessao: Sessao, folha: str, comp: date) -> list[dict]:
     if folha == "magisterio_complementar":
         linhas = armazem_complementar.liquidos(sessao.db, f"{comp:%Y-%m}")
@@ -132,7 +119,7 @@ def conferir(sessao: Sessao, folha: str, competencia) -> Conferencia:
     """Quem entra no arquivo e quem fica de fora, sem gravar nada."""
     ler, _editar = _folha(folha)
     sessao.exigir(ler)
-    comp = _competencia(competencia)
+    comp = mes(competencia)
     c = Conferencia(folha, comp)
     for r in _linhas(sessao, folha, comp):
         if r["liquido"] <= 0:
