@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QTextBrowser,
                                QVBoxLayout, QWidget)
 
@@ -117,6 +118,9 @@ class AbaRemuneracao(QWidget):
         rolagem.setWidgetResizable(True)  # empurrar a janela para além da tela
         rolagem.setFrameShape(QScrollArea.Shape.NoFrame)
         rolagem.setWidget(esquerda)
+        rolagem.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # só rola na altura: a
+        rolagem.setMinimumWidth(esquerda.minimumSizeHint().width()  # largura mínima da coluna é a da rolagem
+                                + rolagem.verticalScrollBar().sizeHint().width())
         divisor = criar_divisor()
         divisor.addWidget(rolagem)
         divisor.addWidget(self.previa)
