@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from desktop.rules.folha.dias import primeiro_dia
 from desktop.rules.papeis import Permissao
@@ -21,6 +22,25 @@ from . import documentos_vias, replicas
 from .sessao import ErroNegocio, Sessao
 
 MOTIVO_MINIMO = 15
+
+
+class TotaisDaFolha:
+    """Os totais de uma prévia de folha (``itens``, cada um com o seu ``contracheque``): as três prévias —
+    Magistério, complementar e conselheiros — somam do mesmo jeito."""
+
+    itens: list
+
+    @property
+    def proventos(self) -> Decimal:
+        return sum((i.contracheque.proventos for i in self.itens), Decimal("0.00"))
+
+    @property
+    def descontos(self) -> Decimal:
+        return sum((i.contracheque.descontos for i in self.itens), Decimal("0.00"))
+
+    @property
+    def liquido(self) -> Decimal:
+        return self.proventos - self.descontos
 
 
 def mes(competencia: date | str) -> date:

@@ -29,7 +29,7 @@ from desktop.store.conselho import folha as armazem
 from desktop.store.conselho import mandatos as armazem_m
 
 from .. import parametros, replicas
-from ..folha_ciclo import MOTIVO_MINIMO, CicloFolha, mes  # noqa: F401 (MOTIVO_MINIMO: as telas)
+from ..folha_ciclo import MOTIVO_MINIMO, CicloFolha, TotaisDaFolha, mes  # noqa: F401 (MOTIVO_MINIMO: as telas)
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from . import remuneracao
 from .exercicio import periodos
@@ -51,23 +51,11 @@ class ItemConselho:
 
 
 @dataclass
-class PreviaConselho:
+class PreviaConselho(TotaisDaFolha):
     competencia: date
     itens: list[ItemConselho]
     erros: list[str] = field(default_factory=list)
     parametros: dict = field(default_factory=dict)
-
-    @property
-    def proventos(self) -> Decimal:
-        return sum((i.contracheque.proventos for i in self.itens), Decimal("0.00"))
-
-    @property
-    def descontos(self) -> Decimal:
-        return sum((i.contracheque.descontos for i in self.itens), Decimal("0.00"))
-
-    @property
-    def liquido(self) -> Decimal:
-        return self.proventos - self.descontos
 
 
 def _opcoes(opcoes: dict | None, cid: str) -> dict:

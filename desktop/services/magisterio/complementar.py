@@ -35,6 +35,7 @@ from desktop.store.magisterio import folha as armazem_folha
 
 from .. import replicas
 from ..documentos import Emitido, emitir
+from ..folha_ciclo import TotaisDaFolha
 from ..sessao import ErroNegocio, Sessao
 from . import anteriores, configuracao, folha
 
@@ -42,21 +43,9 @@ PENSAO = "170"
 
 
 @dataclass
-class PreviaComplementar:
+class PreviaComplementar(TotaisDaFolha):
     competencia: date
     itens: list[ItemFolha]
-
-    @property
-    def proventos(self) -> Decimal:
-        return sum((i.contracheque.proventos for i in self.itens), ZERO)
-
-    @property
-    def descontos(self) -> Decimal:
-        return sum((i.contracheque.descontos for i in self.itens), ZERO)
-
-    @property
-    def liquido(self) -> Decimal:
-        return self.proventos - self.descontos
 
 
 def _soma(linhas, codigos) -> Decimal:

@@ -38,7 +38,8 @@ from desktop.store.magisterio import servidores as armazem_servidores
 from desktop.store.magisterio.folha import Identificacao
 
 from .. import parametros, replicas
-from ..folha_ciclo import MOTIVO_MINIMO, CicloFolha, mes  # noqa: F401 (MOTIVO_MINIMO: as telas; mes: documentos)
+from ..folha_ciclo import (MOTIVO_MINIMO, CicloFolha, TotaisDaFolha,  # noqa: F401 (MOTIVO_MINIMO: as telas)
+                          mes)
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from . import anteriores, configuracao
 from .folha_pendencias import ERRO_CALCULO, Pendencia, erro, pendencias
@@ -62,7 +63,7 @@ class FechamentoRecusado(ErroNegocio):
 
 
 @dataclass
-class Previa:
+class Previa(TotaisDaFolha):
     """O cálculo da competência, sem gravar: contracheques, erros por servidor e o que foi usado."""
 
     competencia: date
@@ -77,18 +78,6 @@ class Previa:
     @property
     def fim(self) -> date:
         return ultimo_dia(self.competencia)
-
-    @property
-    def proventos(self) -> Decimal:
-        return sum((i.contracheque.proventos for i in self.itens), Decimal("0.00"))
-
-    @property
-    def descontos(self) -> Decimal:
-        return sum((i.contracheque.descontos for i in self.itens), Decimal("0.00"))
-
-    @property
-    def liquido(self) -> Decimal:
-        return self.proventos - self.descontos
 
 
 # -- competência e parâmetros ----------------------------------------------------------------------
