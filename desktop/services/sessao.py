@@ -28,6 +28,12 @@ class ErroNegocio(ValueError):
     """Ação recusada por uma regra; a mensagem é para o usuário."""
 
 
+class SessaoEncerrada(ErroNegocio):
+    """Uma tarefa em segundo plano pediu a base depois de a sessão fechar (sair, trocar de usuário):
+    as chaves já saíram da memória e nada mais abre a base em nome dela. Quem lia para uma tela que
+    fechou junto com a sessão descarta a resposta (``widgets.leitura``)."""
+
+
 def maquina_atual() -> str:
     return socket.gethostname() or "desconhecida"
 
@@ -178,16 +184,15 @@ class Sessao:
         base = getattr(self._locais, "base", None)
         if base is None or base.fechada:
             atual = threading.current_thread()
-            with _trava_registro:
+            with _trava_registro:  # a mesma trava de ``fechar``: as chaves não somem no meio
+                if self._fechada:
+                    raise SessaoEncerrada("A sessão foi encerrada; entre de novo para continuar.")
                 livres = [b for b, t in self._paralelas.items()
                           if t is None and not b.fechada and self._mesma_chave(b)]
                 base = livres[-1] if livres else None
-                if base is not None:
-                    self._paralelas[base] = atual
-            if base is None:
-                base = self._base.paralela()
-                with _trava_registro:
-                    self._paralelas[base] = atual
+                if base is None:
+                    base = self._base.paralela()
+                self._paralelas[base] = atual
             self._locais.base = base
             with _trava_registro:
                 _paralelas_por_thread.setdefault(threading.get_ident(), []).append((self, base))

@@ -104,3 +104,27 @@ def test_gravar_uma_por_vez_e_aba_tarefa_volta_a_none(qtbot):
     servicos.gravar(aba, "Gravando…", recusa, gravados.append, titulo_erro="Gravar", ao_recusar=recusas.append)
     qtbot.waitUntil(lambda: aba.tarefa is None, timeout=10000)
     assert [str(e) for e in recusas] == ["Seção já apurada."] and gravados == ["gravado"]
+
+
+def test_leitura_interrompida_pela_sessao_encerrada_e_descartada_sem_erro(qtbot, monkeypatch, sessao_admin):
+    """Uma aba pede uma leitura e o usuário sai (ou troca de usuário) antes de ela abrir a base: a
+    leitura não abre a base com a chave que já saiu da memória; a resposta é descartada sem aviso e
+    sem erro no laço de eventos (antes: AttributeError de ``chave.hex()`` em ``Base.paralela``)."""
+    from desktop.services import acesso
+    from desktop.screens.widgets.leitura import em_andamento
+
+    aba, _ = _aba(qtbot)
+    mostrados, recebidos, falhas = [], [], []
+    monkeypatch.setattr(avisos, "erro", lambda parent, titulo, erro: mostrados.append((titulo, str(erro))))
+    pode_ler = threading.Event()
+
+    def ler_usuarios():
+        pode_ler.wait(10)
+        return acesso.listar_usuarios(sessao_admin)
+
+    servicos.consulta(aba, ler_usuarios, recebidos.append, titulo_erro="Usuários", ao_falhar=falhas.append)
+    sessao_admin.fechar()  # sair: a leitura ainda não pediu a conexão dela
+    pode_ler.set()
+    qtbot.waitUntil(lambda: em_andamento() == 0, timeout=10000)
+    qtbot.wait(50)  # o sinal da thread chega à interface
+    assert recebidos == [] and falhas == [] and mostrados == []

@@ -98,3 +98,48 @@ def test_fechar_a_sessao_nao_fecha_a_conexao_de_uma_tarefa_em_andamento(instalac
     terminar.set()
     t.join(10)
     assert conexoes[0].fechada  # liberar_thread fechou ao fim da tarefa
+
+
+def test_thread_que_pede_a_base_depois_de_fechar_a_sessao_e_recusada(instalacao):
+    """Como atacaria uma tarefa atrasada: depois de ``fechar`` (sair, trocar de usuário), nenhuma thread
+    abre a base em nome da sessão — nem as que disputam com o fechamento. A recusa é uma
+    ``SessaoEncerrada`` (mensagem para o usuário), nunca um defeito, e nenhuma conexão nova fica aberta."""
+    from desktop.services.sessao import SessaoEncerrada
+
+    caminho, _ = instalacao
+    sessao = acesso.entrar(caminho, "admin", "senha-do-admin")
+    largada = threading.Barrier(9)
+    resultados: list[object] = []
+
+    def tarefa():
+        try:
+            largada.wait(10)
+            resultados.append(len(acesso.listar_usuarios(sessao)))
+        except BaseException as e:  # noqa: BLE001 — o teste classifica o que a thread recebeu
+            resultados.append(e)
+        finally:
+            liberar_thread()
+
+    threads = [threading.Thread(target=tarefa) for _ in range(8)]
+    for t in threads:
+        t.start()
+    largada.wait(10)
+    sessao.fechar()  # enquanto as oito disputam a conexão
+    for t in threads:
+        t.join(30)
+    assert len(resultados) == 8
+    assert all(r == 1 or isinstance(r, SessaoEncerrada) for r in resultados), resultados
+    assert sessao._paralelas == {}  # tudo devolvido e fechado
+    depois = []
+    t = threading.Thread(target=lambda: (depois.append(_pedir(sessao)), liberar_thread()))
+    t.start()
+    t.join(10)
+    assert isinstance(depois[0], SessaoEncerrada)
+    assert sessao._base.chave is None
+
+
+def _pedir(sessao):
+    try:
+        return sessao.base
+    except BaseException as e:  # noqa: BLE001
+        return e

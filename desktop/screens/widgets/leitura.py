@@ -3,7 +3,8 @@ interface num callback (no espírito do QueryOp do Anki), sem diálogo e sem tra
 
 Uso: ``ler(dono, lambda: servico(sessao), ao_concluir)``. O callback roda na thread da interface
 e só se o ``dono`` (um widget) ainda existir: um resultado que chega depois de a aba fechar é
-descartado. Uma exceção do serviço vai para ``ao_falhar`` (se não houver, sobe na thread da
+descartado, e também a leitura que a sessão encerrada (sair, trocar de usuário) interrompeu — não há
+mais a quem mostrar. Uma exceção do serviço vai para ``ao_falhar`` (se não houver, sobe na thread da
 interface, como subiria numa chamada direta).
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.screens.widgets.coleta import durante_trabalho, religar, vigiar
 from desktop.screens.widgets.descarte import descartar
-from desktop.services.sessao import liberar_thread
+from desktop.services.sessao import SessaoEncerrada, liberar_thread
 
 _em_andamento: set["_Leitor"] = set()  # a referência mantém a thread viva até ela terminar
 _trava = threading.Lock()
@@ -57,6 +58,8 @@ class _Receptor(QObject):
     @Slot(object)
     def _on_falhou(self, erro: BaseException) -> None:
         descartar(self)
+        if isinstance(erro, SessaoEncerrada):
+            return  # a tela pediu antes de a sessão fechar; a resposta não tem mais destino
         if self._ao_falhar is None:
             raise erro
         self._ao_falhar(erro)
