@@ -61,10 +61,18 @@ def test_fechar_monta_a_carreira_uma_vez_por_servidor(sessao_demo, monkeypatch):
         chamadas.append(args[0].id)
         return carreira.periodos_no_mes(*args, **kwargs)
 
+    class Contada(carreira._Historia):  # a montagem da carreira em si, chamada de onde for
+        def __init__(self, ficha, *args, **kwargs):
+            montagens.append(ficha.id)
+            super().__init__(ficha, *args, **kwargs)
+
+    montagens = []
     monkeypatch.setattr(folha, "periodos_no_mes", contar)
     monkeypatch.setattr(regras_folha, "periodos_no_mes", contar)
+    monkeypatch.setattr(carreira, "_Historia", Contada)
     folha.fechar(sessao_demo, OUTUBRO, aceitar_pendencias=True)
     assert len(chamadas) == SERVIDORES and len(set(chamadas)) == SERVIDORES
+    assert len(montagens) == SERVIDORES and len(set(montagens)) == SERVIDORES
     monkeypatch.undo()
     p = folha.previa(sessao_demo, OUTUBRO)
     gravados = {i.contracheque.pessoa_id: i.servidor for i in folha.contracheques(sessao_demo, OUTUBRO)}
