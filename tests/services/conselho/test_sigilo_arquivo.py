@@ -254,3 +254,31 @@ def test_lista_e_busca_seguem_os_indices_na_ordem_da_tela_sem_ordenar(ct):
             assert any(p.startswith("SEARCH a USING") and "busca_rowid=?" in p for p in plano), plano
         else:  # o índice único de busca_rowid, ou o de (situação, busca_rowid) com o filtro
             assert plano[0].startswith(("SCAN a USING INDEX", "SEARCH a USING INDEX")), plano
+
+
+def test_gravar_e_emendar_caso_nao_varre_tabela_nem_indice_de_busca(ct):
+    """Issue 16 (gravar um caso < 5 ms a 100.000 casos): nenhuma instrução que grava ao registrar um caso ou
+    ao emendá-lo (o que regrava a linha dele no índice de busca) percorre uma tabela inteira — em especial o
+    DELETE no FTS vai pelo rowid (a chave de ordem do caso), não por um texto sem índice. Cada instrução
+    executada na conexão é conferida pelo EXPLAIN QUERY PLAN."""
+    from desktop.services.conselho import emendas
+
+    a = atendimentos.registrar_atendimento(ct, _caso())  # o primeiro do ano (cria o número) fica fora
+    ditas: list[str] = []
+    ct.db.conn.set_trace_callback(ditas.append)
+    try:
+        b = atendimentos.registrar_atendimento(ct, _caso() | {"bairro": "Santa Luzia"})
+        emendas.incluir_familiar(ct, a["id"], {"nome": "Pedro Balbino", "vinculo": "pai"}, "Chegou depois.")
+    finally:
+        ct.db.conn.set_trace_callback(None)
+    gravam = [sql for sql in ditas if sql.lstrip().split(None, 1)[0].upper() in ("INSERT", "UPDATE", "DELETE")]
+    assert any("conselho_busca" in sql and sql.lstrip().upper().startswith("DELETE") for sql in gravam), gravam
+    for sql in gravam:
+        plano = [linha[3] for linha in ct.db.execute("EXPLAIN QUERY PLAN " + sql).fetchall()]
+        varre = [p for p in plano if p.startswith("SCAN") and " USING " not in p and "VIRTUAL TABLE" not in p
+                 and not p.startswith("SCAN CONSTANT ROW")]
+        # FTS5 sempre diz SCAN; o idxStr diz como: "0:" sem restrição é o índice inteiro, "0:=" é pelo rowid
+        varre_fts = [p for p in plano if "VIRTUAL TABLE INDEX" in p and p.rstrip().endswith(":")]
+        assert not varre and not varre_fts, (sql, plano)
+    assert {x["id"] for x in atendimentos.listar_atendimentos(ct, busca="Pedro")} == {a["id"]}
+    assert {x["id"] for x in atendimentos.listar_atendimentos(ct, busca="Luzia", campo="bairro")} == {b["id"]}
