@@ -1,13 +1,14 @@
 """Janela principal: maximizada no primeiro uso e com a geometria lembrada (QSettings em PACO_CONFIG);
 nenhum divisor deixa um painel ser esmagado até sumir (issue 16)."""
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QSplitter, QTabWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QSplitter, QTabWidget, QWidget
 
 from desktop.screens.principal import JanelaPrincipal
-from desktop.services import acesso, local
+from desktop.services import acesso, demo, local
 
 from ..conftest import SENHA_ADMIN
 from .apoio_janelas import esperar_copia_diaria, fechar_principal
@@ -101,3 +102,84 @@ def test_todo_divisor_das_telas_e_criado_sem_recolher():
         if len(criados) != texto.count("QSplitter(") - texto.count("import QSplitter("):
             faltando.append(f"{arquivo.relative_to(raiz)}: QSplitter criado sem nome")
     assert not faltando, faltando
+
+
+_LINHA_DE_SITUACAO = re.compile(r"^(situacao|aviso|mensagem|resultado)(_\w+)?$")
+
+
+def _paginas(janela):
+    """Cada módulo e cada aba (também as abas dentro de abas), um de cada vez na tela."""
+    for i in range(janela.modulos.count()):
+        janela.modulos.setCurrentRow(i)
+        QApplication.processEvents()
+        pagina = janela.pilha.currentWidget()
+        yield pagina
+        vistas = set()
+        pendentes = list(pagina.findChildren(QTabWidget))
+        while pendentes:
+            abas = pendentes.pop(0)
+            if id(abas) in vistas:
+                continue
+            vistas.add(id(abas))
+            for k in range(abas.count()):
+                abas.setCurrentIndex(k)
+                QApplication.processEvents()
+                yield abas.widget(k)
+                pendentes.extend(abas.widget(k).findChildren(QTabWidget))
+
+
+def _linhas_de_situacao(pagina):
+    """Os rótulos de situação/aviso/mensagem visíveis da página (atributos com esses nomes nas telas)."""
+    achados = {}
+    for w in [pagina, *pagina.findChildren(QWidget)]:
+        for nome, valor in vars(w).items():
+            if isinstance(valor, QLabel) and _LINHA_DE_SITUACAO.match(nome) and valor.isVisible():
+                achados[id(valor)] = (f"{type(w).__name__}.{nome}", valor)
+    return list(achados.values())
+
+
+@pytest.mark.parametrize("login", ["admin", "conselheira", "comissao", "rh", "certifica"])
+def test_linhas_de_situacao_nao_fazem_os_botoes_pularem(qtbot, tmp_path, login):
+    """Issue 16: em toda aba de todo módulo que cada papel da demonstração vê, uma mensagem comprida (várias
+    linhas) num rótulo de situação, aviso ou mensagem não move nenhum botão da aba — a altura do rótulo fica
+    reservada (``widgets.situacao.reservar_linhas``)."""
+    caminho = tmp_path / "demo" / "paco.db"
+    demo.criar_demo(caminho, servidores=40)  # a cópia da base de demonstração da sessão de testes
+    janela = JanelaPrincipal(acesso.entrar(caminho, login, demo.SENHA_DEMO))
+    qtbot.addWidget(janela)
+    with qtbot.waitExposed(janela):
+        janela.show()
+    esperar_copia_diaria(qtbot, janela)
+    try:
+        _conferir_linhas_de_situacao(janela)
+    finally:
+        fechar_principal(qtbot, janela)
+
+
+def _conferir_linhas_de_situacao(janela) -> None:
+    janela.showNormal()
+    janela.resize(1280, 800)
+    longa = ("Competência de outubro de 2026 fechada por admin; salvo em /uma/pasta/bem/comprida/"
+             + "subpasta/" * 12 + "documento.pdf — código ABCD-EFGH-JK23. ") * 3
+    pularam, vistos = [], 0
+    for pagina in _paginas(janela):
+        for rotulo_nome, rotulo in _linhas_de_situacao(pagina):
+            botoes = [b for b in pagina.findChildren(QAbstractButton) if b.isVisible()]
+
+            def posicoes():
+                QApplication.processEvents()
+                return [b.mapTo(janela, QPoint(0, 0)) for b in botoes]
+
+            antes, texto = posicoes(), rotulo.text()
+            rotulo.setText(longa)
+            depois = posicoes()
+            rotulo.setText("")
+            vazio = posicoes()
+            rotulo.setText(texto)
+            vistos += 1
+            movidos = [b.text() or b.objectName() or type(b).__name__ for b, a, d, v in zip(botoes, antes, depois, vazio)
+                       if a != d or a != v]
+            if movidos:
+                pularam.append(f"{rotulo_nome}: {movidos[:4]}")
+    assert vistos >= 1
+    assert not pularam, "\n".join(pularam)

@@ -17,6 +17,7 @@ from desktop.services import copias
 from desktop.screens.widgets import avisos, formato
 from desktop.screens.widgets.servicos import consulta, gravar, operacao
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.situacao import reservar_linhas
 
 _ESTILO_OK = "color: #2e7d32;"
 _ESTILO_ALERTA = "color: #a15c00; font-weight: bold;"
@@ -70,6 +71,7 @@ class AbaCopias(QWidget):
                 b.setToolTip(motivo)
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         self.situacao.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         linha1 = QHBoxLayout()

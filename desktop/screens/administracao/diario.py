@@ -24,6 +24,7 @@ from desktop.services import auditoria
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.servicos import consulta, operacao
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.situacao import reservar_linhas
 
 ACOES = {"inserir": "Inclusão", "alterar": "Alteração", "excluir": "Exclusão", "evento": "Evento"}
 TODOS = "(todos)"
@@ -112,8 +113,10 @@ class AbaDiario(QWidget):
         self.botao_pdf = QPushButton("&Exportar PDF…", self)
         self.resultado_integridade = QLabel(self)
         self.resultado_integridade.setWordWrap(True)
+        reservar_linhas(self.resultado_integridade)  # a mensagem muda; os botões não pulam
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         self.situacao.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         botoes = QHBoxLayout()
         botoes.addWidget(self.botao_integridade)

@@ -23,6 +23,7 @@ from desktop.services import emissores, parametros
 
 from desktop.screens.widgets import avisos, servicos
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.situacao import reservar_linhas
 
 _COLUNAS_SIGNATARIOS = [
     Coluna("Nome", lambda s: s["nome"], esticar=True),
@@ -94,6 +95,7 @@ class PainelEmissor(QWidget):
         lf.addWidget(self.botao_desativar_feriado, 2, 3)
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         linha = QHBoxLayout()
         linha.addWidget(caixa_brasao)
         linha.addWidget(caixa_sig, 3)

@@ -20,6 +20,7 @@ from desktop.screens.widgets import avisos, servicos
 from .emissor_detalhe import PainelEmissor
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.situacao import reservar_linhas
 
 
 def _obrigatorio(rotulo: str):
@@ -73,6 +74,7 @@ class AbaEmissores(QWidget):
             b.setEnabled(editar)
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         barra = QHBoxLayout()
         for w in (self.botao_novo, self.botao_certificado, self.botao_chave):
             barra.addWidget(w)

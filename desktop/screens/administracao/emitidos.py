@@ -22,6 +22,7 @@ from desktop.services import documentos
 from desktop.screens.widgets import formato, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.situacao import reservar_linhas
 
 SITUACOES = [("Todos", None), ("Válidos", False), ("Cancelados", True)]
 
@@ -121,6 +122,7 @@ class AbaEmitidos(AcoesDoEmitido, QWidget):
                 f"O seu papel não permite {DESCRICOES[Permissao.DOCUMENTOS_CANCELAR]}.")
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         botoes = QHBoxLayout()
         botoes.addWidget(self.botao_abrir)
         botoes.addWidget(self.botao_imprimir)

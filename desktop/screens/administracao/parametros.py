@@ -23,6 +23,7 @@ from .valores import (ORIGENS, TIPOS, chaves_das_faixas, colunas_da_matriz, eh_m
                       extras_em_texto, folhas, resumo, rotulo, rotulo_caminho, tem_faixas,
                       texto_campo)
 from .vigencia import DialogoNovaVigencia
+from desktop.screens.widgets.situacao import reservar_linhas
 
 COLUNAS_DEFINICOES = [
     Coluna("Parâmetro", lambda d: d["titulo"], esticar=True,
@@ -102,6 +103,7 @@ class AbaParametros(QWidget):
                 f"O seu papel não permite {DESCRICOES[Permissao.PARAMETROS_EDITAR]}.")
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
 
         direita = QWidget(self)
         lay_dir = QVBoxLayout(direita)

@@ -23,6 +23,7 @@ from .dialogo_ppcp import DialogoAprovarPpcp, DialogoCompetencias, DialogoPpcp
 from .dialogos_cadastro import (DialogoAdesao, DialogoCurso, DialogoInstituicao, DialogoMatriz, DialogoTurmas,
                                 DialogoUnidade)
 from .dialogos_processo import DialogoOferta
+from desktop.screens.widgets.situacao import reservar_linhas
 
 
 def _tipo(t: str) -> str:
@@ -64,6 +65,7 @@ class _AbaComDialogo(QWidget):
         self.lendo = False  # a leitura das listas (comum.ler), fora da thread da interface
         self.situacao = QLabel(CARREGANDO, self)
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
 
     def _informar(self, texto: str) -> None:
         self.situacao.setText(texto)

@@ -83,6 +83,7 @@ class AbaDocumentos(QWidget):
         self.explicacao.setVisible(not self.pode_cancelar)
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         barra = QHBoxLayout()
         for w in (self.motivo, self.perdida, self.botao_via, self.botao_abrir, self.botao_imprimir,
                   self.botao_cancelar):

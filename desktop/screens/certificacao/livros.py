@@ -11,6 +11,7 @@ from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import instituicao, livros
 
 from .comum import aguardar_combo, avisar, br, encher_combo, ler, nova_tabela, operar, preencher
+from desktop.screens.widgets.situacao import reservar_linhas
 
 
 class AbaLivros(QWidget):
@@ -34,6 +35,7 @@ class AbaLivros(QWidget):
         self.botao_imprimir = QPushButton("Imprimir livro (&PDF)", self)
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         self.botao_abrir.clicked.connect(self._on_abrir)
         self.botao_encerrar.clicked.connect(self._on_encerrar)
         self.botao_imprimir.clicked.connect(self._on_imprimir)

@@ -22,6 +22,7 @@ from .comum import CARREGANDO, abrir, avisar, br, esquecer_leitura, ler, nova_ta
 from .dialogos_cadastro import campo_data
 from .dialogos_processo import DialogoCorrecao, DialogoInscricao, DialogoTrabalhador
 from .processos_recurso import RecursoNaAba
+from desktop.screens.widgets.situacao import reservar_linhas
 
 
 class AbaProcessos(RecursoNaAba, QWidget):
@@ -61,6 +62,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
         self.recursos.setWordWrap(True)
         self.situacao = QLabel()
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         for b, slot in ((self.botao_trabalhador, self._on_trabalhador), (self.botao_inscrever, self._on_inscrever),
                         (self.botao_recurso, self._on_recurso), (self.botao_decidir, self._on_decidir),
                         (self.botao_renuncia, self._on_renuncia), (self.botao_comunicado, self._on_comunicado),

@@ -17,6 +17,7 @@ from desktop.screens.widgets import servicos
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.eleicao import candidaturas, resultado, votacao
 
+from desktop.screens.widgets.situacao import reservar_linhas
 from .grafico import GraficoBarras
 
 _ARTIGO_BOLETIM = "Lei 320/2023, art. 9º e §ún.: boletim da urna ou mapa da apuração manual"
@@ -90,6 +91,7 @@ class DigitacaoBoletim(QWidget):
         self.gravar = QPushButton("&Gravar digitação")
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
+        reservar_linhas(self.mensagem)  # a mensagem muda; os botões não pulam
         self.mensagem.setObjectName("mensagem")
         self.comparacao = QTableWidget(0, 3)
         self.boletim_papel = QLineEdit()

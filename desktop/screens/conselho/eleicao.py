@@ -11,6 +11,7 @@ from desktop.screens.widgets import servicos
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.eleicao import processo, relatorios
 
+from desktop.screens.widgets.situacao import reservar_linhas
 from .abas_eleicao import AbaCandidatos, AbaImpugnacoes, AbaSecoes
 from .apuracao import DigitacaoBoletim, PainelApuracao, _item
 from .encerramento import AbaEncerramento
@@ -50,6 +51,7 @@ class ProcessoEscolha(QWidget):
         self.fase.setWordWrap(True)
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
+        reservar_linhas(self.mensagem)  # a mensagem muda; os botões não pulam
         self.abrir = QPushButton("A&brir processo de escolha")
         self.abrir.setVisible(sessao.pode(Permissao.ELEICAO_EDITAR))
         self.abas = QTabWidget()

@@ -21,6 +21,7 @@ from desktop.services.sessao import ErroNegocio, SemPermissao
 
 from desktop.screens.widgets import servicos
 
+from desktop.screens.widgets.situacao import reservar_linhas
 from .apuracao import _item
 
 _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
@@ -63,6 +64,7 @@ class AbaEncerramento(QWidget):
         self.mensagem = QLabel()
         self.mensagem.setObjectName("mensagem")
         self.mensagem.setWordWrap(True)
+        reservar_linhas(self.mensagem)  # a mensagem muda; os botões não pulam
         self.botoes: list[QPushButton] = []
 
         # designações
@@ -144,6 +146,7 @@ class AbaEncerramento(QWidget):
         self.situacao = QLabel()
         self.situacao.setObjectName("situacao")
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         self.publicar = self._botao("&Publicar resultado", self._on_publicar)
         self.posse = self._botao("&Encerrar e dar posse", self._on_posse)
         g5 = QGroupBox("Resultado e posse (art. 14)")

@@ -20,6 +20,7 @@ from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
 from desktop.services import documentos_vias
 
 from .abrir import nome_sugerido, salvar_e_abrir
+from desktop.screens.widgets.situacao import reservar_linhas
 
 
 def situacao(doc: dict) -> str:
@@ -116,6 +117,7 @@ class QuadroEmitidos(AcoesDoEmitido, QGroupBox):
         self.botao_via = QPushButton("Emitir nova &via", self)
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
+        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         linha1, linha2 = QHBoxLayout(), QHBoxLayout()
         linha1.addWidget(self.lista, 1)
         linha1.addWidget(self.botao_abrir)

@@ -20,6 +20,7 @@ from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.services.magisterio import cadastro, folha, lancamentos
 
 (COL_NOME, COL_MATRICULA, COL_DIAS, COL_HORAS, COL_NOTURNAS, COL_VALOR, COL_DESCRICAO, COL_FUNDAMENTO,
@@ -109,8 +110,10 @@ class AbaLancamentos(QWidget):
         self.tabela.horizontalHeader().setStretchLastSection(True)
         self.aviso = QLabel(self)
         self.aviso.setWordWrap(True)
+        reservar_linhas(self.aviso)  # a mensagem muda; os botões não pulam
         self.mensagem = QLabel(self)
         self.mensagem.setWordWrap(True)
+        reservar_linhas(self.mensagem)  # a mensagem muda; os botões não pulam
         self.mensagem.setText("Escolha a escola e a competência e clique em Carregar (Alt+C) para abrir a grade.")
         self.botao_gravar = QPushButton("&Gravar grade (Ctrl+S)", self)
         self.botao_gravar.setEnabled(False)

@@ -26,6 +26,7 @@ from desktop.screens.widgets.divisor import criar_divisor
 from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
+from desktop.screens.widgets.situacao import reservar_linhas
 from .comum import (ESTILO_SIGILO, DialogoGravacao, UmaDeCadaVez, aviso_rotulo, br, combo, editor_momento,
                     texto_longo)
 
@@ -72,6 +73,7 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
         self.detalhe = QTextBrowser()
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
+        reservar_linhas(self.mensagem)  # a mensagem muda; os botões não pulam
         self.mensagem.setOpenExternalLinks(False)
         self.b_nova = QPushButton("&Nova sessão…")
         self.b_votar = QPushButton("&Votar item da pauta…")

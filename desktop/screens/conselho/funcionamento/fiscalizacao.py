@@ -24,6 +24,7 @@ from desktop.screens.widgets.divisor import criar_divisor
 from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
+from desktop.screens.widgets.situacao import reservar_linhas
 from .comum import (ALTURA_MAX, DialogoAcao, DialogoGravacao, UmaDeCadaVez, br, campo_data, combo, editor_data,
                     texto_longo)
 
@@ -99,6 +100,7 @@ class AbaFiscalizacao(UmaDeCadaVez, QWidget):
         self.visao_v = criar_visao(ProxyFiltro(self.modelo_v, self), self, nome="Visitas do semestre")
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
+        reservar_linhas(self.mensagem)  # a mensagem muda; os botões não pulam
         esquerda, direita = QWidget(), QWidget()
         le, ld = QVBoxLayout(esquerda), QVBoxLayout(direita)
         le.setContentsMargins(0, 0, 0, 0)
