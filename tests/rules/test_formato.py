@@ -88,3 +88,28 @@ def test_meses_e_data_por_extenso_do_babel():
     assert formato.competencia_extenso(date(2026, 3, 1)) == "março de 2026"
     assert formato.data_extenso(date(2026, 3, 1)) == "1º de março de 2026"
     assert formato.data_extenso(date(2026, 3, 15)) == "15 de março de 2026"
+
+
+def test_data_dd_mm_aaaa_montada_num_lugar_so():
+    """ISO → dd/mm/aaaa é ``formato.data`` (nas telas, ``widgets.formato.data``): nenhum módulo recorta o texto
+    ISO ([8:10], [5:7], [:4]) para montar a data, e todo ``br``/``_br`` que sobra só repassa a ``formato``
+    (issue 18, item 3)."""
+    import ast
+    import re
+    from pathlib import Path
+
+    import desktop
+    raiz = Path(desktop.__file__).parent
+    recorte = re.compile(r"\[8:10\]\}?/")
+    achados = []
+    for arq in sorted(raiz.rglob("*.py")):
+        fonte, nome = arq.read_text(encoding="utf-8"), arq.relative_to(raiz).as_posix()
+        achados += [f"{nome}: recorta a data ISO" for linha in fonte.splitlines() if recorte.search(linha)]
+        for no in ast.walk(ast.parse(fonte)):
+            if isinstance(no, ast.FunctionDef) and no.name in ("br", "_br"):
+                repassa = any(isinstance(c, ast.Attribute) and isinstance(c.value, ast.Name)
+                              and c.value.id == "formato" for c in ast.walk(no))
+                if not repassa:
+                    achados.append(f"{nome}: {no.name} monta a data à mão")
+    assert achados == []
+    assert formato.data("2026-03-01") == "01/03/2026" == formato.data("2026-03-01T23:59:00+00:00")

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 import holidays
 from dateutil.easter import easter
 
-from desktop.rules import calendario
+from desktop.rules import calendario, formato
 from desktop.rules.calendario import FeriadoMunicipal
 
 from .tipos import (DIPLOMAS, FUNDAMENTO, Impedimento, Prazos, Resultado, TipoCertificacao as T,
@@ -128,8 +128,7 @@ def exigir_titulo_valido(numero_registro: int, vias: list[dict]) -> None:
     ultima = canceladas[-1] if canceladas else None
     quando = ""
     if ultima:
-        d = str(ultima["cancelado_em"])[:10]
-        quando = f": a {ultima['via']}ª via foi cancelada em {d[8:10]}/{d[5:7]}/{d[:4]}" + (
+        quando = f": a {ultima['via']}ª via foi cancelada em {formato.data(str(ultima['cancelado_em'])[:10])}" + (
             f" ({' '.join(str(ultima['motivo_cancelamento']).split())})" if ultima.get("motivo_cancelamento") else "")
     raise Impedimento(f"O documento de registro nº {numero_registro} está cancelado{quando} e nenhuma via vale. "
                       "Não se emite nova via de documento cancelado: o cancelamento é definitivo e fica na "

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from desktop.rules.certificacao.tipos import ROTULOS_TIPO, TipoCertificacao
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets import servicos
+from desktop.screens.widgets import formato, servicos
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.services.certificacao import cursos, instituicao, ofertas
 
-from .comum import CARREGANDO, abrir, br, ler
+from .comum import CARREGANDO, abrir, ler
 from .dialogo_instituicao import DialogoCorrigirInstituicao
 from .dialogos_correcao import DialogoCorrigirCurso, DialogoCorrigirPerfil, resumo
 from .dialogo_ppcp import DialogoAprovarPpcp, DialogoCompetencias, DialogoPpcp
@@ -86,11 +86,11 @@ class AbaInstituicao(_AbaComDialogo):
         self.lista = _Lista(self, [
             Coluna("Instituição", lambda i: i["nome"], largura=280),
             Coluna("Sistema", lambda i: i["sistema_ensino"], largura=90, titulo_longo="Sistema de ensino"),
-            Coluna("Termo", lambda i: br(i["termo_aprovado_em"]), ordenar=lambda i: i["termo_aprovado_em"] or "",
+            Coluna("Termo", lambda i: formato.data(i["termo_aprovado_em"]), ordenar=lambda i: i["termo_aprovado_em"] or "",
                    largura=100, titulo_longo="Termo de adesão aprovado em"),
-            Coluna("Regulamento", lambda i: br(i["regulamentacao_aprovada_em"]), largura=100,
+            Coluna("Regulamento", lambda i: formato.data(i["regulamentacao_aprovada_em"]), largura=100,
                    titulo_longo="Regulamentação aprovada em"),
-            Coluna("Sistec", lambda i: br(i["sistec_validada_em"]), largura=100, titulo_longo="Validação no Sistec em"),
+            Coluna("Sistec", lambda i: formato.data(i["sistec_validada_em"]), largura=100, titulo_longo="Validação no Sistec em"),
             Coluna("Adesão", lambda i: i["situacao"].mensagem, largura=320,
                    cor=lambda i: "#b00020" if not i["situacao"].vigente else ("#8a5a00" if i["situacao"].avisar else None)),
             Coluna("Unidades certificadoras", lambda i: ", ".join(u["nome"] for u in i["unidades"]), esticar=True),
@@ -167,7 +167,7 @@ class AbaCursos(_AbaComDialogo):
             Coluna("Curso", lambda c: c["nome"], esticar=True),
             Coluna("Tipo", lambda c: _tipo(c["tipo"]), largura=220),
             Coluna("Unidade", lambda c: c["unidade"], largura=260),
-            Coluna("Implantação", lambda c: br(c["implantado_em"]), ordenar=lambda c: c["implantado_em"], largura=100),
+            Coluna("Implantação", lambda c: formato.data(c["implantado_em"]), ordenar=lambda c: c["implantado_em"], largura=100),
             Coluna("Turmas por ano", lambda c: ", ".join(f"{a}: {n}" for a, n in sorted(c["turmas"].items())), largura=220),
             Coluna("Conceito e-MEC", lambda c: str(c["conceito_emec"] or ""), alinhamento="centro", largura=110),
             Coluna("Carga horária (matriz / mínimo)", lambda c: (f"{sum(m['carga_horaria'] for m in c['matriz'])} h"
@@ -180,8 +180,8 @@ class AbaCursos(_AbaComDialogo):
             Coluna("Curso", lambda p: p["curso"], largura=260),
             Coluna("Carga horária", lambda p: f"{p['carga_horaria_total']} h", ordenar=lambda p: p["carga_horaria_total"],
                    alinhamento="direita", largura=100),
-            Coluna("Aprovado", lambda p: br(p["aprovado_em"]) or "pendente", largura=90),
-            Coluna("Sistec", lambda p: br(p["sistec_em"]), largura=90),
+            Coluna("Aprovado", lambda p: formato.data(p["aprovado_em"]) or "pendente", largura=90),
+            Coluna("Sistec", lambda p: formato.data(p["sistec_em"]), largura=90),
             Coluna("Requisito de oferta", lambda p: p["conteudos"].get("fundamento_oferta", ""), largura=260),
         ], "PPCPs")
         self.cursos, self.ppcps = self.lista_cursos.visao, self.lista_ppcps.visao
@@ -307,10 +307,10 @@ class AbaOferta(_AbaComDialogo):
         self.lista = _Lista(self, [
             Coluna("Oferta", lambda o: o["titulo"], esticar=True),
             Coluna("Perfil", lambda o: o["perfil"], largura=260),
-            Coluna("Inscrições de", lambda o: br(o["inscricoes_de"]), ordenar=lambda o: o["inscricoes_de"], largura=100),
-            Coluna("até", lambda o: br(o["inscricoes_ate"]), ordenar=lambda o: o["inscricoes_ate"], largura=100),
+            Coluna("Inscrições de", lambda o: formato.data(o["inscricoes_de"]), ordenar=lambda o: o["inscricoes_de"], largura=100),
+            Coluna("até", lambda o: formato.data(o["inscricoes_ate"]), ordenar=lambda o: o["inscricoes_ate"], largura=100),
             Coluna("Vagas", lambda o: str(o["vagas"] or ""), alinhamento="direita", largura=60),
-            Coluna("Publicada em", lambda o: br(o["publicada_em"]), largura=100),
+            Coluna("Publicada em", lambda o: formato.data(o["publicada_em"]), largura=100),
         ], "Ofertas")
         self.tabela = self.lista.visao
         self.filtro = QLineEdit(self)

@@ -27,10 +27,6 @@ def avisar(parent: QWidget, erro: Exception) -> None:
     QMessageBox.warning(parent, "Certificação", str(erro))
 
 
-def br(iso: str | None) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else ""
-
-
 # -- formulários ------------------------------------------------------------------------------
 def texto(rotulo: str, minimo: int = 1):
     """Validador de texto obrigatório (``minimo`` caracteres), com a mensagem em português."""

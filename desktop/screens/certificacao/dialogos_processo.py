@@ -16,6 +16,7 @@ from desktop.rules import validacao
 from desktop.rules.certificacao.curriculo import normalizar_identificacao
 from desktop.rules.certificacao.tipos import ROTULOS_ESCOLARIDADE, Impedimento
 from desktop.rules.validacao import EntradaInvalida
+from desktop.screens.widgets import formato
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.certificacao import cursos, ofertas, processos, trabalhadores
@@ -223,8 +224,7 @@ class DialogoDecisao(DialogoFormulario):
 
     def __init__(self, sessao, processo: dict, recurso: dict, parent: QWidget | None = None):
         super().__init__(f"Decidir recurso — {processo['nome']}", "Registrar decisão", parent,
-                         f"Recurso de {recurso['interposto_em'][8:10]}/{recurso['interposto_em'][5:7]}/"
-                         f"{recurso['interposto_em'][:4]}: {recurso['fundamentacao']}")
+                         f"Recurso de {formato.data(recurso['interposto_em'])}: {recurso['fundamentacao']}")
         self._sessao, self._recurso = sessao, recurso
         self.deferido = self.adicionar("Decisão:", combo([(False, "Indeferido (resultado mantido)"),
                                                           (True, "Deferido")], self))

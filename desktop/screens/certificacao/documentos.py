@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from desktop.rules.certificacao.resultado import termos_vedados
 from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO, TipoDocumento
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets import formato
 from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
@@ -20,7 +21,7 @@ from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
 from desktop.services import documentos_vias
 from desktop.services.certificacao import emissao
 
-from .comum import CARREGANDO, br, ler, operar
+from .comum import CARREGANDO, ler, operar
 
 SEM_CANCELAR = ("O cancelamento de uma via é feito pelo administrador do Paço (permissão \"cancelar "
                 "documentos emitidos\"). Selecione o documento, anote o código e o motivo e peça a ele.")
@@ -47,7 +48,7 @@ class AbaDocumentos(QWidget):
                    alinhamento="direita", largura=70),
             Coluna("Via", lambda e: f"{e['via']}ª", ordenar=lambda e: e["via"], alinhamento="centro", largura=45),
             Coluna("Código", lambda e: e["codigo"], largura=130),
-            Coluna("Emitido em", lambda e: br(e["emitido_em"]), ordenar=lambda e: e["emitido_em"], largura=90),
+            Coluna("Emitido em", lambda e: formato.data(e["emitido_em"]), ordenar=lambda e: e["emitido_em"], largura=90),
             Coluna("Situação", situacao, largura=90, cor=lambda e: None if situacao(e) == "válido" else "#b00020"),
         ], self)
         self.proxy = ProxyFiltro(self.modelo, self)

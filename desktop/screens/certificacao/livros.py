@@ -6,11 +6,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QVBoxLay
 from desktop.rules.certificacao.livros import FOLHAS_PADRAO, REGISTRAVEIS
 from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import instituicao, livros
 
-from .comum import aguardar_combo, avisar, br, encher_combo, ler, nova_tabela, operar, preencher
+from .comum import aguardar_combo, avisar, encher_combo, ler, nova_tabela, operar, preencher
 from desktop.screens.widgets.situacao import reservar_linhas
 
 
@@ -68,7 +69,7 @@ class AbaLivros(QWidget):
         self.botao_abrir.setEnabled(self.sessao.pode(Permissao.CERTIFICACAO_EDITAR))
         preencher(self.tabela, ["Livro", "Tipo", "Folhas", "Usadas", "Aberto em", "Encerrado em"],
                   [[l["numero"], TITULOS_DOCUMENTO.get(l["tipo_documento"], l["tipo_documento"]), l["folhas"],
-                    l["usadas"], br(l["aberto_em"]), br(l["encerrado_em"])] for l in self.livros])
+                    l["usadas"], formato.data(l["aberto_em"]), formato.data(l["encerrado_em"])] for l in self.livros])
         self._on_selecao()
 
     def _selecionado(self) -> dict | None:

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 from desktop.rules.certificacao.etapas import DECISOES
 from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, Etapa
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.certificacao import processos
 from desktop.services.certificacao.comunicado import emitir_comunicado, emitir_pasta
 
-from .comum import CARREGANDO, abrir, avisar, br, esquecer_leitura, ler, nova_tabela, operar, preencher
+from .comum import CARREGANDO, abrir, avisar, esquecer_leitura, ler, nova_tabela, operar, preencher
 from .dialogos_cadastro import campo_data
 from .dialogos_processo import DialogoCorrecao, DialogoInscricao, DialogoTrabalhador
 from .processos_recurso import RecursoNaAba
@@ -233,7 +234,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
         prazo = f" · recurso até {d['prazo_recurso']:%d/%m/%Y}" if d["prazo_recurso"] else ""
         self.titulo.setText(f"{d['nome']} — {d['perfil']} ({d['situacao']}){prazo}")
         preencher(self.etapas, ["Etapa", "Realizada em", "Registrada por", "Registrada em", "O que foi registrado"],
-                  [[ROTULOS_ETAPA[Etapa(e["etapa"])], br(e["realizada_em"]), e["registrado_por"],
+                  [[ROTULOS_ETAPA[Etapa(e["etapa"])], formato.data(e["realizada_em"]), e["registrado_por"],
                     e["registrado_em"][:16].replace("T", " "), e["resumo"]] for e in d["etapas"]])
         for i, e in enumerate(d["etapas"]):  # o texto inteiro na dica, para ler sem alargar a coluna
             self.etapas.item(i, 4).setToolTip(e["resumo"])

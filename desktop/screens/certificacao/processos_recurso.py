@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from desktop.rules.certificacao.tipos import Etapa
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets import formato
 
-from .comum import abrir, br
+from .comum import abrir
 from .dialogos_processo import DialogoDecisao, DialogoRecurso, DialogoRenuncia
 
 
@@ -34,10 +35,10 @@ class RecursoNaAba:
         linhas = []
         for r in d["recursos"]:
             situacao = ("pendente de decisão" if not r["decidido_em"] else
-                        f"{'deferido' if r['deferido'] else 'indeferido'} em {br(r['decidido_em'])}: {r['decisao']}")
-            linhas.append(f"Recurso de {br(r['interposto_em'])} — {situacao}")
+                        f"{'deferido' if r['deferido'] else 'indeferido'} em {formato.data(r['decidido_em'])}: {r['decisao']}")
+            linhas.append(f"Recurso de {formato.data(r['interposto_em'])} — {situacao}")
         if d.get("renuncia_recurso_em"):
-            linhas.append(f"Renúncia escrita ao recurso em {br(d['renuncia_recurso_em'])}: "
+            linhas.append(f"Renúncia escrita ao recurso em {formato.data(d['renuncia_recurso_em'])}: "
                           f"{d['renuncia_recurso_termo']} (Lei 9.784/1999, art. 51).")
         if na_avaliacao and d["prazo_recurso"]:
             linhas.append(f"Prazo de recurso até {d['prazo_recurso']:%d/%m/%Y}, em dias úteis (Portaria MEC 902/2024, "

@@ -20,7 +20,7 @@ from desktop.screens.widgets.divisor import criar_divisor
 
 from .apuracao import _item
 from .dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota, DialogoParentesco,
-                                   DialogoReabertura, _br)
+                                   DialogoReabertura)
 from .dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao, tabela_impugnacoes
 
 
@@ -205,7 +205,7 @@ class AbaImpugnacoes(_Aba):
                           lambda lido: self._on_lidas(*lido), titulo_erro="Impugnações", chave="lista")
 
     def _on_lidas(self, p: dict, lista: list[dict]) -> None:
-        self.prazo.setText(f"Prazo de impugnação: de {_br(p['publicacao_inscritos'])} a {_br(p['impugnacao_fim'])} "
+        self.prazo.setText(f"Prazo de impugnação: de {formato.data(p['publicacao_inscritos'])} a {formato.data(p['impugnacao_fim'])} "
                            "(5 dias contados da publicação dos inscritos, Lei 320/2023, art. 11 §2º).")
         self.lista = lista
         nova = tabela_impugnacoes(self.lista, self)

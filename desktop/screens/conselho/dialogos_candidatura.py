@@ -26,10 +26,6 @@ from desktop.services.eleicao import candidaturas, processo
 _AVISO = "color: #8a5a00;"
 
 
-def _br(iso: str) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
-
-
 def inteiro(rotulo: str, minimo: int, maximo: int, artigo: str = ""):
     """Validador de número inteiro para ``CampoValidado`` (mensagem com o artigo, se houver)."""
     fim = f" ({artigo})." if artigo else "."
@@ -57,7 +53,7 @@ class DialogoInscricao(DialogoFormulario):
         self._sessao, self._pid = sessao, processo_id
         self._proc = p
         super().__init__("Nova inscrição", "&Inscrever", parent, explicacao=(
-            f"Inscrições de {_br(p['inscricao_inicio'])} a {_br(p['inscricao_fim'])} (art. 7º §1º a). Digite o CPF: "
+            f"Inscrições de {formato.data(p['inscricao_inicio'])} a {formato.data(p['inscricao_fim'])} (art. 7º §1º a). Digite o CPF: "
             "se a pessoa já estiver cadastrada, nome e nascimento vêm do cadastro. Os requisitos de idade, "
             "residência e experiência são conferidos na data da inscrição (art. 12 §2º)."))
         self.cpf = self.adicionar("&CPF:", CampoValidado(validacao.cpf, placeholder="000.000.000-00", parent=self))
@@ -118,7 +114,7 @@ class DialogoInscricao(DialogoFormulario):
         if pessoa:
             self.nome.definir_texto(pessoa["nome"])
             if pessoa["nascimento"]:
-                self.nascimento.definir_texto(_br(pessoa["nascimento"]))
+                self.nascimento.definir_texto(formato.data(pessoa["nascimento"]))
             self.previa.setText(f"Pessoa já cadastrada: {pessoa['nome']}. " + self.previa.text())
 
     def _on_datas(self, *_a) -> None:
@@ -320,8 +316,8 @@ class DialogoReabertura(DialogoFormulario):
         self._sessao, self._pid = sessao, processo_id
         super().__init__("Reabrir as inscrições", "&Reabrir", parent, explicacao=(
             f"Há {hab} habilitado(s). Com menos de dez, o CMDCA pode suspender o processo e reabrir o prazo de "
-            f"inscrição (Lei 320/2023, art. 13 §1º). Inscrições atuais: até {_br(p['inscricao_fim'])}; lista de "
-            f"inscritos publicada em {_br(p['publicacao_inscritos'])}. As demais datas do calendário continuam."))
+            f"inscrição (Lei 320/2023, art. 13 §1º). Inscrições atuais: até {formato.data(p['inscricao_fim'])}; lista de "
+            f"inscritos publicada em {formato.data(p['publicacao_inscritos'])}. As demais datas do calendário continuam."))
         self.fim = self.adicionar("&Novo fim das inscrições:", CampoData(parent=self))
         self.publicacao = self.adicionar("Nova &publicação dos inscritos:",
                                          CampoData(parent=self))

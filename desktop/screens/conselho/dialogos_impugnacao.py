@@ -18,7 +18,7 @@ from desktop.screens.widgets.data import CampoData
 from desktop.services.eleicao import impugnacoes, votacao
 
 from .apuracao import _item
-from .dialogos_candidatura import _br, inteiro
+from .dialogos_candidatura import inteiro
 
 
 def _texto(rotulo: str):
@@ -36,9 +36,9 @@ class DialogoApresentar(DialogoFormulario):
         """``p`` (o processo) e ``candidatos``: lidos antes fora da thread da interface."""
         self._sessao = sessao
         super().__init__("Nova impugnação ou denúncia", "&Registrar", parent, explicacao=(
-            f"Impugnação: de {_br(p['publicacao_inscritos'])} a {_br(p['impugnacao_fim'])} — 5 dias contados da "
+            f"Impugnação: de {formato.data(p['publicacao_inscritos'])} a {formato.data(p['impugnacao_fim'])} — 5 dias contados da "
             f"publicação dos inscritos (Lei 320/2023, art. 11 §2º). Denúncia de conduta vedada: até a eleição "
-            f"({_br(p['eleicao'])}, art. 8º §12). O candidato tem prazo para a defesa (art. 11 §3º I)."))
+            f"({formato.data(p['eleicao'])}, art. 8º §12). O candidato tem prazo para a defesa (art. 11 §3º I)."))
         self.candidato = QComboBox(self)
         for c in candidatos:
             self.candidato.addItem(f"{c['numero']} — {c['nome_urna']}", c["id"])
@@ -74,11 +74,11 @@ class DialogoEtapa(DialogoFormulario):
     def __init__(self, sessao, impugnacao: dict, parent: QWidget | None = None):
         self._sessao, self._i = sessao, impugnacao
         i = impugnacao
-        prazos = [f"apresentada em {_br(i['apresentada_em'])}", f"defesa até {_br(i['prazo_defesa'])}"]
+        prazos = [f"apresentada em {formato.data(i['apresentada_em'])}", f"defesa até {formato.data(i['prazo_defesa'])}"]
         if i["decidida_em"]:
-            prazos.append(f"decidida em {_br(i['decidida_em'])} ({i['decisao']})")
+            prazos.append(f"decidida em {formato.data(i['decidida_em'])} ({i['decisao']})")
         if i["recurso_em"]:
-            prazos.append(f"recurso em {_br(i['recurso_em'])}")
+            prazos.append(f"recurso em {formato.data(i['recurso_em'])}")
         super().__init__(f"Impugnação contra {i.get('numero', '')} {i.get('nome', '')}".strip(), "&Registrar etapa",
                          parent, explicacao="Rito (Lei 320/2023, art. 11 §§3º-5º): " + "; ".join(prazos) + ".")
         self.etapa = QComboBox(self)
@@ -122,12 +122,12 @@ def tabela_impugnacoes(lista: list[dict], parent: QWidget | None = None) -> QTab
     t.setObjectName("impugnacoes")
     t.setHorizontalHeaderLabels(["Nº", "Candidato", "Tipo", "Apresentada", "Defesa até", "Decisão", "Recurso ao CMDCA"])
     for r, i in enumerate(lista):
-        decisao = f"{i['decisao']} em {_br(i['decidida_em'])}" if i["decisao"] else "pendente"
-        recurso = (f"{i['recurso_decisao']} em {_br(i['recurso_julgado_em'])}" if i["recurso_decisao"] else
-                   f"interposto em {_br(i['recurso_em'])}" if i["recurso"] else "—")
-        defesa = _br(i["prazo_defesa"]) + (f" (juntada {_br(i['defesa_em'])})" if i["defesa_em"] else "")
+        decisao = f"{i['decisao']} em {formato.data(i['decidida_em'])}" if i["decisao"] else "pendente"
+        recurso = (f"{i['recurso_decisao']} em {formato.data(i['recurso_julgado_em'])}" if i["recurso_decisao"] else
+                   f"interposto em {formato.data(i['recurso_em'])}" if i["recurso"] else "—")
+        defesa = formato.data(i["prazo_defesa"]) + (f" (juntada {formato.data(i['defesa_em'])})" if i["defesa_em"] else "")
         for c, v in enumerate((i["numero"], i["nome"], "impugnação" if i["tipo"] == "impugnacao" else "denúncia",
-                               _br(i["apresentada_em"]), defesa, decisao, recurso)):
+                               formato.data(i["apresentada_em"]), defesa, decisao, recurso)):
             t.setItem(r, c, _item(v))
     t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     return t

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets import servicos
+from desktop.screens.widgets import formato, servicos
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.eleicao import processo, relatorios
 
@@ -19,10 +19,6 @@ from .encerramento import AbaEncerramento
 FASES = {"inscricoes": "Inscrições e análise", "analise": "Análise", "homologado": "Lista homologada",
          "apuracao": "Apuração", "encerrado": "Encerrado (eleitos passados ao Conselho)"}
 # "Encerrar e dar posse" fica na aba "Auditoria e posse" (encerramento.py).
-
-
-def _br(iso: str) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
 
 
 def _processo_e_calendario(sessao, pid: str) -> tuple[dict, list[str]]:
@@ -79,7 +75,7 @@ class ProcessoEscolha(QWidget):
         self.processos.blockSignals(True)
         self.processos.clear()
         for p in processos:
-            self.processos.addItem(f"{p['ano']} — eleição em {_br(p['eleicao'])}", p["id"])
+            self.processos.addItem(f"{p['ano']} — eleição em {formato.data(p['eleicao'])}", p["id"])
         self.processos.blockSignals(False)
         self._on_processo()
 
@@ -114,7 +110,7 @@ class ProcessoEscolha(QWidget):
                           titulo_erro="Processo de escolha", chave="processo")
 
     def _montar(self, pid: str, p: dict, problemas: list[str]) -> None:
-        self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {_br(p['posse'])} · mandato até {_br(p['fim_mandato'])}")
+        self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {formato.data(p['posse'])} · mandato até {formato.data(p['fim_mandato'])}")
         self.abas.addTab(self._calendario(p, problemas), "&Calendário")
         self.candidatos = AbaCandidatos(self._sessao, pid)
         self.impugnacoes = AbaImpugnacoes(self._sessao, pid)
@@ -142,7 +138,7 @@ class ProcessoEscolha(QWidget):
         t.setHorizontalHeaderLabels(["Etapa (art. 7º §1º)", "Data"])
         for i, (campo, rotulo) in enumerate(ETAPAS):
             t.setItem(i, 0, _item(rotulo.capitalize()))
-            t.setItem(i, 1, _item(_br(p[campo])))
+            t.setItem(i, 1, _item(formato.data(p[campo])))
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         w = QWidget()
         lay = QVBoxLayout(w)
@@ -164,7 +160,7 @@ class ProcessoEscolha(QWidget):
                 aba.recarregar()
 
     def _on_fase(self, p: dict) -> None:
-        self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {_br(p['posse'])} · mandato até {_br(p['fim_mandato'])}")
+        self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {formato.data(p['posse'])} · mandato até {formato.data(p['fim_mandato'])}")
 
     def _documentos(self, pid: str) -> QWidget:
         w = QWidget()

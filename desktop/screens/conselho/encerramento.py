@@ -19,7 +19,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.services.eleicao import auditoria, candidaturas, designacoes, processo, resultado, votacao
 from desktop.services.sessao import ErroNegocio, SemPermissao
 
-from desktop.screens.widgets import servicos
+from desktop.screens.widgets import formato, servicos
 
 from desktop.screens.widgets.situacao import reservar_linhas
 from .apuracao import _item
@@ -221,9 +221,8 @@ class AbaEncerramento(QWidget):
         self.fim.setDateTime(QDateTime(datetime.fromisoformat(p["apuracao_fim"]) if p["apuracao_fim"] else eleicao))
         partes = [lido["apuracao"]]
         if p["resultado_publicado_em"]:
-            partes.append(f"Resultado publicado em {p['resultado_publicado_em'][8:10]}/{p['resultado_publicado_em'][5:7]}/"
-                          f"{p['resultado_publicado_em'][:4]}; contestação até {p['contestacao_fim'][8:10]}/"
-                          f"{p['contestacao_fim'][5:7]}/{p['contestacao_fim'][:4]}.")
+            partes.append(f"Resultado publicado em {formato.data(p['resultado_publicado_em'])}; "
+                          f"contestação até {formato.data(p['contestacao_fim'])}.")
         if p["posse_dada_em"]:
             partes.append("Posse dada: os mandatos estão no cadastro do Conselho.")
         self.situacao.setText(" ".join(partes))
@@ -291,8 +290,8 @@ class AbaEncerramento(QWidget):
     def _on_publicar(self) -> None:
         sessao, pid = self._sessao, self._pid
         self._fazer(lambda: resultado.publicar_resultado(sessao, pid),
-                    lambda p: f"Resultado publicado; prazo de contestação até {p['contestacao_fim'][8:10]}/"
-                              f"{p['contestacao_fim'][5:7]}/{p['contestacao_fim'][:4]} (art. 14 §1º).")
+                    lambda p: f"Resultado publicado; prazo de contestação até {formato.data(p['contestacao_fim'])} "
+                              "(art. 14 §1º).")
 
     def _on_posse(self) -> None:
         if QMessageBox.question(self, "Encerrar e dar posse",

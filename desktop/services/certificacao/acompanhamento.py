@@ -5,7 +5,7 @@ import io
 from collections import Counter
 from datetime import date
 
-from desktop.rules import csv_seguro
+from desktop.rules import csv_seguro, formato
 from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_TIPO, Etapa, TipoCertificacao
 from desktop.rules.validacao import formatar_cpf
 from desktop.store.certificacao import processos as consultas
@@ -76,17 +76,14 @@ def csv_sistec(sessao: Sessao, de: date | None = None, ate: date | None = None) 
     w = csv_seguro.escritor(saida, delimiter=";", lineterminator="\r\n")  # nome ou perfil não viram fórmula
     w.writerow(COLUNAS_SISTEC)
 
-    def br(t):
-        return f"{t[8:10]}/{t[5:7]}/{t[:4]}" if t else ""
-
     codigos = consultas.codigos_sistec(sessao.db)
     for p in consultas.processos(sessao.db):
         if (de and p["inscrito_em"] < iso(de)) or (ate and p["inscrito_em"] > iso(ate)):
             continue
-        w.writerow([formatar_cpf(p["cpf"]), p["nome"], br(p["nascimento"]), codigos.get(("unidade", p["unidade_id"]), ""),
+        w.writerow([formatar_cpf(p["cpf"]), p["nome"], formato.data(p["nascimento"]), codigos.get(("unidade", p["unidade_id"]), ""),
                     codigos.get(("curso", p["curso_id"]), ""), codigos.get(("ciclo", p["oferta_id"]), ""),
                     p["unidade"], p["perfil"],
                     ROTULOS_TIPO[TipoCertificacao(p["tipo"])], ROTULOS_ETAPA[Etapa(p["etapa"])], p["situacao"],
-                    p["resultado"] or "", br(p["inscrito_em"]), br(p["resultado_em"]), br(p["concluido_em"]),
+                    p["resultado"] or "", formato.data(p["inscrito_em"]), formato.data(p["resultado_em"]), formato.data(p["concluido_em"]),
                     p["sistec_codigo"] or ""])
     return saida.getvalue()

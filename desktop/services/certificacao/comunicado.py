@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.reports.certificacao.comunicado import TITULO, DadosComunicado, gerar_comunicado
 from desktop.reports.certificacao.dados import LinhaHistorico
+from desktop.rules import formato
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import formatar_cpf
 
@@ -43,19 +44,16 @@ def emitir_pasta(sessao: Sessao, processo_id: str) -> documentos.Emitido:
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     p = detalhar_processo(sessao, processo_id)
 
-    def br(iso: str | None) -> str:
-        return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso else ""
-
-    recursos = [f"Interposto em {br(r['interposto_em'])}: {r['fundamentacao'].rstrip('.')}. "
-                + (f"{'Deferido' if r['deferido'] else 'Indeferido'} em {br(r['decidido_em'])}: {r['decisao']}."
+    recursos = [f"Interposto em {formato.data(r['interposto_em'])}: {r['fundamentacao'].rstrip('.')}. "
+                + (f"{'Deferido' if r['deferido'] else 'Indeferido'} em {formato.data(r['decidido_em'])}: {r['decisao']}."
                    if r["decidido_em"] else "Sem decisão.") for r in p["recursos"]]
     if p.get("renuncia_recurso_em"):
-        recursos.append(f"Renúncia escrita ao recurso em {br(p['renuncia_recurso_em'])}: {p['renuncia_recurso_termo']}.")
+        recursos.append(f"Renúncia escrita ao recurso em {formato.data(p['renuncia_recurso_em'])}: {p['renuncia_recurso_termo']}.")
     d = DadosPasta(
         identificacao=(("Trabalhador", p["nome"]), ("CPF", formatar_cpf(p["cpf"])), ("Perfil", p["perfil"]),
                        ("Curso", p["curso"]), ("Unidade", p["unidade"]), ("Situação", p["situacao"]),
-                       ("Inscrito em", br(p["inscrito_em"])), ("Resultado", p["resultado"] or "—")),
-        etapas=tuple((ROTULOS_ETAPA[Etapa(e["etapa"])], br(e["realizada_em"]), e["registrado_por"], e["resumo"] or "—")
+                       ("Inscrito em", formato.data(p["inscrito_em"])), ("Resultado", p["resultado"] or "—")),
+        etapas=tuple((ROTULOS_ETAPA[Etapa(e["etapa"])], formato.data(e["realizada_em"]), e["registrado_por"], e["resumo"] or "—")
                      for e in p["etapas"]),
         recursos=tuple(recursos),
         documentos=tuple((TITULOS_DOCUMENTO.get(TipoDocumento(e["tipo_documento"]), e["tipo_documento"]), f"{e['via']}ª",
@@ -63,7 +61,7 @@ def emitir_pasta(sessao: Sessao, processo_id: str) -> documentos.Emitido:
                           "cancelado" if e["cancelado_em"] else "substituído" if e["substituido_em"] else "válido")
                          for e in p["emissoes"]),
         anexos=tuple((TIPOS_ANEXO[a["tipo"]], a["descricao"], f"{a['nome_arquivo']} ({max(1, a['tamanho'] // 1024)} KB)",
-                      f"{br(a['anexado_em'][:10])} por {a['anexado_por']} · {a['sha256'][:16]}…")
+                      f"{formato.data(a['anexado_em'][:10])} por {a['anexado_por']} · {a['sha256'][:16]}…")
                      for a in listar_anexos(sessao, processo_id)))
     return documentos.emitir(sessao, tipo="cert_pasta_processo", titulo=TITULO_PASTA,
                              montar=lambda cab, rod: gerar_pasta(cab, rod, d),

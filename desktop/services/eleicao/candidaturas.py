@@ -18,10 +18,6 @@ from ..sessao import ErroNegocio, Sessao
 from .comum import candidatura_ou_erro, exigir_fase, processo_ou_erro, recalcular
 
 
-def _br(iso: str) -> str:
-    return formato.data(iso)
-
-
 def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimento: date,
               residencia_desde: date, experiencia_meses: int, numero: int, inscrito_em: date,
               nome_urna: str | None = None, documentos: dict[str, str] | None = None) -> dict:
@@ -68,7 +64,7 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
                                                 nascimento=nascimento)
         elif pessoa["nascimento"] != nascimento.isoformat():
             raise ErroNegocio(f"O CPF {validacao.formatar_cpf(cpf)} já está cadastrado com outra data de "
-                              f"nascimento ({_br(pessoa['nascimento'])}); confira os dados.")
+                              f"nascimento ({formato.data(pessoa['nascimento'])}); confira os dados.")
         linha = {"id": novo_id(), "processo_id": processo_id, "pessoa_id": pessoa["id"], "numero": numero,
                  "nome_urna": (nome_urna or nome).strip(), "inscrito_em": inscrito_em.isoformat(),
                  "residencia_desde": residencia_desde.isoformat(), "experiencia_meses": experiencia_meses,
