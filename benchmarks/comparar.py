@@ -7,9 +7,37 @@ lado, a mediana, o mínimo, o máximo e o intervalo interquartil, e UMA linha co
 """
 from __future__ import annotations
 
+import os
 import statistics
+import tempfile
 import time
-from typing import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+_AMBIENTE = (("PACO_CONFIG", "config"), ("PACO_DADOS", "dados"), ("PACO_LOGS", "registros"))
+
+
+@contextmanager
+def pasta_de_trabalho(prefixo: str, pasta: Path | None = None) -> Iterator[Path]:
+    """A pasta do benchmark: temporária e apagada ao sair — também num erro ou num Ctrl+C —, ou ``pasta``
+    (``--pasta``), que fica. ``PACO_CONFIG``, ``PACO_DADOS`` e ``PACO_LOGS`` apontam para dentro dela enquanto
+    dura (e valem para os processos filhos): o benchmark não escreve na configuração, nos dados (chaves
+    públicas, documentos) nem nos registros do usuário."""
+    antes = {nome: os.environ.get(nome) for nome, _ in _AMBIENTE}
+    with tempfile.TemporaryDirectory(prefix=prefixo) as temporaria:
+        raiz = Path(pasta) if pasta is not None else Path(temporaria)
+        raiz.mkdir(parents=True, exist_ok=True)
+        for nome, sub in _AMBIENTE:
+            os.environ[nome] = str(raiz / sub)
+        try:
+            yield raiz
+        finally:
+            for nome, valor in antes.items():
+                if valor is None:
+                    os.environ.pop(nome, None)
+                else:
+                    os.environ[nome] = valor
 
 
 def cronometrar(funcao: Callable, *args, **kwargs) -> tuple[float, object]:
@@ -30,6 +58,11 @@ def alternar(a: Callable[[], float], b: Callable[[], float], pares: int) -> tupl
             amostras_b.append(b())
             amostras_a.append(a())
     return amostras_a, amostras_b
+
+
+def repetir(funcao: Callable[[], float], vezes: int) -> list[float]:
+    """Mede ``funcao`` (cada chamada devolve a sua medida) ``vezes`` vezes."""
+    return [funcao() for _ in range(vezes)]
 
 
 def dispersao(amostras: list[float]) -> tuple[float, float, float, float]:
@@ -58,3 +91,13 @@ def razao(rotulo_a: str, a: list[float], rotulo_b: str, b: list[float], meta: fl
     if meta is not None:
         texto += f" — meta ≤ {meta:.2f}×: {'atingida' if r <= meta else 'NÃO atingida'}"
     return texto
+
+
+def contra_meta(rotulo: str, amostras: list[float], meta: float, unidade: str = "s", escala: float = 1.0) -> str:
+    """A linha de resumo de um lado medido contra uma meta absoluta (sem outro lado a comparar): a razão
+    mediana / meta e a do pior caso."""
+    med, _mi, ma, _iqr = dispersao(amostras)
+    r = med / meta
+    return (f"RESUMO: {rotulo} / meta = {r:.2f}× (mediana {med * escala:.2f} {unidade}, pior {ma * escala:.2f} "
+            f"{unidade}, meta {meta * escala:.2f} {unidade}, n={len(amostras)}) — "
+            f"{'atingida' if r <= 1 else 'NÃO atingida'}")

@@ -19,16 +19,16 @@ import argparse
 import os
 import random
 import sys
-import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as time_
 from pathlib import Path
 
 os.environ.setdefault("PACO_KDF_RAPIDO", "1")  # a derivação da senha não é o que se mede aqui
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from comparar import alternar, linha, razao  # noqa: E402
+from comparar import alternar, linha, pasta_de_trabalho, razao  # noqa: E402
 
 from desktop.reports import fontes  # noqa: E402
 from desktop.rules.eleicao import apuracao  # noqa: E402
@@ -36,7 +36,8 @@ from desktop.rules.eleicao.resultado import Candidato, Parentesco, apurar  # noq
 from desktop.rules.papeis import Papel  # noqa: E402
 from desktop.services import acesso  # noqa: E402
 from desktop.services.demo import cpf_ficticio  # noqa: E402
-from desktop.services.eleicao import candidaturas, processo, relatorios, resultado, votacao  # noqa: E402
+from desktop.services.eleicao import candidaturas, designacoes, processo, relatorios, resultado, votacao  # noqa: E402
+from desktop.services.eleicao.comum import simulando_dia  # noqa: E402
 from desktop.services.sessao import Sessao, Usuario  # noqa: E402
 
 REQUISITOS = ("idoneidade", "idade", "residencia", "direitos_politicos", "ensino_medio", "informatica",
@@ -108,13 +109,17 @@ def preparar(pasta: Path, numeros: list[int], boletins: list[dict], rnd: random.
         secoes = [votacao.cadastrar_secao(sessao, proc["id"], numero=b["secao"], local=f"Local {b['secao'] % 40 + 1}",
                                           aptos=b["aptos"]) for b in boletins]
     m1, m2 = _usuario(sessao, "mesario1"), _usuario(sessao, "mesario2")
+    for mesario in (m1, m2):  # só quem a comissão designou digita boletins (Lei 320/2023, art. 7º §1º d)
+        designacoes.designar(sessao, proc["id"], login=mesario.usuario.login, funcao="mesario",
+                             ato="Resolução CMDCA 1/2027 (benchmark)")
     por_digitacao = []
-    for s, b in zip(secoes, boletins):  # como a tela de apuração: cada digitação é uma transação (um commit)
-        dados = {k: b[k] for k in ("comparecimento", "brancos", "nulos", "votos")}
-        for mesario in (m1, m2):
-            inicio = time.perf_counter()
-            votacao.digitar(mesario, s["id"], **dados)
-            por_digitacao.append(time.perf_counter() - inicio)
+    with simulando_dia(date.fromisoformat(proc["eleicao"])):  # boletins só no dia da eleição (Lei 320/2023, art. 9º)
+        for s, b in zip(secoes, boletins):  # como a tela de apuração: cada digitação é uma transação (um commit)
+            dados = {k: b[k] for k in ("comparecimento", "brancos", "nulos", "votos")}
+            for mesario in (m1, m2):
+                inicio = time.perf_counter()
+                votacao.digitar(mesario, s["id"], **dados)
+                por_digitacao.append(time.perf_counter() - inicio)
     return sessao, proc, por_digitacao
 
 
@@ -128,9 +133,7 @@ def main() -> None:
     rnd = random.Random(2027)
     numeros = list(range(10, 10 + opcoes.candidatos))
     boletins = gerar_boletins(rnd, opcoes.secoes, numeros)
-    with tempfile.TemporaryDirectory(prefix="paco-eleicao-") as tmp:
-        pasta = opcoes.pasta or Path(tmp)
-        pasta.mkdir(parents=True, exist_ok=True)
+    with pasta_de_trabalho("paco-eleicao-", opcoes.pasta) as pasta:
         t_preparo, (sessao, proc, digitacoes) = _medir(preparar, pasta, numeros, boletins, rnd)
         try:
             fontes.registrar()
@@ -146,6 +149,13 @@ def main() -> None:
 
             t_servico, t_regras = alternar(servico, regras, opcoes.pares)
             pdfs, atas = [], []
+            dia = date.fromisoformat(proc["eleicao"])
+            with simulando_dia(dia):  # a sessão pública de apuração (para a ata) e o resultado publicado no dia
+                resultado.registrar_sessao_apuracao(
+                    sessao, proc["id"], inicio=datetime.combine(dia, time_(17, 30)),
+                    fim=datetime.combine(dia, time_(23, 10)), local="Câmara Municipal",
+                    membros=["Presidente da comissão especial", "Secretária da comissão especial"])
+                resultado.publicar_resultado(sessao, proc["id"])
             for _ in range(opcoes.pares):
                 t_pdf, emitido = _medir(relatorios.emitir_resultado, sessao, proc["id"])
                 t_ata, ata = _medir(relatorios.emitir_ata, sessao, proc["id"])
