@@ -1,7 +1,7 @@
 """Sincronização entre réplicas: 10.000 alterações exportadas e aplicadas; tamanho do pacote.
 
-    .venv/bin/python benchmarks/sincronizacao.py [--alteracoes 10000] [--pasta /tmp/x]
-    .venv/bin/python benchmarks/sincronizacao.py --conselho    # a semana de um conselho
+    .venv/bin/python benchmarks/sincronizacao.py [--alteracoes 10000] [--repeticoes 5] [--pasta /tmp/x]
+    .venv/bin/python benchmarks/sincronizacao.py --conselho [--casos 200 --notas 1000]   # a semana de um conselho
     .venv/bin/python benchmarks/sincronizacao.py --folha [--servidores 3000]   # o mês da folha
 
 Monta a sede (iniciada) e um notebook juntado com convite e chave de recuperação sobre uma cópia da
@@ -9,6 +9,8 @@ sede, como na vida real; grava na sede ``--alteracoes`` alterações pelo caminh
 inclusões de pessoas, metade edições de um campo delas, em transações de 500) e mede, pelos serviços,
 ``exportar`` na sede e ``importar`` no notebook (a aplicação inclui o diário de cada registro mudado).
 Confere que as duas máquinas ficaram com as mesmas somas. Meta (issue 15): exportar + aplicar < 30 s.
+Cada modo repete ``--repeticoes`` rodadas (≥ 5; alterações novas em cada uma) e imprime mediana e
+dispersão e o RESUMO exportar + aplicar / meta; a pasta temporária é apagada, mesmo num erro.
 O mês da folha (``--folha``): 3.000 servidores na sede, o PC da folha lança uma rubrica avulsa para cada
 lotado pela grade do mês e manda à sede. Não é teste.
 """
@@ -17,13 +19,16 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("PACO_KDF_RAPIDO", "1")  # a derivação da senha não é o que se mede aqui
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from comparar import contra_meta, linha, pasta_de_trabalho  # noqa: E402
 
 from desktop.services import acesso, chaveiro, replicas  # noqa: E402
 from desktop.services import sincronizacao as sx  # noqa: E402
@@ -60,7 +65,34 @@ def _gravar(sessao, n: int) -> None:
                 m.registrar("pessoas", ids[i % len(ids)], "alterar", depois={"telefone": telefone})
 
 
-def semana_do_conselho(pasta: Path, casos: int, notas: int) -> None:
+def _trocar(origem, destino, pasta: Path, nome_destino: str, nome_de_origem: str,
+            tempos: dict[str, list[float]]) -> dict:
+    """Uma ida do pacote: ``exportar`` na origem e ``importar`` (aplicar) no destino, cada um medido."""
+    t = time.perf_counter()
+    pacote = sx.exportar(origem, pasta / "pen", nome_destino)
+    tempos["exportar"].append(time.perf_counter() - t)
+    t = time.perf_counter()
+    resumo = sx.importar(destino, pacote)
+    tempos["importar"].append(time.perf_counter() - t)
+    tempos["total"].append(tempos["exportar"][-1] + tempos["importar"][-1])
+    tempos.setdefault("kib", []).append(pacote.stat().st_size / 1024)
+    # a volta (fora da conta): o destino confirma o que recebeu, e a rodada seguinte não reenvia estas alterações
+    sx.importar(origem, sx.exportar(destino, pasta / "pen", nome_de_origem))
+    return resumo
+
+
+def _imprimir(tempos: dict[str, list[float]], rotulo: str) -> None:
+    print(linha("exportar", tempos["exportar"], "s", 1))
+    print(linha("importar e aplicar", tempos["importar"], "s", 1))
+    print(linha("exportar + aplicar", tempos["total"], "s", 1))
+    print(contra_meta(f"{rotulo}: exportar + aplicar", tempos["total"], 30.0))
+
+
+def _novos_tempos() -> dict[str, list[float]]:
+    return {"exportar": [], "importar": [], "total": []}
+
+
+def semana_do_conselho(pasta: Path, casos: int, notas: int, repeticoes: int) -> None:
     """A semana de um conselho: o plantão registra ``casos`` atendimentos (com criança e família) e ``notas``
     acompanhamentos, e manda tudo à sede (a parte sigilosa cifrada para a chave do sigilo da sede)."""
     from datetime import date, datetime, timedelta
@@ -86,33 +118,32 @@ def semana_do_conselho(pasta: Path, casos: int, notas: int) -> None:
     ct_sede, ct_plantao = acesso.entrar(sede, "ct1", SENHA), acesso.entrar(plantao, "ct1", SENHA)
     sx.importar(ct_sede, sx.exportar(ct_plantao, pasta / "pen", "Sede"))  # chaves do sigilo publicadas
     sx.importar(ct_plantao, sx.exportar(ct_sede, pasta / "pen", "Plantao"))
-    inicio = datetime(2026, 3, 2, 8, 0)
-    ids = []
-    for i in range(casos):
-        a = atendimentos.registrar_atendimento(ct_plantao, {
-            "tipo": "denuncia", "recebido_em": inicio + timedelta(minutes=37 * i), "bairro": f"Bairro {i % 12}",
-            "relato": f"Relato do atendimento {i}: " + "texto do relato " * 20,
-            "criancas": [{"nome": f"Criança {i}", "nascimento": "2015-05-01", "sexo": "F"}],
-            "familiares": [{"nome": f"Responsável {i}", "vinculo": "mãe", "telefone": "(92) 99999-0000"}]})
-        ids.append(a["id"])
-    for i in range(notas):
-        decisoes.registrar_acompanhamento(ct_plantao, ids[i % len(ids)], f"Visita {i}: " + "anotação " * 15,
-                                          inicio + timedelta(days=1, minutes=7 * i))
-    t = time.perf_counter()
-    pacote = sx.exportar(ct_plantao, pasta / "pen", "Sede")
-    exportar = time.perf_counter() - t
-    t = time.perf_counter()
-    resumo = sx.importar(ct_sede, pacote)
-    importar = time.perf_counter() - t
-    iguais = sx.conferir(ct_sede) == sx.conferir(ct_plantao)
-    print(f"semana do conselho: {casos} casos e {notas} acompanhamentos; {resumo['recebidas']} alterações")
-    print(f"pacote: {pacote.stat().st_size / 1024:.0f} KiB; exportar {exportar:.2f} s; importar e aplicar "
-          f"{importar:.2f} s; as duas máquinas iguais: {'sim' if iguais else 'NÃO'}")
+    tempos, iguais, recebidas = _novos_tempos(), [], []
+    for semana in range(repeticoes):  # uma semana nova de trabalho por rodada
+        inicio = datetime(2026, 3, 2, 8, 0) + timedelta(weeks=semana)
+        ids = []
+        for i in range(casos):
+            a = atendimentos.registrar_atendimento(ct_plantao, {
+                "tipo": "denuncia", "recebido_em": inicio + timedelta(minutes=37 * i), "bairro": f"Bairro {i % 12}",
+                "relato": f"Relato do atendimento {i}: " + "texto do relato " * 20,
+                "criancas": [{"nome": f"Criança {i}", "nascimento": "2015-05-01", "sexo": "F"}],
+                "familiares": [{"nome": f"Responsável {i}", "vinculo": "mãe", "telefone": "(92) 99999-0000"}]})
+            ids.append(a["id"])
+        for i in range(notas):
+            decisoes.registrar_acompanhamento(ct_plantao, ids[i % len(ids)], f"Visita {i}: " + "anotação " * 15,
+                                              inicio + timedelta(days=1, minutes=7 * i))
+        resumo = _trocar(ct_plantao, ct_sede, pasta, "Sede", "Plantao", tempos)
+        recebidas.append(resumo["recebidas"])
+        iguais.append(sx.conferir(ct_sede) == sx.conferir(ct_plantao))
+    print(f"semana do conselho, {repeticoes} semanas: {casos} casos e {notas} acompanhamentos por semana; "
+          f"{recebidas[-1]} alterações por pacote; pacote de {tempos['kib'][-1]:.0f} KiB; as duas máquinas iguais "
+          f"depois de cada semana: {'sim' if all(iguais) else 'NÃO'}")
+    _imprimir(tempos, "semana do conselho")
     ct_sede.fechar()
     ct_plantao.fechar()
 
 
-def mes_da_folha(pasta: Path, servidores: int) -> None:
+def mes_da_folha(pasta: Path, servidores: int, repeticoes: int) -> None:
     """O mês da folha: a sede tem ``servidores`` servidores do Magistério (a demonstração, antes de virar réplica);
     o PC da folha (réplica só do domínio geral) lança no mês uma rubrica avulsa para cada um pela grade do mês
     de cada escola (``lancamentos.gravar_grade``, o caminho da tela) e manda tudo à sede (a designada, que fecha a folha)."""
@@ -144,29 +175,26 @@ def mes_da_folha(pasta: Path, servidores: int) -> None:
     replicas.juntar(sf, convite, recuperacao)
     s = acesso.entrar(sede, "admin", SENHA)
     competencia = date.today().replace(day=1)
-    t = time.perf_counter()
-    lancados = 0
+    tempos, iguais, gravar = _novos_tempos(), [], []
     unidades = escolas_magisterio.listar_escolas(sf) + cadastros.listar_unidades(sf, "secretaria")  # e os da SMEC
-    for e in unidades:
-        linhas = [{"servidor_id": g.servidor_id, "dias": g.texto_dias, "horas": g.texto_horas,
-                   "noturnas": g.texto_noturnas, "avulsa_valor": f"{100 + i % 50},00",
-                   "avulsa_descricao": "Gratificação por evento", "avulsa_fundamento": "Portaria SMEC 12/2026",
-                   "avulsa_incidencias": "PI"}
-                  for i, g in enumerate(lancamentos.grade(sf, e["id"], competencia))]
-        if linhas:
-            lancados += lancamentos.gravar_grade(sf, e["id"], competencia, linhas)["avulsas"]
-    gravar = time.perf_counter() - t
-    t = time.perf_counter()
-    pacote = sx.exportar(sf, pasta / "pen", "Sede")
-    exportar = time.perf_counter() - t
-    t = time.perf_counter()
-    resumo = sx.importar(s, pacote)
-    importar = time.perf_counter() - t
-    iguais = sx.conferir(s) == sx.conferir(sf)
-    print(f"mês da folha: {lancados} servidores com lançamento no PC da folha (gravados em {gravar:.0f} s pela "
-          f"grade do mês); {resumo['recebidas']} alterações")
-    print(f"pacote: {pacote.stat().st_size / 1024:.0f} KiB; exportar {exportar:.2f} s; importar e aplicar "
-          f"{importar:.2f} s; as duas máquinas iguais: {'sim' if iguais else 'NÃO'}")
+    for rodada in range(repeticoes):  # a grade do mês regravada com valores novos a cada rodada
+        t = time.perf_counter()
+        lancados = 0
+        for e in unidades:
+            linhas = [{"servidor_id": g.servidor_id, "dias": g.texto_dias, "horas": g.texto_horas,
+                       "noturnas": g.texto_noturnas, "avulsa_valor": f"{100 + rodada + i % 50},00",
+                       "avulsa_descricao": "Gratificação por evento", "avulsa_fundamento": "Portaria SMEC 12/2026",
+                       "avulsa_incidencias": "PI"}
+                      for i, g in enumerate(lancamentos.grade(sf, e["id"], competencia))]
+            if linhas:
+                lancados += lancamentos.gravar_grade(sf, e["id"], competencia, linhas)["avulsas"]
+        gravar.append(time.perf_counter() - t)
+        resumo = _trocar(sf, s, pasta, "Sede", "Folha", tempos)
+        iguais.append(sx.conferir(s) == sx.conferir(sf))
+    print(f"mês da folha, {repeticoes} rodadas: {lancados} servidores com lançamento no PC da folha (a grade do mês "
+          f"gravada em {statistics.median(gravar):.1f} s, mediana); {resumo['recebidas']} alterações no último pacote "
+          f"de {tempos['kib'][-1]:.0f} KiB; as duas máquinas iguais: {'sim' if all(iguais) else 'NÃO'}")
+    _imprimir(tempos, "mês da folha")
     s.fechar()
     sf.fechar()
 
@@ -174,20 +202,24 @@ def mes_da_folha(pasta: Path, servidores: int) -> None:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--alteracoes", type=int, default=10000)
+    p.add_argument("--repeticoes", type=int, default=5, help="rodadas de gravar, exportar e aplicar (≥ 5)")
     p.add_argument("--conselho", action="store_true", help="a semana de um conselho (200 casos, 1.000 notas)")
+    p.add_argument("--casos", type=int, default=200, help="casos por semana do conselho")
+    p.add_argument("--notas", type=int, default=1000, help="acompanhamentos por semana do conselho")
     p.add_argument("--folha", action="store_true", help="o mês da folha (lançamentos de 3.000 servidores)")
     p.add_argument("--servidores", type=int, default=3000)
     p.add_argument("--pasta", type=Path)
     a = p.parse_args()
-    pasta = a.pasta or Path(tempfile.mkdtemp(prefix="paco-sinc-"))
-    if a.conselho or a.folha:
+    with pasta_de_trabalho("paco-sinc-", a.pasta) as pasta:
         if a.conselho:
-            semana_do_conselho(pasta, 200, 1000)
+            semana_do_conselho(pasta, a.casos, a.notas, a.repeticoes)
+        elif a.folha:
+            mes_da_folha(pasta, a.servidores, a.repeticoes)
         else:
-            mes_da_folha(pasta, a.servidores)
-        if not a.pasta:
-            shutil.rmtree(pasta, ignore_errors=True)
-        return
+            alteracoes(pasta, a.alteracoes, a.repeticoes)
+
+
+def alteracoes(pasta: Path, n: int, repeticoes: int) -> None:
     sede, note = pasta / "sede" / "paco.db", pasta / "note" / "paco.db"
     escritorio = acesso.DadosEscritorio(nome="Prefeitura", municipio="Jequié", uf="BA", cnpj="11.222.333/0001-81")
     s, recuperacao = acesso.criar_instalacao(sede, escritorio, login="admin", nome="Admin", senha=SENHA)
@@ -199,28 +231,25 @@ def main() -> None:
     sn = acesso.entrar(note, "admin", SENHA)
     replicas.juntar(sn, convite, recuperacao)
     s = acesso.entrar(sede, "admin", SENHA)
-
-    t = time.perf_counter()
-    _gravar(s, a.alteracoes)
-    gravar = time.perf_counter() - t
-    t = time.perf_counter()
-    pacote = sx.exportar(s, pasta / "pen", "Notebook")
-    exportar = time.perf_counter() - t
-    t = time.perf_counter()
-    resumo = sx.importar(sn, pacote)
-    importar = time.perf_counter() - t
-    iguais = [x for x in sx.conferir(s) if x[1] == "pessoas"] == [x for x in sx.conferir(sn) if x[1] == "pessoas"]
-    print(f"alterações gravadas na sede: {a.alteracoes} em {gravar:.1f} s (com o registro de sincronização)")
-    print(f"pacote: {pacote.stat().st_size / 1024:.0f} KiB ({pacote.stat().st_size / max(1, a.alteracoes):.0f} bytes "
-          f"por alteração); recebidas {resumo['recebidas']}, aplicadas {resumo['aplicadas']}")
-    print(f"exportar: {exportar:.2f} s; importar e aplicar: {importar:.2f} s; total {exportar + importar:.2f} s "
-          f"(meta < 30 s: {'ok' if exportar + importar < 30 else 'ACIMA'})")
-    print(f"somas de pessoas iguais nas duas máquinas: {'sim' if iguais else 'NÃO'}")
-    s.fechar()
-    sn.fechar()
-    if not a.pasta:
-        shutil.rmtree(pasta, ignore_errors=True)
-
+    try:
+        tempos, gravar, iguais = _novos_tempos(), [], []
+        for _ in range(repeticoes):  # cada rodada: n alterações novas na sede, o pacote e a aplicação no notebook
+            t = time.perf_counter()
+            _gravar(s, n)
+            gravar.append(time.perf_counter() - t)
+            resumo = _trocar(s, sn, pasta, "Notebook", "Sede", tempos)
+            iguais.append([x for x in sx.conferir(s) if x[1] == "pessoas"]
+                          == [x for x in sx.conferir(sn) if x[1] == "pessoas"])
+        print(f"{repeticoes} rodadas de {n} alterações gravadas na sede (com o registro de sincronização), "
+              f"exportadas e aplicadas no notebook")
+        print(linha("gravar as alterações (fora da meta)", gravar, "s", 1))
+        print(f"  pacote: {tempos['kib'][-1]:.0f} KiB ({tempos['kib'][-1] * 1024 / max(1, n):.0f} bytes por alteração); "
+              f"recebidas {resumo['recebidas']}, aplicadas {resumo['aplicadas']} no último")
+        print(f"  somas de pessoas iguais nas duas máquinas depois de cada rodada: {'sim' if all(iguais) else 'NÃO'}")
+        _imprimir(tempos, f"{n} alterações")
+    finally:
+        s.fechar()
+        sn.fechar()
 
 if __name__ == "__main__":
     main()
