@@ -142,7 +142,8 @@ def _linhas_de_situacao(pagina):
 def test_linhas_de_situacao_nao_fazem_os_botoes_pularem(qtbot, tmp_path, login):
     """Issue 16: em toda aba de todo módulo que cada papel da demonstração vê, uma mensagem comprida (várias
     linhas) num rótulo de situação, aviso ou mensagem não move nenhum botão da aba — a altura do rótulo fica
-    reservada (``widgets.situacao.reservar_linhas``)."""
+    reservada (``widgets.situacao.reservar_linhas``). E, com as abas desse papel montadas (as telas do caso
+    da conselheira, por exemplo, que o administrador não vê), nenhum divisor recolhe um painel a nada."""
     caminho = tmp_path / "demo" / "paco.db"
     demo.criar_demo(caminho, servidores=40)  # a cópia da base de demonstração da sessão de testes
     janela = JanelaPrincipal(acesso.entrar(caminho, login, demo.SENHA_DEMO))
@@ -151,7 +152,13 @@ def test_linhas_de_situacao_nao_fazem_os_botoes_pularem(qtbot, tmp_path, login):
         janela.show()
     esperar_copia_diaria(qtbot, janela)
     try:
-        _conferir_linhas_de_situacao(janela)
+        _conferir_linhas_de_situacao(janela)  # percorre (e monta) todas as abas do papel
+        divisores = janela.findChildren(QSplitter)
+        assert divisores
+        for d in divisores:
+            assert not d.childrenCollapsible(), d.parent().__class__.__name__
+            d.setSizes([0] * (d.count() - 1) + [sum(d.sizes())])
+            assert all(tamanho > 0 for tamanho in d.sizes()), (d.parent().__class__.__name__, d.sizes())
     finally:
         fechar_principal(qtbot, janela)
 
