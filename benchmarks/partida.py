@@ -17,12 +17,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from comparar import alternar, linha, razao  # noqa: E402
+from comparar import alternar, linha, pasta_de_trabalho, razao  # noqa: E402
 
 RAIZ = Path(__file__).resolve().parent.parent
 SENHA = "senha-do-benchmark"
@@ -102,9 +101,8 @@ def main() -> None:
     os.environ.pop("PACO_KDF_RAPIDO", None)
     sys.path.insert(0, str(RAIZ))
 
-    with tempfile.TemporaryDirectory(prefix="paco-partida-") as pasta:
-        os.environ["PACO_CONFIG"] = os.environ["PACO_DADOS"] = pasta
-        caminho = criar_base(Path(pasta))
+    with pasta_de_trabalho("paco-partida-") as pasta:  # também PACO_LOGS: os processos não escrevem no usuário
+        caminho = criar_base(pasta)
         opcoes = ("--base", str(caminho), "--medir-partida")
         _medir(JANELA_VAZIA)  # aquece o cache de disco para os dois lados
         _medir(FONTE, *opcoes)
