@@ -3,7 +3,7 @@ interface, o resultado volta num callback na thread da interface, a recusa previ
 português e a aba fica travada enquanto a operação trabalha."""
 import threading
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from desktop.screens.widgets import avisos, servicos
 from desktop.services.sessao import ErroNegocio
@@ -128,3 +128,30 @@ def test_leitura_interrompida_pela_sessao_encerrada_e_descartada_sem_erro(qtbot,
     qtbot.waitUntil(lambda: em_andamento() == 0, timeout=10000)
     qtbot.wait(50)  # o sinal da thread chega à interface
     assert recebidos == [] and falhas == [] and mostrados == []
+
+
+def test_gravar_sozinho_nao_trava_nem_avisa_e_entrega_a_recusa(qtbot, monkeypatch):
+    """O rascunho salvo enquanto se digita: fora da interface, sem diálogo nem campo travado; a recusa
+    prevista vai só ao ``ao_falhar`` (nenhuma caixa de aviso)."""
+    aba, botao = _aba(qtbot)
+    interface = threading.get_ident()
+    mostrados, gravados, falhas = [], [], []
+    monkeypatch.setattr(avisos, "erro", lambda *args: mostrados.append(args))
+    soltar = threading.Event()
+
+    def grava():
+        soltar.wait(10)
+        return threading.get_ident()
+
+    servicos.gravar_sozinho(aba, grava, gravados.append, ao_falhar=falhas.append)
+    assert botao.isEnabled() and aba.findChildren(QProgressDialog) == []
+    soltar.set()
+    qtbot.waitUntil(lambda: bool(gravados), timeout=10000)
+    assert gravados[0] != interface
+
+    def recusa():
+        raise ErroNegocio("Sem base aberta.")
+
+    servicos.gravar_sozinho(aba, recusa, gravados.append, ao_falhar=falhas.append)
+    qtbot.waitUntil(lambda: bool(falhas), timeout=10000)
+    assert str(falhas[0]) == "Sem base aberta." and mostrados == [] and len(gravados) == 1

@@ -13,6 +13,9 @@ português; um defeito sobe para o tratamento geral da aplicação.
   nenhum outro clique usa a base ao mesmo tempo.
 - ``gravar(aba, titulo, funcao, ao_gravar, titulo_erro=...)``: a ``operacao`` de todo botão que grava —
   uma por vez, com ``aba.tarefa`` enquanto grava (os testes esperam ``aba.tarefa is None``).
+- ``gravar_sozinho(dono, funcao, ao_gravar, ao_falhar=...)``: a gravação que ninguém espera (o rascunho
+  do plantão salvo enquanto se digita): sem diálogo nem campos travados; a falha vai à tela, que a diz
+  onde couber.
 """
 from __future__ import annotations
 
@@ -117,6 +120,24 @@ def operacao(aba: QWidget, titulo: str, funcao: Callable, ao_concluir: Callable[
     tarefa.sig_falhou.connect(_on_falhou)
     tarefa.sig_cancelada.connect(_on_cancelada)
     return tarefa
+
+
+def gravar_sozinho(dono: QWidget, funcao: Callable[[], Any], ao_gravar: Callable[[Any], None], *,
+                   ao_falhar: Callable[[BaseException], None]) -> QObject:
+    """Grava sem que ninguém espere: ``funcao()`` noutra thread, sem diálogo e sem travar os campos (quem
+    digita segue digitando); ``ao_gravar(resultado)`` na interface, só se o ``dono`` ainda existir.
+
+    Toda falha vai a ``ao_falhar(erro)`` — a tela a diz onde couber: uma caixa de aviso a cada poucos
+    segundos atrapalharia quem digita —; um defeito (falha não prevista) ainda sobe depois, para o
+    tratamento geral. Cada pedido roda na sua thread: a ordem entre duas gravações é de quem as pede
+    (p.ex. a seguinte só sai no callback da anterior)."""
+
+    def _on_falhou(erro: BaseException) -> None:
+        ao_falhar(erro)
+        if not avisos.previsto(erro):
+            raise erro
+
+    return ler(dono, funcao, ao_gravar, _on_falhou)
 
 
 def gravar(aba: QWidget, titulo: str, funcao: Callable[[], Any], ao_gravar: Callable[[Any], None], *,
