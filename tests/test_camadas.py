@@ -108,10 +108,11 @@ def test_servicos_nao_tem_sql():
 
 # -- telas chamam serviços só por widgets.servicos (issue 18, item 3) ---------------------------
 EMBRULHOS = {"consulta": (1, "funcao"), "operacao": (2, "funcao"), "gravar": (2, "funcao"), "ler": (1, "funcao"),
+             "gravar_sozinho": (1, "funcao"),
              "emitir_em_segundo_plano": (3, "emitir"), "DialogoAcao": (3, "acao"), "DialogoGravacao": (3, "acao")}
 """Quem roda fora da thread da interface a função que recebe (posição e nome do argumento):
 ``widgets.servicos``, ``widgets.leitura``, o PDF salvo do Conselho e os diálogos que gravam com
-``servicos.operacao``. Funções das telas que repassam um parâmetro a um destes entram sozinhas
+``servicos.operacao`` (``gravar_sozinho``: o rascunho do plantão, sem diálogo). Funções das telas que repassam um parâmetro a um destes entram sozinhas
 (``embrulhos_das_telas``)."""
 SERVICOS_SEM_BASE = {
     # Funções dos serviços que não leem a base: texto de erro, pastas, tabelas fixas, formatação.
@@ -142,10 +143,6 @@ TELAS_ISENTAS = {
     # falhas (qualquer erro de E/S, não só as recusas previstas) sem "a cópia não foi feita".
     "principal/janela.py",
 }
-TELAS_AINDA_COM_CHAMADA_DIRETA = (  # em limpeza: cada uma sai daqui quando passar a widgets.servicos
-    "conselho/funcionamento/plantao.py",
-)
-
 
 def _nome_chamado(no: ast.Call) -> str | None:
     f = no.func
@@ -361,6 +358,5 @@ def test_telas_chamam_servicos_so_por_widgets_servicos():
                for arq in sorted(telas.rglob("*.py"))}
     embrulhos = embrulhos_das_telas(list(arvores.values()))
     ruins = {nome: achados for nome, arvore in arvores.items()
-             if nome not in TELAS_ISENTAS and not nome.startswith(TELAS_AINDA_COM_CHAMADA_DIRETA)
-             and (achados := chamadas_diretas(arvore, embrulhos))}
+             if nome not in TELAS_ISENTAS and (achados := chamadas_diretas(arvore, embrulhos))}
     assert ruins == {}

@@ -3,12 +3,23 @@
 Ctrl+N (em qualquer aba do Conselho) abre o registro rápido; Ctrl+S grava. O rascunho vai para a base,
 cifrado (``services.conselho.rascunhos``), a cada mudança de campo (meio segundo depois da última
 tecla) e a cada poucos segundos; ao reabrir a aba depois de uma queda, o rascunho volta aos campos;
-depois de gravado o atendimento, o rascunho é descartado. A gravação roda fora da thread da interface
-(``widgets.servicos.operacao``), com os campos travados enquanto grava.
+depois de gravado o atendimento, o rascunho é descartado.
+
+Tudo o que lê ou grava roda fora da thread da interface (``widgets.servicos``): o rascunho com
+``gravar_sozinho`` (sem diálogo: quem digita segue digitando), o atendimento com ``gravar`` (campos
+travados enquanto grava), o rascunho a restaurar e o plantonista com ``consulta``. As escritas do
+formulário (salvar o rascunho, descartá-lo, gravar o atendimento) saem uma por vez, na ordem pedida
+(``FormPlantao._escrever``): a seguinte só começa quando a resposta da anterior chega. Assim um rascunho
+que ainda ia para a base quando se pediu "Gravar" chega antes de o atendimento ser gravado e o
+rascunho descartado — nunca depois, ressuscitando o rascunho de um caso já gravado —, e enquanto o
+atendimento grava nenhum rascunho é pedido. Ao abrir, nada é salvo até a leitura do rascunho antigo
+voltar (ele não é sobrescrito antes de ser lido), e o que ela traz só vai aos campos se ninguém
+começou a digitar neles.
 """
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -21,19 +32,39 @@ from desktop.services.conselho import atendimentos, escala, rascunhos
 from desktop.services.sessao import SemPermissao
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.campos import CampoValidado
-
-from desktop.screens.widgets.servicos import operacao
+from desktop.screens.widgets.descarte import descartar
+from desktop.screens.widgets.servicos import consulta, gravar, gravar_sozinho
 
 from .comum import ESTILO_AVISO, ESTILO_SIGILO, aviso_rotulo, br, campo_data, combo, combo_sipia, texto_longo
 
 INTERVALO_AUTOSALVAR_MS = 5000
+ESPERA_APOS_TECLA_MS = 500
 
 
 def _momento_da_chamada(texto: str) -> datetime:
     """A hora real da chamada, conferida enquanto se digita (formato; nem no futuro)."""
     m = regra.momento_br(texto)
     return regra.validar_momento_chamada(m, datetime.now(), datetime.now())
-ESPERA_APOS_TECLA_MS = 500
+
+
+def _restaurar(sessao) -> dict | SemPermissao | None:
+    """O rascunho guardado (fora da thread da interface); a recusa de permissão volta como valor: a aba a
+    mostra no lugar do botão, sem caixa de aviso."""
+    try:
+        return rascunhos.restaurar_rascunho(sessao)
+    except SemPermissao as e:
+        return e
+
+
+def _plantonista(sessao) -> dict | bool | None:
+    """O plantão em curso, None se ninguém está escalado agora, False se não deu para saber (recusa prevista:
+    a linha fica vazia, como antes)."""
+    try:
+        return escala.plantonista_agora(sessao)
+    except Exception as e:  # noqa: BLE001
+        if not avisos.previsto(e):
+            raise
+        return False
 
 
 class FormPlantao(QWidget):
@@ -41,11 +72,16 @@ class FormPlantao(QWidget):
 
     sig_salvo = Signal(dict)
 
-    def __init__(self, sessao, parent: QWidget | None = None):
+    def __init__(self, sessao, parent: QWidget | None = None, *, restaurando: bool = False):
         super().__init__(parent)
         self._sessao = sessao
-        self.gravando = False  # gravação em andamento (fora da thread da interface)
-        self._sujo = False
+        self.tarefa = None  # a gravação do atendimento em curso (``widgets.servicos.gravar``)
+        self._sujo = False  # mudou depois do último rascunho pedido
+        self.tocado = False  # alguém mexeu nos campos desde que o formulário abriu (ou foi preenchido)
+        self.restaurando = restaurando  # a leitura do rascunho antigo não voltou: nada de salvar por cima
+        self._fila: list[Callable[[], None]] = []  # escritas pedidas esperando a vez (``_escrever``)
+        self._escrevendo = False  # uma escrita a caminho da base
+        self._gravar_na_fila = False  # Ctrl+S esperando a escrita anterior chegar
         self.tipo = combo(TIPOS)
         self.tipo.setCurrentIndex(self.tipo.findData("denuncia"))
         self.chamada = CampoValidado(_momento_da_chamada, placeholder="dd/mm/aaaa hh:mm")
@@ -109,8 +145,9 @@ class FormPlantao(QWidget):
                 "agente": self.agente.currentData(), "medida": self.medida.currentData(),
                 "decisao": self.decisao.text(), "motivacao": self.motivacao.toPlainText()}
 
-    def preencher(self, c: dict) -> None:
-        """Põe nos campos o rascunho restaurado (sem contar como mudança)."""
+    def preencher(self, c: dict, *, mudou: bool = False) -> None:
+        """Põe nos campos o rascunho restaurado — sem contar como mudança, ou contando (``mudou``: vai ao
+        rascunho da base, como se digitado)."""
         for nome, w in (("tipo", self.tipo), ("sexo", self.sexo), ("direito", self.direito), ("agente", self.agente),
                         ("medida", self.medida)):
             i = w.findData(c.get(nome))
@@ -124,34 +161,76 @@ class FormPlantao(QWidget):
         self.relato.setPlainText(c.get("relato", ""))
         self.decisao.setText(c.get("decisao", ""))
         self.motivacao.setPlainText(c.get("motivacao", ""))
-        self._sujo = False
-        self._apos_tecla.stop()
+        self._sujo = self.tocado = mudou
+        if mudou:
+            self._apos_tecla.start()
+        else:
+            self._apos_tecla.stop()
+
+    def restaurado(self) -> None:
+        """A leitura do rascunho antigo voltou (aplicado ou não): o rascunho volta a ser salvo sozinho."""
+        self.restaurando = False
+        if self._sujo:
+            self._apos_tecla.start()
 
     def _vazio(self) -> bool:
         c = self.conteudo()
         return not any(str(c[k] or "").strip() for k in ("crianca", "nascimento", "bairro", "origem", "relato",
                                                          "decisao", "motivacao", "direito", "agente", "medida"))
 
+    @property
+    def gravando(self) -> bool:
+        """Gravação do atendimento pedida (esperando a vez) ou em andamento."""
+        return self._gravar_na_fila or self.tarefa is not None
+
     def _on_mudou(self, *_args) -> None:
-        self._sujo = True
+        self._sujo = self.tocado = True
         self._apos_tecla.start()
 
     def _on_autosalvar(self) -> None:
-        if not self._sujo or self._vazio():
+        """Pede o rascunho à base (fora da thread da interface). Com outra escrita a caminho, espera: quando
+        ela chegar, o temporizador da tecla é religado (``_proxima``)."""
+        if (not self._sujo or self._vazio() or self.restaurando or self.gravando or self._escrevendo
+                or self._fila):
             return
-        try:
-            rascunhos.salvar_rascunho(self._sessao, {**self.conteudo(), "salvo_em": datetime.now().isoformat()})
-        except Exception as e:  # noqa: BLE001 — sem base ou sem permissão: avisa na linha de situação
-            if not avisos.previsto(e):
-                raise
-            self.situacao.setText(f"Rascunho NÃO salvo: {avisos.mensagem_de(e)}")
-            return
+        conteudo = {**self.conteudo(), "salvo_em": datetime.now().isoformat()}
         self._sujo = False
+        sessao = self._sessao
+
+        def _salvar() -> None:
+            gravar_sozinho(self, lambda: rascunhos.salvar_rascunho(sessao, conteudo), self._on_rascunho_salvo,
+                           ao_falhar=self._on_rascunho_nao_salvo)
+        self._escrever(_salvar)
+
+    def _on_rascunho_salvo(self, _momento: str) -> None:
         self.situacao.setText(f"Rascunho salvo às {datetime.now():%H:%M:%S}.")
+        self._proxima()
+
+    def _on_rascunho_nao_salvo(self, erro: BaseException) -> None:
+        self._sujo = True  # tenta de novo no próximo ciclo
+        self.situacao.setText(f"Rascunho NÃO salvo: {avisos.mensagem_de(erro)}")
+        self._proxima()
 
     def parar(self) -> None:
         self._periodico.stop()
         self._apos_tecla.stop()
+
+    # -- uma escrita por vez --------------------------------------------------------------------
+    def _escrever(self, iniciar: Callable[[], None]) -> None:
+        """Põe a escrita na fila: ``iniciar()`` (que pede o serviço fora da thread da interface) roda já, ou
+        quando a resposta da escrita anterior chegar. Toda escrita termina chamando ``_proxima``."""
+        self._fila.append(iniciar)
+        if not self._escrevendo:
+            self._proxima()
+
+    def _proxima(self) -> None:
+        if self._fila:
+            self._escrevendo = True
+            self._fila.pop(0)()
+            return
+        self._escrevendo = False
+        if self._sujo and not self.gravando:
+            self._apos_tecla.start()  # digitou-se enquanto a escrita ia para a base
 
     # -- gravar ---------------------------------------------------------------------------------
     def dados(self) -> dict:
@@ -168,57 +247,106 @@ class FormPlantao(QWidget):
             dados["decisao"] = {"descricao": c["decisao"], "motivacao": c["motivacao"]}
         return dados
 
-    def _on_gravar(self) -> None:
-        """Grava fora da thread da interface (``widgets.servicos.operacao``: campos travados, progresso); o
-        rascunho fica até a gravação dar certo. Ctrl+S de novo durante a gravação não grava duas vezes."""
-        if self.gravando:
-            return
-        self._on_autosalvar()
+    def _dados_ou_aviso(self) -> dict | None:
         try:
-            dados = self.dados()
+            return self.dados()
         except Exception as e:  # noqa: BLE001 — campo mal preenchido: aviso, nada gravado
             if not avisos.previsto(e):
                 raise
+            self._on_autosalvar()  # o que foi digitado fica no rascunho
             avisos.erro(self, "Atendimento não gravado", e)
+            return None
+
+    def _on_gravar(self) -> None:
+        """Grava fora da thread da interface, depois de qualquer rascunho já pedido (``_escrever``): campos
+        travados enquanto grava; o rascunho fica até a gravação dar certo. Ctrl+S de novo durante a gravação
+        não grava duas vezes."""
+        if self.restaurando:
+            self.situacao.setText("Aguarde: o rascunho guardado ainda está sendo lido.")
             return
-        self.gravando = True
-        self.parar()  # nada de rascunho concorrente com a gravação
+        if self.gravando or self._dados_ou_aviso() is None:
+            return
+        self.parar()  # nenhum rascunho pedido durante a gravação
+        self._gravar_na_fila = True
+        if self._escrevendo:
+            self.situacao.setText("Gravando: esperando o rascunho terminar de salvar…")
+        self._escrever(self._iniciar_gravacao)
+
+    def _iniciar_gravacao(self) -> None:
+        """A vez da gravação: lê os campos agora (o que se digitou enquanto esperava vai junto) e grava o
+        rascunho (se mudou), o atendimento e o descarte do rascunho, nessa ordem, numa thread só."""
+        self._gravar_na_fila = False
+        dados = self._dados_ou_aviso()
+        if dados is None:
+            self._periodico.start()
+            self._proxima()
+            return
+        rascunho = {**self.conteudo(), "salvo_em": datetime.now().isoformat()} if self._sujo and not self._vazio() \
+            else None
+        self._sujo = False
         sessao = self._sessao
 
-        def _gravar(_progresso) -> dict:
+        def _gravar() -> dict:
+            if rascunho is not None:  # se a gravação for recusada, o rascunho tem tudo o que foi digitado
+                rascunhos.salvar_rascunho(sessao, rascunho)
             at = atendimentos.registrar_atendimento(sessao, dados)
             rascunhos.descartar_rascunho(sessao)
             return at
 
-        operacao(self, "Gravando o atendimento…", _gravar, self._on_gravado, titulo_erro="Atendimento não gravado",
-                 ao_recusar=self._on_recusado, ao_cancelar=self._on_recusado)
+        tarefa = gravar(self, "Gravando o atendimento…", _gravar, self._on_gravado,
+                        titulo_erro="Atendimento não gravado", ao_recusar=self._on_recusado)
+        if tarefa is not None:
+            tarefa.sig_falhou.connect(self._on_falha_na_gravacao)
 
     def _on_gravado(self, at: dict) -> None:
-        self.gravando = False
+        self._escrevendo = False
         self.sig_salvo.emit(at)
 
-    def _on_recusado(self, erro: BaseException | None = None) -> None:
-        self.gravando = False
+    def _on_falha_na_gravacao(self, erro: BaseException) -> None:
+        if not avisos.previsto(erro):  # defeito (vai ao tratamento geral): o rascunho volta a ser salvo
+            self._periodico.start()
+            self._proxima()
+
+    def _on_recusado(self, erro: BaseException) -> None:
         self._periodico.start()  # o rascunho volta a ser salvo sozinho
-        if erro is not None:
-            avisos.erro(self, "Atendimento não gravado", erro)
+        self._proxima()
+        avisos.erro(self, "Atendimento não gravado", erro)
 
     def _on_descartar(self) -> None:
-        if not avisos.confirmar(self, "Descartar rascunho", "Apagar o que foi digitado neste registro de plantão?",
-                                sim="Descartar", perigoso=True):
+        if self.gravando or not avisos.confirmar(
+                self, "Descartar rascunho", "Apagar o que foi digitado neste registro de plantão?",
+                sim="Descartar", perigoso=True):
             return
-        rascunhos.descartar_rascunho(self._sessao)
         self.preencher({"tipo": "denuncia"})
+        sessao = self._sessao
+
+        def _descartar() -> None:  # depois de um rascunho que ainda ia para a base, nunca antes
+            gravar_sozinho(self, lambda: rascunhos.descartar_rascunho(sessao), self._on_descartado,
+                           ao_falhar=self._on_rascunho_nao_descartado)
+        self._escrever(_descartar)
+
+    def _on_descartado(self, _havia: bool) -> None:
         self.situacao.setText("Rascunho descartado.")
+        self._proxima()
+
+    def _on_rascunho_nao_descartado(self, erro: BaseException) -> None:
+        self.situacao.setText(f"Rascunho NÃO descartado: {avisos.mensagem_de(erro)}")
+        self._proxima()
 
 
 class AbaPlantao(QWidget):
-    """A aba do modo plantão: o botão grande, o plantonista agora e o registro rápido."""
+    """A aba do modo plantão: o botão grande, o plantonista agora e o registro rápido.
+
+    Ao abrir, lê o rascunho guardado (``consulta``). Ctrl+N antes de a leitura voltar abre o formulário já
+    (quem atende uma emergência não espera), que só salva rascunho depois dela; o rascunho lido vai aos
+    campos se ninguém mexeu neles — senão fica o que se digitou, e o aviso oferece trocar pelo anterior."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
         self._sessao = sessao
         self.form: FormPlantao | None = None
+        self.restaurando = True  # a leitura do rascunho guardado ainda não voltou
+        self._anterior: dict | None = None  # rascunho lido depois de já se ter digitado (não posto nos campos)
         self.botao_novo = QPushButton("Novo atendimento de plantão  (Ctrl+N)")
         fonte = QFont(self.botao_novo.font())
         fonte.setPointSizeF(fonte.pointSizeF() * 1.5)
@@ -235,60 +363,101 @@ class AbaPlantao(QWidget):
         ajuda.setStyleSheet("color: #444;")
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
+        self.botao_anterior = QPushButton("Trocar pelo rascunho anterior")
+        self.botao_anterior.hide()
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.hide()
-        lay = QVBoxLayout(self)
+        self._lay = lay = QVBoxLayout(self)
         lay.addWidget(self.plantonista)
         lay.addWidget(self.botao_novo)
         lay.addWidget(ajuda)
         lay.addWidget(self.mensagem)
+        lay.addWidget(self.botao_anterior)
         lay.addWidget(self.area, 100)
         lay.addStretch(1)  # com o formulário fechado, o topo fica junto
         self.botao_novo.clicked.connect(self.novo)
-        self._atualizar_plantonista()
-        try:
-            restaurado = rascunhos.restaurar_rascunho(sessao)
-        except SemPermissao as e:
-            self.botao_novo.setEnabled(False)
-            lay.insertWidget(3, aviso_rotulo(str(e), ESTILO_SIGILO))
-            return
-        if restaurado:
-            self.novo(restaurado)
+        self.botao_anterior.clicked.connect(self._on_trocar_pelo_anterior)
+        consulta(self, lambda: _plantonista(sessao), self._on_plantonista, titulo_erro="Plantonista")
+        consulta(self, lambda: _restaurar(sessao), self._on_restaurado, titulo_erro="Rascunho do plantão",
+                 ao_falhar=self._on_restauracao_falhou)
 
-    def _atualizar_plantonista(self) -> None:
-        try:
-            p = escala.plantonista_agora(self._sessao)
-        except Exception as e:  # noqa: BLE001
-            if not avisos.previsto(e):
-                raise
+    def _on_plantonista(self, p: dict | bool | None) -> None:
+        if p is False:
             self.plantonista.setText("")
             return
         self.plantonista.setText(f"<b>De plantão agora:</b> {p['nome']} ({p['modalidade']}, {br(p['inicio'])} a "
                                  f"{br(p['fim'])})" if p else "<b>De plantão agora:</b> ninguém escalado — horário "
                                  "de expediente ou escala não gravada.")
 
-    def novo(self, restaurado: dict | None = None) -> None:
+    def _on_restaurado(self, restaurado: dict | SemPermissao | None) -> None:
+        self.restaurando = False
+        if isinstance(restaurado, SemPermissao):
+            self.botao_novo.setEnabled(False)
+            if self.form is not None:  # Ctrl+N chegou antes da recusa
+                self.area.hide()
+                descartar(self.area.takeWidget())
+                self.form = None
+            self._lay.insertWidget(3, aviso_rotulo(str(restaurado), ESTILO_SIGILO))
+            return
+        if restaurado:
+            if self.form is None:
+                self.novo()
+            if self.form.tocado:  # já se digitou: o que se digitou fica
+                self._anterior = restaurado
+                self.mensagem.setStyleSheet(ESTILO_AVISO)
+                self.mensagem.setText(f"Há um rascunho anterior{self._salvo_em(restaurado)}, que não foi posto nos "
+                                      "campos porque você já começou a digitar. Enquanto esta mensagem estiver "
+                                      "aqui, ele pode voltar no lugar do que foi digitado.")
+                self.botao_anterior.show()
+            else:
+                self._aplicar(restaurado)
+        if self.form is not None:
+            self.form.restaurado()
+
+    def _on_restauracao_falhou(self, _erro: BaseException) -> None:
+        self.restaurando = False  # o aviso já foi dado (consulta); o rascunho volta a ser salvo
+        if self.form is not None:
+            self.form.restaurado()
+
+    @staticmethod
+    def _salvo_em(restaurado: dict) -> str:
+        quando = restaurado.get("salvo_em", "")
+        return f" (salvo em {br(quando[:16])})" if quando else ""
+
+    def _aplicar(self, restaurado: dict, *, mudou: bool = False) -> None:
+        self.form.preencher(restaurado, mudou=mudou)
+        self.mensagem.setStyleSheet(ESTILO_AVISO)
+        self.mensagem.setText(f"Rascunho recuperado{self._salvo_em(restaurado)}: confira os campos e grave o "
+                              "atendimento.")
+
+    def _on_trocar_pelo_anterior(self) -> None:
+        if self._anterior is None or self.form is None or self.form.gravando:
+            return
+        if not avisos.confirmar(self, "Rascunho anterior", "Trocar o que foi digitado pelo rascunho anterior?",
+                                sim="Trocar", perigoso=True):
+            return
+        self._aplicar(self._anterior, mudou=True)  # o anterior volta a ser o rascunho da base
+        self._anterior = None
+        self.botao_anterior.hide()
+
+    def novo(self) -> None:
         """Abre o registro rápido (o mesmo, se já aberto) e põe o cursor no nome da criança."""
         if not self.botao_novo.isEnabled():
             return
         if self.form is None:
-            self.form = FormPlantao(self._sessao)
+            self.form = FormPlantao(self._sessao, restaurando=self.restaurando)
             self.form.sig_salvo.connect(self._on_salvo)
             self.area.setWidget(self.form)
-            if restaurado:
-                self.form.preencher(restaurado)
-                quando = restaurado.get("salvo_em", "")
-                self.mensagem.setStyleSheet(ESTILO_AVISO)
-                self.mensagem.setText("Rascunho recuperado" + (f" (salvo em {br(quando[:16])})" if quando else "")
-                                      + ": confira os campos e grave o atendimento.")
         self.area.show()
         self.form.setFocus()
 
     def _on_salvo(self, at: dict) -> None:
-        self.area.takeWidget().deleteLater()
+        descartar(self.area.takeWidget())
         self.form = None
         self.area.hide()
+        self._anterior = None
+        self.botao_anterior.hide()
         self.mensagem.setStyleSheet("background: #e6f4ea; border: 1px solid #8c8; padding: 8px;")
         self.mensagem.setText(f"Atendimento nº {at['numero']}/{at['ano']} gravado. A medida de plantão entrou na fila "
                               "de ratificação do colegiado (aba Prazos)." if at["decisoes"] else
