@@ -6,6 +6,7 @@ repositório com as pastas do PyInstaller num diretório temporário (a árvore 
 do interpretador que roda os testes (extra ``build`` do pyproject).
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -205,6 +206,11 @@ def test_versao_no_sobre_e_na_linha_de_comando(qtbot, capsys):
     assert capsys.readouterr().out.strip() == f"Paço {__version__}"
 
 
+GANCHOS_DE_PARTIDA = {"pyi_rth_inspect", "pyi_rth_pyside6", "pyi_rth_utils", "pyi_rth_pkgutil",
+                      "pyi_rth_multiprocessing", "pyi_rth_cryptography_openssl"}
+"""Ganchos de tempo de execução do PyInstaller aceitos no pacote (os da janela vazia e os baratos)."""
+
+
 # -- o pacote (PyInstaller, instalado pelo extra "test" do pyproject) ----------------------------
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="o pacote de teste é o de Linux")
@@ -221,6 +227,12 @@ def test_pacote_pyinstaller_roda_o_autoteste_sem_tela(tmp_path):
     assert sorted(p.name for p in (interno / "babel" / "locale-data").iterdir()) == ["pt.dat", "pt_BR.dat",
                                                                                     "root.dat"]
     assert not (RAIZ / "build" / "paco").exists()  # nada do PyInstaller na árvore do código
+    # Os ganchos de partida do PyInstaller rodam antes do Paço, a cada abertura: o do setuptools e o do
+    # pkg_resources (puxados só pelo compilador do cffi) custavam ~235 ms (issue 16). Um gancho novo aqui
+    # é uma importação a mais antes da janela de entrada: confira o custo antes de aceitá-lo.
+    analise = (trabalho / "installer" / "Analysis-00.toc").read_text(encoding="utf-8")
+    ganchos = set(re.findall(r"pyi_rth_\w+", analise))
+    assert ganchos <= GANCHOS_DE_PARTIDA, ganchos - GANCHOS_DE_PARTIDA
 
     # roda fora da árvore do código, sem PYTHONPATH: nada é procurado no código-fonte
     ambiente = _ambiente(tmp_path)
