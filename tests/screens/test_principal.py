@@ -318,6 +318,28 @@ def test_conselheira_abre_no_conselho_e_ctrl_n_da_lista_de_modulos_abre_o_planta
     aba.form.parar()
 
 
+def test_fechar_a_janela_leva_o_rascunho_do_plantao_a_base(qtbot, abrir, conselheira_login, instalacao, monkeypatch):
+    """Digitou no plantão e fechou a janela antes de o rascunho sair sozinho (temporizadores longos aqui): a
+    janela espera o rascunho chegar à base antes de fechar; ao entrar de novo, ele está lá."""
+    from desktop.screens.conselho.funcionamento import plantao
+    from desktop.services.conselho import rascunhos
+
+    monkeypatch.setattr(plantao, "ESPERA_APOS_TECLA_MS", 600000)
+    monkeypatch.setattr(plantao, "INTERVALO_AUTOSALVAR_MS", 600000)
+    janela = abrir(*conselheira_login)
+    painel = janela.paineis["conselho"]
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    aba = painel.widgets["Modo plantão"]
+    qtbot.waitUntil(lambda: not aba.restaurando, timeout=15000)
+    qtbot.keyClicks(aba.form.crianca, "Rita Souza")
+    fechar_principal(qtbot, janela)
+    sessao = acesso.entrar(instalacao[0], *conselheira_login)
+    try:
+        assert (rascunhos.restaurar_rascunho(sessao) or {}).get("crianca") == "Rita Souza"
+    finally:
+        sessao.fechar()
+
+
 def test_ctrl_n_fora_do_conselho_nao_abre_plantao(qtbot, abrir):
     janela = abrir()
     assert janela.modulo_atual() == "Magistério"

@@ -82,6 +82,7 @@ class FormPlantao(QWidget):
         self._fila: list[Callable[[], None]] = []  # escritas pedidas esperando a vez (``_escrever``)
         self._escrevendo = False  # uma escrita a caminho da base
         self._gravar_na_fila = False  # Ctrl+S esperando a escrita anterior chegar
+        self._ao_ficar_em_dia: Callable[[], None] | None = None  # a janela fechando espera o rascunho (pode_sair)
         self.tipo = combo(TIPOS)
         self.tipo.setCurrentIndex(self.tipo.findData("denuncia"))
         self.chamada = CampoValidado(_momento_da_chamada, placeholder="dd/mm/aaaa hh:mm")
@@ -207,7 +208,7 @@ class FormPlantao(QWidget):
         self._proxima()
 
     def _on_rascunho_nao_salvo(self, erro: BaseException) -> None:
-        self._sujo = True  # tenta de novo no próximo ciclo
+        self._sujo = self._ao_ficar_em_dia is None  # tenta de novo no próximo ciclo (fechando: desiste)
         self.situacao.setText(f"Rascunho NÃO salvo: {avisos.mensagem_de(erro)}")
         self._proxima()
 
@@ -229,8 +230,29 @@ class FormPlantao(QWidget):
             self._fila.pop(0)()
             return
         self._escrevendo = False
-        if self._sujo and not self.gravando:
-            self._apos_tecla.start()  # digitou-se enquanto a escrita ia para a base
+        if self._sujo and not self.gravando and not self.restaurando and not self._vazio():
+            if self._ao_ficar_em_dia is not None:
+                self._on_autosalvar()  # a janela está fechando: já, sem esperar o temporizador
+            else:
+                self._apos_tecla.start()  # digitou-se enquanto a escrita ia para a base
+            return
+        if self._ao_ficar_em_dia is not None and not self.gravando:
+            depois, self._ao_ficar_em_dia = self._ao_ficar_em_dia, None
+            depois()
+
+    def pode_sair(self, depois: Callable[[], None] | None = None) -> bool:
+        """Antes de a janela fechar ou de trocar de usuário (``JanelaPrincipal``): True se tudo o que foi
+        digitado já está na base; senão salva já (sem esperar o temporizador), devolve False e chama
+        ``depois()`` quando o rascunho — ou a gravação em curso — chegar."""
+        pendente = self.gravando or self._escrevendo or (self._sujo and not self._vazio() and not self.restaurando)
+        if not pendente:
+            return True
+        self._ao_ficar_em_dia = depois or (lambda: None)
+        if not self.gravando:
+            self.situacao.setText("Salvando o rascunho antes de fechar…")
+        if not self._escrevendo and not self.gravando:
+            self._proxima()
+        return False
 
     # -- gravar ---------------------------------------------------------------------------------
     def dados(self) -> dict:
@@ -300,7 +322,10 @@ class FormPlantao(QWidget):
 
     def _on_gravado(self, at: dict) -> None:
         self._escrevendo = False
+        depois, self._ao_ficar_em_dia = self._ao_ficar_em_dia, None
         self.sig_salvo.emit(at)
+        if depois is not None:
+            depois()
 
     def _on_falha_na_gravacao(self, erro: BaseException) -> None:
         if not avisos.previsto(erro):  # defeito (vai ao tratamento geral): o rascunho volta a ser salvo
@@ -309,8 +334,8 @@ class FormPlantao(QWidget):
 
     def _on_recusado(self, erro: BaseException) -> None:
         self._periodico.start()  # o rascunho volta a ser salvo sozinho
-        self._proxima()
         avisos.erro(self, "Atendimento não gravado", erro)
+        self._proxima()
 
     def _on_descartar(self) -> None:
         if self.gravando or not avisos.confirmar(
