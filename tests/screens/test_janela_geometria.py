@@ -129,11 +129,13 @@ def _paginas(janela):
 
 
 def _linhas_de_situacao(pagina):
-    """Os rótulos de situação/aviso/mensagem visíveis da página (atributos com esses nomes nas telas)."""
+    """Os rótulos de situação/aviso/mensagem da página (atributos com esses nomes nas telas): os visíveis e os
+    ocultos que a tela mostra quando há o que dizer (o pai deles está visível)."""
     achados = {}
     for w in [pagina, *pagina.findChildren(QWidget)]:
         for nome, valor in vars(w).items():
-            if isinstance(valor, QLabel) and _LINHA_DE_SITUACAO.match(nome) and valor.isVisible():
+            if isinstance(valor, QLabel) and _LINHA_DE_SITUACAO.match(nome) and valor.parentWidget() is not None \
+                    and valor.parentWidget().isVisible() and pagina.isAncestorOf(valor):
                 achados[id(valor)] = (f"{type(w).__name__}.{nome}", valor)
     return list(achados.values())
 
@@ -177,12 +179,14 @@ def _conferir_linhas_de_situacao(janela) -> None:
                 QApplication.processEvents()
                 return [b.mapTo(janela, QPoint(0, 0)) for b in botoes]
 
-            antes, texto = posicoes(), rotulo.text()
+            antes, texto, oculto = posicoes(), rotulo.text(), rotulo.isHidden()
             rotulo.setText(longa)
+            rotulo.setVisible(True)  # a tela mostra o rótulo oculto quando tem o que dizer
             depois = posicoes()
             rotulo.setText("")
             vazio = posicoes()
             rotulo.setText(texto)
+            rotulo.setVisible(not oculto)
             vistos += 1
             movidos = [b.text() or b.objectName() or type(b).__name__ for b, a, d, v in zip(botoes, antes, depois, vazio)
                        if a != d or a != v]

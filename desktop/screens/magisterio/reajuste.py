@@ -24,6 +24,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
+from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.services.magisterio import consultas, documentos, tabelas
 
 from . import comum
@@ -106,6 +107,7 @@ class AbaTabelas(QWidget):
         self.ultimo_relatorio = None
         self.mensagem = QLabel(self)  # o relatório de impacto emitido: onde foi salvo, o código, Abrir e Imprimir
         self.mensagem.setWordWrap(True)
+        reservar_linhas(self.mensagem)  # quando ele aparece, os botões abaixo não pulam
         self.mensagem.hide()
         aplicar = QHBoxLayout()
         aplicar.addWidget(self.botao_impacto)
