@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
 from desktop.rules.conselho import atendimentos as regra
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, TIPOS
 from desktop.services.conselho import atendimentos, escala, rascunhos
-from desktop.services.sessao import SemPermissao
+from desktop.services.sessao import SemPermissao, SessaoEncerrada
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.descarte import descartar
@@ -47,12 +47,15 @@ def _momento_da_chamada(texto: str) -> datetime:
     return regra.validar_momento_chamada(m, datetime.now(), datetime.now())
 
 
-def _restaurar(sessao) -> dict | SemPermissao | None:
-    """O rascunho guardado (fora da thread da interface); a recusa de permissão volta como valor: a aba a
-    mostra no lugar do botão, sem caixa de aviso."""
+def _restaurar(sessao) -> dict | Exception | None:
+    """O rascunho guardado (fora da thread da interface). Uma falha volta como valor: a aba mostra a recusa
+    de permissão no lugar do botão (sem caixa de aviso) e, com qualquer outra, libera o formulário antes
+    de avisar — um rascunho que não se lê não pode deixar o plantão sem salvar nada."""
     try:
         return rascunhos.restaurar_rascunho(sessao)
-    except SemPermissao as e:
+    except SessaoEncerrada:
+        raise  # a aba fechou com a sessão: a resposta não tem destino (widgets.leitura a descarta)
+    except Exception as e:  # noqa: BLE001
         return e
 
 
@@ -404,8 +407,7 @@ class AbaPlantao(QWidget):
         self.botao_novo.clicked.connect(self.novo)
         self.botao_anterior.clicked.connect(self._on_trocar_pelo_anterior)
         consulta(self, lambda: _plantonista(sessao), self._on_plantonista, titulo_erro="Plantonista")
-        consulta(self, lambda: _restaurar(sessao), self._on_restaurado, titulo_erro="Rascunho do plantão",
-                 ao_falhar=self._on_restauracao_falhou)
+        consulta(self, lambda: _restaurar(sessao), self._on_restaurado, titulo_erro="Rascunho do plantão")
 
     def _on_plantonista(self, p: dict | bool | None) -> None:
         if p is False:
@@ -415,7 +417,7 @@ class AbaPlantao(QWidget):
                                  f"{br(p['fim'])})" if p else "<b>De plantão agora:</b> ninguém escalado — horário "
                                  "de expediente ou escala não gravada.")
 
-    def _on_restaurado(self, restaurado: dict | SemPermissao | None) -> None:
+    def _on_restaurado(self, restaurado: dict | Exception | None) -> None:
         self.restaurando = False
         if isinstance(restaurado, SemPermissao):
             self.botao_novo.setEnabled(False)
@@ -424,6 +426,13 @@ class AbaPlantao(QWidget):
                 descartar(self.area.takeWidget())
                 self.form = None
             self._lay.insertWidget(3, aviso_rotulo(str(restaurado), ESTILO_SIGILO))
+            return
+        if isinstance(restaurado, Exception):
+            if self.form is not None:
+                self.form.restaurado()  # o rascunho volta a ser salvo
+            if not avisos.previsto(restaurado):
+                raise restaurado  # defeito: tratamento geral
+            avisos.erro(self, "Rascunho do plantão não lido", restaurado)
             return
         if restaurado:
             if self.form is None:
@@ -437,11 +446,6 @@ class AbaPlantao(QWidget):
                 self.botao_anterior.show()
             else:
                 self._aplicar(restaurado)
-        if self.form is not None:
-            self.form.restaurado()
-
-    def _on_restauracao_falhou(self, _erro: BaseException) -> None:
-        self.restaurando = False  # o aviso já foi dado (consulta); o rascunho volta a ser salvo
         if self.form is not None:
             self.form.restaurado()
 

@@ -339,3 +339,27 @@ def test_ctrl_n_antes_da_restauracao_sem_digitar_recebe_o_rascunho(qtbot, consel
     assert aba.form is f and (f.crianca.text(), f.bairro.text()) == ("Maria Antiga", "Centro")
     assert "Rascunho recuperado" in aba.mensagem.text() and not aba.botao_anterior.isVisible()
     _ocioso(qtbot)
+
+
+def test_rascunho_que_nao_se_le_nao_trava_o_plantao(qtbot, conselheira, monkeypatch):
+    """A leitura do rascunho guardado falha com um defeito (p.ex. um rascunho estragado): o defeito vai ao
+    tratamento geral, e o formulário aberto antes não fica esperando para sempre — o que se digita vai à base."""
+    soltar = threading.Event()
+
+    def _estragado(sessao, *args):
+        soltar.wait(SEGURA)
+        raise ValueError("rascunho estragado")
+
+    monkeypatch.setattr(rascunhos, "restaurar_rascunho", _estragado)
+    with qtbot.captureExceptions() as excecoes:
+        aba = AbaPlantao(conselheira)
+        qtbot.addWidget(aba)
+        aba.novo()  # Ctrl+N antes de a leitura voltar
+        soltar.set()
+        qtbot.waitUntil(lambda: not aba.restaurando, timeout=ESPERA)
+    assert [str(e[1]) for e in excecoes] == ["rascunho estragado"]
+    monkeypatch.undo()
+    qtbot.keyClicks(aba.form.crianca, "Joana Pereira")
+    qtbot.waitUntil(lambda: (rascunhos.restaurar_rascunho(conselheira) or {}).get("crianca") == "Joana Pereira",
+                    timeout=ESPERA)
+    _ocioso(qtbot)
