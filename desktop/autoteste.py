@@ -127,6 +127,7 @@ class _Autoteste:
         return f"esquema {versao} de {conhecidas}"
 
     def contracheque(self) -> str:
+        from desktop.rules.magisterio import codigos
         from desktop.rules.magisterio.folha import calcular_contracheque
         from desktop.rules.magisterio.folha_parametros import NOMES, ParametrosFolhaMagisterio
         from desktop.rules.magisterio.tipos import Nivel
@@ -140,7 +141,7 @@ class _Autoteste:
         p = ParametrosFolhaMagisterio.de_vigentes(
             COMPETENCIA, {nome: parametros.vigente(s, nome, COMPETENCIA) for nome in NOMES})
         c = calcular_contracheque(cadastro.ficha(s, servidor["id"]), COMPETENCIA, p, configuracao.ler(s))
-        vencimento = next((l for l in c.linhas if l.codigo == "001"), None)
+        vencimento = next((l for l in c.linhas if l.codigo == codigos.VENCIMENTO), None)
         esperado = p.matriz.vencimento(Nivel.N1, "A", 20)
         if vencimento is None or vencimento.valor != esperado:
             raise _Falhou(f"vencimento {vencimento and vencimento.valor}, esperado {esperado} (Anexo I)")

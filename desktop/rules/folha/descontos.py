@@ -26,16 +26,17 @@ from typing import Callable, Iterable
 from desktop.rules.dinheiro import ZERO, centavos, reais, texto_decimal
 from desktop.rules.validacao import EntradaInvalida
 
+from desktop.rules.magisterio.codigos import (DIFERENCA_MES_ANTERIOR_DESCONTO, DIFERENCA_TERCO_MES_ANTERIOR_DESCONTO,
+                                             FALTAS_MES_ANTERIOR)
+
+from .codigos import (ABATE_TETO, CONSIGNACAO, CONTRIBUICAO_SINDICAL, DESCONTO_AVULSO, FALTAS_DIAS, FALTAS_HORAS,
+                      PENSAO_ALIMENTICIA, PROVENTO_AVULSO)
 from .tipos import Linha, Natureza
 
-PROVENTO_AVULSO = "060"
-DESCONTO_AVULSO = "160"
-PENSAO_ALIMENTICIA = "170"
-CONSIGNACAO = "180"
-CONTRIBUICAO_SINDICAL = "190"
 CODIGOS = (PROVENTO_AVULSO, DESCONTO_AVULSO, PENSAO_ALIMENTICIA, CONSIGNACAO, CONTRIBUICAO_SINDICAL)
-REDUTORES = frozenset({"101", "102", "105", "106", "108", "150"})  # faltas, diferenças descontadas de mês anterior
-# (106 do mês, 108 do terço de férias) e abate-teto
+# faltas (do mês e do mês anterior), diferenças de mês anterior descontadas (do mês e do terço de férias), abate-teto
+REDUTORES = frozenset({FALTAS_DIAS, FALTAS_HORAS, FALTAS_MES_ANTERIOR, DIFERENCA_MES_ANTERIOR_DESCONTO,
+                       DIFERENCA_TERCO_MES_ANTERIOR_DESCONTO, ABATE_TETO})
 FORMAS_PENSAO = {"bruto": "% do bruto", "liquido": "% do líquido", "fixo": "valor fixo",
                  "salarios_minimos": "salários mínimos"}
 FORMAS_SINDICAL = {"fixo": "valor fixo", "percentual": "% do bruto"}

@@ -17,6 +17,8 @@ from desktop.rules.dinheiro import ZERO, centavos, reais
 from desktop.rules.irrf import TabelaIRRF, calcular_irrf
 
 from . import descontos, rra
+from .codigos import (ADIANTAMENTO_13, DECIMO_TERCEIRO, DESCONTO_ADIANTAMENTO_13, FALTAS_DIAS, FALTAS_HORAS,
+                      IRRF_13, IRRF_MENSAL, PREVIDENCIA_13, PREVIDENCIA_MENSAL, TERCO_FERIAS)
 from .dias import fracao
 from .regras import Previdencia, PrevidenciaINSS, RegrasFolha
 from .tipos import Contracheque, Linha, Natureza
@@ -24,14 +26,8 @@ from .tipos import Contracheque, Linha, Natureza
 GRUPO_MENSAL = "mensal"
 GRUPO_13 = "13"
 
-TERCO_FERIAS = "030"
-ADIANTAMENTO_13 = "040"
-DECIMO_TERCEIRO = "041"
-FALTAS_DIAS = "101"
-FALTAS_HORAS = "102"
-DESCONTO_ADIANTAMENTO_13 = "140"
-PREVIDENCIA = {GRUPO_MENSAL: "201", GRUPO_13: "211"}
-IRRF = {GRUPO_MENSAL: "205", GRUPO_13: "215"}
+PREVIDENCIA = {GRUPO_MENSAL: PREVIDENCIA_MENSAL, GRUPO_13: PREVIDENCIA_13}
+IRRF = {GRUPO_MENSAL: IRRF_MENSAL, GRUPO_13: IRRF_13}
 
 FUND_TERCO = "CF, art. 7º, XVII, e art. 39, §3º"
 FUND_13 = "CF, art. 7º, VIII, e art. 39, §3º; Lei 4.090/1962, art. 1º"

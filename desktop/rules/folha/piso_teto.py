@@ -18,14 +18,14 @@ from typing import Iterable
 
 from desktop.rules.dinheiro import ZERO, centavos, reais
 
+from .codigos import (ABATE_TETO, ADIANTAMENTO_13, COMPLEMENTO_MINIMO, DECIMO_TERCEIRO, DESCONTO_ADIANTAMENTO_13,
+                      FALTAS_DIAS, FALTAS_HORAS, TERCO_FERIAS)
 from .tipos import Linha, Natureza
 
-COMPLEMENTO_MINIMO = "050"
-ABATE_TETO = "150"
 FUND_PISO = "CF, art. 7º, IV, e art. 39, §3º (STF, Súmula Vinculante 16 e Tema 900)"
 FUND_TETO = "CF, art. 37, XI (teto do município: subsídio do Prefeito)"
-_FORA = {"030", "040", "041", "140"}  # terço de férias e 13º: comparados à parte
-_FALTAS = {"101", "102"}
+_FORA = {TERCO_FERIAS, ADIANTAMENTO_13, DECIMO_TERCEIRO, DESCONTO_ADIANTAMENTO_13}  # comparados à parte
+_FALTAS = {FALTAS_DIAS, FALTAS_HORAS}
 
 
 def _proventos(linhas: list[Linha]) -> Decimal:

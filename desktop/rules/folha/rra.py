@@ -23,10 +23,10 @@ from typing import Iterable
 from desktop.rules.dinheiro import ZERO, centavos, reais
 from desktop.rules.irrf import TabelaIRRF
 
+from .codigos import IRRF_RRA
 from .tipos import Linha, Natureza
 
 PREFIXO = "rra:"
-IRRF_RRA = "206"
 FUNDAMENTO = ("Lei 7.713/1988, art. 12-A, §§ 1º e 3º (rendimentos recebidos acumuladamente de anos anteriores, "
               "tributados em separado); IN RFB 1.500/2014, arts. 36 a 45")
 CEM = Decimal(100)

@@ -26,6 +26,7 @@ from desktop.reports.magisterio import contracheque as relatorio_contracheque
 from desktop.reports.magisterio.dados import ItemFolha
 from desktop.rules.dinheiro import ZERO
 from desktop.rules.folha import motor, rra
+from desktop.rules.folha.codigos import PENSAO_ALIMENTICIA
 from desktop.rules.folha.dias import mes_seguinte
 from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
 from desktop.rules.irrf import calcular_irrf
@@ -38,8 +39,6 @@ from ..documentos import Emitido, emitir
 from ..folha_ciclo import TotaisDaFolha
 from ..sessao import ErroNegocio, Sessao
 from . import anteriores, configuracao, folha
-
-PENSAO = "170"
 
 
 @dataclass
@@ -63,7 +62,7 @@ def _irrf_do_mes(cc: Contracheque, gravado: list[Linha], tabela, dependentes: in
     contrib_gravada = _soma(gravado, {motor.PREVIDENCIA[motor.GRUPO_MENSAL]})
     retido = _soma(gravado, {motor.IRRF[motor.GRUPO_MENSAL]})
     r = calcular_irrf(max(ZERO, base_gravada + base_dif), contrib_gravada + contrib_dif, dependentes, tabela,
-                      outras_deducoes=_soma(gravado, {PENSAO}))
+                      outras_deducoes=_soma(gravado, {PENSAO_ALIMENTICIA}))
     acrescimo = max(ZERO, r.valor - retido)
     outras = [l for l in cc.linhas if not (l.codigo == motor.IRRF[motor.GRUPO_MENSAL] and l.grupo == motor.GRUPO_MENSAL)]
     if acrescimo > 0:

@@ -25,6 +25,8 @@ from typing import Callable
 from lxml import etree
 
 from desktop import PASTA_RECURSOS
+from desktop.rules.folha.codigos import IRRF_RRA, PENSAO_ALIMENTICIA
+from desktop.rules.magisterio.codigos import DIFERENCA_13_RRA, DIFERENCA_REAJUSTE_RRA
 from desktop.rules.pagamento import esocial as ev
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
@@ -123,9 +125,7 @@ def _rubricas(folha: str) -> list[ev.Rubrica]:
     return saida
 
 
-_RRA_MAGISTERIO = {"066", "068", "206"}  # diferenças de ano anterior e o IRRF delas (rules.folha.rra)
-_IRRF_RRA = "206"
-_PENSAO = "170"
+_RRA_MAGISTERIO = {DIFERENCA_REAJUSTE_RRA, DIFERENCA_13_RRA, IRRF_RRA}  # diferenças de ano anterior e o IRRF delas
 
 
 def _demonstrativos_magisterio(sessao: Sessao, comp: date) -> tuple[list[ev.Demonstrativo], str, list[str]]:
@@ -155,8 +155,8 @@ def _demonstrativos_magisterio(sessao: Sessao, comp: date) -> tuple[list[ev.Demo
                                     Decimal(c["liquido"]) / 100 - liquido_rra, c["matricula"], "MAGISTERIO",
                                     pensoes=tuple(_pensoes(mensal, pensoes))))
         if rra:
-            meses = next((int(Decimal(l["quantidade"])) for l in rra if l["codigo"] == _IRRF_RRA and l["quantidade"]),
-                         None) or len({l["referencia"] for l in rra if l["codigo"] == "066"}) or 1
+            meses = next((int(Decimal(l["quantidade"])) for l in rra if l["codigo"] == IRRF_RRA and l["quantidade"]),
+                         None) or len({l["referencia"] for l in rra if l["codigo"] == DIFERENCA_REAJUSTE_RRA}) or 1
             dms.append(ev.Demonstrativo(
                 c["cpf"], f"{ide[:26]}RRA", ev.CATEGORIA_ESTATUTARIO, tuple(_somar(_itens(rra, tabela))), liquido_rra,
                 c["matricula"], "MAGISTERIO",
@@ -191,7 +191,7 @@ def _pensoes(linhas: list[dict], cadastro: dict[str, dict]) -> list[ev.PensaoIR]
     saida = []
     for l in linhas:
         p = cadastro.get(l["referencia"] or "")
-        if l["codigo"] == _PENSAO and p is not None and p["cpf"]:
+        if l["codigo"] == PENSAO_ALIMENTICIA and p is not None and p["cpf"]:
             saida.append(ev.PensaoIR("".join(ch for ch in p["cpf"] if ch.isdigit()), p["nome"] or "",
                                      Decimal(l["valor"]) / 100))
     return saida

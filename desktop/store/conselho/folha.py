@@ -16,6 +16,7 @@ from typing import Iterable
 
 import sqlite_utils
 
+from desktop.rules.folha.codigos import PENSAO_ALIMENTICIA
 from desktop.rules.folha.motor import ADIANTAMENTO_13, GRUPO_13
 from desktop.rules.folha.tipos import Contracheque
 
@@ -149,5 +150,5 @@ def pensoes_pagas(db: sqlite_utils.Database, competencia: str) -> list[dict]:
         "d.agencia, d.agencia_dv, d.conta, d.conta_dv, d.tipo_conta, f.ordem, f.condicao, f.nome AS servidor "
         "FROM conselho_folha_linhas l JOIN conselho_folha_contracheques f ON f.id = l.contracheque_id "
         "JOIN conselho_competencias k ON k.id = f.competencia_id JOIN conselho_descontos d ON d.id = l.referencia "
-        "WHERE k.competencia = ? AND k.situacao = 'fechada' AND l.codigo = '170' AND d.tipo = 'pensao' "
-        "ORDER BY d.descricao, f.ordem", [competencia]))
+        "WHERE k.competencia = ? AND k.situacao = 'fechada' AND l.codigo = ? AND d.tipo = 'pensao' "
+        "ORDER BY d.descricao, f.ordem", [competencia, PENSAO_ALIMENTICIA]))

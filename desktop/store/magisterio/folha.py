@@ -18,6 +18,7 @@ from typing import Iterable
 import sqlite_utils
 
 from desktop.rules.folha.motor import ADIANTAMENTO_13, GRUPO_13
+from desktop.rules.magisterio import codigos
 from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
 
 from .. import folha_competencias as ciclo
@@ -99,14 +100,20 @@ def diferencas_reajuste_pagas(db: sqlite_utils.Database) -> dict[tuple[str, str]
         "SELECT c.servidor_id, l.referencia, sum(l.valor) AS total FROM magisterio_contracheque_linhas l "
         "JOIN magisterio_contracheques c ON c.id = l.contracheque_id "
         "JOIN magisterio_competencias k ON k.id = c.competencia_id "
-        "WHERE k.situacao = 'fechada' AND l.codigo = '065' AND l.referencia LIKE 'reajuste:%' "
-        "GROUP BY c.servidor_id, l.referencia")}
+        "WHERE k.situacao = 'fechada' AND l.codigo = ? AND l.referencia LIKE 'reajuste:%' "
+        "GROUP BY c.servidor_id, l.referencia", [codigos.DIFERENCA_REAJUSTE])}
 
 
-_TIPO_DIFERENCA = {"065": ("mensal", "reajuste:"), "066": ("mensal", "rra:"), "067": ("13", "13:"), "068": ("13", "rra:"),
-                   "069": ("mensal", "anterior:"), "106": ("mensal", "anterior:"), "070": ("13", "anterior:"),
-                   "107": ("13", "anterior:"), "071": ("terco", "anterior:"), "108": ("terco", "anterior:")}
-_DESCONTO_DIFERENCA = {"106", "107", "108"}  # diferença de mês anterior descontada: entra negativa no já acertado
+_TIPO_DIFERENCA = {
+    codigos.DIFERENCA_REAJUSTE: ("mensal", "reajuste:"), codigos.DIFERENCA_REAJUSTE_RRA: ("mensal", "rra:"),
+    codigos.DIFERENCA_13: ("13", "13:"), codigos.DIFERENCA_13_RRA: ("13", "rra:"),
+    codigos.DIFERENCA_MES_ANTERIOR: ("mensal", "anterior:"), codigos.DIFERENCA_MES_ANTERIOR_DESCONTO: ("mensal", "anterior:"),
+    codigos.DIFERENCA_13_MES_ANTERIOR: ("13", "anterior:"), codigos.DIFERENCA_13_MES_ANTERIOR_DESCONTO: ("13", "anterior:"),
+    codigos.DIFERENCA_TERCO_MES_ANTERIOR: ("terco", "anterior:"),
+    codigos.DIFERENCA_TERCO_MES_ANTERIOR_DESCONTO: ("terco", "anterior:")}
+# diferença de mês anterior descontada: entra negativa no já acertado
+_DESCONTO_DIFERENCA = {codigos.DIFERENCA_MES_ANTERIOR_DESCONTO, codigos.DIFERENCA_13_MES_ANTERIOR_DESCONTO,
+                       codigos.DIFERENCA_TERCO_MES_ANTERIOR_DESCONTO}
 _CODIGOS_DIFERENCA = ", ".join(f"'{c}'" for c in _TIPO_DIFERENCA)
 
 

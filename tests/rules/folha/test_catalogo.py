@@ -8,7 +8,7 @@ import pytest
 
 from desktop import RAIZ
 from desktop.rules.conselho import remuneracao as ct
-from desktop.rules.folha import motor
+from desktop.rules.folha import codigos as codigos_comuns, motor
 from desktop.rules.legislacao import ARQUIVOS, dispositivo
 from desktop.rules.magisterio import codigos
 from desktop.rules.magisterio.folha import calcular_contracheque
@@ -22,12 +22,17 @@ from ..casos_toml import ler
 from ..magisterio.apoio_folha import parametros
 
 LEI_DA_FOLHA = {"magisterio": "Lei 1.613/2004", "conselho": "Lei 320/2023"}
-CODIGOS_MOTOR = [motor.TERCO_FERIAS, motor.ADIANTAMENTO_13, motor.DECIMO_TERCEIRO, motor.FALTAS_DIAS,
-                 motor.FALTAS_HORAS, motor.DESCONTO_ADIANTAMENTO_13, *motor.PREVIDENCIA.values(), *motor.IRRF.values()]
-CODIGOS = {
-    "magisterio": [v for k, v in vars(codigos).items() if k.isupper()] + CODIGOS_MOTOR,
-    "conselho": [ct.SUBSIDIO, ct.REMUNERACAO_CARGO, ct.GRATIFICACAO_PLANTAO, ct.ACRESCIMO_FUNCAO] + CODIGOS_MOTOR,
-}
+
+
+def _constantes(modulo) -> dict[str, str]:
+    """Os códigos de rubrica que o módulo nomeia: constantes em maiúsculas com texto de três dígitos."""
+    return {k: v for k, v in vars(modulo).items()
+            if k.isupper() and isinstance(v, str) and len(v) == 3 and v.isdigit()}
+
+
+MODULOS_DE_CODIGOS = {"magisterio": (codigos_comuns, codigos), "conselho": (codigos_comuns, ct)}
+"""Onde cada folha nomeia os seus códigos: o motor comum (rules.folha.codigos) e os próprios da folha."""
+CODIGOS = {folha: [v for m in modulos for v in _constantes(m).values()] for folha, modulos in MODULOS_DE_CODIGOS.items()}
 
 
 @pytest.mark.parametrize("folha", FOLHAS)
@@ -36,6 +41,35 @@ def test_todo_codigo_do_programa_esta_catalogado(folha):
     faltando = [c for c in CODIGOS[folha] if c not in cat]
     assert not faltando, f"códigos sem catálogo em {folha}: {faltando}"
     assert len(set(CODIGOS[folha])) == len(CODIGOS[folha]), "dois nomes para o mesmo código"
+    assert set(cat.rubricas) == set(CODIGOS[folha]), "rubrica catalogada que o programa não nomeia"
+
+
+def test_motor_usa_os_nomes_dos_codigos_comuns():
+    assert {motor.TERCO_FERIAS, motor.DECIMO_TERCEIRO, motor.FALTAS_DIAS, *motor.PREVIDENCIA.values(),
+            *motor.IRRF.values()} <= set(_constantes(codigos_comuns).values())
+
+
+PASTAS_DA_FOLHA = ("rules/folha", "rules/magisterio", "rules/conselho", "services/magisterio", "services/conselho",
+                   "services/folha_ciclo.py", "services/pagamento/esocial.py", "store/magisterio", "store/conselho",
+                   "store/folha_competencias.py", "reports", "autoteste.py")
+
+
+def test_codigo_de_rubrica_so_pelo_nome():
+    """Fora dos módulos que nomeiam os códigos, nenhum texto de três dígitos de rubrica no código da folha (nem
+    no SQL): quem compara ou grava uma rubrica usa o nome (rules.folha.codigos, rules.magisterio.codigos,
+    rules.conselho.remuneracao), e o catálogo diz o artigo."""
+    raiz = RAIZ / "desktop"
+    definem = {Path(m.__file__).resolve() for ms in MODULOS_DE_CODIGOS.values() for m in ms}
+    literal = re.compile(r"""["'](\d{3})["']""")
+    achados = []
+    for pasta in PASTAS_DA_FOLHA:
+        alvo = raiz / pasta
+        for arq in ([alvo] if alvo.suffix == ".py" else sorted(alvo.rglob("*.py"))):
+            for n, linha in enumerate(arq.read_text(encoding="utf-8").splitlines(), start=1):
+                if arq.resolve() in definem and re.match(r"^[A-Z0-9_, ]+ = ", linha):
+                    continue  # a definição do nome
+                achados += [f"{arq.relative_to(raiz)}:{n}: {c}" for c in literal.findall(linha)]
+    assert achados == []
 
 
 def _fundamentos():
