@@ -72,7 +72,7 @@ class DialogoEtapa(DialogoFormulario):
     """A próxima etapa de uma impugnação: defesa, decisão, recurso ou julgamento, com o prazo que corre."""
 
     def __init__(self, sessao, impugnacao: dict, parent: QWidget | None = None):
-        self._sessao, self._i = sessao, impugnacao
+        self._sessao, self._impugnacao = sessao, impugnacao
         i = impugnacao
         prazos = [f"apresentada em {formato.data(i['apresentada_em'])}", f"defesa até {formato.data(i['prazo_defesa'])}"]
         if i["decidida_em"]:
@@ -106,7 +106,7 @@ class DialogoEtapa(DialogoFormulario):
         return self.etapa.count() > 0 and super().campos_validos()
 
     def chamada(self) -> partial:
-        e, iid, texto, em = self.etapa.currentData(), self._i["id"], self.texto.valor(), self.data.valor()
+        e, iid, texto, em = self.etapa.currentData(), self._impugnacao["id"], self.texto.valor(), self.data.valor()
         if e == "defesa":
             return partial(impugnacoes.defender, self._sessao, iid, defesa=texto, em=em)
         if e == "decisao":

@@ -24,7 +24,8 @@ from ..sessao import Sessao
 from . import atendimentos, colegiado, decisoes, escala, fiscalizacao, folha, mandatos, relatorio, remuneracao
 
 _D = dados_demo("conselho")
-CONSELHO = [tuple(c) for c in _D["mandato"]["conselheiros"]]
+CONSELHO = [tuple(c) for c in _D["mandato"]["conselheiros"]]  # (nome, condição) de cada eleito
+CONSELHEIRA_DEMO = CONSELHO[0][0]  # o nome da primeira eleita: a usuária "conselheira" da demonstração
 _NOMES, _SOBRENOMES, _BAIRROS = _D["pessoas"]["nomes"], _D["pessoas"]["sobrenomes"], _D["pessoas"]["bairros"]
 _ATEND, _ACOMP, _SESSOES = _D["atendimentos"], _D["acompanhamento"], _D["sessoes"]
 _ESPECIFICOS = [codigo for codigo, _ in sipia.taxonomia().opcoes()]
@@ -40,7 +41,7 @@ def _especificos_da_idade(anos: int) -> list[str]:
 def _conselheira(sessao: Sessao, conselheiro_id: str) -> Sessao:
     """A sessão da conselheira da demonstração (login ``conselheira``), vinculada à presidente."""
     if not armazem_usuarios.login_existe(sessao.db, "conselheira"):
-        acesso.criar_usuario(sessao, login="conselheira", nome=CONSELHO[0][0], papel=Papel.CONSELHEIRO_TUTELAR,
+        acesso.criar_usuario(sessao, login="conselheira", nome=CONSELHEIRA_DEMO, papel=Papel.CONSELHEIRO_TUTELAR,
                              senha=SENHA_DEMO, trocar_senha=False)
     mandatos.vincular_usuario(sessao, conselheiro_id, "conselheira")
     return acesso.outra_sessao(sessao, "conselheira", SENHA_DEMO)  # com o arquivo sigiloso anexado
@@ -154,7 +155,7 @@ def _casos_e_funcionamento(sessao: Sessao, ct: Sessao, rnd: random.Random, ids: 
         v = _D["visita"]
         fiscalizacao.registrar_visita(sessao, plano[0]["id"], date.fromisoformat(plano[0]["prevista_para"]),
                                       v["conselheiros"], v["relato"], v["irregularidades"])
-        fiscalizacao.comunicar_irregularidades(sessao, plano[0]["id"], CONSELHO[0][0])
+        fiscalizacao.comunicar_irregularidades(sessao, plano[0]["id"], CONSELHEIRA_DEMO)
     anterior = (hoje.replace(day=1) - timedelta(days=1)).replace(day=1)
     folha.fechar(sessao, anterior)  # os contracheques saem da competência fechada
     for cid in ids[:5]:

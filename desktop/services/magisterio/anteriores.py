@@ -132,15 +132,16 @@ def _acertos(sessao: Sessao, f: FichaFuncional, dia: date, config: ConfiguracaoM
         comp = armazem_folha.competencia(sessao.db, mes_k)
         if comp is None or comp["situacao"] != "fechada":
             continue  # reaberta: o seu novo fechamento já usa os fatos novos
-        gravado = armazem_folha.contracheques(sessao.db, comp["id"], mes_k, f.id)
-        if not gravado:
+        gravados = armazem_folha.contracheques(sessao.db, comp["id"], mes_k, f.id)
+        if not gravados:
             continue
+        _identificacao, gravado = gravados[0]
         p = do_mes(sessao, mes_k, meses)
         cc = calcular_contracheque(f, mes_k, p, config,
                                    adiantamento_13_pago=armazem_folha.adiantamentos_13(sessao.db, mes_k).get(f.id),
                                    descontos=armazem_descontos.do_mes(sessao.db, k).get(f.id),
                                    diferencas=diferencas_do_mes(sessao, f, mes_k, config, meses))
         ja = JaAcertado(*(acertado.get((f.id, parte, k), ZERO) for parte in ("mensal", "13", "terco")))
-        saida += acertos_do_mes(mes_k, cc.linhas, gravado[0][1].linhas, ja, fundamento, dia,
+        saida += acertos_do_mes(mes_k, cc.linhas, gravado.linhas, ja, fundamento, dia,
                                 terco_incide_previdencia=isinstance(p.previdencia(config), PrevidenciaINSS))
     return saida
