@@ -321,11 +321,11 @@ def test_conselheira_abre_no_conselho_e_ctrl_n_da_lista_de_modulos_abre_o_planta
 def test_fechar_a_janela_leva_o_rascunho_do_plantao_a_base(qtbot, abrir, conselheira_login, instalacao, monkeypatch):
     """Digitou no plantão e fechou a janela antes de o rascunho sair sozinho (temporizadores longos aqui): a
     janela espera o rascunho chegar à base antes de fechar; ao entrar de novo, ele está lá."""
-    from desktop.screens.conselho.funcionamento import plantao
+    from desktop.screens.conselho.funcionamento import plantao_formulario as formulario
     from desktop.services.conselho import rascunhos
 
-    monkeypatch.setattr(plantao, "ESPERA_APOS_TECLA_MS", 600000)
-    monkeypatch.setattr(plantao, "INTERVALO_AUTOSALVAR_MS", 600000)
+    monkeypatch.setattr(formulario, "ESPERA_APOS_TECLA_MS", 600000)
+    monkeypatch.setattr(formulario, "INTERVALO_AUTOSALVAR_MS", 600000)
     janela = abrir(*conselheira_login)
     painel = janela.paineis["conselho"]
     qtbot.keyClick(janela.modulos, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
