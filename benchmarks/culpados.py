@@ -8,8 +8,9 @@ começo dele) entram na conta. Cada amostra é classificada:
   na pilha dela, e a função de biblioteca em que ela está, se houver) — trabalho na thread da interface;
 - ``interface no laço do Qt``: a pilha Python da thread principal termina no ``exec()`` do laço (ela
   está em C++ do Qt: desenho, layout — ou esperando o GIL para chamar um slot); o estado da thread em
-  ``/proc`` separa ``rodando C++`` (R) de ``parada`` (S: num intervalo longo, quase sempre à espera do
-  GIL); anota-se o que as outras threads Python estão fazendo, pois uma delas pode estar com o GIL;
+  ``/proc`` separa ``rodando C++`` (R) de ``parada`` (S), e a parada diz em que chamada ao sistema ela
+  espera (``/proc/.../syscall`` e a pilha do núcleo: futex é o GIL ou uma trava; fsync, pread, nanosleep
+  seriam disco ou a espera do SQLite por uma trava de arquivo); anota-se o que as outras threads Python estão fazendo, pois uma delas pode estar com o GIL;
 - ``GIL retido``: a própria vigia acordou bem depois do passo (dormiu 5 ms e voltou ≥ 25 ms depois):
   alguém segurou o GIL (uma chamada longa em C que não o solta: zlib, reportlab, sqlite, json...) ou a
   máquina não deu CPU; anota-se a linha das outras threads na amostra seguinte.
@@ -31,6 +32,12 @@ ATRASO_GIL_S = 0.025
 RAIZ = Path(__file__).resolve().parent.parent
 PACO = str(RAIZ / "desktop")
 ESTE = str(Path(__file__).resolve().parent)
+
+
+_SYSCALLS = {0: "read", 1: "write", 3: "close", 7: "poll", 17: "pread64", 18: "pwrite64", 23: "select",
+             35: "nanosleep", 72: "fcntl", 73: "flock", 74: "fsync", 75: "fdatasync", 82: "rename", 87: "unlink",
+             202: "futex", 230: "clock_nanosleep", 232: "epoll_wait", 257: "openat", 270: "pselect6", 271: "ppoll"}
+"""Chamadas ao sistema (x86-64) em que a thread da interface costuma parar."""
 
 
 def _linha(quadro) -> str:
@@ -75,6 +82,8 @@ class Vigia(threading.Thread):
         self.principal = threading.main_thread().ident
         self._estado = Path(f"/proc/self/task/{threading.main_thread().native_id}/stat")
         self._sched = Path(f"/proc/self/task/{threading.main_thread().native_id}/schedstat")
+        self._syscall = Path(f"/proc/self/task/{threading.main_thread().native_id}/syscall")
+        self._pilha = Path(f"/proc/self/task/{threading.main_thread().native_id}/stack")
         self._cpu_antes, self._delta = self._ler_sched(), (0, 0)
         self.contagens: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
         self.intervalos: dict[str, list[tuple[float, float, float]]] = collections.defaultdict(list)
@@ -161,10 +170,27 @@ class Vigia(threading.Thread):
         except (OSError, IndexError):
             estado = "?"
         if estado != "R" and d_cpu < PASSO_S * 1e9 / 4:
-            return "interface no laço do Qt, parada (esperando o GIL?)"
+            return f"interface no laço do Qt, parada ({self._espera()})"
         if d_fila > d_cpu:
             return "interface no laço do Qt, na fila da CPU (máquina carregada)"
         return "interface no laço do Qt, rodando C++"
+
+    def _espera(self) -> str:
+        """Em que chamada ao sistema a thread da interface está parada (``/proc/.../syscall``) e, se legível
+        (root), a função do núcleo mais interna fora do escalonador: futex (o GIL, uma trava do Qt ou do
+        Python), fsync/fdatasync (disco), pread/pwrite (E/S de arquivo), nanosleep (a espera do SQLite por
+        uma trava de arquivo)..."""
+        try:
+            numero = int(self._syscall.read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return "?"
+        nome = _SYSCALLS.get(numero, f"syscall {numero}")
+        try:
+            funcoes = [linha.split("] ", 1)[1].split("+", 1)[0] for linha in self._pilha.read_text().splitlines()]
+        except (OSError, IndexError):
+            funcoes = []
+        internas = [f for f in funcoes if not f.startswith(("schedule", "__schedule", "io_schedule"))]
+        return f"{nome}{' em ' + internas[0] if internas else ''}"
 
     def parar(self) -> None:
         self._parar.set()
