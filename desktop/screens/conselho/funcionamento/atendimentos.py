@@ -7,7 +7,7 @@ mais nova (o usuário digitou de novo) é descartada.
 """
 from __future__ import annotations
 
-
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.conselho.atendimentos import SITUACOES, TIPOS
@@ -15,6 +15,7 @@ from desktop.rules.papeis import Permissao
 from desktop.services.conselho import atendimentos
 from desktop.services.sessao import SemPermissao
 from desktop.screens.widgets.servicos import consulta
+from desktop.screens.widgets.situacao import isolar_texto
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 from .comum import ESTILO_SIGILO, aviso_rotulo, br, combo
@@ -47,13 +48,16 @@ class AbaAtendimentos(QWidget):
         self.modelo = ModeloTabela(COLUNAS, self)
         self.proxy = ProxyFiltro(self.modelo, self)
         self.visao = criar_visao(self.proxy, self, nome="Atendimentos")
+        # a barra de rolagem fica sempre no lugar: aparecendo e sumindo entre uma busca de 200 casos e uma de 3, ela
+        # estreitava a área da tabela e a fazia ser redesenhada mais duas vezes por busca (issue 16)
+        self.visao.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         topo = QHBoxLayout()
         for w in (QLabel("Bu&scar:"), self.busca, self.campo, self.situacao, self.botao_buscar):
             topo.addWidget(w)
         topo.itemAt(0).widget().setBuddy(self.busca)
         topo.setStretch(1, 1)
         baixo = QHBoxLayout()
-        baixo.addWidget(self.contagem, 1)
+        baixo.addWidget(isolar_texto(self.contagem), 1)  # o texto muda a cada busca: sem redesenhar a tabela
         baixo.addWidget(self.botao_novo)
         baixo.addWidget(self.botao_abrir)
         lay = QVBoxLayout(self)

@@ -141,3 +141,55 @@ def test_busca_velha_nao_apaga_a_nova(qtbot, conselheira, monkeypatch):
     m = aba.visao.model()
     assert [m.index(i, 3).data() for i in range(m.rowCount())] == ["Caio Lima; Davi Rocha"]
     assert aba.contagem.text() == "1 registro(s)"
+
+
+def test_busca_nao_redesenha_a_janela_inteira(qtbot, qapp, conselheira):
+    """O "Buscando…" e a contagem da busca redesenham só o rótulo: num QLabel solto no layout, com a folha de
+    estilo do Paço, cada texto novo subia de layout em layout até a janela e a aba era redesenhada inteira, com
+    a tabela — ~30 ms de CPU da interface a cada vez com 200 casos na tela (issue 16)."""
+    from desktop import app as paco
+
+    anterior = qapp.styleSheet()
+    paco.configurar_aplicacao(qapp)  # sem a folha de estilo o Qt não redesenhava a aba (desfeita no fim)
+    try:
+        _redesenhos_ao_trocar_a_contagem(qtbot, conselheira)
+    finally:
+        qapp.setStyleSheet(anterior)
+
+
+def _redesenhos_ao_trocar_a_contagem(qtbot, conselheira) -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+
+    _casos(conselheira)
+    janela = QMainWindow()
+    qtbot.addWidget(janela)
+    abas = QTabWidget()
+    janela.setCentralWidget(abas)
+    aba = AbaAtendimentos(conselheira)
+    abas.addTab(QWidget(), "Outra")
+    abas.addTab(aba, "Atendimentos")
+    abas.setCurrentWidget(aba)
+    janela.resize(1000, 700)
+    janela.show()
+    qtbot.waitExposed(janela)
+    qtbot.waitUntil(lambda: not aba.carregando and aba.modelo.rowCount() == 4, timeout=10000)
+    qtbot.wait(50)
+
+    pinturas = []
+
+    class Contador(QObject):
+        def eventFilter(self, alvo, evento):  # noqa: N802
+            if evento.type() == QEvent.Type.Paint:
+                pinturas.append(alvo)
+            return False
+
+    contador = Contador()
+    aba.visao.viewport().installEventFilter(contador)
+    for texto in ("Buscando…", "200 registro(s) — mostrando os 200 mais recentes; refine a busca.", "Buscando…",
+                  "3 registro(s)"):
+        aba.contagem.setText(texto)
+        qtbot.wait(100)
+        assert aba.contagem.isVisible() and aba.contagem.width() > aba.contagem.fontMetrics().horizontalAdvance(texto)
+    assert pinturas == []  # a tabela não foi redesenhada
+    aba.visao.viewport().removeEventFilter(contador)
