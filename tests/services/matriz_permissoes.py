@@ -636,6 +636,7 @@ ISENTAS: dict[str, str] = {
     "magisterio.historicos.normalizar": _PURA,
     "magisterio.historicos.adicionar_em": _CONEXAO,
     "magisterio.historicos.corrigir_em": _CONEXAO,
+    "magisterio.historicos.alterar_item": _CONEXAO,
     "magisterio.anteriores.marcar_em": _CONEXAO,
     "magisterio.importacao.exportar_relatorio": _PURA + " (grava o relatório que o usuário já tem, onde ele escolheu)",
     "magisterio.planilha.chave": _PURA,

@@ -29,11 +29,12 @@ from .escolas import (  # noqa: F401 (reexportados)
     listar_tipos_afastamento, salvar_codigo_falta, salvar_tipo_afastamento, situacoes_escola,
 )
 from .historicos import NOMES as HISTORICOS, adicionar, adicionar_em, corrigir, encerrar, excluir, itens  # noqa: F401
+from .historicos import alterar_item
 
 MOTIVOS_DESLIGAMENTO = {"exoneracao": "Exoneração", "demissao": "Demissão", "aposentadoria": "Aposentadoria",
                         "falecimento": "Falecimento", "outro": "Outro"}
 _CAMPOS_SERVIDOR = ("matricula", "cargo", "admissao", "dependentes_irrf")
-_CAMPOS_PESSOA = ("nome", "nascimento", "sexo", "telefone", "email", "endereco", "bairro", "municipio", "uf")
+_CAMPOS_PESSOA = armazem.CAMPOS_PESSOA
 
 
 def _matricula(texto) -> str:
@@ -148,9 +149,7 @@ def alterar(sessao: Sessao, servidor_id: str, **campos) -> dict:
                 if pessoais["nascimento"] >= atual["admissao"]:
                     raise ErroNegocio("A data de nascimento deve ser anterior à admissão.")
                 pessoais["nascimento"] = pessoais["nascimento"].isoformat()
-            antes = armazem_cadastros.pessoa(m.db, atual["pessoa_id"])
-            depois = armazem.atualizar_pessoa(m.db, atual["pessoa_id"], pessoais)
-            m.registrar("pessoas", atual["pessoa_id"], "alterar", antes=antes, depois=depois)
+            m.alterar("pessoas", atual["pessoa_id"], armazem.carimbado(pessoais))
         if mudancas or pessoais:
             substituir_documentos_da_ficha(m, servidor_id, "cadastro: " + ", ".join(sorted({*mudancas, *pessoais})))
     return armazem.obter(sessao.db, servidor_id)
@@ -209,9 +208,7 @@ def _mover_inicios(m: Mudanca, atual: dict, nova: date) -> None:
             if h.periodo and i["fim"] is not None and i["fim"] < nova:
                 raise ErroNegocio(f"O período de {h.rotulo} {dma(i['inicio'])} a {dma(i['fim'])} termina antes da "
                                   f"nova admissão ({dma(nova)}); corrija-o antes.")
-            depois = armazem_historicos.atualizar(m.db, h, i["id"], {campo: nova})
-            m.registrar(h.tabela, i["id"], "alterar", antes=armazem_historicos.linha(h, i),
-                        depois=armazem_historicos.linha(h, depois))
+            alterar_item(m, h, i["id"], {campo: nova})
 
 
 def _nada_antes(m: Mudanca, servidor_id: str, admissao: date) -> None:
@@ -243,9 +240,7 @@ def desligar(sessao: Sessao, servidor_id: str, *, data: date, motivo: str, ato: 
                     raise ErroNegocio(f"Há registro de {h.rotulo} em {dma(dia)}, depois do desligamento; "
                                       "exclua-o ou corrija-o antes.")
                 if h.periodo and (i["fim"] is None or i["fim"] > data):
-                    depois = armazem_historicos.atualizar(m.db, h, i["id"], {"fim": data})
-                    m.registrar(h.tabela, i["id"], "alterar", antes=armazem_historicos.linha(h, i),
-                                depois=armazem_historicos.linha(h, depois))
+                    alterar_item(m, h, i["id"], {"fim": data})
         m.alterar("magisterio_servidores", servidor_id, armazem.carimbado({
             "desligamento": data.isoformat(), "motivo_desligamento": motivo, "ato_desligamento": ato or None,
             "ativo": 0}))

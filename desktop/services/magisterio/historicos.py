@@ -161,10 +161,14 @@ def _encadear(ctx: validacoes.Contexto, h: armazem.Historico, v: dict) -> None:
                 _retomar_base(ctx, o, v["fim"] + timedelta(days=1))
 
 
+def alterar_item(m: Mudanca, h: armazem.Historico, item_id: str, valores: dict) -> dict:
+    """Altera colunas de um item e escreve o diário na mesma chamada (``Mudanca.alterar``: antes e depois como
+    gravados); devolve o item completo depois da alteração (valores Python)."""
+    return armazem.item(h, m.alterar(h.tabela, item_id, armazem.alteracao(h, valores)))
+
+
 def _gravar_fim(m: Mudanca, h: armazem.Historico, item: dict, fim: date) -> dict:
-    depois = armazem.atualizar(m.db, h, item["id"], {"fim": fim})
-    m.registrar(h.tabela, item["id"], "alterar", antes=armazem.linha(h, item), depois=armazem.linha(h, depois))
-    return depois
+    return alterar_item(m, h, item["id"], {"fim": fim})
 
 
 def _retomar_base(ctx: validacoes.Contexto, base: dict, inicio: date) -> None:
@@ -185,8 +189,7 @@ def corrigir_em(m: Mudanca, historico: str, item_id: str, campos: dict) -> dict:
     ctx = validacoes.Contexto(m, obter_servidor(m.db, atual["servidor_id"]))
     valores = {c: atual[c] for c in h.nomes} | normalizar(h, campos, completo=False)
     validacoes.VALIDADORES[h.nome](ctx, valores, atual)
-    depois = armazem.atualizar(m.db, h, item_id, valores)
-    m.registrar(h.tabela, item_id, "alterar", antes=armazem.linha(h, atual), depois=armazem.linha(h, depois))
+    depois = alterar_item(m, h, item_id, valores)
     substituir_documentos_da_ficha(m, atual["servidor_id"], f"registro de {h.rotulo} corrigido")
     if h.nome == "faltas":
         return _falta_de_mes_fechado(m, h, depois)

@@ -171,11 +171,10 @@ def item_novo(h: Historico, servidor_id: str, valores: dict) -> dict:
             "criado_em": momento, "atualizado_em": momento}
 
 
-def atualizar(db: sqlite_utils.Database, h: Historico, item_id: str, valores: dict) -> dict:
-    """Altera colunas de um item. Devolve o item completo depois da alteração."""
-    mudancas = {k: v for k, v in valores.items() if k in h.nomes}
-    db[h.tabela].update(item_id, linha(h, mudancas) | {"atualizado_em": agora()})
-    return obter(db, h, item_id)
+def alteracao(h: Historico, valores: dict) -> dict:
+    """As colunas de um item a alterar (valores Python → forma gravada) com o ``atualizado_em`` de agora; grava-as
+    ``Mudanca.alterar``, que lê a linha antes e depois e escreve o diário na mesma chamada."""
+    return linha(h, {k: v for k, v in valores.items() if k in h.nomes}) | {"atualizado_em": agora()}
 
 
 def excluir(db: sqlite_utils.Database, h: Historico, item_id: str) -> None:

@@ -33,12 +33,6 @@ def _funcao_sem_acento(db: sqlite_utils.Database) -> None:
 obter_pessoa = pessoa  # o nome que a folha e o pagamento usam (a pessoa é do cadastro comum, store/cadastros)
 
 
-def atualizar_pessoa(db: sqlite_utils.Database, pessoa_id: str, mudancas: dict) -> dict:
-    valores = {k: v for k, v in mudancas.items() if k in CAMPOS_PESSOA}
-    db["pessoas"].update(pessoa_id, valores | {"atualizado_em": agora()})
-    return obter_pessoa(db, pessoa_id)
-
-
 # -- servidores -------------------------------------------------------------------------------------
 def linha_nova(*, pessoa_id: str, matricula: str, cargo: str, admissao: date, dependentes_irrf: int = 0) -> dict:
     """A linha de ``magisterio_servidores`` de um servidor admitido (o serviço a grava com ``Mudanca.inserir``)."""
