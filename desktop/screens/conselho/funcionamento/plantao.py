@@ -7,6 +7,7 @@ vai aos campos se ninguém começou a digitar neles.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -82,7 +83,7 @@ class AbaPlantao(QWidget):
         lay.addWidget(self.botao_novo)
         lay.addWidget(ajuda)
         lay.addWidget(self.mensagem)
-        lay.addWidget(self.botao_anterior)
+        lay.addWidget(self.botao_anterior, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.area, 100)
         lay.addStretch(1)  # com o formulário fechado, o topo fica junto
         self.botao_novo.clicked.connect(self.novo)
@@ -121,7 +122,10 @@ class AbaPlantao(QWidget):
             if self.form.tocado:  # já se digitou: o que se digitou fica
                 self._anterior = restaurado
                 self.mensagem.setStyleSheet(ESTILO_AVISO)
-                self.mensagem.setText(f"Há um rascunho anterior{self._salvo_em(restaurado)}, que não foi posto nos "
+                crianca = (restaurado.get("crianca") or "").strip()
+                self.mensagem.setText(f"Há um rascunho anterior{self._salvo_em(restaurado)}"
+                                      + (f", da criança ou adolescente {crianca}," if crianca else ",")
+                                      + " que não foi posto nos "
                                       "campos porque você já começou a digitar. Enquanto esta mensagem estiver "
                                       "aqui, ele pode voltar no lugar do que foi digitado.")
                 self.botao_anterior.show()

@@ -313,7 +313,8 @@ def test_ctrl_n_e_digitar_antes_da_restauracao_mantem_o_digitado(qtbot, conselhe
         soltar.set()
     qtbot.waitUntil(lambda: not aba.restaurando, timeout=ESPERA)
     assert aba.form is f and f.crianca.text() == "Joana Nova" and f.relato.toPlainText() == ""
-    assert "rascunho anterior" in aba.mensagem.text() and aba.botao_anterior.isVisible()
+    assert "rascunho anterior" in aba.mensagem.text() and "Maria Antiga" in aba.mensagem.text()
+    assert aba.botao_anterior.isVisible()
     qtbot.waitUntil(lambda: (ler_guardado(conselheira) or {}).get("crianca") == "Joana Nova", timeout=ESPERA)
 
     quando_modal(lambda caixa: clicar_botao(caixa, "Trocar"), tipo=QMessageBox)
