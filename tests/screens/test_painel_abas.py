@@ -132,3 +132,25 @@ def test_montar_na_visita_pode_sair_e_recarga_por_aba(qtbot):
     grade.sair = True
     grade.depois()  # a gravação terminou: a troca pedida acontece
     assert painel.abas.currentWidget() is painel.um and painel.um.recargas == 2
+
+
+def test_todo_modulo_usa_o_painel_de_abas_declaradas():
+    """Uma forma por módulo (issue 18, item 3): o painel de cada módulo da janela é um ``PainelAbas`` e o módulo
+    declara as suas abas como ``widgets.painel.Aba`` (título, fábrica, permissão; atalho pela posição) em
+    ``ABAS`` — também o Conselho, cujas abas da operação são registradas por outro pacote."""
+    import importlib
+
+    from desktop.screens.principal.modulos import MODULOS
+
+    importlib.import_module("desktop.screens.conselho.funcionamento.abas")  # registra as abas da operação
+    vistos = set()
+    for modulo in MODULOS:
+        classe = modulo.classe_do_painel()
+        assert issubclass(classe, PainelAbas), modulo.chave
+        abas = importlib.import_module(classe.__module__).ABAS
+        assert abas and all(type(a) is Aba and callable(a.fabrica) for a in abas), modulo.chave
+        titulos = [a.titulo for a in abas]
+        assert len(set(titulos)) == len(titulos), modulo.chave
+        assert all(a.permissao is not None for a in abas), modulo.chave  # cada aba diz quem a vê
+        vistos.add(modulo.chave)
+    assert vistos == {"magisterio", "conselho", "certificacao", "administracao"}

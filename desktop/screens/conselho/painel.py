@@ -22,7 +22,7 @@ class PainelConselho(painel.PainelAbas):
     """Montado por ``widgets.painel.PainelAbas`` com as abas registradas (``widgets``: as abas pelo título)."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
-        super().__init__(sessao, [painel.Aba("", a.titulo, a.fabrica, a.permissao) for a in ABAS], parent,
+        super().__init__(sessao, ABAS, parent,
                          sem_acesso=f"O papel {sessao.usuario.rotulo_papel} não dá acesso a nenhuma parte do "
                                     "Conselho Tutelar. Peça a um administrador.",
                          montar_na_visita=True)

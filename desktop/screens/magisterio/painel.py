@@ -43,15 +43,17 @@ def _folha(sessao, painel: "PainelMagisterio") -> AbaFolha:
     return aba
 
 
-ABAS = (
-    Aba("servidores", "Servidores", _sem_roda(AbaServidores), recarregar=True),
-    Aba("escolas", "Escolas", _sem_roda(AbaEscolas), recarregar=True),
+LER = Permissao.MAGISTERIO_LER  # quem vê o módulo (a janela o mostra a quem tem magisterio.ler)
+
+ABAS = (  # os botões que gravam pedem magisterio.editar
+    Aba("servidores", "Servidores", _sem_roda(AbaServidores), LER, recarregar=True),
+    Aba("escolas", "Escolas", _sem_roda(AbaEscolas), LER, recarregar=True),
     Aba("importar", "Importar planilha", _sem_roda(AbaImportar), Permissao.MAGISTERIO_EDITAR),
-    Aba("folha", "Folha mensal", _folha),
-    Aba("tabelas", "Tabelas e reajuste", _sem_roda(AbaTabelas)),
-    Aba("configuracao", "Configuração", _sem_roda(AbaConfiguracao)),
-    Aba("simulador", "Simulador", _sem_roda(AbaSimulador)),
-    Aba("lancamentos", "Lançamentos do mês", _sem_roda(AbaLancamentos)),
+    Aba("folha", "Folha mensal", _folha, LER),
+    Aba("tabelas", "Tabelas e reajuste", _sem_roda(AbaTabelas), LER),
+    Aba("configuracao", "Configuração", _sem_roda(AbaConfiguracao), LER),
+    Aba("simulador", "Simulador", _sem_roda(AbaSimulador), LER),
+    Aba("lancamentos", "Lançamentos do mês", _sem_roda(AbaLancamentos), LER),
 )
 
 
