@@ -74,6 +74,25 @@ def test_modulos_e_estados_vazios_honestos(abrir):
         assert pagina.findChildren(QPushButton) == []  # nada de botões que não fazem nada
 
 
+def test_painel_inicial_vem_depois_da_janela(qtbot, instalacao):
+    """A janela aparece primeiro e o painel do módulo inicial é montado numa volta seguinte do laço: montar tudo
+    de uma vez segurava a thread da interface ~100 ms ao abrir com 3.000 servidores (issue 16)."""
+    caminho, _ = instalacao
+    janela = JanelaPrincipal(acesso.entrar(caminho, "admin", SENHA_ADMIN))
+    qtbot.addWidget(janela)
+    try:
+        pagina = janela.pilha.currentWidget()
+        assert janela.pilha.currentIndex() == janela.modulos.currentRow() == 0
+        assert pagina.layout().count() == 0  # ainda não montado
+        with qtbot.waitExposed(janela):
+            janela.show()
+        qtbot.waitUntil(lambda: pagina.layout().count() == 1)
+        esperar_copia_diaria(qtbot, janela)
+        assert janela.modulo_atual() == "Magistério" and janela.pilha.currentWidget() is pagina
+    finally:
+        fechar_principal(qtbot, janela)
+
+
 def test_atalhos_ctrl_1_a_4_trocam_de_modulo(qtbot, abrir):
     janela = abrir()
     for tecla, nome in ((Qt.Key.Key_2, "Conselho Tutelar"), (Qt.Key.Key_3, "Certificação"),

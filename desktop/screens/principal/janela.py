@@ -89,8 +89,16 @@ class JanelaPrincipal(QMainWindow):
         self.rotulo_base = QLabel(f"Base: {self.caminho_base}")
         self.statusBar().addPermanentWidget(self.rotulo_usuario)
         self.statusBar().addPermanentWidget(self.rotulo_base)
+        # O painel do módulo inicial é montado numa volta seguinte do laço, não aqui: montado junto com a janela,
+        # as duas coisas e a primeira pintura seguravam a thread da interface de uma vez só (issue 16:
+        # ~100 ms ao abrir com 3.000 servidores, benchmarks/travamentos.py --culpados); assim a janela aparece
+        # e o painel vem logo depois. Um temporizador de 1 ms, não de 0: no Qt 6 o de 0 vira um evento na fila,
+        # atendido antes da pintura da janela que o show() pede e sem deixar passar nada entre as duas partes.
+        inicial = self._modulo_inicial()
+        self.modulos.setCurrentRow(inicial)
+        self.pilha.setCurrentIndex(inicial)
         self.modulos.currentRowChanged.connect(self._on_modulo)
-        self.modulos.setCurrentRow(self._modulo_inicial())
+        QTimer.singleShot(1, self, self._montar_atual)
         self.modulos.setFocus()
         QTimer.singleShot(0, self._on_copia_diaria)
         self.aviso_chaves = None
@@ -168,6 +176,11 @@ class JanelaPrincipal(QMainWindow):
             self._montar_modulo(MODULOS[indice], pagina)
         self.pilha.setCurrentIndex(indice)
 
+    def _montar_atual(self) -> None:
+        """Monta o painel do módulo escolhido, se ainda não foi (o inicial vem uma volta depois da janela)."""
+        if self.sessao is not None and self.modulos.currentRow() >= 0:
+            self._on_modulo(self.modulos.currentRow())
+
     def _montar_modulo(self, modulo, pagina: QWidget) -> None:
         lay = pagina.layout()
         classe = modulo.classe_do_painel()
@@ -219,6 +232,7 @@ class JanelaPrincipal(QMainWindow):
 
     def _on_novo_plantao(self) -> None:
         """Ctrl+N em qualquer ponto do módulo Conselho Tutelar (inclusive na lista de módulos)."""
+        self._montar_atual()  # Ctrl+N logo ao abrir, antes de o painel inicial ser montado
         painel = self.paineis.get("conselho")
         if MODULOS[self.modulos.currentRow()].chave != "conselho" or painel is None or not painel.novo_plantao():
             self.statusBar().showMessage("Ctrl+N abre um atendimento de plantão no Conselho Tutelar, para quem "
