@@ -1,0 +1,33 @@
+"""widgets.tabela.ModeloTabela: o que cada papel devolve (texto, alinhamento, cor, dica) e nada nos papéis não usados."""
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from desktop.screens.widgets.tabela import Coluna, ModeloTabela
+
+P = Qt.ItemDataRole
+
+
+def test_papeis_da_celula(qapp):
+    colunas = [Coluna("Nome", lambda r: r["nome"]),
+               Coluna("Valor", lambda r: f"R$ {r['v']}", alinhamento="direita",
+                      cor=lambda r: "#a00000" if r["v"] < 0 else None, dica=lambda r: "negativo" if r["v"] < 0 else None),
+               Coluna("Marca", lambda r: "sim", alinhamento="centro")]
+    m = ModeloTabela(colunas, cor_linha=lambda r: "#555555" if r["nome"] == "Cinza" else None)
+    m.definir_linhas([{"nome": "Ana", "v": -3}, {"nome": "Cinza", "v": 2}])
+    a, b = m.index(0, 1), m.index(1, 1)
+    assert m.data(a) == m.data(a, P.DisplayRole) == m.data(a, int(P.DisplayRole)) == "R$ -3"
+    assert m.data(m.index(0, 0)) == "Ana"
+    assert m.data(a, P.TextAlignmentRole) == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    assert m.data(m.index(0, 2), P.TextAlignmentRole) == Qt.AlignmentFlag.AlignCenter
+    assert m.data(m.index(0, 0), P.TextAlignmentRole) == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    assert m.data(a, P.ForegroundRole) == QColor("#a00000")  # a cor da coluna vale antes da cor da linha
+    assert m.data(b, P.ForegroundRole) == QColor("#555555")
+    assert m.data(m.index(0, 0), P.ForegroundRole) is None
+    assert m.data(a, P.ToolTipRole) == "negativo"
+    assert m.data(b, P.ToolTipRole) is None  # a dica da coluna decide (sem dica, nada)
+    assert m.data(m.index(0, 0), P.ToolTipRole) == "Ana"  # coluna sem dica: o próprio texto
+    for papel in (P.FontRole, P.BackgroundRole, P.DecorationRole, P.CheckStateRole, P.UserRole):
+        assert m.data(a, papel) is None
+    assert m.data(QModelIndex()) is None
+    assert m.headerData(1, Qt.Orientation.Horizontal, P.TextAlignmentRole) == \
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
