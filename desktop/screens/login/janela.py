@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from desktop.services import local
 
@@ -273,6 +273,9 @@ class JanelaLogin(QDialog):
         self._dialogo.open()
 
     def _on_outra_base(self) -> None:
+        # importado aqui: o PySide6 monta a classe (e os seus enums) no primeiro acesso, ~2 ms da partida
+        from PySide6.QtWidgets import QFileDialog
+
         inicial = str(self.caminho.parent if self.caminho.parent.exists() else Path.home())
         escolhido, _ = QFileDialog.getOpenFileName(self, "Abrir outra base do Paço", inicial,
                                                    "Base do Paço (*.db);;Todos os arquivos (*)")
