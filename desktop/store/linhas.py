@@ -11,6 +11,7 @@ import sqlite_utils
 from sqlite_utils.db import jsonify_if_needed, quote_identifier
 
 from . import sigilo
+from .ids import agora, novo_id
 
 
 def um(db: sqlite_utils.Database, sql: str, params: list | None = None) -> dict | None:
@@ -88,3 +89,24 @@ def adiar_chaves_estrangeiras(db: sqlite_utils.Database) -> None:
     """Até o COMMIT da transação em andamento, as chaves estrangeiras só são conferidas no fim (p.ex. um pacote
     de sincronização traz as alterações na ordem em que foram feitas, não na das tabelas)."""
     db.execute("PRAGMA defer_foreign_keys = ON")
+
+
+def linha_nova(db: sqlite_utils.Database, tabela: str, dados: dict, *, com_id: bool = True) -> dict:
+    """A linha a inserir: os dados com id novo e os carimbos de tempo que a tabela tiver (o serviço a grava
+    com ``Mudanca.inserir``)."""
+    momento = agora()
+    linha = dict(dados)
+    if com_id:
+        linha.setdefault("id", novo_id())
+    colunas = set(db[tabela].columns_dict)
+    for campo in ("criado_em", "atualizado_em"):
+        if campo in colunas:
+            linha.setdefault(campo, momento)
+    return linha
+
+
+def carimbado(db: sqlite_utils.Database, tabela: str, mudancas: dict) -> dict:
+    """As colunas a alterar com o ``atualizado_em`` de agora, se a tabela o tiver (para ``Mudanca.alterar``)."""
+    if "atualizado_em" in db[tabela].columns_dict:
+        return {**mudancas, "atualizado_em": agora()}
+    return dict(mudancas)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from desktop.store.certificacao import anexos as consultas
-from desktop.store.certificacao import cadastro as armazem
+from desktop.store import linhas as armazem_linhas
 from desktop.store.certificacao import processos as processos_
 from desktop.store.ids import agora
 
@@ -52,7 +52,8 @@ def anexar(sessao: Sessao, processo_id: str, *, tipo: str, descricao: str, nome_
                  "nome_arquivo": (nome_arquivo or "anexo").replace("\\", "/").rsplit("/", 1)[-1][:120],
                  "formato": formato, "tamanho": len(conteudo), "sha256": hashlib.sha256(conteudo).hexdigest(),
                  "anexado_em": agora(), "anexado_por": sessao.usuario.login}
-        linha = armazem.inserir(m.db, "cert_anexos", {**dados, "conteudo": conteudo})  # o diário sem o conteúdo
+        linha = armazem_linhas.inserir(m.db, "cert_anexos", armazem_linhas.linha_nova(
+            m.db, "cert_anexos", {**dados, "conteudo": conteudo}))  # o diário sem o conteúdo
         m.registrar("cert_anexos", linha["id"], "inserir", depois={"id": linha["id"], **dados})
     return {"id": linha["id"], **dados}
 

@@ -54,7 +54,7 @@ def _reemitir(sessao: Sessao, m, processo_ids: list[str], motivo: str) -> list:
 def _alterar(m, tabela: str, id_: str, mudancas: dict, motivo: str) -> dict:
     """Altera com o motivo da correção no diário (por isso não é ``Mudanca.alterar``)."""
     antes = armazem_linhas.por_chave(m.db, tabela, id_)
-    depois = armazem.alterar(m.db, tabela, id_, mudancas)
+    depois = armazem_linhas.atualizar(m.db, tabela, id_, armazem_linhas.carimbado(m.db, tabela, mudancas))
     m.registrar(tabela, id_, "alterar", antes=antes, depois={**depois, "motivo_correcao": motivo})
     return depois
 

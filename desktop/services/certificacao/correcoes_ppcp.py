@@ -12,6 +12,7 @@ from datetime import date
 
 from desktop.rules.certificacao.ppcp import Competencia
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
+from desktop.store import linhas as armazem_linhas
 from desktop.store.certificacao import cadastro as armazem
 from desktop.store.certificacao import processos as consultas
 
@@ -62,7 +63,8 @@ def corrigir_competencias(sessao: Sessao, ppcp_id: str, *, motivo: str, competen
             atual = next((c for c in atuais if c["ordem"] == i), None)
             valores = {"nome": nova.nome, "componente": nova.componente, "carga_horaria": nova.carga_horaria}
             if atual is None:
-                linha = armazem.inserir(m.db, "cert_competencias", {"ppcp_id": ppcp_id, "ordem": i, **valores})
+                linha = armazem_linhas.inserir(m.db, "cert_competencias", armazem_linhas.linha_nova(
+                    m.db, "cert_competencias", {"ppcp_id": ppcp_id, "ordem": i, **valores}))
                 m.registrar("cert_competencias", linha["id"], "inserir", depois={**linha, "motivo_correcao": motivo})
                 mudou = True
             elif any(atual[k] != v for k, v in valores.items()):

@@ -9,6 +9,7 @@ from desktop.rules.certificacao.oferta import CursoReferencia, verificar_oferta
 from desktop.rules.certificacao.ppcp import Competencia, MembroEquipe, verificar_ppcp
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
 from desktop.rules.certificacao.tipos import Escolaridade, TipoCertificacao
+from desktop.store import linhas as armazem_linhas
 from desktop.store.certificacao import cadastro as armazem
 
 from ..sessao import ErroNegocio, Sessao
@@ -49,7 +50,7 @@ def cadastrar_curso(sessao: Sessao, *, unidade_id: str, nome: str, tipo: str, im
     with sessao.mudanca(EDITAR) as m:
         if armazem.instituicao_da_unidade(m.db, unidade_id) is None:
             raise ErroNegocio("Vincule a unidade a uma instituição antes de cadastrar cursos.")
-        linha = m.inserir("cert_cursos", armazem.linha_nova(m.db, "cert_cursos", dados))
+        linha = m.inserir("cert_cursos", armazem_linhas.linha_nova(m.db, "cert_cursos", dados))
         for ano, n in (turmas_por_ano or {}).items():
             rid = armazem.gravar_turmas(m.db, linha["id"], int(ano), int(n))
             m.registrar("cert_curso_turmas", rid, "inserir", depois={"ano": ano, "turmas": n})
@@ -116,17 +117,17 @@ def cadastrar_ppcp(sessao: Sessao, *, curso_id: str, tipo: str, perfil: str, esc
             fund17 = verificar_oferta(tipo_, curso_de_referencia(m.db, curso_id), hoje, req)
             verificar_ppcp(conteudos, competencias, equipe, req)
         conteudos = {**conteudos, "fundamento_oferta": fund17}
-        linha = m.inserir("cert_ppcps", armazem.linha_nova(m.db, "cert_ppcps", {
+        linha = m.inserir("cert_ppcps", armazem_linhas.linha_nova(m.db, "cert_ppcps", {
             "curso_id": curso_id, "tipo": tipo_.value, "perfil": perfil, "escolaridade_minima": esc,
             "carga_horaria_total": sum(c.carga_horaria for c in competencias),
             "conteudos": json.dumps(conteudos, ensure_ascii=False), "aprovado_em": iso(aprovado_em),
             "sistec_em": iso(sistec_em)}))
         for i, c in enumerate(competencias, start=1):
-            m.inserir("cert_competencias", armazem.linha_nova(m.db, "cert_competencias", {
+            m.inserir("cert_competencias", armazem_linhas.linha_nova(m.db, "cert_competencias", {
                 "ppcp_id": linha["id"], "ordem": i, "nome": c.nome, "componente": c.componente,
                 "carga_horaria": c.carga_horaria}))
         for e in equipe:
-            m.inserir("cert_equipe", armazem.linha_nova(m.db, "cert_equipe", {"ppcp_id": linha["id"], "nome": e.nome,
+            m.inserir("cert_equipe", armazem_linhas.linha_nova(m.db, "cert_equipe", {"ppcp_id": linha["id"], "nome": e.nome,
                                                                                 "area": e.area}))
     return linha
 
@@ -138,7 +139,7 @@ def aprovar_ppcp(sessao: Sessao, ppcp_id: str, *, aprovado_em: date, sistec_em: 
     with sessao.mudanca(EDITAR) as m:
         if armazem.ppcp(m.db, ppcp_id) is None:
             raise ErroNegocio("PPCP não encontrado; atualize a lista.")
-        depois = m.alterar("cert_ppcps", ppcp_id, armazem.carimbado(m.db, "cert_ppcps", {
+        depois = m.alterar("cert_ppcps", ppcp_id, armazem_linhas.carimbado(m.db, "cert_ppcps", {
             "aprovado_em": iso(aprovado_em), "sistec_em": iso(sistec_em)}))
     return depois
 

@@ -14,6 +14,7 @@ from desktop.rules.certificacao import curriculo, resultado as regras_resultado
 from desktop.rules.certificacao.tipos import DIPLOMAS, TITULOS_DOCUMENTO, TipoCertificacao, TipoDocumento as D
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import formatar_cpf
+from desktop.store import linhas as armazem_linhas
 from desktop.store.certificacao import cadastro as armazem
 from desktop.store.certificacao import livros as consultas_livros
 from desktop.store.certificacao import processos as consultas
@@ -77,7 +78,7 @@ def _emitir(sessao: Sessao, m, processo_id: str, doc: D, registro: Registro, dat
         e = documentos.emitir(sessao, tipo=doc.value, titulo=titulo, montar=montar, referencia=referencia,
                               via=registro.via, titular=p["nome"], cpf=p["cpf"],
                               emissor_id=emissores.da_unidade(m.db, p["unidade_id"]))
-    m.inserir("cert_emissoes", armazem.linha_nova(m.db, "cert_emissoes", {
+    m.inserir("cert_emissoes", armazem_linhas.linha_nova(m.db, "cert_emissoes", {
         "processo_id": processo_id, "documento_id": e.id, "tipo_documento": doc.value, "livro": registro.livro,
         "folha": registro.folha, "numero_registro": registro.numero, "via": registro.via,
         "observacao_via": registro.observacao_via, "referencia": referencia, "registro_id": registro_id}))

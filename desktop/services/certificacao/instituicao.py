@@ -6,6 +6,7 @@ from datetime import date
 from desktop.rules.certificacao import adesao
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
 from desktop.store import cadastros as armazem_cadastros
+from desktop.store import linhas as armazem_linhas
 from desktop.store.certificacao import cadastro as armazem
 
 from .. import cadastros
@@ -27,7 +28,7 @@ def cadastrar_instituicao(sessao: Sessao, *, nome: str, sistema_ensino: str, org
              "sistema_ensino": sistema_ensino,
              "orgao_competente": obrigatorio(orgao_competente, "o órgão competente do sistema de ensino (art. 5º IV)")}
     with sessao.mudanca(EDITAR) as m:
-        linha = m.inserir("cert_instituicoes", armazem.linha_nova(m.db, "cert_instituicoes", dados))
+        linha = m.inserir("cert_instituicoes", armazem_linhas.linha_nova(m.db, "cert_instituicoes", dados))
     return linha
 
 
@@ -47,7 +48,7 @@ def registrar_adesao(sessao: Sessao, instituicao_id: str, *, termo_aprovado_em: 
     with sessao.mudanca(EDITAR) as m:
         if armazem.instituicao(m.db, instituicao_id) is None:
             raise ErroNegocio("Instituição não encontrada; atualize a lista.")
-        depois = m.alterar("cert_instituicoes", instituicao_id, armazem.carimbado(m.db, "cert_instituicoes", {
+        depois = m.alterar("cert_instituicoes", instituicao_id, armazem_linhas.carimbado(m.db, "cert_instituicoes", {
             "termo_aprovado_em": iso(termo_aprovado_em), "regulamentacao_aprovada_em": iso(regulamentacao_aprovada_em),
             "sistec_validada_em": iso(sistec_validada_em)}))
     return depois
@@ -66,7 +67,7 @@ def vincular_unidade(sessao: Sessao, instituicao_id: str, unidade_id: str) -> di
             raise ErroNegocio(f"{u['nome']} já está vinculada a uma instituição.")
         with regras():  # o nome da unidade vai impresso nos títulos (arts. 15 §2º e 16 §ún)
             exigir_campos_limpos({"nome da unidade": u["nome"]})
-        linha = m.inserir("cert_unidades", armazem.linha_nova(m.db, "cert_unidades", {
+        linha = m.inserir("cert_unidades", armazem_linhas.linha_nova(m.db, "cert_unidades", {
             "unidade_id": unidade_id, "instituicao_id": instituicao_id}, com_id=False), pk="unidade_id")
     return linha
 

@@ -14,7 +14,7 @@ from desktop.rules.certificacao import livros as regras_livros
 from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO, TipoDocumento as D
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import formatar_cpf
-from desktop.store.certificacao import cadastro as armazem
+from desktop.store import linhas as armazem_linhas
 from desktop.store.certificacao import livros as consultas
 from desktop.store.ids import agora
 
@@ -40,7 +40,7 @@ def _emissor_da_unidade(db, unidade_id: str | None):
 
 def _abrir(m, emissor, tipo: D, folhas: int, termo: str | None, quando: date) -> dict:
     numero = consultas.proximo_numero_livro(m.db, emissor.id)
-    linha = m.inserir("cert_livros", armazem.linha_nova(m.db, "cert_livros", {
+    linha = m.inserir("cert_livros", armazem_linhas.linha_nova(m.db, "cert_livros", {
         "emissor_id": emissor.id, "tipo_documento": tipo.value, "numero": numero, "folhas": folhas,
         "termo_abertura": " ".join((termo or "").split()) or regras_livros.termo_abertura(numero, tipo, folhas, emissor.nome),
         "aberto_em": iso(quando), "aberto_por": m.sessao.usuario.login}))
@@ -91,7 +91,7 @@ def registrar_titulo(m, processo: dict, tipo: D, registrado_em: date) -> Lancame
         l = _abrir(m, emissor, tipo, regras_livros.FOLHAS_PADRAO, None, registrado_em)
     with regras():
         folha = regras_livros.proxima_folha(consultas.ultima_folha(m.db, l["id"]), l["folhas"], l["numero"], tipo)
-    linha = m.inserir("cert_registros", armazem.linha_nova(m.db, "cert_registros", {
+    linha = m.inserir("cert_registros", armazem_linhas.linha_nova(m.db, "cert_registros", {
         "livro_id": l["id"], "folha": folha, "numero": consultas.proximo_numero_registro(m.db),
         "processo_id": processo["id"], "tipo_documento": tipo.value, "registrado_em": iso(registrado_em)}))
     return Lancamento(linha["id"], l["numero"], folha, linha["numero"], registrado_em)

@@ -9,6 +9,7 @@ from desktop.reports.certificacao.edital import TITULO, gerar_edital
 from desktop.rules.certificacao.resultado import DOCUMENTO_POR_TIPO
 from desktop.rules.certificacao.tipos import (ETAPAS, ROTULOS_ETAPA, ROTULOS_TIPO, TITULOS_DOCUMENTO,
                                               TipoCertificacao, TipoDocumento)
+from desktop.store import linhas as armazem_linhas
 from desktop.store.certificacao import cadastro as armazem
 
 from .. import documentos
@@ -42,7 +43,7 @@ def cadastrar_oferta(sessao: Sessao, *, ppcp_id: str, titulo: str, conteudos: di
             raise ErroNegocio("O PPCP ainda não foi aprovado pelo órgão competente; registre a aprovação "
                               "antes de ofertar (Portaria MEC 902/2024, art. 11, III).")
         exigir_adesao(sessao, m.db, p["unidade_id"], "ofertar novo processo de certificação", hoje)
-        linha = m.inserir("cert_ofertas", armazem.linha_nova(m.db, "cert_ofertas", {
+        linha = m.inserir("cert_ofertas", armazem_linhas.linha_nova(m.db, "cert_ofertas", {
             "ppcp_id": ppcp_id, "titulo": obrigatorio(titulo, "o título da oferta"),
             "conteudos": json.dumps(conteudos, ensure_ascii=False), "inscricoes_de": iso(inscricoes_de),
             "inscricoes_ate": iso(inscricoes_ate), "vagas": vagas}))
@@ -88,6 +89,6 @@ def emitir_edital(sessao: Sessao, oferta_id: str) -> documentos.Emitido:
         e = documentos.emitir(sessao, tipo=TipoDocumento.EDITAL.value, titulo=TITULO, referencia=d.titulo,
                               montar=lambda cab, rod: gerar_edital(cab, rod, d))
         if not armazem.oferta(m.db, oferta_id)["publicada_em"]:
-            m.alterar("cert_ofertas", oferta_id, armazem.carimbado(m.db, "cert_ofertas",
+            m.alterar("cert_ofertas", oferta_id, armazem_linhas.carimbado(m.db, "cert_ofertas",
                                                                  {"publicada_em": date.today().isoformat()}))
     return e

@@ -6,6 +6,7 @@ from datetime import date
 
 from desktop.rules.certificacao import elegibilidade, etapas as regras_etapas, resultado as regras_resultado
 from desktop.rules.certificacao.tipos import Etapa, Resultado, TipoCertificacao
+from desktop.store import linhas as armazem_linhas
 from desktop.store.certificacao import cadastro as armazem
 from desktop.store.certificacao import processos as consultas
 from desktop.store.ids import agora
@@ -50,7 +51,7 @@ def verificar_elegibilidade(sessao: Sessao, db, trabalhador_id: str, ppcp: dict,
 
 
 def _gravar_etapa(m, processo_id: str, etapa: Etapa, realizada_em: date, dados: dict) -> dict:
-    linha = m.inserir("cert_etapas", armazem.linha_nova(m.db, "cert_etapas", {
+    linha = m.inserir("cert_etapas", armazem_linhas.linha_nova(m.db, "cert_etapas", {
         "processo_id": processo_id, "etapa": etapa.value, "realizada_em": iso(realizada_em),
         "registrado_por": m.sessao.usuario.login, "registrado_em": agora(),
         "dados": json.dumps(dados, ensure_ascii=False, default=str)}))
@@ -72,7 +73,7 @@ def inscrever(sessao: Sessao, *, trabalhador_id: str, oferta_id: str, inscrito_e
         if consultas.inscrito_na_oferta(m.db, trabalhador_id, oferta_id):
             raise ErroNegocio("Este trabalhador já está inscrito nesta oferta.")
         fundamentos = verificar_elegibilidade(sessao, m.db, trabalhador_id, ppcp, inscrito_em)
-        linha = m.inserir("cert_processos", armazem.linha_nova(m.db, "cert_processos", {
+        linha = m.inserir("cert_processos", armazem_linhas.linha_nova(m.db, "cert_processos", {
             "trabalhador_id": trabalhador_id, "oferta_id": oferta_id, "etapa": Etapa.INSCRICAO.value,
             "inscrito_em": iso(inscrito_em)}))
         _gravar_etapa(m, linha["id"], Etapa.INSCRICAO, inscrito_em, {"elegibilidade": fundamentos})
@@ -142,7 +143,7 @@ def registrar_etapa(sessao: Sessao, processo_id: str, etapa: str, *, realizada_e
         if etapa_ is Etapa.ENCAMINHAMENTO:
             mudancas.update(situacao="concluido", concluido_em=iso(realizada_em))
         _gravar_etapa(m, processo_id, etapa_, realizada_em, dados)
-        m.alterar("cert_processos", processo_id, armazem.carimbado(m.db, "cert_processos", mudancas))
+        m.alterar("cert_processos", processo_id, armazem_linhas.carimbado(m.db, "cert_processos", mudancas))
     final = consultas.processo(sessao.db, processo_id)
     final["emitidos"] = emitidos  # documentos.Emitido (com o PDF) da etapa de certificação
     return final
@@ -155,7 +156,7 @@ def _gravar_avaliacoes(m, p: dict, avaliacoes: dict[str, bool]) -> Resultado:
         raise ErroNegocio("Registre a avaliação de todas as competências do perfil; faltam: " + ", ".join(faltam)
                           + " (Portaria MEC 902/2024, art. 24, IV).")
     for c in comps:
-        m.inserir("cert_avaliacoes", armazem.linha_nova(m.db, "cert_avaliacoes", {
+        m.inserir("cert_avaliacoes", armazem_linhas.linha_nova(m.db, "cert_avaliacoes", {
             "processo_id": p["id"], "competencia_id": c["id"], "reconhecida": int(bool(avaliacoes[c["id"]]))}))
     return regras_resultado.classificar(sum(1 for c in comps if avaliacoes[c["id"]]), len(comps))
 
@@ -179,7 +180,7 @@ def interpor_recurso(sessao: Sessao, processo_id: str, *, fundamentacao: str, in
                                                renuncia_em=data_de(p["renuncia_recurso_em"]))
         if interposto_em > date.today():
             raise ErroNegocio("A data do recurso não pode estar no futuro.")
-        linha = m.inserir("cert_recursos", armazem.linha_nova(m.db, "cert_recursos", {
+        linha = m.inserir("cert_recursos", armazem_linhas.linha_nova(m.db, "cert_recursos", {
             "processo_id": processo_id, "interposto_em": iso(interposto_em), "fundamentacao": fundamentacao.strip()}))
     return linha
 
@@ -206,7 +207,7 @@ def registrar_renuncia(sessao: Sessao, processo_id: str, *, termo: str, renuncia
         if renunciado_em > date.today() or renunciado_em < data_de(p["resultado_em"]):
             raise ErroNegocio("A data da renúncia não pode estar no futuro nem ser anterior ao resultado "
                               f"({data_de(p['resultado_em']):%d/%m/%Y}).")
-        depois = m.alterar("cert_processos", processo_id, armazem.carimbado(m.db, "cert_processos", {
+        depois = m.alterar("cert_processos", processo_id, armazem_linhas.carimbado(m.db, "cert_processos", {
             "renuncia_recurso_em": iso(renunciado_em), "renuncia_recurso_termo": termo}))
     return depois
 
@@ -231,7 +232,7 @@ def decidir_recurso(sessao: Sessao, recurso_id: str, *, deferido: bool, decisao:
         p = _processo(m.db, r["processo_id"])
         if p["etapa"] != Etapa.AVALIACAO.value:
             raise ErroNegocio("O processo já passou da avaliação; o recurso não pode mais alterar o resultado.")
-        depois = m.alterar("cert_recursos", recurso_id, armazem.carimbado(m.db, "cert_recursos", {
+        depois = m.alterar("cert_recursos", recurso_id, armazem_linhas.carimbado(m.db, "cert_recursos", {
             "decidido_em": iso(quando), "deferido": int(deferido), "decisao": decisao.strip()}))
         if deferido and reconhecer:
             for cid in reconhecer:
@@ -240,7 +241,7 @@ def decidir_recurso(sessao: Sessao, recurso_id: str, *, deferido: bool, decisao:
                     m.registrar("cert_avaliacoes", aid, "alterar", depois={"reconhecida": 1})
             aval = consultas.avaliacoes(m.db, p["id"])
             res = regras_resultado.classificar(sum(1 for a in aval if a["reconhecida"]), len(aval))
-            m.alterar("cert_processos", p["id"], armazem.carimbado(m.db, "cert_processos", {"resultado": res.value}))
+            m.alterar("cert_processos", p["id"], armazem_linhas.carimbado(m.db, "cert_processos", {"resultado": res.value}))
     return depois
 
 

@@ -7,6 +7,7 @@ from desktop.rules.certificacao.curriculo import normalizar_identificacao
 
 from desktop.rules.certificacao.resultado import exigir_campos_limpos
 from desktop.rules.certificacao.tipos import Escolaridade
+from desktop.store import linhas as armazem_linhas
 from desktop.store.certificacao import cadastro as armazem
 
 from .. import cadastros
@@ -37,7 +38,7 @@ def cadastrar_trabalhador(sessao: Sessao, *, nome: str, cpf: str, nascimento: da
         raise ErroNegocio("Escolaridade inválida.") from None
     with sessao.mudanca(EDITAR) as m:
         p = cadastros.cadastrar_pessoa(sessao, nome=nome, cpf=cpf, nascimento=nascimento, **pessoa)
-        linha = m.inserir("cert_trabalhadores", armazem.linha_nova(m.db, "cert_trabalhadores", {
+        linha = m.inserir("cert_trabalhadores", armazem_linhas.linha_nova(m.db, "cert_trabalhadores", {
             "pessoa_id": p["id"], "escolaridade": esc, "comprovante": comprovante,
             "diploma_tecnico": diploma_tecnico, "acessibilidade": acessibilidade, **ident}))
     return {**linha, "nome": p["nome"], "cpf": p["cpf"], "nascimento": p["nascimento"]}
@@ -53,7 +54,7 @@ def atualizar_escolaridade(sessao: Sessao, trabalhador_id: str, *, escolaridade:
     with sessao.mudanca(EDITAR) as m:
         if armazem.trabalhador(m.db, trabalhador_id) is None:
             raise ErroNegocio("Trabalhador não encontrado; atualize a lista.")
-        depois = m.alterar("cert_trabalhadores", trabalhador_id, armazem.carimbado(m.db, "cert_trabalhadores", {
+        depois = m.alterar("cert_trabalhadores", trabalhador_id, armazem_linhas.carimbado(m.db, "cert_trabalhadores", {
             "escolaridade": esc, "comprovante": comprovante, "diploma_tecnico": diploma_tecnico}))
     return depois
 

@@ -6,39 +6,7 @@ import json
 import sqlite_utils
 
 from .. import linhas
-from ..ids import agora, novo_id
 from ..linhas import um
-
-
-def linha_nova(db: sqlite_utils.Database, tabela: str, dados: dict, *, com_id: bool = True) -> dict:
-    """A linha a inserir: os dados com id novo e os carimbos de tempo que a tabela tiver (o serviço a grava
-    com ``Mudanca.inserir``)."""
-    momento = agora()
-    linha = dict(dados)
-    if com_id:
-        linha.setdefault("id", novo_id())
-    colunas = set(db[tabela].columns_dict)
-    for campo in ("criado_em", "atualizado_em"):
-        if campo in colunas:
-            linha.setdefault(campo, momento)
-    return linha
-
-
-def inserir(db: sqlite_utils.Database, tabela: str, dados: dict, *, com_id: bool = True) -> dict:
-    """Insere uma linha com id e carimbos de tempo; devolve-a."""
-    return linhas.inserir(db, tabela, linha_nova(db, tabela, dados, com_id=com_id))
-
-
-def carimbado(db: sqlite_utils.Database, tabela: str, mudancas: dict) -> dict:
-    """As colunas a alterar com o ``atualizado_em`` de agora, se a tabela o tiver (para ``Mudanca.alterar``)."""
-    if "atualizado_em" in db[tabela].columns_dict:
-        return {**mudancas, "atualizado_em": agora()}
-    return dict(mudancas)
-
-
-def alterar(db: sqlite_utils.Database, tabela: str, id_: str, mudancas: dict) -> dict:
-    """Altera as colunas (com o carimbo de tempo); devolve a linha depois."""
-    return linhas.atualizar(db, tabela, id_, carimbado(db, tabela, mudancas))
 
 
 def instituicao(db, instituicao_id: str) -> dict | None:
@@ -123,11 +91,11 @@ def equipe(db, ppcp_id: str) -> list[dict]:
 
 
 def ofertas(db) -> list[dict]:
-    linhas = list(db.query("SELECT o.*, p.perfil, p.tipo FROM cert_ofertas o JOIN cert_ppcps p ON p.id = o.ppcp_id "
-                           "ORDER BY o.inscricoes_de DESC"))
-    for l in linhas:
+    lidas = list(db.query("SELECT o.*, p.perfil, p.tipo FROM cert_ofertas o JOIN cert_ppcps p ON p.id = o.ppcp_id "
+                          "ORDER BY o.inscricoes_de DESC"))
+    for l in lidas:
         l["conteudos"] = json.loads(l["conteudos"])
-    return linhas
+    return lidas
 
 
 def oferta(db, oferta_id: str) -> dict | None:
@@ -156,8 +124,8 @@ def componentes_curso(db, curso_id: str) -> list[dict]:
 def trocar_componentes_curso(db, curso_id: str, componentes: list[tuple[str, int]]) -> list[dict]:
     """Substitui a matriz inteira (a anterior vai ao diário pelo serviço); devolve as linhas novas."""
     db.execute("DELETE FROM cert_curso_componentes WHERE curso_id = ?", [curso_id])
-    return [inserir(db, "cert_curso_componentes", {"curso_id": curso_id, "ordem": i, "nome": nome,
-                                                   "carga_horaria": horas})
+    return [linhas.inserir(db, "cert_curso_componentes", linhas.linha_nova(
+                db, "cert_curso_componentes", {"curso_id": curso_id, "ordem": i, "nome": nome, "carga_horaria": horas}))
             for i, (nome, horas) in enumerate(componentes, start=1)]
 
 
