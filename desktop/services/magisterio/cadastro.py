@@ -16,6 +16,7 @@ from desktop.rules import validacao
 from desktop.rules.magisterio.tipos import Cargo, FichaFuncional, Titulo
 from desktop.rules.papeis import Permissao
 from desktop.store import cadastros as armazem_cadastros
+from desktop.store import linhas as armazem_linhas
 from desktop.store.magisterio import fichas as armazem_fichas
 from desktop.store.magisterio import historicos as armazem_historicos
 from desktop.store.magisterio import servidores as armazem
@@ -140,7 +141,8 @@ def alterar(sessao: Sessao, servidor_id: str, **campos) -> dict:
         atual = obter_servidor(m.db, servidor_id)
         mudancas = _mudancas_servidor(m, atual, campos)
         if mudancas:
-            m.alterar("magisterio_servidores", servidor_id, armazem.carimbado(mudancas))
+            m.alterar("magisterio_servidores", servidor_id,
+                      armazem_linhas.carimbado(m.db, "magisterio_servidores", mudancas))
         pessoais = {k: v for k, v in campos.items() if k in _CAMPOS_PESSOA}
         if pessoais:
             if "nome" in pessoais:
@@ -149,7 +151,7 @@ def alterar(sessao: Sessao, servidor_id: str, **campos) -> dict:
                 if pessoais["nascimento"] >= atual["admissao"]:
                     raise ErroNegocio("A data de nascimento deve ser anterior à admissão.")
                 pessoais["nascimento"] = pessoais["nascimento"].isoformat()
-            m.alterar("pessoas", atual["pessoa_id"], armazem.carimbado(pessoais))
+            m.alterar("pessoas", atual["pessoa_id"], armazem_linhas.carimbado(m.db, "pessoas", pessoais))
         if mudancas or pessoais:
             substituir_documentos_da_ficha(m, servidor_id, "cadastro: " + ", ".join(sorted({*mudancas, *pessoais})))
     return armazem.obter(sessao.db, servidor_id)
@@ -241,7 +243,7 @@ def desligar(sessao: Sessao, servidor_id: str, *, data: date, motivo: str, ato: 
                                       "exclua-o ou corrija-o antes.")
                 if h.periodo and (i["fim"] is None or i["fim"] > data):
                     alterar_item(m, h, i["id"], {"fim": data})
-        m.alterar("magisterio_servidores", servidor_id, armazem.carimbado({
+        m.alterar("magisterio_servidores", servidor_id, armazem_linhas.carimbado(m.db, "magisterio_servidores", {
             "desligamento": data.isoformat(), "motivo_desligamento": motivo, "ato_desligamento": ato or None,
             "ativo": 0}))
     return armazem.obter(sessao.db, servidor_id)
@@ -253,7 +255,7 @@ def cancelar_desligamento(sessao: Sessao, servidor_id: str) -> dict:
         atual = obter_servidor(m.db, servidor_id)
         if not atual["desligamento"]:
             raise ErroNegocio("Este servidor não está desligado.")
-        m.alterar("magisterio_servidores", servidor_id, armazem.carimbado({
+        m.alterar("magisterio_servidores", servidor_id, armazem_linhas.carimbado(m.db, "magisterio_servidores", {
             "desligamento": None, "motivo_desligamento": None, "ato_desligamento": None, "ativo": 1}))
     return armazem.obter(sessao.db, servidor_id)
 

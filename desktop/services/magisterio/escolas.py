@@ -13,6 +13,7 @@ from desktop.rules.magisterio.tipos import Porte
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, obrigatorio
 from desktop.store import cadastros as armazem_cadastros
+from desktop.store import linhas as armazem_linhas
 from desktop.store.magisterio import escolas as armazem
 from desktop.store.magisterio import tabelas
 
@@ -77,7 +78,7 @@ def alterar_escola(sessao: Sessao, escola_id: str, **campos) -> dict:
         if "nome" in campos and armazem_cadastros.nome_de_unidade_em_uso(m.db, "escola", campos["nome"],
                                                                          exceto=escola_id):
             raise ErroNegocio(f"Já existe escola com o nome {campos['nome']}.")
-        depois = m.alterar("unidades", escola_id, armazem.carimbado(campos))
+        depois = m.alterar("unidades", escola_id, armazem_linhas.carimbado(m.db, "unidades", campos))
     return depois
 
 

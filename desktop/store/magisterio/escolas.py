@@ -32,11 +32,6 @@ def obter_unidade(db: sqlite_utils.Database, unidade_id: str) -> dict | None:
     return um(db, "SELECT * FROM unidades WHERE id = ?", [unidade_id])
 
 
-def carimbado(campos: dict) -> dict:
-    """As colunas a alterar com o ``atualizado_em`` de agora."""
-    return dict(campos) | {"atualizado_em": agora()}
-
-
 def unidades(db: sqlite_utils.Database) -> dict[str, dict]:
     """Todas as unidades por id (são poucas)."""
     return {r["id"]: r for r in db.query("SELECT id, tipo, nome, zona, ativo FROM unidades")}

@@ -43,11 +43,6 @@ def linha_nova(*, pessoa_id: str, matricula: str, cargo: str, admissao: date, de
             "criado_em": momento, "atualizado_em": momento}
 
 
-def carimbado(mudancas: dict) -> dict:
-    """As colunas a alterar (datas já em ISO) com o ``atualizado_em`` de agora."""
-    return dict(mudancas) | {"atualizado_em": agora()}
-
-
 def linha(db: sqlite_utils.Database, servidor_id: str) -> dict | None:
     """A linha de ``magisterio_servidores`` como gravada."""
     return um(db, "SELECT * FROM magisterio_servidores WHERE id = ?", [servidor_id])
