@@ -1,14 +1,12 @@
 """Aba "Processo de escolha": calendário, candidatos, impugnações, seções, apuração por dupla digitação, painel e documentos."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato, servicos
-from desktop.screens.widgets.impressao import oferecer_documento
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.services.eleicao import processo, relatorios
 
 from desktop.screens.widgets.situacao import reservar_linhas
@@ -178,22 +176,19 @@ class ProcessoEscolha(QWidget):
         return w
 
     def _emitir(self, pid: str, qual: str) -> None:
-        """Monta e registra o documento fora da thread da interface (servicos.operacao), com progresso;
-        depois pergunta onde salvar. A recusa vai para a barra de mensagem. A seção do boletim é a
-        escolhida na dupla digitação (lida aqui)."""
+        """Monta e registra o documento fora da thread da interface, com progresso, e depois pergunta onde salvar
+        (``widgets.emissao``, a forma de todas as telas). A recusa vai para a barra de mensagem. A seção do
+        boletim é a escolhida na dupla digitação (lida aqui). Um pedido por vez (``self.tarefa``)."""
+        if self.tarefa is not None:
+            return
         sessao, secao = self._sessao, self.digitacao.secao.currentData() if self.digitacao else None
-        servicos.gravar(self, "Emitindo o documento…", lambda: _emitir_documento(sessao, pid, qual, secao),
-                        self._on_emitido,
-                        titulo_erro="Emitir documento", ao_recusar=self._on_recusado)
+
+        def _on_fim(_emitido) -> None:
+            self.tarefa = None
+
+        self.tarefa = emitir_em_segundo_plano(
+            self, self.mensagem, "Emitir documento", lambda _p: _emitir_documento(sessao, pid, qual, secao),
+            lambda emitido: f"{emitido.codigo}.pdf", ao_terminar=_on_fim, ao_recusar=self._on_recusado)
 
     def _on_recusado(self, erro: BaseException) -> None:
         self.mensagem.setText(str(erro))
-
-    def _on_emitido(self, emitido) -> None:
-        caminho, _ = QFileDialog.getSaveFileName(self, "Salvar documento", str(Path.home() / f"{emitido.codigo}.pdf"),
-                                                 "PDF (*.pdf)")
-        if caminho:
-            Path(caminho).write_bytes(emitido.pdf)
-        oferecer_documento(self.mensagem, emitido.pdf, caminho or None,
-                           f"Documento emitido e registrado: código {emitido.codigo}."
-                           + (f" Salvo em {caminho}." if caminho else ""))

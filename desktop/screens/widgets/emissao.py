@@ -76,7 +76,8 @@ def emitir_em_segundo_plano(aba: QWidget, rotulo: QLabel, titulo_erro: str, emit
                             nome: str | Callable[[Any], str], *, andamento: str = "Emitindo o documento…",
                             texto: Callable[[Any], str] | None = None, sigiloso: bool = False, abrir: bool = False,
                             ao_salvar: Callable[[Path], None] | None = None,
-                            ao_terminar: Callable[[Any], None] | None = None):
+                            ao_terminar: Callable[[Any], None] | None = None,
+                            ao_recusar: Callable[[BaseException], None] | None = None):
     """Emite com ``emitir(progresso)`` fora da thread da interface (``progresso.informar(feito, total, texto)``
     mostra o andamento de um lote), pergunta onde salvar e diz no ``rotulo`` onde ficou e o código de
     verificação. Devolve a tarefa (``widgets.tarefa.Tarefa``) em andamento.
@@ -89,6 +90,7 @@ def emitir_em_segundo_plano(aba: QWidget, rotulo: QLabel, titulo_erro: str, emit
     - ``abrir``: abre o arquivo salvo no leitor de PDF do computador.
     - ``ao_salvar(caminho)``: o arquivo foi gravado. ``ao_terminar(emitido)``: no fim, com o documento emitido, ou
       None se a emissão foi recusada (já avisada) ou cancelada.
+    - ``ao_recusar(erro)``: a recusa prevista vai para a tela (p. ex. a barra de mensagem) em vez da caixa de aviso.
     """
     from .servicos import operacao
 
@@ -107,7 +109,10 @@ def emitir_em_segundo_plano(aba: QWidget, rotulo: QLabel, titulo_erro: str, emit
             ao_terminar(emitido)
 
     def _on_recusado(erro: BaseException) -> None:
-        avisos.erro(aba, titulo_erro, erro)
+        if ao_recusar:
+            ao_recusar(erro)
+        else:
+            avisos.erro(aba, titulo_erro, erro)
         if ao_terminar:
             ao_terminar(None)
 

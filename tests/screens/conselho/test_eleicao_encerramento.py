@@ -208,3 +208,24 @@ def test_abrir_processo_e_emitir_documento_fora_da_interface(qtbot, sessao_admin
     esperar_leituras(qtbot)
     assert "Documento emitido e registrado" in tela.mensagem.text(), tela.mensagem.text()
     assert destino.read_bytes().startswith(b"%PDF")
+
+
+def test_documento_recusado_vai_para_a_barra_sem_caixa(qtbot, sessao_admin, monkeypatch):
+    """A emissão pela forma comum (widgets.emissao) mantém a recusa da eleição na barra de mensagem: o boletim de
+    uma seção ainda não apurada é recusado ali, sem caixa de aviso nem arquivo, e a aba fica livre."""
+    from PySide6.QtWidgets import QFileDialog
+
+    tela = ProcessoEscolha(sessao_admin)
+    qtbot.addWidget(tela)
+    esperar_leituras(qtbot)
+    tela.abrir.click()
+    qtbot.waitUntil(lambda: tela.tarefa is None, timeout=15000)
+    esperar_leituras(qtbot)
+    caixas, dialogos = [], []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: caixas.append(self.text()) or 0)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: dialogos.append(a) or ("", "")))
+    botao = next(b for b in tela.findChildren(QPushButton) if b.text().startswith("&Boletim"))
+    botao.click()
+    qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
+    assert "Seção não encontrada" in tela.mensagem.text(), tela.mensagem.text()
+    assert caixas == [] and dialogos == []
