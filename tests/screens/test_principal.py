@@ -1,5 +1,6 @@
 """Janela principal: módulos e atalhos, estados vazios honestos, Administração por permissão,
 menus (Sobre, Verificar documento, cópia agora, trocar senha) e a restauração que volta à entrada."""
+import sys
 from pathlib import Path
 
 import pytest
@@ -384,3 +385,28 @@ def test_pacote_importado_avisa_as_telas_abertas(qtbot, abrir):
     sonda = Sonda(janela.pilha.widget(0))
     janela.painel_administracao.sig_pacote_importado.emit({"aplicadas": 1, "conflitos": 0})
     assert sonda.avisos == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="o nice por thread é do Linux")
+def test_copia_diaria_cede_a_cpu_a_janela(qtbot, abrir, monkeypatch):
+    """A cópia diária roda numa thread de prioridade baixa (nice 10 no Linux): com 2 núcleos, ela e a leitura da
+    aba Servidores deixavam a interface esperando CPU ao abrir (issue 16). A thread da interface não muda; a
+    cópia ao fechar (que o usuário espera) também não."""
+    import os
+    import threading
+
+    vistas = {}
+    original = copias.copia_automatica
+
+    def _espiando(sessao, motivo, **kw):
+        vistas[motivo] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return original(sessao, motivo, **kw)
+
+    monkeypatch.setattr(copias, "copia_automatica", _espiando)
+    antes = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    janela = abrir()
+    assert vistas["diaria"] >= min(antes + 10, 19)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == antes  # a interface continua igual
+    janela.close()
+    qtbot.waitUntil(lambda: "ao-fechar" in vistas, timeout=15000)
+    assert vistas["ao-fechar"] == antes

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QM
 from desktop.rules.papeis import Permissao
 from desktop.screens.login.mensagens import avisar
 from desktop.screens.widgets.servicos import consulta
-from desktop.screens.widgets.tarefa import executar
+from desktop.screens.widgets.tarefa import executar, prioridade_baixa
 from desktop.services import instalacao
 
 from . import geometria
@@ -27,6 +27,8 @@ from .modulos import (MODULOS, DialogoSobre, estado_indisponivel, estado_sem_per
 def _copia_automatica(progresso, sessao, motivo: str):
     from desktop.services import copias
 
+    if motivo == "diaria":  # ninguém espera por ela: cede a CPU à janela que está abrindo (ao fechar, espera-se)
+        prioridade_baixa()
     return copias.copia_automatica(sessao, motivo, progresso=lambda f, t: progresso.informar(f, t))
 
 

@@ -12,6 +12,8 @@ em todo ``informar``, emitido ou não.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import threading
 import time
 import warnings
@@ -24,6 +26,20 @@ from desktop.screens.widgets.coleta import durante_trabalho, religar, vigiar
 from desktop.screens.widgets.descarte import descartar
 from desktop.services.instalacao import ERROS_PREVISTOS
 from desktop.services.sessao import liberar_thread
+
+
+def prioridade_baixa() -> None:
+    """Na thread de um trabalho longo que ninguém está esperando (a cópia de segurança diária ao abrir): ela
+    cede a CPU à thread da interface quando as duas disputam um núcleo. Com 2 núcleos, a cópia diária (cifra
+    página a página, sem o GIL) e a leitura da aba Servidores ocupavam os dois e a interface esperava na fila
+    da CPU — 48 de 82 ms no maior intervalo ao abrir a janela (benchmarks/travamentos.py --culpados, issue 16).
+    No Windows e no macOS vale a prioridade do QThread; no Linux ela é ignorada e vale o ``nice`` da thread."""
+    QThread.currentThread().setPriority(QThread.Priority.LowPriority)
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)  # só esta thread (o id é da thread)
+        except OSError:
+            pass
 
 
 class Cancelado(Exception):
