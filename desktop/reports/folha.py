@@ -30,10 +30,6 @@ def competencia_curta(competencia: date) -> str:
     return competencia.strftime("%m/%Y")
 
 
-def data_br(dia: date | None) -> str:
-    return formato.data(dia)
-
-
 def numero(valor: Decimal) -> str:
     """Dinheiro sem o símbolo, para colunas: 1.234,56."""
     return formato.valor_em_reais(valor)

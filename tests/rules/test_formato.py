@@ -113,3 +113,26 @@ def test_data_dd_mm_aaaa_montada_num_lugar_so():
                     achados.append(f"{nome}: {no.name} monta a data à mão")
     assert achados == []
     assert formato.data("2026-03-01") == "01/03/2026" == formato.data("2026-03-01T23:59:00+00:00")
+
+
+def test_data_br_tem_um_sentido_so():
+    """``data_br`` é ler dd/mm/aaaa (``rules.validacao.data_br``: texto → data); nenhum módulo dá esse nome ao
+    contrário, mostrar uma data (issue 18, item 5: antes ``reports.folha.data_br`` e o ``data_br`` das telas do
+    Magistério formatavam)."""
+    import ast
+    from pathlib import Path
+
+    import desktop
+    raiz = Path(desktop.__file__).parent
+    achados = []
+    for arq in sorted(raiz.rglob("*.py")):
+        for no in ast.walk(ast.parse(arq.read_text(encoding="utf-8"))):
+            if isinstance(no, ast.FunctionDef) and no.name == "data_br" and arq.name != "validacao.py":
+                achados.append(f"{arq.relative_to(raiz)}: define data_br")
+            elif isinstance(no, ast.alias) and no.asname == "data_br":
+                achados.append(f"{arq.relative_to(raiz)}: importa {no.name} como data_br")
+            elif isinstance(no, ast.ImportFrom) and any(a.name == "data_br" for a in no.names) \
+                    and no.module != "desktop.rules.validacao":
+                achados.append(f"{arq.relative_to(raiz)}: importa data_br de {no.module}")
+    assert achados == []
+    assert validacao.data_br("01/03/2026") == date(2026, 3, 1)

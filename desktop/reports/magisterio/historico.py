@@ -20,7 +20,6 @@ from desktop.rules.magisterio.tipos import (Etapa, FichaFuncional, Funcao, Motiv
 from desktop.rules import formato
 from desktop.rules.validacao import formatar_cpf
 
-from desktop.reports.folha import data_br
 
 from .dados import rotulo_cargo, rotulo_nivel
 from desktop.reports.grade import Campos, Coluna, Faixa, Grade, Nota
@@ -72,7 +71,7 @@ def _sim(valor: bool) -> str:
 
 
 def _fim(d: date | None) -> str:
-    return data_br(d) if d else "em aberto"
+    return formato.data(d) if d else "em aberto"
 
 
 def _dias(n: int) -> str:
@@ -83,13 +82,13 @@ def _identificacao(ficha: FichaFuncional, situacao: Situacao | None, referencia:
     linhas = [
         [("Nome", ficha.nome, 0.72), ("CPF", _cpf(ficha.cpf), 0.28)],
         [("Matrícula", ficha.matricula, 0.22), ("Cargo", rotulo_cargo(ficha.cargo), 0.28),
-         ("Admissão", data_br(ficha.admissao), 0.25),
+         ("Admissão", formato.data(ficha.admissao), 0.25),
          ("Desligamento" if ficha.desligamento else "Nascimento",
-          data_br(ficha.desligamento or ficha.nascimento), 0.25)],
+          formato.data(ficha.desligamento or ficha.nascimento), 0.25)],
     ]
     if situacao is not None:
         linhas.append([
-            (f"Situação em {data_br(situacao.data)}", f"{rotulo_nivel(situacao.nivel)} · Classe {situacao.classe}", 0.36),
+            (f"Situação em {formato.data(situacao.data)}", f"{rotulo_nivel(situacao.nivel)} · Classe {situacao.classe}", 0.36),
             ("Jornada paga", f"{situacao.jornada} horas semanais", 0.22),
             ("Tempo de efetivo exercício", _dias(situacao.tempo_exercicio_dias), 0.24),
             ("Estágio probatório", "Em curso (art. 9º)" if situacao.em_estagio_probatorio else "Cumprido", 0.18),
@@ -111,8 +110,8 @@ def _linha_do_tempo(eventos: Sequence[EventoCarreira], referencia: date) -> Grad
     for m in ordenados:
         if m.data > referencia and not futuras:
             futuras = True
-            g.grupo(f"Mudanças previstas (posteriores a {data_br(referencia)})")
-        g.dado([data_br(m.data), m.descricao, m.fundamento])
+            g.grupo(f"Mudanças previstas (posteriores a {formato.data(referencia)})")
+        g.dado([formato.data(m.data), m.descricao, m.fundamento])
     return g
 
 
@@ -137,42 +136,42 @@ def _historicos(f: FichaFuncional) -> list[Flowable]:
     itens += _secao("Titulações (arts. 14, 19 e 67)", (
         E("Requerimento", 60, "C"), E("Título", 120, quebrar=True), E("Curso", 130, quebrar=True),
         E("Instituição", 105, quebrar=True), E("Carga h.", 40, "D"), E("Educação", 38, "C")),
-        [[data_br(t.data_requerimento), _rotulo(ROTULO_TITULO, t.titulo), t.curso, t.instituicao,
+        [[formato.data(t.data_requerimento), _rotulo(ROTULO_TITULO, t.titulo), t.curso, t.instituicao,
           str(t.carga_horaria or ""), _sim(t.area_educacao)]
          for t in sorted(f.titulacoes, key=lambda t: t.data_requerimento)])
     itens += _secao("Lotações (arts. 38, 42 e 49)", periodo + (
         E("Escola ou setor", 185, quebrar=True), E("Porte", 50), E("Condições", 154, quebrar=True)),
-        [[data_br(l.inicio), _fim(l.fim), l.escola, _rotulo(ROTULO_PORTE, l.porte), _condicoes(l)]
+        [[formato.data(l.inicio), _fim(l.fim), l.escola, _rotulo(ROTULO_PORTE, l.porte), _condicoes(l)]
          for l in sorted(f.lotacoes, key=lambda l: l.inicio)])
     itens += _secao("Funções gratificadas (art. 38 e Anexo III)", periodo + (
         E("Função", 90), E("Escola", 239, quebrar=True), E("Porte", 60)),
-        [[data_br(x.inicio), _fim(x.fim), _rotulo(ROTULO_FUNCAO, x.funcao), x.escola,
+        [[formato.data(x.inicio), _fim(x.fim), _rotulo(ROTULO_FUNCAO, x.funcao), x.escola,
           _rotulo(ROTULO_PORTE, x.porte)] for x in sorted(f.funcoes, key=lambda x: x.inicio)])
     itens += _secao("Afastamentos e licenças", periodo + (
         E("Tipo", 209, quebrar=True), E("Remunerado", 60, "C"), E("Conta exercício", 60, "C"),
         E("Suspende art. 42", 60, "C")),
-        [[data_br(a.inicio), _fim(a.fim), a.tipo, _sim(a.remunerado), _sim(a.conta_exercicio),
+        [[formato.data(a.inicio), _fim(a.fim), a.tipo, _sim(a.remunerado), _sim(a.conta_exercicio),
           _sim(a.suspende_dificil_acesso)] for a in sorted(f.afastamentos, key=lambda a: a.inicio)])
     itens += _secao("Férias (arts. 54 a 57)", (E("Início", 80, "C"), E("Fim", 80, "C"), E("Dias", 60, "D")),
-                    [[data_br(x.inicio), _fim(x.fim), str((x.fim - x.inicio).days + 1) if x.fim else ""]
+                    [[formato.data(x.inicio), _fim(x.fim), str((x.fim - x.inicio).days + 1) if x.fim else ""]
                      for x in sorted(f.ferias, key=lambda x: x.inicio)])
     itens += _secao("Jornadas (arts. 23, 29, 37 e 39)", periodo + (
         E("Horas semanais", 80, "D"), E("Motivo", 309)),
-        [[data_br(j.inicio), _fim(j.fim), str(j.horas), _rotulo(ROTULO_MOTIVO, j.motivo)]
+        [[formato.data(j.inicio), _fim(j.fim), str(j.horas), _rotulo(ROTULO_MOTIVO, j.motivo)]
          for j in sorted(f.jornadas, key=lambda j: j.inicio)], sempre=False)
     itens += _secao("Regências (arts. 27, 41 e 44)", periodo + (
         E("Etapa", 269), E("Alunos com NEE", 120, "D")),
-        [[data_br(r.inicio), _fim(r.fim), _rotulo(ROTULO_ETAPA, r.etapa), str(r.alunos_nee)]
+        [[formato.data(r.inicio), _fim(r.fim), _rotulo(ROTULO_ETAPA, r.etapa), str(r.alunos_nee)]
          for r in sorted(f.regencias, key=lambda r: r.inicio)], sempre=False)
     itens += _secao("Cursos de aperfeiçoamento (arts. 46 a 48)", (
         E("Conclusão", 55, "C"), E("Tipo", 105, quebrar=True), E("Descrição", 160, quebrar=True), E("Carga h.", 45, "D"),
         E("Concessão", 60, "C"), E("Usado p/ nível", 68, "C")),
-        [[data_br(c.conclusao), _rotulo(ROTULO_CURSO, c.tipo), c.descricao, str(c.carga_horaria),
-          data_br(c.concessao) or "não concedida", _sim(c.usado_para_nivel)]
+        [[formato.data(c.conclusao), _rotulo(ROTULO_CURSO, c.tipo), c.descricao, str(c.carga_horaria),
+          formato.data(c.concessao) or "não concedida", _sim(c.usado_para_nivel)]
          for c in sorted(f.cursos, key=lambda c: c.conclusao)], sempre=False)
     itens += _secao("Averbações de tempo (art. 53)", (
         E("Averbação", 60, "C"), E("Descrição", 353, quebrar=True), E("Dias", 80, "D")),
-        [[data_br(a.data_averbacao), a.descricao, _dias(a.dias)] for a in f.averbacoes], sempre=False)
+        [[formato.data(a.data_averbacao), a.descricao, _dias(a.dias)] for a in f.averbacoes], sempre=False)
     return itens
 
 
@@ -197,7 +196,7 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, ficha: FichaFuncional, eventos: 
     """
     referencia = referencia or (situacao.data if situacao else date.today())
     fluxo: list[Flowable] = [
-        TituloDoc(TITULO, f"Magistério Público Municipal — Lei nº 1.613/2004 · posição em {data_br(referencia)}"),
+        TituloDoc(TITULO, f"Magistério Público Municipal — Lei nº 1.613/2004 · posição em {formato.data(referencia)}"),
         _identificacao(ficha, situacao, referencia),
         Spacer(1, 4), Faixa("Linha do tempo da carreira"),
     ]

@@ -11,6 +11,7 @@ from typing import Callable
 from desktop.rules.validacao import data_br
 
 from . import comum as c
+from desktop.screens.widgets import formato
 from desktop.screens.widgets.formato import decimal_br, numero_digitado
 
 # tipos de campo
@@ -118,7 +119,7 @@ def para_texto(campo: Campo, valor, nomes: dict[str, str] | None = None) -> str:
     if valor is None or valor == "":
         return ""
     if campo.tipo == DATA:
-        return c.data_br(valor)
+        return formato.data(valor)
     if campo.tipo == COMPETENCIA:
         return f"{valor.month:02d}/{valor.year}"
     if campo.tipo == LOGICO:

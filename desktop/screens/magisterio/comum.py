@@ -18,7 +18,6 @@ from desktop.rules import formato
 from desktop.rules.validacao import EntradaInvalida, formatar_cpf
 from desktop.screens.widgets.emissao import pasta_documentos
 from desktop.screens.widgets import avisos  # noqa: F401 (comum.avisos nas abas)
-from desktop.screens.widgets.formato import data as data_br  # noqa: F401 (usado pelas abas)
 from desktop.services.magisterio.comum import ROTULOS_CARGO, ROTULOS_TITULO  # noqa: F401
 
 ROTULOS_ETAPA = {"educacao_infantil": "educação infantil", "fundamental_iniciais": "fundamental, anos iniciais",

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLa
 
 from desktop.rules import validacao
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets import avisos, servicos
+from desktop.screens.widgets import avisos, formato, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
@@ -30,12 +30,12 @@ _COLUNAS = [
     Coluna("Porte hoje", lambda e: comum.ROTULOS_PORTE.get(e["porte"], "sem porte") if e["porte"] else "sem porte",
            largura=100, cor=lambda e: None if e["porte"] else "#b00020"),
     Coluna("Difícil acesso", lambda e: _SIM[e["dificil_acesso"]], alinhamento="centro", largura=125),
-    Coluna("Desde", lambda e: comum.data_br(e["situacao_desde"]), ordenar=lambda e: e["situacao_desde"],
+    Coluna("Desde", lambda e: formato.data(e["situacao_desde"]), ordenar=lambda e: e["situacao_desde"],
            esticar=True),
 ]
 _COLUNAS_SITUACAO = [
-    Coluna("Início", lambda s: comum.data_br(s["inicio"]), ordenar=lambda s: s["inicio"], largura=100),
-    Coluna("Fim", lambda s: comum.data_br(s["fim"]) or "em vigor", largura=100),
+    Coluna("Início", lambda s: formato.data(s["inicio"]), ordenar=lambda s: s["inicio"], largura=100),
+    Coluna("Fim", lambda s: formato.data(s["fim"]) or "em vigor", largura=100),
     Coluna("Porte", lambda s: comum.ROTULOS_PORTE.get(s["porte"], s["porte"]), largura=100),
     Coluna("Difícil acesso", lambda s: _SIM[bool(s["dificil_acesso"])], alinhamento="centro", largura=125),
     Coluna("Ato", lambda s: s.get("ato") or "", esticar=True),
@@ -202,7 +202,7 @@ class AbaEscolas(QWidget):
         if not (s and e):
             return
         if not avisos.confirmar(self, "Excluir situação",
-                                f"Excluir a situação de {e['nome']} iniciada em {comum.data_br(s['inicio'])}?",
+                                f"Excluir a situação de {e['nome']} iniciada em {formato.data(s['inicio'])}?",
                                 sim="Excluir", perigoso=True,
                                 detalhe="Use só para um lançamento feito por engano. O diário guarda como era."):
             return

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 
 from desktop.rules.magisterio.tabelas import nome_nivel
 from desktop.rules.pagamento.banco import DadosBancarios, formatar_pis
-from desktop.screens.widgets import servicos
+from desktop.screens.widgets import formato, servicos
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.documentos.emitidos import QuadroEmitidos
@@ -29,7 +29,7 @@ from . import comum
 from .historicos import AbaHistorico
 
 _COLUNAS_TEMPO = [
-    Coluna("Data", lambda m: comum.data_br(m.data), ordenar=lambda m: m.data, largura=100),
+    Coluna("Data", lambda m: formato.data(m.data), ordenar=lambda m: m.data, largura=100),
     Coluna("Acontecimento", lambda m: m.descricao, esticar=True,
            dica=lambda m: m.descricao + (" (previsto, se nada mudar no cadastro)" if m.data > date.today() else "")),
     Coluna("Fundamento", lambda m: m.fundamento, largura=290),
@@ -157,17 +157,17 @@ class DialogoFicha(QDialog):
         pagamento, erro = lido["pagamento"]
         if erro:
             comum.avisos.erro(self, "Dados de pagamento", erro)
-        desligado = (f" — <b>desligado em {comum.data_br(s['desligamento'])}</b>" if s.get("desligamento") else "")
+        desligado = (f" — <b>desligado em {formato.data(s['desligamento'])}</b>" if s.get("desligamento") else "")
         self.cabecalho.setText(
             f"<span style='font-size:120%'><b>{s['nome']}</b></span>{desligado}<br>"
             f"CPF {comum.cpf(s['cpf'])} · matrícula {s['matricula']} · {comum.ROTULOS_CARGO[s['cargo']]} · "
-            f"admissão em {comum.data_br(s['admissao'])}<br>{_texto_pagamento(pagamento)}")
+            f"admissão em {formato.data(s['admissao'])}<br>{_texto_pagamento(pagamento)}")
         sit, erro = lido["situacao"]
         if erro:
             self.situacao.setText(f"Situação de hoje: {erro}")
         else:
             self.situacao.setText(
-                f"Situação em {comum.data_br(sit.data)}: <b>{nome_nivel(sit.nivel)}, classe {sit.classe}, "
+                f"Situação em {formato.data(sit.data)}: <b>{nome_nivel(sit.nivel)}, classe {sit.classe}, "
                 f"jornada paga de {sit.jornada} h</b>" + (" · em estágio probatório (art. 9º)"
                                                           if sit.em_estagio_probatorio else ""))
         eventos, erro = lido["eventos"]

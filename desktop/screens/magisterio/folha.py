@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
 
 from desktop.rules.folha.tipos import Natureza
 from desktop.rules.papeis import Papel, Permissao
-from desktop.screens.widgets import avisos, servicos
+from desktop.screens.widgets import avisos, formato, servicos
 from desktop.screens.widgets.formato import decimal_br
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
@@ -221,7 +221,7 @@ class AbaFolha(QWidget):
     def _exibir_fechada(self, f: dict, itens: list | None) -> None:
         self.fechada = f
         self.situacao.setText(f"<b>{comum.competencia_extenso(f['competencia']).capitalize()}: fechada</b> em "
-                              f"{comum.data_br(f['fechada_em'])} por {f['fechada_por']}. Os contracheques abaixo "
+                              f"{formato.data(f['fechada_em'])} por {f['fechada_por']}. Os contracheques abaixo "
                               "são os gravados e não mudam mais.")
         self._mostrar(itens or [], (f["proventos"], f["descontos"]) if itens else None)
 

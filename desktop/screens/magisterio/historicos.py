@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushBu
 
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import obrigatorio
-from desktop.screens.widgets import avisos, servicos
+from desktop.screens.widgets import avisos, formato, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
@@ -100,7 +100,7 @@ class DialogoItem(DialogoFormulario):
 class DialogoEncerrar(DialogoFormulario):
     def __init__(self, sessao, historico: ch.Historico, item: dict, parent: QWidget | None = None):
         super().__init__(f"Encerrar {historico.singular}", "Encerrar", parent,
-                         f"Último dia do período iniciado em {comum.data_br(item['inicio'])}.")
+                         f"Último dia do período iniciado em {formato.data(item['inicio'])}.")
         self._sessao, self._historico, self._item = sessao, historico, item
         self.fim = self.adicionar("Fim:", CampoData(placeholder="dd/mm/aaaa", parent=self))
         self.fim.setFocus()
@@ -218,7 +218,7 @@ class AbaHistorico(QWidget):
             return
         quando = item.get("inicio") or item.get("data") or item.get("data_requerimento") or item.get("conclusao")
         texto = f"Excluir este registro de {self.historico.singular}" + (
-            f" ({comum.data_br(quando)})?" if isinstance(quando, date) else "?")
+            f" ({formato.data(quando)})?" if isinstance(quando, date) else "?")
         if not avisos.confirmar(self, f"Excluir {self.historico.singular}", texto, sim="Excluir", perigoso=True,
                                 detalhe="Use só para um lançamento feito por engano; para o fim de um período, "
                                         "use Encerrar. O diário de auditoria guarda como era."):

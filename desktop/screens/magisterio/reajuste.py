@@ -161,7 +161,7 @@ class AbaTabelas(QWidget):
 
     def _on_matriz(self, matriz) -> None:
         self.lendo -= 1
-        self.vigencia.setText(f"Vigente desde {comum.data_br(matriz.inicio)} — {matriz.fundamento}. Vencimento "
+        self.vigencia.setText(f"Vigente desde {formato.data(matriz.inicio)} — {matriz.fundamento}. Vencimento "
                               "básico mensal por nível (titulação, art. 14), classe (tempo, art. 16) e jornada.")
         for i, (n, j) in enumerate(_LINHAS):
             for k, c in enumerate(CLASSES):
@@ -215,11 +215,11 @@ class AbaTabelas(QWidget):
         self.lendo -= 1
         self.simulacao = sim
         self.modelo_dif.definir_linhas(sim.diferencas)
-        self.descricao.setText(f"<b>Simulação a partir de {comum.data_br(sim.inicio)}</b> sobre a tabela vigente desde "
-                               f"{comum.data_br(sim.atual.inicio)}. {sim.descricao}")
+        self.descricao.setText(f"<b>Simulação a partir de {formato.data(sim.inicio)}</b> sobre a tabela vigente desde "
+                               f"{formato.data(sim.atual.inicio)}. {sim.descricao}")
         self.alertas.setText("<br>".join([f"⚠ {a.mensagem} ({a.fundamento})" for a in sim.avisos_piso] +
                                          [f"⚠ {a}" for a in sim.avisos]))
-        self.botao_aplicar.setText(f"&Aplicar a partir de {comum.data_br(sim.inicio)}…")
+        self.botao_aplicar.setText(f"&Aplicar a partir de {formato.data(sim.inicio)}…")
         self._atualizar_aplicar()
 
     def _on_impacto(self) -> None:
@@ -248,7 +248,7 @@ class AbaTabelas(QWidget):
             return
         piso = f" Atenção: {len(sim.avisos_piso)} aviso(s) de piso." if sim.avisos_piso else ""
         if not avisos.confirmar(self, "Aplicar reajuste", f"Cadastrar a nova tabela do Anexo I a partir de "
-                                f"{comum.data_br(sim.inicio)}?{piso}", sim="Aplicar reajuste", perigoso=bool(piso),
+                                f"{formato.data(sim.inicio)}?{piso}", sim="Aplicar reajuste", perigoso=bool(piso),
                                 detalhe="As competências a partir dessa data serão calculadas com ela. A mudança "
                                         "vai ao diário de auditoria com o fundamento informado."):
             return
@@ -261,4 +261,4 @@ class AbaTabelas(QWidget):
         self._atualizar_aplicar()
         self.data.definir_texto(formato.data(sim.inicio))
         self._on_mostrar()
-        self.descricao.setText(f"Nova tabela em vigor a partir de {comum.data_br(sim.inicio)}.")
+        self.descricao.setText(f"Nova tabela em vigor a partir de {formato.data(sim.inicio)}.")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 
 from desktop.rules import validacao
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets import avisos, servicos
+from desktop.screens.widgets import avisos, formato, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
@@ -108,7 +108,7 @@ class DialogoDesligar(DialogoFormulario):
     def chamada(self) -> partial:
         s = self._servidor
         if not avisos.confirmar(self, "Desligar servidor",
-                                f"Confirma o desligamento de {s['nome']} em {comum.data_br(self.data.valor())} "
+                                f"Confirma o desligamento de {s['nome']} em {formato.data(self.data.valor())} "
                                 f"({self.motivo.currentText().lower()})?", sim="Desligar", perigoso=True,
                                 detalhe="Ele deixa de entrar nas folhas seguintes. O desligamento fica no diário."):
             raise validacao.EntradaInvalida("Desligamento não confirmado; nada foi gravado.")
@@ -128,7 +128,7 @@ def _colunas(situacoes: dict[str, str]) -> list[Coluna]:
         Coluna("Escola", lambda s: s.get("unidade_nome") or "", esticar=True),
         Coluna("Cargo", lambda s: s["cargo_rotulo"], largura=140),
         Coluna("Situação hoje", lambda s: situacoes.get(s["id"], CALCULANDO) if s["ativo"] else
-               f"desligado em {comum.data_br(s['desligamento'])}", largura=230,
+               f"desligado em {formato.data(s['desligamento'])}", largura=230,
                cor=lambda s: "#b00020" if situacoes.get(s["id"], "").startswith("sem situação") else None),
     ]
 
