@@ -279,6 +279,14 @@ def _ligar_registros() -> None:
     instalar_ganchos()
 
 
+ATRASO_REGISTROS_MS = 100
+"""Quanto os registros esperam depois de o laço de eventos começar. A thread que os prepara importa módulos
+segurando o GIL, e a pintura da entrada passa pelo Python (os widgets foram criados por ele): começando no
+primeiro giro, ela punha 2-16 ms entre o primeiro giro e a primeira pintura no X11 (Xvfb, 8 partidas; sem
+ela, ~1 ms; issue 16). Com 100 ms a entrada já está pintada; a pré-carga das telas (``PRECARREGAR``)
+espera 150 ms pelo mesmo motivo."""
+
+
 def _ligar_registros_depois() -> threading.Thread:
     """Liga os registros com a tela de entrada já na tela: importar e preparar o registro (logging, a
     pasta, a rotação) custava ~1/3 da partida (issue 16). A preparação roda numa thread; os ganchos
@@ -321,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.medir_partida:
         QTimer.singleShot(0, lambda: _marcar_partida(app))
-    QTimer.singleShot(0, _ligar_registros_depois)
+    QTimer.singleShot(ATRASO_REGISTROS_MS, _ligar_registros_depois)
     codigo = app.exec()
     _esperar_fios()
     return codigo
