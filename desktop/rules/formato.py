@@ -108,6 +108,21 @@ def ler_data(texto: str) -> date:
         raise EntradaInvalida(f"Data inexistente: {t}.") from None
 
 
+def ler_competencia(texto: str | date) -> date:
+    """Dia 1º da competência digitada como mm/aaaa (também m/aaaa e aaaa-mm, ou aaaa-mm-dd: vale o mês)."""
+    if isinstance(texto, date):
+        return date(texto.year, texto.month, 1)
+    t = str(texto or "").strip()
+    m = re.fullmatch(r"(\d{1,2})/(\d{4})", t) or re.fullmatch(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?", t)
+    try:
+        if m is None:
+            raise ValueError
+        mes, ano = (m.group(1), m.group(2)) if "/" in t else (m.group(2), m.group(1))
+        return date(int(ano), int(mes), 1)
+    except ValueError:
+        raise EntradaInvalida(f"Competência inválida: {t!r}. Use mês/ano, por exemplo 03/2026.") from None
+
+
 def _como_data(valor: str | date | datetime) -> date | datetime:
     if isinstance(valor, (date, datetime)):
         return valor

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from desktop.rules.folha.dias import primeiro_dia
+from desktop.rules import formato
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import folha_competencias as armazem
@@ -44,18 +44,8 @@ class TotaisDaFolha:
 
 
 def mes(competencia: date | str) -> date:
-    """Dia 1º da competência; aceita ``date``, 'aaaa-mm' ou 'mm/aaaa'."""
-    if isinstance(competencia, date):
-        return primeiro_dia(competencia)
-    texto = str(competencia or "").strip()
-    try:
-        if "/" in texto:
-            m, a = texto.split("/")
-        else:
-            a, m = texto.split("-")[:2]
-        return date(int(a), int(m), 1)
-    except ValueError:
-        raise EntradaInvalida(f"Competência inválida: {texto!r}. Use mês/ano, por exemplo 03/2026.") from None
+    """Dia 1º da competência; aceita ``date``, 'aaaa-mm' ou 'mm/aaaa' (``formato.ler_competencia``)."""
+    return formato.ler_competencia(competencia)
 
 
 @dataclass(frozen=True)

@@ -136,3 +136,17 @@ def test_data_br_tem_um_sentido_so():
                 achados.append(f"{arq.relative_to(raiz)}: importa data_br de {no.module}")
     assert achados == []
     assert validacao.data_br("01/03/2026") == date(2026, 3, 1)
+
+
+def test_competencia_lida_num_lugar_so():
+    """mm/aaaa (também m/aaaa, aaaa-mm e aaaa-mm-dd) → dia 1º: o leitor único das competências, usado pelas
+    folhas (folha_ciclo.mes) e pelas telas do Magistério."""
+    from desktop.screens.magisterio import comum
+    from desktop.services import folha_ciclo
+
+    for ler in (formato.ler_competencia, folha_ciclo.mes, comum.competencia):
+        assert ler("03/2026") == ler("3/2026") == ler(" 2026-03 ") == ler("2026-03-15") == date(2026, 3, 1)
+        assert ler(date(2026, 3, 31)) == date(2026, 3, 1)
+        for ruim in ("13/2026", "0/2026", "03-2026", "março", "", "03/26"):
+            with pytest.raises(EntradaInvalida, match="Competência inválida"):
+                ler(ruim)

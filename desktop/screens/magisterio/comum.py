@@ -46,11 +46,8 @@ def competencia_extenso(comp: date) -> str:
 
 
 def competencia(texto: str) -> date:
-    """Competência digitada como mm/aaaa → primeiro dia do mês."""
-    m = re.fullmatch(r"\s*(\d{1,2})/(\d{4})\s*", texto or "")
-    if not m or not 1 <= int(m.group(1)) <= 12:
-        raise EntradaInvalida("Competência inválida; use mês/ano, por exemplo 03/2026.")
-    return date(int(m.group(2)), int(m.group(1)), 1)
+    """Competência digitada como mm/aaaa → primeiro dia do mês (``formato.ler_competencia``)."""
+    return formato.ler_competencia(texto)
 
 
 def inteiro(texto: str) -> int:
