@@ -42,18 +42,6 @@ def texto(rotulo: str, minimo: int = 1):
     return validar
 
 
-def inteiro(rotulo: str, minimo: int, maximo: int):
-    """Validador de número inteiro entre ``minimo`` e ``maximo``."""
-    from desktop.rules.validacao import EntradaInvalida
-
-    def validar(t: str) -> int:
-        t = (t or "").strip()
-        if not t.isdigit() or not minimo <= int(t) <= maximo:
-            raise EntradaInvalida(f"{rotulo} deve ser um número inteiro de {minimo} a {maximo}.")
-        return int(t)
-    return validar
-
-
 def abrir(aba, dialogo, ao_aceitar) -> None:
     """Abre o diálogo sem bloquear (``aba.dialogo`` fica acessível); ao aceitar, chama
     ``ao_aceitar(dialogo.resultado)``; ao fechar, descarta o diálogo."""

@@ -15,11 +15,11 @@ from desktop.rules import validacao
 from desktop.rules.certificacao.curriculo import Componente
 from desktop.rules.certificacao.tipos import ROTULOS_CURSO
 from desktop.screens.widgets.formulario import DialogoFormulario
-from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.campos import CampoValidado, inteiro
 from desktop.screens.widgets.data import CampoData
 from desktop.services.certificacao import cursos, instituicao
 
-from .comum import ListasLidas, aguardar_combo, encher_combo, inteiro, texto
+from .comum import ListasLidas, aguardar_combo, encher_combo, texto
 
 SISTEMAS = {"federal": "Federal", "estadual": "Estadual", "municipal": "Municipal"}
 

@@ -18,10 +18,10 @@ from desktop.rules.certificacao.tipos import ROTULOS_ESCOLARIDADE, Impedimento
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.formulario import DialogoFormulario
-from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.campos import CampoValidado, inteiro
 from desktop.services.certificacao import cursos, ofertas, processos, trabalhadores
 
-from .comum import ListasLidas, aguardar_combo, encher_combo, inteiro, texto
+from .comum import ListasLidas, aguardar_combo, encher_combo, texto
 from .dialogos_cadastro import campo_data, combo
 
 

@@ -16,29 +16,13 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QFrame, QHB
 
 from desktop.rules import formato
 from desktop.rules import validacao
-from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
-from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.campos import CampoValidado, inteiro
 from desktop.screens.widgets.data import CampoData
 from desktop.services.eleicao import candidaturas, processo
 
 _AVISO = "color: #8a5a00;"
-
-
-def inteiro(rotulo: str, minimo: int, maximo: int, artigo: str = ""):
-    """Validador de número inteiro para ``CampoValidado`` (mensagem com o artigo, se houver)."""
-    fim = f" ({artigo})." if artigo else "."
-
-    def validar(texto: str) -> int:
-        t = (texto or "").strip()
-        if not t.lstrip("-").isdigit():
-            raise EntradaInvalida(f"{rotulo}: informe um número inteiro, só com algarismos{fim}")
-        n = int(t)
-        if not minimo <= n <= maximo:
-            raise EntradaInvalida(f"{rotulo} deve estar entre {minimo} e {maximo}{fim}")
-        return n
-    return validar
 
 
 def _nome(texto: str) -> str:

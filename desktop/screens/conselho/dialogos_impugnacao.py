@@ -13,12 +13,11 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QWidget
 
 from desktop.rules import formato
 from desktop.screens.widgets.formulario import DialogoFormulario
-from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.campos import CampoValidado, inteiro
 from desktop.screens.widgets.data import CampoData
 from desktop.services.eleicao import impugnacoes, votacao
 
 from .apuracao import _item
-from .dialogos_candidatura import inteiro
 
 
 def _texto(rotulo: str):

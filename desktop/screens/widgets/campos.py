@@ -15,6 +15,22 @@ from desktop.rules.validacao import senha as senha_valida
 
 Validador = Callable[[str], Any]
 
+
+def inteiro(rotulo: str, minimo: int, maximo: int, artigo: str = "") -> Validador:
+    """Validador de número inteiro entre ``minimo`` e ``maximo`` para ``CampoValidado`` (a mensagem cita o
+    ``artigo``, se houver): o de todos os formulários."""
+    fim = f" ({artigo})." if artigo else "."
+
+    def validar(texto: str) -> int:
+        t = (texto or "").strip()
+        if not t.lstrip("-").isdigit():
+            raise EntradaInvalida(f"{rotulo}: informe um número inteiro, só com algarismos{fim}")
+        n = int(t)
+        if not minimo <= n <= maximo:
+            raise EntradaInvalida(f"{rotulo} deve ser um número inteiro de {minimo} a {maximo}{fim}")
+        return n
+    return validar
+
 _ESTILO_ERRO = "color: #b00020; font-size: 90%;"
 
 
