@@ -150,3 +150,12 @@ def test_competencia_lida_num_lugar_so():
         for ruim in ("13/2026", "0/2026", "03-2026", "março", "", "03/26"):
             with pytest.raises(EntradaInvalida, match="Competência inválida"):
                 ler(ruim)
+
+
+def test_competencia_digitada_nas_telas_do_magisterio_pelo_leitor_unico():
+    """O campo mm/aaaa dos descontos do Magistério lê pelo mesmo leitor (e guarda o texto mm/aaaa)."""
+    from desktop.screens.magisterio import descontos
+
+    assert descontos._competencia("3/2026") == "03/2026" == descontos._competencia(" 2026-03 ")
+    with pytest.raises(EntradaInvalida, match="Competência inválida"):
+        descontos._competencia("13/2026")

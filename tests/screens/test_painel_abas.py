@@ -154,4 +154,3 @@ def test_todo_modulo_usa_o_painel_de_abas_declaradas():
         assert all(a.permissao is not None for a in abas), modulo.chave  # cada aba diz quem a vê
         vistos.add(modulo.chave)
     assert vistos == {"magisterio", "conselho", "certificacao", "administracao"}
-

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel,
                                QPushButton, QVBoxLayout, QWidget)
 
+from desktop.rules import formato
 from desktop.rules.pagamento import banco as regras_banco
 from desktop.rules.validacao import EntradaInvalida, cpf as validar_cpf
 from desktop.screens.widgets import avisos
@@ -43,11 +44,8 @@ def _numero(texto: str) -> str:
 
 
 def _competencia(texto: str) -> str:
-    t = texto.strip()
-    partes = t.split("/")
-    if len(partes) != 2 or not all(p.isdigit() for p in partes) or not 1 <= int(partes[0]) <= 12 or len(partes[1]) != 4:
-        raise EntradaInvalida("Competência no formato mm/aaaa, por exemplo 03/2026.")
-    return t
+    """A competência digitada (``formato.ler_competencia``), como texto mm/aaaa."""
+    return f"{formato.ler_competencia(texto):%m/%Y}"
 
 
 def _texto(minimo: int, campo: str):

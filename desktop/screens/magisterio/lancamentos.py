@@ -16,12 +16,12 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop.rules import formato
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.situacao import reservar_linhas
-from desktop.services.magisterio import cadastro, folha, lancamentos
+from desktop.services.magisterio import cadastro, lancamentos
 
 (COL_NOME, COL_MATRICULA, COL_DIAS, COL_HORAS, COL_NOTURNAS, COL_VALOR, COL_DESCRICAO, COL_FUNDAMENTO,
  COL_INCIDENCIAS, COL_AVULSAS, COL_OUTRAS) = range(11)
@@ -41,13 +41,6 @@ CHAVES = {COL_DIAS: "dias", COL_HORAS: "horas", COL_NOTURNAS: "noturnas", COL_VA
           COL_DESCRICAO: "avulsa_descricao", COL_FUNDAMENTO: "avulsa_fundamento", COL_INCIDENCIAS: "avulsa_incidencias"}
 _COLUNA = {chave: c for c, chave in CHAVES.items()}
 _VERMELHO = QBrush(QColor("#f8d7da"))
-
-
-def _competencia(texto: str) -> date:
-    try:
-        return folha.mes(texto)
-    except EntradaInvalida:
-        raise EntradaInvalida("Competência no formato mm/aaaa, por exemplo 10/2026.") from None
 
 
 class _Tabela(QTableWidget):
@@ -93,7 +86,7 @@ class AbaLancamentos(QWidget):
         self.escola = QComboBox(self)
         self.escola.setAccessibleName("Escola")
         hoje = date.today()
-        self.competencia = CampoValidado(_competencia, placeholder="mm/aaaa", parent=self)
+        self.competencia = CampoValidado(formato.ler_competencia, placeholder="mm/aaaa", parent=self)
         self.competencia.definir_texto(f"{hoje.month:02d}/{hoje.year}")
         self.botao_carregar = QPushButton("&Carregar", self)
         self.tabela = _Tabela(0, len(_TITULOS), self)
