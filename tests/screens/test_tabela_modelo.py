@@ -31,3 +31,36 @@ def test_papeis_da_celula(qapp):
     assert m.data(QModelIndex()) is None
     assert m.headerData(1, Qt.Orientation.Horizontal, P.TextAlignmentRole) == \
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def test_filtro_sem_acento_e_o_texto_novo_depois_de_mudar(qapp):
+    """O filtro procura no que se vê (todas as colunas, sem acento, todos os termos). O texto de cada linha fica
+    guardado entre uma tecla e outra, e é refeito quando as linhas, as colunas ou uma coluna mudam."""
+    from desktop.screens.widgets.tabela import ProxyFiltro
+
+    situacoes = {"1": "em exercício", "2": "licença"}
+    colunas = [Coluna("Nome", lambda r: r["nome"]), Coluna("Situação", lambda r: situacoes.get(r["id"], "—"))]
+    m = ModeloTabela(colunas)
+    proxy = ProxyFiltro(m)
+    m.definir_linhas([{"id": "1", "nome": "João Araújo"}, {"id": "2", "nome": "Ana Conceição"},
+                      {"id": "3", "nome": "JOAO Lima"}])
+
+    def visiveis():
+        return [proxy.linha_origem(proxy.index(i, 0))["nome"] for i in range(proxy.rowCount())]
+
+    proxy.definir_texto("joao")
+    assert visiveis() == ["João Araújo", "JOAO Lima"]
+    proxy.definir_texto("joão exercicio")
+    assert visiveis() == ["João Araújo"]
+    situacoes["1"] = "licença"  # a coluna calculada depois (como a situação dos servidores) muda
+    m.coluna_mudou(1)
+    assert visiveis() == []
+    proxy.definir_texto("licenca")
+    assert visiveis() == ["João Araújo", "Ana Conceição"]
+    m.definir_linhas([{"id": "3", "nome": "Rosa Licença"}])
+    assert visiveis() == ["Rosa Licença"]
+    m.definir_colunas(colunas[:1])
+    proxy.definir_texto("exercicio")
+    assert visiveis() == []
+    proxy.definir_texto("")
+    assert visiveis() == ["Rosa Licença"]
