@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -20,6 +21,7 @@ from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, cr
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets.leitura import ler
+from desktop.screens.widgets.situacao import isolar_texto
 from desktop.services.magisterio import cadastro, consultas
 
 from . import comum
@@ -168,8 +170,10 @@ class AbaServidores(QWidget):
         barra = QHBoxLayout()
         for b in (self.botao_novo, self.botao_ficha, self.botao_desligar):
             barra.addWidget(b)
-        barra.addStretch(1)
-        barra.addWidget(self.contagem)
+        # a contagem muda ao chegar a lista e a cada tecla do filtro: isolada, não leva a janela inteira a ser
+        # redesenhada de novo junto com a tabela de 3.000 linhas (widgets.situacao.isolar_texto, issue 16)
+        self.contagem.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        barra.addWidget(isolar_texto(self.contagem), 1)
         lay = QVBoxLayout(self)
         lay.addLayout(topo)
         lay.addWidget(self.tabela, 1)
