@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
+from desktop.rules import formato
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, data_br
 from desktop.store.magisterio import folha as armazem_folha
@@ -59,13 +60,7 @@ def _converter(h: armazem.Historico, c: armazem.Coluna, valor):
                 return valor.date()
             return valor if isinstance(valor, date) else data_br(str(valor))
         if c.tipo == COMPETENCIA:
-            if isinstance(valor, date):
-                return date(valor.year, valor.month, 1)
-            m = re.fullmatch(r"(\d{1,2})/(\d{4})|(\d{4})-(\d{2})", str(valor))
-            if not m:
-                raise EntradaInvalida("use mm/aaaa.")
-            mes, ano = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-            return date(int(ano), int(mes), 1)
+            return formato.ler_competencia(valor)
         if c.tipo == INTEIRO:
             if isinstance(valor, bool) or (isinstance(valor, str) and not valor.lstrip("-").isdigit()):
                 raise EntradaInvalida("informe um número inteiro.")

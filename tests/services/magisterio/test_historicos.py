@@ -200,6 +200,9 @@ def test_horas_noturnas_exigem_regencia(sessao, escolas, m):
     with pytest.raises(ErroNegocio, match="já há horas lançadas em 03/2026"):
         cadastro.adicionar(sessao, "horas_noturnas", m, competencia=date(2026, 3, 15), horas=2)
     assert cadastro.ficha(sessao, m).horas_noturnas == {date(2026, 3, 1): Decimal("6.5")}
+    # a competência é lida pelo leitor único (formato.ler_competencia): mês 13 é competência inválida
+    with pytest.raises(EntradaInvalida, match="Horas noturnas, competência: Competência inválida: '13/2026'"):
+        cadastro.adicionar(sessao, "horas_noturnas", m, competencia="13/2026", horas=2)
 
 
 def test_corrigir_e_excluir_com_diario(sessao, escolas, m):
