@@ -10,7 +10,8 @@ começo dele) entram na conta. Cada amostra é classificada:
   está em C++ do Qt: desenho, layout — ou esperando o GIL para chamar um slot); o estado da thread em
   ``/proc`` separa ``rodando C++`` (R) de ``parada`` (S), e a parada diz em que chamada ao sistema ela
   espera (``/proc/.../syscall`` e a pilha do núcleo: futex é o GIL ou uma trava; fsync, pread, nanosleep
-  seriam disco ou a espera do SQLite por uma trava de arquivo); anota-se o que as outras threads Python estão fazendo, pois uma delas pode estar com o GIL;
+  seriam disco ou a espera do SQLite por uma trava de arquivo); anota-se o que as outras threads Python
+  estão fazendo, pois uma delas pode estar com o GIL;
 - ``GIL retido``: a própria vigia acordou bem depois do passo (dormiu 5 ms e voltou ≥ 25 ms depois):
   alguém segurou o GIL (uma chamada longa em C que não o solta: zlib, reportlab, sqlite, json...) ou a
   máquina não deu CPU; anota-se a linha das outras threads na amostra seguinte.
@@ -201,6 +202,11 @@ class Vigia(threading.Thread):
         numa máquina carregada, o que o Paço e o GIL seguraram (os intervalos < ``LIMIAR_S`` não entram)."""
         return {fase: max(d - f for d, _c, f in v) for fase, v in self.intervalos.items() if v}
 
+    def cpu_maxima(self) -> dict[str, float]:
+        """Por fase, o maior tempo de CPU da thread da interface num só intervalo longo (s): o trabalho que a
+        janela fez de uma vez, sem a fila nem as esperas — o número que menos depende da carga da máquina."""
+        return {fase: max(c for _d, c, _f in v) for fase, v in self.intervalos.items() if v}
+
     def relatorio(self, maximo: int = 8) -> str:
         linhas = [f"Culpados (amostras a cada {PASSO_S * 1000:.0f} ms enquanto o tique atrasava > "
                   f"{LIMIAR_S * 1000:.0f} ms; n = amostras):"]
@@ -215,7 +221,8 @@ class Vigia(threading.Thread):
                 sem_fila = max(d - f for d, _c, f in self.intervalos[fase])
                 linhas.append(f"    pior intervalo {pior[0] * 1000:.0f} ms = {pior[1] * 1000:.0f} ms na CPU + "
                               f"{pior[2] * 1000:.0f} ms na fila da CPU + {(pior[0] - pior[1] - pior[2]) * 1000:.0f} ms "
-                              f"parada (GIL, trava); sem a fila da CPU, o maior seria {sem_fila * 1000:.0f} ms")
+                              f"parada (GIL, trava); sem a fila da CPU, o maior seria {sem_fila * 1000:.0f} ms; "
+                              f"a maior CPU da interface num só intervalo, {self.cpu_maxima()[fase] * 1000:.0f} ms")
             for chave, n in contagem.most_common(maximo):
                 linhas.append(f"    {n:5d}  {chave}")
         return "\n".join(linhas)

@@ -265,6 +265,9 @@ def main() -> None:
             fase, pior = max(vigia.sem_fila().items(), key=lambda x: x[1])
             print(f"RESUMO sem a fila da CPU (--culpados): maior intervalo {pior * 1000:.0f} ms ({fase}); "
                   f"meta ≤ {META_MS} ms: {'atingida' if pior * 1000 <= META_MS else 'NÃO atingida'}")
+            fase, cpu = max(vigia.cpu_maxima().items(), key=lambda x: x[1])
+            print(f"RESUMO CPU da interface (--culpados): no máximo {cpu * 1000:.0f} ms de CPU num só intervalo "
+                  f"({fase})")
     finally:
         shutil.rmtree(temporaria, ignore_errors=True)
 

@@ -1,4 +1,5 @@
-"""widgets.tabela.ModeloTabela: o que cada papel devolve (texto, alinhamento, cor, dica) e nada nos papéis não usados."""
+"""widgets.tabela: o que cada papel do ModeloTabela devolve (texto, alinhamento, cor, dica; nada nos outros) e o
+filtro do ProxyFiltro."""
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
@@ -10,7 +11,8 @@ P = Qt.ItemDataRole
 def test_papeis_da_celula(qapp):
     colunas = [Coluna("Nome", lambda r: r["nome"]),
                Coluna("Valor", lambda r: f"R$ {r['v']}", alinhamento="direita",
-                      cor=lambda r: "#a00000" if r["v"] < 0 else None, dica=lambda r: "negativo" if r["v"] < 0 else None),
+                      cor=lambda r: "#a00000" if r["v"] < 0 else None,
+                      dica=lambda r: "negativo" if r["v"] < 0 else None),
                Coluna("Marca", lambda r: "sim", alinhamento="centro")]
     m = ModeloTabela(colunas, cor_linha=lambda r: "#555555" if r["nome"] == "Cinza" else None)
     m.definir_linhas([{"nome": "Ana", "v": -3}, {"nome": "Cinza", "v": 2}])
