@@ -133,6 +133,7 @@ def test_plantao_grava_a_hora_real_da_chamada(qtbot, conselheira):
     aba = AbaPlantao(conselheira)
     qtbot.addWidget(aba)
     aba.show()
+    qtbot.waitUntil(lambda: not aba.restaurando, timeout=20000)  # o rascunho guardado é lido ao abrir
     aba.novo()
     f = aba.form
     chamada = (datetime.now() - timedelta(minutes=40)).replace(second=0, microsecond=0)
