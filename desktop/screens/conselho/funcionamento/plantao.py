@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from desktop.rules.conselho.escala import MODALIDADES
 from desktop.services.conselho import escala, rascunhos
 from desktop.services.sessao import SemPermissao, SessaoEncerrada
 from desktop.screens.widgets import avisos
@@ -95,7 +96,7 @@ class AbaPlantao(QWidget):
         if p is False:
             self.plantonista.setText("")
             return
-        self.plantonista.setText(f"<b>De plantão agora:</b> {p['nome']} ({p['modalidade']}, {br(p['inicio'])} a "
+        self.plantonista.setText(f"<b>De plantão agora:</b> {p['nome']} ({MODALIDADES.get(p['modalidade'], p['modalidade']).lower()}, {br(p['inicio'])} a "
                                  f"{br(p['fim'])})" if p else "<b>De plantão agora:</b> ninguém escalado — horário "
                                  "de expediente ou escala não gravada.")
 

@@ -364,3 +364,14 @@ def test_rascunho_que_nao_se_le_nao_trava_o_plantao(qtbot, conselheira, monkeypa
     qtbot.waitUntil(lambda: (rascunhos.restaurar_rascunho(conselheira) or {}).get("crianca") == "Joana Pereira",
                     timeout=ESPERA)
     _ocioso(qtbot)
+
+
+def test_plantonista_agora_mostra_a_modalidade_por_extenso(qtbot, conselheira):
+    """O rótulo do plantonista diz a modalidade como a escala a mostra ('plantão', 'sobreaviso'), não a chave
+    gravada ('plantao')."""
+    aba = _aberta(qtbot, conselheira)
+    for modalidade, esperado in (("plantao", "(plantão, 02/12/2026 18:00 a 03/12/2026 08:00)"),
+                                 ("sobreaviso", "(sobreaviso, 02/12/2026 18:00 a 03/12/2026 08:00)")):
+        aba._on_plantonista({"nome": "Antônia Maria Lopes", "modalidade": modalidade,
+                             "inicio": "2026-12-02T18:00", "fim": "2026-12-03T08:00"})
+        assert aba.plantonista.text().endswith(esperado), aba.plantonista.text()
