@@ -127,11 +127,16 @@ def _como_data(valor: str | date | datetime) -> date | datetime:
     if isinstance(valor, (date, datetime)):
         return valor
     texto = str(valor)
-    return datetime.fromisoformat(texto) if len(texto) > 10 else date.fromisoformat(texto)
+    if len(texto) <= 10:
+        return date.fromisoformat(texto)
+    try:
+        return datetime.fromisoformat(texto)
+    except ValueError:  # "aaaa-mm-dd" seguido do que não for hora ISO: vale o dia
+        return date.fromisoformat(texto[:10])
 
 
 def data(valor: str | date | datetime | None) -> str:
-    """dd/mm/aaaa; aceita date, datetime ou texto ISO; vazio para None ou ""."""
+    """dd/mm/aaaa; aceita date, datetime ou texto ISO (com ou sem hora: vale o dia); vazio para None ou ""."""
     if not valor:
         return ""
     d = _como_data(valor)

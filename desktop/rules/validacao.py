@@ -12,7 +12,7 @@ from decimal import Decimal
 from validate_docbr import CNPJ, CPF
 
 from .entrada import EntradaInvalida
-from .formato import data as _data_br, ler_data, ler_dinheiro
+from .formato import ler_data, ler_dinheiro
 
 _CPF = CPF()
 _CNPJ = CNPJ()
@@ -78,10 +78,6 @@ def data_iso(valor, campo: str) -> date | None:
         return date.fromisoformat(str(valor))
     except ValueError:
         raise EntradaInvalida(f"{campo}: data inválida {valor!r} (use aaaa-mm-dd).") from None
-
-
-def formatar_data(d: date) -> str:
-    return _data_br(d)
 
 
 def dinheiro(texto: str) -> Decimal:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.rules import calendario
+from desktop.rules import calendario, formato
 from desktop.rules.calendario import FeriadoMunicipal
 from desktop.rules.inss import TabelaINSS
 from desktop.rules.irrf import TabelaIRRF
 from desktop.rules.papeis import Permissao
 from desktop.rules.parametros import Parametro, SemVigencia, nova_vigencia, valor_vigente
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store import parametros as armazem
 
 from .sessao import ErroNegocio, Sessao
@@ -121,7 +121,7 @@ def adicionar_vigencia(sessao: Sessao, nome: str, inicio: date, valor, fundament
     p = _parametro(sessao, nome)
     if any(v.inicio == inicio for v in p.vigencias):
         raise ErroNegocio(
-            f"Já existe uma vigência de {p.definicao.titulo} começando em {formatar_data(inicio)}. "
+            f"Já existe uma vigência de {p.definicao.titulo} começando em {formato.data(inicio)}. "
             "Escolha outra data de início."
         )
     vig = nova_vigencia(p.definicao, inicio, valor, fundamento, status)
@@ -148,7 +148,7 @@ def adicionar_feriado_municipal(sessao: Sessao, data: date, descricao: str, anua
     for f in armazem.feriados_ativos(sessao.db):
         if novo.coincide_com(f):
             raise ErroNegocio(
-                f"Já há um feriado municipal em {formatar_data(data)}: {f.descricao}. "
+                f"Já há um feriado municipal em {formato.data(data)}: {f.descricao}. "
                 "Desative-o antes de cadastrar outro no mesmo dia."
             )
     with sessao.mudanca(Permissao.FERIADOS_EDITAR) as m:

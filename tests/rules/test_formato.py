@@ -83,6 +83,22 @@ def test_datas():
     assert formato.momento(datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc), hora_local=False) == "01/03/2026 12:00"
 
 
+def test_uma_forma_de_mostrar_data():
+    """``formato.data`` é o único nome que mostra dd/mm/aaaa (issue 18): aceita o que aceitavam o
+    ``validacao.formatar_data`` (date) e o ``widgets.formato.data`` das telas (ISO com hora, cortado no dia),
+    e as telas usam a mesma função, reexportada, não uma cópia."""
+    from desktop.screens.widgets import formato as formato_telas
+
+    assert formato_telas.data is formato.data and formato_telas.momento is formato.momento
+    assert not hasattr(validacao, "formatar_data")
+    for valor in (date(2026, 3, 1), datetime(2026, 3, 1, 23, 59), "2026-03-01", "2026-03-01T23:59:00",
+                  "2026-03-01 23:59:00+00:00", "2026-03-01T23:59:00.123456Z", "2026-03-01 (manhã)"):
+        assert formato.data(valor) == "01/03/2026", valor
+    assert formato.data("") == "" == formato.data(None)
+    with pytest.raises(ValueError):
+        formato.data("01/03/2026")  # mostrar não é ler: texto digitado passa por ler_data
+
+
 def test_meses_e_data_por_extenso_do_babel():
     assert formato.MESES[0] == "janeiro" and formato.MESES[2] == "março" and len(formato.MESES) == 12
     assert formato.competencia_extenso(date(2026, 3, 1)) == "março de 2026"

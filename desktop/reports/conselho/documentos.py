@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.reports import assinaturas
 from desktop.reports.layout import (LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, paragrafo, quadro, tabela,
                                     titulo)
-from desktop.rules.validacao import formatar_data
+from desktop.rules import formato
 
 TITULOS = {
     "conselho_notificacao": "Notificação",
@@ -49,7 +49,7 @@ def corpo(d: DocumentoCaso) -> list[Flowable]:
     fluxo += [paragrafo(p) for p in d.paragrafos]
     if d.fundamentos:
         fluxo.append(quadro([paragrafo("Fundamentos: " + "; ".join(d.fundamentos), "pequeno")], espaco=5))
-    fluxo += [Spacer(1, 14), paragrafo(f"{d.municipio}, {formatar_data(d.data)}."), Spacer(1, 28),
+    fluxo += [Spacer(1, 14), paragrafo(f"{d.municipio}, {formato.data(d.data)}."), Spacer(1, 28),
               paragrafo("_______________________________________________"),
               paragrafo(f"{d.assinante} — Conselho Tutelar", "pequeno")]
     return fluxo

@@ -13,7 +13,6 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.reports import assinaturas
 from desktop.reports.layout import LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, paragrafo, tabela, titulo
 from desktop.rules import formato
-from desktop.rules.validacao import formatar_data
 
 TITULO = "Escala de plantão do Conselho Tutelar"
 _DIAS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
@@ -31,7 +30,7 @@ class LinhaEscala:
 
 
 def corpo(inicio: date, fim: date, linhas: list[LinhaEscala], carga: list[tuple[str, int, int, float]]) -> list[Flowable]:
-    fluxo: list[Flowable] = [*titulo(TITULO, f"De {formatar_data(inicio)} a {formatar_data(fim)} — Lei 320/2023, "
+    fluxo: list[Flowable] = [*titulo(TITULO, f"De {formato.data(inicio)} a {formato.data(fim)} — Lei 320/2023, "
                                                "arts. 19 e 20")]
     mes = None
     bloco: list[list[str]] = []

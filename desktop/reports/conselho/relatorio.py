@@ -18,9 +18,8 @@ from desktop.reports import fontes
 from desktop.reports.fontes import NORMAL
 from desktop.reports.layout import (COR_LINHA, LARGURA_UTIL, Cabecalho, Rodape, caber, gerar_pdf, paragrafo,
                                     quadro, tabela, titulo)
-from desktop.rules import csv_seguro
+from desktop.rules import csv_seguro, formato
 from desktop.rules.conselho.relatorio import Estatisticas, publicar, total_publicado
-from desktop.rules.validacao import formatar_data
 
 TITULO = "Relatório trimestral do Conselho Tutelar"
 CAMPOS_CSV = ("numero", "ano", "data", "tipo", "bairro", "faixa_etaria", "sexo", "direito", "direito_especifico",
@@ -61,7 +60,7 @@ def grafico_barras(titulo_grafico: str, dados: list[tuple[str, int]], *, horizon
 
 def corpo(e: Estatisticas, observacoes: str = "", limiar: int = 5) -> list[Flowable]:
     """O relatório com as contagens pequenas suprimidas (``limiar``: parâmetro ``conselho_relatorio``)."""
-    fluxo: list[Flowable] = [*titulo(TITULO, f"Período de {formatar_data(e.inicio)} a {formatar_data(e.fim)} — "
+    fluxo: list[Flowable] = [*titulo(TITULO, f"Período de {formato.data(e.inicio)} a {formato.data(e.fim)} — "
                                               "Lei 320/2023, art. 23 §1º")]
     fluxo.append(quadro([paragrafo(
         f"Registros no período: {total_publicado(e.registros, limiar)}. Crianças e adolescentes envolvidos: "

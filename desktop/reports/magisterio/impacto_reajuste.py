@@ -6,9 +6,9 @@ from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports.layout import LARGURA_UTIL, Cabecalho, Rodape, caber, gerar_pdf, paragrafo, tabela, titulo
 from desktop.rules.magisterio.reajuste_impacto import Impacto
-from desktop.rules.validacao import formatar_data
 
 from desktop.reports.folha import competencia_extenso, dinheiro, numero
+from desktop.rules import formato
 
 TITULO = "Impacto do reajuste na folha"
 
@@ -16,7 +16,7 @@ TITULO = "Impacto do reajuste na folha"
 def gerar(cabecalho: Cabecalho, rodape: Rodape, imp: Impacto, descricao: str, fundamento: str) -> bytes:
     pct = f" ({str(imp.percentual).replace('.', ',')} %)" if imp.percentual is not None else ""
     fluxo: list[Flowable] = titulo(
-        f"{TITULO} — vigência a partir de {formatar_data(imp.inicio)}",
+        f"{TITULO} — vigência a partir de {formato.data(imp.inicio)}",
         f"Simulação, nada aplicado · {descricao} · {fundamento}")
     resumo = [
         ["Competência calculada", competencia_extenso(imp.competencia)],

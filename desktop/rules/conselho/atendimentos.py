@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules import formato
+from desktop.rules.validacao import EntradaInvalida
 
 TIPOS = {"informacao": "Informação", "denuncia": "Denúncia", "atendimento": "Atendimento"}
 SITUACOES = {"aberto": "Aberto", "acompanhamento": "Em acompanhamento", "arquivado": "Arquivado"}
@@ -110,7 +111,7 @@ def validar_crianca(c: Crianca, fato_em: date) -> Crianca:
         raise EntradaInvalida("Sexo deve ser F, M ou não informado.")
     if c.nascimento is not None:
         if c.nascimento > fato_em:
-            raise EntradaInvalida(f"A data de nascimento de {nome} ({formatar_data(c.nascimento)}) é posterior "
+            raise EntradaInvalida(f"A data de nascimento de {nome} ({formato.data(c.nascimento)}) é posterior "
                                   "à data do registro: confira a data.")
         if idade(c.nascimento, fato_em) > IDADE_MAXIMA_ATENDIMENTO:
             raise EntradaInvalida(f"Pela data de nascimento informada, {nome} teria mais de "

@@ -15,9 +15,10 @@ from datetime import date, datetime, timedelta
 from typing import Callable, Iterable
 
 from desktop.rules.folha.dias import Intervalo
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 
 from .parametros import RegrasExpediente
+from desktop.rules import formato
 
 NOITE, DIA = "noite", "dia"
 TIPOS_TURNO = {NOITE: "Noite", DIA: "Dia não útil"}
@@ -39,8 +40,8 @@ class Turno:
 
     def rotulo(self) -> str:
         if self.tipo == NOITE:
-            return f"noite de {formatar_data(self.inicio.date())}"
-        return f"dia {formatar_data(self.inicio.date())}"
+            return f"noite de {formato.data(self.inicio.date())}"
+        return f"dia {formato.data(self.inicio.date())}"
 
 
 @dataclass(frozen=True)

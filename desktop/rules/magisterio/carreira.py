@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 
 from .configuracao import ConfiguracaoMagisterio
 from .tabelas import JORNADAS, ParametrosCarreira, nome_nivel
 from .tempo import ContagemTempo, somar_anos
 from .tipos import CLASSES, Cargo, FichaFuncional, MotivoJornada, EventoCarreira, Nivel, Situacao
 from .titulacao import LEI, PUBLICACAO, artigos, descricao_titulo, nivel_do_titulo
+from desktop.rules import formato
 
 UM_DIA = timedelta(days=1)
 _ORDEM = {Nivel.NE: 0, Nivel.N1: 1, Nivel.N2: 2, Nivel.N3: 3, Nivel.N4: 4}
@@ -58,7 +59,7 @@ def _jornada(ficha: FichaFuncional, dia: date) -> tuple[int, EventoCarreira]:
         return JORNADAS[-1], EventoCarreira(j.inicio, f"{texto}: paga como {JORNADAS[-1]} h", f"{LEI}, {arts}")
     base = [j for j in ficha.jornadas if j.motivo is MotivoJornada.BASE and j.contem(dia)]
     if not base:
-        raise EntradaInvalida(f"{ficha.nome}: não há jornada cadastrada em {formatar_data(dia)}. Cadastre a "
+        raise EntradaInvalida(f"{ficha.nome}: não há jornada cadastrada em {formato.data(dia)}. Cadastre a "
                               "jornada de 20 ou 40 horas (art. 23).")
     j = max(base, key=lambda j: j.inicio)
     if j.horas not in JORNADAS:
@@ -79,8 +80,8 @@ class _Historia:
 
     def __init__(self, ficha: FichaFuncional, config: ConfiguracaoMagisterio, regras: ParametrosCarreira):
         if ficha.desligamento is not None and ficha.desligamento < ficha.admissao:
-            raise EntradaInvalida(f"{ficha.nome}: o desligamento ({formatar_data(ficha.desligamento)}) é anterior "
-                                  f"à admissão ({formatar_data(ficha.admissao)}). Corrija as datas.")
+            raise EntradaInvalida(f"{ficha.nome}: o desligamento ({formato.data(ficha.desligamento)}) é anterior "
+                                  f"à admissão ({formato.data(ficha.admissao)}). Corrija as datas.")
         self.ficha, self.config, self.regras = ficha, config, regras
         self.tempo = ContagemTempo(ficha, config)
         self.fim_estagio = fim_estagio_probatorio(ficha, regras)
@@ -112,7 +113,7 @@ class _Historia:
                 fundamento = artigos(*arts, "66")
             elif t.data_requerimento <= self.fim_estagio and self.config.probatorio_nivel == "adiar":
                 efetivo = self.fim_estagio + UM_DIA
-                texto = (f"{nome_nivel(nivel)} ({desc}), requerido em {formatar_data(t.data_requerimento)} durante o "
+                texto = (f"{nome_nivel(nivel)} ({desc}), requerido em {formato.data(t.data_requerimento)} durante o "
                          "estágio probatório: vale a partir do fim do estágio")
                 fundamento = artigos(*arts, "19 §2º", "9º §2º")
             else:
@@ -140,7 +141,7 @@ class _Historia:
                 escolhido = p
         if escolhido is None:
             raise SemTitulacao(
-                f"{self.ficha.nome}: não há titulação que defina o nível em {formatar_data(dia)} (art. 14). Cadastre "
+                f"{self.ficha.nome}: não há titulação que defina o nível em {formato.data(dia)} (art. 14). Cadastre "
                 "a formação do servidor com a data do requerimento (a do ingresso pode ser a data da admissão).")
         return escolhido
 
@@ -166,7 +167,7 @@ class _Historia:
                 break
             efetivo, fundamento = completou + UM_DIA, f"{LEI}, arts. 16 e 22 §3º"
             texto = (f"classe {CLASSES[k]}: {k}º interstício de {self.regras.intersticio_classe_anos} anos de efetivo "
-                     f"exercício completado em {formatar_data(completou)}")
+                     f"exercício completado em {formato.data(completou)}")
             if efetivo <= self.fim_estagio:
                 efetivo, fundamento = self.fim_estagio + UM_DIA, f"{LEI}, arts. 16, 22 §3º e 9º §2º"
                 texto += "; a progressão espera o fim do estágio probatório"
@@ -197,18 +198,18 @@ class _Historia:
     def situacao(self, dia: date) -> Situacao:
         ficha = self.ficha
         if dia < ficha.admissao:
-            raise ForaDoVinculo(f"{ficha.nome} foi admitido em {formatar_data(ficha.admissao)}; não há situação "
-                                f"funcional em {formatar_data(dia)}.")
+            raise ForaDoVinculo(f"{ficha.nome} foi admitido em {formato.data(ficha.admissao)}; não há situação "
+                                f"funcional em {formato.data(dia)}.")
         if ficha.desligamento is not None and dia > ficha.desligamento:
-            raise ForaDoVinculo(f"{ficha.nome} foi desligado em {formatar_data(ficha.desligamento)}; não há situação "
-                                f"funcional em {formatar_data(dia)}.")
+            raise ForaDoVinculo(f"{ficha.nome} foi desligado em {formato.data(ficha.desligamento)}; não há situação "
+                                f"funcional em {formato.data(dia)}.")
         passo = self.passo_nivel(dia)
         classe, m_classe = self.classe(dia, passo.valor)
         horas, m_jornada = self.jornada(dia)
         em_estagio = dia <= self.fim_estagio
         fundamentos = [passo.mudanca, m_classe, m_jornada]
         if em_estagio:
-            fundamentos.append(EventoCarreira(ficha.admissao, f"Em estágio probatório até {formatar_data(self.fim_estagio)}: "
+            fundamentos.append(EventoCarreira(ficha.admissao, f"Em estágio probatório até {formato.data(self.fim_estagio)}: "
                                               "sem progressão funcional", f"{LEI}, art. 9º §2º"))
         return Situacao(dia, self.cargo(passo.valor), passo.valor, classe, horas, self.tempo.dias(dia), em_estagio,
                         tuple(fundamentos))
@@ -295,7 +296,7 @@ def _admissao(h: _Historia) -> EventoCarreira:
         partes.append("jornada não cadastrada")
     anos = h.regras.estagio_probatorio_anos
     return EventoCarreira(ficha.admissao, f"Admissão {', '.join(partes)}; início do estágio probatório de {anos} anos "
-                          f"(até {formatar_data(h.fim_estagio)})", f"{LEI}, arts. 8º §ún e 9º")
+                          f"(até {formato.data(h.fim_estagio)})", f"{LEI}, arts. 8º §ún e 9º")
 
 
 def linha_do_tempo(ficha: FichaFuncional, ate: date, config: ConfiguracaoMagisterio,
@@ -314,7 +315,7 @@ def linha_do_tempo(ficha: FichaFuncional, ate: date, config: ConfiguracaoMagiste
     if fim is None or h.fim_estagio < fim:
         dia = h.fim_estagio + UM_DIA
         eventos.append((dia, 2, EventoCarreira(dia, f"Fim do estágio probatório ({regras.estagio_probatorio_anos} anos "
-                                               f"completados em {formatar_data(h.fim_estagio)})", f"{LEI}, art. 9º")))
+                                               f"completados em {formato.data(h.fim_estagio)})", f"{LEI}, art. 9º")))
     eventos += [(p.inicio, 3, p.mudanca) for p in h.niveis if p.inicio > ficha.admissao]
     eventos += [(m.data, 7, m) for m in h.notas]
     classe_antes, jornada_antes = "A", None

@@ -20,7 +20,6 @@ from desktop.rules.folha.descontos import Descontos
 from desktop.rules.folha.dias import (avos_no_ano, dias_comerciais, mes_seguinte, primeiro_dia, proporcional,
                                       ultimo_dia)
 from desktop.rules.folha.tipos import Contracheque, Linha, Natureza
-from desktop.rules.validacao import formatar_data
 
 from . import codigos
 from .carreira import periodos_no_mes
@@ -29,6 +28,7 @@ from .folha_historico import menos, regencia_docente, remunerado_no_dia, vigenci
 from .folha_parametros import ParametrosFolhaMagisterio
 from .folha_rubricas import LEI, Rubricas
 from .tipos import FichaFuncional, Situacao
+from desktop.rules import formato
 
 UM_DIA = timedelta(days=1)
 class Pedaco(NamedTuple):
@@ -155,7 +155,7 @@ class _Folha:
         for falta in sorted(self.ficha.faltas, key=lambda x: x.data):
             if not self.mes <= falta.data <= self.fim or falta.liquidar_em != liquidar_em:
                 continue
-            quando = formatar_data(falta.data)
+            quando = formato.data(falta.data)
             pedaco = self._pago_no_dia(falta.data)
             if pedaco is None:
                 self.avisos.append(f"Falta de {quando} em dia sem remuneração (fora do vínculo ou em afastamento "
@@ -206,8 +206,8 @@ class _Folha:
             if self.ficha.desligamento is not None and self.ficha.desligamento < fe.inicio:
                 continue
             dias = (fe.fim - fe.inicio).days + 1 if fe.fim else self.regras.dias_mes
-            periodo = (f"{formatar_data(fe.inicio)} a {formatar_data(fe.fim)}" if fe.fim
-                       else f"a partir de {formatar_data(fe.inicio)}")
+            periodo = (f"{formato.data(fe.inicio)} a {formato.data(fe.fim)}" if fe.fim
+                       else f"a partir de {formato.data(fe.inicio)}")
             linhas.append(motor.linha_terco_ferias(
                 self._referencia(), dias, self.regras, f"{LEI}, art. 57 (pago na folha do mês anterior às férias)",
                 f"Terço constitucional de férias (férias de {periodo})", previdencia=self.previdencia))

@@ -17,10 +17,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Mapping
 
 from desktop.rules.dinheiro import centavos, decimal_de, reais, texto_decimal
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 
 from .tabelas import JORNADAS, NIVEIS, NIVEIS_CARREIRA, MatrizVencimentos, ParametrosCarreira, nome_nivel
 from .tipos import CLASSES, Nivel
+from desktop.rules import formato
 
 CEM = Decimal(100)
 
@@ -158,7 +159,7 @@ def abaixo_do_piso(matriz: MatrizVencimentos, piso) -> list[AvisoPiso]:
                 j, valor, minimo, minimo - valor,
                 f"O vencimento inicial de {j} h (Nível 1, classe A) de {reais(valor)} fica abaixo do piso "
                 f"nacional do magistério de {reais(minimo)}{proporcional}, em vigor desde "
-                f"{formatar_data(piso.inicio)}: faltam {reais(minimo - valor)}. Reveja a matriz antes de "
+                f"{formato.data(piso.inicio)}: faltam {reais(minimo - valor)}. Reveja a matriz antes de "
                 "aplicá-la.",
                 f"Lei 11.738/2008, art. 2º (piso: {piso.fundamento})"))
     return avisos

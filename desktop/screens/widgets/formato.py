@@ -1,19 +1,10 @@
 """Como as telas mostram e leem datas, momentos, números e tamanhos (pt-BR)."""
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from desktop.rules import formato
+from desktop.rules.formato import data, momento  # reexportados: as telas mostram datas pelo mesmo formato.data
 
-
-def momento(valor: str | datetime | None) -> str:
-    """Momento ISO (UTC, como gravado) na hora local: 21/11/2025 14:32."""
-    return formato.momento(valor)
-
-
-def data(valor: str | date | None) -> str:
-    """Data ISO (aaaa-mm-dd) como dd/mm/aaaa."""
-    return formato.data(valor[:10] if isinstance(valor, str) else valor)
+__all__ = ["data", "decimal_br", "momento", "numero_digitado", "tamanho"]
 
 
 def tamanho(octetos: int | None) -> str:

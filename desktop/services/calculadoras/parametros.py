@@ -11,8 +11,9 @@ import difflib
 from datetime import date
 
 from desktop.rules.parametros import Parametro, SemVigencia, Vigencia, nova_vigencia, valor_vigente
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store.parametros import padrao
+from desktop.rules import formato
 
 
 def _erro(caminho: str, problema: str) -> EntradaInvalida:
@@ -68,11 +69,11 @@ def sem_vigencia(p: Parametro, dia: date, caminho: str = "parametros") -> Entrad
     """A recusa de uma data que nenhuma vigência de ``p`` cobre: o período coberto e como informar a vigência."""
     nome = p.definicao.nome
     if p.vigencias:
-        cobre = f"de {formatar_data(min(v.inicio for v in p.vigencias))} em diante"
+        cobre = f"de {formato.data(min(v.inicio for v in p.vigencias))} em diante"
     else:
         cobre = "nenhuma data"
     return EntradaInvalida(
-        f"Não há valor de {p.definicao.titulo} em vigor em {formatar_data(dia)}: os parâmetros conhecidos "
+        f"Não há valor de {p.definicao.titulo} em vigor em {formato.data(dia)}: os parâmetros conhecidos "
         f"cobrem {cobre}. Para calcular nessa data, informe a vigência na entrada: "
         f"\"{caminho}\": {{\"{nome}\": {{\"inicio\": \"aaaa-mm-dd\", \"valor\": …, \"fundamento\": \"ato e artigo\"}}}}, "
         f"com o valor no formato de db/parametros/{nome}.toml (docs/calculadora.md).")

@@ -12,11 +12,12 @@ from desktop.rules.certificacao import elegibilidade, resultado as regras_result
 from desktop.rules.certificacao.tipos import (DIPLOMAS, ESCOLARIDADES, FUNDAMENTO, ROTULOS_TIPO, TITULOS_DOCUMENTO,
                                               Impedimento, Prazos, Requisitos, TipoCertificacao,
                                               TipoDocumento)
-from desktop.rules.validacao import EntradaInvalida, data_iso, formatar_data
+from desktop.rules.validacao import EntradaInvalida, data_iso
 
 from ..calculadoras.modelo import VERSAO_SAIDA, validar
 from ..calculadoras.parametros import com_entrada, lido
 from .calculadora_modelo import PARAMETROS, EntradaCertificacao
+from desktop.rules import formato
 
 
 _data = data_iso
@@ -85,8 +86,8 @@ def calcular(dados: dict) -> dict:
     m = validar(EntradaCertificacao, dados)  # tipos, limites, campos desconhecidos (calculadora_modelo.py)
     hoje = m.data or date.today()
     if m.trabalhador.nascimento > hoje:
-        raise EntradaInvalida(f"Entrada inválida em trabalhador.nascimento: {formatar_data(m.trabalhador.nascimento)} "
-                              f"é depois da data do cálculo ({formatar_data(hoje)}).")
+        raise EntradaInvalida(f"Entrada inválida em trabalhador.nascimento: {formato.data(m.trabalhador.nascimento)} "
+                              f"é depois da data do cálculo ({formato.data(hoje)}).")
     todos = com_entrada(PARAMETROS, dados.get("parametros"))
     trab, perfil = _objeto(dados, "trabalhador"), _objeto(dados, "perfil")
     try:

@@ -12,12 +12,13 @@ from dataclasses import replace
 from decimal import Decimal
 
 from desktop.rules.conselho.remuneracao import EntradaConselheiro, calcular as regra_calcular, salario_base
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 
 from ..calculadoras.modelo import VERSAO_SAIDA, no_caminho, validar
 from ..calculadoras.parametros import com_entrada, lido, vigente
 from ..calculadoras.saidas import linha_json
 from .calculadora_modelo import PARAMETROS, EntradaConselheiro as ModeloEntrada
+from desktop.rules import formato
 
 
 def _erro(caminho: str, problema: str) -> EntradaInvalida:
@@ -31,8 +32,8 @@ def entrada(dados: dict) -> tuple[EntradaConselheiro, str | None, dict]:
     for nome, lista in (("exercicio", m.exercicio), ("funcoes", m.funcoes)):
         for i, p in enumerate(lista, 1):
             if p.fim < p.inicio:
-                raise _erro(f"{nome}[{i}].fim", f"o fim ({formatar_data(p.fim)}) é anterior ao início "
-                                                f"({formatar_data(p.inicio)}).")
+                raise _erro(f"{nome}[{i}].fim", f"o fim ({formato.data(p.fim)}) é anterior ao início "
+                                                f"({formato.data(p.inicio)}).")
     if m.plantoes_cumpridos > m.plantoes_escalados:
         raise _erro("plantoes_cumpridos", f"{m.plantoes_cumpridos} cumpridos passam dos {m.plantoes_escalados} "
                                           "escalados (Lei 320/2023, art. 40 §2º).")

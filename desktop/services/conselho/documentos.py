@@ -12,13 +12,14 @@ from desktop.reports.conselho import documentos as pdf
 from desktop.reports.conselho import escala as pdf_escala
 from desktop.rules.conselho.atendimentos import MEDIDAS, fundamento_medida
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import atendimentos as armazem
 
 from .. import documentos, emissores
 from ..sessao import ErroNegocio, Sessao
 from .comum import exigir_conteudo, feriados, registrar_leitura
 from .escala import carga, listar
+from desktop.rules import formato
 
 
 def _municipio(sessao: Sessao) -> str:
@@ -104,12 +105,12 @@ def emitir_requisicao(sessao: Sessao, requisicao_id: str) -> documentos.Emitido:
     c, a = _caso(sessao, r["atendimento_id"])
     texto = (f"O Conselho Tutelar, no uso da atribuição do art. 136, III, a, da Lei 8.069/1990, REQUISITA: "
              f"{r['servico']}. A requisição deve ser cumprida de forma gratuita e prioritária (Lei 320/2023, art. 37) "
-             f"até {formatar_data(date.fromisoformat(r['prazo']))}, com resposta por escrito a este Conselho. O "
+             f"até {formato.data(date.fromisoformat(r['prazo']))}, com resposta por escrito a este Conselho. O "
              "descumprimento injustificado pode caracterizar o crime do ECA, art. 236.")
     doc = pdf.DocumentoCaso("conselho_requisicao", f"Atendimento nº {a['numero']}/{a['ano']}", r["orgao"], (texto,),
                             ("ECA, art. 136, III, a", "Lei 320/2023, arts. 22 e 37"), _municipio(sessao),
                             date.fromisoformat(r["emitida_em"]), c["nome"],
-                            (("Prazo", formatar_data(date.fromisoformat(r["prazo"]))),))
+                            (("Prazo", formato.data(date.fromisoformat(r["prazo"]))),))
     return _emitir(sessao, doc, r["atendimento_id"])
 
 
@@ -131,7 +132,7 @@ def _identificacao(medidas: list[dict], criancas: list[dict], familiares: list[d
     alvo = [c for c in criancas if c["id"] in ids] if ids and all(mm["crianca_id"] for mm in medidas) else criancas
     linhas: list[tuple[str, str]] = []
     for c in alvo:
-        nasc = formatar_data(date.fromisoformat(c["nascimento"])) if c["nascimento"] else "não informado"
+        nasc = formato.data(date.fromisoformat(c["nascimento"])) if c["nascimento"] else "não informado"
         linhas += [("Criança/adolescente", c["nome"]), ("Nascimento", nasc), ("Filiação", _filiacao(c, familiares))]
     return tuple(linhas)
 
@@ -146,7 +147,7 @@ def _situacao_colegiado(d: dict) -> str:
         return texto + (f": {d['retificacao']}" if d["colegiado"] == "retificada" else "")
     if d["emergencial"]:
         return (f" tomada em plantão, sujeita a ratificação do colegiado até "
-                f"{formatar_data(date.fromisoformat(d['ratificar_ate']))} (Lei 320/2023, art. 21 §1º)")
+                f"{formato.data(date.fromisoformat(d['ratificar_ate']))} (Lei 320/2023, art. 21 §1º)")
     return " individual, sujeita a ratificação do colegiado na próxima sessão (Lei 320/2023, art. 43 §ún., XII)"
 
 
@@ -196,7 +197,7 @@ def emitir_escala(sessao: Sessao, inicio: date, fim: date, *, via: int = 1,
                                                                              key=lambda x: nomes[x[0]])]
     return documentos.emitir(sessao, tipo="conselho_escala", titulo=pdf_escala.TITULO,
                              montar=lambda cab, rod: pdf_escala.gerar(cab, rod, inicio, fim, linhas, cg),
-                             referencia=f"{formatar_data(inicio)} a {formatar_data(fim)}",
+                             referencia=f"{formato.data(inicio)} a {formato.data(fim)}",
                              assunto=f"{ASSUNTO_ESCALA}:{inicio.isoformat()}:{fim.isoformat()}",
                              receita={"modelo": "escala", "inicio": inicio.isoformat(), "fim": fim.isoformat()},
                              via=via, original_id=original_id)

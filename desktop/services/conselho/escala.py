@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from desktop.rules.conselho import escala as regra
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import escala as armazem
 from desktop.store.conselho import mandatos as armazem_m
 from desktop.store.ids import agora, novo_id
@@ -20,6 +20,7 @@ from .. import documentos_vias, parametros
 from ..sessao import ErroNegocio, Sessao
 from .comum import agora_local, dia_util, iso_local
 from .exercicio import periodos
+from desktop.rules import formato
 
 EDITAR, LER = Permissao.CONSELHO_EDITAR, Permissao.CONSELHO_LER
 
@@ -57,7 +58,7 @@ def _inserir_escala(m, sessao: Sessao, inicio: date, fim: date, atribuicoes: lis
 
 def _gravar(sessao: Sessao, inicio: date, fim: date, atribuicoes: list[regra.Atribuicao]) -> dict:
     if armazem.plantoes(sessao.db, inicio.isoformat(), (fim + timedelta(days=1)).isoformat()):
-        raise ErroNegocio(f"Já há escala gravada entre {formatar_data(inicio)} e {formatar_data(fim)}. "
+        raise ErroNegocio(f"Já há escala gravada entre {formato.data(inicio)} e {formato.data(fim)}. "
                           "Use a troca de plantão para mudar um turno, ou 'Gerar e gravar escala', que completa o "
                           "período e refaz só os turnos de quem não está mais em exercício.")
     with sessao.mudanca(EDITAR) as m:
@@ -125,7 +126,7 @@ def refazer_na_transacao(m, desde: date, motivo: str) -> dict:
     try:
         atribuicoes = regra.gerar(lista, membros(m.db, desde, fim), fixos)
     except EntradaInvalida as e:
-        return {"refeitos": 0, "aviso": f"A escala a partir de {formatar_data(desde)} não pôde ser refeita: {e}"}
+        return {"refeitos": 0, "aviso": f"A escala a partir de {formato.data(desde)} não pôde ser refeita: {e}"}
     return {"refeitos": _reatribuir(m, existentes, atribuicoes, motivo), "aviso": ""}
 
 

@@ -12,12 +12,13 @@ from datetime import date, datetime
 from desktop.reports.conselho import documentos as pdf
 from desktop.rules.conselho import fiscalizacao as regra
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import fiscalizacao as armazem
 from desktop.store.ids import agora, novo_id
 
 from .. import documentos, emissores, parametros
 from ..sessao import ErroNegocio, Sessao
+from desktop.rules import formato
 
 EDITAR, LER = Permissao.CONSELHO_EDITAR, Permissao.CONSELHO_LER
 ASSUNTO = "conselho:fiscalizacao"
@@ -80,7 +81,7 @@ def planejar_semestre(sessao: Sessao, semestre: str, datas: dict[str, date]) -> 
         if i not in ativas:
             raise EntradaInvalida("O plano tem uma entidade que não está cadastrada ou está inativa.")
         if not inicio <= d <= fim:
-            raise EntradaInvalida(f"A visita à {ativas[i]} em {formatar_data(d)} está fora do semestre {semestre}.")
+            raise EntradaInvalida(f"A visita à {ativas[i]} em {formato.data(d)} está fora do semestre {semestre}.")
     if armazem.contar_visitas_do_semestre(sessao.db, semestre):
         raise ErroNegocio(f"O plano do semestre {semestre} já foi gravado.")
     linhas = [{"id": novo_id(), "entidade_id": i, "semestre": semestre, "prevista_para": d.isoformat(),
@@ -127,7 +128,7 @@ def comunicar_irregularidades(sessao: Sessao, visita_id: str, assinante: str) ->
     doc = pdf.DocumentoCaso(
         "conselho_oficio", f"Fiscalização {v['semestre']} — {v['nome']}",
         "Conselho Municipal dos Direitos da Criança e do Adolescente e Ministério Público",
-        (f"Em visita de fiscalização realizada em {formatar_data(date.fromisoformat(v['realizada_em']))} à entidade "
+        (f"Em visita de fiscalização realizada em {formato.data(date.fromisoformat(v['realizada_em']))} à entidade "
          f"{v['nome']} (conselheiros: {v['conselheiros']}), o Conselho Tutelar constatou as irregularidades a seguir.",
          v["irregularidades"]),
         ("Lei 320/2023, art. 34", "ECA, arts. 95 e 191"), f"{o['municipio']}-{o['uf']}", date.today(), assinante)
@@ -156,7 +157,7 @@ def alertas(sessao: Sessao, hoje: date | None = None) -> dict:
                           "limite": v["prevista_para"] if sv == regra.ATRASADA
                           else regra.limites_do_semestre(v["semestre"])[1].isoformat(),
                           "descricao": (f"Visita à {v['nome']} prevista para "
-                                        f"{formatar_data(date.fromisoformat(v['prevista_para']))} não registrada"
+                                        f"{formato.data(date.fromisoformat(v['prevista_para']))} não registrada"
                                         + (" — o semestre acabou (art. 34 §ún.)" if sv == regra.VENCIDA else ""))})
         comunicada = (datetime.fromisoformat(v["comunicada_em"]).astimezone().replace(tzinfo=None)
                       if v["comunicada_em"] else None)
@@ -166,7 +167,7 @@ def alertas(sessao: Sessao, hoje: date | None = None) -> dict:
             limite = regra.limite_comunicacao(realizada, regras.comunicacao_irregularidade_horas)
             itens.append({"tipo": "comunicacao", "situacao": sc, "visita_id": v["id"], "entidade": v["nome"],
                           "limite": limite.isoformat(),
-                          "descricao": (f"Irregularidade na {v['nome']} (visita de {formatar_data(realizada)}) "
+                          "descricao": (f"Irregularidade na {v['nome']} (visita de {formato.data(realizada)}) "
                                         + ("ainda não comunicada ao CMDCA e ao Ministério Público (art. 34)"
                                            if sc == regra.ATRASADA else "comunicada depois do prazo"))})
     ativas = armazem.contar_entidades_ativas(sessao.db)

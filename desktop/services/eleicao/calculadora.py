@@ -11,11 +11,12 @@ from datetime import date
 from desktop.rules.eleicao import apuracao
 from desktop.rules.eleicao.entrada import calcular as _calcular
 from desktop.rules.eleicao.regras import RegrasEleicao
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 
 from ..calculadoras.modelo import VERSAO_SAIDA, no_caminho, validar
 from ..calculadoras.parametros import com_entrada, lido
 from .calculadora_modelo import EntradaEleicao
+from desktop.rules import formato
 
 
 def calcular(dados: dict) -> dict:
@@ -23,7 +24,7 @@ def calcular(dados: dict) -> dict:
     m = validar(EntradaEleicao, dados)
     for i, c in enumerate(m.candidatos, 1):
         if c.nascimento is not None and c.nascimento > hoje:
-            raise EntradaInvalida(f"Entrada inválida em candidatos[{i}].nascimento: {formatar_data(c.nascimento)} "
+            raise EntradaInvalida(f"Entrada inválida em candidatos[{i}].nascimento: {formato.data(c.nascimento)} "
                                   "é depois de hoje.")
     _conferir(m)
     bruto = {k: v for k, v in dados.items() if k != "parametros"}

@@ -30,12 +30,13 @@ from desktop.rules.magisterio.folha import calcular_contracheque
 from desktop.rules.magisterio.folha_parametros import NOMES, NOMES_BASE, NOMES_OPCIONAIS, ParametrosFolhaMagisterio
 from desktop.rules.magisterio.tabelas import nome_nivel
 from desktop.rules.parametros import Parametro, SemVigencia
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 
 from ..calculadoras.modelo import VERSAO_SAIDA, no_caminho, validar as validar_modelo
 from ..calculadoras.parametros import com_entrada as parametros_com_entrada, conferir_cobertura
 from ..calculadoras.saidas import linha_json
 from .calculadora_modelo import EntradaMagisterio
+from desktop.rules import formato
 
 HISTORICOS: dict[str, type] = {
     "titulacoes": t.Titulacao, "lotacoes": t.Lotacao, "regencias": t.Regencia, "jornadas": t.JornadaPeriodo,
@@ -135,8 +136,8 @@ def item_de_dados(historico: str, dados, caminho: str):
     extra = ("inicio",) if issubclass(cls, t.Periodo) else ()
     item = cls(**_objeto(cls, dados, caminho, extra))
     if isinstance(item, t.Periodo) and item.fim is not None and item.fim < item.inicio:
-        raise _erro(f"{caminho}.fim", f"o fim ({formatar_data(item.fim)}) é anterior ao início "
-                                      f"({formatar_data(item.inicio)}).")
+        raise _erro(f"{caminho}.fim", f"o fim ({formato.data(item.fim)}) é anterior ao início "
+                                      f"({formato.data(item.inicio)}).")
     if isinstance(item, t.JornadaPeriodo):
         if item.horas not in (20, 40):
             raise _erro(f"{caminho}.horas", "a jornada é de 20 ou 40 horas semanais (Lei 1.613/2004, art. 23).")
@@ -165,12 +166,12 @@ def conferir_ficha(ficha: t.FichaFuncional, prefixo: str = "ficha") -> None:
         for j, b in enumerate(ficha.ferias[i:], i + 1):
             if _sobrepoe(a, b):
                 raise _erro(f"{prefixo}.ferias[{j}]", f"o período se sobrepõe às férias do item {i} "
-                                                      f"({formatar_data(a.inicio)} a {formatar_data(a.fim) if a.fim else '…'}).")
+                                                      f"({formato.data(a.inicio)} a {formato.data(a.fim) if a.fim else '…'}).")
     vistas: dict[date, int] = {}
     por_mes: dict[tuple[int, int], int] = {}
     for i, f in enumerate(ficha.faltas, 1):
         if f.data in vistas:
-            raise _erro(f"{prefixo}.faltas[{i}].data", f"já há falta em {formatar_data(f.data)} "
+            raise _erro(f"{prefixo}.faltas[{i}].data", f"já há falta em {formato.data(f.data)} "
                                                        f"(item {vistas[f.data]}); uma falta por dia.")
         vistas[f.data] = i
         if f.horas is None:
@@ -181,15 +182,15 @@ def conferir_ficha(ficha: t.FichaFuncional, prefixo: str = "ficha") -> None:
         if n > dias:
             raise _erro(f"{prefixo}.faltas", f"{n} faltas de dia inteiro em {mes:02d}/{ano}, que tem {dias} dias.")
     if ficha.nascimento is not None and ficha.nascimento >= ficha.admissao:
-        raise _erro(f"{prefixo}.nascimento", f"o nascimento ({formatar_data(ficha.nascimento)}) deve ser anterior "
-                                             f"à admissão ({formatar_data(ficha.admissao)}).")
+        raise _erro(f"{prefixo}.nascimento", f"o nascimento ({formato.data(ficha.nascimento)}) deve ser anterior "
+                                             f"à admissão ({formato.data(ficha.admissao)}).")
     for historico in ("titulacoes", "lotacoes", "regencias", "jornadas", "funcoes", "afastamentos", "faltas",
                       "ferias"):
         for i, item in enumerate(getattr(ficha, historico), 1):
             dia = getattr(item, "inicio", None) or getattr(item, "data", None) or item.data_requerimento
             if dia < ficha.admissao:
-                raise _erro(f"{prefixo}.{historico}[{i}]", f"a data {formatar_data(dia)} é anterior à admissão "
-                                                           f"({formatar_data(ficha.admissao)}).")
+                raise _erro(f"{prefixo}.{historico}[{i}]", f"a data {formato.data(dia)} é anterior à admissão "
+                                                           f"({formato.data(ficha.admissao)}).")
 
 
 def ficha_de_dados(dados, caminho: str = "ficha") -> t.FichaFuncional:
@@ -305,8 +306,8 @@ def resultado(ficha: t.FichaFuncional, competencia: date, p: ParametrosFolhaMagi
         (primeiro_dia_vinculo, _, _), (_, ultimo_dia_vinculo, _) = periodos[0], periodos[-1]
         dia = data_situacao or ultimo_dia_vinculo
         if not primeiro_dia_vinculo <= dia <= ultimo_dia_vinculo:
-            raise _erro("data_situacao", f"{formatar_data(dia)} está fora dos dias de vínculo da competência "
-                                         f"({formatar_data(primeiro_dia_vinculo)} a {formatar_data(ultimo_dia_vinculo)}).")
+            raise _erro("data_situacao", f"{formato.data(dia)} está fora dos dias de vínculo da competência "
+                                         f"({formato.data(primeiro_dia_vinculo)} a {formato.data(ultimo_dia_vinculo)}).")
         situacao = _situacao(situacao_em(ficha, dia, config, p.carreira))
     return {
         "versao": VERSAO_SAIDA,
@@ -343,7 +344,7 @@ def calcular(dados: dict) -> dict:
     if dados.get("data_situacao") is not None:
         data_situacao = valor(date, dados["data_situacao"], "data_situacao")
         if not mes <= data_situacao <= ultimo_dia(mes):
-            raise _erro("data_situacao", f"{formatar_data(data_situacao)} não está na competência {mes:%m/%Y}.")
+            raise _erro("data_situacao", f"{formato.data(data_situacao)} não está na competência {mes:%m/%Y}.")
     adiantamento = None
     if dados.get("adiantamento_13_pago") is not None:
         adiantamento = valor(Decimal, dados["adiantamento_13_pago"], "adiantamento_13_pago")

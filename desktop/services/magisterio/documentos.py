@@ -19,7 +19,7 @@ from desktop.reports.folha import competencia_curta
 from desktop.reports.magisterio.dados import ItemFolha
 from desktop.rules.magisterio.carreira import SemTitulacao, linha_do_tempo, situacao_em
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store.magisterio import servidores as armazem_servidores
 
 from .. import documentos_vias, parametros
@@ -28,6 +28,7 @@ from ..sessao import ErroNegocio, Sessao
 from . import configuracao, folha, tabelas
 from .cadastro import ficha as carregar_ficha
 from .comum import assunto_servidor, servidor as obter_servidor
+from desktop.rules import formato
 
 TIPO_CONTRACHEQUE = "magisterio_contracheque"
 TIPO_LOTE = "magisterio_contracheques_lote"
@@ -110,7 +111,7 @@ def emitir_impacto_reajuste(sessao: Sessao, simulacao, progresso=None) -> Emitid
     _pode_ler(sessao)
     imp = tabelas.impacto_reajuste(sessao, simulacao, progresso)
     return emitir(sessao, tipo=TIPO_IMPACTO, titulo=relatorio_impacto.TITULO,
-                  referencia=f"reajuste a partir de {formatar_data(simulacao.inicio)}",
+                  referencia=f"reajuste a partir de {formato.data(simulacao.inicio)}",
                   montar=lambda cab, rod: relatorio_impacto.gerar(cab, rod, imp, simulacao.descricao,
                                                                   simulacao.fundamento))
 

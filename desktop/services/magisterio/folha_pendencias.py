@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 
 from desktop.rules.dinheiro import reais
 from desktop.rules.magisterio import reajuste
-from desktop.rules.validacao import formatar_data
+from desktop.rules import formato
 
 ERRO_CALCULO = "erro_calculo"
 LIQUIDO_NEGATIVO = "liquido_negativo"
@@ -77,7 +77,7 @@ def pendencias(previa) -> list[Pendencia]:
                                    "cobrada por reposição, fora da folha.", **ident))
         sem_codigo = sorted(f.data for f in ficha.faltas if f.codigo is None and mes <= f.data <= fim)
         if sem_codigo:
-            dias = ", ".join(formatar_data(d) for d in sem_codigo)
+            dias = ", ".join(formato.data(d) for d in sem_codigo)
             lista.append(Pendencia(FALTA_SEM_CODIGO, f"{quem}: falta sem código de justificativa em {dias}, "
                                    "descontada como injustificada. Informe o código (FI, AM...) ou aceite.",
                                    fundamento="Lei 1.613/2004, art. 34", **ident))

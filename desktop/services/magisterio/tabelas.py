@@ -23,12 +23,13 @@ from desktop.rules.magisterio.reajuste_impacto import (Impacto, ImpactoMes, Impa
                                                        remuneracao_bruta)
 from desktop.rules.magisterio.tabelas import MatrizVencimentos
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida, formatar_data
+from desktop.rules.validacao import EntradaInvalida
 from desktop.store.magisterio import folha as armazem_folha
 
 from .. import parametros
 from ..sessao import ErroNegocio, Sessao
 from . import folha
+from desktop.rules import formato
 
 ANEXO1 = "magisterio_anexo1"
 
@@ -99,7 +100,7 @@ def simular_reajuste(sessao: Sessao, inicio: date, *, base: Decimal | str | None
     fechadas = _competencias_fechadas_desde(sessao, inicio)
     if fechadas:
         meses = ", ".join(f"{c[5:]}/{c[:4]}" for c in sorted(fechadas))
-        avisos.append(f"Já há competências fechadas a partir de {formatar_data(inicio)} ({meses}): elas continuam "
+        avisos.append(f"Já há competências fechadas a partir de {formato.data(inicio)} ({meses}): elas continuam "
                       "com os valores gravados; depois de aplicado o reajuste, as diferenças de cada servidor e mês "
                       "são pagas na próxima competência aberta (rubrica 065, \"Diferenças de reajuste\"; de ano "
                       "anterior, 066, como rendimento recebido acumuladamente) ou, à sua escolha, numa folha "
