@@ -7,13 +7,17 @@ lado, a mediana, o mínimo, o máximo e o intervalo interquartil, e UMA linha co
 """
 from __future__ import annotations
 
-import os
 import statistics
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
+
+if str(Path(__file__).resolve().parent.parent) not in sys.path:  # partida.py e instalador.py põem a raiz depois
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from desktop.ambiente import variaveis  # noqa: E402
 
 _AMBIENTE = (("PACO_CONFIG", "config"), ("PACO_DADOS", "dados"), ("PACO_LOGS", "registros"))
 
@@ -24,20 +28,11 @@ def pasta_de_trabalho(prefixo: str, pasta: Path | None = None) -> Iterator[Path]
     (``--pasta``), que fica. ``PACO_CONFIG``, ``PACO_DADOS`` e ``PACO_LOGS`` apontam para dentro dela enquanto
     dura (e valem para os processos filhos): o benchmark não escreve na configuração, nos dados (chaves
     públicas, documentos) nem nos registros do usuário."""
-    antes = {nome: os.environ.get(nome) for nome, _ in _AMBIENTE}
     with tempfile.TemporaryDirectory(prefix=prefixo) as temporaria:
         raiz = Path(pasta) if pasta is not None else Path(temporaria)
         raiz.mkdir(parents=True, exist_ok=True)
-        for nome, sub in _AMBIENTE:
-            os.environ[nome] = str(raiz / sub)
-        try:
+        with variaveis({nome: str(raiz / sub) for nome, sub in _AMBIENTE}):
             yield raiz
-        finally:
-            for nome, valor in antes.items():
-                if valor is None:
-                    os.environ.pop(nome, None)
-                else:
-                    os.environ[nome] = valor
 
 
 def cronometrar(funcao: Callable, *args, **kwargs) -> tuple[float, object]:

@@ -10,7 +10,6 @@ todas passaram). Não importa o Qt: a conferência da interface vem de ``desktop
 """
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from desktop import PASTA_DB, PASTA_RECURSOS, RAIZ, __version__
+from desktop.ambiente import variaveis
 
 MARCADOR = "Marcador-em-claro-do-autoteste-7Q2X"
 """Texto gravado na base; se aparecer nos bytes do arquivo, a base não está cifrada."""
@@ -48,18 +48,9 @@ class _Falhou(Exception):
 @contextmanager
 def pastas_temporarias() -> Iterator[Path]:
     """Uma pasta temporária com PACO_CONFIG e PACO_DADOS apontando para ela; restaura ao sair."""
-    antes = {nome: os.environ.get(nome) for nome in ("PACO_CONFIG", "PACO_DADOS")}
-    with tempfile.TemporaryDirectory(prefix="paco-autoteste-") as pasta:
-        os.environ["PACO_CONFIG"] = str(Path(pasta) / "config")
-        os.environ["PACO_DADOS"] = str(Path(pasta) / "dados")
-        try:
-            yield Path(pasta)
-        finally:
-            for nome, valor in antes.items():
-                if valor is None:
-                    os.environ.pop(nome, None)
-                else:
-                    os.environ[nome] = valor
+    with tempfile.TemporaryDirectory(prefix="paco-autoteste-") as pasta, \
+            variaveis({"PACO_CONFIG": str(Path(pasta) / "config"), "PACO_DADOS": str(Path(pasta) / "dados")}):
+        yield Path(pasta)
 
 
 def _brl(valor) -> str:
