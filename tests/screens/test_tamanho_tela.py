@@ -124,3 +124,23 @@ def test_dialogos_principais_cabem_em_1366x768(qtbot, sessao_demo, estilo):
         for titulo, _pagina in _abas(dialogo):
             _cabe(dialogo, f"diálogo {nome} › {titulo}")
         dialogo.close()
+
+
+def test_campo_de_varias_linhas_guarda_a_altura_declarada_com_a_folha_de_estilo(qtbot, estilo):
+    """O relato do plantão (``texto_longo``, 90 pontos) não vira uma linha num formulário apertado: o
+    ``min-height`` da folha de estilo vale só para campos de uma linha (visto numa captura a 1366×768)."""
+    from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+
+    from desktop.screens.conselho.funcionamento.comum import texto_longo
+
+    janela = QWidget()
+    qtbot.addWidget(janela)
+    form = QFormLayout(janela)
+    relato, linha = texto_longo("O que aconteceu", 90), QLineEdit()
+    form.addRow("Relato", relato)
+    form.addRow("Bairro", linha)
+    janela.resize(400, 60)  # menos que a soma das alturas: o layout aperta o que puder
+    janela.show()
+    qtbot.waitExposed(janela)
+    assert relato.minimumHeight() == 90 and relato.height() == 90
+    assert linha.minimumSizeHint().height() >= linha.fontMetrics().height()
