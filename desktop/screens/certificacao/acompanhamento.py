@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.rules import validacao
 from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets.emissao import escolher_destino
+from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import acompanhamento
 
-from .comum import CARREGANDO, esquecer_leitura, ler, nova_tabela, preencher
+from .comum import CARREGANDO, esquecer_leitura, ler
 
 
 class GraficoBarras(QWidget):
@@ -52,7 +53,12 @@ class AbaAcompanhamento(QWidget):
         self.sessao = sessao
         self.lendo = False  # a leitura das contagens (comum.ler), fora da thread da interface
         self.exportado: Path | None = None  # o último CSV gravado (exportar)
-        self.tabela = nova_tabela()
+        self.lista = Lista([
+            Coluna("Agrupamento", lambda c: c[0], ordenar=lambda c: c[3], largura=120),
+            Coluna("Valor", lambda c: c[1], largura=320),
+            Coluna("Processos", lambda c: str(c[2]), ordenar=lambda c: c[2], alinhamento="direita", largura=90),
+        ], self, nome="Contagens do período")
+        self.tabela = self.lista.visao
         self.grafico = GraficoBarras()
         self.botao_csv = QPushButton("Exportar CSV para o Sistec…")
         self.botao_csv.clicked.connect(self._on_csv)
@@ -94,7 +100,7 @@ class AbaAcompanhamento(QWidget):
             esquecer_leitura(self)  # nem os de uma leitura que ainda vai chegar
             self.periodo.setText(str(e))
             self.grafico.definir({})
-            preencher(self.tabela, ["Agrupamento", "Valor", "Processos"], [])
+            self.lista.definir_linhas([])
             return
         self.atualizar()
 
@@ -115,10 +121,11 @@ class AbaAcompanhamento(QWidget):
     def _on_lido(self, texto: str, c: dict) -> None:
         self.periodo.setText(texto)
         self.grafico.definir(c["por_etapa"])
-        linhas = [[grupo, chave, n] for grupo, nome in (("Perfil", "por_perfil"), ("Etapa", "por_etapa"),
-                                                          ("Resultado", "por_resultado"), ("Situação", "por_situacao"))
-                  for chave, n in c[nome].items()]
-        preencher(self.tabela, ["Agrupamento", "Valor", "Processos"], linhas)
+        grupos = (("Perfil", "por_perfil"), ("Etapa", "por_etapa"), ("Resultado", "por_resultado"),
+                  ("Situação", "por_situacao"))
+        # (agrupamento, valor, processos, ordem): ordenar pelo agrupamento mantém a ordem em que vieram
+        self.lista.definir_linhas([(grupo, chave, n, (g, i)) for g, (grupo, nome) in enumerate(grupos)
+                                   for i, (chave, n) in enumerate(c[nome].items())])
 
     def exportar(self, caminho: Path) -> None:
         """Monta o CSV do período fora da thread da interface e o grava em ``caminho`` ao voltar

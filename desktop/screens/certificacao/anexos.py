@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
                                QScrollArea, QVBoxLayout, QWidget)
 
 from desktop.screens.widgets.impressao import imprimir_pdfs
+from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import anexos
 
-from .comum import CARREGANDO, ler, nova_tabela, operar, preencher
+from .comum import CARREGANDO, ler, operar
 
 PAGINAS_NA_TELA = 8
 """Páginas desenhadas no visualizador (o resto, na impressão): a tela não trava com um PDF grande."""
@@ -111,7 +112,17 @@ class DialogoAnexos(QDialog):
         self.visualizador: VisualizadorAnexo | None = None
         self.tarefa = None  # a gravação do anexo (comum.operar) ou a impressão
         self.lendo, self._anexos = False, []  # a lista é lida fora da thread da interface (comum.ler)
-        self.lista = nova_tabela()
+        self._novo: str | None = None  # o anexo recém-gravado, escolhido na lista relida
+        self.lista = Lista([
+            Coluna("Tipo", lambda a: anexos.TIPOS[a["tipo"]], largura=150),
+            Coluna("Descrição", lambda a: a["descricao"], esticar=True),
+            Coluna("Arquivo", lambda a: a["nome_arquivo"], largura=150),
+            Coluna("Tamanho", lambda a: f"{max(1, a['tamanho'] // 1024)} KB", ordenar=lambda a: a["tamanho"],
+                   alinhamento="direita", largura=75),
+            Coluna("Anexado em", lambda a: a["anexado_em"][:16].replace("T", " "), ordenar=lambda a: a["anexado_em"],
+                   largura=125),
+            Coluna("Por", lambda a: a["anexado_por"], largura=90),
+        ], self, nome="Anexos do processo", ao_abrir=lambda _a: self._on_ver())  # Enter ou duplo clique: Ver
         self.tipo = QComboBox(self)
         for valor, rotulo in anexos.TIPOS.items():
             self.tipo.addItem(rotulo, valor)
@@ -125,7 +136,6 @@ class DialogoAnexos(QDialog):
         self.botao_anexar.clicked.connect(self._on_anexar)
         self.botao_ver.clicked.connect(self._on_ver)
         self.botao_imprimir.clicked.connect(self._on_imprimir)
-        self.lista.doubleClicked.connect(self._on_ver)
         from desktop.rules.papeis import Permissao
 
         self.botao_anexar.setEnabled(sessao.pode(Permissao.CERTIFICACAO_EDITAR))
@@ -142,7 +152,7 @@ class DialogoAnexos(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Documentos digitalizados guardados na base cifrada (PDF, PNG ou JPEG, até 10 MB); "
                              "não se apagam (Portaria MEC 902/2024, art. 12, XIV).", self))
-        lay.addWidget(self.lista, 1)
+        lay.addWidget(self.lista.visao, 1)
         lay.addLayout(barra)
         lay.addLayout(novo)
         lay.addWidget(self.situacao)
@@ -159,18 +169,15 @@ class DialogoAnexos(QDialog):
         if self.situacao.text() == CARREGANDO:
             self.situacao.clear()
         self._anexos = lista
-        preencher(self.lista, ["Tipo", "Descrição", "Arquivo", "Tamanho", "Anexado em", "Por"],
-                  [[anexos.TIPOS[a["tipo"]], a["descricao"], a["nome_arquivo"], f"{max(1, a['tamanho'] // 1024)} KB",
-                    a["anexado_em"][:16].replace("T", " "), a["anexado_por"]] for a in self._anexos])
+        escolhido, self._novo = self.lista.definir_linhas(lista, escolher=self._novo), None
         tem = bool(self._anexos)
         self.botao_ver.setEnabled(tem)
         self.botao_imprimir.setEnabled(tem)
-        if tem and self.lista.currentRow() < 0:
-            self.lista.selectRow(len(self._anexos) - 1)
+        if tem and not escolhido:  # nada escolhido: o último anexado
+            self.lista.selecionar(self._anexos[-1]["id"])
 
     def _selecionado(self) -> dict | None:
-        i = self.lista.currentRow()
-        return self._anexos[i] if 0 <= i < len(self._anexos) else None
+        return self.lista.selecionada()
 
     def anexar_arquivo(self, caminho: Path) -> None:
         """Lê o arquivo e o guarda na base fora da thread da interface (``comum.operar``); a recusa vai para
@@ -183,6 +190,7 @@ class DialogoAnexos(QDialog):
 
     def _on_anexado(self, a: dict) -> None:
         self.descricao.clear()
+        self._novo = a["id"]
         self.atualizar()
         self.situacao.setText(f"{a['nome_arquivo']} anexado ({a['tamanho'] // 1024} KB, SHA-256 {a['sha256'][:12]}…).")
 

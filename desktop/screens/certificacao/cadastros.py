@@ -1,6 +1,6 @@
 """Abas de cadastro da Certificação: instituição e adesão, cursos e PPCP, ofertas (com o aviso público).
 
-Listas com ordenação e filtro (``widgets.tabela``) e botões que abrem os diálogos de
+Listas com ordenação e filtro (``widgets.tabela.Lista``) e botões que abrem os diálogos de
 ``dialogos_cadastro``, ``dialogo_ppcp`` e ``dialogos_processo``.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from desktop.rules.certificacao.tipos import ROTULOS_TIPO, TipoCertificacao
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato, servicos
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
-from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import cursos, instituicao, ofertas
 
 from .comum import CARREGANDO, abrir, ler
@@ -28,24 +28,6 @@ from desktop.screens.widgets.situacao import reservar_linhas
 
 def _tipo(t: str) -> str:
     return ROTULOS_TIPO[TipoCertificacao(t)]
-
-
-class _Lista:
-    """Modelo, filtro e visão de uma lista."""
-
-    def __init__(self, parent: QWidget, colunas: list[Coluna], nome: str):
-        self.modelo = ModeloTabela(colunas, parent)
-        self.proxy = ProxyFiltro(self.modelo, parent)
-        self.visao = criar_visao(self.proxy, parent, nome=nome)
-
-    def selecionada(self) -> dict | None:
-        return linha_selecionada(self.visao)
-
-    def selecionar(self, id_: str | None, chave: str = "id") -> None:
-        for i in range(self.proxy.rowCount()):
-            if id_ and self.proxy.linha_origem(self.proxy.index(i, 0))[chave] == id_:
-                self.visao.selectRow(i)
-                return
 
 
 def _barra(*botoes: QPushButton) -> QHBoxLayout:
@@ -83,7 +65,7 @@ class AbaInstituicao(_AbaComDialogo):
         super().__init__(sessao, parent)
         self.aviso = QLabel(self)
         self.aviso.setWordWrap(True)
-        self.lista = _Lista(self, [
+        self.lista = Lista([
             Coluna("Instituição", lambda i: i["nome"], largura=280),
             Coluna("Sistema", lambda i: i["sistema_ensino"], largura=90, titulo_longo="Sistema de ensino"),
             Coluna("Termo", lambda i: formato.data(i["termo_aprovado_em"]), ordenar=lambda i: i["termo_aprovado_em"] or "",
@@ -94,7 +76,7 @@ class AbaInstituicao(_AbaComDialogo):
             Coluna("Adesão", lambda i: i["situacao"].mensagem, largura=320,
                    cor=lambda i: "#b00020" if not i["situacao"].vigente else ("#8a5a00" if i["situacao"].avisar else None)),
             Coluna("Unidades certificadoras", lambda i: ", ".join(u["nome"] for u in i["unidades"]), esticar=True),
-        ], "Instituições")
+        ], self, nome="Instituições")
         self.tabela = self.lista.visao
         self.botao_nova = QPushButton("&Nova instituição…", self)
         self.botao_adesao = QPushButton("Registrar &adesão…", self)
@@ -119,10 +101,8 @@ class AbaInstituicao(_AbaComDialogo):
             titulo_erro="Instituições não lidas")
 
     def _on_lido(self, linhas: list[dict], selecionar: str | None) -> None:
-        atual = selecionar or (self.lista.selecionada() or {}).get("id")
         self._lido()
-        self.lista.modelo.definir_linhas(linhas)
-        self.lista.selecionar(atual)
+        self.lista.definir_linhas(linhas, escolher=selecionar)  # ou a que estava escolhida
         avisos = [f"{i['nome']}: {i['situacao'].mensagem} ({i['situacao'].fundamento})" for i in linhas
                   if i["situacao"].avisar or not i["situacao"].vigente]
         self.aviso.setText("\n".join(avisos) or "Adesões vigentes (Portaria MEC 902/2024, art. 27).")
@@ -163,7 +143,7 @@ class AbaCursos(_AbaComDialogo):
 
     def __init__(self, sessao, parent=None):
         super().__init__(sessao, parent)
-        self.lista_cursos = _Lista(self, [
+        self.lista_cursos = Lista([
             Coluna("Curso", lambda c: c["nome"], esticar=True),
             Coluna("Tipo", lambda c: _tipo(c["tipo"]), largura=220),
             Coluna("Unidade", lambda c: c["unidade"], largura=260),
@@ -173,8 +153,8 @@ class AbaCursos(_AbaComDialogo):
             Coluna("Carga horária (matriz / mínimo)", lambda c: (f"{sum(m['carga_horaria'] for m in c['matriz'])} h"
                    + (f" / {c['carga_horaria_minima']} h" if c["carga_horaria_minima"] else "")) if c["matriz"]
                    else "sem matriz", largura=200),
-        ], "Cursos de referência")
-        self.lista_ppcps = _Lista(self, [
+        ], self, nome="Cursos de referência")
+        self.lista_ppcps = Lista([
             Coluna("Perfil", lambda p: p["perfil"], esticar=True),
             Coluna("Tipo", lambda p: _tipo(p["tipo"]), largura=220),
             Coluna("Curso", lambda p: p["curso"], largura=260),
@@ -183,7 +163,7 @@ class AbaCursos(_AbaComDialogo):
             Coluna("Aprovado", lambda p: formato.data(p["aprovado_em"]) or "pendente", largura=90),
             Coluna("Sistec", lambda p: formato.data(p["sistec_em"]), largura=90),
             Coluna("Requisito de oferta", lambda p: p["conteudos"].get("fundamento_oferta", ""), largura=260),
-        ], "PPCPs")
+        ], self, nome="PPCPs")
         self.cursos, self.ppcps = self.lista_cursos.visao, self.lista_ppcps.visao
         self.botao_curso = QPushButton("Novo &curso…", self)
         self.botao_turmas = QPushButton("Registrar &turmas…", self)
@@ -211,19 +191,16 @@ class AbaCursos(_AbaComDialogo):
         lay.addWidget(self.situacao)
         self.atualizar()
 
-    def atualizar(self, selecionar: tuple[_Lista, str] | None = None) -> None:
+    def atualizar(self, selecionar: tuple[Lista, str] | None = None) -> None:
         """Relê cursos e PPCPs fora da thread da interface; ao chegar, mantém as escolhas (e faz ``selecionar``)."""
         sessao = self.sessao
         ler(self, lambda: (cursos.listar_cursos(sessao), cursos.listar_ppcps(sessao)),
             lambda lido: self._on_lido(*lido, selecionar), titulo_erro="Cursos não lidos")
 
-    def _on_lido(self, lista_cursos: list[dict], ppcps: list[dict], selecionar: tuple[_Lista, str] | None) -> None:
-        c, p = (self.lista_cursos.selecionada() or {}).get("id"), (self.lista_ppcps.selecionada() or {}).get("id")
+    def _on_lido(self, lista_cursos: list[dict], ppcps: list[dict], selecionar: tuple[Lista, str] | None) -> None:
         self._lido()
-        self.lista_cursos.modelo.definir_linhas(lista_cursos)
-        self.lista_ppcps.modelo.definir_linhas(ppcps)
-        self.lista_cursos.selecionar(c)
-        self.lista_ppcps.selecionar(p)
+        self.lista_cursos.definir_linhas(lista_cursos)  # mantêm as escolhas
+        self.lista_ppcps.definir_linhas(ppcps)
         if selecionar:
             selecionar[0].selecionar(selecionar[1])
         self._on_selecao()
@@ -238,7 +215,7 @@ class AbaCursos(_AbaComDialogo):
         self.botao_corrigir_curso.setEnabled(self.editar and self.lista_cursos.selecionada() is not None)
         self.botao_corrigir_perfil.setEnabled(self.editar and self.lista_ppcps.selecionada() is not None)
 
-    def _feito(self, texto: str, selecionar: tuple[_Lista, str] | None = None) -> None:
+    def _feito(self, texto: str, selecionar: tuple[Lista, str] | None = None) -> None:
         self.atualizar(selecionar)
         self._informar(texto)
 
@@ -304,14 +281,14 @@ class AbaOferta(_AbaComDialogo):
         super().__init__(sessao, parent)
         self.tarefa = None
         self.ultimo_arquivo: Path | None = None
-        self.lista = _Lista(self, [
+        self.lista = Lista([
             Coluna("Oferta", lambda o: o["titulo"], esticar=True),
             Coluna("Perfil", lambda o: o["perfil"], largura=260),
             Coluna("Inscrições de", lambda o: formato.data(o["inscricoes_de"]), ordenar=lambda o: o["inscricoes_de"], largura=100),
             Coluna("até", lambda o: formato.data(o["inscricoes_ate"]), ordenar=lambda o: o["inscricoes_ate"], largura=100),
             Coluna("Vagas", lambda o: str(o["vagas"] or ""), alinhamento="direita", largura=60),
             Coluna("Publicada em", lambda o: formato.data(o["publicada_em"]), largura=100),
-        ], "Ofertas")
+        ], self, nome="Ofertas")
         self.tabela = self.lista.visao
         self.filtro = QLineEdit(self)
         self.filtro.setPlaceholderText("Filtrar ofertas por título ou perfil")
@@ -336,10 +313,8 @@ class AbaOferta(_AbaComDialogo):
             titulo_erro="Ofertas não lidas")
 
     def _on_lido(self, linhas: list[dict], selecionar: str | None) -> None:
-        atual = selecionar or (self.lista.selecionada() or {}).get("id")
         self._lido()
-        self.lista.modelo.definir_linhas(linhas)
-        self.lista.selecionar(atual)
+        self.lista.definir_linhas(linhas, escolher=selecionar)  # ou a que estava escolhida
         self._on_selecao()
 
     def _on_selecao(self, *_args) -> None:

@@ -1,26 +1,8 @@
-"""Peças das telas da Certificação: tabela somente leitura, aviso de erro, validadores e abertura de diálogos."""
+"""Peças das telas da Certificação: aviso de erro, validadores, abertura de diálogos e leituras e gravações fora
+da thread da interface. As tabelas são as de todas as telas (``widgets.tabela.Lista``)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
-
-
-def preencher(tabela: QTableWidget, cabecalhos: list[str], linhas: list[list]) -> None:
-    tabela.clear()
-    tabela.setColumnCount(len(cabecalhos))
-    tabela.setHorizontalHeaderLabels(cabecalhos)
-    tabela.setRowCount(len(linhas))
-    for i, linha in enumerate(linhas):
-        for j, valor in enumerate(linha):
-            tabela.setItem(i, j, QTableWidgetItem("" if valor is None else str(valor)))
-    tabela.resizeColumnsToContents()
-
-
-def nova_tabela() -> QTableWidget:
-    t = QTableWidget()
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SingleSelection)
-    return t
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def avisar(parent: QWidget, erro: Exception) -> None:

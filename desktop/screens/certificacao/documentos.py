@@ -15,7 +15,7 @@ from desktop.screens.widgets import formato
 from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
-from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
 from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
 from desktop.services import documentos_vias
@@ -39,7 +39,7 @@ class AbaDocumentos(QWidget):
         self.sessao = sessao
         self.tarefa = None  # a gravação em andamento (comum.operar)
         self.lendo = False  # a leitura da lista (comum.ler), fora da thread da interface
-        self.modelo = ModeloTabela([
+        self.lista = Lista([
             Coluna("Documento", lambda e: TITULOS_DOCUMENTO[TipoDocumento(e["tipo_documento"])], largura=260),
             Coluna("Referência", lambda e: e["referencia"], esticar=True),
             Coluna("Livro", lambda e: e["livro"], alinhamento="centro", largura=50),
@@ -50,9 +50,9 @@ class AbaDocumentos(QWidget):
             Coluna("Código", lambda e: e["codigo"], largura=130),
             Coluna("Emitido em", lambda e: formato.data(e["emitido_em"]), ordenar=lambda e: e["emitido_em"], largura=90),
             Coluna("Situação", situacao, largura=90, cor=lambda e: None if situacao(e) == "válido" else "#b00020"),
-        ], self)
-        self.proxy = ProxyFiltro(self.modelo, self)
-        self.tabela = criar_visao(self.proxy, self, nome="Documentos emitidos")
+        ], self, nome="Documentos emitidos", ao_mudar=self._on_selecao, ao_abrir=lambda _e: self._on_abrir())
+        # Enter ou duplo clique: Abrir PDF
+        self.modelo, self.proxy, self.tabela = self.lista.modelo, self.lista.proxy, self.lista.visao
         self.filtro = QLineEdit(self)
         self.filtro.setPlaceholderText("Filtrar por nome, documento ou código")
         self.filtro.setClearButtonEnabled(True)
@@ -96,7 +96,6 @@ class AbaDocumentos(QWidget):
         lay.addWidget(self.aviso_motivo)
         lay.addWidget(self.explicacao)
         lay.addWidget(self.situacao)
-        self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
         self.atualizar()
 
     def atualizar(self) -> None:
@@ -107,22 +106,16 @@ class AbaDocumentos(QWidget):
         ler(self, lambda: emissao.listar_emissoes(sessao), self._on_lido, titulo_erro="Documentos não lidos")
 
     def _on_lido(self, linhas: list[dict]) -> None:
-        escolhida = (self._selecionada() or {}).get("id")
-        self.modelo.definir_linhas(linhas)
+        self.lista.definir_linhas(linhas)  # mantém a escolhida
         if self.situacao.text() == CARREGANDO:
             self.situacao.clear()
-        if escolhida:
-            self.selecionar(escolhida)
         self._on_selecao()
 
     def selecionar(self, emissao_id: str) -> None:
-        for i in range(self.proxy.rowCount()):
-            if self.proxy.linha_origem(self.proxy.index(i, 0))["id"] == emissao_id:
-                self.tabela.selectRow(i)
-                return
+        self.lista.selecionar(emissao_id)
 
     def _selecionada(self) -> dict | None:
-        return linha_selecionada(self.tabela)
+        return self.lista.selecionada()
 
     def _on_selecao(self, *_args) -> None:
         e = self._selecionada()

@@ -9,9 +9,10 @@ from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
+from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import instituicao, livros
 
-from .comum import aguardar_combo, avisar, encher_combo, ler, nova_tabela, operar, preencher
+from .comum import aguardar_combo, avisar, encher_combo, ler, operar
 from desktop.screens.widgets.situacao import reservar_linhas
 
 
@@ -22,7 +23,16 @@ class AbaLivros(QWidget):
         self.tarefa = None  # a gravação em andamento (comum.operar)
         self.livros: list[dict] = []
         self.lendo = False  # a leitura das unidades e dos livros (comum.ler), fora da thread da interface
-        self.tabela = nova_tabela()
+        self.lista = Lista([
+            Coluna("Livro", lambda l: str(l["numero"]), ordenar=lambda l: l["numero"], alinhamento="direita", largura=60),
+            Coluna("Tipo", lambda l: TITULOS_DOCUMENTO.get(l["tipo_documento"], l["tipo_documento"]), largura=260),
+            Coluna("Folhas", lambda l: str(l["folhas"]), ordenar=lambda l: l["folhas"], alinhamento="direita", largura=70),
+            Coluna("Usadas", lambda l: str(l["usadas"]), ordenar=lambda l: l["usadas"], alinhamento="direita", largura=70),
+            Coluna("Aberto em", lambda l: formato.data(l["aberto_em"]), ordenar=lambda l: l["aberto_em"], largura=100),
+            Coluna("Encerrado em", lambda l: formato.data(l["encerrado_em"]), ordenar=lambda l: l["encerrado_em"],
+                   largura=110),
+        ], self, nome="Livros de registro", ao_mudar=self._on_selecao)
+        self.tabela = self.lista.visao
         self.unidade = QComboBox(self)
         self.tipo = QComboBox(self)
         for t in REGISTRAVEIS:
@@ -40,7 +50,6 @@ class AbaLivros(QWidget):
         self.botao_abrir.clicked.connect(self._on_abrir)
         self.botao_encerrar.clicked.connect(self._on_encerrar)
         self.botao_imprimir.clicked.connect(self._on_imprimir)
-        self.tabela.itemSelectionChanged.connect(self._on_selecao)
         barra = LayoutFluxo()
         for w in (QLabel("Unidade:"), self.unidade, QLabel("Tipo:"), self.tipo, self.folhas, self.botao_abrir,
                   self.botao_encerrar, self.botao_imprimir):
@@ -67,14 +76,11 @@ class AbaLivros(QWidget):
         unidades, self.livros = lido
         encher_combo(self.unidade, [(u["id"], u["nome"]) for u in unidades], primeiro=(None, "(emissor do módulo)"))
         self.botao_abrir.setEnabled(self.sessao.pode(Permissao.CERTIFICACAO_EDITAR))
-        preencher(self.tabela, ["Livro", "Tipo", "Folhas", "Usadas", "Aberto em", "Encerrado em"],
-                  [[l["numero"], TITULOS_DOCUMENTO.get(l["tipo_documento"], l["tipo_documento"]), l["folhas"],
-                    l["usadas"], formato.data(l["aberto_em"]), formato.data(l["encerrado_em"])] for l in self.livros])
+        self.lista.definir_linhas(self.livros)
         self._on_selecao()
 
     def _selecionado(self) -> dict | None:
-        linhas = self.tabela.selectionModel().selectedRows() if self.tabela.selectionModel() else []
-        return self.livros[linhas[0].row()] if linhas else None
+        return self.lista.selecionada()
 
     def _on_selecao(self) -> None:
         l = self._selecionado()

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from desktop.rules.certificacao.etapas import DECISOES
 from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, Etapa
@@ -16,14 +15,17 @@ from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.impressao import oferecer_documento
+from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import processos
 from desktop.services.certificacao.comunicado import emitir_comunicado, emitir_pasta
 
-from .comum import CARREGANDO, abrir, avisar, esquecer_leitura, ler, nova_tabela, operar, preencher
+from .comum import CARREGANDO, abrir, avisar, esquecer_leitura, ler, operar
 from .dialogos_cadastro import campo_data
 from .dialogos_processo import DialogoCorrecao, DialogoInscricao, DialogoTrabalhador
 from .processos_recurso import RecursoNaAba
 from desktop.screens.widgets.situacao import reservar_linhas
+
+_ORDEM_ETAPA = {e.value: i for i, e in enumerate(Etapa)}  # ordenar pela ordem do processo, não pelo nome
 
 
 class AbaProcessos(RecursoNaAba, QWidget):
@@ -40,7 +42,14 @@ class AbaProcessos(RecursoNaAba, QWidget):
         self._processos: list[dict] = []
         self.lendo = False  # a leitura da lista ou do processo aberto (comum.ler), fora da thread da interface
         self._a_escolher: str | None = None  # o processo pedido por selecionar enquanto a lista é lida
-        self.lista = nova_tabela()
+        self.lista = Lista([
+            Coluna("Trabalhador", lambda p: p["nome"], largura=190),
+            Coluna("Perfil", lambda p: p["perfil"], largura=170),
+            Coluna("Etapa", lambda p: ROTULOS_ETAPA[Etapa(p["etapa"])], ordenar=lambda p: _ORDEM_ETAPA[p["etapa"]],
+                   largura=110),
+            Coluna("Situação", lambda p: p["situacao"], largura=100),
+            Coluna("Resultado", lambda p: p["resultado"] or "", largura=110),
+        ], self, nome="Processos", ao_mudar=self._on_selecionar, ao_abrir=self._on_abrir_processo)
         self.busca = QLineEdit()
         self.busca.setPlaceholderText("Buscar por nome, CPF, curso ou perfil")
         self.busca.setClearButtonEnabled(True)
@@ -70,8 +79,17 @@ class AbaProcessos(RecursoNaAba, QWidget):
                         (self.botao_corrigir, self._on_corrigir), (self.botao_pasta, self._on_pasta),
                         (self.botao_anexos, self._on_anexos)):
             b.clicked.connect(slot)
-        self.lista.itemSelectionChanged.connect(self._on_selecionar)
-        self.etapas = nova_tabela()
+        self.etapas = Lista([
+            Coluna("Etapa", lambda e: ROTULOS_ETAPA[Etapa(e["etapa"])], ordenar=lambda e: _ORDEM_ETAPA[e["etapa"]],
+                   largura=110),
+            Coluna("Realizada em", lambda e: formato.data(e["realizada_em"]), ordenar=lambda e: e["realizada_em"],
+                   largura=90),
+            Coluna("Registrada por", lambda e: e["registrado_por"], largura=120),
+            Coluna("Registrada em", lambda e: e["registrado_em"][:16].replace("T", " "),
+                   ordenar=lambda e: e["registrado_em"], largura=125),
+            # o texto inteiro na dica, para ler sem alargar a coluna
+            Coluna("O que foi registrado", lambda e: e["resumo"], largura=420),
+        ], self, nome="Etapas registradas")
         self.titulo = QLabel("Selecione um processo.")
         self.titulo.setWordWrap(True)
         self.formulario = QGroupBox("Próxima etapa")
@@ -98,8 +116,15 @@ class AbaProcessos(RecursoNaAba, QWidget):
         for chave, w in self.campos.items():
             form.addRow(rotulos.get(chave, ""), w)
             self._linhas[chave] = w
-        self.avaliacao = QTableWidget()
-        form.addRow("Competências", self.avaliacao)
+        self._reconhecidas: dict[str, bool] = {}  # competência → reconhecida, marcada na avaliação (art. 24)
+        self.avaliacao = Lista([
+            Coluna("Competência", lambda a: a["nome"], esticar=True),
+            Coluna("Reconhecida", lambda _a: "", largura=100, alinhamento="centro",
+                   marcada=lambda a: self._reconhecidas.get(a["competencia_id"], False),
+                   marcar=lambda a, sim: self._reconhecidas.__setitem__(a["competencia_id"], sim)),
+        ], self.formulario, nome="Competências avaliadas", chave="competencia_id")
+        self.avaliacao.visao.setMinimumHeight(120)
+        form.addRow("Competências", self.avaliacao.visao)
         self.botao_registrar = QPushButton("Registrar etapa")
         self.botao_registrar.clicked.connect(self._on_registrar)
         self.botao_salvar = QPushButton("Salvar PDFs emitidos…")
@@ -114,7 +139,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
         lay_d.setContentsMargins(0, 0, 0, 0)
         lay_d.addWidget(self.titulo)
         lay_d.addWidget(QLabel("Etapas registradas (quem e quando)"))
-        lay_d.addWidget(self.etapas, 1)
+        lay_d.addWidget(self.etapas.visao, 1)
         lay_d.addWidget(self.recursos)
         barra_recurso = LayoutFluxo()
         barra_recurso.addWidget(self.botao_recurso)
@@ -150,7 +175,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
         busca.addWidget(self.busca)
         busca.addWidget(self.filtro_situacao)
         lay_e.addLayout(busca)
-        lay_e.addWidget(self.lista)
+        lay_e.addWidget(self.lista.visao)
         barra = LayoutFluxo()
         barra.addWidget(self.botao_trabalhador)
         barra.addWidget(self.botao_inscrever)
@@ -187,14 +212,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
     def _on_lido(self, lista: list[dict], detalhe: dict | None, pid: str | None) -> None:
         self._processos = lista
         escolher, self._a_escolher = self._a_escolher or self.processo_id, None
-        self.lista.blockSignals(True)  # a escolha refeita não relê o processo: ele veio junto
-        preencher(self.lista, ["Trabalhador", "Perfil", "Etapa", "Situação", "Resultado"],
-                  [[p["nome"], p["perfil"], ROTULOS_ETAPA[Etapa(p["etapa"])], p["situacao"], p["resultado"] or ""]
-                   for p in lista])
-        linha = next((i for i, p in enumerate(lista) if p["id"] == escolher), None)
-        if linha is not None:
-            self.lista.selectRow(linha)
-        self.lista.blockSignals(False)
+        self.lista.definir_linhas(lista, escolher=escolher)  # a escolha refeita não relê o processo: ele veio junto
         if escolher and escolher != pid:  # pedido durante a leitura: o processo vem na sua própria leitura
             self._mostrar(escolher)
         elif detalhe is not None:
@@ -209,15 +227,19 @@ class AbaProcessos(RecursoNaAba, QWidget):
         if "lista" in getattr(self, "_leituras_pendentes", set()):
             self._a_escolher = processo_id
             return
-        for i, p in enumerate(self._processos):
-            if p["id"] == processo_id:
-                self.lista.selectRow(i)
-                return
+        self.lista.selecionar(processo_id)
 
     def _on_selecionar(self) -> None:
-        linha = self.lista.currentRow()
-        if 0 <= linha < len(self._processos):
-            self._mostrar(self._processos[linha]["id"])
+        p = self.lista.selecionada()
+        if p is not None:
+            self._mostrar(p["id"])
+
+    def _on_abrir_processo(self, _p: dict) -> None:
+        """Enter ou duplo clique no processo: o teclado vai para a próxima etapa (ou, encerrado, para as etapas)."""
+        if self.data_etapa.isVisibleTo(self.formulario) and self.formulario.isEnabled():
+            self.data_etapa.setFocus()
+        else:
+            self.etapas.visao.setFocus()
 
     def _mostrar(self, processo_id: str) -> None:
         """Lê o processo fora da thread da interface; até chegar, os botões do processo ficam desligados."""
@@ -233,12 +255,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
         self.detalhe = d
         prazo = f" · recurso até {d['prazo_recurso']:%d/%m/%Y}" if d["prazo_recurso"] else ""
         self.titulo.setText(f"{d['nome']} — {d['perfil']} ({d['situacao']}){prazo}")
-        preencher(self.etapas, ["Etapa", "Realizada em", "Registrada por", "Registrada em", "O que foi registrado"],
-                  [[ROTULOS_ETAPA[Etapa(e["etapa"])], formato.data(e["realizada_em"]), e["registrado_por"],
-                    e["registrado_em"][:16].replace("T", " "), e["resumo"]] for e in d["etapas"]])
-        for i, e in enumerate(d["etapas"]):  # o texto inteiro na dica, para ler sem alargar a coluna
-            self.etapas.item(i, 4).setToolTip(e["resumo"])
-        self.etapas.setColumnWidth(4, min(self.etapas.columnWidth(4), 420))
+        self.etapas.definir_linhas(d["etapas"])
         self._estado_recurso()
         proxima = d["proxima"]
         self.formulario.setTitle(f"Próxima etapa: {ROTULOS_ETAPA[proxima]}" if proxima else "Processo encerrado")
@@ -251,21 +268,12 @@ class AbaProcessos(RecursoNaAba, QWidget):
         form: QFormLayout = self.formulario.layout()
         for chave, w in self.campos.items():
             form.setRowVisible(w, chave in mostrar)
-        form.setRowVisible(self.avaliacao, proxima is Etapa.AVALIACAO)
+        form.setRowVisible(self.avaliacao.visao, proxima is Etapa.AVALIACAO)
         form.setRowVisible(self.data_etapa, proxima is not None)
         self.botao_registrar.setEnabled(proxima is not None and self.sessao.pode(Permissao.CERTIFICACAO_EDITAR))
-        if proxima is Etapa.AVALIACAO:
-            self.avaliacao.setColumnCount(2)
-            self.avaliacao.setHorizontalHeaderLabels(["Competência", "Reconhecida"])
-            self.avaliacao.setRowCount(len(d["avaliacoes"]))
-            for i, a in enumerate(d["avaliacoes"]):
-                item = QTableWidgetItem(a["nome"])
-                item.setData(Qt.UserRole, a["competencia_id"])
-                self.avaliacao.setItem(i, 0, item)
-                caixa = QTableWidgetItem()
-                caixa.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled)
-                caixa.setCheckState(Qt.Unchecked)
-                self.avaliacao.setItem(i, 1, caixa)
+        avaliacoes = d["avaliacoes"] if proxima is Etapa.AVALIACAO else []
+        self._reconhecidas = {a["competencia_id"]: False for a in avaliacoes}  # nenhuma marcada de antemão
+        self.avaliacao.definir_linhas(avaliacoes)
 
     def _preencher_avaliadores(self, equipe: list[dict]) -> None:
         """A equipe multiprofissional do PPCP, para marcar quem avaliou (arts. 20 XII e 24 §1º)."""
@@ -362,8 +370,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
         proxima = self.detalhe["proxima"]
         avaliacoes = None
         if proxima is Etapa.AVALIACAO:
-            avaliacoes = {self.avaliacao.item(i, 0).data(Qt.UserRole):
-                          self.avaliacao.item(i, 1).checkState() == Qt.Checked for i in range(self.avaliacao.rowCount())}
+            avaliacoes = dict(self._reconhecidas)
         try:  # os campos são lidos aqui, na thread da interface
             sessao, pid, dados, quando = self.sessao, self.processo_id, self._dados(), self.data_etapa.valor()
         except Exception as erro:  # data inválida

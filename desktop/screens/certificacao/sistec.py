@@ -1,13 +1,13 @@
 """Diálogo Códigos do Sistec: unidade, cursos e ciclos (ofertas), preenchidos uma vez e usados na exportação."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import acompanhamento
 
-from .comum import CARREGANDO, avisar, ler, nova_tabela, operar
+from .comum import CARREGANDO, avisar, ler, operar
 
 
 class DialogoCodigosSistec(QDialog):
@@ -16,20 +16,25 @@ class DialogoCodigosSistec(QDialog):
         self.setWindowTitle("Códigos do Sistec")
         self.sessao = sessao
         self.tarefa = None  # a gravação de um código em andamento (comum.operar)
-        self.lendo, self._carregando, self.linhas = False, False, []
-        self.tabela = nova_tabela()
-        self.tabela.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.lendo, self.linhas = False, []
+        editar = sessao.pode(Permissao.CERTIFICACAO_EDITAR)
+        self.lista = Lista([
+            Coluna("Tipo", lambda l: acompanhamento.TIPOS_CODIGO[l["tipo"]].capitalize(), largura=190),
+            Coluna("Nome", lambda l: l["nome"], esticar=True),
+            Coluna("Código", lambda l: l["codigo"] or "", largura=120, editar=self._on_editado if editar else None,
+                   titulo_longo="Código do Sistec (F2 ou Enter para editar)"),
+        ], self, nome="Códigos do Sistec", chave="referencia_id")
+        self.tabela = self.lista.visao
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
         botoes = QDialogButtonBox(QDialogButtonBox.Close, self)
         botoes.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Preencha uma vez o código do Sistec de cada unidade, curso e ciclo (oferta): a "
-                             "exportação leva os códigos, e não os nomes. Edite a coluna Código (F2)."))
+                             "exportação leva os códigos, e não os nomes. Edite a coluna Código (Enter ou F2)."))
         lay.addWidget(self.tabela, 1)
         lay.addWidget(self.situacao)
         lay.addWidget(botoes)
-        self.tabela.itemChanged.connect(self._on_editado)
         self.resize(640, 420)
         self.atualizar()
 
@@ -43,26 +48,17 @@ class DialogoCodigosSistec(QDialog):
     def _on_lido(self, linhas: list[dict]) -> None:
         if self.situacao.text() == CARREGANDO:
             self.situacao.clear()
-        self._carregando = True
         self.linhas = linhas
-        self.tabela.clear()
-        self.tabela.setColumnCount(3)
-        self.tabela.setHorizontalHeaderLabels(["Tipo", "Nome", "Código"])
-        self.tabela.setRowCount(len(self.linhas))
-        editar = self.sessao.pode(Permissao.CERTIFICACAO_EDITAR)
-        for i, l in enumerate(self.linhas):
-            for j, v in enumerate((acompanhamento.TIPOS_CODIGO[l["tipo"]], l["nome"], l["codigo"] or "")):
-                item = QTableWidgetItem(v)
-                if j < 2 or not editar:
-                    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-                self.tabela.setItem(i, j, item)
-        self.tabela.resizeColumnsToContents()
-        self._carregando = False
+        self.lista.definir_linhas(linhas)
 
-    def _on_editado(self, item: QTableWidgetItem) -> None:
-        if self._carregando or item.column() != 2:
+    def _on_editado(self, l: dict, codigo: str) -> None:
+        """O código digitado na linha ``l`` é gravado fora da thread da interface; recusado, a lista é relida."""
+        if codigo == (l["codigo"] or ""):
             return
-        l, codigo, sessao = self.linhas[item.row()], item.text(), self.sessao
+        if self.tarefa is not None:  # outro código ainda sendo gravado: este não é aceito, e a célula volta
+            self.situacao.setText("Aguarde a gravação do código anterior e digite de novo.")
+            return
+        l["codigo"], sessao = codigo, self.sessao  # aparece já; a lista relida depois diz o que ficou gravado
         operar(self, "Gravando o código…", lambda: acompanhamento.definir_codigo_sistec(
             sessao, l["tipo"], l["referencia_id"], codigo), lambda _r: self._on_gravado(l), ao_recusar=self._on_recusado)
 

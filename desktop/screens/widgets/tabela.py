@@ -2,7 +2,11 @@
 
 As telas recebem listas de dicionários ou objetos dos serviços e as mostram com
 ``ModeloTabela`` + ``ProxyFiltro``; ``criar_visao`` monta a QTableView com o comportamento
-comum (seleção por linha, ordenação pelo cabeçalho, teclado).
+comum (seleção por linha, ordenação pelo cabeçalho, teclado). ``Lista`` junta os três, guarda a
+linha escolhida (pela chave, p.ex. o id) quando as linhas chegam de novo e liga Enter e duplo clique
+a "abrir". Uma coluna pode ser editável (``editar``: F2 ou duplo clique) ou uma caixa de marcar
+(``marcada``/``marcar``: espaço ou clique) — as grades de entrada também são esta tabela, e nenhuma
+tela monta a sua com QTableWidget (``tests/screens/test_tabelas_comuns.py``).
 """
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -22,7 +26,11 @@ _EXIBIR = int(Qt.ItemDataRole.DisplayRole)
 _ALINHAR = int(Qt.ItemDataRole.TextAlignmentRole)
 _COR = int(Qt.ItemDataRole.ForegroundRole)
 _DICA = int(Qt.ItemDataRole.ToolTipRole)
+_EDITAR = int(Qt.ItemDataRole.EditRole)
+_MARCA = int(Qt.ItemDataRole.CheckStateRole)
 _PAPEIS = frozenset((_EXIBIR, _ALINHAR, _COR, _DICA))
+_PAPEIS_EDITAVEIS = _PAPEIS | {_EDITAR, _MARCA}  # só nos modelos com coluna editável ou de marcar
+_SELECIONAVEL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def sem_acento(texto: str) -> str:
@@ -47,6 +55,13 @@ class Coluna:
     dica: Callable[[Any], str | None] | None = None
     esticar: bool = False  # ocupa a sobra da largura (no lugar da última coluna)
     titulo_longo: str | None = None  # dica do cabeçalho (o título completo, quando ``titulo`` é curto)
+    editar: Callable[[Any, str], None] | None = None  # célula editável: ``editar(linha, texto)`` guarda o digitado
+    marcada: Callable[[Any], bool] | None = None  # caixa de marcar: se está marcada…
+    marcar: Callable[[Any, bool], None] | None = None  # …e o que fazer ao marcar/desmarcar
+
+    @property
+    def editavel(self) -> bool:
+        return self.editar is not None or self.marcar is not None
 
 
 class ModeloTabela(QAbstractTableModel):
@@ -56,6 +71,7 @@ class ModeloTabela(QAbstractTableModel):
                  cor_linha: Callable[[Any], str | None] | None = None):
         super().__init__(parent)
         self.colunas = colunas
+        self._papeis = _papeis(colunas)
         self._cor_linha = cor_linha
         self._linhas: list[Any] = []
         self._busca: dict[int, str] = {}  # texto sem acento de cada linha já filtrada (``texto_de_busca``)
@@ -76,6 +92,7 @@ class ModeloTabela(QAbstractTableModel):
         """Troca as colunas (por exemplo, conforme o tipo do que é mostrado)."""
         self.beginResetModel()
         self.colunas = colunas
+        self._papeis = _papeis(colunas)
         self._busca = {}
         self.endResetModel()
 
@@ -111,11 +128,18 @@ class ModeloTabela(QAbstractTableModel):
         # Chamado a cada célula e papel em toda pintura (sete papéis por célula, 1.500 chamadas numa tela de
         # 200 linhas): os papéis que a tabela não usa (fonte, fundo, ícone, marca) voltam já, antes de tocar
         # no índice, e os usados se comparam com inteiros (issue 16: ~15% a menos por pintura).
-        if role not in _PAPEIS or not index.isValid():
+        if role not in self._papeis or not index.isValid():
             return None
         coluna = self.colunas[index.column()]
         if role == _EXIBIR:
             return coluna.mostrar(self._linhas[index.row()])
+        if role == _EDITAR:  # o texto com que o editor abre
+            return coluna.mostrar(self._linhas[index.row()]) if coluna.editar else None
+        if role == _MARCA:
+            if coluna.marcada is None:
+                return None
+            marcada = coluna.marcada(self._linhas[index.row()])
+            return Qt.CheckState.Checked if marcada else Qt.CheckState.Unchecked
         if role == _ALINHAR:
             return _ALINHAMENTOS.get(coluna.alinhamento, _ESQUERDA)
         linha = self._linhas[index.row()]
@@ -124,6 +148,31 @@ class ModeloTabela(QAbstractTableModel):
             cor = cor or (self._cor_linha(linha) if self._cor_linha else None)
             return QColor(cor) if cor else None
         return coluna.dica(linha) if coluna.dica else coluna.mostrar(linha)  # _DICA
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        coluna = self.colunas[index.column()]
+        if coluna.editar is not None:
+            return _SELECIONAVEL | Qt.ItemFlag.ItemIsEditable
+        if coluna.marcar is not None:
+            return _SELECIONAVEL | Qt.ItemFlag.ItemIsUserCheckable
+        return _SELECIONAVEL
+
+    def setData(self, index: QModelIndex, valor, role=_EDITAR) -> bool:  # noqa: N802
+        """O que o usuário digitou (F2) ou marcou (espaço, clique) vai para ``editar``/``marcar`` da coluna."""
+        if not index.isValid():
+            return False
+        coluna, linha = self.colunas[index.column()], self._linhas[index.row()]
+        if int(role) == _EDITAR and coluna.editar is not None:
+            coluna.editar(linha, "" if valor is None else str(valor))
+        elif int(role) == _MARCA and coluna.marcar is not None:
+            coluna.marcar(linha, int(getattr(valor, "value", valor)) == Qt.CheckState.Checked.value)
+        else:
+            return False
+        self._busca.pop(index.row(), None)
+        self.dataChanged.emit(index, index)
+        return True
 
     def headerData(self, secao: int, orientacao, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientacao == Qt.Orientation.Horizontal:
@@ -135,6 +184,10 @@ class ModeloTabela(QAbstractTableModel):
                 alinhamento = self.colunas[secao].alinhamento
                 return _ALINHAMENTOS.get(alinhamento, _ESQUERDA)
         return None
+
+
+def _papeis(colunas: list[Coluna]) -> frozenset:
+    return _PAPEIS_EDITAVEIS if any(c.editavel for c in colunas) else _PAPEIS
 
 
 class ProxyFiltro(QSortFilterProxyModel):
@@ -185,7 +238,11 @@ def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str 
     visao.setModel(proxy)
     visao.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     visao.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    visao.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if any(c.editar for c in proxy.sourceModel().colunas):  # grade de entrada: F2, Enter ou duplo clique edita
+        visao.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        visao.installEventFilter(_EnterEdita(visao))
+    else:
+        visao.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     visao.setSortingEnabled(True)
     visao.setAlternatingRowColors(True)
     visao.setWordWrap(False)
@@ -199,6 +256,25 @@ def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str 
         visao.setAccessibleName(nome)
     visao.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     return visao
+
+
+class _EnterEdita(QObject):
+    """Enter numa grade de entrada abre o editor da célula (a atual, se editável, ou a primeira editável da linha)
+    em vez de seguir para a janela — num diálogo, o Enter que escapa da tabela aperta o botão padrão e o fecha."""
+
+    def eventFilter(self, visao, evento) -> bool:  # noqa: N802
+        if (evento.type() != QEvent.Type.KeyPress or evento.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                or visao.state() == QAbstractItemView.State.EditingState or not visao.currentIndex().isValid()):
+            return False
+        atual = visao.currentIndex()
+        colunas = visao.model().sourceModel().colunas
+        ordem = [atual.column()] + [i for i in range(len(colunas)) if i != atual.column()]
+        coluna = next((i for i in ordem if colunas[i].editar is not None), None)
+        if coluna is not None:
+            indice = atual.siblingAtColumn(coluna)
+            visao.setCurrentIndex(indice)
+            visao.edit(indice)
+        return True
 
 
 def ajustar_colunas(visao: QTableView) -> None:
@@ -222,3 +298,65 @@ def linha_selecionada(visao: QTableView) -> Any | None:
     if not indices:
         return None
     return visao.model().linha_origem(indices[0])
+
+
+def _valor(linha: Any, chave: str) -> Any:
+    return linha.get(chave) if isinstance(linha, dict) else getattr(linha, chave, None)
+
+
+class Lista:
+    """Uma lista vinda de um serviço, pronta para a tela: ``modelo`` (ModeloTabela), ``proxy`` (ProxyFiltro) e
+    ``visao`` (``criar_visao``, é ela que vai ao layout).
+
+    - ``definir_linhas`` troca as linhas e volta a escolher a linha que estava escolhida (pela ``chave``);
+    - ``selecionada``/``selecionar(valor)``: a linha escolhida, ou escolher a linha cuja ``chave`` é ``valor``;
+    - ``ao_abrir(linha)``: Enter ou duplo clique na linha (``activated`` do Qt, que o duplo clique também emite);
+    - ``ao_mudar()``: a escolha mudou (pelo usuário ou por ``selecionar``), não quando só as linhas chegam de novo.
+    """
+
+    def __init__(self, colunas: list[Coluna], parent: QWidget | None = None, *, nome: str = "", chave: str = "id",
+                 cor_linha: Callable[[Any], str | None] | None = None,
+                 ao_abrir: Callable[[Any], None] | None = None, ao_mudar: Callable[[], None] | None = None):
+        self.modelo = ModeloTabela(colunas, parent, cor_linha=cor_linha)
+        self.proxy = ProxyFiltro(self.modelo, parent)
+        self.visao = criar_visao(self.proxy, parent, nome=nome)
+        self.chave = chave
+        self._calada = False
+        self._ao_mudar = ao_mudar
+        if ao_abrir is not None:
+            self.visao.activated.connect(lambda indice: ao_abrir(self.proxy.linha_origem(indice)))
+        if ao_mudar is not None:
+            self.visao.selectionModel().selectionChanged.connect(self._on_selecao)
+
+    def _on_selecao(self, *_args) -> None:
+        if not self._calada:
+            self._ao_mudar()
+
+    def definir_linhas(self, linhas: list[Any], *, escolher: Any = None) -> bool:
+        """Troca as linhas; escolhe de novo ``escolher`` (a chave) ou a que estava escolhida, sem chamar
+        ``ao_mudar`` (quem leu as linhas já sabe o que mudou). Devolve se alguma ficou escolhida."""
+        if escolher is None:
+            escolher = _valor(self.selecionada(), self.chave) if self.selecionada() is not None else None
+        self._calada = True
+        try:
+            self.modelo.definir_linhas(linhas)
+            return self.selecionar(escolher)
+        finally:
+            self._calada = False
+
+    def linhas(self) -> list[Any]:
+        return self.modelo.linhas()
+
+    def selecionada(self) -> Any | None:
+        return linha_selecionada(self.visao)
+
+    def selecionar(self, valor: Any) -> bool:
+        """Escolhe (e mostra) a linha cuja chave é ``valor``; False se ela não está na lista (ou no filtro)."""
+        if valor is None:
+            return False
+        for i in range(self.proxy.rowCount()):
+            if _valor(self.proxy.linha_origem(self.proxy.index(i, 0)), self.chave) == valor:
+                self.visao.selectRow(i)
+                self.visao.scrollTo(self.proxy.index(i, 0))
+                return True
+        return False

@@ -33,14 +33,14 @@ def test_anexar_ver_e_imprimir_pela_tela(qtbot, sessao_admin, tmp_path, monkeypa
     qtbot.waitUntil(lambda: ap.dialogo is not None and ap.dialogo.isVisible())
     dlg = ap.dialogo
     qtbot.waitUntil(lambda: not dlg.lendo, timeout=30000)  # a lista é lida fora da thread da interface
-    assert dlg.lista.rowCount() == 0 and not dlg.botao_ver.isEnabled()
+    assert dlg.lista.modelo.rowCount() == 0 and not dlg.botao_ver.isEnabled()
     dlg.tipo.setCurrentIndex(dlg.tipo.findData("escolaridade"))
     digitar(qtbot, dlg.descricao, "Certificado e histórico do ensino médio")  # acentos: keyClicks aborta o Qt
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(origem), "")))
     qtbot.mouseClick(dlg.botao_anexar, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dlg.tarefa is None and not dlg.lendo and dlg.lista.rowCount() == 1,
+    qtbot.waitUntil(lambda: dlg.tarefa is None and not dlg.lendo and dlg.lista.modelo.rowCount() == 1,
                     timeout=60_000)  # grava e relê fora da thread da interface
-    assert dlg.lista.rowCount() == 1 and "digitalizado.pdf anexado" in dlg.situacao.text()
+    assert dlg.lista.modelo.rowCount() == 1 and "digitalizado.pdf anexado" in dlg.situacao.text()
     guardado = s.db.execute("SELECT conteudo, tipo FROM cert_anexos WHERE processo_id = ?", [p["id"]]).fetchone()
     assert bytes(guardado[0]) == origem.read_bytes() and guardado[1] == "escolaridade"
     qtbot.mouseClick(dlg.botao_ver, Qt.MouseButton.LeftButton)

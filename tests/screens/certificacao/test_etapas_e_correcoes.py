@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from desktop.screens.certificacao.painel import PainelCertificacao
 from tests.screens.apoio_janelas import digitar
+from tests.screens.apoio_tabelas import marcar_todas, textos
 from desktop.services.certificacao import processos
 from tests.services.certificacao.apoio import (ACOLHIMENTO, HOJE, MATRICULA, montar_cenario, novo_trabalhador)
 
@@ -44,8 +45,7 @@ def test_etapa_com_data_real_e_avaliadores_da_equipe(qtbot, sessao_admin, monkey
     lista = ap.campos["avaliadores"]
     assert [lista.item(i).data(Qt.UserRole) for i in range(lista.count())] == ["Lúcia", "Paulo", "Sérgio"]
     ap.campos["teorico_pratica"].setChecked(True)
-    for i in range(ap.avaliacao.rowCount()):
-        ap.avaliacao.item(i, 1).setCheckState(Qt.Checked)
+    marcar_todas(qtbot, ap.avaliacao.visao, 1)  # "Reconhecida", pela barra de espaço
     quando = HOJE - timedelta(days=5)
     ap.data_etapa.edit.clear()
     qtbot.keyClicks(ap.data_etapa.edit, quando.strftime("%d/%m/%Y"))
@@ -56,8 +56,7 @@ def test_etapa_com_data_real_e_avaliadores_da_equipe(qtbot, sessao_admin, monkey
     ap.data_etapa.edit.clear()
     qtbot.keyClicks(ap.data_etapa.edit, quando.strftime("%d/%m/%Y"))
     ap.campos["teorico_pratica"].setChecked(True)
-    for i in range(ap.avaliacao.rowCount()):
-        ap.avaliacao.item(i, 1).setCheckState(Qt.Checked)
+    marcar_todas(qtbot, ap.avaliacao.visao, 1)  # "Reconhecida", pela barra de espaço
     ap.marcar_avaliadores("Paulo", "Sérgio")
     qtbot.mouseClick(ap.botao_registrar, Qt.LeftButton)
     qtbot.waitUntil(lambda: ap.tarefa is None and not ap.lendo, timeout=60_000)  # grava e relê fora da interface
@@ -65,7 +64,7 @@ def test_etapa_com_data_real_e_avaliadores_da_equipe(qtbot, sessao_admin, monkey
                          [p["id"]]).fetchone()
     assert etapa[0] == quando.isoformat() and '"avaliadores": "Paulo; Sérgio"' in etapa[1]
     assert s.db.execute("SELECT resultado_em FROM cert_processos WHERE id = ?", [p["id"]]).fetchone()[0] == quando.isoformat()
-    linha = {ap.etapas.item(i, 0).text(): ap.etapas.item(i, 1).text() for i in range(ap.etapas.rowCount())}
+    linha = {t[0]: t[1] for t in textos(ap.etapas.visao)}
     assert linha["Avaliação"] == quando.strftime("%d/%m/%Y")
 
 

@@ -3,6 +3,7 @@ from PySide6.QtCore import Qt
 
 from desktop.screens.certificacao.painel import PainelCertificacao
 from desktop.services.certificacao import processos
+from tests.screens.apoio_tabelas import textos
 from tests.services.certificacao.apoio import ate_avaliacao, montar_cenario
 
 
@@ -21,12 +22,12 @@ def test_abrir_encerrar_e_imprimir_livro_pela_tela(qtbot, sessao_admin):
     al.folhas.setValue(3)
     qtbot.mouseClick(al.botao_abrir, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: al.tarefa is None and not al.lendo, timeout=60_000)  # grava e relê fora da interface
-    assert al.tabela.rowCount() == 1 and "3 folhas" in al.situacao.text()
+    assert al.tabela.model().rowCount() == 1 and "3 folhas" in al.situacao.text()
     p = ate_avaliacao(s, c, 3)
     processos.registrar_etapa(s, p["id"], "certificacao", dados={"sistec_codigo": "SISTEC-7"})
     painel._on_processo_mudou(p["id"])
     qtbot.waitUntil(lambda: not al.lendo, timeout=30000)  # relê fora da thread da interface
-    assert al.tabela.item(0, 3).text() == "1"  # uma folha usada
+    assert textos(al.tabela)[0][3] == "1"  # uma folha usada
     al.tabela.selectRow(0)
     assert al.botao_encerrar.isEnabled()
     qtbot.mouseClick(al.botao_encerrar, Qt.MouseButton.LeftButton)

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLabel
 from desktop.screens.certificacao.painel import PainelCertificacao
 from desktop.services import documentos
 from desktop.services.certificacao import processos
+from tests.screens.apoio_tabelas import marcar_todas
 from tests.services.certificacao.apoio import montar_cenario, novo_trabalhador
 
 
@@ -31,8 +32,7 @@ def test_percorre_as_etapas_ate_o_diploma(qtbot, sessao_admin, tmp_path):
     qtbot.waitUntil(lambda: aba.tarefa is None and not aba.lendo, timeout=60_000)  # grava e relê fora da interface
     aba.campos["teorico_pratica"].setChecked(True)
     aba.marcar_avaliadores("Paulo", "Sérgio")  # da equipe do PPCP (art. 24 §1º; issue 12)
-    for i in range(aba.avaliacao.rowCount()):
-        aba.avaliacao.item(i, 1).setCheckState(Qt.Checked)
+    marcar_todas(qtbot, aba.avaliacao.visao, 1)  # "Reconhecida", pela barra de espaço
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
     qtbot.waitUntil(lambda: aba.tarefa is None and not aba.lendo, timeout=60_000)  # grava e relê fora da interface
     assert aba.detalhe["resultado"] == "integral"

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from desktop.screens.certificacao.painel import PainelCertificacao
 from desktop.services.certificacao import processos
+from tests.screens.apoio_tabelas import dica, textos
 from tests.services.certificacao.apoio import (ENCAMINHAMENTO, HOJE, ate_avaliacao, cpf_valido, montar_cenario)
 
 
@@ -19,8 +20,7 @@ def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admi
     ap = painel.processos
     ap.selecionar(p["id"])
     qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
-    linhas = {ap.etapas.item(i, 0).text(): [ap.etapas.item(i, j).text() for j in range(5)]
-              for i in range(ap.etapas.rowCount())}
+    linhas = {t[0]: t for t in textos(ap.etapas.visao)}
     assert linhas["Acolhimento"][1] == (HOJE - timedelta(days=42)).strftime("%d/%m/%Y")  # a data real da etapa
     assert "Entrevista diagnóstica: Eletricista há 10 anos." in linhas["Acolhimento"][4]
     assert "Memorial socioprofissional: Memorial registrado." in linhas["Acolhimento"][4]
@@ -29,27 +29,27 @@ def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admi
     assert "Competências reconhecidas (2 de 3): Interpretar projetos elétricos, Executar instalações" in linhas["Avaliação"][4]
     assert "Não reconhecidas: Aplicar normas de segurança (NR-10)" in linhas["Avaliação"][4]
     assert "Documentos emitidos:" in linhas["Certificação"][4] and "prazo de recurso vencido" in linhas["Certificação"][4]
-    assert ap.etapas.item(3, 4).toolTip() == linhas["Avaliação"][4]
+    assert dica(ap.etapas.visao, 3, 4) == linhas["Avaliação"][4]
     # busca: CPF com pontos, curso, situação (a lista é relida fora da thread da interface; vale a última)
     def relida():
         qtbot.waitUntil(lambda: not ap.lendo, timeout=30000)
 
     relida()
-    assert ap.lista.rowCount() == 2
+    assert ap.lista.modelo.rowCount() == 2
     qtbot.keyClicks(ap.busca, cpf_valido(987654321))
     relida()
-    assert ap.lista.rowCount() == 1 and ap._processos[0]["id"] == outro["id"]
+    assert ap.lista.modelo.rowCount() == 1 and ap._processos[0]["id"] == outro["id"]
     ap.busca.clear()
     qtbot.keyClicks(ap.busca, "Eletrot")  # parte do nome do curso
     relida()
-    assert ap.lista.rowCount() == 2
+    assert ap.lista.modelo.rowCount() == 2
     ap.filtro_situacao.setCurrentIndex(ap.filtro_situacao.findData("concluido"))
     relida()
-    assert ap.lista.rowCount() == 1 and ap._processos[0]["id"] == p["id"]
+    assert ap.lista.modelo.rowCount() == 1 and ap._processos[0]["id"] == p["id"]
     ap.busca.clear()
     qtbot.keyClicks(ap.busca, "Fulano Inexistente")
     relida()
-    assert ap.lista.rowCount() == 0
+    assert ap.lista.modelo.rowCount() == 0
 
 
 def test_pasta_do_processo_impressa_pela_tela(qtbot, sessao_admin):
