@@ -11,14 +11,9 @@ from typing import NamedTuple
 
 
 from desktop.rules.folha.tipos import Contracheque
-from desktop.rules.magisterio.tipos import Cargo, Nivel
+from desktop.rules.magisterio.tipos import Cargo, Nivel, rotulo_cargo  # noqa: F401 (historico.py lê daqui)
 from desktop.rules.validacao import formatar_cpf
 
-ROTULO_CARGO = {
-    Cargo.PROFESSOR: "Professor",
-    Cargo.PEDAGOGO: "Pedagogo",
-    Cargo.AUXILIAR_ENSINO: "Auxiliar de Ensino",
-}
 
 
 @dataclass(frozen=True)
@@ -72,11 +67,6 @@ class ItemFolha(NamedTuple):
     contracheque: Contracheque
 
 
-def rotulo_cargo(cargo: Cargo | str) -> str:
-    try:
-        return ROTULO_CARGO[Cargo(cargo)]
-    except ValueError:
-        return str(cargo)
 
 
 def rotulo_nivel(nivel: Nivel | str) -> str:

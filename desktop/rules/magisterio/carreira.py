@@ -19,7 +19,7 @@ from desktop.rules.validacao import EntradaInvalida
 from .configuracao import ConfiguracaoMagisterio
 from .tabelas import JORNADAS, ParametrosCarreira, nome_nivel
 from .tempo import ContagemTempo, somar_anos
-from .tipos import CLASSES, Cargo, FichaFuncional, MotivoJornada, EventoCarreira, Nivel, Situacao
+from .tipos import CLASSES, Cargo, FichaFuncional, MotivoJornada, EventoCarreira, Nivel, Situacao, rotulo_cargo
 from .titulacao import LEI, PUBLICACAO, artigos, descricao_titulo, nivel_do_titulo
 from desktop.rules import formato
 
@@ -279,7 +279,6 @@ def periodos_no_mes(ficha: FichaFuncional, competencia: date, config: Configurac
     return [tuple(p) for p in periodos]
 
 
-_CARGO = {Cargo.PROFESSOR: "professor", Cargo.PEDAGOGO: "pedagogo", Cargo.AUXILIAR_ENSINO: "auxiliar de ensino"}
 _FUNCAO = {"diretor": "diretor", "vice_diretor": "vice-diretor"}
 
 
@@ -287,9 +286,9 @@ def _admissao(h: _Historia) -> EventoCarreira:
     ficha, partes = h.ficha, []
     try:
         passo = h.passo_nivel(ficha.admissao)
-        partes.append(f"como {_CARGO[h.cargo(passo.valor)]}, {nome_nivel(passo.valor)}, classe A")
+        partes.append(f"como {rotulo_cargo(h.cargo(passo.valor)).lower()}, {nome_nivel(passo.valor)}, classe A")
     except SemTitulacao:
-        partes.append(f"como {_CARGO[ficha.cargo]}, classe A (nível não definido: cadastre a titulação)")
+        partes.append(f"como {rotulo_cargo(ficha.cargo).lower()}, classe A (nível não definido: cadastre a titulação)")
     try:
         partes.append(f"{_jornada(ficha, ficha.admissao)[0]} h")
     except EntradaInvalida:

@@ -23,6 +23,17 @@ class Cargo(StrEnum):
     AUXILIAR_ENSINO = "auxiliar_ensino"  # Nível Especial, arts. 14 §2 e 69
 
 
+ROTULOS_CARGO: dict[str, str] = {
+    Cargo.PROFESSOR: "Professor", Cargo.PEDAGOGO: "Pedagogo", Cargo.AUXILIAR_ENSINO: "Auxiliar de Ensino",
+}
+"""O nome de cada cargo como a lei o escreve (contracheque, fichas, listas); numa frase, em minúsculas."""
+
+
+def rotulo_cargo(cargo: "Cargo | str") -> str:
+    """O nome do cargo (o valor gravado, se não for um cargo conhecido)."""
+    return ROTULOS_CARGO.get(cargo, str(cargo))
+
+
 class Nivel(StrEnum):
     N1 = "1"
     N2 = "2"

@@ -7,12 +7,12 @@ from enum import Enum
 import sqlite_utils
 
 from desktop.rules import formato
+from desktop.rules.magisterio.tipos import ROTULOS_CARGO  # noqa: F401 (as telas leem daqui)
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.magisterio import servidores as armazem_servidores
 
 from ..sessao import ErroNegocio
 
-ROTULOS_CARGO = {"professor": "professor", "pedagogo": "pedagogo", "auxiliar_ensino": "auxiliar de ensino"}
 ROTULOS_TITULO = {
     "leigo": "leigo (sem habilitação)", "medio_normal": "nível médio, modalidade normal",
     "estudos_adicionais": "médio normal com estudos adicionais", "licenciatura_curta": "licenciatura curta",

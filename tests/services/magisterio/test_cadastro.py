@@ -173,7 +173,7 @@ def test_listar_com_filtros(sessao, escolas):
     assert mats(escola_id=escolas["castro"]) == []
     assert mats(escola_id=escolas["castro"], data=date(2025, 5, 5)) == ["1001"]
     linha = cadastro.listar_servidores(sessao, matricula="2002")[0]
-    assert (linha["unidade_nome"], linha["jornada"], linha["cargo_rotulo"]) == ("Secretaria Municipal de Educação", 40, "pedagogo")
+    assert (linha["unidade_nome"], linha["jornada"], linha["cargo_rotulo"]) == ("Secretaria Municipal de Educação", 40, "Pedagogo")
     assert j["id"] == linha["id"]
 
 
