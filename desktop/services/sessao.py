@@ -53,7 +53,20 @@ class Usuario:
 
 @dataclass
 class Mudanca:
-    """Uma transação em andamento; ``registrar`` escreve no diário."""
+    """Uma transação em andamento; ``registrar`` escreve no diário.
+
+    Gravar uma linha e registrá-la no diário é uma chamada só: ``inserir`` e ``alterar`` fazem o INSERT ou o
+    UPDATE e a linha do diário juntos. Quando o diário não leva a linha inteira, elas dizem o que ele leva:
+    ``sem`` (colunas que não vão: uma imagem, um anexo, chaves em bytes), ``nota`` (o que vai junto sem ser
+    coluna: o motivo de uma correção, um resumo) e ``no_diario`` (o que vai no lugar da linha).
+
+    ``registrar`` sozinho fica para o que não é a gravação de uma linha por estas duas: eventos (entrada,
+    leitura, cópia, remessa gerada, pacote exportado), exclusões, e as gravações que uma função do store faz
+    com lógica própria (upsert, UPDATE condicional, várias linhas de uma vez, a aplicação de um pacote de
+    sincronização). A regra, conferida por ``tests/services/test_diario_unico.py``: em ``desktop/services``,
+    um ``registrar`` cuja ação é 'inserir' ou 'alterar' (ou não é um texto fixo) só nas funções listadas lá,
+    cada uma com o motivo.
+    """
 
     db: sqlite_utils.Database
     sessao: "Sessao"
@@ -88,24 +101,43 @@ class Mudanca:
         mudaram (sem eles, a linha inteira)."""
         self.capturas.append((esquema, tabela, str(registro_id), acao, dict.fromkeys(campos) if campos else None))
 
-    def inserir(self, tabela: str, linha: dict, *, pk: str = "id", esquema: str | None = None) -> dict:
-        """INSERT da linha e a sua linha no diário ('inserir', depois = a linha), na mesma transação."""
+    def inserir(self, tabela: str, linha: dict, *, pk: str = "id", esquema: str | None = None,
+                sem: tuple[str, ...] = (), nota: dict | None = None, no_diario: dict | None = None) -> dict:
+        """INSERT da linha e a sua linha no diário ('inserir', depois = a linha), na mesma transação.
+
+        No diário, em vez da linha inteira: ``no_diario`` no lugar dela; sem as colunas ``sem``; com ``nota``
+        acrescentada. Devolve a linha gravada (inteira)."""
         armazem_linhas.inserir(self.db, tabela, linha)
-        self.registrar(tabela, linha[pk], "inserir", depois=linha, esquema=esquema)
+        self.registrar(tabela, linha[pk], "inserir", depois=_no_diario(linha if no_diario is None else no_diario,
+                                                                         sem, nota), esquema=esquema)
         return linha
 
     def alterar(self, tabela: str, id_: str, valores: dict, *, pk: str = "id",
-                esquema: str | None = None, so_os_campos: bool = False) -> dict:
+                esquema: str | None = None, so_os_campos: bool = False, sem: tuple[str, ...] = (),
+                nota: dict | None = None, no_diario: tuple[dict | None, dict | None] | None = None) -> dict:
         """UPDATE dos ``valores`` e a linha no diário ('alterar', antes e depois inteiros — com
-        ``so_os_campos``, só os campos de ``valores``); devolve a linha nova."""
-        antes = armazem_linhas.por_chave(self.db, tabela, id_, pk)
+        ``so_os_campos``, só os campos de ``valores``); devolve a linha nova.
+
+        No diário, em vez das linhas inteiras: ``no_diario`` = (antes, depois) no lugar delas (a linha de antes
+        nem é lida); sem as colunas ``sem``; com ``nota`` acrescentada ao depois."""
+        antes = armazem_linhas.por_chave(self.db, tabela, id_, pk) if no_diario is None else None
         depois = armazem_linhas.atualizar(self.db, tabela, id_, valores, pk)
-        if so_os_campos:
-            self.registrar(tabela, id_, "alterar", antes={k: (antes or {}).get(k) for k in valores},
-                           depois={k: (depois or {}).get(k) for k in valores}, esquema=esquema)
+        if no_diario is not None:
+            d_antes, d_depois = no_diario
+        elif so_os_campos:
+            d_antes, d_depois = {k: (antes or {}).get(k) for k in valores}, {k: (depois or {}).get(k) for k in valores}
         else:
-            self.registrar(tabela, id_, "alterar", antes=antes, depois=depois, esquema=esquema)
+            d_antes, d_depois = antes, depois
+        self.registrar(tabela, id_, "alterar", antes=_no_diario(d_antes, sem), depois=_no_diario(d_depois, sem, nota),
+                       esquema=esquema)
         return depois
+
+
+def _no_diario(linha, sem=(), nota=None):
+    """A imagem de uma linha no diário: sem as colunas ``sem`` e com a ``nota`` (a mesma linha, se nenhuma)."""
+    if linha is None or not (sem or nota):
+        return linha
+    return {**{k: v for k, v in linha.items() if k not in sem}, **(nota or {})}
 
 
 def _mudados(antes, depois):
