@@ -10,7 +10,6 @@ from pathlib import Path
 
 from desktop.rules import validacao
 from desktop.rules.papeis import DOMINIOS, Papel, Permissao
-from desktop.store import escritorio as armazem_escritorio
 from desktop.store import selagem
 from desktop.store import usuarios as armazem_usuarios
 from desktop.store.base import Base
@@ -82,8 +81,7 @@ def criar_instalacao(caminho: Path, escritorio: DadosEscritorio, *, login: str, 
                    "uf": escritorio.uf, "cnpj": escritorio.cnpj, "brasao": escritorio.brasao,
                    "brasao_tipo": escritorio.brasao_tipo, "base_id": base_id,
                    "criado_em": momento, "atualizado_em": momento}
-            armazem_escritorio.inserir(m.db, org)  # no diário sem o brasão (imagem)
-            m.registrar("escritorio", "1", "inserir", depois={k: v for k, v in org.items() if k != "brasao"})
+            m.inserir("escritorio", org, sem=("brasao",))  # no diário sem o brasão (imagem)
             linha = {"id": usuario.id, "login": login, "nome": nome, "papel": usuario.papel.value,
                      "ativo": 1, "trocar_senha": 0, "criado_em": momento, "atualizado_em": momento}
             chaveiro.assinar_linha(chaves, todas[ADMIN], linha)

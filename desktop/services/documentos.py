@@ -170,11 +170,10 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
             "ancora_sigilo_seq": sigilo and sigilo["seq"], "ancora_sigilo_hash": sigilo and sigilo["hash"],
             "assunto": assunto, "emissor_id": emissor.id, "dominio": dominio,
         }
-        registro.inserir(m.db, linha)
+        m.inserir("documentos", linha)
         esquema_pdf = registro.guardar_pdf(m.db, linha["id"], dominio, pdf)
         if receita is not None:
             registro.guardar_receita(m.db, linha["id"], dominio, json.dumps(receita, ensure_ascii=False, default=str))
-        m.registrar("documentos", linha["id"], "inserir", depois=linha)
         m.sincronizar("documentos_pdf", linha["id"], "inserir", esquema=esquema_pdf)  # o PDF viaja às réplicas
         if receita is not None:  # e a receita, para a nova via sair igual em qualquer réplica
             m.sincronizar("documentos_receitas", linha["id"], "inserir", esquema=esquema_pdf)

@@ -96,8 +96,7 @@ def criar(sessao: Sessao, *, nome: str, cnpj: str, municipio: str, uf: str, ende
              "endereco": " ".join((endereco or "").split()), "brasao": brasao, "criado_em": momento,
              "atualizado_em": momento}
     with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
-        armazem.inserir(m.db, linha)
-        m.registrar("emissores", linha["id"], "inserir", depois={k: v for k, v in linha.items() if k != "brasao"})
+        m.inserir("emissores", linha, sem=("brasao",))  # no diário sem a imagem
     return _emissor(linha)
 
 
@@ -181,17 +180,16 @@ def definir_brasao(sessao: Sessao, emissor_id: str, imagem: bytes | None) -> Emi
             raise EntradaInvalida("O arquivo não é uma imagem PNG ou JPEG legível; exporte o brasão como PNG.")
     with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
         momento = agora()
-        armazem.definir_brasao(m.db, emissor_id, imagem, tipo, momento)
         depois = {"brasao_sha256": hashlib.sha256(imagem).hexdigest() if imagem else None}  # a imagem não vai ao diário
         # o diário registra a linha que muda (a do órgão é a da tabela escritorio, com o tipo da imagem; a de um
         # emissor ganha o carimbo) — senão a conferência das tabelas acusaria os campos mudados sem registro
         if emissor_id == ORGAO:
-            tabela, rid = "escritorio", "1"
+            tabela, rid, valores = "escritorio", "1", {"brasao": imagem, "brasao_tipo": tipo}
             depois["brasao_tipo"] = tipo
         else:
-            tabela, rid = "emissores", emissor_id
+            tabela, rid, valores = "emissores", emissor_id, {"brasao": imagem, "atualizado_em": momento}
             depois["atualizado_em"] = momento
-        m.registrar(tabela, rid, "alterar", depois=depois)
+        m.alterar(tabela, rid, valores, no_diario=(None, depois))
         m.sincronizar(tabela, rid, "alterar", campos=("brasao",))  # a imagem viaja às outras réplicas
     return obter(sessao.db, emissor_id)
 

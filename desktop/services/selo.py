@@ -58,10 +58,9 @@ def chave_do_emissor(m, emissor_id: str = "orgao") -> ChaveEmissor:
                                       serialization.NoEncryption())
         linha = {"id": novo_id(), "emissor_id": emissor_id, "impressao": regras.impressao(publica), "publica": publica,
                  "privada": bruta, "criada_em": agora()}
-        registro.inserir_chave(db, linha)
-        m.registrar("documentos_chaves", linha["id"], "inserir",
-                    depois={"emissor_id": emissor_id, "impressao": linha["impressao"], "algoritmo": "Ed25519",
-                            "criada_em": linha["criada_em"]})
+        m.inserir("documentos_chaves", linha,  # no diário, nunca a chave privada
+                  no_diario={"emissor_id": emissor_id, "impressao": linha["impressao"], "algoritmo": "Ed25519",
+                             "criada_em": linha["criada_em"]})
     privada = Ed25519PrivateKey.from_private_bytes(bytes(linha["privada"]))
     return ChaveEmissor(privada, bytes(linha["publica"]), linha["impressao"])
 
