@@ -79,9 +79,9 @@ def _reatribuir(m, existentes: list[dict], atribuicoes: list[regra.Atribuicao], 
         para = novo.get(_chave(linha))
         if para is None or para == linha["conselheiro_id"]:
             continue
-        armazem.trocar_plantonista(m.db, linha["id"], para, momento)
-        m.registrar("conselho_plantoes", linha["id"], "alterar", antes={"conselheiro_id": linha["conselheiro_id"]},
-                    depois={"conselheiro_id": para, "atualizado_em": momento, "motivo": motivo})
+        m.alterar("conselho_plantoes", linha["id"], {"conselheiro_id": para, "atualizado_em": momento},
+                  no_diario=({"conselheiro_id": linha["conselheiro_id"]},
+                             {"conselheiro_id": para, "atualizado_em": momento, "motivo": motivo}))
         mudados += 1
     return mudados
 
@@ -214,9 +214,8 @@ def registrar_cumprimento(sessao: Sessao, plantao_id: str, cumprido: bool) -> di
         antes = armazem.plantao(m.db, plantao_id)
         if antes is None:
             raise ErroNegocio("Plantão não encontrado.")
-        armazem.marcar_cumprimento(m.db, plantao_id, cumprido, agora())
-        m.registrar("conselho_plantoes", plantao_id, "alterar", antes={"cumprido": antes["cumprido"]},
-                    depois={"cumprido": int(bool(cumprido))})
+        m.alterar("conselho_plantoes", plantao_id, {"cumprido": int(bool(cumprido)), "atualizado_em": agora()},
+                  no_diario=({"cumprido": antes["cumprido"]}, {"cumprido": int(bool(cumprido))}))
     return armazem.plantao(sessao.db, plantao_id)
 
 

@@ -78,8 +78,7 @@ def salvar_rascunho(sessao: Sessao, conteudo: dict, chave: str = CHAVE_PLANTAO) 
         else:
             linha = {"id": novo_id(), "usuario_id": sessao.usuario.id, "chave": chave, "conteudo": blob,
                      "atualizado_em": momento}
-            armazem.novo(m.db, linha)  # o diário leva só a chave, nunca o conteúdo
-            m.registrar("conselho_rascunhos", linha["id"], "inserir", depois={"chave": chave})
+            m.inserir("conselho_rascunhos", linha, no_diario={"chave": chave})  # o diário nunca leva o conteúdo
     return momento
 
 
