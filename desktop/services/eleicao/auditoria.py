@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from desktop.rules.papeis import FuncaoApuracao, Permissao
 from desktop.rules.validacao import EntradaInvalida
-from desktop.store import linhas as armazem_linhas
 from desktop.store.eleicao import votacao as armazem
 from desktop.store.ids import agora
 
@@ -82,9 +81,8 @@ def recontar(sessao: Sessao, secao_id: str, *, comparecimento, brancos, nulos, v
     novos = {"comparecimento": b.comparecimento, "brancos": b.brancos, "nulos": b.nulos,
              "votos": armazem.votos_para_json(b.votos), "apurado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        armazem_linhas.atualizar(m.db, "eleicao_boletins", secao_id, novos, pk="secao_id")
-        m.registrar("eleicao_boletins", secao_id, "alterar",
-                    antes={**antes, "votos": armazem.votos_para_json(antes["votos"])}, depois={**antes, **novos})
+        m.alterar("eleicao_boletins", secao_id, novos, pk="secao_id", no_diario=(
+            {**antes, "votos": armazem.votos_para_json(antes["votos"])}, {**antes, **novos}))
         linha = registrar_recontagem(m, s, "recontagem", antes, b, papel, motivo)
         for item in armazem.auditorias_pendentes_da_secao(m.db, secao_id):
             fim = {"situacao": "liberada", "liberada_por": sessao.usuario.id,

@@ -9,7 +9,6 @@ from desktop.rules.eleicao import requisitos as regra_requisitos
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import cadastros as armazem_cadastros
-from desktop.store import linhas as armazem_linhas
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora, novo_id
 
@@ -253,8 +252,8 @@ def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | N
             "de prosseguir, com justificativa.")
     novos = {"fase": "homologado", "atualizado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        armazem_linhas.atualizar(m.db, "eleicao_processos", processo_id, novos)
-        m.registrar("eleicao_processos", processo_id, "alterar", antes={"fase": proc["fase"]},
-                    depois={"fase": "homologado", "atualizado_em": novos["atualizado_em"], "habilitados": [c["numero"] for c in habilitados],
-                            "justificativa_minimo": justificativa or None})
+        m.alterar("eleicao_processos", processo_id, novos, no_diario=(
+            {"fase": proc["fase"]},
+            {"fase": "homologado", "atualizado_em": novos["atualizado_em"], "habilitados": [c["numero"] for c in habilitados],
+             "justificativa_minimo": justificativa or None}))
     return habilitados

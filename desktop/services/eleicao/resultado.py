@@ -18,7 +18,6 @@ from desktop.rules.eleicao import apuracao
 from desktop.rules.eleicao import auditoria as regra_auditoria
 from desktop.rules.eleicao.resultado import Candidato, Parentesco, ResultadoEleicao, apurar as regra_apurar
 from desktop.rules.papeis import Permissao
-from desktop.store import linhas as armazem_linhas
 from desktop.store.eleicao import candidaturas as armazem_cand
 from desktop.store.eleicao import votacao as armazem
 from desktop.rules.validacao import EntradaInvalida
@@ -193,10 +192,9 @@ def encerrar_e_dar_posse(sessao: Sessao, processo_id: str) -> list[dict]:
         if a is not None:
             _gravar_eleitos(m, proc, a, None)
         feitos = mandatos.posse_dos_eleitos(m, processo_id)
-        armazem_linhas.atualizar(m.db, "eleicao_processos", processo_id,
-                                 {"posse_dada_em": momento, "atualizado_em": momento})
-        m.registrar("eleicao_processos", processo_id, "alterar", antes={"posse_dada_em": None},
-                    depois={"posse_dada_em": momento, "conselheiros": [c["id"] for c in feitos]})
+        m.alterar("eleicao_processos", processo_id, {"posse_dada_em": momento, "atualizado_em": momento},
+                  no_diario=({"posse_dada_em": None},
+                             {"posse_dada_em": momento, "conselheiros": [c["id"] for c in feitos]}))
     return feitos
 
 
