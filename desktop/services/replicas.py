@@ -57,9 +57,7 @@ def _nova_replica(m, nome: str, dominios: str) -> tuple[dict, bytes, bytes]:
     linha = {"id": novo_id(), "nome": nome, "dominios": dominios, "publica_x25519": publica_x,
              "publica_ed25519": publica_ed, "publica_sigilo_x25519": None, "ativa": 1, "criada_em": agora(),
              "removida_em": None, "faixa": faixa}
-    armazem_linhas.inserir(m.db, "sync_replicas", linha)  # o diário sem as chaves públicas (bytes)
-    m.registrar("sync_replicas", linha["id"], "inserir", depois={k: v for k, v in linha.items()
-                                                                   if not isinstance(v, bytes)})
+    m.inserir("sync_replicas", linha, sem=("publica_x25519", "publica_ed25519"))  # o diário sem as chaves (bytes)
     return linha, privada_x, privada_ed
 
 
@@ -87,8 +85,7 @@ def iniciar(sessao: Sessao, nome: str) -> dict:
         armazem.gravar_identidade(m.db, rid, privada_x, privada_ed, reg.hlc_inicial())
         linha = {"id": rid, "nome": nome, "dominios": "geral,sigilo", "publica_x25519": publica_x,
                  "publica_ed25519": publica_ed, "ativa": 1, "criada_em": agora()}
-        armazem_linhas.inserir(m.db, "sync_replicas", linha)  # o diário sem as chaves públicas (bytes)
-        m.registrar("sync_replicas", rid, "inserir", depois={"id": rid, "nome": nome, "dominios": "geral,sigilo"})
+        m.inserir("sync_replicas", linha, no_diario={"id": rid, "nome": nome, "dominios": "geral,sigilo"})  # sem as chaves
     return {"id": rid, "nome": nome}
 
 
@@ -231,8 +228,8 @@ def remover_replica(sessao: Sessao, replica_id: str) -> None:
         raise ErroNegocio("Réplica não encontrada.")
     with sessao.mudanca(Permissao.USUARIOS_GERENCIAR) as m:
         momento = agora()
-        armazem_linhas.atualizar(m.db, "sync_replicas", linha["id"], {"ativa": 0, "removida_em": momento})
-        m.registrar("sync_replicas", linha["id"], "alterar", depois={"ativa": 0, "removida_em": momento})
+        m.alterar("sync_replicas", linha["id"], {"ativa": 0, "removida_em": momento},
+                  no_diario=(None, {"ativa": 0, "removida_em": momento}))
 
 
 def designar(sessao: Sessao, replica: str) -> dict:

@@ -51,8 +51,8 @@ def _chave_sigilo_local(sessao: Sessao, eu: dict) -> bytes | None:
     with sessao.mudanca(Permissao.BACKUP_FAZER) as m:
         armazem.apagar_identidade(m.db, sigilo.ESQUEMA)
         armazem.gravar_identidade_sigilo(m.db, eu["id"], privada)
-        armazem_linhas.atualizar(m.db, "sync_replicas", eu["id"], {"publica_sigilo_x25519": publica})
-        m.registrar("sync_replicas", eu["id"], "alterar", depois={"publica_sigilo_x25519": selagem.b64(publica)})
+        m.alterar("sync_replicas", eu["id"], {"publica_sigilo_x25519": publica},
+                  no_diario=(None, {"publica_sigilo_x25519": selagem.b64(publica)}))  # a chave em base64
     return privada
 
 
