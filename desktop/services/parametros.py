@@ -165,9 +165,8 @@ def desativar_feriado_municipal(sessao: Sessao, feriado_id: str) -> dict:
     if not antes["ativo"]:
         raise ErroNegocio(f"O feriado {antes['descricao']} já está desativado.")
     with sessao.mudanca(Permissao.FERIADOS_EDITAR) as m:
-        armazem.desativar_feriado(m.db, feriado_id)
         depois = antes | {"ativo": 0}
-        m.registrar("feriados_municipais", feriado_id, "alterar", antes=antes, depois=depois)
+        m.alterar("feriados_municipais", feriado_id, {"ativo": 0}, no_diario=(antes, depois))
     return depois
 
 

@@ -52,9 +52,8 @@ def anexar(sessao: Sessao, processo_id: str, *, tipo: str, descricao: str, nome_
                  "nome_arquivo": (nome_arquivo or "anexo").replace("\\", "/").rsplit("/", 1)[-1][:120],
                  "formato": formato, "tamanho": len(conteudo), "sha256": hashlib.sha256(conteudo).hexdigest(),
                  "anexado_em": agora(), "anexado_por": sessao.usuario.login}
-        linha = armazem_linhas.inserir(m.db, "cert_anexos", armazem_linhas.linha_nova(
-            m.db, "cert_anexos", {**dados, "conteudo": conteudo}))  # o diário sem o conteúdo
-        m.registrar("cert_anexos", linha["id"], "inserir", depois={"id": linha["id"], **dados})
+        linha = m.inserir("cert_anexos", armazem_linhas.linha_nova(m.db, "cert_anexos", {**dados, "conteudo": conteudo}),
+                          sem=("conteudo",))  # o diário sem o conteúdo
     return {"id": linha["id"], **dados}
 
 

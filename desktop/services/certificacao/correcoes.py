@@ -52,11 +52,8 @@ def _reemitir(sessao: Sessao, m, processo_ids: list[str], motivo: str) -> list:
 
 
 def _alterar(m, tabela: str, id_: str, mudancas: dict, motivo: str) -> dict:
-    """Altera com o motivo da correção no diário (por isso não é ``Mudanca.alterar``)."""
-    antes = armazem_linhas.por_chave(m.db, tabela, id_)
-    depois = armazem_linhas.atualizar(m.db, tabela, id_, armazem_linhas.carimbado(m.db, tabela, mudancas))
-    m.registrar(tabela, id_, "alterar", antes=antes, depois={**depois, "motivo_correcao": motivo})
-    return depois
+    """Altera (com o carimbo de tempo da tabela) e leva ao diário o motivo da correção junto da linha nova."""
+    return m.alterar(tabela, id_, armazem_linhas.carimbado(m.db, tabela, mudancas), nota={"motivo_correcao": motivo})
 
 
 def corrigir_trabalhador(sessao: Sessao, trabalhador_id: str, *, motivo: str, nome: str | None = None,

@@ -63,9 +63,9 @@ def corrigir_competencias(sessao: Sessao, ppcp_id: str, *, motivo: str, competen
             atual = next((c for c in atuais if c["ordem"] == i), None)
             valores = {"nome": nova.nome, "componente": nova.componente, "carga_horaria": nova.carga_horaria}
             if atual is None:
-                linha = armazem_linhas.inserir(m.db, "cert_competencias", armazem_linhas.linha_nova(
-                    m.db, "cert_competencias", {"ppcp_id": ppcp_id, "ordem": i, **valores}))
-                m.registrar("cert_competencias", linha["id"], "inserir", depois={**linha, "motivo_correcao": motivo})
+                m.inserir("cert_competencias", armazem_linhas.linha_nova(
+                    m.db, "cert_competencias", {"ppcp_id": ppcp_id, "ordem": i, **valores}),
+                    nota={"motivo_correcao": motivo})
                 mudou = True
             elif any(atual[k] != v for k, v in valores.items()):
                 _alterar(m, "cert_competencias", atual["id"], valores, motivo)
