@@ -143,8 +143,9 @@ def data(valor: str | date | datetime | None) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
-def momento(valor: str | datetime | None, *, hora_local: bool = True) -> str:
-    """dd/mm/aaaa hh:mm; um momento com fuso (UTC, como gravado) vai para a hora local."""
+def momento(valor: str | datetime | None, *, hora_local: bool = True, segundos: bool = False) -> str:
+    """dd/mm/aaaa hh:mm (com ``segundos``, hh:mm:ss); um momento com fuso (UTC, como gravado) vai para a hora
+    local, a não ser com ``hora_local=False`` (mostra a hora do fuso que veio)."""
     if not valor:
         return ""
     d = datetime.fromisoformat(valor) if isinstance(valor, str) else valor
@@ -152,7 +153,7 @@ def momento(valor: str | datetime | None, *, hora_local: bool = True) -> str:
         return data(d)
     if hora_local and d.tzinfo is not None:
         d = d.astimezone()
-    return f"{data(d)} {d.hour:02d}:{d.minute:02d}"
+    return f"{data(d)} {d.hour:02d}:{d.minute:02d}" + (f":{d.second:02d}" if segundos else "")
 
 
 def mes_extenso(mes: int) -> str:

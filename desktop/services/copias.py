@@ -43,6 +43,7 @@ from . import chaveiro
 from .chaveiro import ADMIN, GERAL, SIGILO
 from . import tentativas
 from .sessao import ErroNegocio, SemPermissao, Sessao, Usuario
+from desktop.rules import formato
 
 NOME_PASTA = PASTA_COPIAS  # pasta das cópias, ao lado da base (desktop.store.base)
 CHAVE_PASTA_EXTRA = "copias.pasta_extra"
@@ -209,8 +210,8 @@ def _copiar(sessao: Sessao, tipo: str, momento: datetime | None,
     if atrasada is not None:
         resultado.avisos.append(
             f"O relógio deste computador parece atrasado: esta cópia ficou com data "
-            f"{momento:%d/%m/%Y %H:%M}, anterior à de uma cópia feita antes dela "
-            f"({atrasada.momento:%d/%m/%Y %H:%M}). Nenhuma cópia antiga foi apagada desta vez. "
+            f"{formato.momento(momento, hora_local=False)}, anterior à de uma cópia feita antes dela "
+            f"({formato.momento(atrasada.momento, hora_local=False)}). Nenhuma cópia antiga foi apagada desta vez. "
             "Acerte a data e a hora do computador (e confira a bateria do relógio).")
     else:
         resultado.removidas += armazem.girar(principal, base_id)

@@ -24,6 +24,7 @@ from pathlib import Path
 import platformdirs
 
 from desktop import __version__
+from desktop.rules import formato
 
 NOME_APP = "Paço"
 ARQUIVO_LOG = "paco.log"
@@ -159,7 +160,7 @@ def exportar(destino: Path | str) -> Path:
     arquivos = sorted(pasta.glob(ARQUIVO_LOG + "*")) + sorted(pasta.glob(ARQUIVO_FALHAS))
     resumo = (f"Paço {__version__}\nPython {platform.python_version()}\n"
               f"Sistema {platform.system()} {platform.release()} {platform.machine()}\n"
-              f"Exportado em {datetime.now():%d/%m/%Y %H:%M}\n")
+              f"Exportado em {formato.momento(datetime.now())}\n")
     import zipfile
 
     with zipfile.ZipFile(destino, "w", compression=zipfile.ZIP_DEFLATED) as z:

@@ -30,6 +30,7 @@ from desktop.store.ids import agora, novo_id
 from . import usuarios_replicas
 from .replicas import _eu, _orgao, _replica
 from .sessao import ErroNegocio, Sessao
+from desktop.rules import formato
 
 RELOGIO_MAXIMO = timedelta(days=1)  # adiantamento tolerado do relógio de quem gravou um pacote
 _NADA = " Nada foi aplicado."
@@ -143,7 +144,7 @@ def _conferir_relogio(origem: dict, alteracoes: list[dict]) -> None:
     momento = datetime.fromtimestamp(reg.ler_hlc(maior)[0] / 1000, timezone.utc)
     if momento > limite:
         raise ErroNegocio(f"O relógio de uma máquina do órgão estava adiantado (alterações datadas de "
-                          f"{momento:%d/%m/%Y %H:%M}, recebidas de {origem['nome']}). Acerte a data e a hora dela e "
+                          f"{formato.momento(momento, hora_local=False)}, recebidas de {origem['nome']}). Acerte a data e a hora dela e "
                           "grave o pacote de novo." + _NADA)
 
 

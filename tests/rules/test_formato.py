@@ -175,3 +175,56 @@ def test_competencia_digitada_nas_telas_do_magisterio_pelo_leitor_unico():
     assert descontos._competencia("3/2026") == "03/2026" == descontos._competencia(" 2026-03 ")
     with pytest.raises(EntradaInvalida, match="Competência inválida"):
         descontos._competencia("13/2026")
+
+
+def _datas_montadas_a_mao(fonte: str) -> list[str]:
+    """Onde a fonte monta dd/mm/aaaa sem ``formato``: ``x.strftime("%d/%m/%Y…")``, ``format(x, "%d/%m/%Y")``,
+    ``f"{x:%d/%m/%Y}"`` e ``f"{x.day:02d}/{x.month:02d}/…"`` (linha: o que achou)."""
+    import ast
+
+    achados = []
+    for no in ast.walk(ast.parse(fonte)):
+        if isinstance(no, ast.Call) and ((isinstance(no.func, ast.Attribute) and no.func.attr == "strftime")
+                                         or (isinstance(no.func, ast.Name) and no.func.id == "format")):
+            if any(isinstance(a, ast.Constant) and isinstance(a.value, str) and "%d/%m/%Y" in a.value
+                   for a in no.args):
+                achados.append(f"{no.lineno}: strftime('%d/%m/%Y')")
+        elif isinstance(no, ast.FormattedValue) and no.format_spec is not None:
+            spec = "".join(v.value for v in no.format_spec.values if isinstance(v, ast.Constant))
+            if "%d/%m/%Y" in spec:
+                achados.append(f"{no.lineno}: f'{{…:{spec}}}'")
+        elif isinstance(no, ast.JoinedStr):
+            v = no.values
+            for a, barra, b in zip(v, v[1:], v[2:]):
+                if (isinstance(a, ast.FormattedValue) and isinstance(a.value, ast.Attribute) and a.value.attr == "day"
+                        and isinstance(barra, ast.Constant) and str(barra.value).startswith("/")
+                        and isinstance(b, ast.FormattedValue) and isinstance(b.value, ast.Attribute)
+                        and b.value.attr == "month"):
+                    achados.append(f"{no.lineno}: f'{{….day:02d}}/{{….month:02d}}'")
+    return achados
+
+
+def test_detector_de_data_montada_a_mao():
+    """O detector do teste abaixo pega as formas que existiam (e não o que não é montar dd/mm/aaaa)."""
+    for montada in ('x = d.strftime("%d/%m/%Y")', "x = d.strftime('%d/%m/%Y %H:%M')", 'x = format(d, "%d/%m/%Y")',
+                    'x = f"em {d:%d/%m/%Y}."', "x = f\"em {date.fromisoformat(r['p']):%d/%m/%Y às %H:%M}\"",
+                    'x = f"{d.day:02d}/{d.month:02d}/{d.year}"', 'x = f"{d.day}/{d.month}/{d.year}"'):
+        assert _datas_montadas_a_mao(montada), montada
+    for outra in ('x = datetime.strptime(t, "%d/%m/%Y %H:%M")', 'x = d.strftime("%d%m%Y")', 'x = f"{d:%H:%M}"',
+                  'x = f"{c.month:02d}/{c.year}"', 'x = f"em {formato.data(d)}"', 'P(timestamp_format="%d/%m/%Y")'):
+        assert not _datas_montadas_a_mao(outra), outra
+
+
+def test_nenhum_modulo_monta_dd_mm_aaaa_a_mao():
+    """Mensagens, documentos e telas mostram datas por ``formato.data`` / ``formato.momento`` (issue 18): fora de
+    rules/formato.py nenhum módulo de desktop/ formata dd/mm/aaaa com strftime, especificação de f-string ou
+    dia/mês montados à mão."""
+    from pathlib import Path
+
+    import desktop
+    raiz = Path(desktop.__file__).parent
+    achados = [f"{arq.relative_to(raiz).as_posix()}:{achado}"
+               for arq in sorted(raiz.rglob("*.py")) if arq != raiz / "rules" / "formato.py"
+               for achado in _datas_montadas_a_mao(arq.read_text(encoding="utf-8"))]
+    assert achados == []
+    assert formato.momento(datetime(2026, 3, 1, 9, 5, 7), segundos=True) == "01/03/2026 09:05:07"

@@ -6,6 +6,7 @@ from reportlab.platypus import Spacer
 from ..layout import Cabecalho, LARGURA_UTIL, Rodape, gerar_pdf, paragrafo, quadro, tabela, titulo
 from .dados import DadosAtestado
 from .pecas import assinaturas, celula, local_e_data, por_extenso
+from desktop.rules import formato
 
 TITULO = "Atestado de reconhecimento de conhecimentos e competências profissionais"
 
@@ -34,6 +35,6 @@ def gerar_atestado(cab: Cabecalho, rod: Rodape, d: DadosAtestado) -> bytes:
              assinaturas("Dirigente da unidade certificadora", "Secretaria acadêmica"),
              Spacer(1, 20),
              quadro([paragrafo(f"Registro nº {d.registro.numero}, livro {d.registro.livro}, folha {d.registro.folha}"
-                               + (f", em {d.registro.registrado_em:%d/%m/%Y}." if d.registro.registrado_em else "."),
+                               + (f", em {formato.data(d.registro.registrado_em)}." if d.registro.registrado_em else "."),
                                "pequeno"), paragrafo(d.registro.observacao_via, "pequeno")])]
     return gerar_pdf(cab, rod, TITULO, itens)

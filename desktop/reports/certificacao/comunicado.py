@@ -9,6 +9,7 @@ from reportlab.platypus import Spacer
 from ..layout import Cabecalho, LARGURA_UTIL, Rodape, gerar_pdf, paragrafo, quadro, tabela, titulo
 from .dados import LinhaHistorico
 from .pecas import assinaturas, celula, identificacao, local_e_data, por_extenso
+from desktop.rules import formato
 
 TITULO = "Comunicado de resultado da avaliação"
 RESULTADOS = {"integral": "todas as competências do perfil foram reconhecidas",
@@ -35,14 +36,14 @@ def gerar_comunicado(cab: Cabecalho, rod: Rodape, d: DadosComunicado) -> bytes:
     (Lei 9.784/1999, art. 66); os documentos só saem depois do prazo, da decisão ou da renúncia (art. 51)."""
     itens = [*titulo("COMUNICADO DE RESULTADO", "da avaliação de conhecimentos e competências"),
              identificacao([("Nome", d.nome), ("CPF", d.cpf), ("Perfil profissional", d.perfil), ("Curso", d.curso),
-                            ("Unidade", d.unidade), ("Data do resultado", d.resultado_em.strftime("%d/%m/%Y"))]),
+                            ("Unidade", d.unidade), ("Data do resultado", formato.data(d.resultado_em))]),
              Spacer(1, 6),
              paragrafo(f"Resultado: {RESULTADOS.get(d.resultado, d.resultado)}."),
              tabela(["Competência profissional", "Unidade curricular / módulo", "Reconhecida"],
                     [(celula(l.competencia), celula(l.componente), "sim" if l.aprovada else "não") for l in d.linhas],
                     [LARGURA_UTIL * 0.55, LARGURA_UTIL * 0.3, LARGURA_UTIL * 0.15], tamanho=9),
              Spacer(1, 8),
-             quadro([paragrafo(f"Prazo de recurso: até {por_extenso(d.prazo_ate)} ({d.prazo_ate:%d/%m/%Y}), "
+             quadro([paragrafo(f"Prazo de recurso: até {por_extenso(d.prazo_ate)} ({formato.data(d.prazo_ate)}), "
                                f"{d.prazo_dias} dias úteis contados do dia seguinte ao resultado. O recurso é "
                                "apresentado por escrito à secretaria da unidade (Portaria MEC 902/2024, art. 13, XI; "
                                "Lei 9.784/1999, art. 66)."),

@@ -31,6 +31,7 @@ from ..layout import (CAIXA_ASSINATURA, COR_LINHA, COR_SECUNDARIA, COR_TEXTO, Ca
                       _desenhar_qr, data_hora_local, palavras_chave)
 from .dados import DadosTitulo
 from .pecas import por_extenso
+from desktop.rules import formato
 
 LARGURA, ALTURA = landscape(A4)
 MARGEM = 16 * mm            # da borda do papel ao texto
@@ -213,11 +214,11 @@ def _verso(c: rl_canvas.Canvas, cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> 
                           ("Ato de autorização do curso", d.ato_autorizacao),
                           ("Código do curso no catálogo", d.codigo_catalogo or ""),
                           ("Carga horária do curso", horas_curso), ("Carga horária mínima do catálogo", minimo),
-                          ("Data de conclusão", f"{d.data_conclusao:%d/%m/%Y}")):
+                          ("Data de conclusão", formato.data(d.data_conclusao))):
         if valor:
             y = _campo(c, rotulo, valor, esquerda, y, largura)
     r = d.registro
-    em = f", em {r.registrado_em:%d/%m/%Y}" if r.registrado_em else ""
+    em = f", em {formato.data(r.registrado_em)}" if r.registrado_em else ""
     y2 = topo - 6 * mm
     y2 = _campo(c, "Registro", f"{d.titulo} registrado sob o nº {r.numero}, no livro nº {r.livro}, "
                                f"folha {r.folha}{em}.", meio, y2, largura)

@@ -6,6 +6,7 @@ from reportlab.platypus import Spacer
 from ..layout import Cabecalho, Rodape, gerar_pdf, paragrafo, titulo
 from .dados import DadosEdital
 from .pecas import assinaturas, local_e_data, secao
+from desktop.rules import formato
 
 TITULO = "Aviso público de oferta de certificação profissional"
 
@@ -19,7 +20,7 @@ def gerar_edital(cab: Cabecalho, rod: Rodape, d: DadosEdital) -> bytes:
         ("III – Gratuidade", "O processo de certificação profissional é gratuito, sem qualquer ônus para o "
                              "trabalhador, inclusive a emissão da primeira via de todos os documentos "
                              "(Portaria MEC 902/2024, art. 26)."),
-        ("IV – Inscrição", f"{d.inscricao} Período: de {d.inscricoes_de:%d/%m/%Y} a {d.inscricoes_ate:%d/%m/%Y}.{vagas}"),
+        ("IV – Inscrição", f"{d.inscricao} Período: de {formato.data(d.inscricoes_de)} a {formato.data(d.inscricoes_ate)}.{vagas}"),
         ("V – Critérios e documentos para a matrícula", d.matricula),
         ("VI – Etapas do processo", "\n".join(f"{i}. {e}" for i, e in enumerate(d.etapas, start=1))),
         ("VII – Cronograma de atendimento", d.cronograma),

@@ -8,6 +8,7 @@ from reportlab.platypus import PageBreak, Spacer
 
 from ..layout import Cabecalho, LARGURA_UTIL, Rodape, gerar_pdf, paragrafo, quadro, tabela, titulo
 from .pecas import assinaturas, celula, local_e_data
+from desktop.rules import formato
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def gerar_livro(cab: Cabecalho, rod: Rodape, d: DadosLivro) -> bytes:
              PageBreak(), paragrafo("Registros", "secao")]
     if d.linhas:
         itens.append(tabela(["Nº", "Folha", "Data", "Titular", "CPF", "Habilitação / curso"],
-                            [(str(l.numero), str(l.folha), l.registrado_em.strftime("%d/%m/%Y"), celula(l.nome), l.cpf,
+                            [(str(l.numero), str(l.folha), formato.data(l.registrado_em), celula(l.nome), l.cpf,
                               celula(f"{l.perfil} — {l.curso}")) for l in d.linhas],
                             [LARGURA_UTIL * x for x in (0.07, 0.07, 0.12, 0.26, 0.16, 0.32)], tamanho=8))
     else:

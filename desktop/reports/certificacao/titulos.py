@@ -19,6 +19,7 @@ from ..layout import ESTILOS, Cabecalho, LARGURA_UTIL, Rodape, gerar_pdf, paragr
 from .dados import DadosTitulo
 from .diploma import gerar_titulo_paisagem, textos_do_titulo
 from .pecas import assinaturas, celula, identificacao, local_e_data, por_extenso
+from desktop.rules import formato
 
 __all__ = ["gerar_historico", "gerar_titulo", "por_extenso"]
 
@@ -33,7 +34,7 @@ def _e(t: str) -> str:
 
 def _registro(d: DadosTitulo) -> list:
     r = d.registro
-    em = f", em {r.registrado_em:%d/%m/%Y}" if r.registrado_em else ""
+    em = f", em {formato.data(r.registrado_em)}" if r.registrado_em else ""
     itens = [f"Registro nº {r.numero}, livro {r.livro}, folha {r.folha}{em}.", r.observacao_via]
     if d.sistec_codigo:
         itens.append(f"Código autenticador do registro no Sistec: {d.sistec_codigo}.")
@@ -69,13 +70,13 @@ def gerar_historico(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
     fontes.registrar()
     rg = f"{d.rg} — {d.rg_orgao}" if d.rg and d.rg_orgao else d.rg
     itens = [Paragraph("REPÚBLICA FEDERATIVA DO BRASIL", REPUBLICA), *titulo("HISTÓRICO ESCOLAR", d.titulo),
-             identificacao([("Nome", d.nome), ("CPF", d.cpf), ("Data de nascimento", f"{d.nascimento:%d/%m/%Y}"),
+             identificacao([("Nome", d.nome), ("CPF", d.cpf), ("Data de nascimento", formato.data(d.nascimento)),
                             ("Nacionalidade", d.nacionalidade), ("Naturalidade", d.naturalidade),
                             ("Documento de identidade", rg), ("Curso", d.curso),
                             ("Habilitação / perfil de conclusão", d.perfil), ("Eixo tecnológico", d.eixo or ""),
                             ("Ato de autorização do curso", d.ato_autorizacao),
                             ("Código no catálogo", d.codigo_catalogo or ""),
-                            ("Data de conclusão", f"{d.data_conclusao:%d/%m/%Y}"), ("Unidade", d.unidade),
+                            ("Data de conclusão", formato.data(d.data_conclusao)), ("Unidade", d.unidade),
                             ("Instituição", d.instituicao)])]
     if d.diploma and d.componentes:  # art. 15: componentes do curso de referência, horas e avaliação
         itens += [paragrafo("Componentes curriculares", "secao"),

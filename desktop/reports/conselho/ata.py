@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from desktop.reports.layout import (LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, paragrafo, quadro, tabela,
                                     titulo)
+from desktop.rules import formato
 
 TITULO = "Ata de sessão do colegiado do Conselho Tutelar"
 
@@ -45,10 +46,10 @@ class DadosAta:
 
 
 def corpo(d: DadosAta) -> list[Flowable]:
-    fluxo: list[Flowable] = [*titulo(TITULO, f"Sessão {d.tipo.lower()} de {d.realizada_em:%d/%m/%Y} às "
+    fluxo: list[Flowable] = [*titulo(TITULO, f"Sessão {d.tipo.lower()} de {formato.data(d.realizada_em)} às "
                                              f"{d.realizada_em:%H:%M}")]
     fluxo.append(paragrafo(
-        f"Aos {d.realizada_em:%d/%m/%Y}, às {d.realizada_em:%H:%M}, em {d.local or 'sede do Conselho Tutelar'}, "
+        f"Aos {formato.data(d.realizada_em)}, às {d.realizada_em:%H:%M}, em {d.local or 'sede do Conselho Tutelar'}, "
         f"reuniu-se em sessão {d.tipo.lower()} o colegiado do Conselho Tutelar, com a presença de "
         f"{len(d.presentes)} dos {d.membros} membros ({', '.join(d.presentes)}), havendo quórum (mínimo de "
         f"{d.quorum} membros presentes e aptos), para deliberar sobre as decisões individuais e as medidas de "
@@ -69,10 +70,10 @@ def corpo(d: DadosAta) -> list[Flowable]:
             resultado += f" Retificação: {it.retificacao}."
         fluxo += [Spacer(1, 3), quadro([paragrafo(resultado)], espaco=4), Spacer(1, 6)]
     fluxo.append(paragrafo(
-        f"Nada mais havendo, a sessão foi encerrada às {d.encerrada_em:%H:%M} de {d.encerrada_em:%d/%m/%Y}, e "
+        f"Nada mais havendo, a sessão foi encerrada às {d.encerrada_em:%H:%M} de {formato.data(d.encerrada_em)}, e "
         "eu lavrei a presente ata, que vai assinada pelos presentes."))
     fluxo.append(quadro([paragrafo(f"Fundamentos: {d.fundamento}", "pequeno")], espaco=5))
-    fluxo += [Spacer(1, 10), paragrafo(f"{d.municipio}, {d.encerrada_em:%d/%m/%Y}.")]
+    fluxo += [Spacer(1, 10), paragrafo(f"{d.municipio}, {formato.data(d.encerrada_em)}.")]
     for nome in d.presentes:
         fluxo += [Spacer(1, 22), paragrafo("_______________________________________________"),
                   paragrafo(f"{nome} — Conselho Tutelar", "pequeno")]
@@ -80,4 +81,4 @@ def corpo(d: DadosAta) -> list[Flowable]:
 
 
 def gerar(cabecalho: Cabecalho, rodape: Rodape, dados: DadosAta) -> bytes:
-    return gerar_pdf(cabecalho, rodape, f"{TITULO} — {dados.realizada_em:%d/%m/%Y}", corpo(dados))
+    return gerar_pdf(cabecalho, rodape, f"{TITULO} — {formato.data(dados.realizada_em)}", corpo(dados))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .tipos import FUNDAMENTO, Impedimento, Prazos
+from desktop.rules import formato
 
 
 def somar_anos(d: date, anos: int) -> date:
@@ -44,11 +45,11 @@ def situacao_adesao(validada_em: date | None, hoje: date, prazos: Prazos) -> Sit
     restantes = (vence - hoje).days
     if restantes <= 0:
         return SituacaoAdesao(vence, False, False, restantes,
-                              f"A adesão venceu em {vence:%d/%m/%Y}: sem renovação, a instituição "
+                              f"A adesão venceu em {formato.data(vence)}: sem renovação, a instituição "
                               "não pode inserir novos PPCPs nem ofertar novos processos.")
     avisar = restantes <= prazos.adesao_aviso_dias
-    texto = (f"A adesão vence em {vence:%d/%m/%Y} (faltam {restantes} dias): solicite a renovação."
-             if avisar else f"Adesão vigente até {vence:%d/%m/%Y}.")
+    texto = (f"A adesão vence em {formato.data(vence)} (faltam {restantes} dias): solicite a renovação."
+             if avisar else f"Adesão vigente até {formato.data(vence)}.")
     return SituacaoAdesao(vence, True, avisar, restantes, texto)
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from .adesao import anos_completos
 from .tipos import FUNDAMENTO, Impedimento, Requisitos, TipoCertificacao as T
+from desktop.rules import formato
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def _tempo(curso: CursoReferencia, hoje: date, minimo: int, inciso: str) -> None
     anos = anos_completos(curso.implantado_em, hoje) if curso.implantado_em <= hoje else 0
     if anos < minimo:
         raise Impedimento(
-            f"O curso de referência \"{curso.nome}\" foi implantado em {curso.implantado_em:%d/%m/%Y} "
+            f"O curso de referência \"{curso.nome}\" foi implantado em {formato.data(curso.implantado_em)} "
             f"e tem {anos} ano(s) de oferta; são exigidos {minimo} ano(s) contados da implantação.",
             _art(inciso))
 

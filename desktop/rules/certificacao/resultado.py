@@ -180,11 +180,11 @@ def verificar_recurso(resultado_em: date, interposto_em: date, prazos: Prazos, u
                       municipais: Iterable[FeriadoMunicipal] = (), renuncia_em: date | None = None) -> None:
     """O recurso cabe do dia do resultado até o último dia do prazo, salvo renúncia escrita registrada."""
     if renuncia_em:
-        raise Impedimento(f"O trabalhador renunciou por escrito ao recurso em {renuncia_em:%d/%m/%Y}.",
+        raise Impedimento(f"O trabalhador renunciou por escrito ao recurso em {formato.data(renuncia_em)}.",
                           f"{FUNDAMENTO}, art. 13, XI; Lei 9.784/1999, art. 51")
     limite = prazo_recurso(resultado_em, prazos, uf, municipais)
     if interposto_em > limite:
-        raise Impedimento(f"O prazo de recurso terminou em {limite:%d/%m/%Y} ({prazos.recurso_dias} dias úteis "
+        raise Impedimento(f"O prazo de recurso terminou em {formato.data(limite)} ({prazos.recurso_dias} dias úteis "
                           "após o resultado).", FUNDAMENTO_PRAZO)
     if interposto_em < resultado_em:
         raise Impedimento("O recurso não pode ser anterior ao resultado.", f"{FUNDAMENTO}, art. 13, XI")
@@ -199,21 +199,21 @@ def verificar_emissao(resultado_em: date, emitir_em: date, limite: date, recurso
     emissão. Devolve o motivo pelo qual a emissão pode acontecer."""
     pendentes = [i for i, decidido in recursos if decidido is None]
     if pendentes:
-        raise Impedimento(f"Há recurso contra o resultado, interposto em {pendentes[0]:%d/%m/%Y}, ainda sem decisão: "
+        raise Impedimento(f"Há recurso contra o resultado, interposto em {formato.data(pendentes[0])}, ainda sem decisão: "
                           "a emissão fica suspensa até a decisão.", f"{FUNDAMENTO}, art. 13, XI")
     if recursos:
         ultima = max(decidido for _, decidido in recursos)
         if emitir_em < ultima:
-            raise Impedimento(f"A emissão não pode ser anterior à decisão do recurso ({ultima:%d/%m/%Y}).",
+            raise Impedimento(f"A emissão não pode ser anterior à decisão do recurso ({formato.data(ultima)}).",
                               f"{FUNDAMENTO}, art. 13, XI")
-        return f"recurso decidido em {ultima:%d/%m/%Y}"
+        return f"recurso decidido em {formato.data(ultima)}"
     if renuncia_em:
         if emitir_em < renuncia_em:
-            raise Impedimento(f"A emissão não pode ser anterior à renúncia ao recurso ({renuncia_em:%d/%m/%Y}).",
+            raise Impedimento(f"A emissão não pode ser anterior à renúncia ao recurso ({formato.data(renuncia_em)}).",
                               f"{FUNDAMENTO}, art. 13, XI")
-        return f"renúncia escrita ao recurso em {renuncia_em:%d/%m/%Y}"
+        return f"renúncia escrita ao recurso em {formato.data(renuncia_em)}"
     if emitir_em <= limite:
-        raise Impedimento(f"O prazo de recurso contra o resultado de {resultado_em:%d/%m/%Y} vai até {limite:%d/%m/%Y}: "
+        raise Impedimento(f"O prazo de recurso contra o resultado de {formato.data(resultado_em)} vai até {formato.data(limite)}: "
                           "os documentos só podem ser emitidos a partir do dia útil seguinte, depois da decisão de "
                           "um recurso ou com a renúncia escrita do trabalhador registrada.", FUNDAMENTO_PRAZO)
-    return f"prazo de recurso vencido em {limite:%d/%m/%Y} sem recurso"
+    return f"prazo de recurso vencido em {formato.data(limite)} sem recurso"

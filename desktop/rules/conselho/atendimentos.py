@@ -155,6 +155,6 @@ def validar_momento_chamada(momento: datetime, gravado_em: datetime, agora: date
     if momento > agora:
         raise EntradaInvalida("A data e a hora da chamada estão no futuro: confira.")
     if momento > gravado_em:
-        raise EntradaInvalida(f"A chamada não pode ser depois da gravação do caso ({gravado_em:%d/%m/%Y %H:%M}): "
+        raise EntradaInvalida(f"A chamada não pode ser depois da gravação do caso ({formato.momento(gravado_em, hora_local=False)}): "
                               "confira a data e a hora.")
     return momento

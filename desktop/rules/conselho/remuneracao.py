@@ -26,6 +26,7 @@ from desktop.rules.validacao import EntradaInvalida
 
 from .mandatos import dias_no_mes
 from .parametros import RegrasRemuneracao
+from desktop.rules import formato
 
 SUBSIDIO, REMUNERACAO_CARGO, GRATIFICACAO_PLANTAO, ACRESCIMO_FUNCAO = "001", "002", "010", "011"
 FUNCOES = {"presidente": "Presidente", "vice": "Vice-presidente"}
@@ -76,8 +77,8 @@ def validar(e: EntradaConselheiro) -> None:
     funcoes = sorted(e.funcoes)
     for (a1, b1, f1), (a2, b2, f2) in zip(funcoes, funcoes[1:]):
         if a2 <= b1:
-            raise EntradaInvalida(f"Duas funções ao mesmo tempo ({FUNCOES[f1].lower()} até {b1:%d/%m/%Y} e "
-                                  f"{FUNCOES[f2].lower()} desde {a2:%d/%m/%Y}): cada conselheiro exerce uma função "
+            raise EntradaInvalida(f"Duas funções ao mesmo tempo ({FUNCOES[f1].lower()} até {formato.data(b1)} e "
+                                  f"{FUNCOES[f2].lower()} desde {formato.data(a2)}): cada conselheiro exerce uma função "
                                   "por vez e recebe um só acréscimo (Lei 320/2023, art. 40 §1º).")
     if e.remuneracao_cargo is not None and e.remuneracao_cargo <= 0:
         raise EntradaInvalida("A remuneração do cargo municipal (art. 41) deve ser maior que zero.")

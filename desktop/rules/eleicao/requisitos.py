@@ -15,6 +15,7 @@ from desktop.rules.validacao import EntradaInvalida
 
 from .calendario import mais_anos
 from .regras import RegrasEleicao
+from desktop.rules import formato
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,9 @@ def conferir_idade(nascimento: date, referencia: date, regras: RegrasEleicao) ->
     """Motivo da recusa se a pessoa não tem idade superior a 21 anos na data (art. 12 §2º II)."""
     completa = mais_anos(nascimento, regras.idade_minima_anos)
     if completa > referencia:
-        return (f"Na data da inscrição ({referencia:%d/%m/%Y}) a pessoa tem {idade_em(nascimento, referencia)} "
+        return (f"Na data da inscrição ({formato.data(referencia)}) a pessoa tem {idade_em(nascimento, referencia)} "
                 f"anos; a lei exige idade superior a {regras.idade_minima_anos} anos, completados "
-                f"em {completa:%d/%m/%Y} (Lei 320/2023, art. 12 §2º II; ECA art. 133 II).")
+                f"em {formato.data(completa)} (Lei 320/2023, art. 12 §2º II; ECA art. 133 II).")
     return None
 
 
@@ -79,8 +80,8 @@ def conferir_residencia(residencia_desde: date, referencia: date, regras: Regras
     """Motivo da recusa se a residência no município não passa de dois anos (art. 12 §2º III)."""
     limite = mais_anos(residencia_desde, regras.residencia_minima_anos)
     if limite >= referencia:
-        return (f"Residência no município desde {residencia_desde:%d/%m/%Y}: na data da inscrição "
-                f"({referencia:%d/%m/%Y}) não passa de {regras.residencia_minima_anos} anos "
+        return (f"Residência no município desde {formato.data(residencia_desde)}: na data da inscrição "
+                f"({formato.data(referencia)}) não passa de {regras.residencia_minima_anos} anos "
                 "(Lei 320/2023, art. 12 §2º III e §5º).")
     return None
 

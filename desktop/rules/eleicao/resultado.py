@@ -14,6 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.rules.validacao import EntradaInvalida
+from desktop.rules import formato
 
 CRITERIOS = {"idade": "idade (o mais velho à frente)", "nota": "nota na prova (a maior à frente)"}
 ARTIGO_EMPATE = "Lei 320/2023, art. 6º; critério de desempate do edital"
@@ -103,7 +104,7 @@ def _explicar(grupo: list[Candidato], criterio: str) -> str:
         primeiro, segundo = (("idade", idade_difere), ("nota", nota_difere)) if criterio == "idade" \
             else (("nota", nota_difere), ("idade", idade_difere))
         usado = primeiro[0] if primeiro[1] else segundo[0] if segundo[1] else "numero"
-        motivo = {"idade": f"nascimento {x.nascimento:%d/%m/%Y} antes de {y.nascimento:%d/%m/%Y}"
+        motivo = {"idade": f"nascimento {formato.data(x.nascimento)} antes de {formato.data(y.nascimento)}"
                   if x.nascimento and y.nascimento else "idade",
                   "nota": f"nota {x.nota} contra {y.nota}",
                   "numero": "mesma idade e mesma nota: menor número de inscrição"}[usado]

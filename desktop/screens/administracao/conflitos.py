@@ -15,7 +15,7 @@ from desktop.screens.widgets.leitura import ler
 from desktop.screens.widgets.servicos import gravar
 from desktop.services import replicas, sincronizacao
 
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, formato
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 _CAMPO_EXCLUSAO = "_existe"
@@ -33,7 +33,7 @@ def _valor(v: dict) -> str:
 
 def _quando(v: dict) -> str:
     ms = int(v["hlc"].split(".")[0])
-    return datetime.fromtimestamp(ms / 1000, timezone.utc).astimezone().strftime("%d/%m/%Y %H:%M")
+    return formato.momento(datetime.fromtimestamp(ms / 1000, timezone.utc))
 
 
 COLUNAS_CONFLITOS = [

@@ -39,7 +39,7 @@ class AbaCopias(QWidget):
         self._extra: Path | None = None  # a pasta extra da última leitura
         self.tarefa = None  # a gravação em andamento (servicos.gravar)
         colunas = [
-            Coluna("Data", lambda c: c.momento.strftime("%d/%m/%Y %H:%M:%S"),
+            Coluna("Data", lambda c: formato.momento(c.momento, hora_local=False, segundos=True),
                    ordenar=lambda c: c.momento, alinhamento="direita", largura=190),
             Coluna("Tipo", lambda c: _rotulo_tipo(c.tipo), largura=110),
             Coluna("Tamanho", lambda c: formato.tamanho(c.tamanho), ordenar=lambda c: c.tamanho,
@@ -179,7 +179,7 @@ class AbaCopias(QWidget):
         info = linha_selecionada(self.tabela)
         if info is None or not self._pode_restaurar:
             return
-        descricao = (f"a cópia de {info.momento.strftime('%d/%m/%Y às %H:%M')} "
+        descricao = (f"a cópia de {formato.data(info.momento)} às {info.momento:%H:%M} "
                      f"({_rotulo_tipo(info.tipo).lower()})")
         self._confirmar_restauracao(info.caminho, descricao, info.arquivo_chaves.exists())
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules import validacao
+from desktop.screens.widgets import formato
 from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets.emissao import escolher_destino
 from desktop.screens.widgets.tabela import Coluna, Lista
@@ -111,8 +112,8 @@ class AbaAcompanhamento(QWidget):
         except validacao.EntradaInvalida:
             return
         texto = ("Todos os processos." if not (de or ate) else
-                 f"Inscritos {'de ' + de.strftime('%d/%m/%Y') if de else ''}"
-                 f"{' até ' + ate.strftime('%d/%m/%Y') if ate else ''}.")
+                 f"Inscritos {'de ' + formato.data(de) if de else ''}"
+                 f"{' até ' + formato.data(ate) if ate else ''}.")
         self.periodo.setText(f"{texto} {CARREGANDO}")
         sessao = self.sessao
         ler(self, lambda: acompanhamento.contagens(sessao, de, ate), lambda c: self._on_lido(texto, c),

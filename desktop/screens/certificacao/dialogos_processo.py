@@ -162,7 +162,7 @@ class DialogoRecurso(DialogoFormulario):
         prazo = processo.get("prazo_recurso")
         super().__init__(f"Recurso — {processo['nome']}", "Registrar recurso", parent,
                          f"Resultado: {processo['resultado']}. O prazo para recorrer termina em "
-                         f"{prazo:%d/%m/%Y} (Portaria MEC 902/2024, art. 13, XI)." if prazo else
+                         f"{formato.data(prazo)} (Portaria MEC 902/2024, art. 13, XI)." if prazo else
                          "Ainda não há resultado de avaliação.")
         self._sessao, self._processo = sessao, processo
         self.data = self.adicionar("Interposto em:", campo_data(self, inicial=date.today()))
@@ -182,7 +182,7 @@ class DialogoRenuncia(DialogoFormulario):
         prazo = processo.get("prazo_recurso")
         super().__init__(f"Renúncia ao recurso — {processo['nome']}", "Registrar renúncia", parent,
                          "Só com o termo escrito e assinado pelo trabalhador. Sem ele, os documentos do resultado "
-                         f"saem depois de {prazo:%d/%m/%Y}, último dia do recurso (Portaria MEC 902/2024, art. 13, XI)."
+                         f"saem depois de {formato.data(prazo)}, último dia do recurso (Portaria MEC 902/2024, art. 13, XI)."
                          if prazo else "Ainda não há resultado de avaliação.")
         self._sessao, self._processo = sessao, processo
         self.data = self.adicionar("Assinado em:", campo_data(self, inicial=date.today()))

@@ -253,7 +253,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
 
     def _exibir(self, d: dict) -> None:
         self.detalhe = d
-        prazo = f" · recurso até {d['prazo_recurso']:%d/%m/%Y}" if d["prazo_recurso"] else ""
+        prazo = f" · recurso até {formato.data(d['prazo_recurso'])}" if d["prazo_recurso"] else ""
         self.titulo.setText(f"{d['nome']} — {d['perfil']} ({d['situacao']}){prazo}")
         self.etapas.definir_linhas(d["etapas"])
         self._estado_recurso()
@@ -263,7 +263,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
                     Etapa.MATRICULA: {"documentos"}, Etapa.AVALIACAO: {"teorico_pratica", "avaliadores"},
                     Etapa.CERTIFICACAO: {"sistec_codigo"}, Etapa.ENCAMINHAMENTO: {"orientacao_estudos", "sine"}}
         mostrar = visiveis.get(proxima, set())
-        self.data_etapa.definir_texto(date.today().strftime("%d/%m/%Y"))
+        self.data_etapa.definir_texto(formato.data(date.today()))
         self._preencher_avaliadores(d.get("equipe", []))
         form: QFormLayout = self.formulario.layout()
         for chave, w in self.campos.items():

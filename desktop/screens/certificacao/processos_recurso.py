@@ -41,7 +41,7 @@ class RecursoNaAba:
             linhas.append(f"Renúncia escrita ao recurso em {formato.data(d['renuncia_recurso_em'])}: "
                           f"{d['renuncia_recurso_termo']} (Lei 9.784/1999, art. 51).")
         if na_avaliacao and d["prazo_recurso"]:
-            linhas.append(f"Prazo de recurso até {d['prazo_recurso']:%d/%m/%Y}, em dias úteis (Portaria MEC 902/2024, "
+            linhas.append(f"Prazo de recurso até {formato.data(d['prazo_recurso'])}, em dias úteis (Portaria MEC 902/2024, "
                           "art. 13, XI; Lei 9.784/1999, art. 66). Os documentos do resultado saem depois do prazo, "
                           "da decisão do recurso ou da renúncia escrita.")
         self.recursos.setText("\n".join(linhas))

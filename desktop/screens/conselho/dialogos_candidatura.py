@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QFrame, QHB
 
 from desktop.rules import formato
 from desktop.rules import validacao
-from desktop.screens.widgets import servicos
+from desktop.screens.widgets import formato, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado, inteiro
 from desktop.screens.widgets.data import CampoData
@@ -318,7 +318,7 @@ class DialogoReabertura(DialogoFormulario):
                           titulo_erro="Reabrir as inscrições", chave="prazo")
 
     def _on_fim_impugnacao(self, fim) -> None:
-        self.prazo.setText(f"{fim:%d/%m/%Y} (5 dias contados da publicação, art. 11 §2º)")
+        self.prazo.setText(f"{formato.data(fim)} (5 dias contados da publicação, art. 11 §2º)")
 
     def chamada(self) -> partial:
         return partial(processo.reabrir_inscricoes, self._sessao, self._pid, novo_fim=self.fim.valor(),

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 from desktop.screens.widgets.credenciais import Credenciais
 from desktop.screens.widgets.tarefa import executar
 from desktop.services import copias, instalacao
+from desktop.screens.widgets import formato
 
 
 def descrever_copia(caminho: Path, momento, tipo: str) -> str:
     rotulo = copias.ROTULOS_TIPO.get(tipo, tipo)
-    return f"{momento:%d/%m/%Y às %H:%M} — {rotulo} — {caminho}"
+    return f"{formato.data(momento)} às {momento:%H:%M} — {rotulo} — {caminho}"
 
 
 def _restaurar(_progresso, caminho: Path, copia: Path | None, login: str, senha: str, chave: str):

@@ -30,7 +30,7 @@ def emitir_comunicado(sessao: Sessao, processo_id: str) -> documentos.Emitido:
                      for a in p["avaliacoes"]))
     return documentos.emitir(sessao, tipo="cert_comunicado_resultado", titulo=TITULO,
                              montar=lambda cab, rod: gerar_comunicado(cab, rod, d),
-                             referencia=f"{p['nome']} — resultado de {resultado_em:%d/%m/%Y}", titular=p["nome"],
+                             referencia=f"{p['nome']} — resultado de {formato.data(resultado_em)}", titular=p["nome"],
                              cpf=p["cpf"], emissor_id=emissores.da_unidade(sessao.db, p["unidade_id"]))
 
 

@@ -20,6 +20,7 @@ from desktop.store.certificacao import processos as consultas
 from ..sessao import ErroNegocio, Sessao
 from . import emissao
 from .comum import EDITAR, Recusa, data_de, iso, pisos, prazos, regras
+from desktop.rules import formato
 
 
 def _motivo(motivo: str) -> str:
@@ -37,7 +38,7 @@ def _exigir_guarda(sessao: Sessao, db, processo_ids: list[str], hoje: date) -> N
     for pid in processo_ids:
         concluido = data_de(consultas.processo_linha(db, pid)["concluido_em"])
         if concluido and date(concluido.year + anos, concluido.month, min(concluido.day, 28)) < hoje:
-            raise Recusa(f"O processo foi concluído em {concluido:%d/%m/%Y}; passados os {anos} anos de guarda, "
+            raise Recusa(f"O processo foi concluído em {formato.data(concluido)}; passados os {anos} anos de guarda, "
                          "os registros não podem mais ser corrigidos.", "Portaria MEC 902/2024, art. 12, XIV")
 
 

@@ -15,6 +15,7 @@ from .. import emissores
 from ..sessao import ErroNegocio, Sessao
 from .comum import EDITAR, LER, Recusa, data_de, iso, prazos, regras, requisitos
 from .instituicao import exigir_adesao
+from desktop.rules import formato
 
 
 def _processo(db, processo_id: str) -> dict:
@@ -108,7 +109,7 @@ def registrar_etapa(sessao: Sessao, processo_id: str, etapa: str, *, realizada_e
             regras_etapas.verificar_avanco(feitas, etapa_, encerrado=p["situacao"] == "encerrado")
             regras_etapas.verificar_dados(etapa_, dados, realizada_em, hoje)
         if ultima and realizada_em < ultima:
-            raise ErroNegocio(f"A data da etapa não pode ser anterior à da etapa anterior ({ultima:%d/%m/%Y}).")
+            raise ErroNegocio(f"A data da etapa não pode ser anterior à da etapa anterior ({formato.data(ultima)}).")
         emitidos: list = []
         mudancas: dict = {"etapa": etapa_.value}
         if etapa_ is Etapa.ACOLHIMENTO and dados["decisao"] != "seguir":
@@ -201,12 +202,12 @@ def registrar_renuncia(sessao: Sessao, processo_id: str, *, termo: str, renuncia
             raise ErroNegocio("A renúncia ao recurso só cabe depois do resultado e antes da emissão dos documentos "
                               "(Portaria MEC 902/2024, art. 13, XI).")
         if p["renuncia_recurso_em"]:
-            raise ErroNegocio(f"A renúncia já foi registrada em {data_de(p['renuncia_recurso_em']):%d/%m/%Y}.")
+            raise ErroNegocio(f"A renúncia já foi registrada em {formato.data(data_de(p['renuncia_recurso_em']))}.")
         if any(not r["decidido_em"] for r in consultas.recursos(m.db, processo_id)):
             raise ErroNegocio("Há recurso pendente de decisão: registre a decisão em vez da renúncia.")
         if renunciado_em > date.today() or renunciado_em < data_de(p["resultado_em"]):
             raise ErroNegocio("A data da renúncia não pode estar no futuro nem ser anterior ao resultado "
-                              f"({data_de(p['resultado_em']):%d/%m/%Y}).")
+                              f"({formato.data(data_de(p['resultado_em']))}).")
         depois = m.alterar("cert_processos", processo_id, armazem_linhas.carimbado(m.db, "cert_processos", {
             "renuncia_recurso_em": iso(renunciado_em), "renuncia_recurso_termo": termo}))
     return depois
@@ -228,7 +229,7 @@ def decidir_recurso(sessao: Sessao, recurso_id: str, *, deferido: bool, decisao:
         quando = decidido_em or date.today()
         if quando > date.today() or quando < data_de(r["interposto_em"]):
             raise ErroNegocio("A data da decisão não pode estar no futuro nem ser anterior ao recurso "
-                              f"({data_de(r['interposto_em']):%d/%m/%Y}).")
+                              f"({formato.data(data_de(r['interposto_em']))}).")
         p = _processo(m.db, r["processo_id"])
         if p["etapa"] != Etapa.AVALIACAO.value:
             raise ErroNegocio("O processo já passou da avaliação; o recurso não pode mais alterar o resultado.")

@@ -26,6 +26,7 @@ from ..sessao import ErroNegocio, Sessao
 from .comum import agora_local, exigir_conteudo, iso_local, registrar_leitura
 from .documentos import DOMINIO_CASO, assunto_termo
 from .exercicio import periodos
+from desktop.rules import formato
 
 EDITAR_SIGILO = Permissao.CONSELHO_CASOS_EDITAR
 TIPO_ATA = "conselho_ata_colegiado"
@@ -65,7 +66,7 @@ def abrir_sessao(sessao: Sessao, *, tipo: str, realizada_em: datetime, presentes
         if armazem_m.conselheiro(sessao.db, pid) is None:
             raise ErroNegocio("Um dos presentes não é conselheiro cadastrado.")
         if not _em_exercicio(sessao.db, pid, quando.date()):
-            raise EntradaInvalida(f"{_nome(sessao.db, pid)} não estava em exercício em {quando:%d/%m/%Y} e não "
+            raise EntradaInvalida(f"{_nome(sessao.db, pid)} não estava em exercício em {formato.data(quando)} e não "
                                   "integra o colegiado nessa data.")
     regras = parametros.vigente(sessao, "conselho_colegiado", quando.date())
     regra.exigir_quorum(len(presentes), regras, "abrir a sessão")
@@ -163,7 +164,7 @@ def deliberar_item(sessao: Sessao, sessao_id: str, decisao_id: str, votos: dict[
             documentos_vias.substituir_assunto(
                 m, assunto_termo(d["atendimento_id"], decisao_id),
                 f"Medida {apuracao.resultado.upper()} pelo colegiado em sessão de "
-                f"{datetime.fromisoformat(s['realizada_em']):%d/%m/%Y} (Lei 320/2023, art. 21 §1º); "
+                f"{formato.data(datetime.fromisoformat(s['realizada_em']))} (Lei 320/2023, art. 21 §1º); "
                 "emita o termo novo da decisão")
     return {**item, "contagem": apuracao.contagem}
 
@@ -206,7 +207,7 @@ def encerrar_sessao(sessao: Sessao, sessao_id: str, encerrada_em: datetime | Non
         decidida = datetime.fromisoformat(it["decidida_em"])
         itens.append(pdf_ata.ItemAta(
             atendimento=f"{it['numero']}/{it['ano']}", decisao=it["descricao"],
-            decidida=f"{decidida:%d/%m/%Y %H:%M}{' em plantão' if it['emergencial'] else ''}, por "
+            decidida=f"{formato.momento(decidida, hora_local=False)}{' em plantão' if it['emergencial'] else ''}, por "
                      f"{_nome(sessao.db, it['decidida_por'])}",
             medidas=tuple(f"art. {k.replace('-', ', ')} ({MEDIDAS[k]})" for k in (it["medidas"] or "").split(",") if k),
             votos=tuple((nomes.get(v["conselheiro_id"], "—"), regra.VOTOS[v["voto"]]) for v in it["votos"]),
@@ -216,7 +217,7 @@ def encerrar_sessao(sessao: Sessao, sessao_id: str, encerrada_em: datetime | Non
     with sessao.mudanca(EDITAR_SIGILO) as m:
         emitido = documentos.emitir(sessao, tipo=TIPO_ATA, titulo=pdf_ata.TITULO,
                                     montar=lambda cab, rod: pdf_ata.gerar(cab, rod, dados),
-                                    referencia=f"Sessão {regra.TIPOS_SESSAO[s['tipo']].lower()} de {inicio:%d/%m/%Y %H:%M}",
+                                    referencia=f"Sessão {regra.TIPOS_SESSAO[s['tipo']].lower()} de {formato.momento(inicio, hora_local=False)}",
                                     dominio=DOMINIO_CASO)
         m.alterar("conselho_sessoes", sessao_id, {"situacao": "encerrada", "encerrada_em": iso_local(fim),
                                                   "ata_documento_id": emitido.id})

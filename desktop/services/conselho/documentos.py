@@ -76,7 +76,7 @@ def emitir_notificacao(sessao: Sessao, atendimento_id: str, destinatario: str, c
     if not (destinatario or "").strip():
         raise EntradaInvalida("Informe o nome do notificado.")
     texto = (f"Fica V. Sa. NOTIFICADO(A) a comparecer à sede do Conselho Tutelar em "
-             f"{comparecer_em:%d/%m/%Y às %H:%M}, para tratar de assunto referente ao atendimento nº "
+             f"{formato.data(comparecer_em)} às {comparecer_em:%H:%M}, para tratar de assunto referente ao atendimento nº "
              f"{a['numero']}/{a['ano']}" + (f": {assunto.strip()}" if assunto.strip() else ".") +
              " O não comparecimento injustificado pode caracterizar a infração do ECA, art. 249.")
     doc = pdf.DocumentoCaso("conselho_notificacao", f"Atendimento nº {a['numero']}/{a['ano']}", destinatario.strip(),
@@ -143,7 +143,7 @@ def _situacao_colegiado(d: dict) -> str:
     origem = " tomada em plantão" if d["emergencial"] else " individual"
     if d["colegiado"] in ("ratificada", "retificada"):
         texto = (f"{origem} e {d['colegiado'].upper()} pelo colegiado em "
-                 f"{datetime.fromisoformat(d['colegiado_em']):%d/%m/%Y}, em sessão com quórum (Lei 320/2023, art. 21)")
+                 f"{formato.data(datetime.fromisoformat(d['colegiado_em']))}, em sessão com quórum (Lei 320/2023, art. 21)")
         return texto + (f": {d['retificacao']}" if d["colegiado"] == "retificada" else "")
     if d["emergencial"]:
         return (f" tomada em plantão, sujeita a ratificação do colegiado até "
@@ -165,7 +165,7 @@ def emitir_termo_medida(sessao: Sessao, decisao_id: str, destinatario: str) -> d
         raise ErroNegocio("Esta decisão não aplicou medidas; emita um ofício para comunicá-la.")
     itens = _identificacao(medidas, a["criancas"], a["familiares"]) + tuple(
         (f"Art. {mm['codigo'].replace('-', ', ')}", MEDIDAS[mm["codigo"]]) for mm in medidas)
-    texto = [f"O Conselho Tutelar, em decisão de {datetime.fromisoformat(d['decidida_em']):%d/%m/%Y %H:%M}"
+    texto = [f"O Conselho Tutelar, em decisão de {formato.momento(datetime.fromisoformat(d['decidida_em']), hora_local=False)}"
              + _situacao_colegiado(d)
              + f", aplica as medidas acima. Decisão: {d['descricao']}. Motivação: {d['motivacao']}.",
              "Em caso de discordância, o interessado pode pedir a revisão ao Poder Judiciário (ECA, art. 137)."]

@@ -135,7 +135,7 @@ def refazer_escala(sessao: Sessao, desde: date, motivo: str = "") -> dict:
     em exercício sai de todos os turnos futuros; a carga volta a ser igual (art. 20); trocas mantidas."""
     sessao.exigir(EDITAR)
     with sessao.mudanca(EDITAR) as m:
-        r = refazer_na_transacao(m, desde, (motivo or "").strip() or f"escala refeita a partir de {desde:%d/%m/%Y}")
+        r = refazer_na_transacao(m, desde, (motivo or "").strip() or f"escala refeita a partir de {formato.data(desde)}")
     if r["aviso"]:
         raise ErroNegocio(r["aviso"])
     return r
@@ -151,7 +151,7 @@ def gravar_escala(sessao: Sessao, inicio: date, fim: date, plantoes: list[dict])
     for p in plantoes:
         chave = (p["inicio"], p["fim"])
         if chave not in tipos:
-            raise EntradaInvalida(f"O turno de {p['inicio']:%d/%m/%Y %H:%M} a {p['fim']:%d/%m/%Y %H:%M} não é um turno "
+            raise EntradaInvalida(f"O turno de {formato.momento(p['inicio'], hora_local=False)} a {formato.momento(p['fim'], hora_local=False)} não é um turno "
                                   "de plantão (noites e dias não úteis, art. 19).")
         modalidade = p.get("modalidade", "plantao")
         if modalidade not in regra.MODALIDADES:
@@ -202,7 +202,7 @@ def trocar_plantao(sessao: Sessao, plantao_id: str, para_conselheiro_id: str, mo
                  "motivo": motivo, "trocado_em": agora(), "trocado_por": sessao.usuario.login}
         m.inserir("conselho_trocas", troca)
         documentos_vias.substituir_assunto(  # a escala impressa que mostra este turno deixa de valer
-            m, "conselho:escala", f"plantão de {dia:%d/%m/%Y} trocado: {motivo}",
+            m, "conselho:escala", f"plantão de {formato.data(dia)} trocado: {motivo}",
             filtro=lambda d: d["assunto"].split(":")[2] <= dia.isoformat() <= d["assunto"].split(":")[3])
     return armazem.plantao(sessao.db, plantao_id)
 

@@ -33,6 +33,7 @@ from ..folha_ciclo import MOTIVO_MINIMO, CicloFolha, TotaisDaFolha, mes  # noqa:
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from . import remuneracao
 from .exercicio import periodos
+from desktop.rules import formato
 
 CICLO = CicloFolha(armazem.TABELAS, ler=Permissao.CONSELHO_LER, reabrir_exige=Permissao.CONSELHO_MANDATOS,
                    grava=Permissao.CONSELHO_MANDATOS, assunto=remuneracao.ASSUNTO,
@@ -79,8 +80,8 @@ def identificacao(db, c: dict, dia: date) -> dict:
     """O que o contracheque imprime do conselheiro, como estava na competência."""
     return {"nome": c["nome"], "cpf": c["cpf"] or "", "condicao": c["condicao"], "ordem": c["ordem"],
             "funcao": remuneracao.funcao_no_mes(db, c["id"], dia),
-            "mandato": f"{date.fromisoformat(c['inicio_mandato']):%d/%m/%Y} a "
-                       f"{date.fromisoformat(c['fim_mandato']):%d/%m/%Y}",
+            "mandato": f"{formato.data(date.fromisoformat(c['inicio_mandato']))} a "
+                       f"{formato.data(date.fromisoformat(c['fim_mandato']))}",
             "opcao_cargo": int(c["remuneracao_cargo"] is not None)}
 
 

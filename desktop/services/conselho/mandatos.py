@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from desktop.rules import validacao
+from desktop.rules import formato, validacao
 from desktop.rules.conselho import mandatos as regra
 from desktop.rules.conselho.remuneracao import FUNCOES
 from desktop.rules.papeis import Papel, Permissao
@@ -111,7 +111,7 @@ def posse_dos_eleitos(m: Mudanca, processo_id: str) -> list[dict]:
             continue
         if armazem.vaga_ocupada(m.db, e["inicio_mandato"], e["condicao"], e["ordem"]):
             raise ErroNegocio(f"Já há {e['condicao']} nº {e['ordem']} cadastrado à mão no mandato que começa em "
-                              f"{date.fromisoformat(e['inicio_mandato']):%d/%m/%Y}; confira o cadastro do Conselho.")
+                              f"{formato.data(date.fromisoformat(e['inicio_mandato']))}; confira o cadastro do Conselho.")
         feitos.append(_gravar_conselheiro(
             m, pessoa_id=e["pessoa_id"], eleito_id=e["id"], condicao=e["condicao"], ordem=e["ordem"],
             inicio_mandato=date.fromisoformat(e["inicio_mandato"]), fim_mandato=date.fromisoformat(e["fim_mandato"])))
@@ -249,7 +249,7 @@ def registrar_vacancia(sessao: Sessao, conselheiro_id: str, causa: str, data: da
         novo, pulados = suplente, []  # o suplente que já estava na vaga passa a ocupá-la em definitivo
         if not suplente and c["situacao"] in ("em_exercicio", "afastado"):
             novo, pulados = _convocar(m, c, data + timedelta(days=1), regra.CAUSAS_VACANCIA[causa])
-        escala = servico_escala.refazer_na_transacao(m, data + timedelta(days=1), f"vacância de {c['nome']} em {data:%d/%m/%Y}")
+        escala = servico_escala.refazer_na_transacao(m, data + timedelta(days=1), f"vacância de {c['nome']} em {formato.data(data)}")
     return {"convocado": novo, "pulados": pulados, "escala": escala,
             **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), data)}
 
@@ -296,7 +296,7 @@ def afastar(sessao: Sessao, conselheiro_id: str, tipo: str, inicio: date, fim: d
             "suplente_id": suplente["id"] if suplente else None, "observacao": observacao, "criado_em": agora()})
         if fim is not None:
             exercicio.fechar_suplencia(m, afast, fim, date.today())
-        escala = servico_escala.refazer_na_transacao(m, inicio, f"{t.rotulo} de {c['nome']} desde {inicio:%d/%m/%Y}")
+        escala = servico_escala.refazer_na_transacao(m, inicio, f"{t.rotulo} de {c['nome']} desde {formato.data(inicio)}")
     return {"afastamento": afast, "convocado": suplente, "pulados": pulados, "escala": escala,
             **situacao_suplencia(sessao, date.fromisoformat(c["inicio_mandato"]), inicio)}
 
@@ -330,7 +330,7 @@ def encerrar_afastamento(sessao: Sessao, afastamento_id: str, fim: date) -> dict
                 if armazem.exercicio_aberto(m.db, a["suplente_id"]) is None:
                     m.alterar("conselho_conselheiros", a["suplente_id"],
                              {"situacao": "disponivel", "atualizado_em": agora()})
-        servico_escala.refazer_na_transacao(m, fim + timedelta(days=1), f"retorno de afastamento em {fim + timedelta(days=1):%d/%m/%Y}")
+        servico_escala.refazer_na_transacao(m, fim + timedelta(days=1), f"retorno de afastamento em {formato.data(fim + timedelta(days=1))}")
     return depois
 
 

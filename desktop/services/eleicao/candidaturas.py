@@ -37,8 +37,8 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
                               "(Lei 320/2023, art. 12 §2º VII e §8º).")
     inicio, fim = date.fromisoformat(proc["inscricao_inicio"]), date.fromisoformat(proc["inscricao_fim"])
     if not inicio <= inscrito_em <= fim:
-        raise EntradaInvalida(f"A inscrição em {inscrito_em:%d/%m/%Y} está fora do prazo do edital "
-                              f"({inicio:%d/%m/%Y} a {fim:%d/%m/%Y}) (Lei 320/2023, art. 7º §1º a).")
+        raise EntradaInvalida(f"A inscrição em {formato.data(inscrito_em)} está fora do prazo do edital "
+                              f"({formato.data(inicio)} a {formato.data(fim)}) (Lei 320/2023, art. 7º §1º a).")
     if nascimento >= inscrito_em or residencia_desde > inscrito_em:
         raise EntradaInvalida("Nascimento e início da residência devem ser anteriores à data da inscrição "
                               "(Lei 320/2023, art. 12 §2º II e III).")

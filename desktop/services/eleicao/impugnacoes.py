@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.rules import validacao
+from desktop.rules import formato, validacao
 from desktop.rules.eleicao import auditoria as regra_auditoria
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
@@ -37,8 +37,8 @@ def apresentar(sessao: Sessao, candidatura_id: str, *, tipo: str, autor: str, fu
     proc = processo_ou_erro(sessao.db, cand["processo_id"])
     pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
     if tipo == "impugnacao" and not pub <= apresentada_em <= fim:
-        raise EntradaInvalida(f"Impugnação em {apresentada_em:%d/%m/%Y} fora do prazo: são 5 dias contados da "
-                              f"publicação dos inscritos, de {pub:%d/%m/%Y} a {fim:%d/%m/%Y} "
+        raise EntradaInvalida(f"Impugnação em {formato.data(apresentada_em)} fora do prazo: são 5 dias contados da "
+                              f"publicação dos inscritos, de {formato.data(pub)} a {formato.data(fim)} "
                               "(Lei 320/2023, art. 11 §2º).")
     if tipo == "denuncia" and apresentada_em > date.fromisoformat(proc["eleicao"]):
         raise EntradaInvalida("Denúncia de conduta vedada depois do dia da eleição não cabe neste "
@@ -71,7 +71,7 @@ def defender(sessao: Sessao, impugnacao_id: str, *, defesa: str, em: date) -> di
         raise ErroNegocio("A impugnação já foi decidida; a defesa não pode mais ser juntada.")
     prazo = date.fromisoformat(i["prazo_defesa"])
     if em > prazo or em < date.fromisoformat(i["apresentada_em"]):
-        raise EntradaInvalida(f"Defesa em {em:%d/%m/%Y} fora do prazo, que vai até {prazo:%d/%m/%Y} "
+        raise EntradaInvalida(f"Defesa em {formato.data(em)} fora do prazo, que vai até {formato.data(prazo)} "
                               "(Lei 320/2023, art. 11 §3º I).")
     return _alterar(sessao, i, {"defesa": _texto(defesa, "o texto da defesa"), "defesa_em": em.isoformat()})
 
@@ -83,12 +83,12 @@ def decidir(sessao: Sessao, impugnacao_id: str, *, procedente: bool, motivo: str
     if i["decisao"]:
         raise ErroNegocio("A impugnação já foi decidida; cabe recurso ao CMDCA (art. 11 §5º).")
     if not i["defesa"] and em <= date.fromisoformat(i["prazo_defesa"]):
-        raise ErroNegocio(f"Aguarde a defesa ou o fim do prazo ({date.fromisoformat(i['prazo_defesa']):%d/%m/%Y}) "
+        raise ErroNegocio(f"Aguarde a defesa ou o fim do prazo ({formato.data(date.fromisoformat(i['prazo_defesa']))}) "
                           "para decidir (Lei 320/2023, art. 11 §3º).")
     desde = max(date.fromisoformat(i["apresentada_em"]), date.fromisoformat(i["defesa_em"] or i["apresentada_em"]))
     if em < desde:
-        raise EntradaInvalida(f"Decisão em {em:%d/%m/%Y} anterior à {'defesa' if i['defesa'] else 'impugnação'} "
-                              f"({desde:%d/%m/%Y}); confira a data (Lei 320/2023, art. 11 §3º).")
+        raise EntradaInvalida(f"Decisão em {formato.data(em)} anterior à {'defesa' if i['defesa'] else 'impugnação'} "
+                              f"({formato.data(desde)}); confira a data (Lei 320/2023, art. 11 §3º).")
     return _alterar(sessao, i, {"decisao": "procedente" if procedente else "improcedente",
                                 "decisao_motivo": _texto(motivo, "o fundamento da decisão"),
                                 "decidida_em": em.isoformat()})
@@ -103,17 +103,17 @@ def recorrer(sessao: Sessao, impugnacao_id: str, *, razoes: str, em: date) -> di
     if i["recurso"]:
         raise ErroNegocio("Já há recurso registrado contra esta decisão.")
     if em < date.fromisoformat(i["decidida_em"]):
-        raise EntradaInvalida(f"O recurso em {em:%d/%m/%Y} não pode ser anterior à decisão da comissão "
-                              f"({date.fromisoformat(i['decidida_em']):%d/%m/%Y}) (Lei 320/2023, art. 11 §5º).")
+        raise EntradaInvalida(f"O recurso em {formato.data(em)} não pode ser anterior à decisão da comissão "
+                              f"({formato.data(date.fromisoformat(i['decidida_em']))}) (Lei 320/2023, art. 11 §5º).")
     cand = candidatura_ou_erro(sessao.db, i["candidatura_id"])
     proc = processo_ou_erro(sessao.db, cand["processo_id"])
     regras = parametros.vigente(sessao, "eleicao_apuracao", date.fromisoformat(proc["eleicao"]))
     limite = regra_auditoria.fim_recurso(date.fromisoformat(i["decidida_em"]), regras)
     if em > limite:
         raise EntradaInvalida(
-            f"Recurso em {em:%d/%m/%Y} fora do prazo: a decisão da comissão é de "
-            f"{date.fromisoformat(i['decidida_em']):%d/%m/%Y} e o prazo de {regras.prazo_recurso_dias} dias "
-            f"terminou em {limite:%d/%m/%Y} (Lei 320/2023, arts. 8º §13 e 11 §5º; prazo do edital, art. 7º §1º a).")
+            f"Recurso em {formato.data(em)} fora do prazo: a decisão da comissão é de "
+            f"{formato.data(date.fromisoformat(i['decidida_em']))} e o prazo de {regras.prazo_recurso_dias} dias "
+            f"terminou em {formato.data(limite)} (Lei 320/2023, arts. 8º §13 e 11 §5º; prazo do edital, art. 7º §1º a).")
     return _alterar(sessao, i, {"recurso": _texto(razoes, "as razões do recurso"), "recurso_em": em.isoformat()})
 
 
@@ -124,8 +124,8 @@ def julgar_recurso(sessao: Sessao, impugnacao_id: str, *, provido: bool, motivo:
     if not i["recurso"] or i["recurso_decisao"]:
         raise ErroNegocio("Não há recurso pendente de julgamento nesta impugnação.")
     if em < date.fromisoformat(i["recurso_em"]):
-        raise EntradaInvalida(f"Julgamento em {em:%d/%m/%Y} anterior ao recurso "
-                              f"({date.fromisoformat(i['recurso_em']):%d/%m/%Y}) (Lei 320/2023, art. 11 §5º).")
+        raise EntradaInvalida(f"Julgamento em {formato.data(em)} anterior ao recurso "
+                              f"({formato.data(date.fromisoformat(i['recurso_em']))}) (Lei 320/2023, art. 11 §5º).")
     return _alterar(sessao, i, {"recurso_decisao": "provido" if provido else "desprovido",
                                 "recurso_motivo": _texto(motivo, "o fundamento do julgamento"),
                                 "recurso_julgado_em": em.isoformat()})

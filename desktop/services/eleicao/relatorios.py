@@ -18,6 +18,7 @@ from ..sessao import ErroNegocio, Sessao
 from .comum import processo_ou_erro
 from . import designacoes
 from .resultado import apurar, exigir_completa
+from desktop.rules import formato
 
 SITUACOES = {"inscrito": "Inscrito", "indeferido": "Indeferido", "reprovado": "Reprovado na prova",
              "impugnado": "Impugnado", "habilitado": "Habilitado"}
@@ -120,7 +121,7 @@ def _hora(iso: str | None) -> str | None:
     if not iso:
         return None
     d = datetime.fromisoformat(iso)
-    return f"{d:%d/%m/%Y}, às {d:%H}h{d:%M}"
+    return f"{formato.data(d)}, às {d:%H}h{d:%M}"
 
 
 def _sessao_apuracao(sessao: Sessao, p: dict) -> pdf.DadosSessaoApuracao:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from desktop.rules import validacao
+from desktop.rules import formato, validacao
 from desktop.rules.eleicao import apuracao
 from desktop.rules.eleicao import auditoria as regra_auditoria
 from desktop.rules.eleicao.resultado import Candidato, Parentesco, ResultadoEleicao, apurar as regra_apurar
@@ -91,7 +91,7 @@ def registrar_sessao_apuracao(sessao: Sessao, processo_id: str, *, inicio: datet
     proc = processo_ou_erro(sessao.db, processo_id)
     exigir_fase(proc, "homologado", "apuracao", acao="registrar a sessão de apuração")
     if inicio.date() < date.fromisoformat(proc["eleicao"]):
-        raise ErroNegocio(f"A apuração não começa antes do dia da eleição ({date.fromisoformat(proc['eleicao']):%d/%m/%Y}) "
+        raise ErroNegocio(f"A apuração não começa antes do dia da eleição ({formato.data(date.fromisoformat(proc['eleicao']))}) "
                           "(Lei 320/2023, art. 5º I).")
     if inicio.date() > hoje():
         raise ErroNegocio("O início da sessão de apuração não pode ser no futuro.")
@@ -117,7 +117,7 @@ def publicar_resultado(sessao: Sessao, processo_id: str) -> dict:
     exigir_fase(proc, "apuracao", acao="publicar o resultado")
     exigir_dia_da_eleicao(proc, "publicar o resultado")
     if proc["resultado_publicado_em"]:
-        raise ErroNegocio(f"O resultado já foi publicado em {date.fromisoformat(proc['resultado_publicado_em']):%d/%m/%Y}.")
+        raise ErroNegocio(f"O resultado já foi publicado em {formato.data(date.fromisoformat(proc['resultado_publicado_em']))}.")
     exigir_completa(apurar(sessao, processo_id), "publicar o resultado")
     dia = hoje()
     regras = parametros.vigente(sessao, "eleicao_apuracao", date.fromisoformat(proc["eleicao"]))
@@ -134,7 +134,7 @@ def _exigir_prazo_vencido(proc: dict, acao: str) -> None:
     fim = date.fromisoformat(proc["contestacao_fim"])
     if hoje() <= fim:
         raise ErroNegocio(f"Não é possível {acao} antes de terminar o prazo de contestação do resultado, "
-                          f"que vai até {fim:%d/%m/%Y} (Lei 320/2023, art. 14 §1º).")
+                          f"que vai até {formato.data(fim)} (Lei 320/2023, art. 14 §1º).")
 
 
 def registrar_eleitos(sessao: Sessao, processo_id: str, resultado_documento_id: str | None = None) -> list[dict]:

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.rules import validacao
+from desktop.rules import formato, validacao
 from desktop.rules.eleicao import apuracao
 from desktop.rules.eleicao import auditoria as regra_auditoria
 from desktop.rules.papeis import FuncaoApuracao, Permissao
@@ -94,8 +94,8 @@ def exigir_dia_da_eleicao(proc: dict, acao: str) -> None:
     """Recusa boletim, ata ou resultado antes do dia da eleição (Lei 320/2023, art. 5º I)."""
     eleicao, dia = date.fromisoformat(proc["eleicao"]), hoje()
     if dia < eleicao:
-        raise ErroNegocio(f"Não é possível {acao} em {dia:%d/%m/%Y}: a eleição de {proc['ano']} é em "
-                          f"{eleicao:%d/%m/%Y}, e a apuração só começa no dia da eleição "
+        raise ErroNegocio(f"Não é possível {acao} em {formato.data(dia)}: a eleição de {proc['ano']} é em "
+                          f"{formato.data(eleicao)}, e a apuração só começa no dia da eleição "
                           "(Lei 320/2023, arts. 5º I e 9º).")
 
 

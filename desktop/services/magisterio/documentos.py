@@ -136,7 +136,7 @@ def emitir_historico(sessao: Sessao, servidor_id: str, referencia: date | None =
     except (SemTitulacao, EntradaInvalida):
         situacao = None
     return emitir(sessao, tipo=TIPO_HISTORICO, titulo=relatorio_historico.TITULO,
-                  referencia=f"matrícula {s['matricula']}, posição em {referencia:%d/%m/%Y}",
+                  referencia=f"matrícula {s['matricula']}, posição em {formato.data(referencia)}",
                   titular=s["nome"], cpf=s.get("cpf"), assunto=f"{assunto_servidor(servidor_id)}:historico",
                   montar=lambda cab, rod: relatorio_historico.gerar(cab, rod, f, eventos, situacao=situacao,
                                                                      referencia=referencia),

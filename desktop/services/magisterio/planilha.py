@@ -22,6 +22,7 @@ from desktop.rules.csv_seguro import parece_formula
 from desktop.rules.magisterio.tipos import Cargo, Nivel, Titulo
 from desktop.rules.validacao import EntradaInvalida, cpf as validar_cpf, data_br
 from desktop.store.magisterio.servidores import sem_acento
+from desktop.rules import formato
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def texto(valor) -> str:
     if isinstance(valor, float) and valor.is_integer():
         return str(int(valor))
     if isinstance(valor, datetime):
-        return valor.strftime("%d/%m/%Y")
+        return formato.data(valor)
     return str(valor).strip()
 
 

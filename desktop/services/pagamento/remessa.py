@@ -218,7 +218,7 @@ def gerar(sessao: Sessao, folha: str, competencia, *, banco: str, data_pagamento
     if not isinstance(data_pagamento, date):
         raise EntradaInvalida("Informe a data do pagamento (dd/mm/aaaa).")
     if data_pagamento < agora().date():
-        raise ErroNegocio(f"A data do pagamento ({data_pagamento:%d/%m/%Y}) já passou: o banco recusa crédito "
+        raise ErroNegocio(f"A data do pagamento ({formato.data(data_pagamento)}) já passou: o banco recusa crédito "
                           "com data anterior ao envio do arquivo.")
     conf = conferir(sessao, folha, competencia)
     if conf.sem_conta and not deixar_de_fora_sem_conta:

@@ -23,6 +23,7 @@ from . import escolas as armazem_escolas
 from . import tabelas
 from .escolas import SituacaoEscola
 from .historicos import HISTORICOS, listar_de_varios
+from desktop.rules import formato
 
 
 def carregar_ficha(db: sqlite_utils.Database, servidor_id: str) -> FichaFuncional | None:
@@ -126,7 +127,7 @@ def _funcoes(x: dict, nome: str, unidades: dict, situacoes: dict) -> list[Funcao
     for a, b, s in fatias(x["inicio"], x["fim"], situacoes.get(x["unidade_id"], [])):
         if s is None:
             raise ValueError(
-                f"A escola {u['nome']} não tem porte cadastrado em {a:%d/%m/%Y}, quando {nome} já exerce a "
+                f"A escola {u['nome']} não tem porte cadastrado em {formato.data(a)}, quando {nome} já exerce a "
                 "função gratificada. Cadastre o porte da escola (Lei 1.613/2004, art. 38).")
         resultado.append(FuncaoGratificada(a, b, Funcao(x["funcao"]), Porte(s.porte), u["nome"]))
     return resultado

@@ -18,6 +18,7 @@ from desktop.services.conselho import emendas
 from desktop.screens.widgets.campos import CampoValidado
 
 from .comum import br, campo_data, combo, combo_sipia
+from desktop.screens.widgets import formato
 
 SEXOS = [("F", "Feminino"), ("M", "Masculino")]
 
@@ -165,8 +166,7 @@ def historico_html(caso: dict, e) -> str:
         return ""
     itens = []
     for x in caso["emendas"]:
-        local = datetime.fromisoformat(x["momento"]).astimezone()
-        itens.append(f"<li>{local:%d/%m/%Y %H:%M} — {e(emendas.TIPOS[x['tipo']])}: "
+        itens.append(f"<li>{formato.momento(x['momento'])} — {e(emendas.TIPOS[x['tipo']])}: "
                      f"{e(x['motivo'])}</li>")
     return "<h3>Histórico de emendas</h3><ul>" + "".join(itens) + "</ul>"
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 from desktop.rules.conselho import atendimentos as regra
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, TIPOS
 from desktop.services.conselho import atendimentos, rascunhos
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, formato
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.servicos import gravar, gravar_sozinho
 
@@ -59,7 +59,7 @@ class FormPlantao(QWidget):
         self.tipo = combo(TIPOS)
         self.tipo.setCurrentIndex(self.tipo.findData("denuncia"))
         self.chamada = CampoValidado(_momento_da_chamada, placeholder="dd/mm/aaaa hh:mm")
-        self.chamada.definir_texto(datetime.now().strftime("%d/%m/%Y %H:%M"))  # a hora em que a chamada chegou
+        self.chamada.definir_texto(formato.momento(datetime.now()))  # a hora em que a chamada chegou
         self.chamada.setToolTip("Quando a chamada ou a denúncia chegou (não a hora de gravar); corrija se preciso.")
         self.crianca = QLineEdit(placeholderText="Nome da criança ou do adolescente")
         self.nascimento = campo_data(obrigatorio=False, placeholder="dd/mm/aaaa (se souber)")
