@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView
 
+from .apoio_janelas import digitar
+
 
 def textos(visao: QTableView) -> list[list[str]]:
     """O texto de cada célula, na ordem em que a tabela mostra as linhas."""
@@ -42,11 +44,13 @@ def editar_celula(qtbot, visao: QTableView, linha: int, coluna: int, texto: str,
     confirma com Enter."""
     ir_para(qtbot, visao, linha, coluna)
     qtbot.keyClick(visao, tecla)
-    editor = visao.viewport().findChild(QLineEdit)
-    assert editor is not None, "o editor da célula não abriu"
+    # o editor aberto agora (o de uma edição anterior fica oculto até o Qt o apagar)
+    editores = [e for e in visao.viewport().findChildren(QLineEdit) if e.isVisibleTo(visao.viewport())]
+    assert len(editores) == 1, "o editor da célula não abriu"
+    editor = editores[0]
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
-    qtbot.keyClicks(editor, texto)
+    digitar(qtbot, editor, texto)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # o Qt entrega o texto ao modelo na volta seguinte do laço de eventos
     qtbot.waitUntil(lambda: visao.state() != QAbstractItemView.State.EditingState)

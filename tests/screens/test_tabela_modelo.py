@@ -66,3 +66,47 @@ def test_filtro_sem_acento_e_o_texto_novo_depois_de_mudar(qapp):
     assert visiveis() == []
     proxy.definir_texto("")
     assert visiveis() == ["Rosa Licença"]
+
+
+def test_coluna_editavel_e_de_marcar(qapp):
+    """``editar`` recebe o texto digitado e ``marcar`` a caixa marcada; as outras colunas não editam; só os modelos
+    com coluna editável respondem aos papéis de edição (os demais continuam a devolver None já na entrada)."""
+    from desktop.screens.widgets.tabela import criar_visao, ProxyFiltro
+
+    linhas = [{"id": "a", "codigo": "", "ok": False}]
+    m = ModeloTabela([Coluna("Id", lambda r: r["id"]),
+                      Coluna("Código", lambda r: r["codigo"], editar=lambda r, t: r.__setitem__("codigo", t.strip())),
+                      Coluna("Ok", lambda r: "", marcada=lambda r: r["ok"], marcar=lambda r, s: r.__setitem__("ok", s))])
+    m.definir_linhas(linhas)
+    F = Qt.ItemFlag
+    assert not m.flags(m.index(0, 0)) & F.ItemIsEditable
+    assert m.flags(m.index(0, 1)) & F.ItemIsEditable and m.flags(m.index(0, 2)) & F.ItemIsUserCheckable
+    assert m.data(m.index(0, 2), P.CheckStateRole) == Qt.CheckState.Unchecked
+    assert m.data(m.index(0, 0), P.CheckStateRole) is None and m.data(m.index(0, 0), P.EditRole) is None
+    assert not m.setData(m.index(0, 0), "x")  # coluna sem editar: nada muda
+    assert m.setData(m.index(0, 1), " 1023 ") and linhas[0]["codigo"] == "1023"
+    assert m.data(m.index(0, 1), P.EditRole) == "1023" and m.texto_de_busca(0).startswith("a 1023")
+    assert m.setData(m.index(0, 2), Qt.CheckState.Checked, P.CheckStateRole) and linhas[0]["ok"] is True
+    assert m.setData(m.index(0, 2), 0, P.CheckStateRole) and linhas[0]["ok"] is False  # como int, também
+    visao = criar_visao(ProxyFiltro(m))
+    assert visao.editTriggers() != visao.EditTrigger.NoEditTriggers
+    so_leitura = ModeloTabela([Coluna("Id", lambda r: r["id"])])
+    so_leitura.definir_linhas(linhas)
+    assert so_leitura.data(so_leitura.index(0, 0), P.EditRole) is None
+    assert criar_visao(ProxyFiltro(so_leitura)).editTriggers() == visao.EditTrigger.NoEditTriggers
+
+
+def test_lista_mantem_a_escolha_pelo_id_ao_reler(qapp):
+    """``Lista.definir_linhas`` escolhe de novo a mesma linha (pelo id, mesmo se mudou de posição) sem chamar
+    ``ao_mudar``; ``selecionar`` chama."""
+    from desktop.screens.widgets.tabela import Lista
+
+    mudancas = []
+    lista = Lista([Coluna("Nome", lambda r: r["nome"])], ao_mudar=lambda: mudancas.append(lista.selecionada()["id"]))
+    lista.definir_linhas([{"id": 1, "nome": "Bia"}, {"id": 2, "nome": "Caio"}])
+    assert lista.selecionada() is None
+    assert lista.selecionar(2) and mudancas == [2]
+    assert lista.definir_linhas([{"id": 3, "nome": "Ana"}, {"id": 1, "nome": "Bia"}, {"id": 2, "nome": "Caio"}])
+    assert lista.selecionada()["id"] == 2 and lista.visao.currentIndex().row() == 2 and mudancas == [2]
+    assert not lista.definir_linhas([{"id": 1, "nome": "Bia"}]) and lista.selecionada() is None
+    assert not lista.selecionar(9) and not lista.selecionar(None)

@@ -1,15 +1,15 @@
 """Diálogos do PPCP: cadastro (perfil, escolaridade, conteúdos do art. 20, competências e equipe) e aprovação.
 
-As competências (art. 20 VI) e a equipe multiprofissional (art. 20 XII) são tabelas editáveis; a
-contagem da equipe aparece enquanto se digita. As recusas do serviço (art. 17, 20, 22, 27) ficam no
+As competências (art. 20 VI) e a equipe multiprofissional (art. 20 XII) são grades de entrada da tabela comum
+(``widgets.tabela.Lista``: F2 ou Enter edita a célula, a área se escolhe numa lista); a contagem da equipe aparece
+enquanto se digita. As recusas do serviço (art. 17, 20, 22, 27) ficam no
 diálogo, e nada é gravado.
 """
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QVBoxLayout, QWidget, QFormLayout, QHeaderView)
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.rules.certificacao.ppcp import CONTEUDOS_ART_20, Competencia, MembroEquipe
 from desktop.rules.certificacao.resultado import termos_vedados
@@ -17,12 +17,35 @@ from desktop.rules.certificacao.tipos import ROTULOS_ESCOLARIDADE, ROTULOS_TIPO
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import cursos
 
 from .comum import ListasLidas, aguardar_combo, encher_combo, texto
 from .dialogos_cadastro import campo_data, combo
 
 AREAS = {"educacao": "Profissional de educação", "especifica": "Profissional da área"}
+_COMPETENCIA = ("nome", "componente", "horas")
+
+
+def _guardar(chave: str):
+    """``editar`` de uma célula de texto: guarda o digitado, sem espaços sobrando."""
+    return lambda linha, texto: linha.__setitem__(chave, " ".join(texto.split()))
+
+
+def grade_competencias(parent: QWidget) -> Lista:
+    """Competências (art. 20 VI): nome, componente curricular e horas, na ordem em que se gravam."""
+    grade = Lista([
+        Coluna("Competência profissional", lambda c: c["nome"], esticar=True, editar=_guardar("nome")),
+        Coluna("Componente / unidade curricular", lambda c: c["componente"], largura=250, editar=_guardar("componente")),
+        Coluna("Carga horária (h)", lambda c: c["horas"], alinhamento="direita", largura=120, editar=_guardar("horas")),
+    ], parent, nome="Competências", ordenavel=False)
+    grade.visao.setMinimumHeight(160)
+    return grade
+
+
+def competencia(valores: tuple = ()) -> dict:
+    """Uma linha da grade de competências com ``valores`` (nome, componente, horas) — os que faltam, vazios."""
+    return {chave: str(valores[i]) if i < len(valores) else "" for i, chave in enumerate(_COMPETENCIA)}
 
 
 class DialogoPpcp(ListasLidas, DialogoFormulario):
@@ -60,19 +83,23 @@ class DialogoPpcp(ListasLidas, DialogoFormulario):
             self.conteudos[chave] = c
         abas.addTab(cont, "Conteúdos (art. 20)")
         # Competências (VI)
-        self.competencias = self._tabela(["Competência profissional", "Componente / unidade curricular",
-                                          "Carga horária (h)"])
+        self.competencias = grade_competencias(self)
         self.aviso_termos = QLabel()
         self.aviso_termos.setWordWrap(True)
         self.aviso_termos.setStyleSheet("color: #b00020;")
         abas.addTab(self._aba_tabela(self.competencias, "Adicionar competência", self.aviso_termos),
                     "Competências (VI)")
-        self.competencias.itemChanged.connect(self._on_competencias)
-        # Equipe (XII)
-        self.equipe = self._tabela(["Nome", "Área", "Formação"])
+        _ao_mudar(self.competencias, self._on_competencias)
+        # Equipe (XII): o nome e a área (a formação não é gravada: a lei pede a área, art. 20 XII)
+        self.equipe = Lista([
+            Coluna("Nome", lambda m: m["nome"], esticar=True, editar=_guardar("nome")),
+            Coluna("Área", lambda m: AREAS[m["area"]], largura=220, editar=lambda m, area: m.__setitem__("area", area),
+                   opcoes=AREAS),
+        ], self, nome="Equipe multiprofissional", ordenavel=False)
+        self.equipe.visao.setMinimumHeight(160)
         self.resumo_equipe = QLabel()
         abas.addTab(self._aba_tabela(self.equipe, "Adicionar membro", self.resumo_equipe), "Equipe (XII)")
-        self.equipe.itemChanged.connect(self._on_equipe)
+        _ao_mudar(self.equipe, self._on_equipe)
         self._on_equipe()
         self.ler_listas(lambda: cursos.listar_cursos(sessao), lambda lista: encher_combo(
             self.curso, [(c["id"], f"{c['nome']} ({c['unidade']})") for c in lista]), titulo_erro="Cursos não lidos")
@@ -83,22 +110,14 @@ class DialogoPpcp(ListasLidas, DialogoFormulario):
         c.edit.textChanged.connect(self._on_mudou)
         return c
 
-    @staticmethod
-    def _tabela(cabecalhos: list[str]) -> QTableWidget:
-        t = QTableWidget(0, len(cabecalhos))
-        t.setHorizontalHeaderLabels(cabecalhos)
-        t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        t.setMinimumHeight(160)
-        return t
-
-    def _aba_tabela(self, tabela: QTableWidget, texto_botao: str, extra: QWidget | None = None) -> QWidget:
+    def _aba_tabela(self, grade: Lista, texto_botao: str, extra: QWidget | None = None) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
-        lay.addWidget(tabela)
+        lay.addWidget(grade.visao)
         botoes = QHBoxLayout()
         mais, menos = QPushButton(texto_botao, w), QPushButton("Remover linha", w)
-        mais.clicked.connect(lambda: self.nova_linha(tabela))
-        menos.clicked.connect(lambda: tabela.removeRow(tabela.currentRow()) if tabela.currentRow() >= 0 else None)
+        mais.clicked.connect(lambda: self.nova_linha(grade, editar=True))
+        menos.clicked.connect(grade.remover_selecionada)
         botoes.addWidget(mais)
         botoes.addWidget(menos)
         if extra is not None:
@@ -106,32 +125,21 @@ class DialogoPpcp(ListasLidas, DialogoFormulario):
         lay.addLayout(botoes)
         return w
 
-    def nova_linha(self, tabela: QTableWidget, valores: tuple = ()) -> int:
-        """Acrescenta uma linha (com ``valores`` opcionais); na equipe, a área é um combo."""
-        i = tabela.rowCount()
-        tabela.insertRow(i)
-        for j in range(tabela.columnCount()):
-            if tabela is self.equipe and j == 1:
-                c = combo(AREAS.items(), tabela)
-                if len(valores) > 1:
-                    c.setCurrentIndex(c.findData(valores[1]))
-                c.currentIndexChanged.connect(self._on_equipe)
-                tabela.setCellWidget(i, 1, c)
-            else:
-                tabela.setItem(i, j, QTableWidgetItem(str(valores[j]) if j < len(valores) else ""))
-        self._on_equipe()
-        return i
+    def nova_linha(self, grade: Lista, valores: tuple = (), *, editar: bool = False) -> int:
+        """Acrescenta uma linha (com ``valores`` opcionais) e a escolhe; ``editar``: o cursor já na primeira célula.
+        Na equipe, (nome, área); a área começa em profissional de educação."""
+        if grade is self.equipe:
+            grade.acrescentar({"nome": str(valores[0]) if valores else "",
+                               "area": valores[1] if len(valores) > 1 else "educacao"}, editar=editar)
+        else:
+            grade.acrescentar(competencia(valores), editar=editar)
+        return grade.modelo.rowCount() - 1
 
     # -- leitura ----------------------------------------------------------------------------
-    @staticmethod
-    def _celula(t: QTableWidget, i: int, j: int) -> str:
-        item = t.item(i, j)
-        return " ".join((item.text() if item else "").split())
-
     def lista_competencias(self) -> list[Competencia]:
         saida = []
-        for i in range(self.competencias.rowCount()):
-            nome, comp, horas = (self._celula(self.competencias, i, j) for j in range(3))
+        for i, linha in enumerate(self.competencias.linhas()):
+            nome, comp, horas = (" ".join(linha[chave].split()) for chave in _COMPETENCIA)
             if not (nome or comp or horas):
                 continue
             if not nome or not comp:
@@ -142,12 +150,7 @@ class DialogoPpcp(ListasLidas, DialogoFormulario):
         return saida
 
     def lista_equipe(self) -> list[MembroEquipe]:
-        saida = []
-        for i in range(self.equipe.rowCount()):
-            nome, area = self._celula(self.equipe, i, 0), self.equipe.cellWidget(i, 1)
-            if nome and area is not None:  # a linha ganha o combo da área logo depois do nome
-                saida.append(MembroEquipe(nome, area.currentData()))
-        return saida
+        return [MembroEquipe(m["nome"], m["area"]) for m in self.equipe.linhas() if m["nome"].strip()]
 
     def _on_competencias(self, *_args) -> None:
         """Ao digitar: a palavra que revela a forma de obtenção, nomeada, desabilita o botão (arts. 15 §2º, 16 §ún)."""
@@ -172,14 +175,20 @@ class DialogoPpcp(ListasLidas, DialogoFormulario):
             competencias=self.lista_competencias(), equipe=self.lista_equipe())
 
 
-def termos_na_tabela(tabela: QTableWidget) -> str:
-    """A primeira célula com palavra vedada (vai impressa no histórico e no atestado), ou ""."""
-    for i in range(tabela.rowCount()):
-        for j in range(min(2, tabela.columnCount())):
-            item = tabela.item(i, j)
-            achados = termos_vedados(item.text()) if item else []
+def _ao_mudar(grade: Lista, funcao) -> None:
+    """``funcao()`` a cada célula editada e a cada linha acrescentada ou removida."""
+    grade.modelo.dataChanged.connect(lambda *_a: funcao())
+    grade.modelo.modelReset.connect(funcao)
+
+
+def termos_na_tabela(grade: Lista) -> str:
+    """A primeira célula (competência ou componente) com palavra vedada (vai impressa no histórico e no atestado),
+    ou ""."""
+    for i, linha in enumerate(grade.linhas()):
+        for texto in (linha["nome"], linha["componente"]):
+            achados = termos_vedados(texto)
             if achados:
-                return (f"Linha {i + 1}: \"{item.text().strip()}\" vai impresso no histórico e não pode mencionar a forma "
+                return (f"Linha {i + 1}: \"{texto.strip()}\" vai impresso no histórico e não pode mencionar a forma "
                         f"de obtenção nem a modalidade (encontrado: {', '.join(achados)}) — Portaria MEC 902/2024, "
                         "art. 15, §2º e art. 16, parágrafo único.")
     return ""
@@ -196,19 +205,15 @@ class DialogoCompetencias(DialogoFormulario):
                          "nova via; a correção fica no diário com o motivo.")
         self.setMinimumWidth(720)
         self._sessao, self._ppcp = sessao, ppcp
-        self.competencias = DialogoPpcp._tabela(["Competência profissional", "Componente / unidade curricular",
-                                                 "Carga horária (h)"])
-        for c in competencias:
-            i = self.competencias.rowCount()
-            self.competencias.insertRow(i)
-            for j, v in enumerate((c["nome"], c["componente"], c["carga_horaria"])):
-                self.competencias.setItem(i, j, QTableWidgetItem(str(v)))
-        self.adicionar("", self.competencias)
+        self.competencias = grade_competencias(self)
+        self.competencias.definir_linhas([competencia((c["nome"], c["componente"], c["carga_horaria"]))
+                                          for c in competencias])
+        self.adicionar("", self.competencias.visao)
         self.aviso_termos = self.adicionar("", QLabel(self))
         self.aviso_termos.setWordWrap(True)
         self.aviso_termos.setStyleSheet("color: #b00020;")
         self.motivo = self.adicionar("Motivo:", CampoValidado(texto("o motivo da correção", 10), parent=self))
-        self.competencias.itemChanged.connect(self._on_competencias)
+        _ao_mudar(self.competencias, self._on_competencias)
 
     def _on_competencias(self, *_args) -> None:
         self.aviso_termos.setText(termos_na_tabela(self.competencias))
@@ -216,8 +221,6 @@ class DialogoCompetencias(DialogoFormulario):
 
     def campos_validos(self) -> bool:
         return not termos_na_tabela(self.competencias) and super().campos_validos()
-
-    _celula = staticmethod(DialogoPpcp._celula)
 
     def lista_competencias(self) -> list[Competencia]:
         return DialogoPpcp.lista_competencias(self)

@@ -4,9 +4,10 @@ As telas recebem listas de dicionários ou objetos dos serviços e as mostram co
 ``ModeloTabela`` + ``ProxyFiltro``; ``criar_visao`` monta a QTableView com o comportamento
 comum (seleção por linha, ordenação pelo cabeçalho, teclado). ``Lista`` junta os três, guarda a
 linha escolhida (pela chave, p.ex. o id) quando as linhas chegam de novo e liga Enter e duplo clique
-a "abrir". Uma coluna pode ser editável (``editar``: F2 ou duplo clique) ou uma caixa de marcar
-(``marcada``/``marcar``: espaço ou clique) — as grades de entrada também são esta tabela, e nenhuma
-tela monta a sua com QTableWidget (``tests/screens/test_tabelas_comuns.py``).
+a "abrir". Uma coluna pode ser editável (``editar``: F2, Enter ou duplo clique; com ``opcoes``, uma
+lista para escolher) ou uma caixa de marcar (``marcada``/``marcar``: espaço ou clique), e ``Lista``
+acrescenta e remove linhas — as grades de entrada também são esta tabela. As telas não montam a
+sua com QTableWidget (``tests/screens/test_tabelas_comuns.py``, com as que ainda faltam trocar).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QTableView, QWidget
 
 _ESQUERDA = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _DIREITA = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -56,6 +57,7 @@ class Coluna:
     esticar: bool = False  # ocupa a sobra da largura (no lugar da última coluna)
     titulo_longo: str | None = None  # dica do cabeçalho (o título completo, quando ``titulo`` é curto)
     editar: Callable[[Any, str], None] | None = None  # célula editável: ``editar(linha, texto)`` guarda o digitado
+    opcoes: dict[str, str] | None = None  # com ``editar``: escolher numa lista (valor → rótulo); ``editar`` recebe o valor
     marcada: Callable[[Any], bool] | None = None  # caixa de marcar: se está marcada…
     marcar: Callable[[Any, bool], None] | None = None  # …e o que fazer ao marcar/desmarcar
 
@@ -232,8 +234,9 @@ class ProxyFiltro(QSortFilterProxyModel):
         return [self.linha_origem(self.index(i, 0)) for i in range(self.rowCount())]
 
 
-def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str = "") -> QTableView:
-    """QTableView com seleção de uma linha, ordenação pelo cabeçalho e larguras das colunas."""
+def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str = "",
+                ordenavel: bool = True) -> QTableView:
+    """QTableView com seleção de uma linha, ordenação pelo cabeçalho (``ordenavel``) e larguras das colunas."""
     visao = QTableView(parent)
     visao.setModel(proxy)
     visao.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -241,9 +244,12 @@ def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str 
     if any(c.editar for c in proxy.sourceModel().colunas):  # grade de entrada: F2, Enter ou duplo clique edita
         visao.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         visao.installEventFilter(_EnterEdita(visao))
+        for i, coluna in enumerate(proxy.sourceModel().colunas):
+            if coluna.editar is not None and coluna.opcoes:
+                visao.setItemDelegateForColumn(i, _DelegadoOpcoes(coluna.opcoes, visao))
     else:
         visao.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    visao.setSortingEnabled(True)
+    visao.setSortingEnabled(ordenavel)
     visao.setAlternatingRowColors(True)
     visao.setWordWrap(False)
     visao.setTabKeyNavigation(False)
@@ -275,6 +281,27 @@ class _EnterEdita(QObject):
             visao.setCurrentIndex(indice)
             visao.edit(indice)
         return True
+
+
+class _DelegadoOpcoes(QStyledItemDelegate):
+    """O editor de uma coluna com ``opcoes``: uma lista; a escolha vale ao escolher (sem precisar de Enter)."""
+
+    def __init__(self, opcoes: dict[str, str], parent: QWidget):
+        super().__init__(parent)
+        self._opcoes = opcoes
+
+    def createEditor(self, parent, _opcao, _indice):  # noqa: N802
+        combo = QComboBox(parent)
+        for valor, rotulo in self._opcoes.items():
+            combo.addItem(rotulo, valor)
+        combo.activated.connect(lambda _i: (self.commitData.emit(combo), self.closeEditor.emit(combo)))
+        return combo
+
+    def setEditorData(self, combo, indice) -> None:  # noqa: N802
+        combo.setCurrentIndex(max(0, combo.findText(indice.data() or "")))
+
+    def setModelData(self, combo, modelo, indice) -> None:  # noqa: N802
+        modelo.setData(indice, combo.currentData(), Qt.ItemDataRole.EditRole)
 
 
 def ajustar_colunas(visao: QTableView) -> None:
@@ -311,15 +338,17 @@ class Lista:
     - ``definir_linhas`` troca as linhas e volta a escolher a linha que estava escolhida (pela ``chave``);
     - ``selecionada``/``selecionar(valor)``: a linha escolhida, ou escolher a linha cuja ``chave`` é ``valor``;
     - ``ao_abrir(linha)``: Enter ou duplo clique na linha (``activated`` do Qt, que o duplo clique também emite);
-    - ``ao_mudar()``: a escolha mudou (pelo usuário ou por ``selecionar``), não quando só as linhas chegam de novo.
+    - ``ao_mudar()``: a escolha mudou (pelo usuário ou por ``selecionar``), não quando só as linhas chegam de novo;
+    - grade de entrada (colunas com ``editar``): ``acrescentar``/``remover_selecionada`` linhas; ``ordenavel=False``
+      quando a ordem das linhas é dado (a ordem em que se vê é a que se grava).
     """
 
     def __init__(self, colunas: list[Coluna], parent: QWidget | None = None, *, nome: str = "", chave: str = "id",
-                 cor_linha: Callable[[Any], str | None] | None = None,
+                 cor_linha: Callable[[Any], str | None] | None = None, ordenavel: bool = True,
                  ao_abrir: Callable[[Any], None] | None = None, ao_mudar: Callable[[], None] | None = None):
         self.modelo = ModeloTabela(colunas, parent, cor_linha=cor_linha)
         self.proxy = ProxyFiltro(self.modelo, parent)
-        self.visao = criar_visao(self.proxy, parent, nome=nome)
+        self.visao = criar_visao(self.proxy, parent, nome=nome, ordenavel=ordenavel)
         self.chave = chave
         self._calada = False
         self._ao_mudar = ao_mudar
@@ -360,3 +389,29 @@ class Lista:
                 self.visao.scrollTo(self.proxy.index(i, 0))
                 return True
         return False
+
+    def acrescentar(self, linha: Any, *, editar: bool = False) -> None:
+        """Acrescenta ``linha`` ao fim e a escolhe; ``editar``: abre já o editor da primeira coluna editável."""
+        self.modelo.definir_linhas(self.modelo.linhas() + [linha])
+        indice = self.proxy.mapFromSource(self.modelo.index(self.modelo.rowCount() - 1, 0))
+        self.visao.selectRow(indice.row())
+        coluna = next((i for i, c in enumerate(self.modelo.colunas) if c.editar is not None), None)
+        if coluna is not None:
+            self.visao.setCurrentIndex(indice.siblingAtColumn(coluna))
+            if editar:
+                self.visao.setFocus()
+                self.visao.edit(indice.siblingAtColumn(coluna))
+
+    def remover_selecionada(self) -> Any | None:
+        """Tira da lista a linha escolhida (a seguinte fica escolhida); devolve a tirada, ou None."""
+        indices = self.visao.selectionModel().selectedRows()
+        if not indices:
+            return None
+        linha_visivel = indices[0].row()
+        origem = self.proxy.mapToSource(indices[0]).row()
+        linhas = self.modelo.linhas()
+        tirada = linhas.pop(origem)
+        self.modelo.definir_linhas(linhas)
+        if self.proxy.rowCount():
+            self.visao.selectRow(min(linha_visivel, self.proxy.rowCount() - 1))
+        return tirada

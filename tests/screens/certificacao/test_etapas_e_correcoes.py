@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from desktop.screens.certificacao.painel import PainelCertificacao
 from tests.screens.apoio_janelas import digitar
-from tests.screens.apoio_tabelas import marcar_todas, textos
+from tests.screens.apoio_tabelas import editar_celula, marcar_todas, textos
 from desktop.services.certificacao import processos
 from tests.services.certificacao.apoio import (ACOLHIMENTO, HOJE, MATRICULA, montar_cenario, novo_trabalhador)
 
@@ -77,14 +77,14 @@ def test_competencias_corrigidas_pela_tela_com_palavra_vedada_recusada_ao_digita
     _lida(qtbot, aba)
     aba.lista_ppcps.selecionar(c["ppcp"]["id"])
     dlg = _abrir(qtbot, aba.botao_competencias, aba)
-    tabela = dlg.competencias
-    assert tabela.rowCount() == 3 and tabela.item(0, 0).text() == "Interpretar projetos elétricos"
+    tabela = dlg.competencias.visao
+    assert len(textos(tabela)) == 3 and textos(tabela)[0][0] == "Interpretar projetos elétricos"
     digitar(qtbot, dlg.motivo.edit, "Erro de digitação na competência 1")  # acentos: keyClicks aborta o Qt
-    tabela.item(0, 0).setText("Interpretar projetos elétricos (saberes prévios)")
+    editar_celula(qtbot, tabela, 0, 0, "Interpretar projetos elétricos (saberes prévios)")  # F2, digita, Enter
     assert not dlg.botao_ok.isEnabled()
     assert "Linha 1" in dlg.aviso_termos.text() and "saberes" in dlg.aviso_termos.text()
-    tabela.item(0, 0).setText("Interpretar projetos elétricos prediais")
-    tabela.item(0, 2).setText("80")
+    editar_celula(qtbot, tabela, 0, 0, "Interpretar projetos elétricos prediais", tecla=Qt.Key.Key_Return)
+    editar_celula(qtbot, tabela, 0, 2, "80")
     assert dlg.aviso_termos.text() == "" and dlg.botao_ok.isEnabled()
     with qtbot.waitSignal(dlg.accepted, timeout=60_000):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)

@@ -14,6 +14,7 @@ from desktop.screens.certificacao.painel import PainelCertificacao
 from desktop.services import acesso, documentos
 from desktop.services.certificacao import processos
 from tests.screens.apoio_janelas import digitar
+from tests.screens.apoio_tabelas import editar_celula
 from tests.services.certificacao.apoio import (ACOLHIMENTO, AVALIACAO, CONTEUDOS_OFERTA, CONTEUDOS_PPCP, MATRICULA,
                                                ate_avaliacao, montar_cenario, novo_trabalhador)
 
@@ -135,9 +136,10 @@ def test_do_curso_a_inscricao_pelos_dialogos(qtbot, painel, sessao_admin, salvar
     recusado(qtbot, dlg, "art. 20, XII")
     assert conta(s, "cert_ppcps") == conta(s, "cert_competencias") == conta(s, "cert_equipe") == 0
     dlg.nova_linha(dlg.equipe, ("Pedagoga Eva Reis", "educacao"))
-    dlg.competencias.item(1, 2).setText("zero")
+    dlg.abas.setCurrentIndex(2)  # Competências (VI): a carga horária da 2ª linha, pelo teclado (F2)
+    editar_celula(qtbot, dlg.competencias.visao, 1, 2, "zero")
     recusado(qtbot, dlg, "carga horária")
-    dlg.competencias.item(1, 2).setText("120")
+    editar_celula(qtbot, dlg.competencias.visao, 1, 2, "120")
     ppcp = confirmar(qtbot, dlg)
     assert (ppcp["carga_horaria_total"], ppcp["aprovado_em"]) == (200, None)
     assert conta(s, "cert_competencias") == 2 and conta(s, "cert_equipe") == 3
