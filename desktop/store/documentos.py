@@ -15,12 +15,6 @@ import sqlite_utils
 from . import sync_registro
 from .linhas import um as _um
 
-COLUNAS = ("id", "tipo", "numero", "ano", "via", "titulo", "referencia", "emitido_em",
-           "emitido_por", "sha256", "codigo", "paginas", "cancelado_em", "cancelado_por",
-           "motivo_cancelamento", "ancora_seq", "ancora_hash", "ancora_sigilo_seq", "ancora_sigilo_hash",
-           "assunto", "emissor_id", "dominio")
-
-
 FAIXA = 1_000_000
 """Documentos de uma série (tipo e ano) que cada réplica numera: a sede de 1 a 1.000.000 (os contracheques
 de um ano cabem com folga), a 1ª réplica de 1.000.001 a 2.000.000…"""
@@ -48,10 +42,6 @@ def via_existe(db: sqlite_utils.Database, tipo: str, ano: int, numero: int, via:
 
 def codigo_existe(db: sqlite_utils.Database, codigo: str) -> bool:
     return db.execute("SELECT 1 FROM documentos WHERE codigo = ?", [codigo]).fetchone() is not None
-
-
-def inserir(db: sqlite_utils.Database, linha: dict) -> None:
-    db["documentos"].insert({c: linha.get(c) for c in COLUNAS})
 
 
 def por_id(db: sqlite_utils.Database, id_: str) -> dict | None:
@@ -228,10 +218,6 @@ def chave_atual(db: sqlite_utils.Database, emissor_id: str = "orgao") -> dict | 
 def chaves(db: sqlite_utils.Database) -> list[dict]:
     """Todas as chaves desta base (de todos os emissores)."""
     return list(db.query("SELECT * FROM documentos_chaves ORDER BY criada_em"))
-
-
-def inserir_chave(db: sqlite_utils.Database, linha: dict) -> None:
-    db["documentos_chaves"].insert(linha)
 
 
 def substituidos_por(db: sqlite_utils.Database, substituto_id: str) -> list[dict]:

@@ -27,10 +27,6 @@ def listar(db: sqlite_utils.Database) -> list[dict]:
     return ([orgao] if orgao else []) + outros
 
 
-def inserir(db: sqlite_utils.Database, linha: dict) -> None:
-    db["emissores"].insert(linha)
-
-
 def do_modulo(db: sqlite_utils.Database, modulo: str) -> str:
     linha = db.execute("SELECT emissor_id FROM emissores_modulos WHERE modulo = ?", [modulo]).fetchone()
     return linha[0] if linha else ORGAO
@@ -65,15 +61,6 @@ def feriados_ativos(db: sqlite_utils.Database, emissor_id: str) -> list[dict]:
 
 def signatario(db: sqlite_utils.Database, signatario_id: str) -> dict | None:
     return _um(db, "SELECT * FROM emissores_signatarios WHERE id = ?", [signatario_id])
-
-
-def definir_brasao(db: sqlite_utils.Database, emissor_id: str, imagem: bytes | None, tipo: str | None,
-                   momento: str) -> None:
-    """O brasão do emissor (o do órgão fica na tabela ``escritorio``)."""
-    if emissor_id == ORGAO:
-        db.execute("UPDATE escritorio SET brasao = ?, brasao_tipo = ? WHERE id = 1", [imagem, tipo])
-    else:
-        db.execute("UPDATE emissores SET brasao = ?, atualizado_em = ? WHERE id = ?", [imagem, momento, emissor_id])
 
 
 def gravar_certificado(db: sqlite_utils.Database, linha: dict) -> None:

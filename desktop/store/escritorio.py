@@ -17,8 +17,3 @@ def base_id(db: sqlite_utils.Database) -> str:
 def resumo(db: sqlite_utils.Database) -> dict | None:
     """Nome, município e UF do órgão, ou None numa base ainda sem órgão."""
     return um(db, "SELECT nome, municipio, uf FROM escritorio WHERE id = 1")
-
-
-def inserir(db: sqlite_utils.Database, linha: dict) -> None:
-    """A linha do órgão, gravada uma vez, na instalação."""
-    db["escritorio"].insert(linha)

@@ -144,10 +144,6 @@ def linha_feriado(f: FeriadoMunicipal) -> dict:
             "anual": int(f.anual), "ativo": 1, "criado_em": agora()}
 
 
-def desativar_feriado(db: sqlite_utils.Database, feriado_id: str) -> None:
-    db.execute("UPDATE feriados_municipais SET ativo = 0 WHERE id = ?", [feriado_id])
-
-
 def uf_do_escritorio(db: sqlite_utils.Database) -> str | None:
     linha = db.execute("SELECT uf FROM escritorio WHERE id = 1").fetchone()
     return linha[0] if linha else None

@@ -47,11 +47,3 @@ def inserir_plantoes(db: sqlite_utils.Database, linhas: list[dict]) -> None:
     db["conselho_plantoes"].insert_all(linhas, batch_size=500)
 
 
-def trocar_plantonista(db: sqlite_utils.Database, plantao_id: str, conselheiro_id: str, momento: str) -> None:
-    db.execute("UPDATE conselho_plantoes SET conselheiro_id = ?, atualizado_em = ? WHERE id = ?",
-               [conselheiro_id, momento, plantao_id])
-
-
-def marcar_cumprimento(db: sqlite_utils.Database, plantao_id: str, cumprido: bool, momento: str) -> None:
-    db.execute("UPDATE conselho_plantoes SET cumprido = ?, atualizado_em = ? WHERE id = ?",
-               [int(bool(cumprido)), momento, plantao_id])

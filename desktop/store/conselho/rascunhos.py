@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from ..linhas import inserir, um
+from ..linhas import um
 
 
 def todos(db: sqlite_utils.Database) -> list[dict]:
@@ -26,10 +26,6 @@ def do_usuario(db: sqlite_utils.Database, usuario_id: str) -> list[dict]:
     """Chaves e momentos dos rascunhos do usuário, os mais recentes primeiro (sem o conteúdo)."""
     return list(db.query("SELECT chave, atualizado_em FROM conselho_rascunhos WHERE usuario_id = ? "
                          "ORDER BY atualizado_em DESC", [usuario_id]))
-
-
-def novo(db: sqlite_utils.Database, linha: dict) -> None:
-    inserir(db, "conselho_rascunhos", linha)
 
 
 def trocar_conteudo(db: sqlite_utils.Database, rascunho_id: str, conteudo: bytes, atualizado_em: str | None = None) -> None:
