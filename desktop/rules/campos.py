@@ -1,5 +1,5 @@
 """Tipos de campo dos parâmetros: um validador para cada forma (inteiro, decimal, dinheiro, percentual, data,
-hora, opção, tabela).
+hora, opção, tabela, faixas de uma tabela progressiva).
 
 Cada classe que interpreta um parâmetro (regras do Conselho, da eleição, prazos da certificação…)
 monta os seus campos com estas funções, de modo que um valor inválido digitado numa vigência nova —
@@ -7,10 +7,13 @@ monta os seus campos com estas funções, de modo que um valor inválido digitad
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, time
 from decimal import Decimal
+from typing import Iterator
 
 from desktop.rules.dinheiro import CENTAVO, decimal_de
+from desktop.rules.formato import numero
 from desktop.rules.validacao import EntradaInvalida
 
 
@@ -18,14 +21,48 @@ def tabela(valor, campos: tuple[str, ...], titulo: str) -> dict:
     """O valor deve ser uma tabela com exatamente estes campos (nem falta, nem sobra)."""
     if not isinstance(valor, dict):
         raise EntradaInvalida(f"O parâmetro {titulo} deve ser uma tabela com: {', '.join(campos)}.")
-    faltam = [c for c in campos if c not in valor]
+    return _com_os_campos(valor, campos, f"O parâmetro {titulo}")
+
+
+def faixas(valor, colunas: tuple[str, ...], titulo: str, *, opcionais: tuple[str, ...] = ()) -> list[dict]:
+    """As faixas de uma tabela progressiva (INSS, IRRF): ``{"faixas": [...]}`` com ao menos uma faixa, cada uma
+    uma tabela com as ``colunas`` (as ``opcionais`` podem faltar) e nada além delas."""
+    lista = valor.get("faixas") if isinstance(valor, dict) else None
+    if not isinstance(lista, list) or not lista:
+        raise EntradaInvalida(f"A {titulo} deve ter uma lista de faixas ({', '.join(colunas)}).")
+    for n, f in enumerate(lista, start=1):
+        if not isinstance(f, dict):
+            raise EntradaInvalida(f"A faixa {n} da {titulo} deve ser uma tabela com: {', '.join(colunas)}.")
+        _com_os_campos(f, colunas, f"A faixa {n} da {titulo}", opcionais=opcionais)
+    return lista
+
+
+def _com_os_campos(valor: dict, campos: tuple[str, ...], quem: str, *, opcionais: tuple[str, ...] = ()) -> dict:
+    faltam = [c for c in campos if c not in valor and c not in opcionais]
     sobram = sorted(set(valor) - set(campos))
     if faltam:
-        raise EntradaInvalida(f"O parâmetro {titulo} precisa de: {', '.join(faltam)}.")
+        raise EntradaInvalida(f"{quem} precisa de: {', '.join(faltam)}.")
     if sobram:
-        raise EntradaInvalida(f"O parâmetro {titulo} não tem o campo {', '.join(sobram)} "
-                              f"(os campos são: {', '.join(campos)}).")
+        raise EntradaInvalida(f"{quem} não tem o campo {', '.join(sobram)} (os campos são: {', '.join(campos)}).")
     return valor
+
+
+def crescente(valor: Decimal, anterior: Decimal | None, campo: str) -> Decimal:
+    """``valor`` maior que o da faixa anterior (``anterior`` None na primeira): limites e alíquotas das tabelas
+    progressivas vão em ordem crescente."""
+    if anterior is not None and valor <= anterior:
+        raise EntradaInvalida(f"{_inicial(campo)} deve ser maior que na faixa anterior ({numero(anterior)}; veio "
+                              f"{numero(valor)}): as faixas vão em ordem crescente.")
+    return valor
+
+
+@contextmanager
+def citando(fundamento: str) -> Iterator[None]:
+    """Os erros de validação do bloco terminam citando o fundamento (artigo, portaria) do que se valida."""
+    try:
+        yield
+    except EntradaInvalida as e:
+        raise EntradaInvalida(f"{str(e).rstrip('.')} ({fundamento}).") from None
 
 
 def inteiro(valor, campo: str, *, minimo: int = 0) -> int:

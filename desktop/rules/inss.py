@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from . import campos
 from .dinheiro import ZERO, ValorFundamentado, centavos, decimal_de, texto_decimal, texto_dinheiro
 from .validacao import EntradaInvalida
 
 CEM = Decimal(100)
+FUNDAMENTO = "EC 103/2019, art. 28; faixas da portaria interministerial MPS/MF do ano"
+"""O que as recusas de uma tabela do INSS citam."""
 
 
 @dataclass(frozen=True)
@@ -41,24 +44,16 @@ class TabelaINSS:
 
     @classmethod
     def de_valor(cls, valor, *, inicio: date, fundamento: str, status: str = "V") -> "TabelaINSS":
-        """Monta e valida a tabela a partir do valor gravado: {"faixas": [{"ate", "percentual"}]}."""
-        if not isinstance(valor, dict) or not isinstance(valor.get("faixas"), list) or not valor["faixas"]:
-            raise EntradaInvalida("A tabela do INSS deve ter uma lista de faixas (limite e alíquota).")
-        faixas, anterior = [], ZERO
-        for n, f in enumerate(valor["faixas"], start=1):
-            if not isinstance(f, dict) or "ate" not in f or "percentual" not in f:
-                raise EntradaInvalida(f"Faixa {n} do INSS: informe o limite (até) e a alíquota (%).")
-            ate = centavos(decimal_de(f["ate"], f"o limite da faixa {n}"))
-            pct = decimal_de(f["percentual"], f"a alíquota da faixa {n}")
-            if ate <= anterior:
-                raise EntradaInvalida(
-                    f"Faixa {n} do INSS: o limite deve ser maior que o da faixa anterior "
-                    "(as faixas vão em ordem crescente)."
-                )
-            if not ZERO < pct <= CEM:
-                raise EntradaInvalida(f"Faixa {n} do INSS: a alíquota deve estar entre 0% e 100%.")
-            faixas.append(FaixaINSS(ate, pct))
-            anterior = ate
+        """Monta e valida a tabela a partir do valor gravado: {"faixas": [{"ate", "percentual"}]}, pelos tipos
+        de campo dos parâmetros (``rules.campos``): limite em reais, crescente; alíquota de mais de 0 a 100%."""
+        faixas, anterior = [], None
+        with campos.citando(FUNDAMENTO):
+            for n, f in enumerate(campos.faixas(valor, ("ate", "percentual"), "tabela do INSS"), start=1):
+                ate = campos.crescente(campos.dinheiro(f["ate"], f"o limite (até) da faixa {n} do INSS"), anterior,
+                                       f"o limite (até) da faixa {n} do INSS")
+                pct = campos.percentual(f["percentual"], f"A alíquota da faixa {n} do INSS", maior_que_zero=True)
+                faixas.append(FaixaINSS(ate, pct))
+                anterior = ate
         return cls(tuple(faixas), inicio, fundamento, status)
 
     def para_valor(self) -> dict:

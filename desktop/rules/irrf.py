@@ -14,10 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from . import campos
 from .dinheiro import ZERO, ValorFundamentado, centavos, decimal_de, texto_decimal, texto_dinheiro
 from .validacao import EntradaInvalida
 
 CEM = Decimal(100)
+FUNDAMENTO_TABELA = "Lei 11.482/2007, art. 1º; Lei 7.713/1988, art. 7º"
+FUNDAMENTO_SIMPLIFICADO = "Lei 9.250/1995, art. 4º §1º"
+FUNDAMENTO_DEPENDENTE = "Lei 9.250/1995, art. 4º III"
+FUNDAMENTO_REDUCAO = "Lei 9.250/1995, art. 3º-A, incluído pela Lei 15.270/2025"
+"""O que as recusas de uma tabela do IRRF citam, por parte da tabela."""
 LEGAIS = "legais"
 SIMPLIFICADO = "simplificado"
 
@@ -71,44 +77,35 @@ class TabelaIRRF:
     @classmethod
     def de_valor(cls, valor, *, dependente: Decimal, inicio: date, fundamento: str,
                  status: str = "V") -> "TabelaIRRF":
-        """Monta e valida a tabela gravada (faixas, desconto_simplificado, reducao)."""
-        if not isinstance(valor, dict) or not isinstance(valor.get("faixas"), list) or not valor["faixas"]:
-            raise EntradaInvalida("A tabela do IRRF deve ter uma lista de faixas.")
-        faixas, anterior, pct_anterior = [], ZERO, Decimal(-1)
-        ultima = len(valor["faixas"])
-        for n, f in enumerate(valor["faixas"], start=1):
-            if not isinstance(f, dict) or "percentual" not in f:
-                raise EntradaInvalida(f"Faixa {n} do IRRF: informe a alíquota (%).")
-            if n < ultima and "ate" not in f:
-                raise EntradaInvalida(f"Faixa {n} do IRRF: só a última faixa fica sem limite (até).")
-            if n == ultima and "ate" in f:
-                raise EntradaInvalida("A última faixa do IRRF não tem limite: deixe o 'até' em branco.")
-            ate = centavos(decimal_de(f["ate"], f"o limite da faixa {n}")) if "ate" in f else None
-            pct = decimal_de(f["percentual"], f"a alíquota da faixa {n}")
-            deduzir = centavos(decimal_de(f.get("deduzir", "0"), f"a parcela a deduzir da faixa {n}"))
-            if ate is not None and ate <= anterior:
-                raise EntradaInvalida(
-                    f"Faixa {n} do IRRF: o limite deve ser maior que o da faixa anterior "
-                    "(as faixas vão em ordem crescente)."
-                )
-            if not (ZERO <= pct <= CEM) or pct <= pct_anterior:
-                raise EntradaInvalida(
-                    f"Faixa {n} do IRRF: a alíquota deve estar entre 0% e 100% e ser maior que a "
-                    "da faixa anterior."
-                )
-            if deduzir < 0:
-                raise EntradaInvalida(f"Faixa {n} do IRRF: a parcela a deduzir não pode ser negativa.")
-            faixas.append(FaixaIRRF(ate, pct, deduzir))
-            anterior, pct_anterior = ate or anterior, pct
+        """Monta e valida a tabela gravada (faixas, desconto_simplificado, reducao) pelos tipos de campo dos
+        parâmetros (``rules.campos``): limites em reais, crescentes, e só a última faixa sem limite; alíquotas de
+        0 a 100%, crescentes; parcela a deduzir em reais (zero ou mais)."""
+        faixas, anterior, pct_anterior = [], None, None
+        with campos.citando(FUNDAMENTO_TABELA):
+            lista = campos.faixas(valor, ("ate", "percentual", "deduzir"), "tabela do IRRF",
+                                  opcionais=("ate", "deduzir"))
+            for n, f in enumerate(lista, start=1):
+                if n < len(lista) and "ate" not in f:
+                    raise EntradaInvalida(f"Faixa {n} do IRRF: só a última faixa fica sem limite (até).")
+                if n == len(lista) and "ate" in f:
+                    raise EntradaInvalida("A última faixa do IRRF não tem limite: deixe o 'até' em branco.")
+                ate = None
+                if "ate" in f:
+                    rotulo = f"o limite (até) da faixa {n} do IRRF"
+                    ate = anterior = campos.crescente(campos.dinheiro(f["ate"], rotulo), anterior, rotulo)
+                rotulo = f"a alíquota da faixa {n} do IRRF"
+                pct = pct_anterior = campos.crescente(campos.percentual(f["percentual"], _inicial(rotulo)),
+                                                      pct_anterior, rotulo)
+                deduzir = campos.dinheiro(f.get("deduzir", "0"), f"a parcela a deduzir da faixa {n} do IRRF",
+                                          aceita_zero=True)
+                faixas.append(FaixaIRRF(ate, pct, deduzir))
         simplificado = None
         if valor.get("desconto_simplificado") is not None:
-            simplificado = centavos(decimal_de(valor["desconto_simplificado"], "o desconto simplificado"))
-            if simplificado <= 0:
-                raise EntradaInvalida("O desconto simplificado deve ser maior que zero.")
+            with campos.citando(FUNDAMENTO_SIMPLIFICADO):
+                simplificado = campos.dinheiro(valor["desconto_simplificado"], "o desconto simplificado")
         reducao = _reducao_de(valor["reducao"]) if valor.get("reducao") is not None else None
-        dependente = centavos(decimal_de(dependente, "a dedução por dependente"))
-        if dependente <= 0:
-            raise EntradaInvalida("A dedução por dependente deve ser maior que zero.")
+        with campos.citando(FUNDAMENTO_DEPENDENTE):
+            dependente = campos.dinheiro(dependente, "a dedução por dependente")
         return cls(tuple(faixas), dependente, simplificado, reducao, inicio, fundamento, status)
 
     def para_valor(self) -> dict:
@@ -135,24 +132,16 @@ class TabelaIRRF:
 
 
 def _reducao_de(valor) -> ReducaoIRRF:
-    campos = ("limite_isencao", "reducao_maxima", "limite_reducao", "constante", "coeficiente")
-    if not isinstance(valor, dict) or any(c not in valor for c in campos):
-        raise EntradaInvalida(
-            "A redução do IRRF precisa de: limite de isenção, redução máxima, limite da redução, "
-            "constante e coeficiente."
-        )
     nomes = {"limite_isencao": "o limite de isenção", "reducao_maxima": "a redução máxima",
-             "limite_reducao": "o limite da redução", "constante": "a constante da redução",
-             "coeficiente": "o coeficiente da redução"}
-    v = {c: decimal_de(valor[c], nomes[c]) for c in campos}
-    if any(x <= 0 for x in v.values()):
-        raise EntradaInvalida("Os valores da redução do IRRF devem ser maiores que zero.")
-    if v["limite_reducao"] <= v["limite_isencao"]:
-        raise EntradaInvalida("O limite da redução deve ser maior que o limite de isenção.")
-    return ReducaoIRRF(
-        centavos(v["limite_isencao"]), centavos(v["reducao_maxima"]), centavos(v["limite_reducao"]),
-        centavos(v["constante"]), v["coeficiente"],
-    )
+             "limite_reducao": "o limite da redução", "constante": "a constante da redução"}
+    with campos.citando(FUNDAMENTO_REDUCAO):
+        v = campos.tabela(valor, (*nomes, "coeficiente"), "da redução do IRRF")
+        reais = {c: campos.dinheiro(v[c], rotulo) for c, rotulo in nomes.items()}
+        coeficiente = campos.positivo(v["coeficiente"], "o coeficiente da redução")
+        if reais["limite_reducao"] <= reais["limite_isencao"]:
+            raise EntradaInvalida("O limite da redução deve ser maior que o limite de isenção.")
+    return ReducaoIRRF(reais["limite_isencao"], reais["reducao_maxima"], reais["limite_reducao"],
+                       reais["constante"], coeficiente)
 
 
 @dataclass(frozen=True)
@@ -177,6 +166,10 @@ class ResultadoIRRF(ValorFundamentado):
     @property
     def imposto(self) -> Decimal:
         return self.valor
+
+
+def _inicial(texto: str) -> str:
+    return texto[:1].upper() + texto[1:]
 
 
 def _dinheiro_nao_negativo(valor, campo: str) -> Decimal:

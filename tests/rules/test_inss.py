@@ -42,7 +42,7 @@ def test_base_negativa_recusada():
 @pytest.mark.parametrize("faixas, mensagem", [
     ([], "lista de faixas"),
     ([{"ate": "2000.00", "percentual": "7.5"}, {"ate": "1500.00", "percentual": "9"}], "ordem crescente"),
-    ([{"ate": "2000.00", "percentual": "0"}], "entre 0% e 100%"),
+    ([{"ate": "2000.00", "percentual": "0"}], "percentual: entre 0 e 100, maior que zero"),
     ([{"ate": "dois mil", "percentual": "7.5"}], "não é um número"),
 ])
 def test_tabela_malformada_recusada(faixas, mensagem):

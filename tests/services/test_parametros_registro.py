@@ -90,3 +90,18 @@ def test_servicos_leem_parametros_so_pelo_leitor_unico():
     assert achados == {}
     for nome in AINDA_LENDO_A_PARTE:  # quem sair da limpeza sai também daqui
         assert _leituras_a_parte((raiz / nome).read_text(encoding="utf-8")), nome
+
+
+def test_faixa_do_inss_recusada_pela_tela_cita_o_artigo(sessao_admin):
+    """Pelo serviço da tela Parâmetros, 'dois' na alíquota de uma faixa do INSS é recusado com o campo e o
+    artigo (os tipos de campo comuns, rules.campos), e nada é gravado."""
+    from tests.rules.test_registro_parametros import _faixa
+
+    servico.semear_padroes(sessao_admin)
+    antes = len(servico.listar_vigencias(sessao_admin, "inss"))
+    valor = _faixa(PADROES["inss"].vigencias[-1].valor, 2, percentual="dois")
+    with pytest.raises(EntradaInvalida, match=r"^A alíquota da faixa 2 do INSS não é um número válido: 'dois' "
+                                              r"\(EC 103/2019, art\. 28; faixas da portaria interministerial MPS/MF "
+                                              r"do ano\)\.$"):
+        servico.adicionar_vigencia(sessao_admin, "inss", date(2031, 1, 1), valor, "Portaria de teste, art. 1º", "V")
+    assert len(servico.listar_vigencias(sessao_admin, "inss")) == antes
