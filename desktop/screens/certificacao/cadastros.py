@@ -12,11 +12,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from desktop.rules.certificacao.tipos import ROTULOS_TIPO, TipoCertificacao
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato, servicos
-from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import cursos, instituicao, ofertas
 
-from .comum import CARREGANDO, abrir, ler
+from .comum import CARREGANDO, abrir, emitir_pdf, ler
 from .dialogo_instituicao import DialogoCorrigirInstituicao
 from .dialogos_correcao import DialogoCorrigirCurso, DialogoCorrigirPerfil, resumo
 from .dialogo_ppcp import DialogoAprovarPpcp, DialogoCompetencias, DialogoPpcp
@@ -328,7 +327,7 @@ class AbaOferta(_AbaComDialogo):
 
     def _on_edital(self) -> None:
         o = self.lista.selecionada()
-        if o is None or self.tarefa is not None:
+        if o is None:
             return
         sessao = self.sessao
 
@@ -336,12 +335,10 @@ class AbaOferta(_AbaComDialogo):
             self.ultimo_arquivo = caminho
 
         def _fim(emitido) -> None:
-            self.tarefa = None
             if emitido is not None:
                 self.atualizar(o["id"])
 
-        self.tarefa = emitir_em_segundo_plano(self, self.situacao, "Aviso público",
-                                              lambda _p: ofertas.emitir_edital(sessao, o["id"]), "aviso-publico-oferta",
-                                              andamento="Emitindo o aviso público…",
-                                              texto=lambda e: f"Aviso público emitido e registrado (código {e.codigo}).",
-                                              ao_salvar=_salvo, ao_terminar=_fim)
+        emitir_pdf(self, "Aviso público", lambda: ofertas.emitir_edital(sessao, o["id"]), "aviso-publico-oferta",
+                   andamento="Emitindo o aviso público…",
+                   texto=lambda e: f"Aviso público emitido e registrado (código {e.codigo}).",
+                   ao_salvar=_salvo, ao_terminar=_fim)

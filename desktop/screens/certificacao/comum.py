@@ -1,12 +1,16 @@
-"""Peças das telas da Certificação: aviso de erro, validadores, abertura de diálogos e leituras e gravações fora
-da thread da interface. As tabelas são as de todas as telas (``widgets.tabela.Lista``)."""
+"""Peças das telas da Certificação: validadores, abertura de diálogos e leituras, gravações e emissões fora
+da thread da interface, sobre as peças de todas as telas: tabelas (``widgets.tabela.Lista``), avisos
+(``widgets.avisos``), serviços (``widgets.servicos``) e emitir-e-salvar PDF (``widgets.emissao``)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+from desktop.screens.widgets import avisos
 
 
-def avisar(parent: QWidget, erro: Exception) -> None:
-    QMessageBox.warning(parent, "Certificação", str(erro))
+def avisar(parent: QWidget, erro: BaseException | str) -> None:
+    """A recusa (com o artigo) ou o erro numa caixa de aviso, como em todas as telas (``widgets.avisos.erro``)."""
+    avisos.erro(parent, "Certificação", erro)
 
 
 # -- formulários ------------------------------------------------------------------------------
@@ -69,6 +73,27 @@ def operar(aba, titulo: str, funcao, ao_concluir, *, ao_recusar=None) -> None:
     aba.tarefa = servicos.operacao(aba, titulo, lambda _progresso: funcao(), _on_concluida, titulo_erro="Certificação",
                                    ao_recusar=_on_recusada, ao_cancelar=_fim)
     aba.tarefa.sig_falhou.connect(_fim)  # defeito (não recusa): sobe para o tratamento geral, a aba destrava
+
+
+def emitir_pdf(aba, titulo_erro: str, emitir, nome, **opcoes) -> None:
+    """Emite um PDF pela forma única das telas (``widgets.emissao.emitir_em_segundo_plano``): ``emitir()`` fora da
+    thread da interface, pergunta onde salvar e diz em ``aba.situacao`` onde ficou e o código, com Abrir e Imprimir.
+    ``aba.tarefa`` fica preenchida enquanto roda (outro clique não emite de novo). ``opcoes``: as de
+    ``emitir_em_segundo_plano`` (``andamento``, ``texto``, ``ao_salvar``, ``ao_terminar``…)."""
+    from desktop.screens.widgets.emissao import emitir_em_segundo_plano
+
+    if getattr(aba, "tarefa", None) is not None:
+        return
+    ao_terminar = opcoes.pop("ao_terminar", None)
+
+    def _on_terminou(emitido) -> None:
+        aba.tarefa = None
+        if ao_terminar is not None:
+            ao_terminar(emitido)
+
+    aba.tarefa = emitir_em_segundo_plano(aba, aba.situacao, titulo_erro, lambda _progresso: emitir(), nome,
+                                         ao_terminar=_on_terminou, **opcoes)
+    aba.tarefa.sig_falhou.connect(lambda *_a: setattr(aba, "tarefa", None))  # defeito: sobe; a aba destrava
 
 
 # -- leituras fora da thread da interface -------------------------------------------------------

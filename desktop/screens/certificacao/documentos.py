@@ -14,14 +14,13 @@ from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets import avisos
-from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
 from desktop.screens.widgets.impressao import imprimir_pdfs, oferecer_documento
 from desktop.services import documentos_vias
 from desktop.services.certificacao import emissao
 
-from .comum import CARREGANDO, ler, operar
+from .comum import CARREGANDO, emitir_pdf, ler, operar
 
 SEM_CANCELAR = ("O cancelamento de uma via é feito pelo administrador do Paço (permissão \"cancelar "
                 "documentos emitidos\"). Selecione o documento, anote o código e o motivo e peça a ele.")
@@ -132,7 +131,7 @@ class AbaDocumentos(QWidget):
 
     def _on_nova_via(self) -> None:
         e = self._selecionada()
-        if e is None or self.tarefa is not None:
+        if e is None:
             return
         sessao, motivo, perdida = self.sessao, self.motivo.text(), self.perdida.isChecked()
         anterior = "cancelada (perdida)" if perdida else "substituída"
@@ -141,14 +140,13 @@ class AbaDocumentos(QWidget):
             self.ultimo_arquivo = caminho
 
         def _fim(nova) -> None:
-            self.tarefa = None
             if nova is not None:
                 self.motivo.clear()
                 self.perdida.setChecked(False)
                 self.atualizar()
 
-        self.tarefa = emitir_em_segundo_plano(
-            self, self.situacao, "Nova via", lambda _p: emissao.emitir_nova_via(sessao, e["id"], motivo, perdida=perdida),
+        emitir_pdf(
+            self, "Nova via", lambda: emissao.emitir_nova_via(sessao, e["id"], motivo, perdida=perdida),
             lambda nova: nome_sugerido({**e, "via": nova.via, "codigo": nova.codigo}), andamento="Emitindo a nova via…",
             texto=lambda nova: f"{nova.via}ª via emitida (código {nova.codigo}); a anterior ficou {anterior}.",
             abrir=True, ao_salvar=_salva, ao_terminar=_fim)

@@ -8,11 +8,10 @@ from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
-from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import instituicao, livros
 
-from .comum import aguardar_combo, avisar, encher_combo, ler, operar
+from .comum import aguardar_combo, avisar, emitir_pdf, encher_combo, ler, operar
 from desktop.screens.widgets.situacao import reservar_linhas
 
 
@@ -115,6 +114,5 @@ class AbaLivros(QWidget):
         if not l:
             return
         sessao, livro_id, numero = self.sessao, l["id"], l["numero"]
-        operar(self, "Emitindo o livro…", lambda: livros.emitir_livro(sessao, livro_id), lambda e: oferecer_documento(
-            self.situacao, [e.pdf], None, f"Livro nº {numero} emitido ({e.codigo})."),
-            ao_recusar=lambda erro: avisar(self, erro))
+        emitir_pdf(self, "Livro de registro", lambda: livros.emitir_livro(sessao, livro_id), f"livro-de-registro-{numero}",
+                   andamento="Emitindo o livro…", texto=lambda e: f"Livro nº {numero} emitido ({e.codigo}).")

@@ -14,12 +14,13 @@ from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, Etapa
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
+from desktop.screens.widgets.emissao import pasta_documentos
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import processos
 from desktop.services.certificacao.comunicado import emitir_comunicado, emitir_pasta
 
-from .comum import CARREGANDO, abrir, avisar, esquecer_leitura, ler, operar
+from .comum import CARREGANDO, abrir, avisar, emitir_pdf, esquecer_leitura, ler, operar
 from .dialogos_cadastro import campo_data
 from .dialogos_processo import DialogoCorrecao, DialogoInscricao, DialogoTrabalhador
 from .processos_recurso import RecursoNaAba
@@ -333,22 +334,24 @@ class AbaProcessos(RecursoNaAba, QWidget):
             self.dialogo.open()
 
     def _operar(self, titulo: str, funcao, ao_concluir) -> None:
-        """Emitir PDFs passa de 100 ms: fora da thread da interface (``comum.operar``); recusa em ``avisar``."""
+        """Gravar passa de 100 ms: fora da thread da interface (``comum.operar``); recusa em ``avisar``."""
         operar(self, titulo, funcao, ao_concluir, ao_recusar=lambda erro: avisar(self, erro))
 
     def _on_pasta(self) -> None:
+        """A pasta do processo em PDF (art. 12 XIV), emitida e salva como todo documento (``comum.emitir_pdf``)."""
         if not self.detalhe:
             return
         sessao, pid = self.sessao, self.processo_id
-        self._operar("Emitindo a pasta do processo…", lambda: emitir_pasta(sessao, pid), lambda e: oferecer_documento(
-            self.situacao, [e.pdf], None, f"Pasta do processo emitida ({e.codigo})."))
+        emitir_pdf(self, "Pasta do processo", lambda: emitir_pasta(sessao, pid), "pasta-do-processo",
+                   andamento="Emitindo a pasta do processo…", texto=lambda e: f"Pasta do processo emitida ({e.codigo}).")
 
     def _on_comunicado(self) -> None:
         if not self.detalhe:
             return
         sessao, pid = self.sessao, self.processo_id
-        self._operar("Emitindo o comunicado…", lambda: emitir_comunicado(sessao, pid), lambda e: oferecer_documento(
-            self.situacao, [e.pdf], None, f"Comunicado do resultado emitido ({e.codigo}), com o prazo de recurso."))
+        emitir_pdf(self, "Comunicado do resultado", lambda: emitir_comunicado(sessao, pid), "comunicado-do-resultado",
+                   andamento="Emitindo o comunicado…",
+                   texto=lambda e: f"Comunicado do resultado emitido ({e.codigo}), com o prazo de recurso.")
 
     def _dados(self) -> dict:
         dados = {}
@@ -405,8 +408,13 @@ class AbaProcessos(RecursoNaAba, QWidget):
         return caminhos
 
     def _on_salvar(self) -> None:
-        pasta = QFileDialog.getExistingDirectory(self, "Pasta para salvar os documentos")
+        pasta = QFileDialog.getExistingDirectory(self, "Pasta para salvar os documentos", pasta_documentos())
         if pasta:
-            caminhos = self.salvar_emitidos(Path(pasta))
+            try:
+                caminhos = self.salvar_emitidos(Path(pasta))
+            except OSError as erro:  # pasta sem permissão, disco cheio, pen-drive retirado
+                avisar(self, f"Os documentos estão emitidos e registrados, mas não foram gravados em {pasta}: "
+                             f"{erro.strerror or erro}. Escolha outra pasta ou abra-os em Documentos.")
+                return
             oferecer_documento(self.situacao, [e.pdf for e in self.ultimos_emitidos], pasta,
                                f"{len(caminhos)} documento(s) salvo(s) em {pasta}.")

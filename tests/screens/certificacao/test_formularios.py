@@ -280,7 +280,7 @@ def test_recurso_interposto_e_deferido_pela_tela(qtbot, sessao_admin):
     assert acoes == [("cert_recursos", "inserir"), ("cert_recursos", "alterar")]
 
 
-def test_renuncia_ao_recurso_e_comunicado_pela_tela(qtbot, sessao_admin):
+def test_renuncia_ao_recurso_e_comunicado_pela_tela(qtbot, sessao_admin, salvar_em, tmp_path):
     """No dia do resultado o atestado não sai; o comunicado diz o prazo; a renúncia escrita libera (art. 13 XI)."""
     s = sessao_admin
     c = montar_cenario(s)
@@ -294,10 +294,11 @@ def test_renuncia_ao_recurso_e_comunicado_pela_tela(qtbot, sessao_admin):
     assert f"Prazo de recurso até {br(limite)}, em dias úteis" in ap.recursos.text()
     with pytest.raises(Exception, match=r"vai até"):
         processos.registrar_etapa(s, p["id"], "certificacao", dados={})
+    salvar_em.append(tmp_path / "comunicado.pdf")  # emitido e salvo como todo documento (widgets.emissao)
     qtbot.mouseClick(ap.botao_comunicado, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ap.tarefa is None and not ap.lendo, timeout=60_000)  # grava e relê fora da interface
     assert "Comunicado do resultado emitido" in ap.situacao.text()
-    assert conta(s, "documentos") == 1
+    assert conta(s, "documentos") == 1 and (tmp_path / "comunicado.pdf").read_bytes().startswith(b"%PDF")
     dlg = abrir(qtbot, ap.botao_renuncia, ap)
     digitar(qtbot, dlg.termo.edit, "Termo assinado pela trabalhadora, arquivado na pasta do processo.")
     confirmar(qtbot, dlg)

@@ -7,7 +7,7 @@ from tests.screens.apoio_tabelas import textos
 from tests.services.certificacao.apoio import ate_avaliacao, montar_cenario
 
 
-def test_abrir_encerrar_e_imprimir_livro_pela_tela(qtbot, sessao_admin):
+def test_abrir_encerrar_e_imprimir_livro_pela_tela(qtbot, sessao_admin, tmp_path, monkeypatch):
     s = sessao_admin
     c = montar_cenario(s)
     painel = PainelCertificacao(s)
@@ -35,6 +35,10 @@ def test_abrir_encerrar_e_imprimir_livro_pela_tela(qtbot, sessao_admin):
     assert "1 de 3 folhas utilizadas; as folhas 2 a 3 ficam inutilizadas" in al.situacao.text()
     al.tabela.selectRow(0)
     assert not al.botao_encerrar.isEnabled() and al.botao_imprimir.isEnabled()
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))  # não salvar
     qtbot.mouseClick(al.botao_imprimir, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: al.tarefa is None, timeout=60_000)  # grava fora da thread da interface
-    assert "Livro nº 1 emitido" in al.situacao.text()
+    assert "Livro nº 1 emitido" in al.situacao.text() and "Não foi salvo em arquivo" in al.situacao.text()
+    assert s.db.execute("SELECT count(*) FROM documentos WHERE tipo = 'cert_livro_registro'").fetchone()[0] == 1

@@ -52,10 +52,13 @@ def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admi
     assert ap.lista.modelo.rowCount() == 0
 
 
-def test_pasta_do_processo_impressa_pela_tela(qtbot, sessao_admin):
+def test_pasta_do_processo_impressa_pela_tela(qtbot, sessao_admin, tmp_path, monkeypatch):
+    """Emitida e salva como todo documento (widgets.emissao): pergunta onde salvar; o arquivo é o registrado."""
+    import hashlib
     from io import BytesIO
 
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
     from pypdf import PdfReader
 
     from desktop.services.certificacao.comunicado import emitir_pasta
@@ -69,9 +72,20 @@ def test_pasta_do_processo_impressa_pela_tela(qtbot, sessao_admin):
     ap = painel.processos
     ap.selecionar(p["id"])
     qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
+    sugeridos = []
+
+    def _salvar_como(_parent, _titulo, sugerido, _filtro):
+        sugeridos.append(sugerido)
+        return str(tmp_path / "pasta.pdf"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(_salvar_como))
     qtbot.mouseClick(ap.botao_pasta, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ap.tarefa is None and not ap.lendo, timeout=60_000)  # grava e relê fora da interface
-    assert "Pasta do processo emitida" in ap.situacao.text()
+    assert "Pasta do processo emitida" in ap.situacao.text() and f"Salvo em {tmp_path / 'pasta.pdf'}" in ap.situacao.text()
+    [codigo] = [c for (c,) in s.db.execute("SELECT codigo FROM documentos WHERE tipo = 'cert_pasta_processo'")] or [None]
+    assert codigo and sugeridos[0].endswith(f"pasta-do-processo-{codigo}.pdf")
+    sha = s.db.execute("SELECT sha256 FROM documentos WHERE codigo = ?", [codigo]).fetchone()[0]
+    assert hashlib.sha256((tmp_path / "pasta.pdf").read_bytes()).hexdigest() == sha
     t = " ".join(" ".join(pg.extract_text() for pg in PdfReader(BytesIO(emitir_pasta(s, p["id"]).pdf)).pages).split())
     assert "PASTA DO PROCESSO" in t and "Maria José da Silva" in t
     assert "Entrevista diagnóstica: Eletricista há 10 anos." in t and "Avaliadores: Paulo; Sérgio" in t

@@ -9,10 +9,10 @@ from tests.services.certificacao.apoio import ate_avaliacao, montar_cenario
 
 
 def test_tabela_de_codigos_do_sistec(qtbot, sessao_admin, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+    from desktop.screens.widgets import avisos as caixas
 
-    avisos = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: avisos.append(a[2]))
+    avisos = []  # a caixa de aviso comum (widgets.avisos.erro), com o título do módulo
+    monkeypatch.setattr(caixas, "erro", lambda _p, titulo, erro: avisos.append(f"{titulo}: {erro}"))
     s = sessao_admin
     c = montar_cenario(s)
     ate_avaliacao(s, c, 3)
@@ -28,7 +28,7 @@ def test_tabela_de_codigos_do_sistec(qtbot, sessao_admin, monkeypatch):
     i = next(k for k, t in enumerate(textos(dlg.tabela)) if t[0] == "Unidade certificadora")
     editar_celula(qtbot, dlg.tabela, i, 2, "abc")  # F2
     qtbot.waitUntil(lambda: dlg.tarefa is None and not dlg.lendo, timeout=30000)
-    assert avisos and "só dígitos" in avisos[0]
+    assert avisos and avisos[0].startswith("Certificação: ") and "só dígitos" in avisos[0]
     assert textos(dlg.tabela)[i][2] == ""  # recusado: relido, a célula volta ao que está gravado
     linha = acompanhamento.csv_sistec(s).splitlines()[1].split(";")
     assert linha[3:6] == ["", "1023", ""]
