@@ -39,6 +39,27 @@ def sessao_demo(tmp_path):
     s.fechar()
 
 
+MIN_LETRAS = 8
+
+
+def _campos_estreitos(pagina, onde: str) -> list[str]:
+    """Os campos de texto visíveis da página em que não cabem ``MIN_LETRAS`` letras médias: numa fileira de
+    campos apertada a 1366 pontos, cada um mostrava 3 letras ("Car…", "d…") — visto em captura da aba
+    Emissores."""
+    from PySide6.QtWidgets import QLineEdit
+
+    falhas = []
+    for campo in pagina.findChildren(QLineEdit):
+        if not campo.isVisibleTo(pagina) or campo.parent() is None or type(campo.parent()).__name__ in (
+                "QComboBox", "QAbstractSpinBox", "QSpinBox", "QDoubleSpinBox", "QDateEdit"):
+            continue
+        util = campo.width() - 16  # bordas e margens da folha de estilo
+        if util < MIN_LETRAS * campo.fontMetrics().averageCharWidth():
+            nome = campo.placeholderText() or campo.objectName() or campo.accessibleName() or "?"
+            falhas.append(f"{onde}: '{nome}' com {campo.width()} pontos")
+    return falhas
+
+
 def _abas(widget):
     """Cada página de cada QTabWidget dentro de ``widget`` (também as abas dentro de abas)."""
     vistas = set()
@@ -64,6 +85,7 @@ def test_janela_principal_cabe_em_1366x768_com_cada_modulo_e_aba(qtbot, tmp_path
     with qtbot.waitExposed(janela):
         janela.show()
     esperar_copia_diaria(qtbot, janela)
+    estreitos = []
     try:
         for indice in range(janela.modulos.count()):
             janela.modulos.setCurrentRow(indice)
@@ -73,7 +95,9 @@ def test_janela_principal_cabe_em_1366x768_com_cada_modulo_e_aba(qtbot, tmp_path
             for titulo, pagina in _abas(janela.pilha.widget(indice)):
                 _cabe(janela, f"{modulo} › {titulo}")
                 _cabe(pagina, f"página {modulo} › {titulo}")
+                estreitos.extend(_campos_estreitos(pagina, f"{modulo} › {titulo}"))
         assert janela.modulos.count() == 4
+        assert not estreitos, "campos estreitos demais para digitar:\n" + "\n".join(sorted(set(estreitos)))
     finally:
         fechar_principal(qtbot, janela)
 

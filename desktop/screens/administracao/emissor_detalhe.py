@@ -26,9 +26,9 @@ from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, cr
 from desktop.screens.widgets.situacao import reservar_linhas
 
 _COLUNAS_SIGNATARIOS = [
-    Coluna("Nome", lambda s: s["nome"], esticar=True),
-    Coluna("Cargo", lambda s: s["cargo"], largura=180),
-    Coluna("Ato de designação", lambda s: s["ato"], largura=200),
+    Coluna("Nome", lambda s: s["nome"], largura=150),
+    Coluna("Cargo", lambda s: s["cargo"], largura=120),
+    Coluna("Ato de designação", lambda s: s["ato"], esticar=True),
 ]
 _COLUNAS_FERIADOS = [
     Coluna("Data", lambda f: (date.fromisoformat(f["data"]).strftime("%d/%m") if f["anual"]
@@ -52,6 +52,7 @@ class PainelEmissor(QWidget):
         # brasão
         self.brasao = QLabel("Sem brasão", self)
         self.brasao.setFixedSize(84, 84)
+        self.brasao.setWordWrap(True)  # "Sem brasão" numa linha passa dos 84 pontos com a letra de 11 pt
         self.brasao.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.brasao.setFrameShape(QLabel.Shape.StyledPanel)
         self.botao_brasao = QPushButton("&Brasão (PNG ou JPEG)…", self)
@@ -73,10 +74,13 @@ class PainelEmissor(QWidget):
         self.botao_remover_signatario = QPushButton("Remover signatário", self)
         caixa_sig = QGroupBox("Signatários (impressos ao fim dos documentos)", self)
         ls = QGridLayout(caixa_sig)
-        ls.addWidget(self.tabela_signatarios, 0, 0, 1, 4)
-        for i, w in enumerate((self.sig_nome, self.sig_cargo, self.sig_ato, self.botao_signatario)):
-            ls.addWidget(w, 1, i)
-        ls.addWidget(self.botao_remover_signatario, 2, 3)
+        # campos em duas colunas: numa linha só, a 1366 pontos de largura, cada um mostrava 3 letras
+        ls.addWidget(self.tabela_signatarios, 0, 0, 1, 2)
+        ls.addWidget(self.sig_nome, 1, 0)
+        ls.addWidget(self.sig_cargo, 1, 1)
+        ls.addWidget(self.sig_ato, 2, 0)
+        ls.addWidget(self.botao_signatario, 2, 1)
+        ls.addWidget(self.botao_remover_signatario, 3, 1)
         # feriados
         self.modelo_feriados = ModeloTabela(_COLUNAS_FERIADOS, self)
         self.tabela_feriados = criar_visao(ProxyFiltro(self.modelo_feriados, self), self, nome="Feriados do emissor")
@@ -89,10 +93,12 @@ class PainelEmissor(QWidget):
         self.botao_desativar_feriado = QPushButton("Desativar feriado", self)
         self.caixa_feriados = QGroupBox("Feriados municipais do emissor (contam nos prazos)", self)
         lf = QGridLayout(self.caixa_feriados)
-        lf.addWidget(self.tabela_feriados, 0, 0, 1, 4)
-        for i, w in enumerate((self.fer_data, self.fer_descricao, self.fer_anual, self.botao_feriado)):
-            lf.addWidget(w, 1, i)
-        lf.addWidget(self.botao_desativar_feriado, 2, 3)
+        lf.addWidget(self.tabela_feriados, 0, 0, 1, 2)
+        lf.addWidget(self.fer_data, 1, 0)
+        lf.addWidget(self.fer_anual, 1, 1)
+        lf.addWidget(self.fer_descricao, 2, 0, 1, 2)
+        lf.addWidget(self.botao_feriado, 3, 0)
+        lf.addWidget(self.botao_desativar_feriado, 3, 1)
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
         reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam

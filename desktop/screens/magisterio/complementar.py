@@ -45,6 +45,8 @@ class PainelDiferencas(QGroupBox):
         self.proxima.setChecked(True)
         self.competencia = CampoValidado(comum.competencia, placeholder="mm/aaaa", parent=self)
         self.competencia.edit.setAccessibleName("Última competência fechada (a da folha complementar)")
+        # na fileira com os botões, a 1366 pontos, o campo ficava com 46 pontos: "mm/aaaa" não cabia
+        self.competencia.edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00000") + 24)
         self.botao_custo = QPushButton("&Ver custo", self)
         self.botao_custo.setToolTip("O que a escolha marcada paga e desconta, por servidor e mês (nada é gravado)")
         self.botao_relatorio = QPushButton("&Relatório de custo (PDF)…", self)
