@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -22,7 +22,7 @@ import sqlite_utils
 
 from desktop import PASTA_DB
 
-from . import sigilo
+from . import consolidacao, sigilo
 from .arquivos import CABECALHO_SQLITE
 from .copia_online import ErroCopia, fazer_copia
 from .copias_sigilo import concluir_restauracao
@@ -131,6 +131,8 @@ class Base:
         self.db = sigilo.BancoPaco(conexao)
         self._trava = trava  # None numa conexão paralela: a trava é da conexão principal
         self.fechada = False
+        # Checkpoints em segundo plano (store.consolidacao): o da conexão principal, que as paralelas usam.
+        self._consolidador: consolidacao.Consolidador | None = None
 
     @property
     def tem_sigilo(self) -> bool:
@@ -142,6 +144,11 @@ class Base:
         if self._chave_sigilo is None:
             raise sigilo.SemSigilo(sigilo.MENSAGEM_SEM_SIGILO)
         return self._chave_sigilo
+
+    @property
+    def consolidador(self) -> consolidacao.Consolidador | None:
+        """Quem faz os checkpoints desta base em segundo plano (o mesmo da principal e das paralelas)."""
+        return self._consolidador
 
     @property
     def caminho_sigilo(self) -> Path:
@@ -191,7 +198,9 @@ class Base:
             conexao.execute("PRAGMA synchronous = FULL")
             conexao.execute("PRAGMA foreign_keys = ON")
             conexao.execute("PRAGMA busy_timeout = 5000")
+            conexao.execute(f"PRAGMA wal_autocheckpoint = {consolidacao.LIMITE_SEGURANCA}")
             base = cls(caminho, conexao, trava, chave)
+            base._consolidador = consolidacao.Consolidador()
             copia = None
             if 0 < versao < versao_do_programa():
                 copia = base.copia_antes_de_atualizar()
@@ -246,7 +255,9 @@ class Base:
         conexao.execute("PRAGMA synchronous = FULL")
         conexao.execute("PRAGMA foreign_keys = ON")
         conexao.execute("PRAGMA busy_timeout = 15000")
+        conexao.execute(f"PRAGMA wal_autocheckpoint = {consolidacao.LIMITE_SEGURANCA}")
         nova = Base(self.caminho, conexao, None, self.chave)
+        nova._consolidador = self._consolidador
         try:
             if self._chave_sigilo is not None:
                 sigilo.anexar(conexao, self.caminho_sigilo, self._chave_sigilo)
@@ -257,6 +268,28 @@ class Base:
             conexao.close()
             raise
         return nova
+
+    def _conexao_de_checkpoint(self):
+        """Uma conexão curta para o checkpoint de fundo (``store.consolidacao``), com as chaves de agora."""
+        conexao = sqlcipher3.connect(str(self.caminho), isolation_level=None, check_same_thread=False)
+        try:
+            conexao.execute("PRAGMA cipher_log_level = NONE")
+            conexao.execute(f"PRAGMA key = \"x'{self.chave.hex()}'\"")
+            conexao.execute("PRAGMA synchronous = FULL")
+            if self._chave_sigilo is not None:
+                sigilo.anexar(conexao, self.caminho_sigilo, self._chave_sigilo)
+        except BaseException:
+            conexao.close()
+            raise
+        return conexao
+
+    def _pedir_checkpoint(self) -> None:
+        """Depois de um commit: o checkpoint do que passou do limite vai à thread de fundo."""
+        if self._consolidador is not None:
+            arquivos = {"main": self.caminho}
+            if self._chave_sigilo is not None:
+                arquivos[sigilo.ESQUEMA] = self.caminho_sigilo
+            self._consolidador.conferir(arquivos, self._conexao_de_checkpoint)
 
     def consolidar(self) -> None:
         """Passa o diário de escrita (WAL) para o arquivo da base e o esvazia (a base e o sigilo). Feito de
@@ -272,6 +305,8 @@ class Base:
             return
         self.fechada = True
         if self._trava is not None:
+            if self._consolidador is not None:
+                self._consolidador.encerrar()
             self.consolidar()
         self.conexao.close()
         if self._trava is not None:
@@ -341,6 +376,7 @@ class Base:
                 if self.conexao.in_transaction:
                     self.conexao.execute("ROLLBACK")
                 raise
+            self._pedir_checkpoint()
         except _ERROS_SQL as e:
             traduzido = traduzir_erro(e)
             if traduzido is not None:
@@ -386,17 +422,19 @@ class Base:
         if vigia:
             progresso(0, total)
             vigia.start()
+        pausa = self._consolidador.pausado() if self._consolidador is not None else nullcontext()
         try:
-            for esquema, chave in alvos:
-                try:
-                    self.conexao.execute(f"PRAGMA {esquema}.rekey = \"x'{chave.hex()}'\"")
-                except _ERROS_SQL as e:
-                    raise traduzir_erro(e) or ErroBase(f"Não foi possível trocar a chave da base: {e}") from e
-                if esquema == "main":
-                    self.chave = chave
-                else:
-                    self._chave_sigilo = chave  # lido por ``chave_sigilo`` e por ``paralela()``
-            self.conexao.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with pausa:  # nenhum checkpoint de fundo abre a base no meio da troca (abriria com a chave antiga)
+                for esquema, chave in alvos:
+                    try:
+                        self.conexao.execute(f"PRAGMA {esquema}.rekey = \"x'{chave.hex()}'\"")
+                    except _ERROS_SQL as e:
+                        raise traduzir_erro(e) or ErroBase(f"Não foi possível trocar a chave da base: {e}") from e
+                    if esquema == "main":
+                        self.chave = chave
+                    else:
+                        self._chave_sigilo = chave  # lido por ``chave_sigilo`` e por ``paralela()``
+                self.conexao.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             parar.set()
             if vigia:
