@@ -624,7 +624,6 @@ ISENTAS: dict[str, str] = {
     "magisterio.calculadora.parametros_de": _PURA,
     "magisterio.calculadora.resultado": _PURA,
     "magisterio.calculadora.calcular": _PURA,
-    "magisterio.comum.dma": _PURA,
     "magisterio.comum.periodo": _PURA,
     "magisterio.comum.servidor": _CONEXAO,
     "magisterio.comum.escolha": _PURA,

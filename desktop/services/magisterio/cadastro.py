@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.rules import validacao
+from desktop.rules import formato, validacao
 from desktop.rules.magisterio.tipos import Cargo, FichaFuncional, Titulo
 from desktop.rules.papeis import Permissao
 from desktop.store import cadastros as armazem_cadastros
@@ -24,7 +24,7 @@ from desktop.store.magisterio import servidores as armazem
 from .. import cadastros
 from ..pagamento import dados as dados_pagamento
 from ..sessao import ErroNegocio, Mudanca, Sessao
-from .comum import ROTULOS_CARGO, dma, escolha, servidor as obter_servidor, substituir_documentos_da_ficha
+from .comum import ROTULOS_CARGO, escolha, servidor as obter_servidor, substituir_documentos_da_ficha
 from .escolas import (  # noqa: F401 (reexportados)
     alterar_escola, cadastrar_escola, definir_situacao, excluir_situacao, listar_codigos_falta, listar_escolas,
     listar_tipos_afastamento, salvar_codigo_falta, salvar_tipo_afastamento, situacoes_escola,
@@ -88,7 +88,7 @@ def cadastrar_em(m: Mudanca, *, nome: str, cpf: str, matricula: str, cargo: Carg
     if not isinstance(admissao, date):
         raise validacao.EntradaInvalida("Informe a data de admissão.")
     if admissao > date.today():
-        raise ErroNegocio(f"A data de admissão ({dma(admissao)}) não pode estar no futuro.")
+        raise ErroNegocio(f"A data de admissão ({formato.data(admissao)}) não pode estar no futuro.")
     if nascimento and nascimento >= admissao:
         raise ErroNegocio("A data de nascimento deve ser anterior à admissão.")
     if (outro := armazem.por_matricula(m.db, matricula)):
@@ -175,7 +175,7 @@ def _mudancas_servidor(m: Mudanca, atual: dict, campos: dict) -> dict:
     if "admissao" in campos:
         adm = campos["admissao"]
         if adm > date.today():
-            raise ErroNegocio(f"A data de admissão ({dma(adm)}) não pode estar no futuro.")
+            raise ErroNegocio(f"A data de admissão ({formato.data(adm)}) não pode estar no futuro.")
         if atual["desligamento"] and adm > atual["desligamento"]:
             raise ErroNegocio("A admissão não pode ser posterior ao desligamento.")
         _mover_inicios(m, atual, adm)
@@ -208,8 +208,8 @@ def _mover_inicios(m: Mudanca, atual: dict, nova: date) -> None:
             if i[campo] != antiga:
                 continue
             if h.periodo and i["fim"] is not None and i["fim"] < nova:
-                raise ErroNegocio(f"O período de {h.rotulo} {dma(i['inicio'])} a {dma(i['fim'])} termina antes da "
-                                  f"nova admissão ({dma(nova)}); corrija-o antes.")
+                raise ErroNegocio(f"O período de {h.rotulo} {formato.data(i['inicio'])} a {formato.data(i['fim'])} termina antes da "
+                                  f"nova admissão ({formato.data(nova)}); corrija-o antes.")
             alterar_item(m, h, i["id"], {campo: nova})
 
 
@@ -220,8 +220,8 @@ def _nada_antes(m: Mudanca, servidor_id: str, admissao: date) -> None:
             continue
         for i in armazem_historicos.listar(m.db, h, servidor_id):
             if i[campo] < admissao:
-                raise ErroNegocio(f"Há registro de {h.rotulo} em {dma(i[campo])}, antes da nova admissão "
-                                  f"({dma(admissao)}); corrija-o antes.")
+                raise ErroNegocio(f"Há registro de {h.rotulo} em {formato.data(i[campo])}, antes da nova admissão "
+                                  f"({formato.data(admissao)}); corrija-o antes.")
 
 
 def desligar(sessao: Sessao, servidor_id: str, *, data: date, motivo: str, ato: str = "") -> dict:
@@ -232,14 +232,14 @@ def desligar(sessao: Sessao, servidor_id: str, *, data: date, motivo: str, ato: 
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         atual = obter_servidor(m.db, servidor_id)
         if atual["desligamento"]:
-            raise ErroNegocio(f"Este servidor já foi desligado em {dma(atual['desligamento'])}.")
+            raise ErroNegocio(f"Este servidor já foi desligado em {formato.data(atual['desligamento'])}.")
         if data < atual["admissao"]:
-            raise ErroNegocio(f"O desligamento ({dma(data)}) não pode ser anterior à admissão ({dma(atual['admissao'])}).")
+            raise ErroNegocio(f"O desligamento ({formato.data(data)}) não pode ser anterior à admissão ({formato.data(atual['admissao'])}).")
         for h in armazem_historicos.HISTORICOS.values():
             for i in armazem_historicos.listar(m.db, h, servidor_id):
                 dia = i.get("inicio") or i.get("data") or i.get("data_requerimento")
                 if isinstance(dia, date) and dia > data:
-                    raise ErroNegocio(f"Há registro de {h.rotulo} em {dma(dia)}, depois do desligamento; "
+                    raise ErroNegocio(f"Há registro de {h.rotulo} em {formato.data(dia)}, depois do desligamento; "
                                       "exclua-o ou corrija-o antes.")
                 if h.periodo and (i["fim"] is None or i["fim"] > data):
                     alterar_item(m, h, i["id"], {"fim": data})

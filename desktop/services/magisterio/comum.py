@@ -21,13 +21,8 @@ ROTULOS_TITULO = {
 }
 
 
-def dma(d: date | None) -> str:
-    """Data como dd/mm/aaaa (vazio para None)."""
-    return formato.data(d)
-
-
 def periodo(inicio: date, fim: date | None) -> str:
-    return f"de {dma(inicio)} a {dma(fim)}" if fim else f"de {dma(inicio)} em diante"
+    return f"de {formato.data(inicio)} a {formato.data(fim)}" if fim else f"de {formato.data(inicio)} em diante"
 
 
 def assunto_servidor(servidor_id: str) -> str:

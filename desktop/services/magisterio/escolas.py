@@ -16,10 +16,11 @@ from desktop.store import cadastros as armazem_cadastros
 from desktop.store import linhas as armazem_linhas
 from desktop.store.magisterio import escolas as armazem
 from desktop.store.magisterio import tabelas
+from desktop.rules import formato
 
 from .. import cadastros
 from ..sessao import ErroNegocio, Sessao
-from .comum import dma, escolha
+from .comum import escolha
 
 
 # -- escolas ----------------------------------------------------------------------------------------
@@ -125,7 +126,7 @@ def _funcoes_cobertas(db, escola: dict, primeira: date | None) -> None:
     for f in armazem.funcoes_na_escola(db, escola["id"]):
         if primeira is None or date.fromisoformat(f["inicio"]) < primeira:
             raise ErroNegocio(
-                f"A escola {escola['nome']} ficaria sem porte em {dma(date.fromisoformat(f['inicio']))}, quando "
+                f"A escola {escola['nome']} ficaria sem porte em {formato.data(date.fromisoformat(f['inicio']))}, quando "
                 f"{f['nome']} já exerce função gratificada nela (Lei 1.613/2004, art. 38). Informe um porte que "
                 "valha desde essa data.")
 

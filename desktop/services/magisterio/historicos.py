@@ -29,7 +29,7 @@ from desktop.store.magisterio.historicos import COMPETENCIA, DATA, DECIMAL, INTE
 from ..sessao import ErroNegocio, Mudanca, Sessao
 
 from . import anteriores, validacoes
-from .comum import dma, servidor as obter_servidor, substituir_documentos_da_ficha
+from .comum import servidor as obter_servidor, substituir_documentos_da_ficha
 
 NOMES = tuple(armazem.HISTORICOS)
 _ENCADEADOS = ("lotacoes", "funcoes", "jornadas")
@@ -140,7 +140,7 @@ def _falta_de_mes_fechado(m: Mudanca, h: armazem.Historico, item: dict) -> dict:
     depois = armazem.obter(m.db, h, item["id"])
     m.registrar(h.tabela, item["id"], "alterar", antes=armazem.linha(h, antes), depois=armazem.linha(h, depois))
     if alvo is not None:
-        depois["aviso"] = (f"A competência {data.month:02d}/{data.year} já está fechada: a falta de {dma(data)} fica "
+        depois["aviso"] = (f"A competência {data.month:02d}/{data.year} já está fechada: a falta de {formato.data(data)} fica "
                            f"registrada (e conta no tempo de serviço) e será descontada como diferença de mês "
                            f"anterior na competência {alvo[5:]}/{alvo[:4]} (Lei 1.613/2004, art. 34).")
     return depois
@@ -228,7 +228,7 @@ def encerrar(sessao: Sessao, historico: str, item_id: str, fim: date) -> dict:
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         atual = _item(m, h, item_id)
         if atual["fim"] is not None:
-            raise ErroNegocio(f"Este período de {h.rotulo} já terminou em {dma(atual['fim'])}; para mudar o fim, "
+            raise ErroNegocio(f"Este período de {h.rotulo} já terminou em {formato.data(atual['fim'])}; para mudar o fim, "
                               "use corrigir.")
         depois = corrigir_em(m, historico, item_id, {"fim": fim})
         if h.nome == "jornadas" and depois["motivo"] != "base":

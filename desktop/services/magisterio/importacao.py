@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from desktop.rules import csv_seguro
+from desktop.rules import csv_seguro, formato
 from desktop.rules.magisterio.tipos import Cargo, Titulo
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_cpf
@@ -28,7 +28,7 @@ from desktop.store.magisterio import servidores as armazem
 from ..pagamento import dados as dados_pagamento
 from ..sessao import ErroNegocio, Sessao
 from . import cadastro, planilha, validacoes
-from .comum import ROTULOS_TITULO, dma
+from .comum import ROTULOS_TITULO
 
 
 @dataclass(frozen=True)
@@ -186,16 +186,16 @@ def _coerencia(linha: LinhaImportacao, v: dict) -> None:
     if "admissao" in v:
         adm = v["admissao"]
         if adm > hoje:
-            linha.erros.append(ErroImportacao(n, "Admissão", f"a data {dma(adm)} está no futuro."))
+            linha.erros.append(ErroImportacao(n, "Admissão", f"a data {formato.data(adm)} está no futuro."))
         if v.get("nascimento") and v["nascimento"] >= adm:
             linha.erros.append(ErroImportacao(n, "Nascimento", "deve ser anterior à admissão."))
         if v.get("data_lotacao") and v["data_lotacao"] < adm:
-            linha.erros.append(ErroImportacao(n, "Data da lotação", f"anterior à admissão ({dma(adm)})."))
+            linha.erros.append(ErroImportacao(n, "Data da lotação", f"anterior à admissão ({formato.data(adm)})."))
     if v.get("data_titulacao") and v["data_titulacao"] > hoje:
-        linha.erros.append(ErroImportacao(n, "Data da titulação", f"a data {dma(v['data_titulacao'])} está no futuro."))
+        linha.erros.append(ErroImportacao(n, "Data da titulação", f"a data {formato.data(v['data_titulacao'])} está no futuro."))
     elif v.get("data_titulacao") and v.get("admissao") and v["data_titulacao"] > v["admissao"]:
-        linha.avisos.append(f"linha {n}: a titulação vale de {dma(v['data_titulacao'])} em diante; o nível de "
-                            f"{dma(v['admissao'])} até lá fica sem registro. Se precisar do histórico, cadastre na "
+        linha.avisos.append(f"linha {n}: a titulação vale de {formato.data(v['data_titulacao'])} em diante; o nível de "
+                            f"{formato.data(v['admissao'])} até lá fica sem registro. Se precisar do histórico, cadastre na "
                             "ficha a titulação do ingresso.")
 
 

@@ -25,11 +25,12 @@ from desktop.rules.magisterio import tipos as t
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.magisterio import folha as armazem_folha
+from desktop.rules import formato
 
 from ..sessao import ErroNegocio, Sessao
 from . import cadastro, configuracao
 from .calculadora import HISTORICOS, conferir_ficha, item_de_dados, resultado
-from .comum import ROTULOS_TITULO, dma
+from .comum import ROTULOS_TITULO
 from .folha import parametros_da_competencia
 
 _ENCADEADOS = ("lotacoes", "funcoes", "jornadas")
@@ -102,21 +103,21 @@ def aplicar(ficha: t.FichaFuncional, alteracoes: list[dict]) -> tuple[t.FichaFun
 def descrever(historico: str, item) -> str:
     """Uma frase para a tela e o relatório: "Curso de especialização (360 h) concedido em 01/06/2026"."""
     if isinstance(item, t.Titulacao):
-        return f"Titulação {ROTULOS_TITULO[item.titulo.value]} requerida em {dma(item.data_requerimento)}"
+        return f"Titulação {ROTULOS_TITULO[item.titulo.value]} requerida em {formato.data(item.data_requerimento)}"
     if isinstance(item, t.Curso):
-        quando = f"concedido em {dma(item.concessao)}" if item.concessao else "sem concessão (não conta, art. 48)"
-        return f"Curso de {item.tipo.value} ({item.carga_horaria} h) concluído em {dma(item.conclusao)}, {quando}"
+        quando = f"concedido em {formato.data(item.concessao)}" if item.concessao else "sem concessão (não conta, art. 48)"
+        return f"Curso de {item.tipo.value} ({item.carga_horaria} h) concluído em {formato.data(item.conclusao)}, {quando}"
     if isinstance(item, t.JornadaPeriodo):
         motivo = "" if item.motivo is t.MotivoJornada.BASE else f" ({item.motivo.value.replace('_', ' ')})"
-        return f"Jornada de {item.horas} h{motivo} a partir de {dma(item.inicio)}"
+        return f"Jornada de {item.horas} h{motivo} a partir de {formato.data(item.inicio)}"
     if isinstance(item, t.FuncaoGratificada):
         nome = "diretor(a)" if item.funcao is t.Funcao.DIRETOR else "vice-diretor(a)"
-        return f"Função de {nome} em escola de porte {item.porte.rotulo} a partir de {dma(item.inicio)}"
+        return f"Função de {nome} em escola de porte {item.porte.rotulo} a partir de {formato.data(item.inicio)}"
     if isinstance(item, t.Lotacao):
         marcas = [m for m, sim in (("difícil acesso", item.dificil_acesso), ("zona rural", item.zona_rural)) if sim]
         return f"Lotação em {item.escola or 'escola'}{' (' + ', '.join(marcas) + ')' if marcas else ''} " \
-               f"a partir de {dma(item.inicio)}"
-    return f"{_ROTULOS[historico][:1].upper()}{_ROTULOS[historico][1:]} a partir de {dma(_inicio(item))}"
+               f"a partir de {formato.data(item.inicio)}"
+    return f"{_ROTULOS[historico][:1].upper()}{_ROTULOS[historico][1:]} a partir de {formato.data(_inicio(item))}"
 
 
 def conferir(sessao: Sessao, servidor_id: str, alteracoes: list[dict]) -> list[str]:
@@ -136,8 +137,8 @@ def simular(sessao: Sessao, servidor_id: str, data: date, alteracoes: list[dict]
         raise EntradaInvalida("Informe a data da simulação (dd/mm/aaaa).")
     ficha = cadastro.ficha(sessao, servidor_id)
     if data < ficha.admissao or (ficha.desligamento is not None and data > ficha.desligamento):
-        raise ErroNegocio(f"{ficha.nome} não tem vínculo em {dma(data)} (admissão em {dma(ficha.admissao)}"
-                          + (f", desligamento em {dma(ficha.desligamento)}" if ficha.desligamento else "") + ").")
+        raise ErroNegocio(f"{ficha.nome} não tem vínculo em {formato.data(data)} (admissão em {formato.data(ficha.admissao)}"
+                          + (f", desligamento em {formato.data(ficha.desligamento)}" if ficha.desligamento else "") + ").")
     mes = primeiro_dia(data)
     p = parametros_da_competencia(sessao, mes)
     config = configuracao.ler(sessao)

@@ -12,10 +12,11 @@ from desktop.rules.magisterio.tipos import Etapa, Funcao, MotivoJornada, Titulo,
 from desktop.store.magisterio import escolas as armazem_escolas
 from desktop.store.magisterio import historicos as armazem
 from desktop.store.magisterio import tabelas
+from desktop.rules import formato
 
 from .. import parametros
 from ..sessao import ErroNegocio, Mudanca
-from .comum import ROTULOS_TITULO, dma, escolha, periodo
+from .comum import ROTULOS_TITULO, escolha, periodo
 
 _SEM_HABILITACAO_DE_PEDAGOGO = {Titulo.LEIGO, Titulo.MEDIO_NORMAL, Titulo.ESTUDOS_ADICIONAIS, Titulo.LICENCIATURA_CURTA}
 
@@ -53,17 +54,17 @@ def no_vinculo(ctx: Contexto, rotulo: str, inicio: date, fim: date | None = None
     """A data (ou o período) cabe entre a admissão e o desligamento do servidor."""
     adm, desl = ctx.servidor["admissao"], ctx.servidor["desligamento"]
     if inicio < adm:
-        raise ErroNegocio(f"{_titulo(rotulo)}: a data {dma(inicio)} é anterior à admissão do servidor ({dma(adm)}).")
+        raise ErroNegocio(f"{_titulo(rotulo)}: a data {formato.data(inicio)} é anterior à admissão do servidor ({formato.data(adm)}).")
     if desl and inicio > desl:
-        raise ErroNegocio(f"{_titulo(rotulo)}: a data {dma(inicio)} é posterior ao desligamento do servidor ({dma(desl)}).")
+        raise ErroNegocio(f"{_titulo(rotulo)}: a data {formato.data(inicio)} é posterior ao desligamento do servidor ({formato.data(desl)}).")
     if desl and periodo_ and (fim is None or fim > desl):
-        raise ErroNegocio(f"{_titulo(rotulo)}: o período passa do desligamento do servidor ({dma(desl)}); "
+        raise ErroNegocio(f"{_titulo(rotulo)}: o período passa do desligamento do servidor ({formato.data(desl)}); "
                           "informe um fim até essa data.")
 
 
 def _periodo(ctx: Contexto, rotulo: str, v: dict) -> None:
     if v["fim"] is not None and v["fim"] < v["inicio"]:
-        raise ErroNegocio(f"{_titulo(rotulo)}: o fim ({dma(v['fim'])}) não pode ser anterior ao início ({dma(v['inicio'])}).")
+        raise ErroNegocio(f"{_titulo(rotulo)}: o fim ({formato.data(v['fim'])}) não pode ser anterior ao início ({formato.data(v['inicio'])}).")
     no_vinculo(ctx, rotulo, v["inicio"], v["fim"], periodo_=True)
 
 
@@ -78,13 +79,13 @@ def _sem_sobreposicao(rotulo: str, v: dict, outros: list[dict], descrever=lambda
 def _faltas_dentro(ctx: Contexto, rotulo: str, v: dict) -> None:
     for f in ctx.outros("faltas"):
         if _sobrepoe(v["inicio"], v["fim"], f["data"], f["data"]):
-            raise ErroNegocio(f"{_titulo(rotulo)}: há falta registrada em {dma(f['data'])}, dentro do período; "
+            raise ErroNegocio(f"{_titulo(rotulo)}: há falta registrada em {formato.data(f['data'])}, dentro do período; "
                               "exclua ou corrija a falta antes.")
 
 
 def _hoje_ou_antes(rotulo: str, dia: date | None, o_que: str) -> None:
     if dia and dia > date.today():
-        raise ErroNegocio(f"{_titulo(rotulo)}: {o_que} ({dma(dia)}) está no futuro.")
+        raise ErroNegocio(f"{_titulo(rotulo)}: {o_que} ({formato.data(dia)}) está no futuro.")
 
 
 def _unidade(ctx: Contexto, unidade_id: str, tipos: tuple[str, ...], rotulo: str, pedido: str) -> dict:
@@ -101,8 +102,8 @@ def titulacoes(ctx: Contexto, v: dict, atual: dict | None) -> None:
     _hoje_ou_antes("titulação", v["data_requerimento"], "a data do requerimento")
     if v["data_requerimento"] < ctx.servidor["admissao"]:
         raise ErroNegocio(
-            f"Titulação: a data do requerimento ({dma(v['data_requerimento'])}) é anterior à admissão "
-            f"({dma(ctx.servidor['admissao'])}). O título apresentado no ingresso vale desde a admissão: "
+            f"Titulação: a data do requerimento ({formato.data(v['data_requerimento'])}) é anterior à admissão "
+            f"({formato.data(ctx.servidor['admissao'])}). O título apresentado no ingresso vale desde a admissão: "
             "use a data de admissão.")
     no_vinculo(ctx, "titulação", v["data_requerimento"])
     if v["carga_horaria"] is not None and v["carga_horaria"] <= 0:
@@ -176,7 +177,7 @@ def funcoes(ctx: Contexto, v: dict, atual: dict | None) -> None:
     situacoes = armazem_escolas.situacoes(ctx.db, v["unidade_id"]).get(v["unidade_id"], [])
     if not situacoes or situacoes[0].inicio > v["inicio"]:
         raise ErroNegocio(f"Função gratificada: a escola {escola['nome']} não tem porte cadastrado em "
-                          f"{dma(v['inicio'])}. Cadastre o porte da escola antes: a FG depende dele "
+                          f"{formato.data(v['inicio'])}. Cadastre o porte da escola antes: a FG depende dele "
                           "(Lei 1.613/2004, art. 38).")
     _sem_sobreposicao("função gratificada", v, ctx.outros("funcoes", atual))
     if v["funcao"] == Funcao.DIRETOR:
@@ -224,18 +225,18 @@ def faltas(ctx: Contexto, v: dict, atual: dict | None) -> None:
     _hoje_ou_antes("falta", dia, "a data")
     no_vinculo(ctx, "falta", dia)
     if dia.weekday() == 6:
-        raise ErroNegocio(f"Falta: {dma(dia)} é domingo, dia sem expediente.")
+        raise ErroNegocio(f"Falta: {formato.data(dia)} é domingo, dia sem expediente.")
     if (nome := ctx.feriado(dia)):
-        raise ErroNegocio(f"Falta: {dma(dia)} é feriado ({nome}), dia sem expediente.")
+        raise ErroNegocio(f"Falta: {formato.data(dia)} é feriado ({nome}), dia sem expediente.")
     for a in ctx.outros("afastamentos"):
         if _sobrepoe(a["inicio"], a["fim"], dia, dia):
-            raise ErroNegocio(f"Falta: em {dma(dia)} o servidor está afastado ({a['tipo']}, "
+            raise ErroNegocio(f"Falta: em {formato.data(dia)} o servidor está afastado ({a['tipo']}, "
                               f"{periodo(a['inicio'], a['fim'])}); não há exercício nesse dia.")
     for f in ctx.outros("ferias"):
         if _sobrepoe(f["inicio"], f["fim"], dia, dia):
-            raise ErroNegocio(f"Falta: em {dma(dia)} o servidor está de férias ({periodo(f['inicio'], f['fim'])}).")
+            raise ErroNegocio(f"Falta: em {formato.data(dia)} o servidor está de férias ({periodo(f['inicio'], f['fim'])}).")
     if any(f["data"] == dia for f in ctx.outros("faltas", atual)):
-        raise ErroNegocio(f"Falta: já há falta registrada em {dma(dia)} para este servidor; corrija-a em vez de "
+        raise ErroNegocio(f"Falta: já há falta registrada em {formato.data(dia)} para este servidor; corrija-a em vez de "
                           "lançar outra.")
     if v["horas"] is not None:
         jornada = next((j for j in ctx.outros("jornadas") if _sobrepoe(j["inicio"], j["fim"], dia, dia)), None)
@@ -275,7 +276,7 @@ def averbacoes(ctx: Contexto, v: dict, atual: dict | None) -> None:
         adm, desl = ctx.servidor["admissao"], ctx.servidor["desligamento"]
         if _sobrepoe(ini, fim, adm, desl):
             raise ErroNegocio(f"Averbação: o tempo averbado ({periodo(ini, fim)}) é paralelo ao exercício no "
-                              f"Município, desde {dma(adm)}; só se averba tempo não paralelo (Lei 1.613/2004, art. 53).")
+                              f"Município, desde {formato.data(adm)}; só se averba tempo não paralelo (Lei 1.613/2004, art. 53).")
         if v["dias"] > (fim - ini).days + 1:
             raise ErroNegocio(f"Averbação: {v['dias']} dias é mais do que o período de origem "
                               f"({(fim - ini).days + 1} dias).")
@@ -292,7 +293,7 @@ def horas_noturnas(ctx: Contexto, v: dict, atual: dict | None) -> None:
         raise ErroNegocio(f"Horas noturnas: a competência {comp:%m/%Y} está no futuro.")
     adm = ctx.servidor["admissao"]
     if comp < date(adm.year, adm.month, 1):
-        raise ErroNegocio(f"Horas noturnas: a competência {comp:%m/%Y} é anterior à admissão ({dma(adm)}).")
+        raise ErroNegocio(f"Horas noturnas: a competência {comp:%m/%Y} é anterior à admissão ({formato.data(adm)}).")
     if v["horas"] <= 0:
         raise ErroNegocio("Horas noturnas: as horas devem ser maiores que zero.")
     if any(o["competencia"] == comp for o in ctx.outros("horas_noturnas", atual)):
