@@ -78,10 +78,6 @@ class Parametro:
         return vigente_em(self.vigencias, data, self.definicao.titulo)
 
 
-def _br(d: date) -> str:
-    return formato.data(d)
-
-
 def vigente_em(vigencias: Iterable[Vigencia], data: date, titulo: str = "o parâmetro") -> Vigencia:
     """A vigência em vigor na data: a de maior início que não seja posterior à data."""
     ordenadas = sorted(vigencias, key=lambda v: v.inicio)
@@ -95,8 +91,8 @@ def vigente_em(vigencias: Iterable[Vigencia], data: date, titulo: str = "o parâ
                 f"Não há nenhum valor cadastrado para {titulo}. Cadastre uma vigência em Parâmetros."
             )
         raise SemVigencia(
-            f"Não há valor de {titulo} em vigor em {_br(data)}: o primeiro cadastrado começa em "
-            f"{_br(ordenadas[0].inicio)}. Cadastre a vigência anterior em Parâmetros."
+            f"Não há valor de {titulo} em vigor em {formato.data(data)}: o primeiro cadastrado começa em "
+            f"{formato.data(ordenadas[0].inicio)}. Cadastre a vigência anterior em Parâmetros."
         )
     return escolhida
 
@@ -297,7 +293,7 @@ def parametro_de(dados: dict) -> Parametro:
         v = nova_vigencia(definicao, item["inicio"], item["valor"], item.get("fundamento", ""),
                           item.get("status", "V"))
         if v.inicio in vistos:
-            raise EntradaInvalida(f"{definicao.nome}: há duas vigências começando em {_br(v.inicio)}.")
+            raise EntradaInvalida(f"{definicao.nome}: há duas vigências começando em {formato.data(v.inicio)}.")
         vistos.add(v.inicio)
         vigencias.append(v)
     return Parametro(definicao, tuple(sorted(vigencias, key=lambda v: v.inicio)))

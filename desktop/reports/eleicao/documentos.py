@@ -18,9 +18,8 @@ from desktop.reports.layout import (LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, 
 
 
 def _br(d: date | str | None) -> str:
-    if d is None:
-        return "—"
-    return formato.data(d[:10] if isinstance(d, str) else d)
+    """``formato.data`` (ISO com hora vale o dia), com travessão para a data que não há."""
+    return "—" if d is None else formato.data(d)
 
 
 def _n(v: int) -> str:

@@ -66,10 +66,6 @@ class Problema:
         return f"{self.mensagem} ({self.artigo})"
 
 
-def _br(d: date) -> str:
-    return formato.data(d)
-
-
 def primeiro_domingo(ano: int, mes: int) -> date:
     d = date(ano, mes, 1)
     return d + timedelta(days=(6 - d.weekday()) % 7)
@@ -148,31 +144,31 @@ def conferir(cal: Calendario, regras: RegrasEleicao) -> list[Problema]:
     ano = cal.eleicao.year
     if not ano_de_pleito(ano, regras) or cal.eleicao != primeiro_domingo(ano, regras.mes_eleicao):
         try:
-            certa = _br(data_eleicao(ano, regras))
+            certa = formato.data(data_eleicao(ano, regras))
             dica = f"em {ano}, é {certa}"
         except EntradaInvalida:
             dica = f"{ano} não é ano de pleito"
         problemas.append(Problema(
-            "eleicao", f"A eleição em {_br(cal.eleicao)} não cai no primeiro domingo de outubro do "
+            "eleicao", f"A eleição em {formato.data(cal.eleicao)} não cai no primeiro domingo de outubro do "
             f"ano seguinte ao da eleição presidencial ({dica})", "Lei 320/2023, art. 5º I"))
     limite = limite_edital(cal.eleicao, regras)
     if cal.data_edital > limite:
         problemas.append(Problema(
-            "data_edital", f"O edital em {_br(cal.data_edital)} não tem {regras.antecedencia_edital_meses} "
-            f"meses de antecedência: deve ser publicado até {_br(limite)}", "Lei 320/2023, art. 7º"))
+            "data_edital", f"O edital em {formato.data(cal.data_edital)} não tem {regras.antecedencia_edital_meses} "
+            f"meses de antecedência: deve ser publicado até {formato.data(limite)}", "Lei 320/2023, art. 7º"))
     impugnacao = fim_impugnacao(cal.publicacao_inscritos, regras)
     if cal.impugnacao_fim != impugnacao:
         problemas.append(Problema(
             "impugnacao_fim", f"O prazo de impugnação é de {regras.prazo_impugnacao_dias} dias "
-            f"contados da publicação dos inscritos ({_br(cal.publicacao_inscritos)}): termina em "
-            f"{_br(impugnacao)}, não em {_br(cal.impugnacao_fim)}", "Lei 320/2023, art. 11 §2º"))
+            f"contados da publicação dos inscritos ({formato.data(cal.publicacao_inscritos)}): termina em "
+            f"{formato.data(impugnacao)}, não em {formato.data(cal.impugnacao_fim)}", "Lei 320/2023, art. 11 §2º"))
     datas = cal.como_dict()
     nomes = [n for n, _ in ETAPAS]
     for anterior, seguinte in zip(nomes, nomes[1:]):
         if datas[seguinte] < datas[anterior]:
             problemas.append(Problema(
-                seguinte, f"A data de {ROTULOS[seguinte]} ({_br(datas[seguinte])}) é anterior à de "
-                f"{ROTULOS[anterior]} ({_br(datas[anterior])})", "Lei 320/2023, art. 7º §1º a"))
+                seguinte, f"A data de {ROTULOS[seguinte]} ({formato.data(datas[seguinte])}) é anterior à de "
+                f"{ROTULOS[anterior]} ({formato.data(datas[anterior])})", "Lei 320/2023, art. 7º §1º a"))
     if cal.publicacao_habilitados >= cal.eleicao:
         problemas.append(Problema(
             "publicacao_habilitados", "A lista de habilitados deve ser publicada antes da eleição, "
@@ -180,7 +176,7 @@ def conferir(cal: Calendario, regras: RegrasEleicao) -> list[Problema]:
     posse = data_posse(ano, regras)
     if cal.posse != posse:
         problemas.append(Problema(
-            "posse", f"A posse é em {_br(posse)}; outra data só em caso excepcional, em até 30 dias "
+            "posse", f"A posse é em {formato.data(posse)}; outra data só em caso excepcional, em até 30 dias "
             "da homologação", "Lei 320/2023, arts. 5º IV e 14 §2º", grave=False))
     return problemas
 
