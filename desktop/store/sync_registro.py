@@ -120,9 +120,25 @@ def sincronizaveis(db, esquema: str) -> list[str]:
 
 # -- a réplica desta máquina --------------------------------------------------------------------
 def local(db) -> tuple[str, str] | None:
-    """(replica_id, hlc) desta máquina, ou None se a base não é uma réplica."""
+    """(replica_id, hlc) desta máquina, ou None se a base não é uma réplica.
+
+    O relógio é o maior entre o de ``main.sync_local`` e o da última alteração desta réplica no arquivo
+    sigiloso, se anexado: uma transação que só grava no sigilo (um caso do Conselho) guarda o relógio lá,
+    na própria alteração, sem tocar a base geral (ver ``capturar``)."""
     linha = db.execute("SELECT replica_id, hlc FROM main.sync_local WHERE id = 1").fetchone()
-    return (linha[0], linha[1]) if linha else None
+    if not linha:
+        return None
+    replica, relogio = linha
+    try:
+        ultima = db.execute("SELECT hlc FROM sigilo.sync_alteracoes WHERE origem = ? ORDER BY contador DESC "
+                            "LIMIT 1", [replica]).fetchone()
+    except Exception as e:  # sigilo não anexado (sessão sem a chave): só o relógio da base geral
+        if "no such table" not in str(e):
+            raise
+        ultima = None
+    if ultima and ultima[0] > relogio:  # HLC de largura fixa: a ordem do texto é a do relógio
+        relogio = ultima[0]
+    return replica, relogio
 
 
 def faixa_de_numeros(db, tamanho: int) -> tuple[int, int]:
@@ -370,7 +386,11 @@ def capturar(db, capturas: list[tuple[str, str, str, str, object]], usuario: str
         contadores[esquema] += 1
         gravar_alteracao(db, esquema, alt)
         aplicar_versoes(db, esquema, alt)
-    gravar_hlc(db, relogio)
+    if "main" in contadores:
+        # Só com alteração na base geral: numa transação só do sigilo, o relógio fica na última alteração
+        # gravada lá (``local`` o lê), e a base geral não entra no commit — um arquivo, um fsync, e nada
+        # de transação em dois arquivos (no WAL, atômica em cada um, não nos dois juntos).
+        gravar_hlc(db, relogio)
 
 
 def registrar_decisao(db, esquema: str, tabela: str, rid: str, coluna: str, escolhida: dict,

@@ -1,9 +1,11 @@
 """Gravar um caso (issue 16, meta 3): uma transação só, confirmada só no arquivo sigiloso — um commit, um
-fsync do -wal do sigilo; a base geral não é tocada."""
+fsync do -wal do sigilo; a base geral não é tocada (nem numa réplica, em que o relógio da sincronização
+andaria)."""
 from datetime import datetime
 
 import pytest
 
+from desktop.services import replicas
 from desktop.services.conselho import atendimentos
 
 
@@ -47,3 +49,29 @@ def test_gravar_um_caso_e_uma_transacao_so_no_arquivo_sigiloso(ct):
     transacao, mudou = _gravar_observando(ct, _caso(1))
     assert transacao == ["BEGIN IMMEDIATE", "COMMIT"]
     assert mudou == {"main": False, "sigilo": True}
+
+
+def test_numa_replica_o_caso_tambem_so_toca_o_arquivo_sigiloso(sessao_admin, ct):
+    replicas.iniciar(sessao_admin, "Sede")
+    atendimentos.registrar_atendimento(ct, _caso(0))
+    transacao, mudou = _gravar_observando(ct, _caso(1))
+    assert transacao == ["BEGIN IMMEDIATE", "COMMIT"]
+    assert mudou == {"main": False, "sigilo": True}
+
+
+def test_numa_replica_o_relogio_segue_pelo_sigilo_e_volta_a_base_geral(sessao_admin, ct):
+    """O relógio (HLC) de uma transação só do sigilo fica na alteração gravada lá; a próxima alteração
+    desta réplica na base geral vem depois dela (o relógio nunca volta)."""
+    from desktop.store import sync_registro
+
+    replicas.iniciar(sessao_admin, "Sede")
+    atendimentos.registrar_atendimento(ct, _caso(0))
+    db = ct.base.db
+    ultima_sigilo = db.execute("SELECT max(hlc) FROM sigilo.sync_alteracoes").fetchone()[0]
+    assert ultima_sigilo > db.execute("SELECT hlc FROM main.sync_local").fetchone()[0]
+    assert sync_registro.local(db)[1] == ultima_sigilo
+    with ct.mudanca(None) as m:
+        m.inserir("configuracoes", {"chave": "teste-relogio", "valor": "1"}, pk="chave")
+    geral = db.execute("SELECT hlc FROM main.sync_alteracoes WHERE registro_id = 'teste-relogio'").fetchone()[0]
+    assert geral > ultima_sigilo
+    assert db.execute("SELECT hlc FROM main.sync_local").fetchone()[0] == geral
