@@ -1,6 +1,6 @@
 """Conselho Tutelar com 100.000 atendimentos no arquivo sigiloso: busca (≥200 consultas), gravação de um caso, lista.
 
-    .venv/bin/python benchmarks/conselho.py [--casos 100000] [--consultas 240] [--gravacoes 60] [--pasta /tmp/x]
+    .venv/bin/python benchmarks/conselho.py [--casos 100000] [--consultas 240] [--gravacoes 60] [--pasta /tmp/x] [--replica]
 
 Cria uma instalação nova (base geral + arquivo sigiloso), o conselho e uma conselheira que entra com a
 senha (a sessão dela tem o arquivo sigiloso anexado, como na tela). Grava N atendimentos (crianças,
@@ -12,7 +12,10 @@ plano):
   primeira página (200) na ordem da tela; mediana e p95 de cada grupo e de todas (meta issue 16: p95 < 20 ms);
 - gravar um caso pelo serviço numa thread de trabalho, como o botão da tela (uma transação confirmada
   em disco por caso, com diário e índice), alternado par a par com um fsync de 4 KiB (o piso de um
-  commit neste disco): mediana, dispersão e p95 (meta: < 5 ms) e a razão gravar / fsync;
+  commit neste disco): mediana, dispersão e p95 (meta: < 5 ms), a CPU da thread que grava (o que cabe
+  ao software), a razão gravar / fsync; à parte, a decomposição pelas marcas do SQLite (antes da
+  transação, a transação sem o commit, o COMMIT, depois) e, com o strace preso ao processo, os fsyncs
+  por gravação e de que arquivo (na thread que grava e em segundo plano);
 - abrir a lista, a página 50 e um caso; estatísticas do trimestre e CSV do SIPIA.
 A pasta temporária é apagada no fim, mesmo num erro ou Ctrl+C (a não ser que ``--pasta`` seja dada). Não é teste com tempo-limite.
 """
@@ -162,15 +165,150 @@ def _na_thread(funcao):
     return caixa["r"]
 
 
+def _caso(rnd: random.Random, i: int) -> dict:
+    return {"tipo": "denuncia", "recebido_em": datetime(2025, 6, 1, 10, 0) + timedelta(hours=i),
+            "bairro": rnd.choice(_BAIRROS), "relato": "Relato do benchmark.",
+            "criancas": [{"nome": f"{rnd.choice(_NOMES)} {rnd.choice(_SOBRENOMES)}", "nascimento": "2015-02-03"}],
+            "familiares": [{"nome": f"{rnd.choice(_NOMES)} {rnd.choice(_SOBRENOMES)}", "vinculo": "mãe"}],
+            "violacoes": [{"especifico": "CFC.1.1", "agente": "pais_responsaveis"}]}
+
+
+def _gravar_um(ct, dados: dict, fases: bool = False) -> dict:
+    """Grava um caso pelo serviço, como o botão Gravar (na thread de trabalho que chama): tempo total, CPU
+    da thread e, com ``fases``, o tempo de cada fase pelas marcas do SQLite (o rastreio custa um pouco):
+    antes da transação (permissão, conselheira), a transação sem o commit (INSERTs, diário, índice), o
+    COMMIT (o FTS5 grava o segmento, as páginas são cifradas e escritas no -wal, fsync) e depois (âncora,
+    o caso lido de volta para a tela)."""
+    marcas: list[tuple[float, str]] = []
+    conexao = ct.db.conn  # a conexão desta thread (a paralela da sessão)
+    if fases:
+        conexao.set_trace_callback(lambda sql: marcas.append((time.perf_counter(), sql)))
+    t0, c0 = time.perf_counter(), time.thread_time()
+    try:
+        atendimentos.registrar_atendimento(ct, dados)
+    finally:
+        t1, c1 = time.perf_counter(), time.thread_time()
+        if fases:
+            conexao.set_trace_callback(None)
+    r = {"total": t1 - t0, "cpu": c1 - c0, "thread": threading.get_native_id()}
+    if fases:
+        inicio = next(t for t, sql in marcas if sql.startswith("BEGIN"))
+        commit = next(t for t, sql in marcas if sql == "COMMIT")
+        fim_commit = next((t for t, sql in marcas if t > commit and not sql.startswith("--")), t1)
+        r |= {"antes": inicio - t0, "transacao": commit - inicio, "commit": fim_commit - commit,
+              "depois": t1 - fim_commit}
+    return r
+
+
+def _contar_fsyncs(ct, casos: list[dict]) -> dict | None:
+    """Grava ``casos`` com o strace preso a este processo (todas as threads): fsync/fdatasync por arquivo, na
+    thread que grava e fora dela (âncora no arquivo de chaves, checkpoint de fundo). None sem strace."""
+    import shutil
+    import signal
+    import subprocess
+    import tempfile
+
+    from desktop.store import ancoras
+
+    if not shutil.which("strace"):
+        return None
+    saida = Path(tempfile.mkstemp(prefix="paco-strace-", suffix=".txt")[1])
+    try:
+        proc = subprocess.Popen(["strace", "-f", "-qq", "-y", "-e", "trace=fsync,fdatasync", "-o", str(saida),
+                                 "-p", str(os.getpid())], stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # o strace prende as threads
+        if proc.poll() is not None:
+            return None  # sem permissão (ptrace), por exemplo
+        threads = set()
+        for dados in casos:
+            threads.add(_na_thread(lambda dados=dados: _gravar_um(ct, dados))["thread"])
+        ancoras.aguardar()
+        if ct.base.consolidador is not None:
+            ct.base.consolidador.aguardar()
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        proc.wait(10)
+        na_thread: dict[str, int] = {}
+        fora: dict[str, int] = {}
+        for linha in saida.read_text(errors="replace").splitlines():
+            partes = linha.split(None, 1)
+            if len(partes) < 2 or "sync(" not in partes[1] or "<" not in partes[1]:
+                continue
+            caminho = Path(partes[1].split("<", 1)[1].split(">", 1)[0])
+            arquivo = caminho.name
+            if arquivo.startswith(".chaves-"):
+                arquivo = "arquivo de chaves (âncora)"
+            elif caminho.is_dir():
+                arquivo = "pasta da base (renomeação da âncora)"
+            alvo = na_thread if int(partes[0]) in threads else fora
+            alvo[arquivo] = alvo.get(arquivo, 0) + 1
+        return {"n": len(casos), "na_thread": na_thread, "fora": fora}
+    finally:
+        saida.unlink(missing_ok=True)
+
+
+def _gravacoes(ct, args) -> dict:
+    """Gravar um caso como a tela, alternado par a par com um fsync de 4 KiB, e a decomposição."""
+    rnd = random.Random(11)
+    tempos, cpus, pisos = [], [], []
+    pasta_base = Path(ct.base.caminho).parent
+    for i in range(args.gravacoes):
+        dados = _caso(rnd, i)
+        # o caso e o piso (um fsync) alternados par a par: a carga do disco pesa igual nos dois
+        if i % 2:
+            pisos.extend(_fsyncs(pasta_base, 1))
+        r = _na_thread(lambda dados=dados: _gravar_um(ct, dados))
+        tempos.append(r["total"])
+        cpus.append(r["cpu"])
+        if not i % 2:
+            pisos.extend(_fsyncs(pasta_base, 1))
+    print(f"\nGravar um caso pelo serviço numa thread de trabalho, como a tela (uma transação confirmada, diário e "
+          f"índice), alternado par a par com um fsync de 4 KiB ({len(tempos)} pares):")
+    p95 = _resumo("  registrar_atendimento (total)", tempos)
+    _resumo("  CPU da thread que grava", cpus)
+    _resumo("  fsync de 4 KiB neste disco (piso)", pisos)
+
+    fases = [_na_thread(lambda dados=_caso(rnd, 1000 + i): _gravar_um(ct, dados, fases=True))
+             for i in range(max(10, args.gravacoes // 2))]
+    print(f"  decomposição pelas marcas do SQLite ({len(fases)} gravações à parte, medianas): " + ", ".join(
+        f"{rotulo} {1000 * statistics.median(f[chave] for f in fases):.2f} ms" for rotulo, chave in (
+            ("antes da transação", "antes"), ("transação sem o commit", "transacao"), ("COMMIT", "commit"),
+            ("depois (âncora, caso lido de volta)", "depois"), ("total", "total"), ("CPU", "cpu"))))
+
+    contagem = _contar_fsyncs(ct, [_caso(rnd, 2000 + i) for i in range(20)])
+    if contagem is None:
+        print("  fsyncs por gravação: não contados (sem strace ou sem permissão para prendê-lo a este processo)")
+        fsyncs = "?"
+    else:
+        n = contagem["n"]
+
+        def por_caso(d):
+            return ", ".join(f"{k} {v / n:.2f}" for k, v in sorted(d.items())) or "nenhum"
+        fsyncs = f"{sum(contagem['na_thread'].values()) / n:.2f}"
+        print(f"  fsyncs por gravação (strace, {n} gravações): na thread que grava {fsyncs} ({por_caso(contagem['na_thread'])}); "
+              f"fora dela, em segundo plano: {por_caso(contagem['fora'])}")
+    med_fsync = statistics.median(pisos) * 1000
+    n_fsyncs = float(fsyncs) if fsyncs != "?" else 1.0
+    return {"mediana": statistics.median(tempos) * 1000, "p95": p95, "cpu": statistics.median(cpus) * 1000,
+            "fsyncs": fsyncs, "fsync": med_fsync, "piso": n_fsyncs * med_fsync,
+            "razao": statistics.median(tempos) / statistics.median(pisos), "pares": len(tempos)}
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--casos", type=int, default=100_000)
     p.add_argument("--consultas", type=int, default=240)
     p.add_argument("--gravacoes", type=int, default=60)
     p.add_argument("--pasta", type=Path, default=None)
+    p.add_argument("--replica", action="store_true",
+                   help="a instalação é uma réplica (o notebook da conselheira): o registro de sincronização entra")
     args = p.parse_args()
     with pasta_de_trabalho("paco-bench-conselho-", args.pasta) as pasta:
         sessao, ct, conselheiro_id = instalar(pasta / "paco.db")
+        if args.replica:
+            from desktop.services import replicas
+
+            replicas.iniciar(sessao, "Notebook da conselheira")
         try:
             _rodar(ct, args, conselheiro_id)
             ct.fechar()
@@ -250,42 +388,20 @@ def _rodar(ct, args, conselheiro_id: str) -> None:
     print(f"  leituras no diário sigiloso: {gravadas} de {2 * len(consultas)} buscas "
           f"({'todas' if gravadas == 2 * len(consultas) else 'FALTAM'})")
 
-    rnd = random.Random(11)
-    tempos, pisos = [], []
-    pasta_base = Path(ct.base.caminho).parent
-    for i in range(args.gravacoes):
-        dados = {"tipo": "denuncia", "recebido_em": datetime(2025, 6, 1, 10, 0) + timedelta(hours=i),
-                 "bairro": rnd.choice(_BAIRROS), "relato": "Relato do benchmark.",
-                 "criancas": [{"nome": f"{rnd.choice(_NOMES)} {rnd.choice(_SOBRENOMES)}", "nascimento": "2015-02-03"}],
-                 "familiares": [{"nome": f"{rnd.choice(_NOMES)} {rnd.choice(_SOBRENOMES)}", "vinculo": "mãe"}],
-                 "violacoes": [{"especifico": "CFC.1.1", "agente": "pais_responsaveis"}]}
-
-        def gravar(dados=dados):  # como o botão Gravar da tela: o serviço numa thread de trabalho, um commit
-            inicio = time.perf_counter()
-            atendimentos.registrar_atendimento(ct, dados)
-            return time.perf_counter() - inicio
-
-        # o caso e o piso (um fsync) alternados par a par: a carga do disco pesa igual nos dois
-        if i % 2 == 0:
-            tempos.append(_na_thread(gravar))
-            pisos.extend(_fsyncs(pasta_base, 1))
-        else:
-            pisos.extend(_fsyncs(pasta_base, 1))
-            tempos.append(_na_thread(gravar))
-    print(f"\nGravar um caso pelo serviço numa thread de trabalho, como a tela (uma transação confirmada, diário e "
-          f"índice), alternado par a par com um fsync de 4 KiB ({len(tempos)} pares):")
-    p95_gravar = _resumo("  registrar_atendimento", tempos)
-    _resumo("  fsync de 4 KiB neste disco (piso de cada commit)", pisos)
-    razao_piso = statistics.median(tempos) / statistics.median(pisos)
+    gravacao = _gravacoes(ct, args)
 
     print()
     e = _medir("Estatísticas do 1º trimestre de 2025", relatorio.estatisticas, ct, 2025, 1)
     print(f"{'':<56} ({e.registros} registros, {e.criancas} crianças)")
     _medir("CSV do trimestre para o SIPIA", relatorio.csv_sipia, ct, 2025, 1)
+    g = gravacao
     print(f"\nRESUMO: busca p95 {p95:.2f} ms / meta 20 ms = {p95 / 20:.2f}× "
-          f"({'atingida' if p95 < 20 else 'NÃO atingida'}); gravar caso p95 {p95_gravar:.2f} ms / meta 5 ms = "
-          f"{p95_gravar / 5:.2f}× ({'atingida' if p95_gravar < 5 else 'NÃO atingida'}); gravar / fsync (piso) = "
-          f"{razao_piso:.2f}× (medianas, {len(tempos)} pares alternados); {args.casos} casos, {len(consultas)} consultas")
+          f"({'atingida' if p95 < 20 else 'NÃO atingida'}); gravar caso mediana {g['mediana']:.2f} ms, p95 "
+          f"{g['p95']:.2f} ms / meta 5 ms = {g['p95'] / 5:.2f}× ({'atingida' if g['p95'] < 5 else 'NÃO atingida'}): "
+          f"software (CPU da thread que grava) mediana {g['cpu']:.2f} ms ({'cabe' if g['cpu'] < 5 else 'NÃO cabe'} "
+          f"em 5 ms), {g['fsyncs']} fsync(s) por caso × fsync de 4 KiB mediana {g['fsync']:.2f} ms = piso do disco "
+          f"~{g['piso']:.2f} ms; total / fsync = {g['razao']:.2f}× ({g['pares']} pares alternados); "
+          f"{args.casos} casos, {len(consultas)} consultas; carga {os.getloadavg()[0]:.1f} em {os.cpu_count()} núcleos")
 
 
 if __name__ == "__main__":
