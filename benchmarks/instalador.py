@@ -17,12 +17,11 @@ import os
 import subprocess
 import sys
 import tarfile
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from comparar import alternar, linha, razao  # noqa: E402
-from partida import JANELA_VAZIA, RAIZ, _medir, criar_base  # noqa: E402
+from comparar import alternar, linha, pasta_de_trabalho, razao  # noqa: E402
+from partida import JANELA_VAZIA, RAIZ, _medir, casa_temporaria, criar_base  # noqa: E402
 
 
 def _gerar_pacote(pasta: Path) -> Path:
@@ -63,20 +62,24 @@ def main() -> None:
     os.environ.pop("PACO_KDF_RAPIDO", None)
     sys.path.insert(0, str(RAIZ))
 
-    with tempfile.TemporaryDirectory(prefix="paco-instalador-") as pasta:
-        pasta = Path(pasta)
+    # A pasta temporária (apagada no fim, também num erro) recebe PACO_CONFIG, PACO_DADOS e PACO_LOGS — o Paço
+    # empacotado escrevia o registro na pasta de registros do usuário — e, nas medidas, HOME e as pastas XDG.
+    # O PyInstaller gera os pacotes com a casa do usuário (o cache dele, ~/.cache/pyinstaller).
+    with pasta_de_trabalho("paco-instalador-") as pasta:
         pacote = args.pacote or (RAIZ / "dist" / "paco")
         if not (pacote / "paco").exists():
             pacote = _gerar_pacote(pasta)
         vazia = args.vazia if args.vazia and (args.vazia / "janela_vazia").exists() else _gerar_vazia(pasta)
         exe_paco, exe_vazia = str(pacote.resolve() / "paco"), str(vazia.resolve() / "janela_vazia")
-        os.environ["PACO_CONFIG"] = os.environ["PACO_DADOS"] = str(pasta)
         caminho = criar_base(pasta)
         opcoes = ("--base", str(caminho), "--medir-partida")
-        _medir("", executavel=exe_vazia)  # aquece o cache de disco para os dois lados
-        _medir("", *opcoes, executavel=exe_paco)
-        paco, janela = alternar(lambda: _medir("", *opcoes, executavel=exe_paco)["LOGIN"],
-                                lambda: _medir("", executavel=exe_vazia)["LOGIN"], args.pares)
+        with casa_temporaria(pasta):
+            _medir("", executavel=exe_vazia)  # aquece o cache de disco para os dois lados
+            _medir("", *opcoes, executavel=exe_paco)
+            paco, janela = alternar(lambda: _medir("", *opcoes, executavel=exe_paco)["LOGIN"],
+                                    lambda: _medir("", executavel=exe_vazia)["LOGIN"], args.pares)
+        escritos = sorted(str(p.relative_to(pasta)) for p in pasta.rglob("*") if p.is_file()
+                          and p.parts[len(pasta.parts)] in ("registros", "casa"))
         pasta_mb, tar_mb, n = _tamanhos(pacote, pasta)
 
     print(f"Partida a frio dos pacotes até a janela na tela ({args.pares} pares alternados, "
@@ -84,6 +87,8 @@ def main() -> None:
     print(linha("janela vazia empacotada", janela))
     print(linha("Paço empacotado até a entrada", paco))
     print(f"Tamanho do pacote {pacote}: pasta {pasta_mb:.1f} MB ({n} arquivos), .tar.gz {tar_mb:.1f} MB")
+    print(f"Escrito pelos processos medidos na pasta temporária (registros e casa), não na do usuário: "
+          f"{', '.join(escritos) or 'nada'}")
     print(razao("Paço empacotado", paco, "janela vazia empacotada", janela, meta=1.3))
 
 

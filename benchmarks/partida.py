@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -62,6 +63,29 @@ while principal.isVisible() or principal._tarefa is not None:
 """
 
 
+_CASA = ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
+
+
+@contextmanager
+def casa_temporaria(pasta: Path):
+    """HOME e as pastas XDG dentro de ``pasta`` enquanto dura (valem para os processos medidos): o Qt, o
+    fontconfig e o platformdirs não escrevem na pasta do usuário (``pasta_de_trabalho`` já aponta
+    PACO_CONFIG, PACO_DADOS e PACO_LOGS para dentro dela). Os dois lados medidos rodam com a mesma casa."""
+    antes = {nome: os.environ.get(nome) for nome in _CASA}
+    casa = pasta / "casa"
+    for nome, sub in zip(_CASA, ("", ".config", ".cache", ".local/share", ".local/state")):
+        (casa / sub).mkdir(parents=True, exist_ok=True)
+        os.environ[nome] = str(casa / sub)
+    try:
+        yield casa
+    finally:
+        for nome, valor in antes.items():
+            if valor is None:
+                os.environ.pop(nome, None)
+            else:
+                os.environ[nome] = valor
+
+
 def _medir(codigo: str, *args: str, executavel: str | None = None) -> dict[str, float]:
     """Roda ``codigo`` (ou ``executavel args``) num processo novo; devolve o instante (s) de cada marca."""
     ambiente = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -101,7 +125,7 @@ def main() -> None:
     os.environ.pop("PACO_KDF_RAPIDO", None)
     sys.path.insert(0, str(RAIZ))
 
-    with pasta_de_trabalho("paco-partida-") as pasta:  # também PACO_LOGS: os processos não escrevem no usuário
+    with pasta_de_trabalho("paco-partida-") as pasta, casa_temporaria(pasta):  # nada vai à pasta do usuário
         caminho = criar_base(pasta)
         opcoes = ("--base", str(caminho), "--medir-partida")
         _medir(JANELA_VAZIA)  # aquece o cache de disco para os dois lados
