@@ -156,6 +156,15 @@ def momento(valor: str | datetime | None, *, hora_local: bool = True, segundos: 
     return f"{data(d)} {d.hour:02d}:{d.minute:02d}" + (f":{d.second:02d}" if segundos else "")
 
 
+def quando(valor: str | date | datetime | None, *, hora_local: bool = True) -> str:
+    """O dia (dd/mm/aaaa) de uma data, ou o momento (dd/mm/aaaa hh:mm) de um datetime ou texto ISO com hora."""
+    if not valor:
+        return ""
+    if isinstance(valor, datetime) or (isinstance(valor, str) and len(valor) > 10):
+        return momento(valor, hora_local=hora_local)
+    return data(valor)
+
+
 def mes_extenso(mes: int) -> str:
     """Nome do mês em minúsculas: 3 → março."""
     return MESES[mes - 1]

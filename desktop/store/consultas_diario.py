@@ -41,18 +41,14 @@ class FiltrosDiario:
         if self.tabela:
             partes.append(f"tabela {self.tabela}")
         if self.de and self.ate:
-            partes.append(f"período de {_br(self.de)} a {_br(self.ate)}")
+            partes.append(f"período de {formato.quando(self.de, hora_local=False)} a {formato.quando(self.ate, hora_local=False)}")
         elif self.de:
-            partes.append(f"a partir de {_br(self.de)}")
+            partes.append(f"a partir de {formato.quando(self.de, hora_local=False)}")
         elif self.ate:
-            partes.append(f"até {_br(self.ate)}")
+            partes.append(f"até {formato.quando(self.ate, hora_local=False)}")
         if self.texto:
             partes.append(f"texto “{self.texto}”")
         return " · ".join(partes) if partes else "nenhum"
-
-
-def _br(d: date | datetime) -> str:
-    return formato.momento(d, hora_local=False) if isinstance(d, datetime) else formato.data(d)
 
 
 def _utc(momento: datetime) -> str:

@@ -95,6 +95,10 @@ def test_uma_forma_de_mostrar_data():
                   "2026-03-01 23:59:00+00:00", "2026-03-01T23:59:00.123456Z", "2026-03-01 (manhã)"):
         assert formato.data(valor) == "01/03/2026", valor
     assert formato.data("") == "" == formato.data(None)
+    assert formato.quando(date(2026, 3, 1)) == "01/03/2026" == formato.quando("2026-03-01")
+    assert formato.quando(datetime(2026, 3, 1, 9, 5)) == "01/03/2026 09:05" == formato.quando("2026-03-01T09:05")
+    assert formato.quando("2026-03-01T12:00:00+00:00", hora_local=False) == "01/03/2026 12:00"
+    assert formato.quando(None) == "" and formato_telas.quando is formato.quando
     with pytest.raises(ValueError):
         formato.data("01/03/2026")  # mostrar não é ler: texto digitado passa por ler_data
 
@@ -228,3 +232,27 @@ def test_nenhum_modulo_monta_dd_mm_aaaa_a_mao():
                for achado in _datas_montadas_a_mao(arq.read_text(encoding="utf-8"))]
     assert achados == []
     assert formato.momento(datetime(2026, 3, 1, 9, 5, 7), segundos=True) == "01/03/2026 09:05:07"
+
+
+def test_nenhum_segundo_nome_para_mostrar_data():
+    """Nenhum módulo de desktop/ define uma função que só repassa a ``formato.data``/``momento``/``quando`` (os
+    antigos ``formatar_data``, ``dma``, ``_br``, ``br``): quem mostra uma data chama ``formato`` direto. Só o
+    ``_br`` dos documentos da eleição fica, porque põe o travessão no lugar da data que não há."""
+    import ast
+    from pathlib import Path
+
+    import desktop
+    raiz = Path(desktop.__file__).parent
+    achados = []
+    for arq in sorted(raiz.rglob("*.py")):
+        nome = arq.relative_to(raiz).as_posix()
+        for no in ast.walk(ast.parse(arq.read_text(encoding="utf-8"))):
+            if not isinstance(no, ast.FunctionDef) or nome == "rules/formato.py":
+                continue
+            corpo = [c for c in no.body if not (isinstance(c, ast.Expr) and isinstance(c.value, ast.Constant))]
+            if len(corpo) == 1 and isinstance(corpo[0], ast.Return) and isinstance(corpo[0].value, ast.Call):
+                f = corpo[0].value.func
+                if isinstance(f, ast.Attribute) and f.attr in ("data", "momento", "quando") \
+                        and isinstance(f.value, ast.Name) and f.value.id == "formato":
+                    achados.append(f"{nome}: {no.name} só repassa a formato.{f.attr}")
+    assert achados == []

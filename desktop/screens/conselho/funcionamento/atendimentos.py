@@ -17,12 +17,13 @@ from desktop.services.sessao import SemPermissao
 from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.situacao import isolar_texto
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets import formato
 
-from .comum import ESTILO_SIGILO, aviso_rotulo, br, combo
+from .comum import ESTILO_SIGILO, aviso_rotulo, combo
 
 COLUNAS = [
     Coluna("Nº", lambda r: f"{r['numero']}/{r['ano']}", lambda r: (r["ano"], r["numero"]), largura=80),
-    Coluna("Recebido em", lambda r: br(r["recebido_em"]), lambda r: r["recebido_em"], largura=130),
+    Coluna("Recebido em", lambda r: formato.quando(r["recebido_em"], hora_local=False), lambda r: r["recebido_em"], largura=130),
     Coluna("Tipo", lambda r: TIPOS[r["tipo"]], largura=100),
     Coluna("Crianças e adolescentes", lambda r: r["criancas"] or "", esticar=True),
     Coluna("Bairro", lambda r: r["bairro"] or "", largura=160),

@@ -24,10 +24,10 @@ from desktop.screens.widgets.divisor import criar_divisor
 
 from . import emendas as tela_emendas
 from desktop.screens.widgets.servicos import consulta
-from desktop.screens.widgets import emissao
+from desktop.screens.widgets import emissao, formato
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
-from .comum import (DialogoAcao, DialogoGravacao, UmaDeCadaVez, br, campo_data, combo, editor_data, editor_momento,
+from .comum import (DialogoAcao, DialogoGravacao, UmaDeCadaVez, campo_data, combo, editor_data, editor_momento,
                     texto_longo)
 
 
@@ -35,11 +35,11 @@ def resumo_html(a: dict) -> str:
     """O caso em HTML simples (o que o conselheiro lê antes de agir)."""
     e = escape
     partes = [f"<h2>Nº {a['numero']}/{a['ano']} — {TIPOS[a['tipo']]}</h2>",
-              f"<p>Recebido em {br(a['recebido_em'])}{' (plantão)' if a['plantao'] else ''} · "
+              f"<p>Recebido em {formato.quando(a['recebido_em'], hora_local=False)}{' (plantão)' if a['plantao'] else ''} · "
               f"Situação: <b>{SITUACOES[a['situacao']]}</b> · Bairro: {e(a['bairro'] or '—')} · "
               f"Origem: {e(a['origem'] or '—')}</p>", f"<p>{e(a['relato'] or '')}</p>",
               "<h3>Crianças e adolescentes</h3><ul>"]
-    partes += [f"<li>{e(c['nome'])} — nasc. {br(c['nascimento']) or 'não informado'}"
+    partes += [f"<li>{e(c['nome'])} — nasc. {formato.quando(c['nascimento'], hora_local=False) or 'não informado'}"
                f"{' — ' + c['sexo'] if c['sexo'] else ''}"
                f"{' — filiação: ' + e(_filiacao(c)) if _filiacao(c) else ''}</li>" for c in a["criancas"]]
     partes.append("</ul>")
@@ -57,15 +57,15 @@ def resumo_html(a: dict) -> str:
         for d in a["decisoes"]:
             meds = [f"art. {m['codigo'].replace('-', ', ')}" for m in a["medidas"] if m["decisao_id"] == d["id"]]
             if d["colegiado"]:
-                colegiado = f"{d['colegiado']} pelo colegiado em sessão de {br(d['colegiado_em'])}"
+                colegiado = f"{d['colegiado']} pelo colegiado em sessão de {formato.quando(d['colegiado_em'], hora_local=False)}"
             elif d["emergencial"]:
                 colegiado = _prazo("levar ao colegiado (ratificar) até", date.fromisoformat(d["ratificar_ate"]),
                                    d["ratificar_ate"])
             else:
                 colegiado = "aguarda a ratificação do colegiado (aba Colegiado)" if meds else ""
-            comunicada = (f"comunicada a {e(d['comunicada_a'])} em {br(d['comunicada_em'])}" if d["comunicada_em"]
+            comunicada = (f"comunicada a {e(d['comunicada_a'])} em {formato.quando(d['comunicada_em'], hora_local=False)}" if d["comunicada_em"]
                           else _prazo("comunicar até", datetime.fromisoformat(d["comunicar_ate"]), d["comunicar_ate"]))
-            partes.append(f"<li>{br(d['decidida_em'])}{' (plantão)' if d['emergencial'] else ''}: {e(d['descricao'])}"
+            partes.append(f"<li>{formato.quando(d['decidida_em'], hora_local=False)}{' (plantão)' if d['emergencial'] else ''}: {e(d['descricao'])}"
                           f" — {e(d['motivacao'])}{' — medidas: ' + ', '.join(meds) if meds else ''}<br/>"
                           f"{colegiado}{' · ' if colegiado else ''}{comunicada}</li>")
         partes.append("</ul>")
@@ -74,11 +74,11 @@ def resumo_html(a: dict) -> str:
                       "colegiado (ou a medida de plantão) em <b>Nova decisão</b>: os prazos de comunicação e de "
                       "ratificação começam a contar dela.</p>")
     for chave, titulo, fmt in (
-            ("requisicoes", "Requisições", lambda r: f"{e(r['orgao'])}: {e(r['servico'])} — prazo {br(r['prazo'])}"
-             + (f" — respondida em {br(r['atendida_em'])}: {e(r['resposta'])}" if r["atendida_em"] else "")),
-            ("encaminhamentos", "Encaminhamentos", lambda r: f"{br(r['encaminhado_em'])} — {e(r['destino'])} "
+            ("requisicoes", "Requisições", lambda r: f"{e(r['orgao'])}: {e(r['servico'])} — prazo {formato.quando(r['prazo'], hora_local=False)}"
+             + (f" — respondida em {formato.quando(r['atendida_em'], hora_local=False)}: {e(r['resposta'])}" if r["atendida_em"] else "")),
+            ("encaminhamentos", "Encaminhamentos", lambda r: f"{formato.quando(r['encaminhado_em'], hora_local=False)} — {e(r['destino'])} "
              f"{e(r['motivo'] or '')}"),
-            ("acompanhamentos", "Acompanhamento", lambda r: f"{br(r['registrado_em'])} — {e(r['texto'])}")):
+            ("acompanhamentos", "Acompanhamento", lambda r: f"{formato.quando(r['registrado_em'], hora_local=False)} — {e(r['texto'])}")):
         if a[chave]:
             partes.append(f"<h3>{titulo}</h3><ul>" + "".join(f"<li>{fmt(r)}</li>" for r in a[chave]) + "</ul>")
     partes.append(tela_emendas.historico_html(a, e))
@@ -94,10 +94,10 @@ def _prazo(texto: str, limite, iso: str) -> str:
     """O prazo em aberto, em vermelho quando vencido (art. 21 §§1º e 2º)."""
     sit = regra_prazos.situacao(limite, None, datetime.now())
     if sit == regra_prazos.VENCIDO:
-        return f"<b style='color:#b00020'>VENCIDO: {texto} {br(iso)}</b>"
+        return f"<b style='color:#b00020'>VENCIDO: {texto} {formato.quando(iso, hora_local=False)}</b>"
     if sit == regra_prazos.VENCE_HOJE:
-        return f"<b style='color:#a05a00'>{texto} {br(iso)} (vence hoje)</b>"
-    return f"<b>{texto} {br(iso)}</b>"
+        return f"<b style='color:#a05a00'>{texto} {formato.quando(iso, hora_local=False)} (vence hoje)</b>"
+    return f"<b>{texto} {formato.quando(iso, hora_local=False)}</b>"
 
 
 def _lista_medidas() -> QListWidget:
@@ -215,7 +215,7 @@ class DialogoCaso(UmaDeCadaVez, QDialog):
         return ok
 
     def _combo_decisoes(self, filtro=lambda d: True):
-        return combo([(d["id"], f"{br(d['decidida_em'])} — {d['descricao'][:60]}") for d in self.caso["decisoes"]
+        return combo([(d["id"], f"{formato.quando(d['decidida_em'], hora_local=False)} — {d['descricao'][:60]}") for d in self.caso["decisoes"]
                       if filtro(d)])
 
     # -- colegiado ----------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ class DialogoCaso(UmaDeCadaVez, QDialog):
             "Deixe o prazo vazio para usar o prazo padrão do Conselho (parâmetro; ECA, art. 136, III, a).")
 
     def _combo_requisicoes(self, pendentes: bool = True):
-        return combo([(r["id"], f"{r['orgao']} — prazo {br(r['prazo'])}") for r in self.caso["requisicoes"]
+        return combo([(r["id"], f"{r['orgao']} — prazo {formato.quando(r['prazo'], hora_local=False)}") for r in self.caso["requisicoes"]
                       if not (pendentes and r["atendida_em"])])
 
     def _on_resposta(self) -> None:

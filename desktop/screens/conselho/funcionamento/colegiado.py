@@ -27,11 +27,12 @@ from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
 from desktop.screens.widgets.situacao import reservar_linhas
-from .comum import (ESTILO_SIGILO, DialogoGravacao, UmaDeCadaVez, aviso_rotulo, br, combo, editor_momento,
+from desktop.screens.widgets import formato
+from .comum import (ESTILO_SIGILO, DialogoGravacao, UmaDeCadaVez, aviso_rotulo, combo, editor_momento,
                     texto_longo)
 
 COLUNAS_SESSOES = [
-    Coluna("Data e hora", lambda s: br(s["realizada_em"]), lambda s: s["realizada_em"], largura=130),
+    Coluna("Data e hora", lambda s: formato.quando(s["realizada_em"], hora_local=False), lambda s: s["realizada_em"], largura=130),
     Coluna("Tipo", lambda s: TIPOS_SESSAO[s["tipo"]], largura=110),
     Coluna("Presentes", lambda s: f"{s['presentes']} de {s['membros']}", largura=80),
     Coluna("Itens", lambda s: str(s["itens"]), largura=50),
@@ -39,7 +40,7 @@ COLUNAS_SESSOES = [
 ]
 COLUNAS_PAUTA = [
     Coluna("Atendimento", lambda p: p["atendimento"], largura=95),
-    Coluna("Decidida em", lambda p: br(p["decidida_em"]), lambda p: p["decidida_em"], largura=120),
+    Coluna("Decidida em", lambda p: formato.quando(p["decidida_em"], hora_local=False), lambda p: p["decidida_em"], largura=120),
     Coluna("Origem", lambda p: "Plantão" if p["emergencial"] else "Individual", largura=80),
     Coluna("Decisão", lambda p: p["descricao"], esticar=True),
     Coluna("Medidas", lambda p: ", ".join(p["medidas"]), largura=120),
@@ -178,7 +179,7 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
     @staticmethod
     def _html(s: dict) -> str:
         nomes = {p["conselheiro_id"]: p["nome"] for p in s["presentes"]}
-        partes = [f"<h3>Sessão {TIPOS_SESSAO[s['tipo']].lower()} de {br(s['realizada_em'])}</h3>",
+        partes = [f"<h3>Sessão {TIPOS_SESSAO[s['tipo']].lower()} de {formato.quando(s['realizada_em'], hora_local=False)}</h3>",
                   f"<p>Presentes ({len(nomes)} de {s['membros']}; quórum {s['quorum']}): {', '.join(nomes.values())}"
                   f"{'<br/>Local: ' + s['local'] if s['local'] else ''}</p>"]
         for it in s["itens"]:
@@ -234,7 +235,7 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
                         lambda v: colegiado.deliberar_item(
                             self._sessao, s["id"], item["decisao_id"],
                             {cid: v[cid] for cid in item["aptos"]}, v["retificacao"]),
-                        self, f"{item['descricao']} ({br(item['decidida_em'])}, por {item['decidida_por']})."
+                        self, f"{item['descricao']} ({formato.quando(item['decidida_em'], hora_local=False)}, por {item['decidida_por']})."
                               + (f" Medidas: {medidas}." if medidas else "")
                               + (f" Impedidos, não votam: {', '.join(item['impedidos'])}." if item["impedidos"] else ""))
         if d.exec() == QDialog.DialogCode.Accepted:

@@ -14,7 +14,6 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QLabel, QLineEdit,
                                QListWidget, QPlainTextEdit, QSpinBox, QWidget)
 
-from desktop.rules import formato
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
@@ -24,13 +23,6 @@ LARGURA_MAX, ALTURA_MAX = 1366, 720
 
 ESTILO_AVISO = "background: #fff4ce; border: 1px solid #e0c060; padding: 8px;"
 ESTILO_SIGILO = "background: #fdecea; border: 1px solid #e0a0a0; padding: 12px; font-size: 110%;"
-
-
-def br(iso: str | None) -> str:
-    """'2026-03-05' ou '2026-03-05T14:30' → '05/03/2026' ou '05/03/2026 14:30'."""
-    if not iso:
-        return ""
-    return formato.momento(iso, hora_local=False) if len(iso) > 10 else formato.data(iso)
 
 
 def campo_data(obrigatorio: bool = True, placeholder: str = "dd/mm/aaaa") -> CampoValidado:

@@ -24,8 +24,9 @@ from desktop.services.eleicao import processo
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 from desktop.screens.widgets.servicos import consulta
+from desktop.screens.widgets import formato
 
-from .comum import (ESTILO_AVISO, DialogoGravacao, UmaDeCadaVez, br, campo_data, combo, editor_data, somente_leitura,
+from .comum import (ESTILO_AVISO, DialogoGravacao, UmaDeCadaVez, campo_data, combo, editor_data, somente_leitura,
                     texto_longo)
 
 SITUACOES = {"em_exercicio": "Em exercício", "disponivel": "Suplente disponível", "afastado": "Afastado(a)",
@@ -36,7 +37,7 @@ COLUNAS = [
     Coluna("Nome", lambda c: c["nome"], esticar=True),
     Coluna("Função", lambda c: FUNCOES.get(c["funcao"] or "", ""), largura=130),
     Coluna("Situação", lambda c: SITUACOES.get(c["situacao"], c["situacao"]), largura=160),
-    Coluna("Mandato", lambda c: f"{br(c['inicio_mandato'])} a {br(c['fim_mandato'])}", largura=190),
+    Coluna("Mandato", lambda c: f"{formato.quando(c['inicio_mandato'], hora_local=False)} a {formato.quando(c['fim_mandato'], hora_local=False)}", largura=190),
     Coluna("Usuário", lambda c: "vinculado" if c["usuario_id"] else "—", largura=90),
 ]
 
@@ -203,7 +204,7 @@ class AbaConselheiros(UmaDeCadaVez, QWidget):
         abertos = [a for a in historico["afastamentos"]
                    if a["tipo"] != "vacancia" and (a["fim"] is None or a["fim"] >= date.today().isoformat())]
         self._dialogo(f"Encerrar afastamento — {c['nome']}", "Encerrar", [
-            ("a", "Afastamento", combo([(a["id"], f"{TIPOS_AFASTAMENTO[a['tipo']].rotulo} desde {br(a['inicio'])}")
+            ("a", "Afastamento", combo([(a["id"], f"{TIPOS_AFASTAMENTO[a['tipo']].rotulo} desde {formato.quando(a['inicio'], hora_local=False)}")
                                         for a in abertos])), ("fim", "Último dia afastado", editor_data())],
             lambda v: mandatos.encerrar_afastamento(self._sessao, v["a"] or "", v["fim"]),
             "O titular volta no dia seguinte; o suplente convocado volta à lista na mesma ordem.")

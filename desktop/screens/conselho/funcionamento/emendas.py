@@ -17,7 +17,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.services.conselho import emendas
 from desktop.screens.widgets.campos import CampoValidado
 
-from .comum import br, campo_data, combo, combo_sipia
+from .comum import campo_data, combo, combo_sipia
 from desktop.screens.widgets import formato
 
 SEXOS = [("F", "Feminino"), ("M", "Masculino")]
@@ -47,7 +47,7 @@ def campo_momento_chamada(caso: dict) -> CampoValidado:
         return regra.validar_momento_chamada(regra.momento_br(texto), gravado, datetime.now())
 
     c = CampoValidado(validar, placeholder="dd/mm/aaaa hh:mm")
-    c.definir_texto(br(caso["recebido_em"]))
+    c.definir_texto(formato.quando(caso["recebido_em"], hora_local=False))
     return c
 
 
@@ -131,11 +131,11 @@ def abrir(dlg, acao: str) -> bool:
         return dlg._dialogo("Data e hora reais da chamada", "Gravar", [
             ("momento", "Chamada recebida em", campo_momento_chamada(caso)), ("motivo", "Motivo", campo_motivo())],
             lambda v: emendas.definir_momento_da_chamada(s, aid, v["momento"], v["motivo"]),
-            f"O caso foi gravado em {br(emendas.gravado_em_local(caso).isoformat(timespec='minutes'))}. Informe "
+            f"O caso foi gravado em {formato.quando(emendas.gravado_em_local(caso).isoformat(timespec='minutes'), hora_local=False)}. Informe "
             "quando a chamada ou a denúncia chegou de fato; o número do caso não muda.")
     if acao == "Retirar criança":
         return dlg._dialogo("Retirar criança ou adolescente incluído por engano", "Retirar", [
-            ("crianca", "Criança/adolescente", combo([(c["id"], f"{c['nome']} — nasc. {br(c['nascimento']) or '—'}")
+            ("crianca", "Criança/adolescente", combo([(c["id"], f"{c['nome']} — nasc. {formato.quando(c['nascimento'], hora_local=False) or '—'}")
                                                       for c in caso["criancas"]])),
             ("motivo", "Motivo", campo_motivo())],
             lambda v: emendas.retirar_crianca(s, v["crianca"] or "", v["motivo"]),

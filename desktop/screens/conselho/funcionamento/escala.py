@@ -14,7 +14,7 @@ from desktop.rules.conselho.escala import MODALIDADES, TIPOS_TURNO
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.services.conselho import documentos, escala, mandatos
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, formato
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.services import documentos_vias
@@ -23,13 +23,13 @@ from desktop.screens.widgets.divisor import criar_divisor
 from desktop.screens.widgets.servicos import consulta, operacao
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
-from .comum import DialogoGravacao, UmaDeCadaVez, br, combo, editor_data, somente_leitura
+from .comum import DialogoGravacao, UmaDeCadaVez, combo, editor_data, somente_leitura
 
 DIAS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
 COLUNAS = [
-    Coluna("Início", lambda p: f"{DIAS[datetime.fromisoformat(p['inicio']).weekday()]} {br(p['inicio'])}",
+    Coluna("Início", lambda p: f"{DIAS[datetime.fromisoformat(p['inicio']).weekday()]} {formato.quando(p['inicio'], hora_local=False)}",
            lambda p: p["inicio"], largura=160),
-    Coluna("Fim", lambda p: br(p["fim"]), lambda p: p["fim"], largura=130),
+    Coluna("Fim", lambda p: formato.quando(p["fim"], hora_local=False), lambda p: p["fim"], largura=130),
     Coluna("Turno", lambda p: TIPOS_TURNO.get(p["tipo"], p["tipo"]), largura=110),
     Coluna("Modalidade", lambda p: MODALIDADES.get(p["modalidade"], p["modalidade"]), largura=100),
     Coluna("Plantonista", lambda p: p["nome"], esticar=True),
@@ -125,7 +125,7 @@ class AbaEscala(UmaDeCadaVez, QWidget):
         nomes = {p["conselheiro_id"]: p["nome"] for p in linhas}
         self.modelo_carga.definir_linhas([{"nome": nomes.get(k, k), **v} for k, v in r["carga"].items()])
         p = r["agora"]
-        self.agora.setText(f"<b>Quem está de plantão agora:</b> {p['nome']} ({br(p['inicio'])} a {br(p['fim'])})" if p
+        self.agora.setText(f"<b>Quem está de plantão agora:</b> {p['nome']} ({formato.quando(p['inicio'], hora_local=False)} a {formato.quando(p['fim'], hora_local=False)})" if p
                            else "<b>Quem está de plantão agora:</b> ninguém — expediente (08-12 e 14-18, art. 19) ou "
                                 "escala não gravada.")
         if not linhas:
@@ -136,8 +136,8 @@ class AbaEscala(UmaDeCadaVez, QWidget):
         if (periodo := self.periodo()) is None:
             return
         ini, fim = periodo
-        if not avisos.confirmar(self, "Gerar escala", f"Gerar e gravar a escala de {br(ini.isoformat())} a "
-                                f"{br(fim.isoformat())}?", sim="Gerar e gravar",
+        if not avisos.confirmar(self, "Gerar escala", f"Gerar e gravar a escala de {formato.data(ini)} a "
+                                f"{formato.data(fim)}?", sim="Gerar e gravar",
                                 detalhe="Cada noite e cada dia não útil recebe um plantonista, com a mesma carga para "
                                         "todos os conselheiros em exercício (art. 20). Depois, mude um turno pela troca."):
             return
@@ -177,7 +177,7 @@ class AbaEscala(UmaDeCadaVez, QWidget):
         d = DialogoGravacao("Trocar plantonista", "Trocar", [("para", "Novo plantonista", combo(outros)),
                                                          ("motivo", "Motivo", QLineEdit())],
                         lambda v: escala.trocar_plantao(self._sessao, p["id"], v["para"] or "", v["motivo"]), self,
-                        f"Turno de {br(p['inicio'])} a {br(p['fim'])}, hoje com {p['nome']}. A troca vai para o diário.")
+                        f"Turno de {formato.quando(p['inicio'], hora_local=False)} a {formato.quando(p['fim'], hora_local=False)}, hoje com {p['nome']}. A troca vai para o diário.")
         if d.exec() == QDialog.DialogCode.Accepted:
             self.recarregar()
             self.mensagem.setText(f"Turno trocado: agora com {d.resultado['nome']}.")

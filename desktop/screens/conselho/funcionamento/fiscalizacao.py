@@ -25,18 +25,19 @@ from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
 from desktop.screens.widgets.situacao import reservar_linhas
-from .comum import (ALTURA_MAX, DialogoAcao, DialogoGravacao, UmaDeCadaVez, br, campo_data, combo, editor_data,
+from desktop.screens.widgets import formato
+from .comum import (ALTURA_MAX, DialogoAcao, DialogoGravacao, UmaDeCadaVez, campo_data, combo, editor_data,
                     texto_longo)
 
 COLUNAS_ENTIDADES = [Coluna("Entidade", lambda e: e["nome"], esticar=True),
                      Coluna("Regime", lambda e: REGIMES[e["regime"]], largura=260),
                      Coluna("Bairro", lambda e: e["bairro"] or "", largura=120)]
 COLUNAS_VISITAS = [
-    Coluna("Prevista", lambda v: br(v["prevista_para"]), lambda v: v["prevista_para"], largura=90),
+    Coluna("Prevista", lambda v: formato.quando(v["prevista_para"], hora_local=False), lambda v: v["prevista_para"], largura=90),
     Coluna("Entidade", lambda v: v["nome"], esticar=True),
-    Coluna("Realizada", lambda v: br(v["realizada_em"]) or "—", largura=90),
+    Coluna("Realizada", lambda v: formato.quando(v["realizada_em"], hora_local=False) or "—", largura=90),
     Coluna("Irregularidades", lambda v: "sim" if v["irregularidades"] else "", largura=110),
-    Coluna("Comunicada", lambda v: br(v["comunicada_em"][:10]) if v["comunicada_em"] else "", largura=100),
+    Coluna("Comunicada", lambda v: formato.quando(v["comunicada_em"][:10], hora_local=False) if v["comunicada_em"] else "", largura=100),
 ]
 
 
@@ -163,7 +164,7 @@ class AbaFiscalizacao(UmaDeCadaVez, QWidget):
         self.alertas.setText(resumo_alertas(r))
         itens = r["itens"][:6]
         self.lista_alertas.setText("<br>".join(
-            f"• {escape(i['descricao'])} (limite {br(i['limite'])})" for i in itens)
+            f"• {escape(i['descricao'])} (limite {formato.quando(i['limite'], hora_local=False)})" for i in itens)
             + (f"<br>… e mais {len(r['itens']) - 6}." if len(r["itens"]) > 6 else ""))
         self.lista_alertas.setVisible(bool(itens))
         self._terminar()

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 from desktop.rules.conselho.escala import MODALIDADES
 from desktop.services.conselho import escala, rascunhos
 from desktop.services.sessao import SemPermissao, SessaoEncerrada
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, formato
 from desktop.screens.widgets.descarte import descartar
 from desktop.screens.widgets.servicos import consulta
 
-from .comum import ESTILO_AVISO, ESTILO_SIGILO, aviso_rotulo, br
+from .comum import ESTILO_AVISO, ESTILO_SIGILO, aviso_rotulo
 from .plantao_formulario import FormPlantao
 
 
@@ -96,8 +96,8 @@ class AbaPlantao(QWidget):
         if p is False:
             self.plantonista.setText("")
             return
-        self.plantonista.setText(f"<b>De plantão agora:</b> {p['nome']} ({MODALIDADES.get(p['modalidade'], p['modalidade']).lower()}, {br(p['inicio'])} a "
-                                 f"{br(p['fim'])})" if p else "<b>De plantão agora:</b> ninguém escalado — horário "
+        self.plantonista.setText(f"<b>De plantão agora:</b> {p['nome']} ({MODALIDADES.get(p['modalidade'], p['modalidade']).lower()}, {formato.quando(p['inicio'], hora_local=False)} a "
+                                 f"{formato.quando(p['fim'], hora_local=False)})" if p else "<b>De plantão agora:</b> ninguém escalado — horário "
                                  "de expediente ou escala não gravada.")
 
     def _on_restaurado(self, restaurado: dict | Exception | None) -> None:
@@ -138,7 +138,7 @@ class AbaPlantao(QWidget):
     @staticmethod
     def _salvo_em(restaurado: dict) -> str:
         quando = restaurado.get("salvo_em", "")
-        return f" (salvo em {br(quando[:16])})" if quando else ""
+        return f" (salvo em {formato.quando(quando[:16], hora_local=False)})" if quando else ""
 
     def _aplicar(self, restaurado: dict, *, mudou: bool = False) -> None:
         self.form.preencher(restaurado, mudou=mudou)

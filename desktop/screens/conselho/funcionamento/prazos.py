@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from desktop.rules.conselho.prazos import ROTULOS_SITUACAO
 from desktop.services.conselho import atendimentos, decisoes, fiscalizacao
 from desktop.services.sessao import SemPermissao
-from desktop.screens.widgets import avisos
+from desktop.screens.widgets import avisos, formato
 from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
-from .comum import ESTILO_SIGILO, aviso_rotulo, br
+from .comum import ESTILO_SIGILO, aviso_rotulo
 
 TIPOS = {"comunicacao": "Comunicação (48 h)", "ratificacao": "Ratificação no colegiado", "requisicao": "Requisição",
          "juizo": "Acolhimento ao juiz (24 h)"}
@@ -30,7 +30,7 @@ INTERVALO_MS = 5 * 60_000  # cada atualização é uma leitura registrada no di�
 
 COLUNAS = [
     Coluna("Situação", lambda r: ROTULOS_SITUACAO[r["situacao"]], largura=110, cor=lambda r: CORES[r["situacao"]]),
-    Coluna("Limite", lambda r: br(r["limite"]), lambda r: r["limite"], largura=140),
+    Coluna("Limite", lambda r: formato.quando(r["limite"], hora_local=False), lambda r: r["limite"], largura=140),
     Coluna("Atendimento", lambda r: r["atendimento"], largura=100),
     Coluna("Prazo de", lambda r: TIPOS[r["tipo"]], largura=190),
     Coluna("O que fazer", lambda r: r["descricao"], esticar=True),

@@ -30,8 +30,9 @@ from desktop.screens.widgets.divisor import criar_divisor
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
 from desktop.screens.widgets.servicos import consulta
+from desktop.screens.widgets import formato
 
-from .comum import br, combo, somente_leitura
+from .comum import combo, somente_leitura
 from .remuneracao_competencia import PainelCompetencia
 from .remuneracao_descontos import DialogoDescontosConselho
 
@@ -41,7 +42,7 @@ def moeda(valor) -> str:
 
 
 COLUNAS = [Coluna("Conselheiro", lambda c: c["nome"], esticar=True),
-           Coluna("Competência", lambda c: br(c["competencia"])[3:], largura=100),
+           Coluna("Competência", lambda c: formato.quando(c["competencia"], hora_local=False)[3:], largura=100),
            Coluna("Líquido", lambda c: moeda(c["liquido"]), alinhamento="direita", largura=110),
            Coluna("Código", lambda c: c["codigo"], largura=140)]
 
