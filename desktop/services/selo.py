@@ -17,6 +17,7 @@ import sqlite_utils
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from desktop.rules import formato
 from desktop.rules import selo as regras
 from desktop.rules.validacao import formatar_cnpj
 from desktop.store import documentos as registro
@@ -134,9 +135,17 @@ class Conferencia:
         d = self.dados or {}
         titular = f", em nome de {d['h']}" if d.get("h") else ""
         cpf = f" (CPF {d['p']})" if d.get("p") else ""
-        data = "/".join(reversed(d.get("d", "").split("-")))
         return (f"{d.get('t', 'Documento')} nº {d.get('n')}/{d.get('a')}, {d.get('w')}ª via{titular}{cpf}, "
-                f"emitido em {data}, código {d.get('c')}")
+                f"emitido em {self.emitido_em()}, código {d.get('c')}")
+
+    def emitido_em(self) -> str:
+        """A data de emissão que o selo declara, dd/mm/aaaa (``formato.data``); o texto como veio se não for
+        uma data aaaa-mm-dd (selo adulterado ou de outra versão: mostra-se o que ele diz)."""
+        texto = str((self.dados or {}).get("d", ""))
+        try:
+            return formato.data(texto)
+        except ValueError:
+            return texto
 
     def mensagem(self, por_arquivo: bool = True) -> str:
         e = self.emissor or {}

@@ -183,7 +183,8 @@ def test_competencia_digitada_nas_telas_do_magisterio_pelo_leitor_unico():
 
 def _datas_montadas_a_mao(fonte: str) -> list[str]:
     """Onde a fonte monta dd/mm/aaaa sem ``formato``: ``x.strftime("%d/%m/%Y…")``, ``format(x, "%d/%m/%Y")``,
-    ``f"{x:%d/%m/%Y}"`` e ``f"{x.day:02d}/{x.month:02d}/…"`` (linha: o que achou)."""
+    ``f"{x:%d/%m/%Y}"``, ``f"{x.day:02d}/{x.month:02d}/…"`` e ``"/".join(reversed(iso.split("-")))`` (linha: o que
+    achou)."""
     import ast
 
     achados = []
@@ -193,6 +194,11 @@ def _datas_montadas_a_mao(fonte: str) -> list[str]:
             if any(isinstance(a, ast.Constant) and isinstance(a.value, str) and "%d/%m/%Y" in a.value
                    for a in no.args):
                 achados.append(f"{no.lineno}: strftime('%d/%m/%Y')")
+        elif (isinstance(no, ast.Call) and isinstance(no.func, ast.Attribute) and no.func.attr == "join"
+              and isinstance(no.func.value, ast.Constant) and no.func.value.value == "/" and no.args
+              and isinstance(no.args[0], ast.Call) and isinstance(no.args[0].func, ast.Name)
+              and no.args[0].func.id == "reversed"):
+            achados.append(f"{no.lineno}: '/'.join(reversed(iso.split('-')))")
         elif isinstance(no, ast.FormattedValue) and no.format_spec is not None:
             spec = "".join(v.value for v in no.format_spec.values if isinstance(v, ast.Constant))
             if "%d/%m/%Y" in spec:
@@ -212,7 +218,8 @@ def test_detector_de_data_montada_a_mao():
     """O detector do teste abaixo pega as formas que existiam (e não o que não é montar dd/mm/aaaa)."""
     for montada in ('x = d.strftime("%d/%m/%Y")', "x = d.strftime('%d/%m/%Y %H:%M')", 'x = format(d, "%d/%m/%Y")',
                     'x = f"em {d:%d/%m/%Y}."', "x = f\"em {date.fromisoformat(r['p']):%d/%m/%Y às %H:%M}\"",
-                    'x = f"{d.day:02d}/{d.month:02d}/{d.year}"', 'x = f"{d.day}/{d.month}/{d.year}"'):
+                    'x = f"{d.day:02d}/{d.month:02d}/{d.year}"', 'x = f"{d.day}/{d.month}/{d.year}"',
+                    'x = "/".join(reversed(d.get("d", "").split("-")))'):
         assert _datas_montadas_a_mao(montada), montada
     for outra in ('x = datetime.strptime(t, "%d/%m/%Y %H:%M")', 'x = d.strftime("%d%m%Y")', 'x = f"{d:%H:%M}"',
                   'x = f"{c.month:02d}/{c.year}"', 'x = f"em {formato.data(d)}"', 'P(timestamp_format="%d/%m/%Y")'):

@@ -46,7 +46,7 @@ def detalhes_do_selo(conferencia) -> list[tuple[str, str]]:
     d, e = conferencia.dados, conferencia.emissor or {}
     itens = [("Documento", str(d.get("t", ""))), ("Número", f"{d.get('n')}/{d.get('a')} — {d.get('w')}ª via"),
              ("Titular", d.get("h") or "—"), ("CPF", d.get("p") or "—"),
-             ("Emitido em", "/".join(reversed(str(d.get("d", "")).split("-")))), ("Código", str(d.get("c", "")))]
+             ("Emitido em", conferencia.emitido_em()), ("Código", str(d.get("c", "")))]
     if e:
         itens.append(("Emissor", f"{e.get('emissor', '')} — CNPJ {e.get('cnpj', '')}"))
     itens.append(("Chave", selo.impressao_legivel(str(d.get("k", "")))))
