@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
+from desktop.screens.widgets import formato
 from desktop.screens.widgets.impressao import imprimir_pdfs
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import anexos
@@ -78,8 +79,8 @@ class VisualizadorAnexo(QDialog):
         fechar = QPushButton("Fechar", self)
         fechar.clicked.connect(self.accept)
         barra = QHBoxLayout()
-        barra.addWidget(QLabel(f"{anexo['nome_arquivo']} · {anexo['tamanho'] // 1024} KB · anexado em "
-                               f"{anexo['anexado_em'][:10]} por {anexo['anexado_por']}", self), 1)
+        barra.addWidget(QLabel(f"{anexo['nome_arquivo']} · {formato.tamanho(anexo['tamanho'])} · anexado em "
+                               f"{formato.momento(anexo['anexado_em'])} por {anexo['anexado_por']}", self), 1)
         barra.addWidget(self.botao_imprimir)
         barra.addWidget(fechar)
         lay = QVBoxLayout(self)
@@ -117,10 +118,10 @@ class DialogoAnexos(QDialog):
             Coluna("Tipo", lambda a: anexos.TIPOS[a["tipo"]], largura=150),
             Coluna("Descrição", lambda a: a["descricao"], esticar=True),
             Coluna("Arquivo", lambda a: a["nome_arquivo"], largura=150),
-            Coluna("Tamanho", lambda a: f"{max(1, a['tamanho'] // 1024)} KB", ordenar=lambda a: a["tamanho"],
-                   alinhamento="direita", largura=75),
-            Coluna("Anexado em", lambda a: a["anexado_em"][:16].replace("T", " "), ordenar=lambda a: a["anexado_em"],
-                   largura=125),
+            Coluna("Tamanho", lambda a: formato.tamanho(a["tamanho"]), ordenar=lambda a: a["tamanho"],
+                   alinhamento="direita", largura=80),
+            Coluna("Anexado em", lambda a: formato.momento(a["anexado_em"]), ordenar=lambda a: a["anexado_em"],
+                   largura=130),
             Coluna("Por", lambda a: a["anexado_por"], largura=90),
         ], self, nome="Anexos do processo", ao_abrir=lambda _a: self._on_ver())  # Enter ou duplo clique: Ver
         self.tipo = QComboBox(self)
@@ -192,7 +193,7 @@ class DialogoAnexos(QDialog):
         self.descricao.clear()
         self._novo = a["id"]
         self.atualizar()
-        self.situacao.setText(f"{a['nome_arquivo']} anexado ({a['tamanho'] // 1024} KB, SHA-256 {a['sha256'][:12]}…).")
+        self.situacao.setText(f"{a['nome_arquivo']} anexado ({formato.tamanho(a['tamanho'])}, SHA-256 {a['sha256'][:12]}…).")
 
     def _on_anexar(self) -> None:
         caminho, _filtro = QFileDialog.getOpenFileName(self, "Anexar documento digitalizado", "",

@@ -65,14 +65,17 @@ class AbaInstituicao(_AbaComDialogo):
         self.aviso = QLabel(self)
         self.aviso.setWordWrap(True)
         self.lista = Lista([
-            Coluna("Instituição", lambda i: i["nome"], largura=280),
+            Coluna("Instituição", lambda i: i["nome"], largura=250),
             Coluna("Sistema", lambda i: i["sistema_ensino"], largura=90, titulo_longo="Sistema de ensino"),
             Coluna("Termo", lambda i: formato.data(i["termo_aprovado_em"]), ordenar=lambda i: i["termo_aprovado_em"] or "",
-                   largura=100, titulo_longo="Termo de adesão aprovado em"),
-            Coluna("Regulamento", lambda i: formato.data(i["regulamentacao_aprovada_em"]), largura=100,
+                   largura=95, titulo_longo="Termo de adesão aprovado em"),
+            Coluna("Regulamento", lambda i: formato.data(i["regulamentacao_aprovada_em"]),
+                   ordenar=lambda i: i["regulamentacao_aprovada_em"] or "", largura=95,
                    titulo_longo="Regulamentação aprovada em"),
-            Coluna("Sistec", lambda i: formato.data(i["sistec_validada_em"]), largura=100, titulo_longo="Validação no Sistec em"),
-            Coluna("Adesão", lambda i: i["situacao"].mensagem, largura=320,
+            Coluna("Sistec", lambda i: formato.data(i["sistec_validada_em"]), ordenar=lambda i: i["sistec_validada_em"] or "",
+                   largura=95, titulo_longo="Validação no Sistec em"),
+            # a mensagem inteira na dica e no aviso acima da lista
+            Coluna("Adesão", lambda i: i["situacao"].mensagem, largura=260,
                    cor=lambda i: "#b00020" if not i["situacao"].vigente else ("#8a5a00" if i["situacao"].avisar else None)),
             Coluna("Unidades certificadoras", lambda i: ", ".join(u["nome"] for u in i["unidades"]), esticar=True),
         ], self, nome="Instituições")
@@ -144,24 +147,26 @@ class AbaCursos(_AbaComDialogo):
         super().__init__(sessao, parent)
         self.lista_cursos = Lista([
             Coluna("Curso", lambda c: c["nome"], esticar=True),
-            Coluna("Tipo", lambda c: _tipo(c["tipo"]), largura=220),
-            Coluna("Unidade", lambda c: c["unidade"], largura=260),
+            Coluna("Tipo", lambda c: _tipo(c["tipo"]), largura=170),
+            Coluna("Unidade", lambda c: c["unidade"], largura=200),
             Coluna("Implantação", lambda c: formato.data(c["implantado_em"]), ordenar=lambda c: c["implantado_em"], largura=100),
-            Coluna("Turmas por ano", lambda c: ", ".join(f"{a}: {n}" for a, n in sorted(c["turmas"].items())), largura=220),
-            Coluna("Conceito e-MEC", lambda c: str(c["conceito_emec"] or ""), alinhamento="centro", largura=110),
-            Coluna("Carga horária (matriz / mínimo)", lambda c: (f"{sum(m['carga_horaria'] for m in c['matriz'])} h"
+            Coluna("Turmas por ano", lambda c: ", ".join(f"{a}: {n}" for a, n in sorted(c["turmas"].items())), largura=140),
+            Coluna("e-MEC", lambda c: str(c["conceito_emec"] or ""), alinhamento="centro", largura=60,
+                   titulo_longo="Conceito do curso no e-MEC"),
+            Coluna("Carga horária", lambda c: (f"{sum(m['carga_horaria'] for m in c['matriz'])} h"
                    + (f" / {c['carga_horaria_minima']} h" if c["carga_horaria_minima"] else "")) if c["matriz"]
-                   else "sem matriz", largura=200),
+                   else "sem matriz", largura=120, titulo_longo="Carga horária (matriz / mínimo)"),
         ], self, nome="Cursos de referência")
         self.lista_ppcps = Lista([
             Coluna("Perfil", lambda p: p["perfil"], esticar=True),
-            Coluna("Tipo", lambda p: _tipo(p["tipo"]), largura=220),
-            Coluna("Curso", lambda p: p["curso"], largura=260),
+            Coluna("Tipo", lambda p: _tipo(p["tipo"]), largura=170),
+            Coluna("Curso", lambda p: p["curso"], largura=220),
             Coluna("Carga horária", lambda p: f"{p['carga_horaria_total']} h", ordenar=lambda p: p["carga_horaria_total"],
                    alinhamento="direita", largura=100),
-            Coluna("Aprovado", lambda p: formato.data(p["aprovado_em"]) or "pendente", largura=90),
-            Coluna("Sistec", lambda p: formato.data(p["sistec_em"]), largura=90),
-            Coluna("Requisito de oferta", lambda p: p["conteudos"].get("fundamento_oferta", ""), largura=260),
+            Coluna("Aprovado", lambda p: formato.data(p["aprovado_em"]) or "pendente", ordenar=lambda p: p["aprovado_em"] or "",
+                   largura=95),
+            Coluna("Sistec", lambda p: formato.data(p["sistec_em"]), ordenar=lambda p: p["sistec_em"] or "", largura=95),
+            Coluna("Requisito de oferta", lambda p: p["conteudos"].get("fundamento_oferta", ""), largura=170),
         ], self, nome="PPCPs")
         self.cursos, self.ppcps = self.lista_cursos.visao, self.lista_ppcps.visao
         self.botao_curso = QPushButton("Novo &curso…", self)
@@ -282,11 +287,12 @@ class AbaOferta(_AbaComDialogo):
         self.ultimo_arquivo: Path | None = None
         self.lista = Lista([
             Coluna("Oferta", lambda o: o["titulo"], esticar=True),
-            Coluna("Perfil", lambda o: o["perfil"], largura=260),
+            Coluna("Perfil", lambda o: o["perfil"], largura=230),
             Coluna("Inscrições de", lambda o: formato.data(o["inscricoes_de"]), ordenar=lambda o: o["inscricoes_de"], largura=100),
             Coluna("até", lambda o: formato.data(o["inscricoes_ate"]), ordenar=lambda o: o["inscricoes_ate"], largura=100),
             Coluna("Vagas", lambda o: str(o["vagas"] or ""), alinhamento="direita", largura=60),
-            Coluna("Publicada em", lambda o: formato.data(o["publicada_em"]), largura=100),
+            Coluna("Publicada em", lambda o: formato.data(o["publicada_em"]), ordenar=lambda o: o["publicada_em"] or "",
+                   largura=100),
         ], self, nome="Ofertas")
         self.tabela = self.lista.visao
         self.filtro = QLineEdit(self)

@@ -39,16 +39,16 @@ class AbaDocumentos(QWidget):
         self.tarefa = None  # a gravação em andamento (comum.operar)
         self.lendo = False  # a leitura da lista (comum.ler), fora da thread da interface
         self.lista = Lista([
-            Coluna("Documento", lambda e: TITULOS_DOCUMENTO[TipoDocumento(e["tipo_documento"])], largura=260),
+            Coluna("Documento", lambda e: TITULOS_DOCUMENTO[TipoDocumento(e["tipo_documento"])], largura=230),
             Coluna("Referência", lambda e: e["referencia"], esticar=True),
-            Coluna("Livro", lambda e: e["livro"], alinhamento="centro", largura=50),
-            Coluna("Folha", lambda e: str(e["folha"]), ordenar=lambda e: e["folha"], alinhamento="direita", largura=50),
-            Coluna("Registro", lambda e: str(e["numero_registro"]), ordenar=lambda e: e["numero_registro"],
-                   alinhamento="direita", largura=70),
+            # livro, folha e número do registro numa coluna só (três colunas estreitas tiravam o nome de vista)
+            Coluna("Registro", lambda e: f"{e['livro']} / {e['folha']} / {e['numero_registro']}",
+                   ordenar=lambda e: (str(e["livro"]), e["folha"], e["numero_registro"]), alinhamento="centro",
+                   largura=110, titulo_longo="Livro / folha / número do registro"),
             Coluna("Via", lambda e: f"{e['via']}ª", ordenar=lambda e: e["via"], alinhamento="centro", largura=45),
-            Coluna("Código", lambda e: e["codigo"], largura=130),
-            Coluna("Emitido em", lambda e: formato.data(e["emitido_em"]), ordenar=lambda e: e["emitido_em"], largura=90),
-            Coluna("Situação", situacao, largura=90, cor=lambda e: None if situacao(e) == "válido" else "#b00020"),
+            Coluna("Código", lambda e: e["codigo"], largura=165),
+            Coluna("Emitido em", lambda e: formato.data(e["emitido_em"]), ordenar=lambda e: e["emitido_em"], largura=100),
+            Coluna("Situação", situacao, largura=100, cor=lambda e: None if situacao(e) == "válido" else "#b00020"),
         ], self, nome="Documentos emitidos", ao_mudar=self._on_selecao, ao_abrir=lambda _e: self._on_abrir())
         # Enter ou duplo clique: Abrir PDF
         self.modelo, self.proxy, self.tabela = self.lista.modelo, self.lista.proxy, self.lista.visao

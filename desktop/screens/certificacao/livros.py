@@ -1,7 +1,7 @@
 """Aba Livros de registro: livros por emissor e tipo de título, abrir, encerrar e imprimir com os termos."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from desktop.rules.certificacao.livros import FOLHAS_PADRAO, REGISTRAVEIS
 from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO
@@ -15,6 +15,17 @@ from .comum import aguardar_combo, avisar, emitir_pdf, encher_combo, ler, operar
 from desktop.screens.widgets.situacao import reservar_linhas
 
 
+def _com_rotulo(rotulo: str, campo: QWidget) -> QWidget:
+    caixa = QWidget()
+    lay = QHBoxLayout(caixa)
+    lay.setContentsMargins(0, 0, 0, 0)
+    texto = QLabel(rotulo, caixa)
+    texto.setBuddy(campo)  # Alt+N, Alt+T levam ao campo
+    lay.addWidget(texto)
+    lay.addWidget(campo, 1)
+    return caixa
+
+
 class AbaLivros(QWidget):
     def __init__(self, sessao, parent=None):
         super().__init__(parent)
@@ -24,7 +35,7 @@ class AbaLivros(QWidget):
         self.lendo = False  # a leitura das unidades e dos livros (comum.ler), fora da thread da interface
         self.lista = Lista([
             Coluna("Livro", lambda l: str(l["numero"]), ordenar=lambda l: l["numero"], alinhamento="direita", largura=60),
-            Coluna("Tipo", lambda l: TITULOS_DOCUMENTO.get(l["tipo_documento"], l["tipo_documento"]), largura=260),
+            Coluna("Tipo", lambda l: TITULOS_DOCUMENTO.get(l["tipo_documento"], l["tipo_documento"]), esticar=True),
             Coluna("Folhas", lambda l: str(l["folhas"]), ordenar=lambda l: l["folhas"], alinhamento="direita", largura=70),
             Coluna("Usadas", lambda l: str(l["usadas"]), ordenar=lambda l: l["usadas"], alinhamento="direita", largura=70),
             Coluna("Aberto em", lambda l: formato.data(l["aberto_em"]), ordenar=lambda l: l["aberto_em"], largura=100),
@@ -50,9 +61,9 @@ class AbaLivros(QWidget):
         self.botao_encerrar.clicked.connect(self._on_encerrar)
         self.botao_imprimir.clicked.connect(self._on_imprimir)
         barra = LayoutFluxo()
-        for w in (QLabel("Unidade:"), self.unidade, QLabel("Tipo:"), self.tipo, self.folhas, self.botao_abrir,
-                  self.botao_encerrar, self.botao_imprimir):
-            barra.addWidget(w)
+        for w in (_com_rotulo("U&nidade:", self.unidade), _com_rotulo("&Tipo:", self.tipo), self.folhas,
+                  self.botao_abrir, self.botao_encerrar, self.botao_imprimir):
+            barra.addWidget(w)  # o rótulo vai junto do seu campo quando a barra quebra a linha
         lay = QVBoxLayout(self)
         explica = QLabel("Cada título ocupa uma folha do livro do seu tipo; o histórico vai no registro do "
                          "seu título. Livro completo: encerre-o e abra o seguinte.")

@@ -18,6 +18,7 @@ from desktop.screens.widgets.emissao import pasta_documentos
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import processos
+from desktop.services.certificacao.acompanhamento import ROTULOS_RESULTADO
 from desktop.services.certificacao.comunicado import emitir_comunicado, emitir_pasta
 
 from .comum import CARREGANDO, abrir, avisar, emitir_pdf, esquecer_leitura, ler, operar
@@ -27,6 +28,12 @@ from .processos_recurso import RecursoNaAba
 from desktop.screens.widgets.situacao import reservar_linhas
 
 _ORDEM_ETAPA = {e.value: i for i, e in enumerate(Etapa)}  # ordenar pela ordem do processo, não pelo nome
+_SITUACAO = {"andamento": "em andamento", "concluido": "concluído", "encerrado": "encerrado"}
+
+
+def _situacao_e_resultado(p: dict) -> str:
+    situacao = _SITUACAO.get(p["situacao"], p["situacao"])
+    return f"{situacao} · {p['resultado']}" if p["resultado"] else situacao
 
 
 class AbaProcessos(RecursoNaAba, QWidget):
@@ -44,12 +51,13 @@ class AbaProcessos(RecursoNaAba, QWidget):
         self.lendo = False  # a leitura da lista ou do processo aberto (comum.ler), fora da thread da interface
         self._a_escolher: str | None = None  # o processo pedido por selecionar enquanto a lista é lida
         self.lista = Lista([
-            Coluna("Trabalhador", lambda p: p["nome"], largura=190),
-            Coluna("Perfil", lambda p: p["perfil"], largura=170),
+            Coluna("Trabalhador", lambda p: p["nome"], largura=165),
+            Coluna("Perfil", lambda p: p["perfil"], largura=80),  # inteiro na dica e no título do processo aberto
             Coluna("Etapa", lambda p: ROTULOS_ETAPA[Etapa(p["etapa"])], ordenar=lambda p: _ORDEM_ETAPA[p["etapa"]],
-                   largura=110),
-            Coluna("Situação", lambda p: p["situacao"], largura=100),
-            Coluna("Resultado", lambda p: p["resultado"] or "", largura=110),
+                   largura=140),
+            # a situação com o resultado (art. 25), quando já há: "concluído · integral"
+            Coluna("Situação", _situacao_e_resultado, largura=185, titulo_longo="Situação do processo e resultado",
+                   dica=lambda p: ROTULOS_RESULTADO.get(p["resultado"] or "") if p["resultado"] else None),
         ], self, nome="Processos", ao_mudar=self._on_selecionar, ao_abrir=self._on_abrir_processo)
         self.busca = QLineEdit()
         self.busca.setPlaceholderText("Buscar por nome, CPF, curso ou perfil")
@@ -64,11 +72,14 @@ class AbaProcessos(RecursoNaAba, QWidget):
         self.botao_inscrever = QPushButton("&Inscrever em oferta…")
         self.botao_recurso = QPushButton("Interpor &recurso…")
         self.botao_decidir = QPushButton("&Decidir recurso…")
-        self.botao_renuncia = QPushButton("Registrar re&núncia ao recurso…")
+        self.botao_renuncia = QPushButton("Re&núncia ao recurso…")
+        self.botao_renuncia.setToolTip("Registrar a renúncia escrita do trabalhador ao recurso (art. 13, XI)")
         self.botao_corrigir = QPushButton("Corri&gir cadastro…")
-        self.botao_pasta = QPushButton("Imprimir &pasta do processo")
+        self.botao_pasta = QPushButton("&Pasta do processo (PDF)")
+        self.botao_pasta.setToolTip("Emitir a pasta do processo: etapas, avaliações, recursos e documentos")
         self.botao_anexos = QPushButton("Ane&xos…")
-        self.botao_comunicado = QPushButton("Co&municado do resultado (PDF)")
+        self.botao_comunicado = QPushButton("Co&municado (PDF)")
+        self.botao_comunicado.setToolTip("Emitir o comunicado do resultado, com o prazo de recurso")
         self.recursos = QLabel()
         self.recursos.setWordWrap(True)
         self.situacao = QLabel()
@@ -82,15 +93,16 @@ class AbaProcessos(RecursoNaAba, QWidget):
             b.clicked.connect(slot)
         self.etapas = Lista([
             Coluna("Etapa", lambda e: ROTULOS_ETAPA[Etapa(e["etapa"])], ordenar=lambda e: _ORDEM_ETAPA[e["etapa"]],
-                   largura=110),
+                   largura=140),
             Coluna("Realizada em", lambda e: formato.data(e["realizada_em"]), ordenar=lambda e: e["realizada_em"],
                    largura=90),
-            Coluna("Registrada por", lambda e: e["registrado_por"], largura=120),
-            Coluna("Registrada em", lambda e: e["registrado_em"][:16].replace("T", " "),
-                   ordenar=lambda e: e["registrado_em"], largura=125),
-            # o texto inteiro na dica, para ler sem alargar a coluna
-            Coluna("O que foi registrado", lambda e: e["resumo"], largura=420),
+            Coluna("Registrada", lambda e: f"{e['registrado_por']}, {formato.momento(e['registrado_em'])[:10]}",
+                   ordenar=lambda e: e["registrado_em"], largura=150, titulo_longo="Registrada por (usuário), em (data)",
+                   dica=lambda e: f"Registrada por {e['registrado_por']} em {formato.momento(e['registrado_em'])}"),
+            # ocupa o resto; o texto inteiro na dica, para ler sem alargar a coluna
+            Coluna("O que foi registrado", lambda e: e["resumo"]),
         ], self, nome="Etapas registradas")
+        self.etapas.visao.setMinimumHeight(self.etapas.visao.verticalHeader().defaultSectionSize() * 4 + 30)
         self.titulo = QLabel("Selecione um processo.")
         self.titulo.setWordWrap(True)
         self.formulario = QGroupBox("Próxima etapa")
@@ -166,9 +178,9 @@ class AbaProcessos(RecursoNaAba, QWidget):
         direita.setChildrenCollapsible(False)
         direita.addWidget(cima)
         direita.addWidget(baixo)
-        direita.setStretchFactor(0, 2)
-        direita.setStretchFactor(1, 3)
-        direita.setSizes([240, 360])
+        direita.setStretchFactor(0, 1)
+        direita.setStretchFactor(1, 1)
+        direita.setSizes([380, 260])  # as etapas (até seis) à vista; o formulário rola
         self.botao_registrar.setEnabled(editar)
         esquerda = QWidget()
         lay_e = QVBoxLayout(esquerda)
@@ -189,9 +201,9 @@ class AbaProcessos(RecursoNaAba, QWidget):
         divisor.setChildrenCollapsible(False)
         divisor.addWidget(esquerda)
         divisor.addWidget(direita)
-        divisor.setStretchFactor(0, 2)
-        divisor.setStretchFactor(1, 3)
-        divisor.setSizes([440, 660])
+        divisor.setStretchFactor(0, 1)  # a lista com as colunas à vista (trabalhador, perfil, etapa, situação)
+        divisor.setStretchFactor(1, 1)
+        divisor.setSizes([600, 520])
         QVBoxLayout(self).addWidget(divisor)
         self.atualizar()
         self._estado_recurso()
@@ -255,7 +267,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
     def _exibir(self, d: dict) -> None:
         self.detalhe = d
         prazo = f" · recurso até {formato.data(d['prazo_recurso'])}" if d["prazo_recurso"] else ""
-        self.titulo.setText(f"{d['nome']} — {d['perfil']} ({d['situacao']}){prazo}")
+        self.titulo.setText(f"{d['nome']} — {d['perfil']} ({_SITUACAO.get(d['situacao'], d['situacao'])}){prazo}")
         self.etapas.definir_linhas(d["etapas"])
         self._estado_recurso()
         proxima = d["proxima"]

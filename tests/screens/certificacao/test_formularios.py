@@ -390,7 +390,7 @@ def test_secretaria_sem_permissao_de_cancelar_ve_a_explicacao(qtbot, sessao_admi
         assert abertos == [str(salvo)] and salvo.read_bytes()[:5] == b"%PDF-"
         assert documentos.verificar_pdf(sec, salvo.read_bytes()).situacao == documentos.AUTENTICO
         assert "a anterior ficou substituída" in ad.situacao.text()
-        assert sorted(ad.modelo.index(i, 8).data() for i in range(3)) == ["substituído", "válido", "válido"]
+        assert sorted(ad.modelo.index(i, 6).data() for i in range(3)) == ["substituído", "válido", "válido"]  # Situação
     finally:
         sec.fechar()
 

@@ -22,14 +22,16 @@ def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admi
     qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
     linhas = {t[0]: t for t in textos(ap.etapas.visao)}
     assert linhas["Acolhimento"][1] == (HOJE - timedelta(days=42)).strftime("%d/%m/%Y")  # a data real da etapa
-    assert "Entrevista diagnóstica: Eletricista há 10 anos." in linhas["Acolhimento"][4]
-    assert "Memorial socioprofissional: Memorial registrado." in linhas["Acolhimento"][4]
-    assert "Decisão do trabalhador: seguir para a matrícula" in linhas["Acolhimento"][4]
-    assert "Avaliadores: Paulo; Sérgio" in linhas["Avaliação"][4]
-    assert "Competências reconhecidas (2 de 3): Interpretar projetos elétricos, Executar instalações" in linhas["Avaliação"][4]
-    assert "Não reconhecidas: Aplicar normas de segurança (NR-10)" in linhas["Avaliação"][4]
-    assert "Documentos emitidos:" in linhas["Certificação"][4] and "prazo de recurso vencido" in linhas["Certificação"][4]
-    assert dica(ap.etapas.visao, 3, 4) == linhas["Avaliação"][4]
+    assert "Entrevista diagnóstica: Eletricista há 10 anos." in linhas["Acolhimento"][3]
+    assert "Memorial socioprofissional: Memorial registrado." in linhas["Acolhimento"][3]
+    assert "Decisão do trabalhador: seguir para a matrícula" in linhas["Acolhimento"][3]
+    assert "Avaliadores: Paulo; Sérgio" in linhas["Avaliação"][3]
+    assert "Competências reconhecidas (2 de 3): Interpretar projetos elétricos, Executar instalações" in linhas["Avaliação"][3]
+    assert "Não reconhecidas: Aplicar normas de segurança (NR-10)" in linhas["Avaliação"][3]
+    assert "Documentos emitidos:" in linhas["Certificação"][3] and "prazo de recurso vencido" in linhas["Certificação"][3]
+    assert dica(ap.etapas.visao, 3, 3) == linhas["Avaliação"][3]  # o texto inteiro na dica
+    assert linhas["Avaliação"][2] == f"{s.usuario.login}, {HOJE:%d/%m/%Y}"  # quem registrou e quando (hoje)
+    assert dica(ap.etapas.visao, 3, 2).startswith(f"Registrada por {s.usuario.login} em {HOJE:%d/%m/%Y} ")  # e a hora
     # busca: CPF com pontos, curso, situação (a lista é relida fora da thread da interface; vale a última)
     def relida():
         qtbot.waitUntil(lambda: not ap.lendo, timeout=30000)

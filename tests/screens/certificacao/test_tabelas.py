@@ -86,7 +86,7 @@ def test_documento_aberto_pelo_enter_e_o_pdf_guardado_na_base(qtbot, sessao_admi
     qtbot.addWidget(painel)
     ad = painel.documentos
     qtbot.waitUntil(lambda: not ad.lendo and ad.modelo.rowCount() >= 2, timeout=30000)  # lida fora da interface
-    _clicar_cabecalho(qtbot, ad.tabela, 6)  # Código
+    _clicar_cabecalho(qtbot, ad.tabela, 4)  # Código
     ir_para(qtbot, ad.tabela, 1)
     escolhido = ad.lista.selecionada()
     assert escolhido["codigo"] == sorted(e["codigo"] for e in ad.lista.linhas())[1]
