@@ -10,8 +10,9 @@ from reportlab.lib import colors
 from reportlab.platypus import Spacer
 
 from .fontes import MONO, NORMAL
-from .layout import (Cabecalho, Rodape, caber, data_hora_local, gerar_pdf, marcado, paragrafo,
+from .layout import (Cabecalho, Rodape, caber, gerar_pdf, marcado, paragrafo,
                      quadro, tabela, titulo)
+from desktop.rules import formato
 
 TITULO = "Relatório do diário de auditoria"
 
@@ -29,7 +30,7 @@ def _linha(d: dict) -> list[str]:
 
     return [
         str(d["seq"]),
-        data_hora_local(d["momento"]),
+        formato.momento(d["momento"]),
         cabe(d["usuario"], 2),
         cabe(d["maquina"], 3),
         ACOES.get(d["acao"], d["acao"]),

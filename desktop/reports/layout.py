@@ -97,19 +97,6 @@ class Rodape:
         return f"Diário: nº {seq}, hash {hash_[:8]}…"
 
 
-def data_hora_local(valor: str | datetime) -> str:
-    """Momento (ISO 8601 ou datetime) na hora local, como dd/mm/aaaa hh:mm."""
-    momento = datetime.fromisoformat(valor) if isinstance(valor, str) else valor
-    if momento.tzinfo is not None:
-        momento = momento.astimezone()
-    return formato.momento(momento, hora_local=False)
-
-
-def data_local(valor: str | datetime) -> str:
-    """Data (ISO 8601 ou datetime) na hora local, como dd/mm/aaaa."""
-    return data_hora_local(valor)[:10]
-
-
 # -- estilos e flowables comuns --------------------------------------------------------------
 ESTILOS: dict[str, ParagraphStyle] = {
     "titulo": ParagraphStyle("titulo", fontName=NEGRITO, fontSize=14, leading=18,
@@ -356,7 +343,7 @@ def _desenhar_rodape_da_pagina(c: rl_canvas.Canvas, rod: Rodape, pagina: int, to
     y -= 4.2 * mm + 8.5 * len(simpleSplit(_aviso(rod), NORMAL, 7, largura))
     c.setFillColor(COR_SECUNDARIA)
     c.setFont(NORMAL, 6.5)
-    dados = (f"{rod.identificacao} · emitido em {data_hora_local(rod.emitido_em)} "
+    dados = (f"{rod.identificacao} · emitido em {formato.momento(rod.emitido_em)} "
              f"por {rod.emitido_por} · Paço {rod.versao}")
     if lote:
         dados += f" · folha {lote[0]} de {lote[1]} do lote"

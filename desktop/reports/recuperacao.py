@@ -14,8 +14,8 @@ from reportlab.platypus import ListFlowable, ListItem, Paragraph, Spacer, Table,
 
 from . import fontes
 from .fontes import MONO
-from .layout import (COR_LINHA, LARGURA_UTIL, Cabecalho, Rodape, data_local, gerar_pdf,
-                     marcado, paragrafo, quadro, titulo)
+from .layout import COR_LINHA, LARGURA_UTIL, Cabecalho, Rodape, gerar_pdf, marcado, paragrafo, quadro, titulo
+from desktop.rules import formato
 
 TITULO = "Folha da chave de recuperação"
 
@@ -78,7 +78,7 @@ def _assinaturas() -> Table:
 def gerar(cabecalho: Cabecalho, rodape: Rodape, chave: str) -> bytes:
     """A folha para imprimir, com a chave de recuperação já normalizada (8 grupos de 4)."""
     fontes.registrar()
-    itens = titulo(TITULO, f"Base de dados do Paço · gerada em {data_local(rodape.emitido_em)}")
+    itens = titulo(TITULO, f"Base de dados do Paço · gerada em {formato.data(rodape.emitido_em, hora_local=True)}")
     itens.append(paragrafo(
         "Esta folha guarda a chave de recuperação da base de dados do Paço instalada para "
         f"{cabecalho.nome} ({cabecalho.municipio} – {cabecalho.uf}). Ela é o único meio de abrir a base se todas "

@@ -135,11 +135,14 @@ def _como_data(valor: str | date | datetime) -> date | datetime:
         return date.fromisoformat(texto[:10])
 
 
-def data(valor: str | date | datetime | None) -> str:
-    """dd/mm/aaaa; aceita date, datetime ou texto ISO (com ou sem hora: vale o dia); vazio para None ou ""."""
+def data(valor: str | date | datetime | None, *, hora_local: bool = False) -> str:
+    """dd/mm/aaaa; aceita date, datetime ou texto ISO (com ou sem hora: vale o dia); vazio para None ou "".
+    Com ``hora_local``, um momento com fuso (UTC, como gravado) conta o dia na hora local."""
     if not valor:
         return ""
     d = _como_data(valor)
+    if hora_local and isinstance(d, datetime) and d.tzinfo is not None:
+        d = d.astimezone()
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 

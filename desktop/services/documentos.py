@@ -17,8 +17,8 @@ from typing import Callable
 
 from desktop.reports import diario as relatorio_diario
 from desktop.reports import recuperacao as folha_recuperacao
-from desktop.reports.layout import Cabecalho, Rodape, data_local
-from desktop.rules import selo
+from desktop.reports.layout import Cabecalho, Rodape
+from desktop.rules import formato, selo
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import ancoras as store_ancoras
@@ -231,7 +231,7 @@ def cancelar(sessao: Sessao, codigo: str, motivo: str) -> dict:
             raise ErroNegocio(f"Nenhum documento com o código {codigo} foi emitido por este Paço.")
         if antes["cancelado_em"]:
             raise ErroNegocio(f"{_identificacao(antes)} já foi cancelado em "
-                              f"{data_local(antes['cancelado_em'])} por {antes['cancelado_por']}.")
+                              f"{formato.data(antes['cancelado_em'], hora_local=True)} por {antes['cancelado_por']}.")
         registro.marcar_cancelado(m.db, antes["id"], momento=agora(), por=sessao.usuario.login,
                                   motivo=motivo)
         depois = registro.por_id(m.db, antes["id"])

@@ -11,8 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.reports.layout import data_local
-from desktop.rules import selo as regras_selo
+from desktop.rules import formato, selo as regras_selo
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import formatar_cnpj
 from desktop.store import documentos as registro
@@ -45,8 +44,8 @@ class Verificacao:
         if d is None and self.conferencia is not None:
             return self.conferencia.mensagem(self.por_arquivo)
         if d is not None:
-            emissao = f"emitido em {data_local(d['emitido_em'])} por {d['emitido_por']}"
-            cancelamento = (f"cancelado em {data_local(d['cancelado_em'])} por {d['cancelado_por']}. "
+            emissao = f"emitido em {formato.data(d['emitido_em'], hora_local=True)} por {d['emitido_por']}"
+            cancelamento = (f"cancelado em {formato.data(d['cancelado_em'], hora_local=True)} por {d['cancelado_por']}. "
                             f"Motivo: {d['motivo_cancelamento']}" if d["cancelado_em"] else "")
         if self.situacao == AUTENTICO:
             conferencia = ("O arquivo é idêntico ao que foi emitido." if self.por_arquivo else
@@ -57,7 +56,7 @@ class Verificacao:
                     "Este documento não tem mais validade.")
         if self.situacao == SUBSTITUIDO:
             return (f"Documento SUBSTITUÍDO: {identificacao(d)}, {emissao}, foi substituído em "
-                    f"{data_local(d['substituido_em'])} por {d['substituido_por']}. Motivo: "
+                    f"{formato.data(d['substituido_em'], hora_local=True)} por {d['substituido_por']}. Motivo: "
                     f"{d['motivo_substituicao']}. {self._substituto()}")
         if self.situacao == ALTERADO:
             extra = f" Além disso, esse documento foi {cancelamento}." if d["cancelado_em"] else ""
@@ -79,7 +78,7 @@ class Verificacao:
         if s is None:
             return "O documento que o substitui ainda não foi emitido; não use este."
         return (f"Vale em seu lugar: {identificacao(s)}, código {s['codigo']}, emitido em "
-                f"{data_local(s['emitido_em'])}.")
+                f"{formato.data(s['emitido_em'], hora_local=True)}.")
 
 
 def _situacao(doc: dict) -> str:

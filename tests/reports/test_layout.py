@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from desktop import __version__
 from desktop.reports import diario, layout, recuperacao
 from desktop.store.chaves import nova_chave_recuperacao
+from desktop.rules import formato
 
 CODIGO = "ABCD-EFGH-JK23"
 EMITIDO = datetime(2026, 11, 22, 14, 3, tzinfo=timezone.utc)
@@ -91,10 +92,10 @@ def test_paragrafo_escapa_marcacao():
     assert "Valor <b> & R$ 1.234,56" in _ler(pdf)[1][0]
 
 
-def test_data_hora_local_converte_do_utc():
+def test_momento_e_dia_na_hora_local_convertem_do_utc():
     momento = datetime(2026, 3, 1, 12, 30, tzinfo=timezone.utc)
-    assert layout.data_hora_local(momento.isoformat()) == momento.astimezone().strftime("%d/%m/%Y %H:%M")
-    assert layout.data_local("2026-03-01T12:30:00+00:00") == momento.astimezone().strftime("%d/%m/%Y")
+    assert formato.momento(momento.isoformat()) == momento.astimezone().strftime("%d/%m/%Y %H:%M")
+    assert formato.data("2026-03-01T12:30:00+00:00", hora_local=True) == momento.astimezone().strftime("%d/%m/%Y")
 
 
 def test_relatorio_do_diario_lista_linhas_e_veredito():
@@ -115,7 +116,7 @@ def test_relatorio_do_diario_lista_linhas_e_veredito():
     assert "Registros listados: 2 de 5 encontrados" in texto
     assert "0193a8f2-7c4e-7b21-9f3a-1c2d3e4f5a6b" in texto
     assert "inclusão" in texto and "alteração" in texto and "joão" in texto
-    assert layout.data_hora_local(linhas[0]["momento"]) in texto
+    assert formato.momento(linhas[0]["momento"]) in texto
 
 
 def test_folha_de_recuperacao_mostra_a_chave():

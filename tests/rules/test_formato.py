@@ -99,6 +99,9 @@ def test_uma_forma_de_mostrar_data():
     assert formato.quando(datetime(2026, 3, 1, 9, 5)) == "01/03/2026 09:05" == formato.quando("2026-03-01T09:05")
     assert formato.quando("2026-03-01T12:00:00+00:00", hora_local=False) == "01/03/2026 12:00"
     assert formato.quando(None) == "" and formato_telas.quando is formato.quando
+    utc = datetime(2026, 3, 1, 1, 30, tzinfo=timezone.utc)
+    assert formato.data(utc) == "01/03/2026" == formato.data(utc.isoformat())  # o dia como gravado
+    assert formato.data(utc, hora_local=True) == f"{utc.astimezone():%d/%m/%Y}" == formato.data(utc.isoformat(), hora_local=True)
     with pytest.raises(ValueError):
         formato.data("01/03/2026")  # mostrar não é ler: texto digitado passa por ler_data
 

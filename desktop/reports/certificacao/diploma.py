@@ -28,7 +28,7 @@ from desktop.rules.certificacao.resultado import exigir_texto_limpo
 from .. import fontes
 from ..fontes import MONO, NEGRITO, NORMAL
 from ..layout import (CAIXA_ASSINATURA, COR_LINHA, COR_SECUNDARIA, COR_TEXTO, Cabecalho, Rodape, _aviso,
-                      _desenhar_qr, data_hora_local, palavras_chave)
+                      _desenhar_qr, palavras_chave)
 from .dados import DadosTitulo
 from .pecas import por_extenso
 from desktop.rules import formato
@@ -262,7 +262,7 @@ def _verificacao(c: rl_canvas.Canvas, rod: Rodape) -> None:
         y -= 8.5
     c.setFillColor(COR_SECUNDARIA)
     c.setFont(NORMAL, 6.5)
-    dados = f"{rod.identificacao} · emitido em {data_hora_local(rod.emitido_em)} por {rod.emitido_por} · Paço {rod.versao}"
+    dados = f"{rod.identificacao} · emitido em {formato.momento(rod.emitido_em)} por {rod.emitido_por} · Paço {rod.versao}"
     for linha in simpleSplit(dados, NORMAL, 6.5, largura):
         c.drawString(x, y, linha)
         y -= 8

@@ -5,7 +5,6 @@ import json
 from datetime import date, datetime
 
 from desktop.reports.eleicao import documentos as pdf
-from desktop.reports.layout import data_hora_local
 from desktop.rules.eleicao.calendario import ETAPAS
 from desktop.rules.papeis import Permissao
 from desktop.store import usuarios as armazem_usuarios
@@ -57,7 +56,7 @@ def _dados_boletim(sessao: Sessao, b: dict, nomes: dict[int, str]) -> pdf.DadosB
     supervisor = None
     if b["resolvido_por"]:
         supervisor = armazem_usuarios.nome_por_id(sessao.db, b["resolvido_por"])
-    recontagens = [f"Recontado por {r['feita_por_nome']} em {data_hora_local(r['feita_em'])} ({r['boletim_papel']}): "
+    recontagens = [f"Recontado por {r['feita_por_nome']} em {formato.momento(r['feita_em'])} ({r['boletim_papel']}): "
                    f"{r['motivo']}. Os números acima são os da recontagem (Lei 320/2023, art. 9º)."
                    for r in armazem.recontagens(sessao.db, b["processo_id"])
                    if r["secao_id"] == b["secao_id"] and r["tipo"] == "recontagem"]
@@ -135,7 +134,7 @@ def _sessao_apuracao(sessao: Sessao, p: dict) -> pdf.DadosSessaoApuracao:
             ocorrencias.append(f"Seção {b['secao']}: digitações divergentes; o supervisor {sup} decidiu os "
                                f"valores: {b['justificativa']}")
     for r in armazem.recontagens(db, p["id"]):
-        quando = data_hora_local(r["feita_em"])  # gravado em UTC; na ata, a hora local
+        quando = formato.momento(r["feita_em"])  # gravado em UTC; na ata, a hora local
         if r["tipo"] == "divergencia":
             ocorrencias.append(f"Seção {r['secao']}: recontagem do papel ({r['boletim_papel']}) por "
                                f"{r['feita_por_nome']} em {quando}, para resolver a divergência.")
