@@ -36,8 +36,10 @@ def grade_competencias(parent: QWidget) -> Lista:
     """Competências (art. 20 VI): nome, componente curricular e horas, na ordem em que se gravam."""
     grade = Lista([
         Coluna("Competência profissional", lambda c: c["nome"], esticar=True, editar=_guardar("nome")),
-        Coluna("Componente / unidade curricular", lambda c: c["componente"], largura=250, editar=_guardar("componente")),
-        Coluna("Carga horária (h)", lambda c: c["horas"], alinhamento="direita", largura=120, editar=_guardar("horas")),
+        Coluna("Componente curricular", lambda c: c["componente"], largura=210, editar=_guardar("componente"),
+               titulo_longo="Componente / unidade curricular"),
+        Coluna("Horas", lambda c: c["horas"], alinhamento="direita", largura=70, editar=_guardar("horas"),
+               titulo_longo="Carga horária (h)"),
     ], parent, nome="Competências", ordenavel=False)
     grade.visao.setMinimumHeight(160)
     return grade

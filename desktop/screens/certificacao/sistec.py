@@ -19,7 +19,7 @@ class DialogoCodigosSistec(QDialog):
         self.lendo, self.linhas = False, []
         editar = sessao.pode(Permissao.CERTIFICACAO_EDITAR)
         self.lista = Lista([
-            Coluna("Tipo", lambda l: acompanhamento.TIPOS_CODIGO[l["tipo"]].capitalize(), largura=190),
+            Coluna("Tipo", lambda l: acompanhamento.TIPOS_CODIGO[l["tipo"]].capitalize(), largura=220),
             Coluna("Nome", lambda l: l["nome"], esticar=True),
             Coluna("Código", lambda l: l["codigo"] or "", largura=120, editar=self._on_editado if editar else None,
                    titulo_longo="Código do Sistec (F2 ou Enter para editar)"),
