@@ -5,6 +5,7 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from desktop.rules import formato
 
 
 def configurar(c) -> None:
@@ -111,7 +112,7 @@ def executar(args, sessao, erro) -> int:
     elif args.replicas:
         for r in replicas.replicas(sessao):
             situacao = ("ativa" + (", designada" if r["designada"] else "")) if r["ativa"] else \
-                f"removida em {r['removida_em'][:10]}"
+                f"removida em {formato.data(r['removida_em'])}"
             if r["restaurada"]:
                 situacao += ", cópia restaurada: junte com um convite antes de gerar pacotes"
             print(f"{r['nome']:30} {r['dominios']:14} {situacao}{'  (esta máquina)' if r['esta'] else ''}")

@@ -97,7 +97,7 @@ def montar(sessao: Sessao, replica: str) -> tuple[dict, dict, dict, bytes, dict]
     if destino["id"] == eu["id"]:
         raise ErroNegocio("Esta é a própria máquina: escolha outra réplica.")
     if not destino["ativa"]:
-        raise ErroNegocio(f"A réplica {destino['nome']} foi removida em {destino['removida_em'][:10]}: "
+        raise ErroNegocio(f"A réplica {destino['nome']} foi removida em {formato.data(destino['removida_em'])}: "
                           "nada é enviado a ela.")
     _chave_sigilo_local(sessao, eu)
     destino = _replica(sessao, destino["id"])
@@ -129,7 +129,7 @@ def _recusar(cab: dict, sessao: Sessao, eu: dict) -> dict:
         raise ErroNegocio("O pacote vem de uma réplica que esta máquina ainda não conhece: importe antes um pacote "
                           "da sede (que traz o registro das réplicas novas)." + _NADA)
     if not origem["ativa"]:
-        raise ErroNegocio(f"O pacote vem da réplica {origem['nome']}, removida em {origem['removida_em'][:10]}." + _NADA)
+        raise ErroNegocio(f"O pacote vem da réplica {origem['nome']}, removida em {formato.data(origem['removida_em'])}." + _NADA)
     if cab.get("esquema") != versao_do_programa() or cab.get("esquema_sigilo") != sigilo.versao_do_programa():
         raise ErroNegocio(f"O pacote foi feito por um Paço de outra versão (esquema {cab.get('esquema')}; este usa o "
                           f"{versao_do_programa()}). Atualize o Paço nas duas máquinas para a mesma versão." + _NADA)

@@ -22,6 +22,7 @@ import json
 import time
 
 from .erros import ErroBase
+from desktop.rules import formato
 
 EXISTE = "_existe"
 ESQUEMAS = ("main", "sigilo")
@@ -177,7 +178,7 @@ def mensagem_restaurada(db, ato: str) -> str | None:
     quem = restaurada(db)
     if quem is None:
         return None
-    return (f"{ato}: esta base é uma cópia de segurança da réplica {quem[0]} restaurada em {quem[1][:10]}, e não "
+    return (f"{ato}: esta base é uma cópia de segurança da réplica {quem[0]} restaurada em {formato.data(quem[1])}, e não "
             "sabe o que a máquina original fez depois da cópia (pacotes enviados, números emitidos, atos únicos). "
             "Antes de trocar pacotes, numerar ou fazer atos únicos, um administrador junta esta máquina com um "
             "convite (Administração › Sincronização › Juntar esta máquina com um convite…). Se ela substitui a "

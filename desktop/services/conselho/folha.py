@@ -128,7 +128,7 @@ def fechar(sessao: Sessao, competencia, opcoes: dict | None = None) -> dict:
         antes = armazem.competencia(m.db, dia)
         if antes is not None and antes["situacao"] == "fechada":
             raise ErroNegocio(f"A competência {dia:%m/%Y} da folha dos conselheiros já está fechada (em "
-                              f"{antes['fechada_em'][:10]}, por {antes['fechada_por']}). Para recalculá-la, "
+                              f"{formato.data(antes['fechada_em'])}, por {antes['fechada_por']}). Para recalculá-la, "
                               "reabra-a informando o motivo.")
         p, usadas = _calcular(sessao, dia, opcoes)
         if p.erros:

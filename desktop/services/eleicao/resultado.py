@@ -182,7 +182,7 @@ def encerrar_e_dar_posse(sessao: Sessao, processo_id: str) -> list[dict]:
     proc = processo_ou_erro(sessao.db, processo_id)
     exigir_fase(proc, "apuracao", "encerrado", acao="encerrar e dar posse")
     if proc["posse_dada_em"]:
-        raise ErroNegocio(f"A posse deste processo já foi dada em {proc['posse_dada_em'][:10]}.")
+        raise ErroNegocio(f"A posse deste processo já foi dada em {formato.data(proc['posse_dada_em'])}.")
     _exigir_prazo_vencido(proc, "encerrar e dar posse")
     a = apurar(sessao, processo_id) if proc["fase"] == "apuracao" else None
     if a is not None:

@@ -43,6 +43,7 @@ from ..folha_ciclo import (MOTIVO_MINIMO, CicloFolha, TotaisDaFolha,  # noqa: F4
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from . import anteriores, configuracao
 from .folha_pendencias import ERRO_CALCULO, Pendencia, erro, pendencias
+from desktop.rules import formato
 
 Progresso = Callable[[int, int], None]
 """``progresso(feitos, total)`` a cada servidor calculado; uma exceção levantada nele cancela (em
@@ -286,7 +287,7 @@ def fechar(sessao: Sessao, competencia: date | str, progresso: Progresso | None 
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         antes = armazem.competencia(m.db, dia)
         if antes is not None and antes["situacao"] == "fechada":
-            raise ErroNegocio(f"A competência {dia:%m/%Y} já está fechada (em {antes['fechada_em'][:10]}, por "
+            raise ErroNegocio(f"A competência {dia:%m/%Y} já está fechada (em {formato.data(antes['fechada_em'])}, por "
                               f"{antes['fechada_por']}). Para recalculá-la, um administrador deve reabri-la.")
         p, idents = _calcular(sessao, dia, progresso)
         lista = pendencias(p)

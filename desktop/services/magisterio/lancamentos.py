@@ -29,6 +29,7 @@ from desktop.store.magisterio import historicos as armazem
 from ..sessao import ErroNegocio, Mudanca, Sessao
 from . import cadastro, descontos, folha, historicos, validacoes
 from .comum import servidor as obter_servidor
+from desktop.rules import formato
 
 CODIGO_INJUSTIFICADA = "FI"
 COLUNAS = ("dias", "horas", "noturnas", "avulsa_valor", "avulsa_descricao", "avulsa_fundamento", "avulsa_incidencias")
@@ -152,7 +153,7 @@ class _Plano:
             if f["codigo"] != CODIGO_INJUSTIFICADA:
                 if d in desejado:
                     self._erro("dias" if desejado[d] is None else "horas",
-                               f"Já há falta com o código {f['codigo'] or '(sem código)'} em {d:02d}/{dia:%m/%Y}; "
+                               f"Já há falta com o código {f['codigo'] or '(sem código)'} em {formato.data(dia.replace(day=d))}; "
                                "corrija-a na ficha.")
             elif d not in desejado:
                 self.acoes.append(("excluir", f))
