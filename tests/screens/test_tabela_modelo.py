@@ -110,3 +110,25 @@ def test_lista_mantem_a_escolha_pelo_id_ao_reler(qapp):
     assert lista.selecionada()["id"] == 2 and lista.visao.currentIndex().row() == 2 and mudancas == [2]
     assert not lista.definir_linhas([{"id": 1, "nome": "Bia"}]) and lista.selecionada() is None
     assert not lista.selecionar(9) and not lista.selecionar(None)
+
+
+def test_coluna_que_estica_nao_some_sem_sobra(qtbot):
+    """A coluna ``esticar`` ocupa a sobra, mas sem sobra fica com a sua ``largura`` (a tabela rola) — antes, no modo
+    Stretch do Qt, ela ficava com poucos pixels quando as outras somavam mais que a tela (visto a 1366×768)."""
+    from desktop.screens.widgets.tabela import Lista
+
+    lista = Lista([Coluna("Código", lambda r: "x", largura=300), Coluna("Nome", lambda r: "y", esticar=True, largura=200),
+                   Coluna("Data", lambda r: "z", largura=300)])
+    lista.definir_linhas([{"id": 1}])
+    visao = lista.visao
+    qtbot.addWidget(visao)
+    visao.resize(500, 200)
+    visao.show()
+    qtbot.waitExposed(visao)
+    cab = visao.horizontalHeader()
+    qtbot.waitUntil(lambda: cab.sectionSize(1) == 200)  # sem sobra: o mínimo, e a tabela rola
+    assert visao.horizontalScrollBar().maximum() > 0
+    visao.resize(1400, 200)
+    qtbot.waitUntil(lambda: cab.sectionSize(1) == visao.viewport().width() - 600)  # com sobra: ela toda
+    cab.resizeSection(0, 400)  # o usuário alarga outra coluna: a que estica cede
+    assert cab.sectionSize(1) == visao.viewport().width() - 700

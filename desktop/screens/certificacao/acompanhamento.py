@@ -56,7 +56,7 @@ class AbaAcompanhamento(QWidget):
         self.exportado: Path | None = None  # o último CSV gravado (exportar)
         self.lista = Lista([
             Coluna("Agrupamento", lambda c: c[0], ordenar=lambda c: c[3], largura=120),
-            Coluna("Valor", lambda c: c[1], esticar=True),
+            Coluna("Valor", lambda c: c[1], esticar=True, largura=250),
             Coluna("Processos", lambda c: str(c[2]), ordenar=lambda c: c[2], alinhamento="direita", largura=90),
         ], self, nome="Contagens do período")
         self.tabela = self.lista.visao

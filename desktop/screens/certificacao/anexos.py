@@ -116,7 +116,7 @@ class DialogoAnexos(QDialog):
         self._novo: str | None = None  # o anexo recém-gravado, escolhido na lista relida
         self.lista = Lista([
             Coluna("Tipo", lambda a: anexos.TIPOS[a["tipo"]], largura=150),
-            Coluna("Descrição", lambda a: a["descricao"], esticar=True),
+            Coluna("Descrição", lambda a: a["descricao"], esticar=True, largura=200),
             Coluna("Arquivo", lambda a: a["nome_arquivo"], largura=150),
             Coluna("Tamanho", lambda a: formato.tamanho(a["tamanho"]), ordenar=lambda a: a["tamanho"],
                    alinhamento="direita", largura=80),

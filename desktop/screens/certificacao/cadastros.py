@@ -77,7 +77,7 @@ class AbaInstituicao(_AbaComDialogo):
             # a mensagem inteira na dica e no aviso acima da lista
             Coluna("Adesão", lambda i: i["situacao"].mensagem, largura=260,
                    cor=lambda i: "#b00020" if not i["situacao"].vigente else ("#8a5a00" if i["situacao"].avisar else None)),
-            Coluna("Unidades certificadoras", lambda i: ", ".join(u["nome"] for u in i["unidades"]), esticar=True),
+            Coluna("Unidades certificadoras", lambda i: ", ".join(u["nome"] for u in i["unidades"]), esticar=True, largura=200),
         ], self, nome="Instituições")
         self.tabela = self.lista.visao
         self.botao_nova = QPushButton("&Nova instituição…", self)
@@ -146,7 +146,7 @@ class AbaCursos(_AbaComDialogo):
     def __init__(self, sessao, parent=None):
         super().__init__(sessao, parent)
         self.lista_cursos = Lista([
-            Coluna("Curso", lambda c: c["nome"], esticar=True),
+            Coluna("Curso", lambda c: c["nome"], esticar=True, largura=240),
             Coluna("Tipo", lambda c: _tipo(c["tipo"]), largura=170),
             Coluna("Unidade", lambda c: c["unidade"], largura=200),
             Coluna("Implantação", lambda c: formato.data(c["implantado_em"]), ordenar=lambda c: c["implantado_em"], largura=100),
@@ -158,7 +158,7 @@ class AbaCursos(_AbaComDialogo):
                    else "sem matriz", largura=120, titulo_longo="Carga horária (matriz / mínimo)"),
         ], self, nome="Cursos de referência")
         self.lista_ppcps = Lista([
-            Coluna("Perfil", lambda p: p["perfil"], esticar=True),
+            Coluna("Perfil", lambda p: p["perfil"], esticar=True, largura=220),
             Coluna("Tipo", lambda p: _tipo(p["tipo"]), largura=170),
             Coluna("Curso", lambda p: p["curso"], largura=220),
             Coluna("Carga horária", lambda p: f"{p['carga_horaria_total']} h", ordenar=lambda p: p["carga_horaria_total"],
@@ -286,7 +286,7 @@ class AbaOferta(_AbaComDialogo):
         self.tarefa = None
         self.ultimo_arquivo: Path | None = None
         self.lista = Lista([
-            Coluna("Oferta", lambda o: o["titulo"], esticar=True),
+            Coluna("Oferta", lambda o: o["titulo"], esticar=True, largura=250),
             Coluna("Perfil", lambda o: o["perfil"], largura=230),
             Coluna("Inscrições de", lambda o: formato.data(o["inscricoes_de"]), ordenar=lambda o: o["inscricoes_de"], largura=100),
             Coluna("até", lambda o: formato.data(o["inscricoes_ate"]), ordenar=lambda o: o["inscricoes_ate"], largura=100),

@@ -35,7 +35,7 @@ def _guardar(chave: str):
 def grade_competencias(parent: QWidget) -> Lista:
     """Competências (art. 20 VI): nome, componente curricular e horas, na ordem em que se gravam."""
     grade = Lista([
-        Coluna("Competência profissional", lambda c: c["nome"], esticar=True, editar=_guardar("nome")),
+        Coluna("Competência profissional", lambda c: c["nome"], esticar=True, largura=250, editar=_guardar("nome")),
         Coluna("Componente curricular", lambda c: c["componente"], largura=210, editar=_guardar("componente"),
                titulo_longo="Componente / unidade curricular"),
         Coluna("Horas", lambda c: c["horas"], alinhamento="direita", largura=70, editar=_guardar("horas"),
@@ -94,7 +94,7 @@ class DialogoPpcp(ListasLidas, DialogoFormulario):
         _ao_mudar(self.competencias, self._on_competencias)
         # Equipe (XII): o nome e a área (a formação não é gravada: a lei pede a área, art. 20 XII)
         self.equipe = Lista([
-            Coluna("Nome", lambda m: m["nome"], esticar=True, editar=_guardar("nome")),
+            Coluna("Nome", lambda m: m["nome"], esticar=True, largura=220, editar=_guardar("nome")),
             Coluna("Área", lambda m: AREAS[m["area"]], largura=220, editar=lambda m, area: m.__setitem__("area", area),
                    opcoes=AREAS),
         ], self, nome="Equipe multiprofissional", ordenavel=False)

@@ -40,7 +40,7 @@ class AbaDocumentos(QWidget):
         self.lendo = False  # a leitura da lista (comum.ler), fora da thread da interface
         self.lista = Lista([
             Coluna("Documento", lambda e: TITULOS_DOCUMENTO[TipoDocumento(e["tipo_documento"])], largura=230),
-            Coluna("Referência", lambda e: e["referencia"], esticar=True),
+            Coluna("Referência", lambda e: e["referencia"], esticar=True, largura=220),
             # livro, folha e número do registro numa coluna só (três colunas estreitas tiravam o nome de vista)
             Coluna("Registro", lambda e: f"{e['livro']} / {e['folha']} / {e['numero_registro']}",
                    ordenar=lambda e: (str(e["livro"]), e["folha"], e["numero_registro"]), alinhamento="centro",

@@ -35,7 +35,7 @@ class AbaLivros(QWidget):
         self.lendo = False  # a leitura das unidades e dos livros (comum.ler), fora da thread da interface
         self.lista = Lista([
             Coluna("Livro", lambda l: str(l["numero"]), ordenar=lambda l: l["numero"], alinhamento="direita", largura=60),
-            Coluna("Tipo", lambda l: TITULOS_DOCUMENTO.get(l["tipo_documento"], l["tipo_documento"]), esticar=True),
+            Coluna("Tipo", lambda l: TITULOS_DOCUMENTO.get(l["tipo_documento"], l["tipo_documento"]), esticar=True, largura=260),
             Coluna("Folhas", lambda l: str(l["folhas"]), ordenar=lambda l: l["folhas"], alinhamento="direita", largura=70),
             Coluna("Usadas", lambda l: str(l["usadas"]), ordenar=lambda l: l["usadas"], alinhamento="direita", largura=70),
             Coluna("Aberto em", lambda l: formato.data(l["aberto_em"]), ordenar=lambda l: l["aberto_em"], largura=100),

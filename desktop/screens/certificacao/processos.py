@@ -100,7 +100,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
                    ordenar=lambda e: e["registrado_em"], largura=150, titulo_longo="Registrada por (usuário), em (data)",
                    dica=lambda e: f"Registrada por {e['registrado_por']} em {formato.momento(e['registrado_em'])}"),
             # ocupa o resto; o texto inteiro na dica, para ler sem alargar a coluna
-            Coluna("O que foi registrado", lambda e: e["resumo"]),
+            Coluna("O que foi registrado", lambda e: e["resumo"], esticar=True, largura=180),
         ], self, nome="Etapas registradas")
         self.etapas.visao.setMinimumHeight(self.etapas.visao.verticalHeader().defaultSectionSize() * 4 + 30)
         self.titulo = QLabel("Selecione um processo.")
@@ -131,7 +131,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
             self._linhas[chave] = w
         self._reconhecidas: dict[str, bool] = {}  # competência → reconhecida, marcada na avaliação (art. 24)
         self.avaliacao = Lista([
-            Coluna("Competência", lambda a: a["nome"], esticar=True),
+            Coluna("Competência", lambda a: a["nome"], esticar=True, largura=220),
             Coluna("Reconhecida", lambda _a: "", largura=100, alinhamento="centro",
                    marcada=lambda a: self._reconhecidas.get(a["competencia_id"], False),
                    marcar=lambda a, sim: self._reconhecidas.__setitem__(a["competencia_id"], sim)),

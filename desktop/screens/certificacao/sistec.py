@@ -20,7 +20,7 @@ class DialogoCodigosSistec(QDialog):
         editar = sessao.pode(Permissao.CERTIFICACAO_EDITAR)
         self.lista = Lista([
             Coluna("Tipo", lambda l: acompanhamento.TIPOS_CODIGO[l["tipo"]].capitalize(), largura=220),
-            Coluna("Nome", lambda l: l["nome"], esticar=True),
+            Coluna("Nome", lambda l: l["nome"], esticar=True, largura=260),
             Coluna("Código", lambda l: l["codigo"] or "", largura=120, editar=self._on_editado if editar else None,
                    titulo_longo="Código do Sistec (F2 ou Enter para editar)"),
         ], self, nome="Códigos do Sistec", chave="referencia_id")

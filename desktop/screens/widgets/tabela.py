@@ -54,7 +54,7 @@ class Coluna:
     largura: int | None = None
     cor: Callable[[Any], str | None] | None = None
     dica: Callable[[Any], str | None] | None = None
-    esticar: bool = False  # ocupa a sobra da largura (no lugar da última coluna)
+    esticar: bool = False  # ocupa a sobra da largura (no lugar da última coluna); ``largura`` é o seu mínimo
     titulo_longo: str | None = None  # dica do cabeçalho (o título completo, quando ``titulo`` é curto)
     editar: Callable[[Any, str], None] | None = None  # célula editável: ``editar(linha, texto)`` guarda o digitado
     opcoes: dict[str, str] | None = None  # com ``editar``: escolher numa lista (valor → rótulo); ``editar`` recebe o valor
@@ -304,19 +304,61 @@ class _DelegadoOpcoes(QStyledItemDelegate):
         modelo.setData(indice, combo.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class _Esticada(QObject):
+    """A coluna ``esticar`` ocupa a sobra da largura, mas não fica mais estreita que a sua ``largura`` (ou o título):
+    sem sobra, a tabela rola na horizontal, em vez de a coluna principal (o nome, o curso) sumir — o modo Stretch do
+    Qt a deixava com poucos pixels quando as outras colunas somavam mais que a tela (visto a 1366×768)."""
+
+    def __init__(self, visao: QTableView, coluna: int, minimo: int):
+        super().__init__(visao)
+        self._visao, self.coluna, self.minimo, self._ajustando = visao, coluna, minimo, False
+        visao.viewport().installEventFilter(self)
+        visao.horizontalHeader().sectionResized.connect(self._on_secao)
+
+    def soltar(self) -> None:
+        from .descarte import descartar
+
+        self._visao.viewport().removeEventFilter(self)
+        self._visao.horizontalHeader().sectionResized.disconnect(self._on_secao)
+        descartar(self)
+
+    def eventFilter(self, _objeto, evento) -> bool:  # noqa: N802
+        if evento.type() == QEvent.Type.Resize:
+            self.ajustar()
+        return False
+
+    def _on_secao(self, indice: int, _antes: int, _agora: int) -> None:
+        if indice != self.coluna:  # outra coluna mudou de largura (pelo usuário): a sobra muda
+            self.ajustar()
+
+    def ajustar(self) -> None:
+        if self._ajustando:
+            return
+        cab = self._visao.horizontalHeader()
+        outras = sum(cab.sectionSize(i) for i in range(cab.count()) if i != self.coluna and not cab.isSectionHidden(i))
+        self._ajustando = True
+        try:
+            cab.resizeSection(self.coluna, max(self.minimo, self._visao.viewport().width() - outras))
+        finally:
+            self._ajustando = False
+
+
 def ajustar_colunas(visao: QTableView) -> None:
     """Larguras das colunas conforme a definição, nunca menores que o título (que não sai cortado);
-    a coluna ``esticar`` (ou a última) ocupa a sobra."""
+    a coluna ``esticar`` (ou a última) ocupa a sobra — a ``esticar``, sem ficar menor que a sua ``largura``."""
     cab = visao.horizontalHeader()
     colunas = visao.model().sourceModel().colunas
     esticada = next((i for i, c in enumerate(colunas) if c.esticar), None)
     cab.ensurePolished()  # a fonte do cabeçalho (folha de estilo) já vale para medir os títulos
     cab.setStretchLastSection(esticada is None)
     for i, coluna in enumerate(colunas):
-        modo = QHeaderView.ResizeMode.Stretch if i == esticada else QHeaderView.ResizeMode.Interactive
-        cab.setSectionResizeMode(i, modo)
+        cab.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
         if coluna.largura and i != esticada:
             visao.setColumnWidth(i, max(coluna.largura, cab.sectionSizeHint(i)))
+    for antiga in visao.findChildren(_Esticada):  # colunas trocadas (definir_colunas + ajustar_colunas de novo)
+        antiga.soltar()
+    if esticada is not None:
+        _Esticada(visao, esticada, max(colunas[esticada].largura or 0, cab.sectionSizeHint(esticada))).ajustar()
 
 
 def linha_selecionada(visao: QTableView) -> Any | None:
