@@ -132,3 +132,34 @@ def test_coluna_que_estica_nao_some_sem_sobra(qtbot):
     qtbot.waitUntil(lambda: cab.sectionSize(1) == visao.viewport().width() - 600)  # com sobra: ela toda
     cab.resizeSection(0, 400)  # o usuário alarga outra coluna: a que estica cede
     assert cab.sectionSize(1) == visao.viewport().width() - 700
+
+
+def test_enter_abre_a_linha_e_nao_aperta_o_botao_padrao_do_dialogo(qtbot):
+    """Enter numa Lista com ``ao_abrir`` abre a linha e para ali; o duplo clique também abre. Sem parar, o Enter
+    seguia para o diálogo e apertava também o botão padrão (em Anexos, o primeiro botão)."""
+    from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
+
+    from desktop.screens.widgets.tabela import Lista
+
+    dialogo = QDialog()
+    qtbot.addWidget(dialogo)
+    abertos, cliques = [], []
+    lista = Lista([Coluna("Nome", lambda r: r["nome"])], dialogo, ao_abrir=lambda r: abertos.append(r["id"]))
+    lista.definir_linhas([{"id": 1, "nome": "Bia"}, {"id": 2, "nome": "Caio"}])
+    botao = QPushButton("Anexar", dialogo)
+    botao.clicked.connect(lambda: cliques.append(1))
+    lay = QVBoxLayout(dialogo)
+    lay.addWidget(lista.visao)
+    lay.addWidget(botao)
+    with qtbot.waitExposed(dialogo):
+        dialogo.show()
+    assert botao.isDefault()  # o Qt faz do primeiro botão o padrão do diálogo
+    lista.visao.setFocus()
+    qtbot.keyClick(lista.visao, Qt.Key.Key_Down)
+    qtbot.keyClick(lista.visao, Qt.Key.Key_Down)
+    qtbot.keyClick(lista.visao, Qt.Key.Key_Return)
+    assert abertos == [2] and cliques == [] and dialogo.isVisible()
+    centro = lista.visao.visualRect(lista.proxy.index(0, 0)).center()
+    qtbot.mouseClick(lista.visao.viewport(), Qt.MouseButton.LeftButton, pos=centro)  # o 1º clique do duplo
+    qtbot.mouseDClick(lista.visao.viewport(), Qt.MouseButton.LeftButton, pos=centro)
+    assert abertos == [2, 1] and cliques == []

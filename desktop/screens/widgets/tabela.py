@@ -283,6 +283,23 @@ class _EnterEdita(QObject):
         return True
 
 
+class _EnterAbre(QObject):
+    """Enter numa lista com "abrir" abre a linha atual e para ali: num diálogo, o Enter que seguia da tabela para a
+    janela apertava também o botão padrão (o primeiro botão, p.ex. Anexar arquivo)."""
+
+    def __init__(self, visao: QTableView, ao_abrir: Callable[[Any], None]):
+        super().__init__(visao)
+        self._ao_abrir = ao_abrir
+
+    def eventFilter(self, visao, evento) -> bool:  # noqa: N802
+        if (evento.type() != QEvent.Type.KeyPress or evento.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                or visao.state() == QAbstractItemView.State.EditingState):
+            return False
+        if visao.currentIndex().isValid():
+            self._ao_abrir(visao.model().linha_origem(visao.currentIndex()))
+        return True
+
+
 class _DelegadoOpcoes(QStyledItemDelegate):
     """O editor de uma coluna com ``opcoes``: uma lista; a escolha vale ao escolher (sem precisar de Enter)."""
 
@@ -394,8 +411,9 @@ class Lista:
         self.chave = chave
         self._calada = False
         self._ao_mudar = ao_mudar
-        if ao_abrir is not None:
+        if ao_abrir is not None:  # duplo clique (activated) e Enter, que não segue para a janela
             self.visao.activated.connect(lambda indice: ao_abrir(self.proxy.linha_origem(indice)))
+            self.visao.installEventFilter(_EnterAbre(self.visao, ao_abrir))
         if ao_mudar is not None:
             self.visao.selectionModel().selectionChanged.connect(self._on_selecao)
 

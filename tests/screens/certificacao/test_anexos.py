@@ -6,6 +6,7 @@ from reportlab.pdfgen import canvas
 
 from desktop.screens.certificacao.painel import PainelCertificacao
 from tests.screens.apoio_janelas import digitar
+from tests.screens.apoio_tabelas import ir_para
 from tests.services.certificacao.apoio import ate_avaliacao, montar_cenario
 
 
@@ -54,6 +55,14 @@ def test_anexar_ver_e_imprimir_pela_tela(qtbot, sessao_admin, tmp_path, monkeypa
     qtbot.mouseClick(dlg.visualizador.botao_imprimir, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(impressos) == 1, timeout=30000)  # o PDF é lido fora da thread da interface
     assert impressos == [origem.read_bytes()]
+    dlg.visualizador.accept()
+    primeiro = dlg.visualizador
+    ir_para(qtbot, dlg.lista.visao, 0)  # pelo teclado: a linha do anexo e Enter também abrem o visualizador
+    qtbot.keyClick(dlg.lista.visao, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dlg.visualizador is not primeiro and dlg.visualizador.isVisible(), timeout=30000)
+    assert len(dlg.visualizador.paginas) == 2
+    # o Enter parou na tabela: não apertou também o botão padrão do diálogo (Anexar arquivo, com o mesmo arquivo)
+    assert s.db.execute("SELECT count(*) FROM cert_anexos WHERE processo_id = ?", [p["id"]]).fetchone()[0] == 1
     dlg.visualizador.accept()
     origem.unlink()  # o original some do disco; o anexo continua na base
     qtbot.mouseClick(dlg.botao_imprimir, Qt.MouseButton.LeftButton)
