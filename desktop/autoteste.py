@@ -22,6 +22,7 @@ from typing import Callable, Iterator
 
 from desktop import PASTA_DB, PASTA_RECURSOS, RAIZ, __version__
 from desktop.ambiente import variaveis
+from desktop.rules import formato
 
 MARCADOR = "Marcador-em-claro-do-autoteste-7Q2X"
 """Texto gravado na base; se aparecer nos bytes do arquivo, a base não está cifrada."""
@@ -138,7 +139,7 @@ class _Autoteste:
             raise _Falhou(f"vencimento {vencimento and vencimento.valor}, esperado {esperado} (Anexo I)")
         if c.liquido != c.proventos - c.descontos or c.liquido <= 0:
             raise _Falhou(f"totais incoerentes: {c.proventos} − {c.descontos} ≠ {c.liquido}")
-        return (f"{COMPETENCIA:%m/%Y}, nível 1 classe A 20 h: proventos {_brl(c.proventos)}, "
+        return (f"{formato.competencia(COMPETENCIA)}, nível 1 classe A 20 h: proventos {_brl(c.proventos)}, "
                 f"descontos {_brl(c.descontos)}, líquido {_brl(c.liquido)}")
 
     def entradas(self) -> str:

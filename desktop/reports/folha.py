@@ -26,10 +26,6 @@ def competencia_extenso(competencia: date) -> str:
     return formato.competencia_extenso(competencia)
 
 
-def competencia_curta(competencia: date) -> str:
-    return competencia.strftime("%m/%Y")
-
-
 def numero(valor: Decimal) -> str:
     """Dinheiro sem o símbolo, para colunas: 1.234,56."""
     return formato.valor_em_reais(valor)

@@ -168,6 +168,11 @@ def quando(valor: str | date | datetime | None, *, hora_local: bool = True) -> s
     return data(valor)
 
 
+def competencia(d: date) -> str:
+    """A competência (mês de uma folha) como mm/aaaa: 03/2026."""
+    return f"{d.month:02d}/{d.year:04d}"
+
+
 def mes_extenso(mes: int) -> str:
     """Nome do mês em minúsculas: 3 → março."""
     return MESES[mes - 1]

@@ -90,16 +90,16 @@ class CicloFolha:
             raise EntradaInvalida(f"Explique o motivo da reabertura (pelo menos {MOTIVO_MINIMO} caracteres), por "
                                   f"exemplo: \"{self.exemplo_motivo}\".")
         dia = mes(competencia)
-        replicas.exigir_designada(sessao.db, f"Reabrir a competência {dia:%m/%Y}{self.nome}")
+        replicas.exigir_designada(sessao.db, f"Reabrir a competência {formato.competencia(dia)}{self.nome}")
         t = self.tabelas
         with sessao.mudanca(self.grava) as m:
             antes = armazem.competencia(t, m.db, dia)
             if antes is None or antes["situacao"] != "fechada":
-                raise ErroNegocio(f"A competência {dia:%m/%Y}{self.nome} não está fechada: não há o que reabrir.")
+                raise ErroNegocio(f"A competência {formato.competencia(dia)}{self.nome} não está fechada: não há o que reabrir.")
             m.inserir(t.reaberturas, armazem.linha_reabertura(t, antes, por=sessao.usuario.login, motivo=motivo))
             armazem.marcar_aberta(t, m.db, antes["id"])
             substituidos = documentos_vias.substituir_assunto(
-                m, f"{self.assunto}:{dia:%Y-%m}", f"competência {dia:%m/%Y} reaberta: {motivo}")
+                m, f"{self.assunto}:{dia:%Y-%m}", f"competência {formato.competencia(dia)} reaberta: {motivo}")
             depois = armazem.competencia(t, m.db, dia)
             m.registrar(t.competencias, antes["id"], "alterar", antes=antes,
                         depois=depois | {"motivo_reabertura": motivo, "contracheques_apagados": antes[t.contagem],

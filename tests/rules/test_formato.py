@@ -194,9 +194,9 @@ def _datas_montadas_a_mao(fonte: str) -> list[str]:
     for no in ast.walk(ast.parse(fonte)):
         if isinstance(no, ast.Call) and ((isinstance(no.func, ast.Attribute) and no.func.attr == "strftime")
                                          or (isinstance(no.func, ast.Name) and no.func.id == "format")):
-            if any(isinstance(a, ast.Constant) and isinstance(a.value, str) and "%d/%m/%Y" in a.value
+            if any(isinstance(a, ast.Constant) and isinstance(a.value, str) and "%m/%Y" in a.value
                    for a in no.args):
-                achados.append(f"{no.lineno}: strftime('%d/%m/%Y')")
+                achados.append(f"{no.lineno}: strftime('…%m/%Y')")
         elif (isinstance(no, ast.Call) and isinstance(no.func, ast.Attribute) and no.func.attr == "join"
               and isinstance(no.func.value, ast.Constant) and no.func.value.value == "/" and no.args
               and isinstance(no.args[0], ast.Call) and isinstance(no.args[0].func, ast.Name)
@@ -204,16 +204,17 @@ def _datas_montadas_a_mao(fonte: str) -> list[str]:
             achados.append(f"{no.lineno}: '/'.join(reversed(iso.split('-')))")
         elif isinstance(no, ast.FormattedValue) and no.format_spec is not None:
             spec = "".join(v.value for v in no.format_spec.values if isinstance(v, ast.Constant))
-            if "%d/%m/%Y" in spec:
+            if "%m/%Y" in spec:
                 achados.append(f"{no.lineno}: f'{{…:{spec}}}'")
         elif isinstance(no, ast.JoinedStr):
             v = no.values
             for a, barra, b in zip(v, v[1:], v[2:]):
-                if (isinstance(a, ast.FormattedValue) and isinstance(a.value, ast.Attribute) and a.value.attr == "day"
-                        and isinstance(barra, ast.Constant) and str(barra.value).startswith("/")
-                        and isinstance(b, ast.FormattedValue) and isinstance(b.value, ast.Attribute)
-                        and b.value.attr == "month"):
-                    achados.append(f"{no.lineno}: f'{{….day:02d}}/{{….month:02d}}'")
+                for antes, depois in (("day", "month"), ("month", "year")):
+                    if (isinstance(a, ast.FormattedValue) and isinstance(a.value, ast.Attribute)
+                            and a.value.attr == antes and isinstance(barra, ast.Constant)
+                            and str(barra.value).startswith("/") and isinstance(b, ast.FormattedValue)
+                            and isinstance(b.value, ast.Attribute) and b.value.attr == depois):
+                        achados.append(f"{no.lineno}: f'{{….{antes}}}/{{….{depois}}}'")
     return achados
 
 
@@ -222,17 +223,18 @@ def test_detector_de_data_montada_a_mao():
     for montada in ('x = d.strftime("%d/%m/%Y")', "x = d.strftime('%d/%m/%Y %H:%M')", 'x = format(d, "%d/%m/%Y")',
                     'x = f"em {d:%d/%m/%Y}."', "x = f\"em {date.fromisoformat(r['p']):%d/%m/%Y às %H:%M}\"",
                     'x = f"{d.day:02d}/{d.month:02d}/{d.year}"', 'x = f"{d.day}/{d.month}/{d.year}"',
-                    'x = "/".join(reversed(d.get("d", "").split("-")))'):
+                    'x = "/".join(reversed(d.get("d", "").split("-")))', 'x = f"{c.month:02d}/{c.year}"',
+                    'x = c.strftime("%m/%Y")', 'x = f"folha de {c:%m/%Y}"'):
         assert _datas_montadas_a_mao(montada), montada
     for outra in ('x = datetime.strptime(t, "%d/%m/%Y %H:%M")', 'x = d.strftime("%d%m%Y")', 'x = f"{d:%H:%M}"',
-                  'x = f"{c.month:02d}/{c.year}"', 'x = f"em {formato.data(d)}"', 'P(timestamp_format="%d/%m/%Y")'):
+                  'x = f"{c.year:04d}-{c.month:02d}"', 'x = f"em {formato.data(d)}"', 'P(timestamp_format="%d/%m/%Y")'):
         assert not _datas_montadas_a_mao(outra), outra
 
 
 def test_nenhum_modulo_monta_dd_mm_aaaa_a_mao():
-    """Mensagens, documentos e telas mostram datas por ``formato.data`` / ``formato.momento`` (issue 18): fora de
-    rules/formato.py nenhum módulo de desktop/ formata dd/mm/aaaa com strftime, especificação de f-string ou
-    dia/mês montados à mão."""
+    """Mensagens, documentos e telas mostram datas por ``formato.data`` / ``formato.momento`` e competências por
+    ``formato.competencia`` (issue 18): fora de rules/formato.py nenhum módulo de desktop/ formata dd/mm/aaaa ou
+    mm/aaaa com strftime, especificação de f-string ou dia/mês/ano montados à mão."""
     from pathlib import Path
 
     import desktop
@@ -242,6 +244,7 @@ def test_nenhum_modulo_monta_dd_mm_aaaa_a_mao():
                for achado in _datas_montadas_a_mao(arq.read_text(encoding="utf-8"))]
     assert achados == []
     assert formato.momento(datetime(2026, 3, 1, 9, 5, 7), segundos=True) == "01/03/2026 09:05:07"
+    assert formato.competencia(date(2026, 3, 1)) == "03/2026" == formato.competencia(datetime(2026, 3, 31, 23, 59))
 
 
 def test_nenhum_segundo_nome_para_mostrar_data():

@@ -16,9 +16,9 @@ import csv
 from io import StringIO
 from typing import Iterable
 
-from desktop.rules import csv_seguro
+from desktop.rules import csv_seguro, formato
 
-from desktop.reports.folha import (chave_rubrica, competencia_curta, decimal_csv, descricao_rubrica, eh_provento,
+from desktop.reports.folha import (chave_rubrica, decimal_csv, descricao_rubrica, eh_provento, 
                                    ordenar_linhas)
 
 from .dados import ItemFolha, rotulo_nivel
@@ -36,7 +36,7 @@ def _texto(valor: str) -> str:
 
 def _identificacao(item: ItemFolha) -> list[str]:
     s, cc = item
-    return [competencia_curta(cc.competencia), _texto(s.matricula), _texto(s.nome), s.cpf_formatado,
+    return [formato.competencia(cc.competencia), _texto(s.matricula), _texto(s.nome), s.cpf_formatado,
             s.cargo_rotulo, rotulo_nivel(s.nivel) if str(s.nivel) else "", s.classe,
             str(s.jornada or ""), _texto(s.lotacao)]
 

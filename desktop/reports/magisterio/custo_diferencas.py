@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable, Spacer
 
-from desktop.reports.folha import competencia_curta, dinheiro, numero
+from desktop.reports.folha import dinheiro, numero
 from desktop.reports.layout import LARGURA_UTIL, Cabecalho, Rodape, caber, gerar_pdf, paragrafo, tabela, titulo
 from desktop.rules.dinheiro import ZERO
+from desktop.rules import formato
 
 TITULO = "Custo das diferenças de competências fechadas"
 DESTINOS = {"proxima": "pagas na próxima competência aberta",
@@ -72,7 +73,7 @@ class Custo:
 
 def gerar(cabecalho: Cabecalho, rodape: Rodape, custo: Custo) -> bytes:
     fluxo: list[Flowable] = titulo(
-        f"{TITULO} até {competencia_curta(custo.competencia)}",
+        f"{TITULO} até {formato.competencia(custo.competencia)}",
         f"Simulação, nada gravado · diferenças {DESTINOS[custo.destino]}")
     resumo = [["Servidores com diferenças", str(custo.servidores)],
               ["Meses de origem", str(len({i.competencia for i in custo.itens}))],
@@ -93,7 +94,7 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, custo: Custo) -> bytes:
     fluxo.append(paragrafo("Por servidor e mês de origem", "secao"))
     larg = [LARGURA_UTIL * x for x in (0.5, 0.16, 0.16, 0.18)]
     fluxo.append(tabela(["Servidor", "Matrícula", "Mês", "Valor (R$)"],
-                        [[caber(n, larg[0] - 6), m, competencia_curta(k), numero(v)]
+                        [[caber(n, larg[0] - 6), m, formato.competencia(k), numero(v)]
                          for n, m, k, v in custo.por_servidor_mes()],
                         larg, alinhar_direita=(3,)))
     fluxo.append(Spacer(1, 10))
@@ -106,7 +107,7 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, custo: Custo) -> bytes:
     fluxo.append(paragrafo("Rubricas", "secao"))
     larg_r = [LARGURA_UTIL * x for x in (0.26, 0.08, 0.1, 0.42, 0.14)]
     fluxo.append(tabela(["Servidor", "Mês", "Rubrica", "Descrição", "Valor (R$)"],
-                        [[caber(i.nome, larg_r[0] - 6), competencia_curta(i.competencia), i.codigo,
+                        [[caber(i.nome, larg_r[0] - 6), formato.competencia(i.competencia), i.codigo,
                           paragrafo(i.descricao, "celula"), numero(i.valor)] for i in custo.itens],
                         larg_r, alinhar_direita=(4,)))
     return gerar_pdf(cabecalho, rodape, TITULO, fluxo)

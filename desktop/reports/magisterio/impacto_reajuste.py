@@ -39,7 +39,7 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, imp: Impacto, descricao: str, fu
     if imp.retroativos:
         fluxo.append(paragrafo("Competências já fechadas alcançadas pela vigência", "secao"))
         fluxo.append(tabela(["Competência", "Servidores", "Pago (R$)", "Devido (R$)", "Diferença (R$)"],
-                            [[f"{m.competencia:%m/%Y}", str(m.servidores), numero(m.pago), numero(m.devido),
+                            [[f"{formato.competencia(m.competencia)}", str(m.servidores), numero(m.pago), numero(m.devido),
                               numero(m.diferenca)] for m in imp.retroativos],
                             [LARGURA_UTIL * x for x in (0.2, 0.15, 0.22, 0.22, 0.21)], alinhar_direita=(1, 2, 3, 4)))
         fluxo.append(paragrafo("Devido: o mês recalculado com a tabela nova; quem receberia menos com ela (no "
@@ -52,7 +52,7 @@ def gerar(cabecalho: Cabecalho, rodape: Rodape, imp: Impacto, descricao: str, fu
         larg_r = [LARGURA_UTIL * x for x in (0.36, 0.12, 0.13, 0.13, 0.13, 0.13)]
         fluxo.append(tabela(
             ["Servidor", "Matrícula", "Competência", "Pago (R$)", "Devido (R$)", "Diferença"],
-            [[caber(r.nome, larg_r[0] - 6), r.matricula, f"{r.competencia:%m/%Y}", numero(r.pago), numero(r.devido),
+            [[caber(r.nome, larg_r[0] - 6), r.matricula, f"{formato.competencia(r.competencia)}", numero(r.pago), numero(r.devido),
               numero(r.diferenca)] for r in imp.retroativos_servidores],
             larg_r, alinhar_direita=(3, 4, 5)))
         fluxo.append(Spacer(1, 10))

@@ -14,6 +14,7 @@ from desktop.rules.pagamento import banco as regras_banco
 from desktop.rules.validacao import EntradaInvalida, cpf as validar_cpf
 
 from . import descontos as regras
+from desktop.rules import formato
 
 TIPOS = {"pensao": "Pensão alimentícia", "sindical": "Contribuição sindical", "consignacao": "Consignação",
          "avulsa": "Rubrica avulsa"}
@@ -124,18 +125,18 @@ def recusa(valores: dict, avisos: list[str], referencias: list[str], dia, liquid
     if liquido is not None and liquido < 0 and valores["tipo"] == "avulsa" and valores["forma"] == "desconto":
         negativo = next((a.split(" Confira")[0] for a in avisos if a.startswith("O líquido ficou negativo")),
                         f"O líquido ficaria em {reais(liquido)}.")
-        return (f"Desconto avulso recusado em {dia:%m/%Y}: {valores['descricao']} de "
+        return (f"Desconto avulso recusado em {formato.competencia(dia)}: {valores['descricao']} de "
                 f"{reais(Decimal(valores['quantidade']))} não cabe no mês. {negativo} Lance um valor que caiba no "
                 "líquido do mês, ou divida-o em parcelas por competência.")
     if valores["tipo"] == "consignacao":
         fora = [a for a in avisos if a.startswith(f"Consignação {valores['descricao']}") and "não descontada" in a]
         if fora or "novo" not in referencias:
             motivo = fora[0] if fora else "não há margem consignável vigente no mês."
-            return f"Consignação recusada em {dia:%m/%Y}: {motivo}"
+            return f"Consignação recusada em {formato.competencia(dia)}: {motivo}"
     if valores["tipo"] == "pensao":
         acima = [a for a in avisos if "passam do líquido" in a]
         if acima:
-            return f"Pensão recusada em {dia:%m/%Y}: {acima[0]}"
+            return f"Pensão recusada em {formato.competencia(dia)}: {acima[0]}"
     return None
 
 

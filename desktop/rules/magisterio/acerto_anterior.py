@@ -28,6 +28,7 @@ from desktop.rules.folha.tipos import Linha, Natureza
 
 from . import codigos
 from .reajuste_impacto import decimo_terceiro, diferenca_mes_anterior, remuneracao_bruta
+from desktop.rules import formato
 
 FUND_TERCO = "Lei 1.613/2004, art. 57 (terço pago na folha do mês anterior às férias); CF, art. 7º, XVII"
 REFERENCIA = "anterior:"  # + 'aaaa-mm' (o mês), + ':13' (o 13º quitado nele) ou ':terco' (o terço pago nele)
@@ -48,7 +49,7 @@ def terco_ferias(linhas: Iterable[Linha]) -> Decimal:
 
 
 def _texto(parte: str, mes: date, devido: Decimal, pago: Decimal) -> str:
-    return f"Diferença de mês anterior — {parte} {mes:%m/%Y} recalculado (devido {reais(devido)}; pago {reais(pago)})"
+    return f"Diferença de mês anterior — {parte} {formato.competencia(mes)} recalculado (devido {reais(devido)}; pago {reais(pago)})"
 
 
 def diferenca_13(mes: date, devido: Decimal, pago: Decimal, ja_acertado: Decimal, fundamento: str,
@@ -60,8 +61,8 @@ def diferenca_13(mes: date, devido: Decimal, pago: Decimal, ja_acertado: Decimal
         return None
     codigo, natureza = ((codigos.DIFERENCA_13_MES_ANTERIOR, Natureza.PROVENTO) if dif > 0 else
                         (codigos.DIFERENCA_13_MES_ANTERIOR_DESCONTO, Natureza.DESCONTO))
-    fund = (f"{fundamento}; {motor.FUND_13} (13º quitado em {mes:%m/%Y} recalculado); {motor.FUND_IRRF_13}; "
-            f"{motor.FUND_PREV_13}; acerto na competência aberta seguinte ({liquidar_em:%m/%Y})")
+    fund = (f"{fundamento}; {motor.FUND_13} (13º quitado em {formato.competencia(mes)} recalculado); {motor.FUND_IRRF_13}; "
+            f"{motor.FUND_PREV_13}; acerto na competência aberta seguinte ({formato.competencia(liquidar_em)})")
     return Linha(codigo, _texto("13º salário quitado em", mes, devido, pago + ja_acertado), natureza, abs(dif), fund,
                  base=centavos(devido), grupo=motor.GRUPO_13, referencia=f"{REFERENCIA}{mes:%Y-%m}:13")
 
@@ -75,8 +76,8 @@ def diferenca_terco(mes: date, devido: Decimal, pago: Decimal, ja_acertado: Deci
         return None
     codigo, natureza = ((codigos.DIFERENCA_TERCO_MES_ANTERIOR, Natureza.PROVENTO) if dif > 0 else
                         (codigos.DIFERENCA_TERCO_MES_ANTERIOR_DESCONTO, Natureza.DESCONTO))
-    fund = (f"{fundamento}; {FUND_TERCO} (terço pago em {mes:%m/%Y} recalculado); {motor.FUND_TERCO}; acerto na "
-            f"competência aberta seguinte ({liquidar_em:%m/%Y})")
+    fund = (f"{fundamento}; {FUND_TERCO} (terço pago em {formato.competencia(mes)} recalculado); {motor.FUND_TERCO}; acerto na "
+            f"competência aberta seguinte ({formato.competencia(liquidar_em)})")
     return Linha(codigo, _texto("terço de férias pago em", mes, devido, pago + ja_acertado), natureza, abs(dif), fund,
                  base=centavos(devido), incide_previdencia=incide_previdencia,
                  referencia=f"{REFERENCIA}{mes:%Y-%m}:terco")

@@ -189,9 +189,9 @@ class _Folha:
                 continue
             unidade = "dia(s)" if l.codigo == motor.FALTAS_DIAS else "hora(s)"
             saida.append(Linha(codigos.FALTAS_MES_ANTERIOR,
-                               f"Diferença de mês anterior: faltas de {self.mes:%m/%Y} lançadas após o fechamento "
+                               f"Diferença de mês anterior: faltas de {formato.competencia(self.mes)} lançadas após o fechamento "
                                f"({l.quantidade} {unidade})", Natureza.DESCONTO, l.valor,
-                               f"{l.fundamento}; desconto na competência seguinte aberta ({liquidar_em:%m/%Y})",
+                               f"{l.fundamento}; desconto na competência seguinte aberta ({formato.competencia(liquidar_em)})",
                                base=l.base, quantidade=l.quantidade))
         return saida
 
@@ -251,7 +251,7 @@ class _Folha:
                      diferencas: list[Linha] = ()) -> Contracheque:
         if not self.periodos:
             return Contracheque(self.mes, self.ficha.id, avisos=[
-                f"{self.ficha.nome} não tem vínculo em {self.mes.month:02d}/{self.mes.year}: nada a pagar."])
+                f"{self.ficha.nome} não tem vínculo em {formato.competencia(self.mes)}: nada a pagar."])
         linhas = (self._proventos() + [self._noturno()] + self._faltas() + self._terco()
                   + self._decimo_terceiro(adiantamento_13_pago))
         dias_pagos = sum(dias_comerciais(a, b, self.regras) for a, b, _ in self.pagos)

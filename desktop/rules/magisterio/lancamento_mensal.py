@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from desktop.rules.validacao import EntradaInvalida
+from desktop.rules import formato
 
 MAX_HORAS_DIA = 8
 MAX_NOTURNAS = Decimal(200)
@@ -41,7 +42,7 @@ def dias(texto: str, competencia: date) -> list[int]:
             raise EntradaInvalida(f"Intervalo \"{parte}\" ao contrário: use o menor dia primeiro.")
         for d in (a, b):
             if not 1 <= d <= ultimo:
-                raise EntradaInvalida(f"Dia {d} não existe em {competencia:%m/%Y} (1 a {ultimo}).")
+                raise EntradaInvalida(f"Dia {d} não existe em {formato.competencia(competencia)} (1 a {ultimo}).")
         saida.update(range(a, b + 1))
     return sorted(saida)
 
@@ -58,7 +59,7 @@ def horas(texto: str, competencia: date) -> dict[int, int]:
             raise EntradaInvalida(f"\"{parte}\": digite dia:horas, por exemplo 14:2 (2 horas no dia 14).")
         d, h = int(m.group(1)), int(m.group(2))
         if not 1 <= d <= ultimo:
-            raise EntradaInvalida(f"Dia {d} não existe em {competencia:%m/%Y} (1 a {ultimo}).")
+            raise EntradaInvalida(f"Dia {d} não existe em {formato.competencia(competencia)} (1 a {ultimo}).")
         if not 1 <= h <= MAX_HORAS_DIA:
             raise EntradaInvalida(f"Dia {d}: de 1 a {MAX_HORAS_DIA} horas (para o dia inteiro, use a coluna de dias).")
         if d in saida:

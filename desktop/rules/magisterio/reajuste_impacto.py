@@ -23,6 +23,7 @@ from desktop.rules.folha.descontos import bruto
 from desktop.rules.folha.tipos import Linha, Natureza
 
 from . import codigos
+from desktop.rules import formato
 
 DIFERENCAS = {codigos.DIFERENCA_REAJUSTE, codigos.DIFERENCA_REAJUSTE_RRA, codigos.DIFERENCA_13, codigos.DIFERENCA_13_RRA,
               codigos.DIFERENCA_MES_ANTERIOR, codigos.DIFERENCA_MES_ANTERIOR_DESCONTO, codigos.DIFERENCA_13_MES_ANTERIOR,
@@ -144,11 +145,11 @@ def diferenca_reajuste(mes: date, devido: Decimal, pago: Decimal, ja_pago: Decim
     if falta <= 0:
         return None
     if rra:
-        return Linha(codigos.DIFERENCA_REAJUSTE_RRA, f"Diferenças de reajuste — competência {mes:%m/%Y}, ano anterior "
+        return Linha(codigos.DIFERENCA_REAJUSTE_RRA, f"Diferenças de reajuste — competência {formato.competencia(mes)}, ano anterior "
                      f"(RRA; devido {reais(devido)}; pago {reais(pago + ja_pago)})", Natureza.PROVENTO, falta,
                      f"{FUND_DIFERENCA}; {FUND_RRA}", base=centavos(devido), incide_irrf=False,
                      referencia=f"{rra_mod.PREFIXO}{mes:%Y-%m}")
-    return Linha(codigos.DIFERENCA_REAJUSTE, f"Diferenças de reajuste — competência {mes:%m/%Y} (devido {reais(devido)}; "
+    return Linha(codigos.DIFERENCA_REAJUSTE, f"Diferenças de reajuste — competência {formato.competencia(mes)} (devido {reais(devido)}; "
                  f"pago {reais(pago + ja_pago)})", Natureza.PROVENTO, falta, FUND_DIFERENCA, base=centavos(devido),
                  referencia=f"reajuste:{mes:%Y-%m}")
 
@@ -162,10 +163,10 @@ def diferenca_mes_anterior(mes: date, devido: Decimal, pago: Decimal, ja_acertad
     dif = centavos(devido - pago - ja_acertado)
     if dif == 0:
         return None
-    texto = (f"Diferença de mês anterior — competência {mes:%m/%Y} recalculada (devido {reais(devido)}; "
+    texto = (f"Diferença de mês anterior — competência {formato.competencia(mes)} recalculada (devido {reais(devido)}; "
              f"pago {reais(pago + ja_acertado)})")
     fund = (f"{fundamento}; Lei 1.613/2004, art. 35 (remuneração do mês recalculada), acerto na competência aberta "
-            f"seguinte ({liquidar_em:%m/%Y})")
+            f"seguinte ({formato.competencia(liquidar_em)})")
     if dif > 0:
         return Linha(codigos.DIFERENCA_MES_ANTERIOR, texto, Natureza.PROVENTO, dif, fund, base=centavos(devido),
                      referencia=f"anterior:{mes:%Y-%m}")
@@ -185,7 +186,7 @@ def diferenca_13(mes: date, devido: Decimal, pago: Decimal, ja_pago: Decimal, *,
     falta = centavos(devido - pago - ja_pago)
     if falta <= 0:
         return None
-    texto = f"13º salário quitado em {mes:%m/%Y} (devido {reais(devido)}; pago {reais(pago + ja_pago)})"
+    texto = f"13º salário quitado em {formato.competencia(mes)} (devido {reais(devido)}; pago {reais(pago + ja_pago)})"
     if rra:
         return Linha(codigos.DIFERENCA_13_RRA, f"Diferença de {texto} — ano anterior (RRA)", Natureza.PROVENTO, falta,
                      f"{FUND_DIFERENCA}; {motor.FUND_13}; {FUND_RRA}", base=centavos(devido), incide_irrf=False,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QFrame, QHB
 
 from desktop.rules import formato
 from desktop.rules import validacao
-from desktop.screens.widgets import formato, servicos
+from desktop.screens.widgets import servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado, inteiro
 from desktop.screens.widgets.data import CampoData

@@ -121,7 +121,7 @@ def para_texto(campo: Campo, valor, nomes: dict[str, str] | None = None) -> str:
     if campo.tipo == DATA:
         return formato.data(valor)
     if campo.tipo == COMPETENCIA:
-        return f"{valor.month:02d}/{valor.year}"
+        return f"{formato.competencia(valor)}"
     if campo.tipo == LOGICO:
         return "sim" if valor else "não"
     if campo.tipo == DECIMAL:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPu
                                QVBoxLayout, QWidget)
 
 from desktop.screens.pagamento.remessa import GeradorRemessa
-from desktop.screens.widgets import avisos, servicos
+from desktop.screens.widgets import avisos, formato, servicos
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
 from desktop.services.magisterio import complementar, custo_diferencas
@@ -114,7 +114,7 @@ class PainelDiferencas(QGroupBox):
     def _on_previa(self, previa) -> None:
         self.ultima_previa = previa
         self.resumo.setText(
-            f"Folha complementar de {previa.competencia:%m/%Y}: {len(previa.itens)} servidor(es), proventos "
+            f"Folha complementar de {formato.competencia(previa.competencia)}: {len(previa.itens)} servidor(es), proventos "
             f"{comum.dinheiro(previa.proventos)}, descontos {comum.dinheiro(previa.descontos)}, líquido "
             f"{comum.dinheiro(previa.liquido)}. Nada foi gravado.")
 
@@ -156,7 +156,7 @@ class PainelDiferencas(QGroupBox):
     def _on_confirmar_fechar(self, comp, custo) -> None:
         """O custo calculado na hora, na própria pergunta: confirmar é ver o que será pago."""
         self.ultimo_custo = custo
-        if not avisos.confirmar(self, "Fechar folha complementar", f"Fechar a folha complementar de {comp:%m/%Y}?",
+        if not avisos.confirmar(self, "Fechar folha complementar", f"Fechar a folha complementar de {formato.competencia(comp)}?",
                                 sim="Fechar folha complementar",
                                 detalhe=f"{_texto_custo(custo)} Os contracheques ficam gravados e as diferenças pagas "
                                         "nela não voltam na próxima competência. Vai ao diário de auditoria."):
@@ -167,7 +167,7 @@ class PainelDiferencas(QGroupBox):
 
     def _on_fechada(self, linha: dict) -> None:
         self.ultima_fechada = linha
-        self.resumo.setText(f"Folha complementar de {linha['competencia']:%m/%Y} fechada: {linha['servidores']} "
+        self.resumo.setText(f"Folha complementar de {formato.competencia(linha['competencia'])} fechada: {linha['servidores']} "
                             f"servidor(es), líquido {comum.dinheiro(linha['liquido'])}. Gere o arquivo do banco em "
                             "Pagamento (folha complementar do Magistério).")
 
@@ -206,9 +206,9 @@ def _texto_custo(custo) -> str:
     destino = ("na folha complementar" if custo.destino == custo_diferencas.COMPLEMENTAR
                else "na próxima competência aberta")
     if not custo.itens:
-        return f"Não há diferenças a pagar ou descontar até {custo.competencia:%m/%Y} {destino}."
+        return f"Não há diferenças a pagar ou descontar até {formato.competencia(custo.competencia)} {destino}."
     meses = len({(i.servidor_id, i.competencia) for i in custo.itens})
-    texto = (f"Custo das diferenças até {custo.competencia:%m/%Y} {destino}: {custo.servidores} servidor(es), "
+    texto = (f"Custo das diferenças até {formato.competencia(custo.competencia)} {destino}: {custo.servidores} servidor(es), "
              f"{meses} mês(es) de origem; a pagar {comum.dinheiro(custo.proventos)}")
     if custo.descontos:
         texto += f", a descontar {comum.dinheiro(custo.descontos)}"

@@ -45,7 +45,7 @@ def _numero(texto: str) -> str:
 
 def _competencia(texto: str) -> str:
     """A competência digitada (``formato.ler_competencia``), como texto mm/aaaa."""
-    return f"{formato.ler_competencia(texto):%m/%Y}"
+    return f"{formato.competencia(formato.ler_competencia(texto))}"
 
 
 def _texto(minimo: int, campo: str):

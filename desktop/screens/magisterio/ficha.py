@@ -209,7 +209,7 @@ class DialogoFicha(QDialog):
     def _on_descontos(self) -> None:
         hoje = date.today()
         self.dialogo_descontos = DialogoDescontos(self._sessao, self.servidor_id, self.servidor["nome"],
-                                                  f"{hoje.month:02d}/{hoje.year}", self)
+                                                  f"{formato.competencia(hoje)}", self)
         self.dialogo_descontos.open()
 
 

@@ -87,7 +87,7 @@ class AbaLancamentos(QWidget):
         self.escola.setAccessibleName("Escola")
         hoje = date.today()
         self.competencia = CampoValidado(formato.ler_competencia, placeholder="mm/aaaa", parent=self)
-        self.competencia.definir_texto(f"{hoje.month:02d}/{hoje.year}")
+        self.competencia.definir_texto(f"{formato.competencia(hoje)}")
         self.botao_carregar = QPushButton("&Carregar", self)
         self.tabela = _Tabela(0, len(_TITULOS), self)
         self.tabela.setAccessibleName("Grade dos lançamentos do mês")
@@ -153,7 +153,7 @@ class AbaLancamentos(QWidget):
         """Mostra a grade da competência ``comp`` (da Folha mensal), na escola escolhida."""
         if not self.pode_sair(lambda: self.definir_competencia(comp)):
             return
-        self.competencia.definir_texto(f"{comp.month:02d}/{comp.year}")
+        self.competencia.definir_texto(f"{formato.competencia(comp)}")
         self._carregar_ao_receber = self.escola.count() == 0  # as escolas ainda não chegaram
         if not self._carregar_ao_receber:
             self._on_carregar()

@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.widgets import servicos
+from desktop.screens.widgets import formato, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.data import CampoData
 from desktop.services.pagamento import esocial
@@ -22,7 +22,7 @@ from desktop.services.pagamento import esocial
 
 class DialogoESocial(DialogoFormulario):
     def __init__(self, competencia: date, parent: QWidget | None = None):
-        super().__init__(f"Eventos do eSocial — {competencia:%m/%Y}", "Continuar…", parent,
+        super().__init__(f"Eventos do eSocial — {formato.competencia(competencia)}", "Continuar…", parent,
                          "Gera S-1010 (rubricas), S-1202 ou S-1200 (remuneração), S-1210 (pagamentos) e S-1299 "
                          "(fechamento), validados nos esquemas oficiais do leiaute S-1.3. Com o certificado A1 "
                          "os eventos saem assinados; sem ele, o programa de transmissão assina.")

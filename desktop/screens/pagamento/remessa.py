@@ -31,7 +31,7 @@ class DialogoRemessa(DialogoFormulario):
     a escolha."""
 
     def __init__(self, sessao, folha: str, competencia: date, parent: QWidget | None = None):
-        super().__init__(f"Arquivo do banco — {competencia:%m/%Y}", "Continuar…", parent,
+        super().__init__(f"Arquivo do banco — {formato.competencia(competencia)}", "Continuar…", parent,
                          "Arquivo CNAB 240 de pagamento de salários (leiaute FEBRABAN; na Caixa, o do SIACC) com o líquido "
                          "de cada um. "
                          "Informe o convênio que o banco deu ao órgão e a conta de onde sai o pagamento.")

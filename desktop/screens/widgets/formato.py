@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from desktop.rules import formato
-from desktop.rules.formato import data, momento, quando  # reexportados: as telas mostram datas pelas mesmas funções
+from desktop.rules.formato import competencia, data, momento, quando  # reexportados: as telas mostram datas pelas mesmas funções
 
-__all__ = ["data", "decimal_br", "momento", "numero_digitado", "quando", "tamanho"]
+__all__ = ["competencia", "data", "decimal_br", "momento", "numero_digitado", "quando", "tamanho"]
 
 
 def tamanho(octetos: int | None) -> str:

@@ -29,6 +29,7 @@ from desktop.store.magisterio import descontos as armazem
 from ..folha_ciclo import mes
 from ..sessao import ErroNegocio, Sessao
 from . import remuneracao
+from desktop.rules import formato
 
 FOLHA = "conselho"
 TABELA = "conselho_descontos"
@@ -56,7 +57,7 @@ def _gravar(sessao: Sessao, valores: dict, dia: date, fim) -> dict:
     if fim not in (None, ""):
         ultima = mes(fim)
         if ultima < dia:
-            raise EntradaInvalida(f"A última competência ({ultima:%m/%Y}) é anterior à primeira ({dia:%m/%Y}).")
+            raise EntradaInvalida(f"A última competência ({formato.competencia(ultima)}) é anterior à primeira ({formato.competencia(dia)}).")
         valores["fim"] = f"{ultima:%Y-%m}"
     cid = valores["conselheiro_id"]
     existentes = armazem.do_servidor_no_mes(sessao.db, cid, f"{dia:%Y-%m}", FOLHA)
@@ -142,7 +143,7 @@ def encerrar(sessao: Sessao, desconto_id: str, ultima_competencia) -> dict:
         raise ErroNegocio("Lançamento não encontrado.")
     ultima = mes(ultima_competencia)
     if f"{ultima:%Y-%m}" < antes["inicio"]:
-        raise EntradaInvalida(f"A última competência ({ultima:%m/%Y}) é anterior ao início do lançamento.")
+        raise EntradaInvalida(f"A última competência ({formato.competencia(ultima)}) é anterior ao início do lançamento.")
     with sessao.mudanca(Permissao.CONSELHO_MANDATOS) as m:
         depois = m.alterar(TABELA, desconto_id, armazem.encerramento(f"{ultima:%Y-%m}"))
     return depois

@@ -123,19 +123,19 @@ def fechar(sessao: Sessao, competencia, opcoes: dict | None = None) -> dict:
     """Recalcula e grava a competência inteira numa transação; devolve a competência fechada."""
     sessao.exigir(Permissao.CONSELHO_MANDATOS)
     dia = mes(competencia)
-    replicas.exigir_designada(sessao.db, f"Fechar a competência {dia:%m/%Y} da folha dos conselheiros")
+    replicas.exigir_designada(sessao.db, f"Fechar a competência {formato.competencia(dia)} da folha dos conselheiros")
     with sessao.mudanca(Permissao.CONSELHO_MANDATOS) as m:
         antes = armazem.competencia(m.db, dia)
         if antes is not None and antes["situacao"] == "fechada":
-            raise ErroNegocio(f"A competência {dia:%m/%Y} da folha dos conselheiros já está fechada (em "
+            raise ErroNegocio(f"A competência {formato.competencia(dia)} da folha dos conselheiros já está fechada (em "
                               f"{formato.data(antes['fechada_em'])}, por {antes['fechada_por']}). Para recalculá-la, "
                               "reabra-a informando o motivo.")
         p, usadas = _calcular(sessao, dia, opcoes)
         if p.erros:
-            raise ErroNegocio(f"A competência {dia:%m/%Y} não pode ser fechada: {len(p.erros)} conselheiro(s) sem "
+            raise ErroNegocio(f"A competência {formato.competencia(dia)} não pode ser fechada: {len(p.erros)} conselheiro(s) sem "
                               f"cálculo. {'; '.join(p.erros[:5])}")
         if not p.itens:
-            raise ErroNegocio(f"Nenhum conselheiro em exercício em {dia:%m/%Y}: não há folha para fechar.")
+            raise ErroNegocio(f"Nenhum conselheiro em exercício em {formato.competencia(dia)}: não há folha para fechar.")
         linha = antes or armazem.criar_competencia(m.db, dia)
         sha = armazem.gravar_contracheques(m.db, linha["id"], ((i.identificacao, i.contracheque, op)
                                                                for i, op in zip(p.itens, usadas)))
@@ -168,7 +168,7 @@ def obter_competencia(sessao: Sessao, competencia) -> dict | None:
 def _fechada(sessao: Sessao, dia: date) -> dict:
     linha = armazem.competencia(sessao.db, dia)
     if linha is None or linha["situacao"] != "fechada":
-        raise ErroNegocio(f"A competência {dia:%m/%Y} da folha dos conselheiros não está fechada: confira a prévia "
+        raise ErroNegocio(f"A competência {formato.competencia(dia)} da folha dos conselheiros não está fechada: confira a prévia "
                           "e feche a competência antes de emitir contracheques, o arquivo do banco ou o eSocial.")
     return linha
 
@@ -199,6 +199,6 @@ def contracheque(sessao: Sessao, competencia, conselheiro_id: str) -> ItemConsel
     linha = _fechada(sessao, dia)
     achados = armazem.contracheques(sessao.db, linha["id"], dia, conselheiro_id)
     if not achados:
-        raise ErroNegocio(f"O conselheiro não tem contracheque na competência fechada {dia:%m/%Y} (sem exercício "
+        raise ErroNegocio(f"O conselheiro não tem contracheque na competência fechada {formato.competencia(dia)} (sem exercício "
                           "no mês).")
     return ItemConselho(*achados[0])

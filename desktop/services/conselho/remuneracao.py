@@ -29,6 +29,7 @@ from .. import documentos, parametros
 from ..sessao import ErroNegocio, SemPermissao, Sessao
 from .escala import plantoes_no_mes
 from .exercicio import periodos
+from desktop.rules import formato
 
 TIPO_DOCUMENTO = "conselho_contracheque"
 ASSUNTO = "conselho:competencia"  # + ':aaaa-mm:conselheiro': a reabertura substitui os PDFs da competência
@@ -117,11 +118,11 @@ def emitir_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date) 
     dia = competencia.replace(day=1)
     k = armazem_folha.competencia(sessao.db, dia)
     if k is None or k["situacao"] != "fechada":
-        raise ErroNegocio(f"A competência {dia:%m/%Y} da folha dos conselheiros não está fechada: confira a prévia e "
+        raise ErroNegocio(f"A competência {formato.competencia(dia)} da folha dos conselheiros não está fechada: confira a prévia e "
                           "feche a competência antes de emitir o contracheque (o que se paga é o que foi gravado).")
     achados = armazem_folha.contracheques(sessao.db, k["id"], dia, conselheiro_id)
     if not achados:
-        raise ErroNegocio(f"O conselheiro não tem contracheque na competência fechada {dia:%m/%Y} (sem exercício "
+        raise ErroNegocio(f"O conselheiro não tem contracheque na competência fechada {formato.competencia(dia)} (sem exercício "
                           "no mês).")
     ident, cc = achados[0]
     dados = relatorio.DadosConselheiro(nome=ident["nome"], cpf=ident["cpf"], condicao=ident["condicao"],
@@ -131,7 +132,7 @@ def emitir_contracheque(sessao: Sessao, conselheiro_id: str, competencia: date) 
         emitido = documentos.emitir(
             sessao, tipo=TIPO_DOCUMENTO, titulo=relatorio.TITULO,
             montar=lambda cab, rod: relatorio.gerar(cab, rod, dados, cc),
-            referencia=f"{ident['nome']} — {dia:%m/%Y}", assunto=f"{ASSUNTO}:{dia:%Y-%m}:{conselheiro_id}")
+            referencia=f"{ident['nome']} — {formato.competencia(dia)}", assunto=f"{ASSUNTO}:{dia:%Y-%m}:{conselheiro_id}")
         linha = {"id": novo_id(), "conselheiro_id": conselheiro_id, "competencia": dia.isoformat(),
                  "linhas": json.dumps([asdict(l) for l in cc.linhas], default=str, ensure_ascii=False),
                  "proventos": str(cc.proventos), "descontos": str(cc.descontos), "liquido": str(cc.liquido),

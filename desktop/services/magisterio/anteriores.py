@@ -111,7 +111,7 @@ def marcar_em(m: Mudanca, historico: str, servidor_id: str, antes: dict | None, 
     meses = ", ".join(f"{k[5:]}/{k[:4]}" for k in alcancadas)
     alvo = ", ".join(sorted({f"{d[5:]}/{d[:4]}" for d in destinos.values()}))
     rotulo = _ROTULOS[historico]
-    desde = f"terço pago em {inicio:%m/%Y}" if historico == "ferias" else f"desde {formato.data(inicio)}"
+    desde = f"terço pago em {formato.competencia(inicio)}" if historico == "ferias" else f"desde {formato.data(inicio)}"
     return (f"{rotulo} ({desde}) alcança competência(s) já fechada(s): {meses}. Cada uma será "
             f"recalculada e a diferença paga ou descontada como diferença de mês anterior na competência {alvo} "
             f"({fundamento}; Lei 1.613/2004, art. 35).")

@@ -344,7 +344,7 @@ def calcular(dados: dict) -> dict:
     if dados.get("data_situacao") is not None:
         data_situacao = valor(date, dados["data_situacao"], "data_situacao")
         if not mes <= data_situacao <= ultimo_dia(mes):
-            raise _erro("data_situacao", f"{formato.data(data_situacao)} não está na competência {mes:%m/%Y}.")
+            raise _erro("data_situacao", f"{formato.data(data_situacao)} não está na competência {formato.competencia(mes)}.")
     adiantamento = None
     if dados.get("adiantamento_13_pago") is not None:
         adiantamento = valor(Decimal, dados["adiantamento_13_pago"], "adiantamento_13_pago")

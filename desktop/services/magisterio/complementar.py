@@ -39,6 +39,7 @@ from ..documentos import Emitido, emitir
 from ..folha_ciclo import TotaisDaFolha
 from ..sessao import ErroNegocio, Sessao
 from . import anteriores, configuracao, folha
+from desktop.rules import formato
 
 
 @dataclass
@@ -100,10 +101,10 @@ def _diferencas_ate(sessao: Sessao, dia: date, fichas: dict, *, so_a_pagar: bool
 def _calcular(sessao: Sessao, dia: date) -> tuple[PreviaComplementar, list, dict]:
     linha = armazem_folha.competencia(sessao.db, dia)
     if linha is None or linha["situacao"] != "fechada":
-        raise ErroNegocio(f"A folha complementar é de uma competência fechada: {dia:%m/%Y} não está fechada. "
+        raise ErroNegocio(f"A folha complementar é de uma competência fechada: {formato.competencia(dia)} não está fechada. "
                           "Diferenças de uma competência aberta entram nela mesma ao fechá-la.")
     if armazem.obter(sessao.db, dia) is not None:
-        raise ErroNegocio(f"A competência {dia:%m/%Y} já tem folha complementar fechada; as diferenças que surgirem "
+        raise ErroNegocio(f"A competência {formato.competencia(dia)} já tem folha complementar fechada; as diferenças que surgirem "
                           "depois são pagas na próxima competência aberta.")
     fichas = {f.id: f for f in folha._fichas(sessao)[0]}
     diferencas = _diferencas_ate(sessao, dia, fichas, so_a_pagar=True)
@@ -135,11 +136,11 @@ def fechar(sessao: Sessao, competencia: date | str) -> dict:
     pagas nela não voltam na próxima competência. Recusa se não há diferença a pagar."""
     sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     dia = folha.mes(competencia)
-    replicas.exigir_designada(sessao.db, f"Fechar a folha complementar de {dia:%m/%Y}")
+    replicas.exigir_designada(sessao.db, f"Fechar a folha complementar de {formato.competencia(dia)}")
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         p, idents, identidades = _calcular(sessao, dia)
         if not p.itens:
-            raise ErroNegocio(f"Não há diferenças a pagar até {dia:%m/%Y}: nenhum reajuste nem registro lançado depois "
+            raise ErroNegocio(f"Não há diferenças a pagar até {formato.competencia(dia)}: nenhum reajuste nem registro lançado depois "
                               "do fechamento (afastamento, titulação, jornada, férias…) alcançou competências "
                               "fechadas, ou as diferenças já foram pagas.")
         gravada = armazem.gravar(m.db, dia, list(zip(idents, (i.contracheque for i in p.itens))),
@@ -168,7 +169,7 @@ def contracheques(sessao: Sessao, competencia: date | str) -> list[ItemFolha]:
     dia = folha.mes(competencia)
     linha = armazem.obter(sessao.db, dia)
     if linha is None:
-        raise ErroNegocio(f"A competência {dia:%m/%Y} não tem folha complementar fechada.")
+        raise ErroNegocio(f"A competência {formato.competencia(dia)} não tem folha complementar fechada.")
     return [ItemFolha(folha.dados_servidor(i), cc) for i, cc in armazem.contracheques(sessao.db, linha["id"], dia)]
 
 
@@ -184,6 +185,6 @@ def emitir_lote(sessao: Sessao, competencia: date | str, progresso=None) -> Emit
     dia = folha.mes(competencia)
     itens = contracheques(sessao, dia)
     return emitir(sessao, tipo=TIPO_LOTE, titulo=f"{relatorio_contracheque.TITULO_LOTE} — {ESPECIE}",
-                  referencia=f"{ESPECIE} da competência {dia:%m/%Y}, {len(itens)} servidores",
+                  referencia=f"{ESPECIE} da competência {formato.competencia(dia)}, {len(itens)} servidores",
                   assunto=f"magisterio:complementar:{dia:%Y-%m}:lote",
                   montar=lambda cab, rod: relatorio_contracheque.gerar_lote(cab, rod, itens, progresso, especie=ESPECIE))

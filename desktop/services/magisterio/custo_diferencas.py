@@ -25,6 +25,7 @@ from desktop.store.magisterio import folha as armazem_folha
 from ..documentos import Emitido, emitir
 from ..sessao import ErroNegocio, Sessao
 from . import complementar, folha
+from desktop.rules import formato
 
 PROXIMA, COMPLEMENTAR = "proxima", "complementar"
 TIPO = "magisterio_custo_diferencas"
@@ -47,7 +48,7 @@ def calcular(sessao: Sessao, competencia: date | str, destino: str = PROXIMA) ->
     dia = folha.mes(competencia)
     linha = armazem_folha.competencia(sessao.db, dia)
     if linha is None or linha["situacao"] != "fechada":
-        raise ErroNegocio(f"A competência {dia:%m/%Y} não está fechada: as diferenças são de competências fechadas "
+        raise ErroNegocio(f"A competência {formato.competencia(dia)} não está fechada: as diferenças são de competências fechadas "
                           "(informe a última fechada).")
     fichas = {f.id: f for f in folha._fichas(sessao)[0]}
     diferencas = complementar._diferencas_ate(sessao, dia, fichas, so_a_pagar=destino == COMPLEMENTAR)
@@ -69,6 +70,6 @@ def emitir_relatorio(sessao: Sessao, competencia: date | str, destino: str = PRO
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     custo = calcular(sessao, competencia, destino)
     return emitir(sessao, tipo=TIPO, titulo=relatorio.TITULO,
-                  referencia=f"competências fechadas até {custo.competencia:%m/%Y}, {DESTINOS[custo.destino]}",
+                  referencia=f"competências fechadas até {formato.competencia(custo.competencia)}, {DESTINOS[custo.destino]}",
                   assunto=f"magisterio:diferencas:{custo.competencia:%Y-%m}:{custo.destino}",
                   montar=lambda cab, rod: relatorio.gerar(cab, rod, custo))

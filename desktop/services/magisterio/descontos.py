@@ -27,6 +27,7 @@ from desktop.store.magisterio import servidores as armazem_servidores
 
 from ..sessao import ErroNegocio, Sessao
 from . import configuracao, folha
+from desktop.rules import formato
 
 TIPOS = entrada.TIPOS
 
@@ -41,7 +42,7 @@ def _servidor(sessao: Sessao, servidor_id: str) -> dict:
 def _aberta(sessao: Sessao, competencia) -> date:
     dia = folha.mes(competencia)
     if folha.esta_fechada(sessao, dia):
-        raise ErroNegocio(f"A competência {dia:%m/%Y} já está fechada: o lançamento começa na próxima competência "
+        raise ErroNegocio(f"A competência {formato.competencia(dia)} já está fechada: o lançamento começa na próxima competência "
                           "aberta (o que foi pago não muda sem reabertura).")
     return dia
 
@@ -79,7 +80,7 @@ def _gravar(sessao: Sessao, valores: dict, dia: date, fim) -> dict:
     if fim not in (None, ""):
         ultima = folha.mes(fim)
         if ultima < dia:
-            raise EntradaInvalida(f"A última competência ({ultima:%m/%Y}) é anterior à primeira ({dia:%m/%Y}).")
+            raise EntradaInvalida(f"A última competência ({formato.competencia(ultima)}) é anterior à primeira ({formato.competencia(dia)}).")
         valores["fim"] = f"{ultima:%Y-%m}"
     cc = _conferir(sessao, valores, dia)
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
@@ -161,9 +162,9 @@ def encerrar(sessao: Sessao, desconto_id: str, ultima_competencia) -> dict:
         raise ErroNegocio("Lançamento não encontrado.")
     ultima = folha.mes(ultima_competencia)
     if f"{ultima:%Y-%m}" < antes["inicio"]:
-        raise EntradaInvalida(f"A última competência ({ultima:%m/%Y}) é anterior ao início do lançamento.")
+        raise EntradaInvalida(f"A última competência ({formato.competencia(ultima)}) é anterior ao início do lançamento.")
     if folha.esta_fechada(sessao, folha.mes(date(ultima.year + ultima.month // 12, ultima.month % 12 + 1, 1))):
-        raise ErroNegocio(f"A competência seguinte a {ultima:%m/%Y} já está fechada com o desconto: encerre numa "
+        raise ErroNegocio(f"A competência seguinte a {formato.competencia(ultima)} já está fechada com o desconto: encerre numa "
                           "competência ainda aberta.")
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         depois = m.alterar("magisterio_descontos", desconto_id, armazem.encerramento(f"{ultima:%Y-%m}"))

@@ -15,7 +15,6 @@ from desktop.reports.magisterio import contracheque as relatorio_contracheque
 from desktop.reports.magisterio import csv_folha, folha_analitica
 from desktop.reports.magisterio import historico as relatorio_historico
 from desktop.reports.magisterio import impacto_reajuste as relatorio_impacto
-from desktop.reports.folha import competencia_curta
 from desktop.reports.magisterio.dados import ItemFolha
 from desktop.rules.magisterio.carreira import SemTitulacao, linha_do_tempo, situacao_em
 from desktop.rules.papeis import Permissao
@@ -69,7 +68,7 @@ def emitir_contracheque(sessao: Sessao, competencia: date | str, servidor_id: st
     dia = folha.mes(competencia)
     item = _com_pis(sessao, [folha.contracheque(sessao, dia, servidor_id)])[0]
     return emitir(sessao, tipo=TIPO_CONTRACHEQUE, titulo=relatorio_contracheque.TITULO,
-                  referencia=f"competência {competencia_curta(dia)}, matrícula {item.servidor.matricula}",
+                  referencia=f"competência {formato.competencia(dia)}, matrícula {item.servidor.matricula}",
                   titular=item.servidor.nome, cpf=item.servidor.cpf,
                   assunto=f"{assunto_competencia(dia)}:servidor:{servidor_id}",
                   montar=lambda cab, rod: relatorio_contracheque.gerar(cab, rod, item.servidor, item.contracheque),
@@ -88,7 +87,7 @@ def emitir_lote(sessao: Sessao, competencia: date | str,
     dia = folha.mes(competencia)
     itens = _com_pis(sessao, folha.contracheques(sessao, dia))
     return emitir(sessao, tipo=TIPO_LOTE, titulo=relatorio_contracheque.TITULO_LOTE,
-                  referencia=f"competência {competencia_curta(dia)}, {len(itens)} servidores",
+                  referencia=f"competência {formato.competencia(dia)}, {len(itens)} servidores",
                   assunto=f"{assunto_competencia(dia)}:lote",
                   montar=lambda cab, rod: relatorio_contracheque.gerar_lote(cab, rod, itens, progresso),
                   via=via, original_id=original_id)
@@ -101,7 +100,7 @@ def emitir_folha_analitica(sessao: Sessao, competencia: date | str, *, via: int 
     dia = folha.mes(competencia)
     itens = folha.contracheques(sessao, dia)
     return emitir(sessao, tipo=TIPO_ANALITICA, titulo=folha_analitica.TITULO,
-                  referencia=f"competência {competencia_curta(dia)}", assunto=f"{assunto_competencia(dia)}:analitica",
+                  referencia=f"competência {formato.competencia(dia)}", assunto=f"{assunto_competencia(dia)}:analitica",
                   montar=lambda cab, rod: folha_analitica.gerar(cab, rod, itens, dia), via=via, original_id=original_id)
 
 

@@ -283,23 +283,23 @@ def fechar(sessao: Sessao, competencia: date | str, progresso: Progresso | None 
     """
     sessao.exigir(Permissao.MAGISTERIO_EDITAR)
     dia = mes(competencia)
-    replicas.exigir_designada(sessao.db, f"Fechar a competência {dia:%m/%Y}")
+    replicas.exigir_designada(sessao.db, f"Fechar a competência {formato.competencia(dia)}")
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         antes = armazem.competencia(m.db, dia)
         if antes is not None and antes["situacao"] == "fechada":
-            raise ErroNegocio(f"A competência {dia:%m/%Y} já está fechada (em {formato.data(antes['fechada_em'])}, por "
+            raise ErroNegocio(f"A competência {formato.competencia(dia)} já está fechada (em {formato.data(antes['fechada_em'])}, por "
                               f"{antes['fechada_por']}). Para recalculá-la, um administrador deve reabri-la.")
         p, idents = _calcular(sessao, dia, progresso)
         lista = pendencias(p)
         impedem = [x for x in lista if not x.aceitavel]
         if impedem:
-            raise FechamentoRecusado(f"A competência {dia:%m/%Y} não pode ser fechada: corrija o cadastro de "
+            raise FechamentoRecusado(f"A competência {formato.competencia(dia)} não pode ser fechada: corrija o cadastro de "
                                      f"{len(impedem)} servidor(es). {_resumo_pendencias(impedem)}", lista)
         if lista and not aceitar_pendencias:
-            raise FechamentoRecusado(f"Há {len(lista)} pendência(s) na competência {dia:%m/%Y}. Corrija-as ou "
+            raise FechamentoRecusado(f"Há {len(lista)} pendência(s) na competência {formato.competencia(dia)}. Corrija-as ou "
                                      f"confirme que as aceita. {_resumo_pendencias(lista)}", lista)
         if not p.itens:
-            raise ErroNegocio(f"Nenhum servidor tem vínculo em {dia:%m/%Y}: não há folha para fechar.")
+            raise ErroNegocio(f"Nenhum servidor tem vínculo em {formato.competencia(dia)}: não há folha para fechar.")
         linha = antes or armazem.criar_competencia(m.db, dia)
         sha = armazem.gravar_contracheques(m.db, linha["id"], zip(idents, (i.contracheque for i in p.itens)))
         armazem.marcar_fechada(
@@ -342,7 +342,7 @@ def esta_fechada(sessao: Sessao, competencia: date | str) -> bool:
 def _fechada(sessao: Sessao, dia: date) -> dict:
     linha = armazem.competencia(sessao.db, dia)
     if linha is None or linha["situacao"] != "fechada":
-        raise ErroNegocio(f"A competência {dia:%m/%Y} não está fechada: confira a prévia e feche a competência "
+        raise ErroNegocio(f"A competência {formato.competencia(dia)} não está fechada: confira a prévia e feche a competência "
                           "antes de consultar ou imprimir os contracheques.")
     return linha
 
@@ -362,7 +362,7 @@ def contracheque(sessao: Sessao, competencia: date | str, servidor_id: str) -> I
     linha = _fechada(sessao, dia)
     achados = armazem.contracheques(sessao.db, linha["id"], dia, servidor_id)
     if not achados:
-        raise ErroNegocio(f"O servidor não tem contracheque na competência {dia:%m/%Y} (sem vínculo no mês).")
+        raise ErroNegocio(f"O servidor não tem contracheque na competência {formato.competencia(dia)} (sem vínculo no mês).")
     i, cc = achados[0]
     return ItemFolha(dados_servidor(i), cc)
 

@@ -69,7 +69,7 @@ def pendencias(previa) -> list[Pendencia]:
         quem = f"{s.nome} (matrícula {s.matricula})"
         ident = dict(servidor_id=cc.pessoa_id, nome=s.nome, matricula=s.matricula)
         if not cc.linhas or cc.proventos <= 0:
-            lista.append(Pendencia(SEM_REMUNERACAO, f"{quem} tem vínculo em {mes:%m/%Y} mas nenhum provento. "
+            lista.append(Pendencia(SEM_REMUNERACAO, f"{quem} tem vínculo em {formato.competencia(mes)} mas nenhum provento. "
                                    "Confira afastamentos não remunerados, jornada e lotação.", **ident))
         if cc.liquido < 0:
             lista.append(Pendencia(LIQUIDO_NEGATIVO, f"{quem}: líquido negativo ({_reais(cc.liquido)}). Confira "

@@ -140,7 +140,7 @@ def _falta_de_mes_fechado(m: Mudanca, h: armazem.Historico, item: dict) -> dict:
     depois = armazem.obter(m.db, h, item["id"])
     m.registrar(h.tabela, item["id"], "alterar", antes=armazem.linha(h, antes), depois=armazem.linha(h, depois))
     if alvo is not None:
-        depois["aviso"] = (f"A competência {data.month:02d}/{data.year} já está fechada: a falta de {formato.data(data)} fica "
+        depois["aviso"] = (f"A competência {formato.competencia(data)} já está fechada: a falta de {formato.data(data)} fica "
                            f"registrada (e conta no tempo de serviço) e será descontada como diferença de mês "
                            f"anterior na competência {alvo[5:]}/{alvo[:4]} (Lei 1.613/2004, art. 34).")
     return depois

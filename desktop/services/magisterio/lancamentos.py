@@ -67,7 +67,7 @@ def _do_mes(itens: list[dict], competencia: date) -> list[dict]:
 
 
 def _mensagem_fechada(dia: date) -> str:
-    return (f"A folha de {dia:%m/%Y} já está fechada: horas noturnas e rubricas avulsas deste mês não entram mais "
+    return (f"A folha de {formato.competencia(dia)} já está fechada: horas noturnas e rubricas avulsas deste mês não entram mais "
             "nela (o que foi pago não muda sem reabertura). Reabra a competência em Folha mensal › Reabrir…, ou "
             "lance na próxima competência aberta. Faltas deste mês ainda são aceitas e descontadas na competência "
             "aberta seguinte como diferença de mês anterior (Lei 1.613/2004, art. 34).")

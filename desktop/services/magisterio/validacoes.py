@@ -290,17 +290,17 @@ def horas_noturnas(ctx: Contexto, v: dict, atual: dict | None) -> None:
     comp = v["competencia"]
     hoje = date.today()
     if comp > date(hoje.year, hoje.month, 1):
-        raise ErroNegocio(f"Horas noturnas: a competência {comp:%m/%Y} está no futuro.")
+        raise ErroNegocio(f"Horas noturnas: a competência {formato.competencia(comp)} está no futuro.")
     adm = ctx.servidor["admissao"]
     if comp < date(adm.year, adm.month, 1):
-        raise ErroNegocio(f"Horas noturnas: a competência {comp:%m/%Y} é anterior à admissão ({formato.data(adm)}).")
+        raise ErroNegocio(f"Horas noturnas: a competência {formato.competencia(comp)} é anterior à admissão ({formato.data(adm)}).")
     if v["horas"] <= 0:
         raise ErroNegocio("Horas noturnas: as horas devem ser maiores que zero.")
     if any(o["competencia"] == comp for o in ctx.outros("horas_noturnas", atual)):
-        raise ErroNegocio(f"Horas noturnas: já há horas lançadas em {comp:%m/%Y}; corrija aquele lançamento.")
+        raise ErroNegocio(f"Horas noturnas: já há horas lançadas em {formato.competencia(comp)}; corrija aquele lançamento.")
     fim_mes = (comp.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     if not any(_sobrepoe(r["inicio"], r["fim"], comp, fim_mes) for r in ctx.outros("regencias")):
-        raise ErroNegocio(f"Horas noturnas: não há regência de classe em {comp:%m/%Y}; o adicional noturno é de "
+        raise ErroNegocio(f"Horas noturnas: não há regência de classe em {formato.competencia(comp)}; o adicional noturno é de "
                           "quem está em efetiva regência (Lei 1.613/2004, art. 50).")
 
 

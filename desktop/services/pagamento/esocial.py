@@ -39,6 +39,7 @@ from desktop.store.ids import novo_id
 
 from .. import emissores
 from ..sessao import ErroNegocio, Sessao
+from desktop.rules import formato
 
 ENV_XSD = "PACO_ESOCIAL_XSD"
 _FALTA_ASSINATURA = "Missing child element(s). Expected is ( {http://www.w3.org/2000/09/xmldsig#}Signature )"
@@ -131,7 +132,7 @@ _RRA_MAGISTERIO = {DIFERENCA_REAJUSTE_RRA, DIFERENCA_13_RRA, IRRF_RRA}  # difere
 def _demonstrativos_magisterio(sessao: Sessao, comp: date) -> tuple[list[ev.Demonstrativo], str, list[str]]:
     k = armazem_folha.competencia(sessao.db, comp)
     if k is None or k["situacao"] != "fechada":
-        raise ErroNegocio(f"A competência {comp:%m/%Y} do Magistério não está fechada: os eventos do eSocial saem só "
+        raise ErroNegocio(f"A competência {formato.competencia(comp)} do Magistério não está fechada: os eventos do eSocial saem só "
                           "da folha fechada.")
     previdencia = k["configuracao"].get("previdencia", "rpps")
     origem = "S-1202" if previdencia == "rpps" else "S-1200"
@@ -209,7 +210,7 @@ def _demonstrativos_conselho(sessao: Sessao, comp: date) -> tuple[list[ev.Demons
     """Os contracheques GRAVADOS na competência fechada da folha dos conselheiros (``services.conselho.folha``)."""
     k = armazem_conselho.competencia(sessao.db, comp)
     if k is None or k["situacao"] != "fechada":
-        raise ErroNegocio(f"A competência {comp:%m/%Y} da folha dos conselheiros não está fechada: os eventos do "
+        raise ErroNegocio(f"A competência {formato.competencia(comp)} da folha dos conselheiros não está fechada: os eventos do "
                           "eSocial saem só da folha fechada.")
     chave = f"{comp:%Y-%m}"
     tabela = armazem_rubricas.catalogo("conselho").tabela

@@ -90,7 +90,7 @@ def _linhas(sessao: Sessao, folha: str, comp: date) -> list[dict]:
     if folha == "magisterio_complementar":
         linhas = armazem_complementar.liquidos(sessao.db, f"{comp:%Y-%m}")
         if not linhas:
-            raise ErroNegocio(f"A competência {comp:%m/%Y} não tem folha complementar fechada.")
+            raise ErroNegocio(f"A competência {formato.competencia(comp)} não tem folha complementar fechada.")
         for r in linhas:
             r["liquido"] = Decimal(r["liquido"]) / 100
             r["identificacao"] = f"{r['identificacao']} COMPL"
@@ -98,7 +98,7 @@ def _linhas(sessao: Sessao, folha: str, comp: date) -> list[dict]:
     if folha == "magisterio":
         k = armazem_folha.competencia(sessao.db, comp)
         if k is None or k["situacao"] != "fechada":
-            raise ErroNegocio(f"A competência {comp:%m/%Y} do Magistério não está fechada: o arquivo do banco sai "
+            raise ErroNegocio(f"A competência {formato.competencia(comp)} do Magistério não está fechada: o arquivo do banco sai "
                               "só da folha fechada (o que foi pago é o que foi gravado).")
         linhas = armazem.liquidos_magisterio(sessao.db, f"{comp:%Y-%m}")
         for r in linhas:
@@ -106,7 +106,7 @@ def _linhas(sessao: Sessao, folha: str, comp: date) -> list[dict]:
         return linhas
     k = armazem_conselho.competencia(sessao.db, comp)
     if k is None or k["situacao"] != "fechada":
-        raise ErroNegocio(f"A competência {comp:%m/%Y} da folha dos conselheiros não está fechada: o arquivo do banco "
+        raise ErroNegocio(f"A competência {formato.competencia(comp)} da folha dos conselheiros não está fechada: o arquivo do banco "
                           "sai só da folha fechada (feche-a na aba Remuneração).")
     linhas = armazem_conselho.liquidos(sessao.db, f"{comp:%Y-%m}")
     for r in linhas:

@@ -206,7 +206,7 @@ class AbaRemuneracao(QWidget):
             linhas = "".join(f"<tr><td>{l.descricao}</td><td align='right'>{moeda(l.valor)}</td>"
                              f"<td style='color:#666'>{l.fundamento}</td></tr>" for l in cc.linhas)
             avisos = "".join(f"<p style='color:#8a4b00'>{a}</p>" for a in cc.avisos)
-            self.previa.setHtml(f"<h3>{nome} — {comp:%m/%Y}</h3>"
+            self.previa.setHtml(f"<h3>{nome} — {formato.competencia(comp)}</h3>"
                                 f"<table cellspacing='4'>{linhas}</table><p>Proventos {moeda(cc.proventos)} · Descontos "
                                 f"{moeda(cc.descontos)} · <b>Líquido {moeda(cc.liquido)}</b></p>{avisos}")
 
@@ -236,7 +236,7 @@ class AbaRemuneracao(QWidget):
         if self.dialogo_descontos is not None:
             descartar(self.dialogo_descontos)
         self.dialogo_descontos = DialogoDescontosConselho(self._sessao, cid, self.conselheiro.currentText(),
-                                                          f"{self.competencia():%m/%Y}", self)
+                                                          f"{formato.competencia(self.competencia())}", self)
         self.dialogo_descontos.finished.connect(lambda _r: self._on_calcular())
         self.dialogo_descontos.open()
 

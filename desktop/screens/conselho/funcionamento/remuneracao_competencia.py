@@ -96,12 +96,12 @@ class PainelCompetencia(QWidget):
             self.fechada = k if k and k["situacao"] == "fechada" else None
             if self.fechada:
                 self.situacao.setText(
-                    f"<b>{comp:%m/%Y}: fechada</b> em {formato.data(date.fromisoformat(k['fechada_em'][:10]))} por "
+                    f"<b>{formato.competencia(comp)}: fechada</b> em {formato.data(date.fromisoformat(k['fechada_em'][:10]))} por "
                     f"{k['fechada_por']} — {k['conselheiros']} conselheiro(s), líquido {reais(k['liquido'])}. O "
                     "contracheque, o arquivo do banco e o eSocial saem do que foi gravado.")
             else:
                 reab = f" (reaberta {len(k['reaberturas'])} vez(es))" if k and k["reaberturas"] else ""
-                self.situacao.setText(f"<b>{comp:%m/%Y}: aberta</b>{reab} — confira a prévia e feche a competência "
+                self.situacao.setText(f"<b>{formato.competencia(comp)}: aberta</b>{reab} — confira a prévia e feche a competência "
                                       "para emitir os contracheques e gerar o arquivo do banco e o eSocial.")
             self._habilitar(self.fechada is not None)
             self.sig_mudou.emit(self.fechada is not None)
@@ -117,7 +117,7 @@ class PainelCompetencia(QWidget):
                              f"{reais(i.contracheque.proventos)}</td><td align='right'>{reais(i.contracheque.descontos)}"
                              f"</td><td align='right'>{reais(i.contracheque.liquido)}</td></tr>" for i in p.itens)
             erros = "".join(f"<p style='color:#8a4b00'>{e}</p>" for e in p.erros)
-            self._previa.setHtml(f"<h3>Prévia da folha — {comp:%m/%Y}</h3><table cellspacing='4'><tr><th>Conselheiro"
+            self._previa.setHtml(f"<h3>Prévia da folha — {formato.competencia(comp)}</h3><table cellspacing='4'><tr><th>Conselheiro"
                                  "</th><th>Proventos</th><th>Descontos</th><th>Líquido</th></tr>"
                                  f"{linhas}</table><p><b>{len(p.itens)} conselheiro(s) · líquido total "
                                  f"{reais(p.liquido)}</b></p>{erros}")
@@ -127,7 +127,7 @@ class PainelCompetencia(QWidget):
 
     def _on_fechar(self) -> None:
         sessao, comp, opcoes = self._sessao, self._competencia(), self._opcoes()
-        self.tarefa = operacao(self, f"Fechando a competência {comp:%m/%Y}…",
+        self.tarefa = operacao(self, f"Fechando a competência {formato.competencia(comp)}…",
                                lambda _p: folha.fechar(sessao, comp, opcoes), self.carregar,
                                titulo_erro="Competência não fechada")
 
