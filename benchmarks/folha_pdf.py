@@ -96,8 +96,8 @@ def reportlab_puro(itens: list[ItemFolha], cab: Cabecalho | None = None, rod: Ro
     import segno
     from reportlab.lib.utils import simpleSplit
 
-    from desktop.reports.layout import (COR_CABECALHO_TABELA, COR_LINHA, COR_SECUNDARIA, COR_TEXTO, MARGEM_LATERAL,
-                                        data_hora_local)
+    from desktop.reports.layout import COR_CABECALHO_TABELA, COR_LINHA, COR_SECUNDARIA, COR_TEXTO, MARGEM_LATERAL
+    from desktop.rules import formato
     from desktop.reports import folha as d
     from desktop.reports.grade import linhas_de
 
@@ -279,7 +279,7 @@ def reportlab_puro(itens: list[ItemFolha], cab: Cabecalho | None = None, rod: Ro
             yr -= 8.5
         c.setFillColor(COR_SECUNDARIA)
         c.setFont(fontes.NORMAL, 6.5)
-        dados_doc = (f"{rod.identificacao} · emitido em {data_hora_local(rod.emitido_em)} por {rod.emitido_por} "
+        dados_doc = (f"{rod.identificacao} · emitido em {formato.momento(rod.emitido_em)} por {rod.emitido_por} "
                      f"· Paço {rod.versao} · folha {n} de {total} do lote")
         for t in simpleSplit(dados_doc, fontes.NORMAL, 6.5, direita - xr):
             c.drawString(xr, yr, t)
