@@ -57,7 +57,8 @@ class AbaDocumentos(QWidget):
         self.filtro.setClearButtonEnabled(True)
         self.filtro.textChanged.connect(self.proxy.definir_texto)
         self.motivo = QLineEdit(self)
-        self.motivo.setPlaceholderText("Motivo da nova via ou do cancelamento (pelo menos 10 caracteres)")
+        self.motivo.setPlaceholderText("Motivo (mín. 10 caracteres)")  # cabe a 1366×768; o texto inteiro na dica
+        self.motivo.setToolTip("Motivo da nova via ou do cancelamento, com pelo menos 10 caracteres; vai no registro")
         self.aviso_motivo = QLabel(self)  # palavra vedada no motivo, dita enquanto se digita (art. 15 §2º)
         self.aviso_motivo.setWordWrap(True)
         self.aviso_motivo.setStyleSheet("color: #b00020;")

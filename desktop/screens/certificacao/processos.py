@@ -61,6 +61,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
         ], self, nome="Processos", ao_mudar=self._on_selecionar, ao_abrir=self._on_abrir_processo)
         self.busca = QLineEdit()
         self.busca.setPlaceholderText("Buscar por nome, CPF, curso ou perfil")
+        self.busca.setMinimumWidth(self.busca.fontMetrics().horizontalAdvance(self.busca.placeholderText()) + 40)
         self.busca.setClearButtonEnabled(True)
         self.filtro_situacao = QComboBox()
         for rotulo, valor in (("Todas as situações", None), ("Em andamento", "andamento"), ("Concluídos", "concluido"),
