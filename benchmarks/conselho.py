@@ -173,6 +173,15 @@ def _caso(rnd: random.Random, i: int) -> dict:
             "violacoes": [{"especifico": "CFC.1.1", "agente": "pais_responsaveis"}]}
 
 
+def _fila_da_cpu() -> float | None:
+    """Segundos que esta thread já esperou na fila da CPU (Linux: /proc/thread-self/schedstat), ou None."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _gravar_um(ct, dados: dict, fases: bool = False) -> dict:
     """Grava um caso pelo serviço, como o botão Gravar (na thread de trabalho que chama): tempo total, CPU
     da thread e, com ``fases``, o tempo de cada fase pelas marcas do SQLite (o rastreio custa um pouco):
@@ -183,14 +192,17 @@ def _gravar_um(ct, dados: dict, fases: bool = False) -> dict:
     conexao = ct.db.conn  # a conexão desta thread (a paralela da sessão)
     if fases:
         conexao.set_trace_callback(lambda sql: marcas.append((time.perf_counter(), sql)))
+    f0 = _fila_da_cpu()
     t0, c0 = time.perf_counter(), time.thread_time()
     try:
         atendimentos.registrar_atendimento(ct, dados)
     finally:
         t1, c1 = time.perf_counter(), time.thread_time()
+        f1 = _fila_da_cpu()
         if fases:
             conexao.set_trace_callback(None)
-    r = {"total": t1 - t0, "cpu": c1 - c0, "thread": threading.get_native_id()}
+    fila = f1 - f0 if f0 is not None and f1 is not None else None
+    r = {"total": t1 - t0, "cpu": c1 - c0, "fila": fila, "thread": threading.get_native_id()}
     if fases:
         inicio = next(t for t, sql in marcas if sql.startswith("BEGIN"))
         commit = next(t for t, sql in marcas if sql == "COMMIT")
@@ -250,7 +262,7 @@ def _contar_fsyncs(ct, casos: list[dict]) -> dict | None:
 def _gravacoes(ct, args) -> dict:
     """Gravar um caso como a tela, alternado par a par com um fsync de 4 KiB, e a decomposição."""
     rnd = random.Random(11)
-    tempos, cpus, pisos = [], [], []
+    tempos, cpus, filas, pisos = [], [], [], []
     pasta_base = Path(ct.base.caminho).parent
     for i in range(args.gravacoes):
         dados = _caso(rnd, i)
@@ -260,12 +272,17 @@ def _gravacoes(ct, args) -> dict:
         r = _na_thread(lambda dados=dados: _gravar_um(ct, dados))
         tempos.append(r["total"])
         cpus.append(r["cpu"])
+        if r["fila"] is not None:
+            filas.append(r["fila"])
         if not i % 2:
             pisos.extend(_fsyncs(pasta_base, 1))
     print(f"\nGravar um caso pelo serviço numa thread de trabalho, como a tela (uma transação confirmada, diário e "
           f"índice), alternado par a par com um fsync de 4 KiB ({len(tempos)} pares):")
     p95 = _resumo("  registrar_atendimento (total)", tempos)
-    _resumo("  CPU da thread que grava", cpus)
+    _resumo("  CPU da thread que grava (o software)", cpus)
+    if filas:
+        _resumo("  esperando na fila da CPU (carga da máquina)", filas)
+        _resumo("  o resto: esperando o disco e travas", [t - c - f for t, c, f in zip(tempos, cpus, filas)])
     _resumo("  fsync de 4 KiB neste disco (piso)", pisos)
 
     fases = [_na_thread(lambda dados=_caso(rnd, 1000 + i): _gravar_um(ct, dados, fases=True))
@@ -289,7 +306,9 @@ def _gravacoes(ct, args) -> dict:
               f"fora dela, em segundo plano: {por_caso(contagem['fora'])}")
     med_fsync = statistics.median(pisos) * 1000
     n_fsyncs = float(fsyncs) if fsyncs != "?" else 1.0
-    return {"mediana": statistics.median(tempos) * 1000, "p95": p95, "cpu": statistics.median(cpus) * 1000,
+    return {"fila": statistics.median(filas) * 1000 if filas else None,
+            "disco": statistics.median(t - c - f for t, c, f in zip(tempos, cpus, filas)) * 1000 if filas else None,
+            "mediana": statistics.median(tempos) * 1000, "p95": p95, "cpu": statistics.median(cpus) * 1000,
             "fsyncs": fsyncs, "fsync": med_fsync, "piso": n_fsyncs * med_fsync,
             "razao": statistics.median(tempos) / statistics.median(pisos), "pares": len(tempos)}
 
@@ -399,7 +418,8 @@ def _rodar(ct, args, conselheiro_id: str) -> None:
           f"({'atingida' if p95 < 20 else 'NÃO atingida'}); gravar caso mediana {g['mediana']:.2f} ms, p95 "
           f"{g['p95']:.2f} ms / meta 5 ms = {g['p95'] / 5:.2f}× ({'atingida' if g['p95'] < 5 else 'NÃO atingida'}): "
           f"software (CPU da thread que grava) mediana {g['cpu']:.2f} ms ({'cabe' if g['cpu'] < 5 else 'NÃO cabe'} "
-          f"em 5 ms), {g['fsyncs']} fsync(s) por caso × fsync de 4 KiB mediana {g['fsync']:.2f} ms = piso do disco "
+          f"em 5 ms)" + (f", fila da CPU {g['fila']:.2f} ms, disco e travas {g['disco']:.2f} ms (medianas)"
+                          if g["fila"] is not None else "") + f"; {g['fsyncs']} fsync(s) por caso × fsync de 4 KiB mediana {g['fsync']:.2f} ms = piso do disco "
           f"~{g['piso']:.2f} ms; total / fsync = {g['razao']:.2f}× ({g['pares']} pares alternados); "
           f"{args.casos} casos, {len(consultas)} consultas; carga {os.getloadavg()[0]:.1f} em {os.cpu_count()} núcleos")
 
