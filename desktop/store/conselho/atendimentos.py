@@ -116,17 +116,25 @@ def atendimento_da_filha(db: sqlite_utils.Database, tabela: str, id_: str) -> st
     return linha[0] if linha else None
 
 
+def _dicionarios(db: sqlite_utils.Database, sql: str, params: list) -> list[dict]:
+    """As linhas da consulta como dicionários, direto do cursor: ``db.query`` abre e fecha um SAVEPOINT por
+    consulta, e ``completo`` faz onze a cada caso gravado ou aberto (issue 16, meta 3)."""
+    cursor = db.conn.execute(sql, params)
+    nomes = [d[0] for d in cursor.description]
+    return [dict(zip(nomes, linha)) for linha in cursor.fetchall()]
+
+
 def completo(db: sqlite_utils.Database, atendimento_id: str) -> dict | None:
     """O atendimento com as listas de crianças, família, violações, decisões, medidas etc."""
-    linhas = list(db.query("SELECT * FROM conselho_atendimentos WHERE id = ?", [atendimento_id]))
+    linhas = _dicionarios(db, "SELECT * FROM conselho_atendimentos WHERE id = ?", [atendimento_id])
     if not linhas:
         return None
     a = linhas[0]
     for t in FILHAS:
         ordem = _ORDEM.get(t, "rowid")
         vigentes = " AND removido_em IS NULL" if t in RETIRAVEIS else ""  # retirados por emenda: só no histórico
-        a[t.removeprefix("conselho_")] = list(db.query(
-            f"SELECT * FROM {t} WHERE atendimento_id = ?{vigentes} ORDER BY {ordem}", [atendimento_id]))
+        a[t.removeprefix("conselho_")] = _dicionarios(
+            db, f"SELECT * FROM {t} WHERE atendimento_id = ?{vigentes} ORDER BY {ordem}", [atendimento_id])
     return a
 
 
