@@ -1,7 +1,7 @@
 """Travamentos da interface com 3.000 servidores: o maior intervalo da thread da interface em cada fase, nas telas reais.
 
     .venv/bin/python benchmarks/travamentos.py [--servidores 3000] [--casos 100000] [--pasta /tmp/x] [--culpados]
-        [--so magisterio|conselho]
+        [--so magisterio|conselho] [--repeticoes 5] [--despejos arquivo.txt]
 
 Cria (ou reaproveita, com ``--pasta``) uma base cifrada com N servidores de carreiras variadas
 (``services.magisterio.demo``) e conduz as telas de verdade, na plataforma offscreen: abrir a janela
@@ -14,6 +14,15 @@ disparos; o maior intervalo de cada fase é o maior tempo em que a janela ficou 
 da issue 16: ≤ 100 ms). Os diálogos que pediriam um clique (confirmar, onde salvar, avisos) são
 respondidos pelo próprio benchmark. Antes de abrir a janela principal, espera a importação em
 segundo plano que a tela de entrada faz enquanto a pessoa digita a senha (``app.precarregar``).
+
+A sequência inteira se repete ``--repeticoes`` vezes (padrão 5; cada volta entra de novo na base e fecha a
+competência aberta seguinte): no fim, por fase, a mediana, p25–p75 e mín–máx do maior intervalo, quantas vezes
+passou da meta e o pior intervalo decomposto (no Linux, por ``/proc/thread-self/schedstat`` lido a cada tique):
+CPU da thread da interface + fila esperando CPU (a carga da máquina, que aqui é compartilhada) + parada (o GIL
+com outra thread, uma trava, E/S). ``sem fila`` é o maior intervalo da fase tirando a espera por CPU — o que a
+carga não explica; as linhas RESUMO dizem se a meta foi atingida com e sem a fila. Com ``--despejos``, o
+faulthandler grava a pilha de todas as threads quando um tique atrasa 90 ms (feito sem o GIL: mostra também
+a thread que o segura; raramente, ler as pilhas de threads em movimento derruba o processo).
 Com ``--culpados``, uma thread vigia (``benchmarks/culpados.py``) amostra as pilhas nos intervalos longos e
 separa trabalho do Paço na thread da interface de GIL retido por outra thread. Imprime números; não é um
 teste com tempo-limite.
@@ -21,7 +30,9 @@ teste com tempo-limite.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
+import re
 import random
 import shutil
 import statistics
@@ -41,7 +52,17 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 SENHA = "senha-do-benchmark"
 META_MS = 100
 TICK_MS = 10
+DESPEJO_MS = 90  # --despejos: o faulthandler despeja as pilhas se o tique não vier neste tempo
 CAUDA_S = 0.3  # depois de a fase terminar, ainda se mede um pouco (o que a conclusão agenda)
+
+
+def _ler_sched() -> tuple[int, int]:
+    """(ns na CPU, ns na fila esperando CPU) da thread que chama (``/proc/thread-self/schedstat``; fora do Linux, 0)."""
+    try:
+        na_cpu, na_fila, _ = Path("/proc/thread-self/schedstat").read_text().split()
+        return int(na_cpu), int(na_fila)
+    except (OSError, ValueError):
+        return 0, 0
 
 
 class Medidor(QObject):
@@ -59,9 +80,23 @@ class Medidor(QObject):
         self._laco: QEventLoop | None = None
         self._limite = 0.0
         self._erro: Exception | None = None
+        self.despejos = None  # --despejos: arquivo aberto
+        self._sched = _ler_sched()
+        self.composicao = (0.0, 0.0, 0.0)
+        """O maior intervalo da fase decomposto (Linux): (duração, s da interface na CPU, s na fila esperando CPU);
+        o resto ela passou parada — o tique de 10 ms, o GIL com outra thread, uma trava."""
+        self.sem_fila = 0.0
+        """O maior intervalo da fase sem o tempo em que a interface esperou CPU (Linux): o que a carga não explica."""
 
     def _on_tique(self) -> None:
         agora = time.perf_counter()
+        sched, self._sched = self._sched, _ler_sched()
+        d, fila = agora - self._ultimo, (self._sched[1] - sched[1]) / 1e9
+        if d > self.composicao[0]:
+            self.composicao = (d, (self._sched[0] - sched[0]) / 1e9, fila)
+        self.sem_fila = max(self.sem_fila, d - fila)
+        if self.despejos is not None:  # rearma: só dispara se o próximo tique atrasar DESPEJO_MS
+            faulthandler.dump_traceback_later(DESPEJO_MS / 1000, repeat=True, file=self.despejos)
         self.intervalos.append(agora - self._ultimo)
         self._ultimo = agora
         try:
@@ -79,11 +114,16 @@ class Medidor(QObject):
         self.intervalos, self._pronto, self._fim_em, self._erro = [], pronto, None, None
         self._laco = QEventLoop()
         inicio = self._ultimo = time.perf_counter()
+        self._sched, self.composicao, self.sem_fila = _ler_sched(), (0.0, 0.0, 0.0), 0.0
         self._limite = inicio + limite_s
         self.timer.start()
+        if self.despejos is not None:
+            faulthandler.dump_traceback_later(DESPEJO_MS / 1000, repeat=True, file=self.despejos)
         QTimer.singleShot(0, acao)
         self._laco.exec()
         self.timer.stop()
+        if self.despejos is not None:
+            faulthandler.cancel_dump_traceback_later()
         if self._erro is not None:
             raise self._erro
         duracao = (self._fim_em or time.perf_counter()) - inicio
@@ -187,17 +227,60 @@ def _fases_magisterio(medir, sessao, estado: dict) -> None:
         janela.sessao.fechar()
 
 
+def _nome_da_fase(nome: str) -> str:
+    """O nome sem a competência (``prévia da folha (10/2026)`` → ``prévia da folha``): a mesma fase em cada repetição."""
+    return re.sub(r" \(\d\d/\d{4}\)$", "", nome)
+
+
+def _quartis(valores: list[float]) -> tuple[float, float]:
+    if len(valores) < 2:
+        return valores[0], valores[0]
+    q = statistics.quantiles(valores, n=4, method="inclusive")
+    return q[0], q[2]
+
+
+def imprimir_resumo(resultados: list[tuple[str, float, tuple[float, float, float], float]]) -> list[str]:
+    """Por fase, em todas as repetições: mediana, p25–p75 e mín–máx do maior intervalo, e o pior deles decomposto
+    (CPU da interface, fila esperando CPU — a carga da máquina — e parada: GIL com outra thread, trava). Devolve as
+    fases que passaram da meta ao menos uma vez. ``sem fila``: o maior intervalo da fase tirando a espera por CPU."""
+    por_fase: dict[str, list[tuple[float, tuple[float, float, float], float]]] = {}
+    for nome, maior, composicao, sem_fila in resultados:
+        por_fase.setdefault(_nome_da_fase(nome), []).append((maior * 1000, composicao, sem_fila * 1000))
+    print(f"Maior intervalo por fase em todas as repetições (ms; meta ≤ {META_MS} ms):")
+    print(f"  {'fase':<40} {'n':>2} {'mediana':>7} {'p25–p75':>9} {'mín–máx':>9}  {'acima':>6} {'sem fila':>8}"
+          "  o pior = CPU + fila + parada")
+    acima = []
+    for nome, medidas in por_fase.items():
+        ms = [v for v, _c, _s in medidas]
+        q1, q3 = _quartis(ms)
+        vezes = sum(1 for v in ms if v > META_MS)
+        if vezes:
+            acima.append(nome)
+        d, cpu, fila = max(medidas, key=lambda x: x[0])[1]
+        sem_fila = max(x[2] for x in medidas)
+        print(f"  {nome:<40} {len(ms):>2} {statistics.median(ms):7.0f} {q1:4.0f}–{q3:<4.0f} {min(ms):4.0f}–{max(ms):<4.0f}"
+              f"  {f'{vezes}/{len(ms)}' if vezes else '-':>6} {sem_fila:8.0f}  {cpu * 1000:.0f} + {fila * 1000:.0f} + "
+              f"{(d - cpu - fila) * 1000:.0f}")
+    return acima
+
+
 def main() -> None:
     argumentos = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     argumentos.add_argument("--servidores", type=int, default=3000)
     argumentos.add_argument("--casos", type=int, default=100_000, help="atendimentos do Conselho (0: sem as fases dele)")
     argumentos.add_argument("--so", choices=("magisterio", "conselho"), default=None, help="só as fases de um módulo")
+    argumentos.add_argument("--repeticoes", type=int, default=5,
+                            help="quantas vezes cada fase é medida (a sequência inteira se repete; padrão 5)")
     argumentos.add_argument("--pasta", type=Path, default=None,
                             help="onde criar a base (ou reaproveitar a que já está lá); padrão: temporária")
     argumentos.add_argument("--culpados", action="store_true",
                             help="amostra as pilhas das threads nos intervalos longos e imprime as linhas mais vistas")
+    argumentos.add_argument("--despejos", type=Path, default=None,
+                            help="arquivo onde o faulthandler despeja a pilha de todas as threads quando o tique "
+                                 f"atrasa {DESPEJO_MS} ms (pega também a thread que segura o GIL numa chamada em C)")
     opcoes = argumentos.parse_args()
     temporaria = tempfile.mkdtemp(prefix="paco-travamentos-")
+    despejos = None
     try:
         pasta = opcoes.pasta or Path(temporaria)
         pasta.mkdir(parents=True, exist_ok=True)
@@ -208,59 +291,72 @@ def main() -> None:
         paco.configurar_aplicacao(app)
         magisterio = opcoes.so in (None, "magisterio")
         conselho = opcoes.so in (None, "conselho") and opcoes.casos > 0
-        sessao = sessao_ct = None
         if magisterio:
             inicio = time.perf_counter()
-            sessao = preparar(pasta, opcoes.servidores)
+            preparar(pasta, opcoes.servidores).fechar()
             print(f"base pronta em {time.perf_counter() - inicio:.1f} s ({pasta / 'paco.db'})", flush=True)
         if conselho:
             from benchmarks import travamentos_conselho
 
             inicio = time.perf_counter()
-            sessao_ct = travamentos_conselho.preparar(pasta / "conselho", opcoes.casos)
+            travamentos_conselho.preparar(pasta / "conselho", opcoes.casos).fechar()
             print(f"base do Conselho ({opcoes.casos} casos) pronta em {time.perf_counter() - inicio:.1f} s",
                   flush=True)
         vistos = _responder_dialogos(Path(temporaria))
 
         m = Medidor()
+        if opcoes.despejos is not None:
+            despejos = m.despejos = open(opcoes.despejos, "w")
         vigia = None
         if opcoes.culpados:
             from benchmarks.culpados import Vigia
 
             vigia = Vigia(m)
             vigia.start()
-        resultados: list[tuple[str, tuple[float, float, float]]] = []
-        estado: dict = {}
+        resultados: list[tuple[str, float, tuple[float, float, float], float]] = []  # fase, maior, composição, sem fila
+        volta_atual = [0]
 
         def medir(nome, acao, pronto):
             if vigia is not None:
                 vigia.inicio_fase, vigia.fase = time.perf_counter(), nome
+            if despejos is not None:
+                despejos.write(f"\n=== repetição {volta_atual[0]}, fase: {nome}\n")
+                despejos.flush()
             r = m.fase(acao, pronto)
             if vigia is not None:
                 vigia.fase = None
-            resultados.append((nome, r))
-            print(f"  {nome:<42} maior intervalo {r[0] * 1000:7.0f} ms   p99 {r[1] * 1000:5.0f} ms   "
-                  f"fase {r[2]:6.1f} s", flush=True)
+            resultados.append((nome, r[0], m.composicao, m.sem_fila))
+            d, cpu, fila = m.composicao
+            print(f"  {nome:<48} maior intervalo {r[0] * 1000:5.0f} ms (CPU {cpu * 1000:3.0f} + fila {fila * 1000:3.0f} + "
+                  f"parada {(d - cpu - fila) * 1000:3.0f})   p99 {r[1] * 1000:4.0f} ms   fase {r[2]:5.1f} s", flush=True)
 
         # como no Paço: a tela de entrada importa em segundo plano o que a janela principal usa enquanto a
         # pessoa digita a senha (app.precarregar); aqui se espera essa importação antes de medir
         paco.precarregar().join()
-        print(f"Maior intervalo da thread da interface por fase (tique de {TICK_MS} ms; meta ≤ {META_MS} ms):")
-        if magisterio:
-            _fases_magisterio(medir, sessao, estado)
-        if conselho:
-            travamentos_conselho.fases(medir, sessao_ct, opcoes.casos, estado)
+        for volta in range(1, opcoes.repeticoes + 1):
+            print(f"Repetição {volta} de {opcoes.repeticoes} — maior intervalo da thread da interface por fase "
+                  f"(tique de {TICK_MS} ms; meta ≤ {META_MS} ms):", flush=True)
+            volta_atual[0] = volta
+            estado: dict = {}
+            if magisterio:  # cada volta entra de novo e fecha a competência aberta seguinte
+                _fases_magisterio(medir, preparar(pasta, opcoes.servidores), estado)
+            if conselho:
+                travamentos_conselho.fases(medir, travamentos_conselho.preparar(pasta / "conselho", opcoes.casos),
+                                           opcoes.casos, estado)
         if vigia is not None:
             vigia.parar()
             print(vigia.relatorio())
         if vistos:
             print("avisos mostrados durante a medida:", *vistos, sep="\n  ")
-        piores = [r[0] for _, r in resultados]
-        acima = [nome for nome, r in resultados if r[0] * 1000 > META_MS]
-        print(f"RESUMO: maior intervalo {max(piores) * 1000:.0f} ms (mediana das fases "
-              f"{statistics.median(piores) * 1000:.0f} ms); fases acima de {META_MS} ms: "
-              f"{', '.join(acima) if acima else 'nenhuma'} (meta ≤ {META_MS} ms: "
+        acima = imprimir_resumo(resultados)
+        piores = [maior for _, maior, _c, _s in resultados]
+        sem_fila = max((s, nome) for nome, _m, _c, s in resultados)
+        print(f"RESUMO ({opcoes.repeticoes} repetições): maior intervalo {max(piores) * 1000:.0f} ms (mediana das "
+              f"fases {statistics.median(piores) * 1000:.0f} ms); fases que passaram de {META_MS} ms ao menos uma "
+              f"vez: {', '.join(acima) if acima else 'nenhuma'} (meta ≤ {META_MS} ms: "
               f"{'atingida' if not acima else 'NÃO atingida'})")
+        print(f"RESUMO sem a fila da CPU (o que a carga da máquina não explica): maior intervalo {sem_fila[0] * 1000:.0f} ms "
+              f"({_nome_da_fase(sem_fila[1])}); meta ≤ {META_MS} ms: {'atingida' if sem_fila[0] * 1000 <= META_MS else 'NÃO atingida'}")
         if vigia is not None and vigia.sem_fila():  # máquina carregada: o que sobra tirando a espera por CPU
             fase, pior = max(vigia.sem_fila().items(), key=lambda x: x[1])
             print(f"RESUMO sem a fila da CPU (--culpados): maior intervalo {pior * 1000:.0f} ms ({fase}); "
@@ -269,6 +365,9 @@ def main() -> None:
             print(f"RESUMO CPU da interface (--culpados): no máximo {cpu * 1000:.0f} ms de CPU num só intervalo "
                   f"({fase})")
     finally:
+        if despejos is not None:
+            faulthandler.cancel_dump_traceback_later()
+            despejos.close()
         shutil.rmtree(temporaria, ignore_errors=True)
 
 
