@@ -247,7 +247,7 @@ def imprimir_resumo(resultados: list[tuple[str, float, tuple[float, float, float
     for nome, maior, composicao, sem_fila in resultados:
         por_fase.setdefault(_nome_da_fase(nome), []).append((maior * 1000, composicao, sem_fila * 1000))
     print(f"Maior intervalo por fase em todas as repetições (ms; meta ≤ {META_MS} ms):")
-    print(f"  {'fase':<40} {'n':>2} {'mediana':>7} {'p25–p75':>9} {'mín–máx':>9}  {'acima':>6} {'sem fila':>8}"
+    print(f"  {'fase':<50} {'n':>2} {'mediana':>7} {'p25–p75':>9} {'mín–máx':>9}  {'acima':>6} {'sem fila':>8}"
           "  o pior = CPU + fila + parada")
     acima = []
     for nome, medidas in por_fase.items():
@@ -258,7 +258,7 @@ def imprimir_resumo(resultados: list[tuple[str, float, tuple[float, float, float
             acima.append(nome)
         d, cpu, fila = max(medidas, key=lambda x: x[0])[1]
         sem_fila = max(x[2] for x in medidas)
-        print(f"  {nome:<40} {len(ms):>2} {statistics.median(ms):7.0f} {q1:4.0f}–{q3:<4.0f} {min(ms):4.0f}–{max(ms):<4.0f}"
+        print(f"  {nome:<50} {len(ms):>2} {statistics.median(ms):7.0f} {q1:4.0f}–{q3:<4.0f} {min(ms):4.0f}–{max(ms):<4.0f}"
               f"  {f'{vezes}/{len(ms)}' if vezes else '-':>6} {sem_fila:8.0f}  {cpu * 1000:.0f} + {fila * 1000:.0f} + "
               f"{(d - cpu - fila) * 1000:.0f}")
     return acima
