@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from comparar import alternar, linha, pasta_de_trabalho, razao  # noqa: E402
+from desktop.ambiente import variaveis  # noqa: E402 (comparar pôs a raiz no caminho)
 
 RAIZ = Path(__file__).resolve().parent.parent
 SENHA = "senha-do-benchmark"
@@ -71,19 +72,13 @@ def casa_temporaria(pasta: Path):
     """HOME e as pastas XDG dentro de ``pasta`` enquanto dura (valem para os processos medidos): o Qt, o
     fontconfig e o platformdirs não escrevem na pasta do usuário (``pasta_de_trabalho`` já aponta
     PACO_CONFIG, PACO_DADOS e PACO_LOGS para dentro dela). Os dois lados medidos rodam com a mesma casa."""
-    antes = {nome: os.environ.get(nome) for nome in _CASA}
     casa = pasta / "casa"
+    valores = {}
     for nome, sub in zip(_CASA, ("", ".config", ".cache", ".local/share", ".local/state")):
         (casa / sub).mkdir(parents=True, exist_ok=True)
-        os.environ[nome] = str(casa / sub)
-    try:
+        valores[nome] = str(casa / sub)
+    with variaveis(valores):
         yield casa
-    finally:
-        for nome, valor in antes.items():
-            if valor is None:
-                os.environ.pop(nome, None)
-            else:
-                os.environ[nome] = valor
 
 
 def _medir(codigo: str, *args: str, executavel: str | None = None) -> dict[str, float]:
