@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
 from desktop import __version__
@@ -284,6 +284,19 @@ def test_ajuda_atalhos_lista_os_atalhos(qtbot, abrir):
     teclas = dialogo.teclas()
     for tecla in ("Ctrl+P", "Ctrl+F", "F1", "Ctrl+Shift+V", "Ctrl+Q"):
         assert tecla in teclas
+    # a tabela comum: o que se vê é a lista de ATALHOS, na ordem dela, e cada tecla cabe inteira na coluna
+    from desktop.screens.principal.atalhos import ATALHOS
+    from tests.screens.apoio_tabelas import textos
+
+    visao = dialogo.tabela
+    assert textos(visao) == [[t, d] for t, d in ATALHOS]
+    metricas = visao.fontMetrics()
+    assert all(metricas.horizontalAdvance(t) + 8 <= visao.columnWidth(0) for t, _ in ATALHOS)
+    # um clique no título "Tecla" ordena pela tecla
+    cab = visao.horizontalHeader()
+    qtbot.mouseClick(cab.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(cab.sectionPosition(0) + cab.sectionSize(0) // 2, cab.height() // 2))
+    assert dialogo.teclas() == sorted((t for t, _ in ATALHOS), key=str.casefold)
     dialogo.reject()
 
 

@@ -21,7 +21,6 @@ PENDENTES = {  # tela → quantas tabelas próprias ainda tem (grades de entrada
     "conselho/funcionamento/novo_caso.py": 1,
     "magisterio/lancamentos.py": 1,
     "magisterio/reajuste.py": 1,
-    "principal/atalhos.py": 1,
 }
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QTabWidget, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 from desktop import PASTA_RECURSOS
+from desktop.screens.widgets.tabela import Coluna, Lista
 
 PASTA_AJUDA = PASTA_RECURSOS / "ajuda"
 
@@ -118,20 +119,17 @@ class DialogoAjuda(QDialog):
 
 
 class DialogoAtalhos(QDialog):
-    """Ajuda › Atalhos do teclado."""
+    """Ajuda › Atalhos do teclado, na tabela comum (ordena pelo cabeçalho; a tecla inteira à vista)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Atalhos do teclado")
-        self.tabela = QTableWidget(len(ATALHOS), 2, self)
-        self.tabela.setHorizontalHeaderLabels(["Tecla", "O que faz"])
-        self.tabela.verticalHeader().hide()
-        self.tabela.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for i, (tecla, descricao) in enumerate(ATALHOS):
-            self.tabela.setItem(i, 0, QTableWidgetItem(tecla))
-            self.tabela.setItem(i, 1, QTableWidgetItem(descricao))
-        self.tabela.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.tabela.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lista = Lista([
+            Coluna("Tecla", lambda a: a["tecla"], largura=170),
+            Coluna("O que faz", lambda a: a["descricao"], esticar=True, largura=420),
+        ], self, nome="Atalhos do teclado", chave="tecla")
+        self.lista.definir_linhas([{"tecla": t, "descricao": d} for t, d in ATALHOS])
+        self.tabela = self.lista.visao
         self.tabela.setMinimumSize(760, 330)
         botoes = QDialogButtonBox(self)
         botoes.addButton("Fechar", QDialogButtonBox.ButtonRole.RejectRole)
@@ -142,4 +140,5 @@ class DialogoAtalhos(QDialog):
         self.tabela.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def teclas(self) -> list[str]:
-        return [self.tabela.item(i, 0).text() for i in range(self.tabela.rowCount())]
+        """As teclas na ordem em que a tabela as mostra."""
+        return [a["tecla"] for a in self.lista.proxy.linhas_visiveis()]
