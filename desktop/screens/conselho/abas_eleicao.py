@@ -2,13 +2,16 @@
 
 Os botões abrem os formulários de ``dialogos_candidatura`` e ``dialogos_impugnacao``; depois de
 gravar, a aba recarrega e emite ``sig_mudou`` (a fase do processo pode ter mudado). As listas são lidas
-fora da thread da interface (``widgets.servicos.consulta``; ``carregando`` até a mais nova chegar).
+fora da thread da interface (``widgets.servicos.consulta``; ``carregando`` até a mais nova chegar) e mostradas
+na tabela comum (``widgets.tabela.Lista``: ordena pelo cabeçalho, a candidatura escolhida continua escolhida —
+pelo id — quando a lista é relida; Enter ou duplo clique abre a análise documental).
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTableWidget, QVBoxLayout, QWidget
 
 from desktop.rules import formato
 from desktop.rules.papeis import Permissao
@@ -17,21 +20,44 @@ from desktop.screens.widgets import servicos
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
 from desktop.screens.widgets.divisor import criar_divisor
+from desktop.screens.widgets.tabela import Coluna, Lista
 
-from .apuracao import _item
 from .dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota, DialogoParentesco,
                                    DialogoReabertura)
 from .dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao, tabela_impugnacoes
 
 
+def _nota(c: dict) -> str:
+    return (c["nota_prova"] or "—").replace(".", ",")
 
-def _ajustar_colunas(tabela: QTableWidget, maximo: int = 320) -> None:
-    """Colunas na largura do conteúdo e do título, até ``maximo`` (a dica mostra o texto inteiro)."""
-    tabela.resizeColumnsToContents()
-    cab = tabela.horizontalHeader()
-    for j in range(tabela.columnCount()):
-        if cab.sectionResizeMode(j) != QHeaderView.ResizeMode.Stretch and tabela.columnWidth(j) > maximo:
-            tabela.setColumnWidth(j, maximo)
+
+COLUNAS_CANDIDATOS = [
+    Coluna("Nº", lambda c: str(c["numero"]), lambda c: c["numero"], alinhamento="direita", largura=50),
+    Coluna("Nome", lambda c: c["nome_urna"], largura=220),
+    Coluna("Situação", lambda c: c["situacao"] + (" (sub judice)" if c["sub_judice"] else ""), largura=170),
+    Coluna("Nota", _nota, lambda c: Decimal(c["nota_prova"]) if c["nota_prova"] else None,
+           alinhamento="direita", largura=60, titulo_longo="Nota da prova (art. 7º §1º)"),
+    Coluna("Motivo", lambda c: c["motivo"] or "", esticar=True, largura=200),
+]
+COLUNAS_CHECKLIST = [
+    Coluna("Requisito", lambda r: r["descricao"], largura=260),
+    Coluna("Documento apresentado", lambda r: r["documento"] or "—", largura=200),
+    Coluna("Situação", lambda r: r["situacao"], largura=100),
+    Coluna("Motivo / artigo", lambda r: r["motivo"] or r["artigo"], esticar=True, largura=200),
+]
+
+
+def _estado_secao(s: dict) -> str:
+    return "apurada" if s["apurada"] else ("divergente" if s["digitacoes"] >= 2 else f"{s['digitacoes']} digitação(ões)")
+
+
+COLUNAS_SECOES = [
+    Coluna("Seção", lambda s: str(s["numero"]), lambda s: s["numero"], alinhamento="direita", largura=60),
+    Coluna("Local", lambda s: s["local"], esticar=True, largura=220),
+    Coluna("Aptos", lambda s: formato.numero(s["aptos"]), lambda s: s["aptos"], alinhamento="direita", largura=70),
+    Coluna("Votação", lambda s: "urna eletrônica" if s["tipo"] == "urna" else "cédulas", largura=120),
+    Coluna("Apuração", _estado_secao, largura=140),
+]
 
 
 class _Aba(QWidget):
@@ -78,14 +104,13 @@ class AbaCandidatos(_Aba):
     def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
         super().__init__(sessao, processo_id, parent)
         self.cands: list[dict] = []  # as da última leitura
-        self.tabela = QTableWidget(0, 5, self)
+        # Enter ou duplo clique: a análise documental da candidatura (ou, no checklist, do requisito)
+        self.lista = Lista(COLUNAS_CANDIDATOS, self, nome="Candidatos", ao_mudar=self._on_linha,
+                           ao_abrir=self._on_analisar if self.pode_editar else None)
+        self.tabela = self.lista.visao
         self.tabela.setObjectName("candidatos")
-        self.tabela.setHorizontalHeaderLabels(["Nº", "Nome", "Situação", "Nota", "Motivo"])
-        self.tabela.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.tabela.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.checklist = QTableWidget(0, 4, self)
-        self.checklist.setHorizontalHeaderLabels(["Requisito", "Documento apresentado", "Situação", "Motivo / artigo"])
-        self.checklist.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.checklist = Lista(COLUNAS_CHECKLIST, self, nome="Requisitos da candidatura", chave="requisito",
+                               ao_abrir=self._on_analisar_requisito if self.pode_editar else None)
         self.botao("Nova &inscrição…", self._on_inscrever)
         self.analisar = self.botao("Análise &documental…", self._on_analisar)
         self.nota = self.botao("Nota da &prova…", self._on_nota)
@@ -94,11 +119,10 @@ class AbaCandidatos(_Aba):
         self.homologar = self.botao("&Homologar a lista de habilitados", self._on_homologar)
         divisor = criar_divisor(Qt.Orientation.Vertical, self)
         divisor.addWidget(self.tabela)
-        divisor.addWidget(self.checklist)
+        divisor.addWidget(self.checklist.visao)
         lay = QVBoxLayout(self)
         lay.addLayout(self.botoes)
         lay.addWidget(divisor, 1)
-        self.tabela.itemSelectionChanged.connect(self._on_linha)
         self.recarregar()
 
     def recarregar(self) -> None:
@@ -107,38 +131,31 @@ class AbaCandidatos(_Aba):
                           titulo_erro="Candidatos", chave="lista")
 
     def _on_lidas(self, cands: list[dict]) -> None:
+        """A lista relida: a candidatura que estava escolhida continua escolhida (pelo id, mesmo se a ordem mudou)
+        e o seu checklist é relido (a análise gravada muda a situação dos requisitos)."""
         self.cands = cands
-        self.tabela.setRowCount(len(self.cands))
-        for i, c in enumerate(self.cands):
-            situacao = c["situacao"] + (" (sub judice)" if c["sub_judice"] else "")
-            nota = (c["nota_prova"] or "—").replace(".", ",")
-            for j, v in enumerate((c["numero"], c["nome_urna"], situacao, nota, c["motivo"])):
-                self.tabela.setItem(i, j, _item(v))
-        _ajustar_colunas(self.tabela)
-        self.checklist.setRowCount(0)
-        _ajustar_colunas(self.checklist)
+        self.lista.definir_linhas(cands)
         self._on_linha()
 
     def selecionada(self) -> dict | None:
-        linha = self.tabela.currentRow()
-        return self.cands[linha] if 0 <= linha < len(self.cands) else None
+        return self.lista.selecionada()
 
     def _on_linha(self) -> None:
         c = self.selecionada()
         self.analisar.setEnabled(c is not None)
         self.nota.setEnabled(c is not None)
         if c is None:
+            self.checklist.definir_linhas([])
             return
         sessao = self._sessao
         servicos.consulta(self, lambda: candidaturas.checklist(sessao, c["id"]), self._on_checklist,
                           titulo_erro="Candidatos", chave="checklist")
 
     def _on_checklist(self, reqs: list[dict]) -> None:
-        self.checklist.setRowCount(len(reqs))
-        for i, r in enumerate(reqs):
-            for j, v in enumerate((r["descricao"], r["documento"] or "—", r["situacao"], r["motivo"] or r["artigo"])):
-                self.checklist.setItem(i, j, _item(v))
-        _ajustar_colunas(self.checklist)
+        c = self.selecionada()
+        if c is None or any(r["candidatura_id"] != c["id"] for r in reqs):
+            return  # a escolha mudou enquanto este checklist era lido: o da escolhida vem depois
+        self.checklist.definir_linhas(reqs)
 
     def _on_inscrever(self) -> None:
         sessao, pid = self._sessao, self._pid
@@ -146,13 +163,17 @@ class AbaCandidatos(_Aba):
                    lambda: self.sig_mudou.emit(f"Candidatura {self.dialogo.resultado['numero']} inscrita: "
                                                f"{self.dialogo.resultado['motivo']}."))
 
-    def _on_analisar(self) -> None:
-        if c := self.selecionada():
+    def _on_analisar(self, *_linha, requisito: str | None = None) -> None:
+        if (c := self.selecionada()) and self.analisar.isEnabled():
             sessao = self._sessao
             self.abrir(lambda: candidaturas.checklist(sessao, c["id"]),
-                       lambda checklist: DialogoAnalise(sessao, c, checklist, self), "",
+                       lambda checklist: DialogoAnalise(sessao, c, checklist, self, requisito=requisito), "",
                        lambda: self.sig_mudou.emit(f"Análise gravada; candidatura {c['numero']}: "
                                                    f"{self.dialogo.resultado['motivo']}."))
+
+    def _on_analisar_requisito(self, r: dict) -> None:
+        """Enter ou duplo clique num requisito do checklist: a análise já nesse requisito."""
+        self._on_analisar(requisito=r["requisito"])
 
     def _on_nota(self) -> None:
         if c := self.selecionada():
@@ -238,10 +259,9 @@ class AbaImpugnacoes(_Aba):
 class AbaSecoes(_Aba):
     def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
         super().__init__(sessao, processo_id, parent)
-        self.tabela = QTableWidget(0, 5, self)
+        self.lista = Lista(COLUNAS_SECOES, self, nome="Seções de votação")
+        self.tabela = self.lista.visao
         self.tabela.setObjectName("secoes")
-        self.tabela.setHorizontalHeaderLabels(["Seção", "Local", "Aptos", "Votação", "Apuração"])
-        self.tabela.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.botao("Nova &seção…", self._on_nova)
         lay = QVBoxLayout(self)
         lay.addLayout(self.botoes)
@@ -254,13 +274,7 @@ class AbaSecoes(_Aba):
                           chave="lista")
 
     def _on_lidas(self, secoes: list[dict]) -> None:
-        self.tabela.setRowCount(len(secoes))
-        for i, s in enumerate(secoes):
-            estado = "apurada" if s["apurada"] else ("divergente" if s["digitacoes"] >= 2 else
-                                                      f"{s['digitacoes']} digitação(ões)")
-            for j, v in enumerate((s["numero"], s["local"], formato.numero(s['aptos']),
-                                   "urna eletrônica" if s["tipo"] == "urna" else "cédulas", estado)):
-                self.tabela.setItem(i, j, _item(v))
+        self.lista.definir_linhas(secoes)
 
     def _on_nova(self) -> None:
         self.exibir(DialogoSecao(self._sessao, self._pid, self), "Seção cadastrada.")

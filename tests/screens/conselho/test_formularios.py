@@ -2,7 +2,7 @@
 import random
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
@@ -12,6 +12,7 @@ from desktop.screens.conselho.dialogos_candidatura import (DialogoAnalise, Dialo
 from desktop.screens.conselho.dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao
 from tests.services.eleicao.conftest import inscrever_habilitado, proc, sessao_de  # noqa: F401 (fixtures)
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras, quando_modal
+from tests.screens.apoio_tabelas import ir_para, textos
 
 
 def _conta(sessao, tabela, diario=False):
@@ -225,7 +226,7 @@ def test_botao_da_aba_abre_o_formulario(qtbot, sessao_admin, proc):  # noqa: F81
     quando_modal(preencher, tipo=DialogoInscricao)
     qtbot.mouseClick(aba.botoes.itemAt(0).widget(), Qt.MouseButton.LeftButton)
     esperar_leituras(qtbot)  # a lista é relida fora da thread da interface
-    assert aba.tabela.rowCount() == 1 and aba.tabela.item(0, 2).text() == "indeferido"
+    assert [linha[2] for linha in textos(aba.tabela)] == ["indeferido"]
     assert "art. 12 §2º II" in mensagens[-1]
 
 
@@ -245,3 +246,51 @@ def test_homologar_pela_aba_grava_fora_da_interface(qtbot, sessao_admin, proc): 
         qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
     assert sinal.args == ["Lista homologada com 10 habilitados (art. 11 §6º)."] and aba.tarefa is None
     assert processo.obter_processo(sessao_admin, proc["id"])["fase"] == "homologado"
+
+
+def test_candidatos_ordenam_pela_nota_e_a_escolha_segue_o_id_ao_reler(qtbot, sessao_admin, proc):  # noqa: F811
+    """A lista de candidatos é a tabela comum: o cabeçalho ordena pelo valor (a nota 9,5 antes de 62, e não como
+    texto), a candidatura escolhida continua a mesma — pelo id — quando a lista é relida com uma linha nova acima
+    dela, o checklist é o dela, e Enter abre a análise documental dela (no checklist, já no requisito)."""
+    rnd = random.Random(3)
+    c11, c12, c13 = (inscrever_habilitado(sessao_admin, proc, n, rnd, nota=nota)
+                     for n, nota in ((11, "70"), (12, "62"), (13, "9.5")))
+    aba = AbaCandidatos(sessao_admin, proc["id"])
+    qtbot.addWidget(aba)
+    aba.show()
+    esperar_leituras(qtbot)
+    assert [(l[0], l[3]) for l in textos(aba.tabela)] == [("11", "70"), ("12", "62"), ("13", "9,5")]
+    cab = aba.tabela.horizontalHeader()
+    qtbot.mouseClick(cab.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(cab.sectionViewportPosition(3) + cab.sectionSize(3) // 2, cab.height() // 2))
+    assert [l[0] for l in textos(aba.tabela)] == ["13", "12", "11"]  # 9,5 < 62 < 70
+    ir_para(qtbot, aba.tabela, 1)  # a 12, pelo teclado
+    esperar_leituras(qtbot)
+    assert aba.selecionada()["id"] == c12["id"] and aba.analisar.isEnabled()
+    assert {r["candidatura_id"] for r in aba.checklist.linhas()} == {c12["id"]} and textos(aba.checklist.visao)
+
+    inscrever_habilitado(sessao_admin, proc, 14, rnd, nota="30")  # entra acima da 12 na ordem da nota
+    aba.recarregar()
+    esperar_leituras(qtbot)
+    assert [l[0] for l in textos(aba.tabela)] == ["13", "14", "12", "11"]
+    assert aba.selecionada()["id"] == c12["id"] and aba.tabela.currentIndex().row() == 2
+    assert {r["candidatura_id"] for r in aba.checklist.linhas()} == {c12["id"]}
+
+    abertos = []
+
+    def olhar(d):
+        abertos.append((d.windowTitle(), d.requisito.currentData()))
+        d.reject()
+
+    quando_modal(olhar, tipo=DialogoAnalise)
+    aba.tabela.setFocus()
+    qtbot.keyClick(aba.tabela, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(abertos) == 1, timeout=15000)
+    assert "12 Candidato 12" in abertos[0][0]
+    requisito = aba.checklist.linhas()[1]["requisito"]
+    quando_modal(olhar, tipo=DialogoAnalise)
+    ir_para(qtbot, aba.checklist.visao, 1)
+    qtbot.keyClick(aba.checklist.visao, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(abertos) == 2, timeout=15000)
+    assert abertos[1] == (abertos[0][0], requisito)
+    del c11, c13
