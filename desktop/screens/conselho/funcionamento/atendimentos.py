@@ -72,7 +72,6 @@ class AbaAtendimentos(QWidget):
         self.botao_buscar.clicked.connect(self._on_buscar)
         self.situacao.currentIndexChanged.connect(self._on_buscar)
         self.botao_abrir.clicked.connect(self._on_abrir)
-        self.visao.doubleClicked.connect(self._on_abrir)
         self.visao.activated.connect(self._on_abrir)
         self.botao_novo.clicked.connect(self._on_novo)
         pode_registrar = sessao.pode(Permissao.CONSELHO_CASOS_EDITAR)  # a consulta do MP e do juízo só lê

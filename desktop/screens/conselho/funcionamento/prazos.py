@@ -67,7 +67,6 @@ class AbaPrazos(QWidget):
         self.dica.setStyleSheet("color: #555;")
         lay.addWidget(self.dica)
         self.visao.activated.connect(self._on_abrir)
-        self.visao.doubleClicked.connect(self._on_abrir)
         self.botao.clicked.connect(self.recarregar)
         self.no_prazo.toggled.connect(self.recarregar)
         QShortcut(QKeySequence("F5"), self, activated=self.recarregar)

@@ -14,6 +14,7 @@ from desktop.screens.conselho.funcionamento.caso import DialogoCaso
 from desktop.screens.conselho.funcionamento.comum import ALTURA_MAX, LARGURA_MAX
 from desktop.screens.conselho.funcionamento.escala import AbaEscala
 from desktop.screens.conselho.funcionamento.novo_caso import DialogoNovoCaso
+from desktop.screens.conselho.funcionamento.prazos import AbaPrazos
 from desktop.screens.conselho.funcionamento.remuneracao import AbaRemuneracao
 from desktop.screens.conselho.painel import PainelConselho
 from tests.screens.apoio_janelas import clicar_botao, quando_modal
@@ -126,6 +127,40 @@ def test_enter_na_lista_abre_o_caso_lido_fora_da_thread(qtbot, conselheira):
     assert abertos == [(f"Atendimento nº {at['numero']}/{at['ano']}", True)]
     qtbot.waitUntil(lambda: conselheira.db.execute("SELECT count(*) FROM sigilo.diario WHERE registro_id = ?",
                                                    [at["id"]]).fetchone()[0] > antes, timeout=10000)
+
+
+def _abertos_por_duplo_clique(qtbot, monkeypatch, aba) -> list:
+    """Duplo clique na primeira linha; devolve os títulos dos casos abertos, depois de dar tempo a uma segunda
+    abertura (outra leitura em segundo plano e o seu diálogo). O ``exec`` do caso só anota e fecha: um modal de
+    verdade prenderia o teste, e nenhum vigia de modais fica pendurado para o teste seguinte."""
+    abertos = []
+    monkeypatch.setattr(DialogoCaso, "exec", lambda d: abertos.append(d.windowTitle()) or 0)
+    visao = aba.visao
+    ponto = visao.visualRect(visao.model().index(0, 0)).center()
+    qtbot.mouseClick(visao.viewport(), Qt.MouseButton.LeftButton, pos=ponto)
+    qtbot.mouseDClick(visao.viewport(), Qt.MouseButton.LeftButton, pos=ponto)
+    qtbot.waitUntil(lambda: bool(abertos), timeout=10000)
+    qtbot.wait(1500)
+    return abertos
+
+
+def test_duplo_clique_abre_o_caso_uma_vez_so(qtbot, monkeypatch, conselheira):
+    """O duplo clique do Qt emite doubleClicked e activated: ligar os dois abria o mesmo caso duas vezes seguidas
+    (e a leitura ia duas vezes ao diário). Atendimentos e Prazos abrem uma vez."""
+    at = atendimentos.registrar_atendimento(conselheira, CASO)
+    aba = AbaAtendimentos(conselheira)
+    qtbot.addWidget(aba)
+    aba.show()
+    qtbot.waitUntil(lambda: aba.modelo.rowCount() == 1, timeout=10000)
+    assert _abertos_por_duplo_clique(qtbot, monkeypatch, aba) == [f"Atendimento nº {at['numero']}/{at['ano']}"]
+
+    decisoes.registrar_decisao(conselheira, at["id"], descricao="Orientação", motivacao="Negligência",
+                               decidida_em=datetime(2025, 3, 10, 22, 15), emergencial=True)
+    prazos = AbaPrazos(conselheira, agora=lambda: datetime(2025, 3, 11, 10, 0))
+    qtbot.addWidget(prazos)
+    prazos.show()
+    qtbot.waitUntil(lambda: prazos.modelo.rowCount() > 0, timeout=10000)
+    assert _abertos_por_duplo_clique(qtbot, monkeypatch, prazos) == [f"Atendimento nº {at['numero']}/{at['ano']}"]
 
 
 def test_escala_gerada_com_carga_igual(qtbot, conselheira):
