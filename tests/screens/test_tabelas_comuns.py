@@ -16,7 +16,6 @@ PENDENTES = {  # tela → quantas tabelas próprias ainda tem (grades de entrada
     "conselho/apuracao.py": 3,
     "conselho/dialogos_impugnacao.py": 1,
     "conselho/eleicao.py": 1,
-    "conselho/encerramento.py": 1,
     "conselho/funcionamento/novo_caso.py": 1,
     "magisterio/lancamentos.py": 1,
     "magisterio/reajuste.py": 1,

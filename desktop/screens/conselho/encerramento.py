@@ -3,16 +3,17 @@ recontagem de boletim aceito, publicação do resultado e "Encerrar e dar posse"
 
 Só chama os serviços (desktop.services.eleicao.*); as travas de data, de função designada e de prazo
 estão lá, e a recusa (com o artigo) aparece na mensagem. Quem só consulta (MP, juízo) vê as tabelas e
-a situação, sem os botões de gravar.
+a situação, sem os botões de gravar. As designações e a fila de auditoria são a tabela comum
+(``widgets.tabela.Lista``): ordenam pelo cabeçalho e o boletim a liberar é o escolhido (pelo id), mesmo com a fila
+ordenada ou relida.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Signal
-from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from desktop.rules.papeis import ROTULOS_FUNCAO, FuncaoApuracao, Permissao
 from desktop.rules.validacao import EntradaInvalida
@@ -22,20 +23,27 @@ from desktop.services.sessao import ErroNegocio, SemPermissao
 from desktop.screens.widgets import formato, servicos
 
 from desktop.screens.widgets.situacao import reservar_linhas
-from .apuracao import _item
+from desktop.screens.widgets.tabela import Coluna, Lista
 
 _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
 
 
-def _tabela(cabecalhos: list[str], esticar: int) -> QTableWidget:
-    t = QTableWidget(0, len(cabecalhos))
-    t.setHorizontalHeaderLabels(cabecalhos)
-    for j in range(len(cabecalhos)):
-        t.horizontalHeader().setSectionResizeMode(j, QHeaderView.ResizeMode.Stretch if j >= esticar
-                                                  else QHeaderView.ResizeMode.ResizeToContents)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.setMinimumHeight(70)
-    return t
+def _funcao(d: dict) -> str:
+    return ROTULOS_FUNCAO[FuncaoApuracao(d["funcao"])].split(" (")[0]
+
+
+def _decisao(a: dict) -> str:
+    return "pendente" if a["situacao"] == "pendente" else f"liberada por {a['liberada_por_nome']}: {a['motivo']}"
+
+
+def _alertas(a: dict) -> str:
+    return "; ".join(x["mensagem"] for x in a["alertas"])
+
+
+def _lista(colunas: list[Coluna], nome: str, parent: QWidget, **opcoes) -> Lista:
+    lista = Lista(colunas, parent, nome=nome, **opcoes)
+    lista.visao.setMinimumHeight(70)
+    return lista
 
 
 def _situacao(sessao, processo_id: str) -> dict:
@@ -58,7 +66,6 @@ class AbaEncerramento(QWidget):
         self._sessao, self._pid = sessao, processo_id
         self.tarefa = None  # a gravação em andamento (servicos.operacao)
         self.carregando = False
-        self._fila: list[dict] = []  # a fila de auditoria da última leitura
         self._habilitados: list = []  # os números dos habilitados da última leitura
         self.pode_editar = sessao.pode(Permissao.ELEICAO_EDITAR)
         self.mensagem = QLabel()
@@ -68,8 +75,12 @@ class AbaEncerramento(QWidget):
         self.botoes: list[QPushButton] = []
 
         # designações
-        self.designados = _tabela(["Usuário", "Função", "Ato"], 2)
-        self.designados.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lista_designados = _lista([
+            Coluna("Usuário", lambda d: f"{d['nome']} ({d['login']})", esticar=True, largura=170),
+            Coluna("Função", _funcao, largura=120),
+            Coluna("Ato", lambda d: d["ato"], largura=170),
+        ], "Mesários e supervisores designados", self)
+        self.designados = self.lista_designados.visao
         self.login, self.funcao, self.ato = QLineEdit(), QComboBox(), QLineEdit()
         self.login.setPlaceholderText("login")
         for f in FuncaoApuracao:
@@ -112,7 +123,14 @@ class AbaEncerramento(QWidget):
         g2.setEnabled(self.pode_editar)
 
         # fila de auditoria
-        self.fila = _tabela(["Seção", "Alertas", "Situação / decisão"], 1)
+        # Enter (ou duplo clique) num boletim da fila leva ao motivo da liberação
+        self.lista_fila = _lista([
+            Coluna("Seção", lambda a: str(a["secao"]), ordenar=lambda a: a["secao"], alinhamento="direita", largura=60),
+            Coluna("Alertas", _alertas, esticar=True, largura=200),
+            Coluna("Situação / decisão", _decisao, largura=170, ordenar=lambda a: (a["situacao"] != "pendente", _decisao(a)),
+                   cor=lambda a: "#b00020" if a["situacao"] == "pendente" else None),
+        ], "Fila de auditoria", self, ao_abrir=self._on_boletim)
+        self.fila = self.lista_fila.visao
         self.motivo_auditoria = QLineEdit()
         self.motivo_auditoria.setPlaceholderText("motivo da liberação, ex.: conferido com o boletim de papel")
         self.motivo_auditoria.setVisible(self.pode_editar)
@@ -194,18 +212,9 @@ class AbaEncerramento(QWidget):
 
     def _on_lido(self, lido: dict) -> None:
         ds, fila, p = lido["designados"], lido["fila"], lido["processo"]
-        self._fila, self._habilitados = fila, lido["habilitados"]
-        self.designados.setRowCount(len(ds))
-        for i, d in enumerate(ds):
-            for j, v in enumerate((f"{d['nome']} ({d['login']})", ROTULOS_FUNCAO[FuncaoApuracao(d["funcao"])].split(" (")[0],
-                                   d["ato"])):
-                self.designados.setItem(i, j, _item(v))
-        self.fila.setRowCount(len(fila))
-        for i, a in enumerate(fila):
-            decisao = ("pendente" if a["situacao"] == "pendente"
-                       else f"liberada por {a['liberada_por_nome']}: {a['motivo']}")
-            for j, v in enumerate((a["secao"], "; ".join(x["mensagem"] for x in a["alertas"]), decisao)):
-                self.fila.setItem(i, j, _item(v))
+        self._habilitados = lido["habilitados"]
+        self.lista_designados.definir_linhas(ds)
+        self.lista_fila.definir_linhas(fila)  # o boletim escolhido continua escolhido (pelo id)
         atual = self.secao.currentData()
         self.secao.clear()
         for s in lido["secoes"]:
@@ -253,13 +262,18 @@ class AbaEncerramento(QWidget):
         self._fazer(lambda: resultado.registrar_sessao_apuracao(
             sessao, pid, inicio=inicio, fim=fim, local=local, membros=membros), "Sessão de apuração registrada; ela vai à ata.")
 
+    def _on_boletim(self, item: dict) -> None:
+        """Enter ou duplo clique num boletim: ele fica escolhido e o cursor vai ao motivo da liberação."""
+        self.lista_fila.selecionar(item["id"])
+        if self.pode_editar:
+            self.motivo_auditoria.setFocus()
+
     def _on_liberar(self) -> None:
-        linha = self.fila.currentRow()
-        itens = self._fila  # a fila da última leitura (a que a tabela mostra)
-        if linha < 0 or linha >= len(itens):
+        item = self.lista_fila.selecionada()  # o da tabela, pelo id (a fila pode estar ordenada de outro jeito)
+        if item is None:
             self.mensagem.setText("Escolha na tabela o boletim da fila de auditoria.")
             return
-        sessao, item_id, motivo = self._sessao, itens[linha]["id"], self.motivo_auditoria.text()
+        sessao, item_id, motivo = self._sessao, item["id"], self.motivo_auditoria.text()
         self._fazer(lambda: auditoria.liberar(sessao, item_id, motivo=motivo),
                     "Boletim liberado da auditoria: entrou na apuração.")
 

@@ -87,6 +87,51 @@ def test_publicar_e_dar_posse_pela_tela(qtbot, sessao_admin, homologado, dia_ele
     assert "Posse dada" in aba.situacao.text() and "Encerrado" in tela.fase.text()
 
 
+def test_liberar_o_boletim_escolhido_na_fila_ordenada(qtbot, sessao_admin, homologado, dia_eleicao):  # noqa: F811
+    """A fila de auditoria é a tabela comum: ordenada pela seção (do maior para o menor), o boletim liberado é o
+    escolhido na tela (pelo id), não o da mesma linha na ordem lida; relida, a escolha continua nele."""
+    from desktop.screens.conselho.encerramento import AbaEncerramento
+    from desktop.services.eleicao import auditoria
+    from tests.screens.apoio_tabelas import ir_para, textos
+
+    proc, _ = homologado
+    m1 = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "mesa1"), "mesario")
+    m2 = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "mesa2"), "mesario")
+    sup = designar(sessao_admin, proc["id"], sessao_de(sessao_admin, "supervisora"), "supervisor")
+    # 205 de 210 aptos e brancos+nulos 70 de 205: alertas, os boletins vão à fila de auditoria
+    v2 = {11: 30, 12: 30, 13: 20, 14: 20, 15: 15, 16: 10, 17: 5, 18: 3, 19: 1, 20: 1}
+    secoes = [votacao.cadastrar_secao(sessao_admin, proc["id"], numero=n, local=f"Escola {n}", aptos=210)
+              for n in (2, 3)]
+    for s in secoes:
+        for m in (m1, m2):
+            votacao.digitar(m, s["id"], comparecimento=205, brancos=40, nulos=30, votos=v2)
+    fila = auditoria.fila(sessao_admin, proc["id"], pendentes=True)
+    assert [f["secao"] for f in fila] == [2, 3]
+    aba = AbaEncerramento(sup, proc["id"])
+    qtbot.addWidget(aba)
+    aba.resize(LARGURA, ALTURA)
+    aba.show()
+    esperar_leituras(qtbot)
+    assert [linha[0] for linha in textos(aba.fila)] == ["2", "3"]
+    assert all(linha[2] == "pendente" and "aptos" in linha[1] for linha in textos(aba.fila)), textos(aba.fila)
+    assert [linha[0] for linha in textos(aba.designados)] == ["Mesa1 (mesa1)", "Mesa2 (mesa2)",
+                                                              "Supervisora (supervisora)"]
+    aba.fila.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # o que um clique no título "Seção" faz
+    assert [linha[0] for linha in textos(aba.fila)] == ["3", "2"]
+    ir_para(qtbot, aba.fila, 0)
+    qtbot.keyClick(aba.fila, Qt.Key.Key_Return)  # Enter no boletim: vai ao motivo da liberação
+    assert aba.motivo_auditoria.hasFocus()
+    qtbot.keyClicks(aba.motivo_auditoria, "Conferido com o boletim de papel e a lista assinada")
+    qtbot.mouseClick(aba.liberar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
+    esperar_leituras(qtbot)
+    assert "Boletim liberado" in aba.mensagem.text(), aba.mensagem.text()
+    situacao = {f["secao"]: f["situacao"] for f in auditoria.fila(sessao_admin, proc["id"])}
+    assert situacao == {2: "pendente", 3: "liberada"}
+    assert aba.lista_fila.selecionada()["secao"] == 3  # relida, a escolha continua no boletim liberado
+    assert textos(aba.fila)[0][2].startswith("liberada por Supervisora")
+
+
 @pytest.fixture
 def estilo(qapp):
     anterior = qapp.styleSheet()
