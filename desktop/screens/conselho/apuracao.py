@@ -2,15 +2,19 @@
 
 A tela só chama os serviços (desktop.services.eleicao.votacao e .resultado), sempre fora da thread da
 interface (``widgets.servicos``); as contas e as permissões são conferidas lá, e a mensagem de recusa
-(com o artigo) aparece abaixo do formulário.
+(com o artigo) aparece abaixo do formulário. As três tabelas são a tabela comum (``widgets.tabela.Lista``): os
+votos por candidato são uma grade de entrada (digitar o número já edita; Enter grava e desce ao próximo
+candidato), a comparação das digitações pinta de vermelho os campos que diferem e a classificação ordena pelo
+cabeçalho.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
+from desktop.rules import formato
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets import servicos
@@ -18,6 +22,7 @@ from desktop.screens.widgets.campos import CampoValidado
 from desktop.services.eleicao import candidaturas, resultado, votacao
 
 from desktop.screens.widgets.situacao import reservar_linhas
+from desktop.screens.widgets.tabela import Coluna, Lista, ajustar_colunas
 from .grafico import GraficoBarras
 
 _ARTIGO_BOLETIM = "Lei 320/2023, art. 9º e §ún.: boletim da urna ou mapa da apuração manual"
@@ -33,10 +38,38 @@ def _contagem(rotulo: str):
             raise EntradaInvalida(f"{rotulo}: informe um número inteiro, só com algarismos ({_ARTIGO_BOLETIM}).")
         return int(t)
     return validar
-_DIFERENTE = QBrush(QColor("#f8d7da"))
+
+
+_DIFERENTE = "#b3261e"  # o texto dos campos em que as duas digitações diferem
+
+
+def _inteiro(texto: str):
+    """A chave de ordenação de uma contagem digitada: o número; o que não é número (ainda) vem antes."""
+    t = (texto or "").strip()
+    return int(t) if t.isdigit() else None
+
+
+def _colunas_comparacao(login1: str = "", login2: str = "") -> list[Coluna]:
+    """As colunas da comparação, com quem fez cada digitação no título."""
+    return [Coluna("Campo", lambda l: l["campo"], largura=140),
+            Coluna(f"1ª digitação ({login1})" if login1 else "1ª digitação", lambda l: str(l["primeira"]),
+                   lambda l: l["primeira"], alinhamento="direita", largura=120),
+            Coluna(f"2ª digitação ({login2})" if login2 else "2ª digitação", lambda l: str(l["segunda"]),
+                   lambda l: l["segunda"], alinhamento="direita", largura=120, esticar=True)]
+
+
+COLUNAS_RANKING = [
+    Coluna("Pos.", lambda l: str(l["posicao"]), lambda l: l["posicao"], alinhamento="direita", largura=45,
+           titulo_longo="Posição na classificação"),
+    Coluna("Nº", lambda l: str(l["numero"]), lambda l: l["numero"], alinhamento="direita", largura=45),
+    Coluna("Candidato", lambda l: l["nome"], esticar=True, largura=160),
+    Coluna("Votos", lambda l: formato.numero(l["votos"]), lambda l: l["votos"], alinhamento="direita", largura=70),
+    Coluna("Situação", lambda l: l["situacao"], lambda l: l["posicao"], largura=150),
+]
 
 
 def _item(texto, editavel: bool = False) -> QTableWidgetItem:
+    """Célula de QTableWidget das telas vizinhas que ainda não passaram à tabela comum (encerramento, impugnações)."""
     it = QTableWidgetItem(str(texto))
     if not editavel:
         it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -61,8 +94,9 @@ def _painel(sessao, processo_id: str) -> dict:
         "resumo": (f"Seções apuradas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}; "
                    f"na fila de auditoria: {a.secoes_em_auditoria}). "
                    f"Comparecimento {t.comparecimento}, brancos {t.brancos}, nulos {t.nulos}{parcial}."),
-        "linhas": [(c.posicao, c.numero, c.nome, c.votos,
-                    f"{c.ordem}º {c.situacao}" + (" (impedido, art. 15)" if c.impedimento else "")) for c in cols],
+        "linhas": [{"posicao": c.posicao, "numero": c.numero, "nome": c.nome, "votos": c.votos,
+                    "situacao": f"{c.ordem}º {c.situacao}" + (" (impedido, art. 15)" if c.impedimento else "")}
+                   for c in cols],
         "barras": ([(f"{c.numero} {c.nome}", c.votos, c.situacao == "titular") for c in cols]
                    if a.secoes_apuradas else []),
     }
@@ -85,15 +119,25 @@ class DigitacaoBoletim(QWidget):
         self.comparecimento, self.brancos, self.nulos = (
             CampoValidado(_contagem(rotulo), placeholder="só algarismos", parent=self)
             for rotulo in ("O comparecimento", "Os brancos", "Os nulos"))
-        self.votos = QTableWidget(0, 3)
-        self.votos.setHorizontalHeaderLabels(["Nº", "Candidato", "Votos"])
-        self.votos.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._digitados: dict[str, str] = {}  # id da candidatura → votos digitados (texto; o serviço confere)
+        self.votos = Lista([
+            Coluna("Nº", lambda c: str(c["numero"]), lambda c: c["numero"], alinhamento="direita", largura=50),
+            Coluna("Candidato", lambda c: c["nome_urna"], esticar=True, largura=220),
+            Coluna("Votos", lambda c: self._digitados.get(c["id"], ""), lambda c: _inteiro(self._digitados.get(c["id"])),
+                   alinhamento="direita", largura=80, editar=self._on_voto,
+                   titulo_longo="Votos do candidato no boletim (digite o número; Enter grava e desce)"),
+        ], self, nome="Votos por candidato habilitado")
+        visao = self.votos.visao
+        # como na planilha: digitar o número já edita a célula, e Enter grava e desce ao próximo candidato
+        visao.setEditTriggers(visao.editTriggers() | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        visao.itemDelegate().closeEditor.connect(self._on_voto_fechado)
         self.gravar = QPushButton("&Gravar digitação")
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
         reservar_linhas(self.mensagem)  # a mensagem muda; os botões não pulam
         self.mensagem.setObjectName("mensagem")
-        self.comparacao = QTableWidget(0, 3)
+        self.comparacao = Lista(_colunas_comparacao(), self, nome="Comparação das digitações", chave="campo",
+                                cor_linha=lambda l: _DIFERENTE if l["primeira"] != l["segunda"] else None)
         self.boletim_papel = QLineEdit()
         self.boletim_papel.setObjectName("boletim_papel")
         self.boletim_papel.setPlaceholderText("Boletim de papel recontado (ex.: boletim impresso da urna, via da comissão)")
@@ -106,7 +150,7 @@ class DigitacaoBoletim(QWidget):
                          "boletim de papel, digita acima os valores recontados, diz qual papel conferiu e resolve:")
         explica.setWordWrap(True)
         gl.addWidget(explica)
-        gl.addWidget(self.comparacao)
+        gl.addWidget(self.comparacao.visao)
         gl.addWidget(self.boletim_papel)
         linha = QHBoxLayout()
         linha.addWidget(self.justificativa, 1)
@@ -121,7 +165,7 @@ class DigitacaoBoletim(QWidget):
         lay = QVBoxLayout(conteudo)
         lay.addLayout(form)
         lay.addWidget(QLabel("Votos por candidato habilitado (votos para outro número são nulos):"))
-        lay.addWidget(self.votos, 1)
+        lay.addWidget(self.votos.visao, 1)
         lay.addWidget(self.gravar)
         lay.addWidget(self.mensagem)
         lay.addWidget(self.grupo_divergencia)
@@ -164,12 +208,8 @@ class DigitacaoBoletim(QWidget):
         self._on_secao()
 
     def _on_secao(self, *_args) -> None:
-        cands = self._cands
-        self.votos.setRowCount(len(cands))
-        for i, c in enumerate(cands):
-            self.votos.setItem(i, 0, _item(c["numero"]))
-            self.votos.setItem(i, 1, _item(c["nome_urna"]))
-            self.votos.setItem(i, 2, _item("", editavel=True))
+        self._digitados = {}  # outra seção (ou a mesma relida depois de gravar): a digitação recomeça vazia
+        self.votos.definir_linhas(self._cands)
         for campo in (self.comparecimento, self.brancos, self.nulos):
             campo.edit.clear()
         self.justificativa.clear()
@@ -189,30 +229,34 @@ class DigitacaoBoletim(QWidget):
             self.grupo_divergencia.hide()
             return
         d1, d2 = info["digitacoes"]
-        self.comparacao.setHorizontalHeaderLabels(["Campo", f"1ª digitação ({d1['login']})",
-                                                   f"2ª digitação ({d2['login']})"])
+        colunas = _colunas_comparacao(d1["login"], d2["login"])
+        if [c.titulo for c in colunas] != [c.titulo for c in self.comparacao.modelo.colunas]:
+            self.comparacao.modelo.definir_colunas(colunas)
+            ajustar_colunas(self.comparacao.visao)
         linhas = [("Comparecimento", d1["comparecimento"], d2["comparecimento"]),
                   ("Brancos", d1["brancos"], d2["brancos"]), ("Nulos", d1["nulos"], d2["nulos"])]
         for n in sorted(set(d1["votos"]) | set(d2["votos"])):
             linhas.append((f"Candidato {n}", d1["votos"].get(n, 0), d2["votos"].get(n, 0)))
-        self.comparacao.setRowCount(len(linhas))
-        for i, (rotulo, a, b) in enumerate(linhas):
-            for j, v in enumerate((rotulo, a, b)):
-                it = _item(v)
-                if a != b:
-                    it.setBackground(_DIFERENTE)
-                self.comparacao.setItem(i, j, it)
-        self.comparacao.resizeColumnsToContents()
+        self.comparacao.definir_linhas([{"campo": r, "primeira": a, "segunda": b} for r, a, b in linhas])
         digitou = self._sessao.usuario.id in (d1["usuario_id"], d2["usuario_id"])
         self.resolver.setEnabled(self._sessao.pode(Permissao.ELEICAO_EDITAR) and not digitou)
         self.resolver.setToolTip("Quem digitou a seção não pode resolver a divergência." if digitou else "")
         self.grupo_divergencia.show()
 
+    def _on_voto(self, c: dict, texto: str) -> None:
+        self._digitados[c["id"]] = texto.strip()
+
+    def _on_voto_fechado(self, _editor, dica) -> None:
+        """Enter no editor dos votos (SubmitModelCache) grava e desce ao próximo candidato, na coluna dos votos."""
+        if dica != QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            return
+        visao = self.votos.visao
+        atual = visao.currentIndex()
+        if atual.isValid() and atual.row() + 1 < visao.model().rowCount():
+            visao.setCurrentIndex(atual.sibling(atual.row() + 1, atual.column()))
+
     def _valores(self) -> dict:
-        votos = {}
-        for i in range(self.votos.rowCount()):
-            texto = (self.votos.item(i, 2).text() if self.votos.item(i, 2) else "").strip()
-            votos[int(self.votos.item(i, 0).text())] = texto or "0"
+        votos = {int(c["numero"]): self._digitados.get(c["id"], "") or "0" for c in self.votos.linhas()}
         return {"comparecimento": self.comparecimento.texto(), "brancos": self.brancos.texto(),
                 "nulos": self.nulos.texto(), "votos": votos}
 
@@ -257,9 +301,7 @@ class PainelApuracao(QWidget):
         self.resumo = QLabel()
         self.resumo.setObjectName("resumo")
         self.resumo.setWordWrap(True)
-        self.ranking = QTableWidget(0, 5)
-        self.ranking.setHorizontalHeaderLabels(["Pos.", "Nº", "Candidato", "Votos", "Situação"])
-        self.ranking.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.ranking = Lista(COLUNAS_RANKING, self, nome="Classificação parcial", chave="numero")
         self.grafico = GraficoBarras()
         atualizar = QPushButton("&Atualizar")
         atualizar.clicked.connect(self.recarregar)
@@ -269,7 +311,7 @@ class PainelApuracao(QWidget):
         topo.addWidget(atualizar)
         lay.addLayout(topo)
         corpo = QHBoxLayout()
-        corpo.addWidget(self.ranking, 1)
+        corpo.addWidget(self.ranking.visao, 1)
         corpo.addWidget(self.grafico, 1)
         lay.addLayout(corpo, 1)
         self.recarregar()
@@ -286,8 +328,5 @@ class PainelApuracao(QWidget):
 
     def _on_apurado(self, painel: dict) -> None:
         self.resumo.setText(painel["resumo"])
-        self.ranking.setRowCount(len(painel["linhas"]))
-        for i, linha in enumerate(painel["linhas"]):
-            for j, v in enumerate(linha):
-                self.ranking.setItem(i, j, _item(v))
+        self.ranking.definir_linhas(painel["linhas"])
         self.grafico.definir(painel["barras"])
