@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules import formato
 from desktop.rules.papeis import Permissao
@@ -24,7 +24,7 @@ from desktop.screens.widgets.tabela import Coluna, Lista
 
 from .dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota, DialogoParentesco,
                                    DialogoReabertura)
-from .dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao, tabela_impugnacoes
+from .dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao, lista_impugnacoes
 
 
 def _nota(c: dict) -> str:
@@ -214,10 +214,14 @@ class AbaImpugnacoes(_Aba):
         self.lista: list[dict] = []
         self.botao("&Nova impugnação ou denúncia…", self._on_nova)
         self.etapa = self.botao("&Próxima etapa da selecionada…", self._on_etapa)
-        self._lay = QVBoxLayout(self)
-        self._lay.addWidget(self.prazo)
-        self._lay.addLayout(self.botoes)
-        self.tabela: QTableWidget | None = None
+        # a tabela comum: a impugnação escolhida (pelo id) continua escolhida quando a lista é relida;
+        # Enter ou duplo clique abre a próxima etapa dela
+        self.lista_impugnacoes = lista_impugnacoes(self, ao_abrir=self._on_abrir)
+        self.tabela = self.lista_impugnacoes.visao
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.prazo)
+        lay.addLayout(self.botoes)
+        lay.addWidget(self.tabela, 1)
         self.recarregar()
 
     def recarregar(self) -> None:
@@ -229,14 +233,7 @@ class AbaImpugnacoes(_Aba):
         self.prazo.setText(f"Prazo de impugnação: de {formato.data(p['publicacao_inscritos'])} a {formato.data(p['impugnacao_fim'])} "
                            "(5 dias contados da publicação dos inscritos, Lei 320/2023, art. 11 §2º).")
         self.lista = lista
-        nova = tabela_impugnacoes(self.lista, self)
-        if self.tabela is not None:
-            self._lay.replaceWidget(self.tabela, nova)
-            self.tabela.deleteLater()
-        else:
-            self._lay.addWidget(nova, 1)
-        self.tabela = nova
-        self.tabela.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.lista_impugnacoes.definir_linhas(lista)
 
     def _on_nova(self) -> None:
         sessao, pid = self._sessao, self._pid
@@ -244,12 +241,16 @@ class AbaImpugnacoes(_Aba):
                    lambda lido: DialogoApresentar(sessao, *lido, parent=self),
                    "Impugnação registrada; o candidato fica sub judice até a decisão final (art. 11 §§3º-5º).")
 
+    def _on_abrir(self, i: dict) -> None:
+        self.lista_impugnacoes.selecionar(i["id"])
+        if self.pode_editar:
+            self._on_etapa()
+
     def _on_etapa(self) -> None:
-        linha = self.tabela.currentRow()
-        if not 0 <= linha < len(self.lista):
+        i = self.lista_impugnacoes.selecionada()  # a escolhida na tabela, pelo id (a tabela pode estar ordenada)
+        if i is None:
             self.sig_mudou.emit("Selecione a impugnação na tabela.")
             return
-        i = self.lista[linha]
         if not impugnacoes.etapas_possiveis(i):
             self.sig_mudou.emit("Esta impugnação já teve decisão final (recurso julgado pelo CMDCA).")
             return

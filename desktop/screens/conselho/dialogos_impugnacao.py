@@ -1,7 +1,8 @@
 """Formulários de impugnações (apresentar, defesa, decisão, recurso ao CMDCA, julgamento) com os prazos à vista, e da seção de votação.
 
 O rito é o da Lei 320/2023, arts. 8º §§12-13 e 11 §§2º-5º; as datas e a ordem das etapas são
-conferidas pelo serviço (``desktop.services.eleicao.impugnacoes``), que recusa com o artigo.
+conferidas pelo serviço (``desktop.services.eleicao.impugnacoes``), que recusa com o artigo. A lista das
+impugnações do processo é a tabela comum (``lista_impugnacoes``).
 """
 from __future__ import annotations
 
@@ -9,15 +10,16 @@ from functools import partial
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QWidget
+from typing import Any, Callable
+
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.rules import formato
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado, inteiro
 from desktop.screens.widgets.data import CampoData
+from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.eleicao import impugnacoes, votacao
-
-from .apuracao import _item
 
 
 def _texto(rotulo: str):
@@ -115,21 +117,39 @@ class DialogoEtapa(DialogoFormulario):
         return partial(impugnacoes.julgar_recurso, self._sessao, iid, provido=self.resultado.currentData(), motivo=texto, em=em)
 
 
-def tabela_impugnacoes(lista: list[dict], parent: QWidget | None = None) -> QTableWidget:
-    """Impugnações do processo com as datas e prazos de cada etapa."""
-    t = QTableWidget(len(lista), 7, parent)
-    t.setObjectName("impugnacoes")
-    t.setHorizontalHeaderLabels(["Nº", "Candidato", "Tipo", "Apresentada", "Defesa até", "Decisão", "Recurso ao CMDCA"])
-    for r, i in enumerate(lista):
-        decisao = f"{i['decisao']} em {formato.data(i['decidida_em'])}" if i["decisao"] else "pendente"
-        recurso = (f"{i['recurso_decisao']} em {formato.data(i['recurso_julgado_em'])}" if i["recurso_decisao"] else
-                   f"interposto em {formato.data(i['recurso_em'])}" if i["recurso"] else "—")
-        defesa = formato.data(i["prazo_defesa"]) + (f" (juntada {formato.data(i['defesa_em'])})" if i["defesa_em"] else "")
-        for c, v in enumerate((i["numero"], i["nome"], "impugnação" if i["tipo"] == "impugnacao" else "denúncia",
-                               formato.data(i["apresentada_em"]), defesa, decisao, recurso)):
-            t.setItem(r, c, _item(v))
-    t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    return t
+def _decisao(i: dict) -> str:
+    return f"{i['decisao']} em {formato.data(i['decidida_em'])}" if i["decisao"] else "pendente"
+
+
+def _recurso(i: dict) -> str:
+    if i["recurso_decisao"]:
+        return f"{i['recurso_decisao']} em {formato.data(i['recurso_julgado_em'])}"
+    return f"interposto em {formato.data(i['recurso_em'])}" if i["recurso"] else "—"
+
+
+def _defesa(i: dict) -> str:
+    return formato.data(i["prazo_defesa"]) + (f" (juntada {formato.data(i['defesa_em'])})" if i["defesa_em"] else "")
+
+
+COLUNAS_IMPUGNACOES = [
+    Coluna("Nº", lambda i: str(i["numero"]), lambda i: i["numero"], alinhamento="direita", largura=45,
+           titulo_longo="Número do candidato"),
+    Coluna("Candidato", lambda i: i["nome"], esticar=True, largura=180),
+    Coluna("Tipo", lambda i: "impugnação" if i["tipo"] == "impugnacao" else "denúncia", largura=95),
+    Coluna("Apresentada", lambda i: formato.data(i["apresentada_em"]), lambda i: i["apresentada_em"], largura=100),
+    Coluna("Defesa até", _defesa, lambda i: i["prazo_defesa"], largura=175),
+    Coluna("Decisão", _decisao, lambda i: (i["decidida_em"] or "", i["decisao"] or ""), largura=165,
+           cor=lambda i: None if i["decisao"] else "#b00020"),
+    Coluna("Recurso ao CMDCA", _recurso, largura=190),
+]
+
+
+def lista_impugnacoes(parent: QWidget | None = None, *, ao_abrir: Callable[[Any], None] | None = None) -> Lista:
+    """Impugnações do processo com as datas e prazos de cada etapa (a tabela comum, escolha pelo id);
+    ``ao_abrir``: Enter ou duplo clique numa impugnação."""
+    lista = Lista(COLUNAS_IMPUGNACOES, parent, nome="Impugnações e denúncias", ao_abrir=ao_abrir)
+    lista.visao.setObjectName("impugnacoes")
+    return lista
 
 
 class DialogoSecao(DialogoFormulario):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
-from desktop.screens.conselho.abas_eleicao import AbaCandidatos
+from desktop.screens.conselho.abas_eleicao import AbaCandidatos, AbaImpugnacoes
 from desktop.screens.conselho.dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota,
                                                            DialogoParentesco, DialogoReabertura)
 from desktop.screens.conselho.dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao
@@ -172,6 +172,37 @@ def test_impugnacao_do_inicio_ao_julgamento(qtbot, sessao_admin, proc):  # noqa:
     c = candidaturas.listar_candidaturas(sessao_admin, proc["id"])[0]
     assert c["situacao"] == "habilitado" and c["sub_judice"] == 0
     assert _conta(sessao_admin, "eleicao_impugnacoes", True) == 5
+
+
+def test_aba_impugnacoes_na_tabela_comum_abre_a_etapa_da_escolhida(qtbot, sessao_admin, proc):  # noqa: F811
+    """A lista de impugnações é a tabela comum: mostra as datas e prazos de cada etapa; ordenada pelo número do
+    candidato (do maior para o menor), Enter na primeira linha abre a próxima etapa da impugnação dela (pelo id, não
+    a da mesma linha na ordem lida)."""
+    rnd = random.Random(3)
+    pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
+    for n in (11, 12):
+        c = inscrever_habilitado(sessao_admin, proc, n, rnd)
+        impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao" if n == 11 else "denuncia", autor="Cidadão",
+                               fundamento="Sem prova", apresentada_em=pub, prazo_defesa=fim + timedelta(days=n - 10))
+    aba = AbaImpugnacoes(sessao_admin, proc["id"])
+    qtbot.addWidget(aba)
+    esperar_leituras(qtbot)
+    assert [(t[0], t[2], t[3], t[4], t[5], t[6]) for t in textos(aba.tabela)] == [
+        ("11", "impugnação", _br(pub), _br(fim + timedelta(days=1)), "pendente", "—"),
+        ("12", "denúncia", _br(pub), _br(fim + timedelta(days=2)), "pendente", "—")]
+    aba.tabela.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # o que um clique no título "Nº" faz
+    assert [t[0] for t in textos(aba.tabela)] == ["12", "11"]
+    titulos = []
+
+    def ver(d):
+        titulos.append(d.windowTitle())
+        d.reject()
+
+    quando_modal(ver, tipo=DialogoEtapa)
+    ir_para(qtbot, aba.tabela, 0)
+    qtbot.keyClick(aba.tabela, Qt.Key.Key_Return)
+    assert len(titulos) == 1 and titulos[0].startswith("Impugnação contra 12 "), titulos
+    assert aba.lista_impugnacoes.selecionada()["numero"] == 12  # Enter também a escolhe
 
 
 def test_secao_e_reabertura(qtbot, sessao_admin, proc):  # noqa: F811
