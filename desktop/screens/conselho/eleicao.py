@@ -1,8 +1,7 @@
 """Aba "Processo de escolha": calendário, candidatos, impugnações, seções, apuração por dupla digitação, painel e documentos."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableWidget, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato, servicos
@@ -10,13 +9,19 @@ from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.services.eleicao import processo, relatorios
 
 from desktop.screens.widgets.situacao import reservar_linhas
+from desktop.screens.widgets.tabela import Coluna, Lista
 from .abas_eleicao import AbaCandidatos, AbaImpugnacoes, AbaSecoes
-from .apuracao import DigitacaoBoletim, PainelApuracao, _item
+from .apuracao import DigitacaoBoletim, PainelApuracao
 from .encerramento import AbaEncerramento
 
 FASES = {"inscricoes": "Inscrições e análise", "analise": "Análise", "homologado": "Lista homologada",
          "apuracao": "Apuração", "encerrado": "Encerrado (eleitos passados ao Conselho)"}
 # "Encerrar e dar posse" fica na aba "Auditoria e posse" (encerramento.py).
+
+COLUNAS_CALENDARIO = [  # a etapa ordena pela ordem da lei (art. 7º §1º); a data, pela data
+    Coluna("Etapa (art. 7º §1º)", lambda e: e["rotulo"], lambda e: e["ordem"], esticar=True, largura=260),
+    Coluna("Data", lambda e: formato.data(e["data"]), lambda e: e["data"], largura=100),
+]
 
 
 def _processo_e_calendario(sessao, pid: str) -> tuple[dict, list[str]]:
@@ -59,6 +64,7 @@ class ProcessoEscolha(QWidget):
         lay.addWidget(self.mensagem)
         lay.addWidget(self.abas, 1)
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
+        self.calendario: Lista | None = None  # a lista do calendário do processo escolhido
         self.processos.currentIndexChanged.connect(self._on_processo)
         self.abrir.clicked.connect(self._on_abrir)
         self.recarregar()
@@ -99,6 +105,7 @@ class ProcessoEscolha(QWidget):
             self.abas.removeTab(0)
             w.deleteLater()
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
+        self.calendario = None
         pid = self.processos.currentData()
         if not pid:
             self.fase.setText("Nenhum processo de escolha cadastrado.")
@@ -132,15 +139,12 @@ class ProcessoEscolha(QWidget):
     def _calendario(self, p: dict, problemas: list[str]) -> QWidget:
         from desktop.rules.eleicao.calendario import ETAPAS
 
-        t = QTableWidget(len(ETAPAS), 2)
-        t.setHorizontalHeaderLabels(["Etapa (art. 7º §1º)", "Data"])
-        for i, (campo, rotulo) in enumerate(ETAPAS):
-            t.setItem(i, 0, _item(rotulo.capitalize()))
-            t.setItem(i, 1, _item(formato.data(p[campo])))
-        t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         w = QWidget()
+        self.calendario = Lista(COLUNAS_CALENDARIO, w, nome="Calendário do processo de escolha", chave="campo")
+        self.calendario.definir_linhas([{"ordem": i, "campo": campo, "rotulo": rotulo.capitalize(), "data": p[campo]}
+                                        for i, (campo, rotulo) in enumerate(ETAPAS)])
         lay = QVBoxLayout(w)
-        lay.addWidget(t)
+        lay.addWidget(self.calendario.visao)
         aviso = QLabel("\n".join(problemas) or "Calendário conforme a Lei 320/2023 (arts. 5º, 7º, 11 §2º e 14 §2º).")
         aviso.setWordWrap(True)
         lay.addWidget(aviso)

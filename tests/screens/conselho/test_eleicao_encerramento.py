@@ -274,3 +274,22 @@ def test_documento_recusado_vai_para_a_barra_sem_caixa(qtbot, sessao_admin, monk
     qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
     assert "Seção não encontrada" in tela.mensagem.text(), tela.mensagem.text()
     assert caixas == [] and dialogos == []
+
+
+def test_calendario_na_ordem_da_lei_e_ordena_pela_data(qtbot, sessao_admin, proc):  # noqa: F811
+    """A aba Calendário é a tabela comum: as etapas do art. 7º §1º na ordem da lei com as datas do processo
+    (dd/mm/aaaa); a Data ordena pela data e a Etapa volta à ordem da lei (não à alfabética)."""
+    from desktop.rules.eleicao.calendario import ETAPAS
+    from tests.screens.apoio_tabelas import textos
+
+    tela = ProcessoEscolha(sessao_admin)
+    qtbot.addWidget(tela)
+    esperar_leituras(qtbot)
+    p = processo.obter_processo(sessao_admin, proc["id"])
+    na_lei = [[rotulo.capitalize(), date.fromisoformat(p[campo]).strftime("%d/%m/%Y")] for campo, rotulo in ETAPAS]
+    visao = tela.calendario.visao
+    assert textos(visao) == na_lei
+    visao.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert textos(visao)[0] == ["Posse", date.fromisoformat(p["posse"]).strftime("%d/%m/%Y")]
+    visao.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert textos(visao) == na_lei
