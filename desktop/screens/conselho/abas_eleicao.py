@@ -40,9 +40,9 @@ COLUNAS_CANDIDATOS = [
     Coluna("Motivo", lambda c: c["motivo"] or "", esticar=True, largura=200),
 ]
 COLUNAS_CHECKLIST = [
-    Coluna("Requisito", lambda r: r["descricao"], largura=260),
-    Coluna("Documento apresentado", lambda r: r["documento"] or "—", largura=200),
-    Coluna("Situação", lambda r: r["situacao"], largura=100),
+    Coluna("Requisito", lambda r: r["descricao"], largura=330),
+    Coluna("Documento apresentado", lambda r: r["documento"] or "—", largura=260),
+    Coluna("Situação", lambda r: r["situacao"], largura=90),
     Coluna("Motivo / artigo", lambda r: r["motivo"] or r["artigo"], esticar=True, largura=200),
 ]
 
@@ -55,8 +55,8 @@ COLUNAS_SECOES = [
     Coluna("Seção", lambda s: str(s["numero"]), lambda s: s["numero"], alinhamento="direita", largura=60),
     Coluna("Local", lambda s: s["local"], esticar=True, largura=220),
     Coluna("Aptos", lambda s: formato.numero(s["aptos"]), lambda s: s["aptos"], alinhamento="direita", largura=70),
-    Coluna("Votação", lambda s: "urna eletrônica" if s["tipo"] == "urna" else "cédulas", largura=120),
-    Coluna("Apuração", _estado_secao, largura=140),
+    Coluna("Votação", lambda s: "urna eletrônica" if s["tipo"] == "urna" else "cédulas", largura=140),
+    Coluna("Apuração", _estado_secao, largura=150),
 ]
 
 

@@ -62,9 +62,9 @@ COLUNAS_RANKING = [
     Coluna("Pos.", lambda l: str(l["posicao"]), lambda l: l["posicao"], alinhamento="direita", largura=45,
            titulo_longo="Posição na classificação"),
     Coluna("Nº", lambda l: str(l["numero"]), lambda l: l["numero"], alinhamento="direita", largura=45),
-    Coluna("Candidato", lambda l: l["nome"], esticar=True, largura=160),
+    Coluna("Candidato", lambda l: l["nome"], largura=200),
     Coluna("Votos", lambda l: formato.numero(l["votos"]), lambda l: l["votos"], alinhamento="direita", largura=70),
-    Coluna("Situação", lambda l: l["situacao"], lambda l: l["posicao"], largura=150),
+    Coluna("Situação", lambda l: l["situacao"], lambda l: l["posicao"], esticar=True, largura=150),
 ]
 
 
@@ -311,7 +311,7 @@ class PainelApuracao(QWidget):
         topo.addWidget(atualizar)
         lay.addLayout(topo)
         corpo = QHBoxLayout()
-        corpo.addWidget(self.ranking.visao, 1)
+        corpo.addWidget(self.ranking.visao, 2)  # a tabela lê-se inteira (nome e situação); o gráfico, o resto
         corpo.addWidget(self.grafico, 1)
         lay.addLayout(corpo, 1)
         self.recarregar()
