@@ -13,7 +13,6 @@ CLASSES = {"QTableWidget", "QTableView"}
 
 PENDENTES = {  # tela → quantas tabelas próprias ainda tem (grades de entrada e listas, a trocar)
     "administracao/vigencia.py": 1,
-    "conselho/funcionamento/novo_caso.py": 1,
     "magisterio/lancamentos.py": 1,
     "magisterio/reajuste.py": 1,
 }

@@ -3,13 +3,15 @@
 Tudo vai numa chamada a ``atendimentos.registrar_atendimento`` (uma transação, com diário), fora da thread da
 interface (``widgets.servicos.operacao``); se o serviço
 recusar (sem criança, nascimento impossível, medida fora do ECA), a mensagem aparece aqui e nada é gravado.
+Crianças e família são grades de entrada da tabela comum (``widgets.tabela.Lista``: F2, Enter ou duplo clique edita
+a célula, Tab segue para a próxima; o sexo se escolhe numa lista; a data de nascimento que não é dd/mm/aaaa fica
+em vermelho, com o motivo na dica, já ao digitar); as linhas vazias não vão ao serviço.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QTableWidget,
-                               QVBoxLayout, QWidget)
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from desktop.rules import validacao
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, TIPOS
@@ -17,26 +19,41 @@ from desktop.services.conselho import atendimentos
 from desktop.screens.widgets import avisos
 
 from desktop.screens.widgets.servicos import operacao
+from desktop.screens.widgets.tabela import Coluna, Lista
 
 from .comum import combo, combo_sipia, editor_momento, texto_longo
 
 
-def _tabela(titulos: list[str]) -> QTableWidget:
-    t = QTableWidget(1, len(titulos))
-    t.setHorizontalHeaderLabels(titulos)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.verticalHeader().hide()
-    t.setFixedHeight(110)
-    return t
+CAMPOS_CRIANCA = ("nome", "nascimento", "sexo", "mae", "pai")
+CAMPOS_FAMILIAR = ("nome", "vinculo", "telefone", "endereco")
+SEXOS = {"": "não informado", "F": "F", "M": "M"}  # Crianca.sexo: F, M ou não informado
 
 
-def _celulas(t: QTableWidget) -> list[list[str]]:
-    saida = []
-    for i in range(t.rowCount()):
-        linha = [(t.item(i, j).text().strip() if t.item(i, j) else "") for j in range(t.columnCount())]
-        if any(linha):
-            saida.append(linha)
-    return saida
+def _guardar(chave: str):
+    """``editar`` de uma célula de texto: guarda o digitado, sem espaços sobrando nas pontas."""
+    return lambda linha, texto: linha.__setitem__(chave, texto.strip())
+
+
+def _erro_nascimento(c: dict) -> str | None:
+    """O que há de errado na data de nascimento digitada (a mesma leitura da gravação), ou None."""
+    if not c["nascimento"]:
+        return None
+    try:
+        validacao.data_br(c["nascimento"])
+    except validacao.EntradaInvalida as e:
+        return str(e)
+    return None
+
+
+def _grade(colunas: list[Coluna], nome: str, parent: QWidget) -> Lista:
+    grade = Lista(colunas, parent, nome=nome, ordenavel=False)  # a ordem das linhas é a do registro
+    grade.visao.setFixedHeight(110)
+    return grade
+
+
+def _preenchidas(grade: Lista) -> list[dict]:
+    """As linhas com algo digitado (as vazias ficam de fora)."""
+    return [linha for linha in grade.linhas() if any(v.strip() for v in linha.values())]
 
 
 class DialogoNovoCaso(QDialog):
@@ -51,14 +68,25 @@ class DialogoNovoCaso(QDialog):
         self.origem = QLineEdit(placeholderText="Quem trouxe a informação ou a denúncia")
         self.bairro = QLineEdit(placeholderText="Bairro ou comunidade")
         self.relato = texto_longo("Relato do fato", 70)
-        self.criancas = _tabela(["Nome da criança ou adolescente", "Nascimento (dd/mm/aaaa)", "Sexo (F/M)", "Mãe",
-                                 "Pai"])
-        self.criancas.setColumnWidth(0, 240)
-        self.criancas.setColumnWidth(1, 150)
-        self.criancas.setColumnWidth(2, 80)
-        self.criancas.setColumnWidth(3, 170)
-        self.familia = _tabela(["Nome", "Vínculo", "Telefone", "Endereço"])
-        self.familia.setColumnWidth(0, 240)
+        self.criancas = _grade([
+            Coluna("Nome da criança ou adolescente", lambda c: c["nome"], largura=240, editar=_guardar("nome")),
+            Coluna("Nascimento", lambda c: c["nascimento"], largura=110, editar=_guardar("nascimento"),
+                   titulo_longo="Data de nascimento (dd/mm/aaaa)",
+                   cor=lambda c: "#b00020" if _erro_nascimento(c) else None,
+                   dica=lambda c: _erro_nascimento(c) or c["nascimento"] or "dd/mm/aaaa"),
+            Coluna("Sexo", lambda c: c["sexo"], largura=110, editar=lambda c, v: c.__setitem__("sexo", v),
+                   opcoes=SEXOS, titulo_longo="Sexo: F, M ou não informado"),
+            Coluna("Mãe", lambda c: c["mae"], largura=170, editar=_guardar("mae")),
+            Coluna("Pai", lambda c: c["pai"], esticar=True, largura=150, editar=_guardar("pai")),
+        ], "Crianças e adolescentes", self)
+        self.familia = _grade([
+            Coluna("Nome", lambda f: f["nome"], largura=240, editar=_guardar("nome")),
+            Coluna("Vínculo", lambda f: f["vinculo"], largura=130, editar=_guardar("vinculo")),
+            Coluna("Telefone", lambda f: f["telefone"], largura=130, editar=_guardar("telefone")),
+            Coluna("Endereço", lambda f: f["endereco"], esticar=True, largura=200, editar=_guardar("endereco")),
+        ], "Família", self)
+        for grade in (self.criancas, self.familia):  # uma linha vazia, pronta para digitar
+            grade.definir_linhas([self._linha_vazia(grade)])
         self.direito, self.agente = combo_sipia(), combo(AGENTES)
         self.violacoes = QListWidget()
         self.violacoes.setFixedHeight(60)
@@ -83,8 +111,8 @@ class DialogoNovoCaso(QDialog):
                      ("&Origem", self.origem), ("&Bairro", self.bairro), ("Re&lato", self.relato)):
             f.addRow(r, w)
         lay.addLayout(f)
-        lay.addWidget(self._grupo("Crianças e adolescentes (ao menos um)", self.criancas, "+ criança", self.criancas))
-        lay.addWidget(self._grupo("Família", self.familia, "+ familiar", self.familia))
+        lay.addWidget(self._grupo("Crianças e adolescentes (ao menos um)", self.criancas, "+ &criança"))
+        lay.addWidget(self._grupo("Família", self.familia, "+ &familiar"))
         gv = QGroupBox("Direitos violados e agente violador (ECA, Título II e art. 98)")
         lv = QVBoxLayout(gv)
         linha = QHBoxLayout()
@@ -116,13 +144,21 @@ class DialogoNovoCaso(QDialog):
         externo.addWidget(botoes)
         self.resize(980, 640)
 
-    def _grupo(self, titulo: str, tabela: QTableWidget, rotulo_botao: str, alvo: QTableWidget) -> QGroupBox:
+    def _linha_vazia(self, grade: Lista) -> dict:
+        return dict.fromkeys(CAMPOS_CRIANCA if grade is self.criancas else CAMPOS_FAMILIAR, "")
+
+    def _grupo(self, titulo: str, grade: Lista, rotulo_botao: str) -> QGroupBox:
         g = QGroupBox(titulo)
         lay = QHBoxLayout(g)
-        lay.addWidget(tabela, 1)
-        b = QPushButton(rotulo_botao)
-        b.clicked.connect(lambda: alvo.insertRow(alvo.rowCount()))
-        lay.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(grade.visao, 1)
+        botoes = QVBoxLayout()
+        mais, menos = QPushButton(rotulo_botao), QPushButton("Remover linha")
+        mais.clicked.connect(lambda: grade.acrescentar(self._linha_vazia(grade), editar=True))
+        menos.clicked.connect(grade.remover_selecionada)
+        botoes.addWidget(mais)
+        botoes.addWidget(menos)
+        botoes.addStretch(1)
+        lay.addLayout(botoes)
         return g
 
     def _on_violacao(self) -> None:
@@ -132,10 +168,10 @@ class DialogoNovoCaso(QDialog):
 
     def dados(self) -> dict:
         criancas = []
-        for nome, nasc, sexo, mae, pai in _celulas(self.criancas):  # filiação: ECA, art. 101 §3º, I
-            criancas.append({"nome": nome, "nascimento": validacao.data_br(nasc) if nasc else None,
-                             "sexo": sexo.upper() or None, "mae": mae, "pai": pai})
-        familiares = [dict(zip(("nome", "vinculo", "telefone", "endereco"), l)) for l in _celulas(self.familia)]
+        for c in _preenchidas(self.criancas):  # filiação: ECA, art. 101 §3º, I
+            criancas.append({"nome": c["nome"], "nascimento": validacao.data_br(c["nascimento"]) if c["nascimento"] else None,
+                             "sexo": c["sexo"].upper() or None, "mae": c["mae"], "pai": c["pai"]})
+        familiares = [{k: f[k] for k in CAMPOS_FAMILIAR} for f in _preenchidas(self.familia)]
         violacoes = [dict(zip(("especifico", "agente"), self.violacoes.item(i).data(Qt.ItemDataRole.UserRole)))
                      for i in range(self.violacoes.count())]
         medidas = [{"codigo": self.medidas.item(i).data(Qt.ItemDataRole.UserRole), "crianca": None}

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 from pypdf import PdfReader
 
 from desktop.rules.papeis import Papel
@@ -18,6 +18,7 @@ from desktop.screens.conselho.funcionamento.prazos import AbaPrazos
 from desktop.screens.conselho.funcionamento.remuneracao import AbaRemuneracao
 from desktop.screens.conselho.painel import PainelConselho
 from tests.screens.apoio_janelas import clicar_botao, quando_modal
+from tests.screens.apoio_tabelas import editar_celula, ir_para, textos
 
 CASO = {"tipo": "denuncia", "recebido_em": datetime(2025, 3, 10, 22, 15), "bairro": "Centro",
         "criancas": [{"nome": "Lia Souza", "nascimento": date(2015, 1, 2)}]}
@@ -76,13 +77,14 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
     qtbot.waitUntil(lambda: d.tarefa is None, timeout=20000)  # grava fora da thread da interface
     assert "ao menos uma criança" in d.erro.text()  # sem criança: recusa, nada gravado
     assert conselheira.db.execute("SELECT count(*) FROM conselho_atendimentos").fetchone()[0] == 0
-    d.criancas.setCurrentCell(0, 0)
-
-    d.criancas.setItem(0, 0, QTableWidgetItem("Caio Lima"))
-    d.criancas.setItem(0, 1, QTableWidgetItem("05/06/2017"))
-    d.criancas.setItem(0, 3, QTableWidgetItem("Rosa Lima"))  # filiação (issue 14)
-    d.familia.setItem(0, 0, QTableWidgetItem("Rosa Lima"))
-    d.familia.setItem(0, 1, QTableWidgetItem("mãe"))
+    # as grades de entrada são a tabela comum: F2 (ou Enter) edita a célula, pelo teclado
+    editar_celula(qtbot, d.criancas.visao, 0, 0, "Caio Lima")
+    editar_celula(qtbot, d.criancas.visao, 0, 1, "05/06/2017", tecla=Qt.Key.Key_Return)
+    editar_celula(qtbot, d.criancas.visao, 0, 3, "Rosa Lima")  # filiação (issue 14)
+    editar_celula(qtbot, d.familia.visao, 0, 0, "Rosa Lima")
+    editar_celula(qtbot, d.familia.visao, 0, 1, "mãe")
+    assert textos(d.criancas.visao) == [["Caio Lima", "05/06/2017", "", "Rosa Lima", ""]]
+    assert textos(d.familia.visao) == [["Rosa Lima", "mãe", "", ""]]
     d.agente.setCurrentIndex(d.agente.findData("pais_responsaveis"))
     d._on_violacao()
     d.medidas.item(1).setCheckState(Qt.CheckState.Checked)  # 101-II
@@ -103,6 +105,62 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
     qtbot.addWidget(caso)
     _cabe(caso)
     assert "Caio Lima" in caso.texto.toPlainText() and "comunicar até" in caso.texto.toPlainText()
+
+
+def _no_editor_aberto(qtbot, visao, texto):
+    """Digita no editor de célula já aberto e confirma com Enter."""
+    editor = next(e for e in visao.viewport().findChildren(QLineEdit) if e.isVisibleTo(visao.viewport()))
+    qtbot.keyClicks(editor, texto)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: visao.state() == visao.State.NoState)
+
+
+def test_grades_do_novo_caso_pelo_teclado(qtbot, conselheira):
+    """Crianças e família são grades da tabela comum: "+ criança" acrescenta uma linha já com o nome aberto para
+    digitar; a data que não é dd/mm/aaaa fica em vermelho com o motivo na dica e a gravação é recusada com a mesma
+    mensagem; o sexo se escolhe numa lista (F, M ou não informado); a linha removida e as vazias não vão à base."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QComboBox, QPushButton
+
+    d = DialogoNovoCaso(conselheira)
+    qtbot.addWidget(d)
+    with qtbot.waitExposed(d):
+        d.show()
+    botao = {b.text().replace("&", ""): b for b in d.findChildren(QPushButton)}
+    visao = d.criancas.visao
+    editar_celula(qtbot, visao, 0, 0, "Caio Lima", tecla=Qt.Key.Key_Return)
+    qtbot.mouseClick(botao["+ criança"], Qt.MouseButton.LeftButton)  # o editor do nome da nova linha já abre
+    _no_editor_aberto(qtbot, visao, "Ana Souza")
+    editar_celula(qtbot, visao, 0, 1, "31/02/2017")
+    celula = visao.model().index(0, 1)
+    assert celula.data(Qt.ItemDataRole.ForegroundRole) == QColor("#b00020")
+    motivo = celula.data(Qt.ItemDataRole.ToolTipRole)
+    assert motivo and motivo != "31/02/2017"
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    assert d.erro.text() == motivo and d.tarefa is None  # recusada na tela, como antes: nada vai ao serviço
+    editar_celula(qtbot, visao, 0, 1, "05/06/2017")
+    assert visao.model().index(0, 1).data(Qt.ItemDataRole.ForegroundRole) is None
+    ir_para(qtbot, visao, 0, 2)
+    qtbot.keyClick(visao, Qt.Key.Key_F2)
+    [combo] = [c for c in visao.viewport().findChildren(QComboBox) if c.isVisibleTo(visao.viewport())]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["não informado", "F", "M"]
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # escolher já grava a célula
+    qtbot.waitUntil(lambda: visao.state() == visao.State.NoState)
+    assert textos(visao) == [["Caio Lima", "05/06/2017", "F", "", ""], ["Ana Souza", "", "", "", ""]]
+    editar_celula(qtbot, d.familia.visao, 0, 0, "Rosa Lima")
+    qtbot.mouseClick(botao["+ familiar"], Qt.MouseButton.LeftButton)
+    _no_editor_aberto(qtbot, d.familia.visao, "Engano")
+    remover = [b for b in d.findChildren(QPushButton) if b.text() == "Remover linha"][1]  # o da família
+    qtbot.mouseClick(remover, Qt.MouseButton.LeftButton)  # tira a linha escolhida ("Engano")
+    assert textos(d.familia.visao) == [["Rosa Lima", "", "", ""]]
+    qtbot.mouseClick(botao["+ familiar"], Qt.MouseButton.LeftButton)  # uma linha vazia: não vai à base
+    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: d.tarefa is None, timeout=20000)
+    assert d.resultado is not None, d.erro.text()
+    db = conselheira.db
+    assert sorted(db.execute("SELECT nome, nascimento, sexo FROM conselho_criancas").fetchall()) == [
+        ("Ana Souza", None, None), ("Caio Lima", "2017-06-05", "F")]
+    assert [r[0] for r in db.execute("SELECT nome FROM conselho_familiares").fetchall()] == ["Rosa Lima"]
 
 
 def test_enter_na_lista_abre_o_caso_lido_fora_da_thread(qtbot, conselheira):
