@@ -9,10 +9,10 @@ cabeçalho.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from desktop.rules import formato
 from desktop.rules.papeis import Permissao
@@ -55,7 +55,10 @@ def _colunas_comparacao(login1: str = "", login2: str = "") -> list[Coluna]:
             Coluna(f"1ª digitação ({login1})" if login1 else "1ª digitação", lambda l: str(l["primeira"]),
                    lambda l: l["primeira"], alinhamento="direita", largura=120),
             Coluna(f"2ª digitação ({login2})" if login2 else "2ª digitação", lambda l: str(l["segunda"]),
-                   lambda l: l["segunda"], alinhamento="direita", largura=120, esticar=True)]
+                   lambda l: l["segunda"], alinhamento="direita", largura=120),
+            # além da cor, em texto: o que difere (ordenar por esta coluna põe as diferenças juntas)
+            Coluna("Confere", lambda l: "confere" if l["primeira"] == l["segunda"] else "DIFERE", esticar=True,
+                   largura=80, titulo_longo="As duas digitações dão o mesmo valor?")]
 
 
 COLUNAS_RANKING = [
@@ -66,15 +69,6 @@ COLUNAS_RANKING = [
     Coluna("Votos", lambda l: formato.numero(l["votos"]), lambda l: l["votos"], alinhamento="direita", largura=70),
     Coluna("Situação", lambda l: l["situacao"], lambda l: l["posicao"], esticar=True, largura=150),
 ]
-
-
-def _item(texto, editavel: bool = False) -> QTableWidgetItem:
-    """Célula de QTableWidget das telas vizinhas que ainda não passaram à tabela comum (encerramento, impugnações)."""
-    it = QTableWidgetItem(str(texto))
-    if not editavel:
-        it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        it.setToolTip(str(texto))  # o texto inteiro, se a coluna o cortar
-    return it
 
 
 def _digitar(sessao, processo_id: str, secao_id: str, valores: dict) -> dict:

@@ -48,8 +48,9 @@ def test_dupla_digitacao_com_supervisor(qtbot, sessao_admin, homologado, dia_ele
     _digitar(qtbot, t2, 120, 15, 5, errado)
     assert "diferem em 2 campo(s)" in t2.mensagem.text()
     assert not t2.grupo_divergencia.isHidden() and not t2.resolver.isEnabled()  # quem digitou não resolve
-    linhas = {campo: (a, b) for campo, a, b in textos(t2.comparacao.visao)}
+    linhas = {campo: (a, b) for campo, a, b, _confere in textos(t2.comparacao.visao)}
     assert linhas["Candidato 11"] == ("10", "12") and linhas["Candidato 12"] == ("10", "8")
+    assert {l[0] for l in textos(t2.comparacao.visao) if l[3] == "DIFERE"} == {"Candidato 11", "Candidato 12"}
     assert t2.comparacao.proxy.headerData(1, Qt.Orientation.Horizontal) == "1ª digitação (mesa1)"
     vermelhas = {t2.comparacao.proxy.index(i, 0).data() for i in range(t2.comparacao.proxy.rowCount())
                  if t2.comparacao.proxy.index(i, 1).data(Qt.ItemDataRole.ForegroundRole) is not None}
