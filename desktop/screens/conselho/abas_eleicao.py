@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules import formato
 from desktop.rules.papeis import Permissao
-from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabW
 
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato, servicos
+from desktop.screens.widgets.descarte import descartar
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.services.eleicao import processo, relatorios
 
@@ -46,6 +47,8 @@ class ProcessoEscolha(QWidget):
         self.tarefa = None  # gravação ou emissão em andamento (servicos.operacao)
         self.carregando = False
         self.processos = QComboBox()
+        # o texto inteiro ("2027 — eleição em 03/10/2027"): a fase ao lado esticava e cortava o ano e a data
+        self.processos.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.fase = QLabel()
         self.fase.setWordWrap(True)
         self.mensagem = QLabel()
@@ -103,7 +106,7 @@ class ProcessoEscolha(QWidget):
         while self.abas.count():
             w = self.abas.widget(0)
             self.abas.removeTab(0)
-            w.deleteLater()
+            descartar(w)  # as abas têm modelos de tabela criados no Python (widgets.descarte)
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
         self.calendario = None
         pid = self.processos.currentData()
