@@ -1,6 +1,7 @@
 """Conselho Tutelar com 100.000 atendimentos no arquivo sigiloso: busca (≥200 consultas), gravação de um caso, lista.
 
     .venv/bin/python benchmarks/conselho.py [--casos 100000] [--consultas 240] [--gravacoes 60] [--pasta /tmp/x] [--replica]
+                                            [--comparar [--repeticoes 5]]
 
 Cria uma instalação nova (base geral + arquivo sigiloso), o conselho e uma conselheira que entra com a
 senha (a sessão dela tem o arquivo sigiloso anexado, como na tela). Grava N atendimentos (crianças,
@@ -17,7 +18,10 @@ plano):
   transação, a transação sem o commit, o COMMIT, depois) e, com o strace preso ao processo, os fsyncs
   por gravação e de que arquivo (na thread que grava e em segundo plano);
 - abrir a lista, a página 50 e um caso; estatísticas do trimestre e CSV do SIPIA.
-A pasta temporária é apagada no fim, mesmo num erro ou Ctrl+C (a não ser que ``--pasta`` seja dada). Não é teste com tempo-limite.
+Com ``--comparar``, só a gravação de um caso, o código de antes (``_codigo_antigo``) e o de agora alternados par a
+par na mesma base, em ``--repeticoes`` blocos: mediana e p95 de cada lado por bloco, e a mediana e a faixa dos blocos.
+A pasta temporária é apagada no fim, mesmo num erro ou Ctrl+C (a não ser que ``--pasta`` seja dada; se ela já
+tem a base de uma execução anterior, a base é reaproveitada, sem a carga). Não é teste com tempo-limite.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ import statistics
 import sys
 import threading
 import time
+from contextlib import contextmanager, nullcontext
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -313,6 +318,61 @@ def _gravacoes(ct, args) -> dict:
             "razao": statistics.median(tempos) / statistics.median(pisos), "pares": len(tempos)}
 
 
+@contextmanager
+def _codigo_antigo():
+    """O caminho da gravação como era antes das mudanças da issue 16 (meta 3) que ``--comparar`` mede: a âncora
+    relê a cabeça de cada diário que a conexão enxerga (em vez de tomar as linhas que a transação gravou)."""
+    from desktop.store import ancoras
+
+    ancorar = ancoras.ancorar_base
+    ancoras.ancorar_base = lambda base, cabecas=None: ancorar(base)
+    try:
+        yield
+    finally:
+        ancoras.ancorar_base = ancorar
+
+
+def _comparar(ct, args) -> None:
+    """Antes (``_codigo_antigo``) e depois alternados gravação a gravação (A B, B A…), na mesma execução e na
+    mesma base: ``--repeticoes`` blocos de ``--gravacoes`` pares; por bloco, mediana e p95 de cada lado."""
+    rnd = random.Random(13)
+    blocos = {"antes": [], "depois": []}
+    print(f"\nComparar a gravação de um caso, código antigo × novo alternados ({args.repeticoes} blocos de "
+          f"{args.gravacoes} pares; carga no início {os.getloadavg()[0]:.1f} em {os.cpu_count()} núcleos):")
+    for bloco in range(args.repeticoes):
+        lados = {"antes": [], "depois": []}
+        cpus = {"antes": [], "depois": []}
+        for i in range(args.gravacoes):
+            for lado in (("antes", "depois") if (i + bloco) % 2 == 0 else ("depois", "antes")):
+                dados = _caso(rnd, (1000 * bloco + 2 * i + (lado == "depois")) % 8000)
+                with (_codigo_antigo() if lado == "antes" else nullcontext()):
+                    r = _na_thread(lambda dados=dados: _gravar_um(ct, dados))
+                lados[lado].append(r["total"])
+                cpus[lado].append(r["cpu"])
+        for lado in lados:
+            blocos[lado].append((statistics.median(lados[lado]), _p95(lados[lado]), statistics.median(cpus[lado]),
+                                 _p95(cpus[lado])))
+        print(f"  bloco {bloco + 1}: " + "   ".join(
+            f"{lado}: mediana {1000 * statistics.median(lados[lado]):.2f} p95 {1000 * _p95(lados[lado]):.2f} ms "
+            f"(CPU {1000 * statistics.median(cpus[lado]):.2f} / {1000 * _p95(cpus[lado]):.2f})" for lado in lados)
+            + f"   carga {os.getloadavg()[0]:.1f}")
+    print()
+    for lado, b in blocos.items():
+        def faixa(k):
+            xs = [1000 * x[k] for x in b]
+            return f"{statistics.median(xs):.2f} ms ({min(xs):.2f}–{max(xs):.2f})"
+        print(f"  {lado:<7} mediana {faixa(0)}   p95 {faixa(1)}   CPU mediana {faixa(2)}   CPU p95 {faixa(3)}")
+    med = {lado: statistics.median(x[1] for x in b) * 1000 for lado, b in blocos.items()}
+    print(f"RESUMO: p95 da gravação (mediana dos {args.repeticoes} blocos; entre parênteses mín–máx) antes "
+          f"{med['antes']:.2f} ms → depois {med['depois']:.2f} ms ({med['depois'] / med['antes']:.2f}×); meta 5 ms "
+          f"{'atingida' if med['depois'] < 5 else 'NÃO atingida'}; carga {os.getloadavg()[0]:.1f} em {os.cpu_count()} núcleos")
+
+
+def _p95(amostras: list[float]) -> float:
+    ms = sorted(amostras)
+    return ms[max(0, int(round(0.95 * len(ms))) - 1)]
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--casos", type=int, default=100_000)
@@ -321,14 +381,28 @@ def main() -> None:
     p.add_argument("--pasta", type=Path, default=None)
     p.add_argument("--replica", action="store_true",
                    help="a instalação é uma réplica (o notebook da conselheira): o registro de sincronização entra")
+    p.add_argument("--comparar", action="store_true",
+                   help="só a gravação de um caso: o código antigo e o novo alternados (ver _codigo_antigo)")
+    p.add_argument("--repeticoes", type=int, default=5, help="blocos de --gravacoes pares com --comparar")
     args = p.parse_args()
     with pasta_de_trabalho("paco-bench-conselho-", args.pasta) as pasta:
-        sessao, ct, conselheiro_id = instalar(pasta / "paco.db")
-        if args.replica:
-            from desktop.services import replicas
+        caminho = pasta / "paco.db"
+        reaproveitada = caminho.exists()
+        if reaproveitada:  # a base grande de uma execução anterior com a mesma --pasta: sem a carga
+            sessao = acesso.entrar(caminho, "admin", SENHA)
+            ct = acesso.outra_sessao(sessao, "ct", SENHA)
+            conselheiro_id = None
+        else:
+            sessao, ct, conselheiro_id = instalar(caminho)
+            if args.replica:
+                from desktop.services import replicas
 
-            replicas.iniciar(sessao, "Notebook da conselheira")
+                replicas.iniciar(sessao, "Notebook da conselheira")
         try:
+            if reaproveitada:
+                n = ct.db.execute("SELECT count(*) FROM sigilo.conselho_atendimentos").fetchone()[0]
+                print(f"Base reaproveitada de {caminho} ({n} atendimentos; --casos e --replica valem só ao criá-la)")
+                args.casos = n
             _rodar(ct, args, conselheiro_id)
             ct.fechar()
         finally:
@@ -357,7 +431,13 @@ def povoar(ct, casos: int, conselheiro_id: str) -> None:
 
 def _rodar(ct, args, conselheiro_id: str) -> None:
     print(f"{args.casos} atendimentos no arquivo sigiloso")
-    _medir(f"Gravar {args.casos} atendimentos e o índice (carga)", povoar, ct, args.casos, conselheiro_id)
+    if conselheiro_id is not None:
+        _medir(f"Gravar {args.casos} atendimentos e o índice (carga)", povoar, ct, args.casos, conselheiro_id)
+    if args.comparar:
+        for i in range(20):  # aquece: caches do SQLite e do Python, a thread da âncora
+            _na_thread(lambda i=i: _gravar_um(ct, _caso(random.Random(i), 7000 + i)))
+        _comparar(ct, args)
+        return
     lista = _medir("Abrir a lista (1ª página, 200 casos)", atendimentos.listar_atendimentos, ct)
     _medir("Lista: página 50 (deslocamento 10.000)", atendimentos.listar_atendimentos, ct, deslocamento=10_000)
     _medir("Lista: só os abertos (1ª página, filtro de situação)", atendimentos.listar_atendimentos, ct,

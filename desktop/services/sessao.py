@@ -73,6 +73,7 @@ class Mudanca:
     linhas: list[dict] = field(default_factory=list)
     capturas: list[tuple] = field(default_factory=list)  # para o registro de sincronização (issue 15)
     sincronizando: bool = False  # aplicando um pacote: o que chega não é alteração local
+    cabecas: dict[str, dict] = field(default_factory=dict)  # esquema -> a última linha do diário que gravou
 
     def registrar(self, tabela: str, registro_id: str, acao: str, antes=None, depois=None, *,
                   esquema: str | None = None) -> None:
@@ -91,6 +92,7 @@ class Mudanca:
         linha["esquema"] = esquema
         ancoras.escrita(self.sessao.base.caminho, esquema, linha["seq"])
         self.linhas.append(linha)
+        self.cabecas[esquema] = linha
         self.capturas.append((esquema, tabela, str(registro_id), acao, _mudados(antes, depois)))
 
     def sincronizar(self, tabela: str, registro_id: str, acao: str, *, esquema: str = "main",
@@ -177,6 +179,7 @@ class Sessao:
         self._paralelas: dict[Base, threading.Thread | None] = {}  # None: livre para a próxima tarefa
         self._fechada = False
         self._escritor = None  # gravações pedidas com ``depois`` (criado no primeiro pedido)
+        self._em_curso: dict[Base, Mudanca] = {}  # a mudança de fora em andamento em cada conexão
         self.usuario = usuario
         self.maquina = maquina or maquina_atual()
         self.chaves: dict[str, bytes] = {}  # chaves dos domínios que a fechadura abriu (acesso.entrar)
@@ -270,19 +273,33 @@ class Sessao:
         """Transação com diário. ``permissao`` None só para eventos que todo usuário registra.
 
         Depois que a transação de fora confirma, a cabeça de cada diário que ela tocou é ancorada
-        no arquivo de chaves (uma vez por transação; ver ``ancoras.ancorar_sessao``).
+        no arquivo de chaves (uma vez por transação; ver ``ancoras.ancorar_base``): a última linha que a
+        transação gravou em cada diário, sem reler a cabeça. Ela é a cabeça: a transação começa com
+        BEGIN IMMEDIATE e cada linha encadeia na anterior lida dentro dela. Uma mudança aninhada (um
+        savepoint) passa as suas à de fora só se confirmar; se voltar atrás, as linhas dela não existem e
+        não podem ser ancoradas.
         """
         if permissao is not None:
             self.exigir(permissao)
         base = self.base
         externa = not base.conexao.in_transaction
+        fora = None if externa else self._em_curso.get(base)
         with base.transacao() as db:
             m = Mudanca(db, self)
-            yield m
-            if m.capturas and not m.sincronizando:
-                sync_registro.capturar(db, m.capturas, self.usuario.login)
+            self._em_curso[base] = m
+            try:
+                yield m
+                if m.capturas and not m.sincronizando:
+                    sync_registro.capturar(db, m.capturas, self.usuario.login)
+            finally:
+                if fora is None:
+                    self._em_curso.pop(base, None)
+                else:
+                    self._em_curso[base] = fora
+        if fora is not None:  # o savepoint confirmou: as linhas valem para a transação de fora
+            fora.cabecas.update(m.cabecas)
         if externa:
-            ancoras.ancorar_base(base)
+            ancoras.ancorar_base(base, m.cabecas)
 
     def depois(self, gravacao) -> None:
         """Pede ``gravacao()`` (uma transação da sessão, p.ex. o registro de uma leitura no diário) à

@@ -61,24 +61,35 @@ def _lacuna(chave: tuple[str, str], anterior: dict | None, cab: dict) -> dict | 
             "notada_em": cab["momento"], "ancora_anterior": anterior["seq"]}
 
 
-def ancorar_base(base) -> None:
-    """Pede a âncora da cabeça de cada diário que a conexão enxerga, se avançou.
+def ancorar_base(base, cabecas: dict[str, dict] | None = None) -> None:
+    """Pede a âncora da cabeça de cada diário que avançou.
 
-    Chamado depois que uma transação confirma. Lê a cabeça aqui (consultas de microssegundos) e
-    entrega a gravação a uma thread de fundo, que junta os pedidos (só a cabeça mais nova de cada
-    diário é gravada) e faz a gravação atômica com fsync fora do caminho de quem gravou: um lote de
-    mil transações não espera mil fsyncs. ``aguardar`` espera a fila esvaziar (ao fechar a sessão
-    e antes de verificar a integridade).
+    Chamado depois que uma transação confirma, com ``cabecas``: {esquema: a última linha do diário que a
+    transação gravou} (``Mudanca.cabecas``; ``seq``, ``hash`` e ``momento`` dela) — a cabeça de cada
+    diário que ela tocou, sem reler nada (a transação segurou a escrita do BEGIN IMMEDIATE ao COMMIT e
+    cada linha encadeou na anterior). Sem ``cabecas`` (quem gravou no diário por fora de uma mudança,
+    p.ex. ``sigilo.mover_para_sigilo``), lê a cabeça de cada diário que a conexão enxerga. Entrega a
+    gravação a uma thread de fundo, que junta os pedidos (só a cabeça mais nova de cada diário é
+    gravada) e faz a gravação atômica com fsync fora do caminho de quem gravou: um lote de mil
+    transações não espera mil fsyncs. ``aguardar`` espera a fila esvaziar (ao fechar a sessão e antes
+    de verificar a integridade).
     """
-    try:
-        pedidos = []
-        for esquema in diario.esquemas(base.db):
-            cab = cabeca(base.db, esquema)
-            if cab is not None:
-                pedidos.append(((str(base.caminho), esquema), cab))
-    except Exception as e:  # a conexão fechou no meio, por exemplo: a próxima mudança ancora
-        _log.warning("Não foi possível ler a cabeça do diário para ancorar: %s", e)
-        return
+    if cabecas is not None:
+        pedidos = [((str(base.caminho), esquema), {"seq": linha["seq"], "hash": linha["hash"],
+                                                   "momento": linha["momento"]})
+                   for esquema, linha in cabecas.items()]
+        if not pedidos:
+            return
+    else:
+        try:
+            pedidos = []
+            for esquema in diario.esquemas(base.db):
+                cab = cabeca(base.db, esquema)
+                if cab is not None:
+                    pedidos.append(((str(base.caminho), esquema), cab))
+        except Exception as e:  # a conexão fechou no meio, por exemplo: a próxima mudança ancora
+            _log.warning("Não foi possível ler a cabeça do diário para ancorar: %s", e)
+            return
     with _fila:
         for chave, cab in pedidos:
             if _ultimas.get(chave) == cab["seq"]:

@@ -238,7 +238,12 @@ class Base:
         except _ERROS_SQL as e:
             raise traduzir_erro(e) or BaseCorrompida(str(e)) from None
         self._chave_sigilo = chave_sigilo
-        sigilo.mover_para_sigilo(self)
+        if sigilo.mover_para_sigilo(self):
+            # Os casos trazidos entraram no diário sigiloso por fora de uma mudança da sessão (que ancora as
+            # linhas que ela própria grava): a cabeça, relida, vai à âncora já.
+            from . import ancoras
+
+            ancoras.ancorar_base(self)
 
     def paralela(self, *, chave_sigilo: bytes | None = None) -> "Base":
         """Outra conexão com a mesma base, para uma thread de trabalho em segundo plano.

@@ -75,3 +75,90 @@ def test_numa_replica_o_relogio_segue_pelo_sigilo_e_volta_a_base_geral(sessao_ad
     geral = db.execute("SELECT hlc FROM main.sync_alteracoes WHERE registro_id = 'teste-relogio'").fetchone()[0]
     assert geral > ultima_sigilo
     assert db.execute("SELECT hlc FROM main.sync_local").fetchone()[0] == geral
+
+
+def _cabecas(db) -> dict[str, dict]:
+    saida = {}
+    for e in ("main", "sigilo"):
+        linha = db.execute(f"SELECT seq, hash FROM {e}.diario ORDER BY seq DESC LIMIT 1").fetchone()
+        if linha:
+            saida[e] = {"seq": linha[0], "hash": linha[1]}
+    return saida
+
+
+def _ancoras(ct) -> dict[str, dict]:
+    from desktop.store import ancoras
+    from desktop.store.chaves import ArquivoChaves
+
+    assert ancoras.aguardar()
+    return {e: {"seq": a["seq"], "hash": a["hash"]}
+            for e, a in ancoras.ler(ArquivoChaves.caminho_para(ct.base.caminho)).items()}
+
+
+def test_a_ancora_segue_a_cabeca_de_cada_diario_gravacao_apos_gravacao(sessao_admin, ct):
+    """A âncora vem das linhas que a transação gravou, sem reler a cabeça (issue 16, meta 3): depois de cada
+    uma de várias gravações seguidas — casos (diário sigiloso), uma alteração na base geral entre eles, e
+    gravações na thread de trabalho, como a tela —, a âncora de cada diário é a cabeça dele (seq e hash),
+    e a integridade confere."""
+    import threading
+
+    from desktop.services import integridade
+    from desktop.services.sessao import liberar_thread
+
+    def na_thread(funcao):
+        def alvo():
+            try:
+                funcao()
+            finally:
+                liberar_thread()
+        t = threading.Thread(target=alvo)
+        t.start()
+        t.join()
+
+    inicio = _cabecas(ct.db)
+    assert "sigilo" not in inicio  # o diário sigiloso começa aqui
+    for i in range(6):
+        if i % 2:
+            na_thread(lambda i=i: atendimentos.registrar_atendimento(ct, _caso(i)))
+        else:
+            atendimentos.registrar_atendimento(ct, _caso(i))
+        if i == 3:
+            with ct.mudanca(None) as m:
+                m.inserir("configuracoes", {"chave": "ancora-entre-casos", "valor": "1"}, pk="chave")
+        assert _ancoras(ct) == _cabecas(ct.db), f"depois da gravação {i + 1}"
+    fim = _cabecas(ct.db)
+    assert fim["sigilo"]["seq"] == 6 * 4  # o caso, a criança, a família, a violação
+    assert fim["main"]["seq"] > inicio["main"]["seq"]
+    r = integridade.verificar(sessao_admin)
+    assert r.ok, r.mensagem()
+
+
+def test_mudanca_aninhada_que_volta_atras_nao_vai_para_a_ancora(ct):
+    """Um savepoint (mudança aninhada) que volta atrás leva as suas linhas do diário: a âncora é a última
+    linha que ficou — a da transação de fora, gravada depois no mesmo seq, ou a anterior."""
+    from desktop.services.sessao import ErroNegocio
+
+    caso = atendimentos.registrar_atendimento(ct, _caso(0))
+    antes = _cabecas(ct.db)
+    with ct.mudanca(None) as fora:
+        fora.inserir("configuracoes", {"chave": "fora-1", "valor": "1"}, pk="chave")
+        with pytest.raises(ErroNegocio):
+            with ct.mudanca(None) as dentro:
+                dentro.inserir("configuracoes", {"chave": "dentro-volta", "valor": "x"}, pk="chave")
+                dentro.inserir("conselho_criancas", {"id": "crianca-que-volta", "atendimento_id": caso["id"],
+                                                     "nome": "Volta"})
+                raise ErroNegocio("desiste")
+    assert _ancoras(ct) == _cabecas(ct.db)
+    assert _cabecas(ct.db)["main"]["seq"] == antes["main"]["seq"] + 1
+    assert _cabecas(ct.db)["sigilo"] == antes["sigilo"]
+
+    with ct.mudanca(None) as fora:
+        with ct.mudanca(None) as dentro:  # este confirma: as linhas dele valem
+            dentro.inserir("configuracoes", {"chave": "dentro-fica", "valor": "1"}, pk="chave")
+        with pytest.raises(ErroNegocio):
+            with ct.mudanca(None) as dentro:
+                dentro.inserir("configuracoes", {"chave": "dentro-volta-2", "valor": "x"}, pk="chave")
+                raise ErroNegocio("desiste")
+    assert _ancoras(ct) == _cabecas(ct.db)
+    assert _cabecas(ct.db)["main"]["seq"] == antes["main"]["seq"] + 2
+
