@@ -11,6 +11,7 @@ from desktop.screens.administracao.parametros import AbaParametros
 from desktop.services import parametros
 from desktop.screens.widgets.leitura import em_andamento
 from tests.screens.apoio_janelas import esperar_gravacao
+from tests.screens.apoio_tabelas import editar_celula, textos
 
 
 @pytest.fixture
@@ -104,10 +105,10 @@ def test_nova_tabela_do_inss_a_partir_da_atual(qtbot, aba, sessao_admin):
     assert aba.faixas.isVisible()
     assert aba.proxy_faixas.index(0, 1).data() == "1.621,00"
     dlg = _abrir_nova(qtbot, aba, "Tabela do INSS (segurado empregado)")
-    grade = dlg.editor.grade
-    assert [grade.item(0, j).text() for j in range(grade.columnCount())] == ["1.621,00", "7,5"]
-    grade.item(0, 0).setText("1.700,00")
-    grade.item(3, 0).setText("9.000,00")
+    grade = dlg.editor.grade.visao  # a grade de entrada é a tabela comum: a faixa numerada, depois os valores
+    assert textos(grade)[0] == ["1", "1.621,00", "7,5"]
+    editar_celula(qtbot, grade, 0, 1, "1.700,00")
+    editar_celula(qtbot, grade, 3, 1, "9.000,00", tecla=Qt.Key.Key_Return)
     qtbot.keyClicks(dlg.inicio.edit, "01/01/2027")
     qtbot.keyClicks(dlg.fundamento.edit, "EC 103/2019, art. 28; Portaria 1/2027")
     with qtbot.waitSignal(dlg.accepted):
@@ -121,13 +122,51 @@ def test_nova_tabela_do_inss_a_partir_da_atual(qtbot, aba, sessao_admin):
 
 def test_tabela_com_faixa_fora_de_ordem_e_recusada(qtbot, aba, sessao_admin):
     dlg = _abrir_nova(qtbot, aba, "Tabela do INSS (segurado empregado)")
-    dlg.editor.grade.item(1, 0).setText("100,00")
+    editar_celula(qtbot, dlg.editor.grade.visao, 1, 1, "100,00")
     qtbot.keyClicks(dlg.inicio.edit, "01/01/2027")
     qtbot.keyClicks(dlg.fundamento.edit, "Portaria 1/2027")
     qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
     esperar_gravacao(qtbot, dlg)
     assert dlg.isVisible() and dlg.rotulo_erro.text()
     assert parametros.listar_vigencias(sessao_admin, "inss")[-1]["inicio"] == "2026-01-01"
+    dlg.reject()
+
+
+def test_grade_de_faixas_pelo_teclado_e_numero_errado_apontado(qtbot, aba, sessao_admin):
+    """A grade de faixas é a tabela comum: "Acrescentar faixa" abre a célula da faixa nova para digitar; o número
+    que não se lê fica em vermelho com o motivo na dica e a gravação é recusada apontando a faixa; "Remover faixa"
+    tira a escolhida."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.screens.apoio_tabelas import ir_para
+
+    antes = parametros.listar_vigencias(sessao_admin, "inss")[-1]
+    dlg = _abrir_nova(qtbot, aba, "Tabela do INSS (segurado empregado)")
+    grade = dlg.editor.grade.visao
+    originais = textos(grade)
+    assert [t[0] for t in originais] == ["1", "2", "3", "4"]
+    qtbot.mouseClick(dlg.editor.botao_mais, Qt.MouseButton.LeftButton)
+    editor = next(e for e in grade.viewport().findChildren(QLineEdit) if e.isVisibleTo(grade.viewport()))
+    qtbot.keyClicks(editor, "12.000,00")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grade.state() == grade.State.NoState)
+    editar_celula(qtbot, grade, 4, 2, "7,5x")
+    assert textos(grade)[4] == ["5", "12.000,00", "7,5x"]
+    celula = grade.model().index(4, 2)
+    titulo = grade.model().headerData(2, Qt.Orientation.Horizontal)
+    assert celula.data(Qt.ItemDataRole.ForegroundRole) == QColor("#b00020")
+    assert celula.data(Qt.ItemDataRole.ToolTipRole).startswith(f"{titulo}: ")
+    assert grade.model().index(4, 1).data(Qt.ItemDataRole.ForegroundRole) is None
+    qtbot.keyClicks(dlg.inicio.edit, "01/01/2027")
+    qtbot.keyClicks(dlg.fundamento.edit, "Portaria 1/2027")
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    esperar_gravacao(qtbot, dlg)
+    assert dlg.isVisible() and dlg.rotulo_erro.text().startswith(f"Faixa 5, {titulo}: "), dlg.rotulo_erro.text()
+    ir_para(qtbot, grade, 4)
+    qtbot.mouseClick(dlg.editor.botao_menos, Qt.MouseButton.LeftButton)
+    assert textos(grade) == originais
+    assert parametros.listar_vigencias(sessao_admin, "inss")[-1] == antes  # nada gravado
     dlg.reject()
 
 
@@ -206,16 +245,16 @@ def test_matriz_editada_na_grade_de_dupla_entrada(qtbot, aba, sessao_admin):
     primeira_linha = next(iter(anterior))
     dlg = _abrir_nova(qtbot, aba, nomes["magisterio_anexo1"]["titulo"])
     assert dlg.editor.matriz
-    grade = dlg.editor.grade
-    assert grade.verticalHeaderItem(0).text() == "Nivel 1 20h"
-    assert grade.horizontalHeaderItem(0).text() == "A"
-    grade.item(0, 0).setText("1.310,00")  # maior que a classe B: a regra do Anexo I recusa
+    grade = dlg.editor.grade.visao  # a tabela comum: a primeira coluna diz a linha da matriz
+    assert textos(grade)[0][0] == "Nivel 1 20h"
+    assert grade.model().headerData(1, Qt.Orientation.Horizontal) == "A"
+    editar_celula(qtbot, grade, 0, 1, "1.310,00")  # maior que a classe B: a regra do Anexo I recusa
     qtbot.keyClicks(dlg.inicio.edit, "01/01/2031")
     qtbot.keyClicks(dlg.fundamento.edit, "Lei municipal de reajuste")
     qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
     esperar_gravacao(qtbot, dlg)
     assert dlg.isVisible() and "deve ser maior que a classe A" in dlg.rotulo_erro.text()
-    grade.item(0, 0).setText("301,00")
+    editar_celula(qtbot, grade, 0, 1, "301,00")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
     _lido(qtbot)

@@ -3,8 +3,10 @@
 Um valor novo vale a partir da data de início, com o fundamento (ato e artigo) obrigatório. Uma
 tabela nova é editada a partir da vigência mais recente: as faixas numa grade (INSS, IRRF), as
 matrizes numa grade de dupla entrada (vencimento por nível e classe) e os demais itens num
-formulário. O serviço valida a forma (faixas crescentes, valores positivos) e
-grava no diário.
+formulário. As grades são a tabela comum (``widgets.tabela.Lista``: F2, Enter ou duplo clique edita a
+célula); o número ou a data que não se lê fica em vermelho, com o motivo na dica, já ao digitar, e a
+gravação é recusada na tela com o lugar do erro, como antes. O serviço valida a forma (faixas
+crescentes, valores positivos) e grava no diário.
 """
 from __future__ import annotations
 
@@ -14,8 +16,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from desktop.rules import validacao
@@ -27,6 +28,7 @@ from desktop.services import parametros
 
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.formulario import DialogoFormulario
+from desktop.screens.widgets.tabela import Coluna, Lista
 from .valores import (Caminho, chaves_das_faixas, colunas_da_matriz, eh_data, eh_dinheiro,
                       eh_matriz, eh_numero, folhas, resumo, rotulo, rotulo_caminho, rotulo_curto,
                       tem_faixas, texto_campo)
@@ -60,6 +62,20 @@ def _ler(especie: str, chave: str, texto: str, onde: str) -> str:
     return texto
 
 
+def _erro(especie: str, chave: str, texto: str) -> str | None:
+    """O que há de errado no texto de uma célula (a mesma leitura da gravação), ou None; vazio não é erro."""
+    if not texto.strip():
+        return None
+    try:
+        _ler(especie, chave, texto.strip(), rotulo(chave))
+    except validacao.EntradaInvalida as e:
+        return str(e)
+    return None
+
+
+_VERMELHO = "#b00020"
+
+
 class EditorTabela(QWidget):
     """Edita um valor do tipo tabela a partir de um modelo (a vigência mais recente).
 
@@ -69,11 +85,10 @@ class EditorTabela(QWidget):
 
     def __init__(self, modelo: dict, parent: QWidget | None = None):
         super().__init__(parent)
-        self.grade: QTableWidget | None = None
+        self.grade: Lista | None = None      # a grade de entrada (faixas ou matriz), se houver
         self.matriz = eh_matriz(modelo)
-        self.chaves: list[str] = []          # colunas da grade
+        self.chaves: list[str] = []          # colunas da grade (as chaves gravadas)
         self.linhas_matriz: list[str] = []   # linhas da matriz
-        self._especies: dict[tuple[int, int], str] = {}
         self.extras: dict[Caminho, tuple[QLineEdit, str]] = {}  # caminho → (campo, espécie)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -87,38 +102,48 @@ class EditorTabela(QWidget):
             lay.addWidget(self._montar_itens(itens), 1)
 
     # -- montagem ----------------------------------------------------------------------------
-    def _nova_grade(self, linhas: int, rotulos_colunas: list[str]) -> QTableWidget:
-        grade = QTableWidget(linhas, len(rotulos_colunas), self)
-        grade.setHorizontalHeaderLabels(rotulos_colunas)
-        cab = grade.horizontalHeader()
-        cab.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        cab.setStretchLastSection(True)
-        grade.verticalHeader().setDefaultSectionSize(grade.fontMetrics().height() + 12)
-        grade.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    def _coluna(self, chave: str, especie, largura: int = 110) -> Coluna:
+        """Uma coluna editável da grade: o texto como se digita, à direita; em vermelho (com o motivo na dica) se
+        não se lê. ``especie(linha)``: número, data ou texto."""
+        def erro(linha: dict) -> str | None:
+            return _erro(especie(linha), chave, linha[chave])
+
+        return Coluna(rotulo(chave), lambda linha: linha[chave], alinhamento="direita", largura=largura,
+                      editar=lambda linha, texto: linha.__setitem__(chave, texto.strip()),
+                      cor=lambda linha: _VERMELHO if erro(linha) else None,
+                      dica=lambda linha: erro(linha) or linha[chave] or None)
+
+    def _nova_grade(self, colunas: list[Coluna], nome: str) -> Lista:
+        grade = Lista(colunas, self, nome=nome, ordenavel=False)  # a ordem das linhas é a gravada
         self.grade = grade
         return grade
 
-    def _montar_matriz(self, modelo: dict) -> QTableWidget:
+    def _montar_matriz(self, modelo: dict) -> QWidget:
         self.linhas_matriz, self.chaves = list(modelo), colunas_da_matriz(modelo)
-        grade = self._nova_grade(len(self.linhas_matriz), [rotulo(c) for c in self.chaves])
-        grade.setVerticalHeaderLabels([rotulo(k) for k in self.linhas_matriz])
-        grade.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        grade.setAccessibleName("Tabela de dupla entrada")
-        for i, linha in enumerate(self.linhas_matriz):
-            for j, coluna in enumerate(self.chaves):
-                valor = modelo[linha].get(coluna)
-                self._especies[(i, j)] = _especie(valor) if valor is not None else "numero"
-                self._celula(i, j, texto_campo(coluna, valor, unidade=False))
+        linhas = []
+        for linha in self.linhas_matriz:
+            valores = modelo[linha]
+            celulas = {c: texto_campo(c, valores.get(c), unidade=False) for c in self.chaves}
+            especies = {c: _especie(valores[c]) if valores.get(c) is not None else "numero" for c in self.chaves}
+            linhas.append({"_linha": linha, "_especies": especies, **celulas})
+        # todas as colunas à vista na largura do diálogo (1.060 px: o nome da linha e sete classes)
+        colunas = [Coluna("Item", lambda f: rotulo(f["_linha"]), largura=165)]
+        colunas += [self._coluna(c, lambda f, c=c: f["_especies"][c], largura=88) for c in self.chaves]
+        grade = self._nova_grade(colunas, "Tabela de dupla entrada")
+        grade.definir_linhas(linhas)
         self._ajustar_altura(limite=12)
-        return grade
+        return grade.visao
+
+    def _numero_da_faixa(self, faixa: dict) -> str:
+        return str(next(i for i, f in enumerate(self.grade.linhas()) if f is faixa) + 1)
 
     def _montar_faixas(self, faixas: list[dict]) -> QVBoxLayout:
         self.chaves = chaves_das_faixas(faixas) or ["ate", "percentual"]
-        grade = self._nova_grade(len(faixas), [rotulo(c) for c in self.chaves])
-        grade.setAccessibleName("Faixas da tabela")
-        for i, faixa in enumerate(faixas):
-            for j, chave in enumerate(self.chaves):
-                self._celula(i, j, texto_campo(chave, faixa.get(chave), unidade=False))
+        colunas = [Coluna("Faixa", self._numero_da_faixa, alinhamento="direita", largura=55)]
+        colunas += [self._coluna(c, lambda _f: "numero") for c in self.chaves]
+        grade = self._nova_grade(colunas, "Faixas da tabela")
+        grade.definir_linhas([self._faixa_vazia() | {c: texto_campo(c, faixa.get(c), unidade=False)
+                                                     for c in self.chaves} for faixa in faixas])
         self.botao_mais = QPushButton("Acrescentar &faixa", self)
         self.botao_menos = QPushButton("&Remover faixa", self)
         self.botao_mais.clicked.connect(self._on_acrescentar)
@@ -132,12 +157,15 @@ class EditorTabela(QWidget):
         botoes.addWidget(self.botao_menos)
         botoes.addStretch(1)
         coluna = QVBoxLayout()
-        coluna.addWidget(grade)
+        coluna.addWidget(grade.visao)
         coluna.addLayout(botoes)
         coluna.addWidget(dica)
         coluna.addStretch(1)
         self._ajustar_altura()
         return coluna
+
+    def _faixa_vazia(self) -> dict:
+        return dict.fromkeys(self.chaves, "")
 
     def _montar_itens(self, itens: dict) -> QWidget:
         """Os itens que não são faixas; um grupo para cada item que tem subitens."""
@@ -177,55 +205,40 @@ class EditorTabela(QWidget):
         self.extras[caminho] = (campo, especie)
         return campo
 
-    def _celula(self, i: int, j: int, texto: str) -> None:
-        item = QTableWidgetItem(texto)
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.grade.setItem(i, j, item)
-
     def _ajustar_altura(self, limite: int = 8) -> None:
         """A grade mostra todas as linhas (até ``limite``) sem rolar."""
-        linhas = min(max(self.grade.rowCount(), 3), limite)
-        self.grade.setMinimumHeight(self.grade.horizontalHeader().sizeHint().height()
-                                    + self.grade.verticalHeader().defaultSectionSize() * linhas
-                                    + 2 * self.grade.frameWidth() + 8)
+        visao = self.grade.visao
+        linhas = min(max(self.grade.modelo.rowCount(), 3), limite)
+        visao.setMinimumHeight(visao.horizontalHeader().sizeHint().height()
+                               + visao.verticalHeader().defaultSectionSize() * linhas
+                               + 2 * visao.frameWidth() + 8)
 
     # -- slots -------------------------------------------------------------------------------
     def _on_acrescentar(self) -> None:
-        i = self.grade.rowCount()
-        self.grade.insertRow(i)
-        for j in range(len(self.chaves)):
-            self._celula(i, j, "")
-        self.grade.setCurrentCell(i, 0)
-        self.grade.setFocus()
+        """Uma faixa nova no fim, com o cursor já na primeira célula para digitar."""
+        self.grade.acrescentar(self._faixa_vazia(), editar=True)
         self._ajustar_altura()
 
     def _on_remover(self) -> None:
-        i = self.grade.currentRow()
-        if i >= 0:
-            self.grade.removeRow(i)
+        self.grade.remover_selecionada()
 
     # -- valor -------------------------------------------------------------------------------
-    def _texto(self, i: int, j: int) -> str:
-        item = self.grade.item(i, j)
-        return item.text().strip() if item else ""
-
     def valor(self) -> dict:
         """A tabela na forma gravada (números como texto decimal); o erro aponta o campo errado."""
         if self.matriz:
             valor: dict = {}
-            for i, linha in enumerate(self.linhas_matriz):
-                celulas = {c: _ler(self._especies[(i, j)], c, self._texto(i, j),
-                                   f"{rotulo(linha)}, {rotulo(c)}")
-                           for j, c in enumerate(self.chaves) if self._texto(i, j)}
+            for f in self.grade.linhas():
+                linha = f["_linha"]
+                celulas = {c: _ler(f["_especies"][c], c, f[c].strip(), f"{rotulo(linha)}, {rotulo(c)}")
+                           for c in self.chaves if f[c].strip()}
                 if celulas:
                     valor[linha] = celulas
             return valor
         valor = {}
         if self.grade is not None:
             faixas = []
-            for i in range(self.grade.rowCount()):
-                faixa = {c: _numero(c, self._texto(i, j), f"Faixa {i + 1}, {rotulo(c)}")
-                         for j, c in enumerate(self.chaves) if self._texto(i, j)}
+            for i, f in enumerate(self.grade.linhas()):
+                faixa = {c: _numero(c, f[c].strip(), f"Faixa {i + 1}, {rotulo(c)}") for c in self.chaves if f[c].strip()}
                 if faixa:
                     faixas.append(faixa)
             if not faixas:
