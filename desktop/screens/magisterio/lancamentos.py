@@ -1,8 +1,8 @@
 """Aba "Lançamentos do mês": a grade de uma escola numa competência — faltas do dia inteiro e por hora, horas
 noturnas e uma rubrica avulsa (valor, descrição, fundamento legal, incidências) de todos os lotados, pelo teclado.
 
-Digitar começa a editar, Tab e Shift+Tab andam pelas células, Enter confirma e desce, Ctrl+S grava. Cada
-linha editada é conferida pelo serviço (``lancamentos.conferir``, as mesmas validações da ficha) fora da
+A grade é a tabela comum como planilha (``widgets.tabela.Lista``, ``planilha=True``): digitar começa a editar,
+Tab e Shift+Tab andam pelas células, Enter confirma e desce, Ctrl+S grava. Cada linha editada é conferida pelo serviço (``lancamentos.conferir``, as mesmas validações da ficha) fora da
 thread da interface: a célula com problema fica vermelha, com a mensagem e o artigo embaixo e na dica.
 Gravar manda as linhas alteradas de uma vez (tudo ou nada); carregar outra escola ou competência, ou sair
 da aba, com alterações não gravadas pergunta se grava. Sem SQL e sem regra aqui.
@@ -10,17 +10,18 @@ da aba, com alterações não gravadas pergunta se grava. Sem SQL e sem regra aq
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QLabel,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules import formato
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.situacao import reservar_linhas
+from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.magisterio import cadastro, lancamentos
 
 (COL_NOME, COL_MATRICULA, COL_DIAS, COL_HORAS, COL_NOTURNAS, COL_VALOR, COL_DESCRICAO, COL_FUNDAMENTO,
@@ -36,40 +37,17 @@ _DICAS = ("", "", "Faltas injustificadas de dia inteiro: 3, 7, 10-12 (Lei 1.613/
           "Lei, decreto ou decisão que fundamenta a avulsa (obrigatório)",
           "Incidências: P (previdência), I (IRRF), PI ou em branco",
           "Rubricas avulsas já gravadas neste mês", "Faltas justificadas e outros códigos, lançadas na ficha")
-_LARGURAS = (200, 90, 90, 100, 85, 80, 135, 135, 65, 110)  # a última coluna ocupa o resto
+_LARGURAS = (180, 80, 75, 85, 75, 70, 130, 130, 55, 100, 100)  # ~1.080 px: cabe a 1366×768; o servidor estica
 CHAVES = {COL_DIAS: "dias", COL_HORAS: "horas", COL_NOTURNAS: "noturnas", COL_VALOR: "avulsa_valor",
           COL_DESCRICAO: "avulsa_descricao", COL_FUNDAMENTO: "avulsa_fundamento", COL_INCIDENCIAS: "avulsa_incidencias"}
-_COLUNA = {chave: c for c, chave in CHAVES.items()}
-_VERMELHO = QBrush(QColor("#f8d7da"))
+_SO_LEITURA = {COL_NOME: lambda g: g.nome, COL_MATRICULA: lambda g: g.matricula, COL_AVULSAS: lambda g: g.avulsas,
+               COL_OUTRAS: lambda g: g.outras}
 
 
-class _Tabela(QTableWidget):
-    """Enter confirma a célula e desce para a linha de baixo, como na planilha."""
-
-    def _descer(self) -> None:
-        i = self.currentIndex()
-        if i.isValid() and i.row() + 1 < self.rowCount():
-            self.setCurrentCell(i.row() + 1, i.column())
-
-    def keyPressEvent(self, evento) -> None:  # noqa: N802 — nome do Qt
-        if evento.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
-            self._descer()
-            return
-        super().keyPressEvent(evento)
-
-    def closeEditor(self, editor, dica) -> None:  # noqa: N802 — Enter no editor confirma e desce
-        super().closeEditor(editor, dica)
-        if dica == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            self._descer()
-
-    def confirmar_edicao(self) -> None:
-        """Grava na célula o que está no editor aberto (Ctrl+S no meio da digitação) e fecha o editor."""
-        if self.state() != self.State.EditingState:
-            return
-        editor = QApplication.focusWidget()
-        if editor is not None and editor is not self:
-            self.commitData(editor)
-            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+def _linha(i: int, g: lancamentos.LinhaGrade) -> dict:
+    """Uma linha da grade: o servidor (``g``), a posição e o texto de cada célula editável, como veio da base."""
+    return {"i": i, "grade": g, "dias": g.texto_dias, "horas": g.texto_horas, "noturnas": g.texto_noturnas,
+            "avulsa_valor": "", "avulsa_descricao": "", "avulsa_fundamento": "", "avulsa_incidencias": ""}
 
 
 class AbaLancamentos(QWidget):
@@ -89,18 +67,9 @@ class AbaLancamentos(QWidget):
         self.competencia = CampoValidado(formato.ler_competencia, placeholder="mm/aaaa", parent=self)
         self.competencia.definir_texto(f"{formato.competencia(hoje)}")
         self.botao_carregar = QPushButton("&Carregar", self)
-        self.tabela = _Tabela(0, len(_TITULOS), self)
-        self.tabela.setAccessibleName("Grade dos lançamentos do mês")
-        self.tabela.setHorizontalHeaderLabels(_TITULOS)
-        for c, (dica, largura) in enumerate(zip(_DICAS, _LARGURAS + (0,))):
-            self.tabela.horizontalHeaderItem(c).setToolTip(dica)
-            if largura:
-                self.tabela.setColumnWidth(c, largura)
-        self.tabela.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                                    | QAbstractItemView.EditTrigger.DoubleClicked
-                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.tabela.setTabKeyNavigation(True)
-        self.tabela.horizontalHeader().setStretchLastSection(True)
+        self.grade = Lista([self._coluna(c) for c in range(len(_TITULOS))], self, chave="i", ordenavel=False,
+                           planilha=True, nome="Grade dos lançamentos do mês")
+        self.tabela = self.grade.visao
         self.aviso = QLabel(self)
         self.aviso.setWordWrap(True)
         reservar_linhas(self.aviso)  # a mensagem muda; os botões não pulam
@@ -140,8 +109,19 @@ class AbaLancamentos(QWidget):
                   activated=self._on_salvar_atalho)
         self.botao_carregar.clicked.connect(self._on_carregar)
         self.botao_gravar.clicked.connect(self._on_gravar)
-        self.tabela.itemChanged.connect(self._on_celula)
         servicos.consulta(self, lambda: cadastro.listar_escolas(sessao), self._on_escolas, titulo_erro="Escolas")
+
+    def _coluna(self, c: int) -> Coluna:
+        """A coluna ``c``: o servidor e o já lançado só se leem; as de ``CHAVES`` se digitam (com permissão de
+        editar), e a célula que a conferência recusou fica vermelha com a mensagem (e o artigo) na dica."""
+        comum = {"largura": _LARGURAS[c], "titulo_longo": _DICAS[c] or None, "esticar": c == COL_NOME,
+                 "alinhamento": "direita" if c == COL_VALOR else "esquerda"}
+        if c in _SO_LEITURA:
+            mostrar = _SO_LEITURA[c]
+            return Coluna(_TITULOS[c], lambda l: mostrar(l["grade"]), **comum)
+        chave = CHAVES[c]
+        return Coluna(_TITULOS[c], lambda l: l[chave], editar=partial(self._on_celula, chave) if self.editar else None,
+                      erro=lambda l: self.erros.get((l["i"], c)), **comum)
 
     def _on_escolas(self, escolas: list[dict]) -> None:
         for e in escolas:
@@ -173,38 +153,26 @@ class AbaLancamentos(QWidget):
         self.linhas, self.erros, self._carga = linhas, {}, carga
         self.alteradas.clear()
         self._versao.clear()
-        self.tabela.blockSignals(True)
-        try:
-            self.tabela.setRowCount(len(linhas))
-            for i, l in enumerate(linhas):
-                valores = {COL_NOME: l.nome, COL_MATRICULA: l.matricula, COL_DIAS: l.texto_dias,
-                           COL_HORAS: l.texto_horas, COL_NOTURNAS: l.texto_noturnas, COL_AVULSAS: l.avulsas,
-                           COL_OUTRAS: l.outras}
-                for c in range(len(_TITULOS)):
-                    item = QTableWidgetItem(valores.get(c, ""))
-                    if c not in CHAVES or not self.editar:
-                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                    self.tabela.setItem(i, c, item)
-        finally:
-            self.tabela.blockSignals(False)
-        self.tabela.resizeColumnsToContents()
+        self.grade.definir_linhas([_linha(i, l) for i, l in enumerate(linhas)])
         self.aviso.setText(f"<span style='color:#8a5300'>{aviso}</span>" if aviso else "")
         self.mensagem.setText(f"{len(linhas)} servidor(es) lotado(s) no mês." if linhas else
                               "Ninguém lotado nesta escola no último dia da competência.")
         if linhas:
-            self.tabela.setCurrentCell(0, COL_DIAS)
+            self.tabela.setCurrentIndex(self.tabela.model().index(0, COL_DIAS))
             self.tabela.setFocus()
         self._atualizar()
 
     # -- conferência enquanto se digita ---------------------------------------------------------------
     def linha_da_tela(self, r: int) -> dict:
-        return {"servidor_id": self.linhas[r].servidor_id} | {
-            chave: self.tabela.item(r, c).text() for c, chave in CHAVES.items()}
+        linha = self.grade.modelo.linha(r)
+        return {"servidor_id": linha["grade"].servidor_id} | {chave: linha[chave] for chave in CHAVES.values()}
 
-    def _on_celula(self, item: QTableWidgetItem) -> None:
-        if item.column() not in CHAVES or self._carga is None:
-            return
-        r = item.row()
+    def _on_celula(self, chave: str, linha: dict, texto: str) -> None:
+        """A célula ``chave`` da ``linha`` recebeu ``texto`` (Enter, Tab ou outra célula): confere a linha."""
+        if linha[chave] == texto or self._carga is None:
+            return  # editor aberto e fechado sem mudar nada: a linha não é alterada
+        linha[chave] = texto
+        r = linha["i"]
         self.alteradas.add(r)
         self._atualizar()
         versao = self._versao[r] = self._versao.get(r, 0) + 1
@@ -216,19 +184,13 @@ class AbaLancamentos(QWidget):
         if carga != self._carga or self._versao.get(r) != versao:
             return  # a grade mudou ou a linha foi editada de novo: vale a conferência mais nova
         del self._versao[r]
-        self.tabela.blockSignals(True)
-        try:
-            for c, chave in CHAVES.items():
-                problema = erros.get(chave)
-                celula = self.tabela.item(r, c)
-                celula.setBackground(_VERMELHO if problema else QBrush())
-                celula.setToolTip(problema or "")
-                if problema:
-                    self.erros[(r, c)] = problema
-                else:
-                    self.erros.pop((r, c), None)
-        finally:
-            self.tabela.blockSignals(False)
+        for c, chave in CHAVES.items():
+            problema = erros.get(chave)
+            if problema:
+                self.erros[(r, c)] = problema
+            else:
+                self.erros.pop((r, c), None)
+        self.grade.modelo.linha_mudou(r)  # vermelho e a mensagem na dica, ou não mais
         self._atualizar()
 
     def conferindo(self) -> bool:
@@ -243,7 +205,7 @@ class AbaLancamentos(QWidget):
 
     # -- gravação ------------------------------------------------------------------------------------
     def _on_salvar_atalho(self) -> None:
-        self.tabela.confirmar_edicao()  # Ctrl+S no meio da edição: a célula digitada entra
+        self.grade.confirmar_edicao()  # Ctrl+S no meio da edição: a célula digitada entra
         if self.erros:
             (linha, _c), texto = sorted(self.erros.items())[0]
             self.mensagem.setText(f"<span style='color:#b00020'>Há células em vermelho (linha {linha + 1}, "

@@ -5,8 +5,10 @@ As telas recebem listas de dicionários ou objetos dos serviços e as mostram co
 comum (seleção por linha, ordenação pelo cabeçalho, teclado). ``Lista`` junta os três, guarda a
 linha escolhida (pela chave, p.ex. o id) quando as linhas chegam de novo e liga Enter e duplo clique
 a "abrir". Uma coluna pode ser editável (``editar``: F2, Enter ou duplo clique; com ``opcoes``, uma
-lista para escolher) ou uma caixa de marcar (``marcada``/``marcar``: espaço ou clique), e ``Lista``
-acrescenta e remove linhas — as grades de entrada também são esta tabela. As telas não montam a
+lista para escolher; com ``pode_editar``, só em algumas linhas) ou uma caixa de marcar (``marcada``/``marcar``: espaço
+ou clique), ``erro`` pinta a célula errada de vermelho com a mensagem na dica, e ``Lista`` acrescenta e remove linhas —
+as grades de entrada também são esta tabela; ``planilha=True`` faz dela uma planilha (digitar edita, Tab anda pelas
+células, Enter confirma e desce). As telas não montam a
 sua com QTableWidget (``tests/screens/test_tabelas_comuns.py``, com as que ainda faltam trocar).
 """
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QTableView, QWidget
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox, QHeaderView,
+                               QStyledItemDelegate, QTableView, QWidget)
 
 _ESQUERDA = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _DIREITA = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -29,6 +32,8 @@ _COR = int(Qt.ItemDataRole.ForegroundRole)
 _DICA = int(Qt.ItemDataRole.ToolTipRole)
 _EDITAR = int(Qt.ItemDataRole.EditRole)
 _MARCA = int(Qt.ItemDataRole.CheckStateRole)
+_FUNDO = int(Qt.ItemDataRole.BackgroundRole)
+_VERMELHO = "#f8d7da"  # fundo da célula com ``erro``
 _PAPEIS = frozenset((_EXIBIR, _ALINHAR, _COR, _DICA))
 _PAPEIS_EDITAVEIS = _PAPEIS | {_EDITAR, _MARCA}  # só nos modelos com coluna editável ou de marcar
 _SELECIONAVEL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -60,6 +65,8 @@ class Coluna:
     opcoes: dict[str, str] | None = None  # com ``editar``: escolher numa lista (valor → rótulo); ``editar`` recebe o valor
     marcada: Callable[[Any], bool] | None = None  # caixa de marcar: se está marcada…
     marcar: Callable[[Any, bool], None] | None = None  # …e o que fazer ao marcar/desmarcar
+    pode_editar: Callable[[Any], bool] | None = None  # com ``editar``: só edita as linhas em que devolve True
+    erro: Callable[[Any], str | None] | None = None  # o problema do valor da célula: fundo vermelho e a mensagem na dica
 
     @property
     def editavel(self) -> bool:
@@ -89,6 +96,11 @@ class ModeloTabela(QAbstractTableModel):
         self._busca = {}  # antes do sinal: o filtro refeito por ele já lê o texto novo
         if self._linhas:
             self.dataChanged.emit(self.index(0, coluna), self.index(len(self._linhas) - 1, coluna))
+
+    def linha_mudou(self, linha: int) -> None:
+        """O que se vê numa linha mudou (p.ex. o ``erro`` conferido em segundo plano): redesenha a linha."""
+        self._busca.pop(linha, None)
+        self.dataChanged.emit(self.index(linha, 0), self.index(linha, len(self.colunas) - 1))
 
     def definir_colunas(self, colunas: list[Coluna]) -> None:
         """Troca as colunas (por exemplo, conforme o tipo do que é mostrado)."""
@@ -149,6 +161,11 @@ class ModeloTabela(QAbstractTableModel):
             cor = coluna.cor(linha) if coluna.cor else None
             cor = cor or (self._cor_linha(linha) if self._cor_linha else None)
             return QColor(cor) if cor else None
+        problema = coluna.erro(linha) if coluna.erro else None
+        if role == _FUNDO:
+            return QColor(_VERMELHO) if problema else None
+        if problema:  # _DICA: a mensagem do erro antes da dica
+            return problema
         return coluna.dica(linha) if coluna.dica else coluna.mostrar(linha)  # _DICA
 
     def flags(self, index: QModelIndex):
@@ -156,6 +173,8 @@ class ModeloTabela(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         coluna = self.colunas[index.column()]
         if coluna.editar is not None:
+            if coluna.pode_editar is not None and not coluna.pode_editar(self._linhas[index.row()]):
+                return _SELECIONAVEL
             return _SELECIONAVEL | Qt.ItemFlag.ItemIsEditable
         if coluna.marcar is not None:
             return _SELECIONAVEL | Qt.ItemFlag.ItemIsUserCheckable
@@ -189,7 +208,8 @@ class ModeloTabela(QAbstractTableModel):
 
 
 def _papeis(colunas: list[Coluna]) -> frozenset:
-    return _PAPEIS_EDITAVEIS if any(c.editavel for c in colunas) else _PAPEIS
+    papeis = _PAPEIS_EDITAVEIS if any(c.editavel for c in colunas) else _PAPEIS
+    return papeis | {_FUNDO} if any(c.erro for c in colunas) else papeis
 
 
 class ProxyFiltro(QSortFilterProxyModel):
@@ -235,15 +255,21 @@ class ProxyFiltro(QSortFilterProxyModel):
 
 
 def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str = "",
-                ordenavel: bool = True) -> QTableView:
-    """QTableView com seleção de uma linha, ordenação pelo cabeçalho (``ordenavel``) e larguras das colunas."""
-    visao = QTableView(parent)
+                ordenavel: bool = True, planilha: bool = False) -> QTableView:
+    """QTableView com seleção de uma linha, ordenação pelo cabeçalho (``ordenavel``) e larguras das colunas;
+    ``planilha``: seleção de uma célula, digitar edita, Tab anda pelas células, Enter confirma e desce."""
+    visao = _Planilha(parent) if planilha else QTableView(parent)
     visao.setModel(proxy)
-    visao.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    visao.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems if planilha
+                               else QAbstractItemView.SelectionBehavior.SelectRows)
     visao.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     if any(c.editar for c in proxy.sourceModel().colunas):  # grade de entrada: F2, Enter ou duplo clique edita
-        visao.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
-        visao.installEventFilter(_EnterEdita(visao))
+        gatilhos = QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        if planilha:  # e digitar começa a editar
+            gatilhos |= QAbstractItemView.EditTrigger.AnyKeyPressed
+        visao.setEditTriggers(gatilhos)
+        if not planilha:  # na planilha, Enter desce (_Planilha)
+            visao.installEventFilter(_EnterEdita(visao))
         for i, coluna in enumerate(proxy.sourceModel().colunas):
             if coluna.editar is not None and coluna.opcoes:
                 visao.setItemDelegateForColumn(i, _DelegadoOpcoes(coluna.opcoes, visao))
@@ -252,7 +278,7 @@ def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str 
     visao.setSortingEnabled(ordenavel)
     visao.setAlternatingRowColors(True)
     visao.setWordWrap(False)
-    visao.setTabKeyNavigation(False)
+    visao.setTabKeyNavigation(planilha)
     visao.verticalHeader().hide()
     visao.verticalHeader().setDefaultSectionSize(visao.fontMetrics().height() + 10)
     cab = visao.horizontalHeader()
@@ -262,6 +288,37 @@ def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str 
         visao.setAccessibleName(nome)
     visao.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     return visao
+
+
+class _Planilha(QTableView):
+    """A grade de entrada como planilha: Enter (fora do editor) desce para a linha de baixo; Enter no editor
+    confirma a célula e desce."""
+
+    def _descer(self) -> None:
+        i = self.currentIndex()
+        if i.isValid() and i.row() + 1 < self.model().rowCount():
+            self.setCurrentIndex(i.siblingAtRow(i.row() + 1))
+
+    def keyPressEvent(self, evento) -> None:  # noqa: N802 (nome do Qt)
+        if evento.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            self._descer()
+            return
+        super().keyPressEvent(evento)
+
+    def closeEditor(self, editor, dica) -> None:  # noqa: N802
+        super().closeEditor(editor, dica)
+        if dica == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self._descer()
+
+
+def confirmar_edicao(visao: QTableView) -> None:
+    """Grava o que está no editor aberto (p.ex. Ctrl+S no meio da digitação) e fecha o editor."""
+    if visao.state() != QAbstractItemView.State.EditingState:
+        return
+    editor = QApplication.focusWidget()
+    if editor is not None and editor is not visao:
+        visao.commitData(editor)
+        visao.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
 class _EnterEdita(QObject):
@@ -399,15 +456,17 @@ class Lista:
     - ``ao_abrir(linha)``: Enter ou duplo clique na linha (``activated`` do Qt, que o duplo clique também emite);
     - ``ao_mudar()``: a escolha mudou (pelo usuário ou por ``selecionar``), não quando só as linhas chegam de novo;
     - grade de entrada (colunas com ``editar``): ``acrescentar``/``remover_selecionada`` linhas; ``ordenavel=False``
-      quando a ordem das linhas é dado (a ordem em que se vê é a que se grava).
+      quando a ordem das linhas é dado (a ordem em que se vê é a que se grava); ``planilha=True``: digitar edita, Tab
+      anda pelas células, Enter confirma e desce (``criar_visao``); ``confirmar_edicao`` grava o editor aberto.
     """
 
     def __init__(self, colunas: list[Coluna], parent: QWidget | None = None, *, nome: str = "", chave: str = "id",
                  cor_linha: Callable[[Any], str | None] | None = None, ordenavel: bool = True,
-                 ao_abrir: Callable[[Any], None] | None = None, ao_mudar: Callable[[], None] | None = None):
+                 ao_abrir: Callable[[Any], None] | None = None, ao_mudar: Callable[[], None] | None = None,
+                 planilha: bool = False):
         self.modelo = ModeloTabela(colunas, parent, cor_linha=cor_linha)
         self.proxy = ProxyFiltro(self.modelo, parent)
-        self.visao = criar_visao(self.proxy, parent, nome=nome, ordenavel=ordenavel)
+        self.visao = criar_visao(self.proxy, parent, nome=nome, ordenavel=ordenavel, planilha=planilha)
         self.chave = chave
         self._calada = False
         self._ao_mudar = ao_mudar
@@ -435,6 +494,10 @@ class Lista:
 
     def linhas(self) -> list[Any]:
         return self.modelo.linhas()
+
+    def confirmar_edicao(self) -> None:
+        """Grava o que está no editor aberto e o fecha (Ctrl+S no meio da digitação: a célula digitada entra)."""
+        confirmar_edicao(self.visao)
 
     def selecionada(self) -> Any | None:
         return linha_selecionada(self.visao)

@@ -12,6 +12,7 @@ from desktop.screens.magisterio.painel import PainelMagisterio
 from desktop.services.magisterio import folha, historicos, lancamentos
 
 from ..apoio_janelas import digitar, quando_modal
+from ..apoio_tabelas import dica
 
 OUTUBRO = date(2026, 10, 1)  # 04/10/2026 é domingo; 06 a 08, terça a quinta
 ACEITA = {"dias": "6-7", "horas": "8:2", "noturnas": "3", "avulsa_valor": "150,00", "avulsa_descricao": "Abono",
@@ -21,6 +22,14 @@ ACEITA = {"dias": "6-7", "horas": "8:2", "noturnas": "3", "avulsa_valor": "150,0
 def _editor(tabela):
     editores = [w for w in tabela.viewport().findChildren(QLineEdit) if w.isVisible()]
     return editores[0] if len(editores) == 1 else None
+
+
+def _ir(tabela, linha: int, coluna: int) -> None:
+    tabela.setCurrentIndex(tabela.model().index(linha, coluna))
+
+
+def _texto(tabela, linha: int, coluna: int) -> str:
+    return tabela.model().index(linha, coluna).data()
 
 
 def _celula(qtbot, tabela, texto: str, tecla=Qt.Key.Key_Tab) -> None:
@@ -60,36 +69,38 @@ def test_grade_pelo_teclado_grava_tudo_e_pergunta_ao_sair(qtbot, sessao_demo):
     aba.competencia.edit.selectAll()
     qtbot.keyClicks(aba.competencia.edit, "10/2026")
     qtbot.keyClick(aba.competencia.edit, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # &Carregar
-    qtbot.waitUntil(lambda: aba.tabela.rowCount() > 0 and aba._carga == (escola, OUTUBRO), timeout=30000)
+    qtbot.waitUntil(lambda: aba.tabela.model().rowCount() > 0 and aba._carga == (escola, OUTUBRO), timeout=30000)
     r = next(i for i, l in enumerate(aba.linhas) if l.servidor_id == servidor)
     t = aba.tabela
     t.setFocus()
-    t.setCurrentCell(r, COL_DIAS)
+    _ir(t, r, COL_DIAS)
 
     _celula(qtbot, t, "4")  # domingo
     qtbot.waitUntil(lambda: (r, COL_DIAS) in aba.erros, timeout=30000)
-    item = t.item(r, COL_DIAS)
-    assert "domingo" in item.toolTip() and "Lei 1.613/2004, art. 34, §1º, I" in item.toolTip()
-    assert item.background().color().name() == "#f8d7da" and "domingo" in aba.mensagem.text()
-    assert t.currentColumn() == COL_HORAS and not aba.botao_gravar.isEnabled()  # Tab andou; gravar travado
+    assert "domingo" in dica(t, r, COL_DIAS) and "Lei 1.613/2004, art. 34, §1º, I" in dica(t, r, COL_DIAS)
+    fundo = t.model().index(r, COL_DIAS).data(Qt.ItemDataRole.BackgroundRole)
+    assert fundo.name() == "#f8d7da" and "domingo" in aba.mensagem.text() and _texto(t, r, COL_DIAS) == "4"
+    assert t.currentIndex().column() == COL_HORAS and not aba.botao_gravar.isEnabled()  # Tab andou; gravar travado
     qtbot.keyClick(t, Qt.Key.Key_Escape)
     qtbot.keyClick(t, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "vermelho" in aba.mensagem.text()
     assert historicos.itens(sessao_demo, "faltas", servidor) == []  # nada gravado com erro
 
-    t.setCurrentCell(r, COL_DIAS)
+    _ir(t, r, COL_DIAS)
     colunas = sorted(CHAVES)
     for c in colunas:
-        assert t.currentColumn() == c
+        assert t.currentIndex().column() == c
         _celula(qtbot, t, ACEITA[CHAVES[c]])
     qtbot.waitUntil(lambda: not aba.conferindo(), timeout=30000)
-    assert aba.erros == {} and item.toolTip() == "" and aba.botao_gravar.isEnabled()
+    assert aba.erros == {} and aba.botao_gravar.isEnabled()
+    assert dica(t, r, COL_DIAS) == "6-7"  # sem erro: a dica é o próprio texto, sem a mensagem
+    assert t.model().index(r, COL_DIAS).data(Qt.ItemDataRole.BackgroundRole) is None
     qtbot.keyClick(t, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Grade gravada" in aba.mensagem.text(), timeout=30000)
     assert aba.mensagem.text().startswith("Grade gravada: 3 falta(s), 1 lançamento(s) de horas noturnas, 1 rubrica")
     faltas = historicos.itens(sessao_demo, "faltas", servidor)
     assert [(f["data"].day, f["horas"], f["codigo"]) for f in faltas] == [(6, None, "FI"), (7, None, "FI"), (8, 2, "FI")]
-    assert t.item(r, COL_DIAS).text() == "6, 7" and "+R$ 150,00 Abono" in t.item(r, COL_AVULSAS).text()
+    assert _texto(t, r, COL_DIAS) == "6, 7" and "+R$ 150,00 Abono" in _texto(t, r, COL_AVULSAS)
 
     cc = next(i.contracheque for i in folha.previa(sessao_demo, OUTUBRO).itens if i.contracheque.pessoa_id == servidor)
     por = {l.codigo: l for l in cc.linhas}
@@ -99,10 +110,11 @@ def test_grade_pelo_teclado_grava_tudo_e_pergunta_ao_sair(qtbot, sessao_demo):
 
     # alterar sem gravar e sair da aba: pergunta; "Gravar" grava e a troca de aba acontece depois
     t.setFocus()
-    t.setCurrentCell(r, COL_NOTURNAS)
+    _ir(t, r, COL_NOTURNAS)
     _celula(qtbot, t, "5", Qt.Key.Key_Return)  # Enter confirma e desce
     qtbot.waitUntil(lambda: aba.alteradas == {r})
-    assert t.currentRow() == min(r + 1, t.rowCount() - 1) and t.currentColumn() == COL_NOTURNAS
+    assert t.currentIndex().row() == min(r + 1, t.model().rowCount() - 1)
+    assert t.currentIndex().column() == COL_NOTURNAS
     quando_modal(lambda caixa: caixa.button(QMessageBox.StandardButton.Save).click(), tipo=QMessageBox)
     painel.abas.setCurrentWidget(painel.folha)
     qtbot.waitUntil(lambda: painel.abas.currentWidget() is painel.folha, timeout=30000)
@@ -114,19 +126,20 @@ def test_linha_com_erro_trava_e_celula_de_horas_confere_o_dia(qtbot, sessao_demo
     painel, aba = _grade_aberta(qtbot, sessao_demo)
     aba.competencia.definir_texto("10/2026")
     qtbot.mouseClick(aba.botao_carregar, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: aba.tabela.rowCount() > 0 or "Ninguém" in aba.mensagem.text(), timeout=30000)
-    if not aba.tabela.rowCount():
+    qtbot.waitUntil(lambda: aba.tabela.model().rowCount() > 0 or "Ninguém" in aba.mensagem.text(), timeout=30000)
+    if not aba.tabela.model().rowCount():
         indice = next(i for i in range(aba.escola.count())
                       if lancamentos.grade(sessao_demo, aba.escola.itemData(i), "10/2026"))
         aba.escola.setCurrentIndex(indice)
         qtbot.mouseClick(aba.botao_carregar, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: aba.tabela.rowCount() > 0, timeout=30000)
+        qtbot.waitUntil(lambda: aba.tabela.model().rowCount() > 0, timeout=30000)
     t = aba.tabela
-    t.item(0, COL_DIAS).setText("40")  # o mesmo sinal (itemChanged) que a edição confirmada com Enter
+    m = t.model()
+    m.setData(m.index(0, COL_DIAS), "40")  # o mesmo caminho (setData) que a edição confirmada com Enter
     qtbot.waitUntil(lambda: (0, COL_DIAS) in aba.erros, timeout=30000)
     assert "Dia 40 não existe" in aba.erros[(0, COL_DIAS)] and not aba.botao_gravar.isEnabled()
-    t.item(0, COL_DIAS).setText("6")
-    t.item(0, COL_HORAS).setText("6:2")
+    m.setData(m.index(0, COL_DIAS), "6")
+    m.setData(m.index(0, COL_HORAS), "6:2")
     qtbot.waitUntil(lambda: (0, COL_HORAS) in aba.erros and not aba.conferindo(), timeout=30000)
     assert "um dia tem uma falta só" in aba.erros[(0, COL_HORAS)] and (0, COL_DIAS) not in aba.erros
 
@@ -167,11 +180,11 @@ def test_fechar_a_janela_com_a_grade_alterada_pergunta(qtbot, sessao_demo):
     painel.abas.setCurrentWidget(aba)
     qtbot.waitUntil(lambda: aba.escola.count() > 0, timeout=30000)
     aba.definir_competencia(OUTUBRO)
-    qtbot.waitUntil(lambda: aba.tabela.rowCount() > 0 and aba._carga is not None, timeout=30000)
+    qtbot.waitUntil(lambda: aba.tabela.model().rowCount() > 0 and aba._carga is not None, timeout=30000)
     servidor = aba.linhas[0].servidor_id
     t = aba.tabela
     t.setFocus()
-    t.setCurrentCell(0, COL_NOTURNAS)
+    _ir(t, 0, COL_NOTURNAS)
     _celula(qtbot, t, "2", Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: aba.alteradas == {0})
 
