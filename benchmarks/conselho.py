@@ -321,15 +321,25 @@ def _gravacoes(ct, args) -> dict:
 @contextmanager
 def _codigo_antigo():
     """O caminho da gravação como era antes das mudanças da issue 16 (meta 3) que ``--comparar`` mede: a âncora
-    relê a cabeça de cada diário que a conexão enxerga (em vez de tomar as linhas que a transação gravou)."""
+    relê a cabeça de cada diário que a conexão enxerga (em vez de tomar as linhas que a transação gravou); o
+    conselheiro em exercício é conferido com as três consultas a cada chamada (sem a conferência guardada)."""
+    from desktop.services.conselho import comum, exercicio
     from desktop.store import ancoras
 
-    ancorar = ancoras.ancorar_base
-    ancoras.ancorar_base = lambda base, cabecas=None: ancorar(base)
+    def em_exercicio_antigo(sessao):
+        c = comum.conselheiro_da_sessao(sessao)
+        return None if c is None or exercicio.situacao_em(sessao.db, c, date.today()) != "em_exercicio" else c
+
+    trocas = [(ancoras, "ancorar_base", lambda base, cabecas=None, ancorar=ancoras.ancorar_base: ancorar(base)),
+              (comum, "_em_exercicio", em_exercicio_antigo)]
+    originais = [(modulo, nome, getattr(modulo, nome)) for modulo, nome, _ in trocas]
+    for modulo, nome, antigo in trocas:
+        setattr(modulo, nome, antigo)
     try:
         yield
     finally:
-        ancoras.ancorar_base = ancorar
+        for modulo, nome, original in originais:
+            setattr(modulo, nome, original)
 
 
 def _comparar(ct, args) -> None:

@@ -13,6 +13,7 @@ recusam antes de qualquer consulta. Toda leitura de caso entra no diário sigilo
 """
 from __future__ import annotations
 
+import weakref
 from datetime import date, datetime
 from typing import Callable
 
@@ -76,15 +77,48 @@ def exigir_conteudo(sessao: Sessao, atendimento_id: str | None = None, *, editar
         if editar:
             raise SemPermissao("O papel Consulta é só de leitura: não registra nem altera atendimentos.")
         return None
-    c = conselheiro_da_sessao(sessao)
-    # A situação na data pelos períodos gravados (férias registradas com fim: o suplente perde o acesso quando
-    # a cobertura acaba, e a titular só o perde quando as férias começam).
-    if c is None or exercicio.situacao_em(sessao.db, c, date.today()) != "em_exercicio":
+    c = _em_exercicio(sessao)
+    if c is None:
         raise SemPermissao("Este usuário não está vinculado a um conselheiro tutelar em exercício: peça ao "
                            "administrador que vincule o seu usuário ao seu cadastro de conselheiro.")
     if atendimento_id is not None and armazem_at.impedido(sessao.db, atendimento_id, c["id"]):
         raise SemPermissao("Você declarou impedimento ou suspeição neste caso (Lei 320/2023, art. 44): não pode "
                            "vê-lo nem agir nele. Outro conselheiro deve atendê-lo.")
+    return c
+
+
+_conferidos: "weakref.WeakKeyDictionary[object, tuple[tuple, dict]]" = weakref.WeakKeyDictionary()
+"""Por conexão (``Base``): a última conferência que deu conselheiro em exercício — (estado, conselheiro)."""
+
+
+def _estado_da_base_geral(db) -> tuple:
+    """O que muda quando algo que decide o exercício (vínculo do usuário, conselheiro, exercícios, afastamentos,
+    todos na base geral) pode ter mudado: ``data_version`` da base geral (muda com a confirmação de qualquer
+    outra conexão, de qualquer processo) e a cabeça do diário geral (toda mudança de um serviço, também desta
+    conexão, acrescenta uma linha a ele). Duas consultas de microssegundos."""
+    conexao = db.conn
+    return (conexao.execute("PRAGMA main.data_version").fetchone()[0],
+            conexao.execute("SELECT seq, hash FROM main.diario ORDER BY seq DESC LIMIT 1").fetchone())
+
+
+def _em_exercicio(sessao: Sessao) -> dict | None:
+    """O conselheiro do usuário da sessão, se em exercício hoje; senão None.
+
+    A situação na data pelos períodos gravados (férias registradas com fim: o suplente perde o acesso quando
+    a cobertura acaba, e a titular só o perde quando as férias começam). A resposta positiva fica guardada
+    na conexão enquanto valer — o mesmo usuário, o mesmo dia e a base geral no mesmo estado
+    (``_estado_da_base_geral``) —: cada caso gravado ou aberto não refaz as três consultas (issue 16, meta 3).
+    Uma recusa nunca é guardada."""
+    base = sessao.base
+    chave = (sessao.usuario.id, date.today(), _estado_da_base_geral(base.db))
+    guardado = _conferidos.get(base)
+    if guardado is not None and guardado[0] == chave:
+        return dict(guardado[1])
+    c = conselheiro_da_sessao(sessao)
+    if c is None or exercicio.situacao_em(base.db, c, chave[1]) != "em_exercicio":
+        _conferidos.pop(base, None)
+        return None
+    _conferidos[base] = (chave, dict(c))
     return c
 
 
