@@ -322,16 +322,46 @@ def _gravacoes(ct, args) -> dict:
 def _codigo_antigo():
     """O caminho da gravação como era antes das mudanças da issue 16 (meta 3) que ``--comparar`` mede: a âncora
     relê a cabeça de cada diário que a conexão enxerga (em vez de tomar as linhas que a transação gravou); o
-    conselheiro em exercício é conferido com as três consultas a cada chamada (sem a conferência guardada)."""
+    conselheiro em exercício é conferido com as três consultas a cada chamada (sem a conferência guardada); o
+    caso lido de volta consulta todas as tabelas filhas, e a linha de busca é refeita relendo o caso e apagando
+    a anterior (``indexar``); depois do commit, o -shm é lido com open() e o caminho do sigilo montado com
+    pathlib."""
     from desktop.services.conselho import comum, exercicio
-    from desktop.store import ancoras
+    from desktop.store import ancoras, consolidacao
+    from desktop.store.base import Base
 
     def em_exercicio_antigo(sessao):
         c = comum.conselheiro_da_sessao(sessao)
         return None if c is None or exercicio.situacao_em(sessao.db, c, date.today()) != "em_exercicio" else c
 
+    def indexar_antigo(db, busca_rowid, nomes, bairro, indexar=armazem.indexar):
+        # o indexar de antes pelo id do caso (+1 consulta pela chave única busca_rowid, ~10 µs, só aqui)
+        indexar(db, db.execute("SELECT id FROM conselho_atendimentos WHERE busca_rowid = ?", [busca_rowid]).fetchone()[0])
+
+    def quadros_antigo(arquivo):
+        try:
+            with open(f"{arquivo}-shm", "rb") as f:
+                cab = f.read(100)
+        except OSError:
+            return 0
+        if len(cab) < 100 or int.from_bytes(cab[0:4], sys.byteorder) != consolidacao._VERSAO_INDICE:
+            return 0
+        return max(0, int.from_bytes(cab[16:20], sys.byteorder) - int.from_bytes(cab[96:100], sys.byteorder))
+
+    def pedir_checkpoint_antigo(self):
+        if self._consolidador is not None:
+            arquivos = {"main": self.caminho}
+            if self._chave_sigilo is not None:
+                arquivos["sigilo"] = self.caminho_sigilo
+            self._consolidador.conferir(arquivos, self._conexao_de_checkpoint)
+
     trocas = [(ancoras, "ancorar_base", lambda base, cabecas=None, ancorar=ancoras.ancorar_base: ancorar(base)),
-              (comum, "_em_exercicio", em_exercicio_antigo)]
+              (comum, "_em_exercicio", em_exercicio_antigo),
+              (armazem, "completo", lambda db, atendimento_id, vazias=None, completo=armazem.completo:
+                  completo(db, atendimento_id)),
+              (armazem, "indexar_novo", indexar_antigo),
+              (consolidacao, "quadros_por_consolidar", quadros_antigo),
+              (Base, "_pedir_checkpoint", pedir_checkpoint_antigo)]
     originais = [(modulo, nome, getattr(modulo, nome)) for modulo, nome, _ in trocas]
     for modulo, nome, antigo in trocas:
         setattr(modulo, nome, antigo)

@@ -17,6 +17,7 @@ depois), e um checkpoint interrompido por uma queda é refeito pelo SQLite ao ab
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from contextlib import contextmanager
@@ -35,11 +36,16 @@ _VERSAO_INDICE = 3007000  # iVersion do cabeçalho do índice do WAL (formato de
 def quadros_por_consolidar(arquivo: Path | str) -> int:
     """Páginas do ``-wal`` de ``arquivo`` ainda não passadas para ele (mxFrame - nBackfill), lidas do
     ``-shm`` sem trava: uma estimativa (0 sem ``-shm`` ou num formato desconhecido)."""
-    try:
-        with open(f"{arquivo}-shm", "rb") as f:
-            cab = f.read(100)
+    try:  # os.open/os.read, sem o objeto de arquivo com buffer do open(): isto roda depois de cada commit
+        fd = os.open(f"{arquivo}-shm", os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
         return 0
+    try:
+        cab = os.read(fd, 100)
+    except OSError:
+        return 0
+    finally:
+        os.close(fd)
     if len(cab) < 100 or int.from_bytes(cab[0:4], sys.byteorder) != _VERSAO_INDICE:
         return 0
     mx = int.from_bytes(cab[16:20], sys.byteorder)
@@ -61,7 +67,7 @@ class Consolidador:
         self.trava = threading.Lock()  # segurada durante um checkpoint (``pausado``)
         self.feitos = 0  # checkpoints feitos (para testes e medidas)
 
-    def conferir(self, arquivos: dict[str, Path], abrir: Callable[[], object]) -> None:
+    def conferir(self, arquivos: dict[str, Path | str], abrir: Callable[[], object]) -> None:
         """Depois de um commit: pede o checkpoint dos esquemas (``{esquema: arquivo}``) cujo ``-wal`` passou
         de ``LIMITE`` páginas por consolidar. Custa ler 100 bytes por arquivo."""
         cheios = [e for e, a in arquivos.items() if quadros_por_consolidar(a) >= LIMITE]

@@ -177,8 +177,14 @@ def registrar_atendimento(sessao: Sessao, dados: dict) -> dict:
             d = _decisao(m, sessao, at["id"], decisao["descricao"], decisao["motivacao"], recebido, plantao,
                          c["id"] if c else None)
             inserir_medidas(m, at["id"], d["id"], medidas, ids_criancas, recebido)
-        armazem.indexar(m.db, at["id"])
-    return armazem.completo(sessao.db, at["id"])
+        armazem.indexar_novo(m.db, at["busca_rowid"], [cr["nome"] for cr in criancas] + [f["nome"] for f in familiares],
+                             at["bairro"])
+    # O caso lido de volta para a tela: as filhas que um caso novo não tem sem consulta.
+    return armazem.completo(sessao.db, at["id"], vazias=_VAZIAS_NUM_CASO_NOVO - (
+        {"conselho_decisoes", "conselho_medidas"} if decisao else set()))
+
+
+_VAZIAS_NUM_CASO_NOVO = frozenset(armazem.FILHAS) - {"conselho_criancas", "conselho_familiares", "conselho_violacoes"}
 
 
 def inserir_medidas(m: Mudanca, atendimento_id: str, decisao_id: str, medidas: list[dict], ids_criancas: list[str],

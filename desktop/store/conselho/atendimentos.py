@@ -124,13 +124,19 @@ def _dicionarios(db: sqlite_utils.Database, sql: str, params: list) -> list[dict
     return [dict(zip(nomes, linha)) for linha in cursor.fetchall()]
 
 
-def completo(db: sqlite_utils.Database, atendimento_id: str) -> dict | None:
-    """O atendimento com as listas de crianças, família, violações, decisões, medidas etc."""
+def completo(db: sqlite_utils.Database, atendimento_id: str, *, vazias: frozenset[str] = frozenset()) -> dict | None:
+    """O atendimento com as listas de crianças, família, violações, decisões, medidas etc.
+
+    ``vazias``: tabelas filhas que quem chama sabe sem linhas do caso (o caso que acabou de gravar): vêm como
+    lista vazia sem consulta."""
     linhas = _dicionarios(db, "SELECT * FROM conselho_atendimentos WHERE id = ?", [atendimento_id])
     if not linhas:
         return None
     a = linhas[0]
     for t in FILHAS:
+        if t in vazias:
+            a[t.removeprefix("conselho_")] = []
+            continue
         ordem = _ORDEM.get(t, "rowid")
         vigentes = " AND removido_em IS NULL" if t in RETIRAVEIS else ""  # retirados por emenda: só no histórico
         a[t.removeprefix("conselho_")] = _dicionarios(
@@ -159,6 +165,14 @@ def indexar(db: sqlite_utils.Database, atendimento_id: str) -> None:
                                [atendimento_id]).fetchone()
     tirar_da_busca(db, rowid)
     db.execute("INSERT INTO conselho_busca (rowid, nomes, bairro) VALUES (?, ?, ?)", [rowid, " ".join(nomes), bairro])
+
+
+def indexar_novo(db: sqlite_utils.Database, busca_rowid: int, nomes: list[str], bairro: str) -> None:
+    """A linha de busca de um atendimento que a transação acabou de gravar, com os nomes (crianças e depois a
+    família, na ordem gravada) e o bairro que ela gravou: a mesma linha de ``indexar``, sem reler o caso nem
+    apagar uma linha anterior (não há: a chave de ordem é nova e única) — o DELETE no FTS5 lê o conteúdo
+    guardado para tirar os termos (issue 16, meta 3)."""
+    db.execute("INSERT INTO conselho_busca (rowid, nomes, bairro) VALUES (?, ?, ?)", [busca_rowid, " ".join(nomes), bairro])
 
 
 def expressao_fts(texto: str) -> str | None:

@@ -162,3 +162,28 @@ def test_mudanca_aninhada_que_volta_atras_nao_vai_para_a_ancora(ct):
     assert _ancoras(ct) == _cabecas(ct.db)
     assert _cabecas(ct.db)["main"]["seq"] == antes["main"]["seq"] + 2
 
+
+@pytest.mark.parametrize("com_decisao", [False, True])
+def test_o_caso_devolvido_e_o_indice_sao_os_de_uma_leitura_completa(ct, com_decisao):
+    """A gravação devolve o caso sem consultar as filhas que um caso novo não tem, e grava a linha de busca
+    sem reler o caso (issue 16, meta 3): o devolvido é o que ``completo`` lê depois, e a linha de busca é a
+    que ``indexar`` refaz."""
+    from desktop.store.conselho import atendimentos as armazem
+
+    from .test_atendimentos import caso
+
+    dados = caso() if com_decisao else caso(medidas=[], decisao=None)
+    dados["familiares"].append({"nome": "Joaquim da Conceição", "vinculo": "pai"})
+    devolvido = atendimentos.registrar_atendimento(ct, dados)
+    assert devolvido == armazem.completo(ct.db, devolvido["id"])
+    assert len(devolvido["medidas"]) == (2 if com_decisao else 0)
+
+    def linha_de_busca():
+        return ct.db.execute("SELECT rowid, nomes, bairro FROM conselho_busca WHERE rowid = ?",
+                             [devolvido["busca_rowid"]]).fetchall()
+    gravada = linha_de_busca()
+    assert gravada == [(devolvido["busca_rowid"], "Maria José da Conceição Pedro Henrique da Conceição "
+                        "Josefa da Conceição Joaquim da Conceição", "São João")]
+    with ct.base.transacao() as db:
+        armazem.indexar(db, devolvido["id"])
+    assert linha_de_busca() == gravada
