@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 
 import segno
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -146,6 +146,24 @@ def caber(texto: str, largura: float, fonte: str = NORMAL, tamanho: float = 7.5)
     return texto + "…"
 
 
+_FOLGA_CELULA = 6  # LEFTPADDING + RIGHTPADDING de ``tabela``
+
+
+def _cabecalhos_que_cabem(cabecalhos: Sequence[str], larguras: Sequence[float], tamanho: float,
+                          alinhar_direita: Sequence[int]) -> list:
+    """O título de coluna que não cabe na largura dela quebra em linhas (um parágrafo em negrito) em vez de
+    correr por cima do título vizinho ("Registrada por" sobre "O que foi registrado")."""
+    saida: list = []
+    for i, (texto, largura) in enumerate(zip(cabecalhos, larguras)):
+        if isinstance(texto, str) and stringWidth(texto, NEGRITO, tamanho) > largura - _FOLGA_CELULA:
+            estilo = ParagraphStyle(f"cabecalho-{tamanho}-{i in alinhar_direita}", fontName=NEGRITO, fontSize=tamanho,
+                                    leading=tamanho * 1.2, textColor=COR_TEXTO,
+                                    alignment=TA_RIGHT if i in alinhar_direita else TA_LEFT)
+            texto = Paragraph(escape(texto), estilo)
+        saida.append(texto)
+    return saida + list(cabecalhos[len(saida):])
+
+
 def tabela(cabecalhos: Sequence[str], linhas: Iterable[Sequence], larguras: Sequence[float],
            *, alinhar_direita: Sequence[int] = (), tamanho: float = 7.5,
            extra: Sequence[tuple] = ()) -> Table:
@@ -154,7 +172,8 @@ def tabela(cabecalhos: Sequence[str], linhas: Iterable[Sequence], larguras: Sequ
     Células em texto simples são rápidas; passe ``paragrafo(t, "celula")`` onde o texto deva
     quebrar linha. ``extra``: comandos de TableStyle a mais (por exemplo, fonte de uma coluna).
     """
-    dados = [list(cabecalhos), *(list(l) for l in linhas)]
+    fontes.registrar()
+    dados = [_cabecalhos_que_cabem(cabecalhos, larguras, tamanho, alinhar_direita), *(list(l) for l in linhas)]
     estilo = [
         ("FONT", (0, 0), (-1, 0), NEGRITO, tamanho),
         ("FONT", (0, 1), (-1, -1), NORMAL, tamanho),
@@ -173,7 +192,6 @@ def tabela(cabecalhos: Sequence[str], linhas: Iterable[Sequence], larguras: Sequ
     for col in alinhar_direita:
         estilo.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
     estilo.extend(extra)
-    fontes.registrar()
     t = Table(dados, colWidths=list(larguras), repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle(estilo))
     return t
