@@ -89,10 +89,15 @@ _CAMPOS = (("entrevista", "Entrevista diagnóstica"), ("memorial", "Memorial soc
            ("orientacao_estudos", "Orientação de estudos e renda"))
 
 
+def _sem_ponto_final(valor) -> str:
+    """O que a pessoa escreveu, sem o ponto final: as partes do resumo se juntam com "; " (nada de "anos.; Memorial")."""
+    return valor.strip().rstrip(".").rstrip() if isinstance(valor, str) else valor
+
+
 def resumo(etapa: Etapa | str, dados: dict, avaliacoes: list[dict] = ()) -> str:
     """O que a etapa registrou, em uma linha legível (para a tela do processo e a pasta do processo)."""
     etapa = Etapa(etapa)
-    partes = [f"{rotulo}: {dados[c]}" for c, rotulo in _CAMPOS if str(dados.get(c) or "").strip()]
+    partes = [f"{rotulo}: {_sem_ponto_final(dados[c])}" for c, rotulo in _CAMPOS if str(dados.get(c) or "").strip()]
     if etapa is Etapa.ACOLHIMENTO and dados.get("decisao") in DECISOES:
         partes.append(f"Decisão do trabalhador: {DECISOES[dados['decisao']]}")
     if etapa is Etapa.AVALIACAO and avaliacoes:

@@ -59,6 +59,8 @@ class Etapa(StrEnum):
 
 
 ETAPAS = tuple(Etapa)
+ROTULOS_SITUACAO = {"andamento": "em andamento", "concluido": "concluído", "encerrado": "encerrado"}  # do processo
+
 ROTULOS_ETAPA = {
     Etapa.INSCRICAO: "Inscrição", Etapa.ACOLHIMENTO: "Acolhimento", Etapa.MATRICULA: "Matrícula",
     Etapa.AVALIACAO: "Avaliação", Etapa.CERTIFICACAO: "Certificação",

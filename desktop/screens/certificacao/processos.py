@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from desktop.rules.certificacao.etapas import DECISOES
-from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, Etapa
+from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_SITUACAO, Etapa
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
@@ -28,11 +28,10 @@ from .processos_recurso import RecursoNaAba
 from desktop.screens.widgets.situacao import reservar_linhas
 
 _ORDEM_ETAPA = {e.value: i for i, e in enumerate(Etapa)}  # ordenar pela ordem do processo, não pelo nome
-_SITUACAO = {"andamento": "em andamento", "concluido": "concluído", "encerrado": "encerrado"}
 
 
 def _situacao_e_resultado(p: dict) -> str:
-    situacao = _SITUACAO.get(p["situacao"], p["situacao"])
+    situacao = ROTULOS_SITUACAO.get(p["situacao"], p["situacao"])
     return f"{situacao} · {p['resultado']}" if p["resultado"] else situacao
 
 
@@ -268,7 +267,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
     def _exibir(self, d: dict) -> None:
         self.detalhe = d
         prazo = f" · recurso até {formato.data(d['prazo_recurso'])}" if d["prazo_recurso"] else ""
-        self.titulo.setText(f"{d['nome']} — {d['perfil']} ({_SITUACAO.get(d['situacao'], d['situacao'])}){prazo}")
+        self.titulo.setText(f"{d['nome']} — {d['perfil']} ({ROTULOS_SITUACAO.get(d['situacao'], d['situacao'])}){prazo}")
         self.etapas.definir_linhas(d["etapas"])
         self._estado_recurso()
         proxima = d["proxima"]

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 
 from desktop.rules import csv_seguro, formato
-from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_TIPO, Etapa, TipoCertificacao
+from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_SITUACAO, ROTULOS_TIPO, Etapa, TipoCertificacao
 from desktop.rules.validacao import formatar_cpf
 from desktop.store.certificacao import processos as consultas
 
@@ -28,7 +28,7 @@ def contagens(sessao: Sessao, de: date | None = None, ate: date | None = None) -
         saida["por_perfil"][l["perfil"]] += l["n"]
         saida["por_etapa"][ROTULOS_ETAPA[Etapa(l["etapa"])]] += l["n"]
         saida["por_resultado"][ROTULOS_RESULTADO[l["resultado"]]] += l["n"]
-        saida["por_situacao"][l["situacao"]] += l["n"]
+        saida["por_situacao"][ROTULOS_SITUACAO.get(l["situacao"], l["situacao"])] += l["n"]
     ordem = [ROTULOS_ETAPA[e] for e in Etapa]
     saida["por_etapa"] = Counter({k: saida["por_etapa"][k] for k in ordem if saida["por_etapa"][k]})
     return saida

@@ -37,7 +37,9 @@ def emitir_comunicado(sessao: Sessao, processo_id: str) -> documentos.Emitido:
 def emitir_pasta(sessao: Sessao, processo_id: str) -> documentos.Emitido:
     """A pasta do processo inteira em PDF (registrado): etapas com o que registraram, recursos, documentos."""
     from desktop.reports.certificacao.pasta import TITULO as TITULO_PASTA, DadosPasta, gerar_pasta
-    from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, TITULOS_DOCUMENTO, Etapa, TipoDocumento
+    from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_SITUACAO, TITULOS_DOCUMENTO, Etapa, TipoDocumento
+
+    from .acompanhamento import ROTULOS_RESULTADO
 
     from .anexos import TIPOS as TIPOS_ANEXO, listar_anexos
 
@@ -51,8 +53,8 @@ def emitir_pasta(sessao: Sessao, processo_id: str) -> documentos.Emitido:
         recursos.append(f"Renúncia escrita ao recurso em {formato.data(p['renuncia_recurso_em'])}: {p['renuncia_recurso_termo']}.")
     d = DadosPasta(
         identificacao=(("Trabalhador", p["nome"]), ("CPF", formatar_cpf(p["cpf"])), ("Perfil", p["perfil"]),
-                       ("Curso", p["curso"]), ("Unidade", p["unidade"]), ("Situação", p["situacao"]),
-                       ("Inscrito em", formato.data(p["inscrito_em"])), ("Resultado", p["resultado"] or "—")),
+                       ("Curso", p["curso"]), ("Unidade", p["unidade"]), ("Situação", ROTULOS_SITUACAO.get(p["situacao"], p["situacao"])),
+                       ("Inscrito em", formato.data(p["inscrito_em"])), ("Resultado", ROTULOS_RESULTADO.get(p["resultado"] or "", p["resultado"]))),
         etapas=tuple((ROTULOS_ETAPA[Etapa(e["etapa"])], formato.data(e["realizada_em"]), e["registrado_por"], e["resumo"] or "—")
                      for e in p["etapas"]),
         recursos=tuple(recursos),

@@ -21,9 +21,10 @@ def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admi
     ap.selecionar(p["id"])
     qtbot.waitUntil(lambda: (ap.detalhe or {}).get("id") == p["id"], timeout=30000)  # lido fora da interface
     linhas = {t[0]: t for t in textos(ap.etapas.visao)}
+    assert sorted(t[3] for t in textos(ap.lista.visao)) == ["concluído · parcial", "em andamento · integral"]
     assert linhas["Acolhimento"][1] == (HOJE - timedelta(days=42)).strftime("%d/%m/%Y")  # a data real da etapa
-    assert "Entrevista diagnóstica: Eletricista há 10 anos." in linhas["Acolhimento"][3]
-    assert "Memorial socioprofissional: Memorial registrado." in linhas["Acolhimento"][3]
+    assert ("Entrevista diagnóstica: Eletricista há 10 anos; Memorial socioprofissional: Memorial registrado; "
+            in linhas["Acolhimento"][3])  # o ponto final de cada resposta não vira ".;"
     assert "Decisão do trabalhador: seguir para a matrícula" in linhas["Acolhimento"][3]
     assert "Avaliadores: Paulo; Sérgio" in linhas["Avaliação"][3]
     assert "Competências reconhecidas (2 de 3): Interpretar projetos elétricos, Executar instalações" in linhas["Avaliação"][3]
@@ -90,5 +91,6 @@ def test_pasta_do_processo_impressa_pela_tela(qtbot, sessao_admin, tmp_path, mon
     assert hashlib.sha256((tmp_path / "pasta.pdf").read_bytes()).hexdigest() == sha
     t = " ".join(" ".join(pg.extract_text() for pg in PdfReader(BytesIO(emitir_pasta(s, p["id"]).pdf)).pages).split())
     assert "PASTA DO PROCESSO" in t and "Maria José da Silva" in t
-    assert "Entrevista diagnóstica: Eletricista há 10 anos." in t and "Avaliadores: Paulo; Sérgio" in t
+    assert "Entrevista diagnóstica: Eletricista há 10 anos; Memorial" in t and "Avaliadores: Paulo; Sérgio" in t
+    assert "Situação em andamento" in t and "Resultado Atestado (parcial)" in t  # rótulos, não os códigos da base
     assert "Peço reavaliação da NR-10. Sem decisão." in t and "Nenhum documento emitido." in t
