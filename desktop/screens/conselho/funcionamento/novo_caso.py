@@ -10,7 +10,7 @@ em vermelho, com o motivo na dica, já ao digitar); as linhas vazias não vão a
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from desktop.rules import validacao
@@ -88,6 +88,11 @@ class DialogoNovoCaso(QDialog):
         for grade in (self.criancas, self.familia):  # uma linha vazia, pronta para digitar
             grade.definir_linhas([self._linha_vazia(grade)])
         self.direito, self.agente = combo_sipia(), combo(AGENTES)
+        # o agente mais longo e o direito alargavam o formulário além da janela (rolagem na horizontal, os botões das
+        # grades fora da vista): as caixas ficam mais estreitas e a lista aberta mostra o texto inteiro
+        self.agente.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.agente.setMinimumContentsLength(18)
+        self.direito.setMinimumContentsLength(30)  # digitar filtra a lista; a lista aberta tem o texto inteiro
         self.violacoes = QListWidget()
         self.violacoes.setFixedHeight(60)
         self.medidas = QListWidget()

@@ -107,6 +107,30 @@ def test_novo_caso_pelo_formulario_grava_com_diario(qtbot, conselheira):
     assert "Caio Lima" in caso.texto.toPlainText() and "comunicar até" in caso.texto.toPlainText()
 
 
+def test_novo_caso_cabe_na_largura_sem_rolar(qtbot, qapp, conselheira):
+    """Com a folha de estilo do Paço, o formulário cabe na largura com que abre: sem rolagem na horizontal, os
+    botões das grades (+ criança, Remover linha) ficam à vista (antes, o agente e o direito violado o alargavam)."""
+    from PySide6.QtWidgets import QPushButton, QScrollArea
+
+    from desktop import app as paco
+
+    anterior = qapp.styleSheet()
+    paco.configurar_aplicacao(qapp)
+    try:
+        d = DialogoNovoCaso(conselheira)
+        qtbot.addWidget(d)
+        with qtbot.waitExposed(d):
+            d.show()
+        area = d.findChild(QScrollArea)
+        assert area.widget().minimumSizeHint().width() <= area.viewport().width()
+        assert not area.horizontalScrollBar().isVisible()
+        for b in area.widget().findChildren(QPushButton):
+            canto = b.mapTo(area.viewport(), b.rect().topRight())
+            assert canto.x() <= area.viewport().width(), b.text()
+    finally:
+        qapp.setStyleSheet(anterior)
+
+
 def _no_editor_aberto(qtbot, visao, texto):
     """Digita no editor de célula já aberto e confirma com Enter."""
     editor = next(e for e in visao.viewport().findChildren(QLineEdit) if e.isVisibleTo(visao.viewport()))
