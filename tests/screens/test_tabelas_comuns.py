@@ -12,7 +12,6 @@ RAIZ = Path(__file__).resolve().parents[2] / "desktop" / "screens"
 CLASSES = {"QTableWidget", "QTableView"}
 
 PENDENTES = {  # tela → quantas tabelas próprias ainda tem (grades de entrada e listas, a trocar)
-    "magisterio/reajuste.py": 1,
 }
 
 

@@ -2,15 +2,17 @@
 
 A simulação (nova base pelos percentuais da lei, percentual linear ou células digitadas), a
 comparação, o aviso de piso e a gravação da nova vigência são de
-``desktop.services.magisterio.tabelas``; a matriz em vigor, de ``consultas.matriz_em``.
+``desktop.services.magisterio.tabelas``; a matriz em vigor, de ``consultas.matriz_em``. A matriz é a tabela comum
+como planilha (``widgets.tabela.Lista``): no modo "Digitar os valores", digitar edita, Tab anda, Enter confirma e desce,
+e o valor que não é dinheiro fica vermelho com a mensagem já ao digitar.
 """
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
-                               QPushButton, QRadioButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+                               QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
 from desktop.rules import formato
 from desktop.rules import validacao
@@ -19,7 +21,7 @@ from desktop.rules.magisterio.tipos import CLASSES
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.formato import decimal_br, numero_digitado
-from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
+from desktop.screens.widgets.tabela import Coluna, Lista, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets import servicos
@@ -47,6 +49,21 @@ def _dinheiro_digitado(texto: str):
     return validacao.dinheiro(texto)
 
 
+def _linhas_matriz(matriz=None) -> list[dict]:
+    """Uma linha por nível e jornada: os valores em vigor por classe (sem a célula que a tabela não tem, como a
+    classe G do Nível Especial), o texto de cada célula (o digitado, no modo células) e os erros do digitado."""
+    linhas = []
+    for i, (n, j) in enumerate(_LINHAS):
+        valores = {c: v for c in CLASSES if matriz is not None and (v := matriz.celulas.get((n, c, j))) is not None}
+        linhas.append({"i": i, "nivel": n, "jornada": j, "valores": valores, "erros": {},
+                       "textos": {c: decimal_br(v, dinheiro=True) for c, v in valores.items()}})
+    return linhas
+
+
+def _celula(linha: dict, classe: str) -> str:
+    return f"{nome_nivel(linha['nivel'])}, classe {classe}, {linha['jornada']} h"
+
+
 class AbaTabelas(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,11 +76,16 @@ class AbaTabelas(QWidget):
         self.botao_mostrar = QPushButton("&Mostrar tabela", self)
         self.vigencia = QLabel(self)
         self.vigencia.setWordWrap(True)
-        self.matriz = QTableWidget(len(_LINHAS), len(CLASSES), self)
-        self.matriz.setHorizontalHeaderLabels([f"Classe {c}" for c in CLASSES])
-        self.matriz.setVerticalHeaderLabels([f"{nome_nivel(n)} — {j} h" for n, j in _LINHAS])
-        self.matriz.setAccessibleName("Matriz de vencimentos do Anexo I")
-        self.matriz.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matriz = Lista([Coluna("Nível e jornada", lambda l: f"{nome_nivel(l['nivel'])} — {l['jornada']} h",
+                                    largura=170, titulo_longo="Nível (titulação, art. 14) e jornada (art. 23)")]
+                            + [self._coluna_classe(c) for c in CLASSES], self, chave="i", ordenavel=False,
+                            planilha=True, nome="Matriz de vencimentos do Anexo I")
+        self.matriz.visao.horizontalHeader().setStretchLastSection(False)  # colunas do tamanho dos valores
+        self.matriz.definir_linhas(_linhas_matriz())
+        self.erro_matriz = QLabel(self)  # o primeiro valor digitado que não é dinheiro
+        self.erro_matriz.setWordWrap(True)
+        self.erro_matriz.setStyleSheet("color: #b00020;")
+        self.erro_matriz.hide()
         topo = QHBoxLayout()
         rotulo = QLabel("Anexo I em vigor em:", self)
         rotulo.setBuddy(self.data.edit)
@@ -123,13 +145,15 @@ class AbaTabelas(QWidget):
         externo = QVBoxLayout(self)
         externo.setContentsMargins(0, 0, 0, 0)
         externo.addWidget(rolagem)
-        self.matriz.setMinimumHeight(self.matriz.horizontalHeader().sizeHint().height() + 4
-                                     + len(_LINHAS) * self.matriz.verticalHeader().defaultSectionSize())
+        visao = self.matriz.visao
+        visao.setMinimumHeight(visao.horizontalHeader().sizeHint().height() + 4
+                               + len(_LINHAS) * visao.verticalHeader().defaultSectionSize())
         self.tabela_dif.setMinimumHeight(180)
         lay = QVBoxLayout(conteudo)
         lay.addLayout(topo)
         lay.addWidget(self.vigencia)
-        lay.addWidget(self.matriz, 2)
+        lay.addWidget(self.matriz.visao, 2)
+        lay.addWidget(self.erro_matriz)
         lay.addWidget(grupo)
         lay.addWidget(self.descricao)
         lay.addWidget(self.alertas)
@@ -148,6 +172,31 @@ class AbaTabelas(QWidget):
         self._on_modo()
 
     # -- matriz ------------------------------------------------------------------------------
+    def _coluna_classe(self, classe: str) -> Coluna:
+        """A coluna da classe: o valor em vigor; no modo células, digitável (onde a tabela tem a célula)."""
+        return Coluna(f"Classe {classe}", lambda l: l["textos"].get(classe, ""), alinhamento="direita", largura=85,
+                      titulo_longo=f"Classe {classe} (tempo de serviço, art. 16)",
+                      editar=partial(self._on_celula, classe),
+                      pode_editar=lambda l: self.modo_celulas.isChecked() and classe in l["valores"],
+                      erro=lambda l: l["erros"].get(classe))
+
+    def _on_celula(self, classe: str, linha: dict, texto: str) -> None:
+        """Valor digitado numa célula: dinheiro vira "1.234,56"; o que não é fica como digitado, em vermelho."""
+        if texto.strip() == linha["textos"].get(classe, ""):
+            return
+        try:
+            linha["textos"][classe] = decimal_br(validacao.dinheiro(texto), dinheiro=True)
+            linha["erros"].pop(classe, None)
+        except validacao.EntradaInvalida as e:
+            linha["textos"][classe] = texto.strip()
+            linha["erros"][classe] = f"{_celula(linha, classe)}: {e}"
+        self._mostrar_erro_matriz()
+
+    def _mostrar_erro_matriz(self) -> None:
+        erros = [l["erros"][c] for l in self.matriz.linhas() for c in CLASSES if c in l["erros"]]
+        self.erro_matriz.setText(f"⚠ {erros[0]}" if erros else "")
+        self.erro_matriz.setVisible(bool(erros))
+
     def _on_mostrar(self) -> None:
         if not self.data.validar():
             return
@@ -163,32 +212,25 @@ class AbaTabelas(QWidget):
         self.lendo -= 1
         self.vigencia.setText(f"Vigente desde {formato.data(matriz.inicio)} — {matriz.fundamento}. Vencimento "
                               "básico mensal por nível (titulação, art. 14), classe (tempo, art. 16) e jornada.")
-        for i, (n, j) in enumerate(_LINHAS):
-            for k, c in enumerate(CLASSES):
-                valor = matriz.celulas.get((n, c, j))
-                item = QTableWidgetItem(decimal_br(valor, dinheiro=True) if valor is not None else "")
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if valor is None:
-                    item.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.matriz.setItem(i, k, item)
-        self.matriz.resizeColumnsToContents()
+        self.matriz.definir_linhas(_linhas_matriz(matriz))
+        self._mostrar_erro_matriz()
 
     def _on_modo(self, *_args) -> None:
         self.base.setEnabled(self.modo_base.isChecked())
         self.percentual.setEnabled(self.modo_percentual.isChecked())
-        self.matriz.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if self.modo_celulas.isChecked()
-                                    else QAbstractItemView.EditTrigger.NoEditTriggers)
+        # a matriz só se edita no modo células (``pode_editar`` das colunas)
 
     def celulas_digitadas(self) -> dict:
+        self.matriz.confirmar_edicao()  # o valor ainda no editor (Simular no meio da digitação) entra
         celulas = {}
-        for i, (n, j) in enumerate(_LINHAS):
-            for k, c in enumerate(CLASSES):
-                item = self.matriz.item(i, k)
-                if item is not None and item.text().strip():
+        for linha in self.matriz.linhas():
+            for c in CLASSES:
+                texto = linha["textos"].get(c, "")
+                if texto.strip():
                     try:
-                        celulas[(n, c, j)] = validacao.dinheiro(item.text())
+                        celulas[(linha["nivel"], c, linha["jornada"])] = validacao.dinheiro(texto)
                     except validacao.EntradaInvalida as e:
-                        raise validacao.EntradaInvalida(f"{nome_nivel(n)}, classe {c}, {j} h: {e}") from None
+                        raise validacao.EntradaInvalida(f"{_celula(linha, c)}: {e}") from None
         return celulas
 
     # -- simulação ---------------------------------------------------------------------------

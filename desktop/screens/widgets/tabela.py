@@ -316,7 +316,7 @@ def confirmar_edicao(visao: QTableView) -> None:
     if visao.state() != QAbstractItemView.State.EditingState:
         return
     editor = QApplication.focusWidget()
-    if editor is not None and editor is not visao:
+    if editor is not None and editor is not visao and visao.isAncestorOf(editor):  # o editor desta tabela
         visao.commitData(editor)
         visao.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 

@@ -3,8 +3,8 @@ from datetime import date
 from decimal import Decimal
 
 import pypdf
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from desktop.rules.dinheiro import reais
 from desktop.screens.magisterio.painel import PainelMagisterio
@@ -12,6 +12,7 @@ from desktop.services import parametros
 from desktop.services.magisterio import cadastro, folha
 
 from ..apoio_janelas import clicar_botao, quando_modal
+from ..apoio_tabelas import dica, ir_para, textos
 
 COMPETENCIA = date(2026, 10, 1)  # a demonstração tem servidores, faltas e férias em 2026
 
@@ -85,7 +86,7 @@ def test_reajuste_simula_diferencas_e_aplica_vigencia(qtbot, sessao_demo):
     aba = painel.tabelas
     painel.abas.setCurrentWidget(aba)
     qtbot.waitUntil(lambda: not aba.lendo and aba.tarefa is None, timeout=30000)  # fora da thread da interface
-    assert aba.matriz.item(0, 0).text() == "300,00"  # Nível 1, classe A, 20 h do Anexo I da lei
+    assert textos(aba.matriz.visao)[0][:2] == ["Nível 1 — 20 h", "300,00"]  # Nível 1, classe A, 20 h do Anexo I
     qtbot.mouseClick(aba.modo_percentual, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(aba.percentual.edit, "10")
     qtbot.keyClicks(aba.inicio.edit, "01/01/2027")
@@ -106,4 +107,58 @@ def test_reajuste_simula_diferencas_e_aplica_vigencia(qtbot, sessao_demo):
     vigencias = parametros.listar_vigencias(sessao_demo, "magisterio_anexo1")
     nova = vigencias[-1]
     assert str(nova["inicio"])[:10] == "2027-01-01" and "2.345/2026" in nova["fundamento"]
-    assert aba.matriz.item(0, 0).text() == "330,00"
+    assert textos(aba.matriz.visao)[0][:2] == ["Nível 1 — 20 h", "330,00"]
+
+
+def test_reajuste_digitado_na_matriz_pelo_teclado(qtbot, sessao_demo):
+    """Modo "Digitar os valores": a matriz é planilha (digitar edita, Enter desce, Tab anda); o que não é dinheiro
+    fica vermelho com a célula e o motivo já ao digitar; o valor aceito aparece como dinheiro e a simulação usa os
+    valores digitados. Fora desse modo, digitar não muda a matriz."""
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.tabelas
+    painel.abas.setCurrentWidget(aba)
+    qtbot.waitUntil(lambda: not aba.lendo and aba.tarefa is None, timeout=30000)
+    vigencias = len(parametros.listar_vigencias(sessao_demo, "magisterio_anexo1"))
+    t, m = aba.matriz.visao, aba.matriz.visao.model()
+    ir_para(qtbot, t, 0, 1)
+    qtbot.keyClicks(t, "9")  # modo "novo vencimento inicial": a matriz só se lê
+    assert t.state() != t.State.EditingState and textos(t)[0][1] == "300,00"
+    assert not m.flags(m.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+
+    radio = aba.modo_celulas  # a linha inteira do formulário: o clique no círculo, à esquerda
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+    assert radio.isChecked()
+    assert m.flags(m.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert not m.flags(m.index(4, 7)) & Qt.ItemFlag.ItemIsEditable  # Nível Especial não tem classe G
+    ir_para(qtbot, t, 0, 1)
+    qtbot.keyClicks(t, "3")  # digitar abre o editor
+    editor = t.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "3"
+    qtbot.keyClicks(editor, "1x")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter confirma e desce
+    qtbot.waitUntil(lambda: t.state() != t.State.EditingState)  # o delegado confirma na volta do laço de eventos
+    assert (t.currentIndex().row(), t.currentIndex().column()) == (1, 1)
+    assert textos(t)[0][1] == "31x" and m.index(0, 1).data(Qt.ItemDataRole.BackgroundRole).name() == "#f8d7da"
+    assert dica(t, 0, 1).startswith("Nível 1, classe A, 20 h: ")
+    assert aba.erro_matriz.isVisible() and "Nível 1, classe A, 20 h" in aba.erro_matriz.text()
+    qtbot.keyClicks(aba.inicio.edit, "01/01/2027")
+    mensagens = []
+    quando_modal(lambda caixa: (mensagens.append(caixa.text()), caixa.accept()), tipo=QMessageBox)
+    qtbot.mouseClick(aba.botao_simular, Qt.MouseButton.LeftButton)  # recusado: nada simulado
+    assert aba.simulacao is None and not aba.lendo and mensagens == [dica(t, 0, 1)]
+
+    t.setFocus()
+    qtbot.keyClick(t, Qt.Key.Key_Up)
+    qtbot.keyClicks(t, "3")
+    qtbot.keyClicks(t.focusWidget(), "10")
+    qtbot.keyClick(t.focusWidget(), Qt.Key.Key_Tab)  # Tab confirma e anda para a classe B (já editando)
+    qtbot.waitUntil(lambda: t.currentIndex().column() == 2)
+    assert (t.currentIndex().row(), t.currentIndex().column()) == (0, 2) and t.state() == t.State.EditingState
+    qtbot.keyClick(t.focusWidget(), Qt.Key.Key_Escape)
+    assert textos(t)[0][1:3] == ["310,00", "315,00"] and m.index(0, 1).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert not aba.erro_matriz.isVisible()
+    qtbot.mouseClick(aba.botao_simular, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.simulacao is not None and not aba.lendo, timeout=30000)
+    celula = next(d for d in aba.modelo_dif.linhas() if d.descricao == "Nível 1, classe A, 20 h")
+    assert (celula.antes, celula.depois, celula.diferenca) == (Decimal("300.00"), Decimal("310.00"), Decimal("10.00"))
+    assert len(parametros.listar_vigencias(sessao_demo, "magisterio_anexo1")) == vigencias  # nada aplicado
