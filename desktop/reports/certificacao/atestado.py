@@ -24,7 +24,7 @@ def gerar_atestado(cab: Cabecalho, rod: Rodape, d: DadosAtestado) -> bytes:
              paragrafo("Competências reconhecidas", "secao"),
              tabela(["Competência profissional", "Unidade curricular / módulo", "Carga horária (h)"],
                     [(celula(l.competencia), celula(l.componente), str(l.carga_horaria)) for l in d.reconhecidas],
-                    [LARGURA_UTIL * 0.5, LARGURA_UTIL * 0.32, LARGURA_UTIL * 0.18], alinhar_direita=(2,), tamanho=9),
+                    [LARGURA_UTIL * 0.48, LARGURA_UTIL * 0.32, LARGURA_UTIL * 0.2], alinhar_direita=(2,), tamanho=9),
              Spacer(1, 4),
              paragrafo(f"Carga horária das competências reconhecidas: {horas} horas."),
              Spacer(1, 4),

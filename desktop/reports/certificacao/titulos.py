@@ -82,7 +82,7 @@ def gerar_historico(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
         itens += [paragrafo("Componentes curriculares", "secao"),
                   tabela(["Componente curricular", "Carga horária (h)", "Avaliação"],
                          [(celula(n), horas(h), "Aprovado") for n, h in d.componentes],
-                         [LARGURA_UTIL * 0.6, LARGURA_UTIL * 0.2, LARGURA_UTIL * 0.2], alinhar_direita=(1,), tamanho=9)]
+                         [LARGURA_UTIL * 0.55, LARGURA_UTIL * 0.25, LARGURA_UTIL * 0.2], alinhar_direita=(1,), tamanho=9)]
     elif d.diploma:
         grupos: dict[str, list] = {}
         for l in d.linhas:
@@ -91,12 +91,12 @@ def gerar_historico(cab: Cabecalho, rod: Rodape, d: DadosTitulo) -> bytes:
                   for c, ls in grupos.items()]
         itens += [paragrafo("Componentes curriculares", "secao"),
                   tabela(["Componente curricular", "Carga horária (h)", "Avaliação"], linhas,
-                         [LARGURA_UTIL * 0.6, LARGURA_UTIL * 0.2, LARGURA_UTIL * 0.2], alinhar_direita=(1,), tamanho=9)]
+                         [LARGURA_UTIL * 0.55, LARGURA_UTIL * 0.25, LARGURA_UTIL * 0.2], alinhar_direita=(1,), tamanho=9)]
     else:  # art. 16: competências do perfil de conclusão, unidade curricular e horas
         linhas = [(celula(l.competencia), celula(l.componente), str(l.carga_horaria)) for l in d.linhas]
         itens += [paragrafo("Competências profissionais do perfil de conclusão", "secao"),
                   tabela(["Competência profissional", "Unidade curricular / módulo", "Carga horária (h)"], linhas,
-                         [LARGURA_UTIL * 0.5, LARGURA_UTIL * 0.32, LARGURA_UTIL * 0.18], alinhar_direita=(2,), tamanho=9)]
+                         [LARGURA_UTIL * 0.48, LARGURA_UTIL * 0.32, LARGURA_UTIL * 0.2], alinhar_direita=(2,), tamanho=9)]
     minimo = (f" Carga horária mínima do curso no {d.catalogo or 'catálogo nacional'}: "
               f"{horas(d.carga_horaria_minima)} horas." if d.carga_horaria_minima else "")
     itens += [Spacer(1, 6), paragrafo(f"Carga horária total do curso: {horas(d.horas)} horas.{minimo}"), Spacer(1, 8),
