@@ -119,15 +119,10 @@ def definir_pasta_extra(sessao: Sessao, pasta: Path | str | None) -> Path | None
     with sessao.mudanca(Permissao.BACKUP_CONFIGURAR) as m:
         if nova is None:
             armazem_configuracoes.apagar(m.db, CHAVE_PASTA_EXTRA)
-            acao = "excluir"
+            m.registrar("configuracoes", CHAVE_PASTA_EXTRA, "excluir",
+                        antes={"chave": CHAVE_PASTA_EXTRA, "valor": str(antes)})
         else:
-            armazem_configuracoes.gravar(m.db, CHAVE_PASTA_EXTRA, str(nova))
-            acao = "inserir" if antes is None else "alterar"
-        m.registrar(
-            "configuracoes", CHAVE_PASTA_EXTRA, acao,
-            antes=None if antes is None else {"chave": CHAVE_PASTA_EXTRA, "valor": str(antes)},
-            depois=None if nova is None else {"chave": CHAVE_PASTA_EXTRA, "valor": str(nova)},
-        )
+            m.gravar("configuracoes", {"chave": CHAVE_PASTA_EXTRA, "valor": str(nova)}, chave="chave")
     return nova
 
 

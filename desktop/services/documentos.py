@@ -179,9 +179,7 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
             m.sincronizar("documentos_receitas", linha["id"], "inserir", esquema=esquema_pdf)
         if assunto:
             for antigo in registro.sem_substituto(m.db, tipo, assunto):
-                registro.ligar_substituto(m.db, antigo["id"], linha["id"])
-                m.registrar("documentos", antigo["id"], "alterar", antes=antigo,
-                            depois=registro.por_id(m.db, antigo["id"]))
+                m.alterar_se("documentos", antigo["id"], registro.ligar_substituto, substituto_id=linha["id"])
     if not (selo_svc.pasta_chaveiro() / f"{chave.impressao}{selo_svc.EXTENSAO}").exists():
         selo_svc.importar_chave(selo_svc.arquivo_chave_publica(sessao.db, emissor.id))  # confere sem login
     return Emitido(linha["id"], codigo, numero, ano, via, linha["sha256"], pdf, linha["paginas"])
@@ -232,10 +230,8 @@ def cancelar(sessao: Sessao, codigo: str, motivo: str) -> dict:
         if antes["cancelado_em"]:
             raise ErroNegocio(f"{_identificacao(antes)} já foi cancelado em "
                               f"{formato.data(antes['cancelado_em'], hora_local=True)} por {antes['cancelado_por']}.")
-        registro.marcar_cancelado(m.db, antes["id"], momento=agora(), por=sessao.usuario.login,
-                                  motivo=motivo)
-        depois = registro.por_id(m.db, antes["id"])
-        m.registrar("documentos", antes["id"], "alterar", antes=antes, depois=depois)
+        depois = m.alterar_se("documentos", antes["id"], registro.marcar_cancelado, momento=agora(),
+                              por=sessao.usuario.login, motivo=motivo)
     return depois
 
 

@@ -107,10 +107,10 @@ def substituir_assunto(m, prefixo_assunto: str, motivo: str, filtro=None) -> lis
     for antes in registro.validos_do_assunto(m.db, prefixo_assunto):
         if filtro is not None and not filtro(antes):
             continue
-        registro.marcar_substituido(m.db, antes["id"], momento=momento, por=por, motivo=motivo)
-        depois = registro.por_id(m.db, antes["id"])
-        m.registrar("documentos", antes["id"], "alterar", antes=antes, depois=depois)
-        marcados.append(depois)
+        depois = m.alterar_se("documentos", antes["id"], registro.marcar_substituido, momento=momento, por=por,
+                              motivo=motivo)
+        if depois is not None:
+            marcados.append(depois)
     return marcados
 
 
@@ -119,11 +119,8 @@ def substituir_por(m, documento_id: str, substituto_id: str, motivo: str) -> dic
     antes = registro.por_id(m.db, documento_id)
     if antes is None or antes["cancelado_em"] or antes["substituido_em"]:
         return None
-    registro.marcar_substituido(m.db, documento_id, momento=agora(), por=m.sessao.usuario.login, motivo=motivo,
-                                substituto_id=substituto_id)
-    depois = registro.por_id(m.db, documento_id)
-    m.registrar("documentos", documento_id, "alterar", antes=antes, depois=depois)
-    return depois
+    return m.alterar_se("documentos", documento_id, registro.marcar_substituido, momento=agora(),
+                        por=m.sessao.usuario.login, motivo=motivo, substituto_id=substituto_id)
 
 
 def cancelar_no_ato(m, documento_id: str, motivo: str) -> dict | None:
@@ -131,18 +128,13 @@ def cancelar_no_ato(m, documento_id: str, motivo: str) -> dict | None:
     antes = registro.por_id(m.db, documento_id)
     if antes is None or antes["cancelado_em"]:
         return None
-    registro.marcar_cancelado(m.db, documento_id, momento=agora(), por=m.sessao.usuario.login, motivo=motivo)
-    depois = registro.por_id(m.db, documento_id)
-    m.registrar("documentos", documento_id, "alterar", antes=antes, depois=depois)
-    return depois
+    return m.alterar_se("documentos", documento_id, registro.marcar_cancelado, momento=agora(),
+                        por=m.sessao.usuario.login, motivo=motivo)
 
 
 def restaurar_substituidos(m, substituto_id: str) -> list[dict]:
     """O substituto foi cancelado (emitido com erro): os documentos que ele substituía voltam a valer."""
     voltaram = []
     for antes in registro.substituidos_por(m.db, substituto_id):
-        registro.desfazer_substituicao(m.db, antes["id"])
-        depois = registro.por_id(m.db, antes["id"])
-        m.registrar("documentos", antes["id"], "alterar", antes=antes, depois=depois)
-        voltaram.append(depois)
+        voltaram.append(m.alterar_se("documentos", antes["id"], registro.desfazer_substituicao))
     return voltaram

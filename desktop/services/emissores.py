@@ -106,9 +106,7 @@ def atribuir_modulo(sessao: Sessao, modulo: str, emissor_id: str) -> None:
         raise EntradaInvalida(f"Módulo desconhecido: {modulo}.")
     obter(sessao.db, emissor_id)
     with sessao.mudanca(Permissao.ESCRITORIO_EDITAR) as m:
-        antes = armazem.do_modulo(m.db, modulo)
-        armazem.atribuir_modulo(m.db, modulo, emissor_id)
-        m.registrar("emissores_modulos", modulo, "alterar", antes={"emissor_id": antes}, depois={"emissor_id": emissor_id})
+        m.gravar("emissores_modulos", {"modulo": modulo, "emissor_id": emissor_id}, chave="modulo", so_os_campos=True)
 
 
 def atribuir_unidade(sessao: Sessao, unidade_id: str, emissor_id: str) -> None:

@@ -9,7 +9,7 @@ import socket
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 import sqlite_utils
 
@@ -56,14 +56,16 @@ class Mudanca:
     """Uma transação em andamento; ``registrar`` escreve no diário.
 
     Gravar uma linha e registrá-la no diário é uma chamada só: ``inserir`` e ``alterar`` fazem o INSERT ou o
-    UPDATE e a linha do diário juntos. Quando o diário não leva a linha inteira, elas dizem o que ele leva:
-    ``sem`` (colunas que não vão: uma imagem, um anexo, chaves em bytes), ``nota`` (o que vai junto sem ser
-    coluna: o motivo de uma correção, um resumo) e ``no_diario`` (o que vai no lugar da linha).
+    UPDATE e a linha do diário juntos; ``gravar``, o upsert (insere ou altera, conforme a chave já exista);
+    ``alterar_se``, a alteração com guarda que o store faz (só registra se gravou). Quando o diário não leva a
+    linha inteira, elas dizem o que ele leva: ``sem`` (colunas que não vão: uma imagem, um anexo, chaves em
+    bytes), ``nota`` (o que vai junto sem ser coluna: o motivo de uma correção, um resumo) e ``no_diario`` (o
+    que vai no lugar da linha).
 
-    ``registrar`` sozinho fica para o que não é a gravação de uma linha por estas duas: eventos (entrada,
+    ``registrar`` sozinho fica para o que não é a gravação de uma linha por estas: eventos (entrada,
     leitura, cópia, remessa gerada, pacote exportado), exclusões, e as gravações que uma função do store faz
-    com lógica própria (upsert, UPDATE condicional, várias linhas de uma vez, a aplicação de um pacote de
-    sincronização). A regra, conferida por ``tests/services/test_diario_unico.py``: em ``desktop/services``,
+    com lógica própria (várias linhas de uma vez, a aplicação de um pacote de sincronização) ou cujo diário tem
+    outra forma. A regra, conferida por ``tests/services/test_diario_unico.py``: em ``desktop/services``,
     um ``registrar`` cuja ação é 'inserir' ou 'alterar' (ou não é um texto fixo) só nas funções listadas lá,
     cada uma com o motivo.
     """
@@ -132,6 +134,50 @@ class Mudanca:
             d_antes, d_depois = antes, depois
         self.registrar(tabela, id_, "alterar", antes=_no_diario(d_antes, sem), depois=_no_diario(d_depois, sem, nota),
                        esquema=esquema)
+        return depois
+
+    def gravar(self, tabela: str, linha: dict, *, chave: str = "id", esquema: str | None = None,
+               so_na_inclusao: tuple[str, ...] = (), so_os_campos: bool = False, sem: tuple[str, ...] = (),
+               nota: dict | None = None, no_diario: tuple[dict | None, dict | None] | None = None) -> dict:
+        """Upsert: insere a linha ou, se a ``chave`` já existe, altera as outras colunas dela — e registra no
+        diário o que aconteceu, como ``inserir`` ('inserir', depois = a linha) ou ``alterar`` ('alterar',
+        antes e depois inteiros — com ``so_os_campos``, só os campos gravados), na mesma transação.
+
+        Para as gravações de chave conhecida (configurações chave-valor, o emissor de um módulo, a linha de
+        uma pessoa): a linha de antes é lida aqui e decide a ação. As colunas ``so_na_inclusao`` (p.ex.
+        ``criado_em``) só valem na inclusão. ``sem`` e ``nota`` como em ``inserir``/``alterar``;
+        ``no_diario`` = (antes, depois) no lugar das linhas (na inclusão, só o depois). Devolve a linha gravada
+        (na alteração, relida)."""
+        id_ = linha[chave]
+        antes = armazem_linhas.por_chave(self.db, tabela, id_, chave)
+        armazem_linhas.gravar(self.db, tabela, linha, chave, so_na_inclusao)
+        if antes is None:
+            self.registrar(tabela, id_, "inserir", depois=_no_diario(linha if no_diario is None else no_diario[1],
+                                                                     sem, nota), esquema=esquema)
+            return linha
+        depois = armazem_linhas.por_chave(self.db, tabela, id_, chave)
+        if no_diario is not None:
+            d_antes, d_depois = no_diario
+        elif so_os_campos:
+            campos = [k for k in linha if k != chave and k not in so_na_inclusao]
+            d_antes, d_depois = {k: antes.get(k) for k in campos}, {k: depois.get(k) for k in campos}
+        else:
+            d_antes, d_depois = antes, depois
+        self.registrar(tabela, id_, "alterar", antes=_no_diario(d_antes, sem), depois=_no_diario(d_depois, sem, nota),
+                       esquema=esquema)
+        return depois
+
+    def alterar_se(self, tabela: str, id_: str, gravacao: Callable[..., bool], *, pk: str = "id",
+                   esquema: str | None = None, **argumentos) -> dict | None:
+        """Uma alteração com guarda, feita pelo store: ``gravacao(db, id_, **argumentos)`` (p.ex. um UPDATE …
+        WHERE cancelado_em IS NULL, a transição de estado de um documento) devolve se gravou. Só se gravou: a
+        linha no diário ('alterar', antes e depois inteiros, lidos aqui) e a linha nova devolvida; senão, None e
+        nada no diário."""
+        antes = armazem_linhas.por_chave(self.db, tabela, id_, pk)
+        if not gravacao(self.db, id_, **argumentos):
+            return None
+        depois = armazem_linhas.por_chave(self.db, tabela, id_, pk)
+        self.registrar(tabela, id_, "alterar", antes=antes, depois=depois, esquema=esquema)
         return depois
 
 

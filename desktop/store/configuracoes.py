@@ -9,9 +9,5 @@ def valor(db: sqlite_utils.Database, chave: str) -> str | None:
     return linha[0] if linha else None
 
 
-def gravar(db: sqlite_utils.Database, chave: str, valor_: str) -> None:
-    db["configuracoes"].upsert({"chave": chave, "valor": valor_}, pk="chave")
-
-
 def apagar(db: sqlite_utils.Database, chave: str) -> None:
     db["configuracoes"].delete(chave)

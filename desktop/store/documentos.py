@@ -100,12 +100,13 @@ def tipos(db: sqlite_utils.Database) -> list[str]:
 
 
 def marcar_cancelado(db: sqlite_utils.Database, id_: str, *, momento: str, por: str,
-                     motivo: str) -> None:
-    db.execute(
+                     motivo: str) -> bool:
+    """Cancela o documento, se ainda não cancelado; devolve se cancelou (o serviço: ``Mudanca.alterar_se``)."""
+    return db.execute(
         "UPDATE documentos SET cancelado_em = ?, cancelado_por = ?, motivo_cancelamento = ? "
         "WHERE id = ? AND cancelado_em IS NULL",
         [momento, por, motivo, id_],
-    )
+    ).rowcount > 0
 
 
 # -- PDF guardado ------------------------------------------------------------------------------
@@ -189,12 +190,13 @@ def _sem_curinga(texto: str) -> str:
 
 
 def marcar_substituido(db: sqlite_utils.Database, id_: str, *, momento: str, por: str, motivo: str,
-                       substituto_id: str | None = None) -> None:
-    db.execute(
+                       substituto_id: str | None = None) -> bool:
+    """Marca o documento substituído, se ainda válido; devolve se marcou (o serviço: ``Mudanca.alterar_se``)."""
+    return db.execute(
         "UPDATE documentos SET substituido_em = ?, substituido_por = ?, motivo_substituicao = ?, "
         "substituto_id = ? WHERE id = ? AND substituido_em IS NULL AND cancelado_em IS NULL",
         [momento, por, motivo, substituto_id, id_],
-    )
+    ).rowcount > 0
 
 
 def sem_substituto(db: sqlite_utils.Database, tipo: str, assunto: str) -> list[dict]:
@@ -204,9 +206,10 @@ def sem_substituto(db: sqlite_utils.Database, tipo: str, assunto: str) -> list[d
         "AND substituido_em IS NOT NULL AND substituto_id IS NULL", [tipo, assunto]))
 
 
-def ligar_substituto(db: sqlite_utils.Database, id_: str, substituto_id: str) -> None:
-    db.execute("UPDATE documentos SET substituto_id = ? WHERE id = ? AND substituto_id IS NULL",
-               [substituto_id, id_])
+def ligar_substituto(db: sqlite_utils.Database, id_: str, substituto_id: str) -> bool:
+    """Liga o substituído ao documento que o substitui, se ainda sem substituto; devolve se ligou."""
+    return db.execute("UPDATE documentos SET substituto_id = ? WHERE id = ? AND substituto_id IS NULL",
+                      [substituto_id, id_]).rowcount > 0
 
 
 # -- chaves Ed25519 --------------------------------------------------------------------------
@@ -225,10 +228,10 @@ def substituidos_por(db: sqlite_utils.Database, substituto_id: str) -> list[dict
                          [substituto_id]))
 
 
-def desfazer_substituicao(db: sqlite_utils.Database, id_: str) -> None:
-    """O substituto foi cancelado por erro: o documento anterior volta a valer."""
-    db.execute("UPDATE documentos SET substituido_em = NULL, substituido_por = NULL, motivo_substituicao = NULL, "
-               "substituto_id = NULL WHERE id = ?", [id_])
+def desfazer_substituicao(db: sqlite_utils.Database, id_: str) -> bool:
+    """O substituto foi cancelado por erro: o documento anterior volta a valer. Devolve se achou o documento."""
+    return db.execute("UPDATE documentos SET substituido_em = NULL, substituido_por = NULL, motivo_substituicao = "
+                      "NULL, substituto_id = NULL WHERE id = ?", [id_]).rowcount > 0
 
 
 def ancoras(db: sqlite_utils.Database) -> list[tuple]:

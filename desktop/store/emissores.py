@@ -32,10 +32,6 @@ def do_modulo(db: sqlite_utils.Database, modulo: str) -> str:
     return linha[0] if linha else ORGAO
 
 
-def atribuir_modulo(db: sqlite_utils.Database, modulo: str, emissor_id: str) -> None:
-    db["emissores_modulos"].upsert({"modulo": modulo, "emissor_id": emissor_id}, pk="modulo")
-
-
 def da_unidade(db: sqlite_utils.Database, unidade_id: str) -> str | None:
     linha = db.execute("SELECT emissor_id FROM emissores_unidades WHERE unidade_id = ?", [unidade_id]).fetchone()
     return linha[0] if linha else None

@@ -1,7 +1,7 @@
 """Linhas de qualquer tabela: ler uma, inserir, alterar, conferir se existe — as peças genéricas que as consultas de cada domínio usam.
 
-Não conferem permissão nem escrevem no diário: isso é dos serviços (``services.sessao.Mudanca.inserir`` e
-``Mudanca.alterar`` gravam e registram no diário numa chamada só).
+Não conferem permissão nem escrevem no diário: isso é dos serviços (``services.sessao.Mudanca.inserir``,
+``alterar`` e ``gravar`` gravam e registram no diário numa chamada só).
 """
 from __future__ import annotations
 
@@ -66,6 +66,23 @@ def atualizar(db: sqlite_utils.Database, tabela: str, id_: str, valores: dict, p
         db.execute(f"UPDATE {tabela} SET " + ", ".join(f"{k} = ?" for k in valores) + f" WHERE {pk} = ?",
                    [*(jsonify_if_needed(v) for v in valores.values()), id_])
     return por_chave(db, tabela, id_, pk)
+
+
+def gravar(db: sqlite_utils.Database, tabela: str, linha: dict, chave: str = "id",
+           so_na_inclusao: tuple[str, ...] = ()) -> None:
+    """Insere a linha ou, se a ``chave`` já existe, altera as outras colunas dela (uma instrução: INSERT …
+    ON CONFLICT DO UPDATE). As colunas ``so_na_inclusao`` (p.ex. ``criado_em``) só valem na inclusão.
+    Valores como em ``inserir`` (``jsonify_if_needed``)."""
+    db.execute(_sql_gravar(tabela, tuple(linha), chave, tuple(so_na_inclusao)),
+               [jsonify_if_needed(v) for v in linha.values()])
+
+
+@lru_cache(maxsize=256)
+def _sql_gravar(tabela: str, colunas: tuple[str, ...], chave: str, so_na_inclusao: tuple[str, ...]) -> str:
+    alterar = [c for c in colunas if c != chave and c not in so_na_inclusao]
+    acao = ("DO UPDATE SET " + ", ".join(f"{quote_identifier(c)} = excluded.{quote_identifier(c)}" for c in alterar)
+            if alterar else "DO NOTHING")
+    return f"{_sql_inserir(tabela, colunas)} ON CONFLICT ({quote_identifier(chave)}) {acao}"
 
 
 def existe(db: sqlite_utils.Database, tabela: str, id_: str, pk: str = "id", *, esquema: str = "main") -> bool:

@@ -29,20 +29,17 @@ def dono_do_pis(db: sqlite_utils.Database, pis: str) -> dict | None:
     return None
 
 
-def gravar(db: sqlite_utils.Database, pessoa_id: str, valores: dict) -> tuple[dict | None, dict]:
-    """Insere ou substitui os dados da pessoa (uma instrução, sem a introspecção do sqlite-utils: a
-    importação grava milhares); devolve (antes, depois)."""
-    antes = obter(db, pessoa_id)
+SO_NA_INCLUSAO = ("criado_em",)
+
+
+def linha(pessoa_id: str, valores: dict) -> dict:
+    """A linha dos dados da pessoa a gravar (o serviço a insere ou substitui com ``Mudanca.gravar``, com
+    ``so_na_inclusao=SO_NA_INCLUSAO``: numa alteração, o ``criado_em`` continua o da inclusão)."""
     agora_ = agora()
-    linha = {"pessoa_id": pessoa_id} | {k: valores.get(k) for k in CAMPOS} | {
-        "criado_em": antes["criado_em"] if antes else agora_, "atualizado_em": agora_}
-    linha["agencia_dv"] = linha["agencia_dv"] or ""
-    linha["conta_dv"] = linha["conta_dv"] or ""
-    colunas = ", ".join(linha)
-    db.execute(f"INSERT INTO pagamento_dados ({colunas}) VALUES ({', '.join('?' * len(linha))}) "
-               f"ON CONFLICT (pessoa_id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in linha if c != 'pessoa_id')}",
-               list(linha.values()))
-    return antes, linha
+    nova = {"pessoa_id": pessoa_id} | {k: valores.get(k) for k in CAMPOS} | {"criado_em": agora_, "atualizado_em": agora_}
+    nova["agencia_dv"] = nova["agencia_dv"] or ""
+    nova["conta_dv"] = nova["conta_dv"] or ""
+    return nova
 
 
 def de_pessoas(db: sqlite_utils.Database, pessoa_ids: list[str]) -> dict[str, dict]:
@@ -72,9 +69,3 @@ def liquidos_magisterio(db: sqlite_utils.Database, competencia: str) -> list[dic
 def configuracao(db: sqlite_utils.Database, chave: str) -> str | None:
     r = db.execute("SELECT valor FROM configuracoes WHERE chave = ?", [chave]).fetchone()
     return r[0] if r else None
-
-
-def gravar_configuracao(db: sqlite_utils.Database, chave: str, valor: str) -> str | None:
-    antes = configuracao(db, chave)
-    db["configuracoes"].upsert({"chave": chave, "valor": valor}, pk="chave")
-    return antes

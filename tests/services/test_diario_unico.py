@@ -1,9 +1,10 @@
-"""Gravar uma linha e registrá-la no diário é uma chamada só (``Mudanca.inserir`` / ``Mudanca.alterar``, issue 18).
+"""Gravar uma linha e registrá-la no diário é uma chamada só (``Mudanca.inserir`` / ``alterar`` / ``gravar`` (upsert)
+/ ``alterar_se`` (alteração com guarda do store), issue 18).
 
 A regra conferida aqui (a mesma do docstring de ``Mudanca``): em ``desktop/services``, um ``registrar`` com a ação
 'inserir' ou 'alterar' — ou com uma ação que não é um texto fixo ('alterar' if antes else 'inserir', uma variável)
-— só nas funções de ``EXCECOES``, cada uma com o motivo de a gravação não caber em ``inserir``/``alterar`` sem mudar
-o comportamento. 'evento' (entrada, leitura, cópia, remessa…) e 'excluir' ficam livres.
+— só nas funções de ``EXCECOES``, cada uma com o motivo de a gravação não caber nessas chamadas sem mudar o
+comportamento (nem o diário). 'evento' (entrada, leitura, cópia, remessa…) e 'excluir' ficam livres.
 """
 from __future__ import annotations
 
@@ -19,14 +20,11 @@ from desktop.store.ids import agora, novo_id
 
 SERVICOS = Path(__file__).resolve().parents[2] / "desktop" / "services"
 
-_UPSERT = "upsert (INSERT … ON CONFLICT / configurações chave-valor): a mesma chamada insere ou altera"
-_CONDICIONAL = "UPDATE condicional no store (WHERE … IS NULL): a guarda fica no store"
+_SEMPRE_ALTERAR = ("upsert cujo diário diz sempre 'alterar', também na primeira vez (Mudanca.gravar registraria "
+                   "'inserir'), e leva só o depois")
 _VARIAS = "grava várias linhas (ou várias tabelas) de uma vez; o diário leva um resumo"
 
 EXCECOES: dict[tuple[str, str], tuple[int, str]] = {
-    ("certificacao/acompanhamento.py", "definir_codigo_sistec"): (2, _UPSERT),
-    ("certificacao/cursos.py", "cadastrar_curso"): (2, _UPSERT + "; e " + _VARIAS + " (troca dos componentes)"),
-    ("certificacao/cursos.py", "registrar_turmas"): (1, _UPSERT),
     ("certificacao/correcoes.py", "definir_matriz_curricular"): (1, _VARIAS + " (troca dos componentes)"),
     ("certificacao/processos.py", "decidir_recurso"): (1, "um UPDATE do store reconhece várias avaliações; uma "
                                                        "linha no diário por id devolvido"),
@@ -36,25 +34,10 @@ EXCECOES: dict[tuple[str, str], tuple[int, str]] = {
     ("magisterio/complementar.py", "fechar"): (1, _VARIAS + " (a complementar e os seus contracheques)"),
     ("folha_ciclo.py", "CicloFolha.reabrir"): (1, "o diário da competência vem depois das substituições de "
                                                    "documentos e conta quantas foram (a ordem do diário mudaria)"),
-    ("copias.py", "definir_pasta_extra"): (1, _UPSERT + " ou exclusão"),
-    ("documentos.py", "emitir"): (1, _CONDICIONAL),
-    ("documentos.py", "cancelar"): (1, _CONDICIONAL),
-    ("documentos_vias.py", "substituir_assunto"): (1, _CONDICIONAL),
-    ("documentos_vias.py", "substituir_por"): (1, _CONDICIONAL),
-    ("documentos_vias.py", "cancelar_no_ato"): (1, _CONDICIONAL),
-    ("documentos_vias.py", "restaurar_substituidos"): (1, "a transição de estado do documento é do store, com as "
-                                                           "outras (cancelar, substituir)"),
-    ("emissores.py", "atribuir_modulo"): (1, _UPSERT),
-    ("emissores.py", "atribuir_unidade"): (1, _UPSERT),
-    ("emissores.py", "instalar_certificado"): (1, _UPSERT),
-    ("magisterio/anteriores.py", "marcar_em"): (1, _UPSERT),
-    ("magisterio/configuracao.py", "salvar"): (1, _UPSERT),
-    ("magisterio/escolas.py", "salvar_tipo_afastamento"): (1, _UPSERT),
-    ("magisterio/escolas.py", "salvar_codigo_falta"): (1, _UPSERT),
+    ("emissores.py", "atribuir_unidade"): (1, _SEMPRE_ALTERAR),
+    ("emissores.py", "instalar_certificado"): (1, _SEMPRE_ALTERAR + " (titular e validade: nunca o .pfx nem a senha)"),
     ("magisterio/historicos.py", "_falta_de_mes_fechado"): (1, "o diário leva a linha do histórico como o store a "
                                                                 "monta (armazem.linha), lida de volta depois da gravação"),
-    ("pagamento/dados.py", "gravar_em"): (1, _UPSERT),
-    ("pagamento/remessa.py", "_gravar_configuracao"): (1, _UPSERT),
     ("replicas.py", "designar"): (1, "o store calcula o HLC da designação e avança o relógio da réplica"),
     ("sincronizacao.py", "importar_dados"): (1, "aplica um pacote de outra máquina: a gravação é a do pacote "
                                                 "(sync_aplicar), o diário a repete sem os bytes"),
@@ -195,3 +178,91 @@ def test_competencia_acrescentada_na_correcao_leva_o_motivo_ao_diario(sessao_adm
     registro_id, acao, antes, depois = _ultima(s, "cert_ppcps")
     assert (registro_id, acao, depois["carga_horaria_total"], depois["motivo_correcao"]) == (ppcp_id, "alterar", 260, motivo)
     assert antes["carga_horaria_total"] == 220 and "motivo_correcao" not in antes
+
+
+# -- gravar (upsert) e alterar_se (alteração com guarda do store) ------------------------------------------------
+
+def _linhas_do_diario(sessao) -> int:
+    return sessao.db.execute("SELECT count(*) FROM diario").fetchone()[0]
+
+
+def test_gravar_insere_e_depois_altera_com_o_diario_de_inserir_e_alterar(sessao_admin):
+    """A primeira gravação de uma chave é uma inclusão ('inserir', a linha inteira, como ``inserir``); a seguinte,
+    uma alteração ('alterar', as linhas de antes e de depois inteiras, como ``alterar``) — e a tabela fica com a
+    última."""
+    s = sessao_admin
+    with s.mudanca(None) as m:
+        assert m.gravar("configuracoes", {"chave": "teste.gravar", "valor": "1"}, chave="chave") == \
+            {"chave": "teste.gravar", "valor": "1"}
+    assert _ultima(s, "configuracoes") == ("teste.gravar", "inserir", None, {"chave": "teste.gravar", "valor": "1"})
+    with s.mudanca(None) as m:
+        m.gravar("configuracoes", {"chave": "teste.gravar", "valor": "2"}, chave="chave")
+    assert _ultima(s, "configuracoes") == ("teste.gravar", "alterar", {"chave": "teste.gravar", "valor": "1"},
+                                           {"chave": "teste.gravar", "valor": "2"})
+    assert s.db.execute("SELECT valor FROM configuracoes WHERE chave = 'teste.gravar'").fetchall() == [("2",)]
+
+
+def test_gravar_so_na_inclusao_sem_e_nota(sessao_admin):
+    """Numa alteração, as colunas ``so_na_inclusao`` ficam como estavam (o ``criado_em`` da inclusão); o diário sai
+    sem as colunas ``sem`` e com a ``nota``, e o depois é a linha relida."""
+    s = sessao_admin
+    linha = _emissor()
+    with s.mudanca(None) as m:
+        m.gravar("emissores", linha, so_na_inclusao=("criado_em",), sem=("brasao",))
+    sem_brasao = {k: v for k, v in linha.items() if k != "brasao"}
+    assert _ultima(s, "emissores") == (linha["id"], "inserir", None, sem_brasao)
+    nova = linha | {"nome": "Conselho Tutelar de Itapiranga", "criado_em": "2099-01-01T00:00:00+00:00",
+                    "atualizado_em": "2030-05-06T07:08:09+00:00"}
+    with s.mudanca(None) as m:
+        depois = m.gravar("emissores", nova, so_na_inclusao=("criado_em",), sem=("brasao",), nota={"motivo": "nome"})
+    assert depois["criado_em"] == linha["criado_em"] and depois["brasao"] == b"\x89PNG imagem"
+    assert depois["nome"] == "Conselho Tutelar de Itapiranga"
+    assert _ultima(s, "emissores") == (
+        linha["id"], "alterar", sem_brasao,
+        sem_brasao | {"nome": "Conselho Tutelar de Itapiranga", "atualizado_em": "2030-05-06T07:08:09+00:00",
+                      "motivo": "nome"})
+
+
+def test_gravar_so_os_campos_e_no_diario(sessao_admin):
+    """``so_os_campos``: o diário da alteração só com as colunas gravadas (fora a chave); ``no_diario``: (antes,
+    depois) no lugar das linhas — numa inclusão, só o depois."""
+    s = sessao_admin
+    emissor = _emissor()
+    with s.mudanca(None) as m:
+        m.inserir("emissores", emissor)
+        m.gravar("emissores_modulos", {"modulo": "conselho", "emissor_id": emissor["id"]}, chave="modulo",
+                 so_os_campos=True)
+    assert _ultima(s, "emissores_modulos") == ("conselho", "alterar", {"emissor_id": "orgao"},
+                                               {"emissor_id": emissor["id"]})
+    with s.mudanca(None) as m:
+        m.gravar("configuracoes", {"chave": "teste.json", "valor": '{"a": 1}'}, chave="chave",
+                 no_diario=({"ignorado": True}, {"a": 1}))
+    assert _ultima(s, "configuracoes") == ("teste.json", "inserir", None, {"a": 1})
+    with s.mudanca(None) as m:
+        m.gravar("configuracoes", {"chave": "teste.json", "valor": '{"a": 2}'}, chave="chave",
+                 no_diario=({"a": 1}, {"a": 2}))
+    assert _ultima(s, "configuracoes") == ("teste.json", "alterar", {"a": 1}, {"a": 2})
+
+
+def test_alterar_se_so_registra_quando_o_store_grava(sessao_admin):
+    """Cancelar um documento emitido de verdade pela guarda do store (UPDATE … WHERE cancelado_em IS NULL): a
+    primeira vez grava e registra 'alterar' com as linhas inteiras; a segunda não grava, devolve None e não põe
+    nada no diário."""
+    from desktop.services import documentos
+    from desktop.store import documentos as registro
+
+    s = sessao_admin
+    emitido = documentos.emitir_relatorio_diario(s)
+    antes = registro.por_id(s.db, emitido.id)
+    with s.mudanca(None) as m:
+        depois = m.alterar_se("documentos", emitido.id, registro.marcar_cancelado, momento="2030-01-02T03:04:05+00:00",
+                              por="admin", motivo="emitido para o teste")
+    assert depois == antes | {"cancelado_em": "2030-01-02T03:04:05+00:00", "cancelado_por": "admin",
+                              "motivo_cancelamento": "emitido para o teste"}
+    assert _ultima(s, "documentos") == (emitido.id, "alterar", antes, depois)
+    n = _linhas_do_diario(s)
+    with s.mudanca(None) as m:
+        assert m.alterar_se("documentos", emitido.id, registro.marcar_cancelado, momento="2031-01-01T00:00:00+00:00",
+                            por="admin", motivo="de novo") is None
+    assert _linhas_do_diario(s) == n
+    assert registro.por_id(s.db, emitido.id) == depois

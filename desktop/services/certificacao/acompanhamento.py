@@ -58,13 +58,12 @@ def definir_codigo_sistec(sessao: Sessao, tipo: str, referencia_id: str, codigo:
         raise ErroNegocio("Cadastro não encontrado; atualize a lista.")
     with sessao.mudanca(EDITAR) as m:
         antes = consultas.codigos_sistec(m.db).get((tipo, referencia_id))
-        linha = {"tipo": tipo, "referencia_id": referencia_id, "codigo": codigo, "atualizado_em": agora()}
-        linha = consultas.gravar_codigo_sistec(m.db, linha)
-        if antes is None:  # a primeira gravação é uma inclusão: só assim a outra réplica cria a linha
-            m.registrar("cert_sistec_codigos", linha["id"], "inserir", depois=linha)
-        else:
-            m.registrar("cert_sistec_codigos", linha["id"], "alterar", antes={"codigo": antes},
-                        depois={"codigo": codigo, "atualizado_em": linha["atualizado_em"]})
+        linha = {"id": consultas.id_codigo_sistec(tipo, referencia_id), "tipo": tipo, "referencia_id": referencia_id,
+                 "codigo": codigo, "atualizado_em": agora()}
+        # a primeira gravação é uma inclusão (a linha inteira no diário: só assim a outra réplica a cria); a troca
+        # leva o código de antes e o novo com o carimbo
+        m.gravar("cert_sistec_codigos", linha, no_diario=None if antes is None else (
+            {"codigo": antes}, {"codigo": codigo, "atualizado_em": linha["atualizado_em"]}))
     return linha
 
 

@@ -51,12 +51,12 @@ def cadastrar_curso(sessao: Sessao, *, unidade_id: str, nome: str, tipo: str, im
         if armazem.instituicao_da_unidade(m.db, unidade_id) is None:
             raise ErroNegocio("Vincule a unidade a uma instituição antes de cadastrar cursos.")
         linha = m.inserir("cert_cursos", armazem_linhas.linha_nova(m.db, "cert_cursos", dados))
-        for ano, n in (turmas_por_ano or {}).items():
-            rid = armazem.gravar_turmas(m.db, linha["id"], int(ano), int(n))
-            m.registrar("cert_curso_turmas", rid, "inserir", depois={"ano": ano, "turmas": n})
-        for lc in armazem.trocar_componentes_curso(m.db, linha["id"], [(" ".join(c.nome.split()), c.carga_horaria)
-                                                                        for c in componentes or []]):
-            m.registrar("cert_curso_componentes", lc["id"], "inserir", depois=lc)
+        for ano, n in (turmas_por_ano or {}).items():  # curso novo: as linhas são novas
+            m.inserir("cert_curso_turmas", armazem.linha_turmas(linha["id"], int(ano), int(n)),
+                      no_diario={"ano": ano, "turmas": n})
+        for ordem, c in enumerate(componentes or [], start=1):
+            m.inserir("cert_curso_componentes", armazem_linhas.linha_nova(m.db, "cert_curso_componentes", {
+                "curso_id": linha["id"], "ordem": ordem, "nome": " ".join(c.nome.split()), "carga_horaria": c.carga_horaria}))
     return linha
 
 
@@ -66,9 +66,8 @@ def registrar_turmas(sessao: Sessao, curso_id: str, ano: int, turmas: int) -> No
         raise ErroNegocio("O número de turmas não pode ser negativo.")
     with sessao.mudanca(EDITAR) as m:
         antes = armazem.turmas(m.db, curso_id).get(ano)
-        rid = armazem.gravar_turmas(m.db, curso_id, ano, turmas)
-        m.registrar("cert_curso_turmas", rid, "alterar" if antes is not None else "inserir",
-                    antes={"turmas": antes} if antes is not None else None, depois={"ano": ano, "turmas": turmas})
+        m.gravar("cert_curso_turmas", armazem.linha_turmas(curso_id, ano, turmas),
+                 no_diario=(None if antes is None else {"turmas": antes}, {"ano": ano, "turmas": turmas}))
 
 
 def curso_de_referencia(db, curso_id: str) -> CursoReferencia:

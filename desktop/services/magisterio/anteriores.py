@@ -105,9 +105,8 @@ def marcar_em(m: Mudanca, historico: str, servidor_id: str, antes: dict | None, 
     destinos = {}
     for k in alcancadas:
         destinos[k] = _seguinte_aberta(k, fechadas)
-        antes_k, depois_k = armazem_folha.marcar_diferenca_pendente(m.db, servidor_id, k, destinos[k], fundamento)
-        m.registrar("magisterio_diferencas_pendentes", depois_k["id"], "alterar" if antes_k else "inserir",
-                    antes=antes_k, depois=depois_k)
+        m.gravar("magisterio_diferencas_pendentes",
+                 armazem_folha.diferenca_pendente(m.db, servidor_id, k, destinos[k], fundamento))
     meses = ", ".join(f"{k[5:]}/{k[:4]}" for k in alcancadas)
     alvo = ", ".join(sorted({f"{d[5:]}/{d[:4]}" for d in destinos.values()}))
     rotulo = _ROTULOS[historico]

@@ -42,7 +42,5 @@ def salvar(sessao: Sessao, configuracao: ConfiguracaoMagisterio) -> Configuracao
         depois = configuracao.como_dict()
         if antes == depois:
             return configuracao
-        tabelas.gravar_configuracao(m.db, depois)
-        m.registrar("configuracoes", tabelas.CHAVE_CONFIGURACAO, "alterar" if antes is not None else "inserir",
-                    antes=antes, depois=depois)
+        m.gravar("configuracoes", tabelas.linha_configuracao(depois), chave="chave", no_diario=(antes, depois))
     return configuracao

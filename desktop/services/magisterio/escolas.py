@@ -160,10 +160,9 @@ def salvar_tipo_afastamento(sessao: Sessao, *, codigo: str, descricao: str, remu
                "fundamento": obrigatorio(fundamento, "o fundamento (ato e artigo)"), "ativo": bool(ativo)}
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         antes = tabelas.tipo_afastamento(m.db, valores["codigo"])
-        depois = tabelas.gravar_tipo_afastamento(m.db, valores)
-        m.registrar("magisterio_tipos_afastamento", valores["codigo"], "alterar" if antes else "inserir",
-                    antes=antes, depois=depois)
-    return depois
+        m.gravar("magisterio_tipos_afastamento", tabelas.linha_com_logicos(valores), chave="codigo",
+                 no_diario=(antes, valores))
+    return valores
 
 
 def salvar_codigo_falta(sessao: Sessao, *, codigo: str, descricao: str, justificada: bool, fundamento: str,
@@ -175,7 +174,6 @@ def salvar_codigo_falta(sessao: Sessao, *, codigo: str, descricao: str, justific
                "ativo": bool(ativo)}
     with sessao.mudanca(Permissao.MAGISTERIO_EDITAR) as m:
         antes = tabelas.codigo_falta(m.db, valores["codigo"])
-        depois = tabelas.gravar_codigo_falta(m.db, valores)
-        m.registrar("magisterio_codigos_falta", valores["codigo"], "alterar" if antes else "inserir",
-                    antes=antes, depois=depois)
-    return depois
+        m.gravar("magisterio_codigos_falta", tabelas.linha_com_logicos(valores), chave="codigo",
+                 no_diario=(antes, valores))
+    return valores

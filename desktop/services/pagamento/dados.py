@@ -67,9 +67,8 @@ def gravar_em(m: Mudanca, pessoa_id: str, valores: dict) -> dict:
         if dono and dono["pessoa_id"] != pessoa_id:
             raise ErroNegocio(f"O PIS/PASEP/NIT {regras.formatar_pis(dados['pis'])} já é de {dono['nome']}; "
                               f"não pode ser também de {nome()}.")
-    antes, depois = armazem.gravar(m.db, pessoa_id, dados)
-    m.registrar("pagamento_dados", pessoa_id, "alterar" if antes else "inserir", antes=antes, depois=depois)
-    return depois
+    return m.gravar("pagamento_dados", armazem.linha(pessoa_id, dados), chave="pessoa_id",
+                    so_na_inclusao=armazem.SO_NA_INCLUSAO)
 
 
 def _vazio() -> dict:

@@ -195,9 +195,7 @@ def definir_convenio(sessao: Sessao, folha: str, banco: str, *, convenio: str, a
 def _gravar_configuracao(m, chave: str, valor: str) -> None:
     """Grava em ``configuracoes`` e registra no diário a linha inteira (a conferência das tabelas contra o
     diário compara a linha atual com a última imagem)."""
-    antes = armazem.gravar_configuracao(m.db, chave, valor)
-    m.registrar("configuracoes", chave, "alterar" if antes is not None else "inserir",
-                antes=None if antes is None else {"chave": chave, "valor": antes}, depois={"chave": chave, "valor": valor})
+    m.gravar("configuracoes", {"chave": chave, "valor": valor}, chave="chave")
 
 
 # -- geração -------------------------------------------------------------------------------------------

@@ -56,12 +56,9 @@ def id_turmas(curso_id: str, ano: int) -> str:
     return f"{curso_id}:{int(ano)}"
 
 
-def gravar_turmas(db, curso_id: str, ano: int, n: int) -> str:
-    """Grava (ou troca) as turmas do curso no ano; devolve o id da linha (para o diário e a sincronização)."""
-    rid = id_turmas(curso_id, ano)
-    db.execute("INSERT INTO cert_curso_turmas (id, curso_id, ano, turmas) VALUES (?, ?, ?, ?) "
-               "ON CONFLICT (id) DO UPDATE SET turmas = excluded.turmas", [rid, curso_id, int(ano), n])
-    return rid
+def linha_turmas(curso_id: str, ano: int, n: int) -> dict:
+    """A linha das turmas do curso no ano (o serviço a insere ou troca com ``Mudanca.gravar``)."""
+    return {"id": id_turmas(curso_id, ano), "curso_id": curso_id, "ano": int(ano), "turmas": n}
 
 
 def ppcps(db) -> list[dict]:

@@ -179,12 +179,3 @@ def gravar_sistec_do_processo(db, processo_id: str, codigo: str) -> None:
 def id_codigo_sistec(tipo: str, referencia_id: str) -> str:
     """O id da linha do código do Sistec: a própria chave (migração 0027), igual em toda réplica."""
     return f"{tipo}:{referencia_id}"
-
-
-def gravar_codigo_sistec(db, linha: dict) -> dict:
-    """Grava ou troca o código do Sistec de uma referência (tipo, referencia_id); devolve a linha com o id."""
-    linha = {"id": id_codigo_sistec(linha["tipo"], linha["referencia_id"]), **linha}
-    db.execute("INSERT INTO cert_sistec_codigos (id, tipo, referencia_id, codigo, atualizado_em) VALUES (?, ?, ?, ?, ?) "
-               "ON CONFLICT (id) DO UPDATE SET codigo = excluded.codigo, atualizado_em = excluded.atualizado_em",
-               [linha["id"], linha["tipo"], linha["referencia_id"], linha["codigo"], linha["atualizado_em"]])
-    return linha

@@ -259,22 +259,19 @@ def do_servidor(db: sqlite_utils.Database, servidor_id: str) -> list[dict]:
 
 
 # -- diferenças de mês anterior (afastamento ou titulação lançados depois do fechamento; migração 0029) --
-def marcar_diferenca_pendente(db: sqlite_utils.Database, servidor_id: str, competencia: str, liquidar_em: str,
-                              fundamento: str) -> tuple[dict | None, dict]:
-    """A competência fechada 'aaaa-mm' do servidor será recalculada e acertada em ``liquidar_em``; o
-    fundamento se soma ao de uma marca anterior do mesmo mês. Devolve a linha antes (None: nova) e depois."""
+def diferenca_pendente(db: sqlite_utils.Database, servidor_id: str, competencia: str, liquidar_em: str,
+                       fundamento: str) -> dict:
+    """A marca de que a competência fechada 'aaaa-mm' do servidor será recalculada e acertada em
+    ``liquidar_em`` — a linha a gravar (o serviço a insere ou troca com ``Mudanca.gravar``): o fundamento se
+    soma ao de uma marca anterior do mesmo mês."""
     id_ = f"{servidor_id}:{competencia}"
-    sql = "SELECT * FROM magisterio_diferencas_pendentes WHERE id = ?"
-    antes = next(iter(db.query(sql, [id_])), None)
+    antes = next(iter(db.query("SELECT fundamento FROM magisterio_diferencas_pendentes WHERE id = ?", [id_])), None)
     if antes is not None and fundamento not in antes["fundamento"].split("; "):
         fundamento = f"{antes['fundamento']}; {fundamento}"
     elif antes is not None:
         fundamento = antes["fundamento"]
-    db.execute("INSERT INTO magisterio_diferencas_pendentes (id, servidor_id, competencia, liquidar_em, fundamento, "
-               "atualizado_em) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET liquidar_em = excluded.liquidar_em, "
-               "fundamento = excluded.fundamento, atualizado_em = excluded.atualizado_em",
-               [id_, servidor_id, competencia, liquidar_em, fundamento, agora()])
-    return antes, next(iter(db.query(sql, [id_])))
+    return {"id": id_, "servidor_id": servidor_id, "competencia": competencia, "liquidar_em": liquidar_em,
+            "fundamento": fundamento, "atualizado_em": agora()}
 
 
 def diferencas_pendentes(db: sqlite_utils.Database, liquidar_em: str) -> dict[str, list[tuple[str, str]]]:

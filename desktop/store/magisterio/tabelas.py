@@ -40,16 +40,10 @@ def codigo_falta(db: sqlite_utils.Database, codigo: str) -> dict | None:
     return None
 
 
-def gravar_tipo_afastamento(db: sqlite_utils.Database, valores: dict) -> dict:
-    registro = {k: (int(v) if isinstance(v, bool) else v) for k, v in valores.items()}
-    db["magisterio_tipos_afastamento"].upsert(registro, pk="codigo")
-    return tipo_afastamento(db, valores["codigo"])
-
-
-def gravar_codigo_falta(db: sqlite_utils.Database, valores: dict) -> dict:
-    registro = {k: (int(v) if isinstance(v, bool) else v) for k, v in valores.items()}
-    db["magisterio_codigos_falta"].upsert(registro, pk="codigo")
-    return codigo_falta(db, valores["codigo"])
+def linha_com_logicos(valores: dict) -> dict:
+    """A linha a gravar (tipo de afastamento, código de falta): os campos lógicos como 0/1 (o serviço a grava
+    com ``Mudanca.gravar``; o diário leva os valores com True/False, como ``tipo_afastamento`` os lê)."""
+    return {k: (int(v) if isinstance(v, bool) else v) for k, v in valores.items()}
 
 
 def ler_configuracao(db: sqlite_utils.Database) -> dict | None:
@@ -58,9 +52,9 @@ def ler_configuracao(db: sqlite_utils.Database) -> dict | None:
     return json.loads(r[0]) if r else None
 
 
-def gravar_configuracao(db: sqlite_utils.Database, dados: dict) -> None:
-    db["configuracoes"].upsert({"chave": CHAVE_CONFIGURACAO,
-                                "valor": json.dumps(dados, ensure_ascii=False, sort_keys=True)}, pk="chave")
+def linha_configuracao(dados: dict) -> dict:
+    """A linha de ``configuracoes`` com a configuração (o serviço a grava com ``Mudanca.gravar``)."""
+    return {"chave": CHAVE_CONFIGURACAO, "valor": json.dumps(dados, ensure_ascii=False, sort_keys=True)}
 
 
 def _logicos(r: dict, *campos: str) -> dict:
