@@ -88,6 +88,13 @@ def cabeca(db: sqlite_utils.Database, *, esquema: str = "main") -> tuple[int, st
     return (linha[0], linha[1]) if linha else None
 
 
+def estado_da_base_geral(db: sqlite_utils.Database) -> tuple:
+    """Muda sempre que a base geral pode ter mudado: ``data_version`` (muda com a confirmação de qualquer outra
+    conexão, de qualquer processo) e a cabeça do diário geral (toda mudança de um serviço, também desta conexão,
+    acrescenta uma linha a ele). Duas consultas de microssegundos — para guardar uma conferência enquanto vale."""
+    return db.execute("PRAGMA main.data_version").fetchone()[0], cabeca(db)
+
+
 @dataclass(frozen=True)
 class ResultadoIntegridade:
     linhas: int

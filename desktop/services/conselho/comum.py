@@ -91,26 +91,16 @@ _conferidos: "weakref.WeakKeyDictionary[object, tuple[tuple, dict]]" = weakref.W
 """Por conexão (``Base``): a última conferência que deu conselheiro em exercício — (estado, conselheiro)."""
 
 
-def _estado_da_base_geral(db) -> tuple:
-    """O que muda quando algo que decide o exercício (vínculo do usuário, conselheiro, exercícios, afastamentos,
-    todos na base geral) pode ter mudado: ``data_version`` da base geral (muda com a confirmação de qualquer
-    outra conexão, de qualquer processo) e a cabeça do diário geral (toda mudança de um serviço, também desta
-    conexão, acrescenta uma linha a ele). Duas consultas de microssegundos."""
-    conexao = db.conn
-    return (conexao.execute("PRAGMA main.data_version").fetchone()[0],
-            conexao.execute("SELECT seq, hash FROM main.diario ORDER BY seq DESC LIMIT 1").fetchone())
-
-
 def _em_exercicio(sessao: Sessao) -> dict | None:
     """O conselheiro do usuário da sessão, se em exercício hoje; senão None.
 
     A situação na data pelos períodos gravados (férias registradas com fim: o suplente perde o acesso quando
     a cobertura acaba, e a titular só o perde quando as férias começam). A resposta positiva fica guardada
     na conexão enquanto valer — o mesmo usuário, o mesmo dia e a base geral no mesmo estado
-    (``_estado_da_base_geral``) —: cada caso gravado ou aberto não refaz as três consultas (issue 16, meta 3).
+    (``store.diario.estado_da_base_geral``) —: cada caso gravado ou aberto não refaz as três consultas (issue 16, meta 3).
     Uma recusa nunca é guardada."""
     base = sessao.base
-    chave = (sessao.usuario.id, date.today(), _estado_da_base_geral(base.db))
+    chave = (sessao.usuario.id, date.today(), diario.estado_da_base_geral(base.db))
     guardado = _conferidos.get(base)
     if guardado is not None and guardado[0] == chave:
         return dict(guardado[1])
