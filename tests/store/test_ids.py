@@ -28,6 +28,8 @@ def test_bits_aleatorios_sao_os_do_sistema_em_blocos(monkeypatch):
         chamadas.append(n)
         return original(n)
 
+    monkeypatch.setattr(ids, "_reserva", b"")  # sem sobra de ids pedidos antes (por outros testes): tudo do sistema
+    monkeypatch.setattr(ids, "_posicao", 0)
     monkeypatch.setattr(os, "urandom", contar)
     monkeypatch.setattr(random, "_urandom", contar)  # o caminho do ``secrets`` (uuid6.uuid7)
     gerados = [ids.novo_id() for _ in range(2000)]
