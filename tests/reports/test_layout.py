@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from desktop import __version__
 from desktop.reports import diario, layout, recuperacao
 from desktop.store.chaves import nova_chave_recuperacao
+from tests.reports import apoio_pdf
 from desktop.rules import formato
 
 CODIGO = "ABCD-EFGH-JK23"
@@ -163,34 +164,13 @@ def test_timbre_e_rodape_desenhados_uma_vez_e_referenciados_em_cada_pagina():
         assert "Secretaria Municipal de Educação" in textos[i - 1]
 
 
-def _trechos(pdf: bytes) -> list[tuple[str, float, float, float]]:
-    """Cada trecho de texto da primeira página: (texto, x inicial, x final, y), medido com a fonte e o tamanho
-    com que foi desenhado."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from desktop.reports.fontes import NEGRITO, NORMAL
-    saida = []
-
-    def visitar(texto, cm, tm, fonte, tamanho):
-        if not texto.strip() or not fonte:
-            return
-        nome = NEGRITO if "Bold" in str(fonte.get("/BaseFont", "")) else NORMAL
-        escala = (tm[0] * cm[0]) or 1
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        saida.append((texto.strip(), x, x + stringWidth(texto.strip(), nome, tamanho) * escala, y))
-
-    PdfReader(BytesIO(pdf)).pages[0].extract_text(visitor_text=visitar)
-    return saida
-
-
 def test_titulo_de_coluna_que_nao_cabe_quebra_em_vez_de_invadir_o_vizinho():
     """A pasta do processo da Certificação desenhava "Registrada por" por cima de "O que foi registrado" (coluna de
     13 % da largura, título em negrito 8 pt): o título que não cabe quebra em linhas dentro da sua coluna."""
     larguras = [layout.LARGURA_UTIL * x for x in (0.15, 0.12, 0.13, 0.6)]
     corpo = [layout.tabela(["Etapa", "Data", "Registrada por", "O que foi registrado"],
                            [("Inscrição", "30/11/2026", "admin", "—")], larguras, tamanho=8)]
-    trechos = _trechos(layout.gerar_pdf(_cabecalho(), _rodape(), "Pasta", corpo))
+    trechos = apoio_pdf.trechos(layout.gerar_pdf(_cabecalho(), _rodape(), "Pasta", corpo))[0]
     vizinho = next(x for t, x, _, _ in trechos if t.startswith("O que foi"))
     do_titulo = [(t, fim) for t, _, fim, _ in trechos if t in ("Registrada por", "Registrada", "por")]
     assert do_titulo and all(fim <= vizinho for _, fim in do_titulo), (do_titulo, vizinho)

@@ -5,6 +5,8 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from tests.reports.apoio_pdf import trechos
+
 from desktop.services import documentos
 from desktop.services.eleicao import demo, relatorios, resultado, votacao
 from desktop.services.sessao import ErroNegocio
@@ -64,27 +66,11 @@ def test_resultado_oficial_exige_todas_as_secoes(sessao_admin):
 
 def _fora_da_pagina(pdf: bytes) -> list[str]:
     """Trechos de texto que passam da borda direita da página (posição + largura pela métrica da fonte)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from desktop.reports.fontes import NEGRITO, NORMAL, registrar
-
-    registrar()
-
     fora = []
-    for pagina in PdfReader(BytesIO(pdf)).pages:
+    for pagina, desenhados in zip(PdfReader(BytesIO(pdf)).pages, trechos(pdf)):
         largura = float(pagina.mediabox.width)
-
-        def visitar(texto, cm, tm, fonte, tamanho):
-            if not texto.strip() or not fonte:
-                return
-            nome = NEGRITO if "Bold" in str(fonte.get("/BaseFont", "")) else NORMAL
-            escala = (tm[0] * cm[0]) or 1
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            fim = x + stringWidth(texto.rstrip(), nome, tamanho) * escala
-            if fim > largura - 5:
-                fora.append(f"{texto!r} termina em {fim:.0f} > {largura:.0f}")
-
-        pagina.extract_text(visitor_text=visitar)
+        fora += [f"{texto!r} termina em {fim:.0f} > {largura:.0f}" for texto, _x, fim, _y in desenhados
+                 if fim > largura - 5]
     return fora
 
 
