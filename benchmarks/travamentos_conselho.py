@@ -106,6 +106,13 @@ def fases(medir, sessao, casos: int, estado: dict) -> None:
     """Mede as fases do Conselho com ``medir(nome, acao, pronto)`` (o de travamentos.py)."""
     from desktop.screens.principal import JanelaPrincipal
 
+    # a cópia diária só sai uma vez por dia: sem a de hoje, cada repetição a mede (e as fases que correm junto
+    # com ela, a janela e a aba Atendimentos, pegam a thread dela como no primeiro uso do dia)
+    from desktop.services.copias import pasta_copias
+
+    for diaria in pasta_copias(sessao).glob("*-diaria.*"):
+        diaria.unlink()
+
     def abrir():
         estado["janela_ct"] = j = JanelaPrincipal(sessao)
         j.resize(1280, 800)
@@ -116,9 +123,11 @@ def fases(medir, sessao, casos: int, estado: dict) -> None:
     janela = estado["janela_ct"]
     medir("Conselho: cópia diária (ao abrir, com o sigilo)", lambda: None, lambda: janela._tarefa is None)
     painel = janela.paineis["conselho"]
+    # pelo índice, como o clique na aba: ler painel.widgets["Atendimentos"] antes montaria a aba fora da medida
+    indice = next(i for i in range(painel.abas.count()) if painel.abas.tabText(i) == "Atendimentos")
+    medir("Conselho: ir à aba Atendimentos", lambda: painel.abas.setCurrentIndex(indice),
+          lambda: painel.abas.currentIndex() == indice and not _ocupada(painel.abas.currentWidget()))
     aba = painel.widgets["Atendimentos"]
-    medir("Conselho: ir à aba Atendimentos", lambda: painel.abas.setCurrentWidget(aba),
-          lambda: painel.abas.currentWidget() is aba and not _ocupada(aba))
     digitacao = Digitacao(aba, consultas())
     medir(f"Conselho: {BUSCAS} buscas digitadas (nomes e bairros)", digitacao.comecar, digitacao.terminou)
     if digitacao.tempos:
