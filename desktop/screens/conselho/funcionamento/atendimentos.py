@@ -7,7 +7,7 @@ mais nova (o usuário digitou de novo) é descartada.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.conselho.atendimentos import SITUACOES, TIPOS
@@ -77,7 +77,18 @@ class AbaAtendimentos(QWidget):
         pode_registrar = sessao.pode(Permissao.CONSELHO_CASOS_EDITAR)  # a consulta do MP e do juízo só lê
         self.botao_novo.setVisible(pode_registrar)
         self.botao_novo.setEnabled(pode_registrar)
-        self.recarregar()
+        # A primeira página é pedida numa volta seguinte do laço (1 ms: depois da pintura que a aba nova pede), não
+        # aqui: pedida junto com a montagem, a thread da leitura (montando 200 linhas em Python) disputava o GIL
+        # com a montagem e a primeira pintura da aba, que chamam o Python a cada célula e cabeçalho — a janela ficava
+        # parada 50-100 ms além da CPU ao ir à aba (issue 16; benchmarks/travamentos.py --so conselho --despejos:
+        # a interface em PainelAbas.montar, a leitura em store/conselho/atendimentos.listar). ``carregando`` já
+        # diz que a lista está a caminho.
+        self.carregando = True
+        QTimer.singleShot(1, self, self._primeira_leitura)
+
+    def _primeira_leitura(self) -> None:
+        if not self.__dict__.get("_consultas_feitas"):  # uma busca pedida antes disto já traz a lista
+            self.recarregar()
 
     def _negar(self, motivo: str) -> None:
         """Sem acesso ao conteúdo: a aba diz por quê e não mostra nada do caso."""

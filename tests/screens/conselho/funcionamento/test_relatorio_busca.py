@@ -143,6 +143,29 @@ def test_busca_velha_nao_apaga_a_nova(qtbot, conselheira, monkeypatch):
     assert aba.contagem.text() == "1 registro(s)"
 
 
+def test_aba_monta_sem_leitura_correndo_e_a_lista_vem_depois(qtbot, conselheira):
+    """A primeira página é pedida depois da montagem (issue 16): enquanto a aba é montada e pintada nenhuma leitura
+    disputa o GIL com ela; a lista chega sozinha logo depois; e uma busca feita antes disso não é atropelada pela
+    primeira página."""
+    from desktop.screens.widgets.leitura import em_andamento
+
+    _casos(conselheira)
+    aba = AbaAtendimentos(conselheira)
+    qtbot.addWidget(aba)
+    assert em_andamento() == 0 and aba.carregando  # montada sem ler; a lista está a caminho
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
+    assert aba.modelo.rowCount() == 4 and aba.contagem.text() == "4 registro(s)"
+
+    outra = AbaAtendimentos(conselheira)
+    qtbot.addWidget(outra)
+    outra.busca.setText("Rocha")  # antes da primeira página
+    qtbot.keyClick(outra.busca, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: em_andamento() == 0 and not outra.carregando, timeout=10000)
+    m = outra.visao.model()
+    assert [m.index(i, 3).data() for i in range(m.rowCount())] == ["Caio Lima; Davi Rocha"]
+    assert outra._consultas_feitas == 1  # a primeira página não foi pedida por cima da busca
+
+
 def test_busca_nao_redesenha_a_janela_inteira(qtbot, qapp, conselheira):
     """O "Buscando…" e a contagem da busca redesenham só o rótulo: num QLabel solto no layout, com a folha de
     estilo do Paço, cada texto novo subia de layout em layout até a janela e a aba era redesenhada inteira, com
