@@ -315,3 +315,56 @@ def test_ordenar_pelo_cabecalho_nao_troca_a_linha_editada(qtbot):
 
 def _meio(cab, secao) -> QPoint:
     return QPoint(cab.sectionViewportPosition(secao) + cab.sectionSize(secao) // 2, cab.height() // 2)
+
+
+def test_tab_pula_as_celulas_que_nao_se_editam(qtbot):
+    """Tab e Shift+Tab vão à próxima (ou anterior) célula em que se digita, pulando as só de leitura e as de
+    ``pode_editar`` falso, passando de uma linha à outra e dando a volta na tabela. Antes o Tab parava na coluna
+    só de leitura (nos Lançamentos do mês, depois de "Incide" vinham "Avulsas já lançadas", "Outras faltas",
+    "Servidor" e "Matrícula": cinco Tabs até a próxima célula de digitar, e o que se digitava ali se perdia)."""
+    linhas = _linhas()
+    colunas = [Coluna("Nome", lambda r: r["nome"]),
+               Coluna("A", lambda r: r["a"], editar=_guardar("a")),
+               Coluna("Já lançado", lambda r: "R$ 0,00"),
+               Coluna("B", lambda r: r["b"], editar=_guardar("b"), pode_editar=lambda r: r["nome"] != "Ana"),
+               Coluna("Obs.", lambda r: "")]
+    _, lista = _aberta(qtbot, colunas, linhas, planilha=True)
+    t = lista.visao
+    ir_para(qtbot, t, 0, 1)
+    _teclar(qtbot, "1")
+    _tecla(qtbot, Qt.Key.Key_Tab)  # pula "Já lançado"
+    qtbot.waitUntil(lambda: _onde(t) == (0, 3) and _editor(t) is not None)
+    _teclar(qtbot, "2")
+    _tecla(qtbot, Qt.Key.Key_Tab)  # pula "Obs." e o "Nome" da linha de baixo
+    qtbot.waitUntil(lambda: _onde(t) == (1, 1) and _editor(t) is not None)
+    _teclar(qtbot, "3")
+    _tecla(qtbot, Qt.Key.Key_Tab)  # B de Ana não se edita: vai à linha de Bia
+    qtbot.waitUntil(lambda: _onde(t) == (2, 1) and _editor(t) is not None)
+    _tecla(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # e volta pulando as mesmas
+    qtbot.waitUntil(lambda: _onde(t) == (1, 1) and _editor(t) is not None)
+    _tecla(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: _onde(t) == (0, 3) and _editor(t) is not None)
+    _tecla(qtbot, Qt.Key.Key_Escape)
+    _fechado(qtbot, t)
+    assert [(r["a"], r["b"]) for r in linhas] == [("1", "2"), ("3", ""), ("", "")]
+    qtbot.keyClick(t, Qt.Key.Key_Tab)  # fora do editor também
+    assert _onde(t) == (1, 1) and t.state() != EDITANDO
+    ir_para(qtbot, t, 2, 3)
+    qtbot.keyClick(t, Qt.Key.Key_Tab)  # da última, dá a volta
+    assert _onde(t) == (0, 1)
+    qtbot.keyClick(t, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert _onde(t) == (2, 3)
+
+
+def test_tab_sem_celula_de_digitar_anda_como_antes(qtbot):
+    """Sem nenhuma célula editável (a matriz só de leitura, sem permissão de editar), o Tab anda célula a célula."""
+    linhas = _linhas()
+    _, lista = _aberta(qtbot, _colunas(pode_editar=lambda r: False)[:2], linhas, planilha=True)
+    t = lista.visao
+    ir_para(qtbot, t, 0, 0)
+    qtbot.keyClick(t, Qt.Key.Key_Tab)
+    assert _onde(t) == (0, 1)
+    qtbot.keyClick(t, Qt.Key.Key_Tab)
+    assert _onde(t) == (1, 0)
+    qtbot.keyClick(t, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert _onde(t) == (0, 1)

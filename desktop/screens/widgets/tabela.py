@@ -299,6 +299,25 @@ class _Planilha(QTableView):
         if i.isValid() and i.row() + 1 < self.model().rowCount():
             self.setCurrentIndex(i.siblingAtRow(i.row() + 1))
 
+    def moveCursor(self, acao, modificadores) -> QModelIndex:  # noqa: N802 (nome do Qt)
+        """Tab e Shift+Tab vão à próxima (anterior) célula em que se digita, pulando as só de leitura e as de
+        ``pode_editar`` falso (dando a volta, como o Qt); sem nenhuma, andam célula a célula como o Qt."""
+        indice = super().moveCursor(acao, modificadores)
+        atual = self.currentIndex()
+        modelo, cab = self.model(), self.horizontalHeader()
+        if (acao not in (self.CursorAction.MoveNext, self.CursorAction.MovePrevious) or not atual.isValid()
+                or not any(c.editar for c in modelo.sourceModel().colunas)):  # sem permissão: nada a procurar
+            return indice
+        linhas, colunas = modelo.rowCount(), modelo.columnCount()
+        passo = 1 if acao == self.CursorAction.MoveNext else -1
+        inicio, total = atual.row() * colunas + cab.visualIndex(atual.column()), linhas * colunas
+        for k in range(1, total):
+            linha, visual = divmod((inicio + passo * k) % total, colunas)
+            candidato = modelo.index(linha, cab.logicalIndex(visual))
+            if not cab.isSectionHidden(candidato.column()) and candidato.flags() & Qt.ItemFlag.ItemIsEditable:
+                return candidato
+        return indice
+
     def keyPressEvent(self, evento) -> None:  # noqa: N802 (nome do Qt)
         if evento.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             self._descer()
