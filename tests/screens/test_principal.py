@@ -400,6 +400,23 @@ def test_pacote_importado_avisa_as_telas_abertas(qtbot, abrir):
     assert sonda.avisos == 1
 
 
+def test_copia_diaria_comeca_depois_do_painel_inicial(qtbot, abrir, conselheira_login, monkeypatch):
+    """A cópia diária é pedida depois de o painel inicial montado (issue 16): antes, pedida junto com a janela, a
+    thread dela (listar as cópias, abrir a conexão, anexar o sigilo, em Python) disputava o GIL com a primeira
+    pintura e a montagem do painel. A cópia continua sendo feita ao abrir."""
+    vistos = []
+    original = JanelaPrincipal._on_copia_diaria
+
+    def _espiando(self):
+        vistos.append(sorted(self.paineis))
+        original(self)
+
+    monkeypatch.setattr(JanelaPrincipal, "_on_copia_diaria", _espiando)
+    janela = abrir(*conselheira_login)
+    assert vistos == [["conselho"]]  # o painel do Conselho já estava montado quando a cópia foi pedida
+    assert janela.diaria_conferida and janela._tarefa is None
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="o nice por thread é do Linux")
 def test_copia_diaria_cede_a_cpu_a_janela(qtbot, abrir, monkeypatch):
     """A cópia diária roda numa thread de prioridade baixa (nice 10 no Linux): com 2 núcleos, ela e a leitura da

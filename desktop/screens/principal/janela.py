@@ -100,9 +100,8 @@ class JanelaPrincipal(QMainWindow):
         self.modulos.setCurrentRow(inicial)
         self.pilha.setCurrentIndex(inicial)
         self.modulos.currentRowChanged.connect(self._on_modulo)
-        QTimer.singleShot(1, self, self._montar_atual)
+        QTimer.singleShot(1, self, self._ao_abrir)
         self.modulos.setFocus()
-        QTimer.singleShot(0, self._on_copia_diaria)
         self.aviso_chaves = None
         if getattr(sessao, "alertas", None):  # p.ex. "usuário alterado fora do Paço" (chaveiro)
             QTimer.singleShot(0, self._on_alertas_de_chaves)
@@ -177,6 +176,15 @@ class JanelaPrincipal(QMainWindow):
         if not pagina.layout().count():
             self._montar_modulo(MODULOS[indice], pagina)
         self.pilha.setCurrentIndex(indice)
+
+    def _ao_abrir(self) -> None:
+        """Uma volta depois da janela: o painel inicial; e, uma volta depois dele (já pintado), a cópia diária.
+        Pedida junto com a janela (temporizador de 0 ms), a thread da cópia começava antes da primeira pintura e
+        do painel, e a parte dela em Python (listar as cópias e ler cada ``.chaves``, abrir a conexão paralela,
+        anexar o sigilo) disputava o GIL com eles (issue 16; benchmarks/travamentos.py --so conselho --despejos:
+        a interface parada ao abrir com a cópia em ``store/copias.listar_copias``)."""
+        self._montar_atual()
+        QTimer.singleShot(1, self, self._on_copia_diaria)
 
     def _montar_atual(self) -> None:
         """Monta o painel do módulo escolhido, se ainda não foi (o inicial vem uma volta depois da janela)."""
