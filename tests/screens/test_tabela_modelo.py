@@ -163,3 +163,38 @@ def test_enter_abre_a_linha_e_nao_aperta_o_botao_padrao_do_dialogo(qtbot):
     qtbot.mouseClick(lista.visao.viewport(), Qt.MouseButton.LeftButton, pos=centro)  # o 1º clique do duplo
     qtbot.mouseDClick(lista.visao.viewport(), Qt.MouseButton.LeftButton, pos=centro)
     assert abertos == [2, 1] and cliques == []
+
+
+def test_coluna_curta_alarga_pelo_conteudo_e_a_que_estica_cede(qtbot):
+    """Ao chegarem as linhas, a coluna que não estica alarga até caber o seu texto (as larguras fixas cortavam
+    'impugna…' e '28/05/2027 (juntad…' com sobra na tabela, visto a 1366×768); a ``esticar`` cede a sobra. Texto
+    mais longo que ~30 letras não alarga além disso (fica na dica); a coluna que o usuário estreitou não volta a
+    alargar ao reler as mesmas linhas, só quando chega texto mais longo."""
+    from desktop.screens.widgets.tabela import Lista
+
+    longo = "muito " * 30
+    lista = Lista([Coluna("Tipo", lambda r: r["tipo"], largura=40),
+                   Coluna("Candidato", lambda r: "Fulana", esticar=True, largura=150),
+                   Coluna("Decisão", lambda r: r["decisao"], largura=60),
+                   Coluna("Obs.", lambda r: r["obs"], largura=60),
+                   Coluna("Fim", lambda r: "x", largura=60)])
+    visao, cab = lista.visao, lista.visao.horizontalHeader()
+    qtbot.addWidget(visao)
+    visao.resize(1000, 200)
+    visao.show()
+    qtbot.waitExposed(visao)
+    linhas = [{"id": 1, "tipo": "impugnação", "decisao": "procedente em 30/05/2027", "obs": longo},
+              {"id": 2, "tipo": "denúncia", "decisao": "pendente", "obs": ""}]
+    lista.definir_linhas(linhas)
+    fm = visao.fontMetrics()
+    for coluna in (0, 2):  # o que o Qt mede para a coluna inteira sem reticências (resizeColumnToContents)
+        assert visao.sizeHintForColumn(coluna) <= cab.sectionSize(coluna) < visao.sizeHintForColumn(coluna) + 3
+    assert cab.sectionSize(3) < fm.horizontalAdvance(longo)  # teto: o texto longo fica cortado (e na dica)
+    assert 30 * fm.averageCharWidth() <= cab.sectionSize(3) <= 30 * fm.averageCharWidth() + 30
+    qtbot.waitUntil(lambda: cab.sectionSize(1) == visao.viewport().width() - sum(
+        cab.sectionSize(i) for i in (0, 2, 3, 4)))  # a que estica ficou com o resto
+    cab.resizeSection(2, 70)  # o usuário estreita a Decisão
+    lista.definir_linhas(linhas)
+    assert cab.sectionSize(2) == 70
+    lista.definir_linhas(linhas + [{"id": 3, "tipo": "denúncia", "decisao": "improcedente em 30/05/2027", "obs": ""}])
+    assert cab.sectionSize(2) >= visao.sizeHintForColumn(2) > fm.horizontalAdvance("improcedente em 30/05/2027")

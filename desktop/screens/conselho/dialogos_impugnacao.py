@@ -128,16 +128,24 @@ def _recurso(i: dict) -> str:
 
 
 def _defesa(i: dict) -> str:
-    return formato.data(i["prazo_defesa"]) + (f" (juntada {formato.data(i['defesa_em'])})" if i["defesa_em"] else "")
+    """O prazo, e se a defesa já foi juntada; a data da juntada fica na dica (``_defesa_dica``): com ela, a coluna não
+    cabia ao lado das outras a 1366×768."""
+    return formato.data(i["prazo_defesa"]) + (" (juntada)" if i["defesa_em"] else "")
+
+
+def _defesa_dica(i: dict) -> str:
+    prazo = f"Prazo da defesa: {formato.data(i['prazo_defesa'])}"
+    return prazo + (f"; defesa juntada em {formato.data(i['defesa_em'])}." if i["defesa_em"] else "; defesa não juntada.")
 
 
 COLUNAS_IMPUGNACOES = [
     Coluna("Nº", lambda i: str(i["numero"]), lambda i: i["numero"], alinhamento="direita", largura=45,
            titulo_longo="Número do candidato"),
-    Coluna("Candidato", lambda i: i["nome"], esticar=True, largura=180),
+    Coluna("Candidato", lambda i: i["nome"], esticar=True, largura=160),
     Coluna("Tipo", lambda i: "impugnação" if i["tipo"] == "impugnacao" else "denúncia", largura=95),
-    Coluna("Apresentada", lambda i: formato.data(i["apresentada_em"]), lambda i: i["apresentada_em"], largura=100),
-    Coluna("Defesa até", _defesa, lambda i: i["prazo_defesa"], largura=175),
+    Coluna("Entrada", lambda i: formato.data(i["apresentada_em"]), lambda i: i["apresentada_em"], largura=100,
+           titulo_longo="Apresentada em"),  # "Apresentada" pedia 149 pontos para uma data
+    Coluna("Defesa até", _defesa, lambda i: i["prazo_defesa"], largura=175, dica=_defesa_dica),
     Coluna("Decisão", _decisao, lambda i: (i["decidida_em"] or "", i["decisao"] or ""), largura=165,
            cor=lambda i: None if i["decisao"] else "#b00020"),
     Coluna("Recurso ao CMDCA", _recurso, largura=190),

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox, QHeaderView,
-                               QStyledItemDelegate, QTableView, QWidget)
+                               QStyle, QStyledItemDelegate, QTableView, QWidget)
 
 _ESQUERDA = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _DIREITA = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -436,9 +436,68 @@ class _Esticada(QObject):
             self._ajustando = False
 
 
+_AMOSTRA = 200  # linhas medidas por ``_PeloConteudo`` (as primeiras): datas, tipos e situações têm largura parecida
+_TETO_LETRAS = 30  # coluna que não estica cresce pelo conteúdo até ~30 letras (datas, situações); texto mais longo fica cortado (e na dica)
+
+
+class _PeloConteudo(QObject):
+    """Quando as linhas chegam, cada coluna que não estica alarga até caber o seu texto (medido nas primeiras
+    ``_AMOSTRA`` linhas, até ``_TETO_LETRAS`` letras): as larguras fixas das colunas, pensadas em pontos, cortavam
+    com reticências datas e situações curtas ('impugna…', '28/05/2027 (juntad…') com sobra na tabela (visto a
+    1366×768 com a folha de estilo). A coluna ``esticar`` cede a sobra (``_Esticada``). Só alarga e só quando o
+    conteúdo pede mais do que já pediu: a coluna que o usuário estreitou fica estreita ao reler as mesmas linhas."""
+
+    def __init__(self, visao: QTableView, esticada: int | None):
+        super().__init__(visao)
+        self._visao, self._esticada = visao, esticada
+        self._medido: dict[int, int] = {}
+        self._modelo = visao.model().sourceModel()
+        self._modelo.modelReset.connect(self.medir)
+        self._modelo.rowsInserted.connect(self.medir)
+
+    def soltar(self) -> None:
+        from .descarte import descartar
+
+        self._modelo.modelReset.disconnect(self.medir)
+        self._modelo.rowsInserted.disconnect(self.medir)
+        descartar(self)
+
+    def _margem(self, coluna: int) -> int:
+        """O que a célula soma ao texto (margens do estilo e da folha de estilo), medido pelo delegado numa célula à
+        vista (sem nenhuma, a margem do estilo: ``PM_FocusFrameHMargin`` + 1 de cada lado, como o QCommonStyle), e
+        a linha da grade — com 1 ponto a menos o texto já sai com reticências (o mesmo que ``sizeHintForColumn``)."""
+        visao = self._visao
+        grade = 1 if visao.showGrid() else 0
+        indice = visao.model().index(0, coluna)
+        if indice.isValid():
+            texto = visao.fontMetrics().horizontalAdvance(indice.data() or "")
+            return max(0, visao.sizeHintForIndex(indice).width() - texto) + grade + 1  # +1: o texto do Qt arredonda por cima
+        return 2 * (visao.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, visao) + 1) + grade + 1
+
+    def medir(self, *_args) -> None:
+        visao, modelo = self._visao, self._modelo
+        linhas = modelo.linhas()[:_AMOSTRA]
+        if not linhas:
+            return
+        visao.ensurePolished()  # a fonte da folha de estilo já vale para medir
+        cab, metricas = visao.horizontalHeader(), visao.fontMetrics()
+        teto = metricas.averageCharWidth() * _TETO_LETRAS
+        for i, coluna in enumerate(modelo.colunas):
+            if (i == self._esticada or cab.isSectionHidden(i) or coluna.marcada is not None
+                    or (cab.stretchLastSection() and i == len(modelo.colunas) - 1)):  # a última, esticada, tem a sobra
+                continue
+            texto = min(max(metricas.horizontalAdvance(coluna.mostrar(linha) or "") for linha in linhas), teto)
+            largura = texto + self._margem(i)
+            if largura > self._medido.get(i, 0):
+                self._medido[i] = largura
+                if largura > cab.sectionSize(i):
+                    cab.resizeSection(i, largura)
+
+
 def ajustar_colunas(visao: QTableView) -> None:
-    """Larguras das colunas conforme a definição, nunca menores que o título (que não sai cortado);
-    a coluna ``esticar`` (ou a última) ocupa a sobra — a ``esticar``, sem ficar menor que a sua ``largura``."""
+    """Larguras das colunas conforme a definição, nunca menores que o título (que não sai cortado) nem, ao chegarem
+    as linhas, que o texto delas (``_PeloConteudo``, até ~30 letras); a coluna ``esticar`` (ou a última) ocupa a
+    sobra — a ``esticar``, sem ficar menor que a sua ``largura``."""
     cab = visao.horizontalHeader()
     colunas = visao.model().sourceModel().colunas
     esticada = next((i for i, c in enumerate(colunas) if c.esticar), None)
@@ -448,8 +507,9 @@ def ajustar_colunas(visao: QTableView) -> None:
         cab.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
         if coluna.largura and i != esticada:
             visao.setColumnWidth(i, max(coluna.largura, cab.sectionSizeHint(i)))
-    for antiga in visao.findChildren(_Esticada):  # colunas trocadas (definir_colunas + ajustar_colunas de novo)
-        antiga.soltar()
+    for antiga in visao.findChildren(_Esticada) + visao.findChildren(_PeloConteudo):  # colunas trocadas
+        antiga.soltar()  # (definir_colunas + ajustar_colunas de novo)
+    _PeloConteudo(visao, esticada).medir()
     if esticada is not None:
         _Esticada(visao, esticada, max(colunas[esticada].largura or 0, cab.sectionSizeHint(esticada))).ajustar()
 

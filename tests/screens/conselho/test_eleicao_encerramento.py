@@ -293,3 +293,32 @@ def test_calendario_na_ordem_da_lei_e_ordena_pela_data(qtbot, sessao_admin, proc
     assert textos(visao)[0] == ["Posse", date.fromisoformat(p["posse"]).strftime("%d/%m/%Y")]
     visao.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert textos(visao) == na_lei
+
+
+def _cortadas(visao) -> list[str]:
+    """As colunas da tabela em que o texto de alguma linha sai com reticências (mais largo que a coluna, medido como o
+    Qt mede para ``resizeColumnToContents``)."""
+    cab, colunas = visao.horizontalHeader(), visao.model().sourceModel().colunas
+    return [f"{c.titulo}: {cab.sectionSize(i)} < {visao.sizeHintForColumn(i)}" for i, c in enumerate(colunas)
+            if visao.sizeHintForColumn(i) > cab.sectionSize(i)]
+
+
+def test_impugnacoes_inteiras_a_1366(qtbot, sessao_admin, estilo):
+    """Na largura que a aba tem a 1366×768 (a janela menos a lista de módulos), cada coluna das impugnações mostra o
+    texto inteiro e a tabela não rola na horizontal — antes saíam 'impugna…', '28/05/2027 (juntad…' e
+    'improcedente em …' com sobra no Candidato. A data da juntada vai para a dica."""
+    demo.criar_demo_eleicao(sessao_admin, random.Random(5))
+    tela = ProcessoEscolha(sessao_admin)
+    qtbot.addWidget(tela)
+    tela.resize(LARGURA - 230, ALTURA - 60)  # 230: a lista de módulos; 60: menu e barra de estado
+    tela.show()
+    esperar_leituras(qtbot)
+    tela.abas.setCurrentWidget(tela.impugnacoes)
+    visao = tela.impugnacoes.tabela
+    qtbot.waitUntil(lambda: visao.model().rowCount() > 0)
+    QApplication.processEvents()
+    linha = [visao.model().index(0, c).data() for c in range(visao.model().columnCount())]
+    assert linha[4].endswith(" (juntada)") and linha[5].startswith("improcedente em ") and linha[6] != "—", linha
+    assert "defesa juntada em " in visao.model().index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert _cortadas(visao) == []
+    assert visao.horizontalScrollBar().maximum() == 0
