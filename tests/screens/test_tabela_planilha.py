@@ -368,3 +368,26 @@ def test_tab_sem_celula_de_digitar_anda_como_antes(qtbot):
     assert _onde(t) == (1, 0)
     qtbot.keyClick(t, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert _onde(t) == (0, 1)
+
+
+def test_planilha_guarda_a_celula_ao_reler_as_linhas(qtbot):
+    """Na planilha a seleção é de uma célula: ``selecionada`` é a linha dela, ``definir_linhas`` (p.ex. a grade relida
+    depois do Ctrl+S) volta à mesma célula — pela chave, mesmo que a linha mude de posição — e digitar continua ali;
+    ``remover_selecionada`` tira a linha da célula. Antes ``selecionada`` era None (o Qt só conta linha selecionada
+    com todas as colunas), a grade relida ficava sem célula atual e as teclas não faziam nada."""
+    linhas = _linhas()
+    _, lista = _aberta(qtbot, _colunas(), linhas, planilha=True, ordenavel=False)
+    t = lista.visao
+    ir_para(qtbot, t, 2, 2)
+    assert lista.selecionada()["nome"] == "Bia"
+    relidas = [dict(linhas[2]), dict(linhas[0]), dict(linhas[1])]  # Bia, Caio, Ana
+    assert lista.definir_linhas(relidas)
+    assert _onde(t) == (0, 2) and lista.selecionada() is relidas[0]
+    _teclar(qtbot, "9")
+    _tecla(qtbot, Qt.Key.Key_Return)
+    _fechado(qtbot, t)
+    assert relidas[0]["b"] == "9" and _onde(t) == (1, 2)
+    assert lista.selecionar(1) and _onde(t) == (2, 2)  # Ana, na mesma coluna
+    assert lista.remover_selecionada()["nome"] == "Ana"
+    assert [r["nome"] for r in lista.linhas()] == ["Bia", "Caio"] and _onde(t) == (1, 2)
+    assert lista.selecionada()["nome"] == "Caio"

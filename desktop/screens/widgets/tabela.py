@@ -515,8 +515,8 @@ def ajustar_colunas(visao: QTableView) -> None:
 
 
 def linha_selecionada(visao: QTableView) -> Any | None:
-    """A linha (do serviço) selecionada na visão, ou None."""
-    indices = visao.selectionModel().selectedRows()
+    """A linha (do serviço) selecionada na visão, ou None; na planilha, a da célula selecionada."""
+    indices = visao.selectionModel().selectedRows() or visao.selectionModel().selectedIndexes()
     if not indices:
         return None
     return visao.model().linha_origem(indices[0])
@@ -564,10 +564,11 @@ class Lista:
         ``ao_mudar`` (quem leu as linhas já sabe o que mudou). Devolve se alguma ficou escolhida."""
         if escolher is None:
             escolher = _valor(self.selecionada(), self.chave) if self.selecionada() is not None else None
+        coluna = self.visao.currentIndex().column()  # na planilha, a célula volta à mesma coluna
         self._calada = True
         try:
             self.modelo.definir_linhas(linhas)
-            return self.selecionar(escolher)
+            return self.selecionar(escolher, coluna=coluna)
         finally:
             self._calada = False
 
@@ -581,16 +582,26 @@ class Lista:
     def selecionada(self) -> Any | None:
         return linha_selecionada(self.visao)
 
-    def selecionar(self, valor: Any) -> bool:
-        """Escolhe (e mostra) a linha cuja chave é ``valor``; False se ela não está na lista (ou no filtro)."""
+    def selecionar(self, valor: Any, *, coluna: int = -1) -> bool:
+        """Escolhe (e mostra) a linha cuja chave é ``valor``; False se ela não está na lista (ou no filtro). Na
+        planilha, a célula da ``coluna`` (ou da coluna atual) nessa linha."""
         if valor is None:
             return False
         for i in range(self.proxy.rowCount()):
             if _valor(self.proxy.linha_origem(self.proxy.index(i, 0)), self.chave) == valor:
-                self.visao.selectRow(i)
-                self.visao.scrollTo(self.proxy.index(i, 0))
+                self._escolher(i, coluna)
                 return True
         return False
+
+    def _escolher(self, i: int, coluna: int = -1) -> None:
+        """Escolhe a linha ``i`` da tela; na planilha (seleção de uma célula, em que ``selectRow`` do Qt não faz
+        nada), a célula da ``coluna`` (ou da coluna atual) nessa linha."""
+        if self.visao.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectItems:
+            coluna = coluna if coluna >= 0 else max(0, self.visao.currentIndex().column())
+            self.visao.setCurrentIndex(self.proxy.index(i, coluna))
+        else:
+            self.visao.selectRow(i)
+        self.visao.scrollTo(self.proxy.index(i, 0))
 
     def acrescentar(self, linha: Any, *, editar: bool = False) -> None:
         """Acrescenta ``linha`` ao fim e a escolhe; ``editar``: abre já o editor da primeira coluna editável."""
@@ -606,14 +617,15 @@ class Lista:
 
     def remover_selecionada(self) -> Any | None:
         """Tira da lista a linha escolhida (a seguinte fica escolhida); devolve a tirada, ou None."""
-        indices = self.visao.selectionModel().selectedRows()
+        sm = self.visao.selectionModel()
+        indices = sm.selectedRows() or sm.selectedIndexes()  # na planilha, a célula selecionada
         if not indices:
             return None
-        linha_visivel = indices[0].row()
+        linha_visivel, coluna = indices[0].row(), indices[0].column()
         origem = self.proxy.mapToSource(indices[0]).row()
         linhas = self.modelo.linhas()
         tirada = linhas.pop(origem)
         self.modelo.definir_linhas(linhas)
         if self.proxy.rowCount():
-            self.visao.selectRow(min(linha_visivel, self.proxy.rowCount() - 1))
+            self._escolher(min(linha_visivel, self.proxy.rowCount() - 1), coluna)
         return tirada
