@@ -391,3 +391,39 @@ def test_planilha_guarda_a_celula_ao_reler_as_linhas(qtbot):
     assert lista.remover_selecionada()["nome"] == "Ana"
     assert [r["nome"] for r in lista.linhas()] == ["Bia", "Caio"] and _onde(t) == (1, 2)
     assert lista.selecionada()["nome"] == "Caio"
+
+
+def test_enter_fora_da_planilha_abre_a_celula_que_se_edita_nesta_linha(qtbot):
+    """Na grade que edita com Enter (sem ``planilha``), Enter abre a célula atual se ela se edita nesta linha, senão a
+    primeira que se edita (``pode_editar``) — antes ia à coluna atual por ter ``editar`` e não abria nada."""
+    linhas = _linhas()
+    _, lista = _aberta(qtbot, _colunas(pode_editar=lambda r: r["nome"] != "Ana"), linhas)
+    t = lista.visao
+    ir_para(qtbot, t, 1, 1)  # A de Ana não se edita
+    qtbot.keyClick(t, Qt.Key.Key_Return)
+    assert _onde(t) == (1, 2) and _editor(t) is not None  # abre B
+    _teclar(qtbot, "4")
+    _tecla(qtbot, Qt.Key.Key_Return)
+    _fechado(qtbot, t)
+    assert (linhas[1]["a"], linhas[1]["b"]) == ("", "4")
+    ir_para(qtbot, t, 0, 1)
+    qtbot.keyClick(t, Qt.Key.Key_Return)  # na linha de Caio, a própria A
+    assert _onde(t) == (0, 1) and _editor(t) is not None
+
+
+def test_opcoes_abre_no_valor_quando_a_celula_mostra_a_chave(qtbot):
+    """Se a coluna mostra a chave (``M``) e não o rótulo, a lista abre nela; sair com Tab não troca o valor (antes
+    abria na primeira opção e o Tab gravava ``F``)."""
+    linhas = [{"id": 1, "nome": "Caio", "sexo": "M"}]
+    sexos = {"F": "Feminino", "M": "Masculino"}
+    colunas = [Coluna("Nome", lambda r: r["nome"], editar=_guardar("nome")),
+               Coluna("Sexo", lambda r: r["sexo"], editar=_guardar("sexo"), opcoes=sexos)]
+    _, lista = _aberta(qtbot, colunas, linhas)
+    t = lista.visao
+    ir_para(qtbot, t, 0, 1)
+    qtbot.keyClick(t, Qt.Key.Key_F2)
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox) and combo.currentText() == "Masculino"
+    qtbot.keyClick(combo, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not isinstance(QApplication.focusWidget(), QComboBox))
+    assert linhas[0]["sexo"] == "M"

@@ -351,7 +351,8 @@ class _EnterEdita(QObject):
         atual = visao.currentIndex()
         colunas = visao.model().sourceModel().colunas
         ordem = [atual.column()] + [i for i in range(len(colunas)) if i != atual.column()]
-        coluna = next((i for i in ordem if colunas[i].editar is not None), None)
+        editavel = Qt.ItemFlag.ItemIsEditable  # a coluna com ``editar`` cujo ``pode_editar`` deixa nesta linha
+        coluna = next((i for i in ordem if visao.model().flags(atual.siblingAtColumn(i)) & editavel), None)
         if coluna is not None:
             indice = atual.siblingAtColumn(coluna)
             visao.setCurrentIndex(indice)
@@ -391,7 +392,11 @@ class _DelegadoOpcoes(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, combo, indice) -> None:  # noqa: N802
-        combo.setCurrentIndex(max(0, combo.findText(indice.data() or "")))
+        """Abre no valor da célula: o rótulo que ela mostra ou, se ela mostra o valor (a chave), esse valor — sem
+        achar, abria na primeira opção, e Tab ou sair da célula gravava essa opção no lugar do valor da linha."""
+        texto = indice.data() or ""
+        achado = combo.findText(texto)
+        combo.setCurrentIndex(max(0, achado if achado >= 0 else combo.findData(texto)))
 
     def setModelData(self, combo, modelo, indice) -> None:  # noqa: N802
         modelo.setData(indice, combo.currentData(), Qt.ItemDataRole.EditRole)
