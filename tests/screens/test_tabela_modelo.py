@@ -168,7 +168,7 @@ def test_enter_abre_a_linha_e_nao_aperta_o_botao_padrao_do_dialogo(qtbot):
 def test_coluna_curta_alarga_pelo_conteudo_e_a_que_estica_cede(qtbot):
     """Ao chegarem as linhas, a coluna que não estica alarga até caber o seu texto (as larguras fixas cortavam
     'impugna…' e '28/05/2027 (juntad…' com sobra na tabela, visto a 1366×768); a ``esticar`` cede a sobra. Texto
-    mais longo que ~30 letras não alarga além disso (fica na dica); a coluna que o usuário estreitou não volta a
+    mais longo que ~36 letras não alarga além disso (fica na dica); a coluna que o usuário estreitou não volta a
     alargar ao reler as mesmas linhas, só quando chega texto mais longo."""
     from desktop.screens.widgets.tabela import Lista
 
@@ -190,7 +190,7 @@ def test_coluna_curta_alarga_pelo_conteudo_e_a_que_estica_cede(qtbot):
     for coluna in (0, 2):  # o que o Qt mede para a coluna inteira sem reticências (resizeColumnToContents)
         assert visao.sizeHintForColumn(coluna) <= cab.sectionSize(coluna) < visao.sizeHintForColumn(coluna) + 3
     assert cab.sectionSize(3) < fm.horizontalAdvance(longo)  # teto: o texto longo fica cortado (e na dica)
-    assert 30 * fm.averageCharWidth() <= cab.sectionSize(3) <= 30 * fm.averageCharWidth() + 30
+    assert 36 * fm.averageCharWidth() <= cab.sectionSize(3) <= 36 * fm.averageCharWidth() + 30
     qtbot.waitUntil(lambda: cab.sectionSize(1) == visao.viewport().width() - sum(
         cab.sectionSize(i) for i in (0, 2, 3, 4)))  # a que estica ficou com o resto
     cab.resizeSection(2, 70)  # o usuário estreita a Decisão

@@ -32,6 +32,11 @@ def _funcao(d: dict) -> str:
     return ROTULOS_FUNCAO[FuncaoApuracao(d["funcao"])].split(" (")[0]
 
 
+def _funcao_curta(d: dict) -> str:
+    """'Mesário' ou 'Supervisor' (o título do quadro já diz 'da apuração'); o rótulo inteiro fica na dica."""
+    return _funcao(d).split(" ")[0]
+
+
 def _decisao(a: dict) -> str:
     return "pendente" if a["situacao"] == "pendente" else f"liberada por {a['liberada_por_nome']}: {a['motivo']}"
 
@@ -76,9 +81,12 @@ class AbaEncerramento(QWidget):
 
         # designações
         self.lista_designados = _lista([
-            Coluna("Usuário", lambda d: f"{d['nome']} ({d['login']})", esticar=True, largura=170),
-            Coluna("Função", _funcao, largura=120),
-            Coluna("Ato", lambda d: d["ato"], largura=170),
+            # o nome e a função inteiros na metade da aba (a 1366×768, ~490 pontos; 'Otávio Lins Cordeiro (…' e
+            # 'Supervisor d…' antes): o login e a função por extenso vão à dica e o ato, o texto mais longo, estica e
+            # fica inteiro na dica
+            Coluna("Usuário", lambda d: d["nome"], largura=150, dica=lambda d: f"{d['nome']} (login {d['login']})"),
+            Coluna("Função", _funcao_curta, largura=80, dica=lambda d: ROTULOS_FUNCAO[FuncaoApuracao(d["funcao"])]),
+            Coluna("Ato", lambda d: d["ato"], esticar=True, largura=100),
         ], "Mesários e supervisores designados", self)
         self.designados = self.lista_designados.visao
         self.login, self.funcao, self.ato = QLineEdit(), QComboBox(), QLineEdit()
@@ -164,7 +172,9 @@ class AbaEncerramento(QWidget):
         self.situacao = QLabel()
         self.situacao.setObjectName("situacao")
         self.situacao.setWordWrap(True)
-        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
+        # a mensagem muda; os botões não pulam. Quatro linhas: apuração, publicação e posse somam ~190 letras e,
+        # com duas, 'contestação até …' e 'Posse dada' ficavam fora, cortados (visto a 1366×768)
+        reservar_linhas(self.situacao, 4)
         self.publicar = self._botao("&Publicar resultado", self._on_publicar)
         self.posse = self._botao("&Encerrar e dar posse", self._on_posse)
         g5 = QGroupBox("Resultado e posse (art. 14)")

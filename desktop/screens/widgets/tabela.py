@@ -442,7 +442,7 @@ class _Esticada(QObject):
 
 
 _AMOSTRA = 200  # linhas medidas por ``_PeloConteudo`` (as primeiras): datas, tipos e situações têm largura parecida
-_TETO_LETRAS = 30  # coluna que não estica cresce pelo conteúdo até ~30 letras (datas, situações); texto mais longo fica cortado (e na dica)
+_TETO_LETRAS = 36  # coluna que não estica cresce pelo conteúdo até ~36 letras (datas, situações, nomes); texto mais longo fica cortado (e na dica)
 
 
 class _PeloConteudo(QObject):
@@ -501,7 +501,7 @@ class _PeloConteudo(QObject):
 
 def ajustar_colunas(visao: QTableView) -> None:
     """Larguras das colunas conforme a definição, nunca menores que o título (que não sai cortado) nem, ao chegarem
-    as linhas, que o texto delas (``_PeloConteudo``, até ~30 letras); a coluna ``esticar`` (ou a última) ocupa a
+    as linhas, que o texto delas (``_PeloConteudo``, até ~36 letras); a coluna ``esticar`` (ou a última) ocupa a
     sobra — a ``esticar``, sem ficar menor que a sua ``largura``."""
     cab = visao.horizontalHeader()
     colunas = visao.model().sourceModel().colunas

@@ -114,8 +114,8 @@ def test_liberar_o_boletim_escolhido_na_fila_ordenada(qtbot, sessao_admin, homol
     esperar_leituras(qtbot)
     assert [linha[0] for linha in textos(aba.fila)] == ["2", "3"]
     assert all(linha[2] == "pendente" and "aptos" in linha[1] for linha in textos(aba.fila)), textos(aba.fila)
-    assert [linha[0] for linha in textos(aba.designados)] == ["Mesa1 (mesa1)", "Mesa2 (mesa2)",
-                                                              "Supervisora (supervisora)"]
+    assert [linha[0] for linha in textos(aba.designados)] == ["Mesa1", "Mesa2", "Supervisora"]
+    assert aba.designados.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Mesa1 (login mesa1)"
     aba.fila.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # o que um clique no título "Seção" faz
     assert [linha[0] for linha in textos(aba.fila)] == ["3", "2"]
     ir_para(qtbot, aba.fila, 0)
@@ -322,3 +322,24 @@ def test_impugnacoes_inteiras_a_1366(qtbot, sessao_admin, estilo):
     assert "defesa juntada em " in visao.model().index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert _cortadas(visao) == []
     assert visao.horizontalScrollBar().maximum() == 0
+
+
+def test_auditoria_e_posse_mostra_mesarios_e_situacao_inteiros_a_1366(qtbot, sessao_admin, estilo):
+    """Na aba Auditoria e posse, na largura de 1366×768, nome e função dos designados cabem inteiros (antes
+    'Otávio Lins Cordeiro (…', 'Supervisor d…'), sem rolagem horizontal, e a situação do resultado cabe no rótulo
+    (com duas linhas reservadas, 'contestação até …' e 'Posse dada' ficavam fora)."""
+    demo.criar_demo_eleicao(sessao_admin, random.Random(5))
+    tela = ProcessoEscolha(sessao_admin)
+    qtbot.addWidget(tela)
+    tela.resize(LARGURA - 230, ALTURA - 60)  # 230: a lista de módulos; 60: menu e barra de estado
+    tela.show()
+    esperar_leituras(qtbot)
+    tela.abas.setCurrentWidget(tela.encerramento)
+    aba = tela.encerramento
+    visao = aba.designados
+    qtbot.waitUntil(lambda: visao.model().rowCount() >= 3 and "contestação até" in aba.situacao.text())
+    QApplication.processEvents()
+    assert [c for c in _cortadas(visao) if not c.startswith("Ato")] == []  # o ato estica, inteiro na dica
+    assert visao.horizontalScrollBar().maximum() == 0
+    rotulo = aba.situacao
+    assert rotulo.heightForWidth(rotulo.width()) <= rotulo.height(), (rotulo.text(), rotulo.width(), rotulo.height())
