@@ -168,3 +168,21 @@ def test_campo_de_varias_linhas_guarda_a_altura_declarada_com_a_folha_de_estilo(
     qtbot.waitExposed(janela)
     assert relato.minimumHeight() == 90 and relato.height() == 90
     assert linha.minimumSizeHint().height() >= linha.fontMetrics().height()
+
+
+def test_linhas_reservadas_cabem_com_a_folha_de_estilo(qtbot, estilo):
+    """``reservar_linhas`` mede a altura com a fonte da folha de estilo (11 pt): medida com a do sistema antes de o
+    rótulo ser polido, duas linhas reservadas mostravam uma e meia (o 'contestação até' da eleição, cortado)."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.screens.widgets.situacao import reservar_linhas
+
+    rotulo = QLabel()
+    rotulo.setWordWrap(True)
+    reservar_linhas(rotulo)
+    qtbot.addWidget(rotulo)
+    rotulo.setText("Seções aceitas: 25 de 25 (divergentes: 0). Resultado publicado em 03/10/2027.")
+    rotulo.setFixedWidth(rotulo.fontMetrics().horizontalAdvance(rotulo.text()) * 2 // 3)  # duas linhas
+    rotulo.show()
+    assert rotulo.font().pointSizeF() == 11
+    assert rotulo.heightForWidth(rotulo.width()) <= rotulo.height()

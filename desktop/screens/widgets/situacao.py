@@ -16,6 +16,9 @@ def reservar_linhas(rotulo: QLabel, linhas: int = 2) -> QLabel:
     politica.setRetainSizeWhenHidden(True)
     politica.setVerticalPolicy(QSizePolicy.Policy.Fixed)
     rotulo.setSizePolicy(politica)
+    # a fonte da folha de estilo (11 pt) só vale depois de polido: medida antes, era a do sistema, e duas linhas
+    # reservadas mostravam uma e meia (visto a 1366×768 no Resultado e posse da eleição)
+    rotulo.ensurePolished()
     margens = rotulo.contentsMargins()
     rotulo.setFixedHeight(rotulo.fontMetrics().lineSpacing() * linhas + margens.top() + margens.bottom() + 2)
     return rotulo
