@@ -427,3 +427,25 @@ def test_opcoes_abre_no_valor_quando_a_celula_mostra_a_chave(qtbot):
     qtbot.keyClick(combo, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: not isinstance(QApplication.focusWidget(), QComboBox))
     assert linhas[0]["sexo"] == "M"
+
+
+def test_linha_mudou_nao_apaga_o_que_se_digita_na_mesma_linha(qtbot):
+    """A conferência da célula anterior chega (``linha_mudou``) enquanto se digita a seguinte na mesma linha: o
+    editor aberto fica com o que se digitou. O Qt 6 reescreve com o valor do modelo o editor de qualquer célula que
+    um ``dataChanged`` cubra: o "12" virava "" (nos Lançamentos do mês, a conferência das faltas chegando enquanto se
+    digitavam as horas)."""
+    linhas = _linhas()
+    erros: dict[int, str] = {}
+    _, lista = _aberta(qtbot, _colunas(erro=lambda r: erros.get(r["id"])), linhas, planilha=True)
+    t = lista.visao
+    ir_para(qtbot, t, 0, 1)
+    _teclar(qtbot, "4")
+    _tecla(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: _onde(t) == (0, 2) and _editor(t) is not None)
+    _teclar(qtbot, "12")
+    erros[0] = "dia 4 é domingo"
+    lista.modelo.linha_mudou(0)
+    assert _editor(t).text() == "12" and t.model().index(0, 1).data(P.BackgroundRole) == QColor("#f8d7da")
+    _tecla(qtbot, Qt.Key.Key_Return)
+    _fechado(qtbot, t)
+    assert (linhas[0]["a"], linhas[0]["b"]) == ("4", "12")

@@ -270,6 +270,7 @@ def criar_visao(proxy: ProxyFiltro, parent: QWidget | None = None, *, nome: str 
         visao.setEditTriggers(gatilhos)
         if not planilha:  # na planilha, Enter desce (_Planilha)
             visao.installEventFilter(_EnterEdita(visao))
+        visao.setItemDelegate(_DelegadoTexto(visao))
         for i, coluna in enumerate(proxy.sourceModel().colunas):
             if coluna.editar is not None and coluna.opcoes:
                 visao.setItemDelegateForColumn(i, _DelegadoOpcoes(coluna.opcoes, visao))
@@ -375,6 +376,17 @@ class _EnterAbre(QObject):
         if visao.currentIndex().isValid():
             self._ao_abrir(visao.model().linha_origem(visao.currentIndex()))
         return True
+
+
+class _DelegadoTexto(QStyledItemDelegate):
+    """O editor de texto abre com o valor da célula e depois é de quem digita: o Qt 6 reescreve com o valor do modelo
+    o editor aberto em qualquer célula que um ``dataChanged`` cubra, e ``linha_mudou`` (a conferência da célula
+    anterior, que chega em segundo plano) apagava o que se digitava na seguinte da mesma linha."""
+
+    def setEditorData(self, editor, indice) -> None:  # noqa: N802
+        if not editor.property("paco_aberto"):
+            editor.setProperty("paco_aberto", True)
+            super().setEditorData(editor, indice)
 
 
 class _DelegadoOpcoes(QStyledItemDelegate):
