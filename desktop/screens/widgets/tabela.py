@@ -84,6 +84,7 @@ class ModeloTabela(QAbstractTableModel):
         self._cor_linha = cor_linha
         self._linhas: list[Any] = []
         self._busca: dict[int, str] = {}  # texto sem acento de cada linha já filtrada (``texto_de_busca``)
+        self.trocando_colunas = False
 
     def definir_linhas(self, linhas: list[Any]) -> None:
         self.beginResetModel()
@@ -104,11 +105,15 @@ class ModeloTabela(QAbstractTableModel):
 
     def definir_colunas(self, colunas: list[Coluna]) -> None:
         """Troca as colunas (por exemplo, conforme o tipo do que é mostrado)."""
-        self.beginResetModel()
-        self.colunas = colunas
-        self._papeis = _papeis(colunas)
-        self._busca = {}
-        self.endResetModel()
+        self.trocando_colunas = True  # as linhas ainda são as das colunas antigas: nada a medir nelas (_PeloConteudo)
+        try:
+            self.beginResetModel()
+            self.colunas = colunas
+            self._papeis = _papeis(colunas)
+            self._busca = {}
+            self.endResetModel()
+        finally:
+            self.trocando_colunas = False
 
     def texto_de_busca(self, linha: int) -> str:
         """O que se vê na linha, todas as colunas, sem acento: onde o filtro procura. Guardado até as linhas ou
@@ -494,7 +499,7 @@ class _PeloConteudo(QObject):
     def medir(self, *_args) -> None:
         visao, modelo = self._visao, self._modelo
         linhas = modelo.linhas()[:_AMOSTRA]
-        if not linhas:
+        if not linhas or modelo.trocando_colunas:  # as linhas de antes com as colunas novas (KeyError nos Parâmetros)
             return
         visao.ensurePolished()  # a fonte da folha de estilo já vale para medir
         cab, metricas = visao.horizontalHeader(), visao.fontMetrics()
