@@ -29,7 +29,7 @@ from desktop.services.magisterio import cadastro, lancamentos
 # Título curto em duas linhas (cabe em 1366×768 com as 11 colunas) e a explicação na dica do cabeçalho.
 _TITULOS = ("Servidor", "Matrícula", "Faltas\n(dias)", "Faltas\n(dia:horas)", "Horas\nnoturnas",
             "Avulsa\nR$", "Descrição\nda avulsa", "Fundamento\nlegal", "Incide\n(P, I)",
-            "Avulsas\njá lançadas", "Outras faltas\n(na ficha)")
+            "Avulsas\nlançadas", "Outras\nfaltas")  # curtos: o que falta dizer está na dica (_DICAS)
 _DICAS = ("", "", "Faltas injustificadas de dia inteiro: 3, 7, 10-12 (Lei 1.613/2004, art. 34, §1º, I)",
           "Faltas em horas, dia:horas — 8:2 são 2 horas no dia 8 (Lei 1.613/2004, art. 34, §1º, II)",
           "Horas após as 22 h em regência (Lei 1.613/2004, art. 50)",
@@ -37,7 +37,10 @@ _DICAS = ("", "", "Faltas injustificadas de dia inteiro: 3, 7, 10-12 (Lei 1.613/
           "Lei, decreto ou decisão que fundamenta a avulsa (obrigatório)",
           "Incidências: P (previdência), I (IRRF), PI ou em branco",
           "Rubricas avulsas já gravadas neste mês", "Faltas justificadas e outros códigos, lançadas na ficha")
-_LARGURAS = (180, 80, 75, 85, 75, 70, 130, 130, 55, 100, 100)  # ~1.080 px: cabe a 1366×768; o servidor estica
+# os títulos em negrito (folha de estilo) pedem mais que isto em algumas colunas; com eles a grade soma ~1.110 px e
+# cabe nos 1.116 da aba a 1366×768 (com 'Outras faltas (na ficha)' e 130 nas duas de texto, 1.199: rolava e cortava
+# o servidor); o servidor estica
+_LARGURAS = (180, 80, 75, 85, 75, 70, 110, 110, 55, 90, 80)
 CHAVES = {COL_DIAS: "dias", COL_HORAS: "horas", COL_NOTURNAS: "noturnas", COL_VALOR: "avulsa_valor",
           COL_DESCRICAO: "avulsa_descricao", COL_FUNDAMENTO: "avulsa_fundamento", COL_INCIDENCIAS: "avulsa_incidencias"}
 _SO_LEITURA = {COL_NOME: lambda g: g.nome, COL_MATRICULA: lambda g: g.matricula, COL_AVULSAS: lambda g: g.avulsas,

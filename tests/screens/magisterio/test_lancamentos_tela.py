@@ -210,3 +210,31 @@ def test_fechar_a_janela_com_a_grade_alterada_pergunta(qtbot, sessao_demo):
         assert historicos.itens(depois, "horas_noturnas", servidor) == []  # descartado: nada gravado
     finally:
         depois.fechar()
+
+
+def test_grade_cabe_sem_rolar_a_1366(qtbot, sessao_demo):
+    """Com a folha de estilo (títulos em negrito, 11 pt), na largura que a aba tem a 1366×768, as onze colunas cabem
+    sem rolagem horizontal — antes somavam 1.199 pontos para 1.116: 'Outras faltas' ficava fora e o servidor
+    cortado."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import app as paco
+
+    app = QApplication.instance()
+    anterior = app.styleSheet()
+    paco.configurar_aplicacao(app)
+    try:
+        painel = PainelMagisterio(sessao_demo)
+        qtbot.addWidget(painel)
+        painel.resize(1366 - 230, 660)  # 230: a lista de módulos
+        painel.show()
+        aba = painel.lancamentos
+        painel.abas.setCurrentWidget(aba)
+        qtbot.waitUntil(lambda: aba.escola.count() > 0)
+        aba._on_carregar()
+        qtbot.waitUntil(lambda: aba.tabela.model().rowCount() > 0, timeout=30000)
+        QApplication.processEvents()
+        cab = aba.tabela.horizontalHeader()
+        assert aba.tabela.horizontalScrollBar().maximum() == 0, [cab.sectionSize(i) for i in range(cab.count())]
+    finally:
+        app.setStyleSheet(anterior)
