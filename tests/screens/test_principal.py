@@ -440,3 +440,24 @@ def test_copia_diaria_cede_a_cpu_a_janela(qtbot, abrir, monkeypatch):
     janela.close()
     qtbot.waitUntil(lambda: "ao-fechar" in vistas, timeout=15000)
     assert vistas["ao-fechar"] == antes
+
+
+def test_atalhos_com_a_descricao_inteira(qtbot, qapp):
+    """Com a folha de estilo (11 pt), cada descrição cabe inteira na coluna — 'Novo atendimento de plantão, de qualquer
+    ponto do Conselho Tutelar (vai …' saía cortada nos 760 pontos fixos — e o diálogo cabe em 1366."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.screens.principal.atalhos import DialogoAtalhos
+
+    anterior = qapp.styleSheet()
+    paco.configurar_aplicacao(qapp)
+    try:
+        dialogo = DialogoAtalhos()
+        qtbot.addWidget(dialogo)
+        dialogo.show()
+        QApplication.processEvents()
+        visao = dialogo.tabela
+        assert visao.sizeHintForColumn(1) <= visao.columnWidth(1), (visao.sizeHintForColumn(1), visao.columnWidth(1))
+        assert visao.horizontalScrollBar().maximum() == 0 and dialogo.width() <= 1366
+    finally:
+        qapp.setStyleSheet(anterior)

@@ -130,7 +130,12 @@ class DialogoAtalhos(QDialog):
         ], self, nome="Atalhos do teclado", chave="tecla")
         self.lista.definir_linhas([{"tecla": t, "descricao": d} for t, d in ATALHOS])
         self.tabela = self.lista.visao
-        self.tabela.setMinimumSize(760, 330)
+        # a descrição mais longa inteira ('Novo atendimento de plantão, … (vai …' saía cortada em 760 pontos com a
+        # folha de estilo): a largura da tecla mais a da descrição, medidas com a fonte que vai ser pintada, até 1.300
+        self.tabela.ensurePolished()
+        largura = (self.tabela.columnWidth(0) + self.tabela.sizeHintForColumn(1) + 2 * self.tabela.frameWidth()
+                   + self.tabela.verticalScrollBar().sizeHint().width())
+        self.tabela.setMinimumSize(min(max(760, largura), 1300), 330)
         botoes = QDialogButtonBox(self)
         botoes.addButton("Fechar", QDialogButtonBox.ButtonRole.RejectRole)
         botoes.rejected.connect(self.reject)
