@@ -14,6 +14,15 @@ COR_TITULAR = QColor("#1f3b5c")
 COR_SUPLENTE = QColor("#8aa4c2")
 
 
+def rotulo_que_cabe(metricas, rotulo: str, largura: int) -> str:
+    """O rótulo inteiro se couber; senão o número e o primeiro nome ('101 Francisca' em vez de '101 Francisc…': a
+    tabela ao lado tem o nome inteiro, visto a 1366×768); só cortado com reticências se nem isso couber."""
+    if metricas.horizontalAdvance(rotulo) <= largura:
+        return rotulo
+    curto = " ".join(rotulo.split()[:2])
+    return metricas.elidedText(curto, Qt.TextElideMode.ElideRight, largura)
+
+
 class GraficoBarras(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,7 +49,7 @@ class GraficoBarras(QWidget):
             y = 5 + i * 22
             p.setPen(self.palette().text().color())
             p.drawText(QRectF(4, y, rotulo_l - 8, altura), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       p.fontMetrics().elidedText(rotulo, Qt.TextElideMode.ElideRight, rotulo_l - 8))
+                       rotulo_que_cabe(p.fontMetrics(), rotulo, rotulo_l - 8))
             largura = max(1.0, area * votos / maximo)
             p.fillRect(QRectF(rotulo_l, y, largura, altura), COR_TITULAR if titular else COR_SUPLENTE)
             p.drawText(QRectF(rotulo_l + largura + 4, y, 66, altura), Qt.AlignmentFlag.AlignVCenter,

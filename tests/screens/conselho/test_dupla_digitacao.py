@@ -183,3 +183,17 @@ def test_votos_digitados_como_numa_planilha_e_classificacao_ordena_pelos_votos(q
     assert [l[1] for l in textos(painel.ranking.visao)][:3] == ["20", "19", "18"]  # a classificação
     painel.ranking.visao.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     assert [l[3] for l in textos(painel.ranking.visao)] == [str(v) for v in range(6, 16)]
+
+
+def test_rotulo_do_grafico_mostra_numero_e_primeiro_nome_quando_o_nome_nao_cabe(qtbot):
+    """No painel da apuração a 1366×768 o gráfico tem ~120 pontos para o rótulo: saía '101 Francisc…'; agora o
+    número e o primeiro nome ('101 Francisca'), e o nome inteiro quando cabe (a tabela ao lado tem o nome inteiro)."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.screens.conselho.grafico import rotulo_que_cabe
+
+    fm = QWidget().fontMetrics()
+    longo = "101 Francisca Nogueira Lins"
+    assert rotulo_que_cabe(fm, longo, fm.horizontalAdvance(longo)) == longo
+    assert rotulo_que_cabe(fm, longo, fm.horizontalAdvance("101 Francisca") + 2) == "101 Francisca"
+    assert rotulo_que_cabe(fm, longo, fm.horizontalAdvance("101 Fr")).startswith("101")
