@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .tipos import ETAPAS, FUNDAMENTO, INCISO_ETAPA, ROTULOS_ETAPA, Etapa, Impedimento
+from .tipos import ETAPAS, FUNDAMENTO, INCISO_ETAPA, ROTULOS_ETAPA, ROTULOS_RESULTADO, Etapa, Impedimento
 
 DECISOES = {
     "seguir": "seguir para a matrícula e a avaliação",
@@ -94,10 +94,15 @@ def _sem_ponto_final(valor) -> str:
     return valor.strip().rstrip(".").rstrip() if isinstance(valor, str) else valor
 
 
+def _legivel(campo: str, valor):
+    """O valor como a pessoa o lê: o resultado da avaliação pelo rótulo ("Atestado (parcial)"), não pelo código da base."""
+    return ROTULOS_RESULTADO.get(valor, valor) if campo == "resultado" else _sem_ponto_final(valor)
+
+
 def resumo(etapa: Etapa | str, dados: dict, avaliacoes: list[dict] = ()) -> str:
     """O que a etapa registrou, em uma linha legível (para a tela do processo e a pasta do processo)."""
     etapa = Etapa(etapa)
-    partes = [f"{rotulo}: {_sem_ponto_final(dados[c])}" for c, rotulo in _CAMPOS if str(dados.get(c) or "").strip()]
+    partes = [f"{rotulo}: {_legivel(c, dados[c])}" for c, rotulo in _CAMPOS if str(dados.get(c) or "").strip()]
     if etapa is Etapa.ACOLHIMENTO and dados.get("decisao") in DECISOES:
         partes.append(f"Decisão do trabalhador: {DECISOES[dados['decisao']]}")
     if etapa is Etapa.AVALIACAO and avaliacoes:

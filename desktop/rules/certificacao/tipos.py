@@ -60,6 +60,8 @@ class Etapa(StrEnum):
 
 ETAPAS = tuple(Etapa)
 ROTULOS_SITUACAO = {"andamento": "em andamento", "concluido": "concluído", "encerrado": "encerrado"}  # do processo
+ROTULOS_RESULTADO = {"integral": "Certificado (integral)", "parcial": "Atestado (parcial)",
+                     "nenhum": "Sem reconhecimento", "": "Sem resultado"}  # da avaliação (Portaria 902/2024, art. 24, IV)
 
 ROTULOS_ETAPA = {
     Etapa.INSCRICAO: "Inscrição", Etapa.ACOLHIMENTO: "Acolhimento", Etapa.MATRICULA: "Matrícula",

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from desktop.rules.certificacao.etapas import DECISOES
-from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_SITUACAO, Etapa
+from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_RESULTADO, ROTULOS_SITUACAO, Etapa
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
@@ -18,7 +18,6 @@ from desktop.screens.widgets.emissao import pasta_documentos
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import processos
-from desktop.services.certificacao.acompanhamento import ROTULOS_RESULTADO
 from desktop.services.certificacao.comunicado import emitir_comunicado, emitir_pasta
 
 from .comum import CARREGANDO, abrir, avisar, emitir_pdf, esquecer_leitura, ler, operar

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 
 from desktop.rules import csv_seguro, formato
-from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_SITUACAO, ROTULOS_TIPO, Etapa, TipoCertificacao
+from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_RESULTADO, ROTULOS_SITUACAO, ROTULOS_TIPO, Etapa, TipoCertificacao
 from desktop.rules.validacao import formatar_cpf
 from desktop.store.certificacao import processos as consultas
 
@@ -14,10 +14,6 @@ from desktop.store.ids import agora
 
 from ..sessao import ErroNegocio, Sessao
 from .comum import EDITAR, LER, iso
-
-ROTULOS_RESULTADO = {"integral": "Certificado (integral)", "parcial": "Atestado (parcial)",
-                     "nenhum": "Sem reconhecimento", "": "Sem resultado"}
-
 
 def contagens(sessao: Sessao, de: date | None = None, ate: date | None = None) -> dict[str, Counter]:
     """Totais de processos inscritos no período: ``por_perfil``, ``por_etapa``, ``por_resultado``, ``por_situacao``."""

@@ -37,9 +37,8 @@ def emitir_comunicado(sessao: Sessao, processo_id: str) -> documentos.Emitido:
 def emitir_pasta(sessao: Sessao, processo_id: str) -> documentos.Emitido:
     """A pasta do processo inteira em PDF (registrado): etapas com o que registraram, recursos, documentos."""
     from desktop.reports.certificacao.pasta import TITULO as TITULO_PASTA, DadosPasta, gerar_pasta
-    from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_SITUACAO, TITULOS_DOCUMENTO, Etapa, TipoDocumento
-
-    from .acompanhamento import ROTULOS_RESULTADO
+    from desktop.rules.certificacao.tipos import (ROTULOS_ETAPA, ROTULOS_RESULTADO, ROTULOS_SITUACAO, TITULOS_DOCUMENTO, Etapa,
+                                                  TipoDocumento)
 
     from .anexos import TIPOS as TIPOS_ANEXO, listar_anexos
 

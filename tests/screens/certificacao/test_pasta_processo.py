@@ -27,6 +27,7 @@ def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admi
             in linhas["Acolhimento"][3])  # o ponto final de cada resposta não vira ".;"
     assert "Decisão do trabalhador: seguir para a matrícula" in linhas["Acolhimento"][3]
     assert "Avaliadores: Paulo; Sérgio" in linhas["Avaliação"][3]
+    assert "Resultado: Atestado (parcial)" in linhas["Avaliação"][3]  # o rótulo, não o código da base ("parcial")
     assert "Competências reconhecidas (2 de 3): Interpretar projetos elétricos, Executar instalações" in linhas["Avaliação"][3]
     assert "Não reconhecidas: Aplicar normas de segurança (NR-10)" in linhas["Avaliação"][3]
     assert "Documentos emitidos:" in linhas["Certificação"][3] and "prazo de recurso vencido" in linhas["Certificação"][3]
@@ -93,4 +94,5 @@ def test_pasta_do_processo_impressa_pela_tela(qtbot, sessao_admin, tmp_path, mon
     assert "PASTA DO PROCESSO" in t and "Maria José da Silva" in t
     assert "Entrevista diagnóstica: Eletricista há 10 anos; Memorial" in t and "Avaliadores: Paulo; Sérgio" in t
     assert "Situação em andamento" in t and "Resultado Atestado (parcial)" in t  # rótulos, não os códigos da base
+    assert "Resultado: Atestado (parcial)" in t and "Resultado: parcial" not in t  # também no resumo da Avaliação
     assert "Peço reavaliação da NR-10. Sem decisão." in t and "Nenhum documento emitido." in t

@@ -303,16 +303,22 @@ def _cortadas(visao) -> list[str]:
             if visao.sizeHintForColumn(i) > cab.sectionSize(i)]
 
 
-def test_impugnacoes_inteiras_a_1366(qtbot, sessao_admin, estilo):
-    """Na largura que a aba tem a 1366×768 (a janela menos a lista de módulos), cada coluna das impugnações mostra o
-    texto inteiro e a tabela não rola na horizontal — antes saíam 'impugna…', '28/05/2027 (juntad…' e
-    'improcedente em …' com sobra no Candidato. A data da juntada vai para a dica."""
-    demo.criar_demo_eleicao(sessao_admin, random.Random(5))
-    tela = ProcessoEscolha(sessao_admin)
+def _tela_a_1366(qtbot, sessao):
+    """O Processo de escolha da demonstração no tamanho que a aba tem numa tela de 1366×768, já lido."""
+    demo.criar_demo_eleicao(sessao, random.Random(5))
+    tela = ProcessoEscolha(sessao)
     qtbot.addWidget(tela)
     tela.resize(LARGURA - 230, ALTURA - 60)  # 230: a lista de módulos; 60: menu e barra de estado
     tela.show()
     esperar_leituras(qtbot)
+    return tela
+
+
+def test_impugnacoes_inteiras_a_1366(qtbot, sessao_admin, estilo):
+    """Na largura que a aba tem a 1366×768 (a janela menos a lista de módulos), cada coluna das impugnações mostra o
+    texto inteiro e a tabela não rola na horizontal — antes saíam 'impugna…', '28/05/2027 (juntad…' e
+    'improcedente em …' com sobra no Candidato. A data da juntada vai para a dica."""
+    tela = _tela_a_1366(qtbot, sessao_admin)
     tela.abas.setCurrentWidget(tela.impugnacoes)
     visao = tela.impugnacoes.tabela
     qtbot.waitUntil(lambda: visao.model().rowCount() > 0)
@@ -328,12 +334,7 @@ def test_auditoria_e_posse_mostra_mesarios_e_situacao_inteiros_a_1366(qtbot, ses
     """Na aba Auditoria e posse, na largura de 1366×768, nome e função dos designados cabem inteiros (antes
     'Otávio Lins Cordeiro (…', 'Supervisor d…'), sem rolagem horizontal, e a situação do resultado cabe no rótulo
     (com duas linhas reservadas, 'contestação até …' e 'Posse dada' ficavam fora)."""
-    demo.criar_demo_eleicao(sessao_admin, random.Random(5))
-    tela = ProcessoEscolha(sessao_admin)
-    qtbot.addWidget(tela)
-    tela.resize(LARGURA - 230, ALTURA - 60)  # 230: a lista de módulos; 60: menu e barra de estado
-    tela.show()
-    esperar_leituras(qtbot)
+    tela = _tela_a_1366(qtbot, sessao_admin)
     tela.abas.setCurrentWidget(tela.encerramento)
     aba = tela.encerramento
     visao = aba.designados
