@@ -134,7 +134,7 @@ class ProcessoEscolha(QWidget):
         self.digitacao.sig_apurada.connect(lambda: self.encerramento.recarregar())
         self.abas.addTab(self.digitacao, "&Dupla digitação")
         self.abas.addTab(self.painel, "&Painel da apuração")
-        self.encerramento = AbaEncerramento(self._sessao, pid)
+        self.encerramento = AbaEncerramento(self._sessao, pid, mensagem=self.mensagem)  # a barra do processo
         self.encerramento.sig_mudou.connect(self._on_mudou)
         self.abas.addTab(self.encerramento, "&Auditoria e posse")
         self.abas.addTab(self._documentos(pid), "D&ocumentos")

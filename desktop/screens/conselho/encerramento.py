@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -22,7 +22,7 @@ from desktop.services.sessao import ErroNegocio, SemPermissao
 
 from desktop.screens.widgets import formato, servicos
 
-from desktop.screens.widgets.situacao import reservar_linhas
+from desktop.screens.widgets.situacao import isolar_texto, reservar_linhas
 from desktop.screens.widgets.tabela import Coluna, Lista
 
 _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
@@ -46,9 +46,23 @@ def _alertas(a: dict) -> str:
 
 
 def _lista(colunas: list[Coluna], nome: str, parent: QWidget, **opcoes) -> Lista:
+    """A tabela com altura mínima de três linhas e o título (medidos com a fonte da folha de estilo)."""
     lista = Lista(colunas, parent, nome=nome, **opcoes)
-    lista.visao.setMinimumHeight(70)
+    visao = lista.visao
+    visao.ensurePolished()
+    visao.horizontalHeader().ensurePolished()
+    visao.setMinimumHeight(visao.horizontalHeader().sizeHint().height()
+                           + 3 * visao.verticalHeader().defaultSectionSize() + 2 * visao.frameWidth())
     return lista
+
+
+def _grupo(titulo: str, tipo) -> QGroupBox:
+    """Um quadro com título e layout ``tipo`` sem margens próprias: o espaço por dentro é o ``padding`` da folha de
+    estilo (com as margens do layout somadas, cada quadro gastava ~20 pontos a mais de altura)."""
+    g = QGroupBox(titulo)
+    lay = tipo(g)
+    lay.setContentsMargins(0, 0, 0, 0)
+    return g
 
 
 def _situacao(sessao, processo_id: str) -> dict:
@@ -64,19 +78,26 @@ def _situacao(sessao, processo_id: str) -> dict:
 
 
 class AbaEncerramento(QWidget):
+    """A 1366×768 a aba cabe sem rolar (antes pedia ~640 pontos de altura e tinha ~506): designações e sessão de
+    apuração à esquerda, fila de auditoria e recontagem à direita, o resultado e a posse numa faixa embaixo, os
+    formulários com o botão na última linha; a mensagem vai à barra do processo (``mensagem``), como nas outras abas."""
+
     sig_mudou = Signal(str)
 
-    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
+    def __init__(self, sessao, processo_id: str, parent: QWidget | None = None, *, mensagem: QLabel | None = None):
         super().__init__(parent)
         self._sessao, self._pid = sessao, processo_id
         self.tarefa = None  # a gravação em andamento (servicos.operacao)
         self.carregando = False
         self._habilitados: list = []  # os números dos habilitados da última leitura
         self.pode_editar = sessao.pode(Permissao.ELEICAO_EDITAR)
-        self.mensagem = QLabel()
-        self.mensagem.setObjectName("mensagem")
-        self.mensagem.setWordWrap(True)
-        reservar_linhas(self.mensagem)  # a mensagem muda; os botões não pulam
+        propria = mensagem is None  # sozinha, a aba tem a sua linha de mensagem; no processo, usa a barra dele
+        if propria:
+            mensagem = QLabel()
+            mensagem.setObjectName("mensagem")
+            mensagem.setWordWrap(True)
+            reservar_linhas(mensagem)  # a mensagem muda; os botões não pulam
+        self.mensagem = mensagem
         self.botoes: list[QPushButton] = []
 
         # designações
@@ -91,22 +112,23 @@ class AbaEncerramento(QWidget):
         self.designados = self.lista_designados.visao
         self.login, self.funcao, self.ato = QLineEdit(), QComboBox(), QLineEdit()
         self.login.setPlaceholderText("login")
-        for f in FuncaoApuracao:
-            self.funcao.addItem(ROTULOS_FUNCAO[f].split(" (")[0], str(f))
-        self.ato.setPlaceholderText("ato da comissão, ex.: Resolução 03/2027")
+        for f in FuncaoApuracao:  # 'Mesário', 'Supervisor' (cabe na linha do login e do ato); por extenso na dica
+            self.funcao.addItem(ROTULOS_FUNCAO[f].split(" (")[0].split(" ")[0], str(f))
+            self.funcao.setItemData(self.funcao.count() - 1, ROTULOS_FUNCAO[f], Qt.ItemDataRole.ToolTipRole)
+        self.ato.setPlaceholderText("ato da comissão")
+        self.ato.setToolTip("O ato da comissão que designa, ex.: Resolução 03/2027")
         self.designar = self._botao("&Designar", self._on_designar)
-        g1 = QGroupBox("Mesários e supervisores da apuração (art. 9º)")
-        l1 = QVBoxLayout(g1)
-        l1.addWidget(self.designados)
-        linha, linha_ato = QHBoxLayout(), QHBoxLayout()
+        g1 = _grupo("Mesários e supervisores da apuração (art. 9º)", QVBoxLayout)
+        l1 = g1.layout()
+        l1.addWidget(self.designados, 1)
+        linha = QHBoxLayout()  # login, função, ato e o botão numa linha só
         linha.addWidget(self.login, 1)
-        linha.addWidget(self.funcao, 1)
-        linha_ato.addWidget(self.ato, 1)
-        linha_ato.addWidget(self.designar)
+        linha.addWidget(self.funcao)
+        linha.addWidget(self.ato, 2)
+        linha.addWidget(self.designar)
         for w in (self.login, self.funcao, self.ato):
             w.setVisible(self.pode_editar)
         l1.addLayout(linha)
-        l1.addLayout(linha_ato)
 
         # sessão de apuração
         self.inicio, self.fim = QDateTimeEdit(), QDateTimeEdit()
@@ -115,19 +137,23 @@ class AbaEncerramento(QWidget):
             w.setCalendarPopup(True)
         self.local = QLineEdit()
         self.membros = QPlainTextEdit()
-        self.membros.setPlaceholderText("um por linha: nome — função (presidente da comissão, membro, MP...)")
+        self.membros.setPlaceholderText("um por linha: nome — função")
+        self.membros.setToolTip("Os presentes, um por linha: nome — função (presidente da comissão, membro, MP...)")
         self.membros.setMaximumHeight(60)
         self.registrar_sessao = self._botao("Registrar &sessão", self._on_sessao)
-        g2 = QGroupBox("Sessão de apuração (para a ata)")
-        f2 = QFormLayout(g2)
+        g2 = _grupo("Sessão de apuração (para a ata)", QFormLayout)
+        f2 = g2.layout()
         horas = QHBoxLayout()
         horas.addWidget(self.inicio)
         horas.addWidget(QLabel("até"))
         horas.addWidget(self.fim)
+        horas.addStretch(1)
         f2.addRow("Início e fim:", horas)
         f2.addRow("Local:", self.local)
-        f2.addRow("Presentes:", self.membros)
-        f2.addRow("", self.registrar_sessao)
+        presentes = QHBoxLayout()  # o botão ao lado dos presentes, embaixo: uma linha a menos
+        presentes.addWidget(self.membros, 1)
+        presentes.addWidget(self.registrar_sessao, 0, Qt.AlignmentFlag.AlignBottom)
+        f2.addRow("Presentes:", presentes)
         g2.setEnabled(self.pode_editar)
 
         # fila de auditoria
@@ -140,12 +166,13 @@ class AbaEncerramento(QWidget):
         ], "Fila de auditoria", self, ao_abrir=self._on_boletim)
         self.fila = self.lista_fila.visao
         self.motivo_auditoria = QLineEdit()
-        self.motivo_auditoria.setPlaceholderText("motivo da liberação, ex.: conferido com o boletim de papel")
+        self.motivo_auditoria.setPlaceholderText("motivo da liberação, ex.: conferido no papel")
+        self.motivo_auditoria.setToolTip("O motivo da liberação, ex.: conferido com o boletim de papel")
         self.motivo_auditoria.setVisible(self.pode_editar)
         self.liberar = self._botao("&Liberar boletim", self._on_liberar)
-        g3 = QGroupBox("Fila de auditoria (limites de plausibilidade)")
-        l3 = QVBoxLayout(g3)
-        l3.addWidget(self.fila)
+        g3 = _grupo("Fila de auditoria (limites de plausibilidade)", QVBoxLayout)
+        l3 = g3.layout()
+        l3.addWidget(self.fila, 1)
         linha3 = QHBoxLayout()
         linha3.addWidget(self.motivo_auditoria, 1)
         linha3.addWidget(self.liberar)
@@ -155,54 +182,63 @@ class AbaEncerramento(QWidget):
         self.secao = QComboBox()
         self.recontagem = QLineEdit()
         self.recontagem.setPlaceholderText("comparecimento; brancos; nulos; nº=votos … ex.: 200; 10; 5; 11=45; 12=45")
+        self.recontagem.setToolTip(self.recontagem.placeholderText())
         self.papel, self.motivo_recontagem = QLineEdit(), QLineEdit()
-        self.papel.setPlaceholderText("boletim de papel recontado")
-        self.motivo_recontagem.setPlaceholderText("motivo (quem pediu, o que se conferiu)")
-        self.recontar = self._botao("&Recontar boletim aceito", self._on_recontar)
-        g4 = QGroupBox("Recontagem de boletim aceito (supervisor)")
-        f4 = QFormLayout(g4)
+        self.papel.setPlaceholderText("boletim de papel")
+        self.papel.setToolTip("O boletim de papel recontado")
+        self.motivo_recontagem.setPlaceholderText("motivo")
+        self.motivo_recontagem.setToolTip("O motivo da recontagem: quem pediu, o que se conferiu")
+        self.recontar = self._botao("&Recontar", self._on_recontar)
+        self.recontar.setToolTip("Recontar o boletim aceito da seção escolhida")
+        g4 = _grupo("Recontagem de boletim aceito (supervisor)", QFormLayout)
+        f4 = g4.layout()
         f4.addRow("Seção:", self.secao)
         f4.addRow("Números:", self.recontagem)
-        f4.addRow("Papel:", self.papel)
-        f4.addRow("Motivo:", self.motivo_recontagem)
-        f4.addRow("", self.recontar)
+        papel = QHBoxLayout()  # papel, motivo e o botão numa linha só
+        papel.addWidget(self.papel, 1)
+        papel.addWidget(self.motivo_recontagem, 1)
+        papel.addWidget(self.recontar)
+        f4.addRow("Papel:", papel)
         g4.setVisible(self.pode_editar)
 
-        # resultado e posse
+        # resultado e posse: uma faixa na largura toda, a situação à esquerda e os botões à direita
         self.situacao = QLabel()
         self.situacao.setObjectName("situacao")
         self.situacao.setWordWrap(True)
-        # a mensagem muda; os botões não pulam. Quatro linhas: apuração, publicação e posse somam ~190 letras e,
-        # com duas, 'contestação até …' e 'Posse dada' ficavam fora, cortados (visto a 1366×768)
-        reservar_linhas(self.situacao, 4)
+        # a mensagem muda; os botões não pulam. Apuração, publicação e posse somam ~190 letras: três linhas na
+        # largura da faixa (com duas, numa coluna estreita, 'contestação até …' e 'Posse dada' ficavam fora)
+        reservar_linhas(self.situacao, 3)
         self.publicar = self._botao("&Publicar resultado", self._on_publicar)
         self.posse = self._botao("&Encerrar e dar posse", self._on_posse)
-        g5 = QGroupBox("Resultado e posse (art. 14)")
-        l5 = QVBoxLayout(g5)
-        l5.addWidget(self.situacao)
-        linha5 = QHBoxLayout()
-        linha5.addWidget(self.publicar)
-        linha5.addWidget(self.posse)
-        linha5.addStretch(1)
-        l5.addLayout(linha5)
+        g5 = _grupo("Resultado e posse (art. 14)", QHBoxLayout)
+        l5 = g5.layout()
+        # numa caixa de altura fixa (isolar_texto): o rótulo que quebra linhas dá ao corpo "altura pela largura", e a
+        # rolagem passava a medi-lo pelo tamanho preferido das tabelas (~570 pontos), não pelo mínimo (~480): rolava
+        l5.addWidget(isolar_texto(self.situacao), 1)
+        l5.addWidget(self.publicar, 0, Qt.AlignmentFlag.AlignVCenter)
+        l5.addWidget(self.posse, 0, Qt.AlignmentFlag.AlignVCenter)
 
         colunas = QHBoxLayout()
+        colunas.setContentsMargins(0, 0, 0, 0)
         esquerda, direita = QVBoxLayout(), QVBoxLayout()
         esquerda.addWidget(g1, 1)
         esquerda.addWidget(g2)
         direita.addWidget(g3, 1)
         direita.addWidget(g4)
-        direita.addWidget(g5)
         colunas.addLayout(esquerda, 1)
         colunas.addLayout(direita, 1)
         corpo = QWidget()
-        corpo.setLayout(colunas)
-        rolagem = QScrollArea()  # em 1366×768 o conteúdo rola em vez de empurrar a janela
+        tudo = QVBoxLayout(corpo)
+        tudo.setContentsMargins(0, 0, 0, 0)
+        tudo.addLayout(colunas, 1)
+        tudo.addWidget(g5)
+        rolagem = QScrollArea()  # numa tela menor que 1366×768 o conteúdo rola em vez de empurrar a janela
         rolagem.setWidgetResizable(True)
         rolagem.setFrameShape(QScrollArea.Shape.NoFrame)
         rolagem.setWidget(corpo)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.mensagem)
+        if propria:
+            lay.addWidget(self.mensagem)
         lay.addWidget(rolagem, 1)
         self.recarregar()
 

@@ -344,3 +344,39 @@ def test_auditoria_e_posse_mostra_mesarios_e_situacao_inteiros_a_1366(qtbot, ses
     assert visao.horizontalScrollBar().maximum() == 0
     rotulo = aba.situacao
     assert rotulo.heightForWidth(rotulo.width()) <= rotulo.height(), (rotulo.text(), rotulo.width(), rotulo.height())
+
+
+def test_auditoria_e_posse_cabe_sem_rolar_a_1366(qtbot, sessao_admin, estilo):
+    """A aba Auditoria e posse cabe inteira, sem rolar, na área que tem numa janela maximizada a 1366×768 (antes
+    pedia ~640 pontos de altura e tinha ~506: a recontagem e o Resultado e posse ficavam abaixo da dobra). Nada se
+    esconde para caber: cada grupo, campo e botão aparece com pelo menos a altura que pede, e as designações mostram
+    todas as linhas."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateTimeEdit, QGroupBox, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
+
+    demo.criar_demo_eleicao(sessao_admin, random.Random(5))
+    tela = ProcessoEscolha(sessao_admin)
+    qtbot.addWidget(tela)
+    tela.resize(LARGURA - 230, ALTURA - 60)  # 230: a lista de módulos; 60: menu e barra de estado
+    tela.show()
+    esperar_leituras(qtbot)
+    tela.abas.setCurrentWidget(tela.encerramento)
+    aba = tela.encerramento
+    qtbot.waitUntil(lambda: aba.designados.model().rowCount() >= 3 and "contestação até" in aba.situacao.text())
+    QApplication.processEvents()
+    rolagem = aba.findChild(QScrollArea)
+    corpo = rolagem.widget()
+    assert rolagem.verticalScrollBar().maximum() == 0, (
+        f"rola: o conteúdo pede {corpo.minimumSizeHint().height()} e a área tem {rolagem.viewport().height()}")
+    assert rolagem.horizontalScrollBar().maximum() == 0
+    grupos = [g for g in aba.findChildren(QGroupBox)]
+    assert len(grupos) == 5 and all(g.isVisible() for g in grupos)
+    for w in aba.findChildren(QWidget):
+        if (isinstance(w, (QLineEdit, QComboBox, QDateTimeEdit, QPlainTextEdit, QAbstractButton)) and w.isVisible()
+                and not w.objectName().startswith("qt_")):  # as peças internas do Qt (o texto da data) ficam de fora
+            pede = min(w.minimumSizeHint().height(), w.maximumHeight())  # os presentes: 60 pontos, como sempre
+            assert w.height() >= pede, f"{type(w).__name__} {w.objectName()} espremido: {w.height()} < {pede}"
+            canto = w.mapTo(rolagem.viewport(), w.rect().bottomRight())
+            assert canto.y() < rolagem.viewport().height(), f"{type(w).__name__} {getattr(w, 'text', str)()} fora"
+    visao = aba.designados
+    ultima = visao.visualRect(visao.model().index(visao.model().rowCount() - 1, 0))
+    assert ultima.bottom() <= visao.viewport().height(), "a última designação fica escondida"
