@@ -12,6 +12,7 @@ from desktop.services import parametros
 from desktop.screens.widgets.leitura import em_andamento
 from tests.screens.apoio_janelas import esperar_gravacao
 from tests.screens.apoio_tabelas import editar_celula, textos
+from tests.screens.apoio_tela import estilo  # noqa: F401 — a folha de estilo da aplicação
 
 
 @pytest.fixture
@@ -263,3 +264,25 @@ def test_matriz_editada_na_grade_de_dupla_entrada(qtbot, aba, sessao_admin):
     esperado = {k: dict(v) for k, v in anterior.items()}
     esperado[primeira_linha]["A"] = "301.00"
     assert nova == esperado
+
+
+def test_nova_vigencia_do_anexo_i_mostra_todas_as_linhas(qtbot, aba, sessao_admin, estilo):
+    """A 1366×768, com a folha de estilo, a grade do Anexo I (10 linhas) aparece inteira no diálogo: a 10ª linha ficava
+    atrás do campo Fundamento — o diálogo abria com a altura mínima dos campos, menor que a que os textos que quebram
+    linha pedem, e o formulário espremia a grade por baixo do campo seguinte."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.screens.apoio_tela import sobrepostos
+
+    nomes = {d["nome"]: d for d in parametros.listar_definicoes(sessao_admin)}
+    dlg = _abrir_nova(qtbot, aba, nomes["magisterio_anexo1"]["titulo"])
+    QApplication.processEvents()
+    grade = dlg.editor.grade.visao
+    assert grade.model().rowCount() == 10
+    ultima = grade.visualRect(grade.model().index(9, 0))
+    assert ultima.bottom() <= grade.viewport().height() or grade.verticalScrollBar().isVisible(), (
+        f"a 10ª linha termina em {ultima.bottom()} e a grade mostra {grade.viewport().height()}")
+    campos = [dlg.form.itemAt(i, dlg.form.ItemRole.FieldRole).widget() for i in range(dlg.form.rowCount())]
+    # a grade, não só o editor que a contém: espremido, o editor ficava no seu lugar e a grade vazava por baixo
+    assert sobrepostos(dlg, [c for c in campos if c is not None] + [grade]) == []
+    assert dlg.height() <= 720 and dlg.botao_ok.mapTo(dlg, dlg.botao_ok.rect().bottomLeft()).y() <= dlg.height()

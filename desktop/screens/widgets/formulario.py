@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QAbstractScrollArea, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.screens.widgets.campos import CampoValidado
@@ -21,6 +21,20 @@ from desktop.screens.widgets.roda import ignorar_roda_em
 from . import avisos, servicos
 
 _ESTILO_ERRO = "color: #b00020; font-weight: bold;"
+
+
+def _linhas_que_faltam(rotulo: QLabel, janela: QWidget) -> int:
+    """Quanto um texto que quebra linha pede além do mínimo que o layout lhe dá, na largura que tem (0 se não quebra
+    linha, está oculto ou fica numa área que rola)."""
+    if not (rotulo.wordWrap() and rotulo.isVisible()):
+        return 0
+    pai = rotulo.parentWidget()
+    while pai is not None and pai is not janela:
+        if isinstance(pai, QAbstractScrollArea):
+            return 0
+        pai = pai.parentWidget()
+    minimo = max(rotulo.minimumHeight(), rotulo.minimumSizeHint().height())
+    return max(0, min(rotulo.heightForWidth(rotulo.width()), rotulo.maximumHeight()) - minimo)
 
 
 class DialogoFormulario(QDialog):
@@ -85,6 +99,20 @@ class DialogoFormulario(QDialog):
         precisa = (lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth()
                    else lay.totalMinimumSize().height())
         self.setMinimumHeight(precisa)
+        if precisa > self.height():
+            self.resize(self.width(), precisa)
+
+    def showEvent(self, evento) -> None:  # noqa: N802 — nome do Qt
+        """Ao abrir, a altura mínima já com as linhas que os textos que quebram linha pedem na largura do diálogo: o Qt
+        mede o mínimo de um texto desses como uma linha curta, abre o diálogo com essa altura e o formulário espremia
+        um campo alto por baixo do seguinte (a 10ª linha da grade do Anexo I ficava atrás do Fundamento, visto a
+        1366×768). A altura preferida (``_ajustar_altura``) seria demais: a de uma área que rola é a do conteúdo."""
+        super().showEvent(evento)
+        lay = self.layout()
+        lay.activate()
+        precisa = lay.totalMinimumSize().height() + sum(_linhas_que_faltam(r, self) for r in self.findChildren(QLabel))
+        if precisa > self.minimumHeight():
+            self.setMinimumHeight(precisa)
         if precisa > self.height():
             self.resize(self.width(), precisa)
 

@@ -1,0 +1,30 @@
+"""Apoio aos testes de tamanho de tela (1366×768, a tela dos notebooks velhos dos usuários): a folha de estilo da
+aplicação (os tamanhos dependem dela) e o que se vê de errado numa janela — widgets uns por cima dos outros."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from desktop import app as paco
+
+
+@pytest.fixture
+def estilo(qapp):
+    """A folha de estilo da aplicação (os tamanhos dependem dela); desfeita no fim."""
+    anterior = qapp.styleSheet()
+    paco.configurar_aplicacao(qapp)
+    yield
+    qapp.setStyleSheet(anterior)
+
+
+def sobrepostos(janela: QWidget, widgets: list[QWidget]) -> list[str]:
+    """Os pares de ``widgets`` (à vista) que ocupam o mesmo lugar na ``janela``: um esconde parte do outro (um widget
+    dentro do outro não conta)."""
+    retangulos = [(w, w.rect().translated(w.mapTo(janela, w.rect().topLeft()))) for w in widgets if w.isVisible()]
+    achados = []
+    for i, (a, ra) in enumerate(retangulos):
+        for b, rb in retangulos[i + 1:]:
+            if ra.intersects(rb) and not (a.isAncestorOf(b) or b.isAncestorOf(a)):
+                comum = ra.intersected(rb)
+                achados.append(f"{type(a).__name__} e {type(b).__name__}: {comum.width()}×{comum.height()} em comum")
+    return achados
