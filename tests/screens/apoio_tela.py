@@ -1,9 +1,10 @@
 """Apoio aos testes de tamanho de tela (1366×768, a tela dos notebooks velhos dos usuários): a folha de estilo da
-aplicação (os tamanhos dependem dela) e o que se vê de errado numa janela — widgets uns por cima dos outros."""
+aplicação (os tamanhos dependem dela) e o que se vê de errado numa janela — colunas com o texto cortado, widgets uns
+por cima dos outros."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from desktop import app as paco
 
@@ -15,6 +16,14 @@ def estilo(qapp):
     paco.configurar_aplicacao(qapp)
     yield
     qapp.setStyleSheet(anterior)
+
+
+def cortadas(visao: QTableView) -> list[str]:
+    """As colunas da tabela comum em que o texto de alguma linha sai com reticências (mais largo que a coluna, medido
+    como o Qt mede para ``resizeColumnToContents``: as linhas à vista e as vizinhas, até 1.000)."""
+    cab, colunas = visao.horizontalHeader(), visao.model().sourceModel().colunas
+    return [f"{c.titulo}: {cab.sectionSize(i)} < {visao.sizeHintForColumn(i)}" for i, c in enumerate(colunas)
+            if visao.sizeHintForColumn(i) > cab.sectionSize(i)]
 
 
 def sobrepostos(janela: QWidget, widgets: list[QWidget]) -> list[str]:

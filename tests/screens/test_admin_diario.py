@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.screens.administracao.diario import AbaDiario
 from desktop.services import acesso, documentos
+from tests.screens.apoio_tela import estilo  # noqa: F401 — a folha de estilo da aplicação
 
 
 @pytest.fixture
@@ -149,3 +150,38 @@ def test_exportar_pdf_das_linhas_filtradas(qtbot, aba, sessao_admin, tmp_path, m
     docs = documentos.listar_documentos(sessao_admin)
     assert len(docs) == 1 and docs[0]["codigo"] in aba.situacao.text()
     assert documentos.verificar_pdf(sessao_admin, arquivo).situacao == "autentico"
+
+
+def test_colunas_inteiras_a_1366(qtbot, sessao_admin, estilo):
+    """Na largura que a aba tem a 1366×768 (a janela menos a lista de módulos), com a folha de estilo, nenhuma coluna
+    de texto curto sai com reticências e a tabela não rola na horizontal — antes o registro saía
+    '01a23abf-0cca-7960-8f9a-dc2b6d10…' e o hash ficava fora, à direita. O nome de tabela mais longo do diário cabe
+    mesmo fora das primeiras 200 linhas (as que a medida pelo conteúdo vê); o registro, o texto longo, pode sair cortado
+    no meio e vai inteiro para a dica, como o hash."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.store import diario, ids
+    from tests.screens.apoio_tabelas import dica
+    from tests.screens.apoio_tela import cortadas
+
+    longa = "magisterio_complementar_contracheques"  # o nome de tabela mais longo das migrações
+    with sessao_admin.db.conn:  # a mais antiga: fica depois das 200 linhas mais recentes
+        diario.registrar(sessao_admin.db, usuario="secretaria", maquina="DESKTOP-7K2J9QF", versao="1", tabela=longa,
+                         registro_id=ids.novo_id(), acao="alterar")
+        for _ in range(250):
+            diario.registrar(sessao_admin.db, usuario="admin", maquina="DESKTOP-7K2J9QF", versao="1",
+                             tabela="sessoes", registro_id=f"{ids.novo_id()}:2021", acao="evento")
+    w = AbaDiario(sessao_admin)
+    qtbot.addWidget(w)
+    w.resize(1366 - 230, 720 - 60)  # 230: a lista de módulos; 60: menu e barra de estado
+    w.show()
+    _esperar(qtbot, w)
+    QApplication.processEvents()
+    visao = w.tabela
+    assert visao.model().rowCount() > 250 and longa in [visao.model().index(i, 5).data() for i in range(visao.model().rowCount())]
+    assert [c for c in cortadas(visao) if not c.startswith("Registro")] == []
+    cab = visao.horizontalHeader()
+    assert visao.horizontalScrollBar().maximum() == 0, ([cab.sectionSize(i) for i in range(cab.count())], visao.viewport().width(), cab.length())
+    registro = visao.model().index(0, 6).data()
+    assert dica(visao, 0, 6) == registro and len(registro) == 41
+    assert dica(visao, 0, 7).startswith("SHA-256: ") and len(dica(visao, 0, 7)) == len("SHA-256: ") + 64

@@ -23,7 +23,8 @@ from desktop.services import auditoria
 
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.servicos import consulta, operacao
-from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.tabela import (Coluna, ModeloTabela, ProxyFiltro, alargar_para, criar_visao,
+                                           linha_selecionada)
 from desktop.screens.widgets.situacao import reservar_linhas
 
 ACOES = {"inserir": "Inclusão", "alterar": "Alteração", "excluir": "Exclusão", "evento": "Evento"}
@@ -31,18 +32,24 @@ TODOS = "(todos)"
 MAX_LINHAS_VEREDITO = 12
 TODAS = "(todas)"
 
+# A 1366×768 (~1.100 pontos de tabela) cada coluna de texto curto cabe inteira e a tabela não rola na horizontal:
+# antes o registro saía '01a23abf-0cca-7960-8f9a-dc2b6d10…', a tabela 'cert_curso_compo…' e o hash ficava fora, à
+# direita. As larguras são o mínimo (a medida pelo conteúdo alarga), a tabela cabe o nome mais longo do diário
+# (``alargar_para``, com as tabelas do filtro) e o registro, o texto longo, estica na sobra, cortado no meio (o começo
+# e o fim do id à vista) e inteiro na dica, como o hash.
 COLUNAS = [
     Coluna("Nº", lambda d: str(d["seq"]), ordenar=lambda d: d["seq"], alinhamento="direita",
-           largura=60),
+           largura=50),
     Coluna("Momento", lambda d: formato.momento(d["momento"]), ordenar=lambda d: d["momento"],
-           largura=150),
-    Coluna("Usuário", lambda d: d["usuario"], largura=110),
-    Coluna("Máquina", lambda d: d["maquina"], largura=120),
-    Coluna("Ação", lambda d: ACOES.get(d["acao"], d["acao"]), largura=90),
-    Coluna("Tabela", lambda d: d["tabela"], largura=175),
-    Coluna("Registro", lambda d: d["registro_id"]),
-    Coluna("Hash", lambda d: f"{d['hash'][:16]}…", largura=140),
+           largura=140),
+    Coluna("Usuário", lambda d: d["usuario"], largura=80),
+    Coluna("Máquina", lambda d: d["maquina"], largura=80),
+    Coluna("Ação", lambda d: ACOES.get(d["acao"], d["acao"]), largura=80),
+    Coluna("Tabela", lambda d: d["tabela"], largura=120),
+    Coluna("Registro", lambda d: d["registro_id"], esticar=True, largura=100, dica=lambda d: d["registro_id"]),
+    Coluna("Hash", lambda d: f"{d['hash'][:8]}…", largura=90, dica=lambda d: f"SHA-256: {d['hash']}"),
 ]
+COLUNA_TABELA = 5
 
 
 class AbaDiario(QWidget):
@@ -100,6 +107,7 @@ class AbaDiario(QWidget):
         self.modelo = ModeloTabela(COLUNAS, self)
         self.proxy = ProxyFiltro(self.modelo, self)
         self.tabela = criar_visao(self.proxy, self, nome="Diário de auditoria")
+        self.tabela.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # o id cortado mostra o começo e o fim
         self.contagem = QLabel(self)
 
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -189,6 +197,7 @@ class AbaDiario(QWidget):
         self._preencher_esquemas(esquemas)
         self._preencher_opcoes(*opcoes)
         self.modelo.definir_linhas(linhas)
+        alargar_para(self.tabela, COLUNA_TABELA, opcoes[1])  # todas as tabelas do diário, não só as da amostra
         if total > len(linhas):
             self.contagem.setText(f"Mostrando os {len(linhas)} registros mais recentes de {total}.")
         else:

@@ -536,6 +536,19 @@ def ajustar_colunas(visao: QTableView) -> None:
         _Esticada(visao, esticada, max(colunas[esticada].largura or 0, cab.sectionSizeHint(esticada))).ajustar()
 
 
+def alargar_para(visao: QTableView, coluna: int, textos) -> None:
+    """A ``coluna`` fica larga o bastante para qualquer um dos ``textos``, quando se sabe de antemão tudo o que ela
+    pode mostrar (as tabelas do diário, da lista do filtro): a medida pelo conteúdo (``_PeloConteudo``) só vê as
+    primeiras linhas e, no diário, 'magisterio_complementar_contracheques' na linha 300 saía cortado. Só alarga."""
+    medidor = visao.findChild(_PeloConteudo)
+    visao.ensurePolished()
+    texto = max((visao.fontMetrics().horizontalAdvance(t) for t in textos), default=0)
+    largura = texto + (medidor._margem(coluna) if medidor is not None else 0)
+    cab = visao.horizontalHeader()
+    if largura > cab.sectionSize(coluna):
+        cab.resizeSection(coluna, largura)
+
+
 def linha_selecionada(visao: QTableView) -> Any | None:
     """A linha (do serviço) selecionada na visão, ou None; na planilha, a da célula selecionada."""
     indices = visao.selectionModel().selectedRows() or visao.selectionModel().selectedIndexes()

@@ -3,11 +3,9 @@ cada diálogo da eleição cabe em 1366×768 com os botões à vista."""
 import random
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from desktop import app as paco
 from desktop.rules.papeis import Papel
 from desktop.screens.conselho import dialogos_candidatura, dialogos_impugnacao
 from desktop.screens.conselho.eleicao import ProcessoEscolha
@@ -15,6 +13,7 @@ from desktop.services.eleicao import candidaturas, demo, impugnacoes, processo, 
 from desktop.services.eleicao.comum import simulando_dia
 from tests.services.eleicao.conftest import dia_eleicao, designar, homologado, proc, sessao_de  # noqa: F401
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras
+from tests.screens.apoio_tela import cortadas, estilo  # noqa: F401 — estilo: a folha de estilo da aplicação
 
 VOTOS = {11: 50, 12: 40, 13: 30, 14: 20, 15: 10, 16: 9, 17: 8, 18: 7, 19: 6, 20: 5}
 LARGURA, ALTURA = 1366, 720
@@ -130,14 +129,6 @@ def test_liberar_o_boletim_escolhido_na_fila_ordenada(qtbot, sessao_admin, homol
     assert situacao == {2: "pendente", 3: "liberada"}
     assert aba.lista_fila.selecionada()["secao"] == 3  # relida, a escolha continua no boletim liberado
     assert textos(aba.fila)[0][2].startswith("liberada por Supervisora")
-
-
-@pytest.fixture
-def estilo(qapp):
-    anterior = qapp.styleSheet()
-    paco.configurar_aplicacao(qapp)
-    yield
-    qapp.setStyleSheet(anterior)
 
 
 def test_dialogos_e_aba_da_eleicao_cabem_em_1366x768(qtbot, sessao_admin, proc, estilo):  # noqa: F811
@@ -295,14 +286,6 @@ def test_calendario_na_ordem_da_lei_e_ordena_pela_data(qtbot, sessao_admin, proc
     assert textos(visao) == na_lei
 
 
-def _cortadas(visao) -> list[str]:
-    """As colunas da tabela em que o texto de alguma linha sai com reticências (mais largo que a coluna, medido como o
-    Qt mede para ``resizeColumnToContents``)."""
-    cab, colunas = visao.horizontalHeader(), visao.model().sourceModel().colunas
-    return [f"{c.titulo}: {cab.sectionSize(i)} < {visao.sizeHintForColumn(i)}" for i, c in enumerate(colunas)
-            if visao.sizeHintForColumn(i) > cab.sectionSize(i)]
-
-
 def _tela_a_1366(qtbot, sessao):
     """O Processo de escolha da demonstração no tamanho que a aba tem numa tela de 1366×768, já lido."""
     demo.criar_demo_eleicao(sessao, random.Random(5))
@@ -326,7 +309,7 @@ def test_impugnacoes_inteiras_a_1366(qtbot, sessao_admin, estilo):
     linha = [visao.model().index(0, c).data() for c in range(visao.model().columnCount())]
     assert linha[4].endswith(" (juntada)") and linha[5].startswith("improcedente em ") and linha[6] != "—", linha
     assert "defesa juntada em " in visao.model().index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
-    assert _cortadas(visao) == []
+    assert cortadas(visao) == []
     assert visao.horizontalScrollBar().maximum() == 0
 
 
@@ -340,7 +323,7 @@ def test_auditoria_e_posse_mostra_mesarios_e_situacao_inteiros_a_1366(qtbot, ses
     visao = aba.designados
     qtbot.waitUntil(lambda: visao.model().rowCount() >= 3 and "contestação até" in aba.situacao.text())
     QApplication.processEvents()
-    assert [c for c in _cortadas(visao) if not c.startswith("Ato")] == []  # o ato estica, inteiro na dica
+    assert [c for c in cortadas(visao) if not c.startswith("Ato")] == []  # o ato estica, inteiro na dica
     assert visao.horizontalScrollBar().maximum() == 0
     rotulo = aba.situacao
     assert rotulo.heightForWidth(rotulo.width()) <= rotulo.height(), (rotulo.text(), rotulo.width(), rotulo.height())
@@ -353,12 +336,7 @@ def test_auditoria_e_posse_cabe_sem_rolar_a_1366(qtbot, sessao_admin, estilo):
     todas as linhas."""
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateTimeEdit, QGroupBox, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
 
-    demo.criar_demo_eleicao(sessao_admin, random.Random(5))
-    tela = ProcessoEscolha(sessao_admin)
-    qtbot.addWidget(tela)
-    tela.resize(LARGURA - 230, ALTURA - 60)  # 230: a lista de módulos; 60: menu e barra de estado
-    tela.show()
-    esperar_leituras(qtbot)
+    tela = _tela_a_1366(qtbot, sessao_admin)
     tela.abas.setCurrentWidget(tela.encerramento)
     aba = tela.encerramento
     qtbot.waitUntil(lambda: aba.designados.model().rowCount() >= 3 and "contestação até" in aba.situacao.text())
