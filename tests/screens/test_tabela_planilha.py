@@ -449,3 +449,41 @@ def test_linha_mudou_nao_apaga_o_que_se_digita_na_mesma_linha(qtbot):
     _tecla(qtbot, Qt.Key.Key_Return)
     _fechado(qtbot, t)
     assert (linhas[0]["a"], linhas[0]["b"]) == ("4", "12")
+
+
+def test_ctrl_tab_troca_de_aba_em_vez_de_andar_na_planilha(qtbot):
+    """Ctrl+Tab e Ctrl+Shift+Tab trocam a aba do QTabWidget em que a planilha está, como em qualquer outro campo —
+    a planilha (Tab anda pelas células) os tomava como Tab e o cursor só andava de célula. Com o editor aberto, o que
+    se digitou entra na célula antes de trocar de aba."""
+    from PySide6.QtWidgets import QTabWidget
+
+    linhas = _linhas()
+    abas = QTabWidget()
+    qtbot.addWidget(abas)
+    pagina = QWidget()
+    lista = Lista(_colunas(), pagina, planilha=True)
+    lista.definir_linhas(linhas)
+    QVBoxLayout(pagina).addWidget(lista.visao)
+    abas.addTab(pagina, "Grade")
+    abas.addTab(QLineEdit(), "Outra")
+    abas.addTab(QLineEdit(), "Terceira")
+    abas.resize(700, 300)
+    abas.show()
+    abas.activateWindow()
+    qtbot.waitUntil(abas.isActiveWindow)
+    t = lista.visao
+    ir_para(qtbot, t, 0, 1)
+    _tecla(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert abas.currentIndex() == 1 and _onde(t) == (0, 1)
+    abas.setCurrentIndex(0)
+    t.setFocus()
+    # Ctrl+Shift+Tab chega como Backtab com Ctrl e Shift; da primeira aba, volta à última
+    _tecla(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert abas.currentIndex() == 2 and _onde(t) == (0, 1)
+    abas.setCurrentIndex(0)
+    ir_para(qtbot, t, 1, 1)
+    _teclar(qtbot, "42")
+    assert _editor(t) is not None
+    _tecla(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    _fechado(qtbot, t)
+    assert abas.currentIndex() == 1 and linhas[1]["a"] == "42" and _onde(t) == (1, 1)

@@ -328,6 +328,9 @@ class _Planilha(QTableView):
         if evento.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             self._descer()
             return
+        if _troca_de_aba(evento):  # segue para o QTabWidget de fora (o Qt o tomava como Tab: andava de célula)
+            evento.ignore()
+            return
         super().keyPressEvent(evento)
 
     def closeEditor(self, editor, dica) -> None:  # noqa: N802
@@ -383,10 +386,31 @@ class _EnterAbre(QObject):
         return True
 
 
+def _troca_de_aba(evento) -> bool:
+    """Ctrl+Tab ou Ctrl+Shift+Tab (que chega como Backtab): a tecla do QTabWidget para trocar de aba."""
+    return (evento.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and bool(evento.modifiers() & Qt.KeyboardModifier.ControlModifier))
+
+
+def _editor_e_troca_de_aba(delegado: QStyledItemDelegate, editor, evento) -> bool:
+    """Ctrl+Tab no editor aberto: grava o que se digitou, fecha o editor e deixa a tecla seguir para o QTabWidget
+    (o delegado do Qt a tomava como Tab e abria a célula seguinte)."""
+    if evento.type() != QEvent.Type.KeyPress or not _troca_de_aba(evento):
+        return False
+    delegado.commitData.emit(editor)
+    delegado.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+    return True
+
+
 class _DelegadoTexto(QStyledItemDelegate):
     """O editor de texto abre com o valor da célula e depois é de quem digita: o Qt 6 reescreve com o valor do modelo
     o editor aberto em qualquer célula que um ``dataChanged`` cubra, e ``linha_mudou`` (a conferência da célula
     anterior, que chega em segundo plano) apagava o que se digitava na seguinte da mesma linha."""
+
+    def eventFilter(self, editor, evento) -> bool:  # noqa: N802
+        if _editor_e_troca_de_aba(self, editor, evento):
+            return False  # a tecla segue do editor para a tabela e dela para o QTabWidget
+        return super().eventFilter(editor, evento)
 
     def setEditorData(self, editor, indice) -> None:  # noqa: N802
         if not editor.property("paco_aberto"):
@@ -407,6 +431,11 @@ class _DelegadoOpcoes(QStyledItemDelegate):
             combo.addItem(rotulo, valor)
         combo.activated.connect(lambda _i: (self.commitData.emit(combo), self.closeEditor.emit(combo)))
         return combo
+
+    def eventFilter(self, editor, evento) -> bool:  # noqa: N802
+        if _editor_e_troca_de_aba(self, editor, evento):
+            return False  # a tecla segue do editor para a tabela e dela para o QTabWidget
+        return super().eventFilter(editor, evento)
 
     def setEditorData(self, combo, indice) -> None:  # noqa: N802
         """Abre no valor da célula: o rótulo que ela mostra ou, se ela mostra o valor (a chave), esse valor — sem
