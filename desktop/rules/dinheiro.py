@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .formato import reais as _reais
 from .validacao import EntradaInvalida
 
 CENTAVO = Decimal("0.01")
@@ -53,8 +54,6 @@ def texto_dinheiro(valor: Decimal) -> str:
 
 def reais(valor: Decimal) -> str:
     """Valor para mensagens ao usuário: R$ 1.234,56 (``formato.reais``)."""
-    from .formato import reais as _reais  # formato importa validacao, como este módulo
-
     return _reais(valor)
 
 

@@ -27,6 +27,8 @@ CENTAVO = Decimal("0.01")
 MESES: tuple[str, ...] = tuple(get_month_names("wide", locale=LOCALE)[m].lower() for m in range(1, 13))
 """janeiro … dezembro (CLDR, pelo babel)."""
 
+_PT_BR = str.maketrans(",.", ".,")
+"""Do formato do Python (1,234.56) ao de pt-BR no CLDR (1.234,56): ponto nos milhares, vírgula nos decimais."""
 _MSG_DINHEIRO = ("Valor inválido: use o ponto só para os milhares e a vírgula para os centavos, "
                  "por exemplo 1.621 ou 1.621,00.")
 _MSG_NUMERO = "Número inválido: use a vírgula para os decimais e o ponto só para os milhares, por exemplo 7,5 ou 1.234,56."
@@ -74,6 +76,8 @@ def numero(valor: Decimal | int | str, casas: int | None = None) -> str:
         casas = len(texto.partition(".")[2])
     else:
         d = d.quantize(Decimal(1).scaleb(-casas), rounding=ROUND_HALF_UP)
+    if d.is_finite():  # o mesmo texto que o babel dá com o padrão abaixo, ~5× mais depressa (issue 16)
+        return format(d, f",.{casas}f").translate(_PT_BR)
     padrao = "#,##0" + ("." + "0" * casas if casas else "")
     return format_decimal(d, format=padrao, locale=LOCALE, decimal_quantization=False)
 

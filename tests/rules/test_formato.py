@@ -68,6 +68,55 @@ def test_formatar_dinheiro_e_numeros():
         assert formato.reais(formato.ler_dinheiro(texto)) == "R$ " + texto
 
 
+def test_numero_sem_babel_e_com_o_mesmo_texto_do_babel(monkeypatch):
+    """O número é montado pelo formato do próprio Python, com os separadores do CLDR pt-BR trocados: o mesmo texto
+    que ``babel.numbers.format_decimal`` dá com o padrão #,##0.00, mas sem ele — eram ~70 µs por valor, e a tabela
+    da folha, que mede a largura das colunas de dinheiro em 200 linhas cada vez que a prévia ou os gravados chegam,
+    passava ~40 ms só nisso na thread da interface com 3.000 servidores (issue 16)."""
+    import random
+
+    from babel.numbers import format_decimal
+
+    sorteio = random.Random(16)
+    valores = [Decimal("0"), Decimal("-0.00"), Decimal("0.005"), Decimal("999.995"), Decimal("1E+3"),
+               Decimal("0E-7"), Decimal("-1234567.891"), Decimal("123456789012345678901.5"), 7, -1518, "1621.00"]
+    valores += [Decimal(sorteio.randint(-10**12, 10**12)).scaleb(sorteio.randint(-8, 4)) for _ in range(300)]
+    esperado = {}
+    for valor in valores:
+        for casas in (None, 0, 1, 2, 3, 6):
+            d = Decimal(str(valor))
+            if casas is None:
+                n = len(format(d, "f").partition(".")[2])
+            else:
+                n, d = casas, d.quantize(Decimal(1).scaleb(-casas), rounding="ROUND_HALF_UP")
+            esperado[str(valor), casas] = format_decimal(d, format="#,##0" + ("." + "0" * n if n else ""),
+                                                         locale="pt_BR", decimal_quantization=False)
+
+    def _sem_babel(*_a, **_k):
+        raise AssertionError("formato.numero chamou o babel para um número finito")
+
+    monkeypatch.setattr(formato, "format_decimal", _sem_babel)
+    for valor in valores:
+        for casas in (None, 0, 1, 2, 3, 6):
+            assert formato.numero(valor, casas) == esperado[str(valor), casas], (valor, casas)
+    assert formato.reais(Decimal("-1234567.891")) == "-R$ 1.234.567,89"
+
+
+def test_reais_das_regras_nao_importa_a_cada_valor(monkeypatch):
+    """``dinheiro.reais`` (o das telas: ``comum.dinheiro``) não faz um ``import`` a cada valor: com o PySide6
+    carregado, todo ``import`` passa pelo gancho dele em Python (``shibokensupport``), ~40 µs, e eram centenas por
+    tabela."""
+    import builtins
+
+    from desktop.rules import dinheiro
+
+    importados = []
+    original = builtins.__import__
+    monkeypatch.setattr(builtins, "__import__", lambda *a, **k: importados.append(a[0]) or original(*a, **k))
+    assert [dinheiro.reais(Decimal(v)) for v in ("1621", "-0.5")] == ["R$ 1.621,00", "-R$ 0,50"]
+    assert importados == []
+
+
 def test_datas():
     assert formato.ler_data("01/03/2026") == date(2026, 3, 1)
     assert formato.ler_data("1/3/2026") == date(2026, 3, 1)
