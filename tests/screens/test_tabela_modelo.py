@@ -198,3 +198,60 @@ def test_coluna_curta_alarga_pelo_conteudo_e_a_que_estica_cede(qtbot):
     assert cab.sectionSize(2) == 70
     lista.definir_linhas(linhas + [{"id": 3, "tipo": "denúncia", "decisao": "improcedente em 30/05/2027", "obs": ""}])
     assert cab.sectionSize(2) >= visao.sizeHintForColumn(2) > fm.horizontalAdvance("improcedente em 30/05/2027")
+
+
+def test_medida_pelo_conteudo_mede_cada_texto_uma_vez(qtbot, monkeypatch):
+    """Numa Lista de 3.000 linhas, a largura pelo conteúdo sai só da amostra (as primeiras 200 linhas), cada texto
+    diferente medido uma vez: os que se repetem (jornada, lotação) não são medidos de novo, e ao reler linhas com os
+    mesmos textos (objetos novos: a folha depois do fechamento) nada é medido outra vez — eram 200 medidas por coluna
+    a cada chegada, ~12 ms na thread da interface com a folha de 3.000 servidores (issue 16). As larguras são as
+    mesmas de medir tudo; com outra fonte, mede de novo."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop.screens.widgets import tabela
+    from desktop.screens.widgets.tabela import Lista
+
+    chamadas = {"mostrar": 0}
+
+    def nome(r):
+        chamadas["mostrar"] += 1
+        return r["nome"]
+
+    lista = Lista([Coluna("Nome", nome, largura=40), Coluna("Jornada", lambda r: r["jornada"], largura=30),
+                   Coluna("Fim", lambda r: "x")])
+    visao, cab = lista.visao, lista.visao.horizontalHeader()
+    qtbot.addWidget(visao)
+    visao.resize(900, 300)
+    visao.show()
+    qtbot.waitExposed(visao)
+
+    def linhas():
+        return [{"id": i, "nome": f"Servidora {'W' * (i % 7)} {i}", "jornada": f"{20 + 20 * (i % 2)} h"}
+                for i in range(3000)]
+
+    medidos = []
+    original = QFontMetrics.horizontalAdvance
+    monkeypatch.setattr(QFontMetrics, "horizontalAdvance", lambda fm, texto, *a: medidos.append(texto) or
+                        original(fm, texto, *a))
+    lista.definir_linhas(linhas())
+    amostra = linhas()[:tabela._AMOSTRA]
+    assert chamadas["mostrar"] <= tabela._AMOSTRA + 2 * 60  # a amostra (mais as células pintadas, se houver)
+    distintos = {r["nome"] for r in amostra} | {r["jornada"] for r in amostra}
+    assert set(medidos) >= distintos and len(medidos) <= len(distintos) + 4  # + a margem de cada coluna (_margem)
+    fm = visao.fontMetrics()
+    assert cab.sectionSize(0) >= max(original(fm, r["nome"]) for r in amostra)
+    assert cab.sectionSize(1) >= original(fm, "40 h")
+    larguras = [cab.sectionSize(i) for i in (0, 1)]
+
+    medidos.clear()
+    lista.definir_linhas(linhas())  # os mesmos textos em linhas novas: nada a medir de novo além da margem
+    assert len(medidos) <= 4 and not set(medidos) & (distintos - {amostra[0]["nome"], amostra[0]["jornada"]})
+    assert [cab.sectionSize(i) for i in (0, 1)] == larguras
+
+    medidos.clear()
+    fonte = QFont(visao.font())
+    fonte.setPointSize(fonte.pointSize() + 6)
+    visao.setFont(fonte)  # outra fonte: as larguras guardadas não valem
+    lista.definir_linhas(linhas())
+    assert set(medidos) >= distintos
+    assert cab.sectionSize(0) > larguras[0]
