@@ -255,3 +255,40 @@ def test_medida_pelo_conteudo_mede_cada_texto_uma_vez(qtbot, monkeypatch):
     lista.definir_linhas(linhas())
     assert set(medidos) >= distintos
     assert cab.sectionSize(0) > larguras[0]
+
+
+def test_linhas_antigas_dos_servicos_sao_soltas_noutra_thread(qtbot):
+    """Trocar milhares de linhas vindas dos serviços solta as antigas noutra thread (``soltura``): desalocar a folha de
+    3.000 servidores eram ~10 ms na thread da interface a cada prévia ou fechamento, e a prévia que sai, ~16 ms
+    (issue 16). Linhas de outros tipos (que podem guardar objetos do Qt) e listas pequenas continuam soltas aqui."""
+    import threading
+    import weakref
+    from decimal import Decimal
+
+    from desktop.rules.dinheiro import ValorFundamentado
+    from desktop.screens.widgets import soltura
+    from desktop.screens.widgets.tabela import Lista
+
+    class DaTela:  # um tipo das telas: pode guardar um objeto do Qt
+        def __init__(self, i):
+            self.i = i
+
+    soltas: list[tuple[str, str]] = []  # (qual, thread)
+    lista = Lista([Coluna("Valor", lambda v: str(v.valor))])
+    qtbot.addWidget(lista.visao)
+
+    def linhas(qual, tipo, n):
+        criadas = [tipo(Decimal(i), "art. 1") if tipo is ValorFundamentado else tipo(i) for i in range(n)]
+        for linha in criadas[:3]:
+            weakref.finalize(linha, lambda: soltas.append((qual, threading.current_thread().name)))
+        return criadas
+
+    lista.definir_linhas(linhas("servico", ValorFundamentado, 3000))
+    lista.definir_linhas(linhas("tela", DaTela, 3000))  # as 3.000 do serviço saem
+    qtbot.waitUntil(lambda: len(soltas) == 3 and soltura.pendentes() == 0)
+    assert {t for q, t in soltas if q == "servico"} == {"paco-soltura"}
+    lista.definir_linhas(linhas("poucas", ValorFundamentado, 10))  # as da tela saem aqui mesmo, já
+    assert {t for q, t in soltas if q == "tela"} == {threading.main_thread().name}
+    lista.definir_linhas([])  # poucas linhas: soltas aqui mesmo
+    assert {t for q, t in soltas if q == "poucas"} == {threading.main_thread().name}
+    assert lista.modelo.rowCount() == 0

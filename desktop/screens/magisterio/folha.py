@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
 
 from desktop.rules.folha.tipos import Natureza
 from desktop.rules.papeis import Papel, Permissao
-from desktop.screens.widgets import avisos, formato, servicos
+from desktop.screens.widgets import avisos, formato, servicos, soltura
 from desktop.screens.widgets.formato import decimal_br
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
@@ -191,7 +191,7 @@ class AbaFolha(QWidget):
         A situação da competência e depois os contracheques gravados (milhares) são lidos em segundo plano
         (``servicos.consulta``) e aparecem quando chegam (``carregando`` enquanto isso)."""
         comp = self.competencia()
-        self.previa, self.pendencias = None, []
+        self._trocar_previa(None)
         self._pedido += 1
         pedido, sessao = self._pedido, self._sessao
         self.carregando = True
@@ -260,6 +260,13 @@ class AbaFolha(QWidget):
         self.botao_reabrir.setEnabled(admin and fechada)
         self.documentos.definir(self.competencia() if fechada else None, self.selecionado())
 
+    def _trocar_previa(self, previa: folha.Previa | None, pendencias: list | None = None) -> None:
+        """A prévia que sai (3.000 contracheques, fichas e identidades) é solta noutra thread (``soltura``): soltá-la
+        aqui eram ~16 ms na thread da interface, no mesmo instante em que a tela mostra o fechamento (issue 16)."""
+        antiga, self.previa, self.pendencias = self.previa, previa, pendencias or []
+        if antiga is not None and antiga is not previa:
+            soltura.soltar(antiga)
+
     def selecionado(self):
         return linha_selecionada(self.tabela)
 
@@ -293,7 +300,8 @@ class AbaFolha(QWidget):
         self.tarefa = None
         self._pedido += 1  # uma leitura ainda em andamento não sobrescreve a prévia
         self.carregando = False
-        self.previa, self.pendencias, totais = resultado
+        previa, pendencias, totais = resultado
+        self._trocar_previa(previa, pendencias)
         self.situacao.setText(f"<b>Prévia de {comum.competencia_extenso(self.previa.competencia)}</b> (nada gravado). "
                               f"{len(self.pendencias)} pendência(s). Confira e feche a competência.")
         self._mostrar(self.previa.itens, totais)
@@ -328,7 +336,7 @@ class AbaFolha(QWidget):
         self.tarefa = None
         self._pedido += 1
         self.carregando = False
-        self.previa, self.pendencias = None, []
+        self._trocar_previa(None)
         fechada, itens = resultado
         self._exibir_fechada(fechada, itens)
 

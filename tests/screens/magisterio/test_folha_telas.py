@@ -1,4 +1,6 @@
 """Telas da folha e das tabelas: prévia, fechamento, contracheque em PDF (texto lido com pypdf) e reajuste."""
+import threading
+import weakref
 from datetime import date
 from decimal import Decimal
 
@@ -38,6 +40,8 @@ def test_fechar_competencia_e_abrir_o_contracheque_em_pdf(qtbot, sessao_demo, tm
     qtbot.mouseClick(aba.botao_previa, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: aba.previa is not None, timeout=20000)
     assert aba.modelo.rowCount() == len(aba.previa.itens) > 0
+    solta_em = []  # a prévia que sai com o fechamento é solta noutra thread (widgets.soltura; issue 16)
+    weakref.finalize(aba.previa, lambda: solta_em.append(threading.current_thread().name))
     # a matriz de 2004 da lei (20 h e 40 h) e cada falta de outubro sem código de justificativa (art. 34)
     sem_codigo = sorted(f.matricula for f in cadastro.fichas(sessao_demo) for x in f.faltas
                         if x.codigo is None and (x.data.year, x.data.month) == (2026, 10))
@@ -58,6 +62,9 @@ def test_fechar_competencia_e_abrir_o_contracheque_em_pdf(qtbot, sessao_demo, tm
     qtbot.mouseClick(aba.botao_fechar, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: aba.fechada is not None, timeout=20000)
     assert folha.esta_fechada(sessao_demo, COMPETENCIA)
+    assert aba.previa is None
+    qtbot.waitUntil(lambda: bool(solta_em))
+    assert solta_em == ["paco-soltura"]
     assert "fechada" in aba.situacao.text() and not aba.botao_previa.isEnabled()
     diario = list(sessao_demo.db.query("SELECT usuario FROM diario WHERE tabela = 'magisterio_competencias'"))
     assert [d["usuario"] for d in diario] == ["admin"]
