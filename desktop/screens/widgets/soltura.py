@@ -25,7 +25,8 @@ ESPERA = 0.2
 (montar a tabela, medir, pintar) sem disputar o GIL com esta thread."""
 _CAMADAS_SEM_QT = ("desktop.rules.", "desktop.services.", "desktop.store.", "desktop.reports.")
 
-_fila: queue.SimpleQueue = queue.SimpleQueue()
+_fila: queue.Queue = queue.Queue()  # esperas em queue/threading (não SimpleQueue, time.sleep): parada em Python
+_nunca = threading.Event()  # ``_nunca.wait(s)`` dorme; benchmarks/culpados vê a thread ociosa, não segurando o GIL
 _thread: threading.Thread | None = None
 _trava = threading.Lock()
 _pendentes = 0
@@ -72,7 +73,7 @@ def _trabalhar() -> None:
     global _pendentes
     while True:
         quando, objeto = _fila.get()
-        time.sleep(max(0.0, quando - time.monotonic()))
+        _nunca.wait(max(0.0, quando - time.monotonic()))
         try:
             with durante_trabalho():  # a cópia aloca: nenhuma coleta automática nesta thread (widgets.coleta)
                 copias = _pedacos(objeto)
@@ -80,7 +81,7 @@ def _trabalhar() -> None:
                 for copia in copias:
                     while copia:
                         del copia[-LOTE:]
-                        time.sleep(0.001)  # solta o GIL: a interface pega-o sem esperar os 5 ms da troca do Python
+                        _nunca.wait(0.001)  # solta o GIL: a interface pega-o sem esperar os 5 ms da troca do Python
                 del copias
         except Exception:  # noqa: BLE001 — soltar memória não tem a quem avisar; a thread segue para o próximo
             pass
