@@ -256,6 +256,46 @@ def test_lista_e_busca_seguem_os_indices_na_ordem_da_tela_sem_ordenar(ct):
             assert plano[0].startswith(("SCAN a USING INDEX", "SEARCH a USING INDEX")), plano
 
 
+def test_cada_indice_dos_atendimentos_serve_a_uma_consulta(ct):
+    """Issue 16 (gravar um caso < 5 ms a 100.000 casos): cada índice de conselho_atendimentos custa uma folha a cada
+    caso gravado, então só ficam os que as consultas usam. A lista, a lista por situação, a busca, o relatório
+    trimestral, o CSV do SIPIA e o próximo número vão cada um por um índice que ficou (nenhuma varre a tabela nem
+    ordena numa árvore temporária), e cada índice criado (fora os das restrições UNIQUE) é usado por uma delas — o
+    de (situação, recebimento, número) saiu na migração sigilosa 0011."""
+    from desktop.store.conselho import atendimentos as armazem
+
+    atendimentos.registrar_atendimento(ct, _caso())
+    criados = {r[0] for r in ct.db.execute("SELECT name FROM sigilo.sqlite_master WHERE type = 'index' "
+                                           "AND tbl_name = 'conselho_atendimentos' AND sql IS NOT NULL")}
+    assert criados == {"conselho_atendimentos_ordem", "conselho_atendimentos_situacao_lista"}
+    consultas = {
+        "lista": lambda: armazem.listar(ct.db),
+        "lista por situação": lambda: armazem.listar(ct.db, situacao="aberto", excluir_de="outro"),
+        "busca": lambda: armazem.listar(ct.db, busca="balbino", situacao="aberto"),
+        "relatório": lambda: armazem.dados_relatorio(ct.db, "2026-01-01", "2026-04-01"),
+        "SIPIA": lambda: armazem.criancas_para_sipia(ct.db, "2026-01-01", "2026-04-01"),
+        "próximo número": lambda: armazem.proximo_numero(ct.db, 2026),
+    }
+    usados = set()
+    for nome, consulta in consultas.items():
+        ditas: list[str] = []
+        ct.db.conn.set_trace_callback(ditas.append)
+        try:
+            assert consulta()
+        finally:
+            ct.db.conn.set_trace_callback(None)
+        selects = [sql for sql in ditas if sql.lstrip().upper().startswith("SELECT") and "conselho_atendimentos" in sql]
+        assert selects, nome
+        for sql in selects:
+            plano = [linha[3] for linha in ct.db.execute("EXPLAIN QUERY PLAN " + sql).fetchall()]
+            do_caso = [p for p in plano if p.startswith(("SCAN a", "SEARCH a", "SCAN conselho_atendimentos",
+                                                         "SEARCH conselho_atendimentos"))]
+            assert do_caso and all(" INDEX " in p for p in do_caso), (nome, plano)
+            assert not any("TEMP B-TREE" in p for p in plano), (nome, plano)
+            usados |= {p.split(" INDEX ", 1)[1].split()[0] for p in do_caso}
+    assert criados <= usados, usados
+
+
 def test_gravar_e_emendar_caso_nao_varre_tabela_nem_indice_de_busca(ct):
     """Issue 16 (gravar um caso < 5 ms a 100.000 casos): nenhuma instrução que grava ao registrar um caso ou
     ao emendá-lo (o que regrava a linha dele no índice de busca) percorre uma tabela inteira — em especial o
