@@ -36,7 +36,7 @@ from desktop.rules.eleicao.resultado import Candidato, Parentesco, apurar  # noq
 from desktop.rules.papeis import Papel  # noqa: E402
 from desktop.services import acesso  # noqa: E402
 from desktop.services.demo import cpf_ficticio  # noqa: E402
-from desktop.services.eleicao import candidaturas, designacoes, processo, relatorios, resultado, votacao  # noqa: E402
+from desktop.services.eleicao import auditoria, candidaturas, designacoes, processo, relatorios, resultado, votacao  # noqa: E402
 from desktop.services.eleicao.comum import simulando_dia  # noqa: E402
 from desktop.services.sessao import Sessao, Usuario  # noqa: E402
 
@@ -112,6 +112,7 @@ def preparar(pasta: Path, numeros: list[int], boletins: list[dict], rnd: random.
     for mesario in (m1, m2):  # só quem a comissão designou digita boletins (Lei 320/2023, art. 7º §1º d)
         designacoes.designar(sessao, proc["id"], login=mesario.usuario.login, funcao="mesario",
                              ato="Resolução CMDCA 1/2027 (benchmark)")
+    designacoes.designar(sessao, proc["id"], login="admin", funcao="supervisor", ato="Resolução CMDCA 1/2027 (benchmark)")
     por_digitacao = []
     with simulando_dia(date.fromisoformat(proc["eleicao"])):  # boletins só no dia da eleição (Lei 320/2023, art. 9º)
         for s, b in zip(secoes, boletins):  # como a tela de apuração: cada digitação é uma transação (um commit)
@@ -120,6 +121,12 @@ def preparar(pasta: Path, numeros: list[int], boletins: list[dict], rnd: random.
                 inicio = time.perf_counter()
                 votacao.digitar(mesario, s["id"], **dados)
                 por_digitacao.append(time.perf_counter() - inicio)
+        # ~3% dos boletins sorteados passam dos limites de plausibilidade (rules/eleicao/auditoria) e vão à fila: o
+        # supervisor os libera, como na apuração real — sem isso só os aceitos contariam e o resultado não se publica.
+        fila = auditoria.fila(sessao, proc["id"], pendentes=True)
+        for item in fila:
+            auditoria.liberar(sessao, item["id"], motivo="Conferido com o boletim de papel (benchmark)")
+    print(f"{len(fila)} de {len(boletins)} boletins foram à fila de auditoria e o supervisor os liberou")
     return sessao, proc, por_digitacao
 
 
