@@ -84,14 +84,23 @@ def numero(valor: Decimal | int | str, casas: int | None = None) -> str:
 
 def reais(valor: Decimal | int | str) -> str:
     """R$ 1.234,56 (negativo: -R$ 1.234,56), com centavos ROUND_HALF_UP."""
-    v = Decimal(str(valor)).quantize(CENTAVO, rounding=ROUND_HALF_UP)
-    return ("-" if v < 0 else "") + "R$ " + numero(abs(v), 2)
+    negativo, texto = _centavos_br(valor)
+    return ("-R$ " if negativo else "R$ ") + texto
 
 
 def valor_em_reais(valor: Decimal | int | str) -> str:
     """1.234,56 sem o símbolo (negativo: -1.234,56), para colunas de tabelas."""
-    v = Decimal(str(valor)).quantize(CENTAVO, rounding=ROUND_HALF_UP)
-    return ("-" if v < 0 else "") + numero(abs(v), 2)
+    negativo, texto = _centavos_br(valor)
+    return ("-" if negativo else "") + texto
+
+
+def _centavos_br(valor: Decimal | int | str) -> tuple[bool, str]:
+    """(negativo, "1.234,56"): o valor absoluto com centavos ROUND_HALF_UP, como ``numero(abs(v), 2)``, mas sem
+    refazer o Decimal nem arredondar de novo — cada coluna de dinheiro chama isto a cada célula pintada e, no filtro,
+    em todas as linhas (3.000 servidores × 3 colunas na folha; issue 16)."""
+    d = valor if isinstance(valor, Decimal) else Decimal(str(valor))
+    v = d.quantize(CENTAVO, rounding=ROUND_HALF_UP)
+    return v < 0, format(abs(v), ",.2f").translate(_PT_BR)
 
 
 # -- datas ------------------------------------------------------------------------------------------
