@@ -292,3 +292,51 @@ def test_linhas_antigas_dos_servicos_sao_soltas_noutra_thread(qtbot):
     lista.definir_linhas([])  # poucas linhas: soltas aqui mesmo
     assert {t for q, t in soltas if q == "poucas"} == {threading.main_thread().name}
     assert lista.modelo.rowCount() == 0
+
+
+def test_texto_de_busca_de_milhares_de_linhas_preparado_aos_poucos(qtbot):
+    """Com 3.000 linhas, o texto de busca de cada uma (o que o filtro procura) é preparado aos poucos depois que elas
+    chegam, em lotes pequenos entre os eventos: a primeira tecla do filtro não monta mais as 3.000 de uma vez (~90 ms
+    na thread da interface com a folha de 3.000 servidores, issue 16) e acha as linhas certas; com poucas linhas,
+    nada é preparado antes da primeira tecla."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.screens.widgets import tabela
+    from desktop.screens.widgets.tabela import Lista
+
+    chamadas = [0]
+
+    def nome(r):
+        chamadas[0] += 1
+        return r["nome"]
+
+    lista = Lista([Coluna("Nome", nome), Coluna("Cargo", lambda r: "Professor")])
+    qtbot.addWidget(lista.visao)
+    por_volta: list[int] = []
+    contador = QTimer()
+    contador.setInterval(1)  # anota quantas linhas foram preparadas entre uma volta do laço e outra
+    ultima = [0]
+
+    def _on_volta():
+        por_volta.append(chamadas[0] - ultima[0])
+        ultima[0] = chamadas[0]
+
+    contador.timeout.connect(_on_volta)
+    linhas = [{"id": i, "nome": f"Conceição {i}" if i % 3 else f"Joao {i}"} for i in range(3000)]
+    lista.definir_linhas(linhas)
+    ultima[0] = chamadas[0]
+    contador.start()
+    qtbot.waitUntil(lista.modelo.busca_pronta, timeout=10000)
+    contador.stop()
+    _on_volta()  # o que veio depois da última volta anotada
+    assert sum(por_volta) >= 3000  # todas as linhas preparadas sem tecla nenhuma…
+    assert max(por_volta) <= tabela._PREPARAR_LOTE + 2  # …nunca mais que um lote (e alguma célula da visão) por volta
+    antes = chamadas[0]
+    lista.proxy.definir_texto("conceicao 29")
+    assert chamadas[0] == antes  # a primeira tecla acha tudo pronto
+    esperadas = {i for i in range(3000) if i % 3 and "29" in str(i)}  # "Conceição …29…" (as outras são "Joao")
+    assert {r["id"] for r in lista.proxy.linhas_visiveis()} == esperadas and len(esperadas) > 50
+    poucas = Lista([Coluna("Nome", nome)])
+    qtbot.addWidget(poucas.visao)
+    poucas.definir_linhas(linhas[:10])
+    assert poucas.modelo.busca_pronta()  # poucas linhas: nada a preparar antes
