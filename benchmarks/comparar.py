@@ -7,9 +7,13 @@ lado, a mediana, o mínimo, o máximo e o intervalo interquartil, e UMA linha co
 """
 from __future__ import annotations
 
+import os
+import shutil
+import signal
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,13 +26,44 @@ from desktop.ambiente import variaveis  # noqa: E402
 _AMBIENTE = (("PACO_CONFIG", "config"), ("PACO_DADOS", "dados"), ("PACO_LOGS", "registros"))
 
 
+_A_APAGAR: list[str] = []  # as pastas temporárias abertas agora, que um SIGTERM apaga
+
+
+def _ao_sigterm(numero, _quadro) -> None:
+    """Um SIGTERM (``kill PID``, ``timeout``) mata o processo na hora, sem rodar os ``finally``: antes de morrer
+    do mesmo jeito (a ação padrão do sinal, o mesmo código de saída), apaga as pastas temporárias — sem isso
+    elas ficavam em /tmp. Não levanta exceção: uma exceção num slot do Qt seria engolida e o processo seguiria."""
+    for pasta in _A_APAGAR:
+        shutil.rmtree(pasta, ignore_errors=True)
+    signal.signal(numero, signal.SIG_DFL)
+    os.kill(os.getpid(), numero)
+
+
+@contextmanager
+def _apagar_no_sigterm(pasta: str) -> Iterator[None]:
+    """Enquanto dura, um SIGTERM apaga ``pasta`` antes de matar o processo (só na thread principal, que é onde o
+    Python trata sinais, e se ninguém já trata o SIGTERM)."""
+    if threading.current_thread() is not threading.main_thread() or (
+            signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, _ao_sigterm)):
+        yield
+        return
+    _A_APAGAR.append(pasta)
+    signal.signal(signal.SIGTERM, _ao_sigterm)
+    try:
+        yield
+    finally:
+        _A_APAGAR.remove(pasta)
+        if not _A_APAGAR:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 @contextmanager
 def pasta_de_trabalho(prefixo: str, pasta: Path | None = None) -> Iterator[Path]:
-    """A pasta do benchmark: temporária e apagada ao sair — também num erro ou num Ctrl+C —, ou ``pasta``
-    (``--pasta``), que fica. ``PACO_CONFIG``, ``PACO_DADOS`` e ``PACO_LOGS`` apontam para dentro dela enquanto
-    dura (e valem para os processos filhos): o benchmark não escreve na configuração, nos dados (chaves
+    """A pasta do benchmark: temporária e apagada ao sair — também num erro, num Ctrl+C ou num SIGTERM —, ou
+    ``pasta`` (``--pasta``), que fica. ``PACO_CONFIG``, ``PACO_DADOS`` e ``PACO_LOGS`` apontam para dentro dela
+    enquanto dura (e valem para os processos filhos): o benchmark não escreve na configuração, nos dados (chaves
     públicas, documentos) nem nos registros do usuário."""
-    with tempfile.TemporaryDirectory(prefix=prefixo) as temporaria:
+    with tempfile.TemporaryDirectory(prefix=prefixo) as temporaria, _apagar_no_sigterm(temporaria):
         raiz = Path(pasta) if pasta is not None else Path(temporaria)
         raiz.mkdir(parents=True, exist_ok=True)
         with variaveis({nome: str(raiz / sub) for nome, sub in _AMBIENTE}):
