@@ -99,7 +99,9 @@ def _rodar(args, pasta: Path) -> None:
         livro.save(xlsx)
         arquivos = [("CSV (Windows-1252, ;)", csv_), ("XLSX", xlsx)]
         if shutil.which("soffice"):
-            subprocess.run(["soffice", "--headless", "--convert-to", "ods", "--outdir", str(pasta), str(xlsx)],
+            # o perfil do LibreOffice na pasta temporária, não em ~/.config/libreoffice do usuário
+            perfil = f"-env:UserInstallation={(pasta / 'perfil-libreoffice').resolve().as_uri()}"
+            subprocess.run(["soffice", perfil, "--headless", "--convert-to", "ods", "--outdir", str(pasta), str(xlsx)],
                            capture_output=True, timeout=600)
             if (pasta / "servidores.ods").exists():
                 arquivos.append(("ODS", pasta / "servidores.ods"))

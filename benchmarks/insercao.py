@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("PACO_KDF_RAPIDO", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.comparar import alternar, linha, razao  # noqa: E402
+from benchmarks.comparar import alternar, linha, pasta_de_trabalho, razao  # noqa: E402
 from benchmarks.conselho import instalar  # noqa: E402
 from desktop.store import linhas as armazem_linhas  # noqa: E402
 from desktop.store.ids import agora, novo_id  # noqa: E402
@@ -75,11 +73,7 @@ def main() -> None:
     ap.add_argument("--pares", type=int, default=9)
     ap.add_argument("--linhas", type=int, default=200)
     args = ap.parse_args()
-    pasta = Path(tempfile.mkdtemp(prefix="paco-insercao-"))
-    os.environ["PACO_CONFIG"] = str(pasta / "config")
-    os.environ["PACO_DADOS"] = str(pasta / "dados")
-    os.environ["PACO_LOGS"] = str(pasta / "registros")
-    try:
+    with pasta_de_trabalho("paco-insercao-") as pasta:
         admin, sessao, _ = instalar(pasta / "paco.db")  # a conselheira: o sigilo anexado, como na tela
         momento = agora()
         atendimento = {"id": novo_id(), "busca_rowid": 1, "numero": 1, "ano": 2026, "tipo": "denuncia",
@@ -99,8 +93,6 @@ def main() -> None:
                 print(razao("sqlite-utils", antigo, "linhas.inserir", novo))
         sessao.fechar()
         admin.fechar()
-    finally:
-        shutil.rmtree(pasta, ignore_errors=True)
 
 
 if __name__ == "__main__":

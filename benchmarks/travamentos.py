@@ -34,10 +34,8 @@ import faulthandler
 import os
 import re
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -48,6 +46,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from benchmarks.comparar import pasta_de_trabalho  # noqa: E402
+from benchmarks.travamentos_conselho import BUSCAS as BUSCAS_CONSELHO  # noqa: E402
 
 SENHA = "senha-do-benchmark"
 META_MS = 100
@@ -278,13 +279,21 @@ def main() -> None:
     argumentos.add_argument("--despejos", type=Path, default=None,
                             help="arquivo onde o faulthandler despeja a pilha de todas as threads quando o tique "
                                  f"atrasa {DESPEJO_MS} ms (pega também a thread que segura o GIL numa chamada em C)")
+    argumentos.add_argument("--buscas", type=int, default=BUSCAS_CONSELHO,
+                            help=f"buscas digitadas na fase do Conselho (padrão {BUSCAS_CONSELHO}, seis de cada grupo; "
+                                 "menos só para ver se o benchmark roda)")
     opcoes = argumentos.parse_args()
-    temporaria = tempfile.mkdtemp(prefix="paco-travamentos-")
+    # a pasta temporária (apagada no fim, também num erro) recebe PACO_CONFIG, PACO_DADOS e PACO_LOGS, os PDF
+    # emitidos e, sem --pasta, as bases; com --pasta, só as bases ficam lá
+    with pasta_de_trabalho("paco-travamentos-") as temporaria:
+        _rodar(opcoes, temporaria)
+
+
+def _rodar(opcoes, temporaria: Path) -> None:
     despejos = None
     try:
-        pasta = opcoes.pasta or Path(temporaria)
+        pasta = opcoes.pasta or temporaria
         pasta.mkdir(parents=True, exist_ok=True)
-        os.environ["PACO_CONFIG"] = os.environ["PACO_DADOS"] = str(Path(temporaria) / "config")
         app = QApplication.instance() or QApplication([])
         from desktop import app as paco
 
@@ -302,7 +311,7 @@ def main() -> None:
             travamentos_conselho.preparar(pasta / "conselho", opcoes.casos).fechar()
             print(f"base do Conselho ({opcoes.casos} casos) pronta em {time.perf_counter() - inicio:.1f} s",
                   flush=True)
-        vistos = _responder_dialogos(Path(temporaria))
+        vistos = _responder_dialogos(temporaria)
 
         m = Medidor()
         if opcoes.despejos is not None:
@@ -342,7 +351,7 @@ def main() -> None:
                 _fases_magisterio(medir, preparar(pasta, opcoes.servidores), estado)
             if conselho:
                 travamentos_conselho.fases(medir, travamentos_conselho.preparar(pasta / "conselho", opcoes.casos),
-                                           opcoes.casos, estado)
+                                           opcoes.casos, estado, opcoes.buscas)
         if vigia is not None:
             vigia.parar()
             print(vigia.relatorio())
@@ -368,7 +377,6 @@ def main() -> None:
         if despejos is not None:
             faulthandler.cancel_dump_traceback_later()
             despejos.close()
-        shutil.rmtree(temporaria, ignore_errors=True)
 
 
 if __name__ == "__main__":

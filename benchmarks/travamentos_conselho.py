@@ -102,8 +102,9 @@ class Digitacao:
         return not self.buscas and not self._esperando and not self.timer.isActive()
 
 
-def fases(medir, sessao, casos: int, estado: dict) -> None:
-    """Mede as fases do Conselho com ``medir(nome, acao, pronto)`` (o de travamentos.py)."""
+def fases(medir, sessao, casos: int, estado: dict, buscas: int = BUSCAS) -> None:
+    """Mede as fases do Conselho com ``medir(nome, acao, pronto)`` (o de travamentos.py), com ``buscas`` buscas
+    digitadas."""
     from desktop.screens.principal import JanelaPrincipal
 
     # a cópia diária só sai uma vez por dia: sem a de hoje, cada repetição a mede (e as fases que correm junto
@@ -128,8 +129,8 @@ def fases(medir, sessao, casos: int, estado: dict) -> None:
     medir("Conselho: ir à aba Atendimentos", lambda: painel.abas.setCurrentIndex(indice),
           lambda: painel.abas.currentIndex() == indice and not _ocupada(painel.abas.currentWidget()))
     aba = painel.widgets["Atendimentos"]
-    digitacao = Digitacao(aba, consultas())
-    medir(f"Conselho: {BUSCAS} buscas digitadas (nomes e bairros)", digitacao.comecar, digitacao.terminou)
+    digitacao = Digitacao(aba, consultas(buscas))
+    medir(f"Conselho: {buscas} buscas digitadas (nomes e bairros)", digitacao.comecar, digitacao.terminou)
     if digitacao.tempos:
         ms = sorted(1000 * t for t in digitacao.tempos)
         p95 = ms[max(0, int(round(0.95 * len(ms))) - 1)]
