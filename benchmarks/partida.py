@@ -1,13 +1,13 @@
 """Partida a frio até a janela de entrada, comparada a uma janela PySide6 vazia, lados alternados na mesma execução.
 
-    .venv/bin/python benchmarks/partida.py [--pares 10] [--principal]
+    .venv/bin/python benchmarks/partida.py [--pares 10] [--principal [N]]
 
 Cada medida é um processo novo, do lançamento até a janela estar na tela: o Paço pelo caminho real
 (``desktop.app.main(["--base", ..., "--medir-partida"])``, que imprime LOGIN no primeiro giro do laço
 de eventos depois de a janela de entrada aparecer) e uma janela vazia pelo mesmo caminho (QApplication,
 um QWidget mostrado, a marca no primeiro giro do laço). Os lados se alternam par a par (A B, B A...),
 com ≥ 10 pares; imprime mediana, mínimo, máximo e IQR de cada lado e uma linha com a razão (meta da
-issue 16: ≤ 1,3×). Com ``--principal``, mede também (à parte, sem comparação) o tempo até a janela
+issue 16: ≤ 1,3×). Com ``--principal [N]``, mede também (à parte, sem comparação, em N processos; 3) o tempo até a janela
 principal, com o argon2id de verdade, e a memória. Imprime números; não é um teste com tempo-limite.
 """
 from __future__ import annotations
@@ -115,7 +115,8 @@ def criar_base(pasta: Path) -> Path:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--pares", type=int, default=10)
-    p.add_argument("--principal", action="store_true", help="mede também até a janela principal e a memória")
+    p.add_argument("--principal", type=int, nargs="?", const=3, default=0, metavar="N",
+                   help="mede também até a janela principal e a memória, em N processos (padrão 3)")
     args = p.parse_args()
     os.environ.pop("PACO_KDF_RAPIDO", None)
     sys.path.insert(0, str(RAIZ))
@@ -127,7 +128,7 @@ def main() -> None:
         _medir(FONTE, *opcoes)
         paco, vazia = alternar(lambda: _medir(FONTE, *opcoes)["LOGIN"], lambda: _medir(JANELA_VAZIA)["LOGIN"],
                                args.pares)
-        principal = [_medir(PRINCIPAL, str(caminho), SENHA) for _ in range(3)] if args.principal else []
+        principal = [_medir(PRINCIPAL, str(caminho), SENHA) for _ in range(args.principal)]
 
     print(f"Partida a frio até a janela na tela ({args.pares} pares alternados, "
           f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', 'offscreen')}, {os.cpu_count()} núcleos):")
@@ -135,7 +136,7 @@ def main() -> None:
     print(linha("Paço até a janela de entrada", paco))
     if principal:
         med = statistics.median
-        print(f"  Paço até a janela principal (inclui argon2id e abrir a base; 3 processos): "
+        print(f"  Paço até a janela principal (inclui argon2id e abrir a base; {len(principal)} processos): "
               f"{med(m['PRINCIPAL'] for m in principal) * 1000:.0f} ms; RSS depois da entrada "
               f"{med(m['RSS_kB'] for m in principal) / 1024:.1f} MiB")
     print(razao("Paço até a entrada", paco, "janela vazia", vazia, meta=1.3))

@@ -4,7 +4,7 @@ Cada um roda com os menores parâmetros que aceita, num processo novo, com HOME,
 pasta do teste e sem PACO_CONFIG, PACO_DADOS e PACO_LOGS: o teste confere que ele chega às linhas que importam
 (as figuras que compara e a linha RESUMO), que não deixou nada na pasta temporária e que não escreveu na casa do
 usuário (configuração, dados, registros do Paço). ``instalador.py`` fica de fora: gera dois pacotes do
-PyInstaller (minutos); o pacote do Paço é conferido em tests/test_instalador.py.
+PyInstaller (~3 min aqui); o pacote do Paço é conferido em tests/test_instalador.py.
 """
 import os
 import re
@@ -91,9 +91,12 @@ def test_insercao_compara_os_dois_inserts_nas_duas_tabelas(tmp_path):
                         rf"{_comparacao('store.linhas.inserir')[1:]}\n{_resumo('sqlite-utils', 'linhas.inserir')[1:]}"])
 
 
-def test_partida_alterna_o_paco_e_a_janela_vazia(tmp_path):
-    saida = rodar(tmp_path, "partida", "--pares", "1")
+def test_partida_alterna_o_paco_e_a_janela_vazia_e_chega_a_janela_principal(tmp_path):
+    """--principal 1: um processo entra (argon2id de verdade), abre a janela principal e a fecha esperando as cópias."""
+    saida = rodar(tmp_path, "partida", "--pares", "1", "--principal", "1")
     _linhas(saida, [_comparacao("janela PySide6 vazia"), _comparacao("Paço até a janela de entrada"),
+                    r"^  Paço até a janela principal \(inclui argon2id e abrir a base; 1 processos\): \d+ ms; "
+                    r"RSS depois da entrada [\d.]+ MiB$",
                     _resumo("Paço até a entrada", "janela vazia", meta="1.30")])
 
 
