@@ -17,7 +17,8 @@ from desktop.rules import validacao
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import avisos, formato, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
-from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.tabela import (Coluna, ModeloTabela, ProxyFiltro, alargar_para, criar_visao,
+                                            linha_selecionada)
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets.leitura import ler
@@ -124,13 +125,15 @@ COLUNA_SITUACAO = 5
 
 def _colunas(situacoes: dict[str, str]) -> list[Coluna]:
     return [
-        Coluna("Nome", lambda s: s["nome"], largura=250),
-        Coluna("CPF", lambda s: comum.cpf(s["cpf"]), largura=130),
-        Coluna("Matrícula", lambda s: s["matricula"], largura=95),
-        Coluna("Escola", lambda s: s.get("unidade_nome") or "", esticar=True),
-        Coluna("Cargo", lambda s: s["cargo_rotulo"], largura=140),
+        # larguras pelo conteúdo (a situação de hoje, quando chega: ``_on_situacoes``); a escola fica com a sobra
+        # e, se o nome não cabe, sai cortado no meio (``Qt.ElideMiddle``), com o fim que distingue as escolas
+        Coluna("Nome", lambda s: s["nome"]),
+        Coluna("CPF", lambda s: comum.cpf(s["cpf"])),
+        Coluna("Matrícula", lambda s: s["matricula"]),
+        Coluna("Escola", lambda s: s.get("unidade_nome") or "", esticar=True, largura=200),
+        Coluna("Cargo", lambda s: s["cargo_rotulo"]),
         Coluna("Situação hoje", lambda s: situacoes.get(s["id"], CALCULANDO) if s["ativo"] else
-               f"desligado em {formato.data(s['desligamento'])}", largura=230,
+               f"desligado em {formato.data(s['desligamento'])}",
                cor=lambda s: "#b00020" if situacoes.get(s["id"], "").startswith("sem situação") else None),
     ]
 
@@ -157,6 +160,9 @@ class AbaServidores(QWidget):
         self.desligados = QCheckBox("Mostrar também os desligados", self)
         self.desligados.toggled.connect(lambda *_: self.recarregar())
         self.tabela = criar_visao(self.proxy, self, nome="Servidores")
+        # a 1366×768 os nomes longos de escola não cabem: 'Centro Municipal de E…Pequeno Príncipe' (o fim é que
+        # distingue uma escola da outra), inteiro na dica
+        self.tabela.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tabela.doubleClicked.connect(lambda *_: self._on_ficha())
         self.botao_novo = QPushButton("&Novo servidor…", self)
         self.botao_ficha = QPushButton("Abrir &ficha…", self)
@@ -267,6 +273,10 @@ class AbaServidores(QWidget):
         self._versao_situacoes, self._versao_pedida = versao, None
         self._atualizar_carregando()
         self.modelo.coluna_mudou(COLUNA_SITUACAO)
+        # a coluna foi medida com 'calculando…': alarga para as situações que chegaram (poucos textos diferentes);
+        # a mensagem de 'sem situação' (em vermelho) pode ser longa e vai inteira na dica
+        alargar_para(self.tabela, COLUNA_SITUACAO,
+                     {t for t in resumo.values() if not t.startswith("sem situação")})
 
     def _on_situacoes_falharam(self, erro: BaseException) -> None:
         self._versao_pedida = None

@@ -1,0 +1,43 @@
+"""Telas do Magistério a 1366×768 (a tela dos notebooks velhos dos usuários, janela maximizada): com a folha de
+estilo da aplicação e o painel do tamanho que ele tem na janela (menos a lista de módulos, o menu e a barra de
+estado), nada de texto cortado com reticências nas colunas."""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.screens.magisterio.painel import PainelMagisterio
+from tests.screens.apoio_tela import cortadas, estilo  # noqa: F401 — a folha de estilo da aplicação
+
+LARGURA, ALTURA = 1366 - 230, 768 - 60  # 230: a lista de módulos; 60: menu e barra de estado
+
+
+def _painel(qtbot, sessao):
+    p = PainelMagisterio(sessao)
+    qtbot.addWidget(p)
+    p.resize(LARGURA, ALTURA)
+    p.show()
+    return p
+
+
+def test_servidores_sem_colunas_cortadas(qtbot, sessao_demo, estilo):  # noqa: F811
+    """A escola saía 'Escola Municipal Santos Du…' com o nome, o cargo e a situação de hoje em colunas mais largas
+    que o que mostram (250, 140 e 230 pontos fixos), e 'Nível Especial · classe F · 20 h', que chega depois da
+    lista, saía cortado. Agora só o nome de escola mais longo da demonstração ('Centro Municipal de Educação
+    Infantil Pequeno Príncipe') não cabe, e sai cortado no meio, com o fim que distingue as escolas (e inteiro na
+    dica); as outras colunas inteiras, sem rolar na horizontal."""
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.servidores
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=15000)
+    QApplication.processEvents()
+    visao = aba.tabela
+    situacoes = {visao.model().index(i, 5).data() for i in range(visao.model().rowCount())}
+    assert "calculando…" not in situacoes and any(s.startswith("Nível ") for s in situacoes)
+    assert [c for c in cortadas(visao) if not c.startswith("Escola")] == []
+    assert visao.horizontalScrollBar().maximum() == 0
+    escolas = {visao.model().index(i, 3).data() for i in range(visao.model().rowCount())}
+    assert visao.columnWidth(3) >= 240  # antes, 227
+    # o que a célula pinta (o texto cortado no modo da tabela, na largura da coluna menos as margens) termina como o
+    # nome da escola: 'Escola Municipal…Fazenda Boa Vista', não 'Escola Municipal Fazenda B…'
+    pintado = {e: visao.fontMetrics().elidedText(e, visao.textElideMode(), visao.columnWidth(3) - 12) for e in escolas}
+    assert any("…" in p for p in pintado.values())
+    assert [p for e, p in pintado.items() if not p.endswith(e[-12:])] == []
+
