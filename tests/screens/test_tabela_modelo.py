@@ -261,6 +261,7 @@ def test_linhas_antigas_dos_servicos_sao_soltas_noutra_thread(qtbot):
     """Trocar milhares de linhas vindas dos serviços solta as antigas noutra thread (``soltura``): desalocar a folha de
     3.000 servidores eram ~10 ms na thread da interface a cada prévia ou fechamento, e a prévia que sai, ~16 ms
     (issue 16). Linhas de outros tipos (que podem guardar objetos do Qt) e listas pequenas continuam soltas aqui."""
+    import gc
     import threading
     import weakref
     from decimal import Decimal
@@ -287,6 +288,7 @@ def test_linhas_antigas_dos_servicos_sao_soltas_noutra_thread(qtbot):
     lista.definir_linhas(linhas("tela", DaTela, 3000))  # as 3.000 do serviço saem
     qtbot.waitUntil(lambda: len(soltas) == 3 and soltura.pendentes() == 0)
     assert {t for q, t in soltas if q == "servico"} == {"paco-soltura"}
+    qtbot.waitUntil(gc.isenabled)  # a coleta automática, desligada durante a soltura, volta (pela interface)
     lista.definir_linhas(linhas("poucas", ValorFundamentado, 10))  # as da tela saem aqui mesmo, já
     assert {t for q, t in soltas if q == "tela"} == {threading.main_thread().name}
     lista.definir_linhas([])  # poucas linhas: soltas aqui mesmo

@@ -15,7 +15,7 @@ import threading
 import time
 from typing import Any, Iterable
 
-from desktop.screens.widgets.coleta import durante_trabalho
+from desktop.screens.widgets.coleta import durante_trabalho, vigiar
 
 LOTE = 200
 """Objetos soltos de cada vez (~1 ms de GIL nas linhas da folha); entre um lote e outro a thread dorme 1 ms e solta o
@@ -38,8 +38,11 @@ def sem_qt(objetos: Iterable[Any]) -> bool:
 
 
 def soltar(objeto: Any) -> None:
-    """Solta ``objeto`` noutra thread, aos poucos. Quem chama não guarda outra referência a ele (nem às partes)."""
+    """Solta ``objeto`` noutra thread, aos poucos. Quem chama não guarda outra referência a ele (nem às partes).
+    Na thread da interface, como uma leitura: a coleta automática fica desligada enquanto a soltura trabalha e é a
+    interface que a religa depois (``coleta.vigiar``) — religada na thread da soltura, uma coleta podia começar lá."""
     global _thread, _pendentes
+    vigiar()
     with _trava:
         _pendentes += 1
         if _thread is None or not _thread.is_alive():
@@ -73,9 +76,9 @@ def _trabalhar() -> None:
     global _pendentes
     while True:
         quando, objeto = _fila.get()
-        _nunca.wait(max(0.0, quando - time.monotonic()))
         try:
-            with durante_trabalho():  # a cópia aloca: nenhuma coleta automática nesta thread (widgets.coleta)
+            with durante_trabalho():  # a cópia aloca: nenhuma coleta automática nesta thread (widgets.coleta);
+                _nunca.wait(max(0.0, quando - time.monotonic()))  # já marcada na espera: a vigia não para antes
                 copias = _pedacos(objeto)
                 del objeto  # o objeto sem as partes pesadas (que as cópias seguram)
                 for copia in copias:
