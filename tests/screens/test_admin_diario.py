@@ -185,3 +185,40 @@ def test_colunas_inteiras_a_1366(qtbot, sessao_admin, estilo):
     registro = visao.model().index(0, 6).data()
     assert dica(visao, 0, 6) == registro and len(registro) == 41
     assert dica(visao, 0, 7).startswith("SHA-256: ") and len(dica(visao, 0, 7)) == len("SHA-256: ") + 64
+
+
+def test_tabela_vai_ate_os_botoes_a_1366(qtbot, sessao_admin, estilo):  # noqa: F811
+    """A 1366×768 ficavam ~150 pontos vazios embaixo da tabela: o hash da linha, o resultado da integridade e a
+    mensagem da exportação guardavam o seu lugar (uma, duas e duas linhas) mesmo vazios, abaixo dos botões. Vazios,
+    não ocupam nada: os botões ficam no pé da aba, logo abaixo da tabela; com mensagem, ela aparece acima dos
+    botões, que não saem do lugar, e a tabela encolhe."""
+    w = AbaDiario(sessao_admin)
+    qtbot.addWidget(w)
+    w.resize(1366 - 230, 720 - 60)  # 230: a lista de módulos; 60: menu e barra de estado
+    w.show()
+    _esperar(qtbot, w)
+    qtbot.waitUntil(lambda: w.tabela.model().rowCount() > 0)
+
+    def baixo(widget):
+        return widget.mapTo(w, widget.rect().bottomLeft()).y()
+
+    def topo(widget):
+        return widget.mapTo(w, widget.rect().topLeft()).y()
+
+    margem = w.layout().contentsMargins().bottom()
+    assert w.height() - margem - baixo(w.botao_pdf) <= 2  # os botões no pé
+    vazio = topo(w.botao_pdf) - baixo(w.tabela)
+    assert vazio <= 2 * w.layout().spacing() + 2, vazio  # antes ~40 entre a tabela e os botões, ~100 embaixo deles
+    altura, botoes = w.tabela.height(), topo(w.botao_pdf)
+
+    w.tabela.selectRow(0)  # o hash da linha aparece acima dos botões
+    qtbot.waitUntil(lambda: w.detalhe.isVisible())
+    assert topo(w.botao_pdf) == botoes and w.tabela.height() < altura
+    assert baixo(w.tabela) < topo(w.detalhe) and baixo(w.detalhe) < topo(w.botao_pdf)
+    w.situacao.setText("Relatório nº 1/2026 salvo em /tmp/x.pdf.")
+    qtbot.waitUntil(lambda: w.situacao.isVisible())
+    assert baixo(w.detalhe) <= topo(w.situacao) and baixo(w.situacao) < topo(w.botao_pdf) == botoes
+    w.situacao.clear()
+    w.tabela.clearSelection()
+    qtbot.waitUntil(lambda: not w.situacao.isVisible() and not w.detalhe.isVisible())
+    qtbot.waitUntil(lambda: w.tabela.height() == altura)  # o layout refeito: a tabela volta ao pé

@@ -25,7 +25,6 @@ from desktop.screens.widgets import formato
 from desktop.screens.widgets.servicos import consulta, operacao
 from desktop.screens.widgets.tabela import (Coluna, ModeloTabela, ProxyFiltro, alargar_para, criar_visao,
                                            linha_selecionada)
-from desktop.screens.widgets.situacao import reservar_linhas
 
 ACOES = {"inserir": "Inclusão", "alterar": "Alteração", "excluir": "Exclusão", "evento": "Evento"}
 TODOS = "(todos)"
@@ -50,6 +49,22 @@ COLUNAS = [
     Coluna("Hash", lambda d: f"{d['hash'][:8]}…", largura=90, dica=lambda d: f"SHA-256: {d['hash']}"),
 ]
 COLUNA_TABELA = 5
+
+
+class _Mensagem(QLabel):
+    """Rótulo que só aparece com texto: vazio, não ocupa lugar na aba."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.hide()
+
+    def setText(self, texto: str) -> None:  # noqa: N802 (nome do Qt)
+        super().setText(texto)
+        self.setVisible(bool(texto))
+
+    def clear(self) -> None:
+        super().clear()
+        self.hide()
 
 
 class AbaDiario(QWidget):
@@ -111,7 +126,7 @@ class AbaDiario(QWidget):
         self.contagem = QLabel(self)
 
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.detalhe = QLabel(self)
+        self.detalhe = _Mensagem(self)
         self.detalhe.setFont(mono)
         self.detalhe.setWordWrap(True)
         self.detalhe.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -119,12 +134,10 @@ class AbaDiario(QWidget):
 
         self.botao_integridade = QPushButton("&Verificar integridade", self)
         self.botao_pdf = QPushButton("&Exportar PDF…", self)
-        self.resultado_integridade = QLabel(self)
+        self.resultado_integridade = _Mensagem(self)
         self.resultado_integridade.setWordWrap(True)
-        reservar_linhas(self.resultado_integridade)  # a mensagem muda; os botões não pulam
-        self.situacao = QLabel(self)
+        self.situacao = _Mensagem(self)
         self.situacao.setWordWrap(True)
-        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
         self.situacao.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         botoes = QHBoxLayout()
         botoes.addWidget(self.botao_integridade)
@@ -134,10 +147,12 @@ class AbaDiario(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(caixa)
         lay.addWidget(self.tabela, 1)
+        # as mensagens (vazias, escondidas) ficam acima dos botões: aparecendo, a tabela encolhe e os botões não
+        # saem do pé da aba (a 1366×768, guardar o lugar delas vazias deixava ~150 pontos em branco embaixo)
         lay.addWidget(self.detalhe)
-        lay.addLayout(botoes)
         lay.addWidget(self.resultado_integridade)
         lay.addWidget(self.situacao)
+        lay.addLayout(botoes)
 
         self.botao_filtrar.clicked.connect(self._on_filtrar)
         self.botao_limpar.clicked.connect(self._on_limpar)
