@@ -121,7 +121,10 @@ class AbaLancamentos(QWidget):
                  "alinhamento": "direita" if c == COL_VALOR else "esquerda"}
         if c in _SO_LEITURA:
             mostrar = _SO_LEITURA[c]
-            return Coluna(_TITULOS[c], lambda l: mostrar(l["grade"]), **comum)
+            # as avulsas já lançadas e as outras faltas podem ser longas ('+R$ 150,00 Abono…; +R$ …'): pelo
+            # conteúdo, alargavam a grade além da aba a 1366×768; ficam na sua largura, o texto inteiro na dica
+            longa = c in (COL_AVULSAS, COL_OUTRAS)
+            return Coluna(_TITULOS[c], lambda l: mostrar(l["grade"]), pelo_conteudo=not longa, **comum)
         chave = CHAVES[c]
         return Coluna(_TITULOS[c], lambda l: l[chave], editar=partial(self._on_celula, chave) if self.editar else None,
                       erro=lambda l: self.erros.get((l["i"], c)), **comum)

@@ -73,6 +73,7 @@ class Coluna:
     marcar: Callable[[Any, bool], None] | None = None  # …e o que fazer ao marcar/desmarcar
     pode_editar: Callable[[Any], bool] | None = None  # com ``editar``: só edita as linhas em que devolve True
     erro: Callable[[Any], str | None] | None = None  # o problema do valor da célula: fundo vermelho e a mensagem na dica
+    pelo_conteudo: bool = True  # False: não alarga pelo texto (``_PeloConteudo``); o longo fica na dica
 
     @property
     def editavel(self) -> bool:
@@ -585,7 +586,7 @@ class _PeloConteudo(QObject):
             self._larguras, self._fonte = {}, visao.font().key()  # outra fonte: as larguras guardadas não valem
         larguras = self._larguras
         for i, coluna in enumerate(modelo.colunas):
-            if (i == self._esticada or cab.isSectionHidden(i) or coluna.marcada is not None
+            if (i == self._esticada or cab.isSectionHidden(i) or coluna.marcada is not None or not coluna.pelo_conteudo
                     or (cab.stretchLastSection() and i == len(modelo.colunas) - 1)):  # a última, esticada, tem a sobra
                 continue
             textos = {coluna.mostrar(linha) or "" for linha in linhas}

@@ -238,3 +238,47 @@ def test_grade_cabe_sem_rolar_a_1366(qtbot, sessao_demo):
         assert aba.tabela.horizontalScrollBar().maximum() == 0, [cab.sectionSize(i) for i in range(cab.count())]
     finally:
         app.setStyleSheet(anterior)
+
+
+def test_avulsas_longas_nao_alargam_a_grade_a_1366(qtbot, sessao_demo):
+    """As colunas só de leitura ('Avulsas lançadas', 'Outras faltas') alargavam pelo conteúdo (até ~36 letras):
+    com duas rubricas avulsas de descrição longa já gravadas no mês, a grade passava da largura da aba a 1366×768 e
+    rolava na horizontal, com o servidor cortado. Ficam na sua largura; o texto inteiro vai na dica."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import app as paco
+    from desktop.services.magisterio import cadastro
+    from tests.screens.apoio_tela import cortadas
+
+    escola = cadastro.listar_escolas(sessao_demo)[0]["id"]
+    hoje = date.today()
+    servidor = lancamentos.grade(sessao_demo, escola, hoje)[0].servidor_id
+    for descricao in ("Abono de permanência retroativo a março", "Diferença de enquadramento por titulação"):
+        lancamentos.gravar_grade(sessao_demo, escola, hoje, [{
+            "servidor_id": servidor, "avulsa_valor": "150", "avulsa_descricao": descricao,
+            "avulsa_fundamento": "Decreto municipal 123/2026, art. 4º", "avulsa_incidencias": "PI"}])
+    [avulsas] = [g.avulsas for g in lancamentos.grade(sessao_demo, escola, hoje) if g.servidor_id == servidor]
+    assert len(avulsas) > 80
+    app = QApplication.instance()
+    anterior = app.styleSheet()
+    paco.configurar_aplicacao(app)
+    try:
+        painel = PainelMagisterio(sessao_demo)
+        qtbot.addWidget(painel)
+        painel.resize(1366 - 230, 660)  # 230: a lista de módulos
+        painel.show()
+        aba = painel.lancamentos
+        painel.abas.setCurrentWidget(aba)
+        qtbot.waitUntil(lambda: aba.escola.count() > 0)
+        aba.escola.setCurrentIndex(aba.escola.findData(escola))
+        aba._on_carregar()
+        qtbot.waitUntil(lambda: aba.tabela.model().rowCount() > 0, timeout=30000)
+        QApplication.processEvents()
+        cab = aba.tabela.horizontalHeader()
+        assert aba.tabela.horizontalScrollBar().maximum() == 0, str([cab.sectionSize(i) for i in range(cab.count())])
+        assert [c for c in cortadas(aba.tabela) if c.startswith("Servidor")] == []
+        [linha] = [i for i in range(aba.tabela.model().rowCount())
+                   if aba.tabela.model().index(i, COL_AVULSAS).data() == avulsas]
+        assert dica(aba.tabela, linha, COL_AVULSAS) == avulsas
+    finally:
+        app.setStyleSheet(anterior)
