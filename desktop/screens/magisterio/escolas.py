@@ -24,14 +24,14 @@ from . import comum
 _SIM = {True: "sim", False: "não"}
 
 _COLUNAS = [
-    Coluna("Escola", lambda e: e["nome"], largura=420),
+    # a escola fica com a sobra (o nome longo de um CMEI não cabia nos 420 com a sobra indo para a data)
+    Coluna("Escola", lambda e: e["nome"], largura=420, esticar=True),
     Coluna("Bairro / localidade", lambda e: e.get("bairro") or "", largura=170),
     Coluna("Zona", lambda e: e["zona"], largura=80),
     Coluna("Porte hoje", lambda e: comum.ROTULOS_PORTE.get(e["porte"], "sem porte") if e["porte"] else "sem porte",
            largura=100, cor=lambda e: None if e["porte"] else "#b00020"),
     Coluna("Difícil acesso", lambda e: _SIM[e["dificil_acesso"]], alinhamento="centro", largura=125),
-    Coluna("Desde", lambda e: formato.data(e["situacao_desde"]), ordenar=lambda e: e["situacao_desde"],
-           esticar=True),
+    Coluna("Desde", lambda e: formato.data(e["situacao_desde"]), ordenar=lambda e: e["situacao_desde"]),
 ]
 _COLUNAS_SITUACAO = [
     Coluna("Início", lambda s: formato.data(s["inicio"]), ordenar=lambda s: s["inicio"], largura=100),

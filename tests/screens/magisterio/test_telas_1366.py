@@ -41,3 +41,15 @@ def test_servidores_sem_colunas_cortadas(qtbot, sessao_demo, estilo):  # noqa: F
     assert any("…" in p for p in pintado.values())
     assert [p for e, p in pintado.items() if not p.endswith(e[-12:])] == []
 
+
+
+def test_escolas_com_o_nome_inteiro(qtbot, sessao_demo, estilo):  # noqa: F811
+    """O nome mais longo ('Centro Municipal de Educação Infantil Pequeno Príncipe') saía 'Pequeno Prínc…' com a
+    sobra da largura indo para 'Desde' (uma data): a escola é que estica."""
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.escolas
+    painel.abas.setCurrentWidget(aba)
+    qtbot.waitUntil(lambda: aba.tabela.model().rowCount() > 0, timeout=15000)
+    QApplication.processEvents()
+    assert cortadas(aba.tabela) == []
+    assert aba.tabela.horizontalScrollBar().maximum() == 0
