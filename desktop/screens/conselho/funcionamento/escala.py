@@ -30,7 +30,7 @@ COLUNAS = [
     Coluna("Início", lambda p: f"{DIAS[datetime.fromisoformat(p['inicio']).weekday()]} {formato.quando(p['inicio'], hora_local=False)}",
            lambda p: p["inicio"], largura=160),
     Coluna("Fim", lambda p: formato.quando(p["fim"], hora_local=False), lambda p: p["fim"], largura=130),
-    Coluna("Turno", lambda p: TIPOS_TURNO.get(p["tipo"], p["tipo"]), largura=110),
+    Coluna("Turno", lambda p: TIPOS_TURNO.get(p["tipo"], p["tipo"])),
     Coluna("Modalidade", lambda p: MODALIDADES.get(p["modalidade"], p["modalidade"]), largura=100),
     Coluna("Plantonista", lambda p: p["nome"], esticar=True),
 ]
@@ -58,9 +58,12 @@ class AbaEscala(UmaDeCadaVez, QWidget):
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
         self.modelo = ModeloTabela(COLUNAS, self)
-        self.visao = criar_visao(ProxyFiltro(self.modelo, self), self, nome="Escala")
+        # a escala vai em ordem de início (um calendário) e a carga resume por conselheiro: sem ordenar pelo
+        # cabeçalho, os títulos não pedem o lugar da seta e as duas cabem lado a lado a 1366×768
+        self.visao = criar_visao(ProxyFiltro(self.modelo, self), self, nome="Escala", ordenavel=False)
         self.modelo_carga = ModeloTabela(COLUNAS_CARGA, self)
-        self.visao_carga = criar_visao(ProxyFiltro(self.modelo_carga, self), self, nome="Carga por conselheiro")
+        self.visao_carga = criar_visao(ProxyFiltro(self.modelo_carga, self), self, nome="Carga por conselheiro",
+                                       ordenavel=False)
         topo = QHBoxLayout()
         for w in (QLabel("De"), self.inicio, QLabel("a"), self.fim, self.botao_ver, self.botao_gerar,
                   self.botao_trocar, self.botao_imprimir):
@@ -71,10 +74,12 @@ class AbaEscala(UmaDeCadaVez, QWidget):
         caixa = QWidget()
         lc = QVBoxLayout(caixa)
         lc.setContentsMargins(0, 0, 0, 0)
-        lc.addWidget(QLabel("<b>Carga no período</b> (a mesma para todos, art. 20)"))
+        titulo_carga = QLabel("<b>Carga no período</b> (a mesma para todos, art. 20)")
+        titulo_carga.setWordWrap(True)  # numa linha, a largura dele (~375 pontos) era o mínimo da carga e a escala
+        lc.addWidget(titulo_carga)      # não ganhava o lugar que setSizes lhe dá (o plantonista saía cortado)
         lc.addWidget(self.visao_carga)
         divisor.addWidget(caixa)
-        divisor.setSizes([800, 360])
+        divisor.setSizes([760, 400])  # a 1366×768: a escala com o nome do plantonista inteiro, a carga sem rolar
         lay = QVBoxLayout(self)
         lay.addWidget(self.agora)
         lay.addLayout(topo)

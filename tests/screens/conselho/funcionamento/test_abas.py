@@ -18,6 +18,7 @@ from desktop.screens.conselho.funcionamento.prazos import AbaPrazos
 from desktop.screens.conselho.funcionamento.remuneracao import AbaRemuneracao
 from desktop.screens.conselho.painel import PainelConselho
 from tests.screens.apoio_janelas import clicar_botao, quando_modal
+from tests.screens.apoio_tela import estilo  # noqa: F401 — a folha de estilo da aplicação
 from tests.screens.apoio_tabelas import editar_celula, ir_para, textos
 
 CASO = {"tipo": "denuncia", "recebido_em": datetime(2025, 3, 10, 22, 15), "bairro": "Centro",
@@ -365,3 +366,29 @@ def test_conselheiro_sem_a_chave_do_sigilo_le_o_porque_sem_erro(qtbot, sessao_ad
     qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
     qtbot.addWidget(aba)
     assert aba.modelo.rowCount() == 0 and "chave do arquivo sigiloso" in aba.sigilo.text()
+
+
+def test_escala_e_carga_sem_colunas_cortadas_a_1366(qtbot, conselheira, estilo):  # noqa: F811
+    """Na largura da aba a 1366×768 com a folha de estilo, a escala e a carga por conselheiro mostram o nome
+    inteiro e os números sem rolar: a carga (cinco linhas) tinha o nome 'Luzia Helena Ta…' e as horas fora, à
+    direita — os títulos em negrito com a seta de ordenar pediam ~95 pontos por número."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.screens.apoio_tela import cortadas
+
+    aba = AbaEscala(conselheira)
+    qtbot.addWidget(aba)
+    aba.resize(1366 - 230, 768 - 60 - 40)  # 230: a lista de módulos; 60: menu e barra de estado; 40: as abas
+    aba.show()
+    aba.inicio.definir_data(date(2024, 2, 5))
+    aba.fim.definir_data(date(2024, 2, 29))
+    quando_modal(lambda caixa: clicar_botao(caixa, "Gerar e gravar"), tipo=QMessageBox)
+    qtbot.mouseClick(aba.botao_gerar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.ocupada and "Escala gravada" in aba.mensagem.text(), timeout=20000)
+    QApplication.processEvents()
+    for visao in (aba.visao, aba.visao_carga):
+        cab = visao.horizontalHeader()
+        assert cortadas(visao) == [], (visao.viewport().width(), [cab.sectionSize(i) for i in range(cab.count())])
+        assert visao.horizontalScrollBar().maximum() == 0, visao.accessibleName()
+    inicios = [aba.visao.model().index(i, 0).data() for i in range(aba.visao.model().rowCount())]
+    assert inicios[0].startswith("seg 05/02/2024") and inicios[-1].startswith("qui 29/02/2024")  # em ordem
