@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 from typing import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -17,7 +18,8 @@ from desktop.rules.papeis import Permissao
 from desktop.services import documentos_vias
 from desktop.services.conselho import fiscalizacao
 from desktop.services.conselho.fiscalizacao import REGIMES
-from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
+from desktop.screens.widgets.tabela import (Coluna, ModeloTabela, ProxyFiltro, alargar_para, criar_visao,
+                                            linha_selecionada)
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.widgets.divisor import criar_divisor
 
@@ -97,6 +99,7 @@ class AbaFiscalizacao(UmaDeCadaVez, QWidget):
         self.semestre.setCurrentIndex(self.semestre.findData(f"{hoje.year}-{1 if hoje.month <= 6 else 2}"))
         self.modelo_e = ModeloTabela(COLUNAS_ENTIDADES, self)
         self.visao_e = criar_visao(ProxyFiltro(self.modelo_e, self), self, nome="Entidades")
+        alargar_para(self.visao_e, 1, REGIMES.values())  # os regimes do ECA (art. 90) inteiros, com o artigo
         self.modelo_v = ModeloTabela(COLUNAS_VISITAS, self)
         self.visao_v = criar_visao(ProxyFiltro(self.modelo_v, self), self, nome="Visitas do semestre")
         self.mensagem = QLabel()
@@ -109,7 +112,7 @@ class AbaFiscalizacao(UmaDeCadaVez, QWidget):
         le.addWidget(QLabel("<b>Entidades de atendimento</b>"))
         le.addWidget(self.visao_e, 1)
         b_ent = QPushButton("&Cadastrar entidade")
-        le.addWidget(b_ent)
+        le.addWidget(b_ent, 0, Qt.AlignmentFlag.AlignLeft)
         topo = QHBoxLayout()
         topo.addWidget(QLabel("<b>Plano de visitas</b>"))
         topo.addWidget(self.semestre, 1)
@@ -120,11 +123,14 @@ class AbaFiscalizacao(UmaDeCadaVez, QWidget):
             QPushButton("C&omunicar irregularidades (PDF)")
         for b in (b_plano, b_visita, b_oficio):
             botoes.addWidget(b)
+        botoes.addStretch(1)
         ld.addLayout(botoes)
-        divisor = criar_divisor()
+        # uma acima da outra: lado a lado, nenhuma das duas cabia na largura a 1366×768 (rolavam na horizontal
+        # e o nome da entidade saía 'Casa de Aco…'); poucas linhas em cada uma (as entidades do município)
+        divisor = criar_divisor(Qt.Orientation.Vertical)
         divisor.addWidget(esquerda)
         divisor.addWidget(direita)
-        divisor.setSizes([520, 680])
+        divisor.setSizes([1, 1])
         self.alertas = QLabel()
         self.alertas.setWordWrap(True)
         self.lista_alertas = QLabel()

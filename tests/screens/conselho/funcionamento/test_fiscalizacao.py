@@ -11,6 +11,7 @@ from desktop.services.conselho import fiscalizacao
 from desktop.screens.conselho.funcionamento.comum import ALTURA_MAX, LARGURA_MAX
 from desktop.screens.conselho.funcionamento.fiscalizacao import AbaFiscalizacao, DialogoPlano
 from tests.screens.apoio_janelas import digitar, quando_modal
+from tests.screens.apoio_tela import estilo  # noqa: F401 — a folha de estilo da aplicação
 
 from .apoio import br, responder, salvar_em
 
@@ -182,3 +183,31 @@ def test_alertas_de_visita_e_de_comunicacao_no_painel(qtbot, conselheira, sessao
     qtbot.addWidget(aba_em_dia)
     _pronta(qtbot, aba_em_dia)
     assert "nada atrasado" in aba_em_dia.alertas.text()
+
+
+def test_entidades_e_plano_sem_colunas_cortadas_a_1366(qtbot, conselheira, estilo):  # noqa: F811
+    """Lado a lado, as entidades e o plano de visitas não cabiam na largura da aba a 1366×768: as duas tabelas
+    rolavam na horizontal e o nome da entidade saía 'Casa de Aco…' nas duas. Uma acima da outra, cada uma com a
+    largura toda, nome, regime, bairro e as datas do plano cabem."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.screens.apoio_tela import cortadas
+
+    hoje = date.today()
+    semestre = f"{hoje.year}-{1 if hoje.month <= 6 else 2}"
+    nomes = ("Casa de Acolhimento Recanto dos Pequenos", "Projeto Semear de Medidas Socioeducativas")
+    ids = [fiscalizacao.cadastrar_entidade(conselheira, nome, regime, bairro="Nossa Senhora de Fátima")["id"]
+           for nome, regime in zip(nomes, ("acolhimento_institucional", "apoio_socioeducativo_meio_aberto"))]
+    fiscalizacao.planejar_semestre(conselheira, semestre, {i: hoje for i in ids})
+    aba = AbaFiscalizacao(conselheira)
+    qtbot.addWidget(aba)
+    aba.resize(1366 - 230, 768 - 60 - 40)  # 230: a lista de módulos; 60: menu e barra de estado; 40: as abas
+    aba.show()
+    _pronta(qtbot, aba)
+    qtbot.waitUntil(lambda: aba.modelo_e.rowCount() == 2 and aba.modelo_v.rowCount() == 2)
+    QApplication.processEvents()
+    for visao in (aba.visao_e, aba.visao_v):
+        cab = visao.horizontalHeader()
+        assert cortadas(visao) == [], (visao.viewport().width(), [cab.sectionSize(i) for i in range(cab.count())])
+        assert visao.horizontalScrollBar().maximum() == 0
+        assert visao.viewport().height() >= 3 * visao.verticalHeader().defaultSectionSize()  # linhas à vista
