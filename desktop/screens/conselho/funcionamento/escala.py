@@ -38,7 +38,8 @@ COLUNAS_CARGA = [
     Coluna("Conselheiro", lambda c: c["nome"], esticar=True),
     Coluna("Noites", lambda c: str(c["noites"]), lambda c: c["noites"], alinhamento="direita", largura=60),
     Coluna("Dias", lambda c: str(c["dias"]), lambda c: c["dias"], alinhamento="direita", largura=50),
-    Coluna("Horas", lambda c: str(c["horas"]), lambda c: c["horas"], alinhamento="direita", largura=60),
+    Coluna("Horas", lambda c: formato.decimal_br(c["horas"]), lambda c: c["horas"], alinhamento="direita",
+           largura=60),  # '118,0', não '118.0' (str do float)
 ]
 
 

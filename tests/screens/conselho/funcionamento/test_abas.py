@@ -258,6 +258,8 @@ def test_escala_gerada_com_carga_igual(qtbot, conselheira):
     assert len(carga) == 5
     noites = [c["noites"] for c in carga]
     assert sum(noites) == 25 and set(noites) == {5}  # 25 noites para 5 titulares: 5 cada (art. 20)
+    horas = [aba.visao_carga.model().index(i, 3).data() for i in range(len(carga))]
+    assert all(h.endswith(",0") and "." not in h for h in horas), horas  # vírgula decimal: '118,0', não '118.0'
 
 
 def test_escala_troca_e_impressao_pela_aba(qtbot, conselheira, tmp_path, monkeypatch):
