@@ -65,7 +65,10 @@ class AbaInstituicao(_AbaComDialogo):
         self.aviso = QLabel(self)
         self.aviso.setWordWrap(True)
         self.lista = Lista([
-            Coluna("Instituição", lambda i: i["nome"], largura=250),
+            # a 1366×768 as sete colunas só cabem sem rolar com a instituição e a adesão na sua largura (o texto
+            # inteiro na dica; a adesão também no aviso acima) e sem a seta de ordenar nos títulos (uma ou duas
+            # instituições: ordenar não serve); antes as unidades ficavam fora, à direita
+            Coluna("Instituição", lambda i: i["nome"], largura=230, pelo_conteudo=False),
             Coluna("Sistema", lambda i: i["sistema_ensino"], largura=90, titulo_longo="Sistema de ensino"),
             Coluna("Termo", lambda i: formato.data(i["termo_aprovado_em"]), ordenar=lambda i: i["termo_aprovado_em"] or "",
                    largura=95, titulo_longo="Termo de adesão aprovado em"),
@@ -75,10 +78,10 @@ class AbaInstituicao(_AbaComDialogo):
             Coluna("Sistec", lambda i: formato.data(i["sistec_validada_em"]), ordenar=lambda i: i["sistec_validada_em"] or "",
                    largura=95, titulo_longo="Validação no Sistec em"),
             # a mensagem inteira na dica e no aviso acima da lista
-            Coluna("Adesão", lambda i: i["situacao"].mensagem, largura=260,
+            Coluna("Adesão", lambda i: i["situacao"].mensagem, largura=200, pelo_conteudo=False,
                    cor=lambda i: "#b00020" if not i["situacao"].vigente else ("#8a5a00" if i["situacao"].avisar else None)),
             Coluna("Unidades certificadoras", lambda i: ", ".join(u["nome"] for u in i["unidades"]), esticar=True, largura=200),
-        ], self, nome="Instituições")
+        ], self, nome="Instituições", ordenavel=False)
         self.tabela = self.lista.visao
         self.botao_nova = QPushButton("&Nova instituição…", self)
         self.botao_adesao = QPushButton("Registrar &adesão…", self)

@@ -1,0 +1,41 @@
+"""Telas da Certificação a 1366×768 (a tela dos notebooks velhos, janela maximizada), com a folha de estilo da
+aplicação e a aba do tamanho que ela tem na janela (menos a lista de módulos, o menu, a barra de estado e as abas)."""
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.screens.certificacao.cadastros import AbaInstituicao
+from desktop.services import cadastros
+from desktop.services.certificacao import instituicao
+from tests.screens.apoio_tela import cortadas, estilo  # noqa: F401 — a folha de estilo da aplicação
+
+LARGURA, ALTURA = 1366 - 230, 768 - 60 - 40
+
+
+def test_instituicao_sem_rolar_e_com_as_unidades_inteiras(qtbot, sessao_admin, estilo):  # noqa: F811
+    """A adesão alargava pelo conteúdo a mensagem inteira ('A adesão vence em 16/02/2027 (faltam 75 dias): solicite
+    a renovação…', que já está inteira no aviso acima da lista e na dica) e a tabela rolava na horizontal, com as
+    unidades certificadoras fora, à direita. A adesão fica na sua largura; as unidades à vista e inteiras."""
+    hoje = date.today()
+    inst = instituicao.cadastrar_instituicao(sessao_admin, nome="Instituto Estadual de Educação Profissional da Bahia",
+                                             sistema_ensino="estadual", orgao_competente="Conselho Estadual de Educação")
+    vence = hoje - timedelta(days=5 * 365 - 75)  # a adesão vale cinco anos: vence em ~75 dias, com aviso (art. 27)
+    instituicao.registrar_adesao(sessao_admin, inst["id"], termo_aprovado_em=vence - timedelta(days=30),
+                                 regulamentacao_aprovada_em=vence - timedelta(days=20), sistec_validada_em=vence)
+    u = cadastros.cadastrar_unidade(sessao_admin, tipo="unidade_certificadora", nome="Campus Avançado Vale do Jiquiriçá")
+    instituicao.vincular_unidade(sessao_admin, inst["id"], u["id"])
+    aba = AbaInstituicao(sessao_admin)
+    qtbot.addWidget(aba)
+    aba.resize(LARGURA, ALTURA)
+    aba.show()
+    visao = aba.tabela
+    qtbot.waitUntil(lambda: visao.model().rowCount() == 1, timeout=30000)
+    QApplication.processEvents()
+    assert "faltam" in visao.model().index(0, 5).data()
+    cab = visao.horizontalHeader()
+    assert visao.horizontalScrollBar().maximum() == 0, [cab.sectionSize(i) for i in range(cab.count())]
+    assert [c for c in cortadas(visao) if c.startswith("Unidades")] == []
+    from tests.screens.apoio_tabelas import dica
+
+    assert dica(visao, 0, 0) == "Instituto Estadual de Educação Profissional da Bahia"  # o nome inteiro na dica
+    assert dica(visao, 0, 5) == visao.model().index(0, 5).data() and aba.aviso.text().count("faltam") == 1
