@@ -44,7 +44,7 @@ COLUNAS_PAUTA = [
     Coluna("Origem", lambda p: "Plantão" if p["emergencial"] else "Individual", largura=80),
     Coluna("Decisão", lambda p: p["descricao"], esticar=True),
     Coluna("Medidas", lambda p: ", ".join(p["medidas"]), largura=120),
-    Coluna("Impedidos (art. 44)", lambda p: ", ".join(p["impedidos"]), largura=140),
+    Coluna("Impedidos", lambda p: ", ".join(p["impedidos"]), largura=100, titulo_longo="Impedidos (art. 44)"),
 ]
 
 
@@ -68,9 +68,11 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
         self.sigilo = aviso_rotulo("", ESTILO_SIGILO)
         self.sigilo.hide()
         self.modelo_s = ModeloTabela(COLUNAS_SESSOES, self)
-        self.visao_s = criar_visao(ProxyFiltro(self.modelo_s, self), self, nome="Sessões do colegiado")
+        # as sessões já vêm da mais recente e a pauta são poucos itens: sem ordenar pelo cabeçalho, os títulos não
+        # pedem o lugar da seta e as duas tabelas cabem lado a lado a 1366×768
+        self.visao_s = criar_visao(ProxyFiltro(self.modelo_s, self), self, nome="Sessões do colegiado", ordenavel=False)
         self.modelo_p = ModeloTabela(COLUNAS_PAUTA, self)
-        self.visao_p = criar_visao(ProxyFiltro(self.modelo_p, self), self, nome="Pauta")
+        self.visao_p = criar_visao(ProxyFiltro(self.modelo_p, self), self, nome="Pauta", ordenavel=False)
         self.detalhe = QTextBrowser()
         self.mensagem = QLabel()
         self.mensagem.setWordWrap(True)
@@ -90,8 +92,10 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
         le.addWidget(QLabel("<b>Sessões do colegiado</b> (Lei 320/2023, art. 21)"))
         le.addWidget(self.visao_s, 2)
         le.addWidget(self.detalhe, 1)
-        ld.addWidget(QLabel("<b>Pauta da sessão selecionada</b>: decisões individuais e medidas de plantão "
-                            "aguardando ratificação"))
+        titulo_pauta = QLabel("<b>Pauta da sessão selecionada</b>: decisões individuais e medidas de plantão "
+                              "aguardando ratificação")
+        titulo_pauta.setWordWrap(True)  # numa linha (~750 pontos), era o mínimo da direita e as sessões rolavam
+        ld.addWidget(titulo_pauta)
         ld.addWidget(self.visao_p, 1)
         botoes = QHBoxLayout()
         for b in (self.b_nova, self.b_votar, self.b_encerrar):
@@ -100,7 +104,7 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
         divisor = criar_divisor()
         divisor.addWidget(esquerda)
         divisor.addWidget(direita)
-        divisor.setSizes([520, 680])
+        divisor.setSizes([545, 575])  # a 1366×768: as cinco colunas das sessões sem rolar
         lay = QVBoxLayout(self)
         lay.addWidget(self.sigilo)
         lay.addWidget(divisor, 1)

@@ -11,6 +11,7 @@ from desktop.services.conselho import atendimentos
 from desktop.screens.conselho.funcionamento.colegiado import AbaColegiado
 from desktop.screens.conselho.funcionamento.comum import ALTURA_MAX, LARGURA_MAX, DialogoAcao
 from tests.screens.apoio_janelas import quando_modal
+from tests.screens.apoio_tela import estilo  # noqa: F401 — a folha de estilo da aplicação
 
 from .apoio import responder, salvar_em
 
@@ -106,3 +107,31 @@ def test_admin_nao_ve_o_colegiado(qtbot, sessao_admin, conselheira):
     _pronta(qtbot, aba)
     assert not aba.sigilo.isHidden() and "sigilosos" in aba.sigilo.text()
     assert aba.modelo_s.rowCount() == 0
+
+
+def test_sessoes_e_pauta_sem_rolar_a_1366(qtbot, conselheira, conselho, estilo):  # noqa: F811
+    """O título da pauta, numa linha só (~750 pontos), era o mínimo do lado direito: as sessões ficavam com ~365
+    pontos e rolavam na horizontal (a situação fora, à direita). O título quebra linha, as tabelas não ordenam pelo
+    cabeçalho (as sessões já vêm da mais recente) e o divisor dá às sessões o que as cinco colunas pedem: inteiras,
+    sem rolar, na largura da aba a 1366×768 com a folha de estilo. (A pauta, com seis colunas, ainda rola um pouco
+    a essa largura; 'Impedidos' ficou curto, com o artigo na dica do cabeçalho.)"""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.conselho import colegiado
+    from tests.screens.apoio_tela import cortadas
+
+    atendimentos.registrar_atendimento(conselheira, CASO)
+    colegiado.abrir_sessao(conselheira, tipo="extraordinaria", realizada_em=datetime(2025, 3, 11, 9, 0),
+                           presentes=conselho[:3])
+    aba = AbaColegiado(conselheira)
+    qtbot.addWidget(aba)
+    aba.resize(1366 - 230, 768 - 60 - 40)  # 230: a lista de módulos; 60: menu e barra de estado; 40: as abas
+    aba.show()
+    _pronta(qtbot, aba)
+    qtbot.waitUntil(lambda: aba.modelo_s.rowCount() == 1 and aba.modelo_p.rowCount() == 1)
+    QApplication.processEvents()
+    cab = aba.visao_s.horizontalHeader()
+    assert cortadas(aba.visao_s) == [], (aba.visao_s.viewport().width(), [cab.sectionSize(i) for i in range(cab.count())])
+    assert aba.visao_s.horizontalScrollBar().maximum() == 0
+    assert aba.visao_p.model().headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
+        "Impedidos (art. 44)"
