@@ -50,11 +50,13 @@ class AbaProcessos(RecursoNaAba, QWidget):
         self._a_escolher: str | None = None  # o processo pedido por selecionar enquanto a lista é lida
         self.lista = Lista([
             Coluna("Trabalhador", lambda p: p["nome"], largura=165),
-            Coluna("Perfil", lambda p: p["perfil"], largura=80),  # inteiro na dica e no título do processo aberto
+            # o perfil fica com a sobra (inteiro na dica e no título do processo aberto): pelo conteúdo, ia a ~36
+            # letras e a lista rolava na horizontal a 1366×768, com a etapa e a situação fora, à direita
+            Coluna("Perfil", lambda p: p["perfil"], largura=60, esticar=True),
             Coluna("Etapa", lambda p: ROTULOS_ETAPA[Etapa(p["etapa"])], ordenar=lambda p: _ORDEM_ETAPA[p["etapa"]],
                    largura=140),
             # a situação com o resultado (art. 25), quando já há: "concluído · integral"
-            Coluna("Situação", _situacao_e_resultado, largura=185, titulo_longo="Situação do processo e resultado",
+            Coluna("Situação", _situacao_e_resultado, titulo_longo="Situação do processo e resultado",
                    dica=lambda p: ROTULOS_RESULTADO.get(p["resultado"] or "") if p["resultado"] else None),
         ], self, nome="Processos", ao_mudar=self._on_selecionar, ao_abrir=self._on_abrir_processo)
         self.busca = QLineEdit()

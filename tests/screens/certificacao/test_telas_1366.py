@@ -39,3 +39,30 @@ def test_instituicao_sem_rolar_e_com_as_unidades_inteiras(qtbot, sessao_admin, e
 
     assert dica(visao, 0, 0) == "Instituto Estadual de Educação Profissional da Bahia"  # o nome inteiro na dica
     assert dica(visao, 0, 5) == visao.model().index(0, 5).data() and aba.aviso.text().count("faltam") == 1
+
+
+def test_processos_sem_rolar_na_horizontal(qtbot, sessao_admin, estilo):  # noqa: F811
+    """O perfil ('Eletricista instalador predial de baixa tensão') alargava pelo conteúdo até ~36 letras, embora
+    pensado estreito (inteiro na dica e no título do processo aberto): a lista de processos rolava na horizontal e
+    a etapa e a situação ficavam fora, à direita. O perfil fica na sua largura; trabalhador, etapa e situação à
+    vista, sem rolar."""
+    from desktop.screens.certificacao.painel import PainelCertificacao
+    from desktop.services.certificacao import processos
+    from tests.services.certificacao.apoio import HOJE, montar_cenario, novo_trabalhador
+
+    c = montar_cenario(sessao_admin)
+    t = novo_trabalhador(sessao_admin)
+    processos.inscrever(sessao_admin, trabalhador_id=t["id"], oferta_id=c["oferta"]["id"],
+                        inscrito_em=HOJE - timedelta(days=12))
+    painel = PainelCertificacao(sessao_admin)
+    qtbot.addWidget(painel)
+    painel.resize(LARGURA, ALTURA + 40)
+    painel.show()
+    painel.abas.setCurrentWidget(painel.processos)
+    visao = painel.processos.lista.visao
+    qtbot.waitUntil(lambda: visao.model().rowCount() == 1, timeout=30000)
+    QApplication.processEvents()
+    cab = visao.horizontalHeader()
+    assert visao.horizontalScrollBar().maximum() == 0, (visao.viewport().width(),
+                                                        [cab.sectionSize(i) for i in range(cab.count())])
+    assert [c for c in cortadas(visao) if not c.startswith("Perfil")] == []
