@@ -86,13 +86,12 @@ class AbaLancamentos(QWidget):
         rotulo_escola = QLabel("&Escola:", self)
         rotulo_escola.setBuddy(self.escola)
         topo.addWidget(rotulo_escola)
-        topo.addWidget(self.escola, 2)
+        topo.addWidget(self.escola, 1)  # a sobra toda: o nome longo de um CMEI saía cortado com dois terços dela
         rotulo = QLabel("C&ompetência:", self)
         rotulo.setBuddy(self.competencia)
         topo.addWidget(rotulo)
         topo.addWidget(self.competencia)
         topo.addWidget(self.botao_carregar)
-        topo.addStretch(1)
         nota = QLabel("Faltas injustificadas (código FI; Lei 1.613/2004, art. 34, §1º, I e II), horas após as 22 h em "
                       "regência (art. 50) e uma rubrica avulsa do mês (com fundamento legal) de todos os lotados na "
                       "escola no mês. Faltas justificadas e outros códigos: na ficha do servidor. Falta de competência "

@@ -282,3 +282,35 @@ def test_avulsas_longas_nao_alargam_a_grade_a_1366(qtbot, sessao_demo):
         assert dica(aba.tabela, linha, COL_AVULSAS) == avulsas
     finally:
         app.setStyleSheet(anterior)
+
+
+def test_escola_inteira_no_combo_a_1366(qtbot, sessao_demo):
+    """O combo da escola ficava com dois terços da sobra da linha (o outro terço, um espaço vazio à direita do
+    Carregar) e 'Centro Municipal de Educação Infantil Pequeno Príncipe' saía cortado no meio de uma letra. Agora
+    fica com a sobra toda e o nome mais longo cabe, na largura da aba a 1366×768 com a folha de estilo."""
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox
+
+    from desktop import app as paco
+
+    app = QApplication.instance()
+    anterior = app.styleSheet()
+    paco.configurar_aplicacao(app)
+    try:
+        painel = PainelMagisterio(sessao_demo)
+        qtbot.addWidget(painel)
+        painel.resize(1366 - 230, 660)  # 230: a lista de módulos
+        painel.show()
+        aba = painel.lancamentos
+        painel.abas.setCurrentWidget(aba)
+        qtbot.waitUntil(lambda: aba.escola.count() > 0)
+        QApplication.processEvents()
+        combo = aba.escola
+        longa = max((combo.itemText(i) for i in range(combo.count())), key=combo.fontMetrics().horizontalAdvance)
+        combo.setCurrentIndex(combo.findText(longa))
+        opcao = QStyleOptionComboBox()
+        combo.initStyleOption(opcao)
+        texto = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opcao,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        assert combo.fontMetrics().horizontalAdvance(longa) <= texto.width(), (longa, texto.width())
+    finally:
+        app.setStyleSheet(anterior)
