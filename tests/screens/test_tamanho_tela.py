@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QTabWidget
 
-from desktop import app as paco
 from desktop.screens.principal import JanelaPrincipal
 from desktop.services import acesso, demo
 
 from .apoio_janelas import esperar_copia_diaria, fechar_principal
+from .apoio_tela import estilo  # noqa: F401 — a folha de estilo da aplicação
 
 LARGURA, ALTURA = 1366, 720
 
@@ -19,15 +19,6 @@ LARGURA, ALTURA = 1366, 720
 def _cabe(widget, onde: str) -> None:
     m = widget.minimumSizeHint()
     assert m.width() <= LARGURA and m.height() <= ALTURA, f"{onde}: mínimo {m.width()}×{m.height()}"
-
-
-@pytest.fixture
-def estilo(qapp):
-    """A folha de estilo da aplicação (os tamanhos dependem dela); desfeita no fim."""
-    anterior = qapp.styleSheet()
-    paco.configurar_aplicacao(qapp)
-    yield
-    qapp.setStyleSheet(anterior)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from desktop.services.magisterio import folha, historicos, lancamentos
 
 from ..apoio_janelas import digitar, quando_modal
 from ..apoio_tabelas import dica
+from ..apoio_tela import cortadas, estilo  # noqa: F401 — estilo: a folha de estilo da aplicação
 
 OUTUBRO = date(2026, 10, 1)  # 04/10/2026 é domingo; 06 a 08, terça a quinta
 ACEITA = {"dias": "6-7", "horas": "8:2", "noturnas": "3", "avulsa_valor": "150,00", "avulsa_descricao": "Abono",
@@ -212,43 +213,41 @@ def test_fechar_a_janela_com_a_grade_alterada_pergunta(qtbot, sessao_demo):
         depois.fechar()
 
 
-def test_grade_cabe_sem_rolar_a_1366(qtbot, sessao_demo):
+def _aba_a_1366(qtbot, sessao, escola: str | None = None, carregar: bool = True):
+    """A aba Lançamentos do mês na largura que ela tem a 1366×768 (com a fixture ``estilo``), com a grade da escola
+    (a primeira, sem ``escola``) carregada."""
+    from PySide6.QtWidgets import QApplication
+
+    painel = PainelMagisterio(sessao)
+    qtbot.addWidget(painel)
+    painel.resize(1366 - 230, 660)  # 230: a lista de módulos
+    painel.show()
+    aba = painel.lancamentos
+    painel.abas.setCurrentWidget(aba)
+    qtbot.waitUntil(lambda: aba.escola.count() > 0)
+    if escola is not None:
+        aba.escola.setCurrentIndex(aba.escola.findData(escola))
+    if carregar:
+        aba._on_carregar()
+        qtbot.waitUntil(lambda: aba.tabela.model().rowCount() > 0, timeout=30000)
+    QApplication.processEvents()
+    return aba
+
+
+def test_grade_cabe_sem_rolar_a_1366(qtbot, sessao_demo, estilo):
     """Com a folha de estilo (títulos em negrito, 11 pt), na largura que a aba tem a 1366×768, as onze colunas cabem
     sem rolagem horizontal — antes somavam 1.199 pontos para 1.116: 'Outras faltas' ficava fora e o servidor
     cortado."""
-    from PySide6.QtWidgets import QApplication
-
-    from desktop import app as paco
-
-    app = QApplication.instance()
-    anterior = app.styleSheet()
-    paco.configurar_aplicacao(app)
-    try:
-        painel = PainelMagisterio(sessao_demo)
-        qtbot.addWidget(painel)
-        painel.resize(1366 - 230, 660)  # 230: a lista de módulos
-        painel.show()
-        aba = painel.lancamentos
-        painel.abas.setCurrentWidget(aba)
-        qtbot.waitUntil(lambda: aba.escola.count() > 0)
-        aba._on_carregar()
-        qtbot.waitUntil(lambda: aba.tabela.model().rowCount() > 0, timeout=30000)
-        QApplication.processEvents()
-        cab = aba.tabela.horizontalHeader()
-        assert aba.tabela.horizontalScrollBar().maximum() == 0, [cab.sectionSize(i) for i in range(cab.count())]
-    finally:
-        app.setStyleSheet(anterior)
+    aba = _aba_a_1366(qtbot, sessao_demo)
+    cab = aba.tabela.horizontalHeader()
+    assert aba.tabela.horizontalScrollBar().maximum() == 0, [cab.sectionSize(i) for i in range(cab.count())]
 
 
-def test_avulsas_longas_nao_alargam_a_grade_a_1366(qtbot, sessao_demo):
+def test_avulsas_longas_nao_alargam_a_grade_a_1366(qtbot, sessao_demo, estilo):
     """As colunas só de leitura ('Avulsas lançadas', 'Outras faltas') alargavam pelo conteúdo (até ~36 letras):
     com duas rubricas avulsas de descrição longa já gravadas no mês, a grade passava da largura da aba a 1366×768 e
     rolava na horizontal, com o servidor cortado. Ficam na sua largura; o texto inteiro vai na dica."""
-    from PySide6.QtWidgets import QApplication
-
-    from desktop import app as paco
     from desktop.services.magisterio import cadastro
-    from tests.screens.apoio_tela import cortadas
 
     escola = cadastro.listar_escolas(sessao_demo)[0]["id"]
     hoje = date.today()
@@ -259,58 +258,26 @@ def test_avulsas_longas_nao_alargam_a_grade_a_1366(qtbot, sessao_demo):
             "avulsa_fundamento": "Decreto municipal 123/2026, art. 4º", "avulsa_incidencias": "PI"}])
     [avulsas] = [g.avulsas for g in lancamentos.grade(sessao_demo, escola, hoje) if g.servidor_id == servidor]
     assert len(avulsas) > 80
-    app = QApplication.instance()
-    anterior = app.styleSheet()
-    paco.configurar_aplicacao(app)
-    try:
-        painel = PainelMagisterio(sessao_demo)
-        qtbot.addWidget(painel)
-        painel.resize(1366 - 230, 660)  # 230: a lista de módulos
-        painel.show()
-        aba = painel.lancamentos
-        painel.abas.setCurrentWidget(aba)
-        qtbot.waitUntil(lambda: aba.escola.count() > 0)
-        aba.escola.setCurrentIndex(aba.escola.findData(escola))
-        aba._on_carregar()
-        qtbot.waitUntil(lambda: aba.tabela.model().rowCount() > 0, timeout=30000)
-        QApplication.processEvents()
-        cab = aba.tabela.horizontalHeader()
-        assert aba.tabela.horizontalScrollBar().maximum() == 0, str([cab.sectionSize(i) for i in range(cab.count())])
-        assert [c for c in cortadas(aba.tabela) if c.startswith("Servidor")] == []
-        [linha] = [i for i in range(aba.tabela.model().rowCount())
-                   if aba.tabela.model().index(i, COL_AVULSAS).data() == avulsas]
-        assert dica(aba.tabela, linha, COL_AVULSAS) == avulsas
-    finally:
-        app.setStyleSheet(anterior)
+    aba = _aba_a_1366(qtbot, sessao_demo, escola)
+    cab = aba.tabela.horizontalHeader()
+    assert aba.tabela.horizontalScrollBar().maximum() == 0, str([cab.sectionSize(i) for i in range(cab.count())])
+    assert [c for c in cortadas(aba.tabela) if c.startswith("Servidor")] == []
+    [linha] = [i for i in range(aba.tabela.model().rowCount())
+               if aba.tabela.model().index(i, COL_AVULSAS).data() == avulsas]
+    assert dica(aba.tabela, linha, COL_AVULSAS) == avulsas
 
 
-def test_escola_inteira_no_combo_a_1366(qtbot, sessao_demo):
+def test_escola_inteira_no_combo_a_1366(qtbot, sessao_demo, estilo):
     """O combo da escola ficava com dois terços da sobra da linha (o outro terço, um espaço vazio à direita do
     Carregar) e 'Centro Municipal de Educação Infantil Pequeno Príncipe' saía cortado no meio de uma letra. Agora
     fica com a sobra toda e o nome mais longo cabe, na largura da aba a 1366×768 com a folha de estilo."""
-    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 
-    from desktop import app as paco
-
-    app = QApplication.instance()
-    anterior = app.styleSheet()
-    paco.configurar_aplicacao(app)
-    try:
-        painel = PainelMagisterio(sessao_demo)
-        qtbot.addWidget(painel)
-        painel.resize(1366 - 230, 660)  # 230: a lista de módulos
-        painel.show()
-        aba = painel.lancamentos
-        painel.abas.setCurrentWidget(aba)
-        qtbot.waitUntil(lambda: aba.escola.count() > 0)
-        QApplication.processEvents()
-        combo = aba.escola
-        longa = max((combo.itemText(i) for i in range(combo.count())), key=combo.fontMetrics().horizontalAdvance)
-        combo.setCurrentIndex(combo.findText(longa))
-        opcao = QStyleOptionComboBox()
-        combo.initStyleOption(opcao)
-        texto = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opcao,
-                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
-        assert combo.fontMetrics().horizontalAdvance(longa) <= texto.width(), (longa, texto.width())
-    finally:
-        app.setStyleSheet(anterior)
+    combo = _aba_a_1366(qtbot, sessao_demo, carregar=False).escola
+    longa = max((combo.itemText(i) for i in range(combo.count())), key=combo.fontMetrics().horizontalAdvance)
+    combo.setCurrentIndex(combo.findText(longa))
+    opcao = QStyleOptionComboBox()
+    combo.initStyleOption(opcao)
+    texto = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opcao,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    assert combo.fontMetrics().horizontalAdvance(longa) <= texto.width(), (longa, texto.width())
