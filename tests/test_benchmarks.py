@@ -206,7 +206,7 @@ def test_travamentos_passa_por_todas_as_fases_nas_telas_reais(tmp_path):
                   "--buscas", "4", "--culpados")
     assert "avisos mostrados durante a medida" not in saida, saida
     _linhas(saida, [rf"^  {re.escape(fase)}\s+maior intervalo\s+\d+ ms" for fase in FASES_TRAVAMENTOS])
-    _linhas(saida, [r"^    do Enter à lista na tela .+ \(4 buscas;",
+    _linhas(saida, [r"^    do Enter à lista pintada na tela .+ \(4 buscas;",
                     r"^RESUMO \(1 repetições\): maior intervalo \d+ ms .+ \(meta ≤ 100 ms: (atingida|NÃO atingida)\)$",
                     r"^RESUMO sem a fila da CPU \(o que a carga da máquina não explica\): maior intervalo \d+ ms"])
 
