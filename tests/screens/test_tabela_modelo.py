@@ -342,3 +342,127 @@ def test_texto_de_busca_de_milhares_de_linhas_preparado_aos_poucos(qtbot):
     qtbot.addWidget(poucas.visao)
     poucas.definir_linhas(linhas[:10])
     assert poucas.modelo.busca_pronta()  # poucas linhas: nada a preparar antes
+
+
+def _opcao(visao, indice):
+    """O que o delegado do Qt põe na célula para pintá-la (pede os papéis ao modelo com ``multiData``)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    opcao = QStyleOptionViewItem()
+    visao.itemDelegate().initStyleOption(opcao, indice)
+    return opcao
+
+
+def _cor_do_texto(visao, indice):
+    from PySide6.QtGui import QPalette
+
+    opcao = _opcao(visao, indice)
+    return QColor(opcao.palette.color(QPalette.ColorRole.Text))
+
+
+def test_a_pintura_ve_o_mesmo_que_data_com_o_proxy_ordenado_filtrado_ou_nao(qtbot):
+    """A pintura pede os papéis de uma célula de uma vez (``multiData``, sem mapear o índice quando o proxy não
+    filtra nem ordena): o texto, o alinhamento, a cor e a marca que o delegado recebe são os de ``data`` na mesma
+    célula, com o proxy como está, ordenado e filtrado; e a célula sem cor depois de uma com cor volta à cor comum
+    (o delegado do Qt reaproveita o mesmo espaço de papéis de uma célula para a outra)."""
+    from desktop.screens.widgets.tabela import Lista
+
+    lista = Lista([Coluna("Nome", lambda r: r["nome"]),
+                   Coluna("Valor", lambda r: f"{r['v']:,}".replace(",", "."), lambda r: r["v"], alinhamento="direita",
+                          cor=lambda r: "#a00000" if r["v"] < 0 else None)])
+    lista.definir_linhas([{"id": i, "nome": n, "v": v} for i, (n, v) in
+                          enumerate([("Caio", 1200), ("Ana", -3), ("Bia", 45), ("Ana Lima", 7)])])
+    visao, proxy = lista.visao, lista.proxy
+    qtbot.addWidget(visao)
+    comum = _cor_do_texto(visao, proxy.index(0, 0))
+
+    def confere():
+        for linha in range(proxy.rowCount()):
+            for coluna in range(2):
+                indice = proxy.index(linha, coluna)
+                opcao = _opcao(visao, indice)
+                assert opcao.text == indice.data()
+                assert opcao.displayAlignment == indice.data(P.TextAlignmentRole)
+                assert _cor_do_texto(visao, indice) == (indice.data(P.ForegroundRole) or comum)
+                assert not opcao.features & opcao.ViewItemFeature.HasCheckIndicator
+
+    def nomes():
+        return [proxy.index(i, 0).data() for i in range(proxy.rowCount())]
+
+    confere()
+    assert nomes() == ["Caio", "Ana", "Bia", "Ana Lima"]
+    proxy.sort(1, Qt.SortOrder.AscendingOrder)
+    assert nomes() == ["Ana", "Ana Lima", "Bia", "Caio"]
+    confere()
+    proxy.definir_texto("ana")
+    assert nomes() == ["Ana", "Ana Lima"]
+    confere()
+    proxy.sort(-1)
+    proxy.definir_texto("")
+    assert nomes() == ["Caio", "Ana", "Bia", "Ana Lima"]
+    confere()
+    assert _cor_do_texto(visao, proxy.index(1, 1)) == QColor("#a00000")
+    assert _cor_do_texto(visao, proxy.index(2, 1)) == comum != QColor("#a00000")
+
+    marcadas = {1}
+    grade = Lista([Coluna("Sim", lambda r: "", marcada=lambda r: r["id"] in marcadas, marcar=lambda r, v: None)])
+    grade.definir_linhas([{"id": 1}, {"id": 2}])
+    qtbot.addWidget(grade.visao)
+    um, dois = (_opcao(grade.visao, grade.proxy.index(i, 0)) for i in (0, 1))
+    assert um.features & um.ViewItemFeature.HasCheckIndicator and um.checkState == Qt.CheckState.Checked
+    assert dois.checkState == Qt.CheckState.Unchecked
+
+
+def test_pintar_uma_pagina_chama_o_python_uma_vez_por_celula(qtbot):
+    """Pintar uma página de 200 linhas: o delegado pede os sete papéis de cada célula numa chamada só
+    (``multiData``), e o proxy sem filtro nem ordem não pede índice ao modelo (que chamava rowCount e columnCount,
+    duas voltas ao Python, a cada papel): nenhuma chamada a ``data``, ``rowCount`` ou ``columnCount`` por célula —
+    eram ~24 voltas ao Python por célula, ~3.000 por pintura da aba Atendimentos (issue 16)."""
+    from collections import Counter
+
+    from desktop.screens.widgets.tabela import ProxyFiltro, criar_visao
+
+    class Contado(ModeloTabela):
+        chamadas: Counter = Counter()
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            self.chamadas["data"] += 1
+            return super().data(index, role)
+
+        def rowCount(self, parent=QModelIndex()):  # noqa: N802
+            self.chamadas["rowCount"] += 1
+            return super().rowCount(parent)
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: N802
+            self.chamadas["columnCount"] += 1
+            return super().columnCount(parent)
+
+        def preencher(self, linha, coluna, papeis):
+            self.chamadas["preencher"] += 1
+            return super().preencher(linha, coluna, papeis)
+
+    colunas = [Coluna(t, lambda r, t=t: f"{t} {r['n']}", largura=90) for t in ("Nº", "Data", "Tipo", "Bairro")]
+    modelo = Contado(colunas)
+    proxy = ProxyFiltro(modelo)
+    visao = criar_visao(proxy)
+    qtbot.addWidget(visao)
+    visao.resize(600, 400)
+    visao.show()
+    qtbot.waitExposed(visao)
+    modelo.definir_linhas([{"n": i} for i in range(200)])
+    qtbot.wait(10)
+    Contado.chamadas.clear()
+    visao.viewport().repaint()
+    visiveis = sum(1 for i in range(200) if not visao.visualRect(proxy.index(i, 0)).intersected(
+        visao.viewport().rect()).isEmpty())
+    celulas = visiveis * len(colunas)
+    assert visiveis >= 5
+    assert Contado.chamadas["preencher"] == celulas  # uma vez por célula pintada
+    assert Contado.chamadas["data"] == 0
+    assert Contado.chamadas["rowCount"] + Contado.chamadas["columnCount"] <= 10  # não por célula
+    Contado.chamadas.clear()
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)  # ordenado: mapeia o índice, e ainda uma chamada por papel a menos
+    qtbot.wait(10)
+    Contado.chamadas.clear()
+    visao.viewport().repaint()
+    assert Contado.chamadas["preencher"] == celulas and Contado.chamadas["data"] == 0

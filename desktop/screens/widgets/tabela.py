@@ -186,24 +186,47 @@ class ModeloTabela(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.colunas)
 
     def data(self, index: QModelIndex, role=_EXIBIR):
-        # Chamado a cada célula e papel em toda pintura (sete papéis por célula, 1.500 chamadas numa tela de
-        # 200 linhas): os papéis que a tabela não usa (fonte, fundo, ícone, marca) voltam já, antes de tocar
-        # no índice, e os usados se comparam com inteiros (issue 16: ~15% a menos por pintura).
+        # Chamado a cada célula e papel em toda pintura: os papéis que a tabela não usa (fonte, fundo, ícone, marca)
+        # voltam já, antes de tocar no índice, e os usados se comparam com inteiros (issue 16: ~15% a menos por
+        # pintura). A pintura pede os papéis todos de uma vez (``multiData``).
         if role not in self._papeis or not index.isValid():
             return None
-        coluna = self.colunas[index.column()]
+        return self._dado(self.colunas[index.column()], self._linhas[index.row()], role)
+
+    def multiData(self, index: QModelIndex, papeis) -> None:  # noqa: N802
+        """Os papéis que o delegado pede para pintar uma célula (sete) numa volta só ao Python: o padrão do Qt chama
+        ``data`` uma vez por papel — e, pelo proxy, cada uma pedia também um índice daqui, com rowCount e columnCount
+        (issue 16: ~3.000 chamadas ao Python por pintura de uma página da aba Atendimentos). O mesmo valor que
+        ``data`` dá a cada papel."""
+        if index.isValid():
+            self.preencher(index.row(), index.column(), papeis)
+        else:
+            self.preencher(-1, -1, papeis)
+
+    def preencher(self, linha: int, coluna: int, papeis) -> None:
+        """Põe em ``papeis`` (um QModelRoleDataSpan) o valor de cada papel na célula (``linha`` -1: nenhuma). Todos
+        os papéis recebem valor: o delegado do Qt reaproveita o mesmo espaço de uma célula para a outra."""
+        valida = linha >= 0
+        c = self.colunas[coluna] if valida else None
+        registro = self._linhas[linha] if valida else None
+        usados = self._papeis
+        for k in range(len(papeis)):
+            papel = papeis[k]
+            role = papel.role()
+            papel.setData(self._dado(c, registro, role) if valida and role in usados else None)
+
+    def _dado(self, coluna: Coluna, linha: Any, role: int):
+        """O valor de um papel (já entre os usados) numa célula: ``data`` e ``multiData``."""
         if role == _EXIBIR:
-            return coluna.mostrar(self._linhas[index.row()])
+            return coluna.mostrar(linha)
         if role == _EDITAR:  # o texto com que o editor abre
-            return coluna.mostrar(self._linhas[index.row()]) if coluna.editar else None
+            return coluna.mostrar(linha) if coluna.editar else None
         if role == _MARCA:
             if coluna.marcada is None:
                 return None
-            marcada = coluna.marcada(self._linhas[index.row()])
-            return Qt.CheckState.Checked if marcada else Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if coluna.marcada(linha) else Qt.CheckState.Unchecked
         if role == _ALINHAR:
             return _ALINHAMENTOS.get(coluna.alinhamento, _ESQUERDA)
-        linha = self._linhas[index.row()]
         if role == _COR:
             cor = coluna.cor(linha) if coluna.cor else None
             cor = cor or (self._cor_linha(linha) if self._cor_linha else None)
@@ -218,12 +241,16 @@ class ModeloTabela(QAbstractTableModel):
     def flags(self, index: QModelIndex):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        coluna = self.colunas[index.column()]
-        if coluna.editar is not None:
-            if coluna.pode_editar is not None and not coluna.pode_editar(self._linhas[index.row()]):
+        return self.flags_celula(index.row(), index.column())
+
+    def flags_celula(self, linha: int, coluna: int):
+        """``flags`` de uma célula válida, pela linha e coluna do modelo."""
+        c = self.colunas[coluna]
+        if c.editar is not None:
+            if c.pode_editar is not None and not c.pode_editar(self._linhas[linha]):
                 return _SELECIONAVEL
             return _SELECIONAVEL | Qt.ItemFlag.ItemIsEditable
-        if coluna.marcar is not None:
+        if c.marcar is not None:
             return _SELECIONAVEL | Qt.ItemFlag.ItemIsUserCheckable
         return _SELECIONAVEL
 
@@ -293,6 +320,24 @@ class ProxyFiltro(QSortFilterProxyModel):
             return True
         texto = self.sourceModel().texto_de_busca(linha)
         return all(t in texto for t in self._termos)
+
+    def multiData(self, index: QModelIndex, papeis) -> None:  # noqa: N802 (nome do Qt)
+        """Os papéis da célula pedidos ao modelo de uma vez (``ModeloTabela.preencher``): o padrão do Qt pedia cada papel
+        por ``data``, e cada um mapeava o índice de novo. Sem filtro e sem ordem a linha daqui é a do modelo: nem se
+        mapeia (o mapeamento pede ao modelo um índice, ida e volta ao Python a cada célula pintada)."""
+        if not index.isValid():
+            self.sourceModel().preencher(-1, -1, papeis)
+        elif not self._termos and self.sortColumn() < 0:
+            self.sourceModel().preencher(index.row(), index.column(), papeis)
+        else:
+            origem = self.mapToSource(index)
+            self.sourceModel().preencher(origem.row(), origem.column(), papeis)
+
+    def flags(self, index: QModelIndex):
+        """Como ``multiData``: sem filtro e sem ordem, a célula do modelo sem mapear (a pintura pede a cada célula)."""
+        if index.isValid() and not self._termos and self.sortColumn() < 0:
+            return self.sourceModel().flags_celula(index.row(), index.column())
+        return super().flags(index)
 
     def linha_origem(self, indice_proxy: QModelIndex) -> Any:
         return self.sourceModel().linha(self.mapToSource(indice_proxy).row())
