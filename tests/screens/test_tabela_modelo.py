@@ -344,47 +344,60 @@ def test_texto_de_busca_de_milhares_de_linhas_preparado_aos_poucos(qtbot):
     assert poucas.modelo.busca_pronta()  # poucas linhas: nada a preparar antes
 
 
-def _opcao(visao, indice):
-    """O que o delegado do Qt põe na célula para pintá-la (pede os papéis ao modelo com ``multiData``)."""
+def _opcao(delegado, indice):
+    """O que o delegado põe na célula para pintá-la."""
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     opcao = QStyleOptionViewItem()
-    visao.itemDelegate().initStyleOption(opcao, indice)
+    delegado.initStyleOption(opcao, indice)
     return opcao
 
 
-def _cor_do_texto(visao, indice):
+def _celula(delegado, indice) -> tuple:
+    """(texto, alinhamento, cor do texto, tem texto, tem marca, marca, fundo) como o delegado os prepara."""
     from PySide6.QtGui import QPalette
 
-    opcao = _opcao(visao, indice)
-    return QColor(opcao.palette.color(QPalette.ColorRole.Text))
+    o = _opcao(delegado, indice)
+    f = o.ViewItemFeature
+    return (o.text, o.displayAlignment, QColor(o.palette.color(QPalette.ColorRole.Text)), bool(o.features & f.HasDisplay),
+            bool(o.features & f.HasCheckIndicator), o.checkState if o.features & f.HasCheckIndicator else None,
+            o.backgroundBrush.style(), o.index == indice)
 
 
 def test_a_pintura_ve_o_mesmo_que_data_com_o_proxy_ordenado_filtrado_ou_nao(qtbot):
-    """A pintura pede os papéis de uma célula de uma vez (``multiData``, sem mapear o índice quando o proxy não
-    filtra nem ordena): o texto, o alinhamento, a cor e a marca que o delegado recebe são os de ``data`` na mesma
-    célula, com o proxy como está, ordenado e filtrado; e a célula sem cor depois de uma com cor volta à cor comum
-    (o delegado do Qt reaproveita o mesmo espaço de papéis de uma célula para a outra)."""
-    from desktop.screens.widgets.tabela import Lista
+    """A tabela só de leitura prepara cada célula lendo o modelo direto (``_DelegadoLeitura``) e as outras pedem os
+    papéis de uma vez (``multiData``, sem mapear o índice quando o proxy não filtra nem ordena): o texto, o
+    alinhamento, a cor e a marca que a pintura recebe são os que o delegado do Qt tiraria de ``data`` na mesma
+    célula, com o proxy como está, ordenado e filtrado; a célula sem cor depois de uma com cor volta à cor comum (o
+    delegado do Qt reaproveita o mesmo espaço de papéis de uma célula para a outra); a quebra de linha vira o
+    separador de linha, como no Qt."""
+    from PySide6.QtWidgets import QStyledItemDelegate
 
+    from desktop.screens.widgets.tabela import Lista, _DelegadoLeitura
+
+    do_qt = QStyledItemDelegate()
     lista = Lista([Coluna("Nome", lambda r: r["nome"]),
                    Coluna("Valor", lambda r: f"{r['v']:,}".replace(",", "."), lambda r: r["v"], alinhamento="direita",
-                          cor=lambda r: "#a00000" if r["v"] < 0 else None)])
-    lista.definir_linhas([{"id": i, "nome": n, "v": v} for i, (n, v) in
-                          enumerate([("Caio", 1200), ("Ana", -3), ("Bia", 45), ("Ana Lima", 7)])])
+                          cor=lambda r: "#a00000" if r["v"] < 0 else None),
+                   Coluna("Obs.", lambda r: r["obs"], alinhamento="centro")],
+                  cor_linha=lambda r: "#555555" if r["nome"] == "Bia" else None)
+    lista.definir_linhas([{"id": i, "nome": n, "v": v, "obs": o} for i, (n, v, o) in
+                          enumerate([("Caio", 1200, ""), ("Ana", -3, "duas\nlinhas"), ("Bia", 45, "x"),
+                                     ("Ana Lima", 7, "y")])])
     visao, proxy = lista.visao, lista.proxy
     qtbot.addWidget(visao)
-    comum = _cor_do_texto(visao, proxy.index(0, 0))
+    assert isinstance(visao.itemDelegate(), _DelegadoLeitura)
+    comum = _celula(do_qt, proxy.index(0, 0))[2]
 
     def confere():
         for linha in range(proxy.rowCount()):
-            for coluna in range(2):
+            for coluna in range(3):
                 indice = proxy.index(linha, coluna)
-                opcao = _opcao(visao, indice)
-                assert opcao.text == indice.data()
-                assert opcao.displayAlignment == indice.data(P.TextAlignmentRole)
-                assert _cor_do_texto(visao, indice) == (indice.data(P.ForegroundRole) or comum)
-                assert not opcao.features & opcao.ViewItemFeature.HasCheckIndicator
+                rapido = _celula(visao.itemDelegate(), indice)
+                assert rapido == _celula(do_qt, indice)  # o do Qt, pelos papéis (multiData)
+                assert rapido[0] == indice.data().replace("\n", "\u2028")
+                assert rapido[1] == indice.data(P.TextAlignmentRole)
+                assert rapido[2] == (indice.data(P.ForegroundRole) or comum)
 
     def nomes():
         return [proxy.index(i, 0).data() for i in range(proxy.rowCount())]
@@ -401,47 +414,51 @@ def test_a_pintura_ve_o_mesmo_que_data_com_o_proxy_ordenado_filtrado_ou_nao(qtbo
     proxy.definir_texto("")
     assert nomes() == ["Caio", "Ana", "Bia", "Ana Lima"]
     confere()
-    assert _cor_do_texto(visao, proxy.index(1, 1)) == QColor("#a00000")
-    assert _cor_do_texto(visao, proxy.index(2, 1)) == comum != QColor("#a00000")
+    for delegado in (visao.itemDelegate(), do_qt):  # a cor de uma célula não fica para a seguinte
+        assert [_celula(delegado, proxy.index(i, 1))[2] for i in range(3)] == [comum, QColor("#a00000"),
+                                                                               QColor("#555555")]
 
     marcadas = {1}
-    grade = Lista([Coluna("Sim", lambda r: "", marcada=lambda r: r["id"] in marcadas, marcar=lambda r, v: None)])
-    grade.definir_linhas([{"id": 1}, {"id": 2}])
+    grade = Lista([Coluna("Sim", lambda r: "", marcada=lambda r: r["id"] in marcadas, marcar=lambda r, v: None),
+                   Coluna("Nome", lambda r: r["nome"], erro=lambda r: "falta" if not r["nome"] else None)])
+    grade.definir_linhas([{"id": 1, "nome": "Ana"}, {"id": 2, "nome": ""}])
     qtbot.addWidget(grade.visao)
-    um, dois = (_opcao(grade.visao, grade.proxy.index(i, 0)) for i in (0, 1))
-    assert um.features & um.ViewItemFeature.HasCheckIndicator and um.checkState == Qt.CheckState.Checked
-    assert dois.checkState == Qt.CheckState.Unchecked
+    um, dois = (_celula(grade.visao.itemDelegate(), grade.proxy.index(i, 0)) for i in (0, 1))
+    assert um[4] and um[5] == Qt.CheckState.Checked and dois[5] == Qt.CheckState.Unchecked
+    assert _celula(grade.visao.itemDelegate(), grade.proxy.index(1, 1))[6] == Qt.BrushStyle.SolidPattern  # o erro
+    assert _celula(grade.visao.itemDelegate(), grade.proxy.index(0, 1))[6] == Qt.BrushStyle.NoBrush
 
 
-def test_pintar_uma_pagina_chama_o_python_uma_vez_por_celula(qtbot):
-    """Pintar uma página de 200 linhas: o delegado pede os sete papéis de cada célula numa chamada só
-    (``multiData``), e o proxy sem filtro nem ordem não pede índice ao modelo (que chamava rowCount e columnCount,
-    duas voltas ao Python, a cada papel): nenhuma chamada a ``data``, ``rowCount`` ou ``columnCount`` por célula —
-    eram ~24 voltas ao Python por célula, ~3.000 por pintura da aba Atendimentos (issue 16)."""
+def test_pintar_uma_pagina_le_cada_celula_uma_vez(qtbot):
+    """Pintar uma página de 200 linhas lê cada célula à vista uma vez (o texto de ``mostrar``), direto no modelo
+    (``_DelegadoLeitura``): nenhuma chamada a ``data``, ``rowCount`` ou ``columnCount`` por célula — o delegado do Qt
+    pedia sete papéis por célula a ``data``, e o proxy, para cada um, um índice ao modelo (rowCount e columnCount):
+    ~24 voltas ao Python por célula, ~3.000 por pintura da aba Atendimentos (issue 16). Ordenada, o texto também uma
+    vez por célula."""
     from collections import Counter
 
     from desktop.screens.widgets.tabela import ProxyFiltro, criar_visao
 
-    class Contado(ModeloTabela):
-        chamadas: Counter = Counter()
+    chamadas: Counter = Counter()
 
+    class Contado(ModeloTabela):
         def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-            self.chamadas["data"] += 1
+            chamadas["data"] += 1
             return super().data(index, role)
 
         def rowCount(self, parent=QModelIndex()):  # noqa: N802
-            self.chamadas["rowCount"] += 1
+            chamadas["rowCount"] += 1
             return super().rowCount(parent)
 
         def columnCount(self, parent=QModelIndex()):  # noqa: N802
-            self.chamadas["columnCount"] += 1
+            chamadas["columnCount"] += 1
             return super().columnCount(parent)
 
-        def preencher(self, linha, coluna, papeis):
-            self.chamadas["preencher"] += 1
-            return super().preencher(linha, coluna, papeis)
+    def mostrar(r, t):
+        chamadas["mostrar"] += 1
+        return f"{t} {r['n']}"
 
-    colunas = [Coluna(t, lambda r, t=t: f"{t} {r['n']}", largura=90) for t in ("Nº", "Data", "Tipo", "Bairro")]
+    colunas = [Coluna(t, lambda r, t=t: mostrar(r, t), lambda r: r["n"], largura=90) for t in ("Nº", "Data", "Tipo")]
     modelo = Contado(colunas)
     proxy = ProxyFiltro(modelo)
     visao = criar_visao(proxy)
@@ -450,19 +467,18 @@ def test_pintar_uma_pagina_chama_o_python_uma_vez_por_celula(qtbot):
     visao.show()
     qtbot.waitExposed(visao)
     modelo.definir_linhas([{"n": i} for i in range(200)])
-    qtbot.wait(10)
-    Contado.chamadas.clear()
-    visao.viewport().repaint()
-    visiveis = sum(1 for i in range(200) if not visao.visualRect(proxy.index(i, 0)).intersected(
-        visao.viewport().rect()).isEmpty())
-    celulas = visiveis * len(colunas)
-    assert visiveis >= 5
-    assert Contado.chamadas["preencher"] == celulas  # uma vez por célula pintada
-    assert Contado.chamadas["data"] == 0
-    assert Contado.chamadas["rowCount"] + Contado.chamadas["columnCount"] <= 10  # não por célula
-    Contado.chamadas.clear()
-    proxy.sort(0, Qt.SortOrder.DescendingOrder)  # ordenado: mapeia o índice, e ainda uma chamada por papel a menos
-    qtbot.wait(10)
-    Contado.chamadas.clear()
-    visao.viewport().repaint()
-    assert Contado.chamadas["preencher"] == celulas and Contado.chamadas["data"] == 0
+    for ordem in (None, Qt.SortOrder.DescendingOrder):
+        if ordem is not None:
+            proxy.sort(0, ordem)
+            assert proxy.index(0, 0).data() == "Nº 199"
+        qtbot.wait(10)
+        chamadas.clear()
+        visao.viewport().repaint()
+        visiveis = sum(1 for i in range(200) if not visao.visualRect(proxy.index(i, 0)).intersected(
+            visao.viewport().rect()).isEmpty())
+        assert visiveis >= 5
+        assert chamadas["mostrar"] == visiveis * len(colunas)  # uma vez por célula pintada
+        assert chamadas["data"] == 0
+        # sem ordem, nenhuma por célula; ordenada, o mapeamento do proxy pede um índice ao modelo (hasIndex: as duas)
+        # para o texto e outro para as flags da célula — eram 16 por célula
+        assert chamadas["rowCount"] + chamadas["columnCount"] <= (10 if ordem is None else 4 * visiveis * len(colunas))
