@@ -50,6 +50,10 @@ def consultas(n: int = BUSCAS) -> list[tuple[str, str]]:
     return [(texto, campo) for _grupo, texto, campo in conselho._consultas(rnd, n)]
 
 
+def _p95(ordenados: list[float]) -> float:
+    return ordenados[max(0, int(round(0.95 * len(ordenados))) - 1)]
+
+
 def _ocupada(aba) -> bool:
     """A aba ainda espera uma leitura (``servicos.consulta`` com chave marca ``carregando``)."""
     return bool(getattr(aba, "carregando", False)) or getattr(aba, "_tarefa", None) is not None
@@ -75,7 +79,16 @@ class Digitacao(QObject):
         self.sem_pintura = 0  # buscas cuja lista chegou sem pintura da tabela notada (medidas no tique do timer)
         self._enter_em = 0.0
         self._chegou_em: float | None = None
+        self.respostas: list[float] = []  # do Enter até a resposta chegar à interface (thread de trabalho, sinal)
+        self._resposta_em: float | None = None
         aba.visao.viewport().installEventFilter(self)
+        on_lidas = aba._on_lidas  # a aba pede com self._on_lidas: anota quando a resposta chega à interface
+
+        def _on_lidas(resposta, _original=on_lidas):
+            if self._esperando and self._resposta_em is None:
+                self._resposta_em = time.perf_counter()
+            _original(resposta)
+        aba._on_lidas = _on_lidas
 
     def comecar(self) -> None:
         self._proxima()
@@ -103,6 +116,9 @@ class Digitacao(QObject):
 
     def _terminar(self, quando: float) -> None:
         self.tempos.append(quando - self._enter_em)
+        if self._resposta_em is not None:
+            self.respostas.append(self._resposta_em - self._enter_em)
+        self._resposta_em = None
         self._esperando = False
         self._chegou_em = None
         self.feitas += 1
@@ -122,6 +138,7 @@ class Digitacao(QObject):
             QTest.keyClick(self.aba.busca, self._teclas.pop(0))
             return
         self.timer.stop()  # nenhum tique de tecla no meio da espera da lista
+        self._resposta_em = None
         self._enter_em = time.perf_counter()
         QTest.keyClick(self.aba.busca, Qt.Key.Key_Return)
         self._esperando = True
@@ -162,11 +179,17 @@ def fases(medir, sessao, casos: int, estado: dict, buscas: int = BUSCAS) -> None
     medir(f"Conselho: {buscas} buscas digitadas (nomes e bairros)", digitacao.comecar, digitacao.terminou)
     if digitacao.tempos:
         ms = sorted(1000 * t for t in digitacao.tempos)
-        p95 = ms[max(0, int(round(0.95 * len(ms))) - 1)]
+        p95 = _p95(ms)
         print(f"    do Enter à lista pintada na tela (thread de trabalho, sinal, tabela, pintura): mediana "
               f"{statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, máx {ms[-1]:.1f} ms ({digitacao.feitas} buscas"
               + (f", {digitacao.sem_pintura} sem pintura notada" if digitacao.sem_pintura else "")
               + "; meta issue 16: p95 < 20 ms; a consulta só pelo serviço em benchmarks/conselho.py)", flush=True)
+        if len(digitacao.respostas) == len(digitacao.tempos):
+            chegada = sorted(1000 * t for t in digitacao.respostas)
+            tela = sorted(1000 * (t - r) for t, r in zip(digitacao.tempos, digitacao.respostas))
+            print(f"      do Enter à resposta na interface (thread de trabalho, serviço, sinal): mediana "
+                  f"{statistics.median(chegada):.1f} ms, p95 {_p95(chegada):.1f} ms; da resposta à lista pintada "
+                  f"(tabela, pintura): mediana {statistics.median(tela):.1f} ms, p95 {_p95(tela):.1f} ms", flush=True)
     medir("Conselho: cópia de segurança manual (com o sigilo)", janela._on_copia_manual,
           lambda: janela._tarefa is None)
     medir("Conselho: fechar a janela (cópia ao fechar)", janela.close,
