@@ -115,6 +115,34 @@ def test_busca_por_nome_e_por_bairro_em_segundo_plano(qtbot, conselheira):
                                   ).fetchone()[0] >= 5
 
 
+def test_enter_pede_a_busca_na_hora_sem_temporizador(qtbot, conselheira, monkeypatch):
+    """O Enter pede a busca ao serviço já, na thread de trabalho, sem esperar temporizador nem volta do laço de
+    eventos (issue 16, meta 3: do Enter à lista): com a interface parada logo depois da tecla, o serviço é chamado
+    com o texto digitado."""
+    import threading
+
+    from desktop.services.conselho import atendimentos as servico
+
+    _casos(conselheira)
+    aba = AbaAtendimentos(conselheira)
+    qtbot.addWidget(aba)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
+    original, pedidas, chegou = servico.listar_atendimentos, [], threading.Event()
+
+    def _anota(sessao, **kw):
+        pedidas.append(kw.get("busca"))
+        chegou.set()
+        return original(sessao, **kw)
+
+    monkeypatch.setattr(servico, "listar_atendimentos", _anota)
+    aba.busca.setText("Rocha")
+    qtbot.keyClick(aba.busca, Qt.Key.Key_Return)
+    assert chegou.wait(10) and pedidas == ["Rocha"]  # sem processar evento nenhum desde a tecla
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
+    m = aba.visao.model()
+    assert [m.index(i, 3).data() for i in range(m.rowCount())] == ["Caio Lima; Davi Rocha"]
+
+
 def test_busca_velha_nao_apaga_a_nova(qtbot, conselheira, monkeypatch):
     """Digitando rápido: a resposta de uma busca que chega depois da de outra mais nova é descartada."""
     from desktop.services.conselho import atendimentos as servico
