@@ -77,6 +77,7 @@ class Digitacao(QObject):
         self.timer.timeout.connect(self._on_tecla)
         self.tempos: list[float] = []  # do Enter até a lista pintada na tela, por busca
         self.sem_pintura = 0  # buscas cuja lista chegou sem pintura da tabela notada (medidas no tique do timer)
+        self._pintada = False  # a pintura com a lista desta busca já foi vista (o tempo é tomado logo depois)
         self._enter_em = 0.0
         self._chegou_em: float | None = None
         self.respostas: list[float] = []  # do Enter até a resposta chegar à interface (thread de trabalho, sinal)
@@ -106,20 +107,22 @@ class Digitacao(QObject):
         self.timer.start()
 
     def eventFilter(self, _objeto, evento) -> bool:  # noqa: N802 (nome do Qt)
-        if evento.type() == QEvent.Type.Paint and self._esperando and not _ocupada(self.aba):
-            self._esperando = False  # a pintura com a lista nova: o tempo é tomado logo depois dela
+        if (evento.type() == QEvent.Type.Paint and self._esperando and not self._pintada
+                and not _ocupada(self.aba)):
+            self._pintada = True  # a pintura com a lista nova: o tempo é tomado logo depois dela
             QTimer.singleShot(0, self._on_pintada)
         return False
 
     def _on_pintada(self) -> None:
-        self._terminar(time.perf_counter())
+        if self._esperando:  # ainda esperando até aqui: um tique do timer das teclas no meio não tecla outro Enter
+            self._terminar(time.perf_counter())
 
     def _terminar(self, quando: float) -> None:
         self.tempos.append(quando - self._enter_em)
         if self._resposta_em is not None:
             self.respostas.append(self._resposta_em - self._enter_em)
         self._resposta_em = None
-        self._esperando = False
+        self._esperando = self._pintada = False
         self._chegou_em = None
         self.feitas += 1
         self.timer.stop()
@@ -127,7 +130,7 @@ class Digitacao(QObject):
 
     def _on_tecla(self) -> None:
         if self._esperando:
-            if not _ocupada(self.aba):  # chegou e a tabela não pintou (não deveria): mede-se aqui, e conta
+            if not _ocupada(self.aba) and not self._pintada:  # chegou e a tabela não pintou (não deveria): conta
                 if self._chegou_em is None:
                     self._chegou_em = time.perf_counter()
                 elif time.perf_counter() - self._chegou_em > 0.5:
@@ -139,9 +142,9 @@ class Digitacao(QObject):
             return
         self.timer.stop()  # nenhum tique de tecla no meio da espera da lista
         self._resposta_em = None
+        self._esperando, self._pintada = True, False  # antes da tecla: a resposta pode chegar dentro do keyClick
         self._enter_em = time.perf_counter()
         QTest.keyClick(self.aba.busca, Qt.Key.Key_Return)
-        self._esperando = True
         self.timer.start()
 
     def terminou(self) -> bool:
