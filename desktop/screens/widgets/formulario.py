@@ -98,9 +98,7 @@ class DialogoFormulario(QDialog):
         lay.activate()
         precisa = (lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth()
                    else lay.totalMinimumSize().height())
-        self.setMinimumHeight(precisa)
-        if precisa > self.height():
-            self.resize(self.width(), precisa)
+        self._garantir_altura(precisa)
 
     def showEvent(self, evento) -> None:  # noqa: N802 — nome do Qt
         """Ao abrir, a altura mínima já com as linhas que os textos que quebram linha pedem na largura do diálogo: o Qt
@@ -111,8 +109,11 @@ class DialogoFormulario(QDialog):
         lay = self.layout()
         lay.activate()
         precisa = lay.totalMinimumSize().height() + sum(_linhas_que_faltam(r, self) for r in self.findChildren(QLabel))
-        if precisa > self.minimumHeight():
-            self.setMinimumHeight(precisa)
+        self._garantir_altura(max(precisa, self.minimumHeight()))
+
+    def _garantir_altura(self, precisa: int) -> None:
+        """``precisa`` é a altura mínima; a janela cresce até ela se estiver mais baixa."""
+        self.setMinimumHeight(precisa)
         if precisa > self.height():
             self.resize(self.width(), precisa)
 
