@@ -15,12 +15,51 @@ SENHA_ADMIN = "senha-do-admin"
 CNPJ_TESTE = "11.222.333/0001-81"
 
 
+_CASA = ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _casa_isolada(tmp_path_factory):
+    """A casa do usuário (HOME e as pastas XDG dos dados, da configuração e do estado) é uma pasta da sessão, e no
+    fim ela tem de estar vazia: o que escrever lá sem passar pelas pastas dos testes (PACO_DADOS etc.), como uma
+    fixture de módulo que emitia documentos antes das pastas isoladas e punha a chave pública do selo no chaveiro
+    de verdade (~/.local/share/Paco/chaves_publicas), faz a sessão falhar. O cache (XDG_CACHE_HOME) continua o do
+    usuário: não é do Paço (fontconfig, PyInstaller) e refazê-lo custaria minutos."""
+    casa = tmp_path_factory.mktemp("casa")
+    antes = {k: os.environ.get(k) for k in _CASA}
+    cache = antes["XDG_CACHE_HOME"] or str(Path("~/.cache").expanduser())
+    os.environ |= {"HOME": str(casa), "XDG_DATA_HOME": str(casa / ".local" / "share"),
+                   "XDG_CONFIG_HOME": str(casa / ".config"), "XDG_STATE_HOME": str(casa / ".local" / "state"),
+                   "XDG_CACHE_HOME": cache}
+    yield
+    for k, v in antes.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+    escritos = sorted(str(p.relative_to(casa)) for p in casa.rglob("*") if not p.is_dir())
+    assert not escritos, f"os testes escreveram na casa do usuário: {escritos}"
+
+
+def _isolar(pasta: Path, ambiente) -> None:
+    ambiente.setenv("PACO_CONFIG", str(pasta / "config"))
+    ambiente.setenv("PACO_DADOS", str(pasta / "dados"))
+    ambiente.setenv("PACO_LOGS", str(pasta / "registros"))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _pastas_isoladas_do_modulo(tmp_path_factory):
+    """As fixtures de módulo (uma base criada uma vez para o arquivo) rodam antes das de cada teste: também elas
+    têm pastas próprias (a demonstração emite documentos e guarda a chave pública no chaveiro da pasta de dados)."""
+    with pytest.MonkeyPatch.context() as ambiente:
+        _isolar(tmp_path_factory.mktemp("modulo"), ambiente)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _pastas_isoladas(tmp_path, monkeypatch):
     """Nenhum teste toca a configuração ou os dados reais do usuário."""
-    monkeypatch.setenv("PACO_CONFIG", str(tmp_path / "config"))
-    monkeypatch.setenv("PACO_DADOS", str(tmp_path / "dados"))
-    monkeypatch.setenv("PACO_LOGS", str(tmp_path / "registros"))
+    _isolar(tmp_path, monkeypatch)
 
 
 @pytest.fixture(autouse=True, scope="session")
