@@ -191,10 +191,24 @@ class FuncaoApuracao(StrEnum):
     SUPERVISOR = "supervisor"
 
 
-ROTULOS_FUNCAO: dict[FuncaoApuracao, str] = {
-    FuncaoApuracao.MESARIO: "Mesário (digita boletins)",
-    FuncaoApuracao.SUPERVISOR: "Supervisor da apuração (resolve divergências, auditoria e recontagem)",
+NOMES_FUNCAO: dict[FuncaoApuracao, str] = {
+    FuncaoApuracao.MESARIO: "Mesário",
+    FuncaoApuracao.SUPERVISOR: "Supervisor da apuração",
 }
+"""O nome da função, sem o que ela faz: nas frases ("já é supervisor da apuração deste processo") e na ata."""
+
+NOMES_CURTOS_FUNCAO: dict[FuncaoApuracao, str] = {
+    FuncaoApuracao.MESARIO: "Mesário",
+    FuncaoApuracao.SUPERVISOR: "Supervisor",
+}
+"""Onde o espaço é curto e o contexto já diz "da apuração" (a coluna e a escolha da aba Apuração), com o
+rótulo inteiro na dica."""
+
+ROTULOS_FUNCAO: dict[FuncaoApuracao, str] = {
+    FuncaoApuracao.MESARIO: f"{NOMES_FUNCAO[FuncaoApuracao.MESARIO]} (digita boletins)",
+    FuncaoApuracao.SUPERVISOR: f"{NOMES_FUNCAO[FuncaoApuracao.SUPERVISOR]} (resolve divergências, auditoria e recontagem)",
+}
+"""O rótulo por extenso: o nome e o que a função faz (a dica da aba Apuração)."""
 
 ACOES_FUNCAO: dict[str, FuncaoApuracao] = {
     "digitar boletins": FuncaoApuracao.MESARIO,

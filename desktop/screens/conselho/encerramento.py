@@ -15,7 +15,7 @@ from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
-from desktop.rules.papeis import ROTULOS_FUNCAO, FuncaoApuracao, Permissao
+from desktop.rules.papeis import NOMES_CURTOS_FUNCAO, ROTULOS_FUNCAO, FuncaoApuracao, Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.services.eleicao import auditoria, candidaturas, designacoes, processo, resultado, votacao
 from desktop.services.sessao import ErroNegocio, SemPermissao
@@ -28,13 +28,9 @@ from desktop.screens.widgets.tabela import Coluna, Lista
 _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
 
 
-def _funcao(d: dict) -> str:
-    return ROTULOS_FUNCAO[FuncaoApuracao(d["funcao"])].split(" (")[0]
-
-
 def _funcao_curta(d: dict) -> str:
     """'Mesário' ou 'Supervisor' (o título do quadro já diz 'da apuração'); o rótulo inteiro fica na dica."""
-    return _funcao(d).split(" ")[0]
+    return NOMES_CURTOS_FUNCAO[FuncaoApuracao(d["funcao"])]
 
 
 def _decisao(a: dict) -> str:
@@ -113,7 +109,7 @@ class AbaEncerramento(QWidget):
         self.login, self.funcao, self.ato = QLineEdit(), QComboBox(), QLineEdit()
         self.login.setPlaceholderText("login")
         for f in FuncaoApuracao:  # 'Mesário', 'Supervisor' (cabe na linha do login e do ato); por extenso na dica
-            self.funcao.addItem(ROTULOS_FUNCAO[f].split(" (")[0].split(" ")[0], str(f))
+            self.funcao.addItem(NOMES_CURTOS_FUNCAO[f], str(f))
             self.funcao.setItemData(self.funcao.count() - 1, ROTULOS_FUNCAO[f], Qt.ItemDataRole.ToolTipRole)
         self.ato.setPlaceholderText("ato da comissão")
         self.ato.setToolTip("O ato da comissão que designa, ex.: Resolução 03/2027")

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from desktop.rules.eleicao import situacao as regra_situacao
 from desktop.rules.eleicao.calendario import Calendario
-from desktop.rules.papeis import ROTULOS_FUNCAO, FuncaoApuracao
+from desktop.rules.papeis import NOMES_FUNCAO, FuncaoApuracao
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.eleicao import designacoes as armazem_designacoes
 from desktop.store.ids import agora
@@ -41,7 +41,7 @@ def exigir_funcao(sessao, processo_id: str, funcao: FuncaoApuracao, acao: str) -
     """Recusa quem a comissão especial não designou para a função neste processo (Lei 320/2023, art. 9º)."""
     if not armazem_designacoes.designado(sessao.db, processo_id, sessao.usuario.id, str(funcao)):
         raise SemPermissao(f"Para {acao} é preciso ser designado pela comissão especial como "
-                           f"{ROTULOS_FUNCAO[funcao].split(' (')[0].lower()} deste processo "
+                           f"{NOMES_FUNCAO[funcao].lower()} deste processo "
                            "(Lei 320/2023, arts. 7º §1º d e 9º). Peça a designação na aba Apuração.")
 
 

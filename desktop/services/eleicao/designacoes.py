@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from desktop.rules import validacao
-from desktop.rules.papeis import ROTULOS_FUNCAO, FuncaoApuracao, Permissao, pode
+from desktop.rules.papeis import NOMES_FUNCAO, FuncaoApuracao, Permissao, pode
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import usuarios as armazem_usuarios
 from desktop.store.eleicao import designacoes as armazem
@@ -34,7 +34,7 @@ def designar(sessao: Sessao, processo_id: str, *, login: str, funcao: str, ato: 
         raise ErroNegocio(f"{u['nome']} tem um papel que não grava no processo de escolha; designe um "
                           "usuário da comissão eleitoral.")
     if armazem.designado(sessao.db, processo_id, u["id"], str(f)):
-        raise ErroNegocio(f"{u['nome']} já é {ROTULOS_FUNCAO[f].split(' (')[0].lower()} deste processo.")
+        raise ErroNegocio(f"{u['nome']} já é {NOMES_FUNCAO[f].lower()} deste processo.")
     linha = {"id": novo_id(), "processo_id": processo_id, "usuario_id": u["id"], "funcao": str(f), "ato": ato,
              "designado_por": sessao.usuario.id, "designado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:

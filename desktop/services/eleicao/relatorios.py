@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from desktop.reports.eleicao import documentos as pdf
 from desktop.rules.eleicao.calendario import ETAPAS
-from desktop.rules.papeis import Permissao
+from desktop.rules.papeis import NOMES_FUNCAO, FuncaoApuracao, Permissao
 from desktop.store import usuarios as armazem_usuarios
 from desktop.store.eleicao import candidaturas as armazem_cand
 from desktop.store.eleicao import votacao as armazem
@@ -125,8 +125,8 @@ def _hora(iso: str | None) -> str | None:
 
 def _sessao_apuracao(sessao: Sessao, p: dict) -> pdf.DadosSessaoApuracao:
     db = sessao.db
-    rotulo = {"mesario": "mesário", "supervisor": "supervisor da apuração"}
-    designados = [f"{d['nome']} — {rotulo[d['funcao']]} ({d['ato']})" for d in designacoes.listar(sessao, p["id"])]
+    designados = [f"{d['nome']} — {NOMES_FUNCAO[FuncaoApuracao(d['funcao'])].lower()} ({d['ato']})"
+                  for d in designacoes.listar(sessao, p["id"])]
     ocorrencias = []
     for b in armazem.boletins(db, p["id"]):
         if b["origem"] == "supervisor":

@@ -115,6 +115,13 @@ def test_liberar_o_boletim_escolhido_na_fila_ordenada(qtbot, sessao_admin, homol
     assert all(linha[2] == "pendente" and "aptos" in linha[1] for linha in textos(aba.fila)), textos(aba.fila)
     assert [linha[0] for linha in textos(aba.designados)] == ["Mesa1", "Mesa2", "Supervisora"]
     assert aba.designados.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Mesa1 (login mesa1)"
+    # a função pelo nome curto (o quadro já diz "da apuração"), por extenso na dica; a escolha também
+    assert [linha[1] for linha in textos(aba.designados)] == ["Mesário", "Mesário", "Supervisor"]
+    assert aba.designados.model().index(2, 1).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Supervisor da apuração (resolve divergências, auditoria e recontagem)")
+    assert [aba.funcao.itemText(i) for i in range(aba.funcao.count())] == ["Mesário", "Supervisor"]
+    assert [aba.funcao.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(aba.funcao.count())] == [
+        "Mesário (digita boletins)", "Supervisor da apuração (resolve divergências, auditoria e recontagem)"]
     aba.fila.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # o que um clique no título "Seção" faz
     assert [linha[0] for linha in textos(aba.fila)] == ["3", "2"]
     ir_para(qtbot, aba.fila, 0)

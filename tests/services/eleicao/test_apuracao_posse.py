@@ -97,6 +97,28 @@ def test_mesario_nao_designado_nao_digita(sessao_admin, apuracao_pronta, dia_ele
                          justificativa="conferido no papel", boletim_papel="boletim impresso")
 
 
+def test_recusas_dizem_a_funcao_pelo_nome(sessao_admin, apuracao_pronta, dia_eleicao):
+    """As recusas dizem a função pelo nome, sem o que ela faz e em minúsculas no meio da frase
+    ('mesário', 'supervisor da apuração': rules.papeis.NOMES_FUNCAO)."""
+    proc, m1, m2, sup, s1, s2 = apuracao_pronta
+    estranho = sessao_de(sessao_admin, "estranho")
+    with pytest.raises(PermissionError) as recusa:
+        votacao.digitar(estranho, s1["id"], comparecimento=200, brancos=10, nulos=5, votos=VOTOS)
+    assert str(recusa.value) == (
+        "Para digitar boletins é preciso ser designado pela comissão especial como mesário deste processo "
+        "(Lei 320/2023, arts. 7º §1º d e 9º). Peça a designação na aba Apuração.")
+    with pytest.raises(PermissionError) as recusa:
+        votacao.resolver(m1, s1["id"], comparecimento=200, brancos=10, nulos=5, votos=VOTOS,
+                         justificativa="conferido no papel", boletim_papel="boletim impresso")
+    assert "como supervisor da apuração deste processo (Lei 320/2023" in str(recusa.value)
+    with pytest.raises(ErroNegocio) as recusa:
+        designar(sessao_admin, proc["id"], m1, "mesario")
+    assert str(recusa.value) == "Mesa1 já é mesário deste processo."
+    with pytest.raises(ErroNegocio) as recusa:
+        designar(sessao_admin, proc["id"], sup, "supervisor")
+    assert str(recusa.value) == "Supervisora já é supervisor da apuração deste processo."
+
+
 def test_fila_de_auditoria_ida_e_volta(sessao_admin, apuracao_pronta, dia_eleicao):
     proc, m1, m2, sup, s1, s2 = apuracao_pronta
     _duas(m1, m2, s1, comparecimento=200, brancos=10, nulos=5, votos=VOTOS)  # plausível: conta direto
