@@ -51,10 +51,24 @@ def _abrir_nova(qtbot, aba, titulo):
 def test_vigencias_do_salario_minimo_em_reais(qtbot, aba):
     _clicar(qtbot, aba.definicoes, aba.proxy_definicoes, "Salário mínimo")
     primeira = [aba.proxy_vigencias.index(0, c).data() for c in range(5)]
-    assert primeira == ["01/01/2026", "R$ 1.621,00", "Decreto 12.797/2025", "V", "Padrão do Paço"]
+    assert primeira == ["01/01/2026", "R$ 1.621,00", "Decreto 12.797/2025", "Ato lido", "Padrão do Paço"]
     alinhamento = aba.proxy_vigencias.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole)
     assert alinhamento & Qt.AlignmentFlag.AlignRight
     assert aba.faixas.isHidden()
+
+
+def test_fonte_da_vigencia_por_extenso_sem_cortar(qtbot, estilo, aba):  # noqa: F811
+    """A coluna "Fonte" diz em palavras de onde veio o valor: mostrava só 'S' ou 'V', e o que a sigla quer dizer
+    estava só na dica (visto a 1366×768). O texto cabe na coluna; a dica segue com a sigla e a explicação."""
+    from tests.screens.apoio_tela import cortadas
+
+    aba.resize(1366 - 230, 768 - 60)
+    _clicar(qtbot, aba.definicoes, aba.proxy_definicoes, "Alíquota do RPPS (servidor)")
+    fonte = [c.titulo for c in aba.modelo_vigencias.colunas].index("Fonte")
+    indice = aba.proxy_vigencias.index(0, fonte)
+    assert indice.data() == "Fontes secundárias"
+    assert indice.data(Qt.ItemDataRole.ToolTipRole) == "S: fontes secundárias concordantes"
+    assert [c for c in cortadas(aba.vigencias) if c.startswith("Fonte:")] == []
 
 
 def test_nova_vigencia_do_salario_minimo_pelo_dialogo(qtbot, aba, sessao_admin):

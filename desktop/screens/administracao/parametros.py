@@ -19,7 +19,7 @@ from desktop.screens.widgets import formato, servicos
 from .feriados import SecaoFeriados
 from desktop.screens.widgets.tabela import (Coluna, ModeloTabela, ProxyFiltro, ajustar_colunas, criar_visao,
                      linha_selecionada)
-from .valores import (ORIGENS, TIPOS, chaves_das_faixas, colunas_da_matriz, eh_matriz,
+from .valores import (FONTES, ORIGENS, TIPOS, chaves_das_faixas, colunas_da_matriz, eh_matriz,
                       extras_em_texto, folhas, resumo, rotulo, rotulo_caminho, tem_faixas,
                       texto_campo)
 from .vigencia import DialogoNovaVigencia
@@ -42,7 +42,7 @@ def colunas_vigencias(tipo: str) -> list[Coluna]:
                alinhamento="esquerda" if tipo == "tabela" else "direita",
                largura=250 if tipo == "tabela" else 110),
         Coluna("Fundamento", lambda v: v["fundamento"], esticar=True),
-        Coluna("Fonte", lambda v: v["status"], alinhamento="centro", largura=65,
+        Coluna("Fonte", lambda v: FONTES.get(v["status"], v["status"]), ordenar=lambda v: v["status"],
                dica=lambda v: f"{v['status']}: {STATUS.get(v['status'], v['status'])}"),
         Coluna("Origem", lambda v: ORIGENS.get(v["origem"], v["origem"]), largura=150),
     ]

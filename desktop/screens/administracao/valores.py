@@ -35,6 +35,8 @@ CHAVES = {
 }
 _ARTIGO = re.compile(r"art(\d+)(?:_(.+))?")
 ORIGENS = {"padrao": "Padrão do Paço", "usuario": "Cadastrada no órgão"}
+# a coluna "Fonte" das vigências: a sigla ('S', 'V') só dizia algo a quem lesse a dica (visto a 1366×768)
+FONTES = {"V": "Ato lido", "S": "Fontes secundárias", "NV": "Não verificada"}
 TIPOS = {"valor": "Valor (R$)", "percentual": "Percentual", "tabela": "Tabela"}
 _NUMERO = re.compile(r"-?\d+(\.\d+)?")
 _DATA = re.compile(r"\d{4}-\d{2}-\d{2}")
