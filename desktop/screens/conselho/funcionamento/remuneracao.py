@@ -41,10 +41,11 @@ def moeda(valor) -> str:
     return reais(valor)
 
 
+# sem coluna de competência: a lista é a da competência escolhida (está no título dela, ``titulo_emitidos``), e
+# com ela os títulos somavam mais que a coluna da esquerda a 1366×768 — a tabela rolava na horizontal mesmo vazia
 COLUNAS = [Coluna("Conselheiro", lambda c: c["nome"], esticar=True),
-           Coluna("Competência", lambda c: formato.quando(c["competencia"], hora_local=False)[3:], largura=100),
-           Coluna("Líquido", lambda c: moeda(c["liquido"]), alinhamento="direita", largura=110),
-           Coluna("Código", lambda c: c["codigo"], largura=140)]
+           Coluna("Líquido", lambda c: moeda(c["liquido"]), alinhamento="direita"),
+           Coluna("Código", lambda c: c["codigo"])]
 
 
 class AbaRemuneracao(QWidget):
@@ -113,7 +114,8 @@ class AbaRemuneracao(QWidget):
         le.addWidget(self.competencia_folha)
         le.addLayout(botoes)
         le.addWidget(self.mensagem)
-        le.addWidget(QLabel("<b>Emitidos na competência</b>"))
+        self.titulo_emitidos = QLabel("<b>Emitidos na competência</b>")
+        le.addWidget(self.titulo_emitidos)
         le.addWidget(self.visao, 1)
         rolagem = QScrollArea()  # em 1366×768 a coluna (competência, botões, emitidos) rola em vez de
         rolagem.setWidgetResizable(True)  # empurrar a janela para além da tela
@@ -181,6 +183,7 @@ class AbaRemuneracao(QWidget):
 
     def recarregar_emitidos(self) -> None:
         sessao, comp = self._sessao, self.competencia()
+        self.titulo_emitidos.setText(f"<b>Emitidos na competência {formato.competencia(comp)}</b>")
         self._pedido_emitidos = getattr(self, "_pedido_emitidos", 0) + 1
         pedido = self._pedido_emitidos
 

@@ -394,3 +394,32 @@ def test_escala_e_carga_sem_colunas_cortadas_a_1366(qtbot, conselheira, estilo):
         assert visao.horizontalScrollBar().maximum() == 0, visao.accessibleName()
     inicios = [aba.visao.model().index(i, 0).data() for i in range(aba.visao.model().rowCount())]
     assert inicios[0].startswith("seg 05/02/2024") and inicios[-1].startswith("qui 29/02/2024")  # em ordem
+
+
+def test_emitidos_na_competencia_sem_rolar_na_horizontal_a_1366(qtbot, estilo, sessao_admin, conselho, conselheira):  # noqa: F811
+    """A tabela "Emitidos na competência" cabe na coluna da esquerda a 1366×768, vazia e com um contracheque: rolava
+    na horizontal mesmo vazia (os títulos pediam mais que a coluna; a competência, a mesma em todas as linhas, já
+    está no título da lista e nos campos acima)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.conselho import folha, remuneracao
+    from tests.screens.apoio_tela import cortadas
+
+    aba = AbaRemuneracao(conselheira)  # a conselheira vê os emitidos dela
+    qtbot.addWidget(aba)
+    aba.resize(1366 - 230, 768 - 60 - 40)  # 230: a lista de módulos; 60: menu e barra de estado; 40: as abas
+    aba.show()
+    aba.mes.setValue(3)
+    aba.ano.setValue(2024)
+    qtbot.waitUntil(lambda: aba.conselheiro.findData(conselho[0]) >= 0)
+    QApplication.processEvents()
+    assert aba.modelo.rowCount() == 0
+    assert aba.visao.horizontalScrollBar().maximum() == 0, aba.visao.viewport().width()
+    assert "03/2024" in aba.titulo_emitidos.text()
+    folha.fechar(sessao_admin, date(2024, 3, 1))
+    remuneracao.emitir_contracheque(sessao_admin, conselho[0], date(2024, 3, 1))
+    aba.recarregar_emitidos()
+    qtbot.waitUntil(lambda: aba.modelo.rowCount() == 1, timeout=10000)
+    QApplication.processEvents()
+    assert aba.visao.horizontalScrollBar().maximum() == 0, aba.visao.viewport().width()
+    assert cortadas(aba.visao) == []
