@@ -281,3 +281,24 @@ def test_escola_inteira_no_combo_a_1366(qtbot, sessao_demo, estilo):
     texto = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opcao,
                                          QStyle.SubControl.SC_ComboBoxEditField, combo)
     assert combo.fontMetrics().horizontalAdvance(longa) <= texto.width(), (longa, texto.width())
+
+
+def test_sem_aviso_a_grade_vem_logo_abaixo_da_nota_a_1366(qtbot, sessao_demo, estilo):
+    """Sem aviso (competência aberta), a grade começa logo abaixo da nota: o aviso vazio guardava duas linhas (~40
+    pontos de vazio sem motivo a 1366×768). Com a competência fechada, o aviso aparece inteiro e a grade desce; os
+    botões de baixo ficam no lugar (a grade é que encolhe)."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    aba = _aba_a_1366(qtbot, sessao_demo)
+    [nota] = [r for r in aba.findChildren(QLabel) if r.text().startswith("Faltas injustificadas")]
+    espaco = aba.layout().spacing()
+    assert aba.aviso.text() == ""
+    vazio = aba.tabela.geometry().top() - nota.geometry().bottom() - 1
+    assert vazio <= 2 * espaco, (vazio, espaco)
+    botao = aba.botao_gravar.mapTo(aba, aba.botao_gravar.rect().topLeft())
+    aviso = "A competência 10/2026 está fechada: o que se gravar aqui entra na folha da competência seguinte."
+    aba.mostrar(aba.linhas, aviso, aba._carga)
+    QApplication.processEvents()
+    assert aba.aviso.isVisible() and aba.aviso.height() >= aba.aviso.heightForWidth(aba.aviso.width())
+    assert aba.tabela.geometry().top() > aba.aviso.geometry().bottom()
+    assert aba.botao_gravar.mapTo(aba, aba.botao_gravar.rect().topLeft()) == botao
