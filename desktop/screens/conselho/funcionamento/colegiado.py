@@ -96,6 +96,11 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
                               "aguardando ratificação")
         titulo_pauta.setWordWrap(True)  # numa linha (~750 pontos), era o mínimo da direita e as sessões rolavam
         ld.addWidget(titulo_pauta)
+        self.pauta_vazia = QLabel()  # por que a pauta está vazia e o que fazer (``_explicar_pauta``)
+        self.pauta_vazia.setWordWrap(True)
+        self.pauta_vazia.setObjectName("subtitulo")
+        self.pauta_vazia.hide()
+        ld.addWidget(self.pauta_vazia)
         ld.addWidget(self.visao_p, 1)
         botoes = QHBoxLayout()
         for b in (self.b_nova, self.b_votar, self.b_encerrar):
@@ -164,21 +169,50 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
             return
         aberta = s["situacao"] == "aberta"
         consulta(self, lambda: (colegiado.obter_sessao(sessao, s["id"]), colegiado.pauta(sessao, s["id"]) if aberta else []),
-                 self._on_sessao, titulo_erro="Sessão não lida", ao_falhar=self._terminar)
+                 lambda lido: self._on_sessao(lido, s), titulo_erro="Sessão não lida", ao_falhar=self._terminar)
 
     def _on_pendentes(self, pendentes: list[dict]) -> None:
         self._terminar()
         self.modelo_p.definir_linhas(pendentes)
+        self._explicar_pauta(None, pendentes)
         self.detalhe.setHtml(f"<p>Nenhuma sessão registrada. {len(pendentes)} decisão(ões) aguardam o "
                              "colegiado (à direita). Registre a sessão em <b>Nova sessão</b> com os membros "
                              "presentes; a pauta dela traz as decisões tomadas até a hora da sessão.</p>")
 
-    def _on_sessao(self, lido) -> None:
+    def _on_sessao(self, lido, s: dict) -> None:
         self._terminar()
         completa, pauta = lido
         self.modelo_p.definir_linhas(pauta)
+        self._explicar_pauta(s, pauta)
         if completa:
             self.detalhe.setHtml(self._html(completa))
+
+    def _explicar_pauta(self, s: dict | None, pauta: list[dict]) -> None:
+        """Com a pauta vazia, diz por quê e o que fazer: a tabela em branco, sem explicação, parecia erro quando
+        todos os itens da sessão aberta já tinham sido votados (visto na demonstração a 1366×768)."""
+        registra, n = self.pode_registrar, (s or {}).get("itens", 0)
+        votados = "o item dela foi votado" if n == 1 else f"os {n} itens dela foram votados"
+        if pauta:
+            texto = ""
+        elif s is None:
+            texto = "Nenhuma decisão aguarda o colegiado."
+        elif s["situacao"] != "aberta":
+            texto = (f"Sessão encerrada, ata emitida: {votados} (resumo abaixo, à esquerda)." if n
+                     else "Sessão encerrada, ata emitida, sem itens na pauta.")
+            if registra:
+                texto += " Decisões que ainda aguardam o colegiado vão para uma sessão nova (“Nova sessão…”)."
+        elif n:
+            texto = f"Pauta vazia: {votados} (resumo abaixo, à esquerda)."
+            if registra:
+                texto += (" Encerre a sessão em “Encerrar e emitir a ata”; decisões tomadas depois da hora dela vão "
+                          "para a pauta de uma sessão nova.")
+        else:
+            texto = (f"Pauta vazia: nenhuma decisão individual ou medida de plantão aguardava o colegiado até a hora "
+                     f"desta sessão ({formato.quando(s['realizada_em'], hora_local=False)}).")
+            if registra:
+                texto += " Encerre-a em “Encerrar e emitir a ata” ou registre uma sessão nova depois das decisões."
+        self.pauta_vazia.setText(texto)
+        self.pauta_vazia.setVisible(bool(texto))
 
     @staticmethod
     def _html(s: dict) -> str:

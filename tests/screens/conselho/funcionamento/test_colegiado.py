@@ -135,3 +135,40 @@ def test_sessoes_e_pauta_sem_rolar_a_1366(qtbot, conselheira, conselho, estilo):
     assert aba.visao_s.horizontalScrollBar().maximum() == 0
     assert aba.visao_p.model().headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
         "Impedidos (art. 44)"
+
+
+def test_pauta_vazia_diz_por_que_e_o_que_fazer(qtbot, conselheira, conselho, entrar):
+    """Votados todos os itens da sessão aberta, a pauta ficava em branco sem explicação (visto na demonstração a
+    1366×768): agora diz que os itens já foram votados e que se encerra a sessão para emitir a ata; encerrada, diz
+    que a ata foi emitida. Com itens na pauta, nada se diz. A consulta (MP) lê o porquê sem a instrução de encerrar,
+    que não é dela."""
+    from desktop.services.conselho import colegiado
+
+    decisao = atendimentos.registrar_atendimento(conselheira, CASO)["decisoes"][0]
+    s = colegiado.abrir_sessao(conselheira, tipo="ordinaria", realizada_em=datetime(2025, 3, 11, 9, 0),
+                               presentes=conselho[:3])
+    aba = AbaColegiado(conselheira)
+    qtbot.addWidget(aba)
+    aba.show()
+    _pronta(qtbot, aba)
+    assert aba.modelo_p.rowCount() == 1 and aba.pauta_vazia.isHidden()
+
+    colegiado.deliberar_item(conselheira, s["id"], decisao["id"],
+                             {conselho[0]: "ratificar", conselho[1]: "ratificar", conselho[2]: "ratificar"})
+    aba.recarregar(manter=s["id"])
+    _pronta(qtbot, aba)
+    assert aba.modelo_p.rowCount() == 0 and aba.pauta_vazia.isVisible()
+    texto = aba.pauta_vazia.text()
+    assert texto.startswith("Pauta vazia: o item dela foi votado") and "Encerrar e emitir a ata" in texto
+
+    mp = AbaColegiado(entrar("mp", Papel.CONSULTA))
+    qtbot.addWidget(mp)
+    mp.show()
+    _pronta(qtbot, mp)
+    assert "o item dela foi votado" in mp.pauta_vazia.text() and "Encerr" not in mp.pauta_vazia.text()
+
+    colegiado.encerrar_sessao(conselheira, s["id"], datetime(2025, 3, 11, 10, 0))
+    aba.recarregar(manter=s["id"])
+    _pronta(qtbot, aba)
+    assert aba.modelo_p.rowCount() == 0 and aba.pauta_vazia.isVisible()
+    assert aba.pauta_vazia.text().startswith("Sessão encerrada, ata emitida: o item dela foi votado")
