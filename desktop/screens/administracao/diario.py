@@ -19,6 +19,7 @@ from desktop.rules import validacao
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets.impressao import oferecer_documento
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.services import auditoria
 
 from desktop.screens.widgets import formato
@@ -49,22 +50,6 @@ COLUNAS = [
     Coluna("Hash", lambda d: f"{d['hash'][:8]}…", largura=90, dica=lambda d: f"SHA-256: {d['hash']}"),
 ]
 COLUNA_TABELA = 5
-
-
-class _Mensagem(QLabel):
-    """Rótulo que só aparece com texto: vazio, não ocupa lugar na aba."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.hide()
-
-    def setText(self, texto: str) -> None:  # noqa: N802 (nome do Qt)
-        super().setText(texto)
-        self.setVisible(bool(texto))
-
-    def clear(self) -> None:
-        super().clear()
-        self.hide()
 
 
 class AbaDiario(QWidget):
@@ -126,18 +111,15 @@ class AbaDiario(QWidget):
         self.contagem = QLabel(self)
 
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.detalhe = _Mensagem(self)
+        self.detalhe = Mensagem(parent=self)
         self.detalhe.setFont(mono)
-        self.detalhe.setWordWrap(True)
         self.detalhe.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detalhe.setAccessibleName("Hash da linha selecionada")
 
         self.botao_integridade = QPushButton("&Verificar integridade", self)
         self.botao_pdf = QPushButton("&Exportar PDF…", self)
-        self.resultado_integridade = _Mensagem(self)
-        self.resultado_integridade.setWordWrap(True)
-        self.situacao = _Mensagem(self)
-        self.situacao.setWordWrap(True)
+        self.resultado_integridade = Mensagem(parent=self)
+        self.situacao = Mensagem(parent=self)
         self.situacao.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         botoes = QHBoxLayout()
         botoes.addWidget(self.botao_integridade)

@@ -20,6 +20,7 @@ from desktop.services import acesso, chaveiro, usuarios_replicas
 
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.formulario import DialogoFormulario
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 
 _SIM_NAO = {True: "Sim", False: "Não"}
@@ -166,8 +167,7 @@ class AbaUsuarios(QWidget):
         self._recebidos: set[str] = set()
         self.situacao = QLabel(self)
         self.situacao.setWordWrap(True)
-        self.situacao_chaves = QLabel(self)  # "rotação pendente", quem aguarda o sigilo
-        self.situacao_chaves.setWordWrap(True)
+        self.situacao_chaves = Mensagem(parent=self)  # "rotação pendente", quem aguarda o sigilo
 
         botoes = QHBoxLayout()
         for b in (self.botao_novo, self.botao_desativar, self.botao_reativar, self.botao_senha,
@@ -211,7 +211,6 @@ class AbaUsuarios(QWidget):
                 + " (selecione e use Aceitar recebido…).")
         self.botao_aceitar.setVisible(bool(self._recebidos))
         self.situacao_chaves.setText(texto)
-        self.situacao_chaves.setVisible(bool(texto))
         self.selecionar(atual)
         self._on_selecao()
 

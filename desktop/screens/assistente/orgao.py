@@ -10,20 +10,13 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
 
 from desktop.rules import validacao
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.services import instalacao
 
 from .paginas import titulo
 
 TAMANHO_MAXIMO_BRASAO = 2 * 1024 * 1024
 _TIPOS = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"}
-
-
-def _rotulo_erro(parent: QWidget) -> QLabel:
-    rotulo = QLabel(parent)
-    rotulo.setObjectName("erro")
-    rotulo.setWordWrap(True)
-    rotulo.hide()
-    return rotulo
 
 
 class SeletorBrasao(QWidget):
@@ -47,7 +40,7 @@ class SeletorBrasao(QWidget):
         dica = QLabel("PNG ou JPEG, até 2 MB. Opcional: aparece no cabeçalho dos documentos.", self)
         dica.setObjectName("dica")
         dica.setWordWrap(True)
-        self.erro = _rotulo_erro(self)
+        self.erro = Mensagem(parent=self, nome="erro")
 
         botoes = QHBoxLayout()
         botoes.addWidget(self.botao_escolher)
@@ -99,7 +92,6 @@ class SeletorBrasao(QWidget):
 
     def _recusar(self, texto: str) -> bool:
         self.erro.setText(texto)
-        self.erro.show()
         return False
 
     def _on_escolher(self) -> None:
@@ -133,7 +125,7 @@ class PaginaOrgao(QWizardPage):
         for sigla in validacao.UFS:
             self.uf.addItem(sigla, sigla)
         self.uf.setMaximumWidth(160)
-        self.erro_uf = _rotulo_erro(self)
+        self.erro_uf = Mensagem(parent=self, nome="erro")
         caixa_uf = QWidget()
         lay_uf = QVBoxLayout(caixa_uf)
         lay_uf.setContentsMargins(0, 0, 0, 0)
@@ -173,7 +165,6 @@ class PaginaOrgao(QWizardPage):
         ok = all([campo.validar() for campo in (self.nome, self.municipio, self.cnpj)])
         if not self.uf.currentData():
             self.erro_uf.setText("Escolha a UF do município.")
-            self.erro_uf.show()
             ok = False
         return ok
 

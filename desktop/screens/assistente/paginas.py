@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QL
 from desktop.rules import validacao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.services import local
 
 
@@ -84,8 +85,7 @@ class PaginaPasta(QWizardPage):
         self.pasta = QLineEdit(str(local.pasta_dados_padrao()))
         self.botao_escolher = QPushButton("Escolher outra pasta…")
         self.botao_padrao = QPushButton("Usar a pasta sugerida")
-        self.erro = _texto("", "erro")
-        self.erro.hide()
+        self.erro = Mensagem(nome="erro")
         linha = QHBoxLayout()
         linha.addWidget(self.pasta, 1)
         linha.addWidget(self.botao_escolher)
@@ -116,7 +116,6 @@ class PaginaPasta(QWizardPage):
 
     def mostrar_erro(self, texto: str) -> None:
         self.erro.setText(texto)
-        self.erro.show()
 
     def _on_escolher(self) -> None:
         inicial = self.pasta.text().strip() or str(Path.home())

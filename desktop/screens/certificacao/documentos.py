@@ -13,6 +13,7 @@ from desktop.rules.certificacao.tipos import TITULOS_DOCUMENTO, TipoDocumento
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.situacao import reservar_linhas
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.screens.widgets import avisos
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.screens.documentos.abrir import nome_sugerido, salvar_e_abrir
@@ -59,10 +60,8 @@ class AbaDocumentos(QWidget):
         self.motivo = QLineEdit(self)
         self.motivo.setPlaceholderText("Motivo (mín. 10 caracteres)")  # cabe a 1366×768; o texto inteiro na dica
         self.motivo.setToolTip("Motivo da nova via ou do cancelamento, com pelo menos 10 caracteres; vai no registro")
-        self.aviso_motivo = QLabel(self)  # palavra vedada no motivo, dita enquanto se digita (art. 15 §2º)
-        self.aviso_motivo.setWordWrap(True)
+        self.aviso_motivo = Mensagem(parent=self)  # palavra vedada no motivo, dita enquanto se digita (art. 15 §2º)
         self.aviso_motivo.setStyleSheet("color: #b00020;")
-        self.aviso_motivo.hide()
         reservar_linhas(self.aviso_motivo, 2)  # aparece enquanto se digita: a barra não pode pular (issue 16)
         self.motivo.textChanged.connect(self._on_selecao)
         self.botao_via = QPushButton("Emitir nova &via", self)
@@ -123,7 +122,6 @@ class AbaDocumentos(QWidget):
         vedadas = termos_vedados(self.motivo.text()) if e and e["tipo_documento"] != "cert_atestado" else []
         self.aviso_motivo.setText(f"O motivo vai impresso no documento e não pode ter: {', '.join(vedadas)} "
                                   "(Portaria MEC 902/2024, art. 15, §2º e art. 16, parágrafo único)." if vedadas else "")
-        self.aviso_motivo.setVisible(bool(vedadas))
         self.botao_via.setEnabled(bool(e) and editar and not vedadas)
         self.botao_abrir.setEnabled(bool(e))
         self.botao_imprimir.setEnabled(bool(e))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from desktop.rules import validacao
 from desktop.screens.widgets.campos import CampoValidado, campos_nova_senha
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.screens.widgets.tarefa import executar
 from desktop.services import acesso, instalacao
 
@@ -47,10 +48,7 @@ class DialogoRecuperacao(QDialog):
         form.addRow("&Repita a nova senha:", self.confirmacao)
         for campo in (self.chave, self.login, self.nova, self.confirmacao):
             form.labelForField(campo).setBuddy(campo.edit)
-        self.mensagem = QLabel()
-        self.mensagem.setObjectName("erro")
-        self.mensagem.setWordWrap(True)
-        self.mensagem.hide()
+        self.mensagem = Mensagem(nome="erro")
         botoes = QDialogButtonBox()
         self.botao_ok = botoes.addButton("Redefinir a senha e entrar", QDialogButtonBox.ButtonRole.AcceptRole)
         botao_cancelar = botoes.addButton("Cancelar", QDialogButtonBox.ButtonRole.RejectRole)
@@ -90,4 +88,3 @@ class DialogoRecuperacao(QDialog):
                      "instalação e se a digitou letra por letra. Se a chave estiver certa, a base "
                      "pode estar danificada: restaure uma cópia de segurança na tela de entrada.")
         self.mensagem.setText(texto)
-        self.mensagem.show()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QPushButton, QVBoxLayout, QWidget)
 
 from desktop.screens.widgets.credenciais import Credenciais
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.screens.widgets.tarefa import executar
 from desktop.services import copias, instalacao
 from desktop.screens.widgets import formato
@@ -51,10 +52,7 @@ class DialogoRestaurar(QDialog):
         linha_copia.addWidget(self.copia, 1)
         linha_copia.addWidget(self.botao_escolher)
         self.credenciais = Credenciais(login=login, rotulo_senha="Com a minha senha (como está na cópia)")
-        self.mensagem = QLabel()
-        self.mensagem.setObjectName("erro")
-        self.mensagem.setWordWrap(True)
-        self.mensagem.hide()
+        self.mensagem = Mensagem(nome="erro")
         botoes = QDialogButtonBox()
         self.botao_restaurar = botoes.addButton("Restaurar", QDialogButtonBox.ButtonRole.AcceptRole)
         botao_cancelar = botoes.addButton("Cancelar", QDialogButtonBox.ButtonRole.RejectRole)
@@ -114,7 +112,6 @@ class DialogoRestaurar(QDialog):
 
     def _dizer(self, texto: str) -> None:
         self.mensagem.setText(texto)
-        self.mensagem.show()
 
     def _on_restaurada(self, resultado) -> None:
         self.setEnabled(True)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from desktop.rules import validacao
 from desktop.screens.widgets.campos import CampoValidado, campos_nova_senha
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.screens.widgets.tarefa import executar
 from desktop.services import acesso, instalacao
 
@@ -39,10 +40,7 @@ class DialogoTrocarSenha(QDialog):
         form.addRow("&Repita a nova senha:", self.confirmacao)
         for campo in (self.atual, self.nova, self.confirmacao):
             form.labelForField(campo).setBuddy(campo.edit)
-        self.mensagem = QLabel()
-        self.mensagem.setObjectName("erro")
-        self.mensagem.setWordWrap(True)
-        self.mensagem.hide()
+        self.mensagem = Mensagem(nome="erro")
         self.botoes = QDialogButtonBox()
         self.botao_trocar = self.botoes.addButton("Trocar senha", QDialogButtonBox.ButtonRole.AcceptRole)
         self.botao_cancelar = self.botoes.addButton(
@@ -86,4 +84,3 @@ class DialogoTrocarSenha(QDialog):
             self.atual.setFocus()
             return
         self.mensagem.setText(instalacao.mensagem(erro))
-        self.mensagem.show()

@@ -19,6 +19,7 @@ from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.services.magisterio import cadastro
 
 from . import campos_historico as ch
@@ -143,10 +144,8 @@ class AbaHistorico(QWidget):
         barra.addStretch(1)
         nota = QLabel(historico.artigos + " (Lei 1.613/2004).", self)
         nota.setObjectName("subtitulo")
-        self.aviso = QLabel(self)  # p. ex. falta de competência fechada: descontada na seguinte
-        self.aviso.setWordWrap(True)
+        self.aviso = Mensagem(parent=self)  # p. ex. falta de competência fechada: descontada na seguinte
         self.aviso.setStyleSheet("color: #8a4b00; font-weight: bold;")
-        self.aviso.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(nota)
         lay.addWidget(self.aviso)
@@ -196,8 +195,7 @@ class AbaHistorico(QWidget):
     def _on_gravado(self, dialogo: DialogoFormulario | None = None, resultado: dict | None = None) -> None:
         resultado = dialogo.resultado if dialogo is not None else resultado
         texto = resultado.get("aviso") if isinstance(resultado, dict) else None
-        self.aviso.setText(texto or "")
-        self.aviso.setVisible(bool(texto))
+        self.aviso.setText(texto)
         self.recarregar()
         self.sig_alterado.emit()
 

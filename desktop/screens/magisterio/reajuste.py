@@ -27,6 +27,7 @@ from desktop.screens.widgets.data import CampoData
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.situacao import reservar_linhas
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.services.magisterio import consultas, documentos, tabelas
 
 from . import comum
@@ -82,10 +83,8 @@ class AbaTabelas(QWidget):
                             planilha=True, nome="Matriz de vencimentos do Anexo I")
         self.matriz.visao.horizontalHeader().setStretchLastSection(False)  # colunas do tamanho dos valores
         self.matriz.definir_linhas(_linhas_matriz())
-        self.erro_matriz = QLabel(self)  # o primeiro valor digitado que não é dinheiro
-        self.erro_matriz.setWordWrap(True)
+        self.erro_matriz = Mensagem(parent=self)  # o primeiro valor digitado que não é dinheiro
         self.erro_matriz.setStyleSheet("color: #b00020;")
-        self.erro_matriz.hide()
         topo = QHBoxLayout()
         rotulo = QLabel("Anexo I em vigor em:", self)
         rotulo.setBuddy(self.data.edit)
@@ -195,7 +194,6 @@ class AbaTabelas(QWidget):
     def _mostrar_erro_matriz(self) -> None:
         erros = [l["erros"][c] for l in self.matriz.linhas() for c in CLASSES if c in l["erros"]]
         self.erro_matriz.setText(f"⚠ {erros[0]}" if erros else "")
-        self.erro_matriz.setVisible(bool(erros))
 
     def _on_mostrar(self) -> None:
         if not self.data.validar():

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QHBoxLayout, Q
                                QWidget)
 
 from desktop import __version__
+from desktop.screens.widgets.mensagem import Mensagem
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,7 @@ class EstadoVazio(QFrame):
         self.setMaximumWidth(760)
         self.titulo = QLabel(titulo)
         self.titulo.setObjectName("titulo")
-        self.subtitulo = QLabel(subtitulo)
-        self.subtitulo.setObjectName("subtitulo")
-        self.subtitulo.setVisible(bool(subtitulo))
+        self.subtitulo = Mensagem(subtitulo, quebrar=False, nome="subtitulo")
         self.texto = QLabel(texto)
         self.texto.setWordWrap(True)
         self.texto.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

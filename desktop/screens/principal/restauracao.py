@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.screens.widgets.credenciais import Credenciais
+from desktop.screens.widgets.mensagem import Mensagem
 
 
 class DialogoSenhaAdministrador(QDialog):
@@ -28,10 +29,7 @@ class DialogoSenhaAdministrador(QDialog):
         texto.setWordWrap(True)
         self.credenciais = Credenciais(login=login, rotulo_senha="Com a senha de um administrador",
                                        rotulo_login="&Login:")
-        self.mensagem = QLabel()
-        self.mensagem.setObjectName("erro")
-        self.mensagem.setWordWrap(True)
-        self.mensagem.hide()
+        self.mensagem = Mensagem(nome="erro")
         botoes = QDialogButtonBox()
         self.botao_ok = botoes.addButton("Restaurar agora", QDialogButtonBox.ButtonRole.AcceptRole)
         botoes.addButton("Cancelar", QDialogButtonBox.ButtonRole.RejectRole)
@@ -54,7 +52,6 @@ class DialogoSenhaAdministrador(QDialog):
     def _on_ok(self) -> None:
         if falta := self.credenciais.falta():
             self.mensagem.setText(falta)
-            self.mensagem.show()
             return
         self.accept()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.screens.widgets.roda import ignorar_roda_em
 
 from . import avisos, servicos
@@ -55,10 +56,8 @@ class DialogoFormulario(QDialog):
             lay.addWidget(rotulo)
         self.form = QFormLayout()
         lay.addLayout(self.form)
-        self.rotulo_erro = QLabel(self)
+        self.rotulo_erro = Mensagem(parent=self)
         self.rotulo_erro.setStyleSheet(_ESTILO_ERRO)
-        self.rotulo_erro.setWordWrap(True)
-        self.rotulo_erro.hide()
         lay.addWidget(self.rotulo_erro)
         self.botoes = QDialogButtonBox(self)
         self.botao_ok: QPushButton = self.botoes.addButton(
@@ -119,7 +118,6 @@ class DialogoFormulario(QDialog):
 
     def mostrar_erro(self, texto: str) -> None:
         self.rotulo_erro.setText(texto)
-        self.rotulo_erro.show()
         self._ajustar_altura()
 
     texto_andamento = "Gravando…"
