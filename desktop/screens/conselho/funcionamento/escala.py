@@ -18,7 +18,7 @@ from desktop.screens.widgets import avisos, formato
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.services import documentos_vias
-from desktop.screens.widgets.divisor import criar_divisor
+from desktop.screens.widgets.divisor import criar_divisor, repartir_pelo_conteudo
 
 from desktop.screens.widgets.servicos import consulta, operacao
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
@@ -26,10 +26,19 @@ from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from .comum import DialogoGravacao, UmaDeCadaVez, combo, editor_data, somente_leitura
 
 DIAS = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
+
+
+def _dia_e_hora(iso: str) -> str:
+    """'01/12 18:00': o ano está no período, logo acima da escala (com ele, a escala e a carga não cabiam lado a
+    lado a 1366×768 com os nomes inteiros); a data com o ano fica na dica."""
+    return datetime.fromisoformat(iso).strftime("%d/%m %H:%M")
+
+
 COLUNAS = [
-    Coluna("Início", lambda p: f"{DIAS[datetime.fromisoformat(p['inicio']).weekday()]} {formato.quando(p['inicio'], hora_local=False)}",
-           lambda p: p["inicio"], largura=160),
-    Coluna("Fim", lambda p: formato.quando(p["fim"], hora_local=False), lambda p: p["fim"], largura=130),
+    Coluna("Início", lambda p: f"{DIAS[datetime.fromisoformat(p['inicio']).weekday()]} {_dia_e_hora(p['inicio'])}",
+           lambda p: p["inicio"], dica=lambda p: formato.quando(p["inicio"], hora_local=False)),
+    Coluna("Fim", lambda p: _dia_e_hora(p["fim"]), lambda p: p["fim"],
+           dica=lambda p: formato.quando(p["fim"], hora_local=False)),
     Coluna("Turno", lambda p: TIPOS_TURNO.get(p["tipo"], p["tipo"])),
     Coluna("Modalidade", lambda p: MODALIDADES.get(p["modalidade"], p["modalidade"]), largura=100),
     Coluna("Plantonista", lambda p: p["nome"], esticar=True),
@@ -80,7 +89,8 @@ class AbaEscala(UmaDeCadaVez, QWidget):
         lc.addWidget(titulo_carga)      # não ganhava o lugar que setSizes lhe dá (o plantonista saía cortado)
         lc.addWidget(self.visao_carga)
         divisor.addWidget(caixa)
-        divisor.setSizes([760, 400])  # a 1366×768: a escala com o nome do plantonista inteiro, a carga sem rolar
+        divisor.setSizes([760, 400])  # até as linhas chegarem; então, pela largura medida das colunas (_on_lido)
+        self.divisor, self._repartido = divisor, False
         lay = QVBoxLayout(self)
         lay.addWidget(self.agora)
         lay.addLayout(topo)
@@ -130,6 +140,9 @@ class AbaEscala(UmaDeCadaVez, QWidget):
         self.modelo.definir_linhas(linhas)
         nomes = {p["conselheiro_id"]: p["nome"] for p in linhas}
         self.modelo_carga.definir_linhas([{"nome": nomes.get(k, k), **v} for k, v in r["carga"].items()])
+        if linhas and not self._repartido and self.divisor.isVisible():  # uma vez: a alça arrastada pelo usuário fica
+            repartir_pelo_conteudo(self.divisor, [self.visao, self.visao_carga])
+            self._repartido = True
         p = r["agora"]
         self.agora.setText(f"<b>Quem está de plantão agora:</b> {p['nome']} ({formato.quando(p['inicio'], hora_local=False)} a {formato.quando(p['fim'], hora_local=False)})" if p
                            else "<b>Quem está de plantão agora:</b> ninguém — expediente (08-12 e 14-18, art. 19) ou "

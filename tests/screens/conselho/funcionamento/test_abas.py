@@ -393,7 +393,9 @@ def test_escala_e_carga_sem_colunas_cortadas_a_1366(qtbot, conselheira, estilo):
         assert cortadas(visao) == [], (visao.viewport().width(), [cab.sectionSize(i) for i in range(cab.count())])
         assert visao.horizontalScrollBar().maximum() == 0, visao.accessibleName()
     inicios = [aba.visao.model().index(i, 0).data() for i in range(aba.visao.model().rowCount())]
-    assert inicios[0].startswith("seg 05/02/2024") and inicios[-1].startswith("qui 29/02/2024")  # em ordem
+    assert inicios[0].startswith("seg 05/02 ") and inicios[-1].startswith("qui 29/02 ")  # em ordem
+    # o ano está no período (sem ele na coluna, a escala e a carga cabem lado a lado); a data inteira, na dica
+    assert aba.visao.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("05/02/2024 ")
 
 
 def test_emitidos_na_competencia_sem_rolar_na_horizontal_a_1366(qtbot, estilo, sessao_admin, conselho, conselheira):  # noqa: F811
@@ -423,3 +425,37 @@ def test_emitidos_na_competencia_sem_rolar_na_horizontal_a_1366(qtbot, estilo, s
     QApplication.processEvents()
     assert aba.visao.horizontalScrollBar().maximum() == 0, aba.visao.viewport().width()
     assert cortadas(aba.visao) == []
+
+
+def test_escala_e_carga_com_os_nomes_da_demonstracao_a_1366(qtbot, estilo, sessao_admin):  # noqa: F811
+    """Com os nomes da demonstração ('Francisco das Chagas Pinto', 'Raimundo Nonato Cordeiro'), na largura da aba a
+    1366×768, a escala e a carga mostram os nomes inteiros, sem rolar: o divisor tinha larguras fixas (760 e 400
+    pontos) e os dois nomes saíam cortados; agora reparte pela largura medida do texto das colunas, e as datas da
+    escala vão sem o ano (o ano está no período, logo acima)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.conselho import escala, mandatos
+    from desktop.services.demo_comum import dados_demo
+    from tests.screens.apoio_tela import cortadas
+
+    titulares = [nome for nome, condicao in dados_demo("conselho")["mandato"]["conselheiros"] if condicao == "titular"]
+    for i, nome in enumerate(titulares):
+        mandatos.cadastrar_conselheiro(sessao_admin, nome=nome, condicao="titular", ordem=i + 1,
+                                       inicio_mandato=date(2024, 1, 10), fim_mandato=date(2028, 1, 9))
+    escala.gerar_escala(sessao_admin, date(2026, 12, 1), date(2026, 12, 31))
+    aba = AbaEscala(sessao_admin)
+    qtbot.addWidget(aba)
+    aba.resize(1366 - 230, 768 - 60 - 40)  # 230: a lista de módulos; 60: menu e barra de estado; 40: as abas
+    aba.show()
+    qtbot.waitUntil(lambda: not aba.ocupada, timeout=20000)
+    aba.inicio.definir_data(date(2026, 12, 1))
+    aba.fim.definir_data(date(2026, 12, 31))
+    qtbot.mouseClick(aba.botao_ver, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.ocupada and aba.modelo_carga.rowCount() == len(titulares), timeout=20000)
+    QApplication.processEvents()
+    assert any(len(n) > 25 for n in titulares)
+    for visao in (aba.visao, aba.visao_carga):
+        cab = visao.horizontalHeader()
+        assert cortadas(visao) == [], (visao.viewport().width(), [cab.sectionSize(i) for i in range(cab.count())])
+        assert visao.horizontalScrollBar().maximum() == 0, visao.accessibleName()
+    assert aba.visao.model().index(0, 0).data() == "ter 01/12 18:00"
