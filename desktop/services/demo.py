@@ -67,7 +67,7 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026, servido
         from .magisterio.demo import criar_demo_magisterio
 
         criar_demo_magisterio(sessao, rnd, servidores=servidores)
-        criar_demo_eleicao(sessao, rnd)
+        criar_demo_eleicao(sessao, rnd, ate=hoje)  # o processo de 2027 só até onde o calendário chegou hoje
         criar_demo_conselho(sessao, rnd)
         criar_demo_certificacao(sessao, rnd)
     finally:

@@ -1,6 +1,7 @@
 """Dados de demonstração da eleição: o processo de 2027 com 14 candidatos, 2 indeferidos, 1 impugnação,
 25 seções apuradas por dupla digitação (uma divergência resolvida pelo supervisor), um empate e um par
-de parentes entre os mais votados.
+de parentes entre os mais votados. A base de demonstração leva só o que o calendário já permite na data em
+que é criada (``ate``): em 12/2026, o processo aberto com o calendário.
 
 Chamado por ``desktop.services.demo`` com a sessão do administrador. Cria os usuários de digitação
 ``mesario1`` e ``mesario2`` (papel comissão eleitoral; senha da demonstração). Nomes e CPFs fictícios.
@@ -43,24 +44,49 @@ def _repartir(rnd: random.Random, total: int, partes: int) -> list[int]:
     return valores
 
 
-def criar_demo_eleicao(sessao: Sessao, rnd: random.Random) -> dict:
-    """Cria o processo de 2027 inteiro, até a passagem dos eleitos; devolve o processo."""
+def criar_demo_eleicao(sessao: Sessao, rnd: random.Random, *, ate: date | None = None) -> dict:
+    """Cria o processo de 2027; devolve o processo. Sem ``ate``, inteiro, até a passagem dos eleitos (os testes
+    percorrem o calendário com ``simulando_dia``). Com ``ate`` (a base de demonstração passa a data de hoje), só
+    o que o calendário já permite nessa data: em 12/2026 o processo está aberto com o calendário e nada mais — o
+    edital sai até 03/04/2027 (Lei 320/2023, art. 7º), a eleição é em 03/10/2027 (art. 5º I) e a posse em
+    10/01/2028 (art. 5º IV); antes, a demonstração mostrava em 2026 a eleição de 2027 encerrada.
+
+    Os sorteios (CPFs, votos, brancos e nulos, aptos) são feitos antes, na mesma ordem de sempre: parar mais cedo
+    não muda o que as demonstrações dos outros módulos sorteiam depois."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     from desktop.services.demo_comum import cpf_ficticio
+
+    cpfs = [cpf_ficticio(rnd) for _ in _NOMES]
+    secoes, ap, div = _D["secoes"], _D["apuracao"], _D["divergencia"]
+    por_candidato = {i: _repartir(rnd, total, secoes["quantas"]) for i, total in _VOTOS.items()}
+    sorteio_secoes = []
+    for _ in range(secoes["quantas"]):
+        brancos, nulos = rnd.randint(3, 15), rnd.randint(2, 12)
+        sorteio_secoes.append((brancos, nulos, rnd.randint(40, 160)))
 
     cal = processo.calendario_sugerido(sessao, 2027)
     proc = processo.abrir_processo(sessao, cal, nota_corte=_D["nota_corte"],
                                    criterio_desempate=_D["criterio_desempate"])
     pid = proc["id"]
+
+    def chegou(dia: date) -> bool:
+        return ate is None or dia <= ate
+
     nascimentos = {int(i): d for i, d in _D["nascimentos"].items()}
     ids = []
     for i, nome in enumerate(_NOMES):
+        inscrito_em = cal.inscricao_inicio + timedelta(days=i)
+        if not chegou(inscrito_em):
+            break
         c = candidaturas.inscrever(
-            sessao, pid, nome=nome, cpf=cpf_ficticio(rnd),
+            sessao, pid, nome=nome, cpf=cpfs[i],
             nascimento=nascimentos.get(i, date(1965 + (i * 3) % 30, 1 + i % 12, 5 + i)),
             residencia_desde=date(2010 + i % 8, 3, 1), experiencia_meses=24 + 6 * i, numero=101 + i,
-            inscrito_em=cal.inscricao_inicio + timedelta(days=i), documentos=dict(_D["documentos"]))
+            inscrito_em=inscrito_em, documentos=dict(_D["documentos"]))
         ids.append(c["id"])
+    im = _D["impugnacao"]
+    if not chegou(max(cal.inscricao_fim, cal.impugnacao_fim + timedelta(days=12))):  # o recurso julgado (abaixo)
+        return processo.obter_processo(sessao, pid)
     indef = _D["indeferimento"]
     jovem = indef["por_idade"]
     for i, cid in enumerate(ids):
@@ -72,7 +98,6 @@ def criar_demo_eleicao(sessao: Sessao, rnd: random.Random) -> dict:
             candidaturas.analisar_requisito(sessao, cid, indef["requisito"], deferido=False, motivo=indef["motivo"])
         else:
             candidaturas.analisar_requisito(sessao, cid, indef["requisito"], deferido=True)
-    im = _D["impugnacao"]
     imp = impugnacoes.apresentar(
         sessao, ids[im["candidato"]], tipo="impugnacao", autor=im["autor"], fundamento=im["fundamento"],
         apresentada_em=cal.publicacao_inscritos + timedelta(days=2),
@@ -83,29 +108,33 @@ def criar_demo_eleicao(sessao: Sessao, rnd: random.Random) -> dict:
     impugnacoes.recorrer(sessao, imp["id"], razoes=im["razoes_recurso"], em=cal.impugnacao_fim + timedelta(days=9))
     impugnacoes.julgar_recurso(sessao, imp["id"], provido=False, em=cal.impugnacao_fim + timedelta(days=12),
                                motivo=im["decisao_recurso"])
+    if not chegou(cal.prova):
+        return processo.obter_processo(sessao, pid)
     for i, cid in enumerate(ids):
         if i not in (indef["candidato"], jovem):
             candidaturas.lancar_nota(sessao, cid, f"{62 + (i * 7) % 35}.5")
+    if not chegou(cal.publicacao_habilitados):
+        return processo.obter_processo(sessao, pid)
     par = _D["parentesco"]
     candidaturas.declarar_parentesco(sessao, ids[par["candidatos"][0]], ids[par["candidatos"][1]], par["grau"])
     candidaturas.homologar(sessao, pid)
 
-    secoes, ap, div = _D["secoes"], _D["apuracao"], _D["divergencia"]
-    por_candidato = {i: _repartir(rnd, total, secoes["quantas"]) for i, total in _VOTOS.items()}
     boletins = []
     for k in range(secoes["quantas"]):
         votos = {101 + i: por_candidato[i][k] for i in _VOTOS}
-        brancos, nulos = rnd.randint(3, 15), rnd.randint(2, 12)
+        brancos, nulos, sobra = sorteio_secoes[k]
         comparecimento = sum(votos.values()) + brancos + nulos
         s = votacao.cadastrar_secao(sessao, pid, numero=k + 1, local=_LOCAIS[k % len(_LOCAIS)],
-                                    aptos=comparecimento + rnd.randint(40, 160),
+                                    aptos=comparecimento + sobra,
                                     tipo="manual" if k >= secoes["manuais_a_partir_de"] else "urna")
         boletins.append((s, dict(comparecimento=comparecimento, brancos=brancos, nulos=nulos, votos=votos)))
     m1, m2 = (_usuario(sessao, login, nome) for login, nome in ap["mesarios"])
     for login, _nome in ap["mesarios"]:
         designacoes.designar(sessao, pid, login=login, funcao="mesario", ato=ap["ato"])
     designacoes.designar(sessao, pid, login=sessao.usuario.login, funcao="supervisor", ato=ap["ato"])
-    with simulando_dia(cal.eleicao):  # a demonstração percorre o dia da eleição de 2027
+    if not chegou(cal.eleicao):
+        return processo.obter_processo(sessao, pid)
+    with simulando_dia(cal.eleicao):  # os testes percorrem o dia da eleição de 2027 (sem ``ate``)
         resultado.registrar_sessao_apuracao(
             sessao, pid, inicio=datetime.combine(cal.eleicao, ap["inicio"]),
             fim=datetime.combine(cal.eleicao, ap["fim"]), local=ap["local"], membros=list(ap["membros"]))
@@ -123,6 +152,9 @@ def criar_demo_eleicao(sessao: Sessao, rnd: random.Random) -> dict:
         for item in auditoria.fila(sessao, pid, pendentes=True):
             auditoria.liberar(sessao, item["id"], motivo=_D["auditoria"]["motivo"])
         publicado = resultado.publicar_resultado(sessao, pid)
-    with simulando_dia(date.fromisoformat(publicado["contestacao_fim"]) + timedelta(days=1)):
+    eleitos_em = date.fromisoformat(publicado["contestacao_fim"]) + timedelta(days=1)
+    if not chegou(eleitos_em):
+        return processo.obter_processo(sessao, pid)
+    with simulando_dia(eleitos_em):
         resultado.registrar_eleitos(sessao, pid)
     return processo.obter_processo(sessao, pid)
