@@ -20,6 +20,7 @@ from desktop.rules import formato
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.campos import CampoValidado
+from desktop.screens.widgets.mensagem import Mensagem
 from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.magisterio import cadastro, lancamentos
@@ -73,9 +74,8 @@ class AbaLancamentos(QWidget):
         self.grade = Lista([self._coluna(c) for c in range(len(_TITULOS))], self, chave="i", ordenavel=False,
                            planilha=True, nome="Grade dos lançamentos do mês")
         self.tabela = self.grade.visao
-        self.aviso = QLabel(self)  # a competência fechada; sem aviso, oculto (guardava duas linhas, ~40 pontos de
-        self.aviso.setWordWrap(True)  # vazio a 1366×768): quando aparece, a grade encolhe e os botões não pulam
-        self.aviso.hide()
+        # a competência fechada; sem aviso, oculto (guardava duas linhas, ~40 pontos de vazio a 1366×768): quando
+        self.aviso = Mensagem(parent=self)  # aparece, a grade encolhe e os botões não pulam
         self.mensagem = QLabel(self)
         self.mensagem.setWordWrap(True)
         reservar_linhas(self.mensagem)  # a mensagem muda; os botões não pulam
@@ -160,7 +160,6 @@ class AbaLancamentos(QWidget):
         self._versao.clear()
         self.grade.definir_linhas([_linha(i, l) for i, l in enumerate(linhas)])
         self.aviso.setText(f"<span style='color:#8a5300'>{aviso}</span>" if aviso else "")
-        self.aviso.setVisible(bool(aviso))
         self.mensagem.setText(f"{len(linhas)} servidor(es) lotado(s) no mês." if linhas else
                               "Ninguém lotado nesta escola no último dia da competência.")
         if linhas:

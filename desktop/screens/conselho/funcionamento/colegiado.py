@@ -22,6 +22,7 @@ from desktop.services.conselho.comum import conselheiro_da_sessao
 from desktop.services.sessao import SemPermissao
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.divisor import criar_divisor
+from desktop.screens.widgets.mensagem import Mensagem
 
 from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
@@ -96,10 +97,7 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
                               "aguardando ratificação")
         titulo_pauta.setWordWrap(True)  # numa linha (~750 pontos), era o mínimo da direita e as sessões rolavam
         ld.addWidget(titulo_pauta)
-        self.pauta_vazia = QLabel()  # por que a pauta está vazia e o que fazer (``_explicar_pauta``)
-        self.pauta_vazia.setWordWrap(True)
-        self.pauta_vazia.setObjectName("subtitulo")
-        self.pauta_vazia.hide()
+        self.pauta_vazia = Mensagem(nome="subtitulo")  # por que a pauta está vazia e o que fazer (_explicar_pauta)
         ld.addWidget(self.pauta_vazia)
         ld.addWidget(self.visao_p, 1)
         botoes = QHBoxLayout()
@@ -212,7 +210,6 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
             if registra:
                 texto += " Encerre-a em “Encerrar e emitir a ata” ou registre uma sessão nova depois das decisões."
         self.pauta_vazia.setText(texto)
-        self.pauta_vazia.setVisible(bool(texto))
 
     @staticmethod
     def _html(s: dict) -> str:
