@@ -17,7 +17,8 @@ plano):
   ao software), a razão gravar / fsync; à parte, a decomposição pelas marcas do SQLite (antes da
   transação, a transação sem o commit, o COMMIT, depois) e, com o strace preso ao processo, os fsyncs
   por gravação e de que arquivo (na thread que grava e em segundo plano);
-- abrir a lista, a página 50 e um caso; estatísticas do trimestre e CSV do SIPIA.
+- abrir a lista, a página 50 (pelo deslocamento e pela chave da última linha vista) e um caso; estatísticas do
+  trimestre e CSV do SIPIA.
 Com ``--comparar``, só a gravação de um caso, o código de antes (``_codigo_antigo``) e o de agora alternados par a
 par na mesma base, em ``--repeticoes`` blocos: mediana e p95 de cada lado por bloco, e a mediana e a faixa dos blocos.
 A pasta temporária é apagada no fim, mesmo num erro ou Ctrl+C (a não ser que ``--pasta`` seja dada; se ela já
@@ -480,6 +481,9 @@ def _rodar(ct, args, conselheiro_id: str) -> None:
         return
     lista = _medir("Abrir a lista (1ª página, 200 casos)", atendimentos.listar_atendimentos, ct)
     _medir("Lista: página 50 (deslocamento 10.000)", atendimentos.listar_atendimentos, ct, deslocamento=10_000)
+    anterior = atendimentos.listar_atendimentos(ct, deslocamento=9_999, limite=1)  # a última linha da página 49
+    _medir("Lista: página 50 pela chave (apos, como a tela ao rolar)", atendimentos.listar_atendimentos, ct,
+           apos=anterior[0]["ordem"])
     _medir("Lista: só os abertos (1ª página, filtro de situação)", atendimentos.listar_atendimentos, ct,
            situacao="aberto")
     _medir("Abrir um caso (com diário de leitura)", atendimentos.obter_atendimento, ct, lista[0]["id"])

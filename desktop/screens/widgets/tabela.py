@@ -106,6 +106,18 @@ class ModeloTabela(QAbstractTableModel):
         if len(antigas) >= _SOLTAR_FORA and sem_qt(antigas):  # milhares de linhas dos serviços: a memória volta
             soltar(antigas)  # noutra thread (soltura; as da folha de 3.000 servidores eram ~10 ms aqui, issue 16)
 
+    def acrescentar_linhas(self, linhas: list[Any]) -> None:
+        """Mais linhas no fim, sem refazer as que já estão (a página seguinte de uma lista que chega ao rolar): a
+        tabela mantém a rolagem e a linha escolhida."""
+        if not linhas:
+            return
+        inicio = len(self._linhas)
+        self.beginInsertRows(QModelIndex(), inicio, inicio + len(linhas) - 1)
+        self._linhas.extend(linhas)
+        self.endInsertRows()
+        if len(self._linhas) >= _PREPARAR_A_PARTIR:
+            self._preparo.start()  # o texto de busca das novas (as já preparadas ficam)
+
     def coluna_mudou(self, coluna: int) -> None:
         """Os valores de uma coluna mudaram (calculados depois, em segundo plano): redesenha e refiltra."""
         self._busca = {}  # antes do sinal: o filtro refeito por ele já lê o texto novo

@@ -208,18 +208,22 @@ def obter_atendimento(sessao: Sessao, atendimento_id: str) -> dict:
 
 def listar_atendimentos(sessao: Sessao, *, busca: str | None = None, campo: str = "nomes",
                         situacao: str | None = None, limite: int = 200, deslocamento: int = 0,
-                        diario_depois: bool = False) -> list[dict]:
+                        apos: int | None = None, diario_depois: bool = False) -> list[dict]:
     """Página da lista de casos (mais recentes primeiro), com busca por nome ou bairro (``campo``).
-    O impedido não vê os casos em que declarou impedimento. A consulta vai ao diário; com
-    ``diario_depois`` (a busca da tela), pela thread de gravações da sessão, sem esperar o disco."""
+    O impedido não vê os casos em que declarou impedimento. Cada linha traz ``ordem``; a página seguinte é a
+    pedida com ``apos`` = a ``ordem`` da última linha vista (por chave: tão rápida longe do topo quanto no topo;
+    ``deslocamento`` conta as linhas de antes). A consulta vai ao diário, cada página; com ``diario_depois`` (a
+    busca da tela), pela thread de gravações da sessão, sem esperar o disco."""
     c = exigir_conteudo(sessao)
     if campo not in ("nomes", "bairro"):
         raise EntradaInvalida("A busca é por nome ou por bairro.")
     linhas = armazem.listar(sessao.db, busca=busca, campo=campo, situacao=situacao, excluir_de=c["id"] if c else None,
-                            limite=limite, deslocamento=deslocamento)
-    registrar_leitura(sessao, "lista", {"acao": "listar", "busca": busca, "campo": campo, "situacao": situacao,
-                                        "deslocamento": deslocamento, "resultados": len(linhas)},
-                     depois=diario_depois)
+                            limite=limite, deslocamento=deslocamento, apos=apos)
+    detalhe = {"acao": "listar", "busca": busca, "campo": campo, "situacao": situacao,
+               "deslocamento": deslocamento, "resultados": len(linhas)}
+    if apos is not None:
+        detalhe["apos"] = apos
+    registrar_leitura(sessao, "lista", detalhe, depois=diario_depois)
     return linhas
 
 

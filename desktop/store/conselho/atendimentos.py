@@ -181,7 +181,7 @@ def expressao_fts(texto: str) -> str | None:
     return " ".join(f'"{p}"*' for p in palavras) if palavras else None
 
 
-_LISTA = ("SELECT a.id, a.numero, a.ano, a.tipo, a.recebido_em, a.bairro, a.situacao, a.plantao, "
+_LISTA = ("SELECT a.id, a.numero, a.ano, a.tipo, a.recebido_em, a.bairro, a.situacao, a.plantao, a.busca_rowid AS ordem, "
           "(SELECT group_concat(nome, '; ') FROM conselho_criancas c WHERE c.atendimento_id = a.id "
           "AND c.removido_em IS NULL) AS criancas "
           "FROM {origem}")
@@ -189,10 +189,14 @@ _LISTA = ("SELECT a.id, a.numero, a.ano, a.tipo, a.recebido_em, a.bairro, a.situ
 
 def listar(db: sqlite_utils.Database, *, busca: str | None = None, campo: str = "nomes",
            situacao: str | None = None, excluir_de: str | None = None, limite: int = 200,
-           deslocamento: int = 0) -> list[dict]:
+           deslocamento: int = 0, apos: int | None = None) -> list[dict]:
     """Página da lista (mais recentes primeiro). ``busca``: texto em ``campo`` ('nomes' ou 'bairro');
-    ``excluir_de``: id do conselheiro impedido, cujos casos não aparecem."""
-    onde, args, origem, ordem = [], [], "conselho_atendimentos a", "a.busca_rowid DESC"
+    ``excluir_de``: id do conselheiro impedido, cujos casos não aparecem. Cada linha traz ``ordem`` (a chave de
+    ordem, ``busca_rowid``); ``apos``: a ``ordem`` da última linha já vista — a página seguinte começa logo depois
+    dela (por chave: o SQLite desce o índice a partir dali, sem contar as linhas de antes como o ``deslocamento``,
+    que na página 50 lia e descartava 10.000 casos; a chave é única, então dois casos do mesmo minuto não se
+    repetem nem se pulam)."""
+    onde, args, origem, ordem, chave = [], [], "conselho_atendimentos a", "a.busca_rowid DESC", "a.busca_rowid"
     if busca:
         expr = expressao_fts(busca)
         if expr is None:
@@ -202,7 +206,10 @@ def listar(db: sqlite_utils.Database, *, busca: str | None = None, campo: str = 
         origem = "conselho_busca b JOIN conselho_atendimentos a ON a.busca_rowid = b.rowid"
         onde.append("conselho_busca MATCH ?")
         args.append(f"{coluna} : ({expr})")
-        ordem = "b.rowid DESC"
+        ordem, chave = "b.rowid DESC", "b.rowid"
+    if apos is not None:  # o FTS5 também começa do rowid pedido (restrição de rowid com MATCH)
+        onde.append(f"{chave} < ?")
+        args.append(apos)
     if situacao:
         onde.append("a.situacao = ?")
         args.append(situacao)

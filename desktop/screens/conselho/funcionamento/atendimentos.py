@@ -3,11 +3,13 @@
 Só quem vê conteúdo de caso (conselheiro vinculado e em exercício, consulta do MP e do juízo) chega aos
 casos; para os demais a aba diz por quê, sem mostrar linha alguma. A lista, a busca e a leitura do caso
 aberto rodam fora da thread da tela (``widgets.servicos.consulta``); uma busca respondida depois de outra
-mais nova (o usuário digitou de novo) é descartada.
+mais nova (o usuário digitou de novo) é descartada. A lista vem em páginas de ``PAGINA`` casos: a tela mostra
+~20-25 linhas; a página seguinte é lida ao rolar até o fim (``canFetchMore``/``fetchMore`` do Qt), pela chave da
+última linha vista (``apos``), também fora da thread da tela.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.conselho.atendimentos import SITUACOES, TIPOS
@@ -31,6 +33,28 @@ COLUNAS = [
     Coluna("Plantão", lambda r: "sim" if r["plantao"] else "", alinhamento="centro", largura=70),
 ]
 
+PAGINA = 50
+"""Casos lidos por vez. A 1366×768 a tabela mostra ~20-25 linhas; a primeira busca pedia e montava 200 — a consulta,
+a montagem e a medida das colunas cresciam com elas e iam no caminho do Enter à lista (issue 16, meta 3)."""
+
+
+class _ModeloPaginado(ModeloTabela):
+    """As linhas da busca, página a página: o Qt pergunta ``canFetchMore`` quando a última linha aparece (rolando,
+    End, PageDown) e chama ``fetchMore``, que pede a página seguinte à aba (a leitura é em segundo plano; a resposta
+    chega por ``acrescentar_linhas``)."""
+
+    def __init__(self, colunas, aba: "AbaAtendimentos"):
+        super().__init__(colunas, aba)
+        self._aba = aba
+        self.tem_mais = False  # a última página lida veio cheia: há casos depois da última linha
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 (nome do Qt)
+        return not parent.isValid() and self.tem_mais and not self._aba.carregando
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if self.canFetchMore(parent):
+            self._aba.ler_mais()
+
 
 class AbaAtendimentos(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
@@ -46,7 +70,9 @@ class AbaAtendimentos(QWidget):
         self.botao_novo.setToolTip("Formulário completo. Para uma emergência no plantão, Ctrl+N abre o "
                                    "registro rápido.")
         self.contagem = QLabel()
-        self.modelo = ModeloTabela(COLUNAS, self)
+        self.modelo = _ModeloPaginado(COLUNAS, self)
+        self._pedido: dict | None = None  # a busca cujas páginas estão na lista (texto, campo, situação)
+        self._pedindo: dict | None = None  # a busca pedida por último (a resposta que ``_on_lidas`` aceita)
         self.proxy = ProxyFiltro(self.modelo, self)
         self.visao = criar_visao(self.proxy, self, nome="Atendimentos")
         # a barra de rolagem fica sempre no lugar: aparecendo e sumindo entre uma busca de 200 casos e uma de 3, ela
@@ -110,29 +136,61 @@ class AbaAtendimentos(QWidget):
             self._ler(self.busca.text().strip() or None)
 
     def _ler(self, texto: str | None) -> None:
+        pedido = {"busca": texto, "campo": self.campo.currentData(), "situacao": self.situacao.currentData()}
+        self._pedindo = pedido
+        self.contagem.setText("Buscando…")
+        # digitando rápido: a resposta de uma busca velha que chega depois da nova é descartada (chave); a de uma
+        # página seguinte pedida antes desta busca também (a mesma chave)
+        self._pedir(pedido, None, self._on_lidas, ao_falhar=lambda _e: self.contagem.setText(""))
+
+    def ler_mais(self) -> None:
+        """A página seguinte da busca da lista, depois da última linha (pela chave de ordem dela)."""
+        if self._pedido is None or not self.modelo.rowCount():
+            return
+        pedido, apos = self._pedido, self.modelo.linha(self.modelo.rowCount() - 1)["ordem"]
+        self.contagem.setText(f"{self.modelo.rowCount()} registro(s) — buscando mais…")
+        self._pedir(pedido, apos, lambda resposta: self._on_mais(resposta, pedido), ao_falhar=lambda _e: self._contar())
+
+    def _pedir(self, pedido: dict, apos: int | None, ao_concluir, *, ao_falhar) -> None:
         sessao = self._sessao
-        campo, situacao = self.campo.currentData(), self.situacao.currentData()
 
         def _listar():
-            try:  # a leitura vai ao diário sem travar (diario_depois)
-                return "lidas", atendimentos.listar_atendimentos(sessao, busca=texto, campo=campo, situacao=situacao,
+            try:  # a leitura vai ao diário sem travar (diario_depois); uma linha a mais diz se há outra página
+                return "lidas", atendimentos.listar_atendimentos(sessao, **pedido, limite=PAGINA + 1, apos=apos,
                                                                  diario_depois=True)
             except SemPermissao as e:  # a aba diz por quê, sem caixa de erro
                 return "negado", str(e)
 
-        self.contagem.setText("Buscando…")
-        # digitando rápido: a resposta de uma busca velha que chega depois da nova é descartada (chave)
-        consulta(self, _listar, self._on_lidas, titulo_erro="Busca não feita",
-                 ao_falhar=lambda _e: self.contagem.setText(""), chave="lista")
+        consulta(self, _listar, ao_concluir, titulo_erro="Busca não feita", ao_falhar=ao_falhar, chave="lista")
 
     def _on_lidas(self, resposta: tuple[str, object]) -> None:
+        """A primeira página da busca pedida por último (só a resposta dela chega aqui: ``consulta`` com chave)."""
         tipo, conteudo = resposta
         if tipo == "negado":
             self._negar(conteudo)
             return
-        self.modelo.definir_linhas(conteudo)
-        self.contagem.setText(f"{len(conteudo)} registro(s)" + (" — mostrando os 200 mais recentes; refine a busca."
-                                                                if len(conteudo) >= 200 else ""))
+        self._pedido = self._pedindo
+        self.modelo.tem_mais = len(conteudo) > PAGINA
+        self.modelo.definir_linhas(conteudo[:PAGINA])
+        if self.visao.verticalScrollBar().value():  # a busca nova começa do topo: rolada até o fim da anterior, a
+            self.visao.scrollToTop()  # tabela ficava no fim desta (o Qt só encurta a rolagem) e já pedia a seguinte
+        self._contar()
+
+    def _on_mais(self, resposta: tuple[str, object], pedido: dict) -> None:
+        tipo, conteudo = resposta
+        if tipo == "negado":
+            self._negar(conteudo)
+            return
+        if pedido is not self._pedido:  # a lista já é de outra busca
+            return
+        self.modelo.tem_mais = len(conteudo) > PAGINA
+        self.modelo.acrescentar_linhas(conteudo[:PAGINA])
+        self._contar()
+
+    def _contar(self) -> None:
+        n = self.modelo.rowCount()
+        self.contagem.setText(f"{n} registro(s)" + (" — os mais recentes; role até o fim para ver mais, ou refine a "
+                                                    "busca." if self.modelo.tem_mais else ""))
 
     def _on_abrir(self, *_args) -> None:
         linha = linha_selecionada(self.visao)

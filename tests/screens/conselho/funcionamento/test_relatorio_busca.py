@@ -237,7 +237,8 @@ def _redesenhos_ao_trocar_a_contagem(qtbot, conselheira) -> None:
 
     contador = Contador()
     aba.visao.viewport().installEventFilter(contador)
-    for texto in ("Buscando…", "200 registro(s) — mostrando os 200 mais recentes; refine a busca.", "Buscando…",
+    for texto in ("Buscando…", "50 registro(s) — os mais recentes; role até o fim para ver mais, ou refine a busca.",
+                  "Buscando…",
                   "3 registro(s)"):
         aba.contagem.setText(texto)
         qtbot.wait(100)

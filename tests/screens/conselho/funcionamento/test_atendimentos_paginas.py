@@ -1,0 +1,107 @@
+"""Aba Atendimentos em páginas: a busca traz a primeira página, rolar até o fim traz a seguinte (pela chave da
+última linha, fora da thread da tela) e uma busca nova descarta a página que ainda vinha da antiga."""
+import time
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.services.conselho import atendimentos
+from desktop.screens.conselho.funcionamento import atendimentos as tela
+from desktop.screens.conselho.funcionamento.atendimentos import AbaAtendimentos
+from tests.screens.apoio_janelas import digitar
+
+# sete casos, mais recentes primeiro na lista: G, F, E, D, C, B, A (C e B no mesmo minuto)
+CASOS = [("Ana Lima", datetime(2025, 1, 1, 8, 0), "Centro"), ("Bia Lima", datetime(2025, 1, 2, 8, 0), "Centro"),
+         ("Caio Lima", datetime(2025, 1, 2, 8, 0), "Vila Nova"), ("Davi Rocha", datetime(2025, 1, 3, 8, 0), "Centro"),
+         ("Edu Lima", datetime(2025, 1, 4, 8, 0), "Centro"), ("Fábio Rocha", datetime(2025, 1, 5, 8, 0), "Vila Nova"),
+         ("Gil Lima", datetime(2025, 1, 6, 8, 0), "Centro")]
+
+
+@pytest.fixture
+def aba(qtbot, conselheira, monkeypatch):
+    for nome, recebido, bairro in CASOS:
+        atendimentos.registrar_atendimento(conselheira, {
+            "tipo": "denuncia", "recebido_em": recebido, "bairro": bairro, "criancas": [{"nome": nome}],
+            "violacoes": [{"especifico": "VS.1.1", "agente": "pais_responsaveis"}], "medidas": [{"codigo": "101-II"}],
+            "decisao": {"descricao": "Orientação", "motivacao": "Relato confirmado"}})
+    monkeypatch.setattr(tela, "PAGINA", 3)  # sete casos em páginas de três
+    aba = AbaAtendimentos(conselheira)
+    qtbot.addWidget(aba)
+    aba.resize(900, 400)
+    aba.visao.setFixedHeight(aba.visao.horizontalHeader().sizeHint().height()
+                             + 2 * aba.visao.verticalHeader().defaultSectionSize())  # duas linhas à vista
+    aba.show()
+    qtbot.waitExposed(aba)
+    qtbot.waitUntil(lambda: not aba.carregando and aba.modelo.rowCount() > 0, timeout=10000)
+    return aba
+
+
+def _nomes(aba) -> list[str]:
+    m = aba.visao.model()
+    return [m.index(i, 3).data() for i in range(m.rowCount())]
+
+
+def _rolar_ao_fim(qtbot, aba) -> None:
+    """Pelo teclado: seta para baixo (sem linha atual, escolhe a primeira) e Ctrl+End (a última linha)."""
+    aba.visao.setFocus()
+    if not aba.visao.currentIndex().isValid():
+        qtbot.keyClick(aba.visao, Qt.Key.Key_Down)
+    qtbot.keyClick(aba.visao, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_rolar_ao_fim_traz_a_pagina_seguinte(qtbot, aba, conselheira):
+    assert _nomes(aba) == ["Gil Lima", "Fábio Rocha", "Edu Lima"]
+    assert aba.contagem.text() == "3 registro(s) — os mais recentes; role até o fim para ver mais, ou refine a busca."
+    qtbot.wait(100)  # parada, com a primeira página toda montada: nada mais é pedido sem rolar
+    assert aba.modelo.rowCount() == 3 and not aba.carregando
+    _rolar_ao_fim(qtbot, aba)
+    qtbot.waitUntil(lambda: aba.modelo.rowCount() == 6 and not aba.carregando, timeout=10000)
+    # os três seguintes, na ordem do serviço (Caio e Bia no mesmo minuto: o registrado depois primeiro)
+    assert _nomes(aba) == ["Gil Lima", "Fábio Rocha", "Edu Lima", "Davi Rocha", "Caio Lima", "Bia Lima"]
+    assert aba.contagem.text().startswith("6 registro(s) — os mais recentes")
+    _rolar_ao_fim(qtbot, aba)
+    qtbot.waitUntil(lambda: aba.modelo.rowCount() == 7 and not aba.carregando, timeout=10000)
+    assert _nomes(aba)[-1] == "Ana Lima" and len(set(_nomes(aba))) == 7
+    assert aba.contagem.text() == "7 registro(s)"  # acabou: nada mais a pedir
+    assert not aba.modelo.canFetchMore()
+    # cada página foi uma leitura no diário (a segunda e a terceira depois da última linha vista)
+    conselheira.aguardar_gravacoes()
+    paginas = conselheira.db.execute(
+        "SELECT count(*) FROM sigilo.diario WHERE acao = 'evento' AND depois LIKE '%\"apos\"%'").fetchone()[0]
+    assert paginas == 2
+
+    # a busca também vem em páginas, e a seguinte é a da busca
+    aba.busca.clear()
+    digitar(qtbot, aba.busca, "lima")
+    qtbot.keyClick(aba.busca, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
+    assert _nomes(aba) == ["Gil Lima", "Edu Lima", "Caio Lima"]
+    _rolar_ao_fim(qtbot, aba)
+    qtbot.waitUntil(lambda: aba.modelo.rowCount() == 5 and not aba.carregando, timeout=10000)
+    assert _nomes(aba) == ["Gil Lima", "Edu Lima", "Caio Lima", "Bia Lima", "Ana Lima"]
+    assert aba.contagem.text() == "5 registro(s)"
+
+
+def test_busca_nova_descarta_a_pagina_da_antiga(qtbot, aba, monkeypatch):
+    from desktop.screens.widgets.leitura import em_andamento
+
+    original, pedidos = atendimentos.listar_atendimentos, []
+
+    def _devagar_na_pagina_seguinte(sessao, **kw):
+        pedidos.append((kw.get("busca"), kw.get("apos")))
+        if kw.get("apos") is not None and kw.get("busca") is None:
+            time.sleep(0.6)  # a página seguinte da lista sem busca chega depois da busca nova
+        return original(sessao, **kw)
+
+    monkeypatch.setattr(atendimentos, "listar_atendimentos", _devagar_na_pagina_seguinte)
+    _rolar_ao_fim(qtbot, aba)
+    assert aba.carregando and aba.contagem.text() == "3 registro(s) — buscando mais…"
+    aba.busca.clear()
+    digitar(qtbot, aba.busca, "rocha")
+    qtbot.keyClick(aba.busca, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: em_andamento() == 0 and not aba.carregando, timeout=10000)
+    assert _nomes(aba) == ["Fábio Rocha", "Davi Rocha"]  # só a busca nova, sem a página velha no fim
+    assert aba.contagem.text() == "2 registro(s)"
+    # pedidas as duas (a página seguinte da lista e a busca; a ordem de chegada ao serviço é das threads)
+    assert len(pedidos) == 2 and ("rocha", None) in pedidos and any(b is None and a for b, a in pedidos)
