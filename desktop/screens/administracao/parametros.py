@@ -24,6 +24,7 @@ from .valores import (FONTES, ORIGENS, TIPOS, chaves_das_faixas, colunas_da_matr
                       texto_campo)
 from .vigencia import DialogoNovaVigencia
 from desktop.screens.widgets.situacao import reservar_linhas
+from desktop.screens.widgets.mensagem import Mensagem
 
 COLUNAS_DEFINICOES = [
     Coluna("Parâmetro", lambda d: d["titulo"], esticar=True,
@@ -95,8 +96,7 @@ class AbaParametros(QWidget):
         self.proxy_faixas = ProxyFiltro(self.modelo_faixas, self)
         self.faixas = criar_visao(self.proxy_faixas, self, nome="Faixas da vigência")
         self.faixas.setSortingEnabled(False)
-        self.extras = QLabel(self)
-        self.extras.setWordWrap(True)
+        self.extras = Mensagem(parent=self)  # o que a tabela tem além das faixas (só com texto)
         self.botao_nova = QPushButton("&Nova vigência…", self)
         if not sessao.pode(Permissao.PARAMETROS_EDITAR):
             self.botao_nova.setToolTip(
@@ -200,8 +200,8 @@ class AbaParametros(QWidget):
         d, v = self.definicao(), linha_selecionada(self.vigencias)
         tabela = bool(d and d["tipo"] == "tabela" and v and isinstance(v["valor"], dict))
         self.faixas.setVisible(tabela)
-        self.extras.setVisible(tabela)
         if not tabela:
+            self.extras.hide()
             return
         valor = v["valor"]
         if tem_faixas(valor):
@@ -217,7 +217,6 @@ class AbaParametros(QWidget):
                       for c, x in folhas(valor)]
             self.modelo_faixas.definir_colunas(COLUNAS_ITENS)
             self.extras.clear()
-        self.extras.setVisible(bool(self.extras.text()))
         self.modelo_faixas.definir_linhas(linhas)
         ajustar_colunas(self.faixas)
         # poucas linhas: a grade mostra todas sem rolar; muitas: até 10, com rolagem
