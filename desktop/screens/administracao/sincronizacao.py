@@ -286,7 +286,7 @@ class AbaSincronizacao(RedeLocal, QWidget):
                        "depois de uma troca completa (as duas devem ser iguais).")
 
     def html_conferencia(self) -> str:
-        linhas = [self.modelo_conferencia.linha(i) for i in range(self.modelo_conferencia.rowCount())]
+        linhas = self.modelo_conferencia.linhas()  # na ordem em que chegaram, ordenada a tabela ou não
         eu = self.esta.text()
         corpo = "".join(f"<tr><td>{d}</td><td>{html.escape(t)}</td><td align='right'>{n}</td>"
                         f"<td><tt>{h}</tt></td></tr>" for d, t, n, h in linhas)

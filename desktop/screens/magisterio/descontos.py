@@ -245,7 +245,7 @@ class DialogoDescontos(QDialog):
         if not indices:
             return None
         proxy = self.tabela.model()
-        return self.modelo.linhas()[proxy.mapToSource(indices[0]).row()]
+        return self.modelo.linha(proxy.mapToSource(indices[0]).row())
 
     def _on_encerrar(self) -> None:
         r = self._selecionado()

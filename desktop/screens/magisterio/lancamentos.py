@@ -169,7 +169,7 @@ class AbaLancamentos(QWidget):
 
     # -- conferência enquanto se digita ---------------------------------------------------------------
     def linha_da_tela(self, r: int) -> dict:
-        linha = self.grade.modelo.linha(r)
+        linha = self.grade.modelo.linha(self.grade.modelo.posicao(r))  # r: a ordem de chegada, não a vista
         return {"servidor_id": linha["grade"].servidor_id} | {chave: linha[chave] for chave in CHAVES.values()}
 
     def _on_celula(self, chave: str, linha: dict, texto: str) -> None:

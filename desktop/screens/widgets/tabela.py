@@ -10,11 +10,25 @@ ou clique), ``erro`` pinta a célula errada de vermelho com a mensagem na dica, 
 as grades de entrada também são esta tabela; ``planilha=True`` faz dela uma planilha (digitar edita, Tab anda pelas
 células, Enter confirma e desce). As telas não montam a
 sua com QTableWidget (``tests/screens/test_tabelas_comuns.py``, com as que ainda faltam trocar).
+
+Ordenar (o clique no cabeçalho) é com o ``ModeloTabela``, não com o proxy: ele calcula a chave de cada linha uma
+vez e ordena com ``sorted`` (as linhas do Qt — ``index``, ``data``, ``linha`` — ficam na ordem vista), e o
+``ProxyFiltro`` só filtra. O ``QSortFilterProxyModel`` ordenando chamava o ``lessThan`` em Python a cada
+comparação (~35 mil para 3.000 linhas): a Folha de 3.000 servidores levava 140–470 ms na thread da interface para
+ordenar pelo cabeçalho ou receber a prévia já ordenada (issue 16, meta 1). Medido
+(``benchmarks/ordenacao.py``) contra o proxy do Qt com um papel de posto calculado antes (o Qt ainda pede ``data``
+ao Python a cada comparação: quase o mesmo custo) e contra um proxy de permutação próprio em Python (ordenar custa
+o mesmo que aqui, mas cada índice pintado passaria pelo Python e o filtro teria de ser refeito nele). O que era
+"linha do modelo = ordem de chegada" continua nas ``linhas()`` (a ordem em que chegaram, a de quem grava), em
+``linha_mudou(i)`` e em ``posicao(i)`` (a linha do modelo da i-ésima recebida); a mesma ordem de antes: a chave
+da coluna, texto sem acento nem maiúsculas, estável (empates na ordem vista; ao receber linhas, na de chegada),
+vazio antes na crescente (``tests/screens/test_tabela_ordenacao.py`` compara com o proxy do Qt de antes).
 """
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cmp_to_key
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer
@@ -43,6 +57,8 @@ _SOLTAR_FORA = 1000  # linhas antigas a partir das quais ``definir_linhas`` as s
 _PREPARAR_A_PARTIR = 1000  # linhas a partir das quais o texto de busca é preparado aos poucos (``ModeloTabela``)
 _PREPARAR_LOTE = 200  # linhas preparadas por vez (~7 ms na folha de 3.000 servidores)
 _PREPARAR_MS = 20  # intervalo entre um lote e outro: a interface responde entre eles
+_SEM_ACENTOS_GUARDADOS = 20_000  # textos de chaves de ordenação guardados sem acento por tabela (``_arrumar``): a
+# prévia chega de novo com os mesmos nomes, e tirar o acento de 3.000 nomes eram ~7 ms a cada ordenação pelo Nome
 
 
 def sem_acento(texto: str) -> str:
@@ -89,8 +105,13 @@ class ModeloTabela(QAbstractTableModel):
         self.colunas = colunas
         self._papeis = _papeis(colunas)
         self._cor_linha = cor_linha
-        self._linhas: list[Any] = []
-        self._busca: dict[int, str] = {}  # texto sem acento de cada linha já filtrada (``texto_de_busca``)
+        self._linhas: list[Any] = []  # na ordem vista (as linhas do Qt: ``index``, ``data``, ``linha``)
+        self._recebidas: list[Any] = []  # na ordem em que chegaram (``definir_linhas``, ``linhas``, ``linha_mudou``)
+        self._chegada: list[int] | None = None  # linha do Qt → posição na chegada; None: as mesmas (sem ordenação)
+        self._posicoes: list[int] | None = None  # o inverso de ``_chegada`` (``posicao``), feito quando se pede
+        self._ordem: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)  # coluna e sentido (``ordenar``)
+        self._busca: dict[int, str] = {}  # posição na chegada → texto sem acento da linha (``texto_de_busca``)
+        self._sem_acentos: dict[str, str] = {}  # chave de ordenação em texto → sem acento (``_arrumar``)
         self.trocando_colunas = False
         self._preparo = QTimer(self)  # prepara o texto de busca de muitas linhas aos poucos (``_preparar_busca``)
         self._preparo.setInterval(_PREPARAR_MS)
@@ -99,7 +120,8 @@ class ModeloTabela(QAbstractTableModel):
 
     def definir_linhas(self, linhas: list[Any]) -> None:
         self.beginResetModel()
-        antigas, self._linhas = self._linhas, list(linhas)
+        antigas, self._recebidas = self._recebidas, list(linhas)
+        self._arrumar(None)  # na ordenação escolhida; empates na ordem de chegada (como o proxy do Qt num reset)
         self._busca = {}
         self.endResetModel()
         self._preparar_busca()
@@ -123,12 +145,18 @@ class ModeloTabela(QAbstractTableModel):
         self._busca = {}  # antes do sinal: o filtro refeito por ele já lê o texto novo
         if self._linhas:
             self.dataChanged.emit(self.index(0, coluna), self.index(len(self._linhas) - 1, coluna))
+            if coluna == self._ordem[0]:  # como o proxy do Qt (dynamicSortFilter): a ordem segue os valores novos
+                self._reordenar()
         self._preparar_busca()
 
     def linha_mudou(self, linha: int) -> None:
-        """O que se vê numa linha mudou (p.ex. o ``erro`` conferido em segundo plano): redesenha a linha."""
+        """O que se vê na ``linha`` (a posição dela em ``linhas()``, a ordem de chegada) mudou (p.ex. o ``erro``
+        conferido em segundo plano): redesenha a linha e, se a chave de ordenação dela mudou, a põe no seu lugar."""
         self._busca.pop(linha, None)
-        self.dataChanged.emit(self.index(linha, 0), self.index(linha, len(self.colunas) - 1))
+        r = self.posicao(linha)
+        self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.colunas) - 1))
+        if not self._no_lugar(r):
+            self._reordenar()
 
     def definir_colunas(self, colunas: list[Coluna]) -> None:
         """Troca as colunas (por exemplo, conforme o tipo do que é mostrado)."""
@@ -138,6 +166,12 @@ class ModeloTabela(QAbstractTableModel):
             self.colunas = colunas
             self._papeis = _papeis(colunas)
             self._busca = {}
+            if self._ordem[0] >= len(colunas):
+                self._ordem = (-1, Qt.SortOrder.AscendingOrder)
+            try:
+                self._arrumar(None)
+            except Exception:  # noqa: BLE001 — as linhas ainda são as das colunas antigas (KeyError nos Parâmetros):
+                self._arrumar(None, ordem=(-1, Qt.SortOrder.AscendingOrder))  # na de chegada até as novas chegarem
             self.endResetModel()
         finally:
             self.trocando_colunas = False
@@ -147,10 +181,14 @@ class ModeloTabela(QAbstractTableModel):
         """O que se vê na linha, todas as colunas, sem acento: onde o filtro procura. Guardado até as linhas ou
         as colunas mudarem — refeito a cada tecla, eram ~200 ms na thread da interface por tecla com 3.000
         servidores (issue 16)."""
-        texto = self._busca.get(linha)
+        return self._texto_de_busca(linha if self._chegada is None else self._chegada[linha])
+
+    def _texto_de_busca(self, k: int) -> str:
+        """``texto_de_busca`` da linha ``k`` da chegada (a chave do que fica guardado: não muda ao reordenar)."""
+        texto = self._busca.get(k)
         if texto is None:
-            registro = self._linhas[linha]  # o texto de data() (DisplayRole), sem passar pelos índices do Qt
-            texto = self._busca[linha] = " ".join([sem_acento(c.mostrar(registro) or "") for c in self.colunas])
+            registro = self._recebidas[k]  # o texto de data() (DisplayRole), sem passar pelos índices do Qt
+            texto = self._busca[k] = " ".join([sem_acento(c.mostrar(registro) or "") for c in self.colunas])
         return texto
 
     def _preparar_busca(self) -> None:
@@ -167,7 +205,7 @@ class ModeloTabela(QAbstractTableModel):
         fim = min(self._preparada + _PREPARAR_LOTE, len(self._linhas))
         try:
             for i in range(self._preparada, fim):
-                self.texto_de_busca(i)
+                self._texto_de_busca(i)
         except Exception:  # noqa: BLE001 — uma coluna que não mostra esta linha: o filtro acusa, se for usado,
             self._preparo.stop()  # como antes; adiantar o trabalho não cria um erro novo no laço de eventos
             return
@@ -180,16 +218,88 @@ class ModeloTabela(QAbstractTableModel):
         return not self._preparo.isActive()
 
     def linhas(self) -> list[Any]:
-        return list(self._linhas)
+        """As linhas na ordem em que chegaram (``definir_linhas``), esteja a tabela ordenada ou não."""
+        return list(self._recebidas)
 
     def linha(self, i: int) -> Any:
+        """A linha ``i`` do modelo (a de ``index(i, …)``): na ordem vista, se a tabela está ordenada."""
         return self._linhas[i]
 
+    def posicao(self, k: int) -> int:
+        """A linha do modelo (a de ``index``) em que está a ``k``-ésima linha de ``linhas()`` (a ordem de chegada)."""
+        if self._chegada is None:
+            return k
+        if self._posicoes is None:
+            self._posicoes = [0] * len(self._chegada)
+            for r, j in enumerate(self._chegada):
+                self._posicoes[j] = r
+        return self._posicoes[k]
+
     def chave(self, linha: int, coluna: int) -> Any:
-        """A chave de ordenação (qualquer valor Python comparável; texto sem acento)."""
-        c, registro = self.colunas[coluna], self._linhas[linha]
-        chave = c.ordenar(registro) if c.ordenar else c.mostrar(registro)
-        return sem_acento(chave) if isinstance(chave, str) else chave
+        """A chave de ordenação da linha ``linha`` do modelo (qualquer valor Python comparável; texto sem acento)."""
+        return _chave(self.colunas[coluna], self._linhas[linha])
+
+    # -- ordenação ----------------------------------------------------------------------------------
+    def ordenar(self, coluna: int, ordem=Qt.SortOrder.AscendingOrder) -> None:
+        """Ordena as linhas pela chave da ``coluna`` (-1: a ordem de chegada) — o clique no cabeçalho chega aqui pelo
+        ``ProxyFiltro.sort``. Estável sobre a ordem vista, como o ``std::stable_sort`` do proxy do Qt; a seleção e a
+        linha atual seguem as suas linhas (índices persistentes)."""
+        self._ordem = (coluna if 0 <= coluna < len(self.colunas) else -1, Qt.SortOrder(ordem))
+        self._reordenar()
+
+    def _reordenar(self) -> None:
+        """Põe as linhas na ``_ordem`` partindo da ordem vista, avisando a visão e o proxy (``layoutChanged``)."""
+        self.layoutAboutToBeChanged.emit()
+        antes = self.persistentIndexList()
+        chegada_antes = [self._chegada[i.row()] if self._chegada is not None else i.row() for i in antes]
+        self._arrumar(self._chegada)
+        self.changePersistentIndexList(antes, [self.index(self.posicao(k), i.column())
+                                               for k, i in zip(chegada_antes, antes)])
+        self.layoutChanged.emit()
+
+    def _arrumar(self, base: list[int] | None, ordem: tuple[int, Qt.SortOrder] | None = None) -> None:
+        """``_linhas`` e ``_chegada`` na ``ordem`` (a ``_ordem``), partindo da ordem ``base`` (posições na chegada;
+        None: a de chegada). A chave de cada linha é calculada uma vez e o Python ordena — o ``lessThan`` em Python do
+        QSortFilterProxyModel calculava as duas chaves a cada comparação (~35 mil para 3.000 linhas, ~4 µs só para
+        atravessar o PySide): receber a folha de 3.000 servidores ordenada, ou ordená-la pelo cabeçalho, eram
+        140–470 ms na thread da interface (issue 16). A mesma ordem que o ``lessThan`` dava: vazio (None) antes na
+        crescente e depois na decrescente; tipos que não se comparam, pelo texto; empates na ordem ``base``."""
+        coluna, sentido = self._ordem if ordem is None else ordem
+        recebidas = self._recebidas
+        self._posicoes = None
+        if coluna < 0:  # sem coluna, o proxy do Qt punha as linhas na ordem do modelo (decrescente: ao contrário)
+            if sentido == Qt.SortOrder.AscendingOrder:
+                self._linhas, self._chegada = recebidas, None
+            else:
+                self._chegada = list(range(len(recebidas) - 1, -1, -1))
+                self._linhas = recebidas[::-1]
+            return
+        base = list(range(len(recebidas))) if base is None else base
+        c, guardados = self.colunas[coluna], self._sem_acentos
+        if len(guardados) > _SEM_ACENTOS_GUARDADOS:
+            guardados.clear()
+        chaves = [_chave(c, recebidas[k], guardados) for k in base]
+        decrescente = sentido == Qt.SortOrder.DescendingOrder
+        try:  # (vazio?, chave): None antes de tudo sem comparar None com nada
+            ordem_vista = sorted(range(len(base)), key=lambda i: (chaves[i] is not None, chaves[i]), reverse=decrescente)
+        except TypeError:  # chaves de tipos que não se comparam (texto e número): a comparação do lessThan, par a par
+            ordem_vista = sorted(range(len(base)), key=cmp_to_key(lambda i, j: _comparar(chaves[i], chaves[j])),
+                                 reverse=decrescente)
+        self._chegada = [base[i] for i in ordem_vista]
+        self._linhas = [recebidas[k] for k in self._chegada]
+
+    def _no_lugar(self, r: int) -> bool:
+        """A linha ``r`` do modelo continua em ordem com as vizinhas (a chave dela pode ter mudado)."""
+        coluna, sentido = self._ordem
+        if coluna < 0:
+            return True
+        c, linhas = self.colunas[coluna], self._linhas
+        chave = _chave(c, linhas[r])
+        antes = _chave(c, linhas[r - 1]) if r > 0 else None
+        depois = _chave(c, linhas[r + 1]) if r + 1 < len(linhas) else None
+        if sentido == Qt.SortOrder.DescendingOrder:
+            return (r == 0 or not _menor(antes, chave)) and (r + 1 == len(linhas) or not _menor(chave, depois))
+        return (r == 0 or not _menor(chave, antes)) and (r + 1 == len(linhas) or not _menor(depois, chave))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (nome do Qt)
         return 0 if parent.isValid() else len(self._linhas)
@@ -277,8 +387,10 @@ class ModeloTabela(QAbstractTableModel):
             coluna.marcar(linha, int(getattr(valor, "value", valor)) == Qt.CheckState.Checked.value)
         else:
             return False
-        self._busca.pop(index.row(), None)
+        self._busca.pop(index.row() if self._chegada is None else self._chegada[index.row()], None)
         self.dataChanged.emit(index, index)
+        if index.column() == self._ordem[0] and not self._no_lugar(index.row()):
+            self._reordenar()  # como o proxy do Qt (dynamicSortFilter): a linha editada vai para o seu lugar
         return True
 
     def headerData(self, secao: int, orientacao, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -293,13 +405,43 @@ class ModeloTabela(QAbstractTableModel):
         return None
 
 
+def _chave(coluna: Coluna, registro: Any, sem_acentos: dict[str, str] | None = None) -> Any:
+    """A chave de ordenação de uma linha numa coluna (qualquer valor Python comparável; texto sem acento).
+    ``sem_acentos``: os textos já sem acento, guardados (``ModeloTabela._arrumar``)."""
+    chave = coluna.ordenar(registro) if coluna.ordenar else coluna.mostrar(registro)
+    if not isinstance(chave, str):
+        return chave
+    if sem_acentos is None:
+        return sem_acento(chave)
+    texto = sem_acentos.get(chave)
+    if texto is None:
+        texto = sem_acentos[chave] = sem_acento(chave)
+    return texto
+
+
+def _menor(a: Any, b: Any) -> bool:
+    """A comparação de duas chaves (a do ``lessThan`` de antes): vazio (None) vem antes; tipos que não se comparam,
+    pelo texto."""
+    if a is None or b is None:
+        return a is None and b is not None
+    try:
+        return a < b
+    except TypeError:
+        return str(a) < str(b)
+
+
+def _comparar(a: Any, b: Any) -> int:
+    return -1 if _menor(a, b) else (1 if _menor(b, a) else 0)
+
+
 def _papeis(colunas: list[Coluna]) -> frozenset:
     papeis = _PAPEIS_EDITAVEIS if any(c.editavel for c in colunas) else _PAPEIS
     return papeis | {_FUNDO} if any(c.erro for c in colunas) else papeis
 
 
 class ProxyFiltro(QSortFilterProxyModel):
-    """Ordena pela chave de cada coluna e filtra por texto em qualquer coluna, sem acento."""
+    """Filtra por texto em qualquer coluna, sem acento; ordenar (o clique no cabeçalho) é com o modelo
+    (``ModeloTabela.ordenar``), e o proxy mostra as linhas na ordem dele."""
 
     def __init__(self, modelo: ModeloTabela, parent=None):
         super().__init__(parent)
@@ -315,17 +457,10 @@ class ProxyFiltro(QSortFilterProxyModel):
             self._termos = sem_acento(texto).split()
             self.invalidateRowsFilter()
 
-    def lessThan(self, esquerda: QModelIndex, direita: QModelIndex) -> bool:  # noqa: N802
-        """Compara as chaves em Python (datas, tuplas, números); vazio vem antes."""
-        modelo = self.sourceModel()
-        a = modelo.chave(esquerda.row(), esquerda.column())
-        b = modelo.chave(direita.row(), direita.column())
-        if a is None or b is None:
-            return a is None and b is not None
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
+    def sort(self, coluna: int, ordem=Qt.SortOrder.AscendingOrder) -> None:  # noqa: D102 (nome do Qt)
+        """Quem ordena é o modelo (``ModeloTabela.ordenar``); o proxy fica sem coluna de ordenação — com ela, chamaria
+        o ``lessThan`` em Python a cada comparação (issue 16). A visão mostra a ordenação no cabeçalho."""
+        self.sourceModel().ordenar(coluna, ordem)
 
     def filterAcceptsRow(self, linha: int, pai: QModelIndex) -> bool:  # noqa: N802
         if not self._termos:
@@ -335,19 +470,20 @@ class ProxyFiltro(QSortFilterProxyModel):
 
     def multiData(self, index: QModelIndex, papeis) -> None:  # noqa: N802 (nome do Qt)
         """Os papéis da célula pedidos ao modelo de uma vez (``ModeloTabela.preencher``): o padrão do Qt pedia cada papel
-        por ``data``, e cada um mapeava o índice de novo. Sem filtro e sem ordem a linha daqui é a do modelo: nem se
-        mapeia (o mapeamento pede ao modelo um índice, ida e volta ao Python a cada célula pintada)."""
+        por ``data``, e cada um mapeava o índice de novo. Sem filtro a linha daqui é a do modelo (o proxy não ordena:
+        ``sort``): nem se mapeia (o mapeamento pede ao modelo um índice, ida e volta ao Python a cada célula
+        pintada)."""
         if not index.isValid():
             self.sourceModel().preencher(-1, -1, papeis)
-        elif not self._termos and self.sortColumn() < 0:
+        elif not self._termos:
             self.sourceModel().preencher(index.row(), index.column(), papeis)
         else:
             origem = self.mapToSource(index)
             self.sourceModel().preencher(origem.row(), origem.column(), papeis)
 
     def flags(self, index: QModelIndex):
-        """Como ``multiData``: sem filtro e sem ordem, a célula do modelo sem mapear (a pintura pede a cada célula)."""
-        if index.isValid() and not self._termos and self.sortColumn() < 0:
+        """Como ``multiData``: sem filtro, a célula do modelo sem mapear (a pintura pede a cada célula)."""
+        if index.isValid() and not self._termos:
             return self.sourceModel().flags_celula(index.row(), index.column())
         return super().flags(index)
 
@@ -523,7 +659,7 @@ class _DelegadoLeitura(QStyledItemDelegate):
         if modelo._papeis is not _PAPEIS or not indice.isValid() or indice.model() is not proxy:
             super().initStyleOption(opcao, indice)
             return
-        if not proxy._termos and proxy.sortColumn() < 0:  # sem filtro nem ordem, a linha é a do modelo
+        if not proxy._termos:  # sem filtro, a linha é a do modelo (quem ordena é o modelo)
             linha, coluna = indice.row(), indice.column()
         else:
             origem = proxy.mapToSource(indice)
@@ -828,7 +964,7 @@ class Lista:
     def acrescentar(self, linha: Any, *, editar: bool = False) -> None:
         """Acrescenta ``linha`` ao fim e a escolhe; ``editar``: abre já o editor da primeira coluna editável."""
         self.modelo.definir_linhas(self.modelo.linhas() + [linha])
-        indice = self.proxy.mapFromSource(self.modelo.index(self.modelo.rowCount() - 1, 0))
+        indice = self.proxy.mapFromSource(self.modelo.index(self.modelo.posicao(self.modelo.rowCount() - 1), 0))
         self.visao.selectRow(indice.row())
         coluna = next((i for i, c in enumerate(self.modelo.colunas) if c.editar is not None), None)
         if coluna is not None:
@@ -844,9 +980,9 @@ class Lista:
         if not indices:
             return None
         linha_visivel, coluna = indices[0].row(), indices[0].column()
-        origem = self.proxy.mapToSource(indices[0]).row()
-        linhas = self.modelo.linhas()
-        tirada = linhas.pop(origem)
+        tirada = self.modelo.linha(self.proxy.mapToSource(indices[0]).row())
+        linhas = self.modelo.linhas()  # na ordem de chegada: a escolhida sai pela identidade
+        linhas.pop(next(k for k, l in enumerate(linhas) if l is tirada))
         self.modelo.definir_linhas(linhas)
         if self.proxy.rowCount():
             self._escolher(min(linha_visivel, self.proxy.rowCount() - 1), coluna)

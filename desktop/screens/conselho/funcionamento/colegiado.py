@@ -148,7 +148,8 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
             alvo = manter or (linhas[0]["id"] if linhas else None)
             for i, s in enumerate(linhas):
                 if s["id"] == alvo:
-                    self.visao_s.selectRow(self.visao_s.model().mapFromSource(self.modelo_s.index(i, 0)).row())
+                    indice = self.modelo_s.index(self.modelo_s.posicao(i), 0)  # ordenada: outra linha do modelo
+                    self.visao_s.selectRow(self.visao_s.model().mapFromSource(indice).row())
                     break
         finally:
             selecao.blockSignals(False)
