@@ -6,7 +6,8 @@
 Cria (ou reaproveita, com ``--pasta``) uma base cifrada com N servidores de carreiras variadas
 (``services.magisterio.demo``) e conduz as telas de verdade, na plataforma offscreen: abrir a janela
 principal (o Magistério abre na aba Servidores), a cópia diária que ela dispara, uma cópia manual,
-trocar de aba e voltar a Servidores, a prévia da folha, o fechamento, o lote de contracheques em PDF
+trocar de aba e voltar a Servidores, a prévia da folha, ordenar a folha pelo cabeçalho (Nome, Líquido) e a
+prévia de novo com ela ordenada, o fechamento, o lote de contracheques em PDF
 e fechar a janela (com a cópia ao fechar). Depois, a conselheira numa base com ``--casos`` atendimentos no
 arquivo sigiloso (``benchmarks/travamentos_conselho.py``, criada uma vez na mesma pasta): abrir a janela, a
 cópia diária, a aba Atendimentos, buscas digitadas tecla a tecla, uma cópia manual e fechar. Um QTimer de 10 ms anota o intervalo entre os seus
@@ -44,7 +45,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PACO_KDF_RAPIDO", "1")  # a derivação da senha não é o que se mede aqui
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.comparar import pasta_de_trabalho  # noqa: E402
@@ -217,6 +218,12 @@ def _fases_magisterio(medir, sessao, estado: dict) -> None:
 
     medir("abrir a aba Folha mensal", ir_para_folha, lambda: not _carregando(painel))
     medir(f"prévia da folha ({comp:%m/%Y})", aba._on_previa, lambda: aba.tarefa is None and aba.previa is not None)
+    medir("ordenar a folha por Nome (clique no cabeçalho)", lambda: _clicar_titulo(aba.tabela, "Nome"), lambda: True)
+    medir("ordenar a folha por Líquido (clique no cabeçalho)", lambda: _clicar_titulo(aba.tabela, "Líquido"),
+          lambda: True)
+    medir(f"prévia da folha ordenada por Líquido ({comp:%m/%Y})", aba._on_previa,
+          lambda: aba.tarefa is None and aba.previa is not None)
+    aba.tabela.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # as fases seguintes como antes: na ordem de chegada
     medir("fechar a competência", aba._on_fechar,
           lambda: aba.tarefa is None and aba.fechada is not None and not _carregando(painel))
     barra = aba.documentos
@@ -226,6 +233,18 @@ def _fases_magisterio(medir, sessao, estado: dict) -> None:
           lambda: not janela.isVisible() and janela._tarefa is None)
     if janela.sessao is not None:
         janela.sessao.fechar()
+
+
+def _clicar_titulo(visao, titulo: str) -> None:
+    """Um clique do mouse no título ``titulo`` do cabeçalho da tabela (ordena por ela, ou inverte)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    modelo, cab = visao.model(), visao.horizontalHeader()
+    coluna = next(i for i in range(modelo.columnCount()) if modelo.headerData(i, Qt.Orientation.Horizontal) == titulo)
+    x = cab.sectionViewportPosition(coluna) + cab.sectionSize(coluna) // 2
+    QTest.mouseClick(cab.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(x, cab.height() // 2))
 
 
 def _nome_da_fase(nome: str) -> str:

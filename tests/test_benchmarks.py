@@ -192,11 +192,21 @@ def test_conselho_compara_a_gravacao_do_codigo_antigo_e_do_novo(tmp_path):
 FASES_TRAVAMENTOS = (
     "abrir a janela principal (Servidores)", "cópia de segurança diária (ao abrir)", "cópia de segurança manual",
     "trocar de aba e voltar a Servidores", "abrir a aba Folha mensal", "prévia da folha (10/2026)",
-    "fechar a competência", "lote de contracheques em PDF", "fechar a janela (cópia ao fechar)",
+    "ordenar a folha por Nome (clique no cabeçalho)", "ordenar a folha por Líquido (clique no cabeçalho)",
+    "prévia da folha ordenada por Líquido (10/2026)", "fechar a competência", "lote de contracheques em PDF", "fechar a janela (cópia ao fechar)",
     "Conselho: abrir a janela principal (20 casos)", "Conselho: cópia diária (ao abrir, com o sigilo)",
     "Conselho: ir à aba Atendimentos", "Conselho: 4 buscas digitadas (nomes e bairros)",
     "Conselho: cópia de segurança manual (com o sigilo)", "Conselho: fechar a janela (cópia ao fechar)",
 )
+
+
+def test_ordenacao_compara_os_quatro_jeitos_de_ordenar(tmp_path):
+    saida = rodar(tmp_path, "ordenacao", "--linhas", "30", "--repeticoes", "1")
+    _linhas(saida, [r"^  fase\s+lessThan\s+posto\s+permutação\s+modelo$",
+                    *[rf"^  {re.escape(fase)}\s+([\d.]+\s+){{3}}[\d.]+$" for fase in (
+                        "clicar no cabeçalho (Nome)", "inverter (Nome decrescente)", "ordenar por Líquido",
+                        "receber as linhas ordenada (prévia)", "pintar a página ordenada")],
+                    _contra_meta("modelo: ordenar e receber ordenada (sem a pintura)", n=4)])
 
 
 def test_travamentos_passa_por_todas_as_fases_nas_telas_reais(tmp_path):
