@@ -208,3 +208,20 @@ def test_ordenar_tres_mil_linhas_pelo_cabecalho_sem_travar_a_interface(qtbot):
     nomes = _vistos(lista, "nome")
     assert nomes == sorted(nomes, key=lambda n: n.casefold().translate(str.maketrans("ãçéíóúá", "aceioua")))
     assert max(gastos) < 0.1, [round(g * 1000) for g in gastos]
+
+
+def test_pagina_seguinte_chega_na_tabela_ordenada_e_entra_no_seu_lugar(qtbot):
+    """``acrescentar_linhas`` (a página seguinte dos Atendimentos, ao rolar) com a tabela ordenada pelo cabeçalho:
+    as novas vão para o seu lugar na ordem vista, a escolhida continua escolhida, e a última recebida (de onde a
+    próxima página continua) é a última da chegada, não a última vista."""
+    linhas = _linhas()
+    lista = _aberta(qtbot, linhas[:4])
+    lista.selecionar(2)  # Ana
+    _clicar(qtbot, lista, 0)
+    _clicar(qtbot, lista, 0)  # decrescente
+    assert _vistos(lista, "nome") == ["Érica", "eduardo", "Ana", "ábaco"]
+    lista.modelo.acrescentar_linhas(linhas[4:])  # ANA e Bia
+    assert _vistos(lista, "nome") == ["Érica", "eduardo", "Bia", "Ana", "ANA", "ábaco"]
+    assert lista.selecionada()["id"] == 2
+    assert lista.linhas() == linhas
+    assert lista.modelo.linha(lista.modelo.posicao(lista.modelo.rowCount() - 1))["id"] == 5

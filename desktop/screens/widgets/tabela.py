@@ -130,13 +130,20 @@ class ModeloTabela(QAbstractTableModel):
 
     def acrescentar_linhas(self, linhas: list[Any]) -> None:
         """Mais linhas no fim, sem refazer as que já estão (a página seguinte de uma lista que chega ao rolar): a
-        tabela mantém a rolagem e a linha escolhida."""
+        tabela mantém a rolagem e a linha escolhida. Ordenada pelo cabeçalho, as novas entram no fim e vão para o
+        seu lugar (como o proxy do Qt ordenando as inseridas); em ``linhas()``, no fim."""
         if not linhas:
             return
         inicio = len(self._linhas)
         self.beginInsertRows(QModelIndex(), inicio, inicio + len(linhas) - 1)
-        self._linhas.extend(linhas)
+        if self._chegada is not None:  # ordenada: a ordem vista é outra lista
+            self._chegada.extend(range(len(self._recebidas), len(self._recebidas) + len(linhas)))
+            self._linhas.extend(linhas)
+            self._posicoes = None
+        self._recebidas.extend(linhas)  # sem ordenação, ``_linhas`` é esta mesma lista
         self.endInsertRows()
+        if self._chegada is not None:
+            self._reordenar()
         if len(self._linhas) >= _PREPARAR_A_PARTIR:
             self._preparo.start()  # o texto de busca das novas (as já preparadas ficam)
 

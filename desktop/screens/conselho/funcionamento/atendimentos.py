@@ -147,7 +147,8 @@ class AbaAtendimentos(QWidget):
         """A página seguinte da busca da lista, depois da última linha (pela chave de ordem dela)."""
         if self._pedido is None or not self.modelo.rowCount():
             return
-        pedido, apos = self._pedido, self.modelo.linha(self.modelo.rowCount() - 1)["ordem"]
+        ultima = self.modelo.linha(self.modelo.posicao(self.modelo.rowCount() - 1))  # a última recebida, não a vista
+        pedido, apos = self._pedido, ultima["ordem"]
         self.contagem.setText(f"{self.modelo.rowCount()} registro(s) — buscando mais…")
         self._pedir(pedido, apos, lambda resposta: self._on_mais(resposta, pedido), ao_falhar=lambda _e: self._contar())
 

@@ -4,7 +4,7 @@ import time
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from desktop.services.conselho import atendimentos
 from desktop.screens.conselho.funcionamento import atendimentos as tela
@@ -105,3 +105,19 @@ def test_busca_nova_descarta_a_pagina_da_antiga(qtbot, aba, monkeypatch):
     assert aba.contagem.text() == "2 registro(s)"
     # pedidas as duas (a página seguinte da lista e a busca; a ordem de chegada ao serviço é das threads)
     assert len(pedidos) == 2 and ("rocha", None) in pedidos and any(b is None and a for b, a in pedidos)
+
+
+def test_ordenada_pelo_cabecalho_a_pagina_seguinte_continua_da_ultima_recebida(qtbot, aba):
+    """Com a lista ordenada pelo nome (clique no título), a página seguinte continua depois da última linha que o
+    serviço mandou — não da última que se vê (Gil, o mais recente, que traria de novo Fábio e Edu)."""
+    cab = aba.visao.horizontalHeader()
+    qtbot.mouseClick(cab.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(cab.sectionViewportPosition(3) + cab.sectionSize(3) // 2, cab.height() // 2))
+    assert _nomes(aba) == ["Edu Lima", "Fábio Rocha", "Gil Lima"]
+    _rolar_ao_fim(qtbot, aba)
+    qtbot.waitUntil(lambda: aba.modelo.rowCount() == 6 and not aba.carregando, timeout=10000)
+    assert _nomes(aba) == ["Bia Lima", "Caio Lima", "Davi Rocha", "Edu Lima", "Fábio Rocha", "Gil Lima"]
+    qtbot.keyClick(aba.visao, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # a última vista já era a do
+    _rolar_ao_fim(qtbot, aba)  # fim (Gil): o Qt só pede mais rolando até lá de novo
+    qtbot.waitUntil(lambda: aba.modelo.rowCount() == 7 and not aba.carregando, timeout=10000)
+    assert _nomes(aba) == sorted(nome for nome, _r, _b in CASOS)
