@@ -37,3 +37,24 @@ def sobrepostos(janela: QWidget, widgets: list[QWidget]) -> list[str]:
                 comum = ra.intersected(rb)
                 achados.append(f"{type(a).__name__} e {type(b).__name__}: {comum.width()}×{comum.height()} em comum")
     return achados
+
+
+def cortadas_mesmo_quebrando(visao: QTableView) -> list[str]:
+    """As células que saem com reticências numa tabela que quebra o texto em linhas (``setWordWrap``): as colunas
+    mais estreitas que o texto (``cortadas``) só valem se a tabela quebra linhas, a linha tem a altura do texto
+    quebrado (a que o Qt pede, ``sizeHintForRow``) e nenhuma palavra sozinha é mais larga que a coluna."""
+    cab, modelo, metricas = visao.horizontalHeader(), visao.model(), visao.fontMetrics()
+    achadas = []
+    largas = {c.split(":")[0] for c in cortadas(visao)}
+    titulos = [c.titulo for c in modelo.sourceModel().colunas]
+    for i in range(modelo.rowCount()):
+        if largas and not visao.wordWrap():
+            achadas.append(f"linha {i}: sem quebra de linha ({', '.join(sorted(largas))})")
+        elif largas and visao.rowHeight(i) < visao.sizeHintForRow(i):
+            achadas.append(f"linha {i}: {visao.rowHeight(i)} < {visao.sizeHintForRow(i)} ({', '.join(sorted(largas))})")
+        for j, titulo in enumerate(titulos):
+            if titulo in largas:
+                palavra = max((modelo.index(i, j).data() or "").split() or [""], key=metricas.horizontalAdvance)
+                if metricas.horizontalAdvance(palavra) + 8 > cab.sectionSize(j):
+                    achadas.append(f"linha {i}, {titulo}: '{palavra}' mais larga que {cab.sectionSize(j)}")
+    return achadas

@@ -66,8 +66,8 @@ class AbaInstituicao(_AbaComDialogo):
         self.aviso.setWordWrap(True)
         self.lista = Lista([
             # a 1366×768 as sete colunas só cabem sem rolar com a instituição e a adesão na sua largura (o texto
-            # inteiro na dica; a adesão também no aviso acima) e sem a seta de ordenar nos títulos (uma ou duas
-            # instituições: ordenar não serve); antes as unidades ficavam fora, à direita
+            # quebra em linhas; inteiro também na dica, a adesão no aviso acima) e sem a seta de ordenar nos títulos
+            # (uma ou duas instituições: ordenar não serve); antes as unidades ficavam fora, à direita
             Coluna("Instituição", lambda i: i["nome"], largura=230, pelo_conteudo=False),
             Coluna("Sistema", lambda i: i["sistema_ensino"], largura=90, titulo_longo="Sistema de ensino"),
             Coluna("Termo", lambda i: formato.data(i["termo_aprovado_em"]), ordenar=lambda i: i["termo_aprovado_em"] or "",
@@ -83,6 +83,10 @@ class AbaInstituicao(_AbaComDialogo):
             Coluna("Unidades certificadoras", lambda i: ", ".join(u["nome"] for u in i["unidades"]), esticar=True, largura=200),
         ], self, nome="Instituições", ordenavel=False)
         self.tabela = self.lista.visao
+        # uma ou duas instituições: o texto quebra em linhas e a linha cresce (sob o X, a 1366×768, o nome, a adesão e
+        # as unidades saíam com reticências, sem sobra para alargar); a linha acompanha a largura das colunas
+        self.tabela.setWordWrap(True)
+        self.tabela.horizontalHeader().sectionResized.connect(self._on_colunas)
         self.botao_nova = QPushButton("&Nova instituição…", self)
         self.botao_adesao = QPushButton("Registrar &adesão…", self)
         self.botao_unidade = QPushButton("&Vincular unidade…", self)
@@ -108,10 +112,14 @@ class AbaInstituicao(_AbaComDialogo):
     def _on_lido(self, linhas: list[dict], selecionar: str | None) -> None:
         self._lido()
         self.lista.definir_linhas(linhas, escolher=selecionar)  # ou a que estava escolhida
+        self.tabela.resizeRowsToContents()
         avisos = [f"{i['nome']}: {i['situacao'].mensagem} ({i['situacao'].fundamento})" for i in linhas
                   if i["situacao"].avisar or not i["situacao"].vigente]
         self.aviso.setText("\n".join(avisos) or "Adesões vigentes (Portaria MEC 902/2024, art. 27).")
         self._on_selecao()
+
+    def _on_colunas(self, *_args) -> None:
+        self.tabela.resizeRowsToContents()
 
     def _on_selecao(self, *_args) -> None:
         sel = self.lista.selecionada() is not None

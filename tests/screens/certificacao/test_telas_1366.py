@@ -66,3 +66,35 @@ def test_processos_sem_rolar_na_horizontal(qtbot, sessao_admin, estilo):  # noqa
     assert visao.horizontalScrollBar().maximum() == 0, (visao.viewport().width(),
                                                         [cab.sectionSize(i) for i in range(cab.count())])
     assert [c for c in cortadas(visao) if not c.startswith("Perfil")] == []
+
+
+def test_instituicao_com_os_nomes_inteiros_a_1366(qtbot, sessao_admin, estilo):  # noqa: F811
+    """Com os nomes da demonstração ('Instituto Estadual de Educação Profissional (demonstração)', 'Campus Avançado
+    Vale do Rio de Contas') a instituição, a adesão e as unidades saíam com reticências a 1366×768 (sob o X, com
+    sobra nenhuma para alargar: as sete colunas não cabem numa linha). Com uma ou duas instituições, a tabela quebra
+    o texto em linhas: tudo inteiro, sem rolar na horizontal."""
+    from tests.screens.apoio_tela import cortadas_mesmo_quebrando
+
+    hoje = date.today()
+    inst = instituicao.cadastrar_instituicao(sessao_admin, nome="Instituto Estadual de Educação Profissional "
+                                             "(demonstração)", sistema_ensino="estadual",
+                                             orgao_competente="Conselho Estadual de Educação")
+    vence = hoje - timedelta(days=5 * 365 - 75)
+    instituicao.registrar_adesao(sessao_admin, inst["id"], termo_aprovado_em=vence - timedelta(days=30),
+                                 regulamentacao_aprovada_em=vence - timedelta(days=20), sistec_validada_em=vence)
+    for nome in ("Campus Avançado Vale do Rio de Contas", "Centro Territorial de Educação Profissional do Sertão"):
+        u = cadastros.cadastrar_unidade(sessao_admin, tipo="unidade_certificadora", nome=nome)
+        instituicao.vincular_unidade(sessao_admin, inst["id"], u["id"])
+    aba = AbaInstituicao(sessao_admin)
+    qtbot.addWidget(aba)
+    aba.resize(LARGURA, ALTURA)
+    aba.show()
+    visao = aba.tabela
+    qtbot.waitUntil(lambda: visao.model().rowCount() == 1, timeout=30000)
+    QApplication.processEvents()
+    assert cortadas(visao)  # numa linha não cabem: o teste confere a quebra
+    assert cortadas_mesmo_quebrando(visao) == []
+    assert visao.horizontalScrollBar().maximum() == 0
+    aba.resize(LARGURA - 200, ALTURA)  # a janela mais estreita: as linhas crescem com as colunas
+    QApplication.processEvents()
+    assert cortadas_mesmo_quebrando(visao) == []
