@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 from desktop.rules.certificacao.etapas import DECISOES
 from desktop.rules.certificacao.tipos import ROTULOS_ETAPA, ROTULOS_RESULTADO, ROTULOS_SITUACAO, Etapa
 from desktop.rules.papeis import Permissao
+from desktop.screens.widgets.divisor import Reparticao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.emissao import pasta_documentos
@@ -108,21 +109,30 @@ class AbaProcessos(RecursoNaAba, QWidget):
         self.titulo.setWordWrap(True)
         self.formulario = QGroupBox("Próxima etapa")
         form = QFormLayout(self.formulario)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # rótulo em cima quando falta largura
+        # o rótulo em cima e o campo com a largura toda: ao lado da lista de processos (com as colunas inteiras) o
+        # formulário é estreito, e ao lado do rótulo os campos de texto ficavam com ~110 pontos
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         # a data em que a etapa de fato aconteceu (não só hoje): vai para a pasta do processo (art. 12 XIV)
         self.data_etapa = campo_data(self.formulario, inicial=date.today())
         form.addRow("Realizada em", self.data_etapa)
         self.campos: dict[str, QWidget] = {
-            "apresentacao": QCheckBox("Etapas apresentadas ao trabalhador (art. 24, II, a)"),
+            # o que se marca, curto, com o rótulo do lado (ou em cima, se faltar largura): numa caixa só, o texto
+            # inteiro era a largura mínima do formulário, e a lista ao lado não cabia a 1366×768
+            "apresentacao": QCheckBox("feita ao trabalhador (art. 24, II, a)"),
             "entrevista": QLineEdit(), "memorial": QLineEdit(), "orientacao": QLineEdit(),
             "decisao": QComboBox(), "documentos": QLineEdit(),
-            "teorico_pratica": QCheckBox("Avaliação teórico-prática realizada (art. 24, §4º)"),
+            "teorico_pratica": QCheckBox("realizada (art. 24, §4º)"),
             "avaliadores": QListWidget(), "sistec_codigo": QLineEdit(), "orientacao_estudos": QLineEdit(),
             "sine": QCheckBox("Encaminhado ao Sine"),
         }
         for chave, texto in DECISOES.items():
             self.campos["decisao"].addItem(texto, chave)
-        rotulos = {"entrevista": "Entrevista diagnóstica", "memorial": "Memorial socioprofissional",
+        # a caixa não exige a largura da decisão mais longa (~48 letras, a lista abre inteira): pelo conteúdo, ela era
+        # a largura mínima do formulário e a lista de processos ao lado não cabia a 1366×768
+        self.campos["decisao"].setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.campos["decisao"].setMinimumContentsLength(24)
+        rotulos = {"apresentacao": "Apresentação das etapas", "teorico_pratica": "Avaliação teórico-prática",
+                   "entrevista": "Entrevista diagnóstica", "memorial": "Memorial socioprofissional",
                    "orientacao": "Orientação", "decisao": "Decisão do trabalhador", "documentos": "Documentos conferidos",
                    "avaliadores": "Avaliadores (equipe do PPCP)", "sistec_codigo": "Código Sistec (diploma de técnico)",
                    "orientacao_estudos": "Orientação de estudos e renda"}
@@ -204,7 +214,10 @@ class AbaProcessos(RecursoNaAba, QWidget):
         divisor.addWidget(direita)
         divisor.setStretchFactor(0, 1)  # a lista com as colunas à vista (trabalhador, perfil, etapa, situação)
         divisor.setStretchFactor(1, 1)
-        divisor.setSizes([600, 520])
+        divisor.setSizes([600, 520])  # até a lista chegar; então, pela largura medida das colunas dela (_on_lido)
+        # a lista com trabalhador, etapa e situação inteiros (o perfil no mínimo, inteiro na dica); o processo aberto
+        # fica com o resto — com 600 pontos fixos, a situação saía cortada sob o X a 1366×768
+        self.reparticao = Reparticao(divisor, [self.lista.visao, self.etapas.visao], esticada_inteira=False)
         QVBoxLayout(self).addWidget(divisor)
         self.atualizar()
         self._estado_recurso()
@@ -227,6 +240,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
         self._processos = lista
         escolher, self._a_escolher = self._a_escolher or self.processo_id, None
         self.lista.definir_linhas(lista, escolher=escolher)  # a escolha refeita não relê o processo: ele veio junto
+        self.reparticao.tentar(bool(lista))
         if escolher and escolher != pid:  # pedido durante a leitura: o processo vem na sua própria leitura
             self._mostrar(escolher)
         elif detalhe is not None:

@@ -2,7 +2,7 @@
 aplicação e a aba do tamanho que ela tem na janela (menos a lista de módulos, o menu, a barra de estado e as abas)."""
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from desktop.screens.certificacao.cadastros import AbaInstituicao
 from desktop.services import cadastros
@@ -98,3 +98,44 @@ def test_instituicao_com_os_nomes_inteiros_a_1366(qtbot, sessao_admin, estilo): 
     aba.resize(LARGURA - 200, ALTURA)  # a janela mais estreita: as linhas crescem com as colunas
     QApplication.processEvents()
     assert cortadas_mesmo_quebrando(visao) == []
+
+
+def test_processos_concluidos_com_nome_e_situacao_inteiros_a_1366(qtbot, sessao_admin, estilo):  # noqa: F811
+    """Com processos concluídos ('concluído · nenhuma') e um nome longo, a lista tinha 600 pontos fixos do divisor:
+    a situação saía cortada e a lista rolava na horizontal a 1366×768. O divisor dá à lista a largura medida das
+    suas colunas (o perfil, que estica, no seu mínimo: inteiro na dica) e o processo aberto fica com o resto."""
+    from desktop.screens.certificacao.painel import PainelCertificacao
+    from desktop.services.certificacao import processos, trabalhadores
+    from tests.services.certificacao.apoio import (ENCAMINHAMENTO, HOJE, IDENTIFICACAO, ate_avaliacao, cpf_valido,
+                                                   montar_cenario)
+
+    c = montar_cenario(sessao_admin)
+    p = ate_avaliacao(sessao_admin, c, 0)  # nenhuma competência reconhecida; o prazo de recurso já venceu
+    pid = p.get("processo_id", p.get("id"))
+    processos.registrar_etapa(sessao_admin, pid, "certificacao", dados={"sistec_codigo": "SISTEC-123456"},
+                              realizada_em=HOJE - timedelta(days=15))
+    processos.registrar_etapa(sessao_admin, pid, "encaminhamento", dados=ENCAMINHAMENTO,
+                              realizada_em=HOJE - timedelta(days=5))
+    longo = trabalhadores.cadastrar_trabalhador(sessao_admin, nome="Raimunda Conceição Albuquerque",
+                                                cpf=cpf_valido(123456789), nascimento=date(1975, 3, 2),
+                                                escolaridade="medio", comprovante="Certificado do ensino médio",
+                                                **IDENTIFICACAO)
+    processos.inscrever(sessao_admin, trabalhador_id=longo["id"], oferta_id=c["oferta"]["id"],
+                        inscrito_em=HOJE - timedelta(days=3))
+    painel = PainelCertificacao(sessao_admin)
+    qtbot.addWidget(painel)
+    painel.resize(LARGURA, ALTURA + 40)
+    painel.show()
+    painel.abas.setCurrentWidget(painel.processos)
+    visao = painel.processos.lista.visao
+    qtbot.waitUntil(lambda: visao.model().rowCount() == 2, timeout=30000)
+    QApplication.processEvents()
+    assert any(visao.model().index(i, 3).data().startswith("concluído · ") for i in range(2))
+    cab = visao.horizontalHeader()
+    assert visao.horizontalScrollBar().maximum() == 0, (visao.viewport().width(),
+                                                        [cab.sectionSize(i) for i in range(cab.count())])
+    assert [c for c in cortadas(visao) if not c.startswith("Perfil")] == []
+    # o formulário da próxima etapa, ao lado, continua sem rolar na horizontal (rótulos em cima dos campos)
+    aba = painel.processos
+    [rolagem] = [r for r in aba.findChildren(QScrollArea) if r.widget() is aba.formulario]
+    assert rolagem.horizontalScrollBar().maximum() == 0, (rolagem.width(), aba.formulario.minimumSizeHint().width())

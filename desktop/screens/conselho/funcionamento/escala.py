@@ -18,7 +18,7 @@ from desktop.screens.widgets import avisos, formato
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.services import documentos_vias
-from desktop.screens.widgets.divisor import criar_divisor, repartir_pelo_conteudo
+from desktop.screens.widgets.divisor import Reparticao, criar_divisor
 
 from desktop.screens.widgets.servicos import consulta, operacao
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano
@@ -90,7 +90,7 @@ class AbaEscala(UmaDeCadaVez, QWidget):
         lc.addWidget(self.visao_carga)
         divisor.addWidget(caixa)
         divisor.setSizes([760, 400])  # até as linhas chegarem; então, pela largura medida das colunas (_on_lido)
-        self.divisor, self._repartido = divisor, False
+        self.reparticao = Reparticao(divisor, [self.visao, self.visao_carga])
         lay = QVBoxLayout(self)
         lay.addWidget(self.agora)
         lay.addLayout(topo)
@@ -140,9 +140,7 @@ class AbaEscala(UmaDeCadaVez, QWidget):
         self.modelo.definir_linhas(linhas)
         nomes = {p["conselheiro_id"]: p["nome"] for p in linhas}
         self.modelo_carga.definir_linhas([{"nome": nomes.get(k, k), **v} for k, v in r["carga"].items()])
-        if linhas and not self._repartido and self.divisor.isVisible():  # uma vez: a alça arrastada pelo usuário fica
-            repartir_pelo_conteudo(self.divisor, [self.visao, self.visao_carga])
-            self._repartido = True
+        self.reparticao.tentar(bool(linhas))
         p = r["agora"]
         self.agora.setText(f"<b>Quem está de plantão agora:</b> {p['nome']} ({formato.quando(p['inicio'], hora_local=False)} a {formato.quando(p['fim'], hora_local=False)})" if p
                            else "<b>Quem está de plantão agora:</b> ninguém — expediente (08-12 e 14-18, art. 19) ou "
