@@ -482,3 +482,58 @@ def test_pintar_uma_pagina_le_cada_celula_uma_vez(qtbot):
         # sem ordem, nenhuma por célula; ordenada, o mapeamento do proxy pede um índice ao modelo (hasIndex: as duas)
         # para o texto e outro para as flags da célula — eram 16 por célula
         assert chamadas["rowCount"] + chamadas["columnCount"] <= (10 if ordem is None else 4 * visiveis * len(colunas))
+
+
+def test_a_pintura_da_tabela_de_leitura_e_a_do_qt_ponto_a_ponto(qtbot, qapp):
+    """``_DelegadoLeitura`` pinta a célula com o texto preparado uma vez (``QStaticText``) em vez de o estilo do Qt
+    montá-lo a cada pintura (issue 16, meta 3): com a folha de estilo do Paço, a tabela sai igual, ponto a ponto, à
+    pintada pelo delegado do Qt — linhas alternadas, a linha escolhida, cor por célula e por linha, alinhamentos à
+    direita e ao centro, texto longo com reticências, célula vazia, quebra de linha —, também ordenada e filtrada;
+    e depois de a fonte mudar (os textos preparados com a fonte antiga não valem)."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from desktop import app as paco
+    from desktop.screens.widgets.tabela import Lista, _DelegadoLeitura
+
+    anterior = qapp.styleSheet()
+    paco.configurar_aplicacao(qapp)
+    try:
+        lista = Lista([Coluna("Nº", lambda r: str(r["n"]), lambda r: r["n"], alinhamento="direita", largura=50),
+                       Coluna("Nome", lambda r: r["nome"], largura=120),
+                       Coluna("Valor", lambda r: f"{r['v']:,}".replace(",", "."), lambda r: r["v"], alinhamento="direita",
+                              cor=lambda r: "#a00000" if r["v"] < 0 else None, largura=90),
+                       Coluna("Obs.", lambda r: r["obs"], alinhamento="centro", esticar=True)],
+                      cor_linha=lambda r: "#555555" if r["nome"] == "Bia" else None)
+        lista.definir_linhas([{"id": i, "n": i, "nome": n, "v": v, "obs": o} for i, (n, v, o) in enumerate([
+            ("Caio", 1200, ""), ("Ana", -3, "duas\nlinhas"), ("Bia", 45, "x"),
+            ("Maria Aparecida da Conceição Albuquerque", 7, "y"), ("", 0, "São João")] * 3)])
+        visao = lista.visao
+        qtbot.addWidget(visao)
+        visao.resize(520, 330)
+        visao.show()
+        qtbot.waitExposed(visao)
+        visao.selectRow(2)
+        assert isinstance(visao.itemDelegate(), _DelegadoLeitura)
+        do_qt = QStyledItemDelegate(visao)
+
+        def comparar():
+            rapida = visao.viewport().grab().toImage()
+            nosso = visao.itemDelegate()
+            visao.setItemDelegate(do_qt)
+            try:
+                assert visao.viewport().grab().toImage() == rapida
+            finally:
+                visao.setItemDelegate(nosso)
+
+        comparar()
+        lista.proxy.sort(2, Qt.SortOrder.DescendingOrder)
+        comparar()
+        lista.proxy.definir_texto("a")
+        comparar()
+        fonte = QFont(visao.font())
+        fonte.setPointSize(fonte.pointSize() + 3)
+        visao.setFont(fonte)
+        comparar()
+    finally:
+        qapp.setStyleSheet(anterior)

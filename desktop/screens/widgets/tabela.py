@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from functools import cmp_to_key
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QPointF, QSortFilterProxyModel, Qt,
+                            QTimer)
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStaticText
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox, QHeaderView,
                                QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget)
 
@@ -647,6 +648,11 @@ def _editor_e_troca_de_aba(delegado: QStyledItemDelegate, editor, evento) -> boo
 
 _TEM_TEXTO = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _COR_DO_TEXTO = QPalette.ColorRole.Text
+_ESCOLHIDA = QStyle.StateFlag.State_Selected
+_COM_FOCO = QStyle.StateFlag.State_HasFocus
+_ATIVA = QStyle.StateFlag.State_Active
+_HABILITADA = QStyle.StateFlag.State_Enabled
+_TEXTOS_GUARDADOS = 5000  # textos já preparados para pintar (``_DelegadoLeitura``); passando disso, recomeça
 
 
 class _DelegadoLeitura(QStyledItemDelegate):
@@ -659,6 +665,72 @@ class _DelegadoLeitura(QStyledItemDelegate):
     def __init__(self, proxy: "ProxyFiltro", parent: QWidget):
         super().__init__(parent)
         self._proxy = proxy
+        self._textos: dict[tuple[str, int], tuple[QStaticText, float, float]] = {}  # (texto, largura) → pronto
+        self._fonte = None  # a fonte com que os textos guardados foram preparados
+        self._margem: int | None = None  # a margem do texto na célula (a do estilo)
+
+    def paint(self, painter, opcao, indice) -> None:
+        """Pinta a célula como o Qt a pintaria (o mesmo, ponto a ponto: ``tests/screens/test_tabela_modelo.py``) com o
+        texto preparado uma vez (``QStaticText``, guardado por texto e largura): o estilo do Qt montava o texto de
+        cada célula a cada pintura (``QTextLayout``, com a medida e as reticências) — ~30% da pintura de uma página da
+        aba Atendimentos (issue 16, meta 3). O fundo alternado e a grade continuam da tabela. A célula com foco,
+        as de marcar ou de ``erro`` e as de outro modelo são pintadas pelo Qt."""
+        proxy = self._proxy
+        modelo = proxy.sourceModel()
+        estado = opcao.state
+        if modelo._papeis is not _PAPEIS or estado & _COM_FOCO or not indice.isValid() or indice.model() is not proxy:
+            super().paint(painter, opcao, indice)
+            return
+        if not proxy._termos:  # sem filtro, a linha é a do modelo (quem ordena é o modelo)
+            linha, coluna = indice.row(), indice.column()
+        else:
+            origem = proxy.mapToSource(indice)
+            linha, coluna = origem.row(), origem.column()
+        c, registro = modelo.colunas[coluna], modelo._linhas[linha]
+        texto = c.mostrar(registro)
+        if texto is not None and (not isinstance(texto, str) or "\n" in texto):  # a quebra: várias linhas no Qt
+            super().paint(painter, opcao, indice)
+            return
+        paleta = opcao.palette
+        if estado & _HABILITADA:  # o grupo de cores que o estilo do Qt usa
+            grupo = QPalette.ColorGroup.Normal if estado & _ATIVA else QPalette.ColorGroup.Inactive
+        else:
+            grupo = QPalette.ColorGroup.Disabled
+        if estado & _ESCOLHIDA:  # a tabela mostra a escolha na célula toda (showDecorationSelected)
+            painter.fillRect(opcao.rect, paleta.brush(grupo, QPalette.ColorRole.Highlight))
+            cor = paleta.color(grupo, QPalette.ColorRole.HighlightedText)
+        else:
+            cor = modelo._dado(c, registro, _COR) or paleta.color(grupo, _COR_DO_TEXTO)
+        if not texto:
+            return
+        if self._margem is None:  # a do QCommonStyle: PM_FocusFrameHMargin + 1 de cada lado
+            visao = self.parent()
+            self._margem = visao.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, visao) + 1
+        margem = self._margem
+        area = opcao.rect.adjusted(margem, 0, -margem, 0)
+        largura = area.width()
+        fonte = opcao.font
+        if self._fonte is None or fonte != self._fonte or len(self._textos) > _TEXTOS_GUARDADOS:  # outra fonte: refaz
+            self._textos, self._fonte = {}, QFont(fonte)  # uma cópia: ``opcao.font`` é da opção, que o Qt reaproveita
+        pronto = self._textos.get((texto, largura))
+        if pronto is None:
+            visto, metricas = texto, opcao.fontMetrics
+            if metricas.horizontalAdvance(visto) > largura:
+                visto = metricas.elidedText(visto, opcao.textElideMode, largura)
+            estatico = QStaticText(visto)
+            estatico.setTextFormat(Qt.TextFormat.PlainText)
+            estatico.prepare(font=fonte)
+            tamanho = estatico.size()
+            pronto = self._textos[(texto, largura)] = (estatico, tamanho.width(), tamanho.height())
+        estatico, w, h = pronto
+        x = area.x()
+        if c.alinhamento == "direita":
+            x = area.x() + largura - w
+        elif c.alinhamento == "centro":
+            x = area.x() + (largura - w) / 2
+        painter.setPen(cor)
+        painter.setFont(fonte)  # o texto sai na fonte do pintor (a do viewport, que a folha de estilo fixa), não na preparada
+        painter.drawStaticText(QPointF(x, area.y() + (area.height() - h) / 2), estatico)
 
     def initStyleOption(self, opcao, indice) -> None:  # noqa: N802 (nome do Qt)
         proxy = self._proxy
