@@ -245,3 +245,48 @@ def _redesenhos_ao_trocar_a_contagem(qtbot, conselheira) -> None:
         assert aba.contagem.isVisible() and aba.contagem.width() > aba.contagem.fontMetrics().horizontalAdvance(texto)
     assert pinturas == []  # a tabela não foi redesenhada
     aba.visao.viewport().removeEventFilter(contador)
+
+
+def test_busca_pinta_a_tabela_uma_vez(qtbot, qapp, conselheira):
+    """Cada busca pinta a lista uma vez: o Qt dispunha a tabela (rolagem, cabeçalho) na volta seguinte do laço,
+    depois de pintar as linhas novas, e pedia outra pintura da tabela inteira (issue 16, meta 3)."""
+    from desktop import app as paco
+
+    anterior = qapp.styleSheet()
+    paco.configurar_aplicacao(qapp)
+    try:
+        _pinturas_por_busca(qtbot, conselheira)
+    finally:
+        qapp.setStyleSheet(anterior)
+
+
+def _pinturas_por_busca(qtbot, conselheira) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    _casos(conselheira)
+    aba = AbaAtendimentos(conselheira)
+    qtbot.addWidget(aba)
+    aba.resize(1000, 600)
+    aba.show()
+    qtbot.waitExposed(aba)
+    qtbot.waitUntil(lambda: not aba.carregando and aba.modelo.rowCount() == 4, timeout=10000)
+    qtbot.wait(100)
+    pinturas = []
+
+    class Contador(QObject):
+        def eventFilter(self, alvo, evento):  # noqa: N802
+            if evento.type() == QEvent.Type.Paint:
+                pinturas.append(alvo)
+            return False
+
+    contador = Contador()
+    aba.visao.viewport().installEventFilter(contador)
+    for texto, linhas in (("Souza", 2), ("Rocha", 1), ("", 4)):
+        pinturas.clear()
+        aba.busca.setText(texto)
+        qtbot.keyClick(aba.busca, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
+        qtbot.wait(150)
+        assert aba.modelo.rowCount() == linhas
+        assert len(pinturas) == 1, texto
+    aba.visao.viewport().removeEventFilter(contador)
