@@ -21,7 +21,7 @@ from desktop.services.conselho import colegiado, mandatos
 from desktop.services.conselho.comum import conselheiro_da_sessao
 from desktop.services.sessao import SemPermissao
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
-from desktop.screens.widgets.divisor import criar_divisor
+from desktop.screens.widgets.divisor import Reparticao, criar_divisor
 from desktop.screens.widgets.mensagem import Mensagem
 
 from desktop.screens.widgets.servicos import consulta
@@ -34,17 +34,21 @@ from .comum import (ESTILO_SIGILO, DialogoGravacao, UmaDeCadaVez, aviso_rotulo, 
 
 COLUNAS_SESSOES = [
     Coluna("Data e hora", lambda s: formato.quando(s["realizada_em"], hora_local=False), lambda s: s["realizada_em"], largura=130),
-    Coluna("Tipo", lambda s: TIPOS_SESSAO[s["tipo"]], largura=110),
+    Coluna("Tipo", lambda s: TIPOS_SESSAO[s["tipo"]], largura=60),  # alarga pelo texto ('Extraordinária')
     Coluna("Presentes", lambda s: f"{s['presentes']} de {s['membros']}", largura=80),
     Coluna("Itens", lambda s: str(s["itens"]), largura=50),
     Coluna("Situação", lambda s: "Aberta" if s["situacao"] == "aberta" else "Ata emitida", esticar=True),
 ]
 COLUNAS_PAUTA = [
     Coluna("Atendimento", lambda p: p["atendimento"], largura=95),
-    Coluna("Decidida em", lambda p: formato.quando(p["decidida_em"], hora_local=False), lambda p: p["decidida_em"], largura=120),
+    # a data da decisão sem o ano (as da pauta são das últimas semanas; inteira na dica) e o título curto ('Decidida
+    # em' na dica do cabeçalho): com eles, as seis colunas da pauta não cabiam ao lado das sessões a 1366×768
+    Coluna("Data", lambda p: datetime.fromisoformat(p["decidida_em"]).strftime("%d/%m %H:%M"),
+           lambda p: p["decidida_em"], dica=lambda p: formato.quando(p["decidida_em"], hora_local=False), largura=60,
+           titulo_longo="Decidida em"),
     Coluna("Origem", lambda p: "Plantão" if p["emergencial"] else "Individual", largura=80),
     Coluna("Decisão", lambda p: p["descricao"], esticar=True),
-    Coluna("Medidas", lambda p: ", ".join(p["medidas"]), largura=120),
+    Coluna("Medidas", lambda p: ", ".join(p["medidas"]), largura=60),  # alarga pelo texto dos códigos
     Coluna("Impedidos", lambda p: ", ".join(p["impedidos"]), largura=100, titulo_longo="Impedidos (art. 44)"),
 ]
 
@@ -107,7 +111,9 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
         divisor = criar_divisor()
         divisor.addWidget(esquerda)
         divisor.addWidget(direita)
-        divisor.setSizes([545, 575])  # a 1366×768: as cinco colunas das sessões sem rolar
+        divisor.setSizes([545, 575])  # até as sessões chegarem; então, pela largura medida das colunas (_on_sessoes):
+        # as sessões inteiras e a pauta com o resto — com larguras fixas, a pauta rolava na horizontal mesmo vazia
+        self.reparticao = Reparticao(divisor, [self.visao_s, self.visao_p])
         lay = QVBoxLayout(self)
         lay.addWidget(self.sigilo)
         lay.addWidget(divisor, 1)
@@ -145,6 +151,7 @@ class AbaColegiado(UmaDeCadaVez, QWidget):
         selecao.blockSignals(True)  # uma leitura da sessão escolhida, abaixo (não uma por sinal)
         try:
             self.modelo_s.definir_linhas(linhas)
+            self.reparticao.tentar(bool(linhas))
             alvo = manter or (linhas[0]["id"] if linhas else None)
             for i, s in enumerate(linhas):
                 if s["id"] == alvo:

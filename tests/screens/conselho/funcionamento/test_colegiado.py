@@ -113,8 +113,9 @@ def test_sessoes_e_pauta_sem_rolar_a_1366(qtbot, conselheira, conselho, estilo):
     """O título da pauta, numa linha só (~750 pontos), era o mínimo do lado direito: as sessões ficavam com ~365
     pontos e rolavam na horizontal (a situação fora, à direita). O título quebra linha, as tabelas não ordenam pelo
     cabeçalho (as sessões já vêm da mais recente) e o divisor dá às sessões o que as cinco colunas pedem: inteiras,
-    sem rolar, na largura da aba a 1366×768 com a folha de estilo. (A pauta, com seis colunas, ainda rola um pouco
-    a essa largura; 'Impedidos' ficou curto, com o artigo na dica do cabeçalho.)"""
+    sem rolar, na largura da aba a 1366×768 com a folha de estilo. A pauta, com seis colunas, rolava um pouco a essa
+    largura (mesmo vazia): o divisor agora reparte pela largura medida das colunas e o tipo da sessão e as medidas
+    alargam pelo texto; 'Impedidos' ficou curto, com o artigo na dica do cabeçalho."""
     from PySide6.QtWidgets import QApplication
 
     from desktop.services.conselho import colegiado
@@ -133,6 +134,12 @@ def test_sessoes_e_pauta_sem_rolar_a_1366(qtbot, conselheira, conselho, estilo):
     cab = aba.visao_s.horizontalHeader()
     assert cortadas(aba.visao_s) == [], (aba.visao_s.viewport().width(), [cab.sectionSize(i) for i in range(cab.count())])
     assert aba.visao_s.horizontalScrollBar().maximum() == 0
+    # a pauta também, com o divisor repartido pela largura medida das colunas (rolava mesmo vazia); a decisão, que
+    # estica, fica com o resto (inteira na dica)
+    cab_p = aba.visao_p.horizontalHeader()
+    assert aba.visao_p.horizontalScrollBar().maximum() == 0, (aba.visao_p.viewport().width(),
+                                                              [cab_p.sectionSize(i) for i in range(cab_p.count())])
+    assert [c for c in cortadas(aba.visao_p) if not c.startswith("Decisão")] == []
     assert aba.visao_p.model().headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
         "Impedidos (art. 44)"
 
@@ -172,3 +179,24 @@ def test_pauta_vazia_diz_por_que_e_o_que_fazer(qtbot, conselheira, conselho, ent
     _pronta(qtbot, aba)
     assert aba.modelo_p.rowCount() == 0 and aba.pauta_vazia.isVisible()
     assert aba.pauta_vazia.text().startswith("Sessão encerrada, ata emitida: o item dela foi votado")
+
+
+def test_pauta_vazia_sem_rolar_e_com_os_titulos_inteiros_a_1366(qtbot, conselheira, conselho, estilo):  # noqa: F811
+    """Sessão aberta sem nada na pauta: a pauta vazia não rola na horizontal e os títulos das colunas cabem (a
+    largura das colunas sem linhas é a do título)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.conselho import colegiado
+
+    colegiado.abrir_sessao(conselheira, tipo="ordinaria", realizada_em=datetime(2025, 3, 11, 9, 0),
+                           presentes=conselho[:3])
+    aba = AbaColegiado(conselheira)
+    qtbot.addWidget(aba)
+    aba.resize(1366 - 230, 768 - 60 - 40)
+    aba.show()
+    _pronta(qtbot, aba)
+    qtbot.waitUntil(lambda: aba.modelo_s.rowCount() == 1 and aba.pauta_vazia.isVisible())
+    QApplication.processEvents()
+    assert aba.modelo_p.rowCount() == 0 and aba.visao_p.horizontalScrollBar().maximum() == 0
+    cab = aba.visao_p.horizontalHeader()
+    assert [c.titulo for i, c in enumerate(aba.modelo_p.colunas) if cab.sectionSize(i) < cab.sectionSizeHint(i)] == []
