@@ -483,7 +483,7 @@ def _rodar(ct, args, conselheiro_id: str) -> None:
     _medir("Lista: página 50 (deslocamento 10.000)", atendimentos.listar_atendimentos, ct, deslocamento=10_000)
     anterior = atendimentos.listar_atendimentos(ct, deslocamento=9_999, limite=1)  # a última linha da página 49
     _medir("Lista: página 50 pela chave (apos, como a tela ao rolar)", atendimentos.listar_atendimentos, ct,
-           apos=anterior[0]["ordem"])
+           apos=anterior[0]["ordem"] if anterior else 0)  # com menos de 10.000 casos, vazia como a do deslocamento
     _medir("Lista: só os abertos (1ª página, filtro de situação)", atendimentos.listar_atendimentos, ct,
            situacao="aberto")
     _medir("Abrir um caso (com diário de leitura)", atendimentos.obter_atendimento, ct, lista[0]["id"])

@@ -174,6 +174,7 @@ def test_sincronizacao_aplica_o_pacote_e_as_maquinas_ficam_iguais(tmp_path, modo
 def test_conselho_busca_grava_e_lista(tmp_path):
     saida = rodar(tmp_path, "conselho", "--casos", "200", "--consultas", "8", "--gravacoes", "4")
     _linhas(saida, [r"^Abrir a lista \(1ª página, 200 casos\)\s+[\d.]+ ms$",
+                    r"^Lista: página 50 pela chave \(apos, como a tela ao rolar\)\s+[\d.]+ ms$",
                     r"^  todas\s+n=8\s+mediana", r"leituras no diário sigiloso: 16 de 16 buscas \(todas\)$",
                     r"^  registrar_atendimento \(total\)\s+n=4\s+mediana", r"^  fsync de 4 KiB neste disco \(piso\)",
                     r"^  decomposição pelas marcas do SQLite", r"^CSV do trimestre para o SIPIA\s+[\d.]+ ms$",
