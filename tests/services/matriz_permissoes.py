@@ -284,6 +284,7 @@ EXIGE: dict = {
     "eleicao.processo.conferir_calendario": P.ELEICAO_LER,
     "eleicao.processo.fim_impugnacao": P.ELEICAO_LER,
     "eleicao.processo.listar_processos": P.ELEICAO_LER,
+    "eleicao.processo.momento": P.ELEICAO_LER,
     "eleicao.processo.obter_processo": P.ELEICAO_LER,
     "eleicao.processo.proximo_ano": P.ELEICAO_LER,
     "eleicao.processo.reabrir_inscricoes": P.ELEICAO_EDITAR,

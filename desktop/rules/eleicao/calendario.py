@@ -190,5 +190,52 @@ def exigir_admitido(cal: Calendario, regras: RegrasEleicao) -> list[Problema]:
     return [p for p in problemas if not p.grave]
 
 
+@dataclass(frozen=True)
+class Momento:
+    """Onde o processo está no calendário num dia, em palavras, com o artigo."""
+
+    texto: str
+    fundamento: str = "Lei 320/2023, art. 7º"
+
+    def __str__(self) -> str:
+        return f"{self.texto} — {self.fundamento}"
+
+
+def momento(cal: Calendario, dia: date) -> Momento:
+    """A etapa do calendário que vale em ``dia`` (Lei 320/2023, art. 7º e §1º: edital seis meses antes,
+    depois inscrição, análise documental, prova, eleição, curso de formação e posse; art. 11 §2º: impugnação;
+    art. 6º §ún.: o mandato que a posse inicia). Só o calendário decide: a fase gravada do processo
+    (homologação, apuração) é outra coisa."""
+    d = formato.data
+    inscricoes = f"inscrições de {d(cal.inscricao_inicio)} a {d(cal.inscricao_fim)}"
+    if dia < cal.data_edital:
+        return Momento(f"Inscrições de {d(cal.inscricao_inicio)} a {d(cal.inscricao_fim)} "
+                       f"(edital em {d(cal.data_edital)})")
+    if dia < cal.inscricao_inicio:
+        return Momento(f"Edital publicado em {d(cal.data_edital)}; {inscricoes}")
+    if dia <= cal.inscricao_fim:
+        return Momento(f"Inscrições abertas até {d(cal.inscricao_fim)}")
+    if dia < cal.publicacao_inscritos:
+        return Momento(f"Inscrições encerradas; lista de inscritos em {d(cal.publicacao_inscritos)}")
+    if dia <= cal.impugnacao_fim:
+        return Momento(f"Prazo de impugnação até {d(cal.impugnacao_fim)}", "Lei 320/2023, art. 11 §2º")
+    if dia <= cal.analise_fim:
+        return Momento(f"Análise documental: resultado em {d(cal.analise_fim)}")
+    if dia <= cal.prova:
+        return Momento("Prova de conhecimentos hoje" if dia == cal.prova
+                       else f"Prova de conhecimentos em {d(cal.prova)}")
+    if dia < cal.publicacao_habilitados:
+        return Momento(f"Lista de habilitados em {d(cal.publicacao_habilitados)}")
+    if dia < cal.eleicao:
+        return Momento(f"Lista de habilitados publicada; eleição em {d(cal.eleicao)}")
+    if dia == cal.eleicao:
+        return Momento("Dia da eleição", "Lei 320/2023, arts. 5º I e 7º")
+    if dia <= cal.formacao:
+        return Momento(f"Curso de formação em {d(cal.formacao)}; posse em {d(cal.posse)}")
+    if dia < cal.posse:
+        return Momento(f"Posse em {d(cal.posse)}", "Lei 320/2023, arts. 7º e 14 §2º")
+    return Momento(f"Mandato desde a posse em {d(cal.posse)}", "Lei 320/2023, arts. 6º §ún. e 7º")
+
+
 def com_impugnacao_calculada(cal: Calendario, regras: RegrasEleicao) -> Calendario:
     return replace(cal, impugnacao_fim=fim_impugnacao(cal.publicacao_inscritos, regras))

@@ -17,6 +17,9 @@ from .encerramento import AbaEncerramento
 
 FASES = {"inscricoes": "Inscrições e análise", "analise": "Análise", "homologado": "Lista homologada",
          "apuracao": "Apuração", "encerrado": "Encerrado (eleitos passados ao Conselho)"}
+FASES_DO_CALENDARIO = ("inscricoes", "analise")
+"""Fases gravadas que só dizem "ainda não homologou": aí o cabeçalho mostra só o calendário (o processo nasce em
+"inscricoes" meses antes do edital; dizer "Inscrições" antes dele enganava)."""
 # "Encerrar e dar posse" fica na aba "Auditoria e posse" (encerramento.py).
 
 COLUNAS_CALENDARIO = [  # a etapa ordena pela ordem da lei (art. 7º §1º); a data, pela data
@@ -25,10 +28,15 @@ COLUNAS_CALENDARIO = [  # a etapa ordena pela ordem da lei (art. 7º §1º); a d
 ]
 
 
-def _processo_e_calendario(sessao, pid: str) -> tuple[dict, list[str]]:
-    """O processo e os problemas do seu calendário (lidos fora da thread da interface)."""
-    p = processo.obter_processo(sessao, pid)
-    return p, [str(x) for x in processo.conferir_calendario(sessao, processo.calendario(sessao, pid))]
+def _processo_e_momento(sessao, pid: str) -> tuple:
+    """O processo e onde ele está no calendário de hoje (lidos fora da thread da interface)."""
+    return processo.obter_processo(sessao, pid), processo.momento(sessao, pid)
+
+
+def _processo_e_calendario(sessao, pid: str) -> tuple:
+    """O processo, onde está no calendário e os problemas do calendário (lidos fora da thread da interface)."""
+    p, momento = _processo_e_momento(sessao, pid)
+    return p, momento, [str(x) for x in processo.conferir_calendario(sessao, processo.calendario(sessao, pid))]
 
 
 def _emitir_documento(sessao, pid: str, qual: str, secao: str | None):
@@ -117,8 +125,8 @@ class ProcessoEscolha(QWidget):
         servicos.consulta(self, lambda: _processo_e_calendario(sessao, pid), lambda lido: self._montar(pid, *lido),
                           titulo_erro="Processo de escolha", chave="processo")
 
-    def _montar(self, pid: str, p: dict, problemas: list[str]) -> None:
-        self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {formato.data(p['posse'])} · mandato até {formato.data(p['fim_mandato'])}")
+    def _montar(self, pid: str, p: dict, momento, problemas: list[str]) -> None:
+        self._on_fase((p, momento))
         self.abas.addTab(self._calendario(p, problemas), "&Calendário")
         self.candidatos = AbaCandidatos(self._sessao, pid)
         self.impugnacoes = AbaImpugnacoes(self._sessao, pid)
@@ -158,14 +166,20 @@ class ProcessoEscolha(QWidget):
         if mensagem:
             self.mensagem.setText(mensagem)
         sessao, pid = self._sessao, self.processos.currentData()
-        servicos.consulta(self, lambda: processo.obter_processo(sessao, pid), self._on_fase,
+        servicos.consulta(self, lambda: _processo_e_momento(sessao, pid), self._on_fase,
                           titulo_erro="Processo de escolha", chave="fase")
         for aba in (self.candidatos, self.impugnacoes, self.secoes, self.digitacao, self.painel, self.encerramento):
             if aba is not self.sender():
                 aba.recarregar()
 
-    def _on_fase(self, p: dict) -> None:
-        self.fase.setText(f"Fase: {FASES[p['fase']]} · posse {formato.data(p['posse'])} · mandato até {formato.data(p['fim_mandato'])}")
+    def _on_fase(self, lido: tuple) -> None:
+        """O cabeçalho: onde o processo está no calendário de hoje (a regra é do serviço, art. 7º) e, depois
+        da homologação, a fase gravada (o que a comissão já fez)."""
+        p, momento = lido
+        partes = [str(momento), f"posse {formato.data(p['posse'])}", f"mandato até {formato.data(p['fim_mandato'])}"]
+        if p["fase"] not in FASES_DO_CALENDARIO:
+            partes.insert(0, f"Fase: {FASES[p['fase']]}")
+        self.fase.setText(" · ".join(partes))
 
     def _documentos(self, pid: str) -> QWidget:
         w = QWidget()

@@ -17,6 +17,7 @@ from desktop.store.ids import agora, novo_id
 from .. import parametros
 from ..sessao import ErroNegocio, Sessao
 from .comum import calendario_de, exigir_fase, processo_ou_erro
+from .comum import hoje as dia_de_hoje
 
 
 def calendario_sugerido(sessao: Sessao, ano: int) -> Calendario:
@@ -68,6 +69,11 @@ def obter_processo(sessao: Sessao, processo_id: str) -> dict:
 
 def calendario(sessao: Sessao, processo_id: str) -> Calendario:
     return calendario_de(obter_processo(sessao, processo_id))
+
+
+def momento(sessao: Sessao, processo_id: str, dia: date | None = None) -> regra_calendario.Momento:
+    """Onde o processo está no calendário hoje (ou em ``dia``), com o artigo (Lei 320/2023, art. 7º)."""
+    return regra_calendario.momento(calendario(sessao, processo_id), dia or dia_de_hoje())
 
 
 def reabrir_inscricoes(sessao: Sessao, processo_id: str, *, novo_fim: date, nova_publicacao: date) -> dict:

@@ -7,7 +7,7 @@ import pytest
 from desktop.rules.eleicao import calendario as cal
 from desktop.rules.validacao import EntradaInvalida
 
-from ..casos_toml import vigente_padrao
+from ..casos_toml import casos, vigente_padrao
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +61,9 @@ def test_posse_em_outra_data_e_so_aviso(regras):
     s = replace(cal.sugerido(2027, regras), posse=date(2028, 1, 20))
     avisos = cal.exigir_admitido(s, regras)
     assert len(avisos) == 1 and "14 §2º" in avisos[0].artigo
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/momento"))
+def test_momento_no_calendario(regras, caso):
+    m = cal.momento(cal.sugerido(2027, regras), caso["dia"])
+    assert (m.texto, m.fundamento) == (caso["texto"], caso["fundamento"])

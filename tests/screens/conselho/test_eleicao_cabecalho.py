@@ -1,0 +1,35 @@
+"""Cabeçalho do processo de escolha: diz onde o processo está no calendário do dia (Lei 320/2023, art. 7º),
+não a fase gravada na criação ("inscricoes" meses antes do edital)."""
+from datetime import date
+
+from desktop.screens.conselho.eleicao import ProcessoEscolha
+from desktop.services.eleicao.comum import simulando_dia
+from tests.services.eleicao.conftest import homologado, proc  # noqa: F401
+from tests.screens.apoio_janelas import esperar_leituras
+
+
+def _cabecalho(qtbot, sessao, dia: date) -> str:
+    with simulando_dia(dia):  # vale nas threads das leituras também
+        tela = ProcessoEscolha(sessao)
+        qtbot.addWidget(tela)
+        tela.resize(1366, 720)
+        tela.show()
+        esperar_leituras(qtbot)
+        return tela.fase.text()
+
+
+def test_antes_do_edital_mostra_as_inscricoes_que_virao(qtbot, sessao_admin, proc):  # noqa: F811
+    texto = _cabecalho(qtbot, sessao_admin, date(2026, 12, 3))
+    assert texto.startswith("Inscrições de 13/04/2027 a 13/05/2027 (edital em 03/04/2027) — Lei 320/2023, art. 7º")
+    assert "Fase:" not in texto  # a fase gravada ("inscricoes") dizia "Inscrições e análise" já em 12/2026
+    assert "posse 10/01/2028 · mandato até 09/01/2032" in texto
+
+
+def test_inscricoes_abertas_no_periodo(qtbot, sessao_admin, proc):  # noqa: F811
+    texto = _cabecalho(qtbot, sessao_admin, date(2027, 4, 20))
+    assert texto.startswith("Inscrições abertas até 13/05/2027 — Lei 320/2023, art. 7º ·")
+
+
+def test_depois_da_homologacao_mostra_a_fase_e_o_calendario(qtbot, sessao_admin, homologado):  # noqa: F811
+    texto = _cabecalho(qtbot, sessao_admin, date(2027, 10, 3))
+    assert texto.startswith("Fase: Lista homologada · Dia da eleição — Lei 320/2023, arts. 5º I e 7º ·")
