@@ -75,7 +75,7 @@ class AbaAtendimentos(QWidget):
         self._pedindo: dict | None = None  # a busca pedida por último (a resposta que ``_on_lidas`` aceita)
         self.proxy = ProxyFiltro(self.modelo, self)
         self.visao = criar_visao(self.proxy, self, nome="Atendimentos")
-        # a barra de rolagem fica sempre no lugar: aparecendo e sumindo entre uma busca de 200 casos e uma de 3, ela
+        # a barra de rolagem fica sempre no lugar: aparecendo e sumindo entre uma busca que enche a tabela e uma de 3, ela
         # estreitava a área da tabela e a fazia ser redesenhada mais duas vezes por busca (issue 16)
         self.visao.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         topo = QHBoxLayout()
