@@ -54,8 +54,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
             # o perfil fica com a sobra (inteiro na dica e no título do processo aberto): pelo conteúdo, ia a ~36
             # letras e a lista rolava na horizontal a 1366×768, com a etapa e a situação fora, à direita
             Coluna("Perfil", lambda p: p["perfil"], largura=60, esticar=True),
-            Coluna("Etapa", lambda p: ROTULOS_ETAPA[Etapa(p["etapa"])], ordenar=lambda p: _ORDEM_ETAPA[p["etapa"]],
-                   largura=140),
+            Coluna("Etapa", lambda p: ROTULOS_ETAPA[Etapa(p["etapa"])], ordenar=lambda p: _ORDEM_ETAPA[p["etapa"]]),
             # a situação com o resultado (art. 25), quando já há: "concluído · integral"
             Coluna("Situação", _situacao_e_resultado, titulo_longo="Situação do processo e resultado",
                    dica=lambda p: ROTULOS_RESULTADO.get(p["resultado"] or "") if p["resultado"] else None),
@@ -93,17 +92,25 @@ class AbaProcessos(RecursoNaAba, QWidget):
                         (self.botao_corrigir, self._on_corrigir), (self.botao_pasta, self._on_pasta),
                         (self.botao_anexos, self._on_anexos)):
             b.clicked.connect(slot)
+        # ao lado da lista inteira, a sobra é pouca (~430 pontos a 1366×768): as colunas na largura do texto medido
+        # (sem pontos fixos) e títulos curtos, os longos na dica — com 140 + 90 + 150 + 180 pontos e 'Realizada em'
+        # e 'O que foi registrado' no cabeçalho, a tabela rolava na horizontal; no começo (sem linhas), cada coluna
+        # na largura do seu título
         self.etapas = Lista([
-            Coluna("Etapa", lambda e: ROTULOS_ETAPA[Etapa(e["etapa"])], ordenar=lambda e: _ORDEM_ETAPA[e["etapa"]],
-                   largura=140),
-            Coluna("Realizada em", lambda e: formato.data(e["realizada_em"]), ordenar=lambda e: e["realizada_em"],
-                   largura=90),
-            Coluna("Registrada", lambda e: f"{e['registrado_por']}, {formato.momento(e['registrado_em'])[:10]}",
-                   ordenar=lambda e: e["registrado_em"], largura=150, titulo_longo="Registrada por (usuário), em (data)",
+            Coluna("Etapa", lambda e: ROTULOS_ETAPA[Etapa(e["etapa"])], ordenar=lambda e: _ORDEM_ETAPA[e["etapa"]]),
+            Coluna("Data", lambda e: formato.data(e["realizada_em"]), ordenar=lambda e: e["realizada_em"],
+                   titulo_longo="Realizada em (a data da etapa)"),
+            # quem registrou; quando, na dica (com 'admin, 03/12/2026' a coluna levava ~150 pontos da sobra)
+            Coluna("Por", lambda e: e["registrado_por"], ordenar=lambda e: e["registrado_em"],
+                   titulo_longo="Registrada por (usuário); a data do registro na dica",
                    dica=lambda e: f"Registrada por {e['registrado_por']} em {formato.momento(e['registrado_em'])}"),
             # ocupa o resto; o texto inteiro na dica, para ler sem alargar a coluna
-            Coluna("O que foi registrado", lambda e: e["resumo"], esticar=True, largura=180),
+            Coluna("Resumo", lambda e: e["resumo"], esticar=True, titulo_longo="O que foi registrado",
+                   dica=lambda e: e["resumo"]),
         ], self, nome="Etapas registradas")
+        cab_etapas = self.etapas.visao.horizontalHeader()
+        for i in range(cab_etapas.count() - 1):  # a última (o resumo) estica
+            cab_etapas.resizeSection(i, cab_etapas.sectionSizeHint(i))
         self.etapas.visao.setMinimumHeight(self.etapas.visao.verticalHeader().defaultSectionSize() * 4 + 30)
         self.titulo = QLabel("Selecione um processo.")
         self.titulo.setWordWrap(True)

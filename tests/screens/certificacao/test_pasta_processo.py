@@ -32,7 +32,7 @@ def test_processo_mostra_o_que_cada_etapa_registrou_e_a_busca(qtbot, sessao_admi
     assert "Não reconhecidas: Aplicar normas de segurança (NR-10)" in linhas["Avaliação"][3]
     assert "Documentos emitidos:" in linhas["Certificação"][3] and "prazo de recurso vencido" in linhas["Certificação"][3]
     assert dica(ap.etapas.visao, 3, 3) == linhas["Avaliação"][3]  # o texto inteiro na dica
-    assert linhas["Avaliação"][2] == f"{s.usuario.login}, {HOJE:%d/%m/%Y}"  # quem registrou e quando (hoje)
+    assert linhas["Avaliação"][2] == s.usuario.login  # quem registrou; quando (hoje, com a hora), na dica
     assert dica(ap.etapas.visao, 3, 2).startswith(f"Registrada por {s.usuario.login} em {HOJE:%d/%m/%Y} ")  # e a hora
     # busca: CPF com pontos, curso, situação (a lista é relida fora da thread da interface; vale a última)
     def relida():

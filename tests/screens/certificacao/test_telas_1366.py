@@ -139,3 +139,35 @@ def test_processos_concluidos_com_nome_e_situacao_inteiros_a_1366(qtbot, sessao_
     aba = painel.processos
     [rolagem] = [r for r in aba.findChildren(QScrollArea) if r.widget() is aba.formulario]
     assert rolagem.horizontalScrollBar().maximum() == 0, (rolagem.width(), aba.formulario.minimumSizeHint().width())
+
+
+def test_etapas_do_processo_sem_rolar_na_horizontal(qtbot, sessao_admin, estilo):  # noqa: F811
+    """As etapas registradas, à direita da lista, rolavam na horizontal a 1366×768: etapa (140 pontos fixos),
+    'Realizada em', 'Registrada' ('admin, 03/12/2026') e o que foi registrado (180 no mínimo) somavam mais que a
+    sobra da lista. As colunas ficam na largura do texto medido, com títulos curtos (os longos na dica) e a data do
+    registro na dica: sem rolar, e etapa, data e quem registrou inteiros (o resumo fica com o resto, inteiro na
+    dica). No prazo de recurso (o aviso e os botões do recurso à vista), a tabela é baixa e tem a barra vertical."""
+    from desktop.screens.certificacao.painel import PainelCertificacao
+    from tests.screens.apoio_tabelas import dica
+    from tests.services.certificacao.apoio import HOJE, ate_avaliacao, montar_cenario
+
+    c = montar_cenario(sessao_admin)
+    p = ate_avaliacao(sessao_admin, c, reconhecidas=2, resultado_em=HOJE)
+    painel = PainelCertificacao(sessao_admin)
+    qtbot.addWidget(painel)
+    painel.resize(LARGURA, ALTURA + 40)
+    painel.show()
+    painel.abas.setCurrentWidget(painel.processos)
+    aba = painel.processos
+    qtbot.waitUntil(lambda: aba.lista.visao.model().rowCount() == 1, timeout=30000)
+    aba.selecionar(p["processo"]["id"] if "processo" in p else p["id"])
+    visao = aba.etapas.visao
+    qtbot.waitUntil(lambda: visao.model().rowCount() == 4, timeout=30000)  # inscrição, acolhimento, matrícula, avaliação
+    QApplication.processEvents()
+    cab = visao.horizontalHeader()
+    assert visao.horizontalScrollBar().maximum() == 0, (visao.viewport().width(),
+                                                        [cab.sectionSize(i) for i in range(cab.count())])
+    assert [c for c in cortadas(visao) if not c.startswith("Resumo")] == []
+    assert aba.lista.visao.horizontalScrollBar().maximum() == 0  # a lista continua inteira
+    assert dica(visao, 3, 2).startswith(f"Registrada por {sessao_admin.usuario.login} em {HOJE:%d/%m/%Y} ")
+    assert dica(visao, 3, 3) == visao.model().index(3, 3).data()  # o resumo inteiro na dica
