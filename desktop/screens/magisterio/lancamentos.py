@@ -29,19 +29,20 @@ from desktop.services.magisterio import cadastro, lancamentos
  COL_INCIDENCIAS, COL_AVULSAS, COL_OUTRAS) = range(11)
 # Título curto em duas linhas (cabe em 1366×768 com as 11 colunas) e a explicação na dica do cabeçalho.
 _TITULOS = ("Servidor", "Matrícula", "Faltas\n(dias)", "Faltas\n(dia:horas)", "Horas\nnoturnas",
-            "Avulsa\nR$", "Descrição\nda avulsa", "Fundamento\nlegal", "Incide\n(P, I)",
+            "Avulsa\nR$", "Descrição\nda avulsa", "Base\nlegal", "Incide\n(P, I)",
             "Avulsas\nlançadas", "Outras\nfaltas")  # curtos: o que falta dizer está na dica (_DICAS)
+# ('Base legal', não 'Fundamento legal': 'Fundamento', a palavra mais larga dos títulos, tirava ~35 pontos do servidor)
 _DICAS = ("", "", "Faltas injustificadas de dia inteiro: 3, 7, 10-12 (Lei 1.613/2004, art. 34, §1º, I)",
           "Faltas em horas, dia:horas — 8:2 são 2 horas no dia 8 (Lei 1.613/2004, art. 34, §1º, II)",
           "Horas após as 22 h em regência (Lei 1.613/2004, art. 50)",
           "Valor da rubrica avulsa do mês; − na frente para desconto", "Descrição que sai no contracheque",
-          "Lei, decreto ou decisão que fundamenta a avulsa (obrigatório)",
+          "Fundamento legal: lei, decreto ou decisão que fundamenta a avulsa (obrigatório)",
           "Incidências: P (previdência), I (IRRF), PI ou em branco",
           "Rubricas avulsas já gravadas neste mês", "Faltas justificadas e outros códigos, lançadas na ficha")
-# os títulos em negrito (folha de estilo) pedem mais que isto em algumas colunas; com eles a grade soma ~1.110 px e
-# cabe nos 1.116 da aba a 1366×768 (com 'Outras faltas (na ficha)' e 130 nas duas de texto, 1.199: rolava e cortava
-# o servidor); o servidor estica
-_LARGURAS = (180, 80, 75, 85, 75, 70, 110, 110, 55, 90, 80)
+# a largura de cada coluna é a do seu título medido (duas linhas, em negrito: ``sectionSizeHint`` do cabeçalho) ou a do
+# texto, a maior — com pontos fixos (75, 110, 80…) maiores que os títulos, a sobra do servidor, que estica, não dava
+# para 'Patrícia Coutinho Moitinho' sob o X a 1366×768 (a demonstração de 300 servidores); o servidor no mínimo 180
+_LARGURA_SERVIDOR = 180
 CHAVES = {COL_DIAS: "dias", COL_HORAS: "horas", COL_NOTURNAS: "noturnas", COL_VALOR: "avulsa_valor",
           COL_DESCRICAO: "avulsa_descricao", COL_FUNDAMENTO: "avulsa_fundamento", COL_INCIDENCIAS: "avulsa_incidencias"}
 _SO_LEITURA = {COL_NOME: lambda g: g.nome, COL_MATRICULA: lambda g: g.matricula, COL_AVULSAS: lambda g: g.avulsas,
@@ -74,6 +75,10 @@ class AbaLancamentos(QWidget):
         self.grade = Lista([self._coluna(c) for c in range(len(_TITULOS))], self, chave="i", ordenavel=False,
                            planilha=True, nome="Grade dos lançamentos do mês")
         self.tabela = self.grade.visao
+        cab = self.tabela.horizontalHeader()
+        for c in range(len(_TITULOS)):  # o servidor estica; as outras, do tamanho do título até o texto chegar
+            if c != COL_NOME:
+                cab.resizeSection(c, cab.sectionSizeHint(c))
         # a competência fechada; sem aviso, oculto (guardava duas linhas, ~40 pontos de vazio a 1366×768): quando
         self.aviso = Mensagem(parent=self)  # aparece, a grade encolhe e os botões não pulam
         self.mensagem = QLabel(self)
@@ -116,7 +121,7 @@ class AbaLancamentos(QWidget):
     def _coluna(self, c: int) -> Coluna:
         """A coluna ``c``: o servidor e o já lançado só se leem; as de ``CHAVES`` se digitam (com permissão de
         editar), e a célula que a conferência recusou fica vermelha com a mensagem (e o artigo) na dica."""
-        comum = {"largura": _LARGURAS[c], "titulo_longo": _DICAS[c] or None, "esticar": c == COL_NOME,
+        comum = {"largura": _LARGURA_SERVIDOR if c == COL_NOME else None, "titulo_longo": _DICAS[c] or None, "esticar": c == COL_NOME,
                  "alinhamento": "direita" if c == COL_VALOR else "esquerda"}
         if c in _SO_LEITURA:
             mostrar = _SO_LEITURA[c]

@@ -302,3 +302,19 @@ def test_sem_aviso_a_grade_vem_logo_abaixo_da_nota_a_1366(qtbot, sessao_demo, es
     assert aba.aviso.isVisible() and aba.aviso.height() >= aba.aviso.heightForWidth(aba.aviso.width())
     assert aba.tabela.geometry().top() > aba.aviso.geometry().bottom()
     assert aba.botao_gravar.mapTo(aba, aba.botao_gravar.rect().topLeft()) == botao
+
+
+def test_nome_mais_longo_da_demonstracao_inteiro_a_1366(qtbot, sessao_demo, estilo):
+    """Com a demonstração de 300 servidores, 'Patrícia Coutinho Moitinho' saía 'Patrícia Coutinho Moiti…' sob o X a
+    1366×768: as outras dez colunas tinham larguras fixas maiores que os seus títulos e o servidor ficava com a
+    sobra. Elas ficam na largura do título medido (em duas linhas, em negrito) e do texto: o servidor com o nome
+    mais longo daquela demonstração (29 letras) sai inteiro, sem rolar na horizontal."""
+    from desktop.services.magisterio import cadastro
+
+    escola = cadastro.listar_escolas(sessao_demo)[0]["id"]
+    servidor = lancamentos.grade(sessao_demo, escola, date.today())[0].servidor_id
+    cadastro.alterar(sessao_demo, servidor, nome="Rosângela Santana Bittencourt")
+    aba = _aba_a_1366(qtbot, sessao_demo, escola)
+    cab = aba.tabela.horizontalHeader()
+    assert aba.tabela.horizontalScrollBar().maximum() == 0, [cab.sectionSize(i) for i in range(cab.count())]
+    assert cortadas(aba.tabela) == [], [(cab.model().headerData(i, Qt.Orientation.Horizontal), cab.sectionSize(i), cab.sectionSizeHint(i)) for i in range(cab.count())]
