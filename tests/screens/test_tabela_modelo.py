@@ -535,5 +535,10 @@ def test_a_pintura_da_tabela_de_leitura_e_a_do_qt_ponto_a_ponto(qtbot, qapp):
         fonte.setPointSize(fonte.pointSize() + 3)
         visao.setFont(fonte)
         comparar()
+        lista.proxy.definir_texto("")
+        visao.setWordWrap(True)  # a tabela que quebra o texto em linhas (Certificação › Instituição)
+        visao.resizeRowsToContents()
+        assert visao.rowHeight(lista.proxy.rowCount() - 1) > visao.rowHeight(0)  # o nome longo em duas linhas
+        comparar()
     finally:
         qapp.setStyleSheet(anterior)

@@ -672,17 +672,20 @@ class _DelegadoLeitura(QStyledItemDelegate):
         self._textos: dict[tuple[str, int], tuple[QStaticText, float, float]] = {}  # (texto, largura) → pronto
         self._fonte = None  # a fonte com que os textos guardados foram preparados
         self._margem: int | None = None  # a margem do texto na célula (a do estilo)
+        self._visao = parent
 
     def paint(self, painter, opcao, indice) -> None:
         """Pinta a célula como o Qt a pintaria (o mesmo, ponto a ponto: ``tests/screens/test_tabela_modelo.py``) com o
         texto preparado uma vez (``QStaticText``, guardado por texto e largura): o estilo do Qt montava o texto de
         cada célula a cada pintura (``QTextLayout``, com a medida e as reticências) — ~30% da pintura de uma página da
         aba Atendimentos (issue 16, meta 3). O fundo alternado e a grade continuam da tabela. A célula com foco,
-        as de marcar ou de ``erro`` e as de outro modelo são pintadas pelo Qt."""
+        as de marcar ou de ``erro``, as de outro modelo e as da tabela que quebra o texto em linhas
+        (``setWordWrap``) são pintadas pelo Qt."""
         proxy = self._proxy
         modelo = proxy.sourceModel()
         estado = opcao.state.value
-        if modelo._papeis is not _PAPEIS or estado & _COM_FOCO or not indice.isValid() or indice.model() is not proxy:
+        if (modelo._papeis is not _PAPEIS or estado & _COM_FOCO or not indice.isValid() or indice.model() is not proxy
+                or self._visao.wordWrap()):  # a tabela que quebra o texto em linhas: o Qt o dispõe em várias
             super().paint(painter, opcao, indice)
             return
         if not proxy._termos:  # sem filtro, a linha é a do modelo (quem ordena é o modelo)
@@ -705,7 +708,7 @@ class _DelegadoLeitura(QStyledItemDelegate):
         if not texto:
             return
         if self._margem is None:  # a do QCommonStyle: PM_FocusFrameHMargin + 1 de cada lado
-            visao = self.parent()
+            visao = self._visao
             self._margem = visao.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, visao) + 1
         margem = self._margem
         area = opcao.rect.adjusted(margem, 0, -margem, 0)
