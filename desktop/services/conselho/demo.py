@@ -74,15 +74,17 @@ def _as(dia: date, hora: int) -> datetime:
 
 def _sessoes_semanais(ct: Sessao, ids: list[str], pauta: dict[date, list[str]], hoje: date) -> None:
     """Uma sessão ordinária às segundas com os cinco titulares: ratifica as decisões individuais da
-    semana anterior (art. 21 §1º) e emite a ata; só as das últimas semanas ficam com a ata pendente."""
-    for segunda, decisoes_ids in sorted(pauta.items()):
-        if segunda >= hoje:
-            continue
+    semana anterior (art. 21 §1º) e emite a ata. Como num conselho de verdade, as passadas estão encerradas com a
+    ata; só a mais recente, se das últimas semanas, fica aberta com a ata pendente (antes, todas as das últimas três
+    semanas ficavam abertas, com os itens todos votados)."""
+    passadas = sorted(segunda for segunda in pauta if segunda < hoje)
+    for segunda in passadas:
         s = colegiado.abrir_sessao(ct, tipo="ordinaria", realizada_em=_as(segunda, _SESSOES["hora"]),
                                    presentes=ids[:5], local=_SESSOES["local"])
-        for did in decisoes_ids:
+        for did in pauta[segunda]:
             colegiado.deliberar_item(ct, s["id"], did, {cid: "ratificar" for cid in ids[:5]})
-        if segunda < hoje - timedelta(days=_SESSOES["ata_pendente_dias"]):
+        recente = segunda == passadas[-1] and segunda >= hoje - timedelta(days=_SESSOES["ata_pendente_dias"])
+        if not recente:
             colegiado.encerrar_sessao(ct, s["id"], _as(segunda, _SESSOES["hora_fim"]))
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from desktop.rules.validacao import EntradaInvalida
-from desktop.services.conselho import atendimentos, calculadora, decisoes, mandatos
+from desktop.services.conselho import atendimentos, calculadora, colegiado, decisoes, mandatos
 from desktop.services.conselho.demo import criar_demo_conselho
 from desktop.services import acesso
 from desktop.services.demo import SENHA_DEMO
@@ -25,6 +25,14 @@ def test_demo(sessao_admin):
     situacoes = {a["situacao"] for a in atendimentos.listar_atendimentos(ct, limite=500)}
     assert situacoes == {"aberto", "acompanhamento", "arquivado"}
     decisoes.painel_prazos(ct)
+    # o Colegiado como num conselho de verdade: as sessões passadas encerradas com a ata emitida; no máximo a mais
+    # recente aberta (a ata pendente). Antes, as das últimas três semanas ficavam todas abertas, com os itens votados.
+    sessoes = colegiado.sessoes(ct)  # das mais recentes às mais antigas
+    assert len(sessoes) > 1 and all(s["itens"] > 0 for s in sessoes)
+    assert [s["situacao"] for s in sessoes[1:]] == ["encerrada"] * (len(sessoes) - 1)
+    assert all(s["ata_documento_id"] for s in sessoes if s["situacao"] == "encerrada")
+    atas = {r[0] for r in sessao_admin.db.execute("SELECT id FROM documentos WHERE tipo = ?", [colegiado.TIPO_ATA])}
+    assert {s["ata_documento_id"] for s in sessoes if s["ata_documento_id"]} <= atas
     tipos = {r[0] for r in sessao_admin.db.execute("SELECT DISTINCT tipo FROM documentos")}
     assert {"conselho_contracheque", "conselho_relatorio_trimestral"} <= tipos
 
