@@ -146,7 +146,7 @@ def test_etapas_do_processo_sem_rolar_na_horizontal(qtbot, sessao_admin, estilo)
     'Realizada em', 'Registrada' ('admin, 03/12/2026') e o que foi registrado (180 no mínimo) somavam mais que a
     sobra da lista. As colunas ficam na largura do texto medido, com títulos curtos (os longos na dica) e a data do
     registro na dica: sem rolar, e etapa, data e quem registrou inteiros (o resumo fica com o resto, inteiro na
-    dica). No prazo de recurso (o aviso e os botões do recurso à vista), a tabela é baixa e tem a barra vertical."""
+    dica), também com a barra vertical, que a tabela baixa tem no prazo de recurso (o aviso e os botões à vista)."""
     from desktop.screens.certificacao.painel import PainelCertificacao
     from tests.screens.apoio_tabelas import dica
     from tests.services.certificacao.apoio import HOJE, ate_avaliacao, montar_cenario
@@ -160,7 +160,7 @@ def test_etapas_do_processo_sem_rolar_na_horizontal(qtbot, sessao_admin, estilo)
     painel.abas.setCurrentWidget(painel.processos)
     aba = painel.processos
     qtbot.waitUntil(lambda: aba.lista.visao.model().rowCount() == 1, timeout=30000)
-    aba.selecionar(p["processo"]["id"] if "processo" in p else p["id"])
+    aba.selecionar(p["id"])
     visao = aba.etapas.visao
     qtbot.waitUntil(lambda: visao.model().rowCount() == 4, timeout=30000)  # inscrição, acolhimento, matrícula, avaliação
     QApplication.processEvents()
@@ -169,5 +169,9 @@ def test_etapas_do_processo_sem_rolar_na_horizontal(qtbot, sessao_admin, estilo)
                                                         [cab.sectionSize(i) for i in range(cab.count())])
     assert [c for c in cortadas(visao) if not c.startswith("Resumo")] == []
     assert aba.lista.visao.horizontalScrollBar().maximum() == 0  # a lista continua inteira
+    # com a barra vertical (mais etapas, ou o título do processo em duas linhas, como sob o X na demonstração),
+    # as três primeiras inteiras e o título do resumo ainda cabem
+    fixas = sum(cab.sectionSize(i) for i in range(3)) + cab.sectionSizeHint(3)
+    assert fixas + visao.verticalScrollBar().sizeHint().width() <= visao.viewport().width(), fixas
     assert dica(visao, 3, 2).startswith(f"Registrada por {sessao_admin.usuario.login} em {HOJE:%d/%m/%Y} ")
     assert dica(visao, 3, 3) == visao.model().index(3, 3).data()  # o resumo inteiro na dica
