@@ -531,6 +531,9 @@ def test_a_pintura_da_tabela_de_leitura_e_a_do_qt_ponto_a_ponto(qtbot, qapp):
         comparar()
         lista.proxy.definir_texto("a")
         comparar()
+        visao.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # reticências no meio (Servidores, Diário): os textos
+        comparar()  # preparados com as reticências no fim não valem
+        visao.setTextElideMode(Qt.TextElideMode.ElideRight)
         fonte = QFont(visao.font())
         fonte.setPointSize(fonte.pointSize() + 3)
         visao.setFont(fonte)

@@ -671,6 +671,7 @@ class _DelegadoLeitura(QStyledItemDelegate):
         self._proxy = proxy
         self._textos: dict[tuple[str, int], tuple[QStaticText, float, float]] = {}  # (texto, largura) → pronto
         self._fonte = None  # a fonte com que os textos guardados foram preparados
+        self._modo = None  # e onde as reticências ficam (``textElideMode`` da tabela)
         self._margem: int | None = None  # a margem do texto na célula (a do estilo)
         self._visao = parent
 
@@ -713,14 +714,16 @@ class _DelegadoLeitura(QStyledItemDelegate):
         margem = self._margem
         area = opcao.rect.adjusted(margem, 0, -margem, 0)
         largura = area.width()
-        fonte = opcao.font
-        if self._fonte is None or fonte != self._fonte or len(self._textos) > _TEXTOS_GUARDADOS:  # outra fonte: refaz
+        fonte, modo = opcao.font, opcao.textElideMode
+        if (self._fonte is None or fonte != self._fonte or modo is not self._modo
+                or len(self._textos) > _TEXTOS_GUARDADOS):  # outra fonte ou outras reticências: os preparados não valem
             self._textos, self._fonte = {}, QFont(fonte)  # uma cópia: ``opcao.font`` é da opção, que o Qt reaproveita
+            self._modo = modo
         pronto = self._textos.get((texto, largura))
         if pronto is None:
             visto, metricas = texto, opcao.fontMetrics
             if metricas.horizontalAdvance(visto) > largura:
-                visto = metricas.elidedText(visto, opcao.textElideMode, largura)
+                visto = metricas.elidedText(visto, modo, largura)
             estatico = QStaticText(visto)
             estatico.setTextFormat(Qt.TextFormat.PlainText)
             estatico.prepare(font=fonte)
