@@ -675,6 +675,17 @@ class _DelegadoLeitura(QStyledItemDelegate):
         self._margem: int | None = None  # a margem do texto na célula (a do estilo)
         self._visao = parent
 
+    def _celula(self, indice: QModelIndex) -> tuple[Coluna, Any]:
+        """A coluna e o registro da célula ``indice`` do proxy."""
+        proxy = self._proxy
+        if not proxy._termos:  # sem filtro, a linha é a do modelo (quem ordena é o modelo)
+            linha, coluna = indice.row(), indice.column()
+        else:
+            origem = proxy.mapToSource(indice)
+            linha, coluna = origem.row(), origem.column()
+        modelo = proxy.sourceModel()
+        return modelo.colunas[coluna], modelo._linhas[linha]
+
     def paint(self, painter, opcao, indice) -> None:
         """Pinta a célula como o Qt a pintaria (o mesmo, ponto a ponto: ``tests/screens/test_tabela_modelo.py``) com o
         texto preparado uma vez (``QStaticText``, guardado por texto e largura): o estilo do Qt montava o texto de
@@ -689,12 +700,7 @@ class _DelegadoLeitura(QStyledItemDelegate):
                 or self._visao.wordWrap()):  # a tabela que quebra o texto em linhas: o Qt o dispõe em várias
             super().paint(painter, opcao, indice)
             return
-        if not proxy._termos:  # sem filtro, a linha é a do modelo (quem ordena é o modelo)
-            linha, coluna = indice.row(), indice.column()
-        else:
-            origem = proxy.mapToSource(indice)
-            linha, coluna = origem.row(), origem.column()
-        c, registro = modelo.colunas[coluna], modelo._linhas[linha]
+        c, registro = self._celula(indice)
         texto = c.mostrar(registro)
         if texto is not None and (not isinstance(texto, str) or "\n" in texto):  # a quebra: várias linhas no Qt
             super().paint(painter, opcao, indice)
@@ -745,12 +751,7 @@ class _DelegadoLeitura(QStyledItemDelegate):
         if modelo._papeis is not _PAPEIS or not indice.isValid() or indice.model() is not proxy:
             super().initStyleOption(opcao, indice)
             return
-        if not proxy._termos:  # sem filtro, a linha é a do modelo (quem ordena é o modelo)
-            linha, coluna = indice.row(), indice.column()
-        else:
-            origem = proxy.mapToSource(indice)
-            linha, coluna = origem.row(), origem.column()
-        c, registro = modelo.colunas[coluna], modelo._linhas[linha]
+        c, registro = self._celula(indice)
         texto = c.mostrar(registro)
         if texto is not None and not isinstance(texto, str):
             super().initStyleOption(opcao, indice)
