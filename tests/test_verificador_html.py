@@ -5,6 +5,7 @@ Lento (abre um navegador) e depende do Chromium e do chromedriver do sistema (pa
 ``chromium`` e ``chromium-driver``, ~500 MB: o .ci/run os instala; build/preparar.sh não, por serem
 grandes para quem só desenvolve). Sem o Chromium, o teste é pulado dizendo por quê.
 """
+import os
 import re
 import shutil
 from pathlib import Path
@@ -26,7 +27,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def navegador():
+def navegador(tmp_path_factory):
     webdriver = pytest.importorskip("selenium.webdriver", reason="selenium não instalado (extra test)")
     from selenium.webdriver.chrome.service import Service
 
@@ -35,7 +36,12 @@ def navegador():
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-dev-shm-usage"):
         opcoes.add_argument(flag)
-    nav = webdriver.Chrome(service=Service(executable_path=DRIVER), options=opcoes)
+    # o perfil e os relatórios de falha (o Crashpad usa ~/.config/chromium mesmo com --user-data-dir) numa pasta do
+    # teste, não na casa do usuário
+    pasta = tmp_path_factory.mktemp("chromium")
+    opcoes.add_argument(f"--user-data-dir={pasta / 'perfil'}")
+    ambiente = os.environ | {"HOME": str(pasta), "XDG_CONFIG_HOME": str(pasta / "config")}
+    nav = webdriver.Chrome(service=Service(executable_path=DRIVER, env=ambiente), options=opcoes)
     nav.set_script_timeout(60)
     yield nav
     nav.quit()
