@@ -11,7 +11,7 @@ from desktop.screens.principal import JanelaPrincipal
 from desktop.services import acesso, demo, local
 
 from ..conftest import SENHA_ADMIN
-from .apoio_janelas import esperar_copia_diaria, fechar_principal
+from .apoio_janelas import esperar_copia_diaria, esperar_leituras, fechar_principal
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_linhas_de_situacao_nao_fazem_os_botoes_pularem(qtbot, tmp_path, login):
         janela.show()
     esperar_copia_diaria(qtbot, janela)
     try:
-        _conferir_linhas_de_situacao(janela)  # percorre (e monta) todas as abas do papel
+        _conferir_linhas_de_situacao(qtbot, janela)  # percorre (e monta) todas as abas do papel
         divisores = janela.findChildren(QSplitter)
         assert divisores
         for d in divisores:
@@ -165,13 +165,18 @@ def test_linhas_de_situacao_nao_fazem_os_botoes_pularem(qtbot, tmp_path, login):
         fechar_principal(qtbot, janela)
 
 
-def _conferir_linhas_de_situacao(janela) -> None:
+def _conferir_linhas_de_situacao(qtbot, janela) -> None:
     janela.showNormal()
     janela.resize(1280, 800)
     longa = ("Competência de outubro de 2026 fechada por admin; salvo em /uma/pasta/bem/comprida/"
              + "subpasta/" * 12 + "documento.pdf — código ABCD-EFGH-JK23. ") * 3
     pularam, vistos = [], 0
     for pagina in _paginas(janela):
+        # as linhas da aba chegam de uma thread de trabalho e a tela se rearruma com elas (o divisor repartido pelo
+        # conteúdo, widgets.divisor.Reparticao): espera-as antes de medir, senão um botão que se move por isso, no
+        # meio da medida, parece ter pulado por causa do rótulo
+        esperar_leituras(qtbot)
+        QApplication.processEvents()
         for rotulo_nome, rotulo in _linhas_de_situacao(pagina):
             botoes = [b for b in pagina.findChildren(QAbstractButton) if b.isVisible()]
 
