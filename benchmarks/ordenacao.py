@@ -16,7 +16,7 @@ Compara, com as mesmas linhas (parecidas com as da Folha mensal: nome com acento
 - ``modelo``: o que a tabela comum faz agora — o ``ModeloTabela`` ordena as suas linhas (``sorted`` com a chave de
   cada linha calculada uma vez) e o ``ProxyFiltro`` só filtra.
 
-Para cada um, a mediana (em ms de CPU da thread, ``time.thread_time``, com a pintura da página forçada) de:
+Os jeitos se alternam a cada repetição (a ordem gira). Para cada um, a mediana e o mín–máx (em ms de CPU da thread, ``time.thread_time``, com a pintura da página forçada) de:
 clicar no cabeçalho (Nome), inverter (Nome decrescente), ordenar por Líquido, receber as linhas de novo com a
 tabela ordenada (a prévia chegando) e pintar a página ordenada. Imprime números; não é um teste com tempo-limite.
 Numa máquina carregada o tempo de CPU da thread sobe pouco, mas sobe: compare na mesma execução.
@@ -258,24 +258,37 @@ def _cpu_ms(acao, visao) -> float:
     return (time.thread_time() - t) * 1000
 
 
-def medir(jeito: str, dados: list[dict], repeticoes: int) -> dict[str, list[float]]:
-    modelo, visao = _montar(jeito, dados)
-    fases = {"clicar no cabeçalho (Nome)": [], "inverter (Nome decrescente)": [], "ordenar por Líquido": [],
-             "receber as linhas ordenada (prévia)": [], "pintar a página ordenada": []}
-    primeira = []
-    for _ in range(repeticoes):
-        visao.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        QApplication.processEvents()
-        fases["clicar no cabeçalho (Nome)"].append(_cpu_ms(lambda: _clicar(visao, NOME), visao))
-        primeira.append((visao.horizontalHeader().sortIndicatorOrder(), visao.model().index(0, NOME).data()))
-        fases["inverter (Nome decrescente)"].append(_cpu_ms(lambda: _clicar(visao, NOME), visao))
-        primeira.append((visao.horizontalHeader().sortIndicatorOrder(), visao.model().index(0, NOME).data()))
-        fases["ordenar por Líquido"].append(_cpu_ms(lambda: _clicar(visao, LIQUIDO), visao))
-        fases["receber as linhas ordenada (prévia)"].append(_cpu_ms(lambda: modelo.definir_linhas(list(dados)), visao))
-        fases["pintar a página ordenada"].append(_cpu_ms(lambda: None, visao))
-    visao.close()
-    assert len(set(primeira)) == 2, primeira  # a mesma primeira linha a cada repetição, num sentido e no outro
-    return fases
+FASES = ("clicar no cabeçalho (Nome)", "inverter (Nome decrescente)", "ordenar por Líquido",
+         "receber as linhas ordenada (prévia)", "pintar a página ordenada")
+
+
+def uma_repeticao(modelo, visao, dados: list[dict], fases: dict[str, list[float]], primeira: list) -> None:
+    """Uma repetição das cinco fases num jeito (a tabela volta à ordem de chegada antes)."""
+    visao.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    QApplication.processEvents()
+    fases[FASES[0]].append(_cpu_ms(lambda: _clicar(visao, NOME), visao))
+    primeira.append((visao.horizontalHeader().sortIndicatorOrder(), visao.model().index(0, NOME).data()))
+    fases[FASES[1]].append(_cpu_ms(lambda: _clicar(visao, NOME), visao))
+    primeira.append((visao.horizontalHeader().sortIndicatorOrder(), visao.model().index(0, NOME).data()))
+    fases[FASES[2]].append(_cpu_ms(lambda: _clicar(visao, LIQUIDO), visao))
+    fases[FASES[3]].append(_cpu_ms(lambda: modelo.definir_linhas(list(dados)), visao))
+    fases[FASES[4]].append(_cpu_ms(lambda: None, visao))
+
+
+def medir(jeitos: tuple[str, ...], dados: list[dict], repeticoes: int) -> dict[str, dict[str, list[float]]]:
+    """As fases de cada jeito, alternando os jeitos a cada repetição (a ordem gira: nenhum jeito é sempre o
+    primeiro ou o último, com a máquina mais ou menos carregada)."""
+    montados = {j: _montar(j, dados) for j in jeitos}
+    resultados = {j: {f: [] for f in FASES} for j in jeitos}
+    primeiras = {j: [] for j in jeitos}
+    for r in range(repeticoes):
+        for j in jeitos[r % len(jeitos):] + jeitos[:r % len(jeitos)]:
+            modelo, visao = montados[j]
+            uma_repeticao(modelo, visao, dados, resultados[j], primeiras[j])
+    for j, (_modelo, visao) in montados.items():
+        visao.close()
+        assert len(set(primeiras[j])) == 2, (j, primeiras[j])  # a mesma primeira linha a cada repetição, nos dois sentidos
+    return resultados
 
 
 def main() -> None:
@@ -286,11 +299,16 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])  # noqa: F841
     dados = linhas(opcoes.linhas)
     jeitos = ("lessThan", "posto", "permutação", "modelo")
-    resultados = {j: medir(j, dados, opcoes.repeticoes) for j in jeitos}
-    print(f"{opcoes.linhas} linhas, mediana de {opcoes.repeticoes} repetições, ms de CPU da thread da interface:")
-    print(f"  {'fase':<38}" + "".join(f"{j:>12}" for j in jeitos))
-    for fase in resultados[jeitos[0]]:
-        print(f"  {fase:<38}" + "".join(f"{statistics.median(resultados[j][fase]):>12.1f}" for j in jeitos))
+    resultados = medir(jeitos, dados, opcoes.repeticoes)
+    print(f"{opcoes.linhas} linhas, {opcoes.repeticoes} repetições alternando os jeitos, ms de CPU da thread da "
+          "interface: mediana (mín–máx)")
+    print(f"  {'fase':<38}" + "".join(f"{j:>20}" for j in jeitos))
+    for fase in FASES:
+        celulas = []
+        for j in jeitos:
+            v = resultados[j][fase]
+            celulas.append(f"{statistics.median(v):.1f} ({min(v):.0f}–{max(v):.0f})")
+        print(f"  {fase:<38}" + "".join(f"{c:>20}" for c in celulas))
     modelo = resultados["modelo"]
     ordenar = [ms / 1000 for fase, v in modelo.items() if fase != "pintar a página ordenada" for ms in v]
     print(comparar.contra_meta("modelo: ordenar e receber ordenada (sem a pintura)",
