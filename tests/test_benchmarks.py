@@ -204,7 +204,7 @@ FASES_TRAVAMENTOS = (
 def test_ordenacao_compara_os_quatro_jeitos_de_ordenar(tmp_path):
     saida = rodar(tmp_path, "ordenacao", "--linhas", "30", "--repeticoes", "1")
     _linhas(saida, [r"^  fase\s+lessThan\s+posto\s+permutação\s+modelo$",
-                    *[rf"^  {re.escape(fase)}\s+([\d.]+\s+){{3}}[\d.]+$" for fase in (
+                    *[rf"^  {re.escape(fase)}(\s+[\d.]+ \(\d+–\d+\)){{4}}$" for fase in (  # mediana (mín–máx)
                         "clicar no cabeçalho (Nome)", "inverter (Nome decrescente)", "ordenar por Líquido",
                         "receber as linhas ordenada (prévia)", "pintar a página ordenada")],
                     _contra_meta("modelo: ordenar e receber ordenada (sem a pintura)", n=4)])
