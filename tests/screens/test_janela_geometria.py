@@ -170,7 +170,7 @@ def _conferir_linhas_de_situacao(qtbot, janela) -> None:
     janela.resize(1280, 800)
     longa = ("Competência de outubro de 2026 fechada por admin; salvo em /uma/pasta/bem/comprida/"
              + "subpasta/" * 12 + "documento.pdf — código ABCD-EFGH-JK23. ") * 3
-    pularam, vistos = [], 0
+    pularam, largas, vistos = [], [], 0
     for pagina in _paginas(janela):
         # as linhas da aba chegam de uma thread de trabalho e a tela se rearruma com elas (o divisor repartido pelo
         # conteúdo, widgets.divisor.Reparticao): espera-as antes de medir, senão um botão que se move por isso, no
@@ -188,6 +188,11 @@ def _conferir_linhas_de_situacao(qtbot, janela) -> None:
             rotulo.setText(longa)
             rotulo.setVisible(True)  # a tela mostra o rótulo oculto quando tem o que dizer
             depois = posicoes()
+            # um rótulo que não quebra linhas pede a largura do texto inteiro: a aba passa a pedir mais que a
+            # janela e os botões só não pulam enquanto ninguém rearruma a janela (na CI do zero, os de
+            # Configuração do magistério pularam)
+            if pagina.minimumSizeHint().width() > janela.width():
+                largas.append(f"{rotulo_nome}: a aba pede {pagina.minimumSizeHint().width()} px")
             rotulo.setText("")
             vazio = posicoes()
             rotulo.setText(texto)
@@ -199,3 +204,4 @@ def _conferir_linhas_de_situacao(qtbot, janela) -> None:
                 pularam.append(f"{rotulo_nome}: {movidos[:4]}")
     assert vistos >= 1
     assert not pularam, "\n".join(pularam)
+    assert not largas, "\n".join(largas)

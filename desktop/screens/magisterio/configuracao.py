@@ -15,6 +15,7 @@ from desktop.rules.magisterio.configuracao import ConfiguracaoMagisterio
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import servicos
 from desktop.screens.widgets.roda import ComboSemRoda, DecimalSemRoda
+from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.services.magisterio import configuracao
 
 from . import comum
@@ -102,7 +103,8 @@ class AbaConfiguracao(QWidget):
         rolagem.setWidget(conteudo)
         self.botao_salvar = QPushButton("&Salvar configuração", self)
         self.botao_desfazer = QPushButton("&Desfazer alterações", self)
-        self.situacao = QLabel(self)
+        self.situacao = reservar_linhas(QLabel(self), 2)  # uma mensagem longa quebra; não alarga a aba
+        self.situacao.setWordWrap(True)
         barra = QHBoxLayout()
         barra.addWidget(self.botao_salvar)
         barra.addWidget(self.botao_desfazer)

@@ -17,6 +17,7 @@ from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
+from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.services.magisterio import cadastro
 
 from . import comum
@@ -131,7 +132,8 @@ class AbaEscolas(QWidget):
         barra_sit.addWidget(self.botao_excluir)
         barra_sit.addStretch(1)
         lay_grupo.addLayout(barra_sit)
-        self.situacao = QLabel(self)
+        self.situacao = reservar_linhas(QLabel(self), 2)  # uma mensagem longa quebra; não alarga a aba
+        self.situacao.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(self.filtro)
         lay.addWidget(self.tabela, 3)
