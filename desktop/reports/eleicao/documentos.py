@@ -36,10 +36,10 @@ class Processo:
     impugnacao: tuple[date, date] | None = None  # publicação dos inscritos e último dia para impugnar
 
 
-def _assinaturas(cab: Cabecalho, quem: list[str], junto: list[Flowable] = ()) -> list[Flowable]:
-    """Local e data por extenso e as linhas de assinatura lado a lado (o documento vai ao Diário Oficial)."""
-    hoje = date.today()
-    local = paragrafo(f"{cab.municipio} – {cab.uf}, {formato.data_extenso(hoje)}.")
+def _assinaturas(cab: Cabecalho, quem: list[str], em: date, junto: list[Flowable] = ()) -> list[Flowable]:
+    """Local e data por extenso e as linhas de assinatura lado a lado (o documento vai ao Diário Oficial). A data
+    é a do ato (``em``), não a do relógio: a 2ª via de uma ata sai com o dia da sessão, como a 1ª."""
+    local = paragrafo(f"{cab.municipio} – {cab.uf}, {formato.data_extenso(em)}.")
     largura = LARGURA_UTIL / len(quem)
     traco = "_" * (int(34 * largura / (LARGURA_UTIL / 2)) - 2)
     linhas = Table([[traco] * len(quem), [paragrafo(q, "pequeno") for q in quem]],
@@ -87,7 +87,7 @@ def lista_candidatos(cab: Cabecalho, rod: Rodape, proc: Processo, linhas: list[L
     itens.append(Spacer(1, 6))
     itens.append(paragrafo(f"Total: {len(linhas)} candidato(s). Eleição em {_br(proc.eleicao)}; posse em "
                            f"{_br(proc.posse)} (Lei 320/2023, arts. 5º I e IV).", "pequeno"))
-    itens += _assinaturas(cab, ASSINAM[:1])
+    itens += _assinaturas(cab, ASSINAM[:1], rod.emitido_em.date())
     return gerar_pdf(cab, rod, nome, itens)
 
 
@@ -196,7 +196,8 @@ def resultado_oficial(cab: Cabecalho, rod: Rodape, proc: Processo, d: DadosResul
             "o processo e dá posse.")))
         itens.append(Spacer(1, 4))
     itens += _corpo_resultado(d)
-    itens += _assinaturas(cab, ASSINAM, [Spacer(1, 6), quadro(paragrafo(
+    publicado = d.publicado_em or rod.emitido_em.date()  # antes da publicação, a data da emissão
+    itens += _assinaturas(cab, ASSINAM, publicado, [Spacer(1, 6), quadro(paragrafo(
         f"Os cinco mais votados são nomeados e empossados em {_br(proc.posse)}, para mandato até "
         f"{_br(proc.fim_mandato)}; os demais habilitados são suplentes na ordem acima (Lei 320/2023, "
         "arts. 5º IV, 6º e 14 §§1º-2º)."))])
@@ -207,6 +208,7 @@ def resultado_oficial(cab: Cabecalho, rod: Rodape, proc: Processo, d: DadosResul
 class DadosSessaoApuracao:
     """A sessão pública de apuração: horário, local, membros presentes e o que se decidiu nela."""
 
+    data: date                  # o dia em que a sessão se encerrou (ou começou): a data da ata
     inicio: str                 # "03/10/2027, 17h30"
     fim: str | None
     local: str
@@ -252,5 +254,5 @@ def ata_apuracao(cab: Cabecalho, rod: Rodape, proc: Processo, d: DadosResultado,
     itens.append(paragrafo("Resultado", "secao"))
     itens += _corpo_resultado(d)
     itens += _assinaturas(cab, ["Presidente da Comissão Especial", "Membro da Comissão Especial",
-                                "Ministério Público (art. 5º III)"])
+                                "Ministério Público (art. 5º III)"], sessao.data)
     return gerar_pdf(cab, rod, nome, itens)

@@ -148,7 +148,8 @@ def _sessao_apuracao(sessao: Sessao, p: dict) -> pdf.DadosSessaoApuracao:
         decisao = (f"liberado por {i['liberada_por_nome']}: {i['motivo']}" if i["situacao"] == "liberada"
                    else "ainda pendente")
         ocorrencias.append(f"Seção {i['secao']} na fila de auditoria ({alertas}); {decisao}.")
-    return pdf.DadosSessaoApuracao(_hora(p["apuracao_inicio"]), _hora(p["apuracao_fim"]), p["apuracao_local"],
+    data = datetime.fromisoformat(p["apuracao_fim"] or p["apuracao_inicio"]).date()
+    return pdf.DadosSessaoApuracao(data, _hora(p["apuracao_inicio"]), _hora(p["apuracao_fim"]), p["apuracao_local"],
                                    json.loads(p["apuracao_membros"]), designados, ocorrencias)
 
 

@@ -54,6 +54,10 @@ def test_listas_boletim_ata_e_resultado(sessao_admin, demo_2027):
     assert "Paula Regina Tavares — mesário" in t and "supervisor da apuração" in t
     assert "recontagem do papel (Boletim impresso da urna da seção 8" in t
     assert documentos.verificar_codigo(sessao_admin, ata.codigo).situacao == documentos.AUTENTICO
+    # a data ao pé da ata é a da sessão de apuração e a do resultado, a da publicação — não o dia da emissão
+    # (a 2ª via de uma ata não muda de data)
+    assert "Jequié – BA, 3 de outubro de 2027." in t
+    assert "Jequié – BA, 3 de outubro de 2027." in _texto(r.pdf)
 
 
 def test_resultado_oficial_exige_todas_as_secoes(sessao_admin):
