@@ -296,13 +296,15 @@ def test_linhas_antigas_dos_servicos_sao_soltas_noutra_thread(qtbot):
     assert lista.modelo.rowCount() == 0
 
 
-def test_texto_de_busca_de_milhares_de_linhas_preparado_aos_poucos(qtbot):
+def test_texto_de_busca_de_milhares_de_linhas_preparado_aos_poucos(qtbot, monkeypatch):
     """Com 3.000 linhas, o texto de busca de cada uma (o que o filtro procura) é preparado aos poucos depois que elas
     chegam, em lotes pequenos entre os eventos: a primeira tecla do filtro não monta mais as 3.000 de uma vez (~90 ms
     na thread da interface com a folha de 3.000 servidores, issue 16) e acha as linhas certas; com poucas linhas,
-    nada é preparado antes da primeira tecla."""
-    from PySide6.QtCore import QTimer
+    nada é preparado antes da primeira tecla.
 
+    Sem relógio: cada passo do preparo (um disparo do temporizador, uma volta do laço de eventos) é medido por dentro,
+    quantas linhas ele preparou — não quantas couberam entre dois tiques de outro temporizador (sob carga, os tiques
+    atrasavam e o teste acusava um lote que não existia)."""
     from desktop.screens.widgets import tabela
     from desktop.screens.widgets.tabela import Lista
 
@@ -312,27 +314,37 @@ def test_texto_de_busca_de_milhares_de_linhas_preparado_aos_poucos(qtbot):
         chamadas[0] += 1
         return r["nome"]
 
+    passos: list[int] = []  # linhas preparadas em cada passo do preparo
+    fora = [0]  # textos de busca montados fora de um passo do preparo (de uma vez, ao chegar ou numa tecla)
+    no_passo = [False]
+    preparar, montar = tabela.ModeloTabela._on_preparar, tabela.ModeloTabela._texto_de_busca
+
+    def _on_preparar(modelo):
+        antes, no_passo[0] = chamadas[0], True
+        try:
+            preparar(modelo)
+        finally:
+            no_passo[0] = False
+        passos.append(chamadas[0] - antes)
+
+    def _texto_de_busca(modelo, k):
+        antes = chamadas[0]
+        texto = montar(modelo, k)
+        if not no_passo[0]:
+            fora[0] += chamadas[0] - antes
+        return texto
+
+    monkeypatch.setattr(tabela.ModeloTabela, "_on_preparar", _on_preparar)
+    monkeypatch.setattr(tabela.ModeloTabela, "_texto_de_busca", _texto_de_busca)
     lista = Lista([Coluna("Nome", nome), Coluna("Cargo", lambda r: "Professor")])
     qtbot.addWidget(lista.visao)
-    por_volta: list[int] = []
-    contador = QTimer()
-    contador.setInterval(1)  # anota quantas linhas foram preparadas entre uma volta do laço e outra
-    ultima = [0]
-
-    def _on_volta():
-        por_volta.append(chamadas[0] - ultima[0])
-        ultima[0] = chamadas[0]
-
-    contador.timeout.connect(_on_volta)
     linhas = [{"id": i, "nome": f"Conceição {i}" if i % 3 else f"Joao {i}"} for i in range(3000)]
     lista.definir_linhas(linhas)
-    ultima[0] = chamadas[0]
-    contador.start()
+    assert fora[0] == 0 and not lista.modelo.busca_pronta()  # nada montado ao chegar: só depois, aos poucos
     qtbot.waitUntil(lista.modelo.busca_pronta, timeout=10000)
-    contador.stop()
-    _on_volta()  # o que veio depois da última volta anotada
-    assert sum(por_volta) >= 3000  # todas as linhas preparadas sem tecla nenhuma…
-    assert max(por_volta) <= tabela._PREPARAR_LOTE + 2  # …nunca mais que um lote (e alguma célula da visão) por volta
+    assert fora[0] == 0 and sum(passos) == 3000  # todas as linhas preparadas nos passos, sem tecla nenhuma…
+    assert max(passos) <= tabela._PREPARAR_LOTE <= 300  # …nunca mais que um lote pequeno (~10 ms) por volta do laço
+    assert len(passos) >= 3000 // tabela._PREPARAR_LOTE
     antes = chamadas[0]
     lista.proxy.definir_texto("conceicao 29")
     assert chamadas[0] == antes  # a primeira tecla acha tudo pronto
