@@ -7,7 +7,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
-from desktop.screens.magisterio.lancamentos import CHAVES, COL_AVULSAS, COL_DIAS, COL_HORAS, COL_NOTURNAS
+from desktop.screens.magisterio.lancamentos import (CHAVES, COL_AVULSAS, COL_DESCRICAO, COL_DIAS, COL_FUNDAMENTO,
+                                                   COL_HORAS, COL_NOTURNAS)
 from desktop.screens.magisterio.painel import PainelMagisterio
 from desktop.services.magisterio import folha, historicos, lancamentos
 
@@ -35,7 +36,7 @@ def _texto(tabela, linha: int, coluna: int) -> str:
 
 def _celula(qtbot, tabela, texto: str, tecla=Qt.Key.Key_Tab) -> None:
     """Digita na célula atual como o usuário: se o Tab anterior já abriu o editor desta célula, nele; senão a
-    primeira tecla na tabela abre o editor. Depois, Tab (ou a ``tecla``)."""
+    primeira tecla na tabela abre o editor. Depois, Tab (ou a ``tecla``; None: o editor fica aberto)."""
     editor = _editor(tabela)
     if editor is None:
         qtbot.keyClicks(tabela, texto[0])
@@ -43,7 +44,8 @@ def _celula(qtbot, tabela, texto: str, tecla=Qt.Key.Key_Tab) -> None:
         assert editor is not None and editor.text() == texto[0]  # digitar abriu o editor
         texto = texto[1:]
     digitar(qtbot, editor, texto)
-    qtbot.keyClick(editor, tecla)
+    if tecla is not None:
+        qtbot.keyClick(editor, tecla)
 
 
 def _grade_aberta(qtbot, sessao):
@@ -237,10 +239,30 @@ def _aba_a_1366(qtbot, sessao, escola: str | None = None, carregar: bool = True)
 def test_grade_cabe_sem_rolar_a_1366(qtbot, sessao_demo, estilo):
     """Com a folha de estilo (títulos em negrito, 11 pt), na largura que a aba tem a 1366×768, as onze colunas cabem
     sem rolagem horizontal — antes somavam 1.199 pontos para 1.116: 'Outras faltas' ficava fora e o servidor
-    cortado."""
+    cortado. E continuam cabendo depois de digitar uma descrição e uma base legal longas nas colunas estreitas."""
+    from PySide6.QtWidgets import QApplication
+
     aba = _aba_a_1366(qtbot, sessao_demo)
-    cab = aba.tabela.horizontalHeader()
-    assert aba.tabela.horizontalScrollBar().maximum() == 0, [cab.sectionSize(i) for i in range(cab.count())]
+    t, cab = aba.tabela, aba.tabela.horizontalHeader()
+    larguras = [cab.sectionSize(i) for i in range(cab.count())]
+    assert t.horizontalScrollBar().maximum() == 0, larguras
+    # Descrição e base legal longas, digitadas nas colunas estreitas: o editor cresce por cima das vizinhas só até a
+    # borda da grade; confirmadas, nenhuma coluna alarga nem a grade rola — o texto sai com reticências e inteiro na dica
+    descricao = "Diferença de enquadramento por titulação retroativa a março de 2026"
+    base = "Decreto municipal 123/2026, art. 4º, parágrafo único, inciso II"
+    t.setFocus()
+    _ir(t, 0, COL_DESCRICAO)
+    for texto, tecla in ((descricao, Qt.Key.Key_Tab), (base, Qt.Key.Key_Return)):
+        _celula(qtbot, t, texto[:-1], tecla=None)
+        editor = _editor(t)
+        assert editor.geometry().right() < t.viewport().width() and editor.text() == texto[:-1]
+        _celula(qtbot, t, texto[-1], tecla=tecla)
+    qtbot.waitUntil(lambda: not aba.conferindo(), timeout=30000)
+    QApplication.processEvents()
+    assert [cab.sectionSize(i) for i in range(cab.count())] == larguras
+    assert t.horizontalScrollBar().maximum() == 0
+    assert t.fontMetrics().horizontalAdvance(descricao) > cab.sectionSize(COL_DESCRICAO)  # não cabe: reticências…
+    assert (dica(t, 0, COL_DESCRICAO), dica(t, 0, COL_FUNDAMENTO)) == (descricao, base)  # …e o texto inteiro na dica
 
 
 def test_avulsas_longas_nao_alargam_a_grade_a_1366(qtbot, sessao_demo, estilo):
@@ -318,3 +340,4 @@ def test_nome_mais_longo_da_demonstracao_inteiro_a_1366(qtbot, sessao_demo, esti
     cab = aba.tabela.horizontalHeader()
     assert aba.tabela.horizontalScrollBar().maximum() == 0, [cab.sectionSize(i) for i in range(cab.count())]
     assert cortadas(aba.tabela) == [], [(cab.model().headerData(i, Qt.Orientation.Horizontal), cab.sectionSize(i), cab.sectionSizeHint(i)) for i in range(cab.count())]
+
