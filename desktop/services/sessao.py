@@ -284,17 +284,21 @@ class Sessao:
         if getattr(self._locais, "base", None) is base:
             self._locais.base = None
         with _trava_registro:
-            livres = sum(1 for t in self._paralelas.values() if t is None)
-            fechar = (self._fechada or base.fechada or base.conexao.in_transaction
-                      or livres >= MAX_OCIOSAS or not self._mesma_chave(base))
-            if fechar:
-                self._paralelas.pop(base, None)
-            else:
+            self._paralelas.pop(base, None)
+            fechar = [base] if (self._fechada or base.fechada or base.conexao.in_transaction
+                                or not self._mesma_chave(base)) else []
+            if not fechar:
+                # a devolvida vai para o fim: a próxima tarefa (``base``: a última livre) pega a de cache mais quente;
+                # passadas MAX_OCIOSAS livres, fecha-se a que está livre há mais tempo
+                livres = [b for b, t in self._paralelas.items() if t is None]
+                fechar = livres[:max(0, len(livres) + 1 - MAX_OCIOSAS)]
+                for b in fechar:
+                    self._paralelas.pop(b, None)
                 self._paralelas[base] = None
-        if fechar:
-            base.fechar()
+        for b in fechar:
+            b.fechar()
             if self._fechada:
-                base.esquecer_chaves()
+                b.esquecer_chaves()
 
     @property
     def db(self) -> sqlite_utils.Database:
