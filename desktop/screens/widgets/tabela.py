@@ -32,7 +32,7 @@ from functools import cmp_to_key
 from typing import Any, Callable
 
 from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QPointF, QSortFilterProxyModel, Qt,
-                            QTimer)
+                            QTimer, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStaticText
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox, QHeaderView,
                                QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget)
@@ -100,6 +100,8 @@ class Coluna:
 class ModeloTabela(QAbstractTableModel):
     """Linhas vindas de um serviço, mostradas segundo a lista de colunas."""
 
+    sig_linhas_trocadas = Signal()  # ``substituir_linhas``: as linhas são outras sem ``modelReset`` (``_PeloConteudo``)
+
     def __init__(self, colunas: list[Coluna], parent=None, *,
                  cor_linha: Callable[[Any], str | None] | None = None):
         super().__init__(parent)
@@ -114,6 +116,7 @@ class ModeloTabela(QAbstractTableModel):
         self._busca: dict[int, str] = {}  # posição na chegada → texto sem acento da linha (``texto_de_busca``)
         self._sem_acentos: dict[str, str] = {}  # chave de ordenação em texto → sem acento (``_arrumar``)
         self.trocando_colunas = False
+        self.substituindo = False  # no meio de ``substituir_linhas``
         self._preparo = QTimer(self)  # prepara o texto de busca de muitas linhas aos poucos (``_preparar_busca``)
         self._preparo.setInterval(_PREPARAR_MS)
         self._preparo.timeout.connect(self._on_preparar)
@@ -128,6 +131,37 @@ class ModeloTabela(QAbstractTableModel):
         self._preparar_busca()
         if len(antigas) >= _SOLTAR_FORA and sem_qt(antigas):  # milhares de linhas dos serviços: a memória volta
             soltar(antigas)  # noutra thread (soltura; as da folha de 3.000 servidores eram ~10 ms aqui, issue 16)
+
+    def substituir_linhas(self, linhas: list[Any]) -> None:
+        """Troca as linhas como ``definir_linhas``, mas avisando a visão só do que mudou: as linhas em comum mudaram
+        (``dataChanged``) e as que sobram ou faltam saem ou entram no fim. O ``modelReset`` de ``definir_linhas`` faz
+        a tabela refazer tudo — o cabeçalho e as barras de rolagem se redesenhavam a cada busca dos Atendimentos sem
+        nada ter mudado neles (~3-4 ms de CPU da interface por busca, issue 16, meta 3). A seleção e a linha atual
+        ficam com quem chama (o reset as limpava; aqui elas ficariam na mesma posição, agora de outra linha)."""
+        novas = list(linhas)
+        antes, depois = len(self._linhas), len(novas)
+        self.substituindo = True  # ``_PeloConteudo`` mede uma vez, no fim (não no rowsInserted do meio)
+        try:
+            if depois < antes:
+                self.beginRemoveRows(QModelIndex(), depois, antes - 1)
+            elif depois > antes:
+                self.beginInsertRows(QModelIndex(), antes, depois - 1)
+            antigas, self._recebidas = self._recebidas, novas
+            self._arrumar(None)  # na ordenação escolhida; empates na ordem de chegada (como ``definir_linhas``)
+            self._busca = {}
+            if depois < antes:
+                self.endRemoveRows()
+            elif depois > antes:
+                self.endInsertRows()
+            comum = min(antes, depois)
+            if comum:
+                self.dataChanged.emit(self.index(0, 0), self.index(comum - 1, len(self.colunas) - 1))
+        finally:
+            self.substituindo = False
+        self.sig_linhas_trocadas.emit()
+        self._preparar_busca()
+        if len(antigas) >= _SOLTAR_FORA and sem_qt(antigas):
+            soltar(antigas)
 
     def acrescentar_linhas(self, linhas: list[Any]) -> None:
         """Mais linhas no fim, sem refazer as que já estão (a página seguinte de uma lista que chega ao rolar): a
@@ -880,12 +914,14 @@ class _PeloConteudo(QObject):
         self._modelo = visao.model().sourceModel()
         self._modelo.modelReset.connect(self.medir)
         self._modelo.rowsInserted.connect(self.medir)
+        self._modelo.sig_linhas_trocadas.connect(self.medir)
 
     def soltar(self) -> None:
         from .descarte import descartar
 
         self._modelo.modelReset.disconnect(self.medir)
         self._modelo.rowsInserted.disconnect(self.medir)
+        self._modelo.sig_linhas_trocadas.disconnect(self.medir)
         descartar(self)
 
     def _margem(self, coluna: int) -> int:
@@ -903,8 +939,8 @@ class _PeloConteudo(QObject):
     def medir(self, *_args) -> None:
         visao, modelo = self._visao, self._modelo
         linhas = modelo.linhas()[:_AMOSTRA]
-        if not linhas or modelo.trocando_colunas:  # as linhas de antes com as colunas novas (KeyError nos Parâmetros)
-            return
+        if not linhas or modelo.trocando_colunas or modelo.substituindo:  # trocando colunas: as linhas de antes com as
+            return  # colunas novas (KeyError nos Parâmetros); substituindo: mede no fim (``sig_linhas_trocadas``)
         visao.ensurePolished()  # a fonte da folha de estilo já vale para medir
         cab, metricas = visao.horizontalHeader(), visao.fontMetrics()
         teto = metricas.averageCharWidth() * _TETO_LETRAS

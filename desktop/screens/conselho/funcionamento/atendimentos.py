@@ -16,6 +16,7 @@ from desktop.rules.conselho.atendimentos import SITUACOES, TIPOS
 from desktop.rules.papeis import Permissao
 from desktop.services.conselho import atendimentos
 from desktop.services.sessao import SemPermissao
+from desktop.screens.widgets.barra import guardar_barras
 from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.situacao import isolar_texto
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
@@ -78,6 +79,9 @@ class AbaAtendimentos(QWidget):
         # a barra de rolagem fica sempre no lugar: aparecendo e sumindo entre uma busca que enche a tabela e uma de 3, ela
         # estreitava a área da tabela e a fazia ser redesenhada mais duas vezes por busca (issue 16)
         self.visao.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # e cada busca que muda o número de linhas fazia o Qt redesenhar as duas barras sem elas mudarem: a imagem já
+        # mostrada é copiada (``widgets.barra``)
+        guardar_barras(self.visao)
         topo = QHBoxLayout()
         for w in (QLabel("Bu&scar:"), self.busca, self.campo, self.situacao, self.botao_buscar):
             topo.addWidget(w)
@@ -172,7 +176,10 @@ class AbaAtendimentos(QWidget):
             return
         self._pedido = self._pedindo
         self.modelo.tem_mais = len(conteudo) > PAGINA
-        self.modelo.definir_linhas(conteudo[:PAGINA])
+        # sem modelReset (``substituir_linhas``): só as linhas se redesenham, não o cabeçalho nem as barras de rolagem; a
+        # escolha sai, como no reset (na mesma posição ela seria de outro caso)
+        self.visao.selectionModel().clear()
+        self.modelo.substituir_linhas(conteudo[:PAGINA])
         if self.visao.verticalScrollBar().value():  # a busca nova começa do topo: rolada até o fim da anterior, a
             self.visao.scrollToTop()  # tabela ficava no fim desta (o Qt só encurta a rolagem) e já pedia a seguinte
         # a disposição da tabela (rolagem, cabeçalho) já, não na volta seguinte do laço: o Qt a fazia depois de pintar

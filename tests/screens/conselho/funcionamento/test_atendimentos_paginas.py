@@ -121,3 +121,62 @@ def test_ordenada_pelo_cabecalho_a_pagina_seguinte_continua_da_ultima_recebida(q
     _rolar_ao_fim(qtbot, aba)  # fim (Gil): o Qt só pede mais rolando até lá de novo
     qtbot.waitUntil(lambda: aba.modelo.rowCount() == 7 and not aba.carregando, timeout=10000)
     assert _nomes(aba) == sorted(nome for nome, _r, _b in CASOS)
+
+
+def _buscar(qtbot, aba, texto: str) -> None:
+    aba.busca.setText(texto)
+    qtbot.keyClick(aba.busca, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not aba.carregando, timeout=10000)
+    qtbot.wait(30)  # a pintura que a lista nova pede (e a imagem que as barras guardam, na volta seguinte do laço)
+
+
+def test_busca_redesenha_so_as_linhas_nao_o_cabecalho_nem_as_barras(qtbot, aba):
+    """Cada busca troca as linhas; o cabeçalho e as barras de rolagem não mudam (issue 16, meta 3). Antes, o
+    ``modelReset`` fazia o cabeçalho se redesenhar a cada busca, e o Qt, ao refazer a disposição da tabela quando o
+    número de linhas muda, redesenhava as duas barras (o ``raise()`` das caixas delas): ~3-4 ms de CPU da interface
+    por busca. As buscas alternam 2 e 3 casos: a barra vertical muda (de cheia a rolável) e volta."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QProxyStyle, QStyle
+
+    aba.resize(600, 400)  # estreita: as colunas não cabem e as duas barras aparecem
+    qtbot.wait(30)
+    assert aba.visao.horizontalScrollBar().isVisible() and aba.visao.verticalScrollBar().isVisible()
+    desenhos = []
+
+    class Contado(QProxyStyle):
+        def drawComplexControl(self, controle, opcao, pintor, widget=None):  # noqa: N802
+            if controle == QStyle.ComplexControl.CC_ScrollBar:
+                desenhos.append(widget.orientation())
+            super().drawComplexControl(controle, opcao, pintor, widget)
+
+    estilo = Contado()
+    for barra in (aba.visao.horizontalScrollBar(), aba.visao.verticalScrollBar()):
+        barra.setStyle(estilo)
+    pinturas = []
+
+    class Pinturas(QObject):
+        def eventFilter(self, objeto, evento):  # noqa: N802
+            if evento.type() == QEvent.Type.Paint:
+                pinturas.append(objeto)
+            return False
+
+    filtro = Pinturas()
+    cabecalho, linhas = aba.visao.horizontalHeader().viewport(), aba.visao.viewport()
+    cabecalho.installEventFilter(filtro)
+    linhas.installEventFilter(filtro)
+    for texto in ("rocha", "lima", "rocha", "lima"):  # cada estado das barras visto duas vezes
+        _buscar(qtbot, aba, texto)
+    desenhos.clear()
+    pinturas.clear()
+    faixas = set()
+    for texto, nomes in (("rocha", ["Fábio Rocha", "Davi Rocha"]), ("lima", ["Gil Lima", "Edu Lima", "Caio Lima"]),
+                         ("rocha", ["Fábio Rocha", "Davi Rocha"])):
+        antes = len(pinturas)
+        _buscar(qtbot, aba, texto)
+        assert _nomes(aba) == nomes
+        assert pinturas[antes:].count(linhas) >= 1  # as linhas novas aparecem
+        faixas.add(aba.visao.verticalScrollBar().maximum())
+    assert len(faixas) == 2  # a barra vertical mudou de uma busca para a outra (e voltou)
+    assert cabecalho not in pinturas
+    assert desenhos == []  # as barras não foram desenhadas de novo pelo estilo
+
