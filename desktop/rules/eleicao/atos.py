@@ -1,0 +1,158 @@
+"""Os atos que abrem cada etapa do processo de escolha: o edital abre as inscrições, a lista de inscritos abre as
+impugnações (Lei 320/2023, arts. 7º e 11 §2º).
+
+O calendário (``calendario``) diz quando cada coisa está prevista; aqui se confere o que de fato foi feito — a fase
+gravada e as datas dos atos — antes de aceitar uma inscrição, uma impugnação ou o próprio ato. As funções
+devolvem o motivo da recusa, com o artigo, ou ``None`` (aceito). Nada de Qt, SQL ou relógio: o dia de hoje vem
+de quem chama.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.rules import formato
+
+from . import calendario
+from .calendario import Calendario, Momento
+
+FASES = ("preparacao", "inscricoes", "analise", "homologado", "apuracao", "encerrado")
+"""As fases gravadas, na ordem: cada uma começa por um ato (abrir o processo, publicar o edital, publicar a lista
+de inscritos, homologar, apurar o primeiro boletim, registrar os eleitos)."""
+
+NOMES_FASES = {
+    "preparacao": "edital a publicar",
+    "inscricoes": "inscrições (edital publicado)",
+    "analise": "impugnação e análise (lista de inscritos publicada)",
+    "homologado": "lista homologada",
+    "apuracao": "apuração",
+    "encerrado": "encerrado",
+}
+
+
+@dataclass(frozen=True)
+class Atos:
+    """O que a comissão e o CMDCA já fizeram: a fase gravada e as datas das publicações (``None``: não houve)."""
+
+    fase: str
+    edital_publicado_em: date | None = None
+    inscritos_publicados_em: date | None = None
+
+    @classmethod
+    def do_processo(cls, p: dict) -> "Atos":
+        def dia(campo: str) -> date | None:
+            return date.fromisoformat(p[campo]) if p.get(campo) else None
+
+        return cls(p["fase"], dia("edital_publicado_em"), dia("inscritos_publicados_em"))
+
+
+def inscricoes_fechadas(atos: Atos) -> str | None:
+    """Por que não se aceita inscrição agora, pelos atos (Lei 320/2023, art. 7º e §1º I; art. 11 §2º; art. 13 §1º);
+    ``None`` se as inscrições estão abertas (a data de cada pedido é conferida em ``recusa_inscricao``)."""
+    if atos.fase == "preparacao" or atos.edital_publicado_em is None:
+        return ("As inscrições ainda não abriram: o edital do processo de escolha não foi publicado. A inscrição é "
+                "a primeira etapa do edital, que o CMDCA publica com seis meses de antecedência (Lei 320/2023, "
+                "art. 7º e §1º I). Registre a publicação do edital na aba Calendário.")
+    if atos.fase == "inscricoes":
+        return None
+    if atos.inscritos_publicados_em is not None and atos.fase == "analise":
+        return (f"As inscrições estão encerradas: a lista de inscritos foi publicada em "
+                f"{formato.data(atos.inscritos_publicados_em)} (Lei 320/2023, art. 11 §2º). Novas inscrições só "
+                "com a reabertura do prazo pelo CMDCA (art. 13 §1º).")
+    return (f"As inscrições estão encerradas: o processo está na fase \"{NOMES_FASES[atos.fase]}\" "
+            "(Lei 320/2023, art. 7º §1º).")
+
+
+def recusa_inscricao(atos: Atos, cal: Calendario, inscrito_em: date) -> str | None:
+    """A inscrição em ``inscrito_em`` cabe? Só com o edital publicado, não antes dele e dentro do prazo do edital
+    (Lei 320/2023, art. 7º e §1º a)."""
+    if motivo := inscricoes_fechadas(atos):
+        return motivo
+    if inscrito_em < atos.edital_publicado_em:
+        return (f"A inscrição em {formato.data(inscrito_em)} é anterior à publicação do edital "
+                f"({formato.data(atos.edital_publicado_em)}): nenhuma inscrição vale antes dele (Lei 320/2023, art. 7º).")
+    if not cal.inscricao_inicio <= inscrito_em <= cal.inscricao_fim:
+        return (f"A inscrição em {formato.data(inscrito_em)} está fora do prazo do edital "
+                f"({formato.data(cal.inscricao_inicio)} a {formato.data(cal.inscricao_fim)}) (Lei 320/2023, art. 7º §1º a).")
+    return None
+
+
+def impugnacoes_fechadas(atos: Atos) -> str | None:
+    """Por que não se aceita impugnação agora, pelos atos: o prazo de cinco dias corre da publicação da lista de
+    inscritos (Lei 320/2023, art. 11 §2º); ``None`` se a lista já foi publicada."""
+    if atos.inscritos_publicados_em is None:
+        antes = "" if atos.edital_publicado_em else " (nem o edital, art. 7º)"
+        return ("A lista de inscritos ainda não foi publicada" + antes + ": a impugnação cabe no prazo de 5 dias "
+                "contados da publicação da relação dos inscritos (Lei 320/2023, art. 11 §2º). Registre a publicação "
+                "da lista na aba Calendário.")
+    return None
+
+
+def recusa_impugnacao(atos: Atos, cal: Calendario, apresentada_em: date) -> str | None:
+    """A impugnação apresentada em ``apresentada_em`` cabe? Só depois da lista de inscritos publicada e nos cinco
+    dias contados dessa publicação (Lei 320/2023, art. 11 §2º)."""
+    if motivo := impugnacoes_fechadas(atos):
+        return motivo
+    if not cal.publicacao_inscritos <= apresentada_em <= cal.impugnacao_fim:
+        return (f"Impugnação em {formato.data(apresentada_em)} fora do prazo: são 5 dias contados da publicação dos "
+                f"inscritos, de {formato.data(cal.publicacao_inscritos)} a {formato.data(cal.impugnacao_fim)} "
+                "(Lei 320/2023, art. 11 §2º).")
+    return None
+
+
+def _futuro(em: date, hoje: date, o_que: str, artigo: str) -> str | None:
+    if em > hoje:
+        return (f"A publicação {o_que} em {formato.data(em)} é posterior a hoje ({formato.data(hoje)}): registre a "
+                f"publicação depois de feita, com a data em que saiu ({artigo}).")
+    return None
+
+
+def recusa_publicar_edital(atos: Atos, cal: Calendario, em: date, hoje: date) -> str | None:
+    """O edital pode ser registrado como publicado em ``em``? Só uma vez, numa data que já chegou e até o início
+    das inscrições (Lei 320/2023, art. 7º e §1º a). O limite dos seis meses é conferido com o calendário."""
+    if atos.fase != "preparacao":
+        return (f"O edital já foi publicado em {formato.data(atos.edital_publicado_em)} (Lei 320/2023, art. 7º)."
+                if atos.edital_publicado_em else "O edital já foi publicado (Lei 320/2023, art. 7º).")
+    if motivo := _futuro(em, hoje, "do edital", "Lei 320/2023, arts. 7º e 10 I"):
+        return motivo
+    if em > cal.inscricao_inicio:
+        return (f"O edital em {formato.data(em)} sairia depois do início das inscrições ({formato.data(cal.inscricao_inicio)}): "
+                "a inscrição é aberta pelo edital (Lei 320/2023, art. 7º §1º I e a). Ajuste o calendário ou a data.")
+    return None
+
+
+def recusa_publicar_inscritos(atos: Atos, cal: Calendario, em: date, hoje: date) -> str | None:
+    """A lista de inscritos pode ser registrada como publicada em ``em``? Só com o edital publicado, as inscrições
+    encerradas e numa data que já chegou (Lei 320/2023, arts. 7º §1º a e 11 §2º)."""
+    if atos.fase == "preparacao" or atos.edital_publicado_em is None:
+        return ("Não há lista de inscritos antes do edital: publique o edital primeiro (Lei 320/2023, art. 7º).")
+    if atos.fase != "inscricoes":
+        quando = f" em {formato.data(atos.inscritos_publicados_em)}" if atos.inscritos_publicados_em else ""
+        return (f"A lista de inscritos já foi publicada{quando}; o processo está na fase \"{NOMES_FASES[atos.fase]}\" "
+                "(Lei 320/2023, art. 11 §2º).")
+    if motivo := _futuro(em, hoje, "da lista de inscritos", "Lei 320/2023, art. 11 §2º"):
+        return motivo
+    if em < cal.inscricao_fim:
+        return (f"A lista de inscritos em {formato.data(em)} sairia antes do fim das inscrições "
+                f"({formato.data(cal.inscricao_fim)}): o prazo do edital é dos candidatos (Lei 320/2023, art. 7º §1º a; "
+                "art. 11 §2º).")
+    return None
+
+
+def momento(atos: Atos, cal: Calendario, dia: date) -> Momento:
+    """Onde o processo está em ``dia``: o calendário (``calendario.momento``), corrigido pelo que de fato foi feito —
+    previsto não é publicado. Edital com a data prevista já passada sem registro de publicação: as inscrições não
+    abriram (art. 7º); lista de inscritos prevista e não publicada: o prazo de impugnação não começou (art. 11 §2º)."""
+    d = formato.data
+    if atos.edital_publicado_em is None:
+        if dia < cal.data_edital:
+            return calendario.momento(cal, dia)
+        return Momento(f"Edital previsto para {d(cal.data_edital)} ainda não publicado: as inscrições só abrem "
+                       "com ele", "Lei 320/2023, art. 7º")
+    if atos.fase == "inscricoes" and dia >= cal.publicacao_inscritos:
+        if dia <= cal.inscricao_fim:  # o fim das inscrições passou a valer depois da lista (reabertura)
+            return calendario.momento(cal, dia)
+        return Momento(f"Inscrições encerradas em {d(cal.inscricao_fim)}; lista de inscritos prevista para "
+                       f"{d(cal.publicacao_inscritos)} ainda não publicada: o prazo de impugnação corre da publicação",
+                       "Lei 320/2023, art. 11 §2º")
+    return calendario.momento(cal, dia)

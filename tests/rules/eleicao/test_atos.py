@@ -1,0 +1,51 @@
+"""Os atos que abrem as etapas do processo de escolha (Lei 320/2023, arts. 7º e 11 §2º): casos escritos à mão
+em casos/atos.toml, e o momento do cabeçalho, que não confunde previsto com publicado."""
+from datetime import date
+
+import pytest
+
+from desktop.rules.eleicao import atos
+from desktop.rules.eleicao import calendario as cal
+
+from ..casos_toml import casos, vigente_padrao
+
+
+@pytest.fixture(scope="module")
+def calendario():
+    return cal.sugerido(2027, vigente_padrao("eleicao_regras"))
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/atos"))
+def test_ato_que_abre_a_etapa(calendario, caso):
+    feitos = atos.Atos(caso["fase"], caso.get("edital"), caso.get("inscritos"))
+    motivo = {
+        "inscricao": lambda: atos.recusa_inscricao(feitos, calendario, caso["dia"]),
+        "impugnacao": lambda: atos.recusa_impugnacao(feitos, calendario, caso["dia"]),
+        "publicar_edital": lambda: atos.recusa_publicar_edital(feitos, calendario, caso["dia"], caso["hoje"]),
+        "publicar_inscritos": lambda: atos.recusa_publicar_inscritos(feitos, calendario, caso["dia"], caso["hoje"]),
+    }[caso["acao"]]()
+    if not caso["recusa"]:
+        assert motivo is None
+    else:
+        assert motivo is not None and caso["recusa"] in motivo, motivo
+        assert caso["fundamento"] in motivo and "Lei 320/2023" in motivo, motivo
+
+
+def test_momento_antes_do_edital_previsto_e_o_do_calendario(calendario):
+    m = atos.momento(atos.Atos("preparacao"), calendario, date(2026, 12, 3))
+    assert m == cal.momento(calendario, date(2026, 12, 3))
+
+
+def test_momento_com_o_edital_atrasado_nao_diz_inscricoes_abertas(calendario):
+    m = atos.momento(atos.Atos("preparacao"), calendario, date(2027, 4, 20))
+    assert str(m) == ("Edital previsto para 03/04/2027 ainda não publicado: as inscrições só abrem com ele "
+                      "— Lei 320/2023, art. 7º")
+
+
+def test_momento_sem_lista_de_inscritos_nao_diz_prazo_de_impugnacao(calendario):
+    publicado = atos.Atos("inscricoes", date(2027, 4, 3))
+    assert atos.momento(publicado, calendario, date(2027, 4, 20)).texto == "Inscrições abertas até 13/05/2027"
+    m = atos.momento(publicado, calendario, date(2027, 5, 20))
+    assert m.fundamento == "Lei 320/2023, art. 11 §2º" and "ainda não publicada" in m.texto
+    lista = atos.Atos("analise", date(2027, 4, 3), date(2027, 5, 18))
+    assert atos.momento(lista, calendario, date(2027, 5, 20)).texto == "Prazo de impugnação até 23/05/2027"
