@@ -110,7 +110,13 @@ class AbaCandidatos(_Aba):
         self.tabela.setObjectName("candidatos")
         self.checklist = Lista(COLUNAS_CHECKLIST, self, nome="Requisitos da candidatura", chave="requisito",
                                ao_abrir=self._on_analisar_requisito if self.pode_editar else None)
-        self.botao("Nova &inscrição…", self._on_inscrever)
+        self.inscrever = self.botao("Nova &inscrição…", self._on_inscrever)
+        self.inscrever.setEnabled(False)  # até a leitura dizer se as inscrições estão abertas
+        # por que não se inscreve agora (edital não publicado, lista de inscritos já publicada…), do serviço
+        self.motivo_inscricao = QLabel(self)
+        self.motivo_inscricao.setObjectName("motivo_inscricao")
+        self.motivo_inscricao.setWordWrap(True)
+        self.motivo_inscricao.setVisible(False)
         self.analisar = self.botao("Análise &documental…", self._on_analisar)
         self.nota = self.botao("Nota da &prova…", self._on_nota)
         self.botao("Pa&rentesco (art. 15)…", self._on_parentesco)
@@ -121,17 +127,24 @@ class AbaCandidatos(_Aba):
         divisor.addWidget(self.checklist.visao)
         lay = QVBoxLayout(self)
         lay.addLayout(self.botoes)
+        lay.addWidget(self.motivo_inscricao)
         lay.addWidget(divisor, 1)
         self.recarregar()
 
     def recarregar(self) -> None:
         sessao, pid = self._sessao, self._pid
-        servicos.consulta(self, lambda: candidaturas.listar_candidaturas(sessao, pid), self._on_lidas,
-                          titulo_erro="Candidatos", chave="lista")
+        servicos.consulta(self, lambda: (candidaturas.listar_candidaturas(sessao, pid),
+                                         processo.por_que_sem_inscricao(sessao, pid)),
+                          lambda lido: self._on_lidas(*lido), titulo_erro="Candidatos", chave="lista")
 
-    def _on_lidas(self, cands: list[dict]) -> None:
+    def _on_lidas(self, cands: list[dict], sem_inscricao: str | None = None) -> None:
         """A lista relida: a candidatura que estava escolhida continua escolhida (pelo id, mesmo se a ordem mudou)
-        e o seu checklist é relido (a análise gravada muda a situação dos requisitos)."""
+        e o seu checklist é relido (a análise gravada muda a situação dos requisitos). Com as inscrições fechadas,
+        o botão de inscrever fica desabilitado e o motivo (com o artigo, do serviço) aparece ao lado."""
+        self.inscrever.setEnabled(sem_inscricao is None)
+        self.inscrever.setToolTip(sem_inscricao or "")
+        self.motivo_inscricao.setText(sem_inscricao or "")
+        self.motivo_inscricao.setVisible(self.pode_editar and sem_inscricao is not None)
         self.cands = cands
         self.lista.definir_linhas(cands)
         self._on_linha()
@@ -225,12 +238,19 @@ class AbaImpugnacoes(_Aba):
 
     def recarregar(self) -> None:
         sessao, pid = self._sessao, self._pid
-        servicos.consulta(self, lambda: (processo.obter_processo(sessao, pid), impugnacoes.listar(sessao, pid)),
+        servicos.consulta(self, lambda: (processo.obter_processo(sessao, pid), impugnacoes.listar(sessao, pid),
+                                         processo.por_que_sem_impugnacao(sessao, pid)),
                           lambda lido: self._on_lidas(*lido), titulo_erro="Impugnações", chave="lista")
 
-    def _on_lidas(self, p: dict, lista: list[dict]) -> None:
-        self.prazo.setText(f"Prazo de impugnação: de {formato.data(p['publicacao_inscritos'])} a {formato.data(p['impugnacao_fim'])} "
-                           "(5 dias contados da publicação dos inscritos, Lei 320/2023, art. 11 §2º).")
+    def _on_lidas(self, p: dict, lista: list[dict], sem_impugnacao: str | None = None) -> None:
+        """O prazo de impugnação — ou, antes da lista de inscritos publicada, por que ainda não há impugnação (as
+        denúncias de conduta vedada seguem aceitas)."""
+        if sem_impugnacao:
+            self.prazo.setText(f"{sem_impugnacao} Denúncias de conduta vedada de candidato inscrito podem ser registradas.")
+        else:
+            self.prazo.setText(f"Prazo de impugnação: de {formato.data(p['publicacao_inscritos'])} a "
+                               f"{formato.data(p['impugnacao_fim'])} (5 dias contados da publicação dos inscritos, "
+                               "Lei 320/2023, art. 11 §2º).")
         self.lista = lista
         self.lista_impugnacoes.definir_linhas(lista)
 

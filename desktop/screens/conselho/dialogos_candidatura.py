@@ -323,3 +323,31 @@ class DialogoReabertura(DialogoFormulario):
     def chamada(self) -> partial:
         return partial(processo.reabrir_inscricoes, self._sessao, self._pid, novo_fim=self.fim.valor(),
                                            nova_publicacao=self.publicacao.valor())
+
+
+class DialogoPublicacao(DialogoFormulario):
+    """Registra a publicação do edital (abre as inscrições) ou da lista de inscritos (abre as impugnações), com a
+    data em que de fato saiu. As recusas (data futura, fora do calendário, fase errada) vêm do serviço, com o artigo."""
+
+    TEXTOS = {
+        "edital": ("Publicação do edital", "Data da &publicação do edital:", "data_edital",
+                   "Registre a publicação depois de feita, com a data em que saiu no Diário Oficial ou meio equivalente. "
+                   "Ela abre as inscrições; sem ela, nenhuma inscrição é aceita."),
+        "inscritos": ("Publicação da lista de inscritos", "Data da &publicação da lista:",
+                      "publicacao_inscritos",
+                      "Registre a publicação da relação dos inscritos depois de feita. Ela encerra as inscrições e abre "
+                      "o prazo de impugnação, contado dessa data; antes dela, nenhuma impugnação é aceita."),
+    }
+
+    def __init__(self, sessao, processo_id: str, p: dict, qual: str, parent: QWidget | None = None):
+        """``p``: o processo, lido antes fora da thread da interface; ``qual``: "edital" ou "inscritos"."""
+        self._sessao, self._pid, self._qual = sessao, processo_id, qual
+        titulo, rotulo, campo, explicacao = self.TEXTOS[qual]
+        super().__init__(titulo, "&Registrar", parent, explicacao=(
+            f"Data prevista no calendário: {formato.data(p[campo])}. {explicacao}"))
+        self.data = self.adicionar(rotulo, CampoData(parent=self))
+        self.data.definir_texto(formato.data(min(date.fromisoformat(p[campo]), date.today())))
+
+    def chamada(self) -> partial:
+        servico = processo.publicar_edital if self._qual == "edital" else processo.publicar_inscritos
+        return partial(servico, self._sessao, self._pid, em=self.data.valor())

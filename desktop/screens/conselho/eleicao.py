@@ -13,13 +13,9 @@ from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets.tabela import Coluna, Lista
 from .abas_eleicao import AbaCandidatos, AbaImpugnacoes, AbaSecoes
 from .apuracao import DigitacaoBoletim, PainelApuracao
+from .dialogos_candidatura import DialogoPublicacao
 from .encerramento import AbaEncerramento
 
-FASES = {"inscricoes": "Inscrições e análise", "analise": "Análise", "homologado": "Lista homologada",
-         "apuracao": "Apuração", "encerrado": "Encerrado (eleitos passados ao Conselho)"}
-FASES_DO_CALENDARIO = ("inscricoes", "analise")
-"""Fases gravadas que só dizem "ainda não homologou": aí o cabeçalho mostra só o calendário (o processo nasce em
-"inscricoes" meses antes do edital; dizer "Inscrições" antes dele enganava)."""
 # "Encerrar e dar posse" fica na aba "Auditoria e posse" (encerramento.py).
 
 COLUNAS_CALENDARIO = [  # a etapa ordena pela ordem da lei (art. 7º §1º); a data, pela data
@@ -76,6 +72,7 @@ class ProcessoEscolha(QWidget):
         lay.addWidget(self.abas, 1)
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
         self.calendario: Lista | None = None  # a lista do calendário do processo escolhido
+        self.publicar_edital = self.publicar_inscritos = None  # os atos, na aba do calendário
         self.processos.currentIndexChanged.connect(self._on_processo)
         self.abrir.clicked.connect(self._on_abrir)
         self.recarregar()
@@ -116,7 +113,7 @@ class ProcessoEscolha(QWidget):
             self.abas.removeTab(0)
             descartar(w)  # as abas têm modelos de tabela criados no Python (widgets.descarte)
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
-        self.calendario = None
+        self.calendario = self.publicar_edital = self.publicar_inscritos = None
         pid = self.processos.currentData()
         if not pid:
             self.fase.setText("Nenhum processo de escolha cadastrado.")
@@ -126,8 +123,8 @@ class ProcessoEscolha(QWidget):
                           titulo_erro="Processo de escolha", chave="processo")
 
     def _montar(self, pid: str, p: dict, momento, problemas: list[str]) -> None:
+        self.abas.addTab(self._calendario(pid, p, problemas), "&Calendário")
         self._on_fase((p, momento))
-        self.abas.addTab(self._calendario(p, problemas), "&Calendário")
         self.candidatos = AbaCandidatos(self._sessao, pid)
         self.impugnacoes = AbaImpugnacoes(self._sessao, pid)
         self.secoes = AbaSecoes(self._sessao, pid)
@@ -147,19 +144,44 @@ class ProcessoEscolha(QWidget):
         self.abas.addTab(self.encerramento, "&Auditoria e posse")
         self.abas.addTab(self._documentos(pid), "D&ocumentos")
 
-    def _calendario(self, p: dict, problemas: list[str]) -> QWidget:
+    def _calendario(self, pid: str, p: dict, problemas: list[str]) -> QWidget:
         from desktop.rules.eleicao.calendario import ETAPAS
 
         w = QWidget()
+        botoes = QHBoxLayout()
+        self.publicar_edital = QPushButton("Registrar a publicação do &edital…", w)
+        self.publicar_inscritos = QPushButton("Registrar a publicação da &lista de inscritos…", w)
+        for botao, qual in ((self.publicar_edital, "edital"), (self.publicar_inscritos, "inscritos")):
+            botao.setVisible(self._sessao.pode(Permissao.ELEICAO_EDITAR))
+            botao.clicked.connect(lambda _=False, qual=qual: self._on_publicar(pid, qual))
+            botoes.addWidget(botao)
+        botoes.addStretch(1)
         self.calendario = Lista(COLUNAS_CALENDARIO, w, nome="Calendário do processo de escolha", chave="campo")
         self.calendario.definir_linhas([{"ordem": i, "campo": campo, "rotulo": rotulo.capitalize(), "data": p[campo]}
                                         for i, (campo, rotulo) in enumerate(ETAPAS)])
         lay = QVBoxLayout(w)
+        lay.addLayout(botoes)
         lay.addWidget(self.calendario.visao)
         aviso = QLabel("\n".join(problemas) or "Calendário conforme a Lei 320/2023 (arts. 5º, 7º, 11 §2º e 14 §2º).")
         aviso.setWordWrap(True)
         lay.addWidget(aviso)
         return w
+
+    def _on_publicar(self, pid: str, qual: str) -> None:
+        """Registra a publicação do edital ou da lista de inscritos (o formulário lê o processo antes, fora da
+        thread da interface); gravado, a fase, o calendário e as abas são relidos."""
+        sessao = self._sessao
+
+        def _on_lido(p: dict) -> None:
+            self.dialogo = DialogoPublicacao(sessao, pid, p, qual, self)
+            if self.dialogo.exec() == DialogoPublicacao.DialogCode.Accepted:
+                self.mensagem.setText(
+                    "Edital publicado: as inscrições estão abertas no prazo do edital." if qual == "edital" else
+                    "Lista de inscritos publicada: as inscrições fecharam e corre o prazo de impugnação.")
+                self._on_processo()
+
+        servicos.consulta(self, lambda: processo.obter_processo(sessao, pid), _on_lido,
+                          titulo_erro="Processo de escolha")
 
     def _on_mudou(self, mensagem: str) -> None:
         """Algo foi gravado numa aba: atualiza a fase e as outras abas, sem perder a aba atual."""
@@ -173,13 +195,16 @@ class ProcessoEscolha(QWidget):
                 aba.recarregar()
 
     def _on_fase(self, lido: tuple) -> None:
-        """O cabeçalho: onde o processo está no calendário de hoje (a regra é do serviço, art. 7º) e, depois
-        da homologação, a fase gravada (o que a comissão já fez)."""
+        """O cabeçalho: a fase gravada (o que a comissão e o CMDCA já fizeram: edital, lista de inscritos,
+        homologação…) e onde o processo está no calendário de hoje, corrigido pelos atos (ambos do serviço)."""
         p, momento = lido
-        partes = [str(momento), f"posse {formato.data(p['posse'])}", f"mandato até {formato.data(p['fim_mandato'])}"]
-        if p["fase"] not in FASES_DO_CALENDARIO:
-            partes.insert(0, f"Fase: {FASES[p['fase']]}")
-        self.fase.setText(" · ".join(partes))
+        fase = processo.nome_da_fase(p)
+        self.fase.setText(" · ".join([f"Fase: {fase[:1].upper()}{fase[1:]}", str(momento),
+                                      f"posse {formato.data(p['posse'])}",
+                                      f"mandato até {formato.data(p['fim_mandato'])}"]))
+        for botao, ato in ((self.publicar_edital, "edital"), (self.publicar_inscritos, "inscritos")):
+            if botao is not None:
+                botao.setEnabled(processo.proximo_ato(p) == ato)
 
     def _documentos(self, pid: str) -> QWidget:
         w = QWidget()

@@ -5,6 +5,7 @@ from datetime import date
 
 from desktop.rules import validacao
 from desktop.rules import formato
+from desktop.rules.eleicao import atos as regra_atos
 from desktop.rules.eleicao import requisitos as regra_requisitos
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
@@ -14,7 +15,7 @@ from desktop.store.ids import agora, novo_id
 
 from .. import cadastros, parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import candidatura_ou_erro, exigir_fase, processo_ou_erro, recalcular
+from .comum import calendario_de, candidatura_ou_erro, exigir_fase, processo_ou_erro, recalcular
 
 
 def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimento: date,
@@ -27,7 +28,8 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
     """
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
-    exigir_fase(proc, "inscricoes", acao="inscrever candidatos")
+    if motivo := regra_atos.inscricoes_fechadas(regra_atos.Atos.do_processo(proc)):  # antes de tudo: o edital
+        raise ErroNegocio(motivo)
     nome = validacao.obrigatorio(nome, "o nome")
     cpf = validacao.cpf(cpf)
     if not isinstance(numero, int) or isinstance(numero, bool) or not 1 <= numero <= 99999:
@@ -35,10 +37,8 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
     if not isinstance(experiencia_meses, int) or isinstance(experiencia_meses, bool) or experiencia_meses < 0:
         raise EntradaInvalida("A experiência deve ser informada em meses (inteiro, zero ou mais) "
                               "(Lei 320/2023, art. 12 §2º VII e §8º).")
-    inicio, fim = date.fromisoformat(proc["inscricao_inicio"]), date.fromisoformat(proc["inscricao_fim"])
-    if not inicio <= inscrito_em <= fim:
-        raise EntradaInvalida(f"A inscrição em {formato.data(inscrito_em)} está fora do prazo do edital "
-                              f"({formato.data(inicio)} a {formato.data(fim)}) (Lei 320/2023, art. 7º §1º a).")
+    if motivo := regra_atos.recusa_inscricao(regra_atos.Atos.do_processo(proc), calendario_de(proc), inscrito_em):
+        raise EntradaInvalida(motivo)
     if nascimento >= inscrito_em or residencia_desde > inscrito_em:
         raise EntradaInvalida("Nascimento e início da residência devem ser anteriores à data da inscrição "
                               "(Lei 320/2023, art. 12 §2º II e III).")
@@ -232,7 +232,12 @@ def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | N
     habilitados, recusa (art. 13) salvo decisão do CMDCA de prosseguir, com justificativa."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
-    exigir_fase(proc, "inscricoes", "analise", acao="homologar a lista")
+    if proc["fase"] in ("preparacao", "inscricoes"):
+        raise ErroNegocio("Não é possível homologar a lista: a lista de inscritos ainda não foi publicada, e sem ela "
+                          "não correu o prazo de impugnação de 5 dias (Lei 320/2023, art. 11 §2º); a lista de "
+                          "habilitados só sai esgotada essa fase (art. 11 §6º). Registre a publicação da lista de "
+                          "inscritos na aba Calendário.")
+    exigir_fase(proc, "analise", acao="homologar a lista")
     todos = armazem.candidaturas(sessao.db, processo_id)
     pendentes = [c for c in todos if c["situacao"] == "inscrito"]
     if pendentes:

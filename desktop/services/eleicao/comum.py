@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from desktop.rules.eleicao import situacao as regra_situacao
+from desktop.rules.eleicao.atos import NOMES_FASES
 from desktop.rules.eleicao.calendario import Calendario
 from desktop.rules.papeis import NOMES_FUNCAO, FuncaoApuracao
 from desktop.store.eleicao import candidaturas as armazem
@@ -65,10 +66,10 @@ def candidatura_ou_erro(db, candidatura_id: str) -> dict:
 
 def exigir_fase(processo: dict, *fases: str, acao: str) -> None:
     if processo["fase"] not in fases:
-        nomes = {"inscricoes": "inscrições e análise", "analise": "análise", "homologado": "lista homologada",
-                 "apuracao": "apuração", "encerrado": "encerrado"}
         raise ErroNegocio(f"Não é possível {acao}: o processo de {processo['ano']} está na fase "
-                          f"\"{nomes[processo['fase']]}\".")
+                          f"\"{NOMES_FASES[processo['fase']]}\"" + (
+                              " — o edital ainda não foi publicado (Lei 320/2023, art. 7º)."
+                              if processo["fase"] == "preparacao" else "."))
 
 
 def recalcular(m, candidatura_id: str) -> dict:

@@ -47,8 +47,8 @@ def _repartir(rnd: random.Random, total: int, partes: int) -> list[int]:
 def criar_demo_eleicao(sessao: Sessao, rnd: random.Random, *, ate: date | None = None) -> dict:
     """Cria o processo de 2027; devolve o processo. Sem ``ate``, inteiro, até a passagem dos eleitos (os testes
     percorrem o calendário com ``simulando_dia``). Com ``ate`` (a base de demonstração passa a data de hoje), só
-    o que o calendário já permite nessa data: em 12/2026 o processo está aberto com o calendário e nada mais — o
-    edital sai até 03/04/2027 (Lei 320/2023, art. 7º), a eleição é em 03/10/2027 (art. 5º I) e a posse em
+    o que o calendário já permite nessa data: em 12/2026 o processo está aberto com o calendário e nada mais (fase
+    "preparacao": o edital sai até 03/04/2027 (Lei 320/2023, art. 7º), e só com ele registrado há inscrições), a eleição é em 03/10/2027 (art. 5º I) e a posse em
     10/01/2028 (art. 5º IV); antes, a demonstração mostrava em 2026 a eleição de 2027 encerrada.
 
     Os sorteios (CPFs, votos, brancos e nulos, aptos) são feitos antes, na mesma ordem de sempre: parar mais cedo
@@ -72,6 +72,10 @@ def criar_demo_eleicao(sessao: Sessao, rnd: random.Random, *, ate: date | None =
     def chegou(dia: date) -> bool:
         return ate is None or dia <= ate
 
+    if not chegou(cal.data_edital):  # o edital ainda vai sair: o processo fica em preparação (art. 7º)
+        return processo.obter_processo(sessao, pid)
+    with simulando_dia(cal.data_edital):  # o ato é registrado no dia em que sai, nunca antes
+        processo.publicar_edital(sessao, pid, em=cal.data_edital)
     nascimentos = {int(i): d for i, d in _D["nascimentos"].items()}
     ids = []
     for i, nome in enumerate(_NOMES):
@@ -85,6 +89,10 @@ def criar_demo_eleicao(sessao: Sessao, rnd: random.Random, *, ate: date | None =
             inscrito_em=inscrito_em, documentos=dict(_D["documentos"]))
         ids.append(c["id"])
     im = _D["impugnacao"]
+    if not chegou(cal.publicacao_inscritos):
+        return processo.obter_processo(sessao, pid)
+    with simulando_dia(cal.publicacao_inscritos):  # a lista abre o prazo de impugnação (art. 11 §2º)
+        processo.publicar_inscritos(sessao, pid, em=cal.publicacao_inscritos)
     if not chegou(max(cal.inscricao_fim, cal.impugnacao_fim + timedelta(days=12))):  # o recurso julgado (abaixo)
         return processo.obter_processo(sessao, pid)
     indef = _D["indeferimento"]

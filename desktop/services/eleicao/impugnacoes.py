@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.rules import formato, validacao
+from desktop.rules.eleicao import atos as regra_atos
 from desktop.rules.eleicao import auditoria as regra_auditoria
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
@@ -12,7 +13,7 @@ from desktop.store.ids import agora, novo_id
 
 from .. import parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import candidatura_ou_erro, processo_ou_erro, recalcular
+from .comum import calendario_de, candidatura_ou_erro, processo_ou_erro, recalcular
 
 
 def _texto(valor: str, campo: str) -> str:
@@ -35,11 +36,15 @@ def apresentar(sessao: Sessao, candidatura_id: str, *, tipo: str, autor: str, fu
         raise EntradaInvalida("Tipo: 'impugnacao' (requisitos, art. 11 §2º) ou 'denuncia' (conduta vedada, art. 8º §12).")
     cand = candidatura_ou_erro(sessao.db, candidatura_id)
     proc = processo_ou_erro(sessao.db, cand["processo_id"])
-    pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
-    if tipo == "impugnacao" and not pub <= apresentada_em <= fim:
-        raise EntradaInvalida(f"Impugnação em {formato.data(apresentada_em)} fora do prazo: são 5 dias contados da "
-                              f"publicação dos inscritos, de {formato.data(pub)} a {formato.data(fim)} "
-                              "(Lei 320/2023, art. 11 §2º).")
+    atos = regra_atos.Atos.do_processo(proc)
+    if tipo == "impugnacao" and (motivo := regra_atos.impugnacoes_fechadas(atos)):
+        raise ErroNegocio(motivo)
+    if tipo == "impugnacao" and (motivo := regra_atos.recusa_impugnacao(atos, calendario_de(proc), apresentada_em)):
+        raise EntradaInvalida(motivo)
+    if tipo == "denuncia" and apresentada_em < date.fromisoformat(cand["inscrito_em"]):
+        raise EntradaInvalida(f"Denúncia em {formato.data(apresentada_em)} anterior à inscrição do candidato "
+                              f"({formato.data(date.fromisoformat(cand['inscrito_em']))}): só há conduta de candidato "
+                              "depois da inscrição (Lei 320/2023, arts. 7º §1º I e 8º §12).")
     if tipo == "denuncia" and apresentada_em > date.fromisoformat(proc["eleicao"]):
         raise EntradaInvalida("Denúncia de conduta vedada depois do dia da eleição não cabe neste "
                               "procedimento (Lei 320/2023, art. 8º §12).")

@@ -1,10 +1,12 @@
-"""Processo de escolha: abrir com o calendário conferido pela lei, consultar e reabrir as inscrições (arts. 5º, 7º e 13)."""
+"""Processo de escolha: abrir com o calendário conferido pela lei, registrar os atos que abrem as etapas (edital,
+lista de inscritos), consultar e reabrir as inscrições (arts. 5º, 7º, 11 §2º e 13)."""
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from desktop.rules.eleicao import atos as regra_atos
 from desktop.rules.eleicao import calendario as regra_calendario
 from desktop.rules.eleicao.calendario import Calendario, Problema
 from desktop.rules.eleicao.requisitos import nota as ler_nota
@@ -35,7 +37,9 @@ def conferir_calendario(sessao: Sessao, cal: Calendario) -> list[Problema]:
 def abrir_processo(sessao: Sessao, cal: Calendario, *, nota_corte, criterio_desempate: str = "idade") -> dict:
     """Abre o processo do ano da eleição. Recusa calendário contra a lei (com o artigo) e ano repetido.
 
-    O fim do prazo de impugnação é sempre recalculado (art. 11 §2º). Devolve a linha gravada.
+    O fim do prazo de impugnação é sempre recalculado (art. 11 §2º). O processo nasce na fase "preparacao": as
+    inscrições só abrem quando a publicação do edital é registrada (``publicar_edital``, art. 7º). Devolve a linha
+    gravada.
     """
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     if criterio_desempate not in CRITERIOS:
@@ -50,7 +54,8 @@ def abrir_processo(sessao: Sessao, cal: Calendario, *, nota_corte, criterio_dese
     linha = {"id": novo_id(), "ano": cal.eleicao.year,
              **{k: v.isoformat() for k, v in cal.como_dict().items()},
              "fim_mandato": regra_calendario.fim_mandato(cal.posse, regras).isoformat(),
-             "nota_corte": str(corte), "criterio_desempate": criterio_desempate, "fase": "inscricoes",
+             "nota_corte": str(corte), "criterio_desempate": criterio_desempate, "fase": "preparacao",
+             "edital_publicado_em": None, "inscritos_publicados_em": None,
              "reaberturas": 0, "criado_em": momento, "atualizado_em": momento}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
         m.inserir("eleicao_processos", linha)
@@ -72,14 +77,74 @@ def calendario(sessao: Sessao, processo_id: str) -> Calendario:
 
 
 def momento(sessao: Sessao, processo_id: str, dia: date | None = None) -> regra_calendario.Momento:
-    """Onde o processo está no calendário hoje (ou em ``dia``), com o artigo (Lei 320/2023, art. 7º)."""
-    return regra_calendario.momento(calendario(sessao, processo_id), dia or dia_de_hoje())
+    """Onde o processo está no calendário hoje (ou em ``dia``), com o artigo (Lei 320/2023, art. 7º), corrigido
+    pelos atos registrados: edital ou lista de inscritos previstos e não publicados não contam como publicados."""
+    p = obter_processo(sessao, processo_id)
+    return regra_atos.momento(regra_atos.Atos.do_processo(p), calendario_de(p), dia or dia_de_hoje())
+
+
+def nome_da_fase(processo: dict) -> str:
+    """A fase gravada em palavras (o que de fato foi feito: edital, lista de inscritos, homologação…)."""
+    return regra_atos.NOMES_FASES[processo["fase"]]
+
+
+def proximo_ato(processo: dict) -> str | None:
+    """O ato de publicação que a fase gravada espera: "edital" (art. 7º), "inscritos" (art. 11 §2º) ou nenhum."""
+    return {"preparacao": "edital", "inscricoes": "inscritos"}.get(processo["fase"])
+
+
+def por_que_sem_inscricao(sessao: Sessao, processo_id: str) -> str | None:
+    """Por que a inscrição não é aceita agora (edital não publicado, lista de inscritos já publicada…), com o
+    artigo; ``None`` se as inscrições estão abertas (Lei 320/2023, art. 7º e §1º I; art. 11 §2º)."""
+    return regra_atos.inscricoes_fechadas(regra_atos.Atos.do_processo(obter_processo(sessao, processo_id)))
+
+
+def por_que_sem_impugnacao(sessao: Sessao, processo_id: str) -> str | None:
+    """Por que a impugnação ainda não cabe (lista de inscritos não publicada, art. 11 §2º); ``None`` se cabe."""
+    return regra_atos.impugnacoes_fechadas(regra_atos.Atos.do_processo(obter_processo(sessao, processo_id)))
+
+
+def publicar_edital(sessao: Sessao, processo_id: str, *, em: date) -> dict:
+    """Registra a publicação do edital pelo CMDCA em ``em`` (Lei 320/2023, arts. 7º e 10 I): abre a fase de
+    inscrições. A data entra no calendário (a do edital) e o calendário é conferido de novo — até seis meses antes
+    do pleito, até o início das inscrições. Recusa data futura e segunda publicação."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    cal = calendario_de(proc)
+    if motivo := regra_atos.recusa_publicar_edital(regra_atos.Atos.do_processo(proc), cal, em, dia_de_hoje()):
+        raise ErroNegocio(motivo)
+    regras = parametros.vigente(sessao, "eleicao_regras", cal.eleicao)
+    regra_calendario.exigir_admitido(replace(cal, data_edital=em), regras)
+    novos = {"fase": "inscricoes", "edital_publicado_em": em.isoformat(), "data_edital": em.isoformat(),
+             "atualizado_em": agora()}
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        return m.alterar("eleicao_processos", processo_id, novos, so_os_campos=True)
+
+
+def publicar_inscritos(sessao: Sessao, processo_id: str, *, em: date) -> dict:
+    """Registra a publicação da relação dos inscritos pela comissão especial em ``em`` (Lei 320/2023, art. 11 §2º):
+    encerra as inscrições e abre o prazo de impugnação de cinco dias, que conta dessa data (o calendário é
+    recalculado e conferido). Depois dela, análise documental e prova seguem (art. 7º §1º II e III)."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    cal = calendario_de(proc)
+    if motivo := regra_atos.recusa_publicar_inscritos(regra_atos.Atos.do_processo(proc), cal, em, dia_de_hoje()):
+        raise ErroNegocio(motivo)
+    regras = parametros.vigente(sessao, "eleicao_regras", cal.eleicao)
+    cal = regra_calendario.com_impugnacao_calculada(replace(cal, publicacao_inscritos=em), regras)
+    regra_calendario.exigir_admitido(cal, regras)
+    novos = {"fase": "analise", "inscritos_publicados_em": em.isoformat(), "publicacao_inscritos": em.isoformat(),
+             "impugnacao_fim": cal.impugnacao_fim.isoformat(), "atualizado_em": agora()}
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        return m.alterar("eleicao_processos", processo_id, novos, so_os_campos=True)
 
 
 def reabrir_inscricoes(sessao: Sessao, processo_id: str, *, novo_fim: date, nova_publicacao: date) -> dict:
     """Reabre o prazo de inscrição quando há menos de dez habilitados (art. 13 §1º).
 
-    As datas seguintes do calendário ficam como estão e o calendário é conferido de novo.
+    As datas seguintes do calendário ficam como estão e o calendário é conferido de novo. A fase volta a
+    "inscricoes" e a lista de inscritos tem de ser publicada de novo (com ela, um novo prazo de impugnação,
+    art. 11 §2º).
     """
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
@@ -94,7 +159,7 @@ def reabrir_inscricoes(sessao: Sessao, processo_id: str, *, novo_fim: date, nova
     regra_calendario.exigir_admitido(cal, regras)
     novos = {"inscricao_fim": novo_fim.isoformat(), "publicacao_inscritos": nova_publicacao.isoformat(),
              "impugnacao_fim": cal.impugnacao_fim.isoformat(), "reaberturas": proc["reaberturas"] + 1,
-             "fase": "inscricoes", "atualizado_em": agora()}
+             "fase": "inscricoes", "inscritos_publicados_em": None, "atualizado_em": agora()}
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
         return m.alterar("eleicao_processos", processo_id, novos, so_os_campos=True)
 

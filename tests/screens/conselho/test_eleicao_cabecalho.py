@@ -1,10 +1,10 @@
-"""Cabeçalho do processo de escolha: diz onde o processo está no calendário do dia (Lei 320/2023, art. 7º),
-não a fase gravada na criação ("inscricoes" meses antes do edital)."""
+"""Cabeçalho do processo de escolha: a fase gravada, que segue os atos (edital, lista de inscritos, homologação), e
+onde o processo está no calendário do dia (Lei 320/2023, art. 7º) — nunca "inscrições" antes do edital."""
 from datetime import date
 
 from desktop.screens.conselho.eleicao import ProcessoEscolha
 from desktop.services.eleicao.comum import simulando_dia
-from tests.services.eleicao.conftest import homologado, proc  # noqa: F401
+from tests.services.eleicao.conftest import homologado, proc, proc_aberto  # noqa: F401
 from tests.screens.apoio_janelas import esperar_leituras
 
 
@@ -18,16 +18,18 @@ def _cabecalho(qtbot, sessao, dia: date) -> str:
         return tela.fase.text()
 
 
-def test_antes_do_edital_mostra_as_inscricoes_que_virao(qtbot, sessao_admin, proc):  # noqa: F811
+def test_antes_do_edital_mostra_as_inscricoes_que_virao(qtbot, sessao_admin, proc_aberto):  # noqa: F811
     texto = _cabecalho(qtbot, sessao_admin, date(2026, 12, 3))
-    assert texto.startswith("Inscrições de 13/04/2027 a 13/05/2027 (edital em 03/04/2027) — Lei 320/2023, art. 7º")
-    assert "Fase:" not in texto  # a fase gravada ("inscricoes") dizia "Inscrições e análise" já em 12/2026
+    # a fase gravada é a de preparação (antes dizia "Inscrições e análise" já em 12/2026)
+    assert texto.startswith("Fase: Edital a publicar · Inscrições de 13/04/2027 a 13/05/2027 (edital em 03/04/2027) "
+                            "— Lei 320/2023, art. 7º")
     assert "posse 10/01/2028 · mandato até 09/01/2032" in texto
 
 
 def test_inscricoes_abertas_no_periodo(qtbot, sessao_admin, proc):  # noqa: F811
     texto = _cabecalho(qtbot, sessao_admin, date(2027, 4, 20))
-    assert texto.startswith("Inscrições abertas até 13/05/2027 — Lei 320/2023, art. 7º ·")
+    assert texto.startswith("Fase: Inscrições (edital publicado) · Inscrições abertas até 13/05/2027 — "
+                            "Lei 320/2023, art. 7º ·")
 
 
 def test_depois_da_homologacao_mostra_a_fase_e_o_calendario(qtbot, sessao_admin, homologado):  # noqa: F811

@@ -11,7 +11,7 @@ from desktop.screens.conselho import dialogos_candidatura, dialogos_impugnacao
 from desktop.screens.conselho.eleicao import ProcessoEscolha
 from desktop.services.eleicao import candidaturas, demo, impugnacoes, processo, votacao
 from desktop.services.eleicao.comum import simulando_dia
-from tests.services.eleicao.conftest import dia_eleicao, designar, homologado, proc, sessao_de  # noqa: F401
+from tests.services.eleicao.conftest import dia_eleicao, designar, homologado, proc, publicar_inscritos, sessao_de  # noqa: F401
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras
 from tests.screens.apoio_tela import cortadas, estilo  # noqa: F401 — estilo: a folha de estilo da aplicação
 
@@ -144,6 +144,7 @@ def test_dialogos_e_aba_da_eleicao_cabem_em_1366x768(qtbot, sessao_admin, proc, 
     c = candidaturas.inscrever(sessao_admin, proc["id"], nome="Fulana de Tal", cpf="52998224725",
                                nascimento=date(1980, 1, 1), residencia_desde=inicio - timedelta(days=300),
                                experiencia_meses=30, numero=40, inscrito_em=inicio)
+    publicar_inscritos(sessao_admin, proc)  # a impugnação só depois da lista de inscritos (art. 11 §2º)
     impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
                                apresentada_em=date.fromisoformat(proc["publicacao_inscritos"]),
                                prazo_defesa=date.fromisoformat(proc["impugnacao_fim"]) + timedelta(days=3))
@@ -160,6 +161,10 @@ def test_dialogos_e_aba_da_eleicao_cabem_em_1366x768(qtbot, sessao_admin, proc, 
             sessao_admin, processo.obter_processo(sessao_admin, pid), candidaturas.listar_candidaturas(sessao_admin, pid)),
         "etapa da impugnação": lambda: dialogos_impugnacao.DialogoEtapa(sessao_admin, impugnacoes.listar(sessao_admin, pid)[0]),
         "seção": lambda: dialogos_impugnacao.DialogoSecao(sessao_admin, pid),
+        "publicação do edital": lambda: dialogos_candidatura.DialogoPublicacao(
+            sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "edital"),
+        "publicação dos inscritos": lambda: dialogos_candidatura.DialogoPublicacao(
+            sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "inscritos"),
     }
     for nome, fabrica in fabricas.items():
         d = fabrica()

@@ -10,7 +10,7 @@ from desktop.screens.conselho.abas_eleicao import AbaCandidatos, AbaImpugnacoes
 from desktop.screens.conselho.dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota,
                                                            DialogoParentesco, DialogoReabertura)
 from desktop.screens.conselho.dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao
-from tests.services.eleicao.conftest import inscrever_habilitado, proc, sessao_de  # noqa: F401 (fixtures)
+from tests.services.eleicao.conftest import inscrever_habilitado, proc, publicar_inscritos, sessao_de  # noqa: F401 (fixtures)
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras, quando_modal
 from tests.screens.apoio_tabelas import ir_para, textos
 
@@ -128,6 +128,7 @@ def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
 
 def test_impugnacao_do_inicio_ao_julgamento(qtbot, sessao_admin, proc):  # noqa: F811
     inscrever_habilitado(sessao_admin, proc, 30, random.Random(3))
+    publicar_inscritos(sessao_admin, proc)  # a impugnação só depois da lista de inscritos (art. 11 §2º)
     pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
     d = DialogoApresentar(sessao_admin, processo.obter_processo(sessao_admin, proc["id"]),
                           candidaturas.listar_candidaturas(sessao_admin, proc["id"]))
@@ -180,8 +181,9 @@ def test_aba_impugnacoes_na_tabela_comum_abre_a_etapa_da_escolhida(qtbot, sessao
     a da mesma linha na ordem lida)."""
     rnd = random.Random(3)
     pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
-    for n in (11, 12):
-        c = inscrever_habilitado(sessao_admin, proc, n, rnd)
+    cands = {n: inscrever_habilitado(sessao_admin, proc, n, rnd) for n in (11, 12)}
+    publicar_inscritos(sessao_admin, proc)  # a impugnação só depois da lista de inscritos (art. 11 §2º)
+    for n, c in cands.items():
         impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao" if n == 11 else "denuncia", autor="Cidadão",
                                fundamento="Sem prova", apresentada_em=pub, prazo_defesa=fim + timedelta(days=n - 10))
     aba = AbaImpugnacoes(sessao_admin, proc["id"])
@@ -254,6 +256,8 @@ def test_botao_da_aba_abre_o_formulario(qtbot, sessao_admin, proc):  # noqa: F81
         qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
         esperar_gravacao(qtbot, d)
 
+    esperar_leituras(qtbot)  # o botão só se habilita quando a leitura diz que as inscrições estão abertas
+    assert aba.inscrever.isEnabled() and aba.botoes.itemAt(0).widget() is aba.inscrever
     quando_modal(preencher, tipo=DialogoInscricao)
     qtbot.mouseClick(aba.botoes.itemAt(0).widget(), Qt.MouseButton.LeftButton)
     esperar_leituras(qtbot)  # a lista é relida fora da thread da interface
@@ -267,12 +271,21 @@ def test_homologar_pela_aba_grava_fora_da_interface(qtbot, sessao_admin, proc): 
         inscrever_habilitado(sessao_admin, proc, n, rnd)
     aba = AbaCandidatos(sessao_admin, proc["id"])
     qtbot.addWidget(aba)
+    # sem a lista de inscritos publicada não correu a impugnação: o serviço recusa (art. 11 §§2º e 6º), na barra
+    with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
+        qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
+    assert "lista de inscritos ainda não foi publicada" in sinal.args[0] and "art. 11 §6º" in sinal.args[0]
+    p = publicar_inscritos(sessao_admin, proc)
     # três habilitados: o serviço recusa (art. 13) e a recusa vai à barra do processo, sem caixa modal
     with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
         qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
     assert "Só 3 habilitados" in sinal.args[0] and "art. 13" in sinal.args[0] and aba.tarefa is None
+    # o CMDCA reabre as inscrições (art. 13 §1º); os novos se inscrevem e a nova lista é publicada
+    novo_fim = date.fromisoformat(p["inscricao_fim"]) + timedelta(days=10)
+    p = processo.reabrir_inscricoes(sessao_admin, proc["id"], novo_fim=novo_fim, nova_publicacao=novo_fim + timedelta(days=2))
     for n in range(14, 21):
-        inscrever_habilitado(sessao_admin, proc, n, rnd)
+        inscrever_habilitado(sessao_admin, proc, n, rnd, inscrito_em=novo_fim)
+    publicar_inscritos(sessao_admin, p)
     with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
         qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
     assert sinal.args == ["Lista homologada com 10 habilitados (art. 11 §6º)."] and aba.tarefa is None

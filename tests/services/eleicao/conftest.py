@@ -23,9 +23,31 @@ def sessao_de(admin, login: str, papel=Papel.COMISSAO_ELEITORAL) -> Sessao:
 
 
 @pytest.fixture
-def proc(sessao_admin):
+def proc_aberto(sessao_admin):
+    """O processo de 2027 recém-aberto com o calendário: edital ainda não publicado (fase "preparacao")."""
     cal = processo.calendario_sugerido(sessao_admin, 2027)
     return processo.abrir_processo(sessao_admin, cal, nota_corte="60")
+
+
+def publicar_edital(sessao, p: dict) -> dict:
+    """O CMDCA publica o edital no dia previsto no calendário (Lei 320/2023, art. 7º); o ato é registrado nesse dia."""
+    dia = date.fromisoformat(p["data_edital"])
+    with simulando_dia(dia):
+        return processo.publicar_edital(sessao, p["id"], em=dia)
+
+
+def publicar_inscritos(sessao, p: dict) -> dict:
+    """A comissão publica a lista de inscritos no dia previsto (Lei 320/2023, art. 11 §2º): abre a impugnação."""
+    dia = date.fromisoformat(p["publicacao_inscritos"])
+    with simulando_dia(dia):
+        return processo.publicar_inscritos(sessao, p["id"], em=dia)
+
+
+@pytest.fixture
+def proc(sessao_admin):
+    """O processo de 2027 com o edital publicado: as inscrições estão abertas (Lei 320/2023, art. 7º)."""
+    cal = processo.calendario_sugerido(sessao_admin, 2027)
+    return publicar_edital(sessao_admin, processo.abrir_processo(sessao_admin, cal, nota_corte="60"))
 
 
 def inscrever_habilitado(sessao, proc, numero, rnd, *, votos_nasc=None, nota="70", **extra):
@@ -44,6 +66,7 @@ def inscrever_habilitado(sessao, proc, numero, rnd, *, votos_nasc=None, nota="70
 def homologado(sessao_admin, proc):
     rnd = random.Random(7)
     cands = [inscrever_habilitado(sessao_admin, proc, n, rnd) for n in range(11, 21)]
+    publicar_inscritos(sessao_admin, proc)
     candidaturas.homologar(sessao_admin, proc["id"])
     return proc, cands
 

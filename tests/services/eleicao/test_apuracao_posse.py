@@ -10,7 +10,7 @@ from desktop.services.eleicao import auditoria, candidaturas, impugnacoes, resul
 from desktop.services.eleicao.comum import simulando_dia
 from desktop.services.sessao import ErroNegocio
 
-from .conftest import DOCS, designar, inscrever_habilitado, sessao_de
+from .conftest import DOCS, designar, inscrever_habilitado, publicar_inscritos, sessao_de
 
 VOTOS = {11: 50, 12: 40, 13: 30, 14: 20, 15: 10, 16: 9, 17: 8, 18: 7, 19: 6, 20: 5}  # 185 nominais
 
@@ -210,6 +210,7 @@ def test_publicacao_prazo_de_contestacao_e_posse_cria_mandatos(sessao_admin, apu
 
 def test_recurso_fora_do_prazo_e_recusado(sessao_admin, proc):
     c = inscrever_habilitado(sessao_admin, proc, 30, random.Random(3))
+    publicar_inscritos(sessao_admin, proc)  # a impugnação só cabe depois da lista de inscritos (art. 11 §2º)
     pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
     i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
                                apresentada_em=pub + timedelta(days=1), prazo_defesa=fim + timedelta(days=3))

@@ -15,7 +15,9 @@ def _contar(sessao, tabela: str) -> int:
 
 def test_em_dezembro_de_2026_so_o_processo_aberto_com_o_calendario(sessao_admin):
     p = demo.criar_demo_eleicao(sessao_admin, random.Random(5), ate=date(2026, 12, 3))
-    assert (p["ano"], p["fase"], p["eleicao"], p["posse"]) == (2027, "inscricoes", "2027-10-03", "2028-01-10")
+    # o edital ainda não saiu: a fase gravada é a de preparação, não "inscricoes" (Lei 320/2023, art. 7º)
+    assert (p["ano"], p["fase"], p["eleicao"], p["posse"]) == (2027, "preparacao", "2027-10-03", "2028-01-10")
+    assert (p["edital_publicado_em"], p["inscritos_publicados_em"]) == (None, None)
     assert "2026-12-03" < p["data_edital"] <= "2027-04-03"  # o edital ainda vai sair, seis meses antes (art. 7º)
     for tabela in ("eleicao_candidaturas", "eleicao_impugnacoes", "eleicao_secoes", "eleicao_designacoes",
                    "eleicao_boletins", "conselheiros_eleitos"):

@@ -9,7 +9,7 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
 from desktop.services.sessao import ErroNegocio
 
-from .conftest import DOCS, designar, inscrever_habilitado, sessao_de
+from .conftest import DOCS, designar, inscrever_habilitado, publicar_inscritos, sessao_de
 
 VOTOS = {n: 10 for n in range(11, 21)}  # 100 votos nominais
 
@@ -82,6 +82,7 @@ def test_votos_para_candidato_indeferido(sessao_admin, proc, dia_eleicao):
     for req in DOCS:
         candidaturas.analisar_requisito(sessao_admin, ruim["id"], req, deferido=req != "informatica",
                                         motivo="Certificado sem carga horária")
+    publicar_inscritos(sessao_admin, proc)
     candidaturas.homologar(sessao_admin, proc["id"])
     designar(sessao_admin, proc["id"], sessao_admin, "mesario")
     s = votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola A", aptos=300)
@@ -103,6 +104,7 @@ def test_datas_fora_do_calendario(sessao_admin, proc):
                                inscrito_em=fim + timedelta(days=1), documentos=DOCS)
     assert _linhas(sessao_admin, "eleicao_processos", "eleicao_candidaturas", "pessoas") == antes
     c = inscrever_habilitado(sessao_admin, proc, 40, random.Random(4))
+    publicar_inscritos(sessao_admin, proc)  # abre a impugnação (art. 11 §2º)
     pub = date.fromisoformat(proc["publicacao_inscritos"])
     with pytest.raises(EntradaInvalida, match=r"art\. 11 §2º"):
         impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Prova",

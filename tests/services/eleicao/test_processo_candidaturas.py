@@ -9,16 +9,22 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.services.eleicao import candidaturas, impugnacoes, processo
 from desktop.services.sessao import ErroNegocio, SemPermissao
 
-from .conftest import DOCS, inscrever_habilitado, sessao_de
+from .conftest import DOCS, inscrever_habilitado, publicar_edital, publicar_inscritos, sessao_de
 
 
 def _diario(sessao, tabela):
     return sessao.db.execute("SELECT count(*) FROM diario WHERE tabela = ?", [tabela]).fetchone()[0]
 
 
-def test_abrir_processo_2027(sessao_admin, proc):
+def test_abrir_processo_2027(sessao_admin, proc_aberto):
+    proc = proc_aberto
     assert (proc["eleicao"], proc["posse"], proc["fim_mandato"]) == ("2027-10-03", "2028-01-10", "2032-01-09")
+    # aberto com o calendário, o processo espera o edital: não nasce em "inscricoes" (Lei 320/2023, art. 7º)
+    assert (proc["fase"], proc["edital_publicado_em"], proc["inscritos_publicados_em"]) == ("preparacao", None, None)
     assert _diario(sessao_admin, "eleicao_processos") == 1
+    p = publicar_edital(sessao_admin, proc)
+    assert (p["fase"], p["edital_publicado_em"], p["data_edital"]) == ("inscricoes", "2027-04-03", "2027-04-03")
+    assert _diario(sessao_admin, "eleicao_processos") == 2
     with pytest.raises(ErroNegocio, match="Já existe"):
         processo.abrir_processo(sessao_admin, processo.calendario_sugerido(sessao_admin, 2027), nota_corte="60")
 
@@ -57,18 +63,25 @@ def test_menos_de_dez_habilitados_e_reabertura(sessao_admin, proc):
     rnd = random.Random(2)
     for n in range(11, 20):
         inscrever_habilitado(sessao_admin, proc, n, rnd)
+    publicar_inscritos(sessao_admin, proc)
     with pytest.raises(ErroNegocio, match=r"Só 9 habilitados.*art\. 13"):
         candidaturas.homologar(sessao_admin, proc["id"])
     novo_fim = date.fromisoformat(proc["inscricao_fim"]) + timedelta(days=10)
     p = processo.reabrir_inscricoes(sessao_admin, proc["id"], novo_fim=novo_fim,
                                     nova_publicacao=novo_fim + timedelta(days=2))
     assert p["reaberturas"] == 1 and p["impugnacao_fim"] == (novo_fim + timedelta(days=7)).isoformat()
+    # a reabertura volta às inscrições: a lista de inscritos (e o prazo de impugnação) sai de novo (art. 11 §2º)
+    assert (p["fase"], p["inscritos_publicados_em"]) == ("inscricoes", None)
     inscrever_habilitado(sessao_admin, proc, 20, rnd, inscrito_em=novo_fim)
+    with pytest.raises(ErroNegocio, match=r"lista de inscritos ainda não foi publicada.*art\. 11 §2º"):
+        candidaturas.homologar(sessao_admin, proc["id"])
+    publicar_inscritos(sessao_admin, p)
     assert len(candidaturas.homologar(sessao_admin, proc["id"])) == 10
 
 
 def test_impugnacao_prazo_defesa_decisao_recurso(sessao_admin, proc):
     c = inscrever_habilitado(sessao_admin, proc, 30, random.Random(3))
+    publicar_inscritos(sessao_admin, proc)  # abre a impugnação (art. 11 §2º)
     pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
     with pytest.raises(EntradaInvalida, match=r"art\. 11 §2º"):
         impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",

@@ -13,7 +13,7 @@ from desktop.services.eleicao import candidaturas, designacoes, processo, result
 from desktop.services.eleicao.comum import simulando_dia
 from desktop.services.sessao import ErroNegocio
 
-from ..eleicao.conftest import inscrever_habilitado
+from ..eleicao.conftest import inscrever_habilitado, publicar_edital, publicar_inscritos
 from .conftest import SENHA_CT, montar_orgao
 
 VOTOS = {11: 50, 12: 40, 13: 30, 14: 20, 15: 10, 16: 9, 17: 8, 18: 7, 19: 6, 20: 5}  # 185
@@ -23,10 +23,11 @@ ATO = "Resolução 01/2027 da Comissão Especial"
 
 def _preparar(admin):
     cal = processo.calendario_sugerido(admin, 2027)
-    proc = processo.abrir_processo(admin, cal, nota_corte="60")
+    proc = publicar_edital(admin, processo.abrir_processo(admin, cal, nota_corte="60"))
     rnd = random.Random(7)
     for n in range(11, 21):
         inscrever_habilitado(admin, proc, n, rnd)
+    publicar_inscritos(admin, proc)
     candidaturas.homologar(admin, proc["id"])
     for numero in (1, 2):
         votacao.cadastrar_secao(admin, proc["id"], numero=numero, local=f"Escola {numero}", aptos=300)

@@ -1,0 +1,91 @@
+"""A tela do processo de escolha antes e depois dos atos que abrem as etapas, com widgets reais e a base: sem o
+edital publicado, o botão de inscrever fica desabilitado e a aba diz por quê (Lei 320/2023, art. 7º); registrar a
+publicação do edital pelo formulário abre as inscrições; a lista de inscritos publicada as fecha e abre a
+impugnação (art. 11 §2º)."""
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from desktop.screens.conselho.dialogos_candidatura import DialogoPublicacao
+from desktop.screens.conselho.eleicao import ProcessoEscolha
+from desktop.services.eleicao import processo
+from desktop.services.eleicao.comum import simulando_dia
+from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras, quando_modal
+from tests.services.eleicao.conftest import proc_aberto, publicar_inscritos  # noqa: F401 (fixtures)
+
+
+def _tela(qtbot, sessao) -> ProcessoEscolha:
+    tela = ProcessoEscolha(sessao)
+    qtbot.addWidget(tela)
+    tela.resize(1366, 720)
+    tela.show()
+    esperar_leituras(qtbot)
+    return tela
+
+
+def _registrar(qtbot, tela, botao, data: str, resultado: list) -> None:
+    """Clica no botão do ato, digita a data no formulário modal e confirma; guarda o que o rótulo de erro disse."""
+    def preencher(d: DialogoPublicacao) -> None:
+        d.data.edit.clear()
+        qtbot.keyClicks(d.data.edit, data)
+        qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+        esperar_gravacao(qtbot, d)
+        resultado.append(d.rotulo_erro.text())
+        if d.isVisible():
+            d.reject()
+
+    quando_modal(preencher, tipo=DialogoPublicacao)
+    qtbot.mouseClick(botao, Qt.MouseButton.LeftButton)
+    esperar_leituras(qtbot)
+
+
+def test_sem_edital_o_botao_de_inscrever_diz_por_que_e_o_edital_abre(qtbot, sessao_admin, proc_aberto):  # noqa: F811
+    with simulando_dia(date(2027, 4, 20)):  # o dia previsto do edital passou, mas ele não foi registrado
+        tela = _tela(qtbot, sessao_admin)
+        assert tela.fase.text().startswith("Fase: Edital a publicar · Edital previsto para 03/04/2027 ainda não "
+                                           "publicado: as inscrições só abrem com ele — Lei 320/2023, art. 7º")
+        cand = tela.candidatos
+        tela.abas.setCurrentWidget(cand)  # a aba Candidatos, como o usuário a abre
+        assert not cand.inscrever.isEnabled()
+        assert cand.motivo_inscricao.isVisible()
+        assert "edital do processo de escolha não foi publicado" in cand.motivo_inscricao.text()
+        assert "art. 7º e §1º I" in cand.motivo_inscricao.text() and cand.inscrever.toolTip() == cand.motivo_inscricao.text()
+        assert "lista de inscritos ainda não foi publicada" in tela.impugnacoes.prazo.text()
+        assert tela.publicar_edital.isEnabled() and not tela.publicar_inscritos.isEnabled()
+
+        # uma data futura é recusada no próprio formulário, com o artigo, e nada muda
+        erros: list[str] = []
+        _registrar(qtbot, tela, tela.publicar_edital, "21/04/2027", erros)
+        assert "posterior a hoje (20/04/2027)" in erros[0] and "arts. 7º e 10 I" in erros[0]
+        assert processo.obter_processo(sessao_admin, proc_aberto["id"])["fase"] == "preparacao"
+        assert not tela.candidatos.inscrever.isEnabled()
+
+        _registrar(qtbot, tela, tela.publicar_edital, "03/04/2027", erros)
+        assert erros[1] == ""
+        p = processo.obter_processo(sessao_admin, proc_aberto["id"])
+        assert (p["fase"], p["edital_publicado_em"]) == ("inscricoes", "2027-04-03")
+        assert "Edital publicado" in tela.mensagem.text()
+        assert tela.fase.text().startswith("Fase: Inscrições (edital publicado) · Inscrições abertas até 13/05/2027")
+        cand = tela.candidatos  # as abas foram remontadas com o processo relido
+        tela.abas.setCurrentWidget(cand)
+        assert cand.inscrever.isEnabled() and not cand.motivo_inscricao.isVisible()
+        assert not tela.publicar_edital.isEnabled() and tela.publicar_inscritos.isEnabled()
+
+
+def test_lista_de_inscritos_publicada_fecha_o_botao_com_o_motivo(qtbot, sessao_admin, proc_aberto):  # noqa: F811
+    from tests.services.eleicao.conftest import publicar_edital
+
+    p = publicar_edital(sessao_admin, proc_aberto)
+    with simulando_dia(date(2027, 5, 18)):
+        tela = _tela(qtbot, sessao_admin)
+        erros: list[str] = []
+        _registrar(qtbot, tela, tela.publicar_inscritos, "18/05/2027", erros)
+        assert erros == [""]
+        assert processo.obter_processo(sessao_admin, p["id"])["fase"] == "analise"
+        cand = tela.candidatos
+        tela.abas.setCurrentWidget(cand)
+        assert not cand.inscrever.isEnabled() and cand.motivo_inscricao.isVisible()
+        assert "encerradas" in cand.motivo_inscricao.text() and "art. 13 §1º" in cand.motivo_inscricao.text()
+        assert tela.impugnacoes.prazo.text().startswith("Prazo de impugnação: de 18/05/2027 a 23/05/2027")
+        assert tela.fase.text().startswith("Fase: Impugnação e análise (lista de inscritos publicada) · "
+                                           "Prazo de impugnação até 23/05/2027")
