@@ -9,7 +9,7 @@ mais nova (o usuário digitou de novo) é descartada. A lista vem em páginas de
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.conselho.atendimentos import SITUACOES, TIPOS
@@ -57,6 +57,30 @@ class _ModeloPaginado(ModeloTabela):
             self._aba.ler_mais()
 
 
+_PARA_O_FIM = frozenset((Qt.Key.Key_Down, Qt.Key.Key_End, Qt.Key.Key_PageDown))
+
+
+class _FimPedeMais(QObject):
+    """Seguir rolando na última linha (seta, End, PageDown) mostra a linha e pede a página seguinte. Sem ordenação, a
+    página que chega fica depois da linha atual, e seguir rolando chega ao novo fim (o Qt pede a seguinte); ordenada
+    pelo cabeçalho, as linhas novas vão para o seu lugar e a atual (a última recebida na ordem) pode continuar a
+    última — a tecla não tinha para onde ir, o Qt não fazia nada, e a terceira página só vinha voltando ao topo e
+    rolando ao fim de novo."""
+
+    def __init__(self, aba: "AbaAtendimentos"):
+        super().__init__(aba)
+        self._aba = aba
+
+    def eventFilter(self, visao, evento) -> bool:  # noqa: N802 (nome do Qt)
+        if evento.type() == QEvent.Type.KeyPress and evento.key() in _PARA_O_FIM:
+            atual, modelo = visao.currentIndex(), visao.model()
+            if atual.isValid() and atual.row() == modelo.rowCount() - 1 and self._aba.modelo.canFetchMore():
+                visao.scrollTo(atual)  # a rolagem chega ao fim: o Qt já pede a seguinte por ela
+                if self._aba.modelo.canFetchMore():
+                    self._aba.modelo.fetchMore()
+        return False  # a tecla segue para a tabela
+
+
 class AbaAtendimentos(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,6 +106,7 @@ class AbaAtendimentos(QWidget):
         # e cada busca que muda o número de linhas fazia o Qt redesenhar as duas barras sem elas mudarem: a imagem já
         # mostrada é copiada (``widgets.barra``)
         guardar_barras(self.visao)
+        self.visao.installEventFilter(_FimPedeMais(self))
         topo = QHBoxLayout()
         for w in (QLabel("Bu&scar:"), self.busca, self.campo, self.situacao, self.botao_buscar):
             topo.addWidget(w)

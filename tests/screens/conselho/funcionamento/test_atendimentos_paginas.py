@@ -117,8 +117,8 @@ def test_ordenada_pelo_cabecalho_a_pagina_seguinte_continua_da_ultima_recebida(q
     _rolar_ao_fim(qtbot, aba)
     qtbot.waitUntil(lambda: aba.modelo.rowCount() == 6 and not aba.carregando, timeout=10000)
     assert _nomes(aba) == ["Bia Lima", "Caio Lima", "Davi Rocha", "Edu Lima", "Fábio Rocha", "Gil Lima"]
-    qtbot.keyClick(aba.visao, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # a última vista já era a do
-    _rolar_ao_fim(qtbot, aba)  # fim (Gil): o Qt só pede mais rolando até lá de novo
+    qtbot.keyClick(aba.visao, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # voltar ao topo e rolar ao fim
+    _rolar_ao_fim(qtbot, aba)  # também traz a seguinte (seguir rolando sem voltar: o teste abaixo)
     qtbot.waitUntil(lambda: aba.modelo.rowCount() == 7 and not aba.carregando, timeout=10000)
     assert _nomes(aba) == sorted(nome for nome, _r, _b in CASOS)
 
@@ -180,3 +180,23 @@ def test_busca_redesenha_so_as_linhas_nao_o_cabecalho_nem_as_barras(qtbot, aba):
     assert cabecalho not in pinturas
     assert desenhos == []  # as barras não foram desenhadas de novo pelo estilo
 
+
+@pytest.mark.parametrize("tecla", [Qt.Key.Key_End, Qt.Key.Key_Down, Qt.Key.Key_PageDown], ids=["End", "seta", "PageDown"])
+def test_ordenada_continuar_rolando_ate_o_fim_traz_a_pagina_seguinte(qtbot, aba, tecla):
+    """Ordenada pelo cabeçalho, a página que chega vai para o seu lugar na ordem e a linha atual (a última, Gil)
+    continua sendo a última: sem ordenação, as linhas novas ficam depois dela e seguir rolando (End, seta, PageDown)
+    chega ao novo fim e pede a seguinte. Ordenada, a tecla não tinha para onde ir — o Qt não fazia nada, nem mostrava
+    a linha — e a terceira página só vinha voltando ao topo e rolando ao fim de novo."""
+    cab = aba.visao.horizontalHeader()
+    qtbot.mouseClick(cab.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(cab.sectionViewportPosition(3) + cab.sectionSize(3) // 2, cab.height() // 2))
+    _rolar_ao_fim(qtbot, aba)
+    qtbot.waitUntil(lambda: aba.modelo.rowCount() == 6 and not aba.carregando, timeout=10000)
+    assert _nomes(aba)[-1] == "Gil Lima" and aba.visao.currentIndex().row() == 5  # a atual é a última
+    modificador = Qt.KeyboardModifier.ControlModifier if tecla == Qt.Key.Key_End else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(aba.visao, tecla, modificador)  # segue rolando para o fim
+    qtbot.waitUntil(lambda: aba.modelo.rowCount() == 7 and not aba.carregando, timeout=10000)
+    assert _nomes(aba) == sorted(nome for nome, _r, _b in CASOS)
+    atual = aba.visao.currentIndex()
+    assert atual.siblingAtColumn(3).data() == "Gil Lima"  # a escolha é a mesma linha
+    assert aba.visao.viewport().rect().intersects(aba.visao.visualRect(atual))  # e está à vista
