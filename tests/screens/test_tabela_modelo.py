@@ -502,7 +502,7 @@ def test_a_pintura_da_tabela_de_leitura_e_a_do_qt_ponto_a_ponto(qtbot, qapp):
     pintada pelo delegado do Qt — linhas alternadas, a linha escolhida, cor por célula e por linha, alinhamentos à
     direita e ao centro, texto longo com reticências, célula vazia, quebra de linha —, também ordenada e filtrada;
     e depois de a fonte mudar (os textos preparados com a fonte antiga não valem)."""
-    from PySide6.QtGui import QFont
+    from PySide6.QtGui import QFont, QPalette
     from PySide6.QtWidgets import QStyledItemDelegate
 
     from desktop import app as paco
@@ -546,6 +546,11 @@ def test_a_pintura_da_tabela_de_leitura_e_a_do_qt_ponto_a_ponto(qtbot, qapp):
         visao.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # reticências no meio (Servidores, Diário): os textos
         comparar()  # preparados com as reticências no fim não valem
         visao.setTextElideMode(Qt.TextElideMode.ElideRight)
+        paleta = visao.palette()  # outras cores (o delegado as lê uma vez por pintura)
+        paleta.setColor(QPalette.ColorRole.Text, QColor("#2a7a2a"))
+        paleta.setColor(QPalette.ColorRole.Highlight, QColor("#7a2a2a"))
+        visao.setPalette(paleta)
+        comparar()
         fonte = QFont(visao.font())
         fonte.setPointSize(fonte.pointSize() + 3)
         visao.setFont(fonte)

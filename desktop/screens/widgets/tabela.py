@@ -33,7 +33,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QPointF, QSortFilterProxyModel, Qt,
                             QTimer, Signal)
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStaticText
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette, QStaticText
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QComboBox, QHeaderView,
                                QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget)
 
@@ -693,6 +693,23 @@ _REALCE, _TEXTO_REALCE = QPalette.ColorRole.Highlight, QPalette.ColorRole.Highli
 _TEXTOS_GUARDADOS = 5000  # textos já preparados para pintar (``_DelegadoLeitura``); passando disso, recomeça
 
 
+_DO_QT = object()  # ``_DelegadoLeitura._quadro`` da tabela que o Qt pinta
+_NOVO_QUADRO = frozenset((QEvent.Type.Paint, QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange))
+
+
+class _Quadro(QObject):
+    """Cada pintura da área das linhas (ou troca de fonte, paleta, estilo) começa um quadro novo do delegado."""
+
+    def __init__(self, delegado: "_DelegadoLeitura", parent: QWidget):
+        super().__init__(parent)
+        self._delegado = delegado
+
+    def eventFilter(self, _objeto, evento) -> bool:  # noqa: N802 (nome do Qt)
+        if evento.type() in _NOVO_QUADRO:
+            self._delegado._quadro = None
+        return False
+
+
 class _DelegadoLeitura(QStyledItemDelegate):
     """O delegado das tabelas só de leitura: prepara a célula para pintar lendo a linha e a coluna direto no modelo —
     o texto, o alinhamento e a cor, o que o do Qt faria com os papéis de ``data`` (``initStyleOption``), sem o espaço
@@ -708,6 +725,9 @@ class _DelegadoLeitura(QStyledItemDelegate):
         self._modo = None  # e onde as reticências ficam (``textElideMode`` da tabela)
         self._margem: int | None = None  # a margem do texto na célula (a do estilo)
         self._visao = parent
+        self._modelo = proxy.sourceModel()
+        self._quadro = None  # o que vale para todas as células da pintura em curso (``_preparar``)
+        parent.viewport().installEventFilter(_Quadro(self, parent))
 
     def _celula(self, indice: QModelIndex) -> tuple[Coluna, Any]:
         """A coluna e o registro da célula ``indice`` do proxy."""
@@ -727,41 +747,40 @@ class _DelegadoLeitura(QStyledItemDelegate):
         aba Atendimentos (issue 16, meta 3). O fundo alternado e a grade continuam da tabela. A célula com foco,
         as de marcar ou de ``erro``, as de outro modelo e as da tabela que quebra o texto em linhas
         (``setWordWrap``) são pintadas pelo Qt."""
-        proxy = self._proxy
-        modelo = proxy.sourceModel()
+        quadro = self._quadro
+        if quadro is None:
+            quadro = self._preparar(opcao)
+        modelo = self._modelo
         estado = opcao.state.value
-        if (modelo._papeis is not _PAPEIS or estado & _COM_FOCO or not indice.isValid() or indice.model() is not proxy
-                or self._visao.wordWrap()):  # a tabela que quebra o texto em linhas: o Qt o dispõe em várias
+        if quadro is _DO_QT or modelo._papeis is not _PAPEIS or estado & _COM_FOCO:
             super().paint(painter, opcao, indice)
             return
-        c, registro = self._celula(indice)
+        proxy = self._proxy
+        if not proxy._termos:  # sem filtro, a linha é a do modelo (quem ordena é o modelo)
+            linha, coluna = indice.row(), indice.column()
+        else:
+            origem = proxy.mapToSource(indice)
+            linha, coluna = origem.row(), origem.column()
+        c, registro = modelo.colunas[coluna], modelo._linhas[linha]
         texto = c.mostrar(registro)
         if texto is not None and (not isinstance(texto, str) or "\n" in texto):  # a quebra: várias linhas no Qt
             super().paint(painter, opcao, indice)
             return
-        paleta = opcao.palette
-        grupo = (_NORMAL if estado & _ATIVA else _INATIVA) if estado & _HABILITADA else _DESABILITADA  # a do Qt
+        fonte, metricas, modo, margem, cores = quadro
+        grupo = (0 if estado & _ATIVA else 1) if estado & _HABILITADA else 2  # Normal, Inactive, Disabled (a do Qt)
+        texto_normal, realce, texto_realce = cores[grupo]
         if estado & _ESCOLHIDA:  # a tabela mostra a escolha na célula toda (showDecorationSelected)
-            painter.fillRect(opcao.rect, paleta.brush(grupo, _REALCE))
-            cor = paleta.color(grupo, _TEXTO_REALCE)
+            painter.fillRect(opcao.rect, realce)
+            cor = texto_realce
         else:
-            cor = modelo._dado(c, registro, _COR) or paleta.color(grupo, _COR_DO_TEXTO)
+            cor = modelo._dado(c, registro, _COR) or texto_normal
         if not texto:
             return
-        if self._margem is None:  # a do QCommonStyle: PM_FocusFrameHMargin + 1 de cada lado
-            visao = self._visao
-            self._margem = visao.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, visao) + 1
-        margem = self._margem
-        area = opcao.rect.adjusted(margem, 0, -margem, 0)
-        largura = area.width()
-        fonte, modo = opcao.font, opcao.textElideMode
-        if (self._fonte is None or fonte != self._fonte or modo is not self._modo
-                or len(self._textos) > _TEXTOS_GUARDADOS):  # outra fonte ou outras reticências: os preparados não valem
-            self._textos, self._fonte = {}, QFont(fonte)  # uma cópia: ``opcao.font`` é da opção, que o Qt reaproveita
-            self._modo = modo
+        x, y, largura, altura = opcao.rect.getRect()
+        x, largura = x + margem, largura - 2 * margem  # a área do texto (rect.adjusted(margem, 0, -margem, 0))
         pronto = self._textos.get((texto, largura))
         if pronto is None:
-            visto, metricas = texto, opcao.fontMetrics
+            visto = texto
             if metricas.horizontalAdvance(visto) > largura:
                 visto = metricas.elidedText(visto, modo, largura)
             estatico = QStaticText(visto)
@@ -770,14 +789,34 @@ class _DelegadoLeitura(QStyledItemDelegate):
             tamanho = estatico.size()
             pronto = self._textos[(texto, largura)] = (estatico, tamanho.width(), tamanho.height())
         estatico, w, h = pronto
-        x = area.x()
         if c.alinhamento == "direita":
-            x = area.x() + largura - w
+            x = x + largura - w
         elif c.alinhamento == "centro":
-            x = area.x() + (largura - w) / 2
+            x = x + (largura - w) / 2
         painter.setPen(cor)
         painter.setFont(fonte)  # o texto sai na fonte do pintor (a do viewport, que a folha de estilo fixa), não na preparada
-        painter.drawStaticText(QPointF(x, area.y() + (area.height() - h) / 2), estatico)
+        painter.drawStaticText(QPointF(x, y + (altura - h) / 2), estatico)
+
+    def _preparar(self, opcao):
+        """O que vale para todas as células de uma pintura da tabela (a fonte, as reticências, a margem, as cores da
+        paleta; ``_DO_QT`` se a tabela é pintada pelo Qt), lido uma vez por pintura (``_Quadro``): a opção de cada
+        célula traz a fonte e a paleta da tabela, e copiá-las e compará-las a cada célula eram ~1/3 do Python da
+        pintura de uma página dos Atendimentos (issue 16, meta 3)."""
+        visao = self._visao
+        if visao.wordWrap() or visao.model() is not self._proxy:  # a tabela que quebra o texto em linhas: o Qt o
+            self._quadro = _DO_QT  # dispõe em várias; outro modelo: o delegado do Qt
+            return _DO_QT
+        fonte, modo = QFont(opcao.font), opcao.textElideMode  # cópias: a opção é do Qt, que a reaproveita
+        if (self._fonte is None or fonte != self._fonte or modo is not self._modo
+                or len(self._textos) > _TEXTOS_GUARDADOS):  # outra fonte ou outras reticências: os preparados não valem
+            self._textos, self._fonte, self._modo = {}, fonte, modo
+        if self._margem is None:  # a do QCommonStyle: PM_FocusFrameHMargin + 1 de cada lado
+            self._margem = visao.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, visao) + 1
+        paleta = opcao.palette
+        cores = tuple((paleta.color(g, _COR_DO_TEXTO), paleta.brush(g, _REALCE), paleta.color(g, _TEXTO_REALCE))
+                      for g in (_NORMAL, _INATIVA, _DESABILITADA))
+        self._quadro = (self._fonte, QFontMetrics(opcao.fontMetrics), modo, self._margem, cores)
+        return self._quadro
 
     def initStyleOption(self, opcao, indice) -> None:  # noqa: N802 (nome do Qt)
         proxy = self._proxy
