@@ -40,23 +40,29 @@ class Linha:
     referencia: str | None = None  # o lançamento que gerou a linha (pensão, consignação, avulsa, diferença)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Contracheque:
-    """O resultado do cálculo de uma pessoa numa competência (mês/ano)."""
+    """O resultado do cálculo de uma pessoa numa competência (mês/ano).
+
+    Imutável: as ``linhas`` viram tupla e os totais (``proventos``, ``descontos``, ``liquido``) são somados uma
+    vez, ao criar — a prévia da folha lê o líquido de 3.000 contracheques a cada ordenação e a cada pintura, e
+    somar as rubricas em ``Decimal`` a cada leitura custava mais que a própria ordenação. Para mudar as linhas,
+    crie outro (``dataclasses.replace(cc, linhas=...)`` soma de novo). Os ``avisos`` são só texto.
+    """
 
     competencia: date  # dia 1 do mês
     pessoa_id: str
-    linhas: list[Linha] = field(default_factory=list)
+    linhas: tuple[Linha, ...] = ()
     avisos: list[str] = field(default_factory=list)
+    proventos: Decimal = field(init=False, compare=False)
+    descontos: Decimal = field(init=False, compare=False)
+    liquido: Decimal = field(init=False, compare=False)
 
-    @property
-    def proventos(self) -> Decimal:
-        return sum((l.valor for l in self.linhas if l.natureza is Natureza.PROVENTO), Decimal("0.00"))
-
-    @property
-    def descontos(self) -> Decimal:
-        return sum((l.valor for l in self.linhas if l.natureza is Natureza.DESCONTO), Decimal("0.00"))
-
-    @property
-    def liquido(self) -> Decimal:
-        return self.proventos - self.descontos
+    def __post_init__(self) -> None:
+        linhas = tuple(self.linhas)
+        proventos = sum((l.valor for l in linhas if l.natureza is Natureza.PROVENTO), Decimal("0.00"))
+        descontos = sum((l.valor for l in linhas if l.natureza is Natureza.DESCONTO), Decimal("0.00"))
+        object.__setattr__(self, "linhas", linhas)
+        object.__setattr__(self, "proventos", proventos)
+        object.__setattr__(self, "descontos", descontos)
+        object.__setattr__(self, "liquido", proventos - descontos)

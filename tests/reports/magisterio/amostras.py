@@ -1,6 +1,7 @@
 """Contracheques montados à mão (rubricas com fundamento) para os testes dos documentos do Magistério."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from decimal import Decimal as D
 
@@ -78,11 +79,13 @@ def folha_pequena() -> list[ItemFolha]:
     itens = []
     for n in range(6):
         cc = contracheque_simples(n)
+        mais = []
         if n % 2 == 0:
-            cc.linhas.append(Linha("020", "Gratificação de estímulo à regência", P, D("243.15") + n,
-                                   f"{LEI}, art. 41", base=D("1621.00"), percentual=D("15")))
+            mais.append(Linha("020", "Gratificação de estímulo à regência", P, D("243.15") + n,
+                              f"{LEI}, art. 41", base=D("1621.00"), percentual=D("15")))
         if n == 5:
-            cc.linhas.append(Linha("070", "13º salário", P, D("1621.00"), "CF, art. 7º VIII", grupo="13"))
+            mais.append(Linha("070", "13º salário", P, D("1621.00"), "CF, art. 7º VIII", grupo="13"))
+        cc = replace(cc, linhas=[*cc.linhas, *mais])  # o contracheque é imutável: outro, com os totais somados
         s = servidora(nome=f"Servidor{n} de Souza Sá", matricula=f"{1000 + n}",
                       lotacao=ESCOLAS[n % 3], nivel=Nivel.N1, classe="A", jornada=20)
         itens.append(ItemFolha(s, cc))

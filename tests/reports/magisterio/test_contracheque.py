@@ -1,4 +1,5 @@
 """Contracheque avulso e em lote: texto real do PDF (pypdf), totais em R$, progresso e cancelamento."""
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 from io import BytesIO
@@ -77,11 +78,12 @@ def test_sem_banco_e_auxiliar_de_ensino_no_nivel_especial():
 
 def test_decimo_terceiro_sai_em_grupo_proprio():
     cc = a.contracheque_simples(0, date(2026, 12, 1))
-    cc.linhas += [
+    cc = replace(cc, linhas=[
+        *cc.linhas,
         Linha("070", "13º salário", a.P, D("1621.00"), "CF, art. 7º VIII; Lei 4.090/1962", grupo="13"),
         Linha("202", "Contribuição previdenciária (RPPS)", a.DESC, D("226.94"), "Lei municipal do RPPS",
               base=D("1621.00"), percentual=D("14"), grupo="13"),
-    ]
+    ])
     t = _textos(contracheque.gerar(a.cabecalho(), a.rodape(), a.servidora(), cc))[0]
     assert t.index("Remuneração do mês") < t.index("Vencimento") < t.index("13º salário")
     assert "Contribuição previdenciária (RPPS) (13º)" in t  # linha do 13º que não o diz

@@ -1,5 +1,6 @@
 """CSV da folha: UTF-8 com BOM, ";" e vírgula decimal; lido pelo módulo csv, somas conferem."""
 import csv
+from dataclasses import replace
 from decimal import Decimal as D
 from io import StringIO
 
@@ -74,7 +75,7 @@ def test_formato_colunas_uma_linha_por_servidor_e_coluna_por_rubrica():
 
 def test_texto_que_parece_formula_e_neutralizado():
     s, cc = a.folha_pequena()[0]
-    cc.linhas.append(Linha("150", "=HYPERLINK(\"x\")", a.DESC, D("1.00"), "-art. 1"))
+    cc = replace(cc, linhas=[*cc.linhas, Linha("150", "=HYPERLINK(\"x\")", a.DESC, D("1.00"), "-art. 1")])
     itens = [ItemFolha(a.servidora(nome="@Maria", lotacao="+Escola"), cc)]
     linhas = _ler(csv_folha.gerar(itens))
     assert linhas[0]["Nome"] == "'@Maria" and linhas[0]["Lotação"] == "'+Escola"

@@ -251,7 +251,7 @@ def test_desligamento_quita_o_13_proporcional():
 
 def test_sem_vinculo_no_mes():
     c = calcular(ficha(admissao=date(2026, 5, 1)))
-    assert c.linhas == [] and c.avisos
+    assert c.linhas == () and c.avisos
 
 
 def test_erro_de_cadastro_vira_entrada_invalida():

@@ -13,4 +13,4 @@ def test_mes_do_fim_do_mandato_pelos_dias_e_nada_depois(sessao_admin, conselho):
     jan = remuneracao.calcular_contracheque(sessao_admin, t1, date(2028, 1, 1))
     assert {l.codigo: l.valor for l in jan.linhas}["001"] == (base * 9 / 30).quantize(D("0.01"))
     fev = remuneracao.calcular_contracheque(sessao_admin, t1, date(2028, 2, 1))
-    assert fev.linhas == [] and fev.liquido == 0
+    assert fev.linhas == () and fev.liquido == 0
