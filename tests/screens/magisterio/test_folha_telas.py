@@ -53,7 +53,7 @@ def test_fechar_competencia_e_abrir_o_contracheque_em_pdf(qtbot, sessao_demo, tm
     aba.tabela.selectRow(0)
     item = aba.selecionado()
     linhas = aba.modelo_rubricas.linhas()
-    assert linhas == item.contracheque.linhas
+    assert linhas == list(item.contracheque.linhas)  # o contracheque guarda as linhas numa tupla
     vencimento = next(l for l in linhas if l.codigo == "001")
     assert vencimento.fundamento.startswith("Lei 1.613/2004")
     assert aba.modelo_rubricas.index(0, 7).data() == linhas[0].fundamento
