@@ -46,14 +46,18 @@ class Atos:
         return cls(p["fase"], dia("edital_publicado_em"), dia("inscritos_publicados_em"))
 
 
-def inscricoes_fechadas(atos: Atos) -> str | None:
-    """Por que não se aceita inscrição agora, pelos atos (Lei 320/2023, art. 7º e §1º I; art. 11 §2º; art. 13 §1º);
-    ``None`` se as inscrições estão abertas (a data de cada pedido é conferida em ``recusa_inscricao``)."""
+def inscricoes_fechadas(atos: Atos, cal: Calendario | None = None, hoje: date | None = None) -> str | None:
+    """Por que não se aceita inscrição agora, pelos atos (Lei 320/2023, art. 7º e §1º I; art. 11 §2º; art. 13 §1º)
+    e, com ``cal`` e ``hoje``, porque o prazo do edital ainda não começou (art. 7º §1º a); ``None`` se as inscrições
+    estão abertas (a data de cada pedido é conferida em ``recusa_inscricao``)."""
     if atos.fase == "preparacao" or atos.edital_publicado_em is None:
         return ("As inscrições ainda não abriram: o edital do processo de escolha não foi publicado. A inscrição é "
                 "a primeira etapa do edital, que o CMDCA publica com seis meses de antecedência (Lei 320/2023, "
                 "art. 7º e §1º I). Registre a publicação do edital na aba Calendário.")
     if atos.fase == "inscricoes":
+        if cal is not None and hoje is not None and hoje < cal.inscricao_inicio:
+            return (f"O edital foi publicado em {formato.data(atos.edital_publicado_em)}; as inscrições começam em "
+                    f"{formato.data(cal.inscricao_inicio)}, no prazo do edital (Lei 320/2023, art. 7º §1º a).")
         return None
     if atos.inscritos_publicados_em is not None and atos.fase == "analise":
         return (f"As inscrições estão encerradas: a lista de inscritos foi publicada em "
@@ -63,9 +67,9 @@ def inscricoes_fechadas(atos: Atos) -> str | None:
             "(Lei 320/2023, art. 7º §1º).")
 
 
-def recusa_inscricao(atos: Atos, cal: Calendario, inscrito_em: date) -> str | None:
-    """A inscrição em ``inscrito_em`` cabe? Só com o edital publicado, não antes dele e dentro do prazo do edital
-    (Lei 320/2023, art. 7º e §1º a)."""
+def recusa_inscricao(atos: Atos, cal: Calendario, inscrito_em: date, hoje: date) -> str | None:
+    """A inscrição em ``inscrito_em`` cabe? Só com o edital publicado, não antes dele, dentro do prazo do edital
+    e não depois de ``hoje`` — registra-se o pedido feito, nunca um pedido futuro (Lei 320/2023, art. 7º e §1º a)."""
     if motivo := inscricoes_fechadas(atos):
         return motivo
     if inscrito_em < atos.edital_publicado_em:
@@ -74,6 +78,9 @@ def recusa_inscricao(atos: Atos, cal: Calendario, inscrito_em: date) -> str | No
     if not cal.inscricao_inicio <= inscrito_em <= cal.inscricao_fim:
         return (f"A inscrição em {formato.data(inscrito_em)} está fora do prazo do edital "
                 f"({formato.data(cal.inscricao_inicio)} a {formato.data(cal.inscricao_fim)}) (Lei 320/2023, art. 7º §1º a).")
+    if inscrito_em > hoje:
+        return (f"A inscrição em {formato.data(inscrito_em)} é posterior a hoje ({formato.data(hoje)}): registre o "
+                "pedido no dia em que foi feito, ou depois, com a data dele (Lei 320/2023, art. 7º §1º a).")
     return None
 
 
@@ -88,15 +95,32 @@ def impugnacoes_fechadas(atos: Atos) -> str | None:
     return None
 
 
-def recusa_impugnacao(atos: Atos, cal: Calendario, apresentada_em: date) -> str | None:
-    """A impugnação apresentada em ``apresentada_em`` cabe? Só depois da lista de inscritos publicada e nos cinco
-    dias contados dessa publicação (Lei 320/2023, art. 11 §2º)."""
+def recusa_impugnacao(atos: Atos, cal: Calendario, apresentada_em: date, hoje: date) -> str | None:
+    """A impugnação apresentada em ``apresentada_em`` cabe? Só depois da lista de inscritos publicada, nos cinco
+    dias contados dessa publicação e não depois de ``hoje`` (Lei 320/2023, art. 11 §2º)."""
     if motivo := impugnacoes_fechadas(atos):
         return motivo
     if not cal.publicacao_inscritos <= apresentada_em <= cal.impugnacao_fim:
         return (f"Impugnação em {formato.data(apresentada_em)} fora do prazo: são 5 dias contados da publicação dos "
                 f"inscritos, de {formato.data(cal.publicacao_inscritos)} a {formato.data(cal.impugnacao_fim)} "
                 "(Lei 320/2023, art. 11 §2º).")
+    if apresentada_em > hoje:
+        return (f"Impugnação em {formato.data(apresentada_em)} posterior a hoje ({formato.data(hoje)}): registre a "
+                "impugnação apresentada, com a data em que foi apresentada (Lei 320/2023, art. 11 §2º).")
+    return None
+
+
+def recusa_homologacao(atos: Atos, cal: Calendario, hoje: date) -> str | None:
+    """A lista de habilitados pode ser homologada hoje? Só depois da lista de inscritos publicada e do fim do prazo
+    de impugnação que ela abriu: "esgotada a fase recursal" (Lei 320/2023, art. 11 §§2º e 6º)."""
+    if atos.fase in ("preparacao", "inscricoes") or atos.inscritos_publicados_em is None:
+        return ("Não é possível homologar a lista: a lista de inscritos ainda não foi publicada, e sem ela não correu "
+                "o prazo de impugnação de 5 dias (Lei 320/2023, art. 11 §2º); a lista de habilitados só sai esgotada "
+                "essa fase (art. 11 §6º). Registre a publicação da lista de inscritos na aba Calendário.")
+    if hoje <= cal.impugnacao_fim:
+        return (f"Não é possível homologar a lista antes do fim do prazo de impugnação ({formato.data(cal.impugnacao_fim)}): "
+                "qualquer cidadão pode impugnar até lá (Lei 320/2023, art. 11 §2º), e a lista de habilitados só sai "
+                "esgotada essa fase (art. 11 §6º).")
     return None
 
 

@@ -15,7 +15,7 @@ from desktop.store.ids import agora, novo_id
 
 from .. import cadastros, parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import calendario_de, candidatura_ou_erro, exigir_fase, processo_ou_erro, recalcular
+from .comum import calendario_de, candidatura_ou_erro, exigir_fase, hoje, processo_ou_erro, recalcular
 
 
 def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimento: date,
@@ -37,7 +37,8 @@ def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimen
     if not isinstance(experiencia_meses, int) or isinstance(experiencia_meses, bool) or experiencia_meses < 0:
         raise EntradaInvalida("A experiência deve ser informada em meses (inteiro, zero ou mais) "
                               "(Lei 320/2023, art. 12 §2º VII e §8º).")
-    if motivo := regra_atos.recusa_inscricao(regra_atos.Atos.do_processo(proc), calendario_de(proc), inscrito_em):
+    if motivo := regra_atos.recusa_inscricao(regra_atos.Atos.do_processo(proc), calendario_de(proc), inscrito_em,
+                                             hoje()):
         raise EntradaInvalida(motivo)
     if nascimento >= inscrito_em or residencia_desde > inscrito_em:
         raise EntradaInvalida("Nascimento e início da residência devem ser anteriores à data da inscrição "
@@ -232,12 +233,9 @@ def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | N
     habilitados, recusa (art. 13) salvo decisão do CMDCA de prosseguir, com justificativa."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
-    if proc["fase"] in ("preparacao", "inscricoes"):
-        raise ErroNegocio("Não é possível homologar a lista: a lista de inscritos ainda não foi publicada, e sem ela "
-                          "não correu o prazo de impugnação de 5 dias (Lei 320/2023, art. 11 §2º); a lista de "
-                          "habilitados só sai esgotada essa fase (art. 11 §6º). Registre a publicação da lista de "
-                          "inscritos na aba Calendário.")
-    exigir_fase(proc, "analise", acao="homologar a lista")
+    exigir_fase(proc, "preparacao", "inscricoes", "analise", acao="homologar a lista")
+    if motivo := regra_atos.recusa_homologacao(regra_atos.Atos.do_processo(proc), calendario_de(proc), hoje()):
+        raise ErroNegocio(motivo)
     todos = armazem.candidaturas(sessao.db, processo_id)
     pendentes = [c for c in todos if c["situacao"] == "inscrito"]
     if pendentes:

@@ -82,11 +82,12 @@ def criar_demo_eleicao(sessao: Sessao, rnd: random.Random, *, ate: date | None =
         inscrito_em = cal.inscricao_inicio + timedelta(days=i)
         if not chegou(inscrito_em):
             break
-        c = candidaturas.inscrever(
-            sessao, pid, nome=nome, cpf=cpfs[i],
-            nascimento=nascimentos.get(i, date(1965 + (i * 3) % 30, 1 + i % 12, 5 + i)),
-            residencia_desde=date(2010 + i % 8, 3, 1), experiencia_meses=24 + 6 * i, numero=101 + i,
-            inscrito_em=inscrito_em, documentos=dict(_D["documentos"]))
+        with simulando_dia(inscrito_em):  # o pedido é registrado no dia em que é feito
+            c = candidaturas.inscrever(
+                sessao, pid, nome=nome, cpf=cpfs[i],
+                nascimento=nascimentos.get(i, date(1965 + (i * 3) % 30, 1 + i % 12, 5 + i)),
+                residencia_desde=date(2010 + i % 8, 3, 1), experiencia_meses=24 + 6 * i, numero=101 + i,
+                inscrito_em=inscrito_em, documentos=dict(_D["documentos"]))
         ids.append(c["id"])
     im = _D["impugnacao"]
     if not chegou(cal.publicacao_inscritos):
@@ -106,10 +107,11 @@ def criar_demo_eleicao(sessao: Sessao, rnd: random.Random, *, ate: date | None =
             candidaturas.analisar_requisito(sessao, cid, indef["requisito"], deferido=False, motivo=indef["motivo"])
         else:
             candidaturas.analisar_requisito(sessao, cid, indef["requisito"], deferido=True)
-    imp = impugnacoes.apresentar(
-        sessao, ids[im["candidato"]], tipo="impugnacao", autor=im["autor"], fundamento=im["fundamento"],
-        apresentada_em=cal.publicacao_inscritos + timedelta(days=2),
-        prazo_defesa=cal.impugnacao_fim + timedelta(days=5))
+    with simulando_dia(cal.publicacao_inscritos + timedelta(days=2)):
+        imp = impugnacoes.apresentar(
+            sessao, ids[im["candidato"]], tipo="impugnacao", autor=im["autor"], fundamento=im["fundamento"],
+            apresentada_em=cal.publicacao_inscritos + timedelta(days=2),
+            prazo_defesa=cal.impugnacao_fim + timedelta(days=5))
     impugnacoes.defender(sessao, imp["id"], defesa=im["defesa"], em=cal.impugnacao_fim + timedelta(days=3))
     impugnacoes.decidir(sessao, imp["id"], procedente=False, em=cal.impugnacao_fim + timedelta(days=7),
                         motivo=im["decisao"])
@@ -125,7 +127,8 @@ def criar_demo_eleicao(sessao: Sessao, rnd: random.Random, *, ate: date | None =
         return processo.obter_processo(sessao, pid)
     par = _D["parentesco"]
     candidaturas.declarar_parentesco(sessao, ids[par["candidatos"][0]], ids[par["candidatos"][1]], par["grau"])
-    candidaturas.homologar(sessao, pid)
+    with simulando_dia(cal.publicacao_habilitados):  # esgotada a fase de impugnação e recursos (art. 11 §6º)
+        candidaturas.homologar(sessao, pid)
 
     boletins = []
     for k in range(secoes["quantas"]):

@@ -13,7 +13,7 @@ from desktop.store.ids import agora, novo_id
 
 from .. import parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import calendario_de, candidatura_ou_erro, processo_ou_erro, recalcular
+from .comum import calendario_de, candidatura_ou_erro, hoje, processo_ou_erro, recalcular
 
 
 def _texto(valor: str, campo: str) -> str:
@@ -39,8 +39,12 @@ def apresentar(sessao: Sessao, candidatura_id: str, *, tipo: str, autor: str, fu
     atos = regra_atos.Atos.do_processo(proc)
     if tipo == "impugnacao" and (motivo := regra_atos.impugnacoes_fechadas(atos)):
         raise ErroNegocio(motivo)
-    if tipo == "impugnacao" and (motivo := regra_atos.recusa_impugnacao(atos, calendario_de(proc), apresentada_em)):
+    if tipo == "impugnacao" and (motivo := regra_atos.recusa_impugnacao(atos, calendario_de(proc), apresentada_em,
+                                                                          hoje())):
         raise EntradaInvalida(motivo)
+    if tipo == "denuncia" and apresentada_em > hoje():
+        raise EntradaInvalida(f"Denúncia em {formato.data(apresentada_em)} posterior a hoje ({formato.data(hoje())}): "
+                              "registre a denúncia recebida, com a data em que chegou (Lei 320/2023, art. 8º §12).")
     if tipo == "denuncia" and apresentada_em < date.fromisoformat(cand["inscrito_em"]):
         raise EntradaInvalida(f"Denúncia em {formato.data(apresentada_em)} anterior à inscrição do candidato "
                               f"({formato.data(date.fromisoformat(cand['inscrito_em']))}): só há conduta de candidato "

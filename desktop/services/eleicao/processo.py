@@ -95,8 +95,10 @@ def proximo_ato(processo: dict) -> str | None:
 
 def por_que_sem_inscricao(sessao: Sessao, processo_id: str) -> str | None:
     """Por que a inscrição não é aceita agora (edital não publicado, lista de inscritos já publicada…), com o
-    artigo; ``None`` se as inscrições estão abertas (Lei 320/2023, art. 7º e §1º I; art. 11 §2º)."""
-    return regra_atos.inscricoes_fechadas(regra_atos.Atos.do_processo(obter_processo(sessao, processo_id)))
+    artigo; ``None`` se as inscrições estão abertas (Lei 320/2023, art. 7º e §1º I e a; art. 11 §2º). Antes do
+    início do prazo do edital, hoje, também fechadas: nenhuma data de inscrição seria aceita."""
+    p = obter_processo(sessao, processo_id)
+    return regra_atos.inscricoes_fechadas(regra_atos.Atos.do_processo(p), calendario_de(p), dia_de_hoje())
 
 
 def por_que_sem_impugnacao(sessao: Sessao, processo_id: str) -> str | None:

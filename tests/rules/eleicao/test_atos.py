@@ -18,11 +18,13 @@ def calendario():
 @pytest.mark.parametrize("caso", casos("eleicao/atos"))
 def test_ato_que_abre_a_etapa(calendario, caso):
     feitos = atos.Atos(caso["fase"], caso.get("edital"), caso.get("inscritos"))
+    hoje = caso.get("hoje", caso["dia"])
     motivo = {
-        "inscricao": lambda: atos.recusa_inscricao(feitos, calendario, caso["dia"]),
-        "impugnacao": lambda: atos.recusa_impugnacao(feitos, calendario, caso["dia"]),
-        "publicar_edital": lambda: atos.recusa_publicar_edital(feitos, calendario, caso["dia"], caso["hoje"]),
-        "publicar_inscritos": lambda: atos.recusa_publicar_inscritos(feitos, calendario, caso["dia"], caso["hoje"]),
+        "inscricao": lambda: atos.recusa_inscricao(feitos, calendario, caso["dia"], hoje),
+        "impugnacao": lambda: atos.recusa_impugnacao(feitos, calendario, caso["dia"], hoje),
+        "publicar_edital": lambda: atos.recusa_publicar_edital(feitos, calendario, caso["dia"], hoje),
+        "publicar_inscritos": lambda: atos.recusa_publicar_inscritos(feitos, calendario, caso["dia"], hoje),
+        "homologar": lambda: atos.recusa_homologacao(feitos, calendario, hoje),
     }[caso["acao"]]()
     if not caso["recusa"]:
         assert motivo is None
@@ -49,3 +51,12 @@ def test_momento_sem_lista_de_inscritos_nao_diz_prazo_de_impugnacao(calendario):
     assert m.fundamento == "Lei 320/2023, art. 11 §2º" and "ainda não publicada" in m.texto
     lista = atos.Atos("analise", date(2027, 4, 3), date(2027, 5, 18))
     assert atos.momento(lista, calendario, date(2027, 5, 20)).texto == "Prazo de impugnação até 23/05/2027"
+
+
+def test_com_o_edital_publicado_as_inscricoes_so_abrem_no_inicio_do_prazo(calendario):
+    publicado = atos.Atos("inscricoes", date(2027, 4, 3))
+    motivo = atos.inscricoes_fechadas(publicado, calendario, date(2027, 4, 12))
+    assert motivo == ("O edital foi publicado em 03/04/2027; as inscrições começam em 13/04/2027, no prazo do edital "
+                      "(Lei 320/2023, art. 7º §1º a).")
+    assert atos.inscricoes_fechadas(publicado, calendario, date(2027, 4, 13)) is None
+    assert atos.inscricoes_fechadas(publicado, calendario, date(2027, 6, 1)) is None  # pedidos do prazo, registrados depois

@@ -139,84 +139,86 @@ def test_liberar_o_boletim_escolhido_na_fila_ordenada(qtbot, sessao_admin, homol
 
 
 def test_dialogos_e_aba_da_eleicao_cabem_em_1366x768(qtbot, sessao_admin, proc, estilo):  # noqa: F811
-    rnd = random.Random(2)
-    inicio = date.fromisoformat(proc["inscricao_inicio"])
-    c = candidaturas.inscrever(sessao_admin, proc["id"], nome="Fulana de Tal", cpf="52998224725",
-                               nascimento=date(1980, 1, 1), residencia_desde=inicio - timedelta(days=300),
-                               experiencia_meses=30, numero=40, inscrito_em=inicio)
-    publicar_inscritos(sessao_admin, proc)  # a impugnação só depois da lista de inscritos (art. 11 §2º)
-    impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
-                               apresentada_em=date.fromisoformat(proc["publicacao_inscritos"]),
-                               prazo_defesa=date.fromisoformat(proc["impugnacao_fim"]) + timedelta(days=3))
-    pid = proc["id"]
-    fabricas = {
-        "inscrição": lambda: dialogos_candidatura.DialogoInscricao(sessao_admin, pid, processo.obter_processo(sessao_admin, pid)),
-        "análise (reversão)": lambda: dialogos_candidatura.DialogoAnalise(sessao_admin, c, candidaturas.checklist(sessao_admin, c["id"]),
-                                                                         requisito="residencia"),
-        "nota": lambda: dialogos_candidatura.DialogoNota(sessao_admin, c, "60"),
-        "parentesco": lambda: dialogos_candidatura.DialogoParentesco(sessao_admin, candidaturas.listar_candidaturas(sessao_admin, pid)),
-        "reabertura": lambda: dialogos_candidatura.DialogoReabertura(
-            sessao_admin, pid, processo.obter_processo(sessao_admin, pid), 0),
-        "impugnação": lambda: dialogos_impugnacao.DialogoApresentar(
-            sessao_admin, processo.obter_processo(sessao_admin, pid), candidaturas.listar_candidaturas(sessao_admin, pid)),
-        "etapa da impugnação": lambda: dialogos_impugnacao.DialogoEtapa(sessao_admin, impugnacoes.listar(sessao_admin, pid)[0]),
-        "seção": lambda: dialogos_impugnacao.DialogoSecao(sessao_admin, pid),
-        "publicação do edital": lambda: dialogos_candidatura.DialogoPublicacao(
-            sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "edital"),
-        "publicação dos inscritos": lambda: dialogos_candidatura.DialogoPublicacao(
-            sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "inscritos"),
-    }
-    for nome, fabrica in fabricas.items():
-        d = fabrica()
-        qtbot.addWidget(d)
-        d.show()
+    with simulando_dia(date(2027, 5, 18)):  # no dia da lista de inscritos
+        rnd = random.Random(2)
+        inicio = date.fromisoformat(proc["inscricao_inicio"])
+        c = candidaturas.inscrever(sessao_admin, proc["id"], nome="Fulana de Tal", cpf="52998224725",
+                                   nascimento=date(1980, 1, 1), residencia_desde=inicio - timedelta(days=300),
+                                   experiencia_meses=30, numero=40, inscrito_em=inicio)
+        publicar_inscritos(sessao_admin, proc)  # a impugnação só depois da lista de inscritos (art. 11 §2º)
+        impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
+                                   apresentada_em=date.fromisoformat(proc["publicacao_inscritos"]),
+                                   prazo_defesa=date.fromisoformat(proc["impugnacao_fim"]) + timedelta(days=3))
+        pid = proc["id"]
+        fabricas = {
+            "inscrição": lambda: dialogos_candidatura.DialogoInscricao(sessao_admin, pid, processo.obter_processo(sessao_admin, pid)),
+            "análise (reversão)": lambda: dialogos_candidatura.DialogoAnalise(sessao_admin, c, candidaturas.checklist(sessao_admin, c["id"]),
+                                                                             requisito="residencia"),
+            "nota": lambda: dialogos_candidatura.DialogoNota(sessao_admin, c, "60"),
+            "parentesco": lambda: dialogos_candidatura.DialogoParentesco(sessao_admin, candidaturas.listar_candidaturas(sessao_admin, pid)),
+            "reabertura": lambda: dialogos_candidatura.DialogoReabertura(
+                sessao_admin, pid, processo.obter_processo(sessao_admin, pid), 0),
+            "impugnação": lambda: dialogos_impugnacao.DialogoApresentar(
+                sessao_admin, processo.obter_processo(sessao_admin, pid), candidaturas.listar_candidaturas(sessao_admin, pid)),
+            "etapa da impugnação": lambda: dialogos_impugnacao.DialogoEtapa(sessao_admin, impugnacoes.listar(sessao_admin, pid)[0]),
+            "seção": lambda: dialogos_impugnacao.DialogoSecao(sessao_admin, pid),
+            "publicação do edital": lambda: dialogos_candidatura.DialogoPublicacao(
+                sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "edital"),
+            "publicação dos inscritos": lambda: dialogos_candidatura.DialogoPublicacao(
+                sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "inscritos"),
+        }
+        for nome, fabrica in fabricas.items():
+            d = fabrica()
+            qtbot.addWidget(d)
+            d.show()
+            QApplication.processEvents()
+            m = d.minimumSizeHint()
+            assert m.width() <= LARGURA and m.height() <= ALTURA, f"{nome}: mínimo {m.width()}×{m.height()}"
+            assert d.height() <= ALTURA and d.width() <= LARGURA, f"{nome}: abre com {d.size()}"
+            for b in d.findChildren(QPushButton):
+                if b.isVisible():  # cada botão à vista fica dentro do diálogo
+                    canto = b.mapTo(d, b.rect().bottomRight())
+                    assert canto.y() <= d.height() and canto.x() <= d.width(), f"{nome}: botão {b.text()} fora"
+            d.close()
+        tela = ProcessoEscolha(sessao_admin)
+        qtbot.addWidget(tela)
+        tela.resize(LARGURA, ALTURA)
+        tela.show()
+        esperar_leituras(qtbot)  # as abas leem fora da thread da interface
+        tela.abas.setCurrentWidget(tela.encerramento)
         QApplication.processEvents()
-        m = d.minimumSizeHint()
-        assert m.width() <= LARGURA and m.height() <= ALTURA, f"{nome}: mínimo {m.width()}×{m.height()}"
-        assert d.height() <= ALTURA and d.width() <= LARGURA, f"{nome}: abre com {d.size()}"
-        for b in d.findChildren(QPushButton):
-            if b.isVisible():  # cada botão à vista fica dentro do diálogo
-                canto = b.mapTo(d, b.rect().bottomRight())
-                assert canto.y() <= d.height() and canto.x() <= d.width(), f"{nome}: botão {b.text()} fora"
-        d.close()
-    tela = ProcessoEscolha(sessao_admin)
-    qtbot.addWidget(tela)
-    tela.resize(LARGURA, ALTURA)
-    tela.show()
-    esperar_leituras(qtbot)  # as abas leem fora da thread da interface
-    tela.abas.setCurrentWidget(tela.encerramento)
-    QApplication.processEvents()
-    m = tela.minimumSizeHint()
-    assert m.width() <= LARGURA and m.height() <= ALTURA, f"aba Auditoria e posse: mínimo {m.width()}×{m.height()}"
-    del rnd
+        m = tela.minimumSizeHint()
+        assert m.width() <= LARGURA and m.height() <= ALTURA, f"aba Auditoria e posse: mínimo {m.width()}×{m.height()}"
+        del rnd
 
 
 def test_analise_so_reverte_reprovacao_com_decisao_e_nunca_a_idade(qtbot, sessao_admin, proc):  # noqa: F811
-    inicio = date.fromisoformat(proc["inscricao_inicio"])
-    c = candidaturas.inscrever(sessao_admin, proc["id"], nome="Recém Chegada", cpf="52998224725",
-                               nascimento=date(2006, 6, 1), residencia_desde=inicio - timedelta(days=300),
-                               experiencia_meses=30, numero=40, inscrito_em=inicio)
-    d = dialogos_candidatura.DialogoAnalise(sessao_admin, c, candidaturas.checklist(sessao_admin, c["id"]),
-                                                                         requisito="idade")
-    qtbot.addWidget(d)
-    d.documento.setText("RG")
-    d.deferir.setChecked(True)
-    d.decisao.setText("Ata 07/2027 da comissão")
-    d.fundamento.setText("art. 11 §3º II")
-    assert not d.botao_ok.isEnabled()  # idade: nunca
-    d = dialogos_candidatura.DialogoAnalise(sessao_admin, c, candidaturas.checklist(sessao_admin, c["id"]),
-                                                                         requisito="residencia")
-    qtbot.addWidget(d)
-    d.documento.setText("Contas de energia desde 2019")
-    d.deferir.setChecked(True)
-    assert not d.botao_ok.isEnabled()  # sem a decisão da comissão
-    d.decisao.setText("Ata 07/2027: residência anterior comprovada")
-    d.fundamento.setText("Lei 320/2023, art. 12 §5º")
-    assert d.botao_ok.isEnabled()
-    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
-    esperar_gravacao(qtbot, d)
-    decisao, = candidaturas.decisoes_da_comissao(sessao_admin, c["id"])
-    assert decisao["requisito"] == "residencia" and decisao["documento"] == "Contas de energia desde 2019"
+    with simulando_dia(date(2027, 4, 13)):  # registrado no dia do pedido
+        inicio = date.fromisoformat(proc["inscricao_inicio"])
+        c = candidaturas.inscrever(sessao_admin, proc["id"], nome="Recém Chegada", cpf="52998224725",
+                                   nascimento=date(2006, 6, 1), residencia_desde=inicio - timedelta(days=300),
+                                   experiencia_meses=30, numero=40, inscrito_em=inicio)
+        d = dialogos_candidatura.DialogoAnalise(sessao_admin, c, candidaturas.checklist(sessao_admin, c["id"]),
+                                                                             requisito="idade")
+        qtbot.addWidget(d)
+        d.documento.setText("RG")
+        d.deferir.setChecked(True)
+        d.decisao.setText("Ata 07/2027 da comissão")
+        d.fundamento.setText("art. 11 §3º II")
+        assert not d.botao_ok.isEnabled()  # idade: nunca
+        d = dialogos_candidatura.DialogoAnalise(sessao_admin, c, candidaturas.checklist(sessao_admin, c["id"]),
+                                                                             requisito="residencia")
+        qtbot.addWidget(d)
+        d.documento.setText("Contas de energia desde 2019")
+        d.deferir.setChecked(True)
+        assert not d.botao_ok.isEnabled()  # sem a decisão da comissão
+        d.decisao.setText("Ata 07/2027: residência anterior comprovada")
+        d.fundamento.setText("Lei 320/2023, art. 12 §5º")
+        assert d.botao_ok.isEnabled()
+        qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+        esperar_gravacao(qtbot, d)
+        decisao, = candidaturas.decisoes_da_comissao(sessao_admin, c["id"])
+        assert decisao["requisito"] == "residencia" and decisao["documento"] == "Contas de energia desde 2019"
 
 
 def test_conselheira_nao_ve_importar_eleitos_e_sabe_quem_da_posse(qtbot, sessao_admin):

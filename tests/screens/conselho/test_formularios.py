@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
+from desktop.services.eleicao.comum import simulando_dia
 from desktop.screens.conselho.abas_eleicao import AbaCandidatos, AbaImpugnacoes
 from desktop.screens.conselho.dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota,
                                                            DialogoParentesco, DialogoReabertura)
@@ -36,53 +37,54 @@ def _br(d: date) -> str:
 
 
 def test_inscricao_pelo_formulario(qtbot, sessao_admin, proc):  # noqa: F811
-    inicio = date.fromisoformat(proc["inscricao_inicio"])
-    d = DialogoInscricao(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]))
-    qtbot.addWidget(d)
-    _digitar(qtbot, d.cpf, "529.982.247-2")
-    assert "11 dígitos" in d.cpf.erro.text() and not d.botao_ok.isEnabled()
-    _digitar(qtbot, d.cpf, "529.982.247-25")
-    _digitar(qtbot, d.nome, "Maria do Socorro Lima")
-    _digitar(qtbot, d.nascimento, "15/13/1980")
-    assert "Data inexistente" in d.nascimento.erro.text()
-    _digitar(qtbot, d.nascimento, _br(date(inicio.year - 20, 1, 1)))  # 20 anos na inscrição
-    _digitar(qtbot, d.residencia, "01/01/2010")
-    _digitar(qtbot, d.experiencia, "-3")
-    assert "art. 12 §8º" in d.experiencia.erro.text()
-    _digitar(qtbot, d.experiencia, "36")
-    _digitar(qtbot, d.numero, "77")
-    _digitar(qtbot, d.inscrito_em, _br(inicio))
-    esperar_leituras(qtbot)  # a prévia dos requisitos é lida fora da thread da interface
-    assert "art. 12 §2º II" in d.previa.text()  # avisa antes de gravar
-    _digitar(qtbot, d.nascimento, "10/05/1980")
-    esperar_leituras(qtbot)
-    assert d.previa.text() == "" and d.botao_ok.isEnabled()
-    _digitar(qtbot, d.documentos["idade"], "RG original")
-    _digitar(qtbot, d.documentos["ensino_medio"], "Certificado e histórico")
-    _digitar(qtbot, d.inscrito_em, _br(inicio - timedelta(days=1)))
-    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
-    esperar_gravacao(qtbot, d)
-    assert "fora do prazo" in d.rotulo_erro.text() and "art. 7º §1º a" in d.rotulo_erro.text()
-    assert _conta(sessao_admin, "eleicao_candidaturas") == 0 and _conta(sessao_admin, "pessoas") == 0
-    _digitar(qtbot, d.inscrito_em, _br(inicio))
-    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
-    esperar_gravacao(qtbot, d)
-    assert d.result() == d.DialogCode.Accepted
-    c = d.resultado
-    assert c["numero"] == 77 and c["situacao"] == "inscrito"
-    reqs = {r["requisito"]: r for r in candidaturas.checklist(sessao_admin, c["id"])}
-    assert reqs["idade"]["documento"] == "RG original" and reqs["idoneidade"]["documento"] == ""
-    pessoa = sessao_admin.db.execute("SELECT nome, cpf, nascimento FROM pessoas").fetchone()
-    assert pessoa == ("Maria do Socorro Lima", "52998224725", "1980-05-10")
-    assert _conta(sessao_admin, "pessoas", True) == 1 and _conta(sessao_admin, "eleicao_requisitos", True) == 7
+    with simulando_dia(date(2027, 4, 13)):  # registrado no dia do pedido (vale nas threads da tela)
+        inicio = date.fromisoformat(proc["inscricao_inicio"])
+        d = DialogoInscricao(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]))
+        qtbot.addWidget(d)
+        _digitar(qtbot, d.cpf, "529.982.247-2")
+        assert "11 dígitos" in d.cpf.erro.text() and not d.botao_ok.isEnabled()
+        _digitar(qtbot, d.cpf, "529.982.247-25")
+        _digitar(qtbot, d.nome, "Maria do Socorro Lima")
+        _digitar(qtbot, d.nascimento, "15/13/1980")
+        assert "Data inexistente" in d.nascimento.erro.text()
+        _digitar(qtbot, d.nascimento, _br(date(inicio.year - 20, 1, 1)))  # 20 anos na inscrição
+        _digitar(qtbot, d.residencia, "01/01/2010")
+        _digitar(qtbot, d.experiencia, "-3")
+        assert "art. 12 §8º" in d.experiencia.erro.text()
+        _digitar(qtbot, d.experiencia, "36")
+        _digitar(qtbot, d.numero, "77")
+        _digitar(qtbot, d.inscrito_em, _br(inicio))
+        esperar_leituras(qtbot)  # a prévia dos requisitos é lida fora da thread da interface
+        assert "art. 12 §2º II" in d.previa.text()  # avisa antes de gravar
+        _digitar(qtbot, d.nascimento, "10/05/1980")
+        esperar_leituras(qtbot)
+        assert d.previa.text() == "" and d.botao_ok.isEnabled()
+        _digitar(qtbot, d.documentos["idade"], "RG original")
+        _digitar(qtbot, d.documentos["ensino_medio"], "Certificado e histórico")
+        _digitar(qtbot, d.inscrito_em, _br(inicio - timedelta(days=1)))
+        qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+        esperar_gravacao(qtbot, d)
+        assert "fora do prazo" in d.rotulo_erro.text() and "art. 7º §1º a" in d.rotulo_erro.text()
+        assert _conta(sessao_admin, "eleicao_candidaturas") == 0 and _conta(sessao_admin, "pessoas") == 0
+        _digitar(qtbot, d.inscrito_em, _br(inicio))
+        qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+        esperar_gravacao(qtbot, d)
+        assert d.result() == d.DialogCode.Accepted
+        c = d.resultado
+        assert c["numero"] == 77 and c["situacao"] == "inscrito"
+        reqs = {r["requisito"]: r for r in candidaturas.checklist(sessao_admin, c["id"])}
+        assert reqs["idade"]["documento"] == "RG original" and reqs["idoneidade"]["documento"] == ""
+        pessoa = sessao_admin.db.execute("SELECT nome, cpf, nascimento FROM pessoas").fetchone()
+        assert pessoa == ("Maria do Socorro Lima", "52998224725", "1980-05-10")
+        assert _conta(sessao_admin, "pessoas", True) == 1 and _conta(sessao_admin, "eleicao_requisitos", True) == 7
 
-    # a mesma pessoa noutro formulário: nome e nascimento vêm do cadastro pelo CPF
-    d2 = DialogoInscricao(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]))
-    qtbot.addWidget(d2)
-    _digitar(qtbot, d2.cpf, "52998224725")
-    esperar_leituras(qtbot)  # a pessoa é procurada pelo CPF fora da thread da interface
-    assert d2.nome.texto() == "Maria do Socorro Lima" and d2.nascimento.texto() == "10/05/1980"
-    assert d2.nome.edit.isReadOnly()
+        # a mesma pessoa noutro formulário: nome e nascimento vêm do cadastro pelo CPF
+        d2 = DialogoInscricao(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]))
+        qtbot.addWidget(d2)
+        _digitar(qtbot, d2.cpf, "52998224725")
+        esperar_leituras(qtbot)  # a pessoa é procurada pelo CPF fora da thread da interface
+        assert d2.nome.texto() == "Maria do Socorro Lima" and d2.nascimento.texto() == "10/05/1980"
+        assert d2.nome.edit.isReadOnly()
 
 
 def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
@@ -127,84 +129,86 @@ def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
 
 
 def test_impugnacao_do_inicio_ao_julgamento(qtbot, sessao_admin, proc):  # noqa: F811
-    inscrever_habilitado(sessao_admin, proc, 30, random.Random(3))
-    publicar_inscritos(sessao_admin, proc)  # a impugnação só depois da lista de inscritos (art. 11 §2º)
-    pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
-    d = DialogoApresentar(sessao_admin, processo.obter_processo(sessao_admin, proc["id"]),
-                          candidaturas.listar_candidaturas(sessao_admin, proc["id"]))
-    qtbot.addWidget(d)
-    assert any(f"a {_br(fim)}" in r.text() for r in d.findChildren(QLabel))  # o prazo aparece no topo
-    _digitar(qtbot, d.autor, "Cidadão Fulano")
-    _digitar(qtbot, d.fundamento, "Residência inferior a dois anos")
-    _digitar(qtbot, d.apresentada, _br(fim + timedelta(days=1)))
-    assert d.prazo.texto() == _br(fim + timedelta(days=6))  # sugerido: 5 dias
-    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
-    esperar_gravacao(qtbot, d)
-    assert "art. 11 §2º" in d.rotulo_erro.text() and _conta(sessao_admin, "eleicao_impugnacoes") == 0
-    _digitar(qtbot, d.apresentada, _br(pub + timedelta(days=2)))
-    qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
-    esperar_gravacao(qtbot, d)
-    assert d.result() == d.DialogCode.Accepted
-    etapas = [("defesa", "Junta contas de luz desde 2015", fim + timedelta(days=1), None),
-              ("decisao", "Contas não estão em nome dela", fim + timedelta(days=3), 1),
-              ("recurso", "As contas são do cônjuge", fim + timedelta(days=4), None),
-              ("julgamento", "Comprovada a união estável", fim + timedelta(days=6), 1)]
-    for etapa, texto, em, resultado in etapas:
-        i = impugnacoes.listar(sessao_admin, proc["id"])[0]
-        e = DialogoEtapa(sessao_admin, i)
-        qtbot.addWidget(e)
-        e.etapa.setCurrentIndex(e.etapa.findData(etapa))
-        if resultado is not None:
-            e.resultado.setCurrentIndex(resultado)
-        _digitar(qtbot, e.texto, texto)
-        _digitar(qtbot, e.data, _br(em))
-        if etapa == "julgamento":  # data antes do recurso: recusada com o artigo
-            _digitar(qtbot, e.data, _br(fim + timedelta(days=3)))
+    with simulando_dia(date(2027, 5, 23)):  # a comissão registra no fim do prazo de impugnação
+        inscrever_habilitado(sessao_admin, proc, 30, random.Random(3))
+        publicar_inscritos(sessao_admin, proc)  # a impugnação só depois da lista de inscritos (art. 11 §2º)
+        pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
+        d = DialogoApresentar(sessao_admin, processo.obter_processo(sessao_admin, proc["id"]),
+                              candidaturas.listar_candidaturas(sessao_admin, proc["id"]))
+        qtbot.addWidget(d)
+        assert any(f"a {_br(fim)}" in r.text() for r in d.findChildren(QLabel))  # o prazo aparece no topo
+        _digitar(qtbot, d.autor, "Cidadão Fulano")
+        _digitar(qtbot, d.fundamento, "Residência inferior a dois anos")
+        _digitar(qtbot, d.apresentada, _br(fim + timedelta(days=1)))
+        assert d.prazo.texto() == _br(fim + timedelta(days=6))  # sugerido: 5 dias
+        qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+        esperar_gravacao(qtbot, d)
+        assert "art. 11 §2º" in d.rotulo_erro.text() and _conta(sessao_admin, "eleicao_impugnacoes") == 0
+        _digitar(qtbot, d.apresentada, _br(pub + timedelta(days=2)))
+        qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+        esperar_gravacao(qtbot, d)
+        assert d.result() == d.DialogCode.Accepted
+        etapas = [("defesa", "Junta contas de luz desde 2015", fim + timedelta(days=1), None),
+                  ("decisao", "Contas não estão em nome dela", fim + timedelta(days=3), 1),
+                  ("recurso", "As contas são do cônjuge", fim + timedelta(days=4), None),
+                  ("julgamento", "Comprovada a união estável", fim + timedelta(days=6), 1)]
+        for etapa, texto, em, resultado in etapas:
+            i = impugnacoes.listar(sessao_admin, proc["id"])[0]
+            e = DialogoEtapa(sessao_admin, i)
+            qtbot.addWidget(e)
+            e.etapa.setCurrentIndex(e.etapa.findData(etapa))
+            if resultado is not None:
+                e.resultado.setCurrentIndex(resultado)
+            _digitar(qtbot, e.texto, texto)
+            _digitar(qtbot, e.data, _br(em))
+            if etapa == "julgamento":  # data antes do recurso: recusada com o artigo
+                _digitar(qtbot, e.data, _br(fim + timedelta(days=3)))
+                qtbot.mouseClick(e.botao_ok, Qt.MouseButton.LeftButton)
+                esperar_gravacao(qtbot, e)
+                assert "art. 11 §5º" in e.rotulo_erro.text()
+                _digitar(qtbot, e.data, _br(em))
             qtbot.mouseClick(e.botao_ok, Qt.MouseButton.LeftButton)
             esperar_gravacao(qtbot, e)
-            assert "art. 11 §5º" in e.rotulo_erro.text()
-            _digitar(qtbot, e.data, _br(em))
-        qtbot.mouseClick(e.botao_ok, Qt.MouseButton.LeftButton)
-        esperar_gravacao(qtbot, e)
-        assert e.result() == e.DialogCode.Accepted, e.rotulo_erro.text()
-    i = impugnacoes.listar(sessao_admin, proc["id"])[0]
-    assert (i["decisao"], i["recurso_decisao"]) == ("procedente", "provido")
-    assert impugnacoes.etapas_possiveis(i) == []
-    c = candidaturas.listar_candidaturas(sessao_admin, proc["id"])[0]
-    assert c["situacao"] == "habilitado" and c["sub_judice"] == 0
-    assert _conta(sessao_admin, "eleicao_impugnacoes", True) == 5
+            assert e.result() == e.DialogCode.Accepted, e.rotulo_erro.text()
+        i = impugnacoes.listar(sessao_admin, proc["id"])[0]
+        assert (i["decisao"], i["recurso_decisao"]) == ("procedente", "provido")
+        assert impugnacoes.etapas_possiveis(i) == []
+        c = candidaturas.listar_candidaturas(sessao_admin, proc["id"])[0]
+        assert c["situacao"] == "habilitado" and c["sub_judice"] == 0
+        assert _conta(sessao_admin, "eleicao_impugnacoes", True) == 5
 
 
 def test_aba_impugnacoes_na_tabela_comum_abre_a_etapa_da_escolhida(qtbot, sessao_admin, proc):  # noqa: F811
     """A lista de impugnações é a tabela comum: mostra as datas e prazos de cada etapa; ordenada pelo número do
     candidato (do maior para o menor), Enter na primeira linha abre a próxima etapa da impugnação dela (pelo id, não
     a da mesma linha na ordem lida)."""
-    rnd = random.Random(3)
-    pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
-    cands = {n: inscrever_habilitado(sessao_admin, proc, n, rnd) for n in (11, 12)}
-    publicar_inscritos(sessao_admin, proc)  # a impugnação só depois da lista de inscritos (art. 11 §2º)
-    for n, c in cands.items():
-        impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao" if n == 11 else "denuncia", autor="Cidadão",
-                               fundamento="Sem prova", apresentada_em=pub, prazo_defesa=fim + timedelta(days=n - 10))
-    aba = AbaImpugnacoes(sessao_admin, proc["id"])
-    qtbot.addWidget(aba)
-    esperar_leituras(qtbot)
-    assert [(t[0], t[2], t[3], t[4], t[5], t[6]) for t in textos(aba.tabela)] == [
-        ("11", "impugnação", _br(pub), _br(fim + timedelta(days=1)), "pendente", "—"),
-        ("12", "denúncia", _br(pub), _br(fim + timedelta(days=2)), "pendente", "—")]
-    aba.tabela.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # o que um clique no título "Nº" faz
-    assert [t[0] for t in textos(aba.tabela)] == ["12", "11"]
-    titulos = []
+    with simulando_dia(date(2027, 5, 23)):  # a comissão registra no fim do prazo de impugnação
+        rnd = random.Random(3)
+        pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
+        cands = {n: inscrever_habilitado(sessao_admin, proc, n, rnd) for n in (11, 12)}
+        publicar_inscritos(sessao_admin, proc)  # a impugnação só depois da lista de inscritos (art. 11 §2º)
+        for n, c in cands.items():
+            impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao" if n == 11 else "denuncia", autor="Cidadão",
+                                   fundamento="Sem prova", apresentada_em=pub, prazo_defesa=fim + timedelta(days=n - 10))
+        aba = AbaImpugnacoes(sessao_admin, proc["id"])
+        qtbot.addWidget(aba)
+        esperar_leituras(qtbot)
+        assert [(t[0], t[2], t[3], t[4], t[5], t[6]) for t in textos(aba.tabela)] == [
+            ("11", "impugnação", _br(pub), _br(fim + timedelta(days=1)), "pendente", "—"),
+            ("12", "denúncia", _br(pub), _br(fim + timedelta(days=2)), "pendente", "—")]
+        aba.tabela.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # o que um clique no título "Nº" faz
+        assert [t[0] for t in textos(aba.tabela)] == ["12", "11"]
+        titulos = []
 
-    def ver(d):
-        titulos.append(d.windowTitle())
-        d.reject()
+        def ver(d):
+            titulos.append(d.windowTitle())
+            d.reject()
 
-    quando_modal(ver, tipo=DialogoEtapa)
-    ir_para(qtbot, aba.tabela, 0)
-    qtbot.keyClick(aba.tabela, Qt.Key.Key_Return)
-    assert len(titulos) == 1 and titulos[0].startswith("Impugnação contra 12 "), titulos
-    assert aba.lista_impugnacoes.selecionada()["numero"] == 12  # Enter também a escolhe
+        quando_modal(ver, tipo=DialogoEtapa)
+        ir_para(qtbot, aba.tabela, 0)
+        qtbot.keyClick(aba.tabela, Qt.Key.Key_Return)
+        assert len(titulos) == 1 and titulos[0].startswith("Impugnação contra 12 "), titulos
+        assert aba.lista_impugnacoes.selecionada()["numero"] == 12  # Enter também a escolhe
 
 
 def test_secao_e_reabertura(qtbot, sessao_admin, proc):  # noqa: F811
@@ -243,53 +247,55 @@ def test_secao_e_reabertura(qtbot, sessao_admin, proc):  # noqa: F811
 
 
 def test_botao_da_aba_abre_o_formulario(qtbot, sessao_admin, proc):  # noqa: F811
-    aba = AbaCandidatos(sessao_admin, proc["id"])
-    qtbot.addWidget(aba)
-    mensagens = []
-    aba.sig_mudou.connect(mensagens.append)
-    inicio = date.fromisoformat(proc["inscricao_inicio"])
+    with simulando_dia(date(2027, 4, 13)):  # primeiro dia de inscrição: o botão se habilita
+        aba = AbaCandidatos(sessao_admin, proc["id"])
+        qtbot.addWidget(aba)
+        mensagens = []
+        aba.sig_mudou.connect(mensagens.append)
+        inicio = date.fromisoformat(proc["inscricao_inicio"])
 
-    def preencher(d):  # o formulário abre depois de o processo ser lido fora da thread da interface
-        for campo, texto in ((d.cpf, "11144477735"), (d.nome, "Jovem Demais"), (d.nascimento, _br(inicio.replace(year=inicio.year - 19))),
-                             (d.residencia, "01/01/2010"), (d.experiencia, "30"), (d.numero, "50"), (d.inscrito_em, _br(inicio))):
-            _digitar(qtbot, campo, texto)
-        qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
-        esperar_gravacao(qtbot, d)
+        def preencher(d):  # o formulário abre depois de o processo ser lido fora da thread da interface
+            for campo, texto in ((d.cpf, "11144477735"), (d.nome, "Jovem Demais"), (d.nascimento, _br(inicio.replace(year=inicio.year - 19))),
+                                 (d.residencia, "01/01/2010"), (d.experiencia, "30"), (d.numero, "50"), (d.inscrito_em, _br(inicio))):
+                _digitar(qtbot, campo, texto)
+            qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+            esperar_gravacao(qtbot, d)
 
-    esperar_leituras(qtbot)  # o botão só se habilita quando a leitura diz que as inscrições estão abertas
-    assert aba.inscrever.isEnabled() and aba.botoes.itemAt(0).widget() is aba.inscrever
-    quando_modal(preencher, tipo=DialogoInscricao)
-    qtbot.mouseClick(aba.botoes.itemAt(0).widget(), Qt.MouseButton.LeftButton)
-    esperar_leituras(qtbot)  # a lista é relida fora da thread da interface
-    assert [linha[2] for linha in textos(aba.tabela)] == ["indeferido"]
-    assert "art. 12 §2º II" in mensagens[-1]
+        esperar_leituras(qtbot)  # o botão só se habilita quando a leitura diz que as inscrições estão abertas
+        assert aba.inscrever.isEnabled() and aba.botoes.itemAt(0).widget() is aba.inscrever
+        quando_modal(preencher, tipo=DialogoInscricao)
+        qtbot.mouseClick(aba.botoes.itemAt(0).widget(), Qt.MouseButton.LeftButton)
+        esperar_leituras(qtbot)  # a lista é relida fora da thread da interface
+        assert [linha[2] for linha in textos(aba.tabela)] == ["indeferido"]
+        assert "art. 12 §2º II" in mensagens[-1]
 
 
 def test_homologar_pela_aba_grava_fora_da_interface(qtbot, sessao_admin, proc):  # noqa: F811
-    rnd = random.Random(7)
-    for n in range(11, 14):
-        inscrever_habilitado(sessao_admin, proc, n, rnd)
-    aba = AbaCandidatos(sessao_admin, proc["id"])
-    qtbot.addWidget(aba)
-    # sem a lista de inscritos publicada não correu a impugnação: o serviço recusa (art. 11 §§2º e 6º), na barra
-    with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
-        qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
-    assert "lista de inscritos ainda não foi publicada" in sinal.args[0] and "art. 11 §6º" in sinal.args[0]
-    p = publicar_inscritos(sessao_admin, proc)
-    # três habilitados: o serviço recusa (art. 13) e a recusa vai à barra do processo, sem caixa modal
-    with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
-        qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
-    assert "Só 3 habilitados" in sinal.args[0] and "art. 13" in sinal.args[0] and aba.tarefa is None
-    # o CMDCA reabre as inscrições (art. 13 §1º); os novos se inscrevem e a nova lista é publicada
-    novo_fim = date.fromisoformat(p["inscricao_fim"]) + timedelta(days=10)
-    p = processo.reabrir_inscricoes(sessao_admin, proc["id"], novo_fim=novo_fim, nova_publicacao=novo_fim + timedelta(days=2))
-    for n in range(14, 21):
-        inscrever_habilitado(sessao_admin, proc, n, rnd, inscrito_em=novo_fim)
-    publicar_inscritos(sessao_admin, p)
-    with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
-        qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
-    assert sinal.args == ["Lista homologada com 10 habilitados (art. 11 §6º)."] and aba.tarefa is None
-    assert processo.obter_processo(sessao_admin, proc["id"])["fase"] == "homologado"
+    with simulando_dia(date(2027, 6, 1)):  # homologa-se depois do prazo de impugnação (art. 11 §§2º e 6º)
+        rnd = random.Random(7)
+        for n in range(11, 14):
+            inscrever_habilitado(sessao_admin, proc, n, rnd)
+        aba = AbaCandidatos(sessao_admin, proc["id"])
+        qtbot.addWidget(aba)
+        # sem a lista de inscritos publicada não correu a impugnação: o serviço recusa (art. 11 §§2º e 6º), na barra
+        with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
+            qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
+        assert "lista de inscritos ainda não foi publicada" in sinal.args[0] and "art. 11 §6º" in sinal.args[0]
+        p = publicar_inscritos(sessao_admin, proc)
+        # três habilitados: o serviço recusa (art. 13) e a recusa vai à barra do processo, sem caixa modal
+        with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
+            qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
+        assert "Só 3 habilitados" in sinal.args[0] and "art. 13" in sinal.args[0] and aba.tarefa is None
+        # o CMDCA reabre as inscrições (art. 13 §1º); os novos se inscrevem e a nova lista é publicada
+        novo_fim = date.fromisoformat(p["inscricao_fim"]) + timedelta(days=10)
+        p = processo.reabrir_inscricoes(sessao_admin, proc["id"], novo_fim=novo_fim, nova_publicacao=novo_fim + timedelta(days=2))
+        for n in range(14, 21):
+            inscrever_habilitado(sessao_admin, proc, n, rnd, inscrito_em=novo_fim)
+        publicar_inscritos(sessao_admin, p)
+        with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
+            qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
+        assert sinal.args == ["Lista homologada com 10 habilitados (art. 11 §6º)."] and aba.tarefa is None
+        assert processo.obter_processo(sessao_admin, proc["id"])["fase"] == "homologado"
 
 
 def test_candidatos_ordenam_pela_nota_e_a_escolha_segue_o_id_ao_reler(qtbot, sessao_admin, proc):  # noqa: F811

@@ -43,6 +43,12 @@ def publicar_inscritos(sessao, p: dict) -> dict:
         return processo.publicar_inscritos(sessao, p["id"], em=dia)
 
 
+def homologar(sessao, p: dict, **extra) -> list[dict]:
+    """A comissão homologa a lista de habilitados no dia seguinte ao fim do prazo de impugnação (art. 11 §§2º e 6º)."""
+    with simulando_dia(date.fromisoformat(p["impugnacao_fim"]) + timedelta(days=1)):
+        return candidaturas.homologar(sessao, p["id"], **extra)
+
+
 @pytest.fixture
 def proc(sessao_admin):
     """O processo de 2027 com o edital publicado: as inscrições estão abertas (Lei 320/2023, art. 7º)."""
@@ -56,7 +62,8 @@ def inscrever_habilitado(sessao, proc, numero, rnd, *, votos_nasc=None, nota="70
                  residencia_desde=date(2015, 1, 1), experiencia_meses=36, numero=numero,
                  inscrito_em=inicio, documentos=DOCS)
     dados.update(extra)
-    c = candidaturas.inscrever(sessao, proc["id"], **dados)
+    with simulando_dia(dados["inscrito_em"]):  # a inscrição é registrada no dia do pedido
+        c = candidaturas.inscrever(sessao, proc["id"], **dados)
     for req in DOCS:
         c = candidaturas.analisar_requisito(sessao, c["id"], req, deferido=True)
     return candidaturas.lancar_nota(sessao, c["id"], nota)
@@ -66,8 +73,7 @@ def inscrever_habilitado(sessao, proc, numero, rnd, *, votos_nasc=None, nota="70
 def homologado(sessao_admin, proc):
     rnd = random.Random(7)
     cands = [inscrever_habilitado(sessao_admin, proc, n, rnd) for n in range(11, 21)]
-    publicar_inscritos(sessao_admin, proc)
-    candidaturas.homologar(sessao_admin, proc["id"])
+    homologar(sessao_admin, publicar_inscritos(sessao_admin, proc))
     return proc, cands
 
 

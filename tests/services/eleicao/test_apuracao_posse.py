@@ -21,38 +21,39 @@ def _conta(sessao, tabela, onde="1"):
 
 # -- requisitos ----------------------------------------------------------------------------------
 def test_reprovacao_automatica_so_se_reverte_com_decisao_e_idade_nunca(sessao_admin, proc):
-    inicio = date.fromisoformat(proc["inscricao_inicio"])
-    jovem = candidaturas.inscrever(
-        sessao_admin, proc["id"], nome="Jovem de Vinte", cpf="52998224725", nascimento=date(2006, 6, 1),
-        residencia_desde=date(2010, 1, 1), experiencia_meses=30, numero=50, inscrito_em=inicio, documentos=DOCS)
-    assert jovem["situacao"] == "indeferido"
-    for kw in ({}, {"decisao_comissao": "Ata 05/2027 da comissão especial", "fundamento_decisao": "art. 11 §3º II",
-                    "documento": "Certidão de nascimento"}):
-        with pytest.raises(ErroNegocio, match=r"idade não pode ser deferida.*ECA art\. 133 II|idade"):
-            candidaturas.analisar_requisito(sessao_admin, jovem["id"], "idade", deferido=True, **kw)
-    assert candidaturas.checklist(sessao_admin, jovem["id"])[1]["situacao"] == "indeferido"
+    with simulando_dia(date(2027, 5, 13)):  # registrado no último dia de inscrição (nada com data futura)
+        inicio = date.fromisoformat(proc["inscricao_inicio"])
+        jovem = candidaturas.inscrever(
+            sessao_admin, proc["id"], nome="Jovem de Vinte", cpf="52998224725", nascimento=date(2006, 6, 1),
+            residencia_desde=date(2010, 1, 1), experiencia_meses=30, numero=50, inscrito_em=inicio, documentos=DOCS)
+        assert jovem["situacao"] == "indeferido"
+        for kw in ({}, {"decisao_comissao": "Ata 05/2027 da comissão especial", "fundamento_decisao": "art. 11 §3º II",
+                        "documento": "Certidão de nascimento"}):
+            with pytest.raises(ErroNegocio, match=r"idade não pode ser deferida.*ECA art\. 133 II|idade"):
+                candidaturas.analisar_requisito(sessao_admin, jovem["id"], "idade", deferido=True, **kw)
+        assert candidaturas.checklist(sessao_admin, jovem["id"])[1]["situacao"] == "indeferido"
 
-    recente = candidaturas.inscrever(
-        sessao_admin, proc["id"], nome="Mudou Faz Pouco", cpf="11144477735", nascimento=date(1980, 1, 1),
-        residencia_desde=inicio - timedelta(days=400), experiencia_meses=30, numero=51, inscrito_em=inicio,
-        documentos=DOCS)
-    req = {r["requisito"]: r for r in candidaturas.checklist(sessao_admin, recente["id"])}
-    assert req["residencia"]["situacao"] == "indeferido"
-    diario = _conta(sessao_admin, "diario")
-    with pytest.raises(ErroNegocio, match=r"Só a comissão especial pode reverter"):
-        candidaturas.analisar_requisito(sessao_admin, recente["id"], "residencia", deferido=True)
-    with pytest.raises(ErroNegocio, match="documento que prova"):
+        recente = candidaturas.inscrever(
+            sessao_admin, proc["id"], nome="Mudou Faz Pouco", cpf="11144477735", nascimento=date(1980, 1, 1),
+            residencia_desde=inicio - timedelta(days=400), experiencia_meses=30, numero=51, inscrito_em=inicio,
+            documentos=DOCS)
+        req = {r["requisito"]: r for r in candidaturas.checklist(sessao_admin, recente["id"])}
+        assert req["residencia"]["situacao"] == "indeferido"
+        diario = _conta(sessao_admin, "diario")
+        with pytest.raises(ErroNegocio, match=r"Só a comissão especial pode reverter"):
+            candidaturas.analisar_requisito(sessao_admin, recente["id"], "residencia", deferido=True)
+        with pytest.raises(ErroNegocio, match="documento que prova"):
+            candidaturas.analisar_requisito(sessao_admin, recente["id"], "residencia", deferido=True,
+                                            decisao_comissao="Ata 06/2027: residência anterior comprovada",
+                                            fundamento_decisao="Lei 320/2023, art. 12 §5º")
+        assert _conta(sessao_admin, "diario") == diario and _conta(sessao_admin, "eleicao_decisoes_requisito") == 0
         candidaturas.analisar_requisito(sessao_admin, recente["id"], "residencia", deferido=True,
                                         decisao_comissao="Ata 06/2027: residência anterior comprovada",
-                                        fundamento_decisao="Lei 320/2023, art. 12 §5º")
-    assert _conta(sessao_admin, "diario") == diario and _conta(sessao_admin, "eleicao_decisoes_requisito") == 0
-    candidaturas.analisar_requisito(sessao_admin, recente["id"], "residencia", deferido=True,
-                                    decisao_comissao="Ata 06/2027: residência anterior comprovada",
-                                    fundamento_decisao="Lei 320/2023, art. 12 §5º",
-                                    documento="Contas de energia de 2019 a 2027 em nome da candidata")
-    d, = candidaturas.decisoes_da_comissao(sessao_admin, recente["id"])
-    assert d["requisito"] == "residencia" and "art. 12 §2º III" in d["motivo_automatico"]
-    assert d["decidido_por"] == sessao_admin.usuario.id and "2019" in d["documento"]
+                                        fundamento_decisao="Lei 320/2023, art. 12 §5º",
+                                        documento="Contas de energia de 2019 a 2027 em nome da candidata")
+        d, = candidaturas.decisoes_da_comissao(sessao_admin, recente["id"])
+        assert d["requisito"] == "residencia" and "art. 12 §2º III" in d["motivo_automatico"]
+        assert d["decidido_por"] == sessao_admin.usuario.id and "2019" in d["documento"]
 
 
 # -- apuração ------------------------------------------------------------------------------------
@@ -209,15 +210,16 @@ def test_publicacao_prazo_de_contestacao_e_posse_cria_mandatos(sessao_admin, apu
 
 
 def test_recurso_fora_do_prazo_e_recusado(sessao_admin, proc):
-    c = inscrever_habilitado(sessao_admin, proc, 30, random.Random(3))
-    publicar_inscritos(sessao_admin, proc)  # a impugnação só cabe depois da lista de inscritos (art. 11 §2º)
-    pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
-    i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
-                               apresentada_em=pub + timedelta(days=1), prazo_defesa=fim + timedelta(days=3))
-    decisao = fim + timedelta(days=5)
-    impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=decisao)
-    with pytest.raises(EntradaInvalida, match=r"fora do prazo.*02/06/2027.*arts\. 8º §13 e 11 §5º"):
-        impugnacoes.recorrer(sessao_admin, i["id"], razoes="Tardio", em=decisao + timedelta(days=92))
-    with pytest.raises(EntradaInvalida, match="fora do prazo"):
-        impugnacoes.recorrer(sessao_admin, i["id"], razoes="Tardio", em=decisao + timedelta(days=6))
-    assert impugnacoes.recorrer(sessao_admin, i["id"], razoes="No prazo", em=decisao + timedelta(days=5))["recurso"]
+    with simulando_dia(date(2027, 5, 23)):  # a comissão registra no fim do prazo de impugnação
+        c = inscrever_habilitado(sessao_admin, proc, 30, random.Random(3))
+        publicar_inscritos(sessao_admin, proc)  # a impugnação só cabe depois da lista de inscritos (art. 11 §2º)
+        pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
+        i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
+                                   apresentada_em=pub + timedelta(days=1), prazo_defesa=fim + timedelta(days=3))
+        decisao = fim + timedelta(days=5)
+        impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=decisao)
+        with pytest.raises(EntradaInvalida, match=r"fora do prazo.*02/06/2027.*arts\. 8º §13 e 11 §5º"):
+            impugnacoes.recorrer(sessao_admin, i["id"], razoes="Tardio", em=decisao + timedelta(days=92))
+        with pytest.raises(EntradaInvalida, match="fora do prazo"):
+            impugnacoes.recorrer(sessao_admin, i["id"], razoes="Tardio", em=decisao + timedelta(days=6))
+        assert impugnacoes.recorrer(sessao_admin, i["id"], razoes="No prazo", em=decisao + timedelta(days=5))["recurso"]

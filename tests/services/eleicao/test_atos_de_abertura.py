@@ -60,14 +60,22 @@ def test_publicar_o_edital_so_com_data_que_ja_chegou_e_dentro_da_lei(sessao_admi
         assert (p["fase"], p["edital_publicado_em"], p["data_edital"]) == ("inscricoes", "2027-03-10", "2027-03-10")
         with pytest.raises(ErroNegocio, match=r"já foi publicado em 10/03/2027"):
             processo.publicar_edital(sessao_admin, proc["id"], em=date(2027, 3, 10))
-    assert processo.por_que_sem_inscricao(sessao_admin, proc["id"]) is None
+    with simulando_dia(date(2027, 4, 13)):  # as inscrições abrem no início do prazo do edital (art. 7º §1º a)
+        assert processo.por_que_sem_inscricao(sessao_admin, proc["id"]) is None
+        # no prazo, mas com data futura: o pedido se registra no dia em que é feito, ou depois
+        with pytest.raises(EntradaInvalida, match=r"posterior a hoje \(13/04/2027\).*art\. 7º §1º a"):
+            _inscrever(sessao_admin, proc, 101, date(2027, 4, 14))
+        assert _inscrever(sessao_admin, proc, 101, date(2027, 4, 13))["situacao"] == "inscrito"
+    with simulando_dia(date(2027, 4, 12)):
+        assert "as inscrições começam em 13/04/2027" in processo.por_que_sem_inscricao(sessao_admin, proc["id"])
 
 
 def test_lista_de_inscritos_abre_a_impugnacao_e_fecha_as_inscricoes(sessao_admin, proc):
     rnd = random.Random(11)
     c = inscrever_habilitado(sessao_admin, proc, 30, rnd)
     pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["inscricao_fim"])
-    with pytest.raises(ErroNegocio, match=r"lista de inscritos ainda não foi publicada.*art\. 11 §2º"):
+    with simulando_dia(pub + timedelta(days=1)), \
+            pytest.raises(ErroNegocio, match=r"lista de inscritos ainda não foi publicada.*art\. 11 §2º"):
         impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
                                apresentada_em=pub + timedelta(days=1), prazo_defesa=pub + timedelta(days=8))
     with pytest.raises(ErroNegocio, match=r"lista de inscritos ainda não foi publicada.*art\. 11 §2º.*art\. 11 §6º"):
@@ -80,22 +88,34 @@ def test_lista_de_inscritos_abre_a_impugnacao_e_fecha_as_inscricoes(sessao_admin
     assert (p["fase"], p["inscritos_publicados_em"], p["impugnacao_fim"]) == ("analise", "2027-05-18", "2027-05-23")
     assert processo.por_que_sem_impugnacao(sessao_admin, proc["id"]) is None
     # publicada a lista, uma inscrição com data ainda no prazo do edital não entra mais (art. 11 §2º; art. 13 §1º)
-    with pytest.raises(ErroNegocio, match=r"inscrições estão encerradas.*publicada em 18/05/2027.*art\. 13 §1º"):
-        _inscrever(sessao_admin, proc, 31, fim, cpf="11144477735")
-    assert "art. 13 §1º" in processo.por_que_sem_inscricao(sessao_admin, proc["id"])
-    i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
-                               apresentada_em=pub + timedelta(days=1), prazo_defesa=pub + timedelta(days=8))
+    with simulando_dia(pub + timedelta(days=1)):
+        with pytest.raises(ErroNegocio, match=r"antes do fim do prazo de impugnação \(23/05/2027\).*art\. 11 §6º"):
+            candidaturas.homologar(sessao_admin, proc["id"], justificativa_minimo="Decisão do CMDCA de prosseguir")
+        with pytest.raises(ErroNegocio, match=r"inscrições estão encerradas.*publicada em 18/05/2027.*art\. 13 §1º"):
+            _inscrever(sessao_admin, proc, 31, fim, cpf="11144477735")
+        assert "art. 13 §1º" in processo.por_que_sem_inscricao(sessao_admin, proc["id"])
+        with pytest.raises(EntradaInvalida, match=r"posterior a hoje \(19/05/2027\).*art\. 11 §2º"):
+            impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
+                                   apresentada_em=pub + timedelta(days=2), prazo_defesa=pub + timedelta(days=8))
+        i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
+                                   apresentada_em=pub + timedelta(days=1), prazo_defesa=pub + timedelta(days=8))
     assert i["tipo"] == "impugnacao"
 
 
 def test_denuncia_antes_da_inscricao_do_candidato(sessao_admin, proc):
     c = inscrever_habilitado(sessao_admin, proc, 40, random.Random(12))
     inscrito = date.fromisoformat(c["inscrito_em"])
-    with pytest.raises(EntradaInvalida, match=r"anterior à inscrição do candidato.*arts\. 7º §1º I e 8º §12"):
+    with pytest.raises(EntradaInvalida, match=r"posterior a hoje \(03/12/2026\).*art\. 8º §12"):
+        with simulando_dia(date(2026, 12, 3)):
+            impugnacoes.apresentar(sessao_admin, c["id"], tipo="denuncia", autor="Cidadão", fundamento="Santinhos",
+                                   apresentada_em=inscrito, prazo_defesa=inscrito + timedelta(days=5))
+    with simulando_dia(inscrito), pytest.raises(
+            EntradaInvalida, match=r"anterior à inscrição do candidato.*arts\. 7º §1º I e 8º §12"):
         impugnacoes.apresentar(sessao_admin, c["id"], tipo="denuncia", autor="Cidadão", fundamento="Santinhos",
                                apresentada_em=inscrito - timedelta(days=1), prazo_defesa=inscrito + timedelta(days=5))
-    assert impugnacoes.apresentar(sessao_admin, c["id"], tipo="denuncia", autor="Cidadão", fundamento="Santinhos",
-                                  apresentada_em=inscrito, prazo_defesa=inscrito + timedelta(days=5))["id"]
+    with simulando_dia(inscrito):
+        assert impugnacoes.apresentar(sessao_admin, c["id"], tipo="denuncia", autor="Cidadão", fundamento="Santinhos",
+                                      apresentada_em=inscrito, prazo_defesa=inscrito + timedelta(days=5))["id"]
 
 
 def test_o_momento_nao_confunde_previsto_com_publicado(sessao_admin, proc_aberto):

@@ -7,6 +7,7 @@ import pytest
 
 from desktop.rules.validacao import EntradaInvalida
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
+from desktop.services.eleicao.comum import simulando_dia
 from desktop.services.sessao import ErroNegocio
 
 from .conftest import DOCS, designar, inscrever_habilitado, publicar_inscritos, sessao_de
@@ -93,51 +94,53 @@ def test_votos_para_candidato_indeferido(sessao_admin, proc, dia_eleicao):
 
 
 def test_datas_fora_do_calendario(sessao_admin, proc):
-    cal = processo.calendario_sugerido(sessao_admin, 2031)
-    with pytest.raises(EntradaInvalida, match=r"primeiro domingo de outubro.*art\. 5º I"):
-        processo.abrir_processo(sessao_admin, replace(cal, eleicao=date(2031, 10, 12)), nota_corte="60")
-    inicio, fim = date.fromisoformat(proc["inscricao_inicio"]), date.fromisoformat(proc["inscricao_fim"])
-    antes = _linhas(sessao_admin, "eleicao_processos", "eleicao_candidaturas", "pessoas")
-    with pytest.raises(EntradaInvalida, match=r"fora do prazo do edital.*art\. 7º §1º a"):
-        candidaturas.inscrever(sessao_admin, proc["id"], nome="Tardia", cpf="11144477735", nascimento=date(1980, 1, 1),
-                               residencia_desde=date(2010, 1, 1), experiencia_meses=36, numero=60,
-                               inscrito_em=fim + timedelta(days=1), documentos=DOCS)
-    assert _linhas(sessao_admin, "eleicao_processos", "eleicao_candidaturas", "pessoas") == antes
-    c = inscrever_habilitado(sessao_admin, proc, 40, random.Random(4))
-    publicar_inscritos(sessao_admin, proc)  # abre a impugnação (art. 11 §2º)
-    pub = date.fromisoformat(proc["publicacao_inscritos"])
-    with pytest.raises(EntradaInvalida, match=r"art\. 11 §2º"):
-        impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Prova",
-                               apresentada_em=pub - timedelta(days=1), prazo_defesa=pub + timedelta(days=5))
-    i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Prova",
-                               apresentada_em=pub + timedelta(days=1), prazo_defesa=pub + timedelta(days=8))
-    with pytest.raises(EntradaInvalida, match=r"art\. 11 §3º I"):
-        impugnacoes.defender(sessao_admin, i["id"], defesa="Defesa", em=pub + timedelta(days=9))
-    impugnacoes.defender(sessao_admin, i["id"], defesa="Defesa", em=pub + timedelta(days=4))
-    with pytest.raises(EntradaInvalida, match=r"anterior à defesa.*art\. 11 §3º"):
-        impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=pub + timedelta(days=3))
-    assert impugnacoes.listar(sessao_admin, proc["id"])[0]["decisao"] is None
-    impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=pub + timedelta(days=6))
-    with pytest.raises(EntradaInvalida, match=r"anterior à decisão.*art\. 11 §5º"):
-        impugnacoes.recorrer(sessao_admin, i["id"], razoes="Razões", em=pub + timedelta(days=5))
+    with simulando_dia(date(2027, 5, 23)):  # a comissão registra no fim do prazo de impugnação
+        cal = processo.calendario_sugerido(sessao_admin, 2031)
+        with pytest.raises(EntradaInvalida, match=r"primeiro domingo de outubro.*art\. 5º I"):
+            processo.abrir_processo(sessao_admin, replace(cal, eleicao=date(2031, 10, 12)), nota_corte="60")
+        inicio, fim = date.fromisoformat(proc["inscricao_inicio"]), date.fromisoformat(proc["inscricao_fim"])
+        antes = _linhas(sessao_admin, "eleicao_processos", "eleicao_candidaturas", "pessoas")
+        with pytest.raises(EntradaInvalida, match=r"fora do prazo do edital.*art\. 7º §1º a"):
+            candidaturas.inscrever(sessao_admin, proc["id"], nome="Tardia", cpf="11144477735", nascimento=date(1980, 1, 1),
+                                   residencia_desde=date(2010, 1, 1), experiencia_meses=36, numero=60,
+                                   inscrito_em=fim + timedelta(days=1), documentos=DOCS)
+        assert _linhas(sessao_admin, "eleicao_processos", "eleicao_candidaturas", "pessoas") == antes
+        c = inscrever_habilitado(sessao_admin, proc, 40, random.Random(4))
+        publicar_inscritos(sessao_admin, proc)  # abre a impugnação (art. 11 §2º)
+        pub = date.fromisoformat(proc["publicacao_inscritos"])
+        with pytest.raises(EntradaInvalida, match=r"art\. 11 §2º"):
+            impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Prova",
+                                   apresentada_em=pub - timedelta(days=1), prazo_defesa=pub + timedelta(days=5))
+        i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Prova",
+                                   apresentada_em=pub + timedelta(days=1), prazo_defesa=pub + timedelta(days=8))
+        with pytest.raises(EntradaInvalida, match=r"art\. 11 §3º I"):
+            impugnacoes.defender(sessao_admin, i["id"], defesa="Defesa", em=pub + timedelta(days=9))
+        impugnacoes.defender(sessao_admin, i["id"], defesa="Defesa", em=pub + timedelta(days=4))
+        with pytest.raises(EntradaInvalida, match=r"anterior à defesa.*art\. 11 §3º"):
+            impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=pub + timedelta(days=3))
+        assert impugnacoes.listar(sessao_admin, proc["id"])[0]["decisao"] is None
+        impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=pub + timedelta(days=6))
+        with pytest.raises(EntradaInvalida, match=r"anterior à decisão.*art\. 11 §5º"):
+            impugnacoes.recorrer(sessao_admin, i["id"], razoes="Razões", em=pub + timedelta(days=5))
 
 
 def test_candidato_com_menos_de_21_anos_na_data_da_inscricao(sessao_admin, proc):
     """A lei (art. 12 §2º II) pede idade superior a 21; a data é a do pedido (docs/interpretacoes.md).
     O pedido fica registrado, como manda a publicidade do art. 11 §2º, já indeferido com o artigo."""
-    inicio = date.fromisoformat(proc["inscricao_inicio"])
-    vespera = inicio.replace(year=inicio.year - 21) + timedelta(days=1)  # faz 21 no dia seguinte
-    c = candidaturas.inscrever(sessao_admin, proc["id"], nome="Quase Vinte e Um", cpf="52998224725",
-                               nascimento=vespera, residencia_desde=date(2010, 1, 1), experiencia_meses=36,
-                               numero=70, inscrito_em=inicio, documentos=DOCS)
-    assert c["situacao"] == "indeferido" and "20 anos" in c["motivo"] and "art. 12 §2º II" in c["motivo"]
-    for req in DOCS:
-        if req != "idade":
-            c = candidaturas.analisar_requisito(sessao_admin, c["id"], req, deferido=True)
-    c = candidaturas.lancar_nota(sessao_admin, c["id"], "95")
-    assert c["situacao"] == "indeferido"  # nem nota alta salva o requisito legal
-    with pytest.raises(EntradaInvalida, match=r"anteriores à data da inscrição.*art\. 12 §2º II"):
-        candidaturas.inscrever(sessao_admin, proc["id"], nome="Futuro", cpf="11144477735",
-                               nascimento=inicio + timedelta(days=3), residencia_desde=date(2010, 1, 1),
-                               experiencia_meses=36, numero=71, inscrito_em=inicio)
-    assert sessao_admin.db.execute("SELECT count(*) FROM pessoas").fetchone()[0] == 1
+    with simulando_dia(date(2027, 4, 13)):  # registrado no dia do pedido
+        inicio = date.fromisoformat(proc["inscricao_inicio"])
+        vespera = inicio.replace(year=inicio.year - 21) + timedelta(days=1)  # faz 21 no dia seguinte
+        c = candidaturas.inscrever(sessao_admin, proc["id"], nome="Quase Vinte e Um", cpf="52998224725",
+                                   nascimento=vespera, residencia_desde=date(2010, 1, 1), experiencia_meses=36,
+                                   numero=70, inscrito_em=inicio, documentos=DOCS)
+        assert c["situacao"] == "indeferido" and "20 anos" in c["motivo"] and "art. 12 §2º II" in c["motivo"]
+        for req in DOCS:
+            if req != "idade":
+                c = candidaturas.analisar_requisito(sessao_admin, c["id"], req, deferido=True)
+        c = candidaturas.lancar_nota(sessao_admin, c["id"], "95")
+        assert c["situacao"] == "indeferido"  # nem nota alta salva o requisito legal
+        with pytest.raises(EntradaInvalida, match=r"anteriores à data da inscrição.*art\. 12 §2º II"):
+            candidaturas.inscrever(sessao_admin, proc["id"], nome="Futuro", cpf="11144477735",
+                                   nascimento=inicio + timedelta(days=3), residencia_desde=date(2010, 1, 1),
+                                   experiencia_meses=36, numero=71, inscrito_em=inicio)
+        assert sessao_admin.db.execute("SELECT count(*) FROM pessoas").fetchone()[0] == 1

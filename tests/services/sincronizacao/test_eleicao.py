@@ -9,11 +9,11 @@ import pytest
 
 from desktop.services import acesso
 from desktop.services import sincronizacao as sx
-from desktop.services.eleicao import candidaturas, designacoes, processo, resultado, votacao
+from desktop.services.eleicao import designacoes, processo, resultado, votacao
 from desktop.services.eleicao.comum import simulando_dia
 from desktop.services.sessao import ErroNegocio
 
-from ..eleicao.conftest import inscrever_habilitado, publicar_edital, publicar_inscritos
+from ..eleicao.conftest import homologar, inscrever_habilitado, publicar_edital, publicar_inscritos
 from .conftest import SENHA_CT, montar_orgao
 
 VOTOS = {11: 50, 12: 40, 13: 30, 14: 20, 15: 10, 16: 9, 17: 8, 18: 7, 19: 6, 20: 5}  # 185
@@ -27,8 +27,7 @@ def _preparar(admin):
     rnd = random.Random(7)
     for n in range(11, 21):
         inscrever_habilitado(admin, proc, n, rnd)
-    publicar_inscritos(admin, proc)
-    candidaturas.homologar(admin, proc["id"])
+    homologar(admin, publicar_inscritos(admin, proc))
     for numero in (1, 2):
         votacao.cadastrar_secao(admin, proc["id"], numero=numero, local=f"Escola {numero}", aptos=300)
     for login in ("mesa1", "mesa2"):
