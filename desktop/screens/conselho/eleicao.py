@@ -104,7 +104,8 @@ class ProcessoEscolha(QWidget):
 
     def _on_aberto(self, ano: int) -> None:
         self.mensagem.setText(f"Processo de {ano} aberto com o calendário que a lei admite; a comissão "
-                              "publica o edital até a data indicada (art. 7º).")
+                              "publica o edital até a data indicada (art. 7º) e registra a publicação na aba "
+                              "Calendário — só então as inscrições abrem.")
         self.recarregar()
 
     def _on_processo(self, *_a) -> None:

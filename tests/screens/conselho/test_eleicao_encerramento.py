@@ -250,6 +250,9 @@ def test_abrir_processo_e_emitir_documento_fora_da_interface(qtbot, sessao_admin
     esperar_leituras(qtbot)
     assert "aberto com o calendário que a lei admite" in tela.mensagem.text(), tela.mensagem.text()
     assert tela.processos.count() == 1
+    # aberto pela tela, o processo espera o edital: a fase diz isso e não se inscreve ninguém (art. 7º)
+    assert tela.fase.text().startswith("Fase: Edital a publicar · "), tela.fase.text()
+    assert not tela.candidatos.inscrever.isEnabled() and "art. 7º" in tela.candidatos.motivo_inscricao.text()
     destino = tmp_path / "inscritos.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "")))
     botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "Edital — lista de &inscritos")

@@ -29,6 +29,9 @@ def test_em_agosto_de_2027_habilitados_e_secoes_sem_votos(sessao_admin):
     notas, homologação, seções e mesários designados; nenhum boletim, nenhum eleito."""
     p = demo.criar_demo_eleicao(sessao_admin, random.Random(5), ate=date(2027, 8, 1))
     assert p["fase"] == "homologado"
+    # os atos que abriram as etapas ficaram registrados no dia previsto (arts. 7º e 11 §2º)
+    assert (p["edital_publicado_em"], p["inscritos_publicados_em"]) == (p["data_edital"], p["publicacao_inscritos"])
+    assert (p["data_edital"], p["publicacao_inscritos"]) == ("2027-04-03", "2027-05-18")
     assert _contar(sessao_admin, "eleicao_candidaturas") == 14 and _contar(sessao_admin, "eleicao_secoes") == 25
     assert _contar(sessao_admin, "eleicao_impugnacoes") == 1 and _contar(sessao_admin, "eleicao_designacoes") == 3
     assert _contar(sessao_admin, "eleicao_boletins") == 0 and _contar(sessao_admin, "conselheiros_eleitos") == 0
