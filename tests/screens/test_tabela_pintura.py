@@ -71,7 +71,7 @@ def test_substituir_linhas_troca_so_as_linhas(qtbot):
 def test_barra_guardada_e_a_do_qt_ponto_a_ponto(qtbot, qapp):
     """Com a folha de estilo do Paço, a tela com a barra copiada da imagem guardada é, ponto a ponto, a que o Qt
     pinta (o fundo de trás incluído), nos estados que se alternam (sem faixa com 3 ou 5 linhas, rolável no topo e
-    rolada), e o estilo só desenha cada estado repetido uma vez."""
+    rolada), e o estilo só desenha uma vez cada estado no topo que se repete (a rolada, o Qt desenha sempre)."""
     from desktop import app as paco
 
     anterior = qapp.styleSheet()
@@ -97,7 +97,9 @@ def test_barra_guardada_e_a_do_qt_ponto_a_ponto(qtbot, qapp):
 
         for n, rolar in [(40, 0), (3, 0), (40, 0), (5, 0), (40, 7), (3, 0), (40, 7)] * 2:
             lista.modelo.substituir_linhas(_linhas(n))
+            qtbot.wait(10)  # a faixa nova da barra (a disposição da tabela)
             vertical.setValue(rolar)
+            assert vertical.value() == rolar
             guardada = tela()
             for barra in (vertical, horizontal):
                 barra.guardar = False
@@ -108,12 +110,18 @@ def test_barra_guardada_e_a_do_qt_ponto_a_ponto(qtbot, qapp):
             assert guardada == do_qt, (n, rolar)
         assert vertical._prontos and horizontal._prontos  # copiou de fato
         desenhadas = vertical.desenhadas, horizontal.desenhadas
-        for n, rolar in [(40, 0), (3, 0), (40, 7), (5, 0)]:
+        for n, rolar in [(40, 0), (3, 0), (40, 0), (5, 0)]:
             lista.modelo.substituir_linhas(_linhas(n))
+            qtbot.wait(10)
             vertical.setValue(rolar)
             vertical.update()
             horizontal.update()
             tela()
         assert (vertical.desenhadas, horizontal.desenhadas) == desenhadas  # nenhum desenho novo do estilo
+        lista.modelo.substituir_linhas(_linhas(40))
+        qtbot.wait(10)
+        vertical.setValue(7)
+        tela()
+        assert vertical.desenhadas > desenhadas[0]  # rolada: o Qt desenha
     finally:
         qapp.setStyleSheet(anterior)

@@ -7,11 +7,12 @@ nada ter mudado nelas. Na busca dos Atendimentos (a lista passa de 50 casos para
 barra por busca, ~1,5–3 ms de CPU da interface com o estilo Fusion e a folha de estilo (issue 16, meta 3). A vertical
 alterna entre poucos estados (cheia, rolável no topo).
 
-Um estado (tamanho, lugar na janela, faixa, posição, passo, paleta, estado do estilo) desenhado pela segunda vez é
-guardado como ficou na tela — a imagem da janela naquele retângulo, com o fundo de trás (``QWidget.grab`` da janela,
+Um estado no topo da faixa (tamanho, lugar na janela, faixa, passo, paleta, estado do estilo) desenhado pela segunda
+vez é guardado como ficou na tela — a imagem da janela naquele retângulo, com o fundo de trás (``QWidget.grab`` da janela,
 na volta seguinte do laço) — e dali em diante é copiado: ponto a ponto o mesmo (``tests/screens/test_tabela_pintura.py``).
 Com o ponteiro em cima ou arrastando (estados que o Qt guarda só por dentro: a parte sob o ponteiro, a apertada),
-desenha como o Qt; rolando, cada posição nova é desenhada pelo Qt (só a que se repete é guardada).
+desenha como o Qt; rolada (fora do topo), também: rolando para lá e para cá, guardar cada posição que se repete
+custaria mais que desenhá-la, e é no topo que cada busca nova começa.
 """
 from __future__ import annotations
 
@@ -67,6 +68,8 @@ class BarraGuardada(QScrollBar):
             return
         self.desenhadas += 1
         super().paintEvent(evento)
+        if self.value() != self.minimum():  # rolada: o Qt desenha (só o topo se repete a cada busca)
+            return
         if estado not in self._vistos:
             if len(self._vistos) >= 4 * _GUARDADOS:
                 self._vistos = set()
@@ -80,7 +83,7 @@ class BarraGuardada(QScrollBar):
         if not self.isVisible() or self.isSliderDown() or self.underMouse():
             return
         estado = self._estado()
-        if estado in self._prontos or estado not in self._vistos:
+        if estado in self._prontos or estado not in self._vistos or self.value() != self.minimum():
             return
         janela = self.window()
         self._capturando = True
