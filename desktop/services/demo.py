@@ -63,10 +63,11 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026, servido
             )
         from .certificacao.demo import criar_demo_certificacao
         from .conselho.demo import criar_demo_conselho
-        from .eleicao.demo import criar_demo_eleicao
+        from .eleicao.demo import criar_demo_eleicao, criar_demo_eleicao_2023
         from .magisterio.demo import criar_demo_magisterio
 
         criar_demo_magisterio(sessao, rnd, servidores=servidores)
+        criar_demo_eleicao_2023(sessao, rnd)  # inteiro, com a posse dos conselheiros de 2024-2028; Random próprio
         criar_demo_eleicao(sessao, rnd, ate=hoje)  # o processo de 2027 só até onde o calendário chegou hoje
         criar_demo_conselho(sessao, rnd)
         criar_demo_certificacao(sessao, rnd)

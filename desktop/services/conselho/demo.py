@@ -1,6 +1,7 @@
 """Dados de demonstração do Conselho Tutelar: o conselho, um ano de escala, 200 atendimentos, um trimestre.
 
-Cinco titulares (com presidente e vice) e dois suplentes no mandato 2024-2028, a conselheira da
+Cinco titulares (com presidente e vice) e os suplentes no mandato 2024-2028 (os empossados pelo processo de escolha
+de 2023 da demonstração, se ele veio antes; senão dois suplentes cadastrados à mão), a conselheira da
 demonstração (login ``conselheira``) vinculada à presidente, a escala do ano corrente gerada com carga
 igual, 200 atendimentos dos últimos 12 meses em todas as situações (com medidas de plantão ratificadas,
 comunicações em dia e em atraso, requisições, encaminhamentos, um impedimento), duas entidades com o
@@ -14,8 +15,9 @@ import random
 from datetime import date, datetime, timedelta
 
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, idade
-from desktop.rules.papeis import Papel
+from desktop.rules.papeis import Papel, Permissao
 from desktop.store import usuarios as armazem_usuarios
+from desktop.store.conselho import mandatos as armazem_mandatos
 from desktop.store.conselho import sipia
 
 from .. import acesso
@@ -90,10 +92,13 @@ def _sessoes_semanais(ct: Sessao, ids: list[str], pauta: dict[date, list[str]], 
 
 def criar_demo_conselho(sessao: Sessao, rnd: random.Random) -> dict:
     """Cria os dados de demonstração do Conselho; devolve um resumo (ids e contagens)."""
+    sessao.exigir(Permissao.CONSELHO_EDITAR)  # antes de ler os empossados (o cadastro à mão também exige)
     hoje = date.today()
     inicio, fim = _D["mandato"]["inicio"], _D["mandato"]["fim"]
-    ids = []
-    for i, (nome, condicao) in enumerate(CONSELHO):
+    # Empossados pelo processo de escolha de 2023 da demonstração (services.eleicao.demo), quando ele veio antes:
+    # os mesmos nomes, na mesma ordem; senão, cadastrados à mão.
+    ids = [c["id"] for c in armazem_mandatos.conselheiros(sessao.db, inicio.isoformat())]
+    for i, (nome, condicao) in enumerate(CONSELHO if not ids else ()):
         ordem = i + 1 if condicao == "titular" else i - 4
         ids.append(mandatos.cadastrar_conselheiro(sessao, nome=nome, condicao=condicao, ordem=ordem,
                                                   inicio_mandato=inicio, fim_mandato=fim)["id"])
