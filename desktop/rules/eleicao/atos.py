@@ -124,6 +124,25 @@ def recusa_homologacao(atos: Atos, cal: Calendario, hoje: date) -> str | None:
     return None
 
 
+_RITO = {"defesa": ("Defesa", "registre a defesa juntada", "Lei 320/2023, art. 11 §3º I"),
+         "decisao": ("Decisão da comissão especial", "registre a decisão tomada em reunião",
+                     "Lei 320/2023, art. 11 §3º II"),
+         "recurso": ("Recurso ao CMDCA", "registre o recurso interposto", "Lei 320/2023, arts. 8º §13 e 11 §5º"),
+         "julgamento": ("Julgamento do recurso pelo CMDCA", "registre o julgamento feito pela plenária",
+                        "Lei 320/2023, art. 11 §5º")}
+
+
+def recusa_rito_futuro(etapa: str, em: date, hoje: date) -> str | None:
+    """Defesa, decisão, recurso ou julgamento do recurso de uma impugnação (``etapa``) registrados com data posterior
+    a ``hoje``? Registra-se o ato feito, com a data em que foi feito, nunca um ato futuro — como a inscrição, a
+    impugnação e a denúncia (Lei 320/2023, art. 11 §§3º I e II e 5º; art. 8º §13)."""
+    if em > hoje:
+        nome, o_que, artigo = _RITO[etapa]
+        return (f"{nome} em {formato.data(em)} posterior a hoje ({formato.data(hoje)}): {o_que}, com a data em que "
+                f"aconteceu ({artigo}).")
+    return None
+
+
 def _futuro(em: date, hoje: date, o_que: str, artigo: str) -> str | None:
     if em > hoje:
         return (f"A publicação {o_que} em {formato.data(em)} é posterior a hoje ({formato.data(hoje)}): registre a "

@@ -78,6 +78,8 @@ def defender(sessao: Sessao, impugnacao_id: str, *, defesa: str, em: date) -> di
     i = _ou_erro(sessao, impugnacao_id)
     if i["decisao"]:
         raise ErroNegocio("A impugnação já foi decidida; a defesa não pode mais ser juntada.")
+    if recusa := regra_atos.recusa_rito_futuro("defesa", em, hoje()):
+        raise EntradaInvalida(recusa)
     prazo = date.fromisoformat(i["prazo_defesa"])
     if em > prazo or em < date.fromisoformat(i["apresentada_em"]):
         raise EntradaInvalida(f"Defesa em {formato.data(em)} fora do prazo, que vai até {formato.data(prazo)} "
@@ -91,6 +93,8 @@ def decidir(sessao: Sessao, impugnacao_id: str, *, procedente: bool, motivo: str
     i = _ou_erro(sessao, impugnacao_id)
     if i["decisao"]:
         raise ErroNegocio("A impugnação já foi decidida; cabe recurso ao CMDCA (art. 11 §5º).")
+    if recusa := regra_atos.recusa_rito_futuro("decisao", em, hoje()):
+        raise EntradaInvalida(recusa)
     if not i["defesa"] and em <= date.fromisoformat(i["prazo_defesa"]):
         raise ErroNegocio(f"Aguarde a defesa ou o fim do prazo ({formato.data(date.fromisoformat(i['prazo_defesa']))}) "
                           "para decidir (Lei 320/2023, art. 11 §3º).")
@@ -111,6 +115,8 @@ def recorrer(sessao: Sessao, impugnacao_id: str, *, razoes: str, em: date) -> di
         raise ErroNegocio("Só cabe recurso depois da decisão da comissão especial (Lei 320/2023, art. 11 §5º).")
     if i["recurso"]:
         raise ErroNegocio("Já há recurso registrado contra esta decisão.")
+    if recusa := regra_atos.recusa_rito_futuro("recurso", em, hoje()):
+        raise EntradaInvalida(recusa)
     if em < date.fromisoformat(i["decidida_em"]):
         raise EntradaInvalida(f"O recurso em {formato.data(em)} não pode ser anterior à decisão da comissão "
                               f"({formato.data(date.fromisoformat(i['decidida_em']))}) (Lei 320/2023, art. 11 §5º).")
@@ -132,6 +138,8 @@ def julgar_recurso(sessao: Sessao, impugnacao_id: str, *, provido: bool, motivo:
     i = _ou_erro(sessao, impugnacao_id)
     if not i["recurso"] or i["recurso_decisao"]:
         raise ErroNegocio("Não há recurso pendente de julgamento nesta impugnação.")
+    if recusa := regra_atos.recusa_rito_futuro("julgamento", em, hoje()):
+        raise EntradaInvalida(recusa)
     if em < date.fromisoformat(i["recurso_em"]):
         raise EntradaInvalida(f"Julgamento em {formato.data(em)} anterior ao recurso "
                               f"({formato.data(date.fromisoformat(i['recurso_em']))}) (Lei 320/2023, art. 11 §5º).")

@@ -25,6 +25,8 @@ def test_ato_que_abre_a_etapa(calendario, caso):
         "publicar_edital": lambda: atos.recusa_publicar_edital(feitos, calendario, caso["dia"], hoje),
         "publicar_inscritos": lambda: atos.recusa_publicar_inscritos(feitos, calendario, caso["dia"], hoje),
         "homologar": lambda: atos.recusa_homologacao(feitos, calendario, hoje),
+        **{etapa: (lambda etapa=etapa: atos.recusa_rito_futuro(etapa, caso["dia"], hoje))
+           for etapa in ("defesa", "decisao", "recurso", "julgamento")},
     }[caso["acao"]]()
     if not caso["recusa"]:
         assert motivo is None

@@ -153,23 +153,24 @@ def test_impugnacao_do_inicio_ao_julgamento(qtbot, sessao_admin, proc):  # noqa:
                   ("recurso", "As contas são do cônjuge", fim + timedelta(days=4), None),
                   ("julgamento", "Comprovada a união estável", fim + timedelta(days=6), 1)]
         for etapa, texto, em, resultado in etapas:
-            i = impugnacoes.listar(sessao_admin, proc["id"])[0]
-            e = DialogoEtapa(sessao_admin, i)
-            qtbot.addWidget(e)
-            e.etapa.setCurrentIndex(e.etapa.findData(etapa))
-            if resultado is not None:
-                e.resultado.setCurrentIndex(resultado)
-            _digitar(qtbot, e.texto, texto)
-            _digitar(qtbot, e.data, _br(em))
-            if etapa == "julgamento":  # data antes do recurso: recusada com o artigo
-                _digitar(qtbot, e.data, _br(fim + timedelta(days=3)))
+            with simulando_dia(em):  # cada etapa registrada no seu dia, nunca com data futura (art. 11 §§3º e 5º)
+                i = impugnacoes.listar(sessao_admin, proc["id"])[0]
+                e = DialogoEtapa(sessao_admin, i)
+                qtbot.addWidget(e)
+                e.etapa.setCurrentIndex(e.etapa.findData(etapa))
+                if resultado is not None:
+                    e.resultado.setCurrentIndex(resultado)
+                _digitar(qtbot, e.texto, texto)
+                _digitar(qtbot, e.data, _br(em))
+                if etapa == "julgamento":  # data antes do recurso: recusada com o artigo
+                    _digitar(qtbot, e.data, _br(fim + timedelta(days=3)))
+                    qtbot.mouseClick(e.botao_ok, Qt.MouseButton.LeftButton)
+                    esperar_gravacao(qtbot, e)
+                    assert "art. 11 §5º" in e.rotulo_erro.text()
+                    _digitar(qtbot, e.data, _br(em))
                 qtbot.mouseClick(e.botao_ok, Qt.MouseButton.LeftButton)
                 esperar_gravacao(qtbot, e)
-                assert "art. 11 §5º" in e.rotulo_erro.text()
-                _digitar(qtbot, e.data, _br(em))
-            qtbot.mouseClick(e.botao_ok, Qt.MouseButton.LeftButton)
-            esperar_gravacao(qtbot, e)
-            assert e.result() == e.DialogCode.Accepted, e.rotulo_erro.text()
+                assert e.result() == e.DialogCode.Accepted, e.rotulo_erro.text()
         i = impugnacoes.listar(sessao_admin, proc["id"])[0]
         assert (i["decisao"], i["recurso_decisao"]) == ("procedente", "provido")
         assert impugnacoes.etapas_possiveis(i) == []

@@ -217,9 +217,13 @@ def test_recurso_fora_do_prazo_e_recusado(sessao_admin, proc):
         i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
                                    apresentada_em=pub + timedelta(days=1), prazo_defesa=fim + timedelta(days=3))
         decisao = fim + timedelta(days=5)
-        impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=decisao)
-        with pytest.raises(EntradaInvalida, match=r"fora do prazo.*02/06/2027.*arts\. 8º §13 e 11 §5º"):
+        with simulando_dia(decisao):  # cada ato registrado no seu dia
+            impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=decisao)
+        with simulando_dia(decisao + timedelta(days=92)), \
+                pytest.raises(EntradaInvalida, match=r"fora do prazo.*02/06/2027.*arts\. 8º §13 e 11 §5º"):
             impugnacoes.recorrer(sessao_admin, i["id"], razoes="Tardio", em=decisao + timedelta(days=92))
-        with pytest.raises(EntradaInvalida, match="fora do prazo"):
+        with simulando_dia(decisao + timedelta(days=6)), pytest.raises(EntradaInvalida, match="fora do prazo"):
             impugnacoes.recorrer(sessao_admin, i["id"], razoes="Tardio", em=decisao + timedelta(days=6))
-        assert impugnacoes.recorrer(sessao_admin, i["id"], razoes="No prazo", em=decisao + timedelta(days=5))["recurso"]
+        with simulando_dia(decisao + timedelta(days=5)):
+            assert impugnacoes.recorrer(sessao_admin, i["id"], razoes="No prazo",
+                                        em=decisao + timedelta(days=5))["recurso"]

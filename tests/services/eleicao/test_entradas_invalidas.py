@@ -113,13 +113,14 @@ def test_datas_fora_do_calendario(sessao_admin, proc):
                                    apresentada_em=pub - timedelta(days=1), prazo_defesa=pub + timedelta(days=5))
         i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Prova",
                                    apresentada_em=pub + timedelta(days=1), prazo_defesa=pub + timedelta(days=8))
-        with pytest.raises(EntradaInvalida, match=r"art\. 11 §3º I"):
+        with simulando_dia(pub + timedelta(days=9)), pytest.raises(EntradaInvalida, match=r"fora do prazo.*art\. 11 §3º I"):
             impugnacoes.defender(sessao_admin, i["id"], defesa="Defesa", em=pub + timedelta(days=9))
         impugnacoes.defender(sessao_admin, i["id"], defesa="Defesa", em=pub + timedelta(days=4))
         with pytest.raises(EntradaInvalida, match=r"anterior à defesa.*art\. 11 §3º"):
             impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=pub + timedelta(days=3))
         assert impugnacoes.listar(sessao_admin, proc["id"])[0]["decisao"] is None
-        impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=pub + timedelta(days=6))
+        with simulando_dia(pub + timedelta(days=6)):  # cada ato registrado no seu dia
+            impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=pub + timedelta(days=6))
         with pytest.raises(EntradaInvalida, match=r"anterior à decisão.*art\. 11 §5º"):
             impugnacoes.recorrer(sessao_admin, i["id"], razoes="Razões", em=pub + timedelta(days=5))
 
@@ -144,3 +145,32 @@ def test_candidato_com_menos_de_21_anos_na_data_da_inscricao(sessao_admin, proc)
                                    nascimento=inicio + timedelta(days=3), residencia_desde=date(2010, 1, 1),
                                    experiencia_meses=36, numero=71, inscrito_em=inicio)
         assert sessao_admin.db.execute("SELECT count(*) FROM pessoas").fetchone()[0] == 1
+
+
+def test_rito_da_impugnacao_com_data_futura_e_recusado(sessao_admin, proc):
+    """Defesa, decisão, recurso e julgamento registram-se no dia ou depois, com a data deles — como a inscrição, a
+    impugnação e a denúncia (Lei 320/2023, art. 11 §§3º I e II e 5º; art. 8º §13). Antes, a defesa de amanhã era
+    aceita se estivesse no prazo."""
+    with simulando_dia(date(2027, 5, 23)):
+        c = inscrever_habilitado(sessao_admin, proc, 40, random.Random(4))
+        publicar_inscritos(sessao_admin, proc)
+        pub = date.fromisoformat(proc["publicacao_inscritos"])
+        i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Prova",
+                                   apresentada_em=pub + timedelta(days=1), prazo_defesa=pub + timedelta(days=8))
+    passos = [("defesa", r"Defesa em 25/05/2027 posterior a hoje \(24/05/2027\).*art\. 11 §3º I",
+               lambda em: impugnacoes.defender(sessao_admin, i["id"], defesa="Defesa", em=em)),
+              ("decisao", r"Decisão da comissão especial em 27/05/2027 posterior a hoje.*art\. 11 §3º II",
+               lambda em: impugnacoes.decidir(sessao_admin, i["id"], procedente=False, motivo="Sem prova", em=em)),
+              ("recurso", r"Recurso ao CMDCA em 29/05/2027 posterior a hoje.*arts\. 8º §13 e 11 §5º",
+               lambda em: impugnacoes.recorrer(sessao_admin, i["id"], razoes="Razões", em=em)),
+              ("julgamento", r"Julgamento do recurso pelo CMDCA em 31/05/2027 posterior a hoje.*art\. 11 §5º",
+               lambda em: impugnacoes.julgar_recurso(sessao_admin, i["id"], provido=False, motivo="Mantida", em=em))]
+    for k, (etapa, mensagem, passo) in enumerate(passos):
+        em = date(2027, 5, 25 + 2 * k)
+        antes = impugnacoes.listar(sessao_admin, proc["id"])[0]
+        with simulando_dia(em - timedelta(days=1)), pytest.raises(EntradaInvalida, match=mensagem):
+            passo(em)  # amanhã: recusado, nada gravado
+        assert impugnacoes.listar(sessao_admin, proc["id"])[0] == antes, etapa
+        with simulando_dia(em):
+            passo(em)  # no dia: aceito
+    assert impugnacoes.listar(sessao_admin, proc["id"])[0]["recurso_decisao"] == "desprovido"

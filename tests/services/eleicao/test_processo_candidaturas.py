@@ -96,13 +96,19 @@ def test_impugnacao_prazo_defesa_decisao_recurso(sessao_admin, proc):
                                    fundamento="Residência inferior a dois anos", apresentada_em=pub + timedelta(days=5),
                                    prazo_defesa=fim + timedelta(days=5))
         assert candidaturas.listar_candidaturas(sessao_admin, proc["id"])[0]["sub_judice"] == 1
-        with pytest.raises(ErroNegocio, match="Aguarde a defesa"):
+        with simulando_dia(fim + timedelta(days=1)), pytest.raises(ErroNegocio, match="Aguarde a defesa"):
             impugnacoes.decidir(sessao_admin, i["id"], procedente=True, motivo="Comprovado", em=fim + timedelta(days=1))
-        impugnacoes.defender(sessao_admin, i["id"], defesa="Junta contas desde 2015", em=fim + timedelta(days=2))
-        impugnacoes.decidir(sessao_admin, i["id"], procedente=True, motivo="Contas não são dela", em=fim + timedelta(days=6))
+        with simulando_dia(fim + timedelta(days=2)):  # cada ato registrado no seu dia (nunca com data futura)
+            impugnacoes.defender(sessao_admin, i["id"], defesa="Junta contas desde 2015", em=fim + timedelta(days=2))
+        with simulando_dia(fim + timedelta(days=6)):
+            impugnacoes.decidir(sessao_admin, i["id"], procedente=True, motivo="Contas não são dela",
+                                em=fim + timedelta(days=6))
         assert candidaturas.listar_candidaturas(sessao_admin, proc["id"])[0]["situacao"] == "impugnado"
-        impugnacoes.recorrer(sessao_admin, i["id"], razoes="As contas são do cônjuge", em=fim + timedelta(days=7))
-        impugnacoes.julgar_recurso(sessao_admin, i["id"], provido=True, motivo="Comprovada a união", em=fim + timedelta(days=9))
+        with simulando_dia(fim + timedelta(days=7)):
+            impugnacoes.recorrer(sessao_admin, i["id"], razoes="As contas são do cônjuge", em=fim + timedelta(days=7))
+        with simulando_dia(fim + timedelta(days=9)):
+            impugnacoes.julgar_recurso(sessao_admin, i["id"], provido=True, motivo="Comprovada a união",
+                                       em=fim + timedelta(days=9))
         c = candidaturas.listar_candidaturas(sessao_admin, proc["id"])[0]
         assert c["situacao"] == "habilitado" and c["sub_judice"] == 0
         assert _diario(sessao_admin, "eleicao_impugnacoes") == 5
