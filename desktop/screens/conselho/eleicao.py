@@ -24,15 +24,17 @@ COLUNAS_CALENDARIO = [  # a etapa ordena pela ordem da lei (art. 7º §1º); a d
 ]
 
 
-def _processo_e_momento(sessao, pid: str) -> tuple:
-    """O processo e onde ele está no calendário de hoje (lidos fora da thread da interface)."""
-    return processo.obter_processo(sessao, pid), processo.momento(sessao, pid)
+def _cabecalho(sessao, pid: str) -> tuple:
+    """O processo, onde está no calendário de hoje, a fase gravada em palavras e o ato de publicação que ela espera
+    (lidos fora da thread da interface; a tela só chama serviços por ``widgets.servicos``)."""
+    p = processo.obter_processo(sessao, pid)
+    return p, processo.momento(sessao, pid), processo.nome_da_fase(p), processo.proximo_ato(p)
 
 
 def _processo_e_calendario(sessao, pid: str) -> tuple:
     """O processo, onde está no calendário e os problemas do calendário (lidos fora da thread da interface)."""
-    p, momento = _processo_e_momento(sessao, pid)
-    return p, momento, [str(x) for x in processo.conferir_calendario(sessao, processo.calendario(sessao, pid))]
+    cabecalho = _cabecalho(sessao, pid)
+    return cabecalho, [str(x) for x in processo.conferir_calendario(sessao, processo.calendario(sessao, pid))]
 
 
 def _emitir_documento(sessao, pid: str, qual: str, secao: str | None):
@@ -123,9 +125,9 @@ class ProcessoEscolha(QWidget):
         servicos.consulta(self, lambda: _processo_e_calendario(sessao, pid), lambda lido: self._montar(pid, *lido),
                           titulo_erro="Processo de escolha", chave="processo")
 
-    def _montar(self, pid: str, p: dict, momento, problemas: list[str]) -> None:
-        self.abas.addTab(self._calendario(pid, p, problemas), "&Calendário")
-        self._on_fase((p, momento))
+    def _montar(self, pid: str, cabecalho: tuple, problemas: list[str]) -> None:
+        self.abas.addTab(self._calendario(pid, cabecalho[0], problemas), "&Calendário")
+        self._on_fase(cabecalho)
         self.candidatos = AbaCandidatos(self._sessao, pid)
         self.impugnacoes = AbaImpugnacoes(self._sessao, pid)
         self.secoes = AbaSecoes(self._sessao, pid)
@@ -189,7 +191,7 @@ class ProcessoEscolha(QWidget):
         if mensagem:
             self.mensagem.setText(mensagem)
         sessao, pid = self._sessao, self.processos.currentData()
-        servicos.consulta(self, lambda: _processo_e_momento(sessao, pid), self._on_fase,
+        servicos.consulta(self, lambda: _cabecalho(sessao, pid), self._on_fase,
                           titulo_erro="Processo de escolha", chave="fase")
         for aba in (self.candidatos, self.impugnacoes, self.secoes, self.digitacao, self.painel, self.encerramento):
             if aba is not self.sender():
@@ -198,14 +200,13 @@ class ProcessoEscolha(QWidget):
     def _on_fase(self, lido: tuple) -> None:
         """O cabeçalho: a fase gravada (o que a comissão e o CMDCA já fizeram: edital, lista de inscritos,
         homologação…) e onde o processo está no calendário de hoje, corrigido pelos atos (ambos do serviço)."""
-        p, momento = lido
-        fase = processo.nome_da_fase(p)
+        p, momento, fase, proximo = lido
         self.fase.setText(" · ".join([f"Fase: {fase[:1].upper()}{fase[1:]}", str(momento),
                                       f"posse {formato.data(p['posse'])}",
                                       f"mandato até {formato.data(p['fim_mandato'])}"]))
         for botao, ato in ((self.publicar_edital, "edital"), (self.publicar_inscritos, "inscritos")):
             if botao is not None:
-                botao.setEnabled(processo.proximo_ato(p) == ato)
+                botao.setEnabled(proximo == ato)
 
     def _documentos(self, pid: str) -> QWidget:
         w = QWidget()
