@@ -618,6 +618,7 @@ ISENTAS: dict[str, str] = {
     "eleicao.comum.exigir_fase": _PURA,
     "eleicao.comum.recalcular": _CONEXAO,
     "eleicao.impugnacoes.etapas_possiveis": _PURA,
+    "eleicao.processo.dia_de_registro": _PURA,
     "eleicao.processo.nome_da_fase": _PURA,
     "eleicao.processo.nota_corte": _PURA,
     "eleicao.processo.proximo_ato": _PURA,

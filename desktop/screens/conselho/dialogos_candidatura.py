@@ -50,7 +50,7 @@ class DialogoInscricao(DialogoFormulario):
         self.numero = self.adicionar("Nú&mero do candidato:", CampoValidado(
             inteiro("O número do candidato", 1, 99999), placeholder="ex.: 101", parent=self))
         self.inscrito_em = self.adicionar("&Data da inscrição:", CampoData(parent=self))
-        hoje = date.today()
+        hoje = processo.dia_de_registro()  # o "hoje" que o serviço confere, não o relógio da tela
         ini, fim = date.fromisoformat(p["inscricao_inicio"]), date.fromisoformat(p["inscricao_fim"])
         self.inscrito_em.definir_texto(formato.data(min(max(hoje, ini), fim)))
         self.nome_urna = self.adicionar("Nome de &urna:", QLineEdit(self))
@@ -346,7 +346,7 @@ class DialogoPublicacao(DialogoFormulario):
         super().__init__(titulo, "&Registrar", parent, explicacao=(
             f"Data prevista no calendário: {formato.data(p[campo])}. {explicacao}"))
         self.data = self.adicionar(rotulo, CampoData(parent=self))
-        self.data.definir_texto(formato.data(min(date.fromisoformat(p[campo]), date.today())))
+        self.data.definir_texto(formato.data(min(date.fromisoformat(p[campo]), processo.dia_de_registro())))
 
     def chamada(self) -> partial:
         servico = processo.publicar_edital if self._qual == "edital" else processo.publicar_inscritos

@@ -83,6 +83,13 @@ def momento(sessao: Sessao, processo_id: str, dia: date | None = None) -> regra_
     return regra_atos.momento(regra_atos.Atos.do_processo(p), calendario_de(p), dia or dia_de_hoje())
 
 
+def dia_de_registro() -> date:
+    """O "hoje" das travas de data do processo (nada se registra com data futura, arts. 7º §1º a e 11), para os
+    formulários preencherem as datas com ele e não com o relógio da tela: é o mesmo que os serviços conferem (e que
+    ``simulando_dia`` muda na demonstração e nos testes). Não lê a base."""
+    return dia_de_hoje()
+
+
 def nome_da_fase(processo: dict) -> str:
     """A fase gravada em palavras (o que de fato foi feito: edital, lista de inscritos, homologação…)."""
     return regra_atos.NOMES_FASES[processo["fase"]]

@@ -9,7 +9,7 @@ from desktop.services.eleicao import candidaturas, impugnacoes, processo, votaca
 from desktop.services.eleicao.comum import simulando_dia
 from desktop.screens.conselho.abas_eleicao import AbaCandidatos, AbaImpugnacoes
 from desktop.screens.conselho.dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota,
-                                                           DialogoParentesco, DialogoReabertura)
+                                                           DialogoParentesco, DialogoPublicacao, DialogoReabertura)
 from desktop.screens.conselho.dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao
 from tests.services.eleicao.conftest import inscrever_habilitado, proc, publicar_inscritos, sessao_de  # noqa: F401 (fixtures)
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras, quando_modal
@@ -85,6 +85,24 @@ def test_inscricao_pelo_formulario(qtbot, sessao_admin, proc):  # noqa: F811
         esperar_leituras(qtbot)  # a pessoa é procurada pelo CPF fora da thread da interface
         assert d2.nome.texto() == "Maria do Socorro Lima" and d2.nascimento.texto() == "10/05/1980"
         assert d2.nome.edit.isReadOnly()
+
+
+def test_datas_dos_formularios_partem_do_hoje_dos_servicos(qtbot, sessao_admin, proc):  # noqa: F811
+    """A data da inscrição e a da publicação da lista vêm preenchidas com o "hoje" dos serviços (o das travas de
+    data, que ``simulando_dia`` muda), não com o relógio da tela: antes, em 20/04/2027 simulado, a inscrição vinha com
+    13/04/2027 (o início do prazo, porque o relógio dizia 12/2026) e a lista com 03/12/2026."""
+    with simulando_dia(date(2027, 4, 20)):
+        p = processo.obter_processo(sessao_admin, proc["id"])
+        d = DialogoInscricao(sessao_admin, proc["id"], p)
+        qtbot.addWidget(d)
+        assert d.inscrito_em.texto() == "20/04/2027"  # dentro do prazo de inscrição (art. 7º §1º a)
+        lista = DialogoPublicacao(sessao_admin, proc["id"], p, "inscritos")
+        qtbot.addWidget(lista)
+        assert lista.data.texto() == "20/04/2027"  # antes da prevista (18/05/2027): hoje, nunca futura
+    with simulando_dia(date(2027, 5, 20)):
+        d = DialogoInscricao(sessao_admin, proc["id"], p)
+        qtbot.addWidget(d)
+        assert d.inscrito_em.texto() == "13/05/2027"  # depois do prazo: o último dia dele
 
 
 def test_analise_nota_e_parentesco(qtbot, sessao_admin, proc):  # noqa: F811
