@@ -755,13 +755,7 @@ class _DelegadoLeitura(QStyledItemDelegate):
         if quadro is _DO_QT or modelo._papeis is not _PAPEIS or estado & _COM_FOCO:
             super().paint(painter, opcao, indice)
             return
-        proxy = self._proxy
-        if not proxy._termos:  # sem filtro, a linha é a do modelo (quem ordena é o modelo)
-            linha, coluna = indice.row(), indice.column()
-        else:
-            origem = proxy.mapToSource(indice)
-            linha, coluna = origem.row(), origem.column()
-        c, registro = modelo.colunas[coluna], modelo._linhas[linha]
+        c, registro = self._celula(indice)
         texto = c.mostrar(registro)
         if texto is not None and (not isinstance(texto, str) or "\n" in texto):  # a quebra: várias linhas no Qt
             super().paint(painter, opcao, indice)
