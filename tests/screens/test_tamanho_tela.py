@@ -121,7 +121,8 @@ def test_dialogos_principais_cabem_em_1366x768(qtbot, sessao_demo, estilo):
         "novo servidor": lambda: DialogoNovoServidor(s, cadastro.listar_escolas(s)),
         "nova escola": lambda: DialogoNovaEscola(s),
         "reabrir competência": lambda: DialogoReabrir(s, date(2026, 1, 1)),
-        "inscrição de candidato": lambda: dialogos_candidatura.DialogoInscricao(s, pid, processo.obter_processo(s, pid)),
+        "inscrição de candidato": lambda: dialogos_candidatura.DialogoInscricao(s, pid, processo.obter_processo(s, pid),
+                                                                                       hoje=processo.dia_de_registro()),
         "parentesco": lambda: dialogos_candidatura.DialogoParentesco(s, candidaturas.listar_candidaturas(s, pid)),
         "impugnação": lambda: dialogos_impugnacao.DialogoApresentar(
             s, processo.obter_processo(s, pid), candidaturas.listar_candidaturas(s, pid)),

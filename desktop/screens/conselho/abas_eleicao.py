@@ -171,7 +171,8 @@ class AbaCandidatos(_Aba):
 
     def _on_inscrever(self) -> None:
         sessao, pid = self._sessao, self._pid
-        self.abrir(lambda: processo.obter_processo(sessao, pid), lambda p: DialogoInscricao(sessao, pid, p, self), "",
+        self.abrir(lambda: (processo.obter_processo(sessao, pid), processo.dia_de_registro()),
+                   lambda lido: DialogoInscricao(sessao, pid, lido[0], self, hoje=lido[1]), "",
                    lambda: self.sig_mudou.emit(f"Candidatura {self.dialogo.resultado['numero']} inscrita: "
                                                f"{self.dialogo.resultado['motivo']}."))
 

@@ -32,8 +32,9 @@ def _nome(texto: str) -> str:
 class DialogoInscricao(DialogoFormulario):
     """Inscrição individual (art. 5º II): pessoa pelo CPF, datas, número e o documento de cada requisito."""
 
-    def __init__(self, sessao, processo_id: str, p: dict, parent: QWidget | None = None):
-        """``p``: o processo, lido antes fora da thread da interface (a aba o lê com ``servicos.consulta``)."""
+    def __init__(self, sessao, processo_id: str, p: dict, parent: QWidget | None = None, *, hoje: date):
+        """``p``: o processo, lido antes fora da thread da interface (a aba o lê com ``servicos.consulta``); ``hoje``:
+        o dia das travas de data dos serviços (``processo.dia_de_registro``, lido junto), não o relógio da tela."""
         self._sessao, self._pid = sessao, processo_id
         self._proc = p
         super().__init__("Nova inscrição", "&Inscrever", parent, explicacao=(
@@ -50,7 +51,6 @@ class DialogoInscricao(DialogoFormulario):
         self.numero = self.adicionar("Nú&mero do candidato:", CampoValidado(
             inteiro("O número do candidato", 1, 99999), placeholder="ex.: 101", parent=self))
         self.inscrito_em = self.adicionar("&Data da inscrição:", CampoData(parent=self))
-        hoje = processo.dia_de_registro()  # o "hoje" que o serviço confere, não o relógio da tela
         ini, fim = date.fromisoformat(p["inscricao_inicio"]), date.fromisoformat(p["inscricao_fim"])
         self.inscrito_em.definir_texto(formato.data(min(max(hoje, ini), fim)))
         self.nome_urna = self.adicionar("Nome de &urna:", QLineEdit(self))
@@ -339,14 +339,15 @@ class DialogoPublicacao(DialogoFormulario):
                       "o prazo de impugnação, contado dessa data; antes dela, nenhuma impugnação é aceita."),
     }
 
-    def __init__(self, sessao, processo_id: str, p: dict, qual: str, parent: QWidget | None = None):
-        """``p``: o processo, lido antes fora da thread da interface; ``qual``: "edital" ou "inscritos"."""
+    def __init__(self, sessao, processo_id: str, p: dict, qual: str, parent: QWidget | None = None, *, hoje: date):
+        """``p``: o processo, lido antes fora da thread da interface; ``qual``: "edital" ou "inscritos"; ``hoje``: o
+        dia das travas de data dos serviços (``processo.dia_de_registro``, lido junto), não o relógio da tela."""
         self._sessao, self._pid, self._qual = sessao, processo_id, qual
         titulo, rotulo, campo, explicacao = self.TEXTOS[qual]
         super().__init__(titulo, "&Registrar", parent, explicacao=(
             f"Data prevista no calendário: {formato.data(p[campo])}. {explicacao}"))
         self.data = self.adicionar(rotulo, CampoData(parent=self))
-        self.data.definir_texto(formato.data(min(date.fromisoformat(p[campo]), processo.dia_de_registro())))
+        self.data.definir_texto(formato.data(min(date.fromisoformat(p[campo]), hoje)))
 
     def chamada(self) -> partial:
         servico = processo.publicar_edital if self._qual == "edital" else processo.publicar_inscritos

@@ -175,15 +175,15 @@ class ProcessoEscolha(QWidget):
         thread da interface); gravado, a fase, o calendário e as abas são relidos."""
         sessao = self._sessao
 
-        def _on_lido(p: dict) -> None:
-            self.dialogo = DialogoPublicacao(sessao, pid, p, qual, self)
+        def _on_lido(lido: tuple) -> None:
+            self.dialogo = DialogoPublicacao(sessao, pid, lido[0], qual, self, hoje=lido[1])
             if self.dialogo.exec() == DialogoPublicacao.DialogCode.Accepted:
                 self.mensagem.setText(
                     "Edital publicado: as inscrições estão abertas no prazo do edital." if qual == "edital" else
                     "Lista de inscritos publicada: as inscrições fecharam e corre o prazo de impugnação.")
                 self._on_processo()
 
-        servicos.consulta(self, lambda: processo.obter_processo(sessao, pid), _on_lido,
+        servicos.consulta(self, lambda: (processo.obter_processo(sessao, pid), processo.dia_de_registro()), _on_lido,
                           titulo_erro="Processo de escolha")
 
     def _on_mudou(self, mensagem: str) -> None:

@@ -151,7 +151,8 @@ def test_dialogos_e_aba_da_eleicao_cabem_em_1366x768(qtbot, sessao_admin, proc, 
                                    prazo_defesa=date.fromisoformat(proc["impugnacao_fim"]) + timedelta(days=3))
         pid = proc["id"]
         fabricas = {
-            "inscrição": lambda: dialogos_candidatura.DialogoInscricao(sessao_admin, pid, processo.obter_processo(sessao_admin, pid)),
+            "inscrição": lambda: dialogos_candidatura.DialogoInscricao(sessao_admin, pid, processo.obter_processo(sessao_admin, pid),
+                                                                        hoje=processo.dia_de_registro()),
             "análise (reversão)": lambda: dialogos_candidatura.DialogoAnalise(sessao_admin, c, candidaturas.checklist(sessao_admin, c["id"]),
                                                                              requisito="residencia"),
             "nota": lambda: dialogos_candidatura.DialogoNota(sessao_admin, c, "60"),
@@ -163,9 +164,9 @@ def test_dialogos_e_aba_da_eleicao_cabem_em_1366x768(qtbot, sessao_admin, proc, 
             "etapa da impugnação": lambda: dialogos_impugnacao.DialogoEtapa(sessao_admin, impugnacoes.listar(sessao_admin, pid)[0]),
             "seção": lambda: dialogos_impugnacao.DialogoSecao(sessao_admin, pid),
             "publicação do edital": lambda: dialogos_candidatura.DialogoPublicacao(
-                sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "edital"),
+                sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "edital", hoje=processo.dia_de_registro()),
             "publicação dos inscritos": lambda: dialogos_candidatura.DialogoPublicacao(
-                sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "inscritos"),
+                sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "inscritos", hoje=processo.dia_de_registro()),
         }
         for nome, fabrica in fabricas.items():
             d = fabrica()

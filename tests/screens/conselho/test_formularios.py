@@ -39,7 +39,8 @@ def _br(d: date) -> str:
 def test_inscricao_pelo_formulario(qtbot, sessao_admin, proc):  # noqa: F811
     with simulando_dia(date(2027, 4, 13)):  # registrado no dia do pedido (vale nas threads da tela)
         inicio = date.fromisoformat(proc["inscricao_inicio"])
-        d = DialogoInscricao(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]))
+        d = DialogoInscricao(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]),
+                             hoje=processo.dia_de_registro())
         qtbot.addWidget(d)
         _digitar(qtbot, d.cpf, "529.982.247-2")
         assert "11 dígitos" in d.cpf.erro.text() and not d.botao_ok.isEnabled()
@@ -79,7 +80,8 @@ def test_inscricao_pelo_formulario(qtbot, sessao_admin, proc):  # noqa: F811
         assert _conta(sessao_admin, "pessoas", True) == 1 and _conta(sessao_admin, "eleicao_requisitos", True) == 7
 
         # a mesma pessoa noutro formulário: nome e nascimento vêm do cadastro pelo CPF
-        d2 = DialogoInscricao(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]))
+        d2 = DialogoInscricao(sessao_admin, proc["id"], processo.obter_processo(sessao_admin, proc["id"]),
+                             hoje=processo.dia_de_registro())
         qtbot.addWidget(d2)
         _digitar(qtbot, d2.cpf, "52998224725")
         esperar_leituras(qtbot)  # a pessoa é procurada pelo CPF fora da thread da interface
@@ -93,15 +95,18 @@ def test_datas_dos_formularios_partem_do_hoje_dos_servicos(qtbot, sessao_admin, 
     13/04/2027 (o início do prazo, porque o relógio dizia 12/2026) e a lista com 03/12/2026."""
     with simulando_dia(date(2027, 4, 20)):
         p = processo.obter_processo(sessao_admin, proc["id"])
-        d = DialogoInscricao(sessao_admin, proc["id"], p)
+        d = DialogoInscricao(sessao_admin, proc["id"], p, hoje=processo.dia_de_registro())
         qtbot.addWidget(d)
+        esperar_leituras(qtbot)  # o dia é lido como toda chamada de serviço (widgets.servicos)
         assert d.inscrito_em.texto() == "20/04/2027"  # dentro do prazo de inscrição (art. 7º §1º a)
-        lista = DialogoPublicacao(sessao_admin, proc["id"], p, "inscritos")
+        lista = DialogoPublicacao(sessao_admin, proc["id"], p, "inscritos", hoje=processo.dia_de_registro())
         qtbot.addWidget(lista)
+        esperar_leituras(qtbot)
         assert lista.data.texto() == "20/04/2027"  # antes da prevista (18/05/2027): hoje, nunca futura
     with simulando_dia(date(2027, 5, 20)):
-        d = DialogoInscricao(sessao_admin, proc["id"], p)
+        d = DialogoInscricao(sessao_admin, proc["id"], p, hoje=processo.dia_de_registro())
         qtbot.addWidget(d)
+        esperar_leituras(qtbot)
         assert d.inscrito_em.texto() == "13/05/2027"  # depois do prazo: o último dia dele
 
 
