@@ -95,6 +95,21 @@ def impugnacoes_fechadas(atos: Atos) -> str | None:
     return None
 
 
+def recusa_documento_lista(atos: Atos, habilitados: bool) -> str | None:
+    """O PDF da lista pode ser emitido? O edital com a relação dos inscritos só depois de registrada a publicação da
+    lista (o ato que ele documenta e que abre o prazo de impugnação, Lei 320/2023, art. 11 §2º); a lista de
+    habilitados só depois da homologação (art. 11 §6º). ``None`` se pode."""
+    if habilitados:
+        if atos.fase in ("preparacao", "inscricoes", "analise"):
+            return "A lista de habilitados só é emitida depois da homologação (Lei 320/2023, art. 11 §6º)."
+        return None
+    if atos.inscritos_publicados_em is None:
+        return ("O edital com a relação dos inscritos só é emitido depois de registrada a publicação da lista de "
+                "inscritos (aba Calendário), que encerra as inscrições e abre o prazo de impugnação de 5 dias "
+                "(Lei 320/2023, art. 11 §2º); antes dela a relação ainda pode mudar.")
+    return None
+
+
 def recusa_impugnacao(atos: Atos, cal: Calendario, apresentada_em: date, hoje: date) -> str | None:
     """A impugnação apresentada em ``apresentada_em`` cabe? Só depois da lista de inscritos publicada, nos cinco
     dias contados dessa publicação e não depois de ``hoje`` (Lei 320/2023, art. 11 §2º)."""

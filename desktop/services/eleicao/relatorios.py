@@ -5,6 +5,7 @@ import json
 from datetime import date, datetime
 
 from desktop.reports.eleicao import documentos as pdf
+from desktop.rules.eleicao import atos as regra_atos
 from desktop.rules.eleicao.calendario import ETAPAS
 from desktop.rules.papeis import NOMES_FUNCAO, FuncaoApuracao, Permissao
 from desktop.store import usuarios as armazem_usuarios
@@ -40,8 +41,8 @@ def emitir_lista(sessao: Sessao, processo_id: str, *, habilitados: bool) -> Emit
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     sessao.exigir(Permissao.ELEICAO_LER)
     p = processo_ou_erro(sessao.db, processo_id)
-    if habilitados and p["fase"] in ("inscricoes", "analise"):
-        raise ErroNegocio("A lista de habilitados só é publicada depois da homologação (art. 11 §6º).")
+    if motivo := regra_atos.recusa_documento_lista(regra_atos.Atos.do_processo(p), habilitados):
+        raise ErroNegocio(motivo)
     cands = armazem_cand.candidaturas(sessao.db, processo_id, "habilitado" if habilitados else None)
     tipo = "eleicao_habilitados" if habilitados else "eleicao_inscritos"
     titulo = "Lista de habilitados" if habilitados else "Edital — lista de inscritos"

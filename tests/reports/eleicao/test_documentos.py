@@ -87,3 +87,19 @@ def test_ata_com_nomes_longos_fica_dentro_da_pagina(sessao_admin, demo_2027):
     t = _texto(ata.pdf)
     assert "Perpétuo" in t and "Rio Uatumã" in t
     assert _fora_da_pagina(ata.pdf) == []
+
+
+def test_edital_dos_inscritos_so_depois_da_lista_publicada(sessao_admin):
+    """O PDF "Edital — relação dos inscritos" documenta o ato que abre o prazo de impugnação: só sai depois de
+    registrada a publicação da lista (Lei 320/2023, art. 11 §2º); antes, erro claro e nada registrado. A lista de
+    habilitados, só depois da homologação (art. 11 §6º) — também em preparação, que antes passava."""
+    from datetime import date
+
+    p = demo.criar_demo_eleicao(sessao_admin, random.Random(11), ate=date(2027, 5, 1))  # inscrições abertas
+    assert p["fase"] == "inscricoes" and p["inscritos_publicados_em"] is None
+    antes = sessao_admin.db.execute("SELECT count(*) FROM documentos").fetchone()[0]
+    with pytest.raises(ErroNegocio, match=r"depois de registrada a publicação da lista de inscritos.*art\. 11 §2º"):
+        relatorios.emitir_lista(sessao_admin, p["id"], habilitados=False)
+    with pytest.raises(ErroNegocio, match=r"depois da homologação.*art\. 11 §6º"):
+        relatorios.emitir_lista(sessao_admin, p["id"], habilitados=True)
+    assert sessao_admin.db.execute("SELECT count(*) FROM documentos").fetchone()[0] == antes

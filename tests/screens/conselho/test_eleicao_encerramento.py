@@ -11,7 +11,8 @@ from desktop.screens.conselho import dialogos_candidatura, dialogos_impugnacao
 from desktop.screens.conselho.eleicao import ProcessoEscolha
 from desktop.services.eleicao import candidaturas, demo, impugnacoes, processo, votacao
 from desktop.services.eleicao.comum import simulando_dia
-from tests.services.eleicao.conftest import dia_eleicao, designar, homologado, proc, publicar_inscritos, sessao_de  # noqa: F401
+from tests.services.eleicao.conftest import (dia_eleicao, designar, homologado, proc, publicar_edital,  # noqa: F401
+                                            publicar_inscritos, sessao_de)
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras
 from tests.screens.apoio_tela import cortadas, estilo  # noqa: F401 — estilo: a folha de estilo da aplicação
 
@@ -256,6 +257,16 @@ def test_abrir_processo_e_emitir_documento_fora_da_interface(qtbot, sessao_admin
     assert not tela.candidatos.inscrever.isEnabled() and "art. 7º" in tela.candidatos.motivo_inscricao.text()
     destino = tmp_path / "inscritos.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "")))
+    botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "Edital — lista de &inscritos")
+    botao.click()  # sem a lista de inscritos publicada, o edital dela não sai (art. 11 §2º)
+    qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
+    esperar_leituras(qtbot)
+    assert "depois de registrada a publicação da lista de inscritos" in tela.mensagem.text(), tela.mensagem.text()
+    assert "art. 11 §2º" in tela.mensagem.text() and not destino.exists()
+    p = processo.obter_processo(sessao_admin, tela.processos.currentData())
+    publicar_inscritos(sessao_admin, publicar_edital(sessao_admin, p))  # cada ato no seu dia
+    tela.recarregar()
+    esperar_leituras(qtbot)
     botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "Edital — lista de &inscritos")
     botao.click()
     qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
