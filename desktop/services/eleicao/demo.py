@@ -78,7 +78,11 @@ def criar_demo_eleicao_2023(sessao: Sessao, rnd: random.Random) -> dict:
     julgada em duas instâncias, homologação, seções, apuração com dupla digitação (uma divergência resolvida pelo
     supervisor), resultado, eleitos e a posse de 10/01/2024 (Lei 320/2023, arts. 5º I e IV, 7º, 11, 14), que cria
     no Conselho os mandatos de 2024-2028. Sorteia com um gerador próprio, derivado do estado de ``rnd`` sem
-    consumi-lo: o que as demonstrações seguintes sorteiam não muda. Devolve o processo."""
+    consumi-lo: o que as demonstrações seguintes sorteiam não muda. Devolve o processo.
+
+    Ficção da demonstração: a Lei 320/2023 foi sancionada em 28/04/2023, e o edital de 2023, seis meses antes do
+    pleito (art. 7º), sairia antes dela; aqui o processo de 2023 corre inteiro pelas regras da lei (o parâmetro
+    ``eleicao_regras`` vigente na data da eleição, como o serviço as lê)."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proprio = random.Random("eleicao-2023:" + repr(rnd.getstate()[1][:8]))
     pid = _processo(sessao, _D2023, 2023, _sortear(proprio, _D2023), ate=None)["id"]
