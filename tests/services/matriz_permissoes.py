@@ -300,6 +300,7 @@ EXIGE: dict = {
     "eleicao.resultado.apurar": P.ELEICAO_LER,
     "eleicao.resultado.eleitos": frozenset({P.ELEICAO_LER, P.CONSELHO_LER}),  # a posse usa a lista
     "eleicao.resultado.registrar_eleitos": P.ELEICAO_EDITAR,
+    "eleicao.resultado.situacao_da_apuracao": P.ELEICAO_LER,
     "eleicao.votacao.cadastrar_secao": P.ELEICAO_EDITAR,
     "eleicao.votacao.digitar": P.ELEICAO_EDITAR,
     "eleicao.votacao.divergencias": P.ELEICAO_LER,
@@ -616,6 +617,7 @@ ISENTAS: dict[str, str] = {
     "eleicao.comum.calendario_de": _PURA,
     "eleicao.comum.candidatura_ou_erro": _CONEXAO,
     "eleicao.comum.exigir_fase": _PURA,
+    "eleicao.comum.exigir_apuracao": _PURA,
     "eleicao.comum.recalcular": _CONEXAO,
     "eleicao.impugnacoes.etapas_possiveis": _PURA,
     "eleicao.processo.dia_de_registro": _PURA,

@@ -37,13 +37,17 @@ class Atos:
     fase: str
     edital_publicado_em: date | None = None
     inscritos_publicados_em: date | None = None
+    resultado_publicado_em: date | None = None
+    posse_dada: bool = False  # "Encerrar e dar posse" feito (a data da posse é a do calendário, ``posse``)
+    posse: date | None = None
 
     @classmethod
     def do_processo(cls, p: dict) -> "Atos":
         def dia(campo: str) -> date | None:
             return date.fromisoformat(p[campo]) if p.get(campo) else None
 
-        return cls(p["fase"], dia("edital_publicado_em"), dia("inscritos_publicados_em"))
+        return cls(p["fase"], dia("edital_publicado_em"), dia("inscritos_publicados_em"),
+                   dia("resultado_publicado_em"), bool(p.get("posse_dada_em")), dia("posse"))
 
 
 def inscricoes_fechadas(atos: Atos, cal: Calendario | None = None, hoje: date | None = None) -> str | None:
@@ -214,3 +218,40 @@ def momento(atos: Atos, cal: Calendario, dia: date) -> Momento:
                        f"{d(cal.publicacao_inscritos)} ainda não publicada: o prazo de impugnação corre da publicação",
                        "Lei 320/2023, art. 11 §2º")
     return calendario.momento(cal, dia)
+
+
+ACOES_APURACAO = {
+    # ação: (o que se faria, as fases em que cabe, por que não cabe antes, com o artigo)
+    "digitar": ("digitar ou decidir boletins", ("homologado", "apuracao"),
+                "os boletins só se digitam com a lista de habilitados homologada (Lei 320/2023, arts. 9º e 11 §6º)"),
+    "sessao": ("registrar a sessão de apuração", ("homologado", "apuracao"),
+               "a apuração só começa com a lista de habilitados homologada (Lei 320/2023, arts. 9º e 11 §6º)"),
+    "publicar": ("publicar o resultado", ("apuracao",),
+                 "não há boletim apurado; o resultado sai da apuração de todas as seções (Lei 320/2023, art. 14 §1º)"),
+    "posse": ("encerrar e dar posse", ("apuracao", "encerrado"),
+              "publique antes o resultado, que abre o prazo de contestação (Lei 320/2023, art. 14 §§1º e 2º)"),
+}
+"""As escritas da apuração (dupla digitação, sessão, resultado e posse) e a fase em que cada uma cabe."""
+
+
+def recusa_apuracao(atos: Atos, acao: str) -> str | None:
+    """Por que ``acao`` (uma de ``ACOES_APURACAO``) não cabe na fase gravada, com o artigo; ``None`` se a fase a
+    admite (datas, prazos e seções são conferidos por quem grava). Encerrado o processo — eleitos registrados, posse
+    dada —, nada da apuração se escreve mais: o resultado publicado é o oficial e os mandatos estão no Conselho
+    (Lei 320/2023, art. 14 §§1º e 2º)."""
+    o_que, fases, antes = ACOES_APURACAO[acao]
+    if atos.posse_dada:
+        em = f" em {formato.data(atos.posse)}" if atos.posse else ""
+        return (f"Não é possível {o_que}: o processo está encerrado e a posse já foi dada{em}; o resultado publicado "
+                "é o oficial e os mandatos estão no Conselho (Lei 320/2023, art. 14 §§1º e 2º).")
+    if atos.fase == "encerrado" and acao != "posse":
+        return (f"Não é possível {o_que}: o processo está encerrado, com os eleitos registrados pelo resultado "
+                "publicado (Lei 320/2023, art. 14 §1º); falta só dar posse (art. 14 §2º).")
+    if acao == "publicar" and atos.resultado_publicado_em is not None:
+        return (f"O resultado já foi publicado em {formato.data(atos.resultado_publicado_em)} "
+                "(Lei 320/2023, art. 14 §1º).")
+    if atos.fase not in fases:
+        return f"Não é possível {o_que} na fase \"{NOMES_FASES[atos.fase]}\": {antes}."
+    if acao == "posse" and atos.resultado_publicado_em is None:
+        return f"Não é possível {o_que}: {antes}."
+    return None

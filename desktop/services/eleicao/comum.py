@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
+from desktop.rules.eleicao import atos as regra_atos
 from desktop.rules.eleicao import situacao as regra_situacao
 from desktop.rules.eleicao.atos import NOMES_FASES
 from desktop.rules.eleicao.calendario import Calendario
@@ -70,6 +71,13 @@ def exigir_fase(processo: dict, *fases: str, acao: str) -> None:
                           f"\"{NOMES_FASES[processo['fase']]}\"" + (
                               " — o edital ainda não foi publicado (Lei 320/2023, art. 7º)."
                               if processo["fase"] == "preparacao" else "."))
+
+
+def exigir_apuracao(processo: dict, acao: str) -> None:
+    """Recusa a escrita da apuração (``acao`` de ``rules.eleicao.atos.ACOES_APURACAO``) que a fase gravada não
+    admite — no processo encerrado, nenhuma (Lei 320/2023, art. 14 §§1º e 2º) —, com o motivo e o artigo."""
+    if motivo := regra_atos.recusa_apuracao(regra_atos.Atos.do_processo(processo), acao):
+        raise ErroNegocio(motivo)
 
 
 def recalcular(m, candidatura_id: str) -> dict:

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from desktop.rules import formato, validacao
 from desktop.rules.eleicao import apuracao
+from desktop.rules.eleicao import atos as regra_atos
 from desktop.rules.eleicao import auditoria as regra_auditoria
 from desktop.rules.eleicao.resultado import Candidato, Parentesco, ResultadoEleicao, apurar as regra_apurar
 from desktop.rules.papeis import Permissao
@@ -26,7 +27,7 @@ from desktop.store.ids import agora, novo_id
 from .. import parametros, replicas
 from ..sessao import ErroNegocio, Sessao
 from ..conselho import mandatos
-from .comum import exigir_fase, hoje, processo_ou_erro
+from .comum import exigir_apuracao, exigir_fase, hoje, processo_ou_erro
 from .votacao import exigir_dia_da_eleicao
 
 
@@ -89,6 +90,7 @@ def registrar_sessao_apuracao(sessao: Sessao, processo_id: str, *, inicio: datet
     """Registra a sessão pública de apuração para a ata: início e fim (hora), local e membros presentes."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
+    exigir_apuracao(proc, "sessao")
     exigir_fase(proc, "homologado", "apuracao", acao="registrar a sessão de apuração")
     if inicio.date() < date.fromisoformat(proc["eleicao"]):
         raise ErroNegocio(f"A apuração não começa antes do dia da eleição ({formato.data(date.fromisoformat(proc['eleicao']))}) "
@@ -109,11 +111,24 @@ def registrar_sessao_apuracao(sessao: Sessao, processo_id: str, *, inicio: datet
         return m.alterar("eleicao_processos", processo_id, novos, so_os_campos=True)
 
 
+def situacao_da_apuracao(sessao: Sessao, processo_id: str) -> dict:
+    """O que a tela da apuração precisa saber antes de oferecer as escritas: ``recusas`` — para cada ação de
+    ``rules.eleicao.atos.ACOES_APURACAO`` que a fase gravada não admite, o motivo com o artigo (no processo encerrado,
+    todas: art. 14 §§1º e 2º) — e ``presentes``, os membros registrados na sessão de apuração, na ordem gravada."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    atos = regra_atos.Atos.do_processo(proc)
+    recusas = {acao: motivo for acao in regra_atos.ACOES_APURACAO
+               if (motivo := regra_atos.recusa_apuracao(atos, acao))}
+    return {"recusas": recusas, "presentes": json.loads(proc["apuracao_membros"] or "[]")}
+
+
 def publicar_resultado(sessao: Sessao, processo_id: str) -> dict:
     """Publica o resultado (art. 14 §1º): só com todas as seções aceitas; abre o prazo de contestação."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     replicas.exigir_designada(sessao.db, "Publicar o resultado da eleição")
     proc = processo_ou_erro(sessao.db, processo_id)
+    exigir_apuracao(proc, "publicar")
     exigir_fase(proc, "apuracao", acao="publicar o resultado")
     exigir_dia_da_eleicao(proc, "publicar o resultado")
     if proc["resultado_publicado_em"]:
@@ -180,6 +195,7 @@ def encerrar_e_dar_posse(sessao: Sessao, processo_id: str) -> list[dict]:
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     replicas.exigir_designada(sessao.db, "Encerrar o processo e dar posse")
     proc = processo_ou_erro(sessao.db, processo_id)
+    exigir_apuracao(proc, "posse")
     exigir_fase(proc, "apuracao", "encerrado", acao="encerrar e dar posse")
     if proc["posse_dada_em"]:
         raise ErroNegocio(f"A posse deste processo já foi dada em {formato.data(proc['posse_dada_em'])}.")

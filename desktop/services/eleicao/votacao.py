@@ -25,7 +25,7 @@ from desktop.store.ids import agora, novo_id
 
 from .. import parametros, replicas
 from ..sessao import ErroNegocio, Sessao
-from .comum import exigir_fase, exigir_funcao, hoje, processo_ou_erro
+from .comum import exigir_apuracao, exigir_fase, exigir_funcao, hoje, processo_ou_erro
 
 AGUARDANDO, CONFERIDO, DIVERGENTE = "aguardando_segunda", "conferido", "divergente"
 CONFERE_ENVIAR = "confere_enviar"  # numa máquina de mesário (réplica): o boletim entra no PC da comissão
@@ -85,6 +85,7 @@ def _secao_e_processo(sessao: Sessao, secao_id: str) -> tuple[dict, dict]:
     if s is None:
         raise ErroNegocio("Seção não encontrada.")
     proc = processo_ou_erro(sessao.db, s["processo_id"])
+    exigir_apuracao(proc, "digitar")
     exigir_fase(proc, "homologado", "apuracao", acao="apurar boletins")
     exigir_dia_da_eleicao(proc, "digitar ou decidir boletins")
     return s, proc
