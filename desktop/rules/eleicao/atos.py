@@ -222,6 +222,9 @@ def momento(atos: Atos, cal: Calendario, dia: date) -> Momento:
 
 ACOES_APURACAO = {
     # ação: (o que se faria, as fases em que cabe, por que não cabe antes, com o artigo)
+    "designar": ("designar a apuração", ("inscricoes", "analise", "homologado", "apuracao"),
+                 "a comissão especial designa mesários e supervisores depois de publicado o edital "
+                 "(Lei 320/2023, arts. 7º e 9º)"),
     "digitar": ("digitar ou decidir boletins", ("homologado", "apuracao"),
                 "os boletins só se digitam com a lista de habilitados homologada (Lei 320/2023, arts. 9º e 11 §6º)"),
     "sessao": ("registrar a sessão de apuração", ("homologado", "apuracao"),
@@ -231,7 +234,7 @@ ACOES_APURACAO = {
     "posse": ("encerrar e dar posse", ("apuracao", "encerrado"),
               "publique antes o resultado, que abre o prazo de contestação (Lei 320/2023, art. 14 §§1º e 2º)"),
 }
-"""As escritas da apuração (dupla digitação, sessão, resultado e posse) e a fase em que cada uma cabe."""
+"""As escritas da apuração (designações, dupla digitação e auditoria, sessão, resultado e posse) e a fase em que cada uma cabe."""
 
 
 def recusa_apuracao(atos: Atos, acao: str) -> str | None:
@@ -250,6 +253,9 @@ def recusa_apuracao(atos: Atos, acao: str) -> str | None:
     if acao == "publicar" and atos.resultado_publicado_em is not None:
         return (f"O resultado já foi publicado em {formato.data(atos.resultado_publicado_em)} "
                 "(Lei 320/2023, art. 14 §1º).")
+    if atos.fase == "preparacao":
+        return (f"Não é possível {o_que} na fase \"{NOMES_FASES[atos.fase]}\": o edital ainda não foi publicado "
+                "(Lei 320/2023, art. 7º).")
     if atos.fase not in fases:
         return f"Não é possível {o_que} na fase \"{NOMES_FASES[atos.fase]}\": {antes}."
     if acao == "posse" and atos.resultado_publicado_em is None:

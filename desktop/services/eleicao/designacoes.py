@@ -9,7 +9,7 @@ from desktop.store.eleicao import designacoes as armazem
 from desktop.store.ids import agora, novo_id
 
 from ..sessao import ErroNegocio, Sessao
-from .comum import exigir_fase, processo_ou_erro
+from .comum import exigir_apuracao, exigir_fase, processo_ou_erro
 
 
 def designar(sessao: Sessao, processo_id: str, *, login: str, funcao: str, ato: str) -> dict:
@@ -21,6 +21,7 @@ def designar(sessao: Sessao, processo_id: str, *, login: str, funcao: str, ato: 
     """
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
+    exigir_apuracao(proc, "designar")
     exigir_fase(proc, "inscricoes", "analise", "homologado", "apuracao", acao="designar a apuração")
     try:
         f = FuncaoApuracao(funcao)

@@ -3,7 +3,7 @@ com o artigo (Lei 320/2023, art. 14 §§1º e 2º); a tela pergunta ao serviço 
 import pytest
 
 from desktop.services import acesso, demo
-from desktop.services.eleicao import processo, resultado, votacao
+from desktop.services.eleicao import auditoria, designacoes, processo, resultado, votacao
 from desktop.services.sessao import ErroNegocio
 
 
@@ -26,6 +26,9 @@ def test_servico_recusa_escritas_da_apuracao_no_processo_encerrado(comissao_2023
         lambda: votacao.digitar(s, secao["id"], comparecimento=1, brancos=0, nulos=0, votos={}),
         lambda: resultado.publicar_resultado(s, p["id"]),
         lambda: resultado.encerrar_e_dar_posse(s, p["id"]),
+        lambda: designacoes.designar(s, p["id"], login="comissao", funcao="supervisor", ato="Resolução 9/2026"),
+        lambda: auditoria.recontar(s, secao["id"], comparecimento=1, brancos=0, nulos=0, votos={},
+                                   boletim_papel="boletim impresso", motivo="recontagem pedida por fiscal"),
     ]
     for escrever in escritas:
         with pytest.raises(ErroNegocio) as erro:
@@ -38,7 +41,7 @@ def test_servico_recusa_escritas_da_apuracao_no_processo_encerrado(comissao_2023
 def test_situacao_da_apuracao_diz_o_que_cabe_e_os_presentes(comissao_2023):
     s, p = comissao_2023
     sit = resultado.situacao_da_apuracao(s, p["id"])
-    assert set(sit["recusas"]) == {"digitar", "sessao", "publicar", "posse"}
+    assert set(sit["recusas"]) == {"designar", "digitar", "sessao", "publicar", "posse"}
     assert all("art. 14 §§1º e 2º" in motivo for motivo in sit["recusas"].values())
     # os presentes gravados na sessão de apuração (resources/demo/eleicao.toml, p2023.apuracao), na ordem
     assert sit["presentes"][0] == "Maria do Socorro Lima — presidente da Comissão Especial"
