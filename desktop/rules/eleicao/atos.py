@@ -237,6 +237,18 @@ ACOES_APURACAO = {
 """As escritas da apuração (designações, dupla digitação e auditoria, sessão, resultado e posse) e a fase em que cada uma cabe."""
 
 
+def aviso_encerrado(atos: Atos) -> str | None:
+    """A linha de situação do processo encerrado (eleitos registrados ou posse dada): nada da apuração se grava mais
+    (Lei 320/2023, art. 14 §§1º e 2º); ``None`` antes disso."""
+    if atos.posse_dada:
+        em = f" em {formato.data(atos.posse)}" if atos.posse else ""
+        return (f"Posse dada{em}: os mandatos estão no cadastro do Conselho e, encerrado o processo, nada da "
+                "apuração se grava mais (Lei 320/2023, art. 14 §§1º e 2º).")
+    if atos.fase == "encerrado":
+        return "Processo encerrado com os eleitos registrados: falta só dar posse (Lei 320/2023, art. 14 §2º)."
+    return None
+
+
 def recusa_apuracao(atos: Atos, acao: str) -> str | None:
     """Por que ``acao`` (uma de ``ACOES_APURACAO``) não cabe na fase gravada, com o artigo; ``None`` se a fase a
     admite (datas, prazos e seções são conferidos por quem grava). Encerrado o processo — eleitos registrados, posse

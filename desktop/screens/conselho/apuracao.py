@@ -108,6 +108,7 @@ class DigitacaoBoletim(QWidget):
         self.carregando = False
         self._secoes: list[dict] = []  # as da última leitura
         self._cands: list[dict] = []  # os candidatos habilitados da última leitura
+        self._recusa: str | None = None  # por que a fase não admite digitar (do serviço), ou None
         self.secao = QComboBox()
         self.secao.setObjectName("secao")
         self.comparecimento, self.brancos, self.nulos = (
@@ -184,11 +185,17 @@ class DigitacaoBoletim(QWidget):
         """Relê as seções e os candidatos habilitados fora da thread da interface (``carregando``)."""
         sessao, pid = self._sessao, self._processo_id
         servicos.consulta(self, lambda: (votacao.listar_secoes(sessao, pid),
-                                         candidaturas.listar_candidaturas(sessao, pid, "habilitado")),
+                                         candidaturas.listar_candidaturas(sessao, pid, "habilitado"),
+                                         resultado.situacao_da_apuracao(sessao, pid)["recusas"].get("digitar")),
                           lambda lido: self._on_lido(*lido), titulo_erro="Apuração", chave="lista")
 
-    def _on_lido(self, secoes: list[dict], candidatos: list[dict]) -> None:
-        self._secoes, self._cands = secoes, candidatos
+    def _on_lido(self, secoes: list[dict], candidatos: list[dict], recusa: str | None = None) -> None:
+        self._secoes, self._cands, self._recusa = secoes, candidatos, recusa
+        # a fase não admite digitar (ex.: processo encerrado): desabilitado, com o motivo do serviço
+        self.gravar.setEnabled(self._sessao.pode(Permissao.ELEICAO_EDITAR) and recusa is None)
+        self.gravar.setToolTip(recusa or "")
+        if recusa:
+            self.mensagem.setText(recusa)
         atual = self.secao.currentData()
         self.secao.blockSignals(True)
         self.secao.clear()
@@ -233,8 +240,9 @@ class DigitacaoBoletim(QWidget):
             linhas.append((f"Candidato {n}", d1["votos"].get(n, 0), d2["votos"].get(n, 0)))
         self.comparacao.definir_linhas([{"campo": r, "primeira": a, "segunda": b} for r, a, b in linhas])
         digitou = self._sessao.usuario.id in (d1["usuario_id"], d2["usuario_id"])
-        self.resolver.setEnabled(self._sessao.pode(Permissao.ELEICAO_EDITAR) and not digitou)
-        self.resolver.setToolTip("Quem digitou a seção não pode resolver a divergência." if digitou else "")
+        self.resolver.setEnabled(self._sessao.pode(Permissao.ELEICAO_EDITAR) and not digitou and self._recusa is None)
+        self.resolver.setToolTip(self._recusa or ("Quem digitou a seção não pode resolver a divergência."
+                                                  if digitou else ""))
         self.grupo_divergencia.show()
 
     def _on_voto(self, c: dict, texto: str) -> None:

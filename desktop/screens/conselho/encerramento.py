@@ -67,6 +67,7 @@ def _situacao(sessao, processo_id: str) -> dict:
     return {
         "designados": designacoes.listar(sessao, processo_id), "fila": auditoria.fila(sessao, processo_id),
         "secoes": votacao.listar_secoes(sessao, processo_id), "processo": processo.obter_processo(sessao, processo_id),
+        "escrita": resultado.situacao_da_apuracao(sessao, processo_id),  # o que a fase admite (e por que não)
         "habilitados": [c["numero"] for c in candidaturas.listar_candidaturas(sessao, processo_id, "habilitado")],
         "apuracao": (f"Seções aceitas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}; "
                      f"na auditoria: {a.secoes_em_auditoria})."),
@@ -214,6 +215,11 @@ class AbaEncerramento(QWidget):
         l5.addWidget(self.publicar, 0, Qt.AlignmentFlag.AlignVCenter)
         l5.addWidget(self.posse, 0, Qt.AlignmentFlag.AlignVCenter)
 
+        # cada botão de escrita e a ação da apuração que o serviço confere (a fase gravada admite? se não, o motivo)
+        self._acoes = {self.designar: "designar", self.registrar_sessao: "sessao", self.liberar: "digitar",
+                       self.recontar: "digitar", self.publicar: "publicar", self.posse: "posse"}
+        self._dicas = {b: b.toolTip() for b in self._acoes}
+
         colunas = QHBoxLayout()
         colunas.setContentsMargins(0, 0, 0, 0)
         esquerda, direita = QVBoxLayout(), QVBoxLayout()
@@ -270,11 +276,20 @@ class AbaEncerramento(QWidget):
         else:
             self.inicio.setDateTime(QDateTime(eleicao))
         self.fim.setDateTime(QDateTime(datetime.fromisoformat(p["apuracao_fim"]) if p["apuracao_fim"] else eleicao))
+        escrita = lido["escrita"]
+        if escrita["presentes"]:  # os gravados na sessão de apuração, um por linha
+            self.membros.setPlainText("\n".join(escrita["presentes"]))
+        recusas = escrita["recusas"]
+        for botao, acao in self._acoes.items():  # a fase não admite: desabilitado, com o motivo (do serviço) na dica
+            botao.setEnabled(acao not in recusas)
+            botao.setToolTip(recusas.get(acao) or self._dicas[botao])
         partes = [lido["apuracao"]]
         if p["resultado_publicado_em"]:
             partes.append(f"Resultado publicado em {formato.data(p['resultado_publicado_em'])}; "
                           f"contestação até {formato.data(p['contestacao_fim'])}.")
-        if p["posse_dada_em"]:
+        if escrita["aviso"]:
+            partes.append(escrita["aviso"])
+        elif p["posse_dada_em"]:
             partes.append("Posse dada: os mandatos estão no cadastro do Conselho.")
         self.situacao.setText(" ".join(partes))
 

@@ -114,13 +114,14 @@ def registrar_sessao_apuracao(sessao: Sessao, processo_id: str, *, inicio: datet
 def situacao_da_apuracao(sessao: Sessao, processo_id: str) -> dict:
     """O que a tela da apuração precisa saber antes de oferecer as escritas: ``recusas`` — para cada ação de
     ``rules.eleicao.atos.ACOES_APURACAO`` que a fase gravada não admite, o motivo com o artigo (no processo encerrado,
-    todas: art. 14 §§1º e 2º) — e ``presentes``, os membros registrados na sessão de apuração, na ordem gravada."""
+    todas: art. 14 §§1º e 2º) —, ``aviso``, a linha de situação do processo encerrado (ou ``None``), e ``presentes``,
+    os membros registrados na sessão de apuração, na ordem gravada."""
     sessao.exigir(Permissao.ELEICAO_LER)
     proc = processo_ou_erro(sessao.db, processo_id)
     atos = regra_atos.Atos.do_processo(proc)
     recusas = {acao: motivo for acao in regra_atos.ACOES_APURACAO
                if (motivo := regra_atos.recusa_apuracao(atos, acao))}
-    return {"recusas": recusas, "presentes": json.loads(proc["apuracao_membros"] or "[]")}
+    return {"recusas": recusas, "aviso": regra_atos.aviso_encerrado(atos), "presentes": json.loads(proc["apuracao_membros"] or "[]")}
 
 
 def publicar_resultado(sessao: Sessao, processo_id: str) -> dict:

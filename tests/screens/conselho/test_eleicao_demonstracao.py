@@ -35,3 +35,38 @@ def test_abre_no_processo_em_andamento_e_deixa_escolher_o_de_2023(qtbot, sessao_
     ranking = tela.painel.ranking.modelo.linhas()
     assert len(ranking) == 10 and ranking[0]["nome"] == "Joana Batista Ferreira"
     assert "20" in tela.painel.resumo.text()
+
+
+def test_processo_encerrado_sem_escrita_com_o_motivo_e_os_presentes_gravados(qtbot, sessao_comissao):
+    """2023, posse dada: publicar, dar posse, gravar a digitação (e as demais escritas da apuração) ficam
+    desabilitados, com o motivo do serviço na dica e na linha de situação; os presentes da sessão de apuração
+    aparecem como gravados (apuracao_membros)."""
+    tela = ProcessoEscolha(sessao_comissao)
+    qtbot.addWidget(tela)
+    tela.resize(1366, 720)
+    tela.show()
+    esperar_leituras(qtbot)
+    tela.processos.setCurrentIndex(1)
+    esperar_leituras(qtbot)
+    aba, dig = tela.encerramento, tela.digitacao
+    tela.abas.setCurrentWidget(aba)
+    esperar_leituras(qtbot)
+    for botao in (aba.publicar, aba.posse, aba.registrar_sessao, aba.designar, aba.liberar, aba.recontar):
+        assert botao.isVisible() and not botao.isEnabled(), botao.text()
+        assert "Lei 320/2023, art. 14 §§1º e 2º" in botao.toolTip(), botao.text()
+    assert "posse já foi dada em 10/01/2024" in aba.posse.toolTip()
+    assert "art. 14 §§1º e 2º" in aba.situacao.text()
+    assert aba.membros.toPlainText().splitlines() == [
+        "Maria do Socorro Lima — presidente da Comissão Especial",
+        "João Batista Freitas — membro da Comissão Especial",
+        "Ana Cláudia Moura — membro da Comissão Especial",
+        "Dr. Paulo Henrique Sales — Promotor de Justiça (fiscalização, art. 7º §3º)"]
+    tela.abas.setCurrentWidget(dig)
+    esperar_leituras(qtbot)
+    assert dig.gravar.isVisible() and not dig.gravar.isEnabled()
+    assert "digitar ou decidir boletins" in dig.gravar.toolTip()
+    assert "art. 14 §§1º e 2º" in dig.mensagem.text()
+    # o processo de 2027 (edital a publicar): o motivo é outro, também do serviço
+    tela.processos.setCurrentIndex(0)
+    esperar_leituras(qtbot)
+    assert not tela.encerramento.posse.isEnabled() and "art. 7º" in tela.encerramento.posse.toolTip()

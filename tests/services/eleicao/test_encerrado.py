@@ -43,6 +43,8 @@ def test_situacao_da_apuracao_diz_o_que_cabe_e_os_presentes(comissao_2023):
     sit = resultado.situacao_da_apuracao(s, p["id"])
     assert set(sit["recusas"]) == {"designar", "digitar", "sessao", "publicar", "posse"}
     assert all("art. 14 §§1º e 2º" in motivo for motivo in sit["recusas"].values())
+    assert sit["aviso"] == ("Posse dada em 10/01/2024: os mandatos estão no cadastro do Conselho e, encerrado o "
+                            "processo, nada da apuração se grava mais (Lei 320/2023, art. 14 §§1º e 2º).")
     # os presentes gravados na sessão de apuração (resources/demo/eleicao.toml, p2023.apuracao), na ordem
     assert sit["presentes"][0] == "Maria do Socorro Lima — presidente da Comissão Especial"
     assert sit["presentes"][-1] == "Dr. Paulo Henrique Sales — Promotor de Justiça (fiscalização, art. 7º §3º)"
