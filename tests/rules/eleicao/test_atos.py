@@ -62,3 +62,15 @@ def test_com_o_edital_publicado_as_inscricoes_so_abrem_no_inicio_do_prazo(calend
                       "(Lei 320/2023, art. 7º §1º a).")
     assert atos.inscricoes_fechadas(publicado, calendario, date(2027, 4, 13)) is None
     assert atos.inscricoes_fechadas(publicado, calendario, date(2027, 6, 1)) is None  # pedidos do prazo, registrados depois
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/apuracao_fase"))
+def test_escrita_da_apuracao_pela_fase(caso):
+    feitos = atos.Atos(caso["fase"], resultado_publicado_em=caso.get("resultado"),
+                       posse_dada=caso.get("posse_dada", False), posse=caso.get("posse"))
+    motivo = atos.recusa_apuracao(feitos, caso["acao"])
+    if not caso["recusa"]:
+        assert motivo is None, motivo
+    else:
+        assert motivo is not None and caso["recusa"] in motivo, motivo
+        assert caso["fundamento"] in motivo and "Lei 320/2023" in motivo, motivo
