@@ -92,19 +92,27 @@ def preparar(pasta: Path, numeros: list[int], boletins: list[dict], rnd: random.
     cal = processo.calendario_sugerido(sessao, 2027)
     proc = processo.abrir_processo(sessao, cal, nota_corte="60")
     docs = {r: "Documento apresentado" for r in REQUISITOS}
+    # cada ato no seu dia, na ordem da lei: o edital abre as inscrições (Lei 320/2023, art. 7º), a lista de inscritos
+    # abre a impugnação (art. 11 §2º) e a homologação vem esgotado o prazo dela (art. 11 §6º)
+    with simulando_dia(cal.data_edital):
+        processo.publicar_edital(sessao, proc["id"], em=cal.data_edital)
     with sessao.base.transacao():
         ids = []
         for n in numeros:
-            c = candidaturas.inscrever(
-                sessao, proc["id"], nome=f"Candidato {n}", cpf=cpf_ficticio(rnd),
-                nascimento=date(1960 + n % 30, 1 + n % 12, 1 + n % 28), residencia_desde=date(2010, 1, 1),
-                experiencia_meses=36, numero=n, inscrito_em=cal.inscricao_inicio + timedelta(days=n % 20),
-                documentos=docs)
-            for r in REQUISITOS:
-                candidaturas.analisar_requisito(sessao, c["id"], r, deferido=True)
-            candidaturas.lancar_nota(sessao, c["id"], "75")
+            inscrito_em = cal.inscricao_inicio + timedelta(days=n % 20)
+            with simulando_dia(inscrito_em):
+                c = candidaturas.inscrever(
+                    sessao, proc["id"], nome=f"Candidato {n}", cpf=cpf_ficticio(rnd),
+                    nascimento=date(1960 + n % 30, 1 + n % 12, 1 + n % 28), residencia_desde=date(2010, 1, 1),
+                    experiencia_meses=36, numero=n, inscrito_em=inscrito_em, documentos=docs)
+                for r in REQUISITOS:
+                    candidaturas.analisar_requisito(sessao, c["id"], r, deferido=True)
+                candidaturas.lancar_nota(sessao, c["id"], "75")
             ids.append(c["id"])
         candidaturas.declarar_parentesco(sessao, ids[0], ids[1], "irmãos")
+    with simulando_dia(cal.publicacao_inscritos):
+        proc = processo.publicar_inscritos(sessao, proc["id"], em=cal.publicacao_inscritos)
+    with simulando_dia(date.fromisoformat(proc["impugnacao_fim"]) + timedelta(days=1)), sessao.base.transacao():
         candidaturas.homologar(sessao, proc["id"])
         secoes = [votacao.cadastrar_secao(sessao, proc["id"], numero=b["secao"], local=f"Local {b['secao'] % 40 + 1}",
                                           aptos=b["aptos"]) for b in boletins]
