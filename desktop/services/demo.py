@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.rules.papeis import Papel, Permissao
 from desktop.store.chaves import ArquivoChaves
 
-from . import acesso, cadastros, parametros
+from . import acesso, cadastros, emissores, parametros
 
 from .demo_comum import LOGIN_DEMO, SENHA_DEMO, cnpj_ficticio, cpf_ficticio  # noqa: F401 — testes e CLI os leem daqui
 from .demo_comum import dados_demo
@@ -52,6 +52,7 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026, servido
             cadastros.cadastrar_unidade(sessao, tipo=tipo, nome=unidades[tipo])
         for dia, descricao in _D["feriados"]:  # feriados municipais de exemplo (tabelas-oficiais.md §6)
             parametros.adicionar_feriado_municipal(sessao, dia, descricao)
+        _criar_emissores(sessao, semente)  # antes de qualquer documento: cada módulo já emite com o seu timbre
         hoje, p = date.today(), _D["pessoas"]
         for _ in range(pessoas):
             nome = f"{rnd.choice(p['nomes'])} {rnd.choice(p['sobrenomes'])} {rnd.choice(p['sobrenomes'])}"
@@ -73,3 +74,18 @@ def criar_demo(caminho: Path, *, pessoas: int = 60, semente: int = 2026, servido
         criar_demo_certificacao(sessao, rnd)
     finally:
         sessao.fechar()
+
+
+def _criar_emissores(sessao, semente: int) -> None:
+    """Os emissores dos módulos que não são do órgão da instalação (``[[emissores]]`` de comum.toml): o Conselho
+    Tutelar e o CMDCA de Itapiranga-AM, o instituto da Certificação. Os CNPJs vêm de um sorteio à parte, para não
+    mudar o resto da demonstração (que sai do sorteio principal)."""
+    rnd = random.Random(f"{semente}:emissores")
+    cnpjs: dict[str, str] = {}
+    for e in _D["emissores"]:
+        cnpj = cnpjs.setdefault(e["cnpj"], cnpj_ficticio(rnd))
+        criado = emissores.criar(sessao, nome=e["nome"], cnpj=cnpj, municipio=e["municipio"], uf=e["uf"])
+        for modulo in e["modulos"]:
+            emissores.atribuir_modulo(sessao, modulo, criado.id)
+        for dia, descricao in (_D["feriados"] if e.get("feriados") else ()):
+            emissores.adicionar_feriado(sessao, criado.id, dia, descricao)

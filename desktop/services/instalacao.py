@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store import emissores as armazem_emissores
 from desktop.store import escritorio as armazem_escritorio
 from desktop.store.chaves import ErroChaves, SenhaIncorreta, normalizar_recuperacao
 from desktop.store.erros import ErroBase
@@ -81,8 +82,11 @@ def validar_chave_recuperacao(texto: str) -> str:
 
 
 def resumo_orgao(sessao: Sessao) -> dict:
-    """Nome, município e UF do órgão dono da base, para o título da janela."""
-    return armazem_escritorio.resumo(sessao.db) or {"nome": "", "municipio": "", "uf": ""}
+    """Nome, município e UF do órgão dono da base, para o título da janela; em ``modulos``, os dos módulos que
+    emitem como outro órgão (Administração › Emissores: o Conselho Tutelar de outra cidade, por exemplo), para o
+    rótulo ao lado dos módulos dizer de quem é o módulo aberto."""
+    orgao = armazem_escritorio.resumo(sessao.db) or {"nome": "", "municipio": "", "uf": ""}
+    return orgao | {"modulos": armazem_emissores.resumo_dos_modulos(sessao.db)}
 
 
 def senha_incorreta(erro: BaseException) -> bool:

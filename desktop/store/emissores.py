@@ -32,6 +32,13 @@ def do_modulo(db: sqlite_utils.Database, modulo: str) -> str:
     return linha[0] if linha else ORGAO
 
 
+def resumo_dos_modulos(db: sqlite_utils.Database) -> dict[str, dict]:
+    """Módulo → nome, município e UF do emissor, só dos módulos que não emitem como o órgão da instalação."""
+    return {l.pop("modulo"): l for l in db.query(
+        "SELECT m.modulo, e.nome, e.municipio, e.uf FROM emissores_modulos m JOIN emissores e ON e.id = m.emissor_id "
+        "ORDER BY m.modulo")}
+
+
 def da_unidade(db: sqlite_utils.Database, unidade_id: str) -> str | None:
     linha = db.execute("SELECT emissor_id FROM emissores_unidades WHERE unidade_id = ?", [unidade_id]).fetchone()
     return linha[0] if linha else None

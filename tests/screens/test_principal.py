@@ -461,3 +461,48 @@ def test_atalhos_com_a_descricao_inteira(qtbot, qapp):
         assert visao.horizontalScrollBar().maximum() == 0 and dialogo.width() <= 1366
     finally:
         qapp.setStyleSheet(anterior)
+
+
+@pytest.fixture
+def emissores_de_itapiranga(instalacao, conselheira_login):
+    """O Conselho Tutelar e o CMDCA de Itapiranga-AM emitem os documentos do Conselho e da eleição; o Magistério
+    continua com o órgão da instalação (Jequié-BA)."""
+    from desktop.services import emissores
+
+    s = acesso.entrar(instalacao[0], "admin", SENHA_ADMIN)
+    ids = {}
+    for modulo, nome in (("conselho", "Conselho Tutelar de Itapiranga"), ("eleicao", "CMDCA de Itapiranga")):
+        ids[modulo] = emissores.criar(s, nome=nome, cnpj="11.444.777/0001-61", municipio="Itapiranga", uf="AM").id
+        emissores.atribuir_modulo(s, modulo, ids[modulo])
+    s.fechar()
+    return ids
+
+
+def test_rotulo_ao_lado_dos_modulos_mostra_o_orgao_do_modulo_aberto(qtbot, abrir, conselheira_login,
+                                                                    emissores_de_itapiranga):
+    janela = abrir()
+    jequie = "Secretaria Municipal de Educação\nJequié-BA"
+    qtbot.waitUntil(lambda: janela.rotulo_orgao.text() == jequie)
+    assert janela.windowTitle() == "Paço — Secretaria Municipal de Educação (Jequié-BA)"
+    assert janela.rotulo_orgao.toolTip() == ""
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # o administrador lê os dois
+    assert janela.rotulo_orgao.text() == "Conselho Tutelar de Itapiranga\nCMDCA de Itapiranga\nItapiranga-AM"
+    assert janela.rotulo_orgao.toolTip().startswith(
+        "Os documentos de Conselho Tutelar saem em nome de Conselho Tutelar de Itapiranga e de CMDCA de Itapiranga; "
+        "esta instalação é de Secretaria Municipal de Educação.")
+    assert janela.windowTitle() == "Paço — Secretaria Municipal de Educação (Jequié-BA)"  # o dono da base
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert janela.rotulo_orgao.text() == jequie
+    # na Administração o Conselho volta a emitir como o órgão: ao sair dela, o rótulo relê os emissores
+    from desktop.services import emissores
+
+    emissores.atribuir_modulo(janela.sessao, "conselho", emissores.ORGAO)
+    qtbot.keyClick(janela.modulos, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: janela.rotulo_orgao.text() == f"{jequie}\nCMDCA de Itapiranga\nItapiranga-AM")
+    fechar_principal(qtbot, janela)
+    # a conselheira não lê a eleição: só o órgão dos documentos dela
+    s = acesso.entrar(janela.caminho_base, "admin", SENHA_ADMIN)
+    emissores.atribuir_modulo(s, "conselho", emissores_de_itapiranga["conselho"])
+    s.fechar()
+    janela = abrir(*conselheira_login)
+    qtbot.waitUntil(lambda: janela.rotulo_orgao.text() == "Conselho Tutelar de Itapiranga\nItapiranga-AM")

@@ -65,4 +65,17 @@ def test_classificacao_dos_erros():
 
 def test_resumo_do_orgao(sessao_admin):
     assert servico.resumo_orgao(sessao_admin) == {
-        "nome": "Secretaria Municipal de Educação", "municipio": "Jequié", "uf": "BA"}
+        "nome": "Secretaria Municipal de Educação", "municipio": "Jequié", "uf": "BA", "modulos": {}}
+
+
+def test_resumo_do_orgao_com_modulo_de_outro_orgao(sessao_admin):
+    """O módulo que emite como outro órgão aparece em ``modulos`` (o rótulo ao lado dos módulos o mostra)."""
+    from desktop.services import emissores
+
+    ct = emissores.criar(sessao_admin, nome="Conselho Tutelar de Itapiranga", cnpj="11.444.777/0001-61",
+                         municipio="Itapiranga", uf="AM")
+    emissores.atribuir_modulo(sessao_admin, "conselho", ct.id)
+    assert servico.resumo_orgao(sessao_admin)["modulos"] == {
+        "conselho": {"nome": "Conselho Tutelar de Itapiranga", "municipio": "Itapiranga", "uf": "AM"}}
+    emissores.atribuir_modulo(sessao_admin, "conselho", emissores.ORGAO)  # de volta ao órgão: some do resumo
+    assert servico.resumo_orgao(sessao_admin)["modulos"] == {}

@@ -105,12 +105,42 @@ class JanelaPrincipal(QMainWindow):
         self.aviso_chaves = None
         if getattr(sessao, "alertas", None):  # p.ex. "usuário alterado fora do Paço" (chaveiro)
             QTimer.singleShot(0, self._on_alertas_de_chaves)
-        consulta(self, lambda: instalacao.resumo_orgao(sessao), self._on_orgao, titulo_erro="Paço")
+        self._orgao: dict | None = None  # resumo_orgao: o órgão da instalação e os emissores dos módulos
+        self._ler_orgao()
+
+    def _ler_orgao(self) -> None:
+        consulta(self, lambda: instalacao.resumo_orgao(self.sessao), self._on_orgao, titulo_erro="Paço")
 
     def _on_orgao(self, orgao: dict) -> None:
+        self._orgao = orgao
         local = f" ({orgao['municipio']}-{orgao['uf']})" if orgao["municipio"] else ""
         self.setWindowTitle(f"Paço — {orgao['nome']}{local}" if orgao["nome"] else "Paço")
-        self.rotulo_orgao.setText(orgao["nome"] + (f"\n{orgao['municipio']}-{orgao['uf']}" if local else ""))
+        self._mostrar_orgao()
+
+    def _mostrar_orgao(self) -> None:
+        """Ao lado dos módulos, o órgão do módulo aberto: o da instalação, ou os emissores dos documentos do
+        módulo que o usuário lê, quando algum é de outro órgão (o Conselho Tutelar de Itapiranga-AM numa
+        instalação da Secretaria de Educação de Jequié-BA). O título da janela continua o do dono da base."""
+        o = self._orgao
+        if o is None or self.sessao is None or self.modulos.currentRow() < 0:
+            return
+        modulo = MODULOS[self.modulos.currentRow()]
+        proprio = (o["nome"], o["municipio"], o["uf"])
+        quem = [proprio]
+        for permissao, m in modulo.emissores:
+            if self.sessao.pode(Permissao(permissao)):
+                e = o["modulos"].get(m)
+                quem.append((e["nome"], e["municipio"], e["uf"]) if e else proprio)
+        quem = list(dict.fromkeys(quem[1:] or quem))
+        linhas = []
+        for i, (nome, municipio, uf) in enumerate(quem):  # o município uma vez só, depois dos órgãos dele
+            linhas.append(nome)
+            if municipio and (i + 1 == len(quem) or quem[i + 1][1:] != (municipio, uf)):
+                linhas.append(f"{municipio}-{uf}")
+        self.rotulo_orgao.setText("\n".join(linhas))
+        self.rotulo_orgao.setToolTip("" if quem == [proprio] else (
+            f"Os documentos de {modulo.nome} saem em nome de {' e de '.join(q[0] for q in quem)}; esta "
+            f"instalação é de {o['nome']}. O emissor de cada módulo se muda em Administração › Emissores."))
 
     def _on_alertas_de_chaves(self) -> None:
         self.aviso_chaves = QMessageBox(QMessageBox.Icon.Warning, "Paço — atenção",
@@ -175,7 +205,12 @@ class JanelaPrincipal(QMainWindow):
         pagina = self.pilha.widget(indice)
         if not pagina.layout().count():
             self._montar_modulo(MODULOS[indice], pagina)
+        anterior = self.pilha.currentIndex()
         self.pilha.setCurrentIndex(indice)
+        if self._orgao is not None and MODULOS[anterior].chave == "administracao" != MODULOS[indice].chave:
+            self._ler_orgao()  # na Administração pode ter mudado o emissor de um módulo (ou o próprio órgão)
+        else:
+            self._mostrar_orgao()
 
     def _ao_abrir(self) -> None:
         """Uma volta depois da janela: o painel inicial; e, uma volta depois dele (já pintado), a cópia diária.

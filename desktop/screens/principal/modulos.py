@@ -20,6 +20,9 @@ class Modulo:
     conteudo: str  # o que o módulo terá (texto do estado vazio)
     painel: str    # "pacote.modulo:Classe" do painel, construído como Classe(sessao, parent)
     permissoes: tuple[str, ...]  # quem tem ao menos uma delas vê o painel
+    emissores: tuple[tuple[str, str], ...] = ()
+    """(permissão, módulo do emissor) dos documentos do painel: o rótulo ao lado dos módulos mostra o órgão de
+    cada um que o usuário lê, quando não é o da instalação (Administração › Emissores)."""
 
     def classe_do_painel(self):
         """A classe do painel, ou None se o módulo ainda não existe nesta versão."""
@@ -36,16 +39,19 @@ class Modulo:
 MODULOS = (
     Modulo("magisterio", "Magistério", "Lei 1.613/2004 de Jequié-BA",
            "cadastro funcional, folha mensal, contracheques e histórico funcional",
-           "desktop.screens.magisterio.painel:PainelMagisterio", ("magisterio.ler",)),
+           "desktop.screens.magisterio.painel:PainelMagisterio", ("magisterio.ler",),
+           (("magisterio.ler", "magisterio"),)),
     Modulo("conselho", "Conselho Tutelar", "Lei Municipal 320/2023 de Itapiranga-AM",
            "o processo de escolha dos conselheiros (edital, candidaturas, votação, ata e "
            "resultado oficial), o registro dos atendimentos e plantões, a folha dos conselheiros "
            "e o relatório trimestral",
-           "desktop.screens.conselho.painel:PainelConselho", ("eleicao.ler", "conselho.ler")),
+           "desktop.screens.conselho.painel:PainelConselho", ("eleicao.ler", "conselho.ler"),
+           (("conselho.ler", "conselho"), ("eleicao.ler", "eleicao"))),
     Modulo("certificacao", "Certificação", "Portaria MEC 902/2024 (Rede Certifica)",
            "os processos de reconhecimento de saberes dos trabalhadores e a emissão de "
            "certificados, diplomas, históricos escolares e atestados de reconhecimento",
-           "desktop.screens.certificacao.painel:PainelCertificacao", ("certificacao.ler",)),
+           "desktop.screens.certificacao.painel:PainelCertificacao", ("certificacao.ler",),
+           (("certificacao.ler", "certificacao"),)),
     Modulo("administracao", "Administração", "",
            "usuários, parâmetros legais, cópias de segurança, documentos emitidos e diário de auditoria",
            "desktop.screens.administracao.painel:PainelAdministracao", ("usuarios.gerenciar",)),
