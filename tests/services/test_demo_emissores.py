@@ -61,7 +61,7 @@ def test_cada_modulo_tem_o_seu_emissor(entrar):
     assert modulos["magisterio"].id == modulos["geral"].id == emissores.ORGAO
     assert (modulos["magisterio"].municipio, modulos["magisterio"].uf) == ("Jequié", "BA")
     cert = modulos["certificacao"]
-    assert cert.nome == "Instituto Estadual de Educação Profissional — IEEP (DEMONSTRAÇÃO)"
+    assert cert.nome == "Instituto Estadual de Educação Profissional (DEMONSTRAÇÃO)"
     assert (cert.municipio, cert.uf) == ("Jequié", "BA")
     # os prazos da Certificação contam os feriados municipais de Jequié, como os do órgão
     assert ([f["data"] for f in emissores.listar_feriados(s, cert.id)]
@@ -102,3 +102,11 @@ def test_documentos_do_conselho_com_o_timbre_de_itapiranga_e_o_magisterio_com_o_
     historico = _texto(docs_magisterio.emitir_historico(rh, servidor["id"]).pdf)
     assert "Secretaria Municipal de Educação (DEMONSTRAÇÃO)" in historico
     assert "Município de Jequié – BA" in historico and "Itapiranga" not in historico
+
+
+def test_historico_da_certificacao_com_o_timbre_do_instituto(entrar):
+    s = entrar("certifica")
+    historico = documentos.listar_documentos(s, tipo="cert_historico")[0]
+    texto = _texto(documentos_vias.pdf_emitido(s, historico["id"]))
+    assert texto.startswith("Instituto Estadual de Educação Profissional (DEMONSTRAÇÃO) Município de Jequié – BA")
+    assert "Secretaria Municipal de Educação" not in texto
