@@ -270,7 +270,9 @@ class Sessao:
                     raise SessaoEncerrada("A sessão foi encerrada; entre de novo para continuar.")
                 livres = [b for b, t in self._paralelas.items()
                           if t is None and not b.fechada and self._mesma_chave(b)]
-                base = livres[-1] if livres else None
+                # a aquecida primeiro (a busca a quer: as páginas dela já estão decifradas); depois, a devolvida por
+                # último (a de cache mais quente)
+                base = max(reversed(livres), key=lambda b: b.aquecida) if livres else None
                 if base is None:
                     base = self._base.paralela()
                 self._paralelas[base] = atual
@@ -289,8 +291,9 @@ class Sessao:
                                 or not self._mesma_chave(base)) else []
             if not fechar:
                 # a devolvida vai para o fim: a próxima tarefa (``base``: a última livre) pega a de cache mais quente;
-                # passadas MAX_OCIOSAS livres, fecha-se a que está livre há mais tempo
+                # passadas MAX_OCIOSAS livres, fecha-se a que está livre há mais tempo — nunca a aquecida, se há outra
                 livres = [b for b, t in self._paralelas.items() if t is None]
+                livres.sort(key=lambda b: b.aquecida)  # estável: entre as outras, a ordem em que foram devolvidas
                 fechar = livres[:max(0, len(livres) + 1 - MAX_OCIOSAS)]
                 for b in fechar:
                     self._paralelas.pop(b, None)

@@ -133,6 +133,9 @@ class Base:
         self.fechada = False
         # Checkpoints em segundo plano (store.consolidacao): o da conexão principal, que as paralelas usam.
         self._consolidador: consolidacao.Consolidador | None = None
+        self.aquecida = False
+        """Uma conexão paralela com as páginas da busca já decifradas no cache (``services.conselho.atendimentos.
+        aquecer_busca``): a sessão a dá antes das outras à próxima tarefa e não a fecha por sobra (``Sessao``)."""
 
     @property
     def tem_sigilo(self) -> bool:

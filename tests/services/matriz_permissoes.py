@@ -151,6 +151,7 @@ EXIGE: dict = {
     "certificacao.trabalhadores.cadastrar_trabalhador": (P.CERTIFICACAO_EDITAR, P.PESSOAS_CADASTRAR),
     "certificacao.trabalhadores.listar_trabalhadores": P.CERTIFICACAO_LER,
     "conselho.atendimentos.alterar_situacao": CASOS_EDITAR,
+    "conselho.atendimentos.aquecer_busca": CASOS_LER,
     "conselho.atendimentos.listar_atendimentos": CASOS_LER,
     "conselho.atendimentos.obter_atendimento": CASOS_LER,
     "conselho.atendimentos.registrar_atendimento": CASOS_EDITAR,

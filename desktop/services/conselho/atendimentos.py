@@ -16,6 +16,7 @@ from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store.conselho import atendimentos as armazem
 from desktop.store.conselho import sipia
+from desktop.store.sigilo import ESQUEMA as ESQUEMA_SIGILO
 from desktop.store.ids import agora, novo_id
 
 from .. import parametros
@@ -225,6 +226,20 @@ def listar_atendimentos(sessao: Sessao, *, busca: str | None = None, campo: str 
         detalhe["apos"] = apos
     registrar_leitura(sessao, "lista", detalhe, depois=diario_depois)
     return linhas
+
+
+def aquecer_busca(sessao: Sessao) -> int:
+    """Prepara a conexão de trabalho desta thread para as buscas: lê e decifra de uma vez as páginas que a lista e a
+    busca percorrem (``store.conselho.atendimentos.aquecer``). Chamado em segundo plano quando a aba Atendimentos
+    mostra a primeira página; a conexão volta à sessão ao fim e a busca seguinte a recebe (``Sessao.base``: a
+    devolvida por último), já com as páginas no cache. Só para quem pode ler os casos (a mesma permissão da
+    lista); não devolve conteúdo — só o cache (KiB) da conexão — e não vai ao diário: nada de caso chega a
+    ninguém."""
+    exigir_conteudo(sessao)
+    base = sessao.base
+    kib = armazem.aquecer(base.db, ESQUEMA_SIGILO)
+    base.aquecida = base is not sessao.base_principal  # a principal (a thread da interface) não vai a tarefa alguma
+    return kib
 
 
 def alterar_situacao(sessao: Sessao, atendimento_id: str, situacao: str) -> dict:

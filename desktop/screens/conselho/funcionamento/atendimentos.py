@@ -98,6 +98,7 @@ class AbaAtendimentos(QWidget):
         self.modelo = _ModeloPaginado(COLUNAS, self)
         self._pedido: dict | None = None  # a busca cujas páginas estão na lista (texto, campo, situação)
         self._pedindo: dict | None = None  # a busca pedida por último (a resposta que ``_on_lidas`` aceita)
+        self._aquecimento_pedido = False  # a preparação das buscas em segundo plano (``_aquecer``): uma vez
         self.proxy = ProxyFiltro(self.modelo, self)
         self.visao = criar_visao(self.proxy, self, nome="Atendimentos")
         # a barra de rolagem fica sempre no lugar: aparecendo e sumindo entre uma busca que enche a tabela e uma de 3, ela
@@ -211,6 +212,19 @@ class AbaAtendimentos(QWidget):
         # as linhas novas e pedia outra pintura inteira da tabela (duas por busca, ~5-10 ms de CPU da interface cada)
         self.visao.executeDelayedItemsLayout()
         self._contar()
+        self._aquecer()
+
+    def _aquecer(self) -> None:
+        """Com a primeira lista na tela (quem a vê pode ler os casos), a conexão de trabalho das buscas é preparada
+        numa thread de trabalho: as páginas que a busca percorre são lidas e decifradas de uma vez
+        (``atendimentos.aquecer_busca``), e a primeira busca de cada termo não as lê mais uma a uma (16–25 ms a
+        100.000 casos; issue 16, meta 3). Uma vez por aba, sem ``chave``: a busca pedida enquanto isso não espera
+        por ela (vai noutra conexão) nem é descartada."""
+        if self._aquecimento_pedido:
+            return
+        self._aquecimento_pedido = True
+        sessao = self._sessao
+        consulta(self, lambda: atendimentos.aquecer_busca(sessao), lambda _kib: None, titulo_erro="Busca não preparada")
 
     def _on_mais(self, resposta: tuple[str, object], pedido: dict) -> None:
         tipo, conteudo = resposta
