@@ -8,7 +8,12 @@ linha de busca de um caso é um DELETE pelo rowid (sem varredura).
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+import unicodedata
+import weakref
+from contextlib import contextmanager
 from datetime import datetime
 
 import sqlite_utils
@@ -175,10 +180,116 @@ def indexar_novo(db: sqlite_utils.Database, busca_rowid: int, nomes: list[str], 
     db.execute("INSERT INTO conselho_busca (rowid, nomes, bairro) VALUES (?, ?, ?)", [busca_rowid, " ".join(nomes), bairro])
 
 
-def expressao_fts(texto: str) -> str | None:
-    """Palavras do usuário como prefixos FTS5 ("ana sil" → "ana"* "sil"*), sem operadores."""
+def expressao_fts(texto: str, termos: list[str] | None = None) -> str | None:
+    """Palavras do usuário como prefixos FTS5 ("ana sil" → "ana"* "sil"*), sem operadores; None sem palavra.
+
+    Com ``termos`` (o vocabulário do índice, em ordem, de ``preparar_termos``), cada palavra vira os termos que
+    começam com ela ("costa" → ("costa" OR "costinha")), e "" se alguma não começa termo algum (nada a achar). O
+    mesmo conjunto de casos: o FTS5 acha um prefixo juntando por inteiro as listas de todos os casos de cada termo
+    que o casa (milhares num sobrenome comum: 3-6 ms a 100.000 casos, mesmo com as páginas no cache; issue 16,
+    meta 3), e os termos exatos ele percorre do caso mais recente para trás, parando ao completar a página. Uma
+    palavra que a regra de dobra não cobre com certeza (``_dobrar``) ou que casa muitos termos fica prefixo."""
     palavras = re.findall(r"\w+", texto or "")
-    return " ".join(f'"{p}"*' for p in palavras) if palavras else None
+    if not palavras:
+        return None
+    if termos is None:
+        return " ".join(f'"{p}"*' for p in palavras)
+    partes = []
+    for p in palavras:
+        achados = _expandir(p, termos)
+        if achados is None:
+            partes.append(f'"{p}"*')
+        elif not achados:
+            return ""
+        else:
+            partes.append("(" + " OR ".join(f'"{t}"' for t in achados) + ")")
+    return " AND ".join(partes)
+
+
+_LETRAS_SEGURAS = frozenset("áàâãäéèêëíìîïóòôõöúùûüçñýÿÁÀÂÃÄÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜÇÑÝ")
+_MAX_TERMOS = 64  # termos por palavra expandida; passando disso, a palavra fica prefixo (o FTS5 junta as listas)
+
+
+def _dobrar(palavra: str) -> str | None:
+    """A palavra como o tokenizador do índice (``unicode61 remove_diacritics 2``) a guarda — minúsculas, sem
+    acento —, só quando isso é certo: letras e algarismos ASCII e as letras acentuadas do português (e do
+    espanhol); qualquer outra (ligaduras, ß, outras escritas), None — a palavra fica prefixo do FTS5."""
+    if not all((c.isascii() and c.isalnum()) or c in _LETRAS_SEGURAS for c in palavra):
+        return None
+    sem = "".join(c for c in unicodedata.normalize("NFKD", palavra) if not unicodedata.combining(c)).lower()
+    return sem if sem.isascii() and sem.isalnum() else None
+
+
+def _expandir(palavra: str, termos: list[str]) -> list[str] | None:
+    """Os termos do vocabulário que começam com a palavra (dobrada), ou None se ela fica prefixo."""
+    dobrada = _dobrar(palavra)
+    if dobrada is None:
+        return None
+    inicio = bisect.bisect_left(termos, dobrada)
+    achados = []
+    for termo in itertools.islice(termos, inicio, inicio + _MAX_TERMOS + 1):
+        if not termo.startswith(dobrada):
+            break
+        achados.append(termo)
+    return None if len(achados) > _MAX_TERMOS else achados
+
+
+_ESTRUTURA_FTS5 = 10  # o rowid do registro de estrutura do índice FTS5 em ``<tabela>_data`` (FTS5_STRUCTURE_ROWID)
+_VOCABULARIO = "paco_busca_termos"  # a tabela fts5vocab, no esquema temp da conexão (só a definição; nada gravado)
+_termos: "weakref.WeakKeyDictionary[sqlite_utils.Database, tuple[str, bytes, list[str]]]" = weakref.WeakKeyDictionary()
+"""Por conexão: (esquema, registro de estrutura do índice quando o vocabulário foi lido, vocabulário em ordem)."""
+
+
+def _estrutura(db: sqlite_utils.Database, esquema: str) -> bytes | None:
+    linha = db.conn.execute(f"SELECT block FROM {esquema}.conselho_busca_data WHERE id = ?",
+                            [_ESTRUTURA_FTS5]).fetchone()
+    return None if linha is None else bytes(linha[0])
+
+
+def preparar_termos(db: sqlite_utils.Database, esquema: str) -> int:
+    """Lê o vocabulário do índice de busca (``fts5vocab``) e o guarda nesta conexão, com o registro de estrutura do
+    índice lido na mesma transação: ``listar`` expande as palavras por ele enquanto o registro continuar o mesmo (o
+    FTS5 o reescreve a cada gravação no índice — o contador de escritas dele só cresce). Devolve quantos termos."""
+    conexao = db.conn
+    guardado = _termos.get(db)
+    with _leitura(conexao):
+        if guardado is not None and guardado[0] == esquema and _estrutura(db, esquema) == guardado[1]:
+            return len(guardado[2])  # o índice não mudou desde a última leitura: o mesmo vocabulário
+    conexao.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_VOCABULARIO} USING fts5vocab({esquema}, conselho_busca, row)")
+    with _leitura(conexao):
+        estrutura = _estrutura(db, esquema)
+        termos = [t for (t,) in conexao.execute(f"SELECT term FROM temp.{_VOCABULARIO} ORDER BY term")]
+    if estrutura is None:
+        _termos.pop(db, None)
+        return 0
+    _termos[db] = (esquema, estrutura, termos)
+    return len(termos)
+
+
+def _termos_valendo(db: sqlite_utils.Database) -> list[str] | None:
+    """O vocabulário guardado nesta conexão, se o índice não mudou desde que foi lido (chamado dentro da
+    transação da consulta); senão None (e é esquecido)."""
+    guardado = _termos.get(db)
+    if guardado is None:
+        return None
+    esquema, estrutura, termos = guardado
+    if _estrutura(db, esquema) != estrutura:
+        _termos.pop(db, None)
+        return None
+    return termos
+
+
+@contextmanager
+def _leitura(conexao):
+    """Uma transação de leitura (o mesmo retrato da base para as consultas de dentro), se não há uma em curso."""
+    if conexao.in_transaction:
+        yield
+        return
+    conexao.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conexao.execute("COMMIT")
 
 
 _LISTA = ("SELECT a.id, a.numero, a.ano, a.tipo, a.recebido_em, a.bairro, a.situacao, a.plantao, a.busca_rowid AS ordem, "
@@ -195,11 +306,21 @@ def listar(db: sqlite_utils.Database, *, busca: str | None = None, campo: str = 
     ordem, ``busca_rowid``); ``apos``: a ``ordem`` da última linha já vista — a página seguinte começa logo depois
     dela (por chave: o SQLite desce o índice a partir dali, sem contar as linhas de antes como o ``deslocamento``,
     que na página 50 lia e descartava 10.000 casos; a chave é única, então dois casos do mesmo minuto não se
-    repetem nem se pulam)."""
+    repetem nem se pulam). Com o vocabulário do índice guardado nesta conexão (``preparar_termos``), a busca
+    expande as palavras por ele (``expressao_fts``)."""
+    if busca:
+        with _leitura(db.conn):  # o vocabulário conferido e a consulta no mesmo retrato do índice
+            return _listar(db, busca=busca, campo=campo, situacao=situacao, excluir_de=excluir_de, limite=limite,
+                           deslocamento=deslocamento, apos=apos, termos=_termos_valendo(db))
+    return _listar(db, busca=None, campo=campo, situacao=situacao, excluir_de=excluir_de, limite=limite,
+                   deslocamento=deslocamento, apos=apos, termos=None)
+
+
+def _listar(db, *, busca, campo, situacao, excluir_de, limite, deslocamento, apos, termos) -> list[dict]:
     onde, args, origem, ordem, chave = [], [], "conselho_atendimentos a", "a.busca_rowid DESC", "a.busca_rowid"
     if busca:
-        expr = expressao_fts(busca)
-        if expr is None:
+        expr = expressao_fts(busca, termos)
+        if not expr:  # sem palavra, ou uma palavra que não começa termo algum do índice
             return []
         coluna = "bairro" if campo == "bairro" else "nomes"
         # O FTS vem primeiro e na ordem dos rowids (a da tela): o SQLite para ao completar a página.
@@ -256,6 +377,7 @@ def aquecer(db: sqlite_utils.Database, esquema: str, *, teto_kib: int = CACHE_DA
         conexao.execute(f"PRAGMA {esquema}.cache_size = -{kib}")
     for sql in _AQUECER:
         conexao.execute(sql.format(e=esquema)).fetchall()
+    preparar_termos(db, esquema)
     return kib
 
 

@@ -218,7 +218,8 @@ class AbaAtendimentos(QWidget):
         """Com a primeira lista na tela (quem a vê pode ler os casos), a conexão de trabalho das buscas é preparada
         numa thread de trabalho: as páginas que a busca percorre são lidas e decifradas de uma vez
         (``atendimentos.aquecer_busca``), e a primeira busca de cada termo não as lê mais uma a uma (16–25 ms a
-        100.000 casos; issue 16, meta 3). Uma vez por aba, sem ``chave``: a busca pedida enquanto isso não espera
+        100.000 casos; issue 16, meta 3); e o vocabulário do índice, por onde a busca acha os termos que começam com
+        cada palavra. Uma vez por aba (e de novo depois de gravar ou abrir um caso), sem ``chave``: a busca pedida enquanto isso não espera
         por ela (vai noutra conexão) nem é descartada."""
         if self._aquecimento_pedido:
             return
@@ -252,7 +253,7 @@ class AbaAtendimentos(QWidget):
 
         def _on_lido(caso: dict) -> None:
             DialogoCaso(sessao, aid, self, caso=caso).exec()
-            self.recarregar()
+            self._reler_e_aquecer()
 
         # o caso é lido (sigilo, diário de leitura) fora da thread da interface; o diálogo abre com o lido
         consulta(self, lambda: atendimentos.obter_atendimento(sessao, aid), _on_lido, titulo_erro="Caso não aberto")
@@ -262,6 +263,12 @@ class AbaAtendimentos(QWidget):
 
         d = DialogoNovoCaso(self._sessao, self)
         if d.exec() and d.resultado:
-            self.recarregar()
+            self._reler_e_aquecer()
+
+    def _reler_e_aquecer(self) -> None:
+        """Depois de gravar ou abrir um caso: a lista de novo e, com ela, a preparação das buscas — uma gravação no
+        índice de busca faz a conexão deixar de lado o vocabulário que leu (``aquecer_busca``)."""
+        self._aquecimento_pedido = False
+        self.recarregar()
 
 

@@ -83,3 +83,32 @@ def test_quem_nao_le_os_casos_nao_aquece(qtbot, monkeypatch, sessao_admin, conse
     assert aba.modelo.rowCount() == 0 and "sigilosos" in aba.sigilo.text()
     assert chamadas == [] and not any(b.aquecida for b in sessao_admin._paralelas)
 
+
+def test_gravado_um_caso_prepara_de_novo(qtbot, monkeypatch, conselheira):
+    """O caso novo muda o índice: a conexão deixa de lado o vocabulário lido; a aba prepara de novo depois de gravar, e
+    a busca acha o caso novo pelo vocabulário relido."""
+    from desktop.screens.conselho.funcionamento import novo_caso
+    from desktop.store.conselho import atendimentos as armazem
+
+    _casos(conselheira)
+    chamadas = _vigiar(monkeypatch)
+    aba = _aba(qtbot, conselheira)
+    qtbot.waitUntil(lambda: len(chamadas) == 1 and leitura.em_andamento() == 0, timeout=10000)
+    [aquecida] = [b for b in conselheira._paralelas if b.aquecida]
+
+    class Formulario:  # o formulário de novo caso, gravado pelo serviço como o de verdade grava
+        def __init__(self, sessao, _pai):
+            self.resultado = atendimentos.registrar_atendimento(sessao, {
+                "tipo": "denuncia", "recebido_em": datetime(2025, 1, 9, 8, 0), "bairro": "Centro",
+                "criancas": [{"nome": "Zacarias Lima"}]})
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(novo_caso, "DialogoNovoCaso", Formulario)
+    aba._on_novo()
+    qtbot.waitUntil(lambda: len(chamadas) == 2 and leitura.em_andamento() == 0, timeout=10000)
+    assert aquecida.db in armazem._termos and "zacarias" in armazem._termos[aquecida.db][2]
+    digitar(qtbot, aba.busca, "zac")
+    qtbot.keyClick(aba.busca, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not aba.carregando and _nomes(aba) == ["Zacarias Lima"], timeout=10000)
