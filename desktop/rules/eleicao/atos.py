@@ -201,23 +201,23 @@ def recusa_publicar_inscritos(atos: Atos, cal: Calendario, em: date, hoje: date)
     return None
 
 
-def momento(atos: Atos, cal: Calendario, dia: date) -> Momento:
+def momento(atos: Atos, cal: Calendario, dia: date, fim_mandato: date | None = None) -> Momento:
     """Onde o processo está em ``dia``: o calendário (``calendario.momento``), corrigido pelo que de fato foi feito —
     previsto não é publicado. Edital com a data prevista já passada sem registro de publicação: as inscrições não
     abriram (art. 7º); lista de inscritos prevista e não publicada: o prazo de impugnação não começou (art. 11 §2º)."""
     d = formato.data
     if atos.edital_publicado_em is None:
         if dia < cal.data_edital:
-            return calendario.momento(cal, dia)
+            return calendario.momento(cal, dia, fim_mandato)
         return Momento(f"Edital previsto para {d(cal.data_edital)} ainda não publicado: as inscrições só abrem "
                        "com ele", "Lei 320/2023, art. 7º")
     if atos.fase == "inscricoes" and dia >= cal.publicacao_inscritos:
         if dia <= cal.inscricao_fim:  # o fim das inscrições passou a valer depois da lista (reabertura)
-            return calendario.momento(cal, dia)
+            return calendario.momento(cal, dia, fim_mandato)
         return Momento(f"Inscrições encerradas em {d(cal.inscricao_fim)}; lista de inscritos prevista para "
                        f"{d(cal.publicacao_inscritos)} ainda não publicada: o prazo de impugnação corre da publicação",
                        "Lei 320/2023, art. 11 §2º")
-    return calendario.momento(cal, dia)
+    return calendario.momento(cal, dia, fim_mandato)
 
 
 ACOES_APURACAO = {

@@ -201,11 +201,12 @@ class Momento:
         return f"{self.texto} — {self.fundamento}"
 
 
-def momento(cal: Calendario, dia: date) -> Momento:
+def momento(cal: Calendario, dia: date, fim_mandato: date | None = None) -> Momento:
     """A etapa do calendário que vale em ``dia`` (Lei 320/2023, art. 7º e §1º: edital seis meses antes,
     depois inscrição, análise documental, prova, eleição, curso de formação e posse; art. 11 §2º: impugnação;
     art. 6º §ún.: o mandato que a posse inicia). Só o calendário decide: a fase gravada do processo
-    (homologação, apuração) é outra coisa."""
+    (homologação, apuração) é outra coisa. Com ``fim_mandato`` (calculado pelas regras vigentes, ``fim_mandato``),
+    da posse em diante o mandato vem inteiro, do início ao fim."""
     d = formato.data
     inscricoes = f"inscrições de {d(cal.inscricao_inicio)} a {d(cal.inscricao_fim)}"
     if dia < cal.data_edital:
@@ -234,7 +235,8 @@ def momento(cal: Calendario, dia: date) -> Momento:
         return Momento(f"Curso de formação em {d(cal.formacao)}; posse em {d(cal.posse)}")
     if dia < cal.posse:
         return Momento(f"Posse em {d(cal.posse)}", "Lei 320/2023, arts. 7º e 14 §2º")
-    return Momento(f"Mandato desde a posse em {d(cal.posse)}", "Lei 320/2023, arts. 6º §ún. e 7º")
+    mandato = f"Mandato de {d(cal.posse)} a {d(fim_mandato)}" if fim_mandato else f"Mandato desde a posse em {d(cal.posse)}"
+    return Momento(mandato, "Lei 320/2023, arts. 6º §ún. e 7º")
 
 
 def com_impugnacao_calculada(cal: Calendario, regras: RegrasEleicao) -> Calendario:

@@ -201,9 +201,12 @@ class ProcessoEscolha(QWidget):
         """O cabeçalho: a fase gravada (o que a comissão e o CMDCA já fizeram: edital, lista de inscritos,
         homologação…) e onde o processo está no calendário de hoje, corrigido pelos atos (ambos do serviço)."""
         p, momento, fase, proximo = lido
-        self.fase.setText(" · ".join([f"Fase: {fase[:1].upper()}{fase[1:]}", str(momento),
-                                      f"posse {formato.data(p['posse'])}",
-                                      f"mandato até {formato.data(p['fim_mandato'])}"]))
+        partes = [f"Fase: {fase[:1].upper()}{fase[1:]}", str(momento)]
+        # a posse e o fim do mandato, se o calendário do dia ainda não os disse (depois da posse: "Mandato de … a …")
+        for rotulo, campo in (("posse", "posse"), ("mandato até", "fim_mandato")):
+            if (dia := formato.data(p[campo])) not in partes[1]:
+                partes.append(f"{rotulo} {dia}")
+        self.fase.setText(" · ".join(partes))
         for botao, ato in ((self.publicar_edital, "edital"), (self.publicar_inscritos, "inscritos")):
             if botao is not None:
                 botao.setEnabled(proximo == ato)

@@ -78,9 +78,11 @@ def calendario(sessao: Sessao, processo_id: str) -> Calendario:
 
 def momento(sessao: Sessao, processo_id: str, dia: date | None = None) -> regra_calendario.Momento:
     """Onde o processo está no calendário hoje (ou em ``dia``), com o artigo (Lei 320/2023, art. 7º), corrigido
-    pelos atos registrados: edital ou lista de inscritos previstos e não publicados não contam como publicados."""
+    pelos atos registrados: edital ou lista de inscritos previstos e não publicados não contam como publicados. Da
+    posse em diante, o mandato do início ao fim (art. 6º §ún.)."""
     p = obter_processo(sessao, processo_id)
-    return regra_atos.momento(regra_atos.Atos.do_processo(p), calendario_de(p), dia or dia_de_hoje())
+    return regra_atos.momento(regra_atos.Atos.do_processo(p), calendario_de(p), dia or dia_de_hoje(),
+                              date.fromisoformat(p["fim_mandato"]))
 
 
 def dia_de_registro() -> date:

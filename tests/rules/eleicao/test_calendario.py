@@ -65,5 +65,5 @@ def test_posse_em_outra_data_e_so_aviso(regras):
 
 @pytest.mark.parametrize("caso", casos("eleicao/momento"))
 def test_momento_no_calendario(regras, caso):
-    m = cal.momento(cal.sugerido(2027, regras), caso["dia"])
+    m = cal.momento(cal.sugerido(2027, regras), caso["dia"], caso.get("fim_mandato"))
     assert (m.texto, m.fundamento) == (caso["texto"], caso["fundamento"])

@@ -35,3 +35,10 @@ def test_inscricoes_abertas_no_periodo(qtbot, sessao_admin, proc):  # noqa: F811
 def test_depois_da_homologacao_mostra_a_fase_e_o_calendario(qtbot, sessao_admin, homologado):  # noqa: F811
     texto = _cabecalho(qtbot, sessao_admin, date(2027, 10, 3))
     assert texto.startswith("Fase: Lista homologada · Dia da eleição — Lei 320/2023, arts. 5º I e 7º ·")
+
+
+def test_depois_do_curso_a_posse_dita_uma_vez(qtbot, sessao_admin, homologado):  # noqa: F811
+    """Entre o curso de formação e a posse o calendário já diz a data da posse: o cabeçalho não a repete."""
+    texto = _cabecalho(qtbot, sessao_admin, date(2027, 11, 3))
+    assert texto.endswith("Posse em 10/01/2028 — Lei 320/2023, arts. 7º e 14 §2º · mandato até 09/01/2032"), texto
+    assert texto.count("10/01/2028") == 1

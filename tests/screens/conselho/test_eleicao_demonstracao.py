@@ -28,7 +28,8 @@ def test_abre_no_processo_em_andamento_e_deixa_escolher_o_de_2023(qtbot, sessao_
     tela.processos.setCurrentIndex(1)
     esperar_leituras(qtbot)
     assert tela.fase.text().startswith("Fase: Encerrado")
-    assert "posse 10/01/2024 · mandato até 09/01/2028" in tela.fase.text()
+    # o mandato dito uma vez (antes: "Mandato desde a posse em 10/01/2024 — … · posse 10/01/2024 · mandato até …")
+    assert tela.fase.text() == "Fase: Encerrado · Mandato de 10/01/2024 a 09/01/2028 — Lei 320/2023, arts. 6º §ún. e 7º"
     # o painel da apuração: 20 seções apuradas, a classificação com os eleitos da demonstração do Conselho
     tela.abas.setCurrentWidget(tela.painel)
     esperar_leituras(qtbot)
