@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from desktop.rules.papeis import NOMES_CURTOS_FUNCAO, ROTULOS_FUNCAO, FuncaoApuracao, Permissao
 from desktop.rules.validacao import EntradaInvalida
@@ -26,6 +27,7 @@ from desktop.screens.widgets.situacao import isolar_texto, reservar_linhas
 from desktop.screens.widgets.tabela import Coluna, Lista
 
 _ERROS = (EntradaInvalida, ErroNegocio, SemPermissao)
+_LINHAS_PRESENTES = 5  # as linhas à vista no campo dos presentes da sessão de apuração
 
 
 def _funcao_curta(d: dict) -> str:
@@ -52,6 +54,15 @@ def _lista(colunas: list[Coluna], nome: str, parent: QWidget, **opcoes) -> Lista
     return lista
 
 
+class _Presentes(QPlainTextEdit):
+    """O campo dos presentes da sessão de apuração, um por linha. O mínimo que pede é o mínimo dado (duas linhas, com
+    a barra de rolagem): o de qualquer área de rolagem conta a altura de uma barra horizontal que aqui nunca aparece
+    (as linhas quebram) e, numa janela baixa, tirava da aba a altura que ela não tem."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 — nome do Qt
+        return QSize(super().minimumSizeHint().width(), self.minimumHeight())
+
+
 def _grupo(titulo: str, tipo) -> QGroupBox:
     """Um quadro com título e layout ``tipo`` sem margens próprias: o espaço por dentro é o ``padding`` da folha de
     estilo (com as margens do layout somadas, cada quadro gastava ~20 pontos a mais de altura)."""
@@ -59,6 +70,15 @@ def _grupo(titulo: str, tipo) -> QGroupBox:
     lay = tipo(g)
     lay.setContentsMargins(0, 0, 0, 0)
     return g
+
+
+def _apuracao(a) -> str:
+    """As seções aceitas; as divergentes e as da auditoria só quando há (com tudo aceito, "(divergentes: 0; na
+    auditoria: 0)" era a quarta linha da situação do processo encerrado, num espaço de três)."""
+    pendencias = [f"{rotulo}: {n}" for rotulo, n in (("divergentes", a.secoes_divergentes),
+                                                      ("na auditoria", a.secoes_em_auditoria)) if n]
+    return f"Seções aceitas: {a.secoes_apuradas} de {a.secoes_total}" + (
+        f" ({'; '.join(pendencias)})." if pendencias else ".")
 
 
 def _situacao(sessao, processo_id: str) -> dict:
@@ -69,8 +89,7 @@ def _situacao(sessao, processo_id: str) -> dict:
         "secoes": votacao.listar_secoes(sessao, processo_id), "processo": processo.obter_processo(sessao, processo_id),
         "escrita": resultado.situacao_da_apuracao(sessao, processo_id),  # o que a fase admite (e por que não)
         "habilitados": [c["numero"] for c in candidaturas.listar_candidaturas(sessao, processo_id, "habilitado")],
-        "apuracao": (f"Seções aceitas: {a.secoes_apuradas} de {a.secoes_total} (divergentes: {a.secoes_divergentes}; "
-                     f"na auditoria: {a.secoes_em_auditoria})."),
+        "apuracao": _apuracao(a),
     }
 
 
@@ -133,10 +152,18 @@ class AbaEncerramento(QWidget):
             w.setDisplayFormat("dd/MM/yyyy HH:mm")
             w.setCalendarPopup(True)
         self.local = QLineEdit()
-        self.membros = QPlainTextEdit()
+        self.membros = _Presentes()
         self.membros.setPlaceholderText("um por linha: nome — função")
         self.membros.setToolTip("Os presentes, um por linha: nome — função (presidente da comissão, membro, MP...)")
-        self.membros.setMaximumHeight(60)
+        # os presentes de uma sessão (três da comissão e o MP, art. 7º §§1º d e 3º) à vista sem rolar: até cinco linhas
+        # quando a janela tem a altura (1366×768); numa janela mais baixa (a barra de tarefas come ~48 pontos) o campo
+        # encolhe até duas linhas e rola, e a aba continua sem rolar. Antes: 60 pontos no máximo (~2 linhas)
+        self.membros.ensurePolished()
+        borda = 2 * (self.membros.frameWidth() + round(self.membros.document().documentMargin()))
+        linha = self.membros.fontMetrics().lineSpacing()
+        self.membros.setMinimumHeight(2 * linha + borda)
+        self.membros.setMaximumHeight(_LINHAS_PRESENTES * linha + borda)
+        self.membros.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # as linhas quebram
         self.registrar_sessao = self._botao("Registrar &sessão", self._on_sessao)
         g2 = _grupo("Sessão de apuração (para a ata)", QFormLayout)
         f2 = g2.layout()
@@ -145,19 +172,19 @@ class AbaEncerramento(QWidget):
         horas.addWidget(QLabel("até"))
         horas.addWidget(self.fim)
         horas.addStretch(1)
-        f2.addRow("Início e fim:", horas)
-        f2.addRow("Local:", self.local)
-        presentes = QHBoxLayout()  # o botão ao lado dos presentes, embaixo: uma linha a menos
-        presentes.addWidget(self.membros, 1)
-        presentes.addWidget(self.registrar_sessao, 0, Qt.AlignmentFlag.AlignBottom)
-        f2.addRow("Presentes:", presentes)
+        f2.addRow("Horário:", horas)
+        local = QHBoxLayout()  # o botão ao lado do local: os presentes ficam com a largura toda, um por linha
+        local.addWidget(self.local, 1)
+        local.addWidget(self.registrar_sessao)
+        f2.addRow("Local:", local)
+        f2.addRow("Presentes:", self.membros)
         g2.setEnabled(self.pode_editar)
 
         # fila de auditoria
         # Enter (ou duplo clique) num boletim da fila leva ao motivo da liberação
         self.lista_fila = _lista([
             Coluna("Seção", lambda a: str(a["secao"]), ordenar=lambda a: a["secao"], alinhamento="direita", largura=60),
-            Coluna("Alertas", _alertas, esticar=True, largura=200),
+            Coluna("Alertas", _alertas, esticar=True, largura=170),  # estica; na coluna mais estreita, sem rolar
             Coluna("Situação / decisão", _decisao, largura=170, ordenar=lambda a: (a["situacao"] != "pendente", _decisao(a)),
                    cor=lambda a: "#b00020" if a["situacao"] == "pendente" else None),
         ], "Fila de auditoria", self, ao_abrir=self._on_boletim)
@@ -223,12 +250,17 @@ class AbaEncerramento(QWidget):
         colunas = QHBoxLayout()
         colunas.setContentsMargins(0, 0, 0, 0)
         esquerda, direita = QVBoxLayout(), QVBoxLayout()
+        # a altura vai primeiro aos presentes (até cinco linhas) e o que sobra às designações: a tabela pede só o
+        # mínimo (três linhas à vista) e estica com a sobra
+        self.designados.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         esquerda.addWidget(g1, 1)
         esquerda.addWidget(g2)
         direita.addWidget(g3, 1)
         direita.addWidget(g4)
-        colunas.addLayout(esquerda, 1)
-        colunas.addLayout(direita, 1)
+        # a esquerda um pouco mais larga: "Maria do Socorro Lima — presidente da Comissão Especial" numa linha só nos
+        # presentes (a 1366×768, meio a meio, quebrava); a recontagem, à direita, ainda cabe
+        colunas.addLayout(esquerda, 6)
+        colunas.addLayout(direita, 5)
         corpo = QWidget()
         tudo = QVBoxLayout(corpo)
         tudo.setContentsMargins(0, 0, 0, 0)

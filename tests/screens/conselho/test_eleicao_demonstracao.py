@@ -5,6 +5,7 @@ import pytest
 from desktop.screens.conselho.eleicao import ProcessoEscolha
 from desktop.services import acesso, demo
 from tests.screens.apoio_janelas import esperar_leituras
+from tests.screens.apoio_tela import estilo  # noqa: F401 — a folha de estilo da aplicação (os tamanhos dependem dela)
 
 
 @pytest.fixture
@@ -71,3 +72,40 @@ def test_processo_encerrado_sem_escrita_com_o_motivo_e_os_presentes_gravados(qtb
     tela.processos.setCurrentIndex(0)
     esperar_leituras(qtbot)
     assert not tela.encerramento.posse.isEnabled() and "art. 7º" in tela.encerramento.posse.toolTip()
+
+
+def test_auditoria_e_posse_de_2023_mostra_a_situacao_e_os_presentes_inteiros_a_1366(qtbot, sessao_comissao, estilo):
+    """2023, posse dada, na área que a aba tem numa janela maximizada a 1366×768: a linha de situação do Resultado e
+    posse (apuração, publicação e posse) cabe inteira na altura dada ao rótulo — antes, quatro linhas de texto num
+    espaço de três saíam cortadas em cima e embaixo — e os quatro presentes da sessão de apuração aparecem inteiros,
+    um por linha, sem rolar (antes ~2 linhas à vista e o nome da presidente quebrava em três). A aba continua sem
+    rolar."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    tela = ProcessoEscolha(sessao_comissao)
+    qtbot.addWidget(tela)
+    tela.resize(1366 - 230, 768 - 60)  # 230: a lista de módulos; 60: menu e barra de estado
+    tela.show()
+    esperar_leituras(qtbot)
+    tela.processos.setCurrentIndex(1)
+    esperar_leituras(qtbot)
+    aba = tela.encerramento
+    tela.abas.setCurrentWidget(aba)
+    esperar_leituras(qtbot)
+    QApplication.processEvents()
+    rotulo = aba.situacao
+    assert "Posse dada em 10/01/2024" in rotulo.text() and "contestação até" in rotulo.text()
+    linhas = rotulo.heightForWidth(rotulo.width()) // rotulo.fontMetrics().lineSpacing()
+    assert rotulo.heightForWidth(rotulo.width()) <= rotulo.contentsRect().height(), (
+        f"{linhas} linhas de texto em {rotulo.contentsRect().height()} pontos: {rotulo.text()}")
+    membros = aba.membros
+    assert membros.toPlainText().splitlines()[0] == "Maria do Socorro Lima — presidente da Comissão Especial"
+    documento = membros.document()
+    assert membros.verticalScrollBar().maximum() == 0, (
+        f"os presentes pedem {documento.size().height():.0f} linhas e o campo mostra {membros.viewport().height()} pontos")
+    assert documento.firstBlock().lineCount() == 1, (
+        f"o nome da presidente quebra em {documento.firstBlock().lineCount()} linhas")
+    rolagem = aba.findChild(QScrollArea)
+    assert rolagem.verticalScrollBar().maximum() == 0, (
+        f"rola: o conteúdo pede {rolagem.widget().minimumSizeHint().height()} e a área tem {rolagem.viewport().height()}")
+    assert aba.fila.horizontalScrollBar().maximum() == 0  # a coluna da direita, mais estreita, ainda sem rolar
