@@ -272,6 +272,7 @@ EXIGE: dict = {
     "eleicao.candidaturas.listar_parentescos": P.ELEICAO_LER,
     "eleicao.candidaturas.pessoa_por_cpf": P.ELEICAO_LER,
     "eleicao.candidaturas.previa_requisitos": P.ELEICAO_LER,
+    "eleicao.candidaturas.recusas": P.ELEICAO_LER,
     "eleicao.demo.criar_demo_eleicao": P.ELEICAO_EDITAR,
     "eleicao.demo.criar_demo_eleicao_2023": P.ELEICAO_EDITAR,
     "eleicao.impugnacoes.apresentar": P.ELEICAO_EDITAR,

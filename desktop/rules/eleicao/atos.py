@@ -130,8 +130,11 @@ def recusa_impugnacao(atos: Atos, cal: Calendario, apresentada_em: date, hoje: d
 
 
 def recusa_homologacao(atos: Atos, cal: Calendario, hoje: date) -> str | None:
-    """A lista de habilitados pode ser homologada hoje? Só depois da lista de inscritos publicada e do fim do prazo
-    de impugnação que ela abriu: "esgotada a fase recursal" (Lei 320/2023, art. 11 §§2º e 6º)."""
+    """A lista de habilitados pode ser homologada hoje? Uma vez só, depois da lista de inscritos publicada e do fim do
+    prazo de impugnação que ela abriu: "esgotada a fase recursal" (Lei 320/2023, art. 11 §§2º e 6º)."""
+    if atos.fase not in ("preparacao", "inscricoes", "analise"):
+        return (f"A lista de habilitados já foi homologada; o processo está na fase \"{NOMES_FASES[atos.fase]}\" "
+                "(Lei 320/2023, art. 11 §6º).")
     if atos.fase in ("preparacao", "inscricoes") or atos.inscritos_publicados_em is None:
         return ("Não é possível homologar a lista: a lista de inscritos ainda não foi publicada, e sem ela não correu "
                 "o prazo de impugnação de 5 dias (Lei 320/2023, art. 11 §2º); a lista de habilitados só sai esgotada "
@@ -140,6 +143,36 @@ def recusa_homologacao(atos: Atos, cal: Calendario, hoje: date) -> str | None:
         return (f"Não é possível homologar a lista antes do fim do prazo de impugnação ({formato.data(cal.impugnacao_fim)}): "
                 "qualquer cidadão pode impugnar até lá (Lei 320/2023, art. 11 §2º), e a lista de habilitados só sai "
                 "esgotada essa fase (art. 11 §6º).")
+    return None
+
+
+def recusa_reabertura(atos: Atos, habilitados: int, minimo: int) -> str | None:
+    """O CMDCA pode reabrir o prazo de inscrição agora? Só com o edital publicado, antes da homologação da lista de
+    habilitados e com menos de ``minimo`` (dez) habilitados (Lei 320/2023, art. 13 e §1º; art. 11 §6º)."""
+    if atos.fase == "preparacao":
+        return ("Não é possível reabrir as inscrições: o edital ainda não foi publicado e as inscrições nem abriram "
+                "(Lei 320/2023, art. 7º).")
+    if atos.fase not in ("inscricoes", "analise"):
+        return (f"Não é possível reabrir as inscrições na fase \"{NOMES_FASES[atos.fase]}\": a reabertura do "
+                "art. 13 §1º suspende o processo antes da homologação da lista de habilitados (Lei 320/2023, "
+                "arts. 11 §6º e 13 §1º).")
+    if habilitados >= minimo:
+        return (f"Há {habilitados} habilitados; a reabertura do art. 13 §1º só cabe com menos de {minimo} "
+                "(Lei 320/2023, art. 13 e §1º).")
+    return None
+
+
+def recusa_parentesco(atos: Atos, candidatos: int) -> str | None:
+    """O parentesco entre dois candidatos pode ser registrado? Ele decide, na classificação, quem fica impedido de
+    servir no mesmo Conselho (Lei 320/2023, art. 15): cabe entre dois candidatos do processo e até o resultado ser
+    publicado — publicado, a classificação é a oficial (art. 14 §1º) e gravar um parentesco a mudaria."""
+    if atos.posse_dada or atos.fase == "encerrado" or atos.resultado_publicado_em is not None:
+        quando = f" em {formato.data(atos.resultado_publicado_em)}" if atos.resultado_publicado_em else ""
+        return (f"Não é possível registrar parentesco: o resultado foi publicado{quando} e a classificação publicada, "
+                "com os impedimentos do art. 15, é a oficial (Lei 320/2023, art. 14 §1º).")
+    if candidatos < 2:
+        return (f"O parentesco do art. 15 é entre dois candidatos do processo, e há {candidatos} inscrito(s) "
+                "(Lei 320/2023, art. 15).")
     return None
 
 
@@ -246,6 +279,21 @@ def aviso_encerrado(atos: Atos) -> str | None:
                 "apuração se grava mais (Lei 320/2023, art. 14 §§1º e 2º).")
     if atos.fase == "encerrado":
         return "Processo encerrado com os eleitos registrados: falta só dar posse (Lei 320/2023, art. 14 §2º)."
+    return None
+
+
+def recusa_apuracao_no_dia(atos: Atos, acao: str, eleicao: date, contestacao_fim: date | None,
+                           hoje: date) -> str | None:
+    """As travas de data de ``acao`` (uma de ``ACOES_APURACAO``) em ``hoje``, além da fase (``recusa_apuracao``):
+    boletins, sessão de apuração e resultado só do dia da eleição em diante (Lei 320/2023, arts. 5º I e 9º); a posse
+    só terminado o prazo de contestação do resultado publicado (art. 14 §1º). ``None`` se o dia não impede."""
+    o_que = ACOES_APURACAO[acao][0]
+    if acao in ("digitar", "sessao", "publicar") and hoje < eleicao:
+        return (f"Não é possível {o_que} em {formato.data(hoje)}: a eleição é em {formato.data(eleicao)}, e a "
+                "apuração só começa no dia da eleição (Lei 320/2023, arts. 5º I e 9º).")
+    if acao == "posse" and contestacao_fim is not None and hoje <= contestacao_fim:
+        return (f"Não é possível {o_que} antes de terminar o prazo de contestação do resultado, que vai até "
+                f"{formato.data(contestacao_fim)} (Lei 320/2023, art. 14 §1º).")
     return None
 
 

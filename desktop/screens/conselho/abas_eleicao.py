@@ -117,34 +117,55 @@ class AbaCandidatos(_Aba):
         self.motivo_inscricao.setObjectName("motivo_inscricao")
         self.motivo_inscricao.setWordWrap(True)
         self.motivo_inscricao.setVisible(False)
+        # e por que homologar, reabrir ou registrar parentesco não cabem agora (do serviço), um por linha
+        self.motivo_atos = QLabel(self)
+        self.motivo_atos.setObjectName("motivo_atos")
+        self.motivo_atos.setWordWrap(True)
+        self.motivo_atos.setVisible(False)
         self.analisar = self.botao("Análise &documental…", self._on_analisar)
         self.nota = self.botao("Nota da &prova…", self._on_nota)
-        self.botao("Pa&rentesco (art. 15)…", self._on_parentesco)
-        self.botao("Reabrir inscrições (art. 13)…", self._on_reabrir)
+        self.parentesco = self.botao("Pa&rentesco (art. 15)…", self._on_parentesco)
+        self.reabrir = self.botao("Reabrir inscrições (art. 13)…", self._on_reabrir)
         self.homologar = self.botao("&Homologar a lista de habilitados", self._on_homologar)
+        # cada ato e o que o serviço diz dele (candidaturas.recusas): até a leitura, desabilitados
+        self._atos = {self.homologar: "homologar", self.reabrir: "reabrir", self.parentesco: "parentesco"}
+        for b in self._atos:
+            b.setEnabled(False)
         divisor = criar_divisor(Qt.Orientation.Vertical, self)
         divisor.addWidget(self.tabela)
         divisor.addWidget(self.checklist.visao)
         lay = QVBoxLayout(self)
         lay.addLayout(self.botoes)
         lay.addWidget(self.motivo_inscricao)
+        lay.addWidget(self.motivo_atos)
         lay.addWidget(divisor, 1)
         self.recarregar()
 
     def recarregar(self) -> None:
         sessao, pid = self._sessao, self._pid
         servicos.consulta(self, lambda: (candidaturas.listar_candidaturas(sessao, pid),
-                                         processo.por_que_sem_inscricao(sessao, pid)),
+                                         processo.por_que_sem_inscricao(sessao, pid),
+                                         candidaturas.recusas(sessao, pid)),
                           lambda lido: self._on_lidas(*lido), titulo_erro="Candidatos", chave="lista")
 
-    def _on_lidas(self, cands: list[dict], sem_inscricao: str | None = None) -> None:
+    def _on_lidas(self, cands: list[dict], sem_inscricao: str | None = None,
+                  recusas: dict[str, str] | None = None) -> None:
         """A lista relida: a candidatura que estava escolhida continua escolhida (pelo id, mesmo se a ordem mudou)
         e o seu checklist é relido (a análise gravada muda a situação dos requisitos). Com as inscrições fechadas,
-        o botão de inscrever fica desabilitado e o motivo (com o artigo, do serviço) aparece ao lado."""
+        o botão de inscrever fica desabilitado; homologar, reabrir e parentesco, quando o serviço os recusaria
+        (``candidaturas.recusas``: a fase, as datas, os habilitados). O motivo de cada um (com o artigo, do serviço)
+        vai à dica dele e à linha de situação, um por linha."""
+        recusas = recusas or {}
         self.inscrever.setEnabled(sem_inscricao is None)
         self.inscrever.setToolTip(sem_inscricao or "")
+        for botao, acao in self._atos.items():
+            botao.setEnabled(acao not in recusas)
+            botao.setToolTip(recusas.get(acao, ""))
         self.motivo_inscricao.setText(sem_inscricao or "")
         self.motivo_inscricao.setVisible(self.pode_editar and sem_inscricao is not None)
+        motivos = list(dict.fromkeys(recusas[acao] for acao in self._atos.values() if acao in recusas))
+        self.motivo_atos.setText("\n".join(motivos))
+        self.motivo_atos.setVisible(self.pode_editar and bool(motivos))
         self.cands = cands
         self.lista.definir_linhas(cands)
         self._on_linha()

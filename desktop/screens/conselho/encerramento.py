@@ -246,6 +246,11 @@ class AbaEncerramento(QWidget):
         self._acoes = {self.designar: "designar", self.registrar_sessao: "sessao", self.liberar: "digitar",
                        self.recontar: "digitar", self.publicar: "publicar", self.posse: "posse"}
         self._dicas = {b: b.toolTip() for b in self._acoes}
+        # e os campos de cada uma: só leitura quando a ação não cabe (no processo encerrado, a sessão gravada fica à
+        # vista, sem parecer editável)
+        self._campos = {"sessao": (self.inicio, self.fim, self.local, self.membros),
+                        "designar": (self.login, self.funcao, self.ato),
+                        "digitar": (self.motivo_auditoria, self.recontagem, self.papel, self.motivo_recontagem)}
 
         colunas = QHBoxLayout()
         colunas.setContentsMargins(0, 0, 0, 0)
@@ -312,9 +317,15 @@ class AbaEncerramento(QWidget):
         if escrita["presentes"]:  # os gravados na sessão de apuração, um por linha
             self.membros.setPlainText("\n".join(escrita["presentes"]))
         recusas = escrita["recusas"]
-        for botao, acao in self._acoes.items():  # a fase não admite: desabilitado, com o motivo (do serviço) na dica
+        for botao, acao in self._acoes.items():  # a fase ou o dia não admitem: desabilitado, com o motivo na dica
             botao.setEnabled(acao not in recusas)
             botao.setToolTip(recusas.get(acao) or self._dicas[botao])
+        for acao, campos in self._campos.items():
+            for campo in campos:
+                if isinstance(campo, QComboBox):
+                    campo.setEnabled(acao not in recusas)
+                else:
+                    campo.setReadOnly(acao in recusas)
         partes = [lido["apuracao"]]
         if p["resultado_publicado_em"]:
             partes.append(f"Resultado publicado em {formato.data(p['resultado_publicado_em'])}; "
@@ -323,6 +334,8 @@ class AbaEncerramento(QWidget):
             partes.append(escrita["aviso"])
         elif p["posse_dada_em"]:
             partes.append("Posse dada: os mandatos estão no cadastro do Conselho.")
+        elif motivo := recusas.get("posse" if p["resultado_publicado_em"] else "publicar"):
+            partes.append(motivo)  # o próximo ato e por que ainda não (a eleição não chegou, a contestação corre…)
         self.situacao.setText(" ".join(partes))
 
     def _fazer(self, acao, mensagem) -> None:

@@ -198,6 +198,10 @@ def declarar_parentesco(sessao: Sessao, candidatura_a: str, candidatura_b: str, 
     a, b = candidatura_ou_erro(sessao.db, candidatura_a), candidatura_ou_erro(sessao.db, candidatura_b)
     if a["id"] == b["id"] or a["processo_id"] != b["processo_id"]:
         raise ErroNegocio("O parentesco do art. 15 é entre dois candidatos diferentes do mesmo processo.")
+    proc = processo_ou_erro(sessao.db, a["processo_id"])  # publicado o resultado, a classificação é a oficial
+    if motivo := regra_atos.recusa_parentesco(regra_atos.Atos.do_processo(proc),
+                                              len(armazem.candidaturas(sessao.db, proc["id"]))):
+        raise ErroNegocio(motivo)
     a, b = sorted((a, b), key=lambda c: c["numero"])
     if armazem.parentesco_registrado(sessao.db, a["id"], b["id"]):
         raise ErroNegocio(f"O parentesco entre {a['numero']} e {b['numero']} já está registrado.")
@@ -233,7 +237,6 @@ def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | N
     habilitados, recusa (art. 13) salvo decisão do CMDCA de prosseguir, com justificativa."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
-    exigir_fase(proc, "preparacao", "inscricoes", "analise", acao="homologar a lista")
     if motivo := regra_atos.recusa_homologacao(regra_atos.Atos.do_processo(proc), calendario_de(proc), hoje()):
         raise ErroNegocio(motivo)
     todos = armazem.candidaturas(sessao.db, processo_id)
@@ -260,3 +263,20 @@ def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | N
             {"fase": "homologado", "atualizado_em": novos["atualizado_em"], "habilitados": [c["numero"] for c in habilitados],
              "justificativa_minimo": justificativa or None}))
     return habilitados
+
+
+def recusas(sessao: Sessao, processo_id: str) -> dict[str, str]:
+    """Para a aba dos candidatos, antes de oferecer os botões: o motivo, com o artigo, de cada ato que o serviço
+    recusaria hoje pela fase, pelas datas ou pela contagem — ``"homologar"`` (art. 11 §§2º e 6º), ``"reabrir"``
+    (art. 13 §1º) e ``"parentesco"`` (arts. 14 §1º e 15); os atos que cabem ficam de fora. O que depende do que se
+    digita (datas da reabertura, o par de candidatos) continua conferido por quem grava."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    atos = regra_atos.Atos.do_processo(proc)
+    todos = armazem.candidaturas(sessao.db, processo_id)
+    habilitados = sum(1 for c in todos if c["situacao"] == "habilitado")
+    regras = parametros.vigente(sessao, "eleicao_regras", date.fromisoformat(proc["eleicao"]))
+    motivos = {"homologar": regra_atos.recusa_homologacao(atos, calendario_de(proc), hoje()),
+               "reabrir": regra_atos.recusa_reabertura(atos, habilitados, regras.minimo_habilitados),
+               "parentesco": regra_atos.recusa_parentesco(atos, len(todos))}
+    return {acao: motivo for acao, motivo in motivos.items() if motivo}

@@ -18,7 +18,7 @@ from desktop.store.ids import agora, novo_id
 
 from .. import parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import calendario_de, exigir_fase, processo_ou_erro
+from .comum import calendario_de, processo_ou_erro
 from .comum import hoje as dia_de_hoje
 
 
@@ -159,12 +159,11 @@ def reabrir_inscricoes(sessao: Sessao, processo_id: str, *, novo_fim: date, nova
     """
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
-    exigir_fase(proc, "inscricoes", "analise", acao="reabrir as inscrições")
     regras = parametros.vigente(sessao, "eleicao_regras", date.fromisoformat(proc["eleicao"]))
     habilitados = len(armazem.candidaturas(sessao.db, processo_id, "habilitado"))
-    if habilitados >= regras.minimo_habilitados:
-        raise ErroNegocio(f"Há {habilitados} habilitados; a reabertura do art. 13 §1º só cabe com menos "
-                          f"de {regras.minimo_habilitados}.")
+    if motivo := regra_atos.recusa_reabertura(regra_atos.Atos.do_processo(proc), habilitados,
+                                              regras.minimo_habilitados):
+        raise ErroNegocio(motivo)
     cal = replace(calendario_de(proc), inscricao_fim=novo_fim, publicacao_inscritos=nova_publicacao)
     cal = regra_calendario.com_impugnacao_calculada(cal, regras)
     regra_calendario.exigir_admitido(cal, regras)

@@ -92,6 +92,7 @@ def registrar_sessao_apuracao(sessao: Sessao, processo_id: str, *, inicio: datet
     proc = processo_ou_erro(sessao.db, processo_id)
     exigir_apuracao(proc, "sessao")
     exigir_fase(proc, "homologado", "apuracao", acao="registrar a sessão de apuração")
+    exigir_dia_da_eleicao(proc, "sessao")
     if inicio.date() < date.fromisoformat(proc["eleicao"]):
         raise ErroNegocio(f"A apuração não começa antes do dia da eleição ({formato.data(date.fromisoformat(proc['eleicao']))}) "
                           "(Lei 320/2023, art. 5º I).")
@@ -113,14 +114,19 @@ def registrar_sessao_apuracao(sessao: Sessao, processo_id: str, *, inicio: datet
 
 def situacao_da_apuracao(sessao: Sessao, processo_id: str) -> dict:
     """O que a tela da apuração precisa saber antes de oferecer as escritas: ``recusas`` — para cada ação de
-    ``rules.eleicao.atos.ACOES_APURACAO`` que a fase gravada não admite, o motivo com o artigo (no processo encerrado,
-    todas: art. 14 §§1º e 2º) —, ``aviso``, a linha de situação do processo encerrado (ou ``None``), e ``presentes``,
+    ``rules.eleicao.atos.ACOES_APURACAO`` que a fase gravada ou o dia de hoje não admitem, o motivo com o artigo (no
+    processo encerrado, todas: art. 14 §§1º e 2º; antes do dia da eleição, boletins, sessão e resultado: art. 5º I;
+    a posse, até o fim do prazo de contestação: art. 14 §1º) —, ``aviso``, a linha de situação do processo encerrado (ou ``None``), e ``presentes``,
     os membros registrados na sessão de apuração, na ordem gravada."""
     sessao.exigir(Permissao.ELEICAO_LER)
     proc = processo_ou_erro(sessao.db, processo_id)
     atos = regra_atos.Atos.do_processo(proc)
+    eleicao = date.fromisoformat(proc["eleicao"])
+    contestacao = date.fromisoformat(proc["contestacao_fim"]) if proc["contestacao_fim"] else None
+    dia = hoje()
     recusas = {acao: motivo for acao in regra_atos.ACOES_APURACAO
-               if (motivo := regra_atos.recusa_apuracao(atos, acao))}
+               if (motivo := regra_atos.recusa_apuracao(atos, acao)
+                   or regra_atos.recusa_apuracao_no_dia(atos, acao, eleicao, contestacao, dia))}
     return {"recusas": recusas, "aviso": regra_atos.aviso_encerrado(atos), "presentes": json.loads(proc["apuracao_membros"] or "[]")}
 
 
@@ -131,7 +137,7 @@ def publicar_resultado(sessao: Sessao, processo_id: str) -> dict:
     proc = processo_ou_erro(sessao.db, processo_id)
     exigir_apuracao(proc, "publicar")
     exigir_fase(proc, "apuracao", acao="publicar o resultado")
-    exigir_dia_da_eleicao(proc, "publicar o resultado")
+    exigir_dia_da_eleicao(proc, "publicar")
     if proc["resultado_publicado_em"]:
         raise ErroNegocio(f"O resultado já foi publicado em {formato.data(date.fromisoformat(proc['resultado_publicado_em']))}.")
     exigir_completa(apurar(sessao, processo_id), "publicar o resultado")
@@ -147,10 +153,10 @@ def _exigir_prazo_vencido(proc: dict, acao: str) -> None:
     if not proc["resultado_publicado_em"]:
         raise ErroNegocio(f"Não é possível {acao}: publique antes o resultado, que abre o prazo de contestação "
                           "(Lei 320/2023, art. 14 §1º).")
-    fim = date.fromisoformat(proc["contestacao_fim"])
-    if hoje() <= fim:
-        raise ErroNegocio(f"Não é possível {acao} antes de terminar o prazo de contestação do resultado, "
-                          f"que vai até {formato.data(fim)} (Lei 320/2023, art. 14 §1º).")
+    if motivo := regra_atos.recusa_apuracao_no_dia(regra_atos.Atos.do_processo(proc), "posse",
+                                                   date.fromisoformat(proc["eleicao"]),
+                                                   date.fromisoformat(proc["contestacao_fim"]), hoje()):
+        raise ErroNegocio(motivo.replace("encerrar e dar posse", acao, 1))
 
 
 def registrar_eleitos(sessao: Sessao, processo_id: str, resultado_documento_id: str | None = None) -> list[dict]:

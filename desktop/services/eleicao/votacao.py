@@ -15,6 +15,7 @@ from datetime import date
 
 from desktop.rules import formato, validacao
 from desktop.rules.eleicao import apuracao
+from desktop.rules.eleicao import atos as regra_atos
 from desktop.rules.eleicao import auditoria as regra_auditoria
 from desktop.rules.papeis import FuncaoApuracao, Permissao
 from desktop.rules.validacao import EntradaInvalida
@@ -87,17 +88,17 @@ def _secao_e_processo(sessao: Sessao, secao_id: str) -> tuple[dict, dict]:
     proc = processo_ou_erro(sessao.db, s["processo_id"])
     exigir_apuracao(proc, "digitar")
     exigir_fase(proc, "homologado", "apuracao", acao="apurar boletins")
-    exigir_dia_da_eleicao(proc, "digitar ou decidir boletins")
+    exigir_dia_da_eleicao(proc, "digitar")
     return s, proc
 
 
 def exigir_dia_da_eleicao(proc: dict, acao: str) -> None:
-    """Recusa boletim, ata ou resultado antes do dia da eleição (Lei 320/2023, art. 5º I)."""
-    eleicao, dia = date.fromisoformat(proc["eleicao"]), hoje()
-    if dia < eleicao:
-        raise ErroNegocio(f"Não é possível {acao} em {formato.data(dia)}: a eleição de {proc['ano']} é em "
-                          f"{formato.data(eleicao)}, e a apuração só começa no dia da eleição "
-                          "(Lei 320/2023, arts. 5º I e 9º).")
+    """Recusa boletim, sessão de apuração ou resultado (``acao``: "digitar", "sessao" ou "publicar", de
+    ``rules.eleicao.atos.ACOES_APURACAO``) antes do dia da eleição (Lei 320/2023, arts. 5º I e 9º) — a mesma trava que
+    a tela mostra antes (``resultado.situacao_da_apuracao``)."""
+    if motivo := regra_atos.recusa_apuracao_no_dia(regra_atos.Atos.do_processo(proc), acao,
+                                                   date.fromisoformat(proc["eleicao"]), None, hoje()):
+        raise ErroNegocio(motivo)
 
 
 def _boletim(sessao: Sessao, s: dict, comparecimento, brancos, nulos, votos) -> apuracao.Boletim:

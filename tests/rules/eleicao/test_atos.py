@@ -74,3 +74,30 @@ def test_escrita_da_apuracao_pela_fase(caso):
     else:
         assert motivo is not None and caso["recusa"] in motivo, motivo
         assert caso["fundamento"] in motivo and "Lei 320/2023" in motivo, motivo
+
+
+def _confere(motivo, caso) -> None:
+    if not caso["recusa"]:
+        assert motivo is None, motivo
+    else:
+        assert motivo is not None and caso["recusa"] in motivo, motivo
+        assert caso["fundamento"] in motivo and "Lei 320/2023" in motivo, motivo
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/candidaturas_fase"))
+def test_atos_da_aba_dos_candidatos_pela_fase(calendario, caso):
+    feitos = atos.Atos(caso["fase"], caso.get("edital"), caso.get("inscritos"), caso.get("resultado"),
+                       caso.get("posse_dada", False))
+    motivo = {
+        "homologar": lambda: atos.recusa_homologacao(feitos, calendario, caso["hoje"]),
+        "reabrir": lambda: atos.recusa_reabertura(feitos, caso["habilitados"], 10),
+        "parentesco": lambda: atos.recusa_parentesco(feitos, caso["inscritos_n"]),
+    }[caso["acao"]]()
+    _confere(motivo, caso)
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/apuracao_dia"))
+def test_travas_de_data_da_apuracao(caso):
+    motivo = atos.recusa_apuracao_no_dia(atos.Atos("apuracao"), caso["acao"], date(2027, 10, 3),
+                                         caso.get("contestacao_fim"), caso["hoje"])
+    _confere(motivo, caso)

@@ -109,3 +109,40 @@ def test_auditoria_e_posse_de_2023_mostra_a_situacao_e_os_presentes_inteiros_a_1
     assert rolagem.verticalScrollBar().maximum() == 0, (
         f"rola: o conteúdo pede {rolagem.widget().minimumSizeHint().height()} e a área tem {rolagem.viewport().height()}")
     assert aba.fila.horizontalScrollBar().maximum() == 0  # a coluna da direita, mais estreita, ainda sem rolar
+
+
+def test_processo_encerrado_sem_atos_dos_candidatos_e_a_sessao_so_leitura(qtbot, sessao_comissao):
+    """2023, posse dada: homologar, reabrir as inscrições e registrar parentesco ficam desabilitados com o motivo do
+    serviço (com o artigo) na dica e na linha de situação da aba; os campos da sessão de apuração ficam só leitura.
+    No processo de 2027 (edital a publicar), os mesmos botões, com os motivos da preparação."""
+    tela = ProcessoEscolha(sessao_comissao)
+    qtbot.addWidget(tela)
+    tela.resize(1366, 720)
+    tela.show()
+    esperar_leituras(qtbot)
+    tela.processos.setCurrentIndex(1)
+    esperar_leituras(qtbot)
+    cand = tela.candidatos
+    tela.abas.setCurrentWidget(cand)
+    esperar_leituras(qtbot)
+    esperados = {cand.homologar: "já foi homologada", cand.reabrir: "Não é possível reabrir as inscrições",
+                 cand.parentesco: "o resultado foi publicado em 01/10/2023"}
+    for botao, trecho in esperados.items():
+        assert botao.isVisible() and not botao.isEnabled(), botao.text()
+        assert trecho in botao.toolTip() and "Lei 320/2023, art" in botao.toolTip(), botao.toolTip()
+        assert botao.toolTip() in cand.motivo_atos.text()
+    assert cand.motivo_atos.isVisible()
+    aba = tela.encerramento
+    tela.abas.setCurrentWidget(aba)
+    esperar_leituras(qtbot)
+    for campo in (aba.inicio, aba.fim, aba.local, aba.membros):
+        assert campo.isReadOnly(), type(campo).__name__
+    # 2027, edital a publicar: outros motivos, também do serviço
+    tela.processos.setCurrentIndex(0)
+    esperar_leituras(qtbot)
+    cand = tela.candidatos
+    tela.abas.setCurrentWidget(cand)
+    esperar_leituras(qtbot)
+    assert not cand.homologar.isEnabled() and "lista de inscritos ainda não foi publicada" in cand.homologar.toolTip()
+    assert not cand.reabrir.isEnabled() and "o edital ainda não foi publicado" in cand.reabrir.toolTip()
+    assert not cand.parentesco.isEnabled() and "há 0 inscrito(s)" in cand.parentesco.toolTip()

@@ -46,7 +46,11 @@ def test_consulta_ve_a_eleicao_sem_acao_de_escrita(qtbot, sessao_admin):
     qtbot.addWidget(comissao)
     comissao.show()
     esperar_leituras(qtbot)  # as abas leem fora da thread da interface
-    assert any("Encerrar e dar posse" in b for b in _botoes_de_escrita(comissao))
+    escrita = _botoes_de_escrita(comissao)
+    assert "&Impugnações › &Nova impugnação ou denúncia…" in escrita, escrita
+    # a posse aparece para a comissão, desabilitada até o fim do prazo de contestação, com o motivo (art. 14 §1º)
+    posse = comissao.encerramento.posse
+    assert not posse.isHidden() and not posse.isEnabled() and "prazo de contestação" in posse.toolTip()
 
 
 def test_publicar_e_dar_posse_pela_tela(qtbot, sessao_admin, homologado, dia_eleicao, monkeypatch):  # noqa: F811
@@ -73,12 +77,15 @@ def test_publicar_e_dar_posse_pela_tela(qtbot, sessao_admin, homologado, dia_ele
     qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
     esperar_leituras(qtbot)
     assert "contestação até 08/10/2027" in aba.mensagem.text()
+    # ainda no prazo de contestação: a posse fica desabilitada com o motivo do serviço, na dica e na situação
+    motivo = ("Não é possível encerrar e dar posse antes de terminar o prazo de contestação do resultado, que vai até "
+              "08/10/2027 (Lei 320/2023, art. 14 §1º).")
+    assert not aba.posse.isEnabled() and aba.posse.toolTip() == motivo and motivo in aba.situacao.text()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    qtbot.mouseClick(aba.posse, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
-    esperar_leituras(qtbot)
-    assert "08/10/2027" in aba.mensagem.text()  # ainda no prazo de contestação
     with simulando_dia(date(2027, 10, 9)):
+        aba.recarregar()  # no dia seguinte ao fim da contestação, a aba relida
+        esperar_leituras(qtbot)
+        assert aba.posse.isEnabled()
         qtbot.mouseClick(aba.posse, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
         esperar_leituras(qtbot)
@@ -387,3 +394,27 @@ def test_auditoria_e_posse_cabe_sem_rolar_a_1366(qtbot, sessao_admin, estilo):
     visao = aba.designados
     ultima = visao.visualRect(visao.model().index(visao.model().rowCount() - 1, 0))
     assert ultima.bottom() <= visao.viewport().height(), "a última designação fica escondida"
+
+
+def test_antes_do_dia_da_eleicao_a_apuracao_espera_com_o_motivo(qtbot, sessao_admin, homologado):  # noqa: F811
+    """Lista homologada, um mês antes da eleição de 03/10/2027: registrar a sessão de apuração, gravar a digitação,
+    liberar e recontar ficam desabilitados com a trava de data do serviço (arts. 5º I e 9º) na dica — antes só o
+    serviço recusava, depois do clique; designar continua (não depende do dia)."""
+    proc, _ = homologado
+    votacao.cadastrar_secao(sessao_admin, proc["id"], numero=1, local="Escola A", aptos=300)
+    with simulando_dia(date(2027, 9, 3)):
+        tela = ProcessoEscolha(sessao_admin)
+        qtbot.addWidget(tela)
+        esperar_leituras(qtbot)
+        aba, dig = tela.encerramento, tela.digitacao
+        for botao in (aba.registrar_sessao, aba.liberar, aba.recontar, dig.gravar):
+            assert not botao.isEnabled(), botao.text()
+            assert "a eleição é em 03/10/2027" in botao.toolTip() and "arts. 5º I e 9º" in botao.toolTip(), botao.text()
+        assert aba.designar.isEnabled()
+        assert not aba.publicar.isEnabled() and "não há boletim apurado" in aba.publicar.toolTip()
+        assert all(c.isReadOnly() for c in (aba.inicio, aba.fim, aba.local, aba.membros))
+    with simulando_dia(date(2027, 10, 3)):
+        aba.recarregar()
+        dig.recarregar()
+        esperar_leituras(qtbot)
+        assert aba.registrar_sessao.isEnabled() and dig.gravar.isEnabled() and not aba.local.isReadOnly()

@@ -301,11 +301,16 @@ def test_homologar_pela_aba_grava_fora_da_interface(qtbot, sessao_admin, proc): 
             inscrever_habilitado(sessao_admin, proc, n, rnd)
         aba = AbaCandidatos(sessao_admin, proc["id"])
         qtbot.addWidget(aba)
-        # sem a lista de inscritos publicada não correu a impugnação: o serviço recusa (art. 11 §§2º e 6º), na barra
-        with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
-            qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
-        assert "lista de inscritos ainda não foi publicada" in sinal.args[0] and "art. 11 §6º" in sinal.args[0]
+        esperar_leituras(qtbot)
+        # sem a lista de inscritos publicada não correu a impugnação: o serviço recusaria (art. 11 §§2º e 6º), e o
+        # botão fica desabilitado com o motivo dele na dica e na linha de situação
+        assert not aba.homologar.isEnabled()
+        assert "lista de inscritos ainda não foi publicada" in aba.homologar.toolTip()
+        assert "art. 11 §6º" in aba.homologar.toolTip() and aba.homologar.toolTip() in aba.motivo_atos.text()
         p = publicar_inscritos(sessao_admin, proc)
+        aba.recarregar()  # publicada a lista (na aba Calendário, que relê as abas)
+        esperar_leituras(qtbot)
+        assert aba.homologar.isEnabled()
         # três habilitados: o serviço recusa (art. 13) e a recusa vai à barra do processo, sem caixa modal
         with qtbot.waitSignal(aba.sig_mudou, timeout=15000) as sinal:
             qtbot.mouseClick(aba.homologar, Qt.MouseButton.LeftButton)
