@@ -9,6 +9,7 @@ from decimal import Decimal
 from desktop.rules.eleicao import atos as regra_atos
 from desktop.rules.eleicao import calendario as regra_calendario
 from desktop.rules.eleicao.calendario import Calendario, Problema
+from desktop.rules.eleicao.regras import RegrasEleicao
 from desktop.rules.eleicao.requisitos import nota as ler_nota
 from desktop.rules.eleicao.resultado import CRITERIOS
 from desktop.rules.papeis import Permissao
@@ -115,16 +116,23 @@ def por_que_sem_impugnacao(sessao: Sessao, processo_id: str) -> str | None:
     return regra_atos.impugnacoes_fechadas(regra_atos.Atos.do_processo(obter_processo(sessao, processo_id)))
 
 
+def _antes_do_ato(sessao: Sessao, processo_id: str, recusa, em: date) -> tuple[Calendario, RegrasEleicao]:
+    """O começo comum dos atos de publicação (edital, lista de inscritos): quem pode editar o processo, o processo, o
+    seu calendário e a recusa da regra (``recusa(atos, cal, em, hoje)``, de ``rules.eleicao.atos``, com o artigo) —
+    recusado, ``ErroNegocio``. Devolve o calendário e as regras vigentes na data da eleição (``eleicao_regras``)."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    proc = processo_ou_erro(sessao.db, processo_id)
+    cal = calendario_de(proc)
+    if motivo := recusa(regra_atos.Atos.do_processo(proc), cal, em, dia_de_hoje()):
+        raise ErroNegocio(motivo)
+    return cal, parametros.vigente(sessao, "eleicao_regras", cal.eleicao)
+
+
 def publicar_edital(sessao: Sessao, processo_id: str, *, em: date) -> dict:
     """Registra a publicação do edital pelo CMDCA em ``em`` (Lei 320/2023, arts. 7º e 10 I): abre a fase de
     inscrições. A data entra no calendário (a do edital) e o calendário é conferido de novo — até seis meses antes
     do pleito, até o início das inscrições. Recusa data futura e segunda publicação."""
-    sessao.exigir(Permissao.ELEICAO_EDITAR)
-    proc = processo_ou_erro(sessao.db, processo_id)
-    cal = calendario_de(proc)
-    if motivo := regra_atos.recusa_publicar_edital(regra_atos.Atos.do_processo(proc), cal, em, dia_de_hoje()):
-        raise ErroNegocio(motivo)
-    regras = parametros.vigente(sessao, "eleicao_regras", cal.eleicao)
+    cal, regras = _antes_do_ato(sessao, processo_id, regra_atos.recusa_publicar_edital, em)
     regra_calendario.exigir_admitido(replace(cal, data_edital=em), regras)
     novos = {"fase": "inscricoes", "edital_publicado_em": em.isoformat(), "data_edital": em.isoformat(),
              "atualizado_em": agora()}
@@ -136,12 +144,7 @@ def publicar_inscritos(sessao: Sessao, processo_id: str, *, em: date) -> dict:
     """Registra a publicação da relação dos inscritos pela comissão especial em ``em`` (Lei 320/2023, art. 11 §2º):
     encerra as inscrições e abre o prazo de impugnação de cinco dias, que conta dessa data (o calendário é
     recalculado e conferido). Depois dela, análise documental e prova seguem (art. 7º §1º II e III)."""
-    sessao.exigir(Permissao.ELEICAO_EDITAR)
-    proc = processo_ou_erro(sessao.db, processo_id)
-    cal = calendario_de(proc)
-    if motivo := regra_atos.recusa_publicar_inscritos(regra_atos.Atos.do_processo(proc), cal, em, dia_de_hoje()):
-        raise ErroNegocio(motivo)
-    regras = parametros.vigente(sessao, "eleicao_regras", cal.eleicao)
+    cal, regras = _antes_do_ato(sessao, processo_id, regra_atos.recusa_publicar_inscritos, em)
     cal = regra_calendario.com_impugnacao_calculada(replace(cal, publicacao_inscritos=em), regras)
     regra_calendario.exigir_admitido(cal, regras)
     novos = {"fase": "analise", "inscritos_publicados_em": em.isoformat(), "publicacao_inscritos": em.isoformat(),

@@ -130,3 +130,33 @@ def test_o_momento_nao_confunde_previsto_com_publicado(sessao_admin, proc_aberto
         "de impugnação corre da publicação — Lei 320/2023, art. 11 §2º")
     publicar_inscritos(sessao_admin, p)
     assert str(processo.momento(sessao_admin, pid, date(2027, 5, 20))).startswith("Prazo de impugnação até 23/05/2027")
+
+
+def test_antes_do_ato_e_o_comeco_comum_das_publicacoes(sessao_admin, proc_aberto):
+    """``_antes_do_ato``, o começo que ``publicar_edital`` e ``publicar_inscritos`` repetiam: a permissão de editar o
+    processo, o processo, o calendário e a recusa da regra (com o artigo); devolve o calendário e as regras vigentes
+    na data da eleição."""
+    from desktop.rules.papeis import Papel
+    from desktop.services import parametros
+    from desktop.services.sessao import SemPermissao
+
+    from .conftest import sessao_de
+
+    pid, dia = proc_aberto["id"], date.fromisoformat(proc_aberto["data_edital"])
+    vistos = []
+
+    def aceita(atos, cal, em, hoje):
+        vistos.append((atos.fase, cal, em, hoje))
+        return None
+
+    with simulando_dia(dia):
+        cal, regras = processo._antes_do_ato(sessao_admin, pid, aceita, dia)
+        assert vistos == [("preparacao", processo.calendario(sessao_admin, pid), dia, dia)]
+        assert cal == processo.calendario(sessao_admin, pid)
+        assert regras == parametros.vigente(sessao_admin, "eleicao_regras", cal.eleicao)
+        with pytest.raises(ErroNegocio, match=r"^Recusado \(Lei 320/2023, art\. 7º\)\.$"):
+            processo._antes_do_ato(sessao_admin, pid, lambda *_: "Recusado (Lei 320/2023, art. 7º).", dia)
+        consulta = sessao_de(sessao_admin, "mp", Papel.CONSULTA)
+        with pytest.raises(SemPermissao):
+            processo._antes_do_ato(consulta, pid, aceita, dia)
+    assert len(vistos) == 1  # sem permissão, a regra nem é consultada
