@@ -291,6 +291,8 @@ EXIGE: dict = {
     "eleicao.processo.obter_processo": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_impugnacao": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_inscricao": P.ELEICAO_LER,
+    "eleicao.processo.por_que_sem_retificacao": P.ELEICAO_LER,
+    "eleicao.processo.retificar_publicacao": P.ELEICAO_EDITAR,
     "eleicao.processo.proximo_ano": P.ELEICAO_LER,
     "eleicao.processo.publicar_edital": P.ELEICAO_EDITAR,
     "eleicao.processo.publicar_inscritos": P.ELEICAO_EDITAR,

@@ -234,6 +234,55 @@ def recusa_publicar_inscritos(atos: Atos, cal: Calendario, em: date, hoje: date)
     return None
 
 
+PUBLICACOES = {"edital": "do edital", "inscritos": "da lista de inscritos"}
+"""Os atos de publicação registrados cuja data se retifica (``retificacao_fechada``, ``recusa_retificar_publicacao``)."""
+
+
+def retificacao_fechada(atos: Atos, qual: str, *, inscricoes: int, impugnacoes: int) -> str | None:
+    """A data registrada da publicação ``qual`` ("edital" ou "inscritos") ainda pode ser retificada? Só enquanto
+    nenhum ato posterior depende dela: a do edital, antes da primeira inscrição — o prazo de inscrição é o do edital
+    (Lei 320/2023, art. 7º e §1º a); a da lista de inscritos, antes de qualquer impugnação e da homologação — o prazo
+    de impugnação de cinco dias conta da publicação da lista (art. 11 §§2º e 6º). ``None`` se pode (a data nova é
+    conferida em ``recusa_retificar_publicacao``)."""
+    if qual == "edital":
+        if atos.edital_publicado_em is None:
+            return "Não há publicação do edital registrada para retificar (Lei 320/2023, art. 7º)."
+        if inscricoes or atos.fase != "inscricoes":
+            depois = (f"já há {inscricoes} inscrição(ões) registrada(s)" if inscricoes else
+                      f"o processo está na fase \"{NOMES_FASES[atos.fase]}\"")
+            return (f"A data do edital ({formato.data(atos.edital_publicado_em)}) não pode mais ser retificada: {depois}, "
+                    "e o prazo de inscrição corre do edital (Lei 320/2023, art. 7º e §1º a).")
+        return None
+    if atos.inscritos_publicados_em is None:
+        return "Não há publicação da lista de inscritos registrada para retificar (Lei 320/2023, art. 11 §2º)."
+    if atos.fase != "analise":
+        return (f"A data da lista de inscritos ({formato.data(atos.inscritos_publicados_em)}) não pode mais ser "
+                f"retificada: o processo está na fase \"{NOMES_FASES[atos.fase]}\", e a homologação saiu esgotado o "
+                "prazo de impugnação que ela abriu (Lei 320/2023, art. 11 §§2º e 6º).")
+    if impugnacoes:
+        return (f"A data da lista de inscritos ({formato.data(atos.inscritos_publicados_em)}) não pode mais ser "
+                f"retificada: já há {impugnacoes} impugnação(ões) apresentada(s) no prazo de 5 dias contado dela "
+                "(Lei 320/2023, art. 11 §2º).")
+    return None
+
+
+def recusa_retificar_publicacao(atos: Atos, cal: Calendario, qual: str, nova: date, hoje: date, *, inscricoes: int,
+                                impugnacoes: int) -> str | None:
+    """A data registrada da publicação ``qual`` pode passar a ser ``nova``? Se ainda nada depende dela
+    (``retificacao_fechada``) e se ``nova`` é outra data e passa pelas mesmas travas do registro: não futura; o edital
+    até o início das inscrições (art. 7º §1º a); a lista, depois do fim delas (art. 11 §2º). O limite dos seis meses
+    do edital é conferido com o calendário, por quem grava."""
+    if motivo := retificacao_fechada(atos, qual, inscricoes=inscricoes, impugnacoes=impugnacoes):
+        return motivo
+    registrada = atos.edital_publicado_em if qual == "edital" else atos.inscritos_publicados_em
+    if nova == registrada:
+        return (f"A publicação {PUBLICACOES[qual]} já está registrada em {formato.data(nova)}: informe a data certa "
+                "(Lei 320/2023, " + ("art. 7º)." if qual == "edital" else "art. 11 §2º)."))
+    if qual == "edital":
+        return recusa_publicar_edital(Atos("preparacao"), cal, nova, hoje)
+    return recusa_publicar_inscritos(Atos("inscricoes", atos.edital_publicado_em), cal, nova, hoje)
+
+
 def momento(atos: Atos, cal: Calendario, dia: date, fim_mandato: date | None = None) -> Momento:
     """Onde o processo está em ``dia``: o calendário (``calendario.momento``), corrigido pelo que de fato foi feito —
     previsto não é publicado. Edital com a data prevista já passada sem registro de publicação: as inscrições não

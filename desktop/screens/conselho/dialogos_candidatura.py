@@ -1,4 +1,5 @@
-"""Formulários das candidaturas: inscrição com o checklist, análise de um requisito, nota da prova, parentesco e reabertura.
+"""Formulários das candidaturas: inscrição com o checklist, análise de um requisito, nota da prova, parentesco e reabertura;
+e os das publicações do processo (registro e retificação da data).
 
 Cada diálogo valida enquanto se digita (``CampoValidado``), só libera o botão com tudo certo e
 chama um serviço de ``desktop.services.eleicao``; a recusa do serviço (com o artigo da Lei
@@ -352,3 +353,45 @@ class DialogoPublicacao(DialogoFormulario):
     def chamada(self) -> partial:
         servico = processo.publicar_edital if self._qual == "edital" else processo.publicar_inscritos
         return partial(servico, self._sessao, self._pid, em=self.data.valor())
+
+
+class DialogoRetificacao(DialogoFormulario):
+    """Retifica a data registrada da publicação do edital ou da lista de inscritos, enquanto nenhum ato posterior
+    depende dela (Lei 320/2023, arts. 7º §1º a e 11 §§2º e 6º), com o motivo — que vai ao diário com a data antiga e a
+    nova. Só as publicações que ainda se retificam aparecem; as recusas (data futura, fora do calendário) vêm do
+    serviço, com o artigo."""
+
+    ROTULOS = {"edital": "Publicação do edital", "inscritos": "Publicação da lista de inscritos"}
+    CAMPOS = {"edital": "edital_publicado_em", "inscritos": "inscritos_publicados_em"}
+
+    def __init__(self, sessao, processo_id: str, p: dict, abertas: list[str], parent: QWidget | None = None):
+        """``p``: o processo e ``abertas``: as publicações cuja data ainda se retifica
+        (``processo.por_que_sem_retificacao``), lidos antes fora da thread da interface."""
+        self._sessao, self._pid, self._proc = sessao, processo_id, p
+        super().__init__("Retificar a data de uma publicação", "&Retificar", parent, explicacao=(
+            "Corrige a data registrada de uma publicação que saiu em outro dia, enquanto nenhum ato depende dela: a do "
+            "edital até a primeira inscrição; a da lista de inscritos até a primeira impugnação ou a homologação "
+            "(Lei 320/2023, arts. 7º §1º a e 11 §§2º e 6º). A data antiga, a nova e o motivo ficam no diário."))
+        self.qual = QComboBox(self)
+        for qual in abertas:
+            self.qual.addItem(f"{self.ROTULOS[qual]} (registrada em {formato.data(p[self.CAMPOS[qual]])})", qual)
+        self.adicionar("&Publicação:", self.qual)
+        self.data = self.adicionar("&Data certa:", CampoData(parent=self))
+        self.motivo = QLineEdit(self)
+        self.motivo.setPlaceholderText("ex.: o Diário Oficial saiu em 01/04/2027, não em 03/04")
+        self.adicionar("&Motivo:", self.motivo)
+        self.motivo.textChanged.connect(self._on_mudou)
+        self.qual.currentIndexChanged.connect(self._on_qual)
+        self._on_qual()
+
+    def _on_qual(self, *_a) -> None:
+        if qual := self.qual.currentData():
+            self.data.definir_texto(formato.data(self._proc[self.CAMPOS[qual]]))
+        self._on_mudou()
+
+    def campos_validos(self) -> bool:
+        return super().campos_validos() and self.qual.currentData() is not None and bool(self.motivo.text().strip())
+
+    def chamada(self) -> partial:
+        return partial(processo.retificar_publicacao, self._sessao, self._pid, self.qual.currentData(),
+                       em=self.data.valor(), motivo=self.motivo.text())

@@ -13,7 +13,7 @@ from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets.tabela import Coluna, Lista
 from .abas_eleicao import AbaCandidatos, AbaImpugnacoes, AbaSecoes
 from .apuracao import DigitacaoBoletim, PainelApuracao
-from .dialogos_candidatura import DialogoPublicacao
+from .dialogos_candidatura import DialogoPublicacao, DialogoRetificacao
 from .encerramento import AbaEncerramento
 
 # "Encerrar e dar posse" fica na aba "Auditoria e posse" (encerramento.py).
@@ -25,10 +25,12 @@ COLUNAS_CALENDARIO = [  # a etapa ordena pela ordem da lei (art. 7º §1º); a d
 
 
 def _cabecalho(sessao, pid: str) -> tuple:
-    """O processo, onde está no calendário de hoje, a fase gravada em palavras e o ato de publicação que ela espera
-    (lidos fora da thread da interface; a tela só chama serviços por ``widgets.servicos``)."""
+    """O processo, onde está no calendário de hoje, a fase gravada em palavras, o ato de publicação que ela espera e,
+    para cada publicação registrada, por que a data não se retifica mais (lidos fora da thread da interface; a tela
+    só chama serviços por ``widgets.servicos``)."""
     p = processo.obter_processo(sessao, pid)
-    return p, processo.momento(sessao, pid), processo.nome_da_fase(p), processo.proximo_ato(p)
+    return (p, processo.momento(sessao, pid), processo.nome_da_fase(p), processo.proximo_ato(p),
+            processo.por_que_sem_retificacao(sessao, pid))
 
 
 def _processo_e_calendario(sessao, pid: str) -> tuple:
@@ -74,7 +76,7 @@ class ProcessoEscolha(QWidget):
         lay.addWidget(self.abas, 1)
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
         self.calendario: Lista | None = None  # a lista do calendário do processo escolhido
-        self.publicar_edital = self.publicar_inscritos = None  # os atos, na aba do calendário
+        self.publicar_edital = self.publicar_inscritos = self.retificar = None  # os atos, na aba do calendário
         self.processos.currentIndexChanged.connect(self._on_processo)
         self.abrir.clicked.connect(self._on_abrir)
         self.recarregar()
@@ -116,7 +118,7 @@ class ProcessoEscolha(QWidget):
             self.abas.removeTab(0)
             descartar(w)  # as abas têm modelos de tabela criados no Python (widgets.descarte)
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
-        self.calendario = self.publicar_edital = self.publicar_inscritos = None
+        self.calendario = self.publicar_edital = self.publicar_inscritos = self.retificar = None
         pid = self.processos.currentData()
         if not pid:
             self.fase.setText("Nenhum processo de escolha cadastrado.")
@@ -158,6 +160,12 @@ class ProcessoEscolha(QWidget):
             botao.setVisible(self._sessao.pode(Permissao.ELEICAO_EDITAR))
             botao.clicked.connect(lambda _=False, qual=qual: self._on_publicar(pid, qual))
             botoes.addWidget(botao)
+        # a data registrada de uma publicação que saiu em outro dia, enquanto nada depende dela (_on_fase habilita)
+        self.retificar = QPushButton("Re&tificar a data de uma publicação…", w)
+        self.retificar.setVisible(self._sessao.pode(Permissao.ELEICAO_EDITAR))
+        self.retificar.setEnabled(False)
+        self.retificar.clicked.connect(lambda: self._on_retificar(pid))
+        botoes.addWidget(self.retificar)
         botoes.addStretch(1)
         self.calendario = Lista(COLUNAS_CALENDARIO, w, nome="Calendário do processo de escolha", chave="campo")
         self.calendario.definir_linhas([{"ordem": i, "campo": campo, "rotulo": rotulo.capitalize(), "data": p[campo]}
@@ -186,6 +194,21 @@ class ProcessoEscolha(QWidget):
         servicos.consulta(self, lambda: (processo.obter_processo(sessao, pid), processo.dia_de_registro()), _on_lido,
                           titulo_erro="Processo de escolha")
 
+    def _on_retificar(self, pid: str) -> None:
+        """Retifica a data registrada de uma publicação (o formulário lê o processo e as publicações que ainda se
+        retificam antes, fora da thread da interface); gravado, a fase, o calendário e as abas são relidos."""
+        sessao = self._sessao
+
+        def _on_lido(lido: tuple) -> None:
+            p, sem = lido
+            self.dialogo = DialogoRetificacao(sessao, pid, p, [q for q, m in sem.items() if m is None], self)
+            if self.dialogo.exec() == DialogoRetificacao.DialogCode.Accepted:
+                self.mensagem.setText("Data da publicação retificada; a data antiga, a nova e o motivo estão no diário.")
+                self._on_processo()
+
+        servicos.consulta(self, lambda: (processo.obter_processo(sessao, pid), processo.por_que_sem_retificacao(sessao, pid)),
+                          _on_lido, titulo_erro="Processo de escolha")
+
     def _on_mudou(self, mensagem: str) -> None:
         """Algo foi gravado numa aba: atualiza a fase e as outras abas, sem perder a aba atual."""
         if mensagem:
@@ -200,7 +223,7 @@ class ProcessoEscolha(QWidget):
     def _on_fase(self, lido: tuple) -> None:
         """O cabeçalho: a fase gravada (o que a comissão e o CMDCA já fizeram: edital, lista de inscritos,
         homologação…) e onde o processo está no calendário de hoje, corrigido pelos atos (ambos do serviço)."""
-        p, momento, fase, proximo = lido
+        p, momento, fase, proximo, sem_retificacao = lido
         partes = [f"Fase: {fase[:1].upper()}{fase[1:]}", str(momento)]
         # a posse e o fim do mandato, se o calendário do dia ainda não os disse (depois da posse: "Mandato de … a …")
         for rotulo, campo in (("posse", "posse"), ("mandato até", "fim_mandato")):
@@ -210,6 +233,9 @@ class ProcessoEscolha(QWidget):
         for botao, ato in ((self.publicar_edital, "edital"), (self.publicar_inscritos, "inscritos")):
             if botao is not None:
                 botao.setEnabled(proximo == ato)
+        if self.retificar is not None:  # nenhuma cabe: desabilitado com os motivos do serviço (com o artigo) na dica
+            self.retificar.setEnabled(any(m is None for m in sem_retificacao.values()))
+            self.retificar.setToolTip("" if self.retificar.isEnabled() else "\n".join(sem_retificacao.values()))
 
     def _documentos(self, pid: str) -> QWidget:
         w = QWidget()

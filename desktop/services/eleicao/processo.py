@@ -153,6 +153,52 @@ def publicar_inscritos(sessao: Sessao, processo_id: str, *, em: date) -> dict:
         return m.alterar("eleicao_processos", processo_id, novos, so_os_campos=True)
 
 
+def _dependentes(db, processo_id: str) -> dict:
+    """Os atos registrados que dependem das publicações: as inscrições (do edital) e as impugnações (da lista)."""
+    return {"inscricoes": len(armazem.candidaturas(db, processo_id)),
+            "impugnacoes": sum(1 for i in armazem.impugnacoes(db, processo_id=processo_id) if i["tipo"] == "impugnacao")}
+
+
+def por_que_sem_retificacao(sessao: Sessao, processo_id: str) -> dict[str, str | None]:
+    """Para cada publicação registrável ("edital", "inscritos"), por que a sua data não pode mais ser retificada (com
+    o artigo), ou ``None`` se pode (``rules.eleicao.atos.retificacao_fechada``)."""
+    p = obter_processo(sessao, processo_id)
+    atos, dependentes = regra_atos.Atos.do_processo(p), _dependentes(sessao.db, processo_id)
+    return {qual: regra_atos.retificacao_fechada(atos, qual, **dependentes) for qual in regra_atos.PUBLICACOES}
+
+
+def retificar_publicacao(sessao: Sessao, processo_id: str, qual: str, *, em: date, motivo: str) -> dict:
+    """Retifica a data registrada da publicação do edital (``qual`` = "edital") ou da lista de inscritos
+    ("inscritos") para ``em`` — a data em que de fato saiu —, enquanto nenhum ato posterior depende dela (a primeira
+    inscrição, do edital; impugnação ou homologação, da lista: Lei 320/2023, arts. 7º §1º a e 11 §§2º e 6º). A data
+    entra no calendário, que é conferido de novo (da lista, o fim do prazo de impugnação é recalculado). O motivo é
+    obrigatório e vai ao diário com a data antiga e a nova (quem e quando, o diário já guarda). Devolve o processo."""
+    sessao.exigir(Permissao.ELEICAO_EDITAR)
+    if qual not in regra_atos.PUBLICACOES:
+        raise EntradaInvalida("Retifica-se a data do edital (\"edital\") ou da lista de inscritos (\"inscritos\").")
+    motivo = " ".join((motivo or "").split())
+    if len(motivo) < 10:
+        raise EntradaInvalida("Diga o motivo da retificação (ex.: \"o Diário Oficial saiu em 05/04, não em 03/04\"): "
+                              "ele fica no diário com a data antiga e a nova.")
+    proc = processo_ou_erro(sessao.db, processo_id)
+    cal = calendario_de(proc)
+    if recusa := regra_atos.recusa_retificar_publicacao(regra_atos.Atos.do_processo(proc), cal, qual, em,
+                                                        dia_de_hoje(), **_dependentes(sessao.db, processo_id)):
+        raise ErroNegocio(recusa)
+    regras = parametros.vigente(sessao, "eleicao_regras", cal.eleicao)
+    if qual == "edital":
+        regra_calendario.exigir_admitido(replace(cal, data_edital=em), regras)
+        novos = {"edital_publicado_em": em.isoformat(), "data_edital": em.isoformat()}
+    else:
+        cal = regra_calendario.com_impugnacao_calculada(replace(cal, publicacao_inscritos=em), regras)
+        regra_calendario.exigir_admitido(cal, regras)
+        novos = {"inscritos_publicados_em": em.isoformat(), "publicacao_inscritos": em.isoformat(),
+                 "impugnacao_fim": cal.impugnacao_fim.isoformat()}
+    with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
+        return m.alterar("eleicao_processos", processo_id, {**novos, "atualizado_em": agora()}, so_os_campos=True,
+                         nota={"retificacao": qual, "motivo": motivo})
+
+
 def reabrir_inscricoes(sessao: Sessao, processo_id: str, *, novo_fim: date, nova_publicacao: date) -> dict:
     """Reabre o prazo de inscrição quando há menos de dez habilitados (art. 13 §1º).
 

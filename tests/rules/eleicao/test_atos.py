@@ -101,3 +101,12 @@ def test_travas_de_data_da_apuracao(caso):
     motivo = atos.recusa_apuracao_no_dia(atos.Atos("apuracao"), caso["acao"], date(2027, 10, 3),
                                          caso.get("contestacao_fim"), caso["hoje"])
     _confere(motivo, caso)
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/retificacao"))
+def test_retificar_a_data_de_uma_publicacao(calendario, caso):
+    feitos = atos.Atos(caso["fase"], caso.get("edital"), caso.get("inscritos"))
+    motivo = atos.recusa_retificar_publicacao(feitos, calendario, caso["qual"], caso["nova"], caso["hoje"],
+                                              inscricoes=caso.get("inscricoes", 0),
+                                              impugnacoes=caso.get("impugnacoes", 0))
+    _confere(motivo, caso)

@@ -89,3 +89,49 @@ def test_lista_de_inscritos_publicada_fecha_o_botao_com_o_motivo(qtbot, sessao_a
         assert tela.impugnacoes.prazo.text().startswith("Prazo de impugnação: de 18/05/2027 a 23/05/2027")
         assert tela.fase.text().startswith("Fase: Impugnação e análise (lista de inscritos publicada) · "
                                            "Prazo de impugnação até 23/05/2027")
+
+
+def test_retificar_a_data_do_edital_pelo_calendario(qtbot, sessao_admin, proc_aberto):  # noqa: F811
+    """O edital registrado em 03/04/2027 saiu de fato em 01/04: sem inscrição registrada, "Retificar a data de uma
+    publicação…" (aba Calendário) corrige a data com o motivo, que vai ao diário; com a primeira inscrição, o botão
+    fica desabilitado com o motivo do serviço (art. 7º §1º a) na dica."""
+    import json
+    import random
+
+    from desktop.screens.conselho.dialogos_candidatura import DialogoRetificacao
+    from tests.services.eleicao.conftest import inscrever_habilitado, publicar_edital
+
+    publicar_edital(sessao_admin, proc_aberto)
+    pid = proc_aberto["id"]
+    with simulando_dia(date(2027, 4, 8)):
+        tela = _tela(qtbot, sessao_admin)
+        assert tela.retificar.isVisible() and tela.retificar.isEnabled()
+        vistos: list[str] = []
+
+        def preencher(d: DialogoRetificacao) -> None:
+            vistos.append(d.qual.currentText())
+            assert not d.botao_ok.isEnabled()  # sem motivo, não retifica
+            d.data.edit.clear()
+            qtbot.keyClicks(d.data.edit, "01/04/2027")
+            qtbot.keyClicks(d.motivo, "DOM de 01/04/2027 (saiu antes do registrado)")  # keyClicks: só ASCII
+            qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+            esperar_gravacao(qtbot, d)
+            vistos.append(d.rotulo_erro.text())
+            if d.isVisible():
+                d.reject()
+
+        quando_modal(preencher, tipo=DialogoRetificacao)
+        qtbot.mouseClick(tela.retificar, Qt.MouseButton.LeftButton)
+        esperar_leituras(qtbot)
+    assert vistos == ["Publicação do edital (registrada em 03/04/2027)", ""]
+    assert processo.obter_processo(sessao_admin, pid)["edital_publicado_em"] == "2027-04-01"
+    assert "retificada" in tela.mensagem.text()
+    depois = json.loads(sessao_admin.db.execute(
+        "SELECT depois FROM diario WHERE tabela = 'eleicao_processos' AND registro_id = ? ORDER BY seq DESC LIMIT 1",
+        [pid]).fetchone()[0])
+    assert depois["motivo"] == "DOM de 01/04/2027 (saiu antes do registrado)"
+    inscrever_habilitado(sessao_admin, processo.obter_processo(sessao_admin, pid), 11, random.Random(1))
+    with simulando_dia(date(2027, 4, 20)):
+        tela = _tela(qtbot, sessao_admin)
+        assert not tela.retificar.isEnabled()
+        assert "já há 1 inscrição(ões)" in tela.retificar.toolTip() and "art. 7º e §1º a" in tela.retificar.toolTip()

@@ -175,6 +175,8 @@ def test_dialogos_e_aba_da_eleicao_cabem_em_1366x768(qtbot, sessao_admin, proc, 
                 sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "edital", hoje=processo.dia_de_registro()),
             "publicação dos inscritos": lambda: dialogos_candidatura.DialogoPublicacao(
                 sessao_admin, pid, processo.obter_processo(sessao_admin, pid), "inscritos", hoje=processo.dia_de_registro()),
+            "retificação de publicação": lambda: dialogos_candidatura.DialogoRetificacao(
+                sessao_admin, pid, processo.obter_processo(sessao_admin, pid), ["edital", "inscritos"]),
         }
         for nome, fabrica in fabricas.items():
             d = fabrica()

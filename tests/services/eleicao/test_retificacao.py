@@ -1,0 +1,70 @@
+"""Retificar a data registrada de uma publicação (edital, lista de inscritos) com a base real: só enquanto nenhum ato
+posterior depende dela (Lei 320/2023, arts. 7º §1º a e 11 §§2º e 6º), com o motivo obrigatório e o diário dizendo
+quem, quando, a data antiga e a nova."""
+import json
+import random
+from datetime import date
+
+import pytest
+
+from desktop.rules.papeis import Papel
+from desktop.rules.validacao import EntradaInvalida
+from desktop.services.eleicao import impugnacoes, processo
+from desktop.services.eleicao.comum import simulando_dia
+from desktop.services.sessao import ErroNegocio, SemPermissao
+
+from .conftest import inscrever_habilitado, publicar_edital, publicar_inscritos, sessao_de
+
+
+def _ultima_no_diario(sessao, pid: str) -> tuple:
+    return sessao.db.execute("SELECT usuario, momento, antes, depois FROM diario WHERE tabela = 'eleicao_processos' "
+                             "AND registro_id = ? AND acao = 'alterar' ORDER BY seq DESC LIMIT 1", [pid]).fetchone()
+
+
+def test_edital_registrado_com_a_data_errada_retifica_se_antes_da_primeira_inscricao(sessao_admin, proc_aberto):
+    p = publicar_edital(sessao_admin, proc_aberto)  # registrado em 03/04/2027; saiu de fato em 01/04
+    pid = p["id"]
+    with simulando_dia(date(2027, 4, 8)):
+        assert processo.por_que_sem_retificacao(sessao_admin, pid)["edital"] is None
+        with pytest.raises(EntradaInvalida, match="motivo"):
+            processo.retificar_publicacao(sessao_admin, pid, "edital", em=date(2027, 4, 1), motivo="  ")
+        with pytest.raises(SemPermissao):
+            processo.retificar_publicacao(sessao_de(sessao_admin, "mp", Papel.CONSULTA), pid, "edital",
+                                          em=date(2027, 4, 1), motivo="Diário Oficial de 01/04/2027")
+        novo = processo.retificar_publicacao(sessao_admin, pid, "edital", em=date(2027, 4, 1),
+                                             motivo="O Diário Oficial saiu em 01/04/2027, não em 03/04")
+    assert (novo["edital_publicado_em"], novo["data_edital"], novo["fase"]) == ("2027-04-01", "2027-04-01", "inscricoes")
+    usuario, momento, antes, depois = _ultima_no_diario(sessao_admin, pid)
+    assert usuario == sessao_admin.usuario.login and momento  # quem e quando
+    assert json.loads(antes) == {"edital_publicado_em": "2027-04-03", "data_edital": "2027-04-03",
+                                 "atualizado_em": p["atualizado_em"]}
+    depois = json.loads(depois)
+    assert (depois["edital_publicado_em"], depois["retificacao"]) == ("2027-04-01", "edital")
+    assert depois["motivo"] == "O Diário Oficial saiu em 01/04/2027, não em 03/04"
+    # a primeira inscrição depende do edital: a data não se retifica mais
+    inscrever_habilitado(sessao_admin, novo, 11, random.Random(1))
+    with simulando_dia(date(2027, 4, 20)):
+        motivo = processo.por_que_sem_retificacao(sessao_admin, pid)["edital"]
+        assert "já há 1 inscrição(ões)" in motivo and "art. 7º e §1º a" in motivo
+        with pytest.raises(ErroNegocio, match="já há 1 inscrição"):
+            processo.retificar_publicacao(sessao_admin, pid, "edital", em=date(2027, 4, 4), motivo="Outra data qualquer")
+    assert processo.obter_processo(sessao_admin, pid)["edital_publicado_em"] == "2027-04-01"
+
+
+def test_lista_retificada_recalcula_a_impugnacao_e_fecha_com_a_primeira_impugnacao(sessao_admin, proc):
+    rnd = random.Random(2)
+    c = inscrever_habilitado(sessao_admin, proc, 11, rnd)
+    inscrever_habilitado(sessao_admin, proc, 12, rnd)
+    p = publicar_inscritos(sessao_admin, proc)  # 18/05/2027; impugnação até 23/05
+    with simulando_dia(date(2027, 5, 20)):
+        novo = processo.retificar_publicacao(sessao_admin, p["id"], "inscritos", em=date(2027, 5, 19),
+                                             motivo="A relação foi afixada no mural só em 19/05/2027")
+        # o prazo de cinco dias conta da publicação retificada: 19/05 + 5 = 24/05 (art. 11 §2º)
+        assert (novo["inscritos_publicados_em"], novo["impugnacao_fim"]) == ("2027-05-19", "2027-05-24")
+        impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Não reside no "
+                               "município", apresentada_em=date(2027, 5, 20), prazo_defesa=date(2027, 5, 27))
+        motivo = processo.por_que_sem_retificacao(sessao_admin, p["id"])["inscritos"]
+        assert "já há 1 impugnação(ões)" in motivo and "art. 11 §2º" in motivo
+        with pytest.raises(ErroNegocio, match="impugnação"):
+            processo.retificar_publicacao(sessao_admin, p["id"], "inscritos", em=date(2027, 5, 18),
+                                          motivo="Voltar à data antiga")
