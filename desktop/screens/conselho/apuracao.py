@@ -120,6 +120,7 @@ class DigitacaoBoletim(QWidget):
             Coluna("Candidato", lambda c: c["nome_urna"], esticar=True, largura=220),
             Coluna("Votos", lambda c: self._digitados.get(c["id"], ""), lambda c: _inteiro(self._digitados.get(c["id"])),
                    alinhamento="direita", largura=80, editar=self._on_voto,
+                   pode_editar=lambda _c: self._recusa is None,  # a fase ou o dia não admitem digitar: só leitura
                    titulo_longo="Votos do candidato no boletim (digite o número; Enter grava e desce)"),
         ], self, nome="Votos por candidato habilitado")
         visao = self.votos.visao
@@ -194,6 +195,9 @@ class DigitacaoBoletim(QWidget):
         # a fase não admite digitar (ex.: processo encerrado): desabilitado, com o motivo do serviço
         self.gravar.setEnabled(self._sessao.pode(Permissao.ELEICAO_EDITAR) and recusa is None)
         self.gravar.setToolTip(recusa or "")
+        for campo in (self.comparecimento.edit, self.brancos.edit, self.nulos.edit, self.boletim_papel,
+                      self.justificativa):  # e os campos só leitura (os votos, pela coluna: pode_editar)
+            campo.setReadOnly(recusa is not None)
         if recusa:
             self.mensagem.setText(recusa)
         atual = self.secao.currentData()

@@ -146,3 +146,31 @@ def test_processo_encerrado_sem_atos_dos_candidatos_e_a_sessao_so_leitura(qtbot,
     assert not cand.homologar.isEnabled() and "lista de inscritos ainda não foi publicada" in cand.homologar.toolTip()
     assert not cand.reabrir.isEnabled() and "o edital ainda não foi publicado" in cand.reabrir.toolTip()
     assert not cand.parentesco.isEnabled() and "há 0 inscrito(s)" in cand.parentesco.toolTip()
+
+
+def test_digitacao_do_processo_encerrado_so_leitura(qtbot, sessao_comissao):
+    """2023, posse dada: na Dupla digitação, além do botão de gravar, os campos do boletim ficam só leitura e os
+    votos por candidato não abrem editor (nem digitando, nem com Enter) — nada da apuração se grava mais (art. 14
+    §§1º e 2º)."""
+    from PySide6.QtCore import Qt
+
+    tela = ProcessoEscolha(sessao_comissao)
+    qtbot.addWidget(tela)
+    tela.resize(1366, 720)
+    tela.show()
+    esperar_leituras(qtbot)
+    tela.processos.setCurrentIndex(1)
+    esperar_leituras(qtbot)
+    dig = tela.digitacao
+    tela.abas.setCurrentWidget(dig)
+    esperar_leituras(qtbot)
+    assert all(c.edit.isReadOnly() for c in (dig.comparecimento, dig.brancos, dig.nulos))
+    visao = dig.votos.visao
+    assert visao.model().rowCount() == 10
+    indice = visao.model().index(0, 2)
+    assert not visao.model().flags(indice) & Qt.ItemFlag.ItemIsEditable
+    visao.setFocus()
+    visao.setCurrentIndex(indice)
+    qtbot.keyClick(visao, Qt.Key.Key_5)
+    qtbot.keyClick(visao, Qt.Key.Key_Return)
+    assert visao.state() != visao.State.EditingState and visao.model().index(0, 2).data() == ""
