@@ -465,6 +465,8 @@ ISENTAS: dict[str, str] = {
     "pagamento.dados.gravar_em": _CONEXAO,
     "selo.arquivo_chave_publica": _CONEXAO,
     "selo.chave_do_emissor": _CONEXAO,
+    "eleicao.comum.assunto_do_processo": _PURA,
+    "eleicao.comum.assunto_documento": _PURA,
     "eleicao.comum.hoje": _PURA,
     "eleicao.comum.simulando_dia": _PURA,
     "eleicao.resultado.exigir_completa": _PURA,

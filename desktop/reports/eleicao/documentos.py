@@ -61,10 +61,15 @@ class LinhaCandidato:
 
 
 def lista_candidatos(cab: Cabecalho, rod: Rodape, proc: Processo, linhas: list[LinhaCandidato], *,
-                     habilitados: bool) -> bytes:
-    """Edital com a lista de inscritos (art. 11 §2º) ou a lista de habilitados (art. 11 §6º)."""
+                     habilitados: bool, substitui: list[str] = ()) -> bytes:
+    """Edital com a lista de inscritos (art. 11 §2º) ou a lista de habilitados (art. 11 §6º). ``substitui``: os
+    documentos que este substitui (a data de uma publicação retificada), citados logo abaixo do título."""
     nome = "Relação dos candidatos habilitados" if habilitados else "Edital — relação dos inscritos"
     itens: list[Flowable] = titulo(nome, f"Processo de escolha dos membros do Conselho Tutelar — {proc.ano}")
+    if substitui:
+        itens.append(quadro([paragrafo(f"Este documento substitui {s}.", "pequeno")
+                             for s in substitui]))
+        itens.append(Spacer(1, 4))
     if habilitados:
         itens.append(paragrafo(
             "Esgotada a fase recursal, a comissão especial torna pública a relação dos candidatos "

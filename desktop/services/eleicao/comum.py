@@ -39,6 +39,22 @@ def simulando_dia(dia: date):
         _dia_simulado.pop()
 
 
+DOCUMENTOS_COM_O_CALENDARIO = ("eleicao_inscritos",)
+"""Os documentos da eleição que citam as datas das publicações (o edital da lista de inscritos traz o calendário e o
+prazo de impugnação contado da lista, art. 11 §2º): retificada uma data, os já emitidos ficam substituídos."""
+
+
+def assunto_do_processo(processo_id: str) -> str:
+    """O prefixo do assunto (só ids) dos documentos de um processo de escolha: a retificação de uma data os procura."""
+    return f"eleicao:{processo_id}"  # documentos_vias.substituir_assunto acrescenta o ":"
+
+
+def assunto_documento(processo_id: str, tipo: str) -> str:
+    """O assunto de um documento da eleição: o novo do mesmo tipo e assunto é ligado aos substituídos
+    (``services.documentos.emitir``)."""
+    return f"{assunto_do_processo(processo_id)}:{tipo.removeprefix('eleicao_')}"
+
+
 def exigir_funcao(sessao, processo_id: str, funcao: FuncaoApuracao, acao: str) -> None:
     """Recusa quem a comissão especial não designou para a função neste processo (Lei 320/2023, art. 9º)."""
     if not armazem_designacoes.designado(sessao.db, processo_id, sessao.usuario.id, str(funcao)):

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from desktop.rules import formato
 from desktop.rules.eleicao import atos as regra_atos
 from desktop.rules.eleicao import calendario as regra_calendario
 from desktop.rules.eleicao.calendario import Calendario, Problema
@@ -17,9 +18,9 @@ from desktop.rules.validacao import EntradaInvalida
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora, novo_id
 
-from .. import parametros
+from .. import documentos_vias, parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import calendario_de, processo_ou_erro
+from .comum import DOCUMENTOS_COM_O_CALENDARIO, assunto_do_processo, calendario_de, processo_ou_erro
 from .comum import hoje as dia_de_hoje
 
 
@@ -167,6 +168,9 @@ def por_que_sem_retificacao(sessao: Sessao, processo_id: str) -> dict[str, str |
     return {qual: regra_atos.retificacao_fechada(atos, qual, **dependentes) for qual in regra_atos.PUBLICACOES}
 
 
+_CAMPO_PUBLICACAO = {"edital": "edital_publicado_em", "inscritos": "inscritos_publicados_em"}
+
+
 def retificar_publicacao(sessao: Sessao, processo_id: str, qual: str, *, em: date, motivo: str) -> dict:
     """Retifica a data registrada da publicação do edital (``qual`` = "edital") ou da lista de inscritos
     ("inscritos") para ``em`` — a data em que de fato saiu —, enquanto nenhum ato posterior depende dela (a primeira
@@ -194,9 +198,16 @@ def retificar_publicacao(sessao: Sessao, processo_id: str, qual: str, *, em: dat
         regra_calendario.exigir_admitido(cal, regras)
         novos = {"inscritos_publicados_em": em.isoformat(), "publicacao_inscritos": em.isoformat(),
                  "impugnacao_fim": cal.impugnacao_fim.isoformat()}
+    antiga = proc[_CAMPO_PUBLICACAO[qual]]
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
-        return m.alterar("eleicao_processos", processo_id, {**novos, "atualizado_em": agora()}, so_os_campos=True,
-                         nota={"retificacao": qual, "motivo": motivo})
+        depois = m.alterar("eleicao_processos", processo_id, {**novos, "atualizado_em": agora()}, so_os_campos=True,
+                           nota={"retificacao": qual, "motivo": motivo})
+        # os documentos emitidos que citam a data antiga deixam de valer; o novo do mesmo tipo é ligado a eles
+        documentos_vias.substituir_assunto(
+            m, assunto_do_processo(processo_id),
+            f"data da publicação {regra_atos.PUBLICACOES[qual]} retificada de {formato.data(antiga)} para "
+            f"{formato.data(em)}: {motivo}", filtro=lambda d: d["tipo"] in DOCUMENTOS_COM_O_CALENDARIO)
+        return depois
 
 
 def reabrir_inscricoes(sessao: Sessao, processo_id: str, *, novo_fim: date, nova_publicacao: date) -> dict:

@@ -15,7 +15,9 @@ from desktop.store.eleicao import votacao as armazem
 from .. import documentos
 from ..documentos import Emitido
 from ..sessao import ErroNegocio, Sessao
-from .comum import processo_ou_erro
+from desktop.store import documentos as registro_documentos
+
+from .comum import assunto_documento, processo_ou_erro
 from . import designacoes
 from .resultado import apurar, exigir_completa
 from desktop.rules import formato
@@ -46,10 +48,19 @@ def emitir_lista(sessao: Sessao, processo_id: str, *, habilitados: bool) -> Emit
     cands = armazem_cand.candidaturas(sessao.db, processo_id, "habilitado" if habilitados else None)
     tipo = "eleicao_habilitados" if habilitados else "eleicao_inscritos"
     titulo = "Lista de habilitados" if habilitados else "Edital — lista de inscritos"
+    assunto = assunto_documento(processo_id, tipo)
+    substitui = [_substituido(d) for d in registro_documentos.sem_substituto(sessao.db, tipo, assunto)]
     return documentos.emitir(
-        sessao, tipo=tipo, titulo=titulo, referencia=f"Processo de escolha {p['ano']}",
+        sessao, tipo=tipo, titulo=titulo, referencia=f"Processo de escolha {p['ano']}", assunto=assunto,
         montar=lambda cab, rod: pdf.lista_candidatos(cab, rod, _processo(p), [_linha(c) for c in cands],
-                                                     habilitados=habilitados))
+                                                     habilitados=habilitados, substitui=substitui))
+
+
+def _substituido(d: dict) -> str:
+    """O documento que o novo substitui, como o novo o cita: número, código, emissão e o motivo (a retificação)."""
+    return (f"o {d['titulo']} nº {d['numero']}/{d['ano']} (código {d['codigo']}), emitido em "
+            f"{formato.data(d['emitido_em'], hora_local=True)}, que deixou de valer em "
+            f"{formato.data(d['substituido_em'], hora_local=True)}: {d['motivo_substituicao']}")
 
 
 def _dados_boletim(sessao: Sessao, b: dict, nomes: dict[int, str]) -> pdf.DadosBoletim:
@@ -81,6 +92,7 @@ def emitir_boletim(sessao: Sessao, secao_id: str) -> Emitido:
     dados = _dados_boletim(sessao, b, nomes)
     return documentos.emitir(sessao, tipo="eleicao_boletim", titulo="Boletim de seção",
                              referencia=f"Processo {p['ano']}, seção {s['numero']}",
+                             assunto=f"{assunto_documento(p['id'], 'eleicao_boletim')}:{secao_id}",
                              montar=lambda cab, rod: pdf.boletim(cab, rod, _processo(p), dados))
 
 
@@ -114,6 +126,7 @@ def emitir_resultado(sessao: Sessao, processo_id: str) -> Emitido:
                           "prazo de contestação que o documento oficial informa (Lei 320/2023, art. 14 §1º).")
     return documentos.emitir(sessao, tipo="eleicao_resultado", titulo="Resultado oficial do processo de escolha",
                              referencia=f"Processo de escolha {p['ano']}",
+                             assunto=assunto_documento(processo_id, "eleicao_resultado"),
                              montar=lambda cab, rod: pdf.resultado_oficial(cab, rod, _processo(p), dados))
 
 
@@ -168,5 +181,6 @@ def emitir_ata(sessao: Sessao, processo_id: str) -> Emitido:
     dados_sessao = _sessao_apuracao(sessao, p)
     return documentos.emitir(sessao, tipo="eleicao_ata", titulo="Ata de apuração",
                              referencia=f"Processo de escolha {p['ano']}",
+                             assunto=assunto_documento(processo_id, "eleicao_ata"),
                              montar=lambda cab, rod: pdf.ata_apuracao(cab, rod, _processo(p), dados, boletins,
                                                                       dados_sessao))

@@ -68,3 +68,50 @@ def test_lista_retificada_recalcula_a_impugnacao_e_fecha_com_a_primeira_impugnac
         with pytest.raises(ErroNegocio, match="impugnação"):
             processo.retificar_publicacao(sessao_admin, p["id"], "inscritos", em=date(2027, 5, 18),
                                           motivo="Voltar à data antiga")
+
+
+def _texto(pdf: bytes) -> str:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(BytesIO(pdf)).pages)
+
+
+def test_lista_retificada_substitui_o_edital_dos_inscritos_ja_emitido(sessao_admin, proc):
+    """O edital da relação dos inscritos já emitido cita a data antiga (a publicação e o prazo de impugnação): a
+    retificação o marca substituído, com a data antiga, a nova e o motivo; a nova emissão sai com a data nova, cita o
+    que substitui e fica ligada a ele — o verificador do antigo aponta o novo."""
+    from desktop.services import documentos
+    from desktop.services.eleicao import relatorios
+    from desktop.store import documentos as registro
+
+    rnd = random.Random(3)
+    inscrever_habilitado(sessao_admin, proc, 11, rnd)
+    inscrever_habilitado(sessao_admin, proc, 12, rnd)
+    p = publicar_inscritos(sessao_admin, proc)  # 18/05/2027; impugnação até 23/05
+    antigo = relatorios.emitir_lista(sessao_admin, p["id"], habilitados=False)
+    assert "de 18/05/2027 a 23/05/2027" in _texto(antigo.pdf)
+    with simulando_dia(date(2027, 5, 20)):
+        processo.retificar_publicacao(sessao_admin, p["id"], "inscritos", em=date(2027, 5, 19),
+                                      motivo="A relação foi afixada no mural só em 19/05/2027")
+    linha = registro.por_id(sessao_admin.db, antigo.id)
+    assert linha["substituido_em"] and linha["substituido_por"] == sessao_admin.usuario.login
+    assert linha["substituto_id"] is None and linha["cancelado_em"] is None
+    assert linha["motivo_substituicao"] == ("data da publicação da lista de inscritos retificada de 18/05/2027 para "
+                                            "19/05/2027: A relação foi afixada no mural só em 19/05/2027")
+    v = documentos.verificar_pdf(sessao_admin, antigo.pdf)
+    assert v.situacao == documentos.SUBSTITUIDO and "ainda não foi emitido" in v.mensagem()
+    assert "retificada de 18/05/2027 para 19/05/2027" in v.mensagem()
+
+    novo = relatorios.emitir_lista(sessao_admin, p["id"], habilitados=False)
+    texto = _texto(novo.pdf)
+    assert "de 19/05/2027 a 24/05/2027" in texto
+    assert texto.count("18/05/2027") == 1 and "retificada de 18/05/2027 para 19/05/2027" in texto  # só na nota
+    assert "Publicação da lista de inscritos 19/05/2027" in texto
+    assert (f"Este documento substitui o Edital — lista de inscritos nº {antigo.numero}/{antigo.ano} (código "
+            f"{antigo.codigo})") in texto and "que deixou de valer em" in texto
+    assert registro.por_id(sessao_admin.db, antigo.id)["substituto_id"] == novo.id
+    v = documentos.verificar_codigo(sessao_admin, antigo.codigo)
+    assert v.situacao == documentos.SUBSTITUIDO and f"código {novo.codigo}" in v.mensagem()
+    assert documentos.verificar_pdf(sessao_admin, novo.pdf).situacao == documentos.AUTENTICO
