@@ -292,6 +292,7 @@ EXIGE: dict = {
     "eleicao.processo.por_que_sem_impugnacao": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_inscricao": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_retificacao": P.ELEICAO_LER,
+    "eleicao.processo.retificacoes": P.ELEICAO_LER,
     "eleicao.processo.retificar_publicacao": P.ELEICAO_EDITAR,
     "eleicao.processo.proximo_ano": P.ELEICAO_LER,
     "eleicao.processo.publicar_edital": P.ELEICAO_EDITAR,

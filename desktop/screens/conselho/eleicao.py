@@ -33,10 +33,22 @@ def _cabecalho(sessao, pid: str) -> tuple:
             processo.por_que_sem_retificacao(sessao, pid))
 
 
+COLUNAS_RETIFICACOES = [  # a trilha das retificações de data (processo.retificacoes, do diário)
+    Coluna("Quando", lambda r: formato.momento(r["momento"]), lambda r: r["momento"], largura=120),
+    Coluna("Por", lambda r: r["por"], largura=150, dica=lambda r: f"login {r['login']}"),
+    Coluna("Publicação", lambda r: r["rotulo"].removeprefix("da ").removeprefix("do ").capitalize(), largura=140),
+    Coluna("Data antiga → nova", lambda r: f"{formato.data(r['antes'])} → {formato.data(r['depois'])}", largura=160),
+    Coluna("Motivo", lambda r: r["motivo"], esticar=True, largura=200, dica=lambda r: r["motivo"]),
+]
+_LINHAS_RETIFICACOES = 3  # à vista sem rolar; mais que isso, a lista rola (o calendário fica inteiro a 1366×768)
+
+
 def _processo_e_calendario(sessao, pid: str) -> tuple:
-    """O processo, onde está no calendário e os problemas do calendário (lidos fora da thread da interface)."""
+    """O processo, onde está no calendário, os problemas do calendário e as retificações de data das publicações
+    (lidos fora da thread da interface)."""
     cabecalho = _cabecalho(sessao, pid)
-    return cabecalho, [str(x) for x in processo.conferir_calendario(sessao, processo.calendario(sessao, pid))]
+    return (cabecalho, [str(x) for x in processo.conferir_calendario(sessao, processo.calendario(sessao, pid))],
+            processo.retificacoes(sessao, pid))
 
 
 def _emitir_documento(sessao, pid: str, qual: str, secao: str | None):
@@ -77,6 +89,8 @@ class ProcessoEscolha(QWidget):
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
         self.calendario: Lista | None = None  # a lista do calendário do processo escolhido
         self.publicar_edital = self.publicar_inscritos = self.retificar = None  # os atos, na aba do calendário
+        self.retificacoes: Lista | None = None  # e a trilha das retificações de data, embaixo do calendário
+        self.titulo_retificacoes: QLabel | None = None
         self.processos.currentIndexChanged.connect(self._on_processo)
         self.abrir.clicked.connect(self._on_abrir)
         self.recarregar()
@@ -119,6 +133,7 @@ class ProcessoEscolha(QWidget):
             descartar(w)  # as abas têm modelos de tabela criados no Python (widgets.descarte)
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
         self.calendario = self.publicar_edital = self.publicar_inscritos = self.retificar = None
+        self.retificacoes = self.titulo_retificacoes = None
         pid = self.processos.currentData()
         if not pid:
             self.fase.setText("Nenhum processo de escolha cadastrado.")
@@ -127,8 +142,8 @@ class ProcessoEscolha(QWidget):
         servicos.consulta(self, lambda: _processo_e_calendario(sessao, pid), lambda lido: self._montar(pid, *lido),
                           titulo_erro="Processo de escolha", chave="processo")
 
-    def _montar(self, pid: str, cabecalho: tuple, problemas: list[str]) -> None:
-        self.abas.addTab(self._calendario(pid, cabecalho[0], problemas), "&Calendário")
+    def _montar(self, pid: str, cabecalho: tuple, problemas: list[str], retificacoes: list[dict]) -> None:
+        self.abas.addTab(self._calendario(pid, cabecalho[0], problemas, retificacoes), "&Calendário")
         self._on_fase(cabecalho)
         self.candidatos = AbaCandidatos(self._sessao, pid)
         self.impugnacoes = AbaImpugnacoes(self._sessao, pid)
@@ -149,7 +164,7 @@ class ProcessoEscolha(QWidget):
         self.abas.addTab(self.encerramento, "&Auditoria e posse")
         self.abas.addTab(self._documentos(pid), "D&ocumentos")
 
-    def _calendario(self, pid: str, p: dict, problemas: list[str]) -> QWidget:
+    def _calendario(self, pid: str, p: dict, problemas: list[str], retificacoes: list[dict]) -> QWidget:
         from desktop.rules.eleicao.calendario import ETAPAS
 
         w = QWidget()
@@ -173,6 +188,17 @@ class ProcessoEscolha(QWidget):
         lay = QVBoxLayout(w)
         lay.addLayout(botoes)
         lay.addWidget(self.calendario.visao)
+        # quem retificou a data de uma publicação, quando, a data antiga e a nova e o motivo (a trilha do diário)
+        self.titulo_retificacoes = QLabel(f"Retificações de data de publicação ({len(retificacoes)}):", w)
+        self.retificacoes = Lista(COLUNAS_RETIFICACOES, w, nome="Retificações de data de publicação", chave="momento")
+        self.retificacoes.definir_linhas(retificacoes)
+        visao = self.retificacoes.visao
+        linha = visao.verticalHeader().defaultSectionSize()
+        visao.setMaximumHeight(min(len(retificacoes), _LINHAS_RETIFICACOES) * linha
+                               + visao.horizontalHeader().sizeHint().height() + 2 * visao.frameWidth() + 2)
+        for x in (self.titulo_retificacoes, visao):
+            x.setVisible(bool(retificacoes))
+            lay.addWidget(x)
         aviso = QLabel("\n".join(problemas) or "Calendário conforme a Lei 320/2023 (arts. 5º, 7º, 11 §2º e 14 §2º).")
         aviso.setWordWrap(True)
         lay.addWidget(aviso)

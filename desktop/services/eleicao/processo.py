@@ -2,6 +2,7 @@
 lista de inscritos), consultar e reabrir as inscrições (arts. 5º, 7º, 11 §2º e 13)."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -15,6 +16,7 @@ from desktop.rules.eleicao.requisitos import nota as ler_nota
 from desktop.rules.eleicao.resultado import CRITERIOS
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store import usuarios as armazem_usuarios
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora, novo_id
 
@@ -169,6 +171,26 @@ def por_que_sem_retificacao(sessao: Sessao, processo_id: str) -> dict[str, str |
 
 
 _CAMPO_PUBLICACAO = {"edital": "edital_publicado_em", "inscritos": "inscritos_publicados_em"}
+
+
+def retificacoes(sessao: Sessao, processo_id: str) -> list[dict]:
+    """As retificações de data de publicação do processo (``retificar_publicacao``), da mais antiga à mais recente,
+    lidas da trilha do diário: ``publicacao`` ("edital" ou "inscritos"), ``rotulo`` ("do edital"…), ``por`` (nome,
+    ou o login se o usuário não está mais na base), ``login``, ``momento`` (ISO, UTC), ``antes`` e ``depois`` (datas
+    ISO) e ``motivo``."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    processo_ou_erro(sessao.db, processo_id)
+    lidas = []
+    for r in armazem.retificacoes(sessao.db, processo_id):
+        antes, depois = json.loads(r["antes"] or "{}"), json.loads(r["depois"])
+        qual = depois["retificacao"]
+        campo = _CAMPO_PUBLICACAO.get(qual)
+        usuario = armazem_usuarios.por_login(sessao.db, r["usuario"])
+        lidas.append({"publicacao": qual, "rotulo": regra_atos.PUBLICACOES.get(qual, qual),
+                      "por": usuario["nome"] if usuario else r["usuario"], "login": r["usuario"],
+                      "momento": r["momento"], "antes": antes.get(campo), "depois": depois.get(campo),
+                      "motivo": depois.get("motivo", "")})
+    return lidas
 
 
 def retificar_publicacao(sessao: Sessao, processo_id: str, qual: str, *, em: date, motivo: str) -> dict:

@@ -89,3 +89,11 @@ def decisoes_da_comissao(db: sqlite_utils.Database, candidatura_id: str) -> list
 def parentesco_registrado(db: sqlite_utils.Database, candidatura_a: str, candidatura_b: str) -> bool:
     return _um(db, "SELECT 1 AS x FROM eleicao_parentescos WHERE candidatura_a = ? AND candidatura_b = ?",
                [candidatura_a, candidatura_b]) is not None
+
+
+def retificacoes(db: sqlite_utils.Database, processo_id: str) -> list[dict]:
+    """As retificações de data de publicação do processo, da mais antiga à mais recente, como o diário as guarda:
+    quem (login), quando (UTC), o antes e o depois (com ``retificacao`` e ``motivo``), em JSON."""
+    return list(db.query(
+        "SELECT usuario, momento, antes, depois FROM diario WHERE tabela = 'eleicao_processos' AND registro_id = ? "
+        "AND acao = 'alterar' AND json_extract(depois, '$.retificacao') IS NOT NULL ORDER BY seq", [processo_id]))

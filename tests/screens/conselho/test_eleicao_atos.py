@@ -106,6 +106,7 @@ def test_retificar_a_data_do_edital_pelo_calendario(qtbot, sessao_admin, proc_ab
     with simulando_dia(date(2027, 4, 8)):
         tela = _tela(qtbot, sessao_admin)
         assert tela.retificar.isVisible() and tela.retificar.isEnabled()
+        assert not tela.retificacoes.visao.isVisible() and not tela.titulo_retificacoes.isVisible()  # nenhuma ainda
         vistos: list[str] = []
 
         def preencher(d: DialogoRetificacao) -> None:
@@ -126,6 +127,15 @@ def test_retificar_a_data_do_edital_pelo_calendario(qtbot, sessao_admin, proc_ab
     assert vistos == ["Publicação do edital (registrada em 03/04/2027)", ""]
     assert processo.obter_processo(sessao_admin, pid)["edital_publicado_em"] == "2027-04-01"
     assert "retificada" in tela.mensagem.text()
+    # a trilha na aba Calendário, do serviço: quem, quando, a data antiga → a nova e o motivo
+    assert tela.retificacoes.visao.isVisible() and tela.titulo_retificacoes.text().startswith(
+        "Retificações de data de publicação (1)")
+    modelo = tela.retificacoes.visao.model()
+    linha = [modelo.index(0, c).data() for c in range(modelo.columnCount())]
+    assert modelo.rowCount() == 1 and linha[1:] == [sessao_admin.usuario.nome, "Edital", "03/04/2027 → 01/04/2027",
+                                                    "DOM de 01/04/2027 (saiu antes do registrado)"]
+    assert linha[0].startswith(date.today().strftime("%d/%m/%Y"))
+    assert tela.retificacoes.visao.height() >= tela.retificacoes.visao.verticalHeader().length()  # a linha à vista
     depois = json.loads(sessao_admin.db.execute(
         "SELECT depois FROM diario WHERE tabela = 'eleicao_processos' AND registro_id = ? ORDER BY seq DESC LIMIT 1",
         [pid]).fetchone()[0])

@@ -95,6 +95,13 @@ def test_lista_retificada_substitui_o_edital_dos_inscritos_ja_emitido(sessao_adm
     with simulando_dia(date(2027, 5, 20)):
         processo.retificar_publicacao(sessao_admin, p["id"], "inscritos", em=date(2027, 5, 19),
                                       motivo="A relação foi afixada no mural só em 19/05/2027")
+    [r] = processo.retificacoes(sessao_admin, p["id"])  # a trilha que a aba Calendário mostra
+    assert {k: r[k] for k in ("publicacao", "rotulo", "por", "login", "antes", "depois", "motivo")} == {
+        "publicacao": "inscritos", "rotulo": "da lista de inscritos", "por": sessao_admin.usuario.nome,
+        "login": sessao_admin.usuario.login, "antes": "2027-05-18", "depois": "2027-05-19",
+        "motivo": "A relação foi afixada no mural só em 19/05/2027"}
+    assert r["momento"] == sessao_admin.db.execute("SELECT max(momento) FROM diario WHERE tabela = "
+                                                   "'eleicao_processos'").fetchone()[0]
     linha = registro.por_id(sessao_admin.db, antigo.id)
     assert linha["substituido_em"] and linha["substituido_por"] == sessao_admin.usuario.login
     assert linha["substituto_id"] is None and linha["cancelado_em"] is None
