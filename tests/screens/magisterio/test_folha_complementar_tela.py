@@ -24,7 +24,7 @@ AGOSTO, SETEMBRO, OUTUBRO, NOVEMBRO = (date(2026, m, 1) for m in (8, 9, 10, 11))
 @pytest.fixture
 def sessao_reajustada(tmp_path):
     caminho = tmp_path / "demo" / "paco.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=6)
+    demo.criar_demo(caminho, pessoas=3, servidores=12)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     for mes in (AGOSTO, SETEMBRO, OUTUBRO):
         folha.fechar(s, mes, aceitar_pendencias=True)

@@ -49,7 +49,7 @@ def test_documento_sem_pdf_guardado_explica(sessao_admin):
 @pytest.fixture
 def sessao_fechada(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=6)
+    demo.criar_demo(caminho, pessoas=3, servidores=12)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
     yield s

@@ -36,7 +36,7 @@ def _c(v: Decimal) -> Decimal:
 @pytest.fixture
 def base(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=10)
+    demo.criar_demo(caminho, pessoas=3, servidores=12)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     for mes in FECHADAS:
         folha.fechar(s, mes, aceitar_pendencias=True)

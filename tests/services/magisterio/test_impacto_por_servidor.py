@@ -18,7 +18,7 @@ AGOSTO, SETEMBRO, OUTUBRO, NOVEMBRO = (date(2026, m, 1) for m in (8, 9, 10, 11))
 @pytest.fixture
 def base(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=6)
+    demo.criar_demo(caminho, pessoas=3, servidores=12)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     # uma falta em setembro de quem recebe o complemento do mínimo: com a tabela nova o dia de falta vale mais
     # e o complemento cai — a tabela nova pagaria menos nesse mês, o que não se desconta

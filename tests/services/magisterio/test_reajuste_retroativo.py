@@ -20,7 +20,7 @@ PERCENTUAIS = {"001", "002", "003", "004", "005", "007", "008", "009", "010", "0
 @pytest.fixture
 def base(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=10)
+    demo.criar_demo(caminho, pessoas=3, servidores=12)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     for mes in FECHADAS:
         folha.fechar(s, mes, aceitar_pendencias=True)
@@ -45,7 +45,7 @@ def test_reajuste_retroativo_de_tres_meses(base, tmp_path):
     sim = tabelas.simular_reajuste(s, AGOSTO, percentual="10", fundamento="Lei Municipal 9.999/2026 (teste)")
     assert any("08/2026, 09/2026, 10/2026" in a and "065" in a for a in sim.avisos)
     imp = tabelas.impacto_reajuste(s, sim)
-    assert imp.servidores == 10 and [m.competencia for m in imp.retroativos] == list(FECHADAS)
+    assert imp.servidores == 12 and [m.competencia for m in imp.retroativos] == list(FECHADAS)
     assert imp.mensal > 0 and imp.anual == (imp.mensal * (Decimal(12) + 1 + Decimal(1) / 3)).quantize(Decimal("0.01"))
     pdf = documentos.emitir_impacto_reajuste(s, sim).pdf
     (tmp_path / "impacto.pdf").write_bytes(pdf)

@@ -18,7 +18,7 @@ NOVEMBRO, DEZEMBRO, JANEIRO, FEVEREIRO = date(2025, 11, 1), date(2025, 12, 1), d
 @pytest.fixture
 def base(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=6)
+    demo.criar_demo(caminho, pessoas=3, servidores=12)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     for mes in (NOVEMBRO, DEZEMBRO):
         folha.fechar(s, mes, aceitar_pendencias=True)

@@ -51,7 +51,7 @@ def certificado():
 @pytest.fixture(scope="module")
 def sessao_fechada(tmp_path_factory):
     caminho = tmp_path_factory.mktemp("esocial") / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=30)
+    demo.criar_demo(caminho, pessoas=3, servidores=40)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
     yield s
@@ -67,7 +67,7 @@ def test_mes_inteiro_assinado_valido_nos_xsd(sessao_fechada, certificado):
     lote = esocial.gerar(sessao_fechada, "magisterio", OUTUBRO, data_pagamento=PAGAMENTO, pfx=pfx, senha="senha-a1")
     itens = folha.contracheques(sessao_fechada, OUTUBRO)
     c = lote.contagem()
-    assert c["S-1202"] == c["S-1210"] == len(itens) == 30
+    assert c["S-1202"] == c["S-1210"] == len(itens) == 40
     assert c["S-1299"] == 1 and c["S-1010"] >= 10
     esquemas = {k: _esquema(v) for k, v in {"S-1010": "evtTabRubrica", "S-1202": "evtRmnRPPS",
                                              "S-1210": "evtPgtos", "S-1299": "evtFechaEvPer"}.items()}

@@ -22,7 +22,7 @@ def _xsd(monkeypatch):
 
 def test_mes_com_descontos_valido_nos_xsd(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=8)
+    demo.criar_demo(caminho, pessoas=3, servidores=12)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     try:
         item = max(folha.previa(s, OUTUBRO).itens, key=lambda i: i.contracheque.proventos)

@@ -23,7 +23,7 @@ def _xsd(monkeypatch):
 
 def test_demonstrativo_de_rra(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=4)
+    demo.criar_demo(caminho, pessoas=3, servidores=12)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     try:
         for mes in (NOVEMBRO, DEZEMBRO):
