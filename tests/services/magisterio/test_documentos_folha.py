@@ -19,7 +19,7 @@ SERVIDORES = 40  # a rede pequena da demonstração (a padrão tem 300): todos a
 @pytest.fixture
 def sessao_fechada(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=SERVIDORES)
+    demo.criar_demo(caminho, servidores=SERVIDORES)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
     yield s

@@ -22,7 +22,7 @@ SERVIDORES = 40  # a rede pequena da demonstração (a padrão tem 300): todos a
 @pytest.fixture
 def sessao_demo(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=SERVIDORES)
+    demo.criar_demo(caminho, servidores=SERVIDORES)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     yield s
     s.fechar()
@@ -255,7 +255,7 @@ def test_competencia_invalida():
 def test_demo_com_random_fixo_e_reprodutivel(tmp_path):
     """Duas prévias seguidas dão o mesmo resultado (nada depende de ordem de consulta)."""
     caminho = tmp_path / "d.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=SERVIDORES)  # a base dos outros testes do arquivo, já pronta
+    demo.criar_demo(caminho, servidores=SERVIDORES)  # a base dos outros testes do arquivo, já pronta
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     try:
         a, b = folha.previa(s, OUTUBRO), folha.previa(s, OUTUBRO)

@@ -51,7 +51,7 @@ def certificado():
 @pytest.fixture(scope="module")
 def sessao_fechada(tmp_path_factory):
     caminho = tmp_path_factory.mktemp("esocial") / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=40)  # a mesma base de outros arquivos (tests/conftest.py)
+    demo.criar_demo(caminho, servidores=40)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
     yield s

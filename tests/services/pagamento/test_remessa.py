@@ -42,7 +42,7 @@ def contas_para_todos(s, exceto: int = 0) -> list[dict]:
 @pytest.fixture
 def sessao_fechada(tmp_path):
     caminho = tmp_path / "demo.db"
-    demo.criar_demo(caminho, pessoas=3, servidores=40)  # a mesma base de outros arquivos (tests/conftest.py)
+    demo.criar_demo(caminho, servidores=40)  # a mesma base de outros arquivos (tests/conftest.py)
     s = acesso.entrar(caminho, demo.LOGIN_DEMO, demo.SENHA_DEMO)
     folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
     yield s
