@@ -85,15 +85,19 @@ def _demo_copiada(tmp_path_factory):
             modelo = tmp_path_factory.mktemp("demo_modelo") / "paco.db"
             original(modelo, **parametros)
             modelos[chave] = modelo
-        modelo = modelos[chave]
-        caminho.parent.mkdir(parents=True, exist_ok=True)
-        for arquivo in modelo.parent.iterdir():
-            if arquivo.is_file() and arquivo.name.startswith(modelo.name):
-                shutil.copy2(arquivo, caminho.with_name(caminho.name + arquivo.name[len(modelo.name):]))
+        _copiar_base(modelos[chave], caminho)
 
     demo.criar_demo = criar_demo
     yield
     demo.criar_demo = original
+
+
+def _copiar_base(modelo: Path, caminho: Path) -> None:
+    """Copia os arquivos de uma base fechada (a base, o sigilo, as chaves, o contador de tentativas) para ``caminho``."""
+    caminho.parent.mkdir(parents=True, exist_ok=True)
+    for arquivo in modelo.parent.iterdir():
+        if arquivo.is_file() and arquivo.name.startswith(modelo.name):
+            shutil.copy2(arquivo, caminho.with_name(caminho.name + arquivo.name[len(modelo.name):]))
 
 
 @pytest.fixture
@@ -103,14 +107,32 @@ def escritorio():
     )
 
 
+_INSTALACOES: dict[tuple, tuple[Path, str]] = {}
+"""Órgão → (base modelo, chave de recuperação): a instalação criada de verdade uma vez na sessão de testes."""
+
+
 @pytest.fixture
-def instalacao(tmp_path, escritorio):
-    """Cria uma base nova; devolve (caminho, chave de recuperação) com a base já fechada."""
+def instalacao(tmp_path, escritorio, tmp_path_factory):
+    """Uma base nova; devolve (caminho, chave de recuperação) com a base já fechada.
+
+    Como a demonstração (``_demo_copiada``): ``acesso.criar_instalacao`` (migrações numa base cifrada com
+    ``synchronous=FULL``, chaves, órgão, administrador, parâmetros: ~0,5-0,9 s aqui) roda uma vez por órgão na sessão e
+    cada teste recebe uma cópia dos arquivos da base fechada, numa pasta só dele — a mesma base nova, sem repetir a
+    criação nos ~700 testes que a usam. A criação em si continua testada (tests/services/test_acesso.py e os testes
+    que chamam ``criar_instalacao``); as cópias têm a mesma chave de recuperação e o mesmo ``base_id``, o que nenhum
+    teste de uma base só distingue (os de sincronização criam as outras máquinas por ``criar_instalacao``)."""
+    chave = (escritorio.nome, escritorio.municipio, escritorio.uf, escritorio.cnpj, escritorio.brasao,
+             escritorio.brasao_tipo)
+    if chave not in _INSTALACOES:
+        modelo = tmp_path_factory.mktemp("instalacao_modelo") / "paco.db"
+        sessao, recuperacao = acesso.criar_instalacao(
+            modelo, escritorio, login="admin", nome="Ana Administradora", senha=SENHA_ADMIN
+        )
+        sessao.fechar()
+        _INSTALACOES[chave] = (modelo, recuperacao)
+    modelo, recuperacao = _INSTALACOES[chave]
     caminho = tmp_path / "base" / "paco.db"
-    sessao, recuperacao = acesso.criar_instalacao(
-        caminho, escritorio, login="admin", nome="Ana Administradora", senha=SENHA_ADMIN
-    )
-    sessao.fechar()
+    _copiar_base(modelo, caminho)
     return caminho, recuperacao
 
 
