@@ -168,9 +168,10 @@ def _seguir_nomes(classe: ast.ClassDef, nomes: set[str]) -> set[str]:
     """Os nomes de que os dados ``nomes`` dependem na classe: o corpo das funções internas com esses nomes
     e o lado direito das atribuições a eles (``consultar = self._consultar``)."""
     nomes = set(nomes)
+    nos = [no for no in ast.walk(classe) if isinstance(no, (ast.FunctionDef, ast.Assign))]  # a classe não muda
     while True:
         novos = set()
-        for no in ast.walk(classe):
+        for no in nos:
             if isinstance(no, ast.FunctionDef) and no.name in nomes and no not in classe.body:
                 novos |= _nomes_em(no)
             elif isinstance(no, ast.Assign) and len(no.targets) == 1:
@@ -191,6 +192,12 @@ def embrulhos_das_telas(arvores: list[ast.AST], base: dict | None = None) -> dic
     embrulhos = {nome: set(pos) for nome, pos in base.items()} if base else {n: {p} for n, p in EMBRULHOS.items()}
     defs = [no for arv in arvores for no in ast.walk(arv) if isinstance(no, (ast.FunctionDef, ast.AsyncFunctionDef))]
     classes = [no for arv in arvores for no in ast.walk(arv) if isinstance(no, ast.ClassDef)]
+    # as árvores não mudam entre as voltas: as chamadas e as funções internas (com os nomes nelas) de cada função,
+    # listadas uma vez — percorrer a função de novo a cada chamada dela custava ~60 s (quadrático no tamanho)
+    chamadas = {id(d): [no for no in ast.walk(d) if isinstance(no, ast.Call)] for d in defs}
+    chamadas_das_classes = {id(c): [no for no in ast.walk(c) if isinstance(no, ast.Call)] for c in classes}
+    internas = {id(d): [(f.name, _nomes_em(f)) for f in ast.walk(d) if isinstance(f, ast.FunctionDef) and f is not d]
+                for d in defs}
     mudou = True
     while mudou:
         mudou = False
@@ -199,7 +206,7 @@ def embrulhos_das_telas(arvores: list[ast.AST], base: dict | None = None) -> dic
             if "__init__" not in metodos:
                 continue
             params = [a.arg for a in metodos["__init__"].args.args[1:]]
-            rodadas = set().union(*(_nomes_em(f) for no in ast.walk(classe) if isinstance(no, ast.Call)
+            rodadas = set().union(*(_nomes_em(f) for no in chamadas_das_classes[id(classe)]
                                     for f in _funcoes_passadas(no, embrulhos)))
             rodadas |= set().union(*(_nomes_em(m) for nome, m in metodos.items() if nome in DEVOLVEM_A_CHAMADA))
             rodadas = _seguir_nomes(classe, rodadas)
@@ -222,12 +229,10 @@ def embrulhos_das_telas(arvores: list[ast.AST], base: dict | None = None) -> dic
                     mudou = True
         for d in defs:
             params = [a.arg for a in d.args.args if a.arg != "self"]
-            for no in ast.walk(d):
-                if not isinstance(no, ast.Call):
-                    continue
+            for no in chamadas[id(d)]:
                 usados = set().union(*map(_nomes_em, _funcoes_passadas(no, embrulhos)))
-                usados |= set().union(*(_nomes_em(f) for f in ast.walk(d)  # funções internas dadas ao embrulho
-                                        if isinstance(f, ast.FunctionDef) and f is not d and f.name in usados))
+                usados |= set().union(*(nomes for nome, nomes in internas[id(d)]  # funções internas dadas ao embrulho
+                                        if nome in usados))
                 for param in usados & set(params):
                     if (params.index(param), param) not in embrulhos.get(d.name, set()):
                         embrulhos.setdefault(d.name, set()).add((params.index(param), param))
