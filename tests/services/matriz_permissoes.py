@@ -291,6 +291,7 @@ EXIGE: dict = {
     "eleicao.processo.obter_processo": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_impugnacao": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_inscricao": P.ELEICAO_LER,
+    "eleicao.processo.por_que_sem_publicacao": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_retificacao": P.ELEICAO_LER,
     "eleicao.processo.retificacoes": P.ELEICAO_LER,
     "eleicao.processo.retificar_publicacao": P.ELEICAO_EDITAR,

@@ -234,6 +234,20 @@ def recusa_publicar_inscritos(atos: Atos, cal: Calendario, em: date, hoje: date)
     return None
 
 
+def publicacao_fechada(atos: Atos, cal: Calendario, qual: str, hoje: date) -> str | None:
+    """Por que a publicação ``qual`` ("edital" ou "inscritos") não pode ser registrada hoje com data alguma (o botão
+    da tela fica desabilitado com este motivo); ``None`` se alguma data cabe — cada data é conferida depois em
+    ``recusa_publicar_edital`` e ``recusa_publicar_inscritos``. O edital, só uma vez e antes das inscrições (art. 7º
+    e §1º a): qualquer dia já passado até o início delas serve. A lista de inscritos, com o edital publicado, uma vez
+    e só depois do fim das inscrições — antes dele, nenhum dia até hoje serve (art. 7º §1º a; art. 11 §2º)."""
+    if qual == "edital":
+        return recusa_publicar_edital(atos, cal, min(hoje, cal.inscricao_inicio), hoje)
+    if atos.fase == "inscricoes" and hoje < cal.inscricao_fim:
+        return (f"A lista de inscritos só sai depois do fim das inscrições ({formato.data(cal.inscricao_fim)}): o "
+                "prazo do edital é dos candidatos (Lei 320/2023, art. 7º §1º a; art. 11 §2º).")
+    return recusa_publicar_inscritos(atos, cal, hoje, hoje)
+
+
 PUBLICACOES = {"edital": "do edital", "inscritos": "da lista de inscritos"}
 """Os atos de publicação registrados cuja data se retifica (``retificacao_fechada``, ``recusa_retificar_publicacao``)."""
 

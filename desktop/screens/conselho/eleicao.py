@@ -25,11 +25,11 @@ COLUNAS_CALENDARIO = [  # a etapa ordena pela ordem da lei (art. 7º §1º); a d
 
 
 def _cabecalho(sessao, pid: str) -> tuple:
-    """O processo, onde está no calendário de hoje, a fase gravada em palavras, o ato de publicação que ela espera e,
-    para cada publicação registrada, por que a data não se retifica mais (lidos fora da thread da interface; a tela
-    só chama serviços por ``widgets.servicos``)."""
+    """O processo, onde está no calendário de hoje, a fase gravada em palavras e, para cada publicação, por que não
+    se registra hoje e por que a data registrada não se retifica mais (lidos fora da thread da interface; a tela só
+    chama serviços por ``widgets.servicos``)."""
     p = processo.obter_processo(sessao, pid)
-    return (p, processo.momento(sessao, pid), processo.nome_da_fase(p), processo.proximo_ato(p),
+    return (p, processo.momento(sessao, pid), processo.nome_da_fase(p), processo.por_que_sem_publicacao(sessao, pid),
             processo.por_que_sem_retificacao(sessao, pid))
 
 
@@ -249,7 +249,7 @@ class ProcessoEscolha(QWidget):
     def _on_fase(self, lido: tuple) -> None:
         """O cabeçalho: a fase gravada (o que a comissão e o CMDCA já fizeram: edital, lista de inscritos,
         homologação…) e onde o processo está no calendário de hoje, corrigido pelos atos (ambos do serviço)."""
-        p, momento, fase, proximo, sem_retificacao = lido
+        p, momento, fase, sem_publicacao, sem_retificacao = lido
         partes = [f"Fase: {fase[:1].upper()}{fase[1:]}", str(momento)]
         # a posse e o fim do mandato, se o calendário do dia ainda não os disse (depois da posse: "Mandato de … a …")
         for rotulo, campo in (("posse", "posse"), ("mandato até", "fim_mandato")):
@@ -257,8 +257,9 @@ class ProcessoEscolha(QWidget):
                 partes.append(f"{rotulo} {dia}")
         self.fase.setText(" · ".join(partes))
         for botao, ato in ((self.publicar_edital, "edital"), (self.publicar_inscritos, "inscritos")):
-            if botao is not None:
-                botao.setEnabled(proximo == ato)
+            if botao is not None:  # nenhuma data cabe hoje: desabilitado com o motivo do serviço (com o artigo) na dica
+                botao.setEnabled(sem_publicacao[ato] is None)
+                botao.setToolTip(sem_publicacao[ato] or "")
         if self.retificar is not None:  # nenhuma cabe: desabilitado com os motivos do serviço (com o artigo) na dica
             self.retificar.setEnabled(any(m is None for m in sem_retificacao.values()))
             self.retificar.setToolTip("" if self.retificar.isEnabled() else "\n".join(sem_retificacao.values()))

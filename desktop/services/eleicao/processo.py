@@ -114,6 +114,15 @@ def por_que_sem_inscricao(sessao: Sessao, processo_id: str) -> str | None:
     return regra_atos.inscricoes_fechadas(regra_atos.Atos.do_processo(p), calendario_de(p), dia_de_hoje())
 
 
+def por_que_sem_publicacao(sessao: Sessao, processo_id: str) -> dict[str, str | None]:
+    """Para cada publicação que se registra ("edital", "inscritos"), por que nenhuma data cabe hoje (já publicada,
+    sem o edital, as inscrições ainda abertas…), com o artigo; ``None`` se alguma cabe
+    (``rules.eleicao.atos.publicacao_fechada``; a data digitada é conferida ao gravar)."""
+    p = obter_processo(sessao, processo_id)
+    atos, cal, hoje = regra_atos.Atos.do_processo(p), calendario_de(p), dia_de_hoje()
+    return {qual: regra_atos.publicacao_fechada(atos, cal, qual, hoje) for qual in regra_atos.PUBLICACOES}
+
+
 def por_que_sem_impugnacao(sessao: Sessao, processo_id: str) -> str | None:
     """Por que a impugnação ainda não cabe (lista de inscritos não publicada, art. 11 §2º); ``None`` se cabe."""
     return regra_atos.impugnacoes_fechadas(regra_atos.Atos.do_processo(obter_processo(sessao, processo_id)))

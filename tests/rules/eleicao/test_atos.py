@@ -110,3 +110,9 @@ def test_retificar_a_data_de_uma_publicacao(calendario, caso):
                                               inscricoes=caso.get("inscricoes", 0),
                                               impugnacoes=caso.get("impugnacoes", 0))
     _confere(motivo, caso)
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/publicacao_fechada"))
+def test_publicacao_que_nenhuma_data_admite_hoje(calendario, caso):
+    feitos = atos.Atos(caso["fase"], caso.get("edital"), caso.get("inscritos"))
+    _confere(atos.publicacao_fechada(feitos, calendario, caso["qual"], caso["hoje"]), caso)

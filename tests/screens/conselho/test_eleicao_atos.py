@@ -52,6 +52,10 @@ def test_sem_edital_o_botao_de_inscrever_diz_por_que_e_o_edital_abre(qtbot, sess
         assert "art. 7º e §1º I" in cand.motivo_inscricao.text() and cand.inscrever.toolTip() == cand.motivo_inscricao.text()
         assert "lista de inscritos ainda não foi publicada" in tela.impugnacoes.prazo.text()
         assert tela.publicar_edital.isEnabled() and not tela.publicar_inscritos.isEnabled()
+        # o botão desabilitado diz por quê, com o artigo (do serviço); o habilitado, nada
+        assert tela.publicar_edital.toolTip() == ""
+        assert tela.publicar_inscritos.toolTip() == ("Não há lista de inscritos antes do edital: publique o edital "
+                                                     "primeiro (Lei 320/2023, art. 7º).")
 
         # uma data futura é recusada no próprio formulário, com o artigo, e nada muda
         erros: list[str] = []
@@ -69,7 +73,12 @@ def test_sem_edital_o_botao_de_inscrever_diz_por_que_e_o_edital_abre(qtbot, sess
         cand = tela.candidatos  # as abas foram remontadas com o processo relido
         tela.abas.setCurrentWidget(cand)
         assert cand.inscrever.isEnabled() and not cand.motivo_inscricao.isVisible()
-        assert not tela.publicar_edital.isEnabled() and tela.publicar_inscritos.isEnabled()
+        # publicado o edital, a lista só depois do fim das inscrições: os dois botões fechados, cada um com o motivo
+        assert not tela.publicar_edital.isEnabled() and not tela.publicar_inscritos.isEnabled()
+        assert tela.publicar_edital.toolTip() == "O edital já foi publicado em 03/04/2027 (Lei 320/2023, art. 7º)."
+        assert tela.publicar_inscritos.toolTip() == (
+            "A lista de inscritos só sai depois do fim das inscrições (13/05/2027): o prazo do edital é dos candidatos "
+            "(Lei 320/2023, art. 7º §1º a; art. 11 §2º).")
 
 
 def test_lista_de_inscritos_publicada_fecha_o_botao_com_o_motivo(qtbot, sessao_admin, proc_aberto):  # noqa: F811
@@ -78,9 +87,13 @@ def test_lista_de_inscritos_publicada_fecha_o_botao_com_o_motivo(qtbot, sessao_a
     p = publicar_edital(sessao_admin, proc_aberto)
     with simulando_dia(date(2027, 5, 18)):
         tela = _tela(qtbot, sessao_admin)
+        assert tela.publicar_inscritos.isEnabled() and tela.publicar_inscritos.toolTip() == ""
         erros: list[str] = []
         _registrar(qtbot, tela, tela.publicar_inscritos, "18/05/2027", erros)
         assert erros == [""]
+        assert not tela.publicar_inscritos.isEnabled()
+        assert tela.publicar_inscritos.toolTip().startswith("A lista de inscritos já foi publicada em 18/05/2027")
+        assert "art. 11 §2º" in tela.publicar_inscritos.toolTip()
         assert processo.obter_processo(sessao_admin, p["id"])["fase"] == "analise"
         cand = tela.candidatos
         tela.abas.setCurrentWidget(cand)
