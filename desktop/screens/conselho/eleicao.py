@@ -1,6 +1,9 @@
 """Aba "Processo de escolha": calendário, candidatos, impugnações, seções, apuração por dupla digitação, painel e documentos."""
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
@@ -30,7 +33,14 @@ def _cabecalho(sessao, pid: str) -> tuple:
     chama serviços por ``widgets.servicos``)."""
     p = processo.obter_processo(sessao, pid)
     return (p, processo.momento(sessao, pid), processo.nome_da_fase(p), processo.por_que_sem_publicacao(sessao, pid),
-            processo.por_que_sem_retificacao(sessao, pid))
+            processo.por_que_sem_retificacao(sessao, pid), processo.dia_de_registro())
+
+
+def ms_ate_a_virada(agora: datetime) -> int:
+    """Milissegundos de ``agora`` (hora local) até a meia-noite seguinte, mais meio segundo de folga: o ``QTimer``
+    da virada do dia dispara já no dia novo."""
+    amanha = datetime.combine(agora.date() + timedelta(days=1), datetime.min.time(), agora.tzinfo)
+    return int((amanha - agora).total_seconds() * 1000) + 500
 
 
 COLUNAS_RETIFICACOES = [  # a trilha das retificações de data (processo.retificacoes, do diário)
@@ -91,6 +101,14 @@ class ProcessoEscolha(QWidget):
         self.publicar_edital = self.publicar_inscritos = self.retificar = None  # os atos, na aba do calendário
         self.retificacoes: Lista | None = None  # e a trilha das retificações de data, embaixo do calendário
         self.titulo_retificacoes: QLabel | None = None
+        # na virada do dia (um prazo que termina à meia-noite), o cabeçalho e as abas são relidos: os botões da
+        # eleição seguem as travas de data do dia novo sem esperar outra releitura (_on_virada)
+        self.dia: date | None = None  # o "hoje" dos serviços na última leitura do cabeçalho
+        self.agora = datetime.now  # o relógio que arma a virada (os testes trocam; o "hoje" é o dos serviços)
+        self.virada = QTimer(self)
+        self.virada.setSingleShot(True)
+        self.virada.setTimerType(Qt.TimerType.VeryCoarseTimer)  # ao segundo (o "coarse" erra até 5%: 3 min em 1 h)
+        self.virada.timeout.connect(self._on_virada)
         self.processos.currentIndexChanged.connect(self._on_processo)
         self.abrir.clicked.connect(self._on_abrir)
         self.recarregar()
@@ -127,6 +145,7 @@ class ProcessoEscolha(QWidget):
         self.recarregar()
 
     def _on_processo(self, *_a) -> None:
+        self.virada.stop()  # o cabeçalho do processo escolhido arma de novo (_on_fase)
         while self.abas.count():
             w = self.abas.widget(0)
             self.abas.removeTab(0)
@@ -235,6 +254,22 @@ class ProcessoEscolha(QWidget):
         servicos.consulta(self, lambda: (processo.obter_processo(sessao, pid), processo.por_que_sem_retificacao(sessao, pid)),
                           _on_lido, titulo_erro="Processo de escolha")
 
+    def _on_virada(self) -> None:
+        """Meia-noite: se o "hoje" dos serviços mudou, relê o cabeçalho e as abas (tudo fora da thread da interface,
+        por ``servicos.consulta``); se o relógio disparou cedo, só arma de novo (``_on_fase`` arma na releitura)."""
+        if not self.processos.currentData() or self.dia is None:
+            return
+
+        def _on_dia(hoje: date) -> None:
+            if self.candidatos is None:  # as abas estão sendo remontadas: a remontagem relê tudo e arma de novo
+                return
+            if hoje != self.dia:
+                self._on_mudou("")
+            else:
+                self.virada.start(ms_ate_a_virada(self.agora()))
+
+        servicos.consulta(self, processo.dia_de_registro, _on_dia, titulo_erro="Processo de escolha", chave="virada")
+
     def _on_mudou(self, mensagem: str) -> None:
         """Algo foi gravado numa aba: atualiza a fase e as outras abas, sem perder a aba atual."""
         if mensagem:
@@ -249,7 +284,8 @@ class ProcessoEscolha(QWidget):
     def _on_fase(self, lido: tuple) -> None:
         """O cabeçalho: a fase gravada (o que a comissão e o CMDCA já fizeram: edital, lista de inscritos,
         homologação…) e onde o processo está no calendário de hoje, corrigido pelos atos (ambos do serviço)."""
-        p, momento, fase, sem_publicacao, sem_retificacao = lido
+        p, momento, fase, sem_publicacao, sem_retificacao, self.dia = lido
+        self.virada.start(ms_ate_a_virada(self.agora()))
         partes = [f"Fase: {fase[:1].upper()}{fase[1:]}", str(momento)]
         # a posse e o fim do mandato, se o calendário do dia ainda não os disse (depois da posse: "Mandato de … a …")
         for rotulo, campo in (("posse", "posse"), ("mandato até", "fim_mandato")):

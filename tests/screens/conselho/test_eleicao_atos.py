@@ -158,3 +158,44 @@ def test_retificar_a_data_do_edital_pelo_calendario(qtbot, sessao_admin, proc_ab
         tela = _tela(qtbot, sessao_admin)
         assert not tela.retificar.isEnabled()
         assert "já há 1 inscrição(ões)" in tela.retificar.toolTip() and "art. 7º e §1º a" in tela.retificar.toolTip()
+
+
+def test_na_virada_do_dia_os_botoes_seguem_o_dia_novo(qtbot, sessao_admin, proc_aberto):  # noqa: F811
+    """Aberta em 12/04/2027 (edital publicado, inscrições só a partir de 13/04), a tela arma um QTimer para a
+    meia-noite; quando ele dispara e o "hoje" dos serviços virou (simulando_dia, como a demonstração e os testes fazem),
+    o cabeçalho e as abas são relidos fora da thread da interface: "Inscrever" abre sem outra releitura. Se dispara
+    cedo (o dia não virou), só arma de novo."""
+    from datetime import datetime
+
+    from desktop.screens.conselho.eleicao import ms_ate_a_virada
+    from tests.services.eleicao.conftest import publicar_edital
+
+    assert ms_ate_a_virada(datetime(2027, 4, 12, 23, 59, 59)) == 1500  # 1 s até a meia-noite, mais a folga
+    assert ms_ate_a_virada(datetime(2027, 4, 12, 0, 0)) == 86_400_500
+    publicar_edital(sessao_admin, proc_aberto)
+    with simulando_dia(date(2027, 4, 12)):
+        tela = ProcessoEscolha(sessao_admin)
+        tela.agora = lambda: datetime(2027, 4, 12, 23, 0)  # o relógio que arma a virada, sem o real
+        qtbot.addWidget(tela)
+        tela.resize(1366, 720)
+        tela.show()
+        esperar_leituras(qtbot)
+        cand = tela.candidatos
+        assert tela.dia == date(2027, 4, 12) and not cand.inscrever.isEnabled()
+        assert "as inscrições começam em 13/04/2027" in cand.inscrever.toolTip()
+        assert tela.virada.isActive() and tela.virada.isSingleShot()
+        assert 3_599_000 < tela.virada.remainingTime() <= 3_601_500  # uma hora até a meia-noite (ao segundo)
+        assert "A lista de inscritos só sai depois do fim das inscrições" in tela.publicar_inscritos.toolTip()
+
+        tela.virada.timeout.emit()  # disparou cedo: o dia dos serviços não virou; nada relido, armado de novo
+        esperar_leituras(qtbot)
+        assert tela.candidatos is cand and not cand.inscrever.isEnabled() and tela.virada.isActive()
+
+        with simulando_dia(date(2027, 4, 13)):
+            tela.agora = lambda: datetime(2027, 4, 13, 0, 0, 1)
+            tela.virada.timeout.emit()  # meia-noite
+            esperar_leituras(qtbot)
+            assert tela.dia == date(2027, 4, 13)
+            assert tela.candidatos is cand and cand.inscrever.isEnabled()  # a mesma aba, relida
+            assert tela.fase.text().startswith("Fase: Inscrições (edital publicado) · Inscrições abertas até 13/05/2027")
+            assert tela.virada.isActive() and tela.virada.remainingTime() > 86_000_000  # a próxima meia-noite
