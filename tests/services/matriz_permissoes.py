@@ -469,6 +469,7 @@ ISENTAS: dict[str, str] = {
     "selo.chave_do_emissor": _CONEXAO,
     "eleicao.comum.assunto_do_processo": _PURA,
     "eleicao.comum.assunto_documento": _PURA,
+    "eleicao.comum.documentos_sem_assunto": _CONEXAO,
     "eleicao.comum.hoje": _PURA,
     "eleicao.comum.simulando_dia": _PURA,
     "eleicao.resultado.exigir_completa": _PURA,

@@ -14,6 +14,7 @@ from desktop.rules.eleicao import situacao as regra_situacao
 from desktop.rules.eleicao.atos import NOMES_FASES
 from desktop.rules.eleicao.calendario import Calendario
 from desktop.rules.papeis import NOMES_FUNCAO, FuncaoApuracao
+from desktop.store import documentos as registro_documentos
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.eleicao import designacoes as armazem_designacoes
 from desktop.store.ids import agora
@@ -53,6 +54,17 @@ def assunto_documento(processo_id: str, tipo: str) -> str:
     """O assunto de um documento da eleição: o novo do mesmo tipo e assunto é ligado aos substituídos
     (``services.documentos.emitir``)."""
     return f"{assunto_do_processo(processo_id)}:{tipo.removeprefix('eleicao_')}"
+
+
+def documentos_sem_assunto(db, processo: dict, tipo: str, *, validos: bool) -> list[dict]:
+    """Os documentos do ``tipo`` emitidos para o processo antes de os da eleição terem assunto (referência "Processo de
+    escolha <ano>", assunto vazio): os ainda válidos (``validos``), que a retificação marca substituídos, ou os já
+    substituídos e ainda sem o novo, que a nova emissão cita e liga."""
+    ref = f"Processo de escolha {processo['ano']}"
+    return [d for d in registro_documentos.listar(db, tipo=tipo, texto=ref, cancelados=False if validos else None,
+                                                  limite=100_000)
+            if d["assunto"] is None and d["referencia"] == ref and (validos or (
+                d["substituido_em"] and not d["substituto_id"] and not d["cancelado_em"]))]
 
 
 def exigir_funcao(sessao, processo_id: str, funcao: FuncaoApuracao, acao: str) -> None:

@@ -16,13 +16,15 @@ from desktop.rules.eleicao.requisitos import nota as ler_nota
 from desktop.rules.eleicao.resultado import CRITERIOS
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
+from desktop.store import documentos as registro_documentos
 from desktop.store import usuarios as armazem_usuarios
 from desktop.store.eleicao import candidaturas as armazem
 from desktop.store.ids import agora, novo_id
 
 from .. import documentos_vias, parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import DOCUMENTOS_COM_O_CALENDARIO, assunto_do_processo, calendario_de, processo_ou_erro
+from .comum import (DOCUMENTOS_COM_O_CALENDARIO, assunto_do_processo, calendario_de, documentos_sem_assunto,
+                    processo_ou_erro)
 from .comum import hoje as dia_de_hoje
 
 
@@ -234,10 +236,14 @@ def retificar_publicacao(sessao: Sessao, processo_id: str, qual: str, *, em: dat
         depois = m.alterar("eleicao_processos", processo_id, {**novos, "atualizado_em": agora()}, so_os_campos=True,
                            nota={"retificacao": qual, "motivo": motivo})
         # os documentos emitidos que citam a data antiga deixam de valer; o novo do mesmo tipo é ligado a eles
-        documentos_vias.substituir_assunto(
-            m, assunto_do_processo(processo_id),
-            f"data da publicação {regra_atos.PUBLICACOES[qual]} retificada de {formato.data(antiga)} para "
-            f"{formato.data(em)}: {motivo}", filtro=lambda d: d["tipo"] in DOCUMENTOS_COM_O_CALENDARIO)
+        porque = (f"data da publicação {regra_atos.PUBLICACOES[qual]} retificada de {formato.data(antiga)} para "
+                  f"{formato.data(em)}: {motivo}")
+        documentos_vias.substituir_assunto(m, assunto_do_processo(processo_id), porque,
+                                           filtro=lambda d: d["tipo"] in DOCUMENTOS_COM_O_CALENDARIO)
+        for tipo in DOCUMENTOS_COM_O_CALENDARIO:  # e os emitidos antes de os documentos da eleição terem assunto
+            for d in documentos_sem_assunto(m.db, proc, tipo, validos=True):
+                m.alterar_se("documentos", d["id"], registro_documentos.marcar_substituido, momento=agora(),
+                             por=sessao.usuario.login, motivo=porque)
         return depois
 
 

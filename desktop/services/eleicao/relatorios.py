@@ -17,7 +17,7 @@ from ..documentos import Emitido
 from ..sessao import ErroNegocio, Sessao
 from desktop.store import documentos as registro_documentos
 
-from .comum import assunto_documento, processo_ou_erro
+from .comum import assunto_documento, documentos_sem_assunto, processo_ou_erro
 from . import designacoes
 from .resultado import apurar, exigir_completa
 from desktop.rules import formato
@@ -49,11 +49,17 @@ def emitir_lista(sessao: Sessao, processo_id: str, *, habilitados: bool) -> Emit
     tipo = "eleicao_habilitados" if habilitados else "eleicao_inscritos"
     titulo = "Lista de habilitados" if habilitados else "Edital — lista de inscritos"
     assunto = assunto_documento(processo_id, tipo)
-    substitui = [_substituido(d) for d in registro_documentos.sem_substituto(sessao.db, tipo, assunto)]
-    return documentos.emitir(
+    legados = documentos_sem_assunto(sessao.db, p, tipo, validos=False)  # emitidos antes de terem assunto
+    substitui = [_substituido(d) for d in [*legados, *registro_documentos.sem_substituto(sessao.db, tipo, assunto)]]
+    novo = documentos.emitir(
         sessao, tipo=tipo, titulo=titulo, referencia=f"Processo de escolha {p['ano']}", assunto=assunto,
         montar=lambda cab, rod: pdf.lista_candidatos(cab, rod, _processo(p), [_linha(c) for c in cands],
                                                      habilitados=habilitados, substitui=substitui))
+    if legados:  # os do mesmo assunto, emitir já ligou; os sem assunto, liga-os aqui ao novo (o verificador o aponta)
+        with sessao.mudanca(Permissao.DOCUMENTOS_EMITIR) as m:
+            for d in legados:
+                m.alterar_se("documentos", d["id"], registro_documentos.ligar_substituto, substituto_id=novo.id)
+    return novo
 
 
 def _substituido(d: dict) -> str:

@@ -122,3 +122,33 @@ def test_lista_retificada_substitui_o_edital_dos_inscritos_ja_emitido(sessao_adm
     v = documentos.verificar_codigo(sessao_admin, antigo.codigo)
     assert v.situacao == documentos.SUBSTITUIDO and f"código {novo.codigo}" in v.mensagem()
     assert documentos.verificar_pdf(sessao_admin, novo.pdf).situacao == documentos.AUTENTICO
+
+
+def test_edital_dos_inscritos_emitido_antes_do_assunto_tambem_fica_substituido(sessao_admin, proc):
+    """Um edital dos inscritos emitido antes de os documentos da eleição terem assunto (referência "Processo de escolha
+    2027", sem assunto — como o código anterior os registrava) também deixa de valer com a retificação; a nova emissão
+    o cita e fica ligada a ele. O de outro processo (outra referência) não é tocado."""
+    from desktop.reports.eleicao import documentos as pdf
+    from desktop.services import documentos
+    from desktop.services.eleicao import relatorios
+    from desktop.store import documentos as registro
+
+    rnd = random.Random(4)
+    inscrever_habilitado(sessao_admin, proc, 11, rnd)
+    p = publicar_inscritos(sessao_admin, proc)
+
+    def _sem_assunto(referencia: str):
+        return documentos.emitir(sessao_admin, tipo="eleicao_inscritos", titulo="Edital — lista de inscritos",
+                                 referencia=referencia, montar=lambda cab, rod: pdf.lista_candidatos(
+                                     cab, rod, relatorios._processo(p), [], habilitados=False))
+
+    antigo, outro = _sem_assunto("Processo de escolha 2027"), _sem_assunto("Processo de escolha 2031")
+    with simulando_dia(date(2027, 5, 20)):
+        processo.retificar_publicacao(sessao_admin, p["id"], "inscritos", em=date(2027, 5, 19),
+                                      motivo="A relação foi afixada no mural só em 19/05/2027")
+    assert documentos.verificar_codigo(sessao_admin, antigo.codigo).situacao == documentos.SUBSTITUIDO
+    assert documentos.verificar_codigo(sessao_admin, outro.codigo).situacao == documentos.AUTENTICO
+    novo = relatorios.emitir_lista(sessao_admin, p["id"], habilitados=False)
+    assert f"(código {antigo.codigo})" in _texto(novo.pdf) and outro.codigo not in _texto(novo.pdf)
+    assert registro.por_id(sessao_admin.db, antigo.id)["substituto_id"] == novo.id
+    assert f"código {novo.codigo}" in documentos.verificar_codigo(sessao_admin, antigo.codigo).mensagem()
