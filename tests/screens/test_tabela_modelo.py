@@ -562,3 +562,137 @@ def test_a_pintura_da_tabela_de_leitura_e_a_do_qt_ponto_a_ponto(qtbot, qapp):
         comparar()
     finally:
         qapp.setStyleSheet(anterior)
+
+
+def test_tabela_de_leitura_pinta_sem_ler_as_flags_da_coluna(qtbot, monkeypatch):
+    """A tabela pede ``flags`` a cada célula que pinta (duas vezes). Com o modelo só de leitura, quem responde é o Qt
+    (o ``flags`` dele: selecionável e habilitada), sem perguntar à coluna (``flags_celula``) — eram oito voltas ao
+    Python por célula com a conversão do ``enum``, mais da metade das da pintura de uma página dos Atendimentos
+    (issue 16, meta 3). Filtrada, as mesmas; trocadas as colunas por uma editável, o modelo volta a responder,
+    célula a célula, e a edição segue."""
+    from desktop.screens.widgets.tabela import ProxyFiltro, criar_visao
+
+    chamadas = {"flags_celula": 0}
+    original = ModeloTabela.flags_celula
+
+    def contada(self, linha, coluna):
+        chamadas["flags_celula"] += 1
+        return original(self, linha, coluna)
+
+    monkeypatch.setattr(ModeloTabela, "flags_celula", contada)
+    F = Qt.ItemFlag
+    colunas = [Coluna("Nº", lambda r: str(r["n"]), largura=60), Coluna("Nome", lambda r: r["nome"], esticar=True)]
+    modelo = ModeloTabela(colunas)
+    proxy = ProxyFiltro(modelo)
+    visao = criar_visao(proxy)
+    qtbot.addWidget(visao)
+    visao.resize(500, 300)
+    visao.show()
+    qtbot.waitExposed(visao)
+    modelo.definir_linhas([{"n": i, "nome": f"Ana {i}"} for i in range(40)])
+    qtbot.wait(10)
+    visao.selectRow(1)
+    visao.viewport().repaint()
+    assert chamadas["flags_celula"] == 0
+    leitura = F.ItemIsSelectable | F.ItemIsEnabled | F.ItemNeverHasChildren  # as do QAbstractTableModel
+    assert proxy.flags(proxy.index(1, 1)) == leitura == modelo.flags(modelo.index(1, 1))
+    assert proxy.flags(QModelIndex()) == F.NoItemFlags == modelo.flags(QModelIndex())
+    assert visao.selectionModel().isSelected(proxy.index(1, 1))
+    proxy.definir_texto("ana 3")
+    assert proxy.rowCount() == 13  # 3, 13, 23 e 30-39
+    assert proxy.flags(proxy.index(0, 0)) == leitura
+    proxy.definir_texto("")
+
+    nomes = {}
+    modelo.definir_colunas(colunas + [Coluna("Apelido", lambda r: nomes.get(r["n"], ""),
+                                             editar=lambda r, v: nomes.__setitem__(r["n"], v))])
+    modelo.definir_linhas([{"n": i, "nome": f"Ana {i}"} for i in range(40)])
+    assert proxy.flags(proxy.index(2, 2)) & F.ItemIsEditable and not proxy.flags(proxy.index(2, 0)) & F.ItemIsEditable
+    assert chamadas["flags_celula"] >= 2
+    assert proxy.setData(proxy.index(2, 2), "Aninha") and proxy.index(2, 2).data() == "Aninha"
+
+
+def test_busca_cujos_textos_cabem_nao_mede_margem_nem_muda_colunas(qtbot, monkeypatch):
+    """A margem que a célula soma ao texto (``_PeloConteudo._margem``) é medida uma vez por coluna: a cada busca dos
+    Atendimentos (``substituir_linhas``) ela era medida de novo, pedindo ao delegado o tamanho de uma célula por coluna
+    (``sizeHintForIndex``, com o ``initStyleOption`` em Python; issue 16, meta 3). Uma busca cujos textos cabem não
+    muda a largura de coluna alguma nem pede tamanho de célula; com outra fonte, a margem é medida de novo."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.screens.widgets.tabela import Lista
+
+    lista = Lista([Coluna("Nº", lambda r: str(r["n"]), largura=40), Coluna("Nome", lambda r: r["nome"], esticar=True),
+                   Coluna("Bairro", lambda r: r["bairro"], largura=60), Coluna("Fim", lambda r: "x", largura=40)])
+    visao, cab = lista.visao, lista.visao.horizontalHeader()
+    qtbot.addWidget(visao)
+    visao.resize(800, 300)
+    visao.show()
+    qtbot.waitExposed(visao)
+
+    def linhas(bairro, n=30):
+        return [{"id": i, "n": i, "nome": f"Caso {i}", "bairro": bairro} for i in range(n)]
+
+    lista.modelo.substituir_linhas(linhas("Jequiezinho de Cima"))
+    qtbot.wait(10)
+    larguras = [cab.sectionSize(i) for i in range(4)]
+    fm = visao.fontMetrics()
+    assert cab.sectionSize(2) >= fm.horizontalAdvance("Jequiezinho de Cima") + 4  # alargou pelo texto, com margem
+
+    pedidos = []
+    original = QTableView.sizeHintForIndex
+    monkeypatch.setattr(QTableView, "sizeHintForIndex",
+                        lambda self, indice: pedidos.append(indice.column()) or original(self, indice))
+    for bairro, n in (("Centro", 30), ("KM 3", 4), ("São Judas", 12)):  # cabem na coluna já larga
+        lista.modelo.substituir_linhas(linhas(bairro, n))
+        assert [cab.sectionSize(i) for i in range(4)] == larguras
+    assert pedidos == []
+
+    lista.modelo.substituir_linhas(linhas("Jequiezinho de Cima e de Baixo"))  # não cabe: alarga, com a mesma margem
+    assert cab.sectionSize(2) - fm.horizontalAdvance("Jequiezinho de Cima e de Baixo") == \
+        larguras[2] - fm.horizontalAdvance("Jequiezinho de Cima")
+    assert pedidos == []
+
+    fonte = QFont(visao.font())
+    fonte.setPointSize(fonte.pointSize() + 6)
+    visao.setFont(fonte)  # outra fonte: a margem é medida de novo
+    lista.modelo.substituir_linhas(linhas("Centro"))
+    assert pedidos
+
+
+def test_pintar_uma_celula_de_leitura_custa_poucas_voltas_ao_python(qtbot):
+    """A pintura de uma página dos Atendimentos é quase toda chamadas do Qt ao Python, ~15 µs por célula (issue 16,
+    meta 3). Por célula pintada (sem cor própria, sem filtro, também a linha escolhida) restam: o ``paint`` do delegado,
+    o ``mostrar`` da coluna, o ``enum`` do estado da célula que o PySide monta (dois) e o índice que o proxy pede ao
+    modelo para as ``flags`` de cada uma das duas vezes que a tabela as pede (``ModeloTabela.index``) — seis; eram
+    dezessete (``flags`` do proxy e ``flags_celula`` com a conversão do ``enum``, duas vezes; ``_celula``; a cor pelo
+    ``_dado``; o ``value`` do estado). Mais umas dezenas por pintura (o quadro do delegado, as cores da paleta)."""
+    import sys
+
+    from desktop.screens.widgets.tabela import Lista
+
+    lista = Lista([Coluna(t, lambda r, t=t: f"{t} {r['n']}", largura=90) for t in ("Nº", "Data", "Tipo", "Bairro")])
+    visao = lista.visao
+    qtbot.addWidget(visao)
+    visao.resize(600, 400)
+    visao.show()
+    qtbot.waitExposed(visao)
+    lista.definir_linhas([{"id": i, "n": i} for i in range(200)])
+    visao.selectRow(3)
+    qtbot.wait(10)
+    chamadas = {"paint": 0, "todas": 0}
+
+    def contar(frame, evento, _arg):
+        if evento == "call":
+            chamadas["todas"] += 1
+            if frame.f_code.co_name == "paint":
+                chamadas["paint"] += 1
+
+    sys.setprofile(contar)
+    try:
+        visao.viewport().repaint()
+    finally:
+        sys.setprofile(None)
+    celulas = chamadas["paint"]
+    assert celulas >= 5 * 4
+    assert chamadas["todas"] <= 6 * celulas + 80, chamadas

@@ -97,6 +97,9 @@ class Coluna:
         return self.editar is not None or self.marcar is not None
 
 
+_NENHUM = QModelIndex()
+
+
 class ModeloTabela(QAbstractTableModel):
     """Linhas vindas de um serviço, mostradas segundo a lista de colunas."""
 
@@ -121,6 +124,7 @@ class ModeloTabela(QAbstractTableModel):
         self._preparo.setInterval(_PREPARAR_MS)
         self._preparo.timeout.connect(self._on_preparar)
         self._preparada = 0  # até que linha o texto de busca já foi preparado
+        self._armar_flags()
 
     def definir_linhas(self, linhas: list[Any]) -> None:
         self.beginResetModel()
@@ -207,6 +211,7 @@ class ModeloTabela(QAbstractTableModel):
             self.beginResetModel()
             self.colunas = colunas
             self._papeis = _papeis(colunas)
+            self._armar_flags()
             self._busca = {}
             if self._ordem[0] >= len(colunas):
                 self._ordem = (-1, Qt.SortOrder.AscendingOrder)
@@ -402,10 +407,28 @@ class ModeloTabela(QAbstractTableModel):
             return problema
         return coluna.dica(linha) if coluna.dica else coluna.mostrar(linha)  # _DICA
 
-    def flags(self, index: QModelIndex):
+    def _armar_flags(self) -> None:
+        """Só o modelo com coluna de editar ou de marcar responde ``flags`` em Python (``_flags``, posto na instância: o
+        PySide procura a sobrescrita também ali); o só de leitura fica com o ``flags`` do Qt (selecionável e
+        habilitada), sem volta ao Python. A tabela pede ``flags`` duas vezes a cada célula que pinta, e o proxy pedia
+        à coluna, com a conversão do ``enum`` do PySide: oito voltas ao Python por célula, mais da metade das da
+        pintura de uma página dos Atendimentos (issue 16, meta 3)."""
+        if any(c.editar is not None or c.marcar is not None for c in self.colunas):
+            self.flags = self._flags
+        else:
+            self.__dict__.pop("flags", None)
+
+    def _flags(self, index: QModelIndex):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return self.flags_celula(index.row(), index.column())
+
+    def index(self, linha: int, coluna: int, parent=QModelIndex()) -> QModelIndex:
+        """O de ``QAbstractTableModel``, numa volta ao Python em vez de duas (o dele pergunta ``rowCount`` e
+        ``columnCount``): o proxy pede um índice daqui a cada célula que mapeia (as ``flags`` de cada célula pintada)."""
+        if 0 <= linha < len(self._linhas) and 0 <= coluna < len(self.colunas) and not parent.isValid():
+            return self.createIndex(linha, coluna)
+        return _NENHUM
 
     def flags_celula(self, linha: int, coluna: int):
         """``flags`` de uma célula válida, pela linha e coluna do modelo."""
@@ -522,12 +545,6 @@ class ProxyFiltro(QSortFilterProxyModel):
         else:
             origem = self.mapToSource(index)
             self.sourceModel().preencher(origem.row(), origem.column(), papeis)
-
-    def flags(self, index: QModelIndex):
-        """Como ``multiData``: sem filtro, a célula do modelo sem mapear (a pintura pede a cada célula)."""
-        if index.isValid() and not self._termos:
-            return self.sourceModel().flags_celula(index.row(), index.column())
-        return super().flags(index)
 
     def linha_origem(self, indice_proxy: QModelIndex) -> Any:
         return self.sourceModel().linha(self.mapToSource(indice_proxy).row())
@@ -751,11 +768,17 @@ class _DelegadoLeitura(QStyledItemDelegate):
         if quadro is None:
             quadro = self._preparar(opcao)
         modelo = self._modelo
-        estado = opcao.state.value
+        # ``_value_``, não ``value``: o mesmo inteiro sem o descritor do ``enum`` (duas voltas ao Python por célula)
+        estado = opcao.state._value_
         if quadro is _DO_QT or modelo._papeis is not _PAPEIS or estado & _COM_FOCO:
             super().paint(painter, opcao, indice)
             return
-        c, registro = self._celula(indice)
+        proxy = self._proxy  # a célula do modelo (``_celula``, aqui dentro: uma volta ao Python a menos por célula)
+        if not proxy._termos:  # sem filtro, a linha é a do modelo (quem ordena é o modelo)
+            c, registro = modelo.colunas[indice.column()], modelo._linhas[indice.row()]
+        else:
+            origem = proxy.mapToSource(indice)
+            c, registro = modelo.colunas[origem.column()], modelo._linhas[origem.row()]
         texto = c.mostrar(registro)
         if texto is not None and (not isinstance(texto, str) or "\n" in texto):  # a quebra: várias linhas no Qt
             super().paint(painter, opcao, indice)
@@ -766,6 +789,8 @@ class _DelegadoLeitura(QStyledItemDelegate):
         if estado & _ESCOLHIDA:  # a tabela mostra a escolha na célula toda (showDecorationSelected)
             painter.fillRect(opcao.rect, realce)
             cor = texto_realce
+        elif c.cor is None and modelo._cor_linha is None:  # sem cor própria (a maioria das tabelas): a da paleta
+            cor = texto_normal
         else:
             cor = modelo._dado(c, registro, _COR) or texto_normal
         if not texto:
@@ -943,6 +968,7 @@ class _PeloConteudo(QObject):
         self._visao, self._esticada = visao, esticada
         self._medido: dict[int, int] = {}
         self._larguras: dict[str, int] = {}  # texto → largura, medida com a fonte ``_fonte``
+        self._margens: dict[int, tuple[int, int]] = {}  # coluna → (grade, margem), medida com a fonte ``_fonte``
         self._fonte = ""
         self._modelo = visao.model().sourceModel()
         self._modelo.modelReset.connect(self.medir)
@@ -960,14 +986,28 @@ class _PeloConteudo(QObject):
     def _margem(self, coluna: int) -> int:
         """O que a célula soma ao texto (margens do estilo e da folha de estilo), medido pelo delegado numa célula à
         vista (sem nenhuma, a margem do estilo: ``PM_FocusFrameHMargin`` + 1 de cada lado, como o QCommonStyle), e
-        a linha da grade — com 1 ponto a menos o texto já sai com reticências (o mesmo que ``sizeHintForColumn``)."""
+        a linha da grade — com 1 ponto a menos o texto já sai com reticências (o mesmo que ``sizeHintForColumn``).
+        A medida numa célula fica guardada por coluna (na fonte ``_fonte`` e com a grade de então): a margem não
+        depende do texto, e medi-la a cada busca dos Atendimentos era pedir ao delegado o tamanho de uma célula por
+        coluna (``sizeHintForIndex``, com o ``initStyleOption`` em Python) a cada chegada de linhas (issue 16)."""
         visao = self._visao
         grade = 1 if visao.showGrid() else 0
+        guardada = self._margens.get(coluna)
+        if guardada is not None and guardada[0] == grade:
+            return guardada[1]
         indice = visao.model().index(0, coluna)
         if indice.isValid():
             texto = visao.fontMetrics().horizontalAdvance(indice.data() or "")
-            return max(0, visao.sizeHintForIndex(indice).width() - texto) + grade + 1  # +1: o texto do Qt arredonda por cima
+            margem = max(0, visao.sizeHintForIndex(indice).width() - texto) + grade + 1  # +1: o texto do Qt arredonda por cima
+            self._margens[coluna] = (grade, margem)
+            return margem
         return 2 * (visao.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, visao) + 1) + grade + 1
+
+    def _conferir_fonte(self) -> None:
+        visao = self._visao
+        if self._fonte != visao.font().key() or len(self._larguras) > _LARGURAS_GUARDADAS:
+            # outra fonte: as larguras e as margens guardadas não valem
+            self._larguras, self._margens, self._fonte = {}, {}, visao.font().key()
 
     def medir(self, *_args) -> None:
         visao, modelo = self._visao, self._modelo
@@ -977,8 +1017,7 @@ class _PeloConteudo(QObject):
         visao.ensurePolished()  # a fonte da folha de estilo já vale para medir
         cab, metricas = visao.horizontalHeader(), visao.fontMetrics()
         teto = metricas.averageCharWidth() * _TETO_LETRAS
-        if self._fonte != visao.font().key() or len(self._larguras) > _LARGURAS_GUARDADAS:
-            self._larguras, self._fonte = {}, visao.font().key()  # outra fonte: as larguras guardadas não valem
+        self._conferir_fonte()
         larguras = self._larguras
         for i, coluna in enumerate(modelo.colunas):
             if (i == self._esticada or cab.isSectionHidden(i) or coluna.marcada is not None or not coluna.pelo_conteudo
@@ -1022,6 +1061,8 @@ def alargar_para(visao: QTableView, coluna: int, textos) -> None:
     medidor = visao.findChild(_PeloConteudo)
     visao.ensurePolished()
     texto = max((visao.fontMetrics().horizontalAdvance(t) for t in textos), default=0)
+    if medidor is not None:
+        medidor._conferir_fonte()
     largura = texto + (medidor._margem(coluna) if medidor is not None else 0)
     cab = visao.horizontalHeader()
     if largura > cab.sectionSize(coluna):
