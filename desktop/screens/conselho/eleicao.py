@@ -248,7 +248,10 @@ class ProcessoEscolha(QWidget):
             p, sem = lido
             self.dialogo = DialogoRetificacao(sessao, pid, p, [q for q, m in sem.items() if m is None], self)
             if self.dialogo.exec() == DialogoRetificacao.DialogCode.Accepted:
-                self.mensagem.setText("Data da publicação retificada; a data antiga, a nova e o motivo estão no diário.")
+                substituidos = (self.dialogo.resultado or {}).get("substituidos") or []
+                self.mensagem.setText("Data da publicação retificada; a data antiga, a nova e o motivo estão no diário."
+                                      + (f" Deixou de valer (citava a data antiga): {'; '.join(substituidos)} — emita "
+                                         "de novo na aba Documentos." if substituidos else ""))
                 self._on_processo()
 
         servicos.consulta(self, lambda: (processo.obter_processo(sessao, pid), processo.por_que_sem_retificacao(sessao, pid)),

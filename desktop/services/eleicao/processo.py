@@ -209,7 +209,9 @@ def retificar_publicacao(sessao: Sessao, processo_id: str, qual: str, *, em: dat
     ("inscritos") para ``em`` — a data em que de fato saiu —, enquanto nenhum ato posterior depende dela (a primeira
     inscrição, do edital; impugnação ou homologação, da lista: Lei 320/2023, arts. 7º §1º a e 11 §§2º e 6º). A data
     entra no calendário, que é conferido de novo (da lista, o fim do prazo de impugnação é recalculado). O motivo é
-    obrigatório e vai ao diário com a data antiga e a nova (quem e quando, o diário já guarda). Devolve o processo."""
+    obrigatório e vai ao diário com a data antiga e a nova (quem e quando, o diário já guarda). Os documentos já
+    emitidos que citam a data antiga (``DOCUMENTOS_COM_O_CALENDARIO``) ficam substituídos na mesma transação. Devolve
+    o processo, com ``substituidos``: a identificação desses documentos, para a tela pedir a nova emissão."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     if qual not in regra_atos.PUBLICACOES:
         raise EntradaInvalida("Retifica-se a data do edital (\"edital\") ou da lista de inscritos (\"inscritos\").")
@@ -238,13 +240,14 @@ def retificar_publicacao(sessao: Sessao, processo_id: str, qual: str, *, em: dat
         # os documentos emitidos que citam a data antiga deixam de valer; o novo do mesmo tipo é ligado a eles
         porque = (f"data da publicação {regra_atos.PUBLICACOES[qual]} retificada de {formato.data(antiga)} para "
                   f"{formato.data(em)}: {motivo}")
-        documentos_vias.substituir_assunto(m, assunto_do_processo(processo_id), porque,
-                                           filtro=lambda d: d["tipo"] in DOCUMENTOS_COM_O_CALENDARIO)
+        substituidos = documentos_vias.substituir_assunto(
+            m, assunto_do_processo(processo_id), porque, filtro=lambda d: d["tipo"] in DOCUMENTOS_COM_O_CALENDARIO)
         for tipo in DOCUMENTOS_COM_O_CALENDARIO:  # e os emitidos antes de os documentos da eleição terem assunto
             for d in documentos_sem_assunto(m.db, proc, tipo, validos=True):
-                m.alterar_se("documentos", d["id"], registro_documentos.marcar_substituido, momento=agora(),
-                             por=sessao.usuario.login, motivo=porque)
-        return depois
+                substituidos.append(m.alterar_se("documentos", d["id"], registro_documentos.marcar_substituido,
+                                                 momento=agora(), por=sessao.usuario.login, motivo=porque))
+        return {**depois, "substituidos": [f"{d['titulo']} nº {d['numero']}/{d['ano']} (código {d['codigo']})"
+                                           for d in substituidos if d]}
 
 
 def reabrir_inscricoes(sessao: Sessao, processo_id: str, *, novo_fim: date, nova_publicacao: date) -> dict:

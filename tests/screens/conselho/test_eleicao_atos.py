@@ -11,7 +11,7 @@ from desktop.screens.conselho.eleicao import ProcessoEscolha
 from desktop.services.eleicao import processo
 from desktop.services.eleicao.comum import simulando_dia
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras, quando_modal
-from tests.services.eleicao.conftest import proc_aberto, publicar_inscritos  # noqa: F401 (fixtures)
+from tests.services.eleicao.conftest import proc, proc_aberto, publicar_inscritos  # noqa: F401 (fixtures)
 
 
 def _tela(qtbot, sessao) -> ProcessoEscolha:
@@ -139,7 +139,7 @@ def test_retificar_a_data_do_edital_pelo_calendario(qtbot, sessao_admin, proc_ab
         esperar_leituras(qtbot)
     assert vistos == ["Publicação do edital (registrada em 03/04/2027)", ""]
     assert processo.obter_processo(sessao_admin, pid)["edital_publicado_em"] == "2027-04-01"
-    assert "retificada" in tela.mensagem.text()
+    assert "retificada" in tela.mensagem.text() and "Deixou de valer" not in tela.mensagem.text()  # nada emitido
     # a trilha na aba Calendário, do serviço: quem, quando, a data antiga → a nova e o motivo
     assert tela.retificacoes.visao.isVisible() and tela.titulo_retificacoes.text().startswith(
         "Retificações de data de publicação (1)")
@@ -199,3 +199,37 @@ def test_na_virada_do_dia_os_botoes_seguem_o_dia_novo(qtbot, sessao_admin, proc_
             assert tela.candidatos is cand and cand.inscrever.isEnabled()  # a mesma aba, relida
             assert tela.fase.text().startswith("Fase: Inscrições (edital publicado) · Inscrições abertas até 13/05/2027")
             assert tela.virada.isActive() and tela.virada.remainingTime() > 86_000_000  # a próxima meia-noite
+
+
+def test_retificar_a_lista_diz_qual_documento_emitido_deixou_de_valer(qtbot, sessao_admin, proc):  # noqa: F811
+    """Com o edital dos inscritos já emitido, retificar a data da lista pelo formulário diz, na barra, que ele deixou
+    de valer (número e código) e pede a nova emissão na aba Documentos; no banco, ele está substituído."""
+    import random
+
+    from desktop.screens.conselho.dialogos_candidatura import DialogoRetificacao
+    from desktop.services.eleicao import relatorios
+    from desktop.store import documentos as registro
+    from tests.services.eleicao.conftest import inscrever_habilitado
+
+    inscrever_habilitado(sessao_admin, proc, 11, random.Random(5))
+    p = publicar_inscritos(sessao_admin, proc)  # 18/05/2027
+    antigo = relatorios.emitir_lista(sessao_admin, p["id"], habilitados=False)
+    with simulando_dia(date(2027, 5, 20)):
+        tela = _tela(qtbot, sessao_admin)
+
+        def preencher(d: DialogoRetificacao) -> None:
+            d.data.edit.clear()
+            qtbot.keyClicks(d.data.edit, "19/05/2027")
+            qtbot.keyClicks(d.motivo, "Afixada no mural so em 19/05/2027")
+            qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+            esperar_gravacao(qtbot, d)
+            if d.isVisible():
+                d.reject()
+
+        quando_modal(preencher, tipo=DialogoRetificacao)
+        qtbot.mouseClick(tela.retificar, Qt.MouseButton.LeftButton)
+        esperar_leituras(qtbot)
+    assert processo.obter_processo(sessao_admin, p["id"])["inscritos_publicados_em"] == "2027-05-19"
+    assert (f"Deixou de valer (citava a data antiga): Edital — lista de inscritos nº {antigo.numero}/{antigo.ano} "
+            f"(código {antigo.codigo}) — emita de novo na aba Documentos.") in tela.mensagem.text()
+    assert registro.por_id(sessao_admin.db, antigo.id)["substituido_em"]

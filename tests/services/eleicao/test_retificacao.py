@@ -93,8 +93,10 @@ def test_lista_retificada_substitui_o_edital_dos_inscritos_ja_emitido(sessao_adm
     antigo = relatorios.emitir_lista(sessao_admin, p["id"], habilitados=False)
     assert "de 18/05/2027 a 23/05/2027" in _texto(antigo.pdf)
     with simulando_dia(date(2027, 5, 20)):
-        processo.retificar_publicacao(sessao_admin, p["id"], "inscritos", em=date(2027, 5, 19),
-                                      motivo="A relação foi afixada no mural só em 19/05/2027")
+        retificado = processo.retificar_publicacao(sessao_admin, p["id"], "inscritos", em=date(2027, 5, 19),
+                                                   motivo="A relação foi afixada no mural só em 19/05/2027")
+    assert retificado["substituidos"] == [f"Edital — lista de inscritos nº {antigo.numero}/{antigo.ano} (código "
+                                          f"{antigo.codigo})"]  # a tela pede a nova emissão
     [r] = processo.retificacoes(sessao_admin, p["id"])  # a trilha que a aba Calendário mostra
     assert {k: r[k] for k in ("publicacao", "rotulo", "por", "login", "antes", "depois", "motivo")} == {
         "publicacao": "inscritos", "rotulo": "da lista de inscritos", "por": sessao_admin.usuario.nome,
