@@ -486,7 +486,7 @@ def test_rotulo_ao_lado_dos_modulos_mostra_o_orgao_do_modulo_aberto(qtbot, abrir
     assert janela.windowTitle() == "Paço — Secretaria Municipal de Educação (Jequié-BA)"
     assert janela.rotulo_orgao.toolTip() == ""
     qtbot.keyClick(janela.modulos, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # o administrador lê os dois
-    assert janela.rotulo_orgao.text() == "Conselho Tutelar de Itapiranga\nCMDCA de Itapiranga\nItapiranga-AM"
+    assert janela.rotulo_orgao.text() == "• Conselho Tutelar de Itapiranga\n• CMDCA de Itapiranga\nItapiranga-AM"
     assert janela.rotulo_orgao.toolTip().startswith(
         "Os documentos de Conselho Tutelar saem em nome de Conselho Tutelar de Itapiranga e de CMDCA de Itapiranga; "
         "esta instalação é de Secretaria Municipal de Educação.")
@@ -498,7 +498,7 @@ def test_rotulo_ao_lado_dos_modulos_mostra_o_orgao_do_modulo_aberto(qtbot, abrir
 
     emissores.atribuir_modulo(janela.sessao, "conselho", emissores.ORGAO)
     qtbot.keyClick(janela.modulos, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: janela.rotulo_orgao.text() == f"{jequie}\nCMDCA de Itapiranga\nItapiranga-AM")
+    qtbot.waitUntil(lambda: janela.rotulo_orgao.text() == f"• {jequie}\n• CMDCA de Itapiranga\nItapiranga-AM")
     fechar_principal(qtbot, janela)
     # a conselheira não lê a eleição: só o órgão dos documentos dela
     s = acesso.entrar(janela.caminho_base, "admin", SENHA_ADMIN)

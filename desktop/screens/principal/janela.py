@@ -133,8 +133,9 @@ class JanelaPrincipal(QMainWindow):
                 quem.append((e["nome"], e["municipio"], e["uf"]) if e else proprio)
         quem = list(dict.fromkeys(quem[1:] or quem))
         linhas = []
+        marca = "• " if len(quem) > 1 else ""  # dois órgãos: cada nome começa com a marca (não correm juntos)
         for i, (nome, municipio, uf) in enumerate(quem):  # o município uma vez só, depois dos órgãos dele
-            linhas.append(nome)
+            linhas.append(marca + nome)
             if municipio and (i + 1 == len(quem) or quem[i + 1][1:] != (municipio, uf)):
                 linhas.append(f"{municipio}-{uf}")
         self.rotulo_orgao.setText("\n".join(linhas))
