@@ -17,12 +17,29 @@ def sessao_comissao(tmp_path):
     s.fechar()
 
 
-def test_abre_no_processo_em_andamento_e_deixa_escolher_o_de_2023(qtbot, sessao_comissao):
-    tela = ProcessoEscolha(sessao_comissao)
+def _abrir(qtbot, sessao, largura=1366, altura=720):
+    """A tela do Processo de escolha mostrada, com as leituras do processo aberto primeiro (o de 2027) concluídas."""
+    tela = ProcessoEscolha(sessao)
     qtbot.addWidget(tela)
-    tela.resize(1366, 720)
+    tela.resize(largura, altura)
     tela.show()
     esperar_leituras(qtbot)
+    return tela
+
+
+def _na_aba_de_2023(qtbot, tela, nome):
+    """Escolhe o processo de 2023 (encerrado, posse dada), abre nele a aba ``nome`` (atributo da tela, lido depois
+    da troca de processo) e a devolve."""
+    tela.processos.setCurrentIndex(1)
+    esperar_leituras(qtbot)
+    aba = getattr(tela, nome)
+    tela.abas.setCurrentWidget(aba)
+    esperar_leituras(qtbot)
+    return aba
+
+
+def test_abre_no_processo_em_andamento_e_deixa_escolher_o_de_2023(qtbot, sessao_comissao):
+    tela = _abrir(qtbot, sessao_comissao)
     itens = [tela.processos.itemText(i) for i in range(tela.processos.count())]
     assert itens == ["2027 — eleição em 03/10/2027", "2023 — eleição em 01/10/2023"]
     assert tela.processos.currentIndex() == 0 and tela.fase.text().startswith("Fase: Edital a publicar")
@@ -43,16 +60,9 @@ def test_processo_encerrado_sem_escrita_com_o_motivo_e_os_presentes_gravados(qtb
     """2023, posse dada: publicar, dar posse, gravar a digitação (e as demais escritas da apuração) ficam
     desabilitados, com o motivo do serviço na dica e na linha de situação; os presentes da sessão de apuração
     aparecem como gravados (apuracao_membros)."""
-    tela = ProcessoEscolha(sessao_comissao)
-    qtbot.addWidget(tela)
-    tela.resize(1366, 720)
-    tela.show()
-    esperar_leituras(qtbot)
-    tela.processos.setCurrentIndex(1)
-    esperar_leituras(qtbot)
-    aba, dig = tela.encerramento, tela.digitacao
-    tela.abas.setCurrentWidget(aba)
-    esperar_leituras(qtbot)
+    tela = _abrir(qtbot, sessao_comissao)
+    aba = _na_aba_de_2023(qtbot, tela, "encerramento")
+    dig = tela.digitacao
     for botao in (aba.publicar, aba.posse, aba.registrar_sessao, aba.designar, aba.liberar, aba.recontar):
         assert botao.isVisible() and not botao.isEnabled(), botao.text()
         assert "Lei 320/2023, art. 14 §§1º e 2º" in botao.toolTip(), botao.text()
@@ -82,16 +92,8 @@ def test_auditoria_e_posse_de_2023_mostra_a_situacao_e_os_presentes_inteiros_a_1
     rolar."""
     from PySide6.QtWidgets import QApplication, QScrollArea
 
-    tela = ProcessoEscolha(sessao_comissao)
-    qtbot.addWidget(tela)
-    tela.resize(1366 - 230, 768 - 60)  # 230: a lista de módulos; 60: menu e barra de estado
-    tela.show()
-    esperar_leituras(qtbot)
-    tela.processos.setCurrentIndex(1)
-    esperar_leituras(qtbot)
-    aba = tela.encerramento
-    tela.abas.setCurrentWidget(aba)
-    esperar_leituras(qtbot)
+    tela = _abrir(qtbot, sessao_comissao, 1366 - 230, 768 - 60)  # 230: a lista de módulos; 60: menu e barra de estado
+    aba = _na_aba_de_2023(qtbot, tela, "encerramento")
     QApplication.processEvents()
     rotulo = aba.situacao
     assert "Posse dada em 10/01/2024" in rotulo.text() and "contestação até" in rotulo.text()
@@ -115,16 +117,8 @@ def test_processo_encerrado_sem_atos_dos_candidatos_e_a_sessao_so_leitura(qtbot,
     """2023, posse dada: homologar, reabrir as inscrições e registrar parentesco ficam desabilitados com o motivo do
     serviço (com o artigo) na dica e na linha de situação da aba; os campos da sessão de apuração ficam só leitura.
     No processo de 2027 (edital a publicar), os mesmos botões, com os motivos da preparação."""
-    tela = ProcessoEscolha(sessao_comissao)
-    qtbot.addWidget(tela)
-    tela.resize(1366, 720)
-    tela.show()
-    esperar_leituras(qtbot)
-    tela.processos.setCurrentIndex(1)
-    esperar_leituras(qtbot)
-    cand = tela.candidatos
-    tela.abas.setCurrentWidget(cand)
-    esperar_leituras(qtbot)
+    tela = _abrir(qtbot, sessao_comissao)
+    cand = _na_aba_de_2023(qtbot, tela, "candidatos")
     esperados = {cand.homologar: "já foi homologada", cand.reabrir: "Não é possível reabrir as inscrições",
                  cand.parentesco: "o resultado foi publicado em 01/10/2023"}
     for botao, trecho in esperados.items():
@@ -154,16 +148,8 @@ def test_digitacao_do_processo_encerrado_so_leitura(qtbot, sessao_comissao):
     §§1º e 2º)."""
     from PySide6.QtCore import Qt
 
-    tela = ProcessoEscolha(sessao_comissao)
-    qtbot.addWidget(tela)
-    tela.resize(1366, 720)
-    tela.show()
-    esperar_leituras(qtbot)
-    tela.processos.setCurrentIndex(1)
-    esperar_leituras(qtbot)
-    dig = tela.digitacao
-    tela.abas.setCurrentWidget(dig)
-    esperar_leituras(qtbot)
+    tela = _abrir(qtbot, sessao_comissao)
+    dig = _na_aba_de_2023(qtbot, tela, "digitacao")
     assert all(c.edit.isReadOnly() for c in (dig.comparecimento, dig.brancos, dig.nulos))
     visao = dig.votos.visao
     assert visao.model().rowCount() == 10
