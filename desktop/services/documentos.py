@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from io import BytesIO
-from typing import Callable
+from typing import Callable, Iterable
 
 from desktop.reports import diario as relatorio_diario
 from desktop.reports import recuperacao as folha_recuperacao
@@ -98,7 +98,8 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
            titular: str | None = None,
            cpf: str | None = None, assunto: str | None = None,
            dominio: str = registro.DOMINIO_GERAL, emissor_id: str | None = None,
-           original_id: str | None = None, receita: dict | None = None) -> Emitido:
+           original_id: str | None = None, receita: dict | None = None,
+           substitui_ids: Iterable[str] = ()) -> Emitido:
     """Gera e registra um documento numa só transação: número, código, PDF, SHA-256 e diário.
 
     ``titulo`` é o nome do tipo de documento como o leitor o vê ("Contracheque"); ``referencia``
@@ -109,7 +110,8 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
 
     ``titular`` e ``cpf`` (mascarado) vão no selo assinado do QR; ``assunto`` diz de que fatos o
     documento depende (a substituição o procura) e liga-o aos substituídos do mesmo tipo, assunto e
-    referência; ``dominio`` decide onde o PDF é guardado. O PDF guardado é o devolvido, byte a byte.
+    referência — e aos de ``substitui_ids`` (substituídos de outro assunto ou sem ele), na mesma transação;
+    ``dominio`` decide onde o PDF é guardado. O PDF guardado é o devolvido, byte a byte.
     O emissor (timbre, CNPJ, chave do selo) é ``emissor_id`` (unidade certificadora) ou o do módulo
     do ``tipo`` (services.emissores). ``receita`` (JSON simples) são os dados de que o documento foi
     montado, guardados no domínio do PDF para a nova via sair igual (``documentos_vias.emitir_nova_via``).
@@ -177,9 +179,9 @@ def emitir(sessao: Sessao, *, tipo: str, titulo: str, montar: Callable[[Cabecalh
         m.sincronizar("documentos_pdf", linha["id"], "inserir", esquema=esquema_pdf)  # o PDF viaja às réplicas
         if receita is not None:  # e a receita, para a nova via sair igual em qualquer réplica
             m.sincronizar("documentos_receitas", linha["id"], "inserir", esquema=esquema_pdf)
-        if assunto:
-            for antigo in registro.sem_substituto(m.db, tipo, assunto):
-                m.alterar_se("documentos", antigo["id"], registro.ligar_substituto, substituto_id=linha["id"])
+        antigos = [d["id"] for d in registro.sem_substituto(m.db, tipo, assunto)] if assunto else []
+        for antigo_id in dict.fromkeys([*antigos, *substitui_ids]):
+            m.alterar_se("documentos", antigo_id, registro.ligar_substituto, substituto_id=linha["id"])
     if not (selo_svc.pasta_chaveiro() / f"{chave.impressao}{selo_svc.EXTENSAO}").exists():
         selo_svc.importar_chave(selo_svc.arquivo_chave_publica(sessao.db, emissor.id))  # confere sem login
     return Emitido(linha["id"], codigo, numero, ano, via, linha["sha256"], pdf, linha["paginas"])

@@ -51,15 +51,12 @@ def emitir_lista(sessao: Sessao, processo_id: str, *, habilitados: bool) -> Emit
     assunto = assunto_documento(processo_id, tipo)
     legados = documentos_sem_assunto(sessao.db, p, tipo, validos=False)  # emitidos antes de terem assunto
     substitui = [_substituido(d) for d in [*legados, *registro_documentos.sem_substituto(sessao.db, tipo, assunto)]]
-    novo = documentos.emitir(
+    # os do mesmo assunto e os sem assunto ficam ligados ao novo na transação da emissão (o verificador o aponta)
+    return documentos.emitir(
         sessao, tipo=tipo, titulo=titulo, referencia=f"Processo de escolha {p['ano']}", assunto=assunto,
+        substitui_ids=[d["id"] for d in legados],
         montar=lambda cab, rod: pdf.lista_candidatos(cab, rod, _processo(p), [_linha(c) for c in cands],
                                                      habilitados=habilitados, substitui=substitui))
-    if legados:  # os do mesmo assunto, emitir já ligou; os sem assunto, liga-os aqui ao novo (o verificador o aponta)
-        with sessao.mudanca(Permissao.DOCUMENTOS_EMITIR) as m:
-            for d in legados:
-                m.alterar_se("documentos", d["id"], registro_documentos.ligar_substituto, substituto_id=novo.id)
-    return novo
 
 
 def _substituido(d: dict) -> str:

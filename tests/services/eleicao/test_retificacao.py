@@ -154,3 +154,39 @@ def test_edital_dos_inscritos_emitido_antes_do_assunto_tambem_fica_substituido(s
     assert f"(código {antigo.codigo})" in _texto(novo.pdf) and outro.codigo not in _texto(novo.pdf)
     assert registro.por_id(sessao_admin.db, antigo.id)["substituto_id"] == novo.id
     assert f"código {novo.codigo}" in documentos.verificar_codigo(sessao_admin, antigo.codigo).mensagem()
+
+
+def test_nova_emissao_e_a_ligacao_ao_edital_sem_assunto_vao_juntas(sessao_admin, proc, monkeypatch):
+    """A nova emissão do edital dos inscritos e a ligação ao antigo sem assunto (que ela cita) são uma transação só:
+    se a ligação falha (queda de energia, disco cheio), nenhum documento novo fica registrado citando um antigo que
+    continua sem substituto — antes a emissão era confirmada e a ligação ia numa segunda transação."""
+    from desktop.reports.eleicao import documentos as pdf
+    from desktop.services import documentos
+    from desktop.services.eleicao import relatorios
+    from desktop.store import documentos as registro
+
+    rnd = random.Random(5)
+    inscrever_habilitado(sessao_admin, proc, 11, rnd)
+    p = publicar_inscritos(sessao_admin, proc)
+    antigo = documentos.emitir(sessao_admin, tipo="eleicao_inscritos", titulo="Edital — lista de inscritos",
+                               referencia="Processo de escolha 2027", montar=lambda cab, rod: pdf.lista_candidatos(
+                                   cab, rod, relatorios._processo(p), [], habilitados=False))
+    with simulando_dia(date(2027, 5, 20)):
+        processo.retificar_publicacao(sessao_admin, p["id"], "inscritos", em=date(2027, 5, 19),
+                                      motivo="A relação foi afixada no mural só em 19/05/2027")
+    emitidos = len(registro.listar(sessao_admin.db, tipo="eleicao_inscritos"))
+    ligar = registro.ligar_substituto
+
+    def _falha_ao_ligar(db, id_, substituto_id):
+        if id_ == antigo.id:
+            raise OSError("disco cheio")
+        return ligar(db, id_, substituto_id)
+
+    monkeypatch.setattr(registro, "ligar_substituto", _falha_ao_ligar)
+    with pytest.raises(OSError):
+        relatorios.emitir_lista(sessao_admin, p["id"], habilitados=False)
+    assert len(registro.listar(sessao_admin.db, tipo="eleicao_inscritos")) == emitidos  # nada novo ficou registrado
+    assert registro.por_id(sessao_admin.db, antigo.id)["substituto_id"] is None
+    monkeypatch.setattr(registro, "ligar_substituto", ligar)
+    novo = relatorios.emitir_lista(sessao_admin, p["id"], habilitados=False)
+    assert registro.por_id(sessao_admin.db, antigo.id)["substituto_id"] == novo.id
