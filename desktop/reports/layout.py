@@ -35,10 +35,11 @@ from desktop import __version__
 from desktop.rules import formato
 from desktop.rules.selo import MARCA_VAZIA, PREFIXO_ASSINATURA, PREFIXO_SELO, impressao_legivel
 
-from . import fontes, qr_mascara
+from . import compressao, fontes, qr_mascara
 from .fontes import MONO, NEGRITO, NORMAL
 
 qr_mascara.instalar()  # a máscara do QR escolhida ~3x mais rápido, com a mesma matriz do segno
+compressao.instalar()  # os fluxos comprimidos cedendo o GIL à interface, com os mesmos bytes
 
 LARGURA, ALTURA = A4
 MARGEM_LATERAL = 18 * mm
