@@ -129,3 +129,42 @@ def test_arquivo_que_nao_pode_ser_gravado_vira_aviso(qtbot, aba, perguntas, tmp_
     assert fim[0] is not None and len(mostrados) == 1 and mostrados[0][0] == "Ofício"
     assert "emitido e registrado, mas o arquivo não foi gravado" in mostrados[0][1]
     assert "Não foi salvo em arquivo" in aba.rotulo.text()
+
+
+def test_arquivo_gravado_fora_da_interface_e_por_inteiro(qtbot, aba, perguntas, tmp_path, monkeypatch):
+    """O arquivo é gravado numa thread de trabalho (o lote de 3.000 contracheques tem 11 MB: gravado na da interface,
+    a janela parava 35-60 ms, issue 16), e só toma o nome pedido inteiro: uma falha no meio da gravação deixa o
+    arquivo de antes com esse nome, sem pedaço do novo nem o arquivo provisório ao lado."""
+    perguntas.pasta = tmp_path
+    destino = tmp_path / "oficio-ABCD-1234.pdf"
+    destino.write_bytes(b"%PDF-1.4\n% o de antes\n")
+    gravado_em, mostrados, fim = [], [], []
+    original = emissao.gravar_arquivo
+
+    def _gravar(caminho, conteudo):
+        gravado_em.append(threading.get_ident())
+        return original(caminho, conteudo)
+
+    monkeypatch.setattr(emissao, "gravar_arquivo", _gravar)
+    emissao.emitir_em_segundo_plano(aba, aba.rotulo, "Ofício", lambda _p: _emitido(), "oficio", ao_terminar=fim.append)
+    qtbot.waitUntil(lambda: bool(fim), timeout=10000)
+    assert gravado_em and gravado_em[0] != threading.get_ident() and destino.read_bytes() == PDF
+
+    destino.write_bytes(b"%PDF-1.4\n% o de antes\n")
+    escrever = type(destino).write_bytes
+
+    def _disco_cheio_no_meio(caminho, dados):
+        with open(caminho, "wb") as f:
+            f.write(dados[:5])  # um pedaço foi para o disco
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(type(destino), "write_bytes", _disco_cheio_no_meio)
+    monkeypatch.setattr(avisos, "erro", lambda parent, titulo, erro: mostrados.append((titulo, str(erro))))
+    fim.clear()
+    emissao.emitir_em_segundo_plano(aba, aba.rotulo, "Ofício", lambda _p: _emitido(), "oficio", ao_terminar=fim.append)
+    qtbot.waitUntil(lambda: bool(fim), timeout=10000)
+    monkeypatch.setattr(type(destino), "write_bytes", escrever)
+    assert destino.read_bytes() == b"%PDF-1.4\n% o de antes\n"  # o de antes, inteiro
+    assert sorted(p.name for p in tmp_path.iterdir()) == [destino.name]  # sem o provisório
+    assert len(mostrados) == 1 and "No space left on device" in mostrados[0][1]
+    assert "Não foi salvo em arquivo" in aba.rotulo.text()

@@ -2,7 +2,8 @@
 
 ``emitir_em_segundo_plano(aba, rotulo, titulo_erro, emitir, nome)`` emite fora da thread da interface
 (``widgets.servicos.operacao``: montar o PDF e registrá-lo, com progresso e Cancelar), pergunta onde salvar
-(sugere a pasta Documentos e um nome com o código de verificação), grava o arquivo e diz no ``rotulo`` onde
+(sugere a pasta Documentos e um nome com o código de verificação), grava o arquivo (também fora da thread da
+interface: ``gravar_arquivo``) e diz no ``rotulo`` onde
 ficou e o código, com os links Abrir e Imprimir (``widgets.impressao.oferecer_documento``). Cancelada, nada é
 registrado e o rótulo diz isso; recusada (regra, permissão), o aviso diz o porquê.
 
@@ -10,6 +11,7 @@ registrado e o rótulo diz isso; recusada (regra, permissão), o aviso diz o por
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from . import avisos
 from .impressao import abrir_arquivo, oferecer_documento
+from .leitura import ler
 
 CANCELADA = "Emissão cancelada: nenhum documento foi registrado."
 NAO_SALVO = ("Não foi salvo em arquivo; o PDF ficou guardado e pode ser aberto de novo, idêntico, em Documentos "
@@ -56,20 +59,42 @@ def _nome_do_arquivo(nome: str | Callable[[Any], str], emitido) -> str:
     return f"{nome}-{codigo}.pdf" if codigo else f"{nome}.pdf"
 
 
-def _salvar(aba: QWidget, emitido, nome, sigiloso: bool, titulo_erro: str) -> Path | None:
-    """Pergunta onde salvar e grava; None se o usuário não quis (ou o arquivo não pôde ser gravado: avisado)."""
+def gravar_arquivo(destino: Path, conteudo: bytes) -> Path:
+    """Grava ``conteudo`` em ``destino`` por um arquivo ao lado que depois toma o nome (``os.replace``): uma queda no
+    meio deixa o arquivo de antes, nunca um PDF pela metade com o nome pedido. Roda fora da thread da interface
+    (``_salvar``): o lote de 3.000 contracheques tem 11 MB, e gravá-lo ali parava a janela 35-60 ms (issue 16)."""
+    parcial = destino.with_name(f".{destino.name}.gravando")
+    try:
+        parcial.write_bytes(conteudo)
+        os.replace(parcial, destino)
+    except OSError:
+        parcial.unlink(missing_ok=True)
+        raise
+    return destino
+
+
+def _salvar(aba: QWidget, emitido, nome, sigiloso: bool, titulo_erro: str,
+            seguir: Callable[[Path | None], None]) -> None:
+    """Pergunta onde salvar e grava fora da thread da interface; depois ``seguir(destino)``, ou ``seguir(None)`` se o
+    usuário não quis (ou o arquivo não pôde ser gravado: avisado)."""
     if sigiloso and not confirmar_arquivo_sigiloso(aba):
-        return None
+        seguir(None)
+        return
     destino = escolher_destino(aba, _nome_do_arquivo(nome, emitido))
     if destino is None:
-        return None
-    try:
-        destino.write_bytes(emitido.pdf)
-    except OSError as erro:  # disco cheio, pasta sem permissão, pen-drive retirado
+        seguir(None)
+        return
+
+    def _falhou(erro: BaseException) -> None:
+        if not isinstance(erro, OSError):
+            raise erro
+        # disco cheio, pasta sem permissão, pen-drive retirado
         avisos.erro(aba, titulo_erro, f"O documento foi emitido e registrado, mas o arquivo não foi gravado em "
                                       f"{destino}: {erro.strerror or erro}. Abra-o de novo em Documentos emitidos.")
-        return None
-    return destino
+        seguir(None)
+
+    pdf = emitido.pdf
+    ler(aba, lambda: gravar_arquivo(destino, pdf), seguir, _falhou)
 
 
 def emitir_em_segundo_plano(aba: QWidget, rotulo: QLabel, titulo_erro: str, emitir: Callable[[Any], Any],
@@ -95,7 +120,9 @@ def emitir_em_segundo_plano(aba: QWidget, rotulo: QLabel, titulo_erro: str, emit
     from .servicos import operacao
 
     def _on_emitido(emitido) -> None:
-        destino = _salvar(aba, emitido, nome, sigiloso, titulo_erro)
+        _salvar(aba, emitido, nome, sigiloso, titulo_erro, lambda destino: _on_salvo(emitido, destino))
+
+    def _on_salvo(emitido, destino: Path | None) -> None:
         resumo = texto(emitido) if texto else f"Documento emitido e registrado: código de verificação {emitido.codigo}."
         oferecer_documento(rotulo, emitido.pdf, destino,
                            f"Salvo em {destino}. {resumo}" if destino else f"{resumo} {NAO_SALVO}")
