@@ -3,9 +3,9 @@
 ``emitir_em_segundo_plano(aba, rotulo, titulo_erro, emitir, nome)`` emite fora da thread da interface
 (``widgets.servicos.operacao``: montar o PDF e registrá-lo, com progresso e Cancelar), pergunta onde salvar
 (sugere a pasta Documentos e um nome com o código de verificação), grava o arquivo (também fora da thread da
-interface: ``gravar_arquivo``) e diz no ``rotulo`` onde
-ficou e o código, com os links Abrir e Imprimir (``widgets.impressao.oferecer_documento``). Cancelada, nada é
-registrado e o rótulo diz isso; recusada (regra, permissão), o aviso diz o porquê.
+interface: ``gravar_arquivo``) e diz no ``rotulo`` onde ficou e o código, com os links Abrir e Imprimir
+(``widgets.impressao.oferecer_documento``). Cancelada, nada é registrado e o rótulo diz isso; recusada (regra,
+permissão), o aviso diz o porquê.
 
 ``escolher_destino`` é o "Salvar como" de todas as telas (PDF, CSV, arquivo do banco).
 """
