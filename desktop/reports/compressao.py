@@ -10,14 +10,16 @@ maior intervalo 95/132/120 ms em três repetições; o ``faulthandler`` nas para
 ``PDFStreamFilterZCompress.encode`` e a da interface esperando o GIL; um laço de 1 ms ao lado do lote, sem Qt, parava
 50-160 ms na mesma fase, com qualquer intervalo de troca de 0,2 a 5 ms).
 
-Aqui a thread que comprime, passados ``CEDER_A_CADA_S`` desde a última vez, dorme ``PAUSA_S`` antes do fluxo: o GIL
-fica livre tempo bastante para a thread que o espera acordar e pegá-lo. A saída é a do reportlab, byte a byte (o mesmo
+Aqui a thread de trabalho que comprime, passados ``CEDER_A_CADA_S`` desde a última vez, dorme ``PAUSA_S`` antes do
+fluxo: o GIL fica livre tempo bastante para a thread que o espera acordar e pegá-lo (a thread principal — a da
+interface, ou a da linha de comando — não tem a quem ceder e não dorme). A saída é a do reportlab, byte a byte (o mesmo
 ``zlib.compress`` no mesmo nível; ``tests/reports/test_compressao.py``). ``instalar()`` põe o filtro no lugar do
 ``pdfdoc.PDFZCompress`` do reportlab, que o conteúdo das páginas, os formulários e as fontes usam (lido a cada
 documento, não guardado na importação); feito uma vez, ao importar ``layout``.
 """
 from __future__ import annotations
 
+import threading
 import time
 import zlib
 
@@ -39,13 +41,17 @@ class FlateQueCede(pdfdoc.PDFStreamFilterZCompress):
         self._ultima = relogio()
 
     def encode(self, text):
+        if threading.current_thread() is not threading.main_thread():  # a da interface não tem a quem ceder
+            self._ceder()
+        if isinstance(text, str):  # como o do reportlab
+            text = text.encode("utf8")
+        return zlib.compress(text)
+
+    def _ceder(self) -> None:
         agora = self._relogio()
         if agora - self._ultima >= CEDER_A_CADA_S:
             self._dormir(PAUSA_S)
             self._ultima = self._relogio()
-        if isinstance(text, str):  # como o do reportlab
-            text = text.encode("utf8")
-        return zlib.compress(text)
 
 
 def instalar() -> None:

@@ -1,5 +1,6 @@
 """O filtro de compressão que cede o GIL (``reports.compressao``): o mesmo PDF do reportlab, byte a byte, e a pausa no
 máximo a cada ``CEDER_A_CADA_S`` de relógio — nunca a cada fluxo."""
+import threading
 import zlib
 from datetime import datetime, timezone
 
@@ -37,7 +38,15 @@ def test_mesmo_pdf_que_o_filtro_do_reportlab(monkeypatch):
     assert com_o_daqui == com_o_do_reportlab
 
 
-def test_dorme_no_maximo_uma_vez_a_cada_intervalo_de_relogio():
+def _numa_thread(funcao):
+    resultado = []
+    t = threading.Thread(target=lambda: resultado.append(funcao()))
+    t.start()
+    t.join()
+    return resultado[0]
+
+
+def test_numa_thread_de_trabalho_dorme_no_maximo_uma_vez_a_cada_intervalo_de_relogio():
     passo = compressao.CEDER_A_CADA_S
     tempos = iter([0.0,  # criação
                    0.1 * passo, 0.5 * passo,  # dentro do intervalo: sem pausa
@@ -46,7 +55,17 @@ def test_dorme_no_maximo_uma_vez_a_cada_intervalo_de_relogio():
                    2.2 * passo, 2.21 * passo])  # um intervalo depois da pausa: outra
     pausas = []
     filtro = compressao.FlateQueCede(relogio=lambda: next(tempos), dormir=pausas.append)
-    saidas = [filtro.encode(t) for t in ("a" * 50, b"b" * 50, "ção" * 9, b"d", "e" * 500)]
+    textos = ("a" * 50, b"b" * 50, "ção" * 9, b"d", "e" * 500)
+    saidas = _numa_thread(lambda: [filtro.encode(t) for t in textos])
     assert pausas == [compressao.PAUSA_S, compressao.PAUSA_S]
     assert [zlib.decompress(s) for s in saidas] == [b"a" * 50, b"b" * 50, "ção".encode() * 9, b"d", b"e" * 500]
     assert saidas[2] == zlib.compress("ção".encode() * 9)  # o texto vai em UTF-8, como no reportlab
+
+
+def test_na_thread_principal_nao_dorme():
+    """A thread principal (a da interface, ou a da linha de comando) não tem a quem ceder o GIL."""
+    relogio = iter(range(0, 1000, 1))  # um segundo inteiro entre uma chamada e a outra
+    pausas = []
+    filtro = compressao.FlateQueCede(relogio=lambda: next(relogio), dormir=pausas.append)
+    assert [zlib.decompress(filtro.encode(b"x" * n)) for n in (1, 10, 100)] == [b"x", b"x" * 10, b"x" * 100]
+    assert pausas == []
