@@ -1,6 +1,5 @@
 """O filtro de compressão que cede o GIL (``reports.compressao``): o mesmo PDF do reportlab, byte a byte, e a pausa no
 máximo a cada ``CEDER_A_CADA_S`` de relógio — nunca a cada fluxo."""
-import threading
 import zlib
 from datetime import datetime, timezone
 
@@ -9,6 +8,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import PageBreak, Paragraph
 
 from desktop.reports import compressao, layout
+from tests.apoio_threads import numa_thread
 
 
 def test_instalado_ao_importar_o_layout_e_uma_vez_so():
@@ -38,14 +38,6 @@ def test_mesmo_pdf_que_o_filtro_do_reportlab(monkeypatch):
     assert com_o_daqui == com_o_do_reportlab
 
 
-def _numa_thread(funcao):
-    resultado = []
-    t = threading.Thread(target=lambda: resultado.append(funcao()))
-    t.start()
-    t.join()
-    return resultado[0]
-
-
 def test_numa_thread_de_trabalho_dorme_no_maximo_uma_vez_a_cada_intervalo_de_relogio():
     passo = compressao.CEDER_A_CADA_S
     tempos = iter([0.0,  # criação
@@ -56,7 +48,7 @@ def test_numa_thread_de_trabalho_dorme_no_maximo_uma_vez_a_cada_intervalo_de_rel
     pausas = []
     filtro = compressao.FlateQueCede(relogio=lambda: next(tempos), dormir=pausas.append)
     textos = ("a" * 50, b"b" * 50, "ção" * 9, b"d", "e" * 500)
-    saidas = _numa_thread(lambda: [filtro.encode(t) for t in textos])
+    saidas = numa_thread(lambda: [filtro.encode(t) for t in textos])
     assert pausas == [compressao.PAUSA_S, compressao.PAUSA_S]
     assert [zlib.decompress(s) for s in saidas] == [b"a" * 50, b"b" * 50, "ção".encode() * 9, b"d", b"e" * 500]
     assert saidas[2] == zlib.compress("ção".encode() * 9)  # o texto vai em UTF-8, como no reportlab

@@ -9,26 +9,7 @@ from desktop.rules.papeis import Papel
 from desktop.services.conselho import atendimentos
 from desktop.services.sessao import MAX_OCIOSAS, SemPermissao, liberar_thread
 from desktop.store.conselho import atendimentos as armazem
-
-
-def _na_thread(funcao):
-    """Como uma leitura da tela: numa thread de trabalho, que devolve a conexão à sessão no fim."""
-    caixa = {}
-
-    def alvo():
-        try:
-            caixa["r"] = funcao()
-        except BaseException as e:  # noqa: BLE001
-            caixa["e"] = e
-        finally:
-            liberar_thread()
-
-    t = threading.Thread(target=alvo)
-    t.start()
-    t.join()
-    if "e" in caixa:
-        raise caixa["e"]
-    return caixa["r"]
+from tests.apoio_threads import numa_thread
 
 
 @pytest.fixture
@@ -56,7 +37,7 @@ def test_a_conexao_aquecida_e_a_da_busca_seguinte(conselheira):
         base = conselheira.base
         return kib, base, int(base.conexao.execute("PRAGMA sigilo.cache_size").fetchone()[0])
 
-    kib, aquecida, cache = _na_thread(aquecer)
+    kib, aquecida, cache = numa_thread(aquecer)
     assert isinstance(kib, int) and kib >= armazem.CACHE_DA_BUSCA_KIB // 64  # só o tamanho do cache: nada de caso
     assert cache == -kib and aquecida.aquecida and not conselheira.base_principal.aquecida
     assert _leituras(conselheira) == leituras  # não leu caso algum para ninguém: nada no diário
@@ -87,12 +68,12 @@ def test_a_conexao_aquecida_e_a_da_busca_seguinte(conselheira):
         linhas = atendimentos.listar_atendimentos(conselheira, busca="lia", limite=51)
         return linhas, conselheira.base
 
-    linhas, usada = _na_thread(buscar)
+    linhas, usada = numa_thread(buscar)
     assert [l["criancas"] for l in linhas] == ["Lia Souza"] and usada is aquecida
 
 
 def test_a_aquecida_nao_e_fechada_por_sobra(conselheira):
-    _na_thread(lambda: atendimentos.aquecer_busca(conselheira))
+    numa_thread(lambda: atendimentos.aquecer_busca(conselheira))
     [aquecida] = [b for b in conselheira._paralelas if b.aquecida]
     # MAX_OCIOSAS + 1 tarefas ao mesmo tempo, cada uma numa conexão; a aquecida volta primeiro
     n = MAX_OCIOSAS + 1
@@ -123,5 +104,5 @@ def test_quem_nao_le_os_casos_nao_aquece(sessao_admin, conselheira, entrar, pape
     _caso(conselheira, "Lia Souza", 2)
     sessao = sessao_admin if papel == Papel.ADMINISTRADOR else entrar("folha", papel)
     with pytest.raises(SemPermissao):
-        _na_thread(lambda: atendimentos.aquecer_busca(sessao))
+        numa_thread(lambda: atendimentos.aquecer_busca(sessao))
     assert not any(b.aquecida for b in sessao._paralelas)

@@ -1,16 +1,15 @@
 """A busca pelo vocabulário do índice (``preparar_termos``, feito ao aquecer): cada palavra vira os termos exatos que
 começam com ela — os mesmos casos do prefixo do FTS5 —, e uma gravação no índice faz a busca voltar ao prefixo até o
 vocabulário ser lido de novo (nenhum caso novo fica de fora)."""
-import threading
 from datetime import datetime
 
 import pytest
 
 from desktop.rules.papeis import Papel
 from desktop.services.conselho import atendimentos
-from desktop.services.sessao import liberar_thread
 from desktop.store.conselho import atendimentos as armazem
 from desktop.store.conselho.atendimentos import expressao_fts
+from tests.apoio_threads import numa_thread
 
 
 def test_expressao_pelos_termos():
@@ -36,21 +35,6 @@ def _caso(ct, nome, dia, bairro="Centro"):
                                                    "bairro": bairro, "criancas": [{"nome": nome}]})
 
 
-def _na_thread(funcao):
-    caixa = {}
-
-    def alvo():
-        try:
-            caixa["r"] = funcao()
-        finally:
-            liberar_thread()
-
-    t = threading.Thread(target=alvo)
-    t.start()
-    t.join()
-    return caixa["r"]
-
-
 def _nomes(ct, texto, campo="nomes"):
     return [l["criancas"] for l in atendimentos.listar_atendimentos(ct, busca=texto, campo=campo)]
 
@@ -61,15 +45,15 @@ def test_mesmos_casos_que_o_prefixo_e_o_indice_gravado_volta_ao_prefixo(ct):
         _caso(ct, nome, dia, bairro)
     buscas = [("cost", "nomes"), ("Otávio", "nomes"), ("ota cru", "nomes"), ("sao", "bairro"), ("zz", "nomes"),
               ("li co", "nomes"), ("centro", "bairro"), ("costa", "bairro")]
-    pelo_prefixo = _na_thread(lambda: [_nomes(ct, t, c) for t, c in buscas])
+    pelo_prefixo = numa_thread(lambda: [_nomes(ct, t, c) for t, c in buscas])
 
     def aquecida():
         atendimentos.aquecer_busca(ct)
         return ct.base
 
-    base = _na_thread(aquecida)
+    base = numa_thread(aquecida)
     assert armazem._termos[base.db][2] == sorted(armazem._termos[base.db][2])  # o vocabulário guardado, em ordem
-    pelos_termos = _na_thread(lambda: [_nomes(ct, t, c) for t, c in buscas])
+    pelos_termos = numa_thread(lambda: [_nomes(ct, t, c) for t, c in buscas])
     assert pelos_termos == pelo_prefixo
     assert pelos_termos[0] == ["Rui Costinha", "Lia Costa"] and pelos_termos[4] == []
     ct.aguardar_gravacoes()  # as leituras no diário (gravadas pela conexão da busca) não mexem no índice
@@ -77,6 +61,6 @@ def test_mesmos_casos_que_o_prefixo_e_o_indice_gravado_volta_ao_prefixo(ct):
 
     # um caso novo com um termo que o vocabulário guardado não tem: a busca o acha (volta ao prefixo do FTS5)
     _caso(ct, "Zacarias Costelo", 6)
-    assert _na_thread(lambda: (_nomes(ct, "zac"), _nomes(ct, "cost"))) == (
+    assert numa_thread(lambda: (_nomes(ct, "zac"), _nomes(ct, "cost"))) == (
         ["Zacarias Costelo"], ["Zacarias Costelo", "Rui Costinha", "Lia Costa"])
     assert base.db not in armazem._termos  # esquecido: o índice mudou
