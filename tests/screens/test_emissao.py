@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
-from desktop.screens.widgets import avisos, emissao
+from desktop.screens.widgets import arquivo, avisos, emissao
 from desktop.screens.widgets.impressao import documento_da_tela
 from desktop.services.documentos import Emitido
 from desktop.services.sessao import ErroNegocio
@@ -139,13 +139,13 @@ def test_arquivo_gravado_fora_da_interface_e_por_inteiro(qtbot, aba, perguntas, 
     destino = tmp_path / "oficio-ABCD-1234.pdf"
     destino.write_bytes(b"%PDF-1.4\n% o de antes\n")
     gravado_em, mostrados, fim = [], [], []
-    original = emissao.gravar_arquivo
+    original = arquivo.gravar_arquivo
 
     def _gravar(caminho, conteudo):
         gravado_em.append(threading.get_ident())
         return original(caminho, conteudo)
 
-    monkeypatch.setattr(emissao, "gravar_arquivo", _gravar)
+    monkeypatch.setattr(arquivo, "gravar_arquivo", _gravar)
     emissao.emitir_em_segundo_plano(aba, aba.rotulo, "Ofício", lambda _p: _emitido(), "oficio", ao_terminar=fim.append)
     qtbot.waitUntil(lambda: bool(fim), timeout=10000)
     assert gravado_em and gravado_em[0] != threading.get_ident() and destino.read_bytes() == PDF
@@ -166,5 +166,5 @@ def test_arquivo_gravado_fora_da_interface_e_por_inteiro(qtbot, aba, perguntas, 
     monkeypatch.setattr(type(destino), "write_bytes", escrever)
     assert destino.read_bytes() == b"%PDF-1.4\n% o de antes\n"  # o de antes, inteiro
     assert sorted(p.name for p in tmp_path.iterdir()) == [destino.name]  # sem o provisório
-    assert len(mostrados) == 1 and "No space left on device" in mostrados[0][1]
+    assert len(mostrados) == 1 and f"não foi gravado em {destino}: o disco está cheio" in mostrados[0][1]
     assert "Não foi salvo em arquivo" in aba.rotulo.text()

@@ -21,6 +21,11 @@ def mensagem_de(erro: BaseException) -> str:
     return instalacao.mensagem(erro)
 
 
+def motivo(erro: OSError) -> str:
+    """Por que o sistema operacional recusou (disco cheio, sem permissão…), em português."""
+    return instalacao.motivo(erro)
+
+
 def confirmar(parent: QWidget | None, titulo: str, texto: str, *, sim: str, detalhe: str = "",
               perigoso: bool = False) -> bool:
     """Pergunta antes de uma ação; ``perigoso`` deixa "Cancelar" como botão padrão."""

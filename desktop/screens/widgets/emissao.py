@@ -3,24 +3,22 @@
 ``emitir_em_segundo_plano(aba, rotulo, titulo_erro, emitir, nome)`` emite fora da thread da interface
 (``widgets.servicos.operacao``: montar o PDF e registrá-lo, com progresso e Cancelar), pergunta onde salvar
 (sugere a pasta Documentos e um nome com o código de verificação), grava o arquivo (também fora da thread da
-interface: ``gravar_arquivo``) e diz no ``rotulo`` onde ficou e o código, com os links Abrir e Imprimir
-(``widgets.impressao.oferecer_documento``). Cancelada, nada é registrado e o rótulo diz isso; recusada (regra,
+interface, inteiro ou nada: ``widgets.arquivo``) e diz no ``rotulo`` onde ficou e o código, com os links Abrir e
+Imprimir (``widgets.impressao.oferecer_documento``). Cancelada, nada é registrado e o rótulo diz isso; recusada (regra,
 permissão), o aviso diz o porquê.
 
-``escolher_destino`` é o "Salvar como" de todas as telas (PDF, CSV, arquivo do banco).
+``escolher_destino`` (de ``widgets.arquivo``) é o "Salvar como" de todas as telas (PDF, CSV, arquivo do banco).
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from . import avisos
+from . import arquivo, avisos
+from .arquivo import escolher_destino, pasta_documentos  # noqa: F401 — as telas os importam daqui também
 from .impressao import abrir_arquivo, oferecer_documento
-from .leitura import ler
 
 CANCELADA = "Emissão cancelada: nenhum documento foi registrado."
 NAO_SALVO = ("Não foi salvo em arquivo; o PDF ficou guardado e pode ser aberto de novo, idêntico, em Documentos "
@@ -31,17 +29,6 @@ AVISO_SIGILOSO = (
     "art. 14). Dentro do Paço ele fica guardado cifrado e pode ser aberto e impresso de novo a "
     "qualquer hora; um arquivo PDF salvo fica SEM cifra, e quem o tiver pode lê-lo.\n\n"
     "Salvar uma cópia em arquivo, num lugar que você vai escolher?")
-
-
-def pasta_documentos() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-
-
-def escolher_destino(parent: QWidget | None, nome: str, *, titulo: str = "Salvar documento",
-                     filtro: str = "PDF (*.pdf)") -> Path | None:
-    """Pergunta onde salvar (sugere ``nome`` na pasta Documentos); None se o usuário desistir."""
-    caminho, _ = QFileDialog.getSaveFileName(parent, titulo, str(Path(pasta_documentos()) / nome), filtro)
-    return Path(caminho) if caminho else None
 
 
 def confirmar_arquivo_sigiloso(parent: QWidget) -> bool:
@@ -59,42 +46,18 @@ def _nome_do_arquivo(nome: str | Callable[[Any], str], emitido) -> str:
     return f"{nome}-{codigo}.pdf" if codigo else f"{nome}.pdf"
 
 
-def gravar_arquivo(destino: Path, conteudo: bytes) -> Path:
-    """Grava ``conteudo`` em ``destino`` por um arquivo ao lado que depois toma o nome (``os.replace``): uma queda no
-    meio deixa o arquivo de antes, nunca um PDF pela metade com o nome pedido. Roda fora da thread da interface
-    (``_salvar``): o lote de 3.000 contracheques tem 11 MB, e gravá-lo ali parava a janela 35-60 ms (issue 16)."""
-    parcial = destino.with_name(f".{destino.name}.gravando")
-    try:
-        parcial.write_bytes(conteudo)
-        os.replace(parcial, destino)
-    except OSError:
-        parcial.unlink(missing_ok=True)
-        raise
-    return destino
-
-
 def _salvar(aba: QWidget, emitido, nome, sigiloso: bool, titulo_erro: str,
             seguir: Callable[[Path | None], None]) -> None:
-    """Pergunta onde salvar e grava fora da thread da interface; depois ``seguir(destino)``, ou ``seguir(None)`` se o
-    usuário não quis (ou o arquivo não pôde ser gravado: avisado)."""
+    """Pergunta onde salvar e grava fora da thread da interface (``widgets.arquivo.salvar``); depois
+    ``seguir(destino)``, ou ``seguir(None)`` se o usuário não quis (ou o arquivo não pôde ser gravado: avisado)."""
     if sigiloso and not confirmar_arquivo_sigiloso(aba):
         seguir(None)
         return
-    destino = escolher_destino(aba, _nome_do_arquivo(nome, emitido))
+    destino = arquivo.salvar(aba, _nome_do_arquivo(nome, emitido), emitido.pdf, seguir, titulo_erro=titulo_erro,
+                             feito="O documento foi emitido e registrado",
+                             depois="Abra-o de novo em Documentos emitidos.", ao_falhar=lambda _erro: seguir(None))
     if destino is None:
         seguir(None)
-        return
-
-    def _falhou(erro: BaseException) -> None:
-        if not isinstance(erro, OSError):
-            raise erro
-        # disco cheio, pasta sem permissão, pen-drive retirado
-        avisos.erro(aba, titulo_erro, f"O documento foi emitido e registrado, mas o arquivo não foi gravado em "
-                                      f"{destino}: {erro.strerror or erro}. Abra-o de novo em Documentos emitidos.")
-        seguir(None)
-
-    pdf = emitido.pdf
-    ler(aba, lambda: gravar_arquivo(destino, pdf), seguir, _falhou)
 
 
 def emitir_em_segundo_plano(aba: QWidget, rotulo: QLabel, titulo_erro: str, emitir: Callable[[Any], Any],
