@@ -118,7 +118,7 @@ def test_abrir_pdf_grava_os_bytes_emitidos_e_abre(qtbot, aba, emitidos, tmp_path
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: abertos.append(url.toLocalFile()))
     _clicar_codigo(qtbot, aba, primeiro.codigo)
     qtbot.mouseClick(aba.botao_abrir, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(destino.exists, timeout=10000)  # o PDF é lido da base fora da thread da interface
+    qtbot.waitUntil(lambda: aba.ultimo_arquivo == destino, timeout=10000)  # lido e gravado fora da interface
     assert destino.read_bytes() == primeiro.pdf and abertos == [str(destino)]
     assert "idêntico ao emitido" in aba.situacao.text()
 
@@ -168,3 +168,78 @@ def test_imprimir_o_documento_emitido_e_ctrl_p_pegam_o_selecionado(qtbot, aba, e
     leitor = PdfReader(saida)
     assert len(leitor.pages) == segundo.paginas
     assert segundo.codigo in "".join(p.extract_text() for p in leitor.pages)
+
+
+def test_reabrir_grava_fora_da_interface_e_identico_ao_guardado(qtbot, aba, emitidos, sessao_admin, tmp_path,
+                                                                monkeypatch):
+    """O documento reaberto pode ser o lote de 3.000 contracheques (11 MB): gravá-lo na thread da interface parava a
+    janela 35-60 ms (issue 16). Ele é gravado numa thread de trabalho, e o arquivo é o guardado, byte a byte."""
+    import hashlib
+    import threading
+    from pathlib import Path
+
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    _, segundo = emitidos
+    pasta = tmp_path / "pen"
+    pasta.mkdir()
+    destino = pasta / "reaberto.pdf"
+    gravado_em, abertos = [], []
+    escrever = Path.write_bytes
+
+    def _registrar_a_thread(caminho, dados):
+        gravado_em.append(threading.get_ident())
+        return escrever(caminho, dados)
+
+    monkeypatch.setattr(Path, "write_bytes", _registrar_a_thread)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(destino), "PDF (*.pdf)"))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: abertos.append(url.toLocalFile()))
+    _clicar_codigo(qtbot, aba, segundo.codigo)
+    qtbot.mouseClick(aba.botao_abrir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.ultimo_arquivo == destino, timeout=10000)
+    assert gravado_em and threading.get_ident() not in gravado_em  # nenhuma gravação na thread da interface
+    sha = sessao_admin.db.execute("SELECT sha256 FROM documentos WHERE id = ?", [segundo.id]).fetchone()[0]
+    assert hashlib.sha256(destino.read_bytes()).hexdigest() == sha  # idêntico ao guardado na emissão
+    assert abertos == [str(destino)] and "idêntico ao emitido" in aba.situacao.text()
+    assert sorted(p.name for p in pasta.iterdir()) == [destino.name]  # sem o provisório
+
+
+def test_disco_cheio_ao_reabrir_deixa_o_arquivo_de_antes_e_avisa(qtbot, aba, emitidos, tmp_path, monkeypatch):
+    """Disco cheio (ou pen-drive retirado) no meio da gravação: o arquivo que já tinha o nome fica inteiro, o
+    provisório não sobra, e o usuário lê em português o que houve e onde, e que o documento continua na base — em
+    vez de a exceção subir na thread da interface."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.screens.widgets import avisos
+
+    primeiro, _ = emitidos
+    pasta = tmp_path / "pen"
+    pasta.mkdir()
+    destino = pasta / "reaberto.pdf"
+    destino.write_bytes(b"%PDF-1.4\n% o de antes\n")
+    mostrados, abertos = [], []
+
+    def _disco_cheio_no_meio(caminho, dados):
+        with open(caminho, "wb") as f:
+            f.write(dados[:100])  # um pedaço foi para o disco
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", _disco_cheio_no_meio)
+    monkeypatch.setattr(avisos, "erro", lambda parent, titulo, erro: mostrados.append((titulo, str(erro))))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(destino), "PDF (*.pdf)"))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: abertos.append(url.toLocalFile()))
+    _clicar_codigo(qtbot, aba, primeiro.codigo)
+    qtbot.mouseClick(aba.botao_abrir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(mostrados), timeout=10000)
+    monkeypatch.undo()
+    assert destino.read_bytes() == b"%PDF-1.4\n% o de antes\n"  # o de antes, inteiro
+    assert sorted(p.name for p in pasta.iterdir()) == [destino.name]  # sem o provisório
+    [(titulo, texto)] = mostrados
+    assert titulo == "Abrir PDF"
+    assert f"O arquivo não foi gravado em {destino}: o disco está cheio." in texto
+    assert "o documento continua guardado na base" in texto
+    assert aba.ultimo_arquivo is None and abertos == [] and "idêntico ao emitido" not in aba.situacao.text()

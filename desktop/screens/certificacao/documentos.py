@@ -175,10 +175,12 @@ class AbaDocumentos(QWidget):
         self._ler_pdf("Abrir PDF", self._on_pdf_lido)
 
     def _on_pdf_lido(self, e: dict, pdf: bytes) -> None:
-        destino = salvar_e_abrir(self, nome_sugerido(e), pdf)
-        if destino is not None:
-            self.ultimo_arquivo = destino
-            oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
+        salvar_e_abrir(self, nome_sugerido(e), pdf, lambda destino: self._on_pdf_salvo(pdf, destino),
+                       titulo_erro="Abrir PDF")
+
+    def _on_pdf_salvo(self, pdf: bytes, destino) -> None:
+        self.ultimo_arquivo = destino
+        oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
 
     def _on_cancelar(self) -> None:
         e = self._selecionada()

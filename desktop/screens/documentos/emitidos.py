@@ -6,6 +6,7 @@ anterior foi perdida", a anterior é cancelada no mesmo ato (senão fica substit
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Signal
@@ -65,17 +66,21 @@ class AcoesDoEmitido:
         if leitor is not None:
             servicos.consulta(self, leitor, lambda pdf: seguir(d, pdf), titulo_erro=titulo)
 
-    def _salvar(self, nome: str, pdf: bytes):
-        return salvar_e_abrir(self, nome, pdf)
+    def _salvar(self, nome: str, pdf: bytes, seguir: Callable[[Path], None], **opcoes) -> None:
+        """Pergunta onde, grava fora da thread da interface (inteiro ou nada), abre e segue com ``seguir(destino)``;
+        a recusa do sistema vira aviso (``documentos.abrir.salvar_e_abrir``)."""
+        salvar_e_abrir(self, nome, pdf, seguir, **opcoes)
 
     def _on_abrir(self) -> None:
         self._com_pdf(self._TITULO_ABRIR, self._on_pdf_para_abrir)
 
     def _on_pdf_para_abrir(self, d: dict, pdf: bytes) -> None:
-        destino = self._salvar(nome_sugerido(d), pdf)
-        if destino is not None:
-            self.ultimo_arquivo = destino
-            oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
+        self._salvar(nome_sugerido(d), pdf, lambda destino: self._on_reaberto(pdf, destino),
+                     titulo_erro=self._TITULO_ABRIR)
+
+    def _on_reaberto(self, pdf: bytes, destino: Path) -> None:
+        self.ultimo_arquivo = destino
+        oferecer_documento(self.situacao, pdf, destino, f"Salvo em {destino} (idêntico ao emitido).")
 
     def _on_imprimir(self) -> None:
         self._com_pdf(self._TITULO_IMPRIMIR, self._on_pdf_para_imprimir)
@@ -192,12 +197,12 @@ class QuadroEmitidos(AcoesDoEmitido, QGroupBox):
         self.botao_via.setEnabled(pode and d is not None and situacao(d) == "válido" and self.tarefa is None)
         self.perdida.setEnabled(self.botao_via.isEnabled())
 
-    def _salvar(self, nome: str, pdf: bytes):
+    def _salvar(self, nome: str, pdf: bytes, seguir: Callable[[Path], None], **opcoes) -> None:
         if self._confirmar_gravacao is not None and not self._confirmar_gravacao(self):
             self.situacao.setText("O PDF não foi gravado em arquivo: continua só na base cifrada "
                                   "(use Reimprimir para imprimi-lo).")
-            return None
-        return super()._salvar(nome, pdf)
+            return
+        super()._salvar(nome, pdf, seguir, **opcoes)
 
     def _on_nova_via(self) -> None:
         d = self.selecionado()
@@ -223,8 +228,12 @@ class QuadroEmitidos(AcoesDoEmitido, QGroupBox):
         anterior = "cancelada (perdida)" if perdida else "substituída"
         texto = f"{r['via']}ª via emitida (código {r['codigo']}); a anterior ficou {anterior}."
         oferecer_documento(self.situacao, r["pdf"], None, texto)
-        destino = self._salvar(nome_sugerido({**original, "via": r["via"], "codigo": r["codigo"]}), r["pdf"])
-        if destino is not None:
+
+        def _gravada(destino: Path) -> None:
             self.ultimo_arquivo = destino
             oferecer_documento(self.situacao, r["pdf"], destino, texto + f" Salva em {destino}.")
+
+        self._salvar(nome_sugerido({**original, "via": r["via"], "codigo": r["codigo"]}), r["pdf"], _gravada,
+                     titulo_erro="Nova via", feito=f"A {r['via']}ª via foi emitida e registrada",
+                     depois="Abra-a de novo em Documentos emitidos (Abrir documento emitido).")
         self.sig_nova_via.emit(r["id"])

@@ -75,10 +75,11 @@ def test_documento_aberto_pelo_enter_e_o_pdf_guardado_na_base(qtbot, sessao_admi
     processos.registrar_etapa(s, p["id"], "certificacao", dados={"sistec_codigo": "SISTEC-7"})
     salvos = []
 
-    def _salvar(_parent, nome, pdf, **_k):
+    def _salvar(_parent, nome, pdf, seguir, **_k):
         destino = tmp_path / nome
         destino.write_bytes(pdf)
         salvos.append(destino)
+        seguir(destino)
         return destino
 
     monkeypatch.setattr("desktop.screens.certificacao.documentos.salvar_e_abrir", _salvar)

@@ -67,7 +67,8 @@ def test_folha_reabre_o_contracheque_emitido_e_emite_nova_via_perdida(qtbot, ses
     reaberto = tmp_path / "reaberto.pdf"
     salvar_em.append(reaberto)
     qtbot.mouseClick(quadro.botao_abrir, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(reaberto.exists, timeout=10000)  # o PDF é lido da base fora da thread da interface
+    # o PDF é lido da base e gravado fora da thread da interface
+    qtbot.waitUntil(lambda: quadro.ultimo_arquivo == reaberto, timeout=10000)
     assert reaberto.read_bytes() == original
     assert hashlib.sha256(reaberto.read_bytes()).hexdigest() == _registro(sessao_demo, doc["codigo"])["sha256"]
     assert abertos[-1] == str(reaberto) and "idêntico ao emitido" in quadro.situacao.text()

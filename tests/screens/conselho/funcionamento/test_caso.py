@@ -264,7 +264,8 @@ def test_caso_reabre_o_termo_emitido_e_emite_nova_via(qtbot, conselheira, tmp_pa
     assert doc["tipo"] == "conselho_termo_medida" and "1ª via · válido" in quadro.lista.currentText()
     antes = len(salvos)
     qtbot.mouseClick(quadro.botao_abrir, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(salvos) > antes, timeout=10000)  # o PDF é lido da base fora da interface
+    # o PDF é lido da base e gravado fora da interface
+    qtbot.waitUntil(lambda: len(salvos) > antes and quadro.ultimo_arquivo == salvos[-1], timeout=10000)
     reaberto = salvos[-1]
     assert reaberto.read_bytes() == original and abertos[-1] == str(reaberto)
     sha = db.execute("SELECT sha256 FROM documentos WHERE id = ?", [doc["id"]]).fetchone()[0]

@@ -136,7 +136,7 @@ def test_entidade_plano_de_30_visita_e_oficio(qtbot, conselheira, tmp_path, monk
     assert doc["codigo"] == codigo
     antes = len(salvos)
     qtbot.mouseClick(aba.emitidos.botao_abrir, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(salvos) > antes, timeout=10000)
+    qtbot.waitUntil(lambda: len(salvos) > antes and aba.emitidos.ultimo_arquivo == salvos[-1], timeout=10000)
     assert salvos[-1].read_bytes() == arquivo.read_bytes()
     qtbot.keyClicks(aba.emitidos.motivo, "via para o arquivo do CMDCA")
     qtbot.mouseClick(aba.emitidos.botao_via, Qt.MouseButton.LeftButton)
