@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from desktop.rules.validacao import EntradaInvalida
-from desktop.screens.widgets import formato, servicos
+from desktop.screens.widgets import arquivo, formato, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.data import CampoData
 from desktop.services.pagamento import esocial
@@ -68,7 +68,8 @@ class DialogoESocial(DialogoFormulario):
 
 
 class GeradorESocial:
-    """Diálogo → onde salvar → segundo plano (com progresso) → ``ao_salvar(caminho, lote)``."""
+    """Diálogo → onde salvar → segundo plano (com progresso) → arquivo (gravado fora da thread da interface, inteiro ou
+    nada: ``widgets.arquivo.gravar``) → ``ao_salvar(caminho, lote)``; a recusa do sistema vira aviso."""
 
     def __init__(self, parent: QWidget, sessao, folha: str, competencia: date,
                  escolher_destino: Callable[[str], Path | None], ao_salvar: Callable[[Path, object], None]):
@@ -91,12 +92,15 @@ class GeradorESocial:
         def _trabalho(p):
             lote = esocial.gerar(self._sessao, self._folha, self._comp,
                                  progresso=lambda f, t: p.informar(f, t, f"Evento {f} de {t}…"), **escolha)
-            destino.write_bytes(lote.zip())
-            return lote
+            return lote, lote.zip()  # o ZIP é gravado depois, também fora da thread da interface
 
-        def _pronto(lote) -> None:
+        def _pronto(gerado) -> None:
             self.tarefa = None
-            self._ao_salvar(destino, lote)
+            lote, conteudo = gerado
+            arquivo.gravar(self._parent, destino, conteudo, lambda caminho: self._ao_salvar(caminho, lote),
+                           titulo_erro="Eventos do eSocial",
+                           feito="Os eventos do eSocial foram gerados, validados e anotados no diário",
+                           depois="Gere-os de novo escolhendo outro lugar.")
 
         self.tarefa = servicos.operacao(self._parent, "Gerando e validando os eventos do eSocial…", _trabalho,
                                         _pronto, titulo_erro="Eventos do eSocial")

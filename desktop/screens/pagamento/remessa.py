@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from desktop.rules import formato
 from desktop.rules.pagamento import banco as regras
 from desktop.rules.pagamento import convenio as regras_convenio
-from desktop.screens.widgets import servicos
+from desktop.screens.widgets import arquivo, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.screens.widgets.data import CampoData
@@ -133,9 +133,11 @@ class DialogoRemessa(DialogoFormulario):
 
 
 class GeradorRemessa:
-    """Conduz a geração: diálogo → onde salvar → segundo plano → (confirmação de quem fica de fora) → arquivo.
+    """Conduz a geração: diálogo → onde salvar → segundo plano → (confirmação de quem fica de fora) → arquivo
+    (gravado fora da thread da interface, inteiro ou nada: ``widgets.arquivo.gravar``).
 
-    ``escolher_destino(nome_sugerido)`` devolve o caminho ou None; ``ao_salvar(caminho, gerado)`` é chamado no fim."""
+    ``escolher_destino(nome_sugerido)`` devolve o caminho ou None; ``ao_salvar(caminho, gerado)`` é chamado quando o
+    arquivo está gravado. Se o sistema recusa a gravação, o aviso diz onde e por quê."""
 
     def __init__(self, parent: QWidget, sessao, folha: str, competencia: date,
                  escolher_destino: Callable[[str], Path | None], ao_salvar: Callable[[Path, object], None]):
@@ -169,8 +171,7 @@ class GeradorRemessa:
                                   data_pagamento=escolha["data_pagamento"], deixar_de_fora_sem_conta=deixar_de_fora)
             except remessa.FaltamDadosBancarios as e:
                 return e
-            destino.write_bytes(g.conteudo)
-            return g
+            return g  # o arquivo é gravado depois, também fora da thread da interface (widgets.arquivo)
 
         self.tarefa = servicos.operacao(self._parent, "Gerando o arquivo do banco…", _trabalho, self._on_pronto,
                                         titulo_erro="Arquivo do banco")
@@ -187,7 +188,10 @@ class GeradorRemessa:
             self.pergunta.finished.connect(self._on_resposta)
             self.pergunta.open()
             return
-        self._ao_salvar(self._destino, resultado)
+        arquivo.gravar(self._parent, self._destino, resultado.conteudo,
+                       lambda destino: self._ao_salvar(destino, resultado), titulo_erro="Arquivo do banco",
+                       feito=f"O arquivo do banco nº {resultado.nsa} foi gerado e anotado no diário",
+                       depois="Gere-o de novo escolhendo outro lugar (o novo sai com o número seguinte).")
 
     def _on_resposta(self, resposta: int) -> None:
         if resposta == QMessageBox.StandardButton.Yes:

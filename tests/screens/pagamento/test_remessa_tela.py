@@ -120,3 +120,67 @@ def test_esocial_certificado_ilegivel_fica_no_dialogo(qtbot, tmp_path):
     qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=10000)
     assert dlg.resultado["pfx"] == b"conteudo do pfx" and dlg.resultado["senha"] == "segredo"
+
+
+def test_disco_cheio_ao_gravar_o_arquivo_do_banco_deixa_o_de_antes_e_avisa(qtbot, sessao_demo, tmp_path, salvar_em,
+                                                                          monkeypatch):
+    """O arquivo do banco é gravado fora da thread da interface e só toma o nome pedido inteiro: disco cheio (ou
+    pen-drive retirado) no meio deixa o arquivo de antes, sem o provisório ao lado, e o aviso diz em português o que
+    houve, onde, e que o arquivo foi gerado e anotado no diário — em vez de uma mensagem genérica."""
+    import threading
+    from pathlib import Path
+
+    from desktop.screens.widgets import avisos
+
+    s = sessao_demo
+    folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
+    contas_para_todos(s)
+    p = PainelMagisterio(s)
+    qtbot.addWidget(p)
+    p.resize(1280, 800)
+    p.show()
+    p.abas.setCurrentWidget(p.folha)
+    p.folha.definir_competencia(OUTUBRO)
+    qtbot.waitUntil(lambda: not p.folha.carregando, timeout=15000)
+    barra = p.folha.documentos
+    qtbot.waitUntil(barra.botao_banco.isEnabled)
+    qtbot.mouseClick(barra.botao_banco, Qt.MouseButton.LeftButton)
+    dlg = barra.gerador.dialogo
+    qtbot.waitUntil(dlg.isVisible)
+    digitar(qtbot, dlg.convenio.edit, "000123456 0126")
+    digitar(qtbot, dlg.agencia.edit, "0001")
+    digitar(qtbot, dlg.agencia_dv.edit, "9")
+    digitar(qtbot, dlg.conta.edit, "210169")
+    digitar(qtbot, dlg.conta_dv.edit, "6")
+    dlg.data.edit.clear()
+    digitar(qtbot, dlg.data.edit, f"{date.today() + timedelta(days=3):%d/%m/%Y}")
+    pen = tmp_path / "pen"
+    pen.mkdir()
+    destino = pen / "remessa.rem"
+    destino.write_bytes(b"remessa de antes\r\n")
+    salvar_em.append(destino)
+    mostrados, gravado_em = [], []
+    escrever = Path.write_bytes
+
+    def _disco_cheio_no_pen(caminho, dados):
+        if Path(caminho).parent != pen:
+            return escrever(caminho, dados)
+        gravado_em.append(threading.get_ident())
+        with open(caminho, "wb") as f:
+            f.write(dados[:240])  # um pedaço foi para o disco
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", _disco_cheio_no_pen)
+    monkeypatch.setattr(avisos, "erro", lambda parent, titulo, erro: mostrados.append((titulo, str(erro))))
+    qtbot.waitUntil(dlg.botao_ok.isEnabled)
+    qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(mostrados), timeout=20000)
+    monkeypatch.setattr(Path, "write_bytes", escrever)
+    assert gravado_em and threading.get_ident() not in gravado_em  # gravado fora da thread da interface
+    assert destino.read_bytes() == b"remessa de antes\r\n"  # o de antes, inteiro
+    assert sorted(x.name for x in pen.iterdir()) == [destino.name]  # sem o provisório
+    [(titulo, texto)] = mostrados
+    assert titulo == "Arquivo do banco"
+    assert texto.startswith("O arquivo do banco nº 1 foi gerado e anotado no diário, mas o arquivo não foi gravado "
+                            f"em {destino}: o disco está cheio.")
+    assert barra.ultimo_arquivo is None and "salvo em" not in barra.aviso.text()
