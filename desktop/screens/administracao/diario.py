@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QFileDialog, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from desktop.rules import validacao
@@ -22,7 +22,7 @@ from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.screens.widgets.mensagem import Mensagem
 from desktop.services import auditoria
 
-from desktop.screens.widgets import formato
+from desktop.screens.widgets import arquivo, formato
 from desktop.screens.widgets.servicos import consulta, operacao
 from desktop.screens.widgets.tabela import (Coluna, ModeloTabela, ProxyFiltro, alargar_para, criar_visao,
                                            linha_selecionada)
@@ -245,27 +245,26 @@ class AbaDiario(QWidget):
 
     def _on_exportar(self) -> None:
         filtros = self.filtros_aplicados
-        pasta = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        caminho, _ = QFileDialog.getSaveFileName(
-            self, "Salvar relatório do diário", str(Path(pasta) / "relatorio-diario.pdf"),
-            "Documentos PDF (*.pdf)")
-        if not caminho:
+        destino = arquivo.escolher_destino(self, "relatorio-diario.pdf", titulo="Salvar relatório do diário",
+                                           filtro="Documentos PDF (*.pdf)")
+        if destino is None:
             return
-        destino = Path(caminho)
         if destino.suffix.lower() != ".pdf":
             destino = destino.with_name(destino.name + ".pdf")
+        sessao = self._sessao
+        operacao(self, "Gerando o relatório do diário…",
+                 lambda _progresso: auditoria.emitir_relatorio_diario(sessao, filtros),
+                 lambda emitido: self._on_emitido(emitido, destino), titulo_erro="Exportar PDF")
 
-        def gerar(_progresso):
-            emitido = auditoria.emitir_relatorio_diario(self._sessao, filtros)
-            destino.write_bytes(emitido.pdf)
-            return emitido
-
-        operacao(self, "Gerando o relatório do diário…", gerar,
-                 lambda emitido: self._on_exportado(emitido, destino),
-                 titulo_erro="Exportar PDF")
+    def _on_emitido(self, emitido, destino: Path) -> None:
+        """Emitido e registrado: grava o arquivo fora da thread da interface, inteiro ou nada (``widgets.arquivo``)."""
+        self.recarregar()
+        arquivo.gravar(self, destino, emitido.pdf, lambda caminho: self._on_exportado(emitido, caminho),
+                       titulo_erro="Exportar PDF",
+                       feito=f"O relatório nº {emitido.numero}/{emitido.ano} foi emitido e registrado",
+                       depois="Abra-o de novo em Administração › Documentos emitidos.")
 
     def _on_exportado(self, emitido, destino: Path) -> None:
-        self.recarregar()
         oferecer_documento(
             self.situacao, emitido.pdf, destino,
             f"Relatório nº {emitido.numero}/{emitido.ano} salvo em {destino}. "

@@ -16,7 +16,7 @@ from desktop.rules.validacao import formatar_cnpj
 from desktop.screens.widgets.campos import CampoValidado
 from desktop.services import documentos, emissores, selo
 
-from desktop.screens.widgets import avisos, servicos
+from desktop.screens.widgets import arquivo, avisos, servicos
 from .emissor_detalhe import PainelEmissor
 from desktop.screens.widgets.formulario import DialogoFormulario
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao, linha_selecionada
@@ -175,8 +175,14 @@ class AbaEmissores(QWidget):
             return
         caminho, _ = QFileDialog.getSaveFileName(self, "Exportar chave pública", f"chave-publica{selo.EXTENSAO}",
                                                  f"Chave pública do Paço (*{selo.EXTENSAO})")
-        if caminho:
-            sessao = self._sessao
-            self._gravar("Exportar chave pública",
-                         lambda: Path(caminho).write_bytes(documentos.exportar_chave_publica(sessao, e.id)),
-                         lambda: self.situacao.setText(f"Chave pública de {e.nome} exportada em {caminho}."))
+        if not caminho:
+            return
+        sessao, titulo = self._sessao, "Exportar chave pública"
+
+        def _on_lida(dados: bytes) -> None:  # e gravada também fora da thread da interface, inteira ou nada
+            arquivo.gravar(self, Path(caminho), dados,
+                           lambda destino: self.situacao.setText(f"Chave pública de {e.nome} exportada em {destino}."),
+                           titulo_erro=titulo)
+
+        servicos.gravar(self, "Gravando…", lambda: documentos.exportar_chave_publica(sessao, e.id), _on_lida,
+                        titulo_erro=titulo)

@@ -10,22 +10,15 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMes
                                QVBoxLayout, QWidget, QWizardPage)
 
 from desktop.screens.login.mensagens import avisar
+from desktop.screens.widgets import arquivo
 from desktop.screens.widgets.impressao import imprimir_pdfs
 from desktop.screens.widgets.tarefa import Cancelado, executar
 from desktop.services import documentos, instalacao
 
 from .paginas import titulo
 
-def _gerar_folha(progresso, sessao, chave: str, destino: Path) -> Path:
-    emitido = documentos.emitir_folha_recuperacao(sessao, chave)
-    if progresso.cancelado:
-        raise Cancelado()
-    destino.write_bytes(emitido.pdf)
-    return destino
-
-
 def _folha_em_memoria(progresso, sessao, chave: str) -> bytes:
-    """A folha para a impressora: o PDF fica só na memória, nenhum arquivo é gravado."""
+    """A folha (para a impressora, ou para o arquivo escolhido, gravado depois por ``widgets.arquivo``)."""
     emitido = documentos.emitir_folha_recuperacao(sessao, chave)
     if progresso.cancelado:
         raise Cancelado()
@@ -153,16 +146,27 @@ class PaginaConclusao(QWizardPage):
             destino = destino.with_name(destino.name + ".pdf")
         self.botao_pdf.setEnabled(False)
         self.situacao_pdf.setText("Gerando a folha…")
-        self._tarefa = executar(self, "Gerando a folha da chave de recuperação…", _gerar_folha,
-                                self._sessao, self._chave, destino)
-        self._tarefa.sig_concluida.connect(self._on_pdf_salvo)
+        self._tarefa = executar(self, "Gerando a folha da chave de recuperação…", _folha_em_memoria,
+                                self._sessao, self._chave)
+        self._tarefa.sig_concluida.connect(lambda pdf: self._on_pdf_gerado(pdf, destino))
         self._tarefa.sig_falhou.connect(self._on_pdf_falhou)
+
+    def _on_pdf_gerado(self, pdf: bytes, destino: Path) -> None:
+        """Grava fora da thread da interface, inteiro ou nada; a recusa do sistema vira aviso com o lugar e o porquê."""
+        self.situacao_pdf.setText("Gravando a folha…")
+        arquivo.gravar(self, destino, pdf, self._on_pdf_salvo, titulo_erro="Folha da chave de recuperação",
+                       depois="Imprima a folha ou salve-a de novo noutro lugar.",
+                       ao_falhar=self._on_pdf_nao_gravado)
 
     def _on_pdf_salvo(self, destino: Path) -> None:
         self.botao_pdf.setEnabled(True)
         self.pdf_salvo = destino
         self.situacao_pdf.setText(f"Folha salva em {destino}. Imprima-a e depois apague o arquivo.")
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(destino)))
+
+    def _on_pdf_nao_gravado(self, _erro: OSError) -> None:
+        self.botao_pdf.setEnabled(True)  # o aviso (widgets.arquivo) já disse onde e por quê
+        self.situacao_pdf.clear()
 
     def _on_pdf_falhou(self, erro: BaseException) -> None:
         self.botao_pdf.setEnabled(True)
