@@ -129,18 +129,21 @@ class AbaAcompanhamento(QWidget):
                                    for i, (chave, n) in enumerate(c[nome].items())])
 
     def exportar(self, caminho: Path) -> None:
-        """Monta o CSV do período fora da thread da interface e o grava em ``caminho`` ao voltar
-        (``exportado`` passa a ser o caminho)."""
-        from desktop.screens.widgets import servicos
+        """Monta o CSV do período e o grava em ``caminho``, ambos fora da thread da interface (a gravação inteira ou
+        nada: ``widgets.arquivo``); gravado, ``exportado`` passa a ser o caminho."""
+        from desktop.screens.widgets import arquivo, servicos
 
         de, ate = self.intervalo()
         sessao, self.exportado = self.sessao, None
         self.botao_csv.setEnabled(False)
 
         def _on_montado(csv: str) -> None:
+            arquivo.gravar(self, Path(caminho), csv.encode("utf-8-sig"), _on_gravado, titulo_erro="CSV não exportado",
+                           ao_falhar=lambda _e: self.botao_csv.setEnabled(True))
+
+        def _on_gravado(destino: Path) -> None:
             self.botao_csv.setEnabled(True)
-            Path(caminho).write_text(csv, encoding="utf-8-sig")
-            self.exportado = Path(caminho)
+            self.exportado = destino
 
         servicos.consulta(self, lambda: acompanhamento.csv_sistec(sessao, de, ate), _on_montado,
                           titulo_erro="CSV não exportado", ao_falhar=lambda _e: self.botao_csv.setEnabled(True))

@@ -15,7 +15,8 @@ from desktop.rules.papeis import Permissao
 from desktop.screens.widgets.divisor import Reparticao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.fluxo import LayoutFluxo
-from desktop.screens.widgets.emissao import pasta_documentos
+from desktop.screens.widgets import arquivo
+from desktop.screens.widgets.arquivo import pasta_documentos
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import processos
@@ -46,6 +47,7 @@ class AbaProcessos(RecursoNaAba, QWidget):
         self.dialogo = None
         self.tarefa = None  # a gravação em andamento (widgets.servicos.operacao), fora da thread da interface
         self.ultimos_emitidos: list = []
+        self.arquivos_salvos: list[Path] | None = None  # os da última gravação terminada (salvar_emitidos)
         self._processos: list[dict] = []
         self.lendo = False  # a leitura da lista ou do processo aberto (comum.ler), fora da thread da interface
         self._a_escolher: str | None = None  # o processo pedido por selecionar enquanto a lista é lida
@@ -433,22 +435,23 @@ class AbaProcessos(RecursoNaAba, QWidget):
             oferecer_documento(self.situacao, [e.pdf for e in r["emitidos"]], None,
                                f"Documento(s) emitido(s) e registrado(s): {codigos}.")
 
-    def salvar_emitidos(self, pasta: Path) -> list[Path]:
-        caminhos = []
-        for e in self.ultimos_emitidos:
-            c = Path(pasta) / f"certificacao-{e.codigo}.pdf"
-            c.write_bytes(e.pdf)
-            caminhos.append(c)
-        return caminhos
+    def salvar_emitidos(self, pasta: Path) -> None:
+        """Grava os últimos PDFs emitidos em ``pasta`` fora da thread da interface, cada um inteiro ou nada
+        (``widgets.arquivo``); gravados, ``arquivos_salvos`` passa a ser a lista dos caminhos e a situação o diz. Se o
+        sistema recusa, o aviso diz onde e por quê, e que os documentos continuam registrados."""
+        emitidos, self.arquivos_salvos = list(self.ultimos_emitidos), None
+
+        def _gravados(caminhos: list[Path]) -> None:
+            self.arquivos_salvos = caminhos
+            oferecer_documento(self.situacao, [e.pdf for e in emitidos], pasta,
+                               f"{len(caminhos)} documento(s) salvo(s) em {pasta}.")
+
+        arquivo.gravar_na_pasta(self, Path(pasta), [(f"certificacao-{e.codigo}.pdf", e.pdf) for e in emitidos],
+                                _gravados, titulo_erro="Certificação",
+                                feito="Os documentos estão emitidos e registrados",
+                                depois="Escolha outra pasta ou abra-os em Documentos.")
 
     def _on_salvar(self) -> None:
         pasta = QFileDialog.getExistingDirectory(self, "Pasta para salvar os documentos", pasta_documentos())
         if pasta:
-            try:
-                caminhos = self.salvar_emitidos(Path(pasta))
-            except OSError as erro:  # pasta sem permissão, disco cheio, pen-drive retirado
-                avisar(self, f"Os documentos estão emitidos e registrados, mas não foram gravados em {pasta}: "
-                             f"{erro.strerror or erro}. Escolha outra pasta ou abra-os em Documentos.")
-                return
-            oferecer_documento(self.situacao, [e.pdf for e in self.ultimos_emitidos], pasta,
-                               f"{len(caminhos)} documento(s) salvo(s) em {pasta}.")
+            self.salvar_emitidos(Path(pasta))

@@ -53,7 +53,9 @@ def test_percorre_as_etapas_ate_o_diploma(qtbot, sessao_admin, tmp_path):
     qtbot.mouseClick(aba.botao_registrar, Qt.LeftButton)
     qtbot.waitUntil(lambda: aba.tarefa is None and not aba.lendo, timeout=60_000)  # grava e relê fora da interface
     assert aba.detalhe["situacao"] == "concluido" and len(aba.detalhe["etapas"]) == 6
-    pdfs = aba.salvar_emitidos(tmp_path)
+    aba.salvar_emitidos(tmp_path)
+    qtbot.waitUntil(lambda: aba.arquivos_salvos is not None, timeout=10000)  # gravados fora da thread da interface
+    pdfs = aba.arquivos_salvos
     assert len(pdfs) == 2
     assert all(documentos.verificar_pdf(s, c).situacao == documentos.AUTENTICO for c in pdfs)
     # documentos e acompanhamento releem fora da thread da interface
