@@ -22,6 +22,7 @@ from desktop.services import documentos_vias
 from desktop.services.conselho import relatorio
 from desktop.services.conselho.comum import MENSAGEM_SEM_CHAVE
 
+from desktop.screens.widgets import arquivo
 from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
 
@@ -127,10 +128,18 @@ class AbaRelatorio(UmaDeCadaVez, QWidget):
                  titulo_erro="CSV não exportado", ao_falhar=self._terminar)
 
     def _on_csv_lido(self, dados) -> None:
-        self._terminar()
+        """Pergunta onde e grava fora da thread da interface, inteiro ou nada (``widgets.arquivo``); a aba fica
+        ``ocupada`` até a gravação terminar."""
         ano, tri, texto = dados
         caminho = escolher_destino(self, f"sipia-{ano}-T{tri}.csv", titulo="Salvar CSV", filtro="CSV (*.csv)")
-        if caminho:
-            caminho.write_text(texto, encoding="utf-8")
-            oferecer_documento(self.mensagem, None, caminho,
-                               f"CSV salvo em {caminho} ({texto.count(chr(10)) - 1} linha(s) de dados).")
+        if caminho is None:
+            self._terminar()
+            return
+        linhas = texto.count("\n") - 1
+
+        def _gravado(destino) -> None:
+            oferecer_documento(self.mensagem, None, destino, f"CSV salvo em {destino} ({linhas} linha(s) de dados).")
+            self._terminar()
+
+        arquivo.gravar(self, caminho, texto.encode("utf-8"), _gravado, titulo_erro="CSV não exportado",
+                       feito="O CSV foi montado e a exportação anotada no diário", ao_falhar=self._terminar)
