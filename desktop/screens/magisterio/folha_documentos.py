@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
 from desktop.rules import formato
-from desktop.screens.widgets import servicos
+from desktop.screens.widgets import arquivo, servicos
 from desktop.screens.documentos.emitidos import QuadroEmitidos
 from desktop.screens.pagamento.esocial import GeradorESocial
 from desktop.screens.pagamento.remessa import GeradorRemessa
@@ -141,16 +141,18 @@ class BarraDocumentos(QWidget):
         if destino is None:
             return
 
-        def _gravar(_progresso) -> Path:
-            destino.write_bytes(documentos.exportar_csv(self._sessao, comp))
-            return destino
+        def _montado(conteudo: bytes) -> None:  # gravado também fora da thread da interface, inteiro ou nada
+            self.tarefa = None
+            arquivo.gravar(self, destino, conteudo, _feito, titulo_erro="Exportar folha em CSV")
 
         def _feito(caminho: Path) -> None:
-            self.tarefa, self.ultimo_arquivo = None, caminho
+            self.ultimo_arquivo = caminho
             oferecer_documento(self.aviso, None, caminho, f"Salvo em {caminho}.")
             self.aviso.setVisible(True)
 
-        self.tarefa = servicos.operacao(self, "Exportando a folha em CSV…", _gravar, _feito,
+        sessao = self._sessao
+        self.tarefa = servicos.operacao(self, "Exportando a folha em CSV…",
+                                        lambda _progresso: documentos.exportar_csv(sessao, comp), _montado,
                                         titulo_erro="Exportar folha em CSV",
                                         ao_cancelar=lambda: setattr(self, "tarefa", None))
 

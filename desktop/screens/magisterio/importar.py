@@ -6,13 +6,12 @@ da interface, com progresso e Cancelar; a análise não grava nada, a importaç�
 """
 from __future__ import annotations
 
-import shutil
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import PASTA_RECURSOS
 from desktop.rules.papeis import Permissao
-from desktop.screens.widgets import avisos, servicos
+from desktop.screens.widgets import arquivo, avisos, servicos
 from desktop.screens.widgets.emissao import escolher_destino
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.services.magisterio import importacao
@@ -97,9 +96,10 @@ class AbaImportar(QWidget):
         destino = escolher_destino(self, MODELO.name, titulo="Salvar modelo de planilha", filtro="CSV (*.csv)")
         if destino is None:
             return
-        servicos.gravar(self, "Gravando o arquivo…", lambda: shutil.copyfile(MODELO, destino),
-                        lambda _r: self.resumo.setText(f"Modelo salvo em {destino}. Preencha uma linha por servidor "
-                                                       "e escolha a planilha."), titulo_erro="Baixar modelo")
+        # o modelo tem poucas centenas de bytes; a gravação, fora da thread da interface e inteira ou nada
+        arquivo.gravar(self, destino, MODELO.read_bytes(),
+                       lambda caminho: self.resumo.setText(f"Modelo salvo em {caminho}. Preencha uma linha por "
+                                                           "servidor e escolha a planilha."), titulo_erro="Baixar modelo")
 
     def _on_escolher(self) -> None:
         arquivo = comum.escolher_arquivo(self, "Escolher planilha de servidores",

@@ -166,7 +166,8 @@ def test_baixar_modelo(qtbot, sessao_demo, tmp_path, salvar_em):
     destino = tmp_path / "modelo.csv"
     salvar_em.append(destino)
     qtbot.mouseClick(painel.importar.botao_modelo, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: painel.importar.tarefa is None, timeout=15000)  # grava fora da thread da interface
+    # grava fora da thread da interface
+    qtbot.waitUntil(lambda: f"Modelo salvo em {destino}" in painel.importar.resumo.text(), timeout=15000)
     assert destino.read_text(encoding="utf-8-sig").startswith("Nome;CPF;Matrícula;Cargo")
 
 
