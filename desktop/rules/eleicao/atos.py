@@ -176,6 +176,20 @@ def recusa_parentesco(atos: Atos, candidatos: int) -> str | None:
     return None
 
 
+ATOS_DOS_CANDIDATOS = ("inscrever", "homologar", "reabrir", "parentesco")
+"""Os atos da aba dos candidatos que a fase ou as datas podem recusar (inscrição, homologação, reabertura, parentesco)."""
+
+
+def ordem_dos_motivos(atos: Atos) -> tuple[str, ...]:
+    """Em que ordem explicar os atos recusados da aba dos candidatos: primeiro o do próximo passo do processo, na
+    ordem do edital (Lei 320/2023, art. 7º §1º). Até a lista de inscritos ser publicada, o próximo passo é a
+    inscrição (art. 7º §1º a) e depois a homologação; publicada a lista, as inscrições já passaram (art. 11 §2º) e
+    o que importa é a homologação (art. 11 §6º), a reabertura (art. 13 §1º) e o parentesco (art. 15)."""
+    if atos.fase in ("preparacao", "inscricoes"):
+        return ATOS_DOS_CANDIDATOS
+    return ("homologar", "reabrir", "parentesco", "inscrever")
+
+
 _RITO = {"defesa": ("Defesa", "registre a defesa juntada", "Lei 320/2023, art. 11 §3º I"),
          "decisao": ("Decisão da comissão especial", "registre a decisão tomada em reunião",
                      "Lei 320/2023, art. 11 §3º II"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.rules import formato
@@ -19,6 +19,7 @@ from desktop.screens.widgets import servicos
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
 from desktop.screens.widgets.divisor import criar_divisor
+from desktop.screens.widgets.situacao import reservar_linhas
 from desktop.screens.widgets.tabela import Coluna, Lista
 
 from .dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota, DialogoParentesco,
@@ -111,64 +112,82 @@ class AbaCandidatos(_Aba):
         self.checklist = Lista(COLUNAS_CHECKLIST, self, nome="Requisitos da candidatura", chave="requisito",
                                ao_abrir=self._on_analisar_requisito if self.pode_editar else None)
         self.inscrever = self.botao("Nova &inscrição…", self._on_inscrever)
-        self.inscrever.setEnabled(False)  # até a leitura dizer se as inscrições estão abertas
-        # por que não se inscreve agora (edital não publicado, lista de inscritos já publicada…), do serviço
-        self.motivo_inscricao = QLabel(self)
-        self.motivo_inscricao.setObjectName("motivo_inscricao")
-        self.motivo_inscricao.setWordWrap(True)
-        self.motivo_inscricao.setVisible(False)
-        # e por que homologar, reabrir ou registrar parentesco não cabem agora (do serviço), um por linha
-        self.motivo_atos = QLabel(self)
-        self.motivo_atos.setObjectName("motivo_atos")
-        self.motivo_atos.setWordWrap(True)
-        self.motivo_atos.setVisible(False)
         self.analisar = self.botao("Análise &documental…", self._on_analisar)
         self.nota = self.botao("Nota da &prova…", self._on_nota)
         self.parentesco = self.botao("Pa&rentesco (art. 15)…", self._on_parentesco)
         self.reabrir = self.botao("Reabrir inscrições (art. 13)…", self._on_reabrir)
         self.homologar = self.botao("&Homologar a lista de habilitados", self._on_homologar)
-        # cada ato e o que o serviço diz dele (candidaturas.recusas): até a leitura, desabilitados
-        self._atos = {self.homologar: "homologar", self.reabrir: "reabrir", self.parentesco: "parentesco"}
+        # cada ato que a fase ou as datas podem recusar e o que o serviço diz dele (candidaturas.recusas: o motivo,
+        # com o artigo, na dica do botão); até a leitura, desabilitados
+        self._atos = {self.inscrever: "inscrever", self.homologar: "homologar", self.reabrir: "reabrir",
+                      self.parentesco: "parentesco"}
+        self.recusas: dict[str, str] = {}  # as da última leitura, o mais importante primeiro
+        self.em_foco: str | None = None  # o ato do botão sob o mouse ou com o foco do teclado
         for b in self._atos:
             b.setEnabled(False)
+            b.installEventFilter(self)
+        # por que um ato não cabe agora: um motivo só — o do botão sob o mouse ou com o foco, ou então o do próximo
+        # passo do processo (o primeiro das recusas). Antes, os quatro empilhados (até sete linhas a 1366×768)
+        # empurravam a lista para baixo; cada botão continua com o seu na dica
+        self.motivo = QLabel(self)
+        self.motivo.setObjectName("motivo")
+        self.motivo.setWordWrap(True)
+        if self.pode_editar:
+            reservar_linhas(self.motivo)  # o motivo muda com o foco; a lista embaixo não pula
+        else:
+            self.motivo.setVisible(False)  # quem só lê não tem os botões
         divisor = criar_divisor(Qt.Orientation.Vertical, self)
         divisor.addWidget(self.tabela)
         divisor.addWidget(self.checklist.visao)
         lay = QVBoxLayout(self)
         lay.addLayout(self.botoes)
-        lay.addWidget(self.motivo_inscricao)
-        lay.addWidget(self.motivo_atos)
+        lay.addWidget(self.motivo)
         lay.addWidget(divisor, 1)
         self.recarregar()
 
     def recarregar(self) -> None:
         sessao, pid = self._sessao, self._pid
         servicos.consulta(self, lambda: (candidaturas.listar_candidaturas(sessao, pid),
-                                         processo.por_que_sem_inscricao(sessao, pid),
                                          candidaturas.recusas(sessao, pid)),
                           lambda lido: self._on_lidas(*lido), titulo_erro="Candidatos", chave="lista")
 
-    def _on_lidas(self, cands: list[dict], sem_inscricao: str | None = None,
-                  recusas: dict[str, str] | None = None) -> None:
+    def _on_lidas(self, cands: list[dict], recusas: dict[str, str] | None = None) -> None:
         """A lista relida: a candidatura que estava escolhida continua escolhida (pelo id, mesmo se a ordem mudou)
-        e o seu checklist é relido (a análise gravada muda a situação dos requisitos). Com as inscrições fechadas,
-        o botão de inscrever fica desabilitado; homologar, reabrir e parentesco, quando o serviço os recusaria
-        (``candidaturas.recusas``: a fase, as datas, os habilitados). O motivo de cada um (com o artigo, do serviço)
-        vai à dica dele e à linha de situação, um por linha."""
-        recusas = recusas or {}
-        self.inscrever.setEnabled(sem_inscricao is None)
-        self.inscrever.setToolTip(sem_inscricao or "")
+        e o seu checklist é relido (a análise gravada muda a situação dos requisitos). Inscrever, homologar, reabrir
+        e parentesco ficam desabilitados quando o serviço os recusaria (``candidaturas.recusas``: a fase, as datas,
+        os habilitados), cada um com o seu motivo (com o artigo, do serviço) na dica; a linha de situação mostra um
+        motivo só (``_mostrar_motivo``)."""
+        self.recusas = recusas or {}
         for botao, acao in self._atos.items():
-            botao.setEnabled(acao not in recusas)
-            botao.setToolTip(recusas.get(acao, ""))
-        self.motivo_inscricao.setText(sem_inscricao or "")
-        self.motivo_inscricao.setVisible(self.pode_editar and sem_inscricao is not None)
-        motivos = list(dict.fromkeys(recusas[acao] for acao in self._atos.values() if acao in recusas))
-        self.motivo_atos.setText("\n".join(motivos))
-        self.motivo_atos.setVisible(self.pode_editar and bool(motivos))
+            botao.setEnabled(acao not in self.recusas)
+            botao.setToolTip(self.recusas.get(acao, ""))
+        self._mostrar_motivo()
         self.cands = cands
         self.lista.definir_linhas(cands)
         self._on_linha()
+
+    def _mostrar_motivo(self) -> None:
+        """O motivo do botão sob o mouse ou com o foco, se ele está recusado; senão o mais importante (o do próximo
+        passo do processo, o primeiro de ``candidaturas.recusas``); nada, se todos cabem."""
+        if self.em_foco in self.recusas:
+            texto = self.recusas[self.em_foco]
+        else:
+            texto = next(iter(self.recusas.values()), "")
+        self.motivo.setText(texto)
+
+    def eventFilter(self, obj, evento) -> bool:  # noqa: N802 — nome do Qt
+        """O mouse que entra num botão de ato (mesmo desabilitado: o Qt entrega a entrada) ou o foco do teclado nele
+        trazem o motivo dele à linha de situação; ao sair, volta o mais importante."""
+        acao = self._atos.get(obj) if isinstance(obj, QPushButton) else None
+        if acao is not None:
+            tipo = evento.type()
+            if tipo in (QEvent.Type.Enter, QEvent.Type.FocusIn):
+                self.em_foco = acao
+                self._mostrar_motivo()
+            elif tipo in (QEvent.Type.Leave, QEvent.Type.FocusOut) and self.em_foco == acao:
+                self.em_foco = None
+                self._mostrar_motivo()
+        return super().eventFilter(obj, evento)
 
     def selecionada(self) -> dict | None:
         return self.lista.selecionada()

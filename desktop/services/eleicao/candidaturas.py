@@ -267,16 +267,20 @@ def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | N
 
 def recusas(sessao: Sessao, processo_id: str) -> dict[str, str]:
     """Para a aba dos candidatos, antes de oferecer os botões: o motivo, com o artigo, de cada ato que o serviço
-    recusaria hoje pela fase, pelas datas ou pela contagem — ``"homologar"`` (art. 11 §§2º e 6º), ``"reabrir"``
-    (art. 13 §1º) e ``"parentesco"`` (arts. 14 §1º e 15); os atos que cabem ficam de fora. O que depende do que se
-    digita (datas da reabertura, o par de candidatos) continua conferido por quem grava."""
+    recusaria hoje pela fase, pelas datas ou pela contagem — ``"inscrever"`` (art. 7º e §1º a; art. 11 §2º),
+    ``"homologar"`` (art. 11 §§2º e 6º), ``"reabrir"`` (art. 13 §1º) e ``"parentesco"`` (arts. 14 §1º e 15); os
+    atos que cabem ficam de fora. A ordem das chaves é a da importância (``rules.eleicao.atos.ordem_dos_motivos``):
+    o primeiro é o do próximo passo do processo, o motivo que a aba mostra quando nenhum botão está em foco. O que
+    depende do que se digita (datas da reabertura, o par de candidatos) continua conferido por quem grava."""
     sessao.exigir(Permissao.ELEICAO_LER)
     proc = processo_ou_erro(sessao.db, processo_id)
     atos = regra_atos.Atos.do_processo(proc)
     todos = armazem.candidaturas(sessao.db, processo_id)
     habilitados = sum(1 for c in todos if c["situacao"] == "habilitado")
     regras = parametros.vigente(sessao, "eleicao_regras", date.fromisoformat(proc["eleicao"]))
-    motivos = {"homologar": regra_atos.recusa_homologacao(atos, calendario_de(proc), hoje()),
+    dia, cal = hoje(), calendario_de(proc)
+    motivos = {"inscrever": regra_atos.inscricoes_fechadas(atos, cal, dia),
+               "homologar": regra_atos.recusa_homologacao(atos, cal, dia),
                "reabrir": regra_atos.recusa_reabertura(atos, habilitados, regras.minimo_habilitados),
                "parentesco": regra_atos.recusa_parentesco(atos, len(todos))}
-    return {acao: motivo for acao, motivo in motivos.items() if motivo}
+    return {acao: motivos[acao] for acao in regra_atos.ordem_dos_motivos(atos) if motivos[acao]}

@@ -116,3 +116,10 @@ def test_retificar_a_data_de_uma_publicacao(calendario, caso):
 def test_publicacao_que_nenhuma_data_admite_hoje(calendario, caso):
     feitos = atos.Atos(caso["fase"], caso.get("edital"), caso.get("inscritos"))
     _confere(atos.publicacao_fechada(feitos, calendario, caso["qual"], caso["hoje"]), caso)
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/ordem_dos_motivos"))
+def test_ordem_em_que_a_aba_explica_os_atos_recusados(caso):
+    ordem = atos.ordem_dos_motivos(atos.Atos(caso["fase"]))
+    assert ordem[0] == caso["primeiro"] and list(ordem) == caso["ordem"]
+    assert sorted(ordem) == sorted(atos.ATOS_DOS_CANDIDATOS)  # todos os atos da aba, cada um uma vez

@@ -47,9 +47,9 @@ def test_sem_edital_o_botao_de_inscrever_diz_por_que_e_o_edital_abre(qtbot, sess
         cand = tela.candidatos
         tela.abas.setCurrentWidget(cand)  # a aba Candidatos, como o usuário a abre
         assert not cand.inscrever.isEnabled()
-        assert cand.motivo_inscricao.isVisible()
-        assert "edital do processo de escolha não foi publicado" in cand.motivo_inscricao.text()
-        assert "art. 7º e §1º I" in cand.motivo_inscricao.text() and cand.inscrever.toolTip() == cand.motivo_inscricao.text()
+        assert cand.motivo.isVisible()  # antes do edital, o motivo à vista é o da inscrição (o próximo passo)
+        assert "edital do processo de escolha não foi publicado" in cand.motivo.text()
+        assert "art. 7º e §1º I" in cand.motivo.text() and cand.inscrever.toolTip() == cand.motivo.text()
         assert "lista de inscritos ainda não foi publicada" in tela.impugnacoes.prazo.text()
         assert tela.publicar_edital.isEnabled() and not tela.publicar_inscritos.isEnabled()
         # o botão desabilitado diz por quê, com o artigo (do serviço); o habilitado, nada
@@ -72,7 +72,9 @@ def test_sem_edital_o_botao_de_inscrever_diz_por_que_e_o_edital_abre(qtbot, sess
         assert tela.fase.text().startswith("Fase: Inscrições (edital publicado) · Inscrições abertas até 13/05/2027")
         cand = tela.candidatos  # as abas foram remontadas com o processo relido
         tela.abas.setCurrentWidget(cand)
-        assert cand.inscrever.isEnabled() and not cand.motivo_inscricao.isVisible()
+        # inscrições abertas: o botão sem dica, e o motivo à vista passa ao próximo passo, a homologação (art. 11 §2º)
+        assert cand.inscrever.isEnabled() and cand.inscrever.toolTip() == ""
+        assert cand.motivo.text() == cand.homologar.toolTip() and "lista de inscritos ainda não foi publicada" in cand.motivo.text()
         # publicado o edital, a lista só depois do fim das inscrições: os dois botões fechados, cada um com o motivo
         assert not tela.publicar_edital.isEnabled() and not tela.publicar_inscritos.isEnabled()
         assert tela.publicar_edital.toolTip() == "O edital já foi publicado em 03/04/2027 (Lei 320/2023, art. 7º)."
@@ -97,8 +99,12 @@ def test_lista_de_inscritos_publicada_fecha_o_botao_com_o_motivo(qtbot, sessao_a
         assert processo.obter_processo(sessao_admin, p["id"])["fase"] == "analise"
         cand = tela.candidatos
         tela.abas.setCurrentWidget(cand)
-        assert not cand.inscrever.isEnabled() and cand.motivo_inscricao.isVisible()
-        assert "encerradas" in cand.motivo_inscricao.text() and "art. 13 §1º" in cand.motivo_inscricao.text()
+        # o motivo da inscrição fechada fica na dica do botão; publicada a lista, o que se explica à vista é a
+        # homologação, que espera o fim do prazo de impugnação (art. 11 §§2º e 6º)
+        assert not cand.inscrever.isEnabled()
+        assert "encerradas" in cand.inscrever.toolTip() and "art. 13 §1º" in cand.inscrever.toolTip()
+        assert cand.motivo.isVisible() and cand.motivo.text() == cand.homologar.toolTip()
+        assert "antes do fim do prazo de impugnação (23/05/2027)" in cand.motivo.text()
         assert tela.impugnacoes.prazo.text().startswith("Prazo de impugnação: de 18/05/2027 a 23/05/2027")
         assert tela.fase.text().startswith("Fase: Impugnação e análise (lista de inscritos publicada) · "
                                            "Prazo de impugnação até 23/05/2027")

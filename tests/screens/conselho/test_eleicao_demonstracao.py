@@ -113,19 +113,39 @@ def test_auditoria_e_posse_de_2023_mostra_a_situacao_e_os_presentes_inteiros_a_1
     assert aba.fila.horizontalScrollBar().maximum() == 0  # a coluna da direita, mais estreita, ainda sem rolar
 
 
+def _passar_o_mouse(qtbot, botao) -> None:
+    """O mouse entra no botão (desabilitado ou não), como o usuário que o aponta para saber por que não clica."""
+    qtbot.mouseMove(botao, botao.rect().center())
+    qtbot.waitUntil(lambda: botao.underMouse())
+
+
 def test_processo_encerrado_sem_atos_dos_candidatos_e_a_sessao_so_leitura(qtbot, sessao_comissao):
-    """2023, posse dada: homologar, reabrir as inscrições e registrar parentesco ficam desabilitados com o motivo do
-    serviço (com o artigo) na dica e na linha de situação da aba; os campos da sessão de apuração ficam só leitura.
-    No processo de 2027 (edital a publicar), os mesmos botões, com os motivos da preparação."""
-    tela = _abrir(qtbot, sessao_comissao)
+    """2023, posse dada: inscrever, homologar, reabrir as inscrições e registrar parentesco ficam desabilitados, cada
+    um com o motivo do serviço (com o artigo) na sua dica. A linha de situação da aba mostra um motivo só — o do
+    botão que o mouse aponta, ou, sem nenhum, o da homologação (o próximo passo depois das inscrições) —, não os
+    quatro empilhados (antes: sete linhas a 1366×768, a lista empurrada para baixo). Os campos da sessão de apuração
+    ficam só leitura. No processo de 2027 (edital a publicar), os mesmos botões, com os motivos da preparação, e o
+    motivo à vista é o da inscrição."""
+    tela = _abrir(qtbot, sessao_comissao, 1366, 768)
     cand = _na_aba_de_2023(qtbot, tela, "candidatos")
-    esperados = {cand.homologar: "já foi homologada", cand.reabrir: "Não é possível reabrir as inscrições",
+    esperados = {cand.inscrever: "As inscrições estão encerradas", cand.homologar: "já foi homologada",
+                 cand.reabrir: "Não é possível reabrir as inscrições",
                  cand.parentesco: "o resultado foi publicado em 01/10/2023"}
     for botao, trecho in esperados.items():
         assert botao.isVisible() and not botao.isEnabled(), botao.text()
         assert trecho in botao.toolTip() and "Lei 320/2023, art" in botao.toolTip(), botao.toolTip()
-        assert botao.toolTip() in cand.motivo_atos.text()
-    assert cand.motivo_atos.isVisible()
+    assert cand.motivo.isVisible()
+    assert cand.motivo.text() == cand.homologar.toolTip()  # um só, o mais importante
+    linhas = cand.motivo.heightForWidth(cand.motivo.width()) // cand.motivo.fontMetrics().lineSpacing()
+    assert linhas <= 2 and cand.motivo.heightForWidth(cand.motivo.width()) <= cand.motivo.contentsRect().height(), (
+        f"{linhas} linhas em {cand.motivo.contentsRect().height()} pontos: {cand.motivo.text()}")
+    topo_da_lista = cand.tabela.mapTo(cand, cand.tabela.rect().topLeft()).y()
+    for botao in (cand.reabrir, cand.parentesco, cand.inscrever):  # o mouse sobre cada botão: o motivo dele, só ele
+        _passar_o_mouse(qtbot, botao)
+        assert cand.motivo.text() == botao.toolTip(), botao.text()
+        assert cand.tabela.mapTo(cand, cand.tabela.rect().topLeft()).y() == topo_da_lista  # a lista não pula
+    qtbot.mouseMove(cand.tabela, cand.tabela.rect().center())  # o mouse sai dos botões: volta o mais importante
+    qtbot.waitUntil(lambda: cand.motivo.text() == cand.homologar.toolTip())
     aba = tela.encerramento
     tela.abas.setCurrentWidget(aba)
     esperar_leituras(qtbot)
@@ -138,6 +158,9 @@ def test_processo_encerrado_sem_atos_dos_candidatos_e_a_sessao_so_leitura(qtbot,
     tela.abas.setCurrentWidget(cand)
     esperar_leituras(qtbot)
     assert not cand.homologar.isEnabled() and "lista de inscritos ainda não foi publicada" in cand.homologar.toolTip()
+    # antes do edital o próximo passo é a inscrição: o motivo dela é o que a aba mostra (art. 7º e §1º I)
+    assert not cand.inscrever.isEnabled() and cand.motivo.text() == cand.inscrever.toolTip()
+    assert "edital do processo de escolha não foi publicado" in cand.motivo.text() and "art. 7º" in cand.motivo.text()
     assert not cand.reabrir.isEnabled() and "o edital ainda não foi publicado" in cand.reabrir.toolTip()
     assert not cand.parentesco.isEnabled() and "há 0 inscrito(s)" in cand.parentesco.toolTip()
 

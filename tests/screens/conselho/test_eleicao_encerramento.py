@@ -263,7 +263,7 @@ def test_abrir_processo_e_emitir_documento_fora_da_interface(qtbot, sessao_admin
     assert tela.processos.count() == 1
     # aberto pela tela, o processo espera o edital: a fase diz isso e não se inscreve ninguém (art. 7º)
     assert tela.fase.text().startswith("Fase: Edital a publicar · "), tela.fase.text()
-    assert not tela.candidatos.inscrever.isEnabled() and "art. 7º" in tela.candidatos.motivo_inscricao.text()
+    assert not tela.candidatos.inscrever.isEnabled() and "art. 7º" in tela.candidatos.motivo.text()
     destino = tmp_path / "inscritos.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "")))
     botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "Edital — lista de &inscritos")

@@ -306,7 +306,7 @@ def test_homologar_pela_aba_grava_fora_da_interface(qtbot, sessao_admin, proc): 
         # botão fica desabilitado com o motivo dele na dica e na linha de situação
         assert not aba.homologar.isEnabled()
         assert "lista de inscritos ainda não foi publicada" in aba.homologar.toolTip()
-        assert "art. 11 §6º" in aba.homologar.toolTip() and aba.homologar.toolTip() in aba.motivo_atos.text()
+        assert "art. 11 §6º" in aba.homologar.toolTip() and aba.homologar.toolTip() == aba.motivo.text()
         p = publicar_inscritos(sessao_admin, proc)
         aba.recarregar()  # publicada a lista (na aba Calendário, que relê as abas)
         esperar_leituras(qtbot)

@@ -40,6 +40,10 @@ def test_sem_edital_publicado_nada_de_inscricao_secao_ou_designacao(sessao_admin
             processo.publicar_inscritos(sessao_admin, proc["id"], em=inicio)
     assert {t: _conta(sessao_admin, t) for t in antes} == antes  # nada gravado, nem a pessoa
     assert processo.por_que_sem_inscricao(sessao_admin, proc["id"]).startswith("As inscrições ainda não abriram")
+    with simulando_dia(inicio):  # antes do edital, o motivo que a aba mostra primeiro é o da inscrição (art. 7º)
+        recusas = candidaturas.recusas(sessao_admin, proc["id"])
+        assert list(recusas) == ["inscrever", "homologar", "reabrir", "parentesco"]
+        assert recusas["inscrever"] == processo.por_que_sem_inscricao(sessao_admin, proc["id"])
     assert processo.obter_processo(sessao_admin, proc["id"])["fase"] == "preparacao"
 
 
@@ -94,6 +98,11 @@ def test_lista_de_inscritos_abre_a_impugnacao_e_fecha_as_inscricoes(sessao_admin
         with pytest.raises(ErroNegocio, match=r"inscrições estão encerradas.*publicada em 18/05/2027.*art\. 13 §1º"):
             _inscrever(sessao_admin, proc, 31, fim, cpf="11144477735")
         assert "art. 13 §1º" in processo.por_que_sem_inscricao(sessao_admin, proc["id"])
+        # a aba dos candidatos recebe os atos recusados com o motivo de cada um, o do próximo passo primeiro: publicada
+        # a lista, a homologação (que espera o prazo de impugnação) vem antes da inscrição fechada
+        recusas = candidaturas.recusas(sessao_admin, proc["id"])
+        assert list(recusas)[:1] == ["homologar"] and "antes do fim do prazo de impugnação" in recusas["homologar"]
+        assert recusas["inscrever"] == processo.por_que_sem_inscricao(sessao_admin, proc["id"])
         with pytest.raises(EntradaInvalida, match=r"posterior a hoje \(19/05/2027\).*art\. 11 §2º"):
             impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
                                    apresentada_em=pub + timedelta(days=2), prazo_defesa=pub + timedelta(days=8))
