@@ -374,6 +374,17 @@ def recusa_apuracao_no_dia(atos: Atos, acao: str, eleicao: date, contestacao_fim
     return None
 
 
+def recusa_registrar_eleitos_no_dia(contestacao_fim: date | None, hoje: date) -> str | None:
+    """Os eleitos (titulares e suplentes, na ordem da classificação) passam ao Conselho só terminado o prazo de
+    contestação do resultado publicado (Lei 320/2023, art. 14 §1º): até lá uma contestação pode mudar a
+    classificação. ``None`` se o prazo terminou ou se não há prazo (quem chama confere antes a publicação)."""
+    if contestacao_fim is not None and hoje <= contestacao_fim:
+        return (f"Não é possível registrar os eleitos em {formato.data(hoje)}: o prazo de contestação do resultado "
+                f"publicado vai até {formato.data(contestacao_fim)}, e até lá a classificação pode mudar — os "
+                "titulares e suplentes passam ao Conselho depois dele (Lei 320/2023, art. 14 §1º).")
+    return None
+
+
 def recusa_apuracao(atos: Atos, acao: str) -> str | None:
     """Por que ``acao`` (uma de ``ACOES_APURACAO``) não cabe na fase gravada, com o artigo; ``None`` se a fase a
     admite (datas, prazos e seções são conferidos por quem grava). Encerrado o processo — eleitos registrados, posse

@@ -150,13 +150,19 @@ def publicar_resultado(sessao: Sessao, processo_id: str) -> dict:
 
 
 def _exigir_prazo_vencido(proc: dict, acao: str) -> None:
+    """``acao`` ("registrar os eleitos" ou "encerrar e dar posse") só com o resultado publicado e terminado o prazo
+    de contestação que ele abriu (Lei 320/2023, art. 14 §1º); cada uma com a sua mensagem, da regra."""
     if not proc["resultado_publicado_em"]:
         raise ErroNegocio(f"Não é possível {acao}: publique antes o resultado, que abre o prazo de contestação "
                           "(Lei 320/2023, art. 14 §1º).")
-    if motivo := regra_atos.recusa_apuracao_no_dia(regra_atos.Atos.do_processo(proc), "posse",
-                                                   date.fromisoformat(proc["eleicao"]),
-                                                   date.fromisoformat(proc["contestacao_fim"]), hoje()):
-        raise ErroNegocio(motivo.replace("encerrar e dar posse", acao, 1))
+    contestacao, dia = date.fromisoformat(proc["contestacao_fim"]), hoje()
+    if acao == "registrar os eleitos":
+        motivo = regra_atos.recusa_registrar_eleitos_no_dia(contestacao, dia)
+    else:
+        motivo = regra_atos.recusa_apuracao_no_dia(regra_atos.Atos.do_processo(proc), "posse",
+                                                   date.fromisoformat(proc["eleicao"]), contestacao, dia)
+    if motivo:
+        raise ErroNegocio(motivo)
 
 
 def registrar_eleitos(sessao: Sessao, processo_id: str, resultado_documento_id: str | None = None) -> list[dict]:

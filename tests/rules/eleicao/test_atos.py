@@ -123,3 +123,11 @@ def test_ordem_em_que_a_aba_explica_os_atos_recusados(caso):
     ordem = atos.ordem_dos_motivos(atos.Atos(caso["fase"]))
     assert ordem[0] == caso["primeiro"] and list(ordem) == caso["ordem"]
     assert sorted(ordem) == sorted(atos.ATOS_DOS_CANDIDATOS)  # todos os atos da aba, cada um uma vez
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/registrar_eleitos"))
+def test_eleitos_so_depois_do_prazo_de_contestacao(caso):
+    motivo = atos.recusa_registrar_eleitos_no_dia(caso["contestacao_fim"], caso["hoje"])
+    _confere(motivo, caso)
+    if motivo:  # a mensagem é a dela, não a da posse com a ação trocada
+        assert "posse" not in motivo, motivo

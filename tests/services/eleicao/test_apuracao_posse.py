@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.rules.validacao import EntradaInvalida
-from desktop.services.eleicao import auditoria, candidaturas, impugnacoes, resultado, votacao
+from desktop.services.eleicao import auditoria, candidaturas, impugnacoes, processo, resultado, votacao
 from desktop.services.eleicao.comum import simulando_dia
 from desktop.services.sessao import ErroNegocio
 
@@ -207,6 +207,31 @@ def test_publicacao_prazo_de_contestacao_e_posse_cria_mandatos(sessao_admin, apu
     assert fim[0] == "encerrado" and fim[1]
     with pytest.raises(ErroNegocio, match="já foi dada"):
         resultado.encerrar_e_dar_posse(sessao_admin, proc["id"])
+
+
+def test_registrar_os_eleitos_espera_a_contestacao_com_a_sua_mensagem(sessao_admin, apuracao_pronta, dia_eleicao):
+    """Publicado o resultado, registrar os eleitos antes do fim da contestação é recusado com a mensagem dessa ação
+    (a classificação ainda pode mudar, art. 14 §1º) — antes era a da posse com "encerrar e dar posse" trocado por
+    ``str.replace`` — e nada se grava; terminado o prazo, os eleitos entram e o processo se encerra."""
+    proc, m1, m2, _sup, s1, s2 = apuracao_pronta
+    _duas(m1, m2, s1, comparecimento=200, brancos=10, nulos=5, votos=VOTOS)
+    _duas(m1, m2, s2, comparecimento=150, brancos=10, nulos=5, votos={**VOTOS, 11: 0})
+    resultado.publicar_resultado(sessao_admin, proc["id"])
+    with pytest.raises(ErroNegocio) as erro:
+        resultado.registrar_eleitos(sessao_admin, proc["id"])
+    assert str(erro.value) == ("Não é possível registrar os eleitos em 03/10/2027: o prazo de contestação do "
+                               "resultado publicado vai até 08/10/2027, e até lá a classificação pode mudar — os "
+                               "titulares e suplentes passam ao Conselho depois dele (Lei 320/2023, art. 14 §1º).")
+    assert _conta(sessao_admin, "conselheiros_eleitos") == 0
+    assert processo.obter_processo(sessao_admin, proc["id"])["fase"] == "apuracao"
+    # a posse, no mesmo dia, continua com a dela
+    with pytest.raises(ErroNegocio, match=r"Não é possível encerrar e dar posse antes de terminar o prazo de "
+                                          r"contestação do resultado, que vai até 08/10/2027 \(Lei 320/2023, art\. 14 §1º\)"):
+        resultado.encerrar_e_dar_posse(sessao_admin, proc["id"])
+    with simulando_dia(date(2027, 10, 9)):
+        linhas = resultado.registrar_eleitos(sessao_admin, proc["id"])
+    assert len(linhas) == _conta(sessao_admin, "conselheiros_eleitos") > 0
+    assert processo.obter_processo(sessao_admin, proc["id"])["fase"] == "encerrado"
 
 
 def test_recurso_fora_do_prazo_e_recusado(sessao_admin, proc):
