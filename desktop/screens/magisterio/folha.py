@@ -9,7 +9,8 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from desktop.rules.folha.tipos import Natureza
@@ -27,12 +28,15 @@ from . import comum
 from .folha_documentos import BarraDocumentos
 
 _DIREITA = "direita"
+_ABA_CONTRACHEQUE, _ABA_PENDENCIAS, _ABA_EMITIDOS = range(3)  # as abas embaixo da lista (AbaFolha.detalhe)
+# a 1366×768 as oito colunas de antes passavam da largura e o Líquido (e parte dos Descontos) só se via rolando
+# para o lado: a jornada vai junto do nível e da classe, a matrícula tem o título curto e a lotação cede a sobra
+# (a escola inteira na dica)
 _COLUNAS_SERVIDORES = [
     Coluna("Nome", lambda i: i.servidor.nome, largura=240),
-    Coluna("Matrícula", lambda i: i.servidor.matricula, largura=95),
-    Coluna("Lotação", lambda i: i.servidor.lotacao, largura=220, esticar=True),
-    Coluna("Nível / classe", lambda i: i.servidor.nivel_classe, largura=150),
-    Coluna("Jornada", lambda i: f"{i.servidor.jornada} h", alinhamento="centro", largura=80),
+    Coluna("Matr.", lambda i: i.servidor.matricula, titulo_longo="Matrícula"),
+    Coluna("Lotação", lambda i: i.servidor.lotacao, largura=130, esticar=True, dica=lambda i: i.servidor.lotacao),
+    Coluna("Nível / classe / jornada", lambda i: f"{i.servidor.nivel_classe} · {i.servidor.jornada} h"),
     Coluna("Proventos", lambda i: comum.dinheiro(i.contracheque.proventos), ordenar=lambda i: i.contracheque.proventos,
            alinhamento=_DIREITA, largura=115),
     Coluna("Descontos", lambda i: comum.dinheiro(i.contracheque.descontos), ordenar=lambda i: i.contracheque.descontos,
@@ -138,16 +142,22 @@ class AbaFolha(QWidget):
         self.filtro.setClearButtonEnabled(True)
         self.filtro.textChanged.connect(self.proxy.definir_texto)
         self.tabela = criar_visao(self.proxy, self, nome="Servidores da folha")
+        self.tabela.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 'Escola…Santos Dumont': o fim distingue
         self.modelo_pendencias = ModeloTabela(_COLUNAS_PENDENCIAS, self)
         self.tabela_pendencias = criar_visao(ProxyFiltro(self.modelo_pendencias, self), self, nome="Pendências")
         self.modelo_rubricas = ModeloTabela(_COLUNAS_RUBRICAS, self)
         self.tabela_rubricas = criar_visao(ProxyFiltro(self.modelo_rubricas, self), self, nome="Rubricas")
         self.tabela_rubricas.setSortingEnabled(False)
-        self.titulo_rubricas = QGroupBox("Contracheque do servidor selecionado", self)
-        QVBoxLayout(self.titulo_rubricas).addWidget(self.tabela_rubricas)
-        self.grupo_pendencias = QGroupBox("Pendências (conferidas no fechamento)", self)
-        QVBoxLayout(self.grupo_pendencias).addWidget(self.tabela_pendencias)
         self.documentos = BarraDocumentos(sessao, self)
+        # embaixo da lista, uma aba de cada vez: o contracheque do selecionado, as pendências da prévia e os
+        # documentos emitidos da competência fechada. Empilhados (dois quadros e o dos emitidos embaixo dos botões),
+        # a 1366×768 a lista mostrava uma linha na prévia e nenhuma na competência fechada, o contracheque uma só,
+        # e a janela passava da altura da tela
+        self.detalhe = QTabWidget(self)
+        self.detalhe.setDocumentMode(True)
+        self.detalhe.addTab(self.tabela_rubricas, "")
+        self.detalhe.addTab(self.tabela_pendencias, "")
+        self.documentos.emitidos.hide()  # a aba dos emitidos só existe com a competência fechada
         esquerda = QWidget(self)
         lay_esq = QVBoxLayout(esquerda)
         lay_esq.setContentsMargins(0, 0, 0, 0)
@@ -156,9 +166,10 @@ class AbaFolha(QWidget):
         lay_esq.addWidget(self.totais)
         divisor = criar_divisor(Qt.Orientation.Vertical, self)
         divisor.addWidget(esquerda)
-        divisor.addWidget(self.titulo_rubricas)
-        divisor.addWidget(self.grupo_pendencias)
-        divisor.setSizes([380, 260, 140])
+        divisor.addWidget(self.detalhe)
+        divisor.setStretchFactor(0, 4)
+        divisor.setStretchFactor(1, 3)
+        divisor.setSizes([400, 300])
         lay = QVBoxLayout(self)
         lay.addLayout(topo)
         lay.addWidget(self.situacao)
@@ -238,7 +249,7 @@ class AbaFolha(QWidget):
         """``totais`` (proventos, descontos), se já somados fora da thread da interface."""
         self.modelo.definir_linhas(itens)
         self.modelo_pendencias.definir_linhas(self.pendencias)
-        self.grupo_pendencias.setTitle(f"Pendências ({len(self.pendencias)}) — conferidas no fechamento")
+        self._titulo_pendencias()
         if itens and totais is None:
             totais = _totais(itens)
         if itens:
@@ -259,6 +270,27 @@ class AbaFolha(QWidget):
         self.botao_reabrir.setVisible(admin)
         self.botao_reabrir.setEnabled(admin and fechada)
         self.documentos.definir(self.competencia() if fechada else None, self.selecionado())
+        self._aba_emitidos(fechada)
+
+    def _aba_emitidos(self, fechada: bool) -> None:
+        """A terceira aba, 'Documentos emitidos', só com a competência fechada (antes dela não há documentos)."""
+        quadro = self.documentos.emitidos
+        if fechada and self.detalhe.indexOf(quadro) < 0:
+            self.detalhe.insertTab(_ABA_EMITIDOS, quadro, "Documentos emit&idos")
+            self.detalhe.setTabToolTip(_ABA_EMITIDOS, "Reabrir, reimprimir ou emitir nova via dos documentos "
+                                                      "desta competência")
+        elif not fechada and self.detalhe.indexOf(quadro) >= 0:
+            if self.detalhe.currentWidget() is quadro:
+                self.detalhe.setCurrentIndex(_ABA_CONTRACHEQUE)  # sem ela, a aba atual seria a das pendências
+            self.detalhe.removeTab(_ABA_EMITIDOS)
+            quadro.hide()
+
+    def _titulo_pendencias(self) -> None:
+        """'Pendências (n)' na aba, em vermelho se alguma impede o fechamento, em ocre se todas são aceitáveis."""
+        n = len(self.pendencias)
+        self.detalhe.setTabText(_ABA_PENDENCIAS, f"Pe&ndências ({n}) — conferidas no fechamento")
+        cor = ("#b00020" if any(not p.aceitavel for p in self.pendencias) else "#8a5a00") if n else None
+        self.detalhe.tabBar().setTabTextColor(_ABA_PENDENCIAS, QColor(cor) if cor else QColor())
 
     def _trocar_previa(self, previa: folha.Previa | None, pendencias: list | None = None) -> None:
         """A prévia que sai (3.000 contracheques, fichas e identidades) é solta noutra thread (``soltura``): soltá-la
@@ -274,9 +306,10 @@ class AbaFolha(QWidget):
     def _on_selecao(self, *_args) -> None:
         item = self.selecionado()
         self.modelo_rubricas.definir_linhas(item.contracheque.linhas if item else [])
-        self.titulo_rubricas.setTitle(f"Contracheque de {item.servidor.nome} — líquido "
-                                      f"{comum.dinheiro(item.contracheque.liquido)}" if item else
-                                      "Contracheque do servidor selecionado (escolha um servidor na lista)")
+        nome = item.servidor.nome.replace("&", "&&") if item else ""
+        self.detalhe.setTabText(_ABA_CONTRACHEQUE, f"Contrac&heque de {nome} — líquido "
+                                f"{comum.dinheiro(item.contracheque.liquido)}" if item else
+                                "Contrac&heque do servidor selecionado (escolha um servidor na lista)")
         self.documentos.definir(self.competencia() if self.fechada else None, item)
 
     def _on_pendencia(self, indice) -> None:
@@ -284,6 +317,7 @@ class AbaFolha(QWidget):
         for i in range(self.proxy.rowCount()):
             if self.proxy.linha_origem(self.proxy.index(i, 0)).contracheque.pessoa_id == p.servidor_id:
                 self.tabela.selectRow(i)
+                self.detalhe.setCurrentIndex(_ABA_CONTRACHEQUE)  # o contracheque dele, no lugar das pendências
                 return
 
     def _on_previa(self) -> None:
@@ -305,6 +339,8 @@ class AbaFolha(QWidget):
         self.situacao.setText(f"<b>Prévia de {comum.competencia_extenso(self.previa.competencia)}</b> (nada gravado). "
                               f"{len(self.pendencias)} pendência(s). Confira e feche a competência.")
         self._mostrar(self.previa.itens, totais)
+        if any(not p.aceitavel for p in self.pendencias):  # o que impede o fechamento fica à vista
+            self.detalhe.setCurrentIndex(_ABA_PENDENCIAS)
 
     def _on_fechar(self) -> None:
         if self.previa is None:
@@ -312,6 +348,7 @@ class AbaFolha(QWidget):
         comp, n = self.previa.competencia, len(self.pendencias)
         impedem = [p for p in self.pendencias if not p.aceitavel]
         if impedem:
+            self.detalhe.setCurrentIndex(_ABA_PENDENCIAS)
             avisos.erro(self, "Fechar competência", f"{len(impedem)} servidor(es) com erro no cálculo impedem o "
                         "fechamento. Corrija o cadastro (veja as pendências em vermelho) e calcule a prévia de novo.")
             return

@@ -28,7 +28,10 @@ from . import comum
 
 
 class BarraDocumentos(QWidget):
-    """Os quatro botões; ficam habilitados só com a competência fechada (e um servidor, para o avulso)."""
+    """Os botões numa linha; ficam habilitados só com a competência fechada (e um servidor, para o avulso).
+
+    ``emitidos`` (o quadro dos documentos emitidos da competência) não entra no layout da barra: a Folha mensal o
+    põe numa aba embaixo da lista e a habilita com a competência fechada."""
 
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,15 +40,21 @@ class BarraDocumentos(QWidget):
         self._item = None
         self.tarefa = None
         self.ultimo_arquivo: Path | None = None
-        self.botao_contracheque = QPushButton("Contracheque do &servidor (PDF)…", self)
-        self.botao_lote = QPushButton("Contracheques de &todos (PDF em lote)…", self)
-        self.botao_analitica = QPushButton("Folha &analítica (PDF)…", self)
-        self.botao_csv = QPushButton("Exportar C&SV…", self)
-        self.botao_banco = QPushButton("Gerar arquivo do &banco…", self)
+        # rótulos curtos: os seis cabem numa linha a 1366×768 (em duas, a lista da folha perdia mais uma linha)
+        self.botao_contracheque = QPushButton("Contracheque do &servidor…", self)
+        self.botao_contracheque.setToolTip("PDF registrado do contracheque do servidor selecionado")
+        self.botao_lote = QPushButton("Contracheques de &todos…", self)
+        self.botao_lote.setToolTip("Um PDF registrado com os contracheques de todos os servidores, um por página")
+        self.botao_analitica = QPushButton("Folha &analítica…", self)
+        self.botao_analitica.setToolTip("PDF registrado da folha analítica: servidores por escola e totais por "
+                                        "rubrica")
+        self.botao_csv = QPushButton("C&SV…", self)
+        self.botao_csv.setToolTip("A folha da competência fechada em CSV (uma linha por rubrica), para planilha")
+        self.botao_banco = QPushButton("Arquivo do &banco…", self)
         self.botao_banco.setToolTip("CNAB 240 de pagamento de salários (Banco do Brasil ou Caixa) com o líquido "
                                     "de cada servidor da competência fechada")
         self.gerador: GeradorRemessa | None = None
-        self.botao_esocial = QPushButton("Eventos do e&Social…", self)
+        self.botao_esocial = QPushButton("e&Social…", self)
         self.botao_esocial.setToolTip("S-1010, S-1202/S-1200, S-1210 e S-1299 da competência fechada, validados nos "
                                       "XSD oficiais (arquivo .zip)")
         self.gerador_esocial: GeradorESocial | None = None
@@ -57,13 +66,11 @@ class BarraDocumentos(QWidget):
         for b in (self.botao_contracheque, self.botao_lote, self.botao_analitica, self.botao_csv,
                   self.botao_banco, self.botao_esocial):
             linha.addWidget(b)
-        self.emitidos = QuadroEmitidos(sessao, self._consultar_emitidos, self,
-                                       "Documentos emitidos desta competência (reabrir, reimprimir, nova via)")
+        self.emitidos = QuadroEmitidos(sessao, self._consultar_emitidos, self, "")  # o título é o da aba
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(linha)
         lay.addWidget(self.aviso)
-        lay.addWidget(self.emitidos)
         self.botao_contracheque.clicked.connect(self._on_contracheque)
         self.botao_lote.clicked.connect(self._on_lote)
         self.botao_analitica.clicked.connect(self._on_analitica)
@@ -84,7 +91,6 @@ class BarraDocumentos(QWidget):
         self.botao_banco.setEnabled(fechada and self._sessao.pode(Permissao.MAGISTERIO_EDITAR))
         self.botao_esocial.setEnabled(fechada and self._sessao.pode(Permissao.MAGISTERIO_EDITAR))
         self.aviso.setVisible(not fechada)
-        self.emitidos.setVisible(fechada)
         if fechada:
             self.emitidos.atualizar()
 

@@ -53,6 +53,7 @@ def test_folha_reabre_o_contracheque_emitido_e_emite_nova_via_perdida(qtbot, ses
     aba.tabela.selectRow(0)
     barra = aba.documentos
     quadro = barra.emitidos
+    qtbot.keyClick(aba.tabela, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # a aba 'Documentos emitidos'
     qtbot.waitUntil(lambda: not quadro.carregando, timeout=10000)  # a lista é lida fora da thread da interface
     assert quadro.isVisible() and quadro.documentos() == [] and not quadro.botao_abrir.isEnabled()
     emitido = tmp_path / "contracheque.pdf"

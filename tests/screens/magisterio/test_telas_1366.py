@@ -53,3 +53,51 @@ def test_escolas_com_o_nome_inteiro(qtbot, sessao_demo, estilo):  # noqa: F811
     QApplication.processEvents()
     assert cortadas(aba.tabela) == []
     assert aba.tabela.horizontalScrollBar().maximum() == 0
+
+
+def _linhas_a_vista(visao) -> int:
+    """Quantas linhas inteiras a tabela mostra sem rolar."""
+    return visao.viewport().height() // visao.verticalHeader().defaultSectionSize()
+
+
+def test_folha_mensal_fechada_cabe_com_a_lista_e_o_contracheque(qtbot, sessao_demo, estilo):  # noqa: F811
+    """Competência fechada, um servidor escolhido: a lista, o contracheque, os seis botões e o quadro dos emitidos
+    empilhados passavam da altura (a janela crescia além da tela) e a lista não mostrava nenhuma linha inteira, o
+    contracheque uma; o Líquido só se via rolando para o lado. Agora o contracheque, as pendências e os emitidos são
+    abas embaixo da lista, os botões ficam numa linha e todas as colunas da lista cabem."""
+    from datetime import date
+
+    from desktop.services.magisterio import folha
+
+    competencia = date(2026, 10, 1)
+    folha.fechar(sessao_demo, competencia, aceitar_pendencias=True)
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.folha
+    painel.abas.setCurrentWidget(aba)
+    aba.definir_competencia(competencia)
+    qtbot.waitUntil(lambda: not aba.carregando and aba.modelo.rowCount() > 0, timeout=15000)
+    aba.tabela.selectRow(0)
+    QApplication.processEvents()
+    assert painel.minimumSizeHint().height() <= ALTURA
+    assert painel.height() == ALTURA
+    visao = aba.tabela
+    assert visao.horizontalScrollBar().maximum() == 0  # Proventos, Descontos e Líquido à vista
+    assert [c for c in cortadas(visao) if not c.startswith("Lotação")] == []
+    assert _linhas_a_vista(visao) >= 6
+    assert aba.detalhe.currentWidget() is aba.tabela_rubricas
+    assert _linhas_a_vista(aba.tabela_rubricas) >= 5
+    assert "Contracheque de " in aba.detalhe.tabText(0).replace("&", "")
+    barra = aba.documentos
+    botoes = [barra.botao_contracheque, barra.botao_lote, barra.botao_analitica, barra.botao_csv, barra.botao_banco,
+              barra.botao_esocial]
+    assert all(b.isVisible() and b.isEnabled() for b in botoes)
+    assert len({b.y() for b in botoes}) == 1  # numa linha só
+    assert all(b.geometry().bottom() < barra.height() for b in botoes)
+    # os documentos emitidos da competência, na terceira aba (Alt+I), que só existe com a competência fechada
+    assert aba.detalhe.count() == 3 and aba.detalhe.widget(2) is barra.emitidos
+    qtbot.keyClick(aba.tabela, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(barra.emitidos.isVisible)
+    aba.definir_competencia(date(2026, 12, 1))
+    qtbot.waitUntil(lambda: not aba.carregando)
+    assert aba.detalhe.count() == 2 and not barra.emitidos.isVisible()
+    assert aba.detalhe.currentWidget() is aba.tabela_rubricas
