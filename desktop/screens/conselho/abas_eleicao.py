@@ -111,10 +111,10 @@ class AbaCandidatos(_Aba):
         self.tabela.setObjectName("candidatos")
         self.checklist = Lista(COLUNAS_CHECKLIST, self, nome="Requisitos da candidatura", chave="requisito",
                                ao_abrir=self._on_analisar_requisito if self.pode_editar else None)
-        self.inscrever = self.botao("Nova &inscrição…", self._on_inscrever)
-        self.analisar = self.botao("Análise &documental…", self._on_analisar)
-        self.nota = self.botao("Nota da &prova…", self._on_nota)
-        self.parentesco = self.botao("Pa&rentesco (art. 15)…", self._on_parentesco)
+        self.inscrever = self.botao("No&va inscrição…", self._on_inscrever)
+        self.analisar = self.botao("Aná&lise documental…", self._on_analisar)
+        self.nota = self.botao("Nota da p&rova…", self._on_nota)
+        self.parentesco = self.botao("Par&entesco (art. 15)…", self._on_parentesco)
         self.reabrir = self.botao("Reabrir inscrições (art. 13)…", self._on_reabrir)
         self.homologar = self.botao("&Homologar a lista de habilitados", self._on_homologar)
         # cada ato que a fase ou as datas podem recusar e o que o serviço diz dele (candidaturas.recusas: o motivo,
@@ -265,8 +265,8 @@ class AbaImpugnacoes(_Aba):
         self.prazo = QLabel(self)
         self.prazo.setWordWrap(True)
         self.lista: list[dict] = []
-        self.botao("&Nova impugnação ou denúncia…", self._on_nova)
-        self.etapa = self.botao("&Próxima etapa da selecionada…", self._on_etapa)
+        self.botao("No&va impugnação ou denúncia…", self._on_nova)
+        self.etapa = self.botao("Próxima &etapa da selecionada…", self._on_etapa)
         # a tabela comum: a impugnação escolhida (pelo id) continua escolhida quando a lista é relida;
         # Enter ou duplo clique abre a próxima etapa dela
         self.lista_impugnacoes = lista_impugnacoes(self, ao_abrir=self._on_abrir)
@@ -323,7 +323,7 @@ class AbaSecoes(_Aba):
         self.lista = Lista(COLUNAS_SECOES, self, nome="Seções de votação")
         self.tabela = self.lista.visao
         self.tabela.setObjectName("secoes")
-        self.botao("Nova &seção…", self._on_nova)
+        self.botao("No&va seção…", self._on_nova)
         lay = QVBoxLayout(self)
         lay.addLayout(self.botoes)
         lay.addWidget(self.tabela, 1)

@@ -180,7 +180,7 @@ class ProcessoEscolha(QWidget):
         self.abas.addTab(self.painel, "&Painel da apuração")
         self.encerramento = AbaEncerramento(self._sessao, pid, mensagem=self.mensagem)  # a barra do processo
         self.encerramento.sig_mudou.connect(self._on_mudou)
-        self.abas.addTab(self.encerramento, "&Auditoria e posse")
+        self.abas.addTab(self.encerramento, "Audi&toria e posse")
         self.abas.addTab(self._documentos(pid), "D&ocumentos")
 
     def _calendario(self, pid: str, p: dict, problemas: list[str], retificacoes: list[dict]) -> QWidget:
@@ -195,7 +195,7 @@ class ProcessoEscolha(QWidget):
             botao.clicked.connect(lambda _=False, qual=qual: self._on_publicar(pid, qual))
             botoes.addWidget(botao)
         # a data registrada de uma publicação que saiu em outro dia, enquanto nada depende dela (_on_fase habilita)
-        self.retificar = QPushButton("Re&tificar a data de uma publicação…", w)
+        self.retificar = QPushButton("Reti&ficar a data de uma publicação…", w)
         self.retificar.setVisible(self._sessao.pode(Permissao.ELEICAO_EDITAR))
         self.retificar.setEnabled(False)
         self.retificar.clicked.connect(lambda: self._on_retificar(pid))
@@ -307,9 +307,9 @@ class ProcessoEscolha(QWidget):
         w = QWidget()
         lay = QVBoxLayout(w)
         lay.addWidget(QLabel("Documentos registrados e verificáveis pelo código no rodapé:"))
-        acoes = [("Edital — lista de &inscritos", "inscritos"), ("Lista de &habilitados", "habilitados"),
-                 ("&Boletim da seção escolhida na dupla digitação", "boletim"), ("&Ata de apuração", "ata"),
-                 ("&Resultado oficial", "resultado")]
+        acoes = [("&Edital — lista de inscritos", "inscritos"), ("Lista de &habilitados", "habilitados"),
+                 ("Bo&letim da seção escolhida na dupla digitação", "boletim"), ("Ata de apu&ração", "ata"),
+                 ("Resultado o&ficial", "resultado")]
         for rotulo, qual in acoes:
             b = QPushButton(rotulo)
             b.setEnabled(self._sessao.pode(Permissao.DOCUMENTOS_EMITIR))

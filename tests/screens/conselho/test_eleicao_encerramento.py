@@ -47,7 +47,7 @@ def test_consulta_ve_a_eleicao_sem_acao_de_escrita(qtbot, sessao_admin):
     comissao.show()
     esperar_leituras(qtbot)  # as abas leem fora da thread da interface
     escrita = _botoes_de_escrita(comissao)
-    assert "&Impugnações › &Nova impugnação ou denúncia…" in escrita, escrita
+    assert "&Impugnações › No&va impugnação ou denúncia…" in escrita, escrita
     # a posse aparece para a comissão, desabilitada até o fim do prazo de contestação, com o motivo (art. 14 §1º)
     posse = comissao.encerramento.posse
     assert not posse.isHidden() and not posse.isEnabled() and "prazo de contestação" in posse.toolTip()
@@ -266,7 +266,7 @@ def test_abrir_processo_e_emitir_documento_fora_da_interface(qtbot, sessao_admin
     assert not tela.candidatos.inscrever.isEnabled() and "art. 7º" in tela.candidatos.motivo.text()
     destino = tmp_path / "inscritos.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "")))
-    botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "Edital — lista de &inscritos")
+    botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "&Edital — lista de inscritos")
     botao.click()  # sem a lista de inscritos publicada, o edital dela não sai (art. 11 §2º)
     qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
     esperar_leituras(qtbot)
@@ -276,7 +276,7 @@ def test_abrir_processo_e_emitir_documento_fora_da_interface(qtbot, sessao_admin
     publicar_inscritos(sessao_admin, publicar_edital(sessao_admin, p))  # cada ato no seu dia
     tela.recarregar()
     esperar_leituras(qtbot)
-    botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "Edital — lista de &inscritos")
+    botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "&Edital — lista de inscritos")
     botao.click()
     qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
     esperar_leituras(qtbot)
@@ -298,7 +298,7 @@ def test_documento_recusado_vai_para_a_barra_sem_caixa(qtbot, sessao_admin, monk
     caixas, dialogos = [], []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: caixas.append(self.text()) or 0)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: dialogos.append(a) or ("", "")))
-    botao = next(b for b in tela.findChildren(QPushButton) if b.text().startswith("&Boletim"))
+    botao = next(b for b in tela.findChildren(QPushButton) if b.text().startswith("Bo&letim"))
     botao.click()
     qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
     assert "Seção não encontrada" in tela.mensagem.text(), tela.mensagem.text()

@@ -90,7 +90,7 @@ class AbaAtendimentos(QWidget):
         self.campo = combo([("nomes", "por nome"), ("bairro", "por bairro")])
         self.situacao = combo(SITUACOES, vazio="Todas as situações")
         self.botao_buscar = QPushButton("&Buscar")
-        self.botao_abrir = QPushButton("&Abrir caso")
+        self.botao_abrir = QPushButton("Ab&rir caso")
         self.botao_novo = QPushButton("&Novo atendimento")
         self.botao_novo.setToolTip("Formulário completo. Para uma emergência no plantão, Ctrl+N abre o "
                                    "registro rápido.")

@@ -65,7 +65,7 @@ class AbaConselheiros(UmaDeCadaVez, QWidget):
                   ("Afas&tamento", self._on_afastar, mandato), ("Can&didatura", self._on_candidatura, mandato),
                   ("&Encerrar afastamento", self._on_encerrar, mandato), ("&Penalidade", self._on_penalidade, mandato),
                   ("Dados de pa&gamento", self._on_pagamento, editar),
-                  ("Vincular &usuário", self._on_vincular, sessao.pode(Permissao.USUARIOS_GERENCIAR))]
+                  ("Vincu&lar usuário", self._on_vincular, sessao.pode(Permissao.USUARIOS_GERENCIAR))]
         # a consulta do MP e do juízo vê os atos, desligados (art. 21 §4º); os outros papéis só veem os seus
         self.somente_leitura = not (editar or mandato)
         self.botoes: dict[str, QPushButton] = {}  # pelo rótulo sem o "&" (atalho)

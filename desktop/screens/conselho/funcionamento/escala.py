@@ -59,7 +59,7 @@ class AbaEscala(UmaDeCadaVez, QWidget):
         hoje = date.today()
         self.inicio = editor_data(hoje.replace(day=1))
         self.fim = editor_data((hoje.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
-        self.botao_ver = QPushButton("&Ver período")
+        self.botao_ver = QPushButton("Ve&r período")
         self.botao_gerar = QPushButton("&Gerar e gravar escala")
         self.botao_trocar = QPushButton("&Trocar plantonista")
         self.botao_imprimir = QPushButton("&Imprimir (PDF)")

@@ -119,7 +119,7 @@ class AbaFiscalizacao(UmaDeCadaVez, QWidget):
         ld.addLayout(topo)
         ld.addWidget(self.visao_v, 1)
         botoes = QHBoxLayout()
-        b_plano, b_visita, b_oficio = QPushButton("&Planejar semestre"), QPushButton("Registrar &visita"), \
+        b_plano, b_visita, b_oficio = QPushButton("P&lanejar semestre"), QPushButton("Registrar visi&ta"), \
             QPushButton("C&omunicar irregularidades (PDF)")
         for b in (b_plano, b_visita, b_oficio):
             botoes.addWidget(b)

@@ -47,7 +47,7 @@ class AbaPrazos(QWidget):
         self.resumo = QLabel()
         self.no_prazo = QCheckBox("Mostrar também os que estão no prazo")
         self.no_prazo.setChecked(True)
-        self.botao = QPushButton("&Atualizar (F5)")
+        self.botao = QPushButton("A&tualizar (F5)")
         self.modelo = ModeloTabela(COLUNAS, self)
         self.visao = criar_visao(ProxyFiltro(self.modelo, self), self, nome="Prazos")
         self.sigilo = aviso_rotulo("", ESTILO_SIGILO)

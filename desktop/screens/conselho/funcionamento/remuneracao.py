@@ -96,7 +96,7 @@ class AbaRemuneracao(QWidget):
         linha.addWidget(QLabel("/"))
         linha.addWidget(self.ano)
         linha.addStretch(1)
-        rotulo = QLabel("Co&mpetência")  # a linha tem dois campos: o atalho vai ao mês (sem parceiro o "&" aparecia)
+        rotulo = QLabel("Compe&tência")  # a linha tem dois campos: o atalho vai ao mês (sem parceiro o "&" aparecia)
         rotulo.setBuddy(self.mes)
         form.addRow(rotulo, linha)
         form.addRow("Co&nselheiro", self.conselheiro)

@@ -63,7 +63,7 @@ class PainelCompetencia(QWidget):
         reservar_linhas(self.situacao, 3)  # o texto muda com a competência: a altura não pula nem corta
         self.botao_previa = QPushButton("&Prévia da folha")
         self.botao_previa.setToolTip("Calcula todos os conselheiros em exercício no mês, sem gravar")
-        self.botao_fechar = QPushButton("F&echar competência")
+        self.botao_fechar = QPushButton("Fec&har competência")
         self.botao_fechar.setToolTip("Grava os contracheques do mês: deles saem o PDF, o arquivo do banco e o eSocial")
         self.botao_reabrir = QPushButton("&Reabrir competência…")
         linha = QHBoxLayout()

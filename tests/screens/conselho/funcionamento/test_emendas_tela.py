@@ -182,7 +182,7 @@ def test_consulta_sem_acao_de_escrita_nas_abas_de_casos(qtbot, conselheira, entr
     prazos = AbaPrazos(mp)
     qtbot.addWidget(prazos)
     qtbot.waitUntil(lambda: not prazos.lendo, timeout=10000)  # lê fora da thread da interface
-    assert [b.text() for b in prazos.findChildren(QPushButton) if b.isEnabled()] == ["&Atualizar (F5)"]
+    assert [b.text() for b in prazos.findChildren(QPushButton) if b.isEnabled()] == ["A&tualizar (F5)"]
 
 
 def test_retirar_violacao_pela_tela(qtbot, conselheira):
