@@ -311,6 +311,7 @@ EXIGE: dict = {
     "eleicao.votacao.digitar": P.ELEICAO_EDITAR,
     "eleicao.votacao.divergencias": P.ELEICAO_LER,
     "eleicao.votacao.listar_secoes": P.ELEICAO_LER,
+    "eleicao.votacao.por_que_sem_secao": P.ELEICAO_LER,
     "eleicao.votacao.resolver": P.ELEICAO_EDITAR,
     "instalacao.resumo_orgao": LIVRE,
     "integridade.coletar_ancoras": LIVRE,  # só números de sequência e hashes, sem conteúdo

@@ -99,6 +99,21 @@ def impugnacoes_fechadas(atos: Atos) -> str | None:
     return None
 
 
+def recusa_secao(atos: Atos) -> str | None:
+    """Uma seção de votação nova cabe agora? Os locais de votação se definem no processo que o edital abre
+    (Lei 320/2023, arts. 7º e 10 II) e até o início da apuração: com ela começada, o resultado sai da apuração das
+    seções cadastradas, todas (art. 14 §1º), e uma seção nova mudaria a totalização. ``None`` se cabe."""
+    if atos.fase == "preparacao":
+        return ("Não é possível cadastrar seções na fase \"edital a publicar\": o edital ainda não foi publicado "
+                "(Lei 320/2023, art. 7º). Os locais de votação se definem no processo que ele abre (art. 10 II); "
+                "registre a publicação do edital na aba Calendário.")
+    if atos.fase in ("apuracao", "encerrado"):
+        return (f"Não é possível cadastrar seções na fase \"{NOMES_FASES[atos.fase]}\": a apuração já começou, e o "
+                "resultado sai da apuração de todas as seções cadastradas até ela (Lei 320/2023, art. 14 §1º); uma "
+                "seção nova mudaria a totalização.")
+    return None
+
+
 def recusa_documento_lista(atos: Atos, habilitados: bool) -> str | None:
     """O PDF da lista pode ser emitido? O edital com a relação dos inscritos só depois de registrada a publicação da
     lista (o ato que ele documenta e que abre o prazo de impugnação, Lei 320/2023, art. 11 §2º); a lista de

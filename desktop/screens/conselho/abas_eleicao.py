@@ -323,19 +323,34 @@ class AbaSecoes(_Aba):
         self.lista = Lista(COLUNAS_SECOES, self, nome="Seções de votação")
         self.tabela = self.lista.visao
         self.tabela.setObjectName("secoes")
-        self.botao("No&va seção…", self._on_nova)
+        self.nova = self.botao("No&va seção…", self._on_nova)
+        self.nova.setEnabled(False)  # até a leitura dizer se a fase admite seção nova
+        # por que não se cadastra seção agora (edital não publicado, apuração começada), do serviço, com o artigo: antes
+        # o formulário abria, a comissão digitava número, local e aptos, e só ao gravar vinha a recusa
+        self.motivo = QLabel(self)
+        self.motivo.setObjectName("motivo")
+        self.motivo.setWordWrap(True)
+        if self.pode_editar:
+            reservar_linhas(self.motivo)
+        else:
+            self.motivo.setVisible(False)
         lay = QVBoxLayout(self)
         lay.addLayout(self.botoes)
+        lay.addWidget(self.motivo)
         lay.addWidget(self.tabela, 1)
         self.recarregar()
 
     def recarregar(self) -> None:
         sessao, pid = self._sessao, self._pid
-        servicos.consulta(self, lambda: votacao.listar_secoes(sessao, pid), self._on_lidas, titulo_erro="Seções",
-                          chave="lista")
+        servicos.consulta(self, lambda: (votacao.listar_secoes(sessao, pid), votacao.por_que_sem_secao(sessao, pid)),
+                          lambda lido: self._on_lidas(*lido), titulo_erro="Seções", chave="lista")
 
-    def _on_lidas(self, secoes: list[dict]) -> None:
+    def _on_lidas(self, secoes: list[dict], sem_secao: str | None = None) -> None:
+        self.nova.setEnabled(sem_secao is None)
+        self.nova.setToolTip(sem_secao or "")
+        self.motivo.setText(sem_secao or "")
         self.lista.definir_linhas(secoes)
 
     def _on_nova(self) -> None:
-        self.exibir(DialogoSecao(self._sessao, self._pid, self), "Seção cadastrada.")
+        if self.nova.isEnabled():
+            self.exibir(DialogoSecao(self._sessao, self._pid, self), "Seção cadastrada.")

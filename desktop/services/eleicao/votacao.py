@@ -54,7 +54,8 @@ def cadastrar_secao(sessao: Sessao, processo_id: str, *, numero: int, local: str
     """Seção de votação com seus eleitores aptos; ``tipo``: urna eletrônica ou votação manual (art. 9º §ún.)."""
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     proc = processo_ou_erro(sessao.db, processo_id)
-    exigir_fase(proc, "inscricoes", "analise", "homologado", acao="cadastrar seções")
+    if motivo := regra_atos.recusa_secao(regra_atos.Atos.do_processo(proc)):
+        raise ErroNegocio(motivo)
     numero = apuracao.inteiro(numero, "o número da seção", "Lei 320/2023, art. 10 II: locais de votação")
     aptos = apuracao.inteiro(aptos, "os eleitores aptos", "Lei 320/2023, art. 9º: listas de eleitores")
     if numero == 0:
@@ -70,6 +71,14 @@ def cadastrar_secao(sessao: Sessao, processo_id: str, *, numero: int, local: str
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
         m.inserir("eleicao_secoes", linha)
     return linha
+
+
+def por_que_sem_secao(sessao: Sessao, processo_id: str) -> str | None:
+    """Para a aba Seções, antes de abrir o formulário: por que a fase não admite seção nova (edital não publicado,
+    art. 7º; apuração começada, art. 14 §1º), com o artigo; ``None`` se admite (o número e o local são conferidos ao
+    gravar)."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    return regra_atos.recusa_secao(regra_atos.Atos.do_processo(processo_ou_erro(sessao.db, processo_id)))
 
 
 def listar_secoes(sessao: Sessao, processo_id: str) -> list[dict]:

@@ -131,3 +131,8 @@ def test_eleitos_so_depois_do_prazo_de_contestacao(caso):
     _confere(motivo, caso)
     if motivo:  # a mensagem é a dela, não a da posse com a ação trocada
         assert "posse" not in motivo, motivo
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/secao_fase"))
+def test_secao_nova_conforme_a_fase(caso):
+    _confere(atos.recusa_secao(atos.Atos(caso["fase"])), caso)

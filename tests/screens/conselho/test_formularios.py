@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.services.eleicao import candidaturas, impugnacoes, processo, votacao
 from desktop.services.eleicao.comum import simulando_dia
-from desktop.screens.conselho.abas_eleicao import AbaCandidatos, AbaImpugnacoes
+from desktop.screens.conselho.abas_eleicao import AbaCandidatos, AbaImpugnacoes, AbaSecoes
 from desktop.screens.conselho.dialogos_candidatura import (DialogoAnalise, DialogoInscricao, DialogoNota,
                                                            DialogoParentesco, DialogoPublicacao, DialogoReabertura)
 from desktop.screens.conselho.dialogos_impugnacao import DialogoApresentar, DialogoEtapa, DialogoSecao
-from tests.services.eleicao.conftest import inscrever_habilitado, proc, publicar_inscritos, sessao_de  # noqa: F401 (fixtures)
+from tests.services.eleicao.conftest import (inscrever_habilitado, proc, proc_aberto, publicar_edital,  # noqa: F401 (fixtures)
+                                            publicar_inscritos, sessao_de)
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras, quando_modal
 from tests.screens.apoio_tabelas import ir_para, textos
 
@@ -233,6 +234,38 @@ def test_aba_impugnacoes_na_tabela_comum_abre_a_etapa_da_escolhida(qtbot, sessao
         qtbot.keyClick(aba.tabela, Qt.Key.Key_Return)
         assert len(titulos) == 1 and titulos[0].startswith("Impugnação contra 12 "), titulos
         assert aba.lista_impugnacoes.selecionada()["numero"] == 12  # Enter também a escolhe
+
+
+def test_nova_secao_pela_aba_so_quando_a_fase_admite(qtbot, sessao_admin, proc_aberto):  # noqa: F811
+    """Antes do edital publicado, "Nova seção…" fica desabilitado com o motivo (art. 7º) na dica e na aba, e clicar não
+    abre nada — antes o formulário abria, a comissão digitava tudo e a recusa só vinha ao gravar. Publicado o edital,
+    o botão abre o formulário e a seção gravada aparece na lista."""
+    aba = AbaSecoes(sessao_admin, proc_aberto["id"])
+    qtbot.addWidget(aba)
+    aba.show()
+    esperar_leituras(qtbot)
+    assert not aba.nova.isEnabled() and aba.motivo.isVisible()
+    assert aba.motivo.text() == aba.nova.toolTip() and "o edital ainda não foi publicado (Lei 320/2023, art. 7º)" in aba.motivo.text()
+    abertos = []
+    quando_modal(lambda d: (abertos.append(d), d.reject()), tipo=DialogoSecao)
+    qtbot.mouseClick(aba.nova, Qt.MouseButton.LeftButton)
+    esperar_leituras(qtbot)
+    assert abertos == [] and votacao.listar_secoes(sessao_admin, proc_aberto["id"]) == []
+    publicar_edital(sessao_admin, proc_aberto)
+    aba.recarregar()
+    esperar_leituras(qtbot)
+    assert aba.nova.isEnabled() and aba.nova.toolTip() == "" and aba.motivo.text() == ""
+
+    def preencher(d):
+        for campo, texto in ((d.numero, "7"), (d.local, "E. M. São Sebastião"), (d.aptos, "250")):
+            _digitar(qtbot, campo, texto)
+        qtbot.mouseClick(d.botao_ok, Qt.MouseButton.LeftButton)
+        esperar_gravacao(qtbot, d)
+
+    quando_modal(preencher, tipo=DialogoSecao)
+    qtbot.mouseClick(aba.nova, Qt.MouseButton.LeftButton)
+    esperar_leituras(qtbot)
+    assert [linha[:3] for linha in textos(aba.tabela)] == [["7", "E. M. São Sebastião", "250"]]
 
 
 def test_secao_e_reabertura(qtbot, sessao_admin, proc):  # noqa: F811
