@@ -166,13 +166,13 @@ def _responder_dialogos(pasta: Path) -> list[str]:
     """Os diálogos modais esperariam um clique: o benchmark responde como o usuário responderia."""
     from desktop.screens.widgets import avisos
     from desktop.screens.principal import janela
-    from desktop.screens.widgets import emissao
+    from desktop.screens.widgets import arquivo, emissao
 
     vistos: list[str] = []
     avisos.confirmar = lambda *a, **k: True
     avisos.erro = lambda _p, titulo, problema: vistos.append(f"{titulo}: {problema}")
     janela.avisar = lambda _p, titulo, texto, **k: vistos.append(f"{titulo}: {texto}")
-    emissao.escolher_destino = lambda _p, nome, **_k: pasta / nome
+    arquivo.escolher_destino = lambda _p, nome, **_k: pasta / nome  # o "Salvar como" de todas as telas
     emissao.abrir_arquivo = lambda _c: None
     return vistos
 
