@@ -172,6 +172,10 @@ class AbaImportar(QWidget):
         if destino is None:
             return
         relatorio = self.relatorio
-        servicos.gravar(self, "Gravando o arquivo…", lambda: importacao.exportar_relatorio(relatorio, destino),
-                        lambda _r: self.resumo.setText(self.resumo.text() + f"<br>Relatório salvo em {destino}."),
-                        titulo_erro="Salvar relatório")
+
+        def _montado(conteudo: bytes) -> None:  # uma linha por problema: até 50.000, montadas e gravadas fora da tela
+            arquivo.gravar(self, destino, conteudo,
+                           lambda caminho: self.resumo.setText(self.resumo.text() + f"<br>Relatório salvo em {caminho}."),
+                           titulo_erro="Salvar relatório")
+
+        servicos.consulta(self, lambda: importacao.relatorio_csv(relatorio), _montado, titulo_erro="Salvar relatório")

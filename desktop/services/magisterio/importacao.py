@@ -10,6 +10,7 @@ uma exceção, e nada fica gravado. O leiaute está em docs/importacao-magisteri
 """
 from __future__ import annotations
 
+import io
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -372,22 +373,29 @@ def importar(sessao: Sessao, relatorio: RelatorioImportacao,
     return ResultadoImportacao(total, tuple(ids), len(relatorio.com_erro))
 
 
-def exportar_relatorio(relatorio: RelatorioImportacao, destino: Path | str) -> Path:
-    """Grava o relatório em CSV (;, UTF-8 com BOM, abre direto no Excel): uma linha por problema.
+def relatorio_csv(relatorio: RelatorioImportacao) -> bytes:
+    """O relatório em CSV (;, UTF-8 com BOM, abre direto no Excel): uma linha por problema.
 
     Cada célula passa por ``rules.csv_seguro``: texto que começa com =, +, -, @ ganha um apóstrofo
     e não é executado como fórmula pela planilha que abrir o relatório."""
+    f = io.StringIO(newline="")
+    w = csv_seguro.escritor(f, delimiter=";")
+    w.writerow(["Linha", "Situação", "Coluna", "Mensagem"])
+    for e in relatorio.erros_gerais:
+        w.writerow([e.linha or "", "erro no arquivo", e.coluna, e.mensagem])
+    for aviso in relatorio.avisos:
+        w.writerow(["", "aviso", "", aviso])
+    for x in relatorio.linhas:
+        if x.ok:
+            w.writerow([x.numero, "pronta", "", x.dados.get("nome", "")])
+        for e in x.erros:
+            w.writerow([x.numero, "erro", e.coluna, e.mensagem])
+    return f.getvalue().encode("utf-8-sig")
+
+
+def exportar_relatorio(relatorio: RelatorioImportacao, destino: Path | str) -> Path:
+    """Grava o relatório em CSV (``relatorio_csv``) em ``destino``. A tela monta o CSV com ``relatorio_csv`` e o grava
+    por ``widgets.arquivo`` (inteiro ou nada)."""
     destino = Path(destino)
-    with open(destino, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv_seguro.escritor(f, delimiter=";")
-        w.writerow(["Linha", "Situação", "Coluna", "Mensagem"])
-        for e in relatorio.erros_gerais:
-            w.writerow([e.linha or "", "erro no arquivo", e.coluna, e.mensagem])
-        for aviso in relatorio.avisos:
-            w.writerow(["", "aviso", "", aviso])
-        for x in relatorio.linhas:
-            if x.ok:
-                w.writerow([x.numero, "pronta", "", x.dados.get("nome", "")])
-            for e in x.erros:
-                w.writerow([x.numero, "erro", e.coluna, e.mensagem])
+    destino.write_bytes(relatorio_csv(relatorio))
     return destino

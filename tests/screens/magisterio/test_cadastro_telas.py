@@ -151,7 +151,8 @@ def test_importar_planilha_com_uma_linha_ruim(qtbot, sessao_demo, tmp_path, salv
     relatorio = tmp_path / "relatorio.csv"
     salvar_em.append(relatorio)
     qtbot.mouseClick(aba.botao_salvar, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: aba.tarefa is None, timeout=15000)  # grava fora da thread da interface
+    # montado e gravado fora da thread da interface
+    qtbot.waitUntil(lambda: f"Relatório salvo em {relatorio}" in aba.resumo.text(), timeout=15000)
     assert "3;erro;CPF;" in relatorio.read_text(encoding="utf-8-sig")
     quando_modal(lambda caixa: clicar_botao(caixa, "Importar"), tipo=QMessageBox)
     qtbot.mouseClick(aba.botao_importar, Qt.MouseButton.LeftButton)
