@@ -72,7 +72,8 @@ def exigir_funcao(sessao, processo_id: str, funcao: FuncaoApuracao, acao: str) -
     if not armazem_designacoes.designado(sessao.db, processo_id, sessao.usuario.id, str(funcao)):
         raise SemPermissao(f"Para {acao} é preciso ser designado pela comissão especial como "
                            f"{NOMES_FUNCAO[funcao].lower()} deste processo "
-                           "(Lei 320/2023, arts. 7º §1º d e 9º). Peça a designação na aba Apuração.")
+                           "(Lei 320/2023, arts. 7º §1º d e 9º). Peça a designação na aba Auditoria e posse (Mesários e "
+                           "supervisores da apuração).")
 
 
 def processo_ou_erro(db, processo_id: str) -> dict:

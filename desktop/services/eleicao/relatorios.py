@@ -125,7 +125,7 @@ def emitir_resultado(sessao: Sessao, processo_id: str) -> Emitido:
     exigir_completa(a, "emitir o resultado oficial")
     p = a.processo
     if not p["resultado_publicado_em"]:
-        raise ErroNegocio("Publique o resultado antes (aba Apuração › Publicar resultado): a publicação abre o "
+        raise ErroNegocio("Publique o resultado antes (aba Auditoria e posse › Publicar resultado): a publicação abre o "
                           "prazo de contestação que o documento oficial informa (Lei 320/2023, art. 14 §1º).")
     return documentos.emitir(sessao, tipo="eleicao_resultado", titulo="Resultado oficial do processo de escolha",
                              referencia=f"Processo de escolha {p['ano']}",
@@ -178,7 +178,9 @@ def emitir_ata(sessao: Sessao, processo_id: str) -> Emitido:
     exigir_completa(a, "lavrar a ata")
     p = a.processo
     if not p["apuracao_inicio"]:
-        raise ErroNegocio("Registre a sessão de apuração (início, local e membros presentes) antes de lavrar a ata.")
+        raise ErroNegocio("Registre a sessão de apuração (início, local e membros presentes, na aba Auditoria e posse) "
+                          "antes de lavrar a ata: ela diz quem da comissão especial conduziu a apuração "
+                          "(Lei 320/2023, arts. 7º §1º d e 11).")
     nomes = {c["numero"]: c["nome_urna"] for c in armazem_cand.candidaturas(sessao.db, processo_id)}
     boletins = [_dados_boletim(sessao, b, nomes) for b in armazem.boletins(sessao.db, processo_id)]
     dados_sessao = _sessao_apuracao(sessao, p)

@@ -105,3 +105,5 @@ def test_alt_e_nos_documentos_emite_o_edital_e_alt_t_vai_a_auditoria(qtbot, jane
     assert "relação dos inscritos" in tela.mensagem.text()
     qtbot.keyClick(documentos, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     assert tela.abas.currentWidget() is tela.encerramento
+    # o nome que as mensagens dos serviços citam ("na aba Auditoria e posse") é o da aba
+    assert tela.abas.tabText(tela.abas.currentIndex()).replace("&", "") == "Auditoria e posse"

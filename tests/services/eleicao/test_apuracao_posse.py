@@ -107,7 +107,8 @@ def test_recusas_dizem_a_funcao_pelo_nome(sessao_admin, apuracao_pronta, dia_ele
         votacao.digitar(estranho, s1["id"], comparecimento=200, brancos=10, nulos=5, votos=VOTOS)
     assert str(recusa.value) == (
         "Para digitar boletins é preciso ser designado pela comissão especial como mesário deste processo "
-        "(Lei 320/2023, arts. 7º §1º d e 9º). Peça a designação na aba Apuração.")
+        "(Lei 320/2023, arts. 7º §1º d e 9º). Peça a designação na aba Auditoria e posse (Mesários e "
+        "supervisores da apuração).")
     with pytest.raises(PermissionError) as recusa:
         votacao.resolver(m1, s1["id"], comparecimento=200, brancos=10, nulos=5, votos=VOTOS,
                          justificativa="conferido no papel", boletim_papel="boletim impresso")
@@ -232,6 +233,24 @@ def test_registrar_os_eleitos_espera_a_contestacao_com_a_sua_mensagem(sessao_adm
         linhas = resultado.registrar_eleitos(sessao_admin, proc["id"])
     assert len(linhas) == _conta(sessao_admin, "conselheiros_eleitos") > 0
     assert processo.obter_processo(sessao_admin, proc["id"])["fase"] == "encerrado"
+
+
+def test_ata_e_resultado_recusados_dizem_onde_fazer_o_que_falta(sessao_admin, apuracao_pronta, dia_eleicao):
+    """Com as seções aceitas, a ata sem a sessão de apuração e o resultado oficial sem a publicação são recusados
+    apontando a aba onde se faz o que falta — a "Auditoria e posse", que existe (antes: "aba Apuração", que não há) —
+    e com o artigo."""
+    from desktop.services.eleicao import relatorios
+
+    proc, m1, m2, _sup, s1, s2 = apuracao_pronta
+    _duas(m1, m2, s1, comparecimento=200, brancos=10, nulos=5, votos=VOTOS)
+    _duas(m1, m2, s2, comparecimento=150, brancos=10, nulos=5, votos={**VOTOS, 11: 0})
+    with pytest.raises(ErroNegocio) as ata:
+        relatorios.emitir_ata(sessao_admin, proc["id"])
+    assert "na aba Auditoria e posse" in str(ata.value) and "(Lei 320/2023, arts. 7º §1º d e 11)" in str(ata.value)
+    with pytest.raises(ErroNegocio) as oficial:
+        relatorios.emitir_resultado(sessao_admin, proc["id"])
+    assert "(aba Auditoria e posse › Publicar resultado)" in str(oficial.value) and "art. 14 §1º" in str(oficial.value)
+    assert _conta(sessao_admin, "documentos") == 0
 
 
 def test_recurso_fora_do_prazo_e_recusado(sessao_admin, proc):
