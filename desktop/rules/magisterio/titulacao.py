@@ -33,6 +33,30 @@ def descricao_titulo(t: Titulacao) -> str:
     return _TITULO[t.titulo] + (f": {extra}" if extra else "")
 
 
+def recusa_de_ingresso(cargo: Cargo, titulo: Titulo, admissao: date) -> str | None:
+    """Por que não se ingressa, depois da publicação da lei, com esse cargo ou esse título (None = pode).
+
+    Lei 1.613/2004, art. 14 §2º: o auxiliar de ensino (professor leigo) e os de licenciatura curta ou estudos
+    adicionais ficam em quadro de extinção a partir da publicação; art. 69: o auxiliar é o leigo que já era do
+    quadro efetivo; art. 14 §1º: o Nível 2 não é considerado para concurso; art. 71: vedado concurso para esses
+    cargos. Quem entrou até a publicação (art. 80) é enquadrado pelos arts. 66, 67 e 69. Sem esta conferência o
+    cadastro aceitava o servidor, que na folha não tinha nível (``nivel_do_titulo``) e travava o fechamento.
+    """
+    if admissao <= PUBLICACAO:
+        return None
+    quando = f"admissão em {admissao:%d/%m/%Y}, depois da publicação da lei em {PUBLICACAO:%d/%m/%Y}"
+    if cargo == Cargo.AUXILIAR_ENSINO:  # == e não is: a regra serve também a quem passa o valor em texto
+        return (f"O cargo de auxiliar de ensino está em extinção ({quando}): só continuam nele os professores "
+                f"leigos que já eram do quadro efetivo ({artigos('14 §2º', '69')}). Quem entrou depois é "
+                "professor, no nível da habilitação com que concorreu.")
+    if titulo in (Titulo.ESTUDOS_ADICIONAIS, Titulo.LICENCIATURA_CURTA):
+        return (f"{_TITULO[titulo].capitalize()} não serve de titulação de ingresso ({quando}): o Nível 2 não "
+                f"é considerado para concurso e esses cargos estão em extinção ({artigos('14 §1º', '71')}). "
+                "Cadastre a titulação com que o servidor concorreu (p. ex. nível médio, modalidade normal, "
+                "Nível 1).")
+    return None
+
+
 def nivel_do_titulo(t: Titulacao, ficha: FichaFuncional,
                     regras: ParametrosCarreira) -> tuple[Nivel | None, tuple[str, ...], str]:
     """O nível que o título dá (art. 14), os artigos e, se não conta (nível None), o motivo."""

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
                                QWidget)
 
 from desktop.rules import validacao
+from desktop.rules.magisterio.tipos import Cargo, Titulo
+from desktop.rules.magisterio.titulacao import recusa_de_ingresso
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import avisos, formato, servicos
 from desktop.screens.widgets.formulario import DialogoFormulario
@@ -67,6 +69,13 @@ class DialogoNovoServidor(DialogoFormulario):
             self.titulo.addItem(rotulo, valor)
         self.titulo.setCurrentIndex(self.titulo.findData("licenciatura_plena"))
         self.adicionar("Titulação:", self.titulo)
+        # cargo, titulação e admissão juntos, conferidos enquanto se escolhe: quem entra depois da lei não entra
+        # nos quadros em extinção (arts. 14 §§1º e 2º, 69 e 71); antes o cadastro aceitava e a folha travava
+        self.erro_ingresso = QLabel(self)
+        self.erro_ingresso.setWordWrap(True)
+        self.erro_ingresso.setStyleSheet("color: #b00020;")
+        self.erro_ingresso.hide()
+        self.form.addRow("", self.erro_ingresso)
         self.data_titulacao = self.adicionar("Data da titulação (opcional):", CampoData(
             obrigatorio=False, parent=self, placeholder=f"{_DATA} — em branco = a admissão"))
         self.escola = QComboBox(self)
@@ -78,8 +87,27 @@ class DialogoNovoServidor(DialogoFormulario):
             obrigatorio=False, parent=self, placeholder=_DATA))
         self.dependentes = self.adicionar("Dependentes para o IRRF:", CampoValidado(comum.inteiro, parent=self))
         self.dependentes.definir_texto("0")
+        self.cargo.currentIndexChanged.connect(self._on_ingresso)
+        self.titulo.currentIndexChanged.connect(self._on_ingresso)
+        self.admissao.edit.textChanged.connect(self._on_ingresso)
         self.atualizar_botao()
         self.nome.setFocus()
+
+    def _recusa_de_ingresso(self) -> str | None:
+        if not self.admissao.valido():
+            return None  # a data errada já tem o seu aviso
+        return recusa_de_ingresso(Cargo(self.cargo.currentData()), Titulo(self.titulo.currentData()),
+                                  self.admissao.valor())
+
+    def _on_ingresso(self, *_args) -> None:
+        recusa = self._recusa_de_ingresso()
+        self.erro_ingresso.setText(recusa or "")
+        self.erro_ingresso.setVisible(bool(recusa))
+        self.atualizar_botao()
+        self._ajustar_altura()
+
+    def campos_validos(self) -> bool:
+        return super().campos_validos() and self._recusa_de_ingresso() is None
 
     def chamada(self) -> partial:
         return partial(cadastro.cadastrar_servidor,

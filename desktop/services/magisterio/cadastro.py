@@ -14,6 +14,7 @@ from datetime import date
 
 from desktop.rules import formato, validacao
 from desktop.rules.magisterio.tipos import Cargo, FichaFuncional, Titulo
+from desktop.rules.magisterio.titulacao import recusa_de_ingresso
 from desktop.rules.papeis import Permissao
 from desktop.store import cadastros as armazem_cadastros
 from desktop.store import linhas as armazem_linhas
@@ -101,6 +102,8 @@ def cadastrar_em(m: Mudanca, *, nome: str, cpf: str, matricula: str, cargo: Carg
     if cargo == Cargo.AUXILIAR_ENSINO and escolha(Titulo, titulo, "título") != Titulo.LEIGO:
         raise ErroNegocio("O auxiliar de ensino é o professor leigo (Lei 1.613/2004, art. 69); quem tem "
                           "habilitação entra como professor (art. 70).")
+    if (recusa := recusa_de_ingresso(cargo, escolha(Titulo, titulo, "título"), admissao)):
+        raise ErroNegocio(recusa)
     pessoa_id = pessoa_do_servidor(sessao, nome=nome, cpf=cpf, nascimento=nascimento, **outros_pessoa)
     linha = m.inserir("magisterio_servidores", armazem.linha_nova(
         pessoa_id=pessoa_id, matricula=matricula, cargo=cargo, admissao=admissao, dependentes_irrf=dependentes))

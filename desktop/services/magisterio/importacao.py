@@ -19,6 +19,7 @@ from typing import Callable
 
 from desktop.rules import csv_seguro, formato
 from desktop.rules.magisterio.tipos import Cargo, Titulo
+from desktop.rules.magisterio.titulacao import recusa_de_ingresso
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida, formatar_cpf
 from desktop.store.ids import novo_id
@@ -275,6 +276,8 @@ def _ensaiar_linha(sessao: Sessao, d: dict) -> None:
     ctx = _ContextoEnsaio(sessao, {"id": None, "matricula": matricula, "cargo": d["cargo"].value,
                                    "admissao": admissao, "desligamento": None})
     titulo = d.get("titulo") or Titulo.LEIGO
+    if (recusa := recusa_de_ingresso(d["cargo"], titulo, admissao)):  # arts. 14 §§1º e 2º, 69 e 71
+        raise ErroNegocio(recusa)
     # Os valores já vêm convertidos pela planilha: os dicionários têm a forma que ``historicos.normalizar``
     # daria (sem convertê-los de novo, que custa metade da análise de 50.000 linhas).
     validacoes.jornadas(ctx, {"inicio": admissao, "fim": None, "horas": d.get("jornada", 20), "motivo": "base"},

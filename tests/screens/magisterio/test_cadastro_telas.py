@@ -196,3 +196,40 @@ def test_analise_da_planilha_com_progresso_e_cancelar(qtbot, sessao_demo, tmp_pa
     aba.analisar(planilha)  # sem cancelar: o relatório chega, com o progresso até o fim
     qtbot.waitUntil(lambda: aba.relatorio is not None, timeout=60000)
     assert "3000 linha(s) lida(s): 3000 pronta(s)" in aba.resumo.text()
+
+
+def test_novo_servidor_recusa_ingresso_no_quadro_em_extincao_enquanto_escolhe(qtbot, sessao_demo):
+    """Auxiliar de ensino com admissão em 2015: o diálogo diz, ao lado dos campos e com o artigo, que o cargo está em
+    extinção desde a lei (arts. 14 §2º e 69) e não deixa cadastrar; antes gravava. Voltando a professor com
+    licenciatura curta, o motivo muda (arts. 14 §1º e 71); com licenciatura plena, cadastra."""
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.servidores
+    qtbot.mouseClick(aba.botao_novo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=15000)
+    dlg = aba.dialogo
+    digitar(qtbot, dlg.nome.edit, "Rita Nova Leiga")
+    qtbot.keyClicks(dlg.cpf.edit, "111.444.777-35")
+    qtbot.keyClicks(dlg.matricula.edit, "20600")
+    qtbot.keyClicks(dlg.admissao.edit, "02/03/2015")
+    assert dlg.botao_ok.isEnabled() and not dlg.erro_ingresso.isVisible()
+    dlg.cargo.setCurrentIndex(dlg.cargo.findText("Auxiliar de Ensino"))
+    dlg.titulo.setCurrentIndex(dlg.titulo.findData("leigo"))
+    assert dlg.erro_ingresso.isVisible() and not dlg.botao_ok.isEnabled()
+    assert "arts. 14 §2º e 69" in dlg.erro_ingresso.text() and "02/03/2015" in dlg.erro_ingresso.text()
+    qtbot.keyClick(dlg.botao_ok, Qt.Key.Key_Return)  # desabilitado: nada é gravado
+    assert cadastro.listar_servidores(sessao_demo, matricula="20600") == []
+    dlg.cargo.setCurrentIndex(dlg.cargo.findText("Professor"))
+    dlg.titulo.setCurrentIndex(dlg.titulo.findData("licenciatura_curta"))
+    assert "arts. 14 §1º e 71" in dlg.erro_ingresso.text() and not dlg.botao_ok.isEnabled()
+    # admissão antes da publicação: enquadrado no Nível 2 (art. 67), aceito
+    dlg.admissao.edit.clear()
+    qtbot.keyClicks(dlg.admissao.edit, "02/03/2001")
+    assert not dlg.erro_ingresso.isVisible() and dlg.botao_ok.isEnabled()
+    dlg.admissao.edit.clear()
+    qtbot.keyClicks(dlg.admissao.edit, "02/03/2015")
+    dlg.titulo.setCurrentIndex(dlg.titulo.findData("licenciatura_plena"))
+    assert not dlg.erro_ingresso.isVisible() and dlg.botao_ok.isEnabled()
+    with qtbot.waitSignal(dlg.finished):
+        qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
+    [s] = cadastro.listar_servidores(sessao_demo, matricula="20600")
+    assert (s["cargo"], s["admissao"]) == ("professor", date(2015, 3, 2))

@@ -214,3 +214,22 @@ def test_escolas_tipos_e_codigos(sessao, escolas):
     assert diario(sessao, "magisterio_tipos_afastamento")[-1]["acao"] == "alterar"
     with pytest.raises(EntradaInvalida, match="de 2 a 8 letras"):
         cadastro.salvar_codigo_falta(sessao, codigo="ç", descricao="x", justificada=True, fundamento="y")
+
+
+def test_ingresso_depois_da_lei_nos_quadros_em_extincao_e_recusado(sessao, escolas):
+    """Auxiliar de ensino admitido depois de 21/05/2004 (art. 14 §2º e art. 69) e professor admitido depois com
+    estudos adicionais ou licenciatura curta (art. 14 §1º e art. 71) eram aceitos; a folha não achava nível para o
+    segundo ('Erro no cálculo', fechamento travado). Agora o cadastro recusa com o artigo e nada fica gravado."""
+    maria(sessao, escolas)
+    base = dict(nome="Ana Lima", cpf=CPF_ANA, matricula="3003", admissao=date(2012, 2, 1))
+    with pytest.raises(ErroNegocio, match=r"auxiliar de ensino está em extinção .*arts\. 14 §2º e 69"):
+        cadastro.cadastrar_servidor(sessao, **(base | {"cargo": "auxiliar_ensino", "titulo": "leigo"}))
+    for titulo in ("estudos_adicionais", "licenciatura_curta"):
+        with pytest.raises(ErroNegocio, match=r"não serve de titulação de ingresso .*arts\. 14 §1º e 71"):
+            cadastro.cadastrar_servidor(sessao, **(base | {"cargo": "professor", "titulo": titulo}))
+    assert sessao.db.execute("SELECT count(*) FROM pessoas").fetchone()[0] == 1
+    assert sessao.db.execute("SELECT count(*) FROM magisterio_servidores").fetchone()[0] == 1
+    # quem já era do quadro na publicação continua cadastrável (enquadramento, arts. 67 e 69)
+    antigo = cadastro.cadastrar_servidor(sessao, **(base | {"cargo": "professor", "titulo": "estudos_adicionais",
+                                                            "admissao": date(2001, 3, 1)}))
+    assert cadastro.itens(sessao, "titulacoes", antigo["id"])[0]["titulo"] == "estudos_adicionais"

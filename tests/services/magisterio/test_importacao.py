@@ -213,3 +213,21 @@ def test_modelo_distribuido_e_importavel(sessao):
     assert [(t.titulo, t.data_requerimento) for t in joao.titulacoes] == [("licenciatura_plena", date(2012, 6, 14))]
     assert (joao.lotacoes[0].inicio, joao.lotacoes[0].escola) == (date(2014, 2, 3), "Escola Municipal Rui Barbosa")
 
+
+
+def test_ingresso_depois_da_lei_nos_quadros_em_extincao_e_apontado_na_linha(base, tmp_path):
+    """Na planilha, o auxiliar admitido depois de 21/05/2004 (arts. 14 §2º e 69) e o professor admitido depois com
+    licenciatura curta (arts. 14 §1º e 71) saem no relatório com o artigo e não são importados; o de 1996 entra."""
+    sessao = base
+    linhas = [f"Rita Nova,{CPFS[1]},9001,Auxiliar de Ensino,01/03/2010,20,,,,,",
+              f"Caio Curta,{CPFS[2]},9002,professor,01/03/2010,20,licenciatura curta,,,,",
+              f"Lia Antiga,{CPFS[3]},9003,Auxiliar de Ensino,01/03/1996,20,,,,,"]
+    rel = importacao.analisar(sessao, _csv(tmp_path, linhas))
+    mensagens = [str(e) for e in rel.erros]
+    assert len(mensagens) == 2 and len(rel.validas) == 1
+    assert mensagens[0].startswith("linha 2") and "arts. 14 §2º e 69" in mensagens[0]
+    assert mensagens[1].startswith("linha 3") and "arts. 14 §1º e 71" in mensagens[1]
+    importacao.importar(sessao, rel)
+    assert cadastro.listar_servidores(sessao, matricula="9001") == []
+    assert cadastro.listar_servidores(sessao, matricula="9002") == []
+    assert cadastro.listar_servidores(sessao, matricula="9003")[0]["nome"] == "Lia Antiga"
