@@ -164,6 +164,7 @@ class AbaEncerramento(QWidget):
         self.membros.setMinimumHeight(2 * linha + borda)
         self.membros.setMaximumHeight(_LINHAS_PRESENTES * linha + borda)
         self.membros.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # as linhas quebram
+        self.membros.setTabChangesFocus(True)  # Tab vai ao campo seguinte (era tabulação no texto); Enter, outra linha
         self.registrar_sessao = self._botao("Registrar sessão", self._on_sessao)
         g2 = _grupo("Sessão de apuração (para a ata)", QFormLayout)
         f2 = g2.layout()

@@ -420,3 +420,27 @@ def test_antes_do_dia_da_eleicao_a_apuracao_espera_com_o_motivo(qtbot, sessao_ad
         dig.recarregar()
         esperar_leituras(qtbot)
         assert aba.registrar_sessao.isEnabled() and dig.gravar.isEnabled() and not aba.local.isReadOnly()
+
+
+def test_tab_nos_presentes_passa_ao_proximo_campo(qtbot, sessao_admin, homologado, dia_eleicao):  # noqa: F811
+    """Nos presentes da sessão de apuração (um por linha), Tab leva ao campo seguinte, como nos outros campos, e
+    Enter abre a linha do próximo presente; antes o Tab entrava no texto como tabulação e o teclado ficava preso no
+    campo (só Ctrl+Tab saía)."""
+    tela = ProcessoEscolha(sessao_admin)
+    qtbot.addWidget(tela)
+    tela.show()
+    esperar_leituras(qtbot)
+    tela.abas.setCurrentWidget(tela.encerramento)
+    esperar_leituras(qtbot)
+    membros = tela.encerramento.membros
+    assert not membros.isReadOnly()  # dia da eleição, lista homologada: a sessão se registra
+    tela.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tela)
+    membros.setFocus()
+    qtbot.waitUntil(membros.hasFocus)
+    qtbot.keyClicks(membros, "Maria do Socorro Lima, presidente")  # (o QTest só digita ASCII)
+    qtbot.keyClick(membros, Qt.Key.Key_Return)
+    qtbot.keyClicks(membros, "Joao Batista Freitas, membro")
+    qtbot.keyClick(membros, Qt.Key.Key_Tab)
+    assert membros.toPlainText() == "Maria do Socorro Lima, presidente\nJoao Batista Freitas, membro"
+    assert not membros.hasFocus() and QApplication.focusWidget() is not None
