@@ -140,6 +140,14 @@ class _Historia:
             if p.inicio <= dia:
                 escolhido = p
         if escolhido is None:
+            # os títulos cadastrados que não contam (p. ex. licenciatura curta de quem entrou depois da lei): o
+            # motivo de cada um, em vez de mandar cadastrar a formação que já está cadastrada
+            recusados = [f"{n.descricao} ({n.fundamento})" for n in self.notas if n.data <= dia]
+            if recusados:
+                raise SemTitulacao(
+                    f"{self.ficha.nome}: nenhuma titulação cadastrada define o nível em {formato.data(dia)} (art. 14). "
+                    + " ".join(recusados) + ". Corrija a titulação do ingresso na ficha (a com que o servidor "
+                    "concorreu) ou cadastre a que dá nível, com a data do requerimento.")
             raise SemTitulacao(
                 f"{self.ficha.nome}: não há titulação que defina o nível em {formato.data(dia)} (art. 14). Cadastre "
                 "a formação do servidor com a data do requerimento (a do ingresso pode ser a data da admissão).")

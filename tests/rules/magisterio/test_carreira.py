@@ -180,3 +180,19 @@ def test_admissao_em_29_de_fevereiro():
     assert carreira.fim_estagio_probatorio(f, REGRAS) == date(2015, 2, 28)
     assert classe_em(f, date(2017, 2, 28), config(), REGRAS) == "A"
     assert classe_em(f, date(2017, 3, 1), config(), REGRAS) == "B"
+
+
+def test_sem_nivel_porque_o_titulo_nao_conta_diz_qual_titulo_e_o_artigo():
+    """Professor admitido em 2015 com licenciatura curta (ficha antiga, de antes da conferência do ingresso): o
+    título não dá o Nível 2 a quem entrou depois da lei (art. 14 §§1º e 2º). A mensagem mandava 'cadastrar a
+    formação', que estava cadastrada; agora diz qual título não conta, por quê e o artigo."""
+    f = ficha({"cargo": "professor", "admissao": date(2015, 3, 2), "nome": "Caio Curta",
+               "titulacoes": [{"titulo": "licenciatura_curta", "data_requerimento": date(2015, 3, 2)}],
+               "jornadas": [{"inicio": date(2015, 3, 2), "horas": 20}]})
+    with pytest.raises(SemTitulacao) as erro:
+        situacao_em(f, date(2026, 3, 2), config(), REGRAS)
+    texto = str(erro.value)
+    assert texto.startswith("Caio Curta: nenhuma titulação cadastrada define o nível em 02/03/2026 (art. 14).")
+    assert "Título de licenciatura curta não altera o nível: estudos adicionais e licenciatura curta só " \
+           "enquadram no Nível 2 quem já os tinha na publicação da lei" in texto
+    assert "(Lei 1.613/2004, art. 14 §§1º e 2º)" in texto and "Cadastre a formação" not in texto
