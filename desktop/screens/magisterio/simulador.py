@@ -38,7 +38,12 @@ TIPOS = [
     ("Lotação em escola da zona rural", "lotacoes",
      {"escola": "Escola da zona rural", "zona_rural": True, "fixou_residencia_rural": True}, "porte"),
 ]
-_DETALHES = {"titulo": comum.ROTULOS_TITULO, "curso": comum.ROTULOS_CURSO, "porte": comum.ROTULOS_PORTE}
+# "Nova titulação" oferece só os títulos que ainda mudam o nível de alguém: a lista toda começava em "leigo (sem
+# habilitação)", que o serviço recusa (art. 69), e trazia estudos adicionais e licenciatura curta, que depois da lei
+# não dão nível (art. 14 §§1º e 2º). O primeiro é o da pergunta comum, "e se eu concluir a especialização?"
+_TITULOS_NOVOS = ("pos_lato_sensu", "licenciatura_plena", "mestrado", "doutorado", "medio_normal")
+_DETALHES = {"titulo": {t: comum.ROTULOS_TITULO[t] for t in _TITULOS_NOVOS}, "curso": comum.ROTULOS_CURSO,
+             "porte": comum.ROTULOS_PORTE}
 _COLUNAS = [
     Coluna("Código", lambda c: c["codigo"], largura=55),
     Coluna("Rubrica", lambda c: c["descricao"], largura=280),
@@ -82,6 +87,8 @@ class AbaSimulador(QWidget):
         self.horas.setValue(360)
         self.horas.setSuffix(" h")
         self.desde = CampoData(placeholder="a partir de dd/mm/aaaa", parent=self)
+        self.desde.edit.ensurePolished()  # a 1366×768 o campo saía 'a partir de dd/mm…': cabe o texto inteiro
+        self.desde.setMinimumWidth(self.desde.edit.fontMetrics().horizontalAdvance("a partir de dd/mm/aaaa") + 40)
         self.botao_acrescentar = QPushButton("&Acrescentar", self)
         self.botao_remover = QPushButton("Remover", self)
         for w in (self.tipo, self.detalhe, self.horas, self.desde, self.botao_acrescentar, self.botao_remover):

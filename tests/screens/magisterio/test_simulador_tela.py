@@ -53,3 +53,33 @@ def test_e_se_eu_concluir_a_especializacao(qtbot, sessao_admin):
     assert "Nível 3" in aba.situacoes.text()
     assert sessao_admin.db.execute("SELECT count(*) FROM diario").fetchone()[0] == diario_antes
     assert cadastro.itens(sessao_admin, "cursos", sid) == []
+
+
+def test_nova_titulacao_comeca_na_especializacao_e_leva_ao_nivel_4(qtbot, sessao_admin):
+    """'Nova titulação' começava em 'leigo (sem habilitação)' — Acrescentar dava a recusa do art. 69 — e oferecia
+    estudos adicionais e licenciatura curta, que depois da lei não mudam o nível (art. 14 §§1º e 2º). Agora começa
+    na pós-graduação lato sensu e a simulação mostra o Nível 4 (art. 14 IV) a partir do requerimento."""
+    sid = _servidora(sessao_admin)["id"]
+    painel = PainelMagisterio(sessao_admin)
+    qtbot.addWidget(painel)
+    painel.show()
+    aba = painel.simulador
+    painel.abas.setCurrentWidget(aba)
+    aba.escolher_servidor(sid)
+    aba.tipo.setCurrentIndex(aba.tipo.findText("Nova titulação"))
+    titulos = [aba.detalhe.itemData(i) for i in range(aba.detalhe.count())]
+    assert aba.detalhe.currentData() == "pos_lato_sensu"
+    assert not {"leigo", "estudos_adicionais", "licenciatura_curta"} & set(titulos)
+    assert aba.desde.edit.width() - 16 >= aba.desde.edit.fontMetrics().horizontalAdvance("a partir de dd/mm/aaaa")
+    aba.data.edit.clear()
+    digitar(qtbot, aba.data.edit, "10/08/2026")
+    digitar(qtbot, aba.desde.edit, "01/07/2026")
+    qtbot.mouseClick(aba.botao_acrescentar, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not aba.lendo, timeout=15000)
+    assert aba.lista.count() == 1
+    qtbot.mouseClick(aba.botao_simular, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.simulacao is not None)
+    assert "Nível 4" in aba.situacoes.text()
+    venc = [l for l in aba.modelo.linhas() if l["codigo"] == "001"]
+    assert any("Nível 4" in l["descricao"] and l["simulado"] > 0 and not l["atual"] for l in venc), venc
+    assert cadastro.itens(sessao_admin, "titulacoes", sid)[-1]["titulo"] == "licenciatura_plena"  # nada gravado
