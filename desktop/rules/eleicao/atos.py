@@ -191,8 +191,9 @@ def recusa_parentesco(atos: Atos, candidatos: int) -> str | None:
     return None
 
 
-ATOS_DOS_CANDIDATOS = ("inscrever", "homologar", "reabrir", "parentesco")
-"""Os atos da aba dos candidatos que a fase ou as datas podem recusar (inscrição, homologação, reabertura, parentesco)."""
+ATOS_DOS_CANDIDATOS = ("inscrever", "homologar", "reabrir", "parentesco", "analisar", "nota")
+"""Os atos da aba dos candidatos que a fase ou as datas podem recusar (inscrição, homologação, reabertura, parentesco,
+análise documental e nota da prova de uma candidatura)."""
 
 
 def ordem_dos_motivos(atos: Atos) -> tuple[str, ...]:
@@ -202,7 +203,25 @@ def ordem_dos_motivos(atos: Atos) -> tuple[str, ...]:
     o que importa é a homologação (art. 11 §6º), a reabertura (art. 13 §1º) e o parentesco (art. 15)."""
     if atos.fase in ("preparacao", "inscricoes"):
         return ATOS_DOS_CANDIDATOS
-    return ("homologar", "reabrir", "parentesco", "inscrever")
+    return ("homologar", "reabrir", "parentesco", "inscrever", "analisar", "nota")
+
+
+_ANALISE = {"analisar": "analisar documentos", "nota": "lançar notas da prova"}
+
+
+def recusa_analise(atos: Atos, acao: str) -> str | None:
+    """A análise documental (``acao`` "analisar") ou a nota da prova ("nota") de uma candidatura cabem na fase
+    gravada? São etapas do edital entre a inscrição e a homologação (Lei 320/2023, art. 7º §1º II e III): com o
+    edital publicado e até a lista de habilitados ser homologada, que a fecha (art. 11 §6º). ``None`` se cabem."""
+    o_que = _ANALISE[acao]
+    if atos.fase == "preparacao":
+        return (f"Não é possível {o_que}: o edital ainda não foi publicado e não há inscrição (Lei 320/2023, "
+                "art. 7º).")
+    if atos.fase not in ("inscricoes", "analise"):
+        return (f"Não é possível {o_que} na fase \"{NOMES_FASES[atos.fase]}\": a análise documental e a prova são "
+                "etapas anteriores à homologação, e a lista de habilitados já foi homologada (Lei 320/2023, "
+                "arts. 7º §1º II e III e 11 §6º).")
+    return None
 
 
 _RITO = {"defesa": ("Defesa", "registre a defesa juntada", "Lei 320/2023, art. 11 §3º I"),

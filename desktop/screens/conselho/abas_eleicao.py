@@ -100,6 +100,10 @@ class _Aba(QWidget):
         raise NotImplementedError
 
 
+_POR_CANDIDATURA = ("analisar", "nota")  # os atos sobre a candidatura escolhida na lista
+_ESCOLHA = "Escolha uma candidatura na lista (Enter ou duplo clique abre a análise documental dela)."
+
+
 class AbaCandidatos(_Aba):
     def __init__(self, sessao, processo_id: str, parent: QWidget | None = None):
         super().__init__(sessao, processo_id, parent)
@@ -120,7 +124,7 @@ class AbaCandidatos(_Aba):
         # cada ato que a fase ou as datas podem recusar e o que o serviço diz dele (candidaturas.recusas: o motivo,
         # com o artigo, na dica do botão); até a leitura, desabilitados
         self._atos = {self.inscrever: "inscrever", self.homologar: "homologar", self.reabrir: "reabrir",
-                      self.parentesco: "parentesco"}
+                      self.parentesco: "parentesco", self.analisar: "analisar", self.nota: "nota"}
         self.recusas: dict[str, str] = {}  # as da última leitura, o mais importante primeiro
         self.em_foco: str | None = None  # o ato do botão sob o mouse ou com o foco do teclado
         for b in self._atos:
@@ -158,19 +162,27 @@ class AbaCandidatos(_Aba):
         os habilitados), cada um com o seu motivo (com o artigo, do serviço) na dica; a linha de situação mostra um
         motivo só (``_mostrar_motivo``)."""
         self.recusas = recusas or {}
-        for botao, acao in self._atos.items():
-            botao.setEnabled(acao not in self.recusas)
-            botao.setToolTip(self.recusas.get(acao, ""))
-        self._mostrar_motivo()
         self.cands = cands
         self.lista.definir_linhas(cands)
         self._on_linha()
+
+    def _habilitar(self) -> None:
+        """Cada ato habilitado se o serviço o aceita; a análise e a nota, também só com uma candidatura escolhida.
+        A dica do desabilitado diz por quê (a recusa do serviço, com o artigo, ou que falta escolher)."""
+        escolhida = self.selecionada() is not None
+        for botao, acao in self._atos.items():
+            falta = _ESCOLHA if acao in _POR_CANDIDATURA and not escolhida and acao not in self.recusas else None
+            botao.setEnabled(acao not in self.recusas and falta is None)
+            botao.setToolTip(self.recusas.get(acao) or falta or "")
+        self._mostrar_motivo()
 
     def _mostrar_motivo(self) -> None:
         """O motivo do botão sob o mouse ou com o foco, se ele está recusado; senão o mais importante (o do próximo
         passo do processo, o primeiro de ``candidaturas.recusas``); nada, se todos cabem."""
         if self.em_foco in self.recusas:
             texto = self.recusas[self.em_foco]
+        elif self.em_foco in _POR_CANDIDATURA and self.selecionada() is None:
+            texto = _ESCOLHA
         else:
             texto = next(iter(self.recusas.values()), "")
         self.motivo.setText(texto)
@@ -194,8 +206,7 @@ class AbaCandidatos(_Aba):
 
     def _on_linha(self) -> None:
         c = self.selecionada()
-        self.analisar.setEnabled(c is not None)
-        self.nota.setEnabled(c is not None)
+        self._habilitar()
         if c is None:
             self.checklist.definir_linhas([])
             return
@@ -217,7 +228,10 @@ class AbaCandidatos(_Aba):
                                                f"{self.dialogo.resultado['motivo']}."))
 
     def _on_analisar(self, *_linha, requisito: str | None = None) -> None:
-        if (c := self.selecionada()) and self.analisar.isEnabled():
+        if (c := self.selecionada()) and not self.analisar.isEnabled() and "analisar" in self.recusas:
+            self.sig_mudou.emit(self.recusas["analisar"])  # Enter na linha: por que não abre, com o artigo
+            return
+        if c and self.analisar.isEnabled():
             sessao = self._sessao
             self.abrir(lambda: candidaturas.checklist(sessao, c["id"]),
                        lambda checklist: DialogoAnalise(sessao, c, checklist, self, requisito=requisito), "",
@@ -229,7 +243,7 @@ class AbaCandidatos(_Aba):
         self._on_analisar(requisito=r["requisito"])
 
     def _on_nota(self) -> None:
-        if c := self.selecionada():
+        if (c := self.selecionada()) and self.nota.isEnabled():
             sessao, pid = self._sessao, self._pid
             servicos.consulta(self, lambda: processo.obter_processo(sessao, pid)["nota_corte"],
                               lambda corte: self._nota(c, corte), titulo_erro="Nota da prova")

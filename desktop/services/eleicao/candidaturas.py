@@ -15,7 +15,7 @@ from desktop.store.ids import agora, novo_id
 
 from .. import cadastros, parametros
 from ..sessao import ErroNegocio, Sessao
-from .comum import calendario_de, candidatura_ou_erro, exigir_fase, hoje, processo_ou_erro, recalcular
+from .comum import calendario_de, candidatura_ou_erro, hoje, processo_ou_erro, recalcular
 
 
 def inscrever(sessao: Sessao, processo_id: str, *, nome: str, cpf: str, nascimento: date,
@@ -136,7 +136,8 @@ def analisar_requisito(sessao: Sessao, candidatura_id: str, requisito: str, *, d
     r = regra_requisitos.requisito(requisito)
     cand = candidatura_ou_erro(sessao.db, candidatura_id)
     proc = processo_ou_erro(sessao.db, cand["processo_id"])
-    exigir_fase(proc, "inscricoes", "analise", acao="analisar documentos")
+    if recusa := regra_atos.recusa_analise(regra_atos.Atos.do_processo(proc), "analisar"):
+        raise ErroNegocio(recusa)
     falha = _reprovacao_automatica(sessao, cand, proc).get(requisito) if deferido else None
     if falha and requisito == "idade":
         raise ErroNegocio(f"A idade não pode ser deferida: {falha} Nenhuma decisão da comissão supre a idade "
@@ -184,8 +185,9 @@ def lancar_nota(sessao: Sessao, candidatura_id: str, nota) -> dict:
     sessao.exigir(Permissao.ELEICAO_EDITAR)
     valor = regra_requisitos.nota(nota)
     cand = candidatura_ou_erro(sessao.db, candidatura_id)
-    exigir_fase(processo_ou_erro(sessao.db, cand["processo_id"]), "inscricoes", "analise",
-                acao="lançar notas")
+    if motivo := regra_atos.recusa_analise(regra_atos.Atos.do_processo(processo_ou_erro(sessao.db, cand["processo_id"])),
+                                           "nota"):
+        raise ErroNegocio(motivo)
     with sessao.mudanca(Permissao.ELEICAO_EDITAR) as m:
         m.alterar("eleicao_candidaturas", candidatura_id, {"nota_prova": str(valor)}, so_os_campos=True)
         return recalcular(m, candidatura_id)
@@ -268,7 +270,8 @@ def homologar(sessao: Sessao, processo_id: str, *, justificativa_minimo: str | N
 def recusas(sessao: Sessao, processo_id: str) -> dict[str, str]:
     """Para a aba dos candidatos, antes de oferecer os botões: o motivo, com o artigo, de cada ato que o serviço
     recusaria hoje pela fase, pelas datas ou pela contagem — ``"inscrever"`` (art. 7º e §1º a; art. 11 §2º),
-    ``"homologar"`` (art. 11 §§2º e 6º), ``"reabrir"`` (art. 13 §1º) e ``"parentesco"`` (arts. 14 §1º e 15); os
+    ``"homologar"`` (art. 11 §§2º e 6º), ``"reabrir"`` (art. 13 §1º), ``"parentesco"`` (arts. 14 §1º e 15) e a
+    análise documental e a nota de uma candidatura, ``"analisar"`` e ``"nota"`` (arts. 7º §1º II e III e 11 §6º); os
     atos que cabem ficam de fora. A ordem das chaves é a da importância (``rules.eleicao.atos.ordem_dos_motivos``):
     o primeiro é o do próximo passo do processo, o motivo que a aba mostra quando nenhum botão está em foco. O que
     depende do que se digita (datas da reabertura, o par de candidatos) continua conferido por quem grava."""
@@ -282,5 +285,6 @@ def recusas(sessao: Sessao, processo_id: str) -> dict[str, str]:
     motivos = {"inscrever": regra_atos.inscricoes_fechadas(atos, cal, dia),
                "homologar": regra_atos.recusa_homologacao(atos, cal, dia),
                "reabrir": regra_atos.recusa_reabertura(atos, habilitados, regras.minimo_habilitados),
-               "parentesco": regra_atos.recusa_parentesco(atos, len(todos))}
+               "parentesco": regra_atos.recusa_parentesco(atos, len(todos)),
+               "analisar": regra_atos.recusa_analise(atos, "analisar"), "nota": regra_atos.recusa_analise(atos, "nota")}
     return {acao: motivos[acao] for acao in regra_atos.ordem_dos_motivos(atos) if motivos[acao]}

@@ -136,3 +136,8 @@ def test_eleitos_so_depois_do_prazo_de_contestacao(caso):
 @pytest.mark.parametrize("caso", casos("eleicao/secao_fase"))
 def test_secao_nova_conforme_a_fase(caso):
     _confere(atos.recusa_secao(atos.Atos(caso["fase"])), caso)
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/analise_fase"))
+def test_analise_documental_e_nota_conforme_a_fase(caso):
+    _confere(atos.recusa_analise(atos.Atos(caso["fase"]), caso["acao"]), caso)

@@ -183,3 +183,38 @@ def test_digitacao_do_processo_encerrado_so_leitura(qtbot, sessao_comissao):
     qtbot.keyClick(visao, Qt.Key.Key_5)
     qtbot.keyClick(visao, Qt.Key.Key_Return)
     assert visao.state() != visao.State.EditingState and visao.model().index(0, 2).data() == ""
+
+
+def test_processo_encerrado_nao_abre_analise_nem_nota_e_enter_diz_por_que(qtbot, sessao_comissao):
+    """2023, lista homologada há muito: escolhida uma candidatura, "Análise documental…" e "Nota da prova…" ficam
+    desabilitados com o motivo e o artigo (arts. 7º §1º II e III e 11 §6º) — antes abriam o formulário, a comissão
+    preenchia e só ao gravar vinha "Não é possível analisar documentos: … fase 'encerrado'." sem artigo. Enter na
+    linha não abre nada e põe o motivo na barra do processo."""
+    from PySide6.QtCore import Qt
+
+    from desktop.screens.conselho.dialogos_candidatura import DialogoAnalise
+    from tests.screens.apoio_tabelas import ir_para
+    from tests.screens.conselho.apoio import vigiar_modais
+
+    tela = _abrir(qtbot, sessao_comissao, 1366, 768)
+    cand = _na_aba_de_2023(qtbot, tela, "candidatos")
+    # sem escolha, a dica já diz a recusa da fase (a escolha não mudaria nada)
+    assert cand.selecionada() is None and not cand.analisar.isEnabled()
+    assert cand.analisar.toolTip().startswith("Não é possível analisar documentos")
+    ir_para(qtbot, cand.tabela, 0)
+    esperar_leituras(qtbot)
+    assert cand.selecionada() is not None
+    for botao, o_que in ((cand.analisar, "analisar documentos"), (cand.nota, "lançar notas da prova")):
+        assert not botao.isEnabled(), botao.text()
+        assert botao.toolTip().startswith(f"Não é possível {o_que} na fase \"encerrado\"")
+        assert "arts. 7º §1º II e III e 11 §6º" in botao.toolTip()
+        _passar_o_mouse(qtbot, botao)
+        assert cand.motivo.text() == botao.toolTip()
+    abertos, parar = vigiar_modais(DialogoAnalise)
+    try:
+        qtbot.keyClick(cand.tabela, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: tela.mensagem.text() == cand.analisar.toolTip())
+        esperar_leituras(qtbot)
+    finally:
+        parar()
+    assert abertos == []

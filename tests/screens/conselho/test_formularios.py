@@ -15,6 +15,7 @@ from tests.services.eleicao.conftest import (inscrever_habilitado, proc, proc_ab
                                             publicar_inscritos, sessao_de)
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras, quando_modal
 from tests.screens.apoio_tabelas import ir_para, textos
+from tests.screens.conselho.apoio import vigiar_modais
 
 
 def _conta(sessao, tabela, diario=False):
@@ -246,10 +247,12 @@ def test_nova_secao_pela_aba_so_quando_a_fase_admite(qtbot, sessao_admin, proc_a
     esperar_leituras(qtbot)
     assert not aba.nova.isEnabled() and aba.motivo.isVisible()
     assert aba.motivo.text() == aba.nova.toolTip() and "o edital ainda não foi publicado (Lei 320/2023, art. 7º)" in aba.motivo.text()
-    abertos = []
-    quando_modal(lambda d: (abertos.append(d), d.reject()), tipo=DialogoSecao)
-    qtbot.mouseClick(aba.nova, Qt.MouseButton.LeftButton)
-    esperar_leituras(qtbot)
+    abertos, parar = vigiar_modais(DialogoSecao)
+    try:
+        qtbot.mouseClick(aba.nova, Qt.MouseButton.LeftButton)
+        esperar_leituras(qtbot)
+    finally:
+        parar()
     assert abertos == [] and votacao.listar_secoes(sessao_admin, proc_aberto["id"]) == []
     publicar_edital(sessao_admin, proc_aberto)
     aba.recarregar()
@@ -372,13 +375,17 @@ def test_candidatos_ordenam_pela_nota_e_a_escolha_segue_o_id_ao_reler(qtbot, ses
     aba.show()
     esperar_leituras(qtbot)
     assert [(l[0], l[3]) for l in textos(aba.tabela)] == [("11", "70"), ("12", "62"), ("13", "9,5")]
+    aba.lista.visao.clearSelection()
+    aba.lista.visao.setCurrentIndex(aba.lista.visao.model().index(-1, -1))
+    assert aba.selecionada() is None  # sem candidatura escolhida, a análise e a nota dizem o que falta
+    assert not aba.analisar.isEnabled() and aba.analisar.toolTip().startswith("Escolha uma candidatura na lista")
     cab = aba.tabela.horizontalHeader()
     qtbot.mouseClick(cab.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(cab.sectionViewportPosition(3) + cab.sectionSize(3) // 2, cab.height() // 2))
     assert [l[0] for l in textos(aba.tabela)] == ["13", "12", "11"]  # 9,5 < 62 < 70
     ir_para(qtbot, aba.tabela, 1)  # a 12, pelo teclado
     esperar_leituras(qtbot)
-    assert aba.selecionada()["id"] == c12["id"] and aba.analisar.isEnabled()
+    assert aba.selecionada()["id"] == c12["id"] and aba.analisar.isEnabled() and aba.analisar.toolTip() == ""
     assert {r["candidatura_id"] for r in aba.checklist.linhas()} == {c12["id"]} and textos(aba.checklist.visao)
 
     inscrever_habilitado(sessao_admin, proc, 14, rnd, nota="30")  # entra acima da 12 na ordem da nota

@@ -42,7 +42,7 @@ def test_sem_edital_publicado_nada_de_inscricao_secao_ou_designacao(sessao_admin
     assert processo.por_que_sem_inscricao(sessao_admin, proc["id"]).startswith("As inscrições ainda não abriram")
     with simulando_dia(inicio):  # antes do edital, o motivo que a aba mostra primeiro é o da inscrição (art. 7º)
         recusas = candidaturas.recusas(sessao_admin, proc["id"])
-        assert list(recusas) == ["inscrever", "homologar", "reabrir", "parentesco"]
+        assert list(recusas) == ["inscrever", "homologar", "reabrir", "parentesco", "analisar", "nota"]
         assert recusas["inscrever"] == processo.por_que_sem_inscricao(sessao_admin, proc["id"])
     assert processo.obter_processo(sessao_admin, proc["id"])["fase"] == "preparacao"
 
