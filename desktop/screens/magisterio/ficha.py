@@ -72,7 +72,7 @@ class DialogoFicha(QDialog):
         self.ultimo_arquivo = None
         self.lendo = 0  # leituras em andamento (situação, linha do tempo e pagamento vêm fora da interface)
         self.setWindowTitle(f"Ficha funcional — {self.servidor['nome']}")
-        self.resize(1320, 660)  # as 12 abas cabem sem rolar; com a barra de título, cabe em 1366×768
+        self.resize(1320, 660)  # as 13 abas cabem sem rolar; com a barra de título, cabe em 1366×768
         self.cabecalho = QLabel(self)
         self.cabecalho.setWordWrap(True)
         self.cabecalho.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -112,11 +112,15 @@ class DialogoFicha(QDialog):
         lay_emitidos.addWidget(self.emitidos)
         lay_emitidos.addStretch(1)
         self.pagina_emitidos = pagina_emitidos
-        self.abas.addTab(pagina_emitidos, "Documentos &emitidos")
+        # 'Emitidos' e não 'Documentos emitidos': com a aba 'Horas noturnas' as treze abas passavam da largura e esta,
+        # a última, ficava 'Docume…' atrás das setas de rolar (visto a 1366×768)
+        self.abas.addTab(pagina_emitidos, "E&mitidos")  # Alt+E é de Encerrar… nas abas dos históricos
         for i in range(min(self.abas.count(), 9)):
             atalho = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             atalho.activated.connect(lambda i=i: self.abas.setCurrentIndex(i))
             self.abas.setTabToolTip(i, f"Ctrl+{i + 1}")
+        self.abas.setTabToolTip(self.abas.indexOf(pagina_emitidos),
+                                "Documentos emitidos: os históricos funcionais do servidor (Alt+M)")
         self.botao_historico = QPushButton("Emitir &histórico funcional (PDF)…", self)
         self.botao_historico.clicked.connect(self._on_emitir_historico)
         self.botao_pagamento = QPushButton("Dados de &pagamento (banco e PIS)…", self)

@@ -101,3 +101,28 @@ def test_folha_mensal_fechada_cabe_com_a_lista_e_o_contracheque(qtbot, sessao_de
     qtbot.waitUntil(lambda: not aba.carregando)
     assert aba.detalhe.count() == 2 and not barra.emitidos.isVisible()
     assert aba.detalhe.currentWidget() is aba.tabela_rubricas
+
+
+def test_ficha_funcional_mostra_todas_as_abas_sem_rolar(qtbot, sessao_demo, estilo):  # noqa: F811
+    """Com a aba 'Horas noturnas' as treze abas da ficha (1320 pontos de largura) passavam da barra: a última,
+    'Documentos emitidos' (onde se reabre e reimprime o histórico), saía 'Docume…' atrás das setas de rolar. Agora
+    se chama 'Emitidos' (o nome longo na dica; Alt+M) e todas aparecem inteiras."""
+    from desktop.screens.magisterio.ficha import DialogoFicha, ler_abertura
+    from desktop.services.magisterio import cadastro
+
+    servidor = cadastro.listar_servidores(sessao_demo)[0]["id"]
+    dlg = DialogoFicha(sessao_demo, ler_abertura(sessao_demo, servidor))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)  # os atalhos de Alt valem na janela ativa
+    barra = dlg.abas.tabBar()
+    assert dlg.width() <= 1366 and dlg.abas.count() == 13
+    assert sum(barra.tabSizeHint(i).width() for i in range(barra.count())) <= dlg.abas.width()
+    assert all(barra.tabRect(i).right() <= barra.width() for i in range(barra.count()))
+    emitidos = dlg.abas.indexOf(dlg.pagina_emitidos)
+    assert dlg.abas.tabText(emitidos) == "E&mitidos" and "Documentos emitidos" in dlg.abas.tabToolTip(emitidos)
+    dlg.abas.setCurrentIndex(1)  # numa aba de histórico (Alt+E é o 'Encerrar…' dela), Alt+M vai aos emitidos
+    qtbot.keyClick(dlg.abas.currentWidget(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert dlg.abas.currentWidget() is dlg.pagina_emitidos
