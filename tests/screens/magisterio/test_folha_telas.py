@@ -169,3 +169,28 @@ def test_reajuste_digitado_na_matriz_pelo_teclado(qtbot, sessao_demo):
     celula = next(d for d in aba.modelo_dif.linhas() if d.descricao == "Nível 1, classe A, 20 h")
     assert (celula.antes, celula.depois, celula.diferenca) == (Decimal("300.00"), Decimal("310.00"), Decimal("10.00"))
     assert len(parametros.listar_vigencias(sessao_demo, "magisterio_anexo1")) == vigencias  # nada aplicado
+
+
+def test_pendencia_que_impede_o_fechamento_abre_a_aba_das_pendencias(qtbot, sessao_demo):
+    """Embaixo da lista, uma aba de cada vez (contracheque, pendências, emitidos): a prévia com uma pendência que
+    impede o fechamento mostra a aba das pendências, com o título em vermelho; só aceitáveis, fica o contracheque."""
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.folha
+    painel.abas.setCurrentWidget(aba)
+    aba.definir_competencia(COMPETENCIA)
+    qtbot.mouseClick(aba.botao_previa, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.previa is not None, timeout=20000)
+    assert aba.pendencias and all(p.aceitavel for p in aba.pendencias)  # piso e faltas sem código
+    assert aba.detalhe.currentWidget() is aba.tabela_rubricas
+    assert aba.detalhe.tabBar().tabTextColor(1).name() == "#8a5a00"
+    # sem titulação, o servidor não tem nível (art. 14): erro no cálculo, que impede o fechamento
+    servidor = cadastro.listar_servidores(sessao_demo)[0]
+    for t in cadastro.itens(sessao_demo, "titulacoes", servidor["id"]):
+        cadastro.excluir(sessao_demo, "titulacoes", t["id"])
+    qtbot.mouseClick(aba.botao_previa, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: aba.tarefa is None and any(not p.aceitavel for p in aba.pendencias), timeout=20000)
+    assert aba.detalhe.currentWidget() is aba.tabela_pendencias
+    assert aba.detalhe.tabBar().tabTextColor(1).name() == "#b00020"
+    assert f"Pendências ({len(aba.pendencias)})" in aba.detalhe.tabText(1).replace("&", "")
+    assert any(servidor["matricula"] in aba.modelo_pendencias.index(i, 1).data()
+               for i in range(aba.modelo_pendencias.rowCount()))
