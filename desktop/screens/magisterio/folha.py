@@ -123,7 +123,7 @@ class AbaFolha(QWidget):
         self.botao_previa = QPushButton("&Calcular prévia", self)
         self.botao_fechar = QPushButton("&Fechar competência…", self)
         self.botao_reabrir = QPushButton("&Reabrir…", self)
-        self.botao_lancamentos = QPushButton("Lança&mentos do mês…", self)
+        self.botao_lancamentos = QPushButton("Lançamentos &do mês…", self)  # Alt+M é do menu Módulos
         self.botao_lancamentos.setToolTip("Faltas, horas noturnas e rubricas avulsas da competência, escola por escola")
         self.situacao = reservar_linhas(QLabel(self), 2)  # o texto muda; a tabela e os botões não pulam
         self.situacao.setWordWrap(True)

@@ -40,21 +40,23 @@ class BarraDocumentos(QWidget):
         self._item = None
         self.tarefa = None
         self.ultimo_arquivo: Path | None = None
-        # rótulos curtos: os seis cabem numa linha a 1366×768 (em duas, a lista da folha perdia mais uma linha)
+        # rótulos curtos: os seis cabem numa linha a 1366×768 (em duas, a lista da folha perdia mais uma linha);
+        # cada um com a sua letra de Alt — C&SV e e&Social repetiam o Alt+S do contracheque, e Folha &analítica o
+        # Alt+A do menu Arquivo: o Alt só passava o foco de um para outro, sem apertar nenhum
         self.botao_contracheque = QPushButton("Contracheque do &servidor…", self)
         self.botao_contracheque.setToolTip("PDF registrado do contracheque do servidor selecionado")
         self.botao_lote = QPushButton("Contracheques de &todos…", self)
         self.botao_lote.setToolTip("Um PDF registrado com os contracheques de todos os servidores, um por página")
-        self.botao_analitica = QPushButton("Folha &analítica…", self)
+        self.botao_analitica = QPushButton("Folha ana&lítica…", self)
         self.botao_analitica.setToolTip("PDF registrado da folha analítica: servidores por escola e totais por "
                                         "rubrica")
-        self.botao_csv = QPushButton("C&SV…", self)
+        self.botao_csv = QPushButton("E&xportar CSV…", self)
         self.botao_csv.setToolTip("A folha da competência fechada em CSV (uma linha por rubrica), para planilha")
         self.botao_banco = QPushButton("Arquivo do &banco…", self)
         self.botao_banco.setToolTip("CNAB 240 de pagamento de salários (Banco do Brasil ou Caixa) com o líquido "
                                     "de cada servidor da competência fechada")
         self.gerador: GeradorRemessa | None = None
-        self.botao_esocial = QPushButton("e&Social…", self)
+        self.botao_esocial = QPushButton("eS&ocial…", self)
         self.botao_esocial.setToolTip("S-1010, S-1202/S-1200, S-1210 e S-1299 da competência fechada, validados nos "
                                       "XSD oficiais (arquivo .zip)")
         self.gerador_esocial: GeradorESocial | None = None

@@ -1,6 +1,7 @@
 """Telas do Magistério a 1366×768 (a tela dos notebooks velhos dos usuários, janela maximizada): com a folha de
 estilo da aplicação e o painel do tamanho que ele tem na janela (menos a lista de módulos, o menu e a barra de
 estado), nada de texto cortado com reticências nas colunas."""
+import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -126,3 +127,56 @@ def test_ficha_funcional_mostra_todas_as_abas_sem_rolar(qtbot, sessao_demo, esti
     dlg.abas.setCurrentIndex(1)  # numa aba de histórico (Alt+E é o 'Encerrar…' dela), Alt+M vai aos emitidos
     qtbot.keyClick(dlg.abas.currentWidget(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     assert dlg.abas.currentWidget() is dlg.pagina_emitidos
+
+
+def test_folha_mensal_cada_atalho_de_alt_aperta_um_botao_so(qtbot, sessao_demo, estilo, tmp_path,  # noqa: F811
+                                                            salvar_em, monkeypatch):
+    """Na Folha mensal com a competência fechada, as letras de Alt dos botões, das abas de baixo e dos menus da janela
+    não se repetem: 'Contracheque do &servidor', 'C&SV' e 'e&Social' eram todos Alt+S (o Alt só passava o foco de um
+    para outro), 'Folha &analítica' era o Alt+A do menu Arquivo e 'Lança&mentos' o Alt+M do menu Módulos. E Alt+L
+    emite a folha analítica de fato (o 'Salvar como' respondido pelo teste): o PDF sai registrado."""
+    from datetime import date
+
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.screens.principal import JanelaPrincipal
+    from desktop.services.magisterio import folha
+
+    from ..apoio_janelas import esperar_copia_diaria, fechar_principal
+
+    competencia = date(2026, 10, 1)
+    folha.fechar(sessao_demo, competencia, aceitar_pendencias=True)
+    janela = JanelaPrincipal(sessao_demo)
+    qtbot.addWidget(janela)
+    janela.resize(1366, 720)
+    with qtbot.waitExposed(janela):
+        janela.show()
+    esperar_copia_diaria(qtbot, janela)
+    try:
+        painel = janela.paineis["magisterio"]
+        aba = painel.folha
+        painel.abas.setCurrentWidget(aba)
+        aba.definir_competencia(competencia)
+        qtbot.waitUntil(lambda: not aba.carregando and aba.modelo.rowCount() > 0, timeout=15000)
+        aba.tabela.selectRow(0)
+
+        def letra(texto: str) -> str:
+            return QKeySequence.mnemonic(texto).toString().lower()
+
+        letras = [letra(a.text()) for a in janela.menuBar().actions()]
+        letras += [letra(b.text()) for b in aba.findChildren(QPushButton) if b.isVisible() and "&" in b.text()]
+        letras += [letra(aba.detalhe.tabText(i)) for i in range(aba.detalhe.count())]
+        repetidas = sorted({x for x in letras if letras.count(x) > 1})
+        assert repetidas == [], letras
+        monkeypatch.setattr("desktop.screens.widgets.emissao.abrir_arquivo", lambda _c: None)
+        destino = tmp_path / "analitica.pdf"
+        salvar_em.append(destino)
+        janela.activateWindow()
+        qtbot.waitUntil(janela.isActiveWindow)  # os atalhos de Alt valem na janela ativa
+        qtbot.keyClick(aba.tabela, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: aba.documentos.ultimo_arquivo == destino, timeout=30000)
+        texto = " ".join((p.extract_text() or "") for p in pypdf.PdfReader(str(destino)).pages[:1])
+        assert "Folha analítica" in " ".join(texto.split())
+    finally:
+        fechar_principal(qtbot, janela)
