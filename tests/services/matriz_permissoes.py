@@ -303,6 +303,7 @@ EXIGE: dict = {
     "eleicao.relatorios.emitir_boletim": (P.ELEICAO_LER, P.DOCUMENTOS_EMITIR),
     "eleicao.relatorios.emitir_lista": (P.ELEICAO_LER, P.DOCUMENTOS_EMITIR),
     "eleicao.relatorios.emitir_resultado": (P.ELEICAO_LER, P.DOCUMENTOS_EMITIR),
+    "eleicao.relatorios.por_que_sem_documento": P.ELEICAO_LER,
     "eleicao.resultado.apurar": P.ELEICAO_LER,
     "eleicao.resultado.eleitos": frozenset({P.ELEICAO_LER, P.CONSELHO_LER}),  # a posse usa a lista
     "eleicao.resultado.registrar_eleitos": P.ELEICAO_EDITAR,

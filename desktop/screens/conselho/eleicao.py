@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.rules.papeis import Permissao
@@ -70,6 +70,9 @@ def _emitir_documento(sessao, pid: str, qual: str, secao: str | None):
     return relatorios.emitir_ata(sessao, pid) if qual == "ata" else relatorios.emitir_resultado(sessao, pid)
 
 
+_DICA_DOCUMENTOS = "Documento desligado ainda não sai: aponte o mouse para ele e o motivo, com o artigo, aparece aqui."
+
+
 class ProcessoEscolha(QWidget):
     def __init__(self, sessao, parent: QWidget | None = None):
         super().__init__(parent)
@@ -97,6 +100,7 @@ class ProcessoEscolha(QWidget):
         lay.addWidget(self.mensagem)
         lay.addWidget(self.abas, 1)
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
+        self.documentos: dict[str, QPushButton] = {}  # os botões da aba Documentos, pelo documento
         self.calendario: Lista | None = None  # a lista do calendário do processo escolhido
         self.publicar_edital = self.publicar_inscritos = self.retificar = None  # os atos, na aba do calendário
         self.retificacoes: Lista | None = None  # e a trilha das retificações de data, embaixo do calendário
@@ -153,6 +157,7 @@ class ProcessoEscolha(QWidget):
         self.digitacao = self.painel = self.candidatos = self.impugnacoes = self.secoes = self.encerramento = None
         self.calendario = self.publicar_edital = self.publicar_inscritos = self.retificar = None
         self.retificacoes = self.titulo_retificacoes = None
+        self.documentos: dict[str, QPushButton] = {}  # os botões da aba Documentos, pelo documento
         pid = self.processos.currentData()
         if not pid:
             self.fase.setText("Nenhum processo de escolha cadastrado.")
@@ -283,6 +288,7 @@ class ProcessoEscolha(QWidget):
         for aba in (self.candidatos, self.impugnacoes, self.secoes, self.digitacao, self.painel, self.encerramento):
             if aba is not self.sender():
                 aba.recarregar()
+        self._ler_documentos(pid)  # publicar o resultado ou registrar a sessão libera documentos
 
     def _on_fase(self, lido: tuple) -> None:
         """O cabeçalho: a fase gravada (o que a comissão e o CMDCA já fizeram: edital, lista de inscritos,
@@ -310,13 +316,52 @@ class ProcessoEscolha(QWidget):
         acoes = [("&Edital — lista de inscritos", "inscritos"), ("Lista de &habilitados", "habilitados"),
                  ("Bo&letim da seção escolhida na dupla digitação", "boletim"), ("Ata de apu&ração", "ata"),
                  ("Resultado o&ficial", "resultado")]
+        self.documentos = {}
         for rotulo, qual in acoes:
             b = QPushButton(rotulo)
             b.setEnabled(self._sessao.pode(Permissao.DOCUMENTOS_EMITIR))
             b.clicked.connect(lambda _=False, qual=qual: self._emitir(pid, qual))
             lay.addWidget(b)
+            self.documentos[qual] = b
+        # o documento que ainda não sai fica desligado com o motivo (com o artigo, do serviço) na dica; a linha
+        # abaixo mostra o do botão que o mouse aponta (antes: clicava-se, e a recusa vinha depois)
+        self.motivo_documento = QLabel(w)
+        self.motivo_documento.setWordWrap(True)
+        reservar_linhas(self.motivo_documento)
+        lay.addWidget(self.motivo_documento)
+        self._motivos_documentos: dict[str, str] = {}
+        for b in self.documentos.values():
+            b.installEventFilter(self)
         lay.addStretch(1)
+        self._ler_documentos(pid)
         return w
+
+    def _ler_documentos(self, pid: str) -> None:
+        if not self._sessao.pode(Permissao.DOCUMENTOS_EMITIR):
+            return
+        sessao = self._sessao
+        servicos.consulta(self, lambda: relatorios.por_que_sem_documento(sessao, pid), self._on_documentos,
+                          titulo_erro="Documentos", chave="documentos")
+
+    def _on_documentos(self, motivos: dict[str, str]) -> None:
+        if not self.documentos:
+            return
+        self._motivos_documentos = motivos
+        for qual, b in self.documentos.items():
+            b.setEnabled(qual not in motivos)
+            b.setToolTip(motivos.get(qual, ""))
+        self.motivo_documento.setText(_DICA_DOCUMENTOS if motivos else "")
+
+    def eventFilter(self, obj, evento) -> bool:  # noqa: N802 — nome do Qt
+        """O mouse (ou o foco) num botão de documento desligado traz o motivo dele à linha da aba Documentos."""
+        qual = next((q for q, b in self.documentos.items() if b is obj), None)
+        if qual is not None:
+            if evento.type() in (QEvent.Type.Enter, QEvent.Type.FocusIn):
+                self.motivo_documento.setText(self._motivos_documentos.get(qual) or (
+                    _DICA_DOCUMENTOS if self._motivos_documentos else ""))
+            elif evento.type() in (QEvent.Type.Leave, QEvent.Type.FocusOut):
+                self.motivo_documento.setText(_DICA_DOCUMENTOS if self._motivos_documentos else "")
+        return super().eventFilter(obj, evento)
 
     def _emitir(self, pid: str, qual: str) -> None:
         """Monta e registra o documento fora da thread da interface, com progresso, e depois pergunta onde salvar

@@ -117,16 +117,52 @@ def _dados_resultado(sessao: Sessao, processo_id: str):
     return a, dados
 
 
+def _recusa_resultado(a) -> str | None:
+    """Por que o resultado oficial não sai: seção não aceita (art. 14 §1º) ou resultado não publicado."""
+    try:
+        exigir_completa(a, "emitir o resultado oficial")
+    except ErroNegocio as e:
+        return str(e)
+    if not a.processo["resultado_publicado_em"]:
+        return ("Publique o resultado antes (aba Auditoria e posse › Publicar resultado): a publicação abre o "
+                "prazo de contestação que o documento oficial informa (Lei 320/2023, art. 14 §1º).")
+    return None
+
+
+def _recusa_ata(a) -> str | None:
+    """Por que a ata não sai: seção não aceita (art. 14 §1º) ou a sessão de apuração não registrada."""
+    try:
+        exigir_completa(a, "lavrar a ata")
+    except ErroNegocio as e:
+        return str(e)
+    if not a.processo["apuracao_inicio"]:
+        return ("Registre a sessão de apuração (início, local e membros presentes, na aba Auditoria e posse) "
+                "antes de lavrar a ata: ela diz quem da comissão especial conduziu a apuração "
+                "(Lei 320/2023, arts. 7º §1º d e 11).")
+    return None
+
+
+def por_que_sem_documento(sessao: Sessao, processo_id: str) -> dict[str, str]:
+    """Para a aba Documentos, antes de oferecer os botões: por que o edital dos inscritos (art. 11 §2º), a lista de
+    habilitados (art. 11 §6º), a ata e o resultado oficial (art. 14 §1º) não sairiam hoje, com o artigo — as mesmas
+    recusas de quem emite; os que sairiam ficam de fora. O boletim depende da seção escolhida e é conferido ao emitir."""
+    sessao.exigir(Permissao.ELEICAO_LER)
+    atos = regra_atos.Atos.do_processo(processo_ou_erro(sessao.db, processo_id))
+    a = apurar(sessao, processo_id)
+    motivos = {"inscritos": regra_atos.recusa_documento_lista(atos, False),
+               "habilitados": regra_atos.recusa_documento_lista(atos, True),
+               "ata": _recusa_ata(a), "resultado": _recusa_resultado(a)}
+    return {qual: motivo for qual, motivo in motivos.items() if motivo}
+
+
 def emitir_resultado(sessao: Sessao, processo_id: str) -> Emitido:
     """Resultado oficial (art. 14 §1º): exige todas as seções aceitas e o resultado publicado (com o prazo de contestação)."""
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     sessao.exigir(Permissao.ELEICAO_LER)
     a, dados = _dados_resultado(sessao, processo_id)
-    exigir_completa(a, "emitir o resultado oficial")
+    if motivo := _recusa_resultado(a):
+        raise ErroNegocio(motivo)
     p = a.processo
-    if not p["resultado_publicado_em"]:
-        raise ErroNegocio("Publique o resultado antes (aba Auditoria e posse › Publicar resultado): a publicação abre o "
-                          "prazo de contestação que o documento oficial informa (Lei 320/2023, art. 14 §1º).")
     return documentos.emitir(sessao, tipo="eleicao_resultado", titulo="Resultado oficial do processo de escolha",
                              referencia=f"Processo de escolha {p['ano']}",
                              assunto=assunto_documento(processo_id, "eleicao_resultado"),
@@ -175,12 +211,9 @@ def emitir_ata(sessao: Sessao, processo_id: str) -> Emitido:
     sessao.exigir(Permissao.DOCUMENTOS_EMITIR)
     sessao.exigir(Permissao.ELEICAO_LER)
     a, dados = _dados_resultado(sessao, processo_id)
-    exigir_completa(a, "lavrar a ata")
+    if motivo := _recusa_ata(a):
+        raise ErroNegocio(motivo)
     p = a.processo
-    if not p["apuracao_inicio"]:
-        raise ErroNegocio("Registre a sessão de apuração (início, local e membros presentes, na aba Auditoria e posse) "
-                          "antes de lavrar a ata: ela diz quem da comissão especial conduziu a apuração "
-                          "(Lei 320/2023, arts. 7º §1º d e 11).")
     nomes = {c["numero"]: c["nome_urna"] for c in armazem_cand.candidaturas(sessao.db, processo_id)}
     boletins = [_dados_boletim(sessao, b, nomes) for b in armazem.boletins(sessao.db, processo_id)]
     dados_sessao = _sessao_apuracao(sessao, p)

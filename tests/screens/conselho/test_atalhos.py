@@ -90,19 +90,26 @@ def test_nenhuma_letra_de_atalho_repetida_nas_abas_do_conselho(qtbot, janela_de,
     assert {aba: repetidas for aba, repetidas in vistas.items() if repetidas} == {}
 
 
-def test_alt_e_nos_documentos_emite_o_edital_e_alt_t_vai_a_auditoria(qtbot, janela_de):
-    """Com a letra só dela, a tecla aciona: Alt+E nos Documentos pede o edital dos inscritos (no processo de 2027, antes
-    da lista publicada, a recusa com o artigo vai à barra do processo, art. 11 §2º); Alt+T abre a Auditoria e posse."""
+def test_alt_e_nos_documentos_emite_o_edital_e_alt_t_vai_a_auditoria(qtbot, janela_de, tmp_path, monkeypatch):
+    """Com a letra só dela, a tecla aciona: Alt+E nos Documentos do processo de 2023 emite o edital dos inscritos e o
+    salva onde o usuário escolheu; Alt+T abre a Auditoria e posse."""
+    from PySide6.QtWidgets import QFileDialog
+
+    destino = tmp_path / "edital.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "")))
     janela = janela_de("comissao")
     tela = janela.findChild(ProcessoEscolha)
+    tela.processos.setCurrentIndex(1)  # 2023: a lista de inscritos foi publicada, o edital dela sai
+    esperar_leituras(qtbot)
     documentos = tela.abas.widget(tela.abas.count() - 1)
     tela.abas.setCurrentWidget(documentos)
     esperar_leituras(qtbot)
+    assert tela.documentos["inscritos"].isEnabled()
     janela.activateWindow()  # os atalhos valem na janela ativa
     qtbot.waitUntil(lambda: QApplication.activeWindow() is janela)
     qtbot.keyClick(documentos, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: "art. 11 §2º" in tela.mensagem.text())
-    assert "relação dos inscritos" in tela.mensagem.text()
+    qtbot.waitUntil(lambda: tela.tarefa is None and destino.exists(), timeout=30000)
+    assert destino.read_bytes().startswith(b"%PDF") and "Documento emitido e registrado" in tela.mensagem.text()
     qtbot.keyClick(documentos, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     assert tela.abas.currentWidget() is tela.encerramento
     # o nome que as mensagens dos serviços citam ("na aba Auditoria e posse") é o da aba

@@ -267,16 +267,26 @@ def test_abrir_processo_e_emitir_documento_fora_da_interface(qtbot, sessao_admin
     destino = tmp_path / "inscritos.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(destino), "")))
     botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "&Edital — lista de inscritos")
-    botao.click()  # sem a lista de inscritos publicada, o edital dela não sai (art. 11 §2º)
+    # sem a lista de inscritos publicada, o edital dela não sai (art. 11 §2º): o botão já vem desligado, com o
+    # motivo na dica e, com o mouse sobre ele, na linha da aba — antes se clicava e a recusa vinha depois
+    assert botao is tela.documentos["inscritos"] and not botao.isEnabled()
+    assert "depois de registrada a publicação da lista de inscritos" in botao.toolTip() and "art. 11 §2º" in botao.toolTip()
+    assert "art. 11 §6º" in tela.documentos["habilitados"].toolTip() and not tela.documentos["habilitados"].isEnabled()
+    tela.abas.setCurrentIndex(tela.abas.count() - 1)
+    tela.show()
+    assert tela.motivo_documento.text().startswith("Documento desligado ainda não sai: aponte o mouse")
+    qtbot.mouseMove(botao, botao.rect().center())
+    qtbot.waitUntil(lambda: tela.motivo_documento.text() == botao.toolTip())
+    botao.click()
     qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
     esperar_leituras(qtbot)
-    assert "depois de registrada a publicação da lista de inscritos" in tela.mensagem.text(), tela.mensagem.text()
-    assert "art. 11 §2º" in tela.mensagem.text() and not destino.exists()
+    assert not destino.exists()
     p = processo.obter_processo(sessao_admin, tela.processos.currentData())
     publicar_inscritos(sessao_admin, publicar_edital(sessao_admin, p))  # cada ato no seu dia
     tela.recarregar()
     esperar_leituras(qtbot)
     botao = next(b for b in tela.findChildren(QPushButton) if b.text() == "&Edital — lista de inscritos")
+    assert botao.isEnabled() and botao.toolTip() == ""
     botao.click()
     qtbot.waitUntil(lambda: tela.tarefa is None, timeout=30000)
     esperar_leituras(qtbot)

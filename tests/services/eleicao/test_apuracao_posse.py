@@ -251,6 +251,9 @@ def test_ata_e_resultado_recusados_dizem_onde_fazer_o_que_falta(sessao_admin, ap
         relatorios.emitir_resultado(sessao_admin, proc["id"])
     assert "(aba Auditoria e posse › Publicar resultado)" in str(oficial.value) and "art. 14 §1º" in str(oficial.value)
     assert _conta(sessao_admin, "documentos") == 0
+    # a aba Documentos recebe as mesmas recusas antes de oferecer os botões (as listas já saem: lista homologada)
+    assert relatorios.por_que_sem_documento(sessao_admin, proc["id"]) == {"ata": str(ata.value),
+                                                                         "resultado": str(oficial.value)}
 
 
 def test_recurso_fora_do_prazo_e_recusado(sessao_admin, proc):
