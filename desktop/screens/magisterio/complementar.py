@@ -53,7 +53,7 @@ class PainelDiferencas(QGroupBox):
         self.botao_conferir = QPushButton("&Conferir folha complementar", self)
         self.botao_fechar = QPushButton("&Fechar folha complementar…", self)
         self.botao_pdf = QPushButton("Contracheques da complementar (&PDF)…", self)
-        self.botao_banco = QPushButton("Arquivo do ban&co da complementar…", self)
+        self.botao_banco = QPushButton("Arquivo do &banco da complementar…", self)  # Alt+C é o Conferir
         self.gerador: GeradorRemessa | None = None
         self.ultimo_arquivo = None
         self.resumo = QLabel(self)

@@ -74,7 +74,7 @@ class AbaTabelas(QWidget):
         self.simulacao: tabelas.SimulacaoReajuste | None = None
         self.data = CampoData(placeholder="dd/mm/aaaa", parent=self)
         self.data.definir_texto(formato.data(date.today()))
-        self.botao_mostrar = QPushButton("&Mostrar tabela", self)
+        self.botao_mostrar = QPushButton("Mos&trar tabela", self)  # Alt+M é do menu Módulos
         self.vigencia = QLabel(self)
         self.vigencia.setWordWrap(True)
         self.matriz = Lista([Coluna("Nível e jornada", lambda l: f"{nome_nivel(l['nivel'])} — {l['jornada']} h",
@@ -120,7 +120,7 @@ class AbaTabelas(QWidget):
         self.tabela_dif = criar_visao(ProxyFiltro(self.modelo_dif, self), self, nome="Diferenças do reajuste")
         self.fundamento = CampoValidado(lambda t: validacao.obrigatorio(t, "o fundamento (lei do reajuste)"),
                                         placeholder="Lei Municipal nº …/…, art. …", parent=self)
-        self.botao_aplicar = QPushButton("&Aplicar a partir de …", self)
+        self.botao_aplicar = QPushButton("Ap&licar a partir de …", self)  # Alt+A é do menu Arquivo
         self.botao_impacto = QPushButton("Relatório de &impacto (PDF)…", self)
         self.botao_impacto.setToolTip("Custo do reajuste simulado na folha: totais mensal e anual, servidores e "
                                       "diferenças de competências já fechadas (nada é aplicado).")
@@ -259,7 +259,7 @@ class AbaTabelas(QWidget):
                                f"{formato.data(sim.atual.inicio)}. {sim.descricao}")
         self.alertas.setText("<br>".join([f"⚠ {a.mensagem} ({a.fundamento})" for a in sim.avisos_piso] +
                                          [f"⚠ {a}" for a in sim.avisos]))
-        self.botao_aplicar.setText(f"&Aplicar a partir de {formato.data(sim.inicio)}…")
+        self.botao_aplicar.setText(f"Ap&licar a partir de {formato.data(sim.inicio)}…")
         self._atualizar_aplicar()
 
     def _on_impacto(self) -> None:

@@ -89,7 +89,7 @@ class AbaSimulador(QWidget):
         self.desde = CampoData(placeholder="a partir de dd/mm/aaaa", parent=self)
         self.desde.edit.ensurePolished()  # a 1366×768 o campo saía 'a partir de dd/mm…': cabe o texto inteiro
         self.desde.setMinimumWidth(self.desde.edit.fontMetrics().horizontalAdvance("a partir de dd/mm/aaaa") + 40)
-        self.botao_acrescentar = QPushButton("&Acrescentar", self)
+        self.botao_acrescentar = QPushButton("Acr&escentar", self)  # Alt+A é do menu Arquivo
         self.botao_remover = QPushButton("Remover", self)
         for w in (self.tipo, self.detalhe, self.horas, self.desde, self.botao_acrescentar, self.botao_remover):
             linha.addWidget(w)

@@ -106,7 +106,7 @@ def test_reajuste_simula_diferencas_e_aplica_vigencia(qtbot, sessao_demo):
     assert [aba.modelo_dif.index(0, c).data() for c in range(5)] == [
         "Nível 1, classe A, 20 h", "R$ 300,00", "R$ 330,00", "R$ 30,00", "10,00 %"]
     assert "piso" in aba.alertas.text()  # 330,00 ainda abaixo do piso nacional
-    assert aba.botao_aplicar.text() == "&Aplicar a partir de 01/01/2027…"
+    assert aba.botao_aplicar.text() == "Ap&licar a partir de 01/01/2027…"
     qtbot.keyClicks(aba.fundamento.edit, "Lei Municipal 2.345/2026, art. 1")
     quando_modal(lambda caixa: clicar_botao(caixa, "Aplicar reajuste"), tipo=QMessageBox)
     qtbot.mouseClick(aba.botao_aplicar, Qt.MouseButton.LeftButton)

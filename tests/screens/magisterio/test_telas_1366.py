@@ -180,3 +180,43 @@ def test_folha_mensal_cada_atalho_de_alt_aperta_um_botao_so(qtbot, sessao_demo, 
         assert "Folha analítica" in " ".join(texto.split())
     finally:
         fechar_principal(qtbot, janela)
+
+
+def test_nenhuma_aba_do_magisterio_repete_letra_de_alt(qtbot, sessao_demo, estilo):  # noqa: F811
+    """Em cada aba do Magistério, na janela principal, as letras de Alt dos botões, rótulos e abas à vista e dos menus
+    não se repetem — com letra repetida o Qt não aperta nenhum. Antes: Tabelas e reajuste tinha '&Mostrar tabela'
+    (o Alt+M do menu Módulos), '&Aplicar a partir de…' (o Alt+A do menu Arquivo) e '&Conferir folha complementar'
+    com 'Arquivo do ban&co da complementar'; o Simulador, '&Acrescentar' (Alt+A)."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+    from desktop.screens.principal import JanelaPrincipal
+
+    from ..apoio_janelas import esperar_copia_diaria, fechar_principal
+
+    def letra(texto: str) -> str:
+        return QKeySequence.mnemonic(texto).toString().lower()
+
+    janela = JanelaPrincipal(sessao_demo)
+    qtbot.addWidget(janela)
+    janela.resize(1366, 720)
+    with qtbot.waitExposed(janela):
+        janela.show()
+    esperar_copia_diaria(qtbot, janela)
+    repetidas = {}
+    try:
+        painel = janela.paineis["magisterio"]
+        menus = [letra(a.text()) for a in janela.menuBar().actions()]
+        for i in range(painel.abas.count()):
+            painel.abas.setCurrentIndex(i)
+            aba = painel.abas.currentWidget()
+            QApplication.processEvents()
+            textos = [b.text() for b in aba.findChildren(QAbstractButton) if b.isVisible()]
+            textos += [r.text() for r in aba.findChildren(QLabel) if r.isVisible() and r.buddy() is not None]
+            textos += [t.tabText(k) for t in aba.findChildren(QTabWidget) if t.isVisible() for k in range(t.count())]
+            letras = menus + [letra(t) for t in textos if letra(t)]
+            if (dup := sorted({x for x in letras if letras.count(x) > 1})):
+                repetidas[painel.abas.tabText(i)] = dup
+        assert repetidas == {}
+    finally:
+        fechar_principal(qtbot, janela)
