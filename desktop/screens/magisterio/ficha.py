@@ -123,7 +123,8 @@ class DialogoFicha(QDialog):
                                 "Documentos emitidos: os históricos funcionais do servidor (Alt+M)")
         self.botao_historico = QPushButton("Emitir &histórico funcional (PDF)…", self)
         self.botao_historico.clicked.connect(self._on_emitir_historico)
-        self.botao_pagamento = QPushButton("Dados de &pagamento (banco e PIS)…", self)
+        # Alt+G: o Alt+P é o 'Reimprimir…' do histórico emitido, à vista na aba dos emitidos
+        self.botao_pagamento = QPushButton("Dados de pa&gamento (banco e PIS)…", self)
         self.botao_pagamento.clicked.connect(self._on_pagamento)
         self.botao_descontos = QPushButton("&Descontos e rubricas avulsas…", self)
         self.botao_descontos.clicked.connect(self._on_descontos)

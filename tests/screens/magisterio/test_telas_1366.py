@@ -220,3 +220,33 @@ def test_nenhuma_aba_do_magisterio_repete_letra_de_alt(qtbot, sessao_demo, estil
         assert repetidas == {}
     finally:
         fechar_principal(qtbot, janela)
+
+
+def test_ficha_funcional_nenhuma_aba_repete_letra_de_alt(qtbot, sessao_demo, estilo):  # noqa: F811
+    """Na ficha funcional, em cada aba, as letras de Alt do que está à vista não se repetem. Antes, na aba dos
+    emitidos, 'Dados de &pagamento' e o 'Reim&primir' do histórico emitido eram os dois Alt+P."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from desktop.screens.magisterio.ficha import DialogoFicha, ler_abertura
+    from desktop.services.magisterio import cadastro
+
+    def letra(texto: str) -> str:
+        return QKeySequence.mnemonic(texto).toString().lower()
+
+    servidor = cadastro.listar_servidores(sessao_demo)[0]["id"]
+    dlg = DialogoFicha(sessao_demo, ler_abertura(sessao_demo, servidor))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    repetidas = {}
+    for i in range(dlg.abas.count()):
+        dlg.abas.setCurrentIndex(i)
+        QApplication.processEvents()
+        textos = [b.text() for b in dlg.findChildren(QAbstractButton) if b.isVisible()]
+        textos += [r.text() for r in dlg.findChildren(QLabel) if r.isVisible() and r.buddy() is not None]
+        textos += [dlg.abas.tabText(k) for k in range(dlg.abas.count())]
+        letras = [letra(t) for t in textos if letra(t)]
+        if (dup := sorted({x for x in letras if letras.count(x) > 1})):
+            repetidas[dlg.abas.tabText(i)] = dup
+    assert repetidas == {}
