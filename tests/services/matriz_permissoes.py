@@ -290,6 +290,7 @@ EXIGE: dict = {
     "eleicao.processo.momento": P.ELEICAO_LER,
     "eleicao.processo.obter_processo": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_impugnacao": P.ELEICAO_LER,
+    "eleicao.processo.por_que_sem_apresentacao": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_inscricao": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_publicacao": P.ELEICAO_LER,
     "eleicao.processo.por_que_sem_retificacao": P.ELEICAO_LER,

@@ -129,6 +129,33 @@ def recusa_documento_lista(atos: Atos, habilitados: bool) -> str | None:
     return None
 
 
+def recusa_apresentacao(atos: Atos, tipo: str) -> str | None:
+    """A fase gravada ainda admite registrar uma impugnação (``tipo`` "impugnacao") ou denúncia ("denuncia")? A
+    impugnação vai até a homologação da lista de habilitados, que sai esgotada a fase recursal (Lei 320/2023,
+    art. 11 §§2º e 6º); a denúncia de conduta vedada (art. 8º §12), até o resultado publicado — depois dele a
+    classificação publicada é a oficial (art. 14 §1º) e um candidato não passa a "sub judice". ``None`` se cabe (a
+    data de cada uma é conferida à parte)."""
+    publicado = atos.posse_dada or atos.fase == "encerrado" or atos.resultado_publicado_em is not None
+    if tipo == "denuncia" and publicado:
+        quando = f" em {formato.data(atos.resultado_publicado_em)}" if atos.resultado_publicado_em else ""
+        return (f"Não é possível registrar denúncia de conduta vedada: o resultado foi publicado{quando} e a "
+                "classificação publicada é a oficial (Lei 320/2023, art. 14 §1º); a denúncia cabe até a eleição "
+                "(art. 8º §12) e se registra antes da publicação.")
+    if tipo == "impugnacao" and atos.fase in ("homologado", "apuracao", "encerrado"):
+        return (f"Não é possível registrar impugnação na fase \"{NOMES_FASES[atos.fase]}\": a lista de habilitados "
+                "já foi homologada, esgotada a fase de impugnação e recursos (Lei 320/2023, art. 11 §§2º e 6º).")
+    return None
+
+
+def apresentacao_fechada(atos: Atos) -> str | None:
+    """Por que nem impugnação nem denúncia se registram mais (as duas recusadas pela fase), com os artigos; ``None``
+    se alguma ainda cabe."""
+    impugnacao, denuncia = recusa_apresentacao(atos, "impugnacao"), recusa_apresentacao(atos, "denuncia")
+    if impugnacao and denuncia:
+        return (f"{denuncia} A impugnação coube até a homologação da lista de habilitados (art. 11 §§2º e 6º).")
+    return None
+
+
 def recusa_impugnacao(atos: Atos, cal: Calendario, apresentada_em: date, hoje: date) -> str | None:
     """A impugnação apresentada em ``apresentada_em`` cabe? Só depois da lista de inscritos publicada, nos cinco
     dias contados dessa publicação e não depois de ``hoje`` (Lei 320/2023, art. 11 §2º)."""

@@ -279,7 +279,7 @@ class AbaImpugnacoes(_Aba):
         self.prazo = QLabel(self)
         self.prazo.setWordWrap(True)
         self.lista: list[dict] = []
-        self.botao("No&va impugnação ou denúncia…", self._on_nova)
+        self.nova = self.botao("No&va impugnação ou denúncia…", self._on_nova)
         self.etapa = self.botao("Próxima &etapa da selecionada…", self._on_etapa)
         # a tabela comum: a impugnação escolhida (pelo id) continua escolhida quando a lista é relida;
         # Enter ou duplo clique abre a próxima etapa dela
@@ -294,22 +294,29 @@ class AbaImpugnacoes(_Aba):
     def recarregar(self) -> None:
         sessao, pid = self._sessao, self._pid
         servicos.consulta(self, lambda: (processo.obter_processo(sessao, pid), impugnacoes.listar(sessao, pid),
-                                         processo.por_que_sem_impugnacao(sessao, pid)),
+                                         processo.por_que_sem_impugnacao(sessao, pid),
+                                         processo.por_que_sem_apresentacao(sessao, pid)),
                           lambda lido: self._on_lidas(*lido), titulo_erro="Impugnações", chave="lista")
 
-    def _on_lidas(self, p: dict, lista: list[dict], sem_impugnacao: str | None = None) -> None:
+    def _on_lidas(self, p: dict, lista: list[dict], sem_impugnacao: str | None = None,
+                  sem_apresentacao: str | None = None) -> None:
         """O prazo de impugnação — ou, antes da lista de inscritos publicada, por que ainda não há impugnação (as
-        denúncias de conduta vedada seguem aceitas)."""
+        denúncias de conduta vedada seguem aceitas). Com a lista homologada e o resultado publicado, nem uma nem
+        outra: "Nova impugnação ou denúncia…" fica desligado com o motivo (arts. 11 §6º e 14 §1º) na dica."""
+        self.nova.setEnabled(sem_apresentacao is None)
+        self.nova.setToolTip(sem_apresentacao or "")
         if sem_impugnacao:
             self.prazo.setText(f"{sem_impugnacao} Denúncias de conduta vedada de candidato inscrito podem ser registradas.")
         else:
             self.prazo.setText(f"Prazo de impugnação: de {formato.data(p['publicacao_inscritos'])} a "
                                f"{formato.data(p['impugnacao_fim'])} (5 dias contados da publicação dos inscritos, "
-                               "Lei 320/2023, art. 11 §2º).")
+                               "Lei 320/2023, art. 11 §2º)." + (f" {sem_apresentacao}" if sem_apresentacao else ""))
         self.lista = lista
         self.lista_impugnacoes.definir_linhas(lista)
 
     def _on_nova(self) -> None:
+        if not self.nova.isEnabled():
+            return
         sessao, pid = self._sessao, self._pid
         self.abrir(lambda: (processo.obter_processo(sessao, pid), candidaturas.listar_candidaturas(sessao, pid)),
                    lambda lido: DialogoApresentar(sessao, *lido, parent=self),

@@ -39,6 +39,8 @@ def apresentar(sessao: Sessao, candidatura_id: str, *, tipo: str, autor: str, fu
     atos = regra_atos.Atos.do_processo(proc)
     if tipo == "impugnacao" and (motivo := regra_atos.impugnacoes_fechadas(atos)):
         raise ErroNegocio(motivo)
+    if motivo := regra_atos.recusa_apresentacao(atos, tipo):
+        raise ErroNegocio(motivo)
     if tipo == "impugnacao" and (motivo := regra_atos.recusa_impugnacao(atos, calendario_de(proc), apresentada_em,
                                                                           hoje())):
         raise EntradaInvalida(motivo)

@@ -130,6 +130,12 @@ def por_que_sem_impugnacao(sessao: Sessao, processo_id: str) -> str | None:
     return regra_atos.impugnacoes_fechadas(regra_atos.Atos.do_processo(obter_processo(sessao, processo_id)))
 
 
+def por_que_sem_apresentacao(sessao: Sessao, processo_id: str) -> str | None:
+    """Por que nem impugnação nem denúncia se registram mais (lista homologada e resultado publicado, arts. 11 §6º e
+    14 §1º), com os artigos; ``None`` se alguma ainda cabe."""
+    return regra_atos.apresentacao_fechada(regra_atos.Atos.do_processo(obter_processo(sessao, processo_id)))
+
+
 def _antes_do_ato(sessao: Sessao, processo_id: str, recusa, em: date) -> tuple[Calendario, RegrasEleicao]:
     """O começo comum dos atos de publicação (edital, lista de inscritos): quem pode editar o processo, o processo, o
     seu calendário e a recusa da regra (``recusa(atos, cal, em, hoje)``, de ``rules.eleicao.atos``, com o artigo) —

@@ -141,3 +141,15 @@ def test_secao_nova_conforme_a_fase(caso):
 @pytest.mark.parametrize("caso", casos("eleicao/analise_fase"))
 def test_analise_documental_e_nota_conforme_a_fase(caso):
     _confere(atos.recusa_analise(atos.Atos(caso["fase"]), caso["acao"]), caso)
+
+
+@pytest.mark.parametrize("caso", casos("eleicao/apresentacao_fase"))
+def test_impugnacao_e_denuncia_conforme_a_fase(caso):
+    feitos = atos.Atos(caso["fase"], resultado_publicado_em=caso.get("resultado"))
+    _confere(atos.recusa_apresentacao(feitos, caso["tipo"]), caso)
+
+
+def test_nem_impugnacao_nem_denuncia_depois_do_resultado():
+    fechada = atos.apresentacao_fechada(atos.Atos("encerrado", resultado_publicado_em=date(2023, 10, 1)))
+    assert "publicado em 01/10/2023" in fechada and "art. 14 §1º" in fechada and "art. 11 §§2º e 6º" in fechada
+    assert atos.apresentacao_fechada(atos.Atos("homologado")) is None  # a denúncia ainda cabe

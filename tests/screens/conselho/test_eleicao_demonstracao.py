@@ -218,3 +218,32 @@ def test_processo_encerrado_nao_abre_analise_nem_nota_e_enter_diz_por_que(qtbot,
     finally:
         parar()
     assert abertos == []
+
+
+def test_processo_encerrado_nao_registra_impugnacao_nem_denuncia(qtbot, sessao_comissao):
+    """2023, resultado publicado e posse dada: antes, uma impugnação com data no prazo de 2023 (ou uma denúncia
+    anterior à eleição) ainda era aceita e punha "sub judice" a conselheira empossada. O serviço recusa as duas com o
+    artigo (arts. 11 §6º e 14 §1º) e nada grava; a aba deixa "Nova impugnação ou denúncia…" desligado com o motivo na
+    dica e na linha do prazo."""
+    from datetime import date
+
+    import pytest
+
+    from desktop.services.eleicao import candidaturas, impugnacoes
+    from desktop.services.sessao import ErroNegocio
+
+    tela = _abrir(qtbot, sessao_comissao, 1366, 768)
+    aba = _na_aba_de_2023(qtbot, tela, "impugnacoes")
+    pid = tela.processos.currentData()
+    joana = next(c for c in candidaturas.listar_candidaturas(sessao_comissao, pid) if c["numero"] == 101)
+    antes = impugnacoes.listar(sessao_comissao, pid)
+    for tipo, dia, trecho in (("impugnacao", date(2023, 5, 18), "art. 11 §§2º e 6º"),
+                              ("denuncia", date(2023, 9, 1), "art. 14 §1º")):
+        with pytest.raises(ErroNegocio, match=trecho):
+            impugnacoes.apresentar(sessao_comissao, joana["id"], tipo=tipo, autor="Cidadão", fundamento="Sem prova",
+                                   apresentada_em=dia, prazo_defesa=date(2023, 9, 20))
+    assert impugnacoes.listar(sessao_comissao, pid) == antes
+    assert not next(c for c in candidaturas.listar_candidaturas(sessao_comissao, pid) if c["id"] == joana["id"])["sub_judice"]
+    assert not aba.nova.isEnabled()
+    assert "o resultado foi publicado em 01/10/2023" in aba.nova.toolTip() and "art. 11 §§2º e 6º" in aba.nova.toolTip()
+    assert aba.nova.toolTip() in aba.prazo.text()

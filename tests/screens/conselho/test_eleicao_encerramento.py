@@ -47,7 +47,10 @@ def test_consulta_ve_a_eleicao_sem_acao_de_escrita(qtbot, sessao_admin):
     comissao.show()
     esperar_leituras(qtbot)  # as abas leem fora da thread da interface
     escrita = _botoes_de_escrita(comissao)
-    assert "&Impugnações › No&va impugnação ou denúncia…" in escrita, escrita
+    assert "&Impugnações › Próxima &etapa da selecionada…" in escrita, escrita
+    # resultado publicado: nem impugnação nem denúncia nova (arts. 11 §6º e 14 §1º) — o botão à vista, desligado
+    nova = comissao.impugnacoes.nova
+    assert not nova.isHidden() and not nova.isEnabled() and "art. 14 §1º" in nova.toolTip()
     # a posse aparece para a comissão, desabilitada até o fim do prazo de contestação, com o motivo (art. 14 §1º)
     posse = comissao.encerramento.posse
     assert not posse.isHidden() and not posse.isEnabled() and "prazo de contestação" in posse.toolTip()
