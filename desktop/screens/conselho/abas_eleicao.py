@@ -157,10 +157,10 @@ class AbaCandidatos(_Aba):
 
     def _on_lidas(self, cands: list[dict], recusas: dict[str, str] | None = None) -> None:
         """A lista relida: a candidatura que estava escolhida continua escolhida (pelo id, mesmo se a ordem mudou)
-        e o seu checklist é relido (a análise gravada muda a situação dos requisitos). Inscrever, homologar, reabrir
-        e parentesco ficam desabilitados quando o serviço os recusaria (``candidaturas.recusas``: a fase, as datas,
-        os habilitados), cada um com o seu motivo (com o artigo, do serviço) na dica; a linha de situação mostra um
-        motivo só (``_mostrar_motivo``)."""
+        e o seu checklist é relido (a análise gravada muda a situação dos requisitos). Inscrever, homologar, reabrir,
+        parentesco, análise documental e nota ficam desabilitados quando o serviço os recusaria
+        (``candidaturas.recusas``: a fase, as datas, os habilitados), cada um com o seu motivo (com o artigo, do
+        serviço) na dica (``_habilitar``); a linha de situação mostra um motivo só (``_mostrar_motivo``)."""
         self.recusas = recusas or {}
         self.cands = cands
         self.lista.definir_linhas(cands)
