@@ -182,7 +182,7 @@ class AbaFolha(QWidget):
         self.mes.currentIndexChanged.connect(lambda *_: self.carregar())
         self.ano.valueChanged.connect(lambda *_: self.carregar())
         self.tabela.selectionModel().selectionChanged.connect(self._on_selecao)
-        self.tabela_pendencias.doubleClicked.connect(self._on_pendencia)
+        self.tabela_pendencias.activated.connect(self._on_pendencia)  # duplo clique ou Enter
         self.carregar()
 
     # -- estado ------------------------------------------------------------------------------

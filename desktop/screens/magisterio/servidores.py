@@ -191,7 +191,8 @@ class AbaServidores(QWidget):
         # a 1366×768 os nomes longos de escola não cabem: 'Centro Municipal de E…Pequeno Príncipe' (o fim é que
         # distingue uma escola da outra), inteiro na dica
         self.tabela.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.tabela.doubleClicked.connect(lambda *_: self._on_ficha())
+        # activated: o duplo clique e também Enter na linha escolhida abrem a ficha (antes só o mouse, ou Alt+F)
+        self.tabela.activated.connect(lambda *_: self._on_ficha())
         self.botao_novo = QPushButton("&Novo servidor…", self)
         self.botao_ficha = QPushButton("Abrir &ficha…", self)
         self.botao_desligar = QPushButton("&Desligar…", self)

@@ -233,3 +233,32 @@ def test_novo_servidor_recusa_ingresso_no_quadro_em_extincao_enquanto_escolhe(qt
         qtbot.mouseClick(dlg.botao_ok, Qt.MouseButton.LeftButton)
     [s] = cadastro.listar_servidores(sessao_demo, matricula="20600")
     assert (s["cargo"], s["admissao"]) == ("professor", date(2015, 3, 2))
+
+
+def test_enter_na_lista_de_servidores_abre_a_ficha(qtbot, sessao_demo):
+    """Pelo teclado: setas até o servidor e Enter abrem a ficha dele (antes só o duplo clique ou Alt+F); o duplo clique
+    continua abrindo uma ficha só."""
+    painel = _painel(qtbot, sessao_demo)
+    aba = painel.servidores
+    aba.tabela.setFocus()
+    aba.tabela.selectRow(0)
+    qtbot.keyClick(aba.tabela, Qt.Key.Key_Down)
+    escolhido = aba.selecionado()
+    assert escolhido is not None and escolhido["id"] == aba.proxy.linha_origem(aba.proxy.index(1, 0))["id"]
+    qtbot.keyClick(aba.tabela, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=15000)
+    ficha = aba.dialogo
+    assert ficha.servidor_id == escolhido["id"] and escolhido["nome"] in ficha.windowTitle()
+    ficha.reject()
+    esperar_leituras(qtbot)
+    qtbot.waitUntil(lambda: aba.dialogo is None and not aba.carregando, timeout=15000)
+    rect = aba.tabela.visualRect(aba.proxy.index(0, 0))
+    qtbot.mouseClick(aba.tabela.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # o duplo clique de
+    qtbot.mouseDClick(aba.tabela.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # verdade: clique e duplo
+    qtbot.waitUntil(lambda: aba.dialogo is not None and aba.dialogo.isVisible(), timeout=15000)
+    esperar_leituras(qtbot)
+    from desktop.screens.magisterio.ficha import DialogoFicha
+    from PySide6.QtWidgets import QApplication
+    assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, DialogoFicha) and w.isVisible()]) == 1
+    aba.dialogo.reject()
+    esperar_leituras(qtbot)

@@ -194,3 +194,13 @@ def test_pendencia_que_impede_o_fechamento_abre_a_aba_das_pendencias(qtbot, sess
     assert f"Pendências ({len(aba.pendencias)})" in aba.detalhe.tabText(1).replace("&", "")
     assert any(servidor["matricula"] in aba.modelo_pendencias.index(i, 1).data()
                for i in range(aba.modelo_pendencias.rowCount()))
+    # Enter numa pendência de um servidor da lista (falta sem código) volta ao contracheque dele
+    visao = aba.tabela_pendencias
+    linha = next(i for i in range(visao.model().rowCount())
+                 if visao.model().linha_origem(visao.model().index(i, 0)).rotulo == "Falta sem código de justificativa")
+    pendencia = visao.model().linha_origem(visao.model().index(linha, 0))
+    visao.setFocus()
+    visao.setCurrentIndex(visao.model().index(linha, 0))
+    qtbot.keyClick(visao, Qt.Key.Key_Return)
+    assert aba.detalhe.currentWidget() is aba.tabela_rubricas
+    assert aba.selecionado().contracheque.pessoa_id == pendencia.servidor_id
