@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.rules import formato
 from .tabelas import ParametrosCarreira
 from .tipos import Cargo, FichaFuncional, Nivel, Titulacao, Titulo
 
@@ -44,7 +45,7 @@ def recusa_de_ingresso(cargo: Cargo, titulo: Titulo, admissao: date) -> str | No
     """
     if admissao <= PUBLICACAO:
         return None
-    quando = f"admissão em {admissao:%d/%m/%Y}, depois da publicação da lei em {PUBLICACAO:%d/%m/%Y}"
+    quando = f"admissão em {formato.data(admissao)}, depois da publicação da lei em {formato.data(PUBLICACAO)}"
     if cargo == Cargo.AUXILIAR_ENSINO:  # == e não is: a regra serve também a quem passa o valor em texto
         return (f"O cargo de auxiliar de ensino está em extinção ({quando}): só continuam nele os professores "
                 f"leigos que já eram do quadro efetivo ({artigos('14 §2º', '69')}). Quem entrou depois é "
