@@ -92,7 +92,12 @@ class DialogoFormulario(QDialog):
 
     def _ajustar_altura(self) -> None:
         """Cresce a janela quando aparece uma mensagem de erro (rótulos com quebra de linha não
-        aumentam sozinhos a altura mínima da janela) e nunca deixa os campos se sobreporem."""
+        aumentam sozinhos a altura mínima da janela) e nunca deixa os campos se sobreporem. Antes de a janela
+        aparecer não mede nada (``showEvent`` mede): a medida de antes conta as linhas que a tela ainda vai esconder e
+        ficava como altura mínima (o arquivo do banco abria com 567 px para 438 de conteúdo, a sobra em faixas vazias
+        acima e abaixo do texto explicativo, visto a 1366×768)."""
+        if not self.isVisible():
+            return
         lay = self.layout()
         lay.activate()
         precisa = (lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth()

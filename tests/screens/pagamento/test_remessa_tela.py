@@ -12,6 +12,7 @@ from desktop import PASTA_RECURSOS
 from desktop.services.magisterio import folha
 
 from ..apoio_janelas import digitar
+from ..apoio_tela import estilo  # noqa: F401 — a folha de estilo da aplicação
 from tests.services.pagamento.leitor_cnab240 import ler
 from tests.services.pagamento.test_remessa import contas_para_todos
 
@@ -184,3 +185,27 @@ def test_disco_cheio_ao_gravar_o_arquivo_do_banco_deixa_o_de_antes_e_avisa(qtbot
     assert texto.startswith("O arquivo do banco nº 1 foi gerado e anotado no diário, mas o arquivo não foi gravado "
                             f"em {destino}: o disco está cheio.")
     assert barra.ultimo_arquivo is None and "salvo em" not in barra.aviso.text()
+
+
+def test_dialogo_do_arquivo_do_banco_abre_sem_faixas_vazias_em_volta_do_texto(qtbot, sessao_demo, estilo):
+    """A 1366×768 o diálogo abria com 567 px para 438 de conteúdo: a altura medida antes de aparecer contava as linhas
+    só da Caixa (escondidas em seguida) e ficava como mínima; a sobra ia para o texto explicativo, centrado entre duas
+    faixas vazias. Aberto, o diálogo tem a altura do que mostra, e o texto, a das linhas que ocupa na largura dele."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.screens.pagamento.remessa import DialogoRemessa
+
+    dlg = DialogoRemessa(sessao_demo, "magisterio", OUTUBRO)
+    qtbot.addWidget(dlg)
+    with qtbot.waitExposed(dlg):
+        dlg.show()
+    assert not dlg.parametro.isVisible()  # Banco do Brasil: as linhas da Caixa ficam escondidas
+    texto = next(r for r in dlg.findChildren(QLabel) if r.wordWrap() and r.text().startswith("Arquivo CNAB"))
+    linhas = texto.heightForWidth(texto.width())
+    assert linhas >= 2 * texto.fontMetrics().lineSpacing()  # quebra linha mesmo
+    assert texto.height() == linhas
+    assert dlg.height() == dlg.layout().totalHeightForWidth(dlg.width())
+    dlg.banco.setCurrentIndex(1)  # a Caixa: aparecem três linhas e o diálogo cresce para elas
+    assert dlg.parametro.isVisible()
+    assert dlg.height() >= dlg.layout().totalHeightForWidth(dlg.width())
+    assert texto.height() == texto.heightForWidth(texto.width())
