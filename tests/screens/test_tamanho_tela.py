@@ -178,3 +178,57 @@ def test_linhas_reservadas_cabem_com_a_folha_de_estilo(qtbot, estilo):
     rotulo.show()
     assert rotulo.font().pointSizeF() == 11
     assert rotulo.heightForWidth(rotulo.width()) <= rotulo.height()
+
+
+@pytest.mark.parametrize("altura", [768, 720])
+def test_gravar_do_registro_rapido_do_plantao_fica_a_vista(qtbot, tmp_path, estilo, altura):
+    """O registro rápido do plantão pede ~690 pontos: a 1366×720 o "Gravar atendimento" ficava abaixo da dobra (só o
+    Ctrl+S gravava para quem não rolasse). Os campos rolam numa área; os botões ficam inteiros à vista, dentro da
+    janela e acima da barra de status, com a janela a 1366×768 e a 1366×720."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.screens.conselho.funcionamento.plantao import AbaPlantao
+
+    caminho = tmp_path / "demo" / "paco.db"
+    demo.criar_demo(caminho, servidores=40)
+    janela = JanelaPrincipal(acesso.entrar(caminho, "conselheira", demo.SENHA_DEMO))
+    qtbot.addWidget(janela)
+    with qtbot.waitExposed(janela):
+        janela.show()
+    esperar_copia_diaria(qtbot, janela)
+    try:
+        janela.showNormal()  # a janela abre do tamanho da tela (a de teste tem 800×800): o notebook do usuário
+        janela.resize(LARGURA, altura)
+        qtbot.waitUntil(lambda: janela.size().height() == altura and janela.width() == LARGURA)
+        janela.modulos.setCurrentRow(next(i for i in range(janela.modulos.count())
+                                          if "Conselho" in janela.modulos.item(i).text()))
+        aba = next(a for _t, pagina in _abas(janela.pilha.currentWidget())
+                   for a in [pagina, *pagina.findChildren(AbaPlantao)] if isinstance(a, AbaPlantao))
+        aba.window().activateWindow()
+        aba.parentWidget().parentWidget().setCurrentWidget(aba)  # a aba Modo plantão (QTabWidget › QStackedWidget)
+        aba.novo()
+        QApplication.processEvents()
+        form = aba.form
+        assert form.minimumSizeHint().height() < 300  # antes: ~690, o formulário inteiro
+        barra_status = janela.statusBar().mapTo(janela, janela.statusBar().rect().topLeft()).y()
+        for botao in (form.botao_salvar, form.botao_descartar):
+            assert botao.isVisible()
+            assert botao.visibleRegion().boundingRect() == botao.rect(), botao.text()  # nada cortado por rolagem
+            baixo = botao.mapTo(janela, botao.rect().bottomLeft()).y()
+            assert baixo < barra_status, (botao.text(), baixo, barra_status)
+            assert not any(isinstance(p, QScrollArea) and p.widget() is not form
+                           for p in _ancestrais(botao, form)), "os botões não rolam com os campos"
+        # os campos rolam: o último (Motivação) chega à vista quando recebe o foco
+        form.motivacao.setFocus()
+        form.rolagem.ensureWidgetVisible(form.motivacao)
+        QApplication.processEvents()
+        assert not form.motivacao.visibleRegion().isEmpty()
+    finally:
+        fechar_principal(qtbot, janela)
+
+
+def _ancestrais(widget, ate):
+    p = widget.parentWidget()
+    while p is not None and p is not ate:
+        yield p
+        p = p.parentWidget()

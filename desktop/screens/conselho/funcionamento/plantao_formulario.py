@@ -19,7 +19,9 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
 
 from desktop.rules.conselho import atendimentos as regra
 from desktop.rules.conselho.atendimentos import AGENTES, MEDIDAS, TIPOS
@@ -90,8 +92,16 @@ class FormPlantao(QWidget):
         botoes.addWidget(self.situacao, 1)
         botoes.addWidget(self.botao_descartar)
         botoes.addWidget(self.botao_salvar)
+        # os campos rolam numa área e os botões ficam fixos embaixo: o formulário inteiro pede ~690 pontos e, a
+        # 1366×720, o "Gravar" ficava abaixo da dobra (só o Ctrl+S gravava para quem não rolasse a tela)
+        campos = QWidget()
+        campos.setLayout(form)
+        self.rolagem = QScrollArea()
+        self.rolagem.setWidgetResizable(True)
+        self.rolagem.setFrameShape(QFrame.Shape.NoFrame)
+        self.rolagem.setWidget(campos)
         lay = QVBoxLayout(self)
-        lay.addLayout(form)
+        lay.addWidget(self.rolagem, 1)
         lay.addLayout(botoes)
         for w in (self.crianca, self.bairro, self.origem, self.decisao):
             w.textChanged.connect(self._on_mudou)
