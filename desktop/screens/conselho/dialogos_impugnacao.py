@@ -122,9 +122,21 @@ def _decisao(i: dict) -> str:
 
 
 def _recurso(i: dict) -> str:
+    """O estado do recurso; as datas ficam na dica (``_recurso_dica``): com 'desprovido em 29/05/2027' (211 pontos) ao
+    lado de 'improcedente em 26/05/2027', a coluna do candidato ficava com ~200 pontos a 1366×768 e cortava nomes
+    comuns."""
     if i["recurso_decisao"]:
-        return f"{i['recurso_decisao']} em {formato.data(i['recurso_julgado_em'])}"
-    return f"interposto em {formato.data(i['recurso_em'])}" if i["recurso"] else "—"
+        return i["recurso_decisao"]
+    return "interposto" if i["recurso"] else "—"
+
+
+def _recurso_dica(i: dict) -> str:
+    if not i["recurso"]:
+        return "Sem recurso ao CMDCA."
+    texto = f"Recurso ao CMDCA interposto em {formato.data(i['recurso_em'])}"
+    if i["recurso_decisao"]:
+        texto += f"; {i['recurso_decisao']} em {formato.data(i['recurso_julgado_em'])}"
+    return texto + "."
 
 
 def _defesa(i: dict) -> str:
@@ -148,7 +160,8 @@ COLUNAS_IMPUGNACOES = [
     Coluna("Defesa até", _defesa, lambda i: i["prazo_defesa"], largura=175, dica=_defesa_dica),
     Coluna("Decisão", _decisao, lambda i: (i["decidida_em"] or "", i["decisao"] or ""), largura=165,
            cor=lambda i: None if i["decisao"] else "#b00020"),
-    Coluna("Recurso ao CMDCA", _recurso, largura=190),
+    Coluna("Recurso", _recurso, lambda i: (i["recurso_julgado_em"] or i["recurso_em"] or "", _recurso(i)), largura=100,
+           dica=_recurso_dica, titulo_longo="Recurso ao CMDCA (art. 11 §5º)"),
 ]
 
 

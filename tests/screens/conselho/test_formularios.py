@@ -15,6 +15,7 @@ from tests.services.eleicao.conftest import (inscrever_habilitado, proc, proc_ab
                                             publicar_inscritos, sessao_de)
 from tests.screens.apoio_janelas import esperar_gravacao, esperar_leituras, quando_modal
 from tests.screens.apoio_tabelas import ir_para, textos
+from tests.screens.apoio_tela import cortadas, estilo  # noqa: F401 — a folha de estilo da aplicação
 from tests.screens.conselho.apoio import vigiar_modais
 
 
@@ -413,3 +414,40 @@ def test_candidatos_ordenam_pela_nota_e_a_escolha_segue_o_id_ao_reler(qtbot, ses
     qtbot.waitUntil(lambda: len(abertos) == 2, timeout=15000)
     assert abertos[1] == (abertos[0][0], requisito)
     del c11, c13
+
+
+def test_aba_impugnacoes_cabe_o_nome_do_candidato_a_1366(qtbot, sessao_admin, proc, estilo):  # noqa: F811
+    """A 1366×768 a aba tem ~1.100 pontos; com a decisão e o recurso escritos com data ('improcedente em 26/05/2027',
+    'desprovido em 29/05/2027'), a coluna Candidato ficava com ~200 pontos e cortava nomes comuns. O recurso mostra o
+    estado e leva as datas na dica (a decisão segue com a data): um nome de 34 letras cabe inteiro, e nenhuma coluna
+    corta."""
+    nome = "Maria Aparecida da Conceição Pires"
+    with simulando_dia(date(2027, 5, 23)):
+        pub, fim = date.fromisoformat(proc["publicacao_inscritos"]), date.fromisoformat(proc["impugnacao_fim"])
+        c = inscrever_habilitado(sessao_admin, proc, 11, random.Random(5), nome=nome)
+        publicar_inscritos(sessao_admin, proc)
+        i = impugnacoes.apresentar(sessao_admin, c["id"], tipo="impugnacao", autor="Cidadão", fundamento="Sem prova",
+                                   apresentada_em=pub, prazo_defesa=fim + timedelta(days=1))
+    for etapa, dados, dias in ((impugnacoes.defender, {"defesa": "Junta contas de luz"}, 1),
+                               (impugnacoes.decidir, {"procedente": False, "motivo": "Contas em nome dela"}, 3),
+                               (impugnacoes.recorrer, {"razoes": "A residência não foi provada"}, 4),
+                               (impugnacoes.julgar_recurso, {"provido": False, "motivo": "Mantida a decisão"}, 6)):
+        with simulando_dia(fim + timedelta(days=dias)):  # cada etapa no seu dia (art. 11 §§3º e 5º)
+            etapa(sessao_admin, i["id"], em=fim + timedelta(days=dias), **dados)
+    aba = AbaImpugnacoes(sessao_admin, proc["id"])
+    qtbot.addWidget(aba)
+    aba.resize(1110, 500)  # a largura da aba na janela a 1366×768 (menos a lista dos módulos)
+    aba.show()
+    esperar_leituras(qtbot)
+    visao = aba.tabela
+    linha = [visao.model().index(0, k) for k in range(visao.model().columnCount())]
+    assert linha[1].data() == nome
+    assert visao.sizeHintForColumn(1) <= visao.horizontalHeader().sectionSize(1), "o nome sai com reticências"
+    assert cortadas(visao) == []
+    assert visao.horizontalScrollBar().maximum() == 0
+    lida = impugnacoes.listar(sessao_admin, proc["id"])[0]
+    assert linha[5].data() == f"improcedente em {_br(fim + timedelta(days=3))}"
+    assert linha[6].data() == lida["recurso_decisao"]
+    dica = linha[6].data(Qt.ItemDataRole.ToolTipRole)
+    assert f"interposto em {_br(fim + timedelta(days=4))}" in dica
+    assert f"{lida['recurso_decisao']} em {_br(fim + timedelta(days=6))}" in dica
