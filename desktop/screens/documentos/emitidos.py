@@ -6,12 +6,16 @@ anterior foi perdida", a anterior é cancelada no mesmo ato (senão fica substit
 """
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import Qt as QtGui_Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from desktop.rules import formato
@@ -89,6 +93,72 @@ class AcoesDoEmitido:
         self.tarefa_impressao = imprimir_pdfs(self, pdf, nome_trabalho=nome_sugerido(d))
 
 
+class LinhaDeSituacao(QLabel):
+    """A linha de situação do quadro: uma linha só, reservada (os botões não pulam quando a mensagem muda). Com duas
+    linhas reservadas, o quadro deixava ~60 pontos vazios embaixo (visto a 1366×768 na Escala, no Relatório e na
+    Fiscalização do Conselho), e quase sempre não há mensagem. A mensagem que não cabe na largura sai encurtada no
+    meio (o caminho do arquivo, em geral), com os links Abrir e Imprimir inteiros no fim e a mensagem inteira na dica;
+    ``text()`` devolve a mensagem inteira (o Ctrl+P reconhece o documento oferecido por ela,
+    ``impressao.documento_da_tela``)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._inteiro = ""
+        politica = self.sizePolicy()
+        politica.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # a mensagem comprida não alarga a janela
+        self.setSizePolicy(politica)
+        reservar_linhas(self, 1)
+
+    def setText(self, texto: str) -> None:  # noqa: N802 — nome do Qt
+        self._inteiro = texto or ""
+        self._mostrar()
+
+    def text(self) -> str:
+        return self._inteiro
+
+    def resizeEvent(self, evento) -> None:  # noqa: N802
+        super().resizeEvent(evento)
+        self._mostrar()
+
+    def _mostrar(self) -> None:
+        texto = self._inteiro
+        rico = QtGui_Qt.mightBeRichText(texto)
+        i = texto.find("<a ") if rico else -1
+        corpo, links = (texto[:i], texto[i:]) if i >= 0 else (texto, "")
+        simples = _sem_marcas(corpo) if rico else corpo
+        largura = self.contentsRect().width() - self.fontMetrics().horizontalAdvance(_sem_marcas(links)) - 4
+        encurtado = self._encurtar(simples, max(0, largura))
+        if encurtado == simples:
+            super().setText(texto)
+            self.setToolTip("")
+            return
+        super().setText(html.escape(encurtado, quote=False) + links if rico else encurtado)
+        self.setToolTip(_sem_marcas(texto) if rico else texto)
+
+    def _encurtar(self, texto: str, largura: int) -> str:
+        """``texto`` na ``largura``: encurta primeiro o meio do caminho do arquivo (o começo da mensagem, que diz o que
+        aconteceu, e o nome do arquivo ficam); sem caminho, ou se nem assim cabe, o meio da mensagem."""
+        metricas = self.fontMetrics()
+        if metricas.horizontalAdvance(texto) <= largura:
+            return texto
+        achado = _CAMINHO.search(texto)
+        if achado:
+            antes, depois = texto[:achado.start()], texto[achado.end():]
+            sobra = largura - metricas.horizontalAdvance(antes + depois)
+            if sobra >= metricas.horizontalAdvance("/…/x.pdf") * 3:
+                return antes + metricas.elidedText(achado.group(), Qt.TextElideMode.ElideMiddle, sobra) + depois
+        return metricas.elidedText(texto, Qt.TextElideMode.ElideMiddle, largura)
+
+
+_CAMINHO = re.compile(r"(?<![^\s(])(?:[A-Za-z]:[\\/]|/)[^<>]*?\.[A-Za-z0-9]{2,4}(?=[\s.,;:)]|$)")  # /pasta/arquivo.pdf, C:\...
+
+
+def _sem_marcas(texto: str) -> str:
+    documento = QTextDocument()
+    documento.setHtml(texto)
+    return documento.toPlainText()
+
+
 class QuadroEmitidos(AcoesDoEmitido, QGroupBox):
     """``consultar()`` devolve os documentos da tela (linhas do registro, do mais recente).
 
@@ -120,9 +190,7 @@ class QuadroEmitidos(AcoesDoEmitido, QGroupBox):
         self.perdida.setToolTip("Extravio: a via anterior é cancelada no mesmo ato. Sem marcar, ela fica "
                                 "\"substituída\" pela nova. Só uma via vale de cada vez.")
         self.botao_via = QPushButton("Emitir nova &via", self)
-        self.situacao = QLabel(self)
-        self.situacao.setWordWrap(True)
-        reservar_linhas(self.situacao)  # a mensagem muda; os botões não pulam
+        self.situacao = LinhaDeSituacao(self)  # a mensagem muda; os botões não pulam
         linha1, linha2 = QHBoxLayout(), QHBoxLayout()
         linha1.addWidget(self.lista, 1)
         linha1.addWidget(self.botao_abrir)
