@@ -15,6 +15,7 @@ from desktop.rules import formato
 from desktop.rules.papeis import Permissao
 from desktop.rules.validacao import EntradaInvalida
 from desktop.store import folha_competencias as armazem
+from desktop.store import usuarios as armazem_usuarios
 from desktop.store.folha_competencias import Tabelas
 from desktop.store.magisterio.folha import de_centavos
 
@@ -78,7 +79,8 @@ class CicloFolha:
         linha = self.competencia(sessao, mes(competencia))
         if linha is None:
             return None
-        return self.publica(linha) | {"reaberturas": armazem.reaberturas(self.tabelas, sessao.db, linha["id"])}
+        return self.publica(linha) | {"reaberturas": armazem.reaberturas(self.tabelas, sessao.db, linha["id"]),
+                                      "fechada_por_nome": _nome(sessao, linha["fechada_por"])}
 
     def reabrir(self, sessao: Sessao, competencia: date | str, motivo: str) -> dict:
         """Registra a reabertura (o fechamento desfeito, quem, quando, por quê), volta a competência a
@@ -105,3 +107,12 @@ class CicloFolha:
                         depois=depois | {"motivo_reabertura": motivo, "contracheques_apagados": antes[t.contagem],
                                          "documentos_substituidos": len(substituidos)})
         return self.publica(depois)
+
+
+def _nome(sessao: Sessao, login: str | None) -> str | None:
+    """O nome de quem fechou (a tela mostra a pessoa, não o login 'rh'); o login, se o usuário não existe mais aqui
+    (competência vinda de outra réplica); None com a competência aberta."""
+    if not login:
+        return None
+    usuario = armazem_usuarios.por_login(sessao.db, login)
+    return usuario["nome"] if usuario else login

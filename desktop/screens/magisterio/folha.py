@@ -5,6 +5,7 @@ mostra o artigo da Lei 1.613/2004 que a gerou. Os PDFs e o CSV ficam em ``folha_
 """
 from __future__ import annotations
 
+import html
 from datetime import date
 from decimal import Decimal
 
@@ -232,7 +233,7 @@ class AbaFolha(QWidget):
     def _exibir_fechada(self, f: dict, itens: list | None) -> None:
         self.fechada = f
         self.situacao.setText(f"<b>{comum.competencia_extenso(f['competencia']).capitalize()}: fechada</b> em "
-                              f"{formato.data(f['fechada_em'])} por {f['fechada_por']}. Os contracheques abaixo "
+                              f"{formato.data(f['fechada_em'])} por {html.escape(f.get('fechada_por_nome') or f['fechada_por'])}. Os contracheques abaixo "
                               "são os gravados e não mudam mais.")
         self._mostrar(itens or [], (f["proventos"], f["descontos"]) if itens else None)
 

@@ -204,3 +204,27 @@ def test_pendencia_que_impede_o_fechamento_abre_a_aba_das_pendencias(qtbot, sess
     qtbot.keyClick(visao, Qt.Key.Key_Return)
     assert aba.detalhe.currentWidget() is aba.tabela_rubricas
     assert aba.selecionado().contracheque.pessoa_id == pendencia.servidor_id
+
+
+def test_competencia_fechada_mostra_o_nome_de_quem_fechou(qtbot, tmp_path):
+    """A competência fechada dizia "por rh" (o login); a equipe da folha quer ver quem fechou: o nome do usuário."""
+    from desktop.services import acesso, demo
+
+    caminho = tmp_path / "demo" / "paco.db"
+    demo.criar_demo(caminho, servidores=40)
+    s = acesso.entrar(caminho, "rh", demo.SENHA_DEMO)
+    p = None
+    try:
+        assert s.usuario.nome and s.usuario.nome != "rh"
+        folha.fechar(s, date(2026, 10, 1), aceitar_pendencias=True)
+        p = _painel(qtbot, s)
+        p.abas.setCurrentWidget(p.folha)
+        p.folha.definir_competencia(date(2026, 10, 1))
+        qtbot.waitUntil(lambda: not p.folha.carregando, timeout=15000)
+        texto = p.folha.situacao.text()
+        assert "fechada</b> em" in texto
+        assert f"por {s.usuario.nome}." in texto and "por rh." not in texto
+    finally:
+        if p is not None:
+            p.close()
+        s.fechar()
