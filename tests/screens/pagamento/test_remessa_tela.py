@@ -19,10 +19,8 @@ from tests.services.pagamento.test_remessa import contas_para_todos
 OUTUBRO = date(2026, 10, 1)
 
 
-def test_gerar_arquivo_do_banco_pela_tela(qtbot, sessao_demo, tmp_path, salvar_em):
-    s = sessao_demo
-    folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
-    contas_para_todos(s, exceto=1)
+def _abrir_arquivo_do_banco(qtbot, s):
+    """A Folha mensal de outubro (fechada) e o diálogo do arquivo do banco aberto pelo botão."""
     p = PainelMagisterio(s)
     qtbot.addWidget(p)
     p.resize(1280, 800)
@@ -35,6 +33,14 @@ def test_gerar_arquivo_do_banco_pela_tela(qtbot, sessao_demo, tmp_path, salvar_e
     qtbot.mouseClick(barra.botao_banco, Qt.MouseButton.LeftButton)
     dlg = barra.gerador.dialogo
     qtbot.waitUntil(dlg.isVisible)
+    return p, barra, dlg
+
+
+def test_gerar_arquivo_do_banco_pela_tela(qtbot, sessao_demo, tmp_path, salvar_em):
+    s = sessao_demo
+    folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
+    contas_para_todos(s, exceto=1)
+    p, barra, dlg = _abrir_arquivo_do_banco(qtbot, s)
     digitar(qtbot, dlg.convenio.edit, "000123456 0126")
     digitar(qtbot, dlg.agencia.edit, "0001")
     digitar(qtbot, dlg.agencia_dv.edit, "8")
@@ -136,18 +142,7 @@ def test_disco_cheio_ao_gravar_o_arquivo_do_banco_deixa_o_de_antes_e_avisa(qtbot
     s = sessao_demo
     folha.fechar(s, OUTUBRO, aceitar_pendencias=True)
     contas_para_todos(s)
-    p = PainelMagisterio(s)
-    qtbot.addWidget(p)
-    p.resize(1280, 800)
-    p.show()
-    p.abas.setCurrentWidget(p.folha)
-    p.folha.definir_competencia(OUTUBRO)
-    qtbot.waitUntil(lambda: not p.folha.carregando, timeout=15000)
-    barra = p.folha.documentos
-    qtbot.waitUntil(barra.botao_banco.isEnabled)
-    qtbot.mouseClick(barra.botao_banco, Qt.MouseButton.LeftButton)
-    dlg = barra.gerador.dialogo
-    qtbot.waitUntil(dlg.isVisible)
+    p, barra, dlg = _abrir_arquivo_do_banco(qtbot, s)
     digitar(qtbot, dlg.convenio.edit, "000123456 0126")
     digitar(qtbot, dlg.agencia.edit, "0001")
     digitar(qtbot, dlg.agencia_dv.edit, "9")
