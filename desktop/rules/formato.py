@@ -204,3 +204,12 @@ def dia_extenso(dia: int) -> str:
 def data_extenso(d: date) -> str:
     """1º de março de 2026; 15 de março de 2026."""
     return f"{dia_extenso(d.day)} de {mes_extenso(d.month)} de {d.year}"
+
+
+def numa_frase(textos: list[str], limite: int = 5) -> str:
+    """As primeiras ``limite`` mensagens numa frase só, separadas por "; " e com um ponto final (cada uma sem o seu:
+    nada de ".;"); as que passam do limite viram "e mais N". Vazio sem mensagens."""
+    if not textos:
+        return ""
+    partes = [t.rstrip().removesuffix(".") for t in textos[:limite]]
+    return "; ".join(partes) + (f"; e mais {len(textos) - limite}." if len(textos) > limite else ".")

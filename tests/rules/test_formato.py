@@ -344,3 +344,10 @@ def test_nenhum_segundo_nome_para_mostrar_data():
                         and isinstance(f.value, ast.Name) and f.value.id == "formato":
                     achados.append(f"{nome}: {no.name} só repassa a formato.{f.attr}")
     assert achados == []
+
+
+def test_numa_frase_junta_as_mensagens_sem_ponto_antes_do_ponto_e_virgula():
+    assert formato.numa_frase([]) == ""
+    assert formato.numa_frase(["Sem nível (art. 14)."]) == "Sem nível (art. 14)."
+    assert formato.numa_frase(["A falta.", "B sem conta ", "C (art. 34)."]) == "A falta; B sem conta; C (art. 34)."
+    assert formato.numa_frase([f"M{i}." for i in range(7)], limite=5) == "M0; M1; M2; M3; M4; e mais 2."

@@ -133,7 +133,7 @@ def fechar(sessao: Sessao, competencia, opcoes: dict | None = None) -> dict:
         p, usadas = _calcular(sessao, dia, opcoes)
         if p.erros:
             raise ErroNegocio(f"A competência {formato.competencia(dia)} não pode ser fechada: {len(p.erros)} conselheiro(s) sem "
-                              f"cálculo. {'; '.join(p.erros[:5])}")
+                              f"cálculo. {formato.numa_frase(p.erros)}")
         if not p.itens:
             raise ErroNegocio(f"Nenhum conselheiro em exercício em {formato.competencia(dia)}: não há folha para fechar.")
         linha = antes or armazem.criar_competencia(m.db, dia)

@@ -269,11 +269,6 @@ def previa(sessao: Sessao, competencia: date | str, progresso: Progresso | None 
 
 
 # -- fechamento ------------------------------------------------------------------------------------
-def _resumo_pendencias(lista: list[Pendencia], limite: int = 5) -> str:
-    texto = "; ".join(p.mensagem for p in lista[:limite])
-    return texto + (f"; e mais {len(lista) - limite}." if len(lista) > limite else ".")
-
-
 def fechar(sessao: Sessao, competencia: date | str, progresso: Progresso | None = None, *,
            aceitar_pendencias: bool = False) -> dict:
     """Recalcula, confere e grava a competência inteira numa só transação; devolve a competência fechada.
@@ -294,10 +289,10 @@ def fechar(sessao: Sessao, competencia: date | str, progresso: Progresso | None 
         impedem = [x for x in lista if not x.aceitavel]
         if impedem:
             raise FechamentoRecusado(f"A competência {formato.competencia(dia)} não pode ser fechada: corrija o cadastro de "
-                                     f"{len(impedem)} servidor(es). {_resumo_pendencias(impedem)}", lista)
+                                     f"{len(impedem)} servidor(es). {formato.numa_frase([x.mensagem for x in impedem])}", lista)
         if lista and not aceitar_pendencias:
             raise FechamentoRecusado(f"Há {len(lista)} pendência(s) na competência {formato.competencia(dia)}. Corrija-as ou "
-                                     f"confirme que as aceita. {_resumo_pendencias(lista)}", lista)
+                                     f"confirme que as aceita. {formato.numa_frase([x.mensagem for x in lista])}", lista)
         if not p.itens:
             raise ErroNegocio(f"Nenhum servidor tem vínculo em {formato.competencia(dia)}: não há folha para fechar.")
         linha = antes or armazem.criar_competencia(m.db, dia)

@@ -109,8 +109,9 @@ def test_pendencias_servidor_sem_titulacao_e_falta_sem_codigo(sessao_demo):
 
 
 def test_fechar_exige_aceite_e_grava_exatamente_a_previa(sessao_demo):
-    with pytest.raises(folha.FechamentoRecusado, match="pendência"):
+    with pytest.raises(folha.FechamentoRecusado, match="pendência") as recusa:
         folha.fechar(sessao_demo, OUTUBRO)
+    assert str(recusa.value).count("; ") >= 1 and ".;" not in str(recusa.value)  # as pendências numa frase só
     p = folha.previa(sessao_demo, OUTUBRO)
     c = folha.fechar(sessao_demo, OUTUBRO, aceitar_pendencias=True)
     assert c["situacao"] == "fechada" and c["fechada_por"] == demo.LOGIN_DEMO
