@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.rules import validacao
 from desktop.screens.widgets import formato
 from desktop.screens.widgets.data import CampoData
-from desktop.screens.widgets.emissao import escolher_destino
+from desktop.screens.widgets.arquivo import escolher_destino
 from desktop.screens.widgets.tabela import Coluna, Lista
 from desktop.services.certificacao import acompanhamento
 

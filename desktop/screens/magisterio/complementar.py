@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPu
 from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.widgets import avisos, formato, servicos
 from desktop.screens.widgets.campos import CampoValidado
-from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
+from desktop.screens.widgets.arquivo import escolher_destino
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.services.magisterio import complementar, custo_diferencas
 
 from . import comum

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop.rules.dinheiro import reais
 from desktop.rules import formato
 from desktop.rules.validacao import EntradaInvalida, formatar_cpf
-from desktop.screens.widgets.emissao import pasta_documentos
+from desktop.screens.widgets.arquivo import pasta_documentos
 from desktop.screens.widgets import avisos  # noqa: F401 (comum.avisos nas abas)
 from desktop.services.magisterio.comum import ROTULOS_CARGO, ROTULOS_TITULO  # noqa: F401
 

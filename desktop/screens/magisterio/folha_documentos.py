@@ -20,7 +20,8 @@ from desktop.screens.pagamento.esocial import GeradorESocial
 from desktop.screens.pagamento.remessa import GeradorRemessa
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.situacao import reservar_linhas
-from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
+from desktop.screens.widgets.arquivo import escolher_destino
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.impressao import oferecer_documento
 from desktop.services.magisterio import documentos
 

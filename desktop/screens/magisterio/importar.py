@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop import PASTA_RECURSOS
 from desktop.rules.papeis import Permissao
 from desktop.screens.widgets import arquivo, avisos, servicos
-from desktop.screens.widgets.emissao import escolher_destino
+from desktop.screens.widgets.arquivo import escolher_destino
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
 from desktop.services.magisterio import importacao
 

@@ -163,7 +163,7 @@ class GeradorRemessa:
         self._rodar(False)
 
     def _rodar(self, deixar_de_fora: bool) -> None:
-        destino, escolha = self._destino, self._escolha
+        escolha = self._escolha
 
         def _trabalho(_p):
             try:

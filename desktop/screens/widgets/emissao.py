@@ -7,7 +7,7 @@ interface, inteiro ou nada: ``widgets.arquivo``) e diz no ``rotulo`` onde ficou 
 Imprimir (``widgets.impressao.oferecer_documento``). Cancelada, nada é registrado e o rótulo diz isso; recusada (regra,
 permissão), o aviso diz o porquê.
 
-``escolher_destino`` (de ``widgets.arquivo``) é o "Salvar como" de todas as telas (PDF, CSV, arquivo do banco).
+O "Salvar como" e a gravação de todas as telas estão em ``widgets.arquivo``.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from typing import Any, Callable
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from . import arquivo, avisos
-from .arquivo import escolher_destino, pasta_documentos  # noqa: F401 — as telas os importam daqui também
 from .impressao import abrir_arquivo, oferecer_documento
 
 CANCELADA = "Emissão cancelada: nenhum documento foi registrado."

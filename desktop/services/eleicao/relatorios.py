@@ -117,29 +117,28 @@ def _dados_resultado(sessao: Sessao, processo_id: str):
     return a, dados
 
 
-def _recusa_resultado(a) -> str | None:
-    """Por que o resultado oficial não sai: seção não aceita (art. 14 §1º) ou resultado não publicado."""
+def _recusa_apos_apuracao(a, acao: str, campo: str, falta: str) -> str | None:
+    """Por que um documento da apuração não sai: seção não aceita (art. 14 §1º) ou o ato que ele documenta ainda não
+    registrado no processo (``campo`` vazio: ``falta``, com o artigo)."""
     try:
-        exigir_completa(a, "emitir o resultado oficial")
+        exigir_completa(a, acao)
     except ErroNegocio as e:
         return str(e)
-    if not a.processo["resultado_publicado_em"]:
-        return ("Publique o resultado antes (aba Auditoria e posse › Publicar resultado): a publicação abre o "
-                "prazo de contestação que o documento oficial informa (Lei 320/2023, art. 14 §1º).")
-    return None
+    return None if a.processo[campo] else falta
+
+
+def _recusa_resultado(a) -> str | None:
+    return _recusa_apos_apuracao(
+        a, "emitir o resultado oficial", "resultado_publicado_em",
+        "Publique o resultado antes (aba Auditoria e posse › Publicar resultado): a publicação abre o prazo de "
+        "contestação que o documento oficial informa (Lei 320/2023, art. 14 §1º).")
 
 
 def _recusa_ata(a) -> str | None:
-    """Por que a ata não sai: seção não aceita (art. 14 §1º) ou a sessão de apuração não registrada."""
-    try:
-        exigir_completa(a, "lavrar a ata")
-    except ErroNegocio as e:
-        return str(e)
-    if not a.processo["apuracao_inicio"]:
-        return ("Registre a sessão de apuração (início, local e membros presentes, na aba Auditoria e posse) "
-                "antes de lavrar a ata: ela diz quem da comissão especial conduziu a apuração "
-                "(Lei 320/2023, arts. 7º §1º d e 11).")
-    return None
+    return _recusa_apos_apuracao(
+        a, "lavrar a ata", "apuracao_inicio",
+        "Registre a sessão de apuração (início, local e membros presentes, na aba Auditoria e posse) antes de lavrar "
+        "a ata: ela diz quem da comissão especial conduziu a apuração (Lei 320/2023, arts. 7º §1º d e 11).")
 
 
 def por_que_sem_documento(sessao: Sessao, processo_id: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.rules import formato, validacao
+from desktop.rules import validacao
 from desktop.rules.eleicao import apuracao
 from desktop.rules.eleicao import atos as regra_atos
 from desktop.rules.eleicao import auditoria as regra_auditoria

@@ -24,7 +24,8 @@ from desktop.services.conselho.comum import MENSAGEM_SEM_CHAVE
 
 from desktop.screens.widgets import arquivo
 from desktop.screens.widgets.servicos import consulta
-from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
+from desktop.screens.widgets.arquivo import escolher_destino
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 
 from .comum import UmaDeCadaVez, combo, texto_longo
 

@@ -28,7 +28,8 @@ from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, cr
 from desktop.screens.widgets.descarte import descartar
 from desktop.screens.widgets.divisor import criar_divisor
 from desktop.screens.widgets.fluxo import LayoutFluxo
-from desktop.screens.widgets.emissao import emitir_em_segundo_plano, escolher_destino
+from desktop.screens.widgets.arquivo import escolher_destino
+from desktop.screens.widgets.emissao import emitir_em_segundo_plano
 from desktop.screens.widgets.servicos import consulta
 from desktop.screens.widgets import formato
 
