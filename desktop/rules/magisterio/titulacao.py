@@ -12,6 +12,13 @@ from .tabelas import ParametrosCarreira
 from .tipos import Cargo, FichaFuncional, Nivel, Titulacao, Titulo
 
 PUBLICACAO = date(2004, 5, 21)
+
+TITULOS_DE_NOVA_TITULACAO = (Titulo.POS_LATO_SENSU, Titulo.LICENCIATURA_PLENA, Titulo.MESTRADO, Titulo.DOUTORADO,
+                             Titulo.MEDIO_NORMAL)
+"""Os títulos que uma titulação nova (concluída hoje) ainda pode trazer e que mudam o nível (art. 14): não o de leigo
+(o auxiliar de ensino é o professor sem habilitação que já era do quadro, art. 69) nem estudos adicionais e
+licenciatura curta, que depois da lei não dão o Nível 2 (art. 14 §§1º e 2º). O primeiro é o da pergunta mais comum
+("e se eu concluir a especialização?")."""
 """Publicação e vigência da Lei 1.613/2004 (art. 80): data do enquadramento (arts. 66 e 67)."""
 LEI = "Lei 1.613/2004"
 _TITULO = {

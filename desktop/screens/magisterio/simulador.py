@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QListW
                                QVBoxLayout, QWidget)
 
 from desktop.rules import formato
+from desktop.rules.magisterio.titulacao import TITULOS_DE_NOVA_TITULACAO
 from desktop.rules.validacao import EntradaInvalida
 from desktop.screens.widgets.fluxo import LayoutFluxo
 from desktop.screens.widgets.tabela import Coluna, ModeloTabela, ProxyFiltro, criar_visao
@@ -38,11 +39,9 @@ TIPOS = [
     ("Lotação em escola da zona rural", "lotacoes",
      {"escola": "Escola da zona rural", "zona_rural": True, "fixou_residencia_rural": True}, "porte"),
 ]
-# "Nova titulação" oferece só os títulos que ainda mudam o nível de alguém: a lista toda começava em "leigo (sem
-# habilitação)", que o serviço recusa (art. 69), e trazia estudos adicionais e licenciatura curta, que depois da lei
-# não dão nível (art. 14 §§1º e 2º). O primeiro é o da pergunta comum, "e se eu concluir a especialização?"
-_TITULOS_NOVOS = ("pos_lato_sensu", "licenciatura_plena", "mestrado", "doutorado", "medio_normal")
-_DETALHES = {"titulo": {t: comum.ROTULOS_TITULO[t] for t in _TITULOS_NOVOS}, "curso": comum.ROTULOS_CURSO,
+# "Nova titulação" oferece só os títulos que ainda mudam o nível de alguém (a regra diz quais e por quê)
+_DETALHES = {"titulo": {str(t): comum.ROTULOS_TITULO[str(t)] for t in TITULOS_DE_NOVA_TITULACAO},
+             "curso": comum.ROTULOS_CURSO,
              "porte": comum.ROTULOS_PORTE}
 _COLUNAS = [
     Coluna("Código", lambda c: c["codigo"], largura=55),
