@@ -660,7 +660,6 @@ ISENTAS: dict[str, str] = {
     "magisterio.historicos.corrigir_em": _CONEXAO,
     "magisterio.historicos.alterar_item": _CONEXAO,
     "magisterio.anteriores.marcar_em": _CONEXAO,
-    "magisterio.importacao.exportar_relatorio": _PURA + " (grava o relatório que o usuário já tem, onde ele escolheu)",
     "magisterio.importacao.relatorio_csv": _PURA + " (o CSV do relatório que o usuário já tem)",
     "magisterio.planilha.chave": _PURA,
     "magisterio.planilha.ler": _PURA,

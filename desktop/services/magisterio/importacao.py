@@ -394,11 +394,3 @@ def relatorio_csv(relatorio: RelatorioImportacao) -> bytes:
         for e in x.erros:
             w.writerow([x.numero, "erro", e.coluna, e.mensagem])
     return f.getvalue().encode("utf-8-sig")
-
-
-def exportar_relatorio(relatorio: RelatorioImportacao, destino: Path | str) -> Path:
-    """Grava o relatório em CSV (``relatorio_csv``) em ``destino``. A tela monta o CSV com ``relatorio_csv`` e o grava
-    por ``widgets.arquivo`` (inteiro ou nada)."""
-    destino = Path(destino)
-    destino.write_bytes(relatorio_csv(relatorio))
-    return destino

@@ -47,3 +47,12 @@ def maria(sessao, escolas, **extra):
                  admissao=date(2001, 3, 1), jornada=20, titulo="licenciatura_plena", escola_id=escolas["castro"],
                  nascimento=date(1975, 6, 10))
     return cadastro.cadastrar_servidor(sessao, **(dados | extra))
+
+
+def ler_csv(conteudo: bytes) -> list[list[str]]:
+    """As linhas de um CSV do Paço (UTF-8 com BOM, ponto e vírgula), como a planilha as lê."""
+    import csv
+    import io
+
+    assert conteudo.startswith("\ufeff".encode())  # o BOM: o Excel abre em UTF-8
+    return list(csv.reader(io.StringIO(conteudo.decode("utf-8-sig"), newline=""), delimiter=";"))

@@ -1,5 +1,4 @@
 """Importação de planilhas: relatório linha a linha, tudo ou nada, cancelamento, XLSX, Latin-1 com ';'."""
-import csv
 import random
 from datetime import date, datetime
 
@@ -15,6 +14,7 @@ from desktop.services.sessao import ErroNegocio, SemPermissao
 from desktop.store import diario as diario_store
 
 from .conftest import CPF_JOSE, com_papel, maria
+from tests.services.magisterio.conftest import ler_csv
 
 _RND = random.Random(1613)
 CPFS = [formatar_cpf(cpf_ficticio(_RND)) for _ in range(12)]
@@ -183,9 +183,7 @@ def test_arquivo_sem_coluna_obrigatoria_ou_ilegivel(base, tmp_path):
 
 def test_relatorio_exportado_em_csv(base, tmp_path):
     rel = importacao.analisar(base, _csv(tmp_path, LINHAS))
-    destino = importacao.exportar_relatorio(rel, tmp_path / "relatorio.csv")
-    with open(destino, encoding="utf-8-sig", newline="") as f:
-        linhas = list(csv.reader(f, delimiter=";"))
+    linhas = ler_csv(importacao.relatorio_csv(rel))
     assert linhas[0] == ["Linha", "Situação", "Coluna", "Mensagem"]
     erros = [x for x in linhas if x[1] == "erro"]
     assert [(x[0], x[2]) for x in erros][:3] == [("3", "CPF"), ("5", "Matrícula"), ("6", "Matrícula")]

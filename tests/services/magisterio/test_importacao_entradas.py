@@ -1,6 +1,5 @@
 """Importação sob entradas hostis (issues 17 e 19): .ods e .xls pela python-calamine, codificações do CSV,
 células enormes, caracteres de controle, fórmulas neutralizadas na entrada e no relatório, limites, progresso."""
-import csv
 import random
 import zipfile
 from xml.sax.saxutils import escape
@@ -14,6 +13,7 @@ from desktop.services.demo import cpf_ficticio
 from desktop.services.magisterio import cadastro, importacao, planilha
 
 from .conftest import maria
+from tests.services.magisterio.conftest import ler_csv
 
 _RND = random.Random(17)
 CPFS = [formatar_cpf(cpf_ficticio(_RND)) for _ in range(12)]
@@ -108,9 +108,7 @@ def test_formula_ida_e_volta_no_relatorio_csv(base, tmp_path):
     rel = importacao.analisar(base, _csv(tmp_path, [_linha(0, Escola="=HYPERLINK(\"http://x\")"), _linha(1)]))
     rel.avisos.append("=1+1 aviso que começa como fórmula")
     rel.erros_gerais.append(importacao.ErroImportacao(0, "@coluna", "-2+3"))
-    destino = importacao.exportar_relatorio(rel, tmp_path / "relatorio.csv")
-    with open(destino, encoding="utf-8-sig", newline="") as f:
-        celulas = [c for linha in csv.reader(f, delimiter=";") for c in linha]
+    celulas = [c for linha in ler_csv(importacao.relatorio_csv(rel)) for c in linha]
     assert not [c for c in celulas if c[:1] in ("=", "+", "-", "@")]
     assert "'=1+1 aviso que começa como fórmula" in celulas and "'@coluna" in celulas and "'-2+3" in celulas
     assert any("=HYPERLINK" in c for c in celulas)  # o texto fica legível, só não executa
